@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'http', 'url', 'util', 'zlib', 'events', 'module', 'readline'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+// The layers of ../shared/docs/architecture.md, enforced: shared/ is pure, only main/electron
+// touches electron, the renderer never reaches node or main/.
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'coverage/**', 'test-output/**', 'renderer/dist/**', 'tmp/**', 'bench/data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of literals, not enum.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(
+      ['electron', 'electron/*', ...nodeBuiltins, '**/main/**', '**/renderer/**', 'better-sqlite3', 'react', 'react-dom', 'echarts', 'echarts/*', 'xlsx'],
+      'shared/ is pure: no Electron, Node, DOM, database or UI imports, and nothing from main/ or renderer/.',
+    ),
+  },
+  {
+    files: ['main/backend/**/*.ts', 'main/cli/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: restrict(['electron', 'electron/*', '**/renderer/src/**'], 'Only main/electron imports electron; the backend never imports the renderer.'),
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    rules: restrict([...nodeBuiltins, '**/backend/**', '**/renderer/**'], 'The preload only bridges window.api over IPC.'),
+  },
+  {
+    files: ['main/electron/**/*.ts'],
+    rules: restrict(['**/renderer/src/**'], 'The Electron shell never imports renderer code.'),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(['electron', 'electron/*', ...nodeBuiltins, '**/main/**', 'better-sqlite3', 'xlsx'], 'The renderer is sandboxed: no Electron, Node or main/ imports; call the backend through src/api.'),
+    },
+  },
+);

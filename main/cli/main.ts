@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { isAppError, toErrorPayload } from '../../shared/contract/errors';
+import { defaultAppDataDir } from '../backend/app-data';
+import { Backend } from '../backend/dispatch';
+import { appVersion } from '../backend/version';
+import type { CliIO, Command } from './command';
+import { commands } from './commands/index';
+
+const EXIT_USAGE = 2;
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 4);
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    `longtail ${appVersion}: finds the revenue lost in the long tail of a B2B customer base.`,
+    '',
+    'Usage: longtail <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `longtail <command> --help` for the options of one command.',
+  ].join('\n');
+}
+
+const commandHelp = (c: Command): string => [`Usage: ${c.usage}`, '', c.summary, '', c.help.trim()].join('\n');
+
+/** Runs one CLI invocation; returns the exit code. Separate from process handling so tests can call it. */
+export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Promise<number> {
+  const backend = partialIo.backend ?? new Backend({ appDataDir: defaultAppDataDir() });
+  const io: CliIO = {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    interactive: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    ...partialIo,
+    backend,
+  };
+  const [name, ...rest] = argv;
+  try {
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      io.out(overview());
+      return name ? 0 : EXIT_USAGE;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(appVersion);
+      return 0;
+    }
+    const command = commands.find((c) => c.name === name);
+    if (!command) {
+      io.err(`longtail: unknown command "${name}".\n\n${overview()}`);
+      return EXIT_USAGE;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(commandHelp(command));
+      return 0;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        options: command.options,
+        allowPositionals: command.allowPositionals ?? false,
+        strict: true,
+      });
+    } catch (e) {
+      io.err(`longtail ${command.name}: ${(e as Error).message}\nUsage: ${command.usage}\nSee \`longtail ${command.name} --help\`.`);
+      return EXIT_USAGE;
+    }
+    return await command.run(parsed, io);
+  } catch (e) {
+    const payload = toErrorPayload(e);
+    const json = rest.includes('--json');
+    if (json) io.err(JSON.stringify({ ok: false, error: payload }));
+    else io.err(`longtail ${name}: ${payload.message}${isAppError(e) ? ` [${payload.code}]` : ''}`);
+    return isAppError(e) && payload.code !== 'INTERNAL' ? 1 : 3;
+  } finally {
+    if (!partialIo.backend) backend.close();
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { handlerSpec } from './define';
+import { analysisSettingsSchema, recoverySettingsSchema } from './settings';
+import type {
+  Action,
+  AnalysisSummary,
+  BacktestResult,
+  CustomerResult,
+  ProfileResult,
+} from '../model/results';
+
+export type RunListItem = {
+  runId: number;
+  createdAt: string;
+  asOf: string;
+  k: number;
+  leakageTotal: number;
+  leakageShare: number;
+};
+
+export type CustomerDetail = {
+  customer: CustomerResult;
+  profile: ProfileResult | null;
+  categories: string[];
+  /** Revenue per month (YYYY-MM) per category, aligned with categories; the last 24 months. */
+  monthly: { month: string; byCategory: number[] }[];
+  /** Purchase days (ISO) per category with revenue: the timeline. */
+  purchases: { date: string; category: string; revenue: number }[];
+  /** The customer's own rhythm per category it buys. */
+  cycles: {
+    category: string;
+    purchases: number;
+    medianIntervalDays: number | null;
+    lastPurchase: string;
+    /** When the next purchase was due by its own cycle; null without a rhythm. */
+    expectedBy: string | null;
+    seasonal: boolean;
+    volatile: boolean;
+  }[];
+  actions: Action[];
+};
+
+export type RecoveryEvaluation = {
+  count: number;
+  atRisk: number;
+  customers: number;
+  /** How actions and money change with the lateness threshold, the current one included. */
+  curve: { lateness: number; count: number; atRisk: number }[];
+  elapsedMs: number;
+};
+
+const runId = z.number().int().optional();
+const sortDir = z.enum(['asc', 'desc']).default('desc');
+
+export const analysisSpecs = [
+  handlerSpec<AnalysisSummary>()(
+    'analysis-run',
+    z.object({ settings: analysisSettingsSchema.prefault({}) }),
+    { longRunning: true },
+  ),
+  handlerSpec<AnalysisSummary>()('analysis-summary', z.object({ runId })),
+  handlerSpec<RunListItem[]>()('analysis-runs', z.object({})),
+  handlerSpec<{ total: number; rows: CustomerResult[] }>()(
+    'analysis-customers',
+    z.object({
+      runId,
+      tier: z.enum(['strategic', 'long-tail', 'inactive']).optional(),
+      profile: z.number().int().optional(),
+      search: z.string().optional(),
+      sort: z
+        .enum(['revenue12m', 'breadth', 'atRiskRevenue', 'growthRevenue', 'pAlive', 'name', 'recencyDays'])
+        .default('revenue12m'),
+      dir: sortDir,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(100000).default(500),
+    }),
+  ),
+  handlerSpec<{ total: number; totalExpected: number; rows: Action[] }>()(
+    'analysis-actions',
+    z.object({
+      runId,
+      kind: z.enum(['growth', 'recovery']).optional(),
+      profile: z.number().int().optional(),
+      territory: z.string().optional(),
+      rep: z.string().optional(),
+      category: z.string().optional(),
+      tier: z.enum(['strategic', 'long-tail', 'inactive']).optional(),
+      search: z.string().optional(),
+      sort: z.enum(['expectedRevenue', 'priority', 'customerName', 'category']).default('priority'),
+      dir: sortDir,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(100000).default(500),
+    }),
+  ),
+  handlerSpec<CustomerDetail>()('analysis-customer', z.object({ runId, code: z.string().min(1) })),
+  handlerSpec<RecoveryEvaluation>()(
+    'analysis-recovery-evaluate',
+    z.object({ runId, recovery: recoverySettingsSchema.prefault({}) }),
+  ),
+  handlerSpec<BacktestResult>()(
+    'analysis-backtest',
+    z.object({
+      runId,
+      /** Analyse as of this earlier date (default: horizonDays before the run's as-of). */
+      asOf: z.iso.date().optional(),
+      horizonDays: z.number().int().min(30).max(730).default(180),
+    }),
+    { longRunning: true },
+  ),
+] as const;

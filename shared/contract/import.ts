@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { handlerSpec } from './define';
+
+/** Fields a column can be mapped to. customer, date and revenue (or quantity x unitPrice) are required. */
+export const IMPORT_FIELDS = [
+  'customer',
+  'customerName',
+  'date',
+  'category',
+  'product',
+  'productName',
+  'quantity',
+  'unitPrice',
+  'revenue',
+  'rep',
+  'territory',
+  'segment',
+  'invoice',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+/** transactions: one row per sale; spend-table: one row per customer, one column per category;
+ *  product-master: product -> category. */
+export const IMPORT_SHAPES = ['transactions', 'spend-table', 'product-master'] as const;
+export type ImportShape = (typeof IMPORT_SHAPES)[number];
+
+export type MappingGuess = {
+  field: ImportField;
+  column: string | null;
+  /** 0..1 */
+  confidence: number;
+  /** Why, in words: "header 'Cust #' is a synonym of customer". */
+  reason: string;
+};
+
+export type ImportPreview = {
+  file: { name: string; path: string; size: number; format: 'csv' | 'xlsx' | 'xls' | 'xlsb' | 'ods' };
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  /** 1-based row number of the header in the file or sheet. */
+  headerRow: number;
+  headers: string[];
+  /** The first data rows as text, for the preview grid. */
+  rows: string[][];
+  shape: ImportShape;
+  mapping: MappingGuess[];
+  /** For spend tables: which columns are categories. */
+  categoryColumns: string[];
+  dateFormat: { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean };
+  /** True when a mapping saved for the same headers was reused. */
+  savedMapping: boolean;
+};
+
+export type RejectedRow = {
+  /** Row number in the file (1-based, counting the header) or in the sheet. */
+  row: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+};
+
+export type ImportSummary = {
+  importId: number | null;
+  file: string;
+  sha256: string;
+  sheet: string | null;
+  shape: ImportShape;
+  dryRun: boolean;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  returns: number;
+  customers: number;
+  categories: number;
+  products: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  revenue: number;
+  mapping: Partial<Record<ImportField, string>>;
+  dateFormat: DateFormat | null;
+  rejectsSample: RejectedRow[];
+  /** e.g. "2024-01-01..2024-03-31 overlaps an earlier import (sales-q1.csv)". */
+  warnings: string[];
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+};
+
+const mappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().nullable());
+
+export const importSpecs = [
+  handlerSpec<ImportPreview>()(
+    'import-preview',
+    z.object({
+      path: z.string().min(1),
+      sheet: z.string().optional(),
+      shape: z.enum(IMPORT_SHAPES).optional(),
+    }),
+  ),
+  handlerSpec<ImportSummary>()(
+    'import-run',
+    z.object({
+      path: z.string().min(1),
+      sheet: z.string().optional(),
+      shape: z.enum(IMPORT_SHAPES).optional(),
+      /** Overrides of the detected mapping; null unmaps a field. */
+      mapping: mappingSchema.optional(),
+      dateFormat: z.enum(DATE_FORMATS).optional(),
+      /** Spend tables only: the date the annual spend refers to (default: today). */
+      asOf: z.iso.date().optional(),
+      force: z.boolean().default(false),
+      dryRun: z.boolean().default(false),
+    }),
+    { longRunning: true },
+  ),
+  handlerSpec<ImportSummary[]>()('import-list', z.object({})),
+  handlerSpec<{ total: number; rows: RejectedRow[] }>()(
+    'import-rejects',
+    z.object({
+      importId: z.number().int(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(10000).default(200),
+    }),
+  ),
+  handlerSpec<{ path: string; rows: number }>()(
+    'import-rejects-export',
+    z.object({ importId: z.number().int(), out: z.string().min(1) }),
+  ),
+] as const;

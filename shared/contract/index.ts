@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { specTable } from './define';
+import { workspaceSpecs } from './workspace';
+import { importSpecs } from './import';
+import { analysisSpecs } from './analysis';
+
+/** The one table every door is typed from. A new domain adds its spec list here. */
+export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs);
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+/** What a caller sends (defaults may be omitted). */
+export type HandlerInput<N extends HandlerName> = z.input<Contract[N]['input']>;
+/** What a handler receives after the door has parsed it. */
+export type HandlerArgs<N extends HandlerName> = z.output<Contract[N]['input']>;
+export type HandlerResult<N extends HandlerName> = NonNullable<Contract[N]['__output']>;
+
+export const handlerNames = Object.keys(contract) as HandlerName[];
+export const isHandlerName = (name: string): name is HandlerName => Object.hasOwn(contract, name);
+
+export * from './errors';
+export * from './progress';
+export * from './settings';
+export type { WorkspaceInfo, RecentWorkspace } from './workspace';
+export * from './import';
+export type { CustomerDetail, RecoveryEvaluation, RunListItem } from './analysis';

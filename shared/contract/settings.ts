@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+// Every threshold of ../docs/analytics.md is a user setting with a default, stored with the results.
+export const recoverySettingsSchema = z.object({
+  /** Fewer purchases than this (distinct purchase days) = no rhythm yet: no recovery action. */
+  minPurchases: z.number().int().min(2).max(50).default(4),
+  /** Late when the gap since the last purchase exceeds this many of the customer's own cycles. */
+  lateness: z.number().min(1).max(10).default(2),
+  /** Irregular buyers: the allowance widens by this many standard deviations of their intervals. */
+  volatilityAllowance: z.number().min(0).max(5).default(1.5),
+  /** Declining when trailing spend falls below this share of the same-season baseline. */
+  declineThreshold: z.number().min(0.05).max(0.95).default(0.5),
+  /** Judge seasonal categories against the same months of earlier years. */
+  seasonal: z.boolean().default(true),
+  /** Widen what counts as late for volatile buyers. */
+  volatility: z.boolean().default(true),
+  /** Relationships whose run-rate is below this (per year, currency) are not worth a call. */
+  minRevenue: z.number().min(0).default(0),
+});
+
+export const growthSettingsSchema = z.object({
+  /** A category is recommended only when at least this share of the profile's best customers buys it. */
+  minPenetration: z.number().min(0.05).max(1).default(0.5),
+  /** Expected spend = this quantile of what buying peers of similar size spend on the category. */
+  peerQuantile: z.number().min(0.05).max(0.95).default(0.5),
+  /** At least this many buying peers, so one stray purchase never drives a recommendation. */
+  minPeers: z.number().int().min(2).max(1000).default(5),
+  /** "Buys far below": spend under this share of what peers of its size spend counts as a gap. */
+  underBuyRatio: z.number().min(0).max(1).default(0.2),
+});
+
+export const analysisSettingsSchema = z.object({
+  /** ISO date (YYYY-MM-DD); null = the last transaction date. */
+  asOf: z.iso.date().nullable().default(null),
+  /** Strategic accounts are the top customers that together make this share of revenue. */
+  strategicShare: z.number().min(0.5).max(0.99).default(0.8),
+  best: z
+    .object({
+      /** Best customers: revenue at or above this quantile of customers that bought in the last 12 months... */
+      minRevenueQuantile: z.number().min(0).max(0.99).default(0.5),
+      /** ...and at least this many categories bought. */
+      minBreadth: z.number().int().min(1).max(50).default(3),
+    })
+    .prefault({}),
+  /** 'auto' takes the suggested k from the quality scores. */
+  k: z.union([z.literal('auto'), z.number().int().min(2).max(15)]).default('auto'),
+  kMin: z.number().int().min(2).max(15).default(2),
+  kMax: z.number().int().min(2).max(15).default(12),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  restarts: z.number().int().min(1).max(50).default(5),
+  recovery: recoverySettingsSchema.prefault({}),
+  growth: growthSettingsSchema.prefault({}),
+});
+
+export type RecoverySettings = z.infer<typeof recoverySettingsSchema>;
+export type GrowthSettings = z.infer<typeof growthSettingsSchema>;
+export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
+/** What a caller may send: any subset, defaults fill the rest. */
+export type AnalysisSettingsInput = z.input<typeof analysisSettingsSchema>;
+
+export const defaultAnalysisSettings = (): AnalysisSettings => analysisSettingsSchema.parse({});

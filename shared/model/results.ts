@@ -1,0 +1,139 @@
+import type { AnalysisSettings } from '../contract/settings';
+
+/** Results of one analysis run. Customers and categories are named by code/name, never by index. */
+export type Tier = 'strategic' | 'long-tail' | 'inactive';
+export type ActionKind = 'growth' | 'recovery';
+
+export type CustomerResult = {
+  code: string;
+  name: string;
+  tier: Tier;
+  /** Nearest profile id, null when the customer bought nothing in the last 12 months. */
+  profile: number | null;
+  /** Distance to the nearest profile's centre (smaller = closer match). */
+  affinity: number | null;
+  isBest: boolean;
+  revenue12m: number;
+  /** Share of 12-month revenue per category, aligned with the run's category list. */
+  mix: number[];
+  breadth: number;
+  purchases: number;
+  recencyDays: number | null;
+  tenureDays: number | null;
+  /** BG/NBD probability that the customer is still active; null without dates. */
+  pAlive: number | null;
+  atRiskRevenue: number;
+  growthRevenue: number;
+  rep: string | null;
+  territory: string | null;
+  segment: string | null;
+};
+
+export type ProfileResult = {
+  id: number;
+  /** Automatic descriptive label, e.g. "Meat + Produce heavy". */
+  label: string;
+  /** Typical category mix (mean share per category), aligned with categories. */
+  mix: number[];
+  /** Share of the profile's best customers that buy each category. */
+  penetration: number[];
+  /** Best customers the profile was built from. */
+  bestMembers: number;
+  /** All customers matched to it. */
+  members: number;
+  revenue12m: number;
+};
+
+export type KQuality = {
+  k: number;
+  /** Mean silhouette on a seeded sample (not simple-statistics' silhouetteMetric, which is the max). */
+  silhouette: number;
+  /** Within-cluster sum of squared errors. */
+  sse: number;
+  converged: boolean;
+  iterations: number;
+};
+
+export type Action = {
+  /** Stable across runs: `${kind}:${customerCode}:${category}`. */
+  id: string;
+  kind: ActionKind;
+  customerCode: string;
+  customerName: string;
+  category: string;
+  expectedRevenue: number;
+  /** 0..100, higher = call first. */
+  priority: number;
+  /** Plain words with the numbers behind them. */
+  reason: string;
+  /** The numbers behind the reason, for tables and exports. */
+  facts: Record<string, number | string | null>;
+  tier: Tier;
+  profile: number | null;
+  rep: string | null;
+  territory: string | null;
+};
+
+export type ParetoPoint = { customerShare: number; revenueShare: number };
+
+export type LeakageRow = {
+  key: string;
+  recovery: number;
+  growth: number;
+  total: number;
+  revenue12m: number;
+  /** total / revenue12m (0 when there is no revenue). */
+  share: number;
+};
+
+export type LeakageDimension = 'territory' | 'rep' | 'category' | 'tier' | 'profile';
+
+export type Leakage = {
+  recovery: number;
+  growth: number;
+  total: number;
+  revenue12m: number;
+  share: number;
+  /** The industry band (7-30% of available revenue) and where this data falls. */
+  band: { low: number; high: number; position: 'below' | 'within' | 'above' };
+  by: Record<LeakageDimension, LeakageRow[]>;
+};
+
+export type BacktestPoint = { lateness: number; flagged: number; precision: number; recall: number };
+
+export type BacktestResult = {
+  asOf: string;
+  horizonDays: number;
+  flagged: number;
+  /** Flagged relationships that lapsed or kept declining. */
+  truePositives: number;
+  /** Flagged relationships that came back. */
+  falseAlarms: number;
+  /** Relationships that lapsed but were not flagged. */
+  missed: number;
+  precision: number;
+  recall: number;
+  curve: BacktestPoint[];
+};
+
+export type AnalysisSummary = {
+  runId: number;
+  createdAt: string;
+  asOf: string;
+  settings: AnalysisSettings;
+  currency: string;
+  hasDates: boolean;
+  categories: string[];
+  revenue12m: number;
+  customers: { total: number; active12m: number; strategic: number; longTail: number; best: number };
+  strategicRevenueShare: number;
+  pareto: ParetoPoint[];
+  k: number;
+  suggestedK: number;
+  quality: KQuality[];
+  profiles: ProfileResult[];
+  leakage: Leakage;
+  counts: { growthActions: number; recoveryActions: number };
+  timings: Record<string, number>;
+  dataHash: string;
+};

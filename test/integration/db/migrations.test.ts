@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, openDatabase, schemaVersion } from '../../../main/backend/db/open';
+import { latestSchemaVersion, migrations } from '../../../main/backend/db/migrations';
+import { tempDir } from '../../helpers/workspace';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+const fresh = (): string => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return path.join(t.dir, 'w.longtail');
+};
+
+const tables = (db: Database.Database): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+
+describe('workspace migrations', () => {
+  it('are numbered 1, 2, 3... with no gaps, so user_version always names the last one applied', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('migration 1 creates the core store as STRICT tables and moves user_version to 1', () => {
+    const db = new Database(fresh());
+    migrate(db, 'test', 1);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['meta', 'imports', 'customers', 'categories', 'products', 'reps', 'territories', 'transactions', 'rejects', 'mappings', 'settings']),
+    );
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'transactions'").get() as { sql: string }).sql;
+    expect(sql).toMatch(/STRICT$/);
+    expect(() => db.prepare("INSERT INTO categories (id, name) VALUES ('x', 'y')").run()).toThrow(/datatype mismatch/);
+    db.close();
+  });
+
+  it('opens with WAL journaling and foreign keys on', () => {
+    const db = openDatabase(fresh(), { create: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion());
+    db.close();
+  });
+
+  it('refuses a workspace written by a newer Longtail and says to update', () => {
+    const file = fresh();
+    const db = new Database(file);
+    db.pragma(`user_version = ${latestSchemaVersion() + 1}`);
+    db.close();
+    expect(() => openDatabase(file, { create: false })).toThrow(/newer Longtail.*Update Longtail/);
+  });
+
+  it('refuses a file that is not a workspace with WORKSPACE_CORRUPT', () => {
+    const file = fresh();
+    fs.writeFileSync(file, 'this is not sqlite at all, just text'.repeat(100));
+    expect(() => openDatabase(file, { create: false })).toThrow(expect.objectContaining({ code: 'WORKSPACE_CORRUPT' }));
+  });
+
+  it('uses the customer x category x day index for a relationship history query', () => {
+    const db = openDatabase(fresh(), { create: true });
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT day, revenue FROM transactions WHERE customer_id = ? AND category_id = ? ORDER BY day')
+      .all(1, 2) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX transactions_customer_category_day/);
+    db.close();
+  });
+});
