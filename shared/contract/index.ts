@@ -21,6 +21,7 @@ export const isHandlerName = (name: string): name is HandlerName => Object.hasOw
 export * from './errors';
 export * from './progress';
 export * from './settings';
+export * from './transport';
 export type { WorkspaceInfo, RecentWorkspace } from './workspace';
 export * from './import';
 export type { CustomerDetail, RecoveryEvaluation, RunListItem } from './analysis';
