@@ -1,0 +1,33 @@
+// One place for how money, shares and counts read, so the UI, reasons and exports agree.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+const moneyFormat = (currency: string, locale: string | undefined, digits: number): Intl.NumberFormat => {
+  const key = `${currency}|${locale ?? ''}|${digits}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits });
+    moneyFormats.set(key, f);
+  }
+  return f;
+};
+
+/** "$8,400" — whole units by default: sales reps do not talk in cents. */
+export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = 0): string =>
+  moneyFormat(currency, locale, digits).format(value);
+
+/** "$1.2M", "$840K" for chart axes and tiles. */
+export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+
+/** 0.183 -> "18.3%" */
+export const formatShare = (share: number, digits = 1, locale?: string): string =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+
+export const formatCount = (value: number, locale?: string): string => new Intl.NumberFormat(locale).format(value);
+
+/** Rounds for display in reasons: 8,437 -> 8,400; 143 -> 140; keeps two significant digits. */
+export const roundForReason = (value: number): number => {
+  if (value === 0 || !Number.isFinite(value)) return 0;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(value))) - 1);
+  return Math.round(value / magnitude) * magnitude;
+};
