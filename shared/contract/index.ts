@@ -3,9 +3,10 @@ import { specTable } from './define';
 import { workspaceSpecs } from './workspace';
 import { importSpecs } from './import';
 import { analysisSpecs } from './analysis';
+import { reportSpecs } from './report';
 
 /** The one table every door is typed from. A new domain adds its spec list here. */
-export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs);
+export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs, reportSpecs);
 
 export type Contract = typeof contract;
 export type HandlerName = keyof Contract;
@@ -25,3 +26,4 @@ export * from './transport';
 export type { WorkspaceInfo, RecentWorkspace } from './workspace';
 export * from './import';
 export type { CustomerDetail, RecoveryEvaluation, RunListItem } from './analysis';
+export * from './report';
