@@ -1,0 +1,30 @@
+import { formatCount, formatMoney, formatMoneyCompact, formatShare } from '../../../shared/format/numbers';
+
+/** Formatting bound to the workspace currency and the user's locale, so every screen reads alike. */
+export type Formatters = {
+  currency: string;
+  locale: string | undefined;
+  money: (v: number) => string;
+  moneyCompact: (v: number) => string;
+  share: (v: number, digits?: number) => string;
+  count: (v: number) => string;
+  number: (v: number, digits?: number) => string;
+  /** ISO day -> the user's short date. */
+  date: (iso: string | null) => string;
+};
+
+export function makeFormatters(currency: string, locale: string | undefined): Formatters {
+  const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return {
+    currency,
+    locale,
+    money: (v) => formatMoney(v, currency, locale),
+    moneyCompact: (v) => formatMoneyCompact(v, currency, locale),
+    share: (v, digits = 1) => formatShare(v, digits, locale),
+    count: (v) => formatCount(v, locale),
+    number: (v, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v),
+    date: (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—'),
+  };
+}
+
+export const userLocale = (): string | undefined => (typeof navigator === 'undefined' ? undefined : navigator.language || undefined);

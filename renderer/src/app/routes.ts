@@ -1,0 +1,42 @@
+import type { ComponentType } from 'react';
+import { WorkspacesScreen } from '../features/workspaces/WorkspacesScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
+import { OverviewScreen } from '../features/overview/OverviewScreen';
+import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
+import { GrowthScreen } from '../features/growth/GrowthScreen';
+import { CustomerScreen } from '../features/customer/CustomerScreen';
+
+/**
+ * The screen registry: the navigation rail and the router are both built from this list.
+ *
+ * To add a screen (e.g. Assignment, Portfolio): write `renderer/src/features/<x>/<X>Screen.tsx`
+ * exporting a component that takes no props, import it here and append ONE entry below. Inside the
+ * screen, `useWorkbench()` (src/app/workbench.tsx) gives the open workspace, the latest analysis
+ * summary, `go(screenId, params)` to navigate and `refresh()` after a change; `call()` from
+ * src/api/client.ts reaches any handler of shared/contract, typed. `needs` keeps the screen disabled
+ * in the rail (with a hint) until a workspace is open or an analysis exists.
+ */
+export type ScreenNeeds = 'nothing' | 'workspace' | 'data' | 'analysis';
+
+export type ScreenRoute = {
+  /** Stable, kebab-case: used in links, tests and `go()`. */
+  id: string;
+  label: string;
+  /** One glyph shown in the navigation rail. */
+  icon?: string;
+  component: ComponentType;
+  needs: ScreenNeeds;
+};
+
+export const routes: ScreenRoute[] = [
+  { id: 'workspaces', label: 'Workspaces', icon: '▤', component: WorkspacesScreen, needs: 'nothing' },
+  { id: 'import', label: 'Import', icon: '⇪', component: ImportScreen, needs: 'workspace' },
+  { id: 'overview', label: 'Overview', icon: '◔', component: OverviewScreen, needs: 'analysis' },
+  { id: 'profiles', label: 'Profiles', icon: '◎', component: ProfilesScreen, needs: 'analysis' },
+  { id: 'recovery', label: 'Recovery', icon: '↺', component: RecoveryScreen, needs: 'analysis' },
+  { id: 'growth', label: 'Growth', icon: '↗', component: GrowthScreen, needs: 'analysis' },
+  { id: 'customer', label: 'Customer', icon: '☺', component: CustomerScreen, needs: 'analysis' },
+];
+
+export const routeById = (id: string): ScreenRoute | undefined => routes.find((r) => r.id === id);

@@ -1,0 +1,132 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AnalysisSettingsInput, Progress, WorkspaceInfo } from '../../../shared/contract';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { call } from '../api/client';
+import { ApiError, describeError, isCancelled } from '../api/errors';
+import { makeFormatters, userLocale, type Formatters } from './format';
+import { parseHash, toHash, type Location } from './navigation';
+
+export type Job = { label: string; progress: Progress | null; cancel: () => void };
+
+export type Workbench = {
+  workspace: WorkspaceInfo | null;
+  summary: AnalysisSummary | null;
+  location: Location;
+  go: (screen: string, params?: Record<string, string>) => void;
+  /** Re-reads the workspace and the latest analysis; call after any change. */
+  refresh: () => Promise<void>;
+  setWorkspace: (info: WorkspaceInfo | null) => void;
+  /** Runs 'analysis-run' with the given settings (defaults filled), showing progress app-wide. */
+  runAnalysis: (settings: AnalysisSettingsInput) => Promise<AnalysisSummary | null>;
+  job: Job | null;
+  /** The last failure of an app-wide action, shown in the banner. */
+  error: { code: string; message: string } | null;
+  setError: (e: unknown) => void;
+  fmt: Formatters;
+  loading: boolean;
+};
+
+const WorkbenchContext = createContext<Workbench | null>(null);
+
+export function useWorkbench(): Workbench {
+  const w = useContext(WorkbenchContext);
+  if (!w) throw new Error('useWorkbench() outside <WorkbenchProvider>');
+  return w;
+}
+
+async function latestSummary(info: WorkspaceInfo | null): Promise<AnalysisSummary | null> {
+  if (!info?.lastAnalysis) return null;
+  try {
+    return await call('analysis-summary', {});
+  } catch (e) {
+    if (e instanceof ApiError && (e.code === 'NO_ANALYSIS' || e.code === 'UNKNOWN_HANDLER')) return null;
+    throw e;
+  }
+}
+
+export function WorkbenchProvider({ children }: { children: ReactNode }) {
+  const [workspace, setWorkspaceState] = useState<WorkspaceInfo | null>(null);
+  const [summary, setSummary] = useState<AnalysisSummary | null>(null);
+  const [location, setLocation] = useState<Location>(() => parseHash(window.location.hash));
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setErrorState] = useState<Workbench['error']>(null);
+  const [loading, setLoading] = useState(true);
+  const started = useRef(false);
+
+  const go = useCallback((screen: string, params: Record<string, string> = {}) => {
+    const next = { screen, params };
+    window.location.hash = toHash(next);
+    setLocation(next);
+  }, []);
+
+  useEffect(() => {
+    const onHash = () => setLocation(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const setError = useCallback((e: unknown) => setErrorState(e === null ? null : describeError(e)), []);
+
+  const refresh = useCallback(async () => {
+    try {
+      const info = await call('workspace-info', {});
+      setWorkspaceState(info);
+      setSummary(await latestSummary(info));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'NO_WORKSPACE') {
+        setWorkspaceState(null);
+        setSummary(null);
+      } else setError(e);
+    }
+  }, [setError]);
+
+  const setWorkspace = useCallback(
+    (info: WorkspaceInfo | null) => {
+      setWorkspaceState(info);
+      setSummary(null);
+      if (info) void latestSummary(info).then(setSummary, setError);
+    },
+    [setError],
+  );
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      await refresh();
+      setLoading(false);
+    })();
+  }, [refresh]);
+
+  const runAnalysis = useCallback(
+    async (settings: AnalysisSettingsInput) => {
+      const controller = new AbortController();
+      setJob({ label: 'Analysing', progress: null, cancel: () => controller.abort() });
+      try {
+        const result = await call(
+          'analysis-run',
+          { settings },
+          { signal: controller.signal, onProgress: (p) => setJob((j) => (j ? { ...j, progress: p } : j)) },
+        );
+        setSummary(result);
+        setErrorState(null);
+        setWorkspaceState(await call('workspace-info', {}));
+        return result;
+      } catch (e) {
+        if (!isCancelled(e)) setError(e);
+        return null;
+      } finally {
+        setJob(null);
+      }
+    },
+    [setError],
+  );
+
+  const fmt = useMemo(() => makeFormatters(summary?.currency ?? workspace?.currency ?? 'USD', userLocale()), [summary, workspace]);
+
+  const value = useMemo<Workbench>(
+    () => ({ workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading }),
+    [workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading],
+  );
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
