@@ -3,10 +3,11 @@ import { specTable } from './define';
 import { workspaceSpecs } from './workspace';
 import { importSpecs } from './import';
 import { analysisSpecs } from './analysis';
+import { assignmentSpecs } from './assignment';
 import { reportSpecs } from './report';
 
 /** The one table every door is typed from. A new domain adds its spec list here. */
-export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs, reportSpecs);
+export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs, assignmentSpecs, reportSpecs);
 
 export type Contract = typeof contract;
 export type HandlerName = keyof Contract;
@@ -27,3 +28,4 @@ export type { WorkspaceInfo, RecentWorkspace } from './workspace';
 export * from './import';
 export type { CustomerDetail, RecoveryEvaluation, RunListItem } from './analysis';
 export * from './report';
+export * from './assignment';

@@ -1,0 +1,146 @@
+import type {
+  AccountAssignment,
+  AssignmentSettings,
+  AssignmentTotals,
+  RepLoad,
+  RosterRep,
+  TerritoryLoad,
+} from '../contract/assignment';
+
+export const NO_TERRITORY = '(no territory)';
+
+type RosterLike = Pick<RosterRep, 'name' | 'kind' | 'territory' | 'capacity' | 'active'>;
+
+const capacityOf = (r: RosterLike, settings: AssignmentSettings): number => {
+  if (r.capacity !== null) return r.capacity;
+  const kind = r.kind === 'unknown' ? settings.unknownKindAs : r.kind;
+  return kind === 'inside' ? settings.insideCapacity : settings.outsideCapacity;
+};
+
+/**
+ * Per rep: what the plan gives them against their capacity. Every active roster rep is listed (an
+ * idle rep is news to a manager), and so is any rep an override or a strategic account names.
+ */
+export function repLoads(
+  accounts: readonly AccountAssignment[],
+  roster: readonly RosterLike[],
+  settings: AssignmentSettings,
+): RepLoad[] {
+  const loads = new Map<string, RepLoad>();
+  for (const r of roster) {
+    if (!r.active) continue;
+    loads.set(r.name, {
+      rep: r.name,
+      kind: r.kind,
+      territory: r.territory,
+      capacity: capacityOf(r, settings),
+      accounts: 0,
+      actions: 0,
+      recovery: 0,
+      growth: 0,
+      expectedRevenue: 0,
+      capacityUse: 0,
+    });
+  }
+  const rosterByName = new Map(roster.map((r) => [r.name, r]));
+  for (const a of accounts) {
+    if (a.rep === null) continue;
+    let load = loads.get(a.rep);
+    if (!load) {
+      const r = rosterByName.get(a.rep);
+      load = {
+        rep: a.rep,
+        kind: r?.kind ?? a.repKind ?? 'unknown',
+        territory: r?.territory ?? null,
+        capacity: r ? capacityOf(r, settings) : 0,
+        accounts: 0,
+        actions: 0,
+        recovery: 0,
+        growth: 0,
+        expectedRevenue: 0,
+        capacityUse: 0,
+      };
+      loads.set(a.rep, load);
+    }
+    load.accounts += 1;
+    load.actions += a.actions;
+    load.recovery += a.recovery;
+    load.growth += a.growth;
+    load.expectedRevenue += a.expectedRevenue;
+  }
+  for (const l of loads.values()) l.capacityUse = l.capacity > 0 ? l.accounts / l.capacity : l.accounts > 0 ? 1 : 0;
+  return [...loads.values()].sort((x, y) => y.expectedRevenue - x.expectedRevenue || (x.rep < y.rep ? -1 : 1));
+}
+
+/** The territory plan: reps, accounts, capacity use, expected value and leakage per territory. */
+export function territoryLoads(
+  accounts: readonly AccountAssignment[],
+  reps: readonly RepLoad[],
+  revenue12mByTerritory: ReadonlyMap<string, number>,
+): TerritoryLoad[] {
+  const rows = new Map<string, TerritoryLoad>();
+  const row = (territory: string): TerritoryLoad => {
+    let r = rows.get(territory);
+    if (!r) {
+      r = {
+        territory,
+        reps: 0,
+        outsideReps: 0,
+        insideReps: 0,
+        accounts: 0,
+        assigned: 0,
+        unassigned: 0,
+        capacity: 0,
+        capacityUse: 0,
+        expectedRevenue: 0,
+        recovery: 0,
+        growth: 0,
+        leakage: 0,
+        revenue12m: revenue12mByTerritory.get(territory) ?? 0,
+        leakageShare: 0,
+      };
+      rows.set(territory, r);
+    }
+    return r;
+  };
+  const repTerritory = new Map<string, string>();
+  const placedWithTerritoryReps = new Map<string, number>();
+  for (const rep of reps) {
+    if (rep.territory === null) continue;
+    const r = row(rep.territory);
+    r.reps += 1;
+    if (rep.kind === 'outside') r.outsideReps += 1;
+    if (rep.kind === 'inside') r.insideReps += 1;
+    r.capacity += rep.capacity;
+    repTerritory.set(rep.rep, rep.territory);
+  }
+  for (const a of accounts) {
+    const r = row(a.territory ?? NO_TERRITORY);
+    r.accounts += 1;
+    if (a.status === 'unassigned') r.unassigned += 1;
+    else r.assigned += 1;
+    r.expectedRevenue += a.expectedRevenue;
+    r.recovery += a.recovery;
+    r.growth += a.growth;
+    const home = a.rep === null ? undefined : repTerritory.get(a.rep);
+    if (home !== undefined) placedWithTerritoryReps.set(home, (placedWithTerritoryReps.get(home) ?? 0) + 1);
+  }
+  for (const r of rows.values()) {
+    r.leakage = r.recovery + r.growth;
+    r.leakageShare = r.revenue12m > 0 ? r.leakage / r.revenue12m : 0;
+    const placed = placedWithTerritoryReps.get(r.territory) ?? 0;
+    r.capacityUse = r.capacity > 0 ? placed / r.capacity : 0;
+  }
+  return [...rows.values()].sort((x, y) => y.leakage - x.leakage || (x.territory < y.territory ? -1 : 1));
+}
+
+export function assignmentTotals(accounts: readonly AccountAssignment[]): AssignmentTotals {
+  const t: AssignmentTotals = { accounts: 0, assigned: 0, kept: 0, overridden: 0, unassigned: 0, actions: 0, expectedRevenue: 0 };
+  for (const a of accounts) {
+    t.accounts += 1;
+    t[a.status] += 1;
+    t.actions += a.actions;
+    t.expectedRevenue += a.expectedRevenue;
+  }
+  return t;
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { assignmentSettingsSchema, type RosterRep } from '../../../shared/contract/assignment';
+import { planAssignments, type ActionForAssignment } from '../../../shared/analytics/assignment';
+import { assignmentTotals, repLoads, territoryLoads } from '../../../shared/analytics/assignment-loads';
+
+const settings = (over: Record<string, unknown> = {}) => assignmentSettingsSchema.parse(over);
+
+const action = (
+  code: string,
+  kind: 'growth' | 'recovery',
+  expectedRevenue: number,
+  extra: Partial<ActionForAssignment> = {},
+): ActionForAssignment => ({
+  customerCode: code,
+  customerName: `Customer ${code}`,
+  kind,
+  expectedRevenue,
+  priority: 50,
+  tier: 'long-tail',
+  rep: 'Rita Field',
+  territory: 'West',
+  ...extra,
+});
+
+type Rep = Pick<RosterRep, 'name' | 'kind' | 'territory' | 'capacity' | 'active'>;
+const rep = (name: string, kind: Rep['kind'], territory: string | null, capacity: number | null = null): Rep => ({
+  name,
+  kind,
+  territory,
+  capacity,
+  active: true,
+});
+
+const plan = (actions: ActionForAssignment[], roster: Rep[], overrides = new Map<string, string>(), over = {}) =>
+  planAssignments({ actions, roster, overrides, settings: settings(over), currency: 'USD' });
+
+/** A small seeded generator: same seed, same accounts. */
+function syntheticActions(seed: number, customers: number): ActionForAssignment[] {
+  let s = seed >>> 0;
+  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const territories = ['West', 'East', 'North', null];
+  const out: ActionForAssignment[] = [];
+  for (let c = 0; c < customers; c++) {
+    const n = 1 + Math.floor(rand() * 3);
+    const territory = territories[Math.floor(rand() * territories.length)];
+    const tier = rand() < 0.15 ? 'strategic' : 'long-tail';
+    for (let i = 0; i < n; i++) {
+      out.push(
+        action(`C${c}`, rand() < 0.5 ? 'growth' : 'recovery', Math.round(rand() * 10_000), {
+          tier,
+          territory,
+          rep: rand() < 0.8 ? 'Rita Field' : null,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+describe('the assignment engine', () => {
+  it('keeps a strategic account with its current rep and says so', () => {
+    const [a] = plan([action('S1', 'recovery', 9000, { tier: 'strategic', rep: 'Ann Key' })], [rep('Ann Key', 'outside', 'West', 0)]);
+    expect(a).toMatchObject({ rep: 'Ann Key', status: 'kept' });
+    expect(a.reason).toBe('strategic, $9,000 recovery, stays with Ann Key');
+  });
+
+  it('gives long-tail accounts by value to the outside reps of their territory, then to inside reps', () => {
+    const accounts = plan(
+      [action('A', 'recovery', 4200), action('A', 'growth', 1100), action('B', 'growth', 900), action('C', 'growth', 5000)],
+      [rep('Olly Out', 'outside', 'West', 2), rep('Ines In', 'inside', 'West', 5)],
+    );
+    expect(accounts.map((a) => [a.customerCode, a.rep])).toEqual([
+      ['A', 'Olly Out'],
+      ['C', 'Olly Out'],
+      ['B', 'Ines In'],
+    ]);
+    expect(accounts[0].reason).toBe('long tail, $4,200 recovery + $1,100 growth, West outside rep has capacity');
+    expect(accounts[2].reason).toBe(
+      'long tail, $900 growth, West outside reps are at capacity; West inside rep has capacity',
+    );
+  });
+
+  it('balances accounts across the outside reps of a territory', () => {
+    const actions = Array.from({ length: 10 }, (_, i) => action(`C${i}`, 'growth', 1000 + i));
+    const accounts = plan(actions, [rep('Ann', 'outside', 'West', 5), rep('Bob', 'outside', 'West', 5)]);
+    const count = (name: string) => accounts.filter((a) => a.rep === name).length;
+    expect([count('Ann'), count('Bob')]).toEqual([5, 5]);
+    const value = (name: string) => accounts.filter((a) => a.rep === name).reduce((s, a) => s + a.expectedRevenue, 0);
+    expect(Math.abs(value('Ann') - value('Bob'))).toBeLessThan(10);
+  });
+
+  it('falls back to an inside rep of another territory when the account territory has none', () => {
+    const [a] = plan([action('X', 'growth', 300, { territory: 'North' })], [rep('Ines In', 'inside', 'West')]);
+    expect(a).toMatchObject({ rep: 'Ines In', status: 'assigned', repKind: 'inside' });
+    expect(a.reason).toContain('no outside rep in North; West inside rep has capacity');
+  });
+
+  it('reports an account with no rep in its territory as unassigned with the reason, never dropping it', () => {
+    const accounts = plan(
+      [action('N', 'recovery', 700, { territory: 'North' }), action('W', 'growth', 100)],
+      [rep('Olly Out', 'outside', 'West')],
+    );
+    expect(accounts).toHaveLength(2);
+    expect(accounts.find((a) => a.customerCode === 'N')).toMatchObject({
+      rep: null,
+      status: 'unassigned',
+      reason: 'long tail, $700 recovery, no rep in North and no inside rep',
+    });
+  });
+
+  it('reports accounts left over when every rep is at capacity', () => {
+    const accounts = plan([action('A', 'growth', 2000), action('B', 'growth', 1000)], [rep('Olly', 'outside', 'West', 1)]);
+    expect(accounts[1]).toMatchObject({ customerCode: 'B', status: 'unassigned' });
+    expect(accounts[1].reason).toContain('at capacity');
+  });
+
+  it('lets a manager override win over strategic and long-tail rules', () => {
+    const overrides = new Map([
+      ['S1', 'Ines In'],
+      ['A', 'Ines In'],
+    ]);
+    const accounts = plan(
+      [action('S1', 'recovery', 9000, { tier: 'strategic', rep: 'Ann Key' }), action('A', 'growth', 5000)],
+      [rep('Ann Key', 'outside', 'West'), rep('Olly Out', 'outside', 'West'), rep('Ines In', 'inside', 'West')],
+      overrides,
+    );
+    expect(accounts.map((a) => [a.customerCode, a.rep, a.status])).toEqual([
+      ['S1', 'Ines In', 'overridden'],
+      ['A', 'Ines In', 'overridden'],
+    ]);
+    expect(accounts[0].reason).toBe('strategic, $9,000 recovery, manager override: locked to Ines In');
+  });
+
+  it('sends accounts below the outside-call threshold to inside reps', () => {
+    const [a] = plan([action('A', 'growth', 200)], [rep('Olly', 'outside', 'West'), rep('Ines', 'inside', 'West')], new Map(), {
+      minOutsideValue: 500,
+    });
+    expect(a.rep).toBe('Ines');
+    expect(a.reason).toContain('below the outside-call threshold');
+  });
+
+  it('treats reps without a kind as the setting says and skips inactive reps', () => {
+    const roster = [rep('Data Rep', 'unknown', 'West'), { ...rep('Gone', 'outside', 'West'), active: false }];
+    expect(plan([action('A', 'growth', 100)], roster)[0].rep).toBe('Data Rep');
+    expect(plan([action('A', 'growth', 100)], roster, new Map(), { unknownKindAs: 'skip' })[0].status).toBe('unassigned');
+  });
+
+  it('assigns every customer with an action exactly once, or reports it unassigned', () => {
+    const actions = syntheticActions(7, 400);
+    const roster = [
+      rep('Rita Field', 'outside', 'West', 30),
+      rep('Olly Out', 'outside', 'East', 30),
+      rep('Ines In', 'inside', 'East', 60),
+      rep('Ivy Phone', 'inside', null, 40),
+    ];
+    const accounts = plan(actions, roster);
+    const codes = new Set(actions.map((a) => a.customerCode));
+    expect(accounts.map((a) => a.customerCode).sort()).toEqual([...codes].sort());
+    expect(new Set(accounts.map((a) => a.customerCode)).size).toBe(accounts.length);
+    for (const a of accounts) expect(a.status === 'unassigned' ? a.rep === null : a.rep !== null).toBe(true);
+    const totals = assignmentTotals(accounts);
+    expect(totals.assigned + totals.kept + totals.overridden + totals.unassigned).toBe(codes.size);
+    expect(totals.actions).toBe(actions.length);
+    // No engine-placed rep goes over capacity.
+    const loads = repLoads(accounts.filter((a) => a.status === 'assigned'), roster, settings());
+    for (const l of loads) expect(l.accounts).toBeLessThanOrEqual(l.capacity);
+  });
+
+  it('gives the same plan for the same data, bit for bit', () => {
+    const roster = [rep('Rita Field', 'outside', 'West', 30), rep('Ines In', 'inside', 'East', 60)];
+    expect(plan(syntheticActions(3, 200), roster)).toEqual(plan(syntheticActions(3, 200), roster));
+  });
+
+  it('sums the territory plan from the accounts and the territory revenue', () => {
+    const roster = [rep('Olly', 'outside', 'West', 1), rep('Ines', 'inside', 'West', 1)];
+    const accounts = plan(
+      [action('A', 'recovery', 3000), action('B', 'growth', 1000), action('C', 'growth', 500), action('D', 'growth', 50, { territory: null })],
+      roster,
+    );
+    const reps = repLoads(accounts, roster, settings());
+    const [west, none] = territoryLoads(accounts, reps, new Map([['West', 40_000]]));
+    expect(west).toMatchObject({
+      territory: 'West',
+      reps: 2,
+      outsideReps: 1,
+      insideReps: 1,
+      accounts: 3,
+      assigned: 2,
+      unassigned: 1,
+      capacity: 2,
+      capacityUse: 1,
+      recovery: 3000,
+      growth: 1500,
+      leakage: 4500,
+      leakageShare: 4500 / 40_000,
+    });
+    expect(none).toMatchObject({ territory: '(no territory)', accounts: 1, unassigned: 1, reps: 0 });
+    expect(reps.find((r) => r.rep === 'Olly')).toMatchObject({ accounts: 1, capacityUse: 1, recovery: 3000 });
+  });
+});
