@@ -1,0 +1,111 @@
+import type { Dataset } from '../model/dataset';
+
+/** The trailing window every "12-month" figure uses, ending on the as-of day inclusive. */
+export const WINDOW_DAYS = 365;
+
+/**
+ * Per-customer features as of a day. Row-major n x m arrays keep a million transactions in a few
+ * typed arrays. Transactions after the as-of day are invisible, so a run can be replayed as of any
+ * past date.
+ */
+export type Features = {
+  asOfDay: number;
+  n: number;
+  m: number;
+  /** Net revenue in the window (returns subtract). */
+  revenue12m: Float64Array;
+  /** Net revenue per customer x category in the window. */
+  catRevenue12m: Float64Array;
+  /** Share of the window's revenue per category; negative nets count as 0 so the mix stays a mix. */
+  mix: Float64Array;
+  /** Categories with positive net revenue in the window. */
+  breadth: Int32Array;
+  /** 1 when the customer ever had a positive sale in the category up to the as-of day. */
+  everBought: Uint8Array;
+  /** Distinct days with a positive sale up to the as-of day. */
+  purchases: Int32Array;
+  /** Days since the last positive sale; -1 when none. */
+  recencyDays: Int32Array;
+  /** Days since the first positive sale; -1 when none. */
+  tenureDays: Int32Array;
+};
+
+export function computeFeatures(ds: Dataset, asOfDay: number): Features {
+  const n = ds.customers.length;
+  const m = ds.categories.length;
+  const { customer, category, day, revenue } = ds.tx;
+  // A spend table has no real dates: all of it is "the last 12 months".
+  const windowStart = ds.hasDates ? asOfDay - WINDOW_DAYS + 1 : -Infinity;
+  const revenue12m = new Float64Array(n);
+  const catRevenue12m = new Float64Array(n * m);
+  const everBought = new Uint8Array(n * m);
+  const purchases = new Int32Array(n);
+  const recencyDays = new Int32Array(n).fill(-1);
+  const tenureDays = new Int32Array(n).fill(-1);
+  const firstDay = new Int32Array(n).fill(2 ** 31 - 1);
+  const lastDay = new Int32Array(n).fill(-(2 ** 31));
+
+  // Rows are sorted by customer then category then day: collect one customer's purchase days,
+  // then count the distinct ones.
+  let scratch = new Int32Array(1024);
+  let count = 0;
+  let current = -1;
+  const flush = (): void => {
+    if (current < 0 || count === 0) return;
+    const days = scratch.subarray(0, count).sort();
+    let distinct = 1;
+    for (let j = 1; j < count; j++) if (days[j] !== days[j - 1]) distinct++;
+    purchases[current] = distinct;
+  };
+  const rows = customer.length;
+  for (let r = 0; r < rows; r++) {
+    const c = customer[r];
+    if (c !== current) {
+      flush();
+      current = c;
+      count = 0;
+    }
+    const d = day[r];
+    if (d > asOfDay) continue;
+    const k = category[r];
+    const v = revenue[r];
+    if (d >= windowStart) catRevenue12m[c * m + k] += v;
+    if (v > 0) {
+      everBought[c * m + k] = 1;
+      if (d < firstDay[c]) firstDay[c] = d;
+      if (d > lastDay[c]) lastDay[c] = d;
+      if (count === scratch.length) {
+        const grown = new Int32Array(scratch.length * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[count++] = d;
+    }
+  }
+  flush();
+
+  const mix = new Float64Array(n * m);
+  const breadth = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let net = 0;
+    let positive = 0;
+    for (let k = 0; k < m; k++) {
+      const v = catRevenue12m[i * m + k];
+      net += v;
+      if (v > 0) {
+        positive += v;
+        breadth[i]++;
+      }
+    }
+    revenue12m[i] = net;
+    if (positive > 0) for (let k = 0; k < m; k++) mix[i * m + k] = Math.max(0, catRevenue12m[i * m + k]) / positive;
+    if (lastDay[i] >= firstDay[i]) {
+      recencyDays[i] = asOfDay - lastDay[i];
+      tenureDays[i] = asOfDay - firstDay[i];
+    }
+  }
+  return { asOfDay, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, purchases, recencyDays, tenureDays };
+}
+
+/** Bought something (net positive) in the window. */
+export const isActive = (f: Features, i: number): boolean => f.revenue12m[i] > 0;

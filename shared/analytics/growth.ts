@@ -1,0 +1,122 @@
+import type { GrowthSettings } from '../contract/settings';
+import { formatMoney, formatShare, roundForReason } from '../format/numbers';
+import type { Features } from './features';
+import type { ProfileModel } from './profiles';
+import { quantileSorted } from './rng';
+
+export type GrowthGap = {
+  customer: number;
+  category: number;
+  profile: number;
+  kind: 'never' | 'under-buy';
+  expectedRevenue: number;
+  penetration: number;
+  /** The peer quantile of yearly spend on the category among buying peers of similar size. */
+  peerSpend: number;
+  peers: number;
+  /** How wide the size band had to be: 1 = within about 2x of the customer's revenue. */
+  sizeBand: number;
+  ownSpend12m: number;
+  reason: string;
+};
+
+/** Size bands are powers of two of 12-month revenue; the peer window widens band by band. */
+const bucketOf = (revenue: number): number => Math.floor(Math.log2(Math.max(1, revenue)));
+const MAX_WIDTH = 3;
+
+type PeerPool = { byBucket: Map<number, number[]>; all: number[] };
+
+/**
+ * Categories a customer's profile widely buys that it never buys or buys far below its size peers.
+ * Peers are the profile's best customers that buy the category, in a revenue band around the
+ * customer (about 0.5-2x, then 0.25-4x, 0.125-8x, then the whole profile) until at least minPeers
+ * remain, so a few stray purchases can never produce a recommendation.
+ */
+export function findGrowthGaps(
+  f: Features,
+  model: ProfileModel,
+  settings: GrowthSettings,
+  categories: readonly string[],
+  currency: string,
+  skip?: (customer: number, category: number) => boolean,
+): GrowthGap[] {
+  const m = f.m;
+  const k = model.profiles.length;
+  const pools: (PeerPool | null)[] = new Array<PeerPool | null>(k * m).fill(null);
+  for (let p = 0; p < k; p++) {
+    for (let c = 0; c < m; c++) {
+      if (model.profiles[p].penetration[c] >= settings.minPenetration) pools[p * m + c] = { byBucket: new Map(), all: [] };
+    }
+  }
+  for (const i of model.selection.best) {
+    const p = model.profileOf[i];
+    if (p < 0) continue;
+    const b = bucketOf(f.revenue12m[i]);
+    for (let c = 0; c < m; c++) {
+      const pool = pools[p * m + c];
+      const spend = f.catRevenue12m[i * m + c];
+      if (!pool || spend <= 0) continue;
+      const list = pool.byBucket.get(b);
+      if (list) list.push(spend);
+      else pool.byBucket.set(b, [spend]);
+      pool.all.push(spend);
+    }
+  }
+  const memo = new Map<string, { spend: number; peers: number; width: number } | null>();
+  const peerSpendFor = (p: number, c: number, bucket: number) => {
+    const key = `${p}:${c}:${bucket}`;
+    if (memo.has(key)) return memo.get(key) ?? null;
+    const pool = pools[p * m + c] as PeerPool;
+    let found: { spend: number; peers: number; width: number } | null = null;
+    for (let width = 1; width <= MAX_WIDTH + 1 && !found; width++) {
+      let values: number[];
+      if (width > MAX_WIDTH) values = [...pool.all];
+      else {
+        values = [];
+        for (let b = bucket - width; b <= bucket + width; b++) values.push(...(pool.byBucket.get(b) ?? []));
+      }
+      if (values.length >= settings.minPeers) {
+        values.sort((a, b) => a - b);
+        found = { spend: quantileSorted(values, settings.peerQuantile), peers: values.length, width };
+      }
+    }
+    memo.set(key, found);
+    return found;
+  };
+
+  const gaps: GrowthGap[] = [];
+  for (let i = 0; i < f.n; i++) {
+    const p = model.profileOf[i];
+    if (p < 0) continue;
+    const profile = model.profiles[p];
+    const bucket = bucketOf(f.revenue12m[i]);
+    for (let c = 0; c < m; c++) {
+      if (!pools[p * m + c] || skip?.(i, c)) continue;
+      const peer = peerSpendFor(p, c, bucket);
+      if (!peer || !(peer.spend > 0)) continue;
+      const own = Math.max(0, f.catRevenue12m[i * m + c]);
+      const never = f.everBought[i * m + c] === 0;
+      if (!never && own >= settings.underBuyRatio * peer.spend) continue;
+      const penetration = profile.penetration[c];
+      const expectedRevenue = (peer.spend - own) * penetration;
+      const money = formatMoney(roundForReason(peer.spend), currency);
+      const what = never
+        ? 'this customer never has'
+        : `this customer bought ${formatMoney(roundForReason(own), currency)} in the last 12 months`;
+      gaps.push({
+        customer: i,
+        category: c,
+        profile: p,
+        kind: never ? 'never' : 'under-buy',
+        expectedRevenue,
+        penetration,
+        peerSpend: peer.spend,
+        peers: peer.peers,
+        sizeBand: peer.width,
+        ownSpend12m: own,
+        reason: `${formatShare(penetration, 0)} of '${profile.label}' peers buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year`,
+      });
+    }
+  }
+  return gaps;
+}

@@ -1,0 +1,151 @@
+import { kmeans } from 'ml-kmeans';
+import type { KQuality } from '../model/results';
+import { sampleIndices } from './rng';
+import { squaredDistance } from './profile-vectors';
+
+/** Silhouette and the sweep run on a seeded sample: exact O(n^2) silhouette is minutes at 30k. */
+export const SAMPLE_SIZE = 2000;
+const MAX_ITERATIONS = 500;
+
+export type Fit = { centroids: number[][]; clusters: number[]; sse: number; converged: boolean; iterations: number };
+
+export type Sweep = {
+  quality: KQuality[];
+  suggestedK: number;
+  /** Best-of-restarts centroids per k, used to start the final fit on all best customers. */
+  centroids: Map<number, number[][]>;
+};
+
+const sseOf = (points: number[][], clusters: number[], centroids: number[][]): number => {
+  let s = 0;
+  for (let i = 0; i < points.length; i++) s += squaredDistance(points[i], centroids[clusters[i]]);
+  return s;
+};
+
+/** k-means++ with several seeded restarts; keeps the lowest within-cluster error. */
+export function bestOfRestarts(points: number[][], k: number, seed: number, restarts: number): Fit {
+  let best: Fit | null = null;
+  for (let r = 0; r < restarts; r++) {
+    const result = kmeans(points, k, {
+      initialization: 'kmeans++',
+      seed: (seed + 7919 * r + 104729 * k) % 2147483647,
+      maxIterations: MAX_ITERATIONS,
+    });
+    const sse = sseOf(points, result.clusters, result.centroids);
+    if (!best || sse < best.sse - 1e-12) {
+      best = { centroids: result.centroids, clusters: result.clusters, sse, converged: result.converged, iterations: result.iterations };
+    }
+  }
+  return best as Fit;
+}
+
+/** k-means started from given centres (no randomness): the final fit after the sweep. */
+export function refine(points: number[][], start: number[][]): Fit {
+  const result = kmeans(points, start.length, { initialization: start.map((c) => [...c]), maxIterations: MAX_ITERATIONS });
+  return {
+    centroids: result.centroids,
+    clusters: result.clusters,
+    sse: sseOf(points, result.clusters, result.centroids),
+    converged: result.converged,
+    iterations: result.iterations,
+  };
+}
+
+/** Pairwise Euclidean distances of the sample, computed once and shared by every k. */
+function distanceMatrix(points: number[][]): Float64Array {
+  const n = points.length;
+  const d = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const v = Math.sqrt(squaredDistance(points[i], points[j]));
+      d[i * n + j] = v;
+      d[j * n + i] = v;
+    }
+  }
+  return d;
+}
+
+/**
+ * Mean silhouette over all points (a point alone in its cluster scores 0, as in Rousseeuw 1987).
+ * This is the mean: simple-statistics' silhouetteMetric returns the maximum.
+ */
+export function meanSilhouette(dist: Float64Array, n: number, clusters: ArrayLike<number>, k: number): number {
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < n; i++) sizes[clusters[i]]++;
+  const sums = new Float64Array(k);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    sums.fill(0);
+    const row = i * n;
+    for (let j = 0; j < n; j++) sums[clusters[j]] += dist[row + j];
+    const own = clusters[i];
+    if (sizes[own] <= 1) continue;
+    const a = sums[own] / (sizes[own] - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
+    if (!Number.isFinite(b)) continue;
+    const s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
+    total += s;
+  }
+  return n > 0 ? total / n : 0;
+}
+
+/**
+ * The suggested k: the highest mean silhouette, preferring the smaller k when another is within
+ * SILHOUETTE_TIE (0.01, about the sampling error of a 2,000-point silhouette): fewer profiles are
+ * easier to act on. The elbow of the error curve is reported beside it as a second opinion.
+ */
+export const SILHOUETTE_TIE = 0.01;
+
+export function suggestK(quality: KQuality[]): number {
+  if (quality.length === 0) return 1;
+  const top = Math.max(...quality.map((q) => q.silhouette));
+  return quality.find((q) => q.silhouette >= top - SILHOUETTE_TIE)?.k ?? quality[0].k;
+}
+
+/** Elbow: the k farthest below the straight line joining the first and last error points. */
+export function elbowK(quality: KQuality[]): number | null {
+  if (quality.length < 3) return null;
+  const first = quality[0];
+  const last = quality[quality.length - 1];
+  let bestK: number | null = null;
+  let bestGap = 0;
+  for (const q of quality) {
+    const t = (q.k - first.k) / (last.k - first.k);
+    const gap = first.sse + t * (last.sse - first.sse) - q.sse;
+    if (gap > bestGap) {
+      bestGap = gap;
+      bestK = q.k;
+    }
+  }
+  return bestK;
+}
+
+export function sweepK(
+  points: number[][],
+  kMin: number,
+  kMax: number,
+  seed: number,
+  restarts: number,
+  onK?: (k: number) => void,
+): Sweep {
+  const pick = sampleIndices(points.length, SAMPLE_SIZE, seed);
+  const sample = Array.from(pick, (i) => points[i]);
+  const dist = distanceMatrix(sample);
+  const quality: KQuality[] = [];
+  const centroids = new Map<number, number[][]>();
+  const top = Math.min(kMax, sample.length - 1);
+  for (let k = kMin; k <= top; k++) {
+    onK?.(k);
+    const fit = bestOfRestarts(sample, k, seed, restarts);
+    quality.push({
+      k,
+      silhouette: meanSilhouette(dist, sample.length, fit.clusters, k),
+      sse: fit.sse,
+      converged: fit.converged,
+      iterations: fit.iterations,
+    });
+    centroids.set(k, fit.centroids);
+  }
+  return { quality, suggestedK: suggestK(quality), centroids };
+}

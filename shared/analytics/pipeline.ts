@@ -1,0 +1,202 @@
+import type { AnalysisSettings } from '../contract/settings';
+import type { Dataset } from '../model/dataset';
+import type { Action, CustomerResult, KQuality, Leakage, ParetoPoint, ProfileResult } from '../model/results';
+import { dayFromIso, isoFromDay } from '../format/dates';
+import { buildActions } from './actions';
+import { customerPAlive } from './bgnbd';
+import { computeFeatures, type Features } from './features';
+import { findGrowthGaps, type GrowthGap } from './growth';
+import { computeLeakage } from './leakage';
+import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
+import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
+import { StageCache } from './stage-cache';
+import { computeTiers, type Tiers } from './tiers';
+
+export type AnalysisStage = 'features' | 'tiers' | 'profiles' | 'recovery' | 'p-alive' | 'growth' | 'actions' | 'leakage';
+export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
+
+export type RunOptions = {
+  progress?: (stage: AnalysisStage, done: number, total: number, message?: string) => void;
+  /** Kept between runs so a settings change recomputes only the stages that depend on it. */
+  cache?: StageCache;
+  /** Called between stages; throws to cancel. */
+  checkpoint?: () => void;
+  /** Only for timings, which are reported beside the results and never change them. */
+  clock?: () => number;
+};
+
+export type AnalysisOutput = {
+  asOf: string;
+  asOfDay: number;
+  settings: AnalysisSettings;
+  currency: string;
+  hasDates: boolean;
+  categories: string[];
+  revenue12m: number;
+  customers: CustomerResult[];
+  customerCounts: { total: number; active12m: number; strategic: number; longTail: number; best: number };
+  strategicRevenueShare: number;
+  pareto: ParetoPoint[];
+  k: number;
+  suggestedK: number;
+  quality: KQuality[];
+  profiles: ProfileResult[];
+  actions: Action[];
+  leakage: Leakage;
+  counts: { growthActions: number; recoveryActions: number };
+  /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
+  notes: string[];
+  /** Milliseconds per stage; 0 for a stage served from the cache. */
+  timings: Record<string, number>;
+  /** Stage outputs kept for handlers (customer detail, fast re-evaluation). */
+  stages: { features: Features; profiles: ProfileModel; recovery: RecoveryModel | null; pAlive: Float64Array | null };
+};
+
+/** The as-of day: the setting, or the last transaction day. */
+export const resolveAsOfDay = (ds: Dataset, settings: AnalysisSettings): number =>
+  settings.asOf ? dayFromIso(settings.asOf) : ds.lastDay;
+
+const key = (...parts: unknown[]): string => JSON.stringify(parts);
+
+/**
+ * The whole analysis, pure and deterministic: same data + same settings = the same output, bit for
+ * bit (timings aside). Each stage is keyed by exactly the settings it depends on, so with a cache a
+ * changed recovery threshold re-runs recovery, growth, actions and leakage only, and a changed k
+ * skips features and the k sweep.
+ */
+export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: RunOptions = {}): AnalysisOutput {
+  const cache = options.cache ?? new StageCache();
+  const clock = options.clock ?? (() => 0);
+  const timings: Record<string, number> = {};
+  const total = ANALYSIS_STAGES.length;
+  let done = 0;
+  const stage = <T>(name: AnalysisStage, stageKey: string, build: () => T): T => {
+    options.checkpoint?.();
+    options.progress?.(name, done, total);
+    const started = clock();
+    const value = cache.get(name, stageKey, build);
+    timings[name] = (timings[name] ?? 0) + (clock() - started);
+    done++;
+    return value;
+  };
+  const notes: string[] = [];
+  const asOfDay = resolveAsOfDay(ds, settings);
+  const m = ds.categories.length;
+
+  const fKey = key(ds.tx.customer.length, asOfDay);
+  const features = stage('features', fKey, () => computeFeatures(ds, asOfDay));
+  const tiers: Tiers = stage('tiers', key(fKey, settings.strategicShare), () => computeTiers(features.revenue12m, settings.strategicShare));
+  const sweepKey = key(fKey, settings.best, settings.kMin, settings.kMax, settings.seed, settings.restarts);
+  const profileKey = key(sweepKey, settings.k);
+  const profiles: ProfileModel = stage('profiles', profileKey, () => {
+    const sweep: ProfileSweep = cache.get('profile-sweep', sweepKey, () =>
+      sweepProfiles(features, settings, (k) => options.progress?.('profiles', done, total, `k = ${k}`)),
+    );
+    return buildProfiles(features, sweep, settings.k, ds.categories);
+  });
+  if (profiles.selection.relaxed) {
+    notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from all ${profiles.selection.best.length} active customers.`);
+  }
+
+  let recoveryModel: RecoveryModel | null = null;
+  let flags: RecoveryFlag[] = [];
+  const recoveryKey = key(fKey, settings.recovery);
+  if (ds.hasDates) {
+    recoveryModel = cache.get('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay));
+    flags = stage('recovery', recoveryKey, () => evaluateRecovery(recoveryModel as RecoveryModel, settings.recovery));
+  } else {
+    notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
+  }
+  const pAlive = ds.hasDates ? stage('p-alive', fKey, () => customerPAlive(ds, asOfDay)) : null;
+
+  const flagged = new Set<number>();
+  for (const f of flags) flagged.add(f.customer * m + f.category);
+  const gaps: GrowthGap[] = stage('growth', key(profileKey, recoveryKey, settings.growth), () =>
+    // A relationship already flagged for recovery is one call, not two: growth skips it.
+    findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => flagged.has(i * m + c)),
+  );
+  const labels = profiles.profiles.map((p) => p.label);
+  const actions = stage('actions', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
+    buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, flags, gaps),
+  );
+  const leakage = stage('leakage', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
+    computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions),
+  );
+  options.progress?.('leakage', total, total);
+
+  const customers = customerResults(ds, features, tiers, profiles, pAlive, actions);
+  let revenue12m = 0;
+  for (let i = 0; i < features.n; i++) if (features.revenue12m[i] > 0) revenue12m += features.revenue12m[i];
+  return {
+    asOf: isoFromDay(asOfDay),
+    asOfDay,
+    settings,
+    currency: ds.currency,
+    hasDates: ds.hasDates,
+    categories: [...ds.categories],
+    revenue12m,
+    customers,
+    customerCounts: {
+      total: features.n,
+      active12m: tiers.ranked.length,
+      strategic: tiers.strategicCount,
+      longTail: tiers.ranked.length - tiers.strategicCount,
+      best: profiles.selection.best.length,
+    },
+    strategicRevenueShare: tiers.strategicRevenueShare,
+    pareto: tiers.pareto,
+    k: profiles.k,
+    suggestedK: profiles.suggestedK,
+    quality: profiles.quality,
+    profiles: profiles.profiles,
+    actions,
+    leakage,
+    counts: {
+      growthActions: actions.filter((a) => a.kind === 'growth').length,
+      recoveryActions: actions.filter((a) => a.kind === 'recovery').length,
+    },
+    notes,
+    timings,
+    stages: { features, profiles, recovery: recoveryModel, pAlive },
+  };
+}
+
+function customerResults(
+  ds: Dataset,
+  f: Features,
+  tiers: Tiers,
+  profiles: ProfileModel,
+  pAlive: Float64Array | null,
+  actions: readonly Action[],
+): CustomerResult[] {
+  const atRisk = new Map<string, number>();
+  const growth = new Map<string, number>();
+  for (const a of actions) {
+    const target = a.kind === 'recovery' ? atRisk : growth;
+    target.set(a.customerCode, (target.get(a.customerCode) ?? 0) + a.expectedRevenue);
+  }
+  return ds.customers.map((c, i) => {
+    const p = profiles.profileOf[i];
+    const alive = pAlive ? pAlive[i] : NaN;
+    return {
+      code: c.code,
+      name: c.name,
+      tier: tiers.tier[i],
+      profile: p >= 0 ? p + 1 : null,
+      affinity: p >= 0 ? profiles.affinity[i] : null,
+      isBest: profiles.isBest[i] === 1,
+      revenue12m: f.revenue12m[i],
+      mix: Array.from(f.mix.subarray(i * f.m, (i + 1) * f.m)),
+      breadth: f.breadth[i],
+      purchases: f.purchases[i],
+      recencyDays: f.recencyDays[i] >= 0 ? f.recencyDays[i] : null,
+      tenureDays: f.tenureDays[i] >= 0 ? f.tenureDays[i] : null,
+      pAlive: Number.isFinite(alive) ? alive : null,
+      atRiskRevenue: atRisk.get(c.code) ?? 0,
+      growthRevenue: growth.get(c.code) ?? 0,
+      rep: c.rep,
+      territory: c.territory,
+      segment: c.segment,
+    };
+  });
+}

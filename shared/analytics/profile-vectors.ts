@@ -1,0 +1,80 @@
+import type { AnalysisSettings } from '../contract/settings';
+import type { Features } from './features';
+import { quantileSorted } from './rng';
+
+/**
+ * Weights of size and breadth next to the category mix. A mix lives on the simplex, so two clearly
+ * different buying patterns sit about 0.4-1.0 apart; a customer twice the median size moves by
+ * SIZE_WEIGHT x 0.7 sd-units ~ 0.07 and one extra category of 15 by 0.02. Size and breadth can
+ * break ties between similar mixes but cannot split one pattern into "big" and "small" profiles,
+ * which is what an analyst means by a buying pattern.
+ */
+export const SIZE_WEIGHT = 0.1;
+export const BREADTH_WEIGHT = 0.25;
+
+export type VectorSpace = {
+  dims: number;
+  /** Mean and sd of log10(revenue) among best customers: the scale every customer is put on. */
+  logMean: number;
+  logSd: number;
+  m: number;
+};
+
+export type BestSelection = {
+  /** Indices of best customers, ascending. */
+  best: Int32Array;
+  revenueThreshold: number;
+  /** True when too few customers met the setting and every active buyer was used instead. */
+  relaxed: boolean;
+};
+
+/** Profiles need enough best customers to cluster; below this the setting is relaxed (and said so). */
+export const MIN_BEST = 20;
+
+export function selectBest(f: Features, best: AnalysisSettings['best']): BestSelection {
+  const revenues: number[] = [];
+  for (let i = 0; i < f.n; i++) if (f.revenue12m[i] > 0) revenues.push(f.revenue12m[i]);
+  revenues.sort((a, b) => a - b);
+  const revenueThreshold = revenues.length ? quantileSorted(revenues, best.minRevenueQuantile) : Infinity;
+  const chosen: number[] = [];
+  for (let i = 0; i < f.n; i++) {
+    if (f.revenue12m[i] > 0 && f.revenue12m[i] >= revenueThreshold && f.breadth[i] >= best.minBreadth) chosen.push(i);
+  }
+  if (chosen.length >= MIN_BEST) return { best: Int32Array.from(chosen), revenueThreshold, relaxed: false };
+  const all: number[] = [];
+  for (let i = 0; i < f.n; i++) if (f.revenue12m[i] > 0) all.push(i);
+  return { best: Int32Array.from(all), revenueThreshold: 0, relaxed: true };
+}
+
+export function vectorSpace(f: Features, best: Int32Array): VectorSpace {
+  let sum = 0;
+  let sumSq = 0;
+  for (const i of best) {
+    const v = Math.log10(f.revenue12m[i]);
+    sum += v;
+    sumSq += v * v;
+  }
+  const count = Math.max(1, best.length);
+  const logMean = sum / count;
+  const logSd = Math.sqrt(Math.max(0, sumSq / count - logMean * logMean)) || 1;
+  return { dims: f.m + 2, logMean, logSd, m: f.m };
+}
+
+/** The point a customer is clustered and matched by: mix, then scaled size, then scaled breadth. */
+export function customerVector(f: Features, space: VectorSpace, i: number): number[] {
+  const v = new Array<number>(space.dims);
+  for (let k = 0; k < f.m; k++) v[k] = f.mix[i * f.m + k];
+  const size = f.revenue12m[i] > 0 ? (Math.log10(f.revenue12m[i]) - space.logMean) / space.logSd : -3;
+  v[f.m] = SIZE_WEIGHT * Math.max(-3, Math.min(3, size));
+  v[f.m + 1] = BREADTH_WEIGHT * (f.breadth[i] / Math.max(1, f.m));
+  return v;
+}
+
+export const squaredDistance = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let s = 0;
+  for (let d = 0; d < a.length; d++) {
+    const x = a[d] - b[d];
+    s += x * x;
+  }
+  return s;
+};

@@ -1,0 +1,137 @@
+import type { AnalysisSettings } from '../contract/settings';
+import type { KQuality, ProfileResult } from '../model/results';
+import type { Features } from './features';
+import { refine, sweepK, type Sweep } from './kmeans-sweep';
+import { profileLabels } from './labels';
+import { customerVector, selectBest, squaredDistance, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
+
+export type ProfileSweep = {
+  selection: BestSelection;
+  space: VectorSpace;
+  bestVectors: number[][];
+  sweep: Sweep;
+};
+
+export type ProfileModel = {
+  k: number;
+  suggestedK: number;
+  quality: KQuality[];
+  selection: BestSelection;
+  isBest: Uint8Array;
+  /** Profile index (0-based, aligned with profiles) per customer; -1 when inactive. */
+  profileOf: Int32Array;
+  /** Euclidean distance to the matched profile's centre; NaN when inactive. */
+  affinity: Float64Array;
+  profiles: ProfileResult[];
+  converged: boolean;
+};
+
+/** The expensive part that depends on best-customer settings and the seed, not on k. */
+export function sweepProfiles(
+  f: Features,
+  settings: Pick<AnalysisSettings, 'best' | 'kMin' | 'kMax' | 'seed' | 'restarts'>,
+  onK?: (k: number) => void,
+): ProfileSweep {
+  const selection = selectBest(f, settings.best);
+  const space = vectorSpace(f, selection.best);
+  const bestVectors = Array.from(selection.best, (i) => customerVector(f, space, i));
+  const kMin = Math.min(settings.kMin, settings.kMax);
+  const kMax = Math.max(settings.kMin, settings.kMax);
+  const sweep =
+    bestVectors.length > kMin
+      ? sweepK(bestVectors, kMin, kMax, settings.seed, settings.restarts, onK)
+      : { quality: [], suggestedK: 1, centroids: new Map<number, number[][]>() };
+  return { selection, space, bestVectors, sweep };
+}
+
+/** Fits k on all best customers (started from the sweep's centres), matches everyone, describes profiles. */
+export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number, categories: readonly string[]): ProfileModel {
+  const { selection, space, bestVectors, sweep } = ps;
+  const wanted = k === 'auto' ? sweep.suggestedK : k;
+  const chosen = Math.max(1, Math.min(wanted, bestVectors.length));
+  const start = sweep.centroids.get(chosen) ?? (bestVectors.length ? [averageOf(bestVectors)] : []);
+  const fit = start.length === chosen && bestVectors.length >= chosen ? refine(bestVectors, start) : null;
+  const rawCentroids = fit ? fit.centroids : start;
+
+  // Profiles are numbered by how many best customers they hold, so ids read the same run to run.
+  const bestCount = new Array<number>(rawCentroids.length).fill(0);
+  fit?.clusters.forEach((c) => bestCount[c]++);
+  const order = rawCentroids.map((_, c) => c).sort((a, b) => bestCount[b] - bestCount[a] || a - b);
+  const centroids = order.map((c) => rawCentroids[c]);
+
+  const isBest = new Uint8Array(f.n);
+  for (const i of selection.best) isBest[i] = 1;
+  const profileOf = new Int32Array(f.n).fill(-1);
+  const affinity = new Float64Array(f.n).fill(NaN);
+  for (let i = 0; i < f.n; i++) {
+    if (!(f.revenue12m[i] > 0) || centroids.length === 0) continue;
+    const v = customerVector(f, space, i);
+    let bestC = 0;
+    let bestD = Infinity;
+    for (let c = 0; c < centroids.length; c++) {
+      const d = squaredDistance(v, centroids[c]);
+      if (d < bestD) {
+        bestD = d;
+        bestC = c;
+      }
+    }
+    profileOf[i] = bestC;
+    affinity[i] = Math.sqrt(bestD);
+  }
+  const profiles = describeProfiles(f, centroids.length, profileOf, isBest, categories);
+  return {
+    k: centroids.length,
+    suggestedK: sweep.suggestedK,
+    quality: sweep.quality,
+    selection,
+    isBest,
+    profileOf,
+    affinity,
+    profiles,
+    converged: fit ? fit.converged : true,
+  };
+}
+
+const averageOf = (points: number[][]): number[] => {
+  const mean = new Array<number>(points[0].length).fill(0);
+  for (const p of points) for (let d = 0; d < p.length; d++) mean[d] += p[d] / points.length;
+  return mean;
+};
+
+function describeProfiles(
+  f: Features,
+  k: number,
+  profileOf: Int32Array,
+  isBest: Uint8Array,
+  categories: readonly string[],
+): ProfileResult[] {
+  const m = f.m;
+  const mixSum = Array.from({ length: k }, () => new Array<number>(m).fill(0));
+  const buyers = Array.from({ length: k }, () => new Array<number>(m).fill(0));
+  const bestMembers = new Array<number>(k).fill(0);
+  const members = new Array<number>(k).fill(0);
+  const revenue = new Array<number>(k).fill(0);
+  for (let i = 0; i < f.n; i++) {
+    const p = profileOf[i];
+    if (p < 0) continue;
+    members[p]++;
+    revenue[p] += f.revenue12m[i];
+    if (!isBest[i]) continue;
+    bestMembers[p]++;
+    for (let c = 0; c < m; c++) {
+      mixSum[p][c] += f.mix[i * m + c];
+      if (f.catRevenue12m[i * m + c] > 0) buyers[p][c]++;
+    }
+  }
+  const mixes = mixSum.map((s, p) => s.map((v) => (bestMembers[p] ? v / bestMembers[p] : 0)));
+  const labels = profileLabels(mixes, categories);
+  return mixes.map((mix, p) => ({
+    id: p + 1,
+    label: labels[p],
+    mix,
+    penetration: buyers[p].map((b) => (bestMembers[p] ? b / bestMembers[p] : 0)),
+    bestMembers: bestMembers[p],
+    members: members[p],
+    revenue12m: revenue[p],
+  }));
+}

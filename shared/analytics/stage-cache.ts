@@ -1,0 +1,25 @@
+/**
+ * Keeps the latest result of each stage with the key (data + settings) it was computed from, so a
+ * rerun recomputes a stage only when something it depends on changed.
+ */
+export class StageCache {
+  private readonly entries = new Map<string, { key: string; value: unknown }>();
+  /** Stage names served from the cache in the latest run, for tests and timings. */
+  readonly hits: string[] = [];
+
+  get<T>(stage: string, key: string, build: () => T): T {
+    const hit = this.entries.get(stage);
+    if (hit && hit.key === key) {
+      this.hits.push(stage);
+      return hit.value as T;
+    }
+    const value = build();
+    this.entries.set(stage, { key, value });
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.hits.length = 0;
+  }
+}

@@ -1,0 +1,63 @@
+import type { ParetoPoint, Tier } from '../model/results';
+
+export type Tiers = {
+  tier: Tier[];
+  /** Customer indices of active customers, largest 12-month revenue first (ties by index). */
+  ranked: Int32Array;
+  strategicCount: number;
+  strategicRevenueShare: number;
+  pareto: ParetoPoint[];
+};
+
+const PARETO_POINTS = 200;
+
+/**
+ * Strategic = the top customers that together make `strategicShare` of revenue; the customer that
+ * crosses the line is strategic too, so the strategic share is never below the setting.
+ */
+export function computeTiers(revenue12m: Float64Array, strategicShare: number): Tiers {
+  const n = revenue12m.length;
+  const active: number[] = [];
+  for (let i = 0; i < n; i++) if (revenue12m[i] > 0) active.push(i);
+  active.sort((a, b) => revenue12m[b] - revenue12m[a] || a - b);
+  const ranked = Int32Array.from(active);
+  let total = 0;
+  for (const i of ranked) total += revenue12m[i];
+  const tier: Tier[] = new Array<Tier>(n).fill('inactive');
+  let cumulative = 0;
+  let strategicCount = 0;
+  let strategicRevenue = 0;
+  const cumulativeShare = new Float64Array(ranked.length);
+  for (let r = 0; r < ranked.length; r++) {
+    const i = ranked[r];
+    if (cumulative < strategicShare * total) {
+      tier[i] = 'strategic';
+      strategicCount++;
+      strategicRevenue += revenue12m[i];
+    } else {
+      tier[i] = 'long-tail';
+    }
+    cumulative += revenue12m[i];
+    cumulativeShare[r] = total > 0 ? cumulative / total : 0;
+  }
+  return {
+    tier,
+    ranked,
+    strategicCount,
+    strategicRevenueShare: total > 0 ? strategicRevenue / total : 0,
+    pareto: paretoCurve(cumulativeShare),
+  };
+}
+
+/** Downsampled to at most PARETO_POINTS points, always keeping the origin and the last customer. */
+function paretoCurve(cumulativeShare: Float64Array): ParetoPoint[] {
+  const count = cumulativeShare.length;
+  const points: ParetoPoint[] = [{ customerShare: 0, revenueShare: 0 }];
+  if (count === 0) return points;
+  const steps = Math.min(count, PARETO_POINTS - 1);
+  for (let s = 1; s <= steps; s++) {
+    const rank = Math.round((s * count) / steps);
+    points.push({ customerShare: rank / count, revenueShare: cumulativeShare[rank - 1] });
+  }
+  return points;
+}
