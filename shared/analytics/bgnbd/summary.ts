@@ -1,0 +1,78 @@
+import type { Dataset } from '../../model/dataset';
+import { fitBgNbd, pAlive } from './model';
+
+const DAYS_PER_WEEK = 7;
+
+/** Per customer index: repeat purchases x, t_x and T in weeks, and whether it bought at all by the as-of day. */
+export type CustomerHistorySummary = { x: Float64Array; tx: Float64Array; T: Float64Array; bought: Uint8Array };
+
+/**
+ * The BG/NBD "customer-by-sufficient-statistic" summary as of a day (inclusive, like every window
+ * in the analysis). A purchase is a day with a transaction whose net value is not negative: rows
+ * of the same day are one purchase (as in the paper), and a day of returns only is not a purchase.
+ * Zero-value days do count, as they do in the CDNOW data.
+ */
+export function customerHistorySummary(ds: Dataset, asOfDay: number): CustomerHistorySummary {
+  const n = ds.customers.length;
+  const first = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const days = new Int32Array(n);
+  const { customer, day, revenue } = ds.tx;
+  // Transactions are sorted by customer then category then day, so one customer's days are not in
+  // order across categories: collect and sort each customer's days once.
+  let start = 0;
+  const buffer: number[] = [];
+  const net = new Map<number, number>();
+  while (start < customer.length) {
+    const c = customer[start];
+    let end = start;
+    net.clear();
+    while (end < customer.length && customer[end] === c) {
+      const d = day[end];
+      if (d <= asOfDay) net.set(d, (net.get(d) ?? 0) + revenue[end]);
+      end++;
+    }
+    buffer.length = 0;
+    for (const [d, v] of net) if (v >= 0) buffer.push(d);
+    if (buffer.length > 0) {
+      buffer.sort((p, q) => p - q);
+      first[c] = buffer[0];
+      last[c] = buffer[buffer.length - 1];
+      days[c] = buffer.length;
+    }
+    start = end;
+  }
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const bought = new Uint8Array(n);
+  for (let c = 0; c < n; c++) {
+    if (first[c] < 0) continue;
+    bought[c] = 1;
+    x[c] = days[c] - 1;
+    tx[c] = (last[c] - first[c]) / DAYS_PER_WEEK;
+    T[c] = (asOfDay - first[c]) / DAYS_PER_WEEK;
+  }
+  return { x, tx, T, bought };
+}
+
+/**
+ * Probability alive per customer index, from a BG/NBD model fitted to this data set as of the day
+ * (in weeks). NaN for a customer with no purchase by then: the model says nothing about them.
+ * Deterministic: the fit starts from a fixed point.
+ */
+export function customerPAlive(ds: Dataset, asOfDay: number): Float64Array {
+  const s = customerHistorySummary(ds, asOfDay);
+  const out = new Float64Array(ds.customers.length).fill(Number.NaN);
+  const idx: number[] = [];
+  for (let c = 0; c < s.bought.length; c++) if (s.bought[c]) idx.push(c);
+  // With no repeat buyer the likelihood has no maximum (a, b run off): nothing to say.
+  if (!idx.some((c) => s.x[c] > 0)) return out;
+  const fit = fitBgNbd(
+    idx.map((c) => s.x[c]),
+    idx.map((c) => s.tx[c]),
+    idx.map((c) => s.T[c]),
+  );
+  for (const c of idx) out[c] = pAlive(fit.params, s.x[c], s.tx[c], s.T[c]);
+  return out;
+}
