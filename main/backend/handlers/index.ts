@@ -1,5 +1,8 @@
 import type { HandlerTable } from './types';
 import { workspaceHandlers } from './workspace';
+import { reportHandlers } from './report';
+import { portfolioHandlers } from './portfolio';
+import { benchmarkHandlers } from './benchmark';
 
 /**
  * Every contract entry has exactly one implementation here; `satisfies HandlerTable` makes a
@@ -7,4 +10,7 @@ import { workspaceHandlers } from './workspace';
  */
 export const handlers = {
   ...workspaceHandlers,
+  ...reportHandlers,
+  ...portfolioHandlers,
+  ...benchmarkHandlers,
 } satisfies Partial<HandlerTable>;

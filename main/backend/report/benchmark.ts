@@ -1,0 +1,84 @@
+import * as XLSX from 'xlsx';
+import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
+import { toCsv, type CsvValue } from '../../../shared/format/csv';
+import { writeOutputFile } from './build';
+
+type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: boolean };
+
+const COLUMNS: Column[] = [
+  { header: 'Client', value: (r) => r.label },
+  { header: 'Status', value: (r) => r.status },
+  { header: 'Currency', value: (r) => r.currency },
+  { header: 'Data from', value: (r) => r.dateFrom },
+  { header: 'Data to', value: (r) => r.dateTo },
+  { header: 'Months of data', value: (r) => r.months },
+  { header: 'As of', value: (r) => r.asOf },
+  { header: 'Revenue 12m', value: (r) => r.revenue12m },
+  { header: 'Customers', value: (r) => r.customers },
+  { header: 'Customers buying 12m', value: (r) => r.activeCustomers },
+  { header: 'Long-tail customers', value: (r) => r.longTailCustomers },
+  { header: 'Long-tail share of customers', value: (r) => r.longTailCustomerShare, share: true },
+  { header: 'Long-tail share of revenue', value: (r) => r.longTailRevenueShare, share: true },
+  { header: 'Recovery (revenue at risk)', value: (r) => r.recovery },
+  { header: 'Growth (expected)', value: (r) => r.growth },
+  { header: 'Leakage', value: (r) => r.leakage },
+  { header: 'Leakage share of revenue', value: (r) => r.leakageShare, share: true },
+  { header: 'Against 7-30% band', value: (r) => r.band },
+  { header: 'Leakage share percentile', value: (r) => r.percentile.leakageShare, share: true },
+  { header: 'Revenue percentile', value: (r) => r.percentile.revenue12m, share: true },
+  { header: 'Profiles', value: (r) => r.profiles },
+  { header: 'Backtest precision', value: (r) => r.precision, share: true },
+  { header: 'Backtest recall', value: (r) => r.recall, share: true },
+  { header: 'Problem', value: (r) => r.problem },
+];
+
+const withPath = (p: Portfolio): Column[] =>
+  p.anonymised ? COLUMNS : [...COLUMNS, { header: 'Workspace', value: (r) => r.path }];
+
+export function benchmarkCsv(p: Portfolio): string {
+  const columns = withPath(p);
+  return toCsv(
+    columns.map((c) => c.header),
+    p.rows.map((r) => columns.map((c) => c.value(r))),
+  );
+}
+
+export function benchmarkWorkbook(p: Portfolio): XLSX.WorkBook {
+  const columns = withPath(p);
+  const aoa: (string | number | null)[][] = [
+    columns.map((c) => c.header),
+    ...p.rows.map((r) => columns.map((c) => {
+      const v = c.value(r);
+      return v === undefined || typeof v === 'boolean' ? (v === undefined ? null : String(v)) : v;
+    })),
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  // Shares stay numbers (sortable, chartable) and only read as percentages.
+  columns.forEach((c, ci) => {
+    if (!c.share) return;
+    for (let ri = 1; ri <= p.rows.length; ri++) {
+      const cell = sheet[XLSX.utils.encode_cell({ r: ri, c: ci })] as XLSX.CellObject | undefined;
+      if (cell && cell.t === 'n') cell.z = '0.0%';
+    }
+  });
+  sheet['!cols'] = columns.map((c) => ({ wch: Math.max(12, Math.min(30, c.header.length + 2)) }));
+  const notes = XLSX.utils.aoa_to_sheet([
+    ['Industry band (low)', p.band.low],
+    ['Industry band (high)', p.band.high],
+    ['Leakage share, lowest client', p.leakageShareRange?.min ?? null],
+    ['Leakage share, median client', p.leakageShareRange?.median ?? null],
+    ['Leakage share, highest client', p.leakageShareRange?.max ?? null],
+    ['Anonymised', p.anonymised ? 'yes' : 'no'],
+    ['Percentile', 'share of the other clients this client is above (ties count half)'],
+  ]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Comparison');
+  XLSX.utils.book_append_sheet(book, notes, 'Notes');
+  return book;
+}
+
+export function writeBenchmark(p: Portfolio, out: string): { path: string; format: 'xlsx' | 'csv' } {
+  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, benchmarkCsv(p), true), format: 'csv' };
+  const buffer = XLSX.write(benchmarkWorkbook(p), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  return { ...writeOutputFile(out, buffer, true), format: 'xlsx' };
+}

@@ -1,0 +1,93 @@
+import * as echarts from 'echarts';
+import type { LeakageRow, ParetoPoint } from '../../../shared/model/results';
+import { formatMoneyCompact } from '../../../shared/format/numbers';
+
+type Option = echarts.EChartsCoreOption;
+
+const RECOVERY_COLOR = '#c2410c';
+const GROWTH_COLOR = '#1d4ed8';
+const BAND_COLOR = 'rgba(22, 163, 74, 0.14)';
+
+/**
+ * Renders a chart to an <img> data URI. The report must open offline and must not run anything,
+ * so charts go in as SVG images: a browser never runs script inside an <img>, whatever the labels hold.
+ */
+export function renderChart(option: Option, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'Helvetica, Arial, sans-serif' }, ...option });
+    const svg = chart.renderToSVGString();
+    return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  } finally {
+    chart.dispose();
+  }
+}
+
+const pct = (v: number): string => `${Math.round(v * 1000) / 10}%`;
+
+/** Leakage share of one or more clients as bars, with the 7-30% industry band shaded behind them. */
+export function leakageBandOption(
+  bars: { label: string; recoveryShare: number; growthShare: number }[],
+  band: { low: number; high: number },
+): Option {
+  const top = Math.max(band.high * 1.2, ...bars.map((b) => (b.recoveryShare + b.growthShare) * 1.1));
+  return {
+    grid: { left: 110, right: 30, top: 30, bottom: 30 },
+    legend: { top: 0, data: ['Recovery', 'Growth'] },
+    xAxis: { type: 'value', max: Math.ceil(top * 20) / 20, axisLabel: { formatter: pct } },
+    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label) },
+    series: [
+      {
+        name: 'Recovery',
+        type: 'bar',
+        stack: 'leakage',
+        itemStyle: { color: RECOVERY_COLOR },
+        data: bars.map((b) => b.recoveryShare),
+        markArea: {
+          silent: true,
+          itemStyle: { color: BAND_COLOR },
+          label: { formatter: `Industry band ${pct(band.low)}-${pct(band.high)}`, position: 'insideTop' },
+          data: [[{ xAxis: band.low }, { xAxis: band.high }]],
+        },
+      },
+      { name: 'Growth', type: 'bar', stack: 'leakage', itemStyle: { color: GROWTH_COLOR }, data: bars.map((b) => b.growthShare) },
+    ],
+  };
+}
+
+/** Recovery and growth money per key of one breakdown, largest first. */
+export function leakageBreakdownOption(rows: LeakageRow[], currency: string, limit = 12): Option {
+  const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, limit);
+  return {
+    grid: { left: 150, right: 30, top: 30, bottom: 30 },
+    legend: { top: 0, data: ['Recovery', 'Growth'] },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: shown.map((r) => r.key),
+      axisLabel: { width: 140, overflow: 'truncate' },
+    },
+    series: [
+      { name: 'Recovery', type: 'bar', stack: 'leakage', itemStyle: { color: RECOVERY_COLOR }, data: shown.map((r) => r.recovery) },
+      { name: 'Growth', type: 'bar', stack: 'leakage', itemStyle: { color: GROWTH_COLOR }, data: shown.map((r) => r.growth) },
+    ],
+  };
+}
+
+/** Cumulative revenue share against cumulative customer share. */
+export function paretoOption(points: ParetoPoint[]): Option {
+  return {
+    grid: { left: 60, right: 30, top: 20, bottom: 40 },
+    xAxis: { type: 'value', min: 0, max: 1, name: 'Customers', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: pct } },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: pct } },
+    series: [
+      {
+        type: 'line',
+        showSymbol: false,
+        areaStyle: { opacity: 0.15 },
+        data: points.map((p) => [p.customerShare, p.revenueShare]),
+      },
+    ],
+  };
+}

@@ -1,0 +1,148 @@
+import {
+  INDUSTRY_BAND,
+  PORTFOLIO_METRICS,
+  type BandPosition,
+  type Portfolio,
+  type PortfolioMetric,
+  type PortfolioRow,
+} from '../../../shared/contract/report';
+import { letters } from './anonymise';
+import type { ClientFacts } from './source';
+
+export const bandPosition = (share: number, band: { low: number; high: number } = INDUSTRY_BAND): BandPosition =>
+  share < band.low ? 'below' : share > band.high ? 'above' : 'within';
+
+/** Whole calendar months from the first to the last transaction, both counted. */
+export function monthsBetween(from: string | null, to: string | null): number | null {
+  if (from === null || to === null) return null;
+  const [y1, m1] = from.split('-').map(Number);
+  const [y2, m2] = to.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) + 1;
+}
+
+const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+
+/** Share of the other values that `value` is above; ties count half. Null without others to compare. */
+export function percentileRank(value: number, all: readonly number[]): number | null {
+  if (all.length < 2) return null;
+  let below = 0;
+  let ties = -1; // the value itself is among `all`
+  for (const v of all) {
+    if (v < value) below += 1;
+    else if (v === value) ties += 1;
+  }
+  return (below + ties / 2) / (all.length - 1);
+}
+
+type Draft = Omit<PortfolioRow, 'id' | 'label' | 'path' | 'percentile'> & { realLabel: string; realPath: string };
+
+function draftRow(f: ClientFacts): Draft {
+  const info = f.info;
+  const s = f.summary;
+  const base = {
+    realLabel: info?.clientName ?? f.path,
+    realPath: f.path,
+    currency: s?.currency ?? info?.currency ?? 'USD',
+    dateFrom: info?.dateFrom ?? null,
+    dateTo: info?.dateTo ?? null,
+    months: monthsBetween(info?.dateFrom ?? null, info?.dateTo ?? null),
+    customers: info?.customers ?? null,
+  };
+  if (!s) {
+    return {
+      ...base,
+      status: info ? 'no-analysis' : 'unreadable',
+      problem: f.problem ?? 'No analysis yet.',
+      asOf: null,
+      runId: null,
+      revenue12m: null,
+      activeCustomers: null,
+      longTailCustomers: null,
+      longTailCustomerShare: null,
+      longTailRevenueShare: null,
+      recovery: null,
+      growth: null,
+      leakage: null,
+      leakageShare: null,
+      recoveryShare: null,
+      growthShare: null,
+      band: null,
+      profiles: null,
+      precision: null,
+      recall: null,
+    };
+  }
+  const l = s.leakage;
+  const ranked = s.customers.strategic + s.customers.longTail;
+  return {
+    ...base,
+    status: 'ok',
+    problem: null,
+    asOf: s.asOf,
+    runId: s.runId,
+    revenue12m: s.revenue12m,
+    customers: s.customers.total,
+    activeCustomers: s.customers.active12m,
+    longTailCustomers: s.customers.longTail,
+    longTailCustomerShare: ratio(s.customers.longTail, ranked),
+    longTailRevenueShare: s.revenue12m > 0 ? Math.max(0, 1 - s.strategicRevenueShare) : 0,
+    recovery: l.recovery,
+    growth: l.growth,
+    leakage: l.total,
+    leakageShare: l.share,
+    recoveryShare: ratio(l.recovery, l.revenue12m),
+    growthShare: ratio(l.growth, l.revenue12m),
+    band: bandPosition(l.share),
+    profiles: s.profiles.length,
+    precision: f.backtest?.precision ?? null,
+    recall: f.backtest?.recall ?? null,
+  };
+}
+
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Places each client against the industry band and against the other clients. Rows come highest
+ * leakage share first; anonymised labels follow that order, so a letter says nothing about a name.
+ */
+export function summarisePortfolio(facts: readonly ClientFacts[], options: { anonymise: boolean }): Portfolio {
+  const drafts = facts.map(draftRow);
+  const usable = drafts.filter((d) => d.status === 'ok');
+  const others = drafts.filter((d) => d.status !== 'ok');
+  usable.sort((a, b) => (b.leakageShare ?? 0) - (a.leakageShare ?? 0) || a.realPath.localeCompare(b.realPath));
+  others.sort((a, b) => a.realPath.localeCompare(b.realPath));
+
+  const values = Object.fromEntries(
+    PORTFOLIO_METRICS.map((m) => [m, usable.map((d) => d[m] ?? 0)]),
+  ) as Record<PortfolioMetric, number[]>;
+
+  const rows = [...usable, ...others].map((d, i): PortfolioRow => {
+    const { realLabel, realPath, ...rest } = d;
+    const percentile = Object.fromEntries(
+      PORTFOLIO_METRICS.map((m) => [m, d.status === 'ok' ? percentileRank(d[m] ?? 0, values[m]) : null]),
+    ) as Record<PortfolioMetric, number | null>;
+    return {
+      id: `client-${i + 1}`,
+      label: options.anonymise ? `Client ${letters(i)}` : realLabel,
+      path: options.anonymise ? null : realPath,
+      ...rest,
+      // A problem message may quote the file path, and with it the client's name.
+      problem: options.anonymise && rest.problem !== null ? anonymousProblem(rest.status) : rest.problem,
+      percentile,
+    };
+  });
+
+  const shares = usable.map((d) => d.leakageShare ?? 0).sort((a, b) => a - b);
+  return {
+    band: { low: INDUSTRY_BAND.low, high: INDUSTRY_BAND.high },
+    rows,
+    leakageShareRange: shares.length ? { min: shares[0], max: shares[shares.length - 1], median: median(shares) } : null,
+    anonymised: options.anonymise,
+  };
+}
+
+const anonymousProblem = (status: PortfolioRow['status']): string =>
+  status === 'no-analysis' ? 'No analysis yet: run the analysis in this workspace.' : 'The workspace could not be read.';

@@ -1,0 +1,130 @@
+import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
+import type { LeakageDimension, LeakageRow } from '../../../shared/model/results';
+import { INDUSTRY_BAND } from '../../../shared/contract/report';
+import { leakageBandOption, leakageBreakdownOption, paretoOption, renderChart } from './charts';
+import { html, raw, type SafeHtml } from './escape';
+import { methodParagraphs, settingsRows } from './settings-text';
+import type { ReportView } from './view';
+
+const DIMENSIONS: { key: LeakageDimension; title: string }[] = [
+  { key: 'territory', title: 'Territory' },
+  { key: 'rep', title: 'Rep' },
+  { key: 'category', title: 'Category' },
+  { key: 'tier', title: 'Tier' },
+  { key: 'profile', title: 'Profile' },
+];
+const BREAKDOWN_ROWS = 12;
+
+const img = (src: string, alt: string, width: number, height: number): SafeHtml =>
+  html`<img class="chart" src="${src}" alt="${alt}" width="${width}" height="${height}">`;
+
+const tile = (label: string, value: string, note = ''): SafeHtml =>
+  html`<div class="tile"><div class="tile-label">${label}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
+
+const bandWords = { below: 'below', within: 'within', above: 'above' } as const;
+
+export function overviewSection(v: ReportView): SafeHtml {
+  const s = v.summary;
+  const money = (x: number): string => formatMoney(x, v.currency);
+  const l = s.leakage;
+  const chart = renderChart(
+    leakageBandOption(
+      [{ label: 'This client', recoveryShare: l.revenue12m > 0 ? l.recovery / l.revenue12m : 0, growthShare: l.revenue12m > 0 ? l.growth / l.revenue12m : 0 }],
+      l.band ?? INDUSTRY_BAND,
+    ),
+    760,
+    150,
+  );
+  return html`<section id="overview"><h2>Overview</h2>
+<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of 12-month revenue:
+${bandWords[l.band.position]} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report.</p>
+<div class="tiles">
+${tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`)}
+${tile('Customers buying', formatCount(s.customers.active12m), `${formatCount(s.customers.total)} known`)}
+${tile('Strategic accounts', formatCount(s.customers.strategic), `${formatShare(s.strategicRevenueShare)} of revenue`)}
+${tile('Long-tail customers', formatCount(s.customers.longTail), `${formatShare(Math.max(0, 1 - s.strategicRevenueShare))} of revenue`)}
+${tile('Revenue at risk (recovery)', money(l.recovery), `${formatCount(s.counts.recoveryActions)} actions`)}
+${tile('Expected growth', money(l.growth), `${formatCount(s.counts.growthActions)} actions`)}
+${tile('Leakage', money(l.total), `${formatShare(l.share)} of revenue`)}
+${tile('Profiles', formatCount(s.profiles.length), `suggested k ${s.suggestedK}`)}
+</div>
+${img(chart, 'Leakage share against the industry band', 760, 150)}
+${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
+</section>`;
+}
+
+function breakdownTable(rows: LeakageRow[], title: string, currency: string): SafeHtml {
+  const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, BREAKDOWN_ROWS);
+  const body = shown.map(
+    (r) =>
+      html`<tr><td>${r.key}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${formatShare(r.share)}</td></tr>`,
+  );
+  const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
+  return html`<table><thead><tr><th>${title}</th><th>Recovery</th><th>Growth</th><th>Leakage</th><th>Revenue 12m</th><th>Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
+}
+
+export function leakageSection(v: ReportView): SafeHtml {
+  const parts = DIMENSIONS.map(({ key, title }) => {
+    const rows = v.summary.leakage.by[key] ?? [];
+    if (rows.length === 0) return html`<h3>By ${title.toLowerCase()}</h3><p class="note">No ${title.toLowerCase()} in the data.</p>`;
+    const height = 60 + Math.min(rows.length, BREAKDOWN_ROWS) * 26;
+    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS), 760, height);
+    return html`<h3>By ${title.toLowerCase()}</h3>${img(chart, `Leakage by ${title.toLowerCase()}`, 760, height)}${breakdownTable(rows, title, v.currency)}`;
+  });
+  return html`<section id="leakage"><h2>Where the leakage hides</h2>${parts}</section>`;
+}
+
+export function actionsSection(v: ReportView): SafeHtml {
+  if (v.actions.length === 0) return html`<section id="actions"><h2>Top actions</h2><p>No actions: nothing is at risk and no growth gap passed the thresholds.</p></section>`;
+  const rows = v.actions.map(
+    (a, i) =>
+      html`<tr><td class="num">${i + 1}</td><td>${a.customerName}</td><td>${a.category}</td><td>${a.kind}</td><td class="num">${formatMoney(a.expectedRevenue, v.currency)}</td><td class="num">${Math.round(a.priority)}</td><td>${a.rep ?? ''}</td><td class="reason">${a.reason}</td></tr>`,
+  );
+  return html`<section id="actions"><h2>Top ${v.actions.length} actions by expected revenue</h2>
+<table><thead><tr><th>#</th><th>Customer</th><th>Category</th><th>Kind</th><th>Expected</th><th>Priority</th><th>Rep</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+export function profilesSection(v: ReportView): SafeHtml {
+  const cats = v.summary.categories;
+  if (v.summary.profiles.length === 0) return html`<section id="profiles"><h2>Buying-pattern profiles</h2><p>No profiles were built.</p></section>`;
+  const rows = v.summary.profiles.map((p) => {
+    const top = p.mix
+      .map((share, i) => ({ share, category: cats[i] ?? `#${i}` }))
+      .sort((a, b) => b.share - a.share)
+      .slice(0, 4)
+      .filter((c) => c.share > 0)
+      .map((c) => `${c.category} ${formatShare(c.share, 0)}`)
+      .join(', ');
+    return html`<tr><td>${p.label}</td><td class="num">${formatCount(p.members)}</td><td class="num">${formatCount(p.bestMembers)}</td><td class="num">${formatMoney(p.revenue12m, v.currency)}</td><td>${top}</td></tr>`;
+  });
+  return html`<section id="profiles"><h2>Buying-pattern profiles</h2>
+<table><thead><tr><th>Profile</th><th>Customers</th><th>Best customers</th><th>Revenue 12m</th><th>Typical mix</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+export function methodSection(v: ReportView): SafeHtml {
+  const s = v.summary;
+  const paragraphs = methodParagraphs(s.settings, s.asOf, s.k).map((p) => html`<p>${p}</p>`);
+  const rows = settingsRows(s.settings).map(([k, value]) => html`<tr><td><code>${k}</code></td><td>${value}</td></tr>`);
+  return html`<section id="method"><h2>Method and settings</h2>${paragraphs}
+<table class="settings"><thead><tr><th>Setting</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+export function dataQualitySection(v: ReportView): SafeHtml {
+  const imports = v.imports.map(
+    (i) =>
+      html`<tr><td>${i.displayName}</td><td>${i.shape}</td><td class="num">${formatCount(i.rowsRead)}</td><td class="num">${formatCount(i.rowsImported)}</td><td class="num">${formatCount(i.rowsRejected)}</td><td class="num">${formatCount(i.rowsSkipped)}</td><td class="num">${formatCount(i.returns)}</td><td>${i.dateFrom ?? ''}..${i.dateTo ?? ''}</td><td class="num">${formatMoney(i.revenue, v.currency)}</td></tr>`,
+  );
+  const warnings = v.imports.flatMap((i) => i.warnings.map((w) => html`<li>${i.displayName}: ${w}</li>`));
+  const rejects = v.imports.flatMap((i) =>
+    i.rejectsSample.map(
+      (r) => html`<tr><td>${i.displayName}</td><td class="num">${r.row}</td><td>${r.column ?? ''}</td><td>${v.anonymised ? '(hidden)' : (r.value ?? '')}</td><td>${r.reason}</td></tr>`,
+    ),
+  );
+  const totalRejected = v.imports.reduce((sum, i) => sum + i.rowsRejected, 0);
+  return html`<section id="data-quality"><h2>Data quality</h2>
+<p>${formatCount(v.transactions)} transactions from ${v.dateFrom ?? '?'} to ${v.dateTo ?? '?'} in ${formatCount(v.imports.length)} import(s); ${formatCount(totalRejected)} row(s) rejected.</p>
+<table><thead><tr><th>File</th><th>Shape</th><th>Read</th><th>Imported</th><th>Rejected</th><th>Skipped</th><th>Returns</th><th>Period</th><th>Revenue</th></tr></thead><tbody>${imports}</tbody></table>
+${warnings.length ? html`<h3>Warnings</h3><ul>${warnings}</ul>` : raw('')}
+${rejects.length ? html`<h3>Rejected rows (sample)</h3><table><thead><tr><th>File</th><th>Row</th><th>Column</th><th>Value</th><th>Reason</th></tr></thead><tbody>${rejects}</tbody></table>` : raw('')}
+</section>`;
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, isAppError } from '../../../shared/contract/errors';
+import type { ImportSummary } from '../../../shared/contract/import';
+import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
+import type { Action, AnalysisSummary, BacktestResult } from '../../../shared/model/results';
+import { Backend } from '../dispatch';
+import { workspaceInfo } from '../handlers/workspace';
+
+/** Everything a report or a portfolio row needs from one workspace, read in one visit. */
+export type ClientFacts = {
+  path: string;
+  info: WorkspaceInfo | null;
+  summary: AnalysisSummary | null;
+  backtest: BacktestResult | null;
+  /** Why the workspace could not be used; null when it could. */
+  problem: string | null;
+  problemCode: string | null;
+};
+
+export type ReportSource = {
+  info: WorkspaceInfo;
+  summary: AnalysisSummary;
+  actions: Action[];
+  imports: ImportSummary[];
+};
+
+/**
+ * Visits a workspace through its own Backend and connection, so the session's open workspace (the
+ * one the user is looking at) is never closed, switched or given our caches.
+ */
+export async function visitWorkspace<T>(
+  file: string,
+  options: { appDataDir: string; now: () => Date },
+  visit: (backend: Backend) => Promise<T>,
+): Promise<T> {
+  const backend = new Backend({ appDataDir: options.appDataDir, now: options.now });
+  try {
+    backend.session.open(path.resolve(file), { create: false });
+    return await visit(backend);
+  } finally {
+    backend.close();
+  }
+}
+
+const isMissingAnalysis = (e: unknown): boolean => isAppError(e) && (e.code === 'NO_ANALYSIS' || e.code === 'UNKNOWN_HANDLER');
+
+export async function readReportSource(backend: Backend, options: { runId?: number; topActions: number }): Promise<ReportSource> {
+  const info = workspaceInfo(backend.session);
+  let summary: AnalysisSummary;
+  try {
+    summary = await backend.call('analysis-summary', options.runId === undefined ? {} : { runId: options.runId });
+  } catch (e) {
+    if (!isMissingAnalysis(e)) throw e;
+    throw new AppError(
+      'NO_ANALYSIS',
+      `${info.fileName} has no analysis yet. Run the analysis (longtail analyze, or Analyse in the app), then build the report.`,
+      { path: info.path },
+    );
+  }
+  const actions = await backend.call('analysis-actions', {
+    runId: summary.runId,
+    sort: 'expectedRevenue',
+    dir: 'desc',
+    limit: options.topActions,
+  });
+  const imports = await backend.call('import-list', {});
+  return { info, summary, actions: actions.rows, imports };
+}
+
+export async function readClientFacts(
+  file: string,
+  options: { appDataDir: string; now: () => Date; backtest: boolean },
+): Promise<ClientFacts> {
+  const facts: ClientFacts = { path: path.resolve(file), info: null, summary: null, backtest: null, problem: null, problemCode: null };
+  try {
+    await visitWorkspace(file, options, async (backend) => {
+      facts.info = workspaceInfo(backend.session);
+      try {
+        facts.summary = await backend.call('analysis-summary', {});
+      } catch (e) {
+        if (!isMissingAnalysis(e)) throw e;
+        facts.problem = 'No analysis yet: run the analysis in this workspace.';
+        facts.problemCode = 'NO_ANALYSIS';
+        return;
+      }
+      if (options.backtest && facts.summary.hasDates) {
+        facts.backtest = await backend.call('analysis-backtest', { runId: facts.summary.runId });
+      }
+    });
+  } catch (e) {
+    facts.problem = e instanceof Error ? e.message : String(e);
+    facts.problemCode = isAppError(e) ? e.code : 'INTERNAL';
+  }
+  return facts;
+}
+
+const WORKSPACE_EXTENSION = '.longtail';
+
+/** The workspace files to compare: the given paths, a folder's *.longtail files, or else the recent list. */
+export function resolveWorkspaceSet(args: { paths?: string[]; folder?: string }, recent: () => RecentWorkspace[]): string[] {
+  const files: string[] = [];
+  for (const p of args.paths ?? []) files.push(path.resolve(p));
+  if (args.folder !== undefined) {
+    const folder = path.resolve(args.folder);
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+      throw new AppError('FILE_NOT_FOUND', `There is no folder at ${folder}. Pick the folder that holds the client workspaces.`, {
+        path: folder,
+      });
+    }
+    const inFolder = fs
+      .readdirSync(folder)
+      .filter((name) => name.toLowerCase().endsWith(WORKSPACE_EXTENSION))
+      .sort()
+      .map((name) => path.join(folder, name));
+    files.push(...inFolder);
+  }
+  if (args.paths === undefined && args.folder === undefined) {
+    files.push(...recent().filter((r) => r.exists).map((r) => r.path));
+  }
+  const unique = [...new Set(files)];
+  if (unique.length === 0) {
+    throw new AppError(
+      'NOT_FOUND',
+      'No workspaces to compare. Choose workspace files, a folder holding *.longtail files, or open some workspaces first.',
+    );
+  }
+  return unique;
+}
