@@ -4,7 +4,7 @@
  * three when the mix is flat). Duplicate labels take the next category until they differ, then a
  * number as the last resort.
  */
-const DOMINANT = 0.5;
+const DOMINANT = 0.6;
 
 const ordered = (mix: readonly number[]): number[] =>
   mix.map((_, i) => i).sort((a, b) => mix[b] - mix[a] || a - b);
@@ -21,7 +21,7 @@ export function profileLabels(mixes: readonly (readonly number[])[], categories:
     const o = orders[p];
     if (o.length === 0) return 0;
     if (mix[o[0]] >= DOMINANT) return 1;
-    if (o.length > 2 && mix[o[0]] + mix[o[1]] < DOMINANT) return 3;
+    if (o.length > 2 && mix[o[0]] + mix[o[1]] < 0.5) return 3;
     return Math.min(2, o.length);
   });
   const names = [...categories];

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { computeFeatures } from '../../../shared/analytics/features';
+import { findGrowthGaps } from '../../../shared/analytics/growth';
+import { buildProfiles, sweepProfiles } from '../../../shared/analytics/profiles';
+import { defaultAnalysisSettings } from '../../../shared/contract/settings';
+import { makeDataset, type Row } from './make-dataset';
+
+const CATS = ['Bakery', 'Dairy', 'Meat', 'Paper', 'Produce', 'Seafood'];
+
+function restaurantsAndCafes(): Row[] {
+  const rows: Row[] = [];
+  const add = (customer: string, category: string, revenue: number) => rows.push({ customer, date: '2025-05-01', category, revenue });
+  for (let i = 0; i < 20; i++) {
+    const r = `R${String(i).padStart(2, '0')}`;
+    const size = 1 + i / 20;
+    add(r, 'Meat', 5000 * size);
+    add(r, 'Produce', 3000 * size);
+    // 18 of 20 restaurants buy Seafood.
+    if (i < 18) add(r, 'Seafood', 2000 * size);
+    // Two restaurants bought Paper once: a stray purchase, never a recommendation.
+    if (i < 2) add(r, 'Paper', 400);
+    const c = `K${String(i).padStart(2, '0')}`;
+    add(c, 'Bakery', 4000 * size);
+    add(c, 'Dairy', 3000 * size);
+    add(c, 'Paper', 1000 * size);
+  }
+  // A small restaurant that never buys Seafood, and one that buys a token amount.
+  add('X-never', 'Meat', 5000);
+  add('X-never', 'Produce', 3000);
+  add('Y-little', 'Meat', 5000);
+  add('Y-little', 'Produce', 3000);
+  add('Y-little', 'Seafood', 100);
+  rows.push({ customer: 'Y-little', date: '2023-01-01', category: 'Bakery', revenue: 10 });
+  return rows;
+}
+
+describe('growth actions', () => {
+  const ds = makeDataset(restaurantsAndCafes(), { categories: CATS });
+  const f = computeFeatures(ds, ds.lastDay);
+  const settings = { ...defaultAnalysisSettings(), k: 2 as const };
+  const model = buildProfiles(f, sweepProfiles(f, settings), 2, CATS);
+  const gaps = findGrowthGaps(f, model, settings.growth, CATS, 'USD');
+  const of = (code: string) => gaps.filter((g) => ds.customers[g.customer].code === code);
+
+  it('recommends a category most peers of the profile buy that the customer never has, with numbers in the reason', () => {
+    const x = of('X-never');
+    expect(x.map((g) => CATS[g.category])).toEqual(['Seafood']);
+    expect(x[0].kind).toBe('never');
+    const pen = model.profiles[x[0].profile].penetration[CATS.indexOf('Seafood')];
+    expect(pen).toBeGreaterThan(0.8);
+    expect(x[0].penetration).toBe(pen);
+    expect(x[0].peers).toBeGreaterThanOrEqual(5);
+    expect(x[0].expectedRevenue).toBeCloseTo(x[0].peerSpend * pen, 6);
+    expect(x[0].reason).toMatch(/^\d\d% of 'Meat \+ Produce( \+ Seafood)? heavy' peers buy Seafood; this customer never has; peers of its size spend about \$2,\d00 a year$/);
+  });
+
+  it('recommends a category the customer buys far below what peers of its size spend', () => {
+    const y = of('Y-little');
+    expect(y.map((g) => [CATS[g.category], g.kind])).toEqual([['Seafood', 'under-buy']]);
+    expect(y[0].expectedRevenue).toBeCloseTo((y[0].peerSpend - 100) * y[0].penetration, 6);
+    expect(y[0].reason).toContain('this customer bought $100 in the last 12 months');
+  });
+
+  it('never recommends a category only a few peers bought once', () => {
+    expect(gaps.some((g) => CATS[g.category] === 'Paper' && ds.customers[g.customer].code.startsWith('R'))).toBe(false);
+    expect(gaps.some((g) => CATS[g.category] === 'Bakery' && ds.customers[g.customer].code === 'Y-little')).toBe(false);
+  });
+
+  it('needs at least minPeers buying peers', () => {
+    const strict = findGrowthGaps(f, model, { ...settings.growth, minPeers: 50 }, CATS, 'USD');
+    expect(strict).toEqual([]);
+  });
+});
