@@ -109,6 +109,139 @@ const m001: Migration = {
   },
 };
 
-export const migrations: Migration[] = [m001];
+const m002: Migration = {
+  version: 2,
+  name: 'analysis runs: settings, summary and timings per run, plus per-run customers and actions',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE analysis_runs (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+        settings_json TEXT NOT NULL,
+        summary_json TEXT,
+        timings_json TEXT,
+        data_hash TEXT NOT NULL,
+        error TEXT
+      ) STRICT;
+
+      CREATE TABLE run_customers (
+        run_id INTEGER NOT NULL REFERENCES analysis_runs (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        tier TEXT NOT NULL CHECK (tier IN ('strategic', 'long-tail', 'inactive')),
+        profile INTEGER,
+        affinity REAL,
+        is_best INTEGER NOT NULL CHECK (is_best IN (0, 1)),
+        revenue12m REAL NOT NULL,
+        breadth INTEGER NOT NULL,
+        purchases INTEGER NOT NULL,
+        recency_days INTEGER,
+        tenure_days INTEGER,
+        p_alive REAL,
+        at_risk_revenue REAL NOT NULL,
+        growth_revenue REAL NOT NULL,
+        rep TEXT,
+        territory TEXT,
+        segment TEXT,
+        mix_json TEXT NOT NULL,
+        PRIMARY KEY (run_id, code)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX run_customers_revenue ON run_customers (run_id, revenue12m);
+      CREATE INDEX run_customers_tier ON run_customers (run_id, tier, revenue12m);
+      CREATE INDEX run_customers_profile ON run_customers (run_id, profile, revenue12m);
+
+      -- position = rank by priority within the run, so the default listing is an index range scan.
+      CREATE TABLE run_actions (
+        run_id INTEGER NOT NULL REFERENCES analysis_runs (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('growth', 'recovery')),
+        customer_code TEXT NOT NULL,
+        customer_name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        expected_revenue REAL NOT NULL,
+        priority REAL NOT NULL,
+        reason TEXT NOT NULL,
+        facts_json TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        profile INTEGER,
+        rep TEXT,
+        territory TEXT,
+        PRIMARY KEY (run_id, id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX run_actions_position ON run_actions (run_id, position);
+      CREATE INDEX run_actions_kind ON run_actions (run_id, kind, position);
+      CREATE INDEX run_actions_customer ON run_actions (run_id, customer_code);
+    `);
+  },
+};
+
+const m003: Migration = {
+  version: 3,
+  name: 'roster and assignment: rep activity, manager overrides, stored plans',
+  up: (db) => {
+    db.exec(`
+      ALTER TABLE reps ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
+      ALTER TABLE reps ADD COLUMN updated_at TEXT;
+
+      -- Keyed by customer code and rep name, not ids: an override must survive re-import and re-analysis.
+      CREATE TABLE assignment_overrides (
+        customer_code TEXT PRIMARY KEY,
+        rep_name TEXT NOT NULL,
+        note TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE assignment_plans (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        settings_json TEXT NOT NULL,
+        summary_json TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE assignment_plan_accounts (
+        plan_id INTEGER NOT NULL REFERENCES assignment_plans (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        customer_code TEXT NOT NULL,
+        customer_name TEXT NOT NULL,
+        tier TEXT NOT NULL CHECK (tier IN ('strategic', 'long-tail', 'inactive')),
+        territory TEXT,
+        current_rep TEXT,
+        rep TEXT,
+        rep_kind TEXT CHECK (rep_kind IN ('inside', 'outside', 'unknown')),
+        status TEXT NOT NULL CHECK (status IN ('kept', 'assigned', 'overridden', 'unassigned')),
+        reason TEXT NOT NULL,
+        actions INTEGER NOT NULL,
+        recovery REAL NOT NULL,
+        growth REAL NOT NULL,
+        expected_revenue REAL NOT NULL,
+        priority REAL NOT NULL,
+        PRIMARY KEY (plan_id, customer_code)
+      ) STRICT;
+      CREATE INDEX assignment_plan_accounts_rep ON assignment_plan_accounts (plan_id, rep, position);
+
+      -- The actions as planned: an export reads one consistent snapshot, whatever re-analysis does later.
+      CREATE TABLE assignment_plan_actions (
+        plan_id INTEGER NOT NULL REFERENCES assignment_plans (id) ON DELETE CASCADE,
+        customer_code TEXT NOT NULL,
+        action_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('growth', 'recovery')),
+        category TEXT NOT NULL,
+        expected_revenue REAL NOT NULL,
+        priority REAL NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (plan_id, action_id)
+      ) STRICT;
+      CREATE INDEX assignment_plan_actions_customer ON assignment_plan_actions (plan_id, customer_code);
+    `);
+  },
+};
+
+export const migrations: Migration[] = [m001, m002, m003];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1].version;
