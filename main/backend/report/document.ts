@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/errors';
-import { html } from './escape';
+import { html, raw } from './escape';
 import { actionsSection, dataQualitySection, leakageSection, methodSection, overviewSection, profilesSection } from './sections';
 import type { ReportView } from './view';
 
@@ -38,7 +38,7 @@ export function renderReport(v: ReportView): string {
   const s = v.summary;
   const doc = html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${raw(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Longtail ${v.version}">
 <title>Longtail report: ${v.clientName} as of ${s.asOf}</title>

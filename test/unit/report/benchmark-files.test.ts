@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeBenchmark } from '../../../main/backend/report/benchmark';
+import { summarisePortfolio } from '../../../main/backend/report/portfolio';
+import { tempDir } from '../../helpers/workspace';
+import { facts, summary } from './fixtures';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const portfolio = (anonymise: boolean) =>
+  summarisePortfolio(
+    [
+      facts('=HYPERLINK("x")', summary({ revenue12m: 1_000_000, recovery: 100_000, growth: 50_000 })),
+      facts('Quiet Traders', summary({ revenue12m: 2_000_000, recovery: 60_000, growth: 40_000 })),
+    ],
+    { anonymise },
+  );
+
+const sheetText = (file: string): string => {
+  const book = XLSX.read(fs.readFileSync(file));
+  return book.SheetNames.map((n) => XLSX.utils.sheet_to_csv(book.Sheets[n])).join('\n');
+};
+
+describe('the benchmark files', () => {
+  it('writes one row per client to a CSV with a formula-looking name neutralised', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const out = writeBenchmark(portfolio(false), path.join(t.dir, 'comparison.csv'));
+    const lines = fs.readFileSync(out.path, 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Client,Status,/);
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""x""\)",ok,USD/);
+    expect(lines[2]).toContain('Quiet Traders');
+  });
+
+  it('writes shares as numbers in a workbook that reads back with the same order', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const out = writeBenchmark(portfolio(false), path.join(t.dir, 'comparison.xlsx'));
+    expect(out.format).toBe('xlsx');
+    const book = XLSX.read(fs.readFileSync(out.path));
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Comparison);
+    expect(rows.map((r) => r['Leakage share of revenue'])).toEqual([0.15, 0.05]);
+    expect(rows[1].Client).toBe('Quiet Traders');
+  });
+
+  it('leaves every client name and path out of anonymised CSV and XLSX files', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const csv = writeBenchmark(portfolio(true), path.join(t.dir, 'anon.csv'));
+    const xlsx = writeBenchmark(portfolio(true), path.join(t.dir, 'anon.xlsx'));
+    for (const text of [fs.readFileSync(csv.path, 'utf8'), sheetText(xlsx.path)]) {
+      expect(text).toContain('Client A');
+      for (const name of ['HYPERLINK', 'Quiet', '/clients', '.longtail']) expect(text).not.toContain(name);
+    }
+  });
+});

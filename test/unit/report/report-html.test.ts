@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '../../../main/backend/report/document';
+import { buildView } from '../../../main/backend/report/view';
+import { formatMoney, formatShare } from '../../../shared/format/numbers';
+import { action, importSummary, source, summary } from './fixtures';
+
+const HOSTILE = '<img src=x onerror="alert(1)">';
+const viewOptions = { anonymise: false, generatedAt: '2026-01-15T09:00:00.000Z', version: '9.8.7' };
+
+const sample = () =>
+  source(
+    'Acme Foods',
+    summary({ revenue12m: 2_345_678, recovery: 210_000, growth: 140_000, dataHash: 'feedc0ffee' }),
+    [
+      action('recovery', 'Bistro Bellevue', 8_400, 'Orders Dairy about every 14 days; last order 63 days ago (4.5 cycles); Bistro Bellevue spent $8,400'),
+      action('growth', HOSTILE, 3_100, '87% of peers buy Dairy; this customer never has'),
+    ],
+    [importSummary('acme-sales-2025.csv', 'Bistro Bellevue 13/45/2025')],
+  );
+
+const imgSources = (html: string): string[] => [...html.matchAll(/<img [^>]*src="([^"]*)"/g)].map((m) => m[1]);
+
+describe('the client report', () => {
+  it('states the 12-month revenue, the leakage, the top actions, the as-of date, the data hash and the version', () => {
+    const html = renderReport(buildView(sample(), viewOptions));
+    expect(html).toContain(formatMoney(2_345_678, 'USD'));
+    expect(html).toContain(formatMoney(350_000, 'USD'));
+    expect(html).toContain(formatShare(350_000 / 2_345_678));
+    expect(html).toContain('Bistro Bellevue');
+    expect(html).toContain('2025-12-31');
+    expect(html).toContain('feedc0ffee');
+    expect(html).toContain('9.8.7');
+    expect(html).toContain('acme-sales-2025.csv');
+    expect(html).toMatch(/strategicShare<\/code><\/td><td>0\.8</);
+  });
+
+  it('keeps a hostile customer name as text, never as markup', () => {
+    const html = renderReport(buildView(sample(), viewOptions));
+    expect(html).not.toContain(HOSTILE);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;');
+  });
+
+  it('embeds every chart as a data: image and can load nothing from the network', () => {
+    const html = renderReport(buildView(sample(), viewOptions));
+    const sources = imgSources(html);
+    expect(sources.length).toBeGreaterThanOrEqual(6);
+    for (const src of sources) expect(src.startsWith('data:image/svg+xml;base64,')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|https?:\/\//i);
+    expect(html).toContain("default-src 'none'");
+    const svg = Buffer.from(sources[0].slice('data:image/svg+xml;base64,'.length), 'base64').toString('utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+  });
+
+  it('leaves out client, customer, rep and file names and rejected values when anonymised', () => {
+    const html = renderReport(buildView(sample(), { ...viewOptions, anonymise: true }));
+    for (const secret of ['Acme', 'Bistro', 'Bellevue', 'onerror', 'Rita Rep', 'acme-sales', '13/45/2025']) {
+      expect(html.toLowerCase()).not.toContain(secret.toLowerCase());
+    }
+    expect(html).toContain('Customer 1');
+    expect(html).toContain('Customer 2');
+    expect(html).toContain('Rep 1');
+    expect(html).toContain('Data file 1');
+    expect(html).toContain(formatMoney(2_345_678, 'USD'));
+  });
+
+  it('refuses to write an anonymised report that would still show the client name', () => {
+    // The client shares its name with a product category, which the report must show.
+    const s = source('Produce', summary({ revenue12m: 1_000_000, recovery: 50_000, growth: 50_000 }), [], []);
+    expect(() => renderReport(buildView(s, { ...viewOptions, anonymise: true }))).toThrow(/still holds a client or customer name/);
+  });
+});
