@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Backend } from '../../../main/backend/dispatch';
+import { handlers } from '../../../main/backend/handlers';
+import { ensureSampleWorkspace } from '../../../main/backend/sample-workspace';
+import { tempDir } from '../../helpers/workspace';
+
+const available = (name: string): boolean => typeof (handlers as Record<string, unknown>)[name] === 'function';
+const hasImport = available('import-run');
+
+function writeSample(resources: string, months: number): void {
+  fs.mkdirSync(path.join(resources, 'sample'), { recursive: true });
+  const lines = ['Customer,Order Date,Product Group,Net Sales,Sales Rep,Region'];
+  for (let m = 1; m <= months; m++) {
+    for (let c = 1; c <= 20; c++) lines.push(`C${c},2025-${String(m).padStart(2, '0')}-1${c % 9},G${c % 4},${c * 10 + m}.00,R${c % 3},T${c % 2}`);
+  }
+  fs.writeFileSync(path.join(resources, 'sample', 'distributor.csv'), `${lines.join('\n')}\n`);
+}
+
+describe('the bundled sample workspace', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let backend: Backend;
+  let appData: string;
+  let resources: string;
+
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    appData = path.join(dir, 'app-data');
+    resources = path.join(dir, 'resources');
+    backend = new Backend({ appDataDir: appData, now: () => new Date('2026-01-15T09:00:00Z') });
+  });
+
+  afterEach(() => {
+    backend.close();
+    cleanup();
+  });
+
+  it('names the missing sample file and says what to do instead', async () => {
+    await expect(ensureSampleWorkspace(backend, appData, { resourcesDir: resources })).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      message: expect.stringMatching(/distributor\.csv is missing\. Reinstall Longtail, or open a workspace with --workspace/),
+    });
+  });
+
+  it.runIf(hasImport)('builds sample.longtail through the real handlers once, then reopens it untouched', async () => {
+    writeSample(resources, 6);
+    const analyse = available('analysis-run');
+    const first = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse });
+    expect(first.rebuilt).toBe(true);
+    expect(first.info).toMatchObject({ path: path.join(appData, 'sample.longtail'), clientName: 'Sample distributor', transactions: 120, customers: 20 });
+    if (analyse) expect(first.info.lastAnalysis).not.toBeNull();
+    const mtime = fs.statSync(path.join(appData, 'sample.longtail')).mtimeMs;
+
+    backend.close();
+    const again = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse });
+    expect(again.rebuilt).toBe(false);
+    expect(again.info.transactions).toBe(120);
+    expect(fs.statSync(path.join(appData, 'sample.longtail')).mtimeMs).toBe(mtime);
+  });
+
+  it.runIf(hasImport)('rebuilds the sample when the bundled data changed or an earlier build never finished', async () => {
+    writeSample(resources, 6);
+    await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse: false });
+    writeSample(resources, 7);
+    const changed = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse: false });
+    expect(changed).toMatchObject({ rebuilt: true, info: { transactions: 140 } });
+
+    fs.rmSync(path.join(appData, 'sample.longtail.json'));
+    const interrupted = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse: false });
+    expect(interrupted).toMatchObject({ rebuilt: true, info: { transactions: 140, imports: 1 } });
+  });
+});
