@@ -75,7 +75,14 @@ export type Portfolio = {
   anonymised: boolean;
 };
 
-export type BenchmarkExported = { path: string; format: 'xlsx' | 'csv'; rows: number; anonymised: boolean };
+export type BenchmarkExported = {
+  path: string;
+  format: 'xlsx' | 'csv';
+  rows: number;
+  anonymised: boolean;
+  /** What was written, so a caller can show it without reading every workspace again. */
+  portfolio: Portfolio;
+};
 
 const workspaceSet = {
   /** Workspace files to compare. */

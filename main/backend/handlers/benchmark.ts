@@ -6,6 +6,6 @@ export const benchmarkHandlers = {
   'benchmark-export': async (ctx, args) => {
     const portfolio = await collectPortfolio(ctx, args);
     const written = writeBenchmark(portfolio, args.out);
-    return { path: written.path, format: written.format, rows: portfolio.rows.length, anonymised: portfolio.anonymised };
+    return { path: written.path, format: written.format, rows: portfolio.rows.length, anonymised: portfolio.anonymised, portfolio };
   },
 } satisfies DomainHandlers<'benchmark'>;

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import type { PortfolioRow } from '../../../shared/contract/report';
+import { formatMoney, formatShare } from '../../../shared/format/numbers';
+import type { Command } from '../command';
+
+const line = (r: PortfolioRow): string => {
+  if (r.status !== 'ok') return `${r.label}: ${r.problem ?? r.status}`;
+  const pct = r.percentile.leakageShare;
+  return [
+    `${r.label}:`,
+    `revenue 12m ${formatMoney(r.revenue12m ?? 0, r.currency)},`,
+    `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${r.band} the 7-30% band${pct === null ? '' : `, above ${formatShare(pct, 0)} of the other clients`})`,
+  ].join(' ');
+};
+
+export const benchmarkCommand: Command = {
+  name: 'benchmark',
+  summary: 'Compare clients side by side: revenue, long tail, leakage against the 7-30% band and each other.',
+  usage: 'longtail benchmark <workspace>... --out comparison.xlsx|.csv [--folder DIR] [--anonymise] [--backtest] [--json]',
+  help: `
+Options:
+  --out FILE         comparison.xlsx or comparison.csv (the extension picks the format)
+  --folder DIR       Also compare every *.longtail file in this folder
+  --anonymise        Show clients as Client A, B, ... and leave out every client and customer name
+  --backtest         Run a backtest per client for precision and recall (slower)
+  --json             Print the comparison as JSON
+
+With no workspace and no --folder, the recently opened workspaces are compared.
+Clients are listed highest leakage share first.
+
+Examples:
+  longtail benchmark acme.longtail bravo.longtail --out comparison.xlsx
+  longtail benchmark --folder clients/ --out comparison.csv --anonymise
+`,
+  allowPositionals: true,
+  options: {
+    out: { type: 'string', short: 'o' },
+    folder: { type: 'string' },
+    anonymise: { type: 'boolean' },
+    anonymize: { type: 'boolean' },
+    backtest: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const out = args.values.out as string | undefined;
+    if (!out) throw new AppError('INVALID_INPUT', 'Give --out comparison.xlsx or --out comparison.csv.');
+    const folder = args.values.folder as string | undefined;
+    const set = {
+      ...(args.positionals.length ? { paths: args.positionals.map((p) => path.resolve(io.cwd, p)) } : {}),
+      ...(folder ? { folder: path.resolve(io.cwd, folder) } : {}),
+      anonymise: Boolean(args.values.anonymise || args.values.anonymize),
+      backtest: Boolean(args.values.backtest),
+    };
+    const written = await io.backend.call('benchmark-export', { ...set, out: path.resolve(io.cwd, out) });
+    if (args.values.json) {
+      io.out(JSON.stringify(written));
+      return 0;
+    }
+    const portfolio = written.portfolio;
+    for (const row of portfolio.rows) io.out(line(row));
+    const range = portfolio.leakageShareRange;
+    if (range) io.out(`Leakage share ranges ${formatShare(range.min)}-${formatShare(range.max)} (median ${formatShare(range.median)}).`);
+    io.out(`Wrote ${written.path} (${written.rows} clients).`);
+    return 0;
+  },
+};
