@@ -1,0 +1,308 @@
+import { dayFromIso, dayFromParts, isoFromDay, monthIndexOfDay } from '../format/dates';
+import { CATALOG, CORE_WEIGHT, PATTERNS, REP_NAMES, TERRITORIES, customerNameFor, type CategorySpec } from './catalog';
+import { purchaseDays } from './purchases';
+import { createRng, deriveSeed, type Rng } from './rng';
+import type { CustomerPlan, DistributorPlan, GeneratorOptions, PlantedTruth, RelationshipPlan, RosterRow } from './types';
+
+/*
+ * Planted rates (per customer unless said otherwise), all drawn from the seed:
+ * - size: log-normal (sigma 1.35), so about 20% of customers make about 75-80% of revenue;
+ * - pattern: one of PATTERNS (popularity weighted); core categories always bought, other pattern
+ *   categories with a chance that grows with size, 4% per stray category outside the pattern;
+ * - cycles: orders per year = annual spend / a size-dependent ticket, 2.2-52 a year (weekly to
+ *   about every 5 months), interval jitter CV 0.12-0.30, order-size noise log-normal 0.25;
+ * - 80% of customers buy from the start, 20% join during the first two thirds of the history;
+ * - 5 territories with 1 inside + 1-3 outside reps each; 4% of customers change rep once;
+ * - cross-sell gaps: 10% of customers lack 1 (or 2) of their pattern's core categories;
+ * - traps: seasonal 5%, long-cycle 5%, volatile 5%, one-time 6% of customers (one relationship each);
+ * - defections: churned-all 2% of established customers; of the other established relationships
+ *   (bought for a year or more, ordering at least every 60 days) 4.5% stopped and 3.5% declining
+ *   (together about 5-8% of all established relationships);
+ * - credits: 1.5% of regular orders get a partial return a few days later.
+ */
+
+const SIZE_SIGMA = 1.6;
+const MEDIAN_ANNUAL = 12_000;
+const TICKET = 1400;
+const FREQUENCY = { slowest: 150, fastest: 14, rank: 0.85, power: 5, share: 0.15 };
+const PATTERN_POPULARITY = [0.28, 0.18, 0.14, 0.17, 0.1, 0.13];
+const BREADTH = { base: 0.05, rank: 0.7, stray: 0.02 };
+const TERRITORY_COUNT = 5;
+const RATES = { gap: 0.1, seasonal: 0.05, longCycle: 0.05, volatile: 0.05, oneTime: 0.06, churnedAll: 0.02, stopped: 0.045, declining: 0.035, repChange: 0.04 };
+const LONG_CYCLE_FAVOURITES = ['Equipment', 'Cleaning', 'Spices', 'Paper & Disposables', 'Dry Goods'];
+
+type Pattern = { name: string; segment: string; weights: number[]; core: number[]; members: number[] };
+
+const clamp = (x: number, low: number, high: number): number => Math.min(high, Math.max(low, x));
+
+function patternsFor(categories: CategorySpec[]): Pattern[] {
+  return PATTERNS.map((spec) => {
+    const weights = categories.map((c) => spec.weights[c.name] ?? 0);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const normalised = weights.map((w) => w / total);
+    const members = normalised.map((w, i) => [w, i]).filter(([w]) => w > 0).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+    return { name: spec.name, segment: spec.segment, weights: normalised, core: members.filter((i) => normalised[i] >= CORE_WEIGHT), members };
+  }).filter((p) => p.core.length >= 2);
+}
+
+function rosterFor(seed: number): RosterRow[] {
+  const rng = createRng(deriveSeed(seed, 7));
+  const roster: RosterRow[] = [];
+  let nameIndex = 0;
+  for (const territory of TERRITORIES.slice(0, TERRITORY_COUNT)) {
+    roster.push({ rep: REP_NAMES[nameIndex++], kind: 'inside', territory, capacity: 120 + 10 * rng.int(0, 6) });
+    const outside = rng.int(1, 3);
+    for (let k = 0; k < outside; k++) roster.push({ rep: REP_NAMES[nameIndex++], kind: 'outside', territory, capacity: 30 + 5 * rng.int(0, 4) });
+  }
+  return roster;
+}
+
+/** Percentile of a log-normal size, so breadth and rep choice need no second pass. */
+const sizeRank = (size: number): number => {
+  const z = Math.log(size / MEDIAN_ANNUAL) / SIZE_SIGMA;
+  return 1 / (1 + Math.exp(-1.702 * z));
+};
+
+function seasonMonthsFor(endDay: number, rng: Rng): number[] {
+  const endMonth = monthIndexOfDay(endDay);
+  const gapBefore = rng.int(1, 3);
+  const length = rng.int(3, 5);
+  const last = endMonth - gapBefore;
+  return Array.from({ length }, (_, k) => (((last - length + 1 + k) % 12) + 12) % 12);
+}
+
+function volatileIsHonest(days: number[], endDay: number): boolean {
+  if (days.length < 8) return false;
+  const gaps = days.slice(1).map((d, i) => d - days[i]);
+  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  const sd = Math.sqrt(gaps.reduce((a, g) => a + (g - mean) ** 2, 0) / (gaps.length - 1));
+  // Irregular, and still buying by its own standards: the silence now is no longer than one it already had.
+  return sd / mean > 0.9 && endDay - days[days.length - 1] <= Math.max(...gaps);
+}
+
+type Context = { seed: number; startDay: number; endDay: number; months: number; categories: CategorySpec[]; patterns: Pattern[]; roster: RosterRow[] };
+
+function baseCustomer(ctx: Context, index: number, rng: Rng): { plan: CustomerPlan; size: number; gaps: number[]; established: boolean } {
+  const span = ctx.endDay - ctx.startDay;
+  const pattern = rng.weighted(PATTERN_POPULARITY.slice(0, ctx.patterns.length));
+  const spec = ctx.patterns[pattern];
+  const size = MEDIAN_ANNUAL * rng.lognormal(SIZE_SIGMA);
+  const rank = sizeRank(size);
+  const established = rng.chance(0.8);
+  const customerStart = established ? ctx.startDay + rng.int(0, 20) : ctx.startDay + Math.floor(rng.uniform(0.05, 0.66) * span);
+
+  const territory = TERRITORIES[rng.int(0, TERRITORY_COUNT - 1)];
+  const territoryReps = ctx.roster.filter((r) => r.territory === territory);
+  const wantKind = rank > 0.3 ? 'outside' : 'inside';
+  const candidates = territoryReps.filter((r) => r.kind === wantKind);
+  const rep = rng.pick(candidates).rep;
+  const others = territoryReps.filter((r) => r.rep !== rep);
+  const repChange = rng.chance(RATES.repChange) && others.length > 0 ? { day: customerStart + Math.floor(rng.uniform(0.3, 0.8) * (ctx.endDay - customerStart)), rep: rng.pick(others).rep } : null;
+  const segments = [...new Set(ctx.patterns.map((p) => p.segment))];
+  const segment = rng.chance(0.88) ? spec.segment : rng.pick(segments);
+
+  const gaps: number[] = [];
+  if (spec.core.length >= 3 && rng.chance(RATES.gap)) {
+    const count = spec.core.length >= 4 && rng.chance(0.3) ? 2 : 1;
+    gaps.push(...rng.shuffle([...spec.core]).slice(0, count));
+  }
+  const bought: number[] = [];
+  const weights: number[] = [];
+  ctx.categories.forEach((_, c) => {
+    if (gaps.includes(c)) return;
+    const w = spec.weights[c];
+    const isCore = spec.core.includes(c);
+    const take = isCore || (w > 0 ? rng.chance(BREADTH.base + BREADTH.rank * rank ** 2) : rng.chance(BREADTH.stray));
+    if (!take) return;
+    bought.push(c);
+    weights.push((w > 0 ? w : 0.02) * rng.lognormal(0.35));
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  const relationships: RelationshipPlan[] = bought.map((c, k) => {
+    const share = weights[k] / total;
+    const annual = size * share;
+    // Big customers and their main categories order often; the long tail orders monthly or less.
+    const pace = clamp(FREQUENCY.rank * rank ** FREQUENCY.power + FREQUENCY.share * share, 0, 1);
+    const cycle = clamp(FREQUENCY.slowest * (FREQUENCY.fastest / FREQUENCY.slowest) ** pace * rng.lognormal(0.25), 6, 180);
+    return {
+      category: c,
+      kind: 'regular',
+      seed: deriveSeed(ctx.seed, 2, index, c),
+      startDay: customerStart + rng.int(0, 40),
+      cycle,
+      jitter: rng.uniform(0.12, 0.3),
+      orderValue: (annual * cycle) / 365,
+      keyDay: 0,
+      declineTo: 1,
+      seasonMonths: [],
+      preferredProduct: rng.int(0, ctx.categories[c].products.length - 1),
+    };
+  });
+  const plan: CustomerPlan = {
+    index,
+    id: `C${String(index + 1).padStart(5, '0')}`,
+    name: customerNameFor(index),
+    pattern,
+    segment,
+    territory,
+    rep,
+    repChange,
+    priceFactor: rng.uniform(0.95, 1.05),
+    relationships,
+  };
+  return { plan, size, gaps, established };
+}
+
+/** Turns some regular relationships into traps; returns the kinds planted. */
+function plantTraps(ctx: Context, plan: CustomerPlan, gaps: number[], established: boolean, rng: Rng): string[] {
+  const planted: string[] = [];
+  const regular = (): RelationshipPlan[] => plan.relationships.filter((r) => r.kind === 'regular');
+  const { startDay, endDay } = ctx;
+  if (established && ctx.months >= 20 && rng.chance(RATES.seasonal) && regular().length > 1) {
+    const rel = rng.pick(regular());
+    const months = seasonMonthsFor(endDay, rng);
+    const annual = (rel.orderValue * 365) / rel.cycle;
+    rel.kind = 'seasonal';
+    rel.seasonMonths = months;
+    rel.cycle = rng.uniform(7, 21);
+    rel.jitter = rng.uniform(0.1, 0.25);
+    rel.orderValue = annual / ((months.length * 30.4) / rel.cycle);
+    planted.push('seasonal');
+  }
+  if (established && rng.chance(RATES.longCycle) && regular().length > 1) {
+    const pool = regular();
+    const favourites = pool.filter((r) => LONG_CYCLE_FAVOURITES.includes(ctx.categories[r.category].name));
+    const rel = rng.pick(favourites.length > 0 ? favourites : pool);
+    const room = endDay - rel.startDay;
+    const cycle = Math.min(rng.uniform(100, 180), room / 3.4);
+    if (cycle >= 100) {
+      const annual = (rel.orderValue * 365) / rel.cycle;
+      rel.kind = 'long-cycle';
+      rel.cycle = cycle;
+      rel.jitter = 0.06;
+      rel.keyDay = endDay - Math.round(Math.max(60, rng.uniform(0.5, 0.85) * cycle));
+      rel.orderValue = (annual * cycle) / 365;
+      planted.push('long-cycle');
+    }
+  }
+  if (established && rng.chance(RATES.volatile) && regular().length > 1) {
+    const rel = rng.pick(regular());
+    const original = rel.seed;
+    rel.kind = 'volatile';
+    let honest = false;
+    for (let attempt = 0; attempt < 40 && !honest; attempt++) {
+      rel.seed = deriveSeed(original, 3, attempt);
+      honest = volatileIsHonest(purchaseDays(rel, startDay, endDay), endDay);
+    }
+    if (honest) {
+      rel.orderValue = (rel.orderValue * 365) / rel.cycle / (365 / 38);
+      planted.push('volatile');
+    } else {
+      rel.kind = 'regular';
+      rel.seed = original;
+    }
+  }
+  if (rng.chance(RATES.oneTime)) {
+    const taken = new Set([...plan.relationships.map((r) => r.category), ...gaps]);
+    const free = ctx.categories.map((_, c) => c).filter((c) => !taken.has(c));
+    const first = Math.min(...plan.relationships.map((r) => r.startDay)) + 30;
+    const last = endDay - 200;
+    if (free.length > 0 && first < last) {
+      const category = rng.pick(free);
+      plan.relationships.push({
+        category,
+        kind: 'one-time',
+        seed: deriveSeed(ctx.seed, 2, plan.index, category),
+        startDay: first,
+        cycle: 0,
+        jitter: 0,
+        orderValue: TICKET * rng.uniform(0.3, 1.5),
+        keyDay: rng.int(first, last),
+        declineTo: 1,
+        seasonMonths: [],
+        preferredProduct: rng.int(0, ctx.categories[category].products.length - 1),
+      });
+      planted.push('one-time');
+    }
+  }
+  return planted;
+}
+
+function plantDefections(ctx: Context, plan: CustomerPlan, established: boolean, hasTraps: boolean, rng: Rng): void {
+  const { endDay } = ctx;
+  if (established && !hasTraps && rng.chance(RATES.churnedAll)) {
+    const from = endDay - rng.int(150, 300);
+    if (plan.relationships.every((r) => r.startDay + r.cycle * 2 < from)) {
+      for (const rel of plan.relationships) {
+        rel.kind = 'churned-all';
+        rel.keyDay = from;
+      }
+      return;
+    }
+  }
+  for (const rel of plan.relationships) {
+    if (rel.kind !== 'regular' || rel.startDay > endDay - 365 || rel.cycle > 60) continue;
+    const draw = rng.next();
+    if (draw < RATES.stopped) {
+      const stop = endDay - Math.min(300, Math.round(Math.max(4 * rel.cycle, 75)) + rng.int(0, 90));
+      // A relationship needs a rhythm before its end can mean anything.
+      if (rel.startDay + 5 * rel.cycle > stop) continue;
+      rel.kind = 'stopped';
+      rel.keyDay = stop;
+    } else if (draw < RATES.stopped + RATES.declining) {
+      rel.kind = 'declining';
+      rel.keyDay = endDay - rng.int(120, 210);
+      rel.declineTo = rng.uniform(0.2, 0.4);
+    }
+  }
+}
+
+export function validateOptions(options: GeneratorOptions): Required<GeneratorOptions> {
+  const months = options.months ?? 24;
+  const categories = options.categories ?? 12;
+  if (!Number.isInteger(options.customers) || options.customers < 1) throw new RangeError(`customers must be a positive whole number, got ${options.customers}`);
+  if (!Number.isInteger(months) || months < 3 || months > 120) throw new RangeError(`months must be a whole number from 3 to 120, got ${months}`);
+  if (!Number.isInteger(categories) || categories < 6 || categories > CATALOG.length) throw new RangeError(`categories must be a whole number from 6 to ${CATALOG.length}, got ${categories}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.endDate)) throw new RangeError(`endDate must be an ISO date (YYYY-MM-DD), got ${options.endDate}`);
+  return { seed: options.seed >>> 0, customers: options.customers, endDate: options.endDate, months, categories };
+}
+
+export function planDistributor(options: GeneratorOptions): DistributorPlan {
+  const opts = validateOptions(options);
+  const endDay = dayFromIso(opts.endDate);
+  const [y, m] = opts.endDate.split('-').map(Number);
+  // The history covers whole calendar months back from the end date's month.
+  const startMonth = y * 12 + (m - 1) - (opts.months - 1);
+  const startDay = dayFromParts(Math.floor(startMonth / 12), (startMonth % 12) + 1, 1);
+  const categories = CATALOG.slice(0, opts.categories);
+  const patterns = patternsFor(categories);
+  const roster = rosterFor(opts.seed);
+  const ctx: Context = { seed: opts.seed, startDay, endDay, months: opts.months, categories, patterns, roster };
+  const truth: PlantedTruth = {
+    categories: categories.map((c) => c.name),
+    patterns: patterns.map((p) => ({ name: p.name, categories: p.members.map((i) => categories[i].name) })),
+    customerPattern: {},
+    defections: [],
+    traps: [],
+    crossSellGaps: [],
+  };
+  const customers: CustomerPlan[] = [];
+  for (let index = 0; index < opts.customers; index++) {
+    const rng = createRng(deriveSeed(opts.seed, 1, index));
+    const { plan, gaps, established } = baseCustomer(ctx, index, rng);
+    const traps = plantTraps(ctx, plan, gaps, established, rng);
+    plantDefections(ctx, plan, established, traps.length > 0, rng);
+    customers.push(plan);
+    truth.customerPattern[plan.id] = plan.pattern;
+    for (const c of gaps) truth.crossSellGaps.push({ customerId: plan.id, category: categories[c].name });
+    for (const rel of plan.relationships) {
+      const category = categories[rel.category].name;
+      if (rel.kind === 'stopped' || rel.kind === 'declining' || rel.kind === 'churned-all') {
+        truth.defections.push({ customerId: plan.id, category, kind: rel.kind, fromDate: isoFromDay(rel.keyDay) });
+      } else if (rel.kind !== 'regular') {
+        truth.traps.push({ customerId: plan.id, category, kind: rel.kind });
+      }
+    }
+  }
+  return { seed: opts.seed, startDay, endDay, categories, customers, roster, truth };
+}
