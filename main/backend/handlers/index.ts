@@ -1,5 +1,6 @@
 import type { HandlerTable } from './types';
 import { workspaceHandlers } from './workspace';
+import { importHandlers } from './import';
 import { reportHandlers } from './report';
 import { portfolioHandlers } from './portfolio';
 import { benchmarkHandlers } from './benchmark';
@@ -10,6 +11,7 @@ import { benchmarkHandlers } from './benchmark';
  */
 export const handlers = {
   ...workspaceHandlers,
+  ...importHandlers,
   ...reportHandlers,
   ...portfolioHandlers,
   ...benchmarkHandlers,

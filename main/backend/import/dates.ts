@@ -1,0 +1,162 @@
+import type { DateFormat } from '../../../shared/contract/import';
+import { dayFromParts, isValidDate } from '../../../shared/format/dates';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// Days from 1899-12-30 (Excel's day zero, which absorbs its 1900 leap-year bug) to 1970-01-01.
+const EXCEL_EPOCH_OFFSET = 25569;
+
+const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T ]\d{1,2}:\d{2})/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2})/;
+const NAMED_DAY_FIRST = /^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2})/;
+const NAMED_MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:$|[T ]\d{1,2}:\d{2})/;
+const SERIAL = /^\d{4,6}(\.\d+)?$/;
+
+const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
+const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
+
+const checked = (y: number, m: number, d: number): number | null => (isValidDate(y, m, d) ? dayFromParts(y, m, d) : null);
+
+/** A date written so that its order is not in doubt (ISO, YYYYMMDD, month names). */
+function parseUnambiguous(text: string): number | null | undefined {
+  let m = ISO.exec(text);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = COMPACT.exec(text);
+  if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = NAMED_DAY_FIRST.exec(text);
+  if (m) {
+    const month = monthNamed(m[2]);
+    return month === undefined ? null : checked(fullYear(m[3]), month, Number(m[1]));
+  }
+  m = NAMED_MONTH_FIRST.exec(text);
+  if (m) {
+    const month = monthNamed(m[1]);
+    return month === undefined ? null : checked(Number(m[3]), month, Number(m[2]));
+  }
+  return undefined;
+}
+
+export const excelSerialToDay = (serial: number, date1904 = false): number =>
+  Math.floor(serial) - EXCEL_EPOCH_OFFSET + (date1904 ? 1462 : 0);
+
+const DATE_FORMAT_WORDS: Record<DateFormat, string> = {
+  iso: 'YYYY-MM-DD',
+  mdy: 'MM/DD/YYYY',
+  dmy: 'DD/MM/YYYY',
+  'excel-serial': 'an Excel date number',
+};
+export const describeDateFormat = (f: DateFormat): string => DATE_FORMAT_WORDS[f];
+
+/**
+ * Parses one date cell as a day number under the column's format; null when it is not a date.
+ * Unambiguous spellings (ISO, month names) are accepted whatever the format, because files mix them.
+ */
+export function parseDate(text: string, format: DateFormat | null): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  const plain = parseUnambiguous(t);
+  if (plain !== undefined) return plain;
+  const m = NUMERIC.exec(t);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = fullYear(m[4]);
+    if (format === 'dmy' || (format !== 'mdy' && m[2] === '.')) return checked(y, b, a);
+    return checked(y, a, b);
+  }
+  if (format === 'excel-serial' && SERIAL.test(t)) {
+    const serial = Number(t);
+    return serial >= 1 && serial < 2958466 ? excelSerialToDay(serial) : null;
+  }
+  return null;
+}
+
+export type DateDecision = { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean; reason: string };
+
+/**
+ * Decides the day/month order of a whole column: one value like 13/05/2024 settles it for all.
+ * Feed it every value (or a sample first, then the rest if the sample left it open).
+ */
+export class DateOrderDetector {
+  private seen = 0;
+  private dates = 0;
+  private unambiguous = 0;
+  private serials = 0;
+  private dayFirstProof = 0;
+  private monthFirstProof = 0;
+  private undecidable = 0;
+  private dots = 0;
+  private lastText = '';
+
+  observe(raw: string): void {
+    const t = raw.trim();
+    if (t === '' || t === this.lastText) return;
+    this.lastText = t;
+    this.seen++;
+    if (parseUnambiguous(t) !== undefined) {
+      this.unambiguous++;
+      this.dates++;
+      return;
+    }
+    const m = NUMERIC.exec(t);
+    if (m) {
+      this.dates++;
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      if (m[2] === '.') this.dots++;
+      if (a > 12 && b <= 12) this.dayFirstProof++;
+      else if (b > 12 && a <= 12) this.monthFirstProof++;
+      else if (a !== b) this.undecidable++;
+      return;
+    }
+    if (SERIAL.test(t)) {
+      const serial = Number(t);
+      if (serial >= 20000 && serial <= 80000) this.serials++;
+    }
+  }
+
+  /** Share of observed values that read as dates in some format (used to spot a date column by content). */
+  get dateShare(): number {
+    return this.seen === 0 ? 0 : (this.dates + this.serials) / this.seen;
+  }
+
+  get stillOpen(): boolean {
+    return this.decide().ambiguous;
+  }
+
+  decide(): DateDecision {
+    const numeric = this.dayFirstProof + this.monthFirstProof + this.undecidable;
+    if (this.dates === 0 && this.serials > 0 && this.serials === this.seen) {
+      return { detected: 'excel-serial', candidates: ['excel-serial'], ambiguous: false, reason: 'values are Excel date numbers' };
+    }
+    if (numeric === 0) {
+      return { detected: this.dates > 0 ? 'iso' : null, candidates: this.dates > 0 ? ['iso'] : [], ambiguous: false, reason: 'dates are written year first' };
+    }
+    if (this.dayFirstProof > 0 && this.monthFirstProof === 0) {
+      return { detected: 'dmy', candidates: ['dmy'], ambiguous: false, reason: `${this.dayFirstProof} value(s) have a day above 12 first` };
+    }
+    if (this.monthFirstProof > 0 && this.dayFirstProof === 0) {
+      return { detected: 'mdy', candidates: ['mdy'], ambiguous: false, reason: `${this.monthFirstProof} value(s) have a day above 12 second` };
+    }
+    if (this.monthFirstProof > 0 && this.dayFirstProof > 0) {
+      // Mixed evidence: follow the majority; the minority rows are rejected as invalid dates.
+      const dmy = this.dayFirstProof > this.monthFirstProof;
+      return {
+        detected: dmy ? 'dmy' : 'mdy',
+        candidates: ['mdy', 'dmy'],
+        ambiguous: false,
+        reason: `mixed orders: ${this.dayFirstProof} day-first vs ${this.monthFirstProof} month-first values; the majority wins`,
+      };
+    }
+    if (this.dots > 0 && this.dots === numeric) {
+      return { detected: 'dmy', candidates: ['dmy'], ambiguous: false, reason: 'dates written with dots (DD.MM.YYYY) are day first' };
+    }
+    if (this.undecidable === 0) {
+      return { detected: 'mdy', candidates: ['mdy', 'dmy'], ambiguous: false, reason: 'day and month are equal in every value' };
+    }
+    return { detected: null, candidates: ['mdy', 'dmy'], ambiguous: true, reason: 'no value has a day above 12, so day and month order cannot be told apart' };
+  }
+}

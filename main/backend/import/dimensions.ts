@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/open';
+
+type Table = 'territories' | 'reps' | 'categories' | 'customers' | 'products';
+
+/**
+ * Name -> id for one dimension table, loaded once and extended as new names appear, so the row
+ * loop never queries for an id. Table names come from the fixed union above, never from input.
+ */
+export class Dimension {
+  private readonly ids = new Map<string, number>();
+  private readonly insert: Database.Statement;
+  readonly existing: number;
+
+  constructor(db: Db, table: Table) {
+    const key = table === 'customers' || table === 'products' ? 'code' : 'name';
+    for (const row of db.prepare(`SELECT id, ${key} AS k FROM ${table}`).iterate() as Iterable<{ id: number; k: string }>) {
+      this.ids.set(row.k, row.id);
+    }
+    this.existing = this.ids.size;
+    this.insert =
+      table === 'customers'
+        ? db.prepare('INSERT INTO customers (code, name) VALUES (?, ?)')
+        : table === 'products'
+          ? db.prepare('INSERT INTO products (code, name) VALUES (?, ?)')
+          : db.prepare(`INSERT INTO ${table} (name) VALUES (?)`);
+    this.table = table;
+  }
+
+  private readonly table: Table;
+
+  has(key: string): boolean {
+    return this.ids.has(key);
+  }
+
+  /** The id for a name, inserting it on first sight; `label` is the display name for customers/products. */
+  id(key: string, label?: string | null): number {
+    const found = this.ids.get(key);
+    if (found !== undefined) return found;
+    const info =
+      this.table === 'customers' ? this.insert.run(key, label || key) : this.table === 'products' ? this.insert.run(key, label || null) : this.insert.run(key);
+    const id = Number(info.lastInsertRowid);
+    this.ids.set(key, id);
+    return id;
+  }
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import * as XLSX from 'xlsx';
+import { AppError } from '../../../shared/contract/errors';
+import { isoFromDay } from '../../../shared/format/dates';
+import type { RawRecord } from './csv-tokenizer';
+import { excelSerialToDay } from './dates';
+import { detectHeader } from './header';
+import { isBlank, type SourceFormat, type TableSource } from './source';
+import { SAMPLE_RECORDS } from './text-source';
+
+const BATCH = 5000;
+
+function readWorkbook(file: string): XLSX.WorkBook {
+  const bytes = fs.readFileSync(file);
+  try {
+    return XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false });
+  } catch (e) {
+    const message = (e as Error).message ?? String(e);
+    if (/password|encrypt/i.test(message)) {
+      throw new AppError('IMPORT_PASSWORD_PROTECTED', `${file} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and import again.`, { path: file });
+    }
+    throw new AppError('IMPORT_CORRUPT_WORKBOOK', `${file} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
+  }
+}
+
+function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 's':
+      return String(cell.v);
+    case 'n': {
+      const v = cell.v as number;
+      // A number shown with a date format is a date serial: give it to the date parser as ISO.
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) return isoFromDay(excelSerialToDay(v, date1904));
+      return String(v);
+    }
+    case 'd': {
+      const d = cell.v as Date;
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    }
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return '';
+    default:
+      return String(cell.v);
+  }
+}
+
+function sheetRecords(ws: XLSX.WorkSheet, date1904: boolean): RawRecord[] {
+  const ref = ws['!ref'];
+  if (!ref) return [];
+  const range = XLSX.utils.decode_range(ref);
+  const dense = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
+  const records: RawRecord[] = [];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row = dense[r];
+    const cells: string[] = [];
+    for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row?.[c], date1904));
+    records.push({ line: r + 1, cells });
+  }
+  // Trailing blank rows are sheet formatting, not data rows.
+  while (records.length > 0 && isBlank(records[records.length - 1].cells)) records.pop();
+  return records;
+}
+
+const formatOf = (file: string): SourceFormat => {
+  const ext = file.toLowerCase().split('.').pop() ?? '';
+  return ext === 'xls' || ext === 'xlsb' || ext === 'ods' ? ext : 'xlsx';
+};
+
+/** Reads a workbook and picks the sheet: the one asked for, else the first that looks like a table. */
+export function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined): TableSource {
+  const wb = readWorkbook(file);
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets = wb.SheetNames;
+  let chosen: string | undefined;
+  let records: RawRecord[] = [];
+  if (wantedSheet !== undefined) {
+    chosen = sheets.find((s) => s === wantedSheet) ?? sheets.find((s) => s.toLowerCase() === wantedSheet.toLowerCase());
+    if (!chosen) {
+      throw new AppError('IMPORT_SHEET_NOT_FOUND', `${file} has no sheet called "${wantedSheet}". Its sheets are: ${sheets.join(', ')}.`, { path: file, sheets });
+    }
+    records = sheetRecords(wb.Sheets[chosen], date1904);
+  } else {
+    for (const name of sheets) {
+      const candidate = sheetRecords(wb.Sheets[name], date1904);
+      if (detectHeader(candidate.slice(0, 200)) !== null) {
+        chosen = name;
+        records = candidate;
+        break;
+      }
+    }
+    if (!chosen) {
+      chosen = sheets[0];
+      records = chosen ? sheetRecords(wb.Sheets[chosen], date1904) : [];
+    }
+  }
+  return {
+    format: formatOf(file),
+    encoding: null,
+    delimiter: null,
+    sheets,
+    sheet: chosen ?? null,
+    totalBytes,
+    sample: records.slice(0, SAMPLE_RECORDS),
+    sampleIsAll: records.length <= SAMPLE_RECORDS,
+    read: async (onBatch, options) => {
+      for (let i = 0; i < records.length; i += BATCH) {
+        if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+        onBatch(records.slice(i, i + BATCH));
+        options.onProgress({ bytes: Math.round((totalBytes * Math.min(records.length, i + BATCH)) / records.length), totalBytes });
+        // Let a cancel message in between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}

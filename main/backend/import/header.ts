@@ -1,0 +1,41 @@
+import type { RawRecord } from './csv-tokenizer';
+import { isBlank } from './source';
+
+const NUMBERISH = /^[\s$€£(+-]*[\d.,]+\s*[)%-]?$/;
+const DATEISH = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+
+const isLabel = (cell: string): boolean => {
+  const t = cell.trim();
+  return t !== '' && !NUMBERISH.test(t) && !DATEISH.test(t);
+};
+
+/**
+ * Finds the header row under any title rows: the first row whose labelled cells span most of the
+ * width the rows below it use. Returns its index in `records`, or null when nothing looks like a table.
+ */
+export function detectHeader(records: RawRecord[]): number | null {
+  const limit = Math.min(records.length, 30);
+  for (let i = 0; i < limit; i++) {
+    const cells = records[i].cells;
+    if (isBlank(cells)) continue;
+    const labels = cells.filter(isLabel).length;
+    const filled = cells.filter((c) => c.trim() !== '').length;
+    if (labels < 2 || labels < filled * 0.6) continue;
+    const below = records.slice(i + 1, i + 21).filter((r) => !isBlank(r.cells));
+    const width = below.length === 0 ? filled : Math.max(...below.map((r) => r.cells.filter((c) => c.trim() !== '').length));
+    // Header labels must cover the data; a title row ("Sales 2024") covers one column at most.
+    if (labels >= Math.min(width, 2) && labels >= width * 0.5) return i;
+  }
+  return null;
+}
+
+/** Header labels made unique and never empty, so every column can be named in mappings and rejects. */
+export function headerNames(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((raw, i) => {
+    const base = raw.trim() === '' ? `Column ${i + 1}` : raw.trim();
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}

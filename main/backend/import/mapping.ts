@@ -1,0 +1,91 @@
+import type { ImportField, MappingGuess } from '../../../shared/contract/import';
+import { DateOrderDetector } from './dates';
+import { parseAmount } from './numbers';
+
+/** Header words, normalised (lower case, letters and digits only, '#' read as 'no'). First = strongest. */
+const SYNONYMS: Record<ImportField, string[]> = {
+  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno'],
+  customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
+  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day'],
+  category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division'],
+  product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno'],
+  productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
+  quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds'],
+  unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate'],
+  revenue: ['revenue', 'netsales', 'sales', 'salesamount', 'amount', 'netamount', 'netrevenue', 'salesvalue', 'salesusd', 'value', 'total', 'totalamount', 'linetotal', 'lineamount', 'extendedprice', 'extprice', 'invoiceamount', 'turnover', 'dollarvalue', 'dollars', 'spend', 'grosssales'],
+  rep: ['salesrep', 'rep', 'repname', 'salesperson', 'salesman', 'salesmanager', 'accountmanager', 'accountowner', 'seller', 'owner', 'repid', 'am'],
+  territory: ['territory', 'region', 'salesregion', 'salesterritory', 'area', 'district', 'country', 'branch', 'state', 'zone'],
+  segment: ['segment', 'customersegment', 'channel', 'customertype', 'customergroup', 'industry', 'tradechannel'],
+  invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno'],
+};
+
+export const normaliseHeader = (h: string): string =>
+  h
+    .toLowerCase()
+    .replace(/#/g, 'no')
+    .replace(/\$/g, 'usd')
+    .replace(/[^a-z0-9]/g, '');
+
+/** Identifies a file layout: the same headers in the same order map the same way. */
+export const headerSignature = (headers: readonly string[]): string => headers.map(normaliseHeader).join('|');
+
+type Candidate = { field: ImportField; column: string; confidence: number; reason: string };
+
+function headerCandidates(headers: readonly string[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const column of headers) {
+    const n = normaliseHeader(column);
+    if (n === '') continue;
+    for (const field of Object.keys(SYNONYMS) as ImportField[]) {
+      const words = SYNONYMS[field];
+      const exact = words.indexOf(n);
+      if (exact >= 0) {
+        // Earlier synonyms are the usual names, later ones looser: "Region" beats "Country" for territory.
+        out.push({ field, column, confidence: Math.max(0.7, 0.98 - exact * 0.02), reason: `header '${column}' is a usual name for ${field}` });
+        continue;
+      }
+      const partial = words.find((w) => w.length >= 4 && (n.startsWith(w) || n.endsWith(w)));
+      if (partial) out.push({ field, column, confidence: 0.55, reason: `header '${column}' contains '${partial}'` });
+    }
+  }
+  return out;
+}
+
+function contentCandidates(headers: readonly string[], columns: readonly string[][], taken: Set<string>): Candidate[] {
+  const out: Candidate[] = [];
+  headers.forEach((column, i) => {
+    if (taken.has(column)) return;
+    const values = columns[i].filter((v) => v.trim() !== '');
+    if (values.length === 0) return;
+    const dates = new DateOrderDetector();
+    for (const v of values) dates.observe(v);
+    if (dates.dateShare >= 0.9 && dates.decide().detected !== 'excel-serial') {
+      out.push({ field: 'date', column, confidence: 0.5, reason: `${Math.round(dates.dateShare * 100)}% of '${column}' values read as dates` });
+      return;
+    }
+    const numbers = values.filter((v) => parseAmount(v) !== null).length / values.length;
+    const decimals = values.filter((v) => /[.,]\d{2}\b/.test(v)).length / values.length;
+    if (numbers >= 0.95 && decimals >= 0.5) {
+      out.push({ field: 'revenue', column, confidence: 0.35, reason: `'${column}' holds amounts with decimals` });
+    }
+  });
+  return out;
+}
+
+/** Best column per field, each column used once, strongest guesses first. */
+export function guessMapping(headers: readonly string[], columns: readonly string[][]): MappingGuess[] {
+  const byHeader = headerCandidates(headers);
+  const taken = new Set(byHeader.filter((c) => c.confidence >= 0.7).map((c) => c.column));
+  const all = [...byHeader, ...contentCandidates(headers, columns, taken)].sort((a, b) => b.confidence - a.confidence);
+  const chosen = new Map<ImportField, Candidate>();
+  const used = new Set<string>();
+  for (const c of all) {
+    if (chosen.has(c.field) || used.has(c.column)) continue;
+    chosen.set(c.field, c);
+    used.add(c.column);
+  }
+  return (Object.keys(SYNONYMS) as ImportField[]).map((field) => {
+    const c = chosen.get(field);
+    return c ? { field, column: c.column, confidence: Math.round(c.confidence * 100) / 100, reason: c.reason } : { field, column: null, confidence: 0, reason: 'no matching column' };
+  });
+}

@@ -1,0 +1,53 @@
+// Amounts as people type them: $1,234.50  1.234,50 €  (120.00)  120-  CHF 1'200
+const PLAIN = /^-?\d+(\.\d+)?$/;
+const CURRENCY = /[$€£¥₹₩₽¤]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|BRL|MXN|ZAR)\b/gi;
+const DIGITS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** How a column writes its decimals, decided from its values (one 1.234,50 settles it). */
+export type DecimalStyle = 'dot' | 'comma';
+
+export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number | null {
+  if (PLAIN.test(raw)) return Number(raw);
+  let t = raw.trim();
+  if (t === '') return null;
+  if (PLAIN.test(t)) return Number(t);
+  let negative = false;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  t = t.replace(CURRENCY, '').trim();
+  if (t.endsWith('-')) {
+    negative = !negative;
+    t = t.slice(0, -1).trim();
+  } else if (/^[-−]/.test(t)) {
+    negative = !negative;
+    t = t.slice(1).trim();
+  } else if (t.startsWith('+')) t = t.slice(1).trim();
+  t = t.replace(CURRENCY, '').trim();
+  if (t === '') return null;
+  t = decimal === 'comma' ? t.replace(/[.\s\u00a0\u202f']/g, '').replace(',', '.') : t.replace(/[,\s\u00a0\u202f']/g, '');
+  if (!DIGITS.test(t)) return null;
+  const value = Number(t);
+  if (!Number.isFinite(value)) return null;
+  return negative ? -value : value;
+}
+
+/** Watches a column's values and says whether its decimal mark is a dot or a comma. */
+export class DecimalDetector {
+  private comma = 0;
+  private dot = 0;
+
+  observe(raw: string): void {
+    const t = raw.trim();
+    if (t === '' || PLAIN.test(t) && !t.includes('.')) return;
+    if (/\d\.\d{3},\d/.test(t) || /^[^.]*\d,\d{1,2}\D*$/.test(t) || /^[^.]*\d,\d{4,}\D*$/.test(t)) this.comma++;
+    else if (/\d,\d{3}\.\d/.test(t) || /^[^,]*\d\.\d{1,2}\D*$/.test(t) || /^[^,]*\d\.\d{4,}\D*$/.test(t)) this.dot++;
+  }
+
+  decide(hint: DecimalStyle = 'dot'): DecimalStyle {
+    if (this.comma > this.dot) return 'comma';
+    if (this.dot > this.comma) return 'dot';
+    return hint;
+  }
+}

@@ -1,0 +1,167 @@
+import { AppError } from '../../../shared/contract/errors';
+import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
+import type { Db } from '../db/open';
+import { DateOrderDetector, type DateDecision } from './dates';
+import { detectHeader, headerNames } from './header';
+import { guessMapping, headerSignature, normaliseHeader } from './mapping';
+import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
+import { isBlank, type TableSource } from './source';
+
+export type Mapping = Partial<Record<ImportField, string>>;
+
+/** Everything decided before the rows are read: where the header is, what each column means. */
+export type ImportPlan = {
+  headerIndex: number;
+  headerLine: number;
+  headers: string[];
+  signature: string;
+  shape: ImportShape;
+  guesses: MappingGuess[];
+  mapping: Mapping;
+  categoryColumns: string[];
+  date: DateDecision;
+  decimals: Map<string, DecimalStyle>;
+  savedMapping: boolean;
+  dataSample: string[][];
+};
+
+export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };
+
+/** Fields that describe a customer and so may sit beside the category columns of a spend table. */
+const SPEND_TABLE_FIELDS: ImportField[] = ['customer', 'customerName', 'segment', 'territory', 'rep'];
+
+function savedMappingFor(db: Db | null, signature: string): { shape: ImportShape; mapping: Mapping; dateFormat: DateFormat | null } | null {
+  if (!db) return null;
+  const row = db.prepare('SELECT shape, mapping_json, date_format FROM mappings WHERE header_signature = ?').get(signature) as
+    | { shape: ImportShape; mapping_json: string; date_format: DateFormat | null }
+    | undefined;
+  return row ? { shape: row.shape, mapping: JSON.parse(row.mapping_json) as Mapping, dateFormat: row.date_format } : null;
+}
+
+function resolveColumn(headers: string[], wanted: string, field: string): string {
+  const exact = headers.find((h) => h === wanted) ?? headers.find((h) => h.toLowerCase() === wanted.toLowerCase()) ?? headers.find((h) => normaliseHeader(h) === normaliseHeader(wanted));
+  if (!exact) {
+    throw new AppError('INVALID_INPUT', `Cannot map ${field} to '${wanted}': the file has no such column. Its columns are: ${headers.join(', ')}.`, { field, column: wanted, headers });
+  }
+  return exact;
+}
+
+const numericShare = (values: string[]): number => {
+  const filled = values.filter((v) => v.trim() !== '');
+  return filled.length === 0 ? 0 : filled.filter((v) => parseAmount(v) !== null).length / filled.length;
+};
+
+function detectShape(mapping: Mapping, headers: string[], columnOf: (h: string) => string[]): ImportShape {
+  if (mapping.date && (mapping.customer || mapping.customerName)) return 'transactions';
+  if (!mapping.date && !mapping.customer && mapping.product && mapping.category) return 'product-master';
+  const described = new Set(SPEND_TABLE_FIELDS.map((f) => mapping[f]));
+  const numeric = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.9);
+  return !mapping.date && numeric.length >= 2 ? 'spend-table' : 'transactions';
+}
+
+export function buildPlan(db: Db | null, source: TableSource, options: PlanOptions): ImportPlan {
+  const sample = source.sample;
+  if (sample.length === 0 || sample.every((r) => isBlank(r.cells))) {
+    throw new AppError('IMPORT_EMPTY', `The file${source.sheet ? ` (sheet "${source.sheet}")` : ''} has no rows. Choose a file with a header row and data rows.`);
+  }
+  const headerIndex = detectHeader(sample);
+  if (headerIndex === null) {
+    throw new AppError('IMPORT_NOT_A_TABLE', `No header row found${source.sheet ? ` in sheet "${source.sheet}"` : ''}: the first rows do not have column names. Add a header row (e.g. Customer, Date, Revenue) and import again.`);
+  }
+  const headers = headerNames(sample[headerIndex].cells);
+  const dataRows = sample.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
+  if (dataRows.length === 0) {
+    throw new AppError('IMPORT_EMPTY', `The file has a header row (line ${sample[headerIndex].line}) but no data rows below it.`);
+  }
+  const dataSample = dataRows.map((r) => r.cells);
+  const columns = headers.map((_, i) => dataSample.map((cells) => cells[i] ?? ''));
+  const columnOf = (h: string): string[] => columns[headers.indexOf(h)] ?? [];
+  const signature = headerSignature(headers);
+
+  const saved = savedMappingFor(db, signature);
+  const savedUsable = saved !== null && (options.shape === undefined || options.shape === saved.shape) && Object.values(saved.mapping).every((c) => c === undefined || headers.includes(c));
+  let guesses: MappingGuess[];
+  if (saved && savedUsable) {
+    guesses = IMPORT_FIELDS.map((field) => {
+      const column = saved.mapping[field] ?? null;
+      return { field, column, confidence: column ? 1 : 0, reason: column ? 'saved mapping for files with these headers' : 'not mapped in the saved mapping' };
+    });
+  } else guesses = guessMapping(headers, columns);
+
+  const mapping: Mapping = {};
+  for (const g of guesses) if (g.column) mapping[g.field] = g.column;
+  for (const [field, column] of Object.entries(options.mapping ?? {}) as [ImportField, string | null | undefined][]) {
+    if (column === undefined) continue;
+    if (column === null) delete mapping[field];
+    else {
+      const resolved = resolveColumn(headers, column, field);
+      for (const f of Object.keys(mapping) as ImportField[]) if (mapping[f] === resolved) delete mapping[f];
+      mapping[field] = resolved;
+    }
+    const g = guesses.find((x) => x.field === field);
+    if (g) Object.assign(g, { column: mapping[field] ?? null, confidence: 1, reason: 'chosen by the user' });
+  }
+  // A file with only a customer name column still identifies customers by it.
+  if (!mapping.customer && mapping.customerName) mapping.customer = mapping.customerName;
+
+  const shape = options.shape ?? (saved && savedUsable ? saved.shape : detectShape(mapping, headers, columnOf));
+  let categoryColumns: string[] = [];
+  if (shape === 'spend-table') {
+    for (const f of Object.keys(mapping) as ImportField[]) if (!SPEND_TABLE_FIELDS.includes(f)) delete mapping[f];
+    const described = new Set(Object.values(mapping));
+    categoryColumns = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.9);
+  }
+
+  const dates = new DateOrderDetector();
+  if (mapping.date) for (const v of columnOf(mapping.date)) dates.observe(v);
+  const detected = dates.decide();
+  const date: DateDecision = options.dateFormat
+    ? { detected: options.dateFormat, candidates: [options.dateFormat], ambiguous: false, reason: 'chosen by the user' }
+    : saved && savedUsable && saved.dateFormat && detected.ambiguous
+      ? { detected: saved.dateFormat, candidates: detected.candidates, ambiguous: false, reason: 'saved date format for files with these headers' }
+      : detected;
+
+  const decimals = new Map<string, DecimalStyle>();
+  const hint: DecimalStyle = source.delimiter === ';' ? 'comma' : 'dot';
+  const amountColumns = [mapping.revenue, mapping.quantity, mapping.unitPrice, ...categoryColumns].filter((c): c is string => Boolean(c));
+  for (const c of amountColumns) {
+    const d = new DecimalDetector();
+    for (const v of columnOf(c)) d.observe(v);
+    decimals.set(c, d.decide(hint));
+  }
+
+  return {
+    headerIndex,
+    headerLine: sample[headerIndex].line,
+    headers,
+    signature,
+    shape,
+    guesses,
+    mapping,
+    categoryColumns,
+    date,
+    decimals,
+    savedMapping: Boolean(saved && savedUsable),
+    dataSample,
+  };
+}
+
+/** Refuses a plan that cannot produce a single row, with one message saying what to map. */
+export function requireUsable(plan: ImportPlan): void {
+  const m = plan.mapping;
+  const cols = `Columns: ${plan.headers.join(', ')}.`;
+  const fail = (missing: string, hint: string): never => {
+    throw new AppError('IMPORT_MAPPING_INCOMPLETE', `No ${missing} column found. ${hint} ${cols}`, { missing, headers: plan.headers, mapping: m });
+  };
+  if (plan.shape === 'transactions') {
+    if (!m.customer) fail('customer', 'Map one with --map customer=<column>.');
+    if (!m.date) fail('date', 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
+    if (!m.revenue && !(m.quantity && m.unitPrice)) fail('revenue', 'Map --map revenue=<column>, or both --map quantity=<column> and --map unitPrice=<column>.');
+    if (!m.category && !m.product) fail('category or product', 'Map --map category=<column> or --map product=<column> (the product is then the category level).');
+  } else if (plan.shape === 'spend-table') {
+    if (plan.categoryColumns.length === 0) fail('category spend', 'A spend table needs one numeric column per category.');
+  } else {
+    if (!m.product) fail('product', 'Map --map product=<column>.');
+    if (!m.category) fail('category', 'Map --map category=<column>.');
+  }
+}

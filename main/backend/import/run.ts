@@ -1,0 +1,180 @@
+import crypto from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors';
+import type { HandlerArgs } from '../../../shared/contract';
+import type { ImportPreview, ImportSummary } from '../../../shared/contract/import';
+import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
+import type { HandlerContext } from '../context';
+import type { Db } from '../db/open';
+import { DateOrderDetector } from './dates';
+import { sha256File } from './hash';
+import { openSource } from './open';
+import { buildPlan, requireUsable, type ImportPlan } from './plan';
+import { progressReporter } from './progress';
+import { productMasterSink } from './sink-product-master';
+import { spendTableSink } from './sink-spend-table';
+import { transactionsSink } from './sink-transactions';
+import { isBlank, type TableSource } from './source';
+import { Tally, type RowSink } from './tally';
+
+const PREVIEW_ROWS = 50;
+
+export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'import-preview'>): Promise<ImportPreview> {
+  const { source, size, name } = await openSource(args.path, args.sheet);
+  const plan = buildPlan(ctx.session.isOpen ? ctx.session.db : null, source, { shape: args.shape });
+  return {
+    file: { name, path: args.path, size, format: source.format },
+    encoding: source.encoding,
+    delimiter: source.delimiter,
+    sheets: source.sheets,
+    sheet: source.sheet,
+    headerRow: plan.headerLine,
+    headers: plan.headers,
+    rows: plan.dataSample.slice(0, PREVIEW_ROWS),
+    shape: plan.shape,
+    mapping: plan.guesses,
+    categoryColumns: plan.categoryColumns,
+    dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
+    savedMapping: plan.savedMapping,
+  };
+}
+
+/** Reads the whole date column when the sample could not tell day-first from month-first. */
+async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: ImportPlan): Promise<void> {
+  if (plan.shape !== 'transactions' || !plan.date.ambiguous) return;
+  if (!source.sampleIsAll) {
+    const detector = new DateOrderDetector();
+    const ix = plan.headers.indexOf(plan.mapping.date ?? '');
+    await source.read(
+      (batch) => {
+        for (const r of batch) if (r.line > plan.headerLine) detector.observe(r.cells[ix] ?? '');
+      },
+      { signal: ctx.signal, onProgress: () => {} },
+    );
+    plan.date = detector.decide();
+  }
+  if (plan.date.ambiguous) {
+    throw new AppError(
+      'IMPORT_AMBIGUOUS_DATES',
+      `The dates in '${plan.mapping.date}' could be month-first or day-first (e.g. ${plan.dataSample[0]?.[plan.headers.indexOf(plan.mapping.date ?? '')] ?? '01/02/2024'}): no value has a day above 12. Choose the order with --date-format mdy or --date-format dmy.`,
+      { column: plan.mapping.date, candidates: plan.date.candidates },
+    );
+  }
+}
+
+function overlapWarnings(db: Db, from: number | null, to: number | null, importId: number): string[] {
+  if (from === null || to === null) return [];
+  const rows = db
+    .prepare("SELECT file_name, date_from, date_to FROM imports WHERE status = 'done' AND shape = 'transactions' AND id <> ? AND date_to >= ? AND date_from <= ? ORDER BY id")
+    .all(importId, from, to) as { file_name: string; date_from: number; date_to: number }[];
+  return rows.map((r) => `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${r.file_name}, ${isoFromDay(r.date_from)}..${isoFromDay(r.date_to)}); rows in both are counted twice unless they differ.`);
+}
+
+function refuseDuplicate(db: Db, sha: string, name: string): void {
+  const earlier = db.prepare("SELECT file_name, finished_at FROM imports WHERE sha256 = ? AND status = 'done' ORDER BY id LIMIT 1").get(sha) as
+    | { file_name: string; finished_at: string }
+    | undefined;
+  if (earlier) {
+    throw new AppError('IMPORT_DUPLICATE_FILE', `${name} was already imported (as ${earlier.file_name} on ${earlier.finished_at.slice(0, 10)}). Importing it again would count its sales twice; use --force if you really mean it.`, { sha256: sha, earlier: earlier.file_name });
+  }
+}
+
+export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-run'>): Promise<ImportSummary> {
+  const started = performance.now();
+  const startedAt = ctx.now().toISOString();
+  const db = ctx.session.db;
+  const { source, size, name } = await openSource(args.path, args.sheet);
+  const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
+  requireUsable(plan);
+  await settleDateOrder(ctx, source, plan);
+
+  // Hash up front only when an earlier import could be the same file, so the common case reads once.
+  const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
+  let sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(args.path) : null;
+  if (sha && !args.force) refuseDuplicate(db, sha, name);
+  const hasher = sha ? null : crypto.createHash('sha256');
+
+  const asOfDay = dayFromIso(args.asOf ?? startedAt.slice(0, 10));
+  const report = progressReporter(ctx.progress);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importId = Number(
+      db
+        .prepare("INSERT INTO imports (file_name, file_path, file_size, sha256, sheet, shape, mapping_json, date_format, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')")
+        .run(name, args.path, size, sha ?? '', source.sheet, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
+    );
+    const tally = new Tally(db, importId);
+    const sink: RowSink =
+      plan.shape === 'transactions' ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);
+    await source.read(
+      (batch) => {
+        for (const r of batch) {
+          if (r.line <= plan.headerLine) continue;
+          tally.rowsRead++;
+          if (isBlank(r.cells)) tally.rowsSkipped++;
+          else sink.row(r.line, r.cells);
+        }
+      },
+      { signal: ctx.signal, onProgress: (p) => report(p.bytes, p.totalBytes, tally.rowsRead), onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined },
+    );
+    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+    if (hasher) {
+      sha = hasher.digest('hex');
+      if (!args.force) refuseDuplicate(db, sha, name);
+    }
+    if (tally.rowsImported === 0) {
+      const first = tally.rejectsSample[0];
+      throw new AppError(
+        tally.rowsRejected === 0 ? 'IMPORT_EMPTY' : 'IMPORT_NOT_A_TABLE',
+        tally.rowsRejected === 0
+          ? `${name} has a header but no data rows. Nothing was imported.`
+          : `None of the ${tally.rowsRejected} rows of ${name} could be imported; the first problem is on row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.reason}. Check the column mapping (--map) and the date format.`,
+        { rejectsSample: tally.rejectsSample },
+      );
+    }
+    sink.finish();
+    const warnings = [...tally.warnings, ...(plan.shape === 'transactions' ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
+    if (plan.date.reason && plan.shape === 'transactions' && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
+    const finishedAt = ctx.now().toISOString();
+    db.prepare(
+      `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_skipped = ?, returns = ?, revenue = ?,
+       date_from = ?, date_to = ?, warnings_json = ?, finished_at = ?, status = 'done' WHERE id = ?`,
+    ).run(sha, tally.rowsRead, tally.rowsImported, tally.rowsRejected, tally.rowsSkipped, tally.returns, tally.revenue, tally.dayMin, tally.dayMax, JSON.stringify(warnings), finishedAt, importId);
+    db.prepare(
+      `INSERT INTO mappings (header_signature, shape, mapping_json, date_format, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (header_signature) DO UPDATE SET shape = excluded.shape, mapping_json = excluded.mapping_json, date_format = excluded.date_format, updated_at = excluded.updated_at`,
+    ).run(plan.signature, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, finishedAt);
+    report(size, size, tally.rowsRead, true);
+    if (args.dryRun) db.exec('ROLLBACK');
+    else db.exec('COMMIT');
+    ctx.session.dropCaches();
+    return {
+      importId: args.dryRun ? null : importId,
+      file: name,
+      sha256: sha ?? '',
+      sheet: source.sheet,
+      shape: plan.shape,
+      dryRun: args.dryRun,
+      rowsRead: tally.rowsRead,
+      rowsImported: tally.rowsImported,
+      rowsRejected: tally.rowsRejected,
+      rowsSkipped: tally.rowsSkipped,
+      returns: tally.returns,
+      customers: tally.customers.size,
+      categories: tally.categories.size,
+      products: tally.products.size,
+      dateFrom: plan.shape === 'transactions' && tally.dayMin !== null ? isoFromDay(tally.dayMin) : null,
+      dateTo: plan.shape === 'transactions' && tally.dayMax !== null ? isoFromDay(tally.dayMax) : null,
+      revenue: Math.round(tally.revenue * 100) / 100,
+      mapping: plan.mapping,
+      dateFormat: plan.shape === 'transactions' ? plan.date.detected : null,
+      rejectsSample: tally.rejectsSample,
+      warnings,
+      startedAt,
+      finishedAt,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}

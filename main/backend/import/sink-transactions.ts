@@ -1,0 +1,149 @@
+import type { Db } from '../db/open';
+import { describeDateFormat, parseDate } from './dates';
+import { Dimension } from './dimensions';
+import { parseAmount, type DecimalStyle } from './numbers';
+import type { ImportPlan } from './plan';
+import type { RowSink, Tally } from './tally';
+
+type Latest = { day: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
+
+const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
+
+/** One row per sale: validates each value, resolves dimension ids and inserts the transaction. */
+export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally): RowSink {
+  const m = plan.mapping;
+  const col = (c: string | undefined): number => (c === undefined ? -1 : plan.headers.indexOf(c));
+  const ix = {
+    customer: col(m.customer),
+    customerName: m.customerName === m.customer ? -1 : col(m.customerName),
+    date: col(m.date),
+    category: col(m.category),
+    product: col(m.product),
+    productName: col(m.productName),
+    quantity: col(m.quantity),
+    unitPrice: col(m.unitPrice),
+    revenue: col(m.revenue),
+    rep: col(m.rep),
+    territory: col(m.territory),
+    segment: col(m.segment),
+    invoice: col(m.invoice),
+  };
+  const style = (c: string | undefined): DecimalStyle => (c ? (plan.decimals.get(c) ?? 'dot') : 'dot');
+  const qtyStyle = style(m.quantity);
+  const priceStyle = style(m.unitPrice);
+  const revenueStyle = style(m.revenue);
+  const dateFormat = plan.date.detected;
+  const dateWords = dateFormat ? describeDateFormat(dateFormat) : 'a date';
+
+  const customers = new Dimension(db, 'customers');
+  const categories = new Dimension(db, 'categories');
+  const products = new Dimension(db, 'products');
+  const reps = new Dimension(db, 'reps');
+  const territories = new Dimension(db, 'territories');
+  const masterCategory = new Map<string, number>();
+  if (ix.category < 0) {
+    for (const r of db.prepare('SELECT code, category_id FROM products WHERE category_id IS NOT NULL').iterate() as Iterable<{ code: string; category_id: number }>) {
+      masterCategory.set(r.code, r.category_id);
+    }
+    tally.warnings.push(
+      `No category column: the product column '${m.product}' is used as the category level${masterCategory.size > 0 ? ' except for products the product master already groups' : ''}. Import a product master (product -> category) to group products into categories.`,
+    );
+  }
+  const insert = db.prepare(
+    'INSERT INTO transactions (import_id, source_row, customer_id, day, category_id, product_id, quantity, revenue, rep_id, territory_id, invoice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const setProductCategory = db.prepare('UPDATE products SET category_id = ? WHERE id = ? AND category_id IS NOT ?');
+  const productCategorySet = new Set<number>();
+  const latest = new Map<number, Latest>();
+  const tracksCustomer = ix.customerName >= 0 || ix.rep >= 0 || ix.territory >= 0 || ix.segment >= 0;
+  let lastDateText = '';
+  let lastDay: number | null = null;
+
+  return {
+    row(line, cells) {
+      const customer = text(cells, ix.customer);
+      if (customer === '') return tally.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
+      const dateText = text(cells, ix.date);
+      let day: number | null;
+      if (dateText === lastDateText) day = lastDay;
+      else {
+        day = parseDate(dateText, dateFormat);
+        lastDateText = dateText;
+        lastDay = day;
+      }
+      if (day === null) {
+        return tally.reject(line, m.date ?? null, dateText, dateText === '' ? `no date (${m.date} is empty)` : `'${dateText}' is not a valid date (expected ${dateWords})`);
+      }
+      let quantity: number | null = null;
+      if (ix.quantity >= 0) {
+        const raw = text(cells, ix.quantity);
+        quantity = raw === '' ? null : parseAmount(raw, qtyStyle);
+        if (raw !== '' && quantity === null) return tally.reject(line, m.quantity ?? null, raw, `'${raw}' is not a number`);
+      }
+      let revenue: number | null;
+      if (ix.revenue >= 0) {
+        const raw = text(cells, ix.revenue);
+        revenue = parseAmount(raw, revenueStyle);
+        if (revenue === null) return tally.reject(line, m.revenue ?? null, raw, raw === '' ? `no revenue (${m.revenue} is empty)` : `'${raw}' is not a number`);
+      } else {
+        const raw = text(cells, ix.unitPrice);
+        const price = parseAmount(raw, priceStyle);
+        if (price === null) return tally.reject(line, m.unitPrice ?? null, raw, raw === '' ? `no unit price (${m.unitPrice} is empty)` : `'${raw}' is not a number`);
+        if (quantity === null) return tally.reject(line, m.quantity ?? null, '', `no quantity (${m.quantity} is empty)`);
+        revenue = quantity * price;
+      }
+      const invoice = ix.invoice >= 0 ? text(cells, ix.invoice) : '';
+      // A credit note ("C536379") is a return even when its amounts were typed positive.
+      if (invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
+      const productCode = text(cells, ix.product);
+      let categoryId: number;
+      if (ix.category >= 0) {
+        const category = text(cells, ix.category);
+        if (category === '') return tally.reject(line, m.category ?? null, '', `no category (${m.category} is empty)`);
+        categoryId = categories.id(category);
+      } else {
+        if (productCode === '') return tally.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
+        categoryId = masterCategory.get(productCode) ?? categories.id(productCode);
+      }
+      let productId: number | null = null;
+      if (productCode !== '') {
+        productId = products.id(productCode, text(cells, ix.productName) || null);
+        tally.products.add(productId);
+        if (ix.category >= 0 && !productCategorySet.has(productId)) {
+          setProductCategory.run(categoryId, productId, categoryId);
+          productCategorySet.add(productId);
+        }
+      }
+      const customerId = customers.id(customer, text(cells, ix.customerName) || null);
+      const rep = text(cells, ix.rep);
+      const territory = text(cells, ix.territory);
+      const repId = rep === '' ? null : reps.id(rep);
+      const territoryId = territory === '' ? null : territories.id(territory);
+      insert.run(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
+      tally.rowsImported++;
+      tally.revenue += revenue;
+      if (revenue < 0) tally.returns++;
+      tally.day(day);
+      tally.customers.add(customerId);
+      tally.categories.add(categoryId);
+      if (tracksCustomer) {
+        const seen = latest.get(customerId);
+        if (!seen || day >= seen.day) {
+          latest.set(customerId, { day, name: text(cells, ix.customerName) || null, rep: repId, territory: territoryId, segment: text(cells, ix.segment) || null });
+        }
+      }
+    },
+    finish() {
+      // A customer's current rep, territory and segment are those of its most recent sale.
+      const previousLast = db.prepare('SELECT max(day) AS day FROM transactions WHERE customer_id = ? AND import_id <> ?');
+      const update = db.prepare(
+        'UPDATE customers SET name = coalesce(?, name), rep_id = coalesce(?, rep_id), territory_id = coalesce(?, territory_id), segment = coalesce(?, segment) WHERE id = ?',
+      );
+      for (const [id, l] of latest) {
+        const before = (previousLast.get(id, importId) as { day: number | null }).day;
+        if (before !== null && before > l.day) continue;
+        update.run(l.name, l.rep, l.territory, l.segment, id);
+      }
+    },
+  };
+}

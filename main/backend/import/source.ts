@@ -1,0 +1,28 @@
+import type { RawRecord } from './csv-tokenizer';
+
+export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'xlsb' | 'ods';
+
+export type ReadProgress = { bytes: number; totalBytes: number };
+
+/**
+ * A table read from a file, whatever its format: a sample for detection and previews, and a
+ * streaming read of every record (from the top of the file or sheet, header and title rows included).
+ */
+export type TableSource = {
+  format: SourceFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  totalBytes: number;
+  /** The first records of the table, for header detection, mapping guesses and previews. */
+  sample: RawRecord[];
+  /** True when the sample holds the whole table. */
+  sampleIsAll: boolean;
+  read: (onBatch: (records: RawRecord[]) => void, options: { signal: AbortSignal; onProgress: (p: ReadProgress) => void; onBytes?: (chunk: Uint8Array) => void }) => Promise<void>;
+};
+
+export const isBlank = (cells: readonly string[]): boolean => {
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false;
+  return true;
+};

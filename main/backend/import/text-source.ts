@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { AppError } from '../../../shared/contract/errors';
+import { CsvTokenizer, sniffDelimiter, type RawRecord } from './csv-tokenizer';
+import { sniffEncoding, type TextEncoding } from './encoding';
+import type { TableSource } from './source';
+
+const CHUNK = 1 << 20;
+const SAMPLE_BYTES = 1 << 20;
+export const SAMPLE_RECORDS = 2000;
+
+const isGzip = (file: string): boolean => file.toLowerCase().endsWith('.gz');
+
+function rawStream(file: string): { stream: NodeJS.ReadableStream; counter: fs.ReadStream } {
+  const counter = fs.createReadStream(file, { highWaterMark: CHUNK });
+  return { stream: isGzip(file) ? counter.pipe(zlib.createGunzip({ chunkSize: CHUNK })) : counter, counter };
+}
+
+/** Reads the first bytes of the (decompressed) file without reading the rest. */
+async function readHead(file: string, limit: number): Promise<Buffer> {
+  const { stream, counter } = rawStream(file);
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= limit) break;
+    }
+  } catch (e) {
+    throw new AppError('FILE_UNREADABLE', `Could not read ${file}: ${(e as Error).message}. Check that the file is complete and not compressed in another format.`, { path: file });
+  } finally {
+    counter.destroy();
+  }
+  return Buffer.concat(parts);
+}
+
+/** Streams a delimited text file (optionally .gz) as records, decoding and tokenizing chunk by chunk. */
+export async function openTextSource(file: string, totalBytes: number): Promise<TableSource> {
+  const head = await readHead(file, SAMPLE_BYTES);
+  const { encoding, bom } = sniffEncoding(head);
+  const headText = new TextDecoder(encoding).decode(head.subarray(bom));
+  const delimiter = sniffDelimiter(headText.slice(0, 256 * 1024));
+  const wholeFile = head.length < SAMPLE_BYTES;
+  const tokenizer = new CsvTokenizer(delimiter);
+  const sample = tokenizer.push(headText);
+  if (wholeFile) tokenizer.end(sample);
+  return {
+    format: 'csv',
+    encoding,
+    delimiter,
+    sheets: [],
+    sheet: null,
+    totalBytes,
+    sample: sample.slice(0, SAMPLE_RECORDS),
+    sampleIsAll: wholeFile && sample.length <= SAMPLE_RECORDS,
+    read: (onBatch, options) => streamRecords(file, encoding, bom, delimiter, totalBytes, onBatch, options),
+  };
+}
+
+async function streamRecords(
+  file: string,
+  encoding: TextEncoding,
+  bom: number,
+  delimiter: string,
+  totalBytes: number,
+  onBatch: (records: RawRecord[]) => void,
+  options: Parameters<TableSource['read']>[1],
+): Promise<void> {
+  const { stream, counter } = rawStream(file);
+  const decoder = new TextDecoder(encoding);
+  const tokenizer = new CsvTokenizer(delimiter);
+  let skip = bom;
+  let bytes = 0;
+  const gz = stream !== counter;
+  // Progress and the file hash follow the bytes on disk, which for .gz are the compressed ones.
+  const countRaw = (chunk: Buffer | string): void => {
+    if (typeof chunk === 'string') return;
+    bytes += chunk.length;
+    options.onBytes?.(chunk);
+  };
+  if (gz) counter.on('data', countRaw);
+  try {
+    for await (const chunk of stream) {
+      if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+      let buf = chunk as Buffer;
+      if (!gz) countRaw(buf);
+      if (skip > 0) {
+        const cut = Math.min(skip, buf.length);
+        buf = buf.subarray(cut);
+        skip -= cut;
+      }
+      const records = tokenizer.push(decoder.decode(buf, { stream: true }));
+      if (records.length > 0) onBatch(records);
+      options.onProgress({ bytes, totalBytes });
+    }
+    const last = tokenizer.push(decoder.decode());
+    tokenizer.end(last);
+    if (last.length > 0) onBatch(last);
+    options.onProgress({ bytes: totalBytes, totalBytes });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('FILE_UNREADABLE', `Could not read ${file}: ${(e as Error).message}. Check that the file is complete.`, { path: file });
+  } finally {
+    counter.destroy();
+  }
+}
