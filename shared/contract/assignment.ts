@@ -180,7 +180,8 @@ export const assignmentSpecs = [
     z.object({
       /** A .xlsx or .csv file, or a folder (assignments.xlsx / assignments.csv / one CSV per rep inside). */
       out,
-      format: z.enum(['xlsx', 'csv']).default('xlsx'),
+      /** Default: from the file extension, else xlsx. */
+      format: z.enum(['xlsx', 'csv']).optional(),
       /** CSV only: one file per rep instead of one combined file with a rep column. */
       perRep: z.boolean().default(false),
       planId: z.number().int().optional(),
@@ -188,6 +189,6 @@ export const assignmentSpecs = [
   ),
   handlerSpec<ExportResult>()(
     'export-territories',
-    z.object({ out, format: z.enum(['xlsx', 'csv']).default('xlsx'), planId: z.number().int().optional() }),
+    z.object({ out, format: z.enum(['xlsx', 'csv']).optional(), planId: z.number().int().optional() }),
   ),
 ] as const;

@@ -4,6 +4,9 @@ import { importHandlers } from './import';
 import { reportHandlers } from './report';
 import { portfolioHandlers } from './portfolio';
 import { benchmarkHandlers } from './benchmark';
+import { rosterHandlers } from './roster';
+import { assignmentHandlers } from './assignment';
+import { exportHandlers } from './export';
 
 /**
  * Every contract entry has exactly one implementation here; `satisfies HandlerTable` makes a
@@ -15,4 +18,7 @@ export const handlers = {
   ...reportHandlers,
   ...portfolioHandlers,
   ...benchmarkHandlers,
+  ...rosterHandlers,
+  ...assignmentHandlers,
+  ...exportHandlers,
 } satisfies Partial<HandlerTable>;

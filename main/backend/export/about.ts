@@ -1,0 +1,39 @@
+import type { AssignmentPlanSummary } from '../../../shared/contract/assignment';
+import { buildSheet, type Column, type SheetSpec } from './xlsx';
+
+type Fact = { label: string; text: string | null; date: string | null; amount: number | null };
+
+const columns: Column<Fact>[] = [
+  { header: 'What', kind: 'text', width: 34, value: (f) => f.label },
+  { header: 'Text', kind: 'text', width: 40, value: (f) => f.text },
+  { header: 'Date', kind: 'date', width: 12, value: (f) => f.date },
+  { header: 'Number', kind: 'count', width: 12, value: (f) => f.amount },
+];
+
+const fact = (label: string, value: { text?: string; date?: string; amount?: number }): Fact => ({
+  label,
+  text: value.text ?? null,
+  date: value.date ?? null,
+  amount: value.amount ?? null,
+});
+
+/** What the workbook is, and the settings the plan was made with, so it can be explained later. */
+export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string): SheetSpec {
+  const facts: Fact[] = [
+    fact('Workbook', { text: title }),
+    fact('Client', { text: clientName }),
+    fact('Analysis as of', { date: s.asOf }),
+    fact('Plan made', { date: s.createdAt.slice(0, 10) }),
+    fact('Plan', { amount: s.planId }),
+    fact('Analysis run', { amount: s.runId }),
+    fact('Currency', { text: s.currency }),
+    fact('Accounts with actions', { amount: s.totals.accounts }),
+    fact('Unassigned accounts', { amount: s.totals.unassigned }),
+    fact('Manager overrides', { amount: s.overrides.length }),
+    fact('Default outside rep capacity', { amount: s.settings.outsideCapacity }),
+    fact('Default inside rep capacity', { amount: s.settings.insideCapacity }),
+    fact('Least value for an outside call', { amount: s.settings.minOutsideValue }),
+    fact('Reps without a kind count as', { text: s.settings.unknownKindAs }),
+  ];
+  return { name: 'About', ws: buildSheet(columns, facts, s.currency) };
+}

@@ -1,0 +1,153 @@
+import path from 'node:path';
+import type { AccountAssignment, AssignmentPlanSummary, RepLoad } from '../../../shared/contract/assignment';
+import type { PlanAction } from '../handlers/assignment-store';
+import { writeCsv } from './csv';
+import { aboutSheet } from './about';
+import type { ExportTarget } from './target';
+import { safeFileName } from './target';
+import { buildSheet, sheetName, writeWorkbook, type Column, type SheetSpec } from './xlsx';
+
+export type PlanExportData = {
+  clientName: string;
+  summary: AssignmentPlanSummary;
+  /** Plan order: highest value first. */
+  accounts: readonly AccountAssignment[];
+  actionsByCustomer: ReadonlyMap<string, PlanAction[]>;
+};
+
+/** One line of a call list: an action with the account it belongs to. */
+type CallRow = { account: AccountAssignment; action: PlanAction | null };
+
+const UNASSIGNED = 'Unassigned';
+
+const repColumns = (asOf: string): Column<CallRow>[] => [
+  { header: 'Customer code', kind: 'text', width: 14, value: (r) => r.account.customerCode },
+  { header: 'Customer', kind: 'text', width: 32, value: (r) => r.account.customerName },
+  { header: 'Territory', kind: 'text', width: 14, value: (r) => r.account.territory },
+  { header: 'Tier', kind: 'text', width: 10, value: (r) => r.account.tier },
+  { header: 'Status', kind: 'text', width: 11, value: (r) => r.account.status },
+  { header: 'Action', kind: 'text', width: 9, value: (r) => r.action?.kind ?? null },
+  { header: 'Category', kind: 'text', width: 18, value: (r) => r.action?.category ?? null },
+  { header: 'Expected revenue', kind: 'money', width: 15, value: (r) => r.action?.expectedRevenue ?? null },
+  { header: 'Priority', kind: 'number', width: 9, value: (r) => r.action?.priority ?? null },
+  { header: 'Why this action', kind: 'text', width: 60, value: (r) => r.action?.reason ?? null },
+  { header: 'Account expected revenue', kind: 'money', width: 15, value: (r) => r.account.expectedRevenue },
+  { header: 'Why this rep', kind: 'text', width: 60, value: (r) => r.account.reason },
+  { header: 'Current rep', kind: 'text', width: 18, value: (r) => r.account.currentRep },
+  { header: 'As of', kind: 'date', width: 11, value: () => asOf },
+];
+
+const summaryColumns: Column<RepLoad>[] = [
+  { header: 'Rep', kind: 'text', width: 24, value: (r) => r.rep },
+  { header: 'Kind', kind: 'text', width: 9, value: (r) => r.kind },
+  { header: 'Territory', kind: 'text', width: 14, value: (r) => r.territory },
+  { header: 'Accounts', kind: 'count', width: 10, value: (r) => r.accounts },
+  { header: 'Actions', kind: 'count', width: 9, value: (r) => r.actions },
+  { header: 'Recovery', kind: 'money', width: 14, value: (r) => r.recovery },
+  { header: 'Growth', kind: 'money', width: 14, value: (r) => r.growth },
+  { header: 'Expected revenue', kind: 'money', width: 16, value: (r) => r.expectedRevenue },
+  { header: 'Capacity', kind: 'count', width: 9, value: (r) => r.capacity },
+  { header: 'Capacity use', kind: 'share', width: 12, value: (r) => r.capacityUse },
+];
+
+function* callRows(accounts: Iterable<AccountAssignment>, actions: ReadonlyMap<string, PlanAction[]>): Generator<CallRow> {
+  for (const account of accounts) {
+    const list = actions.get(account.customerCode);
+    if (!list || list.length === 0) yield { account, action: null };
+    else for (const action of list) yield { account, action };
+  }
+}
+
+/** Accounts per rep in plan order; unassigned accounts under null. */
+function byRep(accounts: readonly AccountAssignment[]): Map<string | null, AccountAssignment[]> {
+  const out = new Map<string | null, AccountAssignment[]>();
+  for (const a of accounts) {
+    let list = out.get(a.rep);
+    if (!list) out.set(a.rep, (list = []));
+    list.push(a);
+  }
+  return out;
+}
+
+function unassignedLoad(accounts: readonly AccountAssignment[]): RepLoad | null {
+  const list = accounts.filter((a) => a.status === 'unassigned');
+  if (list.length === 0) return null;
+  const sum = (f: (a: AccountAssignment) => number) => list.reduce((s, a) => s + f(a), 0);
+  return {
+    rep: `(${UNASSIGNED.toLowerCase()})`,
+    kind: 'unknown',
+    territory: null,
+    capacity: 0,
+    accounts: list.length,
+    actions: sum((a) => a.actions),
+    recovery: sum((a) => a.recovery),
+    growth: sum((a) => a.growth),
+    expectedRevenue: sum((a) => a.expectedRevenue),
+    capacityUse: 0,
+  };
+}
+
+/** Counts rows written, for the export result. */
+function counted<T>(rows: Iterable<T>, tally: { n: number }): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      for (const r of rows) {
+        tally.n += 1;
+        yield r;
+      }
+    },
+  };
+}
+
+function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
+  const { summary } = data;
+  const used = new Set<string>(['summary', UNASSIGNED.toLowerCase(), 'about']);
+  const tally = { n: 0 };
+  const groups = byRep(data.accounts);
+  const loads = [...summary.reps.filter((r) => r.accounts > 0)];
+  const extra = unassignedLoad(data.accounts);
+  const sheets: SheetSpec[] = [
+    { name: 'Summary', ws: buildSheet(summaryColumns, counted(extra ? [...loads, extra] : loads, tally), summary.currency) },
+  ];
+  const columns = repColumns(summary.asOf);
+  for (const load of loads) {
+    const accounts = groups.get(load.rep) ?? [];
+    sheets.push({ name: sheetName(load.rep, used), ws: buildSheet(columns, counted(callRows(accounts, data.actionsByCustomer), tally), summary.currency) });
+  }
+  const unassigned = groups.get(null);
+  if (unassigned) {
+    sheets.push({ name: UNASSIGNED, ws: buildSheet(columns, counted(callRows(unassigned, data.actionsByCustomer), tally), summary.currency) });
+  }
+  sheets.push(aboutSheet(data.clientName, summary, 'Rep assignment plan'));
+  writeWorkbook(file, sheets, sheets.length - 1);
+  return tally.n;
+}
+
+const csvHeader = (columns: Column<CallRow>[]) => ['Rep', 'Rep kind', ...columns.map((c) => c.header)];
+
+function* csvRows(rows: Iterable<CallRow>, columns: Column<CallRow>[]): Generator<(string | number | null)[]> {
+  for (const r of rows) {
+    yield [r.account.rep, r.account.repKind, ...columns.map((c) => c.value(r))];
+  }
+}
+
+/** Writes the rep call lists; returns every file written and the data rows in them. */
+export function writeAssignments(target: ExportTarget, data: PlanExportData): { files: string[]; rows: number } {
+  const columns = repColumns(data.summary.asOf);
+  if ('dir' in target) {
+    const used = new Set<string>();
+    const files: string[] = [];
+    let rows = 0;
+    for (const [rep, accounts] of byRep(data.accounts)) {
+      const file = path.join(target.dir, safeFileName(rep ?? UNASSIGNED, used, 'csv'));
+      rows += writeCsv(file, csvHeader(columns), csvRows(callRows(accounts, data.actionsByCustomer), columns));
+      files.push(file);
+    }
+    return { files, rows };
+  }
+  if (target.format === 'csv') {
+    const rows = writeCsv(target.file, csvHeader(columns), csvRows(callRows(data.accounts, data.actionsByCustomer), columns));
+    return { files: [target.file], rows };
+  }
+  return { files: [target.file], rows: writeAssignmentsXlsx(target.file, data) };
+}

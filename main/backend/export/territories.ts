@@ -1,0 +1,62 @@
+import type { RepLoad, TerritoryLoad } from '../../../shared/contract/assignment';
+import { aboutSheet } from './about';
+import type { PlanExportData } from './assignments';
+import { writeCsv } from './csv';
+import type { ExportTarget } from './target';
+import { buildSheet, writeWorkbook, type Column } from './xlsx';
+
+const territoryColumns: Column<TerritoryLoad>[] = [
+  { header: 'Territory', kind: 'text', width: 20, value: (t) => t.territory },
+  { header: 'Reps', kind: 'count', width: 7, value: (t) => t.reps },
+  { header: 'Outside reps', kind: 'count', width: 12, value: (t) => t.outsideReps },
+  { header: 'Inside reps', kind: 'count', width: 11, value: (t) => t.insideReps },
+  { header: 'Accounts with actions', kind: 'count', width: 12, value: (t) => t.accounts },
+  { header: 'Assigned', kind: 'count', width: 10, value: (t) => t.assigned },
+  { header: 'Unassigned', kind: 'count', width: 11, value: (t) => t.unassigned },
+  { header: 'Capacity', kind: 'count', width: 10, value: (t) => t.capacity },
+  { header: 'Capacity use', kind: 'share', width: 12, value: (t) => t.capacityUse },
+  { header: 'Expected value', kind: 'money', width: 16, value: (t) => t.expectedRevenue },
+  { header: 'Recovery', kind: 'money', width: 14, value: (t) => t.recovery },
+  { header: 'Growth', kind: 'money', width: 14, value: (t) => t.growth },
+  { header: 'Leakage', kind: 'money', width: 14, value: (t) => t.leakage },
+  { header: 'Revenue 12m', kind: 'money', width: 16, value: (t) => t.revenue12m },
+  { header: 'Leakage share', kind: 'share', width: 13, value: (t) => t.leakageShare },
+];
+
+const repColumns: Column<RepLoad>[] = [
+  { header: 'Territory', kind: 'text', width: 20, value: (r) => r.territory },
+  { header: 'Rep', kind: 'text', width: 24, value: (r) => r.rep },
+  { header: 'Kind', kind: 'text', width: 9, value: (r) => r.kind },
+  { header: 'Accounts', kind: 'count', width: 10, value: (r) => r.accounts },
+  { header: 'Capacity', kind: 'count', width: 10, value: (r) => r.capacity },
+  { header: 'Capacity use', kind: 'share', width: 12, value: (r) => r.capacityUse },
+  { header: 'Expected value', kind: 'money', width: 16, value: (r) => r.expectedRevenue },
+];
+
+const byTerritory = (reps: readonly RepLoad[]): RepLoad[] =>
+  [...reps].sort((a, b) => (a.territory ?? '\uffff').localeCompare(b.territory ?? '\uffff') || b.expectedRevenue - a.expectedRevenue);
+
+/** The territory plan: one row per territory, then its reps; CSV carries the territory table only. */
+export function writeTerritories(target: ExportTarget, data: PlanExportData): { files: string[]; rows: number } {
+  const { summary } = data;
+  if ('dir' in target) throw new Error('The territory plan is one file');
+  if (target.format === 'csv') {
+    const rows = writeCsv(
+      target.file,
+      territoryColumns.map((c) => c.header),
+      summary.territories.map((t) => territoryColumns.map((c) => c.value(t))),
+    );
+    return { files: [target.file], rows };
+  }
+  const reps = byTerritory(summary.reps);
+  writeWorkbook(
+    target.file,
+    [
+      { name: 'Territories', ws: buildSheet(territoryColumns, summary.territories, summary.currency) },
+      { name: 'Reps', ws: buildSheet(repColumns, reps, summary.currency) },
+      aboutSheet(data.clientName, summary, 'Territory plan'),
+    ],
+    2,
+  );
+  return { files: [target.file], rows: summary.territories.length + reps.length };
+}

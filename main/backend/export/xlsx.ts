@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+
+/** How a column's values are typed and shown in Excel. */
+export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
+
+export type Column<R> = {
+  header: string;
+  kind: ColumnKind;
+  /** Width in characters. */
+  width: number;
+  /** text: string; date: ISO 'YYYY-MM-DD'; others: number. null leaves the cell empty. */
+  value: (row: R) => string | number | null;
+};
+
+export type SheetSpec = { name: string; ws: XLSX.WorkSheet };
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const EXCEL_EPOCH_DAY = 25569; // 1970-01-01 as an Excel (1900 system) serial
+
+/** "$"#,##0 for USD, "€"#,##0 for EUR, "CHF "#,##0 where the symbol is a code: whole units, as reps talk. */
+export function currencyFormat(currency: string): string {
+  let symbol = currency;
+  try {
+    symbol =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ??
+      currency;
+  } catch {
+    // An unknown code is still shown, as itself.
+  }
+  const quoted = `"${symbol.replace(/"/g, '')}${/^[A-Z]{2,}$/.test(symbol) ? ' ' : ''}"`;
+  return `${quoted}#,##0;-${quoted}#,##0`;
+}
+
+const formatFor = (kind: ColumnKind, currency: string): string | undefined => {
+  switch (kind) {
+    case 'money':
+      return currencyFormat(currency);
+    case 'count':
+      return '#,##0';
+    case 'number':
+      return '0.0';
+    case 'share':
+      return '0.0%';
+    case 'date':
+      return DATE_FORMAT;
+    default:
+      return undefined;
+  }
+};
+
+export const excelSerialFromIso = (iso: string): number => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 + EXCEL_EPOCH_DAY;
+
+/**
+ * A dense sheet with a header row, an autofilter over the table and column widths. Text is
+ * always a plain string cell (t 's', never a formula), so "=HYPERLINK(...)" stays text.
+ */
+export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, currency: string): XLSX.WorkSheet {
+  const formats = columns.map((c) => formatFor(c.kind, currency));
+  const data: XLSX.CellObject[][] = [columns.map((c) => ({ t: 's', v: c.header }))];
+  for (const row of rows) {
+    const line: XLSX.CellObject[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const col = columns[i];
+      const v = col.value(row);
+      if (v === null || v === '') continue;
+      if (col.kind === 'text') line[i] = { t: 's', v: String(v) };
+      else if (col.kind === 'date') line[i] = { t: 'n', v: excelSerialFromIso(String(v)), z: formats[i] };
+      else if (typeof v === 'number' && Number.isFinite(v)) line[i] = { t: 'n', v, z: formats[i] };
+      else line[i] = { t: 's', v: String(v) };
+    }
+    data.push(line);
+  }
+  const lastCol = XLSX.utils.encode_col(Math.max(columns.length - 1, 0));
+  const ref = `A1:${lastCol}${Math.max(data.length, 1)}`;
+  const ws: XLSX.WorkSheet = { '!data': data, '!ref': ref };
+  ws['!autofilter'] = { ref };
+  ws['!cols'] = columns.map((c) => ({ wch: c.width }));
+  return ws;
+}
+
+const FORBIDDEN = new Set(['\\', '/', '?', '*', ':', '[', ']']);
+const scrub = (s: string): string => Array.from(s, (ch) => (ch.charCodeAt(0) < 32 || FORBIDDEN.has(ch) ? ' ' : ch)).join('');
+
+/** Excel sheet names: no \ / ? * : [ ], not blank, <= 31 characters, unique ignoring case. */
+export function sheetName(wanted: string, used: Set<string>): string {
+  let base = scrub(wanted).replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  if (base === '' || base.toLowerCase() === 'history') base = `Sheet ${used.size + 1}`;
+  // Slicing by code points keeps a surrogate pair (e.g. an emoji) whole.
+  const clip = (s: string, n: number) => Array.from(s).slice(0, n).join('').trim();
+  let name = clip(base, 31);
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${clip(base, 31 - suffix.length)}${suffix}`;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+// SheetJS community builds do not write frozen panes, so the header freeze is put into each sheet's XML.
+const FROZEN_HEADER =
+  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+  '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+
+function freezeHeaderRows(zip: Buffer, sheetsToFreeze: number): Buffer {
+  const cfb = XLSX.CFB.read(zip, { type: 'buffer' });
+  for (let i = 1; i <= sheetsToFreeze; i++) {
+    const index = cfb.FullPaths.findIndex((p: string) => p.endsWith(`/xl/worksheets/sheet${i}.xml`));
+    if (index < 0) continue;
+    const entry = cfb.FileIndex[index];
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+    entry.content = Buffer.from(xml.replace(/<sheetView workbookViewId="0"\s*\/>/, FROZEN_HEADER), 'utf8');
+  }
+  return Buffer.from(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+}
+
+/**
+ * Writes the workbook atomically (a temp file renamed into place) so a half-written export never
+ * replaces a good one. The first `frozen` sheets get their header row frozen.
+ */
+export function writeWorkbook(file: string, sheets: readonly SheetSpec[], frozen = sheets.length): void {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) XLSX.utils.book_append_sheet(wb, s.ws, s.name);
+  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Buffer;
+  const out = freezeHeaderRows(raw, frozen);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, out);
+  fs.renameSync(tmp, file);
+}

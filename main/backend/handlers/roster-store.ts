@@ -1,0 +1,70 @@
+import type { RepKind, RosterRep } from '../../../shared/contract/assignment';
+import type { Db } from '../db/open';
+
+export type RosterEntry = {
+  name: string;
+  kind: RepKind;
+  territory: string | null;
+  capacity: number | null;
+  active: boolean;
+};
+
+/**
+ * The roster: every rep the data names plus those added by hand or by a roster file. A rep whose
+ * territory was never set falls back to the territory most of its customers are in, so an
+ * unedited roster still plans by territory.
+ */
+export function listRoster(db: Db): RosterRep[] {
+  const rows = db
+    .prepare(
+      `SELECT r.name, r.kind, r.capacity, r.active, t.name AS territory,
+         (SELECT count(*) FROM customers c WHERE c.rep_id = r.id) AS data_accounts,
+         (SELECT t2.name FROM customers c2 JOIN territories t2 ON t2.id = c2.territory_id
+           WHERE c2.rep_id = r.id GROUP BY t2.id ORDER BY count(*) DESC, t2.name LIMIT 1) AS data_territory
+       FROM reps r LEFT JOIN territories t ON t.id = r.territory_id
+       ORDER BY r.name`,
+    )
+    .all() as {
+    name: string;
+    kind: RepKind;
+    capacity: number | null;
+    active: number;
+    territory: string | null;
+    data_accounts: number;
+    data_territory: string | null;
+  }[];
+  return rows.map((r) => ({
+    name: r.name,
+    kind: r.kind,
+    territory: r.territory ?? r.data_territory,
+    capacity: r.capacity,
+    active: r.active === 1,
+    dataAccounts: r.data_accounts,
+  }));
+}
+
+function territoryId(db: Db, name: string | null): number | null {
+  if (name === null || name === '') return null;
+  db.prepare('INSERT INTO territories (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
+  return (db.prepare('SELECT id FROM territories WHERE name = ?').get(name) as { id: number }).id;
+}
+
+/** Upserts by rep name; returns how many reps were new. */
+export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date): { created: number; updated: number } {
+  let created = 0;
+  let updated = 0;
+  const exists = db.prepare('SELECT 1 FROM reps WHERE name = ?');
+  const upsert = db.prepare(
+    `INSERT INTO reps (name, kind, territory_id, capacity, active, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, territory_id = excluded.territory_id,
+       capacity = excluded.capacity, active = excluded.active, updated_at = excluded.updated_at`,
+  );
+  db.transaction(() => {
+    for (const e of entries) {
+      if (exists.get(e.name)) updated += 1;
+      else created += 1;
+      upsert.run(e.name, e.kind, territoryId(db, e.territory), e.capacity, e.active ? 1 : 0, now.toISOString());
+    }
+  })();
+  return { created, updated };
+}
