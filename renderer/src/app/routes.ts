@@ -6,6 +6,7 @@ import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { GrowthScreen } from '../features/growth/GrowthScreen';
 import { CustomerScreen } from '../features/customer/CustomerScreen';
+import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
@@ -37,6 +38,7 @@ export const routes: ScreenRoute[] = [
   { id: 'recovery', label: 'Recovery', icon: '↺', component: RecoveryScreen, needs: 'analysis' },
   { id: 'growth', label: 'Growth', icon: '↗', component: GrowthScreen, needs: 'analysis' },
   { id: 'customer', label: 'Customer', icon: '☺', component: CustomerScreen, needs: 'analysis' },
+  { id: 'portfolio', label: 'Portfolio', icon: '▦', component: PortfolioScreen, needs: 'nothing' },
 ];
 
 export const routeById = (id: string): ScreenRoute | undefined => routes.find((r) => r.id === id);

@@ -1,0 +1,191 @@
+import { useMemo, useRef, useState } from 'react';
+import type { Portfolio, PortfolioRow, Progress } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { isCancelled } from '../../api/errors';
+import { saveExport } from '../../api/files';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { DataTable, type Column } from '../../components/DataTable';
+import { Empty, ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
+import { chartHeight, leakageShareOption, recoveryGrowthOption } from './charts';
+import { ReportButton } from './ReportButton';
+
+type Source = 'recent' | 'folder' | 'files';
+
+type SetArgs = { paths?: string[]; folder?: string; anonymise: boolean; backtest: boolean };
+
+const BAND_WORDS: Record<NonNullable<PortfolioRow['band']>, string> = { below: 'below band', within: 'within band', above: 'above band' };
+
+function setArgs(source: Source, folder: string, files: string, anonymise: boolean, backtest: boolean): SetArgs {
+  if (source === 'folder') return { folder: folder.trim(), anonymise, backtest };
+  if (source === 'files') {
+    const paths = files
+      .split(/\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    return { paths, anonymise, backtest };
+  }
+  return { anonymise, backtest };
+}
+
+function useColumns(): Column<PortfolioRow>[] {
+  const { fmt } = useWorkbench();
+  return useMemo(() => {
+    const share = (v: number | string | null) => (v === null ? '—' : fmt.share(Number(v)));
+    const pct = (v: number | string | null) => (v === null ? '—' : `${Math.round(Number(v) * 100)}th`);
+    const money = (row: PortfolioRow, v: number | string | null) =>
+      v === null ? '—' : new Intl.NumberFormat(fmt.locale, { style: 'currency', currency: row.currency, maximumFractionDigits: 0 }).format(Number(v));
+    return [
+      { id: 'label', label: 'Client', value: (r) => r.label, width: '1.6fr' },
+      { id: 'period', label: 'Data', value: (r) => (r.dateFrom ? `${r.dateFrom} – ${r.dateTo}` : null), format: (v, r) => (v === null ? '—' : `${v} (${r.months} mo)`), width: '1.8fr' },
+      { id: 'revenue', label: 'Revenue 12m', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right' },
+      { id: 'customers', label: 'Customers', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right' },
+      { id: 'ltCustomers', label: 'Long tail (cust.)', value: (r) => r.longTailCustomerShare, format: share, align: 'right' },
+      { id: 'ltRevenue', label: 'Long tail (rev.)', value: (r) => r.longTailRevenueShare, format: share, align: 'right' },
+      { id: 'recovery', label: 'Recovery', value: (r) => r.recovery, format: (v, r) => money(r, v), align: 'right' },
+      { id: 'growth', label: 'Growth', value: (r) => r.growth, format: (v, r) => money(r, v), align: 'right' },
+      { id: 'leakage', label: 'Leakage', value: (r) => r.leakage, format: (v, r) => money(r, v), align: 'right' },
+      { id: 'share', label: 'Share', value: (r) => r.leakageShare, format: share, align: 'right' },
+      { id: 'band', label: '7–30% band', value: (r) => (r.band ? BAND_WORDS[r.band] : (r.problem ?? r.status)), width: '1.4fr' },
+      { id: 'pct', label: 'Percentile', value: (r) => r.percentile.leakageShare, format: pct, align: 'right' },
+      { id: 'profiles', label: 'Profiles', value: (r) => r.profiles, align: 'right' },
+      { id: 'precision', label: 'Precision', value: (r) => r.precision, format: share, align: 'right' },
+      { id: 'recall', label: 'Recall', value: (r) => r.recall, format: share, align: 'right' },
+    ];
+  }, [fmt]);
+}
+
+/** Clients side by side: where each one's leakage falls against the industry band and the others. */
+export function PortfolioScreen() {
+  const w = useWorkbench();
+  const [source, setSource] = useState<Source>('recent');
+  const [folder, setFolder] = useState('');
+  const [files, setFiles] = useState('');
+  const [anonymise, setAnonymise] = useState(false);
+  const [backtest, setBacktest] = useState(false);
+  const [portfolio, setPortfolio] = useState<Portfolio | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const columns = useColumns();
+  const args = setArgs(source, folder, files, anonymise, backtest);
+  const ready = source === 'recent' || (source === 'folder' ? args.folder !== '' : (args.paths?.length ?? 0) > 0);
+
+  const compare = async () => {
+    abort.current = new AbortController();
+    setRunning(true);
+    setError(null);
+    setProgress(null);
+    try {
+      setPortfolio(await call('portfolio-summarise', args, { onProgress: setProgress, signal: abort.current.signal }));
+    } catch (e) {
+      if (!isCancelled(e)) setError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  const exportAs = async (ext: 'xlsx' | 'csv') => {
+    setError(null);
+    try {
+      const path = await saveExport(
+        { title: 'Save the client comparison', defaultName: `comparison.${ext}`, filters: [{ name: ext === 'xlsx' ? 'Excel workbook' : 'CSV', extensions: [ext] }] },
+        (out) => call('benchmark-export', { ...args, out }),
+      );
+      if (path) setSaved(path.split(/[\\/]/).pop() ?? path);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const addWorkspaceFile = async () => {
+    const path = await globalThis.api?.openFile({ title: 'Add a client workspace', filters: [{ name: 'Longtail workspace', extensions: ['longtail'] }] });
+    if (path) setFiles((f) => (f.trim() ? `${f.trim()}\n${path}` : path));
+  };
+
+  const range = portfolio?.leakageShareRange;
+  return (
+    <section aria-labelledby="screen-title" className="portfolio">
+      <div className="screen-head">
+        <h1 id="screen-title">Portfolio</h1>
+        {w.workspace && <ReportButton clientName={w.workspace.clientName} anonymise={anonymise} />}
+      </div>
+
+      <Panel title="Clients to compare">
+        <div className="row" role="radiogroup" aria-label="Which workspaces">
+          {(['recent', 'folder', 'files'] as const).map((s) => (
+            <label key={s} className="check">
+              <input type="radio" name="portfolio-source" checked={source === s} onChange={() => setSource(s)} />
+              {s === 'recent' ? 'Recent workspaces' : s === 'folder' ? 'A folder of workspaces' : 'Chosen workspace files'}
+            </label>
+          ))}
+        </div>
+        {source === 'folder' && (
+          <div className="field">
+            <label htmlFor="portfolio-folder">Folder holding *.longtail files</label>
+            <input id="portfolio-folder" value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/path/to/clients" />
+          </div>
+        )}
+        {source === 'files' && (
+          <div className="field">
+            <label htmlFor="portfolio-files">Workspace files, one path per line</label>
+            <textarea id="portfolio-files" rows={4} value={files} onChange={(e) => setFiles(e.target.value)} />
+            {globalThis.api && (
+              <button type="button" onClick={() => void addWorkspaceFile()}>
+                Add workspace…
+              </button>
+            )}
+          </div>
+        )}
+        <div className="row">
+          <label className="check">
+            <input type="checkbox" checked={anonymise} onChange={(e) => setAnonymise(e.target.checked)} data-testid="portfolio-anonymise" />
+            Anonymise (Client A, B, …; no names)
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={backtest} onChange={(e) => setBacktest(e.target.checked)} />
+            Backtest each client for precision and recall (slower)
+          </label>
+          <button type="button" className="primary" disabled={!ready || running} onClick={() => void compare()} data-testid="portfolio-compare">
+            Compare
+          </button>
+          <button type="button" disabled={!portfolio || running} onClick={() => void exportAs('xlsx')}>
+            Export XLSX…
+          </button>
+          <button type="button" disabled={!portfolio || running} onClick={() => void exportAs('csv')}>
+            Export CSV…
+          </button>
+        </div>
+        {running && <ProgressBar label="Reading workspaces" progress={progress} onCancel={() => abort.current?.abort()} />}
+        {saved && (
+          <p className="muted" role="status">
+            Saved {saved}
+          </p>
+        )}
+        <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      </Panel>
+
+      {portfolio && portfolio.rows.length === 0 && <Empty>No workspaces found.</Empty>}
+      {portfolio && portfolio.rows.length > 0 && (
+        <>
+          <div className="stats" data-testid="portfolio-stats">
+            <Stat label="Clients" value={w.fmt.count(portfolio.rows.length)} detail={`${w.fmt.count(portfolio.rows.filter((r) => r.status === 'ok').length)} analysed`} />
+            <Stat label="Leakage share, range" value={range ? `${w.fmt.share(range.min, 0)}–${w.fmt.share(range.max, 0)}` : '—'} detail={range ? `median ${w.fmt.share(range.median)}` : 'no analysed clients'} />
+            <Stat label="Industry band" value={`${w.fmt.share(portfolio.band.low, 0)}–${w.fmt.share(portfolio.band.high, 0)}`} detail="of available revenue, B2B vendors" />
+          </div>
+          <Panel title="Clients">
+            <DataTable label="Clients compared" columns={columns} rows={portfolio.rows} rowKey={(r) => r.id} height={Math.min(480, 64 + portfolio.rows.length * 32)} />
+          </Panel>
+          <Panel title="Leakage share against the 7–30% band">
+            <Chart option={leakageShareOption(portfolio.rows, portfolio.band, w.fmt)} label="Leakage share by client against the industry band" height={chartHeight(portfolio.rows)} testId="portfolio-band-chart" />
+          </Panel>
+          <Panel title="Recovery vs growth">
+            <Chart option={recoveryGrowthOption(portfolio.rows, w.fmt)} label="Recovery and growth leakage by client, as a share of revenue" height={chartHeight(portfolio.rows)} testId="portfolio-split-chart" />
+          </Panel>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { EChartsOption } from 'echarts';
+import type { PortfolioRow } from '../../../../shared/contract';
+import { GROWTH_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from '../../charts/common';
+
+const BAND_FILL = 'rgba(0, 158, 115, 0.14)';
+
+const usable = (rows: readonly PortfolioRow[]): PortfolioRow[] => rows.filter((r) => r.status === 'ok');
+
+/** Leakage share per client as bars, the 7-30% industry band shaded behind them. */
+export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: number; high: number }, fmt: Pick<ChartFormat, 'share'>): EChartsOption {
+  const shown = usable(rows);
+  const top = Math.max(band.high * 1.15, ...shown.map((r) => (r.leakageShare ?? 0) * 1.1));
+  return {
+    grid: grid({ left: 140, bottom: 40 }),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
+    xAxis: { type: 'value', max: Math.ceil(top * 20) / 20, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    yAxis: { type: 'category', inverse: true, data: shown.map((r) => truncate(r.label)) },
+    series: [
+      {
+        name: 'Leakage share',
+        type: 'bar',
+        data: shown.map((r) => ({
+          value: r.leakageShare ?? 0,
+          itemStyle: { color: r.band === 'within' ? '#009E73' : r.band === 'above' ? RECOVERY_COLOR : GROWTH_COLOR },
+        })),
+        label: { show: true, position: 'right', formatter: (p) => fmt.share(Number(p.value)) },
+        markArea: {
+          silent: true,
+          itemStyle: { color: BAND_FILL },
+          label: { formatter: `Industry band ${fmt.share(band.low, 0)}–${fmt.share(band.high, 0)}`, position: 'insideTop' },
+          data: [[{ xAxis: band.low }, { xAxis: band.high }]],
+        },
+      },
+    ],
+  };
+}
+
+/** Recovery vs growth as a stacked share of each client's revenue, so clients of any size compare. */
+export function recoveryGrowthOption(rows: readonly PortfolioRow[], fmt: Pick<ChartFormat, 'share'>): EChartsOption {
+  const shown = usable(rows);
+  return {
+    grid: grid({ left: 140, bottom: 40 }),
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    yAxis: { type: 'category', inverse: true, data: shown.map((r) => truncate(r.label)) },
+    series: [
+      { name: 'Recovery', type: 'bar', stack: 'leakage', itemStyle: { color: RECOVERY_COLOR }, data: shown.map((r) => r.recoveryShare ?? 0) },
+      { name: 'Growth', type: 'bar', stack: 'leakage', itemStyle: { color: GROWTH_COLOR }, data: shown.map((r) => r.growthShare ?? 0) },
+    ],
+  };
+}
+
+/** Chart height that gives every client a readable bar. */
+export const chartHeight = (rows: readonly PortfolioRow[]): number => 90 + Math.max(1, usable(rows).length) * 34;
