@@ -1,7 +1,8 @@
 import type { Command } from '../command';
+import { importCommand } from './import';
 import { serveCommand } from './serve';
 import { reportCommand } from './report';
 import { benchmarkCommand } from './benchmark';
 
 /** Every `longtail` command, in the order --help lists them. */
-export const commands: Command[] = [serveCommand, reportCommand, benchmarkCommand];
+export const commands: Command[] = [importCommand, serveCommand, reportCommand, benchmarkCommand];

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
+import type { Progress } from '../../../shared/contract/progress';
+import { formatCount } from '../../../shared/format/numbers';
+import type { CliIO, Command } from '../command';
+
+function parseMaps(raw: unknown): Partial<Record<ImportField, string | null>> {
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const mapping: Partial<Record<ImportField, string | null>> = {};
+  for (const item of list) {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    const field = (eq < 0 ? text : text.slice(0, eq)).trim();
+    const match = IMPORT_FIELDS.find((f) => f.toLowerCase() === field.toLowerCase());
+    if (!match) throw new AppError('INVALID_INPUT', `--map ${text}: '${field}' is not a field. Fields: ${IMPORT_FIELDS.join(', ')}.`);
+    const column = eq < 0 ? '' : text.slice(eq + 1).trim();
+    // `--map category=` unmaps a field the guess got wrong.
+    mapping[match] = column === '' ? null : column;
+  }
+  return mapping;
+}
+
+function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: string): T | undefined {
+  if (raw === undefined) return undefined;
+  const found = allowed.find((a) => a === raw);
+  if (!found) throw new AppError('INVALID_INPUT', `${flag} ${String(raw)} is not one of: ${allowed.join(', ')}.`);
+  return found;
+}
+
+function progressBar(io: CliIO): (p: Progress) => void {
+  return (p) => {
+    const share = p.total ? Math.min(1, p.done / p.total) : 0;
+    const width = 30;
+    const filled = Math.round(share * width);
+    const eta = p.etaMs === null || p.etaMs === undefined ? '' : ` ETA ${Math.ceil(p.etaMs / 1000)}s`;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${p.message ?? ''}${eta}   `);
+  };
+}
+
+function readable(s: ImportSummary): string {
+  const lines = [
+    `${s.dryRun ? 'Dry run (nothing saved): ' : ''}${s.file}${s.sheet ? ` [${s.sheet}]` : ''} as ${s.shape}`,
+    `  rows read ${formatCount(s.rowsRead)} = imported ${formatCount(s.rowsImported)} + rejected ${formatCount(s.rowsRejected)} + blank ${formatCount(s.rowsSkipped)}`,
+    `  customers ${formatCount(s.customers)}, categories ${formatCount(s.categories)}, products ${formatCount(s.products)}, returns ${formatCount(s.returns)}`,
+    `  revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
+    `  mapping ${Object.entries(s.mapping).map(([f, c]) => `${f}=${c}`).join(', ')}`,
+  ];
+  for (const w of s.warnings) lines.push(`  note: ${w}`);
+  if (s.rowsRejected > 0) {
+    lines.push('  first rejected rows:');
+    for (const r of s.rejectsSample.slice(0, 5)) lines.push(`    row ${r.row}${r.column ? `, ${r.column}` : ''}: ${r.reason}`);
+    if (s.rowsRejected > 5) lines.push('  write them all with --rejects-out rejects.csv');
+  }
+  return lines.join('\n');
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a CSV or Excel file of sales (or a spend table, or a product master) into a workspace.',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|spend-table|product-master] [--product-master FILE] [--force] [--dry-run] [--json]',
+  help: `
+Options:
+  --workspace, -w FILE   The workspace to import into; created if it does not exist
+  --client NAME          Client name for a new workspace (default: the workspace file name)
+  --sheet NAME           Excel sheet to read (default: the first sheet that looks like a table)
+  --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
+                         Fields: ${IMPORT_FIELDS.join(', ')}
+  --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY) or excel-serial, when dates are ambiguous
+  --shape S              transactions (default), spend-table (customer x category amounts) or
+                         product-master (product -> category)
+  --product-master FILE  Also import a product -> category file after the main file
+  --as-of YYYY-MM-DD     Spend tables only: the date the spend refers to (default: today)
+  --force                Import a file even if the same file was imported before
+  --dry-run              Read and check everything, report, and save nothing
+  --rejects-out FILE     Write every rejected row (row, column, value, reason) to a CSV file
+  --json                 Print one JSON object (rowsRead, rowsImported, rowsRejected, ...)
+
+CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252; also .csv.gz) and Excel (.xlsx .xls .xlsb
+.ods) are read. Bad rows are rejected with their row, column and reason, and the rest imported.
+One import is one transaction: on any error or Ctrl-C the workspace is left as it was.
+
+Examples:
+  longtail import sales-2024.csv --workspace acme.longtail --client "Acme Foods"
+  longtail import orders.xlsx -w acme.longtail --sheet Orders --map revenue="Net Sales"
+  longtail import export.csv -w acme.longtail --date-format dmy --dry-run --json
+  longtail import wholesale.csv -w profile.longtail --shape spend-table
+`,
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    client: { type: 'string' },
+    sheet: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    'date-format': { type: 'string' },
+    shape: { type: 'string' },
+    'product-master': { type: 'string' },
+    'as-of': { type: 'string' },
+    force: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    'rejects-out': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    const workspace = args.values.workspace as string | undefined;
+    if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', 'Give exactly one file to import, e.g. longtail import sales.csv --workspace acme.longtail.');
+    if (!workspace) throw new AppError('INVALID_INPUT', 'Give the workspace with --workspace FILE (it is created if missing).');
+    const wsPath = path.resolve(io.cwd, workspace);
+    if (fs.existsSync(wsPath)) await io.backend.call('workspace-open', { path: wsPath });
+    else {
+      const clientName = (args.values.client as string | undefined) ?? path.basename(wsPath, path.extname(wsPath));
+      await io.backend.call('workspace-create', { path: wsPath, clientName });
+    }
+    const json = Boolean(args.values.json);
+    const controller = new AbortController();
+    const onInterrupt = (): void => controller.abort();
+    process.once('SIGINT', onInterrupt);
+    const bar = io.interactive && !json ? progressBar(io) : undefined;
+    const common = {
+      force: Boolean(args.values.force),
+      dryRun: Boolean(args.values['dry-run']),
+      ...(args.values['as-of'] !== undefined ? { asOf: String(args.values['as-of']) } : {}),
+    };
+    const summaries: ImportSummary[] = [];
+    try {
+      summaries.push(
+        await io.backend.call(
+          'import-run',
+          {
+            path: path.resolve(io.cwd, file),
+            sheet: args.values.sheet as string | undefined,
+            shape: oneOf<ImportShape>(args.values.shape, IMPORT_SHAPES, '--shape'),
+            mapping: parseMaps(args.values.map),
+            dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
+            ...common,
+          },
+          { onProgress: bar, signal: controller.signal },
+        ),
+      );
+      const master = args.values['product-master'] as string | undefined;
+      if (master) {
+        summaries.push(await io.backend.call('import-run', { path: path.resolve(io.cwd, master), shape: 'product-master', ...common }, { onProgress: bar, signal: controller.signal }));
+      }
+    } finally {
+      process.removeListener('SIGINT', onInterrupt);
+      if (bar) process.stderr.write('\n');
+    }
+    const rejectsOut = args.values['rejects-out'] as string | undefined;
+    if (rejectsOut && summaries[0].importId !== null) {
+      const written = await io.backend.call('import-rejects-export', { importId: summaries[0].importId, out: path.resolve(io.cwd, rejectsOut) });
+      if (!json) io.err(`Wrote ${formatCount(written.rows)} rejected rows to ${written.path}`);
+    }
+    if (json) io.out(JSON.stringify(summaries.length === 1 ? summaries[0] : { ...summaries[0], productMaster: summaries[1] }));
+    else io.out(summaries.map(readable).join('\n'));
+    return 0;
+  },
+};
