@@ -30,7 +30,7 @@ export type PatternSpec = { name: string; segment: string; weights: Record<strin
 export const PATTERNS: readonly PatternSpec[] = [
   { name: 'full-line restaurant', segment: 'Restaurant', weights: { Meat: 0.26, Produce: 0.2, Dairy: 0.13, Seafood: 0.1, 'Dry Goods': 0.1, Frozen: 0.06, 'Paper & Disposables': 0.05, Cleaning: 0.04, Spices: 0.03, Beverages: 0.03 } },
   { name: 'bakery-cafe', segment: 'Cafe', weights: { Bakery: 0.3, 'Coffee & Tea': 0.22, Dairy: 0.2, 'Paper & Disposables': 0.1, 'Dry Goods': 0.08, Beverages: 0.06, Deli: 0.04 } },
-  { name: 'institutional', segment: 'Healthcare & Education', weights: { Frozen: 0.26, 'Dry Goods': 0.2, Dairy: 0.14, 'Paper & Disposables': 0.13, Cleaning: 0.13, Produce: 0.08, Beverages: 0.06 } },
+  { name: 'institutional', segment: 'Institution', weights: { Frozen: 0.26, 'Dry Goods': 0.2, Dairy: 0.14, 'Paper & Disposables': 0.13, Cleaning: 0.13, Produce: 0.08, Beverages: 0.06 } },
   { name: 'bar & grill', segment: 'Bar', weights: { Beverages: 0.3, Meat: 0.22, Frozen: 0.16, Snacks: 0.13, 'Paper & Disposables': 0.07, Cleaning: 0.05, Produce: 0.04, Deli: 0.03 } },
   { name: 'seafood house', segment: 'Restaurant', weights: { Seafood: 0.38, Produce: 0.17, Dairy: 0.09, 'Dry Goods': 0.09, Beverages: 0.1, Frozen: 0.06, Cleaning: 0.05, Spices: 0.03, Equipment: 0.03 } },
   { name: 'convenience store', segment: 'Retail', weights: { Snacks: 0.32, Beverages: 0.3, 'Paper & Disposables': 0.1, Frozen: 0.1, 'Coffee & Tea': 0.08, Deli: 0.05, Cleaning: 0.05 } },

@@ -6,29 +6,36 @@ import type { CustomerPlan, DistributorPlan, GeneratorOptions, PlantedTruth, Rel
 
 /*
  * Planted rates (per customer unless said otherwise), all drawn from the seed:
- * - size: log-normal (sigma 1.35), so about 20% of customers make about 75-80% of revenue;
- * - pattern: one of PATTERNS (popularity weighted); core categories always bought, other pattern
- *   categories with a chance that grows with size, 4% per stray category outside the pattern;
- * - cycles: orders per year = annual spend / a size-dependent ticket, 2.2-52 a year (weekly to
- *   about every 5 months), interval jitter CV 0.12-0.30, order-size noise log-normal 0.25;
+ * - size: log-normal (sigma 1.6), so the top 20% of customers make about 75-80% of revenue;
+ * - pattern: one of PATTERNS (popularity weighted). The pattern's two heaviest categories are always
+ *   bought, its other core categories (weight >= 13%) with a chance of 35-100% growing with size,
+ *   its minor categories 5-75%, and any other category 2% (a stray);
+ * - cycles: each relationship has its own mean interval, about every 2 weeks for big customers'
+ *   main categories to every 6 months for the smallest (median about 4 months, which keeps the
+ *   bundled file small), interval jitter CV 0.12-0.30, order-size noise log-normal 0.25;
  * - 80% of customers buy from the start, 20% join during the first two thirds of the history;
- * - 5 territories with 1 inside + 1-3 outside reps each; 4% of customers change rep once;
+ * - 5 territories with 1 inside + 1-3 outside reps each; the smallest 30% sit with the inside rep;
+ *   4% of customers change rep once;
  * - cross-sell gaps: 10% of customers lack 1 (or 2) of their pattern's core categories;
- * - traps: seasonal 5%, long-cycle 5%, volatile 5%, one-time 6% of customers (one relationship each);
- * - defections: churned-all 2% of established customers; of the other established relationships
- *   (bought for a year or more, ordering at least every 60 days) 4.5% stopped and 3.5% declining
- *   (together about 5-8% of all established relationships);
- * - credits: 1.5% of regular orders get a partial return a few days later.
+ * - traps (one relationship each): seasonal 5% (bought only 3-5 months a year, two seasons, the
+ *   end date 1-3 months into the off-season), long-cycle 5% (every 100-180 days, last order
+ *   60+ days ago but inside its cycle), volatile 5% (burst and pause, interval CV > 0.9, the current
+ *   silence no longer than one it already had), one-time 6% (one order, 200+ days before the end);
+ * - defections: churned-all 2% of customers (no traps), 150-300 days before the end; of the other
+ *   relationships bought for a year or more and ordering at least every 75 days, 8% stop (at least
+ *   4 cycles and 75 days before the end) and 6% decline to 20-40% of their baseline spend over 60
+ *   days from 4-7 months before the end: together about 5% of all established relationships;
+ * - credits: 1.5% of healthy regular orders get a partial return 2-12 days later.
  */
 
 const SIZE_SIGMA = 1.6;
 const MEDIAN_ANNUAL = 12_000;
 const TICKET = 1400;
-const FREQUENCY = { slowest: 150, fastest: 14, rank: 0.85, power: 5, share: 0.15 };
+const FREQUENCY = { slowest: 170, fastest: 14, rank: 0.9, power: 5, share: 0.1 };
 const PATTERN_POPULARITY = [0.28, 0.18, 0.14, 0.17, 0.1, 0.13];
-const BREADTH = { base: 0.05, rank: 0.7, stray: 0.02 };
+const BREADTH = { core: 0.35, base: 0.05, rank: 0.7, stray: 0.02 };
 const TERRITORY_COUNT = 5;
-const RATES = { gap: 0.1, seasonal: 0.05, longCycle: 0.05, volatile: 0.05, oneTime: 0.06, churnedAll: 0.02, stopped: 0.045, declining: 0.035, repChange: 0.04 };
+const RATES = { gap: 0.1, seasonal: 0.05, longCycle: 0.05, volatile: 0.05, oneTime: 0.06, churnedAll: 0.02, stopped: 0.08, declining: 0.06, repChange: 0.04 };
 const LONG_CYCLE_FAVOURITES = ['Equipment', 'Cleaning', 'Spices', 'Paper & Disposables', 'Dry Goods'];
 
 type Pattern = { name: string; segment: string; weights: number[]; core: number[]; members: number[] };
@@ -111,8 +118,10 @@ function baseCustomer(ctx: Context, index: number, rng: Rng): { plan: CustomerPl
   ctx.categories.forEach((_, c) => {
     if (gaps.includes(c)) return;
     const w = spec.weights[c];
-    const isCore = spec.core.includes(c);
-    const take = isCore || (w > 0 ? rng.chance(BREADTH.base + BREADTH.rank * rank ** 2) : rng.chance(BREADTH.stray));
+    // Everyone buys the pattern's two mainstays; small customers skip some of the rest.
+    const mainstay = spec.members.indexOf(c) >= 0 && spec.members.indexOf(c) < 2;
+    const chance = spec.core.includes(c) ? BREADTH.core + (1 - BREADTH.core) * rank : w > 0 ? BREADTH.base + BREADTH.rank * rank ** 2 : BREADTH.stray;
+    const take = mainstay || rng.chance(chance);
     if (!take) return;
     bought.push(c);
     weights.push((w > 0 ? w : 0.02) * rng.lognormal(0.35));
@@ -241,7 +250,7 @@ function plantDefections(ctx: Context, plan: CustomerPlan, established: boolean,
     }
   }
   for (const rel of plan.relationships) {
-    if (rel.kind !== 'regular' || rel.startDay > endDay - 365 || rel.cycle > 60) continue;
+    if (rel.kind !== 'regular' || rel.startDay > endDay - 365 || rel.cycle > 75) continue;
     const draw = rng.next();
     if (draw < RATES.stopped) {
       const stop = endDay - Math.min(300, Math.round(Math.max(4 * rel.cycle, 75)) + rng.int(0, 90));

@@ -1,0 +1,118 @@
+/**
+ * Writes a seeded distributor as CSV (and optionally its roster and planted truth), streamed to disk
+ * so a million-row file never sits in memory.
+ *
+ *   node --import tsx bench/generate.ts --customers 2000 --seed 20261128 --end 2026-10-31 \
+ *     --out resources/sample/distributor.csv --roster resources/sample/roster.csv
+ *   node --import tsx bench/generate.ts --rows 1000000 --categories 15 --out bench/data/1m.csv
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { generateDistributor, type GeneratorOptions, type RosterRow, type SampleRow } from '../shared/sample';
+
+export const SAMPLE_HEADER = ['Invoice', 'Date', 'Customer ID', 'Customer Name', 'Category', 'Product', 'Quantity', 'Unit Price', 'Net Sales', 'Sales Rep', 'Territory', 'Segment'];
+
+// Raw RFC 4180 quoting only: the sample must carry hostile names as they are, so the import and
+// the exports get to prove they handle them.
+const field = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+export const sampleLine = (r: SampleRow): string =>
+  [field(r.invoice), r.date, field(r.customerId), field(r.customerName), field(r.category), field(r.product), String(r.quantity), r.unitPrice.toFixed(2), r.revenue.toFixed(2), field(r.rep), field(r.territory), field(r.segment)].join(',') + '\r\n';
+
+export const rosterCsv = (roster: RosterRow[]): string =>
+  ['Rep,Kind,Territory,Capacity', ...roster.map((r) => [field(r.rep), r.kind, field(r.territory), String(r.capacity)].join(','))].join('\r\n') + '\r\n';
+
+export type WriteResult = { rows: number; customers: number; bytes: number; seconds: number };
+
+/** Streams rows to `out`, stopping after `maxRows` when given. */
+export async function writeSampleCsv(rows: Iterable<SampleRow>, out: string, maxRows = Number.POSITIVE_INFINITY): Promise<WriteResult> {
+  await mkdir(dirname(out), { recursive: true });
+  const started = performance.now();
+  const stream = createWriteStream(out);
+  let chunk = SAMPLE_HEADER.join(',') + '\r\n';
+  let written = 0;
+  let bytes = 0;
+  let lastCustomer = '';
+  let customers = 0;
+  for (const row of rows) {
+    if (written >= maxRows) break;
+    if (row.customerId !== lastCustomer) {
+      customers++;
+      lastCustomer = row.customerId;
+    }
+    chunk += sampleLine(row);
+    written++;
+    if (chunk.length > 1 << 16) {
+      bytes += Buffer.byteLength(chunk);
+      if (!stream.write(chunk)) await once(stream, 'drain');
+      chunk = '';
+    }
+  }
+  bytes += Buffer.byteLength(chunk);
+  stream.end(chunk);
+  await once(stream, 'finish');
+  return { rows: written, customers, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Customers needed for about `rows` rows: measured on a pilot of the same seed, plus a margin. */
+export function customersForRows(rows: number, options: Omit<GeneratorOptions, 'customers'>): number {
+  const pilot = 1000;
+  let count = 0;
+  for (const _ of generateDistributor({ ...options, customers: pilot }).rows()) count++;
+  return Math.max(1, Math.ceil((rows / count) * pilot * 1.03));
+}
+
+const USAGE = `Usage: node --import tsx bench/generate.ts --out FILE [--customers N | --rows N] [--seed N] [--end YYYY-MM-DD]
+                [--months N] [--categories N] [--roster FILE] [--truth FILE]
+  --customers N   customers to generate (default 2000, or derived from --rows)
+  --rows N        write exactly N rows (customers estimated from a pilot when --customers is absent)
+  --seed N        seed (default 20261128)        --end DATE   last day of the history (default 2026-10-31)
+  --months N      history length (default 24)    --categories N  10-15 recommended (default 12)
+  --roster FILE   also write the reps (Rep,Kind,Territory,Capacity)
+  --truth FILE    also write the planted truth as JSON`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' }, customers: { type: 'string' }, rows: { type: 'string' }, seed: { type: 'string' }, end: { type: 'string' },
+      months: { type: 'string' }, categories: { type: 'string' }, roster: { type: 'string' }, truth: { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help || !values.out) {
+    console.log(USAGE);
+    if (!values.out && !values.help) process.exitCode = 2;
+    return;
+  }
+  const whole = (name: string, text: string | undefined, fallback: number): number => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got "${text}"`);
+    return n;
+  };
+  const base = { seed: whole('seed', values.seed, 20261128), endDate: values.end ?? '2026-10-31', months: whole('months', values.months, 24), categories: whole('categories', values.categories, 12) };
+  const maxRows = values.rows === undefined ? undefined : whole('rows', values.rows, 0);
+  const customers = values.customers !== undefined ? whole('customers', values.customers, 0) : maxRows !== undefined ? customersForRows(maxRows, base) : 2000;
+  const distributor = generateDistributor({ ...base, customers });
+  const result = await writeSampleCsv(distributor.rows(), values.out, maxRows);
+  if (values.roster) {
+    await mkdir(dirname(values.roster), { recursive: true });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(values.roster, rosterCsv(distributor.roster));
+  }
+  if (values.truth) {
+    const { writeFile } = await import('node:fs/promises');
+    await mkdir(dirname(values.truth), { recursive: true });
+    await writeFile(values.truth, JSON.stringify(distributor.truth));
+  }
+  console.log(`${values.out}: ${result.rows} rows, ${result.customers} customers, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.seconds.toFixed(1)} s (seed ${base.seed}, ${distributor.startDate}..${distributor.endDate}, ${base.categories} categories)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
+}
