@@ -1,0 +1,207 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planAccounts, planSummary } from '../../../main/backend/handlers/assignment-store';
+import { HOSTILE_NAMES, workspaceWithPlan } from './plan-fixture';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function setup(currency = 'USD') {
+  const w = await workspaceWithPlan(currency);
+  cleanups.push(w.cleanup);
+  return w;
+}
+
+const readBook = (file: string) => XLSX.read(fs.readFileSync(file), { cellNF: true, cellStyles: true, dense: true });
+
+/** The sheet XML as written, for what the SheetJS reader does not parse (frozen panes). */
+function sheetXml(file: string, index: number): string {
+  const cfb = XLSX.CFB.read(fs.readFileSync(file), { type: 'buffer' });
+  const i = cfb.FullPaths.findIndex((p: string) => p.endsWith(`/xl/worksheets/sheet${index}.xml`));
+  return Buffer.from(cfb.FileIndex[i].content as Uint8Array).toString('utf8');
+}
+
+const rowsOf = (ws: XLSX.WorkSheet) => XLSX.utils.sheet_to_json<Record<string, unknown>>(ws, { raw: true });
+const cell = (ws: XLSX.WorkSheet, ref: string) => {
+  const { r, c } = XLSX.utils.decode_cell(ref);
+  return ws['!data']?.[r]?.[c];
+};
+
+describe('the assignment workbook', () => {
+  it('has a Summary sheet, one sheet per rep with accounts, an Unassigned sheet and an About sheet', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'out', 'assignments.xlsx');
+    const result = await w.backend.call('export-assignments', { out: file });
+    expect(result.files).toEqual([file]);
+    const wb = readBook(file);
+    expect(wb.SheetNames).toEqual(['Summary', 'Ann Key', 'Ines In', '=Evil Rep Name With Too Many Ch', 'Unassigned', 'About']);
+    for (const name of wb.SheetNames) expect(name.length).toBeLessThanOrEqual(31);
+  });
+
+  it('freezes the header row and turns the filter on in every table sheet', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    wb.SheetNames.forEach((name, i) => {
+      const ws = wb.Sheets[name];
+      expect(ws['!autofilter']?.ref).toBe(ws['!ref']);
+      const xml = sheetXml(file, i + 1);
+      if (name === 'About') expect(xml).not.toContain('state="frozen"');
+      else expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    });
+  });
+
+  it('matches the store: per rep accounts, actions, money and capacity use', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const summary = planSummary(w.backend.session.db, w.planId);
+    const rows = rowsOf(readBook(file).Sheets.Summary);
+    const byRep = new Map(rows.map((r) => [r.Rep, r]));
+    for (const load of summary.reps.filter((r) => r.accounts > 0)) {
+      expect(byRep.get(load.rep)).toMatchObject({
+        Kind: load.kind,
+        Accounts: load.accounts,
+        Actions: load.actions,
+        'Expected revenue': load.expectedRevenue,
+        Capacity: load.capacity,
+        'Capacity use': load.capacityUse,
+      });
+    }
+    expect(byRep.get('(unassigned)')).toMatchObject({ Accounts: 1, 'Expected revenue': 500 });
+    expect(byRep.get('Ines In')).toMatchObject({ Accounts: 5, 'Capacity use': 1 });
+  });
+
+  it('uses currency, percent and date formats and sensible widths', async () => {
+    const w = await setup('EUR');
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    const summary = wb.Sheets.Summary;
+    expect(cell(summary, 'H2')?.z).toBe('"€"#,##0;-"€"#,##0');
+    expect(cell(summary, 'J2')?.z).toBe('0.0%');
+    const rep = wb.Sheets['Ann Key'];
+    const header = rowsOf(rep).length ? XLSX.utils.sheet_to_json<string[]>(rep, { header: 1 })[0] : [];
+    const asOfCol = header.indexOf('As of');
+    const asOf = rep['!data']?.[1]?.[asOfCol];
+    expect(asOf).toMatchObject({ t: 'n', z: 'yyyy-mm-dd', w: '2025-06-30' });
+    const widths = (rep['!cols'] ?? []).map((c) => c.wch ?? 0);
+    expect(widths.length).toBe(header.length);
+    for (const wch of widths) expect(wch).toBeGreaterThanOrEqual(8);
+  });
+
+  it('writes hostile and non-Latin names as plain text cells that round-trip', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    const names = new Map<string, XLSX.CellObject>();
+    for (const name of wb.SheetNames) {
+      for (const row of wb.Sheets[name]['!data'] ?? []) {
+        for (const c of row ?? []) {
+          if (!c) continue;
+          expect(c.f).toBeUndefined();
+          if (c.t === 's') names.set(String(c.v), c);
+        }
+      }
+    }
+    for (const hostile of HOSTILE_NAMES) expect(names.get(hostile)).toMatchObject({ t: 's', v: hostile });
+    expect(names.has('=Evil/Rep:Name*With[Too]Many?Characters')).toBe(true);
+  });
+
+  it('lists every customer with an action on exactly one rep sheet or as unassigned', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    const result = await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    const where = new Map<string, string>();
+    let actionRows = 0;
+    for (const name of wb.SheetNames.filter((n) => n !== 'Summary' && n !== 'About')) {
+      for (const r of rowsOf(wb.Sheets[name])) {
+        actionRows += 1;
+        const code = String(r['Customer code']);
+        const seen = where.get(code);
+        expect(seen === undefined || seen === name, `${code} on ${seen} and ${name}`).toBe(true);
+        where.set(code, name);
+      }
+    }
+    const codes = new Set(w.actions.map((a) => a.customerCode));
+    expect([...where.keys()].sort()).toEqual([...codes].sort());
+    expect(actionRows).toBe(w.actions.length);
+    expect(where.get('E0')).toBe('Unassigned');
+    expect(result).toMatchObject({ accounts: codes.size, planId: w.planId });
+    const stored = planAccounts(w.backend.session.db, w.planId);
+    for (const a of stored) expect(where.get(a.customerCode)).toEqual(a.rep === null ? 'Unassigned' : expect.any(String));
+  });
+});
+
+describe('assignment CSV exports', () => {
+  it('writes one combined CSV with a rep column, neutralising formula-like text', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'plan.csv');
+    const result = await w.backend.call('export-assignments', { out: file });
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFFRep,Rep kind,Customer code,Customer')).toBe(true);
+    expect(result.rows).toBe(w.actions.length);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(text).toContain("'+1");
+    expect(text).toContain("'@SUM(A1)");
+    expect(text).toContain('شركة الأمل');
+    expect(text).toContain('Crème Brûlée SARL');
+    expect(text).toContain("'=Evil/Rep:Name*With[Too]Many?Characters");
+    expect(text.match(/\r\n/g)).toHaveLength(w.actions.length + 1);
+  });
+
+  it('writes one CSV per rep into a folder, with safe and unique file names', async () => {
+    const w = await setup();
+    const dir = path.join(w.dir, 'per-rep');
+    const result = await w.backend.call('export-assignments', { out: dir, format: 'csv', perRep: true });
+    expect(result.files.map((f) => path.basename(f)).sort()).toEqual(
+      ['=Evil_Rep_Name_With[Too]Many_Characters.csv', 'Ann Key.csv', 'Ines In.csv', 'Unassigned.csv'].sort(),
+    );
+    const rows = result.files.reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\r\n').length - 2, 0);
+    expect(rows).toBe(w.actions.length);
+  });
+
+  it('refuses a .xlsx path with the csv format and says what to change', async () => {
+    const w = await setup();
+    const outcome = await w.backend.invoke('export-assignments', { out: path.join(w.dir, 'x.xlsx'), format: 'csv' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!outcome.ok && outcome.error.message).toMatch(/ends in \.xlsx but the format asked for is csv/);
+  });
+});
+
+describe('the territory plan', () => {
+  it('lists territories with reps, accounts, capacity use, expected value and leakage, matching the store', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'territories.xlsx');
+    await w.backend.call('export-territories', { out: file });
+    const wb = readBook(file);
+    expect(wb.SheetNames).toEqual(['Territories', 'Reps', 'About']);
+    const rows = rowsOf(wb.Sheets.Territories);
+    const stored = planSummary(w.backend.session.db, w.planId).territories;
+    expect(rows.map((r) => r.Territory)).toEqual(stored.map((t) => t.territory));
+    const west = rows.find((r) => r.Territory === 'West');
+    const storedWest = stored.find((t) => t.territory === 'West');
+    expect(west).toMatchObject({
+      Reps: 2,
+      'Accounts with actions': storedWest?.accounts,
+      Leakage: storedWest?.leakage,
+      'Revenue 12m': 100_000,
+      'Leakage share': storedWest?.leakageShare,
+      'Capacity use': storedWest?.capacityUse,
+    });
+    expect(sheetXml(file, 1)).toContain('state="frozen"');
+    expect(wb.Sheets.Territories['!autofilter']).toBeDefined();
+  });
+
+  it('writes the territory table as CSV into a folder', async () => {
+    const w = await setup();
+    const result = await w.backend.call('export-territories', { out: w.dir, format: 'csv' });
+    expect(result.files).toEqual([path.join(w.dir, 'territories.csv')]);
+    expect(fs.readFileSync(result.files[0], 'utf8')).toMatch(/^\uFEFFTerritory,Reps,Outside reps/);
+  });
+});
