@@ -23,6 +23,10 @@ const tile = (label: string, value: string, note = ''): SafeHtml =>
 
 const bandWords = { below: 'below', within: 'within', above: 'above' } as const;
 
+// Older stored runs carry no notes.
+const notesList = (notes: string[] | undefined): SafeHtml =>
+  notes && notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : raw('');
+
 export function overviewSection(v: ReportView): SafeHtml {
   const s = v.summary;
   const money = (x: number): string => formatMoney(x, v.currency);
@@ -48,6 +52,7 @@ ${tile('Expected growth', money(l.growth), `${formatCount(s.counts.growthActions
 ${tile('Leakage', money(l.total), `${formatShare(l.share)} of revenue`)}
 ${tile('Profiles', formatCount(s.profiles.length), `suggested k ${s.suggestedK}`)}
 </div>
+${notesList(s.notes)}
 ${img(chart, 'Leakage share against the industry band', 760, 150)}
 ${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
 </section>`;

@@ -57,6 +57,7 @@ export function summary(options: { revenue12m: number; recovery: number; growth:
       },
     },
     counts: { growthActions: 1, recoveryActions: 1 },
+    notes: ['No product ids: growth works on categories only.'],
     timings: {},
     dataHash: options.dataHash ?? 'abc123def456',
   };

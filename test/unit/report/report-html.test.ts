@@ -31,6 +31,7 @@ describe('the client report', () => {
     expect(html).toContain('feedc0ffee');
     expect(html).toContain('9.8.7');
     expect(html).toContain('acme-sales-2025.csv');
+    expect(html).toContain('No product ids: growth works on categories only.');
     expect(html).toMatch(/strategicShare<\/code><\/td><td>0\.8</);
   });
 
