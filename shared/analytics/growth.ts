@@ -11,7 +11,7 @@ export type GrowthGap = {
   kind: 'never' | 'under-buy';
   expectedRevenue: number;
   penetration: number;
-  /** The peer quantile of yearly spend on the category among buying peers of similar size. */
+  /** What a peer of the customer's size spends on the category a year (the peer quantile, scaled). */
   peerSpend: number;
   peers: number;
   /** How wide the size band had to be: 1 = within about 2x of the customer's revenue. */
@@ -31,6 +31,12 @@ type PeerPool = { byBucket: Map<number, number[]>; all: number[] };
  * Peers are the profile's best customers that buy the category, in a revenue band around the
  * customer (about 0.5-2x, then 0.25-4x, 0.125-8x, then the whole profile) until at least minPeers
  * remain, so a few stray purchases can never produce a recommendation.
+ *
+ * Best customers are bigger than most of the tail by construction, so raw peer spend would tell a
+ * small shop to buy like a large one. Each peer contributes instead its spend on the category per
+ * unit of its spend on everything else; the peer quantile of that ratio times the customer's own
+ * spend on everything else is "what a peer of its size spends". A customer that already buys a
+ * normal share for its size is never flagged, however small it is.
  */
 export function findGrowthGaps(
   f: Features,
@@ -55,19 +61,21 @@ export function findGrowthGaps(
     for (let c = 0; c < m; c++) {
       const pool = pools[p * m + c];
       const spend = f.catRevenue12m[i * m + c];
-      if (!pool || spend <= 0) continue;
+      const rest = f.revenue12m[i] - spend;
+      if (!pool || spend <= 0 || rest <= 0) continue;
+      const ratio = spend / rest;
       const list = pool.byBucket.get(b);
-      if (list) list.push(spend);
-      else pool.byBucket.set(b, [spend]);
-      pool.all.push(spend);
+      if (list) list.push(ratio);
+      else pool.byBucket.set(b, [ratio]);
+      pool.all.push(ratio);
     }
   }
-  const memo = new Map<string, { spend: number; peers: number; width: number } | null>();
-  const peerSpendFor = (p: number, c: number, bucket: number) => {
+  const memo = new Map<string, { ratio: number; peers: number; width: number } | null>();
+  const peerRatioFor = (p: number, c: number, bucket: number) => {
     const key = `${p}:${c}:${bucket}`;
     if (memo.has(key)) return memo.get(key) ?? null;
     const pool = pools[p * m + c] as PeerPool;
-    let found: { spend: number; peers: number; width: number } | null = null;
+    let found: { ratio: number; peers: number; width: number } | null = null;
     for (let width = 1; width <= MAX_WIDTH + 1 && !found; width++) {
       let values: number[];
       if (width > MAX_WIDTH) values = [...pool.all];
@@ -77,7 +85,7 @@ export function findGrowthGaps(
       }
       if (values.length >= settings.minPeers) {
         values.sort((a, b) => a - b);
-        found = { spend: quantileSorted(values, settings.peerQuantile), peers: values.length, width };
+        found = { ratio: quantileSorted(values, settings.peerQuantile), peers: values.length, width };
       }
     }
     memo.set(key, found);
@@ -92,14 +100,16 @@ export function findGrowthGaps(
     const bucket = bucketOf(f.revenue12m[i]);
     for (let c = 0; c < m; c++) {
       if (!pools[p * m + c] || skip?.(i, c)) continue;
-      const peer = peerSpendFor(p, c, bucket);
-      if (!peer || !(peer.spend > 0)) continue;
+      const peer = peerRatioFor(p, c, bucket);
       const own = Math.max(0, f.catRevenue12m[i * m + c]);
+      const rest = f.revenue12m[i] - own;
+      if (!peer || !(peer.ratio > 0) || !(rest > 0)) continue;
+      const peerSpend = peer.ratio * rest;
       const never = f.everBought[i * m + c] === 0;
-      if (!never && own >= settings.underBuyRatio * peer.spend) continue;
+      if (!never && own >= settings.underBuyRatio * peerSpend) continue;
       const penetration = profile.penetration[c];
-      const expectedRevenue = (peer.spend - own) * penetration;
-      const money = formatMoney(roundForReason(peer.spend), currency);
+      const expectedRevenue = (peerSpend - own) * penetration;
+      const money = formatMoney(roundForReason(peerSpend), currency);
       const what = never
         ? 'this customer never has'
         : `this customer bought ${formatMoney(roundForReason(own), currency)} in the last 12 months`;
@@ -110,7 +120,7 @@ export function findGrowthGaps(
         kind: never ? 'never' : 'under-buy',
         expectedRevenue,
         penetration,
-        peerSpend: peer.spend,
+        peerSpend,
         peers: peer.peers,
         sizeBand: peer.width,
         ownSpend12m: own,

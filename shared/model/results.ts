@@ -134,6 +134,8 @@ export type AnalysisSummary = {
   profiles: ProfileResult[];
   leakage: Leakage;
   counts: { growthActions: number; recoveryActions: number };
+  /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
+  notes: string[];
   timings: Record<string, number>;
   dataHash: string;
 };

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { toCsv, type CsvValue } from '../../../shared/format/csv';
+import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/model/results';
+
+const cents = (v: number): number => Math.round(v * 100) / 100;
+const share = (v: number): number => Math.round(v * 10000) / 10000;
+
+export type ExportedFiles = { actions: string; customers: string; profiles: string; summary: string };
+
+/** The files `longtail run` writes, with the columns issue 3 lists (UTF-8, header, formulas neutralised). */
+export function writeRunFiles(
+  outDir: string,
+  summary: AnalysisSummary,
+  customers: readonly CustomerResult[],
+  actions: readonly Action[],
+): ExportedFiles {
+  fs.mkdirSync(outDir, { recursive: true });
+  const files: ExportedFiles = {
+    actions: path.join(outDir, 'actions.csv'),
+    customers: path.join(outDir, 'customers.csv'),
+    profiles: path.join(outDir, 'profiles.csv'),
+    summary: path.join(outDir, 'summary.json'),
+  };
+  const labelOf = new Map(summary.profiles.map((p) => [p.id, p.label]));
+  fs.writeFileSync(
+    files.actions,
+    toCsv(
+      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id'],
+      actions.map((a): CsvValue[] => [
+        a.customerCode, a.customerName, a.kind, a.category, cents(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
+        a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id,
+      ]),
+    ),
+  );
+  fs.writeFileSync(
+    files.customers,
+    toCsv(
+      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory', 'profile_label'],
+      customers.map((c): CsvValue[] => [
+        c.code, c.name, c.tier, c.profile, cents(c.revenue12m), c.breadth, c.pAlive === null ? null : share(c.pAlive), cents(c.atRiskRevenue),
+        cents(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null),
+      ]),
+    ),
+  );
+  fs.writeFileSync(
+    files.profiles,
+    toCsv(
+      [
+        'profile', 'label', 'customers', 'best_customers', 'revenue',
+        ...summary.categories.map((c) => `share_${c}`),
+        ...summary.categories.map((c) => `penetration_${c}`),
+      ],
+      summary.profiles.map((p): CsvValue[] => [
+        p.id, p.label, p.members, p.bestMembers, cents(p.revenue12m), ...p.mix.map(share), ...p.penetration.map(share),
+      ]),
+    ),
+  );
+  const l = summary.leakage;
+  fs.writeFileSync(
+    files.summary,
+    `${JSON.stringify(
+      {
+        run_id: summary.runId,
+        settings: summary.settings,
+        as_of: summary.asOf,
+        currency: summary.currency,
+        has_dates: summary.hasDates,
+        revenue_12m: cents(summary.revenue12m),
+        leakage: { recovery: cents(l.recovery), growth: cents(l.growth), total: cents(l.total), pct: share(l.share), band: l.band },
+        k: summary.k,
+        suggested_k: summary.suggestedK,
+        quality: summary.quality,
+        counts: { ...summary.counts, customers: summary.customers },
+        profiles: summary.profiles.map((p) => ({ id: p.id, label: p.label, members: p.members })),
+        notes: summary.notes,
+        timings: summary.timings,
+        data_hash: summary.dataHash,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  return files;
+}

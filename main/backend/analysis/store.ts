@@ -1,0 +1,156 @@
+import { AppError } from '../../../shared/contract/errors';
+import type { AnalysisSettings } from '../../../shared/contract/settings';
+import type { RunListItem } from '../../../shared/contract/analysis';
+import type { AnalysisOutput } from '../../../shared/analytics/pipeline';
+import type { Action, AnalysisSummary, CustomerResult, Tier } from '../../../shared/model/results';
+import type { Db } from '../db/open';
+
+export function startRun(db: Db, createdAt: string, asOf: string, settings: AnalysisSettings, hash: string): number {
+  const info = db
+    .prepare("INSERT INTO analysis_runs (created_at, as_of, status, settings_json, data_hash) VALUES (?, ?, 'running', ?, ?)")
+    .run(createdAt, asOf, JSON.stringify(settings), hash);
+  return Number(info.lastInsertRowid);
+}
+
+export function failRun(db: Db, runId: number, message: string): void {
+  db.prepare("UPDATE analysis_runs SET status = 'failed', error = ? WHERE id = ?").run(message, runId);
+}
+
+export function summaryOf(out: AnalysisOutput, runId: number, createdAt: string, dataHash: string, timings: Record<string, number>): AnalysisSummary {
+  return {
+    runId,
+    createdAt,
+    asOf: out.asOf,
+    settings: out.settings,
+    currency: out.currency,
+    hasDates: out.hasDates,
+    categories: out.categories,
+    revenue12m: out.revenue12m,
+    customers: out.customerCounts,
+    strategicRevenueShare: out.strategicRevenueShare,
+    pareto: out.pareto,
+    k: out.k,
+    suggestedK: out.suggestedK,
+    quality: out.quality,
+    profiles: out.profiles,
+    leakage: out.leakage,
+    counts: out.counts,
+    notes: out.notes,
+    timings,
+    dataHash,
+  };
+}
+
+/** Writes a finished run's customers and actions in one transaction and marks the run done. */
+export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly CustomerResult[], actions: readonly Action[]): void {
+  const insertCustomer = db.prepare(
+    `INSERT INTO run_customers (run_id, code, name, tier, profile, affinity, is_best, revenue12m, breadth, purchases,
+       recency_days, tenure_days, p_alive, at_risk_revenue, growth_revenue, rep, territory, segment, mix_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertAction = db.prepare(
+    `INSERT INTO run_actions (run_id, position, id, kind, customer_code, customer_name, category, expected_revenue, priority,
+       reason, facts_json, tier, profile, rep, territory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const runId = summary.runId;
+  db.transaction(() => {
+    for (const c of customers) {
+      insertCustomer.run(
+        runId, c.code, c.name, c.tier, c.profile, c.affinity, c.isBest ? 1 : 0, c.revenue12m, c.breadth, c.purchases,
+        c.recencyDays, c.tenureDays, c.pAlive, c.atRiskRevenue, c.growthRevenue, c.rep, c.territory, c.segment, JSON.stringify(c.mix),
+      );
+    }
+    actions.forEach((a, position) => {
+      insertAction.run(
+        runId, position, a.id, a.kind, a.customerCode, a.customerName, a.category, a.expectedRevenue, a.priority,
+        a.reason, JSON.stringify(a.facts), a.tier, a.profile, a.rep, a.territory,
+      );
+    });
+    db.prepare("UPDATE analysis_runs SET status = 'done', summary_json = ?, timings_json = ? WHERE id = ?").run(
+      JSON.stringify(summary),
+      JSON.stringify(summary.timings),
+      runId,
+    );
+  })();
+}
+
+/** The run asked for, or the latest finished one. */
+export function resolveRunId(db: Db, runId: number | undefined): number {
+  if (runId === undefined) {
+    const row = db.prepare("SELECT id FROM analysis_runs WHERE status = 'done' ORDER BY id DESC LIMIT 1").get() as { id: number } | undefined;
+    if (!row) throw new AppError('NO_ANALYSIS', 'There is no analysis yet. Run the analysis first (Analyse, or `longtail analyze`).');
+    return row.id;
+  }
+  const row = db.prepare('SELECT status FROM analysis_runs WHERE id = ?').get(runId) as { status: string } | undefined;
+  if (!row || row.status !== 'done') {
+    throw new AppError('NOT_FOUND', `There is no finished analysis run ${runId}. Pick a run from the list or run the analysis again.`, { runId });
+  }
+  return runId;
+}
+
+export function readSummary(db: Db, runId: number): AnalysisSummary {
+  const row = db.prepare('SELECT summary_json FROM analysis_runs WHERE id = ?').get(runId) as { summary_json: string };
+  return JSON.parse(row.summary_json) as AnalysisSummary;
+}
+
+export function listRuns(db: Db): RunListItem[] {
+  const rows = db
+    .prepare("SELECT id, created_at, as_of, summary_json FROM analysis_runs WHERE status = 'done' ORDER BY id DESC")
+    .all() as { id: number; created_at: string; as_of: string; summary_json: string }[];
+  return rows.map((r) => {
+    const s = JSON.parse(r.summary_json) as AnalysisSummary;
+    return { runId: r.id, createdAt: r.created_at, asOf: r.as_of, k: s.k, leakageTotal: s.leakage.total, leakageShare: s.leakage.share };
+  });
+}
+
+type CustomerRow = {
+  code: string; name: string; tier: Tier; profile: number | null; affinity: number | null; is_best: number;
+  revenue12m: number; breadth: number; purchases: number; recency_days: number | null; tenure_days: number | null;
+  p_alive: number | null; at_risk_revenue: number; growth_revenue: number; rep: string | null; territory: string | null;
+  segment: string | null; mix_json: string;
+};
+
+export const customerFromRow = (r: CustomerRow): CustomerResult => ({
+  code: r.code,
+  name: r.name,
+  tier: r.tier,
+  profile: r.profile,
+  affinity: r.affinity,
+  isBest: r.is_best === 1,
+  revenue12m: r.revenue12m,
+  mix: JSON.parse(r.mix_json) as number[],
+  breadth: r.breadth,
+  purchases: r.purchases,
+  recencyDays: r.recency_days,
+  tenureDays: r.tenure_days,
+  pAlive: r.p_alive,
+  atRiskRevenue: r.at_risk_revenue,
+  growthRevenue: r.growth_revenue,
+  rep: r.rep,
+  territory: r.territory,
+  segment: r.segment,
+});
+
+type ActionRow = {
+  id: string; kind: 'growth' | 'recovery'; customer_code: string; customer_name: string; category: string;
+  expected_revenue: number; priority: number; reason: string; facts_json: string; tier: Tier; profile: number | null;
+  rep: string | null; territory: string | null;
+};
+
+export const actionFromRow = (r: ActionRow): Action => ({
+  id: r.id,
+  kind: r.kind,
+  customerCode: r.customer_code,
+  customerName: r.customer_name,
+  category: r.category,
+  expectedRevenue: r.expected_revenue,
+  priority: r.priority,
+  reason: r.reason,
+  facts: JSON.parse(r.facts_json) as Action['facts'],
+  tier: r.tier,
+  profile: r.profile,
+  rep: r.rep,
+  territory: r.territory,
+});
+
+export type { ActionRow, CustomerRow };

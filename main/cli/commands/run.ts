@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, isAppError } from '../../../shared/contract/errors';
+import { formatCount } from '../../../shared/format/numbers';
+import type { Action, CustomerResult } from '../../../shared/model/results';
+import { writeRunFiles } from '../../backend/analysis/export-files';
+import type { CliIO, Command } from '../command';
+import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
+
+const PAGE = 50_000;
+
+async function allActions(io: CliIO, runId: number): Promise<Action[]> {
+  const rows: Action[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await io.backend.call('analysis-actions', { runId, sort: 'priority', dir: 'desc', offset, limit: PAGE });
+    rows.push(...page.rows);
+    if (page.rows.length < PAGE) return rows;
+  }
+}
+
+async function allCustomers(io: CliIO, runId: number): Promise<CustomerResult[]> {
+  const rows: CustomerResult[] = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await io.backend.call('analysis-customers', { runId, sort: 'revenue12m', dir: 'desc', offset, limit: PAGE });
+    rows.push(...page.rows);
+    if (page.rows.length < PAGE) return rows;
+  }
+}
+
+/** A given workspace is opened (or created); the default one in <out> is the run's own and is rebuilt. */
+async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, currency: string): Promise<string> {
+  const clientName = path.basename(file, path.extname(file));
+  if (given) {
+    const target = path.resolve(io.cwd, given);
+    if (fs.existsSync(target)) await io.backend.call('workspace-open', { path: target });
+    else await io.backend.call('workspace-create', { path: target, clientName, currency });
+    return target;
+  }
+  return '';
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Import a file, analyse it and write actions.csv, customers.csv, profiles.csv and summary.json.',
+  usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [settings] [--json]',
+  help: `
+Options:
+  --out DIR                   Folder for the results (created if missing)
+  --workspace FILE            Import into this workspace (created if missing) instead of DIR/workspace.longtail
+  --currency CODE             Currency of a new workspace [USD]
+  --json                      Print the run summary and written files as JSON
+${settingsHelp}
+Writes:
+  actions.csv     one row per action: customer_id, customer_name, action, category, expected_revenue,
+                  priority, reason, rep, territory, tier, profile, action_id
+  customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive,
+                  at_risk_revenue, growth_revenue, rep, territory, profile_label
+  profiles.csv    profile, label, customers, best_customers, revenue, share_<category>..., penetration_<category>...
+  summary.json    settings, as_of, revenue_12m, leakage, k, quality per k, counts, timings
+  assignments.xlsx  the assignment plan for the run's actions
+
+Examples:
+  longtail run sales-2025.csv --out results/
+  longtail run wholesale.csv --out out/ --k 3 --json
+`,
+  allowPositionals: true,
+  options: {
+    out: { type: 'string', short: 'o' },
+    workspace: { type: 'string', short: 'w' },
+    currency: { type: 'string' },
+    json: { type: 'boolean' },
+    ...settingsOptions,
+  },
+  async run(args, io) {
+    const [file, ...extra] = args.positionals;
+    const out = args.values.out;
+    if (!file || extra.length || typeof out !== 'string') {
+      throw new AppError('INVALID_INPUT', 'Give one data file and the output folder: longtail run FILE --out DIR.');
+    }
+    const source = path.resolve(io.cwd, file);
+    if (!fs.existsSync(source)) throw new AppError('FILE_NOT_FOUND', `No file at ${source}. Check the path.`, { path: source });
+    const outDir = path.resolve(io.cwd, out);
+    fs.mkdirSync(outDir, { recursive: true });
+    const currency = typeof args.values.currency === 'string' ? args.values.currency : 'USD';
+    const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
+    const settings = settingsFromArgs(args);
+    let workspace = await prepareWorkspace(io, source, given, currency);
+    if (!workspace) {
+      workspace = path.join(outDir, 'workspace.longtail');
+      await io.backend.call('workspace-create', {
+        path: workspace,
+        clientName: path.basename(source, path.extname(source)),
+        currency,
+        overwrite: true,
+      });
+    }
+    const notes: string[] = [];
+    try {
+      const imported = await io.backend.call('import-run', { path: source }, { onProgress: progressPrinter(io) });
+      notes.push(`Imported ${formatCount(imported.rowsImported)} rows (${formatCount(imported.rowsRejected)} rejected) from ${imported.file}.`);
+    } catch (e) {
+      // Re-running into the same workspace: the data is already there, so analyse it as it is.
+      if (!(isAppError(e) && e.code === 'IMPORT_DUPLICATE_FILE')) throw e;
+      notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);
+    }
+    const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
+    const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId)) };
+    try {
+      await io.backend.call('assignment-plan', { runId: summary.runId });
+      const written = await io.backend.call('export-assignments', { out: path.join(outDir, 'assignments.xlsx'), format: 'xlsx' });
+      files.assignments = written.files.join(', ');
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      notes.push(`No assignments.xlsx: ${e.message}`);
+    }
+    if (args.values.json) io.out(JSON.stringify({ workspace, files, notes, summary }));
+    else {
+      io.out([...notes, describeSummary(summary), `Wrote ${Object.values(files).join(', ')}`].join('\n'));
+    }
+    return 0;
+  },
+};
