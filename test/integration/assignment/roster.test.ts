@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newWorkspace } from '../../helpers/workspace';
+
+const fixtures = path.resolve('test/fixtures/assignment');
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function workspace() {
+  const w = await newWorkspace();
+  cleanups.push(w.cleanup);
+  return w;
+}
+
+describe('the rep roster', () => {
+  it('imports a CSV roster under synonym headers, keeping names in any script as text', async () => {
+    const w = await workspace();
+    const result = await w.backend.call('roster-import', { path: path.join(fixtures, 'roster.csv') });
+    expect(result).toMatchObject({ read: 6, created: 6, updated: 0 });
+    const byName = new Map(result.reps.map((r) => [r.name, r]));
+    expect(byName.get('Ann Key')).toMatchObject({ kind: 'outside', territory: 'West', capacity: 20, active: true });
+    expect(byName.get('Rita Field')).toMatchObject({ kind: 'outside', capacity: 4 });
+    expect(byName.get('Ines In')).toMatchObject({ kind: 'inside', territory: 'East', capacity: 1000 });
+    expect(byName.get('شركة الأمل')).toMatchObject({ kind: 'inside', territory: null, capacity: null });
+    expect(byName.get('=HYPERLINK("http://x")')).toMatchObject({ kind: 'outside', territory: 'East', capacity: 3 });
+    expect(byName.get('Crème Brûlée SARL')).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('imports the roster sheet of a workbook, including inactive reps', async () => {
+    const w = await workspace();
+    const result = await w.backend.call('roster-import', { path: path.join(fixtures, 'roster.xlsx'), sheet: 'Reps 2026' });
+    expect(result.reps).toEqual([
+      { name: 'Gone Rep', kind: 'outside', territory: 'North', capacity: 10, active: false, dataAccounts: 0 },
+      { name: 'Ivy Phone', kind: 'inside', territory: null, capacity: 80, active: true, dataAccounts: 0 },
+      { name: 'Olly Out', kind: 'outside', territory: 'North', capacity: 12, active: true, dataAccounts: 0 },
+    ]);
+  });
+
+  it('names the sheets it has when the asked sheet is missing', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('roster-import', { path: path.join(fixtures, 'roster.xlsx'), sheet: 'Reps' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_SHEET_NOT_FOUND' } });
+    expect(!outcome.ok && outcome.error.message).toContain('Sheets: Read me, Reps 2026');
+  });
+
+  it('rejects a rep kind it does not know, naming file, row, column and value', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('roster-import', { path: path.join(fixtures, 'bad-kind.csv') });
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'bad-kind.csv, row 3, column "Kind": "manager" is not a rep kind: use inside or outside.',
+        details: expect.objectContaining({ row: 3, column: 'Kind', value: 'manager' }),
+      },
+    });
+    expect(await w.backend.call('roster-list', {})).toEqual([]);
+  });
+
+  it('rejects a capacity that is not a whole number, naming the row', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('roster-import', { path: path.join(fixtures, 'bad-capacity.csv') });
+    expect(!outcome.ok && outcome.error.message).toBe(
+      'bad-capacity.csv, row 2, column "Capacity": "twenty" is not a whole number of accounts (0 or more).',
+    );
+  });
+
+  it('asks for a rep name column when there is none, listing the headers found', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('roster-import', { path: path.join(fixtures, 'no-name.csv') });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE' } });
+    expect(!outcome.ok && outcome.error.message).toContain('found: Person, Kind');
+  });
+
+  it('answers FILE_NOT_FOUND for a roster path that does not exist', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('roster-import', { path: path.join(fixtures, 'nope.csv') });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+  });
+
+  it('edits reps in place and keeps them in the workspace across a reopen', async () => {
+    const w = await workspace();
+    await w.backend.call('roster-import', { path: path.join(fixtures, 'roster.csv') });
+    await w.backend.call('roster-save', { reps: [{ name: 'Ann Key', kind: 'inside', territory: 'East', capacity: 7, active: false }] });
+    await w.backend.call('workspace-open', { path: w.file });
+    const ann = (await w.backend.call('roster-list', {})).find((r) => r.name === 'Ann Key');
+    expect(ann).toEqual({ name: 'Ann Key', kind: 'inside', territory: 'East', capacity: 7, active: false, dataAccounts: 0 });
+  });
+});
