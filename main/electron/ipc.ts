@@ -1,0 +1,83 @@
+import { handlerNames, type FileFilter, type Outcome } from '../../shared/contract';
+import { CHANNELS, RPC_PREFIX } from './channels';
+import { isTrustedSender } from './security';
+
+type IpcEvent = { senderFrame?: { url: string; parent: unknown } | null };
+/** The part of Electron's ipcMain we use; passed in so registration is testable without Electron. */
+export type IpcMainLike = {
+  handle(channel: string, listener: (event: IpcEvent, ...args: unknown[]) => unknown): void;
+};
+
+export type IpcBackend = {
+  invoke: (name: string, input: unknown, options: { jobId?: string }) => Promise<Outcome<unknown>>;
+  cancel: (jobId: string) => void;
+};
+
+export type Dialogs = {
+  openFile: (options: { title: string; filters: FileFilter[] }) => Promise<string | null>;
+  saveFile: (options: { title: string; defaultName: string; filters: FileFilter[] }) => Promise<string | null>;
+};
+
+const JOB_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+const refused: Outcome<never> = {
+  ok: false,
+  error: { code: 'UNAUTHORIZED', message: 'This call did not come from the Longtail window and was refused.' },
+};
+
+const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.length <= 500 ? v : fallback);
+
+function filters(v: unknown): FileFilter[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((f): f is { name: unknown; extensions: unknown } => typeof f === 'object' && f !== null)
+    .map((f) => ({
+      name: text(f.name, 'Files'),
+      extensions: Array.isArray(f.extensions) ? f.extensions.filter((e): e is string => typeof e === 'string' && /^[\w*]{1,10}$/.test(e)) : [],
+    }));
+}
+
+/**
+ * One ipcMain.handle per contract entry, each checking that the sender is the top frame of our
+ * own page before anything else; the worker backend then parses the input with the entry's schema.
+ * Returns the channels it registered (a test checks them against the contract).
+ */
+export function registerIpc(ipcMain: IpcMainLike, backend: IpcBackend, dialogs: Dialogs, devServerUrl?: string): string[] {
+  const channels: string[] = [];
+  const handle = (channel: string, listener: (event: IpcEvent, ...args: unknown[]) => unknown, whenRefused: unknown): void => {
+    ipcMain.handle(channel, (event, ...args) => (isTrustedSender(event, devServerUrl) ? listener(event, ...args) : whenRefused));
+    channels.push(channel);
+  };
+
+  for (const name of handlerNames) {
+    handle(
+      `${RPC_PREFIX}${name}`,
+      (_event, input, jobId) => backend.invoke(name, input, { jobId: typeof jobId === 'string' && JOB_ID.test(jobId) ? jobId : undefined }),
+      refused,
+    );
+  }
+  handle(
+    CHANNELS.cancel,
+    (_event, jobId) => {
+      if (typeof jobId === 'string' && JOB_ID.test(jobId)) backend.cancel(jobId);
+    },
+    undefined,
+  );
+  handle(
+    CHANNELS.openFile,
+    (_event, options) => {
+      const o = (options ?? {}) as Record<string, unknown>;
+      return dialogs.openFile({ title: text(o.title, 'Open'), filters: filters(o.filters) });
+    },
+    null,
+  );
+  handle(
+    CHANNELS.saveFile,
+    (_event, options) => {
+      const o = (options ?? {}) as Record<string, unknown>;
+      return dialogs.saveFile({ title: text(o.title, 'Save'), defaultName: text(o.defaultName, 'export'), filters: filters(o.filters) });
+    },
+    null,
+  );
+  return channels;
+}
