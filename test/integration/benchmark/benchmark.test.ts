@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Backend } from '../../../main/backend/dispatch';
+import { runCli } from '../../../main/cli/main';
+import { tempDir } from '../../helpers/workspace';
+import { analysedClient, NOW } from '../report/clients';
+
+// Same generator, different seeds and sizes; the planted extra churn sets the expected order.
+const SPECS = [
+  { clientName: 'Steady Provisions', seed: 21, customers: 90, churnShare: 0 },
+  { clientName: 'Leaky Larder Co', seed: 22, customers: 130, churnShare: 0.5 },
+  { clientName: 'Middling Meats', seed: 23, customers: 110, churnShare: 0.25 },
+];
+
+describe('longtail benchmark over generated clients', () => {
+  let t: ReturnType<typeof tempDir>;
+  let files: string[];
+  let customerNames: string[];
+  let backend: Backend;
+  const clientsDir = () => path.join(t.dir, 'clients');
+
+  beforeAll(async () => {
+    t = tempDir();
+    fs.mkdirSync(clientsDir());
+    const built = [];
+    for (const spec of SPECS) built.push(await analysedClient(clientsDir(), spec));
+    files = built.map((b) => b.file);
+    customerNames = [...new Set(built.flatMap((b) => [...b.customerNames]))];
+    backend = new Backend({ appDataDir: path.join(t.dir, 'app-data'), now: () => NOW });
+  });
+  afterAll(() => {
+    backend.close();
+    t.cleanup();
+  });
+
+  it('orders clients by leakage share, highest planted churn first, and ranks them against each other', async () => {
+    const p = await backend.call('portfolio-summarise', { paths: files });
+    expect(p.rows.map((r) => r.label)).toEqual(['Leaky Larder Co', 'Middling Meats', 'Steady Provisions']);
+    expect(p.rows.map((r) => r.percentile.leakageShare)).toEqual([1, 0.5, 0]);
+    for (const r of p.rows) {
+      expect(r).toMatchObject({ status: 'ok', months: 24 });
+      expect(r.leakage).toBeCloseTo((r.recovery ?? 0) + (r.growth ?? 0), 6);
+      expect(r.leakageShare).toBeCloseTo((r.leakage ?? 0) / (r.revenue12m ?? 1), 9);
+      expect(r.profiles).toBeGreaterThan(0);
+    }
+    expect(p.rows[0].recoveryShare).toBeGreaterThan(p.rows[2].recoveryShare ?? 1);
+  });
+
+  it('reads a folder of workspaces and leaves the open workspace alone', async () => {
+    const mine = path.join(t.dir, 'mine.longtail');
+    await backend.call('workspace-create', { path: mine, clientName: 'Consultant scratch' });
+    const p = await backend.call('portfolio-summarise', { folder: clientsDir() });
+    expect(p.rows).toHaveLength(3);
+    expect((await backend.call('workspace-info', {})).path).toBe(mine);
+    await backend.call('workspace-close', {});
+  });
+
+  it('writes anonymised XLSX and CSV comparisons that name no client and no customer', async () => {
+    const csvOut = path.join(t.dir, 'comparison.csv');
+    const xlsxOut = path.join(t.dir, 'comparison.xlsx');
+    const out: string[] = [];
+    const io = { backend, cwd: t.dir, out: (s: string) => out.push(s), err: (s: string) => out.push(s), interactive: false };
+    expect(await runCli(['benchmark', ...files, '--out', csvOut, '--anonymise'], io)).toBe(0);
+    expect(await runCli(['benchmark', '--folder', clientsDir(), '--out', xlsxOut, '--anonymise'], io)).toBe(0);
+    const book = XLSX.read(fs.readFileSync(xlsxOut));
+    const texts = [
+      fs.readFileSync(csvOut, 'utf8'),
+      book.SheetNames.map((n) => XLSX.utils.sheet_to_csv(book.Sheets[n])).join('\n'),
+      out.join('\n'),
+    ];
+    for (const text of texts) {
+      expect(text).toContain('Client A');
+      for (const secret of [...SPECS.map((s) => s.clientName), ...customerNames, 'longtail']) expect(text).not.toContain(secret);
+    }
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Comparison);
+    expect(rows.map((r) => r.Client)).toEqual(['Client A', 'Client B', 'Client C']);
+    expect(Number(rows[0]['Leakage share of revenue'])).toBeGreaterThan(Number(rows[2]['Leakage share of revenue']));
+  });
+
+  it('prints each client against the band and writes the named comparison', async () => {
+    const out: string[] = [];
+    const io = { backend, cwd: t.dir, out: (s: string) => out.push(s), err: (s: string) => out.push(s), interactive: false };
+    expect(await runCli(['benchmark', ...files, '--out', 'named.csv'], io)).toBe(0);
+    expect(out[0]).toMatch(/^Leaky Larder Co: revenue 12m \$[\d,]+, leakage \$[\d,]+ = [\d.]+% \((below|within|above) the 7-30% band, above 100% of the other clients\)$/);
+    expect(out.join('\n')).toMatch(/Leakage share ranges/);
+    expect(fs.readFileSync(path.join(t.dir, 'named.csv'), 'utf8')).toContain('Steady Provisions');
+  });
+});
