@@ -45,10 +45,7 @@ export class CsvTokenizer {
     let lines = 0;
     while (pos <= n) {
       if (pos === n) {
-        if (final && (cells.length > 0 || pos > recordStart)) {
-          cells.push('');
-          out.push({ line: this.line, cells });
-        }
+        if (final && cells.length > 0) out.push({ line: this.line, cells });
         return final ? n : recordStart;
       }
       let c = text.charCodeAt(pos);

@@ -109,7 +109,7 @@ export class DateOrderDetector {
       if (m[2] === '.') this.dots++;
       if (a > 12 && b <= 12) this.dayFirstProof++;
       else if (b > 12 && a <= 12) this.monthFirstProof++;
-      else if (a !== b) this.undecidable++;
+      else if (a !== b && a <= 12 && b <= 12) this.undecidable++;
       return;
     }
     if (SERIAL.test(t)) {

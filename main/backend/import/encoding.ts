@@ -2,7 +2,7 @@
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** Decides the encoding from the first bytes: a BOM if any, else NUL patterns, else UTF-8 validity. */
-export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: number } {
+export function sniffEncoding(head: Uint8Array, complete = true): { encoding: TextEncoding; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
@@ -15,14 +15,11 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bom: 
   }
   if (probe > 0 && oddZeros > probe / 8 && evenZeros === 0) return { encoding: 'utf-16le', bom: 0 };
   if (probe > 0 && evenZeros > probe / 8 && oddZeros === 0) return { encoding: 'utf-16be', bom: 0 };
-  // A multi-byte character may be cut at the end of the sample; drop up to 3 trailing bytes.
-  for (let cut = 0; cut <= 3 && cut < head.length; cut++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, head.length - cut));
-      return { encoding: 'utf-8', bom: 0 };
-    } catch {
-      // try a shorter slice
-    }
+  try {
+    // When the head is only the start of the file, a character cut at its end is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    return { encoding: 'windows-1252', bom: 0 };
   }
-  return { encoding: 'windows-1252', bom: 0 };
 }

@@ -109,7 +109,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   if (shape === 'spend-table') {
     for (const f of Object.keys(mapping) as ImportField[]) if (!SPEND_TABLE_FIELDS.includes(f)) delete mapping[f];
     const described = new Set(Object.values(mapping));
-    categoryColumns = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.9);
+    categoryColumns = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.6);
   }
 
   const dates = new DateOrderDetector();

@@ -38,7 +38,7 @@ async function readHead(file: string, limit: number): Promise<Buffer> {
 /** Streams a delimited text file (optionally .gz) as records, decoding and tokenizing chunk by chunk. */
 export async function openTextSource(file: string, totalBytes: number): Promise<TableSource> {
   const head = await readHead(file, SAMPLE_BYTES);
-  const { encoding, bom } = sniffEncoding(head);
+  const { encoding, bom } = sniffEncoding(head, head.length < SAMPLE_BYTES);
   const headText = new TextDecoder(encoding).decode(head.subarray(bom));
   const delimiter = sniffDelimiter(headText.slice(0, 256 * 1024));
   const wholeFile = head.length < SAMPLE_BYTES;

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newWorkspace } from '../../helpers/workspace';
+import { fixture, storeCounts } from './fixtures';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function workspace() {
+  const w = await newWorkspace();
+  cleanups.push(w.cleanup);
+  return w;
+}
+
+describe('bad rows', () => {
+  it('rejects each bad row with its file row, column, raw value and reason, imports the rest, and accounts for every row', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('bad-rows.csv') });
+    expect(s).toMatchObject({ rowsRead: 8, rowsImported: 2, rowsRejected: 4, rowsSkipped: 2 });
+    expect(s.rowsRead).toBe(s.rowsImported + s.rowsRejected + s.rowsSkipped);
+    expect(s.rejectsSample).toEqual([
+      { row: 3, column: 'Customer', value: '', reason: 'no customer (Customer is empty)' },
+      { row: 4, column: 'Date', value: '13/45/2025', reason: "'13/45/2025' is not a valid date (expected YYYY-MM-DD)" },
+      { row: 6, column: 'Revenue', value: 'lots', reason: "'lots' is not a number" },
+      { row: 7, column: 'Category', value: '', reason: 'no category (Category is empty)' },
+    ]);
+  });
+
+  it('stores the rejects, pages through them and exports them as CSV with formulas neutralised', async () => {
+    const w = await workspace();
+    const evil = path.join(w.dir, 'evil.csv');
+    fs.writeFileSync(evil, 'Customer,Date,Revenue,Category\nC1,2024-01-01,10,A\nC2,2024-01-01,=HYPERLINK("x"),A\nC3,2024-01-01,@SUM(A1),A\nC4,2024-01-01,+1+1x,A\n');
+    const s = await w.backend.call('import-run', { path: evil });
+    expect(s.rowsRejected).toBe(3);
+    const page = await w.backend.call('import-rejects', { importId: s.importId ?? 0, offset: 1, limit: 1 });
+    expect(page).toEqual({ total: 3, rows: [{ row: 4, column: 'Revenue', value: '@SUM(A1)', reason: "'@SUM(A1)' is not a number" }] });
+    const out = path.join(w.dir, 'rejects.csv');
+    expect(await w.backend.call('import-rejects-export', { importId: s.importId ?? 0, out })).toEqual({ path: out, rows: 3 });
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.startsWith('\ufeffrow,column,value,reason\r\n')).toBe(true);
+    expect(text).toContain(`3,Revenue,"'=HYPERLINK(""x"")"`);
+    expect(text).toContain("4,Revenue,'@SUM(A1)");
+    expect(text).toContain("5,Revenue,'+1+1x");
+    expect(text).not.toMatch(/,[=+@]/);
+  });
+
+  it('answers NOT_FOUND for the rejects of an import that does not exist', async () => {
+    const w = await workspace();
+    expect(await w.backend.invoke('import-rejects', { importId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('files that cannot be imported at all', () => {
+  it.each([
+    ['empty.csv', 'IMPORT_EMPTY'],
+    ['header-only.csv', 'IMPORT_EMPTY'],
+    ['not-a-table.txt', 'IMPORT_NOT_A_TABLE'],
+    ['no-revenue.csv', 'IMPORT_MAPPING_INCOMPLETE'],
+    ['missing.csv', 'FILE_NOT_FOUND'],
+  ])('refuses %s with one %s error and changes nothing', async (file, code) => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: fixture('basic.csv') });
+    const before = storeCounts(w.backend);
+    const outcome = await w.backend.invoke('import-run', { path: fixture(file) });
+    expect(outcome).toMatchObject({ ok: false, error: { code } });
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+
+  it('says which column is missing and lists the columns there are', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('import-run', { path: fixture('no-revenue.csv') });
+    expect(!outcome.ok && outcome.error.message).toMatch(/No (date|revenue) column found.*Columns: Cust, Month, Note/);
+  });
+
+  it('refuses a file whose every row is bad, naming the first problem, and changes nothing', async () => {
+    const w = await workspace();
+    const bad = path.join(w.dir, 'all-bad.csv');
+    fs.writeFileSync(bad, 'Customer,Date,Revenue,Category\nC1,someday,10,A\nC2,never,20,A\n');
+    const before = storeCounts(w.backend);
+    const outcome = await w.backend.invoke('import-run', { path: bad });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_A_TABLE' } });
+    expect(!outcome.ok && outcome.error.message).toContain("row 2, column Date: 'someday' is not a valid date");
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+
+  it('refuses a mapping to a column the file does not have, naming the columns', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('import-run', { path: fixture('basic.csv'), mapping: { revenue: 'Net' } });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!outcome.ok && outcome.error.message).toContain('Customer, Date, Revenue, Category');
+  });
+});

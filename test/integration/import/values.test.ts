@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { isoFromDay } from '../../../shared/format/dates';
+import { newWorkspace } from '../../helpers/workspace';
+import { fixture } from './fixtures';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function workspace() {
+  const w = await newWorkspace();
+  cleanups.push(w.cleanup);
+  return w;
+}
+
+type Row = { code: string; day: number; revenue: number };
+const rows = (w: Awaited<ReturnType<typeof workspace>>): { code: string; date: string; revenue: number }[] =>
+  (w.backend.session.db.prepare('SELECT c.code, t.day, t.revenue FROM transactions t JOIN customers c ON c.id = t.customer_id ORDER BY t.id').all() as Row[]).map((r) => ({
+    code: r.code,
+    date: isoFromDay(r.day),
+    revenue: r.revenue,
+  }));
+
+describe('dates', () => {
+  it('reads US dates as month first because one value has a day above 12, times included', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('us-dates.csv') });
+    expect(s.dateFormat).toBe('mdy');
+    expect(rows(w).map((r) => r.date)).toEqual(['2024-01-13', '2024-02-01', '2024-12-31']);
+  });
+
+  it('reads day-first dates as such because one value has a day above 12', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('day-first-dates.csv') });
+    expect(s.dateFormat).toBe('dmy');
+    expect(rows(w).map((r) => r.date)).toEqual(['2024-01-13', '2024-02-01', '2024-12-31']);
+  });
+
+  it('reads DD.MM.YYYY dates day first', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: fixture('semicolon-decimal-comma.csv') });
+    expect(rows(w).map((r) => r.date)).toEqual(['2024-01-05', '2024-01-06', '2024-02-10']);
+  });
+
+  it('asks for the order with IMPORT_AMBIGUOUS_DATES when no value tells, and takes it as a date format', async () => {
+    const w = await workspace();
+    const preview = await w.backend.call('import-preview', { path: fixture('ambiguous-dates.csv') });
+    expect(preview.dateFormat).toEqual({ detected: null, candidates: ['mdy', 'dmy'], ambiguous: true });
+    const outcome = await w.backend.invoke('import-run', { path: fixture('ambiguous-dates.csv') });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_AMBIGUOUS_DATES' } });
+    expect(!outcome.ok && outcome.error.message).toContain('--date-format');
+    await w.backend.call('import-run', { path: fixture('ambiguous-dates.csv'), dateFormat: 'dmy' });
+    expect(rows(w).map((r) => r.date)).toEqual(['2024-02-01', '2024-04-03', '2024-06-05']);
+  });
+});
+
+describe('amounts', () => {
+  it('reads currency symbols, thousands separators, parentheses and trailing minus, counting negatives as returns', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('money-styles.csv') });
+    expect(rows(w).map((r) => r.revenue)).toEqual([1234.5, -120, -75.25, 99, -1000]);
+    expect(s.returns).toBe(3);
+  });
+
+  it('reads decimal commas and dotted thousands in a semicolon file', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('semicolon-decimal-comma.csv') });
+    expect(rows(w).map((r) => r.revenue)).toEqual([1234.5, 200.25, -3.1]);
+    expect(s.returns).toBe(1);
+  });
+
+  it('computes revenue as quantity x unit price and makes credit-note invoices (C...) negative', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('qty-price.csv') });
+    expect(s.mapping).toMatchObject({ customer: 'Cust #', quantity: 'Qty', unitPrice: 'Unit Price', product: 'StockCode', invoice: 'InvoiceNo' });
+    expect(rows(w).map((r) => r.revenue)).toEqual([21, -10.5, -12, 4]);
+    expect(s.returns).toBe(2);
+    expect(s.warnings.join(' ')).toMatch(/product column 'StockCode' is used as the category level/);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sniffEncoding } from '../../../main/backend/import/encoding';
+import { detectHeader } from '../../../main/backend/import/header';
+import { guessMapping } from '../../../main/backend/import/mapping';
+
+const columnOf = (guesses: ReturnType<typeof guessMapping>, field: string): string | null => guesses.find((g) => g.field === field)?.column ?? null;
+
+describe('column mapping guesses', () => {
+  it('maps the usual header names of distributor exports', () => {
+    const headers = ['Account No', 'Order Date', 'Net Sales', 'Product Group', 'Sales Rep', 'Region'];
+    const g = guessMapping(headers, headers.map(() => []));
+    expect(columnOf(g, 'customer')).toBe('Account No');
+    expect(columnOf(g, 'date')).toBe('Order Date');
+    expect(columnOf(g, 'revenue')).toBe('Net Sales');
+    expect(columnOf(g, 'category')).toBe('Product Group');
+    expect(columnOf(g, 'rep')).toBe('Sales Rep');
+    expect(columnOf(g, 'territory')).toBe('Region');
+  });
+
+  it('maps Cust #, Qty, Unit Price, StockCode and InvoiceNo, and gives each guess a confidence and a reason', () => {
+    const headers = ['Cust #', 'InvoiceDate', 'Qty', 'Unit Price', 'StockCode', 'InvoiceNo', 'Sales $'];
+    const g = guessMapping(headers, headers.map(() => []));
+    expect(columnOf(g, 'customer')).toBe('Cust #');
+    expect(columnOf(g, 'quantity')).toBe('Qty');
+    expect(columnOf(g, 'unitPrice')).toBe('Unit Price');
+    expect(columnOf(g, 'product')).toBe('StockCode');
+    expect(columnOf(g, 'invoice')).toBe('InvoiceNo');
+    expect(columnOf(g, 'revenue')).toBe('Sales $');
+    const customer = g.find((x) => x.field === 'customer');
+    expect(customer?.confidence).toBeGreaterThan(0.8);
+    expect(customer?.reason).toContain('Cust #');
+  });
+
+  it('finds a date column by its content when its header says nothing', () => {
+    const headers = ['Who', 'When', 'How much'];
+    const rows = [
+      ['a', '2024-01-01', '10.50'],
+      ['b', '2024-01-02', '11.25'],
+    ];
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect(columnOf(g, 'date')).toBe('When');
+    expect(g.find((x) => x.field === 'date')?.reason).toMatch(/read as dates/);
+    expect(columnOf(g, 'revenue')).toBe('How much');
+  });
+});
+
+describe('header detection', () => {
+  it('finds the header under title rows and a blank row', () => {
+    const records = [['Sales 2024', ''], ['', ''], ['Customer', 'Revenue'], ['A', '10'], ['B', '20']].map((cells, i) => ({ line: i + 1, cells }));
+    expect(detectHeader(records)).toBe(2);
+  });
+
+  it('finds nothing in a column of numbers', () => {
+    const records = [['1'], ['2'], ['3']].map((cells, i) => ({ line: i + 1, cells }));
+    expect(detectHeader(records)).toBeNull();
+  });
+});
+
+describe('encoding sniffing', () => {
+  it('tells UTF-8, UTF-16 and Windows-1252 apart by BOM, zero bytes and validity', () => {
+    expect(sniffEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ encoding: 'utf-8', bom: 3 });
+    expect(sniffEncoding(Buffer.from([0xff, 0xfe, 0x61, 0]))).toEqual({ encoding: 'utf-16le', bom: 2 });
+    expect(sniffEncoding(Buffer.from([0xfe, 0xff, 0, 0x61]))).toEqual({ encoding: 'utf-16be', bom: 2 });
+    expect(sniffEncoding(Buffer.from('ab,cd\n', 'utf16le')).encoding).toBe('utf-16le');
+    expect(sniffEncoding(Buffer.from('Café', 'utf8')).encoding).toBe('utf-8');
+    expect(sniffEncoding(Buffer.from('Café', 'latin1')).encoding).toBe('windows-1252');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { DateOrderDetector, parseDate } from '../../../main/backend/import/dates';
+import { DecimalDetector, parseAmount } from '../../../main/backend/import/numbers';
+import { isoFromDay } from '../../../shared/format/dates';
+
+const iso = (text: string, format: Parameters<typeof parseDate>[1] = null): string | null => {
+  const day = parseDate(text, format);
+  return day === null ? null : isoFromDay(day);
+};
+
+const decide = (values: string[]): ReturnType<DateOrderDetector['decide']> => {
+  const d = new DateOrderDetector();
+  for (const v of values) d.observe(v);
+  return d.decide();
+};
+
+describe('dates', () => {
+  it('reads ISO dates with or without a time, and YYYYMMDD', () => {
+    expect(iso('2024-02-29')).toBe('2024-02-29');
+    expect(iso('2010-12-01 08:26:00')).toBe('2010-12-01');
+    expect(iso('2024-03-05T23:59:59Z')).toBe('2024-03-05');
+    expect(iso('19970101')).toBe('1997-01-01');
+  });
+
+  it('reads US and day-first dates under the chosen order', () => {
+    expect(iso('03/04/2024', 'mdy')).toBe('2024-03-04');
+    expect(iso('03/04/2024', 'dmy')).toBe('2024-04-03');
+    expect(iso('31.12.2024 10:00', 'dmy')).toBe('2024-12-31');
+    expect(iso('1/2/24', 'mdy')).toBe('2024-01-02');
+  });
+
+  it('reads month names and Excel date numbers', () => {
+    expect(iso('5-Jan-2024')).toBe('2024-01-05');
+    expect(iso('Jan 5, 2024')).toBe('2024-01-05');
+    expect(iso('45306', 'excel-serial')).toBe('2024-01-15');
+  });
+
+  it('refuses impossible dates such as 13/45/2025 and 2023-02-29', () => {
+    expect(iso('13/45/2025', 'mdy')).toBeNull();
+    expect(iso('13/45/2025', 'dmy')).toBeNull();
+    expect(iso('2023-02-29')).toBeNull();
+    expect(iso('soon')).toBeNull();
+  });
+
+  it('decides the order from one value with a day above 12 anywhere in the column', () => {
+    expect(decide(['01/02/2024', '03/04/2024', '13/04/2024']).detected).toBe('dmy');
+    expect(decide(['01/02/2024', '03/14/2024']).detected).toBe('mdy');
+  });
+
+  it('calls a column ambiguous when no value tells the order', () => {
+    expect(decide(['01/02/2024', '03/04/2024'])).toMatchObject({ detected: null, ambiguous: true, candidates: ['mdy', 'dmy'] });
+  });
+
+  it('takes dotted dates as day first', () => {
+    expect(decide(['01.02.2024', '03.04.2024']).detected).toBe('dmy');
+  });
+});
+
+describe('amounts', () => {
+  it.each([
+    ['1234.5', 1234.5],
+    ['$1,234.50', 1234.5],
+    ['(120.00)', -120],
+    ['75.25-', -75.25],
+    ['€ 99', 99],
+    ['-1,000', -1000],
+    ['USD 12', 12],
+    ["CHF 1'200.10", 1200.1],
+  ])('reads %j as %d', (text, value) => {
+    expect(parseAmount(text)).toBe(value);
+  });
+
+  it('reads a decimal comma when the column writes one', () => {
+    expect(parseAmount('1.234,50', 'comma')).toBe(1234.5);
+    expect(parseAmount('-3,10', 'comma')).toBe(-3.1);
+    expect(parseAmount('1 234,5 €', 'comma')).toBe(1234.5);
+  });
+
+  it('refuses text that is not a number', () => {
+    expect(parseAmount('lots')).toBeNull();
+    expect(parseAmount('')).toBeNull();
+    expect(parseAmount('1.2.3')).toBeNull();
+  });
+
+  it('tells a decimal comma column from a thousands comma column', () => {
+    const comma = new DecimalDetector();
+    for (const v of ['1.234,50', '200,25', '3,1']) comma.observe(v);
+    expect(comma.decide()).toBe('comma');
+    const dot = new DecimalDetector();
+    for (const v of ['1,234.50', '200.25', '7']) dot.observe(v);
+    expect(dot.decide()).toBe('dot');
+  });
+});
