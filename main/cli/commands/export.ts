@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import { formatCount, formatMoney } from '../../../shared/format/numbers';
+import type { Command } from '../command';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write who calls whom: rep call lists (assignments.xlsx / CSV) or the territory plan.',
+  usage:
+    'longtail export --workspace FILE --out FILE.xlsx|FILE.csv|DIR [--format xlsx|csv] [--plan reps|territories] [--per-rep] [--roster FILE] [--new-plan] [--json]',
+  help: `
+Options:
+  --workspace FILE   The client's workspace (analysed first with longtail analyze)
+  --out PATH         A .xlsx or .csv file (the extension picks the format), or a folder
+  --format F         xlsx or csv, for a folder output [xlsx]
+  --plan P           reps: one list per rep with a summary sheet; territories: the territory plan [reps]
+  --per-rep          CSV into a folder: one file per rep (plus Unassigned.csv) instead of one file
+  --roster FILE      Import this roster first (CSV/XLSX with Rep, Kind, Territory, Capacity); implies --new-plan
+  --new-plan         Plan again from the latest analysis and roster (default: the latest stored plan,
+                     or a new one when there is none)
+  --json             Print the result as JSON
+
+Strategic accounts keep their rep; long-tail accounts with actions go by value to the outside reps
+of their territory up to capacity, then to inside reps; manager overrides set in the app win.
+Accounts nobody can take are listed as Unassigned with the reason.
+
+Examples:
+  longtail export --workspace acme.longtail --out assignments.xlsx
+  longtail export -w acme.longtail --roster roster.csv --out lists/ --format csv --per-rep
+  longtail export -w acme.longtail --plan territories --out territory-plan.xlsx
+`,
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    plan: { type: 'string' },
+    'per-rep': { type: 'boolean' },
+    roster: { type: 'string' },
+    'new-plan': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const workspace = args.values.workspace as string | undefined;
+    const out = args.values.out as string | undefined;
+    if (!workspace || !out) throw new AppError('INVALID_INPUT', 'Give both --workspace FILE and --out FILE.xlsx|FILE.csv|DIR.');
+    const format = args.values.format as string | undefined;
+    if (format !== undefined && format !== 'xlsx' && format !== 'csv') {
+      throw new AppError('INVALID_INPUT', `--format ${format} is not known: use xlsx or csv.`, { format });
+    }
+    const plan = (args.values.plan as string | undefined) ?? 'reps';
+    if (plan !== 'reps' && plan !== 'territories') {
+      throw new AppError('INVALID_INPUT', `--plan ${plan} is not known: use reps or territories.`, { plan });
+    }
+    const { backend } = io;
+    await backend.call('workspace-open', { path: path.resolve(io.cwd, workspace) });
+    const roster = args.values.roster as string | undefined;
+    if (roster !== undefined) {
+      const r = await backend.call('roster-import', { path: path.resolve(io.cwd, roster) });
+      if (!args.values.json) io.err(`Roster: ${r.read} reps read (${r.created} new, ${r.updated} updated).`);
+    }
+    if (roster !== undefined || args.values['new-plan']) await backend.call('assignment-plan', { limit: 1 });
+    const target = path.resolve(io.cwd, out);
+    const result =
+      plan === 'reps'
+        ? await backend.call('export-assignments', { out: target, format, perRep: Boolean(args.values['per-rep']) })
+        : await backend.call('export-territories', { out: target, format });
+    if (args.values.json) {
+      io.out(JSON.stringify(result));
+      return 0;
+    }
+    const summary = await backend.call('assignment-get', { planId: result.planId, limit: 1 });
+    const t = summary.totals;
+    io.out(
+      [
+        `Wrote ${result.files.length === 1 ? result.files[0] : `${result.files.length} files in ${path.dirname(result.files[0] ?? target)}`} (${formatCount(result.rows)} rows).`,
+        `Plan ${result.planId}: ${formatCount(t.accounts)} accounts with actions worth ${formatMoney(t.expectedRevenue, summary.currency)}; ` +
+          `${formatCount(t.kept)} kept by strategic reps, ${formatCount(t.assigned)} assigned, ${formatCount(t.overridden)} overridden, ${formatCount(t.unassigned)} unassigned.`,
+      ].join('\n'),
+    );
+    return 0;
+  },
+};
