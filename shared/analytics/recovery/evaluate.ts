@@ -1,0 +1,91 @@
+import type { RecoverySettings } from '../../contract/settings';
+import { isoFromDay } from '../../format/dates';
+import { emptyCustomerVerdict, emptyVerdict, judge, judgeCustomer, type RecoverySignal } from './judge';
+import type { RecoveryModel } from './model';
+import { reasonFor } from './reasons';
+import { seasonLabel } from './season';
+
+export type RecoveryFlag = {
+  customer: number;
+  category: number;
+  atRiskRevenue: number;
+  /** 0..100 from money at risk (log-scaled against the largest flag) and confidence, half each. */
+  priority: number;
+  reason: string;
+  facts: Record<string, number | string | null>;
+  signal: RecoverySignal;
+};
+
+const round1 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 10) / 10 : x);
+const money = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Flags every relationship showing early signs of defection under these settings. One pass over
+ * the model's relationships: fast enough to run on every slider move.
+ */
+export function evaluateRecovery(model: RecoveryModel, settings: RecoverySettings): RecoveryFlag[] {
+  const flags: RecoveryFlag[] = [];
+  const confidences: number[] = [];
+  const v = emptyVerdict();
+  const cv = emptyCustomerVerdict();
+  for (let c = 0; c < model.customerCount; c++) {
+    judgeCustomer(model, c, settings, cv);
+    for (let r = model.customerStart[c]; r < model.customerStart[c + 1]; r++) {
+      judge(model, r, settings, cv, v);
+      if (v.signal === null) continue;
+      const k = model.category[r];
+      confidences.push(v.confidence);
+      flags.push({
+        customer: c,
+        category: k,
+        atRiskRevenue: money(v.atRisk),
+        priority: 0,
+        reason: reasonFor(model, r, v, cv),
+        signal: v.signal,
+        facts: {
+          purchases: model.purchases[r],
+          lastOrder: isoFromDay(model.last[r]),
+          daysSinceLast: model.gap[r],
+          cycleDays: round1(v.cycle),
+          spreadDays: round1(v.spread),
+          allowedDays: v.signal === 'declining' ? null : round1(v.allowed),
+          season: v.seasonal ? seasonLabel(model.seasonMask[r]) : null,
+          runRate: money(model.runRate[r]),
+          spend12m: money(model.spend12m[r]),
+          trailingRate: Number.isFinite(model.trailingRate[r]) ? money(model.trailingRate[r]) : null,
+          baselineRate: Number.isFinite(v.baseline) ? money(v.baseline) : null,
+          declineRatio: Number.isFinite(v.ratio) ? Math.round(v.ratio * 1000) / 1000 : null,
+          confidence: Math.round(v.confidence * 1000) / 1000,
+        },
+      });
+    }
+  }
+  let maxAtRisk = 0;
+  for (const f of flags) maxAtRisk = Math.max(maxAtRisk, f.atRiskRevenue);
+  const scale = Math.log1p(maxAtRisk);
+  flags.forEach((f, i) => {
+    const moneyScore = scale > 0 ? Math.log1p(f.atRiskRevenue) / scale : 0;
+    f.priority = Math.round(100 * (0.5 * moneyScore + 0.5 * confidences[i]));
+  });
+  return flags;
+}
+
+/** How many relationships would be flagged, and how much money, at each lateness value. No strings built. */
+export function recoveryCurve(model: RecoveryModel, settings: RecoverySettings, latenessValues: number[]): { lateness: number; count: number; atRisk: number }[] {
+  const v = emptyVerdict();
+  const cv = emptyCustomerVerdict();
+  return latenessValues.map((lateness) => {
+    const s = { ...settings, lateness };
+    let count = 0;
+    let atRisk = 0;
+    for (let c = 0; c < model.customerCount; c++) {
+      judgeCustomer(model, c, s, cv);
+      for (let r = model.customerStart[c]; r < model.customerStart[c + 1]; r++) {
+        if (judge(model, r, s, cv, v).signal === null) continue;
+        count++;
+        atRisk += v.atRisk;
+      }
+    }
+    return { lateness, count, atRisk: money(atRisk) };
+  });
+}

@@ -1,0 +1,127 @@
+import type { RecoverySettings } from '../../contract/settings';
+import type { RecoveryModel } from './model';
+
+export type RecoverySignal = 'late' | 'declining' | 'lapsed-all';
+
+/** The verdict on one relationship, written into a reused object so a full pass allocates nothing. */
+export type Verdict = {
+  signal: RecoverySignal | null;
+  atRisk: number;
+  /** 0..1: how clear the signal is. */
+  confidence: number;
+  /** Judged on the season clock? */
+  seasonal: boolean;
+  /** Gap and allowance in the units judged (calendar or in-season days). */
+  gap: number;
+  allowed: number;
+  cycle: number;
+  spread: number;
+  /** Declining: trailing / baseline. */
+  ratio: number;
+  baseline: number;
+};
+
+export const emptyVerdict = (): Verdict => ({ signal: null, atRisk: 0, confidence: 0, seasonal: false, gap: 0, allowed: 0, cycle: 0, spread: 0, ratio: Number.NaN, baseline: Number.NaN });
+
+/** How many standard errors below the baseline a decline must be (about 2.5% by chance). */
+const DECLINE_Z = 2;
+
+/** A category the lapsed customer last bought more than this before its final order is history, not at risk. */
+const LAPSED_LOOKBACK_DAYS = 365;
+
+/**
+ * Late = the gap exceeds `lateness` usual cycles plus `volatilityAllowance` standard deviations of
+ * the intervals. Additive in days so a regular buyer (small spread) is held to about `lateness`
+ * cycles while a buyer whose intervals swing widely gets room in proportion to that swing.
+ */
+export const allowedGap = (cycle: number, spread: number, s: RecoverySettings): number =>
+  s.lateness * cycle + (s.volatility ? s.volatilityAllowance * spread : 0);
+
+// Confidence of a late signal: 0.5 right at the allowance, approaching 1 as the gap grows past it,
+// discounted when few orders back the rhythm.
+const lateConfidence = (gap: number, allowed: number, orders: number): number =>
+  (1 - 0.5 / Math.max(1, gap / allowed) ** 2) * (orders / (orders + 2));
+
+/** Whether a customer stopped buying everything, and the numbers behind it. */
+export type CustomerVerdict = { lapsed: boolean; silence: number; expectedOrders: number; overdue: number; confidence: number };
+
+export const emptyCustomerVerdict = (): CustomerVerdict => ({ lapsed: false, silence: 0, expectedOrders: 0, overdue: 0, confidence: 0 });
+
+/**
+ * A customer has stopped buying everything when every category with a rhythm is overdue on its
+ * own (past one usual cycle plus one standard deviation) and the silence across all of them is
+ * long: together they would have brought more than `lateness` orders. Merging all order days into
+ * one rhythm would not do: a customer with five categories bought every 100 days orders "every 20
+ * days" merged, yet a 50-day silence says nothing about any of them.
+ */
+export function judgeCustomer(m: RecoveryModel, c: number, s: RecoverySettings, out: CustomerVerdict): CustomerVerdict {
+  out.lapsed = false;
+  out.expectedOrders = 0;
+  out.overdue = 0;
+  out.silence = m.customerAll.gap[c];
+  if (m.customerAll.purchases[c] < s.minPurchases) return out;
+  for (let r = m.customerStart[c]; r < m.customerStart[c + 1]; r++) {
+    // Only categories with a rhythm testify; two orders a year apart say little about the third.
+    if (m.purchases[r] < s.minPurchases) continue;
+    if (s.seasonal && m.seasonMask[r] !== 0) {
+      // Off-season silence proves nothing either way; a season missed counts as overdue.
+      if (!(m.seasonGap[r] > allowedGap(m.seasonCycle[r], m.seasonSpread[r], s))) continue;
+      out.overdue++;
+      continue;
+    }
+    const cycle = m.cycle[r];
+    // Overdue = past its usual cycle by more than its usual swing; one category not yet due vetoes.
+    if (!(m.gap[r] > cycle + (s.volatility ? m.spread[r] : 0))) return out;
+    out.overdue++;
+    out.expectedOrders += out.silence / cycle;
+  }
+  out.lapsed = out.overdue > 0 && out.expectedOrders > s.lateness;
+  out.confidence = out.lapsed ? (1 - 0.5 * (s.lateness / out.expectedOrders) ** 2) * (out.overdue / (out.overdue + 1)) : 0;
+  return out;
+}
+
+/** Judges relationship r; `lapsed` says whether its customer stopped buying everything. */
+export function judge(m: RecoveryModel, r: number, s: RecoverySettings, customer: CustomerVerdict, v: Verdict): Verdict {
+  v.signal = null;
+  v.ratio = v.baseline = Number.NaN;
+  const n = m.purchases[r];
+  if (n === 0) return v;
+  const seasonal = s.seasonal && m.seasonMask[r] !== 0;
+  v.seasonal = seasonal;
+  const rhythmic = n >= s.minPurchases;
+  if (rhythmic) {
+    v.gap = seasonal ? m.seasonGap[r] : m.gap[r];
+    v.cycle = seasonal ? m.seasonCycle[r] : m.cycle[r];
+    v.spread = seasonal ? m.seasonSpread[r] : m.spread[r];
+    v.allowed = allowedGap(v.cycle, v.spread, s);
+  }
+  const c = m.customer[r];
+  const lateOnItsOwn = rhythmic && v.gap > v.allowed;
+  // A seasonal category of a lapsed customer waits for its season unless already late on its own.
+  if (customer.lapsed && m.last[r] >= m.customerAll.last[c] - LAPSED_LOOKBACK_DAYS && (!seasonal || lateOnItsOwn)) {
+    v.signal = 'lapsed-all';
+    v.atRisk = m.runRate[r];
+    v.confidence = customer.confidence;
+  } else if (lateOnItsOwn) {
+    v.signal = 'late';
+    v.atRisk = m.runRate[r];
+    v.confidence = lateConfidence(v.gap, v.allowed, n);
+  } else if (rhythmic) {
+    const baseline = seasonal ? m.seasonBaselineRate[r] : m.baselineRate[r];
+    const recent = seasonal ? m.seasonTrailingRate[r] : m.trailingRate[r];
+    v.baseline = baseline;
+    if (baseline > 0) {
+      v.ratio = Math.max(0, recent) / baseline;
+      // Below the threshold and beyond the relationship's own noise: a few small orders from a
+      // slow or irregular buyer are not yet a slide.
+      const noise = seasonal ? 0 : m.declineNoise[r];
+      if (v.ratio < s.declineThreshold && (v.ratio === 0 || -Math.log(v.ratio) > DECLINE_Z * noise)) {
+        v.signal = 'declining';
+        v.atRisk = baseline;
+        v.confidence = (0.5 + 0.5 * (1 - v.ratio / s.declineThreshold)) * (n / (n + 2));
+      }
+    }
+  }
+  if (v.signal !== null && !(v.atRisk > 0 && v.atRisk >= s.minRevenue)) v.signal = null;
+  return v;
+}

@@ -1,0 +1,296 @@
+import type { Dataset } from '../../model/dataset';
+import { monthIndexOfDay } from '../../format/dates';
+import { detectSeason, seasonDays, type MonthOf } from './season';
+import { medianInPlace, standardDeviation } from './stats';
+
+/**
+ * Everything evaluateRecovery needs, computed once per as-of day and independent of the recovery
+ * settings: one slot per customer x category relationship in typed arrays, so re-evaluating after a
+ * threshold change is a single pass over relationships that never touches a transaction again.
+ */
+export type RecoveryModel = {
+  asOfDay: number;
+  currency: string;
+  categories: string[];
+  customerCount: number;
+  /** Relationships of customer c are [customerStart[c], customerStart[c + 1]). */
+  customerStart: Int32Array;
+  customer: Int32Array;
+  category: Int32Array;
+  /** Distinct order days (days with positive net revenue) up to the as-of day. */
+  purchases: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  /** Days since the last order. */
+  gap: Int32Array;
+  /** Median days between orders and their standard deviation; NaN below two orders. */
+  cycle: Float64Array;
+  spread: Float64Array;
+  /** In-season months (bit m = month m), 0 = not seasonal; the same measures on the season clock. */
+  seasonMask: Int32Array;
+  seasonCycle: Float64Array;
+  seasonSpread: Float64Array;
+  seasonGap: Float64Array;
+  /** Annual run-rate in the 12 months up to the last order: the money at risk when it stops. */
+  runRate: Float64Array;
+  /** Net revenue in the 12 months up to the as-of day. */
+  spend12m: Float64Array;
+  /** Trailing window for decline, about four usual intervals (days). */
+  trailingDays: Int32Array;
+  /** Annualised spend since the order before the recent orders (those in the window, at least three)... */
+  trailingRate: Float64Array;
+  /** ...against the annualised spend between orders in the 12 months before them (NaN = too few orders). */
+  baselineRate: Float64Array;
+  /** Seasonal categories: annualised spend in the trailing window against the same window a year earlier. */
+  seasonTrailingRate: Float64Array;
+  seasonBaselineRate: Float64Array;
+  /** Standard error of ln(trailing / baseline) from the relationship's own order-to-order noise. */
+  declineNoise: Float64Array;
+  /** Per customer, all categories merged: order days, median cycle, spread, gap, last order day. */
+  customerAll: CustomerRhythm;
+  /** The same without the customer's seasonal categories, whose silence off-season is normal. */
+  customerNonSeasonal: CustomerRhythm;
+};
+
+export type CustomerRhythm = { purchases: Int32Array; cycle: Float64Array; spread: Float64Array; gap: Int32Array; last: Int32Array };
+
+const YEAR = 365;
+/** Decline is judged over about four usual intervals, never less than four months nor more than a year. */
+const MIN_TRAILING_DAYS = 120;
+const TRAILING_CYCLES = 4;
+/** A baseline needs this many intervals, or a "decline" is one skipped order. */
+const MIN_BASELINE_ORDERS = 3;
+/** The recent rate is measured over at least this many orders. */
+const MIN_RECENT_ORDERS = 3;
+
+function newRhythm(n: number): CustomerRhythm {
+  return { purchases: new Int32Array(n), cycle: new Float64Array(n).fill(Number.NaN), spread: new Float64Array(n).fill(Number.NaN), gap: new Int32Array(n), last: new Int32Array(n).fill(-1) };
+}
+
+/** Calendar months by table lookup: Date objects in the inner loops would dominate the build. */
+function monthTable(from: number, to: number): MonthOf {
+  const table = new Uint8Array(Math.max(0, to - from + 1));
+  for (let d = from; d <= to; d++) table[d - from] = monthIndexOfDay(d);
+  return (day) => (day >= from && day <= to ? table[day - from] : monthIndexOfDay(day));
+}
+
+function rhythmOf(days: number[], asOfDay: number, out: CustomerRhythm, c: number, scratch: number[]): void {
+  days.sort((p, q) => p - q);
+  let n = 0;
+  for (let i = 0; i < days.length; i++) if (i === 0 || days[i] !== days[i - 1]) days[n++] = days[i];
+  days.length = n;
+  out.purchases[c] = n;
+  if (n === 0) return;
+  out.last[c] = days[n - 1];
+  out.gap[c] = asOfDay - days[n - 1];
+  if (n < 2) return;
+  scratch.length = 0;
+  for (let i = 1; i < n; i++) scratch.push(days[i] - days[i - 1]);
+  out.spread[c] = standardDeviation(scratch);
+  out.cycle[c] = medianInPlace(scratch);
+}
+
+/** Builds the model from transactions on or before the as-of day. Heavy: once per as-of day. */
+export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel {
+  const { customer: txCustomer, category: txCategory, day: txDay, revenue } = ds.tx;
+  const monthOf = monthTable(Math.min(ds.firstDay, asOfDay) - YEAR, asOfDay);
+
+  // Count relationships first so every column is one typed array.
+  let size = 0;
+  for (let i = 0; i < txCustomer.length; i++) if (i === 0 || txCustomer[i] !== txCustomer[i - 1] || txCategory[i] !== txCategory[i - 1]) size++;
+  const cols = {
+    customer: new Int32Array(size),
+    category: new Int32Array(size),
+    purchases: new Int32Array(size),
+    first: new Int32Array(size),
+    last: new Int32Array(size),
+    gap: new Int32Array(size),
+    cycle: new Float64Array(size),
+    spread: new Float64Array(size),
+    seasonMask: new Int32Array(size),
+    seasonCycle: new Float64Array(size),
+    seasonSpread: new Float64Array(size),
+    seasonGap: new Float64Array(size),
+    runRate: new Float64Array(size),
+    spend12m: new Float64Array(size),
+    trailingDays: new Int32Array(size),
+    trailingRate: new Float64Array(size),
+    seasonTrailingRate: new Float64Array(size),
+    declineNoise: new Float64Array(size),
+    baselineRate: new Float64Array(size),
+    seasonBaselineRate: new Float64Array(size),
+  };
+  const customerCount = ds.customers.length;
+  const customerStart = new Int32Array(customerCount + 1);
+  const customerAll = newRhythm(customerCount);
+  const customerNonSeasonal = newRhythm(customerCount);
+
+  const netDays: number[] = [];
+  const netValues: number[] = [];
+  const orderDays: number[] = [];
+  const intervals: number[] = [];
+  const allDays: number[] = [];
+  const nonSeasonalDays: number[] = [];
+  const scratch: number[] = [];
+
+  let r = 0;
+  let i = 0;
+  let currentCustomer = -1;
+  const closeCustomer = () => {
+    if (currentCustomer < 0) return;
+    rhythmOf(allDays, asOfDay, customerAll, currentCustomer, scratch);
+    rhythmOf(nonSeasonalDays, asOfDay, customerNonSeasonal, currentCustomer, scratch);
+    allDays.length = 0;
+    nonSeasonalDays.length = 0;
+  };
+  while (i < txCustomer.length) {
+    const c = txCustomer[i];
+    const k = txCategory[i];
+    if (c !== currentCustomer) {
+      closeCustomer();
+      for (let cc = currentCustomer + 1; cc <= c; cc++) customerStart[cc] = r;
+      currentCustomer = c;
+    }
+    // Merge same-day rows: one order per day, net of same-day returns.
+    netDays.length = 0;
+    netValues.length = 0;
+    for (; i < txCustomer.length && txCustomer[i] === c && txCategory[i] === k; i++) {
+      const d = txDay[i];
+      if (d > asOfDay) continue;
+      if (netDays.length > 0 && netDays[netDays.length - 1] === d) netValues[netValues.length - 1] += revenue[i];
+      else {
+        netDays.push(d);
+        netValues.push(revenue[i]);
+      }
+    }
+    orderDays.length = 0;
+    for (let j = 0; j < netDays.length; j++) if (netValues[j] > 0) orderDays.push(netDays[j]);
+    describeRelationship(cols, r, c, k, asOfDay, netDays, netValues, orderDays, intervals, monthOf);
+    for (const d of orderDays) {
+      allDays.push(d);
+      if (cols.seasonMask[r] === 0) nonSeasonalDays.push(d);
+    }
+    r++;
+  }
+  closeCustomer();
+  for (let cc = currentCustomer + 1; cc <= customerCount; cc++) customerStart[cc] = r;
+
+  return { asOfDay, currency: ds.currency, categories: ds.categories, customerCount, customerStart, ...cols, customerAll, customerNonSeasonal };
+}
+
+type Columns = Omit<RecoveryModel, 'asOfDay' | 'currency' | 'categories' | 'customerCount' | 'customerStart' | 'customerAll' | 'customerNonSeasonal'>;
+
+/** Net spend on days in (from, to]. */
+function spendBetween(days: readonly number[], values: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let j = 0; j < days.length; j++) if (days[j] > from && days[j] <= to) s += values[j];
+  return s;
+}
+
+/**
+ * Per-order noise of a spend rate, in log terms: spend per interval swings with both the order
+ * size and the interval length, measured on all orders up to the anchor (b0, anchor] so a slide
+ * already under way in the recent orders does not count as noise.
+ */
+function rateNoise(orders: readonly number[], netDays: readonly number[], netValues: readonly number[], b0: number, anchor: number): number {
+  const logIntervals: number[] = [];
+  const logValues: number[] = [];
+  let j = 0;
+  for (let o = b0 + 1; o <= anchor; o++) {
+    logIntervals.push(Math.log(orders[o] - orders[o - 1]));
+    while (netDays[j] < orders[o]) j++;
+    logValues.push(Math.log(netValues[j]));
+  }
+  const si = standardDeviation(logIntervals);
+  const sv = standardDeviation(logValues);
+  return Math.sqrt(si * si + sv * sv);
+}
+
+function ordersBetween(days: readonly number[], from: number, to: number): number {
+  let n = 0;
+  for (const d of days) if (d > from && d <= to) n++;
+  return n;
+}
+
+function describeRelationship(
+  m: Columns,
+  r: number,
+  c: number,
+  k: number,
+  asOfDay: number,
+  netDays: number[],
+  netValues: number[],
+  orders: number[],
+  intervals: number[],
+  monthOf: MonthOf,
+): void {
+  m.customer[r] = c;
+  m.category[r] = k;
+  const n = orders.length;
+  m.purchases[r] = n;
+  m.cycle[r] = m.spread[r] = m.seasonCycle[r] = m.seasonSpread[r] = m.seasonGap[r] = Number.NaN;
+  m.trailingRate[r] = m.baselineRate[r] = m.seasonTrailingRate[r] = m.seasonBaselineRate[r] = m.declineNoise[r] = Number.NaN;
+  m.spend12m[r] = spendBetween(netDays, netValues, asOfDay - YEAR, asOfDay);
+  if (n === 0) {
+    m.first[r] = m.last[r] = -1;
+    m.gap[r] = -1;
+    return;
+  }
+  const first = orders[0];
+  const last = orders[n - 1];
+  m.first[r] = first;
+  m.last[r] = last;
+  m.gap[r] = asOfDay - last;
+
+  intervals.length = 0;
+  for (let j = 1; j < n; j++) intervals.push(orders[j] - orders[j - 1]);
+  const meanInterval = n > 1 ? (last - first) / (n - 1) : YEAR;
+  if (n > 1) {
+    m.spread[r] = standardDeviation(intervals);
+    m.cycle[r] = medianInPlace(intervals);
+  }
+  // A window that starts at the first order would count that order as a whole cycle's worth: pad it.
+  const windowFrom = (from: number) => Math.max(from, first - meanInterval);
+  const usual = n > 1 ? m.cycle[r] : YEAR;
+  const runFrom = windowFrom(last - YEAR);
+  m.runRate[r] = (spendBetween(netDays, netValues, runFrom, last) * YEAR) / Math.max(last - runFrom, Math.min(usual, YEAR));
+
+  const mask = detectSeason(orders, monthOf);
+  m.seasonMask[r] = mask;
+  if (mask !== 0) {
+    intervals.length = 0;
+    for (let j = 1; j < n; j++) intervals.push(seasonDays(orders[j - 1], orders[j], mask, monthOf));
+    m.seasonSpread[r] = standardDeviation(intervals);
+    m.seasonCycle[r] = medianInPlace(intervals);
+    m.seasonGap[r] = seasonDays(last, asOfDay, mask, monthOf);
+  }
+
+  if (n < 2) return;
+  const trailing = Math.min(YEAR, Math.max(MIN_TRAILING_DAYS, Math.round(TRAILING_CYCLES * meanInterval)));
+  m.trailingDays[r] = trailing;
+  const trailingStart = asOfDay - trailing;
+  // Rates run from an order to an order (or to today), never from an arbitrary window edge: with
+  // a few orders per window, where the edge falls would otherwise swing the rate by a whole order.
+  let anchor = n - 1;
+  while (anchor > 0 && orders[anchor] > trailingStart) anchor--;
+  anchor = Math.min(anchor, n - 1 - MIN_RECENT_ORDERS);
+  if (anchor >= 0) {
+    const recentFrom = orders[anchor];
+    // The open gap since the last order counts only where it runs past the usual cycle: a slide in
+    // frequency shows, while the normal wait for the next order does not read as a drop.
+    const overdue = Math.max(0, asOfDay - last - m.cycle[r]);
+    m.trailingRate[r] = (spendBetween(netDays, netValues, recentFrom, last) * YEAR) / (last - recentFrom + overdue);
+    let b0 = anchor;
+    while (b0 > 0 && orders[b0 - 1] > recentFrom - YEAR) b0--;
+    if (anchor - b0 >= MIN_BASELINE_ORDERS) {
+      m.baselineRate[r] = (spendBetween(netDays, netValues, orders[b0], recentFrom) * YEAR) / (recentFrom - orders[b0]);
+      m.declineNoise[r] = rateNoise(orders, netDays, netValues, 0, anchor) * Math.sqrt(1 / (n - 1 - anchor) + 1 / (anchor - b0));
+    }
+  }
+  // Seasonal categories: the same calendar window a year earlier, the only fair comparison.
+  const seasonFrom = trailingStart - YEAR;
+  m.seasonTrailingRate[r] = (spendBetween(netDays, netValues, trailingStart, asOfDay) * YEAR) / trailing;
+  if (first - meanInterval <= seasonFrom && ordersBetween(orders, seasonFrom, asOfDay - YEAR) >= MIN_BASELINE_ORDERS) {
+    m.seasonBaselineRate[r] = (spendBetween(netDays, netValues, seasonFrom, asOfDay - YEAR) * YEAR) / trailing;
+  }
+}
