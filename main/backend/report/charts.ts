@@ -46,7 +46,7 @@ export function leakageBandOption(
         markArea: {
           silent: true,
           itemStyle: { color: BAND_COLOR },
-          label: { formatter: `Industry band ${pct(band.low)}-${pct(band.high)}`, position: 'insideTop' },
+          label: { formatter: `Industry band ${pct(band.low)}-${pct(band.high)}`, position: 'insideTop', color: '#166534', textBorderWidth: 0 },
           data: [[{ xAxis: band.low }, { xAxis: band.high }]],
         },
       },
