@@ -1,3 +1,6 @@
+// The shell's pure modules take electron objects as parameters and import 'electron' for types only,
+// so they are tested here without the Electron binary.
+/* eslint-disable no-restricted-imports */
 import { describe, expect, it } from 'vitest';
 import {
   APP_START_URL,

@@ -1,8 +1,10 @@
+// The shell's pure modules take electron objects as parameters and import 'electron' for types only,
+// so they are tested here without the Electron binary.
+/* eslint-disable no-restricted-imports */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MenuItemConstructorOptions } from 'electron';
 import { appProtocolHandler, resolveAppFile } from '../../../main/electron/app-protocol';
 import { menuTemplate } from '../../../main/electron/menu';
 import { loadWindowState, saveWindowState, DEFAULT_WINDOW_STATE } from '../../../main/electron/window-state';
@@ -65,6 +67,8 @@ describe('the remembered window', () => {
     expect(loadWindowState(bad, screenArea)).toMatchObject({ width: 900, height: 600 });
   });
 });
+
+type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number];
 
 describe('the native menu', () => {
   const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined => {
