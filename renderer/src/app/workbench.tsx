@@ -98,6 +98,27 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     })();
   }, [refresh]);
 
+  useEffect(() => {
+    const api = globalThis.api;
+    if (!api) return;
+    return api.onMenu((command, arg) => {
+      if (command === 'open-recent' && arg) {
+        void call('workspace-open', { path: arg }).then(setWorkspace, setError);
+        return;
+      }
+      const screen: Record<typeof command, string> = {
+        'workspace-new': 'workspaces',
+        'workspace-open': 'workspaces',
+        'open-recent': 'workspaces',
+        'import-data': 'import',
+        'export-plan': 'assignment',
+        'export-reps': 'assignment',
+        report: 'portfolio',
+      };
+      go(screen[command]);
+    });
+  }, [go, setWorkspace, setError]);
+
   const runAnalysis = useCallback(
     async (settings: AnalysisSettingsInput) => {
       const controller = new AbortController();

@@ -1,3 +1,100 @@
+import { useMemo } from 'react';
+import type { CustomerDetail } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../charts/customer';
+import { ActionList } from '../../components/ActionList';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { CustomerPicker } from './CustomerPicker';
+
+type Cycle = CustomerDetail['cycles'][number];
+
+function CustomerView({ code }: { code: string }) {
+  const w = useWorkbench();
+  const s = w.summary;
+  const fmt = w.fmt;
+  const detail = useAsync(() => call('analysis-customer', { runId: s?.runId, code }), [s?.runId, code]);
+  const d = detail.data;
+  const monthly = useMemo(() => (d ? customerMonthlyOption(d, fmt) : null), [d, fmt]);
+  const timeline = useMemo(() => (d && s ? purchaseTimelineOption(d, s.asOf, fmt) : null), [d, s, fmt]);
+  const mix = useMemo(
+    () => (d ? mixVsProfileOption(d.categories, d.customer.mix, d.profile?.mix ?? null, d.profile ? `Profile ${d.profile.id}: ${d.profile.label}` : 'Profile', fmt) : null),
+    [d, fmt],
+  );
+  const cycleColumns: Column<Cycle>[] = [
+    { id: 'category', label: 'Category', value: (c) => c.category, width: '1.4fr' },
+    { id: 'purchases', label: 'Purchases', value: (c) => c.purchases, align: 'right' },
+    { id: 'cycle', label: 'Usual cycle', value: (c) => c.medianIntervalDays, format: (v) => (v === null ? 'no rhythm yet' : `${fmt.number(Number(v), 0)} days`), align: 'right' },
+    { id: 'last', label: 'Last purchase', value: (c) => c.lastPurchase, format: (v) => fmt.date(v as string) },
+    { id: 'due', label: 'Next due by', value: (c) => c.expectedBy, format: (v) => (v === null ? '—' : fmt.date(v as string)) },
+    { id: 'pattern', label: 'Pattern', value: (c) => [c.seasonal ? 'seasonal' : '', c.volatile ? 'volatile' : ''].filter(Boolean).join(', ') || 'regular' },
+  ];
+
+  if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => w.go('customer')}>Find another customer</button>} />;
+  if (!d || !monthly || !timeline || !mix) return <p className="muted">Loading {code}…</p>;
+  const c = d.customer;
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1 data-testid="customer-name">{c.name}</h1>
+          <p className="muted">
+            {c.code} · {c.tier === 'strategic' ? 'strategic account' : c.tier === 'long-tail' ? 'long tail' : 'inactive'}
+            {d.profile && ` · profile ${d.profile.id}: ${d.profile.label}`}
+            {c.rep && ` · rep ${c.rep}`}
+            {c.territory && ` · ${c.territory}`}
+            {c.segment && ` · ${c.segment}`}
+          </p>
+        </div>
+        <button type="button" onClick={() => w.go('customer')}>
+          Find another customer
+        </button>
+      </div>
+      <div className="stats" data-testid="customer-stats">
+        <Stat label="12-month revenue" value={fmt.money(c.revenue12m)} detail={`${c.breadth} categories`} testId="customer-revenue" />
+        <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail="BG/NBD second opinion" testId="customer-palive" />
+        <Stat label="Revenue at risk" value={fmt.money(c.atRiskRevenue)} testId="customer-at-risk" />
+        <Stat label="Growth potential" value={fmt.money(c.growthRevenue)} testId="customer-growth" />
+        <Stat label="Last purchase" value={c.recencyDays === null ? '—' : `${fmt.count(c.recencyDays)} days ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.count(Math.round(c.tenureDays / 30.4))} months`} />
+      </div>
+      <Panel title="Its actions">
+        <ActionList label="Actions for this customer" actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
+      </Panel>
+      <div className="grid-2">
+        <Panel title="Monthly revenue by category">
+          <Chart option={monthly} label="Monthly revenue by category over 24 months" height={300} testId="chart-customer-monthly" />
+        </Panel>
+        <Panel title="Mix against its profile">
+          <Chart option={mix} label="Share of spend per category against the profile's typical mix" height={300} testId="chart-customer-mix" />
+        </Panel>
+      </div>
+      <Panel title="Purchase timeline">
+        <Chart option={timeline} label="Purchases by category over time, with the date each next purchase was due" height={Math.max(220, 80 + 30 * d.cycles.length)} testId="chart-customer-timeline" />
+      </Panel>
+      <Panel title="Rhythm per category">
+        <DataTable label="Purchase rhythm per category" columns={cycleColumns} rows={d.cycles} rowKey={(r) => r.category} height={Math.min(320, 40 + 32 * Math.max(2, d.cycles.length))} />
+      </Panel>
+    </>
+  );
+}
+
 export function CustomerScreen() {
-  return <section aria-labelledby="screen-title"><h1 id="screen-title">Customer</h1></section>;
+  const w = useWorkbench();
+  const code = w.location.params.code;
+  return code ? (
+    <CustomerView key={code} code={code} />
+  ) : (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Customer</h1>
+          <p className="muted">Everything about one account: its rhythm per category, its mix against its profile, and its actions.</p>
+        </div>
+      </div>
+      <CustomerPicker />
+    </>
+  );
 }

@@ -1,3 +1,84 @@
+import { useMemo, useState } from 'react';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { growthByCategory, growthByCategoryOption } from '../../charts/growth';
+import { ActionList } from '../../components/ActionList';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+
+type Filters = { profile: string; territory: string; category: string };
+
+function Picker({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function GrowthScreen() {
-  return <section aria-labelledby="screen-title"><h1 id="screen-title">Growth</h1></section>;
+  const w = useWorkbench();
+  const s = w.summary;
+  const fmt = w.fmt;
+  const [filters, setFilters] = useState<Filters>({ profile: '', territory: '', category: '' });
+  const runId = s?.runId;
+  const actions = useAsync(
+    () =>
+      call('analysis-actions', {
+        runId,
+        kind: 'growth',
+        profile: filters.profile ? Number(filters.profile) : undefined,
+        territory: filters.territory || undefined,
+        category: filters.category || undefined,
+        sort: 'expectedRevenue',
+        dir: 'desc',
+        limit: 100000,
+      }),
+    [runId, filters.profile, filters.territory, filters.category],
+  );
+  const rows = useMemo(() => actions.data?.rows ?? [], [actions.data]);
+  const totals = useMemo(() => growthByCategory(rows), [rows]);
+  const option = useMemo(() => growthByCategoryOption(totals, fmt), [totals, fmt]);
+  if (!s) return null;
+  const set = (key: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [key]: v }));
+  const expected = rows.reduce((sum, a) => sum + a.expectedRevenue, 0);
+
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Growth</h1>
+          <p className="muted">Categories that peers in the same profile widely buy and this customer does not, or buys far below its size.</p>
+        </div>
+      </div>
+      <Panel title="Filters">
+        <div className="controls">
+          <Picker id="growth-profile" label="Profile" value={filters.profile} onChange={set('profile')} options={s.profiles.map((p) => ({ value: String(p.id), label: `${p.id}. ${p.label}` }))} />
+          <Picker id="growth-territory" label="Territory" value={filters.territory} onChange={set('territory')} options={s.leakage.by.territory.map((r) => ({ value: r.key, label: r.key }))} />
+          <Picker id="growth-category" label="Category" value={filters.category} onChange={set('category')} options={s.categories.map((c) => ({ value: c, label: c }))} />
+        </div>
+      </Panel>
+      <ErrorNotice error={actions.error} />
+      <div className="stats" data-testid="growth-stats">
+        <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
+        <Stat label="Expected revenue per year" value={actions.data ? fmt.money(actions.data.totalExpected ?? expected) : '…'} testId="growth-expected" />
+        <Stat label="Customers" value={actions.data ? fmt.count(new Set(rows.map((a) => a.customerCode)).size) : '…'} />
+      </div>
+      <Panel title="Expected growth by category">
+        {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" /> : <p className="muted">{actions.loading ? 'Loading…' : 'No growth actions for these filters.'}</p>}
+      </Panel>
+      <Panel title="Growth actions by expected revenue">
+        <ActionList label="Growth actions" actions={rows} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={440} initialSort={{ column: 'expected', dir: 'desc' }} />
+      </Panel>
+    </>
+  );
 }

@@ -1,3 +1,97 @@
+import { useMemo, useState } from 'react';
+import type { LeakageDimension } from '../../../../shared/model/results';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { leakageBandOption, leakageBarsOption, paretoOption } from '../../charts/overview';
+import { ActionList } from '../../components/ActionList';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+
+const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
+  { id: 'territory', label: 'Territory' },
+  { id: 'rep', label: 'Rep' },
+  { id: 'category', label: 'Category' },
+  { id: 'tier', label: 'Tier' },
+  { id: 'profile', label: 'Profile' },
+];
+
+const BAND_WORDS = { below: 'below', within: 'within', above: 'above' } as const;
+
 export function OverviewScreen() {
-  return <section aria-labelledby="screen-title"><h1 id="screen-title">Overview</h1></section>;
+  const w = useWorkbench();
+  const s = w.summary;
+  const fmt = w.fmt;
+  const [second, setSecond] = useState<LeakageDimension>('category');
+  const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
+  const pareto = useMemo(() => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt) : null), [s, fmt]);
+  const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
+  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt) : null), [s, fmt]);
+  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt) : null), [s, fmt]);
+  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt) : null), [s, fmt, second]);
+  if (!s || !pareto || !band || !byTerritory || !byRep || !bySecond) return null;
+  const l = s.leakage;
+
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Overview</h1>
+          <p className="muted">
+            {w.workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles
+          </p>
+        </div>
+      </div>
+      <div className="stats" data-testid="overview-stats">
+        <Stat label="12-month revenue" value={fmt.money(s.revenue12m)} testId="stat-revenue" />
+        <Stat label="Customers buying" value={fmt.count(s.customers.active12m)} detail={`of ${fmt.count(s.customers.total)} in the data`} testId="stat-customers" />
+        <Stat
+          label="Strategic vs long tail"
+          value={`${fmt.count(s.customers.strategic)} / ${fmt.count(s.customers.longTail)}`}
+          detail={`strategic make ${fmt.share(s.strategicRevenueShare)} of revenue`}
+          testId="stat-tiers"
+        />
+        <Stat label="Leakage per year" value={fmt.money(l.total)} detail={`${fmt.money(l.recovery)} at risk + ${fmt.money(l.growth)} growth`} testId="stat-leakage" />
+        <Stat
+          label="Leakage share"
+          value={fmt.share(l.share)}
+          detail={`${BAND_WORDS[l.band.position]} the ${fmt.share(l.band.low, 0)}–${fmt.share(l.band.high, 0)} B2B band`}
+          testId="stat-leakage-share"
+        />
+        <Stat label="Actions" value={fmt.count(s.counts.recoveryActions + s.counts.growthActions)} detail={`${fmt.count(s.counts.recoveryActions)} recovery · ${fmt.count(s.counts.growthActions)} growth`} testId="stat-actions" />
+      </div>
+      <Panel title="Leakage against the industry band">
+        <Chart option={band} label={`Leakage share ${fmt.share(l.share)} against the ${fmt.share(l.band.low, 0)} to ${fmt.share(l.band.high, 0)} band`} height={110} testId="chart-band" />
+      </Panel>
+      <div className="grid-2">
+        <Panel title="Pareto curve">
+          <Chart option={pareto} label="Cumulative share of revenue by share of customers" testId="chart-pareto" />
+        </Panel>
+        <Panel title="Leakage by territory">
+          <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" />
+        </Panel>
+        <Panel title="Leakage by rep">
+          <Chart option={byRep} label="Leakage by rep" testId="chart-rep" />
+        </Panel>
+        <Panel
+          title={`Leakage by ${second}`}
+          actions={
+            <select aria-label="Break leakage down by" value={second} onChange={(e) => setSecond(e.target.value as LeakageDimension)}>
+              {DIMENSIONS.filter((d) => d.id !== 'territory' && d.id !== 'rep').map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          }
+        >
+          <Chart option={bySecond} label={`Leakage by ${second}`} testId="chart-second" />
+        </Panel>
+      </div>
+      <Panel title="Top actions">
+        <ErrorNotice error={top.error} />
+        <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={360} />
+      </Panel>
+    </>
+  );
 }

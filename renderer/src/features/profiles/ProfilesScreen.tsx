@@ -1,3 +1,130 @@
+import { useMemo, useState } from 'react';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { customerScatterOption, elbowOption, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { CustomerTable } from '../../components/CustomerTable';
+import { ErrorNotice, Panel } from '../../components/Feedback';
+import { markKSwitch } from './timing';
+
 export function ProfilesScreen() {
-  return <section aria-labelledby="screen-title"><h1 id="screen-title">Profiles</h1></section>;
+  const w = useWorkbench();
+  const s = w.summary;
+  const fmt = w.fmt;
+  const [pendingK, setPendingK] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [measure, setMeasure] = useState<'mix' | 'penetration'>('mix');
+  const k = pendingK ?? s?.k ?? 2;
+  const runId = s?.runId;
+  const everyone = useAsync(() => call('analysis-customers', { runId, limit: 100000, sort: 'revenue12m', dir: 'desc' }), [runId]);
+  const members = useAsync(
+    async () => (selected === null ? null : call('analysis-customers', { runId, profile: selected, limit: 100000, sort: 'revenue12m', dir: 'desc' })),
+    [runId, selected],
+  );
+
+  const elbow = useMemo(() => (s ? elbowOption(s.quality, s.k, s.suggestedK) : null), [s]);
+  const silhouette = useMemo(() => (s ? silhouetteOption(s.quality, s.k, s.suggestedK) : null), [s]);
+  const heatmap = useMemo(() => (s ? profileHeatmapOption(s.profiles, s.categories, measure, fmt) : null), [s, measure, fmt]);
+  const scatter = useMemo(() => (s && everyone.data ? customerScatterOption(everyone.data.rows, s.profiles, fmt) : null), [s, everyone.data, fmt]);
+  if (!s || !elbow || !silhouette || !heatmap) return null;
+  const kMin = Math.min(s.settings.kMin, ...s.quality.map((q) => q.k));
+  const kMax = Math.max(s.settings.kMax, ...s.quality.map((q) => q.k));
+  const selectedProfile = s.profiles.find((p) => p.id === selected) ?? null;
+
+  const apply = async (next: number) => {
+    markKSwitch('start');
+    const result = await w.runAnalysis({ ...s.settings, k: next });
+    setPendingK(null);
+    if (result) setSelected(null);
+  };
+
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Buying-pattern profiles</h1>
+          <p className="muted">
+            Built from {fmt.count(s.customers.best)} best customers (large and broad buyers); every customer is matched to its nearest profile.
+          </p>
+        </div>
+      </div>
+      <Panel title="Number of profiles">
+        <div className="row">
+          <div className="field" style={{ minWidth: 260 }}>
+            <label htmlFor="k-slider">
+              Profiles (k): <output data-testid="k-value">{k}</output>
+              {k === s.suggestedK ? ' (suggested)' : ''}
+            </label>
+            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={w.job !== null} />
+          </div>
+          <button type="button" className="primary" disabled={k === s.k || w.job !== null} onClick={() => void apply(k)} data-testid="apply-k">
+            Re-run with k = {k}
+          </button>
+          <button type="button" disabled={s.k === s.suggestedK || w.job !== null} onClick={() => void apply(s.suggestedK)}>
+            Use suggested k = {s.suggestedK}
+          </button>
+          <span className="muted" data-testid="k-current">
+            Now showing k = {s.k}
+            {s.quality.find((q) => q.k === s.k && !q.converged) ? ' (k-means hit its iteration cap for this k)' : ''}
+          </span>
+        </div>
+      </Panel>
+      <div className="grid-2">
+        <Panel title="Elbow: error by k">
+          <Chart option={elbow} label={`Within-profile error for k from ${kMin} to ${kMax}; chosen k ${s.k}`} height={260} testId="chart-elbow" onRendered={() => markKSwitch('end')} />
+        </Panel>
+        <Panel title="Silhouette by k">
+          <Chart option={silhouette} label={`Mean silhouette for each k; chosen k ${s.k}, suggested ${s.suggestedK}`} height={260} testId="chart-silhouette" />
+        </Panel>
+      </div>
+      <Panel
+        title="Profiles × categories"
+        actions={
+          <select aria-label="Heatmap measure" value={measure} onChange={(e) => setMeasure(e.target.value as 'mix' | 'penetration')}>
+            <option value="mix">Typical share of spend</option>
+            <option value="penetration">Share of best customers buying</option>
+          </select>
+        }
+      >
+        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(260, 60 + 34 * s.profiles.length + 80)} testId="chart-heatmap" onClick={(e) => setSelected(s.profiles[(e.value as number[])[1]]?.id ?? null)} />
+      </Panel>
+      <Panel title="Profiles">
+        <div className="cards" role="list" data-testid="profile-cards">
+          {s.profiles.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="listitem"
+              className={`card${p.id === selected ? ' selected' : ''}`}
+              aria-pressed={p.id === selected}
+              onClick={() => setSelected(p.id === selected ? null : p.id)}
+              style={{ textAlign: 'left' }}
+            >
+              <strong>
+                {p.id}. {p.label}
+              </strong>
+              <span className="muted">
+                {fmt.count(p.members)} customers · {fmt.count(p.bestMembers)} best · {fmt.money(p.revenue12m)} a year
+              </span>
+            </button>
+          ))}
+        </div>
+      </Panel>
+      <Panel title="Customers by size and breadth">
+        <ErrorNotice error={everyone.error} />
+        {scatter ? (
+          <Chart option={scatter} label="Scatter of customers: 12-month revenue against categories bought, coloured by profile" height={380} testId="chart-scatter" onClick={(e) => e.seriesIndex !== undefined && setSelected(s.profiles[e.seriesIndex]?.id ?? null)} />
+        ) : (
+          <p className="muted">Loading customers…</p>
+        )}
+      </Panel>
+      {selectedProfile && (
+        <Panel title={`Members of ${selectedProfile.id}. ${selectedProfile.label}`}>
+          <ErrorNotice error={members.error} />
+          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} onOpen={(c) => w.go('customer', { code: c.code })} height={360} />
+        </Panel>
+      )}
+    </>
+  );
 }

@@ -1,3 +1,96 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RecoverySettings } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useCoalesced } from '../../app/useCoalesced';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { recoveryCurveOption } from '../../charts/recovery';
+import { ActionList } from '../../components/ActionList';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { Backtest } from './Backtest';
+import { RecoveryControls } from './RecoveryControls';
+
+const sameSettings = (a: RecoverySettings, b: RecoverySettings) => (Object.keys(a) as (keyof RecoverySettings)[]).every((k) => a[k] === b[k]);
+
 export function RecoveryScreen() {
-  return <section aria-labelledby="screen-title"><h1 id="screen-title">Recovery</h1></section>;
+  const w = useWorkbench();
+  const s = w.summary;
+  const fmt = w.fmt;
+  const runId = s?.runId;
+  const [settings, setSettings] = useState<RecoverySettings | null>(s?.settings.recovery ?? null);
+  const evaluation = useCoalesced((recovery: RecoverySettings) => call('analysis-recovery-evaluate', { runId, recovery }));
+  const awaitingPaint = useRef(false);
+  const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: 100000, sort: 'priority' }), [runId]);
+  const { run } = evaluation;
+
+  useEffect(() => {
+    if (s) run(s.settings.recovery);
+  }, [s, run]);
+
+  useEffect(() => {
+    if (evaluation.result) awaitingPaint.current = true;
+  }, [evaluation.result]);
+
+  const current = settings ?? s?.settings.recovery ?? null;
+  const option = useMemo(() => (evaluation.result && current ? recoveryCurveOption(evaluation.result.curve, current.lateness, fmt) : null), [evaluation.result, current, fmt]);
+  if (!s || !current) return null;
+  const changed = !sameSettings(current, s.settings.recovery);
+
+  const change = (next: RecoverySettings) => {
+    performance.mark('threshold-input');
+    setSettings(next);
+    run(next);
+  };
+
+  const rendered = () => {
+    if (!awaitingPaint.current) return;
+    awaitingPaint.current = false;
+    if (performance.getEntriesByName('threshold-input', 'mark').length === 0) return;
+    performance.measure('threshold-update', 'threshold-input');
+    performance.clearMarks('threshold-input');
+  };
+
+  const e = evaluation.result;
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Recovery</h1>
+          <p className="muted">Relationships showing early signs of defection, judged against each customer's own rhythm. Move a threshold to see what it changes.</p>
+        </div>
+      </div>
+      {!s.hasDates && <div className="notice">This workspace has no dated transactions (a spend table), so recovery cannot be judged. Import transactions to use this screen.</div>}
+      <Panel
+        title="Thresholds"
+        actions={
+          <div className="row">
+            <button type="button" disabled={!changed} onClick={() => change(s.settings.recovery)}>
+              Reset to the run's values
+            </button>
+            <button type="button" className="primary" disabled={!changed || w.job !== null} onClick={() => void w.runAnalysis({ ...s.settings, recovery: current })} data-testid="apply-thresholds">
+              Apply to actions (re-run)
+            </button>
+          </div>
+        }
+      >
+        <RecoveryControls value={current} onChange={change} disabled={!s.hasDates} />
+      </Panel>
+      <ErrorNotice error={evaluation.error} />
+      <div className="stats" data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
+        <Stat label="Recovery actions" value={e ? fmt.count(e.count) : '…'} testId="live-count" detail={changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'} />
+        <Stat label="Revenue at risk per year" value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" />
+        <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" />
+        <Stat label="Evaluated in" value={e ? `${Math.round(e.elapsedMs)} ms` : '…'} detail="in the backend" />
+      </div>
+      <Panel title="Actions and money by lateness threshold">
+        {option ? <Chart option={option} label="Recovery actions and revenue at risk against the lateness threshold" height={300} onRendered={rendered} testId="chart-recovery-curve" /> : <p className="muted">Evaluating…</p>}
+      </Panel>
+      <Backtest runId={s.runId} lateness={current.lateness} disabled={!s.hasDates} />
+      <Panel title={`Recovery actions in run ${s.runId}`}>
+        <ErrorNotice error={actions.error} />
+        <ActionList label="Recovery actions" actions={actions.data?.rows ?? []} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />
+      </Panel>
+    </>
+  );
 }

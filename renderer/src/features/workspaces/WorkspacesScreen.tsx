@@ -1,3 +1,154 @@
+import { useState } from 'react';
+import type { WorkspaceInfo } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { DataTable, type Column } from '../../components/DataTable';
+import { Empty, ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { OpenOrCreate } from './OpenOrCreate';
+
+function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
+  const w = useWorkbench();
+  const [clientName, setClientName] = useState(info.clientName);
+  const [currency, setCurrency] = useState(info.currency);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const dirty = clientName !== info.clientName || currency !== info.currency;
+  const save = async () => {
+    try {
+      w.setWorkspace(await call('workspace-update', { clientName, currency: currency.toUpperCase() }));
+      setSaveError(null);
+    } catch (e) {
+      setSaveError(e);
+    }
+  };
+  const fmt = w.fmt;
+  return (
+    <Panel
+      title="Open workspace"
+      actions={
+        <div className="row">
+          <button type="button" onClick={() => w.go('import')}>
+            Import data…
+          </button>
+          <button type="button" className="primary" disabled={info.transactions === 0 || w.job !== null} onClick={() => void w.runAnalysis(w.summary?.settings ?? {}).then((s) => s && w.go('overview'))}>
+            {info.lastAnalysis ? 'Re-run analysis' : 'Run analysis'}
+          </button>
+        </div>
+      }
+    >
+      <p className="muted" title={info.path}>
+        {info.path}
+      </p>
+      <div className="stats" data-testid="workspace-stats">
+        <Stat label="Transactions" value={fmt.count(info.transactions)} detail={`${fmt.count(info.imports)} imports`} />
+        <Stat label="Customers" value={fmt.count(info.customers)} detail={`${fmt.count(info.categories)} categories`} />
+        <Stat label="Revenue in the data" value={fmt.money(info.revenue)} detail={info.dateFrom ? `${fmt.date(info.dateFrom)} – ${fmt.date(info.dateTo)}` : 'no dates'} />
+        <Stat
+          label="Last analysis"
+          value={info.lastAnalysis ? fmt.date(info.lastAnalysis.asOf) : 'None yet'}
+          detail={info.lastAnalysis ? `run ${info.lastAnalysis.runId}, ${new Date(info.lastAnalysis.createdAt).toLocaleString(fmt.locale)}` : 'Run an analysis after importing'}
+        />
+      </div>
+      <div className="row" style={{ marginTop: '0.75rem' }}>
+        <div className="field">
+          <label htmlFor="ws-client">Client name</label>
+          <input id="ws-client" value={clientName} onChange={(e) => setClientName(e.target.value)} maxLength={200} />
+        </div>
+        <div className="field" style={{ minWidth: 100 }}>
+          <label htmlFor="ws-currency">Currency (ISO code)</label>
+          <input id="ws-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} size={4} />
+        </div>
+        <button type="button" disabled={!dirty || !clientName.trim() || !/^[A-Za-z]{3}$/.test(currency)} onClick={() => void save()}>
+          Save
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void call('workspace-close', {}).then(
+              () => w.setWorkspace(null),
+              (e: unknown) => w.setError(e),
+            )
+          }
+        >
+          Close workspace
+        </button>
+      </div>
+      <ErrorNotice error={saveError} onDismiss={() => setSaveError(null)} />
+    </Panel>
+  );
+}
+
+type ImportRow = Awaited<ReturnType<typeof loadImports>>[number];
+const loadImports = () => call('import-list', {});
+
+function Datasets({ revision }: { revision: string }) {
+  const w = useWorkbench();
+  const imports = useAsync(() => loadImports(), [revision]);
+  const columns: Column<ImportRow>[] = [
+    { id: 'file', label: 'File', value: (r) => r.file.split(/[\\/]/).pop() ?? r.file, width: '2fr' },
+    { id: 'when', label: 'Imported', value: (r) => r.finishedAt, format: (v) => (v ? new Date(String(v)).toLocaleString(w.fmt.locale) : '') },
+    { id: 'rows', label: 'Rows', value: (r) => r.rowsImported, format: (v) => w.fmt.count(Number(v)), align: 'right' },
+    { id: 'rejected', label: 'Rejected', value: (r) => r.rowsRejected, format: (v) => w.fmt.count(Number(v)), align: 'right' },
+    { id: 'customers', label: 'Customers', value: (r) => r.customers, format: (v) => w.fmt.count(Number(v)), align: 'right' },
+    { id: 'range', label: 'Dates', value: (r) => (r.dateFrom ? `${r.dateFrom} – ${r.dateTo}` : null), width: '1.6fr' },
+    { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, format: (v) => w.fmt.money(Number(v)), align: 'right' },
+  ];
+  return (
+    <Panel title="Datasets">
+      <ErrorNotice error={imports.error} />
+      {imports.data && <DataTable label="Imported datasets" columns={columns} rows={imports.data} rowKey={(r) => `${r.importId}-${r.sha256}`} height={200} empty="No data imported yet." />}
+    </Panel>
+  );
+}
+
+function Recent() {
+  const w = useWorkbench();
+  const recent = useAsync(() => call('workspace-recent', {}), [w.workspace?.path]);
+  const [error, setError] = useState<unknown>(null);
+  const open = async (path: string) => {
+    try {
+      w.setWorkspace(await call('workspace-open', { path }));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Panel title="Recent workspaces">
+      <ErrorNotice error={error ?? recent.error} onDismiss={() => setError(null)} />
+      {recent.data && recent.data.length === 0 && <Empty>No recent workspaces.</Empty>}
+      <ul className="reasons">
+        {recent.data?.map((r) => (
+          <li key={r.path}>
+            <button type="button" disabled={!r.exists || r.path === w.workspace?.path} onClick={() => void open(r.path)} title={r.exists ? r.path : `${r.path} no longer exists`}>
+              {r.clientName}
+            </button>{' '}
+            <span className="muted">
+              {r.path} · opened {new Date(r.openedAt).toLocaleString(w.fmt.locale)}
+              {!r.exists && ' · missing'}
+              {r.path === w.workspace?.path && ' · open now'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
 export function WorkspacesScreen() {
-  return <section aria-labelledby="screen-title"><h1 id="screen-title">Workspaces</h1></section>;
+  const w = useWorkbench();
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Workspaces</h1>
+          <p className="muted">One workspace file per client: its imported data, analyses and settings.</p>
+        </div>
+      </div>
+      {w.workspace && <CurrentWorkspace key={w.workspace.path + w.workspace.clientName + w.workspace.currency} info={w.workspace} />}
+      {w.workspace && <Datasets revision={`${w.workspace.path}:${w.workspace.imports}`} />}
+      <OpenOrCreate />
+      <Recent />
+    </>
+  );
 }

@@ -1,0 +1,132 @@
+import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
+import { ErrorNotice, ProgressBar } from '../components/Feedback';
+import { routeById, routes, type ScreenNeeds, type ScreenRoute } from './routes';
+import { WorkbenchProvider, useWorkbench, type Workbench } from './workbench';
+
+class ScreenBoundary extends Component<{ children: ReactNode; screen: string }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override componentDidUpdate(previous: { screen: string }) {
+    if (previous.screen !== this.props.screen && this.state.error) this.setState({ error: null });
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo) {
+    console.warn('Screen failed', error, info.componentStack);
+  }
+
+  override render() {
+    if (this.state.error) {
+      return (
+        <ErrorNotice
+          error={{ code: 'INTERNAL', message: `This screen failed to draw (${this.state.error.message}). Switch to another screen and back, or reload the window; your data is safe in the workspace file.` }}
+        />
+      );
+    }
+    return this.props.children;
+  }
+}
+
+function unmet(needs: ScreenNeeds, w: Workbench): string | null {
+  if (needs === 'nothing') return null;
+  if (!w.workspace) return 'Open or create a workspace first.';
+  if (needs === 'workspace') return null;
+  if (w.workspace.transactions === 0) return 'Import sales data into this workspace first.';
+  if (needs === 'data') return null;
+  if (!w.summary) return 'Run an analysis first (Import screen, "Run analysis").';
+  return null;
+}
+
+function defaultScreen(w: Workbench): string {
+  if (!w.workspace) return 'workspaces';
+  if (!w.summary) return 'import';
+  return 'overview';
+}
+
+function Shell() {
+  const w = useWorkbench();
+  const main = useRef<HTMLElement>(null);
+  const current: ScreenRoute | undefined = routeById(w.location.screen) ?? (w.loading ? undefined : routeById(defaultScreen(w)));
+  const blocked = current ? unmet(current.needs, w) : null;
+
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+  }, [current?.id]);
+
+  const Screen = current?.component;
+  return (
+    <div className="app">
+      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
+      <nav className="rail" aria-label="Screens">
+        <div className="brand" aria-label="Longtail">
+          <span aria-hidden="true">∿</span> Longtail
+        </div>
+        <ul>
+          {routes.map((r) => {
+            const why = unmet(r.needs, w);
+            return (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className={r.id === current?.id ? 'active' : undefined}
+                  aria-current={r.id === current?.id ? 'page' : undefined}
+                  disabled={why !== null}
+                  title={why ?? r.label}
+                  onClick={() => w.go(r.id)}
+                  data-screen={r.id}
+                >
+                  <span className="icon" aria-hidden="true">
+                    {r.icon ?? '•'}
+                  </span>
+                  {r.label}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {w.workspace && (
+          <div className="rail-foot" title={w.workspace.path}>
+            <div className="muted">Workspace</div>
+            <div className="client" data-testid="client-name">
+              {w.workspace.clientName}
+            </div>
+            {w.summary && <div className="muted">As of {w.fmt.date(w.summary.asOf)}</div>}
+          </div>
+        )}
+      </nav>
+      <main id="main" ref={main} tabIndex={-1} className="main">
+        {w.job && <ProgressBar label={w.job.label} progress={w.job.progress} onCancel={w.job.cancel} />}
+        <ErrorNotice error={w.error} onDismiss={() => w.setError(null)} />
+        {w.loading && !current && <p className="muted">Opening Longtail…</p>}
+        {current && blocked && (
+          <div className="notice" role="status">
+            <p>
+              {current.label}: {blocked}
+            </p>
+            <button type="button" onClick={() => w.go(defaultScreen(w))}>
+              Go there
+            </button>
+          </div>
+        )}
+        {current && !blocked && Screen && (
+          <ScreenBoundary screen={current.id}>
+            <Screen key={current.id} />
+          </ScreenBoundary>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <WorkbenchProvider>
+      <Shell />
+    </WorkbenchProvider>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+import type { EChartsOption } from 'echarts';
+import { echarts } from './echarts';
+import { useColorScheme } from '../components/theme';
+
+export type ChartClick = { seriesIndex?: number; seriesName?: string; dataIndex: number; name: string; value: unknown };
+
+type Props = {
+  option: EChartsOption;
+  /** What the chart shows, for screen readers (charts are canvases). */
+  label: string;
+  height?: number;
+  onClick?: (e: ChartClick) => void;
+  /** Called after each render has finished drawing (used to time threshold moves). */
+  onRendered?: () => void;
+  testId?: string;
+};
+
+/** A thin host for an ECharts instance: options come from the pure builders in src/charts/. */
+export function Chart({ option, label, height = 320, onClick, onRendered, testId }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const scheme = useColorScheme();
+  const handlers = useRef({ onClick, onRendered });
+
+  useEffect(() => {
+    handlers.current = { onClick, onRendered };
+  });
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const instance = echarts.init(el, scheme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (p) => handlers.current.onClick?.(p as unknown as ChartClick));
+    instance.on('finished', () => handlers.current.onRendered?.());
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, [scheme]);
+
+  useEffect(() => {
+    chart.current?.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
+  }, [option, scheme]);
+
+  return <div ref={host} className="chart" role="img" aria-label={label} data-testid={testId} style={{ height }} />;
+}

@@ -1,0 +1,33 @@
+import type { Formatters } from '../app/format';
+
+/** What the option builders need to label numbers: a subset of the app's formatters, plain functions. */
+export type ChartFormat = Pick<Formatters, 'currency' | 'money' | 'moneyCompact' | 'share' | 'count' | 'date'>;
+
+/** Distinguishable in light and dark themes and for common colour blindness (Okabe-Ito first). */
+export const PALETTE = [
+  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#8C6D31', '#7F7F7F',
+  '#393B79', '#BCBD22', '#17BECF', '#AD494A', '#6B6ECF', '#637939', '#E7BA52',
+];
+
+export const RECOVERY_COLOR = '#D55E00';
+export const GROWTH_COLOR = '#0072B2';
+export const MARK_COLOR = '#CC79A7';
+
+export const colorOf = (index: number): string => PALETTE[((index % PALETTE.length) + PALETTE.length) % PALETTE.length];
+
+/** Room for axis names; ECharts' default grid clips long labels. */
+export const grid = (extra: { left?: number; right?: number; bottom?: number; top?: number } = {}) => ({
+  left: extra.left ?? 72,
+  right: extra.right ?? 24,
+  top: extra.top ?? 40,
+  bottom: extra.bottom ?? 56,
+  containLabel: false,
+});
+
+export const truncate = (text: string, max = 22): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Tooltip formatters get one item or a list (axis trigger); this reads the first either way. */
+export function firstItem<V>(params: unknown): { seriesName: string; dataIndex: number; value: V } {
+  const item = (Array.isArray(params) ? params[0] : params) as { seriesName?: string; dataIndex?: number; value?: unknown };
+  return { seriesName: item.seriesName ?? '', dataIndex: item.dataIndex ?? 0, value: item.value as V };
+}

@@ -1,0 +1,36 @@
+import type { EChartsOption } from 'echarts';
+import { GROWTH_COLOR, firstItem, grid, truncate, type ChartFormat } from './common';
+
+export type CategoryTotal = { category: string; expected: number; count: number };
+
+/** Sums expected growth revenue per category. */
+export function growthByCategory(actions: readonly { category: string; expectedRevenue: number }[]): CategoryTotal[] {
+  const totals = new Map<string, CategoryTotal>();
+  for (const a of actions) {
+    const t = totals.get(a.category) ?? { category: a.category, expected: 0, count: 0 };
+    t.expected += a.expectedRevenue;
+    t.count += 1;
+    totals.set(a.category, t);
+  }
+  return [...totals.values()].sort((a, b) => b.expected - a.expected);
+}
+
+/** Expected growth revenue per category, largest at the top. */
+export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: ChartFormat, limit = 15): EChartsOption {
+  const top = totals.slice(0, limit).reverse();
+  return {
+    grid: grid({ left: 140, top: 16, bottom: 48 }),
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (p) => {
+        const item = firstItem<number>(p);
+        const t = top[item.dataIndex];
+        return `${t.category}<br/>${fmt.money(t.expected)} expected from ${fmt.count(t.count)} actions`;
+      },
+    },
+    xAxis: { type: 'value', name: `Expected revenue per year (${fmt.currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    yAxis: { type: 'category', data: top.map((t) => t.category), axisLabel: { formatter: (v: string) => truncate(v, 18) } },
+    series: [{ type: 'bar', name: 'Expected revenue', color: GROWTH_COLOR, data: top.map((t) => t.expected), label: { show: true, position: 'right', formatter: (p) => fmt.moneyCompact(Number(p.value)) } }],
+  };
+}

@@ -1,0 +1,99 @@
+import type { EChartsOption } from 'echarts';
+import type { Leakage, LeakageRow, ParetoPoint } from '../../../shared/model/results';
+import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from './common';
+
+/** Share of customers (ranked by 12-month revenue) against cumulative share of revenue. */
+export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat): EChartsOption {
+  return {
+    grid: grid({ left: 64, bottom: 60 }),
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => fmt.share(Number(v)),
+    },
+    xAxis: {
+      type: 'value',
+      name: 'Share of customers, largest first',
+      nameLocation: 'middle',
+      nameGap: 32,
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => fmt.share(v, 0) },
+    },
+    yAxis: {
+      type: 'value',
+      name: 'Share of 12-month revenue',
+      nameLocation: 'middle',
+      nameGap: 48,
+      min: 0,
+      max: 1,
+      axisLabel: { formatter: (v: number) => fmt.share(v, 0) },
+    },
+    series: [
+      {
+        type: 'line',
+        name: 'Cumulative revenue',
+        showSymbol: false,
+        data: points.map((p) => [p.customerShare, p.revenueShare]),
+        areaStyle: { opacity: 0.15 },
+        markLine: {
+          symbol: 'none',
+          lineStyle: { color: MARK_COLOR, type: 'dashed' },
+          label: { formatter: `Strategic: ${fmt.share(strategicShare, 0)} of revenue`, position: 'insideEndTop' },
+          data: [{ yAxis: strategicShare }],
+        },
+      },
+    ],
+  };
+}
+
+/** Leakage per key (territory, rep, category...) as recovery + growth stacked bars, largest first. */
+export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12): EChartsOption {
+  const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
+  return {
+    grid: grid({ left: 140, bottom: 48, top: 36 }),
+    legend: { top: 0, data: ['Revenue at risk', 'Growth potential'] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.money(Number(v)) },
+    xAxis: {
+      type: 'value',
+      name: `Leakage per year (${fmt.currency})`,
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
+    },
+    yAxis: {
+      type: 'category',
+      name: dimension,
+      data: top.map((r) => r.key),
+      axisLabel: { formatter: (v: string) => truncate(v, 20) },
+    },
+    series: [
+      { type: 'bar', name: 'Revenue at risk', stack: 'leak', color: RECOVERY_COLOR, data: top.map((r) => r.recovery) },
+      { type: 'bar', name: 'Growth potential', stack: 'leak', color: GROWTH_COLOR, data: top.map((r) => r.growth) },
+    ],
+  };
+}
+
+/** Where the leakage share falls against the 7-30% industry band. */
+export function leakageBandOption(leakage: Pick<Leakage, 'share' | 'band'>, fmt: ChartFormat): EChartsOption {
+  const max = Math.max(0.4, Math.ceil((leakage.share * 1.2) / 0.1) * 0.1);
+  return {
+    grid: { left: 16, right: 24, top: 28, bottom: 36 },
+    xAxis: { type: 'value', min: 0, max, axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: 'Leakage as a share of 12-month revenue', nameLocation: 'middle', nameGap: 24 },
+    yAxis: { type: 'category', data: ['This client'], show: false },
+    series: [
+      {
+        type: 'bar',
+        name: 'Leakage share',
+        data: [leakage.share],
+        barWidth: 18,
+        color: RECOVERY_COLOR,
+        label: { show: true, position: 'right', formatter: () => fmt.share(leakage.share) },
+        markArea: {
+          itemStyle: { color: 'rgba(0,158,115,0.18)' },
+          label: { show: true, position: 'top', formatter: `Typical B2B band ${fmt.share(leakage.band.low, 0)}–${fmt.share(leakage.band.high, 0)}` },
+          data: [[{ xAxis: leakage.band.low }, { xAxis: leakage.band.high }]],
+        },
+      },
+    ],
+  };
+}

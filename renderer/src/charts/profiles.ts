@@ -1,0 +1,120 @@
+import type { EChartsOption, ScatterSeriesOption } from 'echarts';
+import type { KQuality, ProfileResult } from '../../../shared/model/results';
+import { MARK_COLOR, colorOf, firstItem, grid, truncate, type ChartFormat } from './common';
+
+const kMarks = (chosenK: number, suggestedK: number) => ({
+  symbol: 'none',
+  label: { position: 'insideEndTop' as const },
+  data: [
+    { xAxis: String(chosenK), name: 'chosen', lineStyle: { color: MARK_COLOR, width: 2 }, label: { formatter: `chosen k = ${chosenK}` } },
+    ...(suggestedK !== chosenK
+      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'insideEndBottom' as const } }]
+      : []),
+  ],
+});
+
+function qualityOption(quality: readonly KQuality[], chosenK: number, suggestedK: number, metric: 'sse' | 'silhouette', yName: string, yFormat: (v: number) => string): EChartsOption {
+  const sorted = [...quality].sort((a, b) => a.k - b.k);
+  return {
+    grid: grid({ left: 72 }),
+    tooltip: { trigger: 'axis', valueFormatter: (v) => yFormat(Number(v)) },
+    xAxis: { type: 'category', name: 'Number of profiles (k)', nameLocation: 'middle', nameGap: 30, data: sorted.map((q) => String(q.k)) },
+    yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 54, scale: true, axisLabel: { formatter: yFormat } },
+    series: [
+      {
+        type: 'line',
+        name: yName,
+        data: sorted.map((q) => ({
+          value: q[metric],
+          symbolSize: q.k === chosenK ? 14 : 7,
+          itemStyle: q.k === chosenK ? { color: MARK_COLOR } : undefined,
+        })),
+        markLine: kMarks(chosenK, suggestedK),
+      },
+    ],
+  };
+}
+
+/** Within-cluster error by k: the bend (elbow) is where more profiles stop paying off. */
+export const elbowOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
+  qualityOption(quality, chosenK, suggestedK, 'sse', 'Within-profile error (SSE)', (v) => new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(v));
+
+/** Mean silhouette by k: higher means customers sit clearly inside one profile. */
+export const silhouetteOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
+  qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => v.toFixed(2));
+
+/** Profiles x categories: each cell the profile's typical share of spend (or penetration). */
+export function profileHeatmapOption(profiles: readonly ProfileResult[], categories: readonly string[], measure: 'mix' | 'penetration', fmt: ChartFormat): EChartsOption {
+  const data: [number, number, number][] = [];
+  profiles.forEach((p, y) => p[measure].forEach((v, x) => data.push([x, y, v])));
+  const max = measure === 'penetration' ? 1 : Math.max(0.01, ...data.map((d) => d[2]));
+  return {
+    grid: grid({ left: 170, bottom: 96, top: 16, right: 90 }),
+    tooltip: {
+      formatter: (p) => {
+        const [x, y, v] = firstItem<[number, number, number]>(p).value;
+        return `${profiles[y].label}<br/>${categories[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
+      },
+    },
+    xAxis: { type: 'category', data: [...categories], axisLabel: { rotate: 40, interval: 0, formatter: (v: string) => truncate(v, 16) }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: profiles.map((p) => `${p.id}. ${truncate(p.label, 20)}`), splitArea: { show: true } },
+    visualMap: {
+      min: 0,
+      max,
+      calculable: true,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemHeight: 140,
+      formatter: (v) => fmt.share(Number(v), 0),
+      inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        name: measure === 'mix' ? 'Share of spend' : 'Penetration',
+        data,
+        label: { show: categories.length <= 16 && profiles.length <= 12, formatter: (p) => fmt.share((p.value as number[])[2], 0), fontSize: 10 },
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+      },
+    ],
+  };
+}
+
+export type ScatterCustomer = { code: string; name: string; revenue12m: number; breadth: number; profile: number | null };
+
+/**
+ * Customers by size (log axis) and breadth, one series per profile. Large mode draws tens of
+ * thousands of points in one pass; customers without 12-month revenue cannot sit on a log axis.
+ */
+export function customerScatterOption(customers: readonly ScatterCustomer[], profiles: readonly Pick<ProfileResult, 'id' | 'label'>[], fmt: ChartFormat): EChartsOption {
+  const byProfile = new Map<number, [number, number, string][]>(profiles.map((p) => [p.id, []]));
+  for (const c of customers) {
+    if (c.profile === null || !(c.revenue12m > 0)) continue;
+    byProfile.get(c.profile)?.push([c.revenue12m, c.breadth, c.name]);
+  }
+  const series: ScatterSeriesOption[] = profiles.map((p, i) => ({
+    type: 'scatter',
+    name: `${p.id}. ${truncate(p.label, 24)}`,
+    color: colorOf(i),
+    large: true,
+    largeThreshold: 2000,
+    symbolSize: 5,
+    itemStyle: { opacity: 0.7 },
+    data: byProfile.get(p.id) ?? [],
+  }));
+  return {
+    grid: grid({ left: 64, bottom: 56, top: 64 }),
+    legend: { type: 'scroll', top: 0 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const [rev, breadth, name] = firstItem<[number, number, string]>(p).value;
+        return `${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
+      },
+    },
+    xAxis: { type: 'log', name: `12-month revenue (${fmt.currency}, log scale)`, nameLocation: 'middle', nameGap: 30, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    yAxis: { type: 'value', name: 'Categories bought', nameLocation: 'middle', nameGap: 40, minInterval: 1 },
+    series,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Action } from '../../../shared/model/results';
+import type { Formatters } from '../app/format';
+import { DataTable, type Column } from './DataTable';
+
+export function actionColumns(fmt: Formatters, options: { kind?: boolean } = {}): Column<Action>[] {
+  return [
+    { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
+    ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
+    { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
+    { id: 'expected', label: 'Expected / yr', value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '8rem' },
+    { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '5.5rem' },
+    { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
+    { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
+    { id: 'reason', label: 'Why', value: (a) => a.reason, width: '3fr' },
+  ];
+}
+
+/** Actions with their reasons; Enter or a click on the customer opens the customer. */
+export function ActionList({ label, actions, fmt, onOpen, kind, height, initialSort }: {
+  label: string;
+  actions: readonly Action[];
+  fmt: Formatters;
+  onOpen: (a: Action) => void;
+  kind?: boolean;
+  height?: number;
+  initialSort?: { column: string; dir: 'asc' | 'desc' };
+}) {
+  return (
+    <DataTable
+      label={label}
+      columns={actionColumns(fmt, { kind })}
+      rows={actions}
+      rowKey={(a) => a.id}
+      onActivate={onOpen}
+      height={height}
+      initialSort={initialSort ?? { column: 'priority', dir: 'desc' }}
+      empty="No actions."
+    />
+  );
+}

@@ -1,0 +1,34 @@
+import type { CustomerResult } from '../../../shared/model/results';
+import type { Formatters } from '../app/format';
+import { DataTable, type Column } from './DataTable';
+
+export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
+  return [
+    { id: 'name', label: 'Customer', value: (c) => c.name, width: '1.6fr' },
+    { id: 'code', label: 'Code', value: (c) => c.code, width: '6rem' },
+    { id: 'tier', label: 'Tier', value: (c) => c.tier, width: '6rem' },
+    { id: 'revenue', label: '12-month revenue', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '6rem' },
+    { id: 'affinity', label: 'Distance to profile', value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '8rem' },
+    { id: 'atRisk', label: 'At risk', value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
+    { id: 'growth', label: 'Growth', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
+    { id: 'pAlive', label: 'P(alive)', value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right', width: '5.5rem' },
+    { id: 'rep', label: 'Rep', value: (c) => c.rep, width: '1fr' },
+    { id: 'territory', label: 'Territory', value: (c) => c.territory, width: '1fr' },
+  ];
+}
+
+export function CustomerTable({ label, customers, fmt, onOpen, height }: { label: string; customers: readonly CustomerResult[]; fmt: Formatters; onOpen: (c: CustomerResult) => void; height?: number }) {
+  return (
+    <DataTable
+      label={label}
+      columns={customerColumns(fmt)}
+      rows={customers}
+      rowKey={(c) => c.code}
+      onActivate={onOpen}
+      height={height}
+      initialSort={{ column: 'revenue', dir: 'desc' }}
+      empty="No customers."
+    />
+  );
+}

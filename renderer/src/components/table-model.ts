@@ -1,0 +1,67 @@
+/** The pure half of DataTable: sorting, filtering, windowing and TSV, kept apart so it is unit-tested. */
+export type CellValue = string | number | null;
+
+export type Column<T> = {
+  id: string;
+  label: string;
+  /** The raw value: sorted on, and copied as TSV. */
+  value: (row: T) => CellValue;
+  /** How the value reads in the cell (money, dates...); defaults to the raw value. */
+  format?: (value: CellValue, row: T) => string;
+  align?: 'left' | 'right';
+  /** CSS width, e.g. '8rem' or '2fr'. */
+  width?: string;
+};
+
+export type SortState = { column: string; dir: 'asc' | 'desc' } | null;
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+export function compareCells(a: CellValue, b: CellValue): number {
+  if (a === b) return 0;
+  // Blanks sort last either way: an empty cell is never the answer someone sorts for.
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], sort: SortState): T[] {
+  const column = sort && columns.find((c) => c.id === sort.column);
+  if (!sort || !column) return rows.slice();
+  const sign = sort.dir === 'asc' ? 1 : -1;
+  const keyed = rows.map((row, i) => ({ row, i, v: column.value(row) }));
+  keyed.sort((x, y) => {
+    if (x.v === null || y.v === null) return compareCells(x.v, y.v) || x.i - y.i;
+    return sign * compareCells(x.v, y.v) || x.i - y.i;
+  });
+  return keyed.map((k) => k.row);
+}
+
+export const cellText = <T>(column: Column<T>, row: T): string => {
+  const v = column.value(row);
+  return column.format ? column.format(v, row) : v === null ? '' : String(v);
+};
+
+/** Rows where every word of the query appears in some cell (as shown or raw), case-insensitive. */
+export function filterRows<T>(rows: readonly T[], columns: readonly Column<T>[], query: string): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows.slice();
+  return rows.filter((row) => {
+    const text = columns.map((c) => `${cellText(c, row)}\u0000${c.value(row) ?? ''}`).join('\u0000').toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+const tsvCell = (v: CellValue): string => (v === null ? '' : String(v).replace(/[\t\r\n]+/g, ' '));
+
+/** Tab-separated, header first: pastes straight into a spreadsheet, numbers stay numbers. */
+export const toTsv = <T>(rows: readonly T[], columns: readonly Column<T>[]): string =>
+  [columns.map((c) => tsvCell(c.label)).join('\t'), ...rows.map((r) => columns.map((c) => tsvCell(c.value(r))).join('\t'))].join('\n');
+
+/** Which rows to render for a scroll position: the visible ones plus a margin. */
+export function visibleWindow(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 8): { first: number; last: number } {
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+  return { first, last: Math.max(first, last) };
+}

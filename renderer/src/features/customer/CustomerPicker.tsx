@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { CustomerTable } from '../../components/CustomerTable';
+import { ErrorNotice, Panel } from '../../components/Feedback';
+
+/** Finds a customer by name or code; the biggest at-risk customers first when nothing is typed. */
+export function CustomerPicker() {
+  const w = useWorkbench();
+  const [search, setSearch] = useState('');
+  const runId = w.summary?.runId;
+  const found = useAsync(
+    () => call('analysis-customers', { runId, search: search.trim() || undefined, sort: search.trim() ? 'revenue12m' : 'atRiskRevenue', dir: 'desc', limit: 2000 }),
+    [runId, search],
+  );
+  return (
+    <Panel title="Find a customer">
+      <div className="field" style={{ maxWidth: 420, marginBottom: '0.5rem' }}>
+        <label htmlFor="customer-search">Name or code</label>
+        <input id="customer-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Bistro, C0042" />
+      </div>
+      <ErrorNotice error={found.error} />
+      {found.data && (
+        <p className="muted">
+          {search.trim() ? `${w.fmt.count(found.data.total)} customers match` : 'Customers with the most revenue at risk'}
+          {found.data.total > found.data.rows.length && `; showing the first ${w.fmt.count(found.data.rows.length)}`}
+        </p>
+      )}
+      <CustomerTable label="Customers" customers={found.data?.rows ?? []} fmt={w.fmt} onOpen={(c) => w.go('customer', { code: c.code })} height={460} />
+    </Panel>
+  );
+}

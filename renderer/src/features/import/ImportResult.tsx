@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { saveExport } from '../../api/files';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+
+export function ImportResult({ summary, onAnother }: { summary: ImportSummary; onAnother: () => void }) {
+  const w = useWorkbench();
+  const fmt = w.fmt;
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const importId = summary.importId;
+  const rejects = useAsync(
+    async () => (importId !== null && summary.rowsRejected > 0 ? (await call('import-rejects', { importId, limit: 10000 })).rows : []),
+    [importId, summary.rowsRejected],
+  );
+  const columns: Column<RejectedRow>[] = [
+    { id: 'row', label: 'Row', value: (r) => r.row, align: 'right', width: '5rem' },
+    { id: 'column', label: 'Column', value: (r) => r.column, width: '10rem' },
+    { id: 'value', label: 'Value', value: (r) => r.value, width: '12rem' },
+    { id: 'reason', label: 'Why it was rejected', value: (r) => r.reason, width: '3fr' },
+  ];
+
+  const saveRejects = async () => {
+    if (importId === null) return;
+    try {
+      const name = `${summary.file.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '') ?? 'import'}-rejects.csv`;
+      const path = await saveExport({ title: 'Save rejected rows', defaultName: name, filters: [{ name: 'CSV', extensions: ['csv'] }] }, (out) =>
+        call('import-rejects-export', { importId, out }),
+      );
+      if (path) setSaved(`Saved ${fmt.count(summary.rowsRejected)} rejected rows to ${path}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <>
+      <Panel title={`Imported ${summary.file.split(/[\\/]/).pop()}`}>
+        <div className="stats" data-testid="import-summary">
+          <Stat label="Rows imported" value={fmt.count(summary.rowsImported)} detail={`of ${fmt.count(summary.rowsRead)} read`} testId="rows-imported" />
+          <Stat label="Rejected" value={fmt.count(summary.rowsRejected)} detail={`${fmt.count(summary.rowsSkipped)} blank rows skipped`} testId="rows-rejected" />
+          <Stat label="Customers" value={fmt.count(summary.customers)} detail={`${fmt.count(summary.categories)} categories`} testId="import-customers" />
+          <Stat label="Dates" value={summary.dateFrom ? `${fmt.date(summary.dateFrom)} – ${fmt.date(summary.dateTo)}` : 'no dates'} />
+          <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} returns or credits`} testId="import-revenue" />
+          <Stat label="Took" value={`${(summary.durationMs / 1000).toFixed(1)} s`} />
+        </div>
+        {summary.warnings.length > 0 && (
+          <ul className="reasons" aria-label="Warnings">
+            {summary.warnings.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+      {summary.rowsRejected > 0 && (
+        <Panel
+          title="Rejected rows"
+          actions={
+            <button type="button" onClick={() => void saveRejects()}>
+              Save rejects as CSV…
+            </button>
+          }
+        >
+          <ErrorNotice error={error ?? rejects.error} onDismiss={() => setError(null)} />
+          {saved && (
+            <p role="status" data-testid="rejects-saved">
+              {saved}
+            </p>
+          )}
+          <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} />
+        </Panel>
+      )}
+      <div className="row">
+        <button type="button" onClick={onAnother}>
+          Import another file
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={w.job !== null}
+          onClick={() => void w.runAnalysis(w.summary?.settings ?? {}).then((s) => s && w.go('overview'))}
+        >
+          Run analysis
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,219 @@
+import { useState } from 'react';
+import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
+import { useWorkbench } from '../../app/workbench';
+import { Panel, Stat } from '../../components/Feedback';
+import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
+
+export type MappingChoice = { mapping: Mapping; dateFormat: DateFormat | null; shape: ImportShape; force: boolean };
+
+const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
+  iso: 'Year-month-day (2025-03-31)',
+  mdy: 'Month/day/year (03/31/2025)',
+  dmy: 'Day/month/year (31/03/2025)',
+  'excel-serial': 'Excel day numbers (45747)',
+};
+
+const SHAPE_LABELS: Record<ImportShape, string> = {
+  transactions: 'Transactions: one row per sale',
+  'spend-table': 'Spend table: one row per customer, a column per category',
+  'product-master': 'Product list: product → category',
+};
+
+type Props = {
+  preview: ImportPreview;
+  busy: boolean;
+  dryRun: ImportSummary | null;
+  onReload: (options: { sheet?: string; shape?: ImportShape }) => void;
+  onCheck: (choice: MappingChoice) => void;
+  onImport: (choice: MappingChoice) => void;
+  onBack: () => void;
+};
+
+function PreviewGrid({ preview }: { preview: ImportPreview }) {
+  return (
+    <div className="preview" tabIndex={0} role="region" aria-label="First rows of the file">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            {preview.headers.map((h, i) => (
+              <th key={`${h}-${i}`} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((r, i) => (
+            <tr key={i}>
+              <td className="muted">{preview.headerRow + i + 1}</td>
+              {preview.headers.map((_, j) => (
+                <td key={j}>{r[j] ?? ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport, onBack }: Props) {
+  const w = useWorkbench();
+  const [mapping, setMapping] = useState<Mapping>(() => mappingFromPreview(preview));
+  const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
+  const [force, setForce] = useState(false);
+  const missing = missingFields(mapping, preview.shape);
+  const duplicates = duplicateColumns(mapping);
+  const needsDateChoice = preview.shape === 'transactions' && preview.dateFormat.ambiguous && !dateFormat;
+  const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force };
+  const ready = missing.length === 0 && !needsDateChoice && !busy;
+  const fields: readonly ImportField[] = IMPORT_FIELDS;
+
+  return (
+    <>
+      <Panel
+        title={`${preview.file.name} · ${(preview.file.size / 1e6).toFixed(2)} MB`}
+        actions={
+          <div className="row">
+            {preview.sheets.length > 1 && (
+              <div className="field">
+                <label htmlFor="import-sheet">Sheet</label>
+                <select id="import-sheet" value={preview.sheet ?? ''} onChange={(e) => onReload({ sheet: e.target.value, shape: preview.shape })} disabled={busy}>
+                  {preview.sheets.map((s) => (
+                    <option key={s}>{s}</option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor="import-shape">What the file holds</label>
+              <select id="import-shape" value={preview.shape} onChange={(e) => onReload({ sheet: preview.sheet ?? undefined, shape: e.target.value as ImportShape })} disabled={busy}>
+                {IMPORT_SHAPES.map((s) => (
+                  <option key={s} value={s}>
+                    {SHAPE_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        }
+      >
+        <p className="muted">
+          Header on row {preview.headerRow}
+          {preview.encoding && ` · ${preview.encoding}`}
+          {preview.delimiter && ` · separated by ${preview.delimiter === '\t' ? 'tabs' : `"${preview.delimiter}"`}`}
+          {preview.savedMapping && ' · reusing the mapping you confirmed for these headers before'}
+        </p>
+        <PreviewGrid preview={preview} />
+      </Panel>
+
+      <Panel title="Columns">
+        <p className="muted">Longtail's guesses are filled in with how sure it is. Change any that are wrong; required fields are marked *.</p>
+        <div className="mapping" data-testid="mapping">
+          {fields.map((field) => {
+            const guess = guessFor(preview, field);
+            const required = field === 'customer' || field === 'date' || field === 'revenue';
+            const id = `map-${field}`;
+            return (
+              <div className="field" key={field}>
+                <label htmlFor={id}>
+                  {FIELD_LABELS[field]}
+                  {required && ' *'}
+                </label>
+                <select id={id} value={mapping[field] ?? ''} onChange={(e) => setMapping((m) => ({ ...m, [field]: e.target.value || null }))} disabled={busy}>
+                  <option value="">— not in this file —</option>
+                  {preview.headers.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+                {guess?.column && (
+                  <span className={`confidence ${confidenceClass(guess.confidence)}`} title={guess.reason}>
+                    guessed “{guess.column}”, {Math.round(guess.confidence * 100)}% sure: {guess.reason}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        {preview.shape === 'transactions' && (
+          <div className="row" style={{ marginTop: '0.75rem' }}>
+            <div className="field">
+              <label htmlFor="import-date-format">Date format{preview.dateFormat.ambiguous ? ' (ambiguous: please choose)' : ''}</label>
+              <select id="import-date-format" value={dateFormat ?? ''} onChange={(e) => setDateFormat((e.target.value || null) as DateFormat | null)} disabled={busy}>
+                <option value="">{preview.dateFormat.detected ? 'As detected' : 'Choose…'}</option>
+                {DATE_FORMATS.map((f) => (
+                  <option key={f} value={f} disabled={preview.dateFormat.candidates.length > 0 && !preview.dateFormat.candidates.includes(f)}>
+                    {DATE_FORMAT_LABELS[f]}
+                    {f === preview.dateFormat.detected ? ' · detected' : ''}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        )}
+        {(missing.length > 0 || duplicates.length > 0 || needsDateChoice) && (
+          <div className="notice error" role="alert">
+            <p>
+              {missing.length > 0 && `Map these before importing: ${missing.join(', ')}. `}
+              {duplicates.length > 0 && `Each column should feed one field; used twice: ${duplicates.join(', ')}. `}
+              {needsDateChoice && 'The dates could be day/month or month/day: choose the date format.'}
+            </p>
+          </div>
+        )}
+      </Panel>
+
+      {dryRun && (
+        <Panel title="Validation summary">
+          <div className="stats" data-testid="validation-summary">
+            <Stat label="Rows read" value={w.fmt.count(dryRun.rowsRead)} />
+            <Stat label="Would import" value={w.fmt.count(dryRun.rowsImported)} detail={`${w.fmt.count(dryRun.returns)} returns or credits`} />
+            <Stat label="Rejected" value={w.fmt.count(dryRun.rowsRejected)} detail={`${w.fmt.count(dryRun.rowsSkipped)} skipped (blank)`} />
+            <Stat label="Customers" value={w.fmt.count(dryRun.customers)} detail={`${w.fmt.count(dryRun.categories)} categories`} />
+            <Stat label="Dates" value={dryRun.dateFrom ? `${w.fmt.date(dryRun.dateFrom)} – ${w.fmt.date(dryRun.dateTo)}` : '—'} />
+            <Stat label="Revenue" value={w.fmt.money(dryRun.revenue)} />
+          </div>
+          {dryRun.warnings.length > 0 && (
+            <ul className="reasons">
+              {dryRun.warnings.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          )}
+          {dryRun.rejectsSample.length > 0 && (
+            <>
+              <h3>First rejected rows</h3>
+              <ul className="reasons">
+                {dryRun.rejectsSample.slice(0, 8).map((r) => (
+                  <li key={`${r.row}-${r.column}`}>
+                    Row {r.row}
+                    {r.column && `, ${r.column}`}
+                    {r.value !== null && ` “${r.value}”`}: {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Panel>
+      )}
+
+      <div className="row">
+        <button type="button" onClick={onBack} disabled={busy}>
+          ← Another file
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Import even if this file was imported before
+        </label>
+        <span style={{ flex: 1 }} />
+        <button type="button" onClick={() => onCheck(choice)} disabled={!ready}>
+          Check all rows
+        </button>
+        <button type="button" className="primary" onClick={() => onImport(choice)} disabled={!ready}>
+          Import
+        </button>
+      </div>
+    </>
+  );
+}

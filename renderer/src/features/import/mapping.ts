@@ -1,0 +1,47 @@
+import { IMPORT_FIELDS, type ImportField, type ImportPreview, type MappingGuess } from '../../../../shared/contract';
+
+export type Mapping = Record<ImportField, string | null>;
+
+export const FIELD_LABELS: Record<ImportField, string> = {
+  customer: 'Customer ID',
+  customerName: 'Customer name',
+  date: 'Date',
+  category: 'Category',
+  product: 'Product ID',
+  productName: 'Product name',
+  quantity: 'Quantity',
+  unitPrice: 'Unit price',
+  revenue: 'Revenue',
+  rep: 'Sales rep',
+  territory: 'Territory',
+  segment: 'Segment',
+  invoice: 'Invoice',
+};
+
+export const mappingFromPreview = (preview: ImportPreview): Mapping => {
+  const mapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as Mapping;
+  for (const g of preview.mapping) mapping[g.field] = g.column;
+  return mapping;
+};
+
+export const guessFor = (preview: ImportPreview, field: ImportField): MappingGuess | undefined => preview.mapping.find((g) => g.field === field);
+
+/** What still blocks an import of transactions, in words; empty when the mapping is complete. */
+export function missingFields(mapping: Mapping, shape: ImportPreview['shape']): string[] {
+  if (shape === 'spend-table') return mapping.customer ? [] : ['Customer ID'];
+  if (shape === 'product-master') return [mapping.product ? null : 'Product ID', mapping.category ? null : 'Category'].filter((x): x is string => x !== null);
+  const missing: string[] = [];
+  if (!mapping.customer) missing.push('Customer ID');
+  if (!mapping.date) missing.push('Date');
+  if (!mapping.revenue && !(mapping.quantity && mapping.unitPrice)) missing.push('Revenue (or Quantity and Unit price)');
+  return missing;
+}
+
+/** Columns chosen for two fields at once: almost always a slip. */
+export function duplicateColumns(mapping: Mapping): string[] {
+  const seen = new Map<string, number>();
+  for (const column of Object.values(mapping)) if (column) seen.set(column, (seen.get(column) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([c]) => c);
+}
+
+export const confidenceClass = (c: number): 'high' | 'medium' | 'low' => (c >= 0.8 ? 'high' : c >= 0.5 ? 'medium' : 'low');
