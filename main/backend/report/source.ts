@@ -85,7 +85,11 @@ export async function readClientFacts(
         return;
       }
       if (options.backtest && facts.summary.hasDates) {
-        facts.backtest = await backend.call('analysis-backtest', { runId: facts.summary.runId });
+        // A history too short to look back on still leaves a usable row, just without precision/recall.
+        facts.backtest = await backend.call('analysis-backtest', { runId: facts.summary.runId }).catch((e: unknown) => {
+          if (isAppError(e) && e.code !== 'CANCELLED') return null;
+          throw e;
+        });
       }
     });
   } catch (e) {
