@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../../shared/contract/import';
+import { newWorkspace } from '../../helpers/workspace';
+import { sharedData } from './fixtures';
+
+// Figures from ../shared/data/README.md (UCI Online Retail, 541,909 rows).
+describe('the UCI Online Retail file', () => {
+  let w: Awaited<ReturnType<typeof newWorkspace>>;
+  let s: ImportSummary;
+
+  beforeAll(async () => {
+    w = await newWorkspace();
+    s = await w.backend.call('import-run', { path: sharedData('online_retail.csv.gz') });
+  });
+  afterAll(() => w.cleanup());
+
+  it('maps its columns without help: InvoiceNo, StockCode as product and category level, Quantity x UnitPrice, InvoiceDate, CustomerID, Country', () => {
+    expect(s.mapping).toEqual({
+      invoice: 'InvoiceNo',
+      product: 'StockCode',
+      productName: 'Description',
+      quantity: 'Quantity',
+      unitPrice: 'UnitPrice',
+      date: 'InvoiceDate',
+      customer: 'CustomerID',
+      territory: 'Country',
+    });
+    expect(s.warnings[0]).toMatch(/'StockCode' is used as the category level/);
+  });
+
+  it('accounts for every one of its 541,909 rows and rejects the 135,080 without a CustomerID for that reason', async () => {
+    expect(s).toMatchObject({ rowsRead: 541_909, rowsImported: 406_829, rowsRejected: 135_080, rowsSkipped: 0 });
+    const reasons = w.backend.session.db.prepare('SELECT reason, count(*) AS n FROM rejects GROUP BY reason').all();
+    expect(reasons).toEqual([{ reason: 'no customer (CustomerID is empty)', n: 135_080 }]);
+  });
+
+  it('matches the published totals: 4,372 customers, revenue 8,300,065.81, 2010-12-01..2011-12-09, 3,684 stock codes', async () => {
+    expect(s).toMatchObject({ customers: 4372, categories: 3684, products: 3684, dateFrom: '2010-12-01', dateTo: '2011-12-09', revenue: 8_300_065.81 });
+    const info = await w.backend.call('workspace-info', {});
+    expect(info).toMatchObject({ transactions: 406_829, customers: 4372, hasDates: true });
+    expect(info.revenue).toBeCloseTo(8_300_065.81, 1);
+  });
+
+  it('keeps cancellations as negative revenue', () => {
+    const db = w.backend.session.db;
+    const cancelled = db.prepare("SELECT count(*) AS n, sum(revenue > 0) AS positive, count(DISTINCT invoice) AS invoices FROM transactions WHERE invoice LIKE 'C%'").get();
+    expect(cancelled).toEqual({ n: 8905, positive: 0, invoices: 3654 });
+    expect(s.returns).toBe(8905);
+  });
+});
+
+describe('the UCI Wholesale customers table', () => {
+  it('imports as a spend table: 440 customers, 6 categories, Channel as segment and Region as territory', async () => {
+    const w = await newWorkspace();
+    try {
+      const s = await w.backend.call('import-run', { path: sharedData('wholesale_customers.csv') });
+      expect(s).toMatchObject({ shape: 'spend-table', rowsRead: 440, rowsImported: 440, rowsRejected: 0, customers: 440, categories: 6 });
+      expect(s.mapping).toEqual({ segment: 'Channel', territory: 'Region' });
+      const means = w.backend.session.db.prepare('SELECT c.name, round(sum(t.revenue) / 440.0, 2) AS mean FROM transactions t JOIN categories c ON c.id = t.category_id GROUP BY c.name ORDER BY c.id').all();
+      expect(means).toEqual([
+        { name: 'Fresh', mean: 12000.3 },
+        { name: 'Milk', mean: 5796.27 },
+        { name: 'Grocery', mean: 7951.28 },
+        { name: 'Frozen', mean: 3071.93 },
+        { name: 'Detergents_Paper', mean: 2881.49 },
+        { name: 'Delicassen', mean: 1524.87 },
+      ]);
+      const channels = w.backend.session.db.prepare('SELECT segment, count(*) AS n FROM customers GROUP BY segment ORDER BY segment').all();
+      expect(channels).toEqual([
+        { segment: '1', n: 298 },
+        { segment: '2', n: 142 },
+      ]);
+      expect((await w.backend.call('workspace-info', {})).hasDates).toBe(false);
+    } finally {
+      w.cleanup();
+    }
+  });
+});
