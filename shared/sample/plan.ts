@@ -23,8 +23,9 @@ import type { CustomerPlan, DistributorPlan, GeneratorOptions, PlantedTruth, Rel
  *   silence no longer than one it already had), one-time 6% (one order, 200+ days before the end);
  * - defections: churned-all 2% of customers (no traps), 150-300 days before the end; of the other
  *   relationships bought for a year or more and ordering at least every 75 days, 8% stop (at least
- *   4 cycles and 75 days before the end) and 6% decline to 20-40% of their baseline spend over 60
- *   days from 4-7 months before the end: together about 5% of all established relationships;
+ *   4 cycles and 75 days before the end, after a rhythm of 5+ cycles); of those ordering at least
+ *   every 45 days, 12% decline to 20-40% of their baseline order value over 60 days from 5-8
+ *   months before the end, still ordering. Together about 5-6% of established relationships;
  * - credits: 1.5% of healthy regular orders get a partial return 2-12 days later.
  */
 
@@ -35,7 +36,7 @@ const FREQUENCY = { slowest: 170, fastest: 14, rank: 0.9, power: 5, share: 0.1 }
 const PATTERN_POPULARITY = [0.28, 0.18, 0.14, 0.17, 0.1, 0.13];
 const BREADTH = { core: 0.35, base: 0.05, rank: 0.7, stray: 0.02 };
 const TERRITORY_COUNT = 5;
-const RATES = { gap: 0.1, seasonal: 0.05, longCycle: 0.05, volatile: 0.05, oneTime: 0.06, churnedAll: 0.02, stopped: 0.08, declining: 0.06, repChange: 0.04 };
+const RATES = { gap: 0.1, seasonal: 0.05, longCycle: 0.05, volatile: 0.05, oneTime: 0.06, churnedAll: 0.02, stopped: 0.08, declining: 0.12, repChange: 0.04 };
 const LONG_CYCLE_FAVOURITES = ['Equipment', 'Cleaning', 'Spices', 'Paper & Disposables', 'Dry Goods'];
 
 type Pattern = { name: string; segment: string; weights: number[]; core: number[]; members: number[] };
@@ -259,8 +260,11 @@ function plantDefections(ctx: Context, plan: CustomerPlan, established: boolean,
       rel.kind = 'stopped';
       rel.keyDay = stop;
     } else if (draw < RATES.stopped + RATES.declining) {
+      const from = endDay - rng.int(150, 240);
+      // Frequent enough that the slide shows in several orders, with a rhythm before it.
+      if (rel.cycle > 45 || rel.startDay + 5 * rel.cycle > from) continue;
       rel.kind = 'declining';
-      rel.keyDay = endDay - rng.int(120, 210);
+      rel.keyDay = from;
       rel.declineTo = rng.uniform(0.2, 0.4);
     }
   }

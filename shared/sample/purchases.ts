@@ -26,11 +26,13 @@ const seasonalWave = (day: number): number => 1 + 0.08 * Math.cos(((monthIndexOf
 /** Rhythmic orders from the first to the limit day, with interval jitter. */
 function rhythmicDays(rel: RelationshipPlan, firstDay: number, limit: number, next: () => number, normal: () => number): number[] {
   const days: number[] = [];
+  // A declining customer keeps ordering: no pause long enough to look like a stop.
+  const longest = rel.kind === 'declining' ? 1.6 : 2.2;
   let day = firstDay + Math.floor(next() * rel.cycle);
   while (day <= limit) {
     const shifted = onWorkingDay(day, limit);
     if (shifted >= firstDay && (days.length === 0 || shifted > days[days.length - 1])) days.push(shifted);
-    day += Math.max(1, Math.round(rel.cycle * clamp(1 + rel.jitter * normal(), 0.35, 2.2)));
+    day += Math.max(1, Math.round(rel.cycle * clamp(1 + rel.jitter * normal(), 0.35, longest)));
   }
   return days;
 }

@@ -11,13 +11,29 @@ type Line = { day: number; category: number; product: number; quantity: number; 
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
+/**
+ * A small order buys a cheaper product rather than one unit of a dear one, so quantities stay
+ * realistic and a shrinking spend shows up as shrinking money.
+ */
+function affordable(products: readonly { price: number }[], wanted: number, value: number): number {
+  if (products[wanted].price * 2 <= value) return wanted;
+  let best = 0;
+  for (let i = 1; i < products.length; i++) {
+    const fits = products[i].price * 2 <= value;
+    const bestFits = products[best].price * 2 <= value;
+    if (fits ? !bestFits || products[i].price > products[best].price : !bestFits && products[i].price < products[best].price) best = i;
+  }
+  return best;
+}
+
 function linesOf(plan: DistributorPlan, customer: CustomerPlan): Line[] {
   const lines: Line[] = [];
   for (const rel of customer.relationships) {
     const products = plan.categories[rel.category].products;
     const rng = createRng(deriveSeed(rel.seed, 5));
     for (const purchase of purchasesOf(rel, plan.startDay, plan.endDay)) {
-      const product = rng.chance(PREFERRED_SHARE) ? rel.preferredProduct : rng.int(0, products.length - 1);
+      const wanted = rng.chance(PREFERRED_SHARE) ? rel.preferredProduct : rng.int(0, products.length - 1);
+      const product = affordable(products, wanted, purchase.value);
       const years = (purchase.day - plan.startDay) / 365;
       const unitPrice = cents(products[product].price * customer.priceFactor * (1 + YEARLY_PRICE_RISE * years));
       const quantity = Math.max(1, Math.round(purchase.value / unitPrice));
