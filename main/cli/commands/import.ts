@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
 import { formatCount } from '../../../shared/format/numbers';
-import type { CliIO, Command } from '../command';
+import type { Command } from '../command';
 
 function parseMaps(raw: unknown): Partial<Record<ImportField, string | null>> {
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -29,7 +29,7 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: stri
   return found;
 }
 
-function progressBar(io: CliIO): (p: Progress) => void {
+function progressBar(): (p: Progress) => void {
   return (p) => {
     const share = p.total ? Math.min(1, p.done / p.total) : 0;
     const width = 30;
@@ -117,7 +117,7 @@ Examples:
     const controller = new AbortController();
     const onInterrupt = (): void => controller.abort();
     process.once('SIGINT', onInterrupt);
-    const bar = io.interactive && !json ? progressBar(io) : undefined;
+    const bar = io.interactive && !json ? progressBar() : undefined;
     const common = {
       force: Boolean(args.values.force),
       dryRun: Boolean(args.values['dry-run']),

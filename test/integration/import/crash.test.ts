@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Backend } from '../../../main/backend/dispatch';
+import { newWorkspace } from '../../helpers/workspace';
+import { fixture, storeCounts } from './fixtures';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function writeBigCsv(file: string, rows: number): void {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'Customer,Date,Revenue,Category,Sales Rep\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    chunk += `K${(i * 7919) % 5003},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 97) + 0.25},Cat${i % 13},Rep${i % 11}\n`;
+    if (chunk.length > 1 << 16) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, chunk);
+  fs.closeSync(fd);
+}
+
+describe('an import killed half way', () => {
+  it('leaves the workspace exactly as it was: integrity ok, every count unchanged', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    await w.backend.call('import-run', { path: fixture('basic.csv') });
+    const before = storeCounts(w.backend);
+    w.backend.close();
+
+    const big = path.join(w.dir, 'big.csv');
+    writeBigCsv(big, 400_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'child-import.ts'), w.file, big, path.join(w.dir, 'child-app-data')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const state = await new Promise<string>((resolve) => {
+      child.stdout.on('data', (d: Buffer) => {
+        const text = d.toString();
+        if (text.includes('importing')) {
+          child.kill('SIGKILL');
+          resolve('killed mid-import');
+        } else if (text.includes('finished')) resolve('finished before the kill');
+      });
+      child.on('exit', () => resolve(`exited: ${stderr}`));
+    });
+    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.on('exit', resolve)));
+    expect(state).toBe('killed mid-import');
+
+    const again = new Backend({ appDataDir: path.join(w.dir, 'app-data') });
+    cleanups.unshift(() => again.close());
+    await again.call('workspace-open', { path: w.file });
+    expect(again.session.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(storeCounts(again)).toEqual(before);
+    expect(again.session.db.prepare("SELECT count(*) AS n FROM imports WHERE status <> 'done'").get()).toEqual({ n: 0 });
+  });
+});
