@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts one after another (each in its own process, so one
+ * bench's memory never weighs on the next and peak RSS figures stay honest), then gathers the
+ * markdown each wrote to bench/results/ into bench/RESULTS.md.
+ *
+ *   node --import tsx bench/run.ts [name ...]   (names filter the benches, e.g. `import`)
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, platform, arch, release } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const resultsDir = join(benchDir, 'results');
+const root = dirname(benchDir);
+
+type Outcome = { file: string; code: number | null; seconds: number };
+
+function runOne(file: string): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: 'inherit' });
+    child.on('error', () => resolve({ file, code: null, seconds: (performance.now() - started) / 1000 }));
+    child.on('exit', (code) => resolve({ file, code, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+export function machineHeader(now: Date): string {
+  const cpu = cpus();
+  return [
+    '# Longtail benchmark results',
+    '',
+    `Run ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC with \`npm run bench\`; every figure is measured against a reference timed in the same run.`,
+    '',
+    `- Node ${process.version} on ${platform()} ${release()} (${arch()})`,
+    `- ${cpu.length} cores${cpu[0] ? ` (${cpu[0].model.trim()})` : ''}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
+    '',
+  ].join('\n');
+}
+
+/** Concatenates results/*.md in name order under the header; benches that failed are listed. */
+export async function writeResults(outcomes: Outcome[], now = new Date()): Promise<string> {
+  await mkdir(resultsDir, { recursive: true });
+  const files = (await readdir(resultsDir)).filter((f) => f.endsWith('.md')).sort();
+  const sections = await Promise.all(files.map(async (f) => (await readFile(join(resultsDir, f), 'utf8')).trim()));
+  const failed = outcomes.filter((o) => o.code !== 0);
+  const status = outcomes.length === 0 ? [] : ['| Bench | Seconds | Status |', '|---|---:|---|', ...outcomes.map((o) => `| ${relative(root, o.file)} | ${o.seconds.toFixed(1)} | ${o.code === 0 ? 'ok' : `failed (exit ${o.code ?? 'signal'})`} |`), ''];
+  const text = [machineHeader(now), ...status, ...(failed.length > 0 ? [`**${failed.length} bench(es) failed; their sections below may be stale.**`, ''] : []), ...sections.map((s) => `${s}\n`)].join('\n');
+  await writeFile(join(benchDir, 'RESULTS.md'), text);
+  return text;
+}
+
+async function main(): Promise<void> {
+  const filters = process.argv.slice(2);
+  const benches = (await readdir(benchDir))
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
+    .sort();
+  if (benches.length === 0) console.log(filters.length > 0 ? `No bench matches ${filters.join(', ')}.` : 'No bench/*.bench.ts files yet.');
+  const outcomes: Outcome[] = [];
+  for (const bench of benches) {
+    console.log(`\n== ${bench} ==`);
+    const outcome = await runOne(join(benchDir, bench));
+    console.log(`== ${bench}: ${outcome.code === 0 ? 'ok' : 'FAILED'} in ${outcome.seconds.toFixed(1)} s`);
+    outcomes.push(outcome);
+  }
+  await writeResults(outcomes);
+  console.log(`\nWrote ${relative(root, join(benchDir, 'RESULTS.md'))}`);
+  if (outcomes.some((o) => o.code !== 0)) process.exitCode = 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
+}
