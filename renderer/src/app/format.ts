@@ -26,5 +26,3 @@ export function makeFormatters(currency: string, locale: string | undefined): Fo
     date: (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—'),
   };
 }
-
-export const userLocale = (): string | undefined => (typeof navigator === 'undefined' ? undefined : navigator.language || undefined);

@@ -3,7 +3,7 @@ import type { AnalysisSettingsInput, Progress, WorkspaceInfo } from '../../../sh
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { call } from '../api/client';
 import { ApiError, describeError, isCancelled } from '../api/errors';
-import { makeFormatters, userLocale, type Formatters } from './format';
+import { makeFormatters, type Formatters } from './format';
 import { parseHash, toHash, type Location } from './navigation';
 
 export type Job = { label: string; progress: Progress | null; cancel: () => void };
@@ -25,6 +25,8 @@ export type Workbench = {
   fmt: Formatters;
   loading: boolean;
 };
+
+const userLocale = (): string | undefined => navigator.language || undefined;
 
 const WorkbenchContext = createContext<Workbench | null>(null);
 

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+import { customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../../renderer/src/charts/customer';
+// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+import { growthByCategory, growthByCategoryOption } from '../../../renderer/src/charts/growth';
+import { fmt } from './fixtures';
+
+type Series = { name: string; type: string; data: unknown[]; symbol?: string; markLine?: { data: { xAxis: string }[] } };
+type Axis = { name?: string; data?: string[] };
+
+describe('customer and growth charts', () => {
+  it('stacks monthly revenue per category and leaves out categories never bought', () => {
+    const option = customerMonthlyOption(
+      {
+        categories: ['Dairy', 'Meat', 'Seafood'],
+        monthly: [
+          { month: '2025-01', byCategory: [100, 0, 30] },
+          { month: '2025-02', byCategory: [120, 0, -10] },
+        ],
+      },
+      fmt,
+    );
+    const series = option.series as Series[];
+    expect(series.map((s) => s.name)).toEqual(['Dairy', 'Seafood']);
+    expect(series[1].data).toEqual([30, -10]);
+    expect((option.xAxis as Axis).data).toEqual(['2025-01', '2025-02']);
+    expect((option.yAxis as Axis).name).toBe('Revenue (USD)');
+  });
+
+  it('draws each purchase and a due marker where the customer has a rhythm, with the as-of date marked', () => {
+    const option = purchaseTimelineOption(
+      {
+        purchases: [
+          { date: '2025-01-03', category: 'Dairy', revenue: 200 },
+          { date: '2025-01-17', category: 'Dairy', revenue: 180 },
+          { date: '2024-06-01', category: 'Meat', revenue: 900 },
+        ],
+        cycles: [
+          { category: 'Dairy', purchases: 2, medianIntervalDays: 14, lastPurchase: '2025-01-17', expectedBy: '2025-01-31', seasonal: false, volatile: false },
+          { category: 'Meat', purchases: 1, medianIntervalDays: null, lastPurchase: '2024-06-01', expectedBy: null, seasonal: false, volatile: false },
+        ],
+      },
+      '2025-03-01',
+      fmt,
+    );
+    const [purchases, due] = option.series as Series[];
+    expect(purchases.data).toEqual([
+      ['2025-01-03', 'Dairy', 200],
+      ['2025-01-17', 'Dairy', 180],
+      ['2024-06-01', 'Meat', 900],
+    ]);
+    expect(due.data).toEqual([['2025-01-31', 'Dairy']]);
+    expect(due.symbol).toBe('triangle');
+    expect(purchases.markLine?.data[0].xAxis).toBe('2025-03-01');
+    expect((option.yAxis as Axis).data).toEqual(['Dairy', 'Meat']);
+  });
+
+  it('puts the customer mix beside its profile mix for categories either buys', () => {
+    const option = mixVsProfileOption(['Dairy', 'Meat', 'Seafood'], [0.9, 0.1, 0], [0.5, 0.2, 0.3], 'Profile 1', fmt);
+    const [own, typical] = option.series as Series[];
+    expect((option.yAxis as Axis).data).toEqual(['Seafood', 'Meat', 'Dairy']);
+    expect(own.data).toEqual([0, 0.1, 0.9]);
+    expect(typical.data).toEqual([0.3, 0.2, 0.5]);
+    expect(typical.name).toBe('Profile 1');
+  });
+
+  it('sums expected growth per category, largest first, and charts the same totals', () => {
+    const totals = growthByCategory([
+      { category: 'Seafood', expectedRevenue: 3100 },
+      { category: 'Dairy', expectedRevenue: 500 },
+      { category: 'Seafood', expectedRevenue: 900 },
+    ]);
+    expect(totals).toEqual([
+      { category: 'Seafood', expected: 4000, count: 2 },
+      { category: 'Dairy', expected: 500, count: 1 },
+    ]);
+    const option = growthByCategoryOption(totals, fmt);
+    expect((option.series as Series[])[0].data).toEqual([500, 4000]);
+    expect((option.yAxis as Axis).data).toEqual(['Dairy', 'Seafood']);
+    expect((option.xAxis as Axis).name).toBe('Expected revenue per year (USD)');
+  });
+});

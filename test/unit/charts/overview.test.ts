@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { LeakageRow } from '../../../shared/model/results';
+// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+import { leakageBandOption, leakageBarsOption, paretoOption } from '../../../renderer/src/charts/overview';
+import { fmt } from './fixtures';
+
+type Axis = { name?: string; data?: string[]; axisLabel?: { formatter?: (v: number) => string } };
+type Series = { name?: string; data: unknown[]; markLine?: { data: { yAxis?: number; xAxis?: number | string }[] }; markArea?: { data: { xAxis: number }[][] } };
+
+const row = (key: string, recovery: number, growth: number): LeakageRow => ({ key, recovery, growth, total: recovery + growth, revenue12m: 1000, share: 0 });
+
+describe('overview charts', () => {
+  it('plots the Pareto points as given and marks the strategic revenue share', () => {
+    const points = [
+      { customerShare: 0, revenueShare: 0 },
+      { customerShare: 0.2, revenueShare: 0.8 },
+      { customerShare: 1, revenueShare: 1 },
+    ];
+    const option = paretoOption(points, 0.8, fmt);
+    const series = option.series as Series[];
+    expect(series[0].data).toEqual([
+      [0, 0],
+      [0.2, 0.8],
+      [1, 1],
+    ]);
+    expect(series[0].markLine?.data[0].yAxis).toBe(0.8);
+    const x = option.xAxis as Axis;
+    expect(x.name).toMatch(/customers/i);
+    expect(x.axisLabel?.formatter?.(0.5)).toBe('50%');
+  });
+
+  it('stacks recovery and growth per key, largest total at the top, with money on the axis', () => {
+    const option = leakageBarsOption([row('North', 100, 50), row('South', 900, 100), row('East', 10, 5)], 'Territory', fmt);
+    const y = option.yAxis as Axis;
+    // ECharts draws the first category at the bottom: the largest comes last.
+    expect(y.data).toEqual(['East', 'North', 'South']);
+    const [recovery, growth] = option.series as Series[];
+    expect(recovery.data).toEqual([10, 100, 900]);
+    expect(growth.data).toEqual([5, 50, 100]);
+    const x = option.xAxis as Axis;
+    expect(x.name).toBe('Leakage per year (USD)');
+    expect(x.axisLabel?.formatter?.(1_200_000)).toBe('$1.2M');
+  });
+
+  it('keeps only the twelve largest keys', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(`R${i}`, i * 10, 0));
+    const y = leakageBarsOption(rows, 'Rep', fmt).yAxis as Axis;
+    expect(y.data).toHaveLength(12);
+    expect(y.data?.at(-1)).toBe('R19');
+    expect(y.data).not.toContain('R7');
+  });
+
+  it('shows the leakage share against the 7-30% band', () => {
+    const option = leakageBandOption({ share: 0.183, band: { low: 0.07, high: 0.3, position: 'within' } }, fmt);
+    const [bar] = option.series as Series[];
+    expect(bar.data).toEqual([0.183]);
+    expect(bar.markArea?.data[0].map((d) => d.xAxis)).toEqual([0.07, 0.3]);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+import { customerScatterOption, elbowOption, profileHeatmapOption, silhouetteOption } from '../../../renderer/src/charts/profiles';
+import { categories, fmt, profiles, quality } from './fixtures';
+
+type Point = { value: number; symbolSize: number };
+type Mark = { xAxis: string; name: string };
+type Series = { name: string; type: string; data: unknown[]; large?: boolean; markLine?: { data: Mark[] } };
+type Axis = { type?: string; name?: string; data?: string[] };
+
+describe('profile charts', () => {
+  it('plots the error of every k in order and marks the chosen and the suggested k', () => {
+    const shuffled = [quality[2], quality[0], quality[3], quality[1]];
+    const option = elbowOption(shuffled, 3, 4);
+    expect((option.xAxis as Axis).data).toEqual(['2', '3', '4', '5']);
+    const [line] = option.series as Series[];
+    expect((line.data as Point[]).map((p) => p.value)).toEqual([900, 610, 420, 380]);
+    expect(line.markLine?.data.map((m) => [m.name, m.xAxis])).toEqual([
+      ['chosen', '3'],
+      ['suggested', '4'],
+    ]);
+    // The chosen k's point is drawn larger so it stands out without the line.
+    expect((line.data as Point[])[1].symbolSize).toBeGreaterThan((line.data as Point[])[0].symbolSize);
+    expect((option.xAxis as Axis).name).toBe('Number of profiles (k)');
+  });
+
+  it('marks one k only when the chosen k is the suggested one', () => {
+    const [line] = silhouetteOption(quality, 4, 4).series as Series[];
+    expect((line.data as Point[]).map((p) => p.value)).toEqual([0.31, 0.42, 0.47, 0.39]);
+    expect(line.markLine?.data).toHaveLength(1);
+  });
+
+  it('lays out the heatmap as category x profile cells with the profile mix values', () => {
+    const option = profileHeatmapOption(profiles, categories, 'mix', fmt);
+    const [cells] = option.series as Series[];
+    expect(cells.data).toContainEqual([0, 0, 0.7]);
+    expect(cells.data).toContainEqual([2, 1, 0.4]);
+    expect(cells.data).toHaveLength(6);
+    expect((option.xAxis as Axis).data).toEqual(categories);
+    expect((option.yAxis as Axis).data).toEqual(['1. Dairy heavy', '2. Meat + Seafood']);
+  });
+
+  it('shows penetration on a 0-100% scale when asked', () => {
+    const option = profileHeatmapOption(profiles, categories, 'penetration', fmt);
+    expect((option.visualMap as { max: number }).max).toBe(1);
+    expect((option.series as Series[])[0].data).toContainEqual([1, 1, 1]);
+  });
+
+  it('draws one large-mode series per profile and leaves out customers a log axis cannot show', () => {
+    const customers = [
+      { code: 'A', name: 'Alpha', revenue12m: 5000, breadth: 4, profile: 1 },
+      { code: 'B', name: 'Beta', revenue12m: 0, breadth: 1, profile: 1 },
+      { code: 'C', name: 'Gamma', revenue12m: 800, breadth: 2, profile: 2 },
+      { code: 'D', name: 'Delta', revenue12m: 300, breadth: 1, profile: null },
+    ];
+    const option = customerScatterOption(customers, profiles, fmt);
+    const series = option.series as Series[];
+    expect(series.map((s) => s.name)).toEqual(['1. Dairy heavy', '2. Meat + Seafood']);
+    expect(series.every((s) => s.large)).toBe(true);
+    expect(series[0].data).toEqual([[5000, 4, 'Alpha']]);
+    expect(series[1].data).toEqual([[800, 2, 'Gamma']]);
+    expect((option.xAxis as Axis).type).toBe('log');
+    expect((option.xAxis as Axis).name).toContain('USD');
+  });
+
+  it('keeps 30,000 customers as 30,000 points', () => {
+    const many = Array.from({ length: 30000 }, (_, i) => ({ code: `C${i}`, name: `C${i}`, revenue12m: 100 + i, breadth: 1 + (i % 9), profile: 1 + (i % 2) }));
+    const series = customerScatterOption(many, profiles, fmt).series as Series[];
+    expect(series[0].data.length + series[1].data.length).toBe(30000);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+import { filterRows, sortRows, toTsv, visibleWindow, type Column } from '../../../renderer/src/components/table-model';
+
+type Row = { name: string; revenue: number | null; rep: string };
+const rows: Row[] = [
+  { name: 'Bistro 9', revenue: 1200, rep: 'Ana' },
+  { name: 'bistro 10', revenue: null, rep: 'Bo' },
+  { name: 'Café Crème', revenue: 80, rep: 'Ana' },
+  { name: 'Deli\tOne', revenue: 5000, rep: 'Cy' },
+];
+const columns: Column<Row>[] = [
+  { id: 'name', label: 'Customer', value: (r) => r.name },
+  { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, format: (v) => (v === null ? '' : `$${Number(v).toLocaleString('en-US')}`) },
+  { id: 'rep', label: 'Rep', value: (r) => r.rep },
+];
+
+describe('table model', () => {
+  it('sorts numbers as numbers, both ways, with blanks last either way', () => {
+    expect(sortRows(rows, columns, { column: 'revenue', dir: 'desc' }).map((r) => r.revenue)).toEqual([5000, 1200, 80, null]);
+    expect(sortRows(rows, columns, { column: 'revenue', dir: 'asc' }).map((r) => r.revenue)).toEqual([80, 1200, 5000, null]);
+  });
+
+  it('sorts text naturally and ignoring case: "Bistro 9" before "bistro 10"', () => {
+    expect(sortRows(rows, columns, { column: 'name', dir: 'asc' }).map((r) => r.name)).toEqual(['Bistro 9', 'bistro 10', 'Café Crème', 'Deli\tOne']);
+  });
+
+  it('keeps the original order when nothing is sorted and never changes the input', () => {
+    const copy = rows.slice();
+    expect(sortRows(rows, columns, null)).toEqual(rows);
+    sortRows(rows, columns, { column: 'name', dir: 'desc' });
+    expect(rows).toEqual(copy);
+  });
+
+  it('filters on every word, in shown or raw values, ignoring case', () => {
+    expect(filterRows(rows, columns, 'ana bistro').map((r) => r.name)).toEqual(['Bistro 9']);
+    expect(filterRows(rows, columns, '$5,000').map((r) => r.name)).toEqual(['Deli\tOne']);
+    expect(filterRows(rows, columns, 'crème').map((r) => r.name)).toEqual(['Café Crème']);
+    expect(filterRows(rows, columns, '  ')).toHaveLength(4);
+  });
+
+  it('copies as TSV with a header, raw numbers, and tabs inside cells turned to spaces', () => {
+    expect(toTsv(rows.slice(2), columns)).toBe('Customer\tRevenue\tRep\nCafé Crème\t80\tAna\nDeli One\t5000\tCy');
+  });
+
+  it('renders only the rows in view plus a margin, whatever the row count', () => {
+    expect(visibleWindow(0, 320, 32, 30000, 8)).toEqual({ first: 0, last: 18 });
+    expect(visibleWindow(32 * 1000, 320, 32, 30000, 8)).toEqual({ first: 992, last: 1018 });
+    expect(visibleWindow(32 * 29995, 320, 32, 30000, 8)).toEqual({ first: 29987, last: 30000 });
+    expect(visibleWindow(0, 320, 32, 0)).toEqual({ first: 0, last: 0 });
+  });
+});
