@@ -34,8 +34,8 @@ describe('DataTable', () => {
     const rows = many.slice(0, 200).map((r) => ({ ...r, revenue: 5 }));
     render(<DataTable label="Customers" columns={columns} rows={rows} rowKey={(r) => String(r.id)} />);
     fireEvent.change(screen.getByLabelText('Filter Customers'), { target: { value: 'Customer 19' } });
-    // Customer 19 and 190-199
-    expect(screen.getByTestId('row-count').textContent).toBe('11 of 200 rows');
+    // Customer 19, 119 and 190-199
+    expect(screen.getByTestId('row-count').textContent).toBe('12 of 200 rows');
   });
 
   it('opens the active row with Enter after moving down with the arrow keys', () => {
