@@ -27,7 +27,7 @@ export function customerCycles(model: RecoveryModel, customer: number): Customer
     out.push({
       category: model.categories[model.category[r]],
       purchases: model.purchases[r],
-      medianIntervalDays: Number.isFinite(model.cycle[r]) ? model.cycle[r] : null,
+      medianIntervalDays: Number.isFinite(model.medianInterval[r]) ? model.medianInterval[r] : null,
       lastPurchase: isoFromDay(model.last[r]),
       expectedBy: Number.isFinite(cycle) ? isoFromDay(dueDay(model, r, cycle, seasonal)) : null,
       seasonal,

@@ -59,22 +59,30 @@ export function judgeCustomer(m: RecoveryModel, c: number, s: RecoverySettings, 
   out.expectedOrders = 0;
   out.overdue = 0;
   out.silence = m.customerAll.gap[c];
-  if (m.customerAll.purchases[c] < s.minPurchases) return out;
+  let evidence = 0;
   for (let r = m.customerStart[c]; r < m.customerStart[c + 1]; r++) {
-    // Only categories with a rhythm testify; two orders a year apart say little about the third.
-    if (m.purchases[r] < s.minPurchases) continue;
+    const n = m.purchases[r];
+    if (n < 2) continue;
     if (s.seasonal && m.seasonMask[r] !== 0) {
       // Off-season silence proves nothing either way; a season missed counts as overdue.
-      if (!(m.seasonGap[r] > allowedGap(m.seasonCycle[r], m.seasonSpread[r], s))) continue;
+      if (!(n >= s.minPurchases && m.seasonGap[r] > allowedGap(m.seasonCycle[r], m.seasonSpread[r], s))) continue;
       out.overdue++;
+      evidence += n;
       continue;
     }
     const cycle = m.cycle[r];
-    // Overdue = past its usual cycle by more than its usual swing; one category not yet due vetoes.
-    if (!(m.gap[r] > cycle + (s.volatility ? m.spread[r] : 0))) return out;
+    // Overdue = past its usual cycle by more than its usual swing. A category with a rhythm that is
+    // not yet due vetoes; one with a couple of orders only testifies when it is overdue too.
+    if (!(m.gap[r] > cycle + (s.volatility ? m.spread[r] : 0))) {
+      if (n >= s.minPurchases) return out;
+      continue;
+    }
     out.overdue++;
+    evidence += n;
     out.expectedOrders += out.silence / cycle;
   }
+  // Together the overdue categories must hold as many orders as one rhythmic category would.
+  if (evidence < s.minPurchases) return out;
   out.lapsed = out.overdue > 0 && out.expectedOrders > s.lateness;
   out.confidence = out.lapsed ? (1 - 0.5 * (s.lateness / out.expectedOrders) ** 2) * (out.overdue / (out.overdue + 1)) : 0;
   return out;

@@ -23,9 +23,15 @@ export type RecoveryModel = {
   last: Int32Array;
   /** Days since the last order. */
   gap: Int32Array;
-  /** Median days between orders and their standard deviation; NaN below two orders. */
+  /**
+   * Usual days between orders (the mean interval) and their standard deviation; NaN below two
+   * orders. The mean, not the median: it is the rate orders actually arrive at, and a bursty buyer
+   * (a few quick re-orders, then a long pause) has a median that only describes the bursts.
+   */
   cycle: Float64Array;
   spread: Float64Array;
+  /** Median days between orders, for display. */
+  medianInterval: Float64Array;
   /** In-season months (bit m = month m), 0 = not seasonal; the same measures on the season clock. */
   seasonMask: Int32Array;
   seasonCycle: Float64Array;
@@ -107,6 +113,7 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     gap: new Int32Array(size),
     cycle: new Float64Array(size),
     spread: new Float64Array(size),
+    medianInterval: new Float64Array(size),
     seasonMask: new Int32Array(size),
     seasonCycle: new Float64Array(size),
     seasonSpread: new Float64Array(size),
@@ -228,7 +235,7 @@ function describeRelationship(
   m.category[r] = k;
   const n = orders.length;
   m.purchases[r] = n;
-  m.cycle[r] = m.spread[r] = m.seasonCycle[r] = m.seasonSpread[r] = m.seasonGap[r] = Number.NaN;
+  m.cycle[r] = m.spread[r] = m.medianInterval[r] = m.seasonCycle[r] = m.seasonSpread[r] = m.seasonGap[r] = Number.NaN;
   m.trailingRate[r] = m.baselineRate[r] = m.seasonTrailingRate[r] = m.seasonBaselineRate[r] = m.declineNoise[r] = Number.NaN;
   m.spend12m[r] = spendBetween(netDays, netValues, asOfDay - YEAR, asOfDay);
   if (n === 0) {
@@ -247,7 +254,8 @@ function describeRelationship(
   const meanInterval = n > 1 ? (last - first) / (n - 1) : YEAR;
   if (n > 1) {
     m.spread[r] = standardDeviation(intervals);
-    m.cycle[r] = medianInPlace(intervals);
+    m.cycle[r] = meanInterval;
+    m.medianInterval[r] = medianInPlace(intervals);
   }
   // A window that starts at the first order would count that order as a whole cycle's worth: pad it.
   const windowFrom = (from: number) => Math.max(from, first - meanInterval);
