@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
+import { zipEntries, type ZipEntry } from './zip';
 
 /** How a column's values are typed and shown in Excel. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
@@ -103,16 +104,24 @@ const FROZEN_HEADER =
   '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
   '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
 
-function freezeHeaderRows(zip: Buffer, sheetsToFreeze: number): Buffer {
-  const cfb = XLSX.CFB.read(zip, { type: 'buffer' });
-  for (let i = 1; i <= sheetsToFreeze; i++) {
-    const index = cfb.FullPaths.findIndex((p: string) => p.endsWith(`/xl/worksheets/sheet${i}.xml`));
-    if (index < 0) continue;
-    const entry = cfb.FileIndex[index];
-    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
-    entry.content = Buffer.from(xml.replace(/<sheetView workbookViewId="0"\s*\/>/, FROZEN_HEADER), 'utf8');
-  }
-  return Buffer.from(XLSX.CFB.write(cfb, { fileType: 'zip', type: 'buffer', compression: true }) as Uint8Array);
+/** Re-packs SheetJS's uncompressed output, freezing the header row of the first `sheetsToFreeze` sheets. */
+function packWithFrozenHeaders(stored: Buffer, sheetsToFreeze: number): Buffer {
+  const cfb = XLSX.CFB.read(stored, { type: 'buffer' });
+  const entries: ZipEntry[] = [];
+  cfb.FileIndex.forEach((entry, i) => {
+    const name = cfb.FullPaths[i].replace(/^Root Entry\//, '');
+    // type 2 = a file; SheetJS keeps a placeholder stream whose name starts with \u0001.
+    if (entry.type !== 2 || !entry.content || name.startsWith('\u0001')) return;
+    let data = Buffer.from(entry.content as Uint8Array);
+    const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
+    if (sheet && Number(sheet[1]) <= sheetsToFreeze) {
+      data = Buffer.from(data.toString('utf8').replace(/<sheetView workbookViewId="0"\s*\/>/, FROZEN_HEADER), 'utf8');
+    }
+    entries.push({ name, data });
+  });
+  // Content types first, as Office writes it; some readers sniff the first entry.
+  entries.sort((a, b) => Number(b.name === '[Content_Types].xml') - Number(a.name === '[Content_Types].xml'));
+  return zipEntries(entries);
 }
 
 /**
@@ -122,8 +131,9 @@ function freezeHeaderRows(zip: Buffer, sheetsToFreeze: number): Buffer {
 export function writeWorkbook(file: string, sheets: readonly SheetSpec[], frozen = sheets.length): void {
   const wb = XLSX.utils.book_new();
   for (const s of sheets) XLSX.utils.book_append_sheet(wb, s.ws, s.name);
-  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Buffer;
-  const out = freezeHeaderRows(raw, frozen);
+  // Stored uncompressed first: the zip is opened again to freeze panes, and compressed once on the way out.
+  const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: false }) as Buffer;
+  const out = packWithFrozenHeaders(raw, frozen);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, out);
