@@ -7,11 +7,11 @@
  *   node --import tsx bench/generate.ts --rows 1000000 --categories 15 --out bench/data/1m.csv
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { generateDistributor, type GeneratorOptions, type RosterRow, type SampleRow } from '../shared/sample';
+import { generateDistributor, type GeneratorOptions, type PlantedTruth, type RosterRow, type SampleRow } from '../shared/sample';
 
 export const SAMPLE_HEADER = ['Invoice', 'Date', 'Customer ID', 'Customer Name', 'Category', 'Product', 'Quantity', 'Unit Price', 'Net Sales', 'Sales Rep', 'Territory', 'Segment'];
 
@@ -65,10 +65,23 @@ export function customersForRows(rows: number, options: Omit<GeneratorOptions, '
   return Math.max(1, Math.ceil((rows / count) * pilot * 1.03));
 }
 
+/** With --rows the file may end before the planned customers do: keep the truth of those written. */
+export function truthOfWritten(truth: PlantedTruth, customers: number): PlantedTruth {
+  const written = (id: string): boolean => Number(id.slice(1)) <= customers;
+  return {
+    ...truth,
+    customerPattern: Object.fromEntries(Object.entries(truth.customerPattern).filter(([id]) => written(id))),
+    defections: truth.defections.filter((d) => written(d.customerId)),
+    traps: truth.traps.filter((t) => written(t.customerId)),
+    crossSellGaps: truth.crossSellGaps.filter((g) => written(g.customerId)),
+  };
+}
+
 const USAGE = `Usage: node --import tsx bench/generate.ts --out FILE [--customers N | --rows N] [--seed N] [--end YYYY-MM-DD]
                 [--months N] [--categories N] [--roster FILE] [--truth FILE]
   --customers N   customers to generate (default 2000, or derived from --rows)
-  --rows N        write exactly N rows (customers estimated from a pilot when --customers is absent)
+  --rows N        write exactly N rows (customers estimated from a pilot when --customers is absent;
+                  the last customer may be cut short)
   --seed N        seed (default 20261128)        --end DATE   last day of the history (default 2026-10-31)
   --months N      history length (default 24)    --categories N  10-15 recommended (default 12)
   --roster FILE   also write the reps (Rep,Kind,Territory,Capacity)
@@ -99,13 +112,11 @@ async function main(): Promise<void> {
   const result = await writeSampleCsv(distributor.rows(), values.out, maxRows);
   if (values.roster) {
     await mkdir(dirname(values.roster), { recursive: true });
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(values.roster, rosterCsv(distributor.roster));
   }
   if (values.truth) {
-    const { writeFile } = await import('node:fs/promises');
     await mkdir(dirname(values.truth), { recursive: true });
-    await writeFile(values.truth, JSON.stringify(distributor.truth));
+    await writeFile(values.truth, JSON.stringify(truthOfWritten(distributor.truth, result.customers)));
   }
   console.log(`${values.out}: ${result.rows} rows, ${result.customers} customers, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.seconds.toFixed(1)} s (seed ${base.seed}, ${distributor.startDate}..${distributor.endDate}, ${base.categories} categories)`);
 }

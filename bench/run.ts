@@ -8,14 +8,14 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, platform, arch, release } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(benchDir, 'results');
 const root = dirname(benchDir);
 
-type Outcome = { file: string; code: number | null; seconds: number };
+export type Outcome = { file: string; code: number | null; seconds: number };
 
 function runOne(file: string): Promise<Outcome> {
   const started = performance.now();
@@ -39,15 +39,18 @@ export function machineHeader(now: Date): string {
   ].join('\n');
 }
 
+export type ResultsPlace = { resultsDir: string; outFile: string; now?: Date };
+
 /** Concatenates results/*.md in name order under the header; benches that failed are listed. */
-export async function writeResults(outcomes: Outcome[], now = new Date()): Promise<string> {
-  await mkdir(resultsDir, { recursive: true });
-  const files = (await readdir(resultsDir)).filter((f) => f.endsWith('.md')).sort();
-  const sections = await Promise.all(files.map(async (f) => (await readFile(join(resultsDir, f), 'utf8')).trim()));
+export async function writeResults(outcomes: Outcome[], place: ResultsPlace = { resultsDir, outFile: join(benchDir, 'RESULTS.md') }): Promise<string> {
+  await mkdir(place.resultsDir, { recursive: true });
+  const files = (await readdir(place.resultsDir)).filter((f) => f.endsWith('.md')).sort();
+  const sections = await Promise.all(files.map(async (f) => (await readFile(join(place.resultsDir, f), 'utf8')).trim()));
   const failed = outcomes.filter((o) => o.code !== 0);
-  const status = outcomes.length === 0 ? [] : ['| Bench | Seconds | Status |', '|---|---:|---|', ...outcomes.map((o) => `| ${relative(root, o.file)} | ${o.seconds.toFixed(1)} | ${o.code === 0 ? 'ok' : `failed (exit ${o.code ?? 'signal'})`} |`), ''];
-  const text = [machineHeader(now), ...status, ...(failed.length > 0 ? [`**${failed.length} bench(es) failed; their sections below may be stale.**`, ''] : []), ...sections.map((s) => `${s}\n`)].join('\n');
-  await writeFile(join(benchDir, 'RESULTS.md'), text);
+  const status = outcomes.length === 0 ? [] : ['| Bench | Seconds | Status |', '|---|---:|---|', ...outcomes.map((o) => `| ${basename(o.file)} | ${o.seconds.toFixed(1)} | ${o.code === 0 ? 'ok' : `failed (exit ${o.code ?? 'signal'})`} |`), ''];
+  const warning = failed.length > 0 ? [`**${failed.length} bench(es) failed; their sections below may be stale.**`, ''] : [];
+  const text = [machineHeader(place.now ?? new Date()), ...status, ...warning, ...sections.map((s) => `${s}\n`)].join('\n');
+  await writeFile(place.outFile, text);
   return text;
 }
 
