@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { ownString } from './source';
 
 type Table = 'territories' | 'reps' | 'categories' | 'customers' | 'products';
 
@@ -40,7 +41,7 @@ export class Dimension {
     const info =
       this.table === 'customers' ? this.insert.run(key, label || key) : this.table === 'products' ? this.insert.run(key, label || null) : this.insert.run(key);
     const id = Number(info.lastInsertRowid);
-    this.ids.set(key, id);
+    this.ids.set(ownString(key), id);
     return id;
   }
 }

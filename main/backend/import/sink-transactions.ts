@@ -3,11 +3,13 @@ import { describeDateFormat, parseDate } from './dates';
 import { Dimension } from './dimensions';
 import { parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan } from './plan';
+import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
 
 type Latest = { day: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
 
 const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
+const owned = (value: string): string | null => (value === '' ? null : ownString(value));
 
 /** One row per sale: validates each value, resolves dimension ids and inserts the transaction. */
 export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally): RowSink {
@@ -129,7 +131,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       if (tracksCustomer) {
         const seen = latest.get(customerId);
         if (!seen || day >= seen.day) {
-          latest.set(customerId, { day, name: text(cells, ix.customerName) || null, rep: repId, territory: territoryId, segment: text(cells, ix.segment) || null });
+          latest.set(customerId, { day, name: owned(text(cells, ix.customerName)), rep: repId, territory: territoryId, segment: owned(text(cells, ix.segment)) });
         }
       }
     },

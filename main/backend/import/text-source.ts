@@ -5,7 +5,7 @@ import { CsvTokenizer, sniffDelimiter, type RawRecord } from './csv-tokenizer';
 import { sniffEncoding, type TextEncoding } from './encoding';
 import type { TableSource } from './source';
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 const SAMPLE_BYTES = 1 << 20;
 export const SAMPLE_RECORDS = 2000;
 
