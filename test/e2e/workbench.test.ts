@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Backend } from '../../main/backend/dispatch';
+import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
+import type { CustomerDetail } from '../../shared/contract/analysis';
+import type { AnalysisSummary } from '../../shared/model/results';
+import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
+import { chartsDrawn, launch, openPage, screenshot, type Watched } from './support/browser';
+import { buildRenderer, root, startServe, type Served } from './support/serve';
+import { recordUiFigures } from './support/figures';
+
+const SAMPLE = path.join(root, 'resources', 'sample', 'distributor.csv');
+const BAD_ROWS = path.join(root, 'test', 'fixtures', 'e2e', 'late-rows-with-errors.csv');
+const money = (v: number) => formatMoney(v, 'USD', 'en-US');
+
+let dir: string;
+let served: Served;
+let browser: Browser;
+let w: Watched;
+let page: Page;
+const timings: { kSwitch: number[]; threshold: number[]; customers: number } = { kSwitch: [], threshold: [], customers: 0 };
+
+const measures = (name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);
+const statValue = (testId: string) => page.getByTestId(testId).locator('.stat-value').innerText();
+const goTo = async (screen: string) => {
+  await page.locator(`nav [data-screen="${screen}"]`).click();
+  await expect.poll(() => page.locator('h1').first().innerText()).not.toBe('');
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-e2e-'));
+  const home = path.join(dir, 'home');
+  const workspace = path.join(dir, 'e2e-client.longtail');
+  const backend = new Backend({ appDataDir: home });
+  await backend.call('workspace-create', { path: workspace, clientName: 'E2E Foods', currency: 'USD' });
+  backend.close();
+  const rendererDir = path.join(dir, 'renderer');
+  buildRenderer(rendererDir);
+  served = await startServe({ workspace, home, rendererDir });
+  browser = await launch();
+  w = await openPage(browser);
+  page = w.page;
+});
+
+afterAll(async () => {
+  if (timings.kSwitch.length || timings.threshold.length) recordUiFigures(timings);
+  await browser?.close();
+  await served?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the workbench in a browser against longtail serve', () => {
+  it('opens on a fresh workspace and offers the import', async () => {
+    await page.goto(served.url);
+    await expect.poll(() => page.getByTestId('client-name').innerText()).toBe('E2E Foods');
+    // The token leaves the address bar once the page has kept it.
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Import data');
+    await goTo('workspaces');
+    await expect.poll(() => page.getByTestId('workspace-stats').innerText()).toContain('None yet');
+    await screenshot(page, '01-workspaces');
+    await goTo('import');
+  });
+
+  it('imports the sample CSV through the wizard: guesses the columns, checks every row, shows progress and the result', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await (await chooser).setFiles(SAMPLE);
+    await expect.poll(() => page.getByTestId('mapping').isVisible(), { timeout: 60_000 }).toBe(true);
+    expect(await page.locator('#map-customer').inputValue()).toBe('Customer ID');
+    expect(await page.locator('#map-date').inputValue()).toBe('Date');
+    expect(await page.locator('#map-revenue').inputValue()).toBe('Net Sales');
+    expect(await page.locator('#map-category').inputValue()).toBe('Category');
+    await expect.poll(() => page.locator('.preview tbody tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('.preview tbody tr').first().innerText()).toContain('Blue Harbor Grill');
+    await screenshot(page, '02-import-mapping');
+
+    await page.getByRole('button', { name: 'Check all rows' }).click();
+    await expect.poll(() => page.getByTestId('validation-summary').isVisible(), { timeout: 120_000 }).toBe(true);
+    const dataRows = fs.readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/).length - 1;
+    expect(await page.getByTestId('validation-summary').innerText()).toContain(formatCount(dataRows, 'en-US'));
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // Progress shows while rows are written.
+    await expect.poll(() => page.getByTestId('progress-text').first().isVisible().catch(() => false), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('import-summary').isVisible(), { timeout: 180_000 }).toBe(true);
+    const imports = await served.rpc<ImportSummary[]>('import-list');
+    expect(imports).toHaveLength(1);
+    expect(await statValue('rows-imported')).toBe(formatCount(imports[0].rowsImported, 'en-US'));
+    expect(await statValue('import-customers')).toBe(formatCount(imports[0].customers, 'en-US'));
+    expect(await statValue('import-revenue')).toBe(money(imports[0].revenue));
+    expect(imports[0].customers).toBe(2000);
+    await screenshot(page, '03-import-result');
+  });
+
+  it('runs the analysis with progress and shows the overview figures the backend holds', async () => {
+    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await expect.poll(() => page.getByTestId('overview-stats').isVisible().catch(() => false), { timeout: 300_000 }).toBe(true);
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    timings.customers = s.customers.total;
+    expect(await statValue('stat-revenue')).toBe(money(s.revenue12m));
+    expect(await statValue('stat-customers')).toBe(formatCount(s.customers.active12m, 'en-US'));
+    expect(await statValue('stat-tiers')).toBe(`${formatCount(s.customers.strategic, 'en-US')} / ${formatCount(s.customers.longTail, 'en-US')}`);
+    expect(await statValue('stat-leakage')).toBe(money(s.leakage.total));
+    expect(await statValue('stat-leakage-share')).toBe(formatShare(s.leakage.share, 1, 'en-US'));
+    expect(await page.getByTestId('stat-leakage-share').innerText()).toContain(`${s.leakage.band.position} the 7%–30% B2B band`);
+    expect(await chartsDrawn(page)).toBe(5);
+    // The top actions table lists the backend's highest-priority action first.
+    const top = await served.rpc<{ rows: { customerName: string }[] }>('analysis-actions', { sort: 'priority', dir: 'desc', limit: 1 });
+    await expect.poll(() => page.locator('[data-table="Top actions"] [role="row"]').nth(1).innerText()).toContain(top.rows[0].customerName);
+    await screenshot(page, '04-overview');
+  });
+
+  it('changes k on the profiles screen and re-runs the analysis with it', async () => {
+    await goTo('profiles');
+    await chartsDrawn(page, 60_000);
+    const before = await served.rpc<AnalysisSummary>('analysis-summary');
+    await screenshot(page, '05-profiles');
+    const target = before.k < before.settings.kMax ? before.k + 1 : before.k - 1;
+    const slider = page.locator('#k-slider');
+    await slider.focus();
+    await page.keyboard.press(target > before.k ? 'ArrowRight' : 'ArrowLeft');
+    expect(await page.getByTestId('k-value').innerText()).toBe(String(target));
+    await page.getByTestId('apply-k').click();
+    await expect.poll(() => page.getByTestId('k-current').innerText(), { timeout: 120_000 }).toContain(`k = ${target}`);
+    const after = await served.rpc<AnalysisSummary>('analysis-summary');
+    expect(after.k).toBe(target);
+    expect(after.runId).toBeGreaterThan(before.runId);
+    await expect.poll(() => page.locator('[data-testid="profile-cards"] .card').count()).toBe(after.profiles.length);
+    expect(await page.locator('[data-testid="profile-cards"] .card').first().innerText()).toContain(after.profiles[0].label);
+    await expect.poll(() => measures('k-switch'), { timeout: 30_000 }).toHaveLength(1);
+    timings.kSwitch.push(...(await measures('k-switch')));
+    // Clicking a profile lists its members.
+    await page.locator('[data-testid="profile-cards"] .card').first().click();
+    await expect.poll(() => page.locator(`[data-table="Members of profile ${after.profiles[0].id}"] [data-testid="row-count"]`).innerText()).toBe(
+      `${formatCount(after.profiles[0].members, 'en-US')} rows`,
+    );
+    await chartsDrawn(page);
+    await screenshot(page, '06-profiles-new-k');
+  });
+
+  it('moves a recovery threshold and shows the counts and money the backend evaluates for it', async () => {
+    await goTo('recovery');
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    await expect.poll(() => statValue('live-count')).toBe(formatCount(s.counts.recoveryActions, 'en-US'));
+    await chartsDrawn(page);
+    const slider = page.locator('#lateness');
+    await slider.focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.evaluate(() => performance.getEntriesByName('threshold-update', 'measure').length)).toBe(i + 1);
+    }
+    const lateness = s.settings.recovery.lateness + 4 * 0.25;
+    expect(await page.getByTestId('lateness-value').innerText()).toBe(`${lateness} cycles`);
+    const expected = await served.rpc<RecoveryEvaluation>('analysis-recovery-evaluate', { recovery: { ...s.settings.recovery, lateness } });
+    await expect.poll(() => statValue('live-count')).toBe(formatCount(expected.count, 'en-US'));
+    expect(await statValue('live-at-risk')).toBe(money(expected.atRisk));
+    expect(expected.count).toBeLessThan(s.counts.recoveryActions);
+    timings.threshold.push(...(await measures('threshold-update')));
+    await page.getByTestId('run-backtest').click();
+    await expect.poll(() => page.getByTestId('backtest-stats').isVisible().catch(() => false), { timeout: 240_000 }).toBe(true);
+    await chartsDrawn(page);
+    await screenshot(page, '07-recovery');
+  });
+
+  it('lists growth actions by expected revenue and filters them by territory', async () => {
+    await goTo('growth');
+    const all = await served.rpc<{ total: number }>('analysis-actions', { kind: 'growth', limit: 1 });
+    await expect.poll(() => statValue('growth-count')).toBe(formatCount(all.total, 'en-US'));
+    await chartsDrawn(page);
+    await screenshot(page, '08-growth');
+    const territory = await page.locator('#growth-territory option').nth(1).getAttribute('value');
+    await page.locator('#growth-territory').selectOption(territory ?? '');
+    const some = await served.rpc<{ total: number }>('analysis-actions', { kind: 'growth', territory, limit: 1 });
+    await expect.poll(() => statValue('growth-count')).toBe(formatCount(some.total, 'en-US'));
+    expect(some.total).toBeLessThan(all.total);
+  });
+
+  it('opens a customer from an action and shows its figures, charts and actions', async () => {
+    await goTo('recovery');
+    const first = page.locator('[data-table="Recovery actions"] [role="row"]').nth(1);
+    await expect.poll(() => first.isVisible()).toBe(true);
+    await first.locator('a').click();
+    await expect.poll(() => page.getByTestId('customer-name').isVisible().catch(() => false)).toBe(true);
+    const code = new URL(page.url()).hash.match(/code=([^&]+)/)?.[1] ?? '';
+    const detail = await served.rpc<CustomerDetail>('analysis-customer', { code: decodeURIComponent(code) });
+    expect(await page.getByTestId('customer-name').innerText()).toBe(detail.customer.name);
+    expect(await statValue('customer-revenue')).toBe(money(detail.customer.revenue12m));
+    expect(await statValue('customer-at-risk')).toBe(money(detail.customer.atRiskRevenue));
+    expect(detail.actions.length).toBeGreaterThan(0);
+    expect(await page.locator('[data-table="Actions for this customer"]').innerText()).toContain(detail.actions[0].category);
+    expect(await chartsDrawn(page)).toBe(3);
+    await screenshot(page, '09-customer');
+  });
+
+  it('imports a file with bad rows, lists the rejects and saves them as CSV', async () => {
+    await goTo('import');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await (await chooser).setFiles(BAD_ROWS);
+    await expect.poll(() => page.getByTestId('mapping').isVisible(), { timeout: 60_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByTestId('import-summary').isVisible(), { timeout: 60_000 }).toBe(true);
+    const imports = await served.rpc<ImportSummary[]>('import-list');
+    const last = imports.find((i) => i.file.endsWith('late-rows-with-errors.csv'));
+    expect(last?.rowsRejected).toBeGreaterThanOrEqual(2);
+    expect(await statValue('rows-rejected')).toBe(String(last?.rowsRejected));
+    await expect.poll(() => page.locator('[data-table="Rejected rows"]').innerText()).toContain('13/45/2025');
+    await screenshot(page, '10-import-rejects');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save rejects as CSV…' }).click();
+    const file = path.join(dir, 'rejects.csv');
+    await (await download).saveAs(file);
+    const csv = fs.readFileSync(file, 'utf8');
+    expect(csv).toContain('13/45/2025');
+    expect(csv.trim().split(/\r?\n/).length).toBe((last?.rowsRejected ?? 0) + 1);
+    await expect.poll(() => page.getByTestId('rejects-saved').innerText()).toContain('Saved');
+    const info = await served.rpc<WorkspaceInfo>('workspace-info');
+    expect(info.imports).toBe(2);
+  });
+
+  it('raised no console error or failed request on any screen', () => {
+    expect(w.problems).toEqual([]);
+  });
+});
