@@ -41,6 +41,10 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
       minify: true,
+      // Same choices as renderer/vite.config.ts: no inline module-preload polyfill under script-src 'self'.
+      modulePreload: { polyfill: false },
+      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: 1500,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

@@ -20,7 +20,8 @@ export type SampleOptions = {
   onProgress?: (step: string, p?: Progress) => void;
 };
 
-export type SampleResult = { info: WorkspaceInfo; rebuilt: boolean; analysed: boolean };
+/** `warning`: the sample was imported but its analysis failed; the workbench opens it unanalysed. */
+export type SampleResult = { info: WorkspaceInfo; rebuilt: boolean; analysed: boolean; warning?: string };
 
 export const SAMPLE_FILE = 'sample.longtail';
 const STAMP_FILE = 'sample.longtail.json';
@@ -81,11 +82,15 @@ export async function ensureSampleWorkspace(backend: InvokingBackend, appDataDir
   }));
   options.onProgress?.('import-run');
   await must('import-run', backend.invoke('import-run', { path: csv }, { onProgress: progress('import-run') }));
+  let warning: string | undefined;
   if (analyse) {
     options.onProgress?.('analysis-run');
-    await must('analysis-run', backend.invoke('analysis-run', {}, { onProgress: progress('analysis-run') }));
+    const run = await backend.invoke('analysis-run', {}, { onProgress: progress('analysis-run') });
+    // The imported sample is still worth opening; the next start tries the analysis again.
+    if (!run.ok) warning = `The sample was imported but not analysed: ${run.error.message}`;
   }
-  fs.writeFileSync(stampFile, JSON.stringify({ ...want, analysed: analyse }));
+  const analysed = analyse && warning === undefined;
+  fs.writeFileSync(stampFile, JSON.stringify({ ...want, analysed }));
   const info = await must<WorkspaceInfo>('workspace-info', backend.invoke('workspace-info', {}));
-  return { info, rebuilt: true, analysed: analyse };
+  return warning === undefined ? { info, rebuilt: true, analysed } : { info, rebuilt: true, analysed, warning };
 }

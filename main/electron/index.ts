@@ -21,7 +21,9 @@ const paths = shellPaths(path.dirname(fileURLToPath(import.meta.url)), {
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second launch only focuses the first window (see 'second-instance'): one worker per workspace file.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 let mainWindow: BrowserWindow | null = null;
 let backend: WorkerBackend | null = null;
@@ -155,7 +157,9 @@ app.on('will-quit', (e) => {
   void backend.close().finally(() => app.quit());
 });
 
-app.whenReady().then(start, (e: unknown) => {
-  dialog.showErrorBox('Longtail could not start', e instanceof Error ? e.message : String(e));
-  app.quit();
-});
+if (primary) {
+  app.whenReady().then(start).catch((e: unknown) => {
+    dialog.showErrorBox('Longtail could not start', e instanceof Error ? e.message : String(e));
+    app.quit();
+  });
+}

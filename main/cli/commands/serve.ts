@@ -73,6 +73,7 @@ Examples:
             if (!p) status(`  ${step}`);
           },
         });
+        if (sample.warning) status(sample.warning);
         info = sample.info;
       }
       const bridge = await startBridge({ backend, staticDir, port }).catch((e: NodeJS.ErrnoException) => {

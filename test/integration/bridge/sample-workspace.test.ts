@@ -51,13 +51,11 @@ describe('the bundled sample workspace', () => {
     expect(first.rebuilt).toBe(true);
     expect(first.info).toMatchObject({ path: path.join(appData, 'sample.longtail'), clientName: 'Sample distributor', transactions: 120, customers: 20 });
     if (analyse) expect(first.info.lastAnalysis).not.toBeNull();
-    const mtime = fs.statSync(path.join(appData, 'sample.longtail')).mtimeMs;
 
     backend.close();
     const again = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse });
     expect(again.rebuilt).toBe(false);
-    expect(again.info.transactions).toBe(120);
-    expect(fs.statSync(path.join(appData, 'sample.longtail')).mtimeMs).toBe(mtime);
+    expect(again.info).toMatchObject({ transactions: 120, imports: 1, createdAt: first.info.createdAt });
   });
 
   it.runIf(hasImport)('rebuilds the sample when the bundled data changed or an earlier build never finished', async () => {
