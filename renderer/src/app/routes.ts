@@ -7,6 +7,7 @@ import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { GrowthScreen } from '../features/growth/GrowthScreen';
 import { CustomerScreen } from '../features/customer/CustomerScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
+import { AssignmentScreen } from '../features/assignment/AssignmentScreen';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
@@ -39,6 +40,7 @@ export const routes: ScreenRoute[] = [
   { id: 'growth', label: 'Growth', icon: '↗', component: GrowthScreen, needs: 'analysis' },
   { id: 'customer', label: 'Customer', icon: '☺', component: CustomerScreen, needs: 'analysis' },
   { id: 'portfolio', label: 'Portfolio', icon: '▦', component: PortfolioScreen, needs: 'nothing' },
+  { id: 'assignment', label: 'Assignment', icon: '⇄', component: AssignmentScreen, needs: 'analysis' },
 ];
 
 export const routeById = (id: string): ScreenRoute | undefined => routes.find((r) => r.id === id);

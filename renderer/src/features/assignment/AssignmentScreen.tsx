@@ -1,0 +1,173 @@
+import { useMemo, useRef, useState } from 'react';
+import type { AssignmentPlan, AssignmentSettings, RosterRep } from '../../../../shared/contract/assignment';
+import { call } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { useAsync } from '../../app/useAsync';
+import { useWorkbench } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { echarts } from '../../charts/echarts';
+import { DataTable } from '../../components/DataTable';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { repLoadOption } from './chart';
+import { ExportButtons } from './ExportButtons';
+import { PlanTable, territoryColumns } from './PlanTables';
+import { RosterEditor } from './RosterEditor';
+
+const ALL = 100_000;
+
+async function latestPlan(): Promise<AssignmentPlan | null> {
+  try {
+    return await call('assignment-get', { limit: ALL });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+/** Saves what the chart shows as a PNG: a download in the browser, Electron's save prompt in the app. */
+function saveChartPng(host: HTMLElement | null, name: string): void {
+  const el = host?.querySelector<HTMLElement>('.chart');
+  const instance = el ? echarts.getInstanceByDom(el) : undefined;
+  if (!instance) return;
+  const url = instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings | null; busy: boolean; onPlan: (s: Partial<AssignmentSettings>) => void }) {
+  const [outside, setOutside] = useState(String(initial?.outsideCapacity ?? 40));
+  const [inside, setInside] = useState(String(initial?.insideCapacity ?? 150));
+  const [minValue, setMinValue] = useState(String(initial?.minOutsideValue ?? 0));
+  const [unknown, setUnknown] = useState<AssignmentSettings['unknownKindAs']>(initial?.unknownKindAs ?? 'outside');
+  const whole = (t: string) => /^\d+$/.test(t.trim());
+  const valid = whole(outside) && whole(inside) && /^\d+(\.\d+)?$/.test(minValue.trim());
+  return (
+    <div className="controls" data-testid="assignment-settings">
+      <div className="field">
+        <label htmlFor="as-outside">Default outside capacity (accounts)</label>
+        <input id="as-outside" inputMode="numeric" value={outside} onChange={(e) => setOutside(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="as-inside">Default inside capacity (accounts)</label>
+        <input id="as-inside" inputMode="numeric" value={inside} onChange={(e) => setInside(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="as-min">Least expected value for an outside call</label>
+        <input id="as-min" inputMode="decimal" value={minValue} onChange={(e) => setMinValue(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="as-unknown">Reps without a kind count as</label>
+        <select id="as-unknown" value={unknown} onChange={(e) => setUnknown(e.target.value as AssignmentSettings['unknownKindAs'])}>
+          <option value="outside">outside reps</option>
+          <option value="inside">inside reps</option>
+          <option value="skip">nobody (left out)</option>
+        </select>
+      </div>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || !valid}
+        data-testid="assignment-plan"
+        onClick={() => onPlan({ outsideCapacity: Number(outside), insideCapacity: Number(inside), minOutsideValue: Number(minValue), unknownKindAs: unknown })}
+      >
+        {busy ? 'Planning…' : 'Plan assignments'}
+      </button>
+    </div>
+  );
+}
+
+export function AssignmentScreen() {
+  const w = useWorkbench();
+  const fmt = w.fmt;
+  const runId = w.summary?.runId;
+  const loaded = useAsync(async () => ({ plan: await latestPlan(), roster: await call('roster-list', {}) }), [runId]);
+  // Edits (a new plan, a saved roster) apply to the data they were made on; a reload starts afresh.
+  const [edited, setEdited] = useState<{ base: unknown; plan?: AssignmentPlan | null; roster?: RosterRep[]; version: number }>({ base: null, version: 0 });
+  const current = edited.base === loaded.data ? edited : { base: loaded.data, version: edited.version };
+  const plan = current.plan !== undefined ? current.plan : (loaded.data?.plan ?? null);
+  const roster = current.roster ?? loaded.data?.roster ?? [];
+  const setPlan = (p: AssignmentPlan | null) => setEdited({ ...current, plan: p });
+  const setRoster = (r: RosterRep[]) => setEdited({ ...current, roster: r, version: current.version + 1 });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const chartHost = useRef<HTMLDivElement>(null);
+
+  const option = useMemo(() => (plan ? repLoadOption(plan.reps, fmt) : null), [plan, fmt]);
+  const tColumns = useMemo(() => territoryColumns(fmt), [fmt]);
+
+  const replan = async (settings: Partial<AssignmentSettings>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setPlan(await call('assignment-plan', { settings, limit: ALL }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  // An override answers with the first page of the new plan; the table needs all of it.
+  const afterOverride = async (p: AssignmentPlan) => setPlan(p.total > p.accounts.length ? await call('assignment-get', { planId: p.planId, limit: ALL }) : p);
+
+  const t = plan?.totals;
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Assignment</h1>
+          <p className="muted">
+            Strategic accounts keep their rep. Long-tail accounts with actions go, most valuable first, to the outside reps of their territory up to capacity, then to inside reps. Overrides win and
+            survive re-analysis.
+          </p>
+        </div>
+        {plan && <ExportButtons planId={plan.planId} />}
+      </div>
+      <ErrorNotice error={loaded.error ?? error} onDismiss={() => setError(null)} />
+      <Panel title="Plan">
+        <SettingsForm key={plan?.planId ?? 0} initial={plan?.settings ?? null} busy={busy} onPlan={(s) => void replan(s)} />
+        {plan && (
+          <p className="muted" data-testid="plan-meta">
+            Plan {plan.planId} from analysis {plan.runId} as of {fmt.date(plan.asOf)}; {fmt.count(plan.overrides.length)} manager overrides.
+          </p>
+        )}
+      </Panel>
+      {t && (
+        <div className="stats" data-testid="assignment-stats">
+          <Stat label="Accounts with actions" value={fmt.count(t.accounts)} />
+          <Stat label="Expected revenue" value={fmt.money(t.expectedRevenue)} />
+          <Stat label="Assigned to long-tail reps" value={fmt.count(t.assigned)} />
+          <Stat label="Kept by strategic reps" value={fmt.count(t.kept)} />
+          <Stat label="Overridden" value={fmt.count(t.overridden)} />
+          <Stat label="Unassigned" value={fmt.count(t.unassigned)} detail={t.unassigned ? 'No rep with room in their territory: see the reasons.' : undefined} testId="assignment-unassigned" />
+        </div>
+      )}
+      {!plan && !loaded.loading && <p className="muted">No plan yet: check the roster below, then Plan assignments.</p>}
+      {plan && option && (
+        <Panel
+          title="Expected value against capacity, per rep"
+          actions={
+            <button type="button" onClick={() => saveChartPng(chartHost.current, 'rep-capacity.png')} data-testid="chart-png">
+              Save chart as PNG
+            </button>
+          }
+        >
+          <div ref={chartHost}>
+            <Chart option={option} label="Accounts against capacity and expected revenue per rep" height={360} testId="chart-rep-load" />
+          </div>
+        </Panel>
+      )}
+      {plan && <PlanTable plan={plan} roster={roster} fmt={fmt} onPlan={(p) => void afterOverride(p)} />}
+      {plan && (
+        <Panel title="Territory plan">
+          <DataTable label="Territory plan" columns={tColumns} rows={plan.territories} rowKey={(r) => r.territory} height={260} />
+        </Panel>
+      )}
+      <RosterEditor key={`${runId ?? 0}-${current.version}-${roster.length}`} roster={roster} onSaved={setRoster} />
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import type { RepKind, RosterRep } from '../../../../shared/contract/assignment';
+import { call } from '../../api/client';
+import { pickDataFile } from '../../api/files';
+import { ErrorNotice, Panel } from '../../components/Feedback';
+
+type Draft = { name: string; kind: RepKind; territory: string; capacity: string; active: boolean; dataAccounts: number };
+
+const toDraft = (r: RosterRep): Draft => ({
+  name: r.name,
+  kind: r.kind,
+  territory: r.territory ?? '',
+  capacity: r.capacity === null ? '' : String(r.capacity),
+  active: r.active,
+  dataAccounts: r.dataAccounts,
+});
+
+const capacityProblem = (text: string): string | null =>
+  text.trim() === '' || /^\d+$/.test(text.trim()) ? null : `"${text}" is not a whole number of accounts`;
+
+/**
+ * The roster: kind, territory and capacity per rep. Reps come from the data and from roster files;
+ * a new one can be added by name. Changes are saved together so a half-edited roster never plans.
+ * Drafts start from `roster`: the parent gives a new key when the saved roster changes.
+ */
+export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved: (reps: RosterRep[]) => void }) {
+  const [drafts, setDrafts] = useState<Draft[]>(() => roster.map(toDraft));
+  const [newName, setNewName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const update = (i: number, patch: Partial<Draft>) => setDrafts((d) => d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const problems = drafts.map((d) => capacityProblem(d.capacity));
+  const dirty = JSON.stringify(drafts) !== JSON.stringify(roster.map(toDraft));
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const reps = await call('roster-save', {
+        reps: drafts.map((d) => ({
+          name: d.name,
+          kind: d.kind,
+          territory: d.territory.trim() === '' ? null : d.territory.trim(),
+          capacity: d.capacity.trim() === '' ? null : Number(d.capacity),
+          active: d.active,
+        })),
+      });
+      setNote('Roster saved. Plan again to use it.');
+      onSaved(reps);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = async () => {
+    setError(null);
+    try {
+      const file = await pickDataFile('Import a rep roster');
+      if (!file) return;
+      setBusy(true);
+      const result = await call('roster-import', { path: file.path });
+      setNote(`${file.name}: ${result.read} reps read, ${result.created} new, ${result.updated} updated.`);
+      onSaved(result.reps);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = () => {
+    const name = newName.trim();
+    if (!name || drafts.some((d) => d.name === name)) return;
+    setDrafts((d) => [...d, { name, kind: 'outside', territory: '', capacity: '', active: true, dataAccounts: 0 }]);
+    setNewName('');
+  };
+
+  return (
+    <Panel
+      title="Rep roster"
+      actions={
+        <div className="panel-actions">
+          <button type="button" onClick={() => void importFile()} disabled={busy} data-testid="roster-import">
+            Import roster…
+          </button>
+          <button type="button" className="primary" onClick={() => void save()} disabled={busy || !dirty || problems.some(Boolean)} data-testid="roster-save">
+            Save roster
+          </button>
+        </div>
+      }
+    >
+      <p className="muted">Outside reps take the valuable long-tail accounts of their territory up to capacity; inside reps take the rest. Empty capacity uses the plan's default.</p>
+      <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      {note && (
+        <p className="muted" role="status">
+          {note}
+        </p>
+      )}
+      <table className="roster" aria-label="Rep roster" data-testid="roster-table">
+        <thead>
+          <tr>
+            <th scope="col">Rep</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Territory</th>
+            <th scope="col">Capacity (accounts)</th>
+            <th scope="col">Active</th>
+            <th scope="col">Accounts in the data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {drafts.map((d, i) => (
+            <tr key={d.name}>
+              <th scope="row">{d.name}</th>
+              <td>
+                <select aria-label={`Kind of ${d.name}`} value={d.kind} onChange={(e) => update(i, { kind: e.target.value as RepKind })}>
+                  <option value="outside">outside</option>
+                  <option value="inside">inside</option>
+                  <option value="unknown">not set</option>
+                </select>
+              </td>
+              <td>
+                <input aria-label={`Territory of ${d.name}`} value={d.territory} onChange={(e) => update(i, { territory: e.target.value })} />
+              </td>
+              <td>
+                <input
+                  aria-label={`Capacity of ${d.name}`}
+                  inputMode="numeric"
+                  value={d.capacity}
+                  aria-invalid={problems[i] ? true : undefined}
+                  title={problems[i] ?? undefined}
+                  onChange={(e) => update(i, { capacity: e.target.value })}
+                />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={`${d.name} is active`} checked={d.active} onChange={(e) => update(i, { active: e.target.checked })} />
+              </td>
+              <td className="num">{d.dataAccounts}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {drafts.length === 0 && <p className="muted">No reps yet: import a roster, or data with a rep column.</p>}
+      <div className="controls">
+        <div className="field">
+          <label htmlFor="roster-new">Add a rep</label>
+          <input id="roster-new" value={newName} onChange={(e) => setNewName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
+        </div>
+        <button type="button" onClick={add} disabled={!newName.trim()}>
+          Add
+        </button>
+      </div>
+    </Panel>
+  );
+}

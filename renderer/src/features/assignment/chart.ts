@@ -1,0 +1,72 @@
+import type { EChartsOption } from 'echarts';
+import type { RepLoad } from '../../../../shared/contract/assignment';
+import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, truncate, type ChartFormat } from '../../charts/common';
+
+const CAPACITY_COLOR = 'rgba(127, 127, 127, 0.28)';
+
+/**
+ * Per rep: accounts given against capacity (bars, capacity drawn behind) and the expected revenue
+ * of those accounts (recovery + growth, stacked on a second axis). Reps in the order given.
+ */
+export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat): EChartsOption {
+  const names = reps.map((r) => r.rep);
+  return {
+    grid: grid({ left: 64, right: 80, bottom: 96, top: 48 }),
+    legend: { top: 0, data: ['Capacity', 'Accounts', 'Recovery', 'Growth'] },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const rep = reps[firstItem(params).dataIndex];
+        if (!rep) return '';
+        return [
+          `<strong>${escapeHtml(rep.rep)}</strong> (${rep.kind}${rep.territory ? `, ${escapeHtml(rep.territory)}` : ''})`,
+          `Accounts: ${fmt.count(rep.accounts)} of ${fmt.count(rep.capacity)} (${fmt.share(rep.capacityUse, 0)})`,
+          `Expected revenue: ${fmt.money(rep.expectedRevenue)}`,
+          `Recovery ${fmt.money(rep.recovery)} · Growth ${fmt.money(rep.growth)}`,
+        ].join('<br>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { rotate: 35, interval: 0, formatter: (v: string) => truncate(v, 18) },
+    },
+    yAxis: [
+      { type: 'value', name: 'Accounts', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
+      {
+        type: 'value',
+        name: `Expected revenue (${fmt.currency})`,
+        nameLocation: 'middle',
+        nameGap: 64,
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
+      },
+    ],
+    series: [
+      {
+        type: 'bar',
+        name: 'Capacity',
+        yAxisIndex: 0,
+        data: reps.map((r) => r.capacity),
+        itemStyle: { color: CAPACITY_COLOR },
+        barWidth: '40%',
+        barGap: '-100%',
+        z: 1,
+      },
+      {
+        type: 'bar',
+        name: 'Accounts',
+        yAxisIndex: 0,
+        barWidth: '40%',
+        data: reps.map((r) => ({ value: r.accounts, itemStyle: { color: r.accounts > r.capacity ? RECOVERY_COLOR : '#009E73' } })),
+        z: 2,
+      },
+      { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, areaStyle: { opacity: 0.12 } },
+      { type: 'line', name: 'Growth', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, areaStyle: { opacity: 0.12 } },
+    ],
+  };
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { RepLoad } from '../../../shared/contract/assignment';
+// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+import { repLoadOption } from '../../../renderer/src/features/assignment/chart';
+import { fmt } from '../charts/fixtures';
+
+const load = (rep: string, accounts: number, capacity: number, recovery: number, growth: number): RepLoad => ({
+  rep,
+  kind: 'outside',
+  territory: 'West',
+  capacity,
+  accounts,
+  actions: accounts * 2,
+  recovery,
+  growth,
+  expectedRevenue: recovery + growth,
+  capacityUse: accounts / capacity,
+});
+
+type Series = { name: string; type: string; yAxisIndex: number; data: (number | { value: number; itemStyle: { color: string } })[] };
+
+describe('the rep load chart', () => {
+  const reps = [load('Ann Key', 12, 10, 40_000, 8_000), load('<b>Rita</b>', 3, 10, 1_000, 2_500)];
+  const option = repLoadOption(reps, fmt);
+  const series = option.series as Series[];
+
+  it('draws accounts against capacity on one axis and recovery + growth on the money axis', () => {
+    expect(series.map((s) => [s.name, s.yAxisIndex])).toEqual([
+      ['Capacity', 0],
+      ['Accounts', 0],
+      ['Recovery', 1],
+      ['Growth', 1],
+    ]);
+    expect(series[0].data).toEqual([10, 10]);
+    expect(series[1].data.map((d) => (typeof d === 'number' ? d : d.value))).toEqual([12, 3]);
+    expect(series[2].data).toEqual([40_000, 1_000]);
+    expect(series[3].data).toEqual([8_000, 2_500]);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['Ann Key', '<b>Rita</b>']);
+  });
+
+  it('colours a rep over capacity differently from one within it', () => {
+    const [over, within] = series[1].data as { itemStyle: { color: string } }[];
+    expect(over.itemStyle.color).not.toBe(within.itemStyle.color);
+  });
+
+  it('labels money in the workspace currency and escapes rep names in the tooltip', () => {
+    const axes = option.yAxis as { name: string; axisLabel?: { formatter?: (v: number) => string } }[];
+    expect(axes[1].name).toBe('Expected revenue (USD)');
+    expect(axes[1].axisLabel?.formatter?.(48_000)).toBe(fmt.moneyCompact(48_000));
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 1 }]);
+    expect(tooltip).toContain('&lt;b&gt;Rita&lt;/b&gt;');
+    expect(tooltip).toContain('Accounts: 3 of 10 (30%)');
+    expect(tooltip).toContain('Expected revenue: $3,500');
+  });
+});
