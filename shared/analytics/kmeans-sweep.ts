@@ -91,16 +91,20 @@ export function meanSilhouette(dist: Float64Array, n: number, clusters: ArrayLik
 }
 
 /**
- * The suggested k: the highest mean silhouette, preferring the smaller k when another is within
- * SILHOUETTE_TIE (0.01, about the sampling error of a 2,000-point silhouette): fewer profiles are
- * easier to act on. The elbow of the error curve is reported beside it as a second opinion.
+ * The suggested k: the largest k whose mean silhouette is within SILHOUETTE_TIE (0.02, about the
+ * sampling error of a 2,000-point silhouette) of the best one. Between statistically tied
+ * candidates the finer split is safer for the analyst: two merged patterns make growth actions
+ * recommend one pattern's categories to the other's customers, while one pattern split in two
+ * keeps the right penetrations in both halves. The elbow of the error curve is reported beside it.
  */
-export const SILHOUETTE_TIE = 0.01;
+export const SILHOUETTE_TIE = 0.02;
 
 export function suggestK(quality: KQuality[]): number {
   if (quality.length === 0) return 1;
   const top = Math.max(...quality.map((q) => q.silhouette));
-  return quality.find((q) => q.silhouette >= top - SILHOUETTE_TIE)?.k ?? quality[0].k;
+  let k = quality[0].k;
+  for (const q of quality) if (q.silhouette >= top - SILHOUETTE_TIE) k = Math.max(k, q.k);
+  return k;
 }
 
 /** Elbow: the k farthest below the straight line joining the first and last error points. */

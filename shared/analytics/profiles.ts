@@ -3,7 +3,8 @@ import type { KQuality, ProfileResult } from '../model/results';
 import type { Features } from './features';
 import { refine, sweepK, type Sweep } from './kmeans-sweep';
 import { profileLabels } from './labels';
-import { customerVector, selectBest, squaredDistance, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
+import { gapTolerantDistance } from './profile-match';
+import { customerVector, selectBest, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
 
 export type ProfileSweep = {
   selection: BestSelection;
@@ -20,7 +21,7 @@ export type ProfileModel = {
   isBest: Uint8Array;
   /** Profile index (0-based, aligned with profiles) per customer; -1 when inactive. */
   profileOf: Int32Array;
-  /** Euclidean distance to the matched profile's centre; NaN when inactive. */
+  /** Gap-tolerant distance to the matched profile's typical mix (profile-match.ts); NaN when inactive. */
   affinity: Float64Array;
   profiles: ProfileResult[];
   converged: boolean;
@@ -61,22 +62,29 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
 
   const isBest = new Uint8Array(f.n);
   for (const i of selection.best) isBest[i] = 1;
+  // Each profile's typical mix comes from the best customers k-means put in it; everyone (best
+  // customers too) is then matched to the nearest typical mix by the gap-tolerant distance.
+  const rank = new Int32Array(rawCentroids.length);
+  order.forEach((c, r) => (rank[c] = r));
+  const fitted = new Int32Array(f.n).fill(-1);
+  if (fit) selection.best.forEach((i, j) => (fitted[i] = rank[fit.clusters[j]]));
+  else for (const i of selection.best) fitted[i] = 0;
+  const typical = meanMixes(f, centroids.length, fitted);
   const profileOf = new Int32Array(f.n).fill(-1);
   const affinity = new Float64Array(f.n).fill(NaN);
   for (let i = 0; i < f.n; i++) {
     if (!(f.revenue12m[i] > 0) || centroids.length === 0) continue;
-    const v = customerVector(f, space, i);
     let bestC = 0;
     let bestD = Infinity;
-    for (let c = 0; c < centroids.length; c++) {
-      const d = squaredDistance(v, centroids[c]);
+    for (let c = 0; c < typical.length; c++) {
+      const d = gapTolerantDistance(f.mix, i * f.m, f.m, typical[c]);
       if (d < bestD) {
         bestD = d;
         bestC = c;
       }
     }
     profileOf[i] = bestC;
-    affinity[i] = Math.sqrt(bestD);
+    affinity[i] = bestD;
   }
   const profiles = describeProfiles(f, centroids.length, profileOf, isBest, categories);
   return {
@@ -90,6 +98,18 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
     profiles,
     converged: fit ? fit.converged : true,
   };
+}
+
+function meanMixes(f: Features, k: number, assigned: Int32Array): number[][] {
+  const sums = Array.from({ length: k }, () => new Array<number>(f.m).fill(0));
+  const counts = new Array<number>(k).fill(0);
+  for (let i = 0; i < f.n; i++) {
+    const p = assigned[i];
+    if (p < 0) continue;
+    counts[p]++;
+    for (let c = 0; c < f.m; c++) sums[p][c] += f.mix[i * f.m + c];
+  }
+  return sums.map((s, p) => s.map((v) => (counts[p] ? v / counts[p] : 0)));
 }
 
 const averageOf = (points: number[][]): number[] => {

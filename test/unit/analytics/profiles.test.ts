@@ -48,9 +48,10 @@ describe('mean silhouette', () => {
     expect(meanSilhouette(dist, n, clusters, 3)).toBeCloseTo((s0 + s1 + s2 + s3 + 0) / 5, 12);
   });
 
-  it('suggests the best silhouette, taking the smaller k when two are within 0.01', () => {
+  it('suggests the largest k whose silhouette is within 0.02 of the best', () => {
     const q = (k: number, silhouette: number, sse: number) => ({ k, silhouette, sse, converged: true, iterations: 5 });
-    expect(suggestK([q(2, 0.5, 10), q(3, 0.7, 5), q(4, 0.705, 4), q(5, 0.6, 3.5)])).toBe(3);
+    expect(suggestK([q(2, 0.5, 10), q(3, 0.7, 5), q(4, 0.705, 4), q(5, 0.69, 3.5), q(6, 0.6, 3)])).toBe(5);
+    expect(suggestK([q(2, 0.5, 10), q(3, 0.7, 5), q(4, 0.6, 4)])).toBe(3);
     expect(elbowK([q(2, 0.5, 10), q(3, 0.7, 3), q(4, 0.705, 2.5), q(5, 0.6, 2)])).toBe(3);
   });
 });
