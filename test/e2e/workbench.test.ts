@@ -8,7 +8,8 @@ import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../sha
 import type { CustomerDetail } from '../../shared/contract/analysis';
 import type { AnalysisSummary } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
-import { chartsDrawn, launch, openPage, screenshot, type Watched } from './support/browser';
+import { launch, openPage, screenshot, type Watched } from './support/browser';
+import { chartsDrawn } from './support/charts';
 import { buildRenderer, root, startServe, type Served } from './support/serve';
 import { recordUiFigures } from './support/figures';
 

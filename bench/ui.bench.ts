@@ -1,0 +1,128 @@
+/**
+ * How the workbench feels at 30,000 customers, measured in headless Chromium against
+ * `longtail serve` with performance marks the screens set themselves:
+ *  - threshold-update: a lateness slider step -> live counts and the curve chart redrawn (target 150 ms)
+ *  - k-switch: "Re-run with k" clicked -> analysis re-run -> charts redrawn (target 1 s)
+ * Each figure is also given against references timed in the same run: the backend's own
+ * evaluate call made directly over HTTP, and the same analysis run called directly.
+ *
+ *   node --import tsx bench/ui.bench.ts [--customers 30000]
+ * Writes bench/results/ui.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Backend } from '../main/backend/dispatch';
+import type { AnalysisSummary } from '../shared/model/results';
+import { generateDistributor } from '../shared/sample';
+import { writeSampleCsv } from './generate';
+import { launch, openPage } from '../test/e2e/support/browser';
+import { buildRenderer, root, startServe } from '../test/e2e/support/serve';
+
+const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, steps: { type: 'string', default: '12' } } });
+const customers = Number(values.customers);
+const steps = Number(values.steps);
+const SEED = 20261128;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const out = await work();
+  return [out, performance.now() - t];
+};
+
+const csv = path.join(root, 'bench', 'data', `ui-${customers}.csv`);
+if (!fs.existsSync(csv)) {
+  console.error(`Generating ${customers} customers into ${csv}...`);
+  await writeSampleCsv(generateDistributor({ seed: SEED, customers, endDate: '2026-10-31', months: 24 }).rows(), csv);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-ui-bench-'));
+const home = path.join(dir, 'home');
+const workspace = path.join(dir, 'bench.longtail');
+const backend = new Backend({ appDataDir: home });
+await backend.call('workspace-create', { path: workspace, clientName: `UI bench ${customers}`, currency: 'USD' });
+console.error('Importing...');
+const [imported, importMs] = await time(() => backend.call('import-run', { path: csv }));
+console.error(`Imported ${imported.rowsImported} rows in ${(importMs / 1000).toFixed(1)} s; analysing...`);
+const [first, analysisMs] = await time(() => backend.call('analysis-run', { settings: {} }));
+backend.close();
+
+const rendererDir = path.join(dir, 'renderer');
+buildRenderer(rendererDir);
+const served = await startServe({ workspace, home, rendererDir, timeoutMs: 300_000 });
+const browser = await launch();
+const lines: string[] = [];
+try {
+  const { page, problems } = await openPage(browser);
+  const measures = (name: string) => page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((m) => m.duration), name);
+  const base = served.url;
+
+  // Threshold slider: each step waits for its own measure, so steps never overlap.
+  await page.goto(`${base}#/recovery`);
+  await page.getByTestId('live-count').locator('.stat-value').filter({ hasNotText: '…' }).waitFor({ timeout: 120_000 });
+  await page.getByTestId('chart-recovery-curve').locator('canvas').waitFor();
+  await page.waitForTimeout(500);
+  await page.locator('#lateness').focus();
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press(i < steps / 2 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction((n) => performance.getEntriesByName('threshold-update', 'measure').length >= n, i + 1, { timeout: 60_000 });
+  }
+  const threshold = await measures('threshold-update');
+
+  // Reference: the same evaluate call made directly, without the page.
+  const direct: number[] = [];
+  const backendMs: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const lateness = first.settings.recovery.lateness + 0.25 * ((i % 4) + 1);
+    const [e, ms] = await time(() => served.rpc<{ elapsedMs: number }>('analysis-recovery-evaluate', { recovery: { ...first.settings.recovery, lateness } }));
+    direct.push(ms);
+    backendMs.push(e.elapsedMs);
+  }
+
+  // k: apply a neighbouring k a few times, waiting for each re-run to finish drawing.
+  await page.goto(`${base}#/profiles`);
+  await page.getByTestId('chart-elbow').locator('canvas').waitFor({ timeout: 120_000 });
+  const ks: number[] = [];
+  let k = first.k;
+  for (let i = 0; i < 3; i++) {
+    const target = i % 2 === 0 ? (k < first.settings.kMax ? k + 1 : k - 1) : first.k;
+    await page.locator('#k-slider').focus();
+    await page.keyboard.press(target > k ? 'ArrowRight' : 'ArrowLeft');
+    await page.getByTestId('apply-k').click();
+    await page.waitForFunction((n) => performance.getEntriesByName('k-switch', 'measure').length >= n, i + 1, { timeout: 600_000 });
+    k = target;
+    ks.push(target);
+  }
+  const kSwitch = await measures('k-switch');
+  const [, directRunMs] = await time(() => served.rpc<AnalysisSummary>('analysis-run', { settings: { ...first.settings, k: first.k === ks[0] ? first.k : ks[0] } }));
+
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  lines.push(
+    `# UI responsiveness at ${customers.toLocaleString('en-US')} customers (bench/ui.bench.ts)`,
+    '',
+    `Headless Chromium against \`longtail serve\`; ${imported.rowsImported.toLocaleString('en-US')} transactions, ${first.customers.total.toLocaleString('en-US')} customers, k ${first.k}. Setup (not UI): import ${(importMs / 1000).toFixed(1)} s, first analysis ${(analysisMs / 1000).toFixed(1)} s.`,
+    '',
+    '| figure | samples | median | max | target | median / target | median / reference |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    `| threshold step -> counts + chart redrawn | ${threshold.length} | ${median(threshold).toFixed(0)} ms | ${Math.max(...threshold).toFixed(0)} ms | 150 ms | ${ratio(median(threshold), 150)} | ${ratio(median(threshold), median(direct))} x direct HTTP evaluate |`,
+    `| reference: evaluate over HTTP, no page | ${direct.length} | ${median(direct).toFixed(0)} ms | ${Math.max(...direct).toFixed(0)} ms | | | 1.00 |`,
+    `| reference: evaluate inside the backend | ${backendMs.length} | ${median(backendMs).toFixed(0)} ms | ${Math.max(...backendMs).toFixed(0)} ms | | | ${ratio(median(backendMs), median(direct))} |`,
+    `| switch k -> re-run -> charts redrawn | ${kSwitch.length} | ${median(kSwitch).toFixed(0)} ms | ${Math.max(...kSwitch).toFixed(0)} ms | 1000 ms | ${ratio(median(kSwitch), 1000)} | ${ratio(median(kSwitch), directRunMs)} x direct analysis-run |`,
+    `| reference: analysis-run over HTTP, no page | 1 | ${directRunMs.toFixed(0)} ms | | | | 1.00 |`,
+    '',
+    problems.length ? `Console problems during the bench: ${problems.join('; ')}` : 'No console error during the bench.',
+    '',
+  );
+} finally {
+  await browser.close();
+  await served.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+const out = path.join(root, 'bench', 'results', 'ui.md');
+fs.writeFileSync(out, lines.join('\n'));
+console.log(lines.join('\n'));
