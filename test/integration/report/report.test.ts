@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../main/backend/dispatch';
+import { runCli } from '../../../main/cli/main';
 import { appVersion } from '../../../main/backend/version';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
 import { tempDir } from '../../helpers/workspace';
@@ -87,6 +88,17 @@ describe('longtail report from an analysed workspace', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain(path.basename(client.file));
+  });
+
+  it('longtail report writes the file from the command line and says what it wrote', async () => {
+    const lines: string[] = [];
+    const io = { backend, cwd: t.dir, out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), interactive: false };
+    expect(await runCli(['report', '--workspace', client.file, '--out', 'cli-report.html', '--top', '5'], io)).toBe(0);
+    const summary = await backend.call('analysis-summary', {});
+    expect(lines.at(-1)).toContain(`as of ${summary.asOf}, data hash ${summary.dataHash}, Longtail ${appVersion}`);
+    expect(fs.existsSync(path.join(t.dir, 'cli-report.html'))).toBe(true);
+    expect(await runCli(['report', '--workspace', client.file], io)).toBe(1);
+    expect(lines.at(-1)).toMatch(/Give both --workspace FILE and --out report\.html/);
   });
 
   it('answers NO_ANALYSIS with what to do when the workspace was never analysed', async () => {
