@@ -7,6 +7,7 @@ import { benchmarkHandlers } from './benchmark';
 import { rosterHandlers } from './roster';
 import { assignmentHandlers } from './assignment';
 import { exportHandlers } from './export';
+import { analysisHandlers } from './analysis';
 
 /**
  * Every contract entry has exactly one implementation here; `satisfies HandlerTable` makes a
@@ -21,4 +22,5 @@ export const handlers = {
   ...rosterHandlers,
   ...assignmentHandlers,
   ...exportHandlers,
+  ...analysisHandlers,
 } satisfies Partial<HandlerTable>;

@@ -4,6 +4,8 @@ import { serveCommand } from './serve';
 import { reportCommand } from './report';
 import { benchmarkCommand } from './benchmark';
 import { exportCommand } from './export';
+import { analyzeCommand } from './analyze';
+import { runCommand } from './run';
 
 /** Every `longtail` command, in the order --help lists them. */
-export const commands: Command[] = [importCommand, serveCommand, reportCommand, benchmarkCommand, exportCommand];
+export const commands: Command[] = [importCommand, analyzeCommand, runCommand, serveCommand, reportCommand, benchmarkCommand, exportCommand];

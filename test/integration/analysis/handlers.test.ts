@@ -1,0 +1,125 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../../shared/contract/progress';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { newWorkspace } from '../../helpers/workspace';
+import { writeSampleCsv } from './sample-csv';
+
+let w: Awaited<ReturnType<typeof newWorkspace>>;
+let summary: AnalysisSummary;
+const progress: Progress[] = [];
+
+beforeAll(async () => {
+  w = await newWorkspace({ clientName: 'Sample Foods' });
+  const csv = path.join(w.dir, 'sales.csv');
+  writeSampleCsv(csv, { seed: 5, customers: 300 });
+  await w.backend.call('import-run', { path: csv });
+  summary = await w.backend.call('analysis-run', { settings: { kMax: 8 } }, { onProgress: (p) => progress.push(p) });
+});
+afterAll(() => w.cleanup());
+
+describe('analysis handlers on a real workspace', () => {
+  it('runs the analysis with progress per stage and stores it as the latest run', async () => {
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['loading', 'features', 'profiles', 'recovery', 'growth', 'done']));
+    expect(summary.runId).toBe(1);
+    expect(summary.customers.total).toBe(300);
+    expect(summary.quality.map((q) => q.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(summary.counts.recoveryActions).toBeGreaterThan(0);
+    expect(summary.counts.growthActions).toBeGreaterThan(0);
+    expect(summary.timings.total).toBeGreaterThan(0);
+    const info = await w.backend.call('workspace-info', {});
+    expect(summary.asOf).toBe(info.dateTo);
+    expect(info.lastAnalysis).toEqual({ runId: 1, createdAt: summary.createdAt, asOf: summary.asOf });
+    expect(await w.backend.call('analysis-summary', {})).toEqual(summary);
+    expect(await w.backend.call('analysis-runs', {})).toEqual([
+      { runId: 1, createdAt: summary.createdAt, asOf: summary.asOf, k: summary.k, leakageTotal: summary.leakage.total, leakageShare: summary.leakage.share },
+    ]);
+  });
+
+  it('lists customers filtered by tier and sorted by revenue, a page at a time', async () => {
+    const page = await w.backend.call('analysis-customers', { tier: 'long-tail', sort: 'revenue12m', dir: 'desc', limit: 10 });
+    expect(page.total).toBe(summary.customers.longTail);
+    expect(page.rows).toHaveLength(10);
+    expect(page.rows.every((c) => c.tier === 'long-tail')).toBe(true);
+    const revenues = page.rows.map((c) => c.revenue12m);
+    expect(revenues).toEqual([...revenues].sort((a, b) => b - a));
+    const next = await w.backend.call('analysis-customers', { tier: 'long-tail', limit: 10, offset: 10 });
+    expect(next.rows[0].revenue12m).toBeLessThanOrEqual(revenues[9]);
+  });
+
+  it('lists actions by kind with the money they add up to, highest priority first', async () => {
+    const all = await w.backend.call('analysis-actions', { kind: 'recovery', limit: 100000 });
+    expect(all.total).toBe(summary.counts.recoveryActions);
+    expect(all.totalExpected).toBeCloseTo(summary.leakage.recovery, 2);
+    const priorities = all.rows.map((a) => a.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    const one = all.rows[0];
+    expect(one.id).toBe(`recovery:${one.customerCode}:${one.category}`);
+    const search = await w.backend.call('analysis-actions', { search: one.customerCode });
+    expect(search.rows.map((a) => a.id)).toContain(one.id);
+  });
+
+  it('shows one customer: 24 months by category, purchases, its own cycles, p alive and its actions', async () => {
+    const [action] = (await w.backend.call('analysis-actions', { runId: 1, kind: 'recovery', limit: 1 })).rows;
+    const detail = await w.backend.call('analysis-customer', { runId: 1, code: action.customerCode });
+    expect(detail.monthly).toHaveLength(24);
+    expect(detail.monthly.at(-1)?.month).toBe(summary.asOf.slice(0, 7));
+    expect(detail.purchases.length).toBeGreaterThan(0);
+    expect(detail.cycles.map((c) => c.category)).toContain(action.category);
+    expect(detail.actions.map((a) => a.id)).toContain(action.id);
+    expect(detail.customer.pAlive).not.toBeNull();
+    const missing = await w.backend.invoke('analysis-customer', { runId: 1, code: 'NOPE' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('re-evaluates recovery thresholds from the warm model in milliseconds, with the lateness curve', async () => {
+    const stricter = await w.backend.call('analysis-recovery-evaluate', { recovery: { lateness: 4 } });
+    const base = await w.backend.call('analysis-recovery-evaluate', {});
+    expect(base.count).toBe(summary.counts.recoveryActions);
+    expect(stricter.count).toBeLessThanOrEqual(base.count);
+    expect(base.curve.map((p) => p.lateness)).toContain(2);
+    expect(base.elapsedMs).toBeLessThan(1000);
+  });
+
+  it('recomputes only what a changed k depends on and stores a second run', async () => {
+    const again = await w.backend.call('analysis-run', { settings: { kMax: 8, k: 3 } });
+    expect(again.runId).toBe(2);
+    expect(again.k).toBe(3);
+    expect(again.timings.features).toBeLessThan(1);
+    expect((await w.backend.call('analysis-runs', {})).map((r) => r.runId)).toEqual([2, 1]);
+    expect((await w.backend.call('analysis-summary', { runId: 1 })).k).toBe(summary.k);
+  });
+
+  it('rebuilds the recovery model when the session cache is cold', async () => {
+    w.backend.session.dropCaches();
+    const cold = await w.backend.call('analysis-recovery-evaluate', { runId: 1 });
+    expect(cold.count).toBe(summary.counts.recoveryActions);
+  });
+
+  it('backtests the recovery flags against what happened next', async () => {
+    const result = await w.backend.call('analysis-backtest', { runId: 1, horizonDays: 120 });
+    expect(result.horizonDays).toBe(120);
+    expect(result.precision).toBeGreaterThanOrEqual(0);
+    expect(result.precision).toBeLessThanOrEqual(1);
+    expect(result.curve.length).toBeGreaterThan(1);
+  });
+
+  it('stops between stages when cancelled, saves nothing and says so', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const outcome = await w.backend.invoke('analysis-run', { settings: { seed: 7 } }, { signal: controller.signal });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect((await w.backend.call('analysis-runs', {})).map((r) => r.runId)).toEqual([2, 1]);
+  });
+
+  it('answers NO_ANALYSIS for a workspace never analysed, and NOT_FOUND for an unknown run', async () => {
+    const fresh = await newWorkspace();
+    try {
+      expect(await fresh.backend.invoke('analysis-summary', {})).toMatchObject({ ok: false, error: { code: 'NO_ANALYSIS' } });
+      expect(await fresh.backend.invoke('analysis-run', {})).toMatchObject({ ok: false, error: { code: 'NO_DATA' } });
+    } finally {
+      fresh.cleanup();
+    }
+    expect(await w.backend.invoke('analysis-summary', { runId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
