@@ -47,7 +47,7 @@ export function sweepProfiles(
 
 /** Fits k on all best customers (started from the sweep's centres), matches everyone, describes profiles. */
 export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number, categories: readonly string[]): ProfileModel {
-  const { selection, space, bestVectors, sweep } = ps;
+  const { selection, bestVectors, sweep } = ps;
   const wanted = k === 'auto' ? sweep.suggestedK : k;
   const chosen = Math.max(1, Math.min(wanted, bestVectors.length));
   const start = sweep.centroids.get(chosen) ?? (bestVectors.length ? [averageOf(bestVectors)] : []);
