@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Backend } from '../../../main/backend/dispatch';
+import { runCli } from '../../../main/cli/main';
+import { tempDir } from '../../helpers/workspace';
+import { writeSampleCsv } from './sample-csv';
+
+let t: { dir: string; cleanup: () => void };
+let csv: string;
+
+beforeAll(() => {
+  t = tempDir();
+  csv = path.join(t.dir, 'acme sales.csv');
+  writeSampleCsv(csv, { seed: 9, customers: 150, categories: 6 });
+});
+afterAll(() => t.cleanup());
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const backend = new Backend({ appDataDir: path.join(t.dir, 'app-data'), now: () => new Date('2026-01-15T09:00:00Z') });
+  const out: string[] = [];
+  const err: string[] = [];
+  try {
+    const code = await runCli(args, { backend, out: (x) => out.push(x), err: (x) => err.push(x), interactive: false, cwd: t.dir });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    backend.close();
+  }
+}
+
+const parseCsv = (file: string): string[][] =>
+  Papa.parse<string[]>(fs.readFileSync(file, 'utf8').trim(), { header: false }).data;
+
+describe('longtail run and longtail analyze', () => {
+  it('imports, analyses and writes actions, customers, profiles and summary with the listed columns', async () => {
+    const r = await cli(['run', csv, '--out', 'results', '--k', '3', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as { workspace: string; files: Record<string, string> };
+    expect(result.workspace).toBe(path.join(t.dir, 'results', 'workspace.longtail'));
+    const actions = parseCsv(path.join(t.dir, 'results', 'actions.csv'));
+    expect(actions[0].slice(0, 9)).toEqual(['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory']);
+    expect(actions.length).toBeGreaterThan(1);
+    expect(new Set(actions.slice(1).map((a) => a[2]))).toEqual(new Set(['growth', 'recovery']));
+    const customers = parseCsv(path.join(t.dir, 'results', 'customers.csv'));
+    expect(customers[0].slice(0, 11)).toEqual([
+      'customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory',
+    ]);
+    expect(customers).toHaveLength(151);
+    const profiles = parseCsv(path.join(t.dir, 'results', 'profiles.csv'));
+    expect(profiles[0].slice(0, 5)).toEqual(['profile', 'label', 'customers', 'best_customers', 'revenue']);
+    expect(profiles[0].filter((h) => h.startsWith('share_'))).toHaveLength(6);
+    expect(profiles[0].filter((h) => h.startsWith('penetration_'))).toHaveLength(6);
+    expect(profiles).toHaveLength(4);
+    const summary = JSON.parse(fs.readFileSync(path.join(t.dir, 'results', 'summary.json'), 'utf8'));
+    expect(Object.keys(summary)).toEqual(expect.arrayContaining(['settings', 'as_of', 'revenue_12m', 'leakage', 'k', 'quality', 'counts', 'timings']));
+    expect(Object.keys(summary.leakage)).toEqual(expect.arrayContaining(['recovery', 'growth', 'total', 'pct']));
+    expect(summary.k).toBe(3);
+    expect(summary.settings.k).toBe(3);
+    expect(result.files.assignments).toBe(path.join(t.dir, 'results', 'assignments.xlsx'));
+    expect(fs.existsSync(result.files.assignments)).toBe(true);
+  });
+
+  it('analyses a workspace again with changed settings and prints a readable summary', async () => {
+    const r = await cli(['analyze', '--workspace', 'results/workspace.longtail', '--lateness', '3', '--min-penetration', '0.6']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Analysis run 2 as of \d{4}-\d\d-\d\d/);
+    expect(r.out).toMatch(/Leakage: \$[\d,]+ = [\d.]+% of 12-month revenue/);
+    expect(r.out).toMatch(/industry band/);
+  });
+
+  it('names a bad settings flag and its value, and a value out of range', async () => {
+    const notNumber = await cli(['analyze', '--workspace', 'results/workspace.longtail', '--lateness', 'soon']);
+    expect(notNumber.code).toBe(1);
+    expect(notNumber.err).toMatch(/--lateness soon is not a number/);
+    const outOfRange = await cli(['analyze', '--workspace', 'results/workspace.longtail', '--strategic-share', '2']);
+    expect(outOfRange.code).toBe(1);
+    expect(outOfRange.err).toMatch(/strategicShare/);
+  });
+
+  it('neutralises a formula-looking customer name in the CSVs', async () => {
+    const hostile = path.join(t.dir, 'hostile.csv');
+    const [header, ...rows] = parseCsv(csv);
+    const idColumn = header.indexOf('Customer ID');
+    const code = rows[0][idColumn];
+    for (const row of rows) if (row[idColumn] === code) row[header.indexOf('Customer Name')] = '=HYPERLINK("x")';
+    fs.writeFileSync(hostile, Papa.unparse([header, ...rows]));
+    const r = await cli(['run', hostile, '--out', 'hostile-out', '--k', '3']);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(path.join(t.dir, 'hostile-out', 'customers.csv'), 'utf8');
+    expect(text).toContain(`'=HYPERLINK(""x"")`);
+    expect(text).not.toMatch(/,=HYPERLINK/);
+  });
+});
