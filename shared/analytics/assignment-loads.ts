@@ -35,6 +35,7 @@ export function repLoads(
       territory: r.territory,
       capacity: capacityOf(r, settings),
       accounts: 0,
+      keptAccounts: 0,
       actions: 0,
       recovery: 0,
       growth: 0,
@@ -54,6 +55,7 @@ export function repLoads(
         territory: r?.territory ?? null,
         capacity: r ? capacityOf(r, settings) : 0,
         accounts: 0,
+        keptAccounts: 0,
         actions: 0,
         recovery: 0,
         growth: 0,
@@ -63,12 +65,16 @@ export function repLoads(
       loads.set(a.rep, load);
     }
     load.accounts += 1;
+    if (a.status === 'kept') load.keptAccounts += 1;
     load.actions += a.actions;
     load.recovery += a.recovery;
     load.growth += a.growth;
     load.expectedRevenue += a.expectedRevenue;
   }
-  for (const l of loads.values()) l.capacityUse = l.capacity > 0 ? l.accounts / l.capacity : l.accounts > 0 ? 1 : 0;
+  for (const l of loads.values()) {
+    const using = settings.strategicUsesCapacity ? l.accounts : l.accounts - l.keptAccounts;
+    l.capacityUse = l.capacity > 0 ? using / l.capacity : using > 0 ? 1 : 0;
+  }
   return [...loads.values()].sort((x, y) => y.expectedRevenue - x.expectedRevenue || (x.rep < y.rep ? -1 : 1));
 }
 
@@ -77,6 +83,7 @@ export function territoryLoads(
   accounts: readonly AccountAssignment[],
   reps: readonly RepLoad[],
   revenue12mByTerritory: ReadonlyMap<string, number>,
+  settings: Pick<AssignmentSettings, 'strategicUsesCapacity'>,
 ): TerritoryLoad[] {
   const rows = new Map<string, TerritoryLoad>();
   const row = (territory: string): TerritoryLoad => {
@@ -122,7 +129,8 @@ export function territoryLoads(
     r.expectedRevenue += a.expectedRevenue;
     r.recovery += a.recovery;
     r.growth += a.growth;
-    const home = a.rep === null ? undefined : repTerritory.get(a.rep);
+    const usesCapacity = a.status !== 'kept' || settings.strategicUsesCapacity;
+    const home = a.rep === null || !usesCapacity ? undefined : repTerritory.get(a.rep);
     if (home !== undefined) placedWithTerritoryReps.set(home, (placedWithTerritoryReps.get(home) ?? 0) + 1);
   }
   for (const r of rows.values()) {

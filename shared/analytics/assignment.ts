@@ -168,7 +168,7 @@ export function planAssignments(input: AssignmentInput): AccountAssignment[] {
     seat.value += acc.expected;
   };
 
-  // Overrides and strategic accounts take their seats first, so capacity left is what the long tail gets.
+  // Overrides (and strategic accounts, when they count) take their seats first: the long tail gets what is left.
   for (const acc of accounts) {
     const locked = input.overrides.get(acc.code);
     if (locked !== undefined) {
@@ -177,7 +177,7 @@ export function planAssignments(input: AssignmentInput): AccountAssignment[] {
       placed.set(acc.code, { seat, rep: locked, kind: kindByName.get(locked) ?? 'unknown', status: 'overridden', why: `manager override: locked to ${locked}` });
     } else if (acc.tier === 'strategic' && acc.currentRep) {
       const seat = seatByName.get(acc.currentRep) ?? null;
-      take(seat, acc);
+      if (settings.strategicUsesCapacity) take(seat, acc);
       placed.set(acc.code, {
         seat,
         rep: acc.currentRep,

@@ -25,6 +25,8 @@ export const assignmentSettingsSchema = z.object({
   insideCapacity: z.number().int().min(0).max(100_000).default(150),
   /** Long-tail accounts worth less than this go to inside reps even when outside reps have room. */
   minOutsideValue: z.number().min(0).default(0),
+  /** Whether strategic accounts a rep keeps use up that rep's capacity (by default capacity is long-tail work). */
+  strategicUsesCapacity: z.boolean().default(false),
   /** Reps seen only in the data have no kind: treat them as this, or leave them out. */
   unknownKindAs: z.enum(['outside', 'inside', 'skip']).default('outside'),
 });
@@ -63,11 +65,13 @@ export type RepLoad = {
   /** Effective capacity (roster value or the plan's default for its kind). */
   capacity: number;
   accounts: number;
+  /** Of those, strategic accounts the rep keeps. */
+  keptAccounts: number;
   actions: number;
   recovery: number;
   growth: number;
   expectedRevenue: number;
-  /** accounts / capacity; above 1 when strategic accounts or overrides overflow it. */
+  /** Accounts that use capacity / capacity; above 1 when overrides (or kept strategic accounts) overflow it. */
   capacityUse: number;
 };
 
@@ -81,7 +85,7 @@ export type TerritoryLoad = {
   assigned: number;
   unassigned: number;
   capacity: number;
-  /** Accounts placed with the territory's reps / their capacity. */
+  /** Accounts placed with the territory's reps that use capacity / their capacity. */
   capacityUse: number;
   expectedRevenue: number;
   recovery: number;

@@ -34,6 +34,7 @@ export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: 
     fact('Default inside rep capacity', { amount: s.settings.insideCapacity }),
     fact('Least value for an outside call', { amount: s.settings.minOutsideValue }),
     fact('Reps without a kind count as', { text: s.settings.unknownKindAs }),
+    fact('Kept strategic accounts use capacity', { text: s.settings.strategicUsesCapacity ? 'yes' : 'no' }),
   ];
   return { name: 'About', ws: buildSheet(columns, facts, s.currency) };
 }

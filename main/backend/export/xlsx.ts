@@ -106,13 +106,14 @@ const FROZEN_HEADER =
 
 /** Re-packs SheetJS's uncompressed output, freezing the header row of the first `sheetsToFreeze` sheets. */
 function packWithFrozenHeaders(stored: Buffer, sheetsToFreeze: number): Buffer {
-  const cfb = XLSX.CFB.read(stored, { type: 'buffer' });
+  // The bundled types give CFB as `any`; this is the part of its container we read.
+  const cfb = XLSX.CFB.read(stored, { type: 'buffer' }) as { FullPaths: string[]; FileIndex: { type: number; content?: Uint8Array }[] };
   const entries: ZipEntry[] = [];
   cfb.FileIndex.forEach((entry, i) => {
     const name = cfb.FullPaths[i].replace(/^Root Entry\//, '');
     // type 2 = a file; SheetJS keeps a placeholder stream whose name starts with \u0001.
     if (entry.type !== 2 || !entry.content || name.startsWith('\u0001')) return;
-    let data = Buffer.from(entry.content as Uint8Array);
+    let data = Buffer.from(entry.content);
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
     if (sheet && Number(sheet[1]) <= sheetsToFreeze) {
       data = Buffer.from(data.toString('utf8').replace(/<sheetView workbookViewId="0"\s*\/>/, FROZEN_HEADER), 'utf8');

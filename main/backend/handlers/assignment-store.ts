@@ -63,7 +63,7 @@ export function createPlan(db: Db, source: PlanSource, settings: AssignmentSetti
     currency: source.currency,
   });
   const reps = repLoads(accounts, roster, settings);
-  const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory);
+  const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory, settings);
   const summary = { totals: assignmentTotals(accounts), reps, territories };
 
   return db.transaction(() => {

@@ -65,6 +65,7 @@ describe('the assignment workbook', () => {
       expect(byRep.get(load.rep)).toMatchObject({
         Kind: load.kind,
         Accounts: load.accounts,
+        'Strategic kept': load.keptAccounts,
         Actions: load.actions,
         'Expected revenue': load.expectedRevenue,
         Capacity: load.capacity,
@@ -81,8 +82,8 @@ describe('the assignment workbook', () => {
     await w.backend.call('export-assignments', { out: file });
     const wb = readBook(file);
     const summary = wb.Sheets.Summary;
-    expect(cell(summary, 'H2')?.z).toBe('"€"#,##0;-"€"#,##0');
-    expect(cell(summary, 'J2')?.z).toBe('0.0%');
+    expect(cell(summary, 'I2')?.z).toBe('"€"#,##0;-"€"#,##0');
+    expect(cell(summary, 'K2')?.z).toBe('0.0%');
     const rep = wb.Sheets['Ann Key'];
     const header = rowsOf(rep).length ? XLSX.utils.sheet_to_json<string[]>(rep, { header: 1 })[0] : [];
     const asOfCol = header.indexOf('As of');

@@ -58,6 +58,15 @@ function syntheticActions(seed: number, customers: number): ActionForAssignment[
 }
 
 describe('the assignment engine', () => {
+  it('counts kept strategic accounts against capacity only when the setting says so', () => {
+    const actions = [action('S1', 'recovery', 9000, { tier: 'strategic', rep: 'Ann' }), action('A', 'growth', 500)];
+    const roster = [rep('Ann', 'outside', 'West', 1)];
+    expect(plan(actions, roster)[1]).toMatchObject({ customerCode: 'A', rep: 'Ann' });
+    expect(plan(actions, roster, new Map(), { strategicUsesCapacity: true })[1]).toMatchObject({ customerCode: 'A', status: 'unassigned' });
+    const accounts = plan(actions, roster);
+    expect(repLoads(accounts, roster, settings())[0]).toMatchObject({ accounts: 2, keptAccounts: 1, capacityUse: 1 });
+  });
+
   it('keeps a strategic account with its current rep and says so', () => {
     const [a] = plan([action('S1', 'recovery', 9000, { tier: 'strategic', rep: 'Ann Key' })], [rep('Ann Key', 'outside', 'West', 0)]);
     expect(a).toMatchObject({ rep: 'Ann Key', status: 'kept' });
@@ -178,7 +187,7 @@ describe('the assignment engine', () => {
       roster,
     );
     const reps = repLoads(accounts, roster, settings());
-    const [west, none] = territoryLoads(accounts, reps, new Map([['West', 40_000]]));
+    const [west, none] = territoryLoads(accounts, reps, new Map([['West', 40_000]]), settings());
     expect(west).toMatchObject({
       territory: 'West',
       reps: 2,

@@ -44,6 +44,7 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
   const [inside, setInside] = useState(String(initial?.insideCapacity ?? 150));
   const [minValue, setMinValue] = useState(String(initial?.minOutsideValue ?? 0));
   const [unknown, setUnknown] = useState<AssignmentSettings['unknownKindAs']>(initial?.unknownKindAs ?? 'outside');
+  const [strategic, setStrategic] = useState(initial?.strategicUsesCapacity ?? false);
   const whole = (t: string) => /^\d+$/.test(t.trim());
   const valid = whole(outside) && whole(inside) && /^\d+(\.\d+)?$/.test(minValue.trim());
   return (
@@ -68,12 +69,20 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
           <option value="skip">nobody (left out)</option>
         </select>
       </div>
+      <label className="field">
+        <span className="label">Strategic accounts a rep keeps</span>
+        <span>
+          <input type="checkbox" checked={strategic} onChange={(e) => setStrategic(e.target.checked)} /> use up that rep's capacity
+        </span>
+      </label>
       <button
         type="button"
         className="primary"
         disabled={busy || !valid}
         data-testid="assignment-plan"
-        onClick={() => onPlan({ outsideCapacity: Number(outside), insideCapacity: Number(inside), minOutsideValue: Number(minValue), unknownKindAs: unknown })}
+        onClick={() =>
+          onPlan({ outsideCapacity: Number(outside), insideCapacity: Number(inside), minOutsideValue: Number(minValue), unknownKindAs: unknown, strategicUsesCapacity: strategic })
+        }
       >
         {busy ? 'Planning…' : 'Plan assignments'}
       </button>
