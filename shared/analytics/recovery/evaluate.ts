@@ -1,8 +1,7 @@
 import type { RecoverySettings } from '../../contract/settings';
-import { isoFromDay } from '../../format/dates';
 import { emptyCustomerVerdict, emptyVerdict, judge, judgeCustomer, type RecoverySignal } from './judge';
 import type { RecoveryModel } from './model';
-import { reasonFor } from './reasons';
+import { reasonFor, reasonFormat } from './reasons';
 import { seasonLabel } from './season';
 
 export type RecoveryFlag = {
@@ -28,6 +27,7 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
   const confidences: number[] = [];
   const v = emptyVerdict();
   const cv = emptyCustomerVerdict();
+  const format = reasonFormat(model.currency);
   for (let c = 0; c < model.customerCount; c++) {
     judgeCustomer(model, c, settings, cv);
     for (let r = model.customerStart[c]; r < model.customerStart[c + 1]; r++) {
@@ -40,11 +40,11 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
         category: k,
         atRiskRevenue: money(v.atRisk),
         priority: 0,
-        reason: reasonFor(model, r, v, cv),
+        reason: reasonFor(model, r, v, cv, format),
         signal: v.signal,
         facts: {
           purchases: model.purchases[r],
-          lastOrder: isoFromDay(model.last[r]),
+          lastOrder: format.iso(model.last[r]),
           daysSinceLast: model.gap[r],
           cycleDays: round1(v.cycle),
           spreadDays: round1(v.spread),

@@ -1,4 +1,5 @@
 import { formatMoney, formatShare, roundForReason } from '../../format/numbers';
+import { isoFromDay } from '../../format/dates';
 import type { RecoveryModel } from './model';
 import type { CustomerVerdict, Verdict } from './judge';
 import { seasonLabel } from './season';
@@ -12,9 +13,34 @@ const days = (x: number): string => {
 
 const rhythmWords = (cycle: number): string => (cycle >= 56 ? `about every ${Math.round(cycle / 7)} weeks` : `about every ${days(cycle)}`);
 
-export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: CustomerVerdict): string {
+/**
+ * Formatting through Intl costs microseconds a call, too much for thousands of reasons on every
+ * slider move; reasons round money to two significant digits and shares to whole percents, so a
+ * few hundred distinct strings cover a whole run and are formatted once each.
+ */
+export type ReasonFormat = { cash: (x: number) => string; share: (x: number) => string; iso: (day: number) => string };
+
+const memo = <K, V>(f: (k: K) => V): ((k: K) => V) => {
+  const cache = new Map<K, V>();
+  return (k) => {
+    let v = cache.get(k);
+    if (v === undefined) {
+      v = f(k);
+      cache.set(k, v);
+    }
+    return v;
+  };
+};
+
+export function reasonFormat(currency: string): ReasonFormat {
+  const money = memo((rounded: number) => formatMoney(rounded, currency));
+  const percent = memo((whole: number) => formatShare(whole / 100, 0));
+  return { cash: (x) => money(roundForReason(x)), share: (x) => percent(Math.round(x * 100)), iso: memo(isoFromDay) };
+}
+
+export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: CustomerVerdict, f: ReasonFormat): string {
   const category = m.categories[m.category[r]];
-  const cash = (x: number) => formatMoney(roundForReason(x), m.currency);
+  const cash = f.cash;
   switch (v.signal) {
     case 'lapsed-all':
       return (
@@ -37,7 +63,7 @@ export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: Cus
     case 'declining': {
       const against = v.seasonal ? 'the same months a year earlier' : 'its usual rate';
       return (
-        `${category} spend down to ${formatShare(v.ratio, 0)} of ${against} over the last ${days(m.trailingDays[r])}; ` +
+        `${category} spend down to ${f.share(v.ratio)} of ${against} over the last ${days(m.trailingDays[r])}; ` +
         `${cash(v.baseline)} a year before the slide`
       );
     }
