@@ -34,6 +34,11 @@ export const assignmentHandlers = {
         rep: args.rep,
       });
     }
+    if (!db.prepare('SELECT 1 FROM customers WHERE code = ?').get(args.customerCode)) {
+      throw new AppError('NOT_FOUND', `There is no customer ${args.customerCode} in this workspace. Check the customer code.`, {
+        customerCode: args.customerCode,
+      });
+    }
     setOverride(db, args.customerCode, args.rep, args.note ?? null, ctx.now());
     return await replan(ctx);
   },

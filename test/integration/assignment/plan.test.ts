@@ -79,9 +79,12 @@ describe('assignment over an imported and analysed workspace', () => {
     expect(cleared.overrides).toEqual([]);
   });
 
-  it('refuses an override to a rep the roster does not know', async () => {
+  it('refuses an override to a rep the roster does not know, or for a customer the data does not have', async () => {
     const outcome = await backend.invoke('assignment-override', { customerCode: 'C00001', rep: 'Nobody Atall' });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('Nobody Atall') } });
+    const rep = (await backend.call('roster-list', {}))[0].name;
+    const missing = await backend.invoke('assignment-override', { customerCode: 'NO-SUCH', rep });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('no customer NO-SUCH') } });
   });
 
   it('writes assignments.xlsx for `longtail run` with every planned account on it', async () => {
