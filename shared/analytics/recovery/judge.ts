@@ -97,12 +97,10 @@ export function judge(m: RecoveryModel, r: number, s: RecoverySettings, customer
   const seasonal = s.seasonal && m.seasonMask[r] !== 0;
   v.seasonal = seasonal;
   const rhythmic = n >= s.minPurchases;
-  if (rhythmic) {
-    v.gap = seasonal ? m.seasonGap[r] : m.gap[r];
-    v.cycle = seasonal ? m.seasonCycle[r] : m.cycle[r];
-    v.spread = seasonal ? m.seasonSpread[r] : m.spread[r];
-    v.allowed = allowedGap(v.cycle, v.spread, s);
-  }
+  v.gap = seasonal ? m.seasonGap[r] : m.gap[r];
+  v.cycle = seasonal ? m.seasonCycle[r] : m.cycle[r];
+  v.spread = seasonal ? m.seasonSpread[r] : m.spread[r];
+  v.allowed = rhythmic ? allowedGap(v.cycle, v.spread, s) : Number.NaN;
   const c = m.customer[r];
   const lateOnItsOwn = rhythmic && v.gap > v.allowed;
   // A seasonal category of a lapsed customer waits for its season unless already late on its own.
