@@ -4,6 +4,7 @@
  * markdown each wrote to bench/results/ into bench/RESULTS.md.
  *
  *   node --import tsx bench/run.ts [name ...]   (names filter the benches, e.g. `import`)
+ *   node --import tsx bench/run.ts --gather     (only rebuild RESULTS.md from bench/results/)
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -31,7 +32,7 @@ export function machineHeader(now: Date): string {
   return [
     '# Longtail benchmark results',
     '',
-    `Run ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC with \`npm run bench\`; every figure is measured against a reference timed in the same run.`,
+    `Gathered ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC by \`npm run bench\` (bench/run.ts). Each section below is one bench's own run; its figures are ratios against a reference timed in that same run.`,
     '',
     `- Node ${process.version} on ${platform()} ${release()} (${arch()})`,
     `- ${cpu.length} cores${cpu[0] ? ` (${cpu[0].model.trim()})` : ''}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
@@ -55,7 +56,14 @@ export async function writeResults(outcomes: Outcome[], place: ResultsPlace = { 
 }
 
 async function main(): Promise<void> {
-  const filters = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args.includes('--gather')) {
+    // Rebuild RESULTS.md from the sections already in results/, without running anything.
+    await writeResults([]);
+    console.log(`Wrote ${relative(root, join(benchDir, 'RESULTS.md'))} from bench/results/`);
+    return;
+  }
+  const filters = args;
   const benches = (await readdir(benchDir))
     .filter((f) => f.endsWith('.bench.ts'))
     .filter((f) => filters.length === 0 || filters.some((name) => f.includes(name)))
