@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { currencyFormat, excelSerialFromIso, sheetName } from '../../../main/backend/export/xlsx';
+import { safeFileName } from '../../../main/backend/export/target';
+
+describe('export names and formats', () => {
+  it('makes sheet names Excel accepts: no \\ / ? * : [ ], at most 31 characters, unique ignoring case', () => {
+    const used = new Set<string>(['summary']);
+    expect(sheetName('Summary', used)).toBe('Summary (2)');
+    expect(sheetName('West/East: [North]?', used)).toBe('West East North');
+    expect(sheetName('A very long representative name, Esq.', used)).toBe('A very long representative name');
+    expect(sheetName('A VERY LONG REPRESENTATIVE NAME, again', used)).toBe('A VERY LONG REPRESENTATIVE (2)');
+    expect(sheetName("'quoted'", used)).toBe('quoted');
+    expect(sheetName('   ', used)).toMatch(/^Sheet \d+$/);
+    expect(sheetName('History', used)).toMatch(/^Sheet \d+$/);
+    expect(sheetName('شركة الأمل', used)).toBe('شركة الأمل');
+  });
+
+  it('keeps an emoji whole when a sheet name is cut', () => {
+    const name = sheetName(`${'x'.repeat(30)}😀😀`, new Set());
+    expect(Array.from(name)).toHaveLength(31);
+    expect(name.endsWith('😀')).toBe(true);
+  });
+
+  it('makes file names every OS accepts, unique ignoring case', () => {
+    const used = new Set<string>();
+    expect(safeFileName('a/b:c*?', used, 'csv')).toBe('a_b_c__.csv');
+    expect(safeFileName('A_B_C__', used, 'csv')).toBe('A_B_C__ (2).csv');
+    expect(safeFileName('CON', used, 'csv')).toBe('_CON.csv');
+    expect(safeFileName('..', used, 'csv')).toBe('_.csv');
+    expect(safeFileName('Crème Brûlée SARL', used, 'csv')).toBe('Crème Brûlée SARL.csv');
+  });
+
+  it('writes money in the workspace currency, whole units', () => {
+    expect(currencyFormat('USD')).toBe('"$"#,##0;-"$"#,##0');
+    expect(currencyFormat('EUR')).toBe('"€"#,##0;-"€"#,##0');
+    expect(currencyFormat('CHF')).toBe('"CHF "#,##0;-"CHF "#,##0');
+  });
+
+  it('turns ISO days into Excel serial dates', () => {
+    expect(excelSerialFromIso('1970-01-01')).toBe(25569);
+    expect(excelSerialFromIso('2025-06-30')).toBe(45838);
+  });
+});
