@@ -70,26 +70,44 @@ export function findGrowthGaps(
       pool.all.push(ratio);
     }
   }
-  const memo = new Map<string, { ratio: number; peers: number; width: number } | null>();
+  // Size buckets span a few dozen values at most: memoise per (profile, category, bucket) in flat arrays.
+  let bucketMin = Infinity;
+  let bucketMax = -Infinity;
+  for (let i = 0; i < f.n; i++) {
+    if (!(f.revenue12m[i] > 0)) continue;
+    const b = bucketOf(f.revenue12m[i]);
+    if (b < bucketMin) bucketMin = b;
+    if (b > bucketMax) bucketMax = b;
+  }
+  const buckets = Number.isFinite(bucketMin) ? bucketMax - bucketMin + 1 : 1;
+  const memoRatio = new Float64Array(k * m * buckets).fill(NaN);
+  const memoPeers = new Int32Array(k * m * buckets);
+  const memoWidth = new Int8Array(k * m * buckets);
   const peerRatioFor = (p: number, c: number, bucket: number) => {
-    const key = `${p}:${c}:${bucket}`;
-    if (memo.has(key)) return memo.get(key) ?? null;
-    const pool = pools[p * m + c] as PeerPool;
-    let found: { ratio: number; peers: number; width: number } | null = null;
-    for (let width = 1; width <= MAX_WIDTH + 1 && !found; width++) {
-      let values: number[];
-      if (width > MAX_WIDTH) values = [...pool.all];
-      else {
-        values = [];
-        for (let b = bucket - width; b <= bucket + width; b++) values.push(...(pool.byBucket.get(b) ?? []));
-      }
-      if (values.length >= settings.minPeers) {
-        values.sort((a, b) => a - b);
-        found = { ratio: quantileSorted(values, settings.peerQuantile), peers: values.length, width };
+    const slot = (p * m + c) * buckets + (bucket - bucketMin);
+    if (Number.isNaN(memoRatio[slot])) {
+      const pool = pools[p * m + c] as PeerPool;
+      memoRatio[slot] = -1;
+      for (let width = 1; width <= MAX_WIDTH + 1; width++) {
+        let values: number[];
+        if (width > MAX_WIDTH) values = pool.all;
+        else {
+          values = [];
+          for (let b = bucket - width; b <= bucket + width; b++) {
+            const list = pool.byBucket.get(b);
+            if (list) for (const v of list) values.push(v);
+          }
+        }
+        if (values.length >= settings.minPeers) {
+          // A typed array sorts numerically and natively: an order of magnitude faster than a comparator.
+          memoRatio[slot] = quantileSorted(Float64Array.from(values).sort(), settings.peerQuantile);
+          memoPeers[slot] = values.length;
+          memoWidth[slot] = width;
+          break;
+        }
       }
     }
-    memo.set(key, found);
-    return found;
+    return memoRatio[slot] < 0 ? null : { ratio: memoRatio[slot], peers: memoPeers[slot], width: memoWidth[slot] };
   };
 
   const gaps: GrowthGap[] = [];

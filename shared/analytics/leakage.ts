@@ -40,42 +40,44 @@ export function computeLeakage(
     }
     return a;
   };
-  const keysOf = (i: number): Record<Exclude<LeakageDimension, 'category'>, string> => {
+  // One accumulator per customer per dimension, looked up once: the loops below only add numbers.
+  const dims = ['territory', 'rep', 'tier', 'profile'] as const;
+  const accOf: Acc[][] = dims.map(() => new Array<Acc>(f.n));
+  for (let i = 0; i < f.n; i++) {
     const c = ds.customers[i];
     const p = profileOf[i];
-    return {
-      territory: c.territory ?? UNASSIGNED,
-      rep: c.rep ?? UNASSIGNED,
-      tier: tier[i],
-      profile: p >= 0 ? (profileLabels[p] ?? String(p + 1)) : UNASSIGNED,
-    };
-  };
+    accOf[0][i] = get('territory', c.territory ?? UNASSIGNED);
+    accOf[1][i] = get('rep', c.rep ?? UNASSIGNED);
+    accOf[2][i] = get('tier', tier[i]);
+    accOf[3][i] = get('profile', p >= 0 ? (profileLabels[p] ?? String(p + 1)) : UNASSIGNED);
+  }
+  const categoryAcc = ds.categories.map((name) => get('category', name));
   let revenue12m = 0;
   for (let i = 0; i < f.n; i++) {
     const r = f.revenue12m[i];
     if (!(r > 0)) continue;
     revenue12m += r;
-    const keys = keysOf(i);
-    for (const d of ['territory', 'rep', 'tier', 'profile'] as const) get(d, keys[d]).revenue12m += r;
+    for (let d = 0; d < dims.length; d++) accOf[d][i].revenue12m += r;
     for (let c = 0; c < f.m; c++) {
       const v = f.catRevenue12m[i * f.m + c];
-      if (v > 0) get('category', ds.categories[c]).revenue12m += v;
+      if (v > 0) categoryAcc[c].revenue12m += v;
     }
   }
   const index = new Map(ds.customers.map((c, i) => [c.code, i]));
+  const categoryIndex = new Map(ds.categories.map((name, c) => [name, c]));
   let recovery = 0;
   let growth = 0;
   for (const a of actions) {
     const i = index.get(a.customerCode) as number;
-    const keys = keysOf(i);
-    const add = (acc: Acc) => {
-      if (a.kind === 'recovery') acc.recovery += a.expectedRevenue;
-      else acc.growth += a.expectedRevenue;
-    };
-    if (a.kind === 'recovery') recovery += a.expectedRevenue;
-    else growth += a.expectedRevenue;
-    for (const d of ['territory', 'rep', 'tier', 'profile'] as const) add(get(d, keys[d]));
-    add(get('category', a.category));
+    const isRecovery = a.kind === 'recovery';
+    const v = a.expectedRevenue;
+    if (isRecovery) recovery += v;
+    else growth += v;
+    const targets = [accOf[0][i], accOf[1][i], accOf[2][i], accOf[3][i], categoryAcc[categoryIndex.get(a.category) as number]];
+    for (const acc of targets) {
+      if (isRecovery) acc.recovery += v;
+      else acc.growth += v;
+    }
   }
   const total = recovery + growth;
   const share = revenue12m > 0 ? total / revenue12m : 0;

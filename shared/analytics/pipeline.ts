@@ -12,8 +12,17 @@ import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryM
 import { StageCache } from './stage-cache';
 import { computeTiers, type Tiers } from './tiers';
 
-export type AnalysisStage = 'features' | 'tiers' | 'profiles' | 'recovery' | 'p-alive' | 'growth' | 'actions' | 'leakage';
-export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
+export type AnalysisStage =
+  | 'features'
+  | 'tiers'
+  | 'profiles'
+  | 'recovery-model'
+  | 'recovery'
+  | 'p-alive'
+  | 'growth'
+  | 'actions'
+  | 'leakage';
+export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
 
 export type RunOptions = {
   progress?: (stage: AnalysisStage, done: number, total: number, message?: string) => void;
@@ -102,7 +111,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   let flags: RecoveryFlag[] = [];
   const recoveryKey = key(fKey, settings.recovery);
   if (ds.hasDates) {
-    recoveryModel = cache.get('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay));
+    recoveryModel = stage('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay));
     flags = stage('recovery', recoveryKey, () => evaluateRecovery(recoveryModel as RecoveryModel, settings.recovery));
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
@@ -124,7 +133,9 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   );
   options.progress?.('leakage', total, total);
 
+  const resultsStarted = clock();
   const customers = customerResults(ds, features, tiers, profiles, pAlive, actions);
+  timings.customers = clock() - resultsStarted;
   let revenue12m = 0;
   for (let i = 0; i < features.n; i++) if (features.revenue12m[i] > 0) revenue12m += features.revenue12m[i];
   return {

@@ -29,14 +29,20 @@ export const analysisHandlers = {
     const { model } = recoveryModelFor(ctx.session, summary.settings, summary.asOf);
     const started = performance.now();
     const flags = evaluateRecovery(model, args.recovery);
-    const lateness = [...new Set([...LATENESS_CURVE, args.recovery.lateness])].sort((a, b) => a - b);
-    const curve = recoveryCurve(model, args.recovery, lateness);
     let atRisk = 0;
     const customers = new Set<number>();
     for (const f of flags) {
       atRisk += f.atRiskRevenue;
       customers.add(f.customer);
     }
+    // The curve does not depend on the lateness itself, so a lateness slider reuses it; the
+    // current point comes from the flags just computed.
+    const { lateness, ...rest } = args.recovery;
+    const curveKey = `analysis:curve:${summary.runId}:${JSON.stringify(rest)}`;
+    const base = ctx.session.cache(curveKey, () => recoveryCurve(model, args.recovery, LATENESS_CURVE));
+    const curve = [...base.filter((p) => p.lateness !== lateness), { lateness, count: flags.length, atRisk }].sort(
+      (a, b) => a.lateness - b.lateness,
+    );
     return { count: flags.length, atRisk, customers: customers.size, curve, elapsedMs: performance.now() - started };
   },
   'analysis-backtest': (ctx, args) => {
