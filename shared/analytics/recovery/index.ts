@@ -1,4 +1,4 @@
-export type { RecoveryModel, CustomerRhythm } from './model';
+export type { RecoveryModel } from './model';
 export { buildRecoveryModel } from './model';
 export type { RecoveryFlag } from './evaluate';
 export { evaluateRecovery, recoveryCurve } from './evaluate';

@@ -58,7 +58,7 @@ export function judgeCustomer(m: RecoveryModel, c: number, s: RecoverySettings, 
   out.lapsed = false;
   out.expectedOrders = 0;
   out.overdue = 0;
-  out.silence = m.customerAll.gap[c];
+  out.silence = m.customerGap[c];
   let evidence = 0;
   for (let r = m.customerStart[c]; r < m.customerStart[c + 1]; r++) {
     const n = m.purchases[r];
@@ -104,7 +104,7 @@ export function judge(m: RecoveryModel, r: number, s: RecoverySettings, customer
   const c = m.customer[r];
   const lateOnItsOwn = rhythmic && v.gap > v.allowed;
   // A seasonal category of a lapsed customer waits for its season unless already late on its own.
-  if (customer.lapsed && m.last[r] >= m.customerAll.last[c] - LAPSED_LOOKBACK_DAYS && (!seasonal || lateOnItsOwn)) {
+  if (customer.lapsed && m.last[r] >= m.customerLast[c] - LAPSED_LOOKBACK_DAYS && (!seasonal || lateOnItsOwn)) {
     v.signal = 'lapsed-all';
     v.atRisk = m.runRate[r];
     v.confidence = customer.confidence;

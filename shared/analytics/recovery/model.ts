@@ -1,7 +1,7 @@
 import type { Dataset } from '../../model/dataset';
 import { monthIndexOfDay } from '../../format/dates';
 import { detectSeason, seasonDays, type MonthOf } from './season';
-import { medianInPlace, standardDeviation } from './stats';
+import { median, standardDeviation } from './stats';
 
 /**
  * Everything evaluateRecovery needs, computed once per as-of day and independent of the recovery
@@ -52,13 +52,10 @@ export type RecoveryModel = {
   seasonBaselineRate: Float64Array;
   /** Standard error of ln(trailing / baseline) from the relationship's own order-to-order noise. */
   declineNoise: Float64Array;
-  /** Per customer, all categories merged: order days, median cycle, spread, gap, last order day. */
-  customerAll: CustomerRhythm;
-  /** The same without the customer's seasonal categories, whose silence off-season is normal. */
-  customerNonSeasonal: CustomerRhythm;
+  /** Per customer: the last order day in any category (-1 = none) and the days since. */
+  customerLast: Int32Array;
+  customerGap: Int32Array;
 };
-
-export type CustomerRhythm = { purchases: Int32Array; cycle: Float64Array; spread: Float64Array; gap: Int32Array; last: Int32Array };
 
 const YEAR = 365;
 /** Decline is judged over about four usual intervals, never less than four months nor more than a year. */
@@ -69,31 +66,11 @@ const MIN_BASELINE_ORDERS = 3;
 /** The recent rate is measured over at least this many orders. */
 const MIN_RECENT_ORDERS = 3;
 
-function newRhythm(n: number): CustomerRhythm {
-  return { purchases: new Int32Array(n), cycle: new Float64Array(n).fill(Number.NaN), spread: new Float64Array(n).fill(Number.NaN), gap: new Int32Array(n), last: new Int32Array(n).fill(-1) };
-}
-
 /** Calendar months by table lookup: Date objects in the inner loops would dominate the build. */
 function monthTable(from: number, to: number): MonthOf {
   const table = new Uint8Array(Math.max(0, to - from + 1));
   for (let d = from; d <= to; d++) table[d - from] = monthIndexOfDay(d);
   return (day) => (day >= from && day <= to ? table[day - from] : monthIndexOfDay(day));
-}
-
-function rhythmOf(days: number[], asOfDay: number, out: CustomerRhythm, c: number, scratch: number[]): void {
-  days.sort((p, q) => p - q);
-  let n = 0;
-  for (let i = 0; i < days.length; i++) if (i === 0 || days[i] !== days[i - 1]) days[n++] = days[i];
-  days.length = n;
-  out.purchases[c] = n;
-  if (n === 0) return;
-  out.last[c] = days[n - 1];
-  out.gap[c] = asOfDay - days[n - 1];
-  if (n < 2) return;
-  scratch.length = 0;
-  for (let i = 1; i < n; i++) scratch.push(days[i] - days[i - 1]);
-  out.spread[c] = standardDeviation(scratch);
-  out.cycle[c] = medianInPlace(scratch);
 }
 
 /** Builds the model from transactions on or before the as-of day. Heavy: once per as-of day. */
@@ -129,32 +106,21 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
   };
   const customerCount = ds.customers.length;
   const customerStart = new Int32Array(customerCount + 1);
-  const customerAll = newRhythm(customerCount);
-  const customerNonSeasonal = newRhythm(customerCount);
+  const customerLast = new Int32Array(customerCount).fill(-1);
+  const customerGap = new Int32Array(customerCount).fill(-1);
 
   const netDays: number[] = [];
   const netValues: number[] = [];
   const orderDays: number[] = [];
   const intervals: number[] = [];
-  const allDays: number[] = [];
-  const nonSeasonalDays: number[] = [];
-  const scratch: number[] = [];
 
   let r = 0;
   let i = 0;
   let currentCustomer = -1;
-  const closeCustomer = () => {
-    if (currentCustomer < 0) return;
-    rhythmOf(allDays, asOfDay, customerAll, currentCustomer, scratch);
-    rhythmOf(nonSeasonalDays, asOfDay, customerNonSeasonal, currentCustomer, scratch);
-    allDays.length = 0;
-    nonSeasonalDays.length = 0;
-  };
   while (i < txCustomer.length) {
     const c = txCustomer[i];
     const k = txCategory[i];
     if (c !== currentCustomer) {
-      closeCustomer();
       for (let cc = currentCustomer + 1; cc <= c; cc++) customerStart[cc] = r;
       currentCustomer = c;
     }
@@ -173,19 +139,18 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     orderDays.length = 0;
     for (let j = 0; j < netDays.length; j++) if (netValues[j] > 0) orderDays.push(netDays[j]);
     describeRelationship(cols, r, c, k, asOfDay, netDays, netValues, orderDays, intervals, monthOf);
-    for (const d of orderDays) {
-      allDays.push(d);
-      if (cols.seasonMask[r] === 0) nonSeasonalDays.push(d);
+    if (cols.last[r] > customerLast[c]) {
+      customerLast[c] = cols.last[r];
+      customerGap[c] = asOfDay - cols.last[r];
     }
     r++;
   }
-  closeCustomer();
   for (let cc = currentCustomer + 1; cc <= customerCount; cc++) customerStart[cc] = r;
 
-  return { asOfDay, currency: ds.currency, categories: ds.categories, customerCount, customerStart, ...cols, customerAll, customerNonSeasonal };
+  return { asOfDay, currency: ds.currency, categories: ds.categories, customerCount, customerStart, ...cols, customerLast, customerGap };
 }
 
-type Columns = Omit<RecoveryModel, 'asOfDay' | 'currency' | 'categories' | 'customerCount' | 'customerStart' | 'customerAll' | 'customerNonSeasonal'>;
+type Columns = Omit<RecoveryModel, 'asOfDay' | 'currency' | 'categories' | 'customerCount' | 'customerStart' | 'customerLast' | 'customerGap'>;
 
 /** Net spend on days in (from, to]. */
 function spendBetween(days: readonly number[], values: readonly number[], from: number, to: number): number {
@@ -255,7 +220,7 @@ function describeRelationship(
   if (n > 1) {
     m.spread[r] = standardDeviation(intervals);
     m.cycle[r] = meanInterval;
-    m.medianInterval[r] = medianInPlace(intervals);
+    m.medianInterval[r] = median(intervals);
   }
   // A window that starts at the first order would count that order as a whole cycle's worth: pad it.
   const windowFrom = (from: number) => Math.max(from, first - meanInterval);
@@ -269,7 +234,7 @@ function describeRelationship(
     intervals.length = 0;
     for (let j = 1; j < n; j++) intervals.push(seasonDays(orders[j - 1], orders[j], mask, monthOf));
     m.seasonSpread[r] = standardDeviation(intervals);
-    m.seasonCycle[r] = medianInPlace(intervals);
+    m.seasonCycle[r] = median(intervals);
     m.seasonGap[r] = seasonDays(last, asOfDay, mask, monthOf);
   }
 

@@ -1,10 +1,15 @@
 // Small order statistics on plain arrays: the recovery model calls them once per relationship.
 
-/** Median of the first `n` values of `values` (sorted in place). NaN when n = 0. */
-export function medianInPlace(values: number[], n = values.length): number {
+const scratch = { buffer: new Float64Array(64) };
+
+/** Median of the values (NaN when empty). Sorts a typed copy: numeric sort without a comparator. */
+export function median(values: readonly number[]): number {
+  const n = values.length;
   if (n === 0) return Number.NaN;
-  const a = n === values.length ? values : values.slice(0, n);
-  a.sort((p, q) => p - q);
+  if (scratch.buffer.length < n) scratch.buffer = new Float64Array(Math.max(n, scratch.buffer.length * 2));
+  const a = scratch.buffer.subarray(0, n);
+  for (let i = 0; i < n; i++) a[i] = values[i];
+  a.sort();
   const mid = n >> 1;
   return n % 2 === 1 ? a[mid] : (a[mid - 1] + a[mid]) / 2;
 }
