@@ -74,6 +74,18 @@ describe('recovery: seasonality', () => {
     expect(flags[0].facts.season).toBe('Jun-Aug');
   });
 
+  it('judges a seasonal slide against the same months a year earlier', () => {
+    const asOf = dayFromParts(2025, 8, 20);
+    const sales = [
+      ...season('A', [2023, 2024]),
+      ...rhythm('A', 'Ice cream', dayFromParts(2025, 6, 2), asOf - 3, 7, 70),
+      ...alive('A', asOf),
+    ];
+    const flags = flagsFor(sales, asOf);
+    expect(flags.map((f) => [f.what, f.signal])).toEqual([['Ice cream', 'declining']]);
+    expect(flags[0].reason).toMatch(/^Ice cream spend down to 2\d% of the same months a year earlier/);
+  });
+
   it('shows the cycle, the next due date and the season on the customer detail', () => {
     const asOf = dayFromParts(2025, 11, 20);
     const ds = datasetOf([...season('A', [2023, 2024, 2025]), ...alive('A', asOf)]);
