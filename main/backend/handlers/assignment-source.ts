@@ -1,11 +1,13 @@
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { contract, type HandlerInput, type HandlerName, type HandlerResult } from '../../../shared/contract';
+import { NO_TERRITORY } from '../../../shared/analytics/assignment-loads';
 import type { Action } from '../../../shared/model/results';
 import type { HandlerContext } from '../context';
 import type { HandlerTable } from './types';
 import type { PlanSource } from './assignment-store';
 
 const PAGE = 100_000;
+const LEAKAGE_NO_TERRITORY = '(none)';
 
 /**
  * Reads the analysis through its own handlers, so assignment never depends on how analysis
@@ -53,6 +55,9 @@ export async function loadPlanSource(ctx: HandlerContext, runId: number | undefi
     ctx.progress({ phase: 'reading actions', done: actions.length, total: page.total, unit: 'rows' });
     if (page.rows.length < PAGE || actions.length >= page.total) break;
   }
-  const revenue12mByTerritory = new Map(summary.leakage.by.territory.map((r) => [r.key, r.revenue12m]));
+  // Leakage names customers without a territory '(none)'; the territory plan says it in words.
+  const revenue12mByTerritory = new Map(
+    summary.leakage.by.territory.map((r) => [r.key === LEAKAGE_NO_TERRITORY ? NO_TERRITORY : r.key, r.revenue12m]),
+  );
   return { runId: summary.runId, asOf: summary.asOf, currency: summary.currency || currency, actions, revenue12mByTerritory };
 }

@@ -60,6 +60,16 @@ describe('assignment over an imported and analysed workspace', () => {
     for (const rep of plan.reps) if (rep.kind === 'outside') expect(rep.accounts).toBeGreaterThanOrEqual(0);
   });
 
+  it('sums the territory plan to the analysis leakage by territory', async () => {
+    const summary = await backend.call('analysis-summary', {});
+    const plan = await backend.call('assignment-plan', { limit: 1 });
+    for (const row of summary.leakage.by.territory) {
+      const t = plan.territories.find((x) => x.territory === (row.key === '(none)' ? '(no territory)' : row.key));
+      expect(t?.revenue12m).toBeCloseTo(row.revenue12m, 2);
+      expect(t?.leakage ?? 0).toBeCloseTo(row.total, 2);
+    }
+  });
+
   it('keeps a manager override through re-analysis and re-planning, until it is cleared', async () => {
     const plan = await backend.call('assignment-plan', { limit: 100_000 });
     const target = plan.accounts.find((a) => a.status === 'assigned') ?? plan.accounts[0];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planAccounts, planSummary } from '../../../main/backend/handlers/assignment-store';
+import { planAccounts, planActionsByCustomer, planSummary } from '../../../main/backend/handlers/assignment-store';
 import { HOSTILE_NAMES, workspaceWithPlan } from './plan-fixture';
 
 const cleanups: (() => void)[] = [];
@@ -120,9 +120,12 @@ describe('the assignment workbook', () => {
     const wb = readBook(file);
     const where = new Map<string, string>();
     let actionRows = 0;
+    const storedActions = planActionsByCustomer(w.backend.session.db, w.planId);
     for (const name of wb.SheetNames.filter((n) => n !== 'Summary' && n !== 'About')) {
       for (const r of rowsOf(wb.Sheets[name])) {
         actionRows += 1;
+        const stored = storedActions.get(String(r['Customer code']))?.find((a) => a.category === r.Category && a.kind === r.Action);
+        expect(stored).toMatchObject({ expectedRevenue: r['Expected revenue'], priority: r.Priority, reason: r['Why this action'] });
         const code = String(r['Customer code']);
         const seen = where.get(code);
         expect(seen === undefined || seen === name, `${code} on ${seen} and ${name}`).toBe(true);
