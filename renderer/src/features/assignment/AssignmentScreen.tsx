@@ -12,6 +12,7 @@ import { repLoadOption } from './chart';
 import { ExportButtons } from './ExportButtons';
 import { PlanTable, territoryColumns } from './PlanTables';
 import { RosterEditor } from './RosterEditor';
+import './assignment.css';
 
 const ALL = 100_000;
 
