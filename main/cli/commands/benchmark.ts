@@ -61,7 +61,7 @@ Examples:
     for (const row of portfolio.rows) io.out(line(row));
     const range = portfolio.leakageShareRange;
     if (range) io.out(`Leakage share ranges ${formatShare(range.min)}-${formatShare(range.max)} (median ${formatShare(range.median)}).`);
-    io.out(`Wrote ${written.path} (${written.rows} client${written.rows === 1 ? "" : "s"}).`);
+    io.out(`Wrote ${written.path} (${written.rows} client${written.rows === 1 ? '' : 's'}).`);
     return 0;
   },
 };
