@@ -4,44 +4,50 @@ import type { RepLoad } from '../../../shared/contract/assignment';
 import { repLoadOption } from '../../../renderer/src/features/assignment/chart';
 import { fmt } from '../charts/fixtures';
 
-const load = (rep: string, accounts: number, capacity: number, recovery: number, growth: number): RepLoad => ({
+const load = (rep: string, accounts: number, capacity: number, recovery: number, growth: number, keptAccounts = 0): RepLoad => ({
   rep,
   kind: 'outside',
   territory: 'West',
   capacity,
   accounts,
-  keptAccounts: 0,
+  keptAccounts,
   actions: accounts * 2,
   recovery,
   growth,
   expectedRevenue: recovery + growth,
-  capacityUse: accounts / capacity,
+  capacityUse: (accounts - keptAccounts) / capacity,
 });
 
 type Series = { name: string; type: string; yAxisIndex: number; data: (number | { value: number; itemStyle: { color: string } })[] };
 
 describe('the rep load chart', () => {
-  const reps = [load('Ann Key', 12, 10, 40_000, 8_000), load('<b>Rita</b>', 3, 10, 1_000, 2_500)];
+  const reps = [load('Ann Key', 12, 10, 40_000, 8_000), load('<b>Rita</b>', 3, 10, 1_000, 2_500, 1)];
   const option = repLoadOption(reps, fmt);
   const series = option.series as Series[];
 
-  it('draws accounts against capacity on one axis and recovery + growth on the money axis', () => {
+  it('stacks long-tail and kept strategic accounts against capacity, and recovery + growth on the money axis', () => {
     expect(series.map((s) => [s.name, s.yAxisIndex])).toEqual([
       ['Capacity', 0],
-      ['Accounts', 0],
+      ['Long-tail accounts', 0],
+      ['Strategic kept', 0],
       ['Recovery', 1],
       ['Growth', 1],
     ]);
     expect(series[0].data).toEqual([10, 10]);
-    expect(series[1].data.map((d) => (typeof d === 'number' ? d : d.value))).toEqual([12, 3]);
-    expect(series[2].data).toEqual([40_000, 1_000]);
-    expect(series[3].data).toEqual([8_000, 2_500]);
+    expect(series[1].data.map((d) => (typeof d === 'number' ? d : d.value))).toEqual([12, 2]);
+    expect(series[2].data).toEqual([0, 1]);
+    expect(series[3].data).toEqual([40_000, 1_000]);
+    expect(series[4].data).toEqual([8_000, 2_500]);
     expect((option.xAxis as { data: string[] }).data).toEqual(['Ann Key', '<b>Rita</b>']);
   });
 
-  it('colours a rep over capacity differently from one within it', () => {
+  it('colours a rep over capacity differently from one within it, counting kept accounts only when they use capacity', () => {
     const [over, within] = series[1].data as { itemStyle: { color: string } }[];
     expect(over.itemStyle.color).not.toBe(within.itemStyle.color);
+    const tight = [load('Kim', 4, 3, 100, 100, 1)];
+    const colour = (uses: boolean) => ((repLoadOption(tight, fmt, uses).series as Series[])[1].data[0] as { itemStyle: { color: string } }).itemStyle.color;
+    expect(colour(false)).toBe(within.itemStyle.color);
+    expect(colour(true)).toBe(over.itemStyle.color);
   });
 
   it('labels money in the workspace currency and escapes rep names in the tooltip', () => {
@@ -50,7 +56,8 @@ describe('the rep load chart', () => {
     expect(axes[1].axisLabel?.formatter?.(48_000)).toBe(fmt.moneyCompact(48_000));
     const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 1 }]);
     expect(tooltip).toContain('&lt;b&gt;Rita&lt;/b&gt;');
-    expect(tooltip).toContain('Accounts: 3 of 10 (30%)');
+    expect(tooltip).toContain('Accounts: 3 (1 strategic kept)');
+    expect(tooltip).toContain('Capacity: 2 of 10 used (20%)');
     expect(tooltip).toContain('Expected revenue: $3,500');
   });
 });

@@ -107,7 +107,7 @@ export function AssignmentScreen() {
   const [error, setError] = useState<unknown>(null);
   const chartHost = useRef<HTMLDivElement>(null);
 
-  const option = useMemo(() => (plan ? repLoadOption(plan.reps, fmt) : null), [plan, fmt]);
+  const option = useMemo(() => (plan ? repLoadOption(plan.reps, fmt, plan.settings.strategicUsesCapacity) : null), [plan, fmt]);
   const tColumns = useMemo(() => territoryColumns(fmt), [fmt]);
 
   const replan = async (settings: Partial<AssignmentSettings>) => {

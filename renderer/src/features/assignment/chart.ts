@@ -3,16 +3,20 @@ import type { RepLoad } from '../../../../shared/contract/assignment';
 import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, truncate, type ChartFormat } from '../../charts/common';
 
 const CAPACITY_COLOR = 'rgba(127, 127, 127, 0.28)';
+const LONG_TAIL_COLOR = '#009E73';
+const KEPT_COLOR = '#8C6D31';
 
 /**
- * Per rep: accounts given against capacity (bars, capacity drawn behind) and the expected revenue
- * of those accounts (recovery + growth, stacked on a second axis). Reps in the order given.
+ * Per rep: accounts given against capacity (stacked bars: long-tail work, then strategic accounts
+ * kept; capacity drawn behind) and the expected revenue of those accounts (recovery + growth,
+ * stacked on a second axis). Reps in the order given.
  */
-export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat): EChartsOption {
+export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strategicUsesCapacity = false): EChartsOption {
   const names = reps.map((r) => r.rep);
+  const using = (r: RepLoad) => (strategicUsesCapacity ? r.accounts : r.accounts - r.keptAccounts);
   return {
     grid: grid({ left: 64, right: 80, bottom: 96, top: 48 }),
-    legend: { top: 0, data: ['Capacity', 'Accounts', 'Recovery', 'Growth'] },
+    legend: { top: 0, data: ['Capacity', 'Long-tail accounts', 'Strategic kept', 'Recovery', 'Growth'] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -21,7 +25,8 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat): EChar
         if (!rep) return '';
         return [
           `<strong>${escapeHtml(rep.rep)}</strong> (${rep.kind}${rep.territory ? `, ${escapeHtml(rep.territory)}` : ''})`,
-          `Accounts: ${fmt.count(rep.accounts)} of ${fmt.count(rep.capacity)} (${fmt.share(rep.capacityUse, 0)})`,
+          `Accounts: ${fmt.count(rep.accounts)} (${fmt.count(rep.keptAccounts)} strategic kept)`,
+          `Capacity: ${fmt.count(using(rep))} of ${fmt.count(rep.capacity)} used (${fmt.share(rep.capacityUse, 0)})`,
           `Expected revenue: ${fmt.money(rep.expectedRevenue)}`,
           `Recovery ${fmt.money(rep.recovery)} · Growth ${fmt.money(rep.growth)}`,
         ].join('<br>');
@@ -56,12 +61,17 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat): EChar
       },
       {
         type: 'bar',
-        name: 'Accounts',
+        name: 'Long-tail accounts',
         yAxisIndex: 0,
+        stack: 'accounts',
         barWidth: '40%',
-        data: reps.map((r) => ({ value: r.accounts, itemStyle: { color: r.accounts > r.capacity ? RECOVERY_COLOR : '#009E73' } })),
+        data: reps.map((r) => ({
+          value: r.accounts - r.keptAccounts,
+          itemStyle: { color: using(r) > r.capacity ? RECOVERY_COLOR : LONG_TAIL_COLOR },
+        })),
         z: 2,
       },
+      { type: 'bar', name: 'Strategic kept', yAxisIndex: 0, stack: 'accounts', barWidth: '40%', data: reps.map((r) => r.keptAccounts), color: KEPT_COLOR, z: 2 },
       { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, areaStyle: { opacity: 0.12 } },
       { type: 'line', name: 'Growth', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, areaStyle: { opacity: 0.12 } },
     ],
