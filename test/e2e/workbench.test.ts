@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
 import type { CustomerDetail } from '../../shared/contract/analysis';
@@ -53,6 +53,19 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+// The steps build on each other: after one fails, the rest would only time out.
+let broken = false;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  broken = true;
+  await screenshot(page, 'failed-step').catch(() => undefined);
+  console.error(`Page problems so far: ${JSON.stringify(w.problems)}`);
+  console.error(await page.evaluate(() => JSON.stringify(performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'measure').map((e) => [e.name, e.entryType]))));
+});
+beforeEach((ctx) => {
+  if (broken) ctx.skip();
+});
+
 describe('the workbench in a browser against longtail serve', () => {
   it('opens on a fresh workspace and offers the import', async () => {
     await page.goto(served.url);
@@ -68,7 +81,7 @@ describe('the workbench in a browser against longtail serve', () => {
 
   it('imports the sample CSV through the wizard: guesses the columns, checks every row, shows progress and the result', async () => {
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
     await (await chooser).setFiles(SAMPLE);
     await expect.poll(() => page.getByTestId('mapping').isVisible(), { timeout: 60_000 }).toBe(true);
     expect(await page.locator('#map-customer').inputValue()).toBe('Customer ID');
@@ -79,12 +92,12 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(await page.locator('.preview tbody tr').first().innerText()).toContain('Blue Harbor Grill');
     await screenshot(page, '02-import-mapping');
 
-    await page.getByRole('button', { name: 'Check all rows' }).click();
+    await page.locator('main').getByRole('button', { name: 'Check all rows' }).click();
     await expect.poll(() => page.getByTestId('validation-summary').isVisible(), { timeout: 120_000 }).toBe(true);
     const dataRows = fs.readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/).length - 1;
     expect(await page.getByTestId('validation-summary').innerText()).toContain(formatCount(dataRows, 'en-US'));
 
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('main').getByRole('button', { name: 'Import', exact: true }).click();
     // Progress shows while rows are written.
     await expect.poll(() => page.getByTestId('progress-text').first().isVisible().catch(() => false), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('import-summary').isVisible(), { timeout: 180_000 }).toBe(true);
@@ -98,7 +111,7 @@ describe('the workbench in a browser against longtail serve', () => {
   });
 
   it('runs the analysis with progress and shows the overview figures the backend holds', async () => {
-    await page.getByRole('button', { name: 'Run analysis' }).click();
+    await page.locator('main').getByRole('button', { name: 'Run analysis' }).click();
     await expect.poll(() => page.getByTestId('overview-stats').isVisible().catch(() => false), { timeout: 300_000 }).toBe(true);
     const s = await served.rpc<AnalysisSummary>('analysis-summary');
     timings.customers = s.customers.total;
@@ -152,7 +165,7 @@ describe('the workbench in a browser against longtail serve', () => {
     await slider.focus();
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => page.evaluate(() => performance.getEntriesByName('threshold-update', 'measure').length)).toBe(i + 1);
+      await expect.poll(() => page.evaluate(() => performance.getEntriesByName('threshold-update', 'measure').length), { timeout: 15_000 }).toBe(i + 1);
     }
     const lateness = s.settings.recovery.lateness + 4 * 0.25;
     expect(await page.getByTestId('lateness-value').innerText()).toBe(`${lateness} cycles`);
@@ -200,10 +213,10 @@ describe('the workbench in a browser against longtail serve', () => {
   it('imports a file with bad rows, lists the rejects and saves them as CSV', async () => {
     await goTo('import');
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose a file…' }).click();
+    await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
     await (await chooser).setFiles(BAD_ROWS);
     await expect.poll(() => page.getByTestId('mapping').isVisible(), { timeout: 60_000 }).toBe(true);
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('main').getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.getByTestId('import-summary').isVisible(), { timeout: 60_000 }).toBe(true);
     const imports = await served.rpc<ImportSummary[]>('import-list');
     const last = imports.find((i) => i.file.endsWith('late-rows-with-errors.csv'));
@@ -212,7 +225,7 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.locator('[data-table="Rejected rows"]').innerText()).toContain('13/45/2025');
     await screenshot(page, '10-import-rejects');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Save rejects as CSV…' }).click();
+    await page.locator('main').getByRole('button', { name: 'Save rejects as CSV…' }).click();
     const file = path.join(dir, 'rejects.csv');
     await (await download).saveAs(file);
     const csv = fs.readFileSync(file, 'utf8');

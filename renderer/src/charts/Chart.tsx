@@ -11,7 +11,7 @@ type Props = {
   label: string;
   height?: number;
   onClick?: (e: ChartClick) => void;
-  /** Called after each render has finished drawing (used to time threshold moves). */
+  /** Called once each new option has finished drawing (used to time threshold moves). */
   onRendered?: () => void;
   testId?: string;
 };
@@ -22,6 +22,7 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
   const chart = useRef<echarts.ECharts | null>(null);
   const scheme = useColorScheme();
   const handlers = useRef({ onClick, onRendered });
+  const drawing = useRef(false);
 
   useEffect(() => {
     handlers.current = { onClick, onRendered };
@@ -33,7 +34,12 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
     const instance = echarts.init(el, scheme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (p) => handlers.current.onClick?.(p as unknown as ChartClick));
-    instance.on('finished', () => handlers.current.onRendered?.());
+    // 'finished' also follows hovers and resizes; report only the first one after a new option.
+    instance.on('finished', () => {
+      if (!drawing.current) return;
+      drawing.current = false;
+      handlers.current.onRendered?.();
+    });
     const resize = new ResizeObserver(() => instance.resize());
     resize.observe(el);
     return () => {
@@ -44,7 +50,10 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
   }, [scheme]);
 
   useEffect(() => {
-    chart.current?.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
+    if (!chart.current) return;
+    // Set before setOption: without animation ECharts may finish inside the call.
+    drawing.current = true;
+    chart.current.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
   }, [option, scheme]);
 
   return <div ref={host} className="chart" role="img" aria-label={label} data-testid={testId} style={{ height }} />;

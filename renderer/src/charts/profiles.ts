@@ -4,11 +4,11 @@ import { MARK_COLOR, colorOf, firstItem, grid, truncate, type ChartFormat } from
 
 const kMarks = (chosenK: number, suggestedK: number) => ({
   symbol: 'none',
-  label: { position: 'insideEndTop' as const },
+  label: { position: 'end' as const },
   data: [
     { xAxis: String(chosenK), name: 'chosen', lineStyle: { color: MARK_COLOR, width: 2 }, label: { formatter: `chosen k = ${chosenK}` } },
     ...(suggestedK !== chosenK
-      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'insideEndBottom' as const } }]
+      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'insideEndTop' as const } }]
       : []),
   ],
 });
@@ -16,7 +16,9 @@ const kMarks = (chosenK: number, suggestedK: number) => ({
 function qualityOption(quality: readonly KQuality[], chosenK: number, suggestedK: number, metric: 'sse' | 'silhouette', yName: string, yFormat: (v: number) => string): EChartsOption {
   const sorted = [...quality].sort((a, b) => a.k - b.k);
   return {
-    grid: grid({ left: 72 }),
+    // Redrawn when k changes: the new mark should be there at once.
+    animation: false,
+    grid: grid({ left: 72, top: 48 }),
     tooltip: { trigger: 'axis', valueFormatter: (v) => yFormat(Number(v)) },
     xAxis: { type: 'category', name: 'Number of profiles (k)', nameLocation: 'middle', nameGap: 30, data: sorted.map((q) => String(q.k)) },
     yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 54, scale: true, axisLabel: { formatter: yFormat } },

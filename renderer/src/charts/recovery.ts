@@ -6,7 +6,7 @@ import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, type ChartFormat } from
 const latenessMark = (lateness: number) => ({
   symbol: 'none',
   lineStyle: { color: MARK_COLOR, width: 2 },
-  label: { formatter: `now: ${lateness} cycles`, position: 'insideEndTop' as const },
+  label: { formatter: `now: ${lateness} cycles`, position: 'end' as const },
   data: [{ xAxis: lateness }],
 });
 
@@ -14,7 +14,9 @@ const latenessMark = (lateness: number) => ({
 export function recoveryCurveOption(curve: RecoveryEvaluation['curve'], lateness: number, fmt: ChartFormat): EChartsOption {
   const points = [...curve].sort((a, b) => a.lateness - b.lateness);
   return {
-    grid: grid({ left: 64, right: 80, top: 44 }),
+    // Redrawn on every slider step: an animation would trail the slider by a second.
+    animation: false,
+    grid: grid({ left: 64, right: 80, top: 56 }),
     legend: { top: 0, data: ['Actions', 'Revenue at risk'] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'Lateness threshold (own purchase cycles)', nameLocation: 'middle', nameGap: 30, min: 'dataMin', max: 'dataMax' },
@@ -33,7 +35,8 @@ export function recoveryCurveOption(curve: RecoveryEvaluation['curve'], lateness
 export function backtestOption(curve: readonly BacktestPoint[], lateness: number, fmt: ChartFormat): EChartsOption {
   const points = [...curve].sort((a, b) => a.lateness - b.lateness);
   return {
-    grid: grid({ left: 64, top: 44 }),
+    animation: false,
+    grid: grid({ left: 64, top: 56 }),
     legend: { top: 0, data: ['Precision', 'Recall'] },
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt.share(Number(v)) },
     xAxis: { type: 'value', name: 'Lateness threshold (own purchase cycles)', nameLocation: 'middle', nameGap: 30, min: 'dataMin', max: 'dataMax' },

@@ -8,7 +8,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean } = {})
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
     { id: 'expected', label: 'Expected / yr', value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '8rem' },
-    { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '5.5rem' },
+    { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '6.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
     { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
     { id: 'reason', label: 'Why', value: (a) => a.reason, width: '3fr' },
@@ -35,6 +35,11 @@ export function ActionList({ label, actions, fmt, onOpen, kind, height, initialS
       height={height}
       initialSort={initialSort ?? { column: 'priority', dir: 'desc' }}
       empty="No actions."
+      detail={(a) => (
+        <p>
+          <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)} a year: {a.reason}
+        </p>
+      )}
     />
   );
 }

@@ -16,12 +16,14 @@ type Props<T> = {
   toolbar?: ReactNode;
   height?: number;
   empty?: string;
+  /** Shown under the table for the active row, e.g. an action's full reason. */
+  detail?: (row: T) => ReactNode;
 };
 
 const ROW_HEIGHT = 32;
 
 /** A windowed table of our own: only visible rows are in the DOM, so tens of thousands scroll smoothly. */
-export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.' }: Props<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail }: Props<T>) {
   const [sort, setSort] = useState<SortState>(initialSort);
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
@@ -167,6 +169,11 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
           )}
         </div>
       </div>
+      {detail && shown[activeRow] !== undefined && (
+        <div className="table-detail" aria-live="polite">
+          {detail(shown[activeRow])}
+        </div>
+      )}
     </div>
   );
 }

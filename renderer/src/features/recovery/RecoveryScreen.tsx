@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RecoverySettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -19,8 +19,8 @@ export function RecoveryScreen() {
   const fmt = w.fmt;
   const runId = s?.runId;
   const [settings, setSettings] = useState<RecoverySettings | null>(s?.settings.recovery ?? null);
-  const evaluation = useCoalesced((recovery: RecoverySettings) => call('analysis-recovery-evaluate', { runId, recovery }));
-  const awaitingPaint = useRef(false);
+  // The answer carries the settings it was computed for, so the chart marks what it shows.
+  const evaluation = useCoalesced(async (recovery: RecoverySettings) => ({ recovery, result: await call('analysis-recovery-evaluate', { runId, recovery }) }));
   const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: 100000, sort: 'priority' }), [runId]);
   const { run } = evaluation;
 
@@ -28,12 +28,9 @@ export function RecoveryScreen() {
     if (s) run(s.settings.recovery);
   }, [s, run]);
 
-  useEffect(() => {
-    if (evaluation.result) awaitingPaint.current = true;
-  }, [evaluation.result]);
-
   const current = settings ?? s?.settings.recovery ?? null;
-  const option = useMemo(() => (evaluation.result && current ? recoveryCurveOption(evaluation.result.curve, current.lateness, fmt) : null), [evaluation.result, current, fmt]);
+  const evaluated = evaluation.result;
+  const option = useMemo(() => (evaluated ? recoveryCurveOption(evaluated.result.curve, evaluated.recovery.lateness, fmt) : null), [evaluated, fmt]);
   if (!s || !current) return null;
   const changed = !sameSettings(current, s.settings.recovery);
 
@@ -43,15 +40,14 @@ export function RecoveryScreen() {
     run(next);
   };
 
+  // Counts and chart change in the same render, when the answer arrives: its first paint ends the measure.
   const rendered = () => {
-    if (!awaitingPaint.current) return;
-    awaitingPaint.current = false;
     if (performance.getEntriesByName('threshold-input', 'mark').length === 0) return;
     performance.measure('threshold-update', 'threshold-input');
     performance.clearMarks('threshold-input');
   };
 
-  const e = evaluation.result;
+  const e = evaluated?.result;
   return (
     <>
       <div className="screen-head">
