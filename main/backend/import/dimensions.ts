@@ -12,6 +12,7 @@ export class Dimension {
   private readonly ids = new Map<string, number>();
   private readonly insert: Database.Statement;
   readonly existing: number;
+  private readonly maxExistingId: number;
 
   constructor(db: Db, table: Table) {
     const key = table === 'customers' || table === 'products' ? 'code' : 'name';
@@ -19,6 +20,7 @@ export class Dimension {
       this.ids.set(row.k, row.id);
     }
     this.existing = this.ids.size;
+    this.maxExistingId = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
     this.insert =
       table === 'customers'
         ? db.prepare('INSERT INTO customers (code, name) VALUES (?, ?)')
@@ -29,15 +31,28 @@ export class Dimension {
   }
 
   private readonly table: Table;
+  private lastKey: string | null = null;
+  private lastId = 0;
 
   has(key: string): boolean {
     return this.ids.has(key);
   }
 
+  /** True for an id this import inserted (ids only grow). */
+  isNew(id: number): boolean {
+    return id > this.maxExistingId;
+  }
+
   /** The id for a name, inserting it on first sight; `label` is the display name for customers/products. */
   id(key: string, label?: string | null): number {
+    // Exports are usually grouped by customer or date, so the same key often comes again at once.
+    if (key === this.lastKey) return this.lastId;
     const found = this.ids.get(key);
-    if (found !== undefined) return found;
+    if (found !== undefined) {
+      this.lastKey = key;
+      this.lastId = found;
+      return found;
+    }
     const info =
       this.table === 'customers' ? this.insert.run(key, label || key) : this.table === 'products' ? this.insert.run(key, label || null) : this.insert.run(key);
     const id = Number(info.lastInsertRowid);

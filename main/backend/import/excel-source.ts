@@ -47,21 +47,32 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
   }
 }
 
-function sheetRecords(ws: XLSX.WorkSheet, date1904: boolean): RawRecord[] {
+/** A sheet's rows, turned into text cells one batch at a time so a big sheet is not held twice. */
+type SheetRows = { count: number; slice: (from: number, to: number) => RawRecord[] };
+
+function sheetRows(ws: XLSX.WorkSheet, date1904: boolean): SheetRows {
   const ref = ws['!ref'];
-  if (!ref) return [];
+  if (!ref) return { count: 0, slice: () => [] };
   const range = XLSX.utils.decode_range(ref);
   const dense = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
-  const records: RawRecord[] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
+  const record = (r: number): RawRecord => {
     const row = dense[r];
     const cells: string[] = [];
     for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row?.[c], date1904));
-    records.push({ line: r + 1, cells });
-  }
+    return { line: r + 1, cells };
+  };
   // Trailing blank rows are sheet formatting, not data rows.
-  while (records.length > 0 && isBlank(records[records.length - 1].cells)) records.pop();
-  return records;
+  let last = range.e.r;
+  while (last >= range.s.r && isBlank(record(last).cells)) last--;
+  const count = last - range.s.r + 1;
+  return {
+    count,
+    slice: (from, to) => {
+      const out: RawRecord[] = [];
+      for (let i = from; i < Math.min(to, count); i++) out.push(record(range.s.r + i));
+      return out;
+    },
+  };
 }
 
 const formatOf = (file: string): SourceFormat => {
@@ -75,25 +86,25 @@ export function openExcelSource(file: string, totalBytes: number, wantedSheet: s
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets = wb.SheetNames;
   let chosen: string | undefined;
-  let records: RawRecord[] = [];
+  let rows: SheetRows = { count: 0, slice: () => [] };
   if (wantedSheet !== undefined) {
     chosen = sheets.find((s) => s === wantedSheet) ?? sheets.find((s) => s.toLowerCase() === wantedSheet.toLowerCase());
     if (!chosen) {
       throw new AppError('IMPORT_SHEET_NOT_FOUND', `${file} has no sheet called "${wantedSheet}". Its sheets are: ${sheets.join(', ')}.`, { path: file, sheets });
     }
-    records = sheetRecords(wb.Sheets[chosen], date1904);
+    rows = sheetRows(wb.Sheets[chosen], date1904);
   } else {
     for (const name of sheets) {
-      const candidate = sheetRecords(wb.Sheets[name], date1904);
+      const candidate = sheetRows(wb.Sheets[name], date1904);
       if (detectHeader(candidate.slice(0, 200)) !== null) {
         chosen = name;
-        records = candidate;
+        rows = candidate;
         break;
       }
     }
     if (!chosen) {
       chosen = sheets[0];
-      records = chosen ? sheetRecords(wb.Sheets[chosen], date1904) : [];
+      if (chosen) rows = sheetRows(wb.Sheets[chosen], date1904);
     }
   }
   return {
@@ -103,13 +114,13 @@ export function openExcelSource(file: string, totalBytes: number, wantedSheet: s
     sheets,
     sheet: chosen ?? null,
     totalBytes,
-    sample: records.slice(0, SAMPLE_RECORDS),
-    sampleIsAll: records.length <= SAMPLE_RECORDS,
+    sample: rows.slice(0, SAMPLE_RECORDS),
+    sampleIsAll: rows.count <= SAMPLE_RECORDS,
     read: async (onBatch, options) => {
-      for (let i = 0; i < records.length; i += BATCH) {
+      for (let i = 0; i < rows.count; i += BATCH) {
         if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
-        onBatch(records.slice(i, i + BATCH));
-        options.onProgress({ bytes: Math.round((totalBytes * Math.min(records.length, i + BATCH)) / records.length), totalBytes });
+        onBatch(rows.slice(i, i + BATCH));
+        options.onProgress({ bytes: Math.round((totalBytes * Math.min(rows.count, i + BATCH)) / rows.count), totalBytes });
         // Let a cancel message in between batches.
         await new Promise((resolve) => setImmediate(resolve));
       }

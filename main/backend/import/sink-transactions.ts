@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { describeDateFormat, parseDate } from './dates';
+import { batchedInsert } from './batched-insert';
 import { Dimension } from './dimensions';
 import { parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan } from './plan';
@@ -51,28 +52,29 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       `No category column: the product column '${m.product}' is used as the category level${masterCategory.size > 0 ? ' except for products the product master already groups' : ''}. Import a product master (product -> category) to group products into categories.`,
     );
   }
-  const insert = db.prepare(
-    'INSERT INTO transactions (import_id, source_row, customer_id, day, category_id, product_id, quantity, revenue, rep_id, territory_id, invoice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insert = batchedInsert(db);
   const setProductCategory = db.prepare('UPDATE products SET category_id = ? WHERE id = ? AND category_id IS NOT ?');
   const productCategorySet = new Set<number>();
   const latest = new Map<number, Latest>();
   const tracksCustomer = ix.customerName >= 0 || ix.rep >= 0 || ix.territory >= 0 || ix.segment >= 0;
   let lastDateText = '';
   let lastDay: number | null = null;
+  const dayCache = new Map<string, number | null>();
 
   return {
     row(line, cells) {
       const customer = text(cells, ix.customer);
       if (customer === '') return tally.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
       const dateText = text(cells, ix.date);
-      let day: number | null;
-      if (dateText === lastDateText) day = lastDay;
-      else {
+      let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
+      if (day === undefined) {
         day = parseDate(dateText, dateFormat);
-        lastDateText = dateText;
-        lastDay = day;
+        // A file has a few thousand distinct dates at most; the bound only guards odd files.
+        if (dayCache.size > 50_000) dayCache.clear();
+        dayCache.set(ownString(dateText), day);
       }
+      lastDateText = dateText;
+      lastDay = day;
       if (day === null) {
         return tally.reject(line, m.date ?? null, dateText, dateText === '' ? `no date (${m.date} is empty)` : `'${dateText}' is not a valid date (expected ${dateWords})`);
       }
@@ -121,7 +123,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       const territory = text(cells, ix.territory);
       const repId = rep === '' ? null : reps.id(rep);
       const territoryId = territory === '' ? null : territories.id(territory);
-      insert.run(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
+      insert.add(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
       tally.rowsImported++;
       tally.revenue += revenue;
       if (revenue < 0) tally.returns++;
@@ -136,13 +138,14 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       }
     },
     finish() {
+      insert.flush();
       // A customer's current rep, territory and segment are those of its most recent sale.
       const previousLast = db.prepare('SELECT max(day) AS day FROM transactions WHERE customer_id = ? AND import_id <> ?');
       const update = db.prepare(
         'UPDATE customers SET name = coalesce(?, name), rep_id = coalesce(?, rep_id), territory_id = coalesce(?, territory_id), segment = coalesce(?, segment) WHERE id = ?',
       );
       for (const [id, l] of latest) {
-        const before = (previousLast.get(id, importId) as { day: number | null }).day;
+        const before = customers.isNew(id) ? null : (previousLast.get(id, importId) as { day: number | null }).day;
         if (before !== null && before > l.day) continue;
         update.run(l.name, l.rep, l.territory, l.segment, id);
       }
