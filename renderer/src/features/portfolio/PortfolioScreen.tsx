@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Portfolio, PortfolioRow, Progress } from '../../../../shared/contract';
+import { formatMoneyCompact } from '../../../../shared/format/numbers';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
 import { saveExport } from '../../api/files';
@@ -14,7 +15,7 @@ type Source = 'recent' | 'folder' | 'files';
 
 type SetArgs = { paths?: string[]; folder?: string; anonymise: boolean; backtest: boolean };
 
-const BAND_WORDS: Record<NonNullable<PortfolioRow['band']>, string> = { below: 'below band', within: 'within band', above: 'above band' };
+const BAND_WORDS: Record<NonNullable<PortfolioRow['band']>, string> = { below: 'below', within: 'within', above: 'above' };
 
 function setArgs(source: Source, folder: string, files: string, anonymise: boolean, backtest: boolean): SetArgs {
   if (source === 'folder') return { folder: folder.trim(), anonymise, backtest };
@@ -33,21 +34,21 @@ function useColumns(): Column<PortfolioRow>[] {
   return useMemo(() => {
     const share = (v: number | string | null) => (v === null ? '—' : fmt.share(Number(v)));
     const pct = (v: number | string | null) => (v === null ? '—' : `${Math.round(Number(v) * 100)}th`);
-    const money = (row: PortfolioRow, v: number | string | null) =>
-      v === null ? '—' : new Intl.NumberFormat(fmt.locale, { style: 'currency', currency: row.currency, maximumFractionDigits: 0 }).format(Number(v));
+    // Compact: the table compares sizes across clients; the exports keep every digit.
+    const money = (row: PortfolioRow, v: number | string | null) => (v === null ? '—' : formatMoneyCompact(Number(v), row.currency, fmt.locale));
     return [
-      { id: 'label', label: 'Client', value: (r) => r.label, width: '1.6fr' },
-      { id: 'period', label: 'Data', value: (r) => (r.dateFrom ? `${r.dateFrom} – ${r.dateTo}` : null), format: (v, r) => (v === null ? '—' : `${v} (${r.months} mo)`), width: '1.8fr' },
-      { id: 'revenue', label: 'Revenue 12m', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right' },
-      { id: 'customers', label: 'Customers', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right' },
-      { id: 'ltCustomers', label: 'Long tail (cust.)', value: (r) => r.longTailCustomerShare, format: share, align: 'right' },
-      { id: 'ltRevenue', label: 'Long tail (rev.)', value: (r) => r.longTailRevenueShare, format: share, align: 'right' },
+      { id: 'label', label: 'Client', value: (r) => r.label, width: '2fr' },
+      { id: 'months', label: 'Data', value: (r) => r.months, format: (v) => (v === null ? '—' : `${v} months`), width: '1.2fr' },
+      { id: 'revenue', label: 'Revenue', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right' },
+      { id: 'customers', label: 'Cust.', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right' },
+      { id: 'ltCustomers', label: 'Tail cust.', value: (r) => r.longTailCustomerShare, format: share, align: 'right' },
+      { id: 'ltRevenue', label: 'Tail rev.', value: (r) => r.longTailRevenueShare, format: share, align: 'right' },
       { id: 'recovery', label: 'Recovery', value: (r) => r.recovery, format: (v, r) => money(r, v), align: 'right' },
       { id: 'growth', label: 'Growth', value: (r) => r.growth, format: (v, r) => money(r, v), align: 'right' },
       { id: 'leakage', label: 'Leakage', value: (r) => r.leakage, format: (v, r) => money(r, v), align: 'right' },
       { id: 'share', label: 'Share', value: (r) => r.leakageShare, format: share, align: 'right' },
-      { id: 'band', label: '7–30% band', value: (r) => (r.band ? BAND_WORDS[r.band] : (r.problem ?? r.status)), width: '1.4fr' },
-      { id: 'pct', label: 'Percentile', value: (r) => r.percentile.leakageShare, format: pct, align: 'right' },
+      { id: 'band', label: '7–30%', value: (r) => (r.band ? BAND_WORDS[r.band] : (r.problem ?? r.status)), width: '1.3fr' },
+      { id: 'pct', label: 'Pctile', value: (r) => r.percentile.leakageShare, format: pct, align: 'right' },
       { id: 'profiles', label: 'Profiles', value: (r) => r.profiles, align: 'right' },
       { id: 'precision', label: 'Precision', value: (r) => r.precision, format: share, align: 'right' },
       { id: 'recall', label: 'Recall', value: (r) => r.recall, format: share, align: 'right' },

@@ -27,7 +27,7 @@ export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: n
         markArea: {
           silent: true,
           itemStyle: { color: BAND_FILL },
-          label: { formatter: `Industry band ${fmt.share(band.low, 0)}–${fmt.share(band.high, 0)}`, position: 'insideTop' },
+          label: { formatter: `Industry band ${fmt.share(band.low, 0)}–${fmt.share(band.high, 0)}`, position: 'insideTop', color: '#007a5a', textBorderWidth: 0 },
           data: [[{ xAxis: band.low }, { xAxis: band.high }]],
         },
       },
