@@ -1,6 +1,28 @@
 import type { RecoverySettings } from '../../contract/settings';
 import type { RecoveryModel } from './model';
 
+/*
+ * The method, per customer x category relationship (same-day orders merged, returns netted):
+ * - Rhythm: the usual cycle is the mean interval between orders and its swing their standard
+ *   deviation. Late = the gap since the last order exceeds `lateness` cycles plus
+ *   `volatilityAllowance` standard deviations: a 90-day buyer is not late after 60 days, and a
+ *   bursty buyer whose pauses run to months gets room in proportion.
+ * - Seasons: a category bought only in some months, seen over two seasons with a rhythm inside
+ *   them, is judged on a season clock that counts in-season days only (season.ts): the off-season
+ *   gap costs nothing, a missed season adds up. Its decline is judged against the same calendar
+ *   window a year earlier.
+ * - Decline: the spend rate over the recent orders (about four cycles, at least three orders)
+ *   against the rate over the year before them, both measured order to order; flagged when below
+ *   `declineThreshold` and more than two standard errors of the relationship's own order-to-order
+ *   noise below it, so a slow or irregular buyer's two small orders are not a slide.
+ * - Fewer than `minPurchases` orders: no rhythm, no action of its own.
+ * - A customer that stopped everything (every category with a rhythm overdue, and together they
+ *   would have brought more than `lateness` orders) gets an action in each category it bought in
+ *   its last year, rhythm or not.
+ * - Money at risk is the run-rate before the slide: the 12 months up to the last order for a
+ *   silence, the baseline rate for a decline.
+ */
+
 export type RecoverySignal = 'late' | 'declining' | 'lapsed-all';
 
 /** The verdict on one relationship, written into a reused object so a full pass allocates nothing. */
