@@ -31,8 +31,13 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['main/backend/**/*.ts', 'main/cli/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['main/backend/**/*.ts', 'main/cli/**/*.ts', 'bench/**/*.ts'],
     rules: restrict(['electron', 'electron/*', '**/renderer/src/**'], 'Only main/electron imports electron; the backend never imports the renderer.'),
+  },
+  {
+    // Tests may exercise the renderer's pure modules (chart option builders, formatting), never Electron.
+    files: ['test/**/*.ts'],
+    rules: restrict(['electron', 'electron/*'], 'Tests run without the Electron binary: test electron-free modules only.'),
   },
   {
     files: ['main/preload/**/*.ts'],
