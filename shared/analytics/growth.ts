@@ -110,6 +110,27 @@ export function findGrowthGaps(
     return memoRatio[slot] < 0 ? null : { ratio: memoRatio[slot], peers: memoPeers[slot], width: memoWidth[slot] };
   };
 
+  // Intl formatting costs microseconds a call and reasons round to two significant digits, so the
+  // same few hundred texts repeat across tens of thousands of gaps.
+  const texts = new Map<number, string>();
+  const moneyText = (v: number): string => {
+    const rounded = roundForReason(v);
+    let t = texts.get(rounded);
+    if (t === undefined) {
+      t = formatMoney(rounded, currency);
+      texts.set(rounded, t);
+    }
+    return t;
+  };
+  const shareTexts = new Map<number, string>();
+  const shareText = (v: number): string => {
+    let t = shareTexts.get(v);
+    if (t === undefined) {
+      t = formatShare(v, 0);
+      shareTexts.set(v, t);
+    }
+    return t;
+  };
   const gaps: GrowthGap[] = [];
   for (let i = 0; i < f.n; i++) {
     const p = model.profileOf[i];
@@ -127,10 +148,10 @@ export function findGrowthGaps(
       if (!never && own >= settings.underBuyRatio * peerSpend) continue;
       const penetration = profile.penetration[c];
       const expectedRevenue = (peerSpend - own) * penetration;
-      const money = formatMoney(roundForReason(peerSpend), currency);
+      const money = moneyText(peerSpend);
       const what = never
         ? 'this customer never has'
-        : `this customer bought ${formatMoney(roundForReason(own), currency)} in the last 12 months`;
+        : `this customer bought ${moneyText(own)} in the last 12 months`;
       gaps.push({
         customer: i,
         category: c,
@@ -142,7 +163,7 @@ export function findGrowthGaps(
         peers: peer.peers,
         sizeBand: peer.width,
         ownSpend12m: own,
-        reason: `${formatShare(penetration, 0)} of '${profile.label}' peers buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year`,
+        reason: `${shareText(penetration)} of '${profile.label}' peers buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year`,
       });
     }
   }

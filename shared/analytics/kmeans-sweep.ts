@@ -1,6 +1,6 @@
 import { kmeans } from 'ml-kmeans';
 import type { KQuality } from '../model/results';
-import { sampleIndices } from './rng';
+import { sampleIndices, seededRandom } from './rng';
 import { squaredDistance } from './profile-vectors';
 
 /** Silhouette and the sweep run on a seeded sample: exact O(n^2) silhouette is minutes at 30k. */
@@ -22,15 +22,60 @@ const sseOf = (points: number[][], clusters: number[], centroids: number[][]): n
   return s;
 };
 
-/** k-means++ with several seeded restarts; keeps the lowest within-cluster error. */
+/**
+ * k-means++ seeding (Arthur & Vassilvitskii 2007, greedy with 2 + ln k local trials as in
+ * scikit-learn), on plain arrays with our seeded generator. ml-kmeans' own k-means++ builds an
+ * ml-matrix distance table on every call, which was most of the k sweep's time; the clustering
+ * itself is still ml-kmeans, started from these centres.
+ */
+export function kmeansPlusPlus(points: number[][], k: number, seed: number): number[][] {
+  const random = seededRandom(seed);
+  const n = points.length;
+  const trials = 2 + Math.floor(Math.log(k));
+  const centres: number[][] = [points[Math.floor(random() * n)]];
+  const closest = new Float64Array(n);
+  for (let i = 0; i < n; i++) closest[i] = squaredDistance(points[i], centres[0]);
+  let potential = closest.reduce((a, b) => a + b, 0);
+  const candidateDist = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    let bestPotential = Infinity;
+    let bestIndex = 0;
+    let bestDist: Float64Array | null = null;
+    for (let t = 0; t < trials; t++) {
+      let target = random() * potential;
+      let pick = n - 1;
+      for (let i = 0; i < n; i++) {
+        target -= closest[i];
+        if (target <= 0) {
+          pick = i;
+          break;
+        }
+      }
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const d = Math.min(closest[i], squaredDistance(points[i], points[pick]));
+        candidateDist[i] = d;
+        sum += d;
+      }
+      if (sum < bestPotential) {
+        bestPotential = sum;
+        bestIndex = pick;
+        bestDist = Float64Array.from(candidateDist);
+      }
+    }
+    centres.push(points[bestIndex]);
+    closest.set(bestDist as Float64Array);
+    potential = bestPotential;
+  }
+  return centres.map((c) => [...c]);
+}
+
+/** k-means++ starts with several seeded restarts, run by ml-kmeans; keeps the lowest within-cluster error. */
 export function bestOfRestarts(points: number[][], k: number, seed: number, restarts: number): Fit {
   let best: Fit | null = null;
   for (let r = 0; r < restarts; r++) {
-    const result = kmeans(points, k, {
-      initialization: 'kmeans++',
-      seed: (seed + 7919 * r + 104729 * k) % 2147483647,
-      maxIterations: MAX_ITERATIONS,
-    });
+    const start = kmeansPlusPlus(points, k, (seed + 7919 * r + 104729 * k) % 2147483647);
+    const result = kmeans(points, k, { initialization: start, maxIterations: MAX_ITERATIONS });
     const sse = sseOf(points, result.clusters, result.centroids);
     if (!best || sse < best.sse - 1e-12) {
       best = { centroids: result.centroids, clusters: result.clusters, sse, converged: result.converged, iterations: result.iterations };

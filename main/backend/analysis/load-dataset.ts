@@ -18,9 +18,18 @@ export function dataHash(db: Db): string {
 const hasDatedImports = (db: Db): boolean =>
   (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'transactions'").get() as { n: number }).n > 0;
 
+/** Stable counting sort of row indices by a small integer key (key - offset in 0..range-1). */
+function countingSort(order: Int32Array, key: Int32Array, offset: number, range: number): Int32Array<ArrayBuffer> {
+  const counts = new Int32Array(range + 1);
+  for (let i = 0; i < order.length; i++) counts[key[order[i]] - offset + 1]++;
+  for (let v = 1; v <= range; v++) counts[v] += counts[v - 1];
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[counts[key[order[i]] - offset]++] = order[i];
+  return out;
+}
+
 /**
- * The whole transaction table as the analytics' typed arrays, in one ordered pass over the
- * (customer, category, day) index. Rep and territory per customer: the customer record's, else the
+ * The whole transaction table as the analytics' typed arrays, in one pass. Rep and territory per customer: the customer record's, else the
  * ones on its most recent transaction.
  */
 export function loadDataset(db: Db): Dataset {
@@ -41,10 +50,12 @@ export function loadDataset(db: Db): Dataset {
   const categoryIndex = new Int32Array((categoryRows.at(-1)?.id ?? 0) + 1).fill(-1);
   categoryRows.forEach((c, i) => (categoryIndex[c.id] = i));
 
-  const customer = new Int32Array(count);
-  const category = new Int32Array(count);
-  const day = new Int32Array(count);
-  const revenue = new Float64Array(count);
+  // Read in table order (a sequential scan: walking the index would fetch every row at random),
+  // then order by customer, category, day with three stable counting sorts: O(rows), ~10x faster.
+  const rawCustomer = new Int32Array(count);
+  const rawCategory = new Int32Array(count);
+  const rawDay = new Int32Array(count);
+  const rawRevenue = new Float64Array(count);
   const n = customerRows.length;
   const latestDay = new Int32Array(n).fill(-(2 ** 31));
   const latestRep = new Int32Array(n).fill(0);
@@ -53,18 +64,16 @@ export function loadDataset(db: Db): Dataset {
   let lastDay = -(2 ** 31);
   let r = 0;
   const rows = db
-    .prepare(
-      'SELECT customer_id, category_id, day, revenue, rep_id, territory_id FROM transactions ORDER BY customer_id, category_id, day',
-    )
+    .prepare('SELECT customer_id, category_id, day, revenue, rep_id, territory_id FROM transactions')
     .raw()
     .iterate() as IterableIterator<[number, number, number, number, number | null, number | null]>;
   for (const [cid, kid, d, v, rep, territory] of rows) {
     if (r >= count) break;
     const c = customerIndex[cid];
-    customer[r] = c;
-    category[r] = categoryIndex[kid];
-    day[r] = d;
-    revenue[r] = v;
+    rawCustomer[r] = c;
+    rawCategory[r] = categoryIndex[kid];
+    rawDay[r] = d;
+    rawRevenue[r] = v;
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
     if ((rep !== null || territory !== null) && d >= latestDay[c]) {
@@ -73,6 +82,22 @@ export function loadDataset(db: Db): Dataset {
       if (territory !== null) latestTerritory[c] = territory;
     }
     r++;
+  }
+  let order: Int32Array<ArrayBuffer> = new Int32Array(r);
+  for (let i = 0; i < r; i++) order[i] = i;
+  order = countingSort(order, rawDay, firstDay, lastDay - firstDay + 1);
+  order = countingSort(order, rawCategory, 0, categoryRows.length);
+  order = countingSort(order, rawCustomer, 0, n);
+  const customer = new Int32Array(r);
+  const category = new Int32Array(r);
+  const day = new Int32Array(r);
+  const revenue = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
+    const j = order[i];
+    customer[i] = rawCustomer[j];
+    category[i] = rawCategory[j];
+    day[i] = rawDay[j];
+    revenue[i] = rawRevenue[j];
   }
   const repNames = new Map((db.prepare('SELECT id, name FROM reps').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]));
   const territoryNames = new Map(
@@ -88,7 +113,7 @@ export function loadDataset(db: Db): Dataset {
   return {
     customers,
     categories: categoryRows.map((c) => c.name),
-    tx: { customer: customer.subarray(0, r), category: category.subarray(0, r), day: day.subarray(0, r), revenue: revenue.subarray(0, r) },
+    tx: { customer, category, day, revenue },
     hasDates: hasDatedImports(db),
     firstDay,
     lastDay,
