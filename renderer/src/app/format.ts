@@ -11,6 +11,10 @@ export type Formatters = {
   number: (v: number, digits?: number) => string;
   /** ISO day -> the user's short date. */
   date: (iso: string | null) => string;
+  /** "1 category", "12 categories": a count with its noun. */
+  counted: (n: number, one: string, many?: string) => string;
+  /** A date range that says one date when both ends are the same day. */
+  range: (from: string | null, to: string | null) => string;
 };
 
 export function makeFormatters(currency: string, locale: string | undefined): Formatters {
@@ -24,5 +28,12 @@ export function makeFormatters(currency: string, locale: string | undefined): Fo
     count: (v) => formatCount(v, locale),
     number: (v, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v),
     date: (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '—'),
+    counted: (n, one, many = `${one}s`) => `${formatCount(n, locale)} ${n === 1 ? one : many}`,
+    range: (from, to) => {
+      if (!from) return '—';
+      const a = dateFormat.format(new Date(`${from.slice(0, 10)}T00:00:00Z`));
+      const b = to ? dateFormat.format(new Date(`${to.slice(0, 10)}T00:00:00Z`)) : a;
+      return a === b ? a : `${a} – ${b}`;
+    },
   };
 }

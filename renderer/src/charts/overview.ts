@@ -61,8 +61,8 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
       axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
     },
     yAxis: {
+      // The panel title names the dimension; an axis name here would collide with the legend.
       type: 'category',
-      name: dimension,
       data: top.map((r) => r.key),
       axisLabel: { formatter: (v: string) => truncate(v, 20) },
     },

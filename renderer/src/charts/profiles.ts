@@ -4,11 +4,11 @@ import { MARK_COLOR, colorOf, firstItem, grid, truncate, type ChartFormat } from
 
 const kMarks = (chosenK: number, suggestedK: number) => ({
   symbol: 'none',
-  label: { position: 'end' as const },
+  label: { position: 'end' as const, distance: 4 },
   data: [
     { xAxis: String(chosenK), name: 'chosen', lineStyle: { color: MARK_COLOR, width: 2 }, label: { formatter: `chosen k = ${chosenK}` } },
     ...(suggestedK !== chosenK
-      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'insideEndTop' as const } }]
+      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'end' as const, distance: 18 } }]
       : []),
   ],
 });
@@ -18,7 +18,7 @@ function qualityOption(quality: readonly KQuality[], chosenK: number, suggestedK
   return {
     // Redrawn when k changes: the new mark should be there at once.
     animation: false,
-    grid: grid({ left: 72, top: 48 }),
+    grid: grid({ left: 72, top: 60 }),
     tooltip: { trigger: 'axis', valueFormatter: (v) => yFormat(Number(v)) },
     xAxis: { type: 'category', name: 'Number of profiles (k)', nameLocation: 'middle', nameGap: 30, data: sorted.map((q) => String(q.k)) },
     yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 54, scale: true, axisLabel: { formatter: yFormat } },
@@ -51,7 +51,7 @@ export function profileHeatmapOption(profiles: readonly ProfileResult[], categor
   profiles.forEach((p, y) => p[measure].forEach((v, x) => data.push([x, y, v])));
   const max = measure === 'penetration' ? 1 : Math.max(0.01, ...data.map((d) => d[2]));
   return {
-    grid: grid({ left: 170, bottom: 96, top: 16, right: 90 }),
+    grid: grid({ left: 210, bottom: 96, top: 16, right: 90 }),
     tooltip: {
       formatter: (p) => {
         const [x, y, v] = firstItem<[number, number, number]>(p).value;
@@ -59,7 +59,7 @@ export function profileHeatmapOption(profiles: readonly ProfileResult[], categor
       },
     },
     xAxis: { type: 'category', data: [...categories], axisLabel: { rotate: 40, interval: 0, formatter: (v: string) => truncate(v, 16) }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: profiles.map((p) => `${p.id}. ${truncate(p.label, 20)}`), splitArea: { show: true } },
+    yAxis: { type: 'category', data: profiles.map((p) => `${p.id}. ${truncate(p.label, 28)}`), splitArea: { show: true } },
     visualMap: {
       min: 0,
       max,

@@ -7,7 +7,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean } = {})
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
-    { id: 'expected', label: 'Expected / yr', value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '8rem' },
+    { id: 'expected', label: 'Expected / yr', value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
     { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '6.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
     { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },

@@ -53,9 +53,9 @@ export function ErrorNotice({ error, onDismiss, action }: { error: unknown; onDi
   );
 }
 
-export function Stat({ label, value, detail, testId }: { label: string; value: string; detail?: ReactNode; testId?: string }) {
+export function Stat({ label, value, detail, testId, small }: { label: string; value: string; detail?: ReactNode; testId?: string; small?: boolean }) {
   return (
-    <div className="stat" data-testid={testId}>
+    <div className={small ? 'stat small' : 'stat'} data-testid={testId}>
       <div className="stat-label">{label}</div>
       <div className="stat-value">{value}</div>
       {detail && <div className="stat-detail muted">{detail}</div>}

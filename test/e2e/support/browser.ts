@@ -39,6 +39,8 @@ export async function openPage(browser: Browser, options: { colorScheme?: 'light
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // Full-page shots of a scrolled page show the sticky rail mid-page; start from the top.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

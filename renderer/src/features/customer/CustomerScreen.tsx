@@ -54,11 +54,11 @@ function CustomerView({ code }: { code: string }) {
         </button>
       </div>
       <div className="stats" data-testid="customer-stats">
-        <Stat label="12-month revenue" value={fmt.money(c.revenue12m)} detail={`${c.breadth} categories`} testId="customer-revenue" />
+        <Stat label="12-month revenue" value={fmt.money(c.revenue12m)} detail={fmt.counted(c.breadth, 'category', 'categories')} testId="customer-revenue" />
         <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail="BG/NBD second opinion" testId="customer-palive" />
         <Stat label="Revenue at risk" value={fmt.money(c.atRiskRevenue)} testId="customer-at-risk" />
         <Stat label="Growth potential" value={fmt.money(c.growthRevenue)} testId="customer-growth" />
-        <Stat label="Last purchase" value={c.recencyDays === null ? '—' : `${fmt.count(c.recencyDays)} days ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.count(Math.round(c.tenureDays / 30.4))} months`} />
+        <Stat label="Last purchase" value={c.recencyDays === null ? '—' : c.recencyDays === 0 ? 'today' : `${fmt.counted(c.recencyDays, 'day')} ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.counted(Math.round(c.tenureDays / 30.4), 'month')}`} />
       </div>
       <Panel title="Its actions">
         <ActionList label="Actions for this customer" actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />

@@ -43,13 +43,13 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
         <div className="stats" data-testid="import-summary">
           <Stat label="Rows imported" value={fmt.count(summary.rowsImported)} detail={`of ${fmt.count(summary.rowsRead)} read`} testId="rows-imported" />
           <Stat label="Rejected" value={fmt.count(summary.rowsRejected)} detail={`${fmt.count(summary.rowsSkipped)} blank rows skipped`} testId="rows-rejected" />
-          <Stat label="Customers" value={fmt.count(summary.customers)} detail={`${fmt.count(summary.categories)} categories`} testId="import-customers" />
-          <Stat label="Dates" value={summary.dateFrom ? `${fmt.date(summary.dateFrom)} – ${fmt.date(summary.dateTo)}` : 'no dates'} />
+          <Stat label="Customers" value={fmt.count(summary.customers)} detail={fmt.counted(summary.categories, 'category', 'categories')} testId="import-customers" />
+          <Stat label="Dates" value={summary.dateFrom ? fmt.range(summary.dateFrom, summary.dateTo) : 'no dates'} small />
           <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} returns or credits`} testId="import-revenue" />
           <Stat label="Took" value={`${(summary.durationMs / 1000).toFixed(1)} s`} />
         </div>
         {summary.warnings.length > 0 && (
-          <ul className="reasons" aria-label="Warnings">
+          <ul className="reasons warnings" aria-label="Warnings">
             {summary.warnings.map((text) => (
               <li key={text}>{text}</li>
             ))}

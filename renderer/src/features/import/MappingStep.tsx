@@ -171,8 +171,8 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             <Stat label="Rows read" value={w.fmt.count(dryRun.rowsRead)} />
             <Stat label="Would import" value={w.fmt.count(dryRun.rowsImported)} detail={`${w.fmt.count(dryRun.returns)} returns or credits`} />
             <Stat label="Rejected" value={w.fmt.count(dryRun.rowsRejected)} detail={`${w.fmt.count(dryRun.rowsSkipped)} skipped (blank)`} />
-            <Stat label="Customers" value={w.fmt.count(dryRun.customers)} detail={`${w.fmt.count(dryRun.categories)} categories`} />
-            <Stat label="Dates" value={dryRun.dateFrom ? `${w.fmt.date(dryRun.dateFrom)} – ${w.fmt.date(dryRun.dateTo)}` : '—'} />
+            <Stat label="Customers" value={w.fmt.count(dryRun.customers)} detail={w.fmt.counted(dryRun.categories, 'category', 'categories')} />
+            <Stat label="Dates" value={w.fmt.range(dryRun.dateFrom, dryRun.dateTo)} small />
             <Stat label="Revenue" value={w.fmt.money(dryRun.revenue)} />
           </div>
           {dryRun.warnings.length > 0 && (

@@ -40,9 +40,9 @@ function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
         {info.path}
       </p>
       <div className="stats" data-testid="workspace-stats">
-        <Stat label="Transactions" value={fmt.count(info.transactions)} detail={`${fmt.count(info.imports)} imports`} />
-        <Stat label="Customers" value={fmt.count(info.customers)} detail={`${fmt.count(info.categories)} categories`} />
-        <Stat label="Revenue in the data" value={fmt.money(info.revenue)} detail={info.dateFrom ? `${fmt.date(info.dateFrom)} – ${fmt.date(info.dateTo)}` : 'no dates'} />
+        <Stat label="Transactions" value={fmt.count(info.transactions)} detail={fmt.counted(info.imports, 'import')} />
+        <Stat label="Customers" value={fmt.count(info.customers)} detail={fmt.counted(info.categories, 'category', 'categories')} />
+        <Stat label="Revenue in the data" value={fmt.money(info.revenue)} detail={info.dateFrom ? fmt.range(info.dateFrom, info.dateTo) : 'no dates'} />
         <Stat
           label="Last analysis"
           value={info.lastAnalysis ? fmt.date(info.lastAnalysis.asOf) : 'None yet'}
