@@ -15,7 +15,7 @@ export function suspendIndexesForBulkLoad(db: Db, expectedRows: number): () => v
   return () => {
     // A bigger cache lets the index sorts run in memory; bounded so peak RSS stays well under 400 MB.
     const cache = db.pragma('cache_size', { simple: true }) as number;
-    db.pragma('cache_size = -65536');
+    db.pragma('cache_size = -32768');
     try {
       for (const i of indexes) db.exec(i.sql);
     } finally {

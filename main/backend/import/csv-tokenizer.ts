@@ -43,7 +43,26 @@ export class CsvTokenizer {
     let recordStart = 0;
     let cells: string[] = [];
     let lines = 0;
+    const delimiter = String.fromCharCode(d);
+    let nextQuote = -2;
+    let nextCr = -2;
     while (pos <= n) {
+      if (cells.length === 0 && pos < n) {
+        // Fast path for the common line with no quotes: let the engine find the line end and split it.
+        const nl = text.indexOf('\n', pos);
+        if (nl !== -1) {
+          if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+          if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+          const end = nextCr === nl - 1 ? nl - 1 : nl;
+          if ((nextQuote === -1 || nextQuote > nl) && (nextCr === -1 || nextCr >= end)) {
+            out.push({ line: this.line, cells: text.slice(pos, end).split(delimiter) });
+            this.line++;
+            pos = nl + 1;
+            recordStart = pos;
+            continue;
+          }
+        }
+      }
       if (pos === n) {
         if (final && cells.length > 0) out.push({ line: this.line, cells });
         return final ? n : recordStart;

@@ -53,6 +53,22 @@ describe('dates', () => {
   });
 });
 
+describe('dates in a big file', () => {
+  it('reads the whole date column when the first rows leave the order open, and finds the deciding value near the end', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const w = await workspace();
+    const file = path.join(w.dir, 'late-proof.csv');
+    const lines = ['Customer,Order Date,Amount,Category'];
+    for (let i = 0; i < 40_000; i++) lines.push(`C${i % 50},0${(i % 9) + 1}/0${(i % 7) + 1}/2024,10,A`);
+    lines.push('C1,25/12/2024,10,A');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    expect((await w.backend.call('import-preview', { path: file })).dateFormat.ambiguous).toBe(true);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ dateFormat: 'dmy', rowsImported: 40_001, dateTo: '2024-12-25' });
+  });
+});
+
 describe('amounts', () => {
   it('reads currency symbols, thousands separators, parentheses and trailing minus, counting negatives as returns', async () => {
     const w = await workspace();

@@ -32,6 +32,15 @@ describe('the CSV tokenizer', () => {
     expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
   });
 
+  it('reads old Mac CR-only line ends, and plain lines between quoted ones, the same at any chunk size', () => {
+    const cr = 'a,b\r1,2\r3,4\r';
+    const mixed = 'a,b\n1,"x\ny"\n2,plain\n"q",3\n\n4,5\n';
+    for (const chunk of [1, 3, 100]) {
+      expect(tokenize(cr, ',', chunk)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+      expect(tokenize(mixed, ',', chunk)).toEqual([['a', 'b'], ['1', 'x\ny'], ['2', 'plain'], ['q', '3'], [''], ['4', '5']]);
+    }
+  });
+
   it('keeps an empty last field and a last line without a newline', () => {
     expect(tokenize('a,b,\n1,2,')).toEqual([['a', 'b', ''], ['1', '2', '']]);
   });
