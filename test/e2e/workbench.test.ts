@@ -130,7 +130,8 @@ describe('the workbench in a browser against longtail serve', () => {
 
   it('changes k on the profiles screen and re-runs the analysis with it', async () => {
     await goTo('profiles');
-    await chartsDrawn(page, 60_000);
+    await page.getByTestId('chart-scatter').locator('canvas').waitFor({ timeout: 60_000 });
+    expect(await chartsDrawn(page, 60_000)).toBe(4);
     const before = await served.rpc<AnalysisSummary>('analysis-summary');
     await screenshot(page, '05-profiles');
     const target = before.k < before.settings.kMax ? before.k + 1 : before.k - 1;
@@ -234,6 +235,18 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.getByTestId('rejects-saved').innerText()).toContain('Saved');
     const info = await served.rpc<WorkspaceInfo>('workspace-info');
     expect(info.imports).toBe(2);
+  });
+
+  it('follows a dark OS theme with readable charts', async () => {
+    const dark = await openPage(browser, { colorScheme: 'dark' });
+    await dark.page.goto(`${served.url}#/overview`);
+    await dark.page.getByTestId('overview-stats').waitFor();
+    expect(await chartsDrawn(dark.page)).toBe(5);
+    const background = await dark.page.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(background).toBe('rgb(15, 20, 25)');
+    await screenshot(dark.page, '11-overview-dark');
+    expect(dark.problems).toEqual([]);
+    await dark.context.close();
   });
 
   it('raised no console error or failed request on any screen', () => {

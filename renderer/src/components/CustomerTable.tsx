@@ -7,7 +7,7 @@ export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
     { id: 'name', label: 'Customer', value: (c) => c.name, width: '1.6fr' },
     { id: 'code', label: 'Code', value: (c) => c.code, width: '6rem' },
     { id: 'tier', label: 'Tier', value: (c) => c.tier, width: '6rem' },
-    { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
     { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
     { id: 'affinity', label: 'Distance', value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '6.5rem' },
     { id: 'atRisk', label: 'At risk', value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
