@@ -58,13 +58,16 @@ function hyp2f1Series(a: number, b: number, c: number, z: number): number {
  * Gaussian hypergeometric 2F1(a, b; c; z) for 0 <= z < 1 (all BG/NBD needs: z = t / (alpha + T + t)).
  * Near z = 1 the series converges like z^n, so there we use the linear transformation to 1 - z
  * (Abramowitz & Stegun 15.3.6), valid when c - a - b is not an integer; when it is (or nearly is,
- * where the gamma ratios blow up) the direct series is still convergent and simply takes more terms.
+ * where the gamma ratios blow up), or when the parameters are too large for Γ, the direct series
+ * is still convergent and simply takes more terms.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(z >= 0 && z < 1)) throw new RangeError(`2F1 needs 0 <= z < 1, got ${z}`);
   if (z === 0) return 1;
   const s = c - a - b;
-  if (z <= 0.9 || Math.abs(s - Math.round(s)) < 1e-3) return hyp2f1Series(a, b, c, z);
+  // Γ overflows past 171: for large parameters the (slower) series is the safe road.
+  const overflow = Math.max(Math.abs(a), Math.abs(b), Math.abs(c), Math.abs(s)) > 150;
+  if (z <= 0.9 || overflow || Math.abs(s - Math.round(s)) < 1e-3) return hyp2f1Series(a, b, c, z);
   const w = 1 - z;
   const gc = gamma(c);
   const first = gc * gamma(s) * reciprocalGamma(c - a) * reciprocalGamma(c - b) * hyp2f1Series(a, b, 1 - s, w);

@@ -50,3 +50,10 @@ describe('nelderMead', () => {
     expect(result.x[1]).toBeCloseTo(1, 4);
   });
 });
+
+describe('hyp2f1 with large parameters', () => {
+  it('stays finite near z = 1 where the gamma functions of the transformation would overflow', () => {
+    // 2F1(a, b; b; z) = (1-z)^-a holds for any b.
+    expect(hyp2f1(2.5, 400, 400, 0.95) / Math.pow(0.05, -2.5)).toBeCloseTo(1, 8);
+  });
+});
