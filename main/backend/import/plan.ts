@@ -22,6 +22,8 @@ export type ImportPlan = {
   date: DateDecision;
   decimals: Map<string, DecimalStyle>;
   savedMapping: boolean;
+  /** Whether invoices starting with C are credit notes; false when most invoices start with C anyway. */
+  creditInvoices: boolean;
   dataSample: string[][];
 };
 
@@ -130,7 +132,12 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     decimals.set(c, d.decide(hint));
   }
 
+  const invoices = mapping.invoice ? columnOf(mapping.invoice).filter((v) => v.trim() !== '') : [];
+  const startsWithC = invoices.filter((v) => /^\s*c/i.test(v)).length;
+  const creditInvoices = invoices.length > 0 && startsWithC < invoices.length / 2;
+
   return {
+    creditInvoices,
     headerIndex,
     headerLine: sample[headerIndex].line,
     headers,
@@ -157,7 +164,6 @@ export function requireUsable(plan: ImportPlan): void {
     if (!m.customer) fail('customer', 'Map one with --map customer=<column>.');
     if (!m.date) fail('date', 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
     if (!m.revenue && !(m.quantity && m.unitPrice)) fail('revenue', 'Map --map revenue=<column>, or both --map quantity=<column> and --map unitPrice=<column>.');
-    if (!m.category && !m.product) fail('category or product', 'Map --map category=<column> or --map product=<column> (the product is then the category level).');
   } else if (plan.shape === 'spend-table') {
     if (plan.categoryColumns.length === 0) fail('category spend', 'A spend table needs one numeric column per category.');
   } else {

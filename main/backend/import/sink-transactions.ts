@@ -9,6 +9,8 @@ import type { RowSink, Tally } from './tally';
 
 type Latest = { day: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
 
+const SINGLE_CATEGORY = 'All products';
+
 const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
 const owned = (value: string): string | null => (value === '' ? null : ownString(value));
 
@@ -44,7 +46,10 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const reps = new Dimension(db, 'reps');
   const territories = new Dimension(db, 'territories');
   const masterCategory = new Map<string, number>();
-  if (ix.category < 0) {
+  const single = ix.category < 0 && ix.product < 0 ? categories.id(SINGLE_CATEGORY) : null;
+  if (single !== null) {
+    tally.warnings.push(`No category or product column: every sale is in one category, '${SINGLE_CATEGORY}'. Churn per customer still works; profiles and growth need a category column (--map category=<column>).`);
+  } else if (ix.category < 0) {
     for (const r of db.prepare('SELECT code, category_id FROM products WHERE category_id IS NOT NULL').iterate() as Iterable<{ code: string; category_id: number }>) {
       masterCategory.set(r.code, r.category_id);
     }
@@ -60,6 +65,10 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   let lastDateText = '';
   let lastDay: number | null = null;
   const dayCache = new Map<string, number | null>();
+  const credits = plan.creditInvoices;
+  if (ix.invoice >= 0 && !credits) {
+    tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
+  }
 
   return {
     row(line, cells) {
@@ -98,14 +107,15 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       }
       const invoice = ix.invoice >= 0 ? text(cells, ix.invoice) : '';
       // A credit note ("C536379") is a return even when its amounts were typed positive.
-      if (invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
+      if (credits && invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
       const productCode = text(cells, ix.product);
       let categoryId: number;
       if (ix.category >= 0) {
         const category = text(cells, ix.category);
         if (category === '') return tally.reject(line, m.category ?? null, '', `no category (${m.category} is empty)`);
         categoryId = categories.id(category);
-      } else {
+      } else if (single !== null) categoryId = single;
+      else {
         if (productCode === '') return tally.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
         categoryId = masterCategory.get(productCode) ?? categories.id(productCode);
       }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../../shared/format/dates';
 import { newWorkspace } from '../../helpers/workspace';
-import { fixture } from './fixtures';
+import { fixture, sharedData } from './fixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -91,5 +91,26 @@ describe('amounts', () => {
     expect(rows(w).map((r) => r.revenue)).toEqual([21, -10.5, -12, 4]);
     expect(s.returns).toBe(2);
     expect(s.warnings.join(' ')).toMatch(/product column 'StockCode' is used as the category level/);
+  });
+});
+
+describe('files with fewer columns', () => {
+  it('puts every sale in one category, with a warning, when there is neither a category nor a product column', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: sharedData('cdnowElog.csv') });
+    expect(s).toMatchObject({ rowsImported: 6919, customers: 2357, categories: 1, dateFrom: '1997-01-01' });
+    expect(s.warnings[0]).toMatch(/one category, 'All products'/);
+  });
+
+  it('does not read C as a credit note when most invoice numbers start with C', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const w = await workspace();
+    const file = path.join(w.dir, 'ci.csv');
+    fs.writeFileSync(file, 'Customer,Date,Revenue,Category,Invoice\nA,2024-01-01,10,X,CI-1\nB,2024-01-02,20,X,CI-2\nC,2024-01-03,-5,X,CI-3\n');
+    const s = await w.backend.call('import-run', { path: file });
+    expect(rows(w).map((r) => r.revenue)).toEqual([10, 20, -5]);
+    expect(s.returns).toBe(1);
+    expect(s.warnings.join(' ')).toMatch(/start with C, so a C is not read as a credit note/);
   });
 });
