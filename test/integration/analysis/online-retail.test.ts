@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../../shared/analytics/pipeline';
+import { analysisSettingsSchema } from '../../../shared/contract/settings';
+import { familyOf, ONLINE_RETAIL, onlineRetail } from './online-retail-data';
+
+describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010-12-01..2011-12-09)', () => {
+  const { ds, rows, revenue } = onlineRetail();
+  const out = runAnalysis(ds, analysisSettingsSchema.parse({}));
+
+  it('cleans to the reference figures: 397,884 rows, 4,338 customers, revenue 8,911,407.90', () => {
+    expect(rows).toBe(397884);
+    expect(revenue).toBeCloseTo(8911407.9, 1);
+    expect(ds.customers.length).toBeLessThanOrEqual(4338);
+    expect(ds.customers.length).toBeGreaterThan(4300);
+  });
+
+  it('groups products into families by description keyword, with few left over', () => {
+    expect(familyOf('WHITE HANGING HEART T-LIGHT HOLDER')).toBe('Lighting & candles');
+    expect(familyOf('JUMBO BAG RED RETROSPOT')).toBe('Bags');
+    expect(familyOf('PAPER CHAIN KIT 50\'S CHRISTMAS')).toBe('Christmas');
+    const other = ds.categories.indexOf('Other giftware');
+    let otherRevenue = 0;
+    let total = 0;
+    ds.tx.revenue.forEach((v, r) => {
+      total += v;
+      if (ds.tx.category[r] === other) otherRevenue += v;
+    });
+    expect(otherRevenue / total).toBeLessThan(0.35);
+  });
+
+  it('completes with sensible results: a long tail, named profiles, recovery and growth actions, leakage', () => {
+    console.log(
+      `Online Retail: as of ${out.asOf}, k ${out.k}, ${out.customerCounts.strategic} strategic of ${out.customerCounts.active12m} active (${(out.strategicRevenueShare * 100).toFixed(1)}% of revenue), ` +
+        `${out.counts.recoveryActions} recovery / ${out.counts.growthActions} growth actions, leakage ${(out.leakage.share * 100).toFixed(1)}% (recovery ${out.leakage.recovery.toFixed(0)}, growth ${out.leakage.growth.toFixed(0)} of ${out.revenue12m.toFixed(0)}); categories ${out.leakage.by.category.map((r) => `${r.key}: ${r.revenue12m.toFixed(0)}`).join(", ")}; profiles: ${out.profiles.map((p) => `${p.label} (${p.members})`).join(', ')}`,
+    );
+    expect(out.asOf).toBe('2011-12-09');
+    expect(out.customerCounts.strategic / out.customerCounts.active12m).toBeLessThan(0.4);
+    expect(out.k).toBeGreaterThanOrEqual(2);
+    expect(new Set(out.profiles.map((p) => p.label)).size).toBe(out.k);
+    expect(out.counts.recoveryActions).toBeGreaterThan(0);
+    expect(out.counts.growthActions).toBeGreaterThan(0);
+    const growthShare = out.leakage.growth / out.revenue12m;
+    expect(growthShare).toBeGreaterThan(0.02);
+    expect(growthShare).toBeLessThan(0.5);
+    expect(out.customers.filter((c) => c.pAlive !== null).length).toBeGreaterThan(4000);
+    for (const a of out.actions.slice(0, 50)) expect(a.reason).toMatch(/\d/);
+  });
+});
