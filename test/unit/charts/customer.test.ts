@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
 import { customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../../renderer/src/charts/customer';
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
 import { growthByCategory, growthByCategoryOption } from '../../../renderer/src/charts/growth';
 import { fmt } from './fixtures';
 

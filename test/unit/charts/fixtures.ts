@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
 import { makeFormatters } from '../../../renderer/src/app/format';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakageRow } from '../../../shared/model/results';
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
 import { leakageBandOption, leakageBarsOption, paretoOption } from '../../../renderer/src/charts/overview';
 import { fmt } from './fixtures';
 

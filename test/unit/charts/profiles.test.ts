@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
 import { customerScatterOption, elbowOption, profileHeatmapOption, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
 import { backtestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
 import { fmt } from './fixtures';
 
