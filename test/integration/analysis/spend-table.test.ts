@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { newWorkspace } from '../../helpers/workspace';
+
+const WHOLESALE = path.join(import.meta.dirname, '../../fixtures/analysis/wholesale_customers.csv');
+let w: Awaited<ReturnType<typeof newWorkspace>>;
+let summary: AnalysisSummary;
+
+beforeAll(async () => {
+  w = await newWorkspace({ clientName: 'Wholesale', currency: 'EUR' });
+  await w.backend.call('import-run', { path: WHOLESALE, shape: 'spend-table', asOf: '2025-12-31' });
+  summary = await w.backend.call('analysis-run', { settings: { kMax: 6 } });
+});
+afterAll(() => w.cleanup());
+
+describe('a spend-table workspace (UCI Wholesale, no dates)', () => {
+  it('runs profiles and growth only and says why in the summary', () => {
+    expect(summary.hasDates).toBe(false);
+    expect(summary.customers.total).toBe(440);
+    expect(summary.categories).toHaveLength(6);
+    expect(summary.counts.recoveryActions).toBe(0);
+    expect(summary.counts.growthActions).toBeGreaterThan(0);
+    expect(summary.notes.join(' ')).toMatch(/no dates.*only profiles and growth/);
+  });
+
+  it('answers recovery re-evaluation and the backtest with NO_DATES and what to do', async () => {
+    for (const name of ['analysis-recovery-evaluate', 'analysis-backtest'] as const) {
+      const outcome = await w.backend.invoke(name, {});
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'NO_DATES' } });
+      expect(!outcome.ok && outcome.error.message).toMatch(/Import dated transactions/);
+    }
+  });
+
+  it('still shows a customer with its mix, profile and growth actions but no cycles', async () => {
+    const [top] = (await w.backend.call('analysis-actions', { kind: 'growth', limit: 1 })).rows;
+    const detail = await w.backend.call('analysis-customer', { code: top.customerCode });
+    expect(detail.cycles).toEqual([]);
+    expect(detail.profile?.id).toBe(detail.customer.profile);
+    expect(detail.customer.pAlive).toBeNull();
+    expect(detail.actions.map((a) => a.id)).toContain(top.id);
+  });
+});
