@@ -12,7 +12,7 @@ const EXCEL_EXT = new Set(['xlsx', 'xlsm', 'xls', 'xlsb', 'ods']);
 const startsWith = (head: Buffer, magic: number[]): boolean => magic.every((b, i) => head[i] === b);
 
 /** Opens any supported file as a table, telling formats apart by their first bytes, not only the name. */
-export async function openSource(file: string, sheet: string | undefined): Promise<{ source: TableSource; size: number; name: string }> {
+export async function openSource(file: string, sheet: string | undefined): Promise<{ source: TableSource; size: number; name: string; absolute: string }> {
   const absolute = path.resolve(file);
   let stat: fs.Stats;
   try {
@@ -32,5 +32,5 @@ export async function openSource(file: string, sheet: string | undefined): Promi
   const ext = absolute.toLowerCase().split('.').pop() ?? '';
   const workbook = startsWith(head, ZIP) || startsWith(head, CFB) || EXCEL_EXT.has(ext);
   const source = workbook ? openExcelSource(absolute, stat.size, sheet) : await openTextSource(absolute, stat.size);
-  return { source, size: stat.size, name: path.basename(absolute) };
+  return { source, size: stat.size, name: path.basename(absolute), absolute };
 }

@@ -83,14 +83,14 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const started = performance.now();
   const startedAt = ctx.now().toISOString();
   const db = ctx.session.db;
-  const { source, size, name } = await openSource(args.path, args.sheet);
+  const { source, size, name, absolute } = await openSource(args.path, args.sheet);
   const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
   requireUsable(plan);
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
-  let sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(args.path) : null;
+  let sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
   if (sha && !args.force) refuseDuplicate(db, sha, name);
   const hasher = sha ? null : crypto.createHash('sha256');
 
@@ -101,10 +101,10 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
     const importId = Number(
       db
         .prepare("INSERT INTO imports (file_name, file_path, file_size, sha256, sheet, shape, mapping_json, date_format, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')")
-        .run(name, args.path, size, sha ?? '', source.sheet, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
+        .run(name, absolute, size, sha ?? '', source.sheet, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
     );
     // Rows are about 60-120 bytes in the files people export; .gz files hold about five times more.
-    const rebuildIndexes = plan.shape === 'transactions' ? suspendIndexesForBulkLoad(db, Math.round((size * (args.path.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120)) : () => {};
+    const rebuildIndexes = plan.shape === 'transactions' ? suspendIndexesForBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120)) : () => {};
     const tally = new Tally(db, importId);
     const sink: RowSink =
       plan.shape === 'transactions' ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);

@@ -108,11 +108,18 @@ Examples:
     if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', 'Give exactly one file to import, e.g. longtail import sales.csv --workspace acme.longtail.');
     if (!workspace) throw new AppError('INVALID_INPUT', 'Give the workspace with --workspace FILE (it is created if missing).');
     const wsPath = path.resolve(io.cwd, workspace);
-    if (fs.existsSync(wsPath)) await io.backend.call('workspace-open', { path: wsPath });
+    const created = !fs.existsSync(wsPath);
+    if (!created) await io.backend.call('workspace-open', { path: wsPath });
     else {
       const clientName = (args.values.client as string | undefined) ?? path.basename(wsPath, path.extname(wsPath));
       await io.backend.call('workspace-create', { path: wsPath, clientName });
     }
+    // A failed first import leaves no empty workspace behind: the command then changed nothing.
+    const discardIfNew = async (): Promise<void> => {
+      if (!created) return;
+      await io.backend.call('workspace-close', {});
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(wsPath + suffix, { force: true });
+    };
     const json = Boolean(args.values.json);
     const controller = new AbortController();
     const onInterrupt = (): void => controller.abort();
@@ -143,6 +150,9 @@ Examples:
       if (master) {
         summaries.push(await io.backend.call('import-run', { path: path.resolve(io.cwd, master), shape: 'product-master', ...common }, { onProgress: bar, signal: controller.signal }));
       }
+    } catch (e) {
+      if (summaries.length === 0) await discardIfNew();
+      throw e;
     } finally {
       process.removeListener('SIGINT', onInterrupt);
       if (bar) process.stderr.write('\n');

@@ -62,6 +62,7 @@ describe('longtail import', () => {
     const r = await cli(['import', fixture('ambiguous-dates.csv'), '-w', 'x.longtail']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/--date-format mdy or --date-format dmy\. \[IMPORT_AMBIGUOUS_DATES\]/);
+    expect(fs.existsSync(path.join(r.dir, 'x.longtail'))).toBe(false);
     const json = await cli(['import', fixture('ambiguous-dates.csv'), '-w', 'x.longtail', '--json']);
     expect(JSON.parse(json.err)).toMatchObject({ ok: false, error: { code: 'IMPORT_AMBIGUOUS_DATES' } });
     const usage = await cli(['import', '-w', 'x.longtail']);

@@ -62,3 +62,23 @@ describe('an import killed half way', () => {
     expect(again.session.db.prepare("SELECT count(*) AS n FROM imports WHERE status <> 'done'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('a bulk import into an empty workspace', () => {
+  it('rebuilds every transaction index it set aside, so the hot queries still use them', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    const db = w.backend.session.db;
+    const indexes = (): string[] =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const before = indexes();
+    const big = path.join(w.dir, 'bulk.csv');
+    writeBigCsv(big, 200_000);
+    const s = await w.backend.call('import-run', { path: big });
+    expect(s.rowsImported).toBe(200_000);
+    expect(indexes()).toEqual(before);
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT day, revenue FROM transactions WHERE customer_id = ? AND category_id = ?').all(1, 1) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/transactions_customer_category_day/);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
