@@ -24,6 +24,9 @@ export type Workbench = {
   setError: (e: unknown) => void;
   fmt: Formatters;
   loading: boolean;
+  /** A file dropped anywhere on the window, waiting for the import screen to take it. */
+  droppedFile: File | null;
+  takeDroppedFile: () => File | null;
 };
 
 const userLocale = (): string | undefined => navigator.language || undefined;
@@ -54,6 +57,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [error, setErrorState] = useState<Workbench['error']>(null);
   const [loading, setLoading] = useState(true);
   const started = useRef(false);
+  const [droppedFile, setDroppedFile] = useState<File | null>(null);
 
   const go = useCallback((screen: string, params: Record<string, string> = {}) => {
     const next = { screen, params };
@@ -121,6 +125,31 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     });
   }, [go, setWorkspace, setError]);
 
+  // A file dropped outside the import wizard goes to the wizard, instead of the browser opening it.
+  useEffect(() => {
+    const over = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      if (e.defaultPrevented) return;
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      setDroppedFile(file);
+      go('import');
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [go]);
+
+  const takeDroppedFile = useCallback(() => {
+    const file = droppedFile;
+    if (file) setDroppedFile(null);
+    return file;
+  }, [droppedFile]);
+
   const runAnalysis = useCallback(
     async (settings: AnalysisSettingsInput) => {
       const controller = new AbortController();
@@ -151,8 +180,8 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const fmt = useMemo(() => makeFormatters(summary?.currency ?? workspace?.currency ?? 'USD', userLocale()), [summary, workspace]);
 
   const value = useMemo<Workbench>(
-    () => ({ workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading }),
-    [workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading],
+    () => ({ workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading, droppedFile, takeDroppedFile }),
+    [workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading, droppedFile, takeDroppedFile],
   );
   return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportPreview, ImportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
@@ -96,6 +96,14 @@ export function ImportScreen() {
       setJob(null);
     }
   };
+
+  const { droppedFile, takeDroppedFile } = w;
+  useEffect(() => {
+    if (!droppedFile || job) return;
+    const file = takeDroppedFile();
+    if (file) void fileForBackend(file).then((picked) => loadPreview(picked), setError);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when a file arrives, not when the loader changes
+  }, [droppedFile]);
 
   const restart = () => {
     setStep('choose');
