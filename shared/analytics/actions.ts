@@ -40,15 +40,29 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
   for (const f of flags) maxExpected = Math.max(maxExpected, f.atRiskRevenue);
   for (const g of gaps) maxExpected = Math.max(maxExpected, g.expectedRevenue);
   const { ds, tier, profileOf } = ctx;
-  const base = (kind: 'growth' | 'recovery', customer: number, category: number) => {
+  // Built field by field: spreading a shared base object was most of this stage's time at 30k.
+  const make = (
+    kind: 'growth' | 'recovery',
+    customer: number,
+    category: number,
+    expectedRevenue: number,
+    confidence: number,
+    reason: string,
+    facts: Action['facts'],
+  ): Action => {
     const c = ds.customers[customer];
     const p = profileOf[customer];
+    const name = ds.categories[category];
     return {
-      id: `${kind}:${c.code}:${ds.categories[category]}`,
+      id: `${kind}:${c.code}:${name}`,
       kind,
       customerCode: c.code,
       customerName: c.name,
-      category: ds.categories[category],
+      category: name,
+      expectedRevenue,
+      priority: priorityOf(expectedRevenue, maxExpected, confidence, tier[customer]),
+      reason,
+      facts,
       tier: tier[customer],
       profile: p >= 0 ? p + 1 : null,
       rep: c.rep,
@@ -57,21 +71,13 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
   };
   const actions: Action[] = [];
   for (const f of flags) {
-    actions.push({
-      ...base('recovery', f.customer, f.category),
-      expectedRevenue: f.atRiskRevenue,
-      priority: priorityOf(f.atRiskRevenue, maxExpected, f.priority / 100, tier[f.customer]),
-      reason: f.reason,
-      facts: { ...f.facts, signal: f.signal },
-    });
+    const facts: Action['facts'] = Object.assign({}, f.facts);
+    facts.signal = f.signal;
+    actions.push(make('recovery', f.customer, f.category, f.atRiskRevenue, f.priority / 100, f.reason, facts));
   }
   for (const g of gaps) {
-    actions.push({
-      ...base('growth', g.customer, g.category),
-      expectedRevenue: g.expectedRevenue,
-      priority: priorityOf(g.expectedRevenue, maxExpected, g.penetration, tier[g.customer]),
-      reason: g.reason,
-      facts: {
+    actions.push(
+      make('growth', g.customer, g.category, g.expectedRevenue, g.penetration, g.reason, {
         gap: g.kind,
         profile: ctx.profileLabels[g.profile] ?? null,
         penetration: g.penetration,
@@ -79,8 +85,8 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
         peers: g.peers,
         sizeBand: g.sizeBand,
         ownSpend12m: g.ownSpend12m,
-      },
-    });
+      }),
+    );
   }
   // A fixed total order (priority, then id) so equal data gives equal output, bit for bit.
   actions.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
