@@ -17,7 +17,7 @@ import { Backend } from '../main/backend/dispatch';
 import type { AnalysisSummary } from '../shared/model/results';
 import { generateDistributor } from '../shared/sample';
 import { writeSampleCsv } from './generate';
-import { launch, openPage } from '../test/e2e/support/browser';
+import { launch, openPage, screenshot } from '../test/e2e/support/browser';
 import { buildRenderer, root, startServe } from '../test/e2e/support/serve';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, steps: { type: 'string', default: '12' } } });
@@ -98,6 +98,9 @@ try {
     k = target;
     ks.push(target);
   }
+  await page.getByTestId('chart-scatter').locator('canvas').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(1500);
+  await screenshot(page, `bench-${customers}-profiles`);
   const kSwitch = await measures('k-switch');
   const kCall = (await measures('analysis-run-call')).slice(-kSwitch.length);
   const [, directRunMs] = await time(() => served.rpc<AnalysisSummary>('analysis-run', { settings: { ...first.settings, k: first.k === ks[0] ? first.k : ks[0] } }));

@@ -46,7 +46,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
           <Stat label="Customers" value={fmt.count(summary.customers)} detail={fmt.counted(summary.categories, 'category', 'categories')} testId="import-customers" />
           <Stat label="Dates" value={summary.dateFrom ? fmt.range(summary.dateFrom, summary.dateTo) : 'no dates'} small />
           <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} returns or credits`} testId="import-revenue" />
-          <Stat label="Took" value={`${(summary.durationMs / 1000).toFixed(1)} s`} />
+          <Stat label="Took" value={summary.durationMs < 1000 ? `${Math.round(summary.durationMs)} ms` : `${(summary.durationMs / 1000).toFixed(1)} s`} />
         </div>
         {summary.warnings.length > 0 && (
           <ul className="reasons warnings" aria-label="Warnings">
@@ -84,7 +84,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
           disabled={w.job !== null}
           onClick={() => void w.runAnalysis(w.summary?.settings ?? {}).then((s) => s && w.go('overview'))}
         >
-          Run analysis
+          {w.workspace?.lastAnalysis ? 'Re-run analysis' : 'Run analysis'}
         </button>
       </div>
     </>

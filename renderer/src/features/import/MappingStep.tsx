@@ -152,6 +152,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
                 ))}
               </select>
             </div>
+            <p className="muted">Amounts: the decimal mark (1,234.50 or 1.234,50) is detected per column; currency signs and thousands separators are ignored.</p>
           </div>
         )}
         {(missing.length > 0 || duplicates.length > 0 || needsDateChoice) && (
