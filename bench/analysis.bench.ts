@@ -97,14 +97,28 @@ async function main(): Promise<void> {
   const built = spawnSync(process.execPath, ['--import', 'tsx', process.argv[1], '--build', '--customers', String(customers)], { stdio: ['ignore', 'pipe', 'inherit'] });
   if (built.status !== 0) throw new Error('building the bench workspace failed');
   const rows = Number(built.stdout.toString().trim());
-  const reference = groupByMs();
+  const referenceBefore = groupByMs();
 
-  const backend = new Backend({ appDataDir: path.join(dataDir, 'app-data') });
-  await backend.call('workspace-open', { path: file });
-  let started = performance.now();
-  const full: AnalysisSummary = await backend.call('analysis-run', {});
-  const fullMs = performance.now() - started;
-
+  // The machine is shared: the cold analysis runs twice, each in a fresh session, and the faster
+  // run counts (as the reference's best of three does).
+  let full: AnalysisSummary | null = null;
+  let fullMs = Infinity;
+  let backend = new Backend({ appDataDir: path.join(dataDir, 'app-data') });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    backend.close();
+    backend = new Backend({ appDataDir: path.join(dataDir, 'app-data') });
+    await backend.call('workspace-open', { path: file });
+    const t = performance.now();
+    const s = await backend.call('analysis-run', {});
+    const elapsed = performance.now() - t;
+    if (elapsed < fullMs) {
+      fullMs = elapsed;
+      full = s;
+    }
+  }
+  if (!full) throw new Error('no analysis ran');
+  const reference = Math.min(referenceBefore, groupByMs());
+  let started: number;
   const evaluate = await backend.call('analysis-recovery-evaluate', { recovery: { lateness: 3 } });
   started = performance.now();
   const slider = await backend.call('analysis-recovery-evaluate', { recovery: { lateness: 2.5 } });
@@ -127,9 +141,9 @@ async function main(): Promise<void> {
   say();
   say('| figure | time | ratio to the GROUP BY | target |');
   say('|---|---|---|---|');
-  say(`| sqlite3 shell GROUP BY customer, category (reference, best of 3) | ${ms(reference)} | 1 | |`);
+  say(`| sqlite3 shell GROUP BY customer, category (reference, best of 6 around the runs) | ${ms(reference)} | 1 | |`);
   say(`| full analysis: the stages (features, k sweep 2..12, recovery, p alive, growth, actions, leakage) | ${ms(fullCompute)} | ${(fullCompute / reference).toFixed(2)} | <= 4 |`);
-  say(`| full analysis end to end, cold session (load + stages + store the run) | ${ms(fullMs)} | ${(fullMs / reference).toFixed(2)} | |`);
+  say(`| full analysis end to end, cold session (load + stages + store the run; best of 2) | ${ms(fullMs)} | ${(fullMs / reference).toFixed(2)} | |`);
   for (const [stage, t] of Object.entries(full.timings)) say(`| - ${stage} | ${ms(t)} | ${(t / reference).toFixed(2)} | |`);
   say(`| recovery threshold change (evaluate at 30k; curve reused) | ${evaluate.elapsedMs.toFixed(1)} ms / ${slider.elapsedMs.toFixed(1)} ms in the handler, ${ms(sliderWall)} wall | ${(slider.elapsedMs / reference).toFixed(3)} | < 100 ms |`);
   say(`| k change ${full.k} -> ${changedK.k}: recompute (cached stages reused) | ${ms(kCompute)} | ${(kCompute / reference).toFixed(2)} | < 1 s |`);
