@@ -6,12 +6,13 @@ import type { Db } from '../db/open';
 
 /**
  * Identifies the data an analysis saw, cheaply enough to check before every cached answer: the
- * imports (file sha256, rows, status) plus the transaction count and highest row id. Any import,
+ * imports (file sha256, rows, status) plus the lowest and highest transaction row ids. Any import,
  * deletion or re-import changes it.
  */
 export function dataHash(db: Db): string {
   const imports = db.prepare('SELECT id, sha256, shape, status, rows_imported FROM imports ORDER BY id').raw().all();
-  const tx = db.prepare('SELECT count(*), coalesce(max(id), 0) FROM transactions').raw().get();
+  // max(id) is a rowid lookup; count(*) would scan a million rows on every cached answer.
+  const tx = db.prepare('SELECT coalesce(max(id), 0), coalesce(min(id), 0) FROM transactions').raw().get();
   return createHash('sha256').update(JSON.stringify({ imports, tx })).digest('hex');
 }
 
