@@ -11,15 +11,16 @@ type Table = 'territories' | 'reps' | 'categories' | 'customers' | 'products';
 export class Dimension {
   private readonly ids = new Map<string, number>();
   private readonly insert: Database.Statement;
-  readonly existing: number;
   private readonly maxExistingId: number;
+  private readonly table: Table;
+  private lastKey: string | null = null;
+  private lastId = 0;
 
   constructor(db: Db, table: Table) {
     const key = table === 'customers' || table === 'products' ? 'code' : 'name';
     for (const row of db.prepare(`SELECT id, ${key} AS k FROM ${table}`).iterate() as Iterable<{ id: number; k: string }>) {
       this.ids.set(row.k, row.id);
     }
-    this.existing = this.ids.size;
     this.maxExistingId = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
     this.insert =
       table === 'customers'
@@ -28,14 +29,6 @@ export class Dimension {
           ? db.prepare('INSERT INTO products (code, name) VALUES (?, ?)')
           : db.prepare(`INSERT INTO ${table} (name) VALUES (?)`);
     this.table = table;
-  }
-
-  private readonly table: Table;
-  private lastKey: string | null = null;
-  private lastId = 0;
-
-  has(key: string): boolean {
-    return this.ids.has(key);
   }
 
   /** True for an id this import inserted (ids only grow). */
