@@ -69,6 +69,10 @@ async function buildWorkspace(g: GeneratedDistributor): Promise<number> {
       insTx.run(rows, customer, dayFromIso(r.date), category, r.quantity, r.revenue, rep, territory, r.invoice);
     }
     db.prepare('UPDATE imports SET rows_imported = ? WHERE id = 1').run(rows);
+    // As the import does: each customer keeps the rep and territory of its latest sale.
+    db.exec(`UPDATE customers SET
+      rep_id = (SELECT rep_id FROM transactions t WHERE t.customer_id = customers.id ORDER BY day DESC LIMIT 1),
+      territory_id = (SELECT territory_id FROM transactions t WHERE t.customer_id = customers.id ORDER BY day DESC LIMIT 1)`);
   })();
   backend.close();
   return rows;

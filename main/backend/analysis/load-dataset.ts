@@ -64,8 +64,15 @@ export function loadDataset(db: Db): Dataset {
   let firstDay = 2 ** 31 - 1;
   let lastDay = -(2 ** 31);
   let r = 0;
+  // The import keeps each customer's latest rep and territory on the customer; only when some are
+  // missing does the scan carry the two extra columns (about a third slower at a million rows).
+  const incomplete = customerRows.some((c) => c.rep === null || c.territory === null);
   const rows = db
-    .prepare('SELECT customer_id, category_id, day, revenue, rep_id, territory_id FROM transactions')
+    .prepare(
+      incomplete
+        ? 'SELECT customer_id, category_id, day, revenue, rep_id, territory_id FROM transactions'
+        : 'SELECT customer_id, category_id, day, revenue, NULL, NULL FROM transactions',
+    )
     .raw()
     .iterate() as IterableIterator<[number, number, number, number, number | null, number | null]>;
   for (const [cid, kid, d, v, rep, territory] of rows) {
