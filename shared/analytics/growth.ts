@@ -33,10 +33,11 @@ type PeerPool = { byBucket: Map<number, number[]>; all: number[] };
  * remain, so a few stray purchases can never produce a recommendation.
  *
  * Best customers are bigger than most of the tail by construction, so raw peer spend would tell a
- * small shop to buy like a large one. Each peer contributes instead its spend on the category per
- * unit of its spend on everything else; the peer quantile of that ratio times the customer's own
- * spend on everything else is "what a peer of its size spends". A customer that already buys a
- * normal share for its size is never flagged, however small it is.
+ * small shop to buy like a large one. Each peer contributes instead the share of its revenue that
+ * goes to the category; the peer quantile of that share times the customer's own 12-month revenue
+ * is "what a peer of its size spends". A customer that already buys a normal share for its size is
+ * never flagged, however small it is. (Scaling by the customer's spend on everything else instead
+ * would blow up for categories that are most of a pattern: a 60% share is 1.5x the rest.)
  */
 export function findGrowthGaps(
   f: Features,
@@ -61,9 +62,8 @@ export function findGrowthGaps(
     for (let c = 0; c < m; c++) {
       const pool = pools[p * m + c];
       const spend = f.catRevenue12m[i * m + c];
-      const rest = f.revenue12m[i] - spend;
-      if (!pool || spend <= 0 || rest <= 0) continue;
-      const ratio = spend / rest;
+      if (!pool || spend <= 0) continue;
+      const ratio = spend / f.revenue12m[i];
       const list = pool.byBucket.get(b);
       if (list) list.push(ratio);
       else pool.byBucket.set(b, [ratio]);
@@ -141,9 +141,8 @@ export function findGrowthGaps(
       if (!pools[p * m + c] || skip?.(i, c)) continue;
       const peer = peerRatioFor(p, c, bucket);
       const own = Math.max(0, f.catRevenue12m[i * m + c]);
-      const rest = f.revenue12m[i] - own;
-      if (!peer || !(peer.ratio > 0) || !(rest > 0)) continue;
-      const peerSpend = peer.ratio * rest;
+      if (!peer || !(peer.ratio > 0)) continue;
+      const peerSpend = peer.ratio * f.revenue12m[i];
       const never = f.everBought[i * m + c] === 0;
       if (!never && own >= settings.underBuyRatio * peerSpend) continue;
       const penetration = profile.penetration[c];
