@@ -68,7 +68,11 @@ export function bestOfRestarts(points: number[][], k: number, seed: number, rest
   let best: Fit | null = null;
   for (let r = 0; r < restarts; r++) {
     const start = kmeansPlusPlus(points, k, (seed + 7919 * r + 104729 * k) % 2147483647);
-    const result = kmeans(points, k, { initialization: start, maxIterations: MAX_ITERATIONS });
+    let result = kmeans(points, k, { initialization: start, maxIterations: MAX_ITERATIONS });
+    // Not converged within the cap: carry on from where it stopped with a larger cap (reported if still not).
+    if (!result.converged) {
+      result = kmeans(points, k, { initialization: result.centroids, maxIterations: MAX_ITERATIONS * 4 });
+    }
     const sse = sseOf(points, result.clusters, result.centroids);
     if (!best || sse < best.sse - 1e-12) {
       best = { centroids: result.centroids, clusters: result.clusters, sse, converged: result.converged, iterations: result.iterations };
