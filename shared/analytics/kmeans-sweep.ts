@@ -93,10 +93,13 @@ export function refine(points: number[][], start: number[][]): Fit {
   };
 }
 
-/** Pairwise Euclidean distances of the sample, computed once and shared by every k. */
-function distanceMatrix(points: number[][]): Float64Array {
+/**
+ * Pairwise Euclidean distances of the sample, computed once and shared by every k. Single
+ * precision is plenty for a mean silhouette and halves the memory each k streams through.
+ */
+function distanceMatrix(points: number[][]): Float32Array {
   const n = points.length;
-  const d = new Float64Array(n * n);
+  const d = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const v = Math.sqrt(squaredDistance(points[i], points[j]));
@@ -111,7 +114,7 @@ function distanceMatrix(points: number[][]): Float64Array {
  * Mean silhouette over all points (a point alone in its cluster scores 0, as in Rousseeuw 1987).
  * This is the mean: simple-statistics' silhouetteMetric returns the maximum.
  */
-export function meanSilhouette(dist: Float64Array, n: number, clusterList: ArrayLike<number>, k: number): number {
+export function meanSilhouette(dist: Float32Array | Float64Array, n: number, clusterList: ArrayLike<number>, k: number): number {
   const clusters = Int32Array.from(clusterList);
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) sizes[clusters[i]]++;
