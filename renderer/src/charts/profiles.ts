@@ -86,23 +86,35 @@ export function profileHeatmapOption(profiles: readonly ProfileResult[], categor
 export type ScatterCustomer = { code: string; name: string; revenue12m: number; breadth: number; profile: number | null };
 
 /**
+ * A fixed offset in -0.35..0.35 from the customer code: breadth is a whole number, so without it
+ * thousands of customers stack on a few lines and the last profile drawn hides the others.
+ * Derived from the code, so the same customer sits in the same place on every render.
+ */
+export function jitterFor(code: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < code.length; i++) h = Math.imul(h ^ code.charCodeAt(i), 16777619);
+  return (((h >>> 0) % 1000) / 999 - 0.5) * 0.7;
+}
+
+/**
  * Customers by size (log axis) and breadth, one series per profile. Large mode draws tens of
  * thousands of points in one pass; customers without 12-month revenue cannot sit on a log axis.
  */
 export function customerScatterOption(customers: readonly ScatterCustomer[], profiles: readonly Pick<ProfileResult, 'id' | 'label'>[], fmt: ChartFormat): EChartsOption {
-  const byProfile = new Map<number, [number, number, string][]>(profiles.map((p) => [p.id, []]));
+  const byProfile = new Map<number, [number, number, string, number][]>(profiles.map((p) => [p.id, []]));
   for (const c of customers) {
     if (c.profile === null || !(c.revenue12m > 0)) continue;
-    byProfile.get(c.profile)?.push([c.revenue12m, c.breadth, c.name]);
+    byProfile.get(c.profile)?.push([c.revenue12m, c.breadth + jitterFor(c.code), c.name, c.breadth]);
   }
+  const total = customers.length;
   const series: ScatterSeriesOption[] = profiles.map((p, i) => ({
     type: 'scatter',
     name: `${p.id}. ${truncate(p.label, 24)}`,
     color: colorOf(i),
     large: true,
     largeThreshold: 2000,
-    symbolSize: 5,
-    itemStyle: { opacity: 0.7 },
+    symbolSize: total > 5000 ? 3 : 5,
+    itemStyle: { opacity: total > 5000 ? 0.45 : 0.7 },
     data: byProfile.get(p.id) ?? [],
   }));
   return {
@@ -111,7 +123,7 @@ export function customerScatterOption(customers: readonly ScatterCustomer[], pro
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
-        const [rev, breadth, name] = firstItem<[number, number, string]>(p).value;
+        const [rev, , name, breadth] = firstItem<[number, number, string, number]>(p).value;
         return `${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
       },
     },

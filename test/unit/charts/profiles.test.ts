@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerScatterOption, elbowOption, profileHeatmapOption, silhouetteOption } from '../../../renderer/src/charts/profiles';
+import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
 
 type Point = { value: number; symbolSize: number };
@@ -56,10 +56,23 @@ describe('profile charts', () => {
     const series = option.series as Series[];
     expect(series.map((s) => s.name)).toEqual(['1. Dairy heavy', '2. Meat + Seafood']);
     expect(series.every((s) => s.large)).toBe(true);
-    expect(series[0].data).toEqual([[5000, 4, 'Alpha']]);
-    expect(series[1].data).toEqual([[800, 2, 'Gamma']]);
+    const [alpha] = series[0].data as [number, number, string, number][];
+    expect(alpha[0]).toBe(5000);
+    expect(alpha.slice(2)).toEqual(['Alpha', 4]);
+    // Spread around its whole breadth so stacked customers stay visible, always the same way.
+    expect(Math.abs(alpha[1] - 4)).toBeLessThanOrEqual(0.35);
+    expect(alpha[1]).toBe(4 + jitterFor('A'));
+    expect((series[1].data as unknown[][])[0].slice(2)).toEqual(['Gamma', 2]);
     expect((option.xAxis as Axis).type).toBe('log');
     expect((option.xAxis as Axis).name).toContain('USD');
+  });
+
+  it('spreads customers evenly across the band around their breadth', () => {
+    const offsets = Array.from({ length: 2000 }, (_, i) => jitterFor(`C${String(i).padStart(5, '0')}`));
+    expect(Math.min(...offsets)).toBeGreaterThanOrEqual(-0.35);
+    expect(Math.max(...offsets)).toBeLessThanOrEqual(0.35);
+    expect(offsets.filter((o) => o < 0).length).toBeGreaterThan(800);
+    expect(offsets.filter((o) => o > 0).length).toBeGreaterThan(800);
   });
 
   it('keeps 30,000 customers as 30,000 points', () => {
