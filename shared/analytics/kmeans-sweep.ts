@@ -99,10 +99,21 @@ export function refine(points: number[][], start: number[][]): Fit {
  */
 function distanceMatrix(points: number[][]): Float32Array {
   const n = points.length;
+  const dims = n ? points[0].length : 0;
+  // A flat copy keeps the O(n^2) loop on one contiguous array.
+  const flat = new Float64Array(n * dims);
+  points.forEach((p, i) => flat.set(p, i * dims));
   const d = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
+    const a = i * dims;
     for (let j = i + 1; j < n; j++) {
-      const v = Math.sqrt(squaredDistance(points[i], points[j]));
+      const b = j * dims;
+      let s = 0;
+      for (let x = 0; x < dims; x++) {
+        const t = flat[a + x] - flat[b + x];
+        s += t * t;
+      }
+      const v = Math.sqrt(s);
       d[i * n + j] = v;
       d[j * n + i] = v;
     }
