@@ -11,6 +11,7 @@ import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } fr
 import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { StageCache } from './stage-cache';
 import { computeTiers, type Tiers } from './tiers';
+import { elbowK } from './kmeans-sweep';
 
 export type AnalysisStage =
   | 'features'
@@ -48,6 +49,7 @@ export type AnalysisOutput = {
   pareto: ParetoPoint[];
   k: number;
   suggestedK: number;
+  elbowK: number | null;
   quality: KQuality[];
   profiles: ProfileResult[];
   actions: Action[];
@@ -158,6 +160,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     pareto: tiers.pareto,
     k: profiles.k,
     suggestedK: profiles.suggestedK,
+    elbowK: elbowK(profiles.quality),
     quality: profiles.quality,
     profiles: profiles.profiles,
     actions,

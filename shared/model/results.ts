@@ -130,6 +130,8 @@ export type AnalysisSummary = {
   pareto: ParetoPoint[];
   k: number;
   suggestedK: number;
+  /** The elbow of the within-cluster error curve, a second opinion beside the suggested k. */
+  elbowK?: number | null;
   quality: KQuality[];
   profiles: ProfileResult[];
   leakage: Leakage;

@@ -70,6 +70,7 @@ export function writeRunFiles(
         leakage: { recovery: cents(l.recovery), growth: cents(l.growth), total: cents(l.total), pct: share(l.share), band: l.band },
         k: summary.k,
         suggested_k: summary.suggestedK,
+        elbow_k: summary.elbowK ?? null,
         quality: summary.quality,
         counts: { ...summary.counts, customers: summary.customers },
         profiles: summary.profiles.map((p) => ({ id: p.id, label: p.label, members: p.members })),
