@@ -42,6 +42,9 @@ export function summaryOf(out: AnalysisOutput, runId: number, createdAt: string,
   };
 }
 
+// Shares to five decimals: full doubles tripled the text written per customer for no visible gain.
+const mixJson = (mix: readonly number[]): string => `[${mix.map((v) => Math.round(v * 1e5) / 1e5).join(',')}]`;
+
 /** Writes a finished run's customers and actions in one transaction and marks the run done. */
 export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly CustomerResult[], actions: readonly Action[]): void {
   const insertCustomer = db.prepare(
@@ -58,7 +61,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
     for (const c of customers) {
       insertCustomer.run(
         runId, c.code, c.name, c.tier, c.profile, c.affinity, c.isBest ? 1 : 0, c.revenue12m, c.breadth, c.purchases,
-        c.recencyDays, c.tenureDays, c.pAlive, c.atRiskRevenue, c.growthRevenue, c.rep, c.territory, c.segment, JSON.stringify(c.mix),
+        c.recencyDays, c.tenureDays, c.pAlive, c.atRiskRevenue, c.growthRevenue, c.rep, c.territory, c.segment, mixJson(c.mix),
       );
     }
     actions.forEach((a, position) => {
