@@ -245,6 +245,45 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(info.imports).toBe(2);
   });
 
+  it('offers the sheets of a workbook, asks for the date format when dates are ambiguous, and explains a file it cannot read', async () => {
+    const pick = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
+      await (await chooser).setFiles(path.join(root, 'test', 'fixtures', 'import', file));
+    };
+    await page.locator('main').getByRole('button', { name: 'Import another file' }).click();
+    await pick('sales.xlsx');
+    await page.locator('#import-sheet').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#import-sheet option').allInnerTexts()).toEqual(['Notes', 'Sales 2024']);
+    expect(await page.locator('#import-sheet').inputValue()).toBe('Sales 2024');
+    expect(await page.locator('.preview thead').innerText()).toContain('Account No');
+    // The notes sheet is no table: the wizard says so and keeps the sheet that is.
+    await page.locator('#import-sheet').selectOption('Notes');
+    const notTable = page.locator('main .notice.error');
+    await notTable.waitFor({ timeout: 30_000 });
+    expect(await notTable.innerText()).toContain('"Notes"');
+    expect(await page.locator('#import-sheet').inputValue()).toBe('Sales 2024');
+    await notTable.getByRole('button', { name: 'Dismiss' }).click();
+
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    await pick('ambiguous-dates.csv');
+    await page.getByTestId('mapping').waitFor({ timeout: 60_000 });
+    expect(await page.locator('label[for="import-date-format"]').innerText()).toContain('ambiguous');
+    expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    expect(await page.locator('main [role="alert"]').innerText()).toContain('choose the date format');
+    await screenshot(page, '12-import-ambiguous-dates');
+    await page.locator('#import-date-format').selectOption('dmy');
+    expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    await pick('password.xlsx');
+    const alert = page.locator('main .notice.error');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.getAttribute('data-code')).toBe('IMPORT_PASSWORD_PROTECTED');
+    expect((await alert.innerText()).length).toBeGreaterThan(30);
+    expect(await page.getByTestId('dropzone').isVisible()).toBe(true);
+  });
+
   it('follows a dark OS theme with readable charts', async () => {
     const dark = await openPage(browser, { colorScheme: 'dark' });
     await dark.page.goto(`${served.url}#/overview`);
