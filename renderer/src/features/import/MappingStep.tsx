@@ -73,7 +73,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   return (
     <>
       <Panel
-        title={`${preview.file.name} · ${(preview.file.size / 1e6).toFixed(2)} MB`}
+        title={`${preview.file.name} · ${preview.file.size < 1e6 ? `${Math.max(1, Math.round(preview.file.size / 1e3))} KB` : `${(preview.file.size / 1e6).toFixed(1)} MB`}`}
         actions={
           <div className="row">
             {preview.sheets.length > 1 && (
