@@ -23,4 +23,4 @@ export const handlers = {
   ...assignmentHandlers,
   ...exportHandlers,
   ...analysisHandlers,
-} satisfies Partial<HandlerTable>;
+} satisfies HandlerTable;

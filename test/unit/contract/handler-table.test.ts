@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { handlerNames } from '../../../shared/contract';
+import { handlers } from '../../../main/backend/handlers';
+
+describe('the handler table', () => {
+  it('implements every contract entry, and nothing the contract does not declare', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...handlerNames].sort());
+  });
+
+  it('holds a function for every handler name', () => {
+    for (const name of handlerNames) expect(typeof handlers[name]).toBe('function');
+  });
+});
