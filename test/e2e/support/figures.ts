@@ -12,8 +12,10 @@ const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : 'n/a');
 /**
  * Writes what the browser suite measured with performance marks: from the input event to the
  * chart's `finished` event. Figures, not assertions: the machine is shared and timings wander.
+ * They go to test-output/ (ignored by git) so a test run leaves the tree clean; the committed UI
+ * figures are bench/ui.bench.ts's bench/results/ui.md.
  */
-export function recordUiFigures(t: { kSwitch: number[]; threshold: number[]; customers: number }, file = path.join(root, 'bench', 'results', 'ui-e2e.md')): void {
+export function recordUiFigures(t: { kSwitch: number[]; threshold: number[]; customers: number }, file = path.join(root, 'test-output', 'ui-e2e.md')): void {
   const lines = [
     '# UI responsiveness measured in the browser suite (test/e2e/workbench.test.ts)',
     '',
