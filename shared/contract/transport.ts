@@ -12,6 +12,9 @@ import type { Progress } from './progress';
  *    - POST {BRIDGE.cancel}<jobId>
  *    - POST {BRIDGE.upload}?name=<file name>  raw file body -> JSON Outcome<{ path: string }> (a file
  *      the backend can read, for import-preview / import-run, since a browser has no file paths)
+ *    - POST {BRIDGE.exportTarget}?name=<file name>  -> JSON Outcome<{ path: string }>: a fresh path
+ *      inside the run's exports folder, for an export or report handler's `out` (a browser has no
+ *      save dialog); the page then downloads the written file from there
  *    - GET  {BRIDGE.download}?path=<path>   a file the backend wrote this session (exports, reports)
  *    Every request carries the token as header x-longtail-token (or ?token= for SSE and downloads);
  *    without it the answer is 401 before anything else happens.
@@ -21,6 +24,7 @@ export const BRIDGE = {
   events: '/events',
   cancel: '/cancel/',
   upload: '/upload',
+  exportTarget: '/export-target',
   download: '/download',
   tokenHeader: 'x-longtail-token',
   jobHeader: 'x-longtail-job',

@@ -26,6 +26,7 @@ export class FileGate {
   readonly scratchDir: string;
   private readonly exported = new Set<string>();
   private uploads = 0;
+  private exports = 0;
 
   constructor(scratchRoot = os.tmpdir()) {
     this.scratchDir = fs.realpathSync(fs.mkdtempSync(path.join(scratchRoot, 'longtail-serve-')));
@@ -68,6 +69,17 @@ export class FileGate {
       });
     });
     return file;
+  }
+
+  /**
+   * A fresh path in the run's exports folder for an export handler to write to. Each target gets
+   * its own subfolder, so two exports of the same name never overwrite each other and the file
+   * keeps the name the user will see in the download. Nothing is created but the folder.
+   */
+  exportTarget(name: string | null): string {
+    const folder = path.join(this.scratchDir, 'exports', String(++this.exports));
+    fs.mkdirSync(folder, { recursive: true });
+    return path.join(folder, safeFileName(name));
   }
 
   /** Called with every successful export result: the files it names become downloadable. */

@@ -116,6 +116,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     },
   };
 
+  const exportTarget: Route = {
+    accept: ['header'],
+    handle(req, res, url) {
+      methodIs(req, 'POST');
+      req.resume();
+      const name = url.searchParams.get('name');
+      if (!name) throw new HttpError(400, 'INVALID_INPUT', 'Say which file name the export gets with ?name=.');
+      sendJson(res, 200, { ok: true, value: { path: files.exportTarget(name) } } satisfies Outcome<{ path: string }>);
+    },
+  };
+
   const download: Route = {
     accept: ['header', 'query'],
     handle(req, res, url) {
@@ -148,6 +159,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (pathname === BRIDGE.events) return events;
     if (pathname.startsWith(BRIDGE.cancel)) return cancel;
     if (pathname === BRIDGE.upload) return upload;
+    if (pathname === BRIDGE.exportTarget) return exportTarget;
     if (pathname === BRIDGE.download) return download;
     return page;
   };

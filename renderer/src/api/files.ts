@@ -9,13 +9,12 @@ const IMPORT_FILTERS: FileFilter[] = [{ name: 'Sales data', extensions: ['csv', 
 
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
-async function upload(file: Blob, name: string): Promise<string> {
-  const response = await fetch(`${BRIDGE.upload}?name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { [BRIDGE.tokenHeader]: bridgeToken(), 'content-type': 'application/octet-stream' },
-    body: file,
-  }).catch((e: unknown) => {
-    throw new ApiError({ code: 'INTERNAL', message: `Could not send ${name} to Longtail (${String(e)}). Check that \`longtail serve\` is still running.` });
+/** POSTs to a bridge route that answers Outcome<{ path }>: an upload, or an export target. */
+async function askBridgeForPath(route: string, name: string, body: Blob | undefined, doing: string): Promise<string> {
+  const headers: Record<string, string> = { [BRIDGE.tokenHeader]: bridgeToken() };
+  if (body) headers['content-type'] = 'application/octet-stream';
+  const response = await fetch(`${route}?name=${encodeURIComponent(name)}`, { method: 'POST', headers, body }).catch((e: unknown) => {
+    throw new ApiError({ code: 'INTERNAL', message: `Could not ${doing} ${name} (${String(e)}). Check that \`longtail serve\` is still running.` });
   });
   if (response.status === 401) {
     throw new ApiError({ code: 'UNAUTHORIZED', message: 'This page is not signed in to Longtail. Open the address that `longtail serve` printed.' });
@@ -24,6 +23,11 @@ async function upload(file: Blob, name: string): Promise<string> {
   if (!outcome.ok) throw new ApiError(outcome.error);
   return outcome.value.path;
 }
+
+const upload = (file: Blob, name: string): Promise<string> => askBridgeForPath(BRIDGE.upload, name, file, 'send to Longtail');
+
+/** Where the backend may write an export the page then downloads: the bridge's per-run exports folder. */
+export const browserExportTarget = (name: string): Promise<string> => askBridgeForPath(BRIDGE.exportTarget, name, undefined, 'prepare the download of');
 
 /** Makes a dropped or chosen browser File readable by the backend. */
 export async function fileForBackend(file: File): Promise<PickedFile> {
@@ -61,14 +65,6 @@ export async function pickDataFile(title = 'Import sales data'): Promise<PickedF
   return file ? fileForBackend(file) : null;
 }
 
-let scratchDir: Promise<string> | null = null;
-
-/** A folder the bridge lets this page download from: where its uploads land. */
-function browserScratchDir(): Promise<string> {
-  scratchDir ??= upload(new Blob(['']), 'longtail-exports.txt').then((p) => p.slice(0, p.length - baseName(p).length));
-  return scratchDir;
-}
-
 function downloadInBrowser(path: string, name: string): void {
   const a = document.createElement('a');
   a.href = `${BRIDGE.download}?path=${encodeURIComponent(path)}&token=${encodeURIComponent(bridgeToken())}`;
@@ -91,10 +87,7 @@ export async function saveExport(request: SaveRequest, write: (out: string) => P
     const out = await globalThis.api.saveFile(request);
     return out ? (await write(out)).path : null;
   }
-  const stamp = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const dot = request.defaultName.lastIndexOf('.');
-  const unique = dot > 0 ? `${request.defaultName.slice(0, dot)}-${stamp}${request.defaultName.slice(dot)}` : `${request.defaultName}-${stamp}`;
-  const written = await write(`${await browserScratchDir()}${unique}`);
+  const written = await write(await browserExportTarget(request.defaultName));
   downloadInBrowser(written.path, request.defaultName);
   return written.path;
 }

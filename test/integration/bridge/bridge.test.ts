@@ -50,6 +50,7 @@ describe('the HTTP bridge of longtail serve', () => {
     { method: 'GET', path: '/events' },
     { method: 'POST', path: '/cancel/job-1' },
     { method: 'POST', path: '/upload?name=a.csv', body: 'a,b\n1,2\n' },
+    { method: 'POST', path: '/export-target?name=plan.xlsx' },
     { method: 'GET', path: '/download?path=/etc/hostname' },
     { method: 'GET', path: '/' },
     { method: 'GET', path: '/assets/app.js' },
@@ -173,6 +174,30 @@ describe('the HTTP bridge of longtail serve', () => {
     const climbing = await request(port, { path: `/download?path=${encodeURIComponent(path.join(bridge.scratchDir, '..', 'secret.txt'))}`, headers: auth });
     expect(climbing.status).toBe(403);
     expect([direct.body, viaLink.body, climbing.body].join()).not.toContain('not for the browser');
+  });
+
+  it('hands out a fresh path in the run exports folder that an export handler writes and the page downloads', async () => {
+    const ask = async (name: string) => JSON.parse((await request(port, { method: 'POST', path: `/export-target?name=${encodeURIComponent(name)}`, headers: auth })).body) as { ok: true; value: { path: string } };
+    const first = await ask('../rejected rows.csv');
+    const second = await ask('rejected rows.csv');
+    expect(first.ok).toBe(true);
+    expect(path.basename(first.value.path)).toBe('rejected rows.csv');
+    expect(first.value.path.startsWith(path.join(bridge.scratchDir, 'exports') + path.sep)).toBe(true);
+    expect(second.value.path).not.toBe(first.value.path);
+    expect(fs.existsSync(first.value.path)).toBe(false);
+
+    // What an export handler does with its `out`: write there. The page may then download it.
+    fs.writeFileSync(first.value.path, 'Customer,Reason\nC1,bad date\n');
+    const down = await request(port, { path: `/download?path=${encodeURIComponent(first.value.path)}&token=${bridge.token}` });
+    expect(down).toMatchObject({ status: 200, body: 'Customer,Reason\nC1,bad date\n' });
+    expect(String(down.headers['content-disposition'])).toContain('rejected%20rows.csv');
+  });
+
+  it('answers an export target request without a name or with GET with a clear refusal', async () => {
+    const nameless = await request(port, { method: 'POST', path: '/export-target', headers: auth });
+    expect(nameless.status).toBe(400);
+    expect(JSON.parse(nameless.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('?name=') } });
+    expect((await request(port, { path: '/export-target?name=a.csv', headers: auth })).status).toBe(405);
   });
 
   it('lets the page download only the files an export handler reports writing', () => {
