@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { DateFormat, ImportField, ImportShape, ImportSummary, RejectedRow } from '../../../shared/contract/import';
-import { csvLine } from '../../../shared/format/csv';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { Db } from '../db/open';
+import { writeCsv } from '../export/csv';
 
 type ImportRow = {
   id: number;
@@ -89,24 +88,13 @@ export function listRejects(db: Db, importId: number, offset: number, limit: num
 export function exportRejects(db: Db, importId: number, out: string): { path: string; rows: number } {
   requireImport(db, importId);
   const file = path.resolve(out);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.partial`;
-  const fd = fs.openSync(tmp, 'w');
-  let rows = 0;
-  try {
-    let buffer = `\ufeff${csvLine(['row', 'column', 'value', 'reason'])}`;
-    for (const r of db.prepare(`SELECT ${REJECT_COLUMNS} FROM rejects WHERE import_id = ? ORDER BY source_row, id`).iterate(importId) as Iterable<RejectedRow>) {
-      buffer += csvLine([r.row, r.column, r.value, r.reason]);
-      rows++;
-      if (buffer.length > 1 << 16) {
-        fs.writeSync(fd, buffer);
-        buffer = '';
-      }
-    }
-    fs.writeSync(fd, buffer);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
+  const rejects = db
+    .prepare(`SELECT ${REJECT_COLUMNS} FROM rejects WHERE import_id = ? ORDER BY source_row, id`)
+    .iterate(importId) as Iterable<RejectedRow>;
+  const rows = writeCsv(file, ['row', 'column', 'value', 'reason'], mapRows(rejects, (r) => [r.row, r.column, r.value, r.reason]));
   return { path: file, rows };
+}
+
+function* mapRows<T, R>(items: Iterable<T>, f: (item: T) => R): Generator<R> {
+  for (const item of items) yield f(item);
 }
