@@ -23,6 +23,11 @@ export type WorkspaceInfo = {
 
 export type RecentWorkspace = { path: string; clientName: string; openedAt: string; exists: boolean };
 
+/** A workspace file found in a folder, named without opening it for writing. */
+export type ListedWorkspace = { path: string; fileName: string; clientName: string; modifiedAt: string; bytes: number };
+/** `folder` is absolute: the one asked for, or the app-data workspaces folder (created on first use). */
+export type WorkspaceListing = { folder: string; isDefault: boolean; workspaces: ListedWorkspace[] };
+
 const path = z.string().min(1, 'Give the path of the workspace file');
 
 export const workspaceSpecs = [
@@ -46,4 +51,5 @@ export const workspaceSpecs = [
   ),
   handlerSpec<{ closed: boolean }>()('workspace-close', z.object({})),
   handlerSpec<RecentWorkspace[]>()('workspace-recent', z.object({})),
+  handlerSpec<WorkspaceListing>()('workspace-list', z.object({ folder: z.string().min(1).optional() })),
 ] as const;

@@ -54,4 +54,49 @@ describe('workspaces', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(!outcome.ok && outcome.error.message).toMatch(/currency: Use a three-letter ISO currency code/);
   });
+
+  it('lists the .longtail files of the app-data workspaces folder by default, with their client names, newest first', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const appData = path.join(t.dir, 'app-data');
+    const b = new Backend({ appDataDir: appData, now: () => new Date('2026-01-15T09:00:00Z') });
+    cleanups.push(() => b.close());
+    const empty = await b.call('workspace-list', {});
+    expect(empty).toEqual({ folder: path.join(appData, 'workspaces'), isDefault: true, workspaces: [] });
+    expect(fs.statSync(empty.folder).isDirectory()).toBe(true);
+
+    const older = path.join(empty.folder, 'acme.longtail');
+    const newer = path.join(empty.folder, 'zenith.longtail');
+    await b.call('workspace-create', { path: older, clientName: 'Acme Foods' });
+    await b.call('workspace-create', { path: newer, clientName: 'Zenith Tools' });
+    const broken = path.join(empty.folder, 'broken.longtail');
+    fs.writeFileSync(broken, 'not sqlite at all');
+    fs.writeFileSync(path.join(empty.folder, 'notes.txt'), 'not a workspace');
+    const touch = (file: string, iso: string) => fs.utimesSync(file, new Date(iso), new Date(iso));
+    touch(older, '2026-01-01T00:00:00Z');
+    touch(broken, '2026-01-02T00:00:00Z');
+    touch(newer, '2026-01-03T00:00:00Z');
+
+    const listed = await b.call('workspace-list', {});
+    expect(listed.workspaces.map((w) => [w.fileName, w.clientName])).toEqual([
+      ['zenith.longtail', 'Zenith Tools'],
+      ['broken.longtail', 'broken'],
+      ['acme.longtail', 'Acme Foods'],
+    ]);
+    expect(listed.workspaces.find((w) => w.fileName === 'acme.longtail')).toMatchObject({ path: older, modifiedAt: '2026-01-01T00:00:00.000Z', bytes: expect.any(Number) });
+  });
+
+  it('lists a folder the user names and says so when it does not exist', async () => {
+    const w = await newWorkspace({ clientName: 'Named Folder' });
+    cleanups.push(w.cleanup);
+    expect(await w.backend.call('workspace-list', { folder: w.dir })).toMatchObject({
+      folder: w.dir,
+      isDefault: false,
+      workspaces: [{ path: w.file, fileName: 'client.longtail', clientName: 'Named Folder' }],
+    });
+    const missing = path.join(w.dir, 'nowhere');
+    const outcome = await w.backend.invoke('workspace-list', { folder: missing });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND', message: expect.stringContaining(missing) } });
+    expect(fs.existsSync(missing)).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
+import { listWorkspaces } from './workspace-list';
 import { isoFromDay } from '../../../shared/format/dates';
 import { getMeta, setMeta, tableExists } from '../db/meta';
 import { schemaVersion } from '../db/open';
@@ -120,4 +121,5 @@ export const workspaceHandlers = {
   },
   'workspace-close': (ctx) => ({ closed: ctx.session.close() }),
   'workspace-recent': (ctx) => readRecent(ctx.session).map((r) => ({ ...r, exists: fs.existsSync(r.path) })),
+  'workspace-list': (ctx, args) => listWorkspaces(ctx.session.appDataDir, args.folder, readRecent(ctx.session)),
 } satisfies DomainHandlers<'workspace'>;
