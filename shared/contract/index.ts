@@ -24,7 +24,7 @@ export * from './errors';
 export * from './progress';
 export * from './settings';
 export * from './transport';
-export type { WorkspaceInfo, RecentWorkspace } from './workspace';
+export type { WorkspaceInfo, RecentWorkspace, WorkspaceListing, ListedWorkspace } from './workspace';
 export * from './import';
 export type { CustomerDetail, RecoveryEvaluation, RunListItem } from './analysis';
 export * from './report';

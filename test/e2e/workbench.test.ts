@@ -75,6 +75,9 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe('Import data');
     await goTo('workspaces');
     await expect.poll(() => page.getByTestId('workspace-stats').innerText()).toContain('None yet');
+    // No file dialog in a browser: new workspaces go to the app-data workspaces folder, listed here.
+    await expect.poll(() => page.getByTestId('workspaces-folder').innerText()).toBe(path.join(dir, 'home', 'workspaces'));
+    expect(await page.locator('#new-path').getAttribute('placeholder')).toBe(path.join(dir, 'home', 'workspaces', 'client.longtail'));
     await screenshot(page, '01-workspaces');
     await goTo('import');
   });

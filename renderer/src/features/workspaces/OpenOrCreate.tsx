@@ -1,12 +1,17 @@
 import { useState } from 'react';
+import type { WorkspaceListing } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useWorkbench } from '../../app/workbench';
 import { ErrorNotice, Panel } from '../../components/Feedback';
+import { inFolder, workspaceFileName } from './paths';
 
 const WORKSPACE_FILTERS = [{ name: 'Longtail workspace', extensions: ['longtail'] }];
 
-/** Create or open by path: native dialogs in Electron, a typed path behind the browser bridge. */
-export function OpenOrCreate() {
+/**
+ * Create or open by path: native dialogs in Electron; behind the browser bridge, which has no
+ * dialogs, a new workspace goes to the default folder unless the user types a path.
+ */
+export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
   const w = useWorkbench();
   const [clientName, setClientName] = useState('');
   const [currency, setCurrency] = useState('USD');
@@ -28,9 +33,10 @@ export function OpenOrCreate() {
     run(async () => {
       let path = createPath.trim();
       if (!path && globalThis.api) {
-        path = (await globalThis.api.saveFile({ title: 'New workspace', defaultName: `${clientName.trim() || 'client'}.longtail`, filters: WORKSPACE_FILTERS })) ?? '';
+        path = (await globalThis.api.saveFile({ title: 'New workspace', defaultName: workspaceFileName(clientName), filters: WORKSPACE_FILTERS })) ?? '';
         if (!path) return;
       }
+      if (!path && folder) path = inFolder(folder.folder, workspaceFileName(clientName));
       const info = await call('workspace-create', { path, clientName: clientName.trim(), currency: currency.toUpperCase() });
       w.setWorkspace(info);
       w.go('import');
@@ -65,8 +71,14 @@ export function OpenOrCreate() {
             <input id="new-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} pattern="[A-Za-z]{3}" title="Three-letter ISO code, e.g. USD, EUR" />
           </div>
           <div className="field" style={{ gridColumn: '1 / -1' }}>
-            <label htmlFor="new-path">{electron ? 'File (leave empty to choose)' : 'Workspace file path on this computer'}</label>
-            <input id="new-path" value={createPath} onChange={(e) => setCreatePath(e.target.value)} placeholder="/home/me/clients/acme.longtail" required={!electron} />
+            <label htmlFor="new-path">{electron ? 'File (leave empty to choose)' : 'File (leave empty for the workspaces folder)'}</label>
+            <input
+              id="new-path"
+              value={createPath}
+              onChange={(e) => setCreatePath(e.target.value)}
+              placeholder={folder ? inFolder(folder.folder, workspaceFileName(clientName)) : '/home/me/clients/acme.longtail'}
+              required={!electron && !folder}
+            />
           </div>
           <div>
             <button type="submit" className="primary" disabled={!clientName.trim()}>

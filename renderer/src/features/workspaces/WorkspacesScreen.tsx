@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkspaceInfo } from '../../../../shared/contract';
+import type { WorkspaceInfo, WorkspaceListing } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useWorkbench } from '../../app/workbench';
@@ -135,8 +135,46 @@ function Recent() {
   );
 }
 
+/** The browser's stand-in for a file dialog: the workspaces in the default folder on the server. */
+function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
+  const w = useWorkbench();
+  const [error, setError] = useState<unknown>(null);
+  const open = async (path: string) => {
+    try {
+      w.setWorkspace(await call('workspace-open', { path }));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Panel title="Workspaces folder">
+      <p className="muted" data-testid="workspaces-folder">
+        {listing.folder}
+      </p>
+      <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      {listing.workspaces.length === 0 && <Empty>No workspaces here yet. Create one above: it is saved in this folder.</Empty>}
+      <ul className="reasons" data-testid="folder-workspaces">
+        {listing.workspaces.map((f) => (
+          <li key={f.path}>
+            <button type="button" disabled={f.path === w.workspace?.path} onClick={() => void open(f.path)} title={f.path}>
+              {f.clientName}
+            </button>{' '}
+            <span className="muted">
+              {f.fileName} · changed {new Date(f.modifiedAt).toLocaleString(w.fmt.locale)}
+              {f.path === w.workspace?.path && ' · open now'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
 export function WorkspacesScreen() {
   const w = useWorkbench();
+  // Electron has native dialogs; only the browser needs the folder listing.
+  const listing = useAsync(() => (globalThis.api ? Promise.resolve(null) : call('workspace-list', {})), [w.workspace?.path]);
   return (
     <>
       <div className="screen-head">
@@ -147,7 +185,8 @@ export function WorkspacesScreen() {
       </div>
       {w.workspace && <CurrentWorkspace key={w.workspace.path + w.workspace.clientName + w.workspace.currency} info={w.workspace} />}
       {w.workspace && <Datasets revision={`${w.workspace.path}:${w.workspace.imports}`} />}
-      <OpenOrCreate />
+      <OpenOrCreate folder={listing.data} />
+      {listing.data && <FolderWorkspaces listing={listing.data} />}
       <Recent />
     </>
   );
