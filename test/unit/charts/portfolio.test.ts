@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { INDUSTRY_BAND, PORTFOLIO_METRICS, type PortfolioMetric, type PortfolioRow } from '../../../shared/contract/report';
+import { chartHeight, leakageShareOption, recoveryGrowthOption } from '../../../renderer/src/features/portfolio/charts';
+import { fmt } from './fixtures';
+
+type Series = { name?: string; data: ({ value: number } | number)[]; markArea?: { data: { xAxis: number }[][]; label?: { formatter?: string } } };
+type Axis = { data?: string[] };
+
+const percentile = Object.fromEntries(PORTFOLIO_METRICS.map((m) => [m, null])) as Record<PortfolioMetric, null>;
+
+function client(label: string, recoveryShare: number, growthShare: number, extra: Partial<PortfolioRow> = {}): PortfolioRow {
+  const leakageShare = recoveryShare + growthShare;
+  return {
+    id: `client-${label}`,
+    label,
+    path: null,
+    status: 'ok',
+    problem: null,
+    currency: 'USD',
+    dateFrom: '2024-01-01',
+    dateTo: '2025-12-31',
+    months: 24,
+    asOf: '2025-12-31',
+    runId: 1,
+    revenue12m: 1_000_000,
+    customers: 400,
+    activeCustomers: 350,
+    longTailCustomers: 300,
+    longTailCustomerShare: 0.85,
+    longTailRevenueShare: 0.3,
+    recovery: recoveryShare * 1_000_000,
+    growth: growthShare * 1_000_000,
+    leakage: leakageShare * 1_000_000,
+    leakageShare,
+    recoveryShare,
+    growthShare,
+    band: leakageShare < INDUSTRY_BAND.low ? 'below' : leakageShare > INDUSTRY_BAND.high ? 'above' : 'within',
+    profiles: 4,
+    precision: null,
+    recall: null,
+    percentile,
+    ...extra,
+  };
+}
+
+const rows = [client('Acme Foods', 0.12, 0.06), client('Zenith Tools', 0.02, 0.03), client('Harbor Grill', 0.25, 0.11)];
+
+describe('portfolio charts', () => {
+  it('shades the industry band from 7% to 30% behind the leakage bars and says so in its label', () => {
+    const option = leakageShareOption(rows, INDUSTRY_BAND, fmt);
+    const [bars] = option.series as Series[];
+    expect(bars.markArea?.data).toEqual([[{ xAxis: 0.07 }, { xAxis: 0.3 }]]);
+    expect(bars.markArea?.label?.formatter).toBe('Industry band 7%–30%');
+  });
+
+  it('draws each client’s leakage share exactly as the backend gave it, in the given order', () => {
+    const option = leakageShareOption(rows, INDUSTRY_BAND, fmt);
+    const [bars] = option.series as Series[];
+    expect(bars.data.map((d) => (typeof d === 'number' ? d : d.value))).toEqual(rows.map((r) => r.leakageShare));
+    expect((option.yAxis as Axis).data).toEqual(['Acme Foods', 'Zenith Tools', 'Harbor Grill']);
+  });
+
+  it('stacks recovery and growth shares per client with the input figures', () => {
+    const [recovery, growth] = recoveryGrowthOption(rows, fmt).series as Series[];
+    expect(recovery).toMatchObject({ name: 'Recovery', data: [0.12, 0.02, 0.25] });
+    expect(growth).toMatchObject({ name: 'Growth', data: [0.06, 0.03, 0.11] });
+  });
+
+  it('leaves out clients that could not be read, and their reasons, from both charts', () => {
+    const broken = client('Broken Co', 0, 0, { status: 'unreadable', problem: '/clients/broken-co.longtail is damaged', leakageShare: null });
+    const all = [...rows, broken];
+    expect((leakageShareOption(all, INDUSTRY_BAND, fmt).yAxis as Axis).data).not.toContain('Broken Co');
+    expect(JSON.stringify(recoveryGrowthOption(all, fmt))).not.toContain('broken');
+    expect(chartHeight(all)).toBe(chartHeight(rows));
+  });
+
+  it('shows anonymised clients as letters only: no client name or file path reaches either chart', () => {
+    const anonymised = rows.map((r, i) => ({ ...r, label: `Client ${'ABC'[i]}`, path: null }));
+    const names = ['Acme', 'Zenith', 'Harbor', '.longtail'];
+    for (const option of [leakageShareOption(anonymised, INDUSTRY_BAND, fmt), recoveryGrowthOption(anonymised, fmt)]) {
+      expect((option.yAxis as Axis).data).toEqual(['Client A', 'Client B', 'Client C']);
+      const text = JSON.stringify(option);
+      for (const name of names) expect(text).not.toContain(name);
+    }
+  });
+});
