@@ -1,31 +1,18 @@
 import type { Action, Tier } from '../model/results';
 import type { Dataset } from '../model/dataset';
 import type { GrowthGap } from './growth';
+import { byPriority, priorityOf } from './priority';
 
 /** What the recovery model hands over per flagged relationship (structurally C2's RecoveryFlag). */
 export type RecoveryFlagInput = {
   customer: number;
   category: number;
   atRiskRevenue: number;
-  /** 0..100: how sure the recovery model is that the relationship is slipping. */
-  priority: number;
+  /** 0..1: how sure the recovery model is that the relationship is slipping (facts.confidence). */
+  confidence: number;
   reason: string;
   facts: Record<string, number | string | null>;
   signal: 'late' | 'declining' | 'lapsed-all';
-};
-
-/**
- * Priority 0..100 = 60 money + 25 confidence + 15 tier. Money is log-scaled against the run's
- * largest action, because a $50k gap is not 50 times more urgent than a $1k one for a rep's day;
- * confidence is peer penetration (growth) or the recovery model's own score; long-tail accounts get
- * the full tier weight because they are the ones nobody calls today.
- */
-const TIER_WEIGHT: Record<Tier, number> = { 'long-tail': 1, strategic: 0.6, inactive: 0.3 };
-
-export const priorityOf = (expected: number, maxExpected: number, confidence: number, tier: Tier): number => {
-  const money = maxExpected > 0 ? Math.log1p(Math.max(0, expected)) / Math.log1p(maxExpected) : 0;
-  const score = 60 * money + 25 * Math.max(0, Math.min(1, confidence)) + 15 * TIER_WEIGHT[tier];
-  return Math.round(score * 10) / 10;
 };
 
 export type ActionContext = {
@@ -73,7 +60,7 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
   for (const f of flags) {
     const facts: Action['facts'] = Object.assign({}, f.facts);
     facts.signal = f.signal;
-    actions.push(make('recovery', f.customer, f.category, f.atRiskRevenue, f.priority / 100, f.reason, facts));
+    actions.push(make('recovery', f.customer, f.category, f.atRiskRevenue, f.confidence, f.reason, facts));
   }
   for (const g of gaps) {
     actions.push(
@@ -88,7 +75,19 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
       }),
     );
   }
-  // A fixed total order (priority, then id) so equal data gives equal output, bit for bit.
-  actions.sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A fixed total order so equal data gives equal output, bit for bit.
+  actions.sort(byPriority);
   return actions;
+}
+
+/**
+ * Customers growth leaves alone (1 = gone): one that stopped buying everything, or whose BG/NBD
+ * probability alive is below `minPAlive`. Its money is already recovery's; a cross-sell to a
+ * customer who has left would count the same account twice and send a rep to an empty shop.
+ */
+export function goneCustomers(n: number, flags: readonly RecoveryFlagInput[], pAlive: Float64Array | null, minPAlive: number): Uint8Array {
+  const gone = new Uint8Array(n);
+  for (const f of flags) if (f.signal === 'lapsed-all') gone[f.customer] = 1;
+  if (pAlive) for (let i = 0; i < n; i++) if (pAlive[i] < minPAlive) gone[i] = 1;
+  return gone;
 }

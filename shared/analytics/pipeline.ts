@@ -2,7 +2,7 @@ import type { AnalysisSettings } from '../contract/settings';
 import type { Dataset } from '../model/dataset';
 import type { Action, CustomerResult, KQuality, Leakage, ParetoPoint, ProfileResult } from '../model/results';
 import { dayFromIso, isoFromDay } from '../format/dates';
-import { buildActions } from './actions';
+import { buildActions, goneCustomers } from './actions';
 import { customerPAlive } from './bgnbd';
 import { computeFeatures, type Features } from './features';
 import { findGrowthGaps, type GrowthGap } from './growth';
@@ -122,9 +122,11 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
 
   const flagged = new Set<number>();
   for (const f of flags) flagged.add(f.customer * m + f.category);
+  const gone = goneCustomers(features.n, flags, pAlive, settings.growth.minPAlive);
   const gaps: GrowthGap[] = stage('growth', key(profileKey, recoveryKey, settings.growth), () =>
-    // A relationship already flagged for recovery is one call, not two: growth skips it.
-    findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => flagged.has(i * m + c)),
+    // A relationship already flagged for recovery is one call, not two, and a customer that has
+    // gone gets no cross-sell: growth skips both.
+    findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || flagged.has(i * m + c)),
   );
   const labels = profiles.profiles.map((p) => p.label);
   const actions = stage('actions', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>

@@ -27,6 +27,12 @@ export const growthSettingsSchema = z.object({
   minPeers: z.number().int().min(2).max(1000).default(5),
   /** "Buys far below": spend under this share of what peers of its size spend counts as a gap. */
   underBuyRatio: z.number().min(0).max(1).default(0.2),
+  /**
+   * Growth is for customers that are still there: none for a customer whose BG/NBD probability
+   * alive is below this, nor for one that stopped buying everything (a 'lapsed-all' recovery).
+   * Such a customer's money is already counted as recovery; selling it more would count it twice.
+   */
+  minPAlive: z.number().min(0).max(1).default(0.2),
 });
 
 export const analysisSettingsSchema = z.object({

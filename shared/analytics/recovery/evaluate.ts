@@ -8,8 +8,11 @@ export type RecoveryFlag = {
   customer: number;
   category: number;
   atRiskRevenue: number;
-  /** 0..100 from money at risk (log-scaled against the largest flag) and confidence, half each. */
-  priority: number;
+  /**
+   * 0..1: how clear the signal is, never how much money it carries (facts.confidence). Money and
+   * confidence are blended once, into the action's priority (../priority.ts).
+   */
+  confidence: number;
   reason: string;
   facts: Record<string, number | string | null>;
   signal: RecoverySignal;
@@ -24,7 +27,6 @@ const money = (x: number): number => Math.round(x * 100) / 100;
  */
 export function evaluateRecovery(model: RecoveryModel, settings: RecoverySettings): RecoveryFlag[] {
   const flags: RecoveryFlag[] = [];
-  const confidences: number[] = [];
   const v = emptyVerdict();
   const cv = emptyCustomerVerdict();
   const format = reasonFormat(model.currency);
@@ -34,12 +36,12 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
       judge(model, r, settings, cv, v);
       if (v.signal === null) continue;
       const k = model.category[r];
-      confidences.push(v.confidence);
+      const confidence = Math.round(v.confidence * 1000) / 1000;
       flags.push({
         customer: c,
         category: k,
         atRiskRevenue: money(v.atRisk),
-        priority: 0,
+        confidence,
         reason: reasonFor(model, r, v, cv, format),
         signal: v.signal,
         facts: {
@@ -52,21 +54,15 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
           season: v.seasonal ? seasonLabel(model.seasonMask[r]) : null,
           runRate: money(model.runRate[r]),
           spend12m: money(model.spend12m[r]),
+          spend12mToLast: money(model.priorSpend[r]),
           trailingRate: Number.isFinite(model.trailingRate[r]) ? money(model.trailingRate[r]) : null,
           baselineRate: Number.isFinite(v.baseline) ? money(v.baseline) : null,
           declineRatio: Number.isFinite(v.ratio) ? Math.round(v.ratio * 1000) / 1000 : null,
-          confidence: Math.round(v.confidence * 1000) / 1000,
+          confidence,
         },
       });
     }
   }
-  let maxAtRisk = 0;
-  for (const f of flags) maxAtRisk = Math.max(maxAtRisk, f.atRiskRevenue);
-  const scale = Math.log1p(maxAtRisk);
-  flags.forEach((f, i) => {
-    const moneyScore = scale > 0 ? Math.log1p(f.atRiskRevenue) / scale : 0;
-    f.priority = Math.round(100 * (0.5 * moneyScore + 0.5 * confidences[i]));
-  });
   return flags;
 }
 

@@ -16,11 +16,11 @@ import type { RecoveryModel } from './model';
  *   `declineThreshold` and more than two standard errors of the relationship's own order-to-order
  *   noise below it, so a slow or irregular buyer's two small orders are not a slide.
  * - Fewer than `minPurchases` orders: no rhythm, no action of its own.
- * - A customer that stopped everything (every category with a rhythm overdue, and together they
- *   would have brought more than `lateness` orders) gets an action in each category it bought in
- *   its last year, rhythm or not.
+ * - A customer that stopped everything (late on its own rhythm over all its order days, by the
+ *   rules above, and every category with a rhythm overdue) gets an action in each category it
+ *   bought in its last year, rhythm or not.
  * - Money at risk is the run-rate before the slide: the 12 months up to the last order for a
- *   silence, the baseline rate for a decline.
+ *   silence, the baseline rate for a decline; never annualised from a burst (model.ts, runRateOf).
  */
 
 export type RecoverySignal = 'late' | 'declining' | 'lapsed-all';
@@ -65,48 +65,57 @@ const lateConfidence = (gap: number, allowed: number, orders: number): number =>
   (1 - 0.5 / Math.max(1, gap / allowed) ** 2) * (orders / (orders + 2));
 
 /** Whether a customer stopped buying everything, and the numbers behind it. */
-export type CustomerVerdict = { lapsed: boolean; silence: number; expectedOrders: number; overdue: number; confidence: number };
+export type CustomerVerdict = {
+  lapsed: boolean;
+  silence: number;
+  /** The customer's usual days between orders in any category, and the silence it allows. */
+  cycle: number;
+  allowed: number;
+  expectedOrders: number;
+  overdue: number;
+  confidence: number;
+};
 
-export const emptyCustomerVerdict = (): CustomerVerdict => ({ lapsed: false, silence: 0, expectedOrders: 0, overdue: 0, confidence: 0 });
+export const emptyCustomerVerdict = (): CustomerVerdict => ({ lapsed: false, silence: 0, cycle: Number.NaN, allowed: Number.NaN, expectedOrders: 0, overdue: 0, confidence: 0 });
 
 /**
- * A customer has stopped buying everything when every category with a rhythm is overdue on its
- * own (past one usual cycle plus one standard deviation) and the silence across all of them is
- * long: together they would have brought more than `lateness` orders. Merging all order days into
- * one rhythm would not do: a customer with five categories bought every 100 days orders "every 20
- * days" merged, yet a 50-day silence says nothing about any of them.
+ * A customer has stopped buying everything when it is late by the same rules as one relationship,
+ * applied to its orders in any category (a day with an order counts once, whatever it spanned):
+ * at least `minPurchases` order days, and a silence past `lateness` usual cycles plus
+ * `volatilityAllowance` standard deviations. Two orders a day apart are no rhythm, and a customer
+ * that ordered daily for a week is not gone after a quiet fortnight unless that is its rhythm.
+ * Merged order days alone would not do either: a customer with five categories bought every 100
+ * days orders "every 20 days" merged, yet a 50-day silence says nothing about any of them. So every
+ * category with a rhythm of its own must also be overdue (past one usual cycle plus one standard
+ * deviation); one still on time vetoes.
  */
 export function judgeCustomer(m: RecoveryModel, c: number, s: RecoverySettings, out: CustomerVerdict): CustomerVerdict {
   out.lapsed = false;
   out.expectedOrders = 0;
   out.overdue = 0;
+  out.confidence = 0;
   out.silence = m.customerGap[c];
-  let evidence = 0;
+  out.cycle = m.customerCycle[c];
+  const orders = m.customerOrders[c];
+  out.allowed = orders >= 2 ? allowedGap(out.cycle, m.customerSpread[c], s) : Number.NaN;
+  if (orders < s.minPurchases || !(out.silence > out.allowed)) return out;
   for (let r = m.customerStart[c]; r < m.customerStart[c + 1]; r++) {
     const n = m.purchases[r];
     if (n < 2) continue;
     if (s.seasonal && m.seasonMask[r] !== 0) {
       // Off-season silence proves nothing either way; a season missed counts as overdue.
-      if (!(n >= s.minPurchases && m.seasonGap[r] > allowedGap(m.seasonCycle[r], m.seasonSpread[r], s))) continue;
-      out.overdue++;
-      evidence += n;
+      if (n >= s.minPurchases && m.seasonGap[r] > allowedGap(m.seasonCycle[r], m.seasonSpread[r], s)) out.overdue++;
       continue;
     }
-    const cycle = m.cycle[r];
-    // Overdue = past its usual cycle by more than its usual swing. A category with a rhythm that is
-    // not yet due vetoes; one with a couple of orders only testifies when it is overdue too.
-    if (!(m.gap[r] > cycle + (s.volatility ? m.spread[r] : 0))) {
+    if (!(m.gap[r] > m.cycle[r] + (s.volatility ? m.spread[r] : 0))) {
       if (n >= s.minPurchases) return out;
       continue;
     }
     out.overdue++;
-    evidence += n;
-    out.expectedOrders += out.silence / cycle;
   }
-  // Together the overdue categories must hold as many orders as one rhythmic category would.
-  if (evidence < s.minPurchases) return out;
-  out.lapsed = out.overdue > 0 && out.expectedOrders > s.lateness;
-  out.confidence = out.lapsed ? (1 - 0.5 * (s.lateness / out.expectedOrders) ** 2) * (out.overdue / (out.overdue + 1)) : 0;
+  out.lapsed = true;
+  out.expectedOrders = out.silence / out.cycle;
+  out.confidence = lateConfidence(out.silence, out.allowed, orders);
   return out;
 }
 
@@ -145,7 +154,7 @@ export function judge(m: RecoveryModel, r: number, s: RecoverySettings, customer
       const noise = seasonal ? 0 : m.declineNoise[r];
       if (v.ratio < s.declineThreshold && (v.ratio === 0 || -Math.log(v.ratio) > DECLINE_Z * noise)) {
         v.signal = 'declining';
-        v.atRisk = baseline;
+        v.atRisk = seasonal ? m.seasonBaselineRunRate[r] : m.baselineRunRate[r];
         v.confidence = (0.5 + 0.5 * (1 - v.ratio / s.declineThreshold)) * (n / (n + 2));
       }
     }

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../model/dataset';
 import { monthIndexOfDay } from '../../format/dates';
 import { detectSeason, seasonDays, type MonthOf } from './season';
+import { capRunRates, customerRhythm } from './customer-rhythm';
 import { median, standardDeviation } from './stats';
 
 /**
@@ -37,8 +38,13 @@ export type RecoveryModel = {
   seasonCycle: Float64Array;
   seasonSpread: Float64Array;
   seasonGap: Float64Array;
-  /** Annual run-rate in the 12 months up to the last order: the money at risk when it stops. */
+  /**
+   * Annual run-rate in the 12 months up to the last order: the money at risk when it stops. Never
+   * annualised from less than a quarter nor from fewer than four usual cycles (runRateOf).
+   */
   runRate: Float64Array;
+  /** Net revenue in the 12 months up to the last order: what the relationship really bought before the slide. */
+  priorSpend: Float64Array;
   /** Net revenue in the 12 months up to the as-of day. */
   spend12m: Float64Array;
   /** Trailing window for decline, about four usual intervals (days). */
@@ -47,14 +53,22 @@ export type RecoveryModel = {
   trailingRate: Float64Array;
   /** ...against the annualised spend between orders in the 12 months before them (NaN = too few orders). */
   baselineRate: Float64Array;
+  /** The same baseline as money at risk: annualised over no less than runRateOf allows. */
+  baselineRunRate: Float64Array;
   /** Seasonal categories: annualised spend in the trailing window against the same window a year earlier. */
   seasonTrailingRate: Float64Array;
   seasonBaselineRate: Float64Array;
+  /** Seasonal decline as money at risk: the 12 months before the trailing window (a whole cycle of seasons), annualised as runRateOf does. */
+  seasonBaselineRunRate: Float64Array;
   /** Standard error of ln(trailing / baseline) from the relationship's own order-to-order noise. */
   declineNoise: Float64Array;
   /** Per customer: the last order day in any category (-1 = none) and the days since. */
   customerLast: Int32Array;
   customerGap: Int32Array;
+  /** Per customer, over its order days in any category: how many, their mean interval and its spread. */
+  customerOrders: Int32Array;
+  customerCycle: Float64Array;
+  customerSpread: Float64Array;
 };
 
 const YEAR = 365;
@@ -65,6 +79,18 @@ const TRAILING_CYCLES = 4;
 const MIN_BASELINE_ORDERS = 3;
 /** The recent rate is measured over at least this many orders. */
 const MIN_RECENT_ORDERS = 3;
+/**
+ * A yearly value is never extrapolated from a burst: the window a run-rate is annualised over is at
+ * least a quarter and at least this many usual cycles, so two orders a day apart are worth what
+ * they cost, not 180 times that, and a run-rate is at most 365/91 (about 4) times what the
+ * relationship really bought in the 12 months before it.
+ */
+const MIN_RUN_DAYS = 91;
+const RUN_CYCLES = 4;
+
+/** Annualised spend over `span` days of a relationship whose usual cycle is `cycle` days. */
+export const runRateOf = (spend: number, span: number, cycle: number): number =>
+  (spend * YEAR) / Math.min(YEAR, Math.max(span, RUN_CYCLES * cycle, MIN_RUN_DAYS));
 
 /** Calendar months by table lookup: Date objects in the inner loops would dominate the build. */
 function monthTable(from: number, to: number): MonthOf {
@@ -96,18 +122,27 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     seasonSpread: new Float64Array(size),
     seasonGap: new Float64Array(size),
     runRate: new Float64Array(size),
+    priorSpend: new Float64Array(size),
     spend12m: new Float64Array(size),
     trailingDays: new Int32Array(size),
     trailingRate: new Float64Array(size),
     seasonTrailingRate: new Float64Array(size),
     declineNoise: new Float64Array(size),
     baselineRate: new Float64Array(size),
+    baselineRunRate: new Float64Array(size),
     seasonBaselineRate: new Float64Array(size),
+    seasonBaselineRunRate: new Float64Array(size),
   };
   const customerCount = ds.customers.length;
   const customerStart = new Int32Array(customerCount + 1);
   const customerLast = new Int32Array(customerCount).fill(-1);
   const customerGap = new Int32Array(customerCount).fill(-1);
+  const rhythm = { orders: new Int32Array(customerCount), cycle: new Float64Array(customerCount).fill(Number.NaN), spread: new Float64Array(customerCount).fill(Number.NaN) };
+  const customerDays: number[] = [];
+  const finishCustomer = (c: number, end: number): void => {
+    customerRhythm(customerDays, c, rhythm);
+    capRunRates(cols, customerStart[c], end, rhythm.cycle[c], MIN_RUN_DAYS, YEAR);
+  };
 
   const netDays: number[] = [];
   const netValues: number[] = [];
@@ -121,6 +156,8 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     const c = txCustomer[i];
     const k = txCategory[i];
     if (c !== currentCustomer) {
+      if (currentCustomer >= 0) finishCustomer(currentCustomer, r);
+      customerDays.length = 0;
       for (let cc = currentCustomer + 1; cc <= c; cc++) customerStart[cc] = r;
       currentCustomer = c;
     }
@@ -139,18 +176,35 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     orderDays.length = 0;
     for (let j = 0; j < netDays.length; j++) if (netValues[j] > 0) orderDays.push(netDays[j]);
     describeRelationship(cols, r, c, k, asOfDay, netDays, netValues, orderDays, intervals, monthOf);
+    for (const d of orderDays) customerDays.push(d);
     if (cols.last[r] > customerLast[c]) {
       customerLast[c] = cols.last[r];
       customerGap[c] = asOfDay - cols.last[r];
     }
     r++;
   }
+  if (currentCustomer >= 0) finishCustomer(currentCustomer, r);
   for (let cc = currentCustomer + 1; cc <= customerCount; cc++) customerStart[cc] = r;
 
-  return { asOfDay, currency: ds.currency, categories: ds.categories, customerCount, customerStart, ...cols, customerLast, customerGap };
+  return {
+    asOfDay,
+    currency: ds.currency,
+    categories: ds.categories,
+    customerCount,
+    customerStart,
+    ...cols,
+    customerLast,
+    customerGap,
+    customerOrders: rhythm.orders,
+    customerCycle: rhythm.cycle,
+    customerSpread: rhythm.spread,
+  };
 }
 
-type Columns = Omit<RecoveryModel, 'asOfDay' | 'currency' | 'categories' | 'customerCount' | 'customerStart' | 'customerLast' | 'customerGap'>;
+type Columns = Omit<
+  RecoveryModel,
+  'asOfDay' | 'currency' | 'categories' | 'customerCount' | 'customerStart' | 'customerLast' | 'customerGap' | 'customerOrders' | 'customerCycle' | 'customerSpread'
+>;
 
 /** Net spend on days in (from, to]. */
 function spendBetween(days: readonly number[], values: readonly number[], from: number, to: number): number {
@@ -201,7 +255,7 @@ function describeRelationship(
   const n = orders.length;
   m.purchases[r] = n;
   m.cycle[r] = m.spread[r] = m.medianInterval[r] = m.seasonCycle[r] = m.seasonSpread[r] = m.seasonGap[r] = Number.NaN;
-  m.trailingRate[r] = m.baselineRate[r] = m.seasonTrailingRate[r] = m.seasonBaselineRate[r] = m.declineNoise[r] = Number.NaN;
+  m.trailingRate[r] = m.baselineRate[r] = m.baselineRunRate[r] = m.seasonTrailingRate[r] = m.seasonBaselineRate[r] = m.seasonBaselineRunRate[r] = m.declineNoise[r] = Number.NaN;
   m.spend12m[r] = spendBetween(netDays, netValues, asOfDay - YEAR, asOfDay);
   if (n === 0) {
     m.first[r] = m.last[r] = -1;
@@ -226,7 +280,8 @@ function describeRelationship(
   const windowFrom = (from: number) => Math.max(from, first - meanInterval);
   const usual = n > 1 ? m.cycle[r] : YEAR;
   const runFrom = windowFrom(last - YEAR);
-  m.runRate[r] = (spendBetween(netDays, netValues, runFrom, last) * YEAR) / Math.max(last - runFrom, Math.min(usual, YEAR));
+  m.priorSpend[r] = spendBetween(netDays, netValues, last - YEAR, last);
+  m.runRate[r] = runRateOf(m.priorSpend[r], last - runFrom, usual);
 
   const mask = detectSeason(orders, monthOf);
   m.seasonMask[r] = mask;
@@ -256,7 +311,9 @@ function describeRelationship(
     let b0 = anchor;
     while (b0 > 0 && orders[b0 - 1] > recentFrom - YEAR) b0--;
     if (anchor - b0 >= MIN_BASELINE_ORDERS) {
-      m.baselineRate[r] = (spendBetween(netDays, netValues, orders[b0], recentFrom) * YEAR) / (recentFrom - orders[b0]);
+      const baselineSpend = spendBetween(netDays, netValues, orders[b0], recentFrom);
+      m.baselineRate[r] = (baselineSpend * YEAR) / (recentFrom - orders[b0]);
+      m.baselineRunRate[r] = runRateOf(baselineSpend, recentFrom - orders[b0], m.cycle[r]);
       m.declineNoise[r] = rateNoise(orders, netDays, netValues, 0, anchor) * Math.sqrt(1 / (n - 1 - anchor) + 1 / (anchor - b0));
     }
   }
@@ -265,5 +322,7 @@ function describeRelationship(
   m.seasonTrailingRate[r] = (spendBetween(netDays, netValues, trailingStart, asOfDay) * YEAR) / trailing;
   if (first - meanInterval <= seasonFrom && ordersBetween(orders, seasonFrom, asOfDay - YEAR) >= MIN_BASELINE_ORDERS) {
     m.seasonBaselineRate[r] = (spendBetween(netDays, netValues, seasonFrom, asOfDay - YEAR) * YEAR) / trailing;
+    const yearFrom = windowFrom(trailingStart - YEAR);
+    m.seasonBaselineRunRate[r] = runRateOf(spendBetween(netDays, netValues, yearFrom, trailingStart), trailingStart - yearFrom, meanInterval);
   }
 }

@@ -38,13 +38,24 @@ export function reasonFormat(currency: string): ReasonFormat {
   return { cash: (x) => money(roundForReason(x)), share: (x) => percent(Math.round(x * 100)), iso: memo(isoFromDay) };
 }
 
+/**
+ * The money at risk in words: the 12 months' spend when that is the run-rate, or the run-rate with
+ * the spend behind it when a relationship younger than a year was annualised, so a rep can see how.
+ */
+function runWords(m: RecoveryModel, r: number, f: ReasonFormat, upTo: string): string {
+  const rate = m.runRate[r];
+  const spent = m.priorSpend[r];
+  if (Math.abs(rate - spent) <= 0.01 * Math.max(1, spent)) return `${f.cash(spent)} in the 12 months up to ${upTo}`;
+  return `about ${f.cash(rate)} a year at its pace before (${f.cash(spent)} bought in ${days(m.last[r] - m.first[r] + 1)})`;
+}
+
 export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: CustomerVerdict, f: ReasonFormat): string {
   const category = m.categories[m.category[r]];
   const cash = f.cash;
   switch (v.signal) {
     case 'lapsed-all':
       return (
-        `No order in any category for ${days(customer.silence)}, where its usual rhythms would have brought about ${Math.round(customer.expectedOrders)} orders; ` +
+        `No order in any category for ${days(customer.silence)}; it ordered ${rhythmWords(customer.cycle)}, so about ${Math.round(customer.expectedOrders)} orders are missing; ` +
         `bought ${category} for ${cash(m.runRate[r])} a year before stopping`
       );
     case 'late': {
@@ -52,19 +63,19 @@ export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: Cus
       if (v.seasonal) {
         return (
           `Buys ${category} in season (${seasonLabel(m.seasonMask[r])}), ${rhythmWords(v.cycle)} then; ` +
-          `${days(v.gap)} of season without an order (${cycles} cycles); ${cash(m.runRate[r])} in the 12 months up to the last order`
+          `${days(v.gap)} of season without an order (${cycles} cycles); ${runWords(m, r, f, 'the last order')}`
         );
       }
       return (
         `Orders ${category} ${rhythmWords(v.cycle)}; last order ${days(v.gap)} ago (${cycles} cycles); ` +
-        `${cash(m.runRate[r])} in the 12 months up to it`
+        runWords(m, r, f, 'it')
       );
     }
     case 'declining': {
       const against = v.seasonal ? 'the same months a year earlier' : 'its usual rate';
       return (
         `${category} spend down to ${f.share(v.ratio)} of ${against} over the last ${days(m.trailingDays[r])}; ` +
-        `${cash(v.baseline)} a year before the slide`
+        `${cash(v.atRisk)} a year before the slide`
       );
     }
     default:

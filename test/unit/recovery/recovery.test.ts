@@ -23,8 +23,8 @@ describe('recovery: late against the customer own cycle', () => {
     expect(flags[0].reason).toBe('Orders Dairy about every 7 days; last order 56 days ago (8.0 cycles); $8,500 in the 12 months up to it');
     // 53 weekly orders of $160 fall in the 12 months up to the last one.
     expect(flags[0].atRiskRevenue).toBeCloseTo(53 * 160, 0);
-    expect(flags[0].priority).toBeGreaterThan(0);
-    expect(flags[0].priority).toBeLessThanOrEqual(100);
+    expect(flags[0].confidence).toBeGreaterThan(0.5);
+    expect(flags[0].confidence).toBeLessThanOrEqual(1);
   });
 
   it('leaves a buyer that orders every 90 days alone 60 days after its last order', () => {
