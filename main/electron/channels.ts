@@ -7,6 +7,7 @@ export const CHANNELS = {
   cancel: 'job:cancel',
   openFile: 'dialog:open-file',
   saveFile: 'dialog:save-file',
+  printReportPdf: 'report:print-pdf',
   progress: 'event:progress',
   menu: 'event:menu',
 } as const;

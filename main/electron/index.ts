@@ -6,9 +6,11 @@ import { ensureSampleWorkspace } from '../backend/sample-workspace';
 import { WorkerBackend } from '../backend/worker/client';
 import { appProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { CHANNELS } from './channels';
+import { PRINT_WINDOW_OPTIONS } from '../backend/report/pdf';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { shellPaths } from './paths';
+import { reportPdfPrinter } from './report-pdf';
 import { APP_SCHEME, APP_START_URL, denyPermissions, guardContents, secureWebPreferences } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
@@ -118,6 +120,7 @@ async function start(): Promise<void> {
         const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? null : r.filePath;
       },
+      printReportPdf: reportPdfPrinter(backend, () => new BrowserWindow({ ...PRINT_WINDOW_OPTIONS, webPreferences: { ...PRINT_WINDOW_OPTIONS.webPreferences } })),
     },
     devServerUrl,
   );

@@ -13,9 +13,12 @@ export type IpcBackend = {
   cancel: (jobId: string) => void;
 };
 
+/** What the shell does itself, beside forwarding calls: native dialogs and printing the report. */
 export type Dialogs = {
   openFile: (options: { title: string; filters: FileFilter[] }) => Promise<string | null>;
   saveFile: (options: { title: string; defaultName: string; filters: FileFilter[] }) => Promise<string | null>;
+  /** Checks its own input (see report-pdf.ts): it writes where the page says. */
+  printReportPdf: (input: unknown) => Promise<Outcome<unknown>>;
 };
 
 const JOB_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -79,5 +82,6 @@ export function registerIpc(ipcMain: IpcMainLike, backend: IpcBackend, dialogs: 
     },
     null,
   );
+  handle(CHANNELS.printReportPdf, (_event, input) => dialogs.printReportPdf(input), refused);
   return channels;
 }

@@ -25,6 +25,7 @@ const api = {
   },
   openFile: (options) => ipcRenderer.invoke(CHANNELS.openFile, options) as Promise<string | null>,
   saveFile: (options) => ipcRenderer.invoke(CHANNELS.saveFile, options) as Promise<string | null>,
+  printReportPdf: (options) => ipcRenderer.invoke(CHANNELS.printReportPdf, options) as Promise<Outcome<{ path: string; bytes: number }>>,
   pathForFile: (file: unknown) => webUtils.getPathForFile(file as File),
   onMenu(listener: (command: MenuCommand, arg?: string) => void): () => void {
     const wrapped = (_e: IpcRendererEvent, command: MenuCommand, arg?: string): void => listener(command, arg);

@@ -51,6 +51,13 @@ export type WindowApi = {
   /** Native dialogs; resolve to null when the user cancels. */
   openFile: (options: { title: string; filters: FileFilter[] }) => Promise<string | null>;
   saveFile: (options: { title: string; defaultName: string; filters: FileFilter[] }) => Promise<string | null>;
+  /**
+   * The open workspace's client report as PDF at `out` (from the save dialog): the shell builds the
+   * report with 'report-build' into a temp HTML file, prints it in a hidden script-less window and
+   * writes only the PDF. Same sender check as every other channel; INVALID_INPUT unless `out` is an
+   * absolute .pdf path.
+   */
+  printReportPdf: (options: { out: string; anonymise?: boolean }) => Promise<Outcome<{ path: string; bytes: number }>>;
   /** Path of a file dropped on the window (Electron's webUtils.getPathForFile). */
   /** Takes a DOM File; typed loosely because shared/ has no DOM types. */
   pathForFile: (file: unknown) => string;

@@ -9,8 +9,9 @@ export type PrintableWindow = {
   webContents: {
     printToPDF: (options: {
       printBackground?: boolean;
-      pageSize?: string;
-      margins?: { marginType?: 'default' | 'none' | 'printableArea' | 'custom' };
+      pageSize?: 'A4' | 'Letter';
+      /** Inches, as Electron's PrintToPDFMargins takes them. */
+      margins?: { top?: number; bottom?: number; left?: number; right?: number };
       displayHeaderFooter?: boolean;
     }) => Promise<Uint8Array>;
   };
@@ -30,7 +31,7 @@ export async function printReportToPdf(htmlPath: string, createWindow: () => Pri
   const win = createWindow();
   try {
     await win.loadURL(pathToFileURL(htmlPath).href);
-    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', margins: { marginType: 'default' } });
+    return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', margins: { top: 0.4, bottom: 0.4, left: 0.4, right: 0.4 } });
   } finally {
     win.destroy();
   }

@@ -40,6 +40,10 @@ describe('IPC registration in the Electron shell', () => {
       dialogCalls.push(`save:${o.defaultName}`);
       return null;
     },
+    printReportPdf: async (input) => {
+      dialogCalls.push(`pdf:${JSON.stringify(input)}`);
+      return { ok: true, value: { path: '/reports/acme.pdf', bytes: 9 } };
+    },
   };
 
   beforeAll(() => {
@@ -52,14 +56,14 @@ describe('IPC registration in the Electron shell', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('registers exactly one handler per contract entry, plus cancel and the two dialogs', () => {
+  it('registers exactly one handler per contract entry, plus cancel, the two dialogs and the PDF report', () => {
     const ipc = fakeIpcMain();
     const channels = registerIpc(ipc, backend, dialogs);
     const rpc = channels.filter((c) => c.startsWith(RPC_PREFIX)).map((c) => c.slice(RPC_PREFIX.length));
     expect(rpc.sort()).toEqual([...handlerNames].sort());
     expect(new Set(channels).size).toBe(channels.length);
     expect([...ipc.handlers.keys()].sort()).toEqual([...channels].sort());
-    expect(channels).toEqual(expect.arrayContaining([CHANNELS.cancel, CHANNELS.openFile, CHANNELS.saveFile]));
+    expect(channels).toEqual(expect.arrayContaining([CHANNELS.cancel, CHANNELS.openFile, CHANNELS.saveFile, CHANNELS.printReportPdf]));
   });
 
   it('refuses a call from a foreign page with UNAUTHORIZED and never reaches the backend', async () => {
@@ -72,6 +76,7 @@ describe('IPC registration in the Electron shell', () => {
     const subframe = { senderFrame: { url: 'app://longtail/index.html', parent: {} } };
     expect(await ipc.handlers.get(`${RPC_PREFIX}workspace-recent`)!(subframe, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(await ipc.handlers.get(CHANNELS.openFile)!(foreign, { title: 'x', filters: [] })).toBeNull();
+    expect(await ipc.handlers.get(CHANNELS.printReportPdf)!(foreign, { out: '/tmp/x.pdf' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     expect(dialogCalls).toEqual([]);
   });
 
@@ -92,5 +97,14 @@ describe('IPC registration in the Electron shell', () => {
     expect(picked).toBe('/data/sales.csv');
     expect(await ipc.handlers.get(CHANNELS.saveFile)!(ours, { title: 7, defaultName: 'plan.xlsx' })).toBeNull();
     expect(dialogCalls).toEqual(['open:Import sales data', 'save:plan.xlsx']);
+  });
+
+  it('hands a PDF report request from our page to the shell’s printer', async () => {
+    const ipc = fakeIpcMain();
+    registerIpc(ipc, backend, dialogs);
+    dialogCalls.length = 0;
+    const outcome = await ipc.handlers.get(CHANNELS.printReportPdf)!(ours, { out: '/reports/acme.pdf', anonymise: true });
+    expect(outcome).toEqual({ ok: true, value: { path: '/reports/acme.pdf', bytes: 9 } });
+    expect(dialogCalls).toEqual(['pdf:{"out":"/reports/acme.pdf","anonymise":true}']);
   });
 });
