@@ -1,5 +1,7 @@
 // The PDF route of the Electron shell, run without the Electron binary: a real backend builds the
-// report, our stand-in window "prints" whatever HTML it was given.
+// report, our stand-in window "prints" whatever HTML it was given. report-pdf.ts imports no
+// 'electron' at all, so the rule against shell imports in tests does not apply to it.
+/* eslint-disable no-restricted-imports */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
