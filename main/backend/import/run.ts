@@ -6,7 +6,7 @@ import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
-import { suspendIndexesForBulkLoad } from './bulk-indexes';
+import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { sha256File } from './hash';
 import { openSource } from './open';
 import { buildPlan, requireUsable, type ImportPlan } from './plan';
@@ -90,12 +90,41 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
-  let sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
+  const sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
   if (sha && !args.force) refuseDuplicate(db, sha, name);
   const hasher = sha ? null : crypto.createHash('sha256');
 
   const asOfDay = dayFromIso(args.asOf ?? startedAt.slice(0, 10));
   const report = progressReporter(ctx.progress);
+  // Rows are about 60-120 bytes in the files people export; .gz files hold about five times more.
+  const bulk = plan.shape === 'transactions' && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
+  const leaveBulkMode = bulk ? enterBulkMode(db) : () => {};
+  try {
+    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt });
+  } finally {
+    leaveBulkMode();
+  }
+}
+
+type Prepared = {
+  db: Db;
+  source: TableSource;
+  plan: ImportPlan;
+  name: string;
+  absolute: string;
+  size: number;
+  sha: string | null;
+  hasher: crypto.Hash | null;
+  asOfDay: number;
+  report: ReturnType<typeof progressReporter>;
+  bulk: boolean;
+  started: number;
+  startedAt: string;
+};
+
+async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
+  const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
+  let sha = p.sha;
   db.exec('BEGIN IMMEDIATE');
   try {
     const importId = Number(
@@ -103,8 +132,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
         .prepare("INSERT INTO imports (file_name, file_path, file_size, sha256, sheet, shape, mapping_json, date_format, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')")
         .run(name, absolute, size, sha ?? '', source.sheet, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
     );
-    // Rows are about 60-120 bytes in the files people export; .gz files hold about five times more.
-    const rebuildIndexes = plan.shape === 'transactions' ? suspendIndexesForBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120)) : () => {};
+    const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
     const sink: RowSink =
       plan.shape === 'transactions' ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);

@@ -53,6 +53,8 @@ describe('an import killed half way', () => {
     });
     await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.on('exit', resolve)));
     expect(state).toBe('killed mid-import');
+    // A bulk load runs on a rollback journal: the kill leaves it hot, and the next open rolls it back.
+    expect(fs.existsSync(`${w.file}-journal`)).toBe(true);
 
     const again = new Backend({ appDataDir: path.join(w.dir, 'app-data') });
     cleanups.unshift(() => again.close());
@@ -79,6 +81,24 @@ describe('a bulk import into an empty workspace', () => {
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT day, revenue FROM transactions WHERE customer_id = ? AND category_id = ?').all(1, 1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/transactions_customer_category_day/);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('puts the connection back as it was when cancelled: WAL, foreign keys on, every index, nothing stored', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    const db = w.backend.session.db;
+    const schema = (): unknown[] => db.prepare("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'transactions' ORDER BY name").all();
+    const before = { schema: schema(), counts: storeCounts(w.backend) };
+    const big = path.join(w.dir, 'bulk.csv');
+    writeBigCsv(big, 200_000);
+    const controller = new AbortController();
+    const outcome = await w.backend.invoke('import-run', { path: big }, { signal: controller.signal, onProgress: () => controller.abort() });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect({ schema: schema(), counts: storeCounts(w.backend) }).toEqual(before);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
-
