@@ -112,6 +112,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
         void call('workspace-open', { path: arg }).then(setWorkspace, setError);
         return;
       }
+      // File > Report… is the report action itself: the Portfolio screen's report button starts it.
+      if (command === 'report') {
+        go('portfolio', { report: String(Date.now()) });
+        return;
+      }
       const screen: Record<typeof command, string> = {
         'workspace-new': 'workspaces',
         'workspace-open': 'workspaces',
@@ -119,7 +124,6 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
         'import-data': 'import',
         'export-plan': 'assignment',
         'export-reps': 'assignment',
-        report: 'portfolio',
       };
       go(screen[command]);
     });

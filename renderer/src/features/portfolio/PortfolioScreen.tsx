@@ -111,7 +111,7 @@ export function PortfolioScreen() {
     <section aria-labelledby="screen-title" className="portfolio">
       <div className="screen-head">
         <h1 id="screen-title">Portfolio</h1>
-        {w.workspace && <ReportButton clientName={w.workspace.clientName} anonymise={anonymise} />}
+        {w.workspace && <ReportButton clientName={w.workspace.clientName} anonymise={anonymise} request={w.location.params.report} onRequestTaken={() => w.go('portfolio')} />}
       </div>
 
       <Panel title="Clients to compare">
