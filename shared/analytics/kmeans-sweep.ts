@@ -1,13 +1,12 @@
-import { kmeans } from 'ml-kmeans';
 import type { KQuality } from '../model/results';
+import { flatten, lloyd } from './kmeans-lloyd';
 import { sampleIndices, seededRandom } from './rng';
-import { squaredDistance } from './profile-vectors';
 
 /** Silhouette and the sweep run on a seeded sample: exact O(n^2) silhouette is minutes at 30k. */
 export const SAMPLE_SIZE = 2000;
 const MAX_ITERATIONS = 500;
 
-export type Fit = { centroids: number[][]; clusters: number[]; sse: number; converged: boolean; iterations: number };
+export type Fit = { centroids: number[][]; clusters: Int32Array; sse: number; converged: boolean; iterations: number };
 
 export type Sweep = {
   quality: KQuality[];
@@ -16,25 +15,68 @@ export type Sweep = {
   centroids: Map<number, number[][]>;
 };
 
-const sseOf = (points: number[][], clusters: number[], centroids: number[][]): number => {
+/** Points as one row-major array: every loop here walks it instead of arrays of arrays. */
+export type FlatPoints = { flat: Float64Array; n: number; dims: number };
+
+export const flatPoints = (points: readonly (readonly number[])[]): FlatPoints => {
+  const dims = points.length ? points[0].length : 0;
+  return { flat: flatten(points, dims), n: points.length, dims };
+};
+
+/** Squared distance between flat points i and j, summed in dimension order. */
+const between = (p: FlatPoints, i: number, j: number): number => {
   let s = 0;
-  for (let i = 0; i < points.length; i++) s += squaredDistance(points[i], centroids[clusters[i]]);
+  const a = i * p.dims;
+  const b = j * p.dims;
+  for (let d = 0; d < p.dims; d++) {
+    const t = p.flat[a + d] - p.flat[b + d];
+    s += t * t;
+  }
+  return s;
+};
+
+/**
+ * min(bound, squared distance of i and j), stopping as soon as the partial sum reaches the bound:
+ * a sum of non-negative terms never shrinks, so the answer is the bound, exactly as in full.
+ */
+const closer = (p: FlatPoints, i: number, j: number, bound: number): number => {
+  let s = 0;
+  const a = i * p.dims;
+  const b = j * p.dims;
+  for (let d = 0; d < p.dims; d++) {
+    const t = p.flat[a + d] - p.flat[b + d];
+    s += t * t;
+    if (s >= bound) return bound;
+  }
+  return s;
+};
+
+const sseOf = (p: FlatPoints, clusters: Int32Array, centroids: number[][]): number => {
+  let s = 0;
+  for (let i = 0; i < p.n; i++) {
+    const centre = centroids[clusters[i]];
+    let d2 = 0;
+    for (let d = 0; d < p.dims; d++) {
+      const t = p.flat[i * p.dims + d] - centre[d];
+      d2 += t * t;
+    }
+    s += d2;
+  }
   return s;
 };
 
 /**
  * k-means++ seeding (Arthur & Vassilvitskii 2007, greedy with 2 + ln k local trials as in
- * scikit-learn), on plain arrays with our seeded generator. ml-kmeans' own k-means++ builds an
- * ml-matrix distance table on every call, which was most of the k sweep's time; the clustering
- * itself is still ml-kmeans, started from these centres.
+ * scikit-learn) with our seeded generator. ml-kmeans' own k-means++ builds an ml-matrix distance
+ * table on every call, which was most of the k sweep's time.
  */
-export function kmeansPlusPlus(points: number[][], k: number, seed: number): number[][] {
+export function kmeansPlusPlus(p: FlatPoints, k: number, seed: number): number[][] {
   const random = seededRandom(seed);
-  const n = points.length;
+  const n = p.n;
   const trials = 2 + Math.floor(Math.log(k));
-  const centres: number[][] = [points[Math.floor(random() * n)]];
+  const picks = [Math.floor(random() * n)];
   const closest = new Float64Array(n);
-  for (let i = 0; i < n; i++) closest[i] = squaredDistance(points[i], centres[0]);
+  for (let i = 0; i < n; i++) closest[i] = between(p, i, picks[0]);
   let potential = closest.reduce((a, b) => a + b, 0);
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity;
@@ -50,30 +92,28 @@ export function kmeansPlusPlus(points: number[][], k: number, seed: number): num
         }
       }
       let sum = 0;
-      for (let i = 0; i < n; i++) sum += Math.min(closest[i], squaredDistance(points[i], points[pick]));
+      for (let i = 0; i < n; i++) sum += closer(p, i, pick, closest[i]);
       if (sum < bestPotential) {
         bestPotential = sum;
         bestIndex = pick;
       }
     }
-    centres.push(points[bestIndex]);
-    for (let i = 0; i < n; i++) closest[i] = Math.min(closest[i], squaredDistance(points[i], points[bestIndex]));
+    picks.push(bestIndex);
+    for (let i = 0; i < n; i++) closest[i] = closer(p, i, bestIndex, closest[i]);
     potential = bestPotential;
   }
-  return centres.map((c) => [...c]);
+  return picks.map((i) => Array.from(p.flat.subarray(i * p.dims, (i + 1) * p.dims)));
 }
 
-/** k-means++ starts with several seeded restarts, run by ml-kmeans; keeps the lowest within-cluster error. */
-export function bestOfRestarts(points: number[][], k: number, seed: number, restarts: number): Fit {
+/** k-means++ starts with several seeded restarts; keeps the lowest within-cluster error. */
+export function bestOfRestarts(p: FlatPoints, k: number, seed: number, restarts: number): Fit {
   let best: Fit | null = null;
   for (let r = 0; r < restarts; r++) {
-    const start = kmeansPlusPlus(points, k, (seed + 7919 * r + 104729 * k) % 2147483647);
-    let result = kmeans(points, k, { initialization: start, maxIterations: MAX_ITERATIONS });
+    const start = kmeansPlusPlus(p, k, (seed + 7919 * r + 104729 * k) % 2147483647);
+    let result = lloyd(p.flat, p.dims, start, MAX_ITERATIONS);
     // Not converged within the cap: carry on from where it stopped with a larger cap (reported if still not).
-    if (!result.converged) {
-      result = kmeans(points, k, { initialization: result.centroids, maxIterations: MAX_ITERATIONS * 4 });
-    }
-    const sse = sseOf(points, result.clusters, result.centroids);
+    if (!result.converged) result = lloyd(p.flat, p.dims, result.centroids, MAX_ITERATIONS * 4);
+    const sse = sseOf(p, result.clusters, result.centroids);
     if (!best || sse < best.sse - 1e-12) {
       best = { centroids: result.centroids, clusters: result.clusters, sse, converged: result.converged, iterations: result.iterations };
     }
@@ -82,12 +122,12 @@ export function bestOfRestarts(points: number[][], k: number, seed: number, rest
 }
 
 /** k-means started from given centres (no randomness): the final fit after the sweep. */
-export function refine(points: number[][], start: number[][]): Fit {
-  const result = kmeans(points, start.length, { initialization: start.map((c) => [...c]), maxIterations: MAX_ITERATIONS });
+export function refine(p: FlatPoints, start: number[][]): Fit {
+  const result = lloyd(p.flat, p.dims, start, MAX_ITERATIONS);
   return {
     centroids: result.centroids,
     clusters: result.clusters,
-    sse: sseOf(points, result.clusters, result.centroids),
+    sse: sseOf(p, result.clusters, result.centroids),
     converged: result.converged,
     iterations: result.iterations,
   };
@@ -97,13 +137,11 @@ export function refine(points: number[][], start: number[][]): Fit {
  * Pairwise Euclidean distances of the sample, computed once and shared by every k. Single
  * precision is plenty for a mean silhouette and halves the memory each k streams through.
  */
-function distanceMatrix(points: number[][]): Float32Array {
-  const n = points.length;
-  const dims = n ? points[0].length : 0;
-  // A flat copy keeps the O(n^2) loop on one contiguous array.
-  const flat = new Float64Array(n * dims);
-  points.forEach((p, i) => flat.set(p, i * dims));
+function distanceMatrix(points: FlatPoints): Float32Array {
+  const { n, dims, flat } = points;
   const d = new Float32Array(n * n);
+  // Rows of the upper triangle, then the lower one copied over in tiles: writing each value's
+  // mirror straight away strides across the whole table and missed the cache on every write.
   for (let i = 0; i < n; i++) {
     const a = i * dims;
     for (let j = i + 1; j < n; j++) {
@@ -113,9 +151,15 @@ function distanceMatrix(points: number[][]): Float32Array {
         const t = flat[a + x] - flat[b + x];
         s += t * t;
       }
-      const v = Math.sqrt(s);
-      d[i * n + j] = v;
-      d[j * n + i] = v;
+      d[i * n + j] = Math.sqrt(s);
+    }
+  }
+  const TILE = 64;
+  for (let i0 = 0; i0 < n; i0 += TILE) {
+    for (let j0 = 0; j0 <= i0; j0 += TILE) {
+      for (let i = i0; i < Math.min(i0 + TILE, n); i++) {
+        for (let j = j0; j < Math.min(j0 + TILE, i); j++) d[i * n + j] = d[j * n + i];
+      }
     }
   }
   return d;
@@ -191,17 +235,17 @@ export function sweepK(
   onK?: (k: number) => void,
 ): Sweep {
   const pick = sampleIndices(points.length, SAMPLE_SIZE, seed);
-  const sample = Array.from(pick, (i) => points[i]);
+  const sample = flatPoints(Array.from(pick, (i) => points[i]));
   const dist = distanceMatrix(sample);
   const quality: KQuality[] = [];
   const centroids = new Map<number, number[][]>();
-  const top = Math.min(kMax, sample.length - 1);
+  const top = Math.min(kMax, sample.n - 1);
   for (let k = kMin; k <= top; k++) {
     onK?.(k);
     const fit = bestOfRestarts(sample, k, seed, restarts);
     quality.push({
       k,
-      silhouette: meanSilhouette(dist, sample.length, fit.clusters, k),
+      silhouette: meanSilhouette(dist, sample.n, fit.clusters, k),
       sse: fit.sse,
       converged: fit.converged,
       iterations: fit.iterations,

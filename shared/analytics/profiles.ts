@@ -1,7 +1,7 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { KQuality, ProfileResult } from '../model/results';
 import type { Features } from './features';
-import { refine, sweepK, type Sweep } from './kmeans-sweep';
+import { flatPoints, refine, sweepK, type Sweep } from './kmeans-sweep';
 import { profileLabels } from './labels';
 import { gapTolerantDistance } from './profile-match';
 import { sampleIndices } from './rng';
@@ -59,8 +59,9 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
   // The final fit refines the sweep's centres on up to REFINE_SAMPLE best customers (seeded), then
   // every best customer joins its nearest centre: the same profiles at a third of the cost at 30k.
   const refineOn = sampleIndices(bestVectors.length, REFINE_SAMPLE, ps.seed + 1);
-  const refined = start.length === chosen && bestVectors.length >= chosen ? refine(Array.from(refineOn, (j) => bestVectors[j]), start) : null;
-  const fit = refined ? { ...refined, clusters: bestVectors.map((v) => nearest(v, refined.centroids)) } : null;
+  const refined =
+    start.length === chosen && bestVectors.length >= chosen ? refine(flatPoints(Array.from(refineOn, (j) => bestVectors[j])), start) : null;
+  const fit = refined ? { ...refined, clusters: Int32Array.from(bestVectors, (v) => nearest(v, refined.centroids)) } : null;
   const rawCentroids = fit ? fit.centroids : start;
 
   // Profiles are numbered by how many best customers they hold, so ids read the same run to run.
