@@ -128,7 +128,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
           productCategorySet.add(productId);
         }
       }
-      const customerId = customers.id(customer, text(cells, ix.customerName) || null);
+      const customerName = text(cells, ix.customerName);
+      const customerId = customers.id(customer, customerName || null);
       const rep = text(cells, ix.rep);
       const territory = text(cells, ix.territory);
       const repId = rep === '' ? null : reps.id(rep);
@@ -142,8 +143,15 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       tally.categories.add(categoryId);
       if (tracksCustomer) {
         const seen = latest.get(customerId);
-        if (!seen || day >= seen.day) {
-          latest.set(customerId, { day, name: owned(text(cells, ix.customerName)), rep: repId, territory: territoryId, segment: owned(text(cells, ix.segment)) });
+        const segment = text(cells, ix.segment);
+        if (!seen) latest.set(customerId, { day, name: owned(customerName), rep: repId, territory: territoryId, segment: owned(segment) });
+        else if (day >= seen.day) {
+          seen.day = day;
+          seen.rep = repId;
+          seen.territory = territoryId;
+          // A customer's rows nearly always repeat its name and segment: copy a value only when it changes.
+          if (customerName !== (seen.name ?? '')) seen.name = owned(customerName);
+          if (segment !== (seen.segment ?? '')) seen.segment = owned(segment);
         }
       }
     },
