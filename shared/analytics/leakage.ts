@@ -17,6 +17,15 @@ const rowsOf = (acc: Map<string, Acc>): LeakageRow[] =>
     })
     .sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
+/**
+ * Leakage = recovery at risk + expected growth, in money and as a share of trailing-12-month
+ * revenue (../docs/analytics.md), overall and by territory, rep, category, tier and profile. Each
+ * relationship counts once: growth skips relationships flagged for recovery and customers that are
+ * gone (pipeline, goneCustomers). Recovery is a yearly run-rate set against a trailing year that
+ * the churn itself already shrank, so with very heavy churn the share can pass 100% honestly: a
+ * client that lost 60% of its customers seven months ago has more yearly revenue at risk than it
+ * still booked in the last twelve months.
+ */
 export function computeLeakage(
   ds: Dataset,
   f: Features,
