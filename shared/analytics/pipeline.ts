@@ -11,7 +11,7 @@ import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } fr
 import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { StageCache } from './stage-cache';
 import { computeTiers, type Tiers } from './tiers';
-import { elbowK } from './kmeans-sweep';
+import { elbowK, type Sweep } from './kmeans-sweep';
 
 export type AnalysisStage =
   | 'features'
@@ -33,6 +33,20 @@ export type RunOptions = {
   checkpoint?: () => void;
   /** Only for timings, which are reported beside the results and never change them. */
   clock?: () => number;
+  /** Results of the costliest stages kept outside this run (e.g. in the workspace), by stage key. */
+  saved?: SavedStages;
+};
+
+/** What a saved stage holds: only what is expensive to compute and cheap to keep. */
+export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': Float64Array; 'recovery-model': RecoveryModel };
+
+/**
+ * A store for stage results that outlives the in-memory cache (a new session on the same data),
+ * so a k switch after reopening a workspace skips the k sweep. The caller makes keys data-specific.
+ */
+export type SavedStages = {
+  load<S extends keyof SavedStageValues>(stage: S, stageKey: string): SavedStageValues[S] | undefined;
+  save<S extends keyof SavedStageValues>(stage: S, stageKey: string, value: SavedStageValues[S]): void;
 };
 
 export type AnalysisOutput = {
@@ -90,6 +104,13 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     done++;
     return value;
   };
+  const savedOr = <S extends keyof SavedStageValues>(name: S, stageKey: string, build: () => SavedStageValues[S]): SavedStageValues[S] => {
+    const known = options.saved?.load(name, stageKey);
+    if (known) return known;
+    const value = build();
+    options.saved?.save(name, stageKey, value);
+    return value;
+  };
   const notes: string[] = [];
   const asOfDay = resolveAsOfDay(ds, settings);
   const m = ds.categories.length;
@@ -99,12 +120,18 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const tiers: Tiers = stage('tiers', key(fKey, settings.strategicShare), () => computeTiers(features.revenue12m, settings.strategicShare));
   const sweepKey = key(fKey, settings.best, settings.kMin, settings.kMax, settings.seed, settings.restarts);
   const profileKey = key(sweepKey, settings.k);
-  const profiles: ProfileModel = stage('profiles', profileKey, () => {
-    const sweep: ProfileSweep = cache.get('profile-sweep', sweepKey, () =>
-      sweepProfiles(features, settings, (k) => options.progress?.('profiles', done, total, `k = ${k}`)),
-    );
-    return buildProfiles(features, sweep, settings.k, ds.categories);
-  });
+  const profiles: ProfileModel = stage('profiles', profileKey, () =>
+    // Kept per k as well: switching back to a k seen before is then free.
+    cache.get(`profiles:${settings.k}`, profileKey, () => {
+      const sweep: ProfileSweep = cache.get('profile-sweep', sweepKey, () => {
+        const known = options.saved?.load('profile-sweep', sweepKey);
+        const fresh = sweepProfiles(features, settings, (k) => options.progress?.('profiles', done, total, `k = ${k}`), known);
+        if (!known) options.saved?.save('profile-sweep', sweepKey, fresh.sweep);
+        return fresh;
+      });
+      return buildProfiles(features, sweep, settings.k, ds.categories);
+    }),
+  );
   if (profiles.selection.relaxed) {
     notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from all ${profiles.selection.best.length} active customers.`);
   }
@@ -113,12 +140,12 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   let flags: RecoveryFlag[] = [];
   const recoveryKey = key(fKey, settings.recovery);
   if (ds.hasDates) {
-    recoveryModel = stage('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay));
+    recoveryModel = stage('recovery-model', fKey, () => savedOr('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay)));
     flags = stage('recovery', recoveryKey, () => evaluateRecovery(recoveryModel as RecoveryModel, settings.recovery));
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
-  const pAlive = ds.hasDates ? stage('p-alive', fKey, () => customerPAlive(ds, asOfDay)) : null;
+  const pAlive = ds.hasDates ? stage('p-alive', fKey, () => savedOr('p-alive', fKey, () => customerPAlive(ds, asOfDay))) : null;
 
   const flagged = new Set<number>();
   for (const f of flags) flagged.add(f.customer * m + f.category);

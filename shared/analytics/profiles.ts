@@ -37,6 +37,8 @@ export function sweepProfiles(
   f: Features,
   settings: Pick<AnalysisSettings, 'best' | 'kMin' | 'kMax' | 'seed' | 'restarts'>,
   onK?: (k: number) => void,
+  /** The sweep computed earlier on the same features and settings, when kept. */
+  known?: Sweep,
 ): ProfileSweep {
   const selection = selectBest(f, settings.best);
   const space = vectorSpace(f, selection.best);
@@ -44,9 +46,10 @@ export function sweepProfiles(
   const kMin = Math.min(settings.kMin, settings.kMax);
   const kMax = Math.max(settings.kMin, settings.kMax);
   const sweep =
-    bestVectors.length > kMin
+    known ??
+    (bestVectors.length > kMin
       ? sweepK(bestVectors, kMin, kMax, settings.seed, settings.restarts, onK)
-      : { quality: [], suggestedK: 1, centroids: new Map<number, number[][]>() };
+      : { quality: [], suggestedK: 1, centroids: new Map<number, number[][]>() });
   return { seed: settings.seed, selection, space, bestVectors, sweep };
 }
 

@@ -5,7 +5,8 @@ import type { AnalysisSummary } from '../../../shared/model/results';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import { failRun, finishRun, startRun, summaryOf } from './store';
-import { rememberRecoveryModel, warmData } from './warm';
+import { savedStages } from './saved-stages';
+import { recoveryKey, warmData } from './warm';
 
 /**
  * Runs and stores one analysis. Stage results stay warm in the session, so the next run with
@@ -18,19 +19,20 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
   const loadMs = performance.now() - started;
   const db = ctx.session.db;
   const createdAt = ctx.now().toISOString();
-  const runId = startRun(db, createdAt, isoFromDay(resolveAsOfDay(data.ds, settings)), settings, data.hash);
+  const asOfDay = resolveAsOfDay(data.ds, settings);
+  const runId = startRun(db, createdAt, isoFromDay(asOfDay), settings, data.hash);
   try {
     data.stages.hits.length = 0;
     const output = runAnalysis(data.ds, settings, {
       cache: data.stages,
       clock: () => performance.now(),
+      saved: savedStages(ctx.session, data.hash, recoveryKey(data.hash, asOfDay)),
       checkpoint: () => {
         if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
       },
       progress: (stage, done, total, message) =>
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) }),
     });
-    if (output.stages.recovery) rememberRecoveryModel(ctx.session, data.hash, output.asOfDay, output.stages.recovery);
     const saveStarted = performance.now();
     const timings: Record<string, number> = { load: loadMs, ...output.timings };
     const summary = summaryOf(output, runId, createdAt, data.hash, timings);

@@ -11,7 +11,8 @@ import { dataHash, loadDataset } from './load-dataset';
 export type WarmData = { hash: string; ds: Dataset; stages: StageCache };
 
 const DATA_KEY = 'analysis:data';
-const recoveryKey = (hash: string, asOfDay: number): string => `analysis:recovery:${hash}:${asOfDay}`;
+/** Where the session keeps the recovery model of one as-of day, shared by runs and the slider. */
+export const recoveryKey = (hash: string, asOfDay: number): string => `analysis:recovery:${hash}:${asOfDay}`;
 
 /** The dataset of the open workspace, loaded once and reused until an import changes the data. */
 export function warmData(session: Session): WarmData {
@@ -22,10 +23,6 @@ export function warmData(session: Session): WarmData {
   const fresh: WarmData = { hash, ds: loadDataset(session.db), stages: new StageCache() };
   session.setCache(DATA_KEY, fresh);
   return fresh;
-}
-
-export function rememberRecoveryModel(session: Session, hash: string, asOfDay: number, model: RecoveryModel): void {
-  session.setCache(recoveryKey(hash, asOfDay), model);
 }
 
 /** The recovery model of a run's as-of day: from the cache, or rebuilt once when the cache is cold. */

@@ -1,0 +1,73 @@
+import type { SavedStages, SavedStageValues } from '../../../shared/analytics/pipeline';
+import type { Sweep } from '../../../shared/analytics/kmeans-sweep';
+import type { RecoveryModel } from '../../../shared/analytics/recovery/index';
+import { getMeta, setMeta } from '../db/meta';
+import type { Db } from '../db/open';
+import type { Session } from '../session';
+import { appVersion } from '../version';
+
+/** Meta keys of the stages kept in the workspace; one entry per stage, the latest key wins. */
+const META_PREFIX = 'analysis-saved:';
+const STORED = ['profile-sweep', 'p-alive'] as const;
+type Stored = (typeof STORED)[number];
+
+type SweepJson = { quality: Sweep['quality']; suggestedK: number; centroids: [number, number[][]][] };
+
+// Doubles as their bytes: JSON would lose NaN (no estimate) and cost twice the text.
+const encodeDoubles = (a: Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const decodeDoubles = (text: string): Float64Array => {
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Float64Array(bytes.byteLength / 8);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+};
+
+const encode = {
+  'profile-sweep': (s: Sweep): string =>
+    JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, centroids: [...s.centroids] } satisfies SweepJson),
+  'p-alive': encodeDoubles,
+};
+
+const decode = {
+  'profile-sweep': (text: string): Sweep => {
+    const s = JSON.parse(text) as SweepJson;
+    return { quality: s.quality, suggestedK: s.suggestedK, centroids: new Map(s.centroids) };
+  },
+  'p-alive': decodeDoubles,
+};
+
+/** Forgets the kept stages, so the next analysis of this workspace computes everything afresh. */
+export function forgetSavedStages(db: Db): void {
+  for (const stage of STORED) db.prepare('DELETE FROM meta WHERE key = ?').run(META_PREFIX + stage);
+}
+
+/**
+ * The k sweep and the probabilities alive, kept in the workspace under the data hash, the app
+ * version and the stage key, so reopening a workspace and switching k skips the two costliest
+ * stages; the recovery model, too big to store, is shared with the recovery slider's session cache.
+ */
+export function savedStages(session: Session, hash: string, recoveryCacheKey: string): SavedStages {
+  const db = session.db;
+  const fullKey = (stageKey: string): string => `${appVersion}|${hash}|${stageKey}`;
+  const load = (stage: Stored, stageKey: string): SavedStageValues[Stored] | undefined => {
+    const text = getMeta(db, META_PREFIX + stage);
+    if (!text) return undefined;
+    const cut = text.indexOf('\n');
+    if (cut < 0 || text.slice(0, cut) !== fullKey(stageKey)) return undefined;
+    return decode[stage](text.slice(cut + 1));
+  };
+  return {
+    load: (stage, stageKey) => {
+      if (stage === 'recovery-model') return session.getCache<RecoveryModel>(recoveryCacheKey) as SavedStageValues[typeof stage] | undefined;
+      return load(stage, stageKey) as SavedStageValues[typeof stage] | undefined;
+    },
+    save: (stage, stageKey, value) => {
+      if (stage === 'recovery-model') {
+        session.setCache(recoveryCacheKey, value);
+        return;
+      }
+      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as Float64Array);
+      setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
+    },
+  };
+}

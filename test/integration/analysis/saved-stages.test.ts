@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Backend } from '../../../main/backend/dispatch';
+import { forgetSavedStages } from '../../../main/backend/analysis/saved-stages';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { newWorkspace } from '../../helpers/workspace';
+import { writeSampleCsv } from './sample-csv';
+
+let w: Awaited<ReturnType<typeof newWorkspace>>;
+let first: AnalysisSummary;
+
+/** A fresh session on the same workspace file, as after closing and reopening the app. */
+async function reopened(): Promise<Backend> {
+  const backend = new Backend({ appDataDir: path.join(w.dir, 'app-data'), now: () => new Date('2026-01-05T10:00:00Z') });
+  await backend.call('workspace-open', { path: w.file });
+  return backend;
+}
+
+const results = (s: AnalysisSummary) => ({ ...s, runId: 0, createdAt: '', timings: {} });
+
+beforeAll(async () => {
+  w = await newWorkspace({ clientName: 'Saved Stages Foods' });
+  const csv = path.join(w.dir, 'sales.csv');
+  writeSampleCsv(csv, { seed: 8, customers: 250 });
+  await w.backend.call('import-run', { path: csv });
+  first = await w.backend.call('analysis-run', { settings: { kMax: 7 } });
+  w.backend.close();
+});
+afterAll(() => w.cleanup());
+
+describe('stages kept in the workspace between sessions', () => {
+  it('switches k in a new session without redoing the k sweep, with the same results as computing everything afresh', async () => {
+    const warm = await reopened();
+    const kept = await warm.call('analysis-run', { settings: { kMax: 7, k: first.k + 1 } });
+    expect(kept.quality).toEqual(first.quality);
+    warm.close();
+
+    const cold = await reopened();
+    const savedRows = () => cold.session.db.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'analysis-saved:%'").get();
+    expect(savedRows()).toEqual({ n: 2 });
+    forgetSavedStages(cold.session.db);
+    expect(savedRows()).toEqual({ n: 0 });
+    const fresh = await cold.call('analysis-run', { settings: { kMax: 7, k: first.k + 1 } });
+    cold.close();
+    expect(results(kept)).toEqual(results(fresh));
+  });
+
+  it('does not reuse a sweep made with other settings', async () => {
+    const backend = await reopened();
+    const other = await backend.call('analysis-run', { settings: { kMax: 5 } });
+    backend.close();
+    expect(other.quality.map((q) => q.k)).toEqual([2, 3, 4, 5]);
+  });
+
+  it('gives the same results in a new session as in the session that computed them', async () => {
+    const backend = await reopened();
+    const again = await backend.call('analysis-run', { settings: { kMax: 7 } });
+    backend.close();
+    expect(results(again)).toEqual(results(first));
+  });
+});
