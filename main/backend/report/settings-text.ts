@@ -19,7 +19,8 @@ export function methodParagraphs(s: AnalysisSettings, asOf: string, k: number): 
       `${ordinal(s.best.minRevenueQuantile)} and at least ${s.best.minBreadth} categories bought. Every other customer is matched to its nearest profile.`,
     `Growth actions: a category that at least ${formatShare(g.minPenetration, 0)} of a profile's best customers buy, which a customer of that profile never buys ` +
       `or buys at under ${formatShare(g.underBuyRatio, 0)} of what peers of its size spend. The expected revenue is the ${ordinal(g.peerQuantile)} of what ` +
-      `at least ${g.minPeers} buying peers of similar size spend on it, times the share of peers that buy it.`,
+      `at least ${g.minPeers} buying peers of similar size spend on it, times the share of peers that buy it. Customers that stopped buying everything, ` +
+      `or whose probability of still being active (BG/NBD) is below ${formatShare(g.minPAlive, 0)}, get no growth actions.`,
     `Recovery actions: a customer x category relationship is at risk when the time since its last purchase is more than ${r.lateness} of the customer's ` +
       `own purchase cycles${r.volatility ? `, widened by ${r.volatilityAllowance} standard deviations for irregular buyers` : ''}, or when its spend falls below ` +
       `${formatShare(r.declineThreshold, 0)} of its own baseline${r.seasonal ? ' for the same season (seasonal categories are judged against the same months of earlier years)' : ''}. ` +

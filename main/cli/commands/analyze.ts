@@ -27,6 +27,7 @@ export const settingsOptions = {
   'peer-quantile': { type: 'string' },
   'min-peers': { type: 'string' },
   'under-buy-ratio': { type: 'string' },
+  'min-p-alive': { type: 'string' },
 } as const;
 
 export const settingsHelp = `
@@ -49,6 +50,7 @@ Settings (defaults in brackets; every run stores the settings it used):
   --peer-quantile Q           Expected spend = this quantile of peers' spend [0.5]
   --min-peers N               At least N buying peers [5]
   --under-buy-ratio X         "Buys far below" = under X of what peers spend [0.2]
+  --min-p-alive P             No growth actions for customers below this BG/NBD P(alive) [0.2]
 `;
 
 const num = (args: ParsedArgs, flag: string): number | undefined => {
@@ -80,6 +82,7 @@ export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
     peerQuantile: num(args, 'peer-quantile'),
     minPeers: num(args, 'min-peers'),
     underBuyRatio: num(args, 'under-buy-ratio'),
+    minPAlive: num(args, 'min-p-alive'),
   });
   const best = defined({ minRevenueQuantile: num(args, 'best-quantile'), minBreadth: num(args, 'min-breadth') });
   return defined({
