@@ -299,6 +299,23 @@ describe('the workbench in a browser against longtail serve', () => {
     await dark.context.close();
   });
 
+  it('creates a workspace from a client name alone in the workspaces folder and lists it there', async () => {
+    await goTo('workspaces');
+    // The datasets table and the folder listing load after the screen: wait, so the button stays put.
+    await page.locator('main').getByText('late-rows-with-errors.csv').waitFor();
+    await page.getByTestId('folder-workspaces').waitFor({ state: 'attached' });
+    await page.locator('#new-client').fill('Second Client GmbH');
+    const created = page.waitForResponse((r) => r.url().endsWith('/rpc/workspace-create'));
+    await page.locator('main').getByRole('button', { name: 'Create workspace' }).click();
+    expect((await created).status()).toBe(200);
+    await expect.poll(() => page.getByTestId('client-name').innerText()).toBe('Second Client GmbH');
+    const file = path.join(dir, 'home', 'workspaces', 'second-client-gmbh.longtail');
+    expect(fs.existsSync(file)).toBe(true);
+    await goTo('workspaces');
+    await expect.poll(() => page.getByTestId('folder-workspaces').innerText()).toContain('Second Client GmbH');
+    expect(await page.getByTestId('folder-workspaces').innerText()).toContain('second-client-gmbh.longtail');
+  });
+
   it('raised no console error or failed request on any screen', () => {
     expect(w.problems).toEqual([]);
   });

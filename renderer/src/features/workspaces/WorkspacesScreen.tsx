@@ -97,6 +97,8 @@ function Datasets({ revision }: { revision: string }) {
     <Panel title="Datasets">
       <ErrorNotice error={imports.error} />
       {imports.data && <DataTable label="Imported datasets" columns={columns} rows={imports.data} rowKey={(r) => `${r.importId}-${r.sha256}`} height={200} empty="No data imported yet." />}
+      {/* Keeps the table's room while it loads, so the forms below do not jump under the pointer. */}
+      {!imports.data && !imports.error && <div className="loading-room" style={{ height: 240 }} aria-busy="true" />}
     </Panel>
   );
 }
