@@ -140,8 +140,7 @@ export function refine(p: FlatPoints, start: number[][]): Fit {
 function distanceMatrix(points: FlatPoints): Float32Array {
   const { n, dims, flat } = points;
   const d = new Float32Array(n * n);
-  // Rows of the upper triangle, then the lower one copied over in tiles: writing each value's
-  // mirror straight away strides across the whole table and missed the cache on every write.
+  // The upper triangle only, row by row: meanSilhouette reads nothing else.
   for (let i = 0; i < n; i++) {
     const a = i * dims;
     for (let j = i + 1; j < n; j++) {
@@ -154,36 +153,40 @@ function distanceMatrix(points: FlatPoints): Float32Array {
       d[i * n + j] = Math.sqrt(s);
     }
   }
-  const TILE = 64;
-  for (let i0 = 0; i0 < n; i0 += TILE) {
-    for (let j0 = 0; j0 <= i0; j0 += TILE) {
-      for (let i = i0; i < Math.min(i0 + TILE, n); i++) {
-        for (let j = j0; j < Math.min(j0 + TILE, i); j++) d[i * n + j] = d[j * n + i];
-      }
-    }
-  }
   return d;
 }
 
 /**
  * Mean silhouette over all points (a point alone in its cluster scores 0, as in Rousseeuw 1987).
- * This is the mean: simple-statistics' silhouetteMetric returns the maximum.
+ * This is the mean: simple-statistics' silhouetteMetric returns the maximum. Only the upper
+ * triangle of dist is read.
  */
 export function meanSilhouette(dist: Float32Array | Float64Array, n: number, clusterList: ArrayLike<number>, k: number): number {
   const clusters = Int32Array.from(clusterList);
   const sizes = new Int32Array(k);
   for (let i = 0; i < n; i++) sizes[clusters[i]]++;
-  const sums = new Float64Array(k);
+  // Each pair once: d(i, j) goes to i's sum for j's cluster and to j's sum for i's cluster. Rows
+  // are walked in order, so every sum still adds its terms in ascending j, as scanning each full
+  // row did: the same bits from half the table.
+  const sums = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    const own = i * k;
+    const ci = clusters[i];
+    for (let j = i + 1; j < n; j++) {
+      const d = dist[row + j];
+      sums[own + clusters[j]] += d;
+      sums[j * k + ci] += d;
+    }
+  }
   let total = 0;
   for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    const row = i * n;
-    for (let j = 0; j < n; j++) sums[clusters[j]] += dist[row + j];
     const own = clusters[i];
     if (sizes[own] <= 1) continue;
-    const a = sums[own] / (sizes[own] - 1);
+    const base = i * k;
+    const a = sums[base + own] / (sizes[own] - 1);
     let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c]);
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[base + c] / sizes[c]);
     if (!Number.isFinite(b)) continue;
     const s = Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
     total += s;
