@@ -4,8 +4,9 @@
  * timed against SheetJS only reading it. Every case runs in its own child process so its peak RSS
  * (maxRSS) is its own; "fixed" is the peak of a process that only loads the backend.
  *
- *   node --import tsx bench/import.bench.ts [--rows 1000000] [--xlsx-rows 200000] [--runs 2]
- * writes bench/results/import.md; the generated files stay in bench/data/ (git-ignored).
+ *   node --import tsx bench/import.bench.ts [--rows 1000000] [--xlsx-rows 200000] [--runs 3]
+ * writes bench/results/import.md, keeping the hand-written analysis below its notes marker; the
+ * generated files stay in bench/data/ (git-ignored).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ const self = fileURLToPath(import.meta.url);
 const benchDir = path.dirname(self);
 const dataDir = path.join(benchDir, 'data');
 const SEED = 20261128;
+const NOTES_MARKER = '<!-- notes: kept by re-runs -->';
 const BASE = { seed: SEED, endDate: '2026-10-31', months: 24, categories: 15 };
 
 type Measure = { ms: number; cpuMs: number; maxRssMb: number; rows: number };
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
       dir: { type: 'string' },
       rows: { type: 'string', default: '1000000' },
       'xlsx-rows': { type: 'string', default: '200000' },
-      runs: { type: 'string', default: '2' },
+      runs: { type: 'string', default: '3' },
     },
   });
   if (values.child) return child(values.child, values.file ?? '', values.dir ?? os.tmpdir());
@@ -179,7 +181,10 @@ async function main(): Promise<void> {
   lines.push('', `All runs (ms): CSV ours ${ours.map((m) => Math.round(m.ms)).join(', ')}; sqlite3 ${shell.map((m) => Math.round(m.ms)).join(', ') || 'n/a'}; xlsx ours ${xlsxOurs.map((m) => Math.round(m.ms)).join(', ')}; SheetJS read ${xlsxRead.map((m) => Math.round(m.ms)).join(', ')}.`, '');
   const out = path.join(benchDir, 'results', 'import.md');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, lines.join('\n'));
+  // The analysis of where the time goes is written by hand; a re-run refreshes only the figures.
+  const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+  fs.writeFileSync(out, `${lines.join('\n')}\n${notes}`);
   console.log(lines.join('\n'));
 }
 

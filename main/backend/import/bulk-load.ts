@@ -21,7 +21,7 @@ export function isBulkLoad(db: Db, expectedRows: number): boolean {
  * the file at the checkpoint that follows the commit), a rollback journal writes new pages once
  * and journals only the few pages that existed. The import stays one transaction: a killed
  * process leaves a hot journal that the next open rolls back. If another connection holds the
- * file, SQLite keeps WAL and the load is merely slower.
+ * file, SQLite refuses the switch and the load goes through WAL, merely slower.
  *
  * Foreign keys off: every id the import writes comes from the dimension tables it reads and
  * extends in the same transaction, so the six parent lookups per inserted row cannot fail and
@@ -31,10 +31,20 @@ export function enterBulkMode(db: Db): () => void {
   const journal = String(db.pragma('journal_mode', { simple: true }));
   const foreignKeys = Number(db.pragma('foreign_keys', { simple: true }));
   db.pragma('foreign_keys = OFF');
-  if (journal === 'wal') db.pragma('journal_mode = DELETE');
+  let switched = false;
+  if (journal === 'wal') {
+    try {
+      switched = String(db.pragma('journal_mode = DELETE', { simple: true })) === 'delete';
+    } catch {
+      // SQLITE_BUSY: another connection has the file open; the load goes through WAL instead.
+    }
+  }
   return () => {
-    if (journal === 'wal') db.pragma('journal_mode = WAL');
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    try {
+      if (switched) db.pragma('journal_mode = WAL');
+    } finally {
+      db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   };
 }
 

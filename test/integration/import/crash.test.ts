@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,6 +85,21 @@ describe('a bulk import into an empty workspace', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('still imports, through WAL, while another connection has the workspace open', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    const other = new Database(w.file, { readonly: true });
+    cleanups.unshift(() => other.close());
+    other.prepare('SELECT count(*) FROM transactions').get();
+    const big = path.join(w.dir, 'bulk.csv');
+    writeBigCsv(big, 200_000);
+    const s = await w.backend.call('import-run', { path: big });
+    expect(s.rowsImported).toBe(200_000);
+    expect(other.prepare('SELECT count(*) AS n FROM transactions').get()).toEqual({ n: 200_000 });
+    expect(w.backend.session.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(w.backend.session.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('puts the connection back as it was when cancelled: WAL, foreign keys on, every index, nothing stored', async () => {
