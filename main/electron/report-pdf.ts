@@ -7,7 +7,7 @@ import { printReportToPdf, type PrintableWindow } from '../backend/report/pdf';
 export type ReportPdfRequest = { out: string; anonymise: boolean };
 export type ReportPdfWritten = { path: string; bytes: number };
 
-type Backend = { invoke: (name: string, input: unknown, options: { jobId?: string }) => Promise<Outcome<unknown>> };
+type Backend = { invoke: (name: string, input: unknown) => Promise<Outcome<unknown>> };
 
 const refuse = (message: string): Outcome<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
 
@@ -32,7 +32,7 @@ export function reportPdfPrinter(backend: Backend, makeWindow: () => PrintableWi
     const scratch = fs.mkdtempSync(path.join(tempRoot, 'longtail-report-'));
     try {
       const html = path.join(scratch, 'report.html');
-      const built = await backend.invoke('report-build', { out: html, anonymise: request.anonymise }, {});
+      const built = await backend.invoke('report-build', { out: html, anonymise: request.anonymise });
       if (!built.ok) return built;
       const pdf = await printReportToPdf(html, makeWindow);
       try {

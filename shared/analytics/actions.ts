@@ -2,18 +2,10 @@ import type { Action, Tier } from '../model/results';
 import type { Dataset } from '../model/dataset';
 import type { GrowthGap } from './growth';
 import { byPriority, priorityOf } from './priority';
+import type { RecoveryFlag } from './recovery';
 
-/** What the recovery model hands over per flagged relationship (structurally C2's RecoveryFlag). */
-export type RecoveryFlagInput = {
-  customer: number;
-  category: number;
-  atRiskRevenue: number;
-  /** 0..1: how sure the recovery model is that the relationship is slipping (facts.confidence). */
-  confidence: number;
-  reason: string;
-  facts: Record<string, number | string | null>;
-  signal: 'late' | 'declining' | 'lapsed-all';
-};
+/** What the recovery model hands over per flagged relationship. */
+export type RecoveryFlagInput = RecoveryFlag;
 
 export type ActionContext = {
   ds: Dataset;

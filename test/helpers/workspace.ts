@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { Backend } from '../../main/backend/dispatch';
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
@@ -30,5 +31,19 @@ export async function newWorkspace(
       backend.close();
       cleanup();
     },
+  };
+}
+
+/**
+ * For a test file whose tests each want their own workspace: returns a factory and removes every
+ * workspace it made after each test.
+ */
+export function freshWorkspaces(options: Parameters<typeof newWorkspace>[0] = {}): () => ReturnType<typeof newWorkspace> {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  return async () => {
+    const w = await newWorkspace(options);
+    cleanups.push(w.cleanup);
+    return w;
   };
 }

@@ -1,19 +1,12 @@
 import { isoFromDay, monthIndexOfDay } from '../../format/dates';
+import type { CustomerDetail } from '../../contract/analysis';
 import type { RecoveryModel } from './model';
 
 /** A buyer is called volatile when its intervals swing by more than half its usual cycle. */
 const VOLATILE_CV = 0.5;
 
-export type CustomerCycle = {
-  category: string;
-  purchases: number;
-  medianIntervalDays: number | null;
-  lastPurchase: string;
-  /** When the next order is due at the usual rhythm (the season clock for seasonal categories). */
-  expectedBy: string | null;
-  seasonal: boolean;
-  volatile: boolean;
-};
+/** One row of the customer detail's rhythm table; the contract owns its shape. */
+export type CustomerCycle = CustomerDetail['cycles'][number];
 
 /** The customer's rhythm per category it bought, for the customer detail screen. */
 export function customerCycles(model: RecoveryModel, customer: number): CustomerCycle[] {

@@ -1,16 +1,9 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newWorkspace } from '../../helpers/workspace';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
 
 const fixtures = path.resolve('test/fixtures/assignment');
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function workspace() {
-  const w = await newWorkspace();
-  cleanups.push(w.cleanup);
-  return w;
-}
+const workspace = freshWorkspaces();
 
 describe('the rep roster', () => {
   it('imports a CSV roster under synonym headers, keeping names in any script as text', async () => {

@@ -1,15 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { newWorkspace } from '../../helpers/workspace';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture } from './fixtures';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function workspace() {
-  const w = await newWorkspace();
-  cleanups.push(w.cleanup);
-  return w;
-}
+const workspace = freshWorkspaces();
 
 const customerNames = (w: Awaited<ReturnType<typeof workspace>>): string[] =>
   (w.backend.session.db.prepare('SELECT code FROM customers ORDER BY code').all() as { code: string }[]).map((r) => r.code);

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newWorkspace } from '../../helpers/workspace';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture, storeCounts } from './fixtures';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function workspace() {
-  const w = await newWorkspace();
-  cleanups.push(w.cleanup);
-  return w;
-}
+const workspace = freshWorkspaces();
 
 describe('bad rows', () => {
   it('rejects each bad row with its file row, column, raw value and reason, imports the rest, and accounts for every row', async () => {

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../../shared/format/dates';
-import { newWorkspace } from '../../helpers/workspace';
+import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture, sharedData } from './fixtures';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function workspace() {
-  const w = await newWorkspace();
-  cleanups.push(w.cleanup);
-  return w;
-}
+const workspace = freshWorkspaces();
 
 type Row = { code: string; day: number; revenue: number };
 const rows = (w: Awaited<ReturnType<typeof workspace>>): { code: string; date: string; revenue: number }[] =>

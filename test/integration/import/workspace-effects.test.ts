@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/contract/progress';
-import { newWorkspace } from '../../helpers/workspace';
+import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture, storeCounts } from './fixtures';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-async function workspace() {
-  const w = await newWorkspace();
-  cleanups.push(w.cleanup);
-  return w;
-}
+const workspace = freshWorkspaces();
 
 describe('appending and duplicates', () => {
   it("appends next month's file to the same customers and categories", async () => {

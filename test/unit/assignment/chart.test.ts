@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RepLoad } from '../../../shared/contract/assignment';
-// eslint-disable-next-line no-restricted-imports -- a test of renderer code imports it; the rule guards the backend
+ 
 import { repLoadOption } from '../../../renderer/src/features/assignment/chart';
 import { fmt } from '../charts/fixtures';
 
