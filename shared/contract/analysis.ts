@@ -49,6 +49,9 @@ export type RecoveryEvaluation = {
   elapsedMs: number;
 };
 
+/** Just what the customer scatter draws: a tenth of the bytes of full customer rows at 30k customers. */
+export type CustomerPoint = { code: string; name: string; revenue12m: number; breadth: number; profile: number | null };
+
 const runId = z.number().int().optional();
 const sortDir = z.enum(['asc', 'desc']).default('desc');
 
@@ -92,6 +95,7 @@ export const analysisSpecs = [
       limit: z.number().int().min(1).max(100000).default(500),
     }),
   ),
+  handlerSpec<{ total: number; rows: CustomerPoint[] }>()('analysis-points', z.object({ runId })),
   handlerSpec<CustomerDetail>()('analysis-customer', z.object({ runId, code: z.string().min(1) })),
   handlerSpec<RecoveryEvaluation>()(
     'analysis-recovery-evaluate',

@@ -1,4 +1,4 @@
-import type { HandlerArgs } from '../../../shared/contract';
+import type { CustomerPoint, HandlerArgs } from '../../../shared/contract';
 import type { Action, CustomerResult } from '../../../shared/model/results';
 import type { Db } from '../db/open';
 import { actionFromRow, customerFromRow, type ActionRow, type CustomerRow } from './store';
@@ -92,4 +92,12 @@ export function customerActions(db: Db, runId: number, code: string): Action[] {
 export function customerRow(db: Db, runId: number, code: string): CustomerResult | null {
   const row = db.prepare('SELECT * FROM run_customers WHERE run_id = ? AND code = ?').get(runId, code) as CustomerRow | undefined;
   return row ? customerFromRow(row) : null;
+}
+
+/** The scatter's points for one run, revenue first so the biggest customers draw on top last. */
+export function queryPoints(db: Db, runId: number): { total: number; rows: CustomerPoint[] } {
+  const rows = db
+    .prepare('SELECT code, name, revenue12m, breadth, profile FROM run_customers WHERE run_id = ? ORDER BY revenue12m DESC, code')
+    .all(runId) as CustomerPoint[];
+  return { total: rows.length, rows };
 }

@@ -3,7 +3,7 @@ import { backtest } from '../../../shared/analytics/backtest';
 import { evaluateRecovery, recoveryCurve } from '../../../shared/analytics/recovery/index';
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import { customerDetail } from '../analysis/customer-detail';
-import { queryActions, queryCustomers } from '../analysis/queries';
+import { queryActions, queryCustomers, queryPoints } from '../analysis/queries';
 import { runAndStore } from '../analysis/run';
 import { listRuns, readSummary, resolveRunId } from '../analysis/store';
 import { noDates, recoveryModelFor, warmData } from '../analysis/warm';
@@ -17,6 +17,7 @@ export const analysisHandlers = {
   'analysis-summary': (ctx, args) => readSummary(ctx.session.db, resolveRunId(ctx.session.db, args.runId)),
   'analysis-runs': (ctx) => listRuns(ctx.session.db),
   'analysis-customers': (ctx, args) => queryCustomers(ctx.session.db, resolveRunId(ctx.session.db, args.runId), args),
+  'analysis-points': (ctx, args) => queryPoints(ctx.session.db, resolveRunId(ctx.session.db, args.runId)),
   'analysis-actions': (ctx, args) => queryActions(ctx.session.db, resolveRunId(ctx.session.db, args.runId), args),
   'analysis-customer': (ctx, args) => {
     const db = ctx.session.db;

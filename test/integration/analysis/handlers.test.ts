@@ -36,6 +36,19 @@ describe('analysis handlers on a real workspace', () => {
     ]);
   });
 
+  it('gives the scatter one lean point per customer that matches the full customer rows', async () => {
+    const points = await w.backend.call('analysis-points', {});
+    const full = await w.backend.call('analysis-customers', { sort: 'revenue12m', dir: 'desc', limit: 1000 });
+    expect(points.total).toBe(300);
+    expect(Object.keys(points.rows[0]).sort()).toEqual(['breadth', 'code', 'name', 'profile', 'revenue12m']);
+    const byCode = new Map(full.rows.map((c) => [c.code, c]));
+    for (const p of points.rows) {
+      const c = byCode.get(p.code);
+      expect(p).toEqual({ code: c?.code, name: c?.name, revenue12m: c?.revenue12m, breadth: c?.breadth, profile: c?.profile });
+    }
+    expect(points.rows.map((p) => p.revenue12m)).toEqual([...points.rows.map((p) => p.revenue12m)].sort((a, b) => b - a));
+  });
+
   it('lists customers filtered by tier and sorted by revenue, a page at a time', async () => {
     const page = await w.backend.call('analysis-customers', { tier: 'long-tail', sort: 'revenue12m', dir: 'desc', limit: 10 });
     expect(page.total).toBe(summary.customers.longTail);

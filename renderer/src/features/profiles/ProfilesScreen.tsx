@@ -17,7 +17,8 @@ export function ProfilesScreen() {
   const [measure, setMeasure] = useState<'mix' | 'penetration'>('mix');
   const k = pendingK ?? s?.k ?? 2;
   const runId = s?.runId;
-  const everyone = useAsync(() => call('analysis-customers', { runId, limit: 100000, sort: 'revenue12m', dir: 'desc' }), [runId]);
+  // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
+  const everyone = useAsync(() => call('analysis-points', { runId }), [runId]);
   const members = useAsync(
     async () => (selected === null ? null : call('analysis-customers', { runId, profile: selected, limit: 100000, sort: 'revenue12m', dir: 'desc' })),
     [runId, selected],
