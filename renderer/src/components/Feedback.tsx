@@ -78,3 +78,13 @@ export function Panel({ title, children, actions, className }: { title: string; 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty muted">{children}</p>;
 }
+
+/** "Saved report.html" after an export or report was written; shows the file name, not the folder. */
+export function SavedNotice({ path }: { path: string | null }) {
+  if (!path) return null;
+  return (
+    <span className="muted" role="status">
+      Saved {path.split(/[\\/]/).pop()}
+    </span>
+  );
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FileFilter } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { saveExport } from '../../api/files';
-import { ErrorNotice } from '../../components/Feedback';
+import { ErrorNotice, SavedNotice } from '../../components/Feedback';
 
 type ExportKind = 'reps-xlsx' | 'reps-csv' | 'territories-xlsx';
 
@@ -47,11 +47,7 @@ export function ExportButtons({ planId }: { planId: number }) {
           {busy === kind ? 'Writing…' : REQUESTS[kind].label}
         </button>
       ))}
-      {done && (
-        <span className="muted" role="status">
-          Saved {done.split(/[\\/]/).pop()}
-        </span>
-      )}
+      <SavedNotice path={done} />
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorNotice } from '../../components/Feedback';
+import { ErrorNotice, SavedNotice } from '../../components/Feedback';
 import { canPrintPdf, saveReport, type ReportFormat } from './report-action';
 
 /**
@@ -55,11 +55,7 @@ export function ReportButton({
           {busy === 'pdf' ? 'Printing PDF…' : `${label} (PDF)…`}
         </button>
       )}
-      {done && (
-        <span className="muted" role="status">
-          Saved {done.split(/[\\/]/).pop()}
-        </span>
-      )}
+      <SavedNotice path={done} />
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
     </div>
   );

@@ -103,9 +103,9 @@ function Datasets({ revision }: { revision: string }) {
   );
 }
 
-function Recent() {
+/** Opens a workspace by path and keeps the failure, if any, for the panel that asked. */
+function useOpenWorkspace() {
   const w = useWorkbench();
-  const recent = useAsync(() => call('workspace-recent', {}), [w.workspace?.path]);
   const [error, setError] = useState<unknown>(null);
   const open = async (path: string) => {
     try {
@@ -115,6 +115,13 @@ function Recent() {
       setError(e);
     }
   };
+  return { open, error, setError };
+}
+
+function Recent() {
+  const w = useWorkbench();
+  const recent = useAsync(() => call('workspace-recent', {}), [w.workspace?.path]);
+  const { open, error, setError } = useOpenWorkspace();
   return (
     <Panel title="Recent workspaces">
       <ErrorNotice error={error ?? recent.error} onDismiss={() => setError(null)} />
@@ -140,15 +147,7 @@ function Recent() {
 /** The browser's stand-in for a file dialog: the workspaces in the default folder on the server. */
 function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
   const w = useWorkbench();
-  const [error, setError] = useState<unknown>(null);
-  const open = async (path: string) => {
-    try {
-      w.setWorkspace(await call('workspace-open', { path }));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { open, error, setError } = useOpenWorkspace();
   return (
     <Panel title="Workspaces folder">
       <p className="muted" data-testid="workspaces-folder">
