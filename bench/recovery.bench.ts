@@ -10,10 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { backtest } from '../shared/analytics/backtest';
+import { runBacktest } from '../shared/analytics/holdout';
 import { bgnbdLogLikelihood, customerPAlive, fitBgNbd } from '../shared/analytics/bgnbd';
-import { buildRecoveryModel, evaluateRecovery, recoveryCurve, scoreAgainstPlanted, type PlantedRecoveryScore } from '../shared/analytics/recovery';
-import { BACKTEST_LATENESS } from '../shared/analytics/backtest';
+import { buildRecoveryModel, evaluateRecovery, LATENESS_GRID, recoveryCurve, scoreAgainstPlanted, type PlantedRecoveryScore } from '../shared/analytics/recovery';
 import { defaultAnalysisSettings } from '../shared/contract/settings';
 import { dayFromIso } from '../shared/format/dates';
 import { datasetFromRows, generateDistributor } from '../shared/sample';
@@ -62,7 +61,7 @@ let evalRun = 0;
 // Each call a different lateness, as a slider would send.
 const evalT = timings(15, () => evaluateRecovery(model, { ...settings.recovery, lateness: 2 + (evalRun++ % 5) * 0.25 }), 3);
 const evalMs = evalT.median;
-const curveMs = timeMs(3, () => recoveryCurve(model, settings.recovery, BACKTEST_LATENESS));
+const curveMs = timeMs(3, () => recoveryCurve(model, settings.recovery, [...LATENESS_GRID]));
 const flags = evaluateRecovery(model, settings.recovery);
 
 say('## Speed');
@@ -73,7 +72,7 @@ say(`| transactions / relationships | ${ds.tx.day.length.toLocaleString('en-US')
 say(`| buildRecoveryModel (reference, once per as-of) | ${ms(buildMs)} | 1 |`);
 say(`| evaluateRecovery (a threshold change; target < 100 ms), median of 15 after 3 warm-up calls | ${ms(evalMs)} | ${(evalMs / buildMs).toFixed(3)} |`);
 say(`| evaluateRecovery, fastest of the 15 | ${ms(evalT.min)} | ${(evalT.min / buildMs).toFixed(3)} |`);
-say(`| recoveryCurve over ${BACKTEST_LATENESS.length} lateness values | ${ms(curveMs)} | ${(curveMs / buildMs).toFixed(3)} |`);
+say(`| recoveryCurve over ${LATENESS_GRID.length} lateness values | ${ms(curveMs)} | ${(curveMs / buildMs).toFixed(3)} |`);
 say(`| flags at defaults | ${flags.length.toLocaleString('en-US')} | |`);
 say();
 
@@ -99,15 +98,16 @@ say('## Backtest (replay six months back, 180-day horizon, 36 months of history,
 say();
 const g36 = generateDistributor({ seed: 20261128, customers: 5000, endDate: END, months: 36 });
 const d36 = datasetFromRows([...g36.rows()]);
-let bt = backtest(d36, settings, asOf - 180, 180);
-const btMs = timeMs(1, () => (bt = backtest(d36, settings, asOf - 180, 180)));
-say(`At defaults: ${bt.flagged} flagged, precision ${pct(bt.precision)}, recall ${pct(bt.recall)} (defections that begin after the replayed day cannot be foreseen), ${ms(btMs)}.`);
-say();
-say('| lateness | flagged | precision | recall |');
-say('|---|---|---|---|');
-for (const p of bt.curve.filter((_, i) => i % 2 === 0)) say(`| ${p.lateness} | ${p.flagged} | ${pct(p.precision)} | ${pct(p.recall)} |`);
-say();
-
+let bt = runBacktest(d36, settings, asOf - 180, 180);
+const btMs = timeMs(1, () => (bt = runBacktest(d36, settings, asOf - 180, 180)));
+for (const level of bt.levels) {
+  say(`${level.level}: ${level.flagged} flagged, ${level.compared} compared, ${ms(btMs)} for both levels. ${level.verdict.text}`);
+  say();
+  say('| method | flagged | precision | recall | loss captured | calibration |');
+  say('|---|---|---|---|---|---|');
+  for (const r of level.rows) say(`| ${r.label} | ${Math.round(r.flagged)} | ${pct(r.precision)} | ${pct(r.recallCount)} | ${pct(r.capturedShare)} | ${r.calibration === null ? '' : r.calibration.toFixed(2)} |`);
+  say();
+}
 say('## BG/NBD');
 say();
 const rows = fs.readFileSync(path.join(values.data, 'cdnow_customers_summary.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',').map(Number));

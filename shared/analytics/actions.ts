@@ -2,10 +2,10 @@ import type { Action, Tier } from '../model/results';
 import type { Dataset } from '../model/dataset';
 import type { GrowthGap } from './growth';
 import { byPriority, priorityOf } from './priority';
-import type { RecoveryFlag } from './recovery';
+import type { RecoveryDecision } from './recovery';
 
-/** What the recovery model hands over per flagged relationship. */
-export type RecoveryFlagInput = RecoveryFlag;
+/** The category label of an action that covers a whole customer (a win-back or a slipping account). */
+export const WHOLE_ACCOUNT = 'All categories';
 
 export type ActionContext = {
   ds: Dataset;
@@ -14,16 +14,19 @@ export type ActionContext = {
   profileLabels: string[];
 };
 
-export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInput[], gaps: readonly GrowthGap[]): Action[] {
+export function buildActions(ctx: ActionContext, decision: RecoveryDecision | null, gaps: readonly GrowthGap[]): Action[] {
+  const flags = decision?.relationships ?? [];
+  const accounts = decision?.customers ?? [];
   let maxExpected = 0;
   for (const f of flags) maxExpected = Math.max(maxExpected, f.atRiskRevenue);
+  for (const a of accounts) maxExpected = Math.max(maxExpected, a.atRisk);
   for (const g of gaps) maxExpected = Math.max(maxExpected, g.expectedRevenue);
   const { ds, tier, profileOf } = ctx;
   // Built field by field: spreading a shared base object was most of this stage's time at 30k.
   const make = (
     kind: 'growth' | 'recovery',
     customer: number,
-    category: number,
+    category: number | null,
     expectedRevenue: number,
     confidence: number,
     reason: string,
@@ -31,7 +34,7 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
   ): Action => {
     const c = ds.customers[customer];
     const p = profileOf[customer];
-    const name = ds.categories[category];
+    const name = category === null ? WHOLE_ACCOUNT : ds.categories[category];
     return {
       id: `${kind}:${c.code}:${name}`,
       kind,
@@ -49,6 +52,12 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
     };
   };
   const actions: Action[] = [];
+  // One customer, one call: a customer sliding as a whole is one action carrying its categories.
+  for (const a of accounts) {
+    const action = make('recovery', a.customer, null, a.atRisk, a.probability, a.reason, { ...a.facts });
+    action.breakdown = a.breakdown.map((b) => ({ category: ds.categories[b.category], atRisk: b.atRisk, spend12m: b.spend12m }));
+    actions.push(action);
+  }
   for (const f of flags) {
     const facts: Action['facts'] = Object.assign({}, f.facts);
     facts.signal = f.signal;
@@ -73,13 +82,13 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
 }
 
 /**
- * Customers growth leaves alone (1 = gone): one that stopped buying everything, or whose BG/NBD
+ * Customers growth leaves alone (1 = gone): one with a win-back action (it stopped buying everything), or whose BG/NBD
  * probability alive is below `minPAlive`. Its money is already recovery's; a cross-sell to a
  * customer who has left would count the same account twice and send a rep to an empty shop.
  */
-export function goneCustomers(n: number, flags: readonly RecoveryFlagInput[], pAlive: Float64Array | null, minPAlive: number): Uint8Array {
+export function goneCustomers(n: number, decision: RecoveryDecision | null, pAlive: Float64Array | null, minPAlive: number): Uint8Array {
   const gone = new Uint8Array(n);
-  for (const f of flags) if (f.signal === 'lapsed-all') gone[f.customer] = 1;
+  for (const a of decision?.customers ?? []) if (a.signal === 'lapsed-all') gone[a.customer] = 1;
   if (pAlive) for (let i = 0; i < n; i++) if (pAlive[i] < minPAlive) gone[i] = 1;
   return gone;
 }

@@ -21,10 +21,9 @@ const rowsOf = (acc: Map<string, Acc>): LeakageRow[] =>
  * Leakage = recovery at risk + expected growth, in money and as a share of trailing-12-month
  * revenue (../docs/analytics.md), overall and by territory, rep, category, tier and profile. Each
  * relationship counts once: growth skips relationships flagged for recovery and customers that are
- * gone (pipeline, goneCustomers). Recovery is a yearly run-rate set against a trailing year that
- * the churn itself already shrank, so with very heavy churn the share can pass 100% honestly: a
- * client that lost 60% of its customers seven months ago has more yearly revenue at risk than it
- * still booked in the last twelve months.
+ * gone (pipeline, goneCustomers). Recovery is what the risk model expects to be lost over the
+ * horizon, at most what each relationship ran at in its prior year for that span, so against the
+ * trailing year's revenue it stays on a comparable base.
  */
 export function computeLeakage(
   ds: Dataset,
@@ -33,6 +32,7 @@ export function computeLeakage(
   profileOf: Int32Array,
   profileLabels: string[],
   actions: readonly Action[],
+  horizonDays = 365,
 ): Leakage {
   const maps: Record<LeakageDimension, Map<string, Acc>> = {
     territory: new Map(),
@@ -76,17 +76,23 @@ export function computeLeakage(
   const categoryIndex = new Map(ds.categories.map((name, c) => [name, c]));
   let recovery = 0;
   let growth = 0;
+  // Recovery money is stated over the horizon; growth is a year's. Both are set against a year of
+  // revenue, so recovery is put on a yearly footing (nothing changes at the default 365 days).
+  const yearly = 365 / horizonDays;
+  const add = (acc: Acc, isRecovery: boolean, v: number) => {
+    if (isRecovery) acc.recovery += v;
+    else acc.growth += v;
+  };
   for (const a of actions) {
     const i = index.get(a.customerCode) as number;
     const isRecovery = a.kind === 'recovery';
-    const v = a.expectedRevenue;
+    const v = isRecovery ? a.expectedRevenue * yearly : a.expectedRevenue;
     if (isRecovery) recovery += v;
     else growth += v;
-    const targets = [accOf[0][i], accOf[1][i], accOf[2][i], accOf[3][i], categoryAcc[categoryIndex.get(a.category) as number]];
-    for (const acc of targets) {
-      if (isRecovery) acc.recovery += v;
-      else acc.growth += v;
-    }
+    for (let d = 0; d < dims.length; d++) add(accOf[d][i], isRecovery, v);
+    // A whole-account action counts in each category it carries, with that category's part.
+    if (a.breakdown) for (const b of a.breakdown) add(categoryAcc[categoryIndex.get(b.category) as number], isRecovery, b.atRisk * yearly);
+    else add(categoryAcc[categoryIndex.get(a.category) as number], isRecovery, v);
   }
   const total = recovery + growth;
   const share = revenue12m > 0 ? total / revenue12m : 0;

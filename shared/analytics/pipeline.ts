@@ -8,7 +8,9 @@ import { computeFeatures, type Features } from './features';
 import { findGrowthGaps, type GrowthGap } from './growth';
 import { computeLeakage } from './leakage';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
-import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
+import { assessRisk, type RiskAssessment } from './risk';
+import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
 import { StageCache } from './stage-cache';
 import { computeTiers, type Tiers } from './tiers';
 import { elbowK, type Sweep } from './kmeans-sweep';
@@ -18,12 +20,13 @@ export type AnalysisStage =
   | 'tiers'
   | 'profiles'
   | 'recovery-model'
+  | 'risk'
   | 'recovery'
   | 'p-alive'
   | 'growth'
   | 'actions'
   | 'leakage';
-export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
+export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'risk', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
 
 export type RunOptions = {
   progress?: (stage: AnalysisStage, done: number, total: number, message?: string) => void;
@@ -69,12 +72,14 @@ export type AnalysisOutput = {
   actions: Action[];
   leakage: Leakage;
   counts: { growthActions: number; recoveryActions: number };
+  /** How recovery was decided: horizon, value floor, the learned model's training and whether it was used. */
+  recovery: RecoveryOverview | null;
   /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
   notes: string[];
   /** Milliseconds per stage; 0 for a stage served from the cache. */
   timings: Record<string, number>;
   /** Stage outputs kept for handlers (customer detail, fast re-evaluation). */
-  stages: { features: Features; profiles: ProfileModel; recovery: RecoveryModel | null; pAlive: Float64Array | null };
+  stages: { features: Features; profiles: ProfileModel; recovery: RecoveryModel | null; risk: RiskAssessment | null; decision: RecoveryDecision | null; pAlive: Float64Array | null };
 };
 
 /** The as-of day: the setting, or the last transaction day. */
@@ -82,6 +87,10 @@ export const resolveAsOfDay = (ds: Dataset, settings: AnalysisSettings): number 
   settings.asOf ? dayFromIso(settings.asOf) : ds.lastDay;
 
 const key = (...parts: unknown[]): string => JSON.stringify(parts);
+
+const featuresKey = (ds: Dataset, asOfDay: number): string => key(ds.tx.customer.length, asOfDay);
+/** The risk stage's key, so a handler can share the pipeline's cached assessment instead of building its own. */
+export const riskStageKey = (ds: Dataset, asOfDay: number, horizonDays: number): string => key(featuresKey(ds, asOfDay), horizonDays);
 
 /**
  * The whole analysis, pure and deterministic: same data + same settings = the same output, bit for
@@ -115,7 +124,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const asOfDay = resolveAsOfDay(ds, settings);
   const m = ds.categories.length;
 
-  const fKey = key(ds.tx.customer.length, asOfDay);
+  const fKey = featuresKey(ds, asOfDay);
   const features = stage('features', fKey, () => computeFeatures(ds, asOfDay));
   const tiers: Tiers = stage('tiers', key(fKey, settings.strategicShare), () => computeTiers(features.revenue12m, settings.strategicShare));
   const sweepKey = key(fKey, settings.best, settings.kMin, settings.kMax, settings.seed, settings.restarts);
@@ -137,19 +146,24 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   }
 
   let recoveryModel: RecoveryModel | null = null;
-  let flags: RecoveryFlag[] = [];
+  let risk: RiskAssessment | null = null;
+  let decision: RecoveryDecision | null = null;
   const recoveryKey = key(fKey, settings.recovery);
   if (ds.hasDates) {
-    recoveryModel = stage('recovery-model', fKey, () => savedOr('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay)));
-    flags = stage('recovery', recoveryKey, () => evaluateRecovery(recoveryModel as RecoveryModel, settings.recovery));
+    const rules = stage('recovery-model', fKey, () => savedOr('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay)));
+    const assessed = stage('risk', riskStageKey(ds, asOfDay, settings.recovery.horizonDays), () => assessRisk(ds, asOfDay, settings.recovery.horizonDays));
+    recoveryModel = rules;
+    risk = assessed;
+    decision = stage('recovery', recoveryKey, () => decideRecovery(ds, rules, evaluateRecovery(rules, settings.recovery), assessed, settings.recovery));
+    notes.push(...recoveryOverview(decision, assessed).notes);
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
   const pAlive = ds.hasDates ? stage('p-alive', fKey, () => savedOr('p-alive', fKey, () => customerPAlive(ds, asOfDay))) : null;
 
   const flagged = new Set<number>();
-  for (const f of flags) flagged.add(f.customer * m + f.category);
-  const gone = goneCustomers(features.n, flags, pAlive, settings.growth.minPAlive);
+  for (const f of decision?.relationships ?? []) flagged.add(f.customer * m + f.category);
+  const gone = goneCustomers(features.n, decision, pAlive, settings.growth.minPAlive);
   const gaps: GrowthGap[] = stage('growth', key(profileKey, recoveryKey, settings.growth), () =>
     // A relationship already flagged for recovery is one call, not two, and a customer that has
     // gone gets no cross-sell: growth skips both.
@@ -157,10 +171,10 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   );
   const labels = profiles.profiles.map((p) => p.label);
   const actions = stage('actions', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
-    buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, flags, gaps),
+    buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, decision, gaps),
   );
   const leakage = stage('leakage', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
-    computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions),
+    computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, settings.recovery.horizonDays),
   );
   options.progress?.('leakage', total, total);
 
@@ -198,9 +212,10 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
       growthActions: actions.filter((a) => a.kind === 'growth').length,
       recoveryActions: actions.filter((a) => a.kind === 'recovery').length,
     },
+    recovery: decision && risk ? recoveryOverview(decision, risk) : null,
     notes,
     timings,
-    stages: { features, profiles, recovery: recoveryModel, pAlive },
+    stages: { features, profiles, recovery: recoveryModel, risk, decision, pAlive },
   };
 }
 

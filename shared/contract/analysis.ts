@@ -4,7 +4,7 @@ import { analysisSettingsSchema, recoverySettingsSchema } from './settings';
 import type {
   Action,
   AnalysisSummary,
-  BacktestResult,
+  BacktestReport,
   CustomerResult,
   ProfileResult,
 } from '../model/results';
@@ -101,13 +101,14 @@ export const analysisSpecs = [
     'analysis-recovery-evaluate',
     z.object({ runId, recovery: recoverySettingsSchema.prefault({}) }),
   ),
-  handlerSpec<BacktestResult>()(
+  handlerSpec<BacktestReport>()(
     'analysis-backtest',
     z.object({
       runId,
-      /** Analyse as of this earlier date (default: horizonDays before the run's as-of). */
+      /** Analyse as of this earlier date (default: the latest date that leaves the whole horizon to watch). */
       asOf: z.iso.date().optional(),
-      horizonDays: z.number().int().min(30).max(730).default(180),
+      /** Days watched after it (default: the run's recovery horizon, shortened to fit the data). */
+      horizonDays: z.number().int().min(30).max(730).optional(),
     }),
     { longRunning: true },
   ),

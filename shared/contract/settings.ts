@@ -16,6 +16,18 @@ export const recoverySettingsSchema = z.object({
   volatility: z.boolean().default(true),
   /** Relationships whose run-rate is below this (per year, currency) are not worth a call. */
   minRevenue: z.number().min(0).default(0),
+  /** Money at risk is stated over this many days ahead; the backtest checks it over the same span. */
+  horizonDays: z.number().int().min(30).max(730).default(365),
+  /**
+   * Act when the chance that the slide is real is at least this: the probability, learned from the
+   * data's own past, that the customer (or relationship) spends under half its usual over the horizon.
+   */
+  minProbability: z.number().min(0.05).max(0.95).default(0.5),
+  /**
+   * Relationships worth less than this over the horizon fold into their customer's action instead of
+   * being listed; null = a quarter of what the median active customer spends over the horizon.
+   */
+  valueFloor: z.number().min(0).nullable().default(null),
 });
 
 export const growthSettingsSchema = z.object({

@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from '../contract/settings';
+import type { RecoveryOverview } from '../analytics/recovery/overview';
 
 /** Results of one analysis run. Customers and categories are named by code/name, never by index. */
 export type Tier = 'strategic' | 'long-tail' | 'inactive';
@@ -68,6 +69,8 @@ export type Action = {
   reason: string;
   /** The numbers behind the reason, for tables and exports. */
   facts: Record<string, number | string | null>;
+  /** A whole-account recovery (category 'All categories'): its money split over the categories it bought. */
+  breakdown?: { category: string; atRisk: number; spend12m: number }[];
   tier: Tier;
   profile: number | null;
   rep: string | null;
@@ -99,22 +102,7 @@ export type Leakage = {
   by: Record<LeakageDimension, LeakageRow[]>;
 };
 
-export type BacktestPoint = { lateness: number; flagged: number; precision: number; recall: number };
-
-export type BacktestResult = {
-  asOf: string;
-  horizonDays: number;
-  flagged: number;
-  /** Flagged relationships that lapsed or kept declining. */
-  truePositives: number;
-  /** Flagged relationships that came back. */
-  falseAlarms: number;
-  /** Relationships that lapsed but were not flagged. */
-  missed: number;
-  precision: number;
-  recall: number;
-  curve: BacktestPoint[];
-};
+export type { BacktestReport, BacktestLevel, BacktestRow, BacktestVerdict, BacktestMethod } from '../analytics/holdout';
 
 export type AnalysisSummary = {
   runId: number;
@@ -136,6 +124,8 @@ export type AnalysisSummary = {
   profiles: ProfileResult[];
   leakage: Leakage;
   counts: { growthActions: number; recoveryActions: number };
+  /** How recovery was decided (horizon, value floor, the learned model); absent without dates and in runs before it existed. */
+  recovery?: RecoveryOverview | null;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
   timings: Record<string, number>;

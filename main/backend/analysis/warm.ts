@@ -3,6 +3,8 @@ import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { StageCache } from '../../../shared/analytics/stage-cache';
 import { buildRecoveryModel, type RecoveryModel } from '../../../shared/analytics/recovery/index';
 import type { Dataset } from '../../../shared/model/dataset';
+import { riskStageKey } from '../../../shared/analytics/pipeline';
+import { assessRisk, type RiskAssessment } from '../../../shared/analytics/risk';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { Session } from '../session';
 import { dataHash, loadDataset } from './load-dataset';
@@ -26,12 +28,17 @@ export function warmData(session: Session): WarmData {
 }
 
 /** The recovery model of a run's as-of day: from the cache, or rebuilt once when the cache is cold. */
-export function recoveryModelFor(session: Session, settings: AnalysisSettings, asOf: string): { data: WarmData; model: RecoveryModel } {
+export function recoveryModelFor(session: Session, settings: AnalysisSettings, asOf: string): { data: WarmData; model: RecoveryModel; asOfDay: number } {
   const data = warmData(session);
   if (!data.ds.hasDates) throw noDates();
   const asOfDay = settings.asOf ? dayFromIso(settings.asOf) : dayFromIso(asOf);
   const model = session.cache(recoveryKey(data.hash, asOfDay), () => buildRecoveryModel(data.ds, asOfDay));
-  return { data, model };
+  return { data, model, asOfDay };
+}
+
+/** The risk assessment of an as-of day and horizon, shared with the pipeline's stage cache. */
+export function riskFor(data: WarmData, asOfDay: number, horizonDays: number): RiskAssessment {
+  return data.stages.get('risk', riskStageKey(data.ds, asOfDay, horizonDays), () => assessRisk(data.ds, asOfDay, horizonDays));
 }
 
 export const noDates = (): AppError =>

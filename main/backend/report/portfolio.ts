@@ -94,8 +94,8 @@ function draftRow(f: ClientFacts): Draft {
     growthShare: ratio(l.growth, l.revenue12m),
     band: bandPosition(l.share),
     profiles: s.profiles.length,
-    precision: f.backtest?.precision ?? null,
-    recall: f.backtest?.recall ?? null,
+    precision: f.backtest?.levels[0]?.rows[0]?.precision ?? null,
+    recall: f.backtest?.levels[0]?.rows[0]?.recallCount ?? null,
   };
 }
 

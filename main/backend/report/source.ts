@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import type { ImportSummary } from '../../../shared/contract/import';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
-import type { Action, AnalysisSummary, BacktestResult } from '../../../shared/model/results';
+import type { Action, AnalysisSummary, BacktestReport } from '../../../shared/model/results';
 import { Backend } from '../dispatch';
 import { workspaceInfo } from '../handlers/workspace';
 
@@ -12,7 +12,7 @@ export type ClientFacts = {
   path: string;
   info: WorkspaceInfo | null;
   summary: AnalysisSummary | null;
-  backtest: BacktestResult | null;
+  backtest: BacktestReport | null;
   /** Why the workspace could not be used; null when it could. */
   problem: string | null;
   problemCode: string | null;

@@ -21,6 +21,9 @@ export const settingsOptions = {
   'volatility-allowance': { type: 'string' },
   'decline-threshold': { type: 'string' },
   'min-revenue': { type: 'string' },
+  horizon: { type: 'string' },
+  'min-probability': { type: 'string' },
+  'value-floor': { type: 'string' },
   'no-seasonal': { type: 'boolean' },
   'no-volatility': { type: 'boolean' },
   'min-penetration': { type: 'string' },
@@ -44,6 +47,9 @@ Settings (defaults in brackets; every run stores the settings it used):
   --volatility-allowance X    Irregular buyers get X standard deviations more [1.5]
   --decline-threshold X       Declining below X of the same-season baseline [0.5]
   --min-revenue X             Ignore relationships worth less than X a year [0]
+  --horizon DAYS              Money at risk is stated over DAYS ahead [365]
+  --min-probability P         Add relationships the rules missed when the learned chance of a slide is at least P [0.5]
+  --value-floor X             Relationships worth less than X over the horizon fold into their customer [25% of the median customer's]
   --no-seasonal               Do not judge seasonal categories by the same months of earlier years
   --no-volatility             Do not widen lateness for volatile buyers
   --min-penetration X         Recommend categories at least X of the profile's best customers buy [0.5]
@@ -74,6 +80,9 @@ export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
     volatilityAllowance: num(args, 'volatility-allowance'),
     declineThreshold: num(args, 'decline-threshold'),
     minRevenue: num(args, 'min-revenue'),
+    horizonDays: num(args, 'horizon'),
+    minProbability: num(args, 'min-probability'),
+    valueFloor: num(args, 'value-floor'),
     seasonal: args.values['no-seasonal'] ? false : undefined,
     volatility: args.values['no-volatility'] ? false : undefined,
   });

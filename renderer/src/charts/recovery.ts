@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { RecoveryEvaluation } from '../../../shared/contract';
-import type { BacktestPoint } from '../../../shared/model/results';
+import type { BacktestLevel } from '../../../shared/model/results';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, type ChartFormat } from './common';
 
 const latenessMark = (lateness: number) => ({
@@ -31,19 +31,19 @@ export function recoveryCurveOption(curve: RecoveryEvaluation['curve'], lateness
   };
 }
 
-/** Backtest: precision and recall of the flags by lateness threshold, as shares. */
-export function backtestOption(curve: readonly BacktestPoint[], lateness: number, fmt: ChartFormat): EChartsOption {
-  const points = [...curve].sort((a, b) => a.lateness - b.lateness);
+/** Backtest: share of the realised loss each method's flags held, and their precision, side by side. */
+export function backtestOption(level: BacktestLevel, fmt: ChartFormat): EChartsOption {
+  const labels = level.rows.map((r) => (r.method === 'model' ? 'Longtail' : r.label));
   return {
     animation: false,
-    grid: grid({ left: 64, top: 56 }),
-    legend: { top: 0, data: ['Precision', 'Recall'] },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => fmt.share(Number(v)) },
-    xAxis: { type: 'value', name: 'Lateness threshold (own purchase cycles)', nameLocation: 'middle', nameGap: 30, min: 'dataMin', max: 'dataMax' },
-    yAxis: { type: 'value', name: 'Share', nameLocation: 'middle', nameGap: 48, min: 0, max: 1, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    grid: grid({ left: 230, right: 24, top: 40 }),
+    legend: { top: 0, data: ['Realised loss captured', 'Precision'] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
+    xAxis: { type: 'value', min: 0, max: 1, name: `Share (${fmt.count(level.compared)} flags each)`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { width: 220, overflow: 'truncate' } },
     series: [
-      { type: 'line', name: 'Precision', color: GROWTH_COLOR, data: points.map((p) => [p.lateness, p.precision]), markLine: latenessMark(lateness) },
-      { type: 'line', name: 'Recall', color: RECOVERY_COLOR, data: points.map((p) => [p.lateness, p.recall]) },
+      { type: 'bar', name: 'Realised loss captured', color: RECOVERY_COLOR, data: level.rows.map((r) => r.capturedShare) },
+      { type: 'bar', name: 'Precision', color: GROWTH_COLOR, data: level.rows.map((r) => r.precision) },
     ],
   };
 }

@@ -109,12 +109,26 @@ describe('analysis handlers on a real workspace', () => {
     expect(cold.count).toBe(summary.counts.recoveryActions);
   });
 
-  it('backtests the recovery flags against what happened next', async () => {
+  it('backtests recovery at customer and relationship level beside the four naive rules', async () => {
     const result = await w.backend.call('analysis-backtest', { runId: 1, horizonDays: 120 });
     expect(result.horizonDays).toBe(120);
-    expect(result.precision).toBeGreaterThanOrEqual(0);
-    expect(result.precision).toBeLessThanOrEqual(1);
-    expect(result.curve.length).toBeGreaterThan(1);
+    // The sample has twelve categories, so both levels are scored.
+    expect(result.levels.map((l) => l.level)).toEqual(['customer', 'relationship']);
+    for (const level of result.levels) {
+      expect(level.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random']);
+      for (const row of level.rows) {
+        expect(row.precision).toBeGreaterThanOrEqual(0);
+        expect(row.precision).toBeLessThanOrEqual(1);
+        expect(row.flagged).toBeLessThanOrEqual(level.compared);
+      }
+      expect(level.verdict.text.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('refuses a backtest date that leaves no room for the horizon, naming the dates that work', async () => {
+    const outcome = await w.backend.invoke('analysis-backtest', { runId: 1, asOf: summary.asOf, horizonDays: 120 });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(outcome)).toMatch(/needs an as-of date between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}/);
   });
 
   it('stops between stages when cancelled, saves nothing and says so', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildActions, type RecoveryFlagInput } from '../../../shared/analytics/actions';
+import { buildActions } from '../../../shared/analytics/actions';
+import type { RecoveryDecision, RecoveryFlag } from '../../../shared/analytics/recovery';
 import type { GrowthGap } from '../../../shared/analytics/growth';
 import { priorityOf } from '../../../shared/analytics/priority';
 import type { Tier } from '../../../shared/model/results';
@@ -11,7 +12,7 @@ const ds = makeDataset(
 );
 const ctx = { ds, tier: CODES.map((): Tier => 'long-tail'), profileOf: Int32Array.from(CODES, () => 0), profileLabels: ['Dairy heavy'] };
 
-const flag = (customer: number, category: number, atRiskRevenue: number, confidence: number): RecoveryFlagInput => ({
+const flag = (customer: number, category: number, atRiskRevenue: number, confidence: number): RecoveryFlag => ({
   customer,
   category,
   atRiskRevenue,
@@ -19,6 +20,17 @@ const flag = (customer: number, category: number, atRiskRevenue: number, confide
   reason: `Orders about every 14 days; ${atRiskRevenue} a year`,
   facts: { confidence },
   signal: 'late',
+});
+
+/** A decision that lists these relationship flags and no whole-account actions. */
+const listed = (flags: RecoveryFlag[]): RecoveryDecision => ({
+  horizonDays: 365,
+  floor: 0,
+  model: { customer: false, relationship: false },
+  customers: [],
+  relationships: flags,
+  flaggedRelationships: flags,
+  belowFloor: { count: 0, atRisk: 0 },
 });
 
 const gap = (customer: number, category: number, expectedRevenue: number, penetration: number): GrowthGap => ({
@@ -52,13 +64,13 @@ describe('action priority: one formula for growth and recovery', () => {
   });
 
   it('ranks a bigger, surer recovery above a smaller or less certain one', () => {
-    const actions = buildActions(ctx, [flag(0, 0, 1000, 0.9), flag(1, 0, 10_000, 0.5), flag(2, 0, 10_000, 0.9)], []);
+    const actions = buildActions(ctx, listed([flag(0, 0, 1000, 0.9), flag(1, 0, 10_000, 0.5), flag(2, 0, 10_000, 0.9)]), []);
     expect(actions.map((a) => a.customerCode)).toEqual(['C', 'B', 'A']);
   });
 
   it('takes the recovery confidence as the confidence and nothing else, so money counts once', () => {
     // Same money, same confidence, same tier: a recovery and a growth action score the same.
-    const actions = buildActions(ctx, [flag(0, 0, 4000, 0.7)], [gap(1, 1, 4000, 0.7), gap(2, 1, 8000, 0.7)]);
+    const actions = buildActions(ctx, listed([flag(0, 0, 4000, 0.7)]), [gap(1, 1, 4000, 0.7), gap(2, 1, 8000, 0.7)]);
     const byCustomer = new Map(actions.map((a) => [a.customerCode, a.priority]));
     expect(byCustomer.get('A')).toBe(byCustomer.get('B'));
     expect(byCustomer.get('A')).toBe(priorityOf(4000, 8000, 0.7, 'long-tail'));
@@ -69,10 +81,10 @@ describe('action priority: one formula for growth and recovery', () => {
   it('breaks ties by money, then by id, whatever order the actions arrive in', () => {
     // 5,000 and 5,001 round to the same priority; equal money falls back to the id.
     const flags = [flag(3, 0, 5000, 0.8), flag(0, 0, 5001, 0.8), flag(2, 0, 5000, 0.8), flag(1, 1, 9000, 0.1)];
-    const actions = buildActions(ctx, flags, []);
+    const actions = buildActions(ctx, listed(flags), []);
     expect(new Set(actions.slice(0, 3).map((a) => a.priority)).size).toBe(1);
     const ranked = actions.map((a) => a.id);
     expect(ranked.slice(0, 3)).toEqual(['recovery:A:Dairy', 'recovery:C:Dairy', 'recovery:D:Dairy']);
-    expect(buildActions(ctx, [...flags].reverse(), []).map((a) => a.id)).toEqual(ranked);
+    expect(buildActions(ctx, listed([...flags].reverse()), []).map((a) => a.id)).toEqual(ranked);
   });
 });

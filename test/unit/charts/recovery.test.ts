@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backtestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
+import type { BacktestLevel, BacktestRow } from '../../../shared/model/results';
 import { fmt } from './fixtures';
 
 type Series = { name: string; data: unknown[]; yAxisIndex?: number; markLine?: { data: { xAxis: number }[] } };
@@ -37,24 +38,34 @@ describe('recovery charts', () => {
     expect(count.markLine?.data[0].xAxis).toBe(2.5);
   });
 
-  it('shows precision and recall as shares by lateness', () => {
-    const option = backtestOption(
-      [
-        { lateness: 2, flagged: 50, precision: 0.6, recall: 0.7 },
-        { lateness: 1, flagged: 90, precision: 0.4, recall: 0.9 },
-      ],
-      2,
-      fmt,
-    );
-    const [precision, recall] = option.series as Series[];
-    expect(precision.data).toEqual([
-      [1, 0.4],
-      [2, 0.6],
-    ]);
-    expect(recall.data).toEqual([
-      [1, 0.9],
-      [2, 0.7],
-    ]);
-    expect((option.yAxis as Axis).axisLabel?.formatter?.(0.5)).toBe('50%');
+  it('sets the captured loss of each method beside its precision, ours first, on a share axis', () => {
+    const row = (method: BacktestRow['method'], label: string, capturedShare: number, precision: number): BacktestRow => ({
+      method,
+      label,
+      flagged: 300,
+      declined: Math.round(precision * 300),
+      precision,
+      recallCount: 0.1,
+      recallRevenue: 0.2,
+      capturedLoss: capturedShare * 1e6,
+      capturedShare,
+      stated: null,
+      calibration: null,
+    });
+    const level: BacktestLevel = {
+      level: 'customer',
+      population: { units: 3000, declined: 1500, realisedLoss: 1e6, declinedRevenue: 2e6, expected: 3e6 },
+      flagged: 812,
+      compared: 300,
+      rows: [row('model', 'Longtail', 0.4, 0.49), row('recency', 'Longest time since last order', 0.05, 0.66), row('drop-90', 'Largest drop', 0.23, 0.47)],
+      verdict: { capturedRatio: 1.74, bestRule: 'drop-90', beatsCapture: true, precisionOk: true, calibrationOk: true, text: 'Beats the naive rules on this data.' },
+    };
+    const option = backtestOption(level, fmt);
+    const [captured, precision] = option.series as Series[];
+    expect((option.yAxis as { data: string[] }).data).toEqual(['Longtail', 'Longest time since last order', 'Largest drop']);
+    expect(captured.data).toEqual([0.4, 0.05, 0.23]);
+    expect(precision.data).toEqual([0.49, 0.66, 0.47]);
+    expect((option.xAxis as Axis).axisLabel?.formatter?.(0.5)).toBe('50%');
+    expect((option.xAxis as Axis & { name: string }).name).toBe('Share (300 flags each)');
   });
 });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Progress } from '../../../../shared/contract';
-import type { BacktestResult } from '../../../../shared/model/results';
+import type { BacktestLevel, BacktestReport } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
 import { useWorkbench } from '../../app/workbench';
@@ -8,21 +8,74 @@ import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 
-/** Replays the analysis as of an earlier date and scores the flags against what happened next. */
-export function Backtest({ runId, lateness, disabled }: { runId: number; lateness: number; disabled: boolean }) {
+const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
+
+function LevelTable({ level }: { level: BacktestLevel }) {
   const { fmt } = useWorkbench();
-  const [horizon, setHorizon] = useState(180);
-  const [result, setResult] = useState<BacktestResult | null>(null);
+  const option = useMemo(() => backtestOption(level, fmt), [level, fmt]);
+  const ours = level.rows[0];
+  return (
+    <section className="backtest-level" data-testid={`backtest-${level.level}`}>
+      <h3>{LEVEL_TITLE[level.level]}</h3>
+      <p className={level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk ? '' : 'warning'} data-testid={`backtest-verdict-${level.level}`}>
+        {level.verdict.text}
+      </p>
+      <div className="stats">
+        <Stat label="Flagged" value={fmt.count(level.flagged)} detail={`top ${fmt.count(level.compared)} compared`} small />
+        <Stat label="Really declined" value={fmt.share(ours.precision)} detail={`${fmt.count(ours.declined)} of ${fmt.count(ours.flagged)}`} small />
+        <Stat label="Loss captured" value={fmt.share(ours.capturedShare)} detail={fmt.money(ours.capturedLoss)} small />
+        <Stat label="Stated / realised" value={ours.calibration === null ? '—' : `${ours.calibration.toFixed(2)}x`} detail={ours.stated === null ? '' : `${fmt.money(ours.stated)} stated`} small />
+      </div>
+      <table className="compare">
+        <thead>
+          <tr>
+            <th scope="col">Method</th>
+            <th scope="col">Flags</th>
+            <th scope="col">Precision</th>
+            <th scope="col">Recall</th>
+            <th scope="col">Recall by revenue</th>
+            <th scope="col">Realised loss captured</th>
+            <th scope="col">Stated at risk</th>
+            <th scope="col">Stated / realised</th>
+          </tr>
+        </thead>
+        <tbody>
+          {level.rows.map((r) => (
+            <tr key={r.method} className={r.method === 'model' ? 'ours' : ''}>
+              <th scope="row">{r.label}</th>
+              <td>{fmt.count(Math.round(r.flagged))}</td>
+              <td>{fmt.share(r.precision)}</td>
+              <td>{fmt.share(r.recallCount)}</td>
+              <td>{fmt.share(r.recallRevenue)}</td>
+              <td>
+                {fmt.share(r.capturedShare)} ({fmt.money(r.capturedLoss)})
+              </td>
+              <td>{r.stated === null ? '—' : fmt.money(r.stated)}</td>
+              <td>{r.calibration === null ? '—' : `${r.calibration.toFixed(2)}x`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Chart option={option} label={`Backtest at ${level.level} level: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.level}`} />
+    </section>
+  );
+}
+
+/** Replays recovery as of an earlier date and compares its flags and money with what happened next, beside naive rules. */
+export function Backtest({ runId, disabled }: { runId: number; disabled: boolean }) {
+  const { fmt } = useWorkbench();
+  const [horizon, setHorizon] = useState<number | null>(null);
+  const [result, setResult] = useState<BacktestReport | null>(null);
   const [job, setJob] = useState<{ progress: Progress | null; controller: AbortController } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const option = useMemo(() => (result ? backtestOption(result.curve, lateness, fmt) : null), [result, lateness, fmt]);
 
   const run = async () => {
     const controller = new AbortController();
     setJob({ progress: null, controller });
     setError(null);
     try {
-      setResult(await call('analysis-backtest', { runId, horizonDays: horizon }, { signal: controller.signal, onProgress: (progress) => setJob((j) => (j ? { ...j, progress } : j)) }));
+      const args = horizon === null ? { runId } : { runId, horizonDays: horizon };
+      setResult(await call('analysis-backtest', args, { signal: controller.signal, onProgress: (progress) => setJob((j) => (j ? { ...j, progress } : j)) }));
     } catch (e) {
       if (!isCancelled(e)) setError(e);
     } finally {
@@ -32,14 +85,15 @@ export function Backtest({ runId, lateness, disabled }: { runId: number; latenes
 
   return (
     <Panel
-      title="Backtest: would these thresholds have been right?"
+      title="Backtest: would these flags and this money have been right?"
       actions={
         <div className="row">
           <label htmlFor="bt-horizon" className="muted">
-            Look back
+            Horizon
           </label>
-          <select id="bt-horizon" value={horizon} onChange={(e) => setHorizon(Number(e.target.value))} disabled={job !== null}>
-            {[90, 180, 270, 365].map((d) => (
+          <select id="bt-horizon" value={horizon ?? ''} onChange={(e) => setHorizon(e.target.value === '' ? null : Number(e.target.value))} disabled={job !== null}>
+            <option value="">as the run (shortened to fit)</option>
+            {[90, 120, 180, 270, 365].map((d) => (
               <option key={d} value={d}>
                 {d} days
               </option>
@@ -53,17 +107,34 @@ export function Backtest({ runId, lateness, disabled }: { runId: number; latenes
     >
       {job && <ProgressBar label="Backtesting" progress={job.progress} onCancel={() => job.controller.abort()} />}
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
-      {!result && !job && <p className="muted">Runs the analysis as of {horizon} days before the as-of date, then checks which flagged relationships really lapsed and which came back.</p>}
-      {result && option && (
-        <>
-          <div className="stats" data-testid="backtest-stats">
-            <Stat label="Precision" value={fmt.share(result.precision)} detail={`${fmt.count(result.truePositives)} of ${fmt.count(result.flagged)} flags lapsed`} />
-            <Stat label="Recall" value={fmt.share(result.recall)} detail={`${fmt.count(result.missed)} lapses missed`} />
-            <Stat label="False alarms" value={fmt.count(result.falseAlarms)} detail="flagged but came back" />
-            <Stat label="Replayed as of" value={fmt.date(result.asOf)} detail={`${result.horizonDays} days of outcome`} />
-          </div>
-          <Chart option={option} label="Backtest precision and recall against the lateness threshold" height={260} testId="chart-backtest" />
-        </>
+      {!result && !job && (
+        <p className="muted">
+          Replays recovery as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given the
+          same number of flags.
+        </p>
+      )}
+      {result && (
+        <div data-testid="backtest-stats">
+          <p>
+            Replayed as of {fmt.date(result.asOf)}, watched for {result.horizonDays} days (data {fmt.date(result.dataFrom)} to {fmt.date(result.dataTo)}).
+          </p>
+          {result.warnings.map((w) => (
+            <p key={w} className="warning">
+              {w}
+            </p>
+          ))}
+          {result.levels.map((level) => (
+            <LevelTable key={level.level} level={level} />
+          ))}
+          <details>
+            <summary>How outcomes are defined</summary>
+            <ul>
+              {result.definitions.text.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </details>
+        </div>
       )}
     </Panel>
   );

@@ -82,7 +82,7 @@ export function RecoveryScreen() {
       <Panel title="Actions and money by lateness threshold">
         {option ? <Chart option={option} label="Recovery actions and revenue at risk against the lateness threshold" height={300} onRendered={rendered} testId="chart-recovery-curve" /> : <p className="muted">Evaluating…</p>}
       </Panel>
-      <Backtest runId={s.runId} lateness={current.lateness} disabled={!s.hasDates} />
+      <Backtest runId={s.runId} disabled={!s.hasDates} />
       <Panel title={`Recovery actions in run ${s.runId}`}>
         <ErrorNotice error={actions.error} />
         <ActionList label="Recovery actions" actions={actions.data?.rows ?? []} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />

@@ -1,0 +1,88 @@
+import { AppError } from '../../../shared/contract/errors';
+import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
+import type { BacktestLevel, BacktestReport } from '../../../shared/model/results';
+import type { Command } from '../command';
+import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
+
+const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
+
+const pad = (text: string, width: number, right = false): string => (right ? text.padStart(width) : text.padEnd(width));
+
+/** The comparison table as plain text: one row per method, ours first. */
+export function describeBacktest(r: BacktestReport, currency: string): string {
+  const money = (v: number) => formatMoney(v, currency);
+  const lines = [
+    `Backtest as of ${r.asOf}, ${r.horizonDays} days watched (data ${r.dataFrom} to ${r.dataTo})`,
+    ...r.definitions.text.map((t) => `  ${t}`),
+    ...r.warnings.map((w) => `Warning: ${w}`),
+  ];
+  for (const level of r.levels) {
+    lines.push('', `${LEVEL_TITLE[level.level]}: ${formatCount(level.flagged)} flagged, top ${formatCount(level.compared)} compared; ${formatCount(level.population.declined)} of ${formatCount(level.population.units)} declined, ${money(level.population.realisedLoss)} lost in all`);
+    const header = [pad('Method', 44), pad('Flags', 7, true), pad('Precision', 10, true), pad('Recall', 8, true), pad('By revenue', 11, true), pad('Loss captured', 24, true), pad('Stated', 14, true), pad('Stated/lost', 12, true)];
+    lines.push(`  ${header.join(' ')}`);
+    for (const row of level.rows) {
+      const cells = [
+        pad(row.label, 44),
+        pad(formatCount(Math.round(row.flagged)), 7, true),
+        pad(formatShare(row.precision), 10, true),
+        pad(formatShare(row.recallCount), 8, true),
+        pad(formatShare(row.recallRevenue), 11, true),
+        pad(`${formatShare(row.capturedShare)} ${money(row.capturedLoss)}`, 24, true),
+        pad(row.stated === null ? '-' : money(row.stated), 14, true),
+        pad(row.calibration === null ? '-' : `${row.calibration.toFixed(2)}x`, 12, true),
+      ];
+      lines.push(`  ${cells.join(' ')}`);
+    }
+    lines.push(`  ${level.verdict.text}`);
+  }
+  return lines.join('\n');
+}
+
+const { 'as-of': _analysisAsOf, ...analysisOptions } = settingsOptions;
+
+export const backtestCommand: Command = {
+  name: 'backtest',
+  summary: 'Replay recovery as of an earlier date and compare its flags and money with what happened next, beside naive rules.',
+  usage: 'longtail backtest --workspace FILE [--as-of YYYY-MM-DD] [--horizon DAYS] [settings] [--json]',
+  help: `
+Options:
+  --workspace FILE            The client's workspace (with dated transactions)
+  --as-of YYYY-MM-DD          Replay as of this date, with only the data up to it
+                              [the latest date that leaves the whole horizon to watch]
+  --horizon DAYS              Days watched after it, and the span money at risk is stated over
+                              [the recovery horizon, shortened to fit the data]
+  --json                      Print the whole comparison as JSON
+${settingsHelp.replace(/\n\s+--as-of[^\n]*/, '')}
+With no settings the latest analysis run's are used (the analysis runs first when there is none);
+with settings a new run is made with them first, so the backtest replays exactly what a run shows.
+
+Examples:
+  longtail backtest --workspace acme.longtail
+  longtail backtest -w acme.longtail --as-of 2025-06-30 --horizon 180 --json
+`,
+  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' }, ...analysisOptions, 'as-of': { type: 'string' } },
+  async run(args, io) {
+    const workspace = args.values.workspace;
+    if (typeof workspace !== 'string') throw new AppError('INVALID_INPUT', 'Give the workspace to backtest: --workspace FILE.');
+    const asOf = args.values['as-of'];
+    if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
+      throw new AppError('INVALID_INPUT', `--as-of ${String(asOf)} is not a date; write it as YYYY-MM-DD.`, { flag: 'as-of', value: asOf });
+    }
+    const horizon = args.values.horizon === undefined ? undefined : Number(args.values.horizon);
+    if (horizon !== undefined && !(Number.isInteger(horizon) && horizon >= 30 && horizon <= 730)) {
+      throw new AppError('INVALID_INPUT', `--horizon ${String(args.values.horizon)} must be a whole number of days from 30 to 730.`, { flag: 'horizon', value: args.values.horizon });
+    }
+    await openWorkspace(io, workspace);
+    const { asOf: _ignored, ...settings } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
+    const runs = await io.backend.call('analysis-runs', {});
+    const needsRun = runs.length === 0 || Object.keys(settings).length > 0;
+    const summary = needsRun ? await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) }) : await io.backend.call('analysis-summary', {});
+    const report = await io.backend.call(
+      'analysis-backtest',
+      { runId: summary.runId, ...(asOf ? { asOf } : {}), ...(horizon !== undefined ? { horizonDays: horizon } : {}) },
+      { onProgress: progressPrinter(io) },
+    );
+    io.out(args.values.json ? JSON.stringify(report) : describeBacktest(report, summary.currency));
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import type { UnitFacts } from '../risk/features';
+import type { Outcomes } from '../risk/outcome';
+import { seededRandom } from '../rng';
+
+/** The naive rules every forecast is judged beside, at the same number of flags. */
+export type BaselineRule = 'recency' | 'drop-90' | 'own-gap' | 'random';
+export const BASELINE_RULES: readonly BaselineRule[] = ['recency', 'drop-90', 'own-gap', 'random'];
+
+export const BASELINE_LABELS: Record<BaselineRule, string> = {
+  recency: 'Longest time since last order',
+  'drop-90': 'Largest drop, last 90 days vs the 90 before',
+  'own-gap': 'Gap above 90th percentile of own gaps',
+  random: 'Random (mean of 20 draws)',
+};
+
+/** Units a rule may flag: those with spend in the prior window (the scored population). */
+function eligible(out: Outcomes): number[] {
+  const units: number[] = [];
+  for (let u = 0; u < out.scored.length; u++) if (out.scored[u]) units.push(u);
+  return units;
+}
+
+/**
+ * The top `count` units by a deterministic rule. Ties break by unit index so a table is the same on
+ * every run. Returns fewer when fewer qualify (the own-gap rule flags only units past their P90).
+ */
+export function baselineFlags(rule: Exclude<BaselineRule, 'random'>, facts: UnitFacts, out: Outcomes, count: number): number[] {
+  const units = eligible(out);
+  const cut = facts.cut;
+  let score: (u: number) => number;
+  let qualifies: (u: number) => boolean = () => true;
+  if (rule === 'recency') score = (u) => cut - facts.last[u];
+  else if (rule === 'drop-90') score = (u) => facts.previous90[u] - facts.last90[u];
+  else {
+    // NetSuite's rule: the current gap exceeds the 90th percentile of the customer's own gaps;
+    // among those, the most money first.
+    qualifies = (u) => Number.isFinite(facts.gapP90[u]) && cut - facts.last[u] > facts.gapP90[u];
+    score = (u) => facts.prior[u];
+  }
+  return units
+    .filter(qualifies)
+    .map((u) => ({ u, s: score(u) }))
+    .sort((a, b) => b.s - a.s || a.u - b.u)
+    .slice(0, count)
+    .map((e) => e.u);
+}
+
+/** `draws` seeded random selections of `count` eligible units. */
+export function randomFlags(out: Outcomes, count: number, seed: number, draws: number): number[][] {
+  const units = eligible(out);
+  const random = seededRandom(seed);
+  const result: number[][] = [];
+  for (let d = 0; d < draws; d++) {
+    const pool = units.slice();
+    const take = Math.min(count, pool.length);
+    for (let i = 0; i < take; i++) {
+      const j = i + Math.floor(random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+    }
+    result.push(pool.slice(0, take));
+  }
+  return result;
+}

@@ -1,0 +1,195 @@
+import type { AnalysisSettings } from '../../contract/settings';
+import type { Dataset } from '../../model/dataset';
+import { isoFromDay } from '../../format/dates';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision } from '../recovery';
+import { recoveryOverview, type RecoveryOverview } from '../recovery/overview';
+import { assessRisk, relationshipUnit, type RiskAssessment } from '../risk';
+import { unitFacts } from '../risk/features';
+import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
+import type { UnitSeries } from '../risk/series';
+import { customerSeries, relationshipSeries } from '../risk/series';
+import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, type BaselineRule } from './baselines';
+import { datasetUpTo } from './replay';
+import { meanScore, population, scoreFlags, type FlagScore, type Population } from './score';
+
+export type { FlagScore, Population } from './score';
+export type { BaselineRule } from './baselines';
+export { BASELINE_LABELS } from './baselines';
+
+/** At customer level the comparison takes at most this many flags, the top ones by risk-weighted money. */
+export const MAX_COMPARED_CUSTOMERS = 300;
+/** Money calibration counts as honest within this band (stated / realised). */
+export const CALIBRATION_BAND = { low: 0.8, high: 1.25 } as const;
+/** "Beats the rules" = captures at least this multiple of the best rule's realised loss. */
+export const CAPTURE_MARGIN = 1.2;
+const RANDOM_DRAWS = 20;
+
+export type BacktestMethod = 'model' | BaselineRule;
+export type BacktestRow = FlagScore & { method: BacktestMethod; label: string };
+
+export type BacktestVerdict = {
+  /** Our captured loss over the best rule's (recency, 90-day drop, own gap); null when no rule captured anything. */
+  capturedRatio: number | null;
+  bestRule: BaselineRule | null;
+  beatsCapture: boolean;
+  /** Precision at least the better of the two money-minded rules (90-day drop, own gap). */
+  precisionOk: boolean;
+  calibrationOk: boolean;
+  text: string;
+};
+
+export type BacktestLevel = {
+  level: 'customer' | 'relationship';
+  population: Population;
+  /** Our flags at this level, and how many of them (the top ones) every method is compared on. */
+  flagged: number;
+  compared: number;
+  rows: BacktestRow[];
+  verdict: BacktestVerdict;
+};
+
+export type BacktestReport = {
+  asOf: string;
+  horizonDays: number;
+  dataFrom: string;
+  dataTo: string;
+  definitions: { priorDays: number; declineShare: number; businessIndex: number; text: string[] };
+  model: RecoveryOverview['model'];
+  levels: BacktestLevel[];
+  warnings: string[];
+};
+
+/** The earliest and latest as-of days a backtest can use with this horizon. */
+export function backtestRange(ds: Dataset, horizonDays: number): { from: number; to: number } {
+  return { from: ds.firstDay + 120, to: ds.lastDay - horizonDays };
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): BacktestVerdict {
+  const ours = rows[0];
+  const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random');
+  const best = rules.reduce<BacktestRow | null>((b, r) => (!b || r.capturedShare > b.capturedShare ? r : b), null);
+  const capturedRatio = best && best.capturedShare > 0 ? ours.capturedShare / best.capturedShare : null;
+  const moneyRules = rows.filter((r) => r.method === 'drop-90' || r.method === 'own-gap');
+  const precisionBar = Math.max(0, ...moneyRules.map((r) => r.precision));
+  const beatsCapture = capturedRatio !== null ? capturedRatio >= CAPTURE_MARGIN : ours.capturedShare > 0;
+  const precisionOk = ours.precision >= precisionBar;
+  const calibrationOk = ours.calibration !== null && ours.calibration >= CALIBRATION_BAND.low && ours.calibration <= CALIBRATION_BAND.high;
+  const unit = level === 'customer' ? 'customers' : 'relationships';
+  if (ours.flagged === 0) {
+    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: false, precisionOk: false, calibrationOk: false, text: `No ${unit} were flagged at that date, so there is nothing to compare.` };
+  }
+  const parts = [
+    capturedRatio !== null
+      ? `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened, ${capturedRatio.toFixed(2)}x the best naive rule (${best ? BASELINE_LABELS[best.method as BaselineRule].toLowerCase() : ''}, ${pct(best?.capturedShare ?? 0)})`
+      : `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened`,
+    `${pct(ours.precision)} of them really declined (the money-minded rules: ${moneyRules.map((r) => pct(r.precision)).join(' and ')})`,
+    ours.calibration !== null ? `money stated at risk was ${ours.calibration.toFixed(2)}x the loss that followed` : 'no loss followed on the flags',
+  ];
+  const failed = [!beatsCapture && 'capture', !precisionOk && 'precision', !calibrationOk && 'money calibration'].filter(Boolean);
+  const head = failed.length === 0 ? 'Beats the naive rules on this data. ' : `Does not beat the naive rules on this data (${failed.join(', ')}). `;
+  return { capturedRatio, bestRule: (best?.method as BaselineRule) ?? null, beatsCapture, precisionOk, calibrationOk, text: `${head}${parts.join('; ')}.` };
+}
+
+function compare(level: 'customer' | 'relationship', flags: number[], stated: Float64Array, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number): BacktestLevel {
+  const pop = population(out);
+  const facts = unitFacts(series, firstDay, out.cut, out.priorDays, out.horizonDays);
+  const compared = Math.min(flags.length, cap);
+  const ours = flags.slice(0, compared);
+  const rows: BacktestRow[] = [{ method: 'model', label: 'Longtail', ...scoreFlags(ours, out, pop, stated) }];
+  for (const rule of BASELINE_RULES) {
+    const score =
+      rule === 'random'
+        ? meanScore(randomFlags(out, compared, seed, RANDOM_DRAWS).map((f) => scoreFlags(f, out, pop, null)))
+        : scoreFlags(baselineFlags(rule, facts, out, compared), out, pop, null);
+    rows.push({ method: rule, label: BASELINE_LABELS[rule], ...score });
+  }
+  return { level, population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level) };
+}
+
+/** Customer flags ranked by risk-weighted money (money at risk x chance of a real slide), best first. */
+function customerFlags(decision: RecoveryDecision, n: number): { flags: number[]; stated: Float64Array } {
+  const stated = new Float64Array(n);
+  const ranked = decision.customers.filter((a) => a.signal !== 'several-categories').sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer);
+  for (const a of ranked) stated[a.customer] = a.atRisk;
+  return { flags: ranked.map((a) => a.customer), stated };
+}
+
+/** Relationship flags: every flagged relationship, and every category a customer action carries. */
+function relationshipFlags(decision: RecoveryDecision, risk: RiskAssessment, series: UnitSeries): { flags: number[]; stated: Float64Array } {
+  const stated = new Float64Array(series.count);
+  const weight = new Float64Array(series.count);
+  const seen = new Set<number>();
+  const add = (u: number, money: number, p: number) => {
+    if (u < 0 || seen.has(u)) return;
+    seen.add(u);
+    stated[u] = money;
+    weight[u] = money * p;
+  };
+  for (const a of decision.customers) for (const b of a.breakdown) add(relationshipUnit(risk, a.customer, b.category), b.atRisk, a.probability);
+  for (const f of decision.flaggedRelationships) add(relationshipUnit(risk, f.customer, f.category), f.atRiskRevenue, f.confidence);
+  const flags = [...seen].sort((a, b) => weight[b] - weight[a] || a - b);
+  return { flags, stated };
+}
+
+/**
+ * Replays recovery as of `asOfDay` with only the data up to it (the run's settings, the horizon
+ * given), then scores what happened in the following `horizonDays` at customer and relationship
+ * level, beside the naive rules at the same number of flags.
+ */
+export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: number, horizonDays: number): BacktestReport {
+  const range = backtestRange(ds, horizonDays);
+  if (!(asOfDay >= range.from && asOfDay <= range.to)) {
+    throw new RangeError(
+      `A backtest of ${horizonDays} days needs an as-of date between ${isoFromDay(range.from)} and ${isoFromDay(range.to)} (four months of history before it, the whole horizon after it).`,
+    );
+  }
+  const recovery = { ...settings.recovery, horizonDays };
+  const past = datasetUpTo(ds, asOfDay);
+  const rules = buildRecoveryModel(past, asOfDay);
+  const risk = assessRisk(past, asOfDay, horizonDays);
+  const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), risk, recovery);
+  const overview = recoveryOverview(decision, risk);
+
+  const index = businessIndex(ds, asOfDay, horizonDays);
+  const customers = customerSeries(ds);
+  const relationships = relationshipSeries(ds);
+  const customerOut = outcomesAfter(customers, ds.firstDay, asOfDay, horizonDays, index);
+  const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
+  const c = customerFlags(decision, customers.count);
+  const r = relationshipFlags(decision, risk, relationships);
+  const levels = [compare('customer', c.flags, c.stated, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED_CUSTOMERS)];
+  const priorDays = priorDaysAt(ds.firstDay, asOfDay);
+  const warnings = [...overview.notes];
+  // With one category a relationship is its customer: a second table would only repeat the first.
+  if (ds.categories.length > 1) levels.push(compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER));
+  else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
+  if (asOfDay - 365 - 90 < ds.firstDay) {
+    warnings.push('The data does not reach a year before the as-of date, so no seasonal swing could be learned: a peak or trough in the horizon moves realised loss away from the money stated.');
+  }
+  if (index > 1.3 || index < 0.77) {
+    warnings.push(`The whole business spent ${index.toFixed(2)}x its prior rate over the horizon; spend was deflated by that before judging anyone.`);
+  }
+  return {
+    asOf: isoFromDay(asOfDay),
+    horizonDays,
+    dataFrom: isoFromDay(ds.firstDay),
+    dataTo: isoFromDay(ds.lastDay),
+    definitions: {
+      priorDays,
+      declineShare: DECLINE_SHARE,
+      businessIndex: Math.round(index * 1000) / 1000,
+      text: [
+        `Expected spend = spend in the ${priorDays} days up to the as-of date, per day, times the ${horizonDays}-day horizon.`,
+        `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`,
+        `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
+        `Every method flags the same number of customers (our flags, at most ${MAX_COMPARED_CUSTOMERS}, ranked by money at risk times its chance) or relationships (all of ours).`,
+        'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
+      ],
+    },
+    model: overview.model,
+    levels,
+    warnings,
+  };
+}

@@ -1,0 +1,83 @@
+import type { Outcomes } from '../risk/outcome';
+
+/** How one list of flags fared over the horizon. */
+export type FlagScore = {
+  flagged: number;
+  /** Flags whose unit spent under half of what was expected. */
+  declined: number;
+  precision: number;
+  /** Declined units flagged / all declined units. */
+  recallCount: number;
+  /** Prior-window revenue of the declined units flagged / of all declined units. */
+  recallRevenue: number;
+  /** Realised loss on the flagged units, and its share of all realised loss. */
+  capturedLoss: number;
+  capturedShare: number;
+  /** Money stated at risk over the horizon on the flags (null for rules that state none). */
+  stated: number | null;
+  /** stated / capturedLoss. */
+  calibration: number | null;
+};
+
+export type Population = { units: number; declined: number; realisedLoss: number; declinedRevenue: number; expected: number };
+
+export function population(out: Outcomes): Population {
+  const p: Population = { units: 0, declined: 0, realisedLoss: 0, declinedRevenue: 0, expected: 0 };
+  for (let u = 0; u < out.scored.length; u++) {
+    if (!out.scored[u]) continue;
+    p.units++;
+    p.expected += out.expected[u];
+    p.realisedLoss += out.loss[u];
+    if (out.declined[u]) {
+      p.declined++;
+      p.declinedRevenue += out.prior[u];
+    }
+  }
+  return p;
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+/** Scores flagged units (indices into the outcomes); `stated` is per unit money at risk, or null. */
+export function scoreFlags(flags: readonly number[], out: Outcomes, pop: Population, stated: Float64Array | null): FlagScore {
+  let declined = 0;
+  let declinedRevenue = 0;
+  let loss = 0;
+  let money = 0;
+  for (const u of flags) {
+    loss += out.loss[u];
+    if (stated) money += stated[u];
+    if (out.declined[u]) {
+      declined++;
+      declinedRevenue += out.prior[u];
+    }
+  }
+  return {
+    flagged: flags.length,
+    declined,
+    precision: ratio(declined, flags.length),
+    recallCount: ratio(declined, pop.declined),
+    recallRevenue: ratio(declinedRevenue, pop.declinedRevenue),
+    capturedLoss: loss,
+    capturedShare: ratio(loss, pop.realisedLoss),
+    stated: stated ? money : null,
+    calibration: stated ? (loss > 0 ? money / loss : null) : null,
+  };
+}
+
+/** The mean of several scores (random draws). */
+export function meanScore(scores: readonly FlagScore[]): FlagScore {
+  const n = Math.max(1, scores.length);
+  const avg = (f: (s: FlagScore) => number) => scores.reduce((a, s) => a + f(s), 0) / n;
+  return {
+    flagged: avg((s) => s.flagged),
+    declined: avg((s) => s.declined),
+    precision: avg((s) => s.precision),
+    recallCount: avg((s) => s.recallCount),
+    recallRevenue: avg((s) => s.recallRevenue),
+    capturedLoss: avg((s) => s.capturedLoss),
+    capturedShare: avg((s) => s.capturedShare),
+    stated: null,
+    calibration: null,
+  };
+}

@@ -1,0 +1,279 @@
+import type { RecoverySettings } from '../../contract/settings';
+import type { Dataset } from '../../model/dataset';
+import { relationshipUnit, type RiskAssessment, type RiskForecast } from '../risk';
+import type { RecoveryFlag } from './evaluate';
+import { emptyCustomerVerdict, judgeCustomer } from './judge';
+import type { RecoveryModel } from './model';
+import { customerReason, horizonWords, modelOnlyReason, moneySentence } from './risk-reasons';
+import { reasonFormat } from './reasons';
+
+/*
+ * The decision, on top of two opinions:
+ * - the rules (judge.ts): early signs against each relationship's own rhythm, season and noise,
+ *   with the one-time, long-cycle, seasonal and volatile traps excluded. Precise and explainable,
+ *   but blind to money and to how such signs actually played out in this business;
+ * - the risk model (../risk): learned from the data's own past (the same analysis at earlier cuts,
+ *   scored on what happened next), it gives every customer and relationship the chance of falling
+ *   under half its usual spend over the horizon and the money expected to be lost.
+ * A customer the model expects to slide as a whole gets ONE action (a win-back when it has gone
+ * quiet, else "slipping") carrying its categories; otherwise relationships are flagged by the
+ * rules, or by the model where the relationship is also overdue on its own rhythm. Money is what
+ * the model expects to be lost over the horizon, never more than the unit ran at in its prior year
+ * for that span. When the model cannot learn (too little history, or no better than chance on its
+ * own past) the rules decide alone and money is the usual spend over the horizon times the rules'
+ * confidence; the result says so.
+ */
+
+export type CustomerRecoverySignal = 'lapsed-all' | 'slipping' | 'several-categories';
+
+export type CategoryShare = { category: number; atRisk: number; spend12m: number };
+
+/** One action for a customer sliding as a whole, with the categories it carries. */
+export type CustomerRecovery = {
+  customer: number;
+  signal: CustomerRecoverySignal;
+  atRisk: number;
+  /** Its usual spend over the horizon (prior 12 months' daily rate x horizon). */
+  expected: number;
+  /** Chance of spending under half of that (the model's), or the rules' confidence when the model was not usable. */
+  probability: number;
+  breakdown: CategoryShare[];
+  reason: string;
+  facts: Record<string, number | string | null>;
+};
+
+export type RecoveryDecision = {
+  horizonDays: number;
+  floor: number;
+  /** Whether the learned model was used at each level; when not, why. */
+  model: { customer: boolean; relationship: boolean };
+  customers: CustomerRecovery[];
+  /** Relationship actions, each worth at least the floor, for customers without a customer action. */
+  relationships: RecoveryFlag[];
+  /** Every relationship flagged, listed or carried by a customer action or folded below the floor. */
+  flaggedRelationships: RecoveryFlag[];
+  /** Relationship flags below the floor left off the list (their customer had no action to carry them). */
+  belowFloor: { count: number; atRisk: number };
+};
+
+const money = (x: number): number => Math.round(x * 100) / 100;
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The value floor: the setting, or a tenth of what the median active customer spends over the horizon. */
+export function valueFloor(customer: RiskForecast, s: RecoverySettings): number {
+  if (s.valueFloor !== null) return s.valueFloor;
+  const active: number[] = [];
+  for (let c = 0; c < customer.expected.length; c++) if (customer.expected[c] > 0) active.push(customer.expected[c]);
+  if (active.length === 0) return 0;
+  active.sort((a, b) => a - b);
+  return money(0.1 * active[active.length >> 1]);
+}
+
+/** A customer expected to lose at least this share of its usual spend over the horizon is slipping. */
+const SLIPPING_SHARE = 0.3;
+
+/** ...or expected to lose at least this many value floors. */
+const MATERIAL_FLOORS = 10;
+
+/** What a customer bought in the 12 months up to each category's last order: its worth before going quiet. */
+function pastSpend(rules: RecoveryModel, c: number): number {
+  let total = 0;
+  for (let r = rules.customerStart[c]; r < rules.customerStart[c + 1]; r++) if (rules.last[r] >= rules.customerLast[c] - 365) total += Math.max(0, rules.priorSpend[r]);
+  return total;
+}
+
+/** Gone quiet past its own rhythm: longer than twice its usual gap and longer than 9 in 10 of its own gaps. */
+function silent(f: RiskForecast, c: number): boolean {
+  const gap = f.cut - f.facts.last[c];
+  const cycle = f.facts.cycle[c];
+  const p90 = f.facts.gapP90[c];
+  return Number.isFinite(cycle) && gap > 2 * cycle && (!Number.isFinite(p90) || gap > p90);
+}
+
+export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: readonly RecoveryFlag[], risk: RiskAssessment, s: RecoverySettings): RecoveryDecision {
+  const cf = risk.customer;
+  const rf = risk.relationship;
+  const useCustomer = cf.training?.usable === true;
+  const useRelationship = rf.training?.usable === true;
+  const floor = valueFloor(cf, s);
+  const format = reasonFormat(ds.currency);
+  const horizon = horizonWords(risk.horizonDays);
+  const cv = emptyCustomerVerdict();
+
+  // Rule flags by customer, priced by the model where it can.
+  const rulesByCustomer = new Map<number, RecoveryFlag[]>();
+  const priced: RecoveryFlag[] = [];
+  for (const flag of ruleFlags) {
+    const u = relationshipUnit(risk, flag.customer, flag.category);
+    const expected = u >= 0 ? rf.expected[u] : 0;
+    // The rules saw a clear sign; the model knows how such relationships fared here. The surer of
+    // the two prices it: a stop the model never saw in this history is still a stop.
+    const p = Math.max(flag.confidence, useRelationship && u >= 0 ? rf.pDecline[u] : 0);
+    const atRisk = Math.min(expected, Math.max(expected * flag.confidence, useRelationship && u >= 0 ? rf.atRisk[u] : 0));
+    const out: RecoveryFlag = {
+      ...flag,
+      atRiskRevenue: money(atRisk),
+      confidence: round3(p),
+      reason: `${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format)}`,
+      facts: { ...flag.facts, horizonDays: risk.horizonDays, expected: money(expected), probability: round3(p), atRiskHorizon: money(atRisk) },
+    };
+    priced.push(out);
+    const list = rulesByCustomer.get(flag.customer) ?? [];
+    list.push(out);
+    rulesByCustomer.set(flag.customer, list);
+  }
+
+  const customerAction = (c: number, signal: CustomerRecoverySignal, atRisk: number, expected: number, probability: number, breakdown: CategoryShare[]): CustomerRecovery => ({
+    customer: c,
+    signal,
+    atRisk: money(atRisk),
+    expected: money(expected),
+    probability: round3(probability),
+    breakdown,
+    reason: customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format),
+    facts: {
+      signal,
+      orders12m: cf.facts.ordersPrior[c],
+      spend12m: money(Math.max(0, cf.facts.prior[c])),
+      lastOrder: cf.facts.last[c] >= 0 ? format.iso(cf.facts.last[c]) : null,
+      daysSinceLast: cf.facts.last[c] >= 0 ? cf.cut - cf.facts.last[c] : null,
+      cycleDays: Number.isFinite(cf.facts.cycle[c]) ? Math.round(cf.facts.cycle[c] * 10) / 10 : null,
+      categories: breakdown.length,
+      horizonDays: risk.horizonDays,
+      expected: money(expected),
+      probability: round3(probability),
+      atRiskHorizon: money(atRisk),
+      confidence: round3(probability),
+    },
+  });
+
+  // Customers sliding as a whole.
+  const customers: CustomerRecovery[] = [];
+  const carried = new Set<number>();
+  for (let c = 0; c < ds.customers.length; c++) {
+    const ruleLapsed = (rulesByCustomer.get(c) ?? []).some((f) => f.signal === 'lapsed-all');
+    let signal: CustomerRecoverySignal | null = null;
+    let probability = 0;
+    let atRisk = 0;
+    const expected = cf.expected[c];
+    if (useCustomer) {
+      probability = cf.pDecline[c];
+      atRisk = cf.atRisk[c];
+      // Gone quiet and likely gone: a win-back. Still buying but expected to lose a good share of
+      // its usual spend, or a lot of money: a slipping account (a large account drifting down a
+      // fifth is worth more than a small one sure to go; the priority weighs in the chance).
+      if (ruleLapsed || (silent(cf, c) && probability >= s.minProbability)) signal = 'lapsed-all';
+      else if (cf.lossShare[c] >= SLIPPING_SHARE || atRisk >= MATERIAL_FLOORS * floor) signal = 'slipping';
+    }
+    if (ruleLapsed) {
+      // The rules saw it stop everything: at least their confidence, whatever this history taught.
+      judgeCustomer(rules, c, s, cv);
+      probability = Math.max(probability, cv.confidence);
+      atRisk = Math.min(expected, Math.max(atRisk, expected * cv.confidence));
+      signal = 'lapsed-all';
+    }
+    // Worth a call: what it is expected to lose, or what it was worth before it went quiet.
+    const worth = Math.max(atRisk, signal === 'lapsed-all' ? (pastSpend(rules, c) * risk.horizonDays) / 365 : 0);
+    if (signal === null || !(worth >= floor && worth > 0)) continue;
+    const ruled = new Set((rulesByCustomer.get(c) ?? []).map((f) => f.category));
+    const breakdown = categoryShares(risk, c, atRisk, useRelationship, signal === 'lapsed-all' ? null : (u) => ruled.has(risk.relationships.category[u]) || rf.lossShare[u] >= SLIPPING_SHARE);
+    if (breakdown.length === 0) continue;
+    carried.add(c);
+    customers.push(customerAction(c, signal, atRisk, expected, probability, breakdown));
+  }
+
+  // Relationships: the rules' flags, and the model's where the relationship is overdue on its own rhythm.
+  const flagged: RecoveryFlag[] = [...priced];
+  if (useRelationship) {
+    const ruled = new Set(ruleFlags.map((f) => relationshipUnit(risk, f.customer, f.category)));
+    for (let u = 0; u < rf.expected.length; u++) {
+      if (ruled.has(u) || !(rf.pDecline[u] >= s.minProbability) || !(rf.atRisk[u] >= floor) || rf.facts.orders[u] < s.minPurchases) continue;
+      const gap = rf.cut - rf.facts.last[u];
+      if (!(gap > rf.facts.cycle[u])) continue;
+      const c = risk.relationships.customer[u];
+      const k = risk.relationships.category[u];
+      const p = rf.pDecline[u];
+      flagged.push({
+        customer: c,
+        category: k,
+        atRiskRevenue: money(rf.atRisk[u]),
+        confidence: round3(p),
+        signal: 'late',
+        reason: `${modelOnlyReason(rf, u, ds.categories[k], format)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}`,
+        facts: {
+          purchases: rf.facts.orders[u],
+          lastOrder: format.iso(rf.facts.last[u]),
+          daysSinceLast: gap,
+          cycleDays: Math.round(rf.facts.cycle[u] * 10) / 10,
+          spend12m: money(Math.max(0, rf.facts.prior[u])),
+          horizonDays: risk.horizonDays,
+          expected: money(rf.expected[u]),
+          probability: round3(p),
+          atRiskHorizon: money(rf.atRisk[u]),
+          confidence: round3(p),
+        },
+      });
+    }
+  }
+  // Flags worth less than the floor are not a call each: a customer's small slips fold into one
+  // action carrying them, when together they are worth the floor; alone they are left off.
+  const relationships: RecoveryFlag[] = [];
+  const belowFloor = { count: 0, atRisk: 0 };
+  const small = new Map<number, RecoveryFlag[]>();
+  for (const f of flagged) {
+    if (carried.has(f.customer)) continue;
+    // Worth a call: what it is expected to lose, or what it ran at before the slide.
+    const worth = Math.max(f.atRiskRevenue, (Number(f.facts.spend12mToLast ?? 0) * risk.horizonDays) / 365);
+    if (worth >= floor && worth > 0) relationships.push(f);
+    else small.set(f.customer, [...(small.get(f.customer) ?? []), f]);
+  }
+  for (const [c, flags] of small) {
+    const total = flags.reduce((sum, f) => sum + f.atRiskRevenue, 0);
+    if (flags.length < 2 || !(total >= floor && total > 0)) {
+      belowFloor.count += flags.length;
+      belowFloor.atRisk += total;
+      continue;
+    }
+    let expected = 0;
+    let chance = 0;
+    for (const f of flags) {
+      const u = relationshipUnit(risk, c, f.category);
+      expected += u >= 0 ? rf.expected[u] : 0;
+      chance += f.confidence * f.atRiskRevenue;
+    }
+    const breakdown = flags
+      .map((f) => ({ category: f.category, atRisk: f.atRiskRevenue, spend12m: money(Number(f.facts.spend12m ?? 0)) }))
+      .sort((a, b) => b.atRisk - a.atRisk || a.category - b.category);
+    customers.push(customerAction(c, 'several-categories', total, expected, chance / total, breakdown));
+  }
+  belowFloor.atRisk = money(belowFloor.atRisk);
+  return { horizonDays: risk.horizonDays, floor, model: { customer: useCustomer, relationship: useRelationship }, customers, relationships, flaggedRelationships: flagged, belowFloor };
+}
+
+/**
+ * A customer's money at risk split over the categories it bought in its prior year (or only those
+ * `only` keeps): by each relationship's own expected loss where the model priced them, else by its
+ * share of spend.
+ */
+function categoryShares(risk: RiskAssessment, c: number, total: number, byModel: boolean, only: ((u: number) => boolean) | null): CategoryShare[] {
+  const rf = risk.relationship;
+  const parts: { category: number; weight: number; spend: number }[] = [];
+  let weights = 0;
+  for (let u = risk.relationshipStart[c]; u < risk.relationshipStart[c + 1]; u++) {
+    const spend = Math.max(0, rf.facts.prior[u]);
+    if (!(spend > 0) || (only && !only(u))) continue;
+    const weight = byModel ? rf.atRisk[u] : spend;
+    parts.push({ category: risk.relationships.category[u], weight, spend });
+    weights += weight;
+  }
+  if (!(weights > 0)) {
+    weights = 0;
+    for (const p of parts) weights += p.weight = p.spend;
+  }
+  const shares = parts
+    .map((p) => ({ category: p.category, atRisk: money(weights > 0 ? (total * p.weight) / weights : 0), spend12m: money(p.spend) }))
+    .sort((a, b) => b.atRisk - a.atRisk || a.category - b.category);
+  // The largest part takes the cents rounding left over, so the parts add up to the action.
+  if (shares.length > 0) shares[0].atRisk = money(money(total) - shares.slice(1).reduce((sum, p) => sum + p.atRisk, 0));
+  return shares;
+}

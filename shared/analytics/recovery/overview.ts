@@ -1,0 +1,60 @@
+import { isoFromDay } from '../../format/dates';
+import type { RiskAssessment, RiskTraining } from '../risk';
+import type { RecoveryDecision } from './decide';
+import { horizonWords } from './risk-reasons';
+
+/** What the learned model was trained on, in a form a summary, a screen and a report can show. */
+export type RiskTrainingSummary = {
+  usable: boolean;
+  reason: string | null;
+  cuts: string[];
+  horizonDays: number;
+  units: number;
+  auc: number;
+  lossShare: number;
+  declineRate: number;
+};
+
+export type RecoveryOverview = {
+  horizonDays: number;
+  floor: number;
+  model: { customer: RiskTrainingSummary | null; relationship: RiskTrainingSummary | null };
+  counts: { winBack: number; slipping: number; folded: number; relationships: number; belowFloor: number };
+  belowFloorAtRisk: number;
+  notes: string[];
+};
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+function summarise(t: RiskTraining | null): RiskTrainingSummary | null {
+  if (!t) return null;
+  return { usable: t.usable, reason: t.reason, cuts: t.cuts.map(isoFromDay), horizonDays: t.horizonDays, units: t.units, auc: round3(t.auc), lossShare: round3(t.lossShare), declineRate: round3(t.declineRate) };
+}
+
+export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): RecoveryOverview {
+  const customer = summarise(risk.customer.training);
+  const relationship = summarise(risk.relationship.training);
+  const notes: string[] = [];
+  const span = horizonWords(d.horizonDays);
+  if (!customer) {
+    notes.push(`Recovery used the rhythm rules alone: the data is too short to learn from its own past (a quarter of history plus four weeks before the as-of date is the least).`);
+  } else if (!customer.usable) {
+    notes.push(`Recovery used the rhythm rules alone at customer level: ${customer.reason}. Money at risk is then the usual spend over the next ${span} times the rules' confidence.`);
+  }
+  if (customer?.usable && customer.horizonDays < d.horizonDays) {
+    notes.push(`The data is too short to watch a whole ${span} after an earlier date, so the model learned from ${customer.horizonDays}-day outcomes and applies them to ${span}: treat money at risk as a rougher estimate.`);
+  }
+  if (relationship && !relationship.usable && customer?.usable) notes.push(`Relationship flags come from the rhythm rules alone: ${relationship.reason}.`);
+  if (d.belowFloor.count > 0) {
+    notes.push(`${d.belowFloor.count} flagged relationships worth less than the value floor over ${span}, alone or with their customer's other small slips, were left off the action list.`);
+  }
+  const count = (signal: string) => d.customers.filter((c) => c.signal === signal).length;
+  return {
+    horizonDays: d.horizonDays,
+    floor: d.floor,
+    model: { customer, relationship },
+    counts: { winBack: count('lapsed-all'), slipping: count('slipping'), folded: count('several-categories'), relationships: d.relationships.length, belowFloor: d.belowFloor.count },
+    belowFloorAtRisk: d.belowFloor.atRisk,
+    notes,
+  };
+}

@@ -1,0 +1,58 @@
+import type { RiskForecast } from '../risk';
+import type { CategoryShare, CustomerRecoverySignal } from './decide';
+import type { ReasonFormat } from './reasons';
+
+// The learned model's part of a reason: how much is at risk over which span, and how sure.
+
+/** "12 months", "6 months", "100 days". */
+export function horizonWords(days: number): string {
+  const months = days / 30.4;
+  if (Math.abs(months - Math.round(months)) < 0.05 && Math.round(months) >= 2) return `${Math.round(months)} months`;
+  return `${days} days`;
+}
+
+const days = (x: number): string => `${Math.round(x)} day${Math.round(x) === 1 ? '' : 's'}`;
+const rhythm = (cycle: number): string => (cycle >= 56 ? `about every ${Math.round(cycle / 7)} weeks` : `about every ${days(cycle)}`);
+
+export function moneySentence(atRisk: number, expected: number, probability: number, horizon: string, f: ReasonFormat): string {
+  return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually spends in that time (${f.share(probability)} chance it falls below half)`;
+}
+
+export function modelOnlyReason(rf: RiskForecast, u: number, category: string, f: ReasonFormat): string {
+  const gap = rf.cut - rf.facts.last[u];
+  const cycle = rf.facts.cycle[u];
+  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${(gap / cycle).toFixed(1)} cycles); ${f.cash(Math.max(0, rf.facts.prior[u]))} in the last 12 months`;
+}
+
+export function customerReason(
+  cf: RiskForecast,
+  c: number,
+  signal: CustomerRecoverySignal,
+  breakdown: readonly CategoryShare[],
+  categories: readonly string[],
+  atRisk: number,
+  expected: number,
+  probability: number,
+  horizon: string,
+  f: ReasonFormat,
+): string {
+  const facts = cf.facts;
+  const gap = cf.cut - facts.last[c];
+  const cycle = facts.cycle[c];
+  const spend = Math.max(0, facts.prior[c]);
+  const top = breakdown
+    .slice(0, 3)
+    .map((b) => categories[b.category])
+    .join(', ');
+  const more = breakdown.length > 3 ? ` and ${breakdown.length - 3} more` : '';
+  const carried = breakdown.length > 0 ? `; categories: ${top}${more}` : '';
+  const pace = Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c]} times`;
+  if (signal === 'several-categories') {
+    return `Smaller slips in ${breakdown.length} categories (${top}${more}), each below the value floor, together ${f.cash(atRisk)} at risk over the next ${horizon}`;
+  }
+  const head =
+    signal === 'lapsed-all'
+      ? `No order in any category for ${days(gap)}; it ${pace} (${f.cash(spend)} in the 12 months before)`
+      : `Spending is sliding across the account: ${f.cash(Math.max(0, facts.last90[c]))} in the last 90 days against ${f.cash(spend)} in 12 months; it ${pace}, last order ${days(gap)} ago`;
+  return `${head}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
+}

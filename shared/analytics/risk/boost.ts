@@ -1,0 +1,174 @@
+/**
+ * Gradient-boosted trees for a probability or a share (logistic loss, Newton steps), on binned
+ * features. Small and deterministic: no row or feature sampling, so the same data gives the same
+ * trees bit for bit. Shallow trees with a floor on each leaf's weight and count learn interactions a
+ * linear model misses (a long silence means more from a frequent buyer than from a rare one)
+ * without memorising single customers.
+ */
+export type BoostOptions = { rounds: number; depth: number; rate: number; bins: number; minLeafRows: number; minLeafShare: number; lambdaRows: number };
+
+export const DEFAULT_BOOST: BoostOptions = { rounds: 80, depth: 3, rate: 0.1, bins: 32, minLeafRows: 25, minLeafShare: 0.01, lambdaRows: 10 };
+
+type Tree = { feature: Int32Array; edge: Float64Array; left: Int32Array; right: Int32Array; value: Float64Array };
+
+export type Booster = { p: number; base: number; trees: Tree[] };
+
+const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/** Up to `bins - 1` cut points per feature at its quantiles (distinct values only). */
+function cutPoints(x: Float64Array, rows: number, p: number, j: number, bins: number): Float64Array {
+  const values = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) values[i] = x[i * p + j];
+  values.sort();
+  const cuts: number[] = [];
+  for (let b = 1; b < bins; b++) {
+    const v = values[Math.min(rows - 1, Math.floor((b * rows) / bins))];
+    if (cuts.length === 0 || v > cuts[cuts.length - 1]) cuts.push(v);
+  }
+  return Float64Array.from(cuts);
+}
+
+/** Bin of a value: the number of cut points strictly below it... i.e. x <= cuts[bin] goes left of bin. */
+function binOf(cuts: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v <= cuts[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST): Booster {
+  const rows = y.length;
+  const cuts: Float64Array[] = [];
+  const binned = new Uint8Array(rows * p);
+  for (let j = 0; j < p; j++) {
+    const c = cutPoints(x, rows, p, j, options.bins);
+    cuts.push(c);
+    for (let i = 0; i < rows; i++) binned[i * p + j] = binOf(c, x[i * p + j]);
+  }
+  let wsum = 0;
+  let ysum = 0;
+  for (let i = 0; i < rows; i++) {
+    wsum += w[i];
+    ysum += w[i] * y[i];
+  }
+  const mean = Math.min(1 - 1e-6, Math.max(1e-6, ysum / Math.max(wsum, 1e-12)));
+  const base = Math.log(mean / (1 - mean));
+  const f = new Float64Array(rows).fill(base);
+  const g = new Float64Array(rows);
+  const h = new Float64Array(rows);
+  const trees: Tree[] = [];
+  const maxNodes = 2 ** (options.depth + 1);
+  const histG = new Float64Array(options.bins);
+  const histH = new Float64Array(options.bins);
+  const histN = new Int32Array(options.bins);
+  const order = new Int32Array(rows);
+  for (let round = 0; round < options.rounds; round++) {
+    let hsum = 0;
+    for (let i = 0; i < rows; i++) {
+      const pr = sigmoid(f[i]);
+      g[i] = w[i] * (pr - y[i]);
+      h[i] = w[i] * pr * (1 - pr);
+      hsum += h[i];
+    }
+    // The penalty and the leaf floor scale with the data's own weights: currency-free.
+    const lambda = (options.lambdaRows * hsum) / rows;
+    const minLeafH = options.minLeafShare * hsum;
+    const tree: Tree = { feature: new Int32Array(maxNodes).fill(-1), edge: new Float64Array(maxNodes), left: new Int32Array(maxNodes), right: new Int32Array(maxNodes), value: new Float64Array(maxNodes) };
+    for (let i = 0; i < rows; i++) order[i] = i;
+    // Nodes are grown breadth-first; each holds a contiguous slice of `order`.
+    const nodeFrom = [0];
+    const nodeTo = [rows];
+    const nodeDepth = [0];
+    let nodes = 1;
+    for (let node = 0; node < nodes; node++) {
+      const from = nodeFrom[node];
+      const to = nodeTo[node];
+      let G = 0;
+      let H = 0;
+      for (let k = from; k < to; k++) {
+        G += g[order[k]];
+        H += h[order[k]];
+      }
+      tree.value[node] = (-G / (H + lambda)) * options.rate;
+      if (nodeDepth[node] >= options.depth || to - from < 2 * options.minLeafRows) continue;
+      let bestGain = 1e-12;
+      let bestFeature = -1;
+      let bestBin = -1;
+      const parent = (G * G) / (H + lambda);
+      for (let j = 0; j < p; j++) {
+        const nb = cuts[j].length + 1;
+        histG.fill(0, 0, nb);
+        histH.fill(0, 0, nb);
+        histN.fill(0, 0, nb);
+        for (let k = from; k < to; k++) {
+          const i = order[k];
+          const b = binned[i * p + j];
+          histG[b] += g[i];
+          histH[b] += h[i];
+          histN[b]++;
+        }
+        let gl = 0;
+        let hl = 0;
+        let nl = 0;
+        for (let b = 0; b < nb - 1; b++) {
+          gl += histG[b];
+          hl += histH[b];
+          nl += histN[b];
+          const nr = to - from - nl;
+          if (nl < options.minLeafRows || nr < options.minLeafRows || hl < minLeafH || H - hl < minLeafH) continue;
+          const gr = G - gl;
+          const hr = H - hl;
+          const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parent;
+          if (gain > bestGain) {
+            bestGain = gain;
+            bestFeature = j;
+            bestBin = b;
+          }
+        }
+      }
+      if (bestFeature < 0 || nodes + 2 > maxNodes) continue;
+      // Partition the slice in place: rows at or below the cut first.
+      let lo = from;
+      let hi = to - 1;
+      while (lo <= hi) {
+        if (binned[order[lo] * p + bestFeature] <= bestBin) lo++;
+        else {
+          const t = order[lo];
+          order[lo] = order[hi];
+          order[hi] = t;
+          hi--;
+        }
+      }
+      tree.feature[node] = bestFeature;
+      tree.edge[node] = cuts[bestFeature][bestBin];
+      tree.left[node] = nodes;
+      tree.right[node] = nodes + 1;
+      nodeFrom.push(from, lo);
+      nodeTo.push(lo, to);
+      nodeDepth.push(nodeDepth[node] + 1, nodeDepth[node] + 1);
+      nodes += 2;
+    }
+    // Leaves update the scores of their rows.
+    for (let node = 0; node < nodes; node++) {
+      if (tree.feature[node] >= 0) continue;
+      for (let k = nodeFrom[node]; k < nodeTo[node]; k++) f[order[k]] += tree.value[node];
+    }
+    trees.push(tree);
+  }
+  return { p, base, trees };
+}
+
+/** The fitted probability (or share) for row i of x. */
+export function predictBooster(m: Booster, x: Float64Array, i: number): number {
+  let z = m.base;
+  for (const t of m.trees) {
+    let node = 0;
+    while (t.feature[node] >= 0) node = x[i * m.p + t.feature[node]] <= t.edge[node] ? t.left[node] : t.right[node];
+    z += t.value[node];
+  }
+  return sigmoid(z);
+}

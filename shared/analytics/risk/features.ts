@@ -1,0 +1,150 @@
+import { firstAfter, type UnitSeries } from './series';
+
+/**
+ * What the risk model knows about a unit at a cut, from its own history up to the cut only. Each
+ * feature is a plain-words quantity (the reasons quote them), transformed to a roughly linear scale.
+ */
+export const FEATURE_NAMES = [
+  'log prior spend',
+  'log orders in prior year',
+  'log tenure',
+  'gap in usual cycles',
+  'gap past own 90th percentile',
+  'orders expected in the silence',
+  'recent quarter vs prior year',
+  'last 90 days vs the 90 before',
+  'same season last year',
+  'one order only',
+  'share of the customer',
+  'customer gap in cycles',
+] as const;
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+/** Raw facts per unit, kept for reasons and baselines. */
+export type UnitFacts = {
+  cut: number;
+  priorDays: number;
+  /** Order days (positive net revenue) up to the cut, all time and in the prior window. */
+  orders: Int32Array;
+  ordersPrior: Int32Array;
+  first: Int32Array;
+  last: Int32Array;
+  /** Mean and 90th percentile of the intervals between orders (NaN below two orders / two intervals), and their coefficient of variation. */
+  cycle: Float64Array;
+  gapP90: Float64Array;
+  variability: Float64Array;
+  prior: Float64Array;
+  last90: Float64Array;
+  previous90: Float64Array;
+  /** Net revenue in the horizon-long window starting a year before the cut (NaN = data too short). */
+  lastYearAhead: Float64Array;
+};
+
+const log1 = (x: number): number => Math.log(1 + Math.max(0, x));
+
+/** Facts for every unit at a cut. `horizonDays` sets the same-season window of a year earlier. */
+export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDays: number, horizonDays: number): UnitFacts {
+  const n = s.count;
+  const f: UnitFacts = {
+    cut,
+    priorDays,
+    orders: new Int32Array(n),
+    ordersPrior: new Int32Array(n),
+    first: new Int32Array(n).fill(-1),
+    last: new Int32Array(n).fill(-1),
+    cycle: new Float64Array(n).fill(Number.NaN),
+    gapP90: new Float64Array(n).fill(Number.NaN),
+    variability: new Float64Array(n).fill(Number.NaN),
+    prior: new Float64Array(n),
+    last90: new Float64Array(n),
+    previous90: new Float64Array(n),
+    lastYearAhead: new Float64Array(n).fill(Number.NaN),
+  };
+  const seasonKnown = cut - 365 >= firstDay;
+  const intervals: number[] = [];
+  for (let u = 0; u < n; u++) {
+    const end = firstAfter(s, u, cut);
+    let previousOrder = -1;
+    intervals.length = 0;
+    let ahead = 0;
+    for (let e = s.start[u]; e < end; e++) {
+      const d = s.day[e];
+      const v = s.value[e];
+      if (d > cut - priorDays) f.prior[u] += v;
+      if (d > cut - 90) f.last90[u] += v;
+      else if (d > cut - 180) f.previous90[u] += v;
+      if (d > cut - 365 && d <= cut - 365 + horizonDays) ahead += v;
+      if (v <= 0) continue;
+      f.orders[u]++;
+      if (d > cut - priorDays) f.ordersPrior[u]++;
+      if (f.first[u] < 0) f.first[u] = d;
+      if (previousOrder >= 0) intervals.push(d - previousOrder);
+      previousOrder = d;
+    }
+    f.last[u] = previousOrder;
+    if (seasonKnown) f.lastYearAhead[u] = ahead;
+    if (f.orders[u] >= 2) f.cycle[u] = (f.last[u] - f.first[u]) / (f.orders[u] - 1);
+    if (intervals.length >= 2) {
+      let sum = 0;
+      let squares = 0;
+      for (const v of intervals) {
+        sum += v;
+        squares += v * v;
+      }
+      const mean = sum / intervals.length;
+      f.variability[u] = Math.sqrt(Math.max(0, squares / intervals.length - mean * mean)) / mean;
+      intervals.sort((a, b) => a - b);
+      const pos = 0.9 * (intervals.length - 1);
+      const lo = Math.floor(pos);
+      const hi = Math.min(intervals.length - 1, lo + 1);
+      f.gapP90[u] = intervals[lo] + (intervals[hi] - intervals[lo]) * (pos - lo);
+    }
+  }
+  return f;
+}
+
+/**
+ * The model's inputs, row-major (unit x FEATURE_COUNT), for every unit or only `units` (row i is
+ * units[i]). `customerFacts` gives a relationship its customer's standing (a category can go quiet
+ * while the customer thrives, or with it).
+ */
+export function featureMatrix(facts: UnitFacts, s: UnitSeries, horizonDays: number, customerFacts: UnitFacts | null, units?: ArrayLike<number>): Float64Array {
+  const n = units ? units.length : s.count;
+  const x = new Float64Array(n * FEATURE_COUNT);
+  const { cut, priorDays } = facts;
+  for (let row = 0; row < n; row++) {
+    const u = units ? units[row] : row;
+    const o = row * FEATURE_COUNT;
+    const prior = Math.max(0, facts.prior[u]);
+    const orders = facts.orders[u];
+    const gap = facts.last[u] >= 0 ? cut - facts.last[u] : priorDays;
+    const tenure = facts.first[u] >= 0 ? cut - facts.first[u] : 0;
+    // A single order has no cycle: its "cycle" is the whole tenure padded by a quarter, so a
+    // one-off bought yesterday is not yet overdue and one bought a year ago is.
+    const cycle = orders >= 2 ? facts.cycle[u] : Math.max(90, tenure + 90);
+    const rate = Math.max(facts.ordersPrior[u], 1) / priorDays;
+    const perDay = prior / priorDays;
+    x[o] = log1(prior);
+    x[o + 1] = log1(facts.ordersPrior[u]);
+    x[o + 2] = log1(tenure);
+    x[o + 3] = Math.log((gap + 1) / (cycle + 1));
+    x[o + 4] = Number.isFinite(facts.gapP90[u]) ? Math.log((gap + 1) / (facts.gapP90[u] + 1)) : 0;
+    x[o + 5] = Math.min(20, gap * rate);
+    x[o + 6] = Math.log((Math.max(0, facts.last90[u]) + 1) / (perDay * 90 + 1));
+    x[o + 7] = Math.log((Math.max(0, facts.last90[u]) + 1) / (Math.max(0, facts.previous90[u]) + 1));
+    const ahead = facts.lastYearAhead[u];
+    x[o + 8] = Number.isFinite(ahead) ? Math.log((Math.max(0, ahead) + 1) / (perDay * horizonDays + 1)) : 0;
+    x[o + 9] = orders <= 1 ? 1 : 0;
+    if (customerFacts) {
+      const c = s.customer[u];
+      const cPrior = Math.max(0, customerFacts.prior[c]);
+      x[o + 10] = cPrior > 0 ? prior / cPrior : 0;
+      const cOrders = customerFacts.orders[c];
+      const cGap = customerFacts.last[c] >= 0 ? cut - customerFacts.last[c] : priorDays;
+      const cCycle = cOrders >= 2 ? customerFacts.cycle[c] : Math.max(90, cut - customerFacts.first[c] + 90);
+      x[o + 11] = Math.log((cGap + 1) / (cCycle + 1));
+    }
+
+  }
+  return x;
+}

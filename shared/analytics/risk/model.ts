@@ -1,0 +1,288 @@
+import type { Dataset } from '../../model/dataset';
+import { fitBooster, predictBooster, type Booster } from './boost';
+import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
+import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
+import type { UnitSeries } from './series';
+
+/** A cut needs this much history before it to describe anyone's rhythm. */
+const MIN_HISTORY_DAYS = 90;
+/** Training cuts: the horizon before the as-of day, and up to two more, half a horizon apart. */
+const TRAINING_CUTS = 3;
+/** Training rows kept at most (units thinned evenly, deterministically): the cost stays flat on big data. */
+const MAX_TRAINING_ROWS = 16_000;
+/** What a usable model needs: enough units, enough of both outcomes, and real discrimination out of fold. */
+const MIN_TRAINING_ROWS = 200;
+const MIN_EACH_OUTCOME = 30;
+const MIN_AUC = 0.55;
+/** ...and an AUC this many standard errors above chance (Hanley and McNeil's error), so a thin history cannot pass by luck. */
+const MIN_AUC_Z = 3;
+
+export type RiskTraining = {
+  /** Cuts learned from (day numbers) and the horizon observed after each. */
+  cuts: number[];
+  horizonDays: number;
+  units: number;
+  /** Share of the expected money that was lost at the training cuts, and of units that declined. */
+  lossShare: number;
+  declineRate: number;
+  /** The business's change over the horizon after the latest training cut (known by the as-of day). */
+  businessIndex: number;
+  /** Out-of-fold area under the ROC curve of P(decline) on the training cuts: 0.5 = no better than chance. */
+  auc: number;
+  /** Whether the model is used; when not, why (in words a user can read). */
+  usable: boolean;
+  reason: string | null;
+};
+
+/** The forecast for every unit as of a day: what it should spend, and how much of that is at risk. */
+export type RiskForecast = {
+  level: UnitSeries['level'];
+  cut: number;
+  horizonDays: number;
+  priorDays: number;
+  facts: UnitFacts;
+  /** Prior daily rate x horizon: what the unit spends over the horizon if nothing changes. */
+  expected: Float64Array;
+  /** Probability of spending under half the expectation, and the expected share of it lost. */
+  pDecline: Float64Array;
+  lossShare: Float64Array;
+  /** Money at risk over the horizon: expected x lossShare, calibrated by rank band; never above expected. */
+  atRisk: Float64Array;
+  /** null when there was no room to learn (history shorter than a quarter plus four weeks). */
+  training: RiskTraining | null;
+};
+
+/** Where the training cuts fall: as late as leaves a whole horizon to observe, never before MIN_HISTORY_DAYS of data. */
+export function trainingPlan(firstDay: number, cut: number, horizonDays: number): { cuts: number[]; horizonDays: number } {
+  const h = Math.min(horizonDays, cut - firstDay - MIN_HISTORY_DAYS);
+  if (h < 28) return { cuts: [], horizonDays: Math.max(0, h) };
+  const cuts: number[] = [];
+  for (let i = 0; i < TRAINING_CUTS; i++) {
+    const t0 = cut - h - Math.round((i * h) / 2);
+    if (t0 - firstDay < MIN_HISTORY_DAYS) break;
+    cuts.push(t0);
+  }
+  return { cuts, horizonDays: h };
+}
+
+type TrainingRows = { x: Float64Array; share: Float64Array; declined: Float64Array; weight: Float64Array; unit: Int32Array; rows: number; lossShare: number; declineRate: number; index: number };
+
+/** Every scored unit at every training cut, as features and what happened over the following horizon. */
+function trainingRows(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cuts: number[], h: number): TrainingRows {
+  // Thinning by unit keeps a unit's rows at all cuts together, so folds split units, not rows.
+  const stride = Math.max(1, Math.ceil((series.count * cuts.length) / MAX_TRAINING_ROWS));
+  const parts: { x: Float64Array; units: Int32Array; out: ReturnType<typeof outcomesAfter> }[] = [];
+  let latestIndex = 1;
+  cuts.forEach((t0, i) => {
+    const index = businessIndex(ds, t0, h);
+    if (i === 0) latestIndex = index;
+    const priorDays = priorDaysAt(ds.firstDay, t0);
+    const out = outcomesAfter(series, ds.firstDay, t0, h, index);
+    const picked: number[] = [];
+    for (let u = 0; u < series.count; u += stride) if (out.scored[u]) picked.push(u);
+    const units = Int32Array.from(picked);
+    const facts = unitFacts(series, ds.firstDay, t0, priorDays, h);
+    const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h) : null;
+    parts.push({ x: featureMatrix(facts, series, h, customerFacts, units), units, out });
+  });
+  const rows = parts.reduce((n, p) => n + p.units.length, 0);
+  const t: TrainingRows = {
+    x: new Float64Array(rows * FEATURE_COUNT),
+    share: new Float64Array(rows),
+    declined: new Float64Array(rows),
+    weight: new Float64Array(rows),
+    unit: new Int32Array(rows),
+    rows,
+    lossShare: 0,
+    declineRate: 0,
+    index: latestIndex,
+  };
+  let expectedSum = 0;
+  let lossSum = 0;
+  let declines = 0;
+  let row = 0;
+  for (const p of parts) {
+    t.x.set(p.x, row * FEATURE_COUNT);
+    for (const u of p.units) {
+      t.unit[row] = u;
+      t.weight[row] = p.out.expected[u];
+      t.share[row] = p.out.loss[u] / p.out.expected[u];
+      t.declined[row] = p.out.declined[u];
+      expectedSum += p.out.expected[u];
+      lossSum += p.out.loss[u];
+      declines += p.out.declined[u];
+      row++;
+    }
+  }
+  t.lossShare = expectedSum > 0 ? lossSum / expectedSum : 0;
+  t.declineRate = rows > 0 ? declines / rows : 0;
+  return t;
+}
+
+/**
+ * Money calibration by rank: the top of any ranking by predicted money holds the units the model
+ * overrated most (the winner's curse), so stated money there runs high. Out-of-fold predictions on
+ * the training cuts say by how much, per band of rank; the factor is applied by band at the as-of day.
+ */
+export const RANK_BANDS = [0.05, 0.1, 0.2, 0.4, 1];
+
+const bandOf = (rankShare: number): number => {
+  let b = 0;
+  while (b < RANK_BANDS.length - 1 && rankShare >= RANK_BANDS[b]) b++;
+  return b;
+};
+
+/** Each row's rank share by key, descending (0 = top); ties by row. */
+function rankShares(key: Float64Array): Float64Array {
+  const order = Array.from(key.keys()).sort((a, b) => key[b] - key[a] || a - b);
+  const share = new Float64Array(key.length);
+  order.forEach((row, r) => (share[row] = r / key.length));
+  return share;
+}
+
+/** Area under the ROC curve of scores against 0/1 labels (ties count half). */
+export function areaUnderCurve(score: Float64Array, label: Float64Array): number {
+  const order = Array.from(score.keys()).sort((a, b) => score[a] - score[b]);
+  let positives = 0;
+  let rankSum = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && score[order[j + 1]] === score[order[i]]) j++;
+    const midRank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) {
+      if (label[order[k]] > 0) {
+        positives++;
+        rankSum += midRank;
+      }
+    }
+    i = j + 1;
+  }
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return 0.5;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** Standard error of an AUC with this many positives and negatives (Hanley and McNeil 1982). */
+export function aucError(auc: number, positives: number, negatives: number): number {
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const variance = (auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / Math.max(1, positives * negatives);
+  return Math.sqrt(Math.max(variance, 1e-12));
+}
+
+type Fitted = { share: Booster; decline: Booster; bandFactor: Float64Array; auc: number };
+
+/** Two-fold by unit: out-of-fold money and decline scores give the rank-band factors and the AUC. */
+function outOfFold(t: TrainingRows): { bandFactor: Float64Array; auc: number } {
+  const stated = new Float64Array(t.rows);
+  const pDecline = new Float64Array(t.rows);
+  const ones = new Float64Array(t.rows).fill(1);
+  for (let fold = 0; fold < 2; fold++) {
+    const holdOut = (i: number) => (t.unit[i] & 1) === fold;
+    const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)));
+    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)));
+    for (let i = 0; i < t.rows; i++) {
+      if (!holdOut(i)) continue;
+      stated[i] = t.weight[i] * predictBooster(share, t.x, i);
+      pDecline[i] = predictBooster(decline, t.x, i);
+    }
+  }
+  const rank = rankShares(Float64Array.from(stated, (s, i) => s * pDecline[i]));
+  const said = new Float64Array(RANK_BANDS.length);
+  const lost = new Float64Array(RANK_BANDS.length);
+  const count = new Float64Array(RANK_BANDS.length);
+  for (let i = 0; i < t.rows; i++) {
+    const b = bandOf(rank[i]);
+    said[b] += stated[i];
+    lost[b] += t.weight[i] * t.share[i];
+    count[b]++;
+  }
+  // A thin band is pulled toward no correction: 30 units carry half the weight.
+  const bandFactor = Float64Array.from(said, (s, b) => {
+    if (!(s > 0)) return 1;
+    const raw = Math.min(3, Math.max(1 / 3, lost[b] / s));
+    return Math.exp((count[b] / (count[b] + 30)) * Math.log(raw));
+  });
+  return { bandFactor, auc: areaUnderCurve(pDecline, t.declined) };
+}
+
+function fit(t: TrainingRows): Fitted {
+  const { bandFactor, auc } = outOfFold(t);
+  return {
+    share: fitBooster(t.x, FEATURE_COUNT, t.share, t.weight),
+    decline: fitBooster(t.x, FEATURE_COUNT, t.declined, new Float64Array(t.rows).fill(1)),
+    bandFactor,
+    auc,
+  };
+}
+
+/** Why the training rows cannot support a model, or null when they can (before the AUC check). */
+function unusable(t: TrainingRows): string | null {
+  const declines = Math.round(t.declineRate * t.rows);
+  if (t.rows < MIN_TRAINING_ROWS) return `only ${t.rows} customers or relationships had spend before the training cuts (at least ${MIN_TRAINING_ROWS} are needed)`;
+  if (declines < MIN_EACH_OUTCOME || t.rows - declines < MIN_EACH_OUTCOME) return `the history shows too few ${declines < MIN_EACH_OUTCOME ? 'declines' : 'steady buyers'} to learn from (${declines} of ${t.rows} declined)`;
+  return null;
+}
+
+/**
+ * Learns, from the data's own past, how units with a given history fared over the following
+ * horizon (share of expected spend lost, chance of a decline), then applies it to every unit as of
+ * `cut`. Only data up to `cut` is read. `customers` (the customer series) lets relationships see
+ * their customer's standing; pass null at customer level.
+ */
+export function forecastRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number): RiskForecast {
+  const priorDays = priorDaysAt(ds.firstDay, cut);
+  const facts = unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
+  const n = series.count;
+  const forecast: RiskForecast = {
+    level: series.level,
+    cut,
+    horizonDays,
+    priorDays,
+    facts,
+    expected: new Float64Array(n),
+    pDecline: new Float64Array(n),
+    lossShare: new Float64Array(n),
+    atRisk: new Float64Array(n),
+    training: null,
+  };
+  for (let u = 0; u < n; u++) forecast.expected[u] = (Math.max(0, facts.prior[u]) * horizonDays) / priorDays;
+  const plan = trainingPlan(ds.firstDay, cut, horizonDays);
+  if (plan.cuts.length === 0) return forecast;
+  const rows = trainingRows(ds, series, customers, plan.cuts, plan.horizonDays);
+  const training: RiskTraining = {
+    cuts: plan.cuts,
+    horizonDays: plan.horizonDays,
+    units: rows.rows,
+    lossShare: rows.lossShare,
+    declineRate: rows.declineRate,
+    businessIndex: rows.index,
+    auc: 0.5,
+    usable: false,
+    reason: unusable(rows),
+  };
+  forecast.training = training;
+  if (training.reason) return forecast;
+  const fitted = fit(rows);
+  training.auc = fitted.auc;
+  const declines = Math.round(rows.declineRate * rows.rows);
+  if (fitted.auc < MIN_AUC || (fitted.auc - 0.5) / aucError(fitted.auc, declines, rows.rows - declines) < MIN_AUC_Z) {
+    training.reason = `on its own history the model told decliners from steady buyers little better than chance (AUC ${fitted.auc.toFixed(2)})`;
+    return forecast;
+  }
+  training.usable = true;
+  const customerFacts = customers ? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays) : null;
+  const active: number[] = [];
+  for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active.push(u);
+  const x = featureMatrix(facts, series, horizonDays, customerFacts, active);
+  active.forEach((u, row) => {
+    forecast.lossShare[u] = predictBooster(fitted.share, x, row);
+    forecast.pDecline[u] = predictBooster(fitted.decline, x, row);
+    forecast.atRisk[u] = forecast.expected[u] * forecast.lossShare[u];
+  });
+  const rank = rankShares(Float64Array.from(forecast.atRisk, (m, u) => m * forecast.pDecline[u]));
+  for (let u = 0; u < n; u++) {
+    if (forecast.atRisk[u] > 0) forecast.atRisk[u] = Math.min(forecast.expected[u], forecast.atRisk[u] * fitted.bandFactor[bandOf(rank[u])]);
+  }
+  return forecast;
+}

@@ -1,0 +1,84 @@
+import type { Dataset } from '../../model/dataset';
+import { spendIn, type UnitSeries } from './series';
+
+/** The prior rate is measured over the 12 months up to the cut, or since the data began if shorter. */
+export const PRIOR_DAYS = 365;
+/** Declined = spent less than this share of what the prior rate led to expect. */
+export const DECLINE_SHARE = 0.5;
+
+export const priorDaysAt = (firstDay: number, cut: number): number => Math.max(1, Math.min(PRIOR_DAYS, cut - firstDay + 1));
+
+/**
+ * The whole business's change over the horizon: its revenue in (cut, cut + horizon] against its
+ * daily revenue in the prior window times the horizon. Expectations are scaled by it, so a seasonal
+ * peak after the cut is not read as every customer recovering, nor a trough as every customer
+ * declining.
+ */
+export function businessIndex(ds: Dataset, cut: number, horizonDays: number): number {
+  const priorDays = priorDaysAt(ds.firstDay, cut);
+  let before = 0;
+  let after = 0;
+  const { day, revenue } = ds.tx;
+  for (let i = 0; i < day.length; i++) {
+    const d = day[i];
+    if (d > cut - priorDays && d <= cut) before += revenue[i];
+    else if (d > cut && d <= cut + horizonDays) after += revenue[i];
+  }
+  const expected = (before * horizonDays) / priorDays;
+  return expected > 0 && after > 0 ? after / expected : 1;
+}
+
+/** What each unit was expected to spend in the horizon, what it spent, and what was lost. */
+export type Outcomes = {
+  cut: number;
+  horizonDays: number;
+  priorDays: number;
+  businessIndex: number;
+  /** Net revenue in the prior window (floored at 0). Units with none are not scored. */
+  prior: Float64Array;
+  expected: Float64Array;
+  /** Net revenue in the horizon, as spent (not deflated). */
+  actual: Float64Array;
+  /** max(0, expected - actual), never more than expected. */
+  loss: Float64Array;
+  declined: Uint8Array;
+  scored: Uint8Array;
+};
+
+/**
+ * Outcomes after `cut`. Expected = the prior daily rate x the horizon. What the unit spent in the
+ * horizon is deflated by the business index (like money deflated by a price index), so a seasonal
+ * peak is not read as recovery nor a trough as loss, and a loss is in the unit's own prior-rate
+ * money: never more than it ran at. Declined = deflated spend under half of expected; the realised
+ * loss is the shortfall. A net credit in the horizon counts as spend of zero.
+ */
+export function outcomesAfter(series: UnitSeries, firstDay: number, cut: number, horizonDays: number, index: number): Outcomes {
+  const n = series.count;
+  const priorDays = priorDaysAt(firstDay, cut);
+  const out: Outcomes = {
+    cut,
+    horizonDays,
+    priorDays,
+    businessIndex: index,
+    prior: new Float64Array(n),
+    expected: new Float64Array(n),
+    actual: new Float64Array(n),
+    loss: new Float64Array(n),
+    declined: new Uint8Array(n),
+    scored: new Uint8Array(n),
+  };
+  for (let u = 0; u < n; u++) {
+    const prior = Math.max(0, spendIn(series, u, cut - priorDays, cut));
+    const actual = spendIn(series, u, cut, cut + horizonDays);
+    out.prior[u] = prior;
+    out.actual[u] = actual;
+    if (prior <= 0) continue;
+    const expected = (prior * horizonDays) / priorDays;
+    const deflated = Math.max(0, actual) / index;
+    out.scored[u] = 1;
+    out.expected[u] = expected;
+    out.loss[u] = Math.max(0, expected - deflated);
+    out.declined[u] = deflated < DECLINE_SHARE * expected ? 1 : 0;
+  }
+  return out;
+}

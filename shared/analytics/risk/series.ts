@@ -1,0 +1,125 @@
+import type { Dataset } from '../../model/dataset';
+
+/**
+ * Day-level history of every unit the risk model judges: a customer (all categories merged) or a
+ * customer x category relationship. Compressed rows: unit u's days are day[start[u]..start[u+1]),
+ * ascending, one entry per day with its net revenue (returns netted on the day). The whole data
+ * span is kept, so the same series serves any cut: features read days up to the cut, outcomes the
+ * days after it.
+ */
+export type UnitSeries = {
+  level: 'customer' | 'relationship';
+  count: number;
+  customer: Int32Array;
+  /** -1 at customer level. */
+  category: Int32Array;
+  start: Int32Array;
+  day: Int32Array;
+  value: Float64Array;
+};
+
+/** Relationship series: the transactions are already sorted by customer, category, day. */
+export function relationshipSeries(ds: Dataset): UnitSeries {
+  const { customer, category, day, revenue } = ds.tx;
+  const n = customer.length;
+  let units = 0;
+  let entries = 0;
+  for (let i = 0; i < n; i++) {
+    const newUnit = i === 0 || customer[i] !== customer[i - 1] || category[i] !== category[i - 1];
+    if (newUnit) units++;
+    if (newUnit || day[i] !== day[i - 1]) entries++;
+  }
+  const out: UnitSeries = {
+    level: 'relationship',
+    count: units,
+    customer: new Int32Array(units),
+    category: new Int32Array(units),
+    start: new Int32Array(units + 1),
+    day: new Int32Array(entries),
+    value: new Float64Array(entries),
+  };
+  let u = -1;
+  let e = -1;
+  for (let i = 0; i < n; i++) {
+    const newUnit = i === 0 || customer[i] !== customer[i - 1] || category[i] !== category[i - 1];
+    if (newUnit) {
+      u++;
+      out.customer[u] = customer[i];
+      out.category[u] = category[i];
+      out.start[u] = e + 1;
+    }
+    if (newUnit || day[i] !== day[i - 1]) {
+      e++;
+      out.day[e] = day[i];
+    }
+    out.value[e] += revenue[i];
+  }
+  out.start[units] = entries;
+  return out;
+}
+
+/**
+ * Customer series: one customer's rows are sorted by category first, so its days are gathered into
+ * a day-indexed scratch array stamped with the customer (no per-customer Map or sort).
+ */
+export function customerSeries(ds: Dataset): UnitSeries {
+  const { customer, day, revenue } = ds.tx;
+  const n = customer.length;
+  const customers = ds.customers.length;
+  const base = ds.firstDay;
+  const span = Math.max(1, ds.lastDay - base + 1);
+  const sum = new Float64Array(span);
+  const stamp = new Int32Array(span).fill(-1);
+  const startOf = new Int32Array(customers + 1);
+  const days: number[] = [];
+  const values: number[] = [];
+  const touched: number[] = [];
+  let i = 0;
+  for (let c = 0; c < customers; c++) {
+    startOf[c] = days.length;
+    touched.length = 0;
+    for (; i < n && customer[i] === c; i++) {
+      const d = day[i] - base;
+      if (stamp[d] !== c) {
+        stamp[d] = c;
+        sum[d] = 0;
+        touched.push(d);
+      }
+      sum[d] += revenue[i];
+    }
+    touched.sort((a, b) => a - b);
+    for (const d of touched) {
+      days.push(d + base);
+      values.push(sum[d]);
+    }
+  }
+  startOf[customers] = days.length;
+  return {
+    level: 'customer',
+    count: customers,
+    customer: Int32Array.from({ length: customers }, (_, c) => c),
+    category: new Int32Array(customers).fill(-1),
+    start: startOf,
+    day: Int32Array.from(days),
+    value: Float64Array.from(values),
+  };
+}
+
+/** Index of the first entry of unit u on a day after `cut` (binary search over its days). */
+export function firstAfter(s: UnitSeries, u: number, cut: number): number {
+  let lo = s.start[u];
+  let hi = s.start[u + 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.day[mid] <= cut) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Net revenue of unit u on days in (from, to]. */
+export function spendIn(s: UnitSeries, u: number, from: number, to: number): number {
+  let total = 0;
+  for (let e = firstAfter(s, u, from); e < s.start[u + 1] && s.day[e] <= to; e++) total += s.value[e];
+  return total;
+}
