@@ -1,6 +1,8 @@
 import type { SavedStages, SavedStageValues } from '../../../shared/analytics/pipeline';
 import type { Sweep } from '../../../shared/analytics/kmeans-sweep';
 import type { RecoveryModel } from '../../../shared/analytics/recovery/index';
+import type { PAliveStage } from '../../../shared/analytics/bgnbd';
+import type { BgNbdFitReport } from '../../../shared/model/bgnbd';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import type { Session } from '../session';
@@ -25,7 +27,8 @@ const decodeDoubles = (text: string): Float64Array => {
 const encode = {
   'profile-sweep': (s: Sweep): string =>
     JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, centroids: [...s.centroids] } satisfies SweepJson),
-  'p-alive': encodeDoubles,
+  // The fit report on one line, the probabilities on the next.
+  'p-alive': (s: PAliveStage): string => `${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}`,
 };
 
 const decode = {
@@ -33,7 +36,10 @@ const decode = {
     const s = JSON.parse(text) as SweepJson;
     return { quality: s.quality, suggestedK: s.suggestedK, centroids: new Map(s.centroids) };
   },
-  'p-alive': decodeDoubles,
+  'p-alive': (text: string): PAliveStage => {
+    const cut = text.indexOf('\n');
+    return { fit: JSON.parse(text.slice(0, cut)) as BgNbdFitReport | null, pAlive: decodeDoubles(text.slice(cut + 1)) };
+  },
 };
 
 /** Forgets the kept stages, so the next analysis of this workspace computes everything afresh. */
@@ -66,7 +72,7 @@ export function savedStages(session: Session, hash: string, recoveryCacheKey: st
         session.setCache(recoveryCacheKey, value);
         return;
       }
-      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as Float64Array);
+      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as PAliveStage);
       setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
     },
   };
