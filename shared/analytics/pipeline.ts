@@ -155,7 +155,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const bgnbd = alive?.fit ?? null;
   if (bgnbd && !bgnbd.gateApplied) {
     notes.push(
-      `The BG/NBD fit behind probability alive is degenerate (${bgnbd.reasons.join('; ')}). P(alive) is shown for reference only: growth did not skip any customer on it (growth.minPAlive is not applied).`,
+      `The BG/NBD fit behind probability alive is degenerate (${bgnbd.reasons.length === 1 ? 'one sign' : `${bgnbd.reasons.length} signs`}; see the fit check), so P(alive) is shown for reference only: growth did not skip any customer on it (growth.minPAlive is not applied).`,
     );
   }
 

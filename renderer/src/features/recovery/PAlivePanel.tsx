@@ -57,9 +57,9 @@ export function PAlivePanel({ fit, fmt }: { fit: BgNbdFitReport | null | undefin
         {h && option ? (
           <>
             <p className="muted" data-testid="palive-holdout">
-              Holdout check: fitted on the data to {fmt.date(h.calibrationEnd)}, the model expected {fmt.count(Math.round(h.predicted))} repeat purchases from those{' '}
-              {fmt.count(h.customers)} customers in the {fmt.number(h.holdoutWeeks, 0)} weeks to {fmt.date(h.holdoutEnd)}; they made {fmt.count(h.actual)} (
-              {describeHoldoutError(h.error)}).{degenerate ? ' Counting purchases well does not make a fit see customers leave.' : ''}
+              Holdout check: fitted on the data to {fmt.date(h.calibrationEnd)}, the model expected {fmt.count(Math.round(h.predicted))} repeat purchases from the{' '}
+              {fmt.count(h.customers)} customers who had bought by then in the {fmt.number(h.holdoutWeeks, 0)} weeks to {fmt.date(h.holdoutEnd)}; they made {fmt.count(h.actual)} (
+              {describeHoldoutError(h.error)}).{degenerate && h.error !== null && Math.abs(h.error) < 0.1 ? ' Counting purchases well does not make a fit see customers leave.' : ''}
             </p>
             <Chart option={option} label="BG/NBD holdout check: predicted against actual holdout purchases per customer, by calibration repeat purchases" height={260} testId="chart-palive-holdout" />
           </>
