@@ -3,8 +3,8 @@ import { contract, type HandlerInput, type HandlerName, type HandlerResult } fro
 import { NO_TERRITORY } from '../../../shared/analytics/assignment-loads';
 import type { Action } from '../../../shared/model/results';
 import type { HandlerContext } from '../context';
-import type { HandlerTable } from './types';
-import type { PlanSource } from './assignment-store';
+import type { HandlerTable } from '../handlers/types';
+import type { PlanSource } from './store';
 
 const PAGE = 100_000;
 const LEAKAGE_NO_TERRITORY = '(none)';
@@ -14,7 +14,7 @@ const LEAKAGE_NO_TERRITORY = '(none)';
  * stores its results. Imported lazily: the handler table imports this module.
  */
 async function callHandler<N extends HandlerName>(ctx: HandlerContext, name: N, input: HandlerInput<N>): Promise<HandlerResult<N>> {
-  const { handlers } = await import('./index');
+  const { handlers } = await import('../handlers/index');
   const impl = (handlers as Partial<HandlerTable>)[name] as
     | ((c: HandlerContext, a: unknown) => Promise<HandlerResult<N>> | HandlerResult<N>)
     | undefined;

@@ -2,8 +2,8 @@ import { AppError } from '../../../shared/contract/errors';
 import { assignmentSettingsSchema, type AssignmentPlan } from '../../../shared/contract/assignment';
 import { getMeta } from '../db/meta';
 import type { HandlerContext } from '../context';
-import { clearOverride, createPlan, latestPlanId, planSummary, readPlan, resolvePlanId, setOverride } from './assignment-store';
-import { loadPlanSource } from './assignment-source';
+import { clearOverride, createPlan, latestPlanId, planSummary, readPlan, resolvePlanId, setOverride } from '../assignment/store';
+import { loadPlanSource } from '../assignment/source';
 import type { DomainHandlers } from './types';
 
 const FIRST_PAGE = { offset: 0, limit: 1000 } as const;

@@ -5,8 +5,8 @@ import type { PlanExportData } from '../export/assignments';
 import { writeAssignments } from '../export/assignments';
 import { resolveTarget } from '../export/target';
 import { writeTerritories } from '../export/territories';
-import { createPlan, latestPlanId, planAccounts, planActionsByCustomer, planSummary, resolvePlanId } from './assignment-store';
-import { loadPlanSource } from './assignment-source';
+import { createPlan, latestPlanId, planAccounts, planActionsByCustomer, planSummary, resolvePlanId } from '../assignment/store';
+import { loadPlanSource } from '../assignment/source';
 import type { DomainHandlers } from './types';
 
 /** The plan asked for, else the latest; with none yet, one is made with default settings. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
-import { listWorkspaces } from './workspace-list';
+import { listWorkspaces } from '../workspace/list';
 import { isoFromDay } from '../../../shared/format/dates';
 import { getMeta, setMeta, tableExists } from '../db/meta';
 import { schemaVersion } from '../db/open';
