@@ -6,6 +6,7 @@ import { setMeta } from '../db/meta';
 import type { Session } from '../session';
 import { appVersion } from '../version';
 import { workspaceInfo } from './info';
+import { isWorkspaceFile } from './list';
 import { rememberRecent } from './recent';
 
 /** Creates a workspace file (replacing one only when asked), opens it in the session and lists it as recent. */
@@ -18,6 +19,11 @@ export function createWorkspace(
   if (fs.existsSync(file)) {
     if (!args.overwrite) {
       throw new AppError('WORKSPACE_EXISTS', `${file} already exists. Open it, choose another name, or overwrite it.`, {
+        path: file,
+      });
+    }
+    if (!isWorkspaceFile(file)) {
+      throw new AppError('FILE_EXISTS', `${file} exists and is not a Longtail workspace, so it is not replaced. Choose another name for the workspace.`, {
         path: file,
       });
     }
