@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { BgNbdHoldoutCheck } from '../../../../shared/model/bgnbd';
-import { GROWTH_COLOR, RECOVERY_COLOR, grid, type ChartFormat } from '../../charts/common';
+import { GROWTH_COLOR, RECOVERY_COLOR, grid, tooltipHtml, type ChartFormat } from '../../charts/common';
 
 const perCustomer = (total: number, customers: number): number => (customers > 0 ? total / customers : 0);
 
@@ -21,11 +21,7 @@ export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat): ECha
       formatter: (params: unknown) => {
         const i = (Array.isArray(params) ? (params[0] as { dataIndex: number }) : (params as { dataIndex: number })).dataIndex;
         const b = h.buckets[i];
-        return [
-          `<b>${b.label} repeat purchases to ${fmt.date(h.calibrationEnd)}</b>: ${fmt.count(b.customers)} customers`,
-          `Actual: ${fmt.count(b.actual)} (${two(perCustomer(b.actual, b.customers))} each)`,
-          `Predicted: ${fmt.count(Math.round(b.predicted))} (${two(perCustomer(b.predicted, b.customers))} each)`,
-        ].join('<br/>');
+        return tooltipHtml`<b>${b.label} repeat purchases to ${fmt.date(h.calibrationEnd)}</b>: ${fmt.count(b.customers)} customers<br/>Actual: ${fmt.count(b.actual)} (${two(perCustomer(b.actual, b.customers))} each)<br/>Predicted: ${fmt.count(Math.round(b.predicted))} (${two(perCustomer(b.predicted, b.customers))} each)`;
       },
     },
     xAxis: { type: 'category', data: labels, name: `Repeat purchases in calibration (to ${fmt.date(h.calibrationEnd)})`, nameLocation: 'middle', nameGap: 32 },
