@@ -38,11 +38,17 @@ export type BgNbdVerdict = 'healthy' | 'degenerate';
 export type BgNbdDegeneracyCheck = {
   /** E[p] = a / (a + b): the mean chance a customer drops out after any purchase. */
   dropoutMean: number;
+  /** Share of customers at the mean purchase rate (r/alpha) expected to leave within a year: 1 - (1 - a/(a+b))^(52.18 r/alpha). */
+  annualDropout: number;
   /** Customers silent for more than 3 of their own mean intervals and at least 180 days. */
   silentCustomers: number;
   /** Median P(alive) of those customers; null when there are too few to judge. */
   silentMedianPAlive: number | null;
-  /** The optimiser stopped without converging, or a parameter ran to the edge of the search space. */
+  /**
+   * The optimiser stopped without converging, or a parameter ran to the edge of the search space.
+   * Shown, but only non-convergence makes a fit degenerate: r and alpha at the edge together mean
+   * every customer buys at the same rate, which leaves P(alive) meaningful.
+   */
   atBoundary: boolean;
 };
 

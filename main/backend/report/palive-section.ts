@@ -46,7 +46,7 @@ export function pAliveSection(v: ReportView): SafeHtml {
   return html`<section id="p-alive"><h2>Probability alive (BG/NBD)</h2>
 ${verdict}
 <p>The model of Fader, Hardie &amp; Lee (2005), fitted to each customer's repeat purchases in weeks: ${describeFit(fit)}.
-The mean chance of leaving after a purchase is ${formatShare(fit.degeneracy.dropoutMean, fit.degeneracy.dropoutMean < 0.01 ? 3 : 1)};
+The mean chance of leaving after a purchase is ${formatShare(fit.degeneracy.dropoutMean, fit.degeneracy.dropoutMean < 0.01 ? 3 : 1)}, so the fit expects ${formatShare(fit.degeneracy.annualDropout, fit.degeneracy.annualDropout < 0.01 ? 2 : 0)} of customers to leave in a year;
 ${fit.degeneracy.silentMedianPAlive === null ? `too few customers (${formatCount(fit.degeneracy.silentCustomers)}) have been silent for three of their own intervals and 180 days to judge them` : `the ${formatCount(fit.degeneracy.silentCustomers)} customers silent for three of their own intervals and 180 days have a median P(alive) of ${formatShare(fit.degeneracy.silentMedianPAlive, 0)}`}.</p>
 <p>Holdout check: ${describeHoldout(fit)}.</p>
 ${h ? html`<img class="chart" src="${renderChart(holdoutOption(h), WIDTH, HEIGHT)}" alt="Holdout purchases per customer, actual against predicted, by calibration repeat purchases" width="${WIDTH}" height="${HEIGHT}">

@@ -5,8 +5,17 @@ import { BGNBD_LOG_BOUND, conditionalExpectedPurchases, pAlive, type BgNbdParams
 import { customerHistorySummary, DAYS_PER_WEEK, fitPopulation, pAliveOf, type CustomerHistorySummary, type PopulationFit } from './summary';
 
 // The rules that call a fit degenerate, each a way P(alive) stops meaning anything:
-/** A mean dropout chance per purchase below 1% says customers practically never leave. */
-export const MIN_DROPOUT_MEAN = 0.01;
+/**
+ * Fewer than 1 customer in 100 leaving in a year says customers practically never leave. The
+ * dropout chance is per purchase, so it is turned into a year at the mean purchase rate r/alpha: a
+ * weekly buyer with a 0.5% chance per purchase still loses a fifth of its customers a year, which
+ * is a plausible B2B business, not a broken fit.
+ */
+export const MIN_ANNUAL_DROPOUT = 0.01;
+const WEEKS_PER_YEAR = 365.25 / 7;
+
+/** The share of customers at the mean purchase rate that the fit expects to leave within a year. */
+export const annualDropout = (p: BgNbdParams): number => 1 - Math.pow(1 - p.a / (p.a + p.b), (WEEKS_PER_YEAR * p.r) / p.alpha);
 /** "Long silent": quiet for more than this many of the customer's own mean intervals... */
 export const SILENT_CYCLES = 3;
 /** ...and for at least this many days, so a weekly buyer quiet for a month is not counted. */
@@ -15,7 +24,7 @@ export const SILENT_MIN_DAYS = 180;
 export const SILENT_MAX_MEDIAN = 0.9;
 /** Fewer long-silent customers than this and the median says nothing either way. */
 export const SILENT_MIN_CUSTOMERS = 10;
-/** A log-parameter this close to the search bound has run off rather than found an optimum. */
+/** A log-parameter this close to the search bound has run off rather than found an optimum (reported, see below). */
 const BOUNDARY_MARGIN = 1;
 
 /** The holdout is the last third of the observed period, as long as both parts stay usable. */
@@ -52,16 +61,23 @@ export function degeneracyOf(params: BgNbdParams, converged: boolean, s: Custome
   const logs = [params.r, params.alpha, params.a, params.b].map(Math.log);
   const atBoundary = !converged || logs.some((v) => Math.abs(v) >= BGNBD_LOG_BOUND - BOUNDARY_MARGIN);
   const reasons: string[] = [];
-  if (dropoutMean < MIN_DROPOUT_MEAN) {
-    reasons.push(`the fitted chance of leaving after a purchase, a/(a+b), is ${(dropoutMean * 100).toPrecision(2)}% (under ${MIN_DROPOUT_MEAN * 100}%): the model says customers practically never leave`);
+  const perYear = annualDropout(params);
+  if (perYear < MIN_ANNUAL_DROPOUT) {
+    reasons.push(
+      `the fit expects ${(perYear * 100).toPrecision(2)}% of customers to leave in a year (a/(a+b) = ${(dropoutMean * 100).toPrecision(2)}% per purchase at ${((WEEKS_PER_YEAR * params.r) / params.alpha).toFixed(1)} purchases a year): it says customers practically never leave`,
+    );
   }
   if (silentMedianPAlive !== null && silentMedianPAlive > SILENT_MAX_MEDIAN) {
     reasons.push(
       `${silent.length} customers silent for more than ${SILENT_CYCLES}x their own interval and ${SILENT_MIN_DAYS}+ days still have a median P(alive) of ${(silentMedianPAlive * 100).toFixed(0)}%`,
     );
   }
-  if (atBoundary) reasons.push(converged ? 'a parameter ran to the edge of the search space instead of settling' : 'the optimiser stopped without converging');
-  return { check: { dropoutMean, silentCustomers: silent.length, silentMedianPAlive, atBoundary }, reasons };
+  // An edge alone is not a verdict: r and alpha running off together is the Poisson limit (every
+  // customer buys at the same rate), a and b together a dropout chance everyone shares; P(alive)
+  // still means something there. An edge that drives the dropout chance to nothing is caught by the
+  // annual rule, and long-silent customers read alive by the silence rule.
+  if (!converged) reasons.push('the optimiser stopped without converging, so the parameters are not a maximum of the likelihood');
+  return { check: { dropoutMean, annualDropout: perYear, silentCustomers: silent.length, silentMedianPAlive, atBoundary }, reasons };
 }
 
 /**

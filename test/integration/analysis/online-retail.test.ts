@@ -81,7 +81,10 @@ describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010
     expect(f).not.toBeNull();
     console.log(`Online Retail BG/NBD: ${JSON.stringify(f?.params)}, LL ${f?.logLikelihood.toFixed(1)}, ${f?.reasons.join('; ')}`);
     expect(f?.verdict).toBe('degenerate');
-    expect(f!.params.a / (f!.params.a + f!.params.b)).toBeLessThan(0.01);
+    // Under 1% of customers leaving in a year, at the mean purchase rate, from the parameters.
+    const perYear = 1 - Math.pow(1 - f!.params.a / (f!.params.a + f!.params.b), (365.25 / 7) * (f!.params.r / f!.params.alpha));
+    expect(f?.degeneracy.annualDropout).toBeCloseTo(perYear, 6);
+    expect(perYear).toBeLessThan(0.01);
     expect(f?.degeneracy.silentMedianPAlive).toBeGreaterThan(0.9);
     expect(f?.gateApplied).toBe(false);
     expect(out.notes.some((n) => /degenerate/.test(n) && /minPAlive is not applied/.test(n))).toBe(true);

@@ -154,7 +154,7 @@ describe('The BG/NBD fit in the open, on CDNOW', () => {
     expect(Math.abs(h.buckets[0].predicted / 334 - 1)).toBeLessThan(0.06);
   });
 
-  it('judges the paper fit healthy as of 1997-09-30: a mean dropout of 25%, long-silent customers at a median P(alive) near 0.26', () => {
+  it('judges the paper fit healthy as of 1997-09-30: a dropout of 25% per purchase, over half the customers a year, long-silent customers at a median P(alive) near 0.26', () => {
     const { fit } = pAliveStage(ds, calibrationEnd);
     expect(fit).not.toBeNull();
     const f = fit!;
@@ -168,6 +168,10 @@ describe('The BG/NBD fit in the open, on CDNOW', () => {
     expect(f.reasons).toEqual([]);
     expect(f.gateApplied).toBe(true);
     expect(f.degeneracy.dropoutMean).toBeCloseTo(PAPER.a / (PAPER.a + PAPER.b), 2);
+    // At the paper's mean rate of 2.9 purchases a year, about half the customers leave in a year.
+    const perYear = 1 - Math.pow(1 - PAPER.a / (PAPER.a + PAPER.b), (365.25 / 7) * (PAPER.r / PAPER.alpha));
+    expect(f.degeneracy.annualDropout).toBeCloseTo(perYear, 2);
+    expect(perYear).toBeGreaterThan(0.5);
     // Long-silent customers counted independently from the published derived calibration summary.
     let count = 0;
     for (const [, x, tx, T] of readCsv('cdnow_sample_cbs_cal_holdout.csv').map((r) => r.map(Number))) {

@@ -15,8 +15,8 @@ const degenerateFit = (): BgNbdFitReport => ({
   repeatBuyers: 2776,
   converged: true,
   verdict: 'degenerate',
-  reasons: ['the fitted chance of leaving after a purchase, a/(a+b), is 0.10% (under 1%): the model says customers practically never leave'],
-  degeneracy: { dropoutMean: 0.00103, silentCustomers: 143, silentMedianPAlive: 0.989, atBoundary: false },
+  reasons: ['the fit expects 0.46% of customers to leave in a year (a/(a+b) = 0.10% per purchase at 4.4 purchases a year): it says customers practically never leave'],
+  degeneracy: { dropoutMean: 0.00103, annualDropout: 0.0046, silentCustomers: 143, silentMedianPAlive: 0.989, atBoundary: false },
   gateApplied: false,
   holdout: {
     calibrationEnd: '2011-08-06',
@@ -54,6 +54,7 @@ describe('the probability-alive section of the client report', () => {
     expect(html).toContain('the model expected 4,495 repeat purchases from its 3,188 customers in the 18 weeks to 2011-12-09; they made 5,440 (−17%)');
     expect(html).toMatch(/<td>7\+<\/td><td class="num">209<\/td><td class="num">1,585<\/td><td class="num">1205\.6<\/td>/);
     expect(html).toContain('median P(alive) of 99%');
+    expect(html).toContain('so the fit expects 0.46% of customers to leave in a year');
   });
 
   it('reads healthy without a warning, and is left out for runs saved before the fit was reported', () => {

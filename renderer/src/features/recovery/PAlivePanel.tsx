@@ -42,10 +42,10 @@ export function PAlivePanel({ fit, fmt }: { fit: BgNbdFitReport | null | undefin
           <Stat label="Parameters" value={describeParams(fit.params)} small detail="r, alpha: purchase rate; a, b: dropout" />
           <Stat label="Log-likelihood" value={fmt.number(fit.logLikelihood, 1)} small detail={`${fmt.count(fit.fittedCustomers)} customers fitted of ${fmt.count(fit.customers)}`} />
           <Stat
-            label="Chance of leaving after a purchase"
-            value={fmt.share(fit.degeneracy.dropoutMean, fit.degeneracy.dropoutMean < 0.01 ? 3 : 1)}
+            label="Customers leaving per year"
+            value={fmt.share(fit.degeneracy.annualDropout, fit.degeneracy.annualDropout < 0.01 ? 2 : 0)}
             small
-            detail="a / (a + b); under 1% means no one ever leaves"
+            detail={`${fmt.share(fit.degeneracy.dropoutMean, fit.degeneracy.dropoutMean < 0.01 ? 3 : 1)} per purchase, a/(a+b); under 1% a year means no one leaves`}
           />
           <Stat
             label="Long-silent customers"
