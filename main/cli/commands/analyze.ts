@@ -125,8 +125,6 @@ export const progressPrinter = (io: CliIO) => (p: { phase: string; done: number;
 };
 
 export const analyzeCommand: Command = {
-  name: 'analyze',
-  summary: 'Analyse a workspace: tiers, profiles, recovery and growth actions, leakage; stored as a run.',
   usage: 'longtail analyze --workspace FILE [settings] [--json]',
   help: `
 Options:

@@ -15,8 +15,6 @@ const line = (r: PortfolioRow): string => {
 };
 
 export const benchmarkCommand: Command = {
-  name: 'benchmark',
-  summary: 'Compare clients side by side: revenue, long tail, leakage against the 7-30% band and each other.',
   usage: 'longtail benchmark <workspace>... --out comparison.xlsx|.csv [--folder DIR] [--anonymise] [--backtest] [--json]',
   help: `
 Options:

@@ -4,8 +4,6 @@ import { formatCount, formatMoney } from '../../../shared/format/numbers';
 import type { Command } from '../command';
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Write who calls whom: rep call lists (assignments.xlsx / CSV) or the territory plan.',
   usage:
     'longtail export --workspace FILE --out FILE.xlsx|FILE.csv|DIR [--format xlsx|csv] [--plan reps|territories] [--per-rep] [--roster FILE] [--new-plan] [--json]',
   help: `

@@ -57,8 +57,6 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Import a CSV or Excel file of sales (or a spend table, or a product master) into a workspace.',
   usage: 'longtail import <file> --workspace FILE [--client NAME] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|spend-table|product-master] [--product-master FILE] [--force] [--dry-run] [--json]',
   help: `
 Options:

@@ -11,8 +11,6 @@ const parseCount = (raw: string | undefined, flag: string, fallback: number): nu
 };
 
 export const reportCommand: Command = {
-  name: 'report',
-  summary: 'Write the client report: one self-contained HTML file with figures, charts, method and settings.',
   usage: 'longtail report --workspace FILE --out report.html [--anonymise] [--top N] [--run ID] [--json]',
   help: `
 Options:

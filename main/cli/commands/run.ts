@@ -3,7 +3,6 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Action, CustomerResult } from '../../../shared/model/results';
-import { writeRunFiles } from '../../backend/analysis/export-files';
 import type { CliIO, Command } from '../command';
 import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -40,8 +39,6 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
 }
 
 export const runCommand: Command = {
-  name: 'run',
-  summary: 'Import a file, analyse it and write actions.csv, customers.csv, profiles.csv and summary.json.',
   usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [settings] [--json]',
   help: `
 Options:
@@ -104,6 +101,7 @@ Examples:
       notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);
     }
     const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
+    const { writeRunFiles } = await import('../../backend/analysis/export-files');
     const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId)) };
     try {
       await io.backend.call('assignment-plan', { runId: summary.runId });

@@ -1,10 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
-import { startBridge } from '../../backend/bridge/server';
-import { ensureRendererBuilt } from '../../backend/bridge/renderer-build';
-import { ensureSampleWorkspace } from '../../backend/sample-workspace';
-import { WorkerBackend } from '../../backend/worker/client';
 import type { Command } from '../command';
 
 const waitForStopSignal = (): Promise<NodeJS.Signals> =>
@@ -28,8 +24,6 @@ function parsePort(raw: string | undefined): number {
 }
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Open the workbench in a browser: serves the UI and the backend on 127.0.0.1 with a one-time token.',
   usage: 'longtail serve [--workspace FILE] [--port P] [--no-analysis]',
   help: `
 Options:
@@ -50,6 +44,13 @@ Examples:
     'no-analysis': { type: 'boolean' },
   },
   async run(args, io) {
+    // Loaded here, not at the top: `longtail --help` should not pay for the HTTP bridge and the worker.
+    const [{ startBridge }, { ensureRendererBuilt }, { ensureSampleWorkspace }, { WorkerBackend }] = await Promise.all([
+      import('../../backend/bridge/server'),
+      import('../../backend/bridge/renderer-build'),
+      import('../../backend/sample-workspace'),
+      import('../../backend/worker/client'),
+    ]);
     const port = parsePort(args.values.port as string | undefined);
     const appDataDir = io.backend.session.appDataDir;
     const status = (line: string): void => io.err(line);
