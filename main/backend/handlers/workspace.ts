@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/contract/errors';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
 import { listWorkspaces } from './workspace-list';
 import { isoFromDay } from '../../../shared/format/dates';
+import { currencyOfLocale } from '../../../shared/format/currency';
+import { currencySourceOf, setWorkspaceCurrency, systemLocale } from '../import/currency';
 import { getMeta, setMeta, tableExists } from '../db/meta';
 import { schemaVersion } from '../db/open';
 import type { Db } from '../db/open';
@@ -43,6 +45,7 @@ export function workspaceInfo(session: Session): WorkspaceInfo {
     fileName: path.basename(session.path),
     clientName: getMeta(db, 'client_name') ?? path.basename(session.path, path.extname(session.path)),
     currency: getMeta(db, 'currency') ?? 'USD',
+    currencySource: currencySourceOf(db),
     createdAt: getMeta(db, 'created_at') ?? '',
     schemaVersion: schemaVersion(db),
     appVersion,
@@ -100,7 +103,11 @@ export const workspaceHandlers = {
     const db = ctx.session.open(file, { create: true });
     db.transaction(() => {
       setMeta(db, 'client_name', args.clientName);
-      setMeta(db, 'currency', args.currency);
+      if (args.currency) setWorkspaceCurrency(db, args.currency, 'user');
+      else {
+        const guess = currencyOfLocale(systemLocale());
+        setWorkspaceCurrency(db, guess ?? 'USD', guess ? 'locale' : 'default');
+      }
       setMeta(db, 'created_at', ctx.now().toISOString());
       setMeta(db, 'created_by', `Longtail ${appVersion}`);
     })();
@@ -118,7 +125,7 @@ export const workspaceHandlers = {
   'workspace-update': (ctx, args) => {
     const db = ctx.session.db;
     if (args.clientName !== undefined) setMeta(db, 'client_name', args.clientName);
-    if (args.currency !== undefined) setMeta(db, 'currency', args.currency);
+    if (args.currency !== undefined) setWorkspaceCurrency(db, args.currency, 'user');
     return workspaceInfo(ctx.session);
   },
   'workspace-close': (ctx) => ({ closed: ctx.session.close() }),

@@ -128,7 +128,7 @@ export const analyzeCommand: Command = {
   usage: 'longtail analyze --workspace FILE [settings] [--json]',
   help: `
 Options:
-  --workspace FILE            The client's workspace (with imported data)
+  --workspace, -w FILE        The client's workspace (with imported data)
   --json                      Print the run summary as JSON
 ${settingsHelp}
 Examples:

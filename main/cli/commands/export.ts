@@ -8,8 +8,8 @@ export const exportCommand: Command = {
     'longtail export --workspace FILE --out FILE.xlsx|FILE.csv|DIR [--format xlsx|csv] [--plan reps|territories] [--per-rep] [--roster FILE] [--new-plan] [--json]',
   help: `
 Options:
-  --workspace FILE   The client's workspace (analysed first with longtail analyze)
-  --out PATH         A .xlsx or .csv file (the extension picks the format), or a folder
+  --workspace, -w FILE  The client's workspace (analysed first with longtail analyze)
+  --out, -o PATH     A .xlsx or .csv file (the extension picks the format), or a folder
   --format F         xlsx or csv, for a folder output [xlsx]
   --plan P           reps: one list per rep with a summary sheet; territories: the territory plan [reps]
   --per-rep          CSV into a folder: one file per rep (plus Unassigned.csv) instead of one file

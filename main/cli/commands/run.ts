@@ -27,7 +27,7 @@ async function allCustomers(io: CliIO, runId: number): Promise<CustomerResult[]>
 }
 
 /** A given workspace is opened (or created); the default one in <out> is the run's own and is rebuilt. */
-async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, currency: string): Promise<string> {
+async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, currency: string | undefined): Promise<string> {
   const clientName = path.basename(file, path.extname(file));
   if (given) {
     const target = path.resolve(io.cwd, given);
@@ -42,9 +42,11 @@ export const runCommand: Command = {
   usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [settings] [--json]',
   help: `
 Options:
-  --out DIR                   Folder for the results (created if missing)
-  --workspace FILE            Import into this workspace (created if missing) instead of DIR/workspace.longtail
-  --currency CODE             Currency of a new workspace [USD]
+  --out, -o DIR               Folder for the results (created if missing)
+  --workspace, -w FILE        Import into this workspace (created if missing) instead of DIR/workspace.longtail
+  --currency CODE             Currency of the amounts, e.g. GBP [read from the file: a currency
+                              column, symbols or codes in the amounts, the customers' country;
+                              else this computer's region]
   --json                      Print the run summary and written files as JSON
 ${settingsHelp}
 Writes:
@@ -78,7 +80,7 @@ Examples:
     if (!fs.existsSync(source)) throw new AppError('FILE_NOT_FOUND', `No file at ${source}. Check the path.`, { path: source });
     const outDir = path.resolve(io.cwd, out);
     fs.mkdirSync(outDir, { recursive: true });
-    const currency = typeof args.values.currency === 'string' ? args.values.currency : 'USD';
+    const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
     const settings = settingsFromArgs(args);
     let workspace = await prepareWorkspace(io, source, given, currency);
@@ -93,8 +95,9 @@ Examples:
     }
     const notes: string[] = [];
     try {
-      const imported = await io.backend.call('import-run', { path: source }, { onProgress: progressPrinter(io) });
+      const imported = await io.backend.call('import-run', { path: source, currency }, { onProgress: progressPrinter(io) });
       notes.push(`Imported ${formatCount(imported.rowsImported)} rows (${formatCount(imported.rowsRejected)} rejected) from ${imported.file}.`);
+      if (imported.currency) notes.push(`Currency ${imported.currency.code}: ${imported.currency.reason}.`);
     } catch (e) {
       // Re-running into the same workspace: the data is already there, so analyse it as it is.
       if (!(isAppError(e) && e.code === 'IMPORT_DUPLICATE_FILE')) throw e;

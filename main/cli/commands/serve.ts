@@ -27,8 +27,8 @@ export const serveCommand: Command = {
   usage: 'longtail serve [--workspace FILE] [--port P] [--no-analysis]',
   help: `
 Options:
-  --workspace FILE   Open this workspace (default: the bundled sample, built and analysed on first use)
-  --port P           Listen on this port (default: any free port)
+  --workspace, -w FILE  Open this workspace (default: the bundled sample, built and analysed on first use)
+  --port, -p P       Listen on this port (default: any free port)
   --no-analysis      With the sample: import it but leave the analysis for later (faster first start)
 
 Prints the address to open, http://127.0.0.1:P/?token=..., as one line on stdout, and runs until
