@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
-import { listWorkspaces } from './workspace-list';
+import { isWorkspaceFile, listWorkspaces } from './workspace-list';
 import { isoFromDay } from '../../../shared/format/dates';
 import { currencyOfLocale } from '../../../shared/format/currency';
 import { currencySourceOf, setWorkspaceCurrency, systemLocale } from '../import/currency';
@@ -94,6 +94,11 @@ export const workspaceHandlers = {
     if (fs.existsSync(file)) {
       if (!args.overwrite) {
         throw new AppError('WORKSPACE_EXISTS', `${file} already exists. Open it, choose another name, or overwrite it.`, {
+          path: file,
+        });
+      }
+      if (!isWorkspaceFile(file)) {
+        throw new AppError('FILE_EXISTS', `${file} exists and is not a Longtail workspace, so it is not replaced. Choose another name for the workspace.`, {
           path: file,
         });
       }
