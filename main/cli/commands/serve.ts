@@ -54,7 +54,7 @@ Examples:
       import('../../backend/bridge/server'),
       import('../../backend/bridge/renderer-build'),
       import('../../backend/sample-workspace'),
-      import('../../backend/handlers/workspace-list'),
+      import('../../backend/workspace/list'),
       import('../../backend/worker/client'),
     ]);
     const port = parsePort(args.values.port as string | undefined);
