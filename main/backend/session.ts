@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { openDatabase, type Db } from './db/open';
+import { tableExists } from './db/meta';
+import { failInterruptedRuns } from './analysis/store';
 
 /**
  * The backend's state between calls: at most one open workspace, plus in-memory caches that
@@ -32,6 +34,7 @@ export class Session {
   open(file: string, options: { create: boolean } = { create: false }): Db {
     const absolute = path.resolve(file);
     const db = openDatabase(absolute, options);
+    if (tableExists(db, 'analysis_runs')) failInterruptedRuns(db);
     this.close();
     this.current = { path: absolute, db };
     return db;
