@@ -9,6 +9,9 @@ import type {
   ProfileResult,
 } from '../model/results';
 
+/** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
+export const BACKTEST_HORIZON_DAYS = 180;
+
 export type RunListItem = {
   runId: number;
   createdAt: string;

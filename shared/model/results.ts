@@ -1,5 +1,6 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { RecoveryOverview } from '../analytics/recovery/overview';
+import type { BgNbdFitReport } from './bgnbd';
 
 /** Results of one analysis run. Customers and categories are named by code/name, never by index. */
 export type Tier = 'strategic' | 'long-tail' | 'inactive';
@@ -126,6 +127,8 @@ export type AnalysisSummary = {
   counts: { growthActions: number; recoveryActions: number };
   /** How recovery was decided (horizon, value floor, the learned model); absent without dates and in runs before it existed. */
   recovery?: RecoveryOverview | null;
+  /** The BG/NBD fit behind P(alive): parameters, holdout check, verdict. Absent on runs saved before it was reported. */
+  bgnbd?: BgNbdFitReport | null;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
   timings: Record<string, number>;

@@ -1,15 +1,17 @@
 import type { SavedStages, SavedStageValues } from '../../../shared/analytics/pipeline';
 import type { Sweep } from '../../../shared/analytics/kmeans-sweep';
-import type { RecoveryModel } from '../../../shared/analytics/recovery/index';
+import type { PAliveStage } from '../../../shared/analytics/bgnbd';
+import type { BgNbdFitReport } from '../../../shared/model/bgnbd';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
-import type { Session } from '../session';
 import { appVersion } from '../version';
 
 /** Meta keys of the stages kept in the workspace; one entry per stage, the latest key wins. */
 const META_PREFIX = 'analysis-saved:';
 const STORED = ['profile-sweep', 'p-alive'] as const;
 type Stored = (typeof STORED)[number];
+
+const P_ALIVE_FORMAT = 'p-alive with fit report, 1';
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; centroids: [number, number[][]][] };
 
@@ -25,7 +27,8 @@ const decodeDoubles = (text: string): Float64Array => {
 const encode = {
   'profile-sweep': (s: Sweep): string =>
     JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, centroids: [...s.centroids] } satisfies SweepJson),
-  'p-alive': encodeDoubles,
+  // A format line, the fit report on one line, the probabilities on the next.
+  'p-alive': (s: PAliveStage): string => `${P_ALIVE_FORMAT}\n${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}`,
 };
 
 const decode = {
@@ -33,7 +36,12 @@ const decode = {
     const s = JSON.parse(text) as SweepJson;
     return { quality: s.quality, suggestedK: s.suggestedK, centroids: new Map(s.centroids) };
   },
-  'p-alive': decodeDoubles,
+  // Probabilities kept by an earlier version came without their fit report: computed afresh.
+  'p-alive': (text: string): PAliveStage | undefined => {
+    const [format, fit, doubles] = text.split('\n');
+    if (format !== P_ALIVE_FORMAT || doubles === undefined) return undefined;
+    return { fit: JSON.parse(fit) as BgNbdFitReport | null, pAlive: decodeDoubles(doubles) };
+  },
 };
 
 /** Forgets the kept stages, so the next analysis of this workspace computes everything afresh. */
@@ -44,10 +52,9 @@ export function forgetSavedStages(db: Db): void {
 /**
  * The k sweep and the probabilities alive, kept in the workspace under the data hash, the app
  * version and the stage key, so reopening a workspace and switching k skips the two costliest
- * stages; the recovery model, too big to store, is shared with the recovery slider's session cache.
+ * stages. The recovery model is too big to store; it stays in the session's stage cache.
  */
-export function savedStages(session: Session, hash: string, recoveryCacheKey: string): SavedStages {
-  const db = session.db;
+export function savedStages(db: Db, hash: string): SavedStages {
   const fullKey = (stageKey: string): string => `${appVersion}|${hash}|${stageKey}`;
   const load = (stage: Stored, stageKey: string): SavedStageValues[Stored] | undefined => {
     const text = getMeta(db, META_PREFIX + stage);
@@ -57,16 +64,9 @@ export function savedStages(session: Session, hash: string, recoveryCacheKey: st
     return decode[stage](text.slice(cut + 1));
   };
   return {
-    load: (stage, stageKey) => {
-      if (stage === 'recovery-model') return session.getCache<RecoveryModel>(recoveryCacheKey) as SavedStageValues[typeof stage] | undefined;
-      return load(stage, stageKey) as SavedStageValues[typeof stage] | undefined;
-    },
+    load: (stage, stageKey) => load(stage, stageKey) as SavedStageValues[typeof stage] | undefined,
     save: (stage, stageKey, value) => {
-      if (stage === 'recovery-model') {
-        session.setCache(recoveryCacheKey, value);
-        return;
-      }
-      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as Float64Array);
+      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as PAliveStage);
       setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
     },
   };

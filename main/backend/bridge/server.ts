@@ -6,8 +6,10 @@ import type { Outcome } from '../../../shared/contract/errors';
 import { BRIDGE, type ProgressEvent } from '../../../shared/contract/transport';
 import { cookieName, newToken, presentedToken, sameToken, type TokenSource } from './auth';
 import { SECURITY_HEADERS } from './csp';
-import { FileGate, writtenFiles } from './files';
-import { HttpError, readBody, requireJson, send, sendError, sendJson } from './http-io';
+import { PathPolicy, type Grant } from '../access/path-policy';
+import { AppError, toErrorPayload } from '../../../shared/contract/errors';
+import { consumedUpload, FileGate, writtenFiles } from './files';
+import { decodePart, HttpError, parseCallInput, readBody, requireJson, send, sendError, sendJson } from './http-io';
 import { contentType, serveStatic } from './static-files';
 
 /** What the bridge needs from a backend; WorkerBackend provides it. */
@@ -27,6 +29,14 @@ export type BridgeOptions = {
   /** Where the per-run scratch folder for uploads goes; the OS temp folder by default. */
   scratchRoot?: string;
   limits?: { rpcBytes?: number; uploadBytes?: number };
+  /** Headers must arrive within headersMs, a whole request within requestMs, and no socket idles past idleMs while a request is read. */
+  timeouts?: { headersMs?: number; requestMs?: number; idleMs?: number; checkMs?: number };
+  /**
+   * Where calls may read and write besides the session's scratch folder (uploads and export
+   * targets): the app-data workspaces folder and the folders named with --root; `grants` are
+   * single files such as the workspace named at start.
+   */
+  access: { roots: string[]; grants?: { path: string; grant: Grant }[] };
 };
 
 export type Bridge = { url: string; port: number; token: string; scratchDir: string; close: () => Promise<void> };
@@ -43,6 +53,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rpcLimit = options.limits?.rpcBytes ?? 8 * 1024 * 1024;
   const uploadLimit = options.limits?.uploadBytes ?? 2 * 1024 * 1024 * 1024;
   const files = new FileGate(options.scratchRoot);
+  const policy = new PathPolicy({
+    roots: [files.scratchDir, ...options.access.roots],
+    grants: options.access.grants,
+    advice: (folder) =>
+      `In the browser Longtail works only inside its workspaces folder, this session's uploads and the folders named with --root. To use ${folder}, restart with \`longtail serve --root ${folder}\`.`,
+  });
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -64,18 +80,30 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     async handle(req, res, url) {
       methodIs(req, 'POST');
       requireJson(req);
-      const name = decodeURIComponent(url.pathname.slice(BRIDGE.rpc.length));
+      const name = decodePart(url.pathname.slice(BRIDGE.rpc.length), 'call name');
       const jobHeader = req.headers[BRIDGE.jobHeader];
       const jobId = typeof jobHeader === 'string' && JOB_ID.test(jobHeader) ? jobHeader : undefined;
       const body = await readBody(req, rpcLimit);
-      let input: unknown;
+      const input = parseCallInput(body, name);
+      // The body is in: an analysis may now take minutes without a byte on the socket.
+      req.socket.setTimeout(0);
       try {
-        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+        policy.check(name, input);
       } catch (e) {
-        throw new HttpError(400, 'INVALID_INPUT', `The body of ${name} is not valid JSON (${(e as Error).message}).`);
+        if (!(e instanceof AppError)) throw e;
+        sendJson(res, 200, { ok: false, error: toErrorPayload(e) } satisfies Outcome<never>);
+        return;
       }
       const outcome = await options.backend.invoke(name, input, { jobId });
-      if (outcome.ok) for (const file of writtenFiles(name, outcome.value)) files.allow(file);
+      if (outcome.ok) {
+        for (const file of writtenFiles(name, outcome.value)) {
+          files.allow(file);
+          policy.recordWritten(file);
+        }
+        // Its rows are in the workspace now: a copy of a client's sales file should not linger in temp.
+        const upload = consumedUpload(name, input);
+        if (upload) files.discardUpload(upload);
+      }
       sendJson(res, 200, outcome);
     },
   };
@@ -90,6 +118,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
+      req.socket.setTimeout(0);
       res.write('retry: 2000\n: connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -100,7 +129,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     accept: ['header'],
     handle(req, res, url) {
       methodIs(req, 'POST');
-      const jobId = decodeURIComponent(url.pathname.slice(BRIDGE.cancel.length));
+      const jobId = decodePart(url.pathname.slice(BRIDGE.cancel.length), 'job id');
       if (!JOB_ID.test(jobId)) throw new HttpError(400, 'INVALID_INPUT', 'A job id has 1-128 letters, digits, dots, colons, dashes or underscores.');
       options.backend.cancel(jobId);
       send(res, 204, '');
@@ -164,9 +193,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return page;
   };
 
-  const server = http.createServer((req, res) => {
+  const timeouts = { headersMs: 10_000, requestMs: 10 * 60_000, idleMs: 30_000, checkMs: 1_000, ...options.timeouts };
+  // Slow-header and stalled-body sockets are cut; the event stream and a call whose answer takes
+  // minutes turn the idle timeout off once their request is in.
+  const server = http.createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkMs },
+    (req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', `http://${HOST}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://${HOST}`);
+      } catch {
+        req.resume();
+        sendError(res, new HttpError(400, 'INVALID_INPUT', 'That address cannot be read.'));
+        return;
+      }
       const route = routeFor(url.pathname);
       // The token is checked before anything else: no body is read, no file touched, no call made.
       if (!sameToken(presentedToken(req, url, port, route.accept), token)) {
@@ -193,8 +234,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         }
       }
     })();
-  });
-  server.requestTimeout = 0;
+    },
+  );
+  server.timeout = timeouts.idleMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

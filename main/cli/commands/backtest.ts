@@ -41,8 +41,6 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
 const { 'as-of': _analysisAsOf, ...analysisOptions } = settingsOptions;
 
 export const backtestCommand: Command = {
-  name: 'backtest',
-  summary: 'Replay recovery as of an earlier date and compare its flags and money with what happened next, beside naive rules.',
   usage: 'longtail backtest --workspace FILE [--as-of YYYY-MM-DD] [--horizon DAYS] [settings] [--json]',
   help: `
 Options:

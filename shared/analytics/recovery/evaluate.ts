@@ -66,9 +66,6 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
   return flags;
 }
 
-/** Lateness values a curve is drawn at: quarter steps over the setting's whole range (1 to 10 cycles). */
-export const LATENESS_GRID: readonly number[] = Array.from({ length: 37 }, (_, i) => 1 + i * 0.25);
-
 /** How many relationships would be flagged, and how much money, at each lateness value. No strings built. */
 export function recoveryCurve(model: RecoveryModel, settings: RecoverySettings, latenessValues: number[]): { lateness: number; count: number; atRisk: number }[] {
   const v = emptyVerdict();

@@ -1,13 +1,11 @@
 export type { RecoveryModel } from './model';
 export { buildRecoveryModel } from './model';
 export type { RecoveryFlag } from './evaluate';
-export { evaluateRecovery, recoveryCurve, LATENESS_GRID } from './evaluate';
+export { evaluateRecovery, recoveryCurve } from './evaluate';
 export type { RecoverySignal, Verdict } from './judge';
 export type { CustomerVerdict } from './judge';
 export { judge, judgeCustomer, emptyVerdict, emptyCustomerVerdict, allowedGap } from './judge';
 export type { CustomerCycle } from './cycles';
 export { customerCycles } from './cycles';
-export type { PlantedRecoveryTruth, PlantedRecoveryScore } from './planted';
-export { scoreAgainstPlanted } from './planted';
 export type { CustomerRecovery, CustomerRecoverySignal, CategoryShare, RecoveryDecision } from './decide';
 export { decideRecovery, valueFloor } from './decide';
