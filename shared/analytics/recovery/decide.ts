@@ -176,7 +176,10 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
     const worth = Math.max(atRisk, signal === 'lapsed-all' ? (pastSpend(rules, c) * risk.horizonDays) / 365 : 0);
     if (signal === null || !(worth >= floor && worth > 0)) continue;
     const ruled = new Set((rulesByCustomer.get(c) ?? []).map((f) => f.category));
-    const breakdown = categoryShares(risk, c, atRisk, useRelationship, signal === 'lapsed-all' ? null : (u) => ruled.has(risk.relationships.category[u]) || rf.lossShare[u] >= SLIPPING_SHARE);
+    // A slipping account carries the categories that slip (flagged by the rules, or expected to
+    // lose a good share); without a relationship model to say which, all it bought.
+    const slipping = signal === 'slipping' && useRelationship ? (u: number) => ruled.has(risk.relationships.category[u]) || rf.lossShare[u] >= SLIPPING_SHARE : null;
+    const breakdown = categoryShares(risk, c, atRisk, useRelationship, slipping);
     if (breakdown.length === 0) continue;
     carried.add(c);
     customers.push(customerAction(c, signal, atRisk, expected, probability, breakdown));

@@ -65,23 +65,26 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
   const histG = new Float64Array(options.bins);
   const histH = new Float64Array(options.bins);
   const histN = new Int32Array(options.bins);
-  const order = new Int32Array(rows);
+  // Rows without weight (the other fold's) take no part: the trees grow over the weighted rows only.
+  const active = Int32Array.from(Array.from(w.keys()).filter((i) => w[i] > 0));
+  const n = active.length;
+  const order = new Int32Array(n);
   for (let round = 0; round < options.rounds; round++) {
     let hsum = 0;
-    for (let i = 0; i < rows; i++) {
+    for (const i of active) {
       const pr = sigmoid(f[i]);
       g[i] = w[i] * (pr - y[i]);
       h[i] = w[i] * pr * (1 - pr);
       hsum += h[i];
     }
     // The penalty and the leaf floor scale with the data's own weights: currency-free.
-    const lambda = (options.lambdaRows * hsum) / rows;
+    const lambda = (options.lambdaRows * hsum) / n;
     const minLeafH = options.minLeafShare * hsum;
     const tree: Tree = { feature: new Int32Array(maxNodes).fill(-1), edge: new Float64Array(maxNodes), left: new Int32Array(maxNodes), right: new Int32Array(maxNodes), value: new Float64Array(maxNodes) };
-    for (let i = 0; i < rows; i++) order[i] = i;
+    order.set(active);
     // Nodes are grown breadth-first; each holds a contiguous slice of `order`.
     const nodeFrom = [0];
-    const nodeTo = [rows];
+    const nodeTo = [n];
     const nodeDepth = [0];
     let nodes = 1;
     for (let node = 0; node < nodes; node++) {

@@ -170,17 +170,28 @@ export function aucError(auc: number, positives: number, negatives: number): num
   return Math.sqrt(Math.max(variance, 1e-12));
 }
 
-type Fitted = { share: Booster; decline: Booster; bandFactor: Float64Array; auc: number };
+/** Two models per outcome, each fitted on one half of the units; forecasts average the pair. */
+type Fitted = { share: Booster[]; decline: Booster[]; bandFactor: Float64Array; auc: number };
 
-/** Two-fold by unit: out-of-fold money and decline scores give the rank-band factors and the AUC. */
-function outOfFold(t: TrainingRows): { bandFactor: Float64Array; auc: number } {
+const mean = (models: Booster[], x: Float64Array, i: number): number => models.reduce((s, m) => s + predictBooster(m, x, i), 0) / models.length;
+
+/**
+ * Two-fold by unit (cross-fitting): each half's models score the other half, which gives honest
+ * out-of-fold money and decline scores for the rank-band factors and the AUC; the same four models
+ * then forecast by averaging, so nothing is fitted twice.
+ */
+function fit(t: TrainingRows): Fitted {
   const stated = new Float64Array(t.rows);
   const pDecline = new Float64Array(t.rows);
   const ones = new Float64Array(t.rows).fill(1);
+  const shareModels: Booster[] = [];
+  const declineModels: Booster[] = [];
   for (let fold = 0; fold < 2; fold++) {
     const holdOut = (i: number) => (t.unit[i] & 1) === fold;
     const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)));
     const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)));
+    shareModels.push(share);
+    declineModels.push(decline);
     for (let i = 0; i < t.rows; i++) {
       if (!holdOut(i)) continue;
       stated[i] = t.weight[i] * predictBooster(share, t.x, i);
@@ -203,17 +214,7 @@ function outOfFold(t: TrainingRows): { bandFactor: Float64Array; auc: number } {
     const raw = Math.min(3, Math.max(1 / 3, lost[b] / s));
     return Math.exp((count[b] / (count[b] + 30)) * Math.log(raw));
   });
-  return { bandFactor, auc: areaUnderCurve(pDecline, t.declined) };
-}
-
-function fit(t: TrainingRows): Fitted {
-  const { bandFactor, auc } = outOfFold(t);
-  return {
-    share: fitBooster(t.x, FEATURE_COUNT, t.share, t.weight),
-    decline: fitBooster(t.x, FEATURE_COUNT, t.declined, new Float64Array(t.rows).fill(1)),
-    bandFactor,
-    auc,
-  };
+  return { share: shareModels, decline: declineModels, bandFactor, auc: areaUnderCurve(pDecline, t.declined) };
 }
 
 /** Why the training rows cannot support a model, or null when they can (before the AUC check). */
@@ -276,8 +277,8 @@ export function forecastRisk(ds: Dataset, series: UnitSeries, customers: UnitSer
   for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active.push(u);
   const x = featureMatrix(facts, series, horizonDays, customerFacts, active);
   active.forEach((u, row) => {
-    forecast.lossShare[u] = predictBooster(fitted.share, x, row);
-    forecast.pDecline[u] = predictBooster(fitted.decline, x, row);
+    forecast.lossShare[u] = mean(fitted.share, x, row);
+    forecast.pDecline[u] = mean(fitted.decline, x, row);
     forecast.atRisk[u] = forecast.expected[u] * forecast.lossShare[u];
   });
   const rank = rankShares(Float64Array.from(forecast.atRisk, (m, u) => m * forecast.pDecline[u]));

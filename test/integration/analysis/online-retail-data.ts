@@ -5,6 +5,7 @@ import { dayFromIso } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
 
 export const ONLINE_RETAIL = '/work/shared/data/online_retail.csv.gz';
+export const ONLINE_RETAIL_II = '/work/shared/data/online_retail_II_2009_2010.csv.gz';
 
 /**
  * The category level for UCI Online Retail: 4,070 StockCodes are far too fine for buying patterns
@@ -34,13 +35,14 @@ export const familyOf = (description: string): string => {
 };
 
 /** Cleaned as the data README's reference: a CustomerID, no "C" invoices, quantity and price above 0. */
-export function onlineRetail(): { ds: Dataset; rows: number; revenue: number } {
-  const text = zlib.gunzipSync(fs.readFileSync(ONLINE_RETAIL)).toString('utf8');
+export function onlineRetail(file = ONLINE_RETAIL): { ds: Dataset; rows: number; revenue: number } {
+  const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
   const header = parsed[0];
-  const col = (name: string) => header.indexOf(name);
+  // Online Retail II names two columns differently (Invoice, Price).
+  const col = (...names: string[]) => Math.max(...names.map((name) => header.indexOf(name)));
   const [iInvoice, iCode, iDesc, iQty, iDate, iPrice, iCustomer, iCountry] = [
-    col('InvoiceNo'), col('StockCode'), col('Description'), col('Quantity'), col('InvoiceDate'), col('UnitPrice'), col('CustomerID'), col('Country'),
+    col('InvoiceNo', 'Invoice'), col('StockCode'), col('Description'), col('Quantity'), col('InvoiceDate'), col('UnitPrice', 'Price'), col('CustomerID'), col('Country'),
   ];
   const customers = new Map<string, { index: number; country: string }>();
   const categories = new Map<string, number>();

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import { dayFromIso } from '../../shared/format/dates';
+import type { Dataset } from '../../shared/model/dataset';
+
+export const DATA_DIR = process.env.LONGTAIL_DATA ?? '/work/shared/data';
+
+/**
+ * A Dataset from an event log with one category: rows of customer, date (YYYYMMDD or YYYY-MM-DD) and
+ * money. Without a money column (the grocery log) every purchase counts as one unit, as the
+ * benchmark literature judges that set.
+ */
+export function elogDataset(file: string, columns: { customer: string; date: string; money?: string }, currency = 'USD'): Dataset {
+  const lines = fs.readFileSync(`${DATA_DIR}/${file}`, 'utf8').trim().split(/\r?\n/);
+  const header = lines[0].split(',');
+  const [ic, id, im] = [header.indexOf(columns.customer), header.indexOf(columns.date), columns.money ? header.indexOf(columns.money) : -1];
+  const codes = new Map<string, number>();
+  const rows: { c: number; d: number; v: number }[] = [];
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    const raw = cells[id];
+    const iso = raw.includes('-') ? raw : `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
+    let c = codes.get(cells[ic]);
+    if (c === undefined) codes.set(cells[ic], (c = codes.size));
+    rows.push({ c, d: dayFromIso(iso), v: im >= 0 ? Number(cells[im]) : 1 });
+  }
+  rows.sort((a, b) => a.c - b.c || a.d - b.d);
+  return {
+    customers: [...codes.keys()].map((code) => ({ code, name: code, rep: null, territory: null, segment: null })),
+    categories: ['All products'],
+    tx: {
+      customer: Int32Array.from(rows, (r) => r.c),
+      category: new Int32Array(rows.length),
+      day: Int32Array.from(rows, (r) => r.d),
+      revenue: Float64Array.from(rows, (r) => r.v),
+    },
+    hasDates: true,
+    firstDay: Math.min(...rows.map((r) => r.d)),
+    lastDay: Math.max(...rows.map((r) => r.d)),
+    currency,
+  };
+}
