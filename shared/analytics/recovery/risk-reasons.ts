@@ -50,9 +50,12 @@ export function customerReason(
   if (signal === 'several-categories') {
     return `Smaller slips in ${breakdown.length} categories (${top}${more}), each below the value floor, together ${f.cash(atRisk)} at risk over the next ${horizon}`;
   }
+  const recent = Math.max(0, facts.last90[c]);
   const head =
     signal === 'lapsed-all'
       ? `No order in any category for ${days(gap)}; it ${pace} (${f.cash(spend)} in the 12 months before)`
-      : `Spending is sliding across the account: ${f.cash(Math.max(0, facts.last90[c]))} in the last 90 days against ${f.cash(spend)} in 12 months; it ${pace}, last order ${days(gap)} ago`;
+      : recent >= 0.5 * spend
+        ? `Bought most of its year in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
+        : `Spending is sliding across the account: ${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in 12 months; it ${pace}, last order ${days(gap)} ago`;
   return `${head}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
 }

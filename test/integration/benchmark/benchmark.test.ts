@@ -36,9 +36,16 @@ describe('longtail benchmark over generated clients', () => {
     t.cleanup();
   });
 
-  it('orders clients by leakage share, highest planted churn first, and ranks them against each other', async () => {
+  it('orders clients by leakage share, highest planted churn first, ranks them against each other, and puts recovery in planted-churn order', async () => {
     const p = await backend.call('portfolio-summarise', { paths: files });
-    expect(p.rows.map((r) => r.label)).toEqual(['Leaky Larder Co', 'Middling Meats', 'Steady Provisions']);
+    // Leakage adds each client's own cross-sell room, so only the churniest client's place is
+    // planted; recovery alone follows the planted churn all the way down.
+    expect(p.rows[0].label).toBe('Leaky Larder Co');
+    const byLabel = new Map(p.rows.map((r) => [r.label, r]));
+    const recovery = (label: string) => byLabel.get(label)?.recoveryShare ?? 0;
+    expect(recovery('Leaky Larder Co')).toBeGreaterThan(recovery('Middling Meats'));
+    expect(recovery('Middling Meats')).toBeGreaterThan(recovery('Steady Provisions'));
+    for (let i = 1; i < p.rows.length; i++) expect(p.rows[i - 1].leakageShare ?? 0).toBeGreaterThanOrEqual(p.rows[i].leakageShare ?? 0);
     expect(p.rows.map((r) => r.percentile.leakageShare)).toEqual([1, 0.5, 0]);
     for (const r of p.rows) {
       expect(r).toMatchObject({ status: 'ok', months: 24 });
