@@ -63,3 +63,19 @@ describe('run history', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('the custom-settings badge outside the workbench', () => {
+  it('marks the client report and the portfolio row of a run with non-default settings, and not a default run', async () => {
+    await w.backend.call('analysis-run', { settings: { growth: { minPenetration: 0.7 } } });
+    const out = path.join(w.dir, 'report.html');
+    await w.backend.call('report-build', { workspace: w.file, out });
+    const html = (await import('node:fs')).readFileSync(out, 'utf8');
+    expect(html).toContain('<strong>Custom settings:</strong> these figures come from settings other than the defaults: growth.minPenetration 0.7 (default 0.5).');
+    const portfolio = await w.backend.call('portfolio-summarise', { paths: [w.file] });
+    expect(portfolio.rows[0].customSettings).toBe('growth.minPenetration 0.7 (default 0.5)');
+    await w.backend.call('analysis-run', {});
+    await w.backend.call('report-build', { workspace: w.file, out });
+    expect((await import('node:fs')).readFileSync(out, 'utf8')).not.toContain('Custom settings');
+    expect((await w.backend.call('portfolio-summarise', { paths: [w.file] })).rows[0].customSettings).toBeNull();
+  });
+});
