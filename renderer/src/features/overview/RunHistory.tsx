@@ -104,16 +104,16 @@ export function RunHistory() {
                   {fmt.count(r.recoveryActions)} / {fmt.count(r.growthActions)}
                 </td>
                 <td>{r.changes.length === 0 ? <span className="muted">defaults</span> : <span className="badge custom-settings">{describeChanges(r.changes)}</span>}</td>
-                <td className="row-actions">
+                <td>
                   {r.runId !== current && (
-                    <>
+                    <div className="row-actions">
                       <button type="button" onClick={() => setBefore(r.runId)} aria-pressed={base === r.runId} data-testid={`compare-run-${r.runId}`}>
                         Compare
                       </button>
                       <button type="button" onClick={() => void revert(r.runId)} disabled={w.job !== null} data-testid={`revert-run-${r.runId}`}>
                         Re-run with these settings
                       </button>
-                    </>
+                    </div>
                   )}
                 </td>
               </tr>
