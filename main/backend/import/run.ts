@@ -14,6 +14,7 @@ import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
 import { transactionsSink } from './sink-transactions';
+import { isDatedShape, storedShape } from './stored-shape';
 import { isBlank, type TableSource } from './source';
 import { Tally, type RowSink } from './tally';
 
@@ -41,7 +42,7 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
 
 /** Reads the whole date column when the sample could not tell day-first from month-first. */
 async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: ImportPlan): Promise<void> {
-  if (plan.shape !== 'transactions' || !plan.date.ambiguous) return;
+  if (!isDatedShape(plan.shape) || !plan.date.ambiguous) return;
   if (!source.sampleIsAll) {
     const detector = new DateOrderDetector();
     const ix = plan.headers.indexOf(plan.mapping.date ?? '');
@@ -97,7 +98,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const asOfDay = dayFromIso(args.asOf ?? startedAt.slice(0, 10));
   const report = progressReporter(ctx.progress);
   // Rows are about 60-120 bytes in the files people export; .gz files hold about five times more.
-  const bulk = plan.shape === 'transactions' && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
+  const bulk = isDatedShape(plan.shape) && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
   const leaveBulkMode = bulk ? enterBulkMode(db) : () => {};
   try {
     return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt });
@@ -130,12 +131,12 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     const importId = Number(
       db
         .prepare("INSERT INTO imports (file_name, file_path, file_size, sha256, sheet, shape, mapping_json, date_format, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')")
-        .run(name, absolute, size, sha ?? '', source.sheet, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
+        .run(name, absolute, size, sha ?? '', source.sheet, storedShape(plan.shape), JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
     );
     const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
     const sink: RowSink =
-      plan.shape === 'transactions' ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);
+      isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);
     await source.read(
       (batch) => {
         for (const r of batch) {
@@ -164,8 +165,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     }
     rebuildIndexes();
     sink.finish();
-    const warnings = [...tally.warnings, ...(plan.shape === 'transactions' ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
-    if (plan.date.reason && plan.shape === 'transactions' && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
+    const warnings = [...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
+    if (plan.date.reason && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
     const finishedAt = ctx.now().toISOString();
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_skipped = ?, returns = ?, revenue = ?,
@@ -194,11 +195,11 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       customers: tally.customers.size,
       categories: tally.categories.size,
       products: tally.products.size,
-      dateFrom: plan.shape === 'transactions' && tally.dayMin !== null ? isoFromDay(tally.dayMin) : null,
-      dateTo: plan.shape === 'transactions' && tally.dayMax !== null ? isoFromDay(tally.dayMax) : null,
+      dateFrom: isDatedShape(plan.shape) && tally.dayMin !== null ? isoFromDay(tally.dayMin) : null,
+      dateTo: isDatedShape(plan.shape) && tally.dayMax !== null ? isoFromDay(tally.dayMax) : null,
       revenue: Math.round(tally.revenue * 100) / 100,
       mapping: plan.mapping,
-      dateFormat: plan.shape === 'transactions' ? plan.date.detected : null,
+      dateFormat: isDatedShape(plan.shape) ? plan.date.detected : null,
       rejectsSample: tally.rejectsSample,
       warnings,
       startedAt,

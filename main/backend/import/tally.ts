@@ -12,6 +12,8 @@ export class Tally {
   rowsSkipped = 0;
   returns = 0;
   revenue = 0;
+  /** Cube imports: the orders the imported rows sum up. */
+  orders = 0;
   dayMin: number | null = null;
   dayMax: number | null = null;
   readonly customers = new Set<number>();

@@ -15,6 +15,7 @@ const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
 
 const SHAPE_LABELS: Record<ImportShape, string> = {
   transactions: 'Transactions: one row per sale',
+  cube: 'Cube: one row per customer × category × day or week, already summed',
   'spend-table': 'Spend table: one row per customer, a column per category',
   'product-master': 'Product list: product → category',
 };
@@ -65,7 +66,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const [force, setForce] = useState(false);
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
-  const needsDateChoice = preview.shape === 'transactions' && preview.dateFormat.ambiguous && !dateFormat;
+  const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && preview.dateFormat.ambiguous && !dateFormat;
   const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force };
   const ready = missing.length === 0 && !needsDateChoice && !busy;
   const fields: readonly ImportField[] = IMPORT_FIELDS;
@@ -138,7 +139,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             );
           })}
         </div>
-        {preview.shape === 'transactions' && (
+        {(preview.shape === 'transactions' || preview.shape === 'cube') && (
           <div className="row" style={{ marginTop: '0.75rem' }}>
             <div className="field">
               <label htmlFor="import-date-format">Date format{preview.dateFormat.ambiguous ? ' (ambiguous: please choose)' : ''}</label>
