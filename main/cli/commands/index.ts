@@ -6,6 +6,7 @@ import { benchmarkCommand } from './benchmark';
 import { exportCommand } from './export';
 import { analyzeCommand } from './analyze';
 import { runCommand } from './run';
+import { sqlCommand } from './sql';
 
 /** Every `longtail` command, in the order --help lists them. */
-export const commands: Command[] = [importCommand, analyzeCommand, runCommand, serveCommand, reportCommand, benchmarkCommand, exportCommand];
+export const commands: Command[] = [importCommand, analyzeCommand, runCommand, serveCommand, reportCommand, benchmarkCommand, exportCommand, sqlCommand];
