@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
-import { listWorkspaces } from './workspace-list';
+import { isWorkspaceFile, listWorkspaces } from './workspace-list';
 import { isoFromDay } from '../../../shared/format/dates';
 import { getMeta, setMeta, tableExists } from '../db/meta';
 import { schemaVersion } from '../db/open';
@@ -91,6 +91,11 @@ export const workspaceHandlers = {
     if (fs.existsSync(file)) {
       if (!args.overwrite) {
         throw new AppError('WORKSPACE_EXISTS', `${file} already exists. Open it, choose another name, or overwrite it.`, {
+          path: file,
+        });
+      }
+      if (!isWorkspaceFile(file)) {
+        throw new AppError('FILE_EXISTS', `${file} exists and is not a Longtail workspace, so it is not replaced. Choose another name for the workspace.`, {
           path: file,
         });
       }

@@ -28,7 +28,7 @@ describe('the HTTP bridge of longtail serve', () => {
     fs.writeFileSync(path.join(site, 'assets', 'app.js'), 'console.log("app");');
     fs.writeFileSync(path.join(dir, 'secret.txt'), 'not for the browser');
     backend = new WorkerBackend({ appDataDir: path.join(dir, 'app-data') });
-    bridge = await startBridge({ backend, staticDir: site, scratchRoot: dir, limits: { rpcBytes: 64 * 1024, uploadBytes: 1024 * 1024 } });
+    bridge = await startBridge({ backend, staticDir: site, scratchRoot: dir, access: { roots: [dir] }, limits: { rpcBytes: 64 * 1024, uploadBytes: 1024 * 1024 } });
     port = bridge.port;
     auth = { [BRIDGE.tokenHeader]: bridge.token };
   });
