@@ -15,6 +15,7 @@ import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
 import { transactionsSink } from './sink-transactions';
 import { isDatedShape, storedShape } from './stored-shape';
+import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { isBlank, type TableSource } from './source';
 import { Tally, type RowSink } from './tally';
 
@@ -90,9 +91,24 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
+  const notes: string[] = [];
+  const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes });
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
-  const sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
-  if (sha && !args.force) refuseDuplicate(db, sha, name);
+  let sha: string | null;
+  try {
+    sha = staged ? staged.sha256 : sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
+  } catch (e) {
+    staged?.duck.close();
+    throw e;
+  }
+  if (sha && !args.force) {
+    try {
+      refuseDuplicate(db, sha, name);
+    } catch (e) {
+      staged?.duck.close();
+      throw e;
+    }
+  }
   const hasher = sha ? null : crypto.createHash('sha256');
 
   const asOfDay = dayFromIso(args.asOf ?? startedAt.slice(0, 10));
@@ -101,8 +117,9 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const bulk = isDatedShape(plan.shape) && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
   const leaveBulkMode = bulk ? enterBulkMode(db) : () => {};
   try {
-    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt });
+    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt, staged, notes });
   } finally {
+    staged?.duck.close();
     leaveBulkMode();
   }
 }
@@ -121,7 +138,37 @@ type Prepared = {
   bulk: boolean;
   started: number;
   startedAt: string;
+  staged: StagedFile | null;
+  notes: string[];
 };
+
+/**
+ * Big CSV and Parquet files are read and summed per customer x category x day by DuckDB before they
+ * reach the workspace; when DuckDB cannot (not installed for this platform, an unusual file), the
+ * import goes line by line and says why.
+ */
+async function stageIfBig(
+  ctx: HandlerContext,
+  args: HandlerArgs<'import-run'>,
+  f: { source: TableSource; plan: ImportPlan; absolute: string; size: number; notes: string[] },
+): Promise<StagedFile | null> {
+  const wanted = args.engine === 'duckdb' || (args.engine === 'auto' && f.size > args.aggregateAboveMb * 1024 * 1024);
+  if (!wanted || args.engine === 'lines') return null;
+  const unsuitable = duckDbUnsuitable(f.plan, f.source.format, f.source.encoding);
+  if (unsuitable) {
+    f.notes.push(`Imported line by line, not through DuckDB: ${unsuitable}.`);
+    return null;
+  }
+  const report = progressReporter(ctx.progress);
+  try {
+    return await stageWithDuckDb(f.absolute, f.source.format === 'parquet' ? 'parquet' : 'csv', f.source.delimiter, f.plan, ctx.signal, (share) => report(Math.round(share * f.size), f.size, 0));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CANCELLED') throw e;
+    const why = e instanceof AppError ? e.message : `DuckDB could not read the file (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it was imported line by line instead.`;
+    f.notes.push(why);
+    return null;
+  }
+}
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
@@ -135,9 +182,15 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     );
     const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
-    const sink: RowSink =
-      isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);
-    await source.read(
+    const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally) : null;
+    const sink: RowSink = dated ?? (plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally));
+    if (p.staged && dated) {
+      const { staged } = p;
+      await feedStaged(staged, plan, dated, tally, ctx.signal, (done) => report(Math.round((done / Math.max(1, staged.cubeRows)) * size), size, tally.rowsRead));
+      tally.warnings.push(
+        `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept); ${staged.doubtful.toLocaleString('en-US')} rows were checked line by line.`,
+      );
+    } else await source.read(
       (batch) => {
         for (const r of batch) {
           if (r.line <= plan.headerLine) continue;
@@ -165,7 +218,14 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     }
     rebuildIndexes();
     sink.finish();
-    const warnings = [...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
+    if (plan.shape === 'cube') {
+      tally.warnings.push(
+        tally.weekdays === 1
+          ? `Every period starts on a Monday: read as weekly periods. Totals, tiers and profiles are as from daily data; recovery counts purchase weeks, and windows start on a week's Monday.`
+          : `${tally.rowsImported.toLocaleString('en-US')} cube rows summing ${tally.orders.toLocaleString('en-US')} orders.`,
+      );
+    }
+    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
     if (plan.date.reason && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
     const finishedAt = ctx.now().toISOString();
     db.prepare(
@@ -202,6 +262,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       dateFormat: isDatedShape(plan.shape) ? plan.date.detected : null,
       rejectsSample: tally.rejectsSample,
       warnings,
+      engine: p.staged ? 'duckdb' : 'lines',
       startedAt,
       finishedAt,
       durationMs: Math.round(performance.now() - started),
