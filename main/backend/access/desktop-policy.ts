@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultWorkspaceFolder } from '../handlers/workspace-list';
+import { defaultWorkspaceFolder } from '../workspace/list';
 import { SAMPLE_FILE } from '../sample-workspace';
 import { PathPolicy, type Grant } from './path-policy';
 

@@ -5,7 +5,7 @@ import type { WorkspaceInfo } from '../../../shared/contract/workspace';
 import { startBridge } from '../../backend/bridge/server';
 import { ensureRendererBuilt } from '../../backend/bridge/renderer-build';
 import { ensureSampleWorkspace } from '../../backend/sample-workspace';
-import { defaultWorkspaceFolder } from '../../backend/handlers/workspace-list';
+import { defaultWorkspaceFolder } from '../../backend/workspace/list';
 import { WorkerBackend } from '../../backend/worker/client';
 import type { Command } from '../command';
 

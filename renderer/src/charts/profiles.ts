@@ -1,6 +1,6 @@
 import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
-import { MARK_COLOR, colorOf, firstItem, grid, truncate, type ChartFormat } from './common';
+import { MARK_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
 const kMarks = (chosenK: number, suggestedK: number) => ({
   symbol: 'none',
@@ -55,7 +55,7 @@ export function profileHeatmapOption(profiles: readonly ProfileResult[], categor
     tooltip: {
       formatter: (p) => {
         const [x, y, v] = firstItem<[number, number, number]>(p).value;
-        return `${profiles[y].label}<br/>${categories[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
+        return tooltipHtml`${profiles[y].label}<br/>${categories[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
       },
     },
     xAxis: { type: 'category', data: [...categories], axisLabel: { rotate: 40, interval: 0, formatter: (v: string) => truncate(v, 16) }, splitArea: { show: true } },
@@ -124,7 +124,7 @@ export function customerScatterOption(customers: readonly ScatterCustomer[], pro
       trigger: 'item',
       formatter: (p) => {
         const [rev, , name, breadth] = firstItem<[number, number, string, number]>(p).value;
-        return `${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
+        return tooltipHtml`${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
       },
     },
     xAxis: { type: 'log', name: `12-month revenue (${fmt.currency}, log scale)`, nameLocation: 'middle', nameGap: 30, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },

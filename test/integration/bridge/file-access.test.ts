@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BRIDGE } from '../../../shared/contract';
 import { startBridge, type Bridge } from '../../../main/backend/bridge/server';
-import { defaultWorkspaceFolder } from '../../../main/backend/handlers/workspace-list';
+import { defaultWorkspaceFolder } from '../../../main/backend/workspace/list';
 import { WorkerBackend } from '../../../main/backend/worker/client';
 import { tempDir } from '../../helpers/workspace';
 import { request } from './http';
