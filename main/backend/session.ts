@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { openDatabase, type Db } from './db/open';
+import { tableExists } from './db/meta';
+import { failInterruptedRuns } from './analysis/store';
 
 /** A typed place in the session for what one domain keeps warm; the object itself is the key. */
 export type SessionSlot<T> = { readonly name: string; readonly __value?: T };
@@ -36,6 +38,7 @@ export class Session {
   open(file: string, options: { create: boolean } = { create: false }): Db {
     const absolute = path.resolve(file);
     const db = openDatabase(absolute, options);
+    if (tableExists(db, 'analysis_runs')) failInterruptedRuns(db);
     this.close();
     this.current = { path: absolute, db };
     return db;
