@@ -51,6 +51,7 @@ function readable(s: ImportSummary): string {
     `  rows read ${formatCount(s.rowsRead)} = imported ${formatCount(s.rowsImported)} + rejected ${formatCount(s.rowsRejected)} + blank ${formatCount(s.rowsSkipped)}`,
     `  customers ${formatCount(s.customers)}, categories ${formatCount(s.categories)}, products ${formatCount(s.products)}, returns ${formatCount(s.returns)}`,
     `  revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
+    ...(s.currency ? [`  currency ${s.currency.code}: ${s.currency.reason}`] : []),
     `  mapping ${Object.entries(s.mapping).map(([f, c]) => `${f}=${c}`).join(', ')}`,
   ];
   for (const w of s.warnings) lines.push(`  note: ${w}`);
@@ -63,9 +64,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Import a CSV or Excel file of sales (or a spend table, or a product master) into a workspace.',
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -82,6 +81,9 @@ Options:
                          lines: always row by row; duckdb: always DuckDB when the file allows it
   --aggregate-above MB   The size above which auto uses DuckDB (default ${DEFAULT_AGGREGATE_ABOVE_MB})
   --product-master FILE  Also import a product -> category file after the main file
+  --currency CODE        Currency of the amounts, e.g. GBP. Without it the file decides (a currency
+                         column, symbols or codes in the amounts, the customers' country), unless
+                         the workspace currency was set by hand; the import says which and why
   --as-of YYYY-MM-DD     Spend tables only: the date the spend refers to (default: today)
   --force                Import a file even if the same file was imported before
   --dry-run              Read and check everything, report, and save nothing
@@ -109,6 +111,7 @@ Examples:
     'aggregate-above': { type: 'string' },
     'product-master': { type: 'string' },
     'as-of': { type: 'string' },
+    currency: { type: 'string' },
     force: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'rejects-out': { type: 'string' },
@@ -125,7 +128,7 @@ Examples:
     if (!created) await io.backend.call('workspace-open', { path: wsPath });
     else {
       const clientName = (args.values.client as string | undefined) ?? path.basename(wsPath, path.extname(wsPath));
-      await io.backend.call('workspace-create', { path: wsPath, clientName });
+      await io.backend.call('workspace-create', { path: wsPath, clientName, ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}) });
     }
     // A failed first import leaves no empty workspace behind: the command then changed nothing.
     const discardIfNew = async (): Promise<void> => {
@@ -156,6 +159,7 @@ Examples:
             dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
             engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
             ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
+            ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}),
             ...common,
           },
           { onProgress: bar, signal: controller.signal },

@@ -26,8 +26,6 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: stri
 }
 
 export const sqlCommand: Command = {
-  name: 'sql',
-  summary: "Print the query that sums a warehouse's invoice lines into the cube Longtail imports.",
   usage: 'longtail sql --dialect bigquery|snowflake|spark|postgres|duckdb --table T [--map field=column ...] [--period day|week] [--out FILE]',
   help: `
 Options:
