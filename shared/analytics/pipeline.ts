@@ -5,13 +5,14 @@ import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
 import { customerPAlive } from './bgnbd';
 import { computeFeatures, type Features } from './features';
-import { findGrowthGaps, type GrowthGap } from './growth';
+import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
+import { formatMoney } from '../format/numbers';
 import { computeLeakage } from './leakage';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { StageCache } from './stage-cache';
 import { computeTiers, type Tiers } from './tiers';
-import { elbowK, type Sweep } from './kmeans-sweep';
+import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
 
 export type AnalysisStage =
   | 'features'
@@ -63,6 +64,7 @@ export type AnalysisOutput = {
   pareto: ParetoPoint[];
   k: number;
   suggestedK: number;
+  structure: Structure;
   elbowK: number | null;
   quality: KQuality[];
   profiles: ProfileResult[];
@@ -118,7 +120,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const fKey = key(ds.tx.customer.length, asOfDay);
   const features = stage('features', fKey, () => computeFeatures(ds, asOfDay));
   const tiers: Tiers = stage('tiers', key(fKey, settings.strategicShare), () => computeTiers(features.revenue12m, settings.strategicShare));
-  const sweepKey = key(fKey, settings.best, settings.kMin, settings.kMax, settings.seed, settings.restarts);
+  const sweepKey = key(fKey, settings.best, settings.kMin, settings.kMax, settings.seed, settings.restarts, settings.minProfileShare);
   const profileKey = key(sweepKey, settings.k);
   const profiles: ProfileModel = stage('profiles', profileKey, () =>
     // Kept per k as well: switching back to a k seen before is then free.
@@ -135,6 +137,8 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   if (profiles.selection.relaxed) {
     notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from all ${profiles.selection.best.length} active customers.`);
   }
+
+  if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
 
   let recoveryModel: RecoveryModel | null = null;
   let flags: RecoveryFlag[] = [];
@@ -155,6 +159,12 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     // gone gets no cross-sell: growth skips both.
     findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || flagged.has(i * m + c)),
   );
+  const floor = growthValueFloor(features, settings.growth.minValueShare);
+  if (floor > 0) {
+    notes.push(
+      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} a year (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's 12-month revenue) are not listed: not worth a rep's call.`,
+    );
+  }
   const labels = profiles.profiles.map((p) => p.label);
   const actions = stage('actions', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, flags, gaps),
@@ -189,6 +199,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     pareto: tiers.pareto,
     k: profiles.k,
     suggestedK: profiles.suggestedK,
+    structure: profiles.structure,
     elbowK: elbowK(profiles.quality),
     quality: profiles.quality,
     profiles: profiles.profiles,

@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from '../contract/settings';
+import type { ProductLevelInfo } from './products';
 
 /** Results of one analysis run. Customers and categories are named by code/name, never by index. */
 export type Tier = 'strategic' | 'long-tail' | 'inactive';
@@ -52,6 +53,10 @@ export type KQuality = {
   sse: number;
   converged: boolean;
   iterations: number;
+  /** Mean adjusted Rand index of fits on seeded 80% subsamples against the full fit (1 = same profiles every time). */
+  stability?: number;
+  /** The smallest profile's share of the sample. */
+  smallestShare?: number;
 };
 
 export type Action = {
@@ -130,6 +135,8 @@ export type AnalysisSummary = {
   pareto: ParetoPoint[];
   k: number;
   suggestedK: number;
+  /** Whether the scores show buying patterns at all, and why ('none': one peer group for everyone). */
+  structure?: { state: 'clear' | 'weak' | 'none'; reason: string };
   /** The elbow of the within-cluster error curve, a second opinion beside the suggested k. */
   elbowK?: number | null;
   quality: KQuality[];
@@ -140,4 +147,6 @@ export type AnalysisSummary = {
   notes: string[];
   timings: Record<string, number>;
   dataHash: string;
+  /** Which product level the run used and why, with the non-product lines left out. */
+  productLevel?: ProductLevelInfo | null;
 };

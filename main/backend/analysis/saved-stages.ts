@@ -11,7 +11,7 @@ const META_PREFIX = 'analysis-saved:';
 const STORED = ['profile-sweep', 'p-alive'] as const;
 type Stored = (typeof STORED)[number];
 
-type SweepJson = { quality: Sweep['quality']; suggestedK: number; centroids: [number, number[][]][] };
+type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 
 // Doubles as their bytes: JSON would lose NaN (no estimate) and cost twice the text.
 const encodeDoubles = (a: Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -24,14 +24,16 @@ const decodeDoubles = (text: string): Float64Array => {
 
 const encode = {
   'profile-sweep': (s: Sweep): string =>
-    JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, centroids: [...s.centroids] } satisfies SweepJson),
+    JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: [...s.centroids] } satisfies SweepJson),
   'p-alive': encodeDoubles,
 };
 
 const decode = {
   'profile-sweep': (text: string): Sweep => {
     const s = JSON.parse(text) as SweepJson;
-    return { quality: s.quality, suggestedK: s.suggestedK, centroids: new Map(s.centroids) };
+    // A sweep kept before structure was judged is recomputed rather than trusted without it.
+    if (!s.structure) return undefined as unknown as Sweep;
+    return { quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: new Map(s.centroids) };
   },
   'p-alive': decodeDoubles,
 };

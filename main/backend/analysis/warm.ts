@@ -5,10 +5,11 @@ import { buildRecoveryModel, type RecoveryModel } from '../../../shared/analytic
 import type { Dataset } from '../../../shared/model/dataset';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { Session } from '../session';
-import { dataHash, loadDataset } from './load-dataset';
+import { dataHash, loadData } from './load-dataset';
+import type { ProductLevelInfo } from '../../../shared/model/products';
 
 /** What the session keeps warm for one workspace's data: the dataset and every stage's last result. */
-export type WarmData = { hash: string; ds: Dataset; stages: StageCache };
+export type WarmData = { hash: string; ds: Dataset; level: ProductLevelInfo | null; stages: StageCache };
 
 const DATA_KEY = 'analysis:data';
 /** Where the session keeps the recovery model of one as-of day, shared by runs and the slider. */
@@ -20,7 +21,7 @@ export function warmData(session: Session): WarmData {
   const warm = session.getCache<WarmData>(DATA_KEY);
   if (warm && warm.hash === hash) return warm;
   session.dropCaches('analysis:');
-  const fresh: WarmData = { hash, ds: loadDataset(session.db), stages: new StageCache() };
+  const fresh: WarmData = { hash, ...loadData(session.db), stages: new StageCache() };
   session.setCache(DATA_KEY, fresh);
   return fresh;
 }
