@@ -5,9 +5,16 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'http', 'url', 'util', 'zlib', 'events', 'module', 'readline'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (patterns, message, ...more) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...more] }],
 });
+
+// handlers/ adapts the contract to domain calls; only the door (dispatch) may reach the table, so
+// domains call each other's functions and no handler can be called around the schema check.
+const handlersOnlyFromDispatch = {
+  group: ['**/backend/handlers', '**/backend/handlers/*', '../handlers', '../handlers/*', './handlers', './handlers/*'],
+  message: 'Only main/backend/dispatch.ts imports handlers/: call the domain function (analysis/, assignment/, ...) instead, or go through Backend.',
+};
 
 // The layers of ../shared/docs/architecture.md, enforced: shared/ is pure, only main/electron
 // touches electron, the renderer never reaches node or main/.
@@ -32,12 +39,21 @@ export default tseslint.config(
   },
   {
     files: ['main/backend/**/*.ts', 'main/cli/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['main/backend/dispatch.ts', 'main/backend/handlers/**'],
+    rules: restrict(
+      ['electron', 'electron/*', '**/renderer/src/**'],
+      'Only main/electron imports electron; the backend never imports the renderer.',
+      handlersOnlyFromDispatch,
+    ),
+  },
+  {
+    files: ['main/backend/dispatch.ts', 'main/backend/handlers/**/*.ts'],
     rules: restrict(['electron', 'electron/*', '**/renderer/src/**'], 'Only main/electron imports electron; the backend never imports the renderer.'),
   },
   {
     // Tests may exercise the renderer's pure modules (chart option builders, formatting), never Electron.
     files: ['test/**/*.ts'],
-    rules: restrict(['electron', 'electron/*'], 'Tests run without the Electron binary: test electron-free modules only.'),
+    rules: restrict(['electron', 'electron/*'], 'Tests run without the Electron binary: test electron-free modules only.', handlersOnlyFromDispatch),
   },
   {
     files: ['main/preload/**/*.ts'],

@@ -17,8 +17,8 @@ import * as XLSX from 'xlsx';
 import { assignmentSettingsSchema } from '../shared/contract/assignment';
 import type { Action } from '../shared/model/results';
 import { openDatabase } from '../main/backend/db/open';
-import { createPlan, planAccounts, planActionsByCustomer, planSummary } from '../main/backend/handlers/assignment-store';
-import { saveRoster } from '../main/backend/handlers/roster-store';
+import { createPlan, planAccounts, planActionsByCustomer, planSummary } from '../main/backend/assignment/store';
+import { saveRoster } from '../main/backend/roster/store';
 import { writeAssignments } from '../main/backend/export/assignments';
 
 const TERRITORIES = ['Metro', 'North Valley', 'Coastal', 'Lakes', 'High Plains', 'Riverside'];

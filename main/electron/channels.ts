@@ -8,6 +8,7 @@ export const CHANNELS = {
   openFile: 'dialog:open-file',
   saveFile: 'dialog:save-file',
   printReportPdf: 'report:print-pdf',
+  fileDropped: 'file:dropped',
   progress: 'event:progress',
   menu: 'event:menu',
 } as const;

@@ -8,6 +8,7 @@ import { appProtocolHandler, APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { CHANNELS } from './channels';
 import { PRINT_WINDOW_OPTIONS } from '../backend/report/pdf';
 import { registerIpc } from './ipc';
+import { desktopPathPolicy } from '../backend/access/desktop-policy';
 import { menuTemplate } from './menu';
 import { shellPaths } from './paths';
 import { reportPdfPrinter } from './report-pdf';
@@ -122,6 +123,7 @@ async function start(): Promise<void> {
       },
       printReportPdf: reportPdfPrinter(backend, () => new BrowserWindow({ ...PRINT_WINDOW_OPTIONS, webPreferences: { ...PRINT_WINDOW_OPTIONS.webPreferences } })),
     },
+    desktopPathPolicy(app.getPath('userData')),
     devServerUrl,
   );
   backend.onProgress((event) => mainWindow?.webContents.send(CHANNELS.progress, event));

@@ -1,4 +1,6 @@
-import { handlerNames, type FileFilter, type Outcome } from '../../shared/contract';
+import { handlerNames, isAppError, toErrorPayload, type FileFilter, type Outcome } from '../../shared/contract';
+import { writtenFiles } from '../backend/bridge/files';
+import type { PathPolicy } from '../backend/access/path-policy';
 import { CHANNELS, RPC_PREFIX } from './channels';
 import { isTrustedSender } from './security';
 
@@ -28,6 +30,16 @@ const refused: Outcome<never> = {
   error: { code: 'UNAUTHORIZED', message: 'This call did not come from the Longtail window and was refused.' },
 };
 
+function refusal(check: () => void): Outcome<never> | null {
+  try {
+    check();
+    return null;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return { ok: false, error: toErrorPayload(e) };
+  }
+}
+
 const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v.length <= 500 ? v : fallback);
 
 function filters(v: unknown): FileFilter[] {
@@ -45,7 +57,7 @@ function filters(v: unknown): FileFilter[] {
  * own page before anything else; the worker backend then parses the input with the entry's schema.
  * Returns the channels it registered (a test checks them against the contract).
  */
-export function registerIpc(ipcMain: IpcMainLike, backend: IpcBackend, dialogs: Dialogs, devServerUrl?: string): string[] {
+export function registerIpc(ipcMain: IpcMainLike, backend: IpcBackend, dialogs: Dialogs, access: PathPolicy, devServerUrl?: string): string[] {
   const channels: string[] = [];
   const handle = (channel: string, listener: (event: IpcEvent, ...args: unknown[]) => unknown, whenRefused: unknown): void => {
     ipcMain.handle(channel, (event, ...args) => (isTrustedSender(event, devServerUrl) ? listener(event, ...args) : whenRefused));
@@ -55,7 +67,13 @@ export function registerIpc(ipcMain: IpcMainLike, backend: IpcBackend, dialogs: 
   for (const name of handlerNames) {
     handle(
       `${RPC_PREFIX}${name}`,
-      (_event, input, jobId) => backend.invoke(name, input, { jobId: typeof jobId === 'string' && JOB_ID.test(jobId) ? jobId : undefined }),
+      async (_event, input, jobId) => {
+        const denied = refusal(() => access.check(name, input));
+        if (denied) return denied;
+        const outcome = await backend.invoke(name, input, { jobId: typeof jobId === 'string' && JOB_ID.test(jobId) ? jobId : undefined });
+        if (outcome.ok) for (const file of writtenFiles(name, outcome.value)) access.recordWritten(file);
+        return outcome;
+      },
       refused,
     );
   }
@@ -68,20 +86,41 @@ export function registerIpc(ipcMain: IpcMainLike, backend: IpcBackend, dialogs: 
   );
   handle(
     CHANNELS.openFile,
-    (_event, options) => {
+    async (_event, options) => {
       const o = (options ?? {}) as Record<string, unknown>;
-      return dialogs.openFile({ title: text(o.title, 'Open'), filters: filters(o.filters) });
+      const chosen = await dialogs.openFile({ title: text(o.title, 'Open'), filters: filters(o.filters) });
+      if (chosen) access.grant(chosen, 'read');
+      return chosen;
     },
     null,
   );
   handle(
     CHANNELS.saveFile,
-    (_event, options) => {
+    async (_event, options) => {
       const o = (options ?? {}) as Record<string, unknown>;
-      return dialogs.saveFile({ title: text(o.title, 'Save'), defaultName: text(o.defaultName, 'export'), filters: filters(o.filters) });
+      // The save dialog asked the user before replacing an existing file: the path is theirs to write.
+      const chosen = await dialogs.saveFile({ title: text(o.title, 'Save'), defaultName: text(o.defaultName, 'export'), filters: filters(o.filters) });
+      if (chosen) access.grant(chosen, 'write');
+      return chosen;
     },
     null,
   );
-  handle(CHANNELS.printReportPdf, (_event, input) => dialogs.printReportPdf(input), refused);
+  handle(
+    CHANNELS.printReportPdf,
+    (_event, input) => {
+      const out = typeof input === 'object' && input !== null ? (input as { out?: unknown }).out : undefined;
+      const denied = typeof out === 'string' && out ? refusal(() => access.checkPath(out, 'write')) : null;
+      return denied ?? dialogs.printReportPdf(input);
+    },
+    refused,
+  );
+  // Only the preload calls this, with the path Electron itself read off a dropped File object.
+  handle(
+    CHANNELS.fileDropped,
+    (_event, file) => {
+      if (typeof file === 'string' && file.length > 0 && file.length <= 4096) access.grant(file, 'read');
+    },
+    undefined,
+  );
   return channels;
 }

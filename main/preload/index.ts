@@ -26,7 +26,12 @@ const api = {
   openFile: (options) => ipcRenderer.invoke(CHANNELS.openFile, options) as Promise<string | null>,
   saveFile: (options) => ipcRenderer.invoke(CHANNELS.saveFile, options) as Promise<string | null>,
   printReportPdf: (options) => ipcRenderer.invoke(CHANNELS.printReportPdf, options) as Promise<Outcome<{ path: string; bytes: number }>>,
-  pathForFile: (file: unknown) => webUtils.getPathForFile(file as File),
+  pathForFile: (file: unknown) => {
+    const path = webUtils.getPathForFile(file as File);
+    // The shell lets the page read only files the user chose; a dropped file is one.
+    if (path) void ipcRenderer.invoke(CHANNELS.fileDropped, path);
+    return path;
+  },
   onMenu(listener: (command: MenuCommand, arg?: string) => void): () => void {
     const wrapped = (_e: IpcRendererEvent, command: MenuCommand, arg?: string): void => listener(command, arg);
     ipcRenderer.on(CHANNELS.menu, wrapped);

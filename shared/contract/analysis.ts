@@ -9,6 +9,9 @@ import type {
   ProfileResult,
 } from '../model/results';
 
+/** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
+export const BACKTEST_HORIZON_DAYS = 180;
+
 export type RunListItem = {
   runId: number;
   createdAt: string;
@@ -107,7 +110,7 @@ export const analysisSpecs = [
       runId,
       /** Analyse as of this earlier date (default: horizonDays before the run's as-of). */
       asOf: z.iso.date().optional(),
-      horizonDays: z.number().int().min(30).max(730).default(180),
+      horizonDays: z.number().int().min(30).max(730).default(BACKTEST_HORIZON_DAYS),
     }),
     { longRunning: true },
   ),

@@ -29,3 +29,4 @@ export * from './import';
 export type { CustomerDetail, CustomerPoint, RecoveryEvaluation, RunListItem } from './analysis';
 export * from './report';
 export * from './assignment';
+export * from './file-access';

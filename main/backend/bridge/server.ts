@@ -6,6 +6,8 @@ import type { Outcome } from '../../../shared/contract/errors';
 import { BRIDGE, type ProgressEvent } from '../../../shared/contract/transport';
 import { cookieName, newToken, presentedToken, sameToken, type TokenSource } from './auth';
 import { SECURITY_HEADERS } from './csp';
+import { PathPolicy, type Grant } from '../access/path-policy';
+import { AppError, toErrorPayload } from '../../../shared/contract/errors';
 import { FileGate, writtenFiles } from './files';
 import { HttpError, readBody, requireJson, send, sendError, sendJson } from './http-io';
 import { contentType, serveStatic } from './static-files';
@@ -27,6 +29,12 @@ export type BridgeOptions = {
   /** Where the per-run scratch folder for uploads goes; the OS temp folder by default. */
   scratchRoot?: string;
   limits?: { rpcBytes?: number; uploadBytes?: number };
+  /**
+   * Where calls may read and write besides the session's scratch folder (uploads and export
+   * targets): the app-data workspaces folder and the folders named with --root; `grants` are
+   * single files such as the workspace named at start.
+   */
+  access: { roots: string[]; grants?: { path: string; grant: Grant }[] };
 };
 
 export type Bridge = { url: string; port: number; token: string; scratchDir: string; close: () => Promise<void> };
@@ -43,6 +51,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rpcLimit = options.limits?.rpcBytes ?? 8 * 1024 * 1024;
   const uploadLimit = options.limits?.uploadBytes ?? 2 * 1024 * 1024 * 1024;
   const files = new FileGate(options.scratchRoot);
+  const policy = new PathPolicy({
+    roots: [files.scratchDir, ...options.access.roots],
+    grants: options.access.grants,
+    advice: (folder) =>
+      `In the browser Longtail works only inside its workspaces folder, this session's uploads and the folders named with --root. To use ${folder}, restart with \`longtail serve --root ${folder}\`.`,
+  });
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -74,8 +88,20 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch (e) {
         throw new HttpError(400, 'INVALID_INPUT', `The body of ${name} is not valid JSON (${(e as Error).message}).`);
       }
+      try {
+        policy.check(name, input);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        sendJson(res, 200, { ok: false, error: toErrorPayload(e) } satisfies Outcome<never>);
+        return;
+      }
       const outcome = await options.backend.invoke(name, input, { jobId });
-      if (outcome.ok) for (const file of writtenFiles(name, outcome.value)) files.allow(file);
+      if (outcome.ok) {
+        for (const file of writtenFiles(name, outcome.value)) {
+          files.allow(file);
+          policy.recordWritten(file);
+        }
+      }
       sendJson(res, 200, outcome);
     },
   };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AccountAssignment, AssignmentPlanSummary, RepLoad } from '../../../shared/contract/assignment';
-import type { PlanAction } from '../handlers/assignment-store';
+import type { PlanAction } from '../assignment/store';
 import { writeCsv } from './csv';
 import { aboutSheet } from './about';
 import type { ExportTarget } from './target';

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { listRoster, saveRoster } from './roster-store';
-import { readRosterFile } from './roster-file';
+import { listRoster, saveRoster } from '../roster/store';
+import { readRosterFile } from '../roster/file';
 import type { DomainHandlers } from './types';
 
 export const rosterHandlers = {

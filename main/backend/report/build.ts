@@ -17,8 +17,8 @@ export type ReportOptions = {
 
 /** The whole client report as one HTML string. The Electron shell prints this same HTML to PDF. */
 export async function buildReportHtml(options: ReportOptions): Promise<{ html: string; runId: number; asOf: string; dataHash: string }> {
-  const source = await visitWorkspace(options.workspace, options, (backend) =>
-    readReportSource(backend, { runId: options.runId, topActions: options.topActions }),
+  const source = await visitWorkspace(options.workspace, options, (ctx) =>
+    readReportSource(ctx, { runId: options.runId, topActions: options.topActions }),
   );
   const view = buildView(source, { anonymise: options.anonymise, generatedAt: options.now().toISOString(), version: appVersion });
   return { html: renderReport(view), runId: source.summary.runId, asOf: source.summary.asOf, dataHash: source.summary.dataHash };

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { Portfolio } from '../../../shared/contract/report';
 import type { HandlerContext } from '../context';
-import { workspaceHandlers } from '../handlers/workspace';
+import { recentWorkspaces } from '../workspace/recent';
 import { summarisePortfolio } from './portfolio';
 import { readClientFacts, resolveWorkspaceSet, type ClientFacts } from './source';
 
@@ -9,7 +9,7 @@ export type WorkspaceSetArgs = { paths?: string[]; folder?: string; anonymise: b
 
 /** Reads every workspace of the set one after the other (one connection at a time) and compares them. */
 export async function collectPortfolio(ctx: HandlerContext, args: WorkspaceSetArgs): Promise<Portfolio> {
-  const files = resolveWorkspaceSet(args, () => workspaceHandlers['workspace-recent'](ctx));
+  const files = resolveWorkspaceSet(args, () => recentWorkspaces(ctx.session));
   const facts: ClientFacts[] = [];
   const started = Date.now();
   for (const [i, file] of files.entries()) {

@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/contract/errors';
+import { BACKTEST_HORIZON_DAYS } from '../../../shared/contract/analysis';
 import type { ImportSummary } from '../../../shared/contract/import';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
 import type { Action, AnalysisSummary, BacktestResult } from '../../../shared/model/results';
-import { Backend } from '../dispatch';
-import { workspaceInfo } from '../handlers/workspace';
+import { backtestRun } from '../analysis/backtest-run';
+import { queryActions } from '../analysis/queries';
+import { readSummary, resolveRunId } from '../analysis/store';
+import type { HandlerContext } from '../context';
+import { listImports } from '../import/history';
+import { Session } from '../session';
+import { workspaceInfo } from '../workspace/info';
 
 /** Everything a report or a portfolio row needs from one workspace, read in one visit. */
 export type ClientFacts = {
@@ -26,30 +32,33 @@ export type ReportSource = {
 };
 
 /**
- * Visits a workspace through its own Backend and connection, so the session's open workspace (the
+ * Visits a workspace through its own session and connection, so the session's open workspace (the
  * one the user is looking at) is never closed, switched or given our caches.
  */
 export async function visitWorkspace<T>(
   file: string,
   options: { appDataDir: string; now: () => Date },
-  visit: (backend: Backend) => Promise<T>,
+  visit: (ctx: HandlerContext) => Promise<T> | T,
 ): Promise<T> {
-  const backend = new Backend({ appDataDir: options.appDataDir, now: options.now });
+  const session = new Session(options.appDataDir);
   try {
-    backend.session.open(path.resolve(file), { create: false });
-    return await visit(backend);
+    session.open(path.resolve(file), { create: false });
+    return await visit({ session, now: options.now, progress: () => {}, signal: new AbortController().signal });
   } finally {
-    backend.close();
+    session.close();
   }
 }
 
-const isMissingAnalysis = (e: unknown): boolean => isAppError(e) && (e.code === 'NO_ANALYSIS' || e.code === 'UNKNOWN_HANDLER');
+const isMissingAnalysis = (e: unknown): boolean => isAppError(e) && e.code === 'NO_ANALYSIS';
 
-export async function readReportSource(backend: Backend, options: { runId?: number; topActions: number }): Promise<ReportSource> {
-  const info = workspaceInfo(backend.session);
+const latestSummary = (ctx: HandlerContext, runId?: number): AnalysisSummary =>
+  readSummary(ctx.session.db, resolveRunId(ctx.session.db, runId));
+
+export function readReportSource(ctx: HandlerContext, options: { runId?: number; topActions: number }): ReportSource {
+  const info = workspaceInfo(ctx.session);
   let summary: AnalysisSummary;
   try {
-    summary = await backend.call('analysis-summary', options.runId === undefined ? {} : { runId: options.runId });
+    summary = latestSummary(ctx, options.runId);
   } catch (e) {
     if (!isMissingAnalysis(e)) throw e;
     throw new AppError(
@@ -58,14 +67,14 @@ export async function readReportSource(backend: Backend, options: { runId?: numb
       { path: info.path },
     );
   }
-  const actions = await backend.call('analysis-actions', {
+  const actions = queryActions(ctx.session.db, summary.runId, {
     runId: summary.runId,
     sort: 'expectedRevenue',
     dir: 'desc',
+    offset: 0,
     limit: options.topActions,
   });
-  const imports = await backend.call('import-list', {});
-  return { info, summary, actions: actions.rows, imports };
+  return { info, summary, actions: actions.rows, imports: listImports(ctx.session.db) };
 }
 
 export async function readClientFacts(
@@ -74,22 +83,25 @@ export async function readClientFacts(
 ): Promise<ClientFacts> {
   const facts: ClientFacts = { path: path.resolve(file), info: null, summary: null, backtest: null, problem: null, problemCode: null };
   try {
-    await visitWorkspace(file, options, async (backend) => {
-      facts.info = workspaceInfo(backend.session);
+    await visitWorkspace(file, options, (ctx) => {
+      facts.info = workspaceInfo(ctx.session);
+      let summary: AnalysisSummary;
       try {
-        facts.summary = await backend.call('analysis-summary', {});
+        summary = facts.summary = latestSummary(ctx);
       } catch (e) {
         if (!isMissingAnalysis(e)) throw e;
         facts.problem = 'No analysis yet: run the analysis in this workspace.';
         facts.problemCode = 'NO_ANALYSIS';
         return;
       }
-      if (options.backtest && facts.summary.hasDates) {
+      if (options.backtest && summary.hasDates) {
         // A history too short to look back on still leaves a usable row, just without precision/recall.
-        facts.backtest = await backend.call('analysis-backtest', { runId: facts.summary.runId }).catch((e: unknown) => {
-          if (isAppError(e) && e.code !== 'CANCELLED') return null;
-          throw e;
-        });
+        try {
+          facts.backtest = backtestRun(ctx, { runId: summary.runId, horizonDays: BACKTEST_HORIZON_DAYS });
+        } catch (e) {
+          if (!isAppError(e) || e.code === 'CANCELLED') throw e;
+          facts.backtest = null;
+        }
       }
     });
   } catch (e) {

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
 import { startBridge } from '../../backend/bridge/server';
 import { ensureRendererBuilt } from '../../backend/bridge/renderer-build';
 import { ensureSampleWorkspace } from '../../backend/sample-workspace';
+import { defaultWorkspaceFolder } from '../../backend/workspace/list';
 import { WorkerBackend } from '../../backend/worker/client';
 import type { Command } from '../command';
 
@@ -30,10 +32,13 @@ function parsePort(raw: string | undefined): number {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Open the workbench in a browser: serves the UI and the backend on 127.0.0.1 with a one-time token.',
-  usage: 'longtail serve [--workspace FILE] [--port P] [--no-analysis]',
+  usage: 'longtail serve [--workspace FILE] [--root DIR]... [--port P] [--no-analysis]',
   help: `
 Options:
   --workspace FILE   Open this workspace (default: the bundled sample, built and analysed on first use)
+  --root DIR         Also let the page read and write inside DIR (repeatable). Without it the
+                     page reaches only the workspaces folder in the app-data folder, the files
+                     uploaded this session and the workspace given with --workspace
   --port P           Listen on this port (default: any free port)
   --no-analysis      With the sample: import it but leave the analysis for later (faster first start)
 
@@ -46,11 +51,18 @@ Examples:
 `,
   options: {
     workspace: { type: 'string', short: 'w' },
+    root: { type: 'string', multiple: true },
     port: { type: 'string', short: 'p' },
     'no-analysis': { type: 'boolean' },
   },
   async run(args, io) {
     const port = parsePort(args.values.port as string | undefined);
+    const roots = ((args.values.root as string[] | undefined) ?? []).map((r) => path.resolve(io.cwd, r));
+    for (const root of roots) {
+      if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+        throw new AppError('FILE_NOT_FOUND', `--root ${root} is not a folder. Give an existing folder.`, { path: root });
+      }
+    }
     const appDataDir = io.backend.session.appDataDir;
     const status = (line: string): void => io.err(line);
     const staticDir = await ensureRendererBuilt(status, process.env.LONGTAIL_RENDERER_DIR || undefined);
@@ -76,7 +88,9 @@ Examples:
         if (sample.warning) status(sample.warning);
         info = sample.info;
       }
-      const bridge = await startBridge({ backend, staticDir, port }).catch((e: NodeJS.ErrnoException) => {
+      const access = { roots: [defaultWorkspaceFolder(appDataDir), ...roots], grants: [{ path: info.path, grant: 'write' as const }] };
+      fs.mkdirSync(access.roots[0], { recursive: true });
+      const bridge = await startBridge({ backend, staticDir, port, access }).catch((e: NodeJS.ErrnoException) => {
         throw e.code === 'EADDRINUSE' ? new AppError('BUSY', `Port ${port} is already in use: pick another with --port, or leave it out.`) : e;
       });
       status(`Serving ${info.clientName} (${info.path}). Press Ctrl+C to stop.`);

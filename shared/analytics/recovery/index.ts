@@ -7,5 +7,3 @@ export type { CustomerVerdict } from './judge';
 export { judge, judgeCustomer, emptyVerdict, emptyCustomerVerdict, allowedGap } from './judge';
 export type { CustomerCycle } from './cycles';
 export { customerCycles } from './cycles';
-export type { PlantedRecoveryTruth, PlantedRecoveryScore } from './planted';
-export { scoreAgainstPlanted } from './planted';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planAccounts, planActionsByCustomer, planSummary } from '../../../main/backend/handlers/assignment-store';
+import { planAccounts, planActionsByCustomer, planSummary } from '../../../main/backend/assignment/store';
 import { HOSTILE_NAMES, workspaceWithPlan } from './plan-fixture';
 
 const cleanups: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import { assignmentSettingsSchema } from '../../../shared/contract/assignment';
 import type { Action } from '../../../shared/model/results';
-import { createPlan } from '../../../main/backend/handlers/assignment-store';
+import { createPlan } from '../../../main/backend/assignment/store';
 import { newWorkspace } from '../../helpers/workspace';
 
 /** Names a spreadsheet must keep as text: formulas, signs, other scripts. */

@@ -9,6 +9,7 @@ import { handlerNames, type Outcome } from '../../../shared/contract';
 import { CHANNELS, RPC_PREFIX } from '../../../main/electron/channels';
 import { registerIpc, type Dialogs } from '../../../main/electron/ipc';
 import { WorkerBackend } from '../../../main/backend/worker/client';
+import { desktopPathPolicy } from '../../../main/backend/access/desktop-policy';
 
 type Listener = (event: { senderFrame?: { url: string; parent: unknown } | null }, ...args: unknown[]) => unknown;
 
@@ -58,7 +59,7 @@ describe('IPC registration in the Electron shell', () => {
 
   it('registers exactly one handler per contract entry, plus cancel, the two dialogs and the PDF report', () => {
     const ipc = fakeIpcMain();
-    const channels = registerIpc(ipc, backend, dialogs);
+    const channels = registerIpc(ipc, backend, dialogs, desktopPathPolicy(dir));
     const rpc = channels.filter((c) => c.startsWith(RPC_PREFIX)).map((c) => c.slice(RPC_PREFIX.length));
     expect(rpc.sort()).toEqual([...handlerNames].sort());
     expect(new Set(channels).size).toBe(channels.length);
@@ -68,7 +69,7 @@ describe('IPC registration in the Electron shell', () => {
 
   it('refuses a call from a foreign page with UNAUTHORIZED and never reaches the backend', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, backend, dialogs);
+    registerIpc(ipc, backend, dialogs, desktopPathPolicy(dir));
     const file = path.join(dir, 'forged.longtail');
     const outcome = (await ipc.handlers.get(`${RPC_PREFIX}workspace-create`)!(foreign, { path: file, clientName: 'Forged' })) as Outcome<unknown>;
     expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
@@ -82,8 +83,8 @@ describe('IPC registration in the Electron shell', () => {
 
   it('forwards a call from our page to the worker backend, which parses its input', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, backend, dialogs);
-    const file = path.join(dir, 'acme.longtail');
+    registerIpc(ipc, backend, dialogs, desktopPathPolicy(dir));
+    const file = path.join(dir, 'workspaces', 'acme.longtail');
     const created = (await ipc.handlers.get(`${RPC_PREFIX}workspace-create`)!(ours, { path: file, clientName: 'Acme' })) as Outcome<{ clientName: string }>;
     expect(created).toMatchObject({ ok: true, value: { clientName: 'Acme' } });
     const invalid = await ipc.handlers.get(`${RPC_PREFIX}workspace-create`)!(ours, { path: '', clientName: 'Acme' });
@@ -92,7 +93,7 @@ describe('IPC registration in the Electron shell', () => {
 
   it('passes the dialogs only clean options', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, backend, dialogs);
+    registerIpc(ipc, backend, dialogs, desktopPathPolicy(dir));
     const picked = await ipc.handlers.get(CHANNELS.openFile)!(ours, { title: 'Import sales data', filters: [{ name: 'CSV', extensions: ['csv', '../x', 5] }] });
     expect(picked).toBe('/data/sales.csv');
     expect(await ipc.handlers.get(CHANNELS.saveFile)!(ours, { title: 7, defaultName: 'plan.xlsx' })).toBeNull();
@@ -101,7 +102,10 @@ describe('IPC registration in the Electron shell', () => {
 
   it('hands a PDF report request from our page to the shell’s printer', async () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, backend, dialogs);
+    const access = desktopPathPolicy(dir);
+    // As the save dialog would have, once the user chose the file.
+    access.grant('/reports/acme.pdf', 'write');
+    registerIpc(ipc, backend, dialogs, access);
     dialogCalls.length = 0;
     const outcome = await ipc.handlers.get(CHANNELS.printReportPdf)!(ours, { out: '/reports/acme.pdf', anonymise: true });
     expect(outcome).toEqual({ ok: true, value: { path: '/reports/acme.pdf', bytes: 9 } });

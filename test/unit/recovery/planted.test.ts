@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRecoveryModel, evaluateRecovery, scoreAgainstPlanted } from '../../../shared/analytics/recovery';
+import { buildRecoveryModel, evaluateRecovery } from '../../../shared/analytics/recovery';
+import { scoreAgainstPlanted } from '../../helpers/planted-recovery';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
 import { datasetFromRows, generateDistributor } from '../../../shared/sample';

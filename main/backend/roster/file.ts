@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/errors';
 import type { RepKind } from '../../../shared/contract/assignment';
-import type { RosterEntry } from './roster-store';
+import type { RosterEntry } from './store';
 
 type Field = 'name' | 'kind' | 'territory' | 'capacity' | 'active';
 

@@ -1,5 +1,5 @@
-import type { RecoveryFlag } from './evaluate';
-import type { Dataset } from '../../model/dataset';
+import type { RecoveryFlag } from '../../shared/analytics/recovery/evaluate';
+import type { Dataset } from '../../shared/model/dataset';
 
 /** Planted truth in the shape the sample generator reports it. */
 export type PlantedRecoveryTruth = {

@@ -12,7 +12,7 @@ import { planAssignments } from '../../../shared/analytics/assignment';
 import { assignmentTotals, NO_TERRITORY, repLoads, territoryLoads } from '../../../shared/analytics/assignment-loads';
 import type { Action } from '../../../shared/model/results';
 import type { Db } from '../db/open';
-import { listRoster } from './roster-store';
+import { listRoster } from '../roster/store';
 
 /** One planned action, as exports list it. */
 export type PlanAction = {

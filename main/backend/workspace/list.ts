@@ -27,6 +27,27 @@ function storedClientName(file: string): string | null {
   }
 }
 
+/** True only for a SQLite file with Longtail's meta table: the one kind of file a new workspace may replace. */
+export function isWorkspaceFile(file: string): boolean {
+  let db: Database.Database | null = null;
+  try {
+    const head = Buffer.alloc(16);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, head, 0, 16, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (head.toString('latin1') !== 'SQLite format 3\u0000') return false;
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
 export function listWorkspaces(appDataDir: string, folder: string | undefined, recent: { path: string; clientName: string }[]): WorkspaceListing {
   const isDefault = folder === undefined;
   const target = path.resolve(folder ?? defaultWorkspaceFolder(appDataDir));

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { WorkspaceInfo } from '../../../shared/contract/workspace';
+import { isoFromDay } from '../../../shared/format/dates';
+import { getMeta, tableExists } from '../db/meta';
+import { schemaVersion } from '../db/open';
+import type { Db } from '../db/open';
+import type { Session } from '../session';
+import { appVersion } from '../version';
+
+export function workspaceInfo(session: Session): WorkspaceInfo {
+  const db = session.db;
+  const counts = db
+    .prepare(
+      `SELECT (SELECT count(*) FROM imports WHERE status = 'done') AS imports,
+              (SELECT count(*) FROM transactions) AS transactions,
+              (SELECT count(*) FROM customers) AS customers,
+              (SELECT count(*) FROM categories) AS categories,
+              (SELECT min(day) FROM transactions) AS dayFrom,
+              (SELECT max(day) FROM transactions) AS dayTo,
+              -- Each import records the revenue it added; summing a million transactions on every
+              -- call would cost the UI ~60 ms after each run.
+              (SELECT coalesce(sum(revenue), 0) FROM imports WHERE status = 'done' AND shape <> 'product-master') AS revenue,
+              (SELECT count(*) FROM imports WHERE status = 'done' AND shape = 'transactions') AS datedImports`,
+    )
+    .get() as {
+    imports: number;
+    transactions: number;
+    customers: number;
+    categories: number;
+    dayFrom: number | null;
+    dayTo: number | null;
+    revenue: number;
+    datedImports: number;
+  };
+  return {
+    path: session.path,
+    fileName: path.basename(session.path),
+    clientName: getMeta(db, 'client_name') ?? path.basename(session.path, path.extname(session.path)),
+    currency: getMeta(db, 'currency') ?? 'USD',
+    createdAt: getMeta(db, 'created_at') ?? '',
+    schemaVersion: schemaVersion(db),
+    appVersion,
+    imports: counts.imports,
+    transactions: counts.transactions,
+    customers: counts.customers,
+    categories: counts.categories,
+    dateFrom: counts.dayFrom === null ? null : isoFromDay(counts.dayFrom),
+    dateTo: counts.dayTo === null ? null : isoFromDay(counts.dayTo),
+    hasDates: counts.datedImports > 0,
+    revenue: counts.revenue,
+    lastAnalysis: lastAnalysis(db),
+  };
+}
+
+function lastAnalysis(db: Db): WorkspaceInfo['lastAnalysis'] {
+  // analysis_runs arrives with migration 2; a workspace can be inspected before that lands.
+  if (!tableExists(db, 'analysis_runs')) return null;
+  const row = db
+    .prepare("SELECT id, created_at, as_of FROM analysis_runs WHERE status = 'done' ORDER BY id DESC LIMIT 1")
+    .get() as { id: number; created_at: string; as_of: string } | undefined;
+  return row ? { runId: row.id, createdAt: row.created_at, asOf: row.as_of } : null;
+}
+

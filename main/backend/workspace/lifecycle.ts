@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import type { WorkspaceInfo } from '../../../shared/contract/workspace';
+import { setMeta } from '../db/meta';
+import type { Session } from '../session';
+import { appVersion } from '../version';
+import { workspaceInfo } from './info';
+import { isWorkspaceFile } from './list';
+import { rememberRecent } from './recent';
+
+/** Creates a workspace file (replacing one only when asked), opens it in the session and lists it as recent. */
+export function createWorkspace(
+  session: Session,
+  args: { path: string; clientName: string; currency: string; overwrite: boolean },
+  now: Date,
+): WorkspaceInfo {
+  const file = path.resolve(args.path);
+  if (fs.existsSync(file)) {
+    if (!args.overwrite) {
+      throw new AppError('WORKSPACE_EXISTS', `${file} already exists. Open it, choose another name, or overwrite it.`, {
+        path: file,
+      });
+    }
+    if (!isWorkspaceFile(file)) {
+      throw new AppError('FILE_EXISTS', `${file} exists and is not a Longtail workspace, so it is not replaced. Choose another name for the workspace.`, {
+        path: file,
+      });
+    }
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = session.open(file, { create: true });
+  db.transaction(() => {
+    setMeta(db, 'client_name', args.clientName);
+    setMeta(db, 'currency', args.currency);
+    setMeta(db, 'created_at', now.toISOString());
+    setMeta(db, 'created_by', `Longtail ${appVersion}`);
+  })();
+  const info = workspaceInfo(session);
+  rememberRecent(session, info, now);
+  return info;
+}
+
+export function openWorkspace(session: Session, file: string, now: Date): WorkspaceInfo {
+  session.open(file, { create: false });
+  const info = workspaceInfo(session);
+  rememberRecent(session, info, now);
+  return info;
+}
+
+export function updateWorkspace(session: Session, changes: { clientName?: string; currency?: string }): WorkspaceInfo {
+  const db = session.db;
+  if (changes.clientName !== undefined) setMeta(db, 'client_name', changes.clientName);
+  if (changes.currency !== undefined) setMeta(db, 'currency', changes.currency);
+  return workspaceInfo(session);
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contract, handlerNames, PATH_FIELDS } from '../../../shared/contract';
+import { PathPolicy } from '../../../main/backend/access/path-policy';
+
+const PATH_LIKE = /^(path|paths|out|folder|workspace|file|files)$/;
+
+describe('the file access declared with the contract', () => {
+  it('lists every input field that names a file or folder, so no door forgets to confine one', () => {
+    for (const name of handlerNames) {
+      const schema = contract[name].input as unknown as z.ZodObject;
+      const keys = Object.keys(schema.shape ?? {}).filter((k) => PATH_LIKE.test(k));
+      const declared = ((PATH_FIELDS as Record<string, readonly { key: string }[]>)[name] ?? []).map((f) => f.key);
+      expect({ name, keys: keys.sort() }).toEqual({ name, keys: [...declared].sort() });
+    }
+  });
+
+  it('lets a later export replace a file Longtail wrote this session, and no other', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-policy-'));
+    try {
+      const policy = new PathPolicy({ roots: [dir], advice: () => 'Use --root.' });
+      const ours = path.join(dir, 'plan.xlsx');
+      const theirs = path.join(dir, 'theirs.xlsx');
+      fs.writeFileSync(ours, 'x');
+      fs.writeFileSync(theirs, 'y');
+      expect(() => policy.checkPath(ours, 'write')).toThrow(/did not write it/);
+      policy.recordWritten(ours);
+      expect(() => policy.checkPath(ours, 'write')).not.toThrow();
+      expect(() => policy.checkPath(theirs, 'write')).toThrow(/did not write it/);
+      expect(() => policy.checkPath(path.join(dir, 'new', 'deep', 'plan.csv'), 'write')).not.toThrow();
+      expect(() => policy.checkPath(path.join(dir, '..'), 'list')).toThrow(/may not list/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
