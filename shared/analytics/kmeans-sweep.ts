@@ -229,7 +229,7 @@ export type Structure = {
 export type KChoice = { k: number; structure: Structure };
 
 const qualifies = (q: KQuality, minShare: number): boolean =>
-  (q.stability ?? 1) >= STABLE_ARI && (q.smallestShare ?? 1) >= minShare;
+  q.stability !== null && (q.stability ?? 1) >= STABLE_ARI && (q.smallestShare ?? 1) >= minShare;
 
 export function chooseK(quality: readonly KQuality[], minShare: number): KChoice {
   if (quality.length === 0) return { k: 1, structure: { state: 'none', reason: 'Too few best customers to look for buying patterns.' } };
@@ -317,6 +317,7 @@ export function sweepK(
   const dist = distanceMatrix(sample);
   const quality: KQuality[] = [];
   const centroids = new Map<number, number[][]>();
+  const clusterings = new Map<number, Int32Array>();
   // A profile must hold at least the share setting and MIN_PROFILE_MEMBERS of the sample.
   const minShare = Math.max(minProfileShare, MIN_PROFILE_MEMBERS / Math.max(1, sample.n));
   const top = Math.min(kMax, sample.n - 1);
@@ -332,11 +333,19 @@ export function sweepK(
       sse: fit.sse,
       converged: fit.converged,
       iterations: fit.iterations,
-      // Stability only matters for a k that can still be chosen: skip it for tiny profiles.
-      stability: smallestShare >= minShare ? stabilityOf(sample, fit.clusters, k, seed, Math.min(2, restarts)) : 0,
+      stability: null as number | null,
       smallestShare,
     });
     centroids.set(k, fit.centroids);
+    clusterings.set(k, fit.clusters);
+  }
+  // Stability costs several fits per k, so it is measured only where it can change the choice: a
+  // k with large enough profiles whose silhouette could still be chosen (a k more than the tie
+  // below the weak line never is, as the chosen k is within the tie of a best at or above it).
+  for (const q of quality) {
+    if (q.smallestShare === undefined || q.smallestShare < minShare) continue;
+    if (q.silhouette < WEAK_SILHOUETTE - SILHOUETTE_TIE) continue;
+    q.stability = stabilityOf(sample, clusterings.get(q.k) as Int32Array, q.k, seed, Math.min(2, restarts));
   }
   const choice = chooseK(quality, minShare);
   return { quality, suggestedK: choice.k, structure: choice.structure, centroids };

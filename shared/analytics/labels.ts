@@ -7,7 +7,7 @@
 const DOMINANT = 0.6;
 
 /** Catch-all groups ("Other products") are a remainder, not a pattern: they name a profile only last. */
-const CATCH_ALL = /^(other|others|misc|miscellaneous|unknown|unassigned)\b/i;
+export const CATCH_ALL = /^(other|others|misc|miscellaneous|unknown|unassigned)\b/i;
 
 const ordered = (mix: readonly number[], categories: readonly string[]): number[] =>
   mix

@@ -8,6 +8,7 @@ import { computeFeatures, type Features } from './features';
 import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { computeLeakage } from './leakage';
+import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { StageCache } from './stage-cache';
@@ -151,13 +152,15 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   }
   const pAlive = ds.hasDates ? stage('p-alive', fKey, () => savedOr('p-alive', fKey, () => customerPAlive(ds, asOfDay))) : null;
 
+  // "Other products" is a remainder, not something a rep can offer.
+  const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
   const flagged = new Set<number>();
   for (const f of flags) flagged.add(f.customer * m + f.category);
   const gone = goneCustomers(features.n, flags, pAlive, settings.growth.minPAlive);
   const gaps: GrowthGap[] = stage('growth', key(profileKey, recoveryKey, settings.growth), () =>
     // A relationship already flagged for recovery is one call, not two, and a customer that has
     // gone gets no cross-sell: growth skips both.
-    findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || flagged.has(i * m + c)),
+    findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || catchAll[c] === 1 || flagged.has(i * m + c)),
   );
   const floor = growthValueFloor(features, settings.growth.minValueShare);
   if (floor > 0) {

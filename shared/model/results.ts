@@ -53,8 +53,11 @@ export type KQuality = {
   sse: number;
   converged: boolean;
   iterations: number;
-  /** Mean adjusted Rand index of fits on seeded 80% subsamples against the full fit (1 = same profiles every time). */
-  stability?: number;
+  /**
+   * Mean adjusted Rand index of fits on seeded 80% subsamples against the full fit (1 = the same
+   * profiles every time); null where it could not change the choice and was not measured.
+   */
+  stability?: number | null;
   /** The smallest profile's share of the sample. */
   smallestShare?: number;
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
-import { decideLevel } from '../../../shared/analytics/products/level';
+import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
@@ -47,18 +47,26 @@ export function readSavedGroups(db: Db): SavedProductGroups | null {
 
 type ImportColumns = { categoryColumn: string | null; productColumn: string | null; categoriesAreProducts: boolean };
 
+const hasProductMaster = (db: Db): boolean =>
+  (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'product-master'").get() as { n: number }).n > 0;
+
 function importColumns(db: Db): ImportColumns {
   const mappings = (db.prepare("SELECT mapping_json FROM imports WHERE status = 'done' AND shape = 'transactions' ORDER BY id").all() as { mapping_json: string }[]).map(
     (r) => JSON.parse(r.mapping_json) as Record<string, string | undefined>,
   );
+  // A product master regroups code-level imports into its categories (sink-product-master).
+  const master = hasProductMaster(db);
   return {
-    categoryColumn: mappings.find((m) => m.category)?.category ?? null,
+    categoryColumn: mappings.find((m) => m.category)?.category ?? (master ? 'the product master' : null),
     productColumn: mappings.find((m) => m.product)?.product ?? null,
-    categoriesAreProducts: mappings.some((m) => !m.category && m.product),
+    categoriesAreProducts: !master && mappings.some((m) => !m.category && m.product),
   };
 }
 
-export type LoadedData = { ds: Dataset; level: ProductLevelInfo | null };
+/** One product as the analysis saw it: where it landed (null: a non-product line left out). */
+export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number };
+
+export type LoadedData = { ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[] };
 
 /**
  * The whole transaction table as the analytics' typed arrays, in one pass, on the category level
@@ -108,6 +116,7 @@ export function loadData(db: Db): LoadedData {
   const pPriceN = new Int32Array(np);
   const pPriceSum = new Float64Array(np);
   const pPriceSq = new Float64Array(np);
+  const pCategory = new Int32Array(np).fill(-1);
   const cRows = new Int32Array(nc);
   const cNegative = new Int32Array(nc);
   const cRevenue = new Float64Array(nc);
@@ -146,6 +155,7 @@ export function loadData(db: Db): LoadedData {
     else {
       pRows[p]++;
       pRevenue[p] += v;
+      pCategory[p] = k;
       if (v < 0) pNegative[p]++;
       if (qty !== null && qty !== 0) {
         const price = Math.abs(v / qty);
@@ -242,5 +252,10 @@ export function loadData(db: Db): LoadedData {
     lastDay,
     currency: getMeta(db, 'currency') ?? 'USD',
   };
-  return { ds, level: decision.info };
+  const placed = productPlacement(decision, pCategory);
+  const catalogue: CatalogueEntry[] = [];
+  productRows.forEach((p, i) => {
+    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i] });
+  });
+  return { ds, level: decision.info, catalogue };
 }

@@ -5,11 +5,11 @@ import { buildRecoveryModel, type RecoveryModel } from '../../../shared/analytic
 import type { Dataset } from '../../../shared/model/dataset';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { Session } from '../session';
-import { dataHash, loadData } from './load-dataset';
+import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
 import type { ProductLevelInfo } from '../../../shared/model/products';
 
 /** What the session keeps warm for one workspace's data: the dataset and every stage's last result. */
-export type WarmData = { hash: string; ds: Dataset; level: ProductLevelInfo | null; stages: StageCache };
+export type WarmData = { hash: string; ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[]; stages: StageCache };
 
 const DATA_KEY = 'analysis:data';
 /** Where the session keeps the recovery model of one as-of day, shared by runs and the slider. */

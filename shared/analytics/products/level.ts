@@ -61,6 +61,23 @@ export type LevelDecision = {
   info: ProductLevelInfo;
 };
 
+/** Where each product landed: its group or category, or null for a non-product line left out. */
+export function productPlacement(decision: LevelDecision, productCategory: ArrayLike<number>): (string | null)[] {
+  return Array.from(decision.dropProduct, (dropped, i) => {
+    if (dropped) return null;
+    const k = decision.byProduct ? decision.ofProduct[i] : productCategory[i] >= 0 ? decision.ofCategory[productCategory[i]] : -1;
+    return k >= 0 ? decision.categories[k] : null;
+  });
+}
+
+/** Case, spacing and punctuation do not make a different category. */
+export const spellingKey = (name: string): string =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 const median = (values: number[]): number => {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
@@ -196,10 +213,24 @@ export function decideLevel(input: LevelInput): LevelDecision {
     return { categories: list, byProduct: true, dropProduct: productExcluded, ofProduct, ofCategory, info: info('product-groups', hasGroups ? 'saved' : 'descriptions', sortedGroups.length, reason) };
   }
 
+  // Exports spell one category several ways ("Dairy", "DAIRY ", "dairy."): one category, named
+  // by its most used spelling.
   const list: string[] = [];
   const ofCategory = new Int32Array(categories.length).fill(-1);
+  const byKey = new Map<string, { at: number; rows: number }>();
   categories.forEach((c, i) => {
     if (categoryExcluded[i]) return;
+    const key = spellingKey(c.name);
+    const seen = byKey.get(key);
+    if (seen) {
+      ofCategory[i] = seen.at;
+      if (c.rows > seen.rows) {
+        list[seen.at] = c.name;
+        seen.rows = c.rows;
+      }
+      return;
+    }
+    byKey.set(key, { at: list.length, rows: c.rows });
     ofCategory[i] = list.length;
     list.push(c.name);
   });
