@@ -28,10 +28,11 @@ export function writeRunFiles(
   fs.writeFileSync(
     files.actions,
     toCsv(
-      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'expected_low', 'expected_high', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id'],
+      // The range columns come last, so scripts reading the original columns by position still work.
+      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high'],
       actions.map((a): CsvValue[] => [
-        a.customerCode, a.customerName, a.kind, a.category, cents(a.expectedRevenue), rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh), a.priority, a.reason, a.rep, a.territory, a.tier,
-        a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id,
+        a.customerCode, a.customerName, a.kind, a.category, cents(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
+        a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id, rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh),
       ]),
     ),
   );
