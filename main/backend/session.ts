@@ -2,16 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { openDatabase, type Db } from './db/open';
+import { tableExists } from './db/meta';
+import { failInterruptedRuns } from './analysis/store';
+
+/** A typed place in the session for what one domain keeps warm; the object itself is the key. */
+export type SessionSlot<T> = { readonly name: string; readonly __value?: T };
+export const sessionSlot = <T>(name: string): SessionSlot<T> => ({ name });
 
 /**
- * The backend's state between calls: at most one open workspace, plus in-memory caches that
- * belong to it (e.g. an analysis kept warm so a threshold change re-evaluates in milliseconds).
- * Caches are dropped whenever the workspace changes.
+ * The backend's state between calls: at most one open workspace, plus what domains keep warm for
+ * it in typed slots (the analysis keeps its dataset and stage cache, so a threshold change
+ * re-evaluates in milliseconds). Slots are emptied whenever the workspace changes.
  */
 export class Session {
   readonly appDataDir: string;
   private current: { path: string; db: Db } | null = null;
-  private readonly caches = new Map<string, unknown>();
+  private readonly caches = new Map<SessionSlot<unknown>, unknown>();
 
   constructor(appDataDir: string) {
     this.appDataDir = appDataDir;
@@ -32,6 +38,7 @@ export class Session {
   open(file: string, options: { create: boolean } = { create: false }): Db {
     const absolute = path.resolve(file);
     const db = openDatabase(absolute, options);
+    if (tableExists(db, 'analysis_runs')) failInterruptedRuns(db);
     this.close();
     this.current = { path: absolute, db };
     return db;
@@ -47,21 +54,17 @@ export class Session {
     return was;
   }
 
-  cache<T>(key: string, build: () => T): T {
-    if (!this.caches.has(key)) this.caches.set(key, build());
-    return this.caches.get(key) as T;
+  get<T>(slot: SessionSlot<T>): T | undefined {
+    return this.caches.get(slot) as T | undefined;
   }
 
-  setCache(key: string, value: unknown): void {
-    this.caches.set(key, value);
+  set<T>(slot: SessionSlot<T>, value: T): void {
+    this.caches.set(slot, value);
   }
 
-  getCache<T>(key: string): T | undefined {
-    return this.caches.get(key) as T | undefined;
-  }
-
-  dropCaches(prefix = ''): void {
-    for (const key of [...this.caches.keys()]) if (key.startsWith(prefix)) this.caches.delete(key);
+  /** Forgets everything kept for the open workspace (an import changed its data). */
+  dropCaches(): void {
+    this.caches.clear();
   }
 
   private requireOpen(): { path: string; db: Db } {

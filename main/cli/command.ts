@@ -17,8 +17,6 @@ export type ParsedArgs = {
 
 /** One `longtail <name>` command. Commands are thin: parse arguments, call handlers, print. */
 export type Command = {
-  name: string;
-  summary: string;
   usage: string;
   /** Shown under --help: options and examples. */
   help: string;

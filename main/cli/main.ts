@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { isAppError, toErrorPayload } from '../../shared/contract/errors';
 import { defaultAppDataDir } from '../backend/app-data';
-import { Backend } from '../backend/dispatch';
+import type { Backend } from '../backend/dispatch';
 import { appVersion } from '../backend/version';
 import type { CliIO, Command } from './command';
-import { commands } from './commands/index';
+import { commands, type CommandEntry } from './commands/index';
 
 const EXIT_USAGE = 2;
 
@@ -23,19 +23,15 @@ function overview(): string {
   ].join('\n');
 }
 
-const commandHelp = (c: Command): string => [`Usage: ${c.usage}`, '', c.summary, '', c.help.trim()].join('\n');
+const commandHelp = (entry: CommandEntry, c: Command): string => [`Usage: ${c.usage}`, '', entry.summary, '', c.help.trim()].join('\n');
 
 /** Runs one CLI invocation; returns the exit code. Separate from process handling so tests can call it. */
 export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Promise<number> {
-  const backend = partialIo.backend ?? new Backend({ appDataDir: defaultAppDataDir() });
-  const io: CliIO = {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-    interactive: Boolean(process.stderr.isTTY),
-    cwd: process.cwd(),
-    ...partialIo,
-    backend,
-  };
+  const out = partialIo.out ?? ((t: string) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`));
+  const err = partialIo.err ?? ((t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`));
+  const io = { out, err };
+  // Opened only for a command that runs: --help and argument errors never load the database or the analytics.
+  let backend: Backend | undefined = partialIo.backend;
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -46,13 +42,14 @@ export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Pr
       io.out(appVersion);
       return 0;
     }
-    const command = commands.find((c) => c.name === name);
-    if (!command) {
+    const entry = commands.find((c) => c.name === name);
+    if (!entry) {
       io.err(`longtail: unknown command "${name}".\n\n${overview()}`);
       return EXIT_USAGE;
     }
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(commandHelp(command));
+      io.out(commandHelp(entry, command));
       return 0;
     }
     let parsed;
@@ -64,10 +61,15 @@ export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Pr
         strict: true,
       });
     } catch (e) {
-      io.err(`longtail ${command.name}: ${(e as Error).message}\nUsage: ${command.usage}\nSee \`longtail ${command.name} --help\`.`);
+      io.err(`longtail ${name}: ${(e as Error).message}\nUsage: ${command.usage}\nSee \`longtail ${name} --help\`.`);
       return EXIT_USAGE;
     }
-    return await command.run(parsed, io);
+    if (!backend) {
+      const { Backend: LocalBackend } = await import('../backend/dispatch');
+      backend = new LocalBackend({ appDataDir: defaultAppDataDir() });
+    }
+    const full: CliIO = { interactive: Boolean(process.stderr.isTTY), cwd: process.cwd(), ...partialIo, out, err, backend };
+    return await command.run(parsed, full);
   } catch (e) {
     const payload = toErrorPayload(e);
     const json = rest.includes('--json');
@@ -75,6 +77,6 @@ export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Pr
     else io.err(`longtail ${name}: ${payload.message}${isAppError(e) ? ` [${payload.code}]` : ''}`);
     return isAppError(e) && payload.code !== 'INTERNAL' ? 1 : 3;
   } finally {
-    if (!partialIo.backend) backend.close();
+    if (backend && !partialIo.backend) backend.close();
   }
 }

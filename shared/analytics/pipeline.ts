@@ -12,6 +12,7 @@ import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { StageCache } from './stage-cache';
+import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
 import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
 
@@ -37,10 +38,12 @@ export type RunOptions = {
   clock?: () => number;
   /** Results of the costliest stages kept outside this run (e.g. in the workspace), by stage key. */
   saved?: SavedStages;
+  /** Told of every setting a stage reads, for the test that holds stages to their declarations. */
+  onSettingRead?: (stage: StageName, setting: SettingName) => void;
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
-export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': Float64Array; 'recovery-model': RecoveryModel };
+export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': Float64Array };
 
 /**
  * A store for stage results that outlives the in-memory cache (a new session on the same data),
@@ -84,13 +87,12 @@ export type AnalysisOutput = {
 export const resolveAsOfDay = (ds: Dataset, settings: AnalysisSettings): number =>
   settings.asOf ? dayFromIso(settings.asOf) : ds.lastDay;
 
-const key = (...parts: unknown[]): string => JSON.stringify(parts);
-
 /**
  * The whole analysis, pure and deterministic: same data + same settings = the same output, bit for
- * bit (timings aside). Each stage is keyed by exactly the settings it depends on, so with a cache a
- * changed recovery threshold re-runs recovery, growth, actions and leakage only, and a changed k
- * skips features and the k sweep.
+ * bit (timings aside). Each stage is keyed by exactly the settings it declares in STAGE_SPECS and
+ * sees no others, so with a cache a changed recovery threshold re-runs recovery, growth, actions and
+ * leakage only, and a changed k skips features and the k sweep. Stages read settings only through
+ * the `s` they are handed; `settings` itself is only echoed into the output.
  */
 export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: RunOptions = {}): AnalysisOutput {
   const cache = options.cache ?? new StageCache();
@@ -98,41 +100,41 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const timings: Record<string, number> = {};
   const total = ANALYSIS_STAGES.length;
   let done = 0;
-  const stage = <T>(name: AnalysisStage, stageKey: string, build: () => T): T => {
+  const asOfDay = resolveAsOfDay(ds, settings);
+  const keys = stageKeys(settings, { rows: ds.tx.customer.length, asOfDay });
+  const view = (name: StageName): AnalysisSettings => settingsFor(name, settings, options.onSettingRead);
+  const stage = <T>(name: AnalysisStage, build: (s: AnalysisSettings) => T): T => {
     options.checkpoint?.();
     options.progress?.(name, done, total);
     const started = clock();
-    const value = cache.get(name, stageKey, build);
+    const value = cache.get(name, keys[name], () => build(view(name)));
     timings[name] = (timings[name] ?? 0) + (clock() - started);
     done++;
     return value;
   };
-  const savedOr = <S extends keyof SavedStageValues>(name: S, stageKey: string, build: () => SavedStageValues[S]): SavedStageValues[S] => {
-    const known = options.saved?.load(name, stageKey);
+  const savedOr = <S extends keyof SavedStageValues>(name: S, build: () => SavedStageValues[S]): SavedStageValues[S] => {
+    const known = options.saved?.load(name, keys[name]);
     if (known) return known;
     const value = build();
-    options.saved?.save(name, stageKey, value);
+    options.saved?.save(name, keys[name], value);
     return value;
   };
   const notes: string[] = [];
-  const asOfDay = resolveAsOfDay(ds, settings);
   const m = ds.categories.length;
 
-  const fKey = key(ds.tx.customer.length, asOfDay);
-  const features = stage('features', fKey, () => computeFeatures(ds, asOfDay));
-  const tiers: Tiers = stage('tiers', key(fKey, settings.strategicShare), () => computeTiers(features.revenue12m, settings.strategicShare));
-  const sweepKey = key(fKey, settings.best, settings.kMin, settings.kMax, settings.seed, settings.restarts, settings.minProfileShare);
-  const profileKey = key(sweepKey, settings.k);
-  const profiles: ProfileModel = stage('profiles', profileKey, () =>
+  const features = stage('features', () => computeFeatures(ds, asOfDay));
+  const tiers: Tiers = stage('tiers', (s) => computeTiers(features.revenue12m, s.strategicShare));
+  const profiles: ProfileModel = stage('profiles', (s) =>
     // Kept per k as well: switching back to a k seen before is then free.
-    cache.get(`profiles:${settings.k}`, profileKey, () => {
-      const sweep: ProfileSweep = cache.get('profile-sweep', sweepKey, () => {
-        const known = options.saved?.load('profile-sweep', sweepKey);
-        const fresh = sweepProfiles(features, settings, (k) => options.progress?.('profiles', done, total, `k = ${k}`), known);
-        if (!known) options.saved?.save('profile-sweep', sweepKey, fresh.sweep);
+    cache.get(`profiles:${s.k}`, keys.profiles, () => {
+      const sweep: ProfileSweep = cache.get('profile-sweep', keys['profile-sweep'], () => {
+        const known = options.saved?.load('profile-sweep', keys['profile-sweep']);
+        const onK = (k: number) => options.progress?.('profiles', done, total, `k = ${k}`);
+        const fresh = sweepProfiles(features, view('profile-sweep'), onK, known);
+        if (!known) options.saved?.save('profile-sweep', keys['profile-sweep'], fresh.sweep);
         return fresh;
       });
-      return buildProfiles(features, sweep, settings.k, ds.categories);
+      return buildProfiles(features, sweep, s.k, ds.categories);
     }),
   );
   if (profiles.selection.relaxed) {
@@ -143,25 +145,24 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
 
   let recoveryModel: RecoveryModel | null = null;
   let flags: RecoveryFlag[] = [];
-  const recoveryKey = key(fKey, settings.recovery);
   if (ds.hasDates) {
-    recoveryModel = stage('recovery-model', fKey, () => savedOr('recovery-model', fKey, () => buildRecoveryModel(ds, asOfDay)));
-    flags = stage('recovery', recoveryKey, () => evaluateRecovery(recoveryModel as RecoveryModel, settings.recovery));
+    recoveryModel = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
+    flags = stage('recovery', (s) => evaluateRecovery(recoveryModel as RecoveryModel, s.recovery));
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
-  const pAlive = ds.hasDates ? stage('p-alive', fKey, () => savedOr('p-alive', fKey, () => customerPAlive(ds, asOfDay))) : null;
+  const pAlive = ds.hasDates ? stage('p-alive', () => savedOr('p-alive', () => customerPAlive(ds, asOfDay))) : null;
 
   // "Other products" is a remainder, not something a rep can offer.
   const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
   const flagged = new Set<number>();
   for (const f of flags) flagged.add(f.customer * m + f.category);
-  const gone = goneCustomers(features.n, flags, pAlive, settings.growth.minPAlive);
-  const gaps: GrowthGap[] = stage('growth', key(profileKey, recoveryKey, settings.growth), () =>
+  const gaps: GrowthGap[] = stage('growth', (s) => {
     // A relationship already flagged for recovery is one call, not two, and a customer that has
     // gone gets no cross-sell: growth skips both.
-    findGrowthGaps(features, profiles, settings.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || catchAll[c] === 1 || flagged.has(i * m + c)),
-  );
+    const gone = goneCustomers(features.n, flags, pAlive, s.growth.minPAlive);
+    return findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || catchAll[c] === 1 || flagged.has(i * m + c));
+  });
   const floor = growthValueFloor(features, settings.growth.minValueShare);
   if (floor > 0) {
     notes.push(
@@ -169,12 +170,10 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     );
   }
   const labels = profiles.profiles.map((p) => p.label);
-  const actions = stage('actions', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
+  const actions = stage('actions', () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, flags, gaps),
   );
-  const leakage = stage('leakage', key(profileKey, recoveryKey, settings.growth, settings.strategicShare), () =>
-    computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions),
-  );
+  const leakage = stage('leakage', () => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions));
   options.progress?.('leakage', total, total);
 
   const resultsStarted = clock();

@@ -54,7 +54,12 @@ export type ImportPreview = {
   dateFormat: { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean };
   /** True when a mapping saved for the same headers was reused. */
   savedMapping: boolean;
+  /** What importing this file would make the workspace currency, with the reason (editable before import). */
+  currency: ImportCurrency;
 };
+
+/** The currency an import settled on, and why ("given", read from the file, kept from the workspace). */
+export type ImportCurrency = { code: string; source: 'given' | 'data' | 'locale' | 'default' | 'workspace'; reason: string };
 
 export type RejectedRow = {
   /** Row number in the file (1-based, counting the header) or in the sheet. */
@@ -84,6 +89,8 @@ export type ImportSummary = {
   revenue: number;
   mapping: Partial<Record<ImportField, string>>;
   dateFormat: DateFormat | null;
+  /** The workspace currency after this import (on the summary an import returns, not on listed imports). */
+  currency?: ImportCurrency;
   rejectsSample: RejectedRow[];
   /** e.g. "2024-01-01..2024-03-31 overlaps an earlier import (sales-q1.csv)". */
   warnings: string[];
@@ -112,6 +119,8 @@ export const importSpecs = [
       /** Overrides of the detected mapping; null unmaps a field. */
       mapping: mappingSchema.optional(),
       dateFormat: z.enum(DATE_FORMATS).optional(),
+      /** The currency of the amounts; left out, it is read from the file (or kept, when the user set one). */
+      currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as GBP').optional(),
       /** Spend tables only: the date the annual spend refers to (default: today). */
       asOf: z.iso.date().optional(),
       force: z.boolean().default(false),

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { handlerSpec } from './define';
 
+/** user: chosen by someone; data: read from an imported file; locale/default: a guess before any data said. */
+export type CurrencySource = 'user' | 'data' | 'locale' | 'default';
+
 export type WorkspaceInfo = {
   path: string;
   fileName: string;
   clientName: string;
   currency: string;
+  currencySource: CurrencySource;
   createdAt: string;
   schemaVersion: number;
   appVersion: string;
@@ -36,7 +40,8 @@ export const workspaceSpecs = [
     z.object({
       path,
       clientName: z.string().min(1).max(200),
-      currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD').default('USD'),
+      /** Left out, the currency is guessed from the system locale and then from the first import. */
+      currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD').optional(),
       overwrite: z.boolean().default(false),
     }),
   ),

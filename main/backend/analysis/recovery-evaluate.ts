@@ -12,7 +12,7 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   const db = session.db;
   const summary = readSummary(db, resolveRunId(db, runId));
   if (!summary.hasDates) throw noDates();
-  const { model } = recoveryModelFor(session, summary.settings, summary.asOf);
+  const { data, model, modelKey } = recoveryModelFor(session, summary.settings, summary.asOf);
   const started = performance.now();
   const flags = evaluateRecovery(model, recovery);
   let atRisk = 0;
@@ -24,8 +24,7 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   // The curve does not depend on the lateness itself, so a lateness slider reuses it; the
   // current point comes from the flags just computed.
   const { lateness, ...rest } = recovery;
-  const curveKey = `analysis:curve:${summary.runId}:${JSON.stringify(rest)}`;
-  const base = session.cache(curveKey, () => recoveryCurve(model, recovery, LATENESS_CURVE));
+  const base = data.stages.get('recovery-curve', JSON.stringify([modelKey, rest]), () => recoveryCurve(model, recovery, LATENESS_CURVE));
   const curve = [...base.filter((p) => p.lateness !== lateness), { lateness, count: flags.length, atRisk }].sort(
     (a, b) => a.lateness - b.lateness,
   );

@@ -6,7 +6,7 @@ import { isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import { failRun, finishRun, startRun, summaryOf } from './store';
 import { savedStages } from './saved-stages';
-import { recoveryKey, warmData } from './warm';
+import { warmData } from './warm';
 import { levelNotes } from './level-notes';
 
 /**
@@ -27,7 +27,7 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
     const output = runAnalysis(data.ds, settings, {
       cache: data.stages,
       clock: () => performance.now(),
-      saved: savedStages(ctx.session, data.hash, recoveryKey(data.hash, asOfDay)),
+      saved: savedStages(db, data.hash),
       checkpoint: () => {
         if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
       },

@@ -1,9 +1,7 @@
 import type { SavedStages, SavedStageValues } from '../../../shared/analytics/pipeline';
 import type { Sweep } from '../../../shared/analytics/kmeans-sweep';
-import type { RecoveryModel } from '../../../shared/analytics/recovery/index';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
-import type { Session } from '../session';
 import { appVersion } from '../version';
 
 /** Meta keys of the stages kept in the workspace; one entry per stage, the latest key wins. */
@@ -46,10 +44,9 @@ export function forgetSavedStages(db: Db): void {
 /**
  * The k sweep and the probabilities alive, kept in the workspace under the data hash, the app
  * version and the stage key, so reopening a workspace and switching k skips the two costliest
- * stages; the recovery model, too big to store, is shared with the recovery slider's session cache.
+ * stages. The recovery model is too big to store; it stays in the session's stage cache.
  */
-export function savedStages(session: Session, hash: string, recoveryCacheKey: string): SavedStages {
-  const db = session.db;
+export function savedStages(db: Db, hash: string): SavedStages {
   const fullKey = (stageKey: string): string => `${appVersion}|${hash}|${stageKey}`;
   const load = (stage: Stored, stageKey: string): SavedStageValues[Stored] | undefined => {
     const text = getMeta(db, META_PREFIX + stage);
@@ -59,15 +56,8 @@ export function savedStages(session: Session, hash: string, recoveryCacheKey: st
     return decode[stage](text.slice(cut + 1));
   };
   return {
-    load: (stage, stageKey) => {
-      if (stage === 'recovery-model') return session.getCache<RecoveryModel>(recoveryCacheKey) as SavedStageValues[typeof stage] | undefined;
-      return load(stage, stageKey) as SavedStageValues[typeof stage] | undefined;
-    },
+    load: (stage, stageKey) => load(stage, stageKey) as SavedStageValues[typeof stage] | undefined,
     save: (stage, stageKey, value) => {
-      if (stage === 'recovery-model') {
-        session.setCache(recoveryCacheKey, value);
-        return;
-      }
       const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as Float64Array);
       setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
     },

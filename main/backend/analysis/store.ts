@@ -12,6 +12,16 @@ export function startRun(db: Db, createdAt: string, asOf: string, settings: Anal
   return Number(info.lastInsertRowid);
 }
 
+/**
+ * Runs a killed process left 'running' would otherwise stay so forever. A run still going in
+ * another process marks itself done when it finishes, so this only ever hides it for a moment.
+ */
+export function failInterruptedRuns(db: Db): number {
+  return db
+    .prepare("UPDATE analysis_runs SET status = 'failed', error = 'Longtail stopped before this analysis finished. Run it again.' WHERE status = 'running'")
+    .run().changes;
+}
+
 export function failRun(db: Db, runId: number, message: string): void {
   db.prepare("UPDATE analysis_runs SET status = 'failed', error = ? WHERE id = ?").run(message, runId);
 }

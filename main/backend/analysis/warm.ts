@@ -1,38 +1,47 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { StageCache } from '../../../shared/analytics/stage-cache';
+import { stageKeys } from '../../../shared/analytics/stages';
 import { buildRecoveryModel, type RecoveryModel } from '../../../shared/analytics/recovery/index';
 import type { Dataset } from '../../../shared/model/dataset';
 import { dayFromIso } from '../../../shared/format/dates';
-import type { Session } from '../session';
-import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
 import type { ProductLevelInfo } from '../../../shared/model/products';
+import { sessionSlot, type Session } from '../session';
+import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
 
-/** What the session keeps warm for one workspace's data: the dataset and every stage's last result. */
+/**
+ * What the session keeps warm for one workspace's data: the dataset and the one stage cache, which
+ * holds every stage's last result (the recovery slider's model and curve included).
+ */
 export type WarmData = { hash: string; ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[]; stages: StageCache };
 
-const DATA_KEY = 'analysis:data';
-/** Where the session keeps the recovery model of one as-of day, shared by runs and the slider. */
-export const recoveryKey = (hash: string, asOfDay: number): string => `analysis:recovery:${hash}:${asOfDay}`;
+const WARM = sessionSlot<WarmData>('analysis data');
 
 /** The dataset of the open workspace, loaded once and reused until an import changes the data. */
 export function warmData(session: Session): WarmData {
   const hash = dataHash(session.db);
-  const warm = session.getCache<WarmData>(DATA_KEY);
+  const warm = session.get(WARM);
   if (warm && warm.hash === hash) return warm;
-  session.dropCaches('analysis:');
   const fresh: WarmData = { hash, ...loadData(session.db), stages: new StageCache() };
-  session.setCache(DATA_KEY, fresh);
+  session.set(WARM, fresh);
   return fresh;
 }
 
-/** The recovery model of a run's as-of day: from the cache, or rebuilt once when the cache is cold. */
-export function recoveryModelFor(session: Session, settings: AnalysisSettings, asOf: string): { data: WarmData; model: RecoveryModel } {
+/**
+ * The recovery model of a run's as-of day, under the same stage key the analysis uses: the model a
+ * run just built is reused, and one is rebuilt once when the cache is cold.
+ */
+export function recoveryModelFor(
+  session: Session,
+  settings: AnalysisSettings,
+  asOf: string,
+): { data: WarmData; model: RecoveryModel; modelKey: string } {
   const data = warmData(session);
   if (!data.ds.hasDates) throw noDates();
   const asOfDay = settings.asOf ? dayFromIso(settings.asOf) : dayFromIso(asOf);
-  const model = session.cache(recoveryKey(data.hash, asOfDay), () => buildRecoveryModel(data.ds, asOfDay));
-  return { data, model };
+  const modelKey = stageKeys(settings, { rows: data.ds.tx.customer.length, asOfDay })['recovery-model'];
+  const model = data.stages.get('recovery-model', modelKey, () => buildRecoveryModel(data.ds, asOfDay));
+  return { data, model, modelKey };
 }
 
 export const noDates = (): AppError =>

@@ -17,10 +17,19 @@ export type TokenSource = 'header' | 'query' | 'cookie';
 // A cookie per port: two `longtail serve` runs on one machine must not sign each other in.
 export const cookieName = (port: number): string => `longtail-token-${port}`;
 
+// A cookie with a broken %-escape is simply not the token.
+const safeDecode = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+};
+
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return safeDecode(part.slice(eq + 1).trim());
   }
   return undefined;
 }

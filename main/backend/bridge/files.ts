@@ -4,6 +4,50 @@ import os from 'node:os';
 import path from 'node:path';
 import { HttpError, tooLarge } from './http-io';
 
+const SCRATCH_PREFIX = 'longtail-serve-';
+const OWNER_FILE = 'owner.pid';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Scratch folders of earlier runs that were killed before they could clean up (uploads of 255 MB
+ * were found left behind): a folder whose owner process is gone goes; one without an owner file
+ * goes once it is a day old. Another live `longtail serve` keeps its folder.
+ */
+export function sweepStaleScratch(scratchRoot: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(scratchRoot).filter((n) => n.startsWith(SCRATCH_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const folder = path.join(scratchRoot, name);
+    try {
+      const pid = Number(fs.readFileSync(path.join(folder, OWNER_FILE), 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) continue;
+    } catch {
+      try {
+        if (now - fs.statSync(folder).mtimeMs < DAY_MS) continue;
+      } catch {
+        continue;
+      }
+    }
+    fs.rmSync(folder, { recursive: true, force: true });
+    removed.push(folder);
+  }
+  return removed;
+}
+
 const isInside = (folder: string, file: string): boolean => {
   const rel = path.relative(folder, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
@@ -29,7 +73,17 @@ export class FileGate {
   private exports = 0;
 
   constructor(scratchRoot = os.tmpdir()) {
-    this.scratchDir = fs.realpathSync(fs.mkdtempSync(path.join(scratchRoot, 'longtail-serve-')));
+    sweepStaleScratch(scratchRoot);
+    this.scratchDir = fs.realpathSync(fs.mkdtempSync(path.join(scratchRoot, SCRATCH_PREFIX)));
+    fs.writeFileSync(path.join(this.scratchDir, OWNER_FILE), String(process.pid));
+  }
+
+  /** Removes an uploaded file's folder once its import is done; anything else is left alone. */
+  discardUpload(file: string): void {
+    const real = path.resolve(file);
+    const folder = path.dirname(real);
+    if (path.dirname(folder) !== this.scratchDir || !/^\d+$/.test(path.basename(folder))) return;
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 
   /** Streams a request body into a fresh subfolder of the scratch folder; returns the file's path. */
@@ -109,6 +163,13 @@ export class FileGate {
   dispose(): void {
     fs.rmSync(this.scratchDir, { recursive: true, force: true });
   }
+}
+
+/** The uploaded file a successful import (not a dry run) has read and stored; null for any other call. */
+export function consumedUpload(name: string, input: unknown): string | null {
+  if (name !== 'import-run' && name !== 'roster-import') return null;
+  const record = (typeof input === 'object' && input !== null ? input : {}) as { path?: unknown; dryRun?: unknown };
+  return typeof record.path === 'string' && record.dryRun !== true ? record.path : null;
 }
 
 /** Files an export or report handler says it wrote: `path`, or every entry of `files`. */

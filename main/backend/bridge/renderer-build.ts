@@ -4,7 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/contract/errors';
 
-export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The folder holding Longtail's package.json, found upwards so the sources and the compiled CLI (out/cli) agree. */
+function findProjectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const projectRoot = findProjectRoot();
 export const rendererDist = path.join(projectRoot, 'renderer', 'dist');
 
 /**

@@ -8,8 +8,8 @@ import { cookieName, newToken, presentedToken, sameToken, type TokenSource } fro
 import { SECURITY_HEADERS } from './csp';
 import { PathPolicy, type Grant } from '../access/path-policy';
 import { AppError, toErrorPayload } from '../../../shared/contract/errors';
-import { FileGate, writtenFiles } from './files';
-import { HttpError, readBody, requireJson, send, sendError, sendJson } from './http-io';
+import { consumedUpload, FileGate, writtenFiles } from './files';
+import { decodePart, HttpError, parseCallInput, readBody, requireJson, send, sendError, sendJson } from './http-io';
 import { contentType, serveStatic } from './static-files';
 
 /** What the bridge needs from a backend; WorkerBackend provides it. */
@@ -29,6 +29,8 @@ export type BridgeOptions = {
   /** Where the per-run scratch folder for uploads goes; the OS temp folder by default. */
   scratchRoot?: string;
   limits?: { rpcBytes?: number; uploadBytes?: number };
+  /** Headers must arrive within headersMs, a whole request within requestMs, and no socket idles past idleMs while a request is read. */
+  timeouts?: { headersMs?: number; requestMs?: number; idleMs?: number; checkMs?: number };
   /**
    * Where calls may read and write besides the session's scratch folder (uploads and export
    * targets): the app-data workspaces folder and the folders named with --root; `grants` are
@@ -78,16 +80,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     async handle(req, res, url) {
       methodIs(req, 'POST');
       requireJson(req);
-      const name = decodeURIComponent(url.pathname.slice(BRIDGE.rpc.length));
+      const name = decodePart(url.pathname.slice(BRIDGE.rpc.length), 'call name');
       const jobHeader = req.headers[BRIDGE.jobHeader];
       const jobId = typeof jobHeader === 'string' && JOB_ID.test(jobHeader) ? jobHeader : undefined;
       const body = await readBody(req, rpcLimit);
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body.toString('utf8')) : {};
-      } catch (e) {
-        throw new HttpError(400, 'INVALID_INPUT', `The body of ${name} is not valid JSON (${(e as Error).message}).`);
-      }
+      const input = parseCallInput(body, name);
+      // The body is in: an analysis may now take minutes without a byte on the socket.
+      req.socket.setTimeout(0);
       try {
         policy.check(name, input);
       } catch (e) {
@@ -101,6 +100,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           files.allow(file);
           policy.recordWritten(file);
         }
+        // Its rows are in the workspace now: a copy of a client's sales file should not linger in temp.
+        const upload = consumedUpload(name, input);
+        if (upload) files.discardUpload(upload);
       }
       sendJson(res, 200, outcome);
     },
@@ -116,6 +118,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
+      req.socket.setTimeout(0);
       res.write('retry: 2000\n: connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -126,7 +129,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     accept: ['header'],
     handle(req, res, url) {
       methodIs(req, 'POST');
-      const jobId = decodeURIComponent(url.pathname.slice(BRIDGE.cancel.length));
+      const jobId = decodePart(url.pathname.slice(BRIDGE.cancel.length), 'job id');
       if (!JOB_ID.test(jobId)) throw new HttpError(400, 'INVALID_INPUT', 'A job id has 1-128 letters, digits, dots, colons, dashes or underscores.');
       options.backend.cancel(jobId);
       send(res, 204, '');
@@ -190,9 +193,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return page;
   };
 
-  const server = http.createServer((req, res) => {
+  const timeouts = { headersMs: 10_000, requestMs: 10 * 60_000, idleMs: 30_000, checkMs: 1_000, ...options.timeouts };
+  // Slow-header and stalled-body sockets are cut; the event stream and a call whose answer takes
+  // minutes turn the idle timeout off once their request is in.
+  const server = http.createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkMs },
+    (req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', `http://${HOST}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://${HOST}`);
+      } catch {
+        req.resume();
+        sendError(res, new HttpError(400, 'INVALID_INPUT', 'That address cannot be read.'));
+        return;
+      }
       const route = routeFor(url.pathname);
       // The token is checked before anything else: no body is read, no file touched, no call made.
       if (!sameToken(presentedToken(req, url, port, route.accept), token)) {
@@ -219,8 +234,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         }
       }
     })();
-  });
-  server.requestTimeout = 0;
+    },
+  );
+  server.timeout = timeouts.idleMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

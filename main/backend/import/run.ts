@@ -9,6 +9,7 @@ import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { sha256File } from './hash';
 import { openSource } from './open';
+import { decideImportCurrency, guessPlanCurrency, setWorkspaceCurrency } from './currency';
 import { buildPlan, requireUsable, type ImportPlan } from './plan';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
@@ -36,6 +37,9 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
     categoryColumns: plan.categoryColumns,
     dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
     savedMapping: plan.savedMapping,
+    currency: ctx.session.isOpen
+      ? decideImportCurrency(ctx.session.db, undefined, guessPlanCurrency(plan)).decision
+      : (({ code, source, reason }) => ({ code, source, reason }))(guessPlanCurrency(plan)),
   };
 }
 
@@ -165,6 +169,10 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     rebuildIndexes();
     sink.finish();
     const warnings = [...tally.warnings, ...(plan.shape === 'transactions' ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
+    // A product master holds no amounts: it neither says nor changes the currency.
+    const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan));
+    if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);
+    if (currency.warning) warnings.push(currency.warning);
     if (plan.date.reason && plan.shape === 'transactions' && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
     const finishedAt = ctx.now().toISOString();
     db.prepare(
@@ -199,6 +207,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       revenue: Math.round(tally.revenue * 100) / 100,
       mapping: plan.mapping,
       dateFormat: plan.shape === 'transactions' ? plan.date.detected : null,
+      currency: currency.decision,
       rejectsSample: tally.rejectsSample,
       warnings,
       startedAt,

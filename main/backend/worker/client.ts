@@ -22,9 +22,11 @@ type Pending = { resolve: (o: Outcome<unknown>) => void; jobId?: string; cleanup
 
 const tsEntry = fileURLToPath(new URL('./entry.ts', import.meta.url));
 const tsxBoot = fileURLToPath(new URL('./tsx-boot.mjs', import.meta.url));
+// In the compiled CLI (out/cli) this module sits beside the built worker, not the TypeScript entry.
+const compiledEntry = fileURLToPath(new URL('./worker.mjs', import.meta.url));
 
 function startWorker(options: WorkerBackendOptions): Worker {
-  const entry = options.entry ?? tsEntry;
+  const entry = options.entry ?? (fs.existsSync(tsEntry) ? tsEntry : compiledEntry);
   const start: WorkerStart = { appDataDir: options.appDataDir, nativeBinding: options.nativeBinding };
   if (!fs.existsSync(entry)) throw new Error(`The backend worker entry ${entry} is missing: rebuild Longtail.`);
   if (entry.endsWith('.ts')) {

@@ -5,6 +5,7 @@ import { getMeta, tableExists } from '../db/meta';
 import { schemaVersion } from '../db/open';
 import type { Db } from '../db/open';
 import type { Session } from '../session';
+import { currencySourceOf } from '../import/currency';
 import { appVersion } from '../version';
 
 export function workspaceInfo(session: Session): WorkspaceInfo {
@@ -37,6 +38,7 @@ export function workspaceInfo(session: Session): WorkspaceInfo {
     fileName: path.basename(session.path),
     clientName: getMeta(db, 'client_name') ?? path.basename(session.path, path.extname(session.path)),
     currency: getMeta(db, 'currency') ?? 'USD',
+    currencySource: currencySourceOf(db),
     createdAt: getMeta(db, 'created_at') ?? '',
     schemaVersion: schemaVersion(db),
     appVersion,

@@ -7,12 +7,14 @@ import type { Session } from '../session';
 import { appVersion } from '../version';
 import { workspaceInfo } from './info';
 import { isWorkspaceFile } from './list';
+import { currencyOfLocale } from '../../../shared/format/currency';
+import { setWorkspaceCurrency, systemLocale } from '../import/currency';
 import { rememberRecent } from './recent';
 
 /** Creates a workspace file (replacing one only when asked), opens it in the session and lists it as recent. */
 export function createWorkspace(
   session: Session,
-  args: { path: string; clientName: string; currency: string; overwrite: boolean },
+  args: { path: string; clientName: string; currency?: string; overwrite: boolean },
   now: Date,
 ): WorkspaceInfo {
   const file = path.resolve(args.path);
@@ -33,7 +35,12 @@ export function createWorkspace(
   const db = session.open(file, { create: true });
   db.transaction(() => {
     setMeta(db, 'client_name', args.clientName);
-    setMeta(db, 'currency', args.currency);
+    if (args.currency) setWorkspaceCurrency(db, args.currency, 'user');
+    else {
+      // Nobody chose one yet: the locale's currency stands until the first import says otherwise.
+      const guess = currencyOfLocale(systemLocale());
+      setWorkspaceCurrency(db, guess ?? 'USD', guess ? 'locale' : 'default');
+    }
     setMeta(db, 'created_at', now.toISOString());
     setMeta(db, 'created_by', `Longtail ${appVersion}`);
   })();
@@ -52,6 +59,6 @@ export function openWorkspace(session: Session, file: string, now: Date): Worksp
 export function updateWorkspace(session: Session, changes: { clientName?: string; currency?: string }): WorkspaceInfo {
   const db = session.db;
   if (changes.clientName !== undefined) setMeta(db, 'client_name', changes.clientName);
-  if (changes.currency !== undefined) setMeta(db, 'currency', changes.currency);
+  if (changes.currency !== undefined) setWorkspaceCurrency(db, changes.currency, 'user');
   return workspaceInfo(session);
 }

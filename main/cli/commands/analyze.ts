@@ -125,12 +125,10 @@ export const progressPrinter = (io: CliIO) => (p: { phase: string; done: number;
 };
 
 export const analyzeCommand: Command = {
-  name: 'analyze',
-  summary: 'Analyse a workspace: tiers, profiles, recovery and growth actions, leakage; stored as a run.',
   usage: 'longtail analyze --workspace FILE [settings] [--json]',
   help: `
 Options:
-  --workspace FILE            The client's workspace (with imported data)
+  --workspace, -w FILE        The client's workspace (with imported data)
   --json                      Print the run summary as JSON
 ${settingsHelp}
 Examples:

@@ -15,12 +15,10 @@ const line = (r: PortfolioRow): string => {
 };
 
 export const benchmarkCommand: Command = {
-  name: 'benchmark',
-  summary: 'Compare clients side by side: revenue, long tail, leakage against the 7-30% band and each other.',
   usage: 'longtail benchmark <workspace>... --out comparison.xlsx|.csv [--folder DIR] [--anonymise] [--backtest] [--json]',
   help: `
 Options:
-  --out FILE         comparison.xlsx or comparison.csv (the extension picks the format)
+  --out, -o FILE     comparison.xlsx or comparison.csv (the extension picks the format)
   --folder DIR       Also compare every *.longtail file in this folder
   --anonymise        Show clients as Client A, B, ... and leave out every client and customer name
   --backtest         Run a backtest per client for precision and recall (slower)

@@ -4,14 +4,12 @@ import { formatCount, formatMoney } from '../../../shared/format/numbers';
 import type { Command } from '../command';
 
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Write who calls whom: rep call lists (assignments.xlsx / CSV) or the territory plan.',
   usage:
     'longtail export --workspace FILE --out FILE.xlsx|FILE.csv|DIR [--format xlsx|csv] [--plan reps|territories] [--per-rep] [--roster FILE] [--new-plan] [--json]',
   help: `
 Options:
-  --workspace FILE   The client's workspace (analysed first with longtail analyze)
-  --out PATH         A .xlsx or .csv file (the extension picks the format), or a folder
+  --workspace, -w FILE  The client's workspace (analysed first with longtail analyze)
+  --out, -o PATH     A .xlsx or .csv file (the extension picks the format), or a folder
   --format F         xlsx or csv, for a folder output [xlsx]
   --plan P           reps: one list per rep with a summary sheet; territories: the territory plan [reps]
   --per-rep          CSV into a folder: one file per rep (plus Unassigned.csv) instead of one file

@@ -45,6 +45,7 @@ function readable(s: ImportSummary): string {
     `  rows read ${formatCount(s.rowsRead)} = imported ${formatCount(s.rowsImported)} + rejected ${formatCount(s.rowsRejected)} + blank ${formatCount(s.rowsSkipped)}`,
     `  customers ${formatCount(s.customers)}, categories ${formatCount(s.categories)}, products ${formatCount(s.products)}, returns ${formatCount(s.returns)}`,
     `  revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
+    ...(s.currency ? [`  currency ${s.currency.code}: ${s.currency.reason}`] : []),
     `  mapping ${Object.entries(s.mapping).map(([f, c]) => `${f}=${c}`).join(', ')}`,
   ];
   for (const w of s.warnings) lines.push(`  note: ${w}`);
@@ -57,9 +58,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Import a CSV or Excel file of sales (or a spend table, or a product master) into a workspace.',
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|spend-table|product-master] [--product-master FILE] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|spend-table|product-master] [--product-master FILE] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -71,6 +70,9 @@ Options:
   --shape S              transactions (default), spend-table (customer x category amounts) or
                          product-master (product -> category)
   --product-master FILE  Also import a product -> category file after the main file
+  --currency CODE        Currency of the amounts, e.g. GBP. Without it the file decides (a currency
+                         column, symbols or codes in the amounts, the customers' country), unless
+                         the workspace currency was set by hand; the import says which and why
   --as-of YYYY-MM-DD     Spend tables only: the date the spend refers to (default: today)
   --force                Import a file even if the same file was imported before
   --dry-run              Read and check everything, report, and save nothing
@@ -96,6 +98,7 @@ Examples:
     shape: { type: 'string' },
     'product-master': { type: 'string' },
     'as-of': { type: 'string' },
+    currency: { type: 'string' },
     force: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'rejects-out': { type: 'string' },
@@ -112,7 +115,7 @@ Examples:
     if (!created) await io.backend.call('workspace-open', { path: wsPath });
     else {
       const clientName = (args.values.client as string | undefined) ?? path.basename(wsPath, path.extname(wsPath));
-      await io.backend.call('workspace-create', { path: wsPath, clientName });
+      await io.backend.call('workspace-create', { path: wsPath, clientName, ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}) });
     }
     // A failed first import leaves no empty workspace behind: the command then changed nothing.
     const discardIfNew = async (): Promise<void> => {
@@ -141,6 +144,7 @@ Examples:
             shape: oneOf<ImportShape>(args.values.shape, IMPORT_SHAPES, '--shape'),
             mapping: parseMaps(args.values.map),
             dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
+            ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}),
             ...common,
           },
           { onProgress: bar, signal: controller.signal },

@@ -11,13 +11,11 @@ const parseCount = (raw: string | undefined, flag: string, fallback: number): nu
 };
 
 export const reportCommand: Command = {
-  name: 'report',
-  summary: 'Write the client report: one self-contained HTML file with figures, charts, method and settings.',
   usage: 'longtail report --workspace FILE --out report.html [--anonymise] [--top N] [--run ID] [--json]',
   help: `
 Options:
-  --workspace FILE   The client's workspace (analysed first with longtail analyze)
-  --out FILE         Where to write the report (.html); overwritten if it exists
+  --workspace, -w FILE  The client's workspace (analysed first with longtail analyze)
+  --out, -o FILE     Where to write the report (.html); overwritten if it exists
   --anonymise        Replace client, customer, rep and file names with stand-ins
   --top N            How many actions to list (default 25)
   --run ID           Report an earlier analysis run (default: the latest)

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Action, CustomerResult } from '../../../shared/model/results';
-import { writeRunFiles } from '../../backend/analysis/export-files';
 import type { CliIO, Command } from '../command';
 import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -28,7 +27,7 @@ async function allCustomers(io: CliIO, runId: number): Promise<CustomerResult[]>
 }
 
 /** A given workspace is opened (or created); the default one in <out> is the run's own and is rebuilt. */
-async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, currency: string): Promise<string> {
+async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, currency: string | undefined): Promise<string> {
   const clientName = path.basename(file, path.extname(file));
   if (given) {
     const target = path.resolve(io.cwd, given);
@@ -40,14 +39,14 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
 }
 
 export const runCommand: Command = {
-  name: 'run',
-  summary: 'Import a file, analyse it and write actions.csv, customers.csv, profiles.csv and summary.json.',
   usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [settings] [--json]',
   help: `
 Options:
-  --out DIR                   Folder for the results (created if missing)
-  --workspace FILE            Import into this workspace (created if missing) instead of DIR/workspace.longtail
-  --currency CODE             Currency of a new workspace [USD]
+  --out, -o DIR               Folder for the results (created if missing)
+  --workspace, -w FILE        Import into this workspace (created if missing) instead of DIR/workspace.longtail
+  --currency CODE             Currency of the amounts, e.g. GBP [read from the file: a currency
+                              column, symbols or codes in the amounts, the customers' country;
+                              else this computer's region]
   --json                      Print the run summary and written files as JSON
 ${settingsHelp}
 Writes:
@@ -84,7 +83,7 @@ Examples:
     if (!fs.existsSync(source)) throw new AppError('FILE_NOT_FOUND', `No file at ${source}. Check the path.`, { path: source });
     const outDir = path.resolve(io.cwd, out);
     fs.mkdirSync(outDir, { recursive: true });
-    const currency = typeof args.values.currency === 'string' ? args.values.currency : 'USD';
+    const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
     const settings = settingsFromArgs(args);
     let workspace = await prepareWorkspace(io, source, given, currency);
@@ -99,14 +98,16 @@ Examples:
     }
     const notes: string[] = [];
     try {
-      const imported = await io.backend.call('import-run', { path: source }, { onProgress: progressPrinter(io) });
+      const imported = await io.backend.call('import-run', { path: source, currency }, { onProgress: progressPrinter(io) });
       notes.push(`Imported ${formatCount(imported.rowsImported)} rows (${formatCount(imported.rowsRejected)} rejected) from ${imported.file}.`);
+      if (imported.currency) notes.push(`Currency ${imported.currency.code}: ${imported.currency.reason}.`);
     } catch (e) {
       // Re-running into the same workspace: the data is already there, so analyse it as it is.
       if (!(isAppError(e) && e.code === 'IMPORT_DUPLICATE_FILE')) throw e;
       notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);
     }
     const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
+    const { writeRunFiles } = await import('../../backend/analysis/export-files');
     const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId)) };
     try {
       await io.backend.call('assignment-plan', { runId: summary.runId });

@@ -2,11 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { WorkspaceInfo } from '../../../shared/contract/workspace';
-import { startBridge } from '../../backend/bridge/server';
-import { ensureRendererBuilt } from '../../backend/bridge/renderer-build';
-import { ensureSampleWorkspace } from '../../backend/sample-workspace';
-import { defaultWorkspaceFolder } from '../../backend/workspace/list';
-import { WorkerBackend } from '../../backend/worker/client';
 import type { Command } from '../command';
 
 const waitForStopSignal = (): Promise<NodeJS.Signals> =>
@@ -30,16 +25,14 @@ function parsePort(raw: string | undefined): number {
 }
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Open the workbench in a browser: serves the UI and the backend on 127.0.0.1 with a one-time token.',
   usage: 'longtail serve [--workspace FILE] [--root DIR]... [--port P] [--no-analysis]',
   help: `
 Options:
-  --workspace FILE   Open this workspace (default: the bundled sample, built and analysed on first use)
+  --workspace, -w FILE  Open this workspace (default: the bundled sample, built and analysed on first use)
   --root DIR         Also let the page read and write inside DIR (repeatable). Without it the
                      page reaches only the workspaces folder in the app-data folder, the files
                      uploaded this session and the workspace given with --workspace
-  --port P           Listen on this port (default: any free port)
+  --port, -p P       Listen on this port (default: any free port)
   --no-analysis      With the sample: import it but leave the analysis for later (faster first start)
 
 Prints the address to open, http://127.0.0.1:P/?token=..., as one line on stdout, and runs until
@@ -56,6 +49,14 @@ Examples:
     'no-analysis': { type: 'boolean' },
   },
   async run(args, io) {
+    // Loaded here, not at the top: `longtail --help` should not pay for the HTTP bridge and the worker.
+    const [{ startBridge }, { ensureRendererBuilt }, { ensureSampleWorkspace }, { defaultWorkspaceFolder }, { WorkerBackend }] = await Promise.all([
+      import('../../backend/bridge/server'),
+      import('../../backend/bridge/renderer-build'),
+      import('../../backend/sample-workspace'),
+      import('../../backend/workspace/list'),
+      import('../../backend/worker/client'),
+    ]);
     const port = parsePort(args.values.port as string | undefined);
     const roots = ((args.values.root as string[] | undefined) ?? []).map((r) => path.resolve(io.cwd, r));
     for (const root of roots) {

@@ -31,3 +31,18 @@ export function firstItem<V>(params: unknown): { seriesName: string; dataIndex: 
   const item = (Array.isArray(params) ? params[0] : params) as { seriesName?: string; dataIndex?: number; value?: unknown };
   return { seriesName: item.seriesName ?? '', dataIndex: item.dataIndex ?? 0, value: item.value as V };
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Data as text inside tooltip markup: a customer or category named `<img onerror=...>` stays text. */
+export const escapeHtml = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * The one way chart code writes tooltip HTML: the template's own text is markup, every
+ * interpolated value is escaped. ECharts inserts a formatter's string as HTML, so a name from
+ * the data must never reach it any other way. (Axis labels, legends and default tooltips are
+ * drawn on the canvas or escaped by ECharts itself.)
+ */
+export function tooltipHtml(markup: TemplateStringsArray, ...values: unknown[]): string {
+  return markup.reduce((out, part, i) => out + part + (i < values.length ? escapeHtml(values[i]) : ''), '');
+}

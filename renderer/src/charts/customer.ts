@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { CustomerDetail } from '../../../shared/contract';
-import { MARK_COLOR, RECOVERY_COLOR, colorOf, firstItem, grid, truncate, type ChartFormat } from './common';
+import { MARK_COLOR, RECOVERY_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
 /** Monthly revenue stacked by category over the last 24 months. */
 export function customerMonthlyOption(detail: Pick<CustomerDetail, 'monthly' | 'categories'>, fmt: ChartFormat): EChartsOption {
@@ -28,10 +28,12 @@ export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' 
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
-        const { seriesName, value } = firstItem<[string, string, number?]>(p);
+        const { seriesName, value } = firstItem<[string, string, number?] | string>(p);
+        // The as-of mark line is an item too; its value is the date alone.
+        if (!Array.isArray(value)) return tooltipHtml`as of ${fmt.date(asOf)}`;
         return seriesName === 'Purchase'
-          ? `${value[1]}<br/>${fmt.date(value[0])}: ${fmt.money(value[2] ?? 0)}`
-          : `${value[1]}<br/>next purchase due by ${fmt.date(value[0])}`;
+          ? tooltipHtml`${value[1]}<br/>${fmt.date(value[0])}: ${fmt.money(value[2] ?? 0)}`
+          : tooltipHtml`${value[1]}<br/>next purchase due by ${fmt.date(value[0])}`;
       },
     },
     xAxis: { type: 'time', name: 'Date', nameLocation: 'middle', nameGap: 30 },

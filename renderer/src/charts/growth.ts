@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { GROWTH_COLOR, firstItem, grid, truncate, type ChartFormat } from './common';
+import { GROWTH_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
 export type CategoryTotal = { category: string; expected: number; count: number };
 
@@ -26,7 +26,7 @@ export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: Ch
       formatter: (p) => {
         const item = firstItem<number>(p);
         const t = top[item.dataIndex];
-        return `${t.category}<br/>${fmt.money(t.expected)} expected from ${fmt.count(t.count)} actions`;
+        return tooltipHtml`${t.category}<br/>${fmt.money(t.expected)} expected from ${fmt.count(t.count)} actions`;
       },
     },
     xAxis: { type: 'value', name: `Expected revenue per year (${fmt.currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },

@@ -1,6 +1,6 @@
 import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
-import { MARK_COLOR, colorOf, firstItem, grid, truncate, type ChartFormat } from './common';
+import { MARK_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
 const kMarks = (chosenK: number, suggestedK: number) => ({
   symbol: 'none',
@@ -78,7 +78,7 @@ export function profileHeatmapOption(
     tooltip: {
       formatter: (p) => {
         const [x, y, v] = firstItem<[number, number, number]>(p).value;
-        return `${profiles[y].label}<br/>${names[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
+        return tooltipHtml`${profiles[y].label}<br/>${names[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
       },
     },
     xAxis: {
@@ -168,7 +168,7 @@ export function customerScatterOption(customers: readonly ScatterCustomer[], pro
       trigger: 'item',
       formatter: (p) => {
         const [rev, , name, breadth] = firstItem<[number, number, string, number]>(p).value;
-        return `${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
+        return tooltipHtml`${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
       },
     },
     xAxis: {

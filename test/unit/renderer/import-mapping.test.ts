@@ -8,6 +8,7 @@ const preview = (mapping: ImportPreview['mapping']): ImportPreview => ({
   delimiter: ',',
   sheets: [],
   sheet: null,
+  currency: { code: 'USD', source: 'locale', reason: "the currency of this computer's region" },
   headerRow: 1,
   headers: ['Cust #', 'Order Date', 'Qty', 'Unit Price', 'Amount'],
   rows: [],

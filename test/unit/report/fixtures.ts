@@ -88,6 +88,7 @@ export function info(clientName: string, overrides: Partial<WorkspaceInfo> = {})
     fileName: `${clientName}.longtail`,
     clientName,
     currency: 'USD',
+    currencySource: 'user',
     createdAt: '2026-01-01T00:00:00.000Z',
     schemaVersion: 2,
     appVersion: '0.1.0',

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { RepLoad } from '../../../../shared/contract/assignment';
-import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, truncate, type ChartFormat } from '../../charts/common';
+import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from '../../charts/common';
 
 const CAPACITY_COLOR = 'rgba(127, 127, 127, 0.28)';
 const LONG_TAIL_COLOR = '#009E73';
@@ -24,7 +24,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
         const rep = reps[firstItem(params).dataIndex];
         if (!rep) return '';
         return [
-          `<strong>${escapeHtml(rep.rep)}</strong> (${rep.kind}${rep.territory ? `, ${escapeHtml(rep.territory)}` : ''})`,
+          tooltipHtml`<strong>${rep.rep}</strong> (${rep.kind}${rep.territory ? `, ${rep.territory}` : ''})`,
           `Accounts: ${fmt.count(rep.accounts)} (${fmt.count(rep.keptAccounts)} strategic kept)`,
           `Capacity: ${fmt.count(using(rep))} of ${fmt.count(rep.capacity)} used (${fmt.share(rep.capacityUse, 0)})`,
           `Expected revenue: ${fmt.money(rep.expectedRevenue)}`,
@@ -77,6 +77,3 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
     ],
   };
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -78,6 +78,7 @@ export function ImportScreen() {
           shape: choice.shape,
           mapping: choice.mapping,
           dateFormat: choice.dateFormat ?? undefined,
+          currency: choice.currency ?? undefined,
           force: choice.force,
           dryRun: dry,
         },
@@ -153,7 +154,7 @@ export function ImportScreen() {
           <button type="button" className="primary" onClick={() => void choose()} disabled={job !== null}>
             Choose a file…
           </button>
-          <p className="muted">.csv, .txt, .xlsx, .xls, .xlsb, .ods · the file is read, never changed</p>
+          <p className="muted">.csv, .csv.gz, .tsv, .txt, .xlsx, .xls, .xlsb, .ods · sales (one row per sale) or a spend table (one row per customer, one column per category) · the file is read, never changed</p>
         </div>
       )}
       {step === 'map' && preview && file && (

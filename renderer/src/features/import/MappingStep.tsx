@@ -4,7 +4,8 @@ import { useWorkbench } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
 import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
-export type MappingChoice = { mapping: Mapping; dateFormat: DateFormat | null; shape: ImportShape; force: boolean };
+/** currency: null keeps what the preview settled on (read from the file, or the workspace's own). */
+export type MappingChoice = { mapping: Mapping; dateFormat: DateFormat | null; shape: ImportShape; force: boolean; currency: string | null };
 
 const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   iso: 'Year-month-day (2025-03-31)',
@@ -63,11 +64,14 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const [mapping, setMapping] = useState<Mapping>(() => mappingFromPreview(preview));
   const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
   const [force, setForce] = useState(false);
+  const [currency, setCurrency] = useState(preview.currency.code);
+  const currencyValid = /^[A-Za-z]{3}$/.test(currency);
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
   const needsDateChoice = preview.shape === 'transactions' && preview.dateFormat.ambiguous && !dateFormat;
-  const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force };
-  const ready = missing.length === 0 && !needsDateChoice && !busy;
+  const changedCurrency = currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
+  const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency };
+  const ready = missing.length === 0 && !needsDateChoice && !busy && (currencyValid || preview.shape === 'product-master');
   const fields: readonly ImportField[] = IMPORT_FIELDS;
 
   return (
@@ -153,6 +157,29 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
               </select>
             </div>
             <p className="muted">Amounts: the decimal mark (1,234.50 or 1.234,50) is detected per column; currency signs and thousands separators are ignored.</p>
+          </div>
+        )}
+        {preview.shape !== 'product-master' && (
+          <div className="row" style={{ marginTop: '0.75rem' }}>
+            <div className="field">
+              <label htmlFor="import-currency">Currency</label>
+              <input
+                id="import-currency"
+                value={currency}
+                onChange={(e) => setCurrency(e.target.value)}
+                maxLength={3}
+                size={5}
+                pattern="[A-Za-z]{3}"
+                title="Three-letter ISO code, e.g. GBP, EUR, USD"
+                aria-describedby="import-currency-why"
+                disabled={busy}
+              />
+            </div>
+            <p className="muted" id="import-currency-why" data-testid="import-currency-why">
+              {changedCurrency
+                ? `${changedCurrency}, as you chose: every figure of this workspace will be shown in it.`
+                : `${preview.currency.code}: ${preview.currency.reason}. Type another code if that is wrong.`}
+            </p>
           </div>
         )}
         {(missing.length > 0 || duplicates.length > 0 || needsDateChoice) && (

@@ -14,7 +14,7 @@ const WORKSPACE_FILTERS = [{ name: 'Longtail workspace', extensions: ['longtail'
 export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
   const w = useWorkbench();
   const [clientName, setClientName] = useState('');
-  const [currency, setCurrency] = useState('USD');
+  const [currency, setCurrency] = useState('');
   const [createPath, setCreatePath] = useState('');
   const [openPath, setOpenPath] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -37,7 +37,7 @@ export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
         if (!path) return;
       }
       if (!path && folder) path = inFolder(folder.folder, workspaceFileName(clientName));
-      const info = await call('workspace-create', { path, clientName: clientName.trim(), currency: currency.toUpperCase() });
+      const info = await call('workspace-create', { path, clientName: clientName.trim(), ...(currency.trim() ? { currency: currency.trim().toUpperCase() } : {}) });
       w.setWorkspace(info);
       w.go('import');
     });
@@ -68,7 +68,7 @@ export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
           </div>
           <div className="field">
             <label htmlFor="new-currency">Currency</label>
-            <input id="new-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} pattern="[A-Za-z]{3}" title="Three-letter ISO code, e.g. USD, EUR" />
+            <input id="new-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} pattern="[A-Za-z]{3}" placeholder="from the data" title="Three-letter ISO code, e.g. USD, EUR; leave empty to read it from the first import" />
           </div>
           <div className="field" style={{ gridColumn: '1 / -1' }}>
             <label htmlFor="new-path">{electron ? 'File (leave empty to choose)' : 'File (leave empty for the workspaces folder)'}</label>

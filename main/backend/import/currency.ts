@@ -1,0 +1,46 @@
+import type { ImportCurrency } from '../../../shared/contract/import';
+import type { CurrencySource } from '../../../shared/contract/workspace';
+import { guessCurrency, type CurrencyGuess } from '../../../shared/format/currency';
+import { getMeta, setMeta } from '../db/meta';
+import type { Db } from '../db/open';
+import type { ImportPlan } from './plan';
+
+/** The user's locale as the operating system states it (LC_ALL, LC_MONETARY, LANG), else Node's ICU default. */
+export function systemLocale(): string {
+  const env = process.env.LC_ALL || process.env.LC_MONETARY || process.env.LANG;
+  const fromEnv = env?.match(/^([a-z]{2,3})[_-]([A-Z]{2})/);
+  return fromEnv ? `${fromEnv[1]}-${fromEnv[2]}` : Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+export function guessPlanCurrency(plan: ImportPlan): CurrencyGuess {
+  const amountColumns = [plan.mapping.revenue, plan.mapping.unitPrice, ...plan.categoryColumns].filter((c): c is string => Boolean(c));
+  return guessCurrency({ headers: plan.headers, rows: plan.dataSample, amountColumns, locale: systemLocale() });
+}
+
+/** How a workspace's currency was chosen. Workspaces made before this was recorded count as chosen by the user. */
+export const currencySourceOf = (db: Db): CurrencySource => (getMeta(db, 'currency_source') as CurrencySource | null) ?? 'user';
+
+export function setWorkspaceCurrency(db: Db, code: string, source: CurrencySource): void {
+  setMeta(db, 'currency', code);
+  setMeta(db, 'currency_source', source);
+}
+
+/**
+ * What an import does to the workspace currency: one given with the import wins; one the user chose
+ * stays; otherwise what the file shows replaces a guess from the locale. Returns the decision and,
+ * when the file disagrees with a currency that stays, a note for the import's warnings. A null
+ * guess (a product master has no amounts) never changes the currency.
+ */
+export function decideImportCurrency(db: Db, given: string | undefined, guess: CurrencyGuess | null): { decision: ImportCurrency; store: CurrencySource | null; warning: string | null } {
+  const current = getMeta(db, 'currency') ?? 'USD';
+  if (given) return { decision: { code: given, source: 'given', reason: 'given with the import' }, store: 'user', warning: null };
+  const source = currencySourceOf(db);
+  if (!guess || source === 'user' || (source === 'data' && guess.source !== 'data')) {
+    const warning =
+      guess?.source === 'data' && guess.code !== current
+        ? `The file looks like ${guess.code} (${guess.reason}), but this workspace is set to ${current}. Change it on the Workspaces screen, or import with --currency ${guess.code}.`
+        : null;
+    return { decision: { code: current, source: 'workspace', reason: source === 'data' ? 'read from an earlier import' : 'set for this workspace' }, store: null, warning };
+  }
+  return { decision: { code: guess.code, source: guess.source, reason: guess.reason }, store: guess.source, warning: null };
+}

@@ -1,0 +1,140 @@
+/**
+ * Which currency a sales file is in, guessed the way an analyst would: a currency column, a code or
+ * symbol in the amount headers or cells, then the country the customers are in; failing all of
+ * those, the currency of the machine's locale. Every guess says why, so the screen can show it.
+ */
+export type CurrencyGuess = {
+  code: string;
+  /** data: read from the file; locale: from the system's region; default: nothing to go on. */
+  source: 'data' | 'locale' | 'default';
+  reason: string;
+};
+
+export type CurrencyEvidence = {
+  headers: string[];
+  rows: string[][];
+  /** Columns holding amounts (revenue, unit price, a spend table's categories). */
+  amountColumns: string[];
+  /** A BCP 47 locale such as en-GB; its region decides when the file says nothing. */
+  locale?: string;
+};
+
+const ISO = /^[A-Z]{3}$/;
+const CODES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF', 'INR', 'CNY', 'BRL', 'MXN', 'ZAR', 'SGD', 'HKD'];
+const CODE_IN_TEXT = new RegExp(`\\b(${CODES.join('|')})\\b`, 'i');
+// '$' alone is the dollar of too many countries to settle anything but USD as a last resort.
+const SYMBOLS: [string, string][] = [
+  ['£', 'GBP'],
+  ['€', 'EUR'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+  ['CHF', 'CHF'],
+  ['A$', 'AUD'],
+  ['C$', 'CAD'],
+  ['NZ$', 'NZD'],
+  ['R$', 'BRL'],
+  ['US$', 'USD'],
+  ['$', 'USD'],
+];
+
+const EURO = ['DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'PT', 'AT', 'FI', 'IE', 'GR', 'LU', 'SK', 'SI', 'EE', 'LV', 'LT', 'MT', 'CY', 'HR'];
+const REGION_CURRENCY: Record<string, string> = {
+  ...Object.fromEntries(EURO.map((r) => [r, 'EUR'])),
+  GB: 'GBP', US: 'USD', CH: 'CHF', JP: 'JPY', CA: 'CAD', AU: 'AUD', NZ: 'NZD', SE: 'SEK', NO: 'NOK', DK: 'DKK',
+  PL: 'PLN', CZ: 'CZK', HU: 'HUF', IN: 'INR', CN: 'CNY', BR: 'BRL', MX: 'MXN', ZA: 'ZAR', SG: 'SGD', HK: 'HKD',
+};
+const COUNTRY_REGION: [RegExp, string][] = [
+  [/^(united kingdom|uk|u\.k\.|great britain|gb|england|scotland|wales|northern ireland|britain)$/, 'GB'],
+  [/^(united states( of america)?|usa|u\.s\.a?\.?|us|america)$/, 'US'],
+  [/^(eire|ireland|republic of ireland)$/, 'IE'],
+  [/^(germany|deutschland)$/, 'DE'],
+  [/^(france)$/, 'FR'],
+  [/^(spain|españa)$/, 'ES'],
+  [/^(italy|italia)$/, 'IT'],
+  [/^(netherlands|the netherlands|holland)$/, 'NL'],
+  [/^(belgium)$/, 'BE'],
+  [/^(portugal)$/, 'PT'],
+  [/^(austria|österreich)$/, 'AT'],
+  [/^(finland)$/, 'FI'],
+  [/^(greece)$/, 'GR'],
+  [/^(switzerland|schweiz|suisse)$/, 'CH'],
+  [/^(sweden|sverige)$/, 'SE'],
+  [/^(norway|norge)$/, 'NO'],
+  [/^(denmark|danmark)$/, 'DK'],
+  [/^(poland|polska)$/, 'PL'],
+  [/^(australia)$/, 'AU'],
+  [/^(canada)$/, 'CA'],
+  [/^(japan)$/, 'JP'],
+  [/^(india)$/, 'IN'],
+  [/^(brazil|brasil)$/, 'BR'],
+  [/^(mexico|méxico)$/, 'MX'],
+  [/^(south africa|rsa)$/, 'ZA'],
+  [/^(new zealand)$/, 'NZ'],
+  [/^(singapore)$/, 'SG'],
+];
+
+const normalise = (h: string): string => h.toLowerCase().replace(/[^a-z]/g, '');
+
+/** The currency of a locale's region (en-GB -> GBP), or null when it has no region we know. */
+export function currencyOfLocale(locale: string | undefined): string | null {
+  const region = locale?.match(/[-_]([A-Za-z]{2})\b/)?.[1]?.toUpperCase();
+  return region ? (REGION_CURRENCY[region] ?? null) : null;
+}
+
+function symbolIn(text: string): string | null {
+  const code = text.match(CODE_IN_TEXT)?.[1];
+  if (code) return code.toUpperCase();
+  for (const [symbol, iso] of SYMBOLS) if (text.includes(symbol)) return iso;
+  return null;
+}
+
+/** The value most rows agree on, when at least `share` of the counted rows do. */
+function majority(values: (string | null)[], share: number): { value: string; count: number; of: number } | null {
+  const counts = new Map<string, number>();
+  let of = 0;
+  for (const v of values) {
+    if (v === null) continue;
+    of++;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  let best: [string, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && of > 0 && best[1] / of >= share ? { value: best[0], count: best[1], of } : null;
+}
+
+export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
+  const column = (h: string): string[] => {
+    const i = e.headers.indexOf(h);
+    return i < 0 ? [] : e.rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
+  };
+
+  const currencyHeader = e.headers.find((h) => ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'devise', 'moneda'].includes(normalise(h)));
+  if (currencyHeader) {
+    const found = majority(column(currencyHeader).map((v) => (ISO.test(v.toUpperCase()) ? v.toUpperCase() : symbolIn(v))), 0.5);
+    if (found) return { code: found.value, source: 'data', reason: `the '${currencyHeader}' column says ${found.value}` };
+  }
+
+  for (const h of e.amountColumns) {
+    const code = symbolIn(h);
+    if (code) return { code, source: 'data', reason: `the header '${h}' names ${code}` };
+  }
+
+  for (const h of e.amountColumns) {
+    const found = majority(column(h).map(symbolIn), 0.5);
+    if (found) return { code: found.value, source: 'data', reason: `amounts in '${h}' are written with ${found.value === 'USD' ? '$' : (SYMBOLS.find(([, iso]) => iso === found.value)?.[0] ?? found.value)}` };
+  }
+
+  const countryHeader = e.headers.find((h) => /^(country|countryname|nation|land|pays|billingcountry|shiptocountry|customercountry)$/.test(normalise(h)));
+  if (countryHeader) {
+    const regions = column(countryHeader).map((v) => COUNTRY_REGION.find(([re]) => re.test(v.toLowerCase()))?.[1] ?? null);
+    const found = majority(regions.map((r) => (r ? REGION_CURRENCY[r] : null)), 0.5);
+    if (found) {
+      const share = Math.round((found.count / found.of) * 100);
+      return { code: found.value, source: 'data', reason: `${share}% of the rows in '${countryHeader}' are in ${found.value} countries` };
+    }
+  }
+
+  const fromLocale = currencyOfLocale(e.locale);
+  if (fromLocale) return { code: fromLocale, source: 'locale', reason: `the file names no currency; ${fromLocale} is the currency of this computer's region (${e.locale})` };
+  return { code: 'USD', source: 'default', reason: 'the file names no currency and this computer has no region set' };
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Backend } from '../../../main/backend/dispatch';
+import { runCli } from '../../../main/cli/main';
+import { freshWorkspaces, tempDir } from '../../helpers/workspace';
+import { fixture } from './fixtures';
+
+const workspace = freshWorkspaces();
+
+async function workspaceWithoutCurrency(): Promise<{ backend: Backend; cleanup: () => void; dir: string }> {
+  const t = tempDir();
+  const backend = new Backend({ appDataDir: path.join(t.dir, 'app-data'), now: () => new Date('2026-01-15T09:00:00Z') });
+  await backend.call('workspace-create', { path: path.join(t.dir, 'uk.longtail'), clientName: 'UK Client' });
+  return { backend, dir: t.dir, cleanup: () => (backend.close(), t.cleanup()) };
+}
+
+describe('the currency of a workspace', () => {
+  it('is read from the first file when nobody chose one: UK customers make it GBP, and the preview and summary say why', async () => {
+    const w = await workspaceWithoutCurrency();
+    try {
+      expect((await w.backend.call('workspace-info', {})).currencySource).toMatch(/^(locale|default)$/);
+      const preview = await w.backend.call('import-preview', { path: fixture('uk-country.csv') });
+      expect(preview.currency).toEqual({ code: 'GBP', source: 'data', reason: "75% of the rows in 'Country' are in GBP countries" });
+      const summary = await w.backend.call('import-run', { path: fixture('uk-country.csv') });
+      expect(summary.currency).toMatchObject({ code: 'GBP', source: 'data' });
+      expect(await w.backend.call('workspace-info', {})).toMatchObject({ currency: 'GBP', currencySource: 'data' });
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('keeps a currency the user chose, and warns when the file looks like another one', async () => {
+    const w = await workspace();
+    const summary = await w.backend.call('import-run', { path: fixture('uk-country.csv') });
+    expect(summary.currency).toEqual({ code: 'USD', source: 'workspace', reason: 'set for this workspace' });
+    expect(summary.warnings.join(' ')).toMatch(/looks like GBP .* set to USD\. Change it on the Workspaces screen, or import with --currency GBP/);
+    expect((await w.backend.call('workspace-info', {})).currency).toBe('USD');
+  });
+
+  it('takes a currency given with the import, and a dry run changes nothing', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: fixture('uk-country.csv'), currency: 'EUR', dryRun: true });
+    expect((await w.backend.call('workspace-info', {})).currency).toBe('USD');
+    const summary = await w.backend.call('import-run', { path: fixture('uk-country.csv'), currency: 'EUR' });
+    expect(summary.currency).toEqual({ code: 'EUR', source: 'given', reason: 'given with the import' });
+    expect(await w.backend.call('workspace-info', {})).toMatchObject({ currency: 'EUR', currencySource: 'user' });
+  });
+
+  it('is given on the command line with --currency, and `longtail import` prints the currency and its reason', async () => {
+    const t = tempDir();
+    const backend = new Backend({ appDataDir: path.join(t.dir, 'app-data') });
+    const out: string[] = [];
+    try {
+      const io = { backend, out: (x: string) => out.push(x), err: (x: string) => out.push(x), interactive: false, cwd: t.dir };
+      expect(await runCli(['import', fixture('uk-country.csv'), '-w', 'uk.longtail'], io)).toBe(0);
+      expect(out.join('\n')).toContain("currency GBP: 75% of the rows in 'Country' are in GBP countries");
+      expect(await runCli(['import', fixture('basic.csv'), '-w', 'other.longtail', '--currency', 'chf'], io)).toBe(0);
+      expect(out.join('\n')).toContain('currency CHF: given with the import');
+      expect((await backend.call('workspace-info', {})).currency).toBe('CHF');
+    } finally {
+      backend.close();
+      t.cleanup();
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { currencyOfLocale, guessCurrency } from '../../../shared/format/currency';
+
+const headers = ['Invoice', 'Date', 'Customer', 'Country', 'Amount'];
+
+describe('guessing the currency of a sales file', () => {
+  it('reads it from the customers\' country when the amounts are plain numbers, as in the UK Online Retail file', () => {
+    const rows = [
+      ['1', '2011-01-04', 'C1', 'United Kingdom', '12.50'],
+      ['2', '2011-01-04', 'C2', 'United Kingdom', '3.10'],
+      ['3', '2011-01-05', 'C3', 'EIRE', '8.00'],
+    ];
+    expect(guessCurrency({ headers, rows, amountColumns: ['Amount'], locale: 'en-US' })).toEqual({
+      code: 'GBP',
+      source: 'data',
+      reason: "67% of the rows in 'Country' are in GBP countries",
+    });
+  });
+
+  it('prefers a currency column, then a code in an amount header, then symbols in the amounts', () => {
+    expect(guessCurrency({ headers: ['Customer', 'Ccy', 'Amount'], rows: [['C1', 'chf', '10'], ['C2', 'CHF', '12']], amountColumns: ['Amount'] }).code).toBe('CHF');
+    expect(guessCurrency({ headers: ['Customer', 'Net Sales (EUR)'], rows: [['C1', '10']], amountColumns: ['Net Sales (EUR)'] })).toMatchObject({ code: 'EUR', reason: "the header 'Net Sales (EUR)' names EUR" });
+    expect(guessCurrency({ headers: ['Customer', 'Amount'], rows: [['C1', '£1,200.00'], ['C2', '£80']], amountColumns: ['Amount'] })).toMatchObject({ code: 'GBP', reason: "amounts in 'Amount' are written with £" });
+    expect(guessCurrency({ headers: ['Customer', 'Amount'], rows: [['C1', '1.200,00 €']], amountColumns: ['Amount'] }).code).toBe('EUR');
+  });
+
+  it('falls back to the region of the locale, and to USD only when there is none, saying so', () => {
+    const plain = { headers: ['Customer', 'Amount'], rows: [['C1', '10']], amountColumns: ['Amount'] };
+    expect(guessCurrency({ ...plain, locale: 'de-AT' })).toMatchObject({ code: 'EUR', source: 'locale' });
+    expect(guessCurrency({ ...plain, locale: 'en' })).toMatchObject({ code: 'USD', source: 'default' });
+    expect(currencyOfLocale('en_GB.UTF-8')).toBe('GBP');
+    expect(currencyOfLocale('ja-JP')).toBe('JPY');
+  });
+
+  it('is not swayed by a country column of mixed places with no majority', () => {
+    const rows = [['1', 'd', 'C1', 'France', '1'], ['2', 'd', 'C2', 'Japan', '1'], ['3', 'd', 'C3', 'Canada', '1'], ['4', 'd', 'C4', 'Narnia', '1']];
+    expect(guessCurrency({ headers, rows, amountColumns: ['Amount'], locale: 'en-GB' })).toMatchObject({ code: 'GBP', source: 'locale' });
+  });
+});
