@@ -1,11 +1,12 @@
 import type { AnalysisSettings, RecoverySettings } from '../contract/settings';
+import { latenessGrid } from '../contract/settings-meta';
 import type { Dataset } from '../model/dataset';
 import type { BacktestPoint, BacktestResult } from '../model/results';
 import { isoFromDay } from '../format/dates';
 import { buildRecoveryModel, emptyCustomerVerdict, emptyVerdict, judge, judgeCustomer, type RecoveryModel } from './recovery/index';
 
-/** Lateness values for the curve: 1.0 to 5.0 cycles in quarter steps. */
-export const BACKTEST_LATENESS = Array.from({ length: 17 }, (_, i) => 1 + i * 0.25);
+/** Lateness values for the curve: the recovery slider's whole range, like the recovery curve. */
+export const BACKTEST_LATENESS = latenessGrid();
 
 /** What one relationship did after the as-of day. */
 type Outcome = { orders: Int32Array; spend: Float64Array };

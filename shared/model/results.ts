@@ -1,5 +1,6 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { ProductLevelInfo } from './products';
+import type { BgNbdFitReport } from './bgnbd';
 
 /** Results of one analysis run. Customers and categories are named by code/name, never by index. */
 export type Tier = 'strategic' | 'long-tail' | 'inactive';
@@ -146,6 +147,8 @@ export type AnalysisSummary = {
   profiles: ProfileResult[];
   leakage: Leakage;
   counts: { growthActions: number; recoveryActions: number };
+  /** The BG/NBD fit behind P(alive): parameters, holdout check, verdict. Absent on runs saved before it was reported. */
+  bgnbd?: BgNbdFitReport | null;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
   timings: Record<string, number>;

@@ -13,6 +13,8 @@ import type { Db } from '../db/open';
  */
 export function dataHash(db: Db): string {
   const imports = db.prepare('SELECT id, sha256, shape, status, rows_imported FROM imports ORDER BY id').raw().all();
+  // Stages kept from before categories were ordered by name hold their columns in id order.
+  const categoryOrder = 'by-name';
   // Each bound in its own subquery: SQLite answers a lone max() or min() with one rowid lookup,
   // but both in one SELECT scan the whole table (60 ms at a million rows, on every cached answer).
   const tx = db
@@ -20,7 +22,7 @@ export function dataHash(db: Db): string {
     .raw()
     .get();
   const groups = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(PRODUCT_GROUPS_KEY) ?? null;
-  return createHash('sha256').update(JSON.stringify({ imports, tx, groups })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups })).digest('hex');
 }
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
@@ -86,7 +88,9 @@ export function loadData(db: Db): LoadedData {
         ORDER BY c.id`,
     )
     .all() as { id: number; code: string; name: string; segment: string | null; rep: string | null; territory: string | null }[];
-  const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY id').all() as { id: number; name: string }[];
+  // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
+  // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
+  const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
   const productRows = db.prepare('SELECT id, code, name FROM products ORDER BY id').all() as { id: number; code: string; name: string | null }[];
   const count = (db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
   if (count === 0 || customerRows.length === 0) {
@@ -94,7 +98,7 @@ export function loadData(db: Db): LoadedData {
   }
   const customerIndex = new Int32Array((customerRows.at(-1)?.id ?? 0) + 1).fill(-1);
   customerRows.forEach((c, i) => (customerIndex[c.id] = i));
-  const categoryIndex = new Int32Array((categoryRows.at(-1)?.id ?? 0) + 1).fill(-1);
+  const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
   categoryRows.forEach((c, i) => (categoryIndex[c.id] = i));
   const productIndex = new Int32Array((productRows.at(-1)?.id ?? 0) + 1).fill(-1);
   productRows.forEach((p, i) => (productIndex[p.id] = i));

@@ -1,11 +1,12 @@
 import type { RecoverySettings } from '../../../shared/contract/settings';
+import { latenessGrid } from '../../../shared/contract/settings-meta';
 import { evaluateRecovery, recoveryCurve } from '../../../shared/analytics/recovery/index';
 import type { Session } from '../session';
 import { readSummary, resolveRunId } from './store';
 import { noDates, recoveryModelFor } from './warm';
 
-/** Lateness values the recovery curve is drawn at: the UI's slider range. */
-const LATENESS_CURVE = Array.from({ length: 17 }, (_, i) => 1 + i * 0.25);
+/** Lateness values the recovery curve is drawn at: the slider's whole range. */
+const LATENESS_CURVE = latenessGrid();
 
 /** Re-evaluates a run's recovery flags at other thresholds, with the curve of flags against lateness. */
 export function evaluateRecoveryAt(session: Session, runId: number | undefined, recovery: RecoverySettings) {

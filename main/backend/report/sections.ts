@@ -109,9 +109,11 @@ export function profilesSection(v: ReportView): SafeHtml {
 export function methodSection(v: ReportView): SafeHtml {
   const s = v.summary;
   const paragraphs = methodParagraphs(s.settings, s.asOf, s.k).map((p) => html`<p>${p}</p>`);
-  const rows = settingsRows(s.settings).map(([k, value]) => html`<tr><td><code>${k}</code></td><td>${value}</td></tr>`);
+  const rows = settingsRows(s.settings).map(
+    (r) => html`<tr><td>${r.label}</td><td>${r.value}</td><td><code>${r.flag}</code></td></tr>`,
+  );
   return html`<section id="method"><h2>Method and settings</h2>${paragraphs}
-<table class="settings"><thead><tr><th>Setting</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<table class="settings"><thead><tr><th>Setting</th><th>Value</th><th>Command-line flag</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 export function dataQualitySection(v: ReportView): SafeHtml {

@@ -1,5 +1,6 @@
 import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { formatShare } from '../../../shared/format/numbers';
+import { formatSetting, SETTINGS, settingValue } from '../../../shared/contract/settings-meta';
 
 const ordinal = (q: number): string => {
   const n = Math.round(q * 100);
@@ -30,16 +31,15 @@ export function methodParagraphs(s: AnalysisSettings, asOf: string, k: number): 
   ];
 }
 
-/** Every setting as a flat list of name and value, so the run can be repeated exactly. */
-export function settingsRows(settings: AnalysisSettings): [string, string][] {
-  const rows: [string, string][] = [];
-  const walk = (prefix: string, value: unknown): void => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, v] of Object.entries(value)) walk(prefix ? `${prefix}.${key}` : key, v);
-    } else {
-      rows.push([prefix, value === null ? 'default (last transaction date)' : String(value)]);
-    }
-  };
-  walk('', settings);
-  return rows;
+/**
+ * Every setting as the table names it, with its value and the command-line flag that repeats it,
+ * so the run can be repeated exactly.
+ */
+export function settingsRows(settings: AnalysisSettings): { label: string; value: string; flag: string }[] {
+  return SETTINGS.map((m) => {
+    const value = settingValue(settings, m.path);
+    const flag =
+      m.kind === 'switch' ? (value ? '' : `--${m.flag}`) : value === null ? '' : `--${m.flag} ${String(value)}`;
+    return { label: m.label, value: formatSetting(m, value), flag };
+  });
 }

@@ -32,7 +32,7 @@ describe('the client report', () => {
     expect(html).toContain('9.8.7');
     expect(html).toContain('acme-sales-2025.csv');
     expect(html).toContain('No product ids: growth works on categories only.');
-    expect(html).toMatch(/strategicShare<\/code><\/td><td>0\.8</);
+    expect(html).toContain('<tr><td>Strategic share</td><td>80%</td><td><code>--strategic-share 0.8</code></td></tr>');
   });
 
   it('keeps a hostile customer name as text, never as markup', () => {

@@ -57,7 +57,7 @@ export function ProfilesScreen() {
         </div>
       </div>
       {s.structure && s.structure.state !== 'clear' && (
-        <div className="notice warning" role="status" data-testid="structure-notice">
+        <div className="notice warning stacked" role="status" data-testid="structure-notice">
           <p>
             <strong>{s.structure.state === 'none' ? 'No clear buying patterns.' : 'Weak buying patterns.'}</strong> {s.structure.reason}
           </p>

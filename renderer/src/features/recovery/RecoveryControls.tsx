@@ -1,4 +1,5 @@
 import type { RecoverySettings } from '../../../../shared/contract';
+import { settingMeta, sliderRange } from '../../../../shared/contract/settings-meta';
 
 type Props = { value: RecoverySettings; onChange: (next: RecoverySettings) => void; disabled?: boolean };
 
@@ -32,10 +33,10 @@ export function RecoveryControls({ value, onChange, disabled }: Props) {
   const set = <K extends keyof RecoverySettings>(key: K, v: RecoverySettings[K]) => onChange({ ...value, [key]: v });
   return (
     <div className="controls" data-testid="recovery-controls">
-      <Slider id="lateness" label="Late after" value={value.lateness} min={1} max={10} step={0.25} shown={`${value.lateness} cycles`} onChange={(v) => set('lateness', v)} disabled={disabled} hint="Gap since the last purchase, in the customer's own purchase cycles." />
-      <Slider id="decline" label="Declining below" value={value.declineThreshold} min={0.05} max={0.95} step={0.05} shown={`${Math.round(value.declineThreshold * 100)}% of baseline`} onChange={(v) => set('declineThreshold', v)} disabled={disabled} hint="Trailing spend against the same season's baseline." />
-      <Slider id="min-purchases" label="Rhythm needs" value={value.minPurchases} min={2} max={20} step={1} shown={`${value.minPurchases} purchases`} onChange={(v) => set('minPurchases', v)} disabled={disabled} hint="Fewer purchase days = no rhythm yet, no action." />
-      <Slider id="volatility-allowance" label="Volatile buyers get" value={value.volatilityAllowance} min={0} max={5} step={0.25} shown={`+${value.volatilityAllowance} std. dev.`} onChange={(v) => set('volatilityAllowance', v)} disabled={disabled || !value.volatility} hint="Extra allowance for irregular intervals." />
+      <Slider id="lateness" label={settingMeta('recovery.lateness').label} value={value.lateness} {...sliderRange('recovery.lateness')} shown={`${value.lateness} cycles`} onChange={(v) => set('lateness', v)} disabled={disabled} hint="Gap since the last purchase, in the customer's own purchase cycles." />
+      <Slider id="decline" label={settingMeta('recovery.declineThreshold').label} value={value.declineThreshold} {...sliderRange('recovery.declineThreshold')} shown={`${Math.round(value.declineThreshold * 100)}% of baseline`} onChange={(v) => set('declineThreshold', v)} disabled={disabled} hint="Trailing spend against the same season's baseline." />
+      <Slider id="min-purchases" label={settingMeta('recovery.minPurchases').label} value={value.minPurchases} {...sliderRange('recovery.minPurchases')} shown={`${value.minPurchases} purchases`} onChange={(v) => set('minPurchases', v)} disabled={disabled} hint="Fewer purchase days = no rhythm yet, no action." />
+      <Slider id="volatility-allowance" label={settingMeta('recovery.volatilityAllowance').label} value={value.volatilityAllowance} {...sliderRange('recovery.volatilityAllowance')} shown={`+${value.volatilityAllowance} std. dev.`} onChange={(v) => set('volatilityAllowance', v)} disabled={disabled || !value.volatility} hint="Extra allowance for irregular intervals." />
       <div className="field">
         <span className="label">Handling</span>
         <label className="check">
@@ -47,7 +48,7 @@ export function RecoveryControls({ value, onChange, disabled }: Props) {
       </div>
       <div className="field">
         <label htmlFor="min-revenue">Ignore relationships under (per year)</label>
-        <input id="min-revenue" type="number" min={0} step={100} value={value.minRevenue} disabled={disabled} onChange={(e) => set('minRevenue', Math.max(0, Number(e.target.value) || 0))} />
+        <input id="min-revenue" type="number" min={settingMeta('recovery.minRevenue').min ?? 0} step={settingMeta('recovery.minRevenue').step} value={value.minRevenue} disabled={disabled} onChange={(e) => set('minRevenue', Math.max(0, Number(e.target.value) || 0))} />
       </div>
     </div>
   );

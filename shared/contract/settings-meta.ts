@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { analysisSettingsSchema, defaultAnalysisSettings, type AnalysisSettings } from './settings';
+
+/**
+ * How a setting is given and shown. `share` is a fraction shown as a percentage; `switch` is a
+ * boolean whose command-line flag turns it off (`--no-seasonal`); `k` is a whole number or auto.
+ */
+export type SettingKind = 'number' | 'integer' | 'share' | 'switch' | 'date' | 'k';
+
+type SettingRow = {
+  /** Dotted path into AnalysisSettings. */
+  path: string;
+  /** The command-line flag, without the dashes. */
+  flag: string;
+  kind: SettingKind;
+  /** Short name for a control or a report row. */
+  label: string;
+  /** One line saying what the setting does, for --help and the control's hint. */
+  help: string;
+  unit?: string;
+  /** Slider step; bounds come from the zod schema, so they are never written twice. */
+  step?: number;
+  /** A slider's upper end when the schema allows more than a slider can usefully show. */
+  sliderMax?: number;
+  /** What the default means when it is null (the as-of date). */
+  nullMeans?: string;
+};
+
+/**
+ * Every analysis setting once, with what the CLI, its help, the UI controls and the report need.
+ * Defaults, minimums and maximums are read from analysisSettingsSchema; a test checks this table
+ * covers every leaf of the schema.
+ */
+const ROWS: readonly SettingRow[] = [
+  { path: 'asOf', flag: 'as-of', kind: 'date', label: 'As of', help: 'Analyse as of this date (YYYY-MM-DD)', nullMeans: 'the last transaction date' },
+  { path: 'strategicShare', flag: 'strategic-share', kind: 'share', label: 'Strategic share', help: 'Strategic accounts make this share of revenue', step: 0.01 },
+  { path: 'best.minRevenueQuantile', flag: 'best-quantile', kind: 'share', label: 'Best customers: revenue quantile', help: 'Best customers: 12-month revenue at or above this quantile', step: 0.05 },
+  { path: 'best.minBreadth', flag: 'min-breadth', kind: 'integer', label: 'Best customers: categories', help: '...and at least this many categories bought', unit: 'categories', step: 1 },
+  { path: 'k', flag: 'k', kind: 'k', label: 'Profiles (k)', help: 'Number of profiles, or auto', step: 1 },
+  { path: 'kMin', flag: 'k-min', kind: 'integer', label: 'Smallest k scored', help: 'Lower end of the k the quality scores cover', step: 1 },
+  { path: 'kMax', flag: 'k-max', kind: 'integer', label: 'Largest k scored', help: 'Upper end of the k the quality scores cover', step: 1 },
+  { path: 'seed', flag: 'seed', kind: 'integer', label: 'k-means seed', help: 'k-means seed', step: 1 },
+  { path: 'restarts', flag: 'restarts', kind: 'integer', label: 'k-means restarts', help: 'Seeded k-means restarts', step: 1 },
+  { path: 'recovery.lateness', flag: 'lateness', kind: 'number', label: 'Late after', help: "Late after this many of the customer's own purchase cycles", unit: 'cycles', step: 0.25 },
+  { path: 'recovery.minPurchases', flag: 'min-purchases', kind: 'integer', label: 'Rhythm needs', help: 'Purchase days needed before a relationship has a rhythm', unit: 'purchases', step: 1, sliderMax: 20 },
+  { path: 'recovery.volatilityAllowance', flag: 'volatility-allowance', kind: 'number', label: 'Volatile buyers get', help: 'Irregular buyers get this many standard deviations more', unit: 'std. dev.', step: 0.25 },
+  { path: 'recovery.declineThreshold', flag: 'decline-threshold', kind: 'share', label: 'Declining below', help: 'Declining below this share of the same-season baseline', step: 0.05 },
+  { path: 'recovery.minRevenue', flag: 'min-revenue', kind: 'number', label: 'Smallest relationship', help: 'Ignore relationships worth less than this a year', unit: 'a year', step: 100 },
+  { path: 'recovery.seasonal', flag: 'no-seasonal', kind: 'switch', label: 'Seasonal baselines', help: 'Do not judge seasonal categories by the same months of earlier years' },
+  { path: 'recovery.volatility', flag: 'no-volatility', kind: 'switch', label: 'Widen for volatile buyers', help: 'Do not widen lateness for volatile buyers' },
+  { path: 'growth.minPenetration', flag: 'min-penetration', kind: 'share', label: 'Peer penetration', help: "Recommend categories at least this share of the profile's best customers buy", step: 0.05 },
+  { path: 'growth.peerQuantile', flag: 'peer-quantile', kind: 'share', label: 'Peer spend quantile', help: "Expected spend = this quantile of peers' spend", step: 0.05 },
+  { path: 'growth.minPeers', flag: 'min-peers', kind: 'integer', label: 'Buying peers needed', help: 'At least this many buying peers', unit: 'peers', step: 1 },
+  { path: 'growth.underBuyRatio', flag: 'under-buy-ratio', kind: 'share', label: 'Buys far below', help: '"Buys far below" = under this share of what peers spend', step: 0.05 },
+  { path: 'growth.minPAlive', flag: 'min-p-alive', kind: 'share', label: 'Growth needs P(alive)', help: 'No growth actions for customers below this BG/NBD P(alive)', step: 0.05 },
+];
+
+export type SettingMeta = SettingRow & {
+  default: number | boolean | string | null;
+  /** From the schema; null where it sets none. */
+  min: number | null;
+  max: number | null;
+};
+
+type AnySchema = z.ZodType & { def: { type: string; innerType?: AnySchema; shape?: Record<string, AnySchema>; options?: AnySchema[] } };
+
+/** The number schema at a path, through defaults, prefaults, nullables and the k union. */
+function numberSchemaAt(path: string): { minValue: number | null; maxValue: number | null } | null {
+  let node = analysisSettingsSchema as unknown as AnySchema;
+  const peel = (n: AnySchema): AnySchema => {
+    let cur = n;
+    while (cur.def.innerType) cur = cur.def.innerType;
+    return cur;
+  };
+  for (const part of path.split('.')) {
+    node = peel(node);
+    const shape = (node as unknown as { shape?: Record<string, AnySchema> }).shape;
+    if (!shape?.[part]) return null;
+    node = shape[part];
+  }
+  node = peel(node);
+  if (node.def.type === 'union') node = peel(node.def.options!.find((o) => peel(o).def.type === 'number')!);
+  if (node.def.type !== 'number') return null;
+  return node as unknown as { minValue: number | null; maxValue: number | null };
+}
+
+export const settingValue = (settings: AnalysisSettings, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, key) => (o as Record<string, unknown>)[key], settings);
+
+const DEFAULTS = defaultAnalysisSettings();
+
+export const SETTINGS: readonly SettingMeta[] = ROWS.map((row) => {
+  const bounds = numberSchemaAt(row.path);
+  const min = bounds?.minValue;
+  const max = bounds?.maxValue;
+  return {
+    ...row,
+    default: settingValue(DEFAULTS, row.path) as SettingMeta['default'],
+    min: min === undefined || min === null || !Number.isFinite(min) ? null : min,
+    max: max === undefined || max === null || !Number.isFinite(max) ? null : max,
+  };
+});
+
+export function settingMeta(path: string): SettingMeta {
+  const meta = SETTINGS.find((s) => s.path === path);
+  if (!meta) throw new Error(`No setting ${path} in the settings table.`);
+  return meta;
+}
+
+/** A slider's range and step: the schema's bounds, narrowed where the table says so. */
+export function sliderRange(path: string): { min: number; max: number; step: number } {
+  const m = settingMeta(path);
+  if (m.min === null || m.max === null || m.step === undefined) throw new Error(`The setting ${path} has no slider range.`);
+  return { min: m.min, max: m.sliderMax ?? m.max, step: m.step };
+}
+
+/**
+ * Lateness values the recovery and backtest curves are drawn at: the slider's whole range, on a
+ * multiple of its step coarse enough that the curve costs about as much as twenty evaluations.
+ */
+export function latenessGrid(points = 20): number[] {
+  const { min, max, step } = sliderRange('recovery.lateness');
+  const stride = Math.max(1, Math.ceil((max - min) / step / (points - 1))) * step;
+  const grid: number[] = [];
+  for (let i = 0; min + i * stride <= max + 1e-9; i++) grid.push(Number((min + i * stride).toFixed(6)));
+  if (grid[grid.length - 1] < max) grid.push(max);
+  return grid;
+}
+
+/** A value as the report and help show it: shares as percentages, units spelled out. */
+export function formatSetting(meta: SettingMeta, value: unknown): string {
+  if (value === null) return meta.nullMeans ?? 'none';
+  if (meta.kind === 'switch') return value ? 'on' : 'off';
+  if (meta.kind === 'share' && typeof value === 'number') return `${Number((value * 100).toFixed(2))}%`;
+  return meta.unit ? `${String(value)} ${meta.unit}` : String(value);
+}
