@@ -73,6 +73,8 @@ export function buildActions(ctx: ActionContext, decision: RecoveryDecision | nu
         peers: g.peers,
         sizeBand: g.sizeBand,
         ownSpend12m: g.ownSpend12m,
+        expectedLow: g.expectedLow,
+        expectedHigh: g.expectedHigh,
       }),
     );
   }

@@ -15,7 +15,7 @@ export type SettingName = keyof AnalysisSettings | `recovery.${keyof AnalysisSet
 export const STAGE_SPECS = {
   features: { reads: [], after: [] },
   tiers: { reads: ['strategicShare'], after: ['features'] },
-  'profile-sweep': { reads: ['best', 'kMin', 'kMax', 'seed', 'restarts'], after: ['features'] },
+  'profile-sweep': { reads: ['best', 'kMin', 'kMax', 'seed', 'restarts', 'minProfileShare'], after: ['features'] },
   profiles: { reads: ['k'], after: ['features', 'profile-sweep'] },
   'recovery-model': { reads: [], after: [] },
   risk: { reads: ['recovery.horizonDays'], after: [] },
