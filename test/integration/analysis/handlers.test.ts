@@ -31,7 +31,7 @@ describe('analysis handlers on a real workspace', () => {
     expect(summary.asOf).toBe(info.dateTo);
     expect(info.lastAnalysis).toEqual({ runId: 1, createdAt: summary.createdAt, asOf: summary.asOf });
     expect(await w.backend.call('analysis-summary', {})).toEqual(summary);
-    expect(await w.backend.call('analysis-runs', {})).toEqual([
+    expect(await w.backend.call('analysis-runs', {})).toMatchObject([
       { runId: 1, createdAt: summary.createdAt, asOf: summary.asOf, k: summary.k, leakageTotal: summary.leakage.total, leakageShare: summary.leakage.share },
     ]);
   });
