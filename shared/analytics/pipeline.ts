@@ -1,9 +1,10 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { Dataset } from '../model/dataset';
 import type { Action, CustomerResult, KQuality, Leakage, ParetoPoint, ProfileResult } from '../model/results';
+import type { BgNbdFitReport } from '../model/bgnbd';
 import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
-import { customerPAlive } from './bgnbd';
+import { pAliveStage, type PAliveStage } from './bgnbd';
 import { computeFeatures, type Features } from './features';
 import { findGrowthGaps, type GrowthGap } from './growth';
 import { computeLeakage } from './leakage';
@@ -41,7 +42,7 @@ export type RunOptions = {
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
-export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': Float64Array };
+export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': PAliveStage };
 
 /**
  * A store for stage results that outlives the in-memory cache (a new session on the same data),
@@ -72,6 +73,8 @@ export type AnalysisOutput = {
   actions: Action[];
   leakage: Leakage;
   counts: { growthActions: number; recoveryActions: number };
+  /** The BG/NBD fit behind P(alive), its holdout check and verdict; null without dates or repeat buyers. */
+  bgnbd: BgNbdFitReport | null;
   /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
   notes: string[];
   /** Milliseconds per stage; 0 for a stage served from the cache. */
@@ -146,14 +149,22 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
-  const pAlive = ds.hasDates ? stage('p-alive', () => savedOr('p-alive', () => customerPAlive(ds, asOfDay))) : null;
+  const alive: PAliveStage | null = ds.hasDates ? stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay))) : null;
+  const pAlive = alive?.pAlive ?? null;
+  const bgnbd = alive?.fit ?? null;
+  if (bgnbd && !bgnbd.gateApplied) {
+    notes.push(
+      `The BG/NBD fit behind probability alive is degenerate (${bgnbd.reasons.length === 1 ? 'one sign' : `${bgnbd.reasons.length} signs`}; see the fit check), so P(alive) is shown for reference only: growth did not skip any customer on it (growth.minPAlive is not applied).`,
+    );
+  }
 
   const flagged = new Set<number>();
   for (const f of flags) flagged.add(f.customer * m + f.category);
   const gaps: GrowthGap[] = stage('growth', (s) => {
     // A relationship already flagged for recovery is one call, not two, and a customer that has
     // gone gets no cross-sell: growth skips both.
-    const gone = goneCustomers(features.n, flags, pAlive, s.growth.minPAlive);
+    // A degenerate fit calls nearly everyone alive: gating on it would look like a check and be none.
+    const gone = goneCustomers(features.n, flags, bgnbd?.gateApplied ? pAlive : null, s.growth.minPAlive);
     return findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || flagged.has(i * m + c));
   });
   const labels = profiles.profiles.map((p) => p.label);
@@ -197,6 +208,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
       growthActions: actions.filter((a) => a.kind === 'growth').length,
       recoveryActions: actions.filter((a) => a.kind === 'recovery').length,
     },
+    bgnbd,
     notes,
     timings,
     stages: { features, profiles, recovery: recoveryModel, pAlive },

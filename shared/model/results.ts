@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from '../contract/settings';
+import type { BgNbdFitReport } from './bgnbd';
 
 /** Results of one analysis run. Customers and categories are named by code/name, never by index. */
 export type Tier = 'strategic' | 'long-tail' | 'inactive';
@@ -136,6 +137,8 @@ export type AnalysisSummary = {
   profiles: ProfileResult[];
   leakage: Leakage;
   counts: { growthActions: number; recoveryActions: number };
+  /** The BG/NBD fit behind P(alive): parameters, holdout check, verdict. Absent on runs saved before it was reported. */
+  bgnbd?: BgNbdFitReport | null;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
   timings: Record<string, number>;

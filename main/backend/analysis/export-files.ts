@@ -74,6 +74,7 @@ export function writeRunFiles(
         quality: summary.quality,
         counts: { ...summary.counts, customers: summary.customers },
         profiles: summary.profiles.map((p) => ({ id: p.id, label: p.label, members: p.members })),
+        bgnbd: summary.bgnbd ?? null,
         notes: summary.notes,
         timings: summary.timings,
         data_hash: summary.dataHash,

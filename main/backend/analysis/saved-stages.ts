@@ -1,5 +1,7 @@
 import type { SavedStages, SavedStageValues } from '../../../shared/analytics/pipeline';
 import type { Sweep } from '../../../shared/analytics/kmeans-sweep';
+import type { PAliveStage } from '../../../shared/analytics/bgnbd';
+import type { BgNbdFitReport } from '../../../shared/model/bgnbd';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import { appVersion } from '../version';
@@ -8,6 +10,8 @@ import { appVersion } from '../version';
 const META_PREFIX = 'analysis-saved:';
 const STORED = ['profile-sweep', 'p-alive'] as const;
 type Stored = (typeof STORED)[number];
+
+const P_ALIVE_FORMAT = 'p-alive with fit report, 1';
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; centroids: [number, number[][]][] };
 
@@ -23,7 +27,8 @@ const decodeDoubles = (text: string): Float64Array => {
 const encode = {
   'profile-sweep': (s: Sweep): string =>
     JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, centroids: [...s.centroids] } satisfies SweepJson),
-  'p-alive': encodeDoubles,
+  // A format line, the fit report on one line, the probabilities on the next.
+  'p-alive': (s: PAliveStage): string => `${P_ALIVE_FORMAT}\n${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}`,
 };
 
 const decode = {
@@ -31,7 +36,12 @@ const decode = {
     const s = JSON.parse(text) as SweepJson;
     return { quality: s.quality, suggestedK: s.suggestedK, centroids: new Map(s.centroids) };
   },
-  'p-alive': decodeDoubles,
+  // Probabilities kept by an earlier version came without their fit report: computed afresh.
+  'p-alive': (text: string): PAliveStage | undefined => {
+    const [format, fit, doubles] = text.split('\n');
+    if (format !== P_ALIVE_FORMAT || doubles === undefined) return undefined;
+    return { fit: JSON.parse(fit) as BgNbdFitReport | null, pAlive: decodeDoubles(doubles) };
+  },
 };
 
 /** Forgets the kept stages, so the next analysis of this workspace computes everything afresh. */
@@ -56,7 +66,7 @@ export function savedStages(db: Db, hash: string): SavedStages {
   return {
     load: (stage, stageKey) => load(stage, stageKey) as SavedStageValues[typeof stage] | undefined,
     save: (stage, stageKey, value) => {
-      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as Float64Array);
+      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as PAliveStage);
       setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
     },
   };

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import { html, raw } from './escape';
 import { actionsSection, dataQualitySection, leakageSection, methodSection, overviewSection, profilesSection } from './sections';
+import { pAliveSection } from './palive-section';
 import type { ReportView } from './view';
 
 // Print-friendly and self-contained: the same file becomes the PDF, so no web fonts, no scripts.
@@ -26,6 +27,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 td.reason { color: #374151; }
 .chart { display: block; max-width: 100%; height: auto; margin: 8px 0; }
 .note { color: #6b7280; font-size: 12px; }
+.warning { border: 1px solid #b54708; background: #fffaeb; border-radius: 6px; padding: 8px 10px; }
 footer { margin-top: 32px; border-top: 1px solid #e5e7eb; padding-top: 8px; color: #6b7280; font-size: 11px; }
 section { break-inside: auto; } tr, .tile, .chart { break-inside: avoid; }
 @media print { body { padding: 0; } h2 { break-after: avoid; } }
@@ -58,6 +60,7 @@ ${overviewSection(v)}
 ${leakageSection(v)}
 ${actionsSection(v)}
 ${profilesSection(v)}
+${pAliveSection(v)}
 ${methodSection(v)}
 ${dataQualitySection(v)}
 <footer>To reproduce these figures: open the workspace whose data hash is ${s.dataHash} in Longtail ${v.version} and run the analysis with the settings above

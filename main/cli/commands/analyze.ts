@@ -4,6 +4,7 @@ import type { AnalysisSettingsInput } from '../../../shared/contract/settings';
 import { SETTINGS, type SettingKind, type SettingMeta } from '../../../shared/contract/settings-meta';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { AnalysisSummary } from '../../../shared/model/results';
+import { describeBgNbdLines } from '../../../shared/format/bgnbd';
 import type { CliIO, Command, ParsedArgs } from '../command';
 
 /** The settings flags `analyze` and `run` share, one per row of the contract's settings table. */
@@ -75,6 +76,7 @@ export function describeSummary(s: AnalysisSummary): string {
     ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCount(p.members)} customers, ${money(p.revenue12m)}`),
     `Actions: ${formatCount(s.counts.recoveryActions)} recovery, ${formatCount(s.counts.growthActions)} growth`,
     `Leakage: ${money(l.total)} = ${formatShare(l.share)} of 12-month revenue (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band`,
+    ...describeBgNbdLines(s.bgnbd),
     ...s.notes.map((n) => `Note: ${n}`),
   ];
   return lines.join('\n');

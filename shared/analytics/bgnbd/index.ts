@@ -3,3 +3,7 @@ export { bgnbdLogLikelihood, fitBgNbd, pAlive, expectedPurchases, conditionalExp
 export type { CustomerHistorySummary } from './summary';
 export { customerHistorySummary, customerPAlive } from './summary';
 export { hyp2f1, logGamma } from './special';
+export type { PopulationFit } from './summary';
+export { fitPopulation, pAliveOf } from './summary';
+export type { PAliveStage } from './fit-check';
+export { calibrationEndFor, degeneracyOf, holdoutCheck, pAliveStage } from './fit-check';

@@ -91,7 +91,7 @@ function weightedLogLikelihood(p: BgNbdParams, d: CompiledData): number {
 }
 
 /** Beyond e^±15 a parameter has run off to a boundary (no dropout signal, say): stop there. */
-const LOG_BOUND = 15;
+export const BGNBD_LOG_BOUND = 15;
 
 const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
 
@@ -103,7 +103,7 @@ const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math
 export function fitBgNbd(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, options: BgNbdFitOptions = {}): BgNbdFit {
   if (x.length === 0) throw new RangeError('BG/NBD needs at least one customer');
   const data = compileData(x, tx, T, null);
-  const objective = (v: number[]): number => (v.every((vi) => Math.abs(vi) <= LOG_BOUND) ? -weightedLogLikelihood(toParams(v), data) : Number.POSITIVE_INFINITY);
+  const objective = (v: number[]): number => (v.every((vi) => Math.abs(vi) <= BGNBD_LOG_BOUND) ? -weightedLogLikelihood(toParams(v), data) : Number.POSITIVE_INFINITY);
   const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
   let point = [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)];
   let best = Number.POSITIVE_INFINITY;

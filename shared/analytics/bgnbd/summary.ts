@@ -1,7 +1,7 @@
 import type { Dataset } from '../../model/dataset';
-import { fitBgNbd, pAlive } from './model';
+import { fitBgNbd, pAlive, type BgNbdFit } from './model';
 
-const DAYS_PER_WEEK = 7;
+export const DAYS_PER_WEEK = 7;
 /** Customers the population parameters are fitted on, at most. */
 const FIT_SAMPLE = 2500;
 
@@ -79,26 +79,43 @@ export function customerHistorySummary(ds: Dataset, asOfDay: number): CustomerHi
   return { x, tx, T, bought };
 }
 
+/** The population fit behind P(alive): which customers bought, and the parameters fitted on them. */
+export type PopulationFit = { summary: CustomerHistorySummary; buyers: number[]; fittedCustomers: number; fit: BgNbdFit };
+
 /**
- * Probability alive per customer index, from a BG/NBD model fitted to this data set as of the day
- * (in weeks). NaN for a customer with no purchase by then: the model says nothing about them.
+ * BG/NBD fitted to the customers that bought by the summary's day; null when no one has a repeat
+ * purchase, where the likelihood has no maximum (a and b run off) and the model says nothing.
  * Deterministic: the fit starts from a fixed point.
  */
-export function customerPAlive(ds: Dataset, asOfDay: number): Float64Array {
-  const s = customerHistorySummary(ds, asOfDay);
-  const out = new Float64Array(ds.customers.length).fill(Number.NaN);
-  const idx: number[] = [];
-  for (let c = 0; c < s.bought.length; c++) if (s.bought[c]) idx.push(c);
-  // With no repeat buyer the likelihood has no maximum (a, b run off): nothing to say.
-  if (!idx.some((c) => s.x[c] > 0)) return out;
+export function fitPopulation(summary: CustomerHistorySummary): PopulationFit | null {
+  const s = summary;
+  const buyers: number[] = [];
+  for (let c = 0; c < s.bought.length; c++) if (s.bought[c]) buyers.push(c);
+  if (!buyers.some((c) => s.x[c] > 0)) return null;
   // Four population parameters are pinned down well by a few thousand customers; an even spread
   // of them (not a random draw) keeps the fit fast on large data and the same on every run.
-  const sample = idx.length <= FIT_SAMPLE ? idx : Array.from({ length: FIT_SAMPLE }, (_, i) => idx[Math.floor((i * idx.length) / FIT_SAMPLE)]);
+  const sample = buyers.length <= FIT_SAMPLE ? buyers : Array.from({ length: FIT_SAMPLE }, (_, i) => buyers[Math.floor((i * buyers.length) / FIT_SAMPLE)]);
   const fit = fitBgNbd(
     sample.map((c) => s.x[c]),
     sample.map((c) => s.tx[c]),
     sample.map((c) => s.T[c]),
   );
-  for (const c of idx) out[c] = pAlive(fit.params, s.x[c], s.tx[c], s.T[c]);
+  return { summary: s, buyers, fittedCustomers: sample.length, fit };
+}
+
+/** P(alive) per customer index at the fitted parameters; NaN for a customer with no purchase yet. */
+export function pAliveOf(population: PopulationFit | null, n: number): Float64Array {
+  const out = new Float64Array(n).fill(Number.NaN);
+  if (!population) return out;
+  const { summary: s, fit } = population;
+  for (const c of population.buyers) out[c] = pAlive(fit.params, s.x[c], s.tx[c], s.T[c]);
   return out;
+}
+
+/**
+ * Probability alive per customer index, from a BG/NBD model fitted to this data set as of the day
+ * (in weeks). NaN for a customer with no purchase by then: the model says nothing about them.
+ */
+export function customerPAlive(ds: Dataset, asOfDay: number): Float64Array {
+  return pAliveOf(fitPopulation(customerHistorySummary(ds, asOfDay)), ds.customers.length);
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../shared/analytics/pipeline';
+import { StageCache } from '../../../shared/analytics/stage-cache';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { familyOf, ONLINE_RETAIL, onlineRetail } from './online-retail-data';
 
 describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010-12-01..2011-12-09)', () => {
   const { ds, rows, revenue } = onlineRetail();
-  const out = runAnalysis(ds, analysisSettingsSchema.parse({}));
+  const cache = new StageCache();
+  const out = runAnalysis(ds, analysisSettingsSchema.parse({}), { cache });
 
   it('cleans to the reference figures: 397,884 rows, 4,338 customers, revenue 8,911,407.90', () => {
     expect(rows).toBe(397884);
@@ -72,5 +74,42 @@ describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010
     const lapsed = out.actions.filter((a) => a.facts.signal === 'lapsed-all');
     expect(lapsed.length).toBeGreaterThan(0);
     for (const a of lapsed) expect(byCode.get(a.customerCode)?.purchases).toBeGreaterThanOrEqual(out.settings.recovery.minPurchases);
+  });
+
+  it('judges the BG/NBD fit degenerate, says so, and gates nothing on P(alive)', () => {
+    const f = out.bgnbd;
+    expect(f).not.toBeNull();
+    console.log(`Online Retail BG/NBD: ${JSON.stringify(f?.params)}, LL ${f?.logLikelihood.toFixed(1)}, ${f?.reasons.join('; ')}`);
+    expect(f?.verdict).toBe('degenerate');
+    // Under 1% of customers leaving in a year, at the mean purchase rate, from the parameters.
+    const perYear = 1 - Math.pow(1 - f!.params.a / (f!.params.a + f!.params.b), (365.25 / 7) * (f!.params.r / f!.params.alpha));
+    expect(f?.degeneracy.annualDropout).toBeCloseTo(perYear, 6);
+    expect(perYear).toBeLessThan(0.01);
+    expect(f?.degeneracy.silentMedianPAlive).toBeGreaterThan(0.9);
+    expect(f?.gateApplied).toBe(false);
+    expect(out.notes.some((n) => /degenerate/.test(n) && /minPAlive is not applied/.test(n))).toBe(true);
+    // Long-silent customers counted straight from the transactions: purchase days per customer.
+    const days = new Map<number, Set<number>>();
+    ds.tx.customer.forEach((c, r) => {
+      const set = days.get(c) ?? new Set<number>();
+      set.add(ds.tx.day[r]);
+      days.set(c, set);
+    });
+    let silent = 0;
+    for (const set of days.values()) {
+      const sorted = [...set].sort((p, q) => p - q);
+      const x = sorted.length - 1;
+      const quiet = out.asOfDay - sorted[x];
+      if (x >= 1 && quiet > (3 * (sorted[x] - sorted[0])) / x && quiet >= 180) silent++;
+    }
+    expect(f?.degeneracy.silentCustomers).toBe(silent);
+  });
+
+  it('gives growth actions to customers below growth.minPAlive when the fit is degenerate: the gate is off', () => {
+    const strict = runAnalysis(ds, analysisSettingsSchema.parse({ growth: { minPAlive: 0.999 } }), { cache });
+    const pAliveOf = new Map(strict.customers.map((c) => [c.code, c.pAlive]));
+    const gatedOut = strict.actions.filter((a) => a.kind === 'growth' && (pAliveOf.get(a.customerCode) ?? 1) < 0.999);
+    expect(gatedOut.length).toBeGreaterThan(0);
+    expect(strict.counts.growthActions).toBe(out.counts.growthActions);
   });
 });

@@ -55,7 +55,7 @@ function CustomerView({ code }: { code: string }) {
       </div>
       <div className="stats" data-testid="customer-stats">
         <Stat label="12-month revenue" value={fmt.money(c.revenue12m)} detail={fmt.counted(c.breadth, 'category', 'categories')} testId="customer-revenue" />
-        <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail="BG/NBD second opinion" testId="customer-palive" />
+        <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail={w.summary?.bgnbd?.verdict === 'degenerate' ? 'BG/NBD fit degenerate: reference only' : 'BG/NBD second opinion'} testId="customer-palive" />
         <Stat label="Revenue at risk" value={fmt.money(c.atRiskRevenue)} testId="customer-at-risk" />
         <Stat label="Growth potential" value={fmt.money(c.growthRevenue)} testId="customer-growth" />
         <Stat label="Last purchase" value={c.recencyDays === null ? '—' : c.recencyDays === 0 ? 'today' : `${fmt.counted(c.recencyDays, 'day')} ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.counted(Math.round(c.tenureDays / 30.4), 'month')}`} />

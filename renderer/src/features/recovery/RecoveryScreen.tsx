@@ -9,6 +9,7 @@ import { recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { Backtest } from './Backtest';
+import { PAlivePanel } from './PAlivePanel';
 import { RecoveryControls } from './RecoveryControls';
 
 const sameSettings = (a: RecoverySettings, b: RecoverySettings) => (Object.keys(a) as (keyof RecoverySettings)[]).every((k) => a[k] === b[k]);
@@ -83,6 +84,7 @@ export function RecoveryScreen() {
         {option ? <Chart option={option} label="Recovery actions and revenue at risk against the lateness threshold" height={300} onRendered={rendered} testId="chart-recovery-curve" /> : <p className="muted">Evaluating…</p>}
       </Panel>
       <Backtest runId={s.runId} lateness={current.lateness} disabled={!s.hasDates} />
+      {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} />}
       <Panel title={`Recovery actions in run ${s.runId}`}>
         <ErrorNotice error={actions.error} />
         <ActionList label="Recovery actions" actions={actions.data?.rows ?? []} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />

@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import type { BgNbdFitReport } from '../../../../shared/model/bgnbd';
+import { describeHoldoutError, describeParams, describeVerdict } from '../../../../shared/format/bgnbd';
+import type { Formatters } from '../../app/format';
+import { Chart } from '../../charts/Chart';
+import { Panel, Stat } from '../../components/Feedback';
+import { holdoutCheckOption } from './palive-chart';
+
+/**
+ * The BG/NBD fit behind "probability alive", in the open: what was fitted, how well it predicted a
+ * period it never saw, and, when it cannot see customers leave, a plain warning that nothing was
+ * gated on it.
+ */
+export function PAlivePanel({ fit, fmt }: { fit: BgNbdFitReport | null | undefined; fmt: Formatters }) {
+  const h = fit?.holdout ?? null;
+  const option = useMemo(() => (h ? holdoutCheckOption(h, fmt) : null), [h, fmt]);
+  if (fit === undefined) return null;
+  if (fit === null) {
+    return (
+      <Panel title="Probability alive (BG/NBD)">
+        <p className="muted">No customer has bought twice yet, so the model has nothing to fit and no customer gets a probability alive.</p>
+      </Panel>
+    );
+  }
+  const degenerate = fit.verdict === 'degenerate';
+  return (
+    <Panel title="Probability alive (BG/NBD)" className="palive-panel">
+      <div data-testid="palive-fit">
+        {degenerate ? (
+          <div className="notice warning" role="status" data-testid="palive-degenerate">
+            <p>
+              <strong>The fit is degenerate; P(alive) is not used.</strong> {describeVerdict(fit).replace(/^Degenerate: /, 'Because ')} Growth still skips
+              customers that stopped buying everything.
+            </p>
+          </div>
+        ) : (
+          <p className="muted" data-testid="palive-healthy">
+            {describeVerdict(fit)}
+          </p>
+        )}
+        <div className="stats">
+          <Stat label="Parameters" value={describeParams(fit.params)} small detail="r, alpha: purchase rate; a, b: dropout" />
+          <Stat label="Log-likelihood" value={fmt.number(fit.logLikelihood, 1)} small detail={`${fmt.count(fit.fittedCustomers)} customers fitted of ${fmt.count(fit.customers)}`} />
+          <Stat
+            label="Customers leaving per year"
+            value={fmt.share(fit.degeneracy.annualDropout, fit.degeneracy.annualDropout < 0.01 ? 2 : 0)}
+            small
+            detail={`${fmt.share(fit.degeneracy.dropoutMean, fit.degeneracy.dropoutMean < 0.01 ? 3 : 1)} per purchase, a/(a+b); under 1% a year means no one leaves`}
+          />
+          <Stat
+            label="Long-silent customers"
+            value={fit.degeneracy.silentMedianPAlive === null ? 'too few' : `${fmt.share(fit.degeneracy.silentMedianPAlive, 0)} alive`}
+            small
+            detail={`median P(alive) of ${fmt.count(fit.degeneracy.silentCustomers)} quiet for 3+ own intervals and 180+ days`}
+          />
+        </div>
+        {h && option ? (
+          <>
+            <p className="muted" data-testid="palive-holdout">
+              Holdout check: fitted on the data to {fmt.date(h.calibrationEnd)}, the model expected {fmt.count(Math.round(h.predicted))} repeat purchases from the{' '}
+              {fmt.count(h.customers)} customers who had bought by then in the {fmt.number(h.holdoutWeeks, 0)} weeks to {fmt.date(h.holdoutEnd)}; they made {fmt.count(h.actual)} (
+              {describeHoldoutError(h.error)}).{degenerate && h.error !== null && Math.abs(h.error) < 0.1 ? ' Counting purchases well does not make a fit see customers leave.' : ''}
+            </p>
+            <Chart option={option} label="BG/NBD holdout check: predicted against actual holdout purchases per customer, by calibration repeat purchases" height={260} testId="chart-palive-holdout" />
+          </>
+        ) : (
+          <p className="muted">{fit.holdoutNote}</p>
+        )}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,180 @@
+import type { Dataset } from '../../model/dataset';
+import type { BgNbdDegeneracyCheck, BgNbdFitReport, BgNbdHoldoutBucket, BgNbdHoldoutCheck } from '../../model/bgnbd';
+import { isoFromDay } from '../../format/dates';
+import { BGNBD_LOG_BOUND, conditionalExpectedPurchases, pAlive, type BgNbdParams } from './model';
+import { customerHistorySummary, DAYS_PER_WEEK, fitPopulation, pAliveOf, type CustomerHistorySummary, type PopulationFit } from './summary';
+
+// The rules that call a fit degenerate, each a way P(alive) stops meaning anything:
+/**
+ * Fewer than 1 customer in 100 leaving in a year says customers practically never leave. The
+ * dropout chance is per purchase, so it is turned into a year at the mean purchase rate r/alpha: a
+ * weekly buyer with a 0.5% chance per purchase still loses a fifth of its customers a year, which
+ * is a plausible B2B business, not a broken fit.
+ */
+export const MIN_ANNUAL_DROPOUT = 0.01;
+const WEEKS_PER_YEAR = 365.25 / 7;
+
+/** The share of customers at the mean purchase rate that the fit expects to leave within a year. */
+export const annualDropout = (p: BgNbdParams): number => 1 - Math.pow(1 - p.a / (p.a + p.b), (WEEKS_PER_YEAR * p.r) / p.alpha);
+/** "Long silent": quiet for more than this many of the customer's own mean intervals... */
+export const SILENT_CYCLES = 3;
+/** ...and for at least this many days, so a weekly buyer quiet for a month is not counted. */
+export const SILENT_MIN_DAYS = 180;
+/** If the median long-silent customer still looks this alive, the model cannot see anyone leave. */
+export const SILENT_MAX_MEDIAN = 0.9;
+/** Fewer long-silent customers than this and the median says nothing either way. */
+export const SILENT_MIN_CUSTOMERS = 10;
+/** A log-parameter this close to the search bound has run off rather than found an optimum (reported, see below). */
+const BOUNDARY_MARGIN = 1;
+
+/** The holdout is the last third of the observed period, as long as both parts stay usable. */
+export const HOLDOUT_SHARE = 1 / 3;
+const MIN_HOLDOUT_DAYS = 28;
+const MIN_CALIBRATION_DAYS = 56;
+/** Calibration-frequency buckets 0..6 and 7+, as in Fader, Hardie & Lee (2005) Fig. 3. */
+const LAST_BUCKET = 7;
+
+const median = (values: number[]): number => {
+  const v = [...values].sort((p, q) => p - q);
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+/**
+ * Whether the fitted model can tell a customer that left from one that is merely between orders.
+ * Each rule is checked on the fit itself and on the customers it scores.
+ */
+export function degeneracyOf(params: BgNbdParams, converged: boolean, s: CustomerHistorySummary): { check: BgNbdDegeneracyCheck; reasons: string[] } {
+  const dropoutMean = params.a / (params.a + params.b);
+  const silent: number[] = [];
+  for (let c = 0; c < s.bought.length; c++) {
+    if (!s.bought[c] || s.x[c] < 1) continue;
+    // In whole days and integers, so a silence of exactly three intervals or 180 days is not
+    // decided by the last bit of a division by 7.
+    const silenceDays = Math.round((s.T[c] - s.tx[c]) * DAYS_PER_WEEK);
+    const spanDays = Math.round(s.tx[c] * DAYS_PER_WEEK);
+    if (silenceDays * s.x[c] > SILENT_CYCLES * spanDays && silenceDays >= SILENT_MIN_DAYS) {
+      silent.push(pAlive(params, s.x[c], s.tx[c], s.T[c]));
+    }
+  }
+  const silentMedianPAlive = silent.length >= SILENT_MIN_CUSTOMERS ? median(silent) : null;
+  const logs = [params.r, params.alpha, params.a, params.b].map(Math.log);
+  const atBoundary = !converged || logs.some((v) => Math.abs(v) >= BGNBD_LOG_BOUND - BOUNDARY_MARGIN);
+  const reasons: string[] = [];
+  const perYear = annualDropout(params);
+  if (perYear < MIN_ANNUAL_DROPOUT) {
+    reasons.push(
+      `the fit expects ${(perYear * 100).toPrecision(2)}% of customers to leave in a year (a/(a+b) = ${(dropoutMean * 100).toPrecision(2)}% per purchase at ${((WEEKS_PER_YEAR * params.r) / params.alpha).toFixed(1)} purchases a year): it says customers practically never leave`,
+    );
+  }
+  if (silentMedianPAlive !== null && silentMedianPAlive > SILENT_MAX_MEDIAN) {
+    reasons.push(
+      `${silent.length} customers silent for more than ${SILENT_CYCLES}x their own interval and ${SILENT_MIN_DAYS}+ days still have a median P(alive) of ${(silentMedianPAlive * 100).toFixed(0)}%`,
+    );
+  }
+  // An edge alone is not a verdict: r and alpha running off together is the Poisson limit (every
+  // customer buys at the same rate), a and b together a dropout chance everyone shares; P(alive)
+  // still means something there. An edge that drives the dropout chance to nothing is caught by the
+  // annual rule, and long-silent customers read alive by the silence rule.
+  if (!converged) reasons.push('the optimiser stopped without converging, so the parameters are not a maximum of the likelihood');
+  return { check: { dropoutMean, annualDropout: perYear, silentCustomers: silent.length, silentMedianPAlive, atBoundary }, reasons };
+}
+
+/**
+ * The conditional-expectation check: fit on the customers and purchases up to the calibration end,
+ * then compare the repeat purchases the fit expects each of them to make in the holdout with what
+ * they really made, in total and by calibration frequency. Customers first seen in the holdout are
+ * not in the cohort (the model knows nothing of them). Null when no calibration customer repeated.
+ */
+export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndDay: number): BgNbdHoldoutCheck | null {
+  const calibration = fitPopulation(customerHistorySummary(ds, calibrationEndDay));
+  if (!calibration) return null;
+  const end = customerHistorySummary(ds, holdoutEndDay);
+  const weeks = (holdoutEndDay - calibrationEndDay) / DAYS_PER_WEEK;
+  const { params } = calibration.fit;
+  const s = calibration.summary;
+  const buckets: BgNbdHoldoutBucket[] = Array.from({ length: LAST_BUCKET + 1 }, (_, i) => ({
+    label: i === LAST_BUCKET ? `${LAST_BUCKET}+` : String(i),
+    customers: 0,
+    actual: 0,
+    predicted: 0,
+  }));
+  // Many customers share a history (x, t_x, T); the hypergeometric series is summed once for each.
+  const expected = new Map<string, number>();
+  for (const c of calibration.buyers) {
+    const key = `${s.x[c]}|${s.tx[c]}|${s.T[c]}`;
+    let e = expected.get(key);
+    if (e === undefined) {
+      e = conditionalExpectedPurchases(params, weeks, s.x[c], s.tx[c], s.T[c]);
+      expected.set(key, e);
+    }
+    const bucket = buckets[Math.min(s.x[c], LAST_BUCKET)];
+    bucket.customers++;
+    // Purchase days are counted the same way up to either day, so the difference is the holdout's.
+    bucket.actual += end.x[c] - s.x[c];
+    bucket.predicted += e;
+  }
+  const actual = buckets.reduce((t, b) => t + b.actual, 0);
+  const predicted = buckets.reduce((t, b) => t + b.predicted, 0);
+  return {
+    calibrationEnd: isoFromDay(calibrationEndDay),
+    holdoutEnd: isoFromDay(holdoutEndDay),
+    holdoutWeeks: weeks,
+    customers: calibration.buyers.length,
+    params: { ...params },
+    logLikelihood: calibration.fit.logLikelihood,
+    actual,
+    predicted,
+    error: actual > 0 ? predicted / actual - 1 : null,
+    buckets: buckets.filter((b) => b.customers > 0),
+  };
+}
+
+/** The calibration end for a run: the last third of the observed period held back, or null when too short. */
+export function calibrationEndFor(firstDay: number, asOfDay: number): number | null {
+  const span = asOfDay - firstDay + 1;
+  const holdout = Math.round(span * HOLDOUT_SHARE);
+  if (holdout < MIN_HOLDOUT_DAYS || span - holdout < MIN_CALIBRATION_DAYS) return null;
+  return asOfDay - holdout;
+}
+
+export type PAliveStage = { pAlive: Float64Array; fit: BgNbdFitReport | null };
+
+/**
+ * The p-alive stage: P(alive) per customer and the report on the fit behind it. The gate (growth
+ * skipping customers with a low P(alive)) is applied only when the fit is healthy.
+ */
+export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
+  const population: PopulationFit | null = fitPopulation(customerHistorySummary(ds, asOfDay));
+  const pAlive = pAliveOf(population, ds.customers.length);
+  if (!population) return { pAlive, fit: null };
+  const { fit, summary } = population;
+  const { check, reasons } = degeneracyOf(fit.params, fit.converged, summary);
+  const calibrationEnd = calibrationEndFor(ds.firstDay, asOfDay);
+  const holdout = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay);
+  const holdoutNote =
+    calibrationEnd === null
+      ? `The data spans too few days before the as-of date to hold the last third back (at least ${MIN_CALIBRATION_DAYS + MIN_HOLDOUT_DAYS} days are needed).`
+      : holdout === null
+        ? 'No customer bought twice in the calibration period, so there is no fit to check against the holdout.'
+        : null;
+  let repeatBuyers = 0;
+  for (const c of population.buyers) if (summary.x[c] > 0) repeatBuyers++;
+  return {
+    pAlive,
+    fit: {
+      params: { ...fit.params },
+      logLikelihood: fit.logLikelihood,
+      customers: population.buyers.length,
+      fittedCustomers: population.fittedCustomers,
+      repeatBuyers,
+      converged: fit.converged,
+      verdict: reasons.length ? 'degenerate' : 'healthy',
+      reasons,
+      degeneracy: check,
+      gateApplied: reasons.length === 0,
+      holdout,
+      holdoutNote,
+    },
+  };
+}

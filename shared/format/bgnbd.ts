@@ -1,0 +1,43 @@
+import type { BgNbdFitReport, BgNbdParameters } from '../model/bgnbd';
+import { formatCount, formatShare } from './numbers';
+
+// One wording of the BG/NBD fit for the terminal, the report and the screen, so they never disagree.
+
+const sig = (v: number): string => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(2) : v.toPrecision(3));
+
+export const describeParams = (p: BgNbdParameters): string => `r ${sig(p.r)}, alpha ${sig(p.alpha)}, a ${sig(p.a)}, b ${sig(p.b)}`;
+
+/** "+4%" / "-17%": how far the holdout prediction was from what happened. */
+export const describeHoldoutError = (error: number | null): string =>
+  error === null ? 'n/a' : `${error >= 0 ? '+' : '−'}${formatShare(Math.abs(error), 0)}`;
+
+/** The fit in one line. */
+export const describeFit = (f: BgNbdFitReport): string =>
+  `${describeParams(f.params)}; log-likelihood ${f.logLikelihood.toFixed(1)} on ${formatCount(f.fittedCustomers)} customers` +
+  (f.fittedCustomers < f.customers ? ` (an even spread of the ${formatCount(f.customers)} that bought)` : '');
+
+/** The holdout check in one line, or why there is none. */
+export const describeHoldout = (f: BgNbdFitReport): string => {
+  const h = f.holdout;
+  if (!h) return f.holdoutNote ?? 'No holdout check.';
+  return (
+    `fitted to ${h.calibrationEnd}, the model expected ${formatCount(Math.round(h.predicted))} repeat purchases from its ${formatCount(h.customers)} customers ` +
+    `in the ${h.holdoutWeeks.toFixed(0)} weeks to ${h.holdoutEnd}; they made ${formatCount(h.actual)} (${describeHoldoutError(h.error)})`
+  );
+};
+
+/** The verdict in plain words: what the numbers can and cannot be used for. */
+export const describeVerdict = (f: BgNbdFitReport): string =>
+  f.verdict === 'healthy'
+    ? 'Healthy: the fit sees customers leave, so growth skips customers whose P(alive) is below the setting.'
+    : `Degenerate: ${f.reasons.join('; ')}. P(alive) cannot tell a customer who left from one between orders here, so nothing is gated on it.`;
+
+/** Terminal lines for `longtail analyze`. */
+export const describeBgNbdLines = (f: BgNbdFitReport | null | undefined): string[] =>
+  f
+    ? [
+        `Probability alive (BG/NBD): ${describeFit(f)}`,
+        `  Holdout check: ${describeHoldout(f)}`,
+        `  ${describeVerdict(f)}`,
+      ]
+    : [];
