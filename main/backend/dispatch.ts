@@ -13,6 +13,7 @@ import {
 import type { HandlerContext } from './context';
 import { handlers } from './handlers';
 import { Session } from './session';
+import { storageError } from './db/errors';
 
 export type CallOptions = { onProgress?: (p: Progress) => void; signal?: AbortSignal };
 
@@ -69,6 +70,11 @@ export class Backend {
       signal: options.signal ?? new AbortController().signal,
       now: this.now,
     };
-    return await (impl as (c: HandlerContext, a: unknown) => unknown)(ctx, parsed.data);
+    try {
+      return await (impl as (c: HandlerContext, a: unknown) => unknown)(ctx, parsed.data);
+    } catch (e) {
+      const where = (e as { path?: unknown }).path;
+      throw storageError(e, typeof where === 'string' ? where : this.session.isOpen ? this.session.path : 'the workspace') ?? e;
+    }
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { openDatabase, type Db } from './db/open';
 import { tableExists } from './db/meta';
+import { isBusy, storageError } from './db/errors';
 import { failInterruptedRuns } from './analysis/store';
 
 /** A typed place in the session for what one domain keeps warm; the object itself is the key. */
@@ -38,7 +39,15 @@ export class Session {
   open(file: string, options: { create: boolean } = { create: false }): Db {
     const absolute = path.resolve(file);
     const db = openDatabase(absolute, options);
-    if (tableExists(db, 'analysis_runs')) failInterruptedRuns(db);
+    try {
+      if (!db.readonly && tableExists(db, 'analysis_runs')) failInterruptedRuns(db);
+    } catch (e) {
+      // Another process holds the write lock: its own runs may well be running; leave them.
+      if (!isBusy(e)) {
+        db.close();
+        throw storageError(e, absolute) ?? e;
+      }
+    }
     this.close();
     this.current = { path: absolute, db };
     return db;

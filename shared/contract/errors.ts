@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'BUSY',
   'INTERNAL',
+  'DUCKDB_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

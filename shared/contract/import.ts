@@ -16,17 +16,25 @@ export const IMPORT_FIELDS = [
   'territory',
   'segment',
   'invoice',
+  /** Cube imports: how many orders (or order lines) a customer x category x period row sums up. */
+  'orders',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
-/** transactions: one row per sale; spend-table: one row per customer, one column per category;
- *  product-master: product -> category. */
-export const IMPORT_SHAPES = ['transactions', 'spend-table', 'product-master'] as const;
+/** transactions: one row per sale; cube: one row per customer x category x period (day or week), already
+ *  summed where the data lives (see `longtail sql`); spend-table: one row per customer, one column per
+ *  category; product-master: product -> category. */
+export const IMPORT_SHAPES = ['transactions', 'cube', 'spend-table', 'product-master'] as const;
 export type ImportShape = (typeof IMPORT_SHAPES)[number];
 
+/** Which reader does the heavy lifting: line by line in Node, or DuckDB reading and summing the file to
+ *  customer x category x day first. auto = DuckDB for CSV or Parquet above `aggregateAboveMb`. */
+export const IMPORT_ENGINES = ['auto', 'lines', 'duckdb'] as const;
+export type ImportEngine = (typeof IMPORT_ENGINES)[number];
+export const DEFAULT_AGGREGATE_ABOVE_MB = 200;
 export type MappingGuess = {
   field: ImportField;
   column: string | null;
@@ -37,7 +45,7 @@ export type MappingGuess = {
 };
 
 export type ImportPreview = {
-  file: { name: string; path: string; size: number; format: 'csv' | 'xlsx' | 'xls' | 'xlsb' | 'ods' };
+  file: { name: string; path: string; size: number; format: 'csv' | 'parquet' | 'xlsx' | 'xls' | 'xlsb' | 'ods' };
   encoding: string | null;
   delimiter: string | null;
   sheets: string[];
@@ -94,6 +102,8 @@ export type ImportSummary = {
   rejectsSample: RejectedRow[];
   /** e.g. "2024-01-01..2024-03-31 overlaps an earlier import (sales-q1.csv)". */
   warnings: string[];
+  /** Who read the file: 'lines' (Node, row by row) or 'duckdb' (read and summed by DuckDB first). */
+  engine?: 'lines' | 'duckdb';
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -125,6 +135,9 @@ export const importSpecs = [
       asOf: z.iso.date().optional(),
       force: z.boolean().default(false),
       dryRun: z.boolean().default(false),
+      engine: z.enum(IMPORT_ENGINES).default('auto'),
+      /** With engine auto: CSV and Parquet files larger than this go through DuckDB. */
+      aggregateAboveMb: z.number().min(0).default(DEFAULT_AGGREGATE_ABOVE_MB),
     }),
     { longRunning: true },
   ),

@@ -26,7 +26,7 @@ export * from './settings';
 export * from './transport';
 export type { WorkspaceInfo, RecentWorkspace, WorkspaceListing, ListedWorkspace } from './workspace';
 export * from './import';
-export type { CustomerDetail, CustomerPoint, RecoveryEvaluation, RunListItem } from './analysis';
+export type { CustomerDetail, CustomerPoint, RecoveryEvaluation, RunComparison, RunListItem } from './analysis';
 export * from './report';
 export * from './assignment';
 export * from './file-access';

@@ -23,6 +23,8 @@ export type WorkspaceInfo = {
   hasDates: boolean;
   revenue: number;
   lastAnalysis: { runId: number; createdAt: string; asOf: string } | null;
+  /** The file could only be opened for reading: it can be shown, reported and exported, not changed. */
+  readOnly: boolean;
 };
 
 export type RecentWorkspace = { path: string; clientName: string; openedAt: string; exists: boolean };

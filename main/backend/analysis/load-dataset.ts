@@ -11,13 +11,15 @@ import type { Db } from '../db/open';
  */
 export function dataHash(db: Db): string {
   const imports = db.prepare('SELECT id, sha256, shape, status, rows_imported FROM imports ORDER BY id').raw().all();
+  // Stages kept from before categories were ordered by name hold their columns in id order.
+  const categoryOrder = 'by-name';
   // Each bound in its own subquery: SQLite answers a lone max() or min() with one rowid lookup,
   // but both in one SELECT scan the whole table (60 ms at a million rows, on every cached answer).
   const tx = db
     .prepare('SELECT coalesce((SELECT max(id) FROM transactions), 0), coalesce((SELECT min(id) FROM transactions), 0)')
     .raw()
     .get();
-  return createHash('sha256').update(JSON.stringify({ imports, tx })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder })).digest('hex');
 }
 
 const hasDatedImports = (db: Db): boolean =>
@@ -45,14 +47,16 @@ export function loadDataset(db: Db): Dataset {
         ORDER BY c.id`,
     )
     .all() as { id: number; code: string; name: string; segment: string | null; rep: string | null; territory: string | null }[];
-  const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY id').all() as { id: number; name: string }[];
+  // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
+  // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
+  const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
   const count = (db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
   if (count === 0 || customerRows.length === 0) {
     throw new AppError('NO_DATA', 'This workspace has no transactions yet. Import a sales file first, then run the analysis.');
   }
   const customerIndex = new Int32Array((customerRows.at(-1)?.id ?? 0) + 1).fill(-1);
   customerRows.forEach((c, i) => (customerIndex[c.id] = i));
-  const categoryIndex = new Int32Array((categoryRows.at(-1)?.id ?? 0) + 1).fill(-1);
+  const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
   categoryRows.forEach((c, i) => (categoryIndex[c.id] = i));
 
   // Read in table order (a sequential scan: walking the index would fetch every row at random),

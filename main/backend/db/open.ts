@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { AppError } from '../../../shared/contract/errors';
+import { AppError, isAppError } from '../../../shared/contract/errors';
+import { isDamaged, isReadOnly, storageError } from './errors';
 import { latestSchemaVersion, migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -11,36 +12,85 @@ export const useNativeBinding = (path: string | undefined): void => {
   nativeBinding = path;
 };
 
+/** How long a call waits for another connection's write lock before it says the workspace is busy. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** False when the file exists but this process may not write it (permissions, a read-only disk, an immutable file). */
+function writable(path: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(path, 'r+'));
+    return true;
+  } catch (e) {
+    return !isReadOnly(e);
+  }
+}
+
+/** Only a failed integrity_check (or a file SQLite does not recognise) makes a workspace "damaged". */
+function damaged(path: string, e: unknown): boolean {
+  if (isDamaged(e)) return true;
+  let probe: Db | null = null;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+    const rows = probe.pragma('integrity_check') as { integrity_check: string }[];
+    return !(rows.length === 1 && rows[0].integrity_check === 'ok');
+  } catch (probeError) {
+    return isDamaged(probeError);
+  } finally {
+    probe?.close();
+  }
+}
+
+function openFailure(path: string, e: unknown): AppError {
+  if (isAppError(e)) return e;
+  const storage = storageError(e, path);
+  if (storage) return storage;
+  if (damaged(path, e)) {
+    return new AppError(
+      'WORKSPACE_CORRUPT',
+      `${path} is not a Longtail workspace or is damaged (${(e as Error).message}). Open another file or restore a backup.`,
+      { path },
+    );
+  }
+  return new AppError('FILE_UNREADABLE', `Longtail could not open ${path} (${(e as Error).message}). Check the file and try again.`, { path });
+}
+
+/**
+ * Opens a workspace. The busy timeout is set by the constructor, before any pragma that needs a
+ * lock, so a workspace another process is writing waits instead of failing as "damaged". A file
+ * this process may not write opens read-only: reading, reports and exports still work.
+ */
 export function openDatabase(path: string, options: { create: boolean }): Db {
   if (!options.create && !fs.existsSync(path)) {
     throw new AppError('WORKSPACE_NOT_FOUND', `No workspace file at ${path}. Check the path or create a new workspace.`, {
       path,
     });
   }
-  let db: Db;
+  const readonly = !options.create && !writable(path);
+  let db: Db | null = null;
   try {
-    db = new Database(path, { fileMustExist: !options.create, ...(nativeBinding ? { nativeBinding } : {}) });
-    db.pragma('journal_mode = WAL');
+    db = new Database(path, { fileMustExist: !options.create, readonly, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (!readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    if (!readonly) db.pragma('synchronous = NORMAL');
     // Fail now, with our message, rather than at the first query.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (e) {
-    throw new AppError(
-      'WORKSPACE_CORRUPT',
-      `${path} is not a Longtail workspace or is damaged (${(e as Error).message}). Open another file or restore a backup.`,
-      { path },
-    );
-  }
-  try {
+    if (readonly && schemaVersion(db) < latestSchemaVersion()) {
+      throw new AppError(
+        'WORKSPACE_READ_ONLY',
+        `${path} is read-only and was written by an older Longtail, so it cannot be upgraded in place. Copy it to a folder you can write to and open the copy.`,
+        { path },
+      );
+    }
     migrate(db, path);
   } catch (e) {
-    db.close();
-    throw e;
+    db?.close();
+    throw openFailure(path, e);
   }
   return db;
 }
+
+/** True when the connection cannot write (the file was opened read-only). */
+export const isReadOnlyDb = (db: Db): boolean => db.readonly;
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -4,13 +4,14 @@ import type { DateFormat, ImportField, ImportShape, ImportSummary, RejectedRow }
 import { isoFromDay } from '../../../shared/format/dates';
 import type { Db } from '../db/open';
 import { writeCsv } from '../export/csv';
+import { shownShape } from './stored-shape';
 
 type ImportRow = {
   id: number;
   file_name: string;
   sha256: string;
   sheet: string | null;
-  shape: ImportShape;
+  shape: Exclude<ImportShape, 'cube'>;
   mapping_json: string;
   date_format: DateFormat | null;
   rows_read: number;
@@ -43,32 +44,35 @@ export function listImports(db: Db): ImportSummary[] {
     )
     .all() as ImportRow[];
   const sample = db.prepare(`SELECT ${REJECT_COLUMNS} FROM rejects WHERE import_id = ? ORDER BY source_row, id LIMIT 20`);
-  return rows.map((r) => ({
-    importId: r.id,
-    file: r.file_name,
-    sha256: r.sha256,
-    sheet: r.sheet,
-    shape: r.shape,
-    dryRun: false,
-    rowsRead: r.rows_read,
-    rowsImported: r.rows_imported,
-    rowsRejected: r.rows_rejected,
-    rowsSkipped: r.rows_skipped,
-    returns: r.returns,
-    customers: r.customers,
-    categories: r.categories,
-    products: r.shape === 'product-master' ? r.rows_imported : r.products,
-    dateFrom: r.shape === 'transactions' && r.date_from !== null ? isoFromDay(r.date_from) : null,
-    dateTo: r.shape === 'transactions' && r.date_to !== null ? isoFromDay(r.date_to) : null,
-    revenue: Math.round(r.revenue * 100) / 100,
-    mapping: JSON.parse(r.mapping_json) as Partial<Record<ImportField, string>>,
-    dateFormat: r.date_format,
-    rejectsSample: sample.all(r.id) as RejectedRow[],
-    warnings: JSON.parse(r.warnings_json) as string[],
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    durationMs: Math.max(0, Date.parse(r.finished_at) - Date.parse(r.started_at)),
-  }));
+  return rows.map((r) => {
+    const mapping = JSON.parse(r.mapping_json) as Partial<Record<ImportField, string>>;
+    return {
+      importId: r.id,
+      file: r.file_name,
+      sha256: r.sha256,
+      sheet: r.sheet,
+      shape: shownShape(r.shape, mapping),
+      dryRun: false,
+      rowsRead: r.rows_read,
+      rowsImported: r.rows_imported,
+      rowsRejected: r.rows_rejected,
+      rowsSkipped: r.rows_skipped,
+      returns: r.returns,
+      customers: r.customers,
+      categories: r.categories,
+      products: r.shape === 'product-master' ? r.rows_imported : r.products,
+      dateFrom: r.shape === 'transactions' && r.date_from !== null ? isoFromDay(r.date_from) : null,
+      dateTo: r.shape === 'transactions' && r.date_to !== null ? isoFromDay(r.date_to) : null,
+      revenue: Math.round(r.revenue * 100) / 100,
+      mapping,
+      dateFormat: r.date_format,
+      rejectsSample: sample.all(r.id) as RejectedRow[],
+      warnings: JSON.parse(r.warnings_json) as string[],
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      durationMs: Math.max(0, Date.parse(r.finished_at) - Date.parse(r.started_at)),
+    };
+  });
 }
 
 function requireImport(db: Db, importId: number): void {

@@ -6,7 +6,7 @@ import { parseAmount } from './numbers';
 const SYNONYMS: Record<ImportField, string[]> = {
   customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno'],
   customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
-  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day'],
+  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week'],
   category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division'],
   product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno'],
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
@@ -16,6 +16,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   rep: ['salesrep', 'rep', 'repname', 'salesperson', 'salesman', 'salesmanager', 'accountmanager', 'accountowner', 'seller', 'owner', 'repid', 'am'],
   territory: ['territory', 'region', 'salesregion', 'salesterritory', 'area', 'district', 'country', 'branch', 'state', 'zone'],
   segment: ['segment', 'customersegment', 'channel', 'customertype', 'customergroup', 'industry', 'tradechannel'],
+  orders: ['orders', 'ordercount', 'numorders', 'norders', 'orderdays', 'invoicecount', 'orderlines', 'lines', 'linecount'],
   invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno'],
 };
 

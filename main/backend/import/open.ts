@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
+import { openParquetSource } from './duckdb/parquet-source';
 import { openExcelSource } from './excel-source';
 import type { TableSource } from './source';
 import { openTextSource } from './text-source';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];
+const PARQUET = [0x50, 0x41, 0x52, 0x31];
 const EXCEL_EXT = new Set(['xlsx', 'xlsm', 'xls', 'xlsb', 'ods']);
 
 const startsWith = (head: Buffer, magic: number[]): boolean => magic.every((b, i) => head[i] === b);
@@ -31,6 +33,7 @@ export async function openSource(file: string, sheet: string | undefined): Promi
   }
   const ext = absolute.toLowerCase().split('.').pop() ?? '';
   const workbook = startsWith(head, ZIP) || startsWith(head, CFB) || EXCEL_EXT.has(ext);
-  const source = workbook ? openExcelSource(absolute, stat.size, sheet) : await openTextSource(absolute, stat.size);
+  const parquet = startsWith(head, PARQUET) || ext === 'parquet';
+  const source = parquet ? await openParquetSource(absolute, stat.size) : workbook ? openExcelSource(absolute, stat.size, sheet) : await openTextSource(absolute, stat.size);
   return { source, size: stat.size, name: path.basename(absolute), absolute };
 }

@@ -54,7 +54,7 @@ const numericShare = (values: string[]): number => {
 };
 
 function detectShape(mapping: Mapping, headers: string[], columnOf: (h: string) => string[]): ImportShape {
-  if (mapping.date && (mapping.customer || mapping.customerName)) return 'transactions';
+  if (mapping.date && (mapping.customer || mapping.customerName)) return mapping.orders ? 'cube' : 'transactions';
   if (!mapping.date && !mapping.customer && mapping.product && mapping.category) return 'product-master';
   const described = new Set(SPEND_TABLE_FIELDS.map((f) => mapping[f]));
   const numeric = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.9);
@@ -108,6 +108,8 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
 
   const shape = options.shape ?? (saved && savedUsable ? saved.shape : detectShape(mapping, headers, columnOf));
   let categoryColumns: string[] = [];
+  // Only a cube counts orders per row; a stored mapping with orders is how a cube import is recognised later.
+  if (shape !== 'cube') delete mapping.orders;
   if (shape === 'spend-table') {
     for (const f of Object.keys(mapping) as ImportField[]) if (!SPEND_TABLE_FIELDS.includes(f)) delete mapping[f];
     const described = new Set(Object.values(mapping));
@@ -160,9 +162,9 @@ export function requireUsable(plan: ImportPlan): void {
   const fail = (missing: string, hint: string): never => {
     throw new AppError('IMPORT_MAPPING_INCOMPLETE', `No ${missing} column found. ${hint} ${cols}`, { missing, headers: plan.headers, mapping: m });
   };
-  if (plan.shape === 'transactions') {
+  if (plan.shape === 'transactions' || plan.shape === 'cube') {
     if (!m.customer) fail('customer', 'Map one with --map customer=<column>.');
-    if (!m.date) fail('date', 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
+    if (!m.date) fail(plan.shape === 'cube' ? 'period' : 'date', plan.shape === 'cube' ? 'Map the period start with --map date=<column>.' : 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
     if (!m.revenue && !(m.quantity && m.unitPrice)) fail('revenue', 'Map --map revenue=<column>, or both --map quantity=<column> and --map unitPrice=<column>.');
   } else if (plan.shape === 'spend-table') {
     if (plan.categoryColumns.length === 0) fail('category spend', 'A spend table needs one numeric column per category.');

@@ -15,6 +15,8 @@ import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
 import { transactionsSink } from './sink-transactions';
+import { isDatedShape, storedShape } from './stored-shape';
+import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { isBlank, type TableSource } from './source';
 import { Tally, type RowSink } from './tally';
 
@@ -45,7 +47,7 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
 
 /** Reads the whole date column when the sample could not tell day-first from month-first. */
 async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: ImportPlan): Promise<void> {
-  if (plan.shape !== 'transactions' || !plan.date.ambiguous) return;
+  if (!isDatedShape(plan.shape) || !plan.date.ambiguous) return;
   if (!source.sampleIsAll) {
     const detector = new DateOrderDetector();
     const ix = plan.headers.indexOf(plan.mapping.date ?? '');
@@ -93,19 +95,35 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
+  const notes: string[] = [];
+  const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes });
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
-  const sha: string | null = sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
-  if (sha && !args.force) refuseDuplicate(db, sha, name);
+  let sha: string | null;
+  try {
+    sha = staged ? staged.sha256 : sameSize || source.format !== 'csv' ? await sha256File(absolute) : null;
+  } catch (e) {
+    staged?.duck.close();
+    throw e;
+  }
+  if (sha && !args.force) {
+    try {
+      refuseDuplicate(db, sha, name);
+    } catch (e) {
+      staged?.duck.close();
+      throw e;
+    }
+  }
   const hasher = sha ? null : crypto.createHash('sha256');
 
   const asOfDay = dayFromIso(args.asOf ?? startedAt.slice(0, 10));
   const report = progressReporter(ctx.progress);
   // Rows are about 60-120 bytes in the files people export; .gz files hold about five times more.
-  const bulk = plan.shape === 'transactions' && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
+  const bulk = isDatedShape(plan.shape) && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
   const leaveBulkMode = bulk ? enterBulkMode(db) : () => {};
   try {
-    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt });
+    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt, staged, notes });
   } finally {
+    staged?.duck.close();
     leaveBulkMode();
   }
 }
@@ -124,7 +142,37 @@ type Prepared = {
   bulk: boolean;
   started: number;
   startedAt: string;
+  staged: StagedFile | null;
+  notes: string[];
 };
+
+/**
+ * Big CSV and Parquet files are read and summed per customer x category x day by DuckDB before they
+ * reach the workspace; when DuckDB cannot (not installed for this platform, an unusual file), the
+ * import goes line by line and says why.
+ */
+async function stageIfBig(
+  ctx: HandlerContext,
+  args: HandlerArgs<'import-run'>,
+  f: { source: TableSource; plan: ImportPlan; absolute: string; size: number; notes: string[] },
+): Promise<StagedFile | null> {
+  const wanted = args.engine === 'duckdb' || (args.engine === 'auto' && f.size > args.aggregateAboveMb * 1024 * 1024);
+  if (!wanted || args.engine === 'lines') return null;
+  const unsuitable = duckDbUnsuitable(f.plan, f.source.format, f.source.encoding);
+  if (unsuitable) {
+    f.notes.push(`Imported line by line, not through DuckDB: ${unsuitable}.`);
+    return null;
+  }
+  const report = progressReporter(ctx.progress);
+  try {
+    return await stageWithDuckDb(f.absolute, f.source.format === 'parquet' ? 'parquet' : 'csv', f.source.delimiter, f.plan, ctx.signal, (share) => report(Math.round(share * f.size), f.size, 0));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CANCELLED') throw e;
+    const why = e instanceof AppError ? e.message : `DuckDB could not read the file (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it was imported line by line instead.`;
+    f.notes.push(why);
+    return null;
+  }
+}
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
@@ -134,13 +182,19 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     const importId = Number(
       db
         .prepare("INSERT INTO imports (file_name, file_path, file_size, sha256, sheet, shape, mapping_json, date_format, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')")
-        .run(name, absolute, size, sha ?? '', source.sheet, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
+        .run(name, absolute, size, sha ?? '', source.sheet, storedShape(plan.shape), JSON.stringify(plan.mapping), plan.date.detected, startedAt).lastInsertRowid,
     );
     const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
-    const sink: RowSink =
-      plan.shape === 'transactions' ? transactionsSink(db, plan, importId, tally) : plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally);
-    await source.read(
+    const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally) : null;
+    const sink: RowSink = dated ?? (plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally));
+    if (p.staged && dated) {
+      const { staged } = p;
+      await feedStaged(staged, plan, dated, tally, ctx.signal, (done) => report(Math.round((done / Math.max(1, staged.cubeRows)) * size), size, tally.rowsRead));
+      tally.warnings.push(
+        `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept); ${staged.doubtful.toLocaleString('en-US')} rows were checked line by line.`,
+      );
+    } else await source.read(
       (batch) => {
         for (const r of batch) {
           if (r.line <= plan.headerLine) continue;
@@ -168,12 +222,19 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     }
     rebuildIndexes();
     sink.finish();
-    const warnings = [...tally.warnings, ...(plan.shape === 'transactions' ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
+    if (plan.shape === 'cube') {
+      tally.warnings.push(
+        tally.weekdays === 1
+          ? `Every period starts on a Monday: read as weekly periods. Totals, tiers and profiles are as from daily data; recovery counts purchase weeks, and windows start on a week's Monday.`
+          : `${tally.rowsImported.toLocaleString('en-US')} cube rows summing ${tally.orders.toLocaleString('en-US')} orders.`,
+      );
+    }
+    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
     // A product master holds no amounts: it neither says nor changes the currency.
     const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan));
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);
     if (currency.warning) warnings.push(currency.warning);
-    if (plan.date.reason && plan.shape === 'transactions' && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
+    if (plan.date.reason && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
     const finishedAt = ctx.now().toISOString();
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_skipped = ?, returns = ?, revenue = ?,
@@ -202,14 +263,15 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       customers: tally.customers.size,
       categories: tally.categories.size,
       products: tally.products.size,
-      dateFrom: plan.shape === 'transactions' && tally.dayMin !== null ? isoFromDay(tally.dayMin) : null,
-      dateTo: plan.shape === 'transactions' && tally.dayMax !== null ? isoFromDay(tally.dayMax) : null,
+      dateFrom: isDatedShape(plan.shape) && tally.dayMin !== null ? isoFromDay(tally.dayMin) : null,
+      dateTo: isDatedShape(plan.shape) && tally.dayMax !== null ? isoFromDay(tally.dayMax) : null,
       revenue: Math.round(tally.revenue * 100) / 100,
       mapping: plan.mapping,
-      dateFormat: plan.shape === 'transactions' ? plan.date.detected : null,
+      dateFormat: isDatedShape(plan.shape) ? plan.date.detected : null,
       currency: currency.decision,
       rejectsSample: tally.rejectsSample,
       warnings,
+      engine: p.staged ? 'duckdb' : 'lines',
       startedAt,
       finishedAt,
       durationMs: Math.round(performance.now() - started),

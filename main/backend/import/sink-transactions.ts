@@ -7,6 +7,26 @@ import type { ImportPlan } from './plan';
 import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
 
+/** A row that passed every check, with its text trimmed: what the sink stores. */
+export type ValidRow = {
+  line: number;
+  customer: string;
+  customerName: string;
+  day: number;
+  /** '' when the file has no category column (the product, or one category, stands in). */
+  category: string;
+  productCode: string;
+  productName: string;
+  quantity: number | null;
+  revenue: number;
+  rep: string;
+  territory: string;
+  segment: string;
+  invoice: string;
+};
+
+export type TransactionsSink = RowSink & { store: (row: ValidRow) => void };
+
 type Latest = { day: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
 
 const SINGLE_CATEGORY = 'All products';
@@ -14,8 +34,11 @@ const SINGLE_CATEGORY = 'All products';
 const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
 const owned = (value: string): string | null => (value === '' ? null : ownString(value));
 
-/** One row per sale: validates each value, resolves dimension ids and inserts the transaction. */
-export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally): RowSink {
+/**
+ * One row per sale (or per customer x category x period for a cube): validates each value, resolves
+ * dimension ids and inserts the transaction. `store` takes rows checked elsewhere (DuckDB's sums).
+ */
+export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally): TransactionsSink {
   const m = plan.mapping;
   const col = (c: string | undefined): number => (c === undefined ? -1 : plan.headers.indexOf(c));
   const ix = {
@@ -32,6 +55,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     territory: col(m.territory),
     segment: col(m.segment),
     invoice: col(m.invoice),
+    orders: col(m.orders),
   };
   const style = (c: string | undefined): DecimalStyle => (c ? (plan.decimals.get(c) ?? 'dot') : 'dot');
   const qtyStyle = style(m.quantity);
@@ -68,6 +92,43 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const credits = plan.creditInvoices;
   if (ix.invoice >= 0 && !credits) {
     tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
+  }
+
+  function store(r: ValidRow): void {
+    let categoryId: number;
+    if (r.category !== '') categoryId = categories.id(r.category);
+    else if (single !== null) categoryId = single;
+    else categoryId = masterCategory.get(r.productCode) ?? categories.id(r.productCode);
+    let productId: number | null = null;
+    if (r.productCode !== '') {
+      productId = products.id(r.productCode, r.productName || null);
+      tally.products.add(productId);
+      if (r.category !== '' && !productCategorySet.has(productId)) {
+        setProductCategory.run(categoryId, productId, categoryId);
+        productCategorySet.add(productId);
+      }
+    }
+    const customerId = customers.id(r.customer, r.customerName || null);
+    const repId = r.rep === '' ? null : reps.id(r.rep);
+    const territoryId = r.territory === '' ? null : territories.id(r.territory);
+    insert.add(importId, r.line, customerId, r.day, categoryId, productId, r.quantity, r.revenue, repId, territoryId, r.invoice === '' ? null : r.invoice);
+    tally.revenue += r.revenue;
+    if (r.revenue < 0) tally.returns++;
+    tally.day(r.day);
+    tally.customers.add(customerId);
+    tally.categories.add(categoryId);
+    if (tracksCustomer) {
+      const seen = latest.get(customerId);
+      if (!seen) latest.set(customerId, { day: r.day, name: owned(r.customerName), rep: repId, territory: territoryId, segment: owned(r.segment) });
+      else if (r.day >= seen.day) {
+        seen.day = r.day;
+        seen.rep = repId;
+        seen.territory = territoryId;
+        // A customer's rows nearly always repeat its name and segment: copy a value only when it changes.
+        if (r.customerName !== (seen.name ?? '')) seen.name = owned(r.customerName);
+        if (r.segment !== (seen.segment ?? '')) seen.segment = owned(r.segment);
+      }
+    }
   }
 
   return {
@@ -109,52 +170,39 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       // A credit note ("C536379") is a return even when its amounts were typed positive.
       if (credits && invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
       const productCode = text(cells, ix.product);
-      let categoryId: number;
+      let category = '';
       if (ix.category >= 0) {
-        const category = text(cells, ix.category);
+        category = text(cells, ix.category);
         if (category === '') return tally.reject(line, m.category ?? null, '', `no category (${m.category} is empty)`);
-        categoryId = categories.id(category);
-      } else if (single !== null) categoryId = single;
-      else {
-        if (productCode === '') return tally.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
-        categoryId = masterCategory.get(productCode) ?? categories.id(productCode);
+      } else if (single === null && productCode === '') {
+        return tally.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
       }
-      let productId: number | null = null;
-      if (productCode !== '') {
-        productId = products.id(productCode, text(cells, ix.productName) || null);
-        tally.products.add(productId);
-        if (ix.category >= 0 && !productCategorySet.has(productId)) {
-          setProductCategory.run(categoryId, productId, categoryId);
-          productCategorySet.add(productId);
+      if (ix.orders >= 0) {
+        const raw = text(cells, ix.orders);
+        const orders = raw === '' ? null : parseAmount(raw, 'dot');
+        if (orders === null || orders < 0 || !Number.isInteger(orders)) {
+          return tally.reject(line, m.orders ?? null, raw, raw === '' ? `no orders (${m.orders} is empty)` : `'${raw}' is not a whole number of orders`);
         }
+        tally.orders += orders;
       }
-      const customerName = text(cells, ix.customerName);
-      const customerId = customers.id(customer, customerName || null);
-      const rep = text(cells, ix.rep);
-      const territory = text(cells, ix.territory);
-      const repId = rep === '' ? null : reps.id(rep);
-      const territoryId = territory === '' ? null : territories.id(territory);
-      insert.add(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
       tally.rowsImported++;
-      tally.revenue += revenue;
-      if (revenue < 0) tally.returns++;
-      tally.day(day);
-      tally.customers.add(customerId);
-      tally.categories.add(categoryId);
-      if (tracksCustomer) {
-        const seen = latest.get(customerId);
-        const segment = text(cells, ix.segment);
-        if (!seen) latest.set(customerId, { day, name: owned(customerName), rep: repId, territory: territoryId, segment: owned(segment) });
-        else if (day >= seen.day) {
-          seen.day = day;
-          seen.rep = repId;
-          seen.territory = territoryId;
-          // A customer's rows nearly always repeat its name and segment: copy a value only when it changes.
-          if (customerName !== (seen.name ?? '')) seen.name = owned(customerName);
-          if (segment !== (seen.segment ?? '')) seen.segment = owned(segment);
-        }
-      }
+      store({
+        line,
+        customer,
+        customerName: text(cells, ix.customerName),
+        day,
+        category,
+        productCode,
+        productName: text(cells, ix.productName),
+        quantity,
+        revenue,
+        rep: text(cells, ix.rep),
+        territory: text(cells, ix.territory),
+        segment: text(cells, ix.segment),
+        invoice,
+      });
     },
+    store,
     finish() {
       insert.flush();
       // A customer's current rep, territory and segment are those of its most recent sale.

@@ -1,6 +1,6 @@
 import type { RawRecord } from './csv-tokenizer';
 
-export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'xlsb' | 'ods';
+export type SourceFormat = 'csv' | 'parquet' | 'xlsx' | 'xls' | 'xlsb' | 'ods';
 
 export type ReadProgress = { bytes: number; totalBytes: number };
 

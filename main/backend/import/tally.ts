@@ -12,6 +12,8 @@ export class Tally {
   rowsSkipped = 0;
   returns = 0;
   revenue = 0;
+  /** Cube imports: the orders the imported rows sum up. */
+  orders = 0;
   dayMin: number | null = null;
   dayMax: number | null = null;
   readonly customers = new Set<number>();
@@ -34,7 +36,11 @@ export class Tally {
     if (this.rejectsSample.length < SAMPLE_SIZE) this.rejectsSample.push({ row, column, value, reason });
   }
 
+  /** One bit per weekday seen (bit 0 = Monday): a cube whose periods all fall on Mondays is weekly. */
+  weekdays = 0;
+
   day(day: number): void {
+    this.weekdays |= 1 << (((day + 3) % 7) + 7) % 7;
     if (this.dayMin === null || day < this.dayMin) this.dayMin = day;
     if (this.dayMax === null || day > this.dayMax) this.dayMax = day;
   }

@@ -99,7 +99,8 @@ async function streamRecords(
     if (last.length > 0) onBatch(last);
     options.onProgress({ bytes: totalBytes, totalBytes });
   } catch (e) {
-    if (e instanceof AppError) throw e;
+    // A failure of the workspace the rows go to (a full disk, a lock) is not the input file's fault.
+    if (e instanceof AppError || (e as Error).name === 'SqliteError') throw e;
     throw new AppError('FILE_UNREADABLE', `Could not read ${file}: ${(e as Error).message}. Check that the file is complete.`, { path: file });
   } finally {
     counter.destroy();

@@ -51,6 +51,7 @@ export function workspaceInfo(session: Session): WorkspaceInfo {
     hasDates: counts.datedImports > 0,
     revenue: counts.revenue,
     lastAnalysis: lastAnalysis(db),
+    readOnly: db.readonly,
   };
 }
 

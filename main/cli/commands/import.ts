@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
+import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Command } from '../command';
@@ -27,6 +27,12 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: stri
   const found = allowed.find((a) => a === raw);
   if (!found) throw new AppError('INVALID_INPUT', `${flag} ${String(raw)} is not one of: ${allowed.join(', ')}.`);
   return found;
+}
+
+function megabytes(raw: unknown): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new AppError('INVALID_INPUT', `--aggregate-above ${String(raw)} is not a size in MB (a number, 0 or more).`);
+  return n;
 }
 
 function progressBar(): (p: Progress) => void {
@@ -58,7 +64,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|spend-table|product-master] [--product-master FILE] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -67,8 +73,13 @@ Options:
   --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
                          Fields: ${IMPORT_FIELDS.join(', ')}
   --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY) or excel-serial, when dates are ambiguous
-  --shape S              transactions (default), spend-table (customer x category amounts) or
+  --shape S              transactions (default), cube (customer x category x day or week sums, from
+                         longtail sql), spend-table (customer x category amounts) or
                          product-master (product -> category)
+  --engine E             auto (default): CSV and Parquet files above --aggregate-above go through DuckDB,
+                         which reads them and sums them per customer x category x day first;
+                         lines: always row by row; duckdb: always DuckDB when the file allows it
+  --aggregate-above MB   The size above which auto uses DuckDB (default ${DEFAULT_AGGREGATE_ABOVE_MB})
   --product-master FILE  Also import a product -> category file after the main file
   --currency CODE        Currency of the amounts, e.g. GBP. Without it the file decides (a currency
                          column, symbols or codes in the amounts, the customers' country), unless
@@ -79,8 +90,8 @@ Options:
   --rejects-out FILE     Write every rejected row (row, column, value, reason) to a CSV file
   --json                 Print one JSON object (rowsRead, rowsImported, rowsRejected, ...)
 
-CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252; also .csv.gz) and Excel (.xlsx .xls .xlsb
-.ods) are read. Bad rows are rejected with their row, column and reason, and the rest imported.
+CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252; also .csv.gz), Parquet and Excel (.xlsx .xls
+.xlsb .ods) are read. Bad rows are rejected with their row, column and reason, and the rest imported.
 One import is one transaction: on any error or Ctrl-C the workspace is left as it was.
 
 Examples:
@@ -96,6 +107,8 @@ Examples:
     map: { type: 'string', multiple: true },
     'date-format': { type: 'string' },
     shape: { type: 'string' },
+    engine: { type: 'string' },
+    'aggregate-above': { type: 'string' },
     'product-master': { type: 'string' },
     'as-of': { type: 'string' },
     currency: { type: 'string' },
@@ -144,6 +157,8 @@ Examples:
             shape: oneOf<ImportShape>(args.values.shape, IMPORT_SHAPES, '--shape'),
             mapping: parseMaps(args.values.map),
             dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
+            engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
+            ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
             ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}),
             ...common,
           },

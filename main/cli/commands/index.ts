@@ -15,4 +15,5 @@ export const commands: CommandEntry[] = [
   { name: 'report', summary: 'Write the client report: one self-contained HTML file with figures, charts, method and settings.', load: async () => (await import('./report')).reportCommand },
   { name: 'benchmark', summary: 'Compare clients side by side: revenue, long tail, leakage against the 7-30% band and each other.', load: async () => (await import('./benchmark')).benchmarkCommand },
   { name: 'export', summary: 'Write who calls whom: rep call lists (assignments.xlsx / CSV) or the territory plan.', load: async () => (await import('./export')).exportCommand },
+  { name: 'sql', summary: "Print the query that sums a warehouse's invoice lines into the cube Longtail imports.", load: async () => (await import('./sql')).sqlCommand },
 ];

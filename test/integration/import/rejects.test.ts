@@ -20,6 +20,20 @@ describe('bad rows', () => {
     ]);
   });
 
+  it('gives the same accounting, rows, columns and reasons when DuckDB reads and sums the file', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('bad-rows.csv'), engine: 'duckdb' });
+    expect(s.engine).toBe('duckdb');
+    expect(s).toMatchObject({ rowsRead: 8, rowsImported: 2, rowsRejected: 4, rowsSkipped: 2, revenue: 160 });
+    expect(s.rejectsSample.map((r) => [r.row, r.column, r.value])).toEqual([
+      [3, 'Customer', ''],
+      [4, 'Date', '13/45/2025'],
+      [6, 'Revenue', 'lots'],
+      [7, 'Category', ''],
+    ]);
+    expect(s.rejectsSample[1].reason).toBe("'13/45/2025' is not a valid date (expected YYYY-MM-DD)");
+  });
+
   it('stores the rejects, pages through them and exports them as CSV with formulas neutralised', async () => {
     const w = await workspace();
     const evil = path.join(w.dir, 'evil.csv');

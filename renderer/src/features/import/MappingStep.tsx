@@ -16,6 +16,7 @@ const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
 
 const SHAPE_LABELS: Record<ImportShape, string> = {
   transactions: 'Transactions: one row per sale',
+  cube: 'Cube: one row per customer × category × day or week, already summed',
   'spend-table': 'Spend table: one row per customer, a column per category',
   'product-master': 'Product list: product → category',
 };
@@ -68,7 +69,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const currencyValid = /^[A-Za-z]{3}$/.test(currency);
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
-  const needsDateChoice = preview.shape === 'transactions' && preview.dateFormat.ambiguous && !dateFormat;
+  const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && preview.dateFormat.ambiguous && !dateFormat;
   const changedCurrency = currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
   const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency };
   const ready = missing.length === 0 && !needsDateChoice && !busy && (currencyValid || preview.shape === 'product-master');
@@ -142,7 +143,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             );
           })}
         </div>
-        {preview.shape === 'transactions' && (
+        {(preview.shape === 'transactions' || preview.shape === 'cube') && (
           <div className="row" style={{ marginTop: '0.75rem' }}>
             <div className="field">
               <label htmlFor="import-date-format">Date format{preview.dateFormat.ambiguous ? ' (ambiguous: please choose)' : ''}</label>

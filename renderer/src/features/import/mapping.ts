@@ -16,6 +16,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   territory: 'Territory',
   segment: 'Segment',
   invoice: 'Invoice',
+  orders: 'Orders (cube rows)',
 };
 
 export const mappingFromPreview = (preview: ImportPreview): Mapping => {

@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+const LF = 10;
+const CR = 13;
+
+/**
+ * The file's sha256 and the numbers of its empty lines, in one read. DuckDB's CSV reader passes over
+ * empty lines without a word, so the importer finds them itself: they count as blank rows, and every
+ * row after one sits a line further down than DuckDB's row number says. Quoted values spanning lines
+ * are not followed (a hazard only for an empty line inside quotes).
+ */
+export async function scanFile(file: string, signal: AbortSignal): Promise<{ sha256: string; blankLines: number[] }> {
+  const hash = crypto.createHash('sha256');
+  const blankLines: number[] = [];
+  let line = 1;
+  let lineStart = true;
+  let onlyCr = false;
+  const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  raw.on('data', (chunk) => hash.update(chunk as Buffer));
+  const text = file.toLowerCase().endsWith('.gz') ? raw.pipe(zlib.createGunzip()) : raw;
+  for await (const chunk of text as AsyncIterable<Buffer>) {
+    if (signal.aborted) break;
+    let at = 0;
+    while (at < chunk.length) {
+      if (lineStart) {
+        const b = chunk[at];
+        if (b === LF) {
+          blankLines.push(line);
+          line++;
+          at++;
+          continue;
+        }
+        if (b === CR && !onlyCr) {
+          onlyCr = true;
+          at++;
+          continue;
+        }
+        lineStart = false;
+        onlyCr = false;
+      }
+      const next = chunk.indexOf(LF, at);
+      if (next < 0) break;
+      line++;
+      lineStart = true;
+      onlyCr = false;
+      at = next + 1;
+    }
+  }
+  if (!raw.destroyed) raw.destroy();
+  return { sha256: hash.digest('hex'), blankLines };
+}
+
+/** Turns DuckDB's row numbers (ascending) into file line numbers, stepping over the empty lines. */
+export function lineNumbering(headerLine: number, blankLines: readonly number[]): (rn: number) => number {
+  let skipped = 0;
+  let next = 0;
+  while (next < blankLines.length && blankLines[next] <= headerLine) next++;
+  return (rn) => {
+    while (next < blankLines.length && blankLines[next] <= headerLine + rn + skipped) {
+      skipped++;
+      next++;
+    }
+    return headerLine + rn + skipped;
+  };
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors';
+import { CUBE_PERIODS, CUBE_SOURCE_FIELDS, CubeQueryError, SQL_DIALECTS, cubeQuery, type CubeSourceField } from '../../../shared/cube/sql';
+import type { Command } from '../command';
+
+function parseColumns(raw: unknown): Partial<Record<CubeSourceField, string>> {
+  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  const columns: Partial<Record<CubeSourceField, string>> = {};
+  for (const item of list) {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    const field = CUBE_SOURCE_FIELDS.find((f) => f.toLowerCase() === (eq < 0 ? text : text.slice(0, eq)).trim().toLowerCase());
+    const column = eq < 0 ? '' : text.slice(eq + 1).trim();
+    if (!field || column === '') throw new AppError('INVALID_INPUT', `--map ${text}: write field=column, with field one of ${CUBE_SOURCE_FIELDS.join(', ')}.`);
+    columns[field] = column;
+  }
+  return columns;
+}
+
+function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: string, fallback?: T): T {
+  if (raw === undefined && fallback !== undefined) return fallback;
+  const found = allowed.find((a) => a === raw);
+  if (!found) throw new AppError('INVALID_INPUT', `${flag} ${raw === undefined ? '(missing)' : String(raw)}: choose one of ${allowed.join(', ')}.`);
+  return found;
+}
+
+export const sqlCommand: Command = {
+  usage: 'longtail sql --dialect bigquery|snowflake|spark|postgres|duckdb --table T [--map field=column ...] [--period day|week] [--out FILE]',
+  help: `
+Options:
+  --dialect D        bigquery, snowflake, spark (Databricks), postgres or duckdb
+  --table T          The invoice-line table or view (dotted names allowed, e.g. sales.dw.invoice_lines),
+                     or any FROM item as written for that warehouse (e.g. read_parquet('lines/*.parquet'))
+  --map field=col    The table's column for a field; repeat for several. Fields: ${CUBE_SOURCE_FIELDS.join(', ')}.
+                     Defaults: customer=customer_id, date=order_date, category=category, revenue=revenue;
+                     without revenue, quantity x unitPrice. Unmapped optional fields come out empty.
+  --period P         day (default: every figure equals a line-level import) or week (ISO weeks from
+                     Monday: about a seventh of the rows; purchase days inside a week merge, see README)
+  --out FILE         Write the query to FILE instead of printing it
+
+The result has the columns customer, customer_name, category, period, revenue, quantity, orders,
+rep, territory, segment. Export it as CSV or Parquet and import it: longtail import cube.parquet -w client.longtail
+
+Examples:
+  longtail sql --dialect bigquery --table acme.sales.invoice_lines --map customer=sold_to --map date=invoice_date
+  longtail sql --dialect snowflake --table SALES.PUBLIC.LINES --period week --out cube.sql
+`,
+  options: {
+    dialect: { type: 'string' },
+    table: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    period: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  },
+  async run(args, io) {
+    const dialect = oneOf(args.values.dialect, SQL_DIALECTS, '--dialect');
+    const table = args.values.table as string | undefined;
+    if (!table || table.trim() === '') throw new AppError('INVALID_INPUT', '--table is required: the table or view holding one row per invoice line.');
+    let query: string;
+    try {
+      query = cubeQuery({ dialect, table: table.trim(), columns: parseColumns(args.values.map), period: oneOf(args.values.period, CUBE_PERIODS, '--period', 'day') });
+    } catch (e) {
+      if (e instanceof CubeQueryError) throw new AppError('INVALID_INPUT', e.message);
+      throw e;
+    }
+    const out = args.values.out as string | undefined;
+    if (out) {
+      const file = path.resolve(io.cwd, out);
+      fs.writeFileSync(file, query);
+      io.err(`Wrote ${file}.`);
+    } else io.out(query.trimEnd());
+    return 0;
+  },
+};

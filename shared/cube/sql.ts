@@ -1,0 +1,169 @@
+/**
+ * The aggregation a warehouse runs so that Longtail never sees its invoice lines: one row per
+ * customer x category x period (day or ISO week starting Monday) with revenue, quantity and orders,
+ * and each customer's latest name, rep, territory and segment. Longtail imports the result as a cube.
+ */
+
+export const SQL_DIALECTS = ['bigquery', 'snowflake', 'spark', 'postgres', 'duckdb'] as const;
+export type SqlDialect = (typeof SQL_DIALECTS)[number];
+
+export const CUBE_PERIODS = ['day', 'week'] as const;
+export type CubePeriod = (typeof CUBE_PERIODS)[number];
+
+/** Source columns the query reads; unset optional ones come out as NULL. */
+export const CUBE_SOURCE_FIELDS = ['customer', 'customerName', 'date', 'category', 'revenue', 'quantity', 'unitPrice', 'invoice', 'rep', 'territory', 'segment'] as const;
+export type CubeSourceField = (typeof CUBE_SOURCE_FIELDS)[number];
+
+/** The cube's columns, in order; Longtail's import recognises these names without a mapping. */
+export const CUBE_COLUMNS = ['customer', 'customer_name', 'category', 'period', 'revenue', 'quantity', 'orders', 'rep', 'territory', 'segment'] as const;
+
+export type CubeQueryOptions = {
+  dialect: SqlDialect;
+  /** A table or view name (dotted parts allowed), or any FROM item written as the warehouse wants it. */
+  table: string;
+  columns: Partial<Record<CubeSourceField, string>>;
+  period: CubePeriod;
+};
+
+const DEFAULT_COLUMNS: Record<'customer' | 'date' | 'category', string> = { customer: 'customer_id', date: 'order_date', category: 'category' };
+
+/** Words some warehouse reserves that are also likely column names. */
+const RESERVED = new Set(['date', 'day', 'week', 'month', 'year', 'time', 'timestamp', 'order', 'group', 'user', 'table', 'value', 'values', 'key', 'range', 'rows', 'row', 'limit', 'default', 'from', 'to', 'select', 'where', 'current_date']);
+
+const SIMPLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Quotes a name only when it needs it: Snowflake folds unquoted names to upper case and Postgres to
+ * lower case, so quoting a plain `customer_id` would stop it matching the column it names.
+ */
+export function quoteIdentifier(dialect: SqlDialect, name: string): string {
+  const keepsCase = dialect === 'postgres' && name !== name.toLowerCase();
+  const reserved = RESERVED.has(name.toLowerCase());
+  if (SIMPLE.test(name) && !keepsCase && !reserved) return name;
+  // A reserved word must be quoted, and a quoted name in Snowflake matches only its upper-case spelling.
+  if (reserved && dialect === 'snowflake' && SIMPLE.test(name)) return '"' + name.toUpperCase() + '"';
+  if (dialect === 'bigquery' || dialect === 'spark') return '`' + name.replace(/`/g, '``') + '`';
+  return '"' + name.replace(/"/g, '""') + '"';
+}
+
+/** A plain dotted name is quoted part by part; anything else (a function call, a quoted name) is used as written. */
+function fromItem(dialect: SqlDialect, table: string): string {
+  const parts = table.split('.');
+  if (!parts.every((p) => /^[A-Za-z0-9_\- $]+$/.test(p) && p.trim() !== '')) return table;
+  if (dialect === 'bigquery' && parts.some((p) => !SIMPLE.test(p))) return '`' + table + '`';
+  return parts.map((p) => quoteIdentifier(dialect, p)).join('.');
+}
+
+const DOUBLE: Record<SqlDialect, string> = { bigquery: 'FLOAT64', snowflake: 'DOUBLE', spark: 'DOUBLE', postgres: 'DOUBLE PRECISION', duckdb: 'DOUBLE' };
+
+const TEXT: Record<SqlDialect, string> = { bigquery: 'STRING', snowflake: 'VARCHAR', spark: 'STRING', postgres: 'TEXT', duckdb: 'VARCHAR' };
+
+function periodExpression(dialect: SqlDialect, date: string, period: CubePeriod): string {
+  const day = dialect === 'bigquery' ? `DATE(${date})` : `CAST(${date} AS DATE)`;
+  if (period === 'day') return day;
+  switch (dialect) {
+    case 'bigquery':
+      return `DATE_TRUNC(${day}, ISOWEEK)`;
+    case 'snowflake':
+      // Snowflake's week starts on the session's WEEK_START (Monday by default); DAYOFWEEKISO does not depend on it.
+      return `DATEADD(day, 1 - DAYOFWEEKISO(${day}), ${day})`;
+    case 'spark':
+      return `CAST(date_trunc('WEEK', ${day}) AS DATE)`;
+    default:
+      return `CAST(date_trunc('week', ${day}) AS DATE)`;
+  }
+}
+
+/** The period as YYYY-MM-DD text, so a CSV export reads the same from every warehouse. */
+function isoText(dialect: SqlDialect, expression: string): string {
+  switch (dialect) {
+    case 'bigquery':
+      return `FORMAT_DATE('%Y-%m-%d', ${expression})`;
+    case 'snowflake':
+      return `TO_CHAR(${expression}, 'YYYY-MM-DD')`;
+    case 'spark':
+      return `date_format(${expression}, 'yyyy-MM-dd')`;
+    case 'postgres':
+      return `to_char(${expression}, 'YYYY-MM-DD')`;
+    default:
+      return `strftime(${expression}, '%Y-%m-%d')`;
+  }
+}
+
+export class CubeQueryError extends Error {}
+
+/** The whole query, ready to paste into the warehouse's console or pipe into its command-line client. */
+export function cubeQuery(options: CubeQueryOptions): string {
+  const { dialect, period } = options;
+  const cols = { ...DEFAULT_COLUMNS, ...options.columns };
+  if (!options.columns.revenue && !(cols.quantity && cols.unitPrice)) cols.revenue = 'revenue';
+  const q = (field: CubeSourceField): string | null => {
+    const name = cols[field];
+    return name ? quoteIdentifier(dialect, name) : null;
+  };
+  const text = TEXT[dialect];
+  const asText = (field: CubeSourceField): string => {
+    const c = q(field);
+    return c ? `NULLIF(TRIM(CAST(${c} AS ${text})), '')` : `CAST(NULL AS ${text})`;
+  };
+  const customer = q('customer');
+  const date = q('date');
+  const category = q('category');
+  if (!customer || !date || !category) throw new CubeQueryError('The cube needs customer, date and category columns.');
+  const revenue = q('revenue') ?? `${q('quantity')} * ${q('unitPrice')}`;
+  const quantity = q('quantity') ?? 'NULL';
+  const invoice = q('invoice');
+  const periodOf = periodExpression(dialect, date, period);
+  const orders = invoice ? 'COUNT(DISTINCT order_key)' : 'COUNT(*)';
+  const ordersNote = invoice ? `distinct ${cols.invoice} values` : 'lines';
+  const double = DOUBLE[dialect];
+
+  return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`.
+-- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.
+WITH lines AS (
+  SELECT
+    ${asText('customer')} AS customer,
+    ${asText('category')} AS category,
+    ${periodOf} AS period,
+    ${date} AS sold_at,
+    CAST(${revenue} AS ${double}) AS revenue,
+    CAST(${quantity} AS ${double}) AS quantity,
+    ${invoice ? asText('invoice') : 'CAST(NULL AS ' + text + ')'} AS order_key,
+    ${asText('customerName')} AS customer_name,
+    ${asText('rep')} AS rep,
+    ${asText('territory')} AS territory,
+    ${asText('segment')} AS segment
+  FROM ${fromItem(dialect, options.table)}
+  WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL
+),
+latest AS (
+  SELECT customer, customer_name, rep, territory, segment
+  FROM (
+    SELECT customer, customer_name, rep, territory, segment,
+           ROW_NUMBER() OVER (PARTITION BY customer ORDER BY sold_at DESC) AS recency
+    FROM lines
+  ) ranked
+  WHERE recency = 1
+),
+cube AS (
+  SELECT customer, category, period, SUM(revenue) AS revenue, SUM(quantity) AS quantity, ${orders} AS orders
+  FROM lines
+  WHERE customer IS NOT NULL AND category IS NOT NULL
+  GROUP BY customer, category, period
+)
+SELECT
+  cube.customer,
+  latest.customer_name,
+  cube.category,
+  ${isoText(dialect, 'cube.period')} AS period,
+  cube.revenue,
+  cube.quantity,
+  cube.orders,
+  latest.rep,
+  latest.territory,
+  latest.segment
+FROM cube
+JOIN latest ON latest.customer = cube.customer
+ORDER BY cube.customer, cube.category, cube.period;
+`;
+}
