@@ -5,7 +5,7 @@ import { bridgeToken, transport } from './transport';
 /** A file the backend can read: a real path in Electron, an uploaded copy behind the bridge. */
 export type PickedFile = { path: string; name: string };
 
-const IMPORT_FILTERS: FileFilter[] = [{ name: 'Sales data', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xls', 'xlsb', 'ods'] }];
+const IMPORT_FILTERS: FileFilter[] = [{ name: 'Sales data', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xls', 'xlsb', 'ods', 'parquet', 'gz'] }];
 
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 

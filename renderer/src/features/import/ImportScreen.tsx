@@ -154,7 +154,7 @@ export function ImportScreen() {
           <button type="button" className="primary" onClick={() => void choose()} disabled={job !== null}>
             Choose a file…
           </button>
-          <p className="muted">.csv, .csv.gz, .tsv, .txt, .xlsx, .xls, .xlsb, .ods · sales (one row per sale) or a spend table (one row per customer, one column per category) · the file is read, never changed</p>
+          <p className="muted">.csv, .csv.gz, .tsv, .txt, .parquet, .xlsx, .xls, .xlsb, .ods · sales (one row per sale), a cube (customer × category × day or week, from `longtail sql`) or a spend table (one row per customer, one column per category) · the file is read, never changed</p>
         </div>
       )}
       {step === 'map' && preview && file && (

@@ -1,0 +1,136 @@
+/**
+ * Big files end to end: import plus the full analysis of a generated 5M-row sales CSV, wide (the
+ * sample's 12 columns) and narrow (customer, date, category, revenue), through DuckDB (read and summed
+ * per customer x category x day before the workspace) and line by line, against DuckDB's own
+ * read-and-group of the same file by customer and category in the same run. A 20M-row file (the 5M
+ * one four times over, each copy with its own customers) checks the DuckDB path at scale.
+ * Every case runs in its own child process so its peak RSS is its own.
+ *
+ *   node --import tsx bench/cube.bench.ts [--no-lines] [--no-20m]
+ * needs bench/data/5m.csv (node --import tsx bench/generate.ts --rows 5000000 --categories 15 --out bench/data/5m.csv);
+ * derived files are written next to it. Writes bench/results/cube.md.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Backend } from '../main/backend/dispatch';
+import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
+
+const self = fileURLToPath(import.meta.url);
+const benchDir = path.dirname(self);
+const dataDir = path.join(benchDir, 'data');
+
+type Measure = { importMs: number; analysisMs: number; maxRssMb: number; rows: number; stored: number; customers: number };
+
+async function child(kind: string, file: string, scratch: string): Promise<void> {
+  const started = performance.now();
+  if (kind === 'reference') {
+    const duck = await openDuckDb();
+    const narrow = file.includes('narrow');
+    const r = await duck.connection.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM (SELECT "Customer ID", "Category", sum(${narrow ? '"Revenue"' : '"Net Sales"'}) FROM read_csv(${sqlText(file)}) GROUP BY ALL)`,
+    );
+    const groups = r.getRows()[0][0] as number;
+    duck.close();
+    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0 };
+    console.log(JSON.stringify(out));
+    return;
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.mkdirSync(scratch, { recursive: true });
+  const backend = new Backend({ appDataDir: path.join(scratch, 'app') });
+  await backend.call('workspace-create', { path: path.join(scratch, 'bench.longtail'), clientName: 'Bench' });
+  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : 'lines' });
+  const importMs = performance.now() - started;
+  const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
+  const a0 = performance.now();
+  await backend.call('analysis-run', { settings: {} });
+  const analysisMs = performance.now() - a0;
+  backend.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const out: Measure = { importMs, analysisMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers };
+  console.log(JSON.stringify(out));
+}
+
+function measure(kind: string, file: string): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = r.stdout.trim().split('\n').at(-1) ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`${kind} on ${file} failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(last) as Measure;
+}
+
+async function derive(wide: string): Promise<{ narrow: string; big: string }> {
+  const narrow = path.join(dataDir, '5m-narrow.csv');
+  const big = path.join(dataDir, '20m.csv');
+  const duck = await openDuckDb({ spillDir: dataDir });
+  try {
+    if (!fs.existsSync(narrow)) {
+      await duck.connection.run(
+        `COPY (SELECT "Customer ID", "Date", "Category", "Net Sales" AS "Revenue" FROM read_csv(${sqlText(wide)}, all_varchar = true)) TO ${sqlText(narrow)} (HEADER)`,
+      );
+    }
+    if (!fs.existsSync(big)) {
+      await duck.connection.run(
+        `COPY (SELECT w.* REPLACE ("Customer ID" || CASE WHEN k = 0 THEN '' ELSE '-' || k END AS "Customer ID")
+               FROM range(4) t(k), read_csv(${sqlText(wide)}, all_varchar = true) w) TO ${sqlText(big)} (HEADER)`,
+      );
+    }
+  } finally {
+    duck.close();
+  }
+  return { narrow, big };
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const n = (x: number): string => x.toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { child: { type: 'string' }, 'no-lines': { type: 'boolean' }, 'no-20m': { type: 'boolean' } }, allowPositionals: true, strict: false });
+  if (typeof values.child === 'string') {
+    const file = process.argv.at(-1) ?? '';
+    await child(values.child, file, path.join(dataDir, `scratch-${values.child}-${path.basename(file)}`));
+    return;
+  }
+  const wide = path.join(dataDir, '5m.csv');
+  if (!fs.existsSync(wide)) throw new Error(`Generate ${wide} first: node --import tsx bench/generate.ts --rows 5000000 --categories 15 --out bench/data/5m.csv`);
+  const { narrow, big } = await derive(wide);
+  const rows: string[] = [];
+  const files: [string, string][] = [['5M wide', wide], ['5M narrow', narrow]];
+  if (!values['no-20m']) files.push(['20M wide', big]);
+  for (const [label, file] of files) {
+    const mb = (fs.statSync(file).size / 2 ** 20).toFixed(0);
+    const ref = measure('reference', file);
+    console.error(`${label}: reference ${s(ref.importMs)}`);
+    const kinds = ['duckdb', ...(values['no-lines'] || label.startsWith('20M') ? [] : ['lines'])];
+    rows.push(`| ${label} (${mb} MB) | DuckDB read + GROUP BY customer, category (reference) | ${s(ref.importMs)} | | ${s(ref.importMs)} | 1.0x | ${n(Math.round(ref.maxRssMb))} MB | ${n(ref.rows)} groups |`);
+    for (const kind of kinds) {
+      const m = measure(kind, file);
+      const total = m.importMs + m.analysisMs;
+      console.error(`${label} ${kind}: import ${s(m.importMs)}, analysis ${s(m.analysisMs)}, ${Math.round(m.maxRssMb)} MB`);
+      rows.push(
+        `| ${label} (${mb} MB) | ${kind === 'duckdb' ? 'import through DuckDB + analysis' : 'line-by-line import + analysis'} | ${s(m.importMs)} | ${s(m.analysisMs)} | ${s(total)} | ${(total / ref.importMs).toFixed(1)}x | ${n(Math.round(m.maxRssMb))} MB | ${n(m.rows)} rows read, ${n(m.stored)} stored, ${n(m.customers)} customers |`,
+      );
+    }
+  }
+  const text = [
+    '# Big files: DuckDB aggregation',
+    '',
+    'Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; analysis = `analysis-run` with default settings. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.',
+    '',
+    '| file | case | import | analysis | total | vs reference | peak RSS | rows |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.join(benchDir, 'results'), { recursive: true });
+  const out = path.join(benchDir, 'results', 'cube.md');
+  const marker = '<!-- notes: kept by re-runs -->';
+  const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  const notes = old.includes(marker) ? old.slice(old.indexOf(marker)) : `${marker}\n`;
+  fs.writeFileSync(out, `${text}\n${notes}`);
+  console.log(text);
+}
+
+await main();
