@@ -8,6 +8,7 @@ import type {
   CustomerResult,
   ProfileResult,
 } from '../model/results';
+import type { SettingChange } from '../model/settings-changes';
 
 /** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
 export const BACKTEST_HORIZON_DAYS = 180;
@@ -19,6 +20,32 @@ export type RunListItem = {
   k: number;
   leakageTotal: number;
   leakageShare: number;
+  recoveryActions: number;
+  growthActions: number;
+  /** Settings that differ from the defaults: empty for a run of the default method. */
+  changes: SettingChange[];
+};
+
+/** One side of a run comparison. */
+export type RunSide = Omit<RunListItem, 'changes'> & { dataHash: string };
+
+export type ActionChange = {
+  count: number;
+  expectedRevenue: number;
+  /** The largest ones, by expected revenue. */
+  largest: { kind: 'growth' | 'recovery'; customerCode: string; customerName: string; category: string; expectedRevenue: number }[];
+};
+
+export type RunComparison = {
+  before: RunSide;
+  after: RunSide;
+  /** False when the data changed between the runs (an import in between), not only the settings. */
+  sameData: boolean;
+  /** Settings of `after` that differ from `before` (base = before's value). */
+  settings: SettingChange[];
+  /** Actions (customer x category x kind) in `after` and not in `before`, and the reverse. */
+  appeared: ActionChange;
+  disappeared: ActionChange;
 };
 
 export type CustomerDetail = {
@@ -66,6 +93,7 @@ export const analysisSpecs = [
   ),
   handlerSpec<AnalysisSummary>()('analysis-summary', z.object({ runId })),
   handlerSpec<RunListItem[]>()('analysis-runs', z.object({})),
+  handlerSpec<RunComparison>()('analysis-compare', z.object({ before: z.number().int(), after: z.number().int() })),
   handlerSpec<{ total: number; rows: CustomerResult[] }>()(
     'analysis-customers',
     z.object({

@@ -44,6 +44,8 @@ export type PortfolioRow = {
   months: number | null;
   asOf: string | null;
   runId: number | null;
+  /** The settings of the run that differ from the defaults, in words; null for the default method or no run. */
+  customSettings: string | null;
   revenue12m: number | null;
   customers: number | null;
   activeCustomers: number | null;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
-import type { CustomerDetail } from '../../shared/contract/analysis';
+import type { CustomerDetail, RunComparison, RunListItem } from '../../shared/contract/analysis';
 import type { AnalysisSummary } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { launch, openPage, screenshot, type Watched } from './support/browser';
@@ -158,6 +158,30 @@ describe('the workbench in a browser against longtail serve', () => {
     );
     await chartsDrawn(page);
     await screenshot(page, '06-profiles-new-k');
+  });
+
+  it('marks the non-default k with a badge, compares the two runs and re-runs with the first run\'s settings', async () => {
+    const runs = await served.rpc<RunListItem[]>('analysis-runs');
+    expect(runs).toHaveLength(2);
+    const [latest, first] = runs;
+    expect(latest.changes.map((c) => c.key)).toEqual(['k']);
+    await goTo('overview');
+    await expect.poll(() => page.locator('nav').getByTestId('settings-badge').innerText()).toBe(`Custom settings: k ${latest.k} (default auto)`);
+    await expect.poll(() => page.getByTestId('run-history').locator('tbody tr').count()).toBe(2);
+    const compare = page.getByTestId('run-compare');
+    await expect.poll(() => compare.innerText()).toContain(`k ${latest.k} (run ${first.runId}: auto)`);
+    const c = await served.rpc<RunComparison>('analysis-compare', { before: first.runId, after: latest.runId });
+    expect(await page.getByTestId('run-appeared').innerText()).toContain(`New in run ${latest.runId}: ${formatCount(c.appeared.count, 'en-US')} actions`);
+    expect(await page.getByTestId('run-disappeared').innerText()).toContain(`Gone since run ${first.runId}: ${formatCount(c.disappeared.count, 'en-US')} actions`);
+    expect(await compare.innerText()).toContain(`Growth actions: ${formatCount(first.growthActions, 'en-US')} → ${formatCount(latest.growthActions, 'en-US')}`);
+    await page.getByTestId('run-history').scrollIntoViewIfNeeded();
+    await screenshot(page, '06b-run-history');
+    await page.getByTestId(`revert-run-${first.runId}`).click();
+    await expect.poll(async () => (await served.rpc<RunListItem[]>('analysis-runs')).length, { timeout: 120_000 }).toBe(3);
+    const reverted = (await served.rpc<RunListItem[]>('analysis-runs'))[0];
+    expect(reverted.changes).toEqual([]);
+    expect(reverted.leakageTotal).toBeCloseTo(first.leakageTotal, 6);
+    await expect.poll(() => page.locator('nav').getByTestId('settings-badge').count()).toBe(0);
   });
 
   it('moves a recovery threshold and shows the counts and money the backend evaluates for it', async () => {

@@ -3,6 +3,7 @@ import type { AnalysisSettings } from '../../../shared/contract/settings';
 import type { RunListItem } from '../../../shared/contract/analysis';
 import type { AnalysisOutput } from '../../../shared/analytics/pipeline';
 import type { Action, AnalysisSummary, CustomerResult, Tier } from '../../../shared/model/results';
+import { settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
 
 export function startRun(db: Db, createdAt: string, asOf: string, settings: AnalysisSettings, hash: string): number {
@@ -41,6 +42,7 @@ export function summaryOf(out: AnalysisOutput, runId: number, createdAt: string,
     pareto: out.pareto,
     k: out.k,
     suggestedK: out.suggestedK,
+    structure: out.structure,
     elbowK: out.elbowK,
     quality: out.quality,
     profiles: out.profiles,
@@ -123,7 +125,17 @@ export function listRuns(db: Db): RunListItem[] {
     .all() as { id: number; created_at: string; as_of: string; summary_json: string }[];
   return rows.map((r) => {
     const s = JSON.parse(r.summary_json) as AnalysisSummary;
-    return { runId: r.id, createdAt: r.created_at, asOf: r.as_of, k: s.k, leakageTotal: s.leakage.total, leakageShare: s.leakage.share };
+    return {
+      runId: r.id,
+      createdAt: r.created_at,
+      asOf: r.as_of,
+      k: s.k,
+      leakageTotal: s.leakage.total,
+      leakageShare: s.leakage.share,
+      recoveryActions: s.counts.recoveryActions,
+      growthActions: s.counts.growthActions,
+      changes: settingsChanges(s.settings),
+    };
   });
 }
 

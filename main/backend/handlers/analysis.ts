@@ -3,6 +3,7 @@ import { customerDetail } from '../analysis/customer-detail';
 import { queryActions, queryCustomers, queryPoints } from '../analysis/queries';
 import { evaluateRecoveryAt } from '../analysis/recovery-evaluate';
 import { runAndStore } from '../analysis/run';
+import { compareRuns } from '../analysis/compare';
 import { listRuns, readSummary, resolveRunId } from '../analysis/store';
 import type { DomainHandlers } from './types';
 
@@ -10,6 +11,7 @@ export const analysisHandlers = {
   'analysis-run': (ctx, args) => runAndStore(ctx, args.settings).summary,
   'analysis-summary': (ctx, args) => readSummary(ctx.session.db, resolveRunId(ctx.session.db, args.runId)),
   'analysis-runs': (ctx) => listRuns(ctx.session.db),
+  'analysis-compare': (ctx, args) => compareRuns(ctx.session.db, args.before, args.after),
   'analysis-customers': (ctx, args) => queryCustomers(ctx.session.db, resolveRunId(ctx.session.db, args.runId), args),
   'analysis-points': (ctx, args) => queryPoints(ctx.session.db, resolveRunId(ctx.session.db, args.runId)),
   'analysis-actions': (ctx, args) => queryActions(ctx.session.db, resolveRunId(ctx.session.db, args.runId), args),

@@ -13,6 +13,7 @@ const COLUMNS: Column[] = [
   { header: 'Data to', value: (r) => r.dateTo },
   { header: 'Months of data', value: (r) => r.months },
   { header: 'As of', value: (r) => r.asOf },
+  { header: 'Settings', value: (r) => r.customSettings ?? (r.status === 'ok' ? 'defaults' : null) },
   { header: 'Revenue 12m', value: (r) => r.revenue12m },
   { header: 'Customers', value: (r) => r.customers },
   { header: 'Customers buying 12m', value: (r) => r.activeCustomers },

@@ -15,6 +15,7 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .meta { color: #4b5563; font-size: 12px; margin: 0 0 12px; }
 .meta dt { display: inline; font-weight: bold; } .meta dd { display: inline; margin: 0 14px 0 4px; }
 .lead { font-size: 16px; }
+.custom-settings { border-left: 4px solid #e69f00; background: #fff7e6; padding: 6px 10px; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 12px 0; }
 .tile { border: 1px solid #e5e7eb; border-radius: 6px; padding: 8px 10px; }
 .tile-label { font-size: 11px; color: #6b7280; text-transform: uppercase; letter-spacing: .03em; }

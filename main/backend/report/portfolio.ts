@@ -7,6 +7,7 @@ import {
   type PortfolioRow,
 } from '../../../shared/contract/report';
 import { letters } from './anonymise';
+import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ClientFacts } from './source';
 
 export const bandPosition = (share: number, band: { low: number; high: number } = INDUSTRY_BAND): BandPosition =>
@@ -55,6 +56,7 @@ function draftRow(f: ClientFacts): Draft {
       problem: f.problem ?? 'No analysis yet.',
       asOf: null,
       runId: null,
+      customSettings: null,
       revenue12m: null,
       activeCustomers: null,
       longTailCustomers: null,
@@ -80,6 +82,7 @@ function draftRow(f: ClientFacts): Draft {
     problem: null,
     asOf: s.asOf,
     runId: s.runId,
+    customSettings: s.settings && settingsChanges(s.settings).length > 0 ? describeChanges(settingsChanges(s.settings)) : null,
     revenue12m: s.revenue12m,
     customers: s.customers.total,
     activeCustomers: s.customers.active12m,

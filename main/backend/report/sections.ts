@@ -4,6 +4,8 @@ import { INDUSTRY_BAND } from '../../../shared/contract/report';
 import { leakageBandOption, leakageBreakdownOption, paretoOption, renderChart } from './charts';
 import { html, raw, type SafeHtml } from './escape';
 import { methodParagraphs, settingsRows } from './settings-text';
+import type { AnalysisSettings } from '../../../shared/contract/settings';
+import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ReportView } from './view';
 
 const DIMENSIONS: { key: LeakageDimension; title: string }[] = [
@@ -27,6 +29,12 @@ const bandWords = { below: 'below', within: 'within', above: 'above' } as const;
 const notesList = (notes: string[] | undefined): SafeHtml =>
   notes && notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : raw('');
 
+/** Figures from moved thresholds are marked where they are read, not only in the settings table at the end. */
+function customSettingsNote(settings: AnalysisSettings): SafeHtml {
+  const changes = settingsChanges(settings);
+  return changes.length === 0 ? raw('') : html`<p class="custom-settings"><strong>Custom settings:</strong> these figures come from settings other than the defaults: ${describeChanges(changes)}.</p>`;
+}
+
 export function overviewSection(v: ReportView): SafeHtml {
   const s = v.summary;
   const money = (x: number): string => formatMoney(x, v.currency);
@@ -42,6 +50,7 @@ export function overviewSection(v: ReportView): SafeHtml {
   return html`<section id="overview"><h2>Overview</h2>
 <p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of 12-month revenue:
 ${bandWords[l.band.position]} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report.</p>
+${customSettingsNote(s.settings)}
 <div class="tiles">
 ${tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`)}
 ${tile('Customers buying', formatCount(s.customers.active12m), `${formatCount(s.customers.total)} known`)}

@@ -1,6 +1,7 @@
 import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 'react';
 import { ErrorNotice, ProgressBar } from '../components/Feedback';
 import { routeById, routes, type ScreenNeeds, type ScreenRoute } from './routes';
+import { SettingsBadge } from '../components/SettingsBadge';
 import { WorkbenchProvider, useWorkbench, type Workbench } from './workbench';
 
 class ScreenBoundary extends Component<{ children: ReactNode; screen: string }, { error: Error | null }> {
@@ -95,7 +96,8 @@ function Shell() {
             <div className="client" data-testid="client-name">
               {w.workspace.clientName}
             </div>
-            {w.summary && <div className="muted">As of {w.fmt.date(w.summary.asOf)}</div>}
+            {w.summary && <div className="muted">As of {w.fmt.date(w.summary.asOf)} · run {w.summary.runId}</div>}
+            {w.summary && <SettingsBadge summary={w.summary} />}
           </div>
         )}
       </nav>

@@ -17,6 +17,7 @@ function client(label: string, recoveryShare: number, growthShare: number, extra
     status: 'ok',
     problem: null,
     currency: 'USD',
+    customSettings: null,
     dateFrom: '2024-01-01',
     dateTo: '2025-12-31',
     months: 24,

@@ -7,6 +7,8 @@ import { Chart } from '../../charts/Chart';
 import { leakageBandOption, leakageBarsOption, paretoOption } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { SettingsBadge } from '../../components/SettingsBadge';
+import { RunHistory } from './RunHistory';
 
 const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
   { id: 'territory', label: 'Territory' },
@@ -38,7 +40,7 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {w.workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles
+            {w.workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
@@ -92,6 +94,7 @@ export function OverviewScreen() {
         <ErrorNotice error={top.error} />
         <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={360} />
       </Panel>
+      <RunHistory />
     </>
   );
 }

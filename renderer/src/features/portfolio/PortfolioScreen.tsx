@@ -37,7 +37,8 @@ function useColumns(): Column<PortfolioRow>[] {
     // Compact: the table compares sizes across clients; the exports keep every digit.
     const money = (row: PortfolioRow, v: number | string | null) => (v === null ? '—' : formatMoneyCompact(Number(v), row.currency, fmt.locale));
     return [
-      { id: 'label', label: 'Client', value: (r) => r.label, width: '2fr' },
+      // Figures from moved thresholds say so in the row itself; the tooltip-free table has no other place.
+      { id: 'label', label: 'Client', value: (r) => r.label, format: (v, r) => (r.customSettings ? `${String(v)} (custom settings: ${r.customSettings})` : String(v)), width: '2fr' },
       { id: 'months', label: 'Data', value: (r) => r.months, format: (v) => (v === null ? '—' : `${v} months`), width: '1.2fr' },
       { id: 'revenue', label: 'Revenue', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right' },
       { id: 'customers', label: 'Cust.', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right' },
