@@ -64,6 +64,8 @@ export function buildActions(ctx: ActionContext, flags: readonly RecoveryFlagInp
         peers: g.peers,
         sizeBand: g.sizeBand,
         ownSpend12m: g.ownSpend12m,
+        expectedLow: g.expectedLow,
+        expectedHigh: g.expectedHigh,
       }),
     );
   }

@@ -17,8 +17,23 @@ export type GrowthGap = {
   /** How wide the size band had to be: 1 = within about 2x of the customer's revenue. */
   sizeBand: number;
   ownSpend12m: number;
+  /** The expected value's range: the same formula at the peers' lower and upper quartile. */
+  expectedLow: number;
+  expectedHigh: number;
   reason: string;
 };
+
+/**
+ * The smallest growth action worth a rep's call: minValueShare of the median active customer's
+ * 12-month revenue. Relative, so it means the same for a shop selling screws and one selling
+ * tractors.
+ */
+export function growthValueFloor(f: Features, minValueShare: number): number {
+  const active: number[] = [];
+  for (let i = 0; i < f.n; i++) if (f.revenue12m[i] > 0) active.push(f.revenue12m[i]);
+  if (active.length === 0 || minValueShare <= 0) return 0;
+  return minValueShare * quantileSorted(Float64Array.from(active).sort(), 0.5);
+}
 
 /** Size bands are powers of two of 12-month revenue; the peer window widens band by band. */
 const bucketOf = (revenue: number): number => Math.floor(Math.log2(Math.max(1, revenue)));
@@ -83,6 +98,8 @@ export function findGrowthGaps(
   const memoRatio = new Float64Array(k * m * buckets).fill(NaN);
   const memoPeers = new Int32Array(k * m * buckets);
   const memoWidth = new Int8Array(k * m * buckets);
+  const memoLow = new Float64Array(k * m * buckets);
+  const memoHigh = new Float64Array(k * m * buckets);
   const peerRatioFor = (p: number, c: number, bucket: number) => {
     const slot = (p * m + c) * buckets + (bucket - bucketMin);
     if (Number.isNaN(memoRatio[slot])) {
@@ -100,14 +117,19 @@ export function findGrowthGaps(
         }
         if (values.length >= settings.minPeers) {
           // A typed array sorts numerically and natively: an order of magnitude faster than a comparator.
-          memoRatio[slot] = quantileSorted(Float64Array.from(values).sort(), settings.peerQuantile);
+          const sorted = Float64Array.from(values).sort();
+          memoRatio[slot] = quantileSorted(sorted, settings.peerQuantile);
+          memoLow[slot] = quantileSorted(sorted, 0.25);
+          memoHigh[slot] = quantileSorted(sorted, 0.75);
           memoPeers[slot] = values.length;
           memoWidth[slot] = width;
           break;
         }
       }
     }
-    return memoRatio[slot] < 0 ? null : { ratio: memoRatio[slot], peers: memoPeers[slot], width: memoWidth[slot] };
+    return memoRatio[slot] < 0
+      ? null
+      : { ratio: memoRatio[slot], low: memoLow[slot], high: memoHigh[slot], peers: memoPeers[slot], width: memoWidth[slot] };
   };
 
   // Intl formatting costs microseconds a call and reasons round to two significant digits, so the
@@ -131,6 +153,7 @@ export function findGrowthGaps(
     }
     return t;
   };
+  const floor = growthValueFloor(f, settings.minValueShare);
   const gaps: GrowthGap[] = [];
   for (let i = 0; i < f.n; i++) {
     const p = model.profileOf[i];
@@ -147,6 +170,10 @@ export function findGrowthGaps(
       if (!never && own >= settings.underBuyRatio * peerSpend) continue;
       const penetration = profile.penetration[c];
       const expectedRevenue = (peerSpend - own) * penetration;
+      // Not worth a call: below the floor, the rep's time costs more than the sale brings.
+      if (expectedRevenue < floor) continue;
+      const expectedLow = Math.max(0, (peer.low * f.revenue12m[i] - own) * penetration);
+      const expectedHigh = Math.max(expectedRevenue, (peer.high * f.revenue12m[i] - own) * penetration);
       const money = moneyText(peerSpend);
       const what = never
         ? 'this customer never has'
@@ -162,7 +189,9 @@ export function findGrowthGaps(
         peers: peer.peers,
         sizeBand: peer.width,
         ownSpend12m: own,
-        reason: `${shareText(penetration)} of '${profile.label}' peers buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year`,
+        expectedLow,
+        expectedHigh,
+        reason: `${shareText(penetration)} of '${profile.label}' peers buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
       });
     }
   }

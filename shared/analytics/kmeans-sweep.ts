@@ -1,5 +1,6 @@
 import type { KQuality } from '../model/results';
 import { flatten, lloyd } from './kmeans-lloyd';
+import { adjustedRandIndex } from './agreement';
 import { sampleIndices, seededRandom } from './rng';
 
 /** Silhouette and the sweep run on a seeded sample: exact O(n^2) silhouette is minutes at 30k. */
@@ -11,6 +12,7 @@ export type Fit = { centroids: number[][]; clusters: Int32Array; sse: number; co
 export type Sweep = {
   quality: KQuality[];
   suggestedK: number;
+  structure: Structure;
   /** Best-of-restarts centroids per k, used to start the final fit on all best customers. */
   centroids: Map<number, number[][]>;
 };
@@ -195,20 +197,78 @@ export function meanSilhouette(dist: Float32Array | Float64Array, n: number, clu
 }
 
 /**
- * The suggested k: the largest k whose mean silhouette is within SILHOUETTE_TIE (0.02, about the
- * sampling error of a 2,000-point silhouette) of the best one. Between statistically tied
- * candidates the finer split is safer for the analyst: two merged patterns make growth actions
- * recommend one pattern's categories to the other's customers, while one pattern split in two
- * keeps the right penetrations in both halves. The elbow of the error curve is reported beside it.
+ * Choosing k, and saying when there is nothing to choose. Silhouette alone over-splits small data
+ * (a 300-customer file got k = 11 with three profiles of four customers or fewer) and calls
+ * noise a pattern on large data (0.01-0.02 at every k on a product-code level still "suggested"
+ * the top of the range). So each k must also be:
+ * - stable: k-means on seeded 80% subsamples finds the same partition again (mean adjusted Rand
+ *   index against the full-sample fit at least STABLE_ARI; Ben-Hur et al. 2002, Lange et al. 2004);
+ * - large enough: its smallest profile holds at least the minimum profile share of the sample.
+ * Among such k the best silhouette wins; statistically tied ones (within SILHOUETTE_TIE, about the
+ * sampling error of a 2,000-point silhouette) go to the larger k, since two merged patterns make
+ * growth recommend one pattern's categories to the other's customers. Structure is "none" when no
+ * k qualifies or the best silhouette is below WEAK_SILHOUETTE, "weak" below CLEAR_SILHOUETTE
+ * (Kaufman & Rousseeuw's "no substantial structure" line is 0.25).
  */
 export const SILHOUETTE_TIE = 0.02;
+export const STABLE_ARI = 0.75;
+export const CLEAR_SILHOUETTE = 0.25;
+export const WEAK_SILHOUETTE = 0.12;
+/** Resamples per k for stability, each of this share of the sample. */
+export const RESAMPLES = 4;
+const RESAMPLE_SHARE = 0.8;
+/** A profile never has fewer members than this, whatever the share setting. */
+export const MIN_PROFILE_MEMBERS = 5;
 
-export function suggestK(quality: KQuality[]): number {
-  if (quality.length === 0) return 1;
-  const top = Math.max(...quality.map((q) => q.silhouette));
-  let k = quality[0].k;
-  for (const q of quality) if (q.silhouette >= top - SILHOUETTE_TIE) k = Math.max(k, q.k);
-  return k;
+export type Structure = {
+  state: 'clear' | 'weak' | 'none';
+  /** Plain words with the numbers behind the verdict. */
+  reason: string;
+};
+
+export type KChoice = { k: number; structure: Structure };
+
+const qualifies = (q: KQuality, minShare: number): boolean =>
+  q.stability !== null && (q.stability ?? 1) >= STABLE_ARI && (q.smallestShare ?? 1) >= minShare;
+
+export function chooseK(quality: readonly KQuality[], minShare: number): KChoice {
+  if (quality.length === 0) return { k: 1, structure: { state: 'none', reason: 'Too few best customers to look for buying patterns.' } };
+  const fmt = (v: number): string => v.toFixed(2);
+  const ok = quality.filter((q) => qualifies(q, minShare));
+  const bestAll = quality.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
+  if (ok.length === 0) {
+    return {
+      k: 1,
+      structure: {
+        state: 'none',
+        reason: `No k from ${quality[0].k} to ${quality[quality.length - 1].k} gives profiles that are both stable across resamples (adjusted Rand >= ${STABLE_ARI}) and at least ${Math.round(minShare * 100)}% of customers each; the best silhouette is ${fmt(bestAll.silhouette)} at k = ${bestAll.k}.`,
+      },
+    };
+  }
+  const top = Math.max(...ok.map((q) => q.silhouette));
+  let k = ok[0].k;
+  for (const q of ok) if (q.silhouette >= top - SILHOUETTE_TIE) k = Math.max(k, q.k);
+  const chosen = ok.find((q) => q.k === k) as KQuality;
+  const facts = `silhouette ${fmt(chosen.silhouette)}, stability ${fmt(chosen.stability ?? 1)}, smallest profile ${Math.round((chosen.smallestShare ?? 0) * 100)}% at k = ${k}`;
+  if (top < WEAK_SILHOUETTE) {
+    return {
+      k: 1,
+      structure: {
+        state: 'none',
+        reason: `No clear buying patterns: the best stable split has a mean silhouette of ${fmt(top)} (below ${WEAK_SILHOUETTE}), so customers differ by degree, not by pattern. All customers are compared with one peer group.`,
+      },
+    };
+  }
+  const atTop = k === quality[quality.length - 1].k ? ' It is the top of the k range searched: a wider range may fit better.' : '';
+  if (top < CLEAR_SILHOUETTE) {
+    return { k, structure: { state: 'weak', reason: `Weak buying patterns: ${facts}; profiles overlap, treat them as tendencies.${atTop}` } };
+  }
+  return { k, structure: { state: 'clear', reason: `Clear buying patterns: ${facts}.${atTop}` } };
+}
+
+/** The k choice with the default minimum profile share; kept for callers that only want k. */
+export function suggestK(quality: KQuality[], minShare = 0.05): number {
+  return chooseK(quality, minShare).k;
 }
 
 /** Elbow: the k farthest below the straight line joining the first and last error points. */
@@ -229,6 +289,20 @@ export function elbowK(quality: KQuality[]): number | null {
   return bestK;
 }
 
+/** Mean adjusted Rand index between the full-sample fit and fits on seeded subsamples. */
+function stabilityOf(sample: FlatPoints, full: Int32Array, k: number, seed: number, restarts: number): number {
+  const size = Math.max(k + 1, Math.floor(sample.n * RESAMPLE_SHARE));
+  let total = 0;
+  for (let b = 0; b < RESAMPLES; b++) {
+    const pick = sampleIndices(sample.n, size, (seed + 15485863 * (b + 1) + 31 * k) % 2147483647);
+    const sub: FlatPoints = { flat: new Float64Array(pick.length * sample.dims), n: pick.length, dims: sample.dims };
+    pick.forEach((i, j) => sub.flat.set(sample.flat.subarray(i * sample.dims, (i + 1) * sample.dims), j * sample.dims));
+    const fit = bestOfRestarts(sub, k, seed + 1000003 * (b + 1), restarts);
+    total += adjustedRandIndex(fit.clusters, Array.from(pick, (i) => full[i]));
+  }
+  return total / RESAMPLES;
+}
+
 export function sweepK(
   points: number[][],
   kMin: number,
@@ -236,24 +310,43 @@ export function sweepK(
   seed: number,
   restarts: number,
   onK?: (k: number) => void,
+  minProfileShare = 0.05,
 ): Sweep {
   const pick = sampleIndices(points.length, SAMPLE_SIZE, seed);
   const sample = flatPoints(Array.from(pick, (i) => points[i]));
   const dist = distanceMatrix(sample);
   const quality: KQuality[] = [];
   const centroids = new Map<number, number[][]>();
+  const clusterings = new Map<number, Int32Array>();
+  // A profile must hold at least the share setting and MIN_PROFILE_MEMBERS of the sample.
+  const minShare = Math.max(minProfileShare, MIN_PROFILE_MEMBERS / Math.max(1, sample.n));
   const top = Math.min(kMax, sample.n - 1);
   for (let k = kMin; k <= top; k++) {
     onK?.(k);
     const fit = bestOfRestarts(sample, k, seed, restarts);
+    const sizes = new Int32Array(k);
+    for (const c of fit.clusters) sizes[c]++;
+    const smallestShare = Math.min(...sizes) / sample.n;
     quality.push({
       k,
       silhouette: meanSilhouette(dist, sample.n, fit.clusters, k),
       sse: fit.sse,
       converged: fit.converged,
       iterations: fit.iterations,
+      stability: null as number | null,
+      smallestShare,
     });
     centroids.set(k, fit.centroids);
+    clusterings.set(k, fit.clusters);
   }
-  return { quality, suggestedK: suggestK(quality), centroids };
+  // Stability costs several fits per k, so it is measured only where it can change the choice: a
+  // k with large enough profiles whose silhouette could still be chosen (a k more than the tie
+  // below the weak line never is, as the chosen k is within the tie of a best at or above it).
+  for (const q of quality) {
+    if (q.smallestShare === undefined || q.smallestShare < minShare) continue;
+    if (q.silhouette < WEAK_SILHOUETTE - SILHOUETTE_TIE) continue;
+    q.stability = stabilityOf(sample, clusterings.get(q.k) as Int32Array, q.k, seed, Math.min(2, restarts));
+  }
+  const choice = chooseK(quality, minShare);
+  return { quality, suggestedK: choice.k, structure: choice.structure, centroids };
 }

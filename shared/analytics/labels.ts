@@ -6,8 +6,13 @@
  */
 const DOMINANT = 0.6;
 
-const ordered = (mix: readonly number[]): number[] =>
-  mix.map((_, i) => i).sort((a, b) => mix[b] - mix[a] || a - b);
+/** Catch-all groups ("Other products") are a remainder, not a pattern: they name a profile only last. */
+export const CATCH_ALL = /^(other|others|misc|miscellaneous|unknown|unassigned)\b/i;
+
+const ordered = (mix: readonly number[], categories: readonly string[]): number[] =>
+  mix
+    .map((_, i) => i)
+    .sort((a, b) => Number(CATCH_ALL.test(categories[a] ?? '')) - Number(CATCH_ALL.test(categories[b] ?? '')) || mix[b] - mix[a] || a - b);
 
 const labelOf = (names: string[], order: number[], take: number): string =>
   `${order
@@ -16,7 +21,7 @@ const labelOf = (names: string[], order: number[], take: number): string =>
     .join(' + ')} heavy`;
 
 export function profileLabels(mixes: readonly (readonly number[])[], categories: readonly string[]): string[] {
-  const orders = mixes.map((m) => ordered([...m]));
+  const orders = mixes.map((m) => ordered([...m], categories));
   const takes = mixes.map((mix, p) => {
     const o = orders[p];
     if (o.length === 0) return 0;

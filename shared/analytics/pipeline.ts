@@ -6,14 +6,16 @@ import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
 import { pAliveStage, type PAliveStage } from './bgnbd';
 import { computeFeatures, type Features } from './features';
-import { findGrowthGaps, type GrowthGap } from './growth';
+import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
+import { formatMoney } from '../format/numbers';
 import { computeLeakage } from './leakage';
+import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, evaluateRecovery, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
-import { elbowK, type Sweep } from './kmeans-sweep';
+import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
 
 export type AnalysisStage =
   | 'features'
@@ -67,6 +69,7 @@ export type AnalysisOutput = {
   pareto: ParetoPoint[];
   k: number;
   suggestedK: number;
+  structure: Structure;
   elbowK: number | null;
   quality: KQuality[];
   profiles: ProfileResult[];
@@ -141,6 +144,8 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from all ${profiles.selection.best.length} active customers.`);
   }
 
+  if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
+
   let recoveryModel: RecoveryModel | null = null;
   let flags: RecoveryFlag[] = [];
   if (ds.hasDates) {
@@ -158,6 +163,8 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     );
   }
 
+  // "Other products" is a remainder, not something a rep can offer.
+  const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
   const flagged = new Set<number>();
   for (const f of flags) flagged.add(f.customer * m + f.category);
   const gaps: GrowthGap[] = stage('growth', (s) => {
@@ -165,8 +172,14 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     // gone gets no cross-sell: growth skips both.
     // A degenerate fit calls nearly everyone alive: gating on it would look like a check and be none.
     const gone = goneCustomers(features.n, flags, bgnbd?.gateApplied ? pAlive : null, s.growth.minPAlive);
-    return findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || flagged.has(i * m + c));
+    return findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || catchAll[c] === 1 || flagged.has(i * m + c));
   });
+  const floor = growthValueFloor(features, settings.growth.minValueShare);
+  if (floor > 0) {
+    notes.push(
+      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} a year (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's 12-month revenue) are not listed: not worth a rep's call.`,
+    );
+  }
   const labels = profiles.profiles.map((p) => p.label);
   const actions = stage('actions', () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, flags, gaps),
@@ -199,6 +212,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     pareto: tiers.pareto,
     k: profiles.k,
     suggestedK: profiles.suggestedK,
+    structure: profiles.structure,
     elbowK: elbowK(profiles.quality),
     quality: profiles.quality,
     profiles: profiles.profiles,

@@ -1,11 +1,14 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { KQuality, ProfileResult } from '../model/results';
 import type { Features } from './features';
-import { flatPoints, refine, sweepK, type Sweep } from './kmeans-sweep';
+import { flatPoints, refine, sweepK, type Structure, type Sweep } from './kmeans-sweep';
 import { profileLabels } from './labels';
 import { gapTolerantDistance } from './profile-match';
 import { sampleIndices } from './rng';
 import { customerVector, selectBest, squaredDistance, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
+
+/** The one profile's name when the data shows no buying patterns. */
+export const ALL_CUSTOMERS_LABEL = 'All customers (no clear pattern)';
 
 /** Best customers the final k-means refinement runs on; the rest join their nearest centre. */
 export const REFINE_SAMPLE = 5000;
@@ -21,6 +24,7 @@ export type ProfileSweep = {
 export type ProfileModel = {
   k: number;
   suggestedK: number;
+  structure: Structure;
   quality: KQuality[];
   selection: BestSelection;
   isBest: Uint8Array;
@@ -35,7 +39,7 @@ export type ProfileModel = {
 /** The expensive part that depends on best-customer settings and the seed, not on k. */
 export function sweepProfiles(
   f: Features,
-  settings: Pick<AnalysisSettings, 'best' | 'kMin' | 'kMax' | 'seed' | 'restarts'>,
+  settings: Pick<AnalysisSettings, 'best' | 'kMin' | 'kMax' | 'seed' | 'restarts'> & Partial<Pick<AnalysisSettings, 'minProfileShare'>>,
   onK?: (k: number) => void,
   /** The sweep computed earlier on the same features and settings, when kept. */
   known?: Sweep,
@@ -48,8 +52,13 @@ export function sweepProfiles(
   const sweep =
     known ??
     (bestVectors.length > kMin
-      ? sweepK(bestVectors, kMin, kMax, settings.seed, settings.restarts, onK)
-      : { quality: [], suggestedK: 1, centroids: new Map<number, number[][]>() });
+      ? sweepK(bestVectors, kMin, kMax, settings.seed, settings.restarts, onK, settings.minProfileShare ?? 0.05)
+      : {
+          quality: [],
+          suggestedK: 1,
+          structure: { state: 'none' as const, reason: `Only ${bestVectors.length} best customers: too few to look for buying patterns.` },
+          centroids: new Map<number, number[][]>(),
+        });
   return { seed: settings.seed, selection, space, bestVectors, sweep };
 }
 
@@ -100,9 +109,12 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
     affinity[i] = bestD;
   }
   const profiles = describeProfiles(f, centroids.length, profileOf, isBest, categories);
+  // One peer group because the data shows no patterns: say so instead of naming a pattern.
+  if (profiles.length === 1 && sweep.structure.state === 'none') profiles[0].label = ALL_CUSTOMERS_LABEL;
   return {
     k: centroids.length,
     suggestedK: sweep.suggestedK,
+    structure: sweep.structure,
     quality: sweep.quality,
     selection,
     isBest,

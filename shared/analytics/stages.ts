@@ -12,7 +12,7 @@ export type SettingName = keyof AnalysisSettings;
 export const STAGE_SPECS = {
   features: { reads: [], after: [] },
   tiers: { reads: ['strategicShare'], after: ['features'] },
-  'profile-sweep': { reads: ['best', 'kMin', 'kMax', 'seed', 'restarts'], after: ['features'] },
+  'profile-sweep': { reads: ['best', 'kMin', 'kMax', 'seed', 'restarts', 'minProfileShare'], after: ['features'] },
   profiles: { reads: ['k'], after: ['features', 'profile-sweep'] },
   'recovery-model': { reads: [], after: [] },
   recovery: { reads: ['recovery'], after: ['recovery-model'] },

@@ -24,6 +24,7 @@ export const PATH_FIELDS = {
   'import-preview': [{ key: 'path', access: 'read' }],
   'import-run': [{ key: 'path', access: 'read' }],
   'import-rejects-export': [{ key: 'out', access: 'write' }],
+  'products-groups-export': [{ key: 'out', access: 'write' }],
   'roster-import': [{ key: 'path', access: 'read' }],
   'export-assignments': [{ key: 'out', access: 'write' }],
   'export-territories': [{ key: 'out', access: 'write' }],

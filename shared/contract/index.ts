@@ -5,9 +5,10 @@ import { importSpecs } from './import';
 import { analysisSpecs } from './analysis';
 import { assignmentSpecs } from './assignment';
 import { reportSpecs } from './report';
+import { productSpecs } from './products';
 
 /** The one table every door is typed from. A new domain adds its spec list here. */
-export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs, assignmentSpecs, reportSpecs);
+export const contract = specTable(workspaceSpecs, importSpecs, analysisSpecs, assignmentSpecs, reportSpecs, productSpecs);
 
 export type Contract = typeof contract;
 export type HandlerName = keyof Contract;
@@ -28,5 +29,6 @@ export type { WorkspaceInfo, RecentWorkspace, WorkspaceListing, ListedWorkspace 
 export * from './import';
 export type { CustomerDetail, CustomerPoint, RecoveryEvaluation, RunComparison, RunListItem } from './analysis';
 export * from './report';
+export type { CatalogueProduct, ProductGroupSummary, ProductGroupsView } from './products';
 export * from './assignment';
 export * from './file-access';

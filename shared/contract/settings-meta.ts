@@ -39,6 +39,7 @@ const ROWS: readonly SettingRow[] = [
   { path: 'k', flag: 'k', kind: 'k', label: 'Profiles (k)', help: 'Number of profiles, or auto', step: 1 },
   { path: 'kMin', flag: 'k-min', kind: 'integer', label: 'Smallest k scored', help: 'Lower end of the k the quality scores cover', step: 1 },
   { path: 'kMax', flag: 'k-max', kind: 'integer', label: 'Largest k scored', help: 'Upper end of the k the quality scores cover', step: 1 },
+  { path: 'minProfileShare', flag: 'min-profile-share', kind: 'share', label: 'Smallest profile', help: 'A suggested k never has a profile below this share of best customers', step: 0.01 },
   { path: 'seed', flag: 'seed', kind: 'integer', label: 'k-means seed', help: 'k-means seed', step: 1 },
   { path: 'restarts', flag: 'restarts', kind: 'integer', label: 'k-means restarts', help: 'Seeded k-means restarts', step: 1 },
   { path: 'recovery.lateness', flag: 'lateness', kind: 'number', label: 'Late after', help: "Late after this many of the customer's own purchase cycles", unit: 'cycles', step: 0.25 },
@@ -52,6 +53,7 @@ const ROWS: readonly SettingRow[] = [
   { path: 'growth.peerQuantile', flag: 'peer-quantile', kind: 'share', label: 'Peer spend quantile', help: "Expected spend = this quantile of peers' spend", step: 0.05 },
   { path: 'growth.minPeers', flag: 'min-peers', kind: 'integer', label: 'Buying peers needed', help: 'At least this many buying peers', unit: 'peers', step: 1 },
   { path: 'growth.underBuyRatio', flag: 'under-buy-ratio', kind: 'share', label: 'Buys far below', help: '"Buys far below" = under this share of what peers spend', step: 0.05 },
+  { path: 'growth.minValueShare', flag: 'min-growth-value', kind: 'share', label: 'Smallest growth action', help: "Growth actions worth less than this share of the median customer's 12-month revenue a year are not listed", step: 0.01 },
   { path: 'growth.minPAlive', flag: 'min-p-alive', kind: 'share', label: 'Growth needs P(alive)', help: 'No growth actions for customers below this BG/NBD P(alive)', step: 0.05 },
 ];
 

@@ -33,6 +33,11 @@ export const growthSettingsSchema = z.object({
    * Such a customer's money is already counted as recovery; selling it more would count it twice.
    */
   minPAlive: z.number().min(0).max(1).default(0.2),
+  /**
+   * A growth action must be expected to bring at least this share of the median active customer's
+   * 12-month revenue a year; smaller ones are not worth a rep's call. 0 keeps every action.
+   */
+  minValueShare: z.number().min(0).max(5).default(0.02),
 });
 
 export const analysisSettingsSchema = z.object({
@@ -52,6 +57,8 @@ export const analysisSettingsSchema = z.object({
   k: z.union([z.literal('auto'), z.number().int().min(2).max(15)]).default('auto'),
   kMin: z.number().int().min(2).max(15).default(2),
   kMax: z.number().int().min(2).max(15).default(12),
+  /** A profile must hold at least this share of the best customers; a k that needs smaller ones is not suggested. */
+  minProfileShare: z.number().min(0).max(0.5).default(0.05),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
   restarts: z.number().int().min(1).max(50).default(5),
   recovery: recoverySettingsSchema.prefault({}),

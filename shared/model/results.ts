@@ -1,4 +1,5 @@
 import type { AnalysisSettings } from '../contract/settings';
+import type { ProductLevelInfo } from './products';
 import type { BgNbdFitReport } from './bgnbd';
 
 /** Results of one analysis run. Customers and categories are named by code/name, never by index. */
@@ -53,6 +54,13 @@ export type KQuality = {
   sse: number;
   converged: boolean;
   iterations: number;
+  /**
+   * Mean adjusted Rand index of fits on seeded 80% subsamples against the full fit (1 = the same
+   * profiles every time); null where it could not change the choice and was not measured.
+   */
+  stability?: number | null;
+  /** The smallest profile's share of the sample. */
+  smallestShare?: number;
 };
 
 export type Action = {
@@ -131,6 +139,8 @@ export type AnalysisSummary = {
   pareto: ParetoPoint[];
   k: number;
   suggestedK: number;
+  /** Whether the scores show buying patterns at all, and why ('none': one peer group for everyone). */
+  structure?: { state: 'clear' | 'weak' | 'none'; reason: string };
   /** The elbow of the within-cluster error curve, a second opinion beside the suggested k. */
   elbowK?: number | null;
   quality: KQuality[];
@@ -143,4 +153,6 @@ export type AnalysisSummary = {
   notes: string[];
   timings: Record<string, number>;
   dataHash: string;
+  /** Which product level the run used and why, with the non-product lines left out. */
+  productLevel?: ProductLevelInfo | null;
 };

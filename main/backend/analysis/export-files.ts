@@ -5,6 +5,8 @@ import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/mo
 
 const cents = (v: number): number => Math.round(v * 100) / 100;
 const share = (v: number): number => Math.round(v * 10000) / 10000;
+/** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
+const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? cents(v) : null);
 
 export type ExportedFiles = { actions: string; customers: string; profiles: string; summary: string };
 
@@ -26,10 +28,11 @@ export function writeRunFiles(
   fs.writeFileSync(
     files.actions,
     toCsv(
-      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id'],
+      // The range columns come last, so scripts reading the original columns by position still work.
+      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high'],
       actions.map((a): CsvValue[] => [
         a.customerCode, a.customerName, a.kind, a.category, cents(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
-        a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id,
+        a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id, rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh),
       ]),
     ),
   );
@@ -71,6 +74,29 @@ export function writeRunFiles(
         k: summary.k,
         suggested_k: summary.suggestedK,
         elbow_k: summary.elbowK ?? null,
+        // 'none' = no clear buying patterns: one peer group, said plainly rather than a confident k.
+        structure: summary.structure ?? null,
+        product_level: summary.productLevel
+          ? {
+              level: summary.productLevel.level,
+              source: summary.productLevel.source,
+              column: summary.productLevel.column,
+              values: summary.productLevel.values,
+              raw_values: summary.productLevel.rawValues,
+              reason: summary.productLevel.reason,
+              non_product_revenue: cents(summary.productLevel.nonProductRevenue),
+              non_product_rows: summary.productLevel.nonProductRows,
+              non_product_lines: summary.productLevel.nonProduct.map((l) => ({
+                code: l.code,
+                name: l.name,
+                kind: l.kind,
+                revenue: cents(l.revenue),
+                rows: l.rows,
+                excluded: l.excluded,
+                reason: l.reason,
+              })),
+            }
+          : null,
         quality: summary.quality,
         counts: { ...summary.counts, customers: summary.customers },
         profiles: summary.profiles.map((p) => ({ id: p.id, label: p.label, members: p.members })),

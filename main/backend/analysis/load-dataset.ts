@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
+import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
+import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
 
@@ -19,8 +21,12 @@ export function dataHash(db: Db): string {
     .prepare('SELECT coalesce((SELECT max(id) FROM transactions), 0), coalesce((SELECT min(id) FROM transactions), 0)')
     .raw()
     .get();
-  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder })).digest('hex');
+  const groups = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(PRODUCT_GROUPS_KEY) ?? null;
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups })).digest('hex');
 }
+
+/** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
+export const PRODUCT_GROUPS_KEY = 'product-groups';
 
 const hasDatedImports = (db: Db): boolean =>
   (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'transactions'").get() as { n: number }).n > 0;
@@ -35,11 +41,46 @@ function countingSort(order: Int32Array, key: Int32Array, offset: number, range:
   return out;
 }
 
+/** The analyst's saved product groups and line overrides, if any. */
+export function readSavedGroups(db: Db): SavedProductGroups | null {
+  const row = db.prepare('SELECT value_json FROM settings WHERE key = ?').get(PRODUCT_GROUPS_KEY) as { value_json: string } | undefined;
+  return row ? (JSON.parse(row.value_json) as SavedProductGroups) : null;
+}
+
+type ImportColumns = { categoryColumn: string | null; productColumn: string | null; categoriesAreProducts: boolean };
+
+const hasProductMaster = (db: Db): boolean =>
+  (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'product-master'").get() as { n: number }).n > 0;
+
+function importColumns(db: Db): ImportColumns {
+  const mappings = (db.prepare("SELECT mapping_json FROM imports WHERE status = 'done' AND shape = 'transactions' ORDER BY id").all() as { mapping_json: string }[]).map(
+    (r) => JSON.parse(r.mapping_json) as Record<string, string | undefined>,
+  );
+  // A product master regroups code-level imports into its categories (sink-product-master).
+  const master = hasProductMaster(db);
+  return {
+    categoryColumn: mappings.find((m) => m.category)?.category ?? (master ? 'the product master' : null),
+    productColumn: mappings.find((m) => m.product)?.product ?? null,
+    categoriesAreProducts: !master && mappings.some((m) => !m.category && m.product),
+  };
+}
+
+/** One product as the analysis saw it: where it landed (null: a non-product line left out). */
+export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number };
+
+export type LoadedData = { ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[] };
+
 /**
- * The whole transaction table as the analytics' typed arrays, in one pass. Rep and territory per customer: the customer record's, else the
+ * The whole transaction table as the analytics' typed arrays, in one pass, on the category level
+ * decided by decideLevel (imported categories, or product groups when those are too fine) and
+ * without non-product lines. Rep and territory per customer: the customer record's, else the
  * ones on its most recent transaction.
  */
 export function loadDataset(db: Db): Dataset {
+  return loadData(db).ds;
+}
+
+export function loadData(db: Db): LoadedData {
   const customerRows = db
     .prepare(
       `SELECT c.id, c.code, c.name, c.segment, r.name AS rep, t.name AS territory
@@ -50,6 +91,7 @@ export function loadDataset(db: Db): Dataset {
   // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
   // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
   const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
+  const productRows = db.prepare('SELECT id, code, name FROM products ORDER BY id').all() as { id: number; code: string; name: string | null }[];
   const count = (db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
   if (count === 0 || customerRows.length === 0) {
     throw new AppError('NO_DATA', 'This workspace has no transactions yet. Import a sales file first, then run the analysis.');
@@ -58,14 +100,31 @@ export function loadDataset(db: Db): Dataset {
   customerRows.forEach((c, i) => (customerIndex[c.id] = i));
   const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
   categoryRows.forEach((c, i) => (categoryIndex[c.id] = i));
+  const productIndex = new Int32Array((productRows.at(-1)?.id ?? 0) + 1).fill(-1);
+  productRows.forEach((p, i) => (productIndex[p.id] = i));
 
   // Read in table order (a sequential scan: walking the index would fetch every row at random),
-  // then order by customer, category, day with three stable counting sorts: O(rows), ~10x faster.
+  // then order by customer, category, day with stable counting sorts: O(rows), ~10x faster.
   const rawCustomer = new Int32Array(count);
   const rawCategory = new Int32Array(count);
+  const rawProduct = new Int32Array(count);
   const rawDay = new Int32Array(count);
   const rawRevenue = new Float64Array(count);
   const n = customerRows.length;
+  const np = productRows.length;
+  const nc = categoryRows.length;
+  // What tells a product from a charge: rows, credits, revenue and how much its unit price moves.
+  const pRows = new Int32Array(np);
+  const pNegative = new Int32Array(np);
+  const pRevenue = new Float64Array(np);
+  const pPriceN = new Int32Array(np);
+  const pPriceSum = new Float64Array(np);
+  const pPriceSq = new Float64Array(np);
+  const pCategory = new Int32Array(np).fill(-1);
+  const cRows = new Int32Array(nc);
+  const cNegative = new Int32Array(nc);
+  const cRevenue = new Float64Array(nc);
+  const cNoProduct = new Int32Array(nc);
   const latestDay = new Int32Array(n).fill(-(2 ** 31));
   const latestRep = new Int32Array(n).fill(0);
   const latestTerritory = new Int32Array(n).fill(0);
@@ -78,18 +137,37 @@ export function loadDataset(db: Db): Dataset {
   const rows = db
     .prepare(
       incomplete
-        ? 'SELECT customer_id, category_id, day, revenue, rep_id, territory_id FROM transactions'
-        : 'SELECT customer_id, category_id, day, revenue, NULL, NULL FROM transactions',
+        ? 'SELECT customer_id, category_id, day, revenue, product_id, quantity, rep_id, territory_id FROM transactions'
+        : 'SELECT customer_id, category_id, day, revenue, product_id, quantity, NULL, NULL FROM transactions',
     )
     .raw()
-    .iterate() as IterableIterator<[number, number, number, number, number | null, number | null]>;
-  for (const [cid, kid, d, v, rep, territory] of rows) {
+    .iterate() as IterableIterator<[number, number, number, number, number | null, number | null, number | null, number | null]>;
+  for (const [cid, kid, d, v, pid, qty, rep, territory] of rows) {
     if (r >= count) break;
     const c = customerIndex[cid];
+    const k = categoryIndex[kid];
     rawCustomer[r] = c;
-    rawCategory[r] = categoryIndex[kid];
+    rawCategory[r] = k;
     rawDay[r] = d;
     rawRevenue[r] = v;
+    cRows[k]++;
+    cRevenue[k] += v;
+    if (v < 0) cNegative[k]++;
+    const p = pid === null ? -1 : productIndex[pid];
+    rawProduct[r] = p;
+    if (p < 0) cNoProduct[k]++;
+    else {
+      pRows[p]++;
+      pRevenue[p] += v;
+      pCategory[p] = k;
+      if (v < 0) pNegative[p]++;
+      if (qty !== null && qty !== 0) {
+        const price = Math.abs(v / qty);
+        pPriceN[p]++;
+        pPriceSum[p] += price;
+        pPriceSq[p] += price * price;
+      }
+    }
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
     if ((rep !== null || territory !== null) && d >= latestDay[c]) {
@@ -102,16 +180,59 @@ export function loadDataset(db: Db): Dataset {
   let order: Int32Array<ArrayBuffer> = new Int32Array(r);
   for (let i = 0; i < r; i++) order[i] = i;
   order = countingSort(order, rawDay, firstDay, lastDay - firstDay + 1);
-  order = countingSort(order, rawCategory, 0, categoryRows.length);
   order = countingSort(order, rawCustomer, 0, n);
-  const customer = new Int32Array(r);
-  const category = new Int32Array(r);
-  const day = new Int32Array(r);
-  const revenue = new Float64Array(r);
+  // Rows now run customer by customer: count each imported category's buyers in one walk.
+  const buyers = new Int32Array(nc);
+  const lastBuyer = new Int32Array(nc).fill(-1);
+  const seenCustomer = new Uint8Array(n);
   for (let i = 0; i < r; i++) {
     const j = order[i];
+    const k = rawCategory[j];
+    if (rawRevenue[j] <= 0) continue;
+    seenCustomer[rawCustomer[j]] = 1;
+    if (lastBuyer[k] !== rawCustomer[j]) {
+      lastBuyer[k] = rawCustomer[j];
+      buyers[k]++;
+    }
+  }
+  let activeCustomers = 0;
+  for (let i = 0; i < n; i++) activeCustomers += seenCustomer[i];
+  const columns = importColumns(db);
+  const decision = decideLevel({
+    categories: categoryRows.map((c, i) => ({ name: c.name, buyers: buyers[i], revenue: cRevenue[i], rows: cRows[i], negativeRows: cNegative[i], rowsWithoutProduct: cNoProduct[i] })),
+    products: productRows.map((p, i) => {
+      const mean = pPriceN[i] ? pPriceSum[i] / pPriceN[i] : NaN;
+      const variance = pPriceN[i] ? Math.max(0, pPriceSq[i] / pPriceN[i] - mean * mean) : NaN;
+      return { code: p.code, name: p.name, rows: pRows[i], negativeRows: pNegative[i], revenue: pRevenue[i], priceCv: mean > 0 ? Math.sqrt(variance) / mean : NaN };
+    }),
+    customers: activeCustomers,
+    ...columns,
+    saved: readSavedGroups(db),
+  });
+  const finalCategory = new Int32Array(r);
+  let kept = 0;
+  for (let i = 0; i < r; i++) {
+    const p = rawProduct[i];
+    const k = p >= 0 && decision.dropProduct[p] ? -1 : decision.byProduct && p >= 0 ? decision.ofProduct[p] : decision.ofCategory[rawCategory[i]];
+    finalCategory[i] = k;
+    if (k >= 0) kept++;
+  }
+  if (kept < r) {
+    const filtered = new Int32Array(kept);
+    let w = 0;
+    for (let i = 0; i < r; i++) if (finalCategory[order[i]] >= 0) filtered[w++] = order[i];
+    order = filtered;
+  }
+  order = countingSort(order, finalCategory, 0, decision.categories.length);
+  order = countingSort(order, rawCustomer, 0, n);
+  const customer = new Int32Array(kept);
+  const category = new Int32Array(kept);
+  const day = new Int32Array(kept);
+  const revenue = new Float64Array(kept);
+  for (let i = 0; i < kept; i++) {
+    const j = order[i];
     customer[i] = rawCustomer[j];
-    category[i] = rawCategory[j];
+    category[i] = finalCategory[j];
     day[i] = rawDay[j];
     revenue[i] = rawRevenue[j];
   }
@@ -126,13 +247,19 @@ export function loadDataset(db: Db): Dataset {
     territory: c.territory ?? territoryNames.get(latestTerritory[i]) ?? null,
     segment: c.segment,
   }));
-  return {
+  const ds: Dataset = {
     customers,
-    categories: categoryRows.map((c) => c.name),
+    categories: decision.categories,
     tx: { customer, category, day, revenue },
     hasDates: hasDatedImports(db),
     firstDay,
     lastDay,
     currency: getMeta(db, 'currency') ?? 'USD',
   };
+  const placed = productPlacement(decision, pCategory);
+  const catalogue: CatalogueEntry[] = [];
+  productRows.forEach((p, i) => {
+    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i] });
+  });
+  return { ds, level: decision.info, catalogue };
 }

@@ -7,6 +7,7 @@ import type { HandlerContext } from '../context';
 import { failRun, finishRun, startRun, summaryOf } from './store';
 import { savedStages } from './saved-stages';
 import { warmData } from './warm';
+import { levelNotes } from './level-notes';
 
 /**
  * Runs and stores one analysis. Stage results stay warm in the session, so the next run with
@@ -35,7 +36,8 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
     });
     const saveStarted = performance.now();
     const timings: Record<string, number> = { load: loadMs, ...output.timings };
-    const summary = summaryOf(output, runId, createdAt, data.hash, timings);
+    const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
+    summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
     finishRun(db, summary, output.customers, output.actions);
     timings.save = performance.now() - saveStarted;
     timings.total = performance.now() - started;

@@ -13,7 +13,7 @@ type Stored = (typeof STORED)[number];
 
 const P_ALIVE_FORMAT = 'p-alive with fit report, 1';
 
-type SweepJson = { quality: Sweep['quality']; suggestedK: number; centroids: [number, number[][]][] };
+type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 
 // Doubles as their bytes: JSON would lose NaN (no estimate) and cost twice the text.
 const encodeDoubles = (a: Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -26,7 +26,7 @@ const decodeDoubles = (text: string): Float64Array => {
 
 const encode = {
   'profile-sweep': (s: Sweep): string =>
-    JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, centroids: [...s.centroids] } satisfies SweepJson),
+    JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: [...s.centroids] } satisfies SweepJson),
   // A format line, the fit report on one line, the probabilities on the next.
   'p-alive': (s: PAliveStage): string => `${P_ALIVE_FORMAT}\n${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}`,
 };
@@ -34,7 +34,9 @@ const encode = {
 const decode = {
   'profile-sweep': (text: string): Sweep => {
     const s = JSON.parse(text) as SweepJson;
-    return { quality: s.quality, suggestedK: s.suggestedK, centroids: new Map(s.centroids) };
+    // A sweep kept before structure was judged is recomputed rather than trusted without it.
+    if (!s.structure) return undefined as unknown as Sweep;
+    return { quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: new Map(s.centroids) };
   },
   // Probabilities kept by an earlier version came without their fit report: computed afresh.
   'p-alive': (text: string): PAliveStage | undefined => {

@@ -5,14 +5,15 @@ import { stageKeys } from '../../../shared/analytics/stages';
 import { buildRecoveryModel, type RecoveryModel } from '../../../shared/analytics/recovery/index';
 import type { Dataset } from '../../../shared/model/dataset';
 import { dayFromIso } from '../../../shared/format/dates';
+import type { ProductLevelInfo } from '../../../shared/model/products';
 import { sessionSlot, type Session } from '../session';
-import { dataHash, loadDataset } from './load-dataset';
+import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
 
 /**
  * What the session keeps warm for one workspace's data: the dataset and the one stage cache, which
  * holds every stage's last result (the recovery slider's model and curve included).
  */
-export type WarmData = { hash: string; ds: Dataset; stages: StageCache };
+export type WarmData = { hash: string; ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[]; stages: StageCache };
 
 const WARM = sessionSlot<WarmData>('analysis data');
 
@@ -21,7 +22,7 @@ export function warmData(session: Session): WarmData {
   const hash = dataHash(session.db);
   const warm = session.get(WARM);
   if (warm && warm.hash === hash) return warm;
-  const fresh: WarmData = { hash, ds: loadDataset(session.db), stages: new StageCache() };
+  const fresh: WarmData = { hash, ...loadData(session.db), stages: new StageCache() };
   session.set(WARM, fresh);
   return fresh;
 }

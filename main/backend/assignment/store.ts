@@ -23,6 +23,9 @@ export type PlanAction = {
   expectedRevenue: number;
   priority: number;
   reason: string;
+  /** A growth action's likely range (peer quartiles), from the run it came from; null otherwise. */
+  expectedLow: number | null;
+  expectedHigh: number | null;
 };
 
 export type PlanSource = {
@@ -211,10 +214,15 @@ export const planAccounts = (db: Db, planId: number): AccountAssignment[] =>
 export function planActionsByCustomer(db: Db, planId: number): Map<string, PlanAction[]> {
   const rows = db
     .prepare(
-      `SELECT customer_code, action_id, kind, category, expected_revenue, priority, reason FROM assignment_plan_actions
-       WHERE plan_id = ? ORDER BY customer_code, priority DESC, expected_revenue DESC, action_id`,
+      `SELECT a.customer_code, a.action_id, a.kind, a.category, a.expected_revenue, a.priority, a.reason,
+              json_extract(ra.facts_json, '$.expectedLow') AS expected_low, json_extract(ra.facts_json, '$.expectedHigh') AS expected_high
+         FROM assignment_plan_actions a
+         LEFT JOIN run_actions ra ON ra.run_id = (SELECT run_id FROM assignment_plans WHERE id = a.plan_id) AND ra.id = a.action_id
+        WHERE a.plan_id = ? ORDER BY a.customer_code, a.priority DESC, a.expected_revenue DESC, a.action_id`,
     )
     .all(planId) as {
+    expected_low: number | null;
+    expected_high: number | null;
     customer_code: string;
     action_id: string;
     kind: Action['kind'];
@@ -235,6 +243,8 @@ export function planActionsByCustomer(db: Db, planId: number): Map<string, PlanA
       expectedRevenue: r.expected_revenue,
       priority: r.priority,
       reason: r.reason,
+      expectedLow: typeof r.expected_low === 'number' ? r.expected_low : null,
+      expectedHigh: typeof r.expected_high === 'number' ? r.expected_high : null,
     });
   }
   return out;

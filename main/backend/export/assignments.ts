@@ -29,6 +29,9 @@ const repColumns = (asOf: string): Column<CallRow>[] => [
   { header: 'Action', kind: 'text', width: 9, value: (r) => r.action?.kind ?? null },
   { header: 'Category', kind: 'text', width: 18, value: (r) => r.action?.category ?? null },
   { header: 'Expected revenue', kind: 'money', width: 15, value: (r) => r.action?.expectedRevenue ?? null },
+  // A growth action's likely range: the same estimate at its peers' lower and upper quartile.
+  { header: 'Expected low', kind: 'money', width: 13, value: (r) => r.action?.expectedLow ?? null },
+  { header: 'Expected high', kind: 'money', width: 13, value: (r) => r.action?.expectedHigh ?? null },
   { header: 'Priority', kind: 'number', width: 9, value: (r) => r.action?.priority ?? null },
   { header: 'Why this action', kind: 'text', width: 60, value: (r) => r.action?.reason ?? null },
   { header: 'Account expected revenue', kind: 'money', width: 15, value: (r) => r.account.expectedRevenue },

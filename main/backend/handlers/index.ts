@@ -8,6 +8,7 @@ import { rosterHandlers } from './roster';
 import { assignmentHandlers } from './assignment';
 import { exportHandlers } from './export';
 import { analysisHandlers } from './analysis';
+import { productHandlers } from './products';
 
 /**
  * Every contract entry has exactly one implementation here; `satisfies HandlerTable` makes a
@@ -23,4 +24,5 @@ export const handlers = {
   ...assignmentHandlers,
   ...exportHandlers,
   ...analysisHandlers,
+  ...productHandlers,
 } satisfies HandlerTable;

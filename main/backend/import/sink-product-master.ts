@@ -31,6 +31,16 @@ export function productMasterSink(db: Db, plan: ImportPlan, tally: Tally): RowSi
       tally.categories.add(categoryId);
     },
     finish() {
+      // The master now decides the groups; the analyst's line overrides stay.
+      const saved = db.prepare("SELECT value_json FROM settings WHERE key = 'product-groups'").pluck().get() as string | undefined;
+      if (saved) {
+        const value = JSON.parse(saved) as { groups: Record<string, string> };
+        if (Object.keys(value.groups).length > 0) {
+          value.groups = {};
+          db.prepare("UPDATE settings SET value_json = ? WHERE key = 'product-groups'").run(JSON.stringify(value));
+          tally.warnings.push('This product master replaces the product groups saved earlier in the workspace.');
+        }
+      }
       const productLevel = (db.prepare("SELECT id, mapping_json FROM imports WHERE status = 'done' AND shape = 'transactions'").all() as { id: number; mapping_json: string }[])
         .filter((r) => !(JSON.parse(r.mapping_json) as Record<string, string>).category)
         .map((r) => r.id);

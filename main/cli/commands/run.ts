@@ -51,11 +51,14 @@ Options:
 ${settingsHelp}
 Writes:
   actions.csv     one row per action: customer_id, customer_name, action, category, expected_revenue,
-                  priority, reason, rep, territory, tier, profile, action_id
+                  priority, reason, rep, territory, tier, profile, action_id, expected_low, expected_high
+                  (growth: the likely range, peers' lower to upper quartile)
   customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive,
                   at_risk_revenue, growth_revenue, rep, territory, profile_label
   profiles.csv    profile, label, customers, best_customers, revenue, share_<category>..., penetration_<category>...
-  summary.json    settings, as_of, revenue_12m, leakage, k, quality per k, counts, timings
+  summary.json    settings, as_of, revenue_12m, leakage, k, quality per k (silhouette, stability),
+                  structure (clear / weak / none), product_level (which level and why, non-product
+                  lines left out), counts, timings
   assignments.xlsx  the assignment plan for the run's actions
 
 Examples:

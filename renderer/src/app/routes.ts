@@ -8,6 +8,7 @@ import { GrowthScreen } from '../features/growth/GrowthScreen';
 import { CustomerScreen } from '../features/customer/CustomerScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { AssignmentScreen } from '../features/assignment/AssignmentScreen';
+import { ProductGroupsScreen } from '../features/products/ProductGroupsScreen';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
@@ -34,6 +35,7 @@ export type ScreenRoute = {
 export const routes: ScreenRoute[] = [
   { id: 'workspaces', label: 'Workspaces', icon: '▤', component: WorkspacesScreen, needs: 'nothing' },
   { id: 'import', label: 'Import', icon: '⇪', component: ImportScreen, needs: 'workspace' },
+  { id: 'products', label: 'Product groups', icon: '▣', component: ProductGroupsScreen, needs: 'data' },
   { id: 'overview', label: 'Overview', icon: '◔', component: OverviewScreen, needs: 'analysis' },
   { id: 'profiles', label: 'Profiles', icon: '◎', component: ProfilesScreen, needs: 'analysis' },
   { id: 'recovery', label: 'Recovery', icon: '↺', component: RecoveryScreen, needs: 'analysis' },

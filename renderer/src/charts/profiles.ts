@@ -45,20 +45,48 @@ export const elbowOption = (quality: readonly KQuality[], chosenK: number, sugge
 export const silhouetteOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
   qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => v.toFixed(2));
 
-/** Profiles x categories: each cell the profile's typical share of spend (or penetration). */
-export function profileHeatmapOption(profiles: readonly ProfileResult[], categories: readonly string[], measure: 'mix' | 'penetration', fmt: ChartFormat): EChartsOption {
+/** Columns the heatmap shows at once: more and the labels no longer fit under their cells. */
+export const HEATMAP_PAGE = 12;
+
+/**
+ * Categories in the order that tells profiles apart: by the largest value any profile has, so the
+ * first page holds what the profiles are about, whatever the catalogue's size.
+ */
+export function rankCategories(profiles: readonly ProfileResult[], categories: readonly string[], measure: 'mix' | 'penetration'): number[] {
+  const top = categories.map((_, c) => Math.max(0, ...profiles.map((p) => p[measure][c] ?? 0)));
+  return categories.map((_, c) => c).sort((a, b) => top[b] - top[a] || (categories[a] < categories[b] ? -1 : 1));
+}
+
+/** Profiles x categories: each cell the profile's typical share of spend (or penetration); one page of columns. */
+export function profileHeatmapOption(
+  profiles: readonly ProfileResult[],
+  categories: readonly string[],
+  measure: 'mix' | 'penetration',
+  fmt: ChartFormat,
+  page: { offset: number; size: number } = { offset: 0, size: HEATMAP_PAGE },
+): EChartsOption {
+  const shown = rankCategories(profiles, categories, measure).slice(page.offset, page.offset + page.size);
+  const names = shown.map((c) => categories[c]);
   const data: [number, number, number][] = [];
-  profiles.forEach((p, y) => p[measure].forEach((v, x) => data.push([x, y, v])));
-  const max = measure === 'penetration' ? 1 : Math.max(0.01, ...data.map((d) => d[2]));
+  profiles.forEach((p, y) => shown.forEach((c, x) => data.push([x, y, p[measure][c] ?? 0])));
+  // One colour scale for every page, so a cell reads the same on page 1 and page 3.
+  const max = measure === 'penetration' ? 1 : Math.max(0.01, ...profiles.flatMap((p) => p.mix));
+  // Labels get the cell's width: horizontal when few columns fit, slanted and shortened otherwise.
+  const slant = names.length > 6;
   return {
-    grid: grid({ left: 210, bottom: 96, top: 16, right: 90 }),
+    grid: grid({ left: 210, bottom: slant ? 110 : 48, top: 16, right: 90 }),
     tooltip: {
       formatter: (p) => {
         const [x, y, v] = firstItem<[number, number, number]>(p).value;
-        return tooltipHtml`${profiles[y].label}<br/>${categories[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
+        return tooltipHtml`${profiles[y].label}<br/>${names[x]}: ${fmt.share(v)}${measure === 'mix' ? ' of spend' : ' of best customers buy it'}`;
       },
     },
-    xAxis: { type: 'category', data: [...categories], axisLabel: { rotate: 40, interval: 0, formatter: (v: string) => truncate(v, 16) }, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { rotate: slant ? 35 : 0, interval: 0, hideOverlap: false, width: slant ? 120 : 90, overflow: 'truncate', formatter: (v: string) => truncate(v, slant ? 18 : 14) },
+      splitArea: { show: true },
+    },
     yAxis: { type: 'category', data: profiles.map((p) => `${p.id}. ${truncate(p.label, 28)}`), splitArea: { show: true } },
     visualMap: {
       min: 0,
@@ -76,11 +104,26 @@ export function profileHeatmapOption(profiles: readonly ProfileResult[], categor
         type: 'heatmap',
         name: measure === 'mix' ? 'Share of spend' : 'Penetration',
         data,
-        label: { show: categories.length <= 16 && profiles.length <= 12, formatter: (p) => fmt.share((p.value as number[])[2], 0), fontSize: 10 },
+        label: { show: profiles.length <= 12, formatter: (p) => fmt.share((p.value as number[])[2], 0), fontSize: 10 },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
       },
     ],
   };
+}
+
+/** Log-axis bounds at whole powers of ten around the data, so ticks read £100, £1K, £10K... */
+export function logBounds(values: readonly number[]): { min: number; max: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!(v > 0)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) return { min: 1, max: 10 };
+  const min = 10 ** Math.floor(Math.log10(Math.max(1, lo)));
+  const max = Math.max(min * 10, 10 ** Math.ceil(Math.log10(hi)));
+  return { min, max };
 }
 
 export type ScatterCustomer = { code: string; name: string; revenue12m: number; breadth: number; profile: number | null };
@@ -103,8 +146,9 @@ export function jitterFor(code: string): number {
 export function customerScatterOption(customers: readonly ScatterCustomer[], profiles: readonly Pick<ProfileResult, 'id' | 'label'>[], fmt: ChartFormat): EChartsOption {
   const byProfile = new Map<number, [number, number, string, number][]>(profiles.map((p) => [p.id, []]));
   for (const c of customers) {
+    // Below one unit of money a log axis only adds empty decades: such customers sit at its floor.
     if (c.profile === null || !(c.revenue12m > 0)) continue;
-    byProfile.get(c.profile)?.push([c.revenue12m, c.breadth + jitterFor(c.code), c.name, c.breadth]);
+    byProfile.get(c.profile)?.push([Math.max(1, c.revenue12m), c.breadth + jitterFor(c.code), c.name, c.breadth]);
   }
   const total = customers.length;
   const series: ScatterSeriesOption[] = profiles.map((p, i) => ({
@@ -127,7 +171,15 @@ export function customerScatterOption(customers: readonly ScatterCustomer[], pro
         return tooltipHtml`${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
       },
     },
-    xAxis: { type: 'log', name: `12-month revenue (${fmt.currency}, log scale)`, nameLocation: 'middle', nameGap: 30, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    xAxis: {
+      type: 'log',
+      logBase: 10,
+      ...logBounds(customers.map((c) => (c.profile === null ? 0 : c.revenue12m))),
+      name: `12-month revenue (${fmt.currency}, log scale)`,
+      nameLocation: 'middle',
+      nameGap: 30,
+      axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
+    },
     yAxis: { type: 'value', name: 'Categories bought', nameLocation: 'middle', nameGap: 40, minInterval: 1 },
     series,
   };

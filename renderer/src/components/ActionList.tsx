@@ -2,12 +2,31 @@ import type { Action } from '../../../shared/model/results';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 
-export function actionColumns(fmt: Formatters, options: { kind?: boolean } = {}): Column<Action>[] {
+/** A growth action's likely range (peers' lower to upper quartile), or null for actions without one. */
+export const rangeOf = (a: Action): [number, number] | null =>
+  typeof a.facts.expectedLow === 'number' && typeof a.facts.expectedHigh === 'number' ? [a.facts.expectedLow, a.facts.expectedHigh] : null;
+
+export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean } = {}): Column<Action>[] {
   return [
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
     { id: 'expected', label: 'Expected / yr', value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    ...(options.range
+      ? [
+          {
+            id: 'range',
+            label: 'Likely range / yr',
+            value: (a: Action) => rangeOf(a)?.[1] ?? null,
+            format: (_: unknown, a: Action) => {
+              const r = rangeOf(a);
+              return r ? `${fmt.money(r[0])}–${fmt.money(r[1])}` : '';
+            },
+            align: 'right' as const,
+            width: '11rem',
+          },
+        ]
+      : []),
     { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '6.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
     { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
@@ -16,19 +35,20 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean } = {})
 }
 
 /** Actions with their reasons; Enter or a click on the customer opens the customer. */
-export function ActionList({ label, actions, fmt, onOpen, kind, height, initialSort }: {
+export function ActionList({ label, actions, fmt, onOpen, kind, range, height, initialSort }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
   onOpen: (a: Action) => void;
   kind?: boolean;
+  range?: boolean;
   height?: number;
   initialSort?: { column: string; dir: 'asc' | 'desc' };
 }) {
   return (
     <DataTable
       label={label}
-      columns={actionColumns(fmt, { kind })}
+      columns={actionColumns(fmt, { kind, range })}
       rows={actions}
       rowKey={(a) => a.id}
       onActivate={onOpen}

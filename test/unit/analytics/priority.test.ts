@@ -32,6 +32,8 @@ const gap = (customer: number, category: number, expectedRevenue: number, penetr
   peers: 12,
   sizeBand: 1,
   ownSpend12m: 0,
+  expectedLow: expectedRevenue / 2,
+  expectedHigh: expectedRevenue * 2,
   reason: `${penetration} of peers buy it`,
 });
 

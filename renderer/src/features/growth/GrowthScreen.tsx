@@ -58,6 +58,10 @@ export function GrowthScreen() {
         <div>
           <h1>Growth</h1>
           <p className="muted">Categories that peers in the same profile widely buy and this customer does not, or buys far below its size.</p>
+          <p className="muted" data-testid="growth-floor">
+            Only actions expected to bring at least {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's 12-month revenue a year are listed; the likely range is what
+            the middle half of its peers would bring.
+          </p>
         </div>
       </div>
       <Panel title="Filters">
@@ -77,7 +81,7 @@ export function GrowthScreen() {
         {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" /> : <p className="muted">{actions.loading ? 'Loading…' : 'No growth actions for these filters.'}</p>}
       </Panel>
       <Panel title="Growth actions by expected revenue">
-        <ActionList label="Growth actions" actions={rows} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={440} initialSort={{ column: 'expected', dir: 'desc' }} />
+        <ActionList label="Growth actions" actions={rows} fmt={fmt} kind={false} range onOpen={(a) => w.go('customer', { code: a.customerCode })} height={440} initialSort={{ column: 'expected', dir: 'desc' }} />
       </Panel>
     </>
   );

@@ -57,6 +57,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
           </ul>
         )}
       </Panel>
+      {summary.shape === 'transactions' && !summary.dryRun && <ProductLevelStep />}
       {summary.rowsRejected > 0 && (
         <Panel
           title="Rejected rows"
@@ -89,5 +90,49 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
         </button>
       </div>
     </>
+  );
+}
+
+/**
+ * The grouping step of the import flow: which product level the analysis will use and why, the
+ * non-product lines found, and the way to review groups or bring a product master.
+ */
+function ProductLevelStep() {
+  const w = useWorkbench();
+  const fmt = w.fmt;
+  const view = useAsync(() => call('products-groups-view', {}), [w.workspace?.transactions]);
+  const level = view.data?.level;
+  if (view.error) return <ErrorNotice error={view.error} />;
+  if (!level) return null;
+  const out = level.nonProduct.filter((l) => l.excluded);
+  return (
+    <Panel
+      title="Product level for profiles and growth"
+      actions={
+        <button type="button" onClick={() => w.go('products')} data-testid="review-groups">
+          Review product groups
+        </button>
+      }
+    >
+      <p data-testid="import-level">{level.reason}</p>
+      {level.level === 'product-groups' && view.data && (
+        <p className="muted">
+          Largest groups: {view.data.groups
+            .slice(0, 6)
+            .map((g) => `${g.name} (${fmt.count(g.products)} products, e.g. ${g.examples[0] ?? ''})`)
+            .join('; ')}
+          .
+        </p>
+      )}
+      {out.length > 0 && (
+        <p className="muted" data-testid="import-non-products">
+          Not products, left out of profiles, actions and leakage: {out
+            .slice(0, 6)
+            .map((l) => `${l.code}${l.name && l.name !== l.code ? ` (${l.name})` : ''} ${fmt.money(l.revenue)}`)
+            .join(', ')}
+          {out.length > 6 ? ` and ${fmt.count(out.length - 6)} more` : ''}.
+        </p>
+      )}
+    </Panel>
   );
 }

@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useWorkbench } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { customerScatterOption, elbowOption, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { customerScatterOption, elbowOption, HEATMAP_PAGE, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 import { markKSwitch } from './timing';
@@ -15,6 +15,7 @@ export function ProfilesScreen() {
   const [pendingK, setPendingK] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [measure, setMeasure] = useState<'mix' | 'penetration'>('mix');
+  const [page, setPage] = useState(0);
   const k = pendingK ?? s?.k ?? 2;
   const runId = s?.runId;
   // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
@@ -26,7 +27,12 @@ export function ProfilesScreen() {
 
   const elbow = useMemo(() => (s ? elbowOption(s.quality, s.k, s.suggestedK) : null), [s]);
   const silhouette = useMemo(() => (s ? silhouetteOption(s.quality, s.k, s.suggestedK) : null), [s]);
-  const heatmap = useMemo(() => (s ? profileHeatmapOption(s.profiles, s.categories, measure, fmt) : null), [s, measure, fmt]);
+  const pages = s ? Math.max(1, Math.ceil(s.categories.length / HEATMAP_PAGE)) : 1;
+  const shownPage = Math.min(page, pages - 1);
+  const heatmap = useMemo(
+    () => (s ? profileHeatmapOption(s.profiles, s.categories, measure, fmt, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }) : null),
+    [s, measure, fmt, shownPage],
+  );
   const scatter = useMemo(() => (s && everyone.data ? customerScatterOption(everyone.data.rows, s.profiles, fmt) : null), [s, everyone.data, fmt]);
   if (!s || !elbow || !silhouette || !heatmap) return null;
   const kMin = Math.min(s.settings.kMin, ...s.quality.map((q) => q.k));
@@ -50,12 +56,33 @@ export function ProfilesScreen() {
           </p>
         </div>
       </div>
+      {s.structure && s.structure.state !== 'clear' && (
+        <div className="notice warning stacked" role="status" data-testid="structure-notice">
+          <p>
+            <strong>{s.structure.state === 'none' ? 'No clear buying patterns.' : 'Weak buying patterns.'}</strong> {s.structure.reason}
+          </p>
+          {s.structure.state === 'none' && (
+            <p className="muted">
+              Growth actions compare each customer with all best customers. Coarser product groups often show patterns that product codes hide: review them under Product groups.
+            </p>
+          )}
+        </div>
+      )}
+      {s.productLevel && (
+        <p className="muted" data-testid="profiles-level">
+          Categories: {s.productLevel.reason}{' '}
+          <button type="button" className="link" onClick={() => w.go('products')}>
+            Review product groups
+          </button>
+        </p>
+      )}
       <Panel title="Number of profiles">
         <div className="row">
           <div className="field" style={{ minWidth: 260 }}>
             <label htmlFor="k-slider">
               Profiles (k): <output data-testid="k-value">{k}</output>
               {k === s.suggestedK ? ' (suggested)' : ''}
+              {s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
             </label>
             <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={w.job !== null} />
           </div>
@@ -63,7 +90,7 @@ export function ProfilesScreen() {
             Re-run with k = {k}
           </button>
           <button type="button" disabled={s.k === s.suggestedK || w.job !== null} onClick={() => void apply(s.suggestedK)}>
-            Use suggested k = {s.suggestedK}
+            {s.suggestedK === 1 ? 'Use one peer group (suggested)' : `Use suggested k = ${s.suggestedK}`}
           </button>
           <span className="muted" data-testid="k-current">
             Now showing k = {s.k}
@@ -82,13 +109,29 @@ export function ProfilesScreen() {
       <Panel
         title="Profiles × categories"
         actions={
-          <select aria-label="Heatmap measure" value={measure} onChange={(e) => setMeasure(e.target.value as 'mix' | 'penetration')}>
-            <option value="mix">Typical share of spend</option>
-            <option value="penetration">Share of best customers buying</option>
-          </select>
+          <div className="row">
+            {pages > 1 && (
+              <span className="pager" data-testid="heatmap-pager">
+                <button type="button" aria-label="Previous categories" disabled={shownPage === 0} onClick={() => setPage(shownPage - 1)}>
+                  ‹
+                </button>
+                <span className="muted">
+                  Categories {shownPage * HEATMAP_PAGE + 1}–{Math.min(s.categories.length, (shownPage + 1) * HEATMAP_PAGE)} of {s.categories.length}
+                </span>
+                <button type="button" aria-label="Next categories" disabled={shownPage >= pages - 1} onClick={() => setPage(shownPage + 1)}>
+                  ›
+                </button>
+              </span>
+            )}
+            <select aria-label="Heatmap measure" value={measure} onChange={(e) => setMeasure(e.target.value as 'mix' | 'penetration')}>
+              <option value="mix">Typical share of spend</option>
+              <option value="penetration">Share of best customers buying</option>
+            </select>
+          </div>
         }
       >
-        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(260, 60 + 34 * s.profiles.length + 80)} testId="chart-heatmap" onClick={(e) => setSelected(s.profiles[(e.value as number[])[1]]?.id ?? null)} />
+        {pages > 1 && <p className="muted">Categories that set profiles apart come first.</p>}
+        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(220, 40 + 34 * s.profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))} testId="chart-heatmap" onClick={(e) => setSelected(s.profiles[(e.value as number[])[1]]?.id ?? null)} />
       </Panel>
       <Panel title="Profiles">
         <div className="cards" role="list" data-testid="profile-cards">

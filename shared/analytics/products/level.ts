@@ -1,0 +1,242 @@
+import type { NonProductLine, ProductLevelInfo, SavedProductGroups } from '../../model/products';
+import { formatCount } from '../../format/numbers';
+import { OTHER_GROUP, proposeGroupsFromDescriptions } from './description-groups';
+import { classifyLine, digitShare } from './non-product';
+
+/**
+ * Deciding the category level the analysis works on. Profiles and growth need a level a rep talks
+ * about: a few dozen values, each bought by a fair share of customers. A code-level column fails
+ * both (thousands of values, most bought by a handful of customers once), and then clustering
+ * measures noise and costs grows with the catalogue.
+ */
+export const MAX_USABLE_VALUES = 60;
+/** Above this many values, the median value must reach this share of active customers. */
+export const FINE_VALUES = 25;
+export const MIN_MEDIAN_BUYER_SHARE = 0.03;
+
+export type RawProduct = {
+  code: string;
+  name: string | null;
+  /** Descriptions seen beyond `name`, when the import kept several. */
+  names?: readonly string[];
+  rows: number;
+  negativeRows: number;
+  revenue: number;
+  priceCv: number;
+};
+
+export type RawCategory = {
+  name: string;
+  buyers: number;
+  revenue: number;
+  rows: number;
+  negativeRows: number;
+  /** Rows of the category that carry no product code. */
+  rowsWithoutProduct: number;
+};
+
+export type LevelInput = {
+  categories: readonly RawCategory[];
+  products: readonly RawProduct[];
+  /** Customers with at least one sale. */
+  customers: number;
+  /** Mapped column names of the imports. */
+  categoryColumn: string | null;
+  productColumn: string | null;
+  /** True when a transaction import had no category column, so categories are product codes. */
+  categoriesAreProducts: boolean;
+  saved: SavedProductGroups | null;
+};
+
+export type LevelDecision = {
+  categories: string[];
+  /** True when rows take their category from their product (groups); else from the imported category. */
+  byProduct: boolean;
+  /** 1 for a product that is a non-product line: its rows are left out whatever the level. */
+  dropProduct: Uint8Array;
+  /** Final category index per product when byProduct (-1: left out). */
+  ofProduct: Int32Array;
+  /** Final category index per imported category, for rows without a product (-1: left out). */
+  ofCategory: Int32Array;
+  info: ProductLevelInfo;
+};
+
+/** Where each product landed: its group or category, or null for a non-product line left out. */
+export function productPlacement(decision: LevelDecision, productCategory: ArrayLike<number>): (string | null)[] {
+  return Array.from(decision.dropProduct, (dropped, i) => {
+    if (dropped) return null;
+    const k = decision.byProduct ? decision.ofProduct[i] : productCategory[i] >= 0 ? decision.ofCategory[productCategory[i]] : -1;
+    return k >= 0 ? decision.categories[k] : null;
+  });
+}
+
+/** Case, spacing and punctuation do not make a different category. */
+export const spellingKey = (name: string): string =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const median = (values: number[]): number => {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/** Too fine: more values than a rep can talk about, or many values each bought by few customers. */
+export function levelTooFine(values: number, medianBuyers: number, customers: number): boolean {
+  if (values > MAX_USABLE_VALUES) return true;
+  return values > FINE_VALUES && customers > 0 && medianBuyers / customers < MIN_MEDIAN_BUYER_SHARE;
+}
+
+export function decideLevel(input: LevelInput): LevelDecision {
+  const { products, categories, saved } = input;
+  const overrides = saved?.lines ?? {};
+  const catalogueDigits = digitShare(products.map((p) => p.code));
+  const nonProduct: NonProductLine[] = [];
+  const productExcluded = new Uint8Array(products.length);
+  products.forEach((p, i) => {
+    const verdict = classifyLine(
+      { code: p.code, names: [p.name ?? '', ...(p.names ?? [])], rows: p.rows, negativeRows: p.negativeRows, revenue: p.revenue, priceCv: p.priceCv },
+      catalogueDigits,
+    );
+    const override = overrides[p.code];
+    if (!verdict && override !== 'non-product') return;
+    const excluded = override ? override === 'non-product' : true;
+    if (excluded) productExcluded[i] = 1;
+    nonProduct.push({
+      code: p.code,
+      name: p.name ?? '',
+      kind: verdict?.kind ?? 'adjustment',
+      reason: verdict?.reason ?? 'marked as not a product by the analyst',
+      revenue: p.revenue,
+      rows: p.rows,
+      excluded,
+      source: override ? 'user' : 'auto',
+    });
+  });
+  // A category column can hold such lines too ("Freight", "Discounts").
+  const categoryExcluded = new Uint8Array(categories.length);
+  if (input.categoriesAreProducts) {
+    // Categories are product codes: a non-product line's code is no category either.
+    const dropped = new Set(products.filter((_, i) => productExcluded[i]).map((p) => p.code));
+    categories.forEach((c, i) => {
+      if (dropped.has(c.name)) categoryExcluded[i] = 1;
+    });
+  } else {
+    categories.forEach((c, i) => {
+      const verdict = classifyLine({ code: c.name, names: [c.name], rows: c.rows, negativeRows: c.negativeRows, revenue: c.revenue, priceCv: NaN }, 0);
+      const override = overrides[c.name];
+      if (!verdict && override !== 'non-product') return;
+      const excluded = override ? override === 'non-product' : true;
+      if (excluded) categoryExcluded[i] = 1;
+      nonProduct.push({
+        code: c.name,
+        name: c.name,
+        kind: verdict?.kind ?? 'adjustment',
+        reason: verdict?.reason ?? 'marked as not a product by the analyst',
+        revenue: c.revenue,
+        rows: c.rows,
+        excluded,
+        source: override ? 'user' : 'auto',
+      });
+    });
+  }
+  nonProduct.sort((a, b) => Math.abs(b.revenue) - Math.abs(a.revenue) || (a.code < b.code ? -1 : 1));
+  let nonProductRevenue = 0;
+  let nonProductRows = 0;
+  for (const l of nonProduct) {
+    if (!l.excluded) continue;
+    nonProductRevenue += l.revenue;
+    nonProductRows += l.rows;
+  }
+
+  const kept = categories.map((_, i) => i).filter((i) => !categoryExcluded[i] && categories[i].rows > 0);
+  const rawValues = kept.length;
+  const medianBuyers = median(kept.map((i) => categories[i].buyers));
+  const column = input.categoryColumn ?? input.productColumn;
+  const columnWords = column ? `'${column}'` : 'the category level';
+  const fine = levelTooFine(rawValues, medianBuyers, input.customers);
+  const fineWhy = `${columnWords} has ${formatCount(rawValues)} values; the median one is bought by ${formatCount(medianBuyers)} of ${formatCount(input.customers)} customers`;
+  const hasGroups = saved !== null && Object.keys(saved.groups).length > 0;
+  const namedShare = products.length ? products.filter((p) => (p.name ?? '').trim() !== '').length / products.length : 0;
+  const info = (level: ProductLevelInfo['level'], source: ProductLevelInfo['source'], values: number, reason: string): ProductLevelInfo => ({
+    level,
+    source,
+    column,
+    rawValues,
+    values,
+    reason,
+    nonProduct,
+    nonProductRevenue,
+    nonProductRows,
+  });
+
+  const useGroups = hasGroups || (fine && products.length > 0 && namedShare >= 0.5);
+  if (useGroups) {
+    const live = products.map((p, i) => ({ p, i })).filter(({ i }) => !productExcluded[i]);
+    const proposal = proposeGroupsFromDescriptions(live.map(({ p }) => ({ code: p.code, name: p.name ?? '', revenue: p.revenue })));
+    const savedNames = new Set(hasGroups ? Object.values(saved.groups) : []);
+    const groupFor = (code: string): string => {
+      if (hasGroups) {
+        const chosen = saved.groups[code];
+        if (chosen) return chosen;
+        // A product new since the groups were saved joins the proposal's group when the analyst kept that name.
+        const proposed = proposal.groupOf.get(code) ?? OTHER_GROUP;
+        return savedNames.has(proposed) ? proposed : OTHER_GROUP;
+      }
+      return proposal.groupOf.get(code) ?? OTHER_GROUP;
+    };
+    const names = new Map<string, number>();
+    const ofProduct = new Int32Array(products.length).fill(-1);
+    const sortedGroups = [...new Set(live.map(({ p }) => groupFor(p.code)))].sort((a, b) => (a === OTHER_GROUP ? 1 : b === OTHER_GROUP ? -1 : a < b ? -1 : 1));
+    sortedGroups.forEach((g, i) => names.set(g, i));
+    for (const { p, i } of live) ofProduct[i] = names.get(groupFor(p.code)) as number;
+    // Rows without a product keep their imported category, appended after the groups.
+    const ofCategory = new Int32Array(categories.length).fill(-1);
+    const list = [...sortedGroups];
+    categories.forEach((c, i) => {
+      if (categoryExcluded[i] || c.rowsWithoutProduct === 0) return;
+      let at = names.get(c.name);
+      if (at === undefined) {
+        at = list.length;
+        list.push(c.name);
+        names.set(c.name, at);
+      }
+      ofCategory[i] = at;
+    });
+    const reason = hasGroups
+      ? `Product groups saved in this workspace (${formatCount(sortedGroups.length)} groups over ${formatCount(live.length)} products).`
+      : `Product groups proposed from product descriptions (${formatCount(sortedGroups.length)} groups), because ${fineWhy}: too fine for buying patterns. Review and rename them under Product groups.`;
+    return { categories: list, byProduct: true, dropProduct: productExcluded, ofProduct, ofCategory, info: info('product-groups', hasGroups ? 'saved' : 'descriptions', sortedGroups.length, reason) };
+  }
+
+  // Exports spell one category several ways ("Dairy", "DAIRY ", "dairy."): one category, named
+  // by its most used spelling.
+  const list: string[] = [];
+  const ofCategory = new Int32Array(categories.length).fill(-1);
+  const byKey = new Map<string, { at: number; rows: number }>();
+  categories.forEach((c, i) => {
+    if (categoryExcluded[i]) return;
+    const key = spellingKey(c.name);
+    const seen = byKey.get(key);
+    if (seen) {
+      ofCategory[i] = seen.at;
+      if (c.rows > seen.rows) {
+        list[seen.at] = c.name;
+        seen.rows = c.rows;
+      }
+      return;
+    }
+    byKey.set(key, { at: list.length, rows: c.rows });
+    ofCategory[i] = list.length;
+    list.push(c.name);
+  });
+  const level: ProductLevelInfo['level'] = input.categoriesAreProducts ? 'products' : 'categories';
+  const reason = fine
+    ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by. Import a product master (product -> category) to get meaningful profiles.`
+    : `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level ${columnWords} (${formatCount(rawValues)} values).`;
+  return { categories: list, byProduct: false, dropProduct: productExcluded, ofProduct: new Int32Array(products.length).fill(-1), ofCategory, info: info(level, 'imported', list.length, reason) };
+}

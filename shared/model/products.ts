@@ -1,0 +1,37 @@
+import type { LineKind } from '../analytics/products/non-product';
+
+/** A line that is not a product (postage, fees, discounts...), with what it moved. */
+export type NonProductLine = {
+  code: string;
+  name: string;
+  kind: LineKind;
+  reason: string;
+  revenue: number;
+  rows: number;
+  /** True when it is left out of profiles, actions and leakage (the default); the analyst can keep it. */
+  excluded: boolean;
+  source: 'auto' | 'user';
+};
+
+/** Which product level the analysis used, and why. */
+export type ProductLevelInfo = {
+  level: 'categories' | 'product-groups' | 'products';
+  source: 'imported' | 'saved' | 'descriptions';
+  /** The column the imported level came from, when known. */
+  column: string | null;
+  /** Distinct values of the imported level, and of the level used. */
+  rawValues: number;
+  values: number;
+  /** Plain words: which level and why. */
+  reason: string;
+  nonProduct: NonProductLine[];
+  nonProductRevenue: number;
+  nonProductRows: number;
+};
+
+/** What the analyst saved: product code -> group, and per-code overrides of the non-product verdict. */
+export type SavedProductGroups = {
+  groups: Record<string, string>;
+  lines: Record<string, 'product' | 'non-product'>;
+  savedAt: string;
+};
