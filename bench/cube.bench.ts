@@ -7,8 +7,8 @@
  * Every case runs in its own child process so its peak RSS is its own.
  *
  *   node --import tsx bench/cube.bench.ts [--no-lines] [--no-20m]
- * needs bench/data/5m.csv (node --import tsx bench/generate.ts --rows 5000000 --categories 15 --out bench/data/5m.csv);
- * derived files are written next to it. Writes bench/results/cube.md.
+ * generates bench/data/5m.csv when missing (as bench/generate.ts --rows 5000000 --categories 15 does)
+ * and derives the narrow and 20M files next to it. Writes bench/results/cube.md.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Backend } from '../main/backend/dispatch';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
+import { generateDistributor } from '../shared/sample';
+import { customersForRows, writeSampleCsv } from './generate';
 
 const self = fileURLToPath(import.meta.url);
 const benchDir = path.dirname(self);
@@ -94,7 +96,10 @@ async function main(): Promise<void> {
     return;
   }
   const wide = path.join(dataDir, '5m.csv');
-  if (!fs.existsSync(wide)) throw new Error(`Generate ${wide} first: node --import tsx bench/generate.ts --rows 5000000 --categories 15 --out bench/data/5m.csv`);
+  if (!fs.existsSync(wide)) {
+    const base = { seed: 20261128, endDate: '2026-10-31', months: 24, categories: 15 };
+    await writeSampleCsv(generateDistributor({ ...base, customers: customersForRows(5_000_000, base) }).rows(), wide, 5_000_000);
+  }
   const { narrow, big } = await derive(wide);
   const rows: string[] = [];
   const files: [string, string][] = [['5M wide', wide], ['5M narrow', narrow]];

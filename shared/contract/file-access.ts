@@ -43,6 +43,15 @@ export const PATH_FIELDS = {
   ],
 } as const satisfies Partial<Record<HandlerName, readonly PathField[]>>;
 
+/**
+ * Whether a handler writes files its caller may then open or download: one with a 'write' path
+ * field. The doors read this instead of guessing from handler names.
+ */
+export function writesFiles(name: string): boolean {
+  const fields = (PATH_FIELDS as Partial<Record<string, readonly PathField[]>>)[name];
+  return fields?.some((f) => f.access === 'write') ?? false;
+}
+
 /** The paths a call names, with how it will use each; strings only (the schema checks the rest). */
 export function namedPaths(name: string, input: unknown): { key: string; access: PathAccess; path: string }[] {
   const fields = (PATH_FIELDS as Partial<Record<string, readonly PathField[]>>)[name];

@@ -62,6 +62,8 @@ export type ImportPreview = {
   dateFormat: { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean };
   /** True when a mapping saved for the same headers was reused. */
   savedMapping: boolean;
+  /** What the reader noticed before any row was imported: an encoding fallback, a renamed file, duplicate headers. */
+  warnings?: string[];
   /** What importing this file would make the workspace currency, with the reason (editable before import). */
   currency: ImportCurrency;
 };
@@ -134,6 +136,8 @@ export const importSpecs = [
       /** Spend tables only: the date the annual spend refers to (default: today). */
       asOf: z.iso.date().optional(),
       force: z.boolean().default(false),
+      /** Rows whose amount is larger than this (either sign) are rejected as implausible. */
+      maxAmount: z.number().positive().optional(),
       dryRun: z.boolean().default(false),
       engine: z.enum(IMPORT_ENGINES).default('auto'),
       /** With engine auto: CSV and Parquet files larger than this go through DuckDB. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { writesFiles } from '../../../shared/contract/file-access';
 import { HttpError, tooLarge } from './http-io';
 
 const SCRATCH_PREFIX = 'longtail-serve-';
@@ -172,9 +173,9 @@ export function consumedUpload(name: string, input: unknown): string | null {
   return typeof record.path === 'string' && record.dryRun !== true ? record.path : null;
 }
 
-/** Files an export or report handler says it wrote: `path`, or every entry of `files`. */
+/** Files a handler that writes files (contract: a 'write' path field) says it wrote: `path`, or every entry of `files`. */
 export function writtenFiles(name: string, value: unknown): string[] {
-  if (!/(^|-)export($|-)|^report-/.test(name) || typeof value !== 'object' || value === null) return [];
+  if (!writesFiles(name) || typeof value !== 'object' || value === null) return [];
   const out: string[] = [];
   const record = value as Record<string, unknown>;
   if (typeof record.path === 'string') out.push(record.path);

@@ -116,6 +116,7 @@ export function openExcelSource(file: string, totalBytes: number, wantedSheet: s
     totalBytes,
     sample: rows.slice(0, SAMPLE_RECORDS),
     sampleIsAll: rows.count <= SAMPLE_RECORDS,
+    notes: [],
     read: async (onBatch, options) => {
       for (let i = 0; i < rows.count; i += BATCH) {
         if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');

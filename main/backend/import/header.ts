@@ -39,3 +39,27 @@ export function headerNames(cells: readonly string[]): string[] {
     return n === 1 ? base : `${base} (${n})`;
   });
 }
+
+/**
+ * A note for every mapped field whose header is shared with another column: which one it uses
+ * and the unique name to map instead ("Net Sales (2)"), so the choice is never silent.
+ */
+export function duplicateHeaderNotes(raw: readonly string[], headers: readonly string[], mapping: Readonly<Record<string, string | undefined>>): string[] {
+  const positions = new Map<string, number[]>();
+  raw.forEach((cell, i) => {
+    const key = cell.trim().toLowerCase();
+    if (key !== '') positions.set(key, [...(positions.get(key) ?? []), i]);
+  });
+  const notes: string[] = [];
+  for (const [field, column] of Object.entries(mapping)) {
+    if (!column) continue;
+    const at = headers.indexOf(column);
+    const same = at < 0 ? [] : (positions.get((raw[at] ?? '').trim().toLowerCase()) ?? []);
+    if (same.length < 2) continue;
+    const others = same.filter((i) => i !== at).map((i) => `'${headers[i]}'`);
+    notes.push(
+      `${same.length} columns are headed '${raw[at].trim()}' (columns ${same.map((i) => i + 1).join(', ')}): ${field} uses column ${at + 1}, '${column}'. To use another, map ${field} to ${others.join(' or ')}.`,
+    );
+  }
+  return notes;
+}

@@ -33,6 +33,28 @@ export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number 
   return negative ? -value : value;
 }
 
+const COMMA_DECIMAL = [/\d\.\d{3},\d/, /^[^.]*\d,\d{1,2}\D*$/];
+const DOT_DECIMAL = [/\d,\d{3}\.\d/, /^[^,]*\d\.\d{1,2}\D*$/];
+
+/**
+ * True when a value is written in the other decimal style than its column: in a column of
+ * 2,345.75 the value 3.456,25 would otherwise be read as 3.45625 without a word.
+ */
+export function contradictsDecimalStyle(raw: string, style: DecimalStyle): boolean {
+  const t = raw.trim();
+  return (style === 'dot' ? COMMA_DECIMAL : DOT_DECIMAL).some((r) => r.test(t));
+}
+
+/** The default ceiling on one row's amount: no B2B invoice line is worth a hundred billion. */
+export const DEFAULT_MAX_AMOUNT = 1e11;
+
+/** Why an amount cannot be stored as it is, or null: past the cap it would swamp (or overflow) every total. */
+export function implausibleAmount(value: number, max: number): string | null {
+  if (!Number.isFinite(value)) return 'is not a finite number';
+  if (Math.abs(value) > max) return `is beyond the largest amount accepted per row (${max.toLocaleString('en-US')}); if it is real, raise the limit with --max-amount`;
+  return null;
+}
+
 /** Watches a column's values and says whether its decimal mark is a dot or a comma. */
 export class DecimalDetector {
   private comma = 0;

@@ -25,6 +25,8 @@ export type ImportPlan = {
   /** Whether invoices starting with C are credit notes; false when most invoices start with C anyway. */
   creditInvoices: boolean;
   dataSample: string[][];
+  /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
+  maxAmount?: number;
 };
 
 export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };

@@ -19,8 +19,15 @@ import { isDatedShape, storedShape } from './stored-shape';
 import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { isBlank, type TableSource } from './source';
 import { Tally, type RowSink } from './tally';
+import { duplicateHeaderNotes } from './header';
 
 const PREVIEW_ROWS = 50;
+
+/** What the reader and the header noticed, for the import's warnings and the preview. */
+const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
+  ...source.notes,
+  ...duplicateHeaderNotes(source.sample[plan.headerIndex]?.cells ?? [], plan.headers, plan.mapping),
+];
 
 export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'import-preview'>): Promise<ImportPreview> {
   const { source, size, name } = await openSource(args.path, args.sheet);
@@ -39,6 +46,7 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
     categoryColumns: plan.categoryColumns,
     dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
     savedMapping: plan.savedMapping,
+    warnings: sourceNotes(source, plan),
     currency: ctx.session.isOpen
       ? decideImportCurrency(ctx.session.db, undefined, guessPlanCurrency(plan)).decision
       : (({ code, source, reason }) => ({ code, source, reason }))(guessPlanCurrency(plan)),
@@ -91,11 +99,12 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const db = ctx.session.db;
   const { source, size, name, absolute } = await openSource(args.path, args.sheet);
   const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
+  plan.maxAmount = args.maxAmount;
   requireUsable(plan);
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
-  const notes: string[] = [];
+  const notes: string[] = sourceNotes(source, plan);
   const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes });
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
   let sha: string | null;

@@ -2,7 +2,12 @@ import type { Db } from '../db/open';
 import { describeDateFormat, parseDate } from './dates';
 import { batchedInsert } from './batched-insert';
 import { Dimension } from './dimensions';
-import { parseAmount, type DecimalStyle } from './numbers';
+import { contradictsDecimalStyle, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
+
+const decimalReason = (raw: string, style: DecimalStyle, column: string | undefined): string =>
+  style === 'dot'
+    ? `'${raw}' writes its decimals with a comma, but the other values of ${column} use a dot (1,234.50); fix the value or export the column in one style`
+    : `'${raw}' writes its decimals with a dot, but the other values of ${column} use a comma (1.234,50); fix the value or export the column in one style`;
 import type { ImportPlan } from './plan';
 import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
@@ -61,6 +66,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const qtyStyle = style(m.quantity);
   const priceStyle = style(m.unitPrice);
   const revenueStyle = style(m.revenue);
+  const maxAmount = plan.maxAmount ?? DEFAULT_MAX_AMOUNT;
   const dateFormat = plan.date.detected;
   const dateWords = dateFormat ? describeDateFormat(dateFormat) : 'a date';
 
@@ -159,13 +165,17 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         const raw = text(cells, ix.revenue);
         revenue = parseAmount(raw, revenueStyle);
         if (revenue === null) return tally.reject(line, m.revenue ?? null, raw, raw === '' ? `no revenue (${m.revenue} is empty)` : `'${raw}' is not a number`);
+        if (contradictsDecimalStyle(raw, revenueStyle)) return tally.reject(line, m.revenue ?? null, raw, decimalReason(raw, revenueStyle, m.revenue));
       } else {
         const raw = text(cells, ix.unitPrice);
         const price = parseAmount(raw, priceStyle);
         if (price === null) return tally.reject(line, m.unitPrice ?? null, raw, raw === '' ? `no unit price (${m.unitPrice} is empty)` : `'${raw}' is not a number`);
+        if (contradictsDecimalStyle(raw, priceStyle)) return tally.reject(line, m.unitPrice ?? null, raw, decimalReason(raw, priceStyle, m.unitPrice));
         if (quantity === null) return tally.reject(line, m.quantity ?? null, '', `no quantity (${m.quantity} is empty)`);
         revenue = quantity * price;
       }
+      const absurd = implausibleAmount(revenue, maxAmount);
+      if (absurd) return tally.reject(line, (ix.revenue >= 0 ? m.revenue : m.unitPrice) ?? null, text(cells, ix.revenue >= 0 ? ix.revenue : ix.unitPrice), `the amount ${absurd}`);
       const invoice = ix.invoice >= 0 ? text(cells, ix.invoice) : '';
       // A credit note ("C536379") is a return even when its amounts were typed positive.
       if (credits && invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;

@@ -19,6 +19,8 @@ export type TableSource = {
   sample: RawRecord[];
   /** True when the sample holds the whole table. */
   sampleIsAll: boolean;
+  /** What the reader noticed and the user should know (an encoding fallback, a renamed file, ...). */
+  notes: string[];
   read: (onBatch: (records: RawRecord[]) => void, options: { signal: AbortSignal; onProgress: (p: ReadProgress) => void; onBytes?: (chunk: Uint8Array) => void }) => Promise<void>;
 };
 

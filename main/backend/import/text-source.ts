@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/contract/errors';
 import { CsvTokenizer, sniffDelimiter, type RawRecord } from './csv-tokenizer';
-import { sniffEncoding, type TextEncoding } from './encoding';
+import { settleEncoding, sniffEncoding, type TextEncoding } from './encoding';
 import type { TableSource } from './source';
 
 const CHUNK = 1 << 18;
@@ -38,7 +38,7 @@ async function readHead(file: string, limit: number): Promise<Buffer> {
 /** Streams a delimited text file (optionally .gz) as records, decoding and tokenizing chunk by chunk. */
 export async function openTextSource(file: string, totalBytes: number): Promise<TableSource> {
   const head = await readHead(file, SAMPLE_BYTES);
-  const { encoding, bom } = sniffEncoding(head, head.length < SAMPLE_BYTES);
+  const { encoding, bom, note } = settleEncoding(head, sniffEncoding(head, head.length < SAMPLE_BYTES), head.length < SAMPLE_BYTES);
   const headText = new TextDecoder(encoding).decode(head.subarray(bom));
   const delimiter = sniffDelimiter(headText.slice(0, 256 * 1024));
   const wholeFile = head.length < SAMPLE_BYTES;
@@ -54,6 +54,7 @@ export async function openTextSource(file: string, totalBytes: number): Promise<
     totalBytes,
     sample: sample.slice(0, SAMPLE_RECORDS),
     sampleIsAll: wholeFile && sample.length <= SAMPLE_RECORDS,
+    notes: note ? [note] : [],
     read: (onBatch, options) => streamRecords(file, encoding, bom, delimiter, totalBytes, onBatch, options),
   };
 }

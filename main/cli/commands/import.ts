@@ -64,7 +64,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--max-amount N] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -85,6 +85,7 @@ Options:
                          column, symbols or codes in the amounts, the customers' country), unless
                          the workspace currency was set by hand; the import says which and why
   --as-of YYYY-MM-DD     Spend tables only: the date the spend refers to (default: today)
+  --max-amount N         Reject rows whose amount is larger than N either way (default 100,000,000,000)
   --force                Import a file even if the same file was imported before
   --dry-run              Read and check everything, report, and save nothing
   --rejects-out FILE     Write every rejected row (row, column, value, reason) to a CSV file
@@ -113,6 +114,7 @@ Examples:
     'as-of': { type: 'string' },
     currency: { type: 'string' },
     force: { type: 'boolean' },
+    'max-amount': { type: 'string' },
     'dry-run': { type: 'boolean' },
     'rejects-out': { type: 'string' },
     json: { type: 'boolean' },
@@ -145,6 +147,7 @@ Examples:
       force: Boolean(args.values.force),
       dryRun: Boolean(args.values['dry-run']),
       ...(args.values['as-of'] !== undefined ? { asOf: String(args.values['as-of']) } : {}),
+      ...(args.values['max-amount'] !== undefined ? { maxAmount: Number(args.values['max-amount']) } : {}),
     };
     const summaries: ImportSummary[] = [];
     try {

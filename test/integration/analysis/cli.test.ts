@@ -58,6 +58,11 @@ describe('longtail run and longtail analyze', () => {
     expect(Object.keys(summary.leakage)).toEqual(expect.arrayContaining(['recovery', 'growth', 'total', 'pct']));
     expect(summary.k).toBe(3);
     expect(summary.settings.k).toBe(3);
+    // The BG/NBD fit behind P(alive), in the open, with its holdout check and verdict.
+    expect(Object.keys(summary.bgnbd.params)).toEqual(['r', 'alpha', 'a', 'b']);
+    expect(summary.bgnbd.logLikelihood).toBeLessThan(0);
+    expect(['healthy', 'degenerate']).toContain(summary.bgnbd.verdict);
+    expect(summary.bgnbd.holdout.actual).toBe(summary.bgnbd.holdout.buckets.reduce((n: number, b: { actual: number }) => n + b.actual, 0));
     expect(result.files.assignments).toBe(path.join(t.dir, 'results', 'assignments.xlsx'));
     expect(fs.existsSync(result.files.assignments)).toBe(true);
   });
@@ -68,6 +73,8 @@ describe('longtail run and longtail analyze', () => {
     expect(r.out).toMatch(/^Analysis run 2 as of \d{4}-\d\d-\d\d/);
     expect(r.out).toMatch(/Leakage: \$[\d,]+ = [\d.]+% of 12-month revenue/);
     expect(r.out).toMatch(/industry band/);
+    expect(r.out).toMatch(/Probability alive \(BG\/NBD\): r [\d.]+, alpha [\d.]+, a [\d.e+-]+, b [\d.e+-]+; log-likelihood -[\d.]+ on [\d,]+ customers/);
+    expect(r.out).toMatch(/Holdout check: fitted to \d{4}-\d\d-\d\d, the model expected [\d,]+ repeat purchases/);
   });
 
   it('names a bad settings flag and its value, and a value out of range', async () => {

@@ -200,7 +200,7 @@ describe('the HTTP bridge of longtail serve', () => {
 
   it('lets the page download only the files an export handler reports writing', () => {
     expect(writtenFiles('import-rejects-export', { path: '/x/rejects.csv', rows: 3 })).toEqual(['/x/rejects.csv']);
-    expect(writtenFiles('assignment-export', { files: ['/x/a.xlsx', '/x/b.csv'], rows: 1 })).toEqual(['/x/a.xlsx', '/x/b.csv']);
+    expect(writtenFiles('export-assignments', { files: ['/x/a.xlsx', '/x/b.csv'], rows: 1 })).toEqual(['/x/a.xlsx', '/x/b.csv']);
     expect(writtenFiles('report-build', { path: '/x/report.html' })).toEqual(['/x/report.html']);
     expect(writtenFiles('workspace-open', { path: '/x/acme.longtail' })).toEqual([]);
   });

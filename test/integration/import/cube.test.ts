@@ -126,6 +126,29 @@ describe('the bundled sample read and summed by DuckDB on import', () => {
   });
 });
 
+describe('cancelling an import DuckDB is summing', () => {
+  it('reports progress, stops on cancel and leaves the workspace as it was', async () => {
+    const w = await newWorkspace({ clientName: 'Cancelled' });
+    try {
+      const controller = new AbortController();
+      const phases: string[] = [];
+      const run = w.backend.call('import-run', { path: SAMPLE, engine: 'duckdb' }, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          phases.push(p.phase);
+          controller.abort();
+        },
+      });
+      await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(phases.length).toBeGreaterThan(0);
+      expect(await w.backend.call('import-list', {})).toEqual([]);
+      expect((await w.backend.call('workspace-info', {})).customers).toBe(0);
+    } finally {
+      w.cleanup();
+    }
+  });
+});
+
 describe('a weekly cube, exported as Parquet', () => {
   it('imports with the same customers and revenue; only what depends on purchase days moves', async () => {
     const w = await newWorkspace({ clientName: 'Sample weekly' });

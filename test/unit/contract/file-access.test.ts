@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, handlerNames, PATH_FIELDS } from '../../../shared/contract';
+import { contract, handlerNames, PATH_FIELDS, writesFiles } from '../../../shared/contract';
 import { PathPolicy } from '../../../main/backend/access/path-policy';
 
 const PATH_LIKE = /^(path|paths|out|folder|workspace|file|files)$/;
@@ -35,5 +35,17 @@ describe('the file access declared with the contract', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('which handlers write files', () => {
+  it('are exactly the exports and reports, named by their contract entries rather than by their names', () => {
+    expect(handlerNames.filter((n) => writesFiles(n)).sort()).toEqual([
+      'benchmark-export',
+      'export-assignments',
+      'export-territories',
+      'import-rejects-export',
+      'report-build',
+    ]);
   });
 });

@@ -26,6 +26,7 @@ export async function openParquetSource(file: string, size: number): Promise<Tab
       totalBytes: size,
       sample,
       sampleIsAll: rows.length <= SAMPLE_ROWS,
+      notes: [],
       read: async (onBatch, { signal, onProgress }) => {
         const reading = await openDuckDb();
         try {

@@ -43,7 +43,8 @@ export function PAlivePanel({ fit, fmt }: { fit: BgNbdFitReport | null | undefin
           <Stat label="Log-likelihood" value={fmt.number(fit.logLikelihood, 1)} small detail={`${fmt.count(fit.fittedCustomers)} customers fitted of ${fmt.count(fit.customers)}`} />
           <Stat
             label="Customers leaving per year"
-            value={fmt.share(fit.degeneracy.annualDropout, fit.degeneracy.annualDropout < 0.01 ? 2 : 0)}
+            // Runs stored by the first build that reported the fit lack the yearly figure.
+            value={Number.isFinite(fit.degeneracy.annualDropout) ? fmt.share(fit.degeneracy.annualDropout, fit.degeneracy.annualDropout < 0.01 ? 2 : 0) : '—'}
             small
             detail={`${fmt.share(fit.degeneracy.dropoutMean, fit.degeneracy.dropoutMean < 0.01 ? 3 : 1)} per purchase, a/(a+b); under 1% a year means no one leaves`}
           />

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { fixture, storeCounts } from './fixtures';
+
+const workspace = freshWorkspaces();
+const HEADER = 'Customer,Date,Category,Net Sales';
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: { code: string; message: string; details?: unknown }) => e);
+
+describe('imports that never store wrong data silently', () => {
+  it('rejects an amount written in the other decimal style than its column, with the reason', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'mixed-decimals.csv');
+    fs.writeFileSync(file, `${HEADER}\nC1,2025-01-02,A,"2,345.75"\nC2,2025-01-03,A,"1,200.50"\nC3,2025-01-04,A,"3.456,25"\nC4,2025-01-05,A,99.10\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 4, column: 'Net Sales', value: '3.456,25', reason: expect.stringContaining('decimals with a comma') });
+    expect(s.revenue).toBeCloseTo(2345.75 + 1200.5 + 99.1, 6);
+  });
+
+  it('rejects non-finite and absurd revenues, so totals and the analysis stay finite, with a configurable cap', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'absurd.csv');
+    fs.writeFileSync(file, `${HEADER}\nC1,2025-01-02,A,1e308\nC2,2025-01-03,A,-2e11\nC3,2025-01-04,A,500\nC4,2025-01-05,A,5000\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsImported: 2, rowsRejected: 2, revenue: 5500 });
+    expect(s.rejectsSample.map((r) => r.reason)).toEqual([expect.stringContaining('--max-amount'), expect.stringContaining('--max-amount')]);
+    const capped = await workspace();
+    const tight = await capped.backend.call('import-run', { path: file, maxAmount: 1000 });
+    expect(tight).toMatchObject({ rowsImported: 1, rowsRejected: 3, revenue: 500 });
+  });
+
+  it('recognises a PNG renamed .csv and other binary files before reading a row, and changes nothing', async () => {
+    const w = await workspace();
+    const before = storeCounts(w.backend);
+    const png = path.join(w.dir, 'sales.csv');
+    fs.writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]));
+    const error = await failure(w.backend.call('import-run', { path: png }));
+    expect(error).toMatchObject({ code: 'IMPORT_BINARY_FILE', message: expect.stringContaining('a PNG image') });
+    expect(await failure(w.backend.call('import-preview', { path: png }))).toMatchObject({ code: 'IMPORT_BINARY_FILE' });
+    const blob = path.join(w.dir, 'export.txt');
+    fs.writeFileSync(blob, Buffer.from('Customer,Date\n\u0000\u0001\u0002garbage\u0000'));
+    expect(await failure(w.backend.call('import-run', { path: blob }))).toMatchObject({ code: 'IMPORT_BINARY_FILE', message: expect.stringContaining('a binary file') });
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+
+  it('reads a text file named .xlsx as the CSV it is, and says so', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'erp-export.xlsx');
+    fs.copyFileSync(fixture('basic.csv'), file);
+    const preview = await w.backend.call('import-preview', { path: file });
+    expect(preview.warnings).toEqual([expect.stringContaining('is named .xlsx but holds plain text')]);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s.rowsImported).toBeGreaterThan(0);
+    expect(s.warnings).toEqual(expect.arrayContaining([expect.stringContaining('read as a CSV file')]));
+  });
+
+  it('keeps a UTF-8 file with one bad byte as UTF-8 and names the byte; a Windows-1252 file says so too', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'one-bad-byte.csv');
+    const text = Buffer.from(`${HEADER}\nCafé Central,2025-01-02,A,10\nC2,2025-01-03,A,20\n`, 'utf8');
+    const at = text.indexOf('C2');
+    const bytes = Buffer.concat([text.subarray(0, at), Buffer.from([0xff]), text.subarray(at)]);
+    fs.writeFileSync(file, bytes);
+    const s = await w.backend.call('import-run', { path: file, mapping: { customerName: 'Customer' } });
+    expect(s.warnings).toEqual(expect.arrayContaining([expect.stringContaining(`at byte ${at}, 0xFF`)]));
+    const names = w.backend.session.db.prepare('SELECT code FROM customers ORDER BY code').all() as { code: string }[];
+    expect(names.map((n) => n.code)).toContain('Café Central');
+    const latin = await workspace();
+    const latinFile = path.join(latin.dir, 'latin1.csv');
+    fs.writeFileSync(latinFile, Buffer.from(`${HEADER}\nCaf\xe9,2025-01-02,A,10\n`, 'latin1'));
+    const l = await latin.backend.call('import-run', { path: latinFile });
+    expect(l.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/read as Windows-1252/)]));
+  });
+
+  it('reports two columns with the same header, says which one is used, and lets the other be mapped', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'two-net-sales.csv');
+    fs.writeFileSync(file, 'Customer,Date,Category,Net Sales,Net Sales\nC1,2025-01-02,A,10,1000\nC2,2025-01-03,A,20,2000\n');
+    const preview = await w.backend.call('import-preview', { path: file });
+    expect(preview.warnings).toEqual([expect.stringContaining("2 columns are headed 'Net Sales' (columns 4, 5): revenue uses column 4")]);
+    const first = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(first).toMatchObject({ revenue: 30, warnings: expect.arrayContaining([expect.stringContaining("map revenue to 'Net Sales (2)'")]) });
+    const second = await w.backend.call('import-run', { path: file, mapping: { revenue: 'Net Sales (2)' } });
+    expect(second.revenue).toBe(3000);
+  });
+});
