@@ -65,6 +65,10 @@ export type PortfolioRow = {
   profiles: number | null;
   precision: number | null;
   recall: number | null;
+  /** Backtest, customer level: share of the realised loss our flags held, that over the best naive rule's, and stated over realised money. */
+  lossCaptured: number | null;
+  capturedVsBestRule: number | null;
+  moneyCalibration: number | null;
   /** 0..1: the share of the other usable clients this client is above (ties count half); null alone. */
   percentile: Record<PortfolioMetric, number | null>;
 };

@@ -6,6 +6,16 @@ import type { BacktestReport } from '../../../shared/model/results';
 import type { HandlerContext } from '../context';
 import { readSummary, resolveRunId } from './store';
 import { noDates, warmData } from './warm';
+import { getMeta, setMeta } from '../db/meta';
+import type { Db } from '../db/open';
+
+const backtestKey = (runId: number): string => `backtest:${runId}`;
+
+/** The last backtest made of a run, kept so the client report can show it without replaying. */
+export function storedBacktest(db: Db, runId: number): BacktestReport | null {
+  const text = getMeta(db, backtestKey(runId));
+  return text ? (JSON.parse(text) as BacktestReport) : null;
+}
 
 /**
  * The as-of day and horizon of a backtest: as asked, or the run's horizon ending at the data's last
@@ -38,5 +48,10 @@ export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: 
   ctx.progress({ phase: 'backtest', done: 0, total: 1, unit: 'steps' });
   const report = runBacktest(ds, summary.settings, asOfDay, horizonDays);
   ctx.progress({ phase: 'backtest', done: 1, total: 1, unit: 'steps' });
+  try {
+    setMeta(db, backtestKey(summary.runId), JSON.stringify(report));
+  } catch {
+    // A read-only workspace still gets its backtest, only not kept for the report.
+  }
   return report;
 }

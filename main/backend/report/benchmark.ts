@@ -30,6 +30,9 @@ const COLUMNS: Column[] = [
   { header: 'Profiles', value: (r) => r.profiles },
   { header: 'Backtest precision', value: (r) => r.precision, share: true },
   { header: 'Backtest recall', value: (r) => r.recall, share: true },
+  { header: 'Backtest loss captured', value: (r) => r.lossCaptured, share: true },
+  { header: 'Loss captured vs best naive rule (x)', value: (r) => r.capturedVsBestRule },
+  { header: 'Stated / realised money (x)', value: (r) => r.moneyCalibration },
   { header: 'Problem', value: (r) => r.problem },
 ];
 

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { html, raw } from './escape';
 import { actionsSection, dataQualitySection, leakageSection, methodSection, overviewSection, profilesSection } from './sections';
 import { pAliveSection } from './palive-section';
+import { backtestSection } from './backtest-section';
 import type { ReportView } from './view';
 
 // Print-friendly and self-contained: the same file becomes the PDF, so no web fonts, no scripts.
@@ -62,6 +63,7 @@ ${leakageSection(v)}
 ${actionsSection(v)}
 ${profilesSection(v)}
 ${pAliveSection(v)}
+${backtestSection(v)}
 ${methodSection(v)}
 ${dataQualitySection(v)}
 <footer>To reproduce these figures: open the workspace whose data hash is ${s.dataHash} in Longtail ${v.version} and run the analysis with the settings above

@@ -72,6 +72,9 @@ function draftRow(f: ClientFacts): Draft {
       profiles: null,
       precision: null,
       recall: null,
+      lossCaptured: null,
+      capturedVsBestRule: null,
+      moneyCalibration: null,
     };
   }
   const l = s.leakage;
@@ -99,6 +102,9 @@ function draftRow(f: ClientFacts): Draft {
     profiles: s.profiles.length,
     precision: f.backtest?.levels[0]?.rows[0]?.precision ?? null,
     recall: f.backtest?.levels[0]?.rows[0]?.recallCount ?? null,
+    lossCaptured: f.backtest?.levels[0]?.rows[0]?.capturedShare ?? null,
+    capturedVsBestRule: f.backtest?.levels[0]?.verdict.capturedRatio ?? null,
+    moneyCalibration: f.backtest?.levels[0]?.rows[0]?.calibration ?? null,
   };
 }
 

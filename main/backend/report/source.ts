@@ -5,7 +5,7 @@ import { BACKTEST_HORIZON_DAYS } from '../../../shared/contract/analysis';
 import type { ImportSummary } from '../../../shared/contract/import';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
 import type { Action, AnalysisSummary, BacktestReport } from '../../../shared/model/results';
-import { backtestRun } from '../analysis/backtest-run';
+import { backtestRun, storedBacktest } from '../analysis/backtest-run';
 import { queryActions } from '../analysis/queries';
 import { readSummary, resolveRunId } from '../analysis/store';
 import type { HandlerContext } from '../context';
@@ -29,6 +29,8 @@ export type ReportSource = {
   summary: AnalysisSummary;
   actions: Action[];
   imports: ImportSummary[];
+  /** The run's last backtest, when one was made (the Recovery screen, longtail backtest). */
+  backtest: BacktestReport | null;
 };
 
 /**
@@ -74,7 +76,7 @@ export function readReportSource(ctx: HandlerContext, options: { runId?: number;
     offset: 0,
     limit: options.topActions,
   });
-  return { info, summary, actions: actions.rows, imports: listImports(ctx.session.db) };
+  return { info, summary, actions: actions.rows, imports: listImports(ctx.session.db), backtest: storedBacktest(ctx.session.db, summary.runId) };
 }
 
 export async function readClientFacts(

@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../../shared/contract/import';
-import type { Action, AnalysisSummary, LeakageDimension, LeakageRow } from '../../../shared/model/results';
+import type { Action, AnalysisSummary, BacktestReport, LeakageDimension, LeakageRow } from '../../../shared/model/results';
 import { Pseudonyms } from './anonymise';
 import type { ReportSource } from './source';
 
@@ -19,6 +19,7 @@ export type ReportView = {
   anonymised: boolean;
   /** Texts that must not appear anywhere in an anonymised report. */
   secrets: string[];
+  backtest: BacktestReport | null;
 };
 
 export type ViewOptions = { anonymise: boolean; generatedAt: string; version: string };
@@ -38,6 +39,8 @@ export function buildView(source: ReportSource, options: ViewOptions): ReportVie
     generatedAt: options.generatedAt,
     version: options.version,
     anonymised: options.anonymise,
+    // Aggregates only, no names: the same in an anonymised report.
+    backtest: source.backtest,
   };
   if (!options.anonymise) {
     return {

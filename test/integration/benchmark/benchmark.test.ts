@@ -63,6 +63,8 @@ describe('longtail benchmark over generated clients', () => {
       expect(r.precision).toBeLessThanOrEqual(1);
       expect(r.recall).toBeGreaterThanOrEqual(0);
       expect(r.recall).toBeLessThanOrEqual(1);
+      expect(r.lossCaptured).toBeGreaterThanOrEqual(0);
+      expect(r.lossCaptured).toBeLessThanOrEqual(1);
     }
   });
 

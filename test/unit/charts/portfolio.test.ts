@@ -39,6 +39,9 @@ function client(label: string, recoveryShare: number, growthShare: number, extra
     profiles: 4,
     precision: null,
     recall: null,
+    lossCaptured: null,
+    capturedVsBestRule: null,
+    moneyCalibration: null,
     percentile,
     ...extra,
   };

@@ -1,0 +1,34 @@
+import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
+import type { BacktestLevel } from '../../../shared/model/results';
+import { html, raw, type SafeHtml } from './escape';
+import type { ReportView } from './view';
+
+const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
+
+function levelTable(level: BacktestLevel, currency: string): SafeHtml {
+  const money = (v: number) => formatMoney(v, currency);
+  const rows = level.rows.map(
+    (r) =>
+      html`<tr${raw(r.method === 'model' ? ' class="ours"' : '')}><td>${r.label}</td><td class="num">${formatCount(Math.round(r.flagged))}</td><td class="num">${formatShare(r.precision)}</td><td class="num">${formatShare(r.recallCount)}</td><td class="num">${formatShare(r.recallRevenue)}</td><td class="num">${formatShare(r.capturedShare)} (${money(r.capturedLoss)})</td><td class="num">${r.stated === null ? '' : money(r.stated)}</td><td class="num">${r.calibration === null ? '' : `${r.calibration.toFixed(2)}x`}</td></tr>`,
+  );
+  const ok = level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk;
+  return html`<h3>${LEVEL_TITLE[level.level]}: ${formatCount(level.flagged)} flagged, ${formatCount(level.compared)} compared</h3>
+<p class="${ok ? '' : 'warning'}">${level.verdict.text}</p>
+<table><thead><tr><th>Method</th><th>Flags</th><th>Precision</th><th>Recall</th><th>Recall by revenue</th><th>Realised loss captured</th><th>Stated at risk</th><th>Stated / realised</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+/** The run's last backtest: our flags and money against what happened next, beside the naive rules. */
+export function backtestSection(v: ReportView): SafeHtml {
+  if (!v.summary.hasDates) return raw('');
+  const b = v.backtest;
+  if (!b) {
+    return html`<section id="backtest"><h2>Backtest</h2><p>No backtest has been made of this analysis. Run one on the Recovery screen or with <code>longtail backtest</code>, then build the report again to include how its flags and money held up against what really happened.</p></section>`;
+  }
+  return html`<section id="backtest"><h2>Backtest: did the flags and the money hold up?</h2>
+<p>Recovery was replayed as of ${b.asOf} with only the data up to that date, and scored on the ${formatCount(b.horizonDays)} days after it, beside naive rules given the same number of flags.</p>
+${b.warnings.map((w) => html`<p class="warning">${w}</p>`)}
+${b.levels.map((l) => levelTable(l, v.currency))}
+<ul>${b.definitions.text.map((t) => html`<li>${t}</li>`)}</ul>
+</section>`;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '../../../main/backend/report/document';
+import { buildView } from '../../../main/backend/report/view';
+import type { BacktestReport, BacktestRow } from '../../../shared/model/results';
+import { action, importSummary, source, summary } from './fixtures';
+
+const viewOptions = { anonymise: false, generatedAt: '2026-01-15T09:00:00.000Z', version: '9.8.7' };
+
+const row = (method: BacktestRow['method'], label: string, precision: number, capturedShare: number, stated: number | null): BacktestRow => ({
+  method,
+  label,
+  flagged: 300,
+  declined: Math.round(precision * 300),
+  precision,
+  recallCount: 0.08,
+  recallRevenue: 0.4,
+  capturedLoss: capturedShare * 729_009,
+  capturedShare,
+  stated,
+  calibration: stated === null ? null : stated / (capturedShare * 729_009),
+});
+
+// The shape of Online Retail as of 2011-08-31, rounded: a backtest the Recovery screen stored.
+const backtest = (): BacktestReport => ({
+  asOf: '2011-08-31',
+  horizonDays: 100,
+  dataFrom: '2010-12-01',
+  dataTo: '2011-12-09',
+  definitions: { priorDays: 274, declineShare: 0.5, businessIndex: 1.883, text: ['Declined = deflated spend under 50% of expected; <b>never</b> below zero.'] },
+  model: { customer: null, relationship: null },
+  levels: [
+    {
+      level: 'customer',
+      population: { units: 3304, declined: 1728, realisedLoss: 729_009, declinedRevenue: 2e6, expected: 2e6 },
+      flagged: 2788,
+      compared: 300,
+      rows: [row('model', 'Longtail', 0.49, 0.404, 274_205), row('drop-90', 'Largest drop, last 90 days vs the 90 before', 0.467, 0.233, null)],
+      verdict: { capturedRatio: 1.73, bestRule: 'drop-90', beatsCapture: true, precisionOk: true, calibrationOk: true, text: 'Beats the naive rules on this data. Flagged customers held 40% of the loss.' },
+    },
+  ],
+  warnings: ['The data does not reach a year before the as-of date, so no seasonal swing could be learned.'],
+});
+
+describe('the backtest in the client report', () => {
+  const s = summary({ revenue12m: 1_000_000, recovery: 120_000, growth: 80_000 });
+  const acts = [action('recovery', 'Harbour Deli', 5400, 'Orders Dairy about every 14 days')];
+
+  it('shows the stored backtest: each method with its precision, loss captured and stated money, the verdict and the warnings', () => {
+    const v = buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: backtest() }, viewOptions);
+    const page = renderReport(v);
+    const section = page.slice(page.indexOf('<section id="backtest">'), page.indexOf('</section>', page.indexOf('<section id="backtest">')));
+    expect(section).toContain('replayed as of 2011-08-31');
+    expect(section).toContain('Customers: 2,788 flagged, 300 compared');
+    expect(section).toContain('Beats the naive rules on this data.');
+    expect(section).toContain('Largest drop, last 90 days vs the 90 before');
+    expect(section).toContain('40.4%');
+    expect(section).toContain('0.93x');
+    expect(section).toContain('no seasonal swing could be learned');
+    // Definitions are text, never markup.
+    expect(section).toContain('&lt;b&gt;never&lt;/b&gt;');
+  });
+
+  it('says how to add one when the analysis was never backtested, and keeps it in an anonymised report', () => {
+    const none = renderReport(buildView(source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), viewOptions));
+    expect(none).toContain('No backtest has been made of this analysis');
+    const anonymised = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: backtest() }, { ...viewOptions, anonymise: true }));
+    expect(anonymised).toContain('Customers: 2,788 flagged, 300 compared');
+    expect(anonymised).not.toContain('Acme Foods');
+  });
+});
