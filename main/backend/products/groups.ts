@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { ProductGroupsView, ProductGroupSummary } from '../../../shared/contract/products';
 import { LINE_KIND_LABELS } from '../../../shared/analytics/products/non-product';
+import { summariseGroups } from '../../../shared/analytics/products/group-summary';
 import type { SavedProductGroups } from '../../../shared/model/products';
 import { PRODUCT_GROUPS_KEY, readSavedGroups, type CatalogueEntry } from '../analysis/load-dataset';
 import { warmData } from '../analysis/warm';
@@ -13,26 +14,7 @@ const EXAMPLES = 5;
 const NOT_A_PRODUCT_GROUP = '(not a product)';
 
 function summarise(catalogue: readonly CatalogueEntry[]): ProductGroupSummary[] {
-  const byGroup = new Map<string, { products: number; revenue: number; top: CatalogueEntry[] }>();
-  for (const p of catalogue) {
-    if (p.group === null) continue;
-    let g = byGroup.get(p.group);
-    if (!g) byGroup.set(p.group, (g = { products: 0, revenue: 0, top: [] }));
-    g.products++;
-    g.revenue += p.revenue;
-    g.top.push(p);
-  }
-  return [...byGroup.entries()]
-    .map(([name, g]) => ({
-      name,
-      products: g.products,
-      revenue: g.revenue,
-      examples: g.top
-        .sort((a, b) => b.revenue - a.revenue)
-        .slice(0, EXAMPLES)
-        .map((p) => p.name || p.code),
-    }))
-    .sort((a, b) => b.revenue - a.revenue || (a.name < b.name ? -1 : 1));
+  return summariseGroups(catalogue, (p) => p.group, EXAMPLES);
 }
 
 /** The product level the next analysis will use, its groups with examples, and every product's place. */
