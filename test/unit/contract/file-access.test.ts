@@ -45,6 +45,7 @@ describe('which handlers write files', () => {
       'export-assignments',
       'export-territories',
       'import-rejects-export',
+      'products-groups-export',
       'report-build',
     ]);
   });
