@@ -35,7 +35,10 @@ async function writeCube(out: string, period: CubePeriod): Promise<number> {
 const rounded = (value: unknown): unknown =>
   typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : Array.isArray(value) ? value.map(rounded) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)])) : value;
 
-const figures = (s: AnalysisSummary): unknown => rounded({ ...s, createdAt: null, timings: null, dataHash: null });
+// The category level's note quotes the source column, which the cube names in lower case.
+const levelNote = (n: string): boolean => n.startsWith('The imported category level');
+const figures = (s: AnalysisSummary): unknown =>
+  rounded({ ...s, createdAt: null, timings: null, dataHash: null, productLevel: s.productLevel ? { ...s.productLevel, column: null, reason: null } : s.productLevel, notes: s.notes.filter((n) => !levelNote(n)) });
 
 async function analysed(w: Workspace): Promise<AnalysisSummary> {
   await w.backend.call('roster-import', { path: ROSTER });
