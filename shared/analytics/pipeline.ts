@@ -154,13 +154,15 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   let recoveryModel: RecoveryModel | null = null;
   let risk: RiskAssessment | null = null;
   let decision: RecoveryDecision | null = null;
+  let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
     const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays));
     recoveryModel = rules;
     risk = assessed;
     decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));
-    notes.push(...recoveryOverview(decision, assessed).notes);
+    recovery = recoveryOverview(decision, assessed);
+    notes.push(...recovery.notes);
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
@@ -233,7 +235,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
       recoveryActions: actions.filter((a) => a.kind === 'recovery').length,
     },
     bgnbd,
-    recovery: decision && risk ? recoveryOverview(decision, risk) : null,
+    recovery,
     notes,
     timings,
     stages: { features, profiles, recovery: recoveryModel, risk, decision, pAlive },

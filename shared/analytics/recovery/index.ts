@@ -8,4 +8,4 @@ export { judge, judgeCustomer, emptyVerdict, emptyCustomerVerdict, allowedGap } 
 export type { CustomerCycle } from './cycles';
 export { customerCycles } from './cycles';
 export type { CustomerRecovery, CustomerRecoverySignal, CategoryShare, RecoveryDecision } from './decide';
-export { decideRecovery, valueFloor } from './decide';
+export { decideRecovery } from './decide';

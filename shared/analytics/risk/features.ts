@@ -29,10 +29,9 @@ export type UnitFacts = {
   ordersPrior: Int32Array;
   first: Int32Array;
   last: Int32Array;
-  /** Mean and 90th percentile of the intervals between orders (NaN below two orders / two intervals), and their coefficient of variation. */
+  /** Mean and 90th percentile of the intervals between orders (NaN below two orders / two intervals). */
   cycle: Float64Array;
   gapP90: Float64Array;
-  variability: Float64Array;
   prior: Float64Array;
   last90: Float64Array;
   previous90: Float64Array;
@@ -54,7 +53,6 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
     last: new Int32Array(n).fill(-1),
     cycle: new Float64Array(n).fill(Number.NaN),
     gapP90: new Float64Array(n).fill(Number.NaN),
-    variability: new Float64Array(n).fill(Number.NaN),
     prior: new Float64Array(n),
     last90: new Float64Array(n),
     previous90: new Float64Array(n),
@@ -85,14 +83,6 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
     if (seasonKnown) f.lastYearAhead[u] = ahead;
     if (f.orders[u] >= 2) f.cycle[u] = (f.last[u] - f.first[u]) / (f.orders[u] - 1);
     if (intervals.length >= 2) {
-      let sum = 0;
-      let squares = 0;
-      for (const v of intervals) {
-        sum += v;
-        squares += v * v;
-      }
-      const mean = sum / intervals.length;
-      f.variability[u] = Math.sqrt(Math.max(0, squares / intervals.length - mean * mean)) / mean;
       intervals.sort((a, b) => a - b);
       const pos = 0.9 * (intervals.length - 1);
       const lo = Math.floor(pos);

@@ -4,7 +4,6 @@ import { customerSeries, relationshipSeries, type UnitSeries } from './series';
 
 export type { RiskForecast, RiskTraining } from './model';
 export type { UnitSeries } from './series';
-export { PRIOR_DAYS, DECLINE_SHARE } from './outcome';
 
 /** Both levels' forecasts as of one day, and how to find a relationship's unit. */
 export type RiskAssessment = {
