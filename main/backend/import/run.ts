@@ -18,6 +18,7 @@ import { transactionsSink } from './sink-transactions';
 import { isDatedShape, storedShape } from './stored-shape';
 import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { isBlank, type TableSource } from './source';
+import type { RawRecord } from './csv-tokenizer';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
 
@@ -137,6 +138,23 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   }
 }
 
+/**
+ * A quote that never closes would make one value of every line after it; the tokenizer read those
+ * lines on their own, and the row the quote opened on is rejected with where the quote is.
+ */
+function rejectRunawayQuote(tally: Tally, plan: ImportPlan, r: RawRecord): void {
+  const at = r.openQuote ?? { line: r.line, column: 0 };
+  const column = plan.headers[at.column] ?? `column ${at.column + 1}`;
+  const value = r.cells[at.column] ?? '';
+  const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
+  if (!tally.warnings.some((w) => w.startsWith('Unclosed quote'))) {
+    tally.warnings.push(
+      `Unclosed quote: line ${at.line} opens a quote in '${column}' that is never closed, so it would swallow the lines after it. That row was rejected and the lines after it were read on their own; close the quote (or write it as "" inside a quoted value) and import the row again.`,
+    );
+  }
+  tally.reject(r.line, column, shown, `a quote opens on line ${at.line} in '${shown}' and is never closed (it would swallow the lines after it); close the quote or remove it`);
+}
+
 type Prepared = {
   db: Db;
   source: TableSource;
@@ -208,7 +226,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         for (const r of batch) {
           if (r.line <= plan.headerLine) continue;
           tally.rowsRead++;
-          if (isBlank(r.cells)) tally.rowsSkipped++;
+          if (r.openQuote) rejectRunawayQuote(tally, plan, r);
+          else if (isBlank(r.cells)) tally.rowsSkipped++;
           else sink.row(r.line, r.cells);
         }
       },

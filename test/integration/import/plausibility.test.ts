@@ -19,6 +19,32 @@ describe('imports that never store wrong data silently', () => {
     expect(s.revenue).toBeCloseTo(2345.75 + 1200.5 + 99.1, 6);
   });
 
+  it('reads the lines after an unclosed quote on their own and rejects the line the quote opened on, naming it', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'runaway-quote.csv');
+    const rows = Array.from({ length: 11 }, (_, i) => `C${i + 1},2025-01-${String(i + 2).padStart(2, '0')},A,${i === 3 ? '"40' : `${(i + 1) * 10}`}`);
+    fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: 11, rowsImported: 10, rowsRejected: 1, rowsSkipped: 0 });
+    expect(s.rejectsSample).toEqual([{ row: 5, column: 'Net Sales', value: '"40', reason: expect.stringContaining('a quote opens on line 5') }]);
+    expect(s.warnings).toEqual(expect.arrayContaining([expect.stringContaining("line 5 opens a quote in 'Net Sales' that is never closed")]));
+    expect(s.revenue).toBe(10 + 20 + 30 + 50 + 60 + 70 + 80 + 90 + 100 + 110);
+    const duck = await workspace();
+    const viaDuckDb = await duck.backend.call('import-run', { path: file, engine: 'duckdb' });
+    expect(viaDuckDb).toMatchObject({ rowsRead: 11, rowsImported: 10, rowsRejected: 1, revenue: s.revenue });
+    expect(viaDuckDb.rejectsSample[0]).toMatchObject({ row: 5, column: 'Net Sales' });
+    expect(viaDuckDb).toMatchObject({ engine: 'lines', warnings: expect.arrayContaining([expect.stringContaining('a quote that is never closed')]) });
+  });
+
+  it('does the same when a stray quote further down would close it', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'stray-quotes.csv');
+    fs.writeFileSync(file, `${HEADER}\nC1,2025-01-02,"A,10\nC2,2025-01-03,A,20\nC3,2025-01-04,A,30\nC4,2025-01-05,"B",40\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1, revenue: 90 });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 2, column: 'Category', value: '"A' });
+  });
+
   it('rejects non-finite and absurd revenues, so totals and the analysis stay finite, with a configurable cap', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'absurd.csv');

@@ -63,7 +63,7 @@ export async function stageWithDuckDb(
   const duck = await openDuckDb({ spillDir: os.tmpdir() });
   const c = duck.connection;
   // Runs beside DuckDB's own threads: one more read of the file, mostly from the page cache.
-  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] }));
+  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] as number[], lines: 0 }));
   scanning.catch(() => {});
   const timer = setInterval(() => {
     if (signal.aborted) c.interrupt();
@@ -129,8 +129,19 @@ export async function stageWithDuckDb(
        GROUP BY l.customer, l.category, l.day
        ORDER BY rn`);
     const cubeRows = (await c.runAndReadAll('SELECT count(*)::INTEGER FROM cube')).getRows()[0][0] as number;
-    const scanned = await scanning;
-    return { duck, rowsRead, blank, summed, cubeRows, doubtful: rowsRead - blank - summed, ...scanned };
+    const { sha256, blankLines, lines } = await scanning;
+    if (format === 'csv') {
+      // Fewer records than lines: line breaks inside quoted values, which DuckDB's row numbers do not
+      // follow; a quote that is never closed even swallows whole rows without a word.
+      const records = lines - plan.headerLine - blankLines.filter((l) => l > plan.headerLine).length;
+      if (rowsRead < records) {
+        throw new AppError(
+          'IMPORT_UNCLOSED_QUOTE',
+          `Imported line by line, not through DuckDB: ${(records - rowsRead).toLocaleString('en-US')} line break(s) sit inside quoted values (a value written over several lines, or a quote that is never closed), and only the line-by-line reader tells them apart and names the lines.`,
+        );
+      }
+    }
+    return { duck, rowsRead, blank, summed, cubeRows, doubtful: rowsRead - blank - summed, sha256, blankLines };
   } catch (e) {
     duck.close();
     if (signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
