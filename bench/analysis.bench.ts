@@ -192,7 +192,10 @@ async function main(): Promise<void> {
   const recommended = new Set(growth.map((a) => key(a.customerCode, a.category)));
   const gapRecall = g.truth.crossSellGaps.filter((x) => recommended.has(key(x.customerId, x.category))).length / g.truth.crossSellGaps.length;
   const outside = growth.filter((a) => !g.truth.patterns[g.truth.customerPattern[a.customerCode]].categories.includes(a.category)).length / growth.length;
-  const flagged = new Set(out.actions.filter((a) => a.kind === 'recovery').map((a) => key(a.customerCode, a.category)));
+  // A whole-account action (a win-back, a slipping account, several small slips) flags each category it carries.
+  const flagged = new Set(
+    out.actions.filter((a) => a.kind === 'recovery').flatMap((a) => (a.breakdown ? a.breakdown.map((b) => key(a.customerCode, b.category)) : [key(a.customerCode, a.category)])),
+  );
   const defections = g.truth.defections.map((d) => key(d.customerId, d.category));
   const hits = defections.filter((k) => flagged.has(k)).length;
   const trap = (kind: string) => {
