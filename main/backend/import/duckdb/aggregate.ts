@@ -7,6 +7,7 @@ import type { ImportPlan } from '../plan';
 import type { TransactionsSink } from '../sink-transactions';
 import type { Tally } from '../tally';
 import { lineNumbering, scanFile } from './blank-lines';
+import { outlierDays } from '../outlier-dates';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -63,7 +64,7 @@ export async function stageWithDuckDb(
   const duck = await openDuckDb({ spillDir: os.tmpdir() });
   const c = duck.connection;
   // Runs beside DuckDB's own threads: one more read of the file, mostly from the page cache.
-  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] }));
+  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] as number[], lines: 0 }));
   scanning.catch(() => {});
   const timer = setInterval(() => {
     if (signal.aborted) c.interrupt();
@@ -95,6 +96,11 @@ export async function stageWithDuckDb(
       appender.endRow();
     }
     appender.closeSync();
+    // Dates far from all the others, on a handful of rows, are typos: those rows go to the
+    // line-by-line checks, which reject them with the reason.
+    const perDay = (await c.runAndReadAll('SELECT d.day, count(*)::INTEGER FROM src s JOIN dates d ON d.txt = s."date" WHERE NOT s.blank AND d.day IS NOT NULL GROUP BY d.day')).getRows() as [number, number][];
+    plan.outlierDays = outlierDays(plan.earlierDates ?? [], new Map(perDay));
+    if (plan.outlierDays.size > 0) await c.run(`UPDATE dates SET day = NULL WHERE day IN (${[...plan.outlierDays.keys()].map((d) => Math.trunc(d)).join(', ')})`);
 
     const has = (f: ImportField): boolean => mapped.some((col) => col.field === f);
     const numberOk = (f: ImportField, optional: boolean): string => (optional ? `("${f}" = '' OR regexp_full_match("${f}", ${PLAIN_NUMBER}))` : `regexp_full_match("${f}", ${PLAIN_NUMBER})`);
@@ -129,8 +135,19 @@ export async function stageWithDuckDb(
        GROUP BY l.customer, l.category, l.day
        ORDER BY rn`);
     const cubeRows = (await c.runAndReadAll('SELECT count(*)::INTEGER FROM cube')).getRows()[0][0] as number;
-    const scanned = await scanning;
-    return { duck, rowsRead, blank, summed, cubeRows, doubtful: rowsRead - blank - summed, ...scanned };
+    const { sha256, blankLines, lines } = await scanning;
+    if (format === 'csv') {
+      // Fewer records than lines: line breaks inside quoted values, which DuckDB's row numbers do not
+      // follow; a quote that is never closed even swallows whole rows without a word.
+      const records = lines - plan.headerLine - blankLines.filter((l) => l > plan.headerLine).length;
+      if (rowsRead < records) {
+        throw new AppError(
+          'IMPORT_UNCLOSED_QUOTE',
+          `Imported line by line, not through DuckDB: ${(records - rowsRead).toLocaleString('en-US')} line break(s) sit inside quoted values (a value written over several lines, or a quote that is never closed), and only the line-by-line reader tells them apart and names the lines.`,
+        );
+      }
+    }
+    return { duck, rowsRead, blank, summed, cubeRows, doubtful: rowsRead - blank - summed, sha256, blankLines };
   } catch (e) {
     duck.close();
     if (signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
