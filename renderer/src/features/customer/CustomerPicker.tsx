@@ -26,13 +26,14 @@ export function CustomerPicker() {
       {found.data && (
         <p className="muted">
           {search.trim() ? `${w.fmt.count(found.data.total)} customers match` : 'Customers with the most revenue at risk'}
-          {found.data.total > found.data.rows.length && `; showing the first ${w.fmt.count(found.data.rows.length)}`}
         </p>
       )}
       <CustomerTable
         key={searching ? 'by-revenue' : 'by-risk'}
         label="Customers"
         customers={found.data?.rows ?? []}
+        total={found.data?.total}
+        capNote={searching ? 'the largest by revenue; type more of the name to narrow' : 'the most at risk; search to find any other'}
         fmt={w.fmt}
         onOpen={(c) => w.go('customer', { code: c.code })}
         height={460}
