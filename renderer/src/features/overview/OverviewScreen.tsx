@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LeakageDimension } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { leakageBandOption, leakageBarsOption, paretoOption } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
@@ -21,9 +21,10 @@ const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
 const BAND_WORDS = { below: 'below', within: 'within', above: 'above' } as const;
 
 export function OverviewScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { workspace } = useWorkspace();
+  const s = useSummary();
   const [second, setSecond] = useState<LeakageDimension>('category');
   const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
   const pareto = useMemo(() => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt) : null), [s, fmt]);
@@ -40,7 +41,7 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {w.workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
@@ -92,7 +93,7 @@ export function OverviewScreen() {
       </div>
       <Panel title="Top actions">
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>
