@@ -13,10 +13,11 @@ import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
-import { assessRisk, type RiskAssessment } from './risk';
+import { assessRisk, type RiskAssessment, type RiskModels } from './risk';
 import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
+import { isolatedLastDays } from './date-outliers';
 import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
 
 export type AnalysisStage =
@@ -47,7 +48,7 @@ export type RunOptions = {
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
-export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': PAliveStage };
+export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': PAliveStage; risk: RiskModels };
 
 /**
  * A store for stage results that outlives the in-memory cache (a new session on the same data),
@@ -129,6 +130,12 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   };
   const notes: string[] = [];
   const m = ds.categories.length;
+  const typoAsOf = ds.hasDates && !settings.asOf ? isolatedLastDays(ds.tx.day, ds.lastDay) : null;
+  if (typoAsOf) {
+    notes.push(
+      `The as-of date ${isoFromDay(ds.lastDay)} is the last transaction date, but only ${typoAsOf.rows} row(s) are dated after ${isoFromDay(typoAsOf.before)}, more than a year earlier: they look like typos in the year, and as of ${isoFromDay(ds.lastDay)} every customer looks lapsed. Set the as-of date to ${isoFromDay(typoAsOf.before)} in the settings, or fix those dates (a new import rejects them) and import again.`,
+    );
+  }
 
   const features = stage('features', () => computeFeatures(ds, asOfDay));
   const tiers: Tiers = stage('tiers', (s) => computeTiers(features.revenue12m, s.strategicShare));
@@ -157,7 +164,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays));
+    const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays, (learn) => savedOr('risk', learn)));
     recoveryModel = rules;
     risk = assessed;
     decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));

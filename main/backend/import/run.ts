@@ -21,6 +21,7 @@ import { isBlank, type TableSource } from './source';
 import type { RawRecord } from './csv-tokenizer';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
+import { earlierDateSpans, outlierDays } from './outlier-dates';
 
 const PREVIEW_ROWS = 50;
 
@@ -31,7 +32,7 @@ const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
 ];
 
 export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'import-preview'>): Promise<ImportPreview> {
-  const { source, size, name } = await openSource(args.path, args.sheet);
+  const { source, size, name } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
   const plan = buildPlan(ctx.session.isOpen ? ctx.session.db : null, source, { shape: args.shape });
   return {
     file: { name, path: args.path, size, format: source.format },
@@ -98,9 +99,10 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const started = performance.now();
   const startedAt = ctx.now().toISOString();
   const db = ctx.session.db;
-  const { source, size, name, absolute } = await openSource(args.path, args.sheet);
+  const { source, size, name, absolute } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
   const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
   plan.maxAmount = args.maxAmount;
+  plan.earlierDates = earlierDateSpans(db);
   requireUsable(plan);
   await settleDateOrder(ctx, source, plan);
 
@@ -234,6 +236,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       { signal: ctx.signal, onProgress: (p) => report(p.bytes, p.totalBytes, tally.rowsRead), onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined },
     );
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+    // Through DuckDB the far dates were known before the rows came and rejected one by one.
+    if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
     if (hasher) {
       sha = hasher.digest('hex');
       if (!args.force) refuseDuplicate(db, sha, name);

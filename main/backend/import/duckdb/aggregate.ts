@@ -7,6 +7,7 @@ import type { ImportPlan } from '../plan';
 import type { TransactionsSink } from '../sink-transactions';
 import type { Tally } from '../tally';
 import { lineNumbering, scanFile } from './blank-lines';
+import { outlierDays } from '../outlier-dates';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -95,6 +96,11 @@ export async function stageWithDuckDb(
       appender.endRow();
     }
     appender.closeSync();
+    // Dates far from all the others, on a handful of rows, are typos: those rows go to the
+    // line-by-line checks, which reject them with the reason.
+    const perDay = (await c.runAndReadAll('SELECT d.day, count(*)::INTEGER FROM src s JOIN dates d ON d.txt = s."date" WHERE NOT s.blank AND d.day IS NOT NULL GROUP BY d.day')).getRows() as [number, number][];
+    plan.outlierDays = outlierDays(plan.earlierDates ?? [], new Map(perDay));
+    if (plan.outlierDays.size > 0) await c.run(`UPDATE dates SET day = NULL WHERE day IN (${[...plan.outlierDays.keys()].map((d) => Math.trunc(d)).join(', ')})`);
 
     const has = (f: ImportField): boolean => mapped.some((col) => col.field === f);
     const numberOk = (f: ImportField, optional: boolean): string => (optional ? `("${f}" = '' OR regexp_full_match("${f}", ${PLAIN_NUMBER}))` : `regexp_full_match("${f}", ${PLAIN_NUMBER})`);
