@@ -12,12 +12,17 @@ export type ActionContext = {
   tier: Tier[];
   profileOf: Int32Array;
   profileLabels: string[];
+  /**
+   * The largest expected revenue among actions not passed in (a recovery preview builds no growth
+   * actions), so priorities stay on the run's scale.
+   */
+  priorityScale?: number;
 };
 
 export function buildActions(ctx: ActionContext, decision: RecoveryDecision | null, gaps: readonly GrowthGap[]): Action[] {
   const flags = decision?.relationships ?? [];
   const accounts = decision?.customers ?? [];
-  let maxExpected = 0;
+  let maxExpected = ctx.priorityScale ?? 0;
   for (const f of flags) maxExpected = Math.max(maxExpected, f.atRiskRevenue);
   for (const a of accounts) maxExpected = Math.max(maxExpected, a.atRisk);
   for (const g of gaps) maxExpected = Math.max(maxExpected, g.expectedRevenue);

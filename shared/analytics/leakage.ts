@@ -1,11 +1,12 @@
 import type { Action, Leakage, LeakageDimension, LeakageRow, Tier } from '../model/results';
 import type { Dataset } from '../model/dataset';
 import type { Features } from './features';
+import { NONE_KEY } from '../model/slice';
 
 /** Vendors' range for revenue lost to churn and missed cross-sell in B2B (../docs/analytics.md). */
 export const INDUSTRY_BAND = { low: 0.07, high: 0.3 } as const;
 
-const UNASSIGNED = '(none)';
+const UNASSIGNED = NONE_KEY;
 
 type Acc = { recovery: number; growth: number; revenue12m: number };
 

@@ -17,6 +17,7 @@ import { assessRisk, type RiskAssessment } from './risk';
 import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
+import { isolatedLastDays } from './date-outliers';
 import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
 
 export type AnalysisStage =
@@ -129,6 +130,12 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   };
   const notes: string[] = [];
   const m = ds.categories.length;
+  const typoAsOf = ds.hasDates && !settings.asOf ? isolatedLastDays(ds.tx.day, ds.lastDay) : null;
+  if (typoAsOf) {
+    notes.push(
+      `The as-of date ${isoFromDay(ds.lastDay)} is the last transaction date, but only ${typoAsOf.rows} row(s) are dated after ${isoFromDay(typoAsOf.before)}, more than a year earlier: they look like typos in the year, and as of ${isoFromDay(ds.lastDay)} every customer looks lapsed. Set the as-of date to ${isoFromDay(typoAsOf.before)} in the settings, or fix those dates (a new import rejects them) and import again.`,
+    );
+  }
 
   const features = stage('features', () => computeFeatures(ds, asOfDay));
   const tiers: Tiers = stage('tiers', (s) => computeTiers(features.revenue12m, s.strategicShare));

@@ -9,6 +9,7 @@ import type {
   ProfileResult,
 } from '../model/results';
 import type { SettingChange } from '../model/settings-changes';
+import { SLICE_DIMENSIONS, type SliceGroup } from '../model/slice';
 
 /** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
 export const BACKTEST_HORIZON_DAYS = 180;
@@ -77,6 +78,8 @@ export type RecoveryEvaluation = {
   /** How actions and money change with the lateness threshold, the current one included. */
   curve: { lateness: number; count: number; atRisk: number }[];
   elapsedMs: number;
+  /** The recovery actions these settings would list, ranked as a run ranks them; only when asked for. */
+  actions?: Action[];
 };
 
 /** Just what the customer scatter draws: a tenth of the bytes of full customer rows at 30k customers. */
@@ -84,6 +87,16 @@ export type CustomerPoint = { code: string; name: string; revenue12m: number; br
 
 const runId = z.number().int().optional();
 const sortDir = z.enum(['asc', 'desc']).default('desc');
+const tier = z.enum(['strategic', 'long-tail', 'inactive']);
+/** The fields of a Slice (shared/model/slice): what a drill-down or cross-filter narrows to. */
+const slice = {
+  kind: z.enum(['growth', 'recovery']).optional(),
+  territory: z.string().optional(),
+  rep: z.string().optional(),
+  category: z.string().optional(),
+  tier: tier.optional(),
+  profile: z.number().int().optional(),
+};
 
 export const analysisSpecs = [
   handlerSpec<AnalysisSummary>()(
@@ -98,8 +111,8 @@ export const analysisSpecs = [
     'analysis-customers',
     z.object({
       runId,
-      tier: z.enum(['strategic', 'long-tail', 'inactive']).optional(),
-      profile: z.number().int().optional(),
+      // kind and category keep the customers that have such an action.
+      ...slice,
       search: z.string().optional(),
       sort: z
         .enum(['revenue12m', 'breadth', 'atRiskRevenue', 'growthRevenue', 'pAlive', 'name', 'recencyDays'])
@@ -109,16 +122,13 @@ export const analysisSpecs = [
       limit: z.number().int().min(1).max(100000).default(500),
     }),
   ),
-  handlerSpec<{ total: number; totalExpected: number; rows: Action[] }>()(
+  handlerSpec<{ total: number; totalExpected: number; customers: number; rows: Action[]; groups?: SliceGroup[] }>()(
     'analysis-actions',
     z.object({
       runId,
-      kind: z.enum(['growth', 'recovery']).optional(),
-      profile: z.number().int().optional(),
-      territory: z.string().optional(),
-      rep: z.string().optional(),
-      category: z.string().optional(),
-      tier: z.enum(['strategic', 'long-tail', 'inactive']).optional(),
+      ...slice,
+      /** Also break the matching actions down by this dimension, largest money first. */
+      groupBy: z.enum(SLICE_DIMENSIONS).optional(),
       search: z.string().optional(),
       sort: z.enum(['expectedRevenue', 'priority', 'customerName', 'category']).default('priority'),
       dir: sortDir,
@@ -130,7 +140,7 @@ export const analysisSpecs = [
   handlerSpec<CustomerDetail>()('analysis-customer', z.object({ runId, code: z.string().min(1) })),
   handlerSpec<RecoveryEvaluation>()(
     'analysis-recovery-evaluate',
-    z.object({ runId, recovery: recoverySettingsSchema.prefault({}) }),
+    z.object({ runId, recovery: recoverySettingsSchema.prefault({}), withActions: z.boolean().default(false) }),
   ),
   handlerSpec<BacktestReport>()(
     'analysis-backtest',

@@ -10,7 +10,13 @@ import type { HandlerName } from './index';
  */
 export type PathAccess = 'read' | 'list' | 'workspace' | 'create-workspace' | 'write';
 
-export type PathField = { readonly key: string; readonly access: PathAccess };
+/**
+ * Whether a call that reads a file keeps what it read in the workspace, so the caller's copy is no
+ * longer needed once the call succeeds: always, or unless the input asks for a dry run.
+ */
+export type Stores = 'always' | 'unless-dry-run';
+
+export type PathField = { readonly key: string; readonly access: PathAccess; readonly stores?: Stores };
 
 /**
  * Every input field that names a file or folder, per handler. The doors that confine file access
@@ -22,10 +28,10 @@ export const PATH_FIELDS = {
   'workspace-open': [{ key: 'path', access: 'workspace' }],
   'workspace-list': [{ key: 'folder', access: 'list' }],
   'import-preview': [{ key: 'path', access: 'read' }],
-  'import-run': [{ key: 'path', access: 'read' }],
+  'import-run': [{ key: 'path', access: 'read', stores: 'unless-dry-run' }],
   'import-rejects-export': [{ key: 'out', access: 'write' }],
   'products-groups-export': [{ key: 'out', access: 'write' }],
-  'roster-import': [{ key: 'path', access: 'read' }],
+  'roster-import': [{ key: 'path', access: 'read', stores: 'always' }],
   'export-assignments': [{ key: 'out', access: 'write' }],
   'export-territories': [{ key: 'out', access: 'write' }],
   'report-build': [
@@ -50,6 +56,21 @@ export const PATH_FIELDS = {
 export function writesFiles(name: string): boolean {
   const fields = (PATH_FIELDS as Partial<Record<string, readonly PathField[]>>)[name];
   return fields?.some((f) => f.access === 'write') ?? false;
+}
+
+/**
+ * The files a successful call has read and stored in the workspace (an import, not its dry run).
+ * The bridge removes such a file when it is an upload of its own, so a copy of a client's sales
+ * file does not linger in temp.
+ */
+export function storedPaths(name: string, input: unknown): string[] {
+  const fields = (PATH_FIELDS as Partial<Record<string, readonly PathField[]>>)[name];
+  if (!fields || typeof input !== 'object' || input === null) return [];
+  const dryRun = (input as { dryRun?: unknown }).dryRun === true;
+  const storing = fields.filter((f) => f.stores === 'always' || (f.stores === 'unless-dry-run' && !dryRun)).map((f) => f.key);
+  return namedPaths(name, input)
+    .filter((p) => storing.includes(p.key))
+    .map((p) => p.path);
 }
 
 /** The paths a call names, with how it will use each; strings only (the schema checks the rest). */

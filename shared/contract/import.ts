@@ -35,6 +35,8 @@ export type ImportShape = (typeof IMPORT_SHAPES)[number];
 export const IMPORT_ENGINES = ['auto', 'lines', 'duckdb'] as const;
 export type ImportEngine = (typeof IMPORT_ENGINES)[number];
 export const DEFAULT_AGGREGATE_ABOVE_MB = 200;
+/** The most a zipped workbook (xlsx, xlsb, ods) may unpack to: reading one takes about six times that in memory. */
+export const DEFAULT_MAX_UNPACKED_MB = 400;
 export type MappingGuess = {
   field: ImportField;
   column: string | null;
@@ -120,6 +122,8 @@ export const importSpecs = [
       path: z.string().min(1),
       sheet: z.string().optional(),
       shape: z.enum(IMPORT_SHAPES).optional(),
+      /** Workbooks that unpack to more than this are refused before they are read (IMPORT_TOO_LARGE). */
+      maxUnpackedMb: z.number().positive().default(DEFAULT_MAX_UNPACKED_MB),
     }),
   ),
   handlerSpec<ImportSummary>()(
@@ -138,6 +142,8 @@ export const importSpecs = [
       force: z.boolean().default(false),
       /** Rows whose amount is larger than this (either sign) are rejected as implausible. */
       maxAmount: z.number().positive().optional(),
+      /** Workbooks that unpack to more than this are refused before they are read (IMPORT_TOO_LARGE). */
+      maxUnpackedMb: z.number().positive().default(DEFAULT_MAX_UNPACKED_MB),
       dryRun: z.boolean().default(false),
       engine: z.enum(IMPORT_ENGINES).default('auto'),
       /** With engine auto: CSV and Parquet files larger than this go through DuckDB. */

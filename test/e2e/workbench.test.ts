@@ -201,6 +201,10 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => statValue('live-count')).toBe(formatCount(expected.count, 'en-US'));
     expect(await statValue('live-at-risk')).toBe(money(expected.atRisk));
     expect(expected.count).toBeLessThan(s.counts.recoveryActions);
+    // The list follows the totals: the rows are the actions at the new thresholds, not the run's.
+    const table = page.locator('[data-table="Recovery actions"]');
+    await expect.poll(() => table.getByTestId('row-count').innerText()).toContain(`${formatCount(expected.count, 'en-US')} rows`);
+    expect(await page.getByTestId('recovery-preview-note').isVisible()).toBe(true);
     timings.threshold.push(...(await measures('threshold-update')));
     await page.getByTestId('run-backtest').click();
     await expect.poll(() => page.getByTestId('backtest-stats').isVisible().catch(() => false), { timeout: 240_000 }).toBe(true);
@@ -236,6 +240,15 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(await page.locator('[data-table="Actions for this customer"]').innerText()).toContain(detail.actions[0].category);
     expect(await chartsDrawn(page)).toBe(3);
     await screenshot(page, '09-customer');
+  });
+
+  it('lists the customers with the most revenue at risk first, as its caption says', async () => {
+    await page.getByRole('button', { name: 'Find another customer' }).click();
+    const risky = await served.rpc<{ rows: { name: string; atRiskRevenue: number }[] }>('analysis-customers', { sort: 'atRiskRevenue', dir: 'desc', limit: 3 });
+    const first = page.locator('[data-table="Customers"] [role="row"]').nth(1);
+    await expect.poll(() => first.innerText()).toContain(risky.rows[0].name);
+    expect(await first.innerText()).toContain(money(risky.rows[0].atRiskRevenue));
+    expect(risky.rows[0].atRiskRevenue).toBeGreaterThan(0);
   });
 
   it('imports a file dropped on the window, lists the rejected rows and saves them as CSV', async () => {

@@ -1,6 +1,7 @@
 import type { CustomerPoint, HandlerArgs } from '../../../shared/contract';
 import type { Action, CustomerResult } from '../../../shared/model/results';
 import type { Db } from '../db/open';
+import { NONE_KEY, type Slice, type SliceDimension, type SliceGroup } from '../../../shared/model/slice';
 import { actionFromRow, customerFromRow, type ActionRow, type CustomerRow } from './store';
 
 // Sort keys map to whitelisted column expressions: the user's choice never reaches SQL as text.
@@ -21,18 +22,55 @@ const ACTION_SORT = {
   category: 'category',
 } as const;
 
+/** Group keys per dimension: whitelisted expressions, a missing territory or rep read as NONE_KEY. */
+const GROUP_KEY: Record<SliceDimension, string> = {
+  territory: `coalesce(territory, '${NONE_KEY}')`,
+  rep: `coalesce(rep, '${NONE_KEY}')`,
+  category: 'category',
+  tier: 'tier',
+  profile: `coalesce(CAST(profile AS TEXT), '${NONE_KEY}')`,
+};
+
+type Where = { where: string[]; params: unknown[] };
+
+/** Adds a slice's conditions; NONE_KEY for a territory or rep means "not set". */
+function sliceWhere(w: Where, slice: Slice, columns: { kind: boolean; category: boolean }): void {
+  const eq = (column: string, value: string | number | undefined, nullable = false) => {
+    if (value === undefined) return;
+    if (nullable && value === NONE_KEY) {
+      w.where.push(`${column} IS NULL`);
+      return;
+    }
+    w.where.push(`${column} = ?`);
+    w.params.push(value);
+  };
+  if (columns.kind) eq('kind', slice.kind);
+  eq('profile', slice.profile);
+  eq('territory', slice.territory, true);
+  eq('rep', slice.rep, true);
+  if (columns.category) eq('category', slice.category);
+  eq('tier', slice.tier);
+}
+
 const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function queryCustomers(db: Db, runId: number, a: HandlerArgs<'analysis-customers'>): { total: number; rows: CustomerResult[] } {
   const where = ['run_id = ?'];
   const params: unknown[] = [runId];
-  if (a.tier) {
-    where.push('tier = ?');
-    params.push(a.tier);
-  }
-  if (a.profile !== undefined) {
-    where.push('profile = ?');
-    params.push(a.profile);
+  sliceWhere({ where, params }, a, { kind: false, category: false });
+  // A customer belongs to a kind or category slice through its actions there.
+  if (a.kind !== undefined || a.category !== undefined) {
+    const inner: Where = { where: ['x.run_id = run_customers.run_id', 'x.customer_code = run_customers.code'], params: [] };
+    if (a.kind !== undefined) {
+      inner.where.push('x.kind = ?');
+      inner.params.push(a.kind);
+    }
+    if (a.category !== undefined) {
+      inner.where.push('x.category = ?');
+      inner.params.push(a.category);
+    }
+    where.push(`EXISTS (SELECT 1 FROM run_actions x WHERE ${inner.where.join(' AND ')})`);
+    params.push(...inner.params);
   }
   if (a.search) {
     where.push("(code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\')");
@@ -51,28 +89,19 @@ export function queryActions(
   db: Db,
   runId: number,
   a: HandlerArgs<'analysis-actions'>,
-): { total: number; totalExpected: number; rows: Action[] } {
+): { total: number; totalExpected: number; customers: number; rows: Action[]; groups?: SliceGroup[] } {
   const where = ['run_id = ?'];
   const params: unknown[] = [runId];
-  const eq = (column: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(`${column} = ?`);
-    params.push(value);
-  };
-  eq('kind', a.kind);
-  eq('profile', a.profile);
-  eq('territory', a.territory);
-  eq('rep', a.rep);
-  eq('category', a.category);
-  eq('tier', a.tier);
+  sliceWhere({ where, params }, a, { kind: true, category: true });
   if (a.search) {
     where.push("(customer_code LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')");
     params.push(like(a.search), like(a.search), like(a.search));
   }
   const clause = where.join(' AND ');
-  const agg = db.prepare(`SELECT count(*) AS n, total(expected_revenue) AS s FROM run_actions WHERE ${clause}`).get(...params) as {
+  const agg = db.prepare(`SELECT count(*) AS n, total(expected_revenue) AS s, count(DISTINCT customer_code) AS c FROM run_actions WHERE ${clause}`).get(...params) as {
     n: number;
     s: number;
+    c: number;
   };
   // position is the priority rank (0 = highest), so "priority desc" is "position asc".
   const column = ACTION_SORT[a.sort];
@@ -80,7 +109,16 @@ export function queryActions(
   const rows = db
     .prepare(`SELECT * FROM run_actions WHERE ${clause} ORDER BY ${column} ${dir}, position ASC LIMIT ? OFFSET ?`)
     .all(...params, a.limit, a.offset) as ActionRow[];
-  return { total: agg.n, totalExpected: agg.s, rows: rows.map(actionFromRow) };
+  const result = { total: agg.n, totalExpected: agg.s, customers: agg.c, rows: rows.map(actionFromRow) };
+  if (!a.groupBy) return result;
+  const key = GROUP_KEY[a.groupBy];
+  const groups = db
+    .prepare(
+      `SELECT ${key} AS key, count(*) AS actions, count(DISTINCT customer_code) AS customers, total(expected_revenue) AS expected
+       FROM run_actions WHERE ${clause} GROUP BY ${key} ORDER BY expected DESC, key`,
+    )
+    .all(...params) as SliceGroup[];
+  return { ...result, groups };
 }
 
 export function customerActions(db: Db, runId: number, code: string): Action[] {

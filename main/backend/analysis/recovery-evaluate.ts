@@ -1,9 +1,12 @@
 import type { RecoverySettings } from '../../../shared/contract/settings';
 import { latenessGrid } from '../../../shared/contract/settings-meta';
 import { decideRecovery, evaluateRecovery, type RecoveryDecision } from '../../../shared/analytics/recovery/index';
+import { buildActions } from '../../../shared/analytics/actions';
+import type { Action, Tier } from '../../../shared/model/results';
+import type { Db } from '../db/open';
 import type { Session } from '../session';
 import { readSummary, resolveRunId } from './store';
-import { noDates, recoveryModelFor, riskFor } from './warm';
+import { noDates, recoveryModelFor, riskFor, type WarmData } from './warm';
 
 /** Lateness values the recovery curve is drawn at: the slider's whole range. */
 const LATENESS_CURVE = latenessGrid();
@@ -24,18 +27,43 @@ function totals(d: RecoveryDecision): { count: number; atRisk: number; customers
 }
 
 /**
+ * The recovery actions a decision would list, ranked as the run ranks them: tiers and profiles come
+ * from the run (thresholds do not move them), and priorities scale against the run's largest growth
+ * action, so a row's priority matches what Apply would store to within the growth actions it shifts.
+ */
+function previewActions(db: Db, runId: number, data: WarmData, decision: RecoveryDecision): Action[] {
+  const placed = data.stages.get('run-placement', String(runId), () => {
+    const rows = db.prepare('SELECT code, tier, profile FROM run_customers WHERE run_id = ?').all(runId) as { code: string; tier: Tier; profile: number | null }[];
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const tier: Tier[] = [];
+    const profileOf = new Int32Array(data.ds.customers.length).fill(-1);
+    data.ds.customers.forEach((c, i) => {
+      const r = byCode.get(c.code);
+      tier.push(r?.tier ?? 'long-tail');
+      if (r && r.profile !== null) profileOf[i] = r.profile - 1;
+    });
+    const growth = db.prepare("SELECT max(expected_revenue) AS m FROM run_actions WHERE run_id = ? AND kind = 'growth'").get(runId) as { m: number | null };
+    return { tier, profileOf, growthMax: growth.m ?? 0 };
+  });
+  return buildActions({ ds: data.ds, tier: placed.tier, profileOf: placed.profileOf, profileLabels: [], priorityScale: placed.growthMax }, decision, []);
+}
+
+/**
  * Re-decides a run's recovery at other settings, with the curve of actions against lateness: the
  * same decision a run makes (rules priced by the learned model), so the totals match a re-run.
  */
-export function evaluateRecoveryAt(session: Session, runId: number | undefined, recovery: RecoverySettings) {
+export function evaluateRecoveryAt(session: Session, runId: number | undefined, recovery: RecoverySettings, withActions = false) {
   const db = session.db;
-  const summary = readSummary(db, resolveRunId(db, runId));
+  const id = resolveRunId(db, runId);
+  const summary = readSummary(db, id);
   if (!summary.hasDates) throw noDates();
   const { data, model, modelKey, asOfDay } = recoveryModelFor(session, summary.settings, summary.asOf);
   const risk = riskFor(data, { ...summary.settings, recovery }, asOfDay);
-  const at = (s: RecoverySettings) => totals(decideRecovery(data.ds, model, evaluateRecovery(model, s), risk, s));
+  const decide = (s: RecoverySettings) => decideRecovery(data.ds, model, evaluateRecovery(model, s), risk, s);
+  const at = (s: RecoverySettings) => totals(decide(s));
   const started = performance.now();
-  const now = at(recovery);
+  const decision = decide(recovery);
+  const now = totals(decision);
   // The curve does not depend on the lateness itself, so a lateness slider reuses it; the
   // current point comes from the decision just made.
   const { lateness, ...rest } = recovery;
@@ -46,5 +74,6 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
     }),
   );
   const curve = [...base.filter((p) => p.lateness !== lateness), { lateness, count: now.count, atRisk: now.atRisk }].sort((a, b) => a.lateness - b.lateness);
-  return { ...now, curve, elapsedMs: performance.now() - started };
+  const actions = withActions ? previewActions(db, id, data, decision) : undefined;
+  return { ...now, curve, elapsedMs: performance.now() - started, ...(actions ? { actions } : {}) };
 }

@@ -166,13 +166,6 @@ export class FileGate {
   }
 }
 
-/** The uploaded file a successful import (not a dry run) has read and stored; null for any other call. */
-export function consumedUpload(name: string, input: unknown): string | null {
-  if (name !== 'import-run' && name !== 'roster-import') return null;
-  const record = (typeof input === 'object' && input !== null ? input : {}) as { path?: unknown; dryRun?: unknown };
-  return typeof record.path === 'string' && record.dryRun !== true ? record.path : null;
-}
-
 /** Files a handler that writes files (contract: a 'write' path field) says it wrote: `path`, or every entry of `files`. */
 export function writtenFiles(name: string, value: unknown): string[] {
   if (!writesFiles(name) || typeof value !== 'object' || value === null) return [];

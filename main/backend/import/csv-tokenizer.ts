@@ -1,5 +1,11 @@
-/** One record of a text table: the physical line it starts on (1-based) and its cells. */
-export type RawRecord = { line: number; cells: string[] };
+/**
+ * One record of a text table: the physical line it starts on (1-based) and its cells. `openQuote`
+ * marks a record holding a runaway quote: the line it opened on and the index of its cell.
+ */
+export type RawRecord = { line: number; cells: string[]; openQuote?: { line: number; column: number } };
+
+/** A quoted value longer than this many lines is a quote someone forgot to close, not a comment. */
+export const MAX_QUOTED_LINES = 100;
 
 const QUOTE = 34;
 const LF = 10;
@@ -11,11 +17,42 @@ const CR = 13;
  */
 export class CsvTokenizer {
   private readonly delimiter: number;
+  private readonly width: number;
   private carry = '';
   private line = 1;
 
-  constructor(delimiter: string) {
+  /** `width`: the usual number of fields per record, when known; it helps tell a runaway quote. */
+  constructor(delimiter: string, width = 0) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.width = width;
+  }
+
+  /**
+   * Whether the quoted text text[open+1, close) (close = -1: not closed yet) is a runaway quote: it
+   * never closes, spans more than MAX_QUOTED_LINES lines, or holds a whole line that looks like a
+   * record of its own (as many delimiters as a record has), which a real multi-line value rarely
+   * does. null: cannot tell before more text arrives.
+   */
+  private runaway(text: string, open: number, close: number, final: boolean): boolean | null {
+    const end = close === -1 ? text.length : close;
+    const undecided = close === -1 ? (final ? true : null) : false;
+    let nl = text.indexOf('\n', open + 1);
+    const needed = this.width >= 3 ? this.width - 1 : Infinity;
+    let lines = 0;
+    while (nl !== -1 && nl < end) {
+      lines++;
+      if (lines > MAX_QUOTED_LINES) return true;
+      const next = text.indexOf('\n', nl + 1);
+      const lineEnd = next === -1 || next >= end ? end : next;
+      // The text after the last newline is a whole line only once the quote has closed.
+      if (lineEnd !== end || close !== -1) {
+        let count = 0;
+        for (let i = nl + 1; i < lineEnd && count < needed; i++) if (text.charCodeAt(i) === this.delimiter) count++;
+        if (count >= needed) return true;
+      }
+      nl = next;
+    }
+    return undecided;
   }
 
   /** Returns the records completed by this chunk; an unfinished one waits for the next chunk. */
@@ -42,6 +79,7 @@ export class CsvTokenizer {
     let pos = 0;
     let recordStart = 0;
     let cells: string[] = [];
+    let openQuote: RawRecord['openQuote'];
     let lines = 0;
     const delimiter = String.fromCharCode(d);
     let nextQuote = -2;
@@ -64,7 +102,7 @@ export class CsvTokenizer {
         }
       }
       if (pos === n) {
-        if (final && cells.length > 0) out.push({ line: this.line, cells });
+        if (final && cells.length > 0) out.push(openQuote ? { line: this.line, cells, openQuote } : { line: this.line, cells });
         return final ? n : recordStart;
       }
       let c = text.charCodeAt(pos);
@@ -86,16 +124,21 @@ export class CsvTokenizer {
           close = q;
           break;
         }
-        if (close === -1) {
-          if (!final) return recordStart;
-          // An unterminated quote at the end of the file: keep what there is rather than lose it.
-          value += text.slice(from);
-          close = n - 1;
+        const runaway = this.runaway(text, pos, close, final);
+        if (runaway === null) return recordStart;
+        let end: number;
+        if (runaway) {
+          // Read the quote as a plain character up to the end of its field, so the lines it would
+          // swallow are read as the records they are; the record carries where the quote opened.
+          openQuote = { line: this.line + lines, column: cells.length };
+          value = '';
+          end = pos;
+        } else {
+          for (let i = pos + 1; i < close; i++) if (text.charCodeAt(i) === LF) lines++;
+          pos = close + 1;
+          end = pos;
         }
-        for (let i = pos + 1; i < close; i++) if (text.charCodeAt(i) === LF) lines++;
-        pos = close + 1;
         // Text after the closing quote (`"a"b`) is kept, as spreadsheets do.
-        let end = pos;
         while (end < n) {
           const e = text.charCodeAt(end);
           if (e === d || e === LF || e === CR) break;
@@ -122,7 +165,7 @@ export class CsvTokenizer {
         pos++;
         if (pos === n && final) {
           cells.push('');
-          out.push({ line: this.line, cells });
+          out.push(openQuote ? { line: this.line, cells, openQuote } : { line: this.line, cells });
           return n;
         }
         continue;
@@ -132,10 +175,11 @@ export class CsvTokenizer {
         if (pos + 1 === n && !final) return recordStart;
         pos += pos + 1 < n && text.charCodeAt(pos + 1) === LF ? 2 : 1;
       } else pos++;
-      out.push({ line: this.line, cells });
+      out.push(openQuote ? { line: this.line, cells, openQuote } : { line: this.line, cells });
       this.line += 1 + lines;
       lines = 0;
       cells = [];
+      openQuote = undefined;
       recordStart = pos;
     }
     return recordStart;
@@ -146,11 +190,12 @@ const CANDIDATES = [',', ';', '\t', '|'];
 
 /**
  * Picks the delimiter that splits the first lines into the same number of fields most often,
- * preferring more fields; quotes are respected by tokenizing each candidate.
+ * preferring more fields; quotes are respected by tokenizing each candidate. `width` is that
+ * usual number of fields.
  */
-export function sniffDelimiter(sample: string): string {
+export function sniffTable(sample: string): { delimiter: string; width: number } {
   const cut = sample.lastIndexOf('\n') > 0 ? sample.slice(0, sample.lastIndexOf('\n') + 1) : sample;
-  let best = ',';
+  let best = { delimiter: ',', width: 0 };
   let bestScore = -1;
   for (const d of CANDIDATES) {
     const records = new CsvTokenizer(d).push(cut).slice(0, 50).filter((r) => r.cells.some((c) => c !== ''));
@@ -162,7 +207,9 @@ export function sniffDelimiter(sample: string): string {
     for (const [w, k] of counts) if (k > modeCount || (k === modeCount && w > modeWidth)) [modeWidth, modeCount] = [w, k];
     if (modeWidth < 2) continue;
     const score = (modeCount / records.length) * 1000 + modeWidth;
-    if (score > bestScore) [best, bestScore] = [d, score];
+    if (score > bestScore) [best, bestScore] = [{ delimiter: d, width: modeWidth }, score];
   }
   return best;
 }
+
+export const sniffDelimiter = (sample: string): string => sniffTable(sample).delimiter;

@@ -114,8 +114,28 @@ export class DateOrderDetector {
     }
     if (SERIAL.test(t)) {
       const serial = Number(t);
-      if (serial >= 20000 && serial <= 80000) this.serials++;
+      if (serial >= 20000 && serial <= 80000) {
+        this.serials++;
+        if (serial < this.serialMin) this.serialMin = serial;
+        if (serial > this.serialMax) this.serialMax = serial;
+      }
     }
+  }
+
+  private serialMin = Infinity;
+  private serialMax = -Infinity;
+
+  /**
+   * Whether the values look like Excel date numbers by content alone: nearly all serials, within ten
+   * years of each other (ids and quantities in the same range are rarely that close together).
+   */
+  get looksLikeSerialDates(): boolean {
+    return this.seen > 0 && this.serials >= 0.9 * this.seen && this.dates === 0 && this.serialMax - this.serialMin <= 3653;
+  }
+
+  /** The first and last serial seen, as days, to show what the numbers mean. */
+  get serialSpan(): { from: number; to: number } | null {
+    return this.serials === 0 ? null : { from: excelSerialToDay(this.serialMin), to: excelSerialToDay(this.serialMax) };
   }
 
   /** Share of observed values that read as dates in some format (used to spot a date column by content). */
@@ -129,8 +149,14 @@ export class DateOrderDetector {
 
   decide(): DateDecision {
     const numeric = this.dayFirstProof + this.monthFirstProof + this.undecidable;
-    if (this.dates === 0 && this.serials > 0 && this.serials === this.seen) {
-      return { detected: 'excel-serial', candidates: ['excel-serial'], ambiguous: false, reason: 'values are Excel date numbers' };
+    // Nearly all Excel date numbers: the odd text ('n/a', a typo) is rejected as not a date.
+    if (this.serials > 0 && numeric === 0 && this.serials >= 0.9 * this.seen && this.serials >= this.unambiguous) {
+      return {
+        detected: 'excel-serial',
+        candidates: ['excel-serial'],
+        ambiguous: false,
+        reason: `values are Excel date numbers${this.serials < this.seen ? ` (${this.serials} of ${this.seen})` : ''}`,
+      };
     }
     if (numeric === 0) {
       return { detected: this.dates > 0 ? 'iso' : null, candidates: this.dates > 0 ? ['iso'] : [], ambiguous: false, reason: 'dates are written year first' };

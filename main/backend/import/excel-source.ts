@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/errors';
+import { DEFAULT_MAX_UNPACKED_MB } from '../../../shared/contract/import';
+import { zipUnpackedSize } from './zip-size';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { RawRecord } from './csv-tokenizer';
 import { excelSerialToDay } from './dates';
@@ -10,8 +13,28 @@ import { SAMPLE_RECORDS } from './text-source';
 
 const BATCH = 5000;
 
-function readWorkbook(file: string): XLSX.WorkBook {
+const MB = 1024 * 1024;
+
+/**
+ * Refuses a zipped workbook (xlsx, xlsb, ods) that unpacks to more than the limit, before SheetJS
+ * inflates it: it holds the whole unpacked sheet and its cells in memory, about six times the
+ * unpacked size (a 10.8 MB xlsx unpacking to 200 MB took 1.26 GB).
+ */
+function refuseIfTooBig(file: string, bytes: Buffer, maxUnpackedMb: number): void {
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return;
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked === null || unpacked <= maxUnpackedMb * MB) return;
+  const mb = (n: number): string => `${Math.round(n / MB).toLocaleString('en-US')} MB`;
+  throw new AppError(
+    'IMPORT_TOO_LARGE',
+    `${path.basename(file)} is ${mb(bytes.length)} but unpacks to ${mb(unpacked)}, more than the ${mb(maxUnpackedMb * MB)} a workbook may unpack to (reading it would take several GB of memory). Save the sheet as CSV (File > Save As > CSV UTF-8), which is read as a stream in little memory, or raise the limit with --max-unpacked-mb.`,
+    { path: file, bytes: bytes.length, unpackedBytes: unpacked, maxUnpackedMb },
+  );
+}
+
+function readWorkbook(file: string, maxUnpackedMb: number): XLSX.WorkBook {
   const bytes = fs.readFileSync(file);
+  refuseIfTooBig(file, bytes, maxUnpackedMb);
   try {
     return XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false });
   } catch (e) {
@@ -81,8 +104,8 @@ const formatOf = (file: string): SourceFormat => {
 };
 
 /** Reads a workbook and picks the sheet: the one asked for, else the first that looks like a table. */
-export function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined): TableSource {
-  const wb = readWorkbook(file);
+export function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined, maxUnpackedMb = DEFAULT_MAX_UNPACKED_MB): TableSource {
+  const wb = readWorkbook(file, maxUnpackedMb);
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets = wb.SheetNames;
   let chosen: string | undefined;

@@ -1,4 +1,5 @@
 import type { ImportField, MappingGuess } from '../../../shared/contract/import';
+import { isoFromDay } from '../../../shared/format/dates';
 import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
 
@@ -62,6 +63,16 @@ function contentCandidates(headers: readonly string[], columns: readonly string[
     for (const v of values) dates.observe(v);
     if (dates.dateShare >= 0.9 && dates.decide().detected !== 'excel-serial') {
       out.push({ field: 'date', column, confidence: 0.5, reason: `${Math.round(dates.dateShare * 100)}% of '${column}' values read as dates` });
+      return;
+    }
+    const span = dates.serialSpan;
+    if (dates.looksLikeSerialDates && span) {
+      out.push({
+        field: 'date',
+        column,
+        confidence: 0.45,
+        reason: `'${column}' holds Excel date numbers (${isoFromDay(span.from)} to ${isoFromDay(span.to)})`,
+      });
       return;
     }
     const numbers = values.filter((v) => parseAmount(v) !== null).length / values.length;

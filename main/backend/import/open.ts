@@ -37,7 +37,7 @@ export function binaryKind(head: Buffer, gzip: boolean): string | null {
 }
 
 /** Opens any supported file as a table, telling formats apart by their first bytes, not only the name. */
-export async function openSource(file: string, sheet: string | undefined): Promise<{ source: TableSource; size: number; name: string; absolute: string }> {
+export async function openSource(file: string, sheet: string | undefined, maxUnpackedMb?: number): Promise<{ source: TableSource; size: number; name: string; absolute: string }> {
   const absolute = path.resolve(file);
   let stat: fs.Stats;
   try {
@@ -70,7 +70,7 @@ export async function openSource(file: string, sheet: string | undefined): Promi
   const markup = /^\s*</.test(head.subarray(0, 64).toString('latin1'));
   const renamedText = EXCEL_EXT.has(ext) && !workbookMagic && !markup;
   const workbook = workbookMagic || (EXCEL_EXT.has(ext) && !renamedText);
-  const source = parquet ? await openParquetSource(absolute, stat.size) : workbook ? openExcelSource(absolute, stat.size, sheet) : await openTextSource(absolute, stat.size);
+  const source = parquet ? await openParquetSource(absolute, stat.size) : workbook ? openExcelSource(absolute, stat.size, sheet, maxUnpackedMb) : await openTextSource(absolute, stat.size);
   if (renamedText) source.notes.push(`${path.basename(absolute)} is named .${ext} but holds plain text: it was read as a CSV file.`);
   return { source, size: stat.size, name: path.basename(absolute), absolute };
 }

@@ -6,6 +6,8 @@ import { detectHeader, headerNames } from './header';
 import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
 import { isBlank, type TableSource } from './source';
+import type { DateSpan } from '../../../shared/analytics/date-outliers';
+import type { OutlierDays } from './outlier-dates';
 
 export type Mapping = Partial<Record<ImportField, string>>;
 
@@ -27,6 +29,10 @@ export type ImportPlan = {
   dataSample: string[][];
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
+  /** Date spans of earlier imports, which anchor the check on dates far from the rest. */
+  earlierDates?: DateSpan[];
+  /** Days rejected as typos before the rows are read (known when DuckDB counted the dates first). */
+  outlierDays?: OutlierDays;
 };
 
 export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };

@@ -18,8 +18,10 @@ import { transactionsSink } from './sink-transactions';
 import { isDatedShape, storedShape } from './stored-shape';
 import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { isBlank, type TableSource } from './source';
+import type { RawRecord } from './csv-tokenizer';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
+import { earlierDateSpans, outlierDays } from './outlier-dates';
 
 const PREVIEW_ROWS = 50;
 
@@ -30,7 +32,7 @@ const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
 ];
 
 export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'import-preview'>): Promise<ImportPreview> {
-  const { source, size, name } = await openSource(args.path, args.sheet);
+  const { source, size, name } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
   const plan = buildPlan(ctx.session.isOpen ? ctx.session.db : null, source, { shape: args.shape });
   return {
     file: { name, path: args.path, size, format: source.format },
@@ -97,9 +99,10 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const started = performance.now();
   const startedAt = ctx.now().toISOString();
   const db = ctx.session.db;
-  const { source, size, name, absolute } = await openSource(args.path, args.sheet);
+  const { source, size, name, absolute } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
   const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
   plan.maxAmount = args.maxAmount;
+  plan.earlierDates = earlierDateSpans(db);
   requireUsable(plan);
   await settleDateOrder(ctx, source, plan);
 
@@ -135,6 +138,23 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
     staged?.duck.close();
     leaveBulkMode();
   }
+}
+
+/**
+ * A quote that never closes would make one value of every line after it; the tokenizer read those
+ * lines on their own, and the row the quote opened on is rejected with where the quote is.
+ */
+function rejectRunawayQuote(tally: Tally, plan: ImportPlan, r: RawRecord): void {
+  const at = r.openQuote ?? { line: r.line, column: 0 };
+  const column = plan.headers[at.column] ?? `column ${at.column + 1}`;
+  const value = r.cells[at.column] ?? '';
+  const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
+  if (!tally.warnings.some((w) => w.startsWith('Unclosed quote'))) {
+    tally.warnings.push(
+      `Unclosed quote: line ${at.line} opens a quote in '${column}' that is never closed, so it would swallow the lines after it. That row was rejected and the lines after it were read on their own; close the quote (or write it as "" inside a quoted value) and import the row again.`,
+    );
+  }
+  tally.reject(r.line, column, shown, `a quote opens on line ${at.line} in '${shown}' and is never closed (it would swallow the lines after it); close the quote or remove it`);
 }
 
 type Prepared = {
@@ -208,13 +228,16 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         for (const r of batch) {
           if (r.line <= plan.headerLine) continue;
           tally.rowsRead++;
-          if (isBlank(r.cells)) tally.rowsSkipped++;
+          if (r.openQuote) rejectRunawayQuote(tally, plan, r);
+          else if (isBlank(r.cells)) tally.rowsSkipped++;
           else sink.row(r.line, r.cells);
         }
       },
       { signal: ctx.signal, onProgress: (p) => report(p.bytes, p.totalBytes, tally.rowsRead), onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined },
     );
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+    // Through DuckDB the far dates were known before the rows came and rejected one by one.
+    if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
     if (hasher) {
       sha = hasher.digest('hex');
       if (!args.force) refuseDuplicate(db, sha, name);

@@ -9,6 +9,8 @@ const decimalReason = (raw: string, style: DecimalStyle, column: string | undefi
     ? `'${raw}' writes its decimals with a comma, but the other values of ${column} use a dot (1,234.50); fix the value or export the column in one style`
     : `'${raw}' writes its decimals with a dot, but the other values of ${column} use a comma (1.234,50); fix the value or export the column in one style`;
 import type { ImportPlan } from './plan';
+import type { OutlierDays } from './outlier-dates';
+import { isoFromDay } from '../../../shared/format/dates';
 import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
 
@@ -44,7 +46,11 @@ export type SummedRows = {
   latest: (customerId: number, day: number, line: number, name: string, repId: number | null, territoryId: number | null, segment: string) => void;
 };
 
-export type TransactionsSink = RowSink & { summed: SummedRows };
+export type TransactionsSink = RowSink & {
+  summed: SummedRows;
+  /** Rejects the rows already stored on these days (dates found far from the rest once all are read). */
+  unstoreDays: (days: OutlierDays) => void;
+};
 
 type Latest = { day: number; line: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
 
@@ -109,6 +115,10 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   let lastDateText = '';
   let lastDay: number | null = null;
   const dayCache = new Map<string, number | null>();
+  // Known before the rows come when DuckDB has counted the dates; otherwise found at the end.
+  const farDays = plan.outlierDays;
+  // The first text seen for each day: what a row rejected after it was stored is quoted with.
+  const firstText = new Map<number, string>();
   const credits = plan.creditInvoices;
   if (ix.invoice >= 0 && !credits) {
     tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
@@ -188,6 +198,9 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       if (day === null) {
         return tally.reject(line, m.date ?? null, dateText, dateText === '' ? `no date (${m.date} is empty)` : `'${dateText}' is not a valid date (expected ${dateWords})`);
       }
+      const far = farDays?.get(day);
+      if (far) return tally.reject(line, m.date ?? null, dateText, far(dateText));
+      if (!firstText.has(day)) firstText.set(day, ownString(dateText));
       let quantity: number | null = null;
       if (ix.quantity >= 0) {
         const raw = text(cells, ix.quantity);
@@ -247,6 +260,44 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       });
     },
     summed,
+    unstoreDays(days) {
+      if (days.size === 0) return;
+      insert.flush();
+      // Day numbers only (integers): safe to write into the statement.
+      const list = [...days.keys()].map((d) => Math.trunc(d)).join(', ');
+      const rows = db.prepare(`SELECT source_row, day, revenue FROM transactions WHERE import_id = ? AND day IN (${list}) ORDER BY source_row`).all(importId) as {
+        source_row: number;
+        day: number;
+        revenue: number;
+      }[];
+      for (const r of rows) {
+        const value = firstText.get(r.day) ?? isoFromDay(r.day);
+        tally.reject(r.source_row, m.date ?? null, value, days.get(r.day)?.(value) ?? '');
+        tally.rowsImported--;
+        tally.revenue -= r.revenue;
+        if (r.revenue < 0) tally.returns--;
+      }
+      db.prepare(`DELETE FROM transactions WHERE import_id = ? AND day IN (${list})`).run(importId);
+      tally.unstoreDays(new Set(days.keys()));
+      // A customer's rep and segment come from its latest sale: not from a rejected one.
+      for (const [id, l] of latest) if (days.has(l.day)) latest.delete(id);
+      const kept = (column: string): Set<number> =>
+        new Set((db.prepare(`SELECT DISTINCT ${column} AS id FROM transactions WHERE import_id = ? AND ${column} IS NOT NULL`).all(importId) as { id: number }[]).map((r) => r.id));
+      // Ids this import created that only rejected rows used would be names with no sales: gone too.
+      const dimensions = [
+        [tally.customers, 'customer_id', customers, db.prepare('DELETE FROM customers WHERE id = ?')],
+        [tally.products, 'product_id', products, db.prepare('DELETE FROM products WHERE id = ?')],
+        [tally.categories, 'category_id', categories, db.prepare('DELETE FROM categories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM products p WHERE p.category_id = categories.id)')],
+      ] as const;
+      for (const [set, column, dimension, drop] of dimensions) {
+        const left = kept(column);
+        for (const id of set) {
+          if (left.has(id)) continue;
+          set.delete(id);
+          if (dimension.isNew(id)) drop.run(id);
+        }
+      }
+    },
     finish() {
       insert.flush();
       // A customer's current rep, territory and segment are those of its most recent sale.

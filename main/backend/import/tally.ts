@@ -39,10 +39,45 @@ export class Tally {
   /** One bit per weekday seen (bit 0 = Monday): a cube whose periods all fall on Mondays is weekly. */
   weekdays = 0;
 
+  private readonly rowsPerDay = new Map<number, number>();
+  private runDay = NaN;
+  private runRows = 0;
+
   day(day: number): void {
     this.weekdays |= 1 << (((day + 3) % 7) + 7) % 7;
     if (this.dayMin === null || day < this.dayMin) this.dayMin = day;
     if (this.dayMax === null || day > this.dayMax) this.dayMax = day;
+    // Files come sorted or grouped by date: count a run of one day before touching the map.
+    if (day === this.runDay) this.runRows++;
+    else {
+      this.endRun();
+      this.runDay = day;
+      this.runRows = 1;
+    }
+  }
+
+  private endRun(): void {
+    if (this.runRows > 0) this.rowsPerDay.set(this.runDay, (this.rowsPerDay.get(this.runDay) ?? 0) + this.runRows);
+    this.runRows = 0;
+    this.runDay = NaN;
+  }
+
+  /** Stored rows per day, for the check on dates far from the rest. */
+  daysStored(): Map<number, number> {
+    this.endRun();
+    return this.rowsPerDay;
+  }
+
+  /** Takes back rows rejected after they were stored (dates far from the rest). */
+  unstoreDays(days: ReadonlySet<number>): void {
+    this.endRun();
+    for (const d of days) this.rowsPerDay.delete(d);
+    this.dayMin = null;
+    this.dayMax = null;
+    for (const d of this.rowsPerDay.keys()) {
+      if (this.dayMin === null || d < this.dayMin) this.dayMin = d;
+      if (this.dayMax === null || d > this.dayMax) this.dayMax = d;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/contract/errors';
-import { CsvTokenizer, sniffDelimiter, type RawRecord } from './csv-tokenizer';
+import { CsvTokenizer, sniffTable, type RawRecord } from './csv-tokenizer';
 import { settleEncoding, sniffEncoding, type TextEncoding } from './encoding';
 import type { TableSource } from './source';
 
@@ -40,9 +40,9 @@ export async function openTextSource(file: string, totalBytes: number): Promise<
   const head = await readHead(file, SAMPLE_BYTES);
   const { encoding, bom, note } = settleEncoding(head, sniffEncoding(head, head.length < SAMPLE_BYTES), head.length < SAMPLE_BYTES);
   const headText = new TextDecoder(encoding).decode(head.subarray(bom));
-  const delimiter = sniffDelimiter(headText.slice(0, 256 * 1024));
+  const { delimiter, width } = sniffTable(headText.slice(0, 256 * 1024));
   const wholeFile = head.length < SAMPLE_BYTES;
-  const tokenizer = new CsvTokenizer(delimiter);
+  const tokenizer = new CsvTokenizer(delimiter, width);
   const sample = tokenizer.push(headText);
   if (wholeFile) tokenizer.end(sample);
   return {
@@ -55,7 +55,7 @@ export async function openTextSource(file: string, totalBytes: number): Promise<
     sample: sample.slice(0, SAMPLE_RECORDS),
     sampleIsAll: wholeFile && sample.length <= SAMPLE_RECORDS,
     notes: note ? [note] : [],
-    read: (onBatch, options) => streamRecords(file, encoding, bom, delimiter, totalBytes, onBatch, options),
+    read: (onBatch, options) => streamRecords(file, encoding, bom, { delimiter, width }, totalBytes, onBatch, options),
   };
 }
 
@@ -63,14 +63,14 @@ async function streamRecords(
   file: string,
   encoding: TextEncoding,
   bom: number,
-  delimiter: string,
+  table: { delimiter: string; width: number },
   totalBytes: number,
   onBatch: (records: RawRecord[]) => void,
   options: Parameters<TableSource['read']>[1],
 ): Promise<void> {
   const { stream, counter } = rawStream(file);
   const decoder = new TextDecoder(encoding);
-  const tokenizer = new CsvTokenizer(delimiter);
+  const tokenizer = new CsvTokenizer(table.delimiter, table.width);
   let skip = bom;
   let bytes = 0;
   const gz = stream !== counter;

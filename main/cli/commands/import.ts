@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
+import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Command } from '../command';
@@ -29,9 +29,9 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: stri
   return found;
 }
 
-function megabytes(raw: unknown): number {
+function megabytes(raw: unknown, flag = '--aggregate-above'): number {
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new AppError('INVALID_INPUT', `--aggregate-above ${String(raw)} is not a size in MB (a number, 0 or more).`);
+  if (!Number.isFinite(n) || n < 0) throw new AppError('INVALID_INPUT', `${flag} ${String(raw)} is not a size in MB (a number, 0 or more).`);
   return n;
 }
 
@@ -64,7 +64,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--max-amount N] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -86,6 +86,8 @@ Options:
                          the workspace currency was set by hand; the import says which and why
   --as-of YYYY-MM-DD     Spend tables only: the date the spend refers to (default: today)
   --max-amount N         Reject rows whose amount is larger than N either way (default 100,000,000,000)
+  --max-unpacked-mb MB   Refuse an xlsx/xlsb/ods that unpacks to more than MB (default ${DEFAULT_MAX_UNPACKED_MB}); reading
+                         a workbook takes about six times its unpacked size in memory, a CSV almost none
   --force                Import a file even if the same file was imported before
   --dry-run              Read and check everything, report, and save nothing
   --rejects-out FILE     Write every rejected row (row, column, value, reason) to a CSV file
@@ -115,6 +117,7 @@ Examples:
     currency: { type: 'string' },
     force: { type: 'boolean' },
     'max-amount': { type: 'string' },
+    'max-unpacked-mb': { type: 'string' },
     'dry-run': { type: 'boolean' },
     'rejects-out': { type: 'string' },
     json: { type: 'boolean' },
@@ -148,6 +151,7 @@ Examples:
       dryRun: Boolean(args.values['dry-run']),
       ...(args.values['as-of'] !== undefined ? { asOf: String(args.values['as-of']) } : {}),
       ...(args.values['max-amount'] !== undefined ? { maxAmount: Number(args.values['max-amount']) } : {}),
+      ...(args.values['max-unpacked-mb'] !== undefined ? { maxUnpackedMb: megabytes(args.values['max-unpacked-mb'], '--max-unpacked-mb') } : {}),
     };
     const summaries: ImportSummary[] = [];
     try {

@@ -4,6 +4,8 @@ export type CellValue = string | number | null;
 export type Column<T> = {
   id: string;
   label: string;
+  /** What the column means, shown on hover over its header. */
+  title?: string;
   /** The raw value: sorted on, and copied as TSV. */
   value: (row: T) => CellValue;
   /** How the value reads in the cell (money, dates...); defaults to the raw value. */

@@ -92,6 +92,20 @@ describe('analysis handlers on a real workspace', () => {
     expect(stricter.count).toBeLessThanOrEqual(base.count);
     expect(base.curve.map((p) => p.lateness)).toContain(2);
     expect(base.elapsedMs).toBeLessThan(1000);
+    expect(base.actions).toBeUndefined();
+  });
+
+  it('lists the recovery actions other thresholds would make, identical to the run at its own settings', async () => {
+    const stored = await w.backend.call('analysis-actions', { kind: 'recovery', limit: 100000 });
+    const same = await w.backend.call('analysis-recovery-evaluate', { recovery: summary.settings.recovery, withActions: true });
+    const brief = (a: { id: string; expectedRevenue: number; priority: number; tier: string; profile: number | null; rep: string | null }) => [a.id, a.expectedRevenue, a.priority, a.tier, a.profile, a.rep];
+    expect(same.actions?.map(brief)).toEqual(stored.rows.map(brief));
+
+    const stricter = await w.backend.call('analysis-recovery-evaluate', { recovery: { ...summary.settings.recovery, lateness: 4 }, withActions: true });
+    expect(stricter.actions).toHaveLength(stricter.count);
+    expect(stricter.count).toBeLessThan(same.count);
+    const money = (stricter.actions ?? []).reduce((t, a) => t + a.expectedRevenue, 0);
+    expect(money).toBeCloseTo(stricter.atRisk, 0);
   });
 
   it('recomputes only what a changed k depends on and stores a second run', async () => {

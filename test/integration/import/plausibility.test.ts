@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture, storeCounts } from './fixtures';
 
@@ -17,6 +18,71 @@ describe('imports that never store wrong data silently', () => {
     expect(s).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
     expect(s.rejectsSample[0]).toMatchObject({ row: 4, column: 'Net Sales', value: '3.456,25', reason: expect.stringContaining('decimals with a comma') });
     expect(s.revenue).toBeCloseTo(2345.75 + 1200.5 + 99.1, 6);
+  });
+
+  it('reads the lines after an unclosed quote on their own and rejects the line the quote opened on, naming it', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'runaway-quote.csv');
+    const rows = Array.from({ length: 11 }, (_, i) => `C${i + 1},2025-01-${String(i + 2).padStart(2, '0')},A,${i === 3 ? '"40' : `${(i + 1) * 10}`}`);
+    fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: 11, rowsImported: 10, rowsRejected: 1, rowsSkipped: 0 });
+    expect(s.rejectsSample).toEqual([{ row: 5, column: 'Net Sales', value: '"40', reason: expect.stringContaining('a quote opens on line 5') }]);
+    expect(s.warnings).toEqual(expect.arrayContaining([expect.stringContaining("line 5 opens a quote in 'Net Sales' that is never closed")]));
+    expect(s.revenue).toBe(10 + 20 + 30 + 50 + 60 + 70 + 80 + 90 + 100 + 110);
+    const duck = await workspace();
+    const viaDuckDb = await duck.backend.call('import-run', { path: file, engine: 'duckdb' });
+    expect(viaDuckDb).toMatchObject({ rowsRead: 11, rowsImported: 10, rowsRejected: 1, revenue: s.revenue });
+    expect(viaDuckDb.rejectsSample[0]).toMatchObject({ row: 5, column: 'Net Sales' });
+    expect(viaDuckDb).toMatchObject({ engine: 'lines', warnings: expect.arrayContaining([expect.stringContaining('a quote that is never closed')]) });
+  });
+
+  it('does the same when a stray quote further down would close it', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'stray-quotes.csv');
+    fs.writeFileSync(file, `${HEADER}\nC1,2025-01-02,"A,10\nC2,2025-01-03,A,20\nC3,2025-01-04,A,30\nC4,2025-01-05,"B",40\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1, revenue: 90 });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 2, column: 'Category', value: '"A' });
+  });
+
+  it('recognises a column of Excel date numbers in the preview, by its header or its content alone, in CSV and xlsx', async () => {
+    const w = await workspace();
+    const serials = Array.from({ length: 20 }, (_, i) => 40544 + i * 7);
+    const named = path.join(w.dir, 'serial-dates.csv');
+    fs.writeFileSync(named, `${HEADER}\n${serials.map((d, i) => `C${i % 4},${i === 5 ? 'n/a' : d},A,10`).join('\n')}\n`);
+    const preview = await w.backend.call('import-preview', { path: named });
+    expect(preview.dateFormat).toMatchObject({ detected: 'excel-serial', ambiguous: false });
+    const s = await w.backend.call('import-run', { path: named });
+    expect(s).toMatchObject({ dateFormat: 'excel-serial', rowsImported: 19, rowsRejected: 1, dateFrom: '2011-01-01', dateTo: '2011-05-14' });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 7, column: 'Date', value: 'n/a', reason: expect.stringContaining('an Excel date number') });
+
+    const unnamed = path.join(w.dir, 'posted.xlsx');
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Account', 'Posted', 'Group', 'Amount'], ...serials.map((d, i) => [`C${i % 4}`, d, 'A', 10 + i])]), 'Sales');
+    fs.writeFileSync(unnamed, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const guessed = await w.backend.call('import-preview', { path: unnamed });
+    expect(guessed.mapping.find((g) => g.field === 'date')).toMatchObject({ column: 'Posted', reason: "'Posted' holds Excel date numbers (2011-01-01 to 2011-05-14)" });
+    expect(guessed).toMatchObject({ shape: 'transactions', dateFormat: { detected: 'excel-serial' } });
+    // Ids and quantities in the same numeric range, spread wider than ten years of days, are not taken for dates.
+    const ids = path.join(w.dir, 'ids.csv');
+    fs.writeFileSync(ids, `Account,Ref,Group,Amount\n${serials.map((_, i) => `C${i},${20000 + i * 3000},A,${i}.50`).join('\n')}\n`);
+    expect((await w.backend.call('import-preview', { path: ids })).mapping.find((g) => g.field === 'date')?.column).toBeNull();
+  });
+
+  it('refuses a workbook that unpacks to more than the limit before reading it, and reads it under a higher limit', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'big.xlsx');
+    const rows = Array.from({ length: 20000 }, (_, i) => [`C${i % 500}`, `2025-${String((i % 12) + 1).padStart(2, '0')}-15`, `Cat ${i % 12}`, i + 0.25]);
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([HEADER.split(','), ...rows]), 'Sales');
+    fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+    const before = storeCounts(w.backend);
+    const refused = { code: 'IMPORT_TOO_LARGE', message: expect.stringMatching(/^big\.xlsx is 1 MB but unpacks to \d MB, more than the 2 MB .*Save the sheet as CSV.*--max-unpacked-mb/) };
+    expect(await failure(w.backend.call('import-preview', { path: file, maxUnpackedMb: 2 }))).toMatchObject(refused);
+    expect(await failure(w.backend.call('import-run', { path: file, maxUnpackedMb: 2 }))).toMatchObject(refused);
+    expect(storeCounts(w.backend)).toEqual(before);
+    expect(await w.backend.call('import-run', { path: file })).toMatchObject({ rowsRead: 20000, rowsImported: 20000 });
   });
 
   it('rejects non-finite and absurd revenues, so totals and the analysis stay finite, with a configurable cap', async () => {

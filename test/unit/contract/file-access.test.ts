@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, handlerNames, PATH_FIELDS, writesFiles } from '../../../shared/contract';
+import { contract, handlerNames, PATH_FIELDS, storedPaths, writesFiles } from '../../../shared/contract';
 import { PathPolicy } from '../../../main/backend/access/path-policy';
 
 const PATH_LIKE = /^(path|paths|out|folder|workspace|file|files)$/;
@@ -48,5 +48,27 @@ describe('which handlers write files', () => {
       'products-groups-export',
       'report-build',
     ]);
+  });
+});
+
+describe('which calls store the file they read', () => {
+  it('are the sales and roster imports, named by their contract entries, and only for fields they read', () => {
+    const storing = Object.entries(PATH_FIELDS as Record<string, readonly { key: string; access: string; stores?: string }[]>)
+      .flatMap(([name, fields]) => fields.filter((f) => f.stores).map((f) => ({ name, key: f.key, access: f.access })))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(storing).toEqual([
+      { name: 'import-run', key: 'path', access: 'read' },
+      { name: 'roster-import', key: 'path', access: 'read' },
+    ]);
+  });
+
+  it('name the imported file after a real import, and nothing after a dry run, a preview or any other call', () => {
+    expect(storedPaths('import-run', { path: '/up/1/sales.csv' })).toEqual(['/up/1/sales.csv']);
+    expect(storedPaths('import-run', { path: '/up/1/sales.csv', dryRun: false })).toEqual(['/up/1/sales.csv']);
+    expect(storedPaths('import-run', { path: '/up/1/sales.csv', dryRun: true })).toEqual([]);
+    expect(storedPaths('roster-import', { path: '/up/2/reps.csv' })).toEqual(['/up/2/reps.csv']);
+    expect(storedPaths('import-preview', { path: '/up/1/sales.csv' })).toEqual([]);
+    expect(storedPaths('export-assignments', { out: '/x/plan.xlsx' })).toEqual([]);
+    expect(storedPaths('import-run', null)).toEqual([]);
   });
 });

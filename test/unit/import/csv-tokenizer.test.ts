@@ -46,6 +46,40 @@ describe('the CSV tokenizer', () => {
   });
 });
 
+describe('a runaway quote', () => {
+  const records = (text: string, width: number, chunk = text.length) => {
+    const t = new CsvTokenizer(',', width);
+    const out = [];
+    for (let i = 0; i < text.length; i += chunk) out.push(...t.push(text.slice(i, i + chunk)));
+    out.push(...t.end());
+    return out;
+  };
+
+  it('that never closes does not swallow the lines after it: each is read on its own and the opening line is marked', () => {
+    const text = 'c,d,r\nA,1,10\nB,2,"20\nC,3,30\nD,4,40\n';
+    for (const chunk of [1, 4, 100]) {
+      const out = records(text, 3, chunk);
+      expect(out.map((r) => r.line)).toEqual([1, 2, 3, 4, 5]);
+      expect(out[2]).toEqual({ line: 3, cells: ['B', '2', '"20'], openQuote: { line: 3, column: 2 } });
+      expect(out[3]).toEqual({ line: 4, cells: ['C', '3', '30'] });
+    }
+  });
+
+  it('that a stray quote further down closes is caught by the whole records inside it', () => {
+    const out = records('c,d,r\nA,1,"10\nB,2,20\nC,"3",30\n', 3);
+    expect(out.map((r) => r.cells)).toEqual([['c', 'd', 'r'], ['A', '1', '"10'], ['B', '2', '20'], ['C', '3', '30']]);
+    expect(out[1].openQuote).toEqual({ line: 2, column: 2 });
+  });
+
+  it('leaves a real multi-line value alone, and gives up on one longer than a hundred lines', () => {
+    expect(records('name,address,r\nA,"1 Main St\nSpringfield, IL",10\n', 3)[1]).toEqual({ line: 2, cells: ['A', '1 Main St\nSpringfield, IL', '10'] });
+    const long = `a,b\n1,"${'x\n'.repeat(150)}"\n`;
+    const out = records(long, 2);
+    expect(out[1].openQuote).toEqual({ line: 2, column: 1 });
+    expect(out.length).toBe(152);
+  });
+});
+
 describe('delimiter sniffing', () => {
   it.each([
     [',', 'a,b,c\n1,2,3\n'],

@@ -9,6 +9,7 @@ import type { Tally } from '../tally';
 import { DEFAULT_MAX_AMOUNT } from '../numbers';
 import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
+import { outlierDays } from '../outlier-dates';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -74,7 +75,7 @@ export async function stageWithDuckDb(
   const duck = await openDuckDb({ spillDir: os.tmpdir() });
   const c = duck.connection;
   // Runs beside DuckDB's own threads: one more read of the file, mostly from the page cache.
-  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] }));
+  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] as number[], lines: 0 }));
   scanning.catch(() => {});
   // Two reads of the file at most: the progress bar gives each its half when there is a second.
   let passes = { done: 0, of: 1 };
@@ -138,6 +139,19 @@ export async function stageWithDuckDb(
       if (day === null) refused.push(['date', t]);
       else days.set(t, day);
     }
+    // Dates far from all the others, on a handful of rows, are typos: those rows go to the
+    // line-by-line checks, which reject them with the reason.
+    const perDay = new Map<number, number>();
+    for (const [t, n] of (await c.runAndReadAll('SELECT date, sum(n)::INTEGER FROM cube WHERE customer IS NOT NULL GROUP BY date')).getRows() as [string, number][]) {
+      const day = days.get(t);
+      if (day !== undefined) perDay.set(day, (perDay.get(day) ?? 0) + n);
+    }
+    plan.outlierDays = outlierDays(plan.earlierDates ?? [], perDay);
+    for (const [t, day] of days) {
+      if (!plan.outlierDays.has(day)) continue;
+      days.delete(t);
+      refused.push(['date', t]);
+    }
     for (const column of ['customer', 'category'] as const) for (const t of await distinct(column)) if (t.trim() === '') refused.push([column, t]);
     await c.run('CREATE TABLE refused (kind VARCHAR, value VARCHAR)');
     const appender = await c.createAppender('refused');
@@ -166,8 +180,19 @@ export async function stageWithDuckDb(
       // Both reads must see the same rows; if they do not, the caller imports line by line instead.
       if (doubtful !== total - summed) throw new Error(`the two reads disagree (${total - summed} rows to check, ${doubtful} found)`);
     }
-    const scanned = await scanning;
-    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, ...scanned };
+    const { sha256, blankLines, lines } = await scanning;
+    if (format === 'csv') {
+      // Fewer records than lines: line breaks inside quoted values, which DuckDB's row numbers do not
+      // follow; a quote that is never closed even swallows whole rows without a word.
+      const records = lines - plan.headerLine - blankLines.filter((l) => l > plan.headerLine).length;
+      if (total < records) {
+        throw new AppError(
+          'IMPORT_UNCLOSED_QUOTE',
+          `Imported line by line, not through DuckDB: ${(records - total).toLocaleString('en-US')} line break(s) sit inside quoted values (a value written over several lines, or a quote that is never closed), and only the line-by-line reader tells them apart and names the lines.`,
+        );
+      }
+    }
+    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, sha256, blankLines };
   } catch (e) {
     duck.close();
     if (signal.aborted) throw cancelled();

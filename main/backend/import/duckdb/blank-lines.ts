@@ -9,9 +9,9 @@ const CR = 13;
  * The file's sha256 and the numbers of its empty lines, in one read. DuckDB's CSV reader passes over
  * empty lines without a word, so the importer finds them itself: they count as blank rows, and every
  * row after one sits a line further down than DuckDB's row number says. Quoted values spanning lines
- * are not followed (a hazard only for an empty line inside quotes).
+ * are not followed: `lines` (the file's line count) tells the caller whether any record spans lines.
  */
-export async function scanFile(file: string, signal: AbortSignal): Promise<{ sha256: string; blankLines: number[] }> {
+export async function scanFile(file: string, signal: AbortSignal): Promise<{ sha256: string; blankLines: number[]; lines: number }> {
   const hash = crypto.createHash('sha256');
   const blankLines: number[] = [];
   let line = 1;
@@ -49,5 +49,5 @@ export async function scanFile(file: string, signal: AbortSignal): Promise<{ sha
     }
   }
   if (!raw.destroyed) raw.destroy();
-  return { sha256: hash.digest('hex'), blankLines };
+  return { sha256: hash.digest('hex'), blankLines, lines: lineStart ? line - 1 : line };
 }

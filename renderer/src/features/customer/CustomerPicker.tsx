@@ -10,6 +10,8 @@ export function CustomerPicker() {
   const w = useWorkbench();
   const [search, setSearch] = useState('');
   const runId = w.summary?.runId;
+  // The table sorts as the caption says: by money at risk until a search asks for matches by revenue.
+  const searching = search.trim() !== '';
   const found = useAsync(
     () => call('analysis-customers', { runId, search: search.trim() || undefined, sort: search.trim() ? 'revenue12m' : 'atRiskRevenue', dir: 'desc', limit: 2000 }),
     [runId, search],
@@ -27,7 +29,15 @@ export function CustomerPicker() {
           {found.data.total > found.data.rows.length && `; showing the first ${w.fmt.count(found.data.rows.length)}`}
         </p>
       )}
-      <CustomerTable label="Customers" customers={found.data?.rows ?? []} fmt={w.fmt} onOpen={(c) => w.go('customer', { code: c.code })} height={460} />
+      <CustomerTable
+        key={searching ? 'by-revenue' : 'by-risk'}
+        label="Customers"
+        customers={found.data?.rows ?? []}
+        fmt={w.fmt}
+        onOpen={(c) => w.go('customer', { code: c.code })}
+        height={460}
+        initialSort={searching ? { column: 'revenue', dir: 'desc' } : { column: 'atRisk', dir: 'desc' }}
+      />
     </Panel>
   );
 }

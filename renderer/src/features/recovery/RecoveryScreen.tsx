@@ -21,7 +21,11 @@ export function RecoveryScreen() {
   const runId = s?.runId;
   const [settings, setSettings] = useState<RecoverySettings | null>(s?.settings.recovery ?? null);
   // The answer carries the settings it was computed for, so the chart marks what it shows.
-  const evaluation = useCoalesced(async (recovery: RecoverySettings) => ({ recovery, result: await call('analysis-recovery-evaluate', { runId, recovery }) }));
+  // Away from the run's settings the answer also lists the actions, so the table follows the totals.
+  const evaluation = useCoalesced(async (recovery: RecoverySettings) => {
+    const withActions = !!s && !sameSettings(recovery, s.settings.recovery);
+    return { recovery, result: await call('analysis-recovery-evaluate', { runId, recovery, withActions }) };
+  });
   const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: 100000, sort: 'priority' }), [runId]);
   const { run } = evaluation;
 
@@ -49,6 +53,8 @@ export function RecoveryScreen() {
   };
 
   const e = evaluated?.result;
+  const preview = changed && e?.actions ? e.actions : null;
+  const listed = preview ?? actions.data?.rows ?? [];
   return (
     <>
       <div className="screen-head">
@@ -85,9 +91,11 @@ export function RecoveryScreen() {
       </Panel>
       <Backtest runId={s.runId} disabled={!s.hasDates} />
       {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} />}
-      <Panel title={`Recovery actions in run ${s.runId}`}>
+      <Panel title={preview ? `Recovery actions at these thresholds (${fmt.count(preview.length)}; run ${s.runId} has ${fmt.count(s.counts.recoveryActions)})` : `Recovery actions in run ${s.runId}`}>
+        {preview && <p className="muted" data-testid="recovery-preview-note">A preview at the thresholds above, ranked as a run would rank them. Apply to store them as a new run; Reset to return to the run's list.</p>}
+        {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
         <ErrorNotice error={actions.error} />
-        <ActionList label="Recovery actions" actions={actions.data?.rows ?? []} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />
+        <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />
       </Panel>
     </>
   );

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dayFromIso } from '../../../shared/format/dates';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { writeSampleCsv } from '../analysis/sample-csv';
+import { storeCounts } from './fixtures';
+
+const workspace = freshWorkspaces();
+const HEADER = 'Customer,Date,Category,Net Sales';
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: { code: string; message: string; details?: unknown }) => e);
+
+/** Twelve sales in 2010-2011, the way the Online Retail data runs, with one date typed as 2925. */
+const typoFile = (dir: string): string => {
+  const months = ['2010-12-01', '2011-01-04', '2011-02-01', '2011-03-01', '2011-04-01', '2011-05-03', '2925-06-01', '2011-07-01', '2011-08-01', '2011-09-01', '2011-10-03', '2011-11-01'];
+  const file = path.join(dir, 'typo-year.csv');
+  fs.writeFileSync(file, `${HEADER}\n${months.map((d, i) => `${i === 6 ? 'NEW' : `C${(i % 3) + 1}`},${d},${i === 6 ? 'Typos' : 'A'},${(i + 1) * 10}`).join('\n')}\n`);
+  return file;
+};
+
+describe('a date far beyond the rest of the data', () => {
+  it('is rejected with its row, column and value, so the import ends at the last real date', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: typoFile(w.dir) });
+    expect(s).toMatchObject({ rowsRead: 12, rowsImported: 11, rowsRejected: 1, rowsSkipped: 0, dateFrom: '2010-12-01', dateTo: '2011-11-01', customers: 3, categories: 1 });
+    expect(s.rejectsSample).toEqual([
+      { row: 8, column: 'Date', value: '2925-06-01', reason: expect.stringMatching(/^'2925-06-01' is 914 years after the rest of the dates \(2010-12-01 to 2011-11-01\).*typo/) },
+    ]);
+    expect(s.revenue).toBe(780 - 70);
+    // The customer and category only the rejected row named are not left behind without sales.
+    const db = w.backend.session.db;
+    expect((db.prepare("SELECT count(*) AS n FROM customers WHERE code = 'NEW'").get() as { n: number }).n).toBe(0);
+    expect((db.prepare("SELECT count(*) AS n FROM categories WHERE name = 'Typos'").get() as { n: number }).n).toBe(0);
+    expect(await w.backend.call('workspace-info', {})).toMatchObject({ dateTo: '2011-11-01', customers: 3, transactions: 11 });
+  });
+
+  it('is rejected the same way when DuckDB reads the file', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: typoFile(w.dir), engine: 'duckdb' });
+    expect(s).toMatchObject({ engine: 'duckdb', rowsRead: 12, rowsImported: 11, rowsRejected: 1, dateTo: '2011-11-01', revenue: 710 });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 8, column: 'Date', value: '2925-06-01', reason: expect.stringContaining('914 years after') });
+  });
+
+  it('in a later file is judged against the dates already imported, and a file of only such rows changes nothing', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: typoFile(w.dir) });
+    const before = storeCounts(w.backend);
+    const later = path.join(w.dir, 'december.csv');
+    fs.writeFileSync(later, `${HEADER}\nC1,2925-12-02,A,10\n`);
+    const error = await failure(w.backend.call('import-run', { path: later }));
+    expect(error).toMatchObject({ code: 'IMPORT_NOT_A_TABLE', message: expect.stringContaining("row 2, column Date: '2925-12-02' is 914 years after") });
+    expect(storeCounts(w.backend)).toEqual(before);
+    fs.writeFileSync(later, `${HEADER}\nC1,2011-12-02,A,10\nC2,2011-12-05,A,20\n`);
+    expect(await w.backend.call('import-run', { path: later })).toMatchObject({ rowsImported: 2, rowsRejected: 0 });
+  });
+
+  it('is kept when many rows share it: a second stretch of history is data, not a typo', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'two-stretches.csv');
+    const rows = Array.from({ length: 20 }, (_, i) => `C${i},${i < 10 ? '2015' : '2019'}-03-${String(i + 1).padStart(2, '0')},A,10`);
+    fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+    expect(await w.backend.call('import-run', { path: file })).toMatchObject({ rowsImported: 20, rowsRejected: 0, dateFrom: '2015-03-01', dateTo: '2019-03-20' });
+  });
+
+  it('left in a workspace by an older import makes the analysis say its as-of date looks like a typo', async () => {
+    const w = await workspace();
+    const csv = path.join(w.dir, 'sales.csv');
+    writeSampleCsv(csv, { seed: 3, customers: 120 });
+    await w.backend.call('import-run', { path: csv });
+    const db = w.backend.session.db;
+    db.prepare('UPDATE transactions SET day = ? WHERE rowid = (SELECT max(rowid) FROM transactions)').run(dayFromIso('2925-12-30'));
+    const summary = await w.backend.call('analysis-run', { settings: { kMax: 4 } });
+    expect(summary.asOf).toBe('2925-12-30');
+    expect(summary.notes).toEqual(expect.arrayContaining([expect.stringMatching(/^The as-of date 2925-12-30 is the last transaction date, but only 1 row\(s\) are dated after 2025-12-\d\d.*Set the as-of date to 2025-12-\d\d/)]));
+    const fixed = await w.backend.call('analysis-run', { settings: { kMax: 4, asOf: '2025-12-31' } });
+    expect(fixed.notes.join(' ')).not.toContain('look like typos');
+  });
+});
