@@ -9,6 +9,7 @@ import { CustomerScreen } from '../features/customer/CustomerScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { AssignmentScreen } from '../features/assignment/AssignmentScreen';
 import { ProductGroupsScreen } from '../features/products/ProductGroupsScreen';
+import { ExploreScreen } from '../features/explore/ExploreScreen';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
@@ -40,6 +41,7 @@ export const routes: ScreenRoute[] = [
   { id: 'profiles', label: 'Profiles', icon: '◎', component: ProfilesScreen, needs: 'analysis' },
   { id: 'recovery', label: 'Recovery', icon: '↺', component: RecoveryScreen, needs: 'analysis' },
   { id: 'growth', label: 'Growth', icon: '↗', component: GrowthScreen, needs: 'analysis' },
+  { id: 'explore', label: 'Explore', icon: '⌕', component: ExploreScreen, needs: 'analysis' },
   { id: 'customer', label: 'Customer', icon: '☺', component: CustomerScreen, needs: 'analysis' },
   { id: 'portfolio', label: 'Portfolio', icon: '▦', component: PortfolioScreen, needs: 'nothing' },
   { id: 'assignment', label: 'Assignment', icon: '⇄', component: AssignmentScreen, needs: 'analysis' },

@@ -3,7 +3,8 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useWorkbench } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { customerScatterOption, elbowOption, HEATMAP_PAGE, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 import { markKSwitch } from './timing';
@@ -16,6 +17,7 @@ export function ProfilesScreen() {
   const [selected, setSelected] = useState<number | null>(null);
   const [measure, setMeasure] = useState<'mix' | 'penetration'>('mix');
   const [page, setPage] = useState(0);
+  const drill = useDrill();
   const k = pendingK ?? s?.k ?? 2;
   const runId = s?.runId;
   // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
@@ -35,6 +37,11 @@ export function ProfilesScreen() {
   );
   const scatter = useMemo(() => (s && everyone.data ? customerScatterOption(everyone.data.rows, s.profiles, fmt) : null), [s, everyone.data, fmt]);
   if (!s || !elbow || !silhouette || !heatmap) return null;
+  // A cell opens that profile's actions in that category: its gaps to sell and its slipping buyers.
+  const openCell = (value: number[]) => {
+    const cell = heatmapCell(s.profiles, s.categories, measure, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }, value);
+    if (cell) drill(cell);
+  };
   const kMin = Math.min(s.settings.kMin, ...s.quality.map((q) => q.k));
   const kMax = Math.max(s.settings.kMax, ...s.quality.map((q) => q.k));
   const selectedProfile = s.profiles.find((p) => p.id === selected) ?? null;
@@ -130,8 +137,10 @@ export function ProfilesScreen() {
           </div>
         }
       >
-        {pages > 1 && <p className="muted">Categories that set profiles apart come first.</p>}
-        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(220, 40 + 34 * s.profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))} testId="chart-heatmap" onClick={(e) => setSelected(s.profiles[(e.value as number[])[1]]?.id ?? null)} />
+        <p className="muted">
+          {pages > 1 && 'Categories that set profiles apart come first. '}Click a cell to open that profile's actions and customers in that category.
+        </p>
+        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(220, 40 + 34 * s.profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))} testId="chart-heatmap" onClick={(e) => openCell(e.value as number[])} />
       </Panel>
       <Panel title="Profiles">
         <div className="cards" role="list" data-testid="profile-cards">
