@@ -16,8 +16,9 @@ import { ExploreScreen } from '../features/explore/ExploreScreen';
  *
  * To add a screen (e.g. Assignment, Portfolio): write `renderer/src/features/<x>/<X>Screen.tsx`
  * exporting a component that takes no props, import it here and append ONE entry below. Inside the
- * screen, `useWorkbench()` (src/app/workbench.tsx) gives the open workspace, the latest analysis
- * summary, `go(screenId, params)` to navigate and `refresh()` after a change; `call()` from
+ * screen, take only what it needs from src/app/workbench.tsx: `useWorkspace()` (the open workspace,
+ * `refresh()` after a change), `useSummary()` (the latest analysis), `useNavigation()` (`go(screenId,
+ * params)`), `useFormatters()`, `useAnalysisJob()` (run and progress), `useAppError()`; `call()` from
  * src/api/client.ts reaches any handler of shared/contract, typed. `needs` keeps the screen disabled
  * in the rail (with a hint) until a workspace is open or an analysis exists.
  */

@@ -3,7 +3,7 @@ import type { AssignmentPlan, AssignmentSettings, RosterRep } from '../../../../
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { echarts } from '../../charts/echarts';
 import { DataTable } from '../../components/DataTable';
@@ -93,9 +93,9 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
 }
 
 export function AssignmentScreen() {
-  const w = useWorkbench();
-  const fmt = w.fmt;
-  const runId = w.summary?.runId;
+  const fmt = useFormatters();
+  const summary = useSummary();
+  const runId = summary?.runId;
   const loaded = useAsync(async () => ({ plan: await latestPlan(), roster: await call('roster-list', {}) }), [runId]);
   // Edits (a new plan, a saved roster) apply to the data they were made on; a reload starts afresh.
   const [edited, setEdited] = useState<{ base: unknown; plan?: AssignmentPlan | null; roster?: RosterRep[]; version: number }>({ base: null, version: 0 });

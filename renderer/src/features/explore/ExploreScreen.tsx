@@ -6,7 +6,7 @@ import { routeById } from '../../app/routes';
 import { DIMENSION_LABEL, EXPLORE, SLICE_FIELDS, TIER_WORDS, fieldText, sliceFromParams, sliceToParams, withoutField, type SliceField } from '../../app/slice-params';
 import { useAsync } from '../../app/useAsync';
 import { useDrill } from '../../app/useDrill';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { clickedCategory, sliceBarsOption } from '../../charts/slice';
 import { ActionList } from '../../components/ActionList';
@@ -44,11 +44,11 @@ function groupLabel(by: SliceDimension, profiles: readonly { id: number; label: 
  * back to where the click came from.
  */
 export function ExploreScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go, location } = useNavigation();
+  const s = useSummary();
   const drill = useDrill();
-  const params = w.location.params;
+  const params = location.params;
   const slice = useMemo(() => sliceFromParams(params), [params]);
   const key = JSON.stringify(sliceToParams(slice));
   const [chosen, setChosen] = useState<SliceDimension | null>(null);
@@ -64,8 +64,8 @@ export function ExploreScreen() {
   if (!s) return null;
 
   const set = (field: SliceField, value: string) => {
-    const next = value === '' ? withoutField(w.location, field) : { screen: EXPLORE, params: { ...params, [field]: value } };
-    w.go(next.screen, next.params);
+    const next = value === '' ? withoutField(location, field) : { screen: EXPLORE, params: { ...params, [field]: value } };
+    go(next.screen, next.params);
   };
   const narrow = (k: string) => {
     const add: Slice = by === 'profile' ? { profile: Number(k) } : by === 'tier' ? { tier: k as Slice['tier'] } : { [by]: k };
@@ -94,12 +94,12 @@ export function ExploreScreen() {
           <h1>Explore</h1>
           <nav aria-label="Breadcrumb" className="crumbs" data-testid="breadcrumb">
             <ol>
-              <li>{from ? <a href={`#/${from.id}`} onClick={(e) => { e.preventDefault(); w.go(from.id); }}>{from.label}</a> : <span>Run {s.runId}</span>}</li>
+              <li>{from ? <a href={`#/${from.id}`} onClick={(e) => { e.preventDefault(); go(from.id); }}>{from.label}</a> : <span>Run {s.runId}</span>}</li>
               <li>
                 {crumbs.length === 0 ? (
                   <span>All actions</span>
                 ) : (
-                  <a href={`#/${EXPLORE}`} onClick={(e) => { e.preventDefault(); w.go(EXPLORE, params.from ? { from: params.from } : {}); }}>All actions</a>
+                  <a href={`#/${EXPLORE}`} onClick={(e) => { e.preventDefault(); go(EXPLORE, params.from ? { from: params.from } : {}); }}>All actions</a>
                 )}
               </li>
               {crumbs.map((crumb) => (
@@ -171,7 +171,7 @@ export function ExploreScreen() {
             Showing the {fmt.count(a.rows.length)} highest-priority of {fmt.count(a.total)} actions; narrow the slice to list the rest (the totals above count them all).
           </p>
         )}
-        <ActionList label="Slice actions" actions={a?.rows ?? []} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => w.go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" actions={a?.rows ?? []} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
         {c && c.total > c.rows.length && (
@@ -179,7 +179,7 @@ export function ExploreScreen() {
             Showing the {fmt.count(c.rows.length)} largest of {fmt.count(c.total)} customers; narrow the slice to list the rest.
           </p>
         )}
-        <CustomerTable label="Slice customers" customers={c?.rows ?? []} fmt={fmt} onOpen={(x) => w.go('customer', { code: x.code })} height={360} />
+        <CustomerTable label="Slice customers" customers={c?.rows ?? []} fmt={fmt} onOpen={(x) => go('customer', { code: x.code })} height={360} />
       </Panel>
     </>
   );

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LeakageDimension } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { sliceOfKey } from '../../app/slice-params';
@@ -24,9 +24,10 @@ const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
 const BAND_WORDS = { below: 'below', within: 'within', above: 'above' } as const;
 
 export function OverviewScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { workspace } = useWorkspace();
+  const s = useSummary();
   const [second, setSecond] = useState<LeakageDimension>('category');
   const drill = useDrill();
   const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
@@ -50,7 +51,7 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {w.workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
@@ -110,7 +111,7 @@ export function OverviewScreen() {
         }
       >
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>

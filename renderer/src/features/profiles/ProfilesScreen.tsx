@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
 import { useDrill } from '../../app/useDrill';
@@ -10,9 +10,10 @@ import { ErrorNotice, Panel } from '../../components/Feedback';
 import { markKSwitch } from './timing';
 
 export function ProfilesScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { job, runAnalysis } = useAnalysisJob();
+  const s = useSummary();
   const [pendingK, setPendingK] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [measure, setMeasure] = useState<'mix' | 'penetration'>('mix');
@@ -48,7 +49,7 @@ export function ProfilesScreen() {
 
   const apply = async (next: number) => {
     markKSwitch('start');
-    const result = await w.runAnalysis({ ...s.settings, k: next });
+    const result = await runAnalysis({ ...s.settings, k: next });
     setPendingK(null);
     if (result) setSelected(null);
   };
@@ -78,7 +79,7 @@ export function ProfilesScreen() {
       {s.productLevel && (
         <p className="muted" data-testid="profiles-level">
           Categories: {s.productLevel.reason}{' '}
-          <button type="button" className="link" onClick={() => w.go('products')}>
+          <button type="button" className="link" onClick={() => go('products')}>
             Review product groups
           </button>
         </p>
@@ -91,12 +92,12 @@ export function ProfilesScreen() {
               {k === s.suggestedK ? ' (suggested)' : ''}
               {s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
             </label>
-            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={w.job !== null} />
+            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={job !== null} />
           </div>
-          <button type="button" className="primary" disabled={k === s.k || w.job !== null} onClick={() => void apply(k)} data-testid="apply-k">
+          <button type="button" className="primary" disabled={k === s.k || job !== null} onClick={() => void apply(k)} data-testid="apply-k">
             Re-run with k = {k}
           </button>
-          <button type="button" disabled={s.k === s.suggestedK || w.job !== null} onClick={() => void apply(s.suggestedK)}>
+          <button type="button" disabled={s.k === s.suggestedK || job !== null} onClick={() => void apply(s.suggestedK)}>
             {s.suggestedK === 1 ? 'Use one peer group (suggested)' : `Use suggested k = ${s.suggestedK}`}
           </button>
           <span className="muted" data-testid="k-current">
@@ -175,7 +176,7 @@ export function ProfilesScreen() {
       {selectedProfile && (
         <Panel title={`Members of ${selectedProfile.id}. ${selectedProfile.label}`}>
           <ErrorNotice error={members.error} />
-          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} onOpen={(c) => w.go('customer', { code: c.code })} height={360} />
+          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} onOpen={(c) => go('customer', { code: c.code })} height={360} />
         </Panel>
       )}
     </>

@@ -3,7 +3,7 @@ import type { RecoverySettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useCoalesced } from '../../app/useCoalesced';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
@@ -16,9 +16,10 @@ import { useDrill } from '../../app/useDrill';
 const sameSettings = (a: RecoverySettings, b: RecoverySettings) => (Object.keys(a) as (keyof RecoverySettings)[]).every((k) => a[k] === b[k]);
 
 export function RecoveryScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { job, runAnalysis } = useAnalysisJob();
+  const s = useSummary();
   const runId = s?.runId;
   const [settings, setSettings] = useState<RecoverySettings | null>(s?.settings.recovery ?? null);
   // The answer carries the settings it was computed for, so the chart marks what it shows.
@@ -73,7 +74,7 @@ export function RecoveryScreen() {
             <button type="button" disabled={!changed} onClick={() => change(s.settings.recovery)}>
               Reset to the run's values
             </button>
-            <button type="button" className="primary" disabled={!changed || w.job !== null} onClick={() => void w.runAnalysis({ ...s.settings, recovery: current })} data-testid="apply-thresholds">
+            <button type="button" className="primary" disabled={!changed || job !== null} onClick={() => void runAnalysis({ ...s.settings, recovery: current })} data-testid="apply-thresholds">
               Apply to actions (re-run)
             </button>
           </div>
@@ -113,7 +114,7 @@ export function RecoveryScreen() {
         {preview && <p className="muted" data-testid="recovery-preview-note">A preview at the thresholds above, ranked as a run would rank them. Apply to store them as a new run; Reset to return to the run's list.</p>}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
         <ErrorNotice error={actions.error} />
-        <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />
+        <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => go('customer', { code: a.customerCode })} height={420} />
       </Panel>
     </>
   );
