@@ -36,6 +36,14 @@ describe('non-product lines', () => {
     expect(classifyLine(line('22423', 'Manual can opener stainless'), 0.9)).toBeNull();
     expect(classifyLine(line('85123A', 'Coffee mug delivery van design'), 0.9)).toBeNull();
     expect(classifyLine(line('47566', 'Party bunting'), 0.9)).toBeNull();
+    expect(classifyLine(line('23099', 'FRENCH CARRIAGE LANTERN'), 0.9)).toBeNull();
+    expect(classifyLine(line('85168B', 'BLACK BAROQUE CARRIAGE CLOCK'), 0.9)).toBeNull();
+  });
+
+  it('still reads carriage as a charge where it ends the description or names the charge', () => {
+    expect(classifyLine(line('C2', 'CARRIAGE'), 0.9)?.kind).toBe('shipping');
+    expect(classifyLine(line('23444', 'Next Day Carriage'), 0.9)?.kind).toBe('shipping');
+    expect(classifyLine(line('Z9', 'Carriage charge EU'), 0.9)?.kind).toBe('shipping');
   });
 
   it('flags a digit-less code that nets to a credit only where most codes carry digits', () => {
