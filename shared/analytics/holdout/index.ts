@@ -175,8 +175,18 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
-  if (ds.categories.length > 1) levels.push(compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER));
-  else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
+  if (ds.categories.length > 1) {
+    const rel = compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
+    levels.push(rel);
+    // Scored on every flag, as it must be; but when the flags are most of the population, any list
+    // that long, random included, holds most of the loss, and the table cannot tell methods apart.
+    const cover = rel.population.units > 0 ? rel.compared / rel.population.units : 0;
+    if (cover > 0.5) {
+      warnings.push(
+        `At relationship level the flags (whole-account actions count every category they carry) cover ${pct(cover)} of all relationships with spend, so any list that long, even a random one, holds most of the loss: read the customer level, where the top ${MAX_COMPARED_CUSTOMERS} are compared.`,
+      );
+    }
+  } else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
   if (asOfDay - 365 - 90 < ds.firstDay) {
     warnings.push('The data does not reach a year before the as-of date, so no seasonal swing could be learned: a peak or trough in the horizon moves realised loss away from the money stated.');
   }
