@@ -13,7 +13,7 @@ import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
-import { assessRisk, type RiskAssessment } from './risk';
+import { assessRisk, type RiskAssessment, type RiskModels } from './risk';
 import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
@@ -48,7 +48,7 @@ export type RunOptions = {
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
-export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': PAliveStage };
+export type SavedStageValues = { 'profile-sweep': Sweep; 'p-alive': PAliveStage; risk: RiskModels };
 
 /**
  * A store for stage results that outlives the in-memory cache (a new session on the same data),
@@ -164,7 +164,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays));
+    const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays, (learn) => savedOr('risk', learn)));
     recoveryModel = rules;
     risk = assessed;
     decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));

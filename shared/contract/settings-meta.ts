@@ -24,6 +24,12 @@ type SettingRow = {
   sliderMax?: number;
   /** What the default means when it is null (the as-of date). */
   nullMeans?: string;
+  /**
+   * The clause the report's method text uses for this setting: `{value}` is the value as
+   * formatSetting shows it, `{percentile}` a share read as a percentile ("80th percentile"). A
+   * switch's clause is said only while it is on.
+   */
+  prose: string;
 };
 
 /**
@@ -32,32 +38,32 @@ type SettingRow = {
  * covers every leaf of the schema.
  */
 const ROWS: readonly SettingRow[] = [
-  { path: 'asOf', flag: 'as-of', kind: 'date', label: 'As of', help: 'Analyse as of this date (YYYY-MM-DD)', nullMeans: 'the last transaction date' },
-  { path: 'strategicShare', flag: 'strategic-share', kind: 'share', label: 'Strategic share', help: 'Strategic accounts make this share of revenue', step: 0.01 },
-  { path: 'best.minRevenueQuantile', flag: 'best-quantile', kind: 'share', label: 'Best customers: revenue quantile', help: 'Best customers: 12-month revenue at or above this quantile', step: 0.05 },
-  { path: 'best.minBreadth', flag: 'min-breadth', kind: 'integer', label: 'Best customers: categories', help: '...and at least this many categories bought', unit: 'categories', step: 1 },
-  { path: 'k', flag: 'k', kind: 'k', label: 'Profiles (k)', help: 'Number of profiles, or auto', step: 1 },
-  { path: 'kMin', flag: 'k-min', kind: 'integer', label: 'Smallest k scored', help: 'Lower end of the k the quality scores cover', step: 1 },
-  { path: 'kMax', flag: 'k-max', kind: 'integer', label: 'Largest k scored', help: 'Upper end of the k the quality scores cover', step: 1 },
-  { path: 'minProfileShare', flag: 'min-profile-share', kind: 'share', label: 'Smallest profile', help: 'A suggested k never has a profile below this share of best customers', step: 0.01 },
-  { path: 'seed', flag: 'seed', kind: 'integer', label: 'k-means seed', help: 'k-means seed', step: 1 },
-  { path: 'restarts', flag: 'restarts', kind: 'integer', label: 'k-means restarts', help: 'Seeded k-means restarts', step: 1 },
-  { path: 'recovery.lateness', flag: 'lateness', kind: 'number', label: 'Late after', help: "Late after this many of the customer's own purchase cycles", unit: 'cycles', step: 0.25 },
-  { path: 'recovery.minPurchases', flag: 'min-purchases', kind: 'integer', label: 'Rhythm needs', help: 'Purchase days needed before a relationship has a rhythm', unit: 'purchases', step: 1, sliderMax: 20 },
-  { path: 'recovery.volatilityAllowance', flag: 'volatility-allowance', kind: 'number', label: 'Volatile buyers get', help: 'Irregular buyers get this many standard deviations more', unit: 'std. dev.', step: 0.25 },
-  { path: 'recovery.declineThreshold', flag: 'decline-threshold', kind: 'share', label: 'Declining below', help: 'Declining below this share of the same-season baseline', step: 0.05 },
-  { path: 'recovery.minRevenue', flag: 'min-revenue', kind: 'number', label: 'Smallest relationship', help: 'Ignore relationships worth less than this a year', unit: 'a year', step: 100 },
-  { path: 'recovery.horizonDays', flag: 'horizon', kind: 'integer', label: 'Money at risk over', help: 'Money at risk is stated over this many days ahead; the backtest checks it over the same span', unit: 'days', step: 5 },
-  { path: 'recovery.minProbability', flag: 'min-probability', kind: 'share', label: 'Add relationships at', help: 'Add relationships the rhythm rules missed when the learned chance of a slide is at least this', step: 0.05 },
-  { path: 'recovery.valueFloor', flag: 'value-floor', kind: 'number', label: 'Value floor', help: "Flags worth less than this over the horizon fold into their customer's action", step: 10, nullMeans: "a tenth of the median customer's spend over the horizon" },
-  { path: 'recovery.seasonal', flag: 'no-seasonal', kind: 'switch', label: 'Seasonal baselines', help: 'Do not judge seasonal categories by the same months of earlier years' },
-  { path: 'recovery.volatility', flag: 'no-volatility', kind: 'switch', label: 'Widen for volatile buyers', help: 'Do not widen lateness for volatile buyers' },
-  { path: 'growth.minPenetration', flag: 'min-penetration', kind: 'share', label: 'Peer penetration', help: "Recommend categories at least this share of the profile's best customers buy", step: 0.05 },
-  { path: 'growth.peerQuantile', flag: 'peer-quantile', kind: 'share', label: 'Peer spend quantile', help: "Expected spend = this quantile of peers' spend", step: 0.05 },
-  { path: 'growth.minPeers', flag: 'min-peers', kind: 'integer', label: 'Buying peers needed', help: 'At least this many buying peers', unit: 'peers', step: 1 },
-  { path: 'growth.underBuyRatio', flag: 'under-buy-ratio', kind: 'share', label: 'Buys far below', help: '"Buys far below" = under this share of what peers spend', step: 0.05 },
-  { path: 'growth.minValueShare', flag: 'min-growth-value', kind: 'share', label: 'Smallest growth action', help: "Growth actions worth less than this share of the median customer's 12-month revenue a year are not listed", step: 0.01 },
-  { path: 'growth.minPAlive', flag: 'min-p-alive', kind: 'share', label: 'Growth needs P(alive)', help: 'No growth actions for customers below this BG/NBD P(alive)', step: 0.05 },
+  { path: 'asOf', flag: 'as-of', kind: 'date', label: 'As of', help: 'Analyse as of this date (YYYY-MM-DD)', nullMeans: 'the last transaction date', prose: "Every window is counted back from the as-of date, {value}" },
+  { path: 'strategicShare', flag: 'strategic-share', kind: 'share', label: 'Strategic share', help: 'Strategic accounts make this share of revenue', step: 0.01, prose: "the top customers that together make {value} of it" },
+  { path: 'best.minRevenueQuantile', flag: 'best-quantile', kind: 'share', label: 'Best customers: revenue quantile', help: 'Best customers: 12-month revenue at or above this quantile', step: 0.05, prose: "revenue at or above the {percentile}" },
+  { path: 'best.minBreadth', flag: 'min-breadth', kind: 'integer', label: 'Best customers: categories', help: '...and at least this many categories bought', unit: 'categories', step: 1, prose: "at least {value} bought" },
+  { path: 'k', flag: 'k', kind: 'k', label: 'Profiles (k)', help: 'Number of profiles, or auto', step: 1, prose: "k = {value}" },
+  { path: 'kMin', flag: 'k-min', kind: 'integer', label: 'Smallest k scored', help: 'Lower end of the k the quality scores cover', step: 1, prose: "from k = {value}" },
+  { path: 'kMax', flag: 'k-max', kind: 'integer', label: 'Largest k scored', help: 'Upper end of the k the quality scores cover', step: 1, prose: "to k = {value}" },
+  { path: 'minProfileShare', flag: 'min-profile-share', kind: 'share', label: 'Smallest profile', help: 'A suggested k never has a profile below this share of best customers', step: 0.01, prose: "no suggested k leaves a profile with less than {value} of the best customers" },
+  { path: 'seed', flag: 'seed', kind: 'integer', label: 'k-means seed', help: 'k-means seed', step: 1, prose: "seed {value}" },
+  { path: 'restarts', flag: 'restarts', kind: 'integer', label: 'k-means restarts', help: 'Seeded k-means restarts', step: 1, prose: "{value} seeded restarts" },
+  { path: 'recovery.lateness', flag: 'lateness', kind: 'number', label: 'Late after', help: "Late after this many of the customer's own purchase cycles", unit: 'cycles', step: 0.25, prose: "more than {value} of the customer's own purchase rhythm" },
+  { path: 'recovery.minPurchases', flag: 'min-purchases', kind: 'integer', label: 'Rhythm needs', help: 'Purchase days needed before a relationship has a rhythm', unit: 'purchases', step: 1, sliderMax: 20, prose: "Relationships with fewer than {value} have no rhythm yet and are never flagged" },
+  { path: 'recovery.volatilityAllowance', flag: 'volatility-allowance', kind: 'number', label: 'Volatile buyers get', help: 'Irregular buyers get this many standard deviations more', unit: 'std. dev.', step: 0.25, prose: "by {value}" },
+  { path: 'recovery.declineThreshold', flag: 'decline-threshold', kind: 'share', label: 'Declining below', help: 'Declining below this share of the same-season baseline', step: 0.05, prose: "its spend falls below {value} of its own baseline" },
+  { path: 'recovery.minRevenue', flag: 'min-revenue', kind: 'number', label: 'Smallest relationship', help: 'Ignore relationships worth less than this a year', unit: 'a year', step: 100, prose: "relationships worth less than {value} are left out" },
+  { path: 'recovery.horizonDays', flag: 'horizon', kind: 'integer', label: 'Money at risk over', help: 'Money at risk is stated over this many days ahead; the backtest checks it over the same span', unit: 'days', step: 5, prose: "stated over the next {value}" },
+  { path: 'recovery.minProbability', flag: 'min-probability', kind: 'share', label: 'Add relationships at', help: 'Add relationships the rhythm rules missed when the learned chance of a slide is at least this', step: 0.05, prose: "relationships the rhythm rules missed are added when the learned chance of a slide is at least {value}" },
+  { path: 'recovery.valueFloor', flag: 'value-floor', kind: 'number', label: 'Value floor', help: "Flags worth less than this over the horizon fold into their customer's action", step: 10, nullMeans: "a tenth of the median customer's spend over the horizon", prose: "flags worth less than {value} fold into their customer's action" },
+  { path: 'recovery.seasonal', flag: 'no-seasonal', kind: 'switch', label: 'Seasonal baselines', help: 'Do not judge seasonal categories by the same months of earlier years', prose: " for the same season (seasonal categories are judged against the same months of earlier years)" },
+  { path: 'recovery.volatility', flag: 'no-volatility', kind: 'switch', label: 'Widen for volatile buyers', help: 'Do not widen lateness for volatile buyers', prose: "widened for irregular buyers" },
+  { path: 'growth.minPenetration', flag: 'min-penetration', kind: 'share', label: 'Peer penetration', help: "Recommend categories at least this share of the profile's best customers buy", step: 0.05, prose: "a category that at least {value} of a profile's best customers buy" },
+  { path: 'growth.peerQuantile', flag: 'peer-quantile', kind: 'share', label: 'Peer spend quantile', help: "Expected spend = this quantile of peers' spend", step: 0.05, prose: "the {percentile} of what" },
+  { path: 'growth.minPeers', flag: 'min-peers', kind: 'integer', label: 'Buying peers needed', help: 'At least this many buying peers', unit: 'peers', step: 1, prose: "at least {value} of similar size who buy it" },
+  { path: 'growth.underBuyRatio', flag: 'under-buy-ratio', kind: 'share', label: 'Buys far below', help: '"Buys far below" = under this share of what peers spend', step: 0.05, prose: "buys at under {value} of what peers of its size spend" },
+  { path: 'growth.minValueShare', flag: 'min-growth-value', kind: 'share', label: 'Smallest growth action', help: "Growth actions worth less than this share of the median customer's 12-month revenue a year are not listed", step: 0.01, prose: "actions worth less than {value} of the median customer's 12-month revenue a year are not listed" },
+  { path: 'growth.minPAlive', flag: 'min-p-alive', kind: 'share', label: 'Growth needs P(alive)', help: 'No growth actions for customers below this BG/NBD P(alive)', step: 0.05, prose: "whose probability of still being active (BG/NBD) is below {value}" },
 ];
 
 export type SettingMeta = SettingRow & {
@@ -130,6 +136,23 @@ export function latenessGrid(points = 20): number[] {
   for (let i = 0; min + i * stride <= max + 1e-9; i++) grid.push(Number((min + i * stride).toFixed(6)));
   if (grid[grid.length - 1] < max) grid.push(max);
   return grid;
+}
+
+const percentile = (q: number): string => {
+  const n = Math.round(q * 100);
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix} percentile`;
+};
+
+/**
+ * The setting's clause from the table with its value filled in; a switch that is off says nothing.
+ * `value` defaults to the setting's own, and can be what the run resolved it to (the as-of date, k).
+ */
+export function settingProse(meta: SettingMeta, value: unknown): string {
+  if (meta.kind === 'switch' && !value) return '';
+  return meta.prose
+    .replace('{value}', () => formatSetting(meta, value))
+    .replace('{percentile}', () => (typeof value === 'number' ? percentile(value) : formatSetting(meta, value)));
 }
 
 /** A value as the report and help show it: shares as percentages, units spelled out. */

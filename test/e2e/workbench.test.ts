@@ -225,6 +225,97 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(some.total).toBeLessThan(all.total);
   });
 
+  it('drills from a leakage bar into Explore, narrows it with the breakdown and a filter, and steps back', async () => {
+    await goTo('overview');
+    await chartsDrawn(page);
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    const territories = s.leakage.by.territory.slice(0, 12);
+    // The largest bar is drawn at the top of the category axis (grid top 36, bottom 48).
+    const box = (await page.getByTestId('chart-territory').boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.click(box.x + 150, box.y + 36 + (box.height - 84) / territories.length / 2);
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Explore');
+    const crumbs = page.getByTestId('breadcrumb');
+    expect(await crumbs.innerText()).toContain(`Territory: ${territories[0].key}`);
+    expect(await crumbs.innerText()).toContain('Overview');
+    const territory = territories[0].key;
+    const inTerritory = await served.rpc<{ total: number; totalExpected: number; groups: { key: string }[] }>('analysis-actions', { territory, groupBy: 'rep', limit: 1 });
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(inTerritory.total, 'en-US'));
+    expect(await statValue('slice-expected')).toBe(money(inTerritory.totalExpected));
+
+    // The breakdown is by rep now (territory is fixed): its top bar narrows to that rep too.
+    await chartsDrawn(page);
+    const reps = Math.min(15, inTerritory.groups.length);
+    const chart = (await page.getByTestId('chart-slice').boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.click(chart.x + 180, chart.y + 16 + (chart.height - 64) / reps / 2);
+    const rep = inTerritory.groups[0].key;
+    await expect.poll(() => crumbs.innerText()).toContain(`Rep: ${rep}`);
+    const both = await served.rpc<{ total: number }>('analysis-actions', { territory, rep, limit: 1 });
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(both.total, 'en-US'));
+
+    // A filter combines with both; the customers follow the same slice.
+    await page.locator('#slice-kind').selectOption('growth');
+    const three = await served.rpc<{ total: number }>('analysis-actions', { territory, rep, kind: 'growth', limit: 1 });
+    const people = await served.rpc<{ total: number }>('analysis-customers', { territory, rep, kind: 'growth', limit: 1 });
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(three.total, 'en-US'));
+    await expect.poll(() => statValue('slice-customers')).toBe(formatCount(people.total, 'en-US'));
+    await chartsDrawn(page);
+    await screenshot(page, '13-explore');
+
+    // Back undoes one step at a time; a crumb's × removes just that filter.
+    await page.getByTestId('explore-back').click();
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(both.total, 'en-US'));
+    await page.getByRole('button', { name: `Remove Rep: ${rep}` }).click();
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(inTerritory.total, 'en-US'));
+    await crumbs.getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
+  });
+
+  it('opens an action\'s whole reason inside its row, resizes a column by dragging and hides another', async () => {
+    await goTo('overview');
+    const top = await served.rpc<{ total: number; rows: { reason: string }[] }>('analysis-actions', { sort: 'priority', dir: 'desc', limit: 1 });
+    const table = page.locator('[data-table="Top actions"]');
+    await expect.poll(() => table.getByTestId('row-count').innerText()).toContain(`loaded of ${formatCount(top.total, 'en-US')}`);
+    await table.getByTestId('row-toggle').first().click();
+    await expect.poll(() => table.getByTestId('row-detail').innerText()).toContain(top.rows[0].reason);
+
+    const header = table.getByRole('columnheader', { name: /^Customer/ });
+    const before = ((await header.boundingBox()) as { width: number }).width;
+    const edge = (await table.getByRole('separator', { name: 'Resize Customer' }).boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + 120, edge.y + edge.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const after = ((await header.boundingBox()) as { width: number }).width;
+    expect(after).toBeGreaterThan(before + 80);
+
+    await table.locator('.columns-menu summary').click();
+    await table.getByRole('group', { name: 'Columns of Top actions' }).getByLabel('Territory').uncheck();
+    expect(await table.getByRole('columnheader', { name: /^Territory/ }).count()).toBe(0);
+    await screenshot(page, '14-table-open-row');
+    await table.getByRole('button', { name: 'Reset columns' }).click();
+    await expect.poll(() => table.getByRole('columnheader', { name: /^Territory/ }).count()).toBe(1);
+    await table.locator('.columns-menu summary').click();
+  });
+
+  it('opens the actions of a profile in a category from a heatmap cell', async () => {
+    await goTo('profiles');
+    await chartsDrawn(page);
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    const box = (await page.getByTestId('chart-heatmap').boundingBox()) as { x: number; y: number; width: number; height: number };
+    const columns = Math.min(12, s.categories.length);
+    const bottom = columns > 6 ? 110 : 48;
+    // The top-left cell: the last profile (drawn at the top) in the first category shown.
+    await page.mouse.click(box.x + 210 + (box.width - 300) / columns / 2, box.y + 16 + (box.height - 16 - bottom) / s.profiles.length / 2);
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Explore');
+    const profile = s.profiles[s.profiles.length - 1];
+    const text = await page.getByTestId('breadcrumb').innerText();
+    expect(text).toContain(`Profile ${profile.id}: ${profile.label}`);
+    const category = text.match(/Category: ([^\n×]+)/)?.[1].trim() ?? '';
+    expect(s.categories).toContain(category);
+    const cell = await served.rpc<{ total: number }>('analysis-actions', { profile: profile.id, category, limit: 1 });
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(cell.total, 'en-US'));
+  });
+
   it('opens a customer from an action and shows its figures, charts and actions', async () => {
     await goTo('recovery');
     const first = page.locator('[data-table="Recovery actions"] [role="row"]').nth(1);

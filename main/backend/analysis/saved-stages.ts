@@ -2,16 +2,21 @@ import type { SavedStages, SavedStageValues } from '../../../shared/analytics/pi
 import type { Sweep } from '../../../shared/analytics/kmeans-sweep';
 import type { PAliveStage } from '../../../shared/analytics/bgnbd';
 import type { BgNbdFitReport } from '../../../shared/model/bgnbd';
+import type { LearnedRisk, RiskModels } from '../../../shared/analytics/risk';
+import type { Booster } from '../../../shared/analytics/risk/boost';
+import { FEATURE_NAMES } from '../../../shared/analytics/risk/features';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import { appVersion } from '../version';
 
 /** Meta keys of the stages kept in the workspace; one entry per stage, the latest key wins. */
 const META_PREFIX = 'analysis-saved:';
-const STORED = ['profile-sweep', 'p-alive'] as const;
+const STORED = ['profile-sweep', 'p-alive', 'risk'] as const;
 type Stored = (typeof STORED)[number];
 
 const P_ALIVE_FORMAT = 'p-alive with fit report, 1';
+// Models learned on other features are learned afresh.
+const RISK_FORMAT = `risk models (trees on a linear base) on ${FEATURE_NAMES.join(', ')}`;
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 
@@ -24,11 +29,38 @@ const decodeDoubles = (text: string): Float64Array => {
   return out;
 };
 
+/** Trees and band factors as plain arrays; a fitted model is small (a few hundred nodes per level). */
+type LinearJson = { mean: number[]; scale: number[]; coef: number[]; intercept: number };
+type BoosterJson = { p: number; base: number; linear: LinearJson | null; trees: { feature: number[]; edge: number[]; left: number[]; right: number[]; value: number[] }[] };
+type LearnedJson = { training: LearnedRisk['training']; fitted: { share: BoosterJson[]; decline: BoosterJson[]; bandFactor: number[]; auc: number } | null };
+
+const boosterJson = (b: Booster): BoosterJson => ({
+  p: b.p,
+  base: b.base,
+  linear: b.linear && { mean: [...b.linear.mean], scale: [...b.linear.scale], coef: [...b.linear.coef], intercept: b.linear.intercept },
+  trees: b.trees.map((t) => ({ feature: [...t.feature], edge: [...t.edge], left: [...t.left], right: [...t.right], value: [...t.value] })),
+});
+const boosterOf = (j: BoosterJson): Booster => ({
+  p: j.p,
+  base: j.base,
+  linear: j.linear && { mean: Float64Array.from(j.linear.mean), scale: Float64Array.from(j.linear.scale), coef: Float64Array.from(j.linear.coef), intercept: j.linear.intercept },
+  trees: j.trees.map((t) => ({ feature: Int32Array.from(t.feature), edge: Float64Array.from(t.edge), left: Int32Array.from(t.left), right: Int32Array.from(t.right), value: Float64Array.from(t.value) })),
+});
+const learnedJson = (l: LearnedRisk): LearnedJson => ({
+  training: l.training,
+  fitted: l.fitted && { share: l.fitted.share.map(boosterJson), decline: l.fitted.decline.map(boosterJson), bandFactor: [...l.fitted.bandFactor], auc: l.fitted.auc },
+});
+const learnedOf = (j: LearnedJson): LearnedRisk => ({
+  training: j.training,
+  fitted: j.fitted && { share: j.fitted.share.map(boosterOf), decline: j.fitted.decline.map(boosterOf), bandFactor: Float64Array.from(j.fitted.bandFactor), auc: j.fitted.auc },
+});
+
 const encode = {
   'profile-sweep': (s: Sweep): string =>
     JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: [...s.centroids] } satisfies SweepJson),
   // A format line, the fit report on one line, the probabilities on the next.
   'p-alive': (s: PAliveStage): string => `${P_ALIVE_FORMAT}\n${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}`,
+  risk: (m: RiskModels): string => `${RISK_FORMAT}\n${JSON.stringify({ customer: learnedJson(m.customer), relationship: learnedJson(m.relationship) })}`,
 };
 
 const decode = {
@@ -44,6 +76,12 @@ const decode = {
     if (format !== P_ALIVE_FORMAT || doubles === undefined) return undefined;
     return { fit: JSON.parse(fit) as BgNbdFitReport | null, pAlive: decodeDoubles(doubles) };
   },
+  risk: (text: string): RiskModels | undefined => {
+    const cut = text.indexOf('\n');
+    if (cut < 0 || text.slice(0, cut) !== RISK_FORMAT) return undefined;
+    const j = JSON.parse(text.slice(cut + 1)) as { customer: LearnedJson; relationship: LearnedJson };
+    return { customer: learnedOf(j.customer), relationship: learnedOf(j.relationship) };
+  },
 };
 
 /** Forgets the kept stages, so the next analysis of this workspace computes everything afresh. */
@@ -52,9 +90,10 @@ export function forgetSavedStages(db: Db): void {
 }
 
 /**
- * The k sweep and the probabilities alive, kept in the workspace under the data hash, the app
- * version and the stage key, so reopening a workspace and switching k skips the two costliest
- * stages. The recovery model is too big to store; it stays in the session's stage cache.
+ * The k sweep, the probabilities alive and the learned risk models, kept in the workspace under the
+ * data hash, the app version and the stage key, so reopening a workspace and switching k or a
+ * recovery setting skips the costliest stages. The rules' recovery model is too big to store; it
+ * stays in the session's stage cache.
  */
 export function savedStages(db: Db, hash: string): SavedStages {
   const fullKey = (stageKey: string): string => `${appVersion}|${hash}|${stageKey}`;
@@ -68,7 +107,7 @@ export function savedStages(db: Db, hash: string): SavedStages {
   return {
     load: (stage, stageKey) => load(stage, stageKey) as SavedStageValues[typeof stage] | undefined,
     save: (stage, stageKey, value) => {
-      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : encode['p-alive'](value as PAliveStage);
+      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : stage === 'p-alive' ? encode['p-alive'](value as PAliveStage) : encode.risk(value as RiskModels);
       setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
     },
   };

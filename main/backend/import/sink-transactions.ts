@@ -32,13 +32,27 @@ export type ValidRow = {
   invoice: string;
 };
 
+/**
+ * Rows DuckDB summed per customer x category x day, stored by id: the feed resolves each name once
+ * per dimension, not once per row, and moves only numbers out of DuckDB.
+ */
+export type SummedRows = {
+  customer: (code: string, name: string | null) => number;
+  category: (name: string) => number;
+  rep: (name: string) => number;
+  territory: (name: string) => number;
+  add: (line: number, customerId: number, day: number, categoryId: number, quantity: number | null, revenue: number, repId: number | null, territoryId: number | null) => void;
+  /** The customer's details on its last summed line (line of the group's last row). */
+  latest: (customerId: number, day: number, line: number, name: string, repId: number | null, territoryId: number | null, segment: string) => void;
+};
+
 export type TransactionsSink = RowSink & {
-  store: (row: ValidRow) => void;
+  summed: SummedRows;
   /** Rejects the rows already stored on these days (dates found far from the rest once all are read). */
   unstoreDays: (days: OutlierDays) => void;
 };
 
-type Latest = { day: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
+type Latest = { day: number; line: number; name: string | null; rep: number | null; territory: number | null; segment: string | null };
 
 const SINGLE_CATEGORY = 'All products';
 
@@ -47,7 +61,7 @@ const owned = (value: string): string | null => (value === '' ? null : ownString
 
 /**
  * One row per sale (or per customer x category x period for a cube): validates each value, resolves
- * dimension ids and inserts the transaction. `store` takes rows checked elsewhere (DuckDB's sums).
+ * dimension ids and inserts the transaction. `summed` takes rows checked elsewhere (DuckDB's sums).
  */
 export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally): TransactionsSink {
   const m = plan.mapping;
@@ -110,6 +124,31 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
   }
 
+  /** Keeps the customer's latest name, rep, territory and segment: those of the last line of its last day. */
+  function noteLatest(customerId: number, day: number, line: number, name: string, repId: number | null, territoryId: number | null, segment: string): void {
+    const seen = latest.get(customerId);
+    if (!seen) latest.set(customerId, { day, line, name: owned(name), rep: repId, territory: territoryId, segment: owned(segment) });
+    // By day, then line, not by arrival: DuckDB's sums arrive after its doubtful rows.
+    else if (day > seen.day || (day === seen.day && line > seen.line)) {
+      seen.day = day;
+      seen.line = line;
+      seen.rep = repId;
+      seen.territory = territoryId;
+      // A customer's rows nearly always repeat its name and segment: copy a value only when it changes.
+      if (name !== (seen.name ?? '')) seen.name = owned(name);
+      if (segment !== (seen.segment ?? '')) seen.segment = owned(segment);
+    }
+  }
+
+  function add(line: number, customerId: number, day: number, categoryId: number, productId: number | null, quantity: number | null, revenue: number, repId: number | null, territoryId: number | null, invoice: string | null): void {
+    insert.add(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice);
+    tally.revenue += revenue;
+    if (revenue < 0) tally.returns++;
+    tally.day(day);
+    tally.customers.add(customerId);
+    tally.categories.add(categoryId);
+  }
+
   function store(r: ValidRow): void {
     let categoryId: number;
     if (r.category !== '') categoryId = categories.id(r.category);
@@ -127,25 +166,20 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     const customerId = customers.id(r.customer, r.customerName || null);
     const repId = r.rep === '' ? null : reps.id(r.rep);
     const territoryId = r.territory === '' ? null : territories.id(r.territory);
-    insert.add(importId, r.line, customerId, r.day, categoryId, productId, r.quantity, r.revenue, repId, territoryId, r.invoice === '' ? null : r.invoice);
-    tally.revenue += r.revenue;
-    if (r.revenue < 0) tally.returns++;
-    tally.day(r.day);
-    tally.customers.add(customerId);
-    tally.categories.add(categoryId);
-    if (tracksCustomer) {
-      const seen = latest.get(customerId);
-      if (!seen) latest.set(customerId, { day: r.day, name: owned(r.customerName), rep: repId, territory: territoryId, segment: owned(r.segment) });
-      else if (r.day >= seen.day) {
-        seen.day = r.day;
-        seen.rep = repId;
-        seen.territory = territoryId;
-        // A customer's rows nearly always repeat its name and segment: copy a value only when it changes.
-        if (r.customerName !== (seen.name ?? '')) seen.name = owned(r.customerName);
-        if (r.segment !== (seen.segment ?? '')) seen.segment = owned(r.segment);
-      }
-    }
+    add(r.line, customerId, r.day, categoryId, productId, r.quantity, r.revenue, repId, territoryId, r.invoice === '' ? null : r.invoice);
+    if (tracksCustomer) noteLatest(customerId, r.day, r.line, r.customerName, repId, territoryId, r.segment);
   }
+
+  const summed: SummedRows = {
+    customer: (code, name) => customers.id(code, name),
+    category: (name) => categories.id(name),
+    rep: (name) => reps.id(name),
+    territory: (name) => territories.id(name),
+    add: (line, customerId, day, categoryId, quantity, revenue, repId, territoryId) => add(line, customerId, day, categoryId, null, quantity, revenue, repId, territoryId, null),
+    latest: (customerId, day, line, name, repId, territoryId, segment) => {
+      if (tracksCustomer) noteLatest(customerId, day, line, name, repId, territoryId, segment);
+    },
+  };
 
   return {
     row(line, cells) {
@@ -225,7 +259,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         invoice,
       });
     },
-    store,
+    summed,
     unstoreDays(days) {
       if (days.size === 0) return;
       insert.flush();

@@ -1,31 +1,28 @@
 import type { AnalysisSettings } from '../../../shared/contract/settings';
-import { formatShare } from '../../../shared/format/numbers';
-import { formatSetting, SETTINGS, settingValue } from '../../../shared/contract/settings-meta';
+import { formatSetting, settingMeta, settingProse, SETTINGS, settingValue } from '../../../shared/contract/settings-meta';
 
-const ordinal = (q: number): string => {
-  const n = Math.round(q * 100);
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix} percentile`;
-};
-
-/** The method of docs/analytics.md in plain words, with this run's thresholds filled in. */
+/**
+ * The method of docs/analytics.md in plain words, with this run's thresholds filled in. Every
+ * threshold is said with its clause from the settings table, so its wording and its value's
+ * format live in one place; a test checks every setting of the table is said here.
+ */
 export function methodParagraphs(s: AnalysisSettings, asOf: string, k: number): string[] {
-  const r = s.recovery;
-  const g = s.growth;
+  const say = (path: string, value: unknown = settingValue(s, path)): string => settingProse(settingMeta(path), value);
+  const volatility = s.recovery.volatility ? `, ${say('recovery.volatility')} ${say('recovery.volatilityAllowance')}` : '';
   return [
-    `Every window is counted back from the as-of date, ${asOf}. Customers are ranked by their revenue in the 12 months up to that day. ` +
-      `Strategic accounts are the top customers that together make ${formatShare(s.strategicShare, 0)} of it; everyone else who bought is the long tail.`,
+    `${say('asOf', asOf)}. Customers are ranked by their revenue in the 12 months up to that day. ` +
+      `Strategic accounts are ${say('strategicShare')}; everyone else who bought is the long tail.`,
     `Buying-pattern profiles describe what good customers buy: each customer's spend mix over categories, its size and its breadth. ` +
-      `They are built with k-means (k = ${k}, ${s.restarts} seeded restarts, seed ${s.seed}) from the best customers: revenue at or above the ` +
-      `${ordinal(s.best.minRevenueQuantile)} and at least ${s.best.minBreadth} categories bought. Every other customer is matched to its nearest profile.`,
-    `Growth actions: a category that at least ${formatShare(g.minPenetration, 0)} of a profile's best customers buy, which a customer of that profile never buys ` +
-      `or buys at under ${formatShare(g.underBuyRatio, 0)} of what peers of its size spend. The expected revenue is the ${ordinal(g.peerQuantile)} of what ` +
-      `at least ${g.minPeers} buying peers of similar size spend on it, times the share of peers that buy it. Customers that stopped buying everything, ` +
-      `or whose probability of still being active (BG/NBD) is below ${formatShare(g.minPAlive, 0)}, get no growth actions.`,
-    `Recovery actions: a customer x category relationship is at risk when the time since its last purchase is more than ${r.lateness} of the customer's ` +
-      `own purchase cycles${r.volatility ? `, widened by ${r.volatilityAllowance} standard deviations for irregular buyers` : ''}, or when its spend falls below ` +
-      `${formatShare(r.declineThreshold, 0)} of its own baseline${r.seasonal ? ' for the same season (seasonal categories are judged against the same months of earlier years)' : ''}. ` +
-      `Relationships with fewer than ${r.minPurchases} purchases have no rhythm yet and are never flagged. The revenue at risk is the relationship's run-rate before the slide.`,
+      `They are built with k-means (${say('k', k)}, ${say('restarts')}, ${say('seed')}) from the best customers: ${say('best.minRevenueQuantile')} ` +
+      `and ${say('best.minBreadth')}. Every other customer is matched to its nearest profile. The quality scores cover every k ${say('kMin')} ` +
+      `${say('kMax')}; ${say('minProfileShare')}.`,
+    `Growth actions: ${say('growth.minPenetration')}, which a customer of that profile never buys or ${say('growth.underBuyRatio')}. ` +
+      `The expected revenue is ${say('growth.peerQuantile')} peers spend on it, given ${say('growth.minPeers')}, times the share of peers that buy it; ` +
+      `${say('growth.minValueShare')}. Customers that stopped buying everything, or ${say('growth.minPAlive')}, get no growth actions.`,
+    `Recovery actions: a customer x category relationship is at risk when the time since its last purchase is ${say('recovery.lateness')}${volatility}, ` +
+      `or when ${say('recovery.declineThreshold')}${say('recovery.seasonal')}. ${say('recovery.minPurchases')}, and ${say('recovery.minRevenue')}; ` +
+      `${say('recovery.minProbability')}. The revenue at risk is the relationship's run-rate before the slide, ${say('recovery.horizonDays')}; ` +
+      `${say('recovery.valueFloor')}.`,
     'Leakage is the revenue at risk plus the expected growth revenue, also shown as a share of 12-month revenue and set against the 7-30% of available ' +
       'revenue that B2B vendors report losing to churn and missed cross-sell.',
   ];

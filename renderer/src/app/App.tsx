@@ -2,7 +2,12 @@ import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 're
 import { ErrorNotice, ProgressBar } from '../components/Feedback';
 import { routeById, routes, type ScreenNeeds, type ScreenRoute } from './routes';
 import { SettingsBadge } from '../components/SettingsBadge';
-import { WorkbenchProvider, useWorkbench, type Workbench } from './workbench';
+import type { WorkspaceInfo } from '../../../shared/contract';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { WorkbenchProvider, useAnalysisJob, useAppError, useFormatters, useNavigation, useSummary, useWorkspace } from './workbench';
+
+/** What decides which screens can be opened yet. */
+type Opened = { workspace: WorkspaceInfo | null; summary: AnalysisSummary | null };
 
 class ScreenBoundary extends Component<{ children: ReactNode; screen: string }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
@@ -31,7 +36,7 @@ class ScreenBoundary extends Component<{ children: ReactNode; screen: string }, 
   }
 }
 
-function unmet(needs: ScreenNeeds, w: Workbench): string | null {
+function unmet(needs: ScreenNeeds, w: Opened): string | null {
   if (needs === 'nothing') return null;
   if (!w.workspace) return 'Open or create a workspace first.';
   if (needs === 'workspace') return null;
@@ -41,16 +46,31 @@ function unmet(needs: ScreenNeeds, w: Workbench): string | null {
   return null;
 }
 
-function defaultScreen(w: Workbench): string {
+function defaultScreen(w: Opened): string {
   if (!w.workspace) return 'workspaces';
   if (!w.summary) return 'import';
   return 'overview';
 }
 
+/** The running analysis's progress; the only part of the window a progress tick redraws. */
+function JobBar() {
+  const { job } = useAnalysisJob();
+  return job ? <ProgressBar label={job.label} progress={job.progress} onCancel={job.cancel} /> : null;
+}
+
+function ErrorBanner() {
+  const { error, setError } = useAppError();
+  return <ErrorNotice error={error} onDismiss={() => setError(null)} />;
+}
+
 function Shell() {
-  const w = useWorkbench();
+  const { workspace, loading } = useWorkspace();
+  const summary = useSummary();
+  const { location, go } = useNavigation();
+  const fmt = useFormatters();
+  const w: Opened = { workspace, summary };
   const main = useRef<HTMLElement>(null);
-  const current: ScreenRoute | undefined = routeById(w.location.screen) ?? (w.loading ? undefined : routeById(defaultScreen(w)));
+  const current: ScreenRoute | undefined = routeById(location.screen) ?? (loading ? undefined : routeById(defaultScreen(w)));
   const blocked = current ? unmet(current.needs, w) : null;
 
   useEffect(() => {
@@ -78,7 +98,7 @@ function Shell() {
                   aria-current={r.id === current?.id ? 'page' : undefined}
                   disabled={why !== null}
                   title={why ?? r.label}
-                  onClick={() => w.go(r.id)}
+                  onClick={() => go(r.id)}
                   data-screen={r.id}
                 >
                   <span className="icon" aria-hidden="true">
@@ -90,27 +110,27 @@ function Shell() {
             );
           })}
         </ul>
-        {w.workspace && (
-          <div className="rail-foot" title={w.workspace.path}>
+        {workspace && (
+          <div className="rail-foot" title={workspace.path}>
             <div className="muted">Workspace</div>
             <div className="client" data-testid="client-name">
-              {w.workspace.clientName}
+              {workspace.clientName}
             </div>
-            {w.summary && <div className="muted">As of {w.fmt.date(w.summary.asOf)} · run {w.summary.runId}</div>}
-            {w.summary && <SettingsBadge summary={w.summary} />}
+            {summary && <div className="muted">As of {fmt.date(summary.asOf)} · run {summary.runId}</div>}
+            {summary && <SettingsBadge summary={summary} />}
           </div>
         )}
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="main">
-        {w.job && <ProgressBar label={w.job.label} progress={w.job.progress} onCancel={w.job.cancel} />}
-        <ErrorNotice error={w.error} onDismiss={() => w.setError(null)} />
-        {w.loading && !current && <p className="muted">Opening Longtail…</p>}
+        <JobBar />
+        <ErrorBanner />
+        {loading && !current && <p className="muted">Opening Longtail…</p>}
         {current && blocked && (
           <div className="notice" role="status">
             <p>
               {current.label}: {blocked}
             </p>
-            <button type="button" onClick={() => w.go(defaultScreen(w))}>
+            <button type="button" onClick={() => go(defaultScreen(w))}>
               Go there
             </button>
           </div>

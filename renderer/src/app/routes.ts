@@ -9,14 +9,16 @@ import { CustomerScreen } from '../features/customer/CustomerScreen';
 import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { AssignmentScreen } from '../features/assignment/AssignmentScreen';
 import { ProductGroupsScreen } from '../features/products/ProductGroupsScreen';
+import { ExploreScreen } from '../features/explore/ExploreScreen';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
  *
  * To add a screen (e.g. Assignment, Portfolio): write `renderer/src/features/<x>/<X>Screen.tsx`
  * exporting a component that takes no props, import it here and append ONE entry below. Inside the
- * screen, `useWorkbench()` (src/app/workbench.tsx) gives the open workspace, the latest analysis
- * summary, `go(screenId, params)` to navigate and `refresh()` after a change; `call()` from
+ * screen, take only what it needs from src/app/workbench.tsx: `useWorkspace()` (the open workspace,
+ * `refresh()` after a change), `useSummary()` (the latest analysis), `useNavigation()` (`go(screenId,
+ * params)`), `useFormatters()`, `useAnalysisJob()` (run and progress), `useAppError()`; `call()` from
  * src/api/client.ts reaches any handler of shared/contract, typed. `needs` keeps the screen disabled
  * in the rail (with a hint) until a workspace is open or an analysis exists.
  */
@@ -40,6 +42,7 @@ export const routes: ScreenRoute[] = [
   { id: 'profiles', label: 'Profiles', icon: '◎', component: ProfilesScreen, needs: 'analysis' },
   { id: 'recovery', label: 'Recovery', icon: '↺', component: RecoveryScreen, needs: 'analysis' },
   { id: 'growth', label: 'Growth', icon: '↗', component: GrowthScreen, needs: 'analysis' },
+  { id: 'explore', label: 'Explore', icon: '⌕', component: ExploreScreen, needs: 'analysis' },
   { id: 'customer', label: 'Customer', icon: '☺', component: CustomerScreen, needs: 'analysis' },
   { id: 'portfolio', label: 'Portfolio', icon: '▦', component: PortfolioScreen, needs: 'nothing' },
   { id: 'assignment', label: 'Assignment', icon: '⇄', component: AssignmentScreen, needs: 'analysis' },

@@ -8,35 +8,65 @@ import { parseHash, toHash, type Location } from './navigation';
 
 export type Job = { label: string; progress: Progress | null; cancel: () => void };
 
-export type Workbench = {
+/** The open workspace and whether Longtail is still finding out which one that is. */
+export type WorkspaceState = {
   workspace: WorkspaceInfo | null;
-  summary: AnalysisSummary | null;
-  location: Location;
-  go: (screen: string, params?: Record<string, string>) => void;
+  loading: boolean;
   /** Re-reads the workspace and the latest analysis; call after any change. */
   refresh: () => Promise<void>;
   setWorkspace: (info: WorkspaceInfo | null) => void;
+};
+
+export type Navigation = {
+  location: Location;
+  go: (screen: string, params?: Record<string, string>) => void;
+};
+
+/** The running analysis, if any, and the way to start one; progress ticks reach only screens that use this. */
+export type AnalysisJob = {
+  job: Job | null;
   /** Runs 'analysis-run' with the given settings (defaults filled), showing progress app-wide. */
   runAnalysis: (settings: AnalysisSettingsInput) => Promise<AnalysisSummary | null>;
-  job: Job | null;
+};
+
+export type AppError = {
   /** The last failure of an app-wide action, shown in the banner. */
   error: { code: string; message: string } | null;
   setError: (e: unknown) => void;
-  fmt: Formatters;
-  loading: boolean;
-  /** A file dropped anywhere on the window, waiting for the import screen to take it. */
-  droppedFile: File | null;
-  takeDroppedFile: () => File | null;
 };
+
+/** A file dropped anywhere on the window, waiting for the import screen to take it. */
+export type DroppedFile = { droppedFile: File | null; takeDroppedFile: () => File | null };
 
 const userLocale = (): string | undefined => navigator.language || undefined;
 
-const WorkbenchContext = createContext<Workbench | null>(null);
+// One context per concern, so a screen re-renders only when what it reads changes: a progress
+// tick of a running analysis no longer redraws every chart of every screen.
+const WorkspaceContext = createContext<WorkspaceState | null>(null);
+const SummaryContext = createContext<AnalysisSummary | null | undefined>(undefined);
+const NavigationContext = createContext<Navigation | null>(null);
+const JobContext = createContext<AnalysisJob | null>(null);
+const ErrorContext = createContext<AppError | null>(null);
+const FormattersContext = createContext<Formatters | null>(null);
+const DroppedFileContext = createContext<DroppedFile | null>(null);
 
-export function useWorkbench(): Workbench {
-  const w = useContext(WorkbenchContext);
-  if (!w) throw new Error('useWorkbench() outside <WorkbenchProvider>');
-  return w;
+function required<T>(value: T | null | undefined, hook: string): T {
+  if (value === null || value === undefined) throw new Error(`${hook}() outside <WorkbenchProvider>`);
+  return value;
+}
+
+export const useWorkspace = (): WorkspaceState => required(useContext(WorkspaceContext), 'useWorkspace');
+export const useNavigation = (): Navigation => required(useContext(NavigationContext), 'useNavigation');
+export const useAnalysisJob = (): AnalysisJob => required(useContext(JobContext), 'useAnalysisJob');
+export const useAppError = (): AppError => required(useContext(ErrorContext), 'useAppError');
+export const useFormatters = (): Formatters => required(useContext(FormattersContext), 'useFormatters');
+export const useDroppedFile = (): DroppedFile => required(useContext(DroppedFileContext), 'useDroppedFile');
+
+/** The latest analysis of the open workspace, or null before the first run. */
+export function useSummary(): AnalysisSummary | null {
+  const summary = useContext(SummaryContext);
+  if (summary === undefined) throw new Error('useSummary() outside <WorkbenchProvider>');
+  return summary;
 }
 
 async function latestSummary(info: WorkspaceInfo | null): Promise<AnalysisSummary | null> {
@@ -54,7 +84,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [summary, setSummary] = useState<AnalysisSummary | null>(null);
   const [location, setLocation] = useState<Location>(() => parseHash(window.location.hash));
   const [job, setJob] = useState<Job | null>(null);
-  const [error, setErrorState] = useState<Workbench['error']>(null);
+  const [error, setErrorState] = useState<AppError['error']>(null);
   const [loading, setLoading] = useState(true);
   const started = useRef(false);
   const [droppedFile, setDroppedFile] = useState<File | null>(null);
@@ -183,9 +213,24 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
 
   const fmt = useMemo(() => makeFormatters(summary?.currency ?? workspace?.currency ?? 'USD', userLocale()), [summary, workspace]);
 
-  const value = useMemo<Workbench>(
-    () => ({ workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading, droppedFile, takeDroppedFile }),
-    [workspace, summary, location, go, refresh, setWorkspace, runAnalysis, job, error, setError, fmt, loading, droppedFile, takeDroppedFile],
+  const workspaceState = useMemo<WorkspaceState>(() => ({ workspace, loading, refresh, setWorkspace }), [workspace, loading, refresh, setWorkspace]);
+  const navigation = useMemo<Navigation>(() => ({ location, go }), [location, go]);
+  const analysisJob = useMemo<AnalysisJob>(() => ({ job, runAnalysis }), [job, runAnalysis]);
+  const appError = useMemo<AppError>(() => ({ error, setError }), [error, setError]);
+  const dropped = useMemo<DroppedFile>(() => ({ droppedFile, takeDroppedFile }), [droppedFile, takeDroppedFile]);
+  return (
+    <WorkspaceContext.Provider value={workspaceState}>
+      <SummaryContext.Provider value={summary}>
+        <NavigationContext.Provider value={navigation}>
+          <FormattersContext.Provider value={fmt}>
+            <ErrorContext.Provider value={appError}>
+              <JobContext.Provider value={analysisJob}>
+                <DroppedFileContext.Provider value={dropped}>{children}</DroppedFileContext.Provider>
+              </JobContext.Provider>
+            </ErrorContext.Provider>
+          </FormattersContext.Provider>
+        </NavigationContext.Provider>
+      </SummaryContext.Provider>
+    </WorkspaceContext.Provider>
   );
-  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
 }

@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { EChartsOption } from 'echarts';
 import { echarts } from './echarts';
 import { useColorScheme } from '../components/theme';
+import type { ChartClick } from './common';
 
-export type ChartClick = { seriesIndex?: number; seriesName?: string; dataIndex: number; name: string; value: unknown };
+export type { ChartClick } from './common';
+
 
 type Props = {
   option: EChartsOption;
@@ -56,5 +58,5 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
     chart.current.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
   }, [option, scheme]);
 
-  return <div ref={host} className="chart" role="img" aria-label={label} data-testid={testId} style={{ height }} />;
+  return <div ref={host} className={onClick ? 'chart clickable' : 'chart'} role="img" aria-label={label} data-testid={testId} style={{ height }} />;
 }

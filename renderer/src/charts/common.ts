@@ -9,6 +9,17 @@ export const PALETTE = [
   '#393B79', '#BCBD22', '#17BECF', '#AD494A', '#6B6ECF', '#637939', '#E7BA52',
 ];
 
+/** What a click on a chart reports (kept here, beside the pure builders, so they can read it). */
+export type ChartClick = {
+  /** 'series' for a bar, cell or point; 'xAxis' / 'yAxis' for an axis label drawn with triggerEvent. */
+  componentType?: string;
+  seriesIndex?: number;
+  seriesName?: string;
+  dataIndex: number;
+  name: string;
+  value: unknown;
+};
+
 export const RECOVERY_COLOR = '#D55E00';
 export const GROWTH_COLOR = '#0072B2';
 export const MARK_COLOR = '#CC79A7';

@@ -64,6 +64,8 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
       // The panel title names the dimension; an axis name here would collide with the legend.
       type: 'category',
       data: top.map((r) => r.key),
+      // Labels open the same drill-down as their bars (a small bar is hard to hit).
+      triggerEvent: true,
       axisLabel: { formatter: (v: string) => truncate(v, 20) },
     },
     series: [

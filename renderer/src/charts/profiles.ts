@@ -111,6 +111,21 @@ export function profileHeatmapOption(
   };
 }
 
+/** The profile and category of a clicked heatmap cell ([x, y, value] on the given page), or null. */
+export function heatmapCell(
+  profiles: readonly ProfileResult[],
+  categories: readonly string[],
+  measure: 'mix' | 'penetration',
+  page: { offset: number; size: number },
+  value: readonly number[],
+): { profile: number; category: string } | null {
+  const [x, y] = value;
+  const shown = rankCategories(profiles, categories, measure).slice(page.offset, page.offset + page.size);
+  const category = shown[x];
+  const profile = profiles[y];
+  return category === undefined || !profile ? null : { profile: profile.id, category: categories[category] };
+}
+
 /** Log-axis bounds at whole powers of ten around the data, so ticks read £100, £1K, £10K... */
 export function logBounds(values: readonly number[]): { min: number; max: number } {
   let lo = Infinity;

@@ -10,7 +10,7 @@ export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
     { id: 'tier', label: 'Tier', value: (c) => c.tier, width: '6rem' },
     { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
     { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
-    { id: 'affinity', label: 'Distance to profile', title: "How far the customer's category mix is from its profile's centre: smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '6.5rem' },
+    { id: 'affinity', label: 'Distance to profile', title: "How far the customer's category mix is from its profile's centre: smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '9.5rem' },
     { id: 'atRisk', label: 'At risk', value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
     { id: 'growth', label: 'Growth', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
     { id: 'pAlive', label: 'P(alive)', value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right', width: '6.5rem' },
@@ -19,13 +19,16 @@ export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
   ];
 }
 
-export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' } }: {
+export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote }: {
   label: string;
   customers: readonly CustomerResult[];
   fmt: Formatters;
   onOpen: (c: CustomerResult) => void;
   height?: number;
   initialSort?: SortState;
+  /** How many customers exist when `customers` is a capped page of them, and which page it is. */
+  total?: number;
+  capNote?: string;
 }) {
   return (
     <DataTable
@@ -37,6 +40,8 @@ export function CustomerTable({ label, customers, fmt, onOpen, height, initialSo
       height={height}
       initialSort={initialSort}
       empty="No customers."
+      total={total}
+      capNote={capNote}
     />
   );
 }

@@ -34,9 +34,13 @@ export type LineEvidence = {
 
 export type LineVerdict = { kind: LineKind; reason: string };
 
-/** Words that name a charge wherever they stand in a description. */
+/**
+ * Words that name a charge wherever they stand in a description. "Carriage" alone also names
+ * goods (a carriage clock, a carriage lantern): it is a charge only at the end of the description
+ * or before charge, cost, fee or paid.
+ */
 const ANYWHERE: [LineKind, RegExp][] = [
-  ['shipping', /\b(postage|carriage|freight|shipping( charges?| costs?| fee)?|delivery (charges?|costs?|fees?)|courier (charges?|fee)|p ?& ?p|post (and|&) packing|packing (and|&) postage|handling (charges?|fee))\b/],
+  ['shipping', /\b(postage|carriage(?= (charges?|costs?|fees?|paid))|carriage$|freight|shipping( charges?| costs?| fee)?|delivery (charges?|costs?|fees?)|courier (charges?|fee)|p ?& ?p|post (and|&) packing|packing (and|&) postage|handling (charges?|fee))\b/],
   ['fee', /\b(bank charges?|bank fees?|card (charges?|fees?)|transaction (charges?|fees?)|service (charges?|fee)|surcharge|marketplace fees?|amazon fees?|ebay fees?|paypal fees?|late (payment )?fee)\b/],
   ['commission', /\bcommissions?\b/],
   ['adjustment', /\b(adjustments?( by)?|bad debts?|write[- ]?offs?|rounding( difference)?|invoice correction|credit note|reversal|balance transfer)\b/],

@@ -1,8 +1,11 @@
 import type { Dataset } from '../../model/dataset';
-import { forecastRisk, type RiskForecast } from './model';
+import { applyRisk, learnRisk, type LearnedRisk, type RiskForecast } from './model';
 import { customerSeries, relationshipSeries, type UnitSeries } from './series';
 
-export type { RiskForecast, RiskTraining } from './model';
+export type { LearnedRisk, RiskForecast, RiskTraining } from './model';
+
+/** What the risk stage learns at both levels: the costly part, kept in the workspace. */
+export type RiskModels = { customer: LearnedRisk; relationship: LearnedRisk };
 export type { UnitSeries } from './series';
 
 /** Both levels' forecasts as of one day, and how to find a relationship's unit. */
@@ -17,8 +20,7 @@ export type RiskAssessment = {
   relationshipStart: Int32Array;
 };
 
-/** The learned risk forecasts for every customer and every customer x category relationship. Heavy: once per as-of day and horizon. */
-export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number): RiskAssessment {
+function unitsOf(ds: Dataset): { customers: UnitSeries; relationships: UnitSeries; relationshipStart: Int32Array } {
   const customers = customerSeries(ds);
   const relationships = relationshipSeries(ds);
   const relationshipStart = new Int32Array(ds.customers.length + 1);
@@ -27,13 +29,27 @@ export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number): R
     while (u < relationships.count && relationships.customer[u] < c) u++;
     relationshipStart[c] = u;
   }
+  return { customers, relationships, relationshipStart };
+}
+
+/**
+ * The learned risk forecasts for every customer and every customer x category relationship. The
+ * models are learned from the data's own past up to `asOfDay` (heavy: once per as-of day and
+ * horizon); `keep` may hand back models learned before on the same data, day and horizon instead.
+ */
+export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number, keep: (learn: () => RiskModels) => RiskModels = (learn) => learn()): RiskAssessment {
+  const { customers, relationships, relationshipStart } = unitsOf(ds);
+  const models = keep(() => ({
+    customer: learnRisk(ds, customers, null, asOfDay, horizonDays),
+    relationship: learnRisk(ds, relationships, customers, asOfDay, horizonDays),
+  }));
   return {
     asOfDay,
     horizonDays,
     customers,
     relationships,
-    customer: forecastRisk(ds, customers, null, asOfDay, horizonDays),
-    relationship: forecastRisk(ds, relationships, customers, asOfDay, horizonDays),
+    customer: applyRisk(ds, customers, null, asOfDay, horizonDays, models.customer),
+    relationship: applyRisk(ds, relationships, customers, asOfDay, horizonDays, models.relationship),
     relationshipStart,
   };
 }

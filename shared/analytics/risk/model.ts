@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { fitBooster, predictBooster, type Booster } from './boost';
+import { DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
 import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
 import type { UnitSeries } from './series';
@@ -171,7 +171,7 @@ export function aucError(auc: number, positives: number, negatives: number): num
 }
 
 /** Two models per outcome, each fitted on one half of the units; forecasts average the pair. */
-type Fitted = { share: Booster[]; decline: Booster[]; bandFactor: Float64Array; auc: number };
+export type Fitted = { share: Booster[]; decline: Booster[]; bandFactor: Float64Array; auc: number };
 
 const mean = (models: Booster[], x: Float64Array, i: number): number => models.reduce((s, m) => s + predictBooster(m, x, i), 0) / models.length;
 
@@ -189,7 +189,9 @@ function fit(t: TrainingRows): Fitted {
   for (let fold = 0; fold < 2; fold++) {
     const holdOut = (i: number) => (t.unit[i] & 1) === fold;
     const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)));
-    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)));
+    // The chance of a decline rises with silence well past anything the training cuts could show
+    // (their history is shorter than the as-of day's): a linear base lets it keep rising.
+    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true);
     shareModels.push(share);
     declineModels.push(decline);
     for (let i = 0; i < t.rows; i++) {
@@ -225,13 +227,44 @@ function unusable(t: TrainingRows): string | null {
   return null;
 }
 
+/** What was learned from the data's own past at one level: kept in the workspace, so reopening skips the costly part. */
+export type LearnedRisk = { training: RiskTraining | null; fitted: Fitted | null };
+
 /**
  * Learns, from the data's own past, how units with a given history fared over the following
- * horizon (share of expected spend lost, chance of a decline), then applies it to every unit as of
- * `cut`. Only data up to `cut` is read. `customers` (the customer series) lets relationships see
- * their customer's standing; pass null at customer level.
+ * horizon (share of expected spend lost, chance of a decline). Only data up to `cut` is read.
+ * `customers` (the customer series) lets relationships see their customer's standing; pass null
+ * at customer level.
  */
-export function forecastRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number): RiskForecast {
+export function learnRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number): LearnedRisk {
+  const plan = trainingPlan(ds.firstDay, cut, horizonDays);
+  if (plan.cuts.length === 0) return { training: null, fitted: null };
+  const rows = trainingRows(ds, series, customers, plan.cuts, plan.horizonDays);
+  const training: RiskTraining = {
+    cuts: plan.cuts,
+    horizonDays: plan.horizonDays,
+    units: rows.rows,
+    lossShare: rows.lossShare,
+    declineRate: rows.declineRate,
+    businessIndex: rows.index,
+    auc: 0.5,
+    usable: false,
+    reason: unusable(rows),
+  };
+  if (training.reason) return { training, fitted: null };
+  const fitted = fit(rows);
+  training.auc = fitted.auc;
+  const declines = Math.round(rows.declineRate * rows.rows);
+  if (fitted.auc < MIN_AUC || (fitted.auc - 0.5) / aucError(fitted.auc, declines, rows.rows - declines) < MIN_AUC_Z) {
+    training.reason = `on its own history the model told decliners from steady buyers little better than chance (AUC ${fitted.auc.toFixed(2)})`;
+    return { training, fitted: null };
+  }
+  training.usable = true;
+  return { training, fitted };
+}
+
+/** Applies what was learned to every unit as of `cut`: its expected spend, chance of a decline and money at risk. */
+export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number, learned: LearnedRisk): RiskForecast {
   const priorDays = priorDaysAt(ds.firstDay, cut);
   const facts = unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
   const n = series.count;
@@ -245,33 +278,12 @@ export function forecastRisk(ds: Dataset, series: UnitSeries, customers: UnitSer
     pDecline: new Float64Array(n),
     lossShare: new Float64Array(n),
     atRisk: new Float64Array(n),
-    training: null,
+    // A copy: the forecast's reasons may be edited per run, the learned record stays as kept.
+    training: learned.training ? { ...learned.training, cuts: [...learned.training.cuts] } : null,
   };
   for (let u = 0; u < n; u++) forecast.expected[u] = (Math.max(0, facts.prior[u]) * horizonDays) / priorDays;
-  const plan = trainingPlan(ds.firstDay, cut, horizonDays);
-  if (plan.cuts.length === 0) return forecast;
-  const rows = trainingRows(ds, series, customers, plan.cuts, plan.horizonDays);
-  const training: RiskTraining = {
-    cuts: plan.cuts,
-    horizonDays: plan.horizonDays,
-    units: rows.rows,
-    lossShare: rows.lossShare,
-    declineRate: rows.declineRate,
-    businessIndex: rows.index,
-    auc: 0.5,
-    usable: false,
-    reason: unusable(rows),
-  };
-  forecast.training = training;
-  if (training.reason) return forecast;
-  const fitted = fit(rows);
-  training.auc = fitted.auc;
-  const declines = Math.round(rows.declineRate * rows.rows);
-  if (fitted.auc < MIN_AUC || (fitted.auc - 0.5) / aucError(fitted.auc, declines, rows.rows - declines) < MIN_AUC_Z) {
-    training.reason = `on its own history the model told decliners from steady buyers little better than chance (AUC ${fitted.auc.toFixed(2)})`;
-    return forecast;
-  }
-  training.usable = true;
+  const fitted = learned.fitted;
+  if (!fitted) return forecast;
   const customerFacts = customers ? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays) : null;
   const active: number[] = [];
   for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active.push(u);
@@ -287,3 +299,7 @@ export function forecastRisk(ds: Dataset, series: UnitSeries, customers: UnitSer
   }
   return forecast;
 }
+
+/** Learns and applies in one go. */
+export const forecastRisk = (ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number): RiskForecast =>
+  applyRisk(ds, series, customers, cut, horizonDays, learnRisk(ds, series, customers, cut, horizonDays));

@@ -37,11 +37,27 @@ describe('stages kept in the workspace between sessions', () => {
 
     const cold = await reopened();
     const savedRows = () => cold.session.db.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'analysis-saved:%'").get();
-    expect(savedRows()).toEqual({ n: 2 });
+    expect(savedRows()).toEqual({ n: 3 });
     forgetSavedStages(cold.session.db);
     expect(savedRows()).toEqual({ n: 0 });
     const fresh = await cold.call('analysis-run', { settings: { kMax: 7, k: first.k + 1 } });
     cold.close();
+    expect(results(kept)).toEqual(results(fresh));
+  });
+
+  it('keeps the learned risk models, so a recovery setting moved in a new session gives what learning afresh gives', async () => {
+    const settings = { kMax: 7, recovery: { minProbability: 0.6 } };
+    const warm = await reopened();
+    const riskKept = () => warm.session.db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'analysis-saved:risk' AND value LIKE '%risk models%'").get();
+    expect(riskKept()).toEqual({ n: 1 });
+    const kept = await warm.call('analysis-run', { settings });
+    warm.close();
+
+    const cold = await reopened();
+    forgetSavedStages(cold.session.db);
+    const fresh = await cold.call('analysis-run', { settings });
+    cold.close();
+    expect(fresh.recovery?.model).toBeTruthy();
     expect(results(kept)).toEqual(results(fresh));
   });
 

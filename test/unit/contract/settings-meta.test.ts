@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { analysisSettingsSchema, defaultAnalysisSettings } from '../../../shared/contract/settings';
-import { latenessGrid, SETTINGS, settingValue, sliderRange } from '../../../shared/contract/settings-meta';
+import { latenessGrid, settingProse, SETTINGS, settingValue, sliderRange } from '../../../shared/contract/settings-meta';
 import { settingsFromArgs, settingsHelp, settingsOptions } from '../../../main/cli/commands/analyze';
-import { settingsRows } from '../../../main/backend/report/settings-text';
+import { methodParagraphs, settingsRows } from '../../../main/backend/report/settings-text';
 
 /** Every leaf of the settings object, as dotted paths. */
 function leaves(value: unknown, prefix = ''): string[] {
@@ -63,5 +63,35 @@ describe('the settings table', () => {
     expect(rows.find((r) => r.label === 'Late after')).toEqual({ label: 'Late after', value: '2 cycles', flag: '--lateness 2' });
     expect(rows.find((r) => r.label === 'Strategic share')?.value).toBe('80%');
     expect(rows.find((r) => r.label === 'As of')).toEqual({ label: 'As of', value: 'the last transaction date', flag: '' });
+  });
+
+  it("writes the report's method text from the table: every setting is said with its clause and this run's value", () => {
+    const defaults = defaultAnalysisSettings();
+    const text = methodParagraphs(defaults, '2011-12-09', 5).join('\n');
+    const resolved: Record<string, unknown> = { asOf: '2011-12-09', k: 5 };
+    for (const meta of SETTINGS) {
+      const value = meta.path in resolved ? resolved[meta.path] : settingValue(defaults, meta.path);
+      const clause = settingProse(meta, value);
+      expect(clause, meta.path).not.toBe('');
+      expect(text, meta.path).toContain(clause);
+    }
+    expect(text).toContain('more than 2 cycles of the customer');
+    expect(text).toContain('revenue at or above the 50th percentile');
+  });
+
+  it('changes the method text with the run: another value is said, a switch turned off is not', () => {
+    const changed = analysisSettingsSchema.parse({
+      strategicShare: 0.7,
+      growth: { peerQuantile: 0.75, minPenetration: 0.4 },
+      recovery: { lateness: 3.5, seasonal: false, volatility: false },
+    });
+    const text = methodParagraphs(changed, '2011-12-09', 4).join('\n');
+    expect(text).toContain('together make 70% of it');
+    expect(text).toContain('the 75th percentile of what');
+    expect(text).toContain('at least 40% of a profile');
+    expect(text).toContain('more than 3.5 cycles');
+    expect(text).toContain('k = 4');
+    expect(text).not.toContain('same season');
+    expect(text).not.toContain('irregular buyers');
   });
 });

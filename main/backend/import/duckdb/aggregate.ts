@@ -4,22 +4,26 @@ import type { ImportField } from '../../../../shared/contract/import';
 import { parseDate } from '../dates';
 import { sha256File } from '../hash';
 import type { ImportPlan } from '../plan';
-import type { TransactionsSink } from '../sink-transactions';
+import type { SummedRows, TransactionsSink } from '../sink-transactions';
 import type { Tally } from '../tally';
-import { lineNumbering, scanFile } from './blank-lines';
+import { DEFAULT_MAX_AMOUNT } from '../numbers';
+import { isBlank } from '../source';
+import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
 export type StagedFile = {
   duck: DuckDb;
+  /** Data rows DuckDB read (empty lines, which it passes over, are in blankLines instead). */
   rowsRead: number;
-  blank: number;
   /** Rows that passed DuckDB's checks and are summed per customer x category x day. */
   summed: number;
   cubeRows: number;
-  /** Rows left to the line-by-line checks, which name the reason for each one they reject. */
+  /** Rows left to the line-by-line checks (blank rows among them), which name the reason for each one they reject. */
   doubtful: number;
+  /** Day of each date text the summed rows carry, parsed by the importer's own parser. */
+  days: Map<string, number>;
   sha256: string;
   blankLines: number[];
 };
@@ -29,7 +33,6 @@ type Column = { field: ImportField; index: number };
 // Plain decimals only ("1234.50", "-3"): anything else (thousands separators, currency signs,
 // brackets, comma decimals) goes to the line-by-line parser, which knows them all.
 const PLAIN_NUMBER = `'^-?[0-9]+(\\.[0-9]+)?$'`;
-
 /** Why this file cannot go through DuckDB, or null when it can. */
 export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: string | null): string | null {
   if (format !== 'csv' && format !== 'parquet') return `DuckDB reads CSV and Parquet, not ${format}`;
@@ -48,10 +51,18 @@ const readerFor = (file: string, format: string, delimiter: string | null, heade
     columns = {${names}}, null_padding = true, strict_mode = false, auto_detect = false)`;
 };
 
+const cancelled = (): AppError => new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+
+/** The key columns whose values our own code settles (trimmed, parsed) once per distinct value. */
+type KeyColumn = 'customer' | 'category' | 'date';
+
 /**
- * Reads the whole file into DuckDB (spilling to disk past its memory cap) and settles which rows are
- * plainly valid. Dates are parsed by the importer's own parser, once per distinct text, so a date
- * means the same whichever engine read it.
+ * Reads the file with DuckDB in one pass that sums the plainly valid rows per customer x category x
+ * date text and counts the rest. Texts are grouped as they are written: our own code trims and
+ * parses each distinct value once afterwards, so a date or a code means the same whichever engine
+ * read it, and values it refuses (a date it cannot read, a code of spaces) send their rows back to
+ * the line-by-line checks. Those rows, and the doubtful ones, are read again only when there are
+ * some. Nothing but the sums and the doubtful rows is kept, so a 5M-row file never sits in memory as text.
  */
 export async function stageWithDuckDb(
   file: string,
@@ -66,10 +77,12 @@ export async function stageWithDuckDb(
   // Runs beside DuckDB's own threads: one more read of the file, mostly from the page cache.
   const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] as number[], lines: 0 }));
   scanning.catch(() => {});
+  // Two reads of the file at most: the progress bar gives each its half when there is a second.
+  let passes = { done: 0, of: 1 };
   const timer = setInterval(() => {
     if (signal.aborted) c.interrupt();
     const p = c.progress.percentage;
-    if (p >= 0) onProgress(p / 100);
+    if (p >= 0) onProgress((passes.done + p / 100) / passes.of);
   }, 200);
   try {
     const m = plan.mapping;
@@ -79,129 +92,248 @@ export async function stageWithDuckDb(
       return index === undefined ? [] : [{ field, index }];
     });
     const cell = (i: number): string => (format === 'parquet' ? `CAST(${JSON.stringify(plan.headers[i])} AS VARCHAR)` : `c${i}`);
-    const all = plan.headers.map((_, i) => `coalesce(trim(${cell(i)}), '') = ''`).join(' AND ');
-    const fields = mapped.map((col) => `coalesce(trim(${cell(col.index)}), '') AS "${col.field}"`).join(', ');
-    await c.run(`CREATE TABLE src AS SELECT row_number() OVER () AS rn, (${all}) AS blank, ${fields}
-      FROM ${readerFor(file, format, delimiter, plan.headerLine, plan.headers.length)}`);
-    if (signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+    const reader = readerFor(file, format, delimiter, plan.headerLine, plan.headers.length);
+    // Only what the checks and sums read: products and invoice numbers are not kept (an invoice is read for credit notes).
+    const used = new Set<ImportField>(['customer', 'category', 'date', 'revenue', 'quantity', 'unitPrice', 'customerName', 'rep', 'territory', 'segment', ...(plan.creditInvoices ? (['invoice'] as const) : [])]);
+    const fields = mapped
+      .filter((col) => used.has(col.field))
+      .map((col) => `${cell(col.index)} AS "${col.field}"`)
+      .join(', ');
+    const has = (f: ImportField): boolean => mapped.some((col) => col.field === f);
+    // Trimming every cell in SQL cost more than the rest of the pass: amounts must be plain as they
+    // stand, anything padded goes line by line.
+    const numberOk = (f: ImportField, optional: boolean): string => (optional ? `("${f}" IS NULL OR regexp_full_match("${f}", ${PLAIN_NUMBER}))` : `regexp_full_match("${f}", ${PLAIN_NUMBER})`);
+    const quantity = has('quantity') ? `TRY_CAST("quantity" AS DOUBLE)` : 'NULL::DOUBLE';
+    let revenue = has('revenue') ? 'TRY_CAST("revenue" AS DOUBLE)' : 'TRY_CAST("quantity" AS DOUBLE) * TRY_CAST("unitPrice" AS DOUBLE)';
+    // A credit note ("C536379") is a return even when its amounts were typed positive.
+    if (plan.creditInvoices && has('invoice')) revenue = `CASE WHEN upper(left(ltrim("invoice"), 1)) = 'C' AND ${revenue} > 0 THEN -(${revenue}) ELSE ${revenue} END`;
+    const maxAmount = plan.maxAmount ?? DEFAULT_MAX_AMOUNT;
+    // The line-by-line sink's checks, in SQL: plain dot decimals (so no value can contradict its
+    // column's decimal style) and amounts within the per-row ceiling (#11); dates and codes are
+    // checked once per distinct value after the pass.
+    const ok = `coalesce(${[
+      `"customer" <> ''`,
+      `"category" <> ''`,
+      `"date" <> ''`,
+      has('revenue') ? numberOk('revenue', false) : `${numberOk('unitPrice', false)} AND ${numberOk('quantity', false)}`,
+      has('quantity') && has('revenue') ? numberOk('quantity', true) : 'true',
+      `abs(${revenue}) <= ${maxAmount}`,
+    ].join(' AND ')}, false)`;
+    const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
+    // Doubtful rows all fall into the one group whose keys are NULL. A summed group keeps its last
+    // row's details (one struct is cheaper than four arg_max): the customer's latest if its day is.
+    await c.run(`CREATE TABLE cube AS
+      SELECT customer, category, date, n, first_rn, last_rn, revenue, quantity, l.name AS name, l.rep AS rep, l.territory AS territory, l.segment AS segment
+        FROM (SELECT CASE WHEN ok THEN "customer" END AS customer, CASE WHEN ok THEN "category" END AS category, CASE WHEN ok THEN "date" END AS date,
+                     count(*)::BIGINT AS n, min(rn)::BIGINT AS first_rn, max(rn)::BIGINT AS last_rn, sum(${revenue}) AS revenue, sum(${quantity}) AS quantity,
+                     arg_max_null({'name': ${text('customerName')}, 'rep': ${text('rep')}, 'territory': ${text('territory')}, 'segment': ${text('segment')}}, rn) AS l
+                FROM (SELECT *, ${ok} AS ok FROM (SELECT row_number() OVER () AS rn, ${fields} FROM ${reader}))
+               GROUP BY ALL)`);
+    if (signal.aborted) throw cancelled();
 
-    await c.run('CREATE TABLE dates (txt VARCHAR PRIMARY KEY, day INTEGER)');
-    const texts = (await c.runAndReadAll('SELECT DISTINCT "date" FROM src WHERE NOT blank')).getColumns()[0] as string[];
-    const appender = await c.createAppender('dates');
-    for (const t of texts) {
-      appender.appendVarchar(t);
-      const day = parseDate(t, plan.date.detected);
-      if (day === null) appender.appendNull();
-      else appender.appendInteger(day);
+    const days = new Map<string, number>();
+    const refused: [KeyColumn, string][] = [];
+    const distinct = async (column: KeyColumn): Promise<string[]> => (await c.runAndReadAll(`SELECT DISTINCT ${column} FROM cube WHERE customer IS NOT NULL`)).getColumns()[0] as string[];
+    for (const t of await distinct('date')) {
+      const day = parseDate(t.trim(), plan.date.detected);
+      if (day === null) refused.push(['date', t]);
+      else days.set(t, day);
+    }
+    // Dates far from all the others, on a handful of rows, are typos: those rows go to the
+    // line-by-line checks, which reject them with the reason.
+    const perDay = new Map<number, number>();
+    for (const [t, n] of (await c.runAndReadAll('SELECT date, sum(n)::INTEGER FROM cube WHERE customer IS NOT NULL GROUP BY date')).getRows() as [string, number][]) {
+      const day = days.get(t);
+      if (day !== undefined) perDay.set(day, (perDay.get(day) ?? 0) + n);
+    }
+    plan.outlierDays = outlierDays(plan.earlierDates ?? [], perDay);
+    for (const [t, day] of days) {
+      if (!plan.outlierDays.has(day)) continue;
+      days.delete(t);
+      refused.push(['date', t]);
+    }
+    for (const column of ['customer', 'category'] as const) for (const t of await distinct(column)) if (t.trim() === '') refused.push([column, t]);
+    await c.run('CREATE TABLE refused (kind VARCHAR, value VARCHAR)');
+    const appender = await c.createAppender('refused');
+    for (const [kind, value] of refused) {
+      appender.appendVarchar(kind);
+      appender.appendVarchar(value);
       appender.endRow();
     }
     appender.closeSync();
-    // Dates far from all the others, on a handful of rows, are typos: those rows go to the
-    // line-by-line checks, which reject them with the reason.
-    const perDay = (await c.runAndReadAll('SELECT d.day, count(*)::INTEGER FROM src s JOIN dates d ON d.txt = s."date" WHERE NOT s.blank AND d.day IS NOT NULL GROUP BY d.day')).getRows() as [number, number][];
-    plan.outlierDays = outlierDays(plan.earlierDates ?? [], new Map(perDay));
-    if (plan.outlierDays.size > 0) await c.run(`UPDATE dates SET day = NULL WHERE day IN (${[...plan.outlierDays.keys()].map((d) => Math.trunc(d)).join(', ')})`);
-
-    const has = (f: ImportField): boolean => mapped.some((col) => col.field === f);
-    const numberOk = (f: ImportField, optional: boolean): string => (optional ? `("${f}" = '' OR regexp_full_match("${f}", ${PLAIN_NUMBER}))` : `regexp_full_match("${f}", ${PLAIN_NUMBER})`);
-    const checks = [
-      `customer <> ''`,
-      `category <> ''`,
-      'd.day IS NOT NULL',
-      has('revenue') ? numberOk('revenue', false) : `${numberOk('unitPrice', false)} AND ${numberOk('quantity', false)}`,
-      has('quantity') && has('revenue') ? numberOk('quantity', true) : 'true',
-    ];
-    await c.run(`CREATE TABLE checked AS SELECT s.*, d.day, NOT blank AND ${checks.join(' AND ')} AS ok FROM src s LEFT JOIN dates d ON d.txt = s."date"`);
-    await c.run('DROP TABLE src');
-    const counts = (await c.runAndReadAll('SELECT count(*)::INTEGER, count(*) FILTER (blank)::INTEGER, count(*) FILTER (ok)::INTEGER FROM checked')).getRows()[0] as number[];
-    const [rowsRead, blank, summed] = counts;
-    const quantity = has('quantity') ? `CASE WHEN "quantity" = '' THEN NULL ELSE CAST("quantity" AS DOUBLE) END` : 'NULL';
-    let revenue = has('revenue') ? 'CAST("revenue" AS DOUBLE)' : 'CAST("quantity" AS DOUBLE) * CAST("unitPrice" AS DOUBLE)';
-    // A credit note ("C536379") is a return even when its amounts were typed positive.
-    if (plan.creditInvoices && has('invoice')) revenue = `CASE WHEN upper(left("invoice", 1)) = 'C' AND ${revenue} > 0 THEN -(${revenue}) ELSE ${revenue} END`;
-    const text = (f: ImportField): string => (has(f) ? `nullif("${f}", '')` : 'NULL::VARCHAR');
-    // The latest name, rep, territory and segment per customer: the last row of its last day, as line by line.
-    await c.run(`CREATE TABLE cube AS
-      WITH lines AS (SELECT rn, customer, category, day, ${revenue} AS revenue, ${quantity} AS quantity FROM checked WHERE ok),
-      latest AS (
-        SELECT customer, arg_max_null(${text('customerName')}, day::BIGINT * 4294967296 + rn) AS name,
-               arg_max_null(${text('rep')}, day::BIGINT * 4294967296 + rn) AS rep,
-               arg_max_null(${text('territory')}, day::BIGINT * 4294967296 + rn) AS territory,
-               arg_max_null(${text('segment')}, day::BIGINT * 4294967296 + rn) AS segment
-        FROM checked WHERE ok GROUP BY customer)
-      SELECT min(l.rn)::BIGINT AS rn, l.customer, l.category, l.day, sum(l.revenue) AS revenue, sum(l.quantity) AS quantity,
-             any_value(a.name) AS name, any_value(a.rep) AS rep, any_value(a.territory) AS territory, any_value(a.segment) AS segment
-        FROM lines l JOIN latest a USING (customer)
-       GROUP BY l.customer, l.category, l.day
-       ORDER BY rn`);
-    const cubeRows = (await c.runAndReadAll('SELECT count(*)::INTEGER FROM cube')).getRows()[0][0] as number;
+    const isRefused = (['customer', 'category', 'date'] as const).map((k) => `"${k}" IN (SELECT value FROM refused WHERE kind = '${k}')`).join(' OR ');
+    const total = Number((await c.runAndReadAll('SELECT coalesce(sum(n), 0)::BIGINT FROM cube')).getRows()[0][0]);
+    // Groups with a value our own code refuses are not summed: their rows go line by line, which rejects each with its row number.
+    if (refused.length > 0) await c.run(`DELETE FROM cube WHERE ${isRefused}`);
+    const [summed, cubeRows] = (await c.runAndReadAll('SELECT coalesce(sum(n), 0)::BIGINT, count(*)::BIGINT FROM cube WHERE customer IS NOT NULL')).getRows()[0].map(Number);
+    let doubtful = 0;
+    if (total > summed) {
+      // Every column, so a blank row is told from one with only its mapped cells empty, as line by line.
+      passes = { done: 1, of: 2 };
+      await c.run(`CREATE TABLE doubtful AS
+        SELECT rn, ${plan.headers.map((_, i) => `coalesce(c${i}, '') AS c${i}`).join(', ')}
+          FROM (SELECT row_number() OVER () AS rn, ${plan.headers.map((_, i) => `${cell(i)} AS c${i}`).join(', ')}, ${fields} FROM ${reader})
+         WHERE NOT ${ok} OR ${isRefused}
+         ORDER BY rn`);
+      if (signal.aborted) throw cancelled();
+      doubtful = Number((await c.runAndReadAll('SELECT count(*)::BIGINT FROM doubtful')).getRows()[0][0]);
+      // Both reads must see the same rows; if they do not, the caller imports line by line instead.
+      if (doubtful !== total - summed) throw new Error(`the two reads disagree (${total - summed} rows to check, ${doubtful} found)`);
+    }
     const { sha256, blankLines, lines } = await scanning;
     if (format === 'csv') {
       // Fewer records than lines: line breaks inside quoted values, which DuckDB's row numbers do not
       // follow; a quote that is never closed even swallows whole rows without a word.
       const records = lines - plan.headerLine - blankLines.filter((l) => l > plan.headerLine).length;
-      if (rowsRead < records) {
+      if (total < records) {
         throw new AppError(
           'IMPORT_UNCLOSED_QUOTE',
-          `Imported line by line, not through DuckDB: ${(records - rowsRead).toLocaleString('en-US')} line break(s) sit inside quoted values (a value written over several lines, or a quote that is never closed), and only the line-by-line reader tells them apart and names the lines.`,
+          `Imported line by line, not through DuckDB: ${(records - total).toLocaleString('en-US')} line break(s) sit inside quoted values (a value written over several lines, or a quote that is never closed), and only the line-by-line reader tells them apart and names the lines.`,
         );
       }
     }
-    return { duck, rowsRead, blank, summed, cubeRows, doubtful: rowsRead - blank - summed, sha256, blankLines };
+    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, sha256, blankLines };
   } catch (e) {
     duck.close();
-    if (signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
+    if (signal.aborted) throw cancelled();
     throw e;
   } finally {
     clearInterval(timer);
   }
 }
 
+/** DuckDB's row numbers (in any order) as file line numbers, stepping over the empty lines. */
+function lineOf(headerLine: number, blankLines: readonly number[]): (rn: number) => number {
+  const after = blankLines.filter((l) => l > headerLine);
+  if (after.length === 0) return (rn) => headerLine + rn;
+  return (rn) => {
+    // The smallest line holding data row rn: rn lines after the header plus the empty ones before it.
+    let line = headerLine + rn;
+    for (;;) {
+      let lo = 0;
+      let hi = after.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (after[mid] <= line) lo = mid + 1;
+        else hi = mid;
+      }
+      const next = headerLine + rn + lo;
+      if (next === line) return line;
+      line = next;
+    }
+  };
+}
+
+type Connection = DuckDb['connection'];
+type Ids = Map<string, number | null>;
+type Dimensions = { customer: Ids; category: Ids; rep: Ids; territory: Ids };
+/** A name's first summed row: the moment the line-by-line import would have given it its id. */
+type FirstSeen = { rn: number; give: () => void };
+
+/**
+ * The first summed row of each customer, category, rep and territory, each with what gives it its
+ * id (trimmed as line by line; a value of spaces only has none, as an empty rep or territory).
+ */
+async function firstSeen(c: Connection, summed: SummedRows): Promise<{ ids: Dimensions; seen: FirstSeen[] }> {
+  const ids: Dimensions = { customer: new Map(), category: new Map(), rep: new Map(), territory: new Map() };
+  const seen: FirstSeen[] = [];
+  const make: Record<keyof Dimensions, (value: string, name: string) => number> = {
+    customer: (code, name) => summed.customer(code, name || null),
+    category: (name) => summed.category(name),
+    rep: (name) => summed.rep(name),
+    territory: (name) => summed.territory(name),
+  };
+  for (const column of ['customer', 'category', 'rep', 'territory'] as const) {
+    const rows = (await c.runAndReadAll(`SELECT ${column}, arg_min(name, first_rn), min(first_rn)::INTEGER FROM cube WHERE customer IS NOT NULL AND ${column} IS NOT NULL GROUP BY ${column}`)).getRows();
+    for (const [value, name, rn] of rows) {
+      const raw = value as string;
+      const trimmed = raw.trim();
+      seen.push({ rn: rn as number, give: () => ids[column].set(raw, trimmed === '' ? null : make[column](trimmed, ((name as string | null) ?? '').trim())) });
+    }
+  }
+  return { ids, seen: seen.sort((a, b) => a.rn - b.rn) };
+}
+
 /**
  * Feeds the staged file to the sink: each doubtful row through the line-by-line checks (so a rejected
- * row gets the same reason, row number and value as without DuckDB), then DuckDB's sums.
+ * row gets the same reason, row number and value as without DuckDB), then DuckDB's sums. Names get
+ * their ids in the order of their first row in the file, summed or not, as line by line.
  */
 export async function feedStaged(staged: StagedFile, plan: ImportPlan, sink: TransactionsSink, tally: Tally, signal: AbortSignal, onRows: (done: number) => void): Promise<void> {
   const c = staged.duck.connection;
-  const m = plan.mapping;
-  const fields = (Object.keys(m) as ImportField[]).filter((f) => plan.headers.includes(m[f] ?? ''));
-  const positions = fields.map((f) => plan.headers.indexOf(m[f] ?? ''));
   const empty = staged.blankLines.filter((l) => l > plan.headerLine).length;
   tally.rowsRead += staged.rowsRead + empty;
-  tally.rowsSkipped += staged.blank + empty;
-  const doubtfulLine = lineNumbering(plan.headerLine, staged.blankLines);
-  const doubtful = await c.stream(`SELECT rn::BIGINT, ${fields.map((f) => `"${f}"`).join(', ')} FROM checked WHERE NOT ok AND NOT blank ORDER BY rn`);
-  for (let chunk = await doubtful.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await doubtful.fetchChunk()) {
-    const cols = chunk.getColumns();
-    for (let r = 0; r < chunk.rowCount; r++) {
-      const cells: string[] = new Array<string>(plan.headers.length).fill('');
-      for (let f = 0; f < fields.length; f++) cells[positions[f]] = String(cols[f + 1][r] ?? '');
-      sink.row(doubtfulLine(Number(cols[0][r])), cells);
+  tally.rowsSkipped += empty;
+  const line = lineOf(plan.headerLine, staged.blankLines);
+  const { ids, seen } = await firstSeen(c, sink.summed);
+  let next = 0;
+  const giveIdsBefore = (rn: number): void => {
+    while (next < seen.length && seen[next].rn < rn) seen[next++].give();
+  };
+  if (staged.doubtful > 0) {
+    const doubtful = await c.stream('SELECT * FROM doubtful ORDER BY rn');
+    for (let chunk = await doubtful.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await doubtful.fetchChunk()) {
+      const cols = chunk.getColumns();
+      for (let r = 0; r < chunk.rowCount; r++) {
+        const rn = Number(cols[0][r]);
+        giveIdsBefore(rn);
+        const cells = new Array<string>(plan.headers.length);
+        for (let i = 0; i < cells.length; i++) cells[i] = cols[i + 1][r] as string;
+        if (isBlank(cells)) tally.rowsSkipped++;
+        else sink.row(line(rn), cells);
+      }
+      if (signal.aborted) return;
     }
-    if (signal.aborted) return;
   }
+  giveIdsBefore(Number.POSITIVE_INFINITY);
   tally.rowsImported += staged.summed;
-  let done = 0;
-  const cubeLine = lineNumbering(plan.headerLine, staged.blankLines);
-  const cube = await c.stream('SELECT rn, customer, category, day, revenue, quantity, name, rep, territory, segment FROM cube');
-  for (let chunk = await cube.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await cube.fetchChunk()) {
-    const [rn, customer, category, day, revenue, quantity, name, rep, territory, segment] = chunk.getColumns();
+  await feedSums(staged, ids, sink.summed, line, signal, onRows);
+}
+
+/** A lookup table in DuckDB (text as written -> id or day), filled from JS. */
+async function lookupTable(c: Connection, table: string, rows: Iterable<[string, number | null]>): Promise<void> {
+  await c.run(`CREATE TABLE ${table} (key VARCHAR PRIMARY KEY, value INTEGER)`);
+  const appender = await c.createAppender(table);
+  for (const [key, value] of rows) {
+    appender.appendVarchar(key);
+    if (value === null) appender.appendNull();
+    else appender.appendInteger(value);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/**
+ * DuckDB's sums into the workspace. The ids go back into DuckDB as lookup tables, so the 5M-row
+ * stream carries numbers only: moving text out of DuckDB row by row cost more than the inserts.
+ */
+async function feedSums(staged: StagedFile, ids: Dimensions, summed: SummedRows, line: (rn: number) => number, signal: AbortSignal, onRows: (done: number) => void): Promise<void> {
+  const c = staged.duck.connection;
+  await lookupTable(c, 'day_ids', staged.days);
+  for (const column of ['customer', 'category', 'rep', 'territory'] as const) await lookupTable(c, `${column}_ids`, ids[column]);
+  if (signal.aborted) return;
+  const joined = `cube c JOIN day_ids d ON d.key = c.date JOIN customer_ids cu ON cu.key = c.customer JOIN category_ids ca ON ca.key = c.category`;
+  // The latest details per customer: those of its group with the last day, then the last row.
+  const order = 'd.value::BIGINT * 4294967296 + c.last_rn';
+  const latest = await c.stream(`SELECT cu.value, max(d.value), arg_max(c.last_rn, ${order})::INTEGER,
+      arg_max_null({'name': c.name, 'rep': c.rep, 'territory': c.territory, 'segment': c.segment}, ${order}) AS l
+      FROM ${joined} GROUP BY cu.value`);
+  const id = (of: Ids, value: string | null): number | null => (value === null ? null : (of.get(value) ?? null));
+  for (let chunk = await latest.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await latest.fetchChunk()) {
+    const [customer, day, last, details] = chunk.getColumns();
     for (let r = 0; r < chunk.rowCount; r++) {
-      sink.store({
-        line: cubeLine(Number(rn[r])),
-        customer: customer[r] as string,
-        customerName: (name[r] as string | null) ?? '',
-        day: day[r] as number,
-        category: category[r] as string,
-        productCode: '',
-        productName: '',
-        quantity: quantity[r] as number | null,
-        revenue: revenue[r] as number,
-        rep: (rep[r] as string | null) ?? '',
-        territory: (territory[r] as string | null) ?? '',
-        segment: (segment[r] as string | null) ?? '',
-        invoice: '',
-      });
+      const l = (details[r] as { entries: Record<string, string | null> }).entries;
+      summed.latest(customer[r] as number, day[r] as number, line(last[r] as number), (l.name ?? '').trim(), id(ids.rep, l.rep), id(ids.territory, l.territory), (l.segment ?? '').trim());
+    }
+  }
+  let done = 0;
+  // In the order of each group's first row, as line by line; the group's last row stands for it.
+  const cube = await c.stream(`SELECT cu.value, ca.value, d.value, c.revenue, c.quantity, c.last_rn::INTEGER, r.value, t.value FROM ${joined}
+    LEFT JOIN rep_ids r ON r.key = c.rep LEFT JOIN territory_ids t ON t.key = c.territory ORDER BY c.first_rn`);
+  for (let chunk = await cube.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await cube.fetchChunk()) {
+    const [customer, category, day, revenue, quantity, last, rep, territory] = chunk.getColumns();
+    for (let r = 0; r < chunk.rowCount; r++) {
+      summed.add(line(last[r] as number), customer[r] as number, day[r] as number, category[r] as number, quantity[r] as number | null, revenue[r] as number, rep[r] as number | null, territory[r] as number | null);
     }
     done += chunk.rowCount;
     onRows(done);

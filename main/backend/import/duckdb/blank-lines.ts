@@ -51,17 +51,3 @@ export async function scanFile(file: string, signal: AbortSignal): Promise<{ sha
   if (!raw.destroyed) raw.destroy();
   return { sha256: hash.digest('hex'), blankLines, lines: lineStart ? line - 1 : line };
 }
-
-/** Turns DuckDB's row numbers (ascending) into file line numbers, stepping over the empty lines. */
-export function lineNumbering(headerLine: number, blankLines: readonly number[]): (rn: number) => number {
-  let skipped = 0;
-  let next = 0;
-  while (next < blankLines.length && blankLines[next] <= headerLine) next++;
-  return (rn) => {
-    while (next < blankLines.length && blankLines[next] <= headerLine + rn + skipped) {
-      skipped++;
-      next++;
-    }
-    return headerLine + rn + skipped;
-  };
-}

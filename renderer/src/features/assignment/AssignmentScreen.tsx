@@ -3,12 +3,13 @@ import type { AssignmentPlan, AssignmentSettings, RosterRep } from '../../../../
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { echarts } from '../../charts/echarts';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
-import { repLoadOption } from './chart';
+import { clickedRep, repLoadOption } from './chart';
+import { useDrill } from '../../app/useDrill';
 import { ExportButtons } from './ExportButtons';
 import { PlanTable, territoryColumns } from './PlanTables';
 import { RosterEditor } from './RosterEditor';
@@ -92,9 +93,9 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
 }
 
 export function AssignmentScreen() {
-  const w = useWorkbench();
-  const fmt = w.fmt;
-  const runId = w.summary?.runId;
+  const fmt = useFormatters();
+  const summary = useSummary();
+  const runId = summary?.runId;
   const loaded = useAsync(async () => ({ plan: await latestPlan(), roster: await call('roster-list', {}) }), [runId]);
   // Edits (a new plan, a saved roster) apply to the data they were made on; a reload starts afresh.
   const [edited, setEdited] = useState<{ base: unknown; plan?: AssignmentPlan | null; roster?: RosterRep[]; version: number }>({ base: null, version: 0 });
@@ -106,6 +107,9 @@ export function AssignmentScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const chartHost = useRef<HTMLDivElement>(null);
+  const planHost = useRef<HTMLDivElement>(null);
+  const [shownRep, setShownRep] = useState('');
+  const drill = useDrill();
 
   const option = useMemo(() => (plan ? repLoadOption(plan.reps, fmt, plan.settings.strategicUsesCapacity) : null), [plan, fmt]);
   const tColumns = useMemo(() => territoryColumns(fmt), [fmt]);
@@ -167,14 +171,31 @@ export function AssignmentScreen() {
           }
         >
           <div ref={chartHost}>
-            <Chart option={option} label="Accounts against capacity and expected revenue per rep" height={360} testId="chart-rep-load" />
+            <Chart
+              option={option}
+              label="Accounts against capacity and expected revenue per rep; click a rep to list their accounts"
+              height={360}
+              testId="chart-rep-load"
+              onClick={(e) => {
+                const rep = clickedRep(e, plan.reps);
+                if (!rep) return;
+                setShownRep(rep);
+                planHost.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+              }}
+            />
           </div>
+          <p className="muted">Click a rep's bars or name to list the accounts the plan gives them.</p>
         </Panel>
       )}
-      {plan && <PlanTable plan={plan} roster={roster} fmt={fmt} onPlan={(p) => void afterOverride(p)} />}
+      {plan && (
+        <div ref={planHost}>
+          <PlanTable plan={plan} roster={roster} fmt={fmt} onPlan={(p) => void afterOverride(p)} rep={shownRep} onRep={setShownRep} />
+        </div>
+      )}
       {plan && (
         <Panel title="Territory plan">
-          <DataTable label="Territory plan" columns={tColumns} rows={plan.territories} rowKey={(r) => r.territory} height={260} />
+          <p className="muted">Double-click or press Enter on a territory to open its actions and customers.</p>
+          <DataTable label="Territory plan" columns={tColumns} rows={plan.territories} rowKey={(r) => r.territory} height={260} onActivate={(r) => drill({ territory: r.territory })} />
         </Panel>
       )}
       <RosterEditor key={`${runId ?? 0}-${current.version}-${roster.length}`} roster={roster} onSaved={setRoster} />

@@ -82,8 +82,15 @@ function OverridePanel({ account, roster, onPlan }: { account: AccountAssignment
 }
 
 /** The plan as a table (filter by rep and status), with the override panel for the chosen account. */
-export function PlanTable({ plan, roster, fmt, onPlan }: { plan: AssignmentPlan; roster: RosterRep[]; fmt: Formatters; onPlan: (p: AssignmentPlan) => void }) {
-  const [rep, setRep] = useState('');
+export function PlanTable({ plan, roster, fmt, onPlan, rep, onRep }: {
+  plan: AssignmentPlan;
+  roster: RosterRep[];
+  fmt: Formatters;
+  onPlan: (p: AssignmentPlan) => void;
+  /** The rep shown ('' = all): the chart's bars set it too. */
+  rep: string;
+  onRep: (rep: string) => void;
+}) {
   const [status, setStatus] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const columns = useMemo(() => accountColumns(fmt), [fmt]);
@@ -95,7 +102,7 @@ export function PlanTable({ plan, roster, fmt, onPlan }: { plan: AssignmentPlan;
   const reps = [...new Set(plan.accounts.map((a) => a.rep).filter((r): r is string => r !== null))].sort();
   const toolbar = (
     <>
-      <select aria-label="Show rep" value={rep} onChange={(e) => setRep(e.target.value)}>
+      <select aria-label="Show rep" value={rep} onChange={(e) => onRep(e.target.value)}>
         <option value="">All reps</option>
         {reps.map((r) => (
           <option key={r} value={r}>
@@ -114,7 +121,7 @@ export function PlanTable({ plan, roster, fmt, onPlan }: { plan: AssignmentPlan;
     </>
   );
   return (
-    <Panel title="Who calls whom">
+    <Panel title={rep ? `Who calls whom: ${rep}'s accounts` : 'Who calls whom'}>
       <p className="muted">Double-click or press Enter on an account to assign it to another rep.</p>
       <DataTable label="Assignment plan" columns={columns} rows={rows} rowKey={(a) => a.customerCode} onActivate={(a) => setChosen(a.customerCode)} toolbar={toolbar} height={420} />
       {account && <OverridePanel key={account.customerCode} account={account} roster={roster} onPlan={onPlan} />}

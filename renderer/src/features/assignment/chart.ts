@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { RepLoad } from '../../../../shared/contract/assignment';
-import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from '../../charts/common';
+import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartClick, type ChartFormat } from '../../charts/common';
 
 const CAPACITY_COLOR = 'rgba(127, 127, 127, 0.28)';
 const LONG_TAIL_COLOR = '#009E73';
@@ -35,6 +35,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
     xAxis: {
       type: 'category',
       data: names,
+      triggerEvent: true,
       axisLabel: { rotate: 35, interval: 0, formatter: (v: string) => truncate(v, 18) },
     },
     yAxis: [
@@ -76,4 +77,10 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
       { type: 'line', name: 'Growth', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, areaStyle: { opacity: 0.12 } },
     ],
   };
+}
+
+/** The rep a click on the chart names: any of its bars or points, or its axis label. */
+export function clickedRep(e: ChartClick, reps: readonly RepLoad[]): string | null {
+  if (e.componentType === 'xAxis') return typeof e.value === 'string' ? e.value : null;
+  return reps[e.dataIndex]?.rep ?? null;
 }

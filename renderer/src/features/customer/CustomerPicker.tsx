@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 
 /** Finds a customer by name or code; the biggest at-risk customers first when nothing is typed. */
 export function CustomerPicker() {
-  const w = useWorkbench();
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const summary = useSummary();
   const [search, setSearch] = useState('');
-  const runId = w.summary?.runId;
+  const runId = summary?.runId;
   // The table sorts as the caption says: by money at risk until a search asks for matches by revenue.
   const searching = search.trim() !== '';
   const found = useAsync(
@@ -25,16 +27,17 @@ export function CustomerPicker() {
       <ErrorNotice error={found.error} />
       {found.data && (
         <p className="muted">
-          {search.trim() ? `${w.fmt.count(found.data.total)} customers match` : 'Customers with the most revenue at risk'}
-          {found.data.total > found.data.rows.length && `; showing the first ${w.fmt.count(found.data.rows.length)}`}
+          {search.trim() ? `${fmt.count(found.data.total)} customers match` : 'Customers with the most revenue at risk'}
         </p>
       )}
       <CustomerTable
         key={searching ? 'by-revenue' : 'by-risk'}
         label="Customers"
         customers={found.data?.rows ?? []}
-        fmt={w.fmt}
-        onOpen={(c) => w.go('customer', { code: c.code })}
+        total={found.data?.total}
+        capNote={searching ? 'the largest by revenue; type more of the name to narrow' : 'the most at risk; search to find any other'}
+        fmt={fmt}
+        onOpen={(c) => go('customer', { code: c.code })}
         height={460}
         initialSort={searching ? { column: 'revenue', dir: 'desc' } : { column: 'atRisk', dir: 'desc' }}
       />

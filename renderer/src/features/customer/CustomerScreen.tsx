@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { CustomerDetail } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../charts/customer';
 import { ActionList } from '../../components/ActionList';
@@ -13,9 +13,9 @@ import { CustomerPicker } from './CustomerPicker';
 type Cycle = CustomerDetail['cycles'][number];
 
 function CustomerView({ code }: { code: string }) {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const s = useSummary();
   const detail = useAsync(() => call('analysis-customer', { runId: s?.runId, code }), [s?.runId, code]);
   const d = detail.data;
   const monthly = useMemo(() => (d ? customerMonthlyOption(d, fmt) : null), [d, fmt]);
@@ -33,7 +33,7 @@ function CustomerView({ code }: { code: string }) {
     { id: 'pattern', label: 'Pattern', value: (c) => [c.seasonal ? 'seasonal' : '', c.volatile ? 'volatile' : ''].filter(Boolean).join(', ') || 'regular' },
   ];
 
-  if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => w.go('customer')}>Find another customer</button>} />;
+  if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;
   if (!d || !monthly || !timeline || !mix) return <p className="muted">Loading {code}…</p>;
   const c = d.customer;
   return (
@@ -49,13 +49,13 @@ function CustomerView({ code }: { code: string }) {
             {c.segment && ` · ${c.segment}`}
           </p>
         </div>
-        <button type="button" onClick={() => w.go('customer')}>
+        <button type="button" onClick={() => go('customer')}>
           Find another customer
         </button>
       </div>
       <div className="stats" data-testid="customer-stats">
         <Stat label="12-month revenue" value={fmt.money(c.revenue12m)} detail={fmt.counted(c.breadth, 'category', 'categories')} testId="customer-revenue" />
-        <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail={w.summary?.bgnbd?.verdict === 'degenerate' ? 'BG/NBD fit degenerate: reference only' : 'BG/NBD second opinion'} testId="customer-palive" />
+        <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail={s?.bgnbd?.verdict === 'degenerate' ? 'BG/NBD fit degenerate: reference only' : 'BG/NBD second opinion'} testId="customer-palive" />
         <Stat label="Revenue at risk" value={fmt.money(c.atRiskRevenue)} testId="customer-at-risk" />
         <Stat label="Growth potential" value={fmt.money(c.growthRevenue)} testId="customer-growth" />
         <Stat label="Last purchase" value={c.recencyDays === null ? '—' : c.recencyDays === 0 ? 'today' : `${fmt.counted(c.recencyDays, 'day')} ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.counted(Math.round(c.tenureDays / 30.4), 'month')}`} />
@@ -82,8 +82,8 @@ function CustomerView({ code }: { code: string }) {
 }
 
 export function CustomerScreen() {
-  const w = useWorkbench();
-  const code = w.location.params.code;
+  const { location } = useNavigation();
+  const code = location.params.code;
   return code ? (
     <CustomerView key={code} code={code} />
   ) : (

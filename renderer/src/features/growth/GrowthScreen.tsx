@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
+import { clickedCategory } from '../../charts/slice';
+import { useDrill } from '../../app/useDrill';
 import { growthByCategory, growthByCategoryOption } from '../../charts/growth';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
@@ -26,11 +28,12 @@ function Picker({ id, label, value, options, onChange }: { id: string; label: st
 }
 
 export function GrowthScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const s = useSummary();
   const [filters, setFilters] = useState<Filters>({ profile: '', territory: '', category: '' });
   const runId = s?.runId;
+  const drill = useDrill();
   const actions = useAsync(
     () =>
       call('analysis-actions', {
@@ -78,10 +81,10 @@ export function GrowthScreen() {
         <Stat label="Customers" value={actions.data ? fmt.count(new Set(rows.map((a) => a.customerCode)).size) : '…'} />
       </div>
       <Panel title="Expected growth by category">
-        {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" /> : <p className="muted">{actions.loading ? 'Loading…' : 'No growth actions for these filters.'}</p>}
+        {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" onClick={(e) => { const category = clickedCategory(e); if (category) drill({ kind: 'growth', category, territory: filters.territory || undefined, profile: filters.profile ? Number(filters.profile) : undefined }); }} /> : <p className="muted">{actions.loading ? 'Loading…' : 'No growth actions for these filters.'}</p>}
       </Panel>
       <Panel title="Growth actions by expected revenue">
-        <ActionList label="Growth actions" actions={rows} fmt={fmt} kind={false} range onOpen={(a) => w.go('customer', { code: a.customerCode })} height={440} initialSort={{ column: 'expected', dir: 'desc' }} />
+        <ActionList label="Growth actions" actions={rows} fmt={fmt} kind={false} range onOpen={(a) => go('customer', { code: a.customerCode })} height={440} initialSort={{ column: 'expected', dir: 'desc' }} />
       </Panel>
     </>
   );

@@ -3,13 +3,16 @@ import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { saveExport } from '../../api/files';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 
 export function ImportResult({ summary, onAnother }: { summary: ImportSummary; onAnother: () => void }) {
-  const w = useWorkbench();
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { job, runAnalysis } = useAnalysisJob();
+  const latest = useSummary();
+  const { workspace } = useWorkspace();
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const importId = summary.importId;
@@ -83,10 +86,10 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
         <button
           type="button"
           className="primary"
-          disabled={w.job !== null}
-          onClick={() => void w.runAnalysis(w.summary?.settings ?? {}).then((s) => s && w.go('overview'))}
+          disabled={job !== null}
+          onClick={() => void runAnalysis(latest?.settings ?? {}).then((s) => s && go('overview'))}
         >
-          {w.workspace?.lastAnalysis ? 'Re-run analysis' : 'Run analysis'}
+          {workspace?.lastAnalysis ? 'Re-run analysis' : 'Run analysis'}
         </button>
       </div>
     </>
@@ -98,9 +101,10 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
  * non-product lines found, and the way to review groups or bring a product master.
  */
 function ProductLevelStep() {
-  const w = useWorkbench();
-  const fmt = w.fmt;
-  const view = useAsync(() => call('products-groups-view', {}), [w.workspace?.transactions]);
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { workspace } = useWorkspace();
+  const view = useAsync(() => call('products-groups-view', {}), [workspace?.transactions]);
   const level = view.data?.level;
   if (view.error) return <ErrorNotice error={view.error} />;
   if (!level) return null;
@@ -109,7 +113,7 @@ function ProductLevelStep() {
     <Panel
       title="Product level for profiles and growth"
       actions={
-        <button type="button" onClick={() => w.go('products')} data-testid="review-groups">
+        <button type="button" onClick={() => go('products')} data-testid="review-groups">
           Review product groups
         </button>
       }

@@ -3,7 +3,7 @@ import type { ImportPreview, ImportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
 import { fileForBackend, pickDataFile, type PickedFile } from '../../api/files';
-import { useWorkbench } from '../../app/workbench';
+import { useDroppedFile, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, ProgressBar } from '../../components/Feedback';
 import type { Progress } from '../../../../shared/contract';
 import { MappingStep, type MappingChoice } from './MappingStep';
@@ -17,7 +17,7 @@ const STEPS: { id: Step; label: string }[] = [
 ];
 
 export function ImportScreen() {
-  const w = useWorkbench();
+  const { refresh, workspace } = useWorkspace();
   const [step, setStep] = useState<Step>('choose');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -88,7 +88,7 @@ export function ImportScreen() {
       else {
         setSummary(result);
         setStep('result');
-        await w.refresh();
+        await refresh();
       }
     } catch (e) {
       if (isCancelled(e)) setError({ code: 'CANCELLED', message: 'Import cancelled: nothing was changed. Adjust the mapping and import again when ready.' });
@@ -98,7 +98,7 @@ export function ImportScreen() {
     }
   };
 
-  const { droppedFile, takeDroppedFile } = w;
+  const { droppedFile, takeDroppedFile } = useDroppedFile();
   useEffect(() => {
     if (!droppedFile || job) return;
     const file = takeDroppedFile();
@@ -132,7 +132,7 @@ export function ImportScreen() {
         <div>
           <h1>Import data</h1>
           <p className="muted">
-            Bring in {w.workspace?.clientName ?? 'the client'}'s sales: CSV or Excel, one row per sale. Longtail guesses the columns; you confirm.
+            Bring in {workspace?.clientName ?? 'the client'}'s sales: CSV or Excel, one row per sale. Longtail guesses the columns; you confirm.
           </p>
         </div>
         <ol className="steps" aria-label="Import steps">

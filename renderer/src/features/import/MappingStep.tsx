@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
 import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
@@ -61,7 +61,7 @@ function PreviewGrid({ preview }: { preview: ImportPreview }) {
 }
 
 export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport, onBack }: Props) {
-  const w = useWorkbench();
+  const fmt = useFormatters();
   const [mapping, setMapping] = useState<Mapping>(() => mappingFromPreview(preview));
   const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
   const [force, setForce] = useState(false);
@@ -197,12 +197,12 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
       {dryRun && (
         <Panel title="Validation summary">
           <div className="stats" data-testid="validation-summary">
-            <Stat label="Rows read" value={w.fmt.count(dryRun.rowsRead)} />
-            <Stat label="Would import" value={w.fmt.count(dryRun.rowsImported)} detail={`${w.fmt.count(dryRun.returns)} returns or credits`} />
-            <Stat label="Rejected" value={w.fmt.count(dryRun.rowsRejected)} detail={`${w.fmt.count(dryRun.rowsSkipped)} skipped (blank)`} />
-            <Stat label="Customers" value={w.fmt.count(dryRun.customers)} detail={w.fmt.counted(dryRun.categories, 'category', 'categories')} />
-            <Stat label="Dates" value={w.fmt.range(dryRun.dateFrom, dryRun.dateTo)} small />
-            <Stat label="Revenue" value={w.fmt.money(dryRun.revenue)} />
+            <Stat label="Rows read" value={fmt.count(dryRun.rowsRead)} />
+            <Stat label="Would import" value={fmt.count(dryRun.rowsImported)} detail={`${fmt.count(dryRun.returns)} returns or credits`} />
+            <Stat label="Rejected" value={fmt.count(dryRun.rowsRejected)} detail={`${fmt.count(dryRun.rowsSkipped)} skipped (blank)`} />
+            <Stat label="Customers" value={fmt.count(dryRun.customers)} detail={fmt.counted(dryRun.categories, 'category', 'categories')} />
+            <Stat label="Dates" value={fmt.range(dryRun.dateFrom, dryRun.dateTo)} small />
+            <Stat label="Revenue" value={fmt.money(dryRun.revenue)} />
           </div>
           {dryRun.warnings.length > 0 && (
             <ul className="reasons">

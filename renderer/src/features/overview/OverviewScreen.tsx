@@ -2,8 +2,11 @@ import { useMemo, useState } from 'react';
 import type { LeakageDimension } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
-import { Chart } from '../../charts/Chart';
+import { useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
+import { Chart, type ChartClick } from '../../charts/Chart';
+import { clickedCategory } from '../../charts/slice';
+import { sliceOfKey } from '../../app/slice-params';
+import { useDrill } from '../../app/useDrill';
 import { leakageBandOption, leakageBarsOption, paretoOption } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
@@ -21,10 +24,12 @@ const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
 const BAND_WORDS = { below: 'below', within: 'within', above: 'above' } as const;
 
 export function OverviewScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { workspace } = useWorkspace();
+  const s = useSummary();
   const [second, setSecond] = useState<LeakageDimension>('category');
+  const drill = useDrill();
   const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
   const pareto = useMemo(() => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt) : null), [s, fmt]);
   const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
@@ -33,6 +38,12 @@ export function OverviewScreen() {
   const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt) : null), [s, fmt, second]);
   if (!s || !pareto || !band || !byTerritory || !byRep || !bySecond) return null;
   const l = s.leakage;
+  // A bar (or its label) opens that territory's, rep's... actions and customers on Explore.
+  const open = (dimension: LeakageDimension) => (e: ChartClick) => {
+    const key = clickedCategory(e);
+    const slice = key === null ? null : sliceOfKey(dimension, key, s.profiles);
+    if (slice) drill(slice);
+  };
 
   return (
     <>
@@ -40,7 +51,7 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {w.workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
@@ -63,17 +74,17 @@ export function OverviewScreen() {
         <Stat label="Actions" value={fmt.count(s.counts.recoveryActions + s.counts.growthActions)} detail={`${fmt.count(s.counts.recoveryActions)} recovery · ${fmt.count(s.counts.growthActions)} growth`} testId="stat-actions" />
       </div>
       <Panel title="Leakage against the industry band">
-        <Chart option={band} label={`Leakage share ${fmt.share(l.share)} against the ${fmt.share(l.band.low, 0)} to ${fmt.share(l.band.high, 0)} band`} height={110} testId="chart-band" />
+        <Chart option={band} label={`Leakage share ${fmt.share(l.share)} against the ${fmt.share(l.band.low, 0)} to ${fmt.share(l.band.high, 0)} band`} height={110} testId="chart-band" onClick={() => drill({})} />
       </Panel>
       <div className="grid-2">
         <Panel title="Pareto curve">
           <Chart option={pareto} label="Cumulative share of revenue by share of customers" testId="chart-pareto" />
         </Panel>
         <Panel title="Leakage by territory">
-          <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" />
+          <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" onClick={open('territory')} />
         </Panel>
         <Panel title="Leakage by rep">
-          <Chart option={byRep} label="Leakage by rep" testId="chart-rep" />
+          <Chart option={byRep} label="Leakage by rep" testId="chart-rep" onClick={open('rep')} />
         </Panel>
         <Panel
           title={`Leakage by ${second}`}
@@ -87,12 +98,20 @@ export function OverviewScreen() {
             </select>
           }
         >
-          <Chart option={bySecond} label={`Leakage by ${second}`} testId="chart-second" />
+          <Chart option={bySecond} label={`Leakage by ${second}`} testId="chart-second" onClick={open(second)} />
         </Panel>
       </div>
-      <Panel title="Top actions">
+      <p className="muted" data-testid="drill-hint">Click a bar or its label to open those actions and customers, and narrow them further there.</p>
+      <Panel
+        title="Top actions"
+        actions={
+          <button type="button" onClick={() => drill({})} data-testid="explore-all">
+            Explore all {fmt.count(s.counts.recoveryActions + s.counts.growthActions)} actions
+          </button>
+        }
+      >
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" actions={top.data?.rows ?? []} fmt={fmt} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" actions={top.data?.rows ?? []} total={top.data?.total} capNote="the highest priority; Explore lists them all" fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>

@@ -3,11 +3,11 @@ import type { RunComparison, RunListItem } from '../../../../shared/contract';
 import { describeChanges } from '../../../../shared/model/settings-changes';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useSummary } from '../../app/workbench';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 
 function Comparison({ c }: { c: RunComparison }) {
-  const fmt = useWorkbench().fmt;
+  const fmt = useFormatters();
   const delta = (a: number, b: number, f: (x: number) => string) => `${f(a)} → ${f(b)}`;
   const list = (title: string, change: RunComparison['appeared'], testId: string) => (
     <div data-testid={testId}>
@@ -46,9 +46,10 @@ function Comparison({ c }: { c: RunComparison }) {
 
 /** Every analysis of this workspace: what each ran with, two compared side by side, and a way back. */
 export function RunHistory() {
-  const w = useWorkbench();
-  const fmt = w.fmt;
-  const current = w.summary?.runId;
+  const fmt = useFormatters();
+  const { job, runAnalysis } = useAnalysisJob();
+  const summary = useSummary();
+  const current = summary?.runId;
   const runs = useAsync(() => call('analysis-runs', {}), [current]);
   const list: RunListItem[] = runs.data ?? [];
   const [before, setBefore] = useState<number | null>(null);
@@ -60,7 +61,7 @@ export function RunHistory() {
   const revert = async (runId: number) => {
     try {
       const earlier = await call('analysis-summary', { runId });
-      await w.runAnalysis(earlier.settings);
+      await runAnalysis(earlier.settings);
       setBefore(null);
     } catch (e) {
       setError(e);
@@ -110,7 +111,7 @@ export function RunHistory() {
                       <button type="button" onClick={() => setBefore(r.runId)} aria-pressed={base === r.runId} data-testid={`compare-run-${r.runId}`}>
                         Compare
                       </button>
-                      <button type="button" onClick={() => void revert(r.runId)} disabled={w.job !== null} data-testid={`revert-run-${r.runId}`}>
+                      <button type="button" onClick={() => void revert(r.runId)} disabled={job !== null} data-testid={`revert-run-${r.runId}`}>
                         Re-run with these settings
                       </button>
                     </div>

@@ -4,7 +4,7 @@ import { formatMoneyCompact } from '../../../../shared/format/numbers';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
 import { saveExport } from '../../api/files';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters, useNavigation, useWorkspace } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Empty, ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
@@ -30,7 +30,7 @@ function setArgs(source: Source, folder: string, files: string, anonymise: boole
 }
 
 function useColumns(): Column<PortfolioRow>[] {
-  const { fmt } = useWorkbench();
+  const fmt = useFormatters();
   return useMemo(() => {
     const share = (v: number | string | null) => (v === null ? '—' : fmt.share(Number(v)));
     const pct = (v: number | string | null) => (v === null ? '—' : `${Math.round(Number(v) * 100)}th`);
@@ -59,7 +59,9 @@ function useColumns(): Column<PortfolioRow>[] {
 
 /** Clients side by side: where each one's leakage falls against the industry band and the others. */
 export function PortfolioScreen() {
-  const w = useWorkbench();
+  const fmt = useFormatters();
+  const { go, location } = useNavigation();
+  const { workspace } = useWorkspace();
   const [source, setSource] = useState<Source>('recent');
   const [folder, setFolder] = useState('');
   const [files, setFiles] = useState('');
@@ -112,7 +114,7 @@ export function PortfolioScreen() {
     <section aria-labelledby="screen-title" className="portfolio">
       <div className="screen-head">
         <h1 id="screen-title">Portfolio</h1>
-        {w.workspace && <ReportButton clientName={w.workspace.clientName} anonymise={anonymise} request={w.location.params.report} onRequestTaken={() => w.go('portfolio')} />}
+        {workspace && <ReportButton clientName={workspace.clientName} anonymise={anonymise} request={location.params.report} onRequestTaken={() => go('portfolio')} />}
       </div>
 
       <Panel title="Clients to compare">
@@ -173,18 +175,18 @@ export function PortfolioScreen() {
       {portfolio && portfolio.rows.length > 0 && (
         <>
           <div className="stats" data-testid="portfolio-stats">
-            <Stat label="Clients" value={w.fmt.count(portfolio.rows.length)} detail={`${w.fmt.count(portfolio.rows.filter((r) => r.status === 'ok').length)} analysed`} />
-            <Stat label="Leakage share, range" value={range ? `${w.fmt.share(range.min, 0)}–${w.fmt.share(range.max, 0)}` : '—'} detail={range ? `median ${w.fmt.share(range.median)}` : 'no analysed clients'} />
-            <Stat label="Industry band" value={`${w.fmt.share(portfolio.band.low, 0)}–${w.fmt.share(portfolio.band.high, 0)}`} detail="of available revenue, B2B vendors" />
+            <Stat label="Clients" value={fmt.count(portfolio.rows.length)} detail={`${fmt.count(portfolio.rows.filter((r) => r.status === 'ok').length)} analysed`} />
+            <Stat label="Leakage share, range" value={range ? `${fmt.share(range.min, 0)}–${fmt.share(range.max, 0)}` : '—'} detail={range ? `median ${fmt.share(range.median)}` : 'no analysed clients'} />
+            <Stat label="Industry band" value={`${fmt.share(portfolio.band.low, 0)}–${fmt.share(portfolio.band.high, 0)}`} detail="of available revenue, B2B vendors" />
           </div>
           <Panel title="Clients">
             <DataTable label="Clients compared" columns={columns} rows={portfolio.rows} rowKey={(r) => r.id} height={Math.min(480, 64 + portfolio.rows.length * 32)} />
           </Panel>
           <Panel title="Leakage share against the 7–30% band">
-            <Chart option={leakageShareOption(portfolio.rows, portfolio.band, w.fmt)} label="Leakage share by client against the industry band" height={chartHeight(portfolio.rows)} testId="portfolio-band-chart" />
+            <Chart option={leakageShareOption(portfolio.rows, portfolio.band, fmt)} label="Leakage share by client against the industry band" height={chartHeight(portfolio.rows)} testId="portfolio-band-chart" />
           </Panel>
           <Panel title="Recovery vs growth">
-            <Chart option={recoveryGrowthOption(portfolio.rows, w.fmt)} label="Recovery and growth leakage by client, as a share of revenue" height={chartHeight(portfolio.rows)} testId="portfolio-split-chart" />
+            <Chart option={recoveryGrowthOption(portfolio.rows, fmt)} label="Recovery and growth leakage by client, as a share of revenue" height={chartHeight(portfolio.rows)} testId="portfolio-split-chart" />
           </Panel>
         </>
       )}

@@ -4,7 +4,7 @@ import { LINE_KIND_LABELS } from '../../../../shared/analytics/products/non-prod
 import { call } from '../../api/client';
 import { pickDataFile, saveExport } from '../../api/files';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useSummary, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, Panel, SavedNotice, Stat } from '../../components/Feedback';
 import { groupRows, mergeGroups, renameGroup, type Assignment } from './edit';
 import './products.css';
@@ -21,17 +21,20 @@ const LEVEL_WORDS: Record<NonNullable<ProductGroupsView['level']>['level'], stri
  * Saving stores the groups in the workspace and re-runs the analysis on them.
  */
 export function ProductGroupsScreen() {
-  const w = useWorkbench();
-  const view = useAsync(() => call('products-groups-view', {}), [w.summary?.runId, w.workspace?.transactions]);
+  const summary = useSummary();
+  const { workspace } = useWorkspace();
+  const view = useAsync(() => call('products-groups-view', {}), [summary?.runId, workspace?.transactions]);
   if (view.error) return <ErrorNotice error={view.error} />;
   if (!view.data) return <p className="muted">Reading the catalogue…</p>;
   // A fresh editor for every answer: edits start from what the workspace now holds.
-  return <GroupEditor key={`${view.data.savedAt ?? 'auto'}:${view.data.products.length}:${w.summary?.runId ?? 0}`} data={view.data} reload={view.reload} />;
+  return <GroupEditor key={`${view.data.savedAt ?? 'auto'}:${view.data.products.length}:${summary?.runId ?? 0}`} data={view.data} reload={view.reload} />;
 }
 
 function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => void }) {
-  const w = useWorkbench();
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { job, runAnalysis } = useAnalysisJob();
+  const { refresh } = useWorkspace();
+  const summary = useSummary();
   const view = { reload };
   const [assignment, setAssignment] = useState<Assignment>(() => new Map(data.products.filter((p) => p.group !== null).map((p) => [p.code, p.group as string])));
   const [lines, setLines] = useState<Record<string, 'product' | 'non-product'>>({});
@@ -50,7 +53,7 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
     setError(null);
     try {
       await call('products-groups-save', { groups: Object.fromEntries(assignment), lines });
-      await w.runAnalysis(w.summary?.settings ?? {});
+      await runAnalysis(summary?.settings ?? {});
       view.reload();
     } catch (e) {
       setError(e);
@@ -60,7 +63,7 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
     setError(null);
     try {
       await call('products-groups-reset', {});
-      await w.runAnalysis(w.summary?.settings ?? {});
+      await runAnalysis(summary?.settings ?? {});
       view.reload();
     } catch (e) {
       setError(e);
@@ -84,8 +87,8 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
       const file = await pickDataFile('Import a product list (product, group)');
       if (!file) return;
       await call('import-run', { path: file.path, shape: 'product-master' });
-      await w.refresh();
-      await w.runAnalysis(w.summary?.settings ?? {});
+      await refresh();
+      await runAnalysis(summary?.settings ?? {});
       view.reload();
     } catch (e) {
       setError(e);
@@ -130,7 +133,7 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
             <button type="button" disabled={selected.size < 2 || !mergeTarget} onClick={() => (edited(mergeGroups(assignment, [...selected], mergeTarget as string)), setSelected(new Set()))} data-testid="merge-groups">
               Merge {selected.size >= 2 ? `${selected.size} groups into “${mergeTarget}”` : 'selected groups'}
             </button>
-            <button type="button" className="primary" disabled={(!dirty && Object.keys(lines).length === 0) || w.job !== null} onClick={() => void save()} data-testid="save-groups">
+            <button type="button" className="primary" disabled={(!dirty && Object.keys(lines).length === 0) || job !== null} onClick={() => void save()} data-testid="save-groups">
               Save and re-run analysis
             </button>
           </div>
@@ -222,10 +225,10 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
           <button type="button" onClick={() => void exportCsv()} data-testid="export-groups">
             Export groups as CSV
           </button>
-          <button type="button" onClick={() => void importMaster()} disabled={w.job !== null}>
+          <button type="button" onClick={() => void importMaster()} disabled={job !== null}>
             Import a product list (product → group)…
           </button>
-          <button type="button" onClick={() => void reset()} disabled={!data.saved || w.job !== null}>
+          <button type="button" onClick={() => void reset()} disabled={!data.saved || job !== null}>
             Back to automatic groups
           </button>
           <SavedNotice path={saved} />

@@ -1,21 +1,24 @@
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { customerScatterOption, elbowOption, HEATMAP_PAGE, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 import { markKSwitch } from './timing';
 
 export function ProfilesScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { job, runAnalysis } = useAnalysisJob();
+  const s = useSummary();
   const [pendingK, setPendingK] = useState<number | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [measure, setMeasure] = useState<'mix' | 'penetration'>('mix');
   const [page, setPage] = useState(0);
+  const drill = useDrill();
   const k = pendingK ?? s?.k ?? 2;
   const runId = s?.runId;
   // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
@@ -35,13 +38,18 @@ export function ProfilesScreen() {
   );
   const scatter = useMemo(() => (s && everyone.data ? customerScatterOption(everyone.data.rows, s.profiles, fmt) : null), [s, everyone.data, fmt]);
   if (!s || !elbow || !silhouette || !heatmap) return null;
+  // A cell opens that profile's actions in that category: its gaps to sell and its slipping buyers.
+  const openCell = (value: number[]) => {
+    const cell = heatmapCell(s.profiles, s.categories, measure, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }, value);
+    if (cell) drill(cell);
+  };
   const kMin = Math.min(s.settings.kMin, ...s.quality.map((q) => q.k));
   const kMax = Math.max(s.settings.kMax, ...s.quality.map((q) => q.k));
   const selectedProfile = s.profiles.find((p) => p.id === selected) ?? null;
 
   const apply = async (next: number) => {
     markKSwitch('start');
-    const result = await w.runAnalysis({ ...s.settings, k: next });
+    const result = await runAnalysis({ ...s.settings, k: next });
     setPendingK(null);
     if (result) setSelected(null);
   };
@@ -71,7 +79,7 @@ export function ProfilesScreen() {
       {s.productLevel && (
         <p className="muted" data-testid="profiles-level">
           Categories: {s.productLevel.reason}{' '}
-          <button type="button" className="link" onClick={() => w.go('products')}>
+          <button type="button" className="link" onClick={() => go('products')}>
             Review product groups
           </button>
         </p>
@@ -84,12 +92,12 @@ export function ProfilesScreen() {
               {k === s.suggestedK ? ' (suggested)' : ''}
               {s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
             </label>
-            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={w.job !== null} />
+            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={job !== null} />
           </div>
-          <button type="button" className="primary" disabled={k === s.k || w.job !== null} onClick={() => void apply(k)} data-testid="apply-k">
+          <button type="button" className="primary" disabled={k === s.k || job !== null} onClick={() => void apply(k)} data-testid="apply-k">
             Re-run with k = {k}
           </button>
-          <button type="button" disabled={s.k === s.suggestedK || w.job !== null} onClick={() => void apply(s.suggestedK)}>
+          <button type="button" disabled={s.k === s.suggestedK || job !== null} onClick={() => void apply(s.suggestedK)}>
             {s.suggestedK === 1 ? 'Use one peer group (suggested)' : `Use suggested k = ${s.suggestedK}`}
           </button>
           <span className="muted" data-testid="k-current">
@@ -130,8 +138,10 @@ export function ProfilesScreen() {
           </div>
         }
       >
-        {pages > 1 && <p className="muted">Categories that set profiles apart come first.</p>}
-        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(220, 40 + 34 * s.profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))} testId="chart-heatmap" onClick={(e) => setSelected(s.profiles[(e.value as number[])[1]]?.id ?? null)} />
+        <p className="muted">
+          {pages > 1 && 'Categories that set profiles apart come first. '}Click a cell to open that profile's actions and customers in that category.
+        </p>
+        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(220, 40 + 34 * s.profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))} testId="chart-heatmap" onClick={(e) => openCell(e.value as number[])} />
       </Panel>
       <Panel title="Profiles">
         <div className="cards" role="list" data-testid="profile-cards">
@@ -166,7 +176,7 @@ export function ProfilesScreen() {
       {selectedProfile && (
         <Panel title={`Members of ${selectedProfile.id}. ${selectedProfile.label}`}>
           <ErrorNotice error={members.error} />
-          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} onOpen={(c) => w.go('customer', { code: c.code })} height={360} />
+          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} onOpen={(c) => go('customer', { code: c.code })} height={360} />
         </Panel>
       )}
     </>

@@ -3,7 +3,7 @@ import type { Progress } from '../../../../shared/contract';
 import type { BacktestLevel, BacktestReport } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
-import { useWorkbench } from '../../app/workbench';
+import { useFormatters } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
@@ -11,7 +11,7 @@ import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback
 const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
 
 function LevelTable({ level }: { level: BacktestLevel }) {
-  const { fmt } = useWorkbench();
+  const fmt = useFormatters();
   const option = useMemo(() => backtestOption(level, fmt), [level, fmt]);
   const ours = level.rows[0];
   return (
@@ -63,7 +63,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
 
 /** Replays recovery as of an earlier date and compares its flags and money with what happened next, beside naive rules. */
 export function Backtest({ runId, disabled }: { runId: number; disabled: boolean }) {
-  const { fmt } = useWorkbench();
+  const fmt = useFormatters();
   const [horizon, setHorizon] = useState<number | null>(null);
   const [result, setResult] = useState<BacktestReport | null>(null);
   const [job, setJob] = useState<{ progress: Progress | null; controller: AbortController } | null>(null);

@@ -3,7 +3,7 @@ import type { RecoverySettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useCoalesced } from '../../app/useCoalesced';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
@@ -11,13 +11,15 @@ import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { Backtest } from './Backtest';
 import { PAlivePanel } from './PAlivePanel';
 import { RecoveryControls } from './RecoveryControls';
+import { useDrill } from '../../app/useDrill';
 
 const sameSettings = (a: RecoverySettings, b: RecoverySettings) => (Object.keys(a) as (keyof RecoverySettings)[]).every((k) => a[k] === b[k]);
 
 export function RecoveryScreen() {
-  const w = useWorkbench();
-  const s = w.summary;
-  const fmt = w.fmt;
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { job, runAnalysis } = useAnalysisJob();
+  const s = useSummary();
   const runId = s?.runId;
   const [settings, setSettings] = useState<RecoverySettings | null>(s?.settings.recovery ?? null);
   // The answer carries the settings it was computed for, so the chart marks what it shows.
@@ -28,6 +30,7 @@ export function RecoveryScreen() {
   });
   const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: 100000, sort: 'priority' }), [runId]);
   const { run } = evaluation;
+  const drill = useDrill();
 
   useEffect(() => {
     if (s) run(s.settings.recovery);
@@ -71,7 +74,7 @@ export function RecoveryScreen() {
             <button type="button" disabled={!changed} onClick={() => change(s.settings.recovery)}>
               Reset to the run's values
             </button>
-            <button type="button" className="primary" disabled={!changed || w.job !== null} onClick={() => void w.runAnalysis({ ...s.settings, recovery: current })} data-testid="apply-thresholds">
+            <button type="button" className="primary" disabled={!changed || job !== null} onClick={() => void runAnalysis({ ...s.settings, recovery: current })} data-testid="apply-thresholds">
               Apply to actions (re-run)
             </button>
           </div>
@@ -87,15 +90,31 @@ export function RecoveryScreen() {
         <Stat label="Evaluated in" value={e ? `${Math.round(e.elapsedMs)} ms` : '…'} detail="in the backend" />
       </div>
       <Panel title="Actions and money by lateness threshold">
-        {option ? <Chart option={option} label="Recovery actions and revenue at risk against the lateness threshold" height={300} onRendered={rendered} testId="chart-recovery-curve" /> : <p className="muted">Evaluating…</p>}
+        {option ? <Chart
+            option={option}
+            label="Recovery actions and revenue at risk against the lateness threshold; click a point to move the threshold there"
+            height={300}
+            onRendered={rendered}
+            testId="chart-recovery-curve"
+            onClick={(c) => {
+              const lateness = Array.isArray(c.value) ? Number(c.value[0]) : NaN;
+              if (Number.isFinite(lateness) && s.hasDates) change({ ...current, lateness });
+            }}
+          /> : <p className="muted">Evaluating…</p>}
       </Panel>
       <Backtest runId={s.runId} disabled={!s.hasDates} />
       {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} />}
-      <Panel title={preview ? `Recovery actions at these thresholds (${fmt.count(preview.length)}; run ${s.runId} has ${fmt.count(s.counts.recoveryActions)})` : `Recovery actions in run ${s.runId}`}>
+      <Panel
+        actions={
+          <button type="button" onClick={() => drill({ kind: 'recovery' })} data-testid="explore-recovery" title="Break the run's recovery actions down by territory, rep, category, tier or profile">
+            Explore by territory, rep, category…
+          </button>
+        }
+        title={preview ? `Recovery actions at these thresholds (${fmt.count(preview.length)}; run ${s.runId} has ${fmt.count(s.counts.recoveryActions)})` : `Recovery actions in run ${s.runId}`}>
         {preview && <p className="muted" data-testid="recovery-preview-note">A preview at the thresholds above, ranked as a run would rank them. Apply to store them as a new run; Reset to return to the run's list.</p>}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
         <ErrorNotice error={actions.error} />
-        <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => w.go('customer', { code: a.customerCode })} height={420} />
+        <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => go('customer', { code: a.customerCode })} height={420} />
       </Panel>
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WorkspaceListing } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { useWorkbench } from '../../app/workbench';
+import { useNavigation, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 import { inFolder, workspaceFileName } from './paths';
 
@@ -12,7 +12,8 @@ const WORKSPACE_FILTERS = [{ name: 'Longtail workspace', extensions: ['longtail'
  * dialogs, a new workspace goes to the default folder unless the user types a path.
  */
 export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
-  const w = useWorkbench();
+  const { go } = useNavigation();
+  const { setWorkspace } = useWorkspace();
   const [clientName, setClientName] = useState('');
   const [currency, setCurrency] = useState('');
   const [createPath, setCreatePath] = useState('');
@@ -38,8 +39,8 @@ export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
       }
       if (!path && folder) path = inFolder(folder.folder, workspaceFileName(clientName));
       const info = await call('workspace-create', { path, clientName: clientName.trim(), ...(currency.trim() ? { currency: currency.trim().toUpperCase() } : {}) });
-      w.setWorkspace(info);
-      w.go('import');
+      setWorkspace(info);
+      go('import');
     });
 
   const open = () =>
@@ -49,7 +50,7 @@ export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
         path = (await globalThis.api.openFile({ title: 'Open workspace', filters: WORKSPACE_FILTERS })) ?? '';
         if (!path) return;
       }
-      w.setWorkspace(await call('workspace-open', { path }));
+      setWorkspace(await call('workspace-open', { path }));
     });
 
   return (

@@ -2,35 +2,39 @@ import { useState } from 'react';
 import type { WorkspaceInfo, WorkspaceListing } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { useWorkbench } from '../../app/workbench';
+import { useAnalysisJob, useAppError, useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Empty, ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { OpenOrCreate } from './OpenOrCreate';
 
 function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
-  const w = useWorkbench();
+  const fmt = useFormatters();
+  const { go } = useNavigation();
+  const { job, runAnalysis } = useAnalysisJob();
+  const { setError } = useAppError();
+  const { setWorkspace } = useWorkspace();
+  const summary = useSummary();
   const [clientName, setClientName] = useState(info.clientName);
   const [currency, setCurrency] = useState(info.currency);
   const [saveError, setSaveError] = useState<unknown>(null);
   const dirty = clientName !== info.clientName || currency !== info.currency;
   const save = async () => {
     try {
-      w.setWorkspace(await call('workspace-update', { clientName, currency: currency.toUpperCase() }));
+      setWorkspace(await call('workspace-update', { clientName, currency: currency.toUpperCase() }));
       setSaveError(null);
     } catch (e) {
       setSaveError(e);
     }
   };
-  const fmt = w.fmt;
   return (
     <Panel
       title="Open workspace"
       actions={
         <div className="row">
-          <button type="button" onClick={() => w.go('import')}>
+          <button type="button" onClick={() => go('import')}>
             Import data…
           </button>
-          <button type="button" className="primary" disabled={info.transactions === 0 || w.job !== null} onClick={() => void w.runAnalysis(w.summary?.settings ?? {}).then((s) => s && w.go('overview'))}>
+          <button type="button" className="primary" disabled={info.transactions === 0 || job !== null} onClick={() => void runAnalysis(summary?.settings ?? {}).then((s) => s && go('overview'))}>
             {info.lastAnalysis ? 'Re-run analysis' : 'Run analysis'}
           </button>
         </div>
@@ -65,8 +69,8 @@ function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
           type="button"
           onClick={() =>
             void call('workspace-close', {}).then(
-              () => w.setWorkspace(null),
-              (e: unknown) => w.setError(e),
+              () => setWorkspace(null),
+              (e: unknown) => setError(e),
             )
           }
         >
@@ -82,16 +86,16 @@ type ImportRow = Awaited<ReturnType<typeof loadImports>>[number];
 const loadImports = () => call('import-list', {});
 
 function Datasets({ revision }: { revision: string }) {
-  const w = useWorkbench();
+  const fmt = useFormatters();
   const imports = useAsync(() => loadImports(), [revision]);
   const columns: Column<ImportRow>[] = [
     { id: 'file', label: 'File', value: (r) => r.file.split(/[\\/]/).pop() ?? r.file, width: '2fr' },
-    { id: 'when', label: 'Imported', value: (r) => r.finishedAt, format: (v) => (v ? new Date(String(v)).toLocaleString(w.fmt.locale) : '') },
-    { id: 'rows', label: 'Rows', value: (r) => r.rowsImported, format: (v) => w.fmt.count(Number(v)), align: 'right' },
-    { id: 'rejected', label: 'Rejected', value: (r) => r.rowsRejected, format: (v) => w.fmt.count(Number(v)), align: 'right' },
-    { id: 'customers', label: 'Customers', value: (r) => r.customers, format: (v) => w.fmt.count(Number(v)), align: 'right' },
+    { id: 'when', label: 'Imported', value: (r) => r.finishedAt, format: (v) => (v ? new Date(String(v)).toLocaleString(fmt.locale) : '') },
+    { id: 'rows', label: 'Rows', value: (r) => r.rowsImported, format: (v) => fmt.count(Number(v)), align: 'right' },
+    { id: 'rejected', label: 'Rejected', value: (r) => r.rowsRejected, format: (v) => fmt.count(Number(v)), align: 'right' },
+    { id: 'customers', label: 'Customers', value: (r) => r.customers, format: (v) => fmt.count(Number(v)), align: 'right' },
     { id: 'range', label: 'Dates', value: (r) => (r.dateFrom ? `${r.dateFrom} – ${r.dateTo}` : null), width: '1.6fr' },
-    { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, format: (v) => w.fmt.money(Number(v)), align: 'right' },
+    { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, format: (v) => fmt.money(Number(v)), align: 'right' },
   ];
   return (
     <Panel title="Datasets">
@@ -105,11 +109,11 @@ function Datasets({ revision }: { revision: string }) {
 
 /** Opens a workspace by path and keeps the failure, if any, for the panel that asked. */
 function useOpenWorkspace() {
-  const w = useWorkbench();
+  const { setWorkspace } = useWorkspace();
   const [error, setError] = useState<unknown>(null);
   const open = async (path: string) => {
     try {
-      w.setWorkspace(await call('workspace-open', { path }));
+      setWorkspace(await call('workspace-open', { path }));
       setError(null);
     } catch (e) {
       setError(e);
@@ -119,8 +123,9 @@ function useOpenWorkspace() {
 }
 
 function Recent() {
-  const w = useWorkbench();
-  const recent = useAsync(() => call('workspace-recent', {}), [w.workspace?.path]);
+  const fmt = useFormatters();
+  const { workspace } = useWorkspace();
+  const recent = useAsync(() => call('workspace-recent', {}), [workspace?.path]);
   const { open, error, setError } = useOpenWorkspace();
   return (
     <Panel title="Recent workspaces">
@@ -129,13 +134,13 @@ function Recent() {
       <ul className="reasons">
         {recent.data?.map((r) => (
           <li key={r.path}>
-            <button type="button" disabled={!r.exists || r.path === w.workspace?.path} onClick={() => void open(r.path)} title={r.exists ? r.path : `${r.path} no longer exists`}>
+            <button type="button" disabled={!r.exists || r.path === workspace?.path} onClick={() => void open(r.path)} title={r.exists ? r.path : `${r.path} no longer exists`}>
               {r.clientName}
             </button>{' '}
             <span className="muted">
-              {r.path} · opened {new Date(r.openedAt).toLocaleString(w.fmt.locale)}
+              {r.path} · opened {new Date(r.openedAt).toLocaleString(fmt.locale)}
               {!r.exists && ' · missing'}
-              {r.path === w.workspace?.path && ' · open now'}
+              {r.path === workspace?.path && ' · open now'}
             </span>
           </li>
         ))}
@@ -146,7 +151,8 @@ function Recent() {
 
 /** The browser's stand-in for a file dialog: the workspaces in the default folder on the server. */
 function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
-  const w = useWorkbench();
+  const fmt = useFormatters();
+  const { workspace } = useWorkspace();
   const { open, error, setError } = useOpenWorkspace();
   return (
     <Panel title="Workspaces folder">
@@ -158,12 +164,12 @@ function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
       <ul className="reasons" data-testid="folder-workspaces">
         {listing.workspaces.map((f) => (
           <li key={f.path}>
-            <button type="button" disabled={f.path === w.workspace?.path} onClick={() => void open(f.path)} title={f.path}>
+            <button type="button" disabled={f.path === workspace?.path} onClick={() => void open(f.path)} title={f.path}>
               {f.clientName}
             </button>{' '}
             <span className="muted">
-              {f.fileName} · changed {new Date(f.modifiedAt).toLocaleString(w.fmt.locale)}
-              {f.path === w.workspace?.path && ' · open now'}
+              {f.fileName} · changed {new Date(f.modifiedAt).toLocaleString(fmt.locale)}
+              {f.path === workspace?.path && ' · open now'}
             </span>
           </li>
         ))}
@@ -173,9 +179,9 @@ function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
 }
 
 export function WorkspacesScreen() {
-  const w = useWorkbench();
+  const { workspace } = useWorkspace();
   // Electron has native dialogs; only the browser needs the folder listing.
-  const listing = useAsync(() => (globalThis.api ? Promise.resolve(null) : call('workspace-list', {})), [w.workspace?.path]);
+  const listing = useAsync(() => (globalThis.api ? Promise.resolve(null) : call('workspace-list', {})), [workspace?.path]);
   return (
     <>
       <div className="screen-head">
@@ -184,8 +190,8 @@ export function WorkspacesScreen() {
           <p className="muted">One workspace file per client: its imported data, analyses and settings.</p>
         </div>
       </div>
-      {w.workspace && <CurrentWorkspace key={w.workspace.path + w.workspace.clientName + w.workspace.currency} info={w.workspace} />}
-      {w.workspace && <Datasets revision={`${w.workspace.path}:${w.workspace.imports}`} />}
+      {workspace && <CurrentWorkspace key={workspace.path + workspace.clientName + workspace.currency} info={workspace} />}
+      {workspace && <Datasets revision={`${workspace.path}:${workspace.imports}`} />}
       <OpenOrCreate folder={listing.data} />
       {listing.data && <FolderWorkspaces listing={listing.data} />}
       <Recent />

@@ -1,0 +1,176 @@
+import { useMemo, useState } from 'react';
+import { SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../../shared/model/slice';
+import { WHOLE_ACCOUNT } from '../../../../shared/analytics/actions';
+import { call } from '../../api/client';
+import { routeById } from '../../app/routes';
+import { DIMENSION_LABEL, EXPLORE, SLICE_FIELDS, TIER_WORDS, fieldText, sliceFromParams, sliceToParams, withoutField, type SliceField } from '../../app/slice-params';
+import { useAsync } from '../../app/useAsync';
+import { useDrill } from '../../app/useDrill';
+import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { clickedCategory, sliceBarsOption } from '../../charts/slice';
+import { ActionList } from '../../components/ActionList';
+import { CustomerTable } from '../../components/CustomerTable';
+import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+
+/** Rows fetched per list: enough to scroll and copy, and the caption says when there are more. */
+const LIST_LIMIT = 2000;
+
+type Option = { value: string; label: string };
+
+/** Dimensions the slice does not fix yet: the ones a breakdown can split it by. */
+const freeDimensions = (slice: Slice): SliceDimension[] => SLICE_DIMENSIONS.filter((d) => slice[d] === undefined);
+
+/** The chosen breakdown while the slice leaves it free, else the first free dimension. */
+function breakdownOf(slice: Slice, chosen: SliceDimension | null): SliceDimension {
+  const free = freeDimensions(slice);
+  return chosen && free.includes(chosen) ? chosen : (free[0] ?? 'category');
+}
+
+/** How a breakdown key reads: profiles by number and name, tiers in words. */
+function groupLabel(by: SliceDimension, profiles: readonly { id: number; label: string }[]): (key: string) => string {
+  if (by === 'profile')
+    return (k) => {
+      const p = profiles.find((x) => String(x.id) === k);
+      return p ? `${k}. ${p.label}` : k;
+    };
+  if (by === 'tier') return (k) => TIER_WORDS[k as keyof typeof TIER_WORDS] ?? k;
+  return (k) => k;
+}
+
+/**
+ * The one place every drill-down lands: the actions and customers of a slice (territory x rep x
+ * category x tier x profile, and kind), a breakdown whose bars narrow it further, and a breadcrumb
+ * back to where the click came from.
+ */
+export function ExploreScreen() {
+  const fmt = useFormatters();
+  const { go, location } = useNavigation();
+  const s = useSummary();
+  const drill = useDrill();
+  const params = location.params;
+  const slice = useMemo(() => sliceFromParams(params), [params]);
+  const key = JSON.stringify(sliceToParams(slice));
+  const [chosen, setChosen] = useState<SliceDimension | null>(null);
+  const by = breakdownOf(slice, chosen);
+  const free = freeDimensions(slice);
+  const runId = s?.runId;
+  const actions = useAsync(() => call('analysis-actions', { runId, ...slice, groupBy: by, sort: 'priority', dir: 'desc', limit: LIST_LIMIT }), [runId, key, by]);
+  const customers = useAsync(() => call('analysis-customers', { runId, ...slice, sort: 'revenue12m', dir: 'desc', limit: LIST_LIMIT }), [runId, key]);
+  const profiles = s?.profiles;
+  const groups = actions.data?.groups;
+  const kind = slice.kind;
+  const option = useMemo(() => (groups && groups.length > 0 ? sliceBarsOption(groups, groupLabel(by, profiles ?? []), kind, fmt) : null), [groups, by, profiles, kind, fmt]);
+  if (!s) return null;
+
+  const set = (field: SliceField, value: string) => {
+    const next = value === '' ? withoutField(location, field) : { screen: EXPLORE, params: { ...params, [field]: value } };
+    go(next.screen, next.params);
+  };
+  const narrow = (k: string) => {
+    const add: Slice = by === 'profile' ? { profile: Number(k) } : by === 'tier' ? { tier: k as Slice['tier'] } : { [by]: k };
+    drill(add);
+  };
+  const from = params.from ? routeById(params.from) : undefined;
+  const crumbs = SLICE_FIELDS.map((f) => ({ field: f, text: fieldText(f, slice, s.profiles) })).filter((c): c is { field: SliceField; text: string } => c.text !== null);
+  const options: Record<SliceField, Option[]> = {
+    kind: [
+      { value: 'recovery', label: 'Recovery' },
+      { value: 'growth', label: 'Growth' },
+    ],
+    territory: s.leakage.by.territory.map((r) => ({ value: r.key, label: r.key })),
+    rep: s.leakage.by.rep.map((r) => ({ value: r.key, label: r.key })),
+    category: [...s.categories, WHOLE_ACCOUNT].map((c) => ({ value: c, label: c === WHOLE_ACCOUNT ? `${c} (whole-account recovery)` : c })),
+    tier: (['strategic', 'long-tail', 'inactive'] as const).map((t) => ({ value: t, label: TIER_WORDS[t] })),
+    profile: s.profiles.map((p) => ({ value: String(p.id), label: `${p.id}. ${p.label}` })),
+  };
+  const a = actions.data;
+  const c = customers.data;
+
+  return (
+    <>
+      <div className="screen-head">
+        <div>
+          <h1>Explore</h1>
+          <nav aria-label="Breadcrumb" className="crumbs" data-testid="breadcrumb">
+            <ol>
+              <li>{from ? <a href={`#/${from.id}`} onClick={(e) => { e.preventDefault(); go(from.id); }}>{from.label}</a> : <span>Run {s.runId}</span>}</li>
+              <li>
+                {crumbs.length === 0 ? (
+                  <span>All actions</span>
+                ) : (
+                  <a href={`#/${EXPLORE}`} onClick={(e) => { e.preventDefault(); go(EXPLORE, params.from ? { from: params.from } : {}); }}>All actions</a>
+                )}
+              </li>
+              {crumbs.map((crumb) => (
+                <li key={crumb.field} data-field={crumb.field}>
+                  <span>{crumb.text}</span>
+                  <button type="button" className="crumb-remove" aria-label={`Remove ${crumb.text}`} title="Remove this filter" onClick={() => set(crumb.field, '')}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        </div>
+        <button type="button" onClick={() => window.history.back()} data-testid="explore-back" title="Back to the previous step (the browser's back does the same)">
+          ← Back
+        </button>
+      </div>
+      <Panel title="Filters (they combine)">
+        <div className="controls" data-testid="slice-filters">
+          {SLICE_FIELDS.map((field) => (
+            <div className="field" key={field}>
+              <label htmlFor={`slice-${field}`}>{DIMENSION_LABEL[field]}</label>
+              <select id={`slice-${field}`} value={params[field] !== undefined && slice[field] !== undefined ? String(slice[field]) : ''} onChange={(e) => set(field, e.target.value)}>
+                <option value="">All</option>
+                {options[field].map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </div>
+      </Panel>
+      <ErrorNotice error={actions.error ?? customers.error} />
+      <div className="stats" data-testid="slice-stats">
+        <Stat label="Actions" value={a ? fmt.count(a.total) : '…'} testId="slice-actions" />
+        <Stat label="Expected per year" value={a ? fmt.money(a.totalExpected) : '…'} testId="slice-expected" detail="growth a year; recovery over the run's horizon" />
+        <Stat label="Customers with an action" value={a ? fmt.count(a.customers) : '…'} testId="slice-action-customers" />
+        <Stat label="Customers in the slice" value={c ? fmt.count(c.total) : '…'} testId="slice-customers" detail={slice.kind || slice.category ? 'those with such an action' : 'every customer matching'} />
+      </div>
+      <Panel
+        title={`Expected money by ${DIMENSION_LABEL[by].toLowerCase()}`}
+        actions={
+          free.length > 1 ? (
+            <select aria-label="Break the slice down by" value={by} onChange={(e) => setChosen(e.target.value as SliceDimension)}>
+              {free.map((d) => (
+                <option key={d} value={d}>
+                  {DIMENSION_LABEL[d]}
+                </option>
+              ))}
+            </select>
+          ) : undefined
+        }
+      >
+        {option ? (
+          <>
+            <p className="muted">Click a bar or its label to narrow the slice to it.</p>
+            <Chart option={option} label={`Expected money of the slice by ${DIMENSION_LABEL[by].toLowerCase()}`} height={Math.max(200, 60 + 26 * Math.min(15, groups?.length ?? 0))} testId="chart-slice" onClick={(e) => { const k = clickedCategory(e); if (k) narrow(k); }} />
+            {(groups?.length ?? 0) > 15 && <p className="muted">The 15 largest of {fmt.count(groups?.length ?? 0)} are drawn; pick one in the filters above to see any other.</p>}
+          </>
+        ) : (
+          <p className="muted">{actions.loading ? 'Loading…' : 'No actions in this slice.'}</p>
+        )}
+      </Panel>
+      <Panel title="Actions in the slice, highest priority first">
+        <ActionList label="Slice actions" actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+      </Panel>
+      <Panel title="Customers in the slice, largest first">
+        <CustomerTable label="Slice customers" customers={c?.rows ?? []} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} onOpen={(x) => go('customer', { code: x.code })} height={360} />
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductGroupsView } from '../../../shared/contract/products';
+import type { Action, AnalysisSummary } from '../../../shared/model/results';
+import { dayFromIso } from '../../../shared/format/dates';
+import { newWorkspace } from '../../helpers/workspace';
+import { sharedData } from '../import/fixtures';
+
+const FILE = sharedData('online_retail.csv.gz');
+
+/** Lines of this file that are charges, not goods, as the data set's own documentation names them. */
+const CHARGES = ['POST', 'DOT', 'M', 'BANK CHARGES', 'C2', 'AMAZONFEE', 'D', 'CRUK', 'S', 'B'];
+
+/** What the raw file says, read here with no Longtail code: rows that carry a CustomerID, as the importer keeps. */
+function rawFigures(): { byCode: Map<string, { rows: number; revenue: number }>; rows: { code: string; customer: string; day: number; revenue: number }[] } {
+  const text = zlib.gunzipSync(fs.readFileSync(FILE)).toString('utf8');
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+  const header = parsed[0];
+  const at = (name: string) => header.indexOf(name);
+  const [iCode, iQty, iDate, iPrice, iCustomer] = [at('StockCode'), at('Quantity'), at('InvoiceDate'), at('UnitPrice'), at('CustomerID')];
+  const byCode = new Map<string, { rows: number; revenue: number }>();
+  const rows: { code: string; customer: string; day: number; revenue: number }[] = [];
+  for (let r = 1; r < parsed.length; r++) {
+    const row = parsed[r];
+    if (!row[iCustomer]) continue;
+    const revenue = Number(row[iQty]) * Number(row[iPrice]);
+    const entry = byCode.get(row[iCode]) ?? { rows: 0, revenue: 0 };
+    entry.rows++;
+    entry.revenue += revenue;
+    byCode.set(row[iCode], entry);
+    rows.push({ code: row[iCode], customer: row[iCustomer], day: dayFromIso(row[iDate].slice(0, 10)), revenue });
+  }
+  return { byCode, rows };
+}
+
+describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer and analysis', () => {
+  let w: Awaited<ReturnType<typeof newWorkspace>>;
+  let summary: AnalysisSummary;
+  let view: ProductGroupsView;
+  let actions: Action[];
+  const raw = fs.existsSync(FILE) ? rawFigures() : { byCode: new Map(), rows: [] };
+
+  beforeAll(async () => {
+    w = await newWorkspace({ clientName: 'Online Retail', currency: 'GBP' });
+    await w.backend.call('import-run', { path: FILE });
+    summary = await w.backend.call('analysis-run', { settings: {} });
+    view = await w.backend.call('products-groups-view', {});
+    actions = (await w.backend.call('analysis-actions', { runId: summary.runId, limit: 100000 })).rows;
+  }, 600_000);
+  afterAll(() => w?.cleanup());
+
+  it('groups the 3,684 stock codes into named product groups from their descriptions, and says why', () => {
+    const level = summary.productLevel!;
+    console.log(`Online Retail level: ${level.level} from ${level.source}, ${level.rawValues} -> ${level.values}: ${level.reason}`);
+    expect(level).toMatchObject({ level: 'product-groups', source: 'descriptions' });
+    // 3,684 codes as imported; a few differ only in letter case and count once.
+    expect(level.rawValues).toBeGreaterThan(3600);
+    expect(level.rawValues).toBeLessThanOrEqual(3684);
+    expect(level.values).toBeGreaterThanOrEqual(5);
+    expect(level.values).toBeLessThanOrEqual(31);
+    expect(level.reason).toMatch(/StockCode|3,?684/);
+    expect(summary.categories).toHaveLength(level.values);
+    expect(view.groups.map((g) => g.name).sort()).toEqual([...summary.categories].sort());
+    for (const g of view.groups) expect(g.name, g.name).not.toMatch(/^\d/);
+  });
+
+  it('leaves out postage, carriage, manual lines, bank charges, fees and discounts with the revenue the raw file gives them', () => {
+    const excluded = new Map(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => [l.code, l]));
+    console.log(`Excluded lines: ${[...excluded.values()].map((l) => `${l.code} ${l.revenue.toFixed(2)} (${l.reason})`).join('; ')}`);
+    const present = CHARGES.filter((code) => raw.byCode.has(code));
+    expect(present).toEqual(expect.arrayContaining(['POST', 'DOT', 'M', 'BANK CHARGES', 'C2', 'D']));
+    for (const code of present) {
+      const line = excluded.get(code);
+      expect(line, code).toBeDefined();
+      expect(line!.revenue, code).toBeCloseTo(raw.byCode.get(code)!.revenue, 1);
+      expect(line!.rows, code).toBe(raw.byCode.get(code)!.rows);
+    }
+    const total = [...excluded.values()].reduce((s, l) => s + l.revenue, 0);
+    expect(summary.productLevel!.nonProductRevenue).toBeCloseTo(total, 1);
+    for (const code of present) expect(view.products.find((p) => p.code === code)?.group, code).toBeNull();
+    // Goods whose names hold a charge word stay products: a carriage lantern, a carriage clock.
+    for (const code of ['23099', '85168B']) expect(excluded.has(code), code).toBe(false);
+  });
+
+  it('counts 12-month revenue over the product lines only, as the raw file adds up customer by customer', () => {
+    const excluded = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
+    const asOfDay = dayFromIso(summary.asOf);
+    const byCustomer = new Map<string, number>();
+    for (const r of raw.rows) {
+      if (excluded.has(r.code) || r.day <= asOfDay - 365 || r.day > asOfDay) continue;
+      byCustomer.set(r.customer, (byCustomer.get(r.customer) ?? 0) + r.revenue);
+    }
+    // A customer whose credits outweigh its purchases in the window adds nothing (docs/analytics.md).
+    const expected = [...byCustomer.values()].filter((v) => v > 0).reduce((s, v) => s + v, 0);
+    expect(summary.asOf).toBe('2011-12-09');
+    expect(summary.revenue12m).toBeCloseTo(expected, 0);
+  });
+
+  it('puts no action on a non-product line or on the catch-all group, and names profiles by groups or says there is no pattern', () => {
+    const excludedCodes = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
+    const groups = new Set(summary.categories);
+    expect(actions.length).toBe(summary.counts.growthActions + summary.counts.recoveryActions);
+    const growth = actions.filter((a) => a.kind === 'growth');
+    expect(growth.length).toBeGreaterThan(0);
+    for (const a of growth) {
+      expect(groups.has(a.category), a.id).toBe(true);
+      expect(excludedCodes.has(a.category), a.id).toBe(false);
+      expect(a.category, a.id).not.toBe('Other products');
+    }
+    for (const a of actions) expect(excludedCodes.has(a.category), a.id).toBe(false);
+    for (const p of summary.profiles) {
+      const named = [...groups].some((g) => p.label.includes(g)) || /no clear pattern/i.test(p.label);
+      expect(named, p.label).toBe(true);
+    }
+  });
+});
