@@ -225,7 +225,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
               aria-sort={sort?.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               className={c.align === 'right' ? 'num' : undefined}
             >
-              <button type="button" className="sort" onClick={() => toggleSort(c.id)} tabIndex={-1} title={c.title}>
+              <button type="button" className="sort" onClick={() => toggleSort(c.id)} tabIndex={-1} title={c.title ? `${c.label}: ${c.title}` : c.label}>
                 {c.label}
                 <span aria-hidden="true">{sort?.column === c.id ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
               </button>
