@@ -12,8 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBacktest } from '../shared/analytics/holdout';
 import { bgnbdLogLikelihood, customerPAlive, fitBgNbd } from '../shared/analytics/bgnbd';
-import { buildRecoveryModel, evaluateRecovery, recoveryCurve } from '../shared/analytics/recovery';
-import { latenessGrid } from '../shared/contract/settings-meta';
+import { buildRecoveryModel, evaluateRecovery } from '../shared/analytics/recovery';
 import { scoreAgainstPlanted, type PlantedRecoveryScore } from '../test/helpers/planted-recovery';
 import { defaultAnalysisSettings } from '../shared/contract/settings';
 import { dayFromIso } from '../shared/format/dates';
@@ -63,7 +62,6 @@ let evalRun = 0;
 // Each call a different lateness, as a slider would send.
 const evalT = timings(15, () => evaluateRecovery(model, { ...settings.recovery, lateness: 2 + (evalRun++ % 5) * 0.25 }), 3);
 const evalMs = evalT.median;
-const curveMs = timeMs(3, () => recoveryCurve(model, settings.recovery, latenessGrid()));
 const flags = evaluateRecovery(model, settings.recovery);
 
 say('## Speed');
@@ -74,7 +72,6 @@ say(`| transactions / relationships | ${ds.tx.day.length.toLocaleString('en-US')
 say(`| buildRecoveryModel (reference, once per as-of) | ${ms(buildMs)} | 1 |`);
 say(`| evaluateRecovery (a threshold change; target < 100 ms), median of 15 after 3 warm-up calls | ${ms(evalMs)} | ${(evalMs / buildMs).toFixed(3)} |`);
 say(`| evaluateRecovery, fastest of the 15 | ${ms(evalT.min)} | ${(evalT.min / buildMs).toFixed(3)} |`);
-say(`| recoveryCurve over ${latenessGrid().length} lateness values | ${ms(curveMs)} | ${(curveMs / buildMs).toFixed(3)} |`);
 say(`| flags at defaults | ${flags.length.toLocaleString('en-US')} | |`);
 say();
 

@@ -27,7 +27,7 @@ export const SAMPLE_FILE = 'sample.longtail';
 const STAMP_FILE = 'sample.longtail.json';
 const defaultResources = fileURLToPath(new URL('../../resources/', import.meta.url));
 
-type Stamp = { csvSha256: string; appVersion: string; analysed: boolean };
+type Stamp = { csvSha256: string; appVersion: string; analysed: boolean; rosterSha256?: string | null };
 
 const sha256 = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -60,10 +60,17 @@ export async function ensureSampleWorkspace(backend: InvokingBackend, appDataDir
   const analyse = options.analyse ?? true;
   const target = path.join(appDataDir, SAMPLE_FILE);
   const stampFile = path.join(appDataDir, STAMP_FILE);
-  const want: Stamp = { csvSha256: sha256(csv), appVersion, analysed: analyse };
+  // The sample's roster (kinds and capacities) makes the first assignment plan a sensible one.
+  const roster = path.join(path.dirname(csv), 'roster.csv');
+  const rosterSha256 = fs.existsSync(roster) ? sha256(roster) : null;
+  const want: Stamp = { csvSha256: sha256(csv), appVersion, analysed: analyse, rosterSha256 };
   const have = readStamp(stampFile);
   const fresh =
-    fs.existsSync(target) && have?.csvSha256 === want.csvSha256 && have.appVersion === want.appVersion && (have.analysed || !analyse);
+    fs.existsSync(target) &&
+    have?.csvSha256 === want.csvSha256 &&
+    have.appVersion === want.appVersion &&
+    (have.rosterSha256 ?? null) === rosterSha256 &&
+    (have.analysed || !analyse);
 
   if (fresh) {
     const info = await must<WorkspaceInfo>('workspace-open', backend.invoke('workspace-open', { path: target }));
@@ -82,6 +89,10 @@ export async function ensureSampleWorkspace(backend: InvokingBackend, appDataDir
   }));
   options.onProgress?.('import-run');
   await must('import-run', backend.invoke('import-run', { path: csv }, { onProgress: progress('import-run') }));
+  if (rosterSha256 !== null) {
+    options.onProgress?.('roster-import');
+    await must('roster-import', backend.invoke('roster-import', { path: roster }));
+  }
   let warning: string | undefined;
   if (analyse) {
     options.onProgress?.('analysis-run');

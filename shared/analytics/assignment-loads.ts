@@ -125,8 +125,11 @@ export function territoryLoads(
     const r = row(a.territory ?? NO_TERRITORY);
     r.accounts += 1;
     if (a.status === 'unassigned') r.unassigned += 1;
-    else r.assigned += 1;
-    r.expectedRevenue += a.expectedRevenue;
+    else {
+      r.assigned += 1;
+      // What the plan puts in a rep's hands; leakage below also counts the accounts left unassigned.
+      r.expectedRevenue += a.expectedRevenue;
+    }
     r.recovery += a.recovery;
     r.growth += a.growth;
     const usesCapacity = a.status !== 'kept' || settings.strategicUsesCapacity;

@@ -87,10 +87,11 @@ export type TerritoryLoad = {
   capacity: number;
   /** Accounts placed with the territory's reps that use capacity / their capacity. */
   capacityUse: number;
+  /** Expected revenue of the territory's accounts the plan gives a rep (assigned, kept or overridden). */
   expectedRevenue: number;
   recovery: number;
   growth: number;
-  /** recovery + growth of every account of the territory, assigned or not. */
+  /** recovery + growth of every account of the territory, assigned or not: expectedRevenue + what stays unassigned. */
   leakage: number;
   revenue12m: number;
   /** leakage / revenue12m (0 without revenue). */

@@ -272,6 +272,33 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
   });
 
+  it('opens an action\'s whole reason inside its row, resizes a column by dragging and hides another', async () => {
+    await goTo('overview');
+    const top = await served.rpc<{ total: number; rows: { reason: string }[] }>('analysis-actions', { sort: 'priority', dir: 'desc', limit: 1 });
+    const table = page.locator('[data-table="Top actions"]');
+    await expect.poll(() => table.getByTestId('row-count').innerText()).toContain(`loaded of ${formatCount(top.total, 'en-US')}`);
+    await table.getByTestId('row-toggle').first().click();
+    await expect.poll(() => table.getByTestId('row-detail').innerText()).toContain(top.rows[0].reason);
+
+    const header = table.getByRole('columnheader', { name: /^Customer/ });
+    const before = ((await header.boundingBox()) as { width: number }).width;
+    const edge = (await table.getByRole('separator', { name: 'Resize Customer' }).boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + 120, edge.y + edge.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const after = ((await header.boundingBox()) as { width: number }).width;
+    expect(after).toBeGreaterThan(before + 80);
+
+    await table.locator('.columns-menu summary').click();
+    await table.getByRole('group', { name: 'Columns of Top actions' }).getByLabel('Territory').uncheck();
+    expect(await table.getByRole('columnheader', { name: /^Territory/ }).count()).toBe(0);
+    await screenshot(page, '14-table-open-row');
+    await table.getByRole('button', { name: 'Reset columns' }).click();
+    await expect.poll(() => table.getByRole('columnheader', { name: /^Territory/ }).count()).toBe(1);
+    await table.locator('.columns-menu summary').click();
+  });
+
   it('opens the actions of a profile in a category from a heatmap cell', async () => {
     await goTo('profiles');
     await chartsDrawn(page);

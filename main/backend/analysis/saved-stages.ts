@@ -16,7 +16,7 @@ type Stored = (typeof STORED)[number];
 
 const P_ALIVE_FORMAT = 'p-alive with fit report, 1';
 // Models learned on other features are learned afresh.
-const RISK_FORMAT = `risk models on ${FEATURE_NAMES.join(', ')}`;
+const RISK_FORMAT = `risk models (trees on a linear base) on ${FEATURE_NAMES.join(', ')}`;
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 
@@ -30,17 +30,20 @@ const decodeDoubles = (text: string): Float64Array => {
 };
 
 /** Trees and band factors as plain arrays; a fitted model is small (a few hundred nodes per level). */
-type BoosterJson = { p: number; base: number; trees: { feature: number[]; edge: number[]; left: number[]; right: number[]; value: number[] }[] };
+type LinearJson = { mean: number[]; scale: number[]; coef: number[]; intercept: number };
+type BoosterJson = { p: number; base: number; linear: LinearJson | null; trees: { feature: number[]; edge: number[]; left: number[]; right: number[]; value: number[] }[] };
 type LearnedJson = { training: LearnedRisk['training']; fitted: { share: BoosterJson[]; decline: BoosterJson[]; bandFactor: number[]; auc: number } | null };
 
 const boosterJson = (b: Booster): BoosterJson => ({
   p: b.p,
   base: b.base,
+  linear: b.linear && { mean: [...b.linear.mean], scale: [...b.linear.scale], coef: [...b.linear.coef], intercept: b.linear.intercept },
   trees: b.trees.map((t) => ({ feature: [...t.feature], edge: [...t.edge], left: [...t.left], right: [...t.right], value: [...t.value] })),
 });
 const boosterOf = (j: BoosterJson): Booster => ({
   p: j.p,
   base: j.base,
+  linear: j.linear && { mean: Float64Array.from(j.linear.mean), scale: Float64Array.from(j.linear.scale), coef: Float64Array.from(j.linear.coef), intercept: j.linear.intercept },
   trees: j.trees.map((t) => ({ feature: Int32Array.from(t.feature), edge: Float64Array.from(t.edge), left: Int32Array.from(t.left), right: Int32Array.from(t.right), value: Float64Array.from(t.value) })),
 });
 const learnedJson = (l: LearnedRisk): LearnedJson => ({

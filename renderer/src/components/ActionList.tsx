@@ -34,8 +34,8 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
   ];
 }
 
-/** Actions with their reasons; Enter or a click on the customer opens the customer. */
-export function ActionList({ label, actions, fmt, onOpen, kind, range, height, initialSort }: {
+/** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
+export function ActionList({ label, actions, fmt, onOpen, kind, range, height, initialSort, total, capNote }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
@@ -44,6 +44,9 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, height, i
   range?: boolean;
   height?: number;
   initialSort?: { column: string; dir: 'asc' | 'desc' };
+  /** How many actions exist when `actions` is a capped page of them, and which page it is. */
+  total?: number;
+  capNote?: string;
 }) {
   return (
     <DataTable
@@ -55,6 +58,8 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, height, i
       height={height}
       initialSort={initialSort ?? { column: 'priority', dir: 'desc' }}
       empty="No actions."
+      total={total}
+      capNote={capNote}
       detail={(a) => (
         <p>
           <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)} a year: {a.reason}

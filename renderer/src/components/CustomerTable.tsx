@@ -19,13 +19,16 @@ export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
   ];
 }
 
-export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' } }: {
+export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote }: {
   label: string;
   customers: readonly CustomerResult[];
   fmt: Formatters;
   onOpen: (c: CustomerResult) => void;
   height?: number;
   initialSort?: SortState;
+  /** How many customers exist when `customers` is a capped page of them, and which page it is. */
+  total?: number;
+  capNote?: string;
 }) {
   return (
     <DataTable
@@ -37,6 +40,8 @@ export function CustomerTable({ label, customers, fmt, onOpen, height, initialSo
       height={height}
       initialSort={initialSort}
       empty="No customers."
+      total={total}
+      capNote={capNote}
     />
   );
 }

@@ -1,10 +1,24 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { cellText, filterRows, sortRows, toTsv, visibleWindow, type Column, type SortState } from './table-model';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import {
+  MIN_COLUMN_WIDTH,
+  cellText,
+  filterRows,
+  gridTemplate,
+  parseView,
+  rowCountText,
+  rowTop,
+  sortRows,
+  toTsv,
+  visibleWindow,
+  type Column,
+  type ColumnWidths,
+  type SortState,
+} from './table-model';
 
 export type { Column } from './table-model';
 
 type Props<T> = {
-  /** Names the table for screen readers and tests. */
+  /** Names the table for screen readers and tests, and keys its saved view (hidden columns, widths). */
   label: string;
   columns: Column<T>[];
   rows: readonly T[];
@@ -16,61 +30,142 @@ type Props<T> = {
   toolbar?: ReactNode;
   height?: number;
   empty?: string;
-  /** Shown under the table for the active row, e.g. an action's full reason. */
+  /** The full text of a row (e.g. an action's whole reason), opened inside the row with ▸ or Space. */
   detail?: (row: T) => ReactNode;
+  /** How many rows exist when `rows` is a capped page of them. */
+  total?: number;
+  /** Which rows the page holds and where the rest are, said beside the count. */
+  capNote?: string;
 };
 
 const ROW_HEIGHT = 32;
+/** Room an opened row is given before it has been measured. */
+const DETAIL_GUESS = 72;
+const STORAGE_PREFIX = 'longtail.table.';
 
-/** A windowed table of our own: only visible rows are in the DOM, so tens of thousands scroll smoothly. */
-export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail }: Props<T>) {
+const readView = (label: string) => {
+  try {
+    return parseView(window.localStorage.getItem(STORAGE_PREFIX + label));
+  } catch {
+    return parseView(null);
+  }
+};
+
+/**
+ * A windowed table of our own: only visible rows are in the DOM, so tens of thousands scroll
+ * smoothly. Columns can be dragged wider or narrower and hidden; one row at a time opens to its full text.
+ */
+export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote }: Props<T>) {
   const [sort, setSort] = useState<SortState>(initialSort);
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const [copied, setCopied] = useState<string | null>(null);
+  const [view, setView] = useState(() => readView(label));
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [extra, setExtra] = useState(DETAIL_GUESS);
   const body = useRef<HTMLDivElement>(null);
+  const openRow = useRef<HTMLDivElement>(null);
+  const drag = useRef<{ id: string; x: number; width: number } | null>(null);
 
+  useEffect(() => {
+    try {
+      if (view.hidden.length === 0 && Object.keys(view.widths).length === 0) window.localStorage.removeItem(STORAGE_PREFIX + label);
+      else window.localStorage.setItem(STORAGE_PREFIX + label, JSON.stringify(view));
+    } catch {
+      // Storage off (private window): the view lasts for this page only.
+    }
+  }, [label, view]);
+
+  // The first column names the row and opens it, so it is never hidden.
+  const visible = useMemo(() => columns.filter((c, i) => i === 0 || !view.hidden.includes(c.id)), [columns, view.hidden]);
   const shown = useMemo(() => sortRows(filterRows(rows, columns, query), columns, sort), [rows, columns, query, sort]);
   const viewport = height - ROW_HEIGHT;
-  const { first, last } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, shown.length);
-  const template = columns.map((c) => c.width ?? '1fr').join(' ');
+  const expandedIndex = expanded === null ? -1 : shown.findIndex((r) => rowKey(r) === expanded);
+  const extraPx = expandedIndex >= 0 ? extra : 0;
+  const { first, last } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, shown.length, 8 + Math.ceil(extraPx / ROW_HEIGHT));
+  const template = gridTemplate(visible, view.widths, detail ? '2rem' : null);
   const activeRow = Math.min(active, Math.max(0, shown.length - 1));
+
+  useLayoutEffect(() => {
+    const el = openRow.current;
+    if (!el) return;
+    const measured = el.offsetHeight - ROW_HEIGHT;
+    if (measured > 0 && Math.abs(measured - extra) > 1) setExtra(measured);
+  }, [expandedIndex, extra, template, first]);
 
   const toggleSort = (id: string) =>
     setSort((s) => (s?.column === id ? { column: id, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { column: id, dir: 'desc' }));
 
+  const toggleOpen = (row: T) => {
+    const key = rowKey(row);
+    setExpanded((e) => (e === key ? null : key));
+  };
+
   const copy = useCallback(async () => {
-    const text = toTsv(shown, columns);
+    const text = toTsv(shown, visible);
     try {
       await navigator.clipboard.writeText(text);
       setCopied(`Copied ${shown.length.toLocaleString()} rows`);
     } catch {
       setCopied('The clipboard is not available here; select the rows in an export instead.');
     }
-  }, [shown, columns]);
+  }, [shown, visible]);
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(shown.length - 1, index));
     setActive(next);
     const el = body.current;
     if (!el) return;
-    const top = next * ROW_HEIGHT;
+    const top = rowTop(next, ROW_HEIGHT, expandedIndex, extraPx);
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + viewport) el.scrollTop = top + ROW_HEIGHT - viewport;
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
     const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in moves) moveTo(activeRow + moves[e.key]);
     else if (e.key === 'Home') moveTo(0);
     else if (e.key === 'End') moveTo(shown.length - 1);
     else if (e.key === 'Enter' && onActivate && shown[activeRow]) onActivate(shown[activeRow]);
+    else if (e.key === ' ' && detail && shown[activeRow]) toggleOpen(shown[activeRow]);
     else if ((e.ctrlKey || e.metaKey) && e.key === 'c') void copy();
     else return;
     e.preventDefault();
   };
+
+  const setWidth = (id: string, width: number | null) =>
+    setView((v) => {
+      const widths: ColumnWidths = { ...v.widths };
+      if (width === null) delete widths[id];
+      else widths[id] = Math.max(MIN_COLUMN_WIDTH, Math.round(width));
+      return { ...v, widths };
+    });
+  const startDrag = (id: string) => (e: PointerEvent<HTMLSpanElement>) => {
+    const cell = e.currentTarget.parentElement;
+    if (!cell) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = { id, x: e.clientX, width: cell.getBoundingClientRect().width };
+  };
+  const moveDrag = (e: PointerEvent<HTMLSpanElement>) => {
+    const d = drag.current;
+    if (d) setWidth(d.id, d.width + e.clientX - d.x);
+  };
+  const endDrag = () => {
+    drag.current = null;
+  };
+  const resizeByKey = (id: string) => (e: KeyboardEvent<HTMLSpanElement>) => {
+    const step = e.key === 'ArrowRight' ? 16 : e.key === 'ArrowLeft' ? -16 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const cell = e.currentTarget.parentElement;
+    setWidth(id, (view.widths[id] ?? cell?.getBoundingClientRect().width ?? 120) + step);
+  };
+  const setHidden = (id: string, hide: boolean) => setView((v) => ({ ...v, hidden: hide ? [...v.hidden.filter((h) => h !== id), id] : v.hidden.filter((h) => h !== id) }));
+  const customised = view.hidden.length > 0 || Object.keys(view.widths).length > 0;
 
   return (
     <div className="table" data-table={label}>
@@ -86,9 +181,22 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
           }}
         />
         <span className="muted" aria-live="polite" data-testid="row-count">
-          {shown.length === rows.length ? `${rows.length.toLocaleString()} rows` : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} rows`}
+          {rowCountText(shown.length, rows.length, total, capNote)}
         </span>
         {toolbar}
+        <details className="columns-menu">
+          <summary title="Show or hide columns; drag a header's right edge to resize it">Columns{view.hidden.length > 0 ? ` (${view.hidden.length} hidden)` : ''}</summary>
+          <div className="columns-menu-body" role="group" aria-label={`Columns of ${label}`}>
+            {columns.map((c, i) => (
+              <label key={c.id} className="check">
+                <input type="checkbox" checked={i === 0 || !view.hidden.includes(c.id)} disabled={i === 0} onChange={(e) => setHidden(c.id, !e.target.checked)} /> {c.label}
+              </label>
+            ))}
+            <button type="button" disabled={!customised} onClick={() => setView({ hidden: [], widths: {} })}>
+              Reset columns
+            </button>
+          </div>
+        </details>
         <button type="button" onClick={() => void copy()} title="Copy the rows shown, as tab-separated text for a spreadsheet">
           Copy as TSV
         </button>
@@ -103,23 +211,38 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         role="grid"
         aria-label={label}
         aria-rowcount={shown.length + 1}
-        aria-colcount={columns.length}
+        aria-colcount={visible.length}
         tabIndex={0}
         onKeyDown={onKey}
         style={{ height }}
       >
         <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-          {columns.map((c) => (
+          {detail && <div role="columnheader" aria-label="Full text" />}
+          {visible.map((c) => (
             <div
               key={c.id}
               role="columnheader"
               aria-sort={sort?.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               className={c.align === 'right' ? 'num' : undefined}
             >
-              <button type="button" className="sort" onClick={() => toggleSort(c.id)} tabIndex={-1} title={c.title}>
+              <button type="button" className="sort" onClick={() => toggleSort(c.id)} tabIndex={-1} title={c.title ? `${c.label}: ${c.title}` : c.label}>
                 {c.label}
                 <span aria-hidden="true">{sort?.column === c.id ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
               </button>
+              <span
+                className="col-resize"
+                role="separator"
+                aria-orientation="vertical"
+                aria-label={`Resize ${c.label}`}
+                tabIndex={0}
+                title="Drag to resize; double-click for the default width"
+                onPointerDown={startDrag(c.id)}
+                onPointerMove={moveDrag}
+                onPointerUp={endDrag}
+                onPointerCancel={endDrag}
+                onDoubleClick={() => setWidth(c.id, null)}
+                onKeyDown={resizeByKey(c.id)}
+              />
             </div>
           ))}
         </div>
@@ -127,25 +250,36 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
           {shown.length === 0 ? (
             <p className="muted table-empty">{rows.length === 0 ? empty : 'No row matches the filter.'}</p>
           ) : (
-            <div style={{ height: shown.length * ROW_HEIGHT, position: 'relative' }}>
+            <div style={{ height: shown.length * ROW_HEIGHT + extraPx, position: 'relative' }}>
               {shown.slice(first, last).map((row, i) => {
                 const index = first + i;
+                const key = rowKey(row);
+                const open = index === expandedIndex;
                 return (
                   <div
-                    key={rowKey(row)}
+                    key={key}
+                    ref={open ? openRow : undefined}
                     role="row"
                     aria-rowindex={index + 2}
                     aria-selected={index === activeRow}
-                    className={`table-row${index === activeRow ? ' active' : ''}${onActivate ? ' clickable' : ''}`}
-                    style={{ gridTemplateColumns: template, transform: `translateY(${index * ROW_HEIGHT}px)` }}
+                    aria-expanded={detail ? open : undefined}
+                    className={`table-row${index === activeRow ? ' active' : ''}${onActivate ? ' clickable' : ''}${open ? ' open' : ''}`}
+                    style={{ gridTemplateColumns: template, transform: `translateY(${rowTop(index, ROW_HEIGHT, expandedIndex, extraPx)}px)` }}
                     onClick={() => setActive(index)}
                     onDoubleClick={() => onActivate?.(row)}
                   >
-                    {columns.map((c) => {
+                    {detail && (
+                      <div role="gridcell" className="row-toggle">
+                        <button type="button" tabIndex={-1} aria-label={open ? 'Hide the full text' : 'Show the full text'} title={open ? 'Hide the full text (Space)' : 'Show the full text (Space)'} onClick={() => toggleOpen(row)} data-testid="row-toggle">
+                          {open ? '▾' : '▸'}
+                        </button>
+                      </div>
+                    )}
+                    {visible.map((c, ci) => {
                       const text = cellText(c, row);
                       return (
                         <div key={c.id} role="gridcell" className={c.align === 'right' ? 'num' : undefined} title={text}>
-                          {c.id === columns[0].id && onActivate ? (
+                          {ci === 0 && onActivate ? (
                             <a
                               href="#"
                               tabIndex={-1}
@@ -162,6 +296,11 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
                         </div>
                       );
                     })}
+                    {open && detail && (
+                      <div className="row-detail" data-testid="row-detail">
+                        {detail(row)}
+                      </div>
+                    )}
                   </div>
                 );
               })}
@@ -169,11 +308,6 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
           )}
         </div>
       </div>
-      {detail && shown[activeRow] !== undefined && (
-        <div className="table-detail" aria-live="polite">
-          {detail(shown[activeRow])}
-        </div>
-      )}
     </div>
   );
 }

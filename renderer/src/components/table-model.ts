@@ -67,3 +67,39 @@ export function visibleWindow(scrollTop: number, viewport: number, rowHeight: nu
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return { first, last: Math.max(first, last) };
 }
+
+/** A column's width once the user has dragged it, in pixels; the narrowest a drag may make it. */
+export type ColumnWidths = Record<string, number>;
+export const MIN_COLUMN_WIDTH = 48;
+
+/** The CSS grid template of the columns shown: dragged widths win over the declared ones. */
+export const gridTemplate = <T>(columns: readonly Column<T>[], widths: ColumnWidths, lead: string | null = null): string =>
+  [...(lead ? [lead] : []), ...columns.map((c) => (widths[c.id] !== undefined ? `${Math.max(MIN_COLUMN_WIDTH, widths[c.id])}px` : (c.width ?? '1fr')))].join(' ');
+
+/** Where a row starts when one row (expandedIndex) is taller by `extra` pixels than the rest. */
+export const rowTop = (index: number, rowHeight: number, expandedIndex: number, extra: number): number =>
+  index * rowHeight + (expandedIndex >= 0 && index > expandedIndex ? extra : 0);
+
+/** What the row count says: matches of a filter, and when the rows are a capped page, of how many and why. */
+export function rowCountText(shown: number, loaded: number, total: number | undefined, capNote: string | undefined): string {
+  const n = (v: number) => v.toLocaleString();
+  const filtered = shown === loaded ? `${n(loaded)} rows` : `${n(shown)} of ${n(loaded)} rows`;
+  if (total === undefined || total <= loaded) return filtered;
+  return `${filtered} loaded of ${n(total)}${capNote ? `: ${capNote}` : ''}`;
+}
+
+/** Per-table view (hidden columns, dragged widths), kept in the browser's storage under the table's label. */
+export type TableView = { hidden: string[]; widths: ColumnWidths };
+
+export function parseView(text: string | null): TableView {
+  if (!text) return { hidden: [], widths: {} };
+  try {
+    const v = JSON.parse(text) as Partial<TableView>;
+    const hidden = Array.isArray(v.hidden) ? v.hidden.filter((h): h is string => typeof h === 'string') : [];
+    const widths: ColumnWidths = {};
+    if (v.widths && typeof v.widths === 'object') for (const [k, w] of Object.entries(v.widths)) if (typeof w === 'number' && Number.isFinite(w)) widths[k] = w;
+    return { hidden, widths };
+  } catch {
+    return { hidden: [], widths: {} };
+  }
+}

@@ -24,7 +24,9 @@ export const CALIBRATION_BAND = { low: 0.8, high: 1.25 } as const;
 export const CAPTURE_MARGIN = 1.2;
 const RANDOM_DRAWS = 20;
 
-export type BacktestMethod = 'model' | BaselineRule;
+/** 'foresight' ranks by the loss that really followed: not a method, the ceiling any method is read against. */
+export type BacktestMethod = 'model' | BaselineRule | 'foresight';
+const FORESIGHT_LABEL = 'Perfect foresight (the ceiling)';
 export type BacktestRow = FlagScore & { method: BacktestMethod; label: string };
 
 export type BacktestVerdict = {
@@ -68,7 +70,8 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): BacktestVerdict {
   const ours = rows[0];
-  const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random');
+  const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random' && r.method !== 'foresight');
+  const foresight = rows.find((r) => r.method === 'foresight');
   const best = rules.reduce<BacktestRow | null>((b, r) => (!b || r.capturedShare > b.capturedShare ? r : b), null);
   const capturedRatio = best && best.capturedShare > 0 ? ours.capturedShare / best.capturedShare : null;
   const moneyRules = rows.filter((r) => r.method === 'drop-90' || r.method === 'own-gap');
@@ -86,6 +89,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): Bac
       : `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened`,
     `${pct(ours.precision)} of them really declined (the money-minded rules: ${moneyRules.map((r) => pct(r.precision)).join(' and ')})`,
     ours.calibration !== null ? `money stated at risk was ${ours.calibration.toFixed(2)}x the loss that followed` : 'no loss followed on the flags',
+    ...(foresight ? [`knowing the future, the same number of flags would have held ${pct(foresight.capturedShare)}`] : []),
   ];
   const failed = [!beatsCapture && 'capture', !precisionOk && 'precision', !calibrationOk && 'money calibration'].filter(Boolean);
   const head = failed.length === 0 ? 'Beats the naive rules on this data. ' : `Does not beat the naive rules on this data (${failed.join(', ')}). `;
@@ -105,7 +109,15 @@ function compare(level: 'customer' | 'relationship', flags: number[], stated: Fl
         : scoreFlags(baselineFlags(rule, facts, out, compared), out, pop, null);
     rows.push({ method: rule, label: BASELINE_LABELS[rule], ...score });
   }
+  rows.push({ method: 'foresight', label: FORESIGHT_LABEL, ...scoreFlags(foresightFlags(out, compared), out, pop, null) });
   return { level, population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level) };
+}
+
+/** The `count` units that really lost most: what a method that knew the future would flag. */
+function foresightFlags(out: Outcomes, count: number): number[] {
+  const units: number[] = [];
+  for (let u = 0; u < out.scored.length; u++) if (out.scored[u]) units.push(u);
+  return units.sort((a, b) => out.loss[b] - out.loss[a] || a - b).slice(0, count);
 }
 
 /** Customer flags ranked by risk-weighted money (money at risk x chance of a real slide), best first. */
@@ -163,8 +175,18 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
-  if (ds.categories.length > 1) levels.push(compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER));
-  else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
+  if (ds.categories.length > 1) {
+    const rel = compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
+    levels.push(rel);
+    // Scored on every flag, as it must be; but when the flags are most of the population, any list
+    // that long, random included, holds most of the loss, and the table cannot tell methods apart.
+    const cover = rel.population.units > 0 ? rel.compared / rel.population.units : 0;
+    if (cover > 0.5) {
+      warnings.push(
+        `At relationship level the flags (whole-account actions count every category they carry) cover ${pct(cover)} of all relationships with spend, so any list that long, even a random one, holds most of the loss: read the customer level, where the top ${MAX_COMPARED_CUSTOMERS} are compared.`,
+      );
+    }
+  } else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
   if (asOfDay - 365 - 90 < ds.firstDay) {
     warnings.push('The data does not reach a year before the as-of date, so no seasonal swing could be learned: a peak or trough in the horizon moves realised loss away from the money stated.');
   }
@@ -186,6 +208,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
         `Every method flags the same number of customers (our flags, at most ${MAX_COMPARED_CUSTOMERS}, ranked by money at risk times its chance) or relationships (all of ours).`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
+        'Perfect foresight flags the units that really lost most: no method can hold more of the loss with as many flags, so it shows how much room was left.',
       ],
     },
     model: overview.model,

@@ -78,6 +78,17 @@ export const spellingKey = (name: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/**
+ * How presentable a spelling is as a label: no stray or doubled spaces, no punctuation at its
+ * ends, and written in mixed case rather than all capitals or all lower case.
+ */
+export function spellingTidiness(name: string): number {
+  const spaced = name === name.trim() && !/\s{2,}/.test(name) ? 2 : 0;
+  const ends = /^[\p{L}\p{N}].*[\p{L}\p{N})]$|^[\p{L}\p{N}]$/u.test(name) ? 1 : 0;
+  const mixed = /\p{Lu}/u.test(name) && /\p{Ll}/u.test(name) ? 1 : 0;
+  return spaced + ends + mixed;
+}
+
 const median = (values: number[]): number => {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
@@ -214,23 +225,25 @@ export function decideLevel(input: LevelInput): LevelDecision {
   }
 
   // Exports spell one category several ways ("Dairy", "DAIRY ", "dairy."): one category, named
-  // by its most used spelling.
+  // by its tidiest spelling, the most used among equally tidy ones.
   const list: string[] = [];
   const ofCategory = new Int32Array(categories.length).fill(-1);
-  const byKey = new Map<string, { at: number; rows: number }>();
+  const byKey = new Map<string, { at: number; rows: number; tidiness: number }>();
   categories.forEach((c, i) => {
     if (categoryExcluded[i]) return;
     const key = spellingKey(c.name);
+    const tidiness = spellingTidiness(c.name);
     const seen = byKey.get(key);
     if (seen) {
       ofCategory[i] = seen.at;
-      if (c.rows > seen.rows) {
+      if (tidiness > seen.tidiness || (tidiness === seen.tidiness && c.rows > seen.rows)) {
         list[seen.at] = c.name;
         seen.rows = c.rows;
+        seen.tidiness = tidiness;
       }
       return;
     }
-    byKey.set(key, { at: list.length, rows: c.rows });
+    byKey.set(key, { at: list.length, rows: c.rows, tidiness });
     ofCategory[i] = list.length;
     list.push(c.name);
   });

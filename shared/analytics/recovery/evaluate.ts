@@ -65,23 +65,3 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
   }
   return flags;
 }
-
-/** How many relationships would be flagged, and how much money, at each lateness value. No strings built. */
-export function recoveryCurve(model: RecoveryModel, settings: RecoverySettings, latenessValues: number[]): { lateness: number; count: number; atRisk: number }[] {
-  const v = emptyVerdict();
-  const cv = emptyCustomerVerdict();
-  return latenessValues.map((lateness) => {
-    const s = { ...settings, lateness };
-    let count = 0;
-    let atRisk = 0;
-    for (let c = 0; c < model.customerCount; c++) {
-      judgeCustomer(model, c, s, cv);
-      for (let r = model.customerStart[c]; r < model.customerStart[c + 1]; r++) {
-        if (judge(model, r, s, cv, v).signal === null) continue;
-        count++;
-        atRisk += v.atRisk;
-      }
-    }
-    return { lateness, count, atRisk: money(atRisk) };
-  });
-}

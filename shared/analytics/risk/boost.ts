@@ -1,3 +1,4 @@
+import { fitLinearLogit, linearMargin, type LinearLogit } from './linear';
 /**
  * Gradient-boosted trees for a probability or a share (logistic loss, Newton steps), on binned
  * features. Small and deterministic: no row or feature sampling, so the same data gives the same
@@ -11,7 +12,7 @@ export const DEFAULT_BOOST: BoostOptions = { rounds: 80, depth: 3, rate: 0.1, bi
 
 type Tree = { feature: Int32Array; edge: Float64Array; left: Int32Array; right: Int32Array; value: Float64Array };
 
-export type Booster = { p: number; base: number; trees: Tree[] };
+export type Booster = { p: number; base: number; linear: LinearLogit | null; trees: Tree[] };
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
@@ -40,7 +41,7 @@ function binOf(cuts: Float64Array, v: number): number {
   return lo;
 }
 
-export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST): Booster {
+export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST, linearBase = false): Booster {
   const rows = y.length;
   const cuts: Float64Array[] = [];
   const binned = new Uint8Array(rows * p);
@@ -57,7 +58,9 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
   }
   const mean = Math.min(1 - 1e-6, Math.max(1e-6, ysum / Math.max(wsum, 1e-12)));
   const base = Math.log(mean / (1 - mean));
+  const linear = linearBase ? fitLinearLogit(x, p, y, w) : null;
   const f = new Float64Array(rows).fill(base);
+  if (linear) for (let i = 0; i < rows; i++) f[i] = linearMargin(linear, x, p, i);
   const g = new Float64Array(rows);
   const h = new Float64Array(rows);
   const trees: Tree[] = [];
@@ -162,12 +165,12 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
     }
     trees.push(tree);
   }
-  return { p, base, trees };
+  return { p, base, linear, trees };
 }
 
 /** The fitted probability (or share) for row i of x. */
 export function predictBooster(m: Booster, x: Float64Array, i: number): number {
-  let z = m.base;
+  let z = m.linear ? linearMargin(m.linear, x, m.p, i) : m.base;
   for (const t of m.trees) {
     let node = 0;
     while (t.feature[node] >= 0) node = x[i * m.p + t.feature[node]] <= t.edge[node] ? t.left[node] : t.right[node];

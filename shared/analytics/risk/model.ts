@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { fitBooster, predictBooster, type Booster } from './boost';
+import { DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
 import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
 import type { UnitSeries } from './series';
@@ -189,7 +189,9 @@ function fit(t: TrainingRows): Fitted {
   for (let fold = 0; fold < 2; fold++) {
     const holdOut = (i: number) => (t.unit[i] & 1) === fold;
     const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)));
-    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)));
+    // The chance of a decline rises with silence well past anything the training cuts could show
+    // (their history is shorter than the as-of day's): a linear base lets it keep rising.
+    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true);
     shareModels.push(share);
     declineModels.push(decline);
     for (let i = 0; i < t.rows; i++) {

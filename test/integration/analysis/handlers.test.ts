@@ -129,7 +129,7 @@ describe('analysis handlers on a real workspace', () => {
     // The sample has twelve categories, so both levels are scored.
     expect(result.levels.map((l) => l.level)).toEqual(['customer', 'relationship']);
     for (const level of result.levels) {
-      expect(level.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random']);
+      expect(level.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random', 'foresight']);
       for (const row of level.rows) {
         expect(row.precision).toBeGreaterThanOrEqual(0);
         expect(row.precision).toBeLessThanOrEqual(1);

@@ -48,7 +48,7 @@ describe('stages kept in the workspace between sessions', () => {
   it('keeps the learned risk models, so a recovery setting moved in a new session gives what learning afresh gives', async () => {
     const settings = { kMax: 7, recovery: { minProbability: 0.6 } };
     const warm = await reopened();
-    const riskKept = () => warm.session.db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'analysis-saved:risk' AND value LIKE '%risk models on%'").get();
+    const riskKept = () => warm.session.db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'analysis-saved:risk' AND value LIKE '%risk models%'").get();
     expect(riskKept()).toEqual({ n: 1 });
     const kept = await warm.call('analysis-run', { settings });
     warm.close();

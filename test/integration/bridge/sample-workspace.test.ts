@@ -65,4 +65,22 @@ describe('the bundled sample workspace', () => {
     const interrupted = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse: false });
     expect(interrupted).toMatchObject({ rebuilt: true, info: { transactions: 140, imports: 1 } });
   });
+
+  it('ships the roster beside the sample, so the first assignment plan knows every rep\'s kind and capacity', async () => {
+    writeSample(resources, 6);
+    fs.writeFileSync(path.join(resources, 'sample', 'roster.csv'), 'Rep,Kind,Territory,Capacity\nR0,outside,T0,6\nR1,inside,T1,30\nR2,outside,T1,6\n');
+    await ensureSampleWorkspace(backend, appData, { resourcesDir: resources });
+    const roster = await backend.call('roster-list', {});
+    expect(roster.map((r) => [r.name, r.kind, r.territory, r.capacity])).toEqual([
+      ['R0', 'outside', 'T0', 6],
+      ['R1', 'inside', 'T1', 30],
+      ['R2', 'outside', 'T1', 6],
+    ]);
+
+    // A changed roster is a changed sample: it is built again with the new one.
+    fs.writeFileSync(path.join(resources, 'sample', 'roster.csv'), 'Rep,Kind,Territory,Capacity\nR0,outside,T0,9\nR1,inside,T1,30\nR2,outside,T1,6\n');
+    const again = await ensureSampleWorkspace(backend, appData, { resourcesDir: resources });
+    expect(again.rebuilt).toBe(true);
+    expect((await backend.call('roster-list', {})).find((r) => r.name === 'R0')?.capacity).toBe(9);
+  });
 });

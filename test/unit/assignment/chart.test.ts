@@ -41,6 +41,17 @@ describe('the rep load chart', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['Ann Key', '<b>Rita</b>']);
   });
 
+  it('gives every legend entry the colour its bars are drawn in, and draws capacity above the accounts', () => {
+    const drawn = series as unknown as { name: string; color?: string; z?: number; itemStyle?: { borderColor?: string; borderWidth?: number }; data: unknown[] }[];
+    const [capacity, longTail, kept] = drawn;
+    // A rep within capacity is drawn in the series colour, which the legend shows.
+    const within = longTail.data[1] as { itemStyle: { color: string } };
+    expect(longTail.color).toBe(within.itemStyle.color);
+    expect(kept.color).toBeTruthy();
+    expect(capacity.itemStyle?.borderWidth).toBeGreaterThan(0);
+    expect(capacity.z).toBeGreaterThan(longTail.z ?? 0);
+  });
+
   it('colours a rep over capacity differently from one within it, counting kept accounts only when they use capacity', () => {
     const [over, within] = series[1].data as { itemStyle: { color: string } }[];
     expect(over.itemStyle.color).not.toBe(within.itemStyle.color);

@@ -203,7 +203,9 @@ describe('the assignment engine', () => {
       leakage: 4500,
       leakageShare: 4500 / 40_000,
     });
-    expect(none).toMatchObject({ territory: '(no territory)', accounts: 1, unassigned: 1, reps: 0 });
+    // Expected value is what the plan hands to reps; leakage also counts C, left unassigned.
+    expect(west.expectedRevenue).toBe(4000);
+    expect(none).toMatchObject({ territory: '(no territory)', accounts: 1, unassigned: 1, reps: 0, expectedRevenue: 0, leakage: 50 });
     expect(reps.find((r) => r.rep === 'Olly')).toMatchObject({ accounts: 1, capacityUse: 1, recovery: 3000 });
   });
 });

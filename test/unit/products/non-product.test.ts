@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine, digitShare } from '../../../shared/analytics/products/non-product';
 import { proposeGroupsFromDescriptions, OTHER_GROUP } from '../../../shared/analytics/products/description-groups';
-import { levelTooFine } from '../../../shared/analytics/products/level';
+import { levelTooFine, spellingKey, spellingTidiness } from '../../../shared/analytics/products/level';
 
 const line = (code: string, name: string, extra: Partial<{ rows: number; negativeRows: number; revenue: number; priceCv: number }> = {}) => ({
   code,
@@ -72,5 +72,18 @@ describe('product groups from descriptions', () => {
     expect(levelTooFine(40, 20, 4000)).toBe(true);
     expect(levelTooFine(12, 5, 4000)).toBe(false);
     expect(levelTooFine(40, 800, 4000)).toBe(false);
+  });
+});
+
+describe('spellings of one category', () => {
+  it('share one key whatever their case, spacing or punctuation', () => {
+    expect(new Set(['Safety Gear', 'SAFETY GEAR', ' safety-gear ', 'Safety  Gear.'].map(spellingKey)).size).toBe(1);
+  });
+
+  it('rank the spelling a reader would write above capitals, stray spaces and trailing dots', () => {
+    const ranked = ['SAFETY GEAR', ' safety-gear ', 'Safety  Gear.', 'Safety Gear'].sort((a, b) => spellingTidiness(b) - spellingTidiness(a));
+    expect(ranked[0]).toBe('Safety Gear');
+    expect(spellingTidiness('SAFETY GEAR')).toBeGreaterThan(spellingTidiness(' safety-gear '));
+    expect(spellingTidiness('Paint (exterior)')).toBe(spellingTidiness('Paint'));
   });
 });

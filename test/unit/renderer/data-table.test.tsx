@@ -10,7 +10,10 @@ const columns: Column<Row>[] = [
   { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, align: 'right' },
 ];
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+});
 
 const bodyRows = () => within(screen.getByRole('grid')).getAllByRole('row').slice(1);
 
@@ -46,5 +49,54 @@ describe('DataTable', () => {
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     fireEvent.keyDown(grid, { key: 'Enter' });
     expect(opened).toEqual(['Customer 2']);
+  });
+
+  it('says when the rows are a capped page of a larger total, and which page', () => {
+    render(<DataTable label="Top" columns={columns} rows={many.slice(0, 200)} rowKey={(r) => String(r.id)} total={1234} capNote="the highest priority; Explore lists them all" />);
+    expect(screen.getByTestId('row-count').textContent).toBe('200 rows loaded of 1,234: the highest priority; Explore lists them all');
+  });
+
+  it('hides a column from the Columns menu, keeps the first, and remembers the choice for the same table', () => {
+    const { unmount } = render(<DataTable label="Customers" columns={columns} rows={many.slice(0, 5)} rowKey={(r) => String(r.id)} />);
+    const menu = screen.getByRole('group', { name: 'Columns of Customers' });
+    expect((within(menu).getByLabelText('Customer') as HTMLInputElement).disabled).toBe(true);
+    fireEvent.click(within(menu).getByLabelText('Revenue'));
+    expect(screen.queryByRole('columnheader', { name: /Revenue/ })).toBeNull();
+    expect(within(bodyRows()[0]).getAllByRole('gridcell')).toHaveLength(1);
+    unmount();
+    render(<DataTable label="Customers" columns={columns} rows={many.slice(0, 5)} rowKey={(r) => String(r.id)} />);
+    expect(screen.queryByRole('columnheader', { name: /Revenue/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset columns' }));
+    expect(screen.getByRole('columnheader', { name: /Revenue/ })).toBeTruthy();
+  });
+
+  it('resizes a column from its header edge with the keyboard and lays every row out the same', () => {
+    render(<DataTable label="Customers" columns={columns} rows={many.slice(0, 5)} rowKey={(r) => String(r.id)} />);
+    const edge = screen.getByRole('separator', { name: 'Resize Revenue' });
+    // jsdom lays nothing out (width 0): the first step lands on the narrowest width, 48 px, the next adds 16.
+    fireEvent.keyDown(edge, { key: 'ArrowRight' });
+    fireEvent.keyDown(edge, { key: 'ArrowRight' });
+    const head = screen.getAllByRole('row')[0] as HTMLElement;
+    expect(head.style.gridTemplateColumns).toBe('1fr 64px');
+    expect((bodyRows()[0] as HTMLElement).style.gridTemplateColumns).toBe(head.style.gridTemplateColumns);
+    fireEvent.doubleClick(edge);
+    expect((screen.getAllByRole('row')[0] as HTMLElement).style.gridTemplateColumns).toBe('1fr 1fr');
+  });
+
+  it('opens a row to its full text with Space or its toggle, one row at a time', () => {
+    const long = many.slice(0, 5).map((r) => ({ ...r, name: `${r.name} ${'because it stopped ordering '.repeat(8)}` }));
+    render(<DataTable label="Actions" columns={columns} rows={long} rowKey={(r) => String(r.id)} detail={(r) => <p>{r.name}</p>} />);
+    const grid = screen.getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect(screen.getByTestId('row-detail').textContent).toBe(long[1].name);
+    expect(bodyRows()[1].getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(within(bodyRows()[3]).getByRole('button', { name: 'Show the full text' }));
+    expect(screen.getAllByTestId('row-detail')).toHaveLength(1);
+    expect(screen.getByTestId('row-detail').textContent).toBe(long[3].name);
+    // Rows below the open one move down by its extra height.
+    const top = (i: number) => Number(/translateY\((\d+)px\)/.exec((bodyRows()[i] as HTMLElement).style.transform)?.[1]);
+    expect(top(4) - top(3)).toBeGreaterThan(32);
+    expect(top(3) - top(2)).toBe(32);
   });
 });

@@ -184,7 +184,7 @@ export function AssignmentScreen() {
               }}
             />
           </div>
-          <p className="muted">Click a rep's bars or name to list the accounts the plan gives them.</p>
+          <p className="muted">The dashed outline is each rep's capacity; long-tail accounts turn orange-red where a rep is over it. Click a rep's bars or name to list the accounts the plan gives them.</p>
         </Panel>
       )}
       {plan && (

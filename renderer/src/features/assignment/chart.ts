@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { RepLoad } from '../../../../shared/contract/assignment';
 import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartClick, type ChartFormat } from '../../charts/common';
 
-const CAPACITY_COLOR = 'rgba(127, 127, 127, 0.28)';
+const CAPACITY_COLOR = '#7F7F7F';
 const LONG_TAIL_COLOR = '#009E73';
 const KEPT_COLOR = '#8C6D31';
 
@@ -55,16 +55,19 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
         name: 'Capacity',
         yAxisIndex: 0,
         data: reps.map((r) => r.capacity),
-        itemStyle: { color: CAPACITY_COLOR },
+        // An outline drawn over the accounts: a filled bar behind them vanished wherever a rep was full.
+        itemStyle: { color: 'rgba(127, 127, 127, 0.08)', borderColor: CAPACITY_COLOR, borderWidth: 2, borderType: 'dashed' },
         barWidth: '40%',
         barGap: '-100%',
-        z: 1,
+        z: 3,
       },
       {
         type: 'bar',
         name: 'Long-tail accounts',
         yAxisIndex: 0,
         stack: 'accounts',
+        // The legend takes the series colour; a rep over capacity is drawn in the warning colour.
+        color: LONG_TAIL_COLOR,
         barWidth: '40%',
         data: reps.map((r) => ({
           value: r.accounts - r.keptAccounts,

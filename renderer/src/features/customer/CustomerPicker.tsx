@@ -28,13 +28,14 @@ export function CustomerPicker() {
       {found.data && (
         <p className="muted">
           {search.trim() ? `${fmt.count(found.data.total)} customers match` : 'Customers with the most revenue at risk'}
-          {found.data.total > found.data.rows.length && `; showing the first ${fmt.count(found.data.rows.length)}`}
         </p>
       )}
       <CustomerTable
         key={searching ? 'by-revenue' : 'by-risk'}
         label="Customers"
         customers={found.data?.rows ?? []}
+        total={found.data?.total}
+        capNote={searching ? 'the largest by revenue; type more of the name to narrow' : 'the most at risk; search to find any other'}
         fmt={fmt}
         onOpen={(c) => go('customer', { code: c.code })}
         height={460}

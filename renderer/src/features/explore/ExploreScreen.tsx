@@ -166,20 +166,10 @@ export function ExploreScreen() {
         )}
       </Panel>
       <Panel title="Actions in the slice, highest priority first">
-        {a && a.total > a.rows.length && (
-          <p className="muted" data-testid="slice-actions-cap">
-            Showing the {fmt.count(a.rows.length)} highest-priority of {fmt.count(a.total)} actions; narrow the slice to list the rest (the totals above count them all).
-          </p>
-        )}
-        <ActionList label="Slice actions" actions={a?.rows ?? []} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
-        {c && c.total > c.rows.length && (
-          <p className="muted">
-            Showing the {fmt.count(c.rows.length)} largest of {fmt.count(c.total)} customers; narrow the slice to list the rest.
-          </p>
-        )}
-        <CustomerTable label="Slice customers" customers={c?.rows ?? []} fmt={fmt} onOpen={(x) => go('customer', { code: x.code })} height={360} />
+        <CustomerTable label="Slice customers" customers={c?.rows ?? []} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} onOpen={(x) => go('customer', { code: x.code })} height={360} />
       </Panel>
     </>
   );
