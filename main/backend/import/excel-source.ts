@@ -40,9 +40,9 @@ function readWorkbook(file: string, maxUnpackedMb: number): XLSX.WorkBook {
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(message)) {
-      throw new AppError('IMPORT_PASSWORD_PROTECTED', `${file} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and import again.`, { path: file });
+      throw new AppError('IMPORT_PASSWORD_PROTECTED', `${path.basename(file)} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and import again.`, { path: file });
     }
-    throw new AppError('IMPORT_CORRUPT_WORKBOOK', `${file} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
+    throw new AppError('IMPORT_CORRUPT_WORKBOOK', `${path.basename(file)} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
   }
 }
 
@@ -113,7 +113,7 @@ export function openExcelSource(file: string, totalBytes: number, wantedSheet: s
   if (wantedSheet !== undefined) {
     chosen = sheets.find((s) => s === wantedSheet) ?? sheets.find((s) => s.toLowerCase() === wantedSheet.toLowerCase());
     if (!chosen) {
-      throw new AppError('IMPORT_SHEET_NOT_FOUND', `${file} has no sheet called "${wantedSheet}". Its sheets are: ${sheets.join(', ')}.`, { path: file, sheets });
+      throw new AppError('IMPORT_SHEET_NOT_FOUND', `${path.basename(file)} has no sheet called "${wantedSheet}". Its sheets are: ${sheets.join(', ')}.`, { path: file, sheets });
     }
     rows = sheetRows(wb.Sheets[chosen], date1904);
   } else {
