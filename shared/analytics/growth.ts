@@ -1,8 +1,11 @@
 import type { GrowthSettings } from '../contract/settings';
 import { formatMoney, formatShare, roundForReason } from '../format/numbers';
 import type { Features } from './features';
-import type { ProfileModel } from './profiles';
+import { ALL_CUSTOMERS_LABEL, type ProfileModel } from './profiles';
 import { quantileSorted } from './rng';
+
+// With no buying patterns every best customer is a peer: naming the catch-all profile would read as jargon.
+const peersWord = (label: string): string => (label === ALL_CUSTOMERS_LABEL ? 'best customers' : `'${label}' peers`);
 
 export type GrowthGap = {
   customer: number;
@@ -191,7 +194,7 @@ export function findGrowthGaps(
         ownSpend12m: own,
         expectedLow,
         expectedHigh,
-        reason: `${shareText(penetration)} of '${profile.label}' peers buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+        reason: `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
       });
     }
   }

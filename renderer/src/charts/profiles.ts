@@ -41,9 +41,9 @@ function qualityOption(quality: readonly KQuality[], chosenK: number, suggestedK
 export const elbowOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
   qualityOption(quality, chosenK, suggestedK, 'sse', 'Within-profile error (SSE)', (v) => new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(v));
 
-/** Mean silhouette by k: higher means customers sit clearly inside one profile. */
+/** Mean silhouette by k: higher means customers sit clearly inside one profile. Three decimals, so ticks 0.005 apart (weak structure) never read alike. */
 export const silhouetteOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
-  qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => v.toFixed(2));
+  qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => String(Number(v.toFixed(3))));
 
 /** Columns the heatmap shows at once: more and the labels no longer fit under their cells. */
 export const HEATMAP_PAGE = 12;

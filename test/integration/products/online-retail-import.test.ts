@@ -110,6 +110,8 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
       expect(a.category, a.id).not.toBe('Other products');
     }
     for (const a of actions) expect(excludedCodes.has(a.category), a.id).toBe(false);
+    // With no buying patterns every best customer is a peer, and the reason says so in plain words.
+    if (summary.structure?.state === 'none') for (const a of growth.slice(0, 50)) expect(a.reason, a.id).toMatch(/^\d+% of best customers buy /);
     for (const p of summary.profiles) {
       const named = [...groups].some((g) => p.label.includes(g)) || /no clear pattern/i.test(p.label);
       expect(named, p.label).toBe(true);

@@ -29,6 +29,11 @@ describe('profile charts', () => {
     expect(line.markLine?.data).toHaveLength(1);
   });
 
+  it('labels silhouette ticks half a hundredth apart differently, as weak structure needs', () => {
+    const label = ((silhouetteOption(quality, 4, 4).yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter);
+    expect([0.04, 0.045, 0.05, 0.055, 0.06].map(label)).toEqual(['0.04', '0.045', '0.05', '0.055', '0.06']);
+  });
+
   it('lays out the heatmap as category x profile cells with the profile mix values', () => {
     const option = profileHeatmapOption(profiles, categories, 'mix', fmt);
     const [cells] = option.series as Series[];
