@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/errors';
 import { DEFAULT_MAX_UNPACKED_MB } from '../../../shared/contract/import';
-import { zipUnpackedSize } from './zip-size';
+import { zipDamage, zipUnpackedSize } from './zip-size';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { RawRecord } from './csv-tokenizer';
 import { excelSerialToDay } from './dates';
@@ -16,12 +16,11 @@ const BATCH = 5000;
 const MB = 1024 * 1024;
 
 /**
- * Refuses a zipped workbook (xlsx, xlsb, ods) that unpacks to more than the limit, before SheetJS
- * inflates it: it holds the whole unpacked sheet and its cells in memory, about six times the
+ * Refuses a zipped workbook (xlsx, xlsb, ods) that unpacks to more than the limit, before anything
+ * inflates it (SheetJS, or the damage check): it holds the whole unpacked sheet and its cells in memory, about six times the
  * unpacked size (a 10.8 MB xlsx unpacking to 200 MB took 1.26 GB).
  */
 function refuseIfTooBig(file: string, bytes: Buffer, maxUnpackedMb: number): void {
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return;
   const unpacked = zipUnpackedSize(bytes);
   if (unpacked === null || unpacked <= maxUnpackedMb * MB) return;
   const mb = (n: number): string => `${Math.round(n / MB).toLocaleString('en-US')} MB`;
@@ -32,9 +31,13 @@ function refuseIfTooBig(file: string, bytes: Buffer, maxUnpackedMb: number): voi
   );
 }
 
-function readWorkbook(file: string, maxUnpackedMb: number): XLSX.WorkBook {
+async function readWorkbook(file: string, maxUnpackedMb: number): Promise<XLSX.WorkBook> {
   const bytes = fs.readFileSync(file);
-  refuseIfTooBig(file, bytes, maxUnpackedMb);
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    refuseIfTooBig(file, bytes, maxUnpackedMb);
+    const damage = await zipDamage(bytes);
+    if (damage) throw corruptWorkbook(file, damage);
+  }
   try {
     return XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false });
   } catch (e) {
@@ -42,7 +45,20 @@ function readWorkbook(file: string, maxUnpackedMb: number): XLSX.WorkBook {
     if (/password|encrypt/i.test(message)) {
       throw new AppError('IMPORT_PASSWORD_PROTECTED', `${file} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and import again.`, { path: file });
     }
-    throw new AppError('IMPORT_CORRUPT_WORKBOOK', `${file} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
+    throw corruptWorkbook(file, message);
+  }
+}
+
+const corruptWorkbook = (file: string, message: string): AppError =>
+  new AppError('IMPORT_CORRUPT_WORKBOOK', `${file} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
+
+/** A damaged workbook can parse into sheets that are missing or malformed: that is the file's fault. */
+function blameTheWorkbook<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw corruptWorkbook(file, (e as Error).message ?? String(e));
   }
 }
 
@@ -73,7 +89,8 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
 /** A sheet's rows, turned into text cells one batch at a time so a big sheet is not held twice. */
 type SheetRows = { count: number; slice: (from: number, to: number) => RawRecord[] };
 
-function sheetRows(ws: XLSX.WorkSheet, date1904: boolean): SheetRows {
+function sheetRows(ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetRows {
+  if (!ws) throw new Error('a sheet listed in the workbook is missing');
   const ref = ws['!ref'];
   if (!ref) return { count: 0, slice: () => [] };
   const range = XLSX.utils.decode_range(ref);
@@ -104,8 +121,12 @@ const formatOf = (file: string): SourceFormat => {
 };
 
 /** Reads a workbook and picks the sheet: the one asked for, else the first that looks like a table. */
-export function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined, maxUnpackedMb = DEFAULT_MAX_UNPACKED_MB): TableSource {
-  const wb = readWorkbook(file, maxUnpackedMb);
+export async function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined, maxUnpackedMb = DEFAULT_MAX_UNPACKED_MB): Promise<TableSource> {
+  const wb = await readWorkbook(file, maxUnpackedMb);
+  return blameTheWorkbook(file, () => workbookSource(file, wb, totalBytes, wantedSheet));
+}
+
+function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wantedSheet: string | undefined): TableSource {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets = wb.SheetNames;
   let chosen: string | undefined;
@@ -143,7 +164,8 @@ export function openExcelSource(file: string, totalBytes: number, wantedSheet: s
     read: async (onBatch, options) => {
       for (let i = 0; i < rows.count; i += BATCH) {
         if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
-        onBatch(rows.slice(i, i + BATCH));
+        const batch = blameTheWorkbook(file, () => rows.slice(i, i + BATCH));
+        onBatch(batch);
         options.onProgress({ bytes: Math.round((totalBytes * Math.min(rows.count, i + BATCH)) / rows.count), totalBytes });
         // Let a cancel message in between batches.
         await new Promise((resolve) => setImmediate(resolve));

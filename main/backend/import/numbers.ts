@@ -45,6 +45,12 @@ export function contradictsDecimalStyle(raw: string, style: DecimalStyle): boole
   return (style === 'dot' ? COMMA_DECIMAL : DOT_DECIMAL).some((r) => r.test(t));
 }
 
+/** Why a value in the other decimal style than its column is rejected, in words. */
+export const decimalReason = (raw: string, style: DecimalStyle, column: string | undefined): string =>
+  style === 'dot'
+    ? `'${raw}' writes its decimals with a comma, but the other values of ${column} use a dot (1,234.50); fix the value or export the column in one style`
+    : `'${raw}' writes its decimals with a dot, but the other values of ${column} use a comma (1.234,50); fix the value or export the column in one style`;
+
 /** The default ceiling on one row's amount: no B2B invoice line is worth a hundred billion. */
 export const DEFAULT_MAX_AMOUNT = 1e11;
 

@@ -70,7 +70,7 @@ export async function openSource(file: string, sheet: string | undefined, maxUnp
   const markup = /^\s*</.test(head.subarray(0, 64).toString('latin1'));
   const renamedText = EXCEL_EXT.has(ext) && !workbookMagic && !markup;
   const workbook = workbookMagic || (EXCEL_EXT.has(ext) && !renamedText);
-  const source = parquet ? await openParquetSource(absolute, stat.size) : workbook ? openExcelSource(absolute, stat.size, sheet, maxUnpackedMb) : await openTextSource(absolute, stat.size);
+  const source = parquet ? await openParquetSource(absolute, stat.size) : workbook ? await openExcelSource(absolute, stat.size, sheet, maxUnpackedMb) : await openTextSource(absolute, stat.size);
   if (renamedText) source.notes.push(`${path.basename(absolute)} is named .${ext} but holds plain text: it was read as a CSV file.`);
   return { source, size: stat.size, name: path.basename(absolute), absolute };
 }

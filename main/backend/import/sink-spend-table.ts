@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { Dimension } from './dimensions';
-import { parseAmount } from './numbers';
+import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount } from './numbers';
 import type { ImportPlan } from './plan';
 import type { RowSink, Tally } from './tally';
 
@@ -21,6 +21,7 @@ export function spendTableSink(db: Db, plan: ImportPlan, importId: number, tally
   const insert = db.prepare('INSERT INTO transactions (import_id, source_row, customer_id, day, category_id, revenue, rep_id, territory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const describe = db.prepare('UPDATE customers SET name = coalesce(?, name), segment = coalesce(?, segment), territory_id = coalesce(?, territory_id), rep_id = coalesce(?, rep_id) WHERE id = ?');
   if (!m.customer) tally.warnings.push('No customer column: customers are numbered by their row in the table (1, 2, 3 ...).');
+  const maxAmount = plan.maxAmount ?? DEFAULT_MAX_AMOUNT;
   let ordinal = 0;
   const cell = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
 
@@ -34,6 +35,9 @@ export function spendTableSink(db: Db, plan: ImportPlan, importId: number, tally
         const raw = cell(cells, c.index);
         const value = raw === '' ? 0 : parseAmount(raw, c.style);
         if (value === null) return tally.reject(line, c.name, raw, `'${raw}' is not a number`);
+        if (contradictsDecimalStyle(raw, c.style)) return tally.reject(line, c.name, raw, decimalReason(raw, c.style, c.name));
+        const absurd = implausibleAmount(value, maxAmount);
+        if (absurd) return tally.reject(line, c.name, raw, `the amount ${absurd}`);
         amounts.push(value);
       }
       const customerId = customers.id(code, cell(cells, ix.name) || null);

@@ -2,12 +2,7 @@ import type { Db } from '../db/open';
 import { describeDateFormat, parseDate } from './dates';
 import { batchedInsert } from './batched-insert';
 import { Dimension } from './dimensions';
-import { contradictsDecimalStyle, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
-
-const decimalReason = (raw: string, style: DecimalStyle, column: string | undefined): string =>
-  style === 'dot'
-    ? `'${raw}' writes its decimals with a comma, but the other values of ${column} use a dot (1,234.50); fix the value or export the column in one style`
-    : `'${raw}' writes its decimals with a dot, but the other values of ${column} use a comma (1.234,50); fix the value or export the column in one style`;
+import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan } from './plan';
 import type { OutlierDays } from './outlier-dates';
 import { isoFromDay } from '../../../shared/format/dates';

@@ -163,7 +163,9 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
       // its usual spend, or a lot of money: a slipping account (a large account drifting down a
       // fifth is worth more than a small one sure to go; the priority weighs in the chance).
       if (ruleLapsed || (silent(cf, c) && probability >= s.minProbability)) signal = 'lapsed-all';
-      else if (cf.lossShare[c] >= SLIPPING_SHARE || atRisk >= MATERIAL_FLOORS * floor) signal = 'slipping';
+      // A share alone is not a sign where the typical customer loses that much anyway (a business
+      // with heavy attrition would flag nearly everyone): the slide must also be more likely than not.
+      else if ((cf.lossShare[c] >= SLIPPING_SHARE && probability >= s.minProbability) || atRisk >= MATERIAL_FLOORS * floor) signal = 'slipping';
     }
     if (ruleLapsed) {
       // The rules saw it stop everything: at least their confidence, whatever this history taught.

@@ -18,6 +18,24 @@ describe('imports that never store wrong data silently', () => {
     expect(s).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
     expect(s.rejectsSample[0]).toMatchObject({ row: 4, column: 'Net Sales', value: '3.456,25', reason: expect.stringContaining('decimals with a comma') });
     expect(s.revenue).toBeCloseTo(2345.75 + 1200.5 + 99.1, 6);
+    const duck = await workspace();
+    const viaDuckDb = await duck.backend.call('import-run', { path: file, engine: 'duckdb' });
+    expect(viaDuckDb).toMatchObject({ engine: 'duckdb', rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
+    expect(viaDuckDb.rejectsSample[0]).toMatchObject({ row: 4, column: 'Net Sales', value: '3.456,25', reason: expect.stringContaining('decimals with a comma') });
+    expect(viaDuckDb.revenue).toBeCloseTo(s.revenue, 6);
+  });
+
+  it('does the same in a spend table, column by column, with the amount cap', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'spend-mixed-decimals.csv');
+    fs.writeFileSync(file, 'Customer,Fresh,Milk\nA,"2,345.75",10\nB,"1,200.50",20\nC,"3.456,25",30\nD,99.10,40\nE,12.50,1e300\n');
+    const s = await w.backend.call('import-run', { path: file, shape: 'spend-table' });
+    expect(s).toMatchObject({ shape: 'spend-table', rowsRead: 5, rowsImported: 3, rowsRejected: 2 });
+    expect(s.rejectsSample).toEqual([
+      { row: 4, column: 'Fresh', value: '3.456,25', reason: expect.stringContaining('the other values of Fresh use a dot') },
+      { row: 6, column: 'Milk', value: '1e300', reason: expect.stringContaining('--max-amount') },
+    ]);
+    expect(s.revenue).toBeCloseTo(2345.75 + 10 + 1200.5 + 20 + 99.1 + 40, 6);
   });
 
   it('reads the lines after an unclosed quote on their own and rejects the line the quote opened on, naming it', async () => {
