@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -102,6 +103,10 @@ async function main(): Promise<void> {
   }
   const { narrow, big } = await derive(wide);
   const rows: string[] = [];
+  // The machine is shared: the load beside the run says how far wall times are from an idle machine's.
+  const loadAt = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const loadBefore = loadAt();
+  const startedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const files: [string, string][] = [['5M wide', wide], ['5M narrow', narrow]];
   if (!values['no-20m']) files.push(['20M wide', big]);
   for (const [label, file] of files) {
@@ -121,6 +126,8 @@ async function main(): Promise<void> {
   }
   const text = [
     '# Big files: DuckDB aggregation',
+    '',
+    `Run ${startedAt} UTC; load average (1 / 5 / 15 min) ${loadBefore} at the start and ${loadAt()} at the end, on ${os.cpus().length} cores.`,
     '',
     'Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; analysis = `analysis-run` with default settings. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.',
     '',

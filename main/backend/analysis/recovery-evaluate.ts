@@ -59,8 +59,9 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   if (!summary.hasDates) throw noDates();
   const { data, model, modelKey, asOfDay } = recoveryModelFor(session, summary.settings, summary.asOf);
   const risk = riskFor(data, { ...summary.settings, recovery }, asOfDay);
-  const decide = (s: RecoverySettings) => decideRecovery(data.ds, model, evaluateRecovery(model, s), risk, s);
-  const at = (s: RecoverySettings) => totals(decide(s));
+  const decide = (s: RecoverySettings, words = true) => decideRecovery(data.ds, model, evaluateRecovery(model, s), risk, s, words);
+  // The curve only counts and sums: no reasons written at its points.
+  const at = (s: RecoverySettings) => totals(decide(s, false));
   const started = performance.now();
   const decision = decide(recovery);
   const now = totals(decision);

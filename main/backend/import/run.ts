@@ -221,7 +221,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       const { staged } = p;
       await feedStaged(staged, plan, dated, tally, ctx.signal, (done) => report(Math.round((done / Math.max(1, staged.cubeRows)) * size), size, tally.rowsRead));
       tally.warnings.push(
-        `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept); ${staged.doubtful.toLocaleString('en-US')} rows (blank ones among them) were checked line by line.`,
+        `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept)${staged.doubtful > 0 ? `; ${staged.doubtful.toLocaleString('en-US')} rows it doubted (blank ones among them) were checked line by line` : ''}.`,
       );
     } else await source.read(
       (batch) => {

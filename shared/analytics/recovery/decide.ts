@@ -90,7 +90,11 @@ function silent(f: RiskForecast, c: number): boolean {
   return Number.isFinite(cycle) && gap > 2 * cycle && (!Number.isFinite(p90) || gap > p90);
 }
 
-export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: readonly RecoveryFlag[], risk: RiskAssessment, s: RecoverySettings): RecoveryDecision {
+/**
+ * `words: false` leaves every reason empty: half the cost, for callers that only count and sum (the
+ * slider's curve decides at every lateness on the grid).
+ */
+export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: readonly RecoveryFlag[], risk: RiskAssessment, s: RecoverySettings, words = true): RecoveryDecision {
   const cf = risk.customer;
   const rf = risk.relationship;
   const useCustomer = cf.training?.usable === true;
@@ -114,7 +118,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
       ...flag,
       atRiskRevenue: money(atRisk),
       confidence: round3(p),
-      reason: `${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format)}`,
+      reason: words ? `${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format)}` : '',
       facts: { ...flag.facts, horizonDays: risk.horizonDays, expected: money(expected), probability: round3(p), atRiskHorizon: money(atRisk) },
     };
     priced.push(out);
@@ -130,7 +134,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
     expected: money(expected),
     probability: round3(probability),
     breakdown,
-    reason: customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format),
+    reason: words ? customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format) : '',
     facts: {
       signal,
       orders12m: cf.facts.ordersPrior[c],
@@ -204,7 +208,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
         atRiskRevenue: money(rf.atRisk[u]),
         confidence: round3(p),
         signal: 'late',
-        reason: `${modelOnlyReason(rf, u, ds.categories[k], format)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}`,
+        reason: words ? `${modelOnlyReason(rf, u, ds.categories[k], format)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}` : '',
         facts: {
           purchases: rf.facts.orders[u],
           lastOrder: format.iso(rf.facts.last[u]),

@@ -91,6 +91,8 @@ describe('analysis handlers on a real workspace', () => {
     expect(base.count).toBe(summary.counts.recoveryActions);
     expect(stricter.count).toBeLessThanOrEqual(base.count);
     expect(base.curve.map((p) => p.lateness)).toContain(2);
+    // The curve's points are decided without reasons written; they count and sum what a full evaluation does.
+    expect(base.curve.find((p) => p.lateness === 4)).toEqual({ lateness: 4, count: stricter.count, atRisk: stricter.atRisk });
     expect(base.elapsedMs).toBeLessThan(1000);
     expect(base.actions).toBeUndefined();
   });

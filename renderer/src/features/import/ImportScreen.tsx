@@ -81,6 +81,7 @@ export function ImportScreen() {
           currency: choice.currency ?? undefined,
           force: choice.force,
           dryRun: dry,
+          ...(choice.shape === 'transactions' && Number.isFinite(choice.aggregateAboveMb) ? { aggregateAboveMb: choice.aggregateAboveMb } : {}),
         },
         { signal: controller.signal, onProgress: (progress) => setJob((j) => (j ? { ...j, progress } : j)) },
       );

@@ -1,11 +1,20 @@
 import { useState } from 'react';
-import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
+import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
 import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
+import { BigFileThreshold, suitsDuckDb } from './BigFileThreshold';
 import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
 /** currency: null keeps what the preview settled on (read from the file, or the workspace's own). */
-export type MappingChoice = { mapping: Mapping; dateFormat: DateFormat | null; shape: ImportShape; force: boolean; currency: string | null };
+export type MappingChoice = {
+  mapping: Mapping;
+  dateFormat: DateFormat | null;
+  shape: ImportShape;
+  force: boolean;
+  currency: string | null;
+  /** Sales files above this size are read and summed by DuckDB. */
+  aggregateAboveMb: number;
+};
 
 const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   iso: 'Year-month-day (2025-03-31)',
@@ -66,13 +75,15 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
   const [force, setForce] = useState(false);
   const [currency, setCurrency] = useState(preview.currency.code);
+  const [aggregateAboveMb, setAggregateAboveMb] = useState(DEFAULT_AGGREGATE_ABOVE_MB);
+  const thresholdValid = Number.isFinite(aggregateAboveMb) && aggregateAboveMb >= 0;
   const currencyValid = /^[A-Za-z]{3}$/.test(currency);
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
   const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && preview.dateFormat.ambiguous && !dateFormat;
   const changedCurrency = currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
-  const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency };
-  const ready = missing.length === 0 && !needsDateChoice && !busy && (currencyValid || preview.shape === 'product-master');
+  const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
+  const ready = missing.length === 0 && !needsDateChoice && !busy && (currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
   const fields: readonly ImportField[] = IMPORT_FIELDS;
 
   return (
@@ -194,6 +205,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             </p>
           </div>
         )}
+        {suitsDuckDb(preview) && <BigFileThreshold preview={preview} aboveMb={aggregateAboveMb} onChange={setAggregateAboveMb} busy={busy} />}
         {(missing.length > 0 || duplicates.length > 0 || needsDateChoice) && (
           <div className="notice error" role="alert">
             <p>
