@@ -414,7 +414,21 @@ describe('the workbench in a browser against longtail serve', () => {
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.getAttribute('data-code')).toBe('IMPORT_PASSWORD_PROTECTED');
     expect((await alert.innerText()).length).toBeGreaterThan(30);
+    // The message names the file, not the scratch folder the browser upload went to.
+    expect(await alert.innerText()).toContain('password.xlsx is protected');
+    expect(await alert.innerText()).not.toContain(path.sep + 'password.xlsx');
     expect(await page.getByTestId('dropzone').isVisible()).toBe(true);
+
+    // A file without dates is offered the spend-table reading, as the command line suggests it.
+    const undated = path.join(dir, 'undated.csv');
+    fs.writeFileSync(undated, 'Customer,Category,Revenue\nC1,Dairy,120\nC2,Meat,80\nC3,Dairy,45\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
+    await (await chooser).setFiles(undated);
+    await page.getByTestId('suggest-spend-table').waitFor({ timeout: 60_000 });
+    await page.getByTestId('use-spend-table').click();
+    await expect.poll(() => page.locator('#import-shape').inputValue()).toBe('spend-table');
+    expect(await page.getByTestId('suggest-spend-table').count()).toBe(0);
   });
 
   it('follows a dark OS theme with readable charts', async () => {
@@ -444,6 +458,24 @@ describe('the workbench in a browser against longtail serve', () => {
     await goTo('workspaces');
     await expect.poll(() => page.getByTestId('folder-workspaces').innerText()).toContain('Second Client GmbH');
     expect(await page.getByTestId('folder-workspaces').innerText()).toContain('second-client-gmbh.longtail');
+  });
+
+  it('compares the recent clients as soon as Portfolio opens, and a client\'s row opens its workspace', async () => {
+    await goTo('portfolio');
+    // No click on Compare: the recent workspaces are read on open.
+    await expect.poll(() => page.getByTestId('portfolio-stats').isVisible().catch(() => false), { timeout: 60_000 }).toBe(true);
+    const table = page.locator('[data-table="Clients compared"]');
+    expect(await table.innerText()).toContain('E2E Foods');
+    // Every header reads in full at 1440 px (the table scrolls sideways rather than cut them).
+    for (const header of await table.getByRole('columnheader').all()) {
+      const cut = await header.locator('button.sort').evaluate((b) => b.scrollWidth > b.clientWidth + 1).catch(() => false);
+      expect(cut, await header.innerText()).toBe(false);
+    }
+    expect(await page.getByTestId('portfolio-spread').innerText()).not.toMatch(/(\d+%)–\1/);
+    await screenshot(page, '15-portfolio');
+    await table.getByRole('link', { name: 'E2E Foods' }).click();
+    await expect.poll(() => page.getByTestId('client-name').innerText()).toBe('E2E Foods');
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
   });
 
   it('raised no console error or failed request on any screen', () => {

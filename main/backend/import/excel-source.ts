@@ -43,14 +43,14 @@ async function readWorkbook(file: string, maxUnpackedMb: number): Promise<XLSX.W
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(message)) {
-      throw new AppError('IMPORT_PASSWORD_PROTECTED', `${file} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and import again.`, { path: file });
+      throw new AppError('IMPORT_PASSWORD_PROTECTED', `${path.basename(file)} is protected by a password. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and import again.`, { path: file });
     }
     throw corruptWorkbook(file, message);
   }
 }
 
 const corruptWorkbook = (file: string, message: string): AppError =>
-  new AppError('IMPORT_CORRUPT_WORKBOOK', `${file} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
+  new AppError('IMPORT_CORRUPT_WORKBOOK', `${path.basename(file)} could not be read as a workbook (${message}). Open and re-save it in Excel, or export the sheet as CSV.`, { path: file });
 
 /** A damaged workbook can parse into sheets that are missing or malformed: that is the file's fault. */
 function blameTheWorkbook<T>(file: string, read: () => T): T {
@@ -134,7 +134,7 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
   if (wantedSheet !== undefined) {
     chosen = sheets.find((s) => s === wantedSheet) ?? sheets.find((s) => s.toLowerCase() === wantedSheet.toLowerCase());
     if (!chosen) {
-      throw new AppError('IMPORT_SHEET_NOT_FOUND', `${file} has no sheet called "${wantedSheet}". Its sheets are: ${sheets.join(', ')}.`, { path: file, sheets });
+      throw new AppError('IMPORT_SHEET_NOT_FOUND', `${path.basename(file)} has no sheet called "${wantedSheet}". Its sheets are: ${sheets.join(', ')}.`, { path: file, sheets });
     }
     rows = sheetRows(wb.Sheets[chosen], date1904);
   } else {

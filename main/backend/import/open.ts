@@ -45,8 +45,10 @@ export async function openSource(file: string, sheet: string | undefined, maxUnp
   } catch {
     throw new AppError('FILE_NOT_FOUND', `There is no file at ${absolute}. Check the path and try again.`, { path: absolute });
   }
-  if (!stat.isFile()) throw new AppError('FILE_UNREADABLE', `${absolute} is a folder, not a file. Choose a CSV or Excel file.`, { path: absolute });
-  if (stat.size === 0) throw new AppError('IMPORT_EMPTY', `${absolute} is empty. Choose a file with a header row and data rows.`, { path: absolute });
+  // Messages name the file as the user knows it; the full path (in the browser, a scratch folder) stays in details.
+  const shown = path.basename(absolute);
+  if (!stat.isFile()) throw new AppError('FILE_UNREADABLE', `${shown} is a folder, not a file. Choose a CSV or Excel file.`, { path: absolute });
+  if (stat.size === 0) throw new AppError('IMPORT_EMPTY', `${shown} is empty. Choose a file with a header row and data rows.`, { path: absolute });
   const head = Buffer.alloc(Math.min(4096, stat.size));
   const fd = fs.openSync(absolute, 'r');
   try {

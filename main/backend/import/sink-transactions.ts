@@ -99,7 +99,12 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       masterCategory.set(r.code, r.category_id);
     }
     tally.warnings.push(
-      `No category column: the product column '${m.product}' is used as the category level${masterCategory.size > 0 ? ' except for products the product master already groups' : ''}. Import a product master (product -> category) to group products into categories.`,
+      `No category column: the product column '${m.product}' is used as the category level${masterCategory.size > 0 ? ' except for products the product master already groups' : ''}. ${
+        // The analysis groups a level that is too fine by the product descriptions; say so rather than only asking for a master.
+        ix.productName >= 0
+          ? 'Where that is too fine for buying patterns, the analysis groups products by their descriptions (review them under Product groups), or import a product master (product -> category).'
+          : 'Import a product master (product -> category) to group products into categories.'
+      }`,
     );
   }
   const insert = batchedInsert(db);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/contract/errors';
 import { CsvTokenizer, sniffTable, type RawRecord } from './csv-tokenizer';
@@ -28,7 +29,7 @@ async function readHead(file: string, limit: number): Promise<Buffer> {
       if (size >= limit) break;
     }
   } catch (e) {
-    throw new AppError('FILE_UNREADABLE', `Could not read ${file}: ${(e as Error).message}. Check that the file is complete and not compressed in another format.`, { path: file });
+    throw new AppError('FILE_UNREADABLE', `Could not read ${path.basename(file)}: ${(e as Error).message}. Check that the file is complete and not compressed in another format.`, { path: file });
   } finally {
     counter.destroy();
   }
@@ -102,7 +103,7 @@ async function streamRecords(
   } catch (e) {
     // A failure of the workspace the rows go to (a full disk, a lock) is not the input file's fault.
     if (e instanceof AppError || (e as Error).name === 'SqliteError') throw e;
-    throw new AppError('FILE_UNREADABLE', `Could not read ${file}: ${(e as Error).message}. Check that the file is complete.`, { path: file });
+    throw new AppError('FILE_UNREADABLE', `Could not read ${path.basename(file)}: ${(e as Error).message}. Check that the file is complete.`, { path: file });
   } finally {
     counter.destroy();
   }

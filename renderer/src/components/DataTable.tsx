@@ -36,6 +36,8 @@ type Props<T> = {
   total?: number;
   /** Which rows the page holds and where the rest are, said beside the count. */
   capNote?: string;
+  /** Pixels the columns need; a narrower table scrolls sideways instead of cutting headers. */
+  minWidth?: number;
 };
 
 const ROW_HEIGHT = 32;
@@ -55,7 +57,7 @@ const readView = (label: string) => {
  * A windowed table of our own: only visible rows are in the DOM, so tens of thousands scroll
  * smoothly. Columns can be dragged wider or narrower and hidden; one row at a time opens to its full text.
  */
-export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote }: Props<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth }: Props<T>) {
   const [sort, setSort] = useState<SortState>(initialSort);
   const [query, setQuery] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
@@ -214,9 +216,9 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         aria-colcount={visible.length}
         tabIndex={0}
         onKeyDown={onKey}
-        style={{ height }}
+        style={minWidth ? { height, overflowX: 'auto', overflowY: 'hidden' } : { height }}
       >
-        <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, minWidth }}>
           {detail && <div role="columnheader" aria-label="Full text" />}
           {visible.map((c) => (
             <div
@@ -246,7 +248,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
             </div>
           ))}
         </div>
-        <div className="table-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height: viewport }}>
+        <div className="table-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height: viewport, minWidth }}>
           {shown.length === 0 ? (
             <p className="muted table-empty">{rows.length === 0 ? empty : 'No row matches the filter.'}</p>
           ) : (

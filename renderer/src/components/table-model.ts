@@ -83,7 +83,8 @@ export const rowTop = (index: number, rowHeight: number, expandedIndex: number, 
 /** What the row count says: matches of a filter, and when the rows are a capped page, of how many and why. */
 export function rowCountText(shown: number, loaded: number, total: number | undefined, capNote: string | undefined): string {
   const n = (v: number) => v.toLocaleString();
-  const filtered = shown === loaded ? `${n(loaded)} rows` : `${n(shown)} of ${n(loaded)} rows`;
+  const rowsWord = (v: number) => (v === 1 ? 'row' : 'rows');
+  const filtered = shown === loaded ? `${n(loaded)} ${rowsWord(loaded)}` : `${n(shown)} of ${n(loaded)} ${rowsWord(loaded)}`;
   if (total === undefined || total <= loaded) return filtered;
   return `${filtered} loaded of ${n(total)}${capNote ? `: ${capNote}` : ''}`;
 }

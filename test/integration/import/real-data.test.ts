@@ -26,6 +26,8 @@ describe('the UCI Online Retail file', () => {
       territory: 'Country',
     });
     expect(s.warnings[0]).toMatch(/'StockCode' is used as the category level/);
+    // The import step must not contradict the grouping the analysis will propose from Description.
+    expect(s.warnings[0]).toMatch(/groups products by their descriptions/);
   });
 
   it('accounts for every one of its 541,909 rows and rejects the 135,080 without a CustomerID for that reason', async () => {

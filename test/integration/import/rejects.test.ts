@@ -59,6 +59,13 @@ describe('bad rows', () => {
 });
 
 describe('files that cannot be imported at all', () => {
+  it('names an empty file by its name alone, never by the folder it was uploaded to', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('import-run', { path: fixture('empty.csv') });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_EMPTY', message: expect.stringMatching(/^empty\.csv is empty\./) } });
+    expect(JSON.stringify(outcome)).not.toContain(`${path.dirname(fixture('empty.csv'))}${path.sep}empty.csv is empty`);
+  });
+
   it.each([
     ['empty.csv', 'IMPORT_EMPTY'],
     ['header-only.csv', 'IMPORT_EMPTY'],

@@ -126,6 +126,17 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
 
       <Panel title="Columns">
         <p className="muted">Longtail's guesses are filled in with how sure it is. Change any that are wrong; required fields are marked *.</p>
+        {preview.shape === 'transactions' && !mapping.date && (
+          <div className="notice" data-testid="suggest-spend-table">
+            <p>
+              No column holds dates, so these cannot be transactions. If the file has one row per customer and a column of spend per category (a spend table), read it as one:
+              profiles and growth work on it; recovery needs dated transactions.
+            </p>
+            <button type="button" onClick={() => onReload({ sheet: preview.sheet ?? undefined, shape: 'spend-table' })} disabled={busy} data-testid="use-spend-table">
+              Read as a spend table
+            </button>
+          </div>
+        )}
         <div className="mapping" data-testid="mapping">
           {fields.map((field) => {
             const guess = guessFor(preview, field);

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Portfolio, PortfolioRow, Progress } from '../../../../shared/contract';
 import { formatMoneyCompact } from '../../../../shared/format/numbers';
 import { call } from '../../api/client';
@@ -10,6 +10,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { Empty, ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 import { chartHeight, leakageShareOption, recoveryGrowthOption } from './charts';
 import { ReportButton } from './ReportButton';
+import { shareSpread } from './spread';
 
 type Source = 'recent' | 'folder' | 'files';
 
@@ -29,7 +30,11 @@ function setArgs(source: Source, folder: string, files: string, anonymise: boole
   return { anonymise, backtest };
 }
 
-function useColumns(): Column<PortfolioRow>[] {
+/** The least width the columns need (fixed widths, and the minimum of flexible ones), so headers are never cut. */
+const columnsWidth = (columns: readonly Column<PortfolioRow>[]): number =>
+  columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(c.width ?? '')?.[1] ?? 80), 0);
+
+function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
   const fmt = useFormatters();
   return useMemo(() => {
     const share = (v: number | string | null) => (v === null ? '—' : fmt.share(Number(v)));
@@ -38,30 +43,35 @@ function useColumns(): Column<PortfolioRow>[] {
     const money = (row: PortfolioRow, v: number | string | null) => (v === null ? '—' : formatMoneyCompact(Number(v), row.currency, fmt.locale));
     return [
       // Figures from moved thresholds say so in the row itself; the tooltip-free table has no other place.
-      { id: 'label', label: 'Client', value: (r) => r.label, format: (v, r) => (r.customSettings ? `${String(v)} (custom settings: ${r.customSettings})` : String(v)), width: '2fr' },
-      { id: 'months', label: 'Data', value: (r) => r.months, format: (v) => (v === null ? '—' : `${v} months`), width: '1.2fr' },
-      { id: 'revenue', label: 'Revenue', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right' },
-      { id: 'customers', label: 'Cust.', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right' },
-      { id: 'ltCustomers', label: 'Tail cust.', value: (r) => r.longTailCustomerShare, format: share, align: 'right' },
-      { id: 'ltRevenue', label: 'Tail rev.', value: (r) => r.longTailRevenueShare, format: share, align: 'right' },
-      { id: 'recovery', label: 'Recovery', value: (r) => r.recovery, format: (v, r) => money(r, v), align: 'right' },
-      { id: 'growth', label: 'Growth', value: (r) => r.growth, format: (v, r) => money(r, v), align: 'right' },
-      { id: 'leakage', label: 'Leakage', value: (r) => r.leakage, format: (v, r) => money(r, v), align: 'right' },
-      { id: 'share', label: 'Share', value: (r) => r.leakageShare, format: share, align: 'right' },
-      { id: 'band', label: '7–30%', value: (r) => (r.band ? BAND_WORDS[r.band] : (r.problem ?? r.status)), width: '1.3fr' },
-      { id: 'pct', label: 'Pctile', value: (r) => r.percentile.leakageShare, format: pct, align: 'right' },
-      { id: 'profiles', label: 'Profiles', value: (r) => r.profiles, align: 'right' },
-      { id: 'precision', label: 'Precision', value: (r) => r.precision, format: share, align: 'right' },
-      { id: 'recall', label: 'Recall', value: (r) => r.recall, format: share, align: 'right' },
+      { id: 'label', label: 'Client', value: (r) => r.label, format: (v, r) => (r.customSettings ? `${String(v)} (custom settings: ${r.customSettings})` : String(v)), width: 'minmax(150px, 2fr)' },
+      { id: 'months', label: 'Data', title: 'Months of data in the workspace', value: (r) => r.months, format: (v) => (v === null ? '—' : `${v} months`), width: '96px' },
+      { id: 'revenue', label: 'Revenue', title: 'Revenue in the last 12 months', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right', width: '96px' },
+      { id: 'customers', label: 'Customers', title: 'Customers buying in the last 12 months', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right', width: '104px' },
+      { id: 'ltCustomers', label: 'Tail cust.', title: 'Share of customers in the long tail', value: (r) => r.longTailCustomerShare, format: share, align: 'right', width: '96px' },
+      { id: 'ltRevenue', label: 'Tail rev.', title: 'Share of revenue from the long tail', value: (r) => r.longTailRevenueShare, format: share, align: 'right', width: '90px' },
+      { id: 'recovery', label: 'Recovery', title: 'Revenue at risk per year', value: (r) => r.recovery, format: (v, r) => money(r, v), align: 'right', width: '96px' },
+      { id: 'growth', label: 'Growth', title: 'Growth potential per year', value: (r) => r.growth, format: (v, r) => money(r, v), align: 'right', width: '86px' },
+      { id: 'leakage', label: 'Leakage', title: 'Recovery + growth per year', value: (r) => r.leakage, format: (v, r) => money(r, v), align: 'right', width: '90px' },
+      { id: 'share', label: 'Share', title: 'Leakage as a share of 12-month revenue', value: (r) => r.leakageShare, format: share, align: 'right', width: '76px' },
+      { id: 'band', label: '7–30% band', title: 'Where the share falls against the B2B industry band', value: (r) => (r.band ? BAND_WORDS[r.band] : (r.problem ?? r.status)), width: 'minmax(120px, 1.2fr)' },
+      { id: 'pct', label: 'Pctile', title: "Percentile of the client's leakage share among those compared", value: (r) => r.percentile.leakageShare, format: pct, align: 'right', width: '76px' },
+      { id: 'profiles', label: 'Profiles', title: 'Customer profiles found', value: (r) => r.profiles, align: 'right', width: '90px' },
+      // Backtest figures exist only when asked for: empty columns would crowd the others' headers.
+      ...(withBacktest
+        ? [
+            { id: 'precision', label: 'Precision', value: (r: PortfolioRow) => r.precision, format: share, align: 'right' as const, width: '96px' },
+            { id: 'recall', label: 'Recall', value: (r: PortfolioRow) => r.recall, format: share, align: 'right' as const, width: '80px' },
+          ]
+        : []),
     ];
-  }, [fmt]);
+  }, [fmt, withBacktest]);
 }
 
 /** Clients side by side: where each one's leakage falls against the industry band and the others. */
 export function PortfolioScreen() {
   const fmt = useFormatters();
   const { go, location } = useNavigation();
-  const { workspace } = useWorkspace();
+  const { workspace, setWorkspace } = useWorkspace();
   const [source, setSource] = useState<Source>('recent');
   const [folder, setFolder] = useState('');
   const [files, setFiles] = useState('');
@@ -73,7 +83,7 @@ export function PortfolioScreen() {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const columns = useColumns();
+  const columns = useColumns(portfolio?.rows.some((r) => r.precision !== null || r.recall !== null) ?? false);
   const args = setArgs(source, folder, files, anonymise, backtest);
   const ready = source === 'recent' || (source === 'folder' ? args.folder !== '' : (args.paths?.length ?? 0) > 0);
 
@@ -109,11 +119,38 @@ export function PortfolioScreen() {
     if (path) setFiles((f) => (f.trim() ? `${f.trim()}\n${path}` : path));
   };
 
-  const range = portfolio?.leakageShareRange;
+  // The recent clients are compared on open: a blank screen until Compare said nothing.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current) return;
+    opened.current = true;
+    void compare();
+    // Once, on open, with the default source; later comparisons are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const openClient = async (row: PortfolioRow) => {
+    if (!row.path) {
+      setError({ code: 'ANONYMISED', message: 'Anonymised rows do not keep their file; untick Anonymise and compare again to open a client from here.' });
+      return;
+    }
+    try {
+      setWorkspace(await call('workspace-open', { path: row.path }));
+      go(row.status === 'ok' ? 'overview' : 'import');
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const analysed = portfolio?.rows.filter((r) => r.status === 'ok').length ?? 0;
+  const spread = shareSpread(portfolio?.leakageShareRange, analysed, fmt.share);
   return (
     <section aria-labelledby="screen-title" className="portfolio">
       <div className="screen-head">
-        <h1 id="screen-title">Portfolio</h1>
+        <div>
+          <h1 id="screen-title">Portfolio</h1>
+          <p className="muted">Your clients side by side: how much each one leaks to slipping relationships and missed cross-sell, against the 7–30% B2B band and each other. The recent workspaces are compared on open; choose a folder or files to compare others.</p>
+        </div>
         {workspace && <ReportButton clientName={workspace.clientName} anonymise={anonymise} request={location.params.report} onRequestTaken={() => go('portfolio')} />}
       </div>
 
@@ -171,16 +208,17 @@ export function PortfolioScreen() {
         <ErrorNotice error={error} onDismiss={() => setError(null)} />
       </Panel>
 
-      {portfolio && portfolio.rows.length === 0 && <Empty>No workspaces found.</Empty>}
+      {portfolio && portfolio.rows.length === 0 && <Empty>No workspaces to compare yet: the recent list is empty. Open or create client workspaces, or choose a folder of them above.</Empty>}
       {portfolio && portfolio.rows.length > 0 && (
         <>
           <div className="stats" data-testid="portfolio-stats">
             <Stat label="Clients" value={fmt.count(portfolio.rows.length)} detail={`${fmt.count(portfolio.rows.filter((r) => r.status === 'ok').length)} analysed`} />
-            <Stat label="Leakage share, range" value={range ? `${fmt.share(range.min, 0)}–${fmt.share(range.max, 0)}` : '—'} detail={range ? `median ${fmt.share(range.median)}` : 'no analysed clients'} />
+            <Stat label={spread.label} value={spread.value} detail={spread.detail} testId="portfolio-spread" />
             <Stat label="Industry band" value={`${fmt.share(portfolio.band.low, 0)}–${fmt.share(portfolio.band.high, 0)}`} detail="of available revenue, B2B vendors" />
           </div>
           <Panel title="Clients">
-            <DataTable label="Clients compared" columns={columns} rows={portfolio.rows} rowKey={(r) => r.id} height={Math.min(480, 64 + portfolio.rows.length * 32)} />
+            <p className="muted">Double-click a client, or press Enter on it, to open its workspace.</p>
+            <DataTable label="Clients compared" columns={columns} rows={portfolio.rows} rowKey={(r) => r.id} onActivate={(r) => void openClient(r)} minWidth={columnsWidth(columns)} height={Math.min(480, 64 + portfolio.rows.length * 32)} />
           </Panel>
           <Panel title="Leakage share against the 7–30% band">
             <Chart option={leakageShareOption(portfolio.rows, portfolio.band, fmt)} label="Leakage share by client against the industry band" height={chartHeight(portfolio.rows)} testId="portfolio-band-chart" />
