@@ -10,6 +10,7 @@ import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { AssignmentScreen } from '../features/assignment/AssignmentScreen';
 import { ProductGroupsScreen } from '../features/products/ProductGroupsScreen';
 import { ExploreScreen } from '../features/explore/ExploreScreen';
+import { SCREEN_LABELS, type ScreenId } from './screen-labels';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
@@ -26,7 +27,7 @@ export type ScreenNeeds = 'nothing' | 'workspace' | 'data' | 'analysis';
 
 export type ScreenRoute = {
   /** Stable, kebab-case: used in links, tests and `go()`. */
-  id: string;
+  id: ScreenId;
   label: string;
   /** One glyph shown in the navigation rail. */
   icon?: string;
@@ -35,17 +36,17 @@ export type ScreenRoute = {
 };
 
 export const routes: ScreenRoute[] = [
-  { id: 'workspaces', label: 'Workspaces', icon: '▤', component: WorkspacesScreen, needs: 'nothing' },
-  { id: 'import', label: 'Import', icon: '⇪', component: ImportScreen, needs: 'workspace' },
-  { id: 'products', label: 'Product groups', icon: '▣', component: ProductGroupsScreen, needs: 'data' },
-  { id: 'overview', label: 'Overview', icon: '◔', component: OverviewScreen, needs: 'analysis' },
-  { id: 'profiles', label: 'Profiles', icon: '◎', component: ProfilesScreen, needs: 'analysis' },
-  { id: 'recovery', label: 'Recovery', icon: '↺', component: RecoveryScreen, needs: 'analysis' },
-  { id: 'growth', label: 'Growth', icon: '↗', component: GrowthScreen, needs: 'analysis' },
-  { id: 'explore', label: 'Explore', icon: '⌕', component: ExploreScreen, needs: 'analysis' },
-  { id: 'customer', label: 'Customer', icon: '☺', component: CustomerScreen, needs: 'analysis' },
-  { id: 'portfolio', label: 'Portfolio', icon: '▦', component: PortfolioScreen, needs: 'nothing' },
-  { id: 'assignment', label: 'Assignment', icon: '⇄', component: AssignmentScreen, needs: 'analysis' },
+  { id: 'workspaces', label: SCREEN_LABELS.workspaces, icon: '▤', component: WorkspacesScreen, needs: 'nothing' },
+  { id: 'import', label: SCREEN_LABELS.import, icon: '⇪', component: ImportScreen, needs: 'workspace' },
+  { id: 'products', label: SCREEN_LABELS.products, icon: '▣', component: ProductGroupsScreen, needs: 'data' },
+  { id: 'overview', label: SCREEN_LABELS.overview, icon: '◔', component: OverviewScreen, needs: 'analysis' },
+  { id: 'profiles', label: SCREEN_LABELS.profiles, icon: '◎', component: ProfilesScreen, needs: 'analysis' },
+  { id: 'recovery', label: SCREEN_LABELS.recovery, icon: '↺', component: RecoveryScreen, needs: 'analysis' },
+  { id: 'growth', label: SCREEN_LABELS.growth, icon: '↗', component: GrowthScreen, needs: 'analysis' },
+  { id: 'explore', label: SCREEN_LABELS.explore, icon: '⌕', component: ExploreScreen, needs: 'analysis' },
+  { id: 'customer', label: SCREEN_LABELS.customer, icon: '☺', component: CustomerScreen, needs: 'analysis' },
+  { id: 'portfolio', label: SCREEN_LABELS.portfolio, icon: '▦', component: PortfolioScreen, needs: 'nothing' },
+  { id: 'assignment', label: SCREEN_LABELS.assignment, icon: '⇄', component: AssignmentScreen, needs: 'analysis' },
 ];
 
 export const routeById = (id: string): ScreenRoute | undefined => routes.find((r) => r.id === id);

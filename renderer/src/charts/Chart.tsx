@@ -35,7 +35,11 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
     if (!el) return;
     const instance = echarts.init(el, scheme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
     chart.current = instance;
-    instance.on('click', (p) => handlers.current.onClick?.(p as unknown as ChartClick));
+    // A click may navigate away and dispose this chart; doing that inside ECharts' own dispatch left
+    // it reading its torn-down painter ("reading 'layerStack'"), so the handler runs just after.
+    instance.on('click', (p) => {
+      setTimeout(() => handlers.current.onClick?.(p as unknown as ChartClick), 0);
+    });
     // 'finished' also follows hovers and resizes; report only the first one after a new option.
     instance.on('finished', () => {
       if (!drawing.current) return;
