@@ -31,7 +31,7 @@ export const IMPORT_SHAPES = ['transactions', 'cube', 'spend-table', 'product-ma
 export type ImportShape = (typeof IMPORT_SHAPES)[number];
 
 /** Which reader does the heavy lifting: line by line in Node, or DuckDB reading and summing the file to
- *  customer x category x day first. auto = DuckDB for CSV or Parquet above `aggregateAboveMb`. */
+ *  customer x category x day first. auto = DuckDB for CSV or Parquet above `aggregateAboveMb` whose first lines shrink when summed. */
 export const IMPORT_ENGINES = ['auto', 'lines', 'duckdb'] as const;
 export type ImportEngine = (typeof IMPORT_ENGINES)[number];
 export const DEFAULT_AGGREGATE_ABOVE_MB = 200;

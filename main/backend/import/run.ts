@@ -17,6 +17,7 @@ import { spendTableSink } from './sink-spend-table';
 import { transactionsSink } from './sink-transactions';
 import { isDatedShape, storedShape } from './stored-shape';
 import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
+import { estimateShrink, shrinkDecision } from './shrink-estimate';
 import { isBlank, type TableSource } from './source';
 import type { RawRecord } from './csv-tokenizer';
 import { Tally, type RowSink } from './tally';
@@ -176,8 +177,8 @@ type Prepared = {
 };
 
 /**
- * Big CSV and Parquet files are read and summed per customer x category x day by DuckDB before they
- * reach the workspace; when DuckDB cannot (not installed for this platform, an unusual file), the
+ * Big CSV and Parquet files whose lines shrink when summed are read and summed per customer x category
+ * x day by DuckDB before they reach the workspace; when DuckDB cannot (not installed for this platform, an unusual file), the
  * import goes line by line and says why.
  */
 async function stageIfBig(
@@ -191,6 +192,12 @@ async function stageIfBig(
   if (unsuitable) {
     f.notes.push(`Imported line by line, not through DuckDB: ${unsuitable}.`);
     return null;
+  }
+  // auto sums first only when that stores clearly fewer rows than the file has lines.
+  if (args.engine === 'auto') {
+    const decision = shrinkDecision(await estimateShrink(f.source, f.plan, ctx.signal));
+    f.notes.push(decision.note);
+    if (!decision.duckdb) return null;
   }
   const report = progressReporter(ctx.progress);
   try {

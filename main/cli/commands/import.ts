@@ -77,7 +77,8 @@ Options:
                          longtail sql), spend-table (customer x category amounts) or
                          product-master (product -> category)
   --engine E             auto (default): CSV and Parquet files above --aggregate-above go through DuckDB,
-                         which reads them and sums them per customer x category x day first;
+                         which reads them and sums them per customer x category x day first,
+                         when the first lines show that summing shrinks them (else row by row);
                          lines: always row by row; duckdb: always DuckDB when the file allows it
   --aggregate-above MB   The size above which auto uses DuckDB (default ${DEFAULT_AGGREGATE_ABOVE_MB})
   --product-master FILE  Also import a product -> category file after the main file

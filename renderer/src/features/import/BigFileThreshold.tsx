@@ -35,7 +35,7 @@ export function BigFileThreshold({ preview, aboveMb, onChange, busy }: Props) {
         {!valid
           ? 'Type a size in MB (0 sends every file through DuckDB).'
           : summed
-            ? 'This file is above it: DuckDB reads it and sums its rows per customer × category × day before they reach the workspace, which pays off when many lines share a customer, category and day. Products and invoice numbers are not kept; rows it doubts are still checked line by line, with the same reasons.'
+            ? 'This file is above it: if its first lines show that many share a customer, category and day, DuckDB reads it and sums its rows per customer × category × day before they reach the workspace; otherwise it is read line by line, which is faster then. The import says which happened. When summed, products and invoice numbers are not kept; rows it doubts are still checked line by line, with the same reasons.'
             : `This file is below it: read line by line, keeping every product and invoice number. Files above ${aboveMb.toLocaleString('en-US')} MB are summed by DuckDB${aboveMb === DEFAULT_AGGREGATE_ABOVE_MB ? ' (the default)' : ''}.`}
       </p>
     </div>
