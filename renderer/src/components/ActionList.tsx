@@ -27,7 +27,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
           },
         ]
       : []),
-    { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '6.5rem' },
+    { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '7.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
     { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
     { id: 'reason', label: 'Why', value: (a) => a.reason, width: '3fr' },
