@@ -96,6 +96,12 @@ describe('the workbench in a browser against longtail serve', () => {
     // The sample is far below the size at which DuckDB sums a file: it keeps its products and invoices.
     expect(await page.getByTestId('import-aggregate-why').innerText()).toContain('below it: read line by line');
     await screenshot(page, '02-import-mapping');
+    // Above the size, DuckDB is used only if the file's first lines shrink when summed.
+    await page.locator('#import-aggregate-above').fill('0');
+    expect(await page.getByTestId('import-aggregate-why').innerText()).toContain('if its first lines show that many share a customer, category and day');
+    await screenshot(page, '02b-import-mapping-above');
+    await page.locator('#import-aggregate-above').fill('200');
+    expect(await page.getByTestId('import-aggregate-why').innerText()).toContain('below it: read line by line');
 
     await page.locator('main').getByRole('button', { name: 'Check all rows' }).click();
     await expect.poll(() => page.getByTestId('validation-summary').isVisible(), { timeout: 120_000 }).toBe(true);
