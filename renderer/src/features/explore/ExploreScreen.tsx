@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../../shared/model/slice';
 import { WHOLE_ACCOUNT } from '../../../../shared/analytics/actions';
 import { call } from '../../api/client';
-import { screenLabel } from '../../app/screen-labels';
+import { screenById } from '../../app/screens';
 import { DIMENSION_LABEL, EXPLORE, SLICE_FIELDS, TIER_WORDS, fieldText, sliceFromParams, sliceToParams, withoutField, type SliceField } from '../../app/slice-params';
 import { useAsync } from '../../app/useAsync';
 import { useDrill } from '../../app/useDrill';
@@ -71,8 +71,7 @@ export function ExploreScreen() {
     const add: Slice = by === 'profile' ? { profile: Number(k) } : by === 'tier' ? { tier: k as Slice['tier'] } : { [by]: k };
     drill(add);
   };
-  const fromLabel = params.from ? screenLabel(params.from) : undefined;
-  const from = params.from && fromLabel ? { id: params.from, label: fromLabel } : undefined;
+  const from = params.from ? screenById(params.from) : undefined;
   const crumbs = SLICE_FIELDS.map((f) => ({ field: f, text: fieldText(f, slice, s.profiles) })).filter((c): c is { field: SliceField; text: string } => c.text !== null);
   const options: Record<SliceField, Option[]> = {
     kind: [
