@@ -5,6 +5,7 @@ import { adjustedRandIndex } from '../../../shared/analytics/agreement';
 import type { CustomerResult } from '../../../shared/model/results';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { newWorkspace } from '../../helpers/workspace';
+import { seededRandom } from '../../../shared/analytics/rng';
 
 /**
  * An export as a small distributor sends it: 300 customers who each follow one of five buying
@@ -23,22 +24,11 @@ const PATTERNS = [
   ['Plumbing Fittings', 'Garden Care', 'Paint'],
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const messy = (name: string, r: number): string =>
   [name, name.toUpperCase(), ` ${name.toLowerCase().replace(' ', '-')} `, `${name.replace(' ', '  ')}.`][Math.floor(r * 4)];
 
 function plantedExport(file: string): Map<string, number> {
-  const rand = mulberry32(20261201);
+  const rand = seededRandom(20261201);
   const planted = new Map<string, number>();
   const lines = ['Customer ID,Invoice Date,Product Category,Amount'];
   const start = Date.UTC(2024, 6, 1);
