@@ -8,7 +8,7 @@
  * writes bench/results/import.md, keeping the hand-written analysis below its notes marker; the
  * generated files stay in bench/data/ (git-ignored).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import * as XLSX from 'xlsx';
 import { Backend } from '../main/backend/dispatch';
 import { generateDistributor } from '../shared/sample';
+import { runMeasuredChild } from './child';
 import { customersForRows, SAMPLE_HEADER, writeSampleCsv } from './generate';
 
 const self = fileURLToPath(import.meta.url);
@@ -57,15 +58,7 @@ async function child(kind: string, file: string, dir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, cpuMs: cpuMs(cpu), maxRssMb: process.resourceUsage().maxRSS / 1024, rows })}\n`);
 }
 
-function runChild(kind: string, file: string): Measure {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-bench-'));
-  try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', kind, '--file', file, '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measure;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const runChild = (kind: string, file: string): Measure => runMeasuredChild<Measure>(self, kind, file);
 
 function sqliteShell(file: string): Measure | null {
   if (spawnSync('sqlite3', ['-version']).status !== 0) return null;

@@ -8,7 +8,6 @@
  *   node --import tsx bench/xlsx-cap.bench.ts [--rows 800000]
  * writes bench/results/xlsx-cap.md; the generated workbook stays in bench/data/ (git-ignored).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { DEFAULT_MAX_UNPACKED_MB } from '../shared/contract/import';
 import { generateDistributor } from '../shared/sample';
 import { Backend } from '../main/backend/dispatch';
 import { zipUnpackedSize } from '../main/backend/import/zip-size';
+import { runMeasuredChild } from './child';
 import { customersForRows, SAMPLE_HEADER } from './generate';
 
 const self = fileURLToPath(import.meta.url);
@@ -45,15 +45,7 @@ async function child(kind: string, file: string, dir: string): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, maxRssMb: process.resourceUsage().maxRSS / 1024, outcome })}\n`);
 }
 
-function runChild(kind: string, file: string): Measure {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-bench-'));
-  try {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--child', kind, '--file', file, '--dir', dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Measure;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const runChild = (kind: string, file: string): Measure => runMeasuredChild<Measure>(self, kind, file);
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const column = (i: number): string => String.fromCharCode(65 + i);
