@@ -107,7 +107,8 @@ export function savedStages(db: Db, hash: string): SavedStages {
   return {
     load: (stage, stageKey) => load(stage, stageKey) as SavedStageValues[typeof stage] | undefined,
     save: (stage, stageKey, value) => {
-      const text = stage === 'profile-sweep' ? encode['profile-sweep'](value as Sweep) : stage === 'p-alive' ? encode['p-alive'](value as PAliveStage) : encode.risk(value as RiskModels);
+      // The contract pairs each stage with its value type; TypeScript cannot narrow the pair through the union.
+      const text = (encode[stage] as (v: typeof value) => string)(value);
       setMeta(db, META_PREFIX + stage, `${fullKey(stageKey)}\n${text}`);
     },
   };

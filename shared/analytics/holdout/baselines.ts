@@ -14,7 +14,7 @@ export const BASELINE_LABELS: Record<BaselineRule, string> = {
 };
 
 /** Units a rule may flag: those with spend in the prior window (the scored population). */
-function eligible(out: Outcomes): number[] {
+export function scoredUnits(out: Outcomes): number[] {
   const units: number[] = [];
   for (let u = 0; u < out.scored.length; u++) if (out.scored[u]) units.push(u);
   return units;
@@ -25,7 +25,7 @@ function eligible(out: Outcomes): number[] {
  * every run. Returns fewer when fewer qualify (the own-gap rule flags only units past their P90).
  */
 export function baselineFlags(rule: Exclude<BaselineRule, 'random'>, facts: UnitFacts, out: Outcomes, count: number): number[] {
-  const units = eligible(out);
+  const units = scoredUnits(out);
   const cut = facts.cut;
   let score: (u: number) => number;
   let qualifies: (u: number) => boolean = () => true;
@@ -47,7 +47,7 @@ export function baselineFlags(rule: Exclude<BaselineRule, 'random'>, facts: Unit
 
 /** `draws` seeded random selections of `count` eligible units. */
 export function randomFlags(out: Outcomes, count: number, seed: number, draws: number): number[][] {
-  const units = eligible(out);
+  const units = scoredUnits(out);
   const random = seededRandom(seed);
   const result: number[][] = [];
   for (let d = 0; d < draws; d++) {

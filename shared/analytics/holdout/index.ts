@@ -8,7 +8,7 @@ import { unitFacts } from '../risk/features';
 import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
 import type { UnitSeries } from '../risk/series';
 import { customerSeries, relationshipSeries } from '../risk/series';
-import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, type BaselineRule } from './baselines';
+import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, scoredUnits, type BaselineRule } from './baselines';
 import { datasetUpTo } from './replay';
 import { meanScore, population, scoreFlags, type FlagScore, type Population } from './score';
 
@@ -115,9 +115,7 @@ function compare(level: 'customer' | 'relationship', flags: number[], stated: Fl
 
 /** The `count` units that really lost most: what a method that knew the future would flag. */
 function foresightFlags(out: Outcomes, count: number): number[] {
-  const units: number[] = [];
-  for (let u = 0; u < out.scored.length; u++) if (out.scored[u]) units.push(u);
-  return units.sort((a, b) => out.loss[b] - out.loss[a] || a - b).slice(0, count);
+  return scoredUnits(out).sort((a, b) => out.loss[b] - out.loss[a] || a - b).slice(0, count);
 }
 
 /** Customer flags ranked by risk-weighted money (money at risk x chance of a real slide), best first. */

@@ -108,25 +108,30 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const catalogueDigits = digitShare(products.map((p) => p.code));
   const nonProduct: NonProductLine[] = [];
   const productExcluded = new Uint8Array(products.length);
+  // The recognised verdict, unless the analyst overrode it: null when the line is a product either way.
+  const judged = (code: string, name: string, verdict: ReturnType<typeof classifyLine>, revenue: number, rows: number): NonProductLine | null => {
+    const override = overrides[code];
+    if (!verdict && override !== 'non-product') return null;
+    return {
+      code,
+      name,
+      kind: verdict?.kind ?? 'adjustment',
+      reason: verdict?.reason ?? 'marked as not a product by the analyst',
+      revenue,
+      rows,
+      excluded: override ? override === 'non-product' : true,
+      source: override ? 'user' : 'auto',
+    };
+  };
   products.forEach((p, i) => {
     const verdict = classifyLine(
       { code: p.code, names: [p.name ?? '', ...(p.names ?? [])], rows: p.rows, negativeRows: p.negativeRows, revenue: p.revenue, priceCv: p.priceCv },
       catalogueDigits,
     );
-    const override = overrides[p.code];
-    if (!verdict && override !== 'non-product') return;
-    const excluded = override ? override === 'non-product' : true;
-    if (excluded) productExcluded[i] = 1;
-    nonProduct.push({
-      code: p.code,
-      name: p.name ?? '',
-      kind: verdict?.kind ?? 'adjustment',
-      reason: verdict?.reason ?? 'marked as not a product by the analyst',
-      revenue: p.revenue,
-      rows: p.rows,
-      excluded,
-      source: override ? 'user' : 'auto',
-    });
+    const line = judged(p.code, p.name ?? '', verdict, p.revenue, p.rows);
+    if (!line) return;
+    if (line.excluded) productExcluded[i] = 1;
+    nonProduct.push(line);
   });
   // A category column can hold such lines too ("Freight", "Discounts").
   const categoryExcluded = new Uint8Array(categories.length);
@@ -139,20 +144,10 @@ export function decideLevel(input: LevelInput): LevelDecision {
   } else {
     categories.forEach((c, i) => {
       const verdict = classifyLine({ code: c.name, names: [c.name], rows: c.rows, negativeRows: c.negativeRows, revenue: c.revenue, priceCv: NaN }, 0);
-      const override = overrides[c.name];
-      if (!verdict && override !== 'non-product') return;
-      const excluded = override ? override === 'non-product' : true;
-      if (excluded) categoryExcluded[i] = 1;
-      nonProduct.push({
-        code: c.name,
-        name: c.name,
-        kind: verdict?.kind ?? 'adjustment',
-        reason: verdict?.reason ?? 'marked as not a product by the analyst',
-        revenue: c.revenue,
-        rows: c.rows,
-        excluded,
-        source: override ? 'user' : 'auto',
-      });
+      const line = judged(c.name, c.name, verdict, c.revenue, c.rows);
+      if (!line) return;
+      if (line.excluded) categoryExcluded[i] = 1;
+      nonProduct.push(line);
     });
   }
   nonProduct.sort((a, b) => Math.abs(b.revenue) - Math.abs(a.revenue) || (a.code < b.code ? -1 : 1));

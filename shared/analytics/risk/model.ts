@@ -278,8 +278,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
     pDecline: new Float64Array(n),
     lossShare: new Float64Array(n),
     atRisk: new Float64Array(n),
-    // A copy: the forecast's reasons may be edited per run, the learned record stays as kept.
-    training: learned.training ? { ...learned.training, cuts: [...learned.training.cuts] } : null,
+    training: learned.training,
   };
   for (let u = 0; u < n; u++) forecast.expected[u] = (Math.max(0, facts.prior[u]) * horizonDays) / priorDays;
   const fitted = learned.fitted;
