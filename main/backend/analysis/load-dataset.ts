@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
+import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
@@ -65,8 +66,8 @@ function importColumns(db: Db): ImportColumns {
   };
 }
 
-/** One product as the analysis saw it: where it landed (null: a non-product line left out). */
-export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number };
+/** One product as the analysis saw it: where it landed (null: a non-product line left out), and whether co-purchase put it there. */
+export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number; byCoPurchase: boolean };
 
 export type LoadedData = { ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[] };
 
@@ -198,6 +199,8 @@ export function loadData(db: Db): LoadedData {
   let activeCustomers = 0;
   for (let i = 0; i < n; i++) activeCustomers += seenCustomer[i];
   const columns = importColumns(db);
+  // Rows run customer by customer, day by day: each customer's day is one basket.
+  const baskets = np > 0 ? basketsFromRows(order, rawCustomer, rawDay, rawProduct, rawRevenue, np) : null;
   const decision = decideLevel({
     categories: categoryRows.map((c, i) => ({ name: c.name, buyers: buyers[i], revenue: cRevenue[i], rows: cRows[i], negativeRows: cNegative[i], rowsWithoutProduct: cNoProduct[i] })),
     products: productRows.map((p, i) => {
@@ -208,6 +211,7 @@ export function loadData(db: Db): LoadedData {
     customers: activeCustomers,
     ...columns,
     saved: readSavedGroups(db),
+    baskets,
   });
   const finalCategory = new Int32Array(r);
   let kept = 0;
@@ -259,7 +263,7 @@ export function loadData(db: Db): LoadedData {
   const placed = productPlacement(decision, pCategory);
   const catalogue: CatalogueEntry[] = [];
   productRows.forEach((p, i) => {
-    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i] });
+    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i], byCoPurchase: decision.byCoPurchase.has(p.code) });
   });
   return { ds, level: decision.info, catalogue };
 }
