@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
+import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
@@ -23,7 +24,9 @@ export function dataHash(db: Db): string {
     .raw()
     .get();
   const groups = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(PRODUCT_GROUPS_KEY) ?? null;
-  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups })).digest('hex');
+  // Proposed groups are the categories: a new way of proposing them is new data for every stage.
+  const proposal = PROPOSAL_METHOD;
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal })).digest('hex');
 }
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
