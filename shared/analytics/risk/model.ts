@@ -13,7 +13,13 @@ const MAX_TRAINING_ROWS = 16_000;
 /** What a usable model needs: enough units, enough of both outcomes, and real discrimination out of fold. */
 const MIN_TRAINING_ROWS = 200;
 const MIN_EACH_OUTCOME = 30;
-const MIN_AUC = 0.55;
+/**
+ * A floor on the AUC itself, low on purpose: the test below is what keeps chance out. A weak but
+ * real model still prices money far better than the rhythm rules alone: on Online Retail II as of
+ * 2010-05-31 (AUC 0.548 out of fold) its flags held 1.41x the best naive rule's loss, while the
+ * rhythm rules' 30 flags held a quarter of it.
+ */
+const MIN_AUC = 0.52;
 /** ...and an AUC this many standard errors above chance (Hanley and McNeil's error), so a thin history cannot pass by luck. */
 const MIN_AUC_Z = 3;
 
