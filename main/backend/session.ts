@@ -71,6 +71,10 @@ export class Session {
     this.caches.set(slot, value);
   }
 
+  drop<T>(slot: SessionSlot<T>): void {
+    this.caches.delete(slot);
+  }
+
   /** Forgets everything kept for the open workspace (an import changed its data). */
   dropCaches(): void {
     this.caches.clear();

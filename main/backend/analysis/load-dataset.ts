@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
+import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
+import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
+import type { FreshRows } from '../import/fresh-rows';
 
 /**
  * Identifies the data an analysis saw, cheaply enough to check before every cached answer: the
@@ -22,7 +25,9 @@ export function dataHash(db: Db): string {
     .raw()
     .get();
   const groups = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(PRODUCT_GROUPS_KEY) ?? null;
-  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups })).digest('hex');
+  // Proposed groups are the categories: a new way of proposing them is new data for every stage.
+  const proposal = PROPOSAL_METHOD;
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal })).digest('hex');
 }
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
@@ -39,6 +44,35 @@ function countingSort(order: Int32Array, key: Int32Array, offset: number, range:
   const out = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) out[counts[key[order[i]] - offset]++] = order[i];
   return out;
+}
+
+/**
+ * Whether rows an import handed over are still what the table holds. The data hash already says no
+ * import came since; sums over every id column and the revenue also catch a row written another
+ * way. SQLite sums them in about 0.1 s per million rows, a tenth of reading the rows out.
+ */
+function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
+  if (fresh.rows !== count) return false;
+  const stored = db
+    .prepare('SELECT sum(customer_id), sum(category_id), sum(day), coalesce(sum(product_id), 0), coalesce(sum(rep_id), 0), coalesce(sum(territory_id), 0), total(revenue), total(quantity) FROM transactions')
+    .raw()
+    .get() as number[];
+  const sums = new Float64Array(8);
+  for (const c of fresh.chunks) {
+    for (let i = 0; i < c.length; i++) {
+      sums[0] += c.customer[i];
+      sums[1] += c.category[i];
+      sums[2] += c.day[i];
+      if (c.product) sums[3] += c.product[i];
+      if (c.rep) sums[4] += c.rep[i];
+      if (c.territory) sums[5] += c.territory[i];
+      sums[6] += c.revenue[i];
+      if (c.quantity && !Number.isNaN(c.quantity[i])) sums[7] += c.quantity[i];
+    }
+  }
+  // Ids sum exactly on both sides; amounts within rounding (SQLite compensates its sums, JS does not).
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return stored.every((v, i) => (i < 6 ? v === sums[i] : near(v, sums[i])));
 }
 
 /** The analyst's saved product groups and line overrides, if any. */
@@ -65,8 +99,8 @@ function importColumns(db: Db): ImportColumns {
   };
 }
 
-/** One product as the analysis saw it: where it landed (null: a non-product line left out). */
-export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number };
+/** One product as the analysis saw it: where it landed (null: a non-product line left out), and whether co-purchase put it there. */
+export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number; byCoPurchase: boolean };
 
 export type LoadedData = { ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[] };
 
@@ -80,7 +114,8 @@ export function loadDataset(db: Db): Dataset {
   return loadData(db).ds;
 }
 
-export function loadData(db: Db): LoadedData {
+/** `fresh`: the rows an import just stored into an empty table, read instead of the table when they still match it. */
+export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   const customerRows = db
     .prepare(
       `SELECT c.id, c.code, c.name, c.segment, r.name AS rep, t.name AS territory
@@ -93,6 +128,7 @@ export function loadData(db: Db): LoadedData {
   const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
   const productRows = db.prepare('SELECT id, code, name FROM products ORDER BY id').all() as { id: number; code: string; name: string | null }[];
   const count = (db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
+  if (fresh && !matchesTable(db, fresh, count)) fresh = null;
   if (count === 0 || customerRows.length === 0) {
     throw new AppError('NO_DATA', 'This workspace has no transactions yet. Import a sales file first, then run the analysis.');
   }
@@ -134,16 +170,7 @@ export function loadData(db: Db): LoadedData {
   // The import keeps each customer's latest rep and territory on the customer; only when some are
   // missing does the scan carry the two extra columns (about a third slower at a million rows).
   const incomplete = customerRows.some((c) => c.rep === null || c.territory === null);
-  const rows = db
-    .prepare(
-      incomplete
-        ? 'SELECT customer_id, category_id, day, revenue, product_id, quantity, rep_id, territory_id FROM transactions'
-        : 'SELECT customer_id, category_id, day, revenue, product_id, quantity, NULL, NULL FROM transactions',
-    )
-    .raw()
-    .iterate() as IterableIterator<[number, number, number, number, number | null, number | null, number | null, number | null]>;
-  for (const [cid, kid, d, v, pid, qty, rep, territory] of rows) {
-    if (r >= count) break;
+  const take = (cid: number, kid: number, d: number, v: number, pid: number | null, qty: number | null, rep: number | null, territory: number | null): void => {
     const c = customerIndex[cid];
     const k = categoryIndex[kid];
     rawCustomer[r] = c;
@@ -176,6 +203,34 @@ export function loadData(db: Db): LoadedData {
       if (territory !== null) latestTerritory[c] = territory;
     }
     r++;
+  };
+  if (fresh) {
+    // The same rows in the same order as the table scan below, from the import that just stored them.
+    for (const chunk of fresh.chunks) {
+      const { customer: cs, category: ks, day: ds, revenue: vs, product: ps, quantity: qs } = chunk;
+      const reps = incomplete ? chunk.rep : null;
+      const territories = incomplete ? chunk.territory : null;
+      for (let i = 0; i < chunk.length && r < count; i++) {
+        const pid = ps && ps[i] !== 0 ? ps[i] : null;
+        const qty = qs && !Number.isNaN(qs[i]) ? qs[i] : null;
+        const rep = reps && reps[i] !== 0 ? reps[i] : null;
+        const territory = territories && territories[i] !== 0 ? territories[i] : null;
+        take(cs[i], ks[i], ds[i], vs[i], pid, qty, rep, territory);
+      }
+    }
+  } else {
+    const rows = db
+      .prepare(
+        incomplete
+          ? 'SELECT customer_id, category_id, day, revenue, product_id, quantity, rep_id, territory_id FROM transactions'
+          : 'SELECT customer_id, category_id, day, revenue, product_id, quantity, NULL, NULL FROM transactions',
+      )
+      .raw()
+      .iterate() as IterableIterator<[number, number, number, number, number | null, number | null, number | null, number | null]>;
+    for (const [cid, kid, d, v, pid, qty, rep, territory] of rows) {
+      if (r >= count) break;
+      take(cid, kid, d, v, pid, qty, rep, territory);
+    }
   }
   let order: Int32Array<ArrayBuffer> = new Int32Array(r);
   for (let i = 0; i < r; i++) order[i] = i;
@@ -198,6 +253,8 @@ export function loadData(db: Db): LoadedData {
   let activeCustomers = 0;
   for (let i = 0; i < n; i++) activeCustomers += seenCustomer[i];
   const columns = importColumns(db);
+  // Rows run customer by customer, day by day: each customer's day is one basket.
+  const baskets = np > 0 ? basketsFromRows(order, rawCustomer, rawDay, rawProduct, rawRevenue, np) : null;
   const decision = decideLevel({
     categories: categoryRows.map((c, i) => ({ name: c.name, buyers: buyers[i], revenue: cRevenue[i], rows: cRows[i], negativeRows: cNegative[i], rowsWithoutProduct: cNoProduct[i] })),
     products: productRows.map((p, i) => {
@@ -208,6 +265,7 @@ export function loadData(db: Db): LoadedData {
     customers: activeCustomers,
     ...columns,
     saved: readSavedGroups(db),
+    baskets,
   });
   const finalCategory = new Int32Array(r);
   let kept = 0;
@@ -259,7 +317,7 @@ export function loadData(db: Db): LoadedData {
   const placed = productPlacement(decision, pCategory);
   const catalogue: CatalogueEntry[] = [];
   productRows.forEach((p, i) => {
-    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i] });
+    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i], byCoPurchase: decision.byCoPurchase.has(p.code) });
   });
   return { ds, level: decision.info, catalogue };
 }

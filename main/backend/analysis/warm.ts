@@ -9,6 +9,7 @@ import { dayFromIso } from '../../../shared/format/dates';
 import type { ProductLevelInfo } from '../../../shared/model/products';
 import { sessionSlot, type Session } from '../session';
 import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
+import { FRESH_ROWS } from '../import/fresh-rows';
 
 /**
  * What the session keeps warm for one workspace's data: the dataset and the one stage cache, which
@@ -23,7 +24,10 @@ export function warmData(session: Session): WarmData {
   const hash = dataHash(session.db);
   const warm = session.get(WARM);
   if (warm && warm.hash === hash) return warm;
-  const fresh: WarmData = { hash, ...loadData(session.db), stages: new StageCache() };
+  const stored = session.get(FRESH_ROWS);
+  // Taken once: kept past this load it would only hold memory.
+  if (stored) session.drop(FRESH_ROWS);
+  const fresh: WarmData = { hash, ...loadData(session.db, stored?.hash === hash ? stored : null), stages: new StageCache() };
   session.set(WARM, fresh);
   return fresh;
 }

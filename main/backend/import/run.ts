@@ -7,6 +7,8 @@ import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
+import { FRESH_ROWS, freshCollector } from './fresh-rows';
+import { dataHash } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { openSource } from './open';
 import { decideImportCurrency, guessPlanCurrency, setWorkspaceCurrency } from './currency';
@@ -222,7 +224,9 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     );
     const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
-    const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally) : null;
+    // Into an empty table the rows this import stores are all the table holds: the analysis can take them as they are.
+    const fresh = isDatedShape(plan.shape) && !args.dryRun && db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined ? freshCollector() : null;
+    const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally, fresh) : null;
     const sink: RowSink = dated ?? (plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally));
     if (p.staged && dated) {
       const { staged } = p;
@@ -287,6 +291,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (args.dryRun) db.exec('ROLLBACK');
     else db.exec('COMMIT');
     ctx.session.dropCaches();
+    if (fresh && !args.dryRun) ctx.session.set(FRESH_ROWS, { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks() });
     return {
       importId: args.dryRun ? null : importId,
       file: name,

@@ -8,6 +8,7 @@ import type { OutlierDays } from './outlier-dates';
 import { isoFromDay } from '../../../shared/format/dates';
 import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
+import type { FreshCollector } from './fresh-rows';
 
 /** A row that passed every check, with its text trimmed: what the sink stores. */
 export type ValidRow = {
@@ -58,7 +59,7 @@ const owned = (value: string): string | null => (value === '' ? null : ownString
  * One row per sale (or per customer x category x period for a cube): validates each value, resolves
  * dimension ids and inserts the transaction. `summed` takes rows checked elsewhere (DuckDB's sums).
  */
-export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally): TransactionsSink {
+export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally, fresh: FreshCollector | null = null): TransactionsSink {
   const m = plan.mapping;
   const col = (c: string | undefined): number => (c === undefined ? -1 : plan.headers.indexOf(c));
   const ix = {
@@ -142,6 +143,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
 
   function add(line: number, customerId: number, day: number, categoryId: number, productId: number | null, quantity: number | null, revenue: number, repId: number | null, territoryId: number | null, invoice: string | null): void {
     insert.add(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice);
+    fresh?.add(customerId, day, categoryId, productId, quantity, revenue, repId, territoryId);
     tally.revenue += revenue;
     if (revenue < 0) tally.returns++;
     tally.day(day);
@@ -278,6 +280,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         if (r.revenue < 0) tally.returns--;
       }
       db.prepare(`DELETE FROM transactions WHERE import_id = ? AND day IN (${list})`).run(importId);
+      fresh?.dropDays(new Set(days.keys()));
       tally.unstoreDays(new Set(days.keys()));
       // A customer's rep and segment come from its latest sale: not from a rejected one.
       for (const [id, l] of latest) if (days.has(l.day)) latest.delete(id);

@@ -59,11 +59,15 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
     lastYearAhead: new Float64Array(n).fill(Number.NaN),
   };
   const seasonKnown = cut - 365 >= firstDay;
-  const intervals: number[] = [];
+  // One typed buffer, sorted numerically in place: a comparator sort of a JS array per unit cost
+  // about a second per call at 5M rows. A unit has fewer intervals than days.
+  let longest = 0;
+  for (let u = 0; u < n; u++) longest = Math.max(longest, s.start[u + 1] - s.start[u]);
+  const buffer = new Int32Array(longest);
   for (let u = 0; u < n; u++) {
     const end = firstAfter(s, u, cut);
     let previousOrder = -1;
-    intervals.length = 0;
+    let count = 0;
     let ahead = 0;
     for (let e = s.start[u]; e < end; e++) {
       const d = s.day[e];
@@ -76,14 +80,14 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
       f.orders[u]++;
       if (d > cut - priorDays) f.ordersPrior[u]++;
       if (f.first[u] < 0) f.first[u] = d;
-      if (previousOrder >= 0) intervals.push(d - previousOrder);
+      if (previousOrder >= 0) buffer[count++] = d - previousOrder;
       previousOrder = d;
     }
     f.last[u] = previousOrder;
     if (seasonKnown) f.lastYearAhead[u] = ahead;
     if (f.orders[u] >= 2) f.cycle[u] = (f.last[u] - f.first[u]) / (f.orders[u] - 1);
-    if (intervals.length >= 2) {
-      intervals.sort((a, b) => a - b);
+    if (count >= 2) {
+      const intervals = buffer.subarray(0, count).sort();
       const pos = 0.9 * (intervals.length - 1);
       const lo = Math.floor(pos);
       const hi = Math.min(intervals.length - 1, lo + 1);

@@ -71,37 +71,42 @@ export function customerSeries(ds: Dataset): UnitSeries {
   const sum = new Float64Array(span);
   const stamp = new Int32Array(span).fill(-1);
   const startOf = new Int32Array(customers + 1);
-  const days: number[] = [];
-  const values: number[] = [];
-  const touched: number[] = [];
+  // Typed buffers and a numeric typed sort: a comparator sort per customer and growing JS arrays
+  // cost about 2 s at 5M rows. At most one entry per row.
+  const days = new Int32Array(n);
+  const values = new Float64Array(n);
+  const touched = new Int32Array(span);
+  let entries = 0;
   let i = 0;
   for (let c = 0; c < customers; c++) {
-    startOf[c] = days.length;
-    touched.length = 0;
+    startOf[c] = entries;
+    let t = 0;
     for (; i < n && customer[i] === c; i++) {
       const d = day[i] - base;
       if (stamp[d] !== c) {
         stamp[d] = c;
         sum[d] = 0;
-        touched.push(d);
+        touched[t++] = d;
       }
       sum[d] += revenue[i];
     }
-    touched.sort((a, b) => a - b);
-    for (const d of touched) {
-      days.push(d + base);
-      values.push(sum[d]);
+    const sorted = touched.subarray(0, t).sort();
+    for (let k = 0; k < t; k++) {
+      const d = sorted[k];
+      days[entries] = d + base;
+      values[entries] = sum[d];
+      entries++;
     }
   }
-  startOf[customers] = days.length;
+  startOf[customers] = entries;
   return {
     level: 'customer',
     count: customers,
     customer: Int32Array.from({ length: customers }, (_, c) => c),
     category: new Int32Array(customers).fill(-1),
     start: startOf,
-    day: Int32Array.from(days),
-    value: Float64Array.from(values),
+    day: days.slice(0, entries),
+    value: values.slice(0, entries),
   };
 }
 

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../../main/backend/analysis/load-dataset';
+import { FRESH_ROWS } from '../../../main/backend/import/fresh-rows';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { writeSampleCsv } from './sample-csv';
+
+const workspace = freshWorkspaces();
+
+/** What the analysis loads, with its typed arrays as plain arrays so they compare value by value. */
+const plain = (loaded: ReturnType<typeof loadData>) => ({
+  ...loaded,
+  ds: { ...loaded.ds, tx: Object.fromEntries(Object.entries(loaded.ds.tx).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)])) },
+});
+
+describe('the rows an import hands to the analysis that follows it', () => {
+  it('load the same dataset as reading the table, through both engines, and are taken once', async () => {
+    for (const engine of ['lines', 'duckdb'] as const) {
+      const w = await workspace();
+      const csv = path.join(w.dir, 'sales.csv');
+      writeSampleCsv(csv, { seed: 11, customers: 150, categories: 10 });
+      await w.backend.call('import-run', { path: csv, engine });
+      const fresh = w.backend.session.get(FRESH_ROWS);
+      const db = w.backend.session.db;
+      expect(fresh?.rows).toBe((db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n);
+      expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
+      await w.backend.call('analysis-run', { settings: { kMax: 4 } });
+      expect(w.backend.session.get(FRESH_ROWS)).toBeUndefined();
+    }
+  });
+
+  it('leave out the rows rejected at the end for a date far from the rest', async () => {
+    const w = await workspace();
+    const csv = path.join(w.dir, 'sales.csv');
+    writeSampleCsv(csv, { seed: 12, customers: 120 });
+    // A year typed 2925 on one line, among enough lines for the far-date check of big files.
+    const lines = fs.readFileSync(csv, 'utf8').split('\n');
+    lines[40] = lines[40].replace(/20\d\d-(\d\d)-(\d\d)/, '2925-$1-$2');
+    const big = [lines[0], ...Array.from({ length: 8 }, (_, copy) => lines.slice(1).filter((l) => l !== '').map((l) => (copy === 0 ? l : l.replace(/^([^,]*),([^,]*),C/, `$1,$2,X${copy}C`))))].flat();
+    fs.writeFileSync(csv, `${big.join('\n')}\n`);
+    const s = await w.backend.call('import-run', { path: csv, engine: 'lines' });
+    expect(s.rejectsSample.map((r) => r.value)).toContain(lines[40].split(',')[1]);
+    const fresh = w.backend.session.get(FRESH_ROWS);
+    expect(fresh?.rows).toBe(s.rowsImported);
+    const db = w.backend.session.db;
+    expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
+  });
+
+  it('are not kept by an import that adds to rows already there, and are not trusted once the table changed', async () => {
+    const w = await workspace();
+    const first = path.join(w.dir, 'first.csv');
+    writeSampleCsv(first, { seed: 13, customers: 60 });
+    await w.backend.call('import-run', { path: first });
+    const db = w.backend.session.db;
+    const fresh = w.backend.session.get(FRESH_ROWS);
+    expect(fresh).toBeDefined();
+    db.prepare('UPDATE transactions SET revenue = revenue + 1 WHERE rowid = (SELECT max(rowid) FROM transactions)').run();
+    const tampered = loadData(db, fresh ?? null);
+    expect(plain(tampered)).toEqual(plain(loadData(db)));
+    const second = path.join(w.dir, 'second.csv');
+    writeSampleCsv(second, { seed: 14, customers: 60 });
+    await w.backend.call('import-run', { path: second });
+    expect(w.backend.session.get(FRESH_ROWS)).toBeUndefined();
+  });
+});
