@@ -309,6 +309,8 @@ describe('the workbench in a browser against longtail serve', () => {
     const both = await served.rpc<{ total: number }>('analysis-actions', { territory, rep, limit: 1 });
     await expect.poll(() => statValue('slice-actions')).toBe(formatCount(both.total, 'en-US'));
 
+    // Account-wide recoveries sit under the categories they carry: no pseudo-category to pick.
+    expect(await page.locator('#slice-category option').allInnerTexts()).not.toContain('All categories (whole-account recovery)');
     // A filter combines with both; the customers follow the same slice.
     await page.locator('#slice-kind').selectOption('growth');
     const three = await served.rpc<{ total: number }>('analysis-actions', { territory, rep, kind: 'growth', limit: 1 });
