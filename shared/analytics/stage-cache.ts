@@ -18,6 +18,12 @@ export class StageCache {
     return value;
   }
 
+  /** The kept value when its key matches, without building anything: a preview that only reads. */
+  peek<T>(stage: string, key: string): T | undefined {
+    const hit = this.entries.get(stage);
+    return hit && hit.key === key ? (hit.value as T) : undefined;
+  }
+
   clear(): void {
     this.entries.clear();
     this.hits.length = 0;

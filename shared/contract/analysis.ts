@@ -85,6 +85,21 @@ export type RecoveryEvaluation = {
 /** Just what the customer scatter draws: a tenth of the bytes of full customer rows at 30k customers. */
 export type CustomerPoint = { code: string; name: string; revenue12m: number; breadth: number; profile: number | null };
 
+/**
+ * The profiles another number of profiles would give, before anything is stored: what a re-run with
+ * that k shows. pointProfiles holds one profile id per customer in `analysis-points` order (0: no
+ * profile), so the scatter recolours without a second list of customers.
+ */
+export type KPreview = {
+  runId: number;
+  k: number;
+  profiles: ProfileResult[];
+  converged: boolean;
+  pointProfiles: number[];
+  /** Where it came from: this session's cache, the workspace (kept from an earlier preview) or fitted now. */
+  source: 'session' | 'workspace' | 'computed';
+};
+
 const runId = z.number().int().optional();
 const sortDir = z.enum(['asc', 'desc']).default('desc');
 const tier = z.enum(['strategic', 'long-tail', 'inactive']);
@@ -137,6 +152,7 @@ export const analysisSpecs = [
     }),
   ),
   handlerSpec<{ total: number; rows: CustomerPoint[] }>()('analysis-points', z.object({ runId })),
+  handlerSpec<KPreview>()('analysis-k-preview', z.object({ runId, k: z.number().int().min(1).max(15) })),
   handlerSpec<CustomerDetail>()('analysis-customer', z.object({ runId, code: z.string().min(1) })),
   handlerSpec<RecoveryEvaluation>()(
     'analysis-recovery-evaluate',

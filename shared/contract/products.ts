@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { handlerSpec } from './define';
 import type { ProductLevelInfo } from '../model/products';
 
-/** One product as the analysis sees it: its group (null: a non-product line left out). */
-export type CatalogueProduct = { code: string; name: string; group: string | null; revenue: number; rows: number };
+/** One product as the analysis sees it: its group (null: a non-product line left out), and whether the proposal placed it by co-purchase. */
+export type CatalogueProduct = { code: string; name: string; group: string | null; revenue: number; rows: number; byCoPurchase: boolean };
 
 export type ProductGroupSummary = { name: string; products: number; revenue: number; examples: string[] };
 

@@ -27,6 +27,20 @@ export type ProductLevelInfo = {
   nonProduct: NonProductLine[];
   nonProductRevenue: number;
   nonProductRows: number;
+  /** Products the descriptions left ungrouped and co-purchase placed (null: not tried). */
+  coPurchase: CoPurchaseInfo | null;
+};
+
+/** What placing by co-purchase did, and how far it can be trusted here. */
+export type CoPurchaseInfo = {
+  /** Products placed, of the leftover products the descriptions did not group. */
+  products: number;
+  leftover: number;
+  /** Their share of product revenue. */
+  revenueShare: number;
+  /** Of the products grouped by description, judged blind by the same rule: share put back in their own group, and how many were judged. */
+  heldOutPrecision: number;
+  heldOutJudged: number;
 };
 
 /** What the analyst saved: product code -> group, and per-code overrides of the non-product verdict. */

@@ -5,11 +5,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
-import type { CustomerDetail, RunComparison, RunListItem } from '../../shared/contract/analysis';
+import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
 import type { AnalysisSummary } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { launch, openPage, screenshot, type Watched } from './support/browser';
-import { chartsDrawn } from './support/charts';
+import { chartPixel, chartSeriesData, chartsDrawn } from './support/charts';
 import { buildRenderer, root, startServe, type Served } from './support/serve';
 import { recordUiFigures } from './support/figures';
 
@@ -150,6 +150,29 @@ describe('the workbench in a browser against longtail serve', () => {
     await slider.focus();
     await page.keyboard.press(target > before.k ? 'ArrowRight' : 'ArrowLeft');
     expect(await page.getByTestId('k-value').innerText()).toBe(String(target));
+    // Moving the slider previews that k at once: its profiles on the cards, heatmap and scatter, no run stored.
+    const preview = await served.rpc<KPreview>('analysis-k-preview', { k: target });
+    await expect.poll(() => page.getByTestId('k-preview-note').innerText()).toContain(`Previewing k = ${target}.`);
+    await expect.poll(() => page.locator('[data-testid="profile-cards"] .card').count()).toBe(preview.profiles.length);
+    expect(await page.locator('[data-testid="profile-cards"] .card').allInnerTexts()).toEqual(
+      preview.profiles.map((p) => expect.stringContaining(`${p.id}. ${p.label}`)),
+    );
+    await expect.poll(() => measures('k-preview'), { timeout: 30_000 }).toHaveLength(1);
+    expect(await page.getByTestId('chart-heatmap').getAttribute('aria-label')).toContain(`(preview of k = ${target})`);
+    expect((await served.rpc<RunListItem[]>('analysis-runs')).length).toBe(1);
+    // A previewed profile's members are listed from the preview, as many as its card says.
+    await page.locator('[data-testid="profile-cards"] .card').first().click();
+    await expect.poll(() => page.locator('[data-table="Members of a previewed profile"] [data-testid="row-count"]').innerText()).toBe(
+      `${formatCount(preview.profiles[0].members, 'en-US')} rows`,
+    );
+    await chartsDrawn(page);
+    await screenshot(page, '05b-profiles-k-preview');
+    // Back to the run's k and forward again: the kept preview shows without asking the backend.
+    await page.getByTestId('k-preview-back').click();
+    await expect.poll(() => page.getByTestId('k-preview-note').count()).toBe(0);
+    await slider.focus();
+    await page.keyboard.press(target > before.k ? 'ArrowRight' : 'ArrowLeft');
+    await expect.poll(() => page.locator('[data-testid="profile-cards"] .card').count()).toBe(preview.profiles.length);
     await page.getByTestId('apply-k').click();
     await expect.poll(() => page.getByTestId('k-current').innerText(), { timeout: 120_000 }).toContain(`k = ${target}`);
     const after = await served.rpc<AnalysisSummary>('analysis-summary');
@@ -157,6 +180,8 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(after.runId).toBeGreaterThan(before.runId);
     await expect.poll(() => page.locator('[data-testid="profile-cards"] .card').count()).toBe(after.profiles.length);
     expect(await page.locator('[data-testid="profile-cards"] .card').first().innerText()).toContain(after.profiles[0].label);
+    // Using the k stores what was previewed.
+    expect(after.profiles).toEqual(preview.profiles);
     await expect.poll(() => measures('k-switch'), { timeout: 30_000 }).toHaveLength(1);
     timings.kSwitch.push(...(await measures('k-switch')));
     // Clicking a profile lists its members.
@@ -166,6 +191,30 @@ describe('the workbench in a browser against longtail serve', () => {
     );
     await chartsDrawn(page);
     await screenshot(page, '06-profiles-new-k');
+    // The members panel opens the profile's actions in Explore.
+    await page.getByTestId('profile-explore').click();
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Explore');
+    expect(await page.getByTestId('breadcrumb').innerText()).toContain(`Profile ${after.profiles[0].id}: ${after.profiles[0].label}`);
+    const ofProfile = await served.rpc<{ total: number }>('analysis-actions', { profile: after.profiles[0].id, limit: 1 });
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(ofProfile.total, 'en-US'));
+    await page.getByTestId('explore-back').click();
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Buying-pattern profiles');
+  });
+
+  it('opens a customer from a point of the profiles scatter', async () => {
+    await goTo('profiles');
+    await page.getByTestId('chart-scatter').locator('canvas').waitFor({ timeout: 60_000 });
+    await chartsDrawn(page);
+    await page.getByTestId('chart-scatter').scrollIntoViewIfNeeded();
+    // The largest customer sits alone at the right edge: a point no other covers.
+    const series = (await chartSeriesData(page, 'chart-scatter')) as [number, number, string, number, string][][];
+    let pick = { s: 0, i: 0, revenue: -1 };
+    series.forEach((data, s) => data.forEach((p, i) => p[0] > pick.revenue && (pick = { s, i, revenue: p[0] })));
+    const point = series[pick.s][pick.i];
+    const at = await chartPixel(page, 'chart-scatter', pick.s, point);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe(point[2]);
+    expect(new URL(page.url()).hash).toContain(`code=${encodeURIComponent(point[4])}`);
   });
 
   it('marks the non-default k with a badge, compares the two runs and re-runs with the first run\'s settings', async () => {
@@ -260,6 +309,8 @@ describe('the workbench in a browser against longtail serve', () => {
     const both = await served.rpc<{ total: number }>('analysis-actions', { territory, rep, limit: 1 });
     await expect.poll(() => statValue('slice-actions')).toBe(formatCount(both.total, 'en-US'));
 
+    // Account-wide recoveries sit under the categories they carry: no pseudo-category to pick.
+    expect(await page.locator('#slice-category option').allInnerTexts()).not.toContain('All categories (whole-account recovery)');
     // A filter combines with both; the customers follow the same slice.
     await page.locator('#slice-kind').selectOption('growth');
     const three = await served.rpc<{ total: number }>('analysis-actions', { territory, rep, kind: 'growth', limit: 1 });
@@ -275,6 +326,22 @@ describe('the workbench in a browser against longtail serve', () => {
     await page.getByRole('button', { name: `Remove Rep: ${rep}` }).click();
     await expect.poll(() => statValue('slice-actions')).toBe(formatCount(inTerritory.total, 'en-US'));
     await crumbs.getByRole('link', { name: 'Overview' }).click();
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
+  });
+
+  it('opens the long-tail customers from their band of the Pareto curve', async () => {
+    await goTo('overview');
+    await chartsDrawn(page);
+    // Below the curve, far right: inside the long-tail band whatever the curve's shape.
+    const at = await chartPixel(page, 'chart-pareto', 0, [0.9, 0.05]);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Explore');
+    expect(await page.getByTestId('breadcrumb').innerText()).toContain('Tier: long tail');
+    const longTail = await served.rpc<{ total: number }>('analysis-customers', { tier: 'long-tail', limit: 1 });
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    expect(longTail.total).toBe(s.customers.longTail);
+    await expect.poll(() => statValue('slice-customers')).toBe(formatCount(longTail.total, 'en-US'));
+    await page.getByTestId('explore-back').click();
     await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
   });
 

@@ -11,12 +11,15 @@ export const DATA_DIR = process.env.LONGTAIL_DATA ?? '/work/shared/data';
  */
 export function elogDataset(file: string, columns: { customer: string; date: string; money?: string }, currency = 'USD'): Dataset {
   const lines = fs.readFileSync(`${DATA_DIR}/${file}`, 'utf8').trim().split(/\r?\n/);
-  const header = lines[0].split(',');
+  // CDNOW_master.txt separates its columns with runs of spaces; the others are comma-separated.
+  const separator = lines[0].includes(',') ? ',' : /\s+/;
+  const split = (line: string) => line.trim().split(separator);
+  const header = split(lines[0]);
   const [ic, id, im] = [header.indexOf(columns.customer), header.indexOf(columns.date), columns.money ? header.indexOf(columns.money) : -1];
   const codes = new Map<string, number>();
   const rows: { c: number; d: number; v: number }[] = [];
   for (const line of lines.slice(1)) {
-    const cells = line.split(',');
+    const cells = split(line);
     const raw = cells[id];
     const iso = raw.includes('-') ? raw : `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
     let c = codes.get(cells[ic]);

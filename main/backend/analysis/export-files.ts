@@ -95,6 +95,15 @@ export function writeRunFiles(
                 excluded: l.excluded,
                 reason: l.reason,
               })),
+              co_purchase: summary.productLevel.coPurchase
+                ? {
+                    products: summary.productLevel.coPurchase.products,
+                    leftover: summary.productLevel.coPurchase.leftover,
+                    revenue_share: summary.productLevel.coPurchase.revenueShare,
+                    held_out_precision: summary.productLevel.coPurchase.heldOutPrecision,
+                    held_out_judged: summary.productLevel.coPurchase.heldOutJudged,
+                  }
+                : null,
             }
           : null,
         quality: summary.quality,

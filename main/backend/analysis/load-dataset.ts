@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
+import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
+import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
@@ -23,7 +25,9 @@ export function dataHash(db: Db): string {
     .raw()
     .get();
   const groups = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(PRODUCT_GROUPS_KEY) ?? null;
-  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups })).digest('hex');
+  // Proposed groups are the categories: a new way of proposing them is new data for every stage.
+  const proposal = PROPOSAL_METHOD;
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal })).digest('hex');
 }
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
@@ -95,8 +99,8 @@ function importColumns(db: Db): ImportColumns {
   };
 }
 
-/** One product as the analysis saw it: where it landed (null: a non-product line left out). */
-export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number };
+/** One product as the analysis saw it: where it landed (null: a non-product line left out), and whether co-purchase put it there. */
+export type CatalogueEntry = { code: string; name: string; group: string | null; revenue: number; rows: number; byCoPurchase: boolean };
 
 export type LoadedData = { ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[] };
 
@@ -249,6 +253,8 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   let activeCustomers = 0;
   for (let i = 0; i < n; i++) activeCustomers += seenCustomer[i];
   const columns = importColumns(db);
+  // Rows run customer by customer, day by day: each customer's day is one basket.
+  const baskets = np > 0 ? basketsFromRows(order, rawCustomer, rawDay, rawProduct, rawRevenue, np) : null;
   const decision = decideLevel({
     categories: categoryRows.map((c, i) => ({ name: c.name, buyers: buyers[i], revenue: cRevenue[i], rows: cRows[i], negativeRows: cNegative[i], rowsWithoutProduct: cNoProduct[i] })),
     products: productRows.map((p, i) => {
@@ -259,6 +265,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     customers: activeCustomers,
     ...columns,
     saved: readSavedGroups(db),
+    baskets,
   });
   const finalCategory = new Int32Array(r);
   let kept = 0;
@@ -310,7 +317,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   const placed = productPlacement(decision, pCategory);
   const catalogue: CatalogueEntry[] = [];
   productRows.forEach((p, i) => {
-    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i] });
+    if (pRows[i] > 0) catalogue.push({ code: p.code, name: p.name ?? '', group: placed[i], revenue: pRevenue[i], rows: pRows[i], byCoPurchase: decision.byCoPurchase.has(p.code) });
   });
   return { ds, level: decision.info, catalogue };
 }

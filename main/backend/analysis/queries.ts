@@ -2,6 +2,7 @@ import type { CustomerPoint, HandlerArgs } from '../../../shared/contract';
 import type { Action, CustomerResult } from '../../../shared/model/results';
 import type { Db } from '../db/open';
 import { NONE_KEY, type Slice, type SliceDimension, type SliceGroup } from '../../../shared/model/slice';
+import { WHOLE_ACCOUNT } from '../../../shared/analytics/actions';
 import { actionFromRow, customerFromRow, type ActionRow, type CustomerRow } from './store';
 
 // Sort keys map to whitelisted column expressions: the user's choice never reaches SQL as text.
@@ -33,6 +34,20 @@ const GROUP_KEY: Record<SliceDimension, string> = {
 
 type Where = { where: string[]; params: unknown[] };
 
+/**
+ * An action is in a category when it is on that category or is a whole-account recovery carrying
+ * it (its part is in run_action_parts): a category slice lists every call about the category.
+ */
+const IN_CATEGORY = (table: string) =>
+  `(${table}.category = ? OR EXISTS (SELECT 1 FROM run_action_parts p WHERE p.run_id = ${table}.run_id AND p.action_id = ${table}.id AND p.category = ?))`;
+
+/**
+ * An action's money within a category slice: a whole-account recovery counts with that category's
+ * part only, so a category's total is what its leakage bar shows, never the whole account's.
+ */
+const MONEY_IN_CATEGORY =
+  'CASE WHEN run_actions.category = ? THEN run_actions.expected_revenue ELSE (SELECT p.at_risk FROM run_action_parts p WHERE p.run_id = run_actions.run_id AND p.action_id = run_actions.id AND p.category = ?) END';
+
 /** Adds a slice's conditions; NONE_KEY for a territory or rep means "not set". */
 function sliceWhere(w: Where, slice: Slice, columns: { kind: boolean; category: boolean }): void {
   const eq = (column: string, value: string | number | undefined, nullable = false) => {
@@ -48,7 +63,14 @@ function sliceWhere(w: Where, slice: Slice, columns: { kind: boolean; category: 
   eq('profile', slice.profile);
   eq('territory', slice.territory, true);
   eq('rep', slice.rep, true);
-  if (columns.category) eq('category', slice.category);
+  if (columns.category && slice.category !== undefined) {
+    // The old pseudo-category still selects exactly the whole-account actions (links made before).
+    if (slice.category === WHOLE_ACCOUNT) eq('category', slice.category);
+    else {
+      w.where.push(IN_CATEGORY('run_actions'));
+      w.params.push(slice.category, slice.category);
+    }
+  }
   eq('tier', slice.tier);
 }
 
@@ -66,8 +88,8 @@ export function queryCustomers(db: Db, runId: number, a: HandlerArgs<'analysis-c
       inner.params.push(a.kind);
     }
     if (a.category !== undefined) {
-      inner.where.push('x.category = ?');
-      inner.params.push(a.category);
+      inner.where.push(a.category === WHOLE_ACCOUNT ? 'x.category = ?' : IN_CATEGORY('x'));
+      inner.params.push(...(a.category === WHOLE_ACCOUNT ? [a.category] : [a.category, a.category]));
     }
     where.push(`EXISTS (SELECT 1 FROM run_actions x WHERE ${inner.where.join(' AND ')})`);
     params.push(...inner.params);
@@ -98,7 +120,10 @@ export function queryActions(
     params.push(like(a.search), like(a.search), like(a.search));
   }
   const clause = where.join(' AND ');
-  const agg = db.prepare(`SELECT count(*) AS n, total(expected_revenue) AS s, count(DISTINCT customer_code) AS c FROM run_actions WHERE ${clause}`).get(...params) as {
+  const partial = a.category !== undefined && a.category !== WHOLE_ACCOUNT;
+  const money = partial ? MONEY_IN_CATEGORY : 'expected_revenue';
+  const moneyParams = partial ? [a.category, a.category] : [];
+  const agg = db.prepare(`SELECT count(*) AS n, total(${money}) AS s, count(DISTINCT customer_code) AS c FROM run_actions WHERE ${clause}`).get(...moneyParams, ...params) as {
     n: number;
     s: number;
     c: number;
@@ -111,14 +136,37 @@ export function queryActions(
     .all(...params, a.limit, a.offset) as ActionRow[];
   const result = { total: agg.n, totalExpected: agg.s, customers: agg.c, rows: rows.map(actionFromRow) };
   if (!a.groupBy) return result;
+  if (a.groupBy === 'category') return { ...result, groups: categoryGroups(db, clause, params, a.category) };
   const key = GROUP_KEY[a.groupBy];
   const groups = db
     .prepare(
-      `SELECT ${key} AS key, count(*) AS actions, count(DISTINCT customer_code) AS customers, total(expected_revenue) AS expected
+      `SELECT ${key} AS key, count(*) AS actions, count(DISTINCT customer_code) AS customers, total(${money}) AS expected
        FROM run_actions WHERE ${clause} GROUP BY ${key} ORDER BY expected DESC, key`,
     )
-    .all(...params) as SliceGroup[];
+    .all(...moneyParams, ...params) as SliceGroup[];
   return { ...result, groups };
+}
+
+/**
+ * Actions by category with each whole-account recovery split into the categories it carries, each
+ * with its part of the money: the groups' money adds up to the slice's, and an account-wide call
+ * counts once in every category it carries. Runs stored before the parts were kept list such
+ * actions under 'All categories', as they were.
+ */
+function categoryGroups(db: Db, clause: string, params: unknown[], only: string | undefined): SliceGroup[] {
+  const onlyPart = only !== undefined && only !== WHOLE_ACCOUNT ? ' AND p.category = ?' : '';
+  return db
+    .prepare(
+      `SELECT key, count(*) AS actions, count(DISTINCT customer_code) AS customers, total(expected) AS expected FROM (
+         SELECT category AS key, customer_code, expected_revenue AS expected FROM run_actions
+         WHERE ${clause} AND NOT EXISTS (SELECT 1 FROM run_action_parts p WHERE p.run_id = run_actions.run_id AND p.action_id = run_actions.id)
+         UNION ALL
+         SELECT p.category AS key, a.customer_code, p.at_risk AS expected
+         FROM (SELECT run_id, id, customer_code FROM run_actions WHERE ${clause}) a
+         JOIN run_action_parts p ON p.run_id = a.run_id AND p.action_id = a.id${onlyPart}
+       ) GROUP BY key ORDER BY expected DESC, key`,
+    )
+    .all(...params, ...params, ...(onlyPart ? [only] : [])) as SliceGroup[];
 }
 
 export function customerActions(db: Db, runId: number, code: string): Action[] {

@@ -72,6 +72,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
     `INSERT INTO run_actions (run_id, position, id, kind, customer_code, customer_name, category, expected_revenue, priority,
        reason, facts_json, tier, profile, rep, territory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertPart = db.prepare('INSERT INTO run_action_parts (run_id, category, action_id, at_risk) VALUES (?, ?, ?, ?)');
   const runId = summary.runId;
   // Rows go in primary-key order: each lands at the end of its table's B-tree instead of
   // splitting pages all over it, a fifth less time for the save. The order is not observable:
@@ -92,6 +93,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
         runId, position, a.id, a.kind, a.customerCode, a.customerName, a.category, a.expectedRevenue, a.priority,
         a.reason, JSON.stringify(a.facts), a.tier, a.profile, a.rep, a.territory,
       );
+      for (const part of a.breakdown ?? []) insertPart.run(runId, part.category, a.id, part.atRisk);
     }
     db.prepare("UPDATE analysis_runs SET status = 'done', summary_json = ?, timings_json = ? WHERE id = ?").run(
       JSON.stringify(summary),

@@ -272,6 +272,25 @@ const m005: Migration = {
   },
 };
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005];
+const m006: Migration = {
+  version: 6,
+  name: 'the categories a whole-account recovery carries, each with its part of the money',
+  up: (db) => {
+    // A win-back or slipping account is one action on 'All categories'; its parts let a category
+    // slice list it and count only that category's money, as the leakage by category does.
+    db.exec(`
+      CREATE TABLE run_action_parts (
+        run_id INTEGER NOT NULL REFERENCES analysis_runs (id) ON DELETE CASCADE,
+        category TEXT NOT NULL,
+        action_id TEXT NOT NULL,
+        at_risk REAL NOT NULL,
+        PRIMARY KEY (run_id, category, action_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX run_action_parts_action ON run_action_parts (run_id, action_id);
+    `);
+  },
+};
+
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1].version;

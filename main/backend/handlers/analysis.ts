@@ -4,6 +4,7 @@ import { queryActions, queryCustomers, queryPoints } from '../analysis/queries';
 import { evaluateRecoveryAt } from '../analysis/recovery-evaluate';
 import { runAndStore } from '../analysis/run';
 import { compareRuns } from '../analysis/compare';
+import { previewK } from '../analysis/k-preview';
 import { listRuns, readSummary, resolveRunId } from '../analysis/store';
 import type { DomainHandlers } from './types';
 
@@ -14,6 +15,7 @@ export const analysisHandlers = {
   'analysis-compare': (ctx, args) => compareRuns(ctx.session.db, args.before, args.after),
   'analysis-customers': (ctx, args) => queryCustomers(ctx.session.db, resolveRunId(ctx.session.db, args.runId), args),
   'analysis-points': (ctx, args) => queryPoints(ctx.session.db, resolveRunId(ctx.session.db, args.runId)),
+  'analysis-k-preview': (ctx, args) => previewK(ctx.session, args.runId, args.k),
   'analysis-actions': (ctx, args) => queryActions(ctx.session.db, resolveRunId(ctx.session.db, args.runId), args),
   'analysis-customer': (ctx, args) => {
     const db = ctx.session.db;

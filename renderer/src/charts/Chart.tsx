@@ -13,21 +13,26 @@ type Props = {
   label: string;
   height?: number;
   onClick?: (e: ChartClick) => void;
+  /**
+   * A click anywhere inside the plot area, in data coordinates of the first grid: for charts whose
+   * bands are regions rather than items (a line has no bar to hit).
+   */
+  onPlotClick?: (point: [number, number]) => void;
   /** Called once each new option has finished drawing (used to time threshold moves). */
   onRendered?: () => void;
   testId?: string;
 };
 
 /** A thin host for an ECharts instance: options come from the pure builders in src/charts/. */
-export function Chart({ option, label, height = 320, onClick, onRendered, testId }: Props) {
+export function Chart({ option, label, height = 320, onClick, onPlotClick, onRendered, testId }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const scheme = useColorScheme();
-  const handlers = useRef({ onClick, onRendered });
+  const handlers = useRef({ onClick, onPlotClick, onRendered });
   const drawing = useRef(false);
 
   useEffect(() => {
-    handlers.current = { onClick, onRendered };
+    handlers.current = { onClick, onPlotClick, onRendered };
   });
 
   useEffect(() => {
@@ -35,10 +40,19 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
     if (!el) return;
     const instance = echarts.init(el, scheme === 'dark' ? 'dark' : undefined, { renderer: 'canvas' });
     chart.current = instance;
+    // The browser suite and the UI bench click a given point by asking the chart where it drew it
+    // (convertToPixel), instead of guessing pixels from axis bounds.
+    Object.defineProperty(el, 'chart', { value: instance, configurable: true });
     // A click may navigate away and dispose this chart; doing that inside ECharts' own dispatch left
     // it reading its torn-down painter ("reading 'layerStack'"), so the handler runs just after.
     instance.on('click', (p) => {
       setTimeout(() => handlers.current.onClick?.(p as unknown as ChartClick), 0);
+    });
+    instance.getZr().on('click', (e) => {
+      const at = [e.offsetX, e.offsetY];
+      if (!handlers.current.onPlotClick || !instance.containPixel({ gridIndex: 0 }, at)) return;
+      const point = instance.convertFromPixel({ gridIndex: 0 }, at) as [number, number];
+      setTimeout(() => handlers.current.onPlotClick?.(point), 0);
     });
     // 'finished' also follows hovers and resizes; report only the first one after a new option.
     instance.on('finished', () => {
@@ -62,5 +76,5 @@ export function Chart({ option, label, height = 320, onClick, onRendered, testId
     chart.current.setOption({ backgroundColor: 'transparent', ...option }, { notMerge: true });
   }, [option, scheme]);
 
-  return <div ref={host} className={onClick ? 'chart clickable' : 'chart'} role="img" aria-label={label} data-testid={testId} style={{ height }} />;
+  return <div ref={host} className={onClick || onPlotClick ? 'chart clickable' : 'chart'} role="img" aria-label={label} data-testid={testId} style={{ height }} />;
 }

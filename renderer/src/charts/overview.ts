@@ -1,9 +1,41 @@
 import type { EChartsOption } from 'echarts';
-import type { Leakage, LeakageRow, ParetoPoint } from '../../../shared/model/results';
+import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/model/results';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from './common';
 
-/** Share of customers (ranked by 12-month revenue) against cumulative share of revenue. */
-export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat): EChartsOption {
+/** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
+export type ParetoBands = { strategic: number; longTail: number };
+
+/** The tier a click at this share of customers lands in: strategic up to their share of those buying. */
+export function paretoBandAt(customerShare: number, bands: ParetoBands): Extract<Tier, 'strategic' | 'long-tail'> | null {
+  const active = bands.strategic + bands.longTail;
+  if (!Number.isFinite(customerShare) || customerShare < 0 || customerShare > 1 || active === 0) return null;
+  return customerShare <= bands.strategic / active ? 'strategic' : 'long-tail';
+}
+
+/**
+ * Share of customers (ranked by 12-month revenue) against cumulative share of revenue, shaded in
+ * its two tiers; each band opens its customers.
+ */
+export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat, bands?: ParetoBands): EChartsOption {
+  const active = bands ? bands.strategic + bands.longTail : 0;
+  const cut = bands && active > 0 ? bands.strategic / active : null;
+  const markArea =
+    bands && cut !== null
+      ? {
+          silent: true,
+          label: { position: 'insideBottom' as const, fontSize: 11, fontWeight: 'bold' as const, lineHeight: 15, distance: 8 },
+          data: [
+            [
+              { name: 'Strategic accounts', xAxis: 0, itemStyle: { color: 'rgba(0,114,178,0.10)' }, label: { color: GROWTH_COLOR, formatter: `Strategic\n${fmt.count(bands.strategic)} customers` } },
+              { xAxis: cut },
+            ],
+            [
+              { name: 'Long tail', xAxis: cut, itemStyle: { color: 'rgba(213,94,0,0.08)' }, label: { color: RECOVERY_COLOR, formatter: `Long tail\n${fmt.count(bands.longTail)} customers` } },
+              { xAxis: 1 },
+            ],
+          ] as [object, object][],
+        }
+      : undefined;
   return {
     grid: grid({ left: 64, bottom: 60 }),
     tooltip: {
@@ -41,6 +73,7 @@ export function paretoOption(points: readonly ParetoPoint[], strategicShare: num
           label: { formatter: `Strategic: ${fmt.share(strategicShare, 0)} of revenue`, position: 'insideEndTop' },
           data: [{ yAxis: strategicShare }],
         },
+        ...(markArea ? { markArea } : {}),
       },
     ],
   };

@@ -2,18 +2,31 @@ import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
 import { MARK_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
-const kMarks = (chosenK: number, suggestedK: number) => ({
+const PREVIEW_COLOR = '#E69F00';
+
+const kMarks = (chosenK: number, suggestedK: number, previewK: number | null) => ({
   symbol: 'none',
   label: { position: 'end' as const, distance: 4 },
   data: [
     { xAxis: String(chosenK), name: 'chosen', lineStyle: { color: MARK_COLOR, width: 2 }, label: { formatter: `chosen k = ${chosenK}` } },
-    ...(suggestedK !== chosenK
+    ...(suggestedK !== chosenK && suggestedK !== previewK
       ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'end' as const, distance: 18 } }]
+      : []),
+    ...(previewK !== null && previewK !== chosenK
+      ? [{ xAxis: String(previewK), name: 'preview', lineStyle: { color: PREVIEW_COLOR, width: 2, type: 'dotted' as const }, label: { formatter: `preview k = ${previewK}`, position: 'end' as const, distance: 32 } }]
       : []),
   ],
 });
 
-function qualityOption(quality: readonly KQuality[], chosenK: number, suggestedK: number, metric: 'sse' | 'silhouette', yName: string, yFormat: (v: number) => string): EChartsOption {
+function qualityOption(
+  quality: readonly KQuality[],
+  chosenK: number,
+  suggestedK: number,
+  metric: 'sse' | 'silhouette',
+  yName: string,
+  yFormat: (v: number) => string,
+  previewK: number | null,
+): EChartsOption {
   const sorted = [...quality].sort((a, b) => a.k - b.k);
   return {
     // Redrawn when k changes: the new mark should be there at once.
@@ -28,22 +41,22 @@ function qualityOption(quality: readonly KQuality[], chosenK: number, suggestedK
         name: yName,
         data: sorted.map((q) => ({
           value: q[metric],
-          symbolSize: q.k === chosenK ? 14 : 7,
-          itemStyle: q.k === chosenK ? { color: MARK_COLOR } : undefined,
+          symbolSize: q.k === chosenK || q.k === previewK ? 14 : 7,
+          itemStyle: q.k === chosenK ? { color: MARK_COLOR } : q.k === previewK ? { color: PREVIEW_COLOR } : undefined,
         })),
-        markLine: kMarks(chosenK, suggestedK),
+        markLine: kMarks(chosenK, suggestedK, previewK),
       },
     ],
   };
 }
 
 /** Within-cluster error by k: the bend (elbow) is where more profiles stop paying off. */
-export const elbowOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
-  qualityOption(quality, chosenK, suggestedK, 'sse', 'Within-profile error (SSE)', (v) => new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(v));
+export const elbowOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number, previewK: number | null = null): EChartsOption =>
+  qualityOption(quality, chosenK, suggestedK, 'sse', 'Within-profile error (SSE)', (v) => new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(v), previewK);
 
 /** Mean silhouette by k: higher means customers sit clearly inside one profile. Three decimals, so ticks 0.005 apart (weak structure) never read alike. */
-export const silhouetteOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number): EChartsOption =>
-  qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => String(Number(v.toFixed(3))));
+export const silhouetteOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number, previewK: number | null = null): EChartsOption =>
+  qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => String(Number(v.toFixed(3))), previewK);
 
 /** Columns the heatmap shows at once: more and the labels no longer fit under their cells. */
 export const HEATMAP_PAGE = 12;
@@ -141,6 +154,14 @@ export function logBounds(values: readonly number[]): { min: number; max: number
   return { min, max };
 }
 
+/** One drawn point: revenue, jittered breadth, name, breadth, code (what a click opens). */
+type ScatterPoint = [number, number, string, number, string];
+
+/** The customer code of a clicked scatter point, or null when the click was not on a point. */
+export function scatterPointCode(value: unknown): string | null {
+  return Array.isArray(value) && typeof value[4] === 'string' ? value[4] : null;
+}
+
 export type ScatterCustomer = { code: string; name: string; revenue12m: number; breadth: number; profile: number | null };
 
 /**
@@ -158,13 +179,20 @@ export function jitterFor(code: string): number {
  * Customers by size (log axis) and breadth, one series per profile. Large mode draws tens of
  * thousands of points in one pass; customers without 12-month revenue cannot sit on a log axis.
  */
-export function customerScatterOption(customers: readonly ScatterCustomer[], profiles: readonly Pick<ProfileResult, 'id' | 'label'>[], fmt: ChartFormat): EChartsOption {
-  const byProfile = new Map<number, [number, number, string, number][]>(profiles.map((p) => [p.id, []]));
-  for (const c of customers) {
+export function customerScatterOption(
+  customers: readonly ScatterCustomer[],
+  profiles: readonly Pick<ProfileResult, 'id' | 'label'>[],
+  fmt: ChartFormat,
+  /** Another k's profile per customer (null: none), instead of the run's: the k preview. */
+  profileAt?: (index: number) => number | null,
+): EChartsOption {
+  const byProfile = new Map<number, ScatterPoint[]>(profiles.map((p) => [p.id, []]));
+  customers.forEach((c, i) => {
+    const profile = profileAt ? profileAt(i) : c.profile;
     // Below one unit of money a log axis only adds empty decades: such customers sit at its floor.
-    if (c.profile === null || !(c.revenue12m > 0)) continue;
-    byProfile.get(c.profile)?.push([Math.max(1, c.revenue12m), c.breadth + jitterFor(c.code), c.name, c.breadth]);
-  }
+    if (profile === null || !(c.revenue12m > 0)) return;
+    byProfile.get(profile)?.push([Math.max(1, c.revenue12m), c.breadth + jitterFor(c.code), c.name, c.breadth, c.code]);
+  });
   const total = customers.length;
   const series: ScatterSeriesOption[] = profiles.map((p, i) => ({
     type: 'scatter',
@@ -182,8 +210,8 @@ export function customerScatterOption(customers: readonly ScatterCustomer[], pro
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
-        const [rev, , name, breadth] = firstItem<[number, number, string, number]>(p).value;
-        return tooltipHtml`${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories`;
+        const [rev, , name, breadth] = firstItem<ScatterPoint>(p).value;
+        return tooltipHtml`${name}<br/>${fmt.money(rev)} in 12 months · ${breadth} categories<br/>Click to open the customer`;
       },
     },
     xAxis: {

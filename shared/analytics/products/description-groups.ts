@@ -42,23 +42,65 @@ const words = (text: string): string[] => (text.toLowerCase().match(/[a-z]+/g) ?
 /** Title case of the surface form most used for a word: "christmas" -> "Christmas". */
 const titleCase = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
+/**
+ * How much a word behaves as the head of its descriptions (the product type) rather than a
+ * modifier (motif, material, range): English names put the head last ("red retrospot cake
+ * cases", "wooden picture frame"), so a type word ends descriptions far more often than it starts
+ * them, and a motif or material starts them. Catalogues written type first ("DOORMAT UNION FLAG")
+ * reverse this; the words seen both singular and plural (count nouns, mostly product types) tell
+ * which way the catalogue runs. In -1..1, 1 = always the head.
+ */
+export function headness(tokens: readonly (readonly string[])[], countNouns: ReadonlySet<string>): Map<string, number> {
+  const stats = new Map<string, { n: number; last: number; first: number }>();
+  for (const ts of tokens) {
+    if (ts.length < 2) continue;
+    ts.forEach((t, i) => {
+      let s = stats.get(t);
+      if (!s) stats.set(t, (s = { n: 0, last: 0, first: 0 }));
+      s.n++;
+      if (i === ts.length - 1) s.last++;
+      if (i === 0) s.first++;
+    });
+  }
+  let lean = 0;
+  for (const [t, s] of stats) if (countNouns.has(t)) lean += s.last - s.first;
+  const sign = lean < 0 ? -1 : 1;
+  const out = new Map<string, number>();
+  for (const [t, s] of stats) out.set(t, (sign * (s.last - s.first)) / s.n);
+  return out;
+}
+
+/** A word whose headness is below this reads as a modifier: its group is named "<Word> range". */
+const MODIFIER_BELOW = -0.2;
+
 export function proposeGroupsFromDescriptions(products: readonly ProductInfo[], maxGroups = DEFAULT_MAX_GROUPS): GroupProposal {
   // Plurals fold into the singular only when the singular is itself a word of the catalogue.
   const vocabulary = new Set<string>();
   const raw = products.map((p) => words(p.name));
   for (const ws of raw) for (const w of ws) vocabulary.add(w);
-  const stem = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && vocabulary.has(w.slice(0, -1)) ? w.slice(0, -1) : w);
-  const tokens = raw.map((ws) => [...new Set(ws.map(stem))]);
+  const countNouns = new Set<string>();
+  const stem = (w: string): string => {
+    if (w.length <= 3 || !w.endsWith('s') || w.endsWith('ss')) return w;
+    const singular = w.endsWith('ies') && vocabulary.has(`${w.slice(0, -3)}y`) ? `${w.slice(0, -3)}y` : vocabulary.has(w.slice(0, -1)) ? w.slice(0, -1) : w.endsWith('es') && vocabulary.has(w.slice(0, -2)) ? w.slice(0, -2) : w;
+    if (singular !== w) countNouns.add(singular);
+    return singular;
+  };
+  // In description order, each word once (its last place: the head rule looks at the end).
+  const ordered = raw.map((ws) => {
+    const stems = ws.map(stem);
+    return stems.filter((t, i) => stems.lastIndexOf(t) === i);
+  });
+  const head = headness(ordered, countNouns);
+  const h = (t: string): number => head.get(t) ?? 0;
   const df = new Map<string, number>();
-  for (const ts of tokens) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
-  const described = tokens.filter((t) => t.length > 0).length;
+  for (const ts of ordered) for (const t of ts) df.set(t, (df.get(t) ?? 0) + 1);
+  const described = ordered.filter((t) => t.length > 0).length;
   const minProducts = Math.max(3, Math.ceil(described * 0.004));
-  const candidates = tokens.map((ts) => ts.filter((t) => (df.get(t) ?? 0) >= minProducts));
+  const candidates = ordered.map((ts) => ts.filter((t) => (df.get(t) ?? 0) >= minProducts));
 
-  // Greedy cover: take the word whose products carry the most revenue not yet covered, until
-  // maxGroups - 1 words are taken or none covers a product more; each product joins the first
-  // taken word it contains. This maximises the revenue the named groups explain, so "Other
-  // products" stays small.
+  // Greedy cover: take the word whose products carry the most revenue not yet covered, weighted
+  // towards head words, until maxGroups - 1 words are taken or none covers a product more. A
+  // motif or material still becomes a group where no type word covers its products.
   const byWord = new Map<string, number[]>();
   candidates.forEach((ts, i) => {
     for (const t of ts) {
@@ -67,9 +109,10 @@ export function proposeGroupsFromDescriptions(products: readonly ProductInfo[], 
       else byWord.set(t, [i]);
     }
   });
-  const keyOf: (string | null)[] = new Array<string | null>(products.length).fill(null);
+  const covered = new Uint8Array(products.length);
   const kept = new Set<string>();
   const value = (i: number): number => Math.max(0, products[i].revenue) + 1e-9;
+  const weight = (t: string): number => Math.min(1, Math.max(0.35, 0.5 + h(t) + (countNouns.has(t) ? 0.1 : 0)));
   while (kept.size < Math.max(1, maxGroups - 1)) {
     let best: string | null = null;
     let bestGain = 0;
@@ -78,10 +121,11 @@ export function proposeGroupsFromDescriptions(products: readonly ProductInfo[], 
       let gain = 0;
       let fresh = 0;
       for (const i of list) {
-        if (keyOf[i] !== null) continue;
+        if (covered[i]) continue;
         gain += value(i);
         fresh++;
       }
+      gain *= weight(t);
       if (fresh >= minProducts && (gain > bestGain || (gain === bestGain && best !== null && t < best))) {
         best = t;
         bestGain = gain;
@@ -89,10 +133,24 @@ export function proposeGroupsFromDescriptions(products: readonly ProductInfo[], 
     }
     if (best === null) break;
     kept.add(best);
-    for (const i of byWord.get(best) as number[]) if (keyOf[i] === null) keyOf[i] = best;
+    for (const i of byWord.get(best) as number[]) covered[i] = 1;
   }
+  // Each product joins its most head-like kept word; between equals, the later one in its description.
+  const keyOf = candidates.map((ts) => {
+    let best: string | null = null;
+    let bestScore = -Infinity;
+    ts.forEach((t, at) => {
+      if (!kept.has(t)) return;
+      const score = h(t) + (countNouns.has(t) ? 0.1 : 0) + (0.01 * at) / ts.length;
+      if (score > bestScore) {
+        best = t;
+        bestScore = score;
+      }
+    });
+    return best as string | null;
+  });
   const surface = new Map<string, string>();
-  for (const t of kept) surface.set(t, titleCase(t));
+  for (const t of kept) surface.set(t, h(t) < MODIFIER_BELOW && !countNouns.has(t) ? `${titleCase(t)} range` : titleCase(t));
   const groupOf = new Map<string, string>();
   const stats = new Map<string, { products: number; revenue: number; members: { name: string; revenue: number }[] }>();
   products.forEach((p, i) => {

@@ -1,6 +1,8 @@
 import type { NonProductLine, ProductLevelInfo, SavedProductGroups } from '../../model/products';
-import { formatCount } from '../../format/numbers';
-import { OTHER_GROUP, proposeGroupsFromDescriptions } from './description-groups';
+import { formatCount, formatShare } from '../../format/numbers';
+import type { Baskets } from './co-purchase';
+import { OTHER_GROUP } from './description-groups';
+import { proposeGroups } from './proposal';
 import { classifyLine, digitShare } from './non-product';
 
 /**
@@ -46,6 +48,8 @@ export type LevelInput = {
   /** True when a transaction import had no category column, so categories are product codes. */
   categoriesAreProducts: boolean;
   saved: SavedProductGroups | null;
+  /** What each customer bought together (indices into products), to place products descriptions leave ungrouped. */
+  baskets?: Baskets | null;
 };
 
 export type LevelDecision = {
@@ -59,6 +63,8 @@ export type LevelDecision = {
   /** Final category index per imported category, for rows without a product (-1: left out). */
   ofCategory: Int32Array;
   info: ProductLevelInfo;
+  /** Codes whose group was proposed from co-purchase rather than their description. */
+  byCoPurchase: ReadonlySet<string>;
 };
 
 /** Where each product landed: its group or category, or null for a non-product line left out. */
@@ -168,7 +174,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const fineWhy = `${columnWords} has ${formatCount(rawValues)} values; the median one is bought by ${formatCount(medianBuyers)} of ${formatCount(input.customers)} customers`;
   const hasGroups = saved !== null && Object.keys(saved.groups).length > 0;
   const namedShare = products.length ? products.filter((p) => (p.name ?? '').trim() !== '').length / products.length : 0;
-  const info = (level: ProductLevelInfo['level'], source: ProductLevelInfo['source'], values: number, reason: string): ProductLevelInfo => ({
+  const info = (level: ProductLevelInfo['level'], source: ProductLevelInfo['source'], values: number, reason: string, coPurchase: ProductLevelInfo['coPurchase'] = null): ProductLevelInfo => ({
     level,
     source,
     column,
@@ -178,12 +184,17 @@ export function decideLevel(input: LevelInput): LevelDecision {
     nonProduct,
     nonProductRevenue,
     nonProductRows,
+    coPurchase,
   });
 
   const useGroups = hasGroups || (fine && products.length > 0 && namedShare >= 0.5);
   if (useGroups) {
     const live = products.map((p, i) => ({ p, i })).filter(({ i }) => !productExcluded[i]);
-    const proposal = proposeGroupsFromDescriptions(live.map(({ p }) => ({ code: p.code, name: p.name ?? '', revenue: p.revenue })));
+    const proposal = proposeGroups(
+      products.map((p) => ({ code: p.code, name: p.name ?? '', revenue: p.revenue })),
+      productExcluded,
+      input.baskets ?? null,
+    );
     const savedNames = new Set(hasGroups ? Object.values(saved.groups) : []);
     const groupFor = (code: string): string => {
       if (hasGroups) {
@@ -213,10 +224,25 @@ export function decideLevel(input: LevelInput): LevelDecision {
       }
       ofCategory[i] = at;
     });
+    const cp = proposal.coPurchase;
+    const coPurchaseWhy =
+      cp && cp.products > 0
+        ? ` ${formatCount(cp.products)} of the ${formatCount(cp.leftover)} products their descriptions left ungrouped (${formatShare(cp.revenueShare)} of revenue) joined the group they are most bought with on the same day; judged blind the same way, ${formatShare(cp.heldOutPrecision, 0)} of ${formatCount(cp.heldOutJudged)} described products went back to their own group.`
+        : cp
+          ? ` Co-purchase did not place the products their descriptions left ungrouped: it could not tell their groups apart reliably enough here.`
+          : '';
     const reason = hasGroups
       ? `Product groups saved in this workspace (${formatCount(sortedGroups.length)} groups over ${formatCount(live.length)} products).`
-      : `Product groups proposed from product descriptions (${formatCount(sortedGroups.length)} groups), because ${fineWhy}: too fine for buying patterns. Review and rename them under Product groups.`;
-    return { categories: list, byProduct: true, dropProduct: productExcluded, ofProduct, ofCategory, info: info('product-groups', hasGroups ? 'saved' : 'descriptions', sortedGroups.length, reason) };
+      : `Product groups proposed from product descriptions (${formatCount(sortedGroups.length)} groups), because ${fineWhy}: too fine for buying patterns.${coPurchaseWhy} Review and rename them under Product groups.`;
+    return {
+      categories: list,
+      byProduct: true,
+      dropProduct: productExcluded,
+      ofProduct,
+      ofCategory,
+      info: info('product-groups', hasGroups ? 'saved' : 'descriptions', sortedGroups.length, reason, hasGroups ? null : cp),
+      byCoPurchase: hasGroups ? new Set<string>() : proposal.byCoPurchase,
+    };
   }
 
   // Exports spell one category several ways ("Dairy", "DAIRY ", "dairy."): one category, named
@@ -246,5 +272,13 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const reason = fine
     ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by. Import a product master (product -> category) to get meaningful profiles.`
     : `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level ${columnWords} (${formatCount(rawValues)} values).`;
-  return { categories: list, byProduct: false, dropProduct: productExcluded, ofProduct: new Int32Array(products.length).fill(-1), ofCategory, info: info(level, 'imported', list.length, reason) };
+  return {
+    categories: list,
+    byProduct: false,
+    dropProduct: productExcluded,
+    ofProduct: new Int32Array(products.length).fill(-1),
+    ofCategory,
+    info: info(level, 'imported', list.length, reason),
+    byCoPurchase: new Set<string>(),
+  };
 }

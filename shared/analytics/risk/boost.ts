@@ -41,15 +41,24 @@ function binOf(cuts: Float64Array, v: number): number {
   return lo;
 }
 
-export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST, linearBase = false): Booster {
-  const rows = y.length;
+/** Every row's bin on every feature, with the cut points: depends on the rows alone, not on weights or outcomes. */
+export type BinnedRows = { cuts: Float64Array[]; binned: Uint8Array };
+
+export function binRows(x: Float64Array, rows: number, p: number, bins: number): BinnedRows {
   const cuts: Float64Array[] = [];
   const binned = new Uint8Array(rows * p);
   for (let j = 0; j < p; j++) {
-    const c = cutPoints(x, rows, p, j, options.bins);
+    const c = cutPoints(x, rows, p, j, bins);
     cuts.push(c);
     for (let i = 0; i < rows; i++) binned[i * p + j] = binOf(c, x[i * p + j]);
   }
+  return { cuts, binned };
+}
+
+/** `binnedRows` lets several fits on the same rows (folds, outcomes) bin them once. */
+export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST, linearBase = false, binnedRows?: BinnedRows): Booster {
+  const rows = y.length;
+  const { cuts, binned } = binnedRows ?? binRows(x, rows, p, options.bins);
   let wsum = 0;
   let ysum = 0;
   for (let i = 0; i < rows; i++) {
@@ -65,13 +74,45 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
   const h = new Float64Array(rows);
   const trees: Tree[] = [];
   const maxNodes = 2 ** (options.depth + 1);
-  const histG = new Float64Array(options.bins);
-  const histH = new Float64Array(options.bins);
-  const histN = new Int32Array(options.bins);
+  // One histogram per node, feature-major (feature j's bins at j * bins): a node's histogram is
+  // filled in one pass over its rows, and a sibling's is its parent's minus the scanned child's.
+  const stride = p * options.bins;
+  const histG = new Float64Array(maxNodes * stride);
+  const histH = new Float64Array(maxNodes * stride);
+  const histN = new Int32Array(maxNodes * stride);
   // Rows without weight (the other fold's) take no part: the trees grow over the weighted rows only.
   const active = Int32Array.from(Array.from(w.keys()).filter((i) => w[i] > 0));
   const n = active.length;
   const order = new Int32Array(n);
+  const scan = (node: number, from: number, to: number): void => {
+    const o = node * stride;
+    histG.fill(0, o, o + stride);
+    histH.fill(0, o, o + stride);
+    histN.fill(0, o, o + stride);
+    for (let k = from; k < to; k++) {
+      const i = order[k];
+      const gi = g[i];
+      const hi = h[i];
+      const r = i * p;
+      for (let j = 0, b = o; j < p; j++, b += options.bins) {
+        const idx = b + binned[r + j];
+        histG[idx] += gi;
+        histH[idx] += hi;
+        histN[idx]++;
+      }
+    }
+  };
+  const subtract = (node: number, parent: number, sibling: number): void => {
+    const o = node * stride;
+    const op = parent * stride;
+    const os = sibling * stride;
+    for (let t = 0; t < stride; t++) {
+      histG[o + t] = histG[op + t] - histG[os + t];
+      histH[o + t] = histH[op + t] - histH[os + t];
+      histN[o + t] = histN[op + t] - histN[os + t];
+    }
+  };
+  const splittable = (depth: number, size: number): boolean => depth < options.depth && size >= 2 * options.minLeafRows;
   for (let round = 0; round < options.rounds; round++) {
     let hsum = 0;
     for (const i of active) {
@@ -90,6 +131,7 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
     const nodeTo = [n];
     const nodeDepth = [0];
     let nodes = 1;
+    if (splittable(0, n)) scan(0, 0, n);
     for (let node = 0; node < nodes; node++) {
       const from = nodeFrom[node];
       const to = nodeTo[node];
@@ -100,30 +142,21 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
         H += h[order[k]];
       }
       tree.value[node] = (-G / (H + lambda)) * options.rate;
-      if (nodeDepth[node] >= options.depth || to - from < 2 * options.minLeafRows) continue;
+      if (!splittable(nodeDepth[node], to - from)) continue;
       let bestGain = 1e-12;
       let bestFeature = -1;
       let bestBin = -1;
       const parent = (G * G) / (H + lambda);
       for (let j = 0; j < p; j++) {
         const nb = cuts[j].length + 1;
-        histG.fill(0, 0, nb);
-        histH.fill(0, 0, nb);
-        histN.fill(0, 0, nb);
-        for (let k = from; k < to; k++) {
-          const i = order[k];
-          const b = binned[i * p + j];
-          histG[b] += g[i];
-          histH[b] += h[i];
-          histN[b]++;
-        }
+        const o = node * stride + j * options.bins;
         let gl = 0;
         let hl = 0;
         let nl = 0;
         for (let b = 0; b < nb - 1; b++) {
-          gl += histG[b];
-          hl += histH[b];
-          nl += histN[b];
+          gl += histG[o + b];
+          hl += histH[o + b];
+          nl += histN[o + b];
           const nr = to - from - nl;
           if (nl < options.minLeafRows || nr < options.minLeafRows || hl < minLeafH || H - hl < minLeafH) continue;
           const gr = G - gl;
@@ -156,7 +189,14 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
       nodeFrom.push(from, lo);
       nodeTo.push(lo, to);
       nodeDepth.push(nodeDepth[node] + 1, nodeDepth[node] + 1);
+      const [left, right] = [nodes, nodes + 1];
       nodes += 2;
+      const leftSplits = splittable(nodeDepth[node] + 1, lo - from);
+      const rightSplits = splittable(nodeDepth[node] + 1, to - lo);
+      if (!leftSplits && !rightSplits) continue;
+      const [small, large] = lo - from <= to - lo ? [left, right] : [right, left];
+      scan(small, nodeFrom[small], nodeTo[small]);
+      if (large === left ? leftSplits : rightSplits) subtract(large, node, small);
     }
     // Leaves update the scores of their rows.
     for (let node = 0; node < nodes; node++) {

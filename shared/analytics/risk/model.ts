@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
+import { binRows, DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
 import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
 import type { UnitSeries } from './series';
@@ -13,7 +13,13 @@ const MAX_TRAINING_ROWS = 16_000;
 /** What a usable model needs: enough units, enough of both outcomes, and real discrimination out of fold. */
 const MIN_TRAINING_ROWS = 200;
 const MIN_EACH_OUTCOME = 30;
-const MIN_AUC = 0.55;
+/**
+ * A floor on the AUC itself, low on purpose: the test below is what keeps chance out. A weak but
+ * real model still prices money far better than the rhythm rules alone: on Online Retail II as of
+ * 2010-05-31 (AUC 0.548 out of fold) its flags held 1.41x the best naive rule's loss, while the
+ * rhythm rules' 30 flags held a quarter of it.
+ */
+const MIN_AUC = 0.52;
 /** ...and an AUC this many standard errors above chance (Hanley and McNeil's error), so a thin history cannot pass by luck. */
 const MIN_AUC_Z = 3;
 
@@ -170,34 +176,57 @@ export function aucError(auc: number, positives: number, negatives: number): num
   return Math.sqrt(Math.max(variance, 1e-12));
 }
 
-/** Two models per outcome, each fitted on one half of the units; forecasts average the pair. */
+const FOLD_SALTS = [0, 0x5bd1e995, 0x27d4eb2f];
+/**
+ * A unit's fold, from a multiplicative hash of its index. Thinning keeps every stride-th unit, so
+ * with an even stride the index's parity would put every kept unit in one fold and leave the
+ * other model nothing to learn from.
+ */
+export function foldOf(unit: number, repeat: number): number {
+  // Murmur3's finaliser: every input bit reaches the top bit, so the salted splits are unrelated.
+  let h = unit ^ FOLD_SALTS[repeat];
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 31;
+}
+/**
+ * Cross-fitting is repeated over this many different two-way splits. With one split, which units
+ * fell in which half moved the stated money of the top 300 by up to 0.15x of the realised loss and
+ * precision by 3 points on the development cases; three splits hold both within about 0.02.
+ */
+const REPEATS = FOLD_SALTS.length;
+
+/** Two models per outcome and split, each fitted on one half of the units; forecasts average them all. */
 export type Fitted = { share: Booster[]; decline: Booster[]; bandFactor: Float64Array; auc: number };
 
 const mean = (models: Booster[], x: Float64Array, i: number): number => models.reduce((s, m) => s + predictBooster(m, x, i), 0) / models.length;
 
 /**
  * Two-fold by unit (cross-fitting): each half's models score the other half, which gives honest
- * out-of-fold money and decline scores for the rank-band factors and the AUC; the same four models
- * then forecast by averaging, so nothing is fitted twice.
+ * out-of-fold money and decline scores for the rank-band factors and the AUC (averaged over the
+ * splits); the same models then forecast by averaging, so nothing is fitted twice.
  */
 function fit(t: TrainingRows): Fitted {
   const stated = new Float64Array(t.rows);
   const pDecline = new Float64Array(t.rows);
   const ones = new Float64Array(t.rows).fill(1);
+  const binned = binRows(t.x, t.rows, FEATURE_COUNT, DEFAULT_BOOST.bins);
   const shareModels: Booster[] = [];
   const declineModels: Booster[] = [];
-  for (let fold = 0; fold < 2; fold++) {
-    const holdOut = (i: number) => (t.unit[i] & 1) === fold;
-    const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)));
+  for (let k = 0; k < 2 * REPEATS; k++) {
+    const fold = k & 1;
+    const repeat = k >> 1;
+    const holdOut = (i: number) => foldOf(t.unit[i], repeat) === fold;
+    const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, false, binned);
     // The chance of a decline rises with silence well past anything the training cuts could show
     // (their history is shorter than the as-of day's): a linear base lets it keep rising.
-    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true);
+    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true, binned);
     shareModels.push(share);
     declineModels.push(decline);
     for (let i = 0; i < t.rows; i++) {
       if (!holdOut(i)) continue;
-      stated[i] = t.weight[i] * predictBooster(share, t.x, i);
-      pDecline[i] = predictBooster(decline, t.x, i);
+      stated[i] += (t.weight[i] * predictBooster(share, t.x, i)) / REPEATS;
+      pDecline[i] += predictBooster(decline, t.x, i) / REPEATS;
     }
   }
   const rank = rankShares(Float64Array.from(stated, (s, i) => s * pDecline[i]));

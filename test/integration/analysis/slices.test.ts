@@ -17,6 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => w.cleanup());
 
+type Part = { action_id: string; category: string; at_risk: number };
+/** The categories whole-account recoveries of the latest run carry, read from the workspace itself. */
+const partsOf = (category?: string): Part[] =>
+  w.backend.session.db
+    .prepare(`SELECT action_id, category, at_risk FROM run_action_parts WHERE run_id = (SELECT max(id) FROM analysis_runs)${category ? ' AND category = ?' : ''}`)
+    .all(...(category ? [category] : [])) as Part[];
+
 describe('slices of a run: the filters every drill-down and cross-filter uses', () => {
   it('breaks actions down by territory into groups that add up to the whole', async () => {
     const whole = await w.backend.call('analysis-actions', { groupBy: 'territory', limit: 1 });
@@ -45,9 +52,52 @@ describe('slices of a run: the filters every drill-down and cross-filter uses', 
   it('lists the customers behind a category slice: those with an action in it, in the same territory', async () => {
     const pick = all.find((a) => a.kind === 'recovery' && a.territory !== null) as Action;
     const customers = await w.backend.call('analysis-customers', { kind: 'recovery', category: pick.category, territory: pick.territory as string, limit: 100000 });
-    const expected = new Set(all.filter((a) => a.kind === 'recovery' && a.category === pick.category && a.territory === pick.territory).map((a) => a.customerCode));
+    const carrying = new Set(partsOf(pick.category).map((p) => p.action_id));
+    const expected = new Set(
+      all.filter((a) => a.kind === 'recovery' && (a.category === pick.category || carrying.has(a.id)) && a.territory === pick.territory).map((a) => a.customerCode),
+    );
     expect(customers.rows.map((c) => c.code).sort()).toEqual([...expected].sort());
     expect(customers.rows.every((c) => c.territory === pick.territory)).toBe(true);
+  });
+
+  it("lists a whole-account recovery under each category it carries, counting that category's part, so a category's slice holds what its leakage bar shows", async () => {
+    const parts = partsOf();
+    expect(parts.length).toBeGreaterThan(0);
+    const summary = await w.backend.call('analysis-summary', {});
+    expect(summary.settings.recovery.horizonDays).toBe(365);
+    const category = parts[0].category;
+    const cut = await w.backend.call('analysis-actions', { category, limit: 100000 });
+    const carrying = partsOf(category);
+    const own = all.filter((a) => a.category === category);
+    expect(cut.rows.map((a) => a.id).sort()).toEqual([...own.map((a) => a.id), ...carrying.map((p) => p.action_id)].sort());
+    expect(cut.rows.some((a) => a.category === 'All categories')).toBe(true);
+    const money = own.reduce((t, a) => t + a.expectedRevenue, 0) + carrying.reduce((t, p) => t + p.at_risk, 0);
+    expect(cut.totalExpected).toBeCloseTo(money, 2);
+    // At a year's horizon recovery money is already yearly: the slice holds exactly the bar's money.
+    const bar = summary.leakage.by.category.find((r) => r.key === category);
+    expect(cut.totalExpected).toBeCloseTo(bar?.total ?? NaN, 2);
+    // Every category bar opens a slice with the same money.
+    for (const row of summary.leakage.by.category) {
+      const slice = await w.backend.call('analysis-actions', { category: row.key, limit: 1 });
+      expect(slice.totalExpected).toBeCloseTo(row.total, 2);
+    }
+  });
+
+  it('breaks actions down by category with whole-account recoveries split into the categories they carry', async () => {
+    const whole = await w.backend.call('analysis-actions', { groupBy: 'category', limit: 1 });
+    const groups = whole.groups ?? [];
+    expect(groups.map((g) => g.key)).not.toContain('All categories');
+    expect(groups.reduce((t, g) => t + g.expected, 0)).toBeCloseTo(whole.totalExpected, 2);
+    // Each group equals the category's own slice; an account-wide call counts in each category it carries.
+    for (const g of groups.slice(0, 4)) {
+      const slice = await w.backend.call('analysis-actions', { category: g.key, limit: 1 });
+      expect([slice.total, slice.customers]).toEqual([g.actions, g.customers]);
+      expect(slice.totalExpected).toBeCloseTo(g.expected, 2);
+    }
+    expect(groups.reduce((t, g) => t + g.actions, 0)).toBe(whole.total - all.filter((a) => a.category === 'All categories').length + partsOf().length);
+    // Within a category slice the breakdown by category is that one category.
+    const one = await w.backend.call('analysis-actions', { category: groups[0].key, groupBy: 'category', limit: 1 });
+    expect(one.groups).toEqual([{ key: groups[0].key, actions: one.total, customers: one.customers, expected: expect.closeTo(one.totalExpected, 2) }]);
   });
 
   it('groups by profile and filters on one, and reads a missing rep as "(none)"', async () => {

@@ -38,6 +38,17 @@ describe('workspace migrations', () => {
     db.close();
   });
 
+  it('migration 6 keeps the categories a whole-account action carries, removed with their run', () => {
+    const db = openDatabase(fresh(), { create: true });
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(6);
+    db.prepare("INSERT INTO analysis_runs (id, created_at, as_of, status, settings_json, data_hash) VALUES (1, 'now', '2026-01-01', 'done', '{}', 'h')").run();
+    db.prepare("INSERT INTO run_action_parts (run_id, category, action_id, at_risk) VALUES (1, 'Dairy', 'recovery:C1:All categories', 120.5)").run();
+    expect(() => db.prepare("INSERT INTO run_action_parts (run_id, category, action_id, at_risk) VALUES (1, 'Meat', 'x', 'lots')").run()).toThrow(/cannot store TEXT value in REAL/);
+    db.prepare('DELETE FROM analysis_runs WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM run_action_parts').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('opens with WAL journaling and foreign keys on', () => {
     const db = openDatabase(fresh(), { create: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

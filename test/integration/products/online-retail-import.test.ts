@@ -66,6 +66,28 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     for (const g of view.groups) expect(g.name, g.name).not.toMatch(/^\d/);
   });
 
+  it('names groups by product type and places most products their descriptions leave ungrouped by what they are bought with', () => {
+    const level = summary.productLevel!;
+    const names = view.groups.map((g) => g.name);
+    console.log(`Online Retail groups: ${view.groups.map((g) => `${g.name} ${g.products}`).join(', ')}`);
+    // Product types a rep sells, rather than the motifs and materials that run across them.
+    expect(names).toEqual(expect.arrayContaining(['Bag', 'Holder', 'Sign', 'Mug', 'Clock', 'Frame']));
+    for (const motif of ['Retrospot', 'Regency', 'Metal', 'Wooden', 'Polkadot']) expect(names, motif).not.toContain(motif);
+    const cp = level.coPurchase!;
+    expect(cp.heldOutPrecision).toBeGreaterThanOrEqual(0.7);
+    expect(cp.products).toBeGreaterThan(0);
+    const placed = view.products.filter((p) => p.group !== null);
+    const total = placed.reduce((s, p) => s + p.revenue, 0);
+    const byCoPurchase = placed.filter((p) => p.byCoPurchase);
+    expect(byCoPurchase).toHaveLength(cp.products);
+    expect(byCoPurchase.reduce((s, p) => s + p.revenue, 0) / total).toBeCloseTo(cp.revenueShare, 6);
+    for (const p of byCoPurchase) expect(p.group, p.code).not.toBe('Other products');
+    const other = placed.filter((p) => p.group === 'Other products').reduce((s, p) => s + p.revenue, 0) / total;
+    console.log(`Other products: ${(other * 100).toFixed(1)}% of product revenue; co-purchase placed ${cp.products} of ${cp.leftover} (${(cp.revenueShare * 100).toFixed(1)}%), held-out ${(cp.heldOutPrecision * 100).toFixed(1)}% of ${cp.heldOutJudged}`);
+    expect(other).toBeLessThan(0.15);
+    expect(level.reason).toMatch(/bought with on the same day/);
+  });
+
   it('leaves out postage, carriage, manual lines, bank charges, fees and discounts with the revenue the raw file gives them', () => {
     const excluded = new Map(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => [l.code, l]));
     console.log(`Excluded lines: ${[...excluded.values()].map((l) => `${l.code} ${l.revenue.toFixed(2)} (${l.reason})`).join('; ')}`);

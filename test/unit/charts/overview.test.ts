@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakageRow } from '../../../shared/model/results';
-import { leakageBandOption, leakageBarsOption, paretoOption } from '../../../renderer/src/charts/overview';
+import { leakageBandOption, leakageBarsOption, paretoBandAt, paretoOption } from '../../../renderer/src/charts/overview';
 import { fmt } from './fixtures';
 
 type Axis = { name?: string; data?: string[]; axisLabel?: { formatter?: (v: number) => string } };
@@ -26,6 +26,26 @@ describe('overview charts', () => {
     const x = option.xAxis as Axis;
     expect(x.name).toMatch(/customers/i);
     expect(x.axisLabel?.formatter?.(0.5)).toBe('50%');
+  });
+
+  it('shades the strategic and long-tail bands, and a click in either opens that tier', () => {
+    const points = [
+      { customerShare: 0, revenueShare: 0 },
+      { customerShare: 0.25, revenueShare: 0.8 },
+      { customerShare: 1, revenueShare: 1 },
+    ];
+    const bands = { strategic: 25, longTail: 75 };
+    const series = paretoOption(points, 0.8, fmt, bands).series as Series[];
+    const areas = series[0].markArea?.data ?? [];
+    expect(areas.map(([from, to]) => [from.xAxis, to.xAxis])).toEqual([
+      [0, 0.25],
+      [0.25, 1],
+    ]);
+    expect(paretoBandAt(0.2, bands)).toBe('strategic');
+    expect(paretoBandAt(0.25, bands)).toBe('strategic');
+    expect(paretoBandAt(0.6, bands)).toBe('long-tail');
+    expect(paretoBandAt(1.2, bands)).toBeNull();
+    expect(paretoBandAt(0.6, { strategic: 0, longTail: 0 })).toBeNull();
   });
 
   it('stacks recovery and growth per key, largest total at the top, with money on the axis', () => {

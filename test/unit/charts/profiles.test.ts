@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, silhouetteOption } from '../../../renderer/src/charts/profiles';
+import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, scatterPointCode, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
 
 type Point = { value: number; symbolSize: number };
@@ -63,13 +63,35 @@ describe('profile charts', () => {
     expect(series.every((s) => s.large)).toBe(true);
     const [alpha] = series[0].data as [number, number, string, number][];
     expect(alpha[0]).toBe(5000);
-    expect(alpha.slice(2)).toEqual(['Alpha', 4]);
+    expect(alpha.slice(2)).toEqual(['Alpha', 4, 'A']);
+    expect(scatterPointCode(alpha)).toBe('A');
     // Spread around its whole breadth so stacked customers stay visible, always the same way.
     expect(Math.abs(alpha[1] - 4)).toBeLessThanOrEqual(0.35);
     expect(alpha[1]).toBe(4 + jitterFor('A'));
-    expect((series[1].data as unknown[][])[0].slice(2)).toEqual(['Gamma', 2]);
+    expect((series[1].data as unknown[][])[0].slice(2)).toEqual(['Gamma', 2, 'C']);
     expect((option.xAxis as Axis).type).toBe('log');
     expect((option.xAxis as Axis).name).toContain('USD');
+  });
+
+  it("colours points by another k's profiles when a preview gives one per customer", () => {
+    const customers = [
+      { code: 'A', name: 'Alpha', revenue12m: 5000, breadth: 4, profile: 1 },
+      { code: 'C', name: 'Gamma', revenue12m: 800, breadth: 2, profile: 1 },
+      { code: 'D', name: 'Delta', revenue12m: 300, breadth: 1, profile: null },
+    ];
+    const previewed = [2, 1, 0];
+    const series = customerScatterOption(customers, profiles, fmt, (i) => previewed[i] || null).series as Series[];
+    expect((series[0].data as unknown[][]).map((p) => p[4])).toEqual(['C']);
+    expect((series[1].data as unknown[][]).map((p) => p[4])).toEqual(['A']);
+    expect(scatterPointCode('not a point')).toBeNull();
+  });
+
+  it('marks a previewed k beside the chosen one on the quality charts', () => {
+    const marks = (elbowOption(quality, 3, 3, 5).series as { markLine: { data: { name: string; xAxis: string }[] } }[])[0].markLine.data;
+    expect(marks.map((m) => [m.name, m.xAxis])).toEqual([
+      ['chosen', '3'],
+      ['preview', '5'],
+    ]);
   });
 
   it('spreads customers evenly across the band around their breadth', () => {

@@ -80,7 +80,12 @@ export function ExploreScreen() {
     ],
     territory: s.leakage.by.territory.map((r) => ({ value: r.key, label: r.key })),
     rep: s.leakage.by.rep.map((r) => ({ value: r.key, label: r.key })),
-    category: [...s.categories, WHOLE_ACCOUNT].map((c) => ({ value: c, label: c === WHOLE_ACCOUNT ? `${c} (whole-account recovery)` : c })),
+    // Account-wide recoveries show under the categories they carry; the pseudo-category stays
+    // selectable only for a link that already names it.
+    category: [...s.categories, ...(slice.category === WHOLE_ACCOUNT ? [WHOLE_ACCOUNT] : [])].map((c) => ({
+      value: c,
+      label: c === WHOLE_ACCOUNT ? `${c} (whole-account recovery)` : c,
+    })),
     tier: (['strategic', 'long-tail', 'inactive'] as const).map((t) => ({ value: t, label: TIER_WORDS[t] })),
     profile: s.profiles.map((p) => ({ value: String(p.id), label: `${p.id}. ${p.label}` })),
   };
@@ -137,7 +142,12 @@ export function ExploreScreen() {
       <ErrorNotice error={actions.error ?? customers.error} />
       <div className="stats" data-testid="slice-stats">
         <Stat label="Actions" value={a ? fmt.count(a.total) : '…'} testId="slice-actions" />
-        <Stat label="Expected per year" value={a ? fmt.money(a.totalExpected) : '…'} testId="slice-expected" detail="growth a year; recovery over the run's horizon" />
+        <Stat
+          label="Expected per year"
+          value={a ? fmt.money(a.totalExpected) : '…'}
+          testId="slice-expected"
+          detail={`growth a year; recovery over the run's horizon${slice.category && slice.category !== WHOLE_ACCOUNT ? `; account-wide recoveries count ${slice.category}'s part` : ''}`}
+        />
         <Stat label="Customers with an action" value={a ? fmt.count(a.customers) : '…'} testId="slice-action-customers" />
         <Stat label="Customers in the slice" value={c ? fmt.count(c.total) : '…'} testId="slice-customers" detail={slice.kind || slice.category ? 'those with such an action' : 'every customer matching'} />
       </div>
@@ -166,6 +176,12 @@ export function ExploreScreen() {
         )}
       </Panel>
       <Panel title="Actions in the slice, highest priority first">
+        {slice.category && slice.category !== WHOLE_ACCOUNT && (
+          <p className="muted" data-testid="slice-whole-account-note">
+            A win-back or slipping account that buys {slice.category} is listed here with its whole money (category "{WHOLE_ACCOUNT}"); the totals above and the
+            breakdown count only its {slice.category} part.
+          </p>
+        )}
         <ActionList label="Slice actions" actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">

@@ -7,7 +7,7 @@ import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { sliceOfKey } from '../../app/slice-params';
 import { useDrill } from '../../app/useDrill';
-import { leakageBandOption, leakageBarsOption, paretoOption } from '../../charts/overview';
+import { leakageBandOption, leakageBarsOption, paretoBandAt, paretoOption } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { SettingsBadge } from '../../components/SettingsBadge';
@@ -31,7 +31,10 @@ export function OverviewScreen() {
   const [second, setSecond] = useState<LeakageDimension>('category');
   const drill = useDrill();
   const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
-  const pareto = useMemo(() => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt) : null), [s, fmt]);
+  const pareto = useMemo(
+    () => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt, { strategic: s.customers.strategic, longTail: s.customers.longTail }) : null),
+    [s, fmt],
+  );
   const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
   const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt) : null), [s, fmt]);
   const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt) : null), [s, fmt]);
@@ -78,7 +81,15 @@ export function OverviewScreen() {
       </Panel>
       <div className="grid-2">
         <Panel title="Pareto curve">
-          <Chart option={pareto} label="Cumulative share of revenue by share of customers" testId="chart-pareto" />
+          <Chart
+            option={pareto}
+            label={`Cumulative share of revenue by share of customers: ${fmt.count(s.customers.strategic)} strategic accounts, then ${fmt.count(s.customers.longTail)} in the long tail`}
+            testId="chart-pareto"
+            onPlotClick={([share]) => {
+              const tier = paretoBandAt(share, { strategic: s.customers.strategic, longTail: s.customers.longTail });
+              if (tier) drill({ tier });
+            }}
+          />
         </Panel>
         <Panel title="Leakage by territory">
           <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" onClick={open('territory')} />
@@ -101,7 +112,7 @@ export function OverviewScreen() {
           <Chart option={bySecond} label={`Leakage by ${second}`} testId="chart-second" onClick={open(second)} />
         </Panel>
       </div>
-      <p className="muted" data-testid="drill-hint">Click a bar or its label to open those actions and customers, and narrow them further there.</p>
+      <p className="muted" data-testid="drill-hint">Click a bar or its label, or a band of the Pareto curve, to open those actions and customers, and narrow them further there.</p>
       <Panel
         title="Top actions"
         actions={

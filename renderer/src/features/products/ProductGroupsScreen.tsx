@@ -15,6 +15,13 @@ const LEVEL_WORDS: Record<NonNullable<ProductGroupsView['level']>['level'], stri
   products: 'Individual products',
 };
 
+/** What the level's count is a count of: "30 groups from 3,676 'StockCode' values". */
+function levelDetail(level: NonNullable<ProductGroupsView['level']>, count: (n: number) => string): string {
+  const of = `${count(level.rawValues)} ${level.column ? `'${level.column}' ` : ''}value${level.rawValues === 1 ? '' : 's'}`;
+  if (level.level === 'product-groups') return `${count(level.values)} groups from ${of}`;
+  return level.values === level.rawValues ? of : `${count(level.values)} after merging spellings, from ${of}`;
+}
+
 /**
  * Review of the product level the analysis works on: the proposed (or saved) groups with their
  * largest products as examples, renamed and merged here, and the lines that are not products.
@@ -102,6 +109,22 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
       return next;
     });
   const mergeTarget = rows.find((r) => selected.has(r.name))?.name ?? null;
+  // Every product in the catalogue is either in a group or a line left out: the two counts add up to it.
+  const productCount = data.products.filter((p) => p.group !== null).length;
+  const leftOut = data.products.length - productCount;
+  const coPurchaseIn = new Map<string, number>();
+  for (const p of data.products) {
+    const group = p.byCoPurchase ? assignment.get(p.code) : undefined;
+    if (group !== undefined) coPurchaseIn.set(group, (coPurchaseIn.get(group) ?? 0) + 1);
+  }
+  const coPurchased = [...coPurchaseIn.values()].reduce((a, b) => a + b, 0);
+  const productsDetail = [
+    data.saved ? `groups saved ${data.savedAt ? fmt.date(data.savedAt.slice(0, 10)) : ''}` : 'grouped automatically',
+    coPurchased > 0 ? `${fmt.count(coPurchased)} by co-purchase` : null,
+    leftOut > 0 ? `+ ${fmt.count(leftOut)} line${leftOut === 1 ? '' : 's'} not products` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <>
@@ -113,8 +136,8 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
       </div>
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
       <div className="stats" data-testid="product-level">
-        <Stat label="Level used" value={level ? LEVEL_WORDS[level.level] : '—'} detail={level ? `${fmt.count(level.values)} values from ${fmt.count(level.rawValues)}` : undefined} />
-        <Stat label="Products" value={fmt.count(data.products.length)} detail={data.saved ? `groups saved ${data.savedAt ? fmt.date(data.savedAt.slice(0, 10)) : ''}` : 'proposed automatically'} />
+        <Stat label="Level used" value={level ? LEVEL_WORDS[level.level] : '—'} detail={level ? levelDetail(level, fmt.count) : undefined} />
+        <Stat label="Products" value={fmt.count(productCount)} detail={productsDetail} />
         <Stat
           label="Not products, left out"
           value={level ? fmt.money(level.nonProductRevenue) : '—'}
@@ -146,6 +169,9 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
                 <th scope="col">Merge</th>
                 <th scope="col">Group name</th>
                 <th scope="col" className="num">Products</th>
+                <th scope="col" className="num" title="Products whose description named no group, placed by what they are bought with on the same day">
+                  By co-purchase
+                </th>
                 <th scope="col" className="num">Revenue</th>
                 <th scope="col">Largest products</th>
               </tr>
@@ -169,6 +195,7 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
                     />
                   </td>
                   <td className="num">{fmt.count(r.products)}</td>
+                  <td className="num muted">{coPurchaseIn.get(r.name) ? fmt.count(coPurchaseIn.get(r.name) as number) : ''}</td>
                   <td className="num">
                     {fmt.money(r.revenue)} <span className="muted">({fmt.share(total ? r.revenue / total : 0, 0)})</span>
                   </td>

@@ -3,11 +3,22 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, silhouetteOption } from '../../charts/profiles';
+import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, scatterPointCode, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
 import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
+import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
-import { markKSwitch } from './timing';
+import type { Formatters } from '../../app/format';
+import { markKPreview, markKSwitch } from './timing';
+import { useKPreviews } from './useKPreviews';
+
+/** A previewed profile's members come from the scatter's points: the run's customer rows carry the run's k. */
+const pointColumns = (fmt: Formatters): Column<ScatterCustomer>[] => [
+  { id: 'name', label: 'Customer', value: (c) => c.name, width: '1.6fr' },
+  { id: 'code', label: 'Code', value: (c) => c.code, width: '8rem' },
+  { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
+  { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
+];
 
 export function ProfilesScreen() {
   const fmt = useFormatters();
@@ -23,29 +34,49 @@ export function ProfilesScreen() {
   const runId = s?.runId;
   // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
   const everyone = useAsync(() => call('analysis-points', { runId }), [runId]);
+  const kMin = s ? Math.min(s.settings.kMin, ...s.quality.map((q) => q.k)) : 2;
+  const kMax = s ? Math.max(s.settings.kMax, ...s.quality.map((q) => q.k)) : 2;
+  const previewing = s !== null && k !== s.k;
+  const range = useMemo(() => (s ? { runK: s.k, kMin, kMax } : null), [s, kMin, kMax]);
+  const kPreview = useKPreviews(runId, previewing ? k : null, range, everyone.data !== null);
+  const preview = kPreview.preview;
+  // While a k is previewed, every profile view below shows that k's profiles; actions stay the run's.
+  const profiles = useMemo(() => (preview ? preview.profiles : (s?.profiles ?? [])), [preview, s]);
   const members = useAsync(
-    async () => (selected === null ? null : call('analysis-customers', { runId, profile: selected, limit: 100000, sort: 'revenue12m', dir: 'desc' })),
-    [runId, selected],
+    async () => (selected === null || previewing ? null : call('analysis-customers', { runId, profile: selected, limit: 100000, sort: 'revenue12m', dir: 'desc' })),
+    [runId, selected, previewing],
   );
+  const previewMembers = useMemo(() => {
+    if (!preview || selected === null || !everyone.data) return null;
+    return everyone.data.rows.filter((_, i) => preview.pointProfiles[i] === selected);
+  }, [preview, selected, everyone.data]);
 
-  const elbow = useMemo(() => (s ? elbowOption(s.quality, s.k, s.suggestedK) : null), [s]);
-  const silhouette = useMemo(() => (s ? silhouetteOption(s.quality, s.k, s.suggestedK) : null), [s]);
+  const shownK = preview ? preview.k : null;
+  const elbow = useMemo(() => (s ? elbowOption(s.quality, s.k, s.suggestedK, shownK) : null), [s, shownK]);
+  const silhouette = useMemo(() => (s ? silhouetteOption(s.quality, s.k, s.suggestedK, shownK) : null), [s, shownK]);
   const pages = s ? Math.max(1, Math.ceil(s.categories.length / HEATMAP_PAGE)) : 1;
   const shownPage = Math.min(page, pages - 1);
   const heatmap = useMemo(
-    () => (s ? profileHeatmapOption(s.profiles, s.categories, measure, fmt, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }) : null),
-    [s, measure, fmt, shownPage],
+    () => (s ? profileHeatmapOption(profiles, s.categories, measure, fmt, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }) : null),
+    [s, profiles, measure, fmt, shownPage],
   );
-  const scatter = useMemo(() => (s && everyone.data ? customerScatterOption(everyone.data.rows, s.profiles, fmt) : null), [s, everyone.data, fmt]);
+  const scatter = useMemo(() => {
+    if (!s || !everyone.data) return null;
+    const at = preview ? (i: number) => preview.pointProfiles[i] || null : undefined;
+    return customerScatterOption(everyone.data.rows, profiles, fmt, at);
+  }, [s, everyone.data, profiles, preview, fmt]);
   if (!s || !elbow || !silhouette || !heatmap) return null;
   // A cell opens that profile's actions in that category: its gaps to sell and its slipping buyers.
   const openCell = (value: number[]) => {
     const cell = heatmapCell(s.profiles, s.categories, measure, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }, value);
     if (cell) drill(cell);
   };
-  const kMin = Math.min(s.settings.kMin, ...s.quality.map((q) => q.k));
-  const kMax = Math.max(s.settings.kMax, ...s.quality.map((q) => q.k));
-  const selectedProfile = s.profiles.find((p) => p.id === selected) ?? null;
+  const selectedProfile = profiles.find((p) => p.id === selected) ?? null;
+  const moveK = (next: number) => {
+    if (next !== k) markKPreview('start');
+    setPendingK(next === s.k ? null : next);
+    setSelected(null);
+  };
 
   const apply = async (next: number) => {
     markKSwitch('start');
@@ -92,10 +123,10 @@ export function ProfilesScreen() {
               {k === s.suggestedK ? ' (suggested)' : ''}
               {s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
             </label>
-            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => setPendingK(Number(e.target.value))} disabled={job !== null} />
+            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => moveK(Number(e.target.value))} disabled={job !== null} />
           </div>
           <button type="button" className="primary" disabled={k === s.k || job !== null} onClick={() => void apply(k)} data-testid="apply-k">
-            Re-run with k = {k}
+            {previewing ? `Use k = ${k} (re-run)` : `Re-run with k = ${k}`}
           </button>
           <button type="button" disabled={s.k === s.suggestedK || job !== null} onClick={() => void apply(s.suggestedK)}>
             {s.suggestedK === 1 ? 'Use one peer group (suggested)' : `Use suggested k = ${s.suggestedK}`}
@@ -105,6 +136,27 @@ export function ProfilesScreen() {
             {s.quality.find((q) => q.k === s.k && !q.converged) ? ' (k-means hit its iteration cap for this k)' : ''}
           </span>
         </div>
+        {previewing && (
+          <div className="notice info stacked" role="status" data-testid="k-preview-note">
+            <p>
+              {preview ? (
+                <>
+                  <strong>Previewing k = {preview.k}.</strong> The heatmap, profile cards and scatter below show the {preview.k} profiles a re-run with k = {preview.k} gives
+                  {preview.converged ? '' : ' (k-means hit its iteration cap)'}. Actions, leakage and every other screen still come from run {s.runId} (k = {s.k}) until you use this k.
+                </>
+              ) : kPreview.error ? (
+                <>Could not preview k = {k}: {kPreview.error.message}</>
+              ) : (
+                <>Fitting k = {k}…</>
+              )}
+            </p>
+            <p>
+              <button type="button" className="link" onClick={() => moveK(s.k)} data-testid="k-preview-back">
+                Back to k = {s.k}
+              </button>
+            </p>
+          </div>
+        )}
       </Panel>
       <div className="grid-2">
         <Panel title="Elbow: error by k">
@@ -139,13 +191,22 @@ export function ProfilesScreen() {
         }
       >
         <p className="muted">
-          {pages > 1 && 'Categories that set profiles apart come first. '}Click a cell to open that profile's actions and customers in that category.
+          {pages > 1 && 'Categories that set profiles apart come first. '}
+          {previewing ? `Actions exist for the run's k = ${s.k} profiles: use this k to open a cell's actions.` : "Click a cell to open that profile's actions and customers in that category."}
         </p>
-        <Chart option={heatmap} label="Heatmap of profiles by categories" height={Math.max(220, 40 + 34 * s.profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))} testId="chart-heatmap" onClick={(e) => openCell(e.value as number[])} />
+        <Chart
+          option={heatmap}
+          label={`Heatmap of ${profiles.length} profiles by categories${preview ? ` (preview of k = ${preview.k})` : ''}`}
+          height={Math.max(220, 40 + 34 * profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))}
+          testId="chart-heatmap"
+          onClick={previewing ? undefined : (e) => openCell(e.value as number[])}
+          onRendered={() => preview && markKPreview('end')}
+        />
       </Panel>
-      <Panel title="Profiles">
+      <Panel title={preview ? `Profiles at k = ${preview.k} (preview)` : 'Profiles'}>
+        <p className="muted">Click a profile to list its customers{previewing ? '' : ' and open its actions'}.</p>
         <div className="cards" role="list" data-testid="profile-cards">
-          {s.profiles.map((p) => (
+          {profiles.map((p) => (
             <button
               key={p.id}
               type="button"
@@ -168,15 +229,48 @@ export function ProfilesScreen() {
       <Panel title="Customers by size and breadth">
         <ErrorNotice error={everyone.error} />
         {scatter ? (
-          <Chart option={scatter} label="Scatter of customers: 12-month revenue against categories bought, coloured by profile" height={380} testId="chart-scatter" onClick={(e) => e.seriesIndex !== undefined && setSelected(s.profiles[e.seriesIndex]?.id ?? null)} />
+          <>
+            <p className="muted">Click a point to open that customer; click a profile in the legend to hide or show it.</p>
+            <Chart
+              option={scatter}
+              label={`Scatter of customers: 12-month revenue against categories bought, coloured by profile${preview ? ` (preview of k = ${preview.k})` : ''}`}
+              height={380}
+              testId="chart-scatter"
+              onClick={(e) => {
+                const code = scatterPointCode(e.value);
+                if (code) go('customer', { code });
+              }}
+            />
+          </>
         ) : (
           <p className="muted">Loading customers…</p>
         )}
       </Panel>
-      {selectedProfile && (
-        <Panel title={`Members of ${selectedProfile.id}. ${selectedProfile.label}`}>
+      {selectedProfile && !previewing && (
+        <Panel
+          title={`Members of ${selectedProfile.id}. ${selectedProfile.label}`}
+          actions={
+            <button type="button" onClick={() => drill({ profile: selectedProfile.id })} data-testid="profile-explore">
+              Explore this profile's actions
+            </button>
+          }
+        >
           <ErrorNotice error={members.error} />
           <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} onOpen={(c) => go('customer', { code: c.code })} height={360} />
+        </Panel>
+      )}
+      {selectedProfile && preview && previewMembers && (
+        <Panel title={`Members of ${selectedProfile.id}. ${selectedProfile.label} at k = ${preview.k} (preview)`}>
+          <DataTable
+            label="Members of a previewed profile"
+            columns={pointColumns(fmt)}
+            rows={previewMembers}
+            rowKey={(c) => c.code}
+            onActivate={(c) => go('customer', { code: c.code })}
+            height={360}
+            initialSort={{ column: 'revenue', dir: 'desc' }}
+            empty="No customers."
+          />
         </Panel>
       )}
     </>
