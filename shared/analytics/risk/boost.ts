@@ -41,15 +41,24 @@ function binOf(cuts: Float64Array, v: number): number {
   return lo;
 }
 
-export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST, linearBase = false): Booster {
-  const rows = y.length;
+/** Every row's bin on every feature, with the cut points: depends on the rows alone, not on weights or outcomes. */
+export type BinnedRows = { cuts: Float64Array[]; binned: Uint8Array };
+
+export function binRows(x: Float64Array, rows: number, p: number, bins: number): BinnedRows {
   const cuts: Float64Array[] = [];
   const binned = new Uint8Array(rows * p);
   for (let j = 0; j < p; j++) {
-    const c = cutPoints(x, rows, p, j, options.bins);
+    const c = cutPoints(x, rows, p, j, bins);
     cuts.push(c);
     for (let i = 0; i < rows; i++) binned[i * p + j] = binOf(c, x[i * p + j]);
   }
+  return { cuts, binned };
+}
+
+/** `binnedRows` lets several fits on the same rows (folds, outcomes) bin them once. */
+export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float64Array, options: BoostOptions = DEFAULT_BOOST, linearBase = false, binnedRows?: BinnedRows): Booster {
+  const rows = y.length;
+  const { cuts, binned } = binnedRows ?? binRows(x, rows, p, options.bins);
   let wsum = 0;
   let ysum = 0;
   for (let i = 0; i < rows; i++) {

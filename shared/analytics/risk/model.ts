@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
+import { binRows, DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
 import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
 import type { UnitSeries } from './series';
@@ -210,16 +210,17 @@ function fit(t: TrainingRows): Fitted {
   const stated = new Float64Array(t.rows);
   const pDecline = new Float64Array(t.rows);
   const ones = new Float64Array(t.rows).fill(1);
+  const binned = binRows(t.x, t.rows, FEATURE_COUNT, DEFAULT_BOOST.bins);
   const shareModels: Booster[] = [];
   const declineModels: Booster[] = [];
   for (let k = 0; k < 2 * REPEATS; k++) {
     const fold = k & 1;
     const repeat = k >> 1;
     const holdOut = (i: number) => foldOf(t.unit[i], repeat) === fold;
-    const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)));
+    const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, false, binned);
     // The chance of a decline rises with silence well past anything the training cuts could show
     // (their history is shorter than the as-of day's): a linear base lets it keep rising.
-    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true);
+    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true, binned);
     shareModels.push(share);
     declineModels.push(decline);
     for (let i = 0; i < t.rows; i++) {
