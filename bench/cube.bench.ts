@@ -6,7 +6,7 @@
  * one four times over, each copy with its own customers) checks the DuckDB path at scale.
  * Every case runs in its own child process so its peak RSS is its own.
  *
- *   node --import tsx bench/cube.bench.ts [--no-lines] [--no-20m]
+ *   node --import tsx bench/cube.bench.ts [--no-lines] [--no-auto] [--no-20m] [--only '5M wide,5M narrow']
  * generates bench/data/5m.csv when missing (as bench/generate.ts --rows 5000000 --categories 15 does)
  * and derives the narrow and 20M files next to it. Writes bench/results/cube.md.
  */
@@ -19,13 +19,13 @@ import { parseArgs } from 'node:util';
 import { Backend } from '../main/backend/dispatch';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
 import { generateDistributor } from '../shared/sample';
-import { customersForRows, writeSampleCsv } from './generate';
+import { customersForRows, splitSales, writeSampleCsv } from './generate';
 
 const self = fileURLToPath(import.meta.url);
 const benchDir = path.dirname(self);
 const dataDir = path.join(benchDir, 'data');
 
-type Measure = { importMs: number; analysisMs: number; maxRssMb: number; rows: number; stored: number; customers: number };
+type Measure = { importMs: number; analysisMs: number; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
 
 async function child(kind: string, file: string, scratch: string): Promise<void> {
   const started = performance.now();
@@ -37,7 +37,7 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
     );
     const groups = r.getRows()[0][0] as number;
     duck.close();
-    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0 };
+    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0, engine: 'duckdb' };
     console.log(JSON.stringify(out));
     return;
   }
@@ -45,15 +45,17 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
   fs.mkdirSync(scratch, { recursive: true });
   const backend = new Backend({ appDataDir: path.join(scratch, 'app') });
   await backend.call('workspace-create', { path: path.join(scratch, 'bench.longtail'), clientName: 'Bench' });
-  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : 'lines' });
+  // auto: the product's default (DuckDB above 200 MB, and only when a sample says the file shrinks).
+  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : kind === 'auto' ? 'auto' : 'lines' });
   const importMs = performance.now() - started;
   const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
+  if (s.engine === 'duckdb' && kind === 'auto') console.error(s.warnings.find((w) => w.startsWith('Summed with DuckDB')) ?? '');
   const a0 = performance.now();
   await backend.call('analysis-run', { settings: {} });
   const analysisMs = performance.now() - a0;
   backend.close();
   fs.rmSync(scratch, { recursive: true, force: true });
-  const out: Measure = { importMs, analysisMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers };
+  const out: Measure = { importMs, analysisMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
   console.log(JSON.stringify(out));
 }
 
@@ -64,7 +66,17 @@ function measure(kind: string, file: string): Measure {
   return JSON.parse(last) as Measure;
 }
 
-async function derive(wide: string): Promise<{ narrow: string; big: string }> {
+/** A 5M-line file whose sales are written as up to `lines` invoice lines each (it shrinks when summed). */
+async function splitFile(lines: number): Promise<string> {
+  const file = path.join(dataDir, `5m-split${lines}.csv`);
+  if (!fs.existsSync(file)) {
+    const base = { seed: 20261128, endDate: '2026-10-31', months: 24, categories: 15 };
+    await writeSampleCsv(splitSales(generateDistributor({ ...base, customers: customersForRows(5_000_000, base, lines) }).rows(), lines), file, 5_000_000);
+  }
+  return file;
+}
+
+async function derive(wide: string, withBig: boolean): Promise<{ narrow: string; big: string }> {
   const narrow = path.join(dataDir, '5m-narrow.csv');
   const big = path.join(dataDir, '20m.csv');
   const duck = await openDuckDb({ spillDir: dataDir });
@@ -74,7 +86,7 @@ async function derive(wide: string): Promise<{ narrow: string; big: string }> {
         `COPY (SELECT "Customer ID", "Date", "Category", "Net Sales" AS "Revenue" FROM read_csv(${sqlText(wide)}, all_varchar = true)) TO ${sqlText(narrow)} (HEADER)`,
       );
     }
-    if (!fs.existsSync(big)) {
+    if (withBig && !fs.existsSync(big)) {
       await duck.connection.run(
         `COPY (SELECT w.* REPLACE ("Customer ID" || CASE WHEN k = 0 THEN '' ELSE '-' || k END AS "Customer ID")
                FROM range(4) t(k), read_csv(${sqlText(wide)}, all_varchar = true) w) TO ${sqlText(big)} (HEADER)`,
@@ -90,7 +102,11 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const n = (x: number): string => x.toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { child: { type: 'string' }, 'no-lines': { type: 'boolean' }, 'no-20m': { type: 'boolean' } }, allowPositionals: true, strict: false });
+  const { values } = parseArgs({
+    options: { child: { type: 'string' }, 'no-lines': { type: 'boolean' }, 'no-20m': { type: 'boolean' }, 'no-auto': { type: 'boolean' }, only: { type: 'string' } },
+    allowPositionals: true,
+    strict: false,
+  });
   if (typeof values.child === 'string') {
     const file = process.argv.at(-1) ?? '';
     await child(values.child, file, path.join(dataDir, `scratch-${values.child}-${path.basename(file)}`));
@@ -101,46 +117,65 @@ async function main(): Promise<void> {
     const base = { seed: 20261128, endDate: '2026-10-31', months: 24, categories: 15 };
     await writeSampleCsv(generateDistributor({ ...base, customers: customersForRows(5_000_000, base) }).rows(), wide, 5_000_000);
   }
-  const { narrow, big } = await derive(wide);
+  const { narrow, big } = await derive(wide, !values['no-20m']);
   const rows: string[] = [];
   // The machine is shared: the load beside the run says how far wall times are from an idle machine's.
   const loadAt = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
   const loadBefore = loadAt();
   const startedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const files: [string, string][] = [['5M wide', wide], ['5M narrow', narrow]];
+  const files: [string, string][] = [
+    ['5M wide', wide],
+    ['5M narrow', narrow],
+    ['5M wide, 4 lines per sale', await splitFile(4)],
+    ['5M wide, 2 lines per sale', await splitFile(2)],
+  ];
   if (!values['no-20m']) files.push(['20M wide', big]);
+  const only = typeof values.only === 'string' ? values.only.split(',') : null;
+  const ran = new Set<string>();
+  const load1 = (): string => os.loadavg()[0].toFixed(1);
   for (const [label, file] of files) {
+    if (only && !only.some((o) => label === o)) continue;
+    ran.add(label);
     const mb = (fs.statSync(file).size / 2 ** 20).toFixed(0);
+    const refLoad = load1();
     const ref = measure('reference', file);
     console.error(`${label}: reference ${s(ref.importMs)}`);
-    const kinds = ['duckdb', ...(values['no-lines'] || label.startsWith('20M') ? [] : ['lines'])];
-    rows.push(`| ${label} (${mb} MB) | DuckDB read + GROUP BY customer, category (reference) | ${s(ref.importMs)} | | ${s(ref.importMs)} | 1.0x | ${n(Math.round(ref.maxRssMb))} MB | ${n(ref.rows)} groups |`);
+    const big20 = label.startsWith('20M');
+    const kinds = ['duckdb', ...(values['no-lines'] || big20 ? [] : ['lines']), ...(values['no-auto'] || big20 ? [] : ['auto'])];
+    rows.push(`| ${label} (${mb} MB) | DuckDB read + GROUP BY customer, category (reference) | ${s(ref.importMs)} | | ${s(ref.importMs)} | 1.0x | ${n(Math.round(ref.maxRssMb))} MB | ${refLoad} | ${n(ref.rows)} groups |`);
     for (const kind of kinds) {
+      const caseLoad = load1();
       const m = measure(kind, file);
       const total = m.importMs + m.analysisMs;
-      console.error(`${label} ${kind}: import ${s(m.importMs)}, analysis ${s(m.analysisMs)}, ${Math.round(m.maxRssMb)} MB`);
+      console.error(`${label} ${kind}: import ${s(m.importMs)}, analysis ${s(m.analysisMs)}, ${Math.round(m.maxRssMb)} MB (${m.engine})`);
+      const what = kind === 'duckdb' ? 'import through DuckDB + analysis' : kind === 'lines' ? 'line-by-line import + analysis' : `auto (chose ${m.engine === 'duckdb' ? 'DuckDB' : 'line by line'}) + analysis`;
       rows.push(
-        `| ${label} (${mb} MB) | ${kind === 'duckdb' ? 'import through DuckDB + analysis' : 'line-by-line import + analysis'} | ${s(m.importMs)} | ${s(m.analysisMs)} | ${s(total)} | ${(total / ref.importMs).toFixed(1)}x | ${n(Math.round(m.maxRssMb))} MB | ${n(m.rows)} rows read, ${n(m.stored)} stored, ${n(m.customers)} customers |`,
+        `| ${label} (${mb} MB) | ${what} | ${s(m.importMs)} | ${s(m.analysisMs)} | ${s(total)} | ${(total / ref.importMs).toFixed(1)}x | ${n(Math.round(m.maxRssMb))} MB | ${caseLoad} | ${n(m.rows)} rows read, ${n(m.stored)} stored, ${n(m.customers)} customers |`,
       );
     }
   }
+  const out = path.join(benchDir, 'results', 'cube.md');
+  const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  const kept = only
+    ? previous.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| file') && line.split(' | ').length === 9 && !ran.has(line.slice(2, line.lastIndexOf(' (', line.indexOf(' | ')))))
+    : [];
   const text = [
     '# Big files: DuckDB aggregation',
     '',
     `Run ${startedAt} UTC; load average (1 / 5 / 15 min) ${loadBefore} at the start and ${loadAt()} at the end, on ${os.cpus().length} cores.`,
     '',
-    'Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; analysis = `analysis-run` with default settings. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.',
+    'Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; "N lines per sale" = each sale written as up to N invoice lines of the same customer, category and day (`--lines-per-sale N`), so the file shrinks when summed; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; analysis = `analysis-run` with default settings; load = 1-minute load average as the case started. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.',
     '',
-    '| file | case | import | analysis | total | vs reference | peak RSS | rows |',
-    '|---|---|---|---|---|---|---|---|',
+    '| file | case | import | analysis | total | vs reference | peak RSS | load | rows |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    // Files not re-run this time keep their rows from the last run.
+    ...kept,
     '',
   ].join('\n');
   fs.mkdirSync(path.join(benchDir, 'results'), { recursive: true });
-  const out = path.join(benchDir, 'results', 'cube.md');
   const marker = '<!-- notes: kept by re-runs -->';
-  const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
-  const notes = old.includes(marker) ? old.slice(old.indexOf(marker)) : `${marker}\n`;
+  const notes = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : `${marker}\n`;
   fs.writeFileSync(out, `${text}\n${notes}`);
   console.log(text);
 }

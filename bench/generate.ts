@@ -27,6 +27,30 @@ export const rosterCsv = (roster: RosterRow[]): string =>
 
 export type WriteResult = { rows: number; customers: number; bytes: number; seconds: number };
 
+/**
+ * A sale written as up to `lines` invoice lines of the same product, its quantity shared out (a
+ * quantity below `lines` gives fewer lines): the same customer, category and day on several lines,
+ * as exports with one line per delivery or per batch have. Revenue per line is its quantity times
+ * the unit price.
+ */
+export function splitSale(row: SampleRow, lines: number): SampleRow[] {
+  const parts = Math.max(1, Math.min(lines, Math.floor(Math.abs(row.quantity))));
+  if (parts === 1) return [row];
+  const sign = row.quantity < 0 ? -1 : 1;
+  const whole = Math.abs(row.quantity);
+  const out: SampleRow[] = [];
+  for (let i = 0; i < parts; i++) {
+    const quantity = sign * (Math.floor(whole / parts) + (i < whole % parts ? 1 : 0));
+    out.push({ ...row, quantity, revenue: Math.round(quantity * row.unitPrice * 100) / 100 });
+  }
+  return out;
+}
+
+/** Every sale as up to `lines` invoice lines (splitSale). */
+export function* splitSales(rows: Iterable<SampleRow>, lines: number): Iterable<SampleRow> {
+  for (const row of rows) yield* splitSale(row, lines);
+}
+
 /** Streams rows to `out`, stopping after `maxRows` when given. */
 export async function writeSampleCsv(rows: Iterable<SampleRow>, out: string, maxRows = Number.POSITIVE_INFINITY): Promise<WriteResult> {
   await mkdir(dirname(out), { recursive: true });
@@ -57,11 +81,11 @@ export async function writeSampleCsv(rows: Iterable<SampleRow>, out: string, max
   return { rows: written, customers, bytes, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Customers needed for about `rows` rows: measured on a pilot of the same seed, plus a margin. */
-export function customersForRows(rows: number, options: Omit<GeneratorOptions, 'customers'>): number {
+/** Customers needed for about `rows` rows (of sales split into `lines` lines each): measured on a pilot of the same seed, plus a margin. */
+export function customersForRows(rows: number, options: Omit<GeneratorOptions, 'customers'>, lines = 1): number {
   const pilot = 1000;
   let count = 0;
-  for (const _ of generateDistributor({ ...options, customers: pilot }).rows()) count++;
+  for (const _ of splitSales(generateDistributor({ ...options, customers: pilot }).rows(), lines)) count++;
   return Math.max(1, Math.ceil((rows / count) * pilot * 1.03));
 }
 
@@ -78,12 +102,14 @@ export function truthOfWritten(truth: PlantedTruth, customers: number): PlantedT
 }
 
 const USAGE = `Usage: node --import tsx bench/generate.ts --out FILE [--customers N | --rows N] [--seed N] [--end YYYY-MM-DD]
-                [--months N] [--categories N] [--roster FILE] [--truth FILE]
+                [--months N] [--categories N] [--lines-per-sale N] [--roster FILE] [--truth FILE]
   --customers N   customers to generate (default 2000, or derived from --rows)
   --rows N        write exactly N rows (customers estimated from a pilot when --customers is absent;
                   the last customer may be cut short)
   --seed N        seed (default 20261128)        --end DATE   last day of the history (default 2026-10-31)
   --months N      history length (default 24)    --categories N  10-15 recommended (default 12)
+  --lines-per-sale N  write each sale as up to N invoice lines of the same customer, category and
+                  day (its quantity shared out; default 1): a file that shrinks when summed
   --roster FILE   also write the reps (Rep,Kind,Territory,Capacity)
   --truth FILE    also write the planted truth as JSON`;
 
@@ -91,7 +117,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       out: { type: 'string' }, customers: { type: 'string' }, rows: { type: 'string' }, seed: { type: 'string' }, end: { type: 'string' },
-      months: { type: 'string' }, categories: { type: 'string' }, roster: { type: 'string' }, truth: { type: 'string' }, help: { type: 'boolean' },
+      months: { type: 'string' }, categories: { type: 'string' }, 'lines-per-sale': { type: 'string' }, roster: { type: 'string' }, truth: { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help || !values.out) {
@@ -107,9 +133,10 @@ async function main(): Promise<void> {
   };
   const base = { seed: whole('seed', values.seed, 20261128), endDate: values.end ?? '2026-10-31', months: whole('months', values.months, 24), categories: whole('categories', values.categories, 12) };
   const maxRows = values.rows === undefined ? undefined : whole('rows', values.rows, 0);
-  const customers = values.customers !== undefined ? whole('customers', values.customers, 0) : maxRows !== undefined ? customersForRows(maxRows, base) : 2000;
+  const lines = Math.max(1, whole('lines-per-sale', values['lines-per-sale'], 1));
+  const customers = values.customers !== undefined ? whole('customers', values.customers, 0) : maxRows !== undefined ? customersForRows(maxRows, base, lines) : 2000;
   const distributor = generateDistributor({ ...base, customers });
-  const result = await writeSampleCsv(distributor.rows(), values.out, maxRows);
+  const result = await writeSampleCsv(splitSales(distributor.rows(), lines), values.out, maxRows);
   if (values.roster) {
     await mkdir(dirname(values.roster), { recursive: true });
     await writeFile(values.roster, rosterCsv(distributor.roster));

@@ -84,6 +84,8 @@ export type AnalysisOutput = {
   bgnbd: BgNbdFitReport | null;
   /** How recovery was decided: horizon, value floor, the learned model's training and whether it was used. */
   recovery: RecoveryOverview | null;
+  /** The smallest growth action listed, in money a year (0: every action is listed). */
+  growthFloor: number;
   /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
   notes: string[];
   /** Milliseconds per stage; 0 for a stage served from the cache. */
@@ -243,6 +245,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     },
     bgnbd,
     recovery,
+    growthFloor: floor,
     notes,
     timings,
     stages: { features, profiles, recovery: recoveryModel, risk, decision, pAlive },

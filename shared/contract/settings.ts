@@ -47,9 +47,11 @@ export const growthSettingsSchema = z.object({
   minPAlive: z.number().min(0).max(1).default(0.2),
   /**
    * A growth action must be expected to bring at least this share of the median active customer's
-   * 12-month revenue a year; smaller ones are not worth a rep's call. 0 keeps every action.
+   * 12-month revenue a year; smaller ones are not worth a rep's call. 0 keeps every action. A tenth,
+   * the same bar as a recovery call's value floor: a call should be worth a tenth of what a typical
+   * customer spends in a year (at 2% Online Retail's median action was £26 a year).
    */
-  minValueShare: z.number().min(0).max(5).default(0.02),
+  minValueShare: z.number().min(0).max(5).default(0.1),
 });
 
 export const analysisSettingsSchema = z.object({

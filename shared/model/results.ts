@@ -139,6 +139,8 @@ export type AnalysisSummary = {
   recovery?: RecoveryOverview | null;
   /** The BG/NBD fit behind P(alive): parameters, holdout check, verdict. Absent on runs saved before it was reported. */
   bgnbd?: BgNbdFitReport | null;
+  /** The smallest growth action listed, in money a year; absent on runs saved before it was reported. */
+  growthFloor?: number;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
   timings: Record<string, number>;

@@ -28,13 +28,30 @@ describe.each([11, 12])('planted truth, generator seed %i', (seed) => {
     expect(ari).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('recommends at least 80% of planted cross-sell gaps and keeps 95% of growth actions inside the true pattern', () => {
+  it('recommends at least 80% of planted cross-sell gaps at customers spending at least the median, and keeps 95% of growth actions inside the true pattern', () => {
+    // The default floor (a tenth of the median customer's year) leaves out gaps at small customers
+    // that are not worth a call, so recall is counted where a gap is worth one.
     const growth = out.actions.filter((a) => a.kind === 'growth');
     const recommended = new Set(growth.map((a) => key(a.customerCode, a.category)));
-    const found = truth.crossSellGaps.filter((x) => recommended.has(key(x.customerId, x.category)));
-    expect(found.length / truth.crossSellGaps.length).toBeGreaterThanOrEqual(0.8);
+    const revenue = new Map(out.customers.map((c) => [c.code, c.revenue12m]));
+    const active = out.customers.map((c) => c.revenue12m).filter((r) => r > 0).sort((a, b) => a - b);
+    const median = active[active.length >> 1];
+    const worthACall = truth.crossSellGaps.filter((x) => (revenue.get(x.customerId) ?? 0) >= median);
+    expect(worthACall.length).toBeGreaterThanOrEqual(40);
+    const found = worthACall.filter((x) => recommended.has(key(x.customerId, x.category)));
+    expect(found.length / worthACall.length).toBeGreaterThanOrEqual(0.8);
     const outside = growth.filter((a) => !patternOf(a.customerCode).categories.includes(a.category));
     expect(outside.length / growth.length).toBeLessThanOrEqual(0.05);
+    for (const a of growth) expect(a.expectedRevenue).toBeGreaterThanOrEqual(out.growthFloor);
+    // The floor is a tenth of the median active customer's year (the median interpolated, hence 1%).
+    expect(Math.abs(out.growthFloor - 0.1 * median)).toBeLessThan(0.01 * 0.1 * median);
+  });
+
+  it('still finds at least 80% of all planted cross-sell gaps, small customers included, when the floor is lowered to 2%', () => {
+    const low = runAnalysis(datasetFromRows(g.rows()), analysisSettingsSchema.parse({ growth: { minValueShare: 0.02 } }));
+    const recommended = new Set(low.actions.filter((a) => a.kind === 'growth').map((a) => key(a.customerCode, a.category)));
+    const found = truth.crossSellGaps.filter((x) => recommended.has(key(x.customerId, x.category)));
+    expect(found.length / truth.crossSellGaps.length).toBeGreaterThanOrEqual(0.8);
   });
 
   it('finds planted defections (recall >= 0.90, precision >= 0.85) and rarely flags the traps', () => {

@@ -48,7 +48,7 @@ describe('the settings table', () => {
       '--volatility-allowance', '2', '--decline-threshold', '0.4', '--min-revenue', '250', '--horizon', '180', '--min-probability', '0.6',
       '--value-floor', '75', '--no-seasonal', '--no-volatility',
       '--min-penetration', '0.6', '--peer-quantile', '0.7', '--min-peers', '8', '--under-buy-ratio', '0.3', '--min-p-alive', '0.1',
-      '--min-profile-share', '0.08', '--min-growth-value', '0.1',
+      '--min-profile-share', '0.08', '--min-growth-value', '0.05',
     ];
     const args = parseArgs({ args: argv, options: settingsOptions, allowPositionals: false });
     const settings = analysisSettingsSchema.parse(settingsFromArgs(args));

@@ -62,8 +62,10 @@ export function GrowthScreen() {
           <h1>Growth</h1>
           <p className="muted">Categories that peers in the same profile widely buy and this customer does not, or buys far below its size.</p>
           <p className="muted" data-testid="growth-floor">
-            Only actions expected to bring at least {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's 12-month revenue a year are listed; the likely range is what
-            the middle half of its peers would bring.
+            Only actions expected to bring at least {s.growthFloor !== undefined ? `${fmt.money(s.growthFloor)} a year (` : ''}
+            {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's 12-month revenue{s.growthFloor !== undefined ? ')' : ' a year'} are listed: smaller ones are not worth a
+            rep's call. The expected value weighs what a peer of the customer's size spends on the category by how many peers buy it; the likely range is the same at the middle half of
+            its peers.
           </p>
         </div>
       </div>
