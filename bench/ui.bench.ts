@@ -10,51 +10,18 @@
  * Writes bench/results/ui.md.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Backend } from '../main/backend/dispatch';
 import type { AnalysisSummary } from '../shared/model/results';
-import { generateDistributor } from '../shared/sample';
-import { writeSampleCsv } from './generate';
+import { median, servedSample, time } from './served-sample';
 import { launch, openPage, screenshot } from '../test/e2e/support/browser';
-import { buildRenderer, root, startServe } from '../test/e2e/support/serve';
+import { root } from '../test/e2e/support/serve';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, steps: { type: 'string', default: '12' } } });
 const customers = Number(values.customers);
 const steps = Number(values.steps);
-const SEED = 20261128;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
-  const t = performance.now();
-  const out = await work();
-  return [out, performance.now() - t];
-};
-
-const csv = path.join(root, 'bench', 'data', `ui-${customers}.csv`);
-if (!fs.existsSync(csv)) {
-  console.error(`Generating ${customers} customers into ${csv}...`);
-  await writeSampleCsv(generateDistributor({ seed: SEED, customers, endDate: '2026-10-31', months: 24 }).rows(), csv);
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-ui-bench-'));
-const home = path.join(dir, 'home');
-const workspace = path.join(dir, 'bench.longtail');
-const backend = new Backend({ appDataDir: home });
-await backend.call('workspace-create', { path: workspace, clientName: `UI bench ${customers}`, currency: 'USD' });
-console.error('Importing...');
-const [imported, importMs] = await time(() => backend.call('import-run', { path: csv }));
-console.error(`Imported ${imported.rowsImported} rows in ${(importMs / 1000).toFixed(1)} s; analysing...`);
-const [first, analysisMs] = await time(() => backend.call('analysis-run', { settings: {} }));
-backend.close();
-
-const rendererDir = path.join(dir, 'renderer');
-buildRenderer(rendererDir);
-const served = await startServe({ workspace, home, rendererDir, timeoutMs: 300_000 });
+const { served, imported, importMs, first, analysisMs, cleanup } = await servedSample(customers, 'UI');
 const browser = await launch();
 const lines: string[] = [];
 try {
@@ -129,8 +96,7 @@ try {
   );
 } finally {
   await browser.close();
-  await served.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await cleanup();
 }
 const out = path.join(root, 'bench', 'results', 'ui.md');
 fs.writeFileSync(out, lines.join('\n'));
