@@ -64,8 +64,12 @@ export function Chart({ option, label, height = 320, onClick, onPlotClick, onRen
     resize.observe(el);
     return () => {
       resize.disconnect();
-      instance.dispose();
       chart.current = null;
+      // Leaving the screen (the host is already out of the page): work zrender still has queued for
+      // this frame (a hover, a refresh) would read the disposed painter ("reading 'layerStack'"),
+      // so the instance goes a frame later. A theme switch keeps the host and re-creates at once.
+      if (el.isConnected) instance.dispose();
+      else requestAnimationFrame(() => instance.dispose());
     };
   }, [scheme]);
 
