@@ -208,13 +208,40 @@ export function fitBooster(x: Float64Array, p: number, y: Float64Array, w: Float
   return { p, base, linear, trees };
 }
 
+/** A booster's trees laid end to end in flat arrays (`stride` nodes per tree): scoring walks typed arrays only. */
+type FlatTrees = { count: number; stride: number; feature: Int32Array; edge: Float64Array; left: Int32Array; right: Int32Array; value: Float64Array };
+
+const flattened = new WeakMap<Booster, FlatTrees>();
+
+function flatTrees(m: Booster): FlatTrees {
+  const known = flattened.get(m);
+  if (known && known.count === m.trees.length) return known;
+  const stride = m.trees.reduce((most, t) => Math.max(most, t.feature.length), 1);
+  const size = stride * m.trees.length;
+  const flat: FlatTrees = { count: m.trees.length, stride, feature: new Int32Array(size).fill(-1), edge: new Float64Array(size), left: new Int32Array(size), right: new Int32Array(size), value: new Float64Array(size) };
+  m.trees.forEach((t, k) => {
+    const base = k * stride;
+    flat.feature.set(t.feature, base);
+    flat.edge.set(t.edge, base);
+    flat.left.set(t.left, base);
+    flat.right.set(t.right, base);
+    flat.value.set(t.value, base);
+  });
+  flattened.set(m, flat);
+  return flat;
+}
+
 /** The fitted probability (or share) for row i of x. */
 export function predictBooster(m: Booster, x: Float64Array, i: number): number {
   let z = m.linear ? linearMargin(m.linear, x, m.p, i) : m.base;
-  for (const t of m.trees) {
+  // Scoring every unit with a dozen boosters of 80 trees was most of the risk stage at 5M rows;
+  // the same walk over flat arrays adds the same leaf values in the same order.
+  const { count, stride, feature, edge, left, right, value } = flatTrees(m);
+  const row = i * m.p;
+  for (let k = 0, base = 0; k < count; k++, base += stride) {
     let node = 0;
-    while (t.feature[node] >= 0) node = x[i * m.p + t.feature[node]] <= t.edge[node] ? t.left[node] : t.right[node];
-    z += t.value[node];
+    while (feature[base + node] >= 0) node = x[row + feature[base + node]] <= edge[base + node] ? left[base + node] : right[base + node];
+    z += value[base + node];
   }
   return sigmoid(z);
 }

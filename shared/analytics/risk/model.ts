@@ -199,7 +199,11 @@ const REPEATS = FOLD_SALTS.length;
 /** Two models per outcome and split, each fitted on one half of the units; forecasts average them all. */
 export type Fitted = { share: Booster[]; decline: Booster[]; bandFactor: Float64Array; auc: number };
 
-const mean = (models: Booster[], x: Float64Array, i: number): number => models.reduce((s, m) => s + predictBooster(m, x, i), 0) / models.length;
+function mean(models: Booster[], x: Float64Array, i: number): number {
+  let sum = 0;
+  for (const m of models) sum += predictBooster(m, x, i);
+  return sum / models.length;
+}
 
 /**
  * Two-fold by unit (cross-fitting): each half's models score the other half, which gives honest
