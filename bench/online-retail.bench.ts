@@ -66,7 +66,7 @@ try {
   const lines = [
     '# Online Retail end to end (issue 10)',
     '',
-    `\`longtail run online_retail.csv.gz\` (import, product groups from descriptions, analysis, result files) against the sqlite3 shell's gunzip + \`.import\` + one GROUP BY customer, product of the same file, alternating, best of 3 each; load average ${load} at the end.`,
+    `\`longtail run online_retail.csv.gz\` (import, product groups from descriptions and co-purchase, analysis, result files) against the sqlite3 shell's gunzip + \`.import\` + one GROUP BY customer, product of the same file, alternating, best of 3 each; load average ${load} at the end.`,
     '',
     '| figure | time | ratio | target |',
     '|---|---|---|---|',

@@ -1,11 +1,13 @@
 /** A product group as a list shows it: how many products, their revenue, and the largest few by name. */
 export type GroupSummary = { name: string; products: number; revenue: number; examples: string[] };
 
-type Product = { code: string; name: string; revenue: number };
+/** byCoPurchase: placed by what it is bought with, so its name may not say the group's word. */
+type Product = { code: string; name: string; revenue: number; byCoPurchase?: boolean };
 
 /**
  * Groups the products by `groupOf` (null or undefined = in no group), largest revenue first, each
- * with its `examples` largest products. The backend's proposal and the screen's live edit show the
+ * with its `examples` largest products; those whose descriptions gave the group come first, as they
+ * explain its name. The backend's proposal and the screen's live edit show the
  * same list, so both use this.
  */
 export function summariseGroups<P extends Product>(products: readonly P[], groupOf: (p: P) => string | null | undefined, examples: number): GroupSummary[] {
@@ -25,7 +27,7 @@ export function summariseGroups<P extends Product>(products: readonly P[], group
       products: g.products,
       revenue: g.revenue,
       examples: g.top
-        .sort((a, b) => b.revenue - a.revenue)
+        .sort((a, b) => Number(a.byCoPurchase ?? false) - Number(b.byCoPurchase ?? false) || b.revenue - a.revenue)
         .slice(0, examples)
         .map((p) => p.name || p.code),
     }))

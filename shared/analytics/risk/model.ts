@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { binRows, DEFAULT_BOOST, fitBooster, predictBooster, type Booster } from './boost';
+import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
 import type { UnitSeries } from './series';
@@ -190,33 +190,25 @@ export function foldOf(unit: number, repeat: number): number {
   return (h ^ (h >>> 16)) >>> 31;
 }
 /**
- * Cross-fitting is repeated over this many different two-way splits. With one split, which units
- * fell in which half moved the stated money of the top 300 by up to 0.15x of the realised loss and
- * precision by 3 points on the development cases; three splits hold both within about 0.02.
+ * Cross-fitting is repeated over this many different two-way splits. With one split that also
+ * forecast, which units fell in which half moved the stated money of the top 300 by up to 0.15x of
+ * the realised loss and precision by 3 points on the development cases.
  */
 const REPEATS = FOLD_SALTS.length;
 
-/** Two models per outcome and split, each fitted on one half of the units; forecasts average them all. */
+/** The forecasting models (one per outcome; models kept by earlier versions may be several, averaged). */
 export type Fitted = { share: Booster[]; decline: Booster[]; bandFactor: Float64Array; auc: number };
 
-function mean(models: Booster[], x: Float64Array, i: number): number {
-  let sum = 0;
-  for (const m of models) sum += predictBooster(m, x, i);
-  return sum / models.length;
-}
-
 /**
- * Two-fold by unit (cross-fitting): each half's models score the other half, which gives honest
- * out-of-fold money and decline scores for the rank-band factors and the AUC (averaged over the
- * splits); the same models then forecast by averaging, so nothing is fitted twice.
+ * Two-fold by unit (cross-fitting), over REPEATS splits: each half's models score the other half,
+ * which gives honest out-of-fold money and decline scores (averaged over the splits) for the
+ * rank-band factors and the AUC.
  */
 function fit(t: TrainingRows): Fitted {
   const stated = new Float64Array(t.rows);
   const pDecline = new Float64Array(t.rows);
   const ones = new Float64Array(t.rows).fill(1);
   const binned = binRows(t.x, t.rows, FEATURE_COUNT, DEFAULT_BOOST.bins);
-  const shareModels: Booster[] = [];
-  const declineModels: Booster[] = [];
   for (let k = 0; k < 2 * REPEATS; k++) {
     const fold = k & 1;
     const repeat = k >> 1;
@@ -225,8 +217,6 @@ function fit(t: TrainingRows): Fitted {
     // The chance of a decline rises with silence well past anything the training cuts could show
     // (their history is shorter than the as-of day's): a linear base lets it keep rising.
     const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true, binned);
-    shareModels.push(share);
-    declineModels.push(decline);
     for (let i = 0; i < t.rows; i++) {
       if (!holdOut(i)) continue;
       stated[i] += (t.weight[i] * predictBooster(share, t.x, i)) / REPEATS;
@@ -249,7 +239,11 @@ function fit(t: TrainingRows): Fitted {
     const raw = Math.min(3, Math.max(1 / 3, lost[b] / s));
     return Math.exp((count[b] / (count[b] + 30)) * Math.log(raw));
   });
-  return { share: shareModels, decline: declineModels, bandFactor, auc: areaUnderCurve(pDecline, t.declined) };
+  // The forecast comes from models fitted on every unit, so it does not hang on any split either,
+  // and costs two models per unit to score, not twelve.
+  const share = fitBooster(t.x, FEATURE_COUNT, t.share, t.weight, DEFAULT_BOOST, false, binned);
+  const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, ones, DEFAULT_BOOST, true, binned);
+  return { share: [share], decline: [decline], bandFactor, auc: areaUnderCurve(pDecline, t.declined) };
 }
 
 /** Why the training rows cannot support a model, or null when they can (before the AUC check). */
@@ -320,9 +314,11 @@ export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
   const active: number[] = [];
   for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active.push(u);
   const x = featureMatrix(facts, series, horizonDays, customerFacts, active);
+  const share = forestOf(fitted.share);
+  const decline = forestOf(fitted.decline);
   active.forEach((u, row) => {
-    forecast.lossShare[u] = mean(fitted.share, x, row);
-    forecast.pDecline[u] = mean(fitted.decline, x, row);
+    forecast.lossShare[u] = predictForest(share, x, row);
+    forecast.pDecline[u] = predictForest(decline, x, row);
     forecast.atRisk[u] = forecast.expected[u] * forecast.lossShare[u];
   });
   const rank = rankShares(Float64Array.from(forecast.atRisk, (m, u) => m * forecast.pDecline[u]));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summariseGroups } from '../../../shared/analytics/products/group-summary';
 import { basketsFromRows, coPurchaseScores, IGNORED, LEFTOVER, placeByCoPurchase, type Baskets } from '../../../shared/analytics/products/co-purchase';
 
 const MUGS = 0;
@@ -87,5 +88,18 @@ describe('placing leftover products by what they are bought with', () => {
   it('gives the same answer on every run', () => {
     const { groupOf, baskets } = shop();
     expect(Array.from(placeByCoPurchase(groupOf, 2, baskets).groupOf)).toEqual(Array.from(placeByCoPurchase(groupOf, 2, baskets).groupOf));
+  });
+});
+
+describe('a group as the review screen lists it', () => {
+  it('shows the products whose descriptions gave the group before larger ones placed by co-purchase', () => {
+    const products = [
+      { code: 'a', name: 'RED HARMONICA', revenue: 900, byCoPurchase: true },
+      { code: 'b', name: 'BIRTHDAY CARD', revenue: 100, byCoPurchase: false },
+      { code: 'c', name: 'XMAS CARD', revenue: 50, byCoPurchase: false },
+    ];
+    const [card] = summariseGroups(products, () => 'Card', 3);
+    expect(card.examples).toEqual(['BIRTHDAY CARD', 'XMAS CARD', 'RED HARMONICA']);
+    expect(card.revenue).toBe(1050);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBooster, predictBooster } from '../../../shared/analytics/risk/boost';
+import { fitBooster, forestOf, predictBooster, predictForest } from '../../../shared/analytics/risk/boost';
 import { fitLinearLogit, linearMargin } from '../../../shared/analytics/risk/linear';
 import { seededRandom } from '../../../shared/analytics/rng';
 
@@ -54,5 +54,17 @@ describe('the linear base under the risk trees', () => {
     const half = Float64Array.from(w, (_, i) => (i % 2 === 0 ? 1 : 0));
     const scrambled = Float64Array.from(y, (v, i) => (i % 2 === 0 ? v : 1 - v));
     expect(fitLinearLogit(x, 2, scrambled, half)).toEqual(fitLinearLogit(x, 2, y, half));
+  });
+});
+
+describe('a forest of boosters laid out flat', () => {
+  it('scores every row exactly as averaging the boosters one by one', () => {
+    const { x, y, w } = logisticRows(3_000, 13);
+    const models = [fitBooster(x, 2, y, w), fitBooster(x, 2, y, w, undefined, true), fitBooster(x, 2, Float64Array.from(y, (v) => 1 - v), w)];
+    const forest = forestOf(models);
+    for (let i = 0; i < 3_000; i += 7) {
+      const mean = models.reduce((s, m) => s + predictBooster(m, x, i), 0) / models.length;
+      expect(predictForest(forest, x, i)).toBe(mean);
+    }
   });
 });
