@@ -367,9 +367,35 @@ describe('the workbench in a browser against longtail serve', () => {
     await table.getByRole('group', { name: 'Columns of Top actions' }).getByLabel('Territory').uncheck();
     expect(await table.getByRole('columnheader', { name: /^Territory/ }).count()).toBe(0);
     await screenshot(page, '14-table-open-row');
-    await table.getByRole('button', { name: 'Reset columns' }).click();
+    await table.getByRole('button', { name: 'Reset view' }).click();
     await expect.poll(() => table.getByRole('columnheader', { name: /^Territory/ }).count()).toBe(1);
     await table.locator('.columns-menu summary').click();
+  });
+
+  it("keeps a table's sort and filter and the last Explore slice for this workspace across a reload, and resets them", async () => {
+    await goTo('overview');
+    const table = page.locator('[data-table="Top actions"]');
+    await table.getByRole('button', { name: /^Customer/ }).click();
+    await table.getByLabel('Filter Top actions').fill('growth');
+    const shown = await table.getByTestId('row-count').innerText();
+    const before = w.problems.length;
+    await page.reload();
+    await expect.poll(() => table.getByTestId('row-count').innerText(), { timeout: 60_000 }).toBe(shown);
+    // A reload ends the old page's event stream on purpose: that abort is not a failure.
+    const afterReload = w.problems.splice(before).filter((p) => !/\/events\?token=\S+ net::ERR_ABORTED/.test(p));
+    w.problems.push(...afterReload);
+    expect(await table.getByRole('columnheader', { name: /^Customer/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(await table.getByLabel('Filter Top actions').inputValue()).toBe('growth');
+    await table.locator('.columns-menu summary').click();
+    await table.getByRole('button', { name: 'Reset view' }).click();
+    await expect.poll(() => table.getByLabel('Filter Top actions').inputValue()).toBe('');
+    expect(await table.getByRole('columnheader', { name: /^Priority/ }).getAttribute('aria-sort')).toBe('descending');
+    await table.locator('.columns-menu summary').click();
+    // The last slice (the Pareto band's long tail) is offered again on Explore.
+    await goTo('explore');
+    await expect.poll(() => page.getByTestId('explore-resume').innerText()).toContain('Tier: long tail');
+    await page.getByTestId('explore-resume-open').click();
+    await expect.poll(() => page.getByTestId('breadcrumb').innerText()).toContain('Tier: long tail');
   });
 
   it('opens the actions of a profile in a category from a heatmap cell', async () => {

@@ -4,6 +4,7 @@ import { routeById, routes, type ScreenNeeds, type ScreenRoute } from './routes'
 import { SettingsBadge } from '../components/SettingsBadge';
 import type { WorkspaceInfo } from '../../../shared/contract';
 import type { AnalysisSummary } from '../../../shared/model/results';
+import { ViewScopeContext } from '../components/view-scope';
 import { WorkbenchProvider, useAnalysisJob, useAppError, useFormatters, useNavigation, useSummary, useWorkspace } from './workbench';
 
 /** What decides which screens can be opened yet. */
@@ -137,7 +138,10 @@ function Shell() {
         )}
         {current && !blocked && Screen && (
           <ScreenBoundary screen={current.id}>
-            <Screen key={current.id} />
+            {/* Saved views belong to the workspace: another workspace remounts the screen with its own. */}
+            <ViewScopeContext.Provider value={workspace?.path ?? ''}>
+              <Screen key={`${current.id}|${workspace?.path ?? ''}`} />
+            </ViewScopeContext.Provider>
           </ScreenBoundary>
         )}
       </main>

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useViewScope, viewKey } from './view-scope';
 import {
+  EMPTY_VIEW,
   MIN_COLUMN_WIDTH,
   cellText,
+  isDefaultView,
   filterRows,
   gridTemplate,
   parseView,
@@ -13,6 +16,7 @@ import {
   type Column,
   type ColumnWidths,
   type SortState,
+  type TableView,
 } from './table-model';
 
 export type { Column } from './table-model';
@@ -43,11 +47,9 @@ type Props<T> = {
 const ROW_HEIGHT = 32;
 /** Room an opened row is given before it has been measured. */
 const DETAIL_GUESS = 72;
-const STORAGE_PREFIX = 'longtail.table.';
-
-const readView = (label: string) => {
+const readView = (key: string) => {
   try {
-    return parseView(window.localStorage.getItem(STORAGE_PREFIX + label));
+    return parseView(window.localStorage.getItem(key));
   } catch {
     return parseView(null);
   }
@@ -58,26 +60,33 @@ const readView = (label: string) => {
  * smoothly. Columns can be dragged wider or narrower and hidden; one row at a time opens to its full text.
  */
 export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth }: Props<T>) {
-  const [sort, setSort] = useState<SortState>(initialSort);
-  const [query, setQuery] = useState('');
+  const storageKey = viewKey('table', useViewScope(), label);
+  const [saved] = useState(() => readView(storageKey));
+  const [sort, setSort] = useState<SortState>(saved.sort !== undefined ? saved.sort : initialSort);
+  const [query, setQuery] = useState(saved.query ?? '');
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState(0);
   const [copied, setCopied] = useState<string | null>(null);
-  const [view, setView] = useState(() => readView(label));
+  const [view, setView] = useState<Pick<TableView, 'hidden' | 'widths'>>(() => ({ hidden: saved.hidden, widths: saved.widths }));
   const [expanded, setExpanded] = useState<string | null>(null);
   const [extra, setExtra] = useState(DETAIL_GUESS);
   const body = useRef<HTMLDivElement>(null);
   const openRow = useRef<HTMLDivElement>(null);
   const drag = useRef<{ id: string; x: number; width: number } | null>(null);
 
+  // The sort and filter are kept only when they differ from the table's own defaults, so a table
+  // whose default order changes in a new version is not held to an old one nobody chose.
+  const sameSort = (sort?.column ?? null) === (initialSort?.column ?? null) && (sort?.dir ?? null) === (initialSort?.dir ?? null);
+  const kept: TableView = { ...view, ...(sameSort ? {} : { sort }), ...(query ? { query } : {}) };
+  const keptText = JSON.stringify(kept);
   useEffect(() => {
     try {
-      if (view.hidden.length === 0 && Object.keys(view.widths).length === 0) window.localStorage.removeItem(STORAGE_PREFIX + label);
-      else window.localStorage.setItem(STORAGE_PREFIX + label, JSON.stringify(view));
+      if (isDefaultView(JSON.parse(keptText) as TableView)) window.localStorage.removeItem(storageKey);
+      else window.localStorage.setItem(storageKey, keptText);
     } catch {
       // Storage off (private window): the view lasts for this page only.
     }
-  }, [label, view]);
+  }, [storageKey, keptText]);
 
   // The first column names the row and opens it, so it is never hidden.
   const visible = useMemo(() => columns.filter((c, i) => i === 0 || !view.hidden.includes(c.id)), [columns, view.hidden]);
@@ -167,7 +176,13 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
     setWidth(id, (view.widths[id] ?? cell?.getBoundingClientRect().width ?? 120) + step);
   };
   const setHidden = (id: string, hide: boolean) => setView((v) => ({ ...v, hidden: hide ? [...v.hidden.filter((h) => h !== id), id] : v.hidden.filter((h) => h !== id) }));
-  const customised = view.hidden.length > 0 || Object.keys(view.widths).length > 0;
+  const customised = !isDefaultView(kept);
+  const resetView = () => {
+    setView(EMPTY_VIEW);
+    setSort(initialSort);
+    setQuery('');
+    setActive(0);
+  };
 
   return (
     <div className="table" data-table={label}>
@@ -187,15 +202,17 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         </span>
         {toolbar}
         <details className="columns-menu">
-          <summary title="Show or hide columns; drag a header's right edge to resize it">Columns{view.hidden.length > 0 ? ` (${view.hidden.length} hidden)` : ''}</summary>
+          <summary title="Show or hide columns; drag a header's right edge to resize it. Columns, widths, sort and filter are kept for this workspace.">
+            Columns{view.hidden.length > 0 ? ` (${view.hidden.length} hidden)` : ''}
+          </summary>
           <div className="columns-menu-body" role="group" aria-label={`Columns of ${label}`}>
             {columns.map((c, i) => (
               <label key={c.id} className="check">
                 <input type="checkbox" checked={i === 0 || !view.hidden.includes(c.id)} disabled={i === 0} onChange={(e) => setHidden(c.id, !e.target.checked)} /> {c.label}
               </label>
             ))}
-            <button type="button" disabled={!customised} onClick={() => setView({ hidden: [], widths: {} })}>
-              Reset columns
+            <button type="button" disabled={!customised} onClick={resetView} title="Show every column at its default width, in the table's default order, unfiltered">
+              Reset view
             </button>
           </div>
         </details>

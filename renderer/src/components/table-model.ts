@@ -89,8 +89,13 @@ export function rowCountText(shown: number, loaded: number, total: number | unde
   return `${filtered} loaded of ${n(total)}${capNote ? `: ${capNote}` : ''}`;
 }
 
-/** Per-table view (hidden columns, dragged widths), kept in the browser's storage under the table's label. */
-export type TableView = { hidden: string[]; widths: ColumnWidths };
+/**
+ * Per-table view kept in the browser's storage under the workspace and the table's label: hidden
+ * columns, dragged widths, and the sort and filter when they differ from the table's defaults.
+ */
+export type TableView = { hidden: string[]; widths: ColumnWidths; sort?: SortState; query?: string };
+
+export const EMPTY_VIEW: TableView = { hidden: [], widths: {} };
 
 export function parseView(text: string | null): TableView {
   if (!text) return { hidden: [], widths: {} };
@@ -99,8 +104,16 @@ export function parseView(text: string | null): TableView {
     const hidden = Array.isArray(v.hidden) ? v.hidden.filter((h): h is string => typeof h === 'string') : [];
     const widths: ColumnWidths = {};
     if (v.widths && typeof v.widths === 'object') for (const [k, w] of Object.entries(v.widths)) if (typeof w === 'number' && Number.isFinite(w)) widths[k] = w;
-    return { hidden, widths };
+    const view: TableView = { hidden, widths };
+    const sort = v.sort as { column?: unknown; dir?: unknown } | null | undefined;
+    if (sort === null) view.sort = null;
+    else if (sort && typeof sort.column === 'string' && (sort.dir === 'asc' || sort.dir === 'desc')) view.sort = { column: sort.column, dir: sort.dir };
+    if (typeof v.query === 'string' && v.query !== '') view.query = v.query;
+    return view;
   } catch {
     return { hidden: [], widths: {} };
   }
 }
+
+/** Whether a view holds anything to keep: an empty one is removed from storage, not written. */
+export const isDefaultView = (v: TableView): boolean => v.hidden.length === 0 && Object.keys(v.widths).length === 0 && v.sort === undefined && v.query === undefined;

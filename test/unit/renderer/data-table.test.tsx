@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { DataTable, type Column } from '../../../renderer/src/components/DataTable';
+import { ViewScopeContext } from '../../../renderer/src/components/view-scope';
 
 type Row = { id: number; name: string; revenue: number };
 const many: Row[] = Array.from({ length: 30000 }, (_, i) => ({ id: i, name: `Customer ${i}`, revenue: (i * 7919) % 100000 }));
@@ -66,8 +67,41 @@ describe('DataTable', () => {
     unmount();
     render(<DataTable label="Customers" columns={columns} rows={many.slice(0, 5)} rowKey={(r) => String(r.id)} />);
     expect(screen.queryByRole('columnheader', { name: /Revenue/ })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Reset columns' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset view' }));
     expect(screen.getByRole('columnheader', { name: /Revenue/ })).toBeTruthy();
+  });
+
+  it("keeps each workspace's sort and filter per table, restores them when the table opens again, and resets them", () => {
+    const rows = many.slice(0, 300);
+    const table = (scope: string) => (
+      <ViewScopeContext.Provider value={scope}>
+        <DataTable label="Customers" columns={columns} rows={rows} rowKey={(r) => String(r.id)} initialSort={{ column: 'name', dir: 'asc' }} />
+      </ViewScopeContext.Provider>
+    );
+    const first = render(table('/clients/acme.longtail'));
+    fireEvent.click(screen.getByRole('button', { name: /Revenue/ }));
+    fireEvent.change(screen.getByLabelText('Filter Customers'), { target: { value: 'Customer 2' } });
+    const shown = screen.getByTestId('row-count').textContent;
+    first.unmount();
+
+    // Reopened in the same workspace: the same order and filter.
+    const again = render(table('/clients/acme.longtail'));
+    expect(screen.getByRole('columnheader', { name: /Revenue/ }).getAttribute('aria-sort')).toBe('descending');
+    expect((screen.getByLabelText('Filter Customers') as HTMLInputElement).value).toBe('Customer 2');
+    expect(screen.getByTestId('row-count').textContent).toBe(shown);
+    again.unmount();
+
+    // Another workspace's table of the same name starts from its defaults.
+    const other = render(table('/clients/zenith.longtail'));
+    expect(screen.getByRole('columnheader', { name: /Customer/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect((screen.getByLabelText('Filter Customers') as HTMLInputElement).value).toBe('');
+    other.unmount();
+
+    render(table('/clients/acme.longtail'));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset view' }));
+    expect(screen.getByRole('columnheader', { name: /Customer/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect((screen.getByLabelText('Filter Customers') as HTMLInputElement).value).toBe('');
+    expect(Object.keys(window.localStorage)).toEqual([]);
   });
 
   it('resizes a column from its header edge with the keyboard and lays every row out the same', () => {

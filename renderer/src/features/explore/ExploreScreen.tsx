@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../../shared/model/slice';
 import { WHOLE_ACCOUNT } from '../../../../shared/analytics/actions';
 import { call } from '../../api/client';
@@ -12,6 +12,19 @@ import { clickedCategory, sliceBarsOption } from '../../charts/slice';
 import { ActionList } from '../../components/ActionList';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { useViewScope, viewKey } from '../../components/view-scope';
+
+/** The last slice looked at in this workspace, so reopening it can pick up where the analyst left. */
+function readSlice(key: string): Slice | null {
+  try {
+    const text = window.localStorage.getItem(key);
+    if (!text) return null;
+    const slice = sliceFromParams(JSON.parse(text) as Record<string, string>);
+    return Object.keys(slice).length > 0 ? slice : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Rows fetched per list: enough to scroll and copy, and the caption says when there are more. */
 const LIST_LIMIT = 2000;
@@ -52,6 +65,16 @@ export function ExploreScreen() {
   const slice = useMemo(() => sliceFromParams(params), [params]);
   const key = JSON.stringify(sliceToParams(slice));
   const [chosen, setChosen] = useState<SliceDimension | null>(null);
+  const savedKey = viewKey('explore', useViewScope(), 'slice');
+  const [lastSlice, setLastSlice] = useState(() => readSlice(savedKey));
+  useEffect(() => {
+    if (key === '{}') return;
+    try {
+      window.localStorage.setItem(savedKey, key);
+    } catch {
+      // Storage off (private window): nothing to resume next time.
+    }
+  }, [key, savedKey]);
   const by = breakdownOf(slice, chosen);
   const free = freeDimensions(slice);
   const runId = s?.runId;
@@ -122,6 +145,37 @@ export function ExploreScreen() {
           ← Back
         </button>
       </div>
+      {crumbs.length === 0 && lastSlice && (
+        <div className="notice" role="status" data-testid="explore-resume">
+          <p>
+            Last time in this workspace you were looking at{' '}
+            <strong>
+              {SLICE_FIELDS.map((f) => fieldText(f, lastSlice, s.profiles))
+                .filter((t) => t !== null)
+                .join(' · ')}
+            </strong>
+            .
+          </p>
+          <div className="notice-actions">
+            <button type="button" className="primary" onClick={() => go(EXPLORE, { ...sliceToParams(lastSlice), ...(params.from ? { from: params.from } : {}) })} data-testid="explore-resume-open">
+              Open it again
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setLastSlice(null);
+                try {
+                  window.localStorage.removeItem(savedKey);
+                } catch {
+                  // Nothing kept to forget.
+                }
+              }}
+            >
+              Forget it
+            </button>
+          </div>
+        </div>
+      )}
       <Panel title="Filters (they combine)">
         <div className="controls" data-testid="slice-filters">
           {SLICE_FIELDS.map((field) => (

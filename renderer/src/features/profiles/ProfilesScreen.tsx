@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
@@ -60,11 +60,14 @@ export function ProfilesScreen() {
     () => (s ? profileHeatmapOption(profiles, s.categories, measure, fmt, { offset: shownPage * HEATMAP_PAGE, size: HEATMAP_PAGE }) : null),
     [s, profiles, measure, fmt, shownPage],
   );
+  // Tens of thousands of points recolour after the cards and heatmap: a slider step shows its
+  // profiles first, and a quick run of steps skips the scatters nobody waits for.
+  const scatterPreview = useDeferredValue(preview);
   const scatter = useMemo(() => {
     if (!s || !everyone.data) return null;
-    const at = preview ? (i: number) => preview.pointProfiles[i] || null : undefined;
-    return customerScatterOption(everyone.data.rows, profiles, fmt, at);
-  }, [s, everyone.data, profiles, preview, fmt]);
+    const at = scatterPreview ? (i: number) => scatterPreview.pointProfiles[i] || null : undefined;
+    return customerScatterOption(everyone.data.rows, scatterPreview ? scatterPreview.profiles : s.profiles, fmt, at);
+  }, [s, everyone.data, scatterPreview, fmt]);
   if (!s || !elbow || !silhouette || !heatmap) return null;
   // A cell opens that profile's actions in that category: its gaps to sell and its slipping buyers.
   const openCell = (value: number[]) => {
