@@ -62,10 +62,10 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** The value floor: the setting, or a tenth of what the median active customer spends over the horizon. */
 export function valueFloor(customer: RiskForecast, s: RecoverySettings): number {
   if (s.valueFloor !== null) return s.valueFloor;
-  const active: number[] = [];
-  for (let c = 0; c < customer.expected.length; c++) if (customer.expected[c] > 0) active.push(customer.expected[c]);
+  // A typed array sorts numerically without a comparator: several times faster at 30,000 customers,
+  // and the floor is worked out again at every slider move.
+  const active = customer.expected.filter((v) => v > 0).sort();
   if (active.length === 0) return 0;
-  active.sort((a, b) => a - b);
   return money(0.1 * active[active.length >> 1]);
 }
 
