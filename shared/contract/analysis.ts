@@ -78,8 +78,10 @@ export type RecoveryEvaluation = {
   /** How actions and money change with the lateness threshold, the current one included. */
   curve: { lateness: number; count: number; atRisk: number }[];
   elapsedMs: number;
-  /** The recovery actions these settings would list, ranked as a run ranks them; only when asked for. */
+  /** The top recovery actions these settings would list (at most `actionsLimit`), ranked as a run ranks them; only when asked for. */
   actions?: Action[];
+  /** How many they are in all, when `actions` was asked for. */
+  actionsTotal?: number;
 };
 
 /** Just what the customer scatter draws: a tenth of the bytes of full customer rows at 30k customers. */
@@ -156,7 +158,13 @@ export const analysisSpecs = [
   handlerSpec<CustomerDetail>()('analysis-customer', z.object({ runId, code: z.string().min(1) })),
   handlerSpec<RecoveryEvaluation>()(
     'analysis-recovery-evaluate',
-    z.object({ runId, recovery: recoverySettingsSchema.prefault({}), withActions: z.boolean().default(false) }),
+    z.object({
+      runId,
+      recovery: recoverySettingsSchema.prefault({}),
+      withActions: z.boolean().default(false),
+      /** A slider step lists the top actions only: sending all 5,000 of a 30k-customer run took 2 s. */
+      actionsLimit: z.number().int().min(1).max(100_000).default(500),
+    }),
   ),
   handlerSpec<BacktestReport>()(
     'analysis-backtest',

@@ -52,7 +52,8 @@ function previewActions(db: Db, runId: number, data: WarmData, decision: Recover
  * Re-decides a run's recovery at other settings, with the curve of actions against lateness: the
  * same decision a run makes (rules priced by the learned model), so the totals match a re-run.
  */
-export function evaluateRecoveryAt(session: Session, runId: number | undefined, recovery: RecoverySettings, withActions = false) {
+/** `listActions` > 0 also lists that many of the top actions at these settings (0: none). */
+export function evaluateRecoveryAt(session: Session, runId: number | undefined, recovery: RecoverySettings, listActions = 0) {
   const db = session.db;
   const id = resolveRunId(db, runId);
   const summary = readSummary(db, id);
@@ -75,6 +76,11 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
     }),
   );
   const curve = [...base.filter((p) => p.lateness !== lateness), { lateness, count: now.count, atRisk: now.atRisk }].sort((a, b) => a.lateness - b.lateness);
-  const actions = withActions ? previewActions(db, id, data, decision) : undefined;
-  return { ...now, curve, elapsedMs: performance.now() - started, ...(actions ? { actions } : {}) };
+  const actions = listActions > 0 ? previewActions(db, id, data, decision) : undefined;
+  return {
+    ...now,
+    curve,
+    elapsedMs: performance.now() - started,
+    ...(actions ? { actions: actions.slice(0, listActions), actionsTotal: actions.length } : {}),
+  };
 }

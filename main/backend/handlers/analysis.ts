@@ -21,6 +21,6 @@ export const analysisHandlers = {
     const db = ctx.session.db;
     return customerDetail(ctx.session, db, readSummary(db, resolveRunId(db, args.runId)), args.code);
   },
-  'analysis-recovery-evaluate': (ctx, args) => evaluateRecoveryAt(ctx.session, args.runId, args.recovery, args.withActions),
+  'analysis-recovery-evaluate': (ctx, args) => evaluateRecoveryAt(ctx.session, args.runId, args.recovery, args.withActions ? args.actionsLimit : 0),
   'analysis-backtest': (ctx, args) => backtestRun(ctx, args),
 } satisfies DomainHandlers<'analysis'>;

@@ -106,8 +106,18 @@ describe('analysis handlers on a real workspace', () => {
     const stricter = await w.backend.call('analysis-recovery-evaluate', { recovery: { ...summary.settings.recovery, lateness: 4 }, withActions: true });
     expect(stricter.actions).toHaveLength(stricter.count);
     expect(stricter.count).toBeLessThan(same.count);
+    expect(stricter.actionsTotal).toBe(stricter.count);
     const money = (stricter.actions ?? []).reduce((t, a) => t + a.expectedRevenue, 0);
     expect(money).toBeCloseTo(stricter.atRisk, 0);
+  });
+
+  it('lists only the top actions a slider step asks for, and says how many there are in all', async () => {
+    const all = await w.backend.call('analysis-recovery-evaluate', { recovery: { ...summary.settings.recovery, lateness: 2.5 }, withActions: true });
+    const top = await w.backend.call('analysis-recovery-evaluate', { recovery: { ...summary.settings.recovery, lateness: 2.5 }, withActions: true, actionsLimit: 5 });
+    expect(all.count).toBeGreaterThan(5);
+    expect(top.actions?.map((a) => a.id)).toEqual(all.actions?.slice(0, 5).map((a) => a.id));
+    expect(top.actionsTotal).toBe(all.count);
+    expect(top.count).toBe(all.count);
   });
 
   it('recomputes only what a changed k depends on and stores a second run', async () => {

@@ -57,6 +57,7 @@ export function RecoveryScreen() {
 
   const e = evaluated?.result;
   const preview = changed && e?.actions ? e.actions : null;
+  const previewTotal = e?.actionsTotal ?? preview?.length ?? 0;
   const listed = preview ?? actions.data?.rows ?? [];
   return (
     <>
@@ -110,8 +111,16 @@ export function RecoveryScreen() {
             Explore by territory, rep, category…
           </button>
         }
-        title={preview ? `Recovery actions at these thresholds (${fmt.count(preview.length)}; run ${s.runId} has ${fmt.count(s.counts.recoveryActions)})` : `Recovery actions in run ${s.runId}`}>
-        {preview && <p className="muted" data-testid="recovery-preview-note">A preview at the thresholds above, ranked as a run would rank them. Apply to store them as a new run; Reset to return to the run's list.</p>}
+        title={
+          preview
+            ? `Recovery actions at these thresholds (${previewTotal > preview.length ? `top ${fmt.count(preview.length)} of ${fmt.count(previewTotal)}` : fmt.count(preview.length)}; run ${s.runId} has ${fmt.count(s.counts.recoveryActions)})`
+            : `Recovery actions in run ${s.runId}`
+        }>
+        {preview && (
+          <p className="muted" data-testid="recovery-preview-note">
+            A preview at the thresholds above, ranked as a run would rank them{previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
+          </p>
+        )}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
         <ErrorNotice error={actions.error} />
         <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => go('customer', { code: a.customerCode })} height={420} />
