@@ -13,16 +13,13 @@
  *   node --import tsx bench/interaction.bench.ts [--customers 30000]
  * Writes bench/results/interaction.md.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { KPreview } from '../shared/contract/analysis';
 import type { AnalysisSummary, CustomerResult } from '../shared/model/results';
 import { formatCount } from '../shared/format/numbers';
-import { median, servedSample, time } from './served-sample';
+import { consoleVerdict, median, servedSample, time, writeBenchResult } from './served-sample';
 import { launch, openPage, screenshot } from '../test/e2e/support/browser';
-import { root } from '../test/e2e/support/serve';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, steps: { type: 'string', default: '8' } } });
 const customers = Number(values.customers);
@@ -244,13 +241,11 @@ try {
     `| open an Explore slice (4 territories, 4 categories) -> counts and breakdown drawn | ${exploreMs.length} | ${ms(median(exploreMs))} | ${ms(Math.max(...exploreMs))} | its two calls together over HTTP | ${ms(median(exploreDirect))} | ${ratio(median(exploreMs), median(exploreDirect))} |`,
     `| sort a table of ${count(members.rows.length)} profile members (name, categories, revenue; each way) | ${sortMs.length} | ${ms(median(sortMs))} | ${ms(Math.max(...sortMs))} | a plain decorated sort of the rows in Node | ${median(nodeSort).toFixed(1)} ms | ${ratio(median(sortMs), median(nodeSort))} |`,
     '',
-    problems.length ? `Console problems during the bench: ${problems.join('; ')}` : 'No console error during the bench.',
+    consoleVerdict(problems),
     '',
   );
 } finally {
   await browser.close();
   await cleanup();
 }
-const out = path.join(root, 'bench', 'results', 'interaction.md');
-fs.writeFileSync(out, lines.join('\n'));
-console.log(lines.join('\n'));
+writeBenchResult('interaction', lines);

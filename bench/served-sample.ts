@@ -53,3 +53,13 @@ export async function servedSample(customers: number, name: string): Promise<Ser
   };
   return { served, imported, importMs, first, analysisMs, cleanup };
 }
+
+/** The closing line of a browser bench: whatever the page logged as an error while it ran. */
+export const consoleVerdict = (problems: readonly string[]): string =>
+  problems.length ? `Console problems during the bench: ${problems.join('; ')}` : 'No console error during the bench.';
+
+/** Writes a bench's markdown to bench/results/<name>.md and prints it. */
+export function writeBenchResult(name: string, lines: readonly string[]): void {
+  fs.writeFileSync(path.join(root, 'bench', 'results', `${name}.md`), lines.join('\n'));
+  console.log(lines.join('\n'));
+}

@@ -9,13 +9,10 @@
  *   node --import tsx bench/ui.bench.ts [--customers 30000]
  * Writes bench/results/ui.md.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AnalysisSummary } from '../shared/model/results';
-import { median, servedSample, time } from './served-sample';
+import { consoleVerdict, median, servedSample, time, writeBenchResult } from './served-sample';
 import { launch, openPage, screenshot } from '../test/e2e/support/browser';
-import { root } from '../test/e2e/support/serve';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, steps: { type: 'string', default: '12' } } });
 const customers = Number(values.customers);
@@ -91,13 +88,11 @@ try {
     `| reference: analysis-run over HTTP, no page (same settings again) | 1 | ${directRunMs.toFixed(0)} ms | | | | 1.00 |`,
     `| analysis-run over HTTP with a k not fitted yet (${first.k} -> ${newK.k}), no page; of which storing the run | 1 | ${directNewKMs.toFixed(0)} ms; ${(newK.timings.save ?? 0).toFixed(0)} ms | | 1000 ms | ${ratio(directNewKMs, 1000)} | ${ratio(directNewKMs, directRunMs)} |`,
     '',
-    problems.length ? `Console problems during the bench: ${problems.join('; ')}` : 'No console error during the bench.',
+    consoleVerdict(problems),
     '',
   );
 } finally {
   await browser.close();
   await cleanup();
 }
-const out = path.join(root, 'bench', 'results', 'ui.md');
-fs.writeFileSync(out, lines.join('\n'));
-console.log(lines.join('\n'));
+writeBenchResult('ui', lines);
