@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
 import { DEFAULT_MAX_UNPACKED_MB } from '../shared/contract/import';
 import { generateDistributor } from '../shared/sample';
 import { Backend } from '../main/backend/dispatch';
+import { zipEntries } from '../main/backend/export/zip';
 import { zipUnpackedSize } from '../main/backend/import/zip-size';
 import { runMeasuredChild } from './child';
 import { customersForRows, SAMPLE_HEADER } from './generate';
@@ -50,48 +50,7 @@ const runChild = (kind: string, file: string): Measure => runMeasuredChild<Measu
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const column = (i: number): string => String.fromCharCode(65 + i);
 
-/** A minimal zip (stored names, deflated data, no data descriptors): enough for any xlsx reader. */
-function zip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const packed = zlib.deflateRawSync(data, { level: 6 });
-    const crc = zlib.crc32(data);
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-/** The seeded distributor's sales as one sheet of inline strings, zipped by hand to keep the generator lean. */
+/** The seeded distributor's sales as one sheet of inline strings, zipped by the export's own writer to keep the generator lean. */
 function ensureWorkbook(rows: number): string {
   const file = path.join(dataDir, `xlsx-cap-${rows}.xlsx`);
   if (fs.existsSync(file)) return file;
@@ -113,7 +72,7 @@ function ensureWorkbook(rows: number): string {
   }
   parts.push(Buffer.from(`${batch.join('')}</sheetData></worksheet>`));
   const text = (s: string): Buffer => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${s}`);
-  const workbook = zip([
+  const workbook = zipEntries([
     {
       name: '[Content_Types].xml',
       data: text(
