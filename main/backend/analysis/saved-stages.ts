@@ -17,7 +17,7 @@ type Stored = (typeof STORED)[number];
 // Version 2 adds each customer's bucket of the holdout check (the bars of the fit check drill to them).
 const P_ALIVE_FORMAT = 'p-alive with fit report and holdout groups, 2';
 // Models learned on other features are learned afresh.
-const RISK_FORMAT = `risk models (trees on a linear base) on ${FEATURE_NAMES.join(', ')}`;
+const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}`;
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 
@@ -39,7 +39,11 @@ const decodeBytes = (text: string): Int8Array => {
 /** Trees and band factors as plain arrays; a fitted model is small (a few hundred nodes per level). */
 type LinearJson = { mean: number[]; scale: number[]; coef: number[]; intercept: number };
 type BoosterJson = { p: number; base: number; linear: LinearJson | null; trees: { feature: number[]; edge: number[]; left: number[]; right: number[]; value: number[] }[] };
-type LearnedJson = { training: LearnedRisk['training']; fitted: { share: BoosterJson[]; decline: BoosterJson[]; bandFactor: number[]; auc: number } | null };
+type LearnedJson = {
+  training: LearnedRisk['training'];
+  fitted: { share: BoosterJson[]; decline: BoosterJson[]; bandFactor: number[]; auc: number } | null;
+  runRate: { declineByShare: number[]; bandFactor: number[]; calibrated: boolean } | null;
+};
 
 const boosterJson = (b: Booster): BoosterJson => ({
   p: b.p,
@@ -56,10 +60,12 @@ const boosterOf = (j: BoosterJson): Booster => ({
 const learnedJson = (l: LearnedRisk): LearnedJson => ({
   training: l.training,
   fitted: l.fitted && { share: l.fitted.share.map(boosterJson), decline: l.fitted.decline.map(boosterJson), bandFactor: [...l.fitted.bandFactor], auc: l.fitted.auc },
+  runRate: l.runRate && { declineByShare: [...l.runRate.declineByShare], bandFactor: [...l.runRate.bandFactor], calibrated: l.runRate.calibrated },
 });
 const learnedOf = (j: LearnedJson): LearnedRisk => ({
   training: j.training,
   fitted: j.fitted && { share: j.fitted.share.map(boosterOf), decline: j.fitted.decline.map(boosterOf), bandFactor: Float64Array.from(j.fitted.bandFactor), auc: j.fitted.auc },
+  runRate: j.runRate && { declineByShare: Float64Array.from(j.runRate.declineByShare), bandFactor: Float64Array.from(j.runRate.bandFactor), calibrated: j.runRate.calibrated },
 });
 
 const encode = {

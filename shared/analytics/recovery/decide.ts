@@ -97,8 +97,8 @@ function silent(f: RiskForecast, c: number): boolean {
 export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: readonly RecoveryFlag[], risk: RiskAssessment, s: RecoverySettings, words = true): RecoveryDecision {
   const cf = risk.customer;
   const rf = risk.relationship;
-  const useCustomer = cf.training?.usable === true;
-  const useRelationship = rf.training?.usable === true;
+  const useCustomer = cf.basis !== 'none';
+  const useRelationship = rf.basis !== 'none';
   const floor = valueFloor(cf, s);
   const format = reasonFormat(ds.currency);
   const horizon = horizonWords(risk.horizonDays);

@@ -1,5 +1,5 @@
 import { isoFromDay } from '../../format/dates';
-import type { RiskAssessment, RiskTraining } from '../risk';
+import type { RiskAssessment, RiskForecast, RiskTraining } from '../risk';
 import type { RecoveryDecision } from './decide';
 import { horizonWords } from './risk-reasons';
 
@@ -31,6 +31,14 @@ function summarise(t: RiskTraining | null): RiskTrainingSummary | null {
   return { usable: t.usable, reason: t.reason, cuts: t.cuts.map(isoFromDay), horizonDays: t.horizonDays, units: t.units, auc: round3(t.auc), lossShare: round3(t.lossShare), declineRate: round3(t.declineRate) };
 }
 
+/** What priced the units when the learned model was not used, in words. */
+function runRateWords(f: RiskForecast, span: string, units: string): string {
+  if (f.basis !== 'run-rate') return `Money at risk is then the usual spend over the next ${span} times the rules' confidence.`;
+  return `${units} are priced by their run-rate shortfall instead: what they would lose over the next ${span} if the last 90 days' pace held, beside the rhythm rules' flags; ${
+    f.calibrated ? 'how sure each slide is and how much of it really goes come from how such shortfalls fared at the training cuts' : 'nothing on this history says how much of it really goes: read the money as rough'
+  }. This is a naive forecast: expect it to do about as well as the best naive rule, not better.`;
+}
+
 export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): RecoveryOverview {
   const customer = summarise(risk.customer.training);
   const relationship = summarise(risk.relationship.training);
@@ -39,12 +47,12 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
   if (!customer) {
     notes.push(`Recovery used the rhythm rules alone: the data is too short to learn from its own past (a quarter of history plus four weeks before the as-of date is the least).`);
   } else if (!customer.usable) {
-    notes.push(`Recovery used the rhythm rules alone at customer level: ${customer.reason}. Money at risk is then the usual spend over the next ${span} times the rules' confidence.`);
+    notes.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers')}`);
   }
   if (customer?.usable && customer.horizonDays < d.horizonDays) {
     notes.push(`The data is too short to watch a whole ${span} after an earlier date, so the model learned from ${customer.horizonDays}-day outcomes and applies them to ${span}: treat money at risk as a rougher estimate.`);
   }
-  if (relationship && !relationship.usable && customer?.usable) notes.push(`Relationship flags come from the rhythm rules alone: ${relationship.reason}.`);
+  if (relationship && !relationship.usable && customer?.usable) notes.push(`The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships')}`);
   if (d.belowFloor.count > 0) {
     notes.push(`${d.belowFloor.count} flagged relationships worth less than the value floor over ${span}, alone or with their customer's other small slips, were left off the action list.`);
   }

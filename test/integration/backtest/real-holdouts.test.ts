@@ -4,7 +4,9 @@ import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
 import { elogDataset } from '../../helpers/elog';
-import { onlineRetail } from '../analysis/online-retail-data';
+import { ONLINE_RETAIL_II, onlineRetail } from '../analysis/online-retail-data';
+import { assessRisk } from '../../../shared/analytics/risk';
+import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
 
 /*
  * The exam: recovery replayed as of a past date on real public data, scored on what really
@@ -163,5 +165,48 @@ describe('recovery on the grocery panel as of 2006-12-31, one year (purchases as
     const missed = [!verdict.beatsCapture && 'capture', !verdict.precisionOk && 'precision', !verdict.calibrationOk && 'money calibration'].filter(Boolean);
     if (missed.length > 0) expect(verdict.text).toContain(`(${missed.join(', ')})`);
     expect(verdict.capturedRatio).toBeGreaterThan(0.9);
+  });
+});
+
+describe('recovery on Online Retail II as of 2010-06-30, 120 days, where the learned model cannot beat chance', () => {
+  const { ds } = onlineRetail(ONLINE_RETAIL_II);
+  const cut = dayFromIso('2010-06-30');
+  const report = runBacktest(ds, settings, cut, 120);
+
+  it('says the model was not used and that customers are priced by their run-rate shortfall', () => {
+    expect(report.model.customer?.usable).toBe(false);
+    expect(report.warnings.some((w) => w.includes('run-rate shortfall') && w.includes('read the money as rough'))).toBe(true);
+  });
+
+  it('prices every customer at what it loses if its last 90 days pace holds, as counted from the raw rows', () => {
+    // The training cut has 91 days of history, so nothing calibrates the shortfall: it stands as computed.
+    const past = datasetUpTo(ds, cut);
+    const risk = assessRisk(past, cut, 120);
+    expect(risk.customer.basis).toBe('run-rate');
+    expect(risk.customer.calibrated).toBe(false);
+    const priorDays = Math.min(365, cut - ds.firstDay + 1);
+    const prior = new Float64Array(ds.customers.length);
+    const last90 = new Float64Array(ds.customers.length);
+    for (let i = 0; i < past.tx.day.length; i++) {
+      const d = past.tx.day[i];
+      if (d > cut - priorDays) prior[past.tx.customer[i]] += past.tx.revenue[i];
+      if (d > cut - 90) last90[past.tx.customer[i]] += past.tx.revenue[i];
+    }
+    let priced = 0;
+    for (let c = 0; c < ds.customers.length; c++) {
+      if (!(prior[c] > 0)) continue;
+      const shortfall = Math.max(0, prior[c] / priorDays - Math.max(0, last90[c]) / 90) * 120;
+      expect(risk.customer.atRisk[c]).toBeCloseTo(shortfall, 6);
+      if (shortfall > 0) priced++;
+    }
+    expect(priced).toBeGreaterThan(1000);
+  });
+
+  it('still flags a full list and holds about as much of the loss as the best naive rule', () => {
+    checkArithmetic(report, ds);
+    const level = report.levels[0];
+    // With the rhythm rules alone it flagged 40 customers holding a third of the best rule's loss.
+    expect(level.compared).toBe(300);
+    expect(level.verdict.capturedRatio).toBeGreaterThan(0.9);
   });
 });

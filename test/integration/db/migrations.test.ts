@@ -49,10 +49,10 @@ describe('workspace migrations', () => {
     db.close();
   });
 
-  it("migration 7 adds each run customer's holdout-check bucket: runs stored before keep none, and only 0 to 7 is accepted", () => {
+  it("migration 8 adds each run customer's holdout-check bucket: runs stored before keep none, and only 0 to 7 is accepted", () => {
     const file = fresh();
     const old = new Database(file);
-    migrate(old, 'test', 6);
+    migrate(old, 'test', 7);
     old.prepare("INSERT INTO analysis_runs (id, created_at, as_of, status, settings_json, data_hash) VALUES (1, 'then', '2025-01-01', 'done', '{}', 'h')").run();
     const customer = (code: string, extra = '') =>
       `INSERT INTO run_customers (run_id, code, name, tier, is_best, revenue12m, breadth, purchases, at_risk_revenue, growth_revenue, mix_json${extra ? ', holdout_group' : ''})
@@ -60,7 +60,7 @@ describe('workspace migrations', () => {
     old.prepare(customer('C1')).run();
     old.close();
     const db = openDatabase(file, { create: false });
-    expect(schemaVersion(db)).toBeGreaterThanOrEqual(7);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(8);
     expect(db.prepare("SELECT holdout_group FROM run_customers WHERE code = 'C1'").get()).toEqual({ holdout_group: null });
     db.prepare(customer('C2', '7')).run();
     expect(db.prepare("SELECT holdout_group FROM run_customers WHERE code = 'C2'").get()).toEqual({ holdout_group: 7 });
