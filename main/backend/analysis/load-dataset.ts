@@ -7,7 +7,7 @@ import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
-import type { FreshRows } from '../import/fresh-rows';
+import { writeStamp, type FreshRows } from '../import/fresh-rows';
 
 /**
  * Identifies the data an analysis saw, cheaply enough to check before every cached answer: the
@@ -48,11 +48,13 @@ function countingSort(order: Int32Array, key: Int32Array, offset: number, range:
 
 /**
  * Whether rows an import handed over are still what the table holds. The data hash already says no
- * import came since; sums over every id column and the revenue also catch a row written another
- * way. SQLite sums them in about 0.1 s per million rows, a tenth of reading the rows out.
+ * import came since. When nothing at all was written since the import (no row changed on this
+ * connection, no commit by another), they are; otherwise sums over every id column and the revenue
+ * catch a row written another way (SQLite sums them in about 0.25 s per million rows).
  */
 function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
   if (fresh.rows !== count) return false;
+  if (fresh.writes === writeStamp(db)) return true;
   const stored = db
     .prepare('SELECT sum(customer_id), sum(category_id), sum(day), coalesce(sum(product_id), 0), coalesce(sum(rep_id), 0), coalesce(sum(territory_id), 0), total(revenue), total(quantity) FROM transactions')
     .raw()

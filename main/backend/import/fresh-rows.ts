@@ -1,3 +1,4 @@
+import type { Db } from '../db/open';
 import { sessionSlot } from '../session';
 
 /**
@@ -22,7 +23,15 @@ export type FreshChunk = {
  * they belong to. Handing 5M rows from SQLite to JS costs about 9 s; the import already held them,
  * so the analysis that usually follows it reads these instead (once: the slot is emptied by taking).
  */
-export type FreshRows = { hash: string; rows: number; chunks: FreshChunk[] };
+export type FreshRows = { hash: string; rows: number; chunks: FreshChunk[]; writes: string };
+
+/**
+ * What has written to the workspace: rows this connection changed (total_changes()) and commits
+ * by any other connection (data_version). Unchanged since the import, no row can differ from the
+ * rows it handed over.
+ */
+export const writeStamp = (db: Db): string =>
+  `${String(db.prepare('SELECT total_changes()').pluck().get())}/${String(db.pragma('data_version', { simple: true }))}`;
 
 export const FRESH_ROWS = sessionSlot<FreshRows>('rows the last import stored');
 

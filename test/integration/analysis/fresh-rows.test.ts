@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,21 @@ describe('the rows an import hands to the analysis that follows it', () => {
     const fresh = w.backend.session.get(FRESH_ROWS);
     expect(fresh?.rows).toBe(s.rowsImported);
     const db = w.backend.session.db;
+    expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
+  });
+
+  it('are not trusted once another connection committed a change to the table', async () => {
+    const w = await workspace();
+    const csv = path.join(w.dir, 'sales.csv');
+    writeSampleCsv(csv, { seed: 15, customers: 60 });
+    await w.backend.call('import-run', { path: csv });
+    const db = w.backend.session.db;
+    const fresh = w.backend.session.get(FRESH_ROWS);
+    expect(fresh).toBeDefined();
+    // Another Longtail process, or a SQL tool, on the same file: this connection wrote nothing since.
+    const other = new Database(w.file);
+    other.prepare('UPDATE transactions SET revenue = revenue + 1 WHERE rowid = (SELECT max(rowid) FROM transactions)').run();
+    other.close();
     expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
   });
 

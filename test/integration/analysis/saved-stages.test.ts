@@ -65,6 +65,25 @@ describe('stages kept in the workspace between sessions', () => {
     expect(results(kept)).toEqual(results(fresh));
   });
 
+  it("keeps each customer's holdout-check bucket with the probabilities alive: a new session stores the buckets computing afresh gives", async () => {
+    const buckets = (b: Backend, runId: number) =>
+      b.session.db.prepare('SELECT code, holdout_group AS g FROM run_customers WHERE run_id = ? ORDER BY code').all(runId) as { code: string; g: number | null }[];
+    const warm = await reopened();
+    const aliveKept = () => warm.session.db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'analysis-saved:p-alive' AND value LIKE '%holdout groups%'").get();
+    expect(aliveKept()).toEqual({ n: 1 });
+    const kept = await warm.call('analysis-run', { settings: { kMax: 7, k: first.k + 2 } });
+    const keptBuckets = buckets(warm, kept.runId);
+    warm.close();
+
+    const cold = await reopened();
+    forgetSavedStages(cold.session.db);
+    const fresh = await cold.call('analysis-run', { settings: { kMax: 7, k: first.k + 2 } });
+    expect(buckets(cold, fresh.runId)).toEqual(keptBuckets);
+    cold.close();
+    expect(keptBuckets.filter((r) => r.g !== null)).toHaveLength(kept.bgnbd?.holdout?.customers ?? -1);
+    expect(kept.bgnbd?.holdout?.groupsKept).toBe(true);
+  });
+
   it('does not reuse a sweep made with other settings', async () => {
     const backend = await reopened();
     const other = await backend.call('analysis-run', { settings: { kMax: 5 } });

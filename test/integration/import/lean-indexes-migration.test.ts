@@ -44,12 +44,10 @@ describe('migration 4 (lean transaction indexes)', () => {
     db.close();
   });
 
-  it('still seeks a relationship history and the date range through their indexes', () => {
+  it('still seeks a relationship history through its index', () => {
     const db = openDatabase(fresh(), { create: true });
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT day, revenue FROM transactions WHERE customer_id = ? AND category_id = ? ORDER BY day').all(1, 2) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX transactions_customer_category_day/);
-    const range = db.prepare('EXPLAIN QUERY PLAN SELECT (SELECT min(day) FROM transactions), (SELECT max(day) FROM transactions)').all() as { detail: string }[];
-    expect(range.map((p) => p.detail).join(' ')).toMatch(/USING COVERING INDEX transactions_day/);
     db.close();
   });
 
