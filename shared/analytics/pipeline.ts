@@ -209,7 +209,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   options.progress?.('leakage', total, total);
 
   const resultsStarted = clock();
-  const customers = customerResults(ds, features, tiers, profiles, pAlive, actions);
+  const customers = customerResults(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null, actions);
   timings.customers = clock() - resultsStarted;
   let revenue12m = 0;
   for (let i = 0; i < features.n; i++) if (features.revenue12m[i] > 0) revenue12m += features.revenue12m[i];
@@ -258,6 +258,7 @@ function customerResults(
   tiers: Tiers,
   profiles: ProfileModel,
   pAlive: Float64Array | null,
+  holdoutGroup: Int8Array | null,
   actions: readonly Action[],
 ): CustomerResult[] {
   const atRisk = new Map<string, number>();
@@ -283,6 +284,7 @@ function customerResults(
       recencyDays: f.recencyDays[i] >= 0 ? f.recencyDays[i] : null,
       tenureDays: f.tenureDays[i] >= 0 ? f.tenureDays[i] : null,
       pAlive: Number.isFinite(alive) ? alive : null,
+      holdoutGroup: holdoutGroup && holdoutGroup[i] >= 0 ? holdoutGroup[i] : null,
       atRiskRevenue: atRisk.get(c.code) ?? 0,
       growthRevenue: growth.get(c.code) ?? 0,
       rep: c.rep,

@@ -10,6 +10,7 @@ import type {
 } from '../model/results';
 import type { SettingChange } from '../model/settings-changes';
 import { SLICE_DIMENSIONS, type SliceGroup } from '../model/slice';
+import { HOLDOUT_LAST_GROUP } from '../model/bgnbd';
 
 /** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
 export const BACKTEST_HORIZON_DAYS = 180;
@@ -113,6 +114,7 @@ const slice = {
   category: z.string().optional(),
   tier: tier.optional(),
   profile: z.number().int().optional(),
+  repeats: z.number().int().min(0).max(HOLDOUT_LAST_GROUP).optional(),
 };
 
 export const analysisSpecs = [

@@ -31,7 +31,15 @@ export type BgNbdHoldoutCheck = {
   /** predicted / actual - 1; null when nothing was bought in the holdout. */
   error: number | null;
   buckets: BgNbdHoldoutBucket[];
+  /**
+   * Each customer of the run carries its bucket (CustomerResult.holdoutGroup), so a bar opens exactly
+   * the customers it counts. Absent on runs stored before the buckets were kept per customer.
+   */
+  groupsKept?: boolean;
 };
+
+/** The last bucket of the holdout check: this many calibration repeat purchases or more ("7+"). */
+export const HOLDOUT_LAST_GROUP = 7;
 
 export type BgNbdVerdict = 'healthy' | 'degenerate';
 

@@ -25,6 +25,12 @@ export type CustomerResult = {
   tenureDays: number | null;
   /** BG/NBD probability that the customer is still active; null without dates. */
   pAlive: number | null;
+  /**
+   * Its bar in the BG/NBD holdout check: repeat purchases in the calibration period, 7 for 7 or
+   * more; null outside the check's cohort (no purchase by the calibration end, no dates) and on
+   * runs stored before the bars were kept per customer.
+   */
+  holdoutGroup: number | null;
   atRiskRevenue: number;
   growthRevenue: number;
   rep: string | null;

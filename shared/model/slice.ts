@@ -12,9 +12,14 @@ export type Slice = {
   tier?: Tier;
   /** Profile id as the run numbers them (1-based). */
   profile?: number;
+  /**
+   * A bar of the BG/NBD holdout check: customers with this many repeat purchases in its calibration
+   * period (HOLDOUT_LAST_GROUP = that many or more). Actions are those of its customers.
+   */
+  repeats?: number;
 };
 
-export const SLICE_DIMENSIONS = ['territory', 'rep', 'category', 'tier', 'profile'] as const;
+export const SLICE_DIMENSIONS = ['territory', 'rep', 'category', 'tier', 'profile', 'repeats'] as const;
 export type SliceDimension = (typeof SLICE_DIMENSIONS)[number];
 
 /** How leakage and slices name a missing territory, rep or profile: filtering on it means "not set". */

@@ -398,6 +398,30 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.getByTestId('breadcrumb').innerText()).toContain('Tier: long tail');
   });
 
+  it('opens the customers of a column of the P(alive) holdout check, exactly as many as the column counts', async () => {
+    await goTo('recovery');
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    const buckets = s.bgnbd?.holdout?.buckets ?? [];
+    const i = buckets.findIndex((b) => b.label === '2');
+    expect(i).toBeGreaterThan(0);
+    const chart = page.getByTestId('chart-palive-holdout');
+    await chart.scrollIntoViewIfNeeded();
+    await chartsDrawn(page);
+    expect(await page.getByTestId('palive-drill-hint').innerText()).toContain('Click a column');
+    // Just above the axis: a short column opens as surely as a tall one.
+    const at = await chartPixel(page, 'chart-palive-holdout', 0, [i, 0]);
+    await page.mouse.click(at.x, at.y - 4);
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Explore');
+    expect(await page.getByTestId('breadcrumb').innerText()).toContain('Holdout check: 2 repeat purchases');
+    await expect.poll(() => statValue('slice-customers')).toBe(formatCount(buckets[i].customers, 'en-US'));
+    const actions = await served.rpc<{ total: number }>('analysis-actions', { repeats: 2, limit: 1 });
+    await expect.poll(() => statValue('slice-actions')).toBe(formatCount(actions.total, 'en-US'));
+    expect(await page.locator('#slice-repeats').inputValue()).toBe('2');
+    await screenshot(page, '13b-explore-holdout-column');
+    await page.getByTestId('explore-back').click();
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Recovery');
+  });
+
   it('opens the actions of a profile in a category from a heatmap cell', async () => {
     await goTo('profiles');
     await chartsDrawn(page);

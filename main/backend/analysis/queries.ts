@@ -30,6 +30,8 @@ const GROUP_KEY: Record<SliceDimension, string> = {
   category: 'category',
   tier: 'tier',
   profile: `coalesce(CAST(profile AS TEXT), '${NONE_KEY}')`,
+  // A customer's bucket, looked up by the customer table's primary key for each action.
+  repeats: `coalesce((SELECT CAST(c.holdout_group AS TEXT) FROM run_customers c WHERE c.run_id = run_actions.run_id AND c.code = run_actions.customer_code), '${NONE_KEY}')`,
 };
 
 type Where = { where: string[]; params: unknown[] };
@@ -48,8 +50,12 @@ const IN_CATEGORY = (table: string) =>
 const MONEY_IN_CATEGORY =
   'CASE WHEN run_actions.category = ? THEN run_actions.expected_revenue ELSE (SELECT p.at_risk FROM run_action_parts p WHERE p.run_id = run_actions.run_id AND p.action_id = run_actions.id AND p.category = ?) END';
 
-/** Adds a slice's conditions; NONE_KEY for a territory or rep means "not set". */
-function sliceWhere(w: Where, slice: Slice, columns: { kind: boolean; category: boolean }): void {
+/**
+ * Adds a slice's conditions; NONE_KEY for a territory or rep means "not set". `table` is the one the
+ * conditions apply to: the holdout bucket is a customer's, so actions find it through their customer.
+ */
+function sliceWhere(w: Where, runId: number, slice: Slice, table: 'run_customers' | 'run_actions'): void {
+  const columns = { kind: table === 'run_actions', category: table === 'run_actions' };
   const eq = (column: string, value: string | number | undefined, nullable = false) => {
     if (value === undefined) return;
     if (nullable && value === NONE_KEY) {
@@ -72,6 +78,14 @@ function sliceWhere(w: Where, slice: Slice, columns: { kind: boolean; category: 
     }
   }
   eq('tier', slice.tier);
+  if (slice.repeats !== undefined) {
+    if (table === 'run_customers') eq('holdout_group', slice.repeats);
+    else {
+      // Picked once, not looked up per action (a correlated lookup per row took minutes at 30k).
+      w.where.push('customer_code IN (SELECT c.code FROM run_customers c WHERE c.run_id = ? AND c.holdout_group = ?)');
+      w.params.push(runId, slice.repeats);
+    }
+  }
 }
 
 const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -79,7 +93,7 @@ const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c
 export function queryCustomers(db: Db, runId: number, a: HandlerArgs<'analysis-customers'>): { total: number; rows: CustomerResult[] } {
   const where = ['run_id = ?'];
   const params: unknown[] = [runId];
-  sliceWhere({ where, params }, a, { kind: false, category: false });
+  sliceWhere({ where, params }, runId, a, 'run_customers');
   // A customer belongs to a kind or category slice through its actions there. The actions are
   // picked once (no index leads from a customer to its actions: a correlated lookup per customer
   // took minutes at 30,000 customers).
@@ -116,7 +130,7 @@ export function queryActions(
 ): { total: number; totalExpected: number; customers: number; rows: Action[]; groups?: SliceGroup[] } {
   const where = ['run_id = ?'];
   const params: unknown[] = [runId];
-  sliceWhere({ where, params }, a, { kind: true, category: true });
+  sliceWhere({ where, params }, runId, a, 'run_actions');
   if (a.search) {
     where.push("(customer_code LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')");
     params.push(like(a.search), like(a.search), like(a.search));

@@ -14,7 +14,8 @@ const META_PREFIX = 'analysis-saved:';
 const STORED = ['profile-sweep', 'p-alive', 'risk'] as const;
 type Stored = (typeof STORED)[number];
 
-const P_ALIVE_FORMAT = 'p-alive with fit report, 1';
+// Version 2 adds each customer's bucket of the holdout check (the bars of the fit check drill to them).
+const P_ALIVE_FORMAT = 'p-alive with fit report and holdout groups, 2';
 // Models learned on other features are learned afresh.
 const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}`;
 
@@ -27,6 +28,12 @@ const decodeDoubles = (text: string): Float64Array => {
   const out = new Float64Array(bytes.byteLength / 8);
   new Uint8Array(out.buffer).set(bytes);
   return out;
+};
+
+const encodeBytes = (a: Int8Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const decodeBytes = (text: string): Int8Array => {
+  const bytes = Buffer.from(text, 'base64');
+  return new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 };
 
 /** Trees and band factors as plain arrays; a fitted model is small (a few hundred nodes per level). */
@@ -64,8 +71,10 @@ const learnedOf = (j: LearnedJson): LearnedRisk => ({
 const encode = {
   'profile-sweep': (s: Sweep): string =>
     JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: [...s.centroids] } satisfies SweepJson),
-  // A format line, the fit report on one line, the probabilities on the next.
-  'p-alive': (s: PAliveStage): string => `${P_ALIVE_FORMAT}\n${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}`,
+  // A format line, the fit report on one line, the probabilities on the next, then the holdout
+  // groups as bytes (an empty line without a holdout check).
+  'p-alive': (s: PAliveStage): string =>
+    `${P_ALIVE_FORMAT}\n${JSON.stringify(s.fit)}\n${encodeDoubles(s.pAlive)}\n${s.holdoutGroup ? encodeBytes(s.holdoutGroup) : ''}`,
   risk: (m: RiskModels): string => `${RISK_FORMAT}\n${JSON.stringify({ customer: learnedJson(m.customer), relationship: learnedJson(m.relationship) })}`,
 };
 
@@ -76,11 +85,11 @@ const decode = {
     if (!s.structure) return undefined as unknown as Sweep;
     return { quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: new Map(s.centroids) };
   },
-  // Probabilities kept by an earlier version came without their fit report: computed afresh.
+  // Probabilities kept by an earlier version came without their fit report or holdout groups: computed afresh.
   'p-alive': (text: string): PAliveStage | undefined => {
-    const [format, fit, doubles] = text.split('\n');
-    if (format !== P_ALIVE_FORMAT || doubles === undefined) return undefined;
-    return { fit: JSON.parse(fit) as BgNbdFitReport | null, pAlive: decodeDoubles(doubles) };
+    const [format, fit, doubles, groups] = text.split('\n');
+    if (format !== P_ALIVE_FORMAT || groups === undefined) return undefined;
+    return { fit: JSON.parse(fit) as BgNbdFitReport | null, pAlive: decodeDoubles(doubles), holdoutGroup: groups === '' ? null : decodeBytes(groups) };
   },
   risk: (text: string): RiskModels | undefined => {
     const cut = text.indexOf('\n');

@@ -66,8 +66,8 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly CustomerResult[], actions: readonly Action[]): void {
   const insertCustomer = db.prepare(
     `INSERT INTO run_customers (run_id, code, name, tier, profile, affinity, is_best, revenue12m, breadth, purchases,
-       recency_days, tenure_days, p_alive, at_risk_revenue, growth_revenue, rep, territory, segment, mix_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       recency_days, tenure_days, p_alive, at_risk_revenue, growth_revenue, rep, territory, segment, mix_json, holdout_group)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAction = db.prepare(
     `INSERT INTO run_actions (run_id, position, id, kind, customer_code, customer_name, category, expected_revenue, priority,
@@ -85,7 +85,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
       const c = customers[i];
       insertCustomer.run(
         runId, c.code, c.name, c.tier, c.profile, c.affinity, c.isBest ? 1 : 0, c.revenue12m, c.breadth, c.purchases,
-        c.recencyDays, c.tenureDays, c.pAlive, c.atRiskRevenue, c.growthRevenue, c.rep, c.territory, c.segment, mixJson(c.mix),
+        c.recencyDays, c.tenureDays, c.pAlive, c.atRiskRevenue, c.growthRevenue, c.rep, c.territory, c.segment, mixJson(c.mix), c.holdoutGroup,
       );
     }
     for (const position of byId) {
@@ -147,7 +147,7 @@ type CustomerRow = {
   code: string; name: string; tier: Tier; profile: number | null; affinity: number | null; is_best: number;
   revenue12m: number; breadth: number; purchases: number; recency_days: number | null; tenure_days: number | null;
   p_alive: number | null; at_risk_revenue: number; growth_revenue: number; rep: string | null; territory: string | null;
-  segment: string | null; mix_json: string;
+  segment: string | null; mix_json: string; holdout_group: number | null;
 };
 
 export const customerFromRow = (r: CustomerRow): CustomerResult => ({
@@ -164,6 +164,7 @@ export const customerFromRow = (r: CustomerRow): CustomerResult => ({
   recencyDays: r.recency_days,
   tenureDays: r.tenure_days,
   pAlive: r.p_alive,
+  holdoutGroup: r.holdout_group,
   atRiskRevenue: r.at_risk_revenue,
   growthRevenue: r.growth_revenue,
   rep: r.rep,

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
  * Numbered and append-only: a shipped migration is never edited, a change is a new entry.
  * Each runs in its own transaction and moves user_version to its number. Every one has a test.
  * 1 core store, 2 analysis runs, 3 roster and assignment, 4, 5 and 7 leaner indexes for bulk writes,
- * 6 recovery action parts.
+ * 6 recovery action parts, 8 each run customer's bar in the BG/NBD holdout check.
  */
 export type Migration = { version: number; name: string; up: (db: Database.Database) => void };
 
@@ -313,6 +313,16 @@ const m007: Migration = {
   },
 };
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+const m008: Migration = {
+  version: 8,
+  name: "each run customer's bucket in the BG/NBD holdout check (calibration repeat purchases)",
+  up: (db) => {
+    // The holdout check's bars group customers by repeat purchases before the held-back period; kept
+    // per customer, a bar opens exactly the customers it counts. Earlier runs keep NULL (re-run to drill).
+    db.exec('ALTER TABLE run_customers ADD COLUMN holdout_group INTEGER CHECK (holdout_group BETWEEN 0 AND 7)');
+  },
+};
+
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1].version;

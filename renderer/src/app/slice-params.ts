@@ -1,5 +1,6 @@
 import { NONE_KEY, SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../shared/model/slice';
 import type { ProfileResult, Tier } from '../../../shared/model/results';
+import { HOLDOUT_LAST_GROUP } from '../../../shared/model/bgnbd';
 import type { Location } from './navigation';
 
 /** The screen every drill-down opens: actions and customers of one slice, with its breadcrumb. */
@@ -14,6 +15,17 @@ export const DIMENSION_LABEL: Record<SliceDimension | 'kind', string> = {
   category: 'Category',
   tier: 'Tier',
   profile: 'Profile',
+  repeats: 'Repeat purchases',
+};
+
+/**
+ * A bar of the BG/NBD holdout check in words: "3 repeat purchases", "7+ repeat purchases"; the
+ * bucket number from its label ("7+" is the last).
+ */
+export const repeatsWords = (n: number): string => (n >= HOLDOUT_LAST_GROUP ? `${HOLDOUT_LAST_GROUP}+ repeat purchases` : `${n} repeat purchase${n === 1 ? '' : 's'}`);
+export const repeatsOfLabel = (label: string): number | null => {
+  const n = Number.parseInt(label, 10);
+  return Number.isInteger(n) && n >= 0 && n <= HOLDOUT_LAST_GROUP ? n : null;
 };
 /** The order crumbs and filters read in, so the same slice always reads the same way. */
 export const SLICE_FIELDS = ['kind', ...SLICE_DIMENSIONS] as const;
@@ -29,6 +41,8 @@ export function sliceFromParams(params: Record<string, string>): Slice {
   if (TIERS.includes(params.tier as Tier)) slice.tier = params.tier as Tier;
   const profile = Number(params.profile);
   if (params.profile && Number.isInteger(profile)) slice.profile = profile;
+  const repeats = Number(params.repeats);
+  if (params.repeats && Number.isInteger(repeats) && repeats >= 0 && repeats <= HOLDOUT_LAST_GROUP) slice.repeats = repeats;
   return slice;
 }
 
@@ -74,6 +88,10 @@ export function sliceOfKey(dimension: SliceDimension, key: string, profiles: rea
     }
     case 'tier':
       return TIERS.includes(key as Tier) ? { tier: key as Tier } : null;
+    case 'repeats': {
+      const n = repeatsOfLabel(key);
+      return n === null ? null : { repeats: n };
+    }
     default:
       return { [dimension]: key };
   }
@@ -85,6 +103,7 @@ export function fieldText(field: SliceField, slice: Slice, profiles: readonly Pi
   if (v === undefined) return null;
   if (field === 'kind') return v === 'growth' ? 'Growth actions' : 'Recovery actions';
   if (field === 'tier') return `Tier: ${TIER_WORDS[v as Tier]}`;
+  if (field === 'repeats') return `Holdout check: ${repeatsWords(Number(v))}`;
   if (field === 'profile') {
     const p = profiles.find((x) => x.id === v);
     return p ? `Profile ${p.id}: ${p.label}` : `Profile ${v}`;

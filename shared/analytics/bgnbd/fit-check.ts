@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import type { BgNbdDegeneracyCheck, BgNbdFitReport, BgNbdHoldoutBucket, BgNbdHoldoutCheck } from '../../model/bgnbd';
+import { HOLDOUT_LAST_GROUP, type BgNbdDegeneracyCheck, type BgNbdFitReport, type BgNbdHoldoutBucket, type BgNbdHoldoutCheck } from '../../model/bgnbd';
 import { isoFromDay } from '../../format/dates';
 import { BGNBD_LOG_BOUND, conditionalExpectedPurchases, pAlive, type BgNbdParams } from './model';
 import { customerHistorySummary, DAYS_PER_WEEK, fitPopulation, pAliveOf, type CustomerHistorySummary, type PopulationFit } from './summary';
@@ -32,7 +32,7 @@ export const HOLDOUT_SHARE = 1 / 3;
 const MIN_HOLDOUT_DAYS = 28;
 const MIN_CALIBRATION_DAYS = 56;
 /** Calibration-frequency buckets 0..6 and 7+, as in Fader, Hardie & Lee (2005) Fig. 3. */
-const LAST_BUCKET = 7;
+const LAST_BUCKET = HOLDOUT_LAST_GROUP;
 
 const median = (values: number[]): number => {
   const v = [...values].sort((p, q) => p - q);
@@ -85,8 +85,10 @@ export function degeneracyOf(params: BgNbdParams, converged: boolean, s: Custome
  * then compare the repeat purchases the fit expects each of them to make in the holdout with what
  * they really made, in total and by calibration frequency. Customers first seen in the holdout are
  * not in the cohort (the model knows nothing of them). Null when no calibration customer repeated.
+ * `groupOut`, when given, receives each customer's bucket (-1 outside the cohort), so the customers
+ * behind a bucket can be listed.
  */
-export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndDay: number): BgNbdHoldoutCheck | null {
+export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndDay: number, groupOut?: Int8Array): BgNbdHoldoutCheck | null {
   const calibration = fitPopulation(customerHistorySummary(ds, calibrationEndDay));
   if (!calibration) return null;
   const end = customerHistorySummary(ds, holdoutEndDay);
@@ -108,7 +110,9 @@ export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndD
       e = conditionalExpectedPurchases(params, weeks, s.x[c], s.tx[c], s.T[c]);
       expected.set(key, e);
     }
-    const bucket = buckets[Math.min(s.x[c], LAST_BUCKET)];
+    const group = Math.min(s.x[c], LAST_BUCKET);
+    if (groupOut) groupOut[c] = group;
+    const bucket = buckets[group];
     bucket.customers++;
     // Purchase days are counted the same way up to either day, so the difference is the holdout's.
     bucket.actual += end.x[c] - s.x[c];
@@ -138,7 +142,11 @@ export function calibrationEndFor(firstDay: number, asOfDay: number): number | n
   return asOfDay - holdout;
 }
 
-export type PAliveStage = { pAlive: Float64Array; fit: BgNbdFitReport | null };
+/**
+ * holdoutGroup: each customer's bucket of the holdout check (its calibration repeat purchases, 7 for
+ * 7 or more; -1 outside the check's cohort); null without a holdout check.
+ */
+export type PAliveStage = { pAlive: Float64Array; fit: BgNbdFitReport | null; holdoutGroup: Int8Array | null };
 
 /**
  * The p-alive stage: P(alive) per customer and the report on the fit behind it. The gate (growth
@@ -147,11 +155,13 @@ export type PAliveStage = { pAlive: Float64Array; fit: BgNbdFitReport | null };
 export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
   const population: PopulationFit | null = fitPopulation(customerHistorySummary(ds, asOfDay));
   const pAlive = pAliveOf(population, ds.customers.length);
-  if (!population) return { pAlive, fit: null };
+  if (!population) return { pAlive, fit: null, holdoutGroup: null };
   const { fit, summary } = population;
-  const { check, reasons } = degeneracyOf(fit.params, fit.converged, summary);
+  const { check: degeneracy, reasons } = degeneracyOf(fit.params, fit.converged, summary);
   const calibrationEnd = calibrationEndFor(ds.firstDay, asOfDay);
-  const holdout = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay);
+  const group = new Int8Array(ds.customers.length).fill(-1);
+  const check = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group);
+  const holdout = check && { ...check, groupsKept: true };
   const holdoutNote =
     calibrationEnd === null
       ? `The data spans too few days before the as-of date to hold the last third back (at least ${MIN_CALIBRATION_DAYS + MIN_HOLDOUT_DAYS} days are needed).`
@@ -162,6 +172,7 @@ export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
   for (const c of population.buyers) if (summary.x[c] > 0) repeatBuyers++;
   return {
     pAlive,
+    holdoutGroup: holdout ? group : null,
     fit: {
       params: { ...fit.params },
       logLikelihood: fit.logLikelihood,
@@ -171,7 +182,7 @@ export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
       converged: fit.converged,
       verdict: reasons.length ? 'degenerate' : 'healthy',
       reasons,
-      degeneracy: check,
+      degeneracy,
       gateApplied: reasons.length === 0,
       holdout,
       holdoutNote,

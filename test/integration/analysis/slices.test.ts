@@ -100,6 +100,42 @@ describe('slices of a run: the filters every drill-down and cross-filter uses', 
     expect(one.groups).toEqual([{ key: groups[0].key, actions: one.total, customers: one.customers, expected: expect.closeTo(one.totalExpected, 2) }]);
   });
 
+  it("opens each bar of the BG/NBD holdout check as a slice of exactly the customers it counts, with their actions", async () => {
+    const summary = await w.backend.call('analysis-summary', {});
+    const check = summary.bgnbd?.holdout;
+    expect(check?.groupsKept).toBe(true);
+    const buckets = check?.buckets ?? [];
+    expect(buckets.length).toBeGreaterThan(3);
+    for (const bar of buckets) {
+      const repeats = Number.parseInt(bar.label, 10);
+      const customers = await w.backend.call('analysis-customers', { repeats, limit: 100000 });
+      expect([bar.label, customers.total]).toEqual([bar.label, bar.customers]);
+      expect(customers.rows.every((c) => c.holdoutGroup === repeats)).toBe(true);
+      const codes = new Set(customers.rows.map((c) => c.code));
+      const actions = await w.backend.call('analysis-actions', { repeats, limit: 100000 });
+      expect(actions.rows.map((a) => a.id).sort()).toEqual(all.filter((a) => codes.has(a.customerCode)).map((a) => a.id).sort());
+    }
+    // The last bar is "7 or more"; customers first seen after the calibration end are in no bar.
+    expect(buckets.at(-1)?.label).toBe('7+');
+    const everyone = await w.backend.call('analysis-customers', { limit: 1 });
+    const inNoBar = everyone.total - buckets.reduce((t, b) => t + b.customers, 0);
+    expect(inNoBar).toBe(everyone.total - (check?.customers ?? 0));
+  });
+
+  it('breaks actions down by holdout-check bar and combines a bar with a territory', async () => {
+    const whole = await w.backend.call('analysis-actions', { groupBy: 'repeats', limit: 1 });
+    const groups = whole.groups ?? [];
+    expect(groups.reduce((t, g) => t + g.actions, 0)).toBe(whole.total);
+    const bar = groups.find((g) => g.key !== '(none)') as (typeof groups)[number];
+    const slice = await w.backend.call('analysis-actions', { repeats: Number(bar.key), limit: 1 });
+    expect([slice.total, slice.customers]).toEqual([bar.actions, bar.customers]);
+    const territory = all.find((a) => a.territory !== null)?.territory as string;
+    const both = await w.backend.call('analysis-customers', { repeats: Number(bar.key), territory, limit: 100000 });
+    expect(both.rows.every((c) => c.holdoutGroup === Number(bar.key) && c.territory === territory)).toBe(true);
+    const inBar = await w.backend.call('analysis-customers', { repeats: Number(bar.key), limit: 100000 });
+    expect(both.total).toBe(inBar.rows.filter((c) => c.territory === territory).length);
+  });
+
   it('groups by profile and filters on one, and reads a missing rep as "(none)"', async () => {
     const byProfile = await w.backend.call('analysis-actions', { groupBy: 'profile', kind: 'growth', limit: 1 });
     const top = (byProfile.groups ?? [])[0];

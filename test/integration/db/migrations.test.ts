@@ -49,6 +49,25 @@ describe('workspace migrations', () => {
     db.close();
   });
 
+  it("migration 8 adds each run customer's holdout-check bucket: runs stored before keep none, and only 0 to 7 is accepted", () => {
+    const file = fresh();
+    const old = new Database(file);
+    migrate(old, 'test', 7);
+    old.prepare("INSERT INTO analysis_runs (id, created_at, as_of, status, settings_json, data_hash) VALUES (1, 'then', '2025-01-01', 'done', '{}', 'h')").run();
+    const customer = (code: string, extra = '') =>
+      `INSERT INTO run_customers (run_id, code, name, tier, is_best, revenue12m, breadth, purchases, at_risk_revenue, growth_revenue, mix_json${extra ? ', holdout_group' : ''})
+       VALUES (1, '${code}', 'Old Co', 'long-tail', 0, 10, 1, 2, 0, 0, '[]'${extra ? `, ${extra}` : ''})`;
+    old.prepare(customer('C1')).run();
+    old.close();
+    const db = openDatabase(file, { create: false });
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(8);
+    expect(db.prepare("SELECT holdout_group FROM run_customers WHERE code = 'C1'").get()).toEqual({ holdout_group: null });
+    db.prepare(customer('C2', '7')).run();
+    expect(db.prepare("SELECT holdout_group FROM run_customers WHERE code = 'C2'").get()).toEqual({ holdout_group: 7 });
+    expect(() => db.prepare(customer('C3', '8')).run()).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+
   it('opens with WAL journaling and foreign keys on', () => {
     const db = openDatabase(fresh(), { create: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

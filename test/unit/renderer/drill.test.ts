@@ -3,6 +3,8 @@ import { drillTarget, fieldText, sliceFromParams, sliceOfKey, sliceToParams, wit
 import { heatmapCell, profileHeatmapOption } from '../../../renderer/src/charts/profiles';
 import { clickedCategory, sliceBarsOption } from '../../../renderer/src/charts/slice';
 import { clickedRep } from '../../../renderer/src/features/assignment/chart';
+import { holdoutBucketAt, holdoutCheckOption } from '../../../renderer/src/features/recovery/palive-chart';
+import type { BgNbdHoldoutCheck } from '../../../shared/model/bgnbd';
 import { categories, fmt, profiles } from '../charts/fixtures';
 
 describe('drill-down: one slice in the address for every chart', () => {
@@ -20,7 +22,9 @@ describe('drill-down: one slice in the address for every chart', () => {
   });
 
   it('drops values that cannot be a slice, so an old or edited link still opens', () => {
-    expect(sliceFromParams({ kind: 'upsell', tier: 'gold', profile: 'two', rep: 'Ann' })).toEqual({ rep: 'Ann' });
+    expect(sliceFromParams({ kind: 'upsell', tier: 'gold', profile: 'two', rep: 'Ann', repeats: '9' })).toEqual({ rep: 'Ann' });
+    expect(sliceFromParams({ repeats: '0' })).toEqual({ repeats: 0 });
+    expect(sliceToParams({ repeats: 7 })).toEqual({ repeats: '7' });
     expect(sliceToParams({ kind: 'growth', profile: 3 })).toEqual({ kind: 'growth', profile: '3' });
   });
 
@@ -39,6 +43,15 @@ describe('drill-down: one slice in the address for every chart', () => {
     expect(fieldText('tier', slice, profiles)).toBe('Tier: long tail');
     expect(fieldText('rep', slice, profiles)).toBe('Rep: none set');
     expect(fieldText('territory', slice, profiles)).toBeNull();
+    expect(fieldText('repeats', { repeats: 1 }, profiles)).toBe('Holdout check: 1 repeat purchase');
+    expect(fieldText('repeats', { repeats: 0 }, profiles)).toBe('Holdout check: 0 repeat purchases');
+    expect(fieldText('repeats', { repeats: 7 }, profiles)).toBe('Holdout check: 7+ repeat purchases');
+  });
+
+  it('reads a holdout-check column label as its slice, "7+" as the last bar', () => {
+    expect(sliceOfKey('repeats', '3', profiles)).toEqual({ repeats: 3 });
+    expect(sliceOfKey('repeats', '7+', profiles)).toEqual({ repeats: 7 });
+    expect(sliceOfKey('repeats', '(none)', profiles)).toBeNull();
   });
 });
 
@@ -49,6 +62,28 @@ describe('what a click on a chart names', () => {
     const cell = heatmapCell(profiles, categories, 'mix', { offset: 1, size: 2 }, [1, 1, 0.4]);
     expect(cell).toEqual({ profile: 2, category: names[1] });
     expect(heatmapCell(profiles, categories, 'mix', { offset: 1, size: 2 }, [5, 0, 0])).toBeNull();
+  });
+
+  it('opens the holdout-check column a click falls in, anywhere between its edges, and says so on hover', () => {
+    const check = {
+      calibrationEnd: '2025-08-31',
+      buckets: [
+        { label: '0', customers: 300, actual: 60, predicted: 66 },
+        { label: '1', customers: 120, actual: 70, predicted: 64 },
+        { label: '7+', customers: 40, actual: 400, predicted: 380 },
+      ],
+    } as BgNbdHoldoutCheck;
+    expect(holdoutBucketAt(check, 0.4)).toBe('0');
+    expect(holdoutBucketAt(check, 1.49)).toBe('1');
+    expect(holdoutBucketAt(check, 2)).toBe('7+');
+    expect(holdoutBucketAt(check, 3.2)).toBeNull();
+    const clickable = holdoutCheckOption(check, fmt, true);
+    expect((clickable.xAxis as { triggerEvent: boolean }).triggerEvent).toBe(true);
+    const tip = (clickable.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 2 }]);
+    expect(tip).toContain('40 customers');
+    expect(tip).toContain('Click to open these customers');
+    const still = holdoutCheckOption(check, fmt);
+    expect((still.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 2 }])).not.toContain('Click');
   });
 
   it('reads a bar or its axis label the same way', () => {

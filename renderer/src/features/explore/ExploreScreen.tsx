@@ -1,9 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
-import { SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../../shared/model/slice';
+import { NONE_KEY, SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../../shared/model/slice';
 import { WHOLE_ACCOUNT } from '../../../../shared/analytics/actions';
 import { call } from '../../api/client';
 import { screenById } from '../../app/screens';
-import { DIMENSION_LABEL, EXPLORE, SLICE_FIELDS, TIER_WORDS, fieldText, sliceFromParams, sliceToParams, withoutField, type SliceField } from '../../app/slice-params';
+import {
+  DIMENSION_LABEL,
+  EXPLORE,
+  SLICE_FIELDS,
+  TIER_WORDS,
+  fieldText,
+  repeatsOfLabel,
+  repeatsWords,
+  sliceFromParams,
+  sliceOfKey,
+  sliceToParams,
+  withoutField,
+  type SliceField,
+} from '../../app/slice-params';
 import { useAsync } from '../../app/useAsync';
 import { useDrill } from '../../app/useDrill';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
@@ -31,12 +44,16 @@ const LIST_LIMIT = 2000;
 
 type Option = { value: string; label: string };
 
-/** Dimensions the slice does not fix yet: the ones a breakdown can split it by. */
-const freeDimensions = (slice: Slice): SliceDimension[] => SLICE_DIMENSIONS.filter((d) => slice[d] === undefined);
+/**
+ * Dimensions the slice does not fix yet: the ones a breakdown can split it by. The holdout check's
+ * bars only where the run kept each customer's bar.
+ */
+const freeDimensions = (slice: Slice, withRepeats: boolean): SliceDimension[] =>
+  SLICE_DIMENSIONS.filter((d) => slice[d] === undefined && (d !== 'repeats' || withRepeats));
 
 /** The chosen breakdown while the slice leaves it free, else the first free dimension. */
-function breakdownOf(slice: Slice, chosen: SliceDimension | null): SliceDimension {
-  const free = freeDimensions(slice);
+function breakdownOf(slice: Slice, withRepeats: boolean, chosen: SliceDimension | null): SliceDimension {
+  const free = freeDimensions(slice, withRepeats);
   return chosen && free.includes(chosen) ? chosen : (free[0] ?? 'category');
 }
 
@@ -48,6 +65,7 @@ function groupLabel(by: SliceDimension, profiles: readonly { id: number; label: 
       return p ? `${k}. ${p.label}` : k;
     };
   if (by === 'tier') return (k) => TIER_WORDS[k as keyof typeof TIER_WORDS] ?? k;
+  if (by === 'repeats') return (k) => (k === NONE_KEY ? 'not in the check' : repeatsWords(Number(k)));
   return (k) => k;
 }
 
@@ -75,8 +93,10 @@ export function ExploreScreen() {
       // Storage off (private window): nothing to resume next time.
     }
   }, [key, savedKey]);
-  const by = breakdownOf(slice, chosen);
-  const free = freeDimensions(slice);
+  const holdout = s?.bgnbd?.holdout;
+  const withRepeats = holdout?.groupsKept === true;
+  const by = breakdownOf(slice, withRepeats, chosen);
+  const free = freeDimensions(slice, withRepeats);
   const runId = s?.runId;
   const actions = useAsync(() => call('analysis-actions', { runId, ...slice, groupBy: by, sort: 'priority', dir: 'desc', limit: LIST_LIMIT }), [runId, key, by]);
   const customers = useAsync(() => call('analysis-customers', { runId, ...slice, sort: 'revenue12m', dir: 'desc', limit: LIST_LIMIT }), [runId, key]);
@@ -91,8 +111,9 @@ export function ExploreScreen() {
     go(next.screen, next.params);
   };
   const narrow = (k: string) => {
-    const add: Slice = by === 'profile' ? { profile: Number(k) } : by === 'tier' ? { tier: k as Slice['tier'] } : { [by]: k };
-    drill(add);
+    // Customers in no holdout bar have no slice of their own: the bar stays unclickable.
+    const add = by === 'profile' ? { profile: Number(k) } : by === 'tier' || by === 'repeats' ? sliceOfKey(by, k, s.profiles) : { [by]: k };
+    if (add) drill(add);
   };
   const from = params.from ? screenById(params.from) : undefined;
   const crumbs = SLICE_FIELDS.map((f) => ({ field: f, text: fieldText(f, slice, s.profiles) })).filter((c): c is { field: SliceField; text: string } => c.text !== null);
@@ -111,7 +132,14 @@ export function ExploreScreen() {
     })),
     tier: (['strategic', 'long-tail', 'inactive'] as const).map((t) => ({ value: t, label: TIER_WORDS[t] })),
     profile: s.profiles.map((p) => ({ value: String(p.id), label: `${p.id}. ${p.label}` })),
+    repeats: (holdout?.buckets ?? []).flatMap((b) => {
+      const n = repeatsOfLabel(b.label);
+      // Short enough for the filter's width; the crumb says it in full.
+      return n === null ? [] : [{ value: String(n), label: `${b.label} · ${fmt.count(b.customers)} customers` }];
+    }),
   };
+  // The holdout check's filter only where the run kept each customer's bar (or an old link names one).
+  const fields = SLICE_FIELDS.filter((f) => f !== 'repeats' || withRepeats || slice.repeats !== undefined);
   const a = actions.data;
   const c = customers.data;
 
@@ -178,7 +206,7 @@ export function ExploreScreen() {
       )}
       <Panel title="Filters (they combine)">
         <div className="controls" data-testid="slice-filters">
-          {SLICE_FIELDS.map((field) => (
+          {fields.map((field) => (
             <div className="field" key={field}>
               <label htmlFor={`slice-${field}`}>{DIMENSION_LABEL[field]}</label>
               <select id={`slice-${field}`} value={params[field] !== undefined && slice[field] !== undefined ? String(slice[field]) : ''} onChange={(e) => set(field, e.target.value)}>

@@ -4,16 +4,23 @@ import { describeHoldoutError, describeParams, describeVerdict } from '../../../
 import type { Formatters } from '../../app/format';
 import { Chart } from '../../charts/Chart';
 import { Panel, Stat } from '../../components/Feedback';
-import { holdoutCheckOption } from './palive-chart';
+import { repeatsOfLabel } from '../../app/slice-params';
+import { holdoutBucketAt, holdoutCheckOption } from './palive-chart';
 
 /**
  * The BG/NBD fit behind "probability alive", in the open: what was fitted, how well it predicted a
  * period it never saw, and, when it cannot see customers leave, a plain warning that nothing was
  * gated on it.
  */
-export function PAlivePanel({ fit, fmt }: { fit: BgNbdFitReport | null | undefined; fmt: Formatters }) {
+export function PAlivePanel({ fit, fmt, onOpenBar }: { fit: BgNbdFitReport | null | undefined; fmt: Formatters; onOpenBar?: (repeats: number) => void }) {
   const h = fit?.holdout ?? null;
-  const option = useMemo(() => (h ? holdoutCheckOption(h, fmt) : null), [h, fmt]);
+  // Runs stored before each customer's bar was kept cannot open a bar's customers.
+  const clickable = !!onOpenBar && h?.groupsKept === true;
+  const option = useMemo(() => (h ? holdoutCheckOption(h, fmt, clickable) : null), [h, fmt, clickable]);
+  const open = (label: string | null) => {
+    const n = label === null ? null : repeatsOfLabel(label);
+    if (n !== null) onOpenBar?.(n);
+  };
   if (fit === undefined) return null;
   if (fit === null) {
     return (
@@ -62,7 +69,21 @@ export function PAlivePanel({ fit, fmt }: { fit: BgNbdFitReport | null | undefin
               {fmt.count(h.customers)} customers who had bought by then in the {fmt.number(h.holdoutWeeks, 0)} weeks to {fmt.date(h.holdoutEnd)}; they made {fmt.count(h.actual)} (
               {describeHoldoutError(h.error)}).{degenerate && h.error !== null && Math.abs(h.error) < 0.1 ? ' Counting purchases well does not make a fit see customers leave.' : ''}
             </p>
-            <Chart option={option} label="BG/NBD holdout check: predicted against actual holdout purchases per customer, by calibration repeat purchases" height={260} testId="chart-palive-holdout" />
+            <Chart
+              option={option}
+              label="BG/NBD holdout check: predicted against actual holdout purchases per customer, by calibration repeat purchases"
+              height={260}
+              testId="chart-palive-holdout"
+              onPlotClick={clickable ? ([x]) => open(holdoutBucketAt(h, x)) : undefined}
+              onClick={clickable ? (e) => { if (e.componentType === 'xAxis' && typeof e.value === 'string') open(e.value); } : undefined}
+            />
+            {onOpenBar && (
+              <p className="muted" data-testid="palive-drill-hint">
+                {clickable
+                  ? 'Click a column or its label to open those customers in Explore, with their P(alive) and actions.'
+                  : "This run was stored before each customer's column was kept: re-run the analysis to open a column's customers."}
+              </p>
+            )}
           </>
         ) : (
           <p className="muted">{fit.holdoutNote}</p>

@@ -104,7 +104,7 @@ export function RecoveryScreen() {
           /> : <p className="muted">Evaluating…</p>}
       </Panel>
       <Backtest runId={s.runId} disabled={!s.hasDates} />
-      {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} />}
+      {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} onOpenBar={(repeats) => drill({ repeats })} />}
       <Panel
         actions={
           <button type="button" onClick={() => drill({ kind: 'recovery' })} data-testid="explore-recovery" title="Break the run's recovery actions down by territory, rep, category, tier or profile">

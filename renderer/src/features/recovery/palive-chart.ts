@@ -9,7 +9,7 @@ const perCustomer = (total: number, customers: number): number => (customers > 0
  * how often they repeated in calibration, the holdout purchases per customer the fit expected
  * against what they made. Per customer, so the big zero-repeat group does not flatten the rest.
  */
-export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat): EChartsOption {
+export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat, clickable = false): EChartsOption {
   const labels = h.buckets.map((b) => b.label);
   const two = (v: number) => v.toFixed(2);
   return {
@@ -21,13 +21,14 @@ export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat): ECha
       formatter: (params: unknown) => {
         const i = (Array.isArray(params) ? (params[0] as { dataIndex: number }) : (params as { dataIndex: number })).dataIndex;
         const b = h.buckets[i];
-        return tooltipHtml`<b>${b.label} repeat purchases to ${fmt.date(h.calibrationEnd)}</b>: ${fmt.count(b.customers)} customers<br/>Actual: ${fmt.count(b.actual)} (${two(perCustomer(b.actual, b.customers))} each)<br/>Predicted: ${fmt.count(Math.round(b.predicted))} (${two(perCustomer(b.predicted, b.customers))} each)`;
+        return tooltipHtml`<b>${b.label} repeat purchases to ${fmt.date(h.calibrationEnd)}</b>: ${fmt.count(b.customers)} customers<br/>Actual: ${fmt.count(b.actual)} (${two(perCustomer(b.actual, b.customers))} each)<br/>Predicted: ${fmt.count(Math.round(b.predicted))} (${two(perCustomer(b.predicted, b.customers))} each)${clickable ? '<br/>Click to open these customers' : ''}`;
       },
     },
-    xAxis: { type: 'category', data: labels, name: `Repeat purchases in calibration (to ${fmt.date(h.calibrationEnd)})`, nameLocation: 'middle', nameGap: 32 },
+    // Labels take clicks too (triggerEvent): a column's customers open from its label as from its bar.
+    xAxis: { type: 'category', data: labels, triggerEvent: clickable, name: `Repeat purchases in calibration (to ${fmt.date(h.calibrationEnd)})`, nameLocation: 'middle', nameGap: 32 },
     yAxis: { type: 'value', name: 'Holdout purchases per customer', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => two(v) } },
     series: [
-      { type: 'bar', name: 'Actual', color: GROWTH_COLOR, barMaxWidth: 36, data: h.buckets.map((b) => perCustomer(b.actual, b.customers)) },
+      { type: 'bar', name: 'Actual', color: GROWTH_COLOR, barMaxWidth: 36, cursor: clickable ? 'pointer' : 'default', data: h.buckets.map((b) => perCustomer(b.actual, b.customers)) },
       {
         type: 'line',
         name: 'Predicted by the fit',
@@ -37,4 +38,13 @@ export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat): ECha
       },
     ],
   };
+}
+
+/**
+ * The column a click in the plot falls in (x is the category index in data coordinates): the whole
+ * column opens, so a short bar is as easy to hit as a tall one.
+ */
+export function holdoutBucketAt(h: BgNbdHoldoutCheck, x: number): string | null {
+  const i = Math.round(x);
+  return i >= 0 && i < h.buckets.length ? h.buckets[i].label : null;
 }
