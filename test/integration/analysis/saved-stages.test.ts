@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../main/backend/dispatch';
-import { forgetSavedStages } from '../../../main/backend/analysis/saved-stages';
+import { forgetSavedStages, savedStages } from '../../../main/backend/analysis/saved-stages';
+import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
+import { assessRisk, type RiskModels } from '../../../shared/analytics/risk';
+import { dayFromIso } from '../../../shared/format/dates';
+import { ONLINE_RETAIL_II, onlineRetail } from './online-retail-data';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
@@ -92,5 +96,33 @@ describe('stages kept in the workspace between sessions', () => {
     const again = await backend.call('analysis-run', { settings: { kMax: 7 } });
     backend.close();
     expect(results(again)).toEqual(results(first));
+  });
+});
+
+describe('the run-rate fallback kept in the workspace', () => {
+  it('prices every unit the same after a save and a load as when just learned (Online Retail II to 2010-06-30, where the model is not used)', async () => {
+    const ws = await newWorkspace({ clientName: 'Fallback Traders' });
+    try {
+      const { ds } = onlineRetail(ONLINE_RETAIL_II);
+      const cut = dayFromIso('2010-06-30');
+      const past = datasetUpTo(ds, cut);
+      let kept: RiskModels | undefined;
+      const learned = assessRisk(past, cut, 120, (learn) => {
+        const models = learn();
+        const stages = savedStages(ws.backend.session.db, 'fallback-hash');
+        stages.save('risk', 'as-of 2010-06-30', models);
+        kept = stages.load('risk', 'as-of 2010-06-30') as RiskModels | undefined;
+        return models;
+      });
+      expect(learned.customer.basis).toBe('run-rate');
+      expect(kept?.customer.runRate?.calibrated).toBe(false);
+      const reloaded = assessRisk(past, cut, 120, () => kept as RiskModels);
+      expect(reloaded.customer.basis).toBe('run-rate');
+      expect(Array.from(reloaded.customer.atRisk)).toEqual(Array.from(learned.customer.atRisk));
+      expect(Array.from(reloaded.customer.pDecline)).toEqual(Array.from(learned.customer.pDecline));
+      expect(Array.from(reloaded.relationship.atRisk)).toEqual(Array.from(learned.relationship.atRisk));
+    } finally {
+      ws.cleanup();
+    }
   });
 });
