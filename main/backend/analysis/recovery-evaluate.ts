@@ -64,7 +64,8 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   // The curve only counts and sums: no reasons written at its points.
   const at = (s: RecoverySettings) => totals(decide(s, false));
   const started = performance.now();
-  const decision = decide(recovery);
+  // Reasons are written only for a list: totals alone (a step without its list) count and sum.
+  const decision = decide(recovery, listActions > 0);
   const now = totals(decision);
   // The curve does not depend on the lateness itself, so a lateness slider reuses it; the
   // current point comes from the decision just made.

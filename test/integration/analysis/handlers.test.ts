@@ -135,6 +135,27 @@ describe('analysis handlers on a real workspace', () => {
     expect(cold.count).toBe(summary.counts.recoveryActions);
   });
 
+  it('decides a slider step from what it keeps (forecasts, value floor, curve) exactly as a cold session decides it, with or without the list', async () => {
+    const steps = [2.5, 3, 4, 2.5];
+    const evaluate = async () => {
+      const out = [];
+      for (const lateness of steps) {
+        const recovery = { ...summary.settings.recovery, lateness };
+        const totals = await w.backend.call('analysis-recovery-evaluate', { runId: 1, recovery });
+        const listed = await w.backend.call('analysis-recovery-evaluate', { runId: 1, recovery, withActions: true, actionsLimit: 100000 });
+        // A step without its list writes no reasons, yet counts and sums what the listed one does.
+        expect({ ...totals, elapsedMs: 0 }).toEqual({ ...listed, elapsedMs: 0, actions: undefined, actionsTotal: undefined });
+        out.push({ ...listed, elapsedMs: 0 });
+      }
+      return out;
+    };
+    const warm = await evaluate();
+    w.backend.session.dropCaches();
+    const cold = await evaluate();
+    expect(warm).toEqual(cold);
+    expect(warm[0]).toEqual(warm[3]);
+  });
+
   it('backtests recovery at customer and relationship level beside the four naive rules', async () => {
     const result = await w.backend.call('analysis-backtest', { runId: 1, horizonDays: 120 });
     expect(result.horizonDays).toBe(120);
