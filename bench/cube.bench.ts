@@ -2,13 +2,15 @@
  * Big files end to end: import plus the full analysis of a generated 5M-row sales CSV, wide (the
  * sample's 12 columns) and narrow (customer, date, category, revenue), through DuckDB (read and summed
  * per customer x category x day before the workspace) and line by line, against DuckDB's own
- * read-and-group of the same file by customer and category in the same run. A 20M-row file (the 5M
- * one four times over, each copy with its own customers) checks the DuckDB path at scale.
- * Every case runs in its own child process so its peak RSS is its own.
+ * read-and-group of the same file by customer and category in the same run. `--size 20m` (not in the
+ * default `npm run bench`: about a quarter of an hour and a 2.7 GB file) runs a 20M-row file instead,
+ * the 5M one four times over, each copy with its own customers, by the default path (auto) and
+ * through DuckDB. Every case runs in its own child process so its peak RSS is its own.
  *
- *   node --import tsx bench/cube.bench.ts [--no-lines] [--no-auto] [--no-20m] [--only '5M wide,5M narrow']
+ *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--no-lines] [--no-auto] [--no-duckdb] [--only '5M wide,5M narrow']
  * generates bench/data/5m.csv when missing (as bench/generate.ts --rows 5000000 --categories 15 does)
- * and derives the narrow and 20M files next to it. Writes bench/results/cube.md.
+ * and derives the narrow and 20M files next to it. Writes bench/results/cube.md; a run of some files
+ * keeps the other files' rows from the last run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -103,7 +105,14 @@ const n = (x: number): string => x.toLocaleString('en-US');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { child: { type: 'string' }, 'no-lines': { type: 'boolean' }, 'no-20m': { type: 'boolean' }, 'no-auto': { type: 'boolean' }, only: { type: 'string' } },
+    options: {
+      child: { type: 'string' },
+      size: { type: 'string' },
+      'no-lines': { type: 'boolean' },
+      'no-auto': { type: 'boolean' },
+      'no-duckdb': { type: 'boolean' },
+      only: { type: 'string' },
+    },
     allowPositionals: true,
     strict: false,
   });
@@ -117,20 +126,26 @@ async function main(): Promise<void> {
     const base = { seed: 20261128, endDate: '2026-10-31', months: 24, categories: 15 };
     await writeSampleCsv(generateDistributor({ ...base, customers: customersForRows(5_000_000, base) }).rows(), wide, 5_000_000);
   }
-  const { narrow, big } = await derive(wide, !values['no-20m']);
+  const size = typeof values.size === 'string' ? values.size : '5m';
+  if (!['5m', '20m', 'all'].includes(size)) throw new Error(`--size must be 5m, 20m or all, got "${size}"`);
+  const { narrow, big } = await derive(wide, size !== '5m');
   const rows: string[] = [];
   // The machine is shared: the load beside the run says how far wall times are from an idle machine's.
   const loadAt = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
   const loadBefore = loadAt();
   const startedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const files: [string, string][] = [
-    ['5M wide', wide],
-    ['5M narrow', narrow],
-    ['5M wide, 4 lines per sale', await splitFile(4)],
-    ['5M wide, 2 lines per sale', await splitFile(2)],
-  ];
-  if (!values['no-20m']) files.push(['20M wide', big]);
-  const only = typeof values.only === 'string' ? values.only.split(',') : null;
+  const files: [string, string][] =
+    size === '20m'
+      ? []
+      : [
+          ['5M wide', wide],
+          ['5M narrow', narrow],
+          ['5M wide, 4 lines per sale', await splitFile(4)],
+          ['5M wide, 2 lines per sale', await splitFile(2)],
+        ];
+  if (size !== '5m') files.push(['20M wide', big]);
+  // Files not run this time keep their rows from the last run.
+  const only = typeof values.only === 'string' ? values.only.split(',') : size === '20m' ? ['20M wide'] : null;
   const ran = new Set<string>();
   const load1 = (): string => os.loadavg()[0].toFixed(1);
   for (const [label, file] of files) {
@@ -141,7 +156,8 @@ async function main(): Promise<void> {
     const ref = measure('reference', file);
     console.error(`${label}: reference ${s(ref.importMs)}`);
     const big20 = label.startsWith('20M');
-    const kinds = ['duckdb', ...(values['no-lines'] || big20 ? [] : ['lines']), ...(values['no-auto'] || big20 ? [] : ['auto'])];
+    // At 20M line by line is what auto chooses for this file (one line per key): run it once, as auto.
+    const kinds = [...(values['no-duckdb'] ? [] : ['duckdb']), ...(values['no-lines'] || big20 ? [] : ['lines']), ...(values['no-auto'] ? [] : ['auto'])];
     rows.push(`| ${label} (${mb} MB) | DuckDB read + GROUP BY customer, category (reference) | ${s(ref.importMs)} | | ${s(ref.importMs)} | 1.0x | ${n(Math.round(ref.maxRssMb))} MB | ${refLoad} | ${n(ref.rows)} groups |`);
     for (const kind of kinds) {
       const caseLoad = load1();
@@ -156,13 +172,13 @@ async function main(): Promise<void> {
   }
   const out = path.join(benchDir, 'results', 'cube.md');
   const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
-  const kept = only
-    ? previous.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| file') && line.split(' | ').length === 9 && !ran.has(line.slice(2, line.lastIndexOf(' (', line.indexOf(' | ')))))
-    : [];
+  const kept = previous
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| file') && line.split(' | ').length === 9 && !ran.has(line.slice(2, line.lastIndexOf(' (', line.indexOf(' | ')))));
   const text = [
     '# Big files: DuckDB aggregation',
     '',
-    `Run ${startedAt} UTC; load average (1 / 5 / 15 min) ${loadBefore} at the start and ${loadAt()} at the end, on ${os.cpus().length} cores.`,
+    `Last run ${startedAt} UTC (${[...ran].join(', ')}); load average (1 / 5 / 15 min) ${loadBefore} at the start and ${loadAt()} at the end, on ${os.cpus().length} cores.${kept.length > 0 ? ' Rows of the other files are from an earlier run (their load column says how busy the machine was).' : ''}`,
     '',
     'Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; "N lines per sale" = each sale written as up to N invoice lines of the same customer, category and day (`--lines-per-sale N`), so the file shrinks when summed; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; analysis = `analysis-run` with default settings; load = 1-minute load average as the case started. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.',
     '',

@@ -116,7 +116,7 @@ export function loadDataset(db: Db): Dataset {
   return loadData(db).ds;
 }
 
-/** `fresh`: the rows an import just stored into an empty table, read instead of the table when they still match it. */
+/** `fresh`: the rows an import just stored into an empty table, read (and used up) instead of the table when they still match it. */
 export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   const customerRows = db
     .prepare(
@@ -208,7 +208,12 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   };
   if (fresh) {
     // The same rows in the same order as the table scan below, from the import that just stored them.
-    for (const chunk of fresh.chunks) {
+    // Taken once: each chunk is let go as soon as it is read, so the import's copy of the rows (about
+    // 40 bytes a row) and the dataset built here never both sit whole in memory; what is left of
+    // `fresh` can no longer pass for the table.
+    const chunks = fresh.chunks.splice(0);
+    fresh.rows = -1;
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       const { customer: cs, category: ks, day: ds, revenue: vs, product: ps, quantity: qs } = chunk;
       const reps = incomplete ? chunk.rep : null;
       const territories = incomplete ? chunk.territory : null;

@@ -202,8 +202,10 @@ async function stageIfBig(
     if (!decision.duckdb) return null;
   }
   const report = progressReporter(ctx.progress);
+  // A forced engine has not sampled the file: DuckDB runs lean, in case it does not shrink.
+  const shrinks = args.engine === 'auto';
   try {
-    return await stageWithDuckDb(f.absolute, f.source.format === 'parquet' ? 'parquet' : 'csv', f.source.delimiter, f.plan, ctx.signal, (share) => report(Math.round(share * f.size), f.size, 0));
+    return await stageWithDuckDb(f.absolute, f.source.format === 'parquet' ? 'parquet' : 'csv', f.source.delimiter, f.plan, ctx.signal, (share) => report(Math.round(share * f.size), f.size, 0), shrinks);
   } catch (e) {
     if (e instanceof AppError && e.code === 'CANCELLED') throw e;
     const why = e instanceof AppError ? e.message : `DuckDB could not read the file (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it was imported line by line instead.`;

@@ -22,14 +22,14 @@ export async function duckDbProblem(): Promise<string | null> {
  * to `spillDir` past it. The native binary ships inside the npm package for Windows, macOS and Linux
  * (x64, arm64); anywhere else the import says so and callers fall back to the line-by-line reader.
  */
-export async function openDuckDb(options: { memoryLimitMb?: number; spillDir?: string } = {}): Promise<DuckDb> {
+export async function openDuckDb(options: { memoryLimitMb?: number; threads?: number; spillDir?: string } = {}): Promise<DuckDb> {
   const problem = await duckDbProblem();
   if (problem !== null || loaded === null) {
     throw new AppError('DUCKDB_UNAVAILABLE', `DuckDB could not be loaded on this computer (${problem}). Large files are imported line by line instead, which is slower; reinstall Longtail (npm install) to restore it.`);
   }
   const { DuckDBInstance } = await loaded;
   const instance = await DuckDBInstance.create(':memory:', {
-    threads: '2',
+    threads: String(options.threads ?? 2),
     memory_limit: `${options.memoryLimitMb ?? 1024}MB`,
     preserve_insertion_order: 'true',
     ...(options.spillDir ? { temp_directory: options.spillDir } : {}),
