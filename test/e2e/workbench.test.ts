@@ -611,6 +611,14 @@ describe('the workbench in a browser against longtail serve', () => {
     await table.getByRole('link', { name: 'E2E Foods' }).click();
     await expect.poll(() => page.getByTestId('client-name').innerText()).toBe('E2E Foods');
     await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
+    // A client's bar opens it too.
+    await goTo('portfolio');
+    await page.getByTestId('portfolio-band-chart').scrollIntoViewIfNeeded();
+    await chartsDrawn(page);
+    const [bars] = (await chartSeriesData(page, 'portfolio-band-chart')) as { value: number }[][];
+    const at = await chartPixel(page, 'portfolio-band-chart', 0, [bars[0].value / 2, 0]);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');
   });
 
   it('raised no console error or failed request on any screen', () => {
