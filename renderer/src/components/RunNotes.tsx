@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AnalysisSummary } from '../../../shared/model/results';
-import { horizonWords } from '../../../shared/analytics/recovery/risk-reasons';
+import { modelCaveats, recoveryBasis } from '../../../shared/analytics/recovery/overview';
 import { Panel } from './Feedback';
 
 /** Notes shown before "Show all": the rest are one click away, so a long list does not push the charts down. */
@@ -13,10 +13,7 @@ function caveatsOf(summary: AnalysisSummary): Set<string> {
   return caveats;
 }
 
-/** The recovery notes that say the learned model was not used and what priced the flags instead. */
-function modelNotes(summary: AnalysisSummary): string[] {
-  return (summary.recovery?.notes ?? []).filter((n) => n.startsWith('The learned model was not used') || n.startsWith('Recovery used the rhythm rules alone'));
-}
+const modelNotes = (summary: AnalysisSummary): string[] => (summary.recovery ? modelCaveats(summary.recovery) : []);
 
 /**
  * What the run could and could not do, in its own words (the same notes the CLI prints and the
@@ -57,25 +54,18 @@ export function RunNotes({ summary }: { summary: AnalysisSummary }) {
  * warning when the model could not be used and something simpler priced the flags.
  */
 export function RecoveryBasis({ summary }: { summary: AnalysisSummary }) {
-  const r = summary.recovery;
-  if (!r) return null;
-  const customer = r.model.customer;
-  const span = horizonWords(r.horizonDays);
-  if (customer?.usable) {
-    const dates = customer.cuts.length === 1 ? 'one earlier date' : `${customer.cuts.length} earlier dates`;
+  if (!summary.recovery) return null;
+  const basis = recoveryBasis(summary.recovery);
+  if (!basis.caveat) {
     return (
       <p className="muted" data-testid="recovery-basis">
-        Money at risk over the next {span} comes from a model learned on this data's own past at {dates} ({customer.units.toLocaleString('en')} customers
-        watched for {customer.horizonDays} days after each); out of fold it told decliners from steady buyers with an AUC of {customer.auc.toFixed(2)} (0.5 is
-        chance). The backtest below checks it against what really happened.
+        {basis.text} The backtest below checks it against what really happened.
       </p>
     );
   }
-  // The model was not used: the run's own notes say why and what priced the flags instead.
-  const why = modelNotes(summary);
   return (
     <div className="notice warning stacked" role="status" data-testid="recovery-basis">
-      {why.map((n) => (
+      {modelNotes(summary).map((n) => (
         <p key={n}>{n}</p>
       ))}
     </div>
