@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/model/results';
+import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 
 const cents = (v: number): number => Math.round(v * 100) / 100;
 const share = (v: number): number => Math.round(v * 10000) / 10000;
@@ -66,6 +67,8 @@ export function writeRunFiles(
       {
         run_id: summary.runId,
         settings: summary.settings,
+        // Null for the default method; else each setting that differs, in words.
+        custom_settings: settingsChanges(summary.settings).length > 0 ? describeChanges(settingsChanges(summary.settings)) : null,
         as_of: summary.asOf,
         currency: summary.currency,
         has_dates: summary.hasDates,

@@ -18,7 +18,7 @@ const fact = (label: string, value: { text?: string; date?: string; amount?: num
 });
 
 /** What the workbook is, and the settings the plan was made with, so it can be explained later. */
-export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string): SheetSpec {
+export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string, analysisSettings?: string): SheetSpec {
   const facts: Fact[] = [
     fact('Workbook', { text: title }),
     fact('Client', { text: clientName }),
@@ -26,6 +26,8 @@ export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: 
     fact('Plan made', { date: s.createdAt.slice(0, 10) }),
     fact('Plan', { amount: s.planId }),
     fact('Analysis run', { amount: s.runId }),
+    // Figures from other than the default method say so wherever they travel.
+    ...(analysisSettings ? [fact('Analysis settings', { text: analysisSettings })] : []),
     fact('Currency', { text: s.currency }),
     fact('Accounts with actions', { amount: s.totals.accounts }),
     fact('Unassigned accounts', { amount: s.totals.unassigned }),

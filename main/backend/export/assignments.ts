@@ -13,6 +13,8 @@ export type PlanExportData = {
   /** Plan order: highest value first. */
   accounts: readonly AccountAssignment[];
   actionsByCustomer: ReadonlyMap<string, PlanAction[]>;
+  /** The analysis settings behind the plan's actions in words: 'defaults', or what differs from them. */
+  analysisSettings?: string;
 };
 
 /** One line of a call list: an action with the account it belongs to. */
@@ -123,7 +125,7 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   if (unassigned) {
     sheets.push({ name: UNASSIGNED, ws: buildSheet(columns, counted(callRows(unassigned, data.actionsByCustomer), tally), summary.currency) });
   }
-  sheets.push(aboutSheet(data.clientName, summary, 'Rep assignment plan'));
+  sheets.push(aboutSheet(data.clientName, summary, 'Rep assignment plan', data.analysisSettings));
   writeWorkbook(file, sheets, sheets.length - 1);
   return tally.n;
 }

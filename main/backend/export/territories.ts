@@ -54,7 +54,7 @@ export function writeTerritories(target: ExportTarget, data: PlanExportData): { 
     [
       { name: 'Territories', ws: buildSheet(territoryColumns, summary.territories, summary.currency) },
       { name: 'Reps', ws: buildSheet(repColumns, reps, summary.currency) },
-      aboutSheet(data.clientName, summary, 'Territory plan'),
+      aboutSheet(data.clientName, summary, 'Territory plan', data.analysisSettings),
     ],
     2,
   );

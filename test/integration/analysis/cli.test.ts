@@ -58,6 +58,8 @@ describe('longtail run and longtail analyze', () => {
     expect(Object.keys(summary.leakage)).toEqual(expect.arrayContaining(['recovery', 'growth', 'total', 'pct']));
     expect(summary.k).toBe(3);
     expect(summary.settings.k).toBe(3);
+    // Figures from other than the default method say so in the file itself.
+    expect(summary.custom_settings).toMatch(/^k 3 \(default /);
     // The BG/NBD fit behind P(alive), in the open, with its holdout check and verdict.
     expect(Object.keys(summary.bgnbd.params)).toEqual(['r', 'alpha', 'a', 'b']);
     expect(summary.bgnbd.logLikelihood).toBeLessThan(0);

@@ -78,4 +78,22 @@ describe('the custom-settings badge outside the workbench', () => {
     expect((await import('node:fs')).readFileSync(out, 'utf8')).not.toContain('Custom settings');
     expect((await w.backend.call('portfolio-summarise', { paths: [w.file] })).rows[0].customSettings).toBeNull();
   });
+
+  it("says in the About sheet of the call lists and the territory plan which settings the plan's actions came from", async () => {
+    const fs = await import('node:fs');
+    const XLSX = await import('xlsx');
+    const about = async (handler: 'export-assignments' | 'export-territories') => {
+      const out = path.join(w.dir, `${handler}.xlsx`);
+      await w.backend.call(handler, { out });
+      const rows = XLSX.utils.sheet_to_json<{ What: string; Text: string | null }>(XLSX.read(fs.readFileSync(out)).Sheets.About);
+      return rows.find((r) => r.What === 'Analysis settings')?.Text;
+    };
+    await w.backend.call('analysis-run', { settings: { recovery: { lateness: 3 } } });
+    await w.backend.call('assignment-plan', {});
+    expect(await about('export-assignments')).toBe('custom: recovery.lateness 3 (default 2)');
+    expect(await about('export-territories')).toBe('custom: recovery.lateness 3 (default 2)');
+    await w.backend.call('analysis-run', {});
+    await w.backend.call('assignment-plan', {});
+    expect(await about('export-assignments')).toBe('defaults');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDUSTRY_BAND, PORTFOLIO_METRICS, type PortfolioMetric, type PortfolioRow } from '../../../shared/contract/report';
-import { chartHeight, leakageShareOption, recoveryGrowthOption } from '../../../renderer/src/features/portfolio/charts';
+import { chartHeight, clickedClient, leakageShareOption, recoveryGrowthOption } from '../../../renderer/src/features/portfolio/charts';
 import { fmt } from './fixtures';
 
 type Series = { name?: string; data: ({ value: number } | number)[]; markArea?: { data: { xAxis: number }[][]; label?: { formatter?: string } } };
@@ -62,6 +62,15 @@ describe('portfolio charts', () => {
     const [bars] = option.series as Series[];
     expect(bars.data.map((d) => (typeof d === 'number' ? d : d.value))).toEqual(rows.map((r) => r.leakageShare));
     expect((option.yAxis as Axis).data).toEqual(['Acme Foods', 'Zenith Tools', 'Harbor Grill']);
+  });
+
+  it("opens the client whose bar or name was clicked, skipping clients the charts leave out", () => {
+    const unreadable = client('Broken Co', 0, 0, { status: 'unreadable' });
+    const all = [rows[0], unreadable, rows[1], rows[2]];
+    expect((leakageShareOption(all, INDUSTRY_BAND, fmt).yAxis as { triggerEvent?: boolean }).triggerEvent).toBe(true);
+    expect(clickedClient(all, { componentType: 'series', dataIndex: 1, name: 'Zenith Tools', value: 0.05 })?.label).toBe('Zenith Tools');
+    expect(clickedClient(all, { componentType: 'yAxis', dataIndex: 0, name: '', value: 'Harbor Grill' })?.label).toBe('Harbor Grill');
+    expect(clickedClient(all, { componentType: 'markArea', dataIndex: 0, name: '', value: 0 })).toBeNull();
   });
 
   it('stacks recovery and growth shares per client with the input figures', () => {

@@ -81,7 +81,8 @@ describe('what a click on a chart names', () => {
     expect((clickable.xAxis as { triggerEvent: boolean }).triggerEvent).toBe(true);
     const tip = (clickable.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 2 }]);
     expect(tip).toContain('40 customers');
-    expect(tip).toContain('Click to open these customers');
+    expect(tip).toContain('<br/>Click to open these customers');
+    expect(tip).not.toContain('&lt;');
     const still = holdoutCheckOption(check, fmt);
     expect((still.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 2 }])).not.toContain('Click');
   });

@@ -5,10 +5,10 @@ import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
 import { saveExport } from '../../api/files';
 import { useFormatters, useNavigation, useWorkspace } from '../../app/workbench';
-import { Chart } from '../../charts/Chart';
+import { Chart, type ChartClick } from '../../charts/Chart';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Empty, ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
-import { chartHeight, leakageShareOption, recoveryGrowthOption } from './charts';
+import { chartHeight, clickedClient, leakageShareOption, recoveryGrowthOption } from './charts';
 import { ReportButton } from './ReportButton';
 import { shareSpread } from './spread';
 
@@ -142,6 +142,11 @@ export function PortfolioScreen() {
     }
   };
 
+  const openClicked = (e: ChartClick) => {
+    const row = portfolio ? clickedClient(portfolio.rows, e) : null;
+    if (row) void openClient(row);
+  };
+
   const analysed = portfolio?.rows.filter((r) => r.status === 'ok').length ?? 0;
   const spread = shareSpread(portfolio?.leakageShareRange, analysed, fmt.share);
   return (
@@ -221,10 +226,11 @@ export function PortfolioScreen() {
             <DataTable label="Clients compared" columns={columns} rows={portfolio.rows} rowKey={(r) => r.id} onActivate={(r) => void openClient(r)} minWidth={columnsWidth(columns)} height={Math.min(480, 64 + portfolio.rows.length * 32)} />
           </Panel>
           <Panel title="Leakage share against the 7–30% band">
-            <Chart option={leakageShareOption(portfolio.rows, portfolio.band, fmt)} label="Leakage share by client against the industry band" height={chartHeight(portfolio.rows)} testId="portfolio-band-chart" />
+            <p className="muted">Click a client's bar or name, in either chart, to open its workspace.</p>
+            <Chart option={leakageShareOption(portfolio.rows, portfolio.band, fmt)} label="Leakage share by client against the industry band" height={chartHeight(portfolio.rows)} testId="portfolio-band-chart" onClick={openClicked} />
           </Panel>
           <Panel title="Recovery vs growth">
-            <Chart option={recoveryGrowthOption(portfolio.rows, fmt)} label="Recovery and growth leakage by client, as a share of revenue" height={chartHeight(portfolio.rows)} testId="portfolio-split-chart" />
+            <Chart option={recoveryGrowthOption(portfolio.rows, fmt)} label="Recovery and growth leakage by client, as a share of revenue" height={chartHeight(portfolio.rows)} testId="portfolio-split-chart" onClick={openClicked} />
           </Panel>
         </>
       )}

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { PortfolioRow } from '../../../../shared/contract';
-import { GROWTH_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from '../../charts/common';
+import { GROWTH_COLOR, RECOVERY_COLOR, grid, truncate, type ChartClick, type ChartFormat } from '../../charts/common';
 
 const BAND_FILL = 'rgba(0, 158, 115, 0.14)';
 
@@ -14,10 +14,11 @@ export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: n
     grid: grid({ left: 140, bottom: 40 }),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
     xAxis: { type: 'value', max: Math.ceil(top * 20) / 20, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
-    yAxis: { type: 'category', inverse: true, data: shown.map((r) => truncate(r.label)) },
+    yAxis: { type: 'category', inverse: true, triggerEvent: true, data: shown.map((r) => truncate(r.label)) },
     series: [
       {
         name: 'Leakage share',
+        cursor: 'pointer',
         type: 'bar',
         data: shown.map((r) => ({
           value: r.leakageShare ?? 0,
@@ -43,13 +44,23 @@ export function recoveryGrowthOption(rows: readonly PortfolioRow[], fmt: Pick<Ch
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
-    yAxis: { type: 'category', inverse: true, data: shown.map((r) => truncate(r.label)) },
+    yAxis: { type: 'category', inverse: true, triggerEvent: true, data: shown.map((r) => truncate(r.label)) },
     series: [
-      { name: 'Recovery', type: 'bar', stack: 'leakage', itemStyle: { color: RECOVERY_COLOR }, data: shown.map((r) => r.recoveryShare ?? 0) },
-      { name: 'Growth', type: 'bar', stack: 'leakage', itemStyle: { color: GROWTH_COLOR }, data: shown.map((r) => r.growthShare ?? 0) },
+      { name: 'Recovery', type: 'bar', stack: 'leakage', cursor: 'pointer', itemStyle: { color: RECOVERY_COLOR }, data: shown.map((r) => r.recoveryShare ?? 0) },
+      { name: 'Growth', type: 'bar', stack: 'leakage', cursor: 'pointer', itemStyle: { color: GROWTH_COLOR }, data: shown.map((r) => r.growthShare ?? 0) },
     ],
   };
 }
 
 /** Chart height that gives every client a readable bar. */
 export const chartHeight = (rows: readonly PortfolioRow[]): number => 90 + Math.max(1, usable(rows).length) * 34;
+
+/**
+ * The client a click on either chart names: a bar by its position among the analysed clients, a
+ * name on the axis by its (shortened) label, the first such client when two share one.
+ */
+export function clickedClient(rows: readonly PortfolioRow[], e: ChartClick): PortfolioRow | null {
+  const shown = usable(rows);
+  if (e.componentType === 'yAxis') return shown.find((r) => truncate(r.label) === e.value) ?? null;
+  return e.componentType === 'series' ? (shown[e.dataIndex] ?? null) : null;
+}

@@ -21,7 +21,7 @@ export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat, click
       formatter: (params: unknown) => {
         const i = (Array.isArray(params) ? (params[0] as { dataIndex: number }) : (params as { dataIndex: number })).dataIndex;
         const b = h.buckets[i];
-        return tooltipHtml`<b>${b.label} repeat purchases to ${fmt.date(h.calibrationEnd)}</b>: ${fmt.count(b.customers)} customers<br/>Actual: ${fmt.count(b.actual)} (${two(perCustomer(b.actual, b.customers))} each)<br/>Predicted: ${fmt.count(Math.round(b.predicted))} (${two(perCustomer(b.predicted, b.customers))} each)${clickable ? '<br/>Click to open these customers' : ''}`;
+        return tooltipHtml`<b>${b.label} repeat purchases to ${fmt.date(h.calibrationEnd)}</b>: ${fmt.count(b.customers)} customers<br/>Actual: ${fmt.count(b.actual)} (${two(perCustomer(b.actual, b.customers))} each)<br/>Predicted: ${fmt.count(Math.round(b.predicted))} (${two(perCustomer(b.predicted, b.customers))} each)` + (clickable ? '<br/>Click to open these customers' : '');
       },
     },
     // Labels take clicks too (triggerEvent): a column's customers open from its label as from its bar.
