@@ -133,6 +133,14 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(await statValue('stat-leakage-share')).toBe(formatShare(s.leakage.share, 1, 'en-US'));
     expect(await page.getByTestId('stat-leakage-share').innerText()).toContain(`${s.leakage.band.position} the 7%–30% B2B band`);
     expect(await chartsDrawn(page)).toBe(5);
+    // The run's own notes sit beside the figures they qualify, the first three at once, the rest one click away.
+    const notes = page.getByTestId('run-notes').locator('li');
+    expect(await notes.count()).toBe(Math.min(3, s.notes.length));
+    if (s.notes.length > 3) {
+      await page.getByTestId('run-notes-toggle').click();
+      expect((await notes.allInnerTexts()).sort()).toEqual([...s.notes].sort());
+      await page.getByTestId('run-notes-toggle').click();
+    }
     // The top actions table lists the backend's highest-priority action first.
     const top = await served.rpc<{ rows: { customerName: string }[] }>('analysis-actions', { sort: 'priority', dir: 'desc', limit: 1 });
     await expect.poll(() => page.locator('[data-table="Top actions"] [role="row"]').nth(1).innerText()).toContain(top.rows[0].customerName);
@@ -245,6 +253,10 @@ describe('the workbench in a browser against longtail serve', () => {
     await goTo('recovery');
     const s = await served.rpc<AnalysisSummary>('analysis-summary');
     await expect.poll(() => statValue('live-count')).toBe(formatCount(s.counts.recoveryActions, 'en-US'));
+    // The screen says what priced the money: the sample's learned model, with its out-of-fold check.
+    const model = s.recovery?.model.customer;
+    expect(model?.usable).toBe(true);
+    expect(await page.getByTestId('recovery-basis').innerText()).toContain(`AUC of ${model?.auc.toFixed(2)}`);
     await chartsDrawn(page);
     const slider = page.locator('#lateness');
     await slider.focus();

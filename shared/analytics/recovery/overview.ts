@@ -66,3 +66,24 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
     notes,
   };
 }
+
+/**
+ * What priced recovery's money, in one paragraph for a screen or a report: the learned model with
+ * its out-of-fold check, or (a caveat) why it was not used and what priced the flags instead.
+ */
+export function recoveryBasis(r: RecoveryOverview): { text: string; caveat: boolean } {
+  const customer = r.model.customer;
+  if (customer?.usable) {
+    const dates = customer.cuts.length === 1 ? 'one earlier date' : `${customer.cuts.length} earlier dates`;
+    return {
+      caveat: false,
+      text: `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} customers watched for ${customer.horizonDays} days after each); out of fold it told decliners from steady buyers with an AUC of ${customer.auc.toFixed(2)} (0.5 is chance).`,
+    };
+  }
+  return { caveat: true, text: modelCaveats(r).join(' ') };
+}
+
+/** The notes that say the learned model was not used and what priced the flags instead. */
+export function modelCaveats(r: RecoveryOverview): string[] {
+  return r.notes.filter((n) => n.startsWith('The learned model was not used') || n.startsWith('Recovery used the rhythm rules alone'));
+}

@@ -194,11 +194,28 @@ function bandFactors(t: TrainingRows, stated: Float64Array, pDecline: Float64Arr
   });
 }
 
-/** Each row's rank share by key, descending (0 = top); ties by row. */
-function rankShares(key: Float64Array): Float64Array {
-  const order = Array.from(key.keys()).sort((a, b) => key[b] - key[a] || a - b);
-  const share = new Float64Array(key.length);
-  order.forEach((row, r) => (share[row] = r / key.length));
+/**
+ * Each row's rank share by key, descending (0 = top); ties by row. A numeric sort of the keys and a
+ * binary search give each row's rank without a comparator sort of row indices, which took half a
+ * second for 240,000 relationships.
+ */
+export function rankShares(key: Float64Array): Float64Array {
+  const n = key.length;
+  const ascending = Float64Array.from(key).sort();
+  const share = new Float64Array(n);
+  // Equal keys share their upper bound in the sorted keys: a counter there numbers their rows in order.
+  const tiedBefore = new Int32Array(n + 1);
+  for (let row = 0; row < n; row++) {
+    const k = key[row];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ascending[mid] <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    share[row] = (n - lo + tiedBefore[lo]++) / n;
+  }
   return share;
 }
 
@@ -365,14 +382,15 @@ export function learnRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
     usable: false,
     reason: unusable(rows),
   };
-  const runRate = rows.rows > 0 ? fitRunRate(rows) : null;
-  if (training.reason) return { training, fitted: null, runRate };
+  // The fallback is fitted only when the model is not used.
+  const fallback = (): RunRate | null => (rows.rows > 0 ? fitRunRate(rows) : null);
+  if (training.reason) return { training, fitted: null, runRate: fallback() };
   const fitted = fit(rows);
   training.auc = fitted.auc;
   const declines = Math.round(rows.declineRate * rows.rows);
   if (fitted.auc < MIN_AUC || (fitted.auc - 0.5) / aucError(fitted.auc, declines, rows.rows - declines) < MIN_AUC_Z) {
     training.reason = `on its own history the model told decliners from steady buyers little better than chance (AUC ${fitted.auc.toFixed(2)})`;
-    return { training, fitted: null, runRate };
+    return { training, fitted: null, runRate: fallback() };
   }
   training.usable = true;
   return { training, fitted, runRate: null };

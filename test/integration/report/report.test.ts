@@ -62,6 +62,10 @@ describe('longtail report from an analysed workspace', () => {
     expect(text).toContain(summary.dataHash);
     expect(text).toContain(`Longtail ${appVersion}`);
     expect(html).not.toContain('<Foods>');
+    // What priced recovery's money: the learned model's out-of-fold check, or its caveat among the notes.
+    const model = summary.recovery?.model.customer;
+    if (model?.usable) expect(text).toContain(`with an AUC of ${model.auc.toFixed(2)} (0.5 is chance)`);
+    else for (const n of summary.recovery?.notes ?? []) expect(text).toContain(n);
   });
 
   it('builds the report of another workspace without closing or switching the open one', async () => {

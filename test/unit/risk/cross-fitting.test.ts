@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldOf, learnRisk } from '../../../shared/analytics/risk/model';
+import { foldOf, learnRisk, rankShares } from '../../../shared/analytics/risk/model';
 import { customerSeries } from '../../../shared/analytics/risk/series';
 import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
 import { dayFromIso } from '../../../shared/format/dates';
@@ -34,5 +34,18 @@ describe('cross-fitting the risk models', () => {
     expect(learned.training?.usable).toBe(true);
     // With one half empty, out-of-fold scores came from a model that had learned nothing (AUC 0.47).
     expect(learned.training?.auc).toBeGreaterThan(0.6);
+  });
+});
+
+describe('ranking units for the money bands', () => {
+  it('ranks by key, largest first, ties by row, exactly as a comparator sort of the rows does', () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Many zeros and repeated values, as money at risk has (units with nothing at risk, rounded shares).
+    const key = Float64Array.from({ length: 5_000 }, () => (next() < 0.3 ? 0 : Math.round(next() * 200) / 4));
+    const order = Array.from(key.keys()).sort((a, b) => key[b] - key[a] || a - b);
+    const expected = new Float64Array(key.length);
+    order.forEach((row, r) => (expected[row] = r / key.length));
+    expect(Array.from(rankShares(key))).toEqual(Array.from(expected));
   });
 });

@@ -10,6 +10,7 @@ import { useDrill } from '../../app/useDrill';
 import { leakageBandOption, leakageBarsOption, paretoBandAt, paretoOption } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
 import { RunHistory } from './RunHistory';
 
@@ -76,6 +77,7 @@ export function OverviewScreen() {
         />
         <Stat label="Actions" value={fmt.count(s.counts.recoveryActions + s.counts.growthActions)} detail={`${fmt.count(s.counts.recoveryActions)} recovery · ${fmt.count(s.counts.growthActions)} growth`} testId="stat-actions" />
       </div>
+      <RunNotes summary={s} />
       <Panel title="Leakage against the industry band">
         <Chart option={band} label={`Leakage share ${fmt.share(l.share)} against the ${fmt.share(l.band.low, 0)} to ${fmt.share(l.band.high, 0)} band`} height={110} testId="chart-band" onClick={() => drill({})} />
       </Panel>

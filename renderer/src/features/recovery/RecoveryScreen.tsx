@@ -8,6 +8,7 @@ import { Chart } from '../../charts/Chart';
 import { recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { RecoveryBasis } from '../../components/RunNotes';
 import { Backtest } from './Backtest';
 import { PAlivePanel } from './PAlivePanel';
 import { RecoveryControls } from './RecoveryControls';
@@ -68,6 +69,7 @@ export function RecoveryScreen() {
         </div>
       </div>
       {!s.hasDates && <div className="notice">This workspace has no dated transactions (a spend table), so recovery cannot be judged. Import transactions to use this screen.</div>}
+      <RecoveryBasis summary={s} />
       <Panel
         title="Thresholds"
         actions={

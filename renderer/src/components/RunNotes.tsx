@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { modelCaveats, recoveryBasis } from '../../../shared/analytics/recovery/overview';
+import { Panel } from './Feedback';
+
+/** Notes shown before "Show all": the rest are one click away, so a long list does not push the charts down. */
+const SHOWN = 3;
+
+/** The run's notes that say a figure is weaker than it looks: the learned model not used, a degenerate BG/NBD fit. */
+function caveatsOf(summary: AnalysisSummary): Set<string> {
+  const caveats = new Set<string>(modelNotes(summary));
+  if (summary.bgnbd?.verdict === 'degenerate') for (const n of summary.notes) if (n.includes('BG/NBD')) caveats.add(n);
+  return caveats;
+}
+
+const modelNotes = (summary: AnalysisSummary): string[] => (summary.recovery ? modelCaveats(summary.recovery) : []);
+
+/**
+ * What the run could and could not do, in its own words (the same notes the CLI prints and the
+ * report lists). A figure the analysis doubts is only trustworthy with its caveat beside it, so
+ * caveats come first, marked, and are never folded away.
+ */
+export function RunNotes({ summary }: { summary: AnalysisSummary }) {
+  const [all, setAll] = useState(false);
+  const caveats = caveatsOf(summary);
+  const notes = [...summary.notes.filter((n) => caveats.has(n)), ...summary.notes.filter((n) => !caveats.has(n))];
+  if (notes.length === 0) return null;
+  const fold = Math.max(SHOWN, caveats.size);
+  const shown = all ? notes : notes.slice(0, fold);
+  return (
+    <Panel
+      title="About these figures"
+      actions={
+        notes.length > fold ? (
+          <button type="button" onClick={() => setAll(!all)} aria-expanded={all} data-testid="run-notes-toggle">
+            {all ? 'Show fewer' : `Show all ${notes.length} notes`}
+          </button>
+        ) : undefined
+      }
+    >
+      <ul className="reasons" data-testid="run-notes">
+        {shown.map((n) => (
+          <li key={n} className={caveats.has(n) ? 'caveat' : undefined}>
+            {n}
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+/**
+ * How recovery's money was priced: the learned model with its out-of-fold check, or a plain
+ * warning when the model could not be used and something simpler priced the flags.
+ */
+export function RecoveryBasis({ summary }: { summary: AnalysisSummary }) {
+  if (!summary.recovery) return null;
+  const basis = recoveryBasis(summary.recovery);
+  if (!basis.caveat) {
+    return (
+      <p className="muted" data-testid="recovery-basis">
+        {basis.text} The backtest below checks it against what really happened.
+      </p>
+    );
+  }
+  return (
+    <div className="notice warning stacked" role="status" data-testid="recovery-basis">
+      {modelNotes(summary).map((n) => (
+        <p key={n}>{n}</p>
+      ))}
+    </div>
+  );
+}
