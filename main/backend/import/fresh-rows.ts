@@ -25,6 +25,9 @@ export type FreshChunk = {
  */
 export type FreshRows = { hash: string; rows: number; chunks: FreshChunk[]; writes: string };
 
+/** The stamp of rows handed over before the import has put the connection back as it was; never a writeStamp. */
+export const UNSTAMPED = 'unstamped';
+
 /**
  * What has written to the workspace: rows this connection changed (total_changes()) and commits
  * by any other connection (data_version). Unchanged since the import, no row can differ from the

@@ -7,7 +7,7 @@ import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
-import { FRESH_ROWS, freshCollector, writeStamp } from './fresh-rows';
+import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp } from './fresh-rows';
 import { dataHash } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { openSource } from './open';
@@ -140,6 +140,9 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   } finally {
     staged?.duck.close();
     leaveBulkMode();
+    // Stamped only now: switching the journal back to WAL moves data_version.
+    const fresh = ctx.session.get(FRESH_ROWS);
+    if (fresh && fresh.writes === UNSTAMPED) fresh.writes = writeStamp(db);
   }
 }
 
@@ -293,7 +296,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (args.dryRun) db.exec('ROLLBACK');
     else db.exec('COMMIT');
     ctx.session.dropCaches();
-    if (fresh && !args.dryRun) ctx.session.set(FRESH_ROWS, { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: writeStamp(db) });
+    if (fresh && !args.dryRun) ctx.session.set(FRESH_ROWS, { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: UNSTAMPED });
     return {
       importId: args.dryRun ? null : importId,
       file: name,

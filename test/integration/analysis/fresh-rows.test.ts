@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../main/backend/analysis/load-dataset';
-import { FRESH_ROWS } from '../../../main/backend/import/fresh-rows';
+import { FRESH_ROWS, writeStamp } from '../../../main/backend/import/fresh-rows';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
 
@@ -47,6 +47,20 @@ describe('the rows an import hands to the analysis that follows it', () => {
     const fresh = w.backend.session.get(FRESH_ROWS);
     expect(fresh?.rows).toBe(s.rowsImported);
     const db = w.backend.session.db;
+    expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
+  });
+
+  it('carry the write stamp of the workspace as a bulk import leaves it, so they are taken without summing the table', async () => {
+    const w = await workspace();
+    const csv = path.join(w.dir, 'big.csv');
+    // Above 6 MB: a bulk load, which switches the journal away from WAL and back.
+    writeSampleCsv(csv, { seed: 16, customers: 2000 });
+    expect(fs.statSync(csv).size).toBeGreaterThan(6_000_000);
+    await w.backend.call('import-run', { path: csv, engine: 'lines' });
+    const db = w.backend.session.db;
+    const fresh = w.backend.session.get(FRESH_ROWS);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(fresh?.writes).toBe(writeStamp(db));
     expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
   });
 
