@@ -88,6 +88,8 @@ export type AnalysisOutput = {
   growthFloor: number;
   /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
   notes: string[];
+  /** The notes that weaken a figure (the learned model not used, a degenerate BG/NBD fit), each also in `notes`. */
+  caveats: string[];
   /** Milliseconds per stage; 0 for a stage served from the cache. */
   timings: Record<string, number>;
   /** Stage outputs kept for handlers (customer detail, fast re-evaluation). */
@@ -131,6 +133,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     return value;
   };
   const notes: string[] = [];
+  const caveats: string[] = [];
   const m = ds.categories.length;
   const typoAsOf = ds.hasDates && !settings.asOf ? isolatedLastDays(ds.tx.day, ds.lastDay) : null;
   if (typoAsOf) {
@@ -172,6 +175,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));
     recovery = recoveryOverview(decision, assessed);
     notes.push(...recovery.notes);
+    caveats.push(...(recovery.caveats ?? []));
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
@@ -179,9 +183,9 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const pAlive = alive?.pAlive ?? null;
   const bgnbd = alive?.fit ?? null;
   if (bgnbd && !bgnbd.gateApplied) {
-    notes.push(
-      `The BG/NBD fit behind probability alive is degenerate (${bgnbd.reasons.length === 1 ? 'one sign' : `${bgnbd.reasons.length} signs`}; see the fit check), so P(alive) is shown for reference only: growth did not skip any customer on it (growth.minPAlive is not applied).`,
-    );
+    const caveat = `The BG/NBD fit behind probability alive is degenerate (${bgnbd.reasons.length === 1 ? 'one sign' : `${bgnbd.reasons.length} signs`}; see the fit check), so P(alive) is shown for reference only: growth did not skip any customer on it (growth.minPAlive is not applied).`;
+    notes.push(caveat);
+    caveats.push(caveat);
   }
 
   // "Other products" is a remainder, not something a rep can offer.
@@ -247,6 +251,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     recovery,
     growthFloor: floor,
     notes,
+    caveats,
     timings,
     stages: { features, profiles, recovery: recoveryModel, risk, decision, pAlive },
   };

@@ -149,6 +149,8 @@ export type AnalysisSummary = {
   growthFloor?: number;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
+  /** The notes that weaken a figure, each also in `notes`; absent on runs stored before they were marked. */
+  caveats?: string[];
   timings: Record<string, number>;
   dataHash: string;
   /** Which product level the run used and why, with the non-product lines left out. */

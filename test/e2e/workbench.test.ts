@@ -136,6 +136,9 @@ describe('the workbench in a browser against longtail serve', () => {
     // The run's own notes sit beside the figures they qualify, the first three at once, the rest one click away.
     const notes = page.getByTestId('run-notes').locator('li');
     expect(await notes.count()).toBe(Math.min(3, s.notes.length));
+    // The caveats the run marked come first: on the sample, its degenerate BG/NBD fit.
+    expect(s.caveats?.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('run-notes').locator('li.caveat').allInnerTexts()).toEqual(s.caveats);
     if (s.notes.length > 3) {
       await page.getByTestId('run-notes-toggle').click();
       expect((await notes.allInnerTexts()).sort()).toEqual([...s.notes].sort());

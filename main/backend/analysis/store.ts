@@ -52,6 +52,7 @@ export function summaryOf(out: AnalysisOutput, runId: number, createdAt: string,
     bgnbd: out.bgnbd,
     growthFloor: out.growthFloor,
     notes: out.notes,
+    caveats: out.caveats,
     timings,
     dataHash,
   };

@@ -4,7 +4,7 @@ import { INDUSTRY_BAND } from '../../../shared/contract/report';
 import { leakageBandOption, leakageBreakdownOption, paretoOption, renderChart } from './charts';
 import { html, raw, type SafeHtml } from './escape';
 import { methodParagraphs, settingsRows } from './settings-text';
-import { recoveryBasis } from '../../../shared/analytics/recovery/overview';
+import { learnedModelBasis } from '../../../shared/analytics/recovery/overview';
 import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ReportView } from './view';
@@ -118,8 +118,8 @@ export function profilesSection(v: ReportView): SafeHtml {
 
 export function methodSection(v: ReportView): SafeHtml {
   const s = v.summary;
-  const basis = s.recovery ? recoveryBasis(s.recovery) : null;
-  const paragraphs = [...methodParagraphs(s.settings, s.asOf, s.k), ...(basis && !basis.caveat ? [basis.text] : [])].map((p) => html`<p>${p}</p>`);
+  const basis = s.recovery ? learnedModelBasis(s.recovery) : null;
+  const paragraphs = [...methodParagraphs(s.settings, s.asOf, s.k), ...(basis ? [basis] : [])].map((p) => html`<p>${p}</p>`);
   const rows = settingsRows(s.settings).map(
     (r) => html`<tr><td>${r.label}</td><td>${r.value}</td><td><code>${r.flag}</code></td></tr>`,
   );

@@ -1,19 +1,10 @@
 import { useState } from 'react';
 import type { AnalysisSummary } from '../../../shared/model/results';
-import { modelCaveats, recoveryBasis } from '../../../shared/analytics/recovery/overview';
+import { learnedModelBasis } from '../../../shared/analytics/recovery/overview';
 import { Panel } from './Feedback';
 
 /** Notes shown before "Show all": the rest are one click away, so a long list does not push the charts down. */
 const SHOWN = 3;
-
-/** The run's notes that say a figure is weaker than it looks: the learned model not used, a degenerate BG/NBD fit. */
-function caveatsOf(summary: AnalysisSummary): Set<string> {
-  const caveats = new Set<string>(modelNotes(summary));
-  if (summary.bgnbd?.verdict === 'degenerate') for (const n of summary.notes) if (n.includes('BG/NBD')) caveats.add(n);
-  return caveats;
-}
-
-const modelNotes = (summary: AnalysisSummary): string[] => (summary.recovery ? modelCaveats(summary.recovery) : []);
 
 /**
  * What the run could and could not do, in its own words (the same notes the CLI prints and the
@@ -22,7 +13,7 @@ const modelNotes = (summary: AnalysisSummary): string[] => (summary.recovery ? m
  */
 export function RunNotes({ summary }: { summary: AnalysisSummary }) {
   const [all, setAll] = useState(false);
-  const caveats = caveatsOf(summary);
+  const caveats = new Set(summary.caveats ?? []);
   const notes = [...summary.notes.filter((n) => caveats.has(n)), ...summary.notes.filter((n) => !caveats.has(n))];
   if (notes.length === 0) return null;
   const fold = Math.max(SHOWN, caveats.size);
@@ -55,17 +46,19 @@ export function RunNotes({ summary }: { summary: AnalysisSummary }) {
  */
 export function RecoveryBasis({ summary }: { summary: AnalysisSummary }) {
   if (!summary.recovery) return null;
-  const basis = recoveryBasis(summary.recovery);
-  if (!basis.caveat) {
+  const basis = learnedModelBasis(summary.recovery);
+  if (basis) {
     return (
       <p className="muted" data-testid="recovery-basis">
-        {basis.text} The backtest below checks it against what really happened.
+        {basis} The backtest below checks it against what really happened.
       </p>
     );
   }
+  const caveats = summary.recovery.caveats ?? [];
+  if (caveats.length === 0) return null;
   return (
     <div className="notice warning stacked" role="status" data-testid="recovery-basis">
-      {modelNotes(summary).map((n) => (
+      {caveats.map((n) => (
         <p key={n}>{n}</p>
       ))}
     </div>

@@ -22,6 +22,8 @@ export type RecoveryOverview = {
   counts: { winBack: number; slipping: number; folded: number; relationships: number; belowFloor: number };
   belowFloorAtRisk: number;
   notes: string[];
+  /** The notes that weaken recovery's money (the learned model not used); absent on runs stored before. */
+  caveats?: string[];
 };
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -42,17 +44,22 @@ function runRateWords(f: RiskForecast, span: string, units: string): string {
 export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): RecoveryOverview {
   const customer = summarise(risk.customer.training);
   const relationship = summarise(risk.relationship.training);
-  const notes: string[] = [];
+  const caveats: string[] = [];
   const span = horizonWords(d.horizonDays);
   if (!customer) {
-    notes.push(`Recovery used the rhythm rules alone: the data is too short to learn from its own past (a quarter of history plus four weeks before the as-of date is the least).`);
+    caveats.push(`Recovery used the rhythm rules alone: the data is too short to learn from its own past (a quarter of history plus four weeks before the as-of date is the least).`);
   } else if (!customer.usable) {
-    notes.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers')}`);
+    caveats.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers')}`);
   }
+  const notes = [...caveats];
   if (customer?.usable && customer.horizonDays < d.horizonDays) {
     notes.push(`The data is too short to watch a whole ${span} after an earlier date, so the model learned from ${customer.horizonDays}-day outcomes and applies them to ${span}: treat money at risk as a rougher estimate.`);
   }
-  if (relationship && !relationship.usable && customer?.usable) notes.push(`The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships')}`);
+  if (relationship && !relationship.usable && customer?.usable) {
+    const caveat = `The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships')}`;
+    caveats.push(caveat);
+    notes.push(caveat);
+  }
   if (d.belowFloor.count > 0) {
     notes.push(`${d.belowFloor.count} flagged relationships worth less than the value floor over ${span}, alone or with their customer's other small slips, were left off the action list.`);
   }
@@ -64,26 +71,17 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
     counts: { winBack: count('lapsed-all'), slipping: count('slipping'), folded: count('several-categories'), relationships: d.relationships.length, belowFloor: d.belowFloor.count },
     belowFloorAtRisk: d.belowFloor.atRisk,
     notes,
+    caveats,
   };
 }
 
 /**
- * What priced recovery's money, in one paragraph for a screen or a report: the learned model with
- * its out-of-fold check, or (a caveat) why it was not used and what priced the flags instead.
+ * What priced recovery's money when the learned model did, in one sentence for a screen or a
+ * report: where it learned and its out-of-fold check. Null when it was not used (the caveats say why).
  */
-export function recoveryBasis(r: RecoveryOverview): { text: string; caveat: boolean } {
+export function learnedModelBasis(r: RecoveryOverview): string | null {
   const customer = r.model.customer;
-  if (customer?.usable) {
-    const dates = customer.cuts.length === 1 ? 'one earlier date' : `${customer.cuts.length} earlier dates`;
-    return {
-      caveat: false,
-      text: `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} customers watched for ${customer.horizonDays} days after each); out of fold it told decliners from steady buyers with an AUC of ${customer.auc.toFixed(2)} (0.5 is chance).`,
-    };
-  }
-  return { caveat: true, text: modelCaveats(r).join(' ') };
-}
-
-/** The notes that say the learned model was not used and what priced the flags instead. */
-export function modelCaveats(r: RecoveryOverview): string[] {
-  return r.notes.filter((n) => n.startsWith('The learned model was not used') || n.startsWith('Recovery used the rhythm rules alone'));
+  if (!customer?.usable) return null;
+  const dates = customer.cuts.length === 1 ? 'one earlier date' : `${customer.cuts.length} earlier dates`;
+  return `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} customers watched for ${customer.horizonDays} days after each); out of fold it told decliners from steady buyers with an AUC of ${customer.auc.toFixed(2)} (0.5 is chance).`;
 }

@@ -15,10 +15,12 @@ const others = ['Product groups proposed from product descriptions (30 groups).'
 /** Only the fields the notes read: a run whose learned model could not be used, with a degenerate BG/NBD fit. */
 const fallbackRun = {
   notes: [...others, modelNote, floorNote, bgnbdNote],
+  caveats: [modelNote, bgnbdNote],
   bgnbd: { verdict: 'degenerate' },
   recovery: {
     horizonDays: 365,
     notes: [modelNote, floorNote],
+    caveats: [modelNote],
     model: { customer: { usable: false, reason: 'little better than chance (AUC 0.49)', cuts: ['2010-03-01'], horizonDays: 121, units: 2100, auc: 0.49, lossShare: 0.4, declineRate: 0.5 }, relationship: null },
   },
 } as unknown as AnalysisSummary;
@@ -42,7 +44,7 @@ describe('the run notes beside the figures', () => {
   });
 
   it('states the learned model\'s out-of-fold check when it was used', () => {
-    const used = { ...fallbackRun, recovery: { ...fallbackRun.recovery, notes: [floorNote], model: { customer: { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.648, cuts: ['2011-05-23', '2011-04-03'] }, relationship: null } } } as AnalysisSummary;
+    const used = { ...fallbackRun, recovery: { ...fallbackRun.recovery, notes: [floorNote], caveats: [], model: { customer: { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.648, cuts: ['2011-05-23', '2011-04-03'] }, relationship: null } } } as AnalysisSummary;
     render(<RecoveryBasis summary={used} />);
     expect(screen.getByTestId('recovery-basis').textContent).toMatch(/at 2 earlier dates \(2,100 customers watched for 121 days after each\).*AUC of 0\.65 \(0\.5 is chance\)/);
   });
