@@ -41,8 +41,11 @@ export type UnitFacts = {
 
 const log1 = (x: number): number => Math.log(1 + Math.max(0, x));
 
-/** Facts for every unit at a cut. `horizonDays` sets the same-season window of a year earlier. */
-export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDays: number, horizonDays: number): UnitFacts {
+/**
+ * Facts for every unit at a cut, or only for `units` (the others keep their empty values).
+ * `horizonDays` sets the same-season window of a year earlier.
+ */
+export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDays: number, horizonDays: number, units?: ArrayLike<number>): UnitFacts {
   const n = s.count;
   const f: UnitFacts = {
     cut,
@@ -61,13 +64,18 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
   const seasonKnown = cut - 365 >= firstDay;
   // One typed buffer, sorted numerically in place: a comparator sort of a JS array per unit cost
   // about a second per call at 5M rows. A unit has fewer intervals than days.
+  const count = units ? units.length : n;
   let longest = 0;
-  for (let u = 0; u < n; u++) longest = Math.max(longest, s.start[u + 1] - s.start[u]);
+  for (let i = 0; i < count; i++) {
+    const u = units ? units[i] : i;
+    longest = Math.max(longest, s.start[u + 1] - s.start[u]);
+  }
   const buffer = new Int32Array(longest);
-  for (let u = 0; u < n; u++) {
+  for (let i = 0; i < count; i++) {
+    const u = units ? units[i] : i;
     const end = firstAfter(s, u, cut);
     let previousOrder = -1;
-    let count = 0;
+    let intervalCount = 0;
     let ahead = 0;
     for (let e = s.start[u]; e < end; e++) {
       const d = s.day[e];
@@ -80,14 +88,14 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
       f.orders[u]++;
       if (d > cut - priorDays) f.ordersPrior[u]++;
       if (f.first[u] < 0) f.first[u] = d;
-      if (previousOrder >= 0) buffer[count++] = d - previousOrder;
+      if (previousOrder >= 0) buffer[intervalCount++] = d - previousOrder;
       previousOrder = d;
     }
     f.last[u] = previousOrder;
     if (seasonKnown) f.lastYearAhead[u] = ahead;
     if (f.orders[u] >= 2) f.cycle[u] = (f.last[u] - f.first[u]) / (f.orders[u] - 1);
-    if (count >= 2) {
-      const intervals = buffer.subarray(0, count).sort();
+    if (intervalCount >= 2) {
+      const intervals = buffer.subarray(0, intervalCount).sort();
       const pos = 0.9 * (intervals.length - 1);
       const lo = Math.floor(pos);
       const hi = Math.min(intervals.length - 1, lo + 1);

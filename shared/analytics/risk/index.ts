@@ -52,13 +52,14 @@ export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number, ke
     customer: learnRisk(ds, customers, null, asOfDay, horizonDays),
     relationship: learnRisk(ds, relationships, customers, asOfDay, horizonDays),
   }));
+  const customer = applyRisk(ds, customers, null, asOfDay, horizonDays, models.customer);
   return {
     asOfDay,
     horizonDays,
     customers: unitsOnly(customers),
     relationships: unitsOnly(relationships),
-    customer: applyRisk(ds, customers, null, asOfDay, horizonDays, models.customer),
-    relationship: applyRisk(ds, relationships, customers, asOfDay, horizonDays, models.relationship),
+    customer,
+    relationship: applyRisk(ds, relationships, customers, asOfDay, horizonDays, models.relationship, customer.facts),
     relationshipStart,
   };
 }

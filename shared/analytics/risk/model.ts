@@ -104,6 +104,13 @@ export function runRateShortfall(facts: UnitFacts, u: number, horizonDays: numbe
   return Math.max(0, prior - recent) * horizonDays;
 }
 
+/** The distinct customers of `units`, ascending. */
+function customersOf(series: UnitSeries, units: Int32Array): Int32Array {
+  const seen = new Set<number>();
+  for (const u of units) seen.add(series.customer[u]);
+  return Int32Array.from(seen).sort();
+}
+
 /** Every scored unit at every training cut, as features and what happened over the following horizon. */
 function trainingRows(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cuts: number[], h: number): TrainingRows {
   // Thinning by unit keeps a unit's rows at all cuts together, so folds split units, not rows.
@@ -116,12 +123,13 @@ function trainingRows(ds: Dataset, series: UnitSeries, customers: UnitSeries | n
     if (i === 0) latestIndex = index;
     const priorDays = priorDaysAt(ds.firstDay, t0);
     shortestPrior = Math.min(shortestPrior, priorDays);
-    const out = outcomesAfter(series, ds.firstDay, t0, h, index);
-    const picked: number[] = [];
-    for (let u = 0; u < series.count; u += stride) if (out.scored[u]) picked.push(u);
-    const units = Int32Array.from(picked);
-    const facts = unitFacts(series, ds.firstDay, t0, priorDays, h);
-    const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h) : null;
+    // Only the thinned units are described: on 5M rows the others' facts were most of the learning's cost.
+    const candidates: number[] = [];
+    for (let u = 0; u < series.count; u += stride) candidates.push(u);
+    const out = outcomesAfter(series, ds.firstDay, t0, h, index, candidates);
+    const units = Int32Array.from(candidates.filter((u) => out.scored[u] === 1));
+    const facts = unitFacts(series, ds.firstDay, t0, priorDays, h, units);
+    const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h, customersOf(series, units)) : null;
     parts.push({ x: featureMatrix(facts, series, h, customerFacts, units), units, out, facts });
   });
   const rows = parts.reduce((n, p) => n + p.units.length, 0);
@@ -396,8 +404,11 @@ export function learnRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
   return { training, fitted, runRate: null };
 }
 
-/** Applies what was learned to every unit as of `cut`: its expected spend, chance of a decline and money at risk. */
-export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number, learned: LearnedRisk): RiskForecast {
+/**
+ * Applies what was learned to every unit as of `cut`: its expected spend, chance of a decline and
+ * money at risk. `customerFacts` may hand over the customers' facts at the same cut, already found.
+ */
+export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number, learned: LearnedRisk, customerFacts?: UnitFacts): RiskForecast {
   const priorDays = priorDaysAt(ds.firstDay, cut);
   const facts = unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
   const n = series.count;
@@ -421,17 +432,20 @@ export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
     if (learned.runRate) applyRunRate(forecast, learned.runRate);
     return forecast;
   }
-  const customerFacts = customers ? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays) : null;
-  const active: number[] = [];
-  for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active.push(u);
-  const x = featureMatrix(facts, series, horizonDays, customerFacts, active);
+  const standing = customers ? (customerFacts ?? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays)) : null;
+  let activeCount = 0;
+  const active = new Int32Array(n);
+  for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active[activeCount++] = u;
+  const scored = active.subarray(0, activeCount);
+  const x = featureMatrix(facts, series, horizonDays, standing, scored);
   const share = forestOf(fitted.share);
   const decline = forestOf(fitted.decline);
-  active.forEach((u, row) => {
+  for (let row = 0; row < activeCount; row++) {
+    const u = scored[row];
     forecast.lossShare[u] = predictForest(share, x, row);
     forecast.pDecline[u] = predictForest(decline, x, row);
     forecast.atRisk[u] = forecast.expected[u] * forecast.lossShare[u];
-  });
+  }
   calibrateByBand(forecast, fitted.bandFactor);
   return forecast;
 }

@@ -50,9 +50,10 @@ export type Outcomes = {
  * horizon is deflated by the business index (like money deflated by a price index), so a seasonal
  * peak is not read as recovery nor a trough as loss, and a loss is in the unit's own prior-rate
  * money: never more than it ran at. Declined = deflated spend under half of expected; the realised
- * loss is the shortfall. A net credit in the horizon counts as spend of zero.
+ * loss is the shortfall. A net credit in the horizon counts as spend of zero. Only `units` are
+ * scored when given.
  */
-export function outcomesAfter(series: UnitSeries, firstDay: number, cut: number, horizonDays: number, index: number): Outcomes {
+export function outcomesAfter(series: UnitSeries, firstDay: number, cut: number, horizonDays: number, index: number, units?: ArrayLike<number>): Outcomes {
   const n = series.count;
   const priorDays = priorDaysAt(firstDay, cut);
   const out: Outcomes = {
@@ -67,7 +68,9 @@ export function outcomesAfter(series: UnitSeries, firstDay: number, cut: number,
     declined: new Uint8Array(n),
     scored: new Uint8Array(n),
   };
-  for (let u = 0; u < n; u++) {
+  const count = units ? units.length : n;
+  for (let i = 0; i < count; i++) {
+    const u = units ? units[i] : i;
     const prior = Math.max(0, spendIn(series, u, cut - priorDays, cut));
     const actual = spendIn(series, u, cut, cut + horizonDays);
     out.prior[u] = prior;
