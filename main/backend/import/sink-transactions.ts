@@ -108,7 +108,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       }`,
     );
   }
-  const insert = batchedInsert(db);
+  const insert = batchedInsert(db, importId, { product: ix.product >= 0, quantity: ix.quantity >= 0, rep: ix.rep >= 0, territory: ix.territory >= 0, invoice: ix.invoice >= 0 });
   const setProductCategory = db.prepare('UPDATE products SET category_id = ? WHERE id = ? AND category_id IS NOT ?');
   const productCategorySet = new Set<number>();
   const latest = new Map<number, Latest>();
@@ -142,7 +142,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   }
 
   function add(line: number, customerId: number, day: number, categoryId: number, productId: number | null, quantity: number | null, revenue: number, repId: number | null, territoryId: number | null, invoice: string | null): void {
-    insert.add(importId, line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice);
+    insert.add(line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice);
     fresh?.add(customerId, day, categoryId, productId, quantity, revenue, repId, territoryId);
     tally.revenue += revenue;
     if (revenue < 0) tally.returns++;
