@@ -46,6 +46,15 @@ function countingSort(order: Int32Array, key: Int32Array, offset: number, range:
   return out;
 }
 
+/** What a raw column is set to once read for the last time, so its rows can be collected. */
+const released = new Int32Array(0);
+
+const gather = (column: Int32Array, order: Int32Array): Int32Array => {
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = column[order[i]];
+  return out;
+};
+
 /**
  * Whether rows an import handed over are still what the table holds. The data hash already says no
  * import came since. When nothing at all was written since the import (no row changed on this
@@ -143,11 +152,13 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
 
   // Read in table order (a sequential scan: walking the index would fetch every row at random),
   // then order by customer, category, day with stable counting sorts: O(rows), ~10x faster.
-  const rawCustomer = new Int32Array(count);
-  const rawCategory = new Int32Array(count);
-  const rawProduct = new Int32Array(count);
-  const rawDay = new Int32Array(count);
-  const rawRevenue = new Float64Array(count);
+  // Each raw column is let go (set to an empty one) once read for the last time, so the raw rows
+  // and the dataset built from them are never both whole in memory (24 + 20 bytes a row).
+  let rawCustomer = new Int32Array(count);
+  let rawCategory = new Int32Array(count);
+  let rawProduct = new Int32Array(count);
+  let rawDay = new Int32Array(count);
+  let rawRevenue = new Float64Array(count);
   const n = customerRows.length;
   const np = productRows.length;
   const nc = categoryRows.length;
@@ -282,6 +293,8 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     finalCategory[i] = k;
     if (k >= 0) kept++;
   }
+  rawProduct = released;
+  rawCategory = released;
   if (kept < r) {
     const filtered = new Int32Array(kept);
     let w = 0;
@@ -290,17 +303,14 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   }
   order = countingSort(order, finalCategory, 0, decision.categories.length);
   order = countingSort(order, rawCustomer, 0, n);
-  const customer = new Int32Array(kept);
-  const category = new Int32Array(kept);
-  const day = new Int32Array(kept);
+  const customer = gather(rawCustomer, order);
+  rawCustomer = released;
+  const day = gather(rawDay, order);
+  rawDay = released;
   const revenue = new Float64Array(kept);
-  for (let i = 0; i < kept; i++) {
-    const j = order[i];
-    customer[i] = rawCustomer[j];
-    category[i] = finalCategory[j];
-    day[i] = rawDay[j];
-    revenue[i] = rawRevenue[j];
-  }
+  for (let i = 0; i < kept; i++) revenue[i] = rawRevenue[order[i]];
+  rawRevenue = new Float64Array(0);
+  const category = gather(finalCategory, order);
   const repNames = new Map((db.prepare('SELECT id, name FROM reps').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]));
   const territoryNames = new Map(
     (db.prepare('SELECT id, name FROM territories').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]),

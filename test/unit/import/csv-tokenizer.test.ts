@@ -41,6 +41,14 @@ describe('the CSV tokenizer', () => {
     }
   });
 
+  it('cuts plain lines at every delimiter, as split does, whatever the chunks and however far apart the delimiters are', () => {
+    const lines = ['a,b,c', ',,', 'only', '', 'x,', ',y', 'one cell with no delimiter at all', 'p;q', '1,2,3,4,5,6,7,8,9,10'];
+    const text = `${[...lines, ...Array.from({ length: 50 }, () => 'long line without a single delimiter'), 'end,1'].join('\n')}\n`;
+    const expected = text.slice(0, -1).split('\n').map((l) => l.split(','));
+    for (const chunk of [1, 4, 9, 64, text.length]) expect(tokenize(text, ',', chunk)).toEqual(expected);
+    expect(tokenize('a;b;;c\r\n;\r\n', ';')).toEqual([['a', 'b', '', 'c'], ['', '']]);
+  });
+
   it('keeps an empty last field and a last line without a newline', () => {
     expect(tokenize('a,b,\n1,2,')).toEqual([['a', 'b', ''], ['1', '2', '']]);
   });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { customerSeries, relationshipSeries } from '../../../shared/analytics/risk/series';
+import { assessRisk } from '../../../shared/analytics/risk';
+import { datasetFromRows, generateDistributor } from '../../../shared/sample';
+import { dayFromIso } from '../../../shared/format/dates';
+import { makeDataset } from '../analytics/make-dataset';
+
+const days = (iso: string[]) => iso.map(dayFromIso);
+
+describe('day-level series of customers and relationships', () => {
+  it('nets a relationship buying twice on a day into one entry, in day order, in arrays of their own', () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: -30 },
+      { customer: 'A', date: '2026-02-01', category: 'Dairy', revenue: 50 },
+      { customer: 'A', date: '2026-01-20', category: 'Snacks', revenue: 20 },
+      { customer: 'B', date: '2026-01-05', category: 'Dairy', revenue: 10 },
+    ]);
+    const s = relationshipSeries(ds);
+    expect(s.count).toBe(3);
+    expect([...s.start]).toEqual([0, 2, 3, 4]);
+    expect([...s.day]).toEqual(days(['2026-01-05', '2026-02-01', '2026-01-20', '2026-01-05']));
+    expect([...s.value]).toEqual([70, 50, 20, 10]);
+    expect(s.day.buffer).not.toBe(ds.tx.day.buffer);
+  });
+
+  it('is the transactions themselves when every row is its own relationship-day, without copying them', () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100.1 },
+      { customer: 'A', date: '2026-02-01', category: 'Dairy', revenue: -0.3 },
+      { customer: 'A', date: '2026-01-05', category: 'Snacks', revenue: 20 },
+      { customer: 'B', date: '2026-01-05', category: 'Dairy', revenue: 10 },
+    ]);
+    const s = relationshipSeries(ds);
+    expect([...s.start]).toEqual([0, 2, 3, 4]);
+    expect(s.day).toBe(ds.tx.day);
+    expect(s.value).toBe(ds.tx.revenue);
+  });
+
+  it('copies a revenue column holding -0, which a summed entry would turn into +0', () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: -0 },
+      { customer: 'A', date: '2026-02-01', category: 'Dairy', revenue: 5 },
+    ]);
+    const s = relationshipSeries(ds);
+    expect(s.value).not.toBe(ds.tx.revenue);
+    expect(Object.is(s.value[0], 0)).toBe(true);
+  });
+
+  it("merges each customer's categories day by day, ascending, into arrays exactly as long as its entries", () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-20', category: 'Dairy', revenue: 100 },
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 40 },
+      { customer: 'A', date: '2026-01-05', category: 'Snacks', revenue: 2.5 },
+      { customer: 'A', date: '2026-01-10', category: 'Snacks', revenue: 7 },
+      { customer: 'B', date: '2026-01-07', category: 'Snacks', revenue: 1 },
+    ]);
+    const s = customerSeries(ds);
+    expect(s.count).toBe(2);
+    expect([...s.start]).toEqual([0, 3, 4]);
+    expect([...s.day]).toEqual(days(['2026-01-05', '2026-01-10', '2026-01-20', '2026-01-07']));
+    expect([...s.value]).toEqual([42.5, 7, 100, 1]);
+    expect(s.day.buffer.byteLength).toBe(4 * 4);
+    expect(s.value.buffer.byteLength).toBe(4 * 8);
+  });
+
+  it('leaves the series out of the risk assessment, which keeps only which customer and category each unit is', () => {
+    const ds = datasetFromRows(generateDistributor({ seed: 7, customers: 150, endDate: '2026-10-31', months: 24, categories: 6 }).rows());
+    const series = relationshipSeries(ds);
+    const a = assessRisk(ds, ds.lastDay, 90);
+    expect(a.relationships.count).toBe(series.count);
+    expect([...a.relationships.customer]).toEqual([...series.customer]);
+    expect([...a.relationships.category]).toEqual([...series.category]);
+    expect(Object.keys(a.relationships).sort()).toEqual(['category', 'count', 'customer', 'level']);
+    expect(Object.keys(a.customers).sort()).toEqual(['category', 'count', 'customer', 'level']);
+    expect(a.relationship.atRisk.length).toBe(series.count);
+  });
+});
