@@ -19,7 +19,11 @@ export function spendTableSink(db: Db, plan: ImportPlan, importId: number, tally
   const reps = new Dimension(db, 'reps');
   const catIds = cats.map((c) => categories.id(c.name));
   const insert = db.prepare('INSERT INTO transactions (import_id, source_row, customer_id, day, category_id, revenue, rep_id, territory_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const describe = db.prepare('UPDATE customers SET name = coalesce(?, name), segment = coalesce(?, segment), territory_id = coalesce(?, territory_id), rep_id = coalesce(?, rep_id) WHERE id = ?');
+  // Its amounts are dated the as-of day: that is the customer's last day of sales unless a later one is stored.
+  const describe = db.prepare(
+    `UPDATE customers SET name = coalesce(?, name), segment = coalesce(?, segment), territory_id = coalesce(?, territory_id), rep_id = coalesce(?, rep_id),
+       last_day = max(coalesce(last_day, ${Math.trunc(asOfDay)}), ${Math.trunc(asOfDay)}) WHERE id = ?`,
+  );
   if (!m.customer) tally.warnings.push('No customer column: customers are numbered by their row in the table (1, 2, 3 ...).');
   const maxAmount = plan.maxAmount ?? DEFAULT_MAX_AMOUNT;
   let ordinal = 0;

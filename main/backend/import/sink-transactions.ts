@@ -9,6 +9,7 @@ import { isoFromDay } from '../../../shared/format/dates';
 import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
 import type { FreshCollector } from './fresh-rows';
+import { LastDays } from './last-days';
 
 /** A row that passed every check, with its text trimmed: what the sink stores. */
 export type ValidRow = {
@@ -112,6 +113,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const setProductCategory = db.prepare('UPDATE products SET category_id = ? WHERE id = ? AND category_id IS NOT ?');
   const productCategorySet = new Set<number>();
   const latest = new Map<number, Latest>();
+  const lastDays = new LastDays();
   const tracksCustomer = ix.customerName >= 0 || ix.rep >= 0 || ix.territory >= 0 || ix.segment >= 0;
   let lastDateText = '';
   let lastDay: number | null = null;
@@ -148,6 +150,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     if (revenue < 0) tally.returns++;
     tally.day(day);
     tally.customers.add(customerId);
+    lastDays.note(customerId, day);
     tally.categories.add(categoryId);
   }
 
@@ -281,6 +284,9 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       }
       db.prepare(`DELETE FROM transactions WHERE import_id = ? AND day IN (${list})`).run(importId);
       fresh?.dropDays(new Set(days.keys()));
+      lastDays.reset(
+        db.prepare('SELECT customer_id AS customerId, max(day) AS day FROM transactions WHERE import_id = ? GROUP BY customer_id').iterate(importId) as Iterable<{ customerId: number; day: number }>,
+      );
       tally.unstoreDays(new Set(days.keys()));
       // A customer's rep and segment come from its latest sale: not from a rejected one.
       for (const [id, l] of latest) if (days.has(l.day)) latest.delete(id);
@@ -303,16 +309,18 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     },
     finish() {
       insert.flush();
-      // A customer's current rep, territory and segment are those of its most recent sale.
-      const previousLast = db.prepare('SELECT max(day) AS day FROM transactions WHERE customer_id = ? AND import_id <> ?');
+      // A customer's current rep, territory and segment are those of its most recent sale. Its
+      // last_day is still the last day earlier imports stored: this import's are stored after.
+      const previousLast = db.prepare('SELECT last_day AS day FROM customers WHERE id = ?');
       const update = db.prepare(
         'UPDATE customers SET name = coalesce(?, name), rep_id = coalesce(?, rep_id), territory_id = coalesce(?, territory_id), segment = coalesce(?, segment) WHERE id = ?',
       );
       for (const [id, l] of latest) {
-        const before = customers.isNew(id) ? null : (previousLast.get(id, importId) as { day: number | null }).day;
+        const before = customers.isNew(id) ? null : (previousLast.get(id) as { day: number | null }).day;
         if (before !== null && before > l.day) continue;
         update.run(l.name, l.rep, l.territory, l.segment, id);
       }
+      lastDays.store(db);
     },
   };
 }

@@ -44,13 +44,6 @@ describe('migration 4 (lean transaction indexes)', () => {
     db.close();
   });
 
-  it('still seeks a relationship history through its index', () => {
-    const db = openDatabase(fresh(), { create: true });
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT day, revenue FROM transactions WHERE customer_id = ? AND category_id = ? ORDER BY day').all(1, 2) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX transactions_customer_category_day/);
-    db.close();
-  });
-
   it('still deletes an import together with its transactions, without the by-import index', () => {
     const file = fresh();
     seedVersion3(file);
