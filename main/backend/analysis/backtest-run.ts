@@ -14,7 +14,11 @@ const backtestKey = (runId: number): string => `backtest:${runId}`;
 /** The last backtest made of a run, kept so the client report can show it without replaying. */
 export function storedBacktest(db: Db, runId: number): BacktestReport | null {
   const text = getMeta(db, backtestKey(runId));
-  return text ? (JSON.parse(text) as BacktestReport) : null;
+  if (!text) return null;
+  const report = JSON.parse(text) as BacktestReport;
+  // Kept before relationships were matched by customer and category, a backtest scored the wrong
+  // relationships (and has no top-300 relationship table): not shown, so the report asks for a new one.
+  return report.levels.every((l) => typeof l.id === 'string') ? report : null;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
-import { writeStamp, type FreshRows } from '../import/fresh-rows';
+import { writeStamp, type FreshChunk, type FreshRows } from '../import/fresh-rows';
+import { collectGarbage } from './collect-garbage';
 
 /**
  * Identifies the data an analysis saw, cheaply enough to check before every cached answer: the
@@ -45,6 +46,11 @@ function countingSort(order: Int32Array, key: Int32Array, offset: number, range:
   for (let i = 0; i < order.length; i++) out[counts[key[order[i]] - offset]++] = order[i];
   return out;
 }
+
+const COLLECT_EVERY = 256 * 2 ** 20;
+
+const chunkBytes = (c: FreshChunk): number =>
+  [c.customer, c.category, c.day, c.revenue, c.product, c.quantity, c.rep, c.territory].reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
 
 /** What a raw column is set to once read for the last time, so its rows can be collected. */
 const released = new Int32Array(0);
@@ -224,6 +230,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     // `fresh` can no longer pass for the table.
     const chunks = fresh.chunks.splice(0);
     fresh.rows = -1;
+    let letGo = 0;
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       const { customer: cs, category: ks, day: ds, revenue: vs, product: ps, quantity: qs } = chunk;
       const reps = incomplete ? chunk.rep : null;
@@ -235,7 +242,15 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
         const territory = territories && territories[i] !== 0 ? territories[i] : null;
         take(cs[i], ks[i], ds[i], vs[i], pid, qty, rep, territory);
       }
+      // Collected every quarter gigabyte: left to V8, the chunks read (0.8 GB at 20M rows) stayed
+      // in memory beside the columns they were copied into.
+      letGo += chunkBytes(chunk);
+      if (letGo >= COLLECT_EVERY) {
+        collectGarbage(letGo);
+        letGo = 0;
+      }
     }
+    collectGarbage(letGo);
   } else {
     const rows = db
       .prepare(

@@ -8,6 +8,7 @@ import { failRun, finishRun, startRun, summaryOf } from './store';
 import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
+import { collectGarbage } from './collect-garbage';
 
 /**
  * Runs and stores one analysis. Stage results stay warm in the session, so the next run with
@@ -31,8 +32,11 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
       checkpoint: () => {
         if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
       },
-      progress: (stage, done, total, message) =>
-        ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) }),
+      progress: (stage, done, total, message) => {
+        // The risk stage's day series (about 24 bytes a row) are let go once it ends.
+        if (stage === 'recovery' && !message && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
+        ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
+      },
     });
     const saveStarted = performance.now();
     const timings: Record<string, number> = { load: loadMs, ...output.timings };

@@ -3,8 +3,6 @@ import type { BacktestLevel } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
 
-const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
-
 function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   const money = (v: number) => formatMoney(v, currency);
   const rows = level.rows.map(
@@ -12,7 +10,8 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
       html`<tr${raw(r.method === 'model' ? ' class="ours"' : '')}><td>${r.label}</td><td class="num">${formatCount(Math.round(r.flagged))}</td><td class="num">${formatShare(r.precision)}</td><td class="num">${formatShare(r.recallCount)}</td><td class="num">${formatShare(r.recallRevenue)}</td><td class="num">${formatShare(r.capturedShare)} (${money(r.capturedLoss)})</td><td class="num">${r.stated === null ? '' : money(r.stated)}</td><td class="num">${r.calibration === null ? '' : `${r.calibration.toFixed(2)}x`}</td></tr>`,
   );
   const ok = level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk;
-  return html`<h3>${LEVEL_TITLE[level.level]}: ${formatCount(level.flagged)} flagged, ${formatCount(level.compared)} compared</h3>
+  const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
+  return html`<h3>${level.title}: ${formatCount(level.flagged)} flagged, ${compared}</h3>
 <p class="${ok ? '' : 'warning'}">${level.verdict.text}</p>
 <table><thead><tr><th>Method</th><th>Flags</th><th>Precision</th><th>Recall</th><th>Recall by revenue</th><th>Realised loss captured</th><th>Stated at risk</th><th>Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>`;

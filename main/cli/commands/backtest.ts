@@ -1,10 +1,8 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import type { BacktestLevel, BacktestReport } from '../../../shared/model/results';
+import type { BacktestReport } from '../../../shared/model/results';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
-
-const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
 
 const pad = (text: string, width: number, right = false): string => (right ? text.padStart(width) : text.padEnd(width));
 
@@ -17,7 +15,8 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
     ...r.warnings.map((w) => `Warning: ${w}`),
   ];
   for (const level of r.levels) {
-    lines.push('', `${LEVEL_TITLE[level.level]}: ${formatCount(level.flagged)} flagged, top ${formatCount(level.compared)} compared; ${formatCount(level.population.declined)} of ${formatCount(level.population.units)} declined, ${money(level.population.realisedLoss)} lost in all`);
+    const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
+    lines.push('', `${level.title}: ${formatCount(level.flagged)} flagged, ${compared}; ${formatCount(level.population.declined)} of ${formatCount(level.population.units)} declined, ${money(level.population.realisedLoss)} lost in all`);
     const header = [pad('Method', 44), pad('Flags', 7, true), pad('Precision', 10, true), pad('Recall', 8, true), pad('By revenue', 11, true), pad('Loss captured', 24, true), pad('Stated', 14, true), pad('Stated/lost', 12, true)];
     lines.push(`  ${header.join(' ')}`);
     for (const row of level.rows) {

@@ -3,7 +3,7 @@ import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision } from '../recovery';
 import { recoveryOverview, type RecoveryOverview } from '../recovery/overview';
-import { assessRisk, relationshipUnit, type RiskAssessment } from '../risk';
+import { assessRisk } from '../risk';
 import { unitFacts } from '../risk/features';
 import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
 import type { UnitSeries } from '../risk/series';
@@ -16,8 +16,8 @@ export type { FlagScore, Population } from './score';
 export type { BaselineRule } from './baselines';
 export { BASELINE_LABELS } from './baselines';
 
-/** At customer level the comparison takes at most this many flags, the top ones by risk-weighted money. */
-export const MAX_COMPARED_CUSTOMERS = 300;
+/** The comparison takes at most this many flags, the top ones by risk-weighted money (customers, and relationships again). */
+export const MAX_COMPARED = 300;
 /** Money calibration counts as honest within this band (stated / realised). */
 export const CALIBRATION_BAND = { low: 0.8, high: 1.25 } as const;
 /** "Beats the rules" = captures at least this multiple of the best rule's realised loss. */
@@ -41,7 +41,11 @@ export type BacktestVerdict = {
 };
 
 export type BacktestLevel = {
+  /** 'relationship-all' scores every flagged relationship; the other two the top flags. */
+  id: 'customer' | 'relationship' | 'relationship-all';
   level: 'customer' | 'relationship';
+  /** The table's heading, as every surface shows it. */
+  title: string;
   population: Population;
   /** Our flags at this level, and how many of them (the top ones) every method is compared on. */
   flagged: number;
@@ -96,7 +100,14 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): Bac
   return { capturedRatio, bestRule: (best?.method as BaselineRule) ?? null, beatsCapture, precisionOk, calibrationOk, text: `${head}${parts.join('; ')}.` };
 }
 
-function compare(level: 'customer' | 'relationship', flags: number[], stated: Float64Array, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number): BacktestLevel {
+const TITLES: Record<BacktestLevel['id'], string> = {
+  customer: 'Customers',
+  relationship: 'Customer x category relationships',
+  'relationship-all': 'Every flagged customer x category relationship',
+};
+
+function compare(id: BacktestLevel['id'], flags: number[], stated: Float64Array, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number): BacktestLevel {
+  const level = id === 'customer' ? 'customer' : 'relationship';
   const pop = population(out);
   const facts = unitFacts(series, firstDay, out.cut, out.priorDays, out.horizonDays);
   const compared = Math.min(flags.length, cap);
@@ -110,7 +121,7 @@ function compare(level: 'customer' | 'relationship', flags: number[], stated: Fl
     rows.push({ method: rule, label: BASELINE_LABELS[rule], ...score });
   }
   rows.push({ method: 'foresight', label: FORESIGHT_LABEL, ...scoreFlags(foresightFlags(out, compared), out, pop, null) });
-  return { level, population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level) };
+  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level) };
 }
 
 /** The `count` units that really lost most: what a method that knew the future would flag. */
@@ -126,8 +137,27 @@ function customerFlags(decision: RecoveryDecision, n: number): { flags: number[]
   return { flags: ranked.map((a) => a.customer), stated };
 }
 
+/**
+ * Finds a customer x category unit of `series` (the whole data's relationships). The forecast's own
+ * units cannot be used for this: they number only the relationships that existed by the as-of day,
+ * so every relationship begun later shifts the units after it.
+ */
+function relationshipFinder(series: UnitSeries, customerCount: number): (customer: number, category: number) => number {
+  const start = new Int32Array(customerCount + 1);
+  let u = 0;
+  for (let c = 0; c <= customerCount; c++) {
+    while (u < series.count && series.customer[u] < c) u++;
+    start[c] = u;
+  }
+  return (customer, category) => {
+    for (let unit = start[customer]; unit < start[customer + 1]; unit++) if (series.category[unit] === category) return unit;
+    return -1;
+  };
+}
+
 /** Relationship flags: every flagged relationship, and every category a customer action carries. */
-function relationshipFlags(decision: RecoveryDecision, risk: RiskAssessment, series: UnitSeries): { flags: number[]; stated: Float64Array } {
+function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number): { flags: number[]; stated: Float64Array } {
+  const unitOf = relationshipFinder(series, customerCount);
   const stated = new Float64Array(series.count);
   const weight = new Float64Array(series.count);
   const seen = new Set<number>();
@@ -137,8 +167,8 @@ function relationshipFlags(decision: RecoveryDecision, risk: RiskAssessment, ser
     stated[u] = money;
     weight[u] = money * p;
   };
-  for (const a of decision.customers) for (const b of a.breakdown) add(relationshipUnit(risk, a.customer, b.category), b.atRisk, a.probability);
-  for (const f of decision.flaggedRelationships) add(relationshipUnit(risk, f.customer, f.category), f.atRiskRevenue, f.confidence);
+  for (const a of decision.customers) for (const b of a.breakdown) add(unitOf(a.customer, b.category), b.atRisk, a.probability);
+  for (const f of decision.flaggedRelationships) add(unitOf(f.customer, f.category), f.atRiskRevenue, f.confidence);
   const flags = [...seen].sort((a, b) => weight[b] - weight[a] || a - b);
   return { flags, stated };
 }
@@ -168,20 +198,21 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const customerOut = outcomesAfter(customers, ds.firstDay, asOfDay, horizonDays, index);
   const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
   const c = customerFlags(decision, customers.count);
-  const r = relationshipFlags(decision, risk, relationships);
-  const levels = [compare('customer', c.flags, c.stated, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED_CUSTOMERS)];
+  const r = relationshipFlags(decision, relationships, ds.customers.length);
+  const levels = [compare('customer', c.flags, c.stated, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED)];
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
   if (ds.categories.length > 1) {
-    const rel = compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
-    levels.push(rel);
+    levels.push(compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED));
+    const every = compare('relationship-all', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
+    levels.push(every);
     // Scored on every flag, as it must be; but when the flags are most of the population, any list
     // that long, random included, holds most of the loss, and the table cannot tell methods apart.
-    const cover = rel.population.units > 0 ? rel.compared / rel.population.units : 0;
+    const cover = every.population.units > 0 ? every.compared / every.population.units : 0;
     if (cover > 0.5) {
       warnings.push(
-        `At relationship level the flags (whole-account actions count every category they carry) cover ${pct(cover)} of all relationships with spend, so any list that long, even a random one, holds most of the loss: read the customer level, where the top ${MAX_COMPARED_CUSTOMERS} are compared.`,
+        `Every flagged relationship together (whole-account actions count every category they carry) covers ${pct(cover)} of all relationships with spend, so any list that long, even a random one, holds most of the loss: read the top ${MAX_COMPARED} customers and relationships.`,
       );
     }
   } else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
@@ -204,7 +235,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         `Expected spend = spend in the ${priorDays} days up to the as-of date, per day, times the ${horizonDays}-day horizon.`,
         `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`,
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
-        `Every method flags the same number of customers (our flags, at most ${MAX_COMPARED_CUSTOMERS}, ranked by money at risk times its chance) or relationships (all of ours).`,
+        `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, ranked by money at risk times its chance; and, for relationships, every one of ours.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
         'Perfect foresight flags the units that really lost most: no method can hold more of the loss with as many flags, so it shows how much room was left.',
       ],

@@ -1,4 +1,5 @@
 import type { RiskForecast } from '../risk';
+import { OVERDUE_CYCLES } from '../risk/features';
 import type { CategoryShare, CustomerRecoverySignal } from './decide';
 import type { ReasonFormat } from './reasons';
 
@@ -46,7 +47,7 @@ export function customerReason(
     .join(', ');
   const more = breakdown.length > 3 ? ` and ${breakdown.length - 3} more` : '';
   const carried = breakdown.length > 0 ? `; categories: ${top}${more}` : '';
-  const pace = Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c]} times`;
+  const pace = Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : facts.orders[c] === 1 ? 'ordered once' : `ordered ${facts.orders[c]} times`;
   if (signal === 'several-categories') {
     return `Smaller slips in ${breakdown.length} categories (${top}${more}), each below the value floor, together ${f.cash(atRisk)} at risk over the next ${horizon}`;
   }
@@ -57,5 +58,13 @@ export function customerReason(
       : recent >= 0.5 * spend
         ? `Bought most of its year in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
         : `Spending is sliding across the account: ${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in 12 months; it ${pace}, last order ${days(gap)} ago`;
-  return `${head}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
+  return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
+}
+
+/** "; 2 of its 5 categories have gone more than 2 of their own cycles without an order (38% of its spend)", or nothing. */
+function lapsing(cf: RiskForecast, c: number, signal: CustomerRecoverySignal, f: ReasonFormat): string {
+  const b = cf.breadth;
+  if (!b || signal === 'lapsed-all' || b.categories[c] < 2 || b.overdue[c] < 1) return '';
+  const verb = b.overdue[c] === 1 ? 'has' : 'have';
+  return `; ${b.overdue[c]} of its ${b.categories[c]} categories ${verb} gone more than ${OVERDUE_CYCLES} of their own cycles without an order (${f.share(b.overdueShare[c])} of its spend)`;
 }

@@ -1,5 +1,7 @@
 import type { Dataset } from '../../model/dataset';
+import { unitFacts } from './features';
 import { applyRisk, learnRisk, type LearnedRisk, type RiskForecast } from './model';
+import { priorDaysAt } from './outcome';
 import { customerSeries, relationshipSeries, type UnitSeries } from './series';
 
 export type { LearnedRisk, RiskForecast, RiskTraining } from './model';
@@ -49,17 +51,20 @@ const unitsOnly = ({ level, count, customer, category }: UnitSeries): Units => (
 export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number, keep: (learn: () => RiskModels) => RiskModels = (learn) => learn()): RiskAssessment {
   const { customers, relationships, relationshipStart } = unitsOf(ds);
   const models = keep(() => ({
-    customer: learnRisk(ds, customers, null, asOfDay, horizonDays),
-    relationship: learnRisk(ds, relationships, customers, asOfDay, horizonDays),
+    customer: learnRisk(ds, customers, asOfDay, horizonDays),
+    relationship: learnRisk(ds, relationships, asOfDay, horizonDays, { customers }),
   }));
-  const customer = applyRisk(ds, customers, null, asOfDay, horizonDays, models.customer);
+  // Each level's facts at the as-of day serve the other level too: found once.
+  const priorDays = priorDaysAt(ds.firstDay, asOfDay);
+  const customerFacts = unitFacts(customers, ds.firstDay, asOfDay, priorDays, horizonDays);
+  const relationshipFacts = unitFacts(relationships, ds.firstDay, asOfDay, priorDays, horizonDays);
   return {
     asOfDay,
     horizonDays,
     customers: unitsOnly(customers),
     relationships: unitsOnly(relationships),
-    customer,
-    relationship: applyRisk(ds, relationships, customers, asOfDay, horizonDays, models.relationship, customer.facts),
+    customer: applyRisk(ds, customers, asOfDay, horizonDays, models.customer, { facts: customerFacts, categories: { series: relationships, start: relationshipStart, facts: relationshipFacts } }),
+    relationship: applyRisk(ds, relationships, asOfDay, horizonDays, models.relationship, { facts: relationshipFacts, customers, customerFacts }),
     relationshipStart,
   };
 }

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../model/dataset';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
-import { FEATURE_COUNT, featureMatrix, unitFacts, type UnitFacts } from './features';
+import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
 import type { UnitSeries } from './series';
 
@@ -47,6 +47,8 @@ export type RiskForecast = {
   horizonDays: number;
   priorDays: number;
   facts: UnitFacts;
+  /** Each customer's categories at the cut (customer level, two or more categories in the data); else null. */
+  breadth: Breadth | null;
   /** Prior daily rate x horizon: what the unit spends over the horizon if nothing changes. */
   expected: Float64Array;
   /** Probability of spending under half the expectation, and the expected share of it lost. */
@@ -111,8 +113,29 @@ function customersOf(series: UnitSeries, units: Int32Array): Int32Array {
   return Int32Array.from(seen).sort();
 }
 
+/**
+ * A customer level's view of its relationships: their series, where each customer's units start,
+ * and their facts at the as-of day when already found.
+ */
+export type CategoryUnits = { series: UnitSeries; start: Int32Array; facts?: UnitFacts };
+
+/**
+ * What a level sees besides its own units: a relationship its customer's standing (the customer
+ * series, and its facts at the as-of day when already found); a customer its categories. `facts`
+ * are the level's own facts at the as-of day, when already found.
+ */
+export type UnitContext = { facts?: UnitFacts; customers?: UnitSeries; customerFacts?: UnitFacts; categories?: CategoryUnits };
+
+/** Every customer's breadth at a cut, or null where there is only one category to speak of. */
+function breadthAt(ds: Dataset, categories: CategoryUnits | undefined, cut: number, priorDays: number, h: number): Breadth | null {
+  if (!categories || ds.categories.length < 2) return null;
+  const facts = categories.facts?.cut === cut ? categories.facts : unitFacts(categories.series, ds.firstDay, cut, priorDays, h);
+  return breadthOf(facts, categories.start, ds.customers.length);
+}
+
 /** Every scored unit at every training cut, as features and what happened over the following horizon. */
-function trainingRows(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cuts: number[], h: number): TrainingRows {
+function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, cuts: number[], h: number): TrainingRows {
+  const { customers } = context;
   // Thinning by unit keeps a unit's rows at all cuts together, so folds split units, not rows.
   const stride = Math.max(1, Math.ceil((series.count * cuts.length) / MAX_TRAINING_ROWS));
   const parts: { x: Float64Array; units: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts }[] = [];
@@ -372,13 +395,11 @@ export type LearnedRisk = { training: RiskTraining | null; fitted: Fitted | null
 /**
  * Learns, from the data's own past, how units with a given history fared over the following
  * horizon (share of expected spend lost, chance of a decline). Only data up to `cut` is read.
- * `customers` (the customer series) lets relationships see their customer's standing; pass null
- * at customer level.
  */
-export function learnRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number): LearnedRisk {
+export function learnRisk(ds: Dataset, series: UnitSeries, cut: number, horizonDays: number, context: UnitContext = {}): LearnedRisk {
   const plan = trainingPlan(ds.firstDay, cut, horizonDays);
   if (plan.cuts.length === 0) return { training: null, fitted: null, runRate: null };
-  const rows = trainingRows(ds, series, customers, plan.cuts, plan.horizonDays);
+  const rows = trainingRows(ds, series, context, plan.cuts, plan.horizonDays);
   const training: RiskTraining = {
     cuts: plan.cuts,
     horizonDays: plan.horizonDays,
@@ -406,11 +427,11 @@ export function learnRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
 
 /**
  * Applies what was learned to every unit as of `cut`: its expected spend, chance of a decline and
- * money at risk. `customerFacts` may hand over the customers' facts at the same cut, already found.
+ * money at risk.
  */
-export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number, learned: LearnedRisk, customerFacts?: UnitFacts): RiskForecast {
+export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonDays: number, learned: LearnedRisk, context: UnitContext = {}): RiskForecast {
   const priorDays = priorDaysAt(ds.firstDay, cut);
-  const facts = unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
+  const facts = context.facts ?? unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
   const n = series.count;
   const forecast: RiskForecast = {
     level: series.level,
@@ -418,6 +439,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
     horizonDays,
     priorDays,
     facts,
+    breadth: null,
     expected: new Float64Array(n),
     pDecline: new Float64Array(n),
     lossShare: new Float64Array(n),
@@ -427,11 +449,14 @@ export function applyRisk(ds: Dataset, series: UnitSeries, customers: UnitSeries
     calibrated: learned.fitted !== null || learned.runRate?.calibrated === true,
   };
   for (let u = 0; u < n; u++) forecast.expected[u] = (Math.max(0, facts.prior[u]) * horizonDays) / priorDays;
+  // The reasons quote a customer's lapsed categories whatever priced the money.
+  forecast.breadth = breadthAt(ds, context.categories, cut, priorDays, horizonDays);
   const fitted = learned.fitted;
   if (!fitted) {
     if (learned.runRate) applyRunRate(forecast, learned.runRate);
     return forecast;
   }
+  const { customers, customerFacts } = context;
   const standing = customers ? (customerFacts ?? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays)) : null;
   let activeCount = 0;
   const active = new Int32Array(n);
@@ -470,6 +495,3 @@ function applyRunRate(forecast: RiskForecast, runRate: RunRate): void {
   calibrateByBand(forecast, runRate.bandFactor);
 }
 
-/** Learns and applies in one go. */
-export const forecastRisk = (ds: Dataset, series: UnitSeries, customers: UnitSeries | null, cut: number, horizonDays: number): RiskForecast =>
-  applyRisk(ds, series, customers, cut, horizonDays, learnRisk(ds, series, customers, cut, horizonDays));

@@ -160,7 +160,7 @@ describe('analysis handlers on a real workspace', () => {
     const result = await w.backend.call('analysis-backtest', { runId: 1, horizonDays: 120 });
     expect(result.horizonDays).toBe(120);
     // The sample has twelve categories, so both levels are scored.
-    expect(result.levels.map((l) => l.level)).toEqual(['customer', 'relationship']);
+    expect(result.levels.map((l) => l.id)).toEqual(['customer', 'relationship', 'relationship-all']);
     for (const level of result.levels) {
       expect(level.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random', 'foresight']);
       for (const row of level.rows) {

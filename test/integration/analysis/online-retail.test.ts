@@ -79,6 +79,35 @@ describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010
     }
   });
 
+  it("names the categories a sliding account has let lapse, counted from the customer's own rows", () => {
+    const asOf = ds.lastDay;
+    const lapsing = out.actions.filter((a) => a.kind === 'recovery' && / categor(y|ies) (has|have) gone more than 2 of their own cycles/.test(a.reason));
+    expect(lapsing.length).toBeGreaterThan(20);
+    for (const a of lapsing.slice(0, 25)) {
+      const c = ds.customers.findIndex((x) => x.code === a.customerCode);
+      // Net spend per category and day, up to the as-of day: an order day is one with positive net spend.
+      const days = new Map<number, Map<number, number>>();
+      ds.tx.customer.forEach((cust, r) => {
+        if (cust !== c || ds.tx.day[r] > asOf) return;
+        const byDay = days.get(ds.tx.category[r]) ?? new Map<number, number>();
+        byDay.set(ds.tx.day[r], (byDay.get(ds.tx.day[r]) ?? 0) + ds.tx.revenue[r]);
+        days.set(ds.tx.category[r], byDay);
+      });
+      let bought = 0;
+      let overdue = 0;
+      for (const byDay of days.values()) {
+        const orders = [...byDay].filter(([, v]) => v > 0).map(([d]) => d).sort((x, y) => x - y);
+        const priorSpend = [...byDay].filter(([d]) => d > asOf - 365).reduce((s, [, v]) => s + v, 0);
+        if (!(priorSpend > 0) || !orders.some((d) => d > asOf - 365)) continue;
+        bought++;
+        const last = orders[orders.length - 1];
+        const cycle = orders.length >= 2 ? (last - orders[0]) / (orders.length - 1) : Math.max(90, asOf - orders[0] + 90);
+        if (asOf - last > 2 * cycle) overdue++;
+      }
+      expect(a.reason, a.id).toContain(`; ${overdue} of its ${bought} categories`);
+    }
+  });
+
   it('judges the BG/NBD fit degenerate, says so, and gates nothing on P(alive)', () => {
     const f = out.bgnbd;
     expect(f).not.toBeNull();

@@ -7,6 +7,7 @@ import { elogDataset } from '../../helpers/elog';
 import { ONLINE_RETAIL_II, onlineRetail } from '../analysis/online-retail-data';
 import { assessRisk } from '../../../shared/analytics/risk';
 import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery } from '../../../shared/analytics/recovery';
 
 /*
  * The exam: recovery replayed as of a past date on real public data, scored on what really
@@ -16,13 +17,14 @@ import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
 
 type Truth = { scored: number[]; expected: Map<number, number>; loss: Map<number, number>; declined: Set<number>; totalLoss: number; gap: Map<number, number>; drop: Map<number, number>; p90: Map<number, number>; prior: Map<number, number> };
 
-function customerTruth(ds: Dataset, cut: number, horizon: number): Truth {
+/** Outcomes per customer, or per unit of `keyOf` (a transaction's customer x category, say). */
+function customerTruth(ds: Dataset, cut: number, horizon: number, keyOf: (row: number) => number = (row) => ds.tx.customer[row]): Truth {
   const priorDays = Math.min(365, cut - ds.firstDay + 1);
   const daily = new Map<number, Map<number, number>>();
   let before = 0;
   let after = 0;
   for (let i = 0; i < ds.tx.day.length; i++) {
-    const [c, d, v] = [ds.tx.customer[i], ds.tx.day[i], ds.tx.revenue[i]];
+    const [c, d, v] = [keyOf(i), ds.tx.day[i], ds.tx.revenue[i]];
     if (d > cut - priorDays && d <= cut) before += v;
     if (d > cut && d <= cut + horizon) after += v;
     const days = daily.get(c) ?? new Map<number, number>();
@@ -141,14 +143,34 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     expect(ours.stated).toBeLessThanOrEqual(ceiling);
   });
 
-  it('scores relationships too, every flagged one, beside the same rules', () => {
-    const rel = report.levels[1];
-    expect(rel.level).toBe('relationship');
-    expect(rel.compared).toBe(rel.flagged);
-    expect(rel.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random', 'foresight']);
-    // When the flags are most relationships, the table cannot tell methods apart, and says so.
-    const cover = rel.compared / rel.population.units;
-    expect(report.warnings.some((w) => w.startsWith('At relationship level the flags'))).toBe(cover > 0.5);
+  it('scores relationships too, the top 300 and every flagged one, beside the same rules', () => {
+    const [top, every] = [report.levels[1], report.levels[2]];
+    expect(report.levels.map((l) => l.id)).toEqual(['customer', 'relationship', 'relationship-all']);
+    expect(top.compared).toBe(Math.min(300, top.flagged));
+    expect(every.compared).toBe(every.flagged);
+    for (const level of [top, every]) expect(level.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random', 'foresight']);
+    // When the flags are most relationships, the table of every flag cannot tell methods apart, and says so.
+    const cover = every.compared / every.population.units;
+    expect(report.warnings.some((w) => w.startsWith('Every flagged relationship together'))).toBe(cover > 0.5);
+  });
+
+  it("scores the relationships the actions name: stated and realised money counted from the raw rows by customer and category", () => {
+    const cut = dayFromIso('2011-08-31');
+    const past = datasetUpTo(ds, cut);
+    const recovery = { ...settings.recovery, horizonDays: 100 };
+    const rules = buildRecoveryModel(past, cut);
+    const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
+    const key = (customer: number, category: number) => customer * ds.categories.length + category;
+    const flagged = new Map<number, { money: number; weight: number }>();
+    const add = (k: number, money: number, p: number) => flagged.has(k) || flagged.set(k, { money, weight: money * p });
+    for (const a of decision.customers) for (const b of a.breakdown) add(key(a.customer, b.category), b.atRisk, a.probability);
+    for (const f of decision.flaggedRelationships) add(key(f.customer, f.category), f.atRiskRevenue, f.confidence);
+    const top = [...flagged].sort(([ka, a], [kb, b]) => b.weight - a.weight || ka - kb).slice(0, 300);
+    const t = customerTruth(ds, cut, 100, (row) => key(ds.tx.customer[row], ds.tx.category[row]));
+    const ours = report.levels[1].rows[0];
+    expect(ours.stated).toBeCloseTo(top.reduce((s, [, f]) => s + f.money, 0), 2);
+    expect(ours.capturedLoss).toBeCloseTo(top.reduce((s, [k]) => s + (t.loss.get(k) ?? 0), 0), 2);
+    expect(ours.precision).toBeCloseTo(top.filter(([k]) => t.declined.has(k)).length / 300, 9);
   });
 });
 

@@ -30,7 +30,9 @@ const backtest = (): BacktestReport => ({
   model: { customer: null, relationship: null },
   levels: [
     {
+      id: 'customer',
       level: 'customer',
+      title: 'Customers',
       population: { units: 3304, declined: 1728, realisedLoss: 729_009, declinedRevenue: 2e6, expected: 2e6 },
       flagged: 2788,
       compared: 300,
@@ -50,7 +52,7 @@ describe('the backtest in the client report', () => {
     const page = renderReport(v);
     const section = page.slice(page.indexOf('<section id="backtest">'), page.indexOf('</section>', page.indexOf('<section id="backtest">')));
     expect(section).toContain('replayed as of 2011-08-31');
-    expect(section).toContain('Customers: 2,788 flagged, 300 compared');
+    expect(section).toContain('Customers: 2,788 flagged, top 300 compared');
     expect(section).toContain('Beats the naive rules on this data.');
     expect(section).toContain('Largest drop, last 90 days vs the 90 before');
     expect(section).toContain('40.4%');
@@ -64,7 +66,7 @@ describe('the backtest in the client report', () => {
     const none = renderReport(buildView(source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), viewOptions));
     expect(none).toContain('No backtest has been made of this analysis');
     const anonymised = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: backtest() }, { ...viewOptions, anonymise: true }));
-    expect(anonymised).toContain('Customers: 2,788 flagged, 300 compared');
+    expect(anonymised).toContain('Customers: 2,788 flagged, top 300 compared');
     expect(anonymised).not.toContain('Acme Foods');
   });
 });

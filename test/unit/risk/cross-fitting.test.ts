@@ -29,7 +29,7 @@ describe('cross-fitting the risk models', () => {
     expect(ds.customers.length).toBe(23_570);
     const cut = dayFromIso('1997-09-30');
     const past = datasetUpTo(ds, cut);
-    const learned = learnRisk(past, customerSeries(past), null, cut, 273);
+    const learned = learnRisk(past, customerSeries(past), cut, 273);
     expect(learned.training?.cuts).toHaveLength(1);
     expect(learned.training?.usable).toBe(true);
     // With one half empty, out-of-fold scores came from a model that had learned nothing (AUC 0.47).

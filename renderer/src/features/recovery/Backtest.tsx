@@ -8,20 +8,18 @@ import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 
-const LEVEL_TITLE: Record<BacktestLevel['level'], string> = { customer: 'Customers', relationship: 'Customer x category relationships' };
-
 function LevelTable({ level }: { level: BacktestLevel }) {
   const fmt = useFormatters();
   const option = useMemo(() => backtestOption(level, fmt), [level, fmt]);
   const ours = level.rows[0];
   return (
-    <section className="backtest-level" data-testid={`backtest-${level.level}`}>
-      <h3>{LEVEL_TITLE[level.level]}</h3>
-      <p className={level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk ? '' : 'warning'} data-testid={`backtest-verdict-${level.level}`}>
+    <section className="backtest-level" data-testid={`backtest-${level.id}`}>
+      <h3>{level.title}</h3>
+      <p className={level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk ? '' : 'warning'} data-testid={`backtest-verdict-${level.id}`}>
         {level.verdict.text}
       </p>
       <div className="stats">
-        <Stat label="Flagged" value={fmt.count(level.flagged)} detail={`top ${fmt.count(level.compared)} compared`} small />
+        <Stat label="Flagged" value={fmt.count(level.flagged)} detail={level.compared === level.flagged ? 'every one compared' : `top ${fmt.count(level.compared)} compared`} small />
         <Stat label="Really declined" value={fmt.share(ours.precision)} detail={`${fmt.count(ours.declined)} of ${fmt.count(ours.flagged)}`} small />
         <Stat label="Loss captured" value={fmt.share(ours.capturedShare)} detail={fmt.money(ours.capturedLoss)} small />
         <Stat label="Stated / realised" value={ours.calibration === null ? '—' : `${ours.calibration.toFixed(2)}x`} detail={ours.stated === null ? '' : `${fmt.money(ours.stated)} stated`} small />
@@ -56,7 +54,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
           ))}
         </tbody>
       </table>
-      <Chart option={option} label={`Backtest at ${level.level} level: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.level}`} />
+      <Chart option={option} label={`Backtest, ${level.title.toLowerCase()}: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.id}`} />
     </section>
   );
 }
@@ -123,9 +121,21 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
               {w}
             </p>
           ))}
-          {result.levels.map((level) => (
-            <LevelTable key={level.level} level={level} />
-          ))}
+          {result.levels
+            .filter((level) => level.id !== 'relationship-all')
+            .map((level) => (
+              <LevelTable key={level.id} level={level} />
+            ))}
+          {result.levels
+            .filter((level) => level.id === 'relationship-all')
+            .map((level) => (
+              <details key={level.id} data-testid="backtest-every-flag">
+                <summary>
+                  {level.title}: all {fmt.count(level.flagged)}, scored the same way
+                </summary>
+                <LevelTable level={level} />
+              </details>
+            ))}
           <details>
             <summary>How outcomes are defined</summary>
             <ul>

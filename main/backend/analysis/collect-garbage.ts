@@ -1,0 +1,32 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/**
+ * Below this much let go, V8 frees it soon on its own (its soft limit on memory held outside the
+ * heap between two major collections is 64 MB).
+ */
+const WORTH_COLLECTING = 64 * 2 ** 20;
+
+let collect: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection right after the analysis let go of `bytes` of typed arrays (the
+ * import's rows once loaded, the risk stage's day series). V8 returns an ArrayBuffer's memory only
+ * when a major collection finds it unreachable, and the stages that follow allocate mostly small
+ * objects, which do not call for one soon: at 20M rows over a gigabyte of rows let go stayed in
+ * memory through the next stages, on top of what they allocated. One collection costs tens of
+ * milliseconds per 100 MB of live heap.
+ */
+export function collectGarbage(bytes: number): void {
+  if (bytes < WORTH_COLLECTING) return;
+  if (collect === undefined) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    try {
+      if (!exposed) v8.setFlagsFromString('--expose-gc');
+      collect = exposed ?? (vm.runInNewContext('gc') as () => void);
+    } catch {
+      collect = null;
+    }
+  }
+  collect?.();
+}
