@@ -8,7 +8,10 @@ import { failRun, finishRun, startRun, summaryOf } from './store';
 import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
-import { collectGarbage } from './collect-garbage';
+import { collectGarbage, collectIfHeapAbove } from './collect-garbage';
+
+/** A heap this big at the end of the stages is worth a collection before the save (5M rows stay below it). */
+const BIG_HEAP = 512 * 2 ** 20;
 
 /**
  * Runs and stores one analysis. Stage results stay warm in the session, so the next run with
@@ -38,6 +41,7 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
     });
+    collectIfHeapAbove(BIG_HEAP);
     const saveStarted = performance.now();
     const timings: Record<string, number> = { load: loadMs, ...output.timings };
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
