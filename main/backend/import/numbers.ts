@@ -41,6 +41,8 @@ const DOT_DECIMAL = [/\d,\d{3}\.\d/, /^[^,]*\d\.\d{1,2}\D*$/];
  * 2,345.75 the value 3.456,25 would otherwise be read as 3.45625 without a word.
  */
 export function contradictsDecimalStyle(raw: string, style: DecimalStyle): boolean {
+  // Every pattern of the other style needs its decimal mark: most values have none and end here.
+  if (raw.indexOf(style === 'dot' ? ',' : '.') === -1) return false;
   const t = raw.trim();
   return (style === 'dot' ? COMMA_DECIMAL : DOT_DECIMAL).some((r) => r.test(t));
 }

@@ -11,24 +11,6 @@ import type { RowSink, Tally } from './tally';
 import type { FreshCollector } from './fresh-rows';
 import { LastDays } from './last-days';
 
-/** A row that passed every check, with its text trimmed: what the sink stores. */
-export type ValidRow = {
-  line: number;
-  customer: string;
-  customerName: string;
-  day: number;
-  /** '' when the file has no category column (the product, or one category, stands in). */
-  category: string;
-  productCode: string;
-  productName: string;
-  quantity: number | null;
-  revenue: number;
-  rep: string;
-  territory: string;
-  segment: string;
-  invoice: string;
-};
-
 /**
  * Rows DuckDB summed per customer x category x day, stored by id: the feed resolves each name once
  * per dimension, not once per row, and moves only numbers out of DuckDB.
@@ -154,25 +136,40 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     tally.categories.add(categoryId);
   }
 
-  function store(r: ValidRow): void {
+  /** Stores a row that passed every check, its text trimmed (positional: no object per row for the collector to sweep). */
+  function store(
+    line: number,
+    customer: string,
+    customerName: string,
+    day: number,
+    category: string,
+    productCode: string,
+    productName: string,
+    quantity: number | null,
+    revenue: number,
+    rep: string,
+    territory: string,
+    segment: string,
+    invoice: string,
+  ): void {
     let categoryId: number;
-    if (r.category !== '') categoryId = categories.id(r.category);
+    if (category !== '') categoryId = categories.id(category);
     else if (single !== null) categoryId = single;
-    else categoryId = masterCategory.get(r.productCode) ?? categories.id(r.productCode);
+    else categoryId = masterCategory.get(productCode) ?? categories.id(productCode);
     let productId: number | null = null;
-    if (r.productCode !== '') {
-      productId = products.id(r.productCode, r.productName || null);
+    if (productCode !== '') {
+      productId = products.id(productCode, productName || null);
       tally.products.add(productId);
-      if (r.category !== '' && !productCategorySet.has(productId)) {
+      if (category !== '' && !productCategorySet.has(productId)) {
         setProductCategory.run(categoryId, productId, categoryId);
         productCategorySet.add(productId);
       }
     }
-    const customerId = customers.id(r.customer, r.customerName || null);
-    const repId = r.rep === '' ? null : reps.id(r.rep);
-    const territoryId = r.territory === '' ? null : territories.id(r.territory);
-    add(r.line, customerId, r.day, categoryId, productId, r.quantity, r.revenue, repId, territoryId, r.invoice === '' ? null : r.invoice);
-    if (tracksCustomer) noteLatest(customerId, r.day, r.line, r.customerName, repId, territoryId, r.segment);
+    const customerId = customers.id(customer, customerName || null);
+    const repId = rep === '' ? null : reps.id(rep);
+    const territoryId = territory === '' ? null : territories.id(territory);
+    add(line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
+    if (tracksCustomer) noteLatest(customerId, day, line, customerName, repId, territoryId, segment);
   }
 
   const summed: SummedRows = {
@@ -248,21 +245,21 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         tally.orders += orders;
       }
       tally.rowsImported++;
-      store({
+      store(
         line,
         customer,
-        customerName: text(cells, ix.customerName),
+        text(cells, ix.customerName),
         day,
         category,
         productCode,
-        productName: text(cells, ix.productName),
+        text(cells, ix.productName),
         quantity,
         revenue,
-        rep: text(cells, ix.rep),
-        territory: text(cells, ix.territory),
-        segment: text(cells, ix.segment),
+        text(cells, ix.rep),
+        text(cells, ix.territory),
+        text(cells, ix.segment),
         invoice,
-      });
+      );
     },
     summed,
     unstoreDays(days) {

@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
-import type { UnitSeries } from './series';
+import { firstAfter, type UnitSeries } from './series';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
 const MIN_HISTORY_DAYS = 90;
@@ -136,8 +136,15 @@ function breadthAt(ds: Dataset, categories: CategoryUnits | undefined, cut: numb
 /** Every scored unit at every training cut, as features and what happened over the following horizon. */
 function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, cuts: number[], h: number): TrainingRows {
   const { customers } = context;
-  // Thinning by unit keeps a unit's rows at all cuts together, so folds split units, not rows.
-  const stride = Math.max(1, Math.ceil((series.count * cuts.length) / MAX_TRAINING_ROWS));
+  // Thinning by unit keeps a unit's rows at all cuts together, so folds split units, not rows. The
+  // stride counts only units with days in a cut's prior window: most relationships have none at a given
+  // cut, and counting them left the relationship model a third of the rows it could learn from.
+  let eligible = 0;
+  for (const t0 of cuts) {
+    const from = t0 - priorDaysAt(ds.firstDay, t0);
+    for (let u = 0; u < series.count; u++) if (firstAfter(series, u, from) < firstAfter(series, u, t0)) eligible++;
+  }
+  const stride = Math.max(1, Math.ceil(eligible / MAX_TRAINING_ROWS));
   const parts: { x: Float64Array; units: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts }[] = [];
   let latestIndex = 1;
   let shortestPrior = Number.MAX_SAFE_INTEGER;

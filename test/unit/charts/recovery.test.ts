@@ -53,7 +53,9 @@ describe('recovery charts', () => {
       calibration: null,
     });
     const level: BacktestLevel = {
+      id: 'customer',
       level: 'customer',
+      title: 'Customers',
       population: { units: 3000, declined: 1500, realisedLoss: 1e6, declinedRevenue: 2e6, expected: 3e6 },
       flagged: 812,
       compared: 300,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { foldOf, learnRisk, rankShares } from '../../../shared/analytics/risk/model';
-import { customerSeries } from '../../../shared/analytics/risk/series';
+import { customerSeries, relationshipSeries } from '../../../shared/analytics/risk/series';
 import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
 import { dayFromIso } from '../../../shared/format/dates';
 import { elogDataset } from '../../helpers/elog';
+import { ONLINE_RETAIL_II, onlineRetail } from '../../integration/analysis/online-retail-data';
 
 const shareInFoldOne = (units: number[], repeat: number) => units.reduce((s, u) => s + foldOf(u, repeat), 0) / units.length;
 
@@ -34,6 +35,28 @@ describe('cross-fitting the risk models', () => {
     expect(learned.training?.usable).toBe(true);
     // With one half empty, out-of-fold scores came from a model that had learned nothing (AUC 0.47).
     expect(learned.training?.auc).toBeGreaterThan(0.6);
+  });
+});
+
+describe('how many rows the risk models learn from', () => {
+  it('learns from every relationship with spend before the training cut while there are fewer than 16,000 (Online Retail II as of 2010-05-31)', () => {
+    const { ds } = onlineRetail(ONLINE_RETAIL_II);
+    const cut = dayFromIso('2010-05-31');
+    const past = datasetUpTo(ds, cut);
+    const learned = learnRisk(past, relationshipSeries(past), cut, 91, { customers: customerSeries(past) });
+    const [t0] = learned.training?.cuts ?? [];
+    const priorDays = Math.min(365, t0 - ds.firstDay + 1);
+    // Net spend per customer x category over the training cut's prior window, from the raw rows.
+    const spend = new Map<string, number>();
+    ds.tx.day.forEach((d, r) => {
+      if (d <= t0 - priorDays || d > t0) return;
+      const key = `${ds.tx.customer[r]}:${ds.tx.category[r]}`;
+      spend.set(key, (spend.get(key) ?? 0) + ds.tx.revenue[r]);
+    });
+    const withSpend = [...spend.values()].filter((v) => v > 0).length;
+    expect(withSpend).toBeLessThan(16_000);
+    // Thinned by every relationship there is, most of them silent at the cut, it learned from half as many.
+    expect(learned.training?.units).toBe(withSpend);
   });
 });
 
