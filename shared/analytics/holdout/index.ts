@@ -3,7 +3,7 @@ import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision } from '../recovery';
 import { recoveryOverview, type RecoveryOverview } from '../recovery/overview';
-import { assessRisk } from '../risk';
+import { assessRisk, relationshipStarts, unitOf } from '../risk';
 import { unitFacts } from '../risk/features';
 import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
 import type { UnitSeries } from '../risk/series';
@@ -138,26 +138,13 @@ function customerFlags(decision: RecoveryDecision, n: number): { flags: number[]
 }
 
 /**
- * Finds a customer x category unit of `series` (the whole data's relationships). The forecast's own
- * units cannot be used for this: they number only the relationships that existed by the as-of day,
- * so every relationship begun later shifts the units after it.
+ * Relationship flags: every flagged relationship, and every category a customer action carries, as
+ * units of `series` (the whole data's relationships). The forecast's own units cannot be used: they
+ * number only the relationships that existed by the as-of day, so every relationship begun later
+ * shifts the units after it.
  */
-function relationshipFinder(series: UnitSeries, customerCount: number): (customer: number, category: number) => number {
-  const start = new Int32Array(customerCount + 1);
-  let u = 0;
-  for (let c = 0; c <= customerCount; c++) {
-    while (u < series.count && series.customer[u] < c) u++;
-    start[c] = u;
-  }
-  return (customer, category) => {
-    for (let unit = start[customer]; unit < start[customer + 1]; unit++) if (series.category[unit] === category) return unit;
-    return -1;
-  };
-}
-
-/** Relationship flags: every flagged relationship, and every category a customer action carries. */
 function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number): { flags: number[]; stated: Float64Array } {
-  const unitOf = relationshipFinder(series, customerCount);
+  const start = relationshipStarts(series, customerCount);
   const stated = new Float64Array(series.count);
   const weight = new Float64Array(series.count);
   const seen = new Set<number>();
@@ -167,8 +154,8 @@ function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, custo
     stated[u] = money;
     weight[u] = money * p;
   };
-  for (const a of decision.customers) for (const b of a.breakdown) add(unitOf(a.customer, b.category), b.atRisk, a.probability);
-  for (const f of decision.flaggedRelationships) add(unitOf(f.customer, f.category), f.atRiskRevenue, f.confidence);
+  for (const a of decision.customers) for (const b of a.breakdown) add(unitOf(series, start, a.customer, b.category), b.atRisk, a.probability);
+  for (const f of decision.flaggedRelationships) add(unitOf(series, start, f.customer, f.category), f.atRiskRevenue, f.confidence);
   const flags = [...seen].sort((a, b) => weight[b] - weight[a] || a - b);
   return { flags, stated };
 }

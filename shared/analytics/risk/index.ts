@@ -28,13 +28,7 @@ export type RiskAssessment = {
 function unitsOf(ds: Dataset): { customers: UnitSeries; relationships: UnitSeries; relationshipStart: Int32Array } {
   const customers = customerSeries(ds);
   const relationships = relationshipSeries(ds);
-  const relationshipStart = new Int32Array(ds.customers.length + 1);
-  let u = 0;
-  for (let c = 0; c <= ds.customers.length; c++) {
-    while (u < relationships.count && relationships.customer[u] < c) u++;
-    relationshipStart[c] = u;
-  }
-  return { customers, relationships, relationshipStart };
+  return { customers, relationships, relationshipStart: relationshipStarts(relationships, ds.customers.length) };
 }
 
 /** A level's units without their day-level history. */
@@ -69,8 +63,22 @@ export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number, ke
   };
 }
 
-/** The relationship unit of (customer, category), or -1. Linear in the customer's categories (a handful). */
-export function relationshipUnit(a: RiskAssessment, customer: number, category: number): number {
-  for (let u = a.relationshipStart[customer]; u < a.relationshipStart[customer + 1]; u++) if (a.relationships.category[u] === category) return u;
+/** Where each customer's relationship units start: customer c's run from start[c] to start[c + 1]. */
+export function relationshipStarts(relationships: Units, customerCount: number): Int32Array {
+  const start = new Int32Array(customerCount + 1);
+  let u = 0;
+  for (let c = 0; c <= customerCount; c++) {
+    while (u < relationships.count && relationships.customer[u] < c) u++;
+    start[c] = u;
+  }
+  return start;
+}
+
+/** The unit of (customer, category) among `relationships`, or -1. Linear in the customer's categories (a handful). */
+export function unitOf(relationships: Units, start: Int32Array, customer: number, category: number): number {
+  for (let u = start[customer]; u < start[customer + 1]; u++) if (relationships.category[u] === category) return u;
   return -1;
 }
+
+/** The relationship unit of (customer, category) in an assessment, or -1. */
+export const relationshipUnit = (a: RiskAssessment, customer: number, category: number): number => unitOf(a.relationships, a.relationshipStart, customer, category);
