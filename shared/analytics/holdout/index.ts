@@ -191,7 +191,17 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
   if (ds.categories.length > 1) {
-    levels.push(compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED));
+    const top = compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED);
+    levels.push(top);
+    // A customer moving spend from one category to another loses nothing as a customer but loses
+    // in one relationship: summed over relationships the loss runs above the customers', and money
+    // stated per relationship (its share of its customer's) reads low against it.
+    const shifted = levels[0].population.realisedLoss > 0 ? top.population.realisedLoss / levels[0].population.realisedLoss : 1;
+    if (shifted > 1.15) {
+      warnings.push(
+        `Relationships lost ${pct(shifted - 1)} more than customers did over the horizon: spend that moved from one category to another is a loss in one relationship but none for its customer. Money stated per relationship is its share of its customer's, so at relationship level it reads low.`,
+      );
+    }
     const every = compare('relationship-all', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
     levels.push(every);
     // Scored on every flag, as it must be; but when the flags are most of the population, any list

@@ -154,6 +154,16 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     expect(report.warnings.some((w) => w.startsWith('Every flagged relationship together'))).toBe(cover > 0.5);
   });
 
+  it('says how much more relationships lost than customers, counted from the raw rows: spend moved between categories', () => {
+    const cut = dayFromIso('2011-08-31');
+    const customers = customerTruth(ds, cut, 100).totalLoss;
+    const relationships = customerTruth(ds, cut, 100, (row) => ds.tx.customer[row] * ds.categories.length + ds.tx.category[row]).totalLoss;
+    expect(relationships).toBeGreaterThan(1.15 * customers);
+    expect(report.warnings).toContain(
+      `Relationships lost ${Math.round((relationships / customers - 1) * 100)}% more than customers did over the horizon: spend that moved from one category to another is a loss in one relationship but none for its customer. Money stated per relationship is its share of its customer's, so at relationship level it reads low.`,
+    );
+  });
+
   it("scores the relationships the actions name: stated and realised money counted from the raw rows by customer and category", () => {
     const cut = dayFromIso('2011-08-31');
     const past = datasetUpTo(ds, cut);
