@@ -3,7 +3,7 @@
  * sample's 12 columns) and narrow (customer, date, category, revenue), through DuckDB (read and summed
  * per customer x category x day before the workspace) and line by line, against DuckDB's own
  * read-and-group of the same file by customer and category in the same run. `--size 20m` (not in the
- * default `npm run bench`: about a quarter of an hour and a 2.7 GB file) runs a 20M-row file instead,
+ * default `npm run bench`: ten minutes or more and a 2.7 GB file) runs a 20M-row file instead,
  * the 5M one four times over, each copy with its own customers, by the default path (auto) and
  * through DuckDB. Every case runs in its own child process so its peak RSS is its own.
  *
