@@ -57,6 +57,7 @@ async function buildWorkspace(g: GeneratedDistributor): Promise<number> {
     'INSERT INTO transactions (import_id, source_row, customer_id, day, category_id, quantity, revenue, rep_id, territory_id, invoice) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   let rows = 0;
+  const latest = new Map<number, { day: number; rep: number; territory: number }>();
   db.transaction(() => {
     db.prepare(
       "INSERT INTO imports (id, file_name, file_path, file_size, sha256, shape, mapping_json, started_at, status) VALUES (1, 'generated', 'generated', 0, ?, 'transactions', '{}', ?, 'done')",
@@ -67,13 +68,16 @@ async function buildWorkspace(g: GeneratedDistributor): Promise<number> {
       const rep = idOf(ids.reps, (n) => Number(insRep.run(n).lastInsertRowid), r.rep);
       const territory = idOf(ids.territories, (n) => Number(insTerritory.run(n).lastInsertRowid), r.territory);
       rows++;
-      insTx.run(rows, customer, dayFromIso(r.date), category, r.quantity, r.revenue, rep, territory, r.invoice);
+      const day = dayFromIso(r.date);
+      insTx.run(rows, customer, day, category, r.quantity, r.revenue, rep, territory, r.invoice);
+      const seen = latest.get(customer);
+      if (!seen || day >= seen.day) latest.set(customer, { day, rep, territory });
     }
     db.prepare('UPDATE imports SET rows_imported = ? WHERE id = 1').run(rows);
-    // As the import does: each customer keeps the rep and territory of its latest sale.
-    db.exec(`UPDATE customers SET
-      rep_id = (SELECT rep_id FROM transactions t WHERE t.customer_id = customers.id ORDER BY day DESC LIMIT 1),
-      territory_id = (SELECT territory_id FROM transactions t WHERE t.customer_id = customers.id ORDER BY day DESC LIMIT 1)`);
+    // As the import does: each customer keeps the rep and territory of its latest sale, and its last
+    // day. (Kept while inserting: the transactions table has no index to look them up by customer.)
+    const setLatest = db.prepare('UPDATE customers SET rep_id = ?, territory_id = ?, last_day = ? WHERE id = ?');
+    for (const [customer, l] of latest) setLatest.run(l.rep, l.territory, l.day, customer);
   })();
   backend.close();
   return rows;
