@@ -57,7 +57,7 @@ export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number, ke
     horizonDays,
     customers: unitsOnly(customers),
     relationships: unitsOnly(relationships),
-    customer: applyRisk(ds, customers, asOfDay, horizonDays, models.customer, { facts: customerFacts, categories: { series: relationships, start: relationshipStart, facts: relationshipFacts } }),
+    customer: applyRisk(ds, customers, asOfDay, horizonDays, models.customer, { facts: customerFacts, categories: { start: relationshipStart, facts: relationshipFacts } }),
     relationship: applyRisk(ds, relationships, asOfDay, horizonDays, models.relationship, { facts: relationshipFacts, customers, customerFacts }),
     relationshipStart,
   };

@@ -113,11 +113,8 @@ function customersOf(series: UnitSeries, units: Int32Array): Int32Array {
   return Int32Array.from(seen).sort();
 }
 
-/**
- * A customer level's view of its relationships: their series, where each customer's units start,
- * and their facts at the as-of day when already found.
- */
-export type CategoryUnits = { series: UnitSeries; start: Int32Array; facts?: UnitFacts };
+/** A customer level's view of its relationships: where each customer's units start, and their facts at the same cut. */
+export type CategoryUnits = { start: Int32Array; facts: UnitFacts };
 
 /**
  * What a level sees besides its own units: a relationship its customer's standing (the customer
@@ -126,12 +123,9 @@ export type CategoryUnits = { series: UnitSeries; start: Int32Array; facts?: Uni
  */
 export type UnitContext = { facts?: UnitFacts; customers?: UnitSeries; customerFacts?: UnitFacts; categories?: CategoryUnits };
 
-/** Every customer's breadth at a cut, or null where there is only one category to speak of. */
-function breadthAt(ds: Dataset, categories: CategoryUnits | undefined, cut: number, priorDays: number, h: number): Breadth | null {
-  if (!categories || ds.categories.length < 2) return null;
-  const facts = categories.facts?.cut === cut ? categories.facts : unitFacts(categories.series, ds.firstDay, cut, priorDays, h);
-  return breadthOf(facts, categories.start, ds.customers.length);
-}
+/** Every customer's breadth, or null where there is only one category to speak of. */
+const breadthAt = (ds: Dataset, categories: CategoryUnits | undefined): Breadth | null =>
+  categories && ds.categories.length >= 2 ? breadthOf(categories.facts, categories.start, ds.customers.length) : null;
 
 /** Every scored unit at every training cut, as features and what happened over the following horizon. */
 function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, cuts: number[], h: number): TrainingRows {
@@ -457,7 +451,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
   };
   for (let u = 0; u < n; u++) forecast.expected[u] = (Math.max(0, facts.prior[u]) * horizonDays) / priorDays;
   // The reasons quote a customer's lapsed categories whatever priced the money.
-  forecast.breadth = breadthAt(ds, context.categories, cut, priorDays, horizonDays);
+  forecast.breadth = breadthAt(ds, context.categories);
   const fitted = learned.fitted;
   if (!fitted) {
     if (learned.runRate) applyRunRate(forecast, learned.runRate);
