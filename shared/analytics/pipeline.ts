@@ -31,7 +31,9 @@ export type AnalysisStage =
   | 'growth'
   | 'actions'
   | 'leakage';
-export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'risk', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
+// P(alive) before risk: neither reads the other, and while the risk stage may be computed on another
+// thread, every stage that runs before its result is asked for runs alongside it.
+export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'p-alive', 'risk', 'recovery', 'growth', 'actions', 'leakage'];
 
 export type RunOptions = {
   progress?: (stage: AnalysisStage, done: number, total: number, message?: string) => void;
@@ -108,6 +110,73 @@ export const resolveAsOfDay = (ds: Dataset, settings: AnalysisSettings): number 
  * the `s` they are handed; `settings` itself is only echoed into the output.
  */
 export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: RunOptions = {}): AnalysisOutput {
+  const steps = analysisSteps(ds, settings, options);
+  let job: RiskJob | null = null;
+  let next = steps.next();
+  while (!next.done) {
+    const step = next.value;
+    if (step.kind === 'start') {
+      job = step.job;
+      next = steps.next();
+    } else {
+      if (!job) throw new Error('The risk stage was collected before it was started.');
+      next = steps.next(assessRiskJob(ds, job));
+    }
+  }
+  return next.value;
+}
+
+/**
+ * The same analysis, with the risk stage (the costliest) handed to `assess` as soon as the as-of day
+ * and horizon are known, so it can run on another thread while features, profiles, the recovery
+ * rules and P(alive) run here. The output is the inline run's, bit for bit (timings aside: `risk` is
+ * then the wait for it). A job started and not collected (the run failed or was cancelled) is told
+ * to stop through `abandon`.
+ */
+export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettings, options: RunOptions, assess: RiskAssessor): Promise<AnalysisOutput> {
+  const steps = analysisSteps(ds, settings, options);
+  let pending: ReturnType<RiskAssessor> | null = null;
+  try {
+    let next = steps.next();
+    while (!next.done) {
+      const step = next.value;
+      if (step.kind === 'start') {
+        pending = assess(step.job);
+        // Collected later, or never if a stage before it fails: its failure must not go unhandled meanwhile.
+        pending.outcome.catch(() => undefined);
+        next = steps.next();
+      } else {
+        if (!pending) throw new Error('The risk stage was collected before it was started.');
+        const outcome = await pending.outcome;
+        pending = null;
+        next = steps.next(outcome);
+      }
+    }
+    return next.value;
+  } finally {
+    pending?.abandon();
+  }
+}
+
+/** The risk stage's work: what `assessRisk` needs besides the data, and models learned before if any. */
+export type RiskJob = { asOfDay: number; horizonDays: number; known: RiskModels | undefined };
+/** The assessment and the models behind it (the known ones, or those just learned). */
+export type RiskOutcome = { assessment: RiskAssessment; models: RiskModels };
+/** Starts a risk job somewhere (another thread); `abandon` stops it when its result is no longer wanted. */
+export type RiskAssessor = (job: RiskJob) => { outcome: Promise<RiskOutcome>; abandon: () => void };
+
+/** A risk job computed here and now. */
+export function assessRiskJob(ds: Dataset, job: RiskJob): RiskOutcome {
+  let models: RiskModels | undefined = job.known;
+  const assessment = assessRisk(ds, job.asOfDay, job.horizonDays, (learn) => (models ??= learn()));
+  if (!models) throw new Error('The risk assessment returned without its models.');
+  return { assessment, models };
+}
+
+/** What the pipeline asks of whoever drives it: start the risk job, and later its outcome. */
+type RiskStep = { kind: 'start'; job: RiskJob } | { kind: 'collect' };
+
+function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOptions): Generator<RiskStep, AnalysisOutput, RiskOutcome | undefined> {
   const cache = options.cache ?? new StageCache();
   const clock = options.clock ?? (() => 0);
   const timings: Record<string, number> = {};
@@ -135,6 +204,12 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const notes: string[] = [];
   const caveats: string[] = [];
   const m = ds.categories.length;
+  // Asked for before every other stage, so a driver with another thread computes it alongside them.
+  const job: RiskJob | null =
+    ds.hasDates && cache.peek('risk', keys.risk) === undefined
+      ? { asOfDay, horizonDays: view('risk').recovery.horizonDays, known: options.saved?.load('risk', keys.risk) }
+      : null;
+  if (job) yield { kind: 'start', job };
   const typoAsOf = ds.hasDates && !settings.asOf ? isolatedLastDays(ds.tx.day, ds.lastDay) : null;
   if (typoAsOf) {
     notes.push(
@@ -164,12 +239,27 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
 
   let recoveryModel: RecoveryModel | null = null;
+  let alive: PAliveStage | null = null;
   let risk: RiskAssessment | null = null;
   let decision: RecoveryDecision | null = null;
   let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays, (learn) => savedOr('risk', learn)));
+    alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
+    let assessed: RiskAssessment;
+    if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
+    else {
+      options.checkpoint?.();
+      options.progress?.('risk', done, total);
+      const started = clock();
+      const outcome = yield { kind: 'collect' };
+      if (!outcome) throw new Error('The risk stage was collected without its outcome.');
+      if (!job.known) options.saved?.save('risk', keys.risk, outcome.models);
+      assessed = cache.get('risk', keys.risk, () => outcome.assessment);
+      // With another thread this is the wait for it, not its work.
+      timings.risk = clock() - started;
+      done++;
+    }
     recoveryModel = rules;
     risk = assessed;
     decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));
@@ -179,7 +269,6 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
-  const alive: PAliveStage | null = ds.hasDates ? stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay))) : null;
   const pAlive = alive?.pAlive ?? null;
   const bgnbd = alive?.fit ?? null;
   if (bgnbd && !bgnbd.gateApplied) {
