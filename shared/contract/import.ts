@@ -36,7 +36,7 @@ export const IMPORT_ENGINES = ['auto', 'lines', 'duckdb'] as const;
 export type ImportEngine = (typeof IMPORT_ENGINES)[number];
 export const DEFAULT_AGGREGATE_ABOVE_MB = 200;
 /** Below this a worker thread's start costs more than reading the file beside the inserts saves. */
-export const DEFAULT_PARSE_IN_WORKER_ABOVE_MB = 8;
+export const DEFAULT_PARSE_IN_WORKER_ABOVE_MB = 32;
 /** The most a zipped workbook (xlsx, xlsb, ods) may unpack to: reading one takes about six times that in memory. */
 export const DEFAULT_MAX_UNPACKED_MB = 400;
 export type MappingGuess = {
