@@ -194,6 +194,13 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     done++;
     return value;
   };
+  /** Work done for a stage ahead of it, counted in its time. */
+  const timed = <T>(name: AnalysisStage, build: () => T): T => {
+    const started = clock();
+    const value = build();
+    timings[name] = (timings[name] ?? 0) + (clock() - started);
+    return value;
+  };
   const savedOr = <S extends keyof SavedStageValues>(name: S, build: () => SavedStageValues[S]): SavedStageValues[S] => {
     const known = options.saved?.load(name, keys[name]);
     if (known) return known;
@@ -246,6 +253,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
+    // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
+    const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rules, view('recovery').recovery)) : null;
     let assessed: RiskAssessment;
     if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
     else {
@@ -262,7 +271,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     }
     recoveryModel = rules;
     risk = assessed;
-    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));
+    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluated ?? evaluateRecovery(rules, s.recovery), assessed, s.recovery));
     recovery = recoveryOverview(decision, assessed);
     notes.push(...recovery.notes);
     caveats.push(...(recovery.caveats ?? []));
