@@ -304,7 +304,9 @@ function stabilityOf(sample: FlatPoints, full: Int32Array, k: number, seed: numb
 }
 
 export function sweepK(
-  points: number[][],
+  /** How many points there are, and the flat rows of any of them: the sweep reads only a sample. */
+  count: number,
+  pointsAt: (rows: Int32Array) => FlatPoints,
   kMin: number,
   kMax: number,
   seed: number,
@@ -312,8 +314,7 @@ export function sweepK(
   onK?: (k: number) => void,
   minProfileShare = 0.05,
 ): Sweep {
-  const pick = sampleIndices(points.length, SAMPLE_SIZE, seed);
-  const sample = flatPoints(Array.from(pick, (i) => points[i]));
+  const sample = pointsAt(sampleIndices(count, SAMPLE_SIZE, seed));
   const dist = distanceMatrix(sample);
   const quality: KQuality[] = [];
   const centroids = new Map<number, number[][]>();

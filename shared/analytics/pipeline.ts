@@ -31,7 +31,9 @@ export type AnalysisStage =
   | 'growth'
   | 'actions'
   | 'leakage';
-export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'risk', 'recovery', 'p-alive', 'growth', 'actions', 'leakage'];
+// P(alive) before risk: neither reads the other, and while the risk stage may be computed on another
+// thread, every stage that runs before its result is asked for runs alongside it.
+export const ANALYSIS_STAGES: AnalysisStage[] = ['features', 'tiers', 'profiles', 'recovery-model', 'p-alive', 'risk', 'recovery', 'growth', 'actions', 'leakage'];
 
 export type RunOptions = {
   progress?: (stage: AnalysisStage, done: number, total: number, message?: string) => void;
@@ -108,6 +110,73 @@ export const resolveAsOfDay = (ds: Dataset, settings: AnalysisSettings): number 
  * the `s` they are handed; `settings` itself is only echoed into the output.
  */
 export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: RunOptions = {}): AnalysisOutput {
+  const steps = analysisSteps(ds, settings, options);
+  let job: RiskJob | null = null;
+  let next = steps.next();
+  while (!next.done) {
+    const step = next.value;
+    if (step.kind === 'start') {
+      job = step.job;
+      next = steps.next();
+    } else {
+      if (!job) throw new Error('The risk stage was collected before it was started.');
+      next = steps.next(assessRiskJob(ds, job));
+    }
+  }
+  return next.value;
+}
+
+/**
+ * The same analysis, with the risk stage (the costliest) handed to `assess` as soon as the as-of day
+ * and horizon are known, so it can run on another thread while features, profiles, the recovery
+ * rules and P(alive) run here. The output is the inline run's, bit for bit (timings aside: `risk` is
+ * then the wait for it). A job started and not collected (the run failed or was cancelled) is told
+ * to stop through `abandon`.
+ */
+export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettings, options: RunOptions, assess: RiskAssessor): Promise<AnalysisOutput> {
+  const steps = analysisSteps(ds, settings, options);
+  let pending: ReturnType<RiskAssessor> | null = null;
+  try {
+    let next = steps.next();
+    while (!next.done) {
+      const step = next.value;
+      if (step.kind === 'start') {
+        pending = assess(step.job);
+        // Collected later, or never if a stage before it fails: its failure must not go unhandled meanwhile.
+        pending.outcome.catch(() => undefined);
+        next = steps.next();
+      } else {
+        if (!pending) throw new Error('The risk stage was collected before it was started.');
+        const outcome = await pending.outcome;
+        pending = null;
+        next = steps.next(outcome);
+      }
+    }
+    return next.value;
+  } finally {
+    pending?.abandon();
+  }
+}
+
+/** The risk stage's work: what `assessRisk` needs besides the data, and models learned before if any. */
+export type RiskJob = { asOfDay: number; horizonDays: number; known: RiskModels | undefined };
+/** The assessment and the models behind it (the known ones, or those just learned). */
+export type RiskOutcome = { assessment: RiskAssessment; models: RiskModels };
+/** Starts a risk job somewhere (another thread); `abandon` stops it when its result is no longer wanted. */
+export type RiskAssessor = (job: RiskJob) => { outcome: Promise<RiskOutcome>; abandon: () => void };
+
+/** A risk job computed here and now. */
+export function assessRiskJob(ds: Dataset, job: RiskJob): RiskOutcome {
+  let models: RiskModels | undefined = job.known;
+  const assessment = assessRisk(ds, job.asOfDay, job.horizonDays, (learn) => (models ??= learn()));
+  if (!models) throw new Error('The risk assessment returned without its models.');
+  return { assessment, models };
+}
+
+/** What the pipeline asks of whoever drives it: start the risk job, and later its outcome. */
+type RiskStep = { kind: 'start'; job: RiskJob } | { kind: 'collect' };
+
+function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOptions): Generator<RiskStep, AnalysisOutput, RiskOutcome | undefined> {
   const cache = options.cache ?? new StageCache();
   const clock = options.clock ?? (() => 0);
   const timings: Record<string, number> = {};
@@ -125,6 +194,13 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
     done++;
     return value;
   };
+  /** Work done for a stage (or the customers' results) outside its turn, counted in its time. */
+  const timed = <T>(name: string, build: () => T): T => {
+    const started = clock();
+    const value = build();
+    timings[name] = (timings[name] ?? 0) + (clock() - started);
+    return value;
+  };
   const savedOr = <S extends keyof SavedStageValues>(name: S, build: () => SavedStageValues[S]): SavedStageValues[S] => {
     const known = options.saved?.load(name, keys[name]);
     if (known) return known;
@@ -135,6 +211,12 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const notes: string[] = [];
   const caveats: string[] = [];
   const m = ds.categories.length;
+  // Asked for before every other stage, so a driver with another thread computes it alongside them.
+  const job: RiskJob | null =
+    ds.hasDates && cache.peek('risk', keys.risk) === undefined
+      ? { asOfDay, horizonDays: view('risk').recovery.horizonDays, known: options.saved?.load('risk', keys.risk) }
+      : null;
+  if (job) yield { kind: 'start', job };
   const typoAsOf = ds.hasDates && !settings.asOf ? isolatedLastDays(ds.tx.day, ds.lastDay) : null;
   if (typoAsOf) {
     notes.push(
@@ -164,22 +246,41 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
 
   let recoveryModel: RecoveryModel | null = null;
+  let alive: PAliveStage | null = null;
+  let early: CustomerResult[] | null = null;
   let risk: RiskAssessment | null = null;
   let decision: RecoveryDecision | null = null;
   let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    const assessed = stage('risk', (s) => assessRisk(ds, asOfDay, s.recovery.horizonDays, (learn) => savedOr('risk', learn)));
+    alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
+    // Judging the rhythm rules needs only the rules, and the customers' results all but their
+    // actions' money: both done here while the risk job may still run.
+    const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rules, view('recovery').recovery)) : null;
+    if (job) early = timed('customers', () => customerResults(ds, features, tiers, profiles, alive?.pAlive ?? null, alive?.holdoutGroup ?? null));
+    let assessed: RiskAssessment;
+    if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
+    else {
+      options.checkpoint?.();
+      options.progress?.('risk', done, total);
+      const started = clock();
+      const outcome = yield { kind: 'collect' };
+      if (!outcome) throw new Error('The risk stage was collected without its outcome.');
+      if (!job.known) options.saved?.save('risk', keys.risk, outcome.models);
+      assessed = cache.get('risk', keys.risk, () => outcome.assessment);
+      // With another thread this is the wait for it, not its work.
+      timings.risk = clock() - started;
+      done++;
+    }
     recoveryModel = rules;
     risk = assessed;
-    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));
+    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluated ?? evaluateRecovery(rules, s.recovery), assessed, s.recovery));
     recovery = recoveryOverview(decision, assessed);
     notes.push(...recovery.notes);
     caveats.push(...(recovery.caveats ?? []));
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
-  const alive: PAliveStage | null = ds.hasDates ? stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay))) : null;
   const pAlive = alive?.pAlive ?? null;
   const bgnbd = alive?.fit ?? null;
   if (bgnbd && !bgnbd.gateApplied) {
@@ -212,9 +313,11 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   options.progress?.('leakage', total, total);
 
-  const resultsStarted = clock();
-  const customers = customerResults(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null, actions);
-  timings.customers = clock() - resultsStarted;
+  const customers = timed('customers', () => {
+    const results = early ?? customerResults(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null);
+    addActionMoney(results, actions);
+    return results;
+  });
   let revenue12m = 0;
   for (let i = 0; i < features.n; i++) if (features.revenue12m[i] > 0) revenue12m += features.revenue12m[i];
   return {
@@ -264,21 +367,8 @@ function mixOf(f: Features, i: number): number[] {
   return mix;
 }
 
-function customerResults(
-  ds: Dataset,
-  f: Features,
-  tiers: Tiers,
-  profiles: ProfileModel,
-  pAlive: Float64Array | null,
-  holdoutGroup: Int8Array | null,
-  actions: readonly Action[],
-): CustomerResult[] {
-  const atRisk = new Map<string, number>();
-  const growth = new Map<string, number>();
-  for (const a of actions) {
-    const target = a.kind === 'recovery' ? atRisk : growth;
-    target.set(a.customerCode, (target.get(a.customerCode) ?? 0) + a.expectedRevenue);
-  }
+/** Each customer's result but the money of its actions (see addActionMoney). */
+function customerResults(ds: Dataset, f: Features, tiers: Tiers, profiles: ProfileModel, pAlive: Float64Array | null, holdoutGroup: Int8Array | null): CustomerResult[] {
   return ds.customers.map((c, i) => {
     const p = profiles.profileOf[i];
     const alive = pAlive ? pAlive[i] : NaN;
@@ -297,11 +387,23 @@ function customerResults(
       tenureDays: f.tenureDays[i] >= 0 ? f.tenureDays[i] : null,
       pAlive: Number.isFinite(alive) ? alive : null,
       holdoutGroup: holdoutGroup && holdoutGroup[i] >= 0 ? holdoutGroup[i] : null,
-      atRiskRevenue: atRisk.get(c.code) ?? 0,
-      growthRevenue: growth.get(c.code) ?? 0,
+      atRiskRevenue: 0,
+      growthRevenue: 0,
       rep: c.rep,
       territory: c.territory,
       segment: c.segment,
     };
   });
+}
+
+/** Adds up each customer's recovery and growth actions, in action order, into its result. */
+function addActionMoney(customers: CustomerResult[], actions: readonly Action[]): void {
+  const index = new Map<string, number>();
+  customers.forEach((c, i) => index.set(c.code, i));
+  for (const a of actions) {
+    const i = index.get(a.customerCode);
+    if (i === undefined) continue;
+    if (a.kind === 'recovery') customers[i].atRiskRevenue += a.expectedRevenue;
+    else customers[i].growthRevenue += a.expectedRevenue;
+  }
 }

@@ -62,14 +62,12 @@ export function vectorSpace(f: Features, best: Int32Array): VectorSpace {
   return { dims: f.m + 2, logMean, logSd, m: f.m };
 }
 
-/** The point a customer is clustered and matched by: mix, then scaled size, then scaled breadth. */
-export function customerVector(f: Features, space: VectorSpace, i: number): number[] {
-  const v = new Array<number>(space.dims);
-  for (let k = 0; k < f.m; k++) v[k] = Math.sqrt(f.mix[i * f.m + k]);
+/** Writes the point customer i is clustered and matched by at `at` in `out`: mix, then scaled size, then scaled breadth. */
+export function writeCustomerVector(f: Features, space: VectorSpace, i: number, out: Float64Array, at: number): void {
+  for (let k = 0; k < f.m; k++) out[at + k] = Math.sqrt(f.mix[i * f.m + k]);
   const size = f.revenue12m[i] > 0 ? (Math.log10(f.revenue12m[i]) - space.logMean) / space.logSd : -3;
-  v[f.m] = SIZE_WEIGHT * Math.max(-3, Math.min(3, size));
-  v[f.m + 1] = BREADTH_WEIGHT * (f.breadth[i] / Math.max(1, f.m));
-  return v;
+  out[at + f.m] = SIZE_WEIGHT * Math.max(-3, Math.min(3, size));
+  out[at + f.m + 1] = BREADTH_WEIGHT * (f.breadth[i] / Math.max(1, f.m));
 }
 
 export const squaredDistance = (a: ArrayLike<number>, b: ArrayLike<number>): number => {

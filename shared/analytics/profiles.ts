@@ -1,11 +1,11 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { KQuality, ProfileResult } from '../model/results';
 import type { Features } from './features';
-import { flatPoints, refine, sweepK, type Structure, type Sweep } from './kmeans-sweep';
+import { refine, sweepK, type FlatPoints, type Structure, type Sweep } from './kmeans-sweep';
 import { profileLabels } from './labels';
 import { gapTolerantDistance } from './profile-match';
 import { sampleIndices } from './rng';
-import { customerVector, selectBest, squaredDistance, vectorSpace, type BestSelection, type VectorSpace } from './profile-vectors';
+import { selectBest, squaredDistance, vectorSpace, writeCustomerVector, type BestSelection, type VectorSpace } from './profile-vectors';
 
 /** The one profile's name when the data shows no buying patterns. */
 export const ALL_CUSTOMERS_LABEL = 'All customers (no clear pattern)';
@@ -17,7 +17,6 @@ export type ProfileSweep = {
   seed: number;
   selection: BestSelection;
   space: VectorSpace;
-  bestVectors: number[][];
   sweep: Sweep;
 };
 
@@ -46,34 +45,45 @@ export function sweepProfiles(
 ): ProfileSweep {
   const selection = selectBest(f, settings.best);
   const space = vectorSpace(f, selection.best);
-  const bestVectors = Array.from(selection.best, (i) => customerVector(f, space, i));
+  const count = selection.best.length;
   const kMin = Math.min(settings.kMin, settings.kMax);
   const kMax = Math.max(settings.kMin, settings.kMax);
   const sweep =
     known ??
-    (bestVectors.length > kMin
-      ? sweepK(bestVectors, kMin, kMax, settings.seed, settings.restarts, onK, settings.minProfileShare ?? 0.05)
+    (count > kMin
+      ? sweepK(count, (rows) => bestPoints(f, space, selection.best, rows), kMin, kMax, settings.seed, settings.restarts, onK, settings.minProfileShare ?? 0.05)
       : {
           quality: [],
           suggestedK: 1,
-          structure: { state: 'none' as const, reason: `Only ${bestVectors.length} best customers: too few to look for buying patterns.` },
+          structure: { state: 'none' as const, reason: `Only ${count} best customers: too few to look for buying patterns.` },
           centroids: new Map<number, number[][]>(),
         });
-  return { seed: settings.seed, selection, space, bestVectors, sweep };
+  return { seed: settings.seed, selection, space, sweep };
+}
+
+/**
+ * The vectors of some best customers (rows index selection.best) as one flat array. Vectors are
+ * worked out when needed, never kept: at 20M rows the best customers' vectors as arrays held
+ * 70 MB through every later stage, and writing them again costs milliseconds.
+ */
+function bestPoints(f: Features, space: VectorSpace, best: Int32Array, rows: ArrayLike<number>): FlatPoints {
+  const flat = new Float64Array(rows.length * space.dims);
+  for (let j = 0; j < rows.length; j++) writeCustomerVector(f, space, best[rows[j]], flat, j * space.dims);
+  return { flat, n: rows.length, dims: space.dims };
 }
 
 /** Fits k on all best customers (started from the sweep's centres), matches everyone, describes profiles. */
 export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number, categories: readonly string[]): ProfileModel {
-  const { selection, bestVectors, sweep } = ps;
+  const { selection, space, sweep } = ps;
+  const count = selection.best.length;
   const wanted = k === 'auto' ? sweep.suggestedK : k;
-  const chosen = Math.max(1, Math.min(wanted, bestVectors.length));
-  const start = sweep.centroids.get(chosen) ?? (bestVectors.length ? [averageOf(bestVectors)] : []);
+  const chosen = Math.max(1, Math.min(wanted, count));
+  const start = sweep.centroids.get(chosen) ?? (count ? [averageOf(f, space, selection.best)] : []);
   // The final fit refines the sweep's centres on up to REFINE_SAMPLE best customers (seeded), then
   // every best customer joins its nearest centre: the same profiles at a third of the cost at 30k.
-  const refineOn = sampleIndices(bestVectors.length, REFINE_SAMPLE, ps.seed + 1);
-  const refined =
-    start.length === chosen && bestVectors.length >= chosen ? refine(flatPoints(Array.from(refineOn, (j) => bestVectors[j])), start) : null;
-  const fit = refined ? { ...refined, clusters: Int32Array.from(bestVectors, (v) => nearest(v, refined.centroids)) } : null;
+  const refineOn = sampleIndices(count, REFINE_SAMPLE, ps.seed + 1);
+  const refined = start.length === chosen && count >= chosen ? refine(bestPoints(f, space, selection.best, refineOn), start) : null;
+  const fit = refined ? { ...refined, clusters: nearestOfBest(f, space, selection.best, refined.centroids) } : null;
   const rawCentroids = fit ? fit.centroids : start;
 
   // Profiles are numbered by how many best customers they hold, so ids read the same run to run.
@@ -137,7 +147,7 @@ function meanMixes(f: Features, k: number, assigned: Int32Array): number[][] {
   return sums.map((s, p) => s.map((v) => (counts[p] ? v / counts[p] : 0)));
 }
 
-const nearest = (v: number[], centroids: number[][]): number => {
+const nearest = (v: Float64Array, centroids: number[][]): number => {
   let best = 0;
   let bestD = Infinity;
   for (let c = 0; c < centroids.length; c++) {
@@ -150,11 +160,27 @@ const nearest = (v: number[], centroids: number[][]): number => {
   return best;
 };
 
-const averageOf = (points: number[][]): number[] => {
-  const mean = new Array<number>(points[0].length).fill(0);
-  for (const p of points) for (let d = 0; d < p.length; d++) mean[d] += p[d] / points.length;
+/** Each best customer's nearest centre, one vector at a time. */
+function nearestOfBest(f: Features, space: VectorSpace, best: Int32Array, centroids: number[][]): Int32Array {
+  const v = new Float64Array(space.dims);
+  const clusters = new Int32Array(best.length);
+  for (let j = 0; j < best.length; j++) {
+    writeCustomerVector(f, space, best[j], v, 0);
+    clusters[j] = nearest(v, centroids);
+  }
+  return clusters;
+}
+
+/** The mean vector of the best customers (none of them empty). */
+function averageOf(f: Features, space: VectorSpace, best: Int32Array): number[] {
+  const v = new Float64Array(space.dims);
+  const mean = new Array<number>(space.dims).fill(0);
+  for (const i of best) {
+    writeCustomerVector(f, space, i, v, 0);
+    for (let d = 0; d < space.dims; d++) mean[d] += v[d] / best.length;
+  }
   return mean;
-};
+}
 
 function describeProfiles(
   f: Features,

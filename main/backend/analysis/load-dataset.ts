@@ -55,8 +55,13 @@ const chunkBytes = (c: FreshChunk): number =>
 /** What a raw column is set to once read for the last time, so its rows can be collected. */
 const released = new Int32Array(0);
 
+// The dataset's columns live in shared memory: the risk stage's thread reads them without a copy
+// (20 bytes a row, 0.4 GB at 20M rows).
+const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
+const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT));
+
 const gather = (column: Int32Array, order: Int32Array): Int32Array => {
-  const out = new Int32Array(order.length);
+  const out = sharedInt32(order.length);
   for (let i = 0; i < order.length; i++) out[i] = column[order[i]];
   return out;
 };
@@ -322,7 +327,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   rawCustomer = released;
   const day = gather(rawDay, order);
   rawDay = released;
-  const revenue = new Float64Array(kept);
+  const revenue = sharedFloat64(kept);
   for (let i = 0; i < kept; i++) revenue[i] = rawRevenue[order[i]];
   rawRevenue = new Float64Array(0);
   const category = gather(finalCategory, order);

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { AnalysisSettings } from '../../../shared/contract/settings';
-import { ANALYSIS_STAGES, resolveAsOfDay, runAnalysis, type AnalysisOutput } from '../../../shared/analytics/pipeline';
+import { ANALYSIS_STAGES, resolveAsOfDay, runAnalysis, runAnalysisAlongside, type AnalysisOutput, type RunOptions } from '../../../shared/analytics/pipeline';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
@@ -9,15 +9,29 @@ import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
 import { collectGarbage, collectIfHeapAbove } from './collect-garbage';
+import { riskOnThread, riskThreadPays } from './risk-thread';
+import type { Session } from '../session';
 
 /** A heap this big at the end of the stages is worth a collection before the save (5M rows stay below it). */
 const BIG_HEAP = 512 * 2 ** 20;
 
+// One analysis at a time per session: a run waiting for its risk thread leaves the event loop free,
+// and a second run meanwhile would share the first one's stage cache and dataset mid-flight.
+const queues = new WeakMap<Session, Promise<unknown>>();
+
 /**
  * Runs and stores one analysis. Stage results stay warm in the session, so the next run with
- * changed settings recomputes only what depends on them.
+ * changed settings recomputes only what depends on them. On data big enough to pay for it, the risk
+ * stage runs on a thread of its own while the other stages run here.
  */
-export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { summary: AnalysisSummary; output: AnalysisOutput } {
+export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): Promise<{ summary: AnalysisSummary; output: AnalysisOutput }> {
+  const before = queues.get(ctx.session) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => runNow(ctx, settings));
+  queues.set(ctx.session, run);
+  return run;
+}
+
+async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<{ summary: AnalysisSummary; output: AnalysisOutput }> {
   const started = performance.now();
   ctx.progress({ phase: 'loading', done: 0, total: ANALYSIS_STAGES.length, unit: 'steps', message: 'Reading transactions' });
   const data = warmData(ctx.session);
@@ -28,7 +42,9 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
   const runId = startRun(db, createdAt, isoFromDay(asOfDay), settings, data.hash);
   try {
     data.stages.hits.length = 0;
-    const output = runAnalysis(data.ds, settings, {
+    const threaded = riskThreadPays(data.ds.tx.customer.length);
+    const thread = { ms: NaN };
+    const options: RunOptions = {
       cache: data.stages,
       clock: () => performance.now(),
       saved: savedStages(db, data.hash),
@@ -36,14 +52,20 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
         if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
       },
       progress: (stage, done, total, message) => {
-        // The risk stage's day series (about 24 bytes a row) are let go once it ends.
-        if (stage === 'recovery' && !message && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
+        // The risk stage's day series (about 24 bytes a row) are let go once it ends; on its own
+        // thread they go with the thread.
+        if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
-    });
+    };
+    const output = threaded
+      ? await runAnalysisAlongside(data.ds, settings, options, riskOnThread(data.ds, { signal: ctx.signal, onDone: (ms) => (thread.ms = ms) }))
+      : runAnalysis(data.ds, settings, options);
     collectIfHeapAbove(BIG_HEAP);
     const saveStarted = performance.now();
     const timings: Record<string, number> = { load: loadMs, ...output.timings };
+    // The risk thread's own time: `risk` is then only what the other stages left to wait for.
+    if (Number.isFinite(thread.ms)) timings.riskThread = thread.ms;
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
     summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
     finishRun(db, summary, output.customers, output.actions);
@@ -57,7 +79,9 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): { 
     ctx.progress({ phase: 'done', done: ANALYSIS_STAGES.length, total: ANALYSIS_STAGES.length, unit: 'steps' });
     return { summary, output };
   } catch (e) {
-    failRun(db, runId, e instanceof Error ? e.message : String(e));
+    // A workspace closed mid-run (which also cancels it) has no database left to mark the run in;
+    // the next open marks it interrupted.
+    if (ctx.session.isOpen && ctx.session.db === db) failRun(db, runId, e instanceof Error ? e.message : String(e));
     throw e;
   }
 }

@@ -9,7 +9,7 @@ import { listRuns, readSummary, resolveRunId } from '../analysis/store';
 import type { DomainHandlers } from './types';
 
 export const analysisHandlers = {
-  'analysis-run': (ctx, args) => runAndStore(ctx, args.settings).summary,
+  'analysis-run': async (ctx, args) => (await runAndStore(ctx, args.settings)).summary,
   'analysis-summary': (ctx, args) => readSummary(ctx.session.db, resolveRunId(ctx.session.db, args.runId)),
   'analysis-runs': (ctx) => listRuns(ctx.session.db),
   'analysis-compare': (ctx, args) => compareRuns(ctx.session.db, args.before, args.after),

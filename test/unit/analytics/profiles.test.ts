@@ -91,6 +91,27 @@ describe('buying-pattern profiles', () => {
     expect(b.profiles).toEqual(a.profiles);
   });
 
+  it('serves every k from a sweep kept in the workspace exactly as from a fresh one (vectors are worked out again, never kept)', () => {
+    const fresh = sweepProfiles(f, settings);
+    const reopened = sweepProfiles(f, settings, undefined, fresh.sweep);
+    expect(Object.values(fresh).some((v) => Array.isArray(v) && v.length >= 100)).toBe(false);
+    for (const k of [1, 2, 3, 4, 5, 6]) {
+      const a = buildProfiles(f, fresh, k, CATS);
+      const b = buildProfiles(f, reopened, k, CATS);
+      expect(Array.from(b.profileOf)).toEqual(Array.from(a.profileOf));
+      expect(Array.from(b.affinity)).toEqual(Array.from(a.affinity));
+      expect(b.profiles).toEqual(a.profiles);
+    }
+  });
+
+  it('with too few best customers to sweep, makes one profile of them all', () => {
+    const few = makeDataset(rows.slice(0, 60), { hasDates: false, categories: CATS });
+    const g = computeFeatures(few, few.lastDay);
+    const model = buildProfiles(g, sweepProfiles(g, { ...settings, kMin: 30, kMax: 30 }), 'auto', CATS);
+    expect(model.k).toBe(1);
+    expect(model.profiles[0].members).toBe(g.n);
+  });
+
   it('describes each profile by mix, penetration, members and a label naming its heavy categories', () => {
     const model = buildProfiles(f, sweepProfiles(f, settings), 3, CATS);
     const labels = model.profiles.map((p) => p.label).sort();

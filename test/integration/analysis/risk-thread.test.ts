@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalysis, runAnalysisAlongside, type SavedStages, type SavedStageValues } from '../../../shared/analytics/pipeline';
+import { StageCache } from '../../../shared/analytics/stage-cache';
+import { analysisSettingsSchema } from '../../../shared/contract/settings';
+import type { Dataset } from '../../../shared/model/dataset';
+import { loadDataset } from '../../../main/backend/analysis/load-dataset';
+import { riskOnThread } from '../../../main/backend/analysis/risk-thread';
+import { openDatabase } from '../../../main/backend/db/open';
+import { newWorkspace } from '../../helpers/workspace';
+import { writeSampleCsv } from './sample-csv';
+
+let w: Awaited<ReturnType<typeof newWorkspace>>;
+let ds: Dataset;
+const settings = analysisSettingsSchema.parse({ kMax: 6 });
+
+/** Everything an analysis hands on (timings aside, which differ by how the stages ran). */
+const results = (o: ReturnType<typeof runAnalysis>) => {
+  const { timings: _timings, stages, ...rest } = o;
+  const f = stages.risk;
+  return { ...rest, forecasts: f && [f.customer.atRisk, f.customer.pDecline, f.relationship.atRisk, f.relationship.pDecline, f.relationship.expected] };
+};
+
+/** A workspace's saved stages, kept in memory: what the workspace file keeps between sessions. */
+function memoryStore(): SavedStages & { saved: Map<string, unknown> } {
+  const saved = new Map<string, unknown>();
+  return {
+    saved,
+    load: <S extends keyof SavedStageValues>(stage: S, key: string) => saved.get(`${stage}:${key}`) as SavedStageValues[S] | undefined,
+    save: (stage, key, value) => void saved.set(`${stage}:${key}`, value),
+  };
+}
+
+beforeAll(async () => {
+  w = await newWorkspace({ clientName: 'Risk Thread Supplies' });
+  const csv = path.join(w.dir, 'sales.csv');
+  writeSampleCsv(csv, { seed: 21, customers: 300, categories: 6 });
+  await w.backend.call('import-run', { path: csv });
+  w.backend.close();
+  const db = openDatabase(w.file, { create: false });
+  ds = loadDataset(db);
+  db.close();
+});
+afterAll(() => w.cleanup());
+
+describe('the risk stage on a thread of its own', () => {
+  it('reads the transactions from shared memory, so the thread needs no copy of them', () => {
+    for (const column of [ds.tx.customer, ds.tx.category, ds.tx.day, ds.tx.revenue]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('gives the same actions, money, customers and forecasts as the analysis run on one thread', async () => {
+    const inline = runAnalysis(ds, settings);
+    let threadMs = NaN;
+    const alongside = await runAnalysisAlongside(ds, settings, {}, riskOnThread(ds, { onDone: (ms) => (threadMs = ms) }));
+    expect(alongside.counts.recoveryActions).toBeGreaterThan(0);
+    expect(results(alongside)).toEqual(results(inline));
+    expect(threadMs).toBeGreaterThan(0);
+  });
+
+  it('learns the models once and prices with the kept ones in a later session, as the inline run does', async () => {
+    const store = memoryStore();
+    const first = await runAnalysisAlongside(ds, settings, { saved: store }, riskOnThread(ds));
+    expect([...store.saved.keys()].filter((k) => k.startsWith('risk:'))).toHaveLength(1);
+    const kept = await runAnalysisAlongside(ds, settings, { saved: store }, riskOnThread(ds));
+    expect(results(kept)).toEqual(results(first));
+    expect(results(runAnalysis(ds, settings, { saved: store }))).toEqual(results(first));
+  });
+
+  it('stops the thread and says the analysis was cancelled when the analyst cancels mid-run', async () => {
+    const cancel = new AbortController();
+    const assess = riskOnThread(ds, { signal: cancel.signal });
+    const run = runAnalysisAlongside(ds, settings, { progress: (stage) => stage === 'profiles' && cancel.abort() }, assess);
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('does not start a thread for a risk stage already computed with the same data and settings', async () => {
+    const stages = new StageCache();
+    const first = runAnalysis(ds, settings, { cache: stages });
+    let started = 0;
+    const assess = riskOnThread(ds);
+    const again = await runAnalysisAlongside(ds, settings, { cache: stages }, (job) => {
+      started++;
+      return assess(job);
+    });
+    expect(started).toBe(0);
+    expect(stages.hits).toContain('risk');
+    expect(results(again)).toEqual(results(first));
+  });
+});
