@@ -15,6 +15,7 @@ export default defineConfig({
           index: resolve(root, 'main/electron/index.ts'),
           worker: resolve(root, 'main/backend/worker/entry.ts'),
           'risk-worker': resolve(root, 'main/backend/analysis/risk-worker.ts'),
+          'import-parser': resolve(root, 'main/backend/import/parser/entry.ts'),
         },
         // Shared chunks sit beside the entries: modules that find files relative to themselves
         // (package.json, resources/) then resolve the same from every chunk.

@@ -18,7 +18,7 @@ export async function buildCli(outDir = cliOutDir) {
   fs.rmSync(staging, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { longtail: 'main/cli/index.ts', worker: 'main/backend/worker/entry.ts', 'risk-worker': 'main/backend/analysis/risk-worker.ts' },
+    entryPoints: { longtail: 'main/cli/index.ts', worker: 'main/backend/worker/entry.ts', 'risk-worker': 'main/backend/analysis/risk-worker.ts', 'import-parser': 'main/backend/import/parser/entry.ts' },
     outdir: staging,
     bundle: true,
     splitting: true,

@@ -194,6 +194,13 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     done++;
     return value;
   };
+  /** Work done for a stage (or the customers' results) outside its turn, counted in its time. */
+  const timed = <T>(name: string, build: () => T): T => {
+    const started = clock();
+    const value = build();
+    timings[name] = (timings[name] ?? 0) + (clock() - started);
+    return value;
+  };
   const savedOr = <S extends keyof SavedStageValues>(name: S, build: () => SavedStageValues[S]): SavedStageValues[S] => {
     const known = options.saved?.load(name, keys[name]);
     if (known) return known;
@@ -240,12 +247,17 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
 
   let recoveryModel: RecoveryModel | null = null;
   let alive: PAliveStage | null = null;
+  let early: CustomerResult[] | null = null;
   let risk: RiskAssessment | null = null;
   let decision: RecoveryDecision | null = null;
   let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
+    // Judging the rhythm rules needs only the rules, and the customers' results all but their
+    // actions' money: both done here while the risk job may still run.
+    const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rules, view('recovery').recovery)) : null;
+    if (job) early = timed('customers', () => customerResults(ds, features, tiers, profiles, alive?.pAlive ?? null, alive?.holdoutGroup ?? null));
     let assessed: RiskAssessment;
     if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
     else {
@@ -262,7 +274,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     }
     recoveryModel = rules;
     risk = assessed;
-    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluateRecovery(rules, s.recovery), assessed, s.recovery));
+    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluated ?? evaluateRecovery(rules, s.recovery), assessed, s.recovery));
     recovery = recoveryOverview(decision, assessed);
     notes.push(...recovery.notes);
     caveats.push(...(recovery.caveats ?? []));
@@ -301,9 +313,11 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   options.progress?.('leakage', total, total);
 
-  const resultsStarted = clock();
-  const customers = customerResults(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null, actions);
-  timings.customers = clock() - resultsStarted;
+  const customers = timed('customers', () => {
+    const results = early ?? customerResults(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null);
+    addActionMoney(results, actions);
+    return results;
+  });
   let revenue12m = 0;
   for (let i = 0; i < features.n; i++) if (features.revenue12m[i] > 0) revenue12m += features.revenue12m[i];
   return {
@@ -353,21 +367,8 @@ function mixOf(f: Features, i: number): number[] {
   return mix;
 }
 
-function customerResults(
-  ds: Dataset,
-  f: Features,
-  tiers: Tiers,
-  profiles: ProfileModel,
-  pAlive: Float64Array | null,
-  holdoutGroup: Int8Array | null,
-  actions: readonly Action[],
-): CustomerResult[] {
-  const atRisk = new Map<string, number>();
-  const growth = new Map<string, number>();
-  for (const a of actions) {
-    const target = a.kind === 'recovery' ? atRisk : growth;
-    target.set(a.customerCode, (target.get(a.customerCode) ?? 0) + a.expectedRevenue);
-  }
+/** Each customer's result but the money of its actions (see addActionMoney). */
+function customerResults(ds: Dataset, f: Features, tiers: Tiers, profiles: ProfileModel, pAlive: Float64Array | null, holdoutGroup: Int8Array | null): CustomerResult[] {
   return ds.customers.map((c, i) => {
     const p = profiles.profileOf[i];
     const alive = pAlive ? pAlive[i] : NaN;
@@ -386,11 +387,23 @@ function customerResults(
       tenureDays: f.tenureDays[i] >= 0 ? f.tenureDays[i] : null,
       pAlive: Number.isFinite(alive) ? alive : null,
       holdoutGroup: holdoutGroup && holdoutGroup[i] >= 0 ? holdoutGroup[i] : null,
-      atRiskRevenue: atRisk.get(c.code) ?? 0,
-      growthRevenue: growth.get(c.code) ?? 0,
+      atRiskRevenue: 0,
+      growthRevenue: 0,
       rep: c.rep,
       territory: c.territory,
       segment: c.segment,
     };
   });
+}
+
+/** Adds up each customer's recovery and growth actions, in action order, into its result. */
+function addActionMoney(customers: CustomerResult[], actions: readonly Action[]): void {
+  const index = new Map<string, number>();
+  customers.forEach((c, i) => index.set(c.code, i));
+  for (const a of actions) {
+    const i = index.get(a.customerCode);
+    if (i === undefined) continue;
+    if (a.kind === 'recovery') customers[i].atRiskRevenue += a.expectedRevenue;
+    else customers[i].growthRevenue += a.expectedRevenue;
+  }
 }

@@ -35,6 +35,8 @@ export type ImportShape = (typeof IMPORT_SHAPES)[number];
 export const IMPORT_ENGINES = ['auto', 'lines', 'duckdb'] as const;
 export type ImportEngine = (typeof IMPORT_ENGINES)[number];
 export const DEFAULT_AGGREGATE_ABOVE_MB = 200;
+/** Below this a worker thread's start costs more than reading the file beside the inserts saves. */
+export const DEFAULT_PARSE_IN_WORKER_ABOVE_MB = 32;
 /** The most a zipped workbook (xlsx, xlsb, ods) may unpack to: reading one takes about six times that in memory. */
 export const DEFAULT_MAX_UNPACKED_MB = 400;
 export type MappingGuess = {
@@ -148,6 +150,8 @@ export const importSpecs = [
       engine: z.enum(IMPORT_ENGINES).default('auto'),
       /** With engine auto: CSV and Parquet files larger than this go through DuckDB. */
       aggregateAboveMb: z.number().min(0).default(DEFAULT_AGGREGATE_ABOVE_MB),
+      /** Line by line: CSV files at least this large are read and checked in a worker thread while the rows are stored. */
+      parseInWorkerAboveMb: z.number().min(0).default(DEFAULT_PARSE_IN_WORKER_ABOVE_MB),
     }),
     { longRunning: true },
   ),

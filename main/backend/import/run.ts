@@ -20,8 +20,10 @@ import { transactionsSink } from './sink-transactions';
 import { isDatedShape, storedShape } from './stored-shape';
 import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { estimateShrink, shrinkDecision } from './shrink-estimate';
-import { isBlank, type TableSource } from './source';
-import type { RawRecord } from './csv-tokenizer';
+import type { TableSource } from './source';
+import { recordFeed } from './record-feed';
+import { checkPlanOf } from './row-check';
+import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
@@ -146,23 +148,6 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   }
 }
 
-/**
- * A quote that never closes would make one value of every line after it; the tokenizer read those
- * lines on their own, and the row the quote opened on is rejected with where the quote is.
- */
-function rejectRunawayQuote(tally: Tally, plan: ImportPlan, r: RawRecord): void {
-  const at = r.openQuote ?? { line: r.line, column: 0 };
-  const column = plan.headers[at.column] ?? `column ${at.column + 1}`;
-  const value = r.cells[at.column] ?? '';
-  const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
-  if (!tally.warnings.some((w) => w.startsWith('Unclosed quote'))) {
-    tally.warnings.push(
-      `Unclosed quote: line ${at.line} opens a quote in '${column}' that is never closed, so it would swallow the lines after it. That row was rejected and the lines after it were read on their own; close the quote (or write it as "" inside a quoted value) and import the row again.`,
-    );
-  }
-  tally.reject(r.line, column, shown, `a quote opens on line ${at.line} in '${shown}' and is never closed (it would swallow the lines after it); close the quote or remove it`);
-}
-
 type Prepared = {
   db: Db;
   source: TableSource;
@@ -217,6 +202,14 @@ async function stageIfBig(
   }
 }
 
+/**
+ * Whether a CSV file's rows are read and checked in the parser worker while this thread stores
+ * them. Small files are not: starting the worker costs more than their reading. Dates found far
+ * from the rest before the rows come (DuckDB counted them) are checked here, where they are known.
+ */
+const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: number): boolean =>
+  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && parserThreadAvailable();
+
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
   let sha = p.sha;
@@ -239,25 +232,32 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       tally.warnings.push(
         `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept)${staged.doubtful > 0 ? `; ${staged.doubtful.toLocaleString('en-US')} rows it doubted (blank ones among them) were checked line by line` : ''}.`,
       );
-    } else await source.read(
-      (batch) => {
-        for (const r of batch) {
-          if (r.line <= plan.headerLine) continue;
-          tally.rowsRead++;
-          if (r.openQuote) rejectRunawayQuote(tally, plan, r);
-          else if (isBlank(r.cells)) tally.rowsSkipped++;
-          else sink.row(r.line, r.cells);
-        }
-      },
-      { signal: ctx.signal, onProgress: (p) => report(p.bytes, p.totalBytes, tally.rowsRead), onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined },
-    );
+    } else if (dated && source.text && parseInThread(args, plan, size)) {
+      const streamed = await parseInWorker({ table: source.text, headerLine: plan.headerLine, check: checkPlanOf(plan), hash: hasher !== null }, dated.checked, tally, {
+        signal: ctx.signal,
+        onProgress: (bytes) => report(bytes, size, tally.rowsRead),
+      });
+      if (hasher) sha = streamed;
+    } else {
+      const feed = recordFeed(plan.headerLine, plan.headers, {
+        read: () => tally.rowsRead++,
+        skip: () => tally.rowsSkipped++,
+        reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
+        warn: (text) => tally.warnings.push(text),
+        row: sink.row,
+      });
+      await source.read(feed, {
+        signal: ctx.signal,
+        onProgress: (p) => report(p.bytes, p.totalBytes, tally.rowsRead),
+        onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined,
+      });
+      if (hasher) sha = hasher.digest('hex');
+    }
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
-    if (hasher) {
-      sha = hasher.digest('hex');
-      if (!args.force) refuseDuplicate(db, sha, name);
-    }
+    // Hashed as it was read: only now can it be compared with the files imported before.
+    if (hasher && sha && !args.force) refuseDuplicate(db, sha, name);
     if (tally.rowsImported === 0) {
       const first = tally.rejectsSample[0];
       throw new AppError(

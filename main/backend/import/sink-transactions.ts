@@ -1,8 +1,7 @@
 import type { Db } from '../db/open';
-import { describeDateFormat, parseDate } from './dates';
 import { batchedInsert } from './batched-insert';
 import { Dimension } from './dimensions';
-import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
+import { checkPlanOf, rowChecker, saleColumns, type CheckedRows } from './row-check';
 import type { ImportPlan } from './plan';
 import type { OutlierDays } from './outlier-dates';
 import { isoFromDay } from '../../../shared/format/dates';
@@ -27,6 +26,8 @@ export type SummedRows = {
 
 export type TransactionsSink = RowSink & {
   summed: SummedRows;
+  /** Takes rows checked elsewhere (the parser worker's batches), as `row` would after its checks. */
+  checked: CheckedRows;
   /** Rejects the rows already stored on these days (dates found far from the rest once all are read). */
   unstoreDays: (days: OutlierDays) => void;
 };
@@ -35,7 +36,6 @@ type Latest = { day: number; line: number; name: string | null; rep: number | nu
 
 const SINGLE_CATEGORY = 'All products';
 
-const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
 const owned = (value: string): string | null => (value === '' ? null : ownString(value));
 
 /**
@@ -44,30 +44,7 @@ const owned = (value: string): string | null => (value === '' ? null : ownString
  */
 export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tally: Tally, fresh: FreshCollector | null = null): TransactionsSink {
   const m = plan.mapping;
-  const col = (c: string | undefined): number => (c === undefined ? -1 : plan.headers.indexOf(c));
-  const ix = {
-    customer: col(m.customer),
-    customerName: m.customerName === m.customer ? -1 : col(m.customerName),
-    date: col(m.date),
-    category: col(m.category),
-    product: col(m.product),
-    productName: col(m.productName),
-    quantity: col(m.quantity),
-    unitPrice: col(m.unitPrice),
-    revenue: col(m.revenue),
-    rep: col(m.rep),
-    territory: col(m.territory),
-    segment: col(m.segment),
-    invoice: col(m.invoice),
-    orders: col(m.orders),
-  };
-  const style = (c: string | undefined): DecimalStyle => (c ? (plan.decimals.get(c) ?? 'dot') : 'dot');
-  const qtyStyle = style(m.quantity);
-  const priceStyle = style(m.unitPrice);
-  const revenueStyle = style(m.revenue);
-  const maxAmount = plan.maxAmount ?? DEFAULT_MAX_AMOUNT;
-  const dateFormat = plan.date.detected;
-  const dateWords = dateFormat ? describeDateFormat(dateFormat) : 'a date';
+  const ix = saleColumns(plan.headers, m);
 
   const customers = new Dimension(db, 'customers');
   const categories = new Dimension(db, 'categories');
@@ -97,15 +74,11 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const latest = new Map<number, Latest>();
   const lastDays = new LastDays();
   const tracksCustomer = ix.customerName >= 0 || ix.rep >= 0 || ix.territory >= 0 || ix.segment >= 0;
-  let lastDateText = '';
-  let lastDay: number | null = null;
-  const dayCache = new Map<string, number | null>();
   // Known before the rows come when DuckDB has counted the dates; otherwise found at the end.
   const farDays = plan.outlierDays;
   // The first text seen for each day: what a row rejected after it was stored is quoted with.
   const firstText = new Map<number, string>();
-  const credits = plan.creditInvoices;
-  if (ix.invoice >= 0 && !credits) {
+  if (ix.invoice >= 0 && !plan.creditInvoices) {
     tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
   }
 
@@ -172,6 +145,16 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     if (tracksCustomer) noteLatest(customerId, day, line, customerName, repId, territoryId, segment);
   }
 
+  const checked: CheckedRows = {
+    reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
+    dayText: (day, dateText) => firstText.set(day, dateText),
+    store: (line, customer, customerName, day, category, productCode, productName, quantity, revenue, rep, territory, segment, invoice, orders) => {
+      tally.orders += orders;
+      tally.rowsImported++;
+      store(line, customer, customerName, day, category, productCode, productName, quantity, revenue, rep, territory, segment, invoice);
+    },
+  };
+
   const summed: SummedRows = {
     customer: (code, name) => customers.id(code, name),
     category: (name) => categories.id(name),
@@ -184,83 +167,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   };
 
   return {
-    row(line, cells) {
-      const customer = text(cells, ix.customer);
-      if (customer === '') return tally.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
-      const dateText = text(cells, ix.date);
-      let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
-      if (day === undefined) {
-        day = parseDate(dateText, dateFormat);
-        // A file has a few thousand distinct dates at most; the bound only guards odd files.
-        if (dayCache.size > 50_000) dayCache.clear();
-        dayCache.set(ownString(dateText), day);
-      }
-      lastDateText = dateText;
-      lastDay = day;
-      if (day === null) {
-        return tally.reject(line, m.date ?? null, dateText, dateText === '' ? `no date (${m.date} is empty)` : `'${dateText}' is not a valid date (expected ${dateWords})`);
-      }
-      const far = farDays?.get(day);
-      if (far) return tally.reject(line, m.date ?? null, dateText, far(dateText));
-      if (!firstText.has(day)) firstText.set(day, ownString(dateText));
-      let quantity: number | null = null;
-      if (ix.quantity >= 0) {
-        const raw = text(cells, ix.quantity);
-        quantity = raw === '' ? null : parseAmount(raw, qtyStyle);
-        if (raw !== '' && quantity === null) return tally.reject(line, m.quantity ?? null, raw, `'${raw}' is not a number`);
-      }
-      let revenue: number | null;
-      if (ix.revenue >= 0) {
-        const raw = text(cells, ix.revenue);
-        revenue = parseAmount(raw, revenueStyle);
-        if (revenue === null) return tally.reject(line, m.revenue ?? null, raw, raw === '' ? `no revenue (${m.revenue} is empty)` : `'${raw}' is not a number`);
-        if (contradictsDecimalStyle(raw, revenueStyle)) return tally.reject(line, m.revenue ?? null, raw, decimalReason(raw, revenueStyle, m.revenue));
-      } else {
-        const raw = text(cells, ix.unitPrice);
-        const price = parseAmount(raw, priceStyle);
-        if (price === null) return tally.reject(line, m.unitPrice ?? null, raw, raw === '' ? `no unit price (${m.unitPrice} is empty)` : `'${raw}' is not a number`);
-        if (contradictsDecimalStyle(raw, priceStyle)) return tally.reject(line, m.unitPrice ?? null, raw, decimalReason(raw, priceStyle, m.unitPrice));
-        if (quantity === null) return tally.reject(line, m.quantity ?? null, '', `no quantity (${m.quantity} is empty)`);
-        revenue = quantity * price;
-      }
-      const absurd = implausibleAmount(revenue, maxAmount);
-      if (absurd) return tally.reject(line, (ix.revenue >= 0 ? m.revenue : m.unitPrice) ?? null, text(cells, ix.revenue >= 0 ? ix.revenue : ix.unitPrice), `the amount ${absurd}`);
-      const invoice = ix.invoice >= 0 ? text(cells, ix.invoice) : '';
-      // A credit note ("C536379") is a return even when its amounts were typed positive.
-      if (credits && invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
-      const productCode = text(cells, ix.product);
-      let category = '';
-      if (ix.category >= 0) {
-        category = text(cells, ix.category);
-        if (category === '') return tally.reject(line, m.category ?? null, '', `no category (${m.category} is empty)`);
-      } else if (single === null && productCode === '') {
-        return tally.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
-      }
-      if (ix.orders >= 0) {
-        const raw = text(cells, ix.orders);
-        const orders = raw === '' ? null : parseAmount(raw, 'dot');
-        if (orders === null || orders < 0 || !Number.isInteger(orders)) {
-          return tally.reject(line, m.orders ?? null, raw, raw === '' ? `no orders (${m.orders} is empty)` : `'${raw}' is not a whole number of orders`);
-        }
-        tally.orders += orders;
-      }
-      tally.rowsImported++;
-      store(
-        line,
-        customer,
-        text(cells, ix.customerName),
-        day,
-        category,
-        productCode,
-        text(cells, ix.productName),
-        quantity,
-        revenue,
-        text(cells, ix.rep),
-        text(cells, ix.territory),
-        text(cells, ix.segment),
-        invoice,
-      );
-    },
+    row: rowChecker(checkPlanOf(plan), checked, farDays),
+    checked,
     summed,
     unstoreDays(days) {
       if (days.size === 0) return;

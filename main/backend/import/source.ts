@@ -1,8 +1,12 @@
 import type { RawRecord } from './csv-tokenizer';
+import type { TextEncoding } from './encoding';
 
 export type SourceFormat = 'csv' | 'parquet' | 'xlsx' | 'xls' | 'xlsb' | 'ods';
 
 export type ReadProgress = { bytes: number; totalBytes: number };
+
+/** How a delimited text file is read, so that another thread can read it the same way. */
+export type TextTable = { file: string; encoding: TextEncoding; bom: number; delimiter: string; width: number; totalBytes: number };
 
 /**
  * A table read from a file, whatever its format: a sample for detection and previews, and a
@@ -21,6 +25,8 @@ export type TableSource = {
   sampleIsAll: boolean;
   /** What the reader noticed and the user should know (an encoding fallback, a renamed file, ...). */
   notes: string[];
+  /** Delimited text only: how to read it again elsewhere (the parser worker). */
+  text?: TextTable;
   read: (onBatch: (records: RawRecord[]) => void, options: { signal: AbortSignal; onProgress: (p: ReadProgress) => void; onBytes?: (chunk: Uint8Array) => void }) => Promise<void>;
 };
 

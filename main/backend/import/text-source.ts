@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { AppError } from '../../../shared/contract/errors';
 import { CsvTokenizer, sniffTable, type RawRecord } from './csv-tokenizer';
 import { settleEncoding, sniffEncoding, type TextEncoding } from './encoding';
-import type { TableSource } from './source';
+import type { TableSource, TextTable } from './source';
 
 const CHUNK = 1 << 18;
 /**
@@ -63,7 +63,8 @@ export async function openTextSource(file: string, totalBytes: number): Promise<
     sample: sample.slice(0, SAMPLE_RECORDS),
     sampleIsAll: wholeFile && sample.length <= SAMPLE_RECORDS,
     notes: note ? [note] : [],
-    read: (onBatch, options) => streamRecords(file, encoding, bom, { delimiter, width }, totalBytes, onBatch, options),
+    read: (onBatch, options) => streamRecords({ file, encoding, bom, delimiter, width, totalBytes }, onBatch, options),
+    text: { file, encoding, bom, delimiter, width, totalBytes },
   };
 }
 
@@ -88,15 +89,16 @@ function streamDecoder(encoding: TextEncoding): { decode: (bytes: Buffer) => str
   };
 }
 
-async function streamRecords(
-  file: string,
-  encoding: TextEncoding,
-  bom: number,
-  table: { delimiter: string; width: number },
-  totalBytes: number,
-  onBatch: (records: RawRecord[]) => void,
+/**
+ * Reads the records of a text table (another thread can read it again from this description).
+ * `onBatch` may return a promise: the next piece of the file is read once it settles.
+ */
+export async function streamRecords(
+  table: TextTable,
+  onBatch: (records: RawRecord[]) => void | Promise<void>,
   options: Parameters<TableSource['read']>[1],
 ): Promise<void> {
+  const { file, encoding, bom, totalBytes } = table;
   const { stream, counter } = rawStream(file);
   const text = streamDecoder(encoding);
   const tokenizer = new CsvTokenizer(table.delimiter, table.width);
@@ -122,12 +124,15 @@ async function streamRecords(
       }
       const records: RawRecord[] = [];
       for (let at = 0; at < buf.length; at += PIECE) tokenizer.push(text.decode(buf.subarray(at, at + PIECE)), records);
-      if (records.length > 0) onBatch(records);
+      if (records.length > 0) {
+        const wait = onBatch(records);
+        if (wait) await wait;
+      }
       options.onProgress({ bytes, totalBytes });
     }
     const last = tokenizer.push(text.end());
     tokenizer.end(last);
-    if (last.length > 0) onBatch(last);
+    if (last.length > 0) await onBatch(last);
     options.onProgress({ bytes: totalBytes, totalBytes });
   } catch (e) {
     // A failure of the workspace the rows go to (a full disk, a lock) is not the input file's fault.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
+import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, DEFAULT_PARSE_IN_WORKER_ABOVE_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Command } from '../command';
@@ -64,7 +64,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -81,6 +81,9 @@ Options:
                          when the first lines show that summing shrinks them (else row by row);
                          lines: always row by row; duckdb: always DuckDB when the file allows it
   --aggregate-above MB   The size above which auto uses DuckDB (default ${DEFAULT_AGGREGATE_ABOVE_MB})
+  --parse-in-worker-above MB
+                         Row by row, CSV files this large or larger are read and checked in a second
+                         thread while the rows are stored (default ${DEFAULT_PARSE_IN_WORKER_ABOVE_MB})
   --product-master FILE  Also import a product -> category file after the main file
   --currency CODE        Currency of the amounts, e.g. GBP. Without it the file decides (a currency
                          column, symbols or codes in the amounts, the customers' country), unless
@@ -113,6 +116,7 @@ Examples:
     shape: { type: 'string' },
     engine: { type: 'string' },
     'aggregate-above': { type: 'string' },
+    'parse-in-worker-above': { type: 'string' },
     'product-master': { type: 'string' },
     'as-of': { type: 'string' },
     currency: { type: 'string' },
@@ -167,6 +171,7 @@ Examples:
             dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
             engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
             ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
+            ...(args.values['parse-in-worker-above'] !== undefined ? { parseInWorkerAboveMb: megabytes(args.values['parse-in-worker-above'], '--parse-in-worker-above') } : {}),
             ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}),
             ...common,
           },

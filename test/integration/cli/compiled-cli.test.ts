@@ -51,6 +51,21 @@ describe('the compiled CLI', () => {
     expect(missing.err).toMatch(/No workspace file at .*missing\.longtail.*\[WORKSPACE_NOT_FOUND\]/);
   });
 
+  it('reads a CSV in its bundled parser worker while the rows are stored, as the in-thread import does', () => {
+    expect(fs.existsSync(path.join(outDir, 'import-parser.mjs'))).toBe(true);
+    const csv = path.join(home.dir, 'sales.csv');
+    const rows = Array.from({ length: 40_000 }, (_, i) => (i % 5000 === 7 ? `,2025-01-0${(i % 9) + 1},${i % 50}.5,Cat ${i % 7}` : `C${i % 613},2025-01-0${(i % 9) + 1},${i % 50}.5,Cat ${i % 7}`));
+    fs.writeFileSync(csv, `Customer,Date,Revenue,Category\n${rows.join('\n')}\n`);
+    const summaries = ['0', '1000'].map((above) => {
+      const r = longtail('import', csv, '--workspace', `w${above}.longtail`, '--client', 'Probe', '--parse-in-worker-above', above, '--json');
+      expect(r.code).toBe(0);
+      const { durationMs: _d, startedAt: _s, finishedAt: _f, importId: _i, ...rest } = JSON.parse(r.out) as Record<string, unknown>;
+      return rest;
+    });
+    expect(summaries[0]).toMatchObject({ rowsRead: 40_000, rowsImported: 39_992, rowsRejected: 8 });
+    expect(summaries[0]).toEqual(summaries[1]);
+  });
+
   it('lists the sources it was built from, so bin/longtail.mjs can fall back to them after an edit', () => {
     const { builtAt, inputs } = JSON.parse(fs.readFileSync(path.join(outDir, 'inputs.json'), 'utf8')) as { builtAt: number; inputs: string[] };
     expect(builtAt).toBeLessThanOrEqual(Date.now());

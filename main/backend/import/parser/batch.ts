@@ -1,0 +1,220 @@
+import type { CheckedRows } from '../row-check';
+import type { RecordsOut } from '../record-feed';
+import { ownString } from '../source';
+
+/** The text fields of a stored row, in the order CheckedRows.store takes them. */
+const TEXT_FIELDS = ['customer', 'customerName', 'category', 'product', 'productName', 'rep', 'territory', 'segment'] as const;
+const FIELDS = TEXT_FIELDS.length;
+
+type Reject = [line: number, column: string | null, value: string | null, reason: string];
+
+/**
+ * Rows the parser worker checked, as they cross to the thread that stores them: numbers in typed
+ * arrays (moved, not copied), each text field as a code into a dictionary both sides grow in step,
+ * so a customer code or category crosses once, with its first row, not with every row. Invoice
+ * numbers rarely repeat beyond one invoice's lines: they cross per batch, a repeat of the row
+ * before it as the same index.
+ */
+export type ParsedBatch = {
+  /** Records read, skipped as blank, and the file's bytes read so far (for progress). */
+  read: number;
+  skipped: number;
+  bytes: number;
+  rows: number;
+  line: Int32Array;
+  day: Int32Array;
+  revenue: Float64Array;
+  /** NaN: no quantity. */
+  quantity: Float64Array;
+  orders: number;
+  codes: Int32Array[];
+  /** Per text field, the strings first seen in this batch; their codes follow the dictionary's last. */
+  fresh: string[][];
+  invoice: Int32Array | null;
+  invoices: string[];
+  rejects: Reject[];
+  dayTexts: [number, string][];
+  warnings: string[];
+};
+
+export const transferList = (b: ParsedBatch): ArrayBuffer[] =>
+  [b.line, b.day, b.revenue, b.quantity, ...b.codes, ...(b.invoice ? [b.invoice] : [])].map((a) => a.buffer as ArrayBuffer);
+
+/**
+ * The worker's side: takes the checked rows and the record counts and fills batches of
+ * `capacity` rows (the last one shorter).
+ */
+export class BatchWriter {
+  private readonly dictionaries = Array.from({ length: FIELDS }, () => new Map<string, number>());
+  private readonly last = Array.from({ length: FIELDS }, () => ({ text: '', code: -1 }));
+  private batch: ParsedBatch;
+  private lastInvoice = '';
+  private ready: ParsedBatch[] = [];
+  private readonly spare: ArrayBuffer[][] = [];
+  readonly records: RecordsOut;
+  readonly checked: CheckedRows;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly hasInvoice: boolean,
+    row: (writer: BatchWriter) => RecordsOut['row'],
+  ) {
+    this.batch = this.empty();
+    this.checked = {
+      reject: (line, column, value, reason) => this.batch.rejects.push([line, column, value, reason]),
+      dayText: (day, text) => this.batch.dayTexts.push([day, text]),
+      store: (line, customer, customerName, day, category, product, productName, quantity, revenue, rep, territory, segment, invoice, orders) => {
+        const b = this.batch;
+        const i = b.rows++;
+        b.line[i] = line;
+        b.day[i] = day;
+        b.revenue[i] = revenue;
+        b.quantity[i] = quantity ?? NaN;
+        b.orders += orders;
+        b.codes[0][i] = this.code(0, customer);
+        b.codes[1][i] = this.code(1, customerName);
+        b.codes[2][i] = this.code(2, category);
+        b.codes[3][i] = this.code(3, product);
+        b.codes[4][i] = this.code(4, productName);
+        b.codes[5][i] = this.code(5, rep);
+        b.codes[6][i] = this.code(6, territory);
+        b.codes[7][i] = this.code(7, segment);
+        if (b.invoice) {
+          if (b.invoices.length === 0 || invoice !== this.lastInvoice) {
+            b.invoices.push(invoice);
+            this.lastInvoice = invoice;
+          }
+          b.invoice[i] = b.invoices.length - 1;
+        }
+        if (b.rows === this.capacity) this.seal();
+      },
+    };
+    this.records = {
+      read: () => this.batch.read++,
+      skip: () => this.batch.skipped++,
+      reject: this.checked.reject,
+      warn: (text) => this.batch.warnings.push(text),
+      row: row(this),
+    };
+  }
+
+  /** The batches filled since the last call, marked with the file's bytes read so far. */
+  filled(bytes: number): ParsedBatch[] {
+    const out = this.ready;
+    this.ready = [];
+    for (const b of out) b.bytes = bytes;
+    return out;
+  }
+
+  /** The last batch, its arrays cut to the rows it holds. */
+  rest(bytes: number): ParsedBatch {
+    const b = this.batch;
+    this.batch = this.empty();
+    const n = b.rows;
+    return {
+      ...b,
+      bytes,
+      line: b.line.slice(0, n),
+      day: b.day.slice(0, n),
+      revenue: b.revenue.slice(0, n),
+      quantity: b.quantity.slice(0, n),
+      codes: b.codes.map((c) => c.slice(0, n)),
+      invoice: b.invoice ? b.invoice.slice(0, n) : null,
+    };
+  }
+
+  private seal(): void {
+    this.ready.push(this.batch);
+    this.batch = this.empty();
+    this.lastInvoice = '';
+  }
+
+  private code(field: number, text: string): number {
+    const last = this.last[field];
+    // Files sorted by customer repeat the row before's values: no lookup for them.
+    if (text === last.text && last.code >= 0) return last.code;
+    const dictionary = this.dictionaries[field];
+    let code = dictionary.get(text);
+    if (code === undefined) {
+      code = dictionary.size;
+      // A slice of the file's text would keep its whole piece of text alive as long as the dictionary.
+      const own = ownString(text);
+      dictionary.set(own, code);
+      this.batch.fresh[field].push(own);
+    }
+    last.text = text;
+    last.code = code;
+    return code;
+  }
+
+  /**
+   * Takes back the arrays of a batch the other thread has stored (in transferList's order). Fresh
+   * arrays for every batch would make the collector run full collections for their memory.
+   */
+  recycle(buffers: ArrayBuffer[]): void {
+    if (buffers.length === FIELDS + 4 + (this.hasInvoice ? 1 : 0)) this.spare.push(buffers);
+  }
+
+  private empty(): ParsedBatch {
+    const n = this.capacity;
+    const spare = this.spare.pop();
+    const int32 = (k: number): Int32Array => (spare ? new Int32Array(spare[k]) : new Int32Array(n));
+    const float64 = (k: number): Float64Array => (spare ? new Float64Array(spare[k]) : new Float64Array(n));
+    return {
+      read: 0,
+      skipped: 0,
+      bytes: 0,
+      rows: 0,
+      line: int32(0),
+      day: int32(1),
+      revenue: float64(2),
+      quantity: float64(3),
+      orders: 0,
+      codes: Array.from({ length: FIELDS }, (_, f) => int32(4 + f)),
+      fresh: Array.from({ length: FIELDS }, () => []),
+      invoice: this.hasInvoice ? int32(4 + FIELDS) : null,
+      invoices: [],
+      rejects: [],
+      dayTexts: [],
+      warnings: [],
+    };
+  }
+}
+
+/**
+ * The storing side: replays each batch into the sink exactly as the in-thread checks would have
+ * called it (rejects, then the rows in file order; the counts), decoding the texts by dictionary.
+ */
+export function batchReplayer(checked: CheckedRows, counts: { read: (n: number) => void; skip: (n: number) => void; warn: (text: string) => void }): (b: ParsedBatch) => void {
+  const dictionaries: string[][] = Array.from({ length: FIELDS }, () => []);
+  return (b) => {
+    counts.read(b.read);
+    counts.skip(b.skipped);
+    for (const w of b.warnings) counts.warn(w);
+    for (let f = 0; f < FIELDS; f++) for (const t of b.fresh[f]) dictionaries[f].push(t);
+    for (const [day, text] of b.dayTexts) checked.dayText(day, text);
+    for (const [line, column, value, reason] of b.rejects) checked.reject(line, column, value, reason);
+    const [customer, customerName, category, product, productName, rep, territory, segment] = b.codes;
+    const [dCustomer, dCustomerName, dCategory, dProduct, dProductName, dRep, dTerritory, dSegment] = dictionaries;
+    const store = checked.store;
+    for (let i = 0; i < b.rows; i++) {
+      const q = b.quantity[i];
+      store(
+        b.line[i],
+        dCustomer[customer[i]],
+        dCustomerName[customerName[i]],
+        b.day[i],
+        dCategory[category[i]],
+        dProduct[product[i]],
+        dProductName[productName[i]],
+        Number.isNaN(q) ? null : q,
+        b.revenue[i],
+        dRep[rep[i]],
+        dTerritory[territory[i]],
+        dSegment[segment[i]],
+        b.invoice ? b.invoices[b.invoice[i]] : '',
+        i === 0 ? b.orders : 0,
+      );
+    }
+  };
+}

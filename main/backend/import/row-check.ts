@@ -1,0 +1,182 @@
+import type { DateFormat } from '../../../shared/contract/import';
+import { describeDateFormat, parseDate } from './dates';
+import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
+import type { ImportPlan, Mapping } from './plan';
+import type { OutlierDays } from './outlier-dates';
+import { ownString } from './source';
+
+/**
+ * What the checks of a sale row need from the plan, and nothing that cannot cross to another
+ * thread: the parser worker receives it as it is.
+ */
+export type CheckPlan = {
+  headers: string[];
+  mapping: Mapping;
+  decimals: [string, DecimalStyle][];
+  dateFormat: DateFormat | null;
+  maxAmount: number;
+  creditInvoices: boolean;
+};
+
+export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
+  headers: plan.headers,
+  mapping: plan.mapping,
+  decimals: [...plan.decimals],
+  dateFormat: plan.date.detected,
+  maxAmount: plan.maxAmount ?? DEFAULT_MAX_AMOUNT,
+  creditInvoices: plan.creditInvoices,
+});
+
+/** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
+export type CheckedRows = {
+  reject: (line: number, column: string | null, value: string | null, reason: string) => void;
+  /** The first text a day was written as, told once per day: a row taken back later is quoted with it. */
+  dayText: (day: number, text: string) => void;
+  /** A row that passed every check, its text trimmed; orders is 0 outside cubes. */
+  store: (
+    line: number,
+    customer: string,
+    customerName: string,
+    day: number,
+    category: string,
+    product: string,
+    productName: string,
+    quantity: number | null,
+    revenue: number,
+    rep: string,
+    territory: string,
+    segment: string,
+    invoice: string,
+    orders: number,
+  ) => void;
+};
+
+/** The columns a sale row is read from, by position (-1: the file has no such column). */
+export type SaleColumns = ReturnType<typeof saleColumns>;
+
+export function saleColumns(headers: string[], m: Mapping) {
+  const col = (c: string | undefined): number => (c === undefined ? -1 : headers.indexOf(c));
+  return {
+    customer: col(m.customer),
+    customerName: m.customerName === m.customer ? -1 : col(m.customerName),
+    date: col(m.date),
+    category: col(m.category),
+    product: col(m.product),
+    productName: col(m.productName),
+    quantity: col(m.quantity),
+    unitPrice: col(m.unitPrice),
+    revenue: col(m.revenue),
+    rep: col(m.rep),
+    territory: col(m.territory),
+    segment: col(m.segment),
+    invoice: col(m.invoice),
+    orders: col(m.orders),
+  };
+}
+
+const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
+
+/**
+ * Checks one sale (or cube) row: every value parsed and validated, the first problem rejected
+ * with its column, raw value and reason. Pure: it runs in the import's thread or in the parser
+ * worker, and both hand the same calls to `out`. `farDays` (dates found far from the rest before
+ * the rows come) is only known where DuckDB counted the dates, in the import's thread.
+ */
+export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: OutlierDays): (line: number, cells: string[]) => void {
+  const m = check.mapping;
+  const ix = saleColumns(check.headers, m);
+  const decimals = new Map(check.decimals);
+  const style = (c: string | undefined): DecimalStyle => (c ? (decimals.get(c) ?? 'dot') : 'dot');
+  const qtyStyle = style(m.quantity);
+  const priceStyle = style(m.unitPrice);
+  const revenueStyle = style(m.revenue);
+  const { maxAmount, dateFormat, creditInvoices: credits } = check;
+  const dateWords = dateFormat ? describeDateFormat(dateFormat) : 'a date';
+  const single = ix.category < 0 && ix.product < 0;
+  let lastDateText = '';
+  let lastDay: number | null = null;
+  const dayCache = new Map<string, number | null>();
+  const toldDays = new Set<number>();
+
+  return (line, cells) => {
+    const customer = text(cells, ix.customer);
+    if (customer === '') return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
+    const dateText = text(cells, ix.date);
+    let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
+    if (day === undefined) {
+      day = parseDate(dateText, dateFormat);
+      // A file has a few thousand distinct dates at most; the bound only guards odd files.
+      if (dayCache.size > 50_000) dayCache.clear();
+      dayCache.set(ownString(dateText), day);
+    }
+    lastDateText = dateText;
+    lastDay = day;
+    if (day === null) {
+      return out.reject(line, m.date ?? null, dateText, dateText === '' ? `no date (${m.date} is empty)` : `'${dateText}' is not a valid date (expected ${dateWords})`);
+    }
+    const far = farDays?.get(day);
+    if (far) return out.reject(line, m.date ?? null, dateText, far(dateText));
+    if (!toldDays.has(day)) {
+      toldDays.add(day);
+      out.dayText(day, ownString(dateText));
+    }
+    let quantity: number | null = null;
+    if (ix.quantity >= 0) {
+      const raw = text(cells, ix.quantity);
+      quantity = raw === '' ? null : parseAmount(raw, qtyStyle);
+      if (raw !== '' && quantity === null) return out.reject(line, m.quantity ?? null, raw, `'${raw}' is not a number`);
+    }
+    let revenue: number | null;
+    if (ix.revenue >= 0) {
+      const raw = text(cells, ix.revenue);
+      revenue = parseAmount(raw, revenueStyle);
+      if (revenue === null) return out.reject(line, m.revenue ?? null, raw, raw === '' ? `no revenue (${m.revenue} is empty)` : `'${raw}' is not a number`);
+      if (contradictsDecimalStyle(raw, revenueStyle)) return out.reject(line, m.revenue ?? null, raw, decimalReason(raw, revenueStyle, m.revenue));
+    } else {
+      const raw = text(cells, ix.unitPrice);
+      const price = parseAmount(raw, priceStyle);
+      if (price === null) return out.reject(line, m.unitPrice ?? null, raw, raw === '' ? `no unit price (${m.unitPrice} is empty)` : `'${raw}' is not a number`);
+      if (contradictsDecimalStyle(raw, priceStyle)) return out.reject(line, m.unitPrice ?? null, raw, decimalReason(raw, priceStyle, m.unitPrice));
+      if (quantity === null) return out.reject(line, m.quantity ?? null, '', `no quantity (${m.quantity} is empty)`);
+      revenue = quantity * price;
+    }
+    const absurd = implausibleAmount(revenue, maxAmount);
+    if (absurd) return out.reject(line, (ix.revenue >= 0 ? m.revenue : m.unitPrice) ?? null, text(cells, ix.revenue >= 0 ? ix.revenue : ix.unitPrice), `the amount ${absurd}`);
+    const invoice = ix.invoice >= 0 ? text(cells, ix.invoice) : '';
+    // A credit note ("C536379") is a return even when its amounts were typed positive.
+    if (credits && invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
+    const productCode = text(cells, ix.product);
+    let category = '';
+    if (ix.category >= 0) {
+      category = text(cells, ix.category);
+      if (category === '') return out.reject(line, m.category ?? null, '', `no category (${m.category} is empty)`);
+    } else if (!single && productCode === '') {
+      return out.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
+    }
+    let orders = 0;
+    if (ix.orders >= 0) {
+      const raw = text(cells, ix.orders);
+      const parsed = raw === '' ? null : parseAmount(raw, 'dot');
+      if (parsed === null || parsed < 0 || !Number.isInteger(parsed)) {
+        return out.reject(line, m.orders ?? null, raw, raw === '' ? `no orders (${m.orders} is empty)` : `'${raw}' is not a whole number of orders`);
+      }
+      orders = parsed;
+    }
+    out.store(
+      line,
+      customer,
+      text(cells, ix.customerName),
+      day,
+      category,
+      productCode,
+      text(cells, ix.productName),
+      quantity,
+      revenue,
+      text(cells, ix.rep),
+      text(cells, ix.territory),
+      text(cells, ix.segment),
+      invoice,
+      orders,
+    );
+  };
+}
