@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../../shared/analytics/pipeline';
+import { defaultAnalysisSettings } from '../../../shared/contract/settings';
+import type { AnalysisSummary, CustomerRows } from '../../../shared/model/results';
+import { finishRun, mixJson, startRun } from '../../../main/backend/analysis/store';
+import { warmData } from '../../../main/backend/analysis/warm';
+import { newWorkspace } from '../../helpers/workspace';
+import { writeSampleCsv } from './sample-csv';
+
+let w: Awaited<ReturnType<typeof newWorkspace>>;
+let first: AnalysisSummary;
+
+beforeAll(async () => {
+  w = await newWorkspace({ clientName: 'Save Rows Foods' });
+  const csv = path.join(w.dir, 'sales.csv');
+  writeSampleCsv(csv, { seed: 12, customers: 180 });
+  await w.backend.call('import-run', { path: csv });
+  first = await w.backend.call('analysis-run', { settings: {} });
+});
+afterAll(() => w.cleanup());
+
+describe('saving a run’s customers one at a time', () => {
+  it('writes a mix the same from a view into the features’ shared table as from an array', () => {
+    const table = Float64Array.from([0.25, 0.75, 0, 1 / 3, 2 / 3, -0, 0.123456789, 0.5, 0.376543211]);
+    for (let i = 0; i < 3; i++) {
+      const view = table.subarray(i * 3, i * 3 + 3);
+      expect(mixJson(view)).toBe(`[${Array.from(view, (v) => Math.round(v * 1e5) / 1e5).join(',')}]`);
+    }
+    expect(mixJson(table.subarray(0, 3))).toBe('[0.25,0.75,0]');
+  });
+
+  it('stores customers made one at a time, each mix a view into the features, exactly as the run stored them; the customer page shows the same mix', async () => {
+    const db = w.backend.session.db;
+    const data = warmData(w.backend.session);
+    const output = runAnalysis(data.ds, defaultAnalysisSettings());
+    const { features } = output.stages;
+    const m = features.m;
+    let made = 0;
+    const rows: CustomerRows = {
+      count: output.customers.length,
+      code: (i) => output.customers[i].code,
+      row: (i) => {
+        made++;
+        return { ...output.customers[i], mix: features.mix.subarray(i * m, (i + 1) * m) };
+      },
+    };
+    const second = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    finishRun(db, { ...first, runId: second }, rows, output.actions);
+    expect(made).toBe(output.customers.length);
+
+    const stored = (runId: number) => db.prepare('SELECT * FROM run_customers WHERE run_id = ? ORDER BY code').raw().all(runId).map((r) => (r as unknown[]).slice(1));
+    expect(stored(first.runId).length).toBeGreaterThan(100);
+    expect(stored(second)).toEqual(stored(first.runId));
+
+    const buyer = output.customers.find((c) => c.breadth >= 3);
+    if (!buyer) throw new Error('the sample has a customer buying three categories');
+    const before = await w.backend.call('analysis-customer', { code: buyer.code, runId: first.runId });
+    const after = await w.backend.call('analysis-customer', { code: buyer.code, runId: second });
+    expect(after.customer.mix).toEqual(before.customer.mix);
+    expect(after.customer.mix.filter((v) => v > 0).length).toBe(buyer.breadth);
+  });
+});
