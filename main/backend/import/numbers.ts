@@ -6,11 +6,28 @@ const DIGITS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** How a column writes its decimals, decided from its values (one 1.234,50 settles it). */
 export type DecimalStyle = 'dot' | 'comma';
 
+/**
+ * PLAIN.test(text) by hand (-12, 345.60): most amounts of a big file are written so, and the loop
+ * costs a third of the regular expression on each of millions of rows.
+ */
+function isPlain(text: string): boolean {
+  const n = text.length;
+  let i = n > 0 && text.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === start) return false;
+  if (i === n) return true;
+  if (text.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i === n && i > fraction;
+}
+
 export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number | null {
-  if (PLAIN.test(raw)) return Number(raw);
+  if (isPlain(raw)) return Number(raw);
   let t = raw.trim();
   if (t === '') return null;
-  if (PLAIN.test(t)) return Number(t);
+  if (isPlain(t)) return Number(t);
   let negative = false;
   if (t.startsWith('(') && t.endsWith(')')) {
     negative = true;

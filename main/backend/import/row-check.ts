@@ -51,6 +51,19 @@ export type CheckedRows = {
   ) => void;
 };
 
+/** The store's side of checked rows: also takes the parser worker's rows, their texts by code. */
+export type StoredRows = CheckedRows & {
+  /** What store does for row i of a parser batch. */
+  storeCoded: (line: number, texts: CodedTexts, i: number, day: number, quantity: number | null, revenue: number, invoice: string, orders: number) => void;
+};
+
+/** The text fields of a checked row, by position in a parser batch's codes and dictionaries. */
+export const TEXT = { customer: 0, customerName: 1, category: 2, product: 3, productName: 4, rep: 5, territory: 6, segment: 7 } as const;
+export const TEXT_FIELDS = 8;
+
+/** Texts that crossed from the parser worker as codes: the row's text of field f is dictionaries[f][codes[f][i]]. */
+export type CodedTexts = { codes: Int32Array[]; dictionaries: string[][] };
+
 /** The columns a sale row is read from, by position (-1: the file has no such column). */
 export type SaleColumns = ReturnType<typeof saleColumns>;
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
 import { batchedInsert } from './batched-insert';
 import { Dimension } from './dimensions';
-import { checkPlanOf, rowChecker, saleColumns, type CheckedRows } from './row-check';
+import { checkPlanOf, rowChecker, saleColumns, TEXT, type StoredRows } from './row-check';
 import type { ImportPlan } from './plan';
 import type { OutlierDays } from './outlier-dates';
 import { isoFromDay } from '../../../shared/format/dates';
@@ -27,7 +27,7 @@ export type SummedRows = {
 export type TransactionsSink = RowSink & {
   summed: SummedRows;
   /** Takes rows checked elsewhere (the parser worker's batches), as `row` would after its checks. */
-  checked: CheckedRows;
+  checked: StoredRows;
   /** Rejects the rows already stored on these days (dates found far from the rest once all are read). */
   unstoreDays: (days: OutlierDays) => void;
 };
@@ -145,13 +145,75 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     if (tracksCustomer) noteLatest(customerId, day, line, customerName, repId, territoryId, segment);
   }
 
-  const checked: CheckedRows = {
+  // Ids by dictionary code, for rows replayed from the parser worker: each name is looked up once.
+  const byCode = { customer: [] as number[], category: [] as number[], product: [] as number[], rep: [] as number[], territory: [] as number[] };
+  const categoryField = ix.category >= 0 ? TEXT.category : TEXT.product;
+
+  const checked: StoredRows = {
     reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
     dayText: (day, dateText) => firstText.set(day, dateText),
     store: (line, customer, customerName, day, category, productCode, productName, quantity, revenue, rep, territory, segment, invoice, orders) => {
       tally.orders += orders;
       tally.rowsImported++;
       store(line, customer, customerName, day, category, productCode, productName, quantity, revenue, rep, territory, segment, invoice);
+    },
+    // store's work, with each dimension resolved on a code's first row (the row store would have resolved it on).
+    storeCoded: (line, texts, i, day, quantity, revenue, invoice, orders) => {
+      tally.orders += orders;
+      tally.rowsImported++;
+      const { codes, dictionaries: d } = texts;
+      let categoryId: number;
+      if (single !== null) categoryId = single;
+      else {
+        const code = codes[categoryField][i];
+        categoryId = byCode.category[code] ?? -1;
+        if (categoryId < 0) {
+          const name = d[categoryField][code];
+          categoryId = categoryField === TEXT.category ? categories.id(name) : (masterCategory.get(name) ?? categories.id(name));
+          byCode.category[code] = categoryId;
+        }
+      }
+      let productId: number | null = null;
+      if (ix.product >= 0) {
+        const code = codes[TEXT.product][i];
+        productId = byCode.product[code] ?? -1;
+        if (productId < 0) {
+          const productCode = d[TEXT.product][code];
+          if (productCode === '') productId = null;
+          else {
+            productId = products.id(productCode, d[TEXT.productName][codes[TEXT.productName][i]] || null);
+            tally.products.add(productId);
+            // A stored row has a category whenever the file has the column.
+            if (ix.category >= 0 && !productCategorySet.has(productId)) {
+              setProductCategory.run(categoryId, productId, categoryId);
+              productCategorySet.add(productId);
+            }
+          }
+          byCode.product[code] = productId ?? 0;
+        } else if (productId === 0) productId = null;
+      }
+      const customerCode = codes[TEXT.customer][i];
+      let customerId = byCode.customer[customerCode] ?? -1;
+      if (customerId < 0) {
+        customerId = customers.id(d[TEXT.customer][customerCode], d[TEXT.customerName][codes[TEXT.customerName][i]] || null);
+        byCode.customer[customerCode] = customerId;
+      }
+      let repId: number | null = null;
+      if (ix.rep >= 0) {
+        const code = codes[TEXT.rep][i];
+        repId = byCode.rep[code] ?? -1;
+        if (repId < 0) byCode.rep[code] = repId = d[TEXT.rep][code] === '' ? 0 : reps.id(d[TEXT.rep][code]);
+        if (repId === 0) repId = null;
+      }
+      let territoryId: number | null = null;
+      if (ix.territory >= 0) {
+        const code = codes[TEXT.territory][i];
+        territoryId = byCode.territory[code] ?? -1;
+        if (territoryId < 0) byCode.territory[code] = territoryId = d[TEXT.territory][code] === '' ? 0 : territories.id(d[TEXT.territory][code]);
+        if (territoryId === 0) territoryId = null;
+      }
+      add(line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
+      if (tracksCustomer) noteLatest(customerId, day, line, d[TEXT.customerName][codes[TEXT.customerName][i]], repId, territoryId, d[TEXT.segment][codes[TEXT.segment][i]]);
     },
   };
 

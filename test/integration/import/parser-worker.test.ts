@@ -79,6 +79,19 @@ describe('reading a CSV in the parser worker while the rows are stored', () => {
     expect(stored(a.backend)).toEqual(stored(b.backend));
   });
 
+  it('stores the same when products are the category level, or when every sale is in one category', async () => {
+    for (const mapping of [{ category: null }, { category: null, product: null, productName: null }]) {
+      const [a, b] = [await workspace(), await workspace()];
+      const file = path.join(a.dir, 'sales.csv');
+      salesFile(file, 40_000);
+      const threaded = await a.backend.call('import-run', { path: file, mapping, ...IN_WORKER });
+      const inline = await b.backend.call('import-run', { path: file, mapping, ...IN_THREAD });
+      expect(timeless(threaded)).toEqual(timeless(inline));
+      expect(threaded.categories).toBe(mapping.product === null ? 1 : 211);
+      expect(stored(a.backend)).toEqual(stored(b.backend));
+    }
+  });
+
   it("names each bad row's file row, column, raw value and reason as the in-thread checks do", async () => {
     const w = await workspace();
     const s = await w.backend.call('import-run', { path: fixture('bad-rows.csv'), ...IN_WORKER });

@@ -1,10 +1,8 @@
-import type { CheckedRows } from '../row-check';
+import { TEXT, TEXT_FIELDS, type CheckedRows, type CodedTexts, type StoredRows } from '../row-check';
 import type { RecordsOut } from '../record-feed';
 import { ownString } from '../source';
 
-/** The text fields of a stored row, in the order CheckedRows.store takes them. */
-const TEXT_FIELDS = ['customer', 'customerName', 'category', 'product', 'productName', 'rep', 'territory', 'segment'] as const;
-const FIELDS = TEXT_FIELDS.length;
+const FIELDS = TEXT_FIELDS;
 
 type Reject = [line: number, column: string | null, value: string | null, reason: string];
 
@@ -71,14 +69,14 @@ export class BatchWriter {
         b.revenue[i] = revenue;
         b.quantity[i] = quantity ?? NaN;
         b.orders += orders;
-        b.codes[0][i] = this.code(0, customer);
-        b.codes[1][i] = this.code(1, customerName);
-        b.codes[2][i] = this.code(2, category);
-        b.codes[3][i] = this.code(3, product);
-        b.codes[4][i] = this.code(4, productName);
-        b.codes[5][i] = this.code(5, rep);
-        b.codes[6][i] = this.code(6, territory);
-        b.codes[7][i] = this.code(7, segment);
+        b.codes[TEXT.customer][i] = this.code(TEXT.customer, customer);
+        b.codes[TEXT.customerName][i] = this.code(TEXT.customerName, customerName);
+        b.codes[TEXT.category][i] = this.code(TEXT.category, category);
+        b.codes[TEXT.product][i] = this.code(TEXT.product, product);
+        b.codes[TEXT.productName][i] = this.code(TEXT.productName, productName);
+        b.codes[TEXT.rep][i] = this.code(TEXT.rep, rep);
+        b.codes[TEXT.territory][i] = this.code(TEXT.territory, territory);
+        b.codes[TEXT.segment][i] = this.code(TEXT.segment, segment);
         if (b.invoice) {
           if (b.invoices.length === 0 || invoice !== this.lastInvoice) {
             b.invoices.push(invoice);
@@ -185,7 +183,7 @@ export class BatchWriter {
  * The storing side: replays each batch into the sink exactly as the in-thread checks would have
  * called it (rejects, then the rows in file order; the counts), decoding the texts by dictionary.
  */
-export function batchReplayer(checked: CheckedRows, counts: { read: (n: number) => void; skip: (n: number) => void; warn: (text: string) => void }): (b: ParsedBatch) => void {
+export function batchReplayer(checked: StoredRows, counts: { read: (n: number) => void; skip: (n: number) => void; warn: (text: string) => void }): (b: ParsedBatch) => void {
   const dictionaries: string[][] = Array.from({ length: FIELDS }, () => []);
   return (b) => {
     counts.read(b.read);
@@ -194,27 +192,11 @@ export function batchReplayer(checked: CheckedRows, counts: { read: (n: number) 
     for (let f = 0; f < FIELDS; f++) for (const t of b.fresh[f]) dictionaries[f].push(t);
     for (const [day, text] of b.dayTexts) checked.dayText(day, text);
     for (const [line, column, value, reason] of b.rejects) checked.reject(line, column, value, reason);
-    const [customer, customerName, category, product, productName, rep, territory, segment] = b.codes;
-    const [dCustomer, dCustomerName, dCategory, dProduct, dProductName, dRep, dTerritory, dSegment] = dictionaries;
-    const store = checked.store;
+    const texts: CodedTexts = { codes: b.codes, dictionaries };
+    const { storeCoded } = checked;
     for (let i = 0; i < b.rows; i++) {
       const q = b.quantity[i];
-      store(
-        b.line[i],
-        dCustomer[customer[i]],
-        dCustomerName[customerName[i]],
-        b.day[i],
-        dCategory[category[i]],
-        dProduct[product[i]],
-        dProductName[productName[i]],
-        Number.isNaN(q) ? null : q,
-        b.revenue[i],
-        dRep[rep[i]],
-        dTerritory[territory[i]],
-        dSegment[segment[i]],
-        b.invoice ? b.invoices[b.invoice[i]] : '',
-        i === 0 ? b.orders : 0,
-      );
+      storeCoded(b.line[i], texts, i, b.day[i], Number.isNaN(q) ? null : q, b.revenue[i], b.invoice ? b.invoices[b.invoice[i]] : '', i === 0 ? b.orders : 0);
     }
   };
 }

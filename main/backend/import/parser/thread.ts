@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/contract/errors';
-import type { CheckedRows } from '../row-check';
+import type { StoredRows } from '../row-check';
 import type { Tally } from '../tally';
 import { batchReplayer, transferList } from './batch';
 import type { FromParser, ParseJob, ToParser } from './protocol';
@@ -41,7 +41,7 @@ export const parserThreadAvailable = (): boolean => parserEntry() !== null;
  */
 export function parseInWorker(
   job: Omit<ParseJob, 'batchRows' | 'inFlight'>,
-  checked: CheckedRows,
+  checked: StoredRows,
   tally: Tally,
   options: { signal: AbortSignal; onProgress: (bytes: number) => void },
 ): Promise<string | null> {
