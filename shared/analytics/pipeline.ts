@@ -1,6 +1,6 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { Dataset } from '../model/dataset';
-import type { Action, CustomerResult, KQuality, Leakage, ParetoPoint, ProfileResult } from '../model/results';
+import type { Action, CustomerResult, CustomerRows, KQuality, Leakage, ParetoPoint, ProfileResult } from '../model/results';
 import type { BgNbdFitReport } from '../model/bgnbd';
 import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
@@ -69,7 +69,10 @@ export type AnalysisOutput = {
   hasDates: boolean;
   categories: string[];
   revenue12m: number;
-  customers: CustomerResult[];
+  /** Every customer's result as an array, made when first read (tests, benches); the save reads `customerRows`. */
+  readonly customers: CustomerResult[];
+  /** Every customer's result made one at a time, so the save need not hold them all (0.23 GB at 555k customers). */
+  customerRows: CustomerRows;
   customerCounts: { total: number; active12m: number; strategic: number; longTail: number; best: number };
   strategicRevenueShare: number;
   pareto: ParetoPoint[];
@@ -247,17 +250,14 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
 
   let recoveryModel: RecoveryModel | null = null;
   let alive: PAliveStage | null = null;
-  let early: CustomerResult[] | null = null;
   let risk: RiskAssessment | null = null;
   let decision: RecoveryDecision | null = null;
   let recovery: RecoveryOverview | null = null;
   if (ds.hasDates) {
     const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
-    // Judging the rhythm rules needs only the rules, and the customers' results all but their
-    // actions' money: both done here while the risk job may still run.
+    // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
     const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rules, view('recovery').recovery)) : null;
-    if (job) early = timed('customers', () => customerResults(ds, features, tiers, profiles, alive?.pAlive ?? null, alive?.holdoutGroup ?? null));
     let assessed: RiskAssessment;
     if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
     else {
@@ -313,11 +313,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   options.progress?.('leakage', total, total);
 
-  const customers = timed('customers', () => {
-    const results = early ?? customerResults(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null);
-    addActionMoney(results, actions);
-    return results;
-  });
+  const customerRows = timed('customers', () => customerRowsOf(ds, features, tiers, profiles, pAlive, alive?.holdoutGroup ?? null, actions));
+  let customers: CustomerResult[] | null = null;
   let revenue12m = 0;
   for (let i = 0; i < features.n; i++) if (features.revenue12m[i] > 0) revenue12m += features.revenue12m[i];
   return {
@@ -328,7 +325,14 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     hasDates: ds.hasDates,
     categories: [...ds.categories],
     revenue12m,
-    customers,
+    get customers(): CustomerResult[] {
+      customers ??= Array.from({ length: customerRows.count }, (_, i) => {
+        const row = customerRows.row(i);
+        return { ...row, mix: Array.from(row.mix) };
+      });
+      return customers;
+    },
+    customerRows,
     customerCounts: {
       total: features.n,
       active12m: tiers.ranked.length,
@@ -360,50 +364,58 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   };
 }
 
-/** One customer's category shares as a plain array (Array.from over a subarray view cost ten times more at 138k customers). */
-function mixOf(f: Features, i: number): number[] {
-  const mix: number[] = [];
-  for (let j = i * f.m, end = j + f.m; j < end; j++) mix.push(f.mix[j]);
-  return mix;
-}
-
-/** Each customer's result but the money of its actions (see addActionMoney). */
-function customerResults(ds: Dataset, f: Features, tiers: Tiers, profiles: ProfileModel, pAlive: Float64Array | null, holdoutGroup: Int8Array | null): CustomerResult[] {
-  return ds.customers.map((c, i) => {
-    const p = profiles.profileOf[i];
-    const alive = pAlive ? pAlive[i] : NaN;
-    return {
-      code: c.code,
-      name: c.name,
-      tier: tiers.tier[i],
-      profile: p >= 0 ? p + 1 : null,
-      affinity: p >= 0 ? profiles.affinity[i] : null,
-      isBest: profiles.isBest[i] === 1,
-      revenue12m: f.revenue12m[i],
-      mix: mixOf(f, i),
-      breadth: f.breadth[i],
-      purchases: f.purchases[i],
-      recencyDays: f.recencyDays[i] >= 0 ? f.recencyDays[i] : null,
-      tenureDays: f.tenureDays[i] >= 0 ? f.tenureDays[i] : null,
-      pAlive: Number.isFinite(alive) ? alive : null,
-      holdoutGroup: holdoutGroup && holdoutGroup[i] >= 0 ? holdoutGroup[i] : null,
-      atRiskRevenue: 0,
-      growthRevenue: 0,
-      rep: c.rep,
-      territory: c.territory,
-      segment: c.segment,
-    };
-  });
-}
-
-/** Adds up each customer's recovery and growth actions, in action order, into its result. */
-function addActionMoney(customers: CustomerResult[], actions: readonly Action[]): void {
+/**
+ * Every customer's result, made on demand from the stages' tables: the save writes 555k customers
+ * (20M rows) one at a time instead of holding an object and a mix array for each. Action money is
+ * added up in action order, as the results always were.
+ */
+function customerRowsOf(
+  ds: Dataset,
+  f: Features,
+  tiers: Tiers,
+  profiles: ProfileModel,
+  pAlive: Float64Array | null,
+  holdoutGroup: Int8Array | null,
+  actions: readonly Action[],
+): CustomerRows {
   const index = new Map<string, number>();
-  customers.forEach((c, i) => index.set(c.code, i));
+  ds.customers.forEach((c, i) => index.set(c.code, i));
+  const atRisk = new Float64Array(f.n);
+  const growth = new Float64Array(f.n);
   for (const a of actions) {
     const i = index.get(a.customerCode);
     if (i === undefined) continue;
-    if (a.kind === 'recovery') customers[i].atRiskRevenue += a.expectedRevenue;
-    else customers[i].growthRevenue += a.expectedRevenue;
+    if (a.kind === 'recovery') atRisk[i] += a.expectedRevenue;
+    else growth[i] += a.expectedRevenue;
   }
+  return {
+    count: f.n,
+    code: (i) => ds.customers[i].code,
+    row: (i) => {
+      const c = ds.customers[i];
+      const p = profiles.profileOf[i];
+      const alive = pAlive ? pAlive[i] : NaN;
+      return {
+        code: c.code,
+        name: c.name,
+        tier: tiers.tier[i],
+        profile: p >= 0 ? p + 1 : null,
+        affinity: p >= 0 ? profiles.affinity[i] : null,
+        isBest: profiles.isBest[i] === 1,
+        revenue12m: f.revenue12m[i],
+        mix: f.mix.subarray(i * f.m, (i + 1) * f.m),
+        breadth: f.breadth[i],
+        purchases: f.purchases[i],
+        recencyDays: f.recencyDays[i] >= 0 ? f.recencyDays[i] : null,
+        tenureDays: f.tenureDays[i] >= 0 ? f.tenureDays[i] : null,
+        pAlive: Number.isFinite(alive) ? alive : null,
+        holdoutGroup: holdoutGroup && holdoutGroup[i] >= 0 ? holdoutGroup[i] : null,
+        atRiskRevenue: atRisk[i],
+        growthRevenue: growth[i],
+        rep: c.rep,
+        territory: c.territory,
+        segment: c.segment,
+      };
+    },
+  };
 }

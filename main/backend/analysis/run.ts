@@ -68,7 +68,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     if (Number.isFinite(thread.ms)) timings.riskThread = thread.ms;
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
     summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
-    finishRun(db, summary, output.customers, output.actions);
+    finishRun(db, summary, output.customerRows, output.actions);
     timings.save = performance.now() - saveStarted;
     timings.total = performance.now() - started;
     db.prepare('UPDATE analysis_runs SET summary_json = ?, timings_json = ? WHERE id = ?').run(

@@ -16,7 +16,7 @@ const settings = analysisSettingsSchema.parse({ kMax: 6 });
 
 /** Everything an analysis hands on (timings aside, which differ by how the stages ran). */
 const results = (o: ReturnType<typeof runAnalysis>) => {
-  const { timings: _timings, stages, ...rest } = o;
+  const { timings: _timings, stages, customerRows: _rows, ...rest } = o;
   const f = stages.risk;
   return { ...rest, forecasts: f && [f.customer.atRisk, f.customer.pDecline, f.relationship.atRisk, f.relationship.pDecline, f.relationship.expected] };
 };
