@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { TEXT, TEXT_FIELDS, type CheckedRows, type CodedTexts, type StoredRows } from '../row-check';
 import type { RecordsOut } from '../record-feed';
 import { ownString } from '../source';
@@ -10,8 +11,7 @@ type Reject = [line: number, column: string | null, value: string | null, reason
  * Rows the parser worker checked, as they cross to the thread that stores them: numbers in typed
  * arrays (moved, not copied), each text field as a code into a dictionary both sides grow in step,
  * so a customer code or category crosses once, with its first row, not with every row. Invoice
- * numbers rarely repeat beyond one invoice's lines: they cross per batch, a repeat of the row
- * before it as the same index.
+ * numbers, nearly one per row, cross as bytes.
  */
 export type ParsedBatch = {
   /** Records read, skipped as blank, and the file's bytes read so far (for progress). */
@@ -28,15 +28,16 @@ export type ParsedBatch = {
   codes: Int32Array[];
   /** Per text field, the strings first seen in this batch; their codes follow the dictionary's last. */
   fresh: string[][];
-  invoice: Int32Array | null;
-  invoices: string[];
+  /** Invoice numbers as UTF-8 bytes, row i's from invoiceEnd[i - 1] (0 for the first) to invoiceEnd[i]. */
+  invoiceEnd: Int32Array | null;
+  invoiceBytes: Uint8Array | null;
   rejects: Reject[];
   dayTexts: [number, string][];
   warnings: string[];
 };
 
 export const transferList = (b: ParsedBatch): ArrayBuffer[] =>
-  [b.line, b.day, b.revenue, b.quantity, ...b.codes, ...(b.invoice ? [b.invoice] : [])].map((a) => a.buffer as ArrayBuffer);
+  [b.line, b.day, b.revenue, b.quantity, ...b.codes, ...(b.invoiceEnd && b.invoiceBytes ? [b.invoiceEnd, b.invoiceBytes] : [])].map((a) => a.buffer as ArrayBuffer);
 
 /**
  * The worker's side: takes the checked rows and the record counts and fills batches of
@@ -46,7 +47,7 @@ export class BatchWriter {
   private readonly dictionaries = Array.from({ length: FIELDS }, () => new Map<string, number>());
   private readonly last = Array.from({ length: FIELDS }, () => ({ text: '', code: -1 }));
   private batch: ParsedBatch;
-  private lastInvoice = '';
+  private readonly encoder = new TextEncoder();
   private ready: ParsedBatch[] = [];
   private readonly spare: ArrayBuffer[][] = [];
   readonly records: RecordsOut;
@@ -77,13 +78,7 @@ export class BatchWriter {
         b.codes[TEXT.rep][i] = this.code(TEXT.rep, rep);
         b.codes[TEXT.territory][i] = this.code(TEXT.territory, territory);
         b.codes[TEXT.segment][i] = this.code(TEXT.segment, segment);
-        if (b.invoice) {
-          if (b.invoices.length === 0 || invoice !== this.lastInvoice) {
-            b.invoices.push(invoice);
-            this.lastInvoice = invoice;
-          }
-          b.invoice[i] = b.invoices.length - 1;
-        }
+        if (b.invoiceEnd) b.invoiceEnd[i] = this.writeInvoice(b, i, invoice);
         if (b.rows === this.capacity) this.seal();
       },
     };
@@ -117,14 +112,31 @@ export class BatchWriter {
       revenue: b.revenue.slice(0, n),
       quantity: b.quantity.slice(0, n),
       codes: b.codes.map((c) => c.slice(0, n)),
-      invoice: b.invoice ? b.invoice.slice(0, n) : null,
+      invoiceEnd: b.invoiceEnd ? b.invoiceEnd.slice(0, n) : null,
+      invoiceBytes: b.invoiceBytes && b.invoiceEnd ? b.invoiceBytes.slice(0, n > 0 ? b.invoiceEnd[n - 1] : 0) : null,
     };
+  }
+
+  /**
+   * Appends row i's invoice number to the batch's bytes and returns where it ends. Invoice numbers
+   * rarely repeat beyond one invoice's lines, and strings kept per row until the batch is sent
+   * would be copied by every young collection on both sides.
+   */
+  private writeInvoice(b: ParsedBatch, i: number, invoice: string): number {
+    const start = i === 0 ? 0 : (b.invoiceEnd as Int32Array)[i - 1];
+    let bytes = b.invoiceBytes as Uint8Array;
+    // A UTF-8 character takes at most three bytes per UTF-16 unit.
+    if (start + invoice.length * 3 > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, start + invoice.length * 3));
+      grown.set(bytes.subarray(0, start));
+      b.invoiceBytes = bytes = grown;
+    }
+    return start + this.encoder.encodeInto(invoice, bytes.subarray(start)).written;
   }
 
   private seal(): void {
     this.ready.push(this.batch);
     this.batch = this.empty();
-    this.lastInvoice = '';
   }
 
   private code(field: number, text: string): number {
@@ -150,7 +162,7 @@ export class BatchWriter {
    * arrays for every batch would make the collector run full collections for their memory.
    */
   recycle(buffers: ArrayBuffer[]): void {
-    if (buffers.length === FIELDS + 4 + (this.hasInvoice ? 1 : 0)) this.spare.push(buffers);
+    if (buffers.length === FIELDS + 4 + (this.hasInvoice ? 2 : 0)) this.spare.push(buffers);
   }
 
   private empty(): ParsedBatch {
@@ -170,8 +182,8 @@ export class BatchWriter {
       orders: 0,
       codes: Array.from({ length: FIELDS }, (_, f) => int32(4 + f)),
       fresh: Array.from({ length: FIELDS }, () => []),
-      invoice: this.hasInvoice ? int32(4 + FIELDS) : null,
-      invoices: [],
+      invoiceEnd: this.hasInvoice ? int32(4 + FIELDS) : null,
+      invoiceBytes: this.hasInvoice ? (spare ? new Uint8Array(spare[5 + FIELDS]) : new Uint8Array(n * 16)) : null,
       rejects: [],
       dayTexts: [],
       warnings: [],
@@ -194,9 +206,14 @@ export function batchReplayer(checked: StoredRows, counts: { read: (n: number) =
     for (const [line, column, value, reason] of b.rejects) checked.reject(line, column, value, reason);
     const texts: CodedTexts = { codes: b.codes, dictionaries };
     const { storeCoded } = checked;
+    const ends = b.invoiceEnd;
+    const bytes = b.invoiceBytes ? Buffer.from(b.invoiceBytes.buffer, b.invoiceBytes.byteOffset, b.invoiceBytes.byteLength) : null;
+    // ASCII bytes are their own characters: latin1 makes the strings without a UTF-8 decoder.
+    const encoding = bytes && isAscii(bytes) ? 'latin1' : 'utf8';
     for (let i = 0; i < b.rows; i++) {
       const q = b.quantity[i];
-      storeCoded(b.line[i], texts, i, b.day[i], Number.isNaN(q) ? null : q, b.revenue[i], b.invoice ? b.invoices[b.invoice[i]] : '', i === 0 ? b.orders : 0);
+      const invoice = ends && bytes ? bytes.toString(encoding, i === 0 ? 0 : ends[i - 1], ends[i]) : '';
+      storeCoded(b.line[i], texts, i, b.day[i], Number.isNaN(q) ? null : q, b.revenue[i], invoice, i === 0 ? b.orders : 0);
     }
   };
 }
