@@ -49,9 +49,9 @@ describe('a packaging dry run with a stub Electron', () => {
     expect(fs.readFileSync(path.join(unpacked, 'longtail'), 'utf8')).toContain('stub electron');
   });
 
-  it('packs the shell, the backend worker, the CommonJS preload and the built renderer into the asar', () => {
+  it('packs the shell, the backend worker and its parser and risk threads, the CommonJS preload and the built renderer into the asar', () => {
     const files = asarFiles(path.join(unpacked, 'resources', 'app.asar'));
-    for (const f of ['/out/main/index.js', '/out/main/worker.js', '/out/main/import-parser.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
+    for (const f of ['/out/main/index.js', '/out/main/worker.js', '/out/main/import-parser.js', '/out/main/risk-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('/main/') || f.startsWith('/renderer/src/') || f.startsWith('/test/'))).toBe(false);
