@@ -1,31 +1,28 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { RiskAssessor, RiskOutcome } from '../../../shared/analytics/pipeline';
 import { AppError } from '../../../shared/contract/errors';
 import type { Dataset } from '../../../shared/model/dataset';
+import { startThread, threadEntry } from '../worker/thread-entry';
 import type { RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
 
-const tsEntry = fileURLToPath(new URL('./risk-worker.ts', import.meta.url));
-const tsxBoot = fileURLToPath(new URL('../worker/tsx-boot.mjs', import.meta.url));
-// Built, the entry sits beside the chunk holding this module: .mjs in the CLI's build, .js in Electron's.
-const builtEntries = ['./risk-worker.mjs', './risk-worker.js'].map((name) => fileURLToPath(new URL(name, import.meta.url)));
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Below this many transactions the risk stage takes about as long as a thread takes to start (a few
  * tenths of a second compiled, about a second under tsx), so it runs inline.
  */
-export const RISK_THREAD_MIN_ROWS = 200_000;
+const RISK_THREAD_MIN_ROWS = 200_000;
 
 /** Whether the risk stage of a dataset this big gains from a thread of its own on this machine. */
 export const riskThreadPays = (rows: number): boolean => rows >= RISK_THREAD_MIN_ROWS && os.availableParallelism() >= 2;
 
 function startRiskWorker(start: RiskThreadStart): Worker {
-  if (fs.existsSync(tsEntry)) return new Worker(tsxBoot, { workerData: { ...start, tsEntry: pathToFileURL(tsEntry).href } });
-  const built = builtEntries.find((p) => fs.existsSync(p));
-  if (!built) throw new AppError('INTERNAL', `The risk stage's worker (${builtEntries.join(' or ')}) is missing: rebuild Longtail.`);
-  return new Worker(built, { workerData: start });
+  const entry = threadEntry(here, 'risk-worker.ts', 'risk-worker');
+  if (!entry) throw new AppError('INTERNAL', `The risk stage's worker (risk-worker.mjs or .js beside ${here}) is missing: rebuild Longtail.`);
+  return startThread(entry, start);
 }
 
 /**

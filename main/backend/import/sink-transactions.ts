@@ -147,6 +147,12 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
 
   // Ids by dictionary code, for rows replayed from the parser worker: each name is looked up once.
   const byCode = { customer: [] as number[], category: [] as number[], product: [] as number[], rep: [] as number[], territory: [] as number[] };
+  /** A rep's or territory's id by its code, resolved on the code's first row; null for a blank (kept as 0). */
+  const optionalId = (dimension: Dimension, known: number[], names: string[], code: number): number | null => {
+    let id = known[code] ?? -1;
+    if (id < 0) known[code] = id = names[code] === '' ? 0 : dimension.id(names[code]);
+    return id === 0 ? null : id;
+  };
   const categoryField = ix.category >= 0 ? TEXT.category : TEXT.product;
 
   const checked: StoredRows = {
@@ -198,20 +204,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         customerId = customers.id(d[TEXT.customer][customerCode], d[TEXT.customerName][codes[TEXT.customerName][i]] || null);
         byCode.customer[customerCode] = customerId;
       }
-      let repId: number | null = null;
-      if (ix.rep >= 0) {
-        const code = codes[TEXT.rep][i];
-        repId = byCode.rep[code] ?? -1;
-        if (repId < 0) byCode.rep[code] = repId = d[TEXT.rep][code] === '' ? 0 : reps.id(d[TEXT.rep][code]);
-        if (repId === 0) repId = null;
-      }
-      let territoryId: number | null = null;
-      if (ix.territory >= 0) {
-        const code = codes[TEXT.territory][i];
-        territoryId = byCode.territory[code] ?? -1;
-        if (territoryId < 0) byCode.territory[code] = territoryId = d[TEXT.territory][code] === '' ? 0 : territories.id(d[TEXT.territory][code]);
-        if (territoryId === 0) territoryId = null;
-      }
+      const repId = ix.rep >= 0 ? optionalId(reps, byCode.rep, d[TEXT.rep], codes[TEXT.rep][i]) : null;
+      const territoryId = ix.territory >= 0 ? optionalId(territories, byCode.territory, d[TEXT.territory], codes[TEXT.territory][i]) : null;
       add(line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
       if (tracksCustomer) noteLatest(customerId, day, line, d[TEXT.customerName][codes[TEXT.customerName][i]], repId, territoryId, d[TEXT.segment][codes[TEXT.segment][i]]);
     },

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { AppError, toErrorPayload, type Outcome } from '../../../shared/contract/errors';
 import type { Progress } from '../../../shared/contract/progress';
 import type { ProgressEvent } from '../../../shared/contract/transport';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
+import { startThread, threadEntry } from './thread-entry';
 
 export type WorkerCallOptions = {
   onProgress?: (p: Progress) => void;
@@ -14,25 +16,20 @@ export type WorkerCallOptions = {
 };
 
 export type WorkerBackendOptions = WorkerStart & {
-  /** The worker entry: a bundled .js (Electron) or, by default, the TypeScript entry run under tsx. */
+  /** The bundled worker entry (Electron names its own); by default the entry beside this module, the TypeScript source under tsx in development. */
   entry?: string;
 };
 
 type Pending = { resolve: (o: Outcome<unknown>) => void; jobId?: string; cleanup: () => void };
 
-const tsEntry = fileURLToPath(new URL('./entry.ts', import.meta.url));
-const tsxBoot = fileURLToPath(new URL('./tsx-boot.mjs', import.meta.url));
-// In the compiled CLI (out/cli) this module sits beside the built worker, not the TypeScript entry.
-const compiledEntry = fileURLToPath(new URL('./worker.mjs', import.meta.url));
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 function startWorker(options: WorkerBackendOptions): Worker {
-  const entry = options.entry ?? (fs.existsSync(tsEntry) ? tsEntry : compiledEntry);
   const start: WorkerStart = { appDataDir: options.appDataDir, nativeBinding: options.nativeBinding };
-  if (!fs.existsSync(entry)) throw new Error(`The backend worker entry ${entry} is missing: rebuild Longtail.`);
-  if (entry.endsWith('.ts')) {
-    return new Worker(tsxBoot, { workerData: { ...start, tsEntry: pathToFileURL(entry).href } });
-  }
-  return new Worker(entry, { workerData: start });
+  // Electron names its bundled entry; the CLI and tests find theirs beside this module.
+  const entry = options.entry ? (fs.existsSync(options.entry) ? { file: options.entry } : null) : threadEntry(here, 'entry.ts', 'worker');
+  if (!entry) throw new Error(`The backend worker entry ${options.entry ?? `beside ${here}`} is missing: rebuild Longtail.`);
+  return startThread(entry, start);
 }
 
 /**

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../../shared/contract/errors';
+import { startThread, threadEntry } from '../../worker/thread-entry';
 import type { StoredRows } from '../row-check';
 import type { Tally } from '../tally';
 import { batchReplayer, transferList } from './batch';
@@ -15,20 +14,8 @@ const IN_FLIGHT = 4;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/**
- * The parser worker's entry: the TypeScript source run under tsx (development, tests), or the
- * bundled file beside this module's chunk (out/cli's import-parser.mjs, out/main's import-parser.js).
- * Null when the build has none: the import then checks its rows in its own thread.
- */
-function parserEntry(): { file: string; tsEntry?: string } | null {
-  const ts = path.join(here, 'entry.ts');
-  if (fs.existsSync(ts)) return { file: path.join(here, '..', '..', 'worker', 'tsx-boot.mjs'), tsEntry: pathToFileURL(ts).href };
-  for (const name of ['import-parser.mjs', 'import-parser.js']) {
-    const file = path.join(here, name);
-    if (fs.existsSync(file)) return { file };
-  }
-  return null;
-}
+/** The parser worker's entry; null when the build has none: the import then checks its rows in its own thread. */
+const parserEntry = () => threadEntry(here, 'entry.ts', 'import-parser');
 
 export const parserThreadAvailable = (): boolean => parserEntry() !== null;
 
@@ -54,7 +41,7 @@ export function parseInWorker(
   });
   return new Promise((resolve, reject) => {
     const full: ParseJob = { ...job, batchRows: BATCH_ROWS, inFlight: IN_FLIGHT };
-    const worker = new Worker(entry.file, { workerData: entry.tsEntry ? { ...full, tsEntry: entry.tsEntry } : full });
+    const worker = startThread(entry, full);
     let settled = false;
     const settle = (error: unknown, sha: string | null = null): void => {
       if (settled) return;
