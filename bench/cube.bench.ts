@@ -7,7 +7,7 @@
  * the 5M one four times over, each copy with its own customers, by the default path (auto) and
  * through DuckDB. Every case runs in its own child process so its peak RSS is its own.
  *
- *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--no-lines] [--no-auto] [--no-duckdb] [--only '5M wide,5M narrow']
+ *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--no-lines] [--no-auto] [--no-duckdb] [--only '5M wide,5M narrow'] [--tsx]
  * generates bench/data/5m.csv when missing (as bench/generate.ts --rows 5000000 --categories 15 does)
  * and derives the narrow and 20M files next to it. Writes bench/results/cube.md; a run of some files
  * keeps the other files' rows from the last run.
@@ -18,51 +18,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Backend } from '../main/backend/dispatch';
+import { buildBackendBundle } from '../bin/build-cli.mjs';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
 import { generateDistributor } from '../shared/sample';
+import type { Measure } from './cube-child';
 import { customersForRows, splitSales, writeSampleCsv } from './generate';
 
 const self = fileURLToPath(import.meta.url);
 const benchDir = path.dirname(self);
 const dataDir = path.join(benchDir, 'data');
+const childDir = path.join(benchDir, '..', 'out', 'bench-cube');
 
-type Measure = { importMs: number; analysisMs: number; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
-
-async function child(kind: string, file: string, scratch: string): Promise<void> {
-  const started = performance.now();
-  if (kind === 'reference') {
-    const duck = await openDuckDb();
-    const narrow = file.includes('narrow');
-    const r = await duck.connection.runAndReadAll(
-      `SELECT count(*)::INTEGER FROM (SELECT "Customer ID", "Category", sum(${narrow ? '"Revenue"' : '"Net Sales"'}) FROM read_csv(${sqlText(file)}) GROUP BY ALL)`,
-    );
-    const groups = r.getRows()[0][0] as number;
-    duck.close();
-    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0, engine: 'duckdb' };
-    console.log(JSON.stringify(out));
-    return;
-  }
-  fs.rmSync(scratch, { recursive: true, force: true });
-  fs.mkdirSync(scratch, { recursive: true });
-  const backend = new Backend({ appDataDir: path.join(scratch, 'app') });
-  await backend.call('workspace-create', { path: path.join(scratch, 'bench.longtail'), clientName: 'Bench' });
-  // auto: the product's default (DuckDB above 200 MB, and only when a sample says the file shrinks).
-  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : kind === 'auto' ? 'auto' : 'lines' });
-  const importMs = performance.now() - started;
-  const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
-  if (s.engine === 'duckdb' && kind === 'auto') console.error(s.warnings.find((w) => w.startsWith('Summed with DuckDB')) ?? '');
-  const a0 = performance.now();
-  await backend.call('analysis-run', { settings: {} });
-  const analysisMs = performance.now() - a0;
-  backend.close();
-  fs.rmSync(scratch, { recursive: true, force: true });
-  const out: Measure = { importMs, analysisMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
-  console.log(JSON.stringify(out));
-}
-
-function measure(kind: string, file: string): Measure {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', kind, file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+/**
+ * The cases run the backend compiled (out/bench-cube, built at the start of the run), as the CLI and
+ * the app run it: under tsx every worker thread the backend starts (the CSV parser, two for the risk
+ * stage) spends about half a second compiling its TypeScript before it works. `--tsx` runs the sources.
+ */
+function measure(kind: string, file: string, compiled: boolean): Measure {
+  const scratch = path.join(dataDir, `scratch-${kind}-${path.basename(file)}`);
+  const entry = compiled ? [path.join(childDir, 'cube-child.mjs')] : ['--import', 'tsx', path.join(benchDir, 'cube-child.ts')];
+  const r = spawnSync(process.execPath, [...entry, kind, file, scratch], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !last.startsWith('{')) throw new Error(`${kind} on ${file} failed: ${r.stderr.slice(-2000)}`);
   return JSON.parse(last) as Measure;
@@ -106,7 +81,7 @@ const n = (x: number): string => x.toLocaleString('en-US');
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      child: { type: 'string' },
+      tsx: { type: 'boolean' },
       size: { type: 'string' },
       'no-lines': { type: 'boolean' },
       'no-auto': { type: 'boolean' },
@@ -116,11 +91,8 @@ async function main(): Promise<void> {
     allowPositionals: true,
     strict: false,
   });
-  if (typeof values.child === 'string') {
-    const file = process.argv.at(-1) ?? '';
-    await child(values.child, file, path.join(dataDir, `scratch-${values.child}-${path.basename(file)}`));
-    return;
-  }
+  const compiled = values.tsx !== true;
+  if (compiled) await buildBackendBundle({ 'cube-child': 'bench/cube-child.ts' }, childDir);
   const wide = path.join(dataDir, '5m.csv');
   if (!fs.existsSync(wide)) {
     const base = { seed: 20261128, endDate: '2026-10-31', months: 24, categories: 15 };
@@ -153,7 +125,7 @@ async function main(): Promise<void> {
     ran.add(label);
     const mb = (fs.statSync(file).size / 2 ** 20).toFixed(0);
     const refLoad = load1();
-    const ref = measure('reference', file);
+    const ref = measure('reference', file, compiled);
     console.error(`${label}: reference ${s(ref.importMs)}`);
     const big20 = label.startsWith('20M');
     // At 20M line by line is what auto chooses for this file (one line per key): run it once, as auto.
@@ -161,7 +133,7 @@ async function main(): Promise<void> {
     rows.push(`| ${label} (${mb} MB) | DuckDB read + GROUP BY customer, category (reference) | ${s(ref.importMs)} | | ${s(ref.importMs)} | 1.0x | ${n(Math.round(ref.maxRssMb))} MB | ${refLoad} | ${n(ref.rows)} groups |`);
     for (const kind of kinds) {
       const caseLoad = load1();
-      const m = measure(kind, file);
+      const m = measure(kind, file, compiled);
       const total = m.importMs + m.analysisMs;
       console.error(`${label} ${kind}: import ${s(m.importMs)}, analysis ${s(m.analysisMs)}, ${Math.round(m.maxRssMb)} MB (${m.engine})`);
       const what = kind === 'duckdb' ? 'import through DuckDB + analysis' : kind === 'lines' ? 'line-by-line import + analysis' : `auto (chose ${m.engine === 'duckdb' ? 'DuckDB' : 'line by line'}) + analysis`;

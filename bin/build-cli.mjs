@@ -9,8 +9,17 @@ import { fileURLToPath } from 'node:url';
 
 export const cliOutDir = fileURLToPath(new URL('../out/cli/', import.meta.url));
 
+/** The worker threads the backend starts: every build that runs the backend carries them beside its chunks. */
+const WORKER_ENTRIES = { worker: 'main/backend/worker/entry.ts', 'risk-worker': 'main/backend/analysis/risk-worker.ts', 'import-parser': 'main/backend/import/parser/entry.ts' };
+
 /** Builds into out/cli, or into `outDir` (tests build a private copy at the same depth, e.g. out/cli-test-1). */
-export async function buildCli(outDir = cliOutDir) {
+export const buildCli = (outDir = cliOutDir) => buildBackendBundle({ longtail: 'main/cli/index.ts' }, outDir);
+
+/**
+ * Bundles `entries` (name -> source) with the backend's worker threads into `outDir`, one folder
+ * deep under out/ (the benchmarks time the backend as compiled, as the CLI and the app run it).
+ */
+export async function buildBackendBundle(entries, outDir) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const builtAt = Date.now();
   // Built beside the final folder and swapped in whole, so a CLI starting meanwhile never sees half a build.
@@ -18,7 +27,7 @@ export async function buildCli(outDir = cliOutDir) {
   fs.rmSync(staging, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { longtail: 'main/cli/index.ts', worker: 'main/backend/worker/entry.ts', 'risk-worker': 'main/backend/analysis/risk-worker.ts', 'import-parser': 'main/backend/import/parser/entry.ts' },
+    entryPoints: { ...entries, ...WORKER_ENTRIES },
     outdir: staging,
     bundle: true,
     splitting: true,

@@ -1,12 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
-import type { RiskAssessor, RiskOutcome } from '../../../shared/analytics/pipeline';
+import { MessageChannel, type TransferListItem, type Worker } from 'node:worker_threads';
+import type { RiskAssessor, RiskJob, RiskOutcome } from '../../../shared/analytics/pipeline';
 import { AppError } from '../../../shared/contract/errors';
 import type { Dataset } from '../../../shared/model/dataset';
 import { startThread, threadEntry } from '../worker/thread-entry';
-import type { RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
+import type { CustomerModelHandoff, RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,57 +16,88 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 const RISK_THREAD_MIN_ROWS = 200_000;
 
+/**
+ * Up to this many transactions the customer level's model is learned on a second thread while the
+ * first learns the relationships. Each thread then holds its own day series of the customers (12
+ * bytes a row): 60 MB at 5M rows, but 240 MB more at 20M, where memory, not time, is the limit.
+ */
+const SPLIT_LEARNING_MAX_ROWS = 8_000_000;
+
 /** Whether the risk stage of a dataset this big gains from a thread of its own on this machine. */
 export const riskThreadPays = (rows: number): boolean => rows >= RISK_THREAD_MIN_ROWS && os.availableParallelism() >= 2;
 
-function startRiskWorker(start: RiskThreadStart): Worker {
+const cancelled = (): AppError => new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
+
+function startRiskWorker(start: RiskThreadStart, transfer: TransferListItem[]): Worker {
   const entry = threadEntry(here, 'risk-worker.ts', 'risk-worker');
   if (!entry) throw new AppError('INTERNAL', `The risk stage's worker (risk-worker.mjs or .js beside ${here}) is missing: rebuild Longtail.`);
-  return startThread(entry, start);
+  return startThread(entry, start, transfer);
 }
 
 /**
- * Runs each risk job on a thread of its own. The transactions cross without a copy when they live in
- * shared memory (loadData puts them there); the assessment comes back by transfer. `signal` stops
- * the thread at once (a cancelled analysis does not wait for it); `onDone` hears how long it worked.
+ * A risk thread's one reply, or the reason it never came: its error, or its exit before replying
+ * (`stopped()` tells a cancel from a crash).
  */
-export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDone?: (ms: number) => void } = {}): RiskAssessor {
-  return (job) => {
-    const worker = startRiskWorker({
-      job,
-      tx: ds.tx,
-      customerCount: ds.customers.length,
-      categories: ds.categories,
-      firstDay: ds.firstDay,
-      lastDay: ds.lastDay,
-      currency: ds.currency,
+function replyOf(worker: Worker, stopped: () => boolean): Promise<{ outcome: RiskOutcome | null; ms: number }> {
+  return new Promise((resolve, reject) => {
+    let replied = false;
+    worker.once('message', (reply: RiskThreadReply) => {
+      replied = true;
+      if (reply.ok) resolve({ outcome: reply.outcome, ms: reply.ms });
+      else reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
     });
+    worker.once('error', (e) => reject(new AppError('INTERNAL', `The risk stage failed on its thread: ${e.message}`)));
+    worker.once('exit', (code) => {
+      if (replied) return;
+      reject(
+        stopped()
+          ? cancelled()
+          : new AppError('INTERNAL', `The risk stage's thread stopped (exit code ${code}) before it finished. Run the analysis again; if it recurs, the machine may be short of memory.`),
+      );
+    });
+  });
+}
+
+/**
+ * Runs each risk job on a thread of its own, and when there are models to learn on a dataset of
+ * moderate size, the customer level's learning on a second one (the two levels' learning is most of
+ * the stage and neither reads the other; the assessing thread takes the customer model when it has
+ * learned the relationships). The transactions cross without a copy when they live in shared memory
+ * (loadData puts them there); the assessment comes back by transfer. `signal` stops the threads at
+ * once (a cancelled analysis does not wait for them); `onDone` hears how long each worked.
+ */
+export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDone?: (ms: { assess: number; learnCustomers: number | null }) => void } = {}): RiskAssessor {
+  return (job: RiskJob) => {
+    const base = { job, tx: ds.tx, customerCount: ds.customers.length, categories: ds.categories, firstDay: ds.firstDay, lastDay: ds.lastDay, currency: ds.currency };
+    const split = job.known === undefined && ds.tx.customer.length <= SPLIT_LEARNING_MAX_ROWS && os.availableParallelism() >= 2;
+    const channel = split ? new MessageChannel() : null;
+    const ready = new Int32Array(new SharedArrayBuffer(4));
+    const handoff = (port: CustomerModelHandoff['port']): CustomerModelHandoff => ({ port, ready });
+    const workers: Worker[] = [];
+    if (channel) workers.push(startRiskWorker({ ...base, role: 'learn-customers', handoff: handoff(channel.port1) }, [channel.port1]));
+    const assessor = startRiskWorker({ ...base, role: 'assess', handoff: channel ? handoff(channel.port2) : null }, channel ? [channel.port2] : []);
+    workers.push(assessor);
     let stopped = false;
     const stop = (): void => {
       stopped = true;
-      void worker.terminate();
+      for (const w of workers) void w.terminate();
     };
     options.signal?.addEventListener('abort', stop, { once: true });
-    const outcome = new Promise<RiskOutcome>((resolve, reject) => {
-      let replied = false;
-      worker.once('message', (reply: RiskThreadReply) => {
-        replied = true;
-        if (reply.ok) {
-          options.onDone?.(reply.ms);
-          resolve(reply.outcome);
-        } else reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
-      });
-      worker.once('error', (e) => reject(new AppError('INTERNAL', `The risk stage failed on its thread: ${e.message}`)));
-      worker.once('exit', (code) => {
+    const learner = channel ? replyOf(workers[0], () => stopped) : Promise.resolve(null);
+    const outcome = (async (): Promise<RiskOutcome> => {
+      try {
+        const [assessed, learned] = await Promise.all([replyOf(assessor, () => stopped), learner]);
+        options.onDone?.({ assess: assessed.ms, learnCustomers: learned?.ms ?? null });
+        if (!assessed.outcome) throw new AppError('INTERNAL', "The risk stage's thread replied without its assessment.");
+        return assessed.outcome;
+      } catch (e) {
+        // A learner that died without handing its model over would leave the assessing thread waiting.
+        for (const w of workers) void w.terminate();
+        throw e;
+      } finally {
         options.signal?.removeEventListener('abort', stop);
-        if (replied) return;
-        reject(
-          stopped
-            ? new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.')
-            : new AppError('INTERNAL', `The risk stage's thread stopped (exit code ${code}) before it finished. Run the analysis again; if it recurs, the machine may be short of memory.`),
-        );
-      });
-    });
+      }
+    })();
     return { outcome, abandon: stop };
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 
 const tsxBoot = fileURLToPath(new URL('./tsx-boot.mjs', import.meta.url));
 
@@ -21,6 +21,9 @@ export function threadEntry(dir: string, tsFile: string, name: string): { file: 
   return null;
 }
 
-/** Starts a thread at an entry found by threadEntry, handing it `data` as its workerData. */
-export const startThread = (entry: { file: string; tsEntry?: string }, data: object): Worker =>
-  new Worker(entry.file, { workerData: entry.tsEntry ? { ...data, tsEntry: entry.tsEntry } : data });
+/**
+ * Starts a thread at an entry found by threadEntry, handing it `data` as its workerData; `transfer`
+ * lists what in `data` moves to the thread rather than being copied (message ports must).
+ */
+export const startThread = (entry: { file: string; tsEntry?: string }, data: object, transfer: TransferListItem[] = []): Worker =>
+  new Worker(entry.file, { workerData: entry.tsEntry ? { ...data, tsEntry: entry.tsEntry } : data, transferList: transfer });

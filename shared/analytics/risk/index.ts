@@ -35,19 +35,35 @@ function unitsOf(ds: Dataset): { customers: UnitSeries; relationships: UnitSerie
 const unitsOnly = ({ level, count, customer, category }: UnitSeries): Units => ({ level, count, customer, category });
 
 /**
+ * The customer level's model alone, learned from its own series: what a second thread can learn while
+ * `assessRisk` learns the relationships (the two levels' learning reads the data, never each other).
+ */
+export function learnCustomerRisk(ds: Dataset, asOfDay: number, horizonDays: number): LearnedRisk {
+  return learnRisk(ds, customerSeries(ds), asOfDay, horizonDays);
+}
+
+/**
  * The learned risk forecasts for every customer and every customer x category relationship. The
  * models are learned from the data's own past up to `asOfDay` (heavy: once per as-of day and
- * horizon); `keep` may hand back models learned before on the same data, day and horizon instead.
- * The assessment keeps the units but not their series: nothing reads the days once the forecasts
- * exist, and the series are about as big as the transactions (24 bytes a row for both levels,
- * 0.45 GB at 20M rows) while the assessment stays warm for the whole session.
+ * horizon); `keep` may hand back models learned before on the same data, day and horizon instead,
+ * and `customerModel` the customer level's model learned elsewhere (`learnCustomerRisk` on another
+ * thread), asked for only once the relationships are learned. The assessment keeps the units but not
+ * their series: nothing reads the days once the forecasts exist, and the series are about as big as
+ * the transactions (24 bytes a row for both levels, 0.45 GB at 20M rows) while the assessment stays
+ * warm for the whole session.
  */
-export function assessRisk(ds: Dataset, asOfDay: number, horizonDays: number, keep: (learn: () => RiskModels) => RiskModels = (learn) => learn()): RiskAssessment {
+export function assessRisk(
+  ds: Dataset,
+  asOfDay: number,
+  horizonDays: number,
+  keep: (learn: () => RiskModels) => RiskModels = (learn) => learn(),
+  customerModel?: () => LearnedRisk,
+): RiskAssessment {
   const { customers, relationships, relationshipStart } = unitsOf(ds);
-  const models = keep(() => ({
-    customer: learnRisk(ds, customers, asOfDay, horizonDays),
-    relationship: learnRisk(ds, relationships, asOfDay, horizonDays, { customers }),
-  }));
+  const models = keep(() => {
+    const relationship = learnRisk(ds, relationships, asOfDay, horizonDays, { customers });
+    return { customer: customerModel ? customerModel() : learnRisk(ds, customers, asOfDay, horizonDays), relationship };
+  });
   // Each level's facts at the as-of day serve the other level too: found once.
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const customerFacts = unitFacts(customers, ds.firstDay, asOfDay, priorDays, horizonDays);

@@ -48,21 +48,24 @@ describe('the risk stage on a thread of its own', () => {
     for (const column of [ds.tx.customer, ds.tx.category, ds.tx.day, ds.tx.revenue]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('gives the same actions, money, customers and forecasts as the analysis run on one thread', async () => {
+  it('gives the same actions, money, customers and forecasts as the analysis run on one thread, with the customer model learned on a second thread', async () => {
     const inline = runAnalysis(ds, settings);
-    let threadMs = NaN;
-    const alongside = await runAnalysisAlongside(ds, settings, {}, riskOnThread(ds, { onDone: (ms) => (threadMs = ms) }));
+    let worked: { assess: number; learnCustomers: number | null } | null = null;
+    const alongside = await runAnalysisAlongside(ds, settings, {}, riskOnThread(ds, { onDone: (ms) => (worked = ms) }));
     expect(alongside.counts.recoveryActions).toBeGreaterThan(0);
     expect(results(alongside)).toEqual(results(inline));
-    expect(threadMs).toBeGreaterThan(0);
+    expect(worked).toMatchObject({ assess: expect.any(Number), learnCustomers: expect.any(Number) });
   });
 
   it('learns the models once and prices with the kept ones in a later session, as the inline run does', async () => {
     const store = memoryStore();
     const first = await runAnalysisAlongside(ds, settings, { saved: store }, riskOnThread(ds));
     expect([...store.saved.keys()].filter((k) => k.startsWith('risk:'))).toHaveLength(1);
-    const kept = await runAnalysisAlongside(ds, settings, { saved: store }, riskOnThread(ds));
+    let worked: { assess: number; learnCustomers: number | null } | null = null;
+    const kept = await runAnalysisAlongside(ds, settings, { saved: store }, riskOnThread(ds, { onDone: (ms) => (worked = ms) }));
     expect(results(kept)).toEqual(results(first));
+    // Nothing to learn: no second thread.
+    expect(worked).toMatchObject({ learnCustomers: null });
     expect(results(runAnalysis(ds, settings, { saved: store }))).toEqual(results(first));
   });
 

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script without type declarations
 import { buildCli } from '../../../bin/build-cli.mjs';
 import { tempDir } from '../../helpers/workspace';
 

@@ -1,0 +1,49 @@
+/**
+ * One case of the cube bench in a process of its own (bench/cube.bench.ts starts it): DuckDB's own
+ * read-and-group of the file (the reference), or an import by `kind` followed by the full analysis,
+ * through the backend as the CLI and the app run it. Prints one JSON line: the case's measure.
+ *
+ *   node out/bench-cube/cube-child.mjs KIND FILE SCRATCH_DIR   (compiled by cube.bench.ts)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Backend } from '../main/backend/dispatch';
+import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
+
+export type Measure = { importMs: number; analysisMs: number; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
+
+async function child(kind: string, file: string, scratch: string): Promise<void> {
+  const started = performance.now();
+  if (kind === 'reference') {
+    const duck = await openDuckDb();
+    const narrow = file.includes('narrow');
+    const r = await duck.connection.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM (SELECT "Customer ID", "Category", sum(${narrow ? '"Revenue"' : '"Net Sales"'}) FROM read_csv(${sqlText(file)}) GROUP BY ALL)`,
+    );
+    const groups = r.getRows()[0][0] as number;
+    duck.close();
+    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0, engine: 'duckdb' };
+    console.log(JSON.stringify(out));
+    return;
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+  fs.mkdirSync(scratch, { recursive: true });
+  const backend = new Backend({ appDataDir: path.join(scratch, 'app') });
+  await backend.call('workspace-create', { path: path.join(scratch, 'bench.longtail'), clientName: 'Bench' });
+  // auto: the product's default (DuckDB above 200 MB, and only when a sample says the file shrinks).
+  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : kind === 'auto' ? 'auto' : 'lines' });
+  const importMs = performance.now() - started;
+  const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
+  if (s.engine === 'duckdb' && kind === 'auto') console.error(s.warnings.find((w) => w.startsWith('Summed with DuckDB')) ?? '');
+  const a0 = performance.now();
+  await backend.call('analysis-run', { settings: {} });
+  const analysisMs = performance.now() - a0;
+  backend.close();
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const out: Measure = { importMs, analysisMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
+  console.log(JSON.stringify(out));
+}
+
+const [kind, file, scratch] = process.argv.slice(2);
+if (!kind || !file || !scratch) throw new Error('usage: cube-child KIND FILE SCRATCH_DIR');
+await child(kind, file, scratch);
