@@ -72,6 +72,9 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const setProductCategory = db.prepare('UPDATE products SET category_id = ? WHERE id = ? AND category_id IS NOT ?');
   const productCategorySet = new Set<number>();
   const latest = new Map<number, Latest>();
+  /** The customer noteLatest saw last and its entry; the customer and category add put in the tally last. Forgotten when rows are taken back. */
+  const lastNoted: { id: number; seen: Latest | undefined } = { id: -1, seen: undefined };
+  const lastAdded = { customer: -1, category: -1 };
   const lastDays = new LastDays();
   const tracksCustomer = ix.customerName >= 0 || ix.rep >= 0 || ix.territory >= 0 || ix.segment >= 0;
   // Known before the rows come when DuckDB has counted the dates; otherwise found at the end.
@@ -84,10 +87,19 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
 
   /** Keeps the customer's latest name, rep, territory and segment: those of the last line of its last day. */
   function noteLatest(customerId: number, day: number, line: number, name: string, repId: number | null, territoryId: number | null, segment: string): void {
-    const seen = latest.get(customerId);
-    if (!seen) latest.set(customerId, { day, line, name: owned(name), rep: repId, territory: territoryId, segment: owned(segment) });
+    // Files grouped by customer come back to the same one row after row: no map lookup for them.
+    const seen = customerId === lastNoted.id ? lastNoted.seen : latest.get(customerId);
+    if (!seen) {
+      const entry: Latest = { day, line, name: owned(name), rep: repId, territory: territoryId, segment: owned(segment) };
+      latest.set(customerId, entry);
+      lastNoted.id = customerId;
+      lastNoted.seen = entry;
+      return;
+    }
+    lastNoted.id = customerId;
+    lastNoted.seen = seen;
     // By day, then line, not by arrival: DuckDB's sums arrive after its doubtful rows.
-    else if (day > seen.day || (day === seen.day && line > seen.line)) {
+    if (day > seen.day || (day === seen.day && line > seen.line)) {
       seen.day = day;
       seen.line = line;
       seen.rep = repId;
@@ -104,9 +116,10 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     tally.revenue += revenue;
     if (revenue < 0) tally.returns++;
     tally.day(day);
-    tally.customers.add(customerId);
+    // A set grows only by a new member: the row before's customer and category are in already.
+    if (customerId !== lastAdded.customer) tally.customers.add((lastAdded.customer = customerId));
     lastDays.note(customerId, day);
-    tally.categories.add(categoryId);
+    if (categoryId !== lastAdded.category) tally.categories.add((lastAdded.category = categoryId));
   }
 
   /** Stores a row that passed every check, its text trimmed (positional: no object per row for the collector to sweep). */
@@ -228,6 +241,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     summed,
     unstoreDays(days) {
       if (days.size === 0) return;
+      lastNoted.id = -1;
+      lastAdded.customer = lastAdded.category = -1;
       insert.flush();
       // Day numbers only (integers): safe to write into the statement.
       const list = [...days.keys()].map((d) => Math.trunc(d)).join(', ');

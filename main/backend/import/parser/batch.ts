@@ -238,11 +238,12 @@ export function batchReplayer(checked: StoredRows, counts: { read: (n: number) =
     const { storeCoded } = checked;
     const ends = b.invoiceEnd;
     const bytes = b.invoiceBytes ? Buffer.from(b.invoiceBytes.buffer, b.invoiceBytes.byteOffset, b.invoiceBytes.byteLength) : null;
-    // ASCII bytes are their own characters: latin1 makes the strings without a UTF-8 decoder.
-    const encoding = bytes && isAscii(bytes) ? 'latin1' : 'utf8';
+    // ASCII bytes are their own characters: the batch's invoice numbers become one string, each row's a slice of it.
+    const ascii = ends && bytes && b.rows > 0 ? (isAscii(bytes.subarray(0, ends[b.rows - 1])) ? bytes.toString('latin1', 0, ends[b.rows - 1]) : null) : '';
     for (let i = 0; i < b.rows; i++) {
       const q = b.quantity[i];
-      const invoice = ends && bytes ? bytes.toString(encoding, i === 0 ? 0 : ends[i - 1], ends[i]) : '';
+      const from = i === 0 || !ends ? 0 : ends[i - 1];
+      const invoice = ascii !== null ? (ends ? ascii.slice(from, ends[i]) : '') : (bytes as Buffer).toString('utf8', from, (ends as Int32Array)[i]);
       storeCoded(b.line[i], texts, i, b.day[i], Number.isNaN(q) ? null : q, b.revenue[i], invoice, i === 0 ? b.orders : 0);
     }
   };
