@@ -19,12 +19,21 @@ export class CsvTokenizer {
   private readonly delimiter: number;
   private readonly width: number;
   private carry = '';
-  private line = 1;
+  private line: number;
 
-  /** `width`: the usual number of fields per record, when known; it helps tell a runaway quote. */
-  constructor(delimiter: string, width = 0) {
+  /**
+   * `width`: the usual number of fields per record, when known; it helps tell a runaway quote.
+   * `line`: the file line the first text pushed starts on (the byte reader hands a file over midway).
+   */
+  constructor(delimiter: string, width = 0, line = 1) {
     this.delimiter = delimiter.charCodeAt(0);
     this.width = width;
+    this.line = line;
+  }
+
+  /** True while text of an unfinished record waits for the next chunk. */
+  get pending(): boolean {
+    return this.carry !== '';
   }
 
   /**
@@ -92,7 +101,8 @@ export class CsvTokenizer {
         if (nl !== -1) {
           if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
           if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-          const end = nextCr === nl - 1 ? nl - 1 : nl;
+          // nextCr is -1 when the text has no CR: an empty line at the text's start (nl 0) must not match it.
+          const end = nextCr >= 0 && nextCr === nl - 1 ? nl - 1 : nl;
           if ((nextQuote === -1 || nextQuote > nl) && (nextCr === -1 || nextCr >= end)) {
             // Cut at each delimiter found by indexOf (twice as fast as slice + split); the next
             // delimiter's position is remembered, so text with few delimiters is searched once.

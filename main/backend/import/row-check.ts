@@ -94,8 +94,9 @@ const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? 
  * with its column, raw value and reason. Pure: it runs in the import's thread or in the parser
  * worker, and both hand the same calls to `out`. `farDays` (dates found far from the rest before
  * the rows come) is only known where DuckDB counted the dates, in the import's thread.
+ * `toldDays`: the days whose first text was told, shared with the parser worker's byte reader.
  */
-export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: OutlierDays): (line: number, cells: string[]) => void {
+export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: OutlierDays, toldDays = new Set<number>()): (line: number, cells: string[]) => void {
   const m = check.mapping;
   const ix = saleColumns(check.headers, m);
   const decimals = new Map(check.decimals);
@@ -109,7 +110,6 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   let lastDateText = '';
   let lastDay: number | null = null;
   const dayCache = new Map<string, number | null>();
-  const toldDays = new Set<number>();
 
   return (line, cells) => {
     const customer = text(cells, ix.customer);

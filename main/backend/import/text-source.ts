@@ -90,18 +90,18 @@ function streamDecoder(encoding: TextEncoding): { decode: (bytes: Buffer) => str
 }
 
 /**
- * Reads the records of a text table (another thread can read it again from this description).
- * `onBatch` may return a promise: the next piece of the file is read once it settles.
+ * Streams the bytes of a text table (decompressed, BOM skipped) to `onChunk`, and calls `onEnd`
+ * after the last; either may return a promise: the next piece of the file is read once it settles.
+ * Cancel, progress, the raw bytes for the hash and read errors are handled here for every reader.
  */
-export async function streamRecords(
+export async function streamChunks(
   table: TextTable,
-  onBatch: (records: RawRecord[]) => void | Promise<void>,
+  onChunk: (bytes: Buffer) => void | Promise<void>,
+  onEnd: () => void | Promise<void>,
   options: Parameters<TableSource['read']>[1],
 ): Promise<void> {
-  const { file, encoding, bom, totalBytes } = table;
+  const { file, bom, totalBytes } = table;
   const { stream, counter } = rawStream(file);
-  const text = streamDecoder(encoding);
-  const tokenizer = new CsvTokenizer(table.delimiter, table.width);
   let skip = bom;
   let bytes = 0;
   const gz = stream !== counter;
@@ -122,17 +122,11 @@ export async function streamRecords(
         buf = buf.subarray(cut);
         skip -= cut;
       }
-      const records: RawRecord[] = [];
-      for (let at = 0; at < buf.length; at += PIECE) tokenizer.push(text.decode(buf.subarray(at, at + PIECE)), records);
-      if (records.length > 0) {
-        const wait = onBatch(records);
-        if (wait) await wait;
-      }
+      const wait = onChunk(buf);
+      if (wait) await wait;
       options.onProgress({ bytes, totalBytes });
     }
-    const last = tokenizer.push(text.end());
-    tokenizer.end(last);
-    if (last.length > 0) await onBatch(last);
+    await onEnd();
     options.onProgress({ bytes: totalBytes, totalBytes });
   } catch (e) {
     // A failure of the workspace the rows go to (a full disk, a lock) is not the input file's fault.
@@ -141,4 +135,48 @@ export async function streamRecords(
   } finally {
     counter.destroy();
   }
+}
+
+/**
+ * Decodes and tokenizes a text table's bytes from a record's start on, `line` being that record's
+ * file line; `records` gets the records each piece completes.
+ */
+export function textRecords(table: TextTable, line = 1): { push: (bytes: Buffer, records: RawRecord[]) => void; end: (records: RawRecord[]) => void } {
+  const text = streamDecoder(table.encoding);
+  const tokenizer = new CsvTokenizer(table.delimiter, table.width, line);
+  return {
+    push(bytes, records) {
+      for (let at = 0; at < bytes.length; at += PIECE) tokenizer.push(text.decode(bytes.subarray(at, at + PIECE)), records);
+    },
+    end(records) {
+      tokenizer.push(text.end(), records);
+      tokenizer.end(records);
+    },
+  };
+}
+
+/**
+ * Reads the records of a text table (another thread can read it again from this description).
+ * `onBatch` may return a promise: the next piece of the file is read once it settles.
+ */
+export async function streamRecords(
+  table: TextTable,
+  onBatch: (records: RawRecord[]) => void | Promise<void>,
+  options: Parameters<TableSource['read']>[1],
+): Promise<void> {
+  const reader = textRecords(table);
+  await streamChunks(
+    table,
+    (bytes) => {
+      const records: RawRecord[] = [];
+      reader.push(bytes, records);
+      if (records.length > 0) return onBatch(records);
+    },
+    () => {
+      const last: RawRecord[] = [];
+      reader.end(last);
+      if (last.length > 0) return onBatch(last);
+    },
+    options,
+  );
 }

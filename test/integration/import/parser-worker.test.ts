@@ -79,6 +79,31 @@ describe('reading a CSV in the parser worker while the rows are stored', () => {
     expect(stored(a.backend)).toEqual(stored(b.backend));
   });
 
+  it('reads UTF-8 names, a BOM, LF lines, padded cells and a quoted value spanning lines from the bytes as the in-thread import reads the text', async () => {
+    const lines = ['Invoice,Date,Customer ID,Customer Name,Category,Product,Quantity,Unit Price,Net Sales,Sales Rep,Territory,Segment'];
+    const names = ['Café Olé', 'Straße 9', '東京 Foods', ' Padded ', 'Plain'];
+    for (let i = 0; i < 50_000; i++) {
+      const k = (i * 7919) % 997;
+      const name = names[k % names.length];
+      const customer = k % 11 === 0 ? ` C${k} ` : `C${k}`;
+      const date = i % 499 === 0 ? '2025-1-5' : `2025-0${(i % 9) + 1}-${String((i % 28) + 1).padStart(2, '0')}`;
+      const sales = i % 503 === 0 ? '-0' : i % 509 === 0 ? '12345678901234567' : ((i % 89) * 1.1).toFixed(2);
+      lines.push(`INV${i},${date},${customer},${name} ${k},Cat ${k % 7},P${k % 31},${(i % 9) + 1},1.10,${sales},Rep ${k % 5},T${k % 3},Seg`);
+      // Past the middle, a note spans two lines: from there on the text tokenizer reads the file.
+      if (i === 30_000) lines.push(`INV-N,2025-03-03,C1,"a note\nover two lines",Cat 1,P1,1,1,1,Rep 1,T1,Seg`);
+    }
+    const [a, b] = [await workspace(), await workspace()];
+    const file = path.join(a.dir, 'bytes.csv');
+    fs.writeFileSync(file, `\ufeff${lines.join('\n')}\n`);
+    const threaded = await a.backend.call('import-run', { path: file, ...IN_WORKER });
+    const inline = await b.backend.call('import-run', { path: file, ...IN_THREAD });
+    expect(timeless(threaded)).toEqual(timeless(inline));
+    expect(threaded.rowsImported).toBeGreaterThan(49_000);
+    expect(stored(a.backend)).toEqual(stored(b.backend));
+    const stored1 = a.backend.session.db.prepare("SELECT name FROM customers WHERE name LIKE 'Café Olé %' OR name LIKE '東京 Foods %' OR name LIKE 'Padded %'").pluck().all();
+    expect(stored1.length).toBeGreaterThan(100);
+  });
+
   it('stores the same when products are the category level, or when every sale is in one category', async () => {
     for (const mapping of [{ category: null }, { category: null, product: null, productName: null }]) {
       const [a, b] = [await workspace(), await workspace()];

@@ -26,6 +26,13 @@ describe('the CSV tokenizer', () => {
     expect(whole).toEqual([['id', 'name'], ['1', 'A "q" b'], ['2', 'multi\nline'], ['3', ''], ['4', 'last']]);
   });
 
+  it('reads a blank line that starts a chunk of a file without any CR as one empty cell', () => {
+    const text = 'a,b\n1,2\n\nb,c\n';
+    // The chunk "\nb,c\n" starts with the blank line; it once came out as the rest of the chunk.
+    expect(tokenize(text, ',', 8)).toEqual([['a', 'b'], ['1', '2'], [''], ['b', 'c']]);
+    for (const chunk of [1, 2, 3, 4, 5, 6, 7]) expect(tokenize(text, ',', chunk)).toEqual(tokenize(text));
+  });
+
   it('numbers each record by the file line it starts on, counting newlines inside quotes', () => {
     const t = new CsvTokenizer(',');
     const records = [...t.push('h1,h2\n"a\nb",1\nc,2\n'), ...t.end()];

@@ -134,12 +134,42 @@ export class BatchWriter {
     return start + this.encoder.encodeInto(invoice, bytes.subarray(start)).written;
   }
 
+  /**
+   * The byte reader's store: a row already checked, its text fields as codes (from `code`), its
+   * invoice number either as bytes buf[start, end) that are already UTF-8 or as text.
+   */
+  storeCodes(line: number, day: number, quantity: number, revenue: number, orders: number, codes: Int32Array, invoiceBuf: Uint8Array | null, start: number, end: number, invoice: string): void {
+    const b = this.batch;
+    const i = b.rows++;
+    b.line[i] = line;
+    b.day[i] = day;
+    b.revenue[i] = revenue;
+    b.quantity[i] = quantity;
+    b.orders += orders;
+    for (let f = 0; f < FIELDS; f++) b.codes[f][i] = codes[f];
+    if (b.invoiceEnd) b.invoiceEnd[i] = invoiceBuf ? this.copyInvoice(b, i, invoiceBuf, start, end) : this.writeInvoice(b, i, invoice);
+    if (b.rows === this.capacity) this.seal();
+  }
+
+  private copyInvoice(b: ParsedBatch, i: number, buf: Uint8Array, from: number, to: number): number {
+    const start = i === 0 ? 0 : (b.invoiceEnd as Int32Array)[i - 1];
+    let bytes = b.invoiceBytes as Uint8Array;
+    if (start + to - from > bytes.length) {
+      const grown = new Uint8Array(Math.max(bytes.length * 2, start + to - from));
+      grown.set(bytes.subarray(0, start));
+      b.invoiceBytes = bytes = grown;
+    }
+    for (let k = from; k < to; k++) bytes[start + k - from] = buf[k];
+    return start + to - from;
+  }
+
   private seal(): void {
     this.ready.push(this.batch);
     this.batch = this.empty();
   }
 
-  private code(field: number, text: string): number {
+  /** The code of a text field's value (trimmed), a new one the first time the value is seen. */
+  code(field: number, text: string): number {
     const last = this.last[field];
     // Files sorted by customer repeat the row before's values: no lookup for them.
     if (text === last.text && last.code >= 0) return last.code;

@@ -5,16 +5,20 @@ import { recordFeed } from '../record-feed';
 import { rowChecker, saleColumns } from '../row-check';
 import { streamRecords } from '../text-source';
 import { BatchWriter, transferList, type ParsedBatch } from './batch';
+import { byteReadable, readSaleBytes } from './byte-reader';
 import type { FromParser, ParseJob, ToParser } from './protocol';
 
-// The parser worker: reads, decodes, tokenizes and checks a CSV file's sale rows while the
-// import's thread stores the batches it sends. It touches no database.
+// The parser worker: reads, tokenizes and checks a CSV file's sale rows while the import's thread
+// stores the batches it sends (from the bytes when the encoding allows, see byte-reader.ts). It
+// touches no database.
 const port = parentPort;
 if (!port) throw new Error('main/backend/import/parser/entry.ts runs only as a worker thread');
 const job = workerData as ParseJob;
 const post = (message: FromParser, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
-const writer = new BatchWriter(job.batchRows, saleColumns(job.check.headers, job.check.mapping).invoice >= 0, (w) => rowChecker(job.check, w.checked));
+// The days whose first text was told: the byte reader's rows and the text checks' rows share them.
+const toldDays = new Set<number>();
+const writer = new BatchWriter(job.batchRows, saleColumns(job.check.headers, job.check.mapping).invoice >= 0, (w) => rowChecker(job.check, w.checked, undefined, toldDays));
 let credits = job.inFlight;
 let wake: (() => void) | null = null;
 port.on('message', (m: ToParser) => {
@@ -37,15 +41,21 @@ async function parse(): Promise<void> {
   const hasher = job.hash ? crypto.createHash('sha256') : null;
   const feed = recordFeed(job.headerLine, job.check.headers, writer.records);
   let bytes = 0;
-  await streamRecords(
-    job.table,
-    (records) => {
-      feed(records);
-      const filled = writer.filled(bytes);
-      return filled.length > 0 ? send(filled) : undefined;
-    },
-    { signal: new AbortController().signal, onProgress: (p) => (bytes = p.bytes), onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined },
-  );
+  const sendFilled = (): Promise<void> | undefined => {
+    const filled = writer.filled(bytes);
+    return filled.length > 0 ? send(filled) : undefined;
+  };
+  const options = { signal: new AbortController().signal, onProgress: (p: { bytes: number }) => (bytes = p.bytes), onBytes: hasher ? (chunk: Uint8Array) => hasher.update(chunk) : undefined };
+  if (byteReadable(job.table)) await readSaleBytes(job.table, job.headerLine, job.check, writer, toldDays, feed, sendFilled, options);
+  else
+    await streamRecords(
+      job.table,
+      (records) => {
+        feed(records);
+        return sendFilled();
+      },
+      options,
+    );
   await send([...writer.filled(bytes), writer.rest(bytes)]);
   post({ type: 'done', sha256: hasher ? hasher.digest('hex') : null });
 }
