@@ -11,7 +11,7 @@ import { Backend } from '../main/backend/dispatch';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
 
 /** `cpuMs`: CPU time of every thread of the process (user + system), from the case's start. */
-export type Measure = { importMs: number; analysisMs: number; cpuMs: number; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
+export type Measure = { importMs: number; analysisMs: number; cpuMs: number; timings?: Record<string, number>; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
 
 const cpuSince = (start: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(start);
@@ -43,11 +43,12 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
   const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
   if (s.engine === 'duckdb' && kind === 'auto') console.error(s.warnings.find((w) => w.startsWith('Summed with DuckDB')) ?? '');
   const a0 = performance.now();
-  await backend.call('analysis-run', { settings: {} });
+  const run = await backend.call('analysis-run', { settings: {} });
   const analysisMs = performance.now() - a0;
   backend.close();
   fs.rmSync(scratch, { recursive: true, force: true });
-  const out: Measure = { importMs, analysisMs, cpuMs: cpuSince(cpu), maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
+  const timings = Object.fromEntries(Object.entries(run.timings).map(([k, v]) => [k, Math.round(v)]));
+  const out: Measure = { importMs, analysisMs, cpuMs: cpuSince(cpu), timings, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
   console.log(JSON.stringify(out));
 }
 
