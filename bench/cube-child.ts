@@ -10,10 +10,17 @@ import path from 'node:path';
 import { Backend } from '../main/backend/dispatch';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
 
-export type Measure = { importMs: number; analysisMs: number; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
+/** `cpuMs`: CPU time of every thread of the process (user + system), from the case's start. */
+export type Measure = { importMs: number; analysisMs: number; cpuMs: number; timings?: Record<string, number>; maxRssMb: number; rows: number; stored: number; customers: number; engine: string };
+
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
 
 async function child(kind: string, file: string, scratch: string): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   if (kind === 'reference') {
     const duck = await openDuckDb();
     const narrow = file.includes('narrow');
@@ -22,7 +29,7 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
     );
     const groups = r.getRows()[0][0] as number;
     duck.close();
-    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0, engine: 'duckdb' };
+    const out: Measure = { importMs: performance.now() - started, analysisMs: 0, cpuMs: cpuSince(cpu), maxRssMb: process.resourceUsage().maxRSS / 1024, rows: groups, stored: 0, customers: 0, engine: 'duckdb' };
     console.log(JSON.stringify(out));
     return;
   }
@@ -36,11 +43,12 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
   const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
   if (s.engine === 'duckdb' && kind === 'auto') console.error(s.warnings.find((w) => w.startsWith('Summed with DuckDB')) ?? '');
   const a0 = performance.now();
-  await backend.call('analysis-run', { settings: {} });
+  const run = await backend.call('analysis-run', { settings: {} });
   const analysisMs = performance.now() - a0;
   backend.close();
   fs.rmSync(scratch, { recursive: true, force: true });
-  const out: Measure = { importMs, analysisMs, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
+  const timings = Object.fromEntries(Object.entries(run.timings).map(([k, v]) => [k, Math.round(v)]));
+  const out: Measure = { importMs, analysisMs, cpuMs: cpuSince(cpu), timings, maxRssMb: process.resourceUsage().maxRSS / 1024, rows: s.rowsRead, stored, customers: s.customers, engine: s.engine ?? 'lines' };
   console.log(JSON.stringify(out));
 }
 

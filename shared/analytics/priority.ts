@@ -27,3 +27,22 @@ type Ranked = { priority: number; expectedRevenue: number; id: string };
 /** Highest priority first, then more money, then id: a total order. */
 export const byPriority = (a: Ranked, b: Ranked): number =>
   b.priority - a.priority || b.expectedRevenue - a.expectedRevenue || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** An action's chance as its facts keep it: a recovery flag's probability of the slide, a growth gap's peer share. */
+const chanceOf = (facts: Record<string, number | string | null>): number => {
+  const p = facts.probability ?? facts.penetration;
+  return typeof p === 'number' ? p : 1;
+};
+
+/**
+ * Money times its chance: the order the backtest scores recovery flags in, and the Recovery list's.
+ * The store sorts by the same product (queries.ts), so a preview and a stored run list alike.
+ */
+export const weightedMoney = (a: { expectedRevenue: number; facts: Record<string, number | string | null> }): number => a.expectedRevenue * chanceOf(a.facts);
+
+/** Most weighted money first; equal ones keep their priority order (pass a list already by priority). */
+export const byWeightedMoney = <T extends { expectedRevenue: number; facts: Record<string, number | string | null> }>(ranked: readonly T[]): T[] =>
+  ranked
+    .map((a, position) => ({ a, w: weightedMoney(a), position }))
+    .sort((x, y) => y.w - x.w || x.position - y.position)
+    .map((x) => x.a);

@@ -149,7 +149,11 @@ export const analysisSpecs = [
       /** Also break the matching actions down by this dimension, largest money first. */
       groupBy: z.enum(SLICE_DIMENSIONS).optional(),
       search: z.string().optional(),
-      sort: z.enum(['expectedRevenue', 'priority', 'customerName', 'category']).default('priority'),
+      /**
+       * 'weighted': money times its chance (recovery: of the slide; growth: the share of peers that buy
+       * the category), the order the backtest scores recovery flags in.
+       */
+      sort: z.enum(['expectedRevenue', 'priority', 'weighted', 'customerName', 'category']).default('priority'),
       dir: sortDir,
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(100000).default(500),

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
 import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
-import type { AnalysisSummary } from '../../shared/model/results';
+import type { Action, AnalysisSummary } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { launch, openPage, screenshot, type Watched } from './support/browser';
 import { chartPixel, chartSeriesData, chartsDrawn } from './support/charts';
@@ -261,6 +261,12 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(model?.usable).toBe(true);
     expect(await page.getByTestId('recovery-basis').innerText()).toContain(`AUC of ${model?.auc.toFixed(2)}`);
     await chartsDrawn(page);
+    // The run's list opens in the order the backtest takes flags in: most money at risk times its chance first.
+    const weighted = await served.rpc<{ rows: Action[] }>('analysis-actions', { kind: 'recovery', sort: 'weighted', dir: 'desc', limit: 3 });
+    const firstRows = page.locator('[data-table="Recovery actions"] [role="row"][aria-rowindex]:not(.table-head)');
+    await expect.poll(() => firstRows.first().getAttribute('aria-rowindex')).toBe('2');
+    const shown = await Promise.all([0, 1, 2].map((i) => page.locator(`[data-table="Recovery actions"] [role="row"][aria-rowindex="${i + 2}"] [role="gridcell"]:nth-child(2)`).getAttribute('title')));
+    expect(shown).toEqual(weighted.rows.map((a) => a.customerName));
     const slider = page.locator('#lateness');
     await slider.focus();
     for (let i = 0; i < 4; i++) {

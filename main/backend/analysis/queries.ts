@@ -19,6 +19,8 @@ const CUSTOMER_SORT = {
 const ACTION_SORT = {
   priority: 'position',
   expectedRevenue: 'expected_revenue',
+  // The facts keep each action's chance: a recovery flag's probability of the slide, a growth gap's peer share.
+  weighted: "expected_revenue * coalesce(json_extract(facts_json, '$.probability'), json_extract(facts_json, '$.penetration'), 1)",
   customerName: 'customer_name',
   category: 'category',
 } as const;

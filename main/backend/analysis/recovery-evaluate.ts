@@ -2,6 +2,7 @@ import type { RecoverySettings } from '../../../shared/contract/settings';
 import { latenessGrid } from '../../../shared/contract/settings-meta';
 import { decideRecovery, evaluateRecovery, type RecoveryDecision } from '../../../shared/analytics/recovery/index';
 import { buildActions } from '../../../shared/analytics/actions';
+import { byWeightedMoney } from '../../../shared/analytics/priority';
 import type { Action, Tier } from '../../../shared/model/results';
 import type { Db } from '../db/open';
 import type { Session } from '../session';
@@ -27,9 +28,10 @@ function totals(d: RecoveryDecision): { count: number; atRisk: number; customers
 }
 
 /**
- * The recovery actions a decision would list, ranked as the run ranks them: tiers and profiles come
- * from the run (thresholds do not move them), and priorities scale against the run's largest growth
- * action, so a row's priority matches what Apply would store to within the growth actions it shifts.
+ * The recovery actions a decision would list, in the Recovery list's order (money at risk times its
+ * chance, as the backtest scores them): tiers and profiles come from the run (thresholds do not move
+ * them), and priorities scale against the run's largest growth action, so a row's priority matches
+ * what Apply would store to within the growth actions it shifts.
  */
 function previewActions(db: Db, runId: number, data: WarmData, decision: RecoveryDecision): Action[] {
   const placed = data.stages.get('run-placement', String(runId), () => {
@@ -45,7 +47,7 @@ function previewActions(db: Db, runId: number, data: WarmData, decision: Recover
     const growth = db.prepare("SELECT max(expected_revenue) AS m FROM run_actions WHERE run_id = ? AND kind = 'growth'").get(runId) as { m: number | null };
     return { tier, profileOf, growthMax: growth.m ?? 0 };
   });
-  return buildActions({ ds: data.ds, tier: placed.tier, profileOf: placed.profileOf, profileLabels: [], priorityScale: placed.growthMax }, decision, []);
+  return byWeightedMoney(buildActions({ ds: data.ds, tier: placed.tier, profileOf: placed.profileOf, profileLabels: [], priorityScale: placed.growthMax }, decision, []));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Action } from '../../../shared/model/results';
+import { weightedMoney } from '../../../shared/analytics/priority';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 
@@ -6,7 +7,7 @@ import { DataTable, type Column } from './DataTable';
 export const rangeOf = (a: Action): [number, number] | null =>
   typeof a.facts.expectedLow === 'number' && typeof a.facts.expectedHigh === 'number' ? [a.facts.expectedLow, a.facts.expectedHigh] : null;
 
-export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean } = {}): Column<Action>[] {
+export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean } = {}): Column<Action>[] {
   return [
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
@@ -27,6 +28,9 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
           },
         ]
       : []),
+    ...(options.weighted
+      ? [{ id: 'weighted', label: 'Risk × chance', value: (a: Action) => weightedMoney(a), format: (v: unknown) => fmt.money(Number(v)), align: 'right' as const, width: '11rem' }]
+      : []),
     { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '7.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
     { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
@@ -35,13 +39,15 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
 }
 
 /** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
-export function ActionList({ label, actions, fmt, onOpen, kind, range, height, initialSort, total, capNote }: {
+export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, height, initialSort, total, capNote }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
   onOpen: (a: Action) => void;
   kind?: boolean;
   range?: boolean;
+  /** Shows money times its chance (the Recovery list's order, the one its backtest takes flags in). */
+  weighted?: boolean;
   height?: number;
   initialSort?: { column: string; dir: 'asc' | 'desc' };
   /** How many actions exist when `actions` is a capped page of them, and which page it is. */
@@ -51,7 +57,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, height, i
   return (
     <DataTable
       label={label}
-      columns={actionColumns(fmt, { kind, range })}
+      columns={actionColumns(fmt, { kind, range, weighted })}
       rows={actions}
       rowKey={(a) => a.id}
       onActivate={onOpen}

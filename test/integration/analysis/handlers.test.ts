@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/contract/progress';
-import type { AnalysisSummary } from '../../../shared/model/results';
+import type { Action, AnalysisSummary } from '../../../shared/model/results';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
 
@@ -97,8 +97,21 @@ describe('analysis handlers on a real workspace', () => {
     expect(base.actions).toBeUndefined();
   });
 
+  it('lists recovery actions by money at risk times its chance, the order the backtest takes flags in, ties in priority order', async () => {
+    const byPriority = await w.backend.call('analysis-actions', { kind: 'recovery', limit: 100000 });
+    const weighted = await w.backend.call('analysis-actions', { kind: 'recovery', sort: 'weighted', dir: 'desc', limit: 100000 });
+    const chance = (a: Action) => a.facts.probability as number;
+    expect(byPriority.rows.every((a) => typeof a.facts.probability === 'number' && chance(a) > 0 && chance(a) <= 1)).toBe(true);
+    const expected = byPriority.rows
+      .map((a, rank) => ({ id: a.id, key: a.expectedRevenue * chance(a), rank }))
+      .sort((x, y) => y.key - x.key || x.rank - y.rank)
+      .map((x) => x.id);
+    expect(weighted.rows.map((a) => a.id)).toEqual(expected);
+    expect(weighted.rows.map((a) => a.id)).not.toEqual(byPriority.rows.map((a) => a.id));
+  });
+
   it('lists the recovery actions other thresholds would make, identical to the run at its own settings', async () => {
-    const stored = await w.backend.call('analysis-actions', { kind: 'recovery', limit: 100000 });
+    const stored = await w.backend.call('analysis-actions', { kind: 'recovery', sort: 'weighted', dir: 'desc', limit: 100000 });
     const same = await w.backend.call('analysis-recovery-evaluate', { recovery: summary.settings.recovery, withActions: true });
     const brief = (a: { id: string; expectedRevenue: number; priority: number; tier: string; profile: number | null; rep: string | null }) => [a.id, a.expectedRevenue, a.priority, a.tier, a.profile, a.rep];
     expect(same.actions?.map(brief)).toEqual(stored.rows.map(brief));

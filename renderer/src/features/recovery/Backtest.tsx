@@ -108,7 +108,7 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
       {!result && !job && (
         <p className="muted">
           Replays recovery as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given the
-          same number of flags.
+          same number of flags. Flags are taken as the list below ranks them: most money at risk times its chance first.
         </p>
       )}
       {result && (

@@ -29,7 +29,7 @@ export function RecoveryScreen() {
     const withActions = !!s && !sameSettings(recovery, s.settings.recovery);
     return { recovery, result: await call('analysis-recovery-evaluate', { runId, recovery, withActions }) };
   });
-  const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: 100000, sort: 'priority' }), [runId]);
+  const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: 100000, sort: 'weighted', dir: 'desc' }), [runId]);
   const { run } = evaluation;
   const drill = useDrill();
 
@@ -120,12 +120,26 @@ export function RecoveryScreen() {
         }>
         {preview && (
           <p className="muted" data-testid="recovery-preview-note">
-            A preview at the thresholds above, ranked as a run would rank them{previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
+            A preview at the thresholds above, most money at risk times its chance first{previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
+          </p>
+        )}
+        {!preview && (
+          <p className="muted" data-testid="recovery-order-note">
+            Most money at risk times its chance first: the order in which the backtest above takes its flags.
           </p>
         )}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
         <ErrorNotice error={actions.error} />
-        <ActionList label="Recovery actions" actions={listed} fmt={fmt} kind={false} onOpen={(a) => go('customer', { code: a.customerCode })} height={420} />
+        <ActionList
+          label="Recovery actions"
+          actions={listed}
+          fmt={fmt}
+          kind={false}
+          weighted
+          initialSort={{ column: 'weighted', dir: 'desc' }}
+          onOpen={(a) => go('customer', { code: a.customerCode })}
+          height={420}
+        />
       </Panel>
     </>
   );
