@@ -65,26 +65,44 @@ export function freshCollector(): FreshCollector {
   let current = chunk();
   chunks.push(current);
   let total = 0;
+  // The current chunk's arrays held in locals: a property load and a `??=` per column and row
+  // were a tenth of the storing thread's time on 5M rows.
+  let length = 0;
+  let customers = current.customer;
+  let categories = current.category;
+  let days = current.day;
+  let revenues = current.revenue;
+  let products: Int32Array | null = null;
+  let quantities: Float64Array | null = null;
+  let reps: Int32Array | null = null;
+  let territories: Int32Array | null = null;
   return {
     add(customer, day, category, product, quantity, revenue, rep, territory) {
-      if (current.length === CHUNK) {
+      if (length === CHUNK) {
         current = chunk();
         chunks.push(current);
+        length = 0;
+        customers = current.customer;
+        categories = current.category;
+        days = current.day;
+        revenues = current.revenue;
+        products = quantities = reps = territories = null;
       }
-      const i = current.length++;
-      current.customer[i] = customer;
-      current.category[i] = category;
-      current.day[i] = day;
-      current.revenue[i] = revenue;
+      const i = length++;
+      current.length = length;
+      customers[i] = customer;
+      categories[i] = category;
+      days[i] = day;
+      revenues[i] = revenue;
       // A nullable column is made on its chunk's first value; a slot left by dropDays is overwritten.
-      if (product !== null) (current.product ??= new Int32Array(CHUNK))[i] = product;
-      else if (current.product) current.product[i] = 0;
-      if (quantity !== null) (current.quantity ??= new Float64Array(CHUNK).fill(Number.NaN))[i] = quantity;
-      else if (current.quantity) current.quantity[i] = Number.NaN;
-      if (rep !== null) (current.rep ??= new Int32Array(CHUNK))[i] = rep;
-      else if (current.rep) current.rep[i] = 0;
-      if (territory !== null) (current.territory ??= new Int32Array(CHUNK))[i] = territory;
-      else if (current.territory) current.territory[i] = 0;
+      if (product !== null) (products ??= current.product = new Int32Array(CHUNK))[i] = product;
+      else if (products) products[i] = 0;
+      if (quantity !== null) (quantities ??= current.quantity = new Float64Array(CHUNK).fill(Number.NaN))[i] = quantity;
+      else if (quantities) quantities[i] = Number.NaN;
+      if (rep !== null) (reps ??= current.rep = new Int32Array(CHUNK))[i] = rep;
+      else if (reps) reps[i] = 0;
+      if (territory !== null) (territories ??= current.territory = new Int32Array(CHUNK))[i] = territory;
+      else if (territories) territories[i] = 0;
       total++;
     },
     dropDays(days) {
@@ -108,6 +126,7 @@ export function freshCollector(): FreshCollector {
         c.length = w;
         total += w;
       }
+      length = current.length;
     },
     rows: () => total,
     chunks: () => chunks,
