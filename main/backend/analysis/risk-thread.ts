@@ -34,6 +34,13 @@ function startRiskWorker(start: RiskThreadStart, transfer: TransferListItem[]): 
   return startThread(entry, start, transfer);
 }
 
+/** The two ends of the customer model's way from the thread that learns it to the one that assesses, with their shared flag. */
+function handoffPair(): { learner: CustomerModelHandoff; assessor: CustomerModelHandoff } {
+  const { port1, port2 } = new MessageChannel();
+  const ready = new Int32Array(new SharedArrayBuffer(4));
+  return { learner: { port: port1, ready }, assessor: { port: port2, ready } };
+}
+
 /**
  * A risk thread's one reply, or the reason it never came: its error, or its exit before replying
  * (`stopped()` tells a cancel from a crash).
@@ -70,12 +77,10 @@ export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDon
   return (job: RiskJob) => {
     const base = { job, tx: ds.tx, customerCount: ds.customers.length, categories: ds.categories, firstDay: ds.firstDay, lastDay: ds.lastDay, currency: ds.currency };
     const split = job.known === undefined && ds.tx.customer.length <= SPLIT_LEARNING_MAX_ROWS && os.availableParallelism() >= 2;
-    const channel = split ? new MessageChannel() : null;
-    const ready = new Int32Array(new SharedArrayBuffer(4));
-    const handoff = (port: CustomerModelHandoff['port']): CustomerModelHandoff => ({ port, ready });
+    const handoff = split ? handoffPair() : null;
     const workers: Worker[] = [];
-    if (channel) workers.push(startRiskWorker({ ...base, role: 'learn-customers', handoff: handoff(channel.port1) }, [channel.port1]));
-    const assessor = startRiskWorker({ ...base, role: 'assess', handoff: channel ? handoff(channel.port2) : null }, channel ? [channel.port2] : []);
+    if (handoff) workers.push(startRiskWorker({ ...base, role: 'learn-customers', handoff: handoff.learner }, [handoff.learner.port]));
+    const assessor = startRiskWorker({ ...base, role: 'assess', handoff: handoff?.assessor ?? null }, handoff ? [handoff.assessor.port] : []);
     workers.push(assessor);
     let stopped = false;
     const stop = (): void => {
@@ -83,7 +88,7 @@ export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDon
       for (const w of workers) void w.terminate();
     };
     options.signal?.addEventListener('abort', stop, { once: true });
-    const learner = channel ? replyOf(workers[0], () => stopped) : Promise.resolve(null);
+    const learner = handoff ? replyOf(workers[0], () => stopped) : Promise.resolve(null);
     const outcome = (async (): Promise<RiskOutcome> => {
       try {
         const [assessed, learned] = await Promise.all([replyOf(assessor, () => stopped), learner]);

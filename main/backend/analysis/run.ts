@@ -43,7 +43,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   try {
     data.stages.hits.length = 0;
     const threaded = riskThreadPays(data.ds.tx.customer.length);
-    const thread = { ms: NaN, learnCustomersMs: NaN };
+    const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
     const options: RunOptions = {
       cache: data.stages,
       clock: () => performance.now(),
@@ -59,14 +59,14 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
       },
     };
     const output = threaded
-      ? await runAnalysisAlongside(data.ds, settings, options, riskOnThread(data.ds, { signal: ctx.signal, onDone: (ms) => ((thread.ms = ms.assess), (thread.learnCustomersMs = ms.learnCustomers ?? NaN)) }))
+      ? await runAnalysisAlongside(data.ds, settings, options, riskOnThread(data.ds, { signal: ctx.signal, onDone: (worked) => (thread.worked = worked) }))
       : runAnalysis(data.ds, settings, options);
     collectIfHeapAbove(BIG_HEAP);
     const saveStarted = performance.now();
     const timings: Record<string, number> = { load: loadMs, ...output.timings };
     // The risk thread's own time: `risk` is then only what the other stages left to wait for.
-    if (Number.isFinite(thread.ms)) timings.riskThread = thread.ms;
-    if (Number.isFinite(thread.learnCustomersMs)) timings.riskCustomerThread = thread.learnCustomersMs;
+    if (thread.worked) timings.riskThread = thread.worked.assess;
+    if (thread.worked?.learnCustomers != null) timings.riskCustomerThread = thread.worked.learnCustomers;
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
     summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
     finishRun(db, summary, output.customerRows, output.actions);
