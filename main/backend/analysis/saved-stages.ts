@@ -16,8 +16,8 @@ type Stored = (typeof STORED)[number];
 
 // Version 2 adds each customer's bucket of the holdout check (the bars of the fit check drill to them).
 const P_ALIVE_FORMAT = 'p-alive with fit report and holdout groups, 2';
-// Models learned on other features are learned afresh.
-const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}`;
+// Models learned on other features, or by an earlier training plan, are learned afresh.
+const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}; training plan 2 (two cuts on a short history, money checked at the longer horizon)`;
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 

@@ -9,6 +9,8 @@ export type RiskTrainingSummary = {
   reason: string | null;
   cuts: string[];
   horizonDays: number;
+  /** The horizon stated money was checked against, when longer than the learning's (absent on runs stored before). */
+  moneyHorizonDays?: number;
   units: number;
   auc: number;
   lossShare: number;
@@ -30,7 +32,17 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function summarise(t: RiskTraining | null): RiskTrainingSummary | null {
   if (!t) return null;
-  return { usable: t.usable, reason: t.reason, cuts: t.cuts.map(isoFromDay), horizonDays: t.horizonDays, units: t.units, auc: round3(t.auc), lossShare: round3(t.lossShare), declineRate: round3(t.declineRate) };
+  return {
+    usable: t.usable,
+    reason: t.reason,
+    cuts: t.cuts.map(isoFromDay),
+    horizonDays: t.horizonDays,
+    moneyHorizonDays: t.moneyHorizonDays,
+    units: t.units,
+    auc: round3(t.auc),
+    lossShare: round3(t.lossShare),
+    declineRate: round3(t.declineRate),
+  };
 }
 
 /** What priced the units when the learned model was not used, in words. */
@@ -52,9 +64,7 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
     caveats.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers')}`);
   }
   const notes = [...caveats];
-  if (customer?.usable && customer.horizonDays < d.horizonDays) {
-    notes.push(`The data is too short to watch a whole ${span} after an earlier date, so the model learned from ${customer.horizonDays}-day outcomes and applies them to ${span}: treat money at risk as a rougher estimate.`);
-  }
+  if (customer?.usable && moneyHorizon(customer) < d.horizonDays) notes.push(shortHorizonNote(customer, span));
   if (relationship && !relationship.usable && customer?.usable) {
     const caveat = `The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships')}`;
     caveats.push(caveat);
@@ -75,6 +85,16 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
   };
 }
 
+/** The longest horizon stated money was checked against. */
+const moneyHorizon = (t: RiskTrainingSummary): number => Math.max(t.horizonDays, t.moneyHorizonDays ?? t.horizonDays);
+
+/** Why money at risk is rougher when the history could not show the whole horizon after an earlier date. */
+function shortHorizonNote(t: RiskTrainingSummary, span: string): string {
+  const money = moneyHorizon(t);
+  const checked = money > t.horizonDays ? `, checked its money against ${money}-day outcomes` : '';
+  return `The data is too short to watch a whole ${span} after an earlier date, so the model learned from ${t.horizonDays}-day outcomes${checked} and applies them to ${span}: treat money at risk as a rougher estimate.`;
+}
+
 /**
  * What priced recovery's money when the learned model did, in one sentence for a screen or a
  * report: where it learned and its out-of-fold check. Null when it was not used (the caveats say why).
@@ -83,5 +103,7 @@ export function learnedModelBasis(r: RecoveryOverview): string | null {
   const customer = r.model.customer;
   if (!customer?.usable) return null;
   const dates = customer.cuts.length === 1 ? 'one earlier date' : `${customer.cuts.length} earlier dates`;
-  return `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} customers watched for ${customer.horizonDays} days after each); out of fold it told decliners from steady buyers with an AUC of ${customer.auc.toFixed(2)} (0.5 is chance).`;
+  return `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} customers watched for ${customer.horizonDays} days after each${
+    moneyHorizon(customer) > customer.horizonDays ? `, and for ${moneyHorizon(customer)} days after the earlier to check the money` : ''
+  }); out of fold it told decliners from steady buyers with an AUC of ${customer.auc.toFixed(2)} (0.5 is chance).`;
 }

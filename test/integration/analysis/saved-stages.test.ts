@@ -7,6 +7,7 @@ import { assessRisk, type RiskModels } from '../../../shared/analytics/risk';
 import { dayFromIso } from '../../../shared/format/dates';
 import { ONLINE_RETAIL_II, onlineRetail } from './online-retail-data';
 import type { AnalysisSummary } from '../../../shared/model/results';
+import { firstCustomers } from '../../helpers/first-customers';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
 
@@ -100,10 +101,10 @@ describe('stages kept in the workspace between sessions', () => {
 });
 
 describe('the run-rate fallback kept in the workspace', () => {
-  it('prices every unit the same after a save and a load as when just learned (Online Retail II to 2010-06-30, where the model is not used)', async () => {
+  it('prices every unit the same after a save and a load as when just learned (the first 1,200 customers of Online Retail II to 2010-06-30, where the model is not used)', async () => {
     const ws = await newWorkspace({ clientName: 'Fallback Traders' });
     try {
-      const { ds } = onlineRetail(ONLINE_RETAIL_II);
+      const ds = firstCustomers(onlineRetail(ONLINE_RETAIL_II).ds, 1_200);
       const cut = dayFromIso('2010-06-30');
       const past = datasetUpTo(ds, cut);
       let kept: RiskModels | undefined;
