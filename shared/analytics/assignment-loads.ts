@@ -17,6 +17,21 @@ const capacityOf = (r: RosterLike, settings: AssignmentSettings): number => {
   return kind === 'inside' ? settings.insideCapacity : settings.outsideCapacity;
 };
 
+/** A rep's load before any account is counted in. */
+const idleLoad = (rep: string, kind: RepLoad['kind'], territory: string | null, capacity: number): RepLoad => ({
+  rep,
+  kind,
+  territory,
+  capacity,
+  accounts: 0,
+  keptAccounts: 0,
+  actions: 0,
+  recovery: 0,
+  growth: 0,
+  expectedRevenue: 0,
+  capacityUse: 0,
+});
+
 /**
  * Per rep: what the plan gives them against their capacity. Every active roster rep is listed (an
  * idle rep is news to a manager), and so is any rep an override or a strategic account names.
@@ -29,19 +44,7 @@ export function repLoads(
   const loads = new Map<string, RepLoad>();
   for (const r of roster) {
     if (!r.active) continue;
-    loads.set(r.name, {
-      rep: r.name,
-      kind: r.kind,
-      territory: r.territory,
-      capacity: capacityOf(r, settings),
-      accounts: 0,
-      keptAccounts: 0,
-      actions: 0,
-      recovery: 0,
-      growth: 0,
-      expectedRevenue: 0,
-      capacityUse: 0,
-    });
+    loads.set(r.name, idleLoad(r.name, r.kind, r.territory, capacityOf(r, settings)));
   }
   const rosterByName = new Map(roster.map((r) => [r.name, r]));
   for (const a of accounts) {
@@ -49,19 +52,7 @@ export function repLoads(
     let load = loads.get(a.rep);
     if (!load) {
       const r = rosterByName.get(a.rep);
-      load = {
-        rep: a.rep,
-        kind: r?.kind ?? a.repKind ?? 'unknown',
-        territory: r?.territory ?? null,
-        capacity: r ? capacityOf(r, settings) : 0,
-        accounts: 0,
-        keptAccounts: 0,
-        actions: 0,
-        recovery: 0,
-        growth: 0,
-        expectedRevenue: 0,
-        capacityUse: 0,
-      };
+      load = idleLoad(a.rep, r?.kind ?? a.repKind ?? 'unknown', r?.territory ?? null, r ? capacityOf(r, settings) : 0);
       loads.set(a.rep, load);
     }
     load.accounts += 1;
