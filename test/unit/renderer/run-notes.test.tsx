@@ -48,4 +48,10 @@ describe('the run notes beside the figures', () => {
     render(<RecoveryBasis summary={used} />);
     expect(screen.getByTestId('recovery-basis').textContent).toMatch(/at 2 earlier dates \(2,100 customers watched for 121 days after each\).*AUC of 0\.65 \(0\.5 is chance\)/);
   });
+  it('says how long the money was checked over when the learning watched a shorter horizon (a short history)', () => {
+    const customer = { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.58, cuts: ['2011-06-03', '2011-03-01'], horizonDays: 189, moneyHorizonDays: 283, units: 4425 };
+    const shortHistory = { ...fallbackRun, recovery: { ...fallbackRun.recovery, notes: [], caveats: [], model: { customer, relationship: null } } } as AnalysisSummary;
+    render(<RecoveryBasis summary={shortHistory} />);
+    expect(screen.getByTestId('recovery-basis').textContent).toContain('(4,425 customers watched for 189 days after each, and for 283 days after the earlier to check the money)');
+  });
 });
