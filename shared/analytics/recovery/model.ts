@@ -95,11 +95,31 @@ const RUN_CYCLES = 4;
 export const runRateOf = (spend: number, span: number, cycle: number): number =>
   (spend * YEAR) / Math.min(YEAR, Math.max(span, RUN_CYCLES * cycle, MIN_RUN_DAYS));
 
-/** Calendar months by table lookup: Date objects in the inner loops would dominate the build. */
+/**
+ * Calendar months by table lookup: Date objects in the inner loops would dominate the build. In-season
+ * days between two days inside the table come from running day counts per month: a seasonal
+ * relationship's intervals span its whole history, and counted a day at a time they were a seventh
+ * of the build at 5M rows.
+ */
 function monthTable(from: number, to: number): MonthOf {
-  const table = new Uint8Array(Math.max(0, to - from + 1));
+  const days = Math.max(0, to - from + 1);
+  const table = new Uint8Array(days);
   for (let d = from; d <= to; d++) table[d - from] = monthIndexOfDay(d);
-  return (day) => (day >= from && day <= to ? table[day - from] : monthIndexOfDay(day));
+  // before[m * (days + 1) + i]: days of month m among the table's first i.
+  const before = new Int32Array(12 * (days + 1));
+  for (let m = 0; m < 12; m++) {
+    const o = m * (days + 1);
+    for (let i = 0; i < days; i++) before[o + i + 1] = before[o + i] + (table[i] === m ? 1 : 0);
+  }
+  const monthOf: MonthOf = (day) => (day >= from && day <= to ? table[day - from] : monthIndexOfDay(day));
+  monthOf.seasonDays = (a, b, mask) => {
+    if (b <= a) return 0;
+    if (a + 1 < from || b > to) return seasonDays(a, b, mask, (day) => monthOf(day));
+    let count = 0;
+    for (let m = 0; m < 12; m++) if (mask & (1 << m)) count += before[m * (days + 1) + b - from + 1] - before[m * (days + 1) + a + 1 - from];
+    return count;
+  };
+  return monthOf;
 }
 
 /** Builds the model from transactions on or before the as-of day. Heavy: once per as-of day. */
