@@ -161,9 +161,11 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
   const customerLast = new Int32Array(customerCount).fill(-1);
   const customerGap = new Int32Array(customerCount).fill(-1);
   const rhythm = { orders: new Int32Array(customerCount), cycle: new Float64Array(customerCount).fill(Number.NaN), spread: new Float64Array(customerCount).fill(Number.NaN) };
-  const customerDays: number[] = [];
+  // One customer's order days at a time, in a buffer kept for the whole build.
+  let customerDays = new Int32Array(1024);
+  let customerDayCount = 0;
   const finishCustomer = (c: number, end: number): void => {
-    customerRhythm(customerDays, c, rhythm);
+    customerRhythm(customerDays.subarray(0, customerDayCount), c, rhythm);
     capRunRates(cols, customerStart[c], end, rhythm.cycle[c], MIN_RUN_DAYS, YEAR);
   };
 
@@ -180,7 +182,7 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     const k = txCategory[i];
     if (c !== currentCustomer) {
       if (currentCustomer >= 0) finishCustomer(currentCustomer, r);
-      customerDays.length = 0;
+      customerDayCount = 0;
       for (let cc = currentCustomer + 1; cc <= c; cc++) customerStart[cc] = r;
       currentCustomer = c;
     }
@@ -199,7 +201,12 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     orderDays.length = 0;
     for (let j = 0; j < netDays.length; j++) if (netValues[j] > 0) orderDays.push(netDays[j]);
     describeRelationship(cols, r, c, k, asOfDay, netDays, netValues, orderDays, intervals, monthOf);
-    for (const d of orderDays) customerDays.push(d);
+    if (customerDayCount + orderDays.length > customerDays.length) {
+      const grown = new Int32Array(2 * (customerDayCount + orderDays.length));
+      grown.set(customerDays.subarray(0, customerDayCount));
+      customerDays = grown;
+    }
+    for (const d of orderDays) customerDays[customerDayCount++] = d;
     if (cols.last[r] > customerLast[c]) {
       customerLast[c] = cols.last[r];
       customerGap[c] = asOfDay - cols.last[r];
