@@ -13,7 +13,7 @@ import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
-import { assessRisk, type LearnedRisk, type RiskAssessment, type RiskModels } from './risk';
+import { assessRisk, type FromElsewhere, type RiskAssessment, type RiskModels } from './risk';
 import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
@@ -169,12 +169,12 @@ export type RiskOutcome = { assessment: RiskAssessment; models: RiskModels };
 export type RiskAssessor = (job: RiskJob) => { outcome: Promise<RiskOutcome>; abandon: () => void };
 
 /**
- * A risk job computed here and now; `customerModel`, when given, hands over the customer level's
- * model learned elsewhere (it is asked for only when nothing was kept).
+ * A risk job computed here and now; `elsewhere`, when given, hands over the customer series and the
+ * customer level's model made on another thread (the model is asked for only when nothing was kept).
  */
-export function assessRiskJob(ds: Dataset, job: RiskJob, customerModel?: () => LearnedRisk): RiskOutcome {
+export function assessRiskJob(ds: Dataset, job: RiskJob, elsewhere?: FromElsewhere): RiskOutcome {
   let models: RiskModels | undefined = job.known;
-  const assessment = assessRisk(ds, job.asOfDay, job.horizonDays, (learn) => (models ??= learn()), customerModel);
+  const assessment = assessRisk(ds, job.asOfDay, job.horizonDays, (learn) => (models ??= learn()), elsewhere);
   if (!models) throw new Error('The risk assessment returned without its models.');
   return { assessment, models };
 }

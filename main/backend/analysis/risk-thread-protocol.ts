@@ -1,22 +1,29 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { RiskJob, RiskOutcome } from '../../../shared/analytics/pipeline';
-import type { LearnedRisk } from '../../../shared/analytics/risk';
+import type { LearnedRisk, UnitSeries } from '../../../shared/analytics/risk';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { TransactionColumns } from '../../../shared/model/dataset';
 
 /**
- * How the customer level's model travels from the thread that learns it to the thread that assesses:
- * the learner posts it on `port` and then raises `ready[0]`, which the assessing thread waits on.
+ * How the thread that learns the customer model hands the assessing thread what it made: the
+ * customer series (in shared memory: both read it), then the model, each posted on `port` and then
+ * announced by raising its flag in `posted`, which the assessing thread waits on before it reads the
+ * port. A failure is posted in place of what was still to come, with every flag not yet raised.
  */
-export type CustomerModelHandoff = { port: MessagePort; ready: Int32Array };
+export type CustomerHandoff = { port: MessagePort; posted: Int32Array };
+
+/** The flags of `posted`, in the order they are raised. */
+export const SERIES_POSTED = 0;
+export const MODEL_POSTED = 1;
 
 /** What the customer-model learner posts on the handoff port. */
-export type CustomerModelMessage = { ok: true; model: LearnedRisk } | { ok: false; error: ErrorPayload };
+export type CustomerHandoffMessage = { kind: 'series'; series: UnitSeries } | { kind: 'model'; model: LearnedRisk } | { kind: 'failed'; error: ErrorPayload };
 
 /**
  * What a risk thread is started with: the job and the part of the dataset the risk stage reads.
- * An 'assess' thread computes the whole assessment (taking the customer model from `handoff` when
- * given); a 'learn-customers' thread only learns the customer level's model and posts it there.
+ * An 'assess' thread computes the whole assessment (taking the customer series and model from
+ * `handoff` when given); a 'learn-customers' thread makes the series, learns the customer level's
+ * model and posts both there.
  */
 export type RiskThreadStart = {
   role: 'assess' | 'learn-customers';
@@ -27,7 +34,7 @@ export type RiskThreadStart = {
   firstDay: number;
   lastDay: number;
   currency: string;
-  handoff: CustomerModelHandoff | null;
+  handoff: CustomerHandoff | null;
 };
 
 /** The one message a risk thread sends: its outcome (an assessing thread) and how long it took, or why it failed. */

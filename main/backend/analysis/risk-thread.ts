@@ -6,7 +6,7 @@ import type { RiskAssessor, RiskJob, RiskOutcome } from '../../../shared/analyti
 import { AppError } from '../../../shared/contract/errors';
 import type { Dataset } from '../../../shared/model/dataset';
 import { startThread, threadEntry } from '../worker/thread-entry';
-import type { CustomerModelHandoff, RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
+import type { CustomerHandoff, RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,8 +18,9 @@ const RISK_THREAD_MIN_ROWS = 200_000;
 
 /**
  * Up to this many transactions the customer level's model is learned on a second thread while the
- * first learns the relationships. Each thread then holds its own day series of the customers (12
- * bytes a row): 60 MB at 5M rows, but 240 MB more at 20M, where memory, not time, is the limit.
+ * first learns the relationships. The limit was set when each thread held its own day series of the
+ * customers (12 bytes a row, 240 MB more at 20M rows, where memory, not time, is the limit); the two
+ * now share one.
  */
 const SPLIT_LEARNING_MAX_ROWS = 8_000_000;
 
@@ -34,11 +35,11 @@ function startRiskWorker(start: RiskThreadStart, transfer: TransferListItem[]): 
   return startThread(entry, start, transfer);
 }
 
-/** The two ends of the customer model's way from the thread that learns it to the one that assesses, with their shared flag. */
-function handoffPair(): { learner: CustomerModelHandoff; assessor: CustomerModelHandoff } {
+/** The two ends of the customer series' and model's way from the thread that learns the model to the one that assesses, with their shared flags. */
+function handoffPair(): { learner: CustomerHandoff; assessor: CustomerHandoff } {
   const { port1, port2 } = new MessageChannel();
-  const ready = new Int32Array(new SharedArrayBuffer(4));
-  return { learner: { port: port1, ready }, assessor: { port: port2, ready } };
+  const posted = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  return { learner: { port: port1, posted }, assessor: { port: port2, posted } };
 }
 
 /**
@@ -68,8 +69,9 @@ function replyOf(worker: Worker, stopped: () => boolean): Promise<{ outcome: Ris
 /**
  * Runs each risk job on a thread of its own, and when there are models to learn on a dataset of
  * moderate size, the customer level's learning on a second one (the two levels' learning is most of
- * the stage and neither reads the other; the assessing thread takes the customer model when it has
- * learned the relationships). The transactions cross without a copy when they live in shared memory
+ * the stage and neither reads the other). The second thread makes the customer series, which both
+ * need, once: the assessing thread takes it when it has made the relationships' series, and the
+ * customer model when it has learned the relationships. The transactions cross without a copy when they live in shared memory
  * (loadData puts them there); the assessment comes back by transfer. `signal` stops the threads at
  * once (a cancelled analysis does not wait for them); `onDone` hears how long each worked.
  */

@@ -1,9 +1,18 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { assessRiskJob } from '../../../shared/analytics/pipeline';
-import { learnCustomerRisk, type LearnedRisk } from '../../../shared/analytics/risk';
+import { learnCustomerRisk, type LearnedRisk, type UnitSeries } from '../../../shared/analytics/risk';
+import { customerSeries, type SeriesMemory } from '../../../shared/analytics/risk/series';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import { AppError, toErrorPayload } from '../../../shared/contract/errors';
-import { buffersToTransfer, type CustomerModelHandoff, type CustomerModelMessage, type RiskThreadReply, type RiskThreadStart } from './risk-thread-protocol';
+import {
+  buffersToTransfer,
+  MODEL_POSTED,
+  SERIES_POSTED,
+  type CustomerHandoff,
+  type CustomerHandoffMessage,
+  type RiskThreadReply,
+  type RiskThreadStart,
+} from './risk-thread-protocol';
 
 // The risk stage on its own thread: it reads the transactions (shared, not copied, when the
 // dataset's columns live in shared memory) and hands back the assessment's arrays by transfer.
@@ -12,19 +21,41 @@ if (!port) throw new Error('main/backend/analysis/risk-worker.ts runs only as a 
 const start = workerData as RiskThreadStart;
 const reply = (message: RiskThreadReply, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
-/** Posts the customer model (or why there is none) to the assessing thread, then wakes it. */
-function handOver(handoff: CustomerModelHandoff, message: CustomerModelMessage): void {
-  handoff.port.postMessage(message, message.ok ? buffersToTransfer(message.model) : []);
-  Atomics.store(handoff.ready, 0, 1);
-  Atomics.notify(handoff.ready, 0);
+/** The customer series' days go where the assessing thread reads them too. */
+const sharedMemory: SeriesMemory = {
+  int32: (length) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT)),
+  float64: (length) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT)),
+};
+
+/** Posts a message to the assessing thread, then raises `flags` and wakes it. */
+function handOver(handoff: CustomerHandoff, message: CustomerHandoffMessage, flags: number[]): void {
+  handoff.port.postMessage(message, message.kind === 'model' ? buffersToTransfer(message.model) : []);
+  for (const flag of flags) {
+    Atomics.store(handoff.posted, flag, 1);
+    Atomics.notify(handoff.posted, flag);
+  }
 }
 
-/** The customer model from the learning thread: waits for it (it is usually there already: it learns the smaller level). */
-function receiveCustomerModel(handoff: CustomerModelHandoff): LearnedRisk {
-  Atomics.wait(handoff.ready, 0, 0);
-  const received = receiveMessageOnPort(handoff.port)?.message as CustomerModelMessage | undefined;
-  if (!received) throw new AppError('INTERNAL', 'The customer model was announced but never arrived from its thread. Run the analysis again.');
-  if (!received.ok) throw new AppError(received.error.code, received.error.message, received.error.details);
+/** The next message from the learning thread, once `flag` is raised; its failure thrown here. */
+function receive(handoff: CustomerHandoff, flag: number): CustomerHandoffMessage {
+  Atomics.wait(handoff.posted, flag, 0);
+  const received = receiveMessageOnPort(handoff.port)?.message as CustomerHandoffMessage | undefined;
+  if (!received) throw new AppError('INTERNAL', 'The customer series or model was announced but never arrived from its thread. Run the analysis again.');
+  if (received.kind === 'failed') throw new AppError(received.error.code, received.error.message, received.error.details);
+  return received;
+}
+
+/** The customer series from the learning thread: it makes it first, so it is usually there or nearly. */
+function receiveSeries(handoff: CustomerHandoff): UnitSeries {
+  const received = receive(handoff, SERIES_POSTED);
+  if (received.kind !== 'series') throw new AppError('INTERNAL', 'The customer-model thread posted its model before the customer series.');
+  return received.series;
+}
+
+/** The customer model from the learning thread (it learns the smaller level, so it is usually there already). */
+function receiveModel(handoff: CustomerHandoff): LearnedRisk {
+  const received = receive(handoff, MODEL_POSTED);
+  if (received.kind !== 'model') throw new AppError('INTERNAL', 'The customer-model thread posted its customer series twice.');
   return received.model;
 }
 
@@ -42,16 +73,20 @@ const ds: Dataset = {
 const handoff = start.handoff;
 if (start.role === 'learn-customers') {
   if (!handoff) throw new Error('A customer-model thread needs a handoff to post its model on.');
+  let seriesPosted = false;
   try {
-    handOver(handoff, { ok: true, model: learnCustomerRisk(ds, start.job.asOfDay, start.job.horizonDays) });
+    const customers = customerSeries(ds, sharedMemory);
+    handOver(handoff, { kind: 'series', series: customers }, [SERIES_POSTED]);
+    seriesPosted = true;
+    handOver(handoff, { kind: 'model', model: learnCustomerRisk(ds, start.job.asOfDay, start.job.horizonDays, customers) }, [MODEL_POSTED]);
     reply({ ok: true, outcome: null, ms: performance.now() - begun });
   } catch (e) {
-    handOver(handoff, { ok: false, error: toErrorPayload(e) });
+    handOver(handoff, { kind: 'failed', error: toErrorPayload(e) }, seriesPosted ? [MODEL_POSTED] : [SERIES_POSTED, MODEL_POSTED]);
     reply({ ok: false, error: toErrorPayload(e) });
   }
 } else {
   try {
-    const outcome = assessRiskJob(ds, start.job, handoff ? () => receiveCustomerModel(handoff) : undefined);
+    const outcome = assessRiskJob(ds, start.job, handoff ? { customers: () => receiveSeries(handoff), customerModel: () => receiveModel(handoff) } : undefined);
     reply({ ok: true, outcome, ms: performance.now() - begun }, buffersToTransfer(outcome));
   } catch (e) {
     reply({ ok: false, error: toErrorPayload(e) });

@@ -86,12 +86,13 @@ export function degeneracyOf(params: BgNbdParams, converged: boolean, s: Custome
  * they really made, in total and by calibration frequency. Customers first seen in the holdout are
  * not in the cohort (the model knows nothing of them). Null when no calibration customer repeated.
  * `groupOut`, when given, receives each customer's bucket (-1 outside the cohort), so the customers
- * behind a bucket can be listed.
+ * behind a bucket can be listed. `endSummary`, when given, is the summary as of the holdout end
+ * already made (the p-alive stage's own, when the holdout ends on its as-of day).
  */
-export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndDay: number, groupOut?: Int8Array): BgNbdHoldoutCheck | null {
+export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndDay: number, groupOut?: Int8Array, endSummary?: CustomerHistorySummary): BgNbdHoldoutCheck | null {
   const calibration = fitPopulation(customerHistorySummary(ds, calibrationEndDay));
   if (!calibration) return null;
-  const end = customerHistorySummary(ds, holdoutEndDay);
+  const end = endSummary ?? customerHistorySummary(ds, holdoutEndDay);
   const weeks = (holdoutEndDay - calibrationEndDay) / DAYS_PER_WEEK;
   const { params } = calibration.fit;
   const s = calibration.summary;
@@ -160,7 +161,7 @@ export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
   const { check: degeneracy, reasons } = degeneracyOf(fit.params, fit.converged, summary);
   const calibrationEnd = calibrationEndFor(ds.firstDay, asOfDay);
   const group = new Int8Array(ds.customers.length).fill(-1);
-  const check = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group);
+  const check = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group, summary);
   const holdout = check && { ...check, groupsKept: true };
   const holdoutNote =
     calibrationEnd === null

@@ -5,10 +5,11 @@ export type CustomerRhythm = { orders: Int32Array; cycle: Float64Array; spread: 
 /**
  * The customer's rhythm over the distinct days it ordered anything: one invoice spanning five
  * categories is one order, not five, so a customer that bought twice has two orders however many
- * categories it touched. `days` holds each relationship's order days, category after category.
+ * categories it touched. `days` holds each relationship's order days, category after category: a
+ * scratch buffer the caller reuses, sorted here in place.
  */
-export function customerRhythm(days: number[], c: number, out: CustomerRhythm): void {
-  const sorted = Int32Array.from(days).sort();
+export function customerRhythm(days: Int32Array, c: number, out: CustomerRhythm): void {
+  const sorted = days.sort();
   let n = 0;
   let previous = Number.NaN;
   let sum = 0;

@@ -95,11 +95,31 @@ const RUN_CYCLES = 4;
 export const runRateOf = (spend: number, span: number, cycle: number): number =>
   (spend * YEAR) / Math.min(YEAR, Math.max(span, RUN_CYCLES * cycle, MIN_RUN_DAYS));
 
-/** Calendar months by table lookup: Date objects in the inner loops would dominate the build. */
+/**
+ * Calendar months by table lookup: Date objects in the inner loops would dominate the build. In-season
+ * days between two days inside the table come from running day counts per month: a seasonal
+ * relationship's intervals span its whole history, and counted a day at a time they were a seventh
+ * of the build at 5M rows.
+ */
 function monthTable(from: number, to: number): MonthOf {
-  const table = new Uint8Array(Math.max(0, to - from + 1));
+  const days = Math.max(0, to - from + 1);
+  const table = new Uint8Array(days);
   for (let d = from; d <= to; d++) table[d - from] = monthIndexOfDay(d);
-  return (day) => (day >= from && day <= to ? table[day - from] : monthIndexOfDay(day));
+  // before[m * (days + 1) + i]: days of month m among the table's first i.
+  const before = new Int32Array(12 * (days + 1));
+  for (let m = 0; m < 12; m++) {
+    const o = m * (days + 1);
+    for (let i = 0; i < days; i++) before[o + i + 1] = before[o + i] + (table[i] === m ? 1 : 0);
+  }
+  const monthOf: MonthOf = (day) => (day >= from && day <= to ? table[day - from] : monthIndexOfDay(day));
+  monthOf.seasonDays = (a, b, mask) => {
+    if (b <= a) return 0;
+    if (a + 1 < from || b > to) return seasonDays(a, b, mask, (day) => monthOf(day));
+    let count = 0;
+    for (let m = 0; m < 12; m++) if (mask & (1 << m)) count += before[m * (days + 1) + b - from + 1] - before[m * (days + 1) + a + 1 - from];
+    return count;
+  };
+  return monthOf;
 }
 
 /** Builds the model from transactions on or before the as-of day. Heavy: once per as-of day. */
@@ -141,9 +161,11 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
   const customerLast = new Int32Array(customerCount).fill(-1);
   const customerGap = new Int32Array(customerCount).fill(-1);
   const rhythm = { orders: new Int32Array(customerCount), cycle: new Float64Array(customerCount).fill(Number.NaN), spread: new Float64Array(customerCount).fill(Number.NaN) };
-  const customerDays: number[] = [];
+  // One customer's order days at a time, in a buffer kept for the whole build.
+  let customerDays = new Int32Array(1024);
+  let customerDayCount = 0;
   const finishCustomer = (c: number, end: number): void => {
-    customerRhythm(customerDays, c, rhythm);
+    customerRhythm(customerDays.subarray(0, customerDayCount), c, rhythm);
     capRunRates(cols, customerStart[c], end, rhythm.cycle[c], MIN_RUN_DAYS, YEAR);
   };
 
@@ -160,7 +182,7 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     const k = txCategory[i];
     if (c !== currentCustomer) {
       if (currentCustomer >= 0) finishCustomer(currentCustomer, r);
-      customerDays.length = 0;
+      customerDayCount = 0;
       for (let cc = currentCustomer + 1; cc <= c; cc++) customerStart[cc] = r;
       currentCustomer = c;
     }
@@ -179,7 +201,12 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     orderDays.length = 0;
     for (let j = 0; j < netDays.length; j++) if (netValues[j] > 0) orderDays.push(netDays[j]);
     describeRelationship(cols, r, c, k, asOfDay, netDays, netValues, orderDays, intervals, monthOf);
-    for (const d of orderDays) customerDays.push(d);
+    if (customerDayCount + orderDays.length > customerDays.length) {
+      const grown = new Int32Array(2 * (customerDayCount + orderDays.length));
+      grown.set(customerDays.subarray(0, customerDayCount));
+      customerDays = grown;
+    }
+    for (const d of orderDays) customerDays[customerDayCount++] = d;
     if (cols.last[r] > customerLast[c]) {
       customerLast[c] = cols.last[r];
       customerGap[c] = asOfDay - cols.last[r];

@@ -7,8 +7,12 @@
 // across at least two seasons and for a real rhythm inside them, so a slow buyer whose orders
 // happen to fall in a few months (every 120 days: January, May, September) is not called seasonal.
 
-/** Days are judged by calendar month: `monthOf(day)` must answer 0..11 for any day passed in. */
-export type MonthOf = (day: number) => number;
+/**
+ * Days are judged by calendar month: `monthOf(day)` must answer 0..11 for any day passed in. A month
+ * table may also count a span's in-season days itself (`seasonDays`, the same count as seasonDays
+ * below), from running totals per month instead of a day at a time.
+ */
+export type MonthOf = ((day: number) => number) & { seasonDays?: (a: number, b: number, mask: number) => number };
 
 /** An off-season: at least this many consecutive calendar months without an order, in every year seen. */
 const MIN_OFF_SEASON_MONTHS = 3;
@@ -61,6 +65,7 @@ function spansEmptyRun(a: number, b: number, mask: number, monthOf: MonthOf): bo
 
 /** Number of in-season days in (a, b]. */
 export function seasonDays(a: number, b: number, mask: number, monthOf: MonthOf): number {
+  if (monthOf.seasonDays) return monthOf.seasonDays(a, b, mask);
   let count = 0;
   for (let d = a + 1; d <= b; d++) if (mask & (1 << monthOf(d))) count++;
   return count;

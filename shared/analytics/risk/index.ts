@@ -25,12 +25,6 @@ export type RiskAssessment = {
   relationshipStart: Int32Array;
 };
 
-function unitsOf(ds: Dataset): { customers: UnitSeries; relationships: UnitSeries; relationshipStart: Int32Array } {
-  const customers = customerSeries(ds);
-  const relationships = relationshipSeries(ds);
-  return { customers, relationships, relationshipStart: relationshipStarts(relationships, ds.customers.length) };
-}
-
 /** A level's units without their day-level history. */
 const unitsOnly = ({ level, count, customer, category }: UnitSeries): Units => ({ level, count, customer, category });
 
@@ -38,17 +32,23 @@ const unitsOnly = ({ level, count, customer, category }: UnitSeries): Units => (
  * The customer level's model alone, learned from its own series: what a second thread can learn while
  * `assessRisk` learns the relationships (the two levels' learning reads the data, never each other).
  */
-export function learnCustomerRisk(ds: Dataset, asOfDay: number, horizonDays: number): LearnedRisk {
-  return learnRisk(ds, customerSeries(ds), asOfDay, horizonDays);
+export function learnCustomerRisk(ds: Dataset, asOfDay: number, horizonDays: number, customers: UnitSeries = customerSeries(ds)): LearnedRisk {
+  return learnRisk(ds, customers, asOfDay, horizonDays);
 }
+
+/**
+ * What another thread (the one learning the customer model) may hand the assessment instead of its
+ * making it: the customer series, asked for once the relationships' series are made, and the
+ * customer model, asked for only once the relationships are learned and only when nothing was kept.
+ */
+export type FromElsewhere = { customers: () => UnitSeries; customerModel: () => LearnedRisk };
 
 /**
  * The learned risk forecasts for every customer and every customer x category relationship. The
  * models are learned from the data's own past up to `asOfDay` (heavy: once per as-of day and
  * horizon); `keep` may hand back models learned before on the same data, day and horizon instead,
- * and `customerModel` the customer level's model learned elsewhere (`learnCustomerRisk` on another
- * thread), asked for only once the relationships are learned. The assessment keeps the units but not
- * their series: nothing reads the days once the forecasts exist, and the series are about as big as
+ * and `elsewhere` the customer series and model made on another thread (`learnCustomerRisk`).
+ * The assessment keeps the units but not their series: nothing reads the days once the forecasts exist, and the series are about as big as
  * the transactions (24 bytes a row for both levels, 0.45 GB at 20M rows) while the assessment stays
  * warm for the whole session.
  */
@@ -57,17 +57,20 @@ export function assessRisk(
   asOfDay: number,
   horizonDays: number,
   keep: (learn: () => RiskModels) => RiskModels = (learn) => learn(),
-  customerModel?: () => LearnedRisk,
+  elsewhere?: FromElsewhere,
 ): RiskAssessment {
-  const { customers, relationships, relationshipStart } = unitsOf(ds);
+  const relationships = relationshipSeries(ds);
+  const relationshipStart = relationshipStarts(relationships, ds.customers.length);
+  // Each level's facts at the as-of day serve the other level too: found once. The relationships'
+  // need no customer series, which may meanwhile be on its way from another thread.
+  const priorDays = priorDaysAt(ds.firstDay, asOfDay);
+  const relationshipFacts = unitFacts(relationships, ds.firstDay, asOfDay, priorDays, horizonDays);
+  const customers = elsewhere ? elsewhere.customers() : customerSeries(ds);
   const models = keep(() => {
     const relationship = learnRisk(ds, relationships, asOfDay, horizonDays, { customers });
-    return { customer: customerModel ? customerModel() : learnRisk(ds, customers, asOfDay, horizonDays), relationship };
+    return { customer: elsewhere ? elsewhere.customerModel() : learnRisk(ds, customers, asOfDay, horizonDays), relationship };
   });
-  // Each level's facts at the as-of day serve the other level too: found once.
-  const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const customerFacts = unitFacts(customers, ds.firstDay, asOfDay, priorDays, horizonDays);
-  const relationshipFacts = unitFacts(relationships, ds.firstDay, asOfDay, priorDays, horizonDays);
   return {
     asOfDay,
     horizonDays,

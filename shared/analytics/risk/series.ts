@@ -68,12 +68,18 @@ export function relationshipSeries(ds: Dataset): UnitSeries {
 }
 
 /**
+/** Where a series' columns are made: a thread's own memory, or memory it shares with another thread. */
+export type SeriesMemory = { int32: (length: number) => Int32Array; float64: (length: number) => Float64Array };
+const ownMemory: SeriesMemory = { int32: (length) => new Int32Array(length), float64: (length) => new Float64Array(length) };
+
+/**
  * Customer series: one customer's rows are sorted by category first, so its days are gathered into
  * a day-indexed scratch array stamped with the customer (no per-customer Map or sort). A first pass
  * counts the entries, so the series is written once into arrays of its own size (a buffer of one
- * entry per row, copied down after, held 24 bytes a row at the peak: 480 MB at 20M rows).
+ * entry per row, copied down after, held 24 bytes a row at the peak: 480 MB at 20M rows). Its days
+ * are made in `memory`: two threads that both need the series make it once in shared memory.
  */
-export function customerSeries(ds: Dataset): UnitSeries {
+export function customerSeries(ds: Dataset, memory: SeriesMemory = ownMemory): UnitSeries {
   const { customer, day, revenue } = ds.tx;
   const n = customer.length;
   const customers = ds.customers.length;
@@ -81,7 +87,7 @@ export function customerSeries(ds: Dataset): UnitSeries {
   const span = Math.max(1, ds.lastDay - base + 1);
   const sum = new Float64Array(span);
   const stamp = new Int32Array(span).fill(-1);
-  const startOf = new Int32Array(customers + 1);
+  const startOf = memory.int32(customers + 1);
   let entries = 0;
   for (let i = 0, c = 0; c < customers; c++) {
     for (; i < n && customer[i] === c; i++) {
@@ -95,8 +101,8 @@ export function customerSeries(ds: Dataset): UnitSeries {
   stamp.fill(-1);
   // Typed buffers and a numeric typed sort: a comparator sort per customer and growing JS arrays
   // cost about 2 s at 5M rows.
-  const days = new Int32Array(entries);
-  const values = new Float64Array(entries);
+  const days = memory.int32(entries);
+  const values = memory.float64(entries);
   const touched = new Int32Array(span);
   let e = 0;
   let i = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBooster, forestOf, predictBooster, predictForest } from '../../../shared/analytics/risk/boost';
+import { fitBooster, forestOf, predictBooster, predictForest, type Booster } from '../../../shared/analytics/risk/boost';
 import { fitLinearLogit, linearMargin } from '../../../shared/analytics/risk/linear';
 import { seededRandom } from '../../../shared/analytics/rng';
 
@@ -66,5 +66,38 @@ describe('a forest of boosters laid out flat', () => {
       const mean = models.reduce((s, m) => s + predictBooster(m, x, i), 0) / models.length;
       expect(predictForest(forest, x, i)).toBe(mean);
     }
+  });
+
+  it('takes every row, NaN included, to the leaf a walk down its trees node by node reaches, whatever depth that leaf is at', () => {
+    // The root splits x0 at 1: left is a leaf at once; right splits x1 at 0, whose right splits x0 at 2.
+    const uneven = {
+      feature: Int32Array.from([0, -1, 1, -1, 0, -1, -1]),
+      edge: Float64Array.from([1, 0, 0, 0, 2, 0, 0]),
+      left: Int32Array.from([1, 0, 3, 0, 5, 0, 0]),
+      right: Int32Array.from([2, 0, 4, 0, 6, 0, 0]),
+      value: Float64Array.from([0, 0.5, 0, -0.25, 0, 0.75, -1]),
+    };
+    const stump = { feature: Int32Array.from([1, -1, -1]), edge: Float64Array.from([0.5, 0, 0]), left: Int32Array.from([1, 0, 0]), right: Int32Array.from([2, 0, 0]), value: Float64Array.from([0, 0.125, -0.375]) };
+    const models: Booster[] = [
+      { p: 2, base: 0.1, linear: null, trees: [uneven, stump, uneven, uneven, stump] },
+      { p: 2, base: -0.3, linear: null, trees: [stump] },
+    ];
+    const logistic = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+    const walked = (m: Booster, row: number[]) => {
+      let z = m.base;
+      for (const t of m.trees) {
+        let node = 0;
+        while (t.feature[node] >= 0) node = row[t.feature[node]] <= t.edge[node] ? t.left[node] : t.right[node];
+        z += t.value[node];
+      }
+      return logistic(z);
+    };
+    const rows = [[0.5, 5], [1.5, -1], [1.5, 1], [3, 1], [Number.NaN, 0], [0.5, Number.NaN], [Number.NaN, Number.NaN], [1, 0]];
+    const forest = forestOf(models);
+    rows.forEach((row, i) => {
+      const x = Float64Array.from(rows.flat());
+      expect(predictBooster(models[0], x, i)).toBe(walked(models[0], row));
+      expect(predictForest(forest, x, i)).toBe((walked(models[0], row) + walked(models[1], row)) / 2);
+    });
   });
 });

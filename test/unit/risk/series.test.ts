@@ -64,6 +64,18 @@ describe('day-level series of customers and relationships', () => {
     expect(s.value.buffer.byteLength).toBe(4 * 8);
   });
 
+  it('makes the customer series in the memory it is handed (shared, for two threads), the same to the bit as in its own', () => {
+    const ds = datasetFromRows(generateDistributor({ seed: 3, customers: 120, endDate: '2026-10-31', months: 24, categories: 6 }).rows());
+    const own = customerSeries(ds);
+    const shared = customerSeries(ds, {
+      int32: (n) => new Int32Array(new SharedArrayBuffer(4 * n)),
+      float64: (n) => new Float64Array(new SharedArrayBuffer(8 * n)),
+    });
+    for (const column of [shared.start, shared.day, shared.value]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared).toEqual(own);
+    expect(Buffer.from(shared.value.buffer).equals(Buffer.from(own.value.buffer))).toBe(true);
+  });
+
   it('leaves the series out of the risk assessment, which keeps only which customer and category each unit is', () => {
     const ds = datasetFromRows(generateDistributor({ seed: 7, customers: 150, endDate: '2026-10-31', months: 24, categories: 6 }).rows());
     const series = relationshipSeries(ds);
