@@ -23,6 +23,8 @@ export const CALIBRATION_BAND = { low: 0.8, high: 1.25 } as const;
 /** "Beats the rules" = captures at least this multiple of the best rule's realised loss. */
 export const CAPTURE_MARGIN = 1.2;
 const RANDOM_DRAWS = 20;
+/** A stated chance this far (in share points) above the share that really declined is called high. */
+const CHANCE_OVERSTATED = 0.1;
 
 /** 'foresight' ranks by the loss that really followed: not a method, the ceiling any method is read against. */
 export type BacktestMethod = 'model' | BaselineRule | 'foresight';
@@ -72,6 +74,20 @@ export function backtestRange(ds: Dataset, horizonDays: number): { from: number;
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
+/**
+ * The chance of a slide the flags were given, beside the share that slid: a chance stated well above
+ * what followed is named, so no one reads the actions' chances as surer than they proved.
+ */
+function chanceWords(ours: BacktestRow): string {
+  const chance = ours.statedChance;
+  if (chance === null || chance === undefined) return '';
+  const over = chance - ours.precision >= CHANCE_OVERSTATED ? ', so the chances on the actions read high on this data' : '';
+  const stated = pct(chance);
+  // "an 8x%", "an 11%", "an 18%": the article follows the spoken number.
+  const article = /^(8|11%|18%)/.test(stated) ? 'an' : 'a';
+  return `, against ${article} ${stated} chance of a slide they were given on average${over}`;
+}
+
 function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): BacktestVerdict {
   const ours = rows[0];
   const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random' && r.method !== 'foresight');
@@ -91,7 +107,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): Bac
     capturedRatio !== null
       ? `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened, ${capturedRatio.toFixed(2)}x the best naive rule (${best ? BASELINE_LABELS[best.method as BaselineRule].toLowerCase() : ''}, ${pct(best?.capturedShare ?? 0)})`
       : `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened`,
-    `${pct(ours.precision)} of them really declined (the money-minded rules: ${moneyRules.map((r) => pct(r.precision)).join(' and ')})`,
+    `${pct(ours.precision)} of them really declined${chanceWords(ours)} (the money-minded rules: ${moneyRules.map((r) => pct(r.precision)).join(' and ')})`,
     ours.calibration !== null ? `money stated at risk was ${ours.calibration.toFixed(2)}x the loss that followed` : 'no loss followed on the flags',
     ...(foresight ? [`knowing the future, the same number of flags would have held ${pct(foresight.capturedShare)}`] : []),
   ];
@@ -106,13 +122,13 @@ const TITLES: Record<BacktestLevel['id'], string> = {
   'relationship-all': 'Every flagged customer x category relationship',
 };
 
-function compare(id: BacktestLevel['id'], flags: number[], stated: Float64Array, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number): BacktestLevel {
+function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number): BacktestLevel {
+  const { flags, stated, chance } = ours;
   const level = id === 'customer' ? 'customer' : 'relationship';
   const pop = population(out);
   const facts = unitFacts(series, firstDay, out.cut, out.priorDays, out.horizonDays);
   const compared = Math.min(flags.length, cap);
-  const ours = flags.slice(0, compared);
-  const rows: BacktestRow[] = [{ method: 'model', label: 'Longtail', ...scoreFlags(ours, out, pop, stated) }];
+  const rows: BacktestRow[] = [{ method: 'model', label: 'Longtail', ...scoreFlags(flags.slice(0, compared), out, pop, stated, chance) }];
   for (const rule of BASELINE_RULES) {
     const score =
       rule === 'random'
@@ -129,12 +145,19 @@ function foresightFlags(out: Outcomes, count: number): number[] {
   return scoredUnits(out).sort((a, b) => out.loss[b] - out.loss[a] || a - b).slice(0, count);
 }
 
+/** Our flags, best first, with each unit's stated money at risk and chance of a slide. */
+type Flags = { flags: number[]; stated: Float64Array; chance: Float64Array };
+
 /** Customer flags ranked by risk-weighted money (money at risk x chance of a real slide), best first. */
-function customerFlags(decision: RecoveryDecision, n: number): { flags: number[]; stated: Float64Array } {
+function customerFlags(decision: RecoveryDecision, n: number): Flags {
   const stated = new Float64Array(n);
+  const chance = new Float64Array(n);
   const ranked = decision.customers.filter((a) => a.signal !== 'several-categories').sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer);
-  for (const a of ranked) stated[a.customer] = a.atRisk;
-  return { flags: ranked.map((a) => a.customer), stated };
+  for (const a of ranked) {
+    stated[a.customer] = a.atRisk;
+    chance[a.customer] = a.probability;
+  }
+  return { flags: ranked.map((a) => a.customer), stated, chance };
 }
 
 /**
@@ -143,21 +166,23 @@ function customerFlags(decision: RecoveryDecision, n: number): { flags: number[]
  * number only the relationships that existed by the as-of day, so every relationship begun later
  * shifts the units after it.
  */
-function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number): { flags: number[]; stated: Float64Array } {
+function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number): Flags {
   const start = relationshipStarts(series, customerCount);
   const stated = new Float64Array(series.count);
+  const chance = new Float64Array(series.count);
   const weight = new Float64Array(series.count);
   const seen = new Set<number>();
   const add = (u: number, money: number, p: number) => {
     if (u < 0 || seen.has(u)) return;
     seen.add(u);
     stated[u] = money;
+    chance[u] = p;
     weight[u] = money * p;
   };
   for (const a of decision.customers) for (const b of a.breakdown) add(unitOf(series, start, a.customer, b.category), b.atRisk, a.probability);
   for (const f of decision.flaggedRelationships) add(unitOf(series, start, f.customer, f.category), f.atRiskRevenue, f.confidence);
   const flags = [...seen].sort((a, b) => weight[b] - weight[a] || a - b);
-  return { flags, stated };
+  return { flags, stated, chance };
 }
 
 /**
@@ -186,12 +211,12 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
   const c = customerFlags(decision, customers.count);
   const r = relationshipFlags(decision, relationships, ds.customers.length);
-  const levels = [compare('customer', c.flags, c.stated, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED)];
+  const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED)];
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
   if (ds.categories.length > 1) {
-    const top = compare('relationship', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED);
+    const top = compare('relationship', r, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED);
     levels.push(top);
     // A customer moving spend from one category to another loses nothing as a customer but loses
     // in one relationship: summed over relationships the loss runs above the customers', and money
@@ -202,7 +227,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         `Relationships lost ${pct(shifted - 1)} more than customers did over the horizon: spend that moved from one category to another is a loss in one relationship but none for its customer. Money stated per relationship is its share of its customer's, so at relationship level it reads low.`,
       );
     }
-    const every = compare('relationship-all', r.flags, r.stated, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
+    const every = compare('relationship-all', r, relationshipOut, relationships, ds.firstDay, settings.seed, Number.MAX_SAFE_INTEGER);
     levels.push(every);
     // Scored on every flag, as it must be; but when the flags are most of the population, any list
     // that long, random included, holds most of the loss, and the table cannot tell methods apart.

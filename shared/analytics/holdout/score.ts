@@ -17,6 +17,11 @@ export type FlagScore = {
   stated: number | null;
   /** stated / capturedLoss. */
   calibration: number | null;
+  /**
+   * The mean chance of a slide the flags were given (null for rules, which give none; absent on
+   * backtests stored before it was kept): read beside `precision`, the share that really declined.
+   */
+  statedChance?: number | null;
 };
 
 export type Population = { units: number; declined: number; realisedLoss: number; declinedRevenue: number; expected: number };
@@ -38,15 +43,20 @@ export function population(out: Outcomes): Population {
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
-/** Scores flagged units (indices into the outcomes); `stated` is per unit money at risk, or null. */
-export function scoreFlags(flags: readonly number[], out: Outcomes, pop: Population, stated: Float64Array | null): FlagScore {
+/**
+ * Scores flagged units (indices into the outcomes); `stated` is per unit money at risk, `chance` per
+ * unit chance of a slide, or null where the method states none.
+ */
+export function scoreFlags(flags: readonly number[], out: Outcomes, pop: Population, stated: Float64Array | null, chance: Float64Array | null = null): FlagScore {
   let declined = 0;
   let declinedRevenue = 0;
   let loss = 0;
   let money = 0;
+  let chances = 0;
   for (const u of flags) {
     loss += out.loss[u];
     if (stated) money += stated[u];
+    if (chance) chances += chance[u];
     if (out.declined[u]) {
       declined++;
       declinedRevenue += out.prior[u];
@@ -62,6 +72,7 @@ export function scoreFlags(flags: readonly number[], out: Outcomes, pop: Populat
     capturedShare: ratio(loss, pop.realisedLoss),
     stated: stated ? money : null,
     calibration: stated ? (loss > 0 ? money / loss : null) : null,
+    statedChance: chance && flags.length > 0 ? chances / flags.length : null,
   };
 }
 
@@ -79,5 +90,6 @@ export function meanScore(scores: readonly FlagScore[]): FlagScore {
     capturedShare: avg((s) => s.capturedShare),
     stated: null,
     calibration: null,
+    statedChance: null,
   };
 }

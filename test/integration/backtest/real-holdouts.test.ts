@@ -175,8 +175,8 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     const rules = buildRecoveryModel(past, cut);
     const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
     const key = (customer: number, category: number) => customer * ds.categories.length + category;
-    const flagged = new Map<number, { money: number; weight: number }>();
-    const add = (k: number, money: number, p: number) => flagged.has(k) || flagged.set(k, { money, weight: money * p });
+    const flagged = new Map<number, { money: number; weight: number; chance: number }>();
+    const add = (k: number, money: number, p: number) => flagged.has(k) || flagged.set(k, { money, weight: money * p, chance: p });
     for (const a of decision.customers) for (const b of a.breakdown) add(key(a.customer, b.category), b.atRisk, a.probability);
     for (const f of decision.flaggedRelationships) add(key(f.customer, f.category), f.atRiskRevenue, f.confidence);
     const top = [...flagged].sort(([ka, a], [kb, b]) => b.weight - a.weight || ka - kb).slice(0, 300);
@@ -185,6 +185,24 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     expect(ours.stated).toBeCloseTo(top.reduce((s, [, f]) => s + f.money, 0), 2);
     expect(ours.capturedLoss).toBeCloseTo(top.reduce((s, [k]) => s + (t.loss.get(k) ?? 0), 0), 2);
     expect(ours.precision).toBeCloseTo(top.filter(([k]) => t.declined.has(k)).length / 300, 9);
+    expect(ours.statedChance).toBeCloseTo(top.reduce((s, [, f]) => s + f.chance, 0) / 300, 9);
+  });
+
+  it('sets the chance of a slide the top customers were given beside the share that slid, in the verdict', () => {
+    const cut = dayFromIso('2011-08-31');
+    const past = datasetUpTo(ds, cut);
+    const recovery = { ...settings.recovery, horizonDays: 100 };
+    const rules = buildRecoveryModel(past, cut);
+    const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
+    const top = decision.customers
+      .filter((a) => a.signal !== 'several-categories')
+      .sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer)
+      .slice(0, 300);
+    const ours = report.levels[0].rows[0];
+    const chance = top.reduce((s, a) => s + a.probability, 0) / top.length;
+    expect(ours.statedChance).toBeCloseTo(chance, 9);
+    expect(report.levels[0].rows.slice(1).every((r) => r.statedChance === null)).toBe(true);
+    expect(report.levels[0].verdict.text).toMatch(new RegExp(`of them really declined, against an? ${Math.round(chance * 100)}% chance of a slide they were given on average`));
   });
 });
 
@@ -201,6 +219,13 @@ describe('recovery on the grocery panel as of 2006-12-31, one year (purchases as
     const missed = [!verdict.beatsCapture && 'capture', !verdict.precisionOk && 'precision', !verdict.calibrationOk && 'money calibration'].filter(Boolean);
     if (missed.length > 0) expect(verdict.text).toContain(`(${missed.join(', ')})`);
     expect(verdict.capturedRatio).toBeGreaterThan(0.9);
+  });
+
+  it('says the chances on the actions read high when the chance they were given ran ten points or more above the share that slid', () => {
+    const { verdict, rows } = report.levels[0];
+    const chance = rows[0].statedChance as number;
+    expect(chance).toBeGreaterThan(0);
+    expect(verdict.text.includes('the chances on the actions read high')).toBe(chance - rows[0].precision >= 0.1);
   });
 });
 

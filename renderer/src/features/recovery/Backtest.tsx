@@ -20,7 +20,12 @@ function LevelTable({ level }: { level: BacktestLevel }) {
       </p>
       <div className="stats">
         <Stat label="Flagged" value={fmt.count(level.flagged)} detail={level.compared === level.flagged ? 'every one compared' : `top ${fmt.count(level.compared)} compared`} small />
-        <Stat label="Really declined" value={fmt.share(ours.precision)} detail={`${fmt.count(ours.declined)} of ${fmt.count(ours.flagged)}`} small />
+        <Stat
+          label="Really declined"
+          value={fmt.share(ours.precision)}
+          detail={`${fmt.count(ours.declined)} of ${fmt.count(ours.flagged)}${ours.statedChance == null ? '' : ` · ${fmt.share(ours.statedChance)} chance stated`}`}
+          small
+        />
         <Stat label="Loss captured" value={fmt.share(ours.capturedShare)} detail={fmt.money(ours.capturedLoss)} small />
         <Stat label="Stated / realised" value={ours.calibration === null ? '—' : `${ours.calibration.toFixed(2)}x`} detail={ours.stated === null ? '' : `${fmt.money(ours.stated)} stated`} small />
       </div>
