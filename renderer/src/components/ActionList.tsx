@@ -1,5 +1,6 @@
 import type { Action } from '../../../shared/model/results';
 import { weightedMoney } from '../../../shared/analytics/priority';
+import { horizonWords } from '../../../shared/analytics/recovery/risk-reasons';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 
@@ -7,12 +8,23 @@ import { DataTable, type Column } from './DataTable';
 export const rangeOf = (a: Action): [number, number] | null =>
   typeof a.facts.expectedLow === 'number' && typeof a.facts.expectedHigh === 'number' ? [a.facts.expectedLow, a.facts.expectedHigh] : null;
 
-export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean } = {}): Column<Action>[] {
+/**
+ * The money column's heading: growth is a year of the peers' spend, recovery the money at risk over
+ * the run's horizon, so "/ yr" holds for both only at the default 365 days.
+ */
+export function expectedHeading(horizonDays: number | undefined, recoveryOnly: boolean): Pick<Column<Action>, 'label' | 'title'> {
+  const span = horizonWords(horizonDays ?? 365);
+  if (recoveryOnly) return horizonDays === undefined || horizonDays === 365 ? { label: 'Expected / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${span}`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
+  const title = `for growth a year of what peers buy, for recovery the money at risk over the next ${span}`;
+  return horizonDays === undefined || horizonDays === 365 ? { label: 'Expected / yr', title } : { label: 'Expected', title: `${title} (the run's recovery horizon)` };
+}
+
+export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean } = {}): Column<Action>[] {
   return [
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
-    { id: 'expected', label: 'Expected / yr', value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    { id: 'expected', ...expectedHeading(options.horizonDays, options.recoveryOnly === true), value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
     ...(options.range
       ? [
           {
@@ -39,7 +51,11 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
 }
 
 /** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
-export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, height, initialSort, total, capNote }: {
+/** What an action's money is over: growth a year, recovery the run's horizon. */
+const span = (a: Action, horizonDays: number | undefined): string =>
+  a.kind === 'recovery' && horizonDays !== undefined && horizonDays !== 365 ? ` over the next ${horizonWords(horizonDays)}` : ' a year';
+
+export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, recoveryOnly, height, initialSort, total, capNote }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
@@ -48,6 +64,10 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   range?: boolean;
   /** Shows money times its chance (the Recovery list's order, the one its backtest takes flags in). */
   weighted?: boolean;
+  /** The run's recovery horizon: recovery money is stated over it (growth over a year). */
+  horizonDays?: number;
+  /** Every action listed is a recovery action. */
+  recoveryOnly?: boolean;
   height?: number;
   initialSort?: { column: string; dir: 'asc' | 'desc' };
   /** How many actions exist when `actions` is a capped page of them, and which page it is. */
@@ -57,7 +77,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   return (
     <DataTable
       label={label}
-      columns={actionColumns(fmt, { kind, range, weighted })}
+      columns={actionColumns(fmt, { kind, range, weighted, horizonDays, recoveryOnly })}
       rows={actions}
       rowKey={(a) => a.id}
       onActivate={onOpen}
@@ -68,7 +88,8 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
       capNote={capNote}
       detail={(a) => (
         <p>
-          <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)} a year: {a.reason}
+          <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)}
+          {span(a, horizonDays)}: {a.reason}
         </p>
       )}
     />

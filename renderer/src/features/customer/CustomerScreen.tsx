@@ -61,7 +61,7 @@ function CustomerView({ code }: { code: string }) {
         <Stat label="Last purchase" value={c.recencyDays === null ? '—' : c.recencyDays === 0 ? 'today' : `${fmt.counted(c.recencyDays, 'day')} ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.counted(Math.round(c.tenureDays / 30.4), 'month')}`} />
       </div>
       <Panel title="Its actions">
-        <ActionList label="Actions for this customer" actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
+        <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
       </Panel>
       <div className="grid-2">
         <Panel title="Monthly revenue by category">

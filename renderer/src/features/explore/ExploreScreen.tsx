@@ -264,7 +264,7 @@ export function ExploreScreen() {
             breakdown count only its {slice.category} part.
           </p>
         )}
-        <ActionList label="Slice actions" actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
         <CustomerTable label="Slice customers" customers={c?.rows ?? []} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} onOpen={(x) => go('customer', { code: x.code })} height={360} />
