@@ -20,11 +20,12 @@ export function expectedHeading(horizonDays: number | undefined, recoveryOnly: b
 }
 
 export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean } = {}): Column<Action>[] {
+  const heading = expectedHeading(options.horizonDays, options.recoveryOnly === true);
   return [
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
-    { id: 'expected', ...expectedHeading(options.horizonDays, options.recoveryOnly === true), value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    { id: 'expected', ...heading, value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: heading.label.length > 14 ? '11rem' : '9rem' },
     ...(options.range
       ? [
           {
