@@ -77,6 +77,21 @@ export function valueFloor(customer: RiskForecast, s: RecoverySettings): number 
   return floor;
 }
 
+const repeatCycles = new WeakMap<Float64Array, number>();
+
+/**
+ * How long repeat buyers here usually go between orders: the median of their own mean intervals
+ * (kept per forecast, as the floor is: the slider decides again at every step).
+ */
+export function repeatCycle(customer: RiskForecast): number {
+  const known = repeatCycles.get(customer.facts.cycle);
+  if (known !== undefined) return known;
+  const cycles = customer.facts.cycle.filter(Number.isFinite).sort();
+  const median = cycles.length === 0 ? Number.POSITIVE_INFINITY : cycles[cycles.length >> 1];
+  repeatCycles.set(customer.facts.cycle, median);
+  return median;
+}
+
 /** A customer expected to lose at least this share of its usual spend over the horizon is slipping. */
 const SLIPPING_SHARE = 0.3;
 
@@ -144,7 +159,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
     expected: money(expected),
     probability: round3(probability),
     breakdown,
-    reason: words ? customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format) : '',
+    reason: words ? customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format, usualCycle) : '',
     facts: {
       signal,
       orders12m: cf.facts.ordersPrior[c],
@@ -162,6 +177,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
   });
 
   // Customers sliding as a whole.
+  const usualCycle = repeatCycle(cf);
   const customers: CustomerRecovery[] = [];
   const carried = new Set<number>();
   for (let c = 0; c < ds.customers.length; c++) {
@@ -191,6 +207,10 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
     // Worth a call: what it is expected to lose, or what it was worth before it went quiet.
     const worth = Math.max(atRisk, signal === 'lapsed-all' ? (pastSpend(rules, c) * risk.horizonDays) / 365 : 0);
     if (signal === null || !(worth >= floor && worth > 0)) continue;
+    // One purchase has no rhythm of its own: it is not a sign of anything until the customer has
+    // been silent longer than repeat buyers here usually take to order again (a first order last
+    // week is a new customer, not a lost one, however few one-time buyers come back).
+    if (cf.facts.orders[c] === 1 && !(cf.cut - cf.facts.last[c] > usualCycle)) continue;
     const ruled = new Set((rulesByCustomer.get(c) ?? []).map((f) => f.category));
     // A slipping account carries the categories that slip (flagged by the rules, or expected to
     // lose a good share); without a relationship model to say which, all it bought.

@@ -36,6 +36,8 @@ export function customerReason(
   probability: number,
   horizon: string,
   f: ReasonFormat,
+  /** How long repeat buyers here usually go between orders (days). */
+  usualCycle = Number.NaN,
 ): string {
   const facts = cf.facts;
   const gap = cf.cut - facts.last[c];
@@ -47,9 +49,15 @@ export function customerReason(
     .join(', ');
   const more = breakdown.length > 3 ? ` and ${breakdown.length - 3} more` : '';
   const carried = breakdown.length > 0 ? `; categories: ${top}${more}` : '';
-  const pace = Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : facts.orders[c] === 1 ? 'ordered once' : `ordered ${facts.orders[c]} times`;
+  const pace = Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c]} times`;
   if (signal === 'several-categories') {
     return `Smaller slips in ${breakdown.length} categories (${top}${more}), each below the value floor, together ${f.cash(atRisk)} at risk over the next ${horizon}`;
+  }
+  if (facts.orders[c] === 1) {
+    // One purchase has no rhythm and no slide to speak of: say what the chance rests on instead.
+    const longer = Number.isFinite(usualCycle) ? `, longer than repeat buyers here usually take between orders (${days(usualCycle)})` : '';
+    const once = `Bought once (${f.cash(spend)}, ${days(gap)} ago) and not since${longer}: with no rhythm of its own to judge it by, the chance below is how one-time buyers like it fared in this data`;
+    return `${once}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
   }
   const recent = Math.max(0, facts.last90[c]);
   const head =

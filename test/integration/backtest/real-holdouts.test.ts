@@ -188,6 +188,38 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     expect(ours.statedChance).toBeCloseTo(top.reduce((s, [, f]) => s + f.chance, 0) / 300, 9);
   });
 
+  it('words a customer that bought once as one purchase with no rhythm, never as late or sliding', () => {
+    const cut = dayFromIso('2011-08-31');
+    const past = datasetUpTo(ds, cut);
+    const recovery = { ...settings.recovery, horizonDays: 100 };
+    const rules = buildRecoveryModel(past, cut);
+    const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
+    // Purchase days up to the cut per customer, from the raw rows (a day's net spend above zero).
+    const days = new Map<number, Map<number, number>>();
+    past.tx.day.forEach((d, r) => {
+      const c = past.tx.customer[r];
+      const byDay = days.get(c) ?? new Map<number, number>();
+      byDay.set(d, (byDay.get(d) ?? 0) + past.tx.revenue[r]);
+      days.set(c, byDay);
+    });
+    const once = decision.customers.filter((a) => a.signal !== 'several-categories' && [...(days.get(a.customer)?.values() ?? [])].filter((v) => v > 0).length === 1);
+    expect(once.length).toBeGreaterThan(0);
+    // Repeat buyers' usual gap: the median of their own mean intervals between purchase days.
+    const cycles = [...days.values()]
+      .map((byDay) => [...byDay].filter(([, v]) => v > 0).map(([d]) => d))
+      .filter((d) => d.length >= 2)
+      .map((d) => (Math.max(...d) - Math.min(...d)) / (d.length - 1))
+      .sort((a, b) => a - b);
+    const usual = cycles[cycles.length >> 1];
+    for (const a of once) {
+      const m = a.reason.match(/^Bought once \(.+, (\d+) days ago\) and not since, longer than repeat buyers here usually take between orders \((\d+) days\): with no rhythm of its own/);
+      expect(m, a.reason).not.toBeNull();
+      expect(Number(m?.[2])).toBe(Math.round(usual));
+      expect(Number(m?.[1])).toBeGreaterThan(usual);
+      expect(a.reason).not.toMatch(/sliding|cycles|every \d+ days/);
+    }
+  });
+
   it('sets the chance of a slide the top customers were given beside the share that slid, in the verdict', () => {
     const cut = dayFromIso('2011-08-31');
     const past = datasetUpTo(ds, cut);
