@@ -25,7 +25,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
-    { id: 'expected', ...heading, value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: heading.label.length > 14 ? '11rem' : '9rem' },
+    { id: 'expected', ...heading, value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: heading.label.length > 14 ? '11rem' : '10rem' },
     ...(options.range
       ? [
           {
