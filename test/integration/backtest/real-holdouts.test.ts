@@ -8,7 +8,7 @@ import { firstCustomers } from '../../helpers/first-customers';
 import { ONLINE_RETAIL_II, onlineRetail } from '../analysis/online-retail-data';
 import { assessRisk } from '../../../shared/analytics/risk';
 import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
-import { buildRecoveryModel, decideRecovery, evaluateRecovery } from '../../../shared/analytics/recovery';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision } from '../../../shared/analytics/recovery';
 
 /*
  * The exam: recovery replayed as of a past date on real public data, scored on what really
@@ -127,6 +127,16 @@ describe('recovery on CDNOW, calibration to 1997-09-30 and holdout to 1998-06-30
 describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product families)', () => {
   const { ds } = onlineRetail();
   const report = runBacktest(ds, settings, dayFromIso('2011-08-31'), 100);
+  /** The decision the backtest scored, replayed here from the data up to the date (once). */
+  let replay: { cut: number; past: Dataset; decision: RecoveryDecision } | undefined;
+  const replayed = () => {
+    if (replay) return replay;
+    const cut = dayFromIso('2011-08-31');
+    const past = datasetUpTo(ds, cut);
+    const recovery = { ...settings.recovery, horizonDays: 100 };
+    const rules = buildRecoveryModel(past, cut);
+    return (replay = { cut, past, decision: decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery) });
+  };
 
   it('scores the same outcomes and naive rules as an independent count from the raw rows', () => {
     checkArithmetic(report, ds);
@@ -169,11 +179,7 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
   });
 
   it("scores the relationships the actions name: stated and realised money counted from the raw rows by customer and category", () => {
-    const cut = dayFromIso('2011-08-31');
-    const past = datasetUpTo(ds, cut);
-    const recovery = { ...settings.recovery, horizonDays: 100 };
-    const rules = buildRecoveryModel(past, cut);
-    const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
+    const { cut, decision } = replayed();
     const key = (customer: number, category: number) => customer * ds.categories.length + category;
     const flagged = new Map<number, { money: number; weight: number; chance: number }>();
     const add = (k: number, money: number, p: number) => flagged.has(k) || flagged.set(k, { money, weight: money * p, chance: p });
@@ -189,11 +195,7 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
   });
 
   it('words a customer that bought once as one purchase with no rhythm, never as late or sliding', () => {
-    const cut = dayFromIso('2011-08-31');
-    const past = datasetUpTo(ds, cut);
-    const recovery = { ...settings.recovery, horizonDays: 100 };
-    const rules = buildRecoveryModel(past, cut);
-    const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
+    const { past, decision } = replayed();
     // Purchase days up to the cut per customer, from the raw rows (a day's net spend above zero).
     const days = new Map<number, Map<number, number>>();
     past.tx.day.forEach((d, r) => {
@@ -221,11 +223,7 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
   });
 
   it('sets the chance of a slide the top customers were given beside the share that slid, in the verdict', () => {
-    const cut = dayFromIso('2011-08-31');
-    const past = datasetUpTo(ds, cut);
-    const recovery = { ...settings.recovery, horizonDays: 100 };
-    const rules = buildRecoveryModel(past, cut);
-    const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery);
+    const { decision } = replayed();
     const top = decision.customers
       .filter((a) => a.signal !== 'several-categories')
       .sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer)
