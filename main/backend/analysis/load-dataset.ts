@@ -150,13 +150,18 @@ export function loadDataset(db: Db): Dataset {
 
 /** `fresh`: the rows an import just stored into an empty table, read (and used up) instead of the table when they still match it. */
 export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
-  const customerRows = db
-    .prepare(
-      `SELECT c.id, c.code, c.name, c.segment, r.name AS rep, t.name AS territory
-         FROM customers c LEFT JOIN reps r ON r.id = c.rep_id LEFT JOIN territories t ON t.id = c.territory_id
-        ORDER BY c.id`,
-    )
-    .all() as { id: number; code: string; name: string; segment: string | null; rep: string | null; territory: string | null }[];
+  // Read as arrays and made objects here: SQLite's driver names each row's fields one call at a
+  // time, a third slower (0.1-0.15 s of the load at 140k customers).
+  const customerRows = (
+    db
+      .prepare(
+        `SELECT c.id, c.code, c.name, c.segment, r.name AS rep, t.name AS territory
+           FROM customers c LEFT JOIN reps r ON r.id = c.rep_id LEFT JOIN territories t ON t.id = c.territory_id
+          ORDER BY c.id`,
+      )
+      .raw()
+      .all() as [number, string, string, string | null, string | null, string | null][]
+  ).map(([id, code, name, segment, rep, territory]) => ({ id, code, name, segment, rep, territory }));
   // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
   // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
   const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
