@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../../main/backend/analysis/load-dataset';
+import { seededRandom } from '../../../shared/analytics/rng';
+import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
+import { freshWorkspaces } from '../../helpers/workspace';
+
+const workspace = freshWorkspaces();
+
+type Line = { customer: string; day: number; category: string; revenue: number };
+
+/**
+ * A narrow sales file in no particular order: each line's revenue is its own (line number + 0.5),
+ * so where a line lands in the dataset can be told. Every fifth line is repeated on the same
+ * customer, category and day: rows the dataset keeps apart, in file order.
+ */
+function shuffledSales(seed: number, customers: number, categories: number, lines: number): Line[] {
+  const random = seededRandom(seed);
+  const out: Line[] = [];
+  for (let i = 0; out.length < lines; i++) {
+    const line = {
+      customer: `C${String(Math.floor(random() * customers)).padStart(3, '0')}`,
+      day: dayFromIso('2025-01-01') + Math.floor(random() * 300),
+      category: `Category ${String.fromCharCode(65 + Math.floor(random() * categories))}`,
+      revenue: out.length + 0.5,
+    };
+    out.push(line);
+    if (i % 5 === 0 && out.length < lines) out.push({ ...line, revenue: out.length + 0.5 });
+  }
+  return out;
+}
+
+async function loaded(lines: Line[]) {
+  const w = await workspace();
+  const csv = path.join(w.dir, 'sales.csv');
+  fs.writeFileSync(csv, ['Customer ID,Date,Category,Revenue', ...lines.map((l) => `${l.customer},${isoFromDay(l.day)},${l.category},${l.revenue}`)].join('\n') + '\n');
+  await w.backend.call('import-run', { path: csv, engine: 'lines' });
+  return loadDataset(w.backend.session.db);
+}
+
+/** The file's lines by customer (the dataset's customer order), category (by name), day, then file order. */
+function expectedOrder(lines: Line[], customerCodes: string[]): number[] {
+  const customerIndex = new Map(customerCodes.map((code, i) => [code, i]));
+  const categories = [...new Set(lines.map((l) => l.category))].sort();
+  return lines
+    .map((l, position) => ({ l, position }))
+    .sort((a, b) => customerIndex.get(a.l.customer)! - customerIndex.get(b.l.customer)! || categories.indexOf(a.l.category) - categories.indexOf(b.l.category) || a.l.day - b.l.day || a.position - b.position)
+    .map(({ l }) => l.revenue);
+}
+
+describe('the order of the rows the analysis reads', () => {
+  it('runs by customer, category and day, same-day rows in file order, when each customer buys in most categories', async () => {
+    const lines = shuffledSales(5, 12, 6, 400);
+    const ds = await loaded(lines);
+    // 12 customers x 6 categories is far fewer pairs than rows.
+    expect(ds.customers.length * ds.categories.length).toBeLessThan(lines.length);
+    expect([...ds.tx.revenue]).toEqual(expectedOrder(lines, ds.customers.map((c) => c.code)));
+  });
+
+  it('runs the same way when there are more customer and category pairs than rows', async () => {
+    const lines = shuffledSales(6, 60, 20, 150);
+    const ds = await loaded(lines);
+    expect(ds.categories.length).toBe(20);
+    expect(ds.customers.length * ds.categories.length).toBeGreaterThan(lines.length);
+    expect([...ds.tx.revenue]).toEqual(expectedOrder(lines, ds.customers.map((c) => c.code)));
+  });
+});
