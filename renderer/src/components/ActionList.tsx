@@ -1,6 +1,6 @@
 import type { Action } from '../../../shared/model/results';
 import { weightedMoney } from '../../../shared/analytics/priority';
-import { horizonWords } from '../../../shared/analytics/recovery/risk-reasons';
+import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 
@@ -13,10 +13,11 @@ export const rangeOf = (a: Action): [number, number] | null =>
  * the run's horizon, so "/ yr" holds for both only at the default 365 days.
  */
 export function expectedHeading(horizonDays: number | undefined, recoveryOnly: boolean): Pick<Column<Action>, 'label' | 'title'> {
-  const span = horizonWords(horizonDays ?? 365);
-  if (recoveryOnly) return horizonDays === undefined || horizonDays === 365 ? { label: 'Expected / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${span}`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
-  const title = `for growth a year of what peers buy, for recovery the money at risk over the next ${span}`;
-  return horizonDays === undefined || horizonDays === 365 ? { label: 'Expected / yr', title } : { label: 'Expected', title: `${title} (the run's recovery horizon)` };
+  const span = horizonOtherThanYear(horizonDays);
+  if (recoveryOnly) return span === null ? { label: 'Expected / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${span}`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
+  return span === null
+    ? { label: 'Expected / yr', title: 'for growth a year of what peers buy, for recovery the money at risk over the next 12 months' }
+    : { label: 'Expected', title: `for growth a year of what peers buy, for recovery the money at risk over the next ${span} (the run's recovery horizon)` };
 }
 
 export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean } = {}): Column<Action>[] {
@@ -51,10 +52,13 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
   ];
 }
 
-/** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
 /** What an action's money is over: growth a year, recovery the run's horizon. */
-const span = (a: Action, horizonDays: number | undefined): string =>
-  a.kind === 'recovery' && horizonDays !== undefined && horizonDays !== 365 ? ` over the next ${horizonWords(horizonDays)}` : ' a year';
+const spanOf = (a: Action, horizonDays: number | undefined): string => {
+  const span = a.kind === 'recovery' ? horizonOtherThanYear(horizonDays) : null;
+  return span === null ? ' a year' : ` over the next ${span}`;
+};
+
+/** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
 
 export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, recoveryOnly, height, initialSort, total, capNote }: {
   label: string;
@@ -90,7 +94,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
       detail={(a) => (
         <p>
           <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)}
-          {span(a, horizonDays)}: {a.reason}
+          {spanOf(a, horizonDays)}: {a.reason}
         </p>
       )}
     />

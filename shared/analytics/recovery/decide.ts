@@ -83,7 +83,7 @@ const repeatCycles = new WeakMap<Float64Array, number>();
  * How long repeat buyers here usually go between orders: the median of their own mean intervals
  * (kept per forecast, as the floor is: the slider decides again at every step).
  */
-export function repeatCycle(customer: RiskForecast): number {
+function repeatCycle(customer: RiskForecast): number {
   const known = repeatCycles.get(customer.facts.cycle);
   if (known !== undefined) return known;
   const cycles = customer.facts.cycle.filter(Number.isFinite).sort();

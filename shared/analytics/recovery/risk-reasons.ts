@@ -12,6 +12,12 @@ export function horizonWords(days: number): string {
   return `${days} days`;
 }
 
+/**
+ * The recovery horizon in words when it is not the default year, else null: at 365 days recovery
+ * money is a year's, like growth's, and reads "per year".
+ */
+export const horizonOtherThanYear = (days: number | undefined): string | null => (days === undefined || days === 365 ? null : horizonWords(days));
+
 const days = (x: number): string => `${Math.round(x)} day${Math.round(x) === 1 ? '' : 's'}`;
 const rhythm = (cycle: number): string => (cycle >= 56 ? `about every ${Math.round(cycle / 7)} weeks` : `about every ${days(cycle)}`);
 

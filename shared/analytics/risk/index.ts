@@ -48,9 +48,9 @@ export type FromElsewhere = { customers: () => UnitSeries; customerModel: () => 
  * models are learned from the data's own past up to `asOfDay` (heavy: once per as-of day and
  * horizon); `keep` may hand back models learned before on the same data, day and horizon instead,
  * and `elsewhere` the customer series and model made on another thread (`learnCustomerRisk`).
- * The assessment keeps the units but not their series: nothing reads the days once the forecasts exist, and the series are about as big as
- * the transactions (24 bytes a row for both levels, 0.45 GB at 20M rows) while the assessment stays
- * warm for the whole session.
+ * The assessment keeps the units but not their series: nothing reads the days once the forecasts
+ * exist, and the series are about as big as the transactions (24 bytes a row for both levels,
+ * 0.45 GB at 20M rows) while the assessment stays warm for the whole session.
  */
 export function assessRisk(
   ds: Dataset,

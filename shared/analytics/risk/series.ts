@@ -67,7 +67,6 @@ export function relationshipSeries(ds: Dataset): UnitSeries {
   return out;
 }
 
-/**
 /** Where a series' columns are made: a thread's own memory, or memory it shares with another thread. */
 export type SeriesMemory = { int32: (length: number) => Int32Array; float64: (length: number) => Float64Array };
 const ownMemory: SeriesMemory = { int32: (length) => new Int32Array(length), float64: (length) => new Float64Array(length) };

@@ -13,7 +13,9 @@ import { Backtest } from './Backtest';
 import { PAlivePanel } from './PAlivePanel';
 import { RecoveryControls } from './RecoveryControls';
 import { useDrill } from '../../app/useDrill';
-import { horizonWords } from '../../../../shared/analytics/recovery/risk-reasons';
+import { horizonOtherThanYear } from '../../../../shared/analytics/recovery/risk-reasons';
+
+const atRiskLabel = (span: string | null): string => (span === null ? 'Revenue at risk per year' : `Revenue at risk, next ${span}`);
 
 const sameSettings = (a: RecoverySettings, b: RecoverySettings) => (Object.keys(a) as (keyof RecoverySettings)[]).every((k) => a[k] === b[k]);
 
@@ -89,7 +91,7 @@ export function RecoveryScreen() {
       <ErrorNotice error={evaluation.error} />
       <div className="stats" data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
         <Stat label="Recovery actions" value={e ? fmt.count(e.count) : '…'} testId="live-count" detail={changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'} />
-        <Stat label={s.settings.recovery.horizonDays === 365 ? 'Revenue at risk per year' : `Revenue at risk, next ${horizonWords(s.settings.recovery.horizonDays)}`} value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" />
+        <Stat label={atRiskLabel(horizonOtherThanYear(s.settings.recovery.horizonDays))} value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" />
         <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" />
         <Stat label="Evaluated in" value={e ? `${Math.round(e.elapsedMs)} ms` : '…'} detail="in the backend" />
       </div>
