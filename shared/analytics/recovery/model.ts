@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { monthIndexOfDay } from '../../format/dates';
 import { detectSeason, seasonDays, type MonthOf } from './season';
 import { capRunRates, customerRhythm } from './customer-rhythm';
-import { median, standardDeviation } from './stats';
+import { medianInPlace, standardDeviation } from './stats';
 
 /**
  * Everything evaluateRecovery needs, computed once per as-of day and independent of the recovery
@@ -169,10 +169,8 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     capRunRates(cols, customerStart[c], end, rhythm.cycle[c], MIN_RUN_DAYS, YEAR);
   };
 
-  const netDays: number[] = [];
-  const netValues: number[] = [];
-  const orderDays: number[] = [];
-  const intervals: number[] = [];
+  // One relationship's rows at a time, in buffers kept for the whole build and grown when outgrown.
+  let scratch = relationshipScratch(64);
 
   let r = 0;
   let i = 0;
@@ -186,27 +184,30 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
       for (let cc = currentCustomer + 1; cc <= c; cc++) customerStart[cc] = r;
       currentCustomer = c;
     }
+    let end = i;
+    while (end < txCustomer.length && txCustomer[end] === c && txCategory[end] === k) end++;
+    if (end - i > scratch.netDays.length) scratch = relationshipScratch(2 * (end - i));
+    const { netDays, netValues, orders } = scratch;
     // Merge same-day rows: one order per day, net of same-day returns.
-    netDays.length = 0;
-    netValues.length = 0;
-    for (; i < txCustomer.length && txCustomer[i] === c && txCategory[i] === k; i++) {
+    let net = 0;
+    for (; i < end; i++) {
       const d = txDay[i];
       if (d > asOfDay) continue;
-      if (netDays.length > 0 && netDays[netDays.length - 1] === d) netValues[netValues.length - 1] += revenue[i];
+      if (net > 0 && netDays[net - 1] === d) netValues[net - 1] += revenue[i];
       else {
-        netDays.push(d);
-        netValues.push(revenue[i]);
+        netDays[net] = d;
+        netValues[net++] = revenue[i];
       }
     }
-    orderDays.length = 0;
-    for (let j = 0; j < netDays.length; j++) if (netValues[j] > 0) orderDays.push(netDays[j]);
-    describeRelationship(cols, r, c, k, asOfDay, netDays, netValues, orderDays, intervals, monthOf);
-    if (customerDayCount + orderDays.length > customerDays.length) {
-      const grown = new Int32Array(2 * (customerDayCount + orderDays.length));
+    let n = 0;
+    for (let j = 0; j < net; j++) if (netValues[j] > 0) orders[n++] = netDays[j];
+    describeRelationship(cols, r, c, k, asOfDay, net, n, scratch, monthOf);
+    if (customerDayCount + n > customerDays.length) {
+      const grown = new Int32Array(2 * (customerDayCount + n));
       grown.set(customerDays.subarray(0, customerDayCount));
       customerDays = grown;
     }
-    for (const d of orderDays) customerDays[customerDayCount++] = d;
+    for (let j = 0; j < n; j++) customerDays[customerDayCount++] = orders[j];
     if (cols.last[r] > customerLast[c]) {
       customerLast[c] = cols.last[r];
       customerGap[c] = asOfDay - cols.last[r];
@@ -236,10 +237,28 @@ type Columns = Omit<
   'asOfDay' | 'currency' | 'categories' | 'customerCount' | 'customerStart' | 'customerLast' | 'customerGap' | 'customerOrders' | 'customerCycle' | 'customerSpread'
 >;
 
-/** Net spend on days in (from, to]. */
-function spendBetween(days: readonly number[], values: readonly number[], from: number, to: number): number {
+/**
+ * A relationship's net days and values, its order days, and room for its intervals and their logs:
+ * typed buffers reused from one relationship to the next instead of arrays made for each.
+ */
+type Scratch = { netDays: Int32Array; netValues: Float64Array; orders: Int32Array; intervals: Float64Array; logIntervals: Float64Array; logValues: Float64Array };
+
+const relationshipScratch = (size: number): Scratch => ({
+  netDays: new Int32Array(size),
+  netValues: new Float64Array(size),
+  orders: new Int32Array(size),
+  intervals: new Float64Array(size),
+  logIntervals: new Float64Array(size),
+  logValues: new Float64Array(size),
+});
+
+/**
+ * Net spend on days in (from, to], over the first `count` days. Days ascend, so the walk stops past
+ * `to`: the values added, and the order they are added in, are those of a walk over every day.
+ */
+function spendBetween(days: Int32Array, values: Float64Array, count: number, from: number, to: number): number {
   let s = 0;
-  for (let j = 0; j < days.length; j++) if (days[j] > from && days[j] <= to) s += values[j];
+  for (let j = 0; j < count && days[j] <= to; j++) if (days[j] > from) s += values[j];
   return s;
 }
 
@@ -248,24 +267,25 @@ function spendBetween(days: readonly number[], values: readonly number[], from: 
  * size and the interval length, measured on all orders up to the anchor (b0, anchor] so a slide
  * already under way in the recent orders does not count as noise.
  */
-function rateNoise(orders: readonly number[], netDays: readonly number[], netValues: readonly number[], b0: number, anchor: number): number {
-  const logIntervals: number[] = [];
-  const logValues: number[] = [];
+function rateNoise(scratch: Scratch, b0: number, anchor: number): number {
+  const { orders, netDays, netValues, logIntervals, logValues } = scratch;
+  let count = 0;
   let j = 0;
   for (let o = b0 + 1; o <= anchor; o++) {
-    logIntervals.push(Math.log(orders[o] - orders[o - 1]));
+    logIntervals[count] = Math.log(orders[o] - orders[o - 1]);
     while (netDays[j] < orders[o]) j++;
-    logValues.push(Math.log(netValues[j]));
+    logValues[count++] = Math.log(netValues[j]);
   }
-  const si = standardDeviation(logIntervals);
-  const sv = standardDeviation(logValues);
+  const si = standardDeviation(logIntervals, count);
+  const sv = standardDeviation(logValues, count);
   return Math.sqrt(si * si + sv * sv);
 }
 
-function ordersBetween(days: readonly number[], from: number, to: number): number {
-  let n = 0;
-  for (const d of days) if (d > from && d <= to) n++;
-  return n;
+/** Order days in (from, to] among the first n, which ascend. */
+function ordersBetween(days: Int32Array, n: number, from: number, to: number): number {
+  let count = 0;
+  for (let j = 0; j < n && days[j] <= to; j++) if (days[j] > from) count++;
+  return count;
 }
 
 function describeRelationship(
@@ -274,19 +294,18 @@ function describeRelationship(
   c: number,
   k: number,
   asOfDay: number,
-  netDays: number[],
-  netValues: number[],
-  orders: number[],
-  intervals: number[],
+  net: number,
+  n: number,
+  scratch: Scratch,
   monthOf: MonthOf,
 ): void {
+  const { netDays, netValues, orders, intervals } = scratch;
   m.customer[r] = c;
   m.category[r] = k;
-  const n = orders.length;
   m.purchases[r] = n;
   m.cycle[r] = m.spread[r] = m.medianInterval[r] = m.seasonCycle[r] = m.seasonSpread[r] = m.seasonGap[r] = Number.NaN;
   m.trailingRate[r] = m.baselineRate[r] = m.baselineRunRate[r] = m.seasonTrailingRate[r] = m.seasonBaselineRate[r] = m.seasonBaselineRunRate[r] = m.declineNoise[r] = Number.NaN;
-  m.spend12m[r] = spendBetween(netDays, netValues, asOfDay - YEAR, asOfDay);
+  m.spend12m[r] = spendBetween(netDays, netValues, net, asOfDay - YEAR, asOfDay);
   if (n === 0) {
     m.first[r] = m.last[r] = -1;
     m.gap[r] = -1;
@@ -298,28 +317,27 @@ function describeRelationship(
   m.last[r] = last;
   m.gap[r] = asOfDay - last;
 
-  intervals.length = 0;
-  for (let j = 1; j < n; j++) intervals.push(orders[j] - orders[j - 1]);
+  for (let j = 1; j < n; j++) intervals[j - 1] = orders[j] - orders[j - 1];
   const meanInterval = n > 1 ? (last - first) / (n - 1) : YEAR;
   if (n > 1) {
-    m.spread[r] = standardDeviation(intervals);
+    // The spread sums the intervals in order: taken before the median sorts them.
+    m.spread[r] = standardDeviation(intervals, n - 1);
     m.cycle[r] = meanInterval;
-    m.medianInterval[r] = median(intervals);
+    m.medianInterval[r] = medianInPlace(intervals, n - 1);
   }
   // A window that starts at the first order would count that order as a whole cycle's worth: pad it.
   const windowFrom = (from: number) => Math.max(from, first - meanInterval);
   const usual = n > 1 ? m.cycle[r] : YEAR;
   const runFrom = windowFrom(last - YEAR);
-  m.priorSpend[r] = spendBetween(netDays, netValues, last - YEAR, last);
+  m.priorSpend[r] = spendBetween(netDays, netValues, net, last - YEAR, last);
   m.runRate[r] = runRateOf(m.priorSpend[r], last - runFrom, usual);
 
-  const mask = detectSeason(orders, monthOf);
+  const mask = detectSeason(orders, monthOf, n);
   m.seasonMask[r] = mask;
   if (mask !== 0) {
-    intervals.length = 0;
-    for (let j = 1; j < n; j++) intervals.push(seasonDays(orders[j - 1], orders[j], mask, monthOf));
-    m.seasonSpread[r] = standardDeviation(intervals);
-    m.seasonCycle[r] = median(intervals);
+    for (let j = 1; j < n; j++) intervals[j - 1] = seasonDays(orders[j - 1], orders[j], mask, monthOf);
+    m.seasonSpread[r] = standardDeviation(intervals, n - 1);
+    m.seasonCycle[r] = medianInPlace(intervals, n - 1);
     m.seasonGap[r] = seasonDays(last, asOfDay, mask, monthOf);
   }
 
@@ -337,22 +355,22 @@ function describeRelationship(
     // The open gap since the last order counts only where it runs past the usual cycle: a slide in
     // frequency shows, while the normal wait for the next order does not read as a drop.
     const overdue = Math.max(0, asOfDay - last - m.cycle[r]);
-    m.trailingRate[r] = (spendBetween(netDays, netValues, recentFrom, last) * YEAR) / (last - recentFrom + overdue);
+    m.trailingRate[r] = (spendBetween(netDays, netValues, net, recentFrom, last) * YEAR) / (last - recentFrom + overdue);
     let b0 = anchor;
     while (b0 > 0 && orders[b0 - 1] > recentFrom - YEAR) b0--;
     if (anchor - b0 >= MIN_BASELINE_ORDERS) {
-      const baselineSpend = spendBetween(netDays, netValues, orders[b0], recentFrom);
+      const baselineSpend = spendBetween(netDays, netValues, net, orders[b0], recentFrom);
       m.baselineRate[r] = (baselineSpend * YEAR) / (recentFrom - orders[b0]);
       m.baselineRunRate[r] = runRateOf(baselineSpend, recentFrom - orders[b0], m.cycle[r]);
-      m.declineNoise[r] = rateNoise(orders, netDays, netValues, 0, anchor) * Math.sqrt(1 / (n - 1 - anchor) + 1 / (anchor - b0));
+      m.declineNoise[r] = rateNoise(scratch, 0, anchor) * Math.sqrt(1 / (n - 1 - anchor) + 1 / (anchor - b0));
     }
   }
   // Seasonal categories: the same calendar window a year earlier, the only fair comparison.
   const seasonFrom = trailingStart - YEAR;
-  m.seasonTrailingRate[r] = (spendBetween(netDays, netValues, trailingStart, asOfDay) * YEAR) / trailing;
-  if (first - meanInterval <= seasonFrom && ordersBetween(orders, seasonFrom, asOfDay - YEAR) >= MIN_BASELINE_ORDERS) {
-    m.seasonBaselineRate[r] = (spendBetween(netDays, netValues, seasonFrom, asOfDay - YEAR) * YEAR) / trailing;
+  m.seasonTrailingRate[r] = (spendBetween(netDays, netValues, net, trailingStart, asOfDay) * YEAR) / trailing;
+  if (first - meanInterval <= seasonFrom && ordersBetween(orders, n, seasonFrom, asOfDay - YEAR) >= MIN_BASELINE_ORDERS) {
+    m.seasonBaselineRate[r] = (spendBetween(netDays, netValues, net, seasonFrom, asOfDay - YEAR) * YEAR) / trailing;
     const yearFrom = windowFrom(trailingStart - YEAR);
-    m.seasonBaselineRunRate[r] = runRateOf(spendBetween(netDays, netValues, yearFrom, trailingStart), trailingStart - yearFrom, meanInterval);
+    m.seasonBaselineRunRate[r] = runRateOf(spendBetween(netDays, netValues, net, yearFrom, trailingStart), trailingStart - yearFrom, meanInterval);
   }
 }

@@ -21,10 +21,10 @@ const MIN_SEASON_BREAK_DAYS = 60;
 /** A season has a rhythm only with this many orders per season on average. */
 const MIN_ORDERS_PER_SEASON = 2;
 
-/** Bit m set = month m (0 = January) had at least one order. */
-export function monthMask(days: readonly number[], monthOf: MonthOf): number {
+/** Bit m set = month m (0 = January) had at least one order among the first n days. */
+export function monthMask(days: ArrayLike<number>, monthOf: MonthOf, n = days.length): number {
   let mask = 0;
-  for (const d of days) mask |= 1 << monthOf(d);
+  for (let i = 0; i < n; i++) mask |= 1 << monthOf(days[i]);
   return mask;
 }
 
@@ -42,18 +42,18 @@ export function longestEmptyRun(mask: number): number {
 
 /**
  * The in-season month mask, or 0 when the relationship is not seasonal. `days` are distinct
- * order days, ascending.
+ * order days, ascending: the first n of a buffer that may be longer.
  */
-export function detectSeason(days: readonly number[], monthOf: MonthOf): number {
-  if (days.length < 2 * MIN_ORDERS_PER_SEASON) return 0;
-  const mask = monthMask(days, monthOf);
+export function detectSeason(days: ArrayLike<number>, monthOf: MonthOf, n = days.length): number {
+  if (n < 2 * MIN_ORDERS_PER_SEASON) return 0;
+  const mask = monthMask(days, monthOf, n);
   if (longestEmptyRun(mask) < MIN_OFF_SEASON_MONTHS) return 0;
   // The off-season must have been lived through: an interval spanning it, with orders on both sides.
   let breaks = 0;
-  for (let i = 1; i < days.length; i++) if (days[i] - days[i - 1] >= MIN_SEASON_BREAK_DAYS && spansEmptyRun(days[i - 1], days[i], mask, monthOf)) breaks++;
+  for (let i = 1; i < n; i++) if (days[i] - days[i - 1] >= MIN_SEASON_BREAK_DAYS && spansEmptyRun(days[i - 1], days[i], mask, monthOf)) breaks++;
   if (breaks === 0) return 0;
   // Orders per season; a yearly buyer has one per "season" and is judged by its plain cycle instead.
-  if (days.length / (breaks + 1) < MIN_ORDERS_PER_SEASON) return 0;
+  if (n / (breaks + 1) < MIN_ORDERS_PER_SEASON) return 0;
   return mask;
 }
 
