@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { HOLDOUT_LAST_GROUP, type BgNbdDegeneracyCheck, type BgNbdFitReport, type BgNbdHoldoutBucket, type BgNbdHoldoutCheck } from '../../model/bgnbd';
 import { isoFromDay } from '../../format/dates';
 import { BGNBD_LOG_BOUND, conditionalExpectedPurchases, pAlive, type BgNbdParams } from './model';
-import { customerHistorySummary, DAYS_PER_WEEK, fitPopulation, pAliveOf, type CustomerHistorySummary, type PopulationFit } from './summary';
+import { customerHistorySummaries, customerHistorySummary, DAYS_PER_WEEK, fitPopulation, pAliveOf, type CustomerHistorySummary, type PopulationFit } from './summary';
 
 // The rules that call a fit degenerate, each a way P(alive) stops meaning anything:
 /**
@@ -89,8 +89,15 @@ export function degeneracyOf(params: BgNbdParams, converged: boolean, s: Custome
  * behind a bucket can be listed. `endSummary`, when given, is the summary as of the holdout end
  * already made (the p-alive stage's own, when the holdout ends on its as-of day).
  */
-export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndDay: number, groupOut?: Int8Array, endSummary?: CustomerHistorySummary): BgNbdHoldoutCheck | null {
-  const calibration = fitPopulation(customerHistorySummary(ds, calibrationEndDay));
+export function holdoutCheck(
+  ds: Dataset,
+  calibrationEndDay: number,
+  holdoutEndDay: number,
+  groupOut?: Int8Array,
+  endSummary?: CustomerHistorySummary,
+  calibrationSummary?: CustomerHistorySummary,
+): BgNbdHoldoutCheck | null {
+  const calibration = fitPopulation(calibrationSummary ?? customerHistorySummary(ds, calibrationEndDay));
   if (!calibration) return null;
   const end = endSummary ?? customerHistorySummary(ds, holdoutEndDay);
   const weeks = (holdoutEndDay - calibrationEndDay) / DAYS_PER_WEEK;
@@ -103,9 +110,9 @@ export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndD
     predicted: 0,
   }));
   // Many customers share a history (x, t_x, T); the hypergeometric series is summed once for each.
-  const expected = new Map<string, number>();
+  const expected = new Map<number | string, number>();
   for (const c of calibration.buyers) {
-    const key = `${s.x[c]}|${s.tx[c]}|${s.T[c]}`;
+    const key = historyKey(s.x[c], s.tx[c], s.T[c]);
     let e = expected.get(key);
     if (e === undefined) {
       e = conditionalExpectedPurchases(params, weeks, s.x[c], s.tx[c], s.T[c]);
@@ -135,6 +142,18 @@ export function holdoutCheck(ds: Dataset, calibrationEndDay: number, holdoutEndD
   };
 }
 
+/**
+ * One key per history. A summary's x counts days and its t_x and T are whole days in weeks, so the
+ * three fit one number (no text for each of 140k customers); any other history is keyed as text.
+ */
+function historyKey(x: number, tx: number, T: number): number | string {
+  const txDays = Math.round(tx * DAYS_PER_WEEK);
+  const TDays = Math.round(T * DAYS_PER_WEEK);
+  const whole = Number.isInteger(x) && x >= 0 && x < 2 ** 20 && txDays >= 0 && txDays < 2 ** 16 && TDays >= 0 && TDays < 2 ** 16;
+  if (whole && txDays / DAYS_PER_WEEK === tx && TDays / DAYS_PER_WEEK === T) return (x * 2 ** 16 + txDays) * 2 ** 16 + TDays;
+  return `${x}|${tx}|${T}`;
+}
+
 /** The calibration end for a run: the last third of the observed period held back, or null when too short. */
 export function calibrationEndFor(firstDay: number, asOfDay: number): number | null {
   const span = asOfDay - firstDay + 1;
@@ -154,14 +173,16 @@ export type PAliveStage = { pAlive: Float64Array; fit: BgNbdFitReport | null; ho
  * skipping customers with a low P(alive)) is applied only when the fit is healthy.
  */
 export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
-  const population: PopulationFit | null = fitPopulation(customerHistorySummary(ds, asOfDay));
+  const calibrationEnd = calibrationEndFor(ds.firstDay, asOfDay);
+  // Both summaries the stage may need, in one pass over the transactions.
+  const [atAsOf, atCalibrationEnd] = customerHistorySummaries(ds, calibrationEnd === null ? [asOfDay] : [asOfDay, calibrationEnd]);
+  const population: PopulationFit | null = fitPopulation(atAsOf);
   const pAlive = pAliveOf(population, ds.customers.length);
   if (!population) return { pAlive, fit: null, holdoutGroup: null };
   const { fit, summary } = population;
   const { check: degeneracy, reasons } = degeneracyOf(fit.params, fit.converged, summary);
-  const calibrationEnd = calibrationEndFor(ds.firstDay, asOfDay);
   const group = new Int8Array(ds.customers.length).fill(-1);
-  const check = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group, summary);
+  const check = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group, summary, atCalibrationEnd);
   const holdout = check && { ...check, groupsKept: true };
   const holdoutNote =
     calibrationEnd === null

@@ -15,10 +15,20 @@ export type CustomerHistorySummary = { x: Float64Array; tx: Float64Array; T: Flo
  * Zero-value days do count, as they do in the CDNOW data.
  */
 export function customerHistorySummary(ds: Dataset, asOfDay: number): CustomerHistorySummary {
+  return customerHistorySummaries(ds, [asOfDay])[0];
+}
+
+/**
+ * The summary as of each of several days, in one pass over the transactions: a day's net revenue is
+ * the same sum of the same rows whichever later day the summary is as of.
+ */
+export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[]): CustomerHistorySummary[] {
   const n = ds.customers.length;
-  const first = new Int32Array(n).fill(-1);
-  const last = new Int32Array(n);
-  const days = new Int32Array(n);
+  const targets = asOfDays.length;
+  const first = Array.from(asOfDays, () => new Int32Array(n).fill(-1));
+  const last = Array.from(asOfDays, () => new Int32Array(n));
+  const days = Array.from(asOfDays, () => new Int32Array(n));
+  const latest = Math.max(...asOfDays);
   const { customer, day, revenue } = ds.tx;
   // Transactions are sorted by customer then category then day, so one customer's days are not in
   // order across categories. Net revenue per day goes into a scratch array over the data's whole
@@ -37,7 +47,7 @@ export function customerHistorySummary(ds: Dataset, asOfDay: number): CustomerHi
     let count = 0;
     while (end < customer.length && customer[end] === c) {
       const d = day[end];
-      if (d <= asOfDay) {
+      if (d <= latest) {
         const k = d - base;
         if (stamp[k] !== c + 1) {
           stamp[k] = c + 1;
@@ -48,35 +58,40 @@ export function customerHistorySummary(ds: Dataset, asOfDay: number): CustomerHi
       }
       end++;
     }
-    let lo = span;
-    let hi = -1;
-    let purchaseDays = 0;
-    for (let i = 0; i < count; i++) {
-      const k = touched[i];
-      if (sum[k] < 0) continue;
-      purchaseDays++;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-    if (purchaseDays > 0) {
-      first[c] = lo + base;
-      last[c] = hi + base;
-      days[c] = purchaseDays;
+    for (let t = 0; t < targets; t++) {
+      const upTo = asOfDays[t] - base;
+      let lo = span;
+      let hi = -1;
+      let purchaseDays = 0;
+      for (let i = 0; i < count; i++) {
+        const k = touched[i];
+        if (k > upTo || sum[k] < 0) continue;
+        purchaseDays++;
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+      }
+      if (purchaseDays > 0) {
+        first[t][c] = lo + base;
+        last[t][c] = hi + base;
+        days[t][c] = purchaseDays;
+      }
     }
     start = end;
   }
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const T = new Float64Array(n);
-  const bought = new Uint8Array(n);
-  for (let c = 0; c < n; c++) {
-    if (first[c] < 0) continue;
-    bought[c] = 1;
-    x[c] = days[c] - 1;
-    tx[c] = (last[c] - first[c]) / DAYS_PER_WEEK;
-    T[c] = (asOfDay - first[c]) / DAYS_PER_WEEK;
-  }
-  return { x, tx, T, bought };
+  return asOfDays.map((asOfDay, t) => {
+    const x = new Float64Array(n);
+    const tx = new Float64Array(n);
+    const T = new Float64Array(n);
+    const bought = new Uint8Array(n);
+    for (let c = 0; c < n; c++) {
+      if (first[t][c] < 0) continue;
+      bought[c] = 1;
+      x[c] = days[t][c] - 1;
+      tx[c] = (last[t][c] - first[t][c]) / DAYS_PER_WEEK;
+      T[c] = (asOfDay - first[t][c]) / DAYS_PER_WEEK;
+    }
+    return { x, tx, T, bought };
+  });
 }
 
 /** The population fit behind P(alive): which customers bought, and the parameters fitted on them. */
