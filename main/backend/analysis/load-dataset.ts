@@ -9,6 +9,7 @@ import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import { writeStamp, type FreshChunk, type FreshRows } from '../import/fresh-rows';
 import { collectGarbage } from './collect-garbage';
+import { prefaulted } from './prefault';
 
 /**
  * Identifies the data an analysis saw, cheaply enough to check before every cached answer: the
@@ -33,6 +34,8 @@ export function dataHash(db: Db): string {
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
 export const PRODUCT_GROUPS_KEY = 'product-groups';
+
+const noData = (): AppError => new AppError('NO_DATA', 'This workspace has no transactions yet. Import a sales file first, then run the analysis.');
 
 const hasDatedImports = (db: Db): boolean =>
   (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'transactions'").get() as { n: number }).n > 0;
@@ -70,14 +73,33 @@ const released = new Int32Array(0);
 
 // The dataset's columns live in shared memory: the risk stage's thread reads them without a copy
 // (20 bytes a row, 0.4 GB at 20M rows).
-const sharedInt32 = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
-const sharedFloat64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT));
-
-const gather = (column: Int32Array, order: Int32Array): Int32Array => {
-  const out = sharedInt32(order.length);
+const gather = (column: Int32Array, order: Int32Array, out: Int32Array): Int32Array => {
   for (let i = 0; i < order.length; i++) out[i] = column[order[i]];
   return out;
 };
+
+/** Below this many rows a thread to fault memory in costs about what it saves. */
+const PREFAULT_MIN_ROWS = 1_000_000;
+
+/**
+ * The load's arrays, a row each, in the order they are first written: the rows as read, the two
+ * sort buffers, the sorted columns. The product column only when there are products.
+ */
+const ROOM = ['rawCustomer', 'rawCategory', 'rawDay', 'rawRevenue', 'rawProduct', 'order', 'spare', 'customer', 'day', 'revenue', 'category'] as const;
+type RoomName = (typeof ROOM)[number];
+const DOUBLES: readonly RoomName[] = ['rawRevenue', 'revenue'];
+
+/**
+ * Room for the load's arrays (48 bytes a row), in shared memory faulted in on another thread while
+ * the load reads and sorts when it is big enough; each is sized for every row and cut to the rows
+ * kept where fewer are.
+ */
+function loadRoom(count: number, products: boolean): { int32: (name: RoomName) => Int32Array; float64: (name: RoomName) => Float64Array } {
+  const names = ROOM.filter((name) => products || name !== 'rawProduct');
+  const sizes = names.map((name) => (DOUBLES.includes(name) ? 8 : 4) * count);
+  const { claim } = count >= PREFAULT_MIN_ROWS ? prefaulted(sizes) : { claim: (i: number) => new SharedArrayBuffer(sizes[i]) };
+  return { int32: (name) => new Int32Array(claim(names.indexOf(name))), float64: (name) => new Float64Array(claim(names.indexOf(name))) };
+}
 
 /**
  * Whether rows an import handed over are still what the table holds, when something was written
@@ -150,6 +172,19 @@ export function loadDataset(db: Db): Dataset {
 
 /** `fresh`: the rows an import just stored into an empty table, read (and used up) instead of the table when they still match it. */
 export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
+  // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
+  // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
+  const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
+  const productRows = db.prepare('SELECT id, code, name FROM products ORDER BY id').all() as { id: number; code: string; name: string | null }[];
+  // Nothing at all written since the import (no row changed on this connection, no commit by
+  // another): its rows, unless a load used them up (rows -1), are the table's, and the table need
+  // not be counted (a walk over every row, 0.1-0.2 s at 5M rows).
+  const untouched = fresh !== null && fresh.rows >= 0 && fresh.writes === writeStamp(db);
+  const count = fresh && untouched ? fresh.rows : (db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
+  if (fresh && !untouched && !matchesTable(db, fresh, count)) fresh = null;
+  if (count === 0) throw noData();
+  // Asked for before the customers are read, so the thread faulting it in starts meanwhile.
+  const room = loadRoom(count, productRows.length > 0);
   // Read as arrays and made objects here: SQLite's driver names each row's fields one call at a
   // time, a third slower (0.1-0.15 s of the load at 140k customers).
   const customerRows = (
@@ -162,19 +197,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
       .raw()
       .all() as [number, string, string, string | null, string | null, string | null][]
   ).map(([id, code, name, segment, rep, territory]) => ({ id, code, name, segment, rep, territory }));
-  // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
-  // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
-  const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
-  const productRows = db.prepare('SELECT id, code, name FROM products ORDER BY id').all() as { id: number; code: string; name: string | null }[];
-  // Nothing at all written since the import (no row changed on this connection, no commit by
-  // another): its rows, unless a load used them up (rows -1), are the table's, and the table need
-  // not be counted (a walk over every row, 0.1-0.2 s at 5M rows).
-  const untouched = fresh !== null && fresh.rows >= 0 && fresh.writes === writeStamp(db);
-  const count = fresh && untouched ? fresh.rows : (db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
-  if (fresh && !untouched && !matchesTable(db, fresh, count)) fresh = null;
-  if (count === 0 || customerRows.length === 0) {
-    throw new AppError('NO_DATA', 'This workspace has no transactions yet. Import a sales file first, then run the analysis.');
-  }
+  if (customerRows.length === 0) throw noData();
   const customerIndex = new Int32Array((customerRows.at(-1)?.id ?? 0) + 1).fill(-1);
   customerRows.forEach((c, i) => (customerIndex[c.id] = i));
   const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
@@ -186,14 +209,15 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   // then order by customer, category, day with stable counting sorts: O(rows), ~10x faster.
   // Each raw column is let go (set to an empty one) once read for the last time, so the raw rows
   // and the dataset built from them are never both whole in memory (24 + 20 bytes a row).
-  let rawCustomer = new Int32Array(count);
-  let rawCategory = new Int32Array(count);
-  let rawProduct = new Int32Array(count);
-  let rawDay = new Int32Array(count);
-  let rawRevenue = new Float64Array(count);
   const n = customerRows.length;
   const np = productRows.length;
   const nc = categoryRows.length;
+  let rawCustomer = room.int32('rawCustomer');
+  let rawCategory = room.int32('rawCategory');
+  let rawDay = room.int32('rawDay');
+  let rawRevenue = room.float64('rawRevenue');
+  // Without products the column would hold only -1s: 4 bytes a row of fresh memory written for nothing.
+  let rawProduct = np > 0 ? room.int32('rawProduct') : released;
   // What tells a product from a charge: rows, credits, revenue and how much its unit price moves.
   const pRows = new Int32Array(np);
   const pNegative = new Int32Array(np);
@@ -226,7 +250,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     cRevenue[k] += v;
     if (v < 0) cNegative[k]++;
     const p = pid === null ? -1 : productIndex[pid];
-    rawProduct[r] = p;
+    if (np > 0) rawProduct[r] = p;
     if (p < 0) cNoProduct[k]++;
     else {
       pRows[p]++;
@@ -293,8 +317,8 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   }
   // Two buffers of row indices, each sort writing into the one not read: fresh memory costs more
   // than sorting into it (about 3 ms per MB first touched, on the machines measured).
-  let order: Int32Array = new Int32Array(r);
-  let spare: Int32Array = new Int32Array(r);
+  let order: Int32Array = room.int32('order').subarray(0, r);
+  let spare: Int32Array = room.int32('spare').subarray(0, r);
   for (let i = 0; i < r; i++) order[i] = i;
   [order, spare] = [countingSort(order, rawDay, firstDay, lastDay - firstDay + 1, spare), order];
   [order, spare] = [countingSort(order, rawCustomer, 0, n, spare), order];
@@ -333,7 +357,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   const finalCategory = rawCategory;
   let kept = 0;
   for (let i = 0; i < r; i++) {
-    const p = rawProduct[i];
+    const p = np > 0 ? rawProduct[i] : -1;
     const k = p >= 0 && decision.dropProduct[p] ? -1 : decision.byProduct && p >= 0 ? decision.ofProduct[p] : decision.ofCategory[rawCategory[i]];
     finalCategory[i] = k;
     if (k >= 0) kept++;
@@ -347,14 +371,14 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     [order, spare] = [filtered, order];
   }
   order = countingSortPairs(order, rawCustomer, n, finalCategory, decision.categories.length, spare.subarray(0, kept));
-  const customer = gather(rawCustomer, order);
+  const customer = gather(rawCustomer, order, room.int32('customer').subarray(0, kept));
   rawCustomer = released;
-  const day = gather(rawDay, order);
+  const day = gather(rawDay, order, room.int32('day').subarray(0, kept));
   rawDay = released;
-  const revenue = sharedFloat64(kept);
+  const revenue = room.float64('revenue').subarray(0, kept);
   for (let i = 0; i < kept; i++) revenue[i] = rawRevenue[order[i]];
   rawRevenue = new Float64Array(0);
-  const category = gather(finalCategory, order);
+  const category = gather(finalCategory, order, room.int32('category').subarray(0, kept));
   const repNames = new Map((db.prepare('SELECT id, name FROM reps').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]));
   const territoryNames = new Map(
     (db.prepare('SELECT id, name FROM territories').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]),
