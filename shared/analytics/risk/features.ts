@@ -77,32 +77,66 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
     let previousOrder = -1;
     let intervalCount = 0;
     let ahead = 0;
+    // Summed here and stored once: each unit is described once, so these are its columns' sums,
+    // added in the same order.
+    let prior = 0;
+    let last90 = 0;
+    let previous90 = 0;
+    let orders = 0;
+    let ordersPrior = 0;
+    let first = -1;
     for (let e = s.start[u]; e < end; e++) {
       const d = s.day[e];
       const v = s.value[e];
-      if (d > cut - priorDays) f.prior[u] += v;
-      if (d > cut - 90) f.last90[u] += v;
-      else if (d > cut - 180) f.previous90[u] += v;
+      if (d > cut - priorDays) prior += v;
+      if (d > cut - 90) last90 += v;
+      else if (d > cut - 180) previous90 += v;
       if (d > cut - 365 && d <= cut - 365 + horizonDays) ahead += v;
       if (v <= 0) continue;
-      f.orders[u]++;
-      if (d > cut - priorDays) f.ordersPrior[u]++;
-      if (f.first[u] < 0) f.first[u] = d;
+      orders++;
+      if (d > cut - priorDays) ordersPrior++;
+      if (first < 0) first = d;
       if (previousOrder >= 0) buffer[intervalCount++] = d - previousOrder;
       previousOrder = d;
     }
+    f.prior[u] += prior;
+    f.last90[u] += last90;
+    f.previous90[u] += previous90;
+    f.orders[u] = orders;
+    f.ordersPrior[u] = ordersPrior;
+    f.first[u] = first;
     f.last[u] = previousOrder;
     if (seasonKnown) f.lastYearAhead[u] = ahead;
-    if (f.orders[u] >= 2) f.cycle[u] = (f.last[u] - f.first[u]) / (f.orders[u] - 1);
+    if (orders >= 2) f.cycle[u] = (previousOrder - first) / (orders - 1);
     if (intervalCount >= 2) {
-      const intervals = buffer.subarray(0, intervalCount).sort();
-      const pos = 0.9 * (intervals.length - 1);
+      sortSmall(buffer, intervalCount);
+      const pos = 0.9 * (intervalCount - 1);
       const lo = Math.floor(pos);
-      const hi = Math.min(intervals.length - 1, lo + 1);
-      f.gapP90[u] = intervals[lo] + (intervals[hi] - intervals[lo]) * (pos - lo);
+      const hi = Math.min(intervalCount - 1, lo + 1);
+      f.gapP90[u] = buffer[lo] + (buffer[hi] - buffer[lo]) * (pos - lo);
     }
   }
   return f;
+}
+
+/**
+ * Sorts values[0..n) ascending in place: by insertion for the few dozen intervals a unit mostly has
+ * (a tenth of a typed-array sort's call), numerically beyond.
+ */
+function sortSmall(values: Int32Array, n: number): void {
+  if (n > 64) {
+    values.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = v;
+  }
 }
 
 /**

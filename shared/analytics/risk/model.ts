@@ -1,4 +1,5 @@
 import type { Dataset } from '../../model/dataset';
+import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
@@ -289,30 +290,7 @@ function bandFactors(t: TrainingRows, stated: Float64Array, pDecline: Float64Arr
   });
 }
 
-/**
- * Each row's rank share by key, descending (0 = top); ties by row. A numeric sort of the keys and a
- * binary search give each row's rank without a comparator sort of row indices, which took half a
- * second for 240,000 relationships.
- */
-export function rankShares(key: Float64Array): Float64Array {
-  const n = key.length;
-  const ascending = Float64Array.from(key).sort();
-  const share = new Float64Array(n);
-  // Equal keys share their upper bound in the sorted keys: a counter there numbers their rows in order.
-  const tiedBefore = new Int32Array(n + 1);
-  for (let row = 0; row < n; row++) {
-    const k = key[row];
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ascending[mid] <= k) lo = mid + 1;
-      else hi = mid;
-    }
-    share[row] = (n - lo + tiedBefore[lo]++) / n;
-  }
-  return share;
-}
+export { rankShares } from './rank-shares';
 
 /** Area under the ROC curve of scores against 0/1 labels (ties count half). */
 export function areaUnderCurve(score: Float64Array, label: Float64Array): number {
