@@ -45,26 +45,19 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
   const firstDay = new Int32Array(n).fill(2 ** 31 - 1);
   const lastDay = new Int32Array(n).fill(-(2 ** 31));
 
-  // Rows are sorted by customer then category then day: collect one customer's purchase days,
-  // then count the distinct ones.
-  let scratch = new Int32Array(1024);
-  let count = 0;
-  let current = -1;
-  const flush = (): void => {
-    if (current < 0 || count === 0) return;
-    const days = scratch.subarray(0, count).sort();
-    let distinct = 1;
-    for (let j = 1; j < count; j++) if (days[j] !== days[j - 1]) distinct++;
-    purchases[current] = distinct;
-  };
+  // Rows are sorted by customer then category then day, so a customer's days repeat across its
+  // categories: each day is stamped with the last customer seen buying on it, and a day not yet
+  // stamped with this one is a new purchase day (no sort of each customer's days).
   const rows = customer.length;
+  let base = 0;
+  let top = -1;
+  for (let r = 0; r < rows; r++) {
+    if (r === 0 || day[r] < base) base = day[r];
+    if (r === 0 || day[r] > top) top = day[r];
+  }
+  const stamp = new Int32Array(Math.max(1, top - base + 1)).fill(-1);
   for (let r = 0; r < rows; r++) {
     const c = customer[r];
-    if (c !== current) {
-      flush();
-      current = c;
-      count = 0;
-    }
     const d = day[r];
     if (d > asOfDay) continue;
     const k = category[r];
@@ -74,15 +67,12 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
       everBought[c * m + k] = 1;
       if (d < firstDay[c]) firstDay[c] = d;
       if (d > lastDay[c]) lastDay[c] = d;
-      if (count === scratch.length) {
-        const grown = new Int32Array(scratch.length * 2);
-        grown.set(scratch);
-        scratch = grown;
+      if (stamp[d - base] !== c) {
+        stamp[d - base] = c;
+        purchases[c]++;
       }
-      scratch[count++] = d;
     }
   }
-  flush();
 
   const mix = new Float64Array(n * m);
   const breadth = new Int32Array(n);
