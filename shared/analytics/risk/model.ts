@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
-import { businessIndex, outcomesAfter, priorDaysAt } from './outcome';
+import { businessIndexes, outcomesAfter, priorDaysAt } from './outcome';
 import { firstAfter, type UnitSeries } from './series';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
@@ -188,8 +188,11 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
   const parts: { x: Float64Array; units: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts; moneyOut: ReturnType<typeof outcomesAfter> | null }[] = [];
   let latestIndex = 1;
   let shortestPrior = Number.MAX_SAFE_INTEGER;
+  // Every index the cuts need, the money check's too, in one pass over the transactions.
+  const indexes = businessIndexes(ds, [...cuts.map((cut) => ({ cut, horizonDays: h })), ...(money ? [money] : [])]);
+  const moneyIndex = money ? indexes[cuts.length] : Number.NaN;
   cuts.forEach((t0, i) => {
-    const index = businessIndex(ds, t0, h);
+    const index = indexes[i];
     if (i === 0) latestIndex = index;
     const priorDays = priorDaysAt(ds.firstDay, t0);
     shortestPrior = Math.min(shortestPrior, priorDays);
@@ -200,7 +203,7 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     const units = Int32Array.from(candidates.filter((u) => out.scored[u] === 1));
     const facts = unitFacts(series, ds.firstDay, t0, priorDays, h, units);
     const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h, customersOf(series, units)) : null;
-    const moneyOut = money && money.cut === t0 ? outcomesAfter(series, ds.firstDay, t0, money.horizonDays, businessIndex(ds, t0, money.horizonDays), units) : null;
+    const moneyOut = money && money.cut === t0 ? outcomesAfter(series, ds.firstDay, t0, money.horizonDays, moneyIndex, units) : null;
     parts.push({ x: featureMatrix(facts, series, h, customerFacts, units), units, out, facts, moneyOut });
   });
   const rows = parts.reduce((n, p) => n + p.units.length, 0);

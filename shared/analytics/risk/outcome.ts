@@ -15,17 +15,34 @@ export const priorDaysAt = (firstDay: number, cut: number): number => Math.max(1
  * declining.
  */
 export function businessIndex(ds: Dataset, cut: number, horizonDays: number): number {
-  const priorDays = priorDaysAt(ds.firstDay, cut);
-  let before = 0;
-  let after = 0;
+  return businessIndexes(ds, [{ cut, horizonDays }])[0];
+}
+
+/**
+ * The business index at several cuts and horizons, in one pass over the transactions (one pass is a
+ * tenth of a second at 5M rows): each index sums the same rows in the same order as alone.
+ */
+export function businessIndexes(ds: Dataset, at: readonly { cut: number; horizonDays: number }[]): number[] {
+  const k = at.length;
+  if (k === 0) return [];
+  const priorFrom = Float64Array.from(at, (a) => a.cut - priorDaysAt(ds.firstDay, a.cut));
+  const cut = Float64Array.from(at, (a) => a.cut);
+  const afterTo = Float64Array.from(at, (a) => a.cut + a.horizonDays);
+  const before = new Float64Array(k);
+  const after = new Float64Array(k);
   const { day, revenue } = ds.tx;
   for (let i = 0; i < day.length; i++) {
     const d = day[i];
-    if (d > cut - priorDays && d <= cut) before += revenue[i];
-    else if (d > cut && d <= cut + horizonDays) after += revenue[i];
+    for (let j = 0; j < k; j++) {
+      if (d > priorFrom[j] && d <= cut[j]) before[j] += revenue[i];
+      else if (d > cut[j] && d <= afterTo[j]) after[j] += revenue[i];
+    }
   }
-  const expected = (before * horizonDays) / priorDays;
-  return expected > 0 && after > 0 ? after / expected : 1;
+  return at.map((a, j) => {
+    const priorDays = priorDaysAt(ds.firstDay, a.cut);
+    const expected = (before[j] * a.horizonDays) / priorDays;
+    return expected > 0 && after[j] > 0 ? after[j] / expected : 1;
+  });
 }
 
 /** What each unit was expected to spend in the horizon, what it spent, and what was lost. */
