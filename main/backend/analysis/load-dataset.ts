@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
-import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
+import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
@@ -77,6 +77,31 @@ const gather = (column: Int32Array, order: Int32Array, out: Int32Array): Int32Ar
   for (let i = 0; i < order.length; i++) out[i] = column[order[i]];
   return out;
 };
+
+/**
+ * The read rows' day and revenue columns, written once and no longer needed, set aside for the risk
+ * stage's relationship series when it will copy the days (some relationship bought twice on a day):
+ * 12 bytes a row it then need not fault in again, on the thread the analysis waits for. Taken by the
+ * first risk job on the data, else let go as soon as the code that loaded it yields.
+ */
+const setAside = new WeakMap<TransactionColumns, { int32: SharedArrayBuffer; float64: SharedArrayBuffer }>();
+
+/** The memory set aside for the relationship series of these transactions, once. */
+export function takeSetAside(tx: TransactionColumns): { int32: SharedArrayBuffer; float64: SharedArrayBuffer } | undefined {
+  const room = setAside.get(tx);
+  setAside.delete(tx);
+  return room;
+}
+
+/** Whether the relationship series copies the days: a customer, category and day on two rows, or a -0 revenue. */
+function seriesCopies(tx: TransactionColumns): boolean {
+  const { customer, category, day, revenue } = tx;
+  for (let i = 0; i < customer.length; i++) {
+    if (i > 0 && day[i] === day[i - 1] && customer[i] === customer[i - 1] && category[i] === category[i - 1]) return true;
+    if (revenue[i] === 0 && 1 / revenue[i] < 0) return true;
+  }
+  return false;
+}
 
 /** Below this many rows a thread to fault memory in costs about what it saves. */
 const PREFAULT_MIN_ROWS = 1_000_000;
@@ -371,6 +396,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     [order, spare] = [filtered, order];
   }
   order = countingSortPairs(order, rawCustomer, n, finalCategory, decision.categories.length, spare.subarray(0, kept));
+  const leftovers = { int32: rawDay.buffer as SharedArrayBuffer, float64: rawRevenue.buffer as SharedArrayBuffer };
   const customer = gather(rawCustomer, order, room.int32('customer').subarray(0, kept));
   rawCustomer = released;
   const day = gather(rawDay, order, room.int32('day').subarray(0, kept));
@@ -399,6 +425,10 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
     lastDay,
     currency: getMeta(db, 'currency') ?? 'USD',
   };
+  if (seriesCopies(ds.tx)) {
+    setAside.set(ds.tx, leftovers);
+    setTimeout(() => setAside.delete(ds.tx), 0).unref();
+  }
   const placed = productPlacement(decision, pCategory);
   const catalogue: CatalogueEntry[] = [];
   productRows.forEach((p, i) => {

@@ -35,6 +35,8 @@ export type RiskThreadStart = {
   lastDay: number;
   currency: string;
   handoff: CustomerHandoff | null;
+  /** Memory the load set aside for the relationship series (an assessing thread's), if any. */
+  relationshipRoom: { int32: SharedArrayBuffer; float64: SharedArrayBuffer } | null;
 };
 
 /** The one message a risk thread sends: its outcome (an assessing thread) and how long it took, or why it failed. */

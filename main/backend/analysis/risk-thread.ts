@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { Dataset } from '../../../shared/model/dataset';
 import { startThread, threadEntry } from '../worker/thread-entry';
 import type { CustomerHandoff, RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
+import { takeSetAside } from './load-dataset';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -82,8 +83,9 @@ export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDon
     const split = job.known === undefined && ds.tx.customer.length <= SPLIT_LEARNING_MAX_ROWS && os.availableParallelism() >= 2;
     const handoff = split ? handoffPair() : null;
     const workers: Worker[] = [];
-    if (handoff) workers.push(startRiskWorker({ ...base, role: 'learn-customers', handoff: handoff.learner }, [handoff.learner.port]));
-    const assessor = startRiskWorker({ ...base, role: 'assess', handoff: handoff?.assessor ?? null }, handoff ? [handoff.assessor.port] : []);
+    if (handoff) workers.push(startRiskWorker({ ...base, role: 'learn-customers', handoff: handoff.learner, relationshipRoom: null }, [handoff.learner.port]));
+    const relationshipRoom = takeSetAside(ds.tx) ?? null;
+    const assessor = startRiskWorker({ ...base, role: 'assess', handoff: handoff?.assessor ?? null, relationshipRoom }, handoff ? [handoff.assessor.port] : []);
     workers.push(assessor);
     let stopped = false;
     const stop = (): void => {

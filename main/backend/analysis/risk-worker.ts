@@ -27,6 +27,27 @@ const sharedMemory: SeriesMemory = {
   float64: (length) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT)),
 };
 
+/**
+ * The memory the load set aside, for the relationship series' days and values: each buffer handed
+ * out once, emptied, when big enough (else new memory, as always).
+ */
+function setAsideMemory(room: RiskThreadStart['relationshipRoom']): SeriesMemory | undefined {
+  if (!room) return undefined;
+  let { int32, float64 }: { int32: SharedArrayBuffer | null; float64: SharedArrayBuffer | null } = room;
+  return {
+    int32: (length) => {
+      const buffer = int32;
+      int32 = null;
+      return buffer && buffer.byteLength >= length * Int32Array.BYTES_PER_ELEMENT ? new Int32Array(buffer, 0, length).fill(0) : new Int32Array(length);
+    },
+    float64: (length) => {
+      const buffer = float64;
+      float64 = null;
+      return buffer && buffer.byteLength >= length * Float64Array.BYTES_PER_ELEMENT ? new Float64Array(buffer, 0, length).fill(0) : new Float64Array(length);
+    },
+  };
+}
+
 /** Posts a message to the assessing thread, then raises `flags` and wakes it. */
 function handOver(handoff: CustomerHandoff, message: CustomerHandoffMessage, flags: number[]): void {
   handoff.port.postMessage(message, message.kind === 'model' ? buffersToTransfer(message.model) : []);
@@ -86,7 +107,13 @@ if (start.role === 'learn-customers') {
   }
 } else {
   try {
-    const outcome = assessRiskJob(ds, start.job, handoff ? { customers: () => receiveSeries(handoff), customerModel: () => receiveModel(handoff) } : undefined);
+    const relationshipMemory = setAsideMemory(start.relationshipRoom);
+    // Held by the memory alone from here, so each buffer goes once the series made in it does.
+    start.relationshipRoom = null;
+    const outcome = assessRiskJob(ds, start.job, {
+      ...(handoff ? { customers: () => receiveSeries(handoff), customerModel: () => receiveModel(handoff) } : {}),
+      relationshipMemory,
+    });
     reply({ ok: true, outcome, ms: performance.now() - begun }, buffersToTransfer(outcome));
   } catch (e) {
     reply({ ok: false, error: toErrorPayload(e) });

@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { unitFacts } from './features';
 import { applyRisk, learnRisk, type LearnedRisk, type RiskForecast } from './model';
 import { priorDaysAt } from './outcome';
-import { customerSeries, relationshipSeries, type UnitSeries } from './series';
+import { customerSeries, relationshipSeries, type SeriesMemory, type UnitSeries } from './series';
 
 export type { LearnedRisk, RiskForecast, RiskTraining } from './model';
 
@@ -41,7 +41,11 @@ export function learnCustomerRisk(ds: Dataset, asOfDay: number, horizonDays: num
  * making it: the customer series, asked for once the relationships' series are made, and the
  * customer model, asked for only once the relationships are learned and only when nothing was kept.
  */
-export type FromElsewhere = { customers: () => UnitSeries; customerModel: () => LearnedRisk };
+/**
+ * What another thread made or set aside for an assessment: the customer series and the customer
+ * level's model, and memory already written once to make the relationship series in (see SeriesMemory).
+ */
+export type FromElsewhere = { customers?: () => UnitSeries; customerModel?: () => LearnedRisk; relationshipMemory?: SeriesMemory };
 
 /**
  * The learned risk forecasts for every customer and every customer x category relationship. The
@@ -59,16 +63,16 @@ export function assessRisk(
   keep: (learn: () => RiskModels) => RiskModels = (learn) => learn(),
   elsewhere?: FromElsewhere,
 ): RiskAssessment {
-  const relationships = relationshipSeries(ds);
+  const relationships = relationshipSeries(ds, elsewhere?.relationshipMemory);
   const relationshipStart = relationshipStarts(relationships, ds.customers.length);
   // Each level's facts at the as-of day serve the other level too: found once. The relationships'
   // need no customer series, which may meanwhile be on its way from another thread.
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const relationshipFacts = unitFacts(relationships, ds.firstDay, asOfDay, priorDays, horizonDays);
-  const customers = elsewhere ? elsewhere.customers() : customerSeries(ds);
+  const customers = elsewhere?.customers ? elsewhere.customers() : customerSeries(ds);
   const models = keep(() => {
     const relationship = learnRisk(ds, relationships, asOfDay, horizonDays, { customers });
-    return { customer: elsewhere ? elsewhere.customerModel() : learnRisk(ds, customers, asOfDay, horizonDays), relationship };
+    return { customer: elsewhere?.customerModel ? elsewhere.customerModel() : learnRisk(ds, customers, asOfDay, horizonDays), relationship };
   });
   const customerFacts = unitFacts(customers, ds.firstDay, asOfDay, priorDays, horizonDays);
   return {

@@ -23,9 +23,10 @@ export type UnitSeries = {
  * relationship bought twice on a day (every row its own entry) the series is the transactions
  * themselves, so it shares their day and revenue columns instead of copying them (12 bytes a row:
  * 240 MB at 20M rows). A -0 revenue would become +0 when summed into a fresh entry, so a column
- * holding one is copied, to keep every value exactly what the summing gives.
+ * holding one is copied, to keep every value exactly what the summing gives. A copy's days and
+ * values are made in `memory`.
  */
-export function relationshipSeries(ds: Dataset): UnitSeries {
+export function relationshipSeries(ds: Dataset, memory: SeriesMemory = ownMemory): UnitSeries {
   const { customer, category, day, revenue } = ds.tx;
   const n = customer.length;
   let units = 0;
@@ -44,8 +45,8 @@ export function relationshipSeries(ds: Dataset): UnitSeries {
     customer: new Int32Array(units),
     category: new Int32Array(units),
     start: new Int32Array(units + 1),
-    day: shared ? day : new Int32Array(entries),
-    value: shared ? revenue : new Float64Array(entries),
+    day: shared ? day : memory.int32(entries),
+    value: shared ? revenue : memory.float64(entries),
   };
   let u = -1;
   let e = -1;
