@@ -4,6 +4,7 @@ import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import type { AnalysisSummary, CustomerRows } from '../../../shared/model/results';
 import { finishRun, mixJson, startRun } from '../../../main/backend/analysis/store';
+import { runRowsWriter } from '../../../main/backend/analysis/run-rows';
 import { warmData } from '../../../main/backend/analysis/warm';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
@@ -59,5 +60,25 @@ describe('saving a run’s customers one at a time', () => {
     const after = await w.backend.call('analysis-customer', { code: buyer.code, runId: second });
     expect(after.customer.mix).toEqual(before.customer.mix);
     expect(after.customer.mix.filter((v) => v > 0).length).toBe(buyer.breadth);
+  });
+});
+
+describe('writing a run’s rows many to a statement', () => {
+  it('stores every row exactly as given, the full statements’ and the remainder’s alike', () => {
+    const db = w.backend.session.db;
+    const runId = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    const parts = runRowsWriter(db, 'run_action_parts', runId, ['category', 'action_id', 'at_risk']);
+    const given = Array.from({ length: 64 * 2 + 5 }, (_, i) => [`Category ${i % 7}`, `recovery:C${String(i).padStart(4, '0')}:All categories`, i / 3]);
+    for (const [category, id, atRisk] of given) parts.add(category, id, atRisk);
+    parts.flush();
+    const stored = db.prepare('SELECT category, action_id, at_risk FROM run_action_parts WHERE run_id = ? ORDER BY action_id').raw().all(runId);
+    expect(stored).toEqual(given);
+  });
+
+  it('refuses a row with a value too many or too few, rather than shifting every column after it', () => {
+    const db = w.backend.session.db;
+    const parts = runRowsWriter(db, 'run_action_parts', first.runId, ['category', 'action_id', 'at_risk']);
+    expect(() => parts.add('Dairy', 'growth:C0001:Dairy')).toThrow(/2 values for the 3 columns/);
+    expect(() => parts.add('Dairy', 'growth:C0001:Dairy', 1, 2)).toThrow(/4 values for the 3 columns/);
   });
 });
