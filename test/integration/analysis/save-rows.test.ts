@@ -82,3 +82,24 @@ describe('writing a run’s rows many to a statement', () => {
     expect(() => parts.add('Dairy', 'growth:C0001:Dairy', 1, 2)).toThrow(/4 values for the 3 columns/);
   });
 });
+
+describe('saving a big run', () => {
+  it('stores all of 50,000 customers and leaves the workspace as it found it, in WAL with foreign keys on', () => {
+    const db = w.backend.session.db;
+    const runId = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    const count = 50_000;
+    const rows: CustomerRows = {
+      count,
+      code: (i) => `B${String(count - i).padStart(6, '0')}`,
+      row: (i) => ({
+        code: `B${String(count - i).padStart(6, '0')}`, name: `Customer ${i}`, tier: 'long-tail', profile: 1, affinity: 0.5, isBest: false,
+        revenue12m: i, mix: [0.25, 0.75], breadth: 2, purchases: 3, recencyDays: 10, tenureDays: 400, pAlive: 0.9, holdoutGroup: null,
+        atRiskRevenue: 0, growthRevenue: 0, rep: null, territory: null, segment: null,
+      }),
+    };
+    finishRun(db, { ...first, runId }, rows, []);
+    expect(db.prepare('SELECT count(*) AS n, sum(revenue12m) AS total FROM run_customers WHERE run_id = ?').get(runId)).toEqual({ n: count, total: (count * (count - 1)) / 2 });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
