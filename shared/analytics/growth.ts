@@ -32,17 +32,68 @@ export type GrowthGap = {
  * tractors.
  */
 export function growthValueFloor(f: Features, minValueShare: number): number {
-  const active: number[] = [];
-  for (let i = 0; i < f.n; i++) if (f.revenue12m[i] > 0) active.push(f.revenue12m[i]);
-  if (active.length === 0 || minValueShare <= 0) return 0;
-  return minValueShare * quantileSorted(Float64Array.from(active).sort(), 0.5);
+  const median = activeMedian(f.revenue12m);
+  if (median === null || minValueShare <= 0) return 0;
+  return minValueShare * median;
+}
+
+/** Kept per features: the growth stage and the run's note ask for the same floor, each a sort of every active customer. */
+const activeMedians = new WeakMap<Float64Array, number | null>();
+
+/** The median 12-month revenue of the customers that bought in it; null when none did. */
+function activeMedian(revenue12m: Float64Array): number | null {
+  const known = activeMedians.get(revenue12m);
+  if (known !== undefined) return known;
+  let count = 0;
+  for (let i = 0; i < revenue12m.length; i++) if (revenue12m[i] > 0) count++;
+  const active = new Float64Array(count);
+  count = 0;
+  for (let i = 0; i < revenue12m.length; i++) if (revenue12m[i] > 0) active[count++] = revenue12m[i];
+  const median = count === 0 ? null : quantileSorted(active.sort(), 0.5);
+  activeMedians.set(revenue12m, median);
+  return median;
 }
 
 /** Size bands are powers of two of 12-month revenue; the peer window widens band by band. */
 const bucketOf = (revenue: number): number => Math.floor(Math.log2(Math.max(1, revenue)));
 const MAX_WIDTH = 3;
 
-type PeerPool = { byBucket: Map<number, number[]>; all: number[] };
+/** A band's shares in order (a typed array sorts numerically and natively, far faster than with a comparator). */
+function sortedBand(pool: PeerPool, band: number): Float64Array {
+  let sorted = pool.sorted.get(band);
+  if (!sorted) {
+    sorted = Float64Array.from(pool.byBucket.get(band) as number[]).sort();
+    pool.sorted.set(band, sorted);
+  }
+  return sorted;
+}
+
+/** Sorted lists merged into one sorted list, two at a time: the same as sorting all their values together. */
+function mergeSorted(lists: Float64Array[]): Float64Array {
+  if (lists.length === 0) return new Float64Array(0);
+  let round = lists;
+  while (round.length > 1) {
+    const next: Float64Array[] = [];
+    for (let l = 0; l + 1 < round.length; l += 2) next.push(mergeTwo(round[l], round[l + 1]));
+    if (round.length % 2 === 1) next.push(round[round.length - 1]);
+    round = next;
+  }
+  return round[0];
+}
+
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/** A profile's best customers that buy a category: each one's share of its revenue by size band, each band sorted once when first asked for. */
+type PeerPool = { byBucket: Map<number, number[]>; sorted: Map<number, Float64Array> };
 
 /**
  * Categories a customer's profile widely buys that it never buys or buys far below its size peers.
@@ -70,7 +121,7 @@ export function findGrowthGaps(
   const pools: (PeerPool | null)[] = new Array<PeerPool | null>(k * m).fill(null);
   for (let p = 0; p < k; p++) {
     for (let c = 0; c < m; c++) {
-      if (model.profiles[p].penetration[c] >= settings.minPenetration) pools[p * m + c] = { byBucket: new Map(), all: [] };
+      if (model.profiles[p].penetration[c] >= settings.minPenetration) pools[p * m + c] = { byBucket: new Map(), sorted: new Map() };
     }
   }
   for (const i of model.selection.best) {
@@ -85,7 +136,6 @@ export function findGrowthGaps(
       const list = pool.byBucket.get(b);
       if (list) list.push(ratio);
       else pool.byBucket.set(b, [ratio]);
-      pool.all.push(ratio);
     }
   }
   // Size buckets span a few dozen values at most: memoise per (profile, category, bucket) in flat arrays.
@@ -109,22 +159,19 @@ export function findGrowthGaps(
       const pool = pools[p * m + c] as PeerPool;
       memoRatio[slot] = -1;
       for (let width = 1; width <= MAX_WIDTH + 1; width++) {
-        let values: number[];
-        if (width > MAX_WIDTH) values = pool.all;
-        else {
-          values = [];
-          for (let b = bucket - width; b <= bucket + width; b++) {
-            const list = pool.byBucket.get(b);
-            if (list) for (const v of list) values.push(v);
-          }
-        }
-        if (values.length >= settings.minPeers) {
-          // A typed array sorts numerically and natively: an order of magnitude faster than a comparator.
-          const sorted = Float64Array.from(values).sort();
+        const bands: number[] = [];
+        if (width > MAX_WIDTH) bands.push(...pool.byBucket.keys());
+        else for (let b = bucket - width; b <= bucket + width; b++) if (pool.byBucket.has(b)) bands.push(b);
+        let count = 0;
+        for (const b of bands) count += (pool.byBucket.get(b) as number[]).length;
+        if (count >= settings.minPeers) {
+          // Each band is sorted once and a window merges its bands: sorting every window afresh,
+          // the whole profile's again for each size, was most of this stage's time at 5M rows.
+          const sorted = mergeSorted(bands.map((b) => sortedBand(pool, b)));
           memoRatio[slot] = quantileSorted(sorted, settings.peerQuantile);
           memoLow[slot] = quantileSorted(sorted, 0.25);
           memoHigh[slot] = quantileSorted(sorted, 0.75);
-          memoPeers[slot] = values.length;
+          memoPeers[slot] = count;
           memoWidth[slot] = width;
           break;
         }

@@ -2,6 +2,7 @@ import type { Action, Leakage, LeakageDimension, LeakageRow, Tier } from '../mod
 import type { Dataset } from '../model/dataset';
 import type { Features } from './features';
 import { NONE_KEY } from '../model/slice';
+import { customerIndex } from './customer-index';
 
 /** Vendors' range for revenue lost to churn and missed cross-sell in B2B (../docs/analytics.md). */
 export const INDUSTRY_BAND = { low: 0.07, high: 0.3 } as const;
@@ -73,7 +74,7 @@ export function computeLeakage(
       if (v > 0) categoryAcc[c].revenue12m += v;
     }
   }
-  const index = new Map(ds.customers.map((c, i) => [c.code, i]));
+  const index = customerIndex(ds.customers);
   const categoryIndex = new Map(ds.categories.map((name, c) => [name, c]));
   let recovery = 0;
   let growth = 0;

@@ -4,6 +4,7 @@ import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import type { AnalysisSummary, CustomerRows } from '../../../shared/model/results';
 import { finishRun, mixJson, startRun } from '../../../main/backend/analysis/store';
+import { runRowsWriter } from '../../../main/backend/analysis/run-rows';
 import { warmData } from '../../../main/backend/analysis/warm';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
@@ -59,5 +60,46 @@ describe('saving a run’s customers one at a time', () => {
     const after = await w.backend.call('analysis-customer', { code: buyer.code, runId: second });
     expect(after.customer.mix).toEqual(before.customer.mix);
     expect(after.customer.mix.filter((v) => v > 0).length).toBe(buyer.breadth);
+  });
+});
+
+describe('writing a run’s rows many to a statement', () => {
+  it('stores every row exactly as given, the full statements’ and the remainder’s alike', () => {
+    const db = w.backend.session.db;
+    const runId = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    const parts = runRowsWriter(db, 'run_action_parts', runId, ['category', 'action_id', 'at_risk']);
+    const given = Array.from({ length: 64 * 2 + 5 }, (_, i) => [`Category ${i % 7}`, `recovery:C${String(i).padStart(4, '0')}:All categories`, i / 3]);
+    for (const [category, id, atRisk] of given) parts.add(category, id, atRisk);
+    parts.flush();
+    const stored = db.prepare('SELECT category, action_id, at_risk FROM run_action_parts WHERE run_id = ? ORDER BY action_id').raw().all(runId);
+    expect(stored).toEqual(given);
+  });
+
+  it('refuses a row with a value too many or too few, rather than shifting every column after it', () => {
+    const db = w.backend.session.db;
+    const parts = runRowsWriter(db, 'run_action_parts', first.runId, ['category', 'action_id', 'at_risk']);
+    expect(() => parts.add('Dairy', 'growth:C0001:Dairy')).toThrow(/2 values for the 3 columns/);
+    expect(() => parts.add('Dairy', 'growth:C0001:Dairy', 1, 2)).toThrow(/4 values for the 3 columns/);
+  });
+});
+
+describe('saving a big run', () => {
+  it('stores all of 50,000 customers and leaves the workspace as it found it, in WAL with foreign keys on', () => {
+    const db = w.backend.session.db;
+    const runId = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    const count = 50_000;
+    const rows: CustomerRows = {
+      count,
+      code: (i) => `B${String(count - i).padStart(6, '0')}`,
+      row: (i) => ({
+        code: `B${String(count - i).padStart(6, '0')}`, name: `Customer ${i}`, tier: 'long-tail', profile: 1, affinity: 0.5, isBest: false,
+        revenue12m: i, mix: [0.25, 0.75], breadth: 2, purchases: 3, recencyDays: 10, tenureDays: 400, pAlive: 0.9, holdoutGroup: null,
+        atRiskRevenue: 0, growthRevenue: 0, rep: null, territory: null, segment: null,
+      }),
+    };
+    finishRun(db, { ...first, runId }, rows, []);
+    expect(db.prepare('SELECT count(*) AS n, sum(revenue12m) AS total FROM run_customers WHERE run_id = ?').get(runId)).toEqual({ n: count, total: (count * (count - 1)) / 2 });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { findGrowthGaps } from '../../../shared/analytics/growth';
 import { buildProfiles, sweepProfiles } from '../../../shared/analytics/profiles';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import { makeDataset, type Row } from './make-dataset';
+import { quantileSorted } from '../../../shared/analytics/rng';
 
 const CATS = ['Bakery', 'Dairy', 'Meat', 'Paper', 'Produce', 'Seafood'];
 
@@ -69,5 +70,51 @@ describe('growth actions', () => {
   it('needs at least minPeers buying peers', () => {
     const strict = findGrowthGaps(f, model, { ...settings.growth, minPeers: 50 }, CATS, 'USD');
     expect(strict).toEqual([]);
+  });
+});
+
+describe('peers spread over several size bands', () => {
+  // Forty restaurants from about $2k to $250k a year, each spending its own share on Seafood (one
+  // in eight a token amount), and as many cafes.
+  const rows: Row[] = [];
+  const add = (customer: string, category: string, revenue: number) => rows.push({ customer, date: '2025-05-01', category, revenue });
+  for (let i = 0; i < 40; i++) {
+    const size = 2000 * 1.13 ** i;
+    const seafood = i % 8 === 3 ? 0.002 : 0.05 + ((i * 5) % 11) * 0.02;
+    const r = `R${String(i).padStart(2, '0')}`;
+    add(r, 'Meat', size * (0.6 - seafood));
+    add(r, 'Produce', size * 0.4);
+    add(r, 'Seafood', size * seafood);
+    const c = `K${String(i).padStart(2, '0')}`;
+    add(c, 'Bakery', size * 0.6);
+    add(c, 'Dairy', size * 0.4);
+  }
+  const ds = makeDataset(rows, { categories: CATS });
+  const f = computeFeatures(ds, ds.lastDay);
+  const settings = { ...defaultAnalysisSettings(), k: 2 as const };
+  const model = buildProfiles(f, sweepProfiles(f, settings), 2, CATS);
+  const seafood = CATS.indexOf('Seafood');
+  const bandOf = (i: number) => Math.floor(Math.log2(Math.max(1, f.revenue12m[i])));
+  /** The shares of the customer's buying peers within `width` bands of its own, sorted all together. */
+  const peerShares = (customer: number, width: number): Float64Array => {
+    const shares: number[] = [];
+    for (const i of model.selection.best) {
+      const near = width > 3 || Math.abs(bandOf(i) - bandOf(customer)) <= width;
+      const spend = f.catRevenue12m[i * f.m + seafood];
+      if (model.profileOf[i] === model.profileOf[customer] && spend > 0 && near) shares.push(spend / f.revenue12m[i]);
+    }
+    return Float64Array.from(shares).sort();
+  };
+
+  it.each([5, 8, 12])('prices each gap at the quantiles of all its window’s peers, as if sorted together (at least %i peers)', (minPeers) => {
+    const gaps = findGrowthGaps(f, model, { ...settings.growth, minPeers }, CATS, 'USD').filter((g) => g.category === seafood);
+    expect(new Set(gaps.map((g) => g.sizeBand)).size).toBeGreaterThan(1);
+    for (const g of gaps) {
+      const shares = peerShares(g.customer, g.sizeBand);
+      const revenue = f.revenue12m[g.customer];
+      expect(g.peers).toBe(shares.length);
+      expect(g.peerSpend).toBe(quantileSorted(shares, settings.growth.peerQuantile) * revenue);
+      expect(g.expectedLow).toBe(Math.max(0, (quantileSorted(shares, 0.25) * revenue - Math.max(0, f.catRevenue12m[g.customer * f.m + seafood])) * g.penetration));
+    }
   });
 });
