@@ -9,6 +9,7 @@ import { computeFeatures, type Features } from './features';
 import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { computeLeakage } from './leakage';
+import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
@@ -381,8 +382,7 @@ function customerRowsOf(
   holdoutGroup: Int8Array | null,
   actions: readonly Action[],
 ): CustomerRows {
-  const index = new Map<string, number>();
-  ds.customers.forEach((c, i) => index.set(c.code, i));
+  const index = customerIndex(ds.customers);
   const atRisk = new Float64Array(f.n);
   const growth = new Float64Array(f.n);
   for (const a of actions) {

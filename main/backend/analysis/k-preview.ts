@@ -11,6 +11,7 @@ import { appVersion } from '../version';
 import { savedStages } from './saved-stages';
 import { readSummary, resolveRunId } from './store';
 import { warmData, type WarmData } from './warm';
+import { customerIndex } from '../../../shared/analytics/customer-index';
 
 /** One meta entry per k, so previewing a k writes a few tens of kilobytes, not every k's. */
 const META_PREFIX = 'analysis-saved:k-preview:';
@@ -42,7 +43,7 @@ function pointOrder(session: Session, data: WarmData, runId: number): Int32Array
       .prepare('SELECT code FROM run_customers WHERE run_id = ? ORDER BY revenue12m DESC, code')
       .pluck()
       .all(runId) as string[];
-    const index = new Map(data.ds.customers.map((c, i) => [c.code, i]));
+    const index = customerIndex(data.ds.customers);
     return Int32Array.from(codes, (code) => index.get(code) ?? -1);
   });
 }
