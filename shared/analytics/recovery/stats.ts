@@ -1,24 +1,12 @@
+import { sortSmallInPlace } from '../sort-small';
+
 // Small order statistics over the first n values of a scratch buffer: the recovery model calls them
 // once or twice per relationship (half a million at 5M rows), so they take no arrays of their own.
 
-/**
- * Median of values[0..n) (NaN when n is 0), sorting them in place. Runs are a relationship's
- * intervals, a few to a few dozen: sorted by insertion they cost a tenth of a typed-array sort's call.
- */
+/** Median of values[0..n) (NaN when n is 0), sorting them in place. */
 export function medianInPlace(values: Float64Array, n: number): number {
   if (n === 0) return Number.NaN;
-  if (n > 64) values.subarray(0, n).sort();
-  else {
-    for (let i = 1; i < n; i++) {
-      const v = values[i];
-      let j = i - 1;
-      while (j >= 0 && values[j] > v) {
-        values[j + 1] = values[j];
-        j--;
-      }
-      values[j + 1] = v;
-    }
-  }
+  sortSmallInPlace(values, n);
   const mid = n >> 1;
   return n % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }

@@ -1,3 +1,4 @@
+import { sortSmallInPlace } from '../sort-small';
 import { firstAfter, type UnitSeries } from './series';
 
 /**
@@ -109,7 +110,7 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
     if (seasonKnown) f.lastYearAhead[u] = ahead;
     if (orders >= 2) f.cycle[u] = (previousOrder - first) / (orders - 1);
     if (intervalCount >= 2) {
-      sortSmall(buffer, intervalCount);
+      sortSmallInPlace(buffer, intervalCount);
       const pos = 0.9 * (intervalCount - 1);
       const lo = Math.floor(pos);
       const hi = Math.min(intervalCount - 1, lo + 1);
@@ -117,26 +118,6 @@ export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDay
     }
   }
   return f;
-}
-
-/**
- * Sorts values[0..n) ascending in place: by insertion for the few dozen intervals a unit mostly has
- * (a tenth of a typed-array sort's call), numerically beyond.
- */
-function sortSmall(values: Int32Array, n: number): void {
-  if (n > 64) {
-    values.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 1; i < n; i++) {
-    const v = values[i];
-    let j = i - 1;
-    while (j >= 0 && values[j] > v) {
-      values[j + 1] = values[j];
-      j--;
-    }
-    values[j + 1] = v;
-  }
 }
 
 /**
