@@ -3,6 +3,7 @@ import { formatMoney, formatShare, roundForReason } from '../format/numbers';
 import type { Features } from './features';
 import { ALL_CUSTOMERS_LABEL, type ProfileModel } from './profiles';
 import { quantileSorted } from './rng';
+import { sortedWhere } from './sorted';
 
 // With no buying patterns every best customer is a peer: naming the catch-all profile would read as jargon.
 const peersWord = (label: string): string => (label === ALL_CUSTOMERS_LABEL ? 'best customers' : `'${label}' peers`);
@@ -44,12 +45,8 @@ const activeMedians = new WeakMap<Float64Array, number | null>();
 function activeMedian(revenue12m: Float64Array): number | null {
   const known = activeMedians.get(revenue12m);
   if (known !== undefined) return known;
-  let count = 0;
-  for (let i = 0; i < revenue12m.length; i++) if (revenue12m[i] > 0) count++;
-  const active = new Float64Array(count);
-  count = 0;
-  for (let i = 0; i < revenue12m.length; i++) if (revenue12m[i] > 0) active[count++] = revenue12m[i];
-  const median = count === 0 ? null : quantileSorted(active.sort(), 0.5);
+  const active = sortedWhere(revenue12m, (v) => v > 0);
+  const median = active.length === 0 ? null : quantileSorted(active, 0.5);
   activeMedians.set(revenue12m, median);
   return median;
 }

@@ -6,7 +6,7 @@ import type { Action, AnalysisSummary, CustomerResult, CustomerRows, Tier } from
 import { settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
 import { enterBulkMode } from '../import/bulk-load';
-import { runRowsWriter } from './run-rows';
+import { rowBatches } from '../db/row-batches';
 
 export function startRun(db: Db, createdAt: string, asOf: string, settings: AnalysisSettings, hash: string): number {
   const info = db
@@ -99,15 +99,15 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
   const leaveBulkMode = rows.count + actions.length >= BULK_ROWS ? enterBulkMode(db) : () => {};
   try {
     const runId = summary.runId;
-    const customerRows = runRowsWriter(db, 'run_customers', runId, [
+    const customerRows = rowBatches(db, 'run_customers', { column: 'run_id', value: runId }, [
       'code', 'name', 'tier', 'profile', 'affinity', 'is_best', 'revenue12m', 'breadth', 'purchases', 'recency_days',
       'tenure_days', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory', 'segment', 'mix_json', 'holdout_group',
     ]);
-    const actionRows = runRowsWriter(db, 'run_actions', runId, [
+    const actionRows = rowBatches(db, 'run_actions', { column: 'run_id', value: runId }, [
       'position', 'id', 'kind', 'customer_code', 'customer_name', 'category', 'expected_revenue', 'priority', 'reason',
       'facts_json', 'tier', 'profile', 'rep', 'territory',
     ]);
-    const partRows = runRowsWriter(db, 'run_action_parts', runId, ['category', 'action_id', 'at_risk']);
+    const partRows = rowBatches(db, 'run_action_parts', { column: 'run_id', value: runId }, ['category', 'action_id', 'at_risk']);
     const scratch: string[] = [];
     db.transaction(() => {
       for (const i of byCode) {

@@ -1,8 +1,5 @@
 import type { Db } from '../db/open';
-
-const ROWS_PER_STATEMENT = 64;
-
-type Value = number | string | null;
+import { rowBatches } from '../db/row-batches';
 
 /** A value for a column the statement leaves out would be lost: a bug in the caller, never bad input. */
 const dropped = (column: string): never => {
@@ -38,14 +35,8 @@ export function batchedInsert(db: Db, importId: number, has: OptionalColumns): {
   if (has.rep) columns.push('rep_id');
   if (has.territory) columns.push('territory_id');
   if (has.invoice) columns.push('invoice');
-  // An integer from our own imports table: safe to write into the statement.
-  const tuple = `(${Math.trunc(importId)}, ${columns.map(() => '?').join(', ')})`;
-  const sql = (rows: number): string => `INSERT INTO transactions (import_id, ${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
-  const many = db.prepare(sql(ROWS_PER_STATEMENT));
-  const one = db.prepare(sql(1));
-  const width = columns.length;
-  const pending: Value[] = [];
-  const full = ROWS_PER_STATEMENT * width;
+  const batches = rowBatches(db, 'transactions', { column: 'import_id', value: importId }, columns);
+  const { pending, rowAdded } = batches;
   return {
     add: (row, customer, day, category, product, quantity, revenue, rep, territory, invoice) => {
       if (!has.product && product !== null) dropped('product_id');
@@ -59,16 +50,8 @@ export function batchedInsert(db: Db, importId: number, has: OptionalColumns): {
       if (has.rep) pending.push(rep);
       if (has.territory) pending.push(territory);
       if (has.invoice) pending.push(invoice);
-      if (pending.length === full) {
-        // Spread, not the array: better-sqlite3 reads arguments directly but fetches an array's
-        // elements one call at a time, which was a third of the binding cost.
-        many.run(...pending);
-        pending.length = 0;
-      }
+      rowAdded();
     },
-    flush: () => {
-      for (let i = 0; i < pending.length; i += width) one.run(pending.slice(i, i + width));
-      pending.length = 0;
-    },
+    flush: batches.flush,
   };
 }

@@ -1,4 +1,4 @@
-import { sortSmallInPlace } from '../sort-small';
+import { sortSmallInPlace } from '../sorted';
 
 // Small order statistics over the first n values of a scratch buffer: the recovery model calls them
 // once or twice per relationship (half a million at 5M rows), so they take no arrays of their own.

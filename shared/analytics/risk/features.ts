@@ -1,4 +1,4 @@
-import { sortSmallInPlace } from '../sort-small';
+import { sortSmallInPlace } from '../sorted';
 import { firstAfter, type UnitSeries } from './series';
 
 /**

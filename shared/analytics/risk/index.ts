@@ -37,13 +37,10 @@ export function learnCustomerRisk(ds: Dataset, asOfDay: number, horizonDays: num
 }
 
 /**
- * What another thread (the one learning the customer model) may hand the assessment instead of its
- * making it: the customer series, asked for once the relationships' series are made, and the
- * customer model, asked for only once the relationships are learned and only when nothing was kept.
- */
-/**
- * What another thread made or set aside for an assessment: the customer series and the customer
- * level's model, and memory already written once to make the relationship series in (see SeriesMemory).
+ * What other threads made or set aside for an assessment instead of its making them: the customer
+ * series, asked for once the relationships' series are made; the customer model, asked for only once
+ * the relationships are learned and only when nothing was kept; and memory already written once, to
+ * make the relationship series in (see SeriesMemory).
  */
 export type FromElsewhere = { customers?: () => UnitSeries; customerModel?: () => LearnedRisk; relationshipMemory?: SeriesMemory };
 

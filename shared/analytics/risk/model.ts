@@ -90,11 +90,10 @@ export type TrainingPlan = {
  * When the history leaves room for one cut only, that cut sits at the first usable day, where the
  * prior window is the whole short history: "the last 90 days against the 90 before" and "the recent
  * quarter against the year" are then the same for every unit, so the model cannot learn the trends
- * it is asked to judge at the as-of day. Then it
- * learns from two cuts a shorter horizon (two thirds) apart, the later one with more history, and
- * checks its stated money against the earlier cut watched for the whole horizon: ranking from the
- * richer learning, money at the longer horizon. On the 24 holdouts of bench/backtest.bench.ts, customer
- * level, against one cut: capture met on 16 (was 14), all three targets on 9 (was 8), precision on 13
+ * it is asked to judge at the as-of day. Then it learns from two cuts a shorter horizon (two thirds)
+ * apart, the later one with more history, and checks its stated money against the earlier cut
+ * watched for the whole horizon: ranking from the richer learning, money at the longer horizon. On
+ * the 24 holdouts of bench/backtest.bench.ts, customer level, against one cut: capture met on 16 (was 14), all three targets on 9 (was 8), precision on 13
  * (was 14), money on 22 (22); the model became usable on Online Retail II as of 2010-06-30, where one
  * cut's AUC could not beat chance.
  */

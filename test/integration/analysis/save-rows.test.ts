@@ -4,7 +4,7 @@ import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import type { AnalysisSummary, CustomerRows } from '../../../shared/model/results';
 import { finishRun, mixJson, startRun } from '../../../main/backend/analysis/store';
-import { runRowsWriter } from '../../../main/backend/analysis/run-rows';
+import { rowBatches } from '../../../main/backend/db/row-batches';
 import { warmData } from '../../../main/backend/analysis/warm';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
@@ -67,7 +67,7 @@ describe('writing a run’s rows many to a statement', () => {
   it('stores every row exactly as given, the full statements’ and the remainder’s alike', () => {
     const db = w.backend.session.db;
     const runId = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
-    const parts = runRowsWriter(db, 'run_action_parts', runId, ['category', 'action_id', 'at_risk']);
+    const parts = rowBatches(db, 'run_action_parts', { column: 'run_id', value: runId }, ['category', 'action_id', 'at_risk']);
     const given = Array.from({ length: 64 * 2 + 5 }, (_, i) => [`Category ${i % 7}`, `recovery:C${String(i).padStart(4, '0')}:All categories`, i / 3]);
     for (const [category, id, atRisk] of given) parts.add(category, id, atRisk);
     parts.flush();
@@ -77,7 +77,7 @@ describe('writing a run’s rows many to a statement', () => {
 
   it('refuses a row with a value too many or too few, rather than shifting every column after it', () => {
     const db = w.backend.session.db;
-    const parts = runRowsWriter(db, 'run_action_parts', first.runId, ['category', 'action_id', 'at_risk']);
+    const parts = rowBatches(db, 'run_action_parts', { column: 'run_id', value: first.runId }, ['category', 'action_id', 'at_risk']);
     expect(() => parts.add('Dairy', 'growth:C0001:Dairy')).toThrow(/2 values for the 3 columns/);
     expect(() => parts.add('Dairy', 'growth:C0001:Dairy', 1, 2)).toThrow(/4 values for the 3 columns/);
   });

@@ -18,3 +18,16 @@ export function sortSmallInPlace(values: Int32Array | Float64Array, n: number): 
     values[j + 1] = v;
   }
 }
+
+/**
+ * The values that pass, in order. Counted and copied in a loop: a typed array's filter calls back
+ * into JavaScript from its builtin for every value, several times slower at 139k customers.
+ */
+export function sortedWhere(values: Float64Array, keep: (v: number) => boolean): Float64Array {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (keep(values[i])) count++;
+  const kept = new Float64Array(count);
+  count = 0;
+  for (let i = 0; i < values.length; i++) if (keep(values[i])) kept[count++] = values[i];
+  return kept.sort();
+}
