@@ -50,7 +50,13 @@ export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: 
   const { ds } = warmData(ctx.session);
   const { asOfDay, horizonDays } = backtestWindow(ds, summary.settings.recovery.horizonDays, args.asOf, args.horizonDays);
   ctx.progress({ phase: 'backtest', done: 0, total: 1, unit: 'steps' });
-  const report = runBacktest(ds, summary.settings, asOfDay, horizonDays);
+  // The replay is a whole analysis on the data up to the date: its stages are the progress shown.
+  const report = runBacktest(ds, summary.settings, asOfDay, horizonDays, {
+    progress: (stage, done, total, message) => ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) }),
+    checkpoint: () => {
+      if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The backtest was cancelled; nothing was kept. Run it again when ready.');
+    },
+  });
   ctx.progress({ phase: 'backtest', done: 1, total: 1, unit: 'steps' });
   try {
     setMeta(db, backtestKey(summary.runId), JSON.stringify(report));

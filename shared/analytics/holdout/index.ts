@@ -1,19 +1,22 @@
 import type { AnalysisSettings } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
-import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision } from '../recovery';
-import { recoveryOverview, type RecoveryOverview } from '../recovery/overview';
-import { assessRisk, relationshipStarts, unitOf } from '../risk';
+import { runAnalysis, type RunOptions } from '../pipeline';
+import type { RecoveryDecision } from '../recovery';
+import type { RecoveryOverview } from '../recovery/overview';
+import { relationshipStarts, unitOf } from '../risk';
 import { unitFacts } from '../risk/features';
 import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
 import type { UnitSeries } from '../risk/series';
 import { customerSeries, relationshipSeries } from '../risk/series';
 import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, scoredUnits, type BaselineRule } from './baselines';
+import { GROWTH_DEFINITION, growthBacktest, type GrowthBacktest } from './growth';
 import { datasetUpTo } from './replay';
 import { meanScore, population, scoreFlags, type FlagScore, type Population } from './score';
 
 export type { FlagScore, Population } from './score';
 export type { BaselineRule } from './baselines';
+export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
 
 /** The comparison takes at most this many flags, the top ones by risk-weighted money (customers, and relationships again). */
@@ -64,6 +67,11 @@ export type BacktestReport = {
   definitions: { priorDays: number; declineShare: number; businessIndex: number; text: string[] };
   model: RecoveryOverview['model'];
   levels: BacktestLevel[];
+  /**
+   * The same replay's growth actions against what their customers bought next (null with one
+   * category, where there is nothing to cross-sell; absent on backtests kept before it was scored).
+   */
+  growth?: GrowthBacktest | null;
   warnings: string[];
 };
 
@@ -190,19 +198,20 @@ function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, custo
  * given), then scores what happened in the following `horizonDays` at customer and relationship
  * level, beside the naive rules at the same number of flags.
  */
-export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: number, horizonDays: number): BacktestReport {
+export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: number, horizonDays: number, options: Pick<RunOptions, 'progress' | 'checkpoint'> = {}): BacktestReport {
   const range = backtestRange(ds, horizonDays);
   if (!(asOfDay >= range.from && asOfDay <= range.to)) {
     throw new RangeError(
       `A backtest of ${horizonDays} days needs an as-of date between ${isoFromDay(range.from)} and ${isoFromDay(range.to)} (four months of history before it, the whole horizon after it).`,
     );
   }
-  const recovery = { ...settings.recovery, horizonDays };
+  // The whole analysis replayed (the run's settings, the backtest's date and horizon): recovery as the
+  // run decides it, and growth from the same replay.
   const past = datasetUpTo(ds, asOfDay);
-  const rules = buildRecoveryModel(past, asOfDay);
-  const risk = assessRisk(past, asOfDay, horizonDays);
-  const decision = decideRecovery(past, rules, evaluateRecovery(rules, recovery), risk, recovery);
-  const overview = recoveryOverview(decision, risk);
+  const replay = runAnalysis(past, { ...settings, asOf: isoFromDay(asOfDay), recovery: { ...settings.recovery, horizonDays } }, options);
+  const { decision, risk } = replay.stages;
+  const overview = replay.recovery;
+  if (!decision || !risk || !overview) throw new Error('A backtest replays dated data: the replay made no recovery decision.');
 
   const index = businessIndex(ds, asOfDay, horizonDays);
   const customers = customerSeries(ds);
@@ -260,10 +269,12 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, ranked by money at risk times its chance; and, for relationships, every one of ours.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
         'Perfect foresight flags the units that really lost most: no method can hold more of the loss with as many flags, so it shows how much room was left.',
+        ...(ds.categories.length > 1 ? [GROWTH_DEFINITION] : []),
       ],
     },
     model: overview.model,
     levels,
+    growth: ds.categories.length > 1 ? growthBacktest(ds, replay.actions, asOfDay, horizonDays, settings.seed) : null,
     warnings,
   };
 }
