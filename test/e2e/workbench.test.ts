@@ -286,6 +286,9 @@ describe('the workbench in a browser against longtail serve', () => {
     timings.threshold.push(...(await measures('threshold-update')));
     await page.getByTestId('run-backtest').click();
     await expect.poll(() => page.getByTestId('backtest-stats').isVisible().catch(() => false), { timeout: 240_000 }).toBe(true);
+    // Growth is judged in the same replay: what the customers given growth actions bought next.
+    expect(await page.getByTestId('backtest-growth').locator('tbody tr').count()).toBe(5);
+    expect(await page.getByTestId('backtest-verdict-growth').innerText()).toMatch(/of the [\d,]+ suggestions were taken up/);
     await chartsDrawn(page);
     await screenshot(page, '07-recovery');
   });

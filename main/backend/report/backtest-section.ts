@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import type { BacktestLevel } from '../../../shared/model/results';
+import type { BacktestLevel, GrowthBacktest } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
 
@@ -17,6 +17,18 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
 <tbody>${rows}</tbody></table>`;
 }
 
+function growthTable(g: GrowthBacktest, currency: string): SafeHtml {
+  const money = (v: number) => formatMoney(v, currency);
+  const rows = g.rows.map(
+    (r) =>
+      html`<tr${raw(r.method === 'model' ? ' class="ours"' : '')}><td>${r.label}</td><td class="num">${formatCount(Math.round(r.suggestions))}</td><td class="num">${formatCount(Math.round(r.customers))}</td><td class="num">${formatShare(r.takeUpRate)}</td><td class="num">${formatShare(r.upliftShare)} (${money(r.uplift)})</td><td class="num">${r.stated === null ? '' : money(r.stated)}</td></tr>`,
+  );
+  return html`<h3>Growth actions: ${formatCount(g.rows[0].suggestions)} suggested, against what their customers bought next</h3>
+<p class="${g.verdict.takeUpOk && g.verdict.upliftOk ? '' : 'warning'}">${g.verdict.text}</p>
+<table><thead><tr><th>Method</th><th>Suggestions</th><th>Customers</th><th>Taken up</th><th>New spend held</th><th>Stated for the horizon</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
 /** The run's last backtest: our flags and money against what happened next, beside the naive rules. */
 export function backtestSection(v: ReportView): SafeHtml {
   if (!v.summary.hasDates) return raw('');
@@ -25,9 +37,10 @@ export function backtestSection(v: ReportView): SafeHtml {
     return html`<section id="backtest"><h2>Backtest</h2><p>No backtest has been made of this analysis. Run one on the Recovery screen or with <code>longtail backtest</code>, then build the report again to include how its flags and money held up against what really happened.</p></section>`;
   }
   return html`<section id="backtest"><h2>Backtest: did the flags and the money hold up?</h2>
-<p>Recovery was replayed as of ${b.asOf} with only the data up to that date, and scored on the ${formatCount(b.horizonDays)} days after it, beside naive rules given the same number of flags.</p>
+<p>The analysis was replayed as of ${b.asOf} with only the data up to that date, and scored on the ${formatCount(b.horizonDays)} days after it, beside naive rules given the same number of flags.</p>
 ${b.warnings.map((w) => html`<p class="warning">${w}</p>`)}
 ${b.levels.map((l) => levelTable(l, v.currency))}
+${b.growth ? growthTable(b.growth, v.currency) : raw('')}
 <ul>${b.definitions.text.map((t) => html`<li>${t}</li>`)}</ul>
 </section>`;
 }

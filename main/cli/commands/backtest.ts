@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import type { BacktestReport } from '../../../shared/model/results';
+import type { BacktestReport, GrowthBacktest } from '../../../shared/model/results';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -34,7 +34,28 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
     }
     lines.push(`  ${level.verdict.text}`);
   }
+  if (r.growth) lines.push('', ...describeGrowthBacktest(r.growth, money));
   return lines.join('\n');
+}
+
+/** The growth replay's table: what the suggested customers bought next, beside the popularity rules. */
+function describeGrowthBacktest(g: GrowthBacktest, money: (v: number) => string): string[] {
+  const lines = [
+    `Growth actions: ${formatCount(g.rows[0].suggestions)} suggested to ${formatCount(g.rows[0].customers)} customers; ${formatCount(g.activeCustomers)} active customers spent ${money(g.totalUplift)} beyond their own rates in the horizon`,
+    `  ${[pad('Method', 58), pad('Suggestions', 12, true), pad('Taken up', 9, true), pad('New spend held', 22, true), pad('Stated', 14, true)].join(' ')}`,
+  ];
+  for (const row of g.rows) {
+    const cells = [
+      pad(row.label, 58),
+      pad(formatCount(Math.round(row.suggestions)), 12, true),
+      pad(formatShare(row.takeUpRate), 9, true),
+      pad(`${formatShare(row.upliftShare)} ${money(row.uplift)}`, 22, true),
+      pad(row.stated === null ? '-' : money(row.stated), 14, true),
+    ];
+    lines.push(`  ${cells.join(' ')}`);
+  }
+  lines.push(`  ${g.verdict.text}`);
+  return lines;
 }
 
 const { 'as-of': _analysisAsOf, ...analysisOptions } = settingsOptions;

@@ -79,6 +79,17 @@ describe('longtail run and longtail analyze', () => {
     expect(r.out).toMatch(/Holdout check: fitted to \d{4}-\d\d-\d\d, the model expected [\d,]+ repeat purchases/);
   });
 
+  it('prints the backtest: recovery beside the naive rules, then growth beside the popularity rules', async () => {
+    const r = await cli(['backtest', '--workspace', 'results/workspace.longtail', '--horizon', '60']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Backtest as of \d{4}-\d\d-\d\d, 60 days watched/);
+    expect(r.out).toMatch(/\nCustomers: [\d,]+ flagged/);
+    expect(r.out).toMatch(/\nGrowth actions: [\d,]+ suggested to [\d,]+ customers/);
+    for (const label of ['Longtail growth actions', 'Same customers, their most widely bought missing categories', 'Random missing category (mean of 20 draws)', 'Perfect foresight (the ceiling)']) expect(r.out).toContain(label);
+    expect(r.out).toMatch(/Growth: the same replay's growth actions/);
+  });
+
   it('names a bad settings flag and its value, and a value out of range', async () => {
     const notNumber = await cli(['analyze', '--workspace', 'results/workspace.longtail', '--lateness', 'soon']);
     expect(notNumber.code).toBe(1);

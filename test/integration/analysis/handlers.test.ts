@@ -169,7 +169,7 @@ describe('analysis handlers on a real workspace', () => {
     expect(warm[0]).toEqual(warm[3]);
   });
 
-  it('backtests recovery at customer and relationship level beside the four naive rules', async () => {
+  it('backtests recovery at customer and relationship level beside the four naive rules, and growth beside the popularity rules', async () => {
     const result = await w.backend.call('analysis-backtest', { runId: 1, horizonDays: 120 });
     expect(result.horizonDays).toBe(120);
     // The sample has twelve categories, so both levels are scored.
@@ -182,6 +182,16 @@ describe('analysis handlers on a real workspace', () => {
         expect(row.flagged).toBeLessThanOrEqual(level.compared);
       }
       expect(level.verdict.text.length).toBeGreaterThan(20);
+    }
+    // The same replay's growth actions, beside as many suggestions from each popularity rule.
+    const growth = result.growth!;
+    expect(growth.rows.map((r) => r.method)).toEqual(['model', 'same-customers-popular', 'popular', 'random', 'foresight']);
+    const suggested = growth.rows[0].suggestions;
+    expect(suggested).toBeGreaterThan(0);
+    for (const row of growth.rows) {
+      expect(row.suggestions).toBeLessThanOrEqual(suggested);
+      expect(row.takenUp).toBeLessThanOrEqual(row.suggestions);
+      expect(row.uplift).toBeLessThanOrEqual(growth.rows[4].uplift + 1e-6);
     }
   });
 

@@ -7,6 +7,7 @@ import { useFormatters } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
+import { GrowthBacktestTable } from './GrowthBacktest';
 
 function LevelTable({ level }: { level: BacktestLevel }) {
   const fmt = useFormatters();
@@ -112,8 +113,8 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
       {!result && !job && (
         <p className="muted">
-          Replays recovery as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given the
-          same number of flags. Flags are taken as the list below ranks them: most money at risk times its chance first.
+          Replays the analysis as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given
+          the same number of flags, and whether the customers given growth actions bought those categories. Flags are taken as the list below ranks them: most money at risk times its chance first.
         </p>
       )}
       {result && (
@@ -141,6 +142,7 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
                 <LevelTable level={level} />
               </details>
             ))}
+          {result.growth && <GrowthBacktestTable growth={result.growth} />}
           <details>
             <summary>How outcomes are defined</summary>
             <ul>
