@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runBacktest, type BacktestLevel } from '../shared/analytics/holdout';
+import { runBacktest, type BacktestLevel, type BacktestReport } from '../shared/analytics/holdout';
 import { datasetUpTo } from '../shared/analytics/holdout/replay';
 import { buildRecoveryModel } from '../shared/analytics/recovery';
 import { analysisSettingsSchema } from '../shared/contract/settings';
@@ -94,6 +94,32 @@ function table(level: BacktestLevel) {
   say();
 }
 
+/** The growth replay's summary row, where the data has categories. */
+function growthCells(c: { name: string; asOf: string; horizon: number }, report: BacktestReport): string[] {
+  const g = report.growth;
+  if (!g) return [];
+  const [ours, same, popular, random] = g.rows;
+  const unprompted = ours.stated ? (ours.uplift / ours.stated).toFixed(2) : '-';
+  return [
+    `| ${c.name} | ${c.asOf} | ${c.horizon} | ${ours.suggestions} | ${pct(ours.takeUpRate)} / ${pct(same.takeUpRate)} / ${pct(popular.takeUpRate)} / ${pct(random.takeUpRate)} ${g.verdict.takeUpOk ? 'ok' : 'MISS'} | ${pct(ours.upliftShare)} / ${pct(same.upliftShare)} / ${pct(popular.upliftShare)} / ${pct(random.upliftShare)} ${g.verdict.upliftOk ? 'ok' : 'MISS'} | ${pct(g.rows[4].upliftShare)} | ${unprompted} |`,
+  ];
+}
+
+function growthTable(report: BacktestReport) {
+  const g = report.growth;
+  if (!g) return;
+  say(`### Growth actions: ${g.rows[0].suggestions.toLocaleString('en')} suggested, against what their customers bought next`);
+  say();
+  say('| method | suggestions | customers | taken up | new spend held | stated for the horizon |');
+  say('|---|---|---|---|---|---|');
+  for (const r of g.rows) {
+    say(`| ${r.method === 'model' ? '**Longtail**' : r.label} | ${Math.round(r.suggestions)} | ${Math.round(r.customers)} | ${pct(r.takeUpRate)} | ${pct(r.upliftShare)} (${Math.round(r.uplift).toLocaleString('en')}) | ${r.stated === null ? '' : Math.round(r.stated).toLocaleString('en')} |`);
+  }
+  say();
+  say(`Verdict: ${g.verdict.text}`);
+  say();
+}
+
 say('# Backtest on real holdouts');
 say();
 say('Each case replays recovery at default settings as of the date shown, with only the data up to it, and scores the horizon after it (issue 9). Customer level compares the top flags (at most 300) by money at risk times its chance; relationship level compares the top 300 relationships the same way, and every flagged customer x category besides. Targets at customer level: loss captured at least 1.2x the best naive rule, precision at least the better of the 90-day drop and own-gap rules, stated / realised money between 0.8 and 1.25. Perfect foresight (flagging the customers that really lost most) is the ceiling: where it is itself under 1.2x the best rule, the capture target cannot be met by any method.');
@@ -101,6 +127,7 @@ say();
 const summary: string[] = ['| case | as of | horizon | captured vs best rule | perfect foresight vs best rule | precision (ours / bar) | stated / realised | time vs the rules model |', '|---|---|---|---|---|---|---|---|'];
 const relationships: string[] = ['| case | as of | horizon | captured vs best rule | perfect foresight vs best rule | precision (ours / bar) | stated / realised |', '|---|---|---|---|---|---|---|'];
 /** The top-300 relationship table's summary row, where the data has categories. */
+const growth: string[] = ['| case | as of | horizon | suggestions | taken up (ours / same customers, popular / popular / random) | new spend held (same order) | perfect foresight | unprompted / stated |', '|---|---|---|---|---|---|---|---|'];
 const relationshipCells = (c: { name: string; asOf: string; horizon: number }, levels: BacktestLevel[]): string[] => {
   const top = levels.find((l) => l.id === 'relationship');
   return top ? [summaryCells(c, top)] : [];
@@ -124,6 +151,8 @@ for (const c of CASES) {
     say();
     table(level);
   }
+  growthTable(report);
+  growth.push(...growthCells(c, report));
   summary.push(`${summaryCells(c, report.levels[0])} ${(ms / reference).toFixed(1)}x |`);
   relationships.push(...relationshipCells(c, report.levels));
 }
@@ -134,6 +163,7 @@ for (const c of FURTHER) {
   const model = report.model.customer;
   further.push(`${summaryCells(c, report.levels[0])} ${model?.usable ? 'used' : 'not used: run-rate shortfall'}${model ? ` (${model.auc.toFixed(3)})` : ''} |`);
   relationships.push(...relationshipCells(c, report.levels));
+  growth.push(...growthCells(c, report));
 }
 const out = [
   '# Backtest on real holdouts',
@@ -153,6 +183,12 @@ const out = [
   'The same comparison one level down: our flagged relationships ranked by money at risk times its chance (a whole-account action counts each category it carries, with its share of the money), the naive rules applied per relationship, the same number of flags.',
   '',
   ...relationships,
+  '',
+  '## Growth actions: what their customers bought next, every case with categories',
+  '',
+  'The same replay\'s growth actions (cross-sell: a category the customer\'s peers buy and it does not, or buys far below peers of its size). No rep made these calls, so the data shows what customers did unprompted: a suggestion taken up on its own says the peers\' pattern pointed where the customer was heading, not what a call would have won. Taken up = bought a category it had not bought in the prior 12 months, or over twice its own prior rate in one it underbought; new spend = deflated horizon spend beyond the pair\'s own prior rate. Beside it, with as many suggestions: the same customers given their most widely bought missing categories, the most widely bought missing category over every active customer, random missing categories, and perfect foresight.',
+  '',
+  ...growth,
   '',
   ...lines.slice(2),
 ].join('\n');
