@@ -47,17 +47,21 @@ export function baselineFlags(rule: Exclude<BaselineRule, 'random'>, facts: Unit
 
 /** `draws` seeded random selections of `count` eligible units. */
 export function randomFlags(out: Outcomes, count: number, seed: number, draws: number): number[][] {
-  const units = scoredUnits(out);
+  return randomDraws(scoredUnits(out), count, seed, draws);
+}
+
+/** `draws` selections of `count` items of `pool` (fewer when the pool is smaller), from one seeded stream. */
+export function randomDraws(pool: readonly number[], count: number, seed: number, draws: number): number[][] {
   const random = seededRandom(seed);
   const result: number[][] = [];
   for (let d = 0; d < draws; d++) {
-    const pool = units.slice();
-    const take = Math.min(count, pool.length);
+    const drawn = pool.slice();
+    const take = Math.min(count, drawn.length);
     for (let i = 0; i < take; i++) {
-      const j = i + Math.floor(random() * (pool.length - i));
-      [pool[i], pool[j]] = [pool[j], pool[i]];
+      const j = i + Math.floor(random() * (drawn.length - i));
+      [drawn[i], drawn[j]] = [drawn[j], drawn[i]];
     }
-    result.push(pool.slice(0, take));
+    result.push(drawn.slice(0, take));
   }
   return result;
 }

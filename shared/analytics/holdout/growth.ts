@@ -1,7 +1,7 @@
 import type { Action } from '../../model/results';
 import type { Dataset } from '../../model/dataset';
-import { seededRandom } from '../rng';
 import { businessIndex, priorDaysAt } from '../risk/outcome';
+import { randomDraws } from './baselines';
 
 /**
  * The growth actions' exam: what the customers of a replayed analysis really bought next, in the
@@ -151,17 +151,7 @@ export function growthBacktest(ds: Dataset, actions: readonly Action[], asOfDay:
       stated: money,
     };
   };
-  const random = seededRandom(seed);
-  const draws: GrowthRow[] = [];
-  for (let d = 0; d < RANDOM_DRAWS; d++) {
-    const pool = missing.slice();
-    const take = Math.min(n, pool.length);
-    for (let i = 0; i < take; i++) {
-      const j = i + Math.floor(random() * (pool.length - i));
-      [pool[i], pool[j]] = [pool[j], pool[i]];
-    }
-    draws.push(score('random', pool.slice(0, take), null));
-  }
+  const draws = randomDraws(missing, n, seed, RANDOM_DRAWS).map((pairs) => score('random', pairs, null));
   const mean = (f: (r: GrowthRow) => number): number => draws.reduce((s, r) => s + f(r), 0) / Math.max(1, draws.length);
   const randomRow: GrowthRow = {
     ...score('random', [], null),
