@@ -69,6 +69,12 @@ export type PortfolioRow = {
   lossCaptured: number | null;
   capturedVsBestRule: number | null;
   moneyCalibration: number | null;
+  /**
+   * Backtest, growth: share of the growth actions their customers took up unprompted, and that over
+   * the better popularity rule's (same number of suggestions); null with one category or no backtest.
+   */
+  growthTakeUp: number | null;
+  growthTakeUpVsRule: number | null;
   /** 0..1: the share of the other usable clients this client is above (ties count half); null alone. */
   percentile: Record<PortfolioMetric, number | null>;
 };

@@ -33,6 +33,8 @@ const COLUMNS: Column[] = [
   { header: 'Backtest loss captured', value: (r) => r.lossCaptured, share: true },
   { header: 'Loss captured vs best naive rule (x)', value: (r) => r.capturedVsBestRule },
   { header: 'Stated / realised money (x)', value: (r) => r.moneyCalibration },
+  { header: 'Growth actions taken up unprompted', value: (r) => r.growthTakeUp, share: true },
+  { header: 'Growth take-up vs popularity rule (x)', value: (r) => r.growthTakeUpVsRule },
   { header: 'Problem', value: (r) => r.problem },
 ];
 

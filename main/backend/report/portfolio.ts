@@ -9,6 +9,7 @@ import {
 import { letters } from './anonymise';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ClientFacts } from './source';
+import type { GrowthBacktest } from '../../../shared/model/results';
 
 export const bandPosition = (share: number, band: { low: number; high: number } = INDUSTRY_BAND): BandPosition =>
   share < band.low ? 'below' : share > band.high ? 'above' : 'within';
@@ -75,6 +76,8 @@ function draftRow(f: ClientFacts): Draft {
       lossCaptured: null,
       capturedVsBestRule: null,
       moneyCalibration: null,
+      growthTakeUp: null,
+      growthTakeUpVsRule: null,
     };
   }
   const l = s.leakage;
@@ -105,7 +108,16 @@ function draftRow(f: ClientFacts): Draft {
     lossCaptured: f.backtest?.levels[0]?.rows[0]?.capturedShare ?? null,
     capturedVsBestRule: f.backtest?.levels[0]?.verdict.capturedRatio ?? null,
     moneyCalibration: f.backtest?.levels[0]?.rows[0]?.calibration ?? null,
+    ...growthFigures(f.backtest?.growth ?? null),
   };
+}
+
+/** Growth's backtest in two figures: take-up, and take-up over the better popularity rule's. */
+function growthFigures(g: GrowthBacktest | null): Pick<PortfolioRow, 'growthTakeUp' | 'growthTakeUpVsRule'> {
+  const ours = g?.rows.find((r) => r.method === 'model');
+  if (!g || !ours || ours.suggestions === 0) return { growthTakeUp: null, growthTakeUpVsRule: null };
+  const rule = Math.max(...g.rows.filter((r) => r.method === 'same-customers-popular' || r.method === 'popular').map((r) => r.takeUpRate));
+  return { growthTakeUp: ours.takeUpRate, growthTakeUpVsRule: rule > 0 ? ours.takeUpRate / rule : null };
 }
 
 function median(sorted: number[]): number {

@@ -56,7 +56,7 @@ describe('longtail benchmark over generated clients', () => {
     expect(p.rows[0].recoveryShare).toBeGreaterThan(p.rows[2].recoveryShare ?? 1);
   });
 
-  it('backtests each client for precision and recall when asked', async () => {
+  it('backtests each client for precision, recall and growth take-up when asked', async () => {
     const p = await backend.call('portfolio-summarise', { paths: files, backtest: true });
     for (const r of p.rows) {
       expect(r.precision).toBeGreaterThanOrEqual(0);
@@ -65,6 +65,9 @@ describe('longtail benchmark over generated clients', () => {
       expect(r.recall).toBeLessThanOrEqual(1);
       expect(r.lossCaptured).toBeGreaterThanOrEqual(0);
       expect(r.lossCaptured).toBeLessThanOrEqual(1);
+      expect(r.growthTakeUp).toBeGreaterThanOrEqual(0);
+      expect(r.growthTakeUp).toBeLessThanOrEqual(1);
+      expect(r.growthTakeUpVsRule === null || r.growthTakeUpVsRule >= 0).toBe(true);
     }
   });
 

@@ -42,6 +42,8 @@ function client(label: string, recoveryShare: number, growthShare: number, extra
     lossCaptured: null,
     capturedVsBestRule: null,
     moneyCalibration: null,
+    growthTakeUp: null,
+    growthTakeUpVsRule: null,
     percentile,
     ...extra,
   };

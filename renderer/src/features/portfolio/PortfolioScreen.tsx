@@ -61,6 +61,15 @@ function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
         ? [
             { id: 'precision', label: 'Precision', value: (r: PortfolioRow) => r.precision, format: share, align: 'right' as const, width: '96px' },
             { id: 'recall', label: 'Recall', value: (r: PortfolioRow) => r.recall, format: share, align: 'right' as const, width: '80px' },
+            {
+              id: 'takeup',
+              label: 'Growth taken up',
+              title: 'Backtest: share of the growth actions their customers took up unprompted',
+              value: (r: PortfolioRow) => r.growthTakeUp,
+              format: share,
+              align: 'right' as const,
+              width: '110px',
+            },
           ]
         : []),
     ];
