@@ -289,6 +289,7 @@ describe('the workbench in a browser against longtail serve', () => {
     // Growth is judged in the same replay: what the customers given growth actions bought next.
     expect(await page.getByTestId('backtest-growth').locator('tbody tr').count()).toBe(5);
     expect(await page.getByTestId('backtest-verdict-growth').innerText()).toMatch(/of the [\d,]+ suggestions were taken up/);
+    expect(await page.getByTestId('chart-backtest-growth').isVisible()).toBe(true);
     await chartsDrawn(page);
     await screenshot(page, '07-recovery');
   });

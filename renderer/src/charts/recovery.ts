@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { RecoveryEvaluation } from '../../../shared/contract';
-import type { BacktestLevel } from '../../../shared/model/results';
+import type { BacktestLevel, GrowthBacktest, GrowthMethod } from '../../../shared/model/results';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, type ChartFormat } from './common';
 
 const latenessMark = (lateness: number) => ({
@@ -44,6 +44,33 @@ export function backtestOption(level: BacktestLevel, fmt: ChartFormat): EChartsO
     series: [
       { type: 'bar', name: 'Realised loss captured', color: RECOVERY_COLOR, data: level.rows.map((r) => r.capturedShare) },
       { type: 'bar', name: 'Precision', color: GROWTH_COLOR, data: level.rows.map((r) => r.precision) },
+    ],
+  };
+}
+
+/** The table's method names, short enough for the chart's axis. */
+const GROWTH_CHART_LABELS: Record<GrowthMethod, string> = {
+  model: 'Longtail',
+  'same-customers-popular': 'Same customers, most popular',
+  popular: 'Most popular, any customer',
+  random: 'Random missing category',
+  foresight: 'Perfect foresight (the ceiling)',
+};
+
+/** Growth's backtest: the share of each method's suggestions taken up unprompted, and of the new spend they held. */
+export function growthBacktestOption(growth: GrowthBacktest, fmt: ChartFormat): EChartsOption {
+  const labels = growth.rows.map((r) => GROWTH_CHART_LABELS[r.method]);
+  return {
+    animation: false,
+    grid: grid({ left: 230, right: 24, top: 40 }),
+    legend: { top: 0, data: ['Taken up', 'New spend held'] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
+    // Take-up runs from a few percent to foresight's most: a fixed 0-100% axis would flatten the rules.
+    xAxis: { type: 'value', min: 0, name: `Share (${fmt.count(growth.rows[0]?.suggestions ?? 0)} suggestions each)`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { width: 220, overflow: 'truncate' } },
+    series: [
+      { type: 'bar', name: 'Taken up', color: GROWTH_COLOR, data: growth.rows.map((r) => r.takeUpRate) },
+      { type: 'bar', name: 'New spend held', color: RECOVERY_COLOR, data: growth.rows.map((r) => r.upliftShare) },
     ],
   };
 }

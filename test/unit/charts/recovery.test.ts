@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backtestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
-import type { BacktestLevel, BacktestRow } from '../../../shared/model/results';
+import { backtestOption, growthBacktestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
+import type { BacktestLevel, BacktestRow, GrowthBacktest, GrowthRow } from '../../../shared/model/results';
 import { fmt } from './fixtures';
 
 type Series = { name: string; data: unknown[]; yAxisIndex?: number; markLine?: { data: { xAxis: number }[] } };
@@ -69,5 +69,37 @@ describe('recovery charts', () => {
     expect(precision.data).toEqual([0.49, 0.66, 0.47]);
     expect((option.xAxis as Axis).axisLabel?.formatter?.(0.5)).toBe('50%');
     expect((option.xAxis as Axis & { name: string }).name).toBe('Share (300 flags each)');
+  });
+
+  it('draws growth’s take-up and share of new spend per method on an axis that starts at zero and fits the largest', () => {
+    const growthRow = (method: GrowthRow['method'], label: string, takeUpRate: number, upliftShare: number): GrowthRow => ({
+      method,
+      label,
+      suggestions: 1320,
+      customers: 700,
+      takenUp: Math.round(takeUpRate * 1320),
+      takeUpRate,
+      uplift: upliftShare * 640_000,
+      upliftShare,
+      stated: method === 'model' ? 68_000 : null,
+    });
+    const growth: GrowthBacktest = {
+      horizonDays: 100,
+      priorDays: 274,
+      businessIndex: 1.68,
+      activeCustomers: 3309,
+      missingPairs: 12_761,
+      totalUplift: 640_000,
+      rows: [growthRow('model', 'Longtail growth actions', 0.235, 0.055), growthRow('random', 'Random missing category (mean of 20 draws)', 0.191, 0.021), growthRow('foresight', 'Perfect foresight (the ceiling)', 0.86, 0.669)],
+      verdict: { takeUpOk: true, upliftOk: true, text: 'Growth actions pointed where customers were heading.' },
+    };
+    const option = growthBacktestOption(growth, fmt);
+    const [takenUp, held] = option.series as Series[];
+    expect((option.yAxis as { data: string[] }).data).toEqual(['Longtail', 'Random missing category', 'Perfect foresight (the ceiling)']);
+    expect(takenUp.data).toEqual([0.235, 0.191, 0.86]);
+    expect(held.data).toEqual([0.055, 0.021, 0.669]);
+    expect((option.xAxis as Axis & { min: number; max?: number }).min).toBe(0);
+    expect((option.xAxis as Axis & { max?: number }).max).toBeUndefined();
+    expect((option.xAxis as Axis & { name: string }).name).toBe('Share (1,320 suggestions each)');
   });
 });

@@ -1,10 +1,14 @@
+import { useMemo } from 'react';
 import type { GrowthBacktest } from '../../../../shared/model/results';
 import { useFormatters } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { growthBacktestOption } from '../../charts/recovery';
 import { Stat } from '../../components/Feedback';
 
 /** The backtest's growth table: what the suggested customers bought next, beside the popularity rules. */
 export function GrowthBacktestTable({ growth }: { growth: GrowthBacktest }) {
   const fmt = useFormatters();
+  const option = useMemo(() => growthBacktestOption(growth, fmt), [growth, fmt]);
   const ours = growth.rows[0];
   return (
     <section className="backtest-level" data-testid="backtest-growth">
@@ -44,6 +48,7 @@ export function GrowthBacktestTable({ growth }: { growth: GrowthBacktest }) {
           ))}
         </tbody>
       </table>
+      <Chart option={option} label="Backtest, growth actions: share taken up and share of the new spend held, by method" height={200} testId="chart-backtest-growth" />
     </section>
   );
 }
