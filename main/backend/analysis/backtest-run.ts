@@ -42,7 +42,7 @@ export function backtestWindow(ds: Dataset, runHorizon: number, asOf: string | u
   return { asOfDay, horizonDays };
 }
 
-/** Replays a run's recovery as of an earlier date and scores it, with the naive rules beside it. */
+/** Replays a run's analysis as of an earlier date and scores its recovery flags and growth actions, with the naive rules beside them. */
 export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: string; horizonDays?: number }): BacktestReport {
   const db = ctx.session.db;
   const summary = readSummary(db, resolveRunId(db, args.runId));

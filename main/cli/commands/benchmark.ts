@@ -21,7 +21,7 @@ Options:
   --out, -o FILE     comparison.xlsx or comparison.csv (the extension picks the format)
   --folder DIR       Also compare every *.longtail file in this folder
   --anonymise        Show clients as Client A, B, ... and leave out every client and customer name
-  --backtest         Run a backtest per client for precision and recall (slower)
+  --backtest         Run a backtest per client: precision, recall, growth take-up (slower)
   --json             Print the comparison as JSON
 
 With no workspace and no --folder, the recently opened workspaces are compared.

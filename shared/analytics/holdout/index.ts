@@ -194,9 +194,11 @@ function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, custo
 }
 
 /**
- * Replays recovery as of `asOfDay` with only the data up to it (the run's settings, the horizon
- * given), then scores what happened in the following `horizonDays` at customer and relationship
- * level, beside the naive rules at the same number of flags.
+ * Replays the analysis as of `asOfDay` with only the data up to it (the run's settings, the horizon
+ * given), then scores what happened in the following `horizonDays`: recovery at customer and
+ * relationship level beside the naive rules at the same number of flags, and growth beside the
+ * popularity rules at the same number of suggestions. `options` report the replay's stages and
+ * let it be cancelled between them.
  */
 export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: number, horizonDays: number, options: Pick<RunOptions, 'progress' | 'checkpoint'> = {}): BacktestReport {
   const range = backtestRange(ds, horizonDays);

@@ -201,7 +201,7 @@ export function PortfolioScreen() {
           </label>
           <label className="check">
             <input type="checkbox" checked={backtest} onChange={(e) => setBacktest(e.target.checked)} />
-            Backtest each client for precision and recall (slower)
+            Backtest each client for precision, recall and growth take-up (slower)
           </label>
           <button type="button" className="primary" disabled={!ready || running} onClick={() => void compare()} data-testid="portfolio-compare">
             Compare

@@ -65,7 +65,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
   );
 }
 
-/** Replays recovery as of an earlier date and compares its flags and money with what happened next, beside naive rules. */
+/** Replays the analysis as of an earlier date and compares its flags, money and growth actions with what happened next, beside naive rules. */
 export function Backtest({ runId, disabled }: { runId: number; disabled: boolean }) {
   const fmt = useFormatters();
   const [horizon, setHorizon] = useState<number | null>(null);
