@@ -128,7 +128,10 @@ export function growthBacktest(ds: Dataset, actions: readonly Action[], asOfDay:
     sameCustomers.push(...theirs.sort(byPopularity).slice(0, count));
   }
   const popular = [...missing].sort(byPopularity).slice(0, n);
-  const foresight = [...every].sort((a, b) => uplift(b) - uplift(a) || a - b).slice(0, n);
+  // What `every` sorted by uplift (ties by pair) would give, without sorting the pairs that did not
+  // grow (most of them, millions on a big file): those follow in pair order.
+  const grown = every.filter((pair) => uplift(pair) > 0).sort((a, b) => uplift(b) - uplift(a) || a - b);
+  const foresight = grown.length >= n ? grown.slice(0, n) : [...grown, ...every.filter((pair) => !(uplift(pair) > 0)).slice(0, n - grown.length)];
 
   const score = (method: GrowthMethod, pairs: readonly number[], money: number | null): GrowthRow => {
     let taken = 0;
