@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../../main/backend/report/document';
 import { buildView } from '../../../main/backend/report/view';
-import type { BacktestReport, BacktestRow, GrowthRow } from '../../../shared/model/results';
+import type { BacktestReport, BacktestRow } from '../../../shared/model/results';
+import { growthRow, TOTAL_UPLIFT } from '../../helpers/growth-rows';
 import { action, importSummary, source, summary } from './fixtures';
 
 const viewOptions = { anonymise: false, generatedAt: '2026-01-15T09:00:00.000Z', version: '9.8.7' };
@@ -43,18 +44,6 @@ const backtest = (): BacktestReport => ({
   warnings: ['The data does not reach a year before the as-of date, so no seasonal swing could be learned.'],
 });
 
-const growthRow = (method: GrowthRow['method'], label: string, takeUpRate: number, uplift: number, stated: number | null): GrowthRow => ({
-  method,
-  label,
-  suggestions: 1320,
-  customers: 730,
-  takenUp: Math.round(takeUpRate * 1320),
-  takeUpRate,
-  uplift,
-  upliftShare: uplift / 640_000,
-  stated,
-});
-
 describe('the backtest in the client report', () => {
   const s = summary({ revenue12m: 1_000_000, recovery: 120_000, growth: 80_000 });
   const acts = [action('recovery', 'Harbour Deli', 5400, 'Orders Dairy about every 14 days')];
@@ -81,8 +70,8 @@ describe('the backtest in the client report', () => {
       businessIndex: 1.68,
       activeCustomers: 3309,
       missingPairs: 12_761,
-      totalUplift: 640_000,
-      rows: [growthRow('model', 'Longtail growth actions', 0.222, 25_000, 68_258), growthRow('same-customers-popular', 'Same customers, their most widely bought missing categories', 0.223, 21_000, null)],
+      totalUplift: TOTAL_UPLIFT,
+      rows: [growthRow('model', 'Longtail growth actions', 0.222, 0.039, 68_258), growthRow('same-customers-popular', 'Same customers, their most widely bought missing categories', 0.223, 0.033)],
       verdict: { takeUpOk: false, upliftOk: true, text: 'Growth actions did not point where customers were heading better than suggesting the most widely bought categories they lacked.' },
     };
     const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: { ...backtest(), growth } }, viewOptions));
