@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtestOption, growthBacktestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
-import type { BacktestLevel, BacktestRow, GrowthBacktest } from '../../../shared/model/results';
-import { growthRow, TOTAL_UPLIFT } from '../../helpers/growth-rows';
+import type { BacktestLevel, BacktestRow } from '../../../shared/model/results';
+import { growthBacktestOf, growthRow } from '../../helpers/growth-rows';
 import { fmt } from './fixtures';
 
 type Series = { name: string; data: unknown[]; yAxisIndex?: number; markLine?: { data: { xAxis: number }[] } };
@@ -73,16 +73,12 @@ describe('recovery charts', () => {
   });
 
   it('draws growth’s take-up and share of new spend per method on an axis that starts at zero and fits the largest', () => {
-    const growth: GrowthBacktest = {
-      horizonDays: 100,
-      priorDays: 274,
-      businessIndex: 1.68,
-      activeCustomers: 3309,
-      missingPairs: 12_761,
-      totalUplift: TOTAL_UPLIFT,
-      rows: [growthRow('model', 'Longtail growth actions', 0.235, 0.055, 68_000), growthRow('random', 'Random missing category (mean of 20 draws)', 0.191, 0.021), growthRow('foresight', 'Perfect foresight (the ceiling)', 0.86, 0.669)],
-      verdict: { takeUpOk: true, upliftOk: true, text: 'Growth actions pointed where customers were heading.' },
-    };
+    const rows = [
+      growthRow('model', 'Longtail growth actions', 0.235, 0.055, 68_000),
+      growthRow('random', 'Random missing category (mean of 20 draws)', 0.191, 0.021),
+      growthRow('foresight', 'Perfect foresight (the ceiling)', 0.86, 0.669),
+    ];
+    const growth = growthBacktestOf(rows, { takeUpOk: true, upliftOk: true, text: 'Growth actions pointed where customers were heading.' });
     const option = growthBacktestOption(growth, fmt);
     const [takenUp, held] = option.series as Series[];
     expect((option.yAxis as { data: string[] }).data).toEqual(['Longtail', 'Random missing category', 'Perfect foresight (the ceiling)']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../../main/backend/report/document';
 import { buildView } from '../../../main/backend/report/view';
 import type { BacktestReport, BacktestRow } from '../../../shared/model/results';
-import { growthRow, TOTAL_UPLIFT } from '../../helpers/growth-rows';
+import { growthBacktestOf, growthRow } from '../../helpers/growth-rows';
 import { action, importSummary, source, summary } from './fixtures';
 
 const viewOptions = { anonymise: false, generatedAt: '2026-01-15T09:00:00.000Z', version: '9.8.7' };
@@ -64,16 +64,15 @@ describe('the backtest in the client report', () => {
   });
 
   it('shows what the customers given growth actions bought next, beside the popularity rules, and warns when a rule did better', () => {
-    const growth: BacktestReport['growth'] = {
-      horizonDays: 100,
-      priorDays: 274,
-      businessIndex: 1.68,
-      activeCustomers: 3309,
-      missingPairs: 12_761,
-      totalUplift: TOTAL_UPLIFT,
-      rows: [growthRow('model', 'Longtail growth actions', 0.222, 0.039, 68_258), growthRow('same-customers-popular', 'Same customers, their most widely bought missing categories', 0.223, 0.033)],
-      verdict: { takeUpOk: false, upliftOk: true, text: 'Growth actions did not point where customers were heading better than suggesting the most widely bought categories they lacked.' },
-    };
+    const rows = [
+      growthRow('model', 'Longtail growth actions', 0.222, 0.039, 68_258),
+      growthRow('same-customers-popular', 'Same customers, their most widely bought missing categories', 0.223, 0.033),
+    ];
+    const growth = growthBacktestOf(rows, {
+      takeUpOk: false,
+      upliftOk: true,
+      text: 'Growth actions did not point where customers were heading better than suggesting the most widely bought categories they lacked.',
+    });
     const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: { ...backtest(), growth } }, viewOptions));
     const section = page.slice(page.indexOf('<section id="backtest">'), page.indexOf('</section>', page.indexOf('<section id="backtest">')));
     expect(section).toContain('Growth actions: 1,320 suggested, against what their customers bought next');
