@@ -183,4 +183,6 @@ export const analysisSpecs = [
     }),
     { longRunning: true },
   ),
+  /** The run's last backtest as it was kept (null before any): shown again without replaying. */
+  handlerSpec<{ report: BacktestReport | null }>()('analysis-backtest-last', z.object({ runId })),
 ] as const;

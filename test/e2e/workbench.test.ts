@@ -298,6 +298,8 @@ describe('the workbench in a browser against longtail serve', () => {
     await goTo('growth');
     const all = await served.rpc<{ total: number }>('analysis-actions', { kind: 'growth', limit: 1 });
     await expect.poll(() => statValue('growth-count')).toBe(formatCount(all.total, 'en-US'));
+    // The backtest run on the Recovery screen is kept: its growth verdict stands above the list.
+    await expect.poll(() => page.getByTestId('growth-backtest-verdict').innerText().catch(() => '')).toMatch(/^Backtest as of .*suggestions were taken up/);
     await chartsDrawn(page);
     await screenshot(page, '08-growth');
     const territory = await page.locator('#growth-territory option').nth(1).getAttribute('value');

@@ -19,7 +19,8 @@ export function growthByCategory(actions: readonly { category: string; expectedR
 export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: ChartFormat, limit = 15): EChartsOption {
   const top = totals.slice(0, limit).reverse();
   return {
-    grid: grid({ left: 140, top: 16, bottom: 48 }),
+    // Room right of the longest bar for its money label ("$996.2K" was cut at the panel's edge).
+    grid: grid({ left: 140, top: 16, bottom: 48, right: 72 }),
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },

@@ -170,8 +170,11 @@ describe('analysis handlers on a real workspace', () => {
   });
 
   it('backtests recovery at customer and relationship level beside the four naive rules, and growth beside the popularity rules', async () => {
+    expect((await w.backend.call('analysis-backtest-last', { runId: 1 })).report).toBeNull();
     const result = await w.backend.call('analysis-backtest', { runId: 1, horizonDays: 120 });
     expect(result.horizonDays).toBe(120);
+    // Kept with the run, so the Recovery and Growth screens show it again without replaying.
+    expect((await w.backend.call('analysis-backtest-last', { runId: 1 })).report).toEqual(result);
     // The sample has twelve categories, so both levels are scored.
     expect(result.levels.map((l) => l.id)).toEqual(['customer', 'relationship', 'relationship-all']);
     for (const level of result.levels) {

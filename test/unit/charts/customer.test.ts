@@ -76,5 +76,7 @@ describe('customer and growth charts', () => {
     expect((option.series as Series[])[0].data).toEqual([500, 4000]);
     expect((option.yAxis as Axis).data).toEqual(['Dairy', 'Seafood']);
     expect((option.xAxis as Axis).name).toBe('Expected revenue per year (USD)');
+    // The longest bar ends at the plot's edge: its label needs room beyond it.
+    expect((option.grid as { right: number }).right).toBeGreaterThanOrEqual(72);
   });
 });

@@ -49,6 +49,9 @@ export function GrowthScreen() {
     [runId, filters.profile, filters.territory, filters.category],
   );
   const rows = useMemo(() => actions.data?.rows ?? [], [actions.data]);
+  // The run's last backtest, when one was made: whether its growth actions pointed anywhere a popularity rule would not.
+  const lastBacktest = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
+  const growthCheck = lastBacktest.data?.report?.growth ?? null;
   const totals = useMemo(() => growthByCategory(rows), [rows]);
   const option = useMemo(() => growthByCategoryOption(totals, fmt), [totals, fmt]);
   if (!s) return null;
@@ -77,6 +80,22 @@ export function GrowthScreen() {
         </div>
       </Panel>
       <ErrorNotice error={actions.error} />
+      {growthCheck && (
+        <p className={growthCheck.verdict.takeUpOk && growthCheck.verdict.upliftOk ? 'notice' : 'warning'} role="status" data-testid="growth-backtest-verdict">
+          <span>
+            Backtest as of {fmt.date(lastBacktest.data?.report?.asOf ?? '')}: {growthCheck.verdict.text}{' '}
+            <a
+              href="#/recovery"
+              onClick={(e) => {
+                e.preventDefault();
+                go('recovery');
+              }}
+            >
+              The whole table is on the Recovery screen.
+            </a>
+          </span>
+        </p>
+      )}
       <div className="stats" data-testid="growth-stats">
         <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
         <Stat label="Expected revenue per year" value={actions.data ? fmt.money(actions.data.totalExpected ?? expected) : '…'} testId="growth-expected" />

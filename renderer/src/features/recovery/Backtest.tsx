@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Progress } from '../../../../shared/contract';
 import type { BacktestLevel, BacktestReport } from '../../../../shared/model/results';
 import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
 import { isCancelled } from '../../api/errors';
 import { useFormatters } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
@@ -72,6 +73,10 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
   const [result, setResult] = useState<BacktestReport | null>(null);
   const [job, setJob] = useState<{ progress: Progress | null; controller: AbortController } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The run's last backtest, kept in the workspace: shown until a new one is made (a replay of the
+  // whole analysis takes a while on a big file).
+  const kept = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
+  const shown = result ?? kept.data?.report ?? null;
 
   const run = async () => {
     const controller = new AbortController();
@@ -111,28 +116,29 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
     >
       {job && <ProgressBar label="Backtesting" progress={job.progress} onCancel={() => job.controller.abort()} />}
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
-      {!result && !job && (
+      {!shown && !job && (
         <p className="muted">
           Replays the analysis as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given
           the same number of flags, and whether the customers given growth actions bought those categories. Flags are taken as the list below ranks them: most money at risk times its chance first.
         </p>
       )}
-      {result && (
+      {shown && (
         <div data-testid="backtest-stats">
           <p>
-            Replayed as of {fmt.date(result.asOf)}, watched for {result.horizonDays} days (data {fmt.date(result.dataFrom)} to {fmt.date(result.dataTo)}).
+            {result === null && <span className="muted" data-testid="backtest-kept">The run's last backtest, kept in the workspace; run it again for another horizon. </span>}
+            Replayed as of {fmt.date(shown.asOf)}, watched for {shown.horizonDays} days (data {fmt.date(shown.dataFrom)} to {fmt.date(shown.dataTo)}).
           </p>
-          {result.warnings.map((w) => (
+          {shown.warnings.map((w) => (
             <p key={w} className="warning">
               {w}
             </p>
           ))}
-          {result.levels
+          {shown.levels
             .filter((level) => level.id !== 'relationship-all')
             .map((level) => (
               <LevelTable key={level.id} level={level} />
             ))}
-          {result.levels
+          {shown.levels
             .filter((level) => level.id === 'relationship-all')
             .map((level) => (
               <details key={level.id} data-testid="backtest-every-flag">
@@ -142,11 +148,11 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
                 <LevelTable level={level} />
               </details>
             ))}
-          {result.growth && <GrowthBacktestTable growth={result.growth} />}
+          {shown.growth && <GrowthBacktestTable growth={shown.growth} />}
           <details>
             <summary>How outcomes are defined</summary>
             <ul>
-              {result.definitions.text.map((t) => (
+              {shown.definitions.text.map((t) => (
                 <li key={t}>{t}</li>
               ))}
             </ul>
