@@ -116,8 +116,7 @@ function draftRow(f: ClientFacts): Draft {
 function growthFigures(g: GrowthBacktest | null): Pick<PortfolioRow, 'growthTakeUp' | 'growthTakeUpVsRule'> {
   const ours = g?.rows.find((r) => r.method === 'model');
   if (!g || !ours || ours.suggestions === 0) return { growthTakeUp: null, growthTakeUpVsRule: null };
-  const rule = Math.max(...g.rows.filter((r) => r.method === 'same-customers-popular' || r.method === 'popular').map((r) => r.takeUpRate));
-  return { growthTakeUp: ours.takeUpRate, growthTakeUpVsRule: rule > 0 ? ours.takeUpRate / rule : null };
+  return { growthTakeUp: ours.takeUpRate, growthTakeUpVsRule: g.verdict.takeUpRatio };
 }
 
 function median(sorted: number[]): number {

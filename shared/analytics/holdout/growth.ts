@@ -1,4 +1,6 @@
+import { formatCount } from '../../format/numbers';
 import type { Action } from '../../model/results';
+import { customerIndex } from '../customer-index';
 import type { Dataset } from '../../model/dataset';
 import { businessIndex, priorDaysAt } from '../risk/outcome';
 import { randomDraws } from './baselines';
@@ -49,8 +51,11 @@ export type GrowthBacktest = {
   /** New spend beyond prior rates over every active customer's pairs. */
   totalUplift: number;
   rows: GrowthRow[];
-  /** Ours against the better of the two popularity rules: take-up and uplift. */
-  verdict: { takeUpOk: boolean; upliftOk: boolean; text: string };
+  /**
+   * Ours against the better of the two popularity rules: take-up and uplift, and our take-up over
+   * the better rule's (null when neither rule's suggestions were taken up).
+   */
+  verdict: { takeUpOk: boolean; upliftOk: boolean; takeUpRatio: number | null; text: string };
 };
 
 /** The growth table's outcome definitions, in the words every surface shows. */
@@ -66,12 +71,19 @@ const pct = (x: number): string => (Math.abs(x) < 0.1 ? `${(x * 100).toFixed(1)}
 
 /**
  * Scores `actions` (a replay's, as of `asOfDay`; growth ones are read) against what `ds` (the whole
- * data) shows over the `horizonDays` after it.
+ * data) shows over the `horizonDays` after it. `index` is the business's change over the horizon,
+ * when the caller has it already.
  */
-export function growthBacktest(ds: Dataset, actions: readonly Action[], asOfDay: number, horizonDays: number, seed: number): GrowthBacktest {
+export function growthBacktest(
+  ds: Dataset,
+  actions: readonly Action[],
+  asOfDay: number,
+  horizonDays: number,
+  seed: number,
+  index = businessIndex(ds, asOfDay, horizonDays),
+): GrowthBacktest {
   const nK = ds.categories.length;
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
-  const index = businessIndex(ds, asOfDay, horizonDays);
   const prior = new Float64Array(ds.customers.length * nK);
   const after = new Float64Array(ds.customers.length * nK);
   const { customer, category, day, revenue } = ds.tx;
@@ -97,7 +109,7 @@ export function growthBacktest(ds: Dataset, actions: readonly Action[], asOfDay:
     if (!(prior[pair] > 0)) missing.push(pair);
   }
 
-  const customerOf = new Map(ds.customers.map((c, i) => [c.code, i]));
+  const customerOf = customerIndex(ds.customers);
   const categoryOf = new Map(ds.categories.map((name, k) => [name, k]));
   const ours: number[] = [];
   let stated = 0;
@@ -157,13 +169,15 @@ export function growthBacktest(ds: Dataset, actions: readonly Action[], asOfDay:
   const draws = randomDraws(missing, n, seed, RANDOM_DRAWS).map((pairs) => score('random', pairs, null));
   const mean = (f: (r: GrowthRow) => number): number => draws.reduce((s, r) => s + f(r), 0) / Math.max(1, draws.length);
   const randomRow: GrowthRow = {
-    ...score('random', [], null),
+    method: 'random',
+    label: GROWTH_METHOD_LABELS.random,
     suggestions: mean((r) => r.suggestions),
     customers: mean((r) => r.customers),
     takenUp: mean((r) => r.takenUp),
     takeUpRate: mean((r) => r.takeUpRate),
     uplift: mean((r) => r.uplift),
     upliftShare: mean((r) => r.upliftShare),
+    stated: null,
   };
   const rows = [score('model', ours, stated), score('same-customers-popular', sameCustomers, null), score('popular', popular, null), randomRow, score('foresight', foresight, null)];
   return { horizonDays, priorDays, businessIndex: index, activeCustomers: active.reduce((s, v) => s + v, 0), missingPairs: missing.length, totalUplift, rows, verdict: growthVerdict(rows) };
@@ -171,7 +185,7 @@ export function growthBacktest(ds: Dataset, actions: readonly Action[], asOfDay:
 
 function growthVerdict(rows: GrowthRow[]): GrowthBacktest['verdict'] {
   const [ours, same, popular] = rows;
-  if (ours.suggestions === 0) return { takeUpOk: false, upliftOk: false, text: 'The replay suggested no growth actions at that date, so there is nothing to compare.' };
+  if (ours.suggestions === 0) return { takeUpOk: false, upliftOk: false, takeUpRatio: null, text: 'The replay suggested no growth actions at that date, so there is nothing to compare.' };
   const bestRate = Math.max(same.takeUpRate, popular.takeUpRate);
   const bestUplift = Math.max(same.uplift, popular.uplift);
   const takeUpOk = ours.takeUpRate >= bestRate;
@@ -184,6 +198,7 @@ function growthVerdict(rows: GrowthRow[]): GrowthBacktest['verdict'] {
   return {
     takeUpOk,
     upliftOk,
-    text: `${head}Without any call, ${pct(ours.takeUpRate)} of the ${ours.suggestions} suggestions were taken up (the popularity rules: ${pct(same.takeUpRate)} and ${pct(popular.takeUpRate)}); they held ${pct(ours.upliftShare)} of the new spend that followed (the rules: ${pct(same.upliftShare)} and ${pct(popular.upliftShare)})${stated}.`,
+    takeUpRatio: bestRate > 0 ? ours.takeUpRate / bestRate : null,
+    text: `${head}Without any call, ${pct(ours.takeUpRate)} of the ${formatCount(ours.suggestions)} suggestions were taken up (the popularity rules: ${pct(same.takeUpRate)} and ${pct(popular.takeUpRate)}); they held ${pct(ours.upliftShare)} of the new spend that followed (the rules: ${pct(same.upliftShare)} and ${pct(popular.upliftShare)})${stated}.`,
   };
 }

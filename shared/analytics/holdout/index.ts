@@ -276,7 +276,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
     },
     model: overview.model,
     levels,
-    growth: ds.categories.length > 1 ? growthBacktest(ds, replay.actions, asOfDay, horizonDays, settings.seed) : null,
+    growth: ds.categories.length > 1 ? growthBacktest(ds, replay.actions, asOfDay, horizonDays, settings.seed, index) : null,
     warnings,
   };
 }

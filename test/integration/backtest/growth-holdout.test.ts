@@ -100,6 +100,6 @@ describe('growth on UCI Online Retail II as of 2010-08-31, 100 days (product fam
 
   it('says beside recovery’s definitions what growth is judged on, and counts every suggestion in its verdict', () => {
     expect(report.definitions.text.some((t) => t.startsWith('Growth: ') && t.includes('unprompted'))).toBe(true);
-    expect(growth.verdict.text).toContain(`of the ${ours.length} suggestions were taken up`);
+    expect(growth.verdict.text).toContain(`of the ${ours.length.toLocaleString('en')} suggestions were taken up`);
   });
 });

@@ -78,7 +78,7 @@ describe('recovery charts', () => {
       growthRow('random', 'Random missing category (mean of 20 draws)', 0.191, 0.021),
       growthRow('foresight', 'Perfect foresight (the ceiling)', 0.86, 0.669),
     ];
-    const growth = growthBacktestOf(rows, { takeUpOk: true, upliftOk: true, text: 'Growth actions pointed where customers were heading.' });
+    const growth = growthBacktestOf(rows, { takeUpOk: true, upliftOk: true, takeUpRatio: 1.23, text: 'Growth actions pointed where customers were heading.' });
     const option = growthBacktestOption(growth, fmt);
     const [takenUp, held] = option.series as Series[];
     expect((option.yAxis as { data: string[] }).data).toEqual(['Longtail', 'Random missing category', 'Perfect foresight (the ceiling)']);

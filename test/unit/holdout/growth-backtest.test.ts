@@ -87,6 +87,8 @@ describe('the growth backtest, on a hand-counted business', () => {
 
   it('says the suggestions pointed where customers were heading when they beat both popularity rules', () => {
     expect(g.verdict).toMatchObject({ takeUpOk: true, upliftOk: true });
+    // Two of three taken up against the better rule's one of three.
+    expect(g.verdict.takeUpRatio).toBeCloseTo(2, 12);
     expect(g.verdict.text).toMatch(/^Growth actions pointed where customers were heading/);
     expect(g.verdict.text).toContain('67% of the 3 suggestions were taken up');
   });

@@ -71,6 +71,7 @@ describe('the backtest in the client report', () => {
     const growth = growthBacktestOf(rows, {
       takeUpOk: false,
       upliftOk: true,
+      takeUpRatio: 0.996,
       text: 'Growth actions did not point where customers were heading better than suggesting the most widely bought categories they lacked.',
     });
     const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: { ...backtest(), growth } }, viewOptions));
