@@ -617,12 +617,28 @@ describe('the workbench in a browser against longtail serve', () => {
     const table = page.locator('[data-table="Clients compared"]');
     expect(await table.innerText()).toContain('E2E Foods');
     // Every header reads in full at 1440 px (the table scrolls sideways rather than cut them).
-    for (const header of await table.getByRole('columnheader').all()) {
-      const cut = await header.locator('button.sort').evaluate((b) => b.scrollWidth > b.clientWidth + 1).catch(() => false);
-      expect(cut, await header.innerText()).toBe(false);
-    }
+    const headersReadInFull = async () => {
+      for (const header of await table.getByRole('columnheader').all()) {
+        const cut = await header.locator('button.sort').evaluate((b) => b.scrollWidth > b.clientWidth + 1).catch(() => false);
+        expect(cut, await header.innerText()).toBe(false);
+      }
+    };
+    await headersReadInFull();
     expect(await page.getByTestId('portfolio-spread').innerText()).not.toMatch(/(\d+%)–\1/);
     await screenshot(page, '15-portfolio');
+    // Backtested, each client also shows how often its growth actions were taken up unprompted.
+    await page.getByLabel(/Backtest each client/).check();
+    await page.getByTestId('portfolio-compare').click();
+    await expect.poll(() => table.getByRole('columnheader', { name: /Growth take-up/ }).count(), { timeout: 240_000 }).toBe(1);
+    const takeUp = await table.getByRole('columnheader').allInnerTexts();
+    expect(takeUp.findIndex((h) => /Growth take-up/.test(h))).toBeGreaterThan(takeUp.findIndex((h) => /Recall/.test(h)));
+    await headersReadInFull();
+    await expect.poll(() => table.getByRole('row', { name: /E2E Foods/ }).innerText(), { timeout: 60_000 }).toMatch(/\d+(\.\d)?%\s*$/);
+    // The table scrolls sideways: the backtest's columns are at its right end.
+    await table.evaluate((el) => {
+      for (const box of el.querySelectorAll<HTMLElement>('*')) if (box.scrollWidth > box.clientWidth + 1) box.scrollLeft = box.scrollWidth;
+    });
+    await screenshot(page, '15b-portfolio-backtest');
     await table.getByRole('link', { name: 'E2E Foods' }).click();
     await expect.poll(() => page.getByTestId('client-name').innerText()).toBe('E2E Foods');
     await expect.poll(() => page.locator('h1').first().innerText()).toBe('Overview');

@@ -63,12 +63,12 @@ function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
             { id: 'recall', label: 'Recall', value: (r: PortfolioRow) => r.recall, format: share, align: 'right' as const, width: '80px' },
             {
               id: 'takeup',
-              label: 'Growth taken up',
+              label: 'Growth take-up',
               title: 'Backtest: share of the growth actions their customers took up unprompted',
               value: (r: PortfolioRow) => r.growthTakeUp,
               format: share,
               align: 'right' as const,
-              width: '110px',
+              width: '150px',
             },
           ]
         : []),
