@@ -104,7 +104,7 @@ function seriesCopies(tx: TransactionColumns): boolean {
 }
 
 /** Below this many rows a thread to fault memory in costs about what it saves. */
-const PREFAULT_MIN_ROWS = 1_000_000;
+export const PREFAULT_MIN_ROWS = 1_000_000;
 
 /**
  * The load's arrays, a row each, in the order they are first written: the rows as read, the two

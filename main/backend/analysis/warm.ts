@@ -9,15 +9,36 @@ import { dayFromIso } from '../../../shared/format/dates';
 import type { ProductLevelInfo } from '../../../shared/model/products';
 import { sessionSlot, type Session } from '../session';
 import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
+import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
 import { FRESH_ROWS } from '../import/fresh-rows';
 
 /**
  * What the session keeps warm for one workspace's data: the dataset and the one stage cache, which
  * holds every stage's last result (the recovery slider's model and curve included).
  */
-export type WarmData = { hash: string; ds: Dataset; level: ProductLevelInfo | null; catalogue: CatalogueEntry[]; stages: StageCache };
+export type WarmData = {
+  hash: string;
+  ds: Dataset;
+  level: ProductLevelInfo | null;
+  catalogue: CatalogueEntry[];
+  stages: StageCache;
+  /** Where the dataset came from: the rows an import just stored, the copy kept in the workspace, or the transaction table. */
+  source: 'import' | 'kept' | 'table';
+};
 
 const WARM = sessionSlot<WarmData>('analysis data');
+
+/**
+ * The copy only saves time: when SQLite cannot write it (another process holds the workspace, the
+ * disk is full), the analysis goes on and the next session loads from the rows again.
+ */
+function keepQuietly(session: Session, hash: string, loaded: Parameters<typeof keepLoadedColumns>[2]): void {
+  try {
+    keepLoadedColumns(session.db, hash, loaded);
+  } catch (e) {
+    if (!(typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_'))) throw e;
+  }
+}
 
 /** The dataset of the open workspace, loaded once and reused until an import changes the data. */
 export function warmData(session: Session): WarmData {
@@ -27,7 +48,13 @@ export function warmData(session: Session): WarmData {
   const stored = session.get(FRESH_ROWS);
   // Taken once: kept past this load it would only hold memory.
   if (stored) session.drop(FRESH_ROWS);
-  const fresh: WarmData = { hash, ...loadData(session.db, stored?.hash === hash ? stored : null), stages: new StageCache() };
+  const rows = stored?.hash === hash ? stored : null;
+  const kept = rows ? null : readLoadedColumns(session.db, hash);
+  const loaded = kept ?? loadData(session.db, rows);
+  // Kept after a load from the table, which is what a reopened workspace otherwise repeats each
+  // time; not after one from an import's rows, which would only add the copy's writing to it.
+  if (!kept && !rows) keepQuietly(session, hash, loaded);
+  const fresh: WarmData = { hash, ...loaded, stages: new StageCache(), source: rows ? 'import' : kept ? 'kept' : 'table' };
   session.set(WARM, fresh);
   return fresh;
 }

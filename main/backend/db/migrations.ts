@@ -339,6 +339,23 @@ const m009: Migration = {
   },
 };
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+const m010: Migration = {
+  version: 10,
+  name: 'the dataset a load built, kept as column blobs so a reopened workspace need not walk every row',
+  up: (db) => {
+    // A copy of what the analysis reads, valid for the data hash named in meta 'loaded-columns'
+    // (analysis/loaded-columns.ts); the transaction table stays the record.
+    db.exec(`
+      CREATE TABLE loaded_columns (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        chunk INTEGER NOT NULL,
+        data BLOB NOT NULL
+      ) STRICT;
+    `);
+  },
+};
+
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1].version;

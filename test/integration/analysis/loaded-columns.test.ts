@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dataHash, loadData } from '../../../main/backend/analysis/load-dataset';
+import { readLoadedColumns } from '../../../main/backend/analysis/loaded-columns';
+import { warmData } from '../../../main/backend/analysis/warm';
+import { Backend } from '../../../main/backend/dispatch';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { newWorkspace } from '../../helpers/workspace';
+
+const SAMPLE = path.join(__dirname, '../../../resources/sample/distributor.csv');
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+/** The bundled sample imported into a new workspace, and a way to open that file again as a new session would. */
+async function importedSample() {
+  const w = await newWorkspace();
+  cleanups.push(w.cleanup);
+  await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
+  w.backend.close();
+  const reopen = async (): Promise<Backend> => {
+    const backend = new Backend({ appDataDir: path.join(w.dir, 'app-data') });
+    cleanups.unshift(() => backend.close());
+    await backend.call('workspace-open', { path: w.file });
+    return backend;
+  };
+  return { ...w, reopen };
+}
+
+const keptRows = (backend: Backend): number => (backend.session.db.prepare('SELECT count(*) AS n FROM loaded_columns').get() as { n: number }).n;
+
+/** What a run found, without what differs between any two runs (ids, dates made, timings). */
+const findings = (s: AnalysisSummary) => ({ customers: s.customers, profiles: s.profiles, leakage: s.leakage, counts: s.counts, recovery: s.recovery, bgnbd: s.bgnbd, productLevel: s.productLevel });
+
+describe('the dataset kept in the workspace for the next time it is opened', () => {
+  it('is written by the first analysis after a reopen, and reads back exactly what a load from the rows builds', async () => {
+    const w = await importedSample();
+    const backend = await w.reopen();
+    const db = backend.session.db;
+    expect(keptRows(backend)).toBe(0);
+    await backend.call('analysis-run', { settings: {} });
+    expect(warmData(backend.session).source).toBe('table');
+    expect(keptRows(backend)).toBeGreaterThan(0);
+
+    const kept = readLoadedColumns(db, dataHash(db));
+    const fromRows = loadData(db);
+    expect(kept).not.toBeNull();
+    expect(kept!.ds.tx.customer.length).toBe(fromRows.ds.tx.customer.length);
+    expect(kept).toEqual(fromRows);
+    // The risk stage's thread reads the columns without a copy: they must be shared memory, as a load leaves them.
+    for (const column of Object.values(kept!.ds.tx)) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('is not written by an analysis of the rows an import has just handed over, whose load is already quick', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
+    await w.backend.call('analysis-run', { settings: {} });
+    expect(warmData(w.backend.session).source).toBe('import');
+    expect(keptRows(w.backend)).toBe(0);
+  });
+
+  it('gives the next session the same analysis as the rows did', async () => {
+    const w = await importedSample();
+    const first = await w.reopen();
+    const fromRows = await first.call('analysis-run', { settings: {} });
+    first.close();
+    const second = await w.reopen();
+    const fromKept = await second.call('analysis-run', { settings: {} });
+    expect(warmData(second.session).source).toBe('kept');
+    expect(findings(fromKept)).toEqual(findings(fromRows));
+  });
+
+  it('is not used once an import changes the data, and the next load keeps the new data instead', async () => {
+    const w = await importedSample();
+    const backend = await w.reopen();
+    const db = backend.session.db;
+    await backend.call('analysis-run', { settings: {} });
+    const before = dataHash(db);
+
+    const more = path.join(w.dir, 'more.csv');
+    fs.writeFileSync(more, 'Customer ID,Date,Category,Net Sales\nC00001,2025-11-03,Dairy,125.50\nNEW-1,2025-11-04,Bakery,80\n');
+    await backend.call('import-run', { path: more, engine: 'lines' });
+    const after = dataHash(db);
+    expect(after).not.toBe(before);
+    expect(readLoadedColumns(db, after)).toBeNull();
+
+    const rerun = await backend.call('analysis-run', { settings: {} });
+    expect(rerun.customers.total).toBe((db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n);
+    const kept = readLoadedColumns(db, after);
+    expect(kept).toEqual(loadData(db));
+    expect(kept!.ds.customers.some((c) => c.code === 'NEW-1')).toBe(true);
+  });
+
+  it('is passed over when a part of it is missing, and the analysis loads from the rows instead', async () => {
+    const w = await importedSample();
+    const first = await w.reopen();
+    const expected = await first.call('analysis-run', { settings: {} });
+    first.session.db.prepare("DELETE FROM loaded_columns WHERE name = 'revenue'").run();
+    expect(readLoadedColumns(first.session.db, dataHash(first.session.db))).toBeNull();
+    first.close();
+
+    const second = await w.reopen();
+    const again = await second.call('analysis-run', { settings: {} });
+    expect(warmData(second.session).source).toBe('table');
+    expect(findings(again)).toEqual(findings(expected));
+    expect(readLoadedColumns(second.session.db, dataHash(second.session.db))).toEqual(loadData(second.session.db));
+  });
+});
