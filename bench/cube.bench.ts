@@ -5,9 +5,11 @@
  * read-and-group of the same file by customer and category in the same run. `--size 20m` (not in the
  * default `npm run bench`: ten minutes or more and a 2.7 GB file) runs a 20M-row file instead,
  * the 5M one four times over, each copy with its own customers, by the default path (auto) and
- * through DuckDB. Every case runs in its own child process so its peak RSS is its own.
+ * through DuckDB; on the two 5M files of one line per sale, a workspace reopened after its import
+ * (the CLI's `import`, then `analyze`) and once more. Every case runs in its own child process so
+ * its peak RSS is its own.
  *
- *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--no-lines] [--no-auto] [--no-duckdb] [--only '5M wide,5M narrow'] [--tsx]
+ *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--no-lines] [--no-auto] [--no-duckdb] [--no-reopen] [--only '5M wide,5M narrow'] [--tsx]
  * generates bench/data/5m.csv when missing (as bench/generate.ts --rows 5000000 --categories 15 does)
  * and derives the narrow and 20M files next to it. Writes bench/results/cube.md; a run of some files
  * keeps the other files' rows from the last run.
@@ -34,8 +36,7 @@ const childDir = path.join(benchDir, '..', 'out', 'bench-cube');
  * the app run it: under tsx every worker thread the backend starts (the CSV parser, two for the risk
  * stage) spends about half a second compiling its TypeScript before it works. `--tsx` runs the sources.
  */
-function measure(kind: string, file: string, compiled: boolean): Measure {
-  const scratch = path.join(dataDir, `scratch-${kind}-${path.basename(file)}`);
+function measure(kind: string, file: string, compiled: boolean, scratch = path.join(dataDir, `scratch-${kind}-${path.basename(file)}`)): Measure {
   const entry = compiled ? [path.join(childDir, 'cube-child.mjs')] : ['--import', 'tsx', path.join(benchDir, 'cube-child.ts')];
   const r = spawnSync(process.execPath, [...entry, kind, file, scratch], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = r.stdout.trim().split('\n').at(-1) ?? '';
@@ -78,6 +79,29 @@ async function derive(wide: string, withBig: boolean): Promise<{ narrow: string;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const n = (x: number): string => x.toLocaleString('en-US');
 
+/**
+ * A workspace analysed in a later process than its import, as the CLI's `import` then `analyze` do
+ * or the app reopening a client's file: the first such analysis loads the stored rows and keeps
+ * their columns in the workspace; the one after reads those. Each step in its own process.
+ */
+function reopenedRows(label: string, mb: string, file: string, ref: Measure, compiled: boolean): string[] {
+  const scratch = path.join(dataDir, `scratch-reopened-${path.basename(file)}`);
+  const load = os.loadavg()[0].toFixed(1);
+  const imported = measure('import-only', file, compiled, scratch);
+  const first = measure('reopened', file, compiled, scratch);
+  const next = measure('reopened', file, compiled, scratch);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const loadOf = (m: Measure): string => s(m.timings?.load ?? 0);
+  console.error(`${label} reopened: import ${s(imported.importMs)}; analysis ${s(first.analysisMs)} (load ${loadOf(first)}), then ${s(next.analysisMs)} (load ${loadOf(next)})`);
+  const total = imported.importMs + first.analysisMs;
+  const ratio = (ms: number): string => `${(ms / ref.importMs).toFixed(1)}x`;
+  const rss = (m: Measure): string => `${n(Math.round(m.maxRssMb))} MB`;
+  return [
+    `| ${label} (${mb} MB) | line-by-line import, then analysis in a new process (the rows loaded from the workspace in ${loadOf(first)}, their columns kept) | ${s(imported.importMs)} | ${s(first.analysisMs)} | ${s(total)} | ${ratio(total)} | ${rss(imported)} / ${rss(first)} | ${load} | ${n(imported.rows)} rows read, ${n(imported.stored)} stored, ${n(imported.customers)} customers |`,
+    `| ${label} (${mb} MB) | the same workspace analysed again in a new process (the kept columns read in ${loadOf(next)}) | | ${s(next.analysisMs)} | ${s(next.analysisMs)} | ${ratio(next.analysisMs)} | ${rss(next)} | ${load} | ${n(next.stored)} rows, ${n(next.customers)} customers |`,
+  ];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -86,6 +110,7 @@ async function main(): Promise<void> {
       'no-lines': { type: 'boolean' },
       'no-auto': { type: 'boolean' },
       'no-duckdb': { type: 'boolean' },
+      'no-reopen': { type: 'boolean' },
       only: { type: 'string' },
     },
     allowPositionals: true,
@@ -141,6 +166,7 @@ async function main(): Promise<void> {
         `| ${label} (${mb} MB) | ${what} | ${s(m.importMs)} | ${s(m.analysisMs)} | ${s(total)} | ${(total / ref.importMs).toFixed(1)}x | ${n(Math.round(m.maxRssMb))} MB | ${caseLoad} | ${n(m.rows)} rows read, ${n(m.stored)} stored, ${n(m.customers)} customers |`,
       );
     }
+    if (!values['no-reopen'] && (label === '5M wide' || label === '5M narrow')) rows.push(...reopenedRows(label, mb, file, ref, compiled));
   }
   const out = path.join(benchDir, 'results', 'cube.md');
   const previous = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
