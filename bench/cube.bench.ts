@@ -89,8 +89,8 @@ type Reopened = { imported: Measure; first: Measure; next: Measure; load: string
 
 /**
  * A workspace analysed in a later process than its import, as the CLI's `import` then `analyze` do
- * or the app reopening a client's file: the first such analysis loads the stored rows and keeps
- * their columns in the workspace; the one after reads those. Each step in its own process.
+ * or the app reopening a client's file, twice: the first analysis learns what the workspace then
+ * keeps (profiles, P(alive), the risk models), the second reuses it. Each step in its own process.
  */
 function reopenedSteps(file: string, compiled: boolean): Reopened {
   const scratch = path.join(dataDir, `scratch-reopened-${path.basename(file)}`);
@@ -109,8 +109,8 @@ function reopenedRows(label: string, mb: string, { imported, first, next, load }
   const ratio = (ms: number): string => `${(ms / refMs).toFixed(1)}x`;
   const rss = (m: Measure): string => `${n(Math.round(m.maxRssMb))} MB`;
   return [
-    `| ${label} (${mb} MB) | line-by-line import, then analysis in a new process (the rows loaded from the workspace in ${loadOf(first)}, their columns kept) | ${s(imported.importMs)} | ${s(first.analysisMs)} | ${s(total)} | ${ratio(total)} | ${rss(imported)} / ${rss(first)} | ${load} | ${n(imported.rows)} rows read, ${n(imported.stored)} stored, ${n(imported.customers)} customers |`,
-    `| ${label} (${mb} MB) | the same workspace analysed again in a new process (the kept columns read in ${loadOf(next)}) | | ${s(next.analysisMs)} | ${s(next.analysisMs)} | ${ratio(next.analysisMs)} | ${rss(next)} | ${load} | ${n(next.stored)} rows, ${n(next.customers)} customers |`,
+    `| ${label} (${mb} MB) | line-by-line import, then analysis in a new process (its data read from the workspace in ${loadOf(first)}) | ${s(imported.importMs)} | ${s(first.analysisMs)} | ${s(total)} | ${ratio(total)} | ${rss(imported)} / ${rss(first)} | ${load} | ${n(imported.rows)} rows read, ${n(imported.stored)} stored, ${n(imported.customers)} customers |`,
+    `| ${label} (${mb} MB) | the same workspace analysed again in a new process (its data read in ${loadOf(next)}, the learned stages kept by the first) | | ${s(next.analysisMs)} | ${s(next.analysisMs)} | ${ratio(next.analysisMs)} | ${rss(next)} | ${load} | ${n(next.stored)} rows, ${n(next.customers)} customers |`,
   ];
 }
 

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataHash, loadData } from '../../../main/backend/analysis/load-dataset';
+import { dataHash, loadData, type LoadedData } from '../../../main/backend/analysis/load-dataset';
 import { readLoadedColumns } from '../../../main/backend/analysis/loaded-columns';
-import { warmData } from '../../../main/backend/analysis/warm';
+import { KEEP_AFTER_IMPORT_ROWS, warmData } from '../../../main/backend/analysis/warm';
 import { Backend } from '../../../main/backend/dispatch';
+import type { Progress } from '../../../shared/contract/progress';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { newWorkspace } from '../../helpers/workspace';
 
@@ -25,6 +26,33 @@ async function importedSample() {
     return backend;
   };
   return { ...w, reopen };
+}
+
+/** A narrow sales file of `rows` lines over 4,000 customers, 12 categories and two years. */
+function writeSales(file: string, rows: number): void {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'Customer ID,Date,Category,Revenue\n');
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const day = new Date(Date.UTC(2024, 0, 1 + ((i * 31) % 730))).toISOString().slice(0, 10);
+    chunk += `K${(i * 7919) % 4001},${day},Cat${i % 12},${(i % 97) + 0.25}\n`;
+    if (chunk.length > 1 << 16) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, chunk);
+  fs.closeSync(fd);
+}
+
+/** Byte for byte on the columns (a deep compare of a million-element array takes seconds), deep on the rest. */
+function expectSameData(a: LoadedData, b: LoadedData): void {
+  const bytes = (column: ArrayLike<number> & { buffer: ArrayBufferLike; byteOffset: number; byteLength: number }) => Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+  for (const name of ['customer', 'category', 'day', 'revenue'] as const) expect(bytes(a.ds.tx[name]).equals(bytes(b.ds.tx[name])), name).toBe(true);
+  const { tx: _a, ...restA } = a.ds;
+  const { tx: _b, ...restB } = b.ds;
+  expect(restA).toEqual(restB);
+  expect([a.level, a.catalogue]).toEqual([b.level, b.catalogue]);
 }
 
 const keptRows = (backend: Backend): number => (backend.session.db.prepare('SELECT count(*) AS n FROM loaded_columns').get() as { n: number }).n;
@@ -58,6 +86,31 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
     await w.backend.call('analysis-run', { settings: {} });
     expect(warmData(w.backend.session).source).toBe('import');
     expect(keptRows(w.backend)).toBe(0);
+  });
+
+  it('is kept by an import of a million rows or more into an empty workspace, so the first analysis in a new session reads it too', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    const csv = path.join(w.dir, 'million.csv');
+    writeSales(csv, KEEP_AFTER_IMPORT_ROWS);
+    const steps: Progress[] = [];
+    const summary = await w.backend.call('import-run', { path: csv, engine: 'lines' }, { onProgress: (p) => steps.push(p) });
+    expect(summary.rowsImported).toBe(KEEP_AFTER_IMPORT_ROWS);
+    expect(summary.warnings.join(' ')).not.toMatch(/could not be prepared/);
+    expect(steps.filter((p) => p.phase === 'preparing').map((p) => [p.message, p.done, p.total])).toEqual([
+      ['Preparing the data for analysis', 0, 1],
+      ['Preparing the data for analysis', 1, 1],
+    ]);
+    // Built from the rows the import held, warm for this session's analysis and kept for the next.
+    expect(warmData(w.backend.session).source).toBe('import');
+    expect(keptRows(w.backend)).toBeGreaterThan(0);
+    w.backend.close();
+
+    const later = new Backend({ appDataDir: path.join(w.dir, 'app-data') });
+    cleanups.unshift(() => later.close());
+    await later.call('workspace-open', { path: w.file });
+    expect(warmData(later.session).source).toBe('kept');
+    expectSameData(warmData(later.session), loadData(later.session.db));
   });
 
   it('gives the next session the same analysis as the rows did', async () => {
