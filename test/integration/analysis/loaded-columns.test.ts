@@ -88,10 +88,10 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
     expect(keptRows(w.backend)).toBe(0);
   });
 
-  it('is kept by an import of a million rows or more into an empty workspace, so the first analysis in a new session reads it too', async () => {
+  it('is kept by an import of two million rows or more into an empty workspace, so the first analysis in a new session reads it too', async () => {
     const w = await newWorkspace();
     cleanups.push(w.cleanup);
-    const csv = path.join(w.dir, 'million.csv');
+    const csv = path.join(w.dir, 'big.csv');
     writeSales(csv, KEEP_AFTER_IMPORT_ROWS);
     const steps: Progress[] = [];
     const summary = await w.backend.call('import-run', { path: csv, engine: 'lines' }, { onProgress: (p) => steps.push(p) });
