@@ -81,6 +81,8 @@ export function readLoadedColumns(db: Db, hash: string): LoadedData | null {
     return null;
   }
   if (kept.format !== FORMAT || kept.hash !== hash || kept.littleEndian !== littleEndian) return null;
+  const count = (x: unknown): boolean => Number.isSafeInteger(x) && (x as number) >= 0;
+  if (!count(kept.rows) || !count(kept.runs) || kept.runs > kept.rows) return null;
   // Fresh memory costs a page fault per 4 KB: taken on another thread while SQLite reads, in the
   // order the buffers are written.
   const sizes = [kept.runs * 12, kept.rows * 4, kept.rows * 8, kept.rows * 4, kept.rows * 4];

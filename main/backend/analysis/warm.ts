@@ -9,7 +9,7 @@ import { dayFromIso } from '../../../shared/format/dates';
 import type { ProductLevelInfo } from '../../../shared/model/products';
 import type { Progress } from '../../../shared/contract/progress';
 import { sessionSlot, type Session } from '../session';
-import { dataHash, loadData, type CatalogueEntry } from './load-dataset';
+import { dataHash, loadData, type CatalogueEntry, type LoadedData } from './load-dataset';
 import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
 import { FRESH_ROWS } from '../import/fresh-rows';
 
@@ -33,7 +33,7 @@ const WARM = sessionSlot<WarmData>('analysis data');
  * The copy only saves time: when SQLite cannot write it (another process holds the workspace, the
  * disk is full), the analysis goes on and the next session loads from the rows again.
  */
-function keepQuietly(session: Session, hash: string, loaded: Parameters<typeof keepLoadedColumns>[2]): void {
+function keepQuietly(session: Session, hash: string, loaded: LoadedData): void {
   try {
     keepLoadedColumns(session.db, hash, loaded);
   } catch (e) {
