@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dataHash, loadData, type LoadedData } from '../../../main/backend/analysis/load-dataset';
-import { readLoadedColumns } from '../../../main/backend/analysis/loaded-columns';
+import { keepLoadedColumns, readLoadedColumns } from '../../../main/backend/analysis/loaded-columns';
 import { KEEP_AFTER_IMPORT_ROWS, warmData } from '../../../main/backend/analysis/warm';
 import { Backend } from '../../../main/backend/dispatch';
 import type { Progress } from '../../../shared/contract/progress';
@@ -143,6 +143,26 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
     const kept = readLoadedColumns(db, after);
     expect(kept).toEqual(loadData(db));
     expect(kept!.ds.customers.some((c) => c.code === 'NEW-1')).toBe(true);
+  });
+
+  it('keeps the numbers JSON cannot spell (no estimate, unbounded) as they were', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
+    const db = w.backend.session.db;
+    const data = loadData(db);
+    const hash = dataHash(db);
+    const odd: LoadedData = {
+      ...data,
+      level: data.level && { ...data.level, nonProductRevenue: Number.NaN, coPurchase: { ...(data.level.coPurchase ?? { products: 0, leftover: 0, revenueShare: 0 }), heldOutPrecision: Number.NaN } as NonNullable<typeof data.level.coPurchase> },
+      catalogue: data.catalogue.map((entry, i) => (i === 0 ? { ...entry, revenue: Number.POSITIVE_INFINITY } : entry)),
+    };
+    keepLoadedColumns(db, hash, odd);
+    const back = readLoadedColumns(db, hash);
+    expect(back?.level?.nonProductRevenue).toBeNaN();
+    expect(back?.level?.coPurchase?.heldOutPrecision).toBeNaN();
+    expect(back?.catalogue[0].revenue).toBe(Number.POSITIVE_INFINITY);
+    expect(back).toEqual(odd);
   });
 
   it('is passed over when a part of it is missing, and the analysis loads from the rows instead', async () => {
