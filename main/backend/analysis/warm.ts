@@ -54,9 +54,10 @@ export const KEEP_AFTER_IMPORT_ROWS = 2_000_000;
  * kept in the workspace for the next session's, which then reads a few blobs instead of every row
  * (at 5M rows about 1 s to keep, against 6-7 s to read back). Returns why it could not, or null.
  */
-export function keepImportedColumns(session: Session, progress: (p: Progress) => void): string | null {
+export function keepImportedColumns(session: Session, progress: (p: Progress) => void, signal: AbortSignal): string | null {
   const fresh = session.get(FRESH_ROWS);
-  if (!fresh || fresh.rows < KEEP_AFTER_IMPORT_ROWS || session.db.readonly) return null;
+  // Cancelled as the import finished: the rows are stored, and the first analysis prepares them.
+  if (!fresh || fresh.rows < KEEP_AFTER_IMPORT_ROWS || session.db.readonly || signal.aborted) return null;
   const message = 'Preparing the data for analysis';
   progress({ phase: 'preparing', done: 0, total: 1, unit: 'steps', message });
   try {

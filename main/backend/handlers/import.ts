@@ -7,7 +7,7 @@ export const importHandlers = {
   'import-preview': (ctx, args) => previewImport(ctx, args),
   'import-run': async (ctx, args) => {
     const summary = await runImport(ctx, args);
-    const unprepared = args.dryRun ? null : keepImportedColumns(ctx.session, ctx.progress);
+    const unprepared = args.dryRun ? null : keepImportedColumns(ctx.session, ctx.progress, ctx.signal);
     return unprepared ? { ...summary, warnings: [...summary.warnings, unprepared] } : summary;
   },
   'import-list': (ctx) => listImports(ctx.session.db),
