@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from 'simple-statistics';
 import { buildBackendBundle } from '../bin/build-cli.mjs';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
 import { generateDistributor } from '../shared/sample';
@@ -78,12 +79,6 @@ async function derive(wide: string, withBig: boolean): Promise<{ narrow: string;
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const n = (x: number): string => x.toLocaleString('en-US');
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 type Reopened = { imported: Measure; first: Measure; next: Measure; load: string };
 

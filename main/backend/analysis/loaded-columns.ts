@@ -44,12 +44,13 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  */
 function runsOf(tx: TransactionColumns): Int32Array {
   const { customer, category } = tx;
+  const starts = (i: number): boolean => i === 0 || customer[i] !== customer[i - 1] || category[i] !== category[i - 1];
   let count = 0;
-  for (let i = 0; i < customer.length; i++) if (i === 0 || customer[i] !== customer[i - 1] || category[i] !== category[i - 1]) count++;
+  for (let i = 0; i < customer.length; i++) if (starts(i)) count++;
   const runs = new Int32Array(3 * count);
   let r = -1;
   for (let i = 0; i < customer.length; i++) {
-    if (i === 0 || customer[i] !== customer[i - 1] || category[i] !== category[i - 1]) {
+    if (starts(i)) {
       r++;
       runs[3 * r] = customer[i];
       runs[3 * r + 1] = category[i];

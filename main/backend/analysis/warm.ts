@@ -8,6 +8,7 @@ import type { Dataset } from '../../../shared/model/dataset';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { ProductLevelInfo } from '../../../shared/model/products';
 import type { Progress } from '../../../shared/contract/progress';
+import { isBusy, isDiskFull, isReadOnly } from '../db/errors';
 import { sessionSlot, type Session } from '../session';
 import { dataHash, loadData, type CatalogueEntry, type LoadedData } from './load-dataset';
 import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
@@ -37,7 +38,7 @@ function keepQuietly(session: Session, hash: string, loaded: LoadedData): void {
   try {
     keepLoadedColumns(session.db, hash, loaded);
   } catch (e) {
-    if (!(typeof (e as { code?: unknown }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_'))) throw e;
+    if (!(isBusy(e) || isReadOnly(e) || isDiskFull(e))) throw e;
   }
 }
 
