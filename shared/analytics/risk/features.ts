@@ -163,11 +163,20 @@ export function breadthOf(relationshipFacts: UnitFacts, start: Int32Array, custo
 /**
  * The model's inputs, row-major (unit x FEATURE_COUNT), for every unit or only `units` (row i is
  * units[i]). `customerFacts` gives a relationship its customer's standing (a category can go quiet
- * while the customer thrives, or with it).
+ * while the customer thrives, or with it). `into`, when given, is written over instead of a new
+ * matrix: a block of rows at a time.
  */
-export function featureMatrix(facts: UnitFacts, s: UnitSeries, horizonDays: number, customerFacts: UnitFacts | null, units?: ArrayLike<number>): Float64Array {
+export function featureMatrix(
+  facts: UnitFacts,
+  s: UnitSeries,
+  horizonDays: number,
+  customerFacts: UnitFacts | null,
+  units?: ArrayLike<number>,
+  into?: Float64Array,
+): Float64Array {
   const n = units ? units.length : s.count;
-  const x = new Float64Array(n * FEATURE_COUNT);
+  if (into && into.length < n * FEATURE_COUNT) throw new RangeError(`featureMatrix: room for ${into.length / FEATURE_COUNT} rows, ${n} asked for`);
+  const x = into ?? new Float64Array(n * FEATURE_COUNT);
   const { cut, priorDays } = facts;
   for (let row = 0; row < n; row++) {
     const u = units ? units[row] : row;
@@ -200,8 +209,10 @@ export function featureMatrix(facts: UnitFacts, s: UnitSeries, horizonDays: numb
       const cGap = customerFacts.last[c] >= 0 ? cut - customerFacts.last[c] : priorDays;
       const cCycle = cOrders >= 2 ? customerFacts.cycle[c] : Math.max(90, cut - customerFacts.first[c] + 90);
       x[o + 11] = Math.log((cGap + 1) / (cCycle + 1));
+    } else {
+      x[o + 10] = 0;
+      x[o + 11] = 0;
     }
-
   }
   return x;
 }
