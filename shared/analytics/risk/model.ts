@@ -3,7 +3,7 @@ import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessIndexes, outcomesAfter, priorDaysAt } from './outcome';
-import { firstAfter, type UnitSeries } from './series';
+import { firstAfter, seriesOf, type UnitSeries } from './series';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
 const MIN_HISTORY_DAYS = 90;
@@ -184,7 +184,9 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     for (let u = 0; u < series.count; u++) if (firstAfter(series, u, from) < firstAfter(series, u, t0)) eligible++;
   }
   const stride = Math.max(1, Math.ceil(eligible / MAX_TRAINING_ROWS));
-  const parts: { x: Float64Array; units: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts; moneyOut: ReturnType<typeof outcomesAfter> | null }[] = [];
+  // `units` are the series' units, `local` the same units in the cut's thinned series, which its
+  // outcomes and facts are indexed by.
+  const parts: { x: Float64Array; units: Int32Array; local: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts; moneyOut: ReturnType<typeof outcomesAfter> | null }[] = [];
   let latestIndex = 1;
   let shortestPrior = Number.MAX_SAFE_INTEGER;
   // Every index the cuts need, the money check's too, in one pass over the transactions.
@@ -195,15 +197,18 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     if (i === 0) latestIndex = index;
     const priorDays = priorDaysAt(ds.firstDay, t0);
     shortestPrior = Math.min(shortestPrior, priorDays);
-    // Only the thinned units are described: on 5M rows the others' facts were most of the learning's cost.
+    // Only the thinned units are described, in a series of their own (local unit i is candidates[i]):
+    // on 5M rows the others' facts were most of the learning's cost.
     const candidates: number[] = [];
     for (let u = 0; u < series.count; u += stride) candidates.push(u);
-    const out = outcomesAfter(series, ds.firstDay, t0, h, index, candidates);
-    const units = Int32Array.from(candidates.filter((u) => out.scored[u] === 1));
-    const facts = unitFacts(series, ds.firstDay, t0, priorDays, h, units);
+    const thinned = seriesOf(series, candidates);
+    const out = outcomesAfter(thinned, ds.firstDay, t0, h, index);
+    const local = Int32Array.from(candidates.keys()).filter((i) => out.scored[i] === 1);
+    const units = Int32Array.from(local, (i) => candidates[i]);
+    const facts = unitFacts(thinned, ds.firstDay, t0, priorDays, h, local);
     const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h, customersOf(series, units)) : null;
-    const moneyOut = money && money.cut === t0 ? outcomesAfter(series, ds.firstDay, t0, money.horizonDays, moneyIndex, units) : null;
-    parts.push({ x: featureMatrix(facts, series, h, customerFacts, units), units, out, facts, moneyOut });
+    const moneyOut = money && money.cut === t0 ? outcomesAfter(thinned, ds.firstDay, t0, money.horizonDays, moneyIndex, local) : null;
+    parts.push({ x: featureMatrix(facts, thinned, h, customerFacts, local), units, local, out, facts, moneyOut });
   });
   const rows = parts.reduce((n, p) => n + p.units.length, 0);
   const t: TrainingRows = {
@@ -228,22 +233,23 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
   let row = 0;
   for (const p of parts) {
     t.x.set(p.x, row * FEATURE_COUNT);
-    for (const u of p.units) {
+    p.units.forEach((u, k) => {
+      const i = p.local[k];
       t.unit[row] = u;
-      t.weight[row] = p.out.expected[u];
-      t.share[row] = p.out.loss[u] / p.out.expected[u];
-      t.declined[row] = p.out.declined[u];
-      t.shortfall[row] = runRateShortfall(p.facts, u, h);
+      t.weight[row] = p.out.expected[i];
+      t.share[row] = p.out.loss[i] / p.out.expected[i];
+      t.declined[row] = p.out.declined[i];
+      t.shortfall[row] = runRateShortfall(p.facts, i, h);
       if (p.moneyOut) {
-        t.moneyExpected[row] = p.moneyOut.expected[u];
-        t.moneyLoss[row] = p.moneyOut.loss[u];
+        t.moneyExpected[row] = p.moneyOut.expected[i];
+        t.moneyLoss[row] = p.moneyOut.loss[i];
         t.moneyRows++;
       }
-      expectedSum += p.out.expected[u];
-      lossSum += p.out.loss[u];
-      declines += p.out.declined[u];
+      expectedSum += p.out.expected[i];
+      lossSum += p.out.loss[i];
+      declines += p.out.declined[i];
       row++;
-    }
+    });
   }
   t.lossShare = expectedSum > 0 ? lossSum / expectedSum : 0;
   t.declineRate = rows > 0 ? declines / rows : 0;

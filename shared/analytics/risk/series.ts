@@ -138,6 +138,36 @@ export function customerSeries(ds: Dataset, memory: SeriesMemory = ownMemory): U
   };
 }
 
+/**
+ * The series of `units` alone, their days and values copied in order: unit i here is units[i] of
+ * `s`, with its customer and category. Learning describes a few thousand thinned units at each
+ * training cut; in a series of their own their facts and outcomes take room for them alone, where
+ * sized for every unit they took about 100 bytes a unit and cut (0.65 GB at 20M rows, written in
+ * full by the fills).
+ */
+export function seriesOf(s: UnitSeries, units: ArrayLike<number>): UnitSeries {
+  const k = units.length;
+  const start = new Int32Array(k + 1);
+  for (let i = 0; i < k; i++) start[i + 1] = start[i] + s.start[units[i] + 1] - s.start[units[i]];
+  const out: UnitSeries = {
+    level: s.level,
+    count: k,
+    customer: new Int32Array(k),
+    category: new Int32Array(k),
+    start,
+    day: new Int32Array(start[k]),
+    value: new Float64Array(start[k]),
+  };
+  for (let i = 0; i < k; i++) {
+    const u = units[i];
+    out.customer[i] = s.customer[u];
+    out.category[i] = s.category[u];
+    out.day.set(s.day.subarray(s.start[u], s.start[u + 1]), start[i]);
+    out.value.set(s.value.subarray(s.start[u], s.start[u + 1]), start[i]);
+  }
+  return out;
+}
+
 /** Index of the first entry of unit u on a day after `cut` (binary search over its days). */
 export function firstAfter(s: UnitSeries, u: number, cut: number): number {
   let lo = s.start[u];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerSeries, relationshipSeries } from '../../../shared/analytics/risk/series';
+import { customerSeries, relationshipSeries, seriesOf, spendIn } from '../../../shared/analytics/risk/series';
 import { assessRisk } from '../../../shared/analytics/risk';
 import { datasetFromRows, generateDistributor } from '../../../shared/sample';
 import { dayFromIso } from '../../../shared/format/dates';
@@ -86,5 +86,24 @@ describe('day-level series of customers and relationships', () => {
     expect(Object.keys(a.relationships).sort()).toEqual(['category', 'count', 'customer', 'level']);
     expect(Object.keys(a.customers).sort()).toEqual(['category', 'count', 'customer', 'level']);
     expect(a.relationship.atRisk.length).toBe(series.count);
+  });
+});
+
+describe('the series of a few units alone', () => {
+  it('holds exactly their days and values, in the order asked for, with their customers and categories', () => {
+    const ds = datasetFromRows(generateDistributor({ seed: 5, customers: 60, months: 18, endDate: '2026-06-30' }).rows());
+    const whole = relationshipSeries(ds);
+    const units = [3, 4, 17, 40, whole.count - 1];
+    const few = seriesOf(whole, units);
+    expect(few.level).toBe('relationship');
+    expect(few.count).toBe(units.length);
+    units.forEach((u, i) => {
+      expect(few.customer[i]).toBe(whole.customer[u]);
+      expect(few.category[i]).toBe(whole.category[u]);
+      expect([...few.day.subarray(few.start[i], few.start[i + 1])]).toEqual([...whole.day.subarray(whole.start[u], whole.start[u + 1])]);
+      expect([...few.value.subarray(few.start[i], few.start[i + 1])]).toEqual([...whole.value.subarray(whole.start[u], whole.start[u + 1])]);
+      expect(spendIn(few, i, dayFromIso('2025-06-30'), dayFromIso('2026-06-30'))).toBe(spendIn(whole, u, dayFromIso('2025-06-30'), dayFromIso('2026-06-30')));
+    });
+    expect(few.start[units.length]).toBe(units.reduce((n, u) => n + whole.start[u + 1] - whole.start[u], 0));
   });
 });
