@@ -476,13 +476,13 @@ export function learnRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
   return { training, fitted, runRate: null };
 }
 
+/** Units scored per block of the feature matrix: a block (under 0.4 MB) stays in cache between its writing and its reading. */
+const SCORE_BLOCK = 4096;
+
 /**
  * Applies what was learned to every unit as of `cut`: its expected spend, chance of a decline and
  * money at risk.
  */
-/** Units scored per block of the feature matrix: a block (under 0.4 MB) stays in cache between its writing and its reading. */
-const SCORE_BLOCK = 4096;
-
 export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonDays: number, learned: LearnedRisk, context: UnitContext = {}): RiskForecast {
   const priorDays = priorDaysAt(ds.firstDay, cut);
   const facts = context.facts ?? unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
