@@ -36,7 +36,7 @@ export function batchedInsert(db: Db, importId: number, has: OptionalColumns): {
   if (has.territory) columns.push('territory_id');
   if (has.invoice) columns.push('invoice');
   const batches = rowBatches(db, 'transactions', { column: 'import_id', value: importId }, columns);
-  const { pending, rowAdded } = batches;
+  const { put, rowAdded } = batches;
   return {
     add: (row, customer, day, category, product, quantity, revenue, rep, territory, invoice) => {
       if (!has.product && product !== null) dropped('product_id');
@@ -44,12 +44,16 @@ export function batchedInsert(db: Db, importId: number, has: OptionalColumns): {
       if (!has.rep && rep !== null) dropped('rep_id');
       if (!has.territory && territory !== null) dropped('territory_id');
       if (!has.invoice && invoice !== null) dropped('invoice');
-      pending.push(row, customer, day, category, revenue);
-      if (has.product) pending.push(product);
-      if (has.quantity) pending.push(quantity);
-      if (has.rep) pending.push(rep);
-      if (has.territory) pending.push(territory);
-      if (has.invoice) pending.push(invoice);
+      put(row);
+      put(customer);
+      put(day);
+      put(category);
+      put(revenue);
+      if (has.product) put(product);
+      if (has.quantity) put(quantity);
+      if (has.rep) put(rep);
+      if (has.territory) put(territory);
+      if (has.invoice) put(invoice);
       rowAdded();
     },
     flush: batches.flush,
