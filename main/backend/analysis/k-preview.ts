@@ -12,6 +12,7 @@ import { savedStages } from './saved-stages';
 import { readSummary, resolveRunId } from './store';
 import { warmData, type WarmData } from './warm';
 import { customerIndex } from '../../../shared/analytics/customer-index';
+import { int32Of } from '../../../shared/analytics/typed';
 
 /** One meta entry per k, so previewing a k writes a few tens of kilobytes, not every k's. */
 const META_PREFIX = 'analysis-saved:k-preview:';
@@ -44,7 +45,7 @@ function pointOrder(session: Session, data: WarmData, runId: number): Int32Array
       .pluck()
       .all(runId) as string[];
     const index = customerIndex(data.ds.customers);
-    return Int32Array.from(codes, (code) => index.get(code) ?? -1);
+    return int32Of(codes.length, (i) => index.get(codes[i]) ?? -1);
   });
 }
 

@@ -1,5 +1,6 @@
 import { hyp2f1, logGamma } from './special';
 import { nelderMead } from './nelder-mead';
+import { int32Of } from '../typed';
 
 // BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). Notation as in the
 // paper: x repeat purchases, t_x time of the last one, T time since the first; all in one time unit.
@@ -53,7 +54,7 @@ type CompiledData = {
 function numbered(values: readonly number[]): { index: Int32Array; distinct: Float64Array } {
   const distinct = [...new Set(values)].sort((p, q) => p - q);
   const at = new Map(distinct.map((v, i) => [v, i]));
-  return { index: Int32Array.from(values, (v) => at.get(v)!), distinct: Float64Array.from(distinct) };
+  return { index: int32Of(values.length, (i) => at.get(values[i])!), distinct: Float64Array.from(distinct) };
 }
 
 function compileData(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, weight: ArrayLike<number> | null): CompiledData {

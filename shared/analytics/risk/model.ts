@@ -4,6 +4,7 @@ import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBoo
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessIndexes, outcomesAfter, priorDaysAt } from './outcome';
 import { firstAfter, seriesOf, type UnitSeries } from './series';
+import { float64Of, int32Of } from '../typed';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
 const MIN_HISTORY_DAYS = 90;
@@ -203,8 +204,8 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     for (let u = 0; u < series.count; u += stride) candidates.push(u);
     const thinned = seriesOf(series, candidates);
     const out = outcomesAfter(thinned, ds.firstDay, t0, h, index);
-    const local = Int32Array.from(candidates.keys()).filter((i) => out.scored[i] === 1);
-    const units = Int32Array.from(local, (i) => candidates[i]);
+    const local = int32Of(candidates.length, (i) => i).filter((i) => out.scored[i] === 1);
+    const units = int32Of(local.length, (k) => candidates[local[k]]);
     const facts = unitFacts(thinned, ds.firstDay, t0, priorDays, h, local);
     const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h, customersOf(series, units)) : null;
     const moneyOut = money && money.cut === t0 ? outcomesAfter(thinned, ds.firstDay, t0, money.horizonDays, moneyIndex, local) : null;
@@ -276,11 +277,11 @@ const bandOf = (rankShare: number): number => {
  */
 function bandFactors(t: TrainingRows, stated: Float64Array, pDecline: Float64Array): Float64Array {
   const longer = t.moneyRows > 0;
-  const every = Int32Array.from({ length: t.rows }, (_, i) => i);
+  const every = int32Of(t.rows, (i) => i);
   const checked = longer ? every.filter((i) => Number.isFinite(t.moneyExpected[i])) : every;
   const money = (i: number): number => (!longer ? stated[i] : t.weight[i] > 0 ? (stated[i] / t.weight[i]) * t.moneyExpected[i] : 0);
   const realised = (i: number): number => (longer ? t.moneyLoss[i] : t.weight[i] * t.share[i]);
-  const rank = rankShares(Float64Array.from(checked, (i) => money(i) * pDecline[i]));
+  const rank = rankShares(float64Of(checked.length, (k) => money(checked[k]) * pDecline[checked[k]]));
   const said = new Float64Array(RANK_BANDS.length);
   const lost = new Float64Array(RANK_BANDS.length);
   const count = new Float64Array(RANK_BANDS.length);
@@ -368,10 +369,10 @@ function fit(t: TrainingRows): Fitted {
     const fold = k & 1;
     const repeat = k >> 1;
     const holdOut = (i: number) => foldOf(t.unit[i], repeat) === fold;
-    const share = fitBooster(t.x, FEATURE_COUNT, t.share, Float64Array.from(t.weight, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, false, binned);
+    const share = fitBooster(t.x, FEATURE_COUNT, t.share, float64Of(t.rows, (i) => (holdOut(i) ? 0 : t.weight[i])), DEFAULT_BOOST, false, binned);
     // The chance of a decline rises with silence well past anything the training cuts could show
     // (their history is shorter than the as-of day's): a linear base lets it keep rising.
-    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, Float64Array.from(ones, (v, i) => (holdOut(i) ? 0 : v)), DEFAULT_BOOST, true, binned);
+    const decline = fitBooster(t.x, FEATURE_COUNT, t.declined, float64Of(t.rows, (i) => (holdOut(i) ? 0 : 1)), DEFAULT_BOOST, true, binned);
     for (let i = 0; i < t.rows; i++) {
       if (!holdOut(i)) continue;
       stated[i] += (t.weight[i] * predictBooster(share, t.x, i)) / REPEATS;
@@ -427,7 +428,7 @@ function fitRunRate(t: TrainingRows): RunRate {
     declines[bins[i]] += t.declined[i];
   }
   const declineByShare = Float64Array.from(units, (n, b) => (declines[b] + BIN_PRIOR_UNITS * t.declineRate) / (n + BIN_PRIOR_UNITS));
-  const pDecline = Float64Array.from(bins, (b) => declineByShare[b]);
+  const pDecline = float64Of(bins.length, (i) => declineByShare[bins[i]]);
   return { declineByShare, bandFactor: bandFactors(t, t.shortfall, pDecline), calibrated: true };
 }
 
@@ -536,7 +537,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
 
 /** Stated money corrected by its rank band's out-of-sample factor, never above the expectation. */
 function calibrateByBand(forecast: RiskForecast, bandFactor: Float64Array): void {
-  const rank = rankShares(Float64Array.from(forecast.atRisk, (m, u) => m * forecast.pDecline[u]));
+  const rank = rankShares(float64Of(forecast.atRisk.length, (u) => forecast.atRisk[u] * forecast.pDecline[u]));
   for (let u = 0; u < forecast.atRisk.length; u++) {
     if (forecast.atRisk[u] > 0) forecast.atRisk[u] = Math.min(forecast.expected[u], forecast.atRisk[u] * bandFactor[bandOf(rank[u])]);
   }

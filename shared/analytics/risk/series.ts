@@ -1,4 +1,5 @@
 import type { Dataset } from '../../model/dataset';
+import { int32Of } from '../typed';
 
 /**
  * Day-level history of every unit the risk model judges: a customer (all categories merged) or a
@@ -130,7 +131,7 @@ export function customerSeries(ds: Dataset, memory: SeriesMemory = ownMemory): U
   return {
     level: 'customer',
     count: customers,
-    customer: Int32Array.from({ length: customers }, (_, c) => c),
+    customer: int32Of(customers, (c) => c),
     category: new Int32Array(customers).fill(-1),
     start: startOf,
     day: days,

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { float64Of, int32Of, uint8Of } from '../../../shared/analytics/typed';
+
+describe('typed arrays filled by a function of the index', () => {
+  it('hold what the typed arrays\' own from() with a map would, value for value', () => {
+    const money = Float64Array.of(12.5, 0, -3.25, 1e9, Number.NaN, 0.1 + 0.2);
+    const chance = Float64Array.of(0.5, 0.9, 0.1, 1 / 3, 0.2, 0.7);
+    const weighted = float64Of(money.length, (u) => money[u] * chance[u]);
+    expect(Array.from(weighted)).toEqual(Array.from(Float64Array.from(money, (m, u) => m * chance[u])));
+    expect(Array.from(int32Of(5, (i) => i * i - 3))).toEqual([-3, -2, 1, 6, 13]);
+    expect(Array.from(uint8Of(4, (i) => (i % 2 === 0 ? 1 : 0)))).toEqual([1, 0, 1, 0]);
+  });
+
+  it('store each value as its type does: int32 truncates, uint8 wraps', () => {
+    expect(Array.from(int32Of(2, (i) => i + 0.75))).toEqual([0, 1]);
+    expect(Array.from(uint8Of(2, (i) => 255 + i))).toEqual([255, 0]);
+  });
+
+  it('make an empty array for no length', () => {
+    expect(float64Of(0, () => 1).length).toBe(0);
+  });
+});
