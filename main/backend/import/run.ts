@@ -7,7 +7,8 @@ import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
-import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp } from './fresh-rows';
+import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshRows } from './fresh-rows';
+import { adoptPreparedImport, prepareImportedColumns } from '../analysis/warm';
 import { dataHash } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { openSource } from './open';
@@ -293,10 +294,16 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
        ON CONFLICT (header_signature) DO UPDATE SET shape = excluded.shape, mapping_json = excluded.mapping_json, date_format = excluded.date_format, updated_at = excluded.updated_at`,
     ).run(plan.signature, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, finishedAt);
     report(size, size, tally.rowsRead, true);
+    // Every row is in: the data hash is the one the committed workspace will have.
+    const rows: FreshRows | null = fresh && !args.dryRun ? { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: writeStamp(db) } : null;
+    const prepared = rows ? prepareImportedColumns(db, rows, ctx.progress, ctx.signal) : null;
+    if (typeof prepared === 'string') warnings.push(prepared);
     if (args.dryRun) db.exec('ROLLBACK');
     else db.exec('COMMIT');
     ctx.session.dropCaches();
-    if (fresh && !args.dryRun) ctx.session.set(FRESH_ROWS, { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: UNSTAMPED });
+    if (prepared && typeof prepared !== 'string') adoptPreparedImport(ctx.session, prepared);
+    // Stamped once the import has put the connection back as it was (runImport).
+    else if (rows && rows.rows >= 0) ctx.session.set(FRESH_ROWS, { ...rows, writes: UNSTAMPED });
     return {
       importId: args.dryRun ? null : importId,
       file: name,

@@ -113,6 +113,28 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
     expectSameData(warmData(later.session), loadData(later.session.db));
   });
 
+  it('is kept in the import\'s own transaction, and when it cannot be written the import still stands and the analysis reads the rows', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    const csv = path.join(w.dir, 'big.csv');
+    writeSales(csv, KEEP_AFTER_IMPORT_ROWS);
+    // A workspace that refuses the copy (as a full disk would refuse its pages) but not the rows.
+    w.backend.session.db.exec("CREATE TRIGGER refuse_copy BEFORE INSERT ON loaded_columns BEGIN SELECT RAISE(ABORT, 'no room for the copy'); END");
+    const summary = await w.backend.call('import-run', { path: csv, engine: 'lines' });
+    expect(summary.rowsImported).toBe(KEEP_AFTER_IMPORT_ROWS);
+    expect(summary.warnings.join(' ')).toMatch(/could not be prepared for analysis ahead of time \(no room for the copy\)/);
+    const db = w.backend.session.db;
+    expect(db.inTransaction).toBe(false);
+    expect((db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n).toBe(KEEP_AFTER_IMPORT_ROWS);
+    expect((db.prepare("SELECT status FROM imports").pluck().all() as string[])).toEqual(['done']);
+    expect(keptRows(w.backend)).toBe(0);
+    // The import's rows went into the copy that was refused: the dataset comes from the table, whole.
+    db.exec('DROP TRIGGER refuse_copy');
+    const data = warmData(w.backend.session);
+    expect(data.source).toBe('table');
+    expect(data.ds.tx.customer.length).toBe(KEEP_AFTER_IMPORT_ROWS);
+  });
+
   it('gives the next session the same analysis as the rows did', async () => {
     const w = await importedSample();
     const first = await w.reopen();
