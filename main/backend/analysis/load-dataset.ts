@@ -63,6 +63,17 @@ function countingSortPairs(order: Int32Array, major: Int32Array, majorRange: num
   return out;
 }
 
+/** How the first `rows` rows already run: by customer and then day, by day, or neither. */
+export function readOrder(customer: Int32Array, day: Int32Array, rows: number): 'customer-day' | 'day' | 'none' {
+  let byDay = true;
+  let byCustomerDay = true;
+  for (let i = 1; i < rows && (byDay || byCustomerDay); i++) {
+    if (day[i] < day[i - 1]) byDay = false;
+    if (customer[i] < customer[i - 1] || (customer[i] === customer[i - 1] && day[i] < day[i - 1])) byCustomerDay = false;
+  }
+  return byCustomerDay ? 'customer-day' : byDay ? 'day' : 'none';
+}
+
 const COLLECT_EVERY = 256 * 2 ** 20;
 
 const chunkBytes = (c: FreshChunk): number =>
@@ -345,8 +356,11 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   let order: Int32Array = room.int32('order').subarray(0, r);
   let spare: Int32Array = room.int32('spare').subarray(0, r);
   for (let i = 0; i < r; i++) order[i] = i;
-  [order, spare] = [countingSort(order, rawDay, firstDay, lastDay - firstDay + 1, spare), order];
-  [order, spare] = [countingSort(order, rawCustomer, 0, n, spare), order];
+  // Files mostly come ordered by date, or grouped by customer and dated within: a sort the rows
+  // already meet is skipped (sorted stably, sorted rows stay as they are).
+  const sorted = readOrder(rawCustomer, rawDay, r);
+  if (sorted === 'none') [order, spare] = [countingSort(order, rawDay, firstDay, lastDay - firstDay + 1, spare), order];
+  if (sorted !== 'customer-day') [order, spare] = [countingSort(order, rawCustomer, 0, n, spare), order];
   // Rows now run customer by customer: count each imported category's buyers in one walk.
   const buyers = new Int32Array(nc);
   const lastBuyer = new Int32Array(nc).fill(-1);

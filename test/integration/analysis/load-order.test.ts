@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../main/backend/analysis/load-dataset';
+import { loadDataset, readOrder } from '../../../main/backend/analysis/load-dataset';
 import { seededRandom } from '../../../shared/analytics/rng';
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import { freshWorkspaces } from '../../helpers/workspace';
@@ -64,5 +64,28 @@ describe('the order of the rows the analysis reads', () => {
     expect(ds.categories.length).toBe(20);
     expect(ds.customers.length * ds.categories.length).toBeGreaterThan(lines.length);
     expect([...ds.tx.revenue]).toEqual(expectedOrder(lines, ds.customers.map((c) => c.code)));
+  });
+
+  it('runs the same way from a file ordered by date, and from one grouped by customer and dated within, whose sorts are skipped', async () => {
+    const lines = shuffledSales(7, 15, 5, 300);
+    // Stable sorts of the shuffled lines: same-day repeats keep their file order.
+    const byDay = [...lines].sort((a, b) => a.day - b.day);
+    const firstSeen = new Map<string, number>();
+    lines.forEach((l, i) => firstSeen.has(l.customer) || firstSeen.set(l.customer, i));
+    const byCustomerDay = [...lines].sort((a, b) => firstSeen.get(a.customer)! - firstSeen.get(b.customer)! || a.day - b.day);
+    for (const ordered of [byDay, byCustomerDay]) {
+      const ds = await loaded(ordered);
+      expect([...ds.tx.revenue]).toEqual(expectedOrder(ordered, ds.customers.map((c) => c.code)));
+    }
+  });
+
+  it('tells rows by customer and day from rows by day and from rows in neither order', () => {
+    const of = (customers: number[], days: number[]) => readOrder(Int32Array.from(customers), Int32Array.from(days), customers.length);
+    expect(of([0, 0, 1, 1, 2], [5, 9, 1, 1, 3])).toBe('customer-day');
+    expect(of([2, 0, 1, 0], [1, 1, 4, 6])).toBe('day');
+    expect(of([0, 1, 0], [3, 2, 1])).toBe('none');
+    // One customer dated in order is both; the stronger order is the one that skips both sorts.
+    expect(of([4, 4, 4], [1, 2, 2])).toBe('customer-day');
+    expect(of([], [])).toBe('customer-day');
   });
 });
