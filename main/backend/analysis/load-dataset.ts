@@ -125,16 +125,19 @@ const ROOM = ['rawCustomer', 'rawCategory', 'rawDay', 'rawRevenue', 'rawProduct'
 type RoomName = (typeof ROOM)[number];
 const DOUBLES: readonly RoomName[] = ['rawRevenue', 'revenue'];
 
+export type LoadRoom = { count: number; products: boolean; int32: (name: RoomName) => Int32Array; float64: (name: RoomName) => Float64Array };
+
 /**
- * Room for the load's arrays (48 bytes a row), in shared memory faulted in on another thread while
- * the load reads and sorts when it is big enough; each is sized for every row and cut to the rows
- * kept where fewer are.
+ * Room for the load of `count` rows' arrays (48 bytes a row), in shared memory faulted in on another
+ * thread while the load reads and sorts when it is big enough; each is sized for every row and cut
+ * to the rows kept where fewer are. An import asks for it as soon as it knows its rows, so the
+ * faulting runs on the core its reader has left idle while it finishes and commits them.
  */
-function loadRoom(count: number, products: boolean): { int32: (name: RoomName) => Int32Array; float64: (name: RoomName) => Float64Array } {
+export function loadRoom(count: number, products: boolean): LoadRoom {
   const names = ROOM.filter((name) => products || name !== 'rawProduct');
   const sizes = names.map((name) => (DOUBLES.includes(name) ? 8 : 4) * count);
   const { claim } = count >= PREFAULT_MIN_ROWS ? prefaulted(sizes) : { claim: (i: number) => new SharedArrayBuffer(sizes[i]) };
-  return { int32: (name) => new Int32Array(claim(names.indexOf(name))), float64: (name) => new Float64Array(claim(names.indexOf(name))) };
+  return { count, products, int32: (name) => new Int32Array(claim(names.indexOf(name))), float64: (name) => new Float64Array(claim(names.indexOf(name))) };
 }
 
 /**
@@ -206,8 +209,11 @@ export function loadDataset(db: Db): Dataset {
   return loadData(db).ds;
 }
 
-/** `fresh`: the rows an import just stored into an empty table, read (and used up) instead of the table when they still match it. */
-export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
+/**
+ * `fresh`: the rows an import just stored into an empty table, read (and used up) instead of the
+ * table when they still match it; `room`, the memory asked for them ahead (loadRoom), when it fits.
+ */
+export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom | null = null): LoadedData {
   // By name, not by id: ids follow the order rows happened to arrive in, and the same sales imported
   // as lines or as a cube (or in another file order) must give the same profiles, in the same order.
   const categoryRows = db.prepare('SELECT id, name FROM categories ORDER BY name, id').all() as { id: number; name: string }[];
@@ -220,7 +226,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null): LoadedData {
   if (fresh && !untouched && !matchesTable(db, fresh, count)) fresh = null;
   if (count === 0) throw noData();
   // Asked for before the customers are read, so the thread faulting it in starts meanwhile.
-  const room = loadRoom(count, productRows.length > 0);
+  if (!room || room.count !== count || room.products !== productRows.length > 0) room = loadRoom(count, productRows.length > 0);
   // Read as arrays and made objects here: SQLite's driver names each row's fields one call at a
   // time, a third slower (0.1-0.15 s of the load at 140k customers).
   const customerRows = (

@@ -10,7 +10,7 @@ import type { ProductLevelInfo } from '../../../shared/model/products';
 import type { Progress } from '../../../shared/contract/progress';
 import { isBusy, isDiskFull, isReadOnly } from '../db/errors';
 import { sessionSlot, type Session } from '../session';
-import { dataHash, loadData, type CatalogueEntry, type LoadedData } from './load-dataset';
+import { dataHash, loadData, type CatalogueEntry, type LoadedData, type LoadRoom } from './load-dataset';
 import type { Db } from '../db/open';
 import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
 import { FRESH_ROWS, type FreshRows } from '../import/fresh-rows';
@@ -65,13 +65,13 @@ export type PreparedImport = { hash: string; loaded: LoadedData };
  * import stands, and the first analysis builds the dataset. Returns the dataset, why it could not
  * be prepared, or null when there was nothing to prepare.
  */
-export function prepareImportedColumns(db: Db, rows: FreshRows, progress: (p: Progress) => void, signal: AbortSignal): PreparedImport | string | null {
+export function prepareImportedColumns(db: Db, rows: FreshRows, room: LoadRoom | null, progress: (p: Progress) => void, signal: AbortSignal): PreparedImport | string | null {
   // Cancelled as the import finished: the rows are stored, and the first analysis prepares them.
   if (rows.rows < KEEP_AFTER_IMPORT_ROWS || db.readonly || signal.aborted) return null;
   const message = 'Preparing the data for analysis';
   progress({ phase: 'preparing', done: 0, total: 1, unit: 'steps', message });
   try {
-    const loaded = loadData(db, rows);
+    const loaded = loadData(db, rows, room);
     keepLoadedColumns(db, rows.hash, loaded);
     return { hash: rows.hash, loaded };
   } catch (e) {

@@ -8,8 +8,8 @@ import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshRows } from './fresh-rows';
-import { adoptPreparedImport, prepareImportedColumns } from '../analysis/warm';
-import { dataHash } from '../analysis/load-dataset';
+import { adoptPreparedImport, KEEP_AFTER_IMPORT_ROWS, prepareImportedColumns } from '../analysis/warm';
+import { dataHash, loadRoom } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { openSource } from './open';
 import { decideImportCurrency, guessPlanCurrency, setWorkspaceCurrency } from './currency';
@@ -257,6 +257,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
+    // Every row is known: the analysis's memory for them is faulted in on the idle core meanwhile.
+    const room = fresh && !args.dryRun && fresh.rows() >= KEEP_AFTER_IMPORT_ROWS ? loadRoom(fresh.rows(), db.prepare('SELECT 1 FROM products LIMIT 1').get() !== undefined) : null;
     // Hashed as it was read: only now can it be compared with the files imported before.
     if (hasher && sha && !args.force) refuseDuplicate(db, sha, name);
     if (tally.rowsImported === 0) {
@@ -296,7 +298,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     report(size, size, tally.rowsRead, true);
     // Every row is in: the data hash is the one the committed workspace will have.
     const rows: FreshRows | null = fresh && !args.dryRun ? { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: writeStamp(db) } : null;
-    const prepared = rows ? prepareImportedColumns(db, rows, ctx.progress, ctx.signal) : null;
+    const prepared = rows ? prepareImportedColumns(db, rows, room, ctx.progress, ctx.signal) : null;
     if (typeof prepared === 'string') warnings.push(prepared);
     if (args.dryRun) db.exec('ROLLBACK');
     else db.exec('COMMIT');
