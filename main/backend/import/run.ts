@@ -7,6 +7,7 @@ import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
+import { flushEarly } from '../db/early-flush';
 import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshRows } from './fresh-rows';
 import { adoptPreparedImport, KEEP_AFTER_IMPORT_ROWS, prepareImportedColumns } from '../analysis/warm';
 import { dataHash, loadRoom } from '../analysis/load-dataset';
@@ -257,6 +258,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
+    // Every row is in the file: written to disk while the load's last steps run.
+    if (p.bulk && !args.dryRun) flushEarly(db);
     // Every row is known: the analysis's memory for them is faulted in on the idle core meanwhile.
     const room = fresh && !args.dryRun && fresh.rows() >= KEEP_AFTER_IMPORT_ROWS ? loadRoom(fresh.rows(), db.prepare('SELECT 1 FROM products LIMIT 1').get() !== undefined) : null;
     // Hashed as it was read: only now can it be compared with the files imported before.
