@@ -50,6 +50,9 @@ function keepQuietly(session: Session, hash: string, loaded: LoadedData): void {
  */
 export const KEEP_AFTER_IMPORT_ROWS = 2_000_000;
 
+/** Whether an import of `rows` rows into an empty workspace prepares them for analysis (prepareImportedColumns). */
+export const preparesImportedColumns = (db: Db, rows: number): boolean => rows >= KEEP_AFTER_IMPORT_ROWS && !db.readonly;
+
 /** The dataset an import built from its own rows and kept, inside its transaction. */
 export type PreparedImport = { hash: string; loaded: LoadedData };
 
@@ -67,7 +70,7 @@ export type PreparedImport = { hash: string; loaded: LoadedData };
  */
 export function prepareImportedColumns(db: Db, rows: FreshRows, room: LoadRoom | null, progress: (p: Progress) => void, signal: AbortSignal): PreparedImport | string | null {
   // Cancelled as the import finished: the rows are stored, and the first analysis prepares them.
-  if (rows.rows < KEEP_AFTER_IMPORT_ROWS || db.readonly || signal.aborted) return null;
+  if (!preparesImportedColumns(db, rows.rows) || signal.aborted) return null;
   const message = 'Preparing the data for analysis';
   progress({ phase: 'preparing', done: 0, total: 1, unit: 'steps', message });
   try {

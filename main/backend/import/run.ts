@@ -9,7 +9,7 @@ import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { flushEarly } from '../db/early-flush';
 import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshRows } from './fresh-rows';
-import { adoptPreparedImport, KEEP_AFTER_IMPORT_ROWS, prepareImportedColumns } from '../analysis/warm';
+import { adoptPreparedImport, prepareImportedColumns, preparesImportedColumns } from '../analysis/warm';
 import { dataHash, loadRoom } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { openSource } from './open';
@@ -258,10 +258,6 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
-    // Every row is in the file: written to disk while the load's last steps run.
-    if (p.bulk && !args.dryRun) flushEarly(db);
-    // Every row is known: the analysis's memory for them is faulted in on the idle core meanwhile.
-    const room = fresh && !args.dryRun && fresh.rows() >= KEEP_AFTER_IMPORT_ROWS ? loadRoom(fresh.rows(), db.prepare('SELECT 1 FROM products LIMIT 1').get() !== undefined) : null;
     // Hashed as it was read: only now can it be compared with the files imported before.
     if (hasher && sha && !args.force) refuseDuplicate(db, sha, name);
     if (tally.rowsImported === 0) {
@@ -274,6 +270,10 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         { rejectsSample: tally.rejectsSample },
       );
     }
+    // Every row is in the file: written to disk while the load's last steps run.
+    if (p.bulk && !args.dryRun) flushEarly(db);
+    // Every row is known: the analysis's memory for them is faulted in on the idle core meanwhile.
+    const room = fresh && !args.dryRun && preparesImportedColumns(db, fresh.rows()) ? loadRoom(fresh.rows(), db.prepare('SELECT 1 FROM products LIMIT 1').get() !== undefined) : null;
     rebuildIndexes();
     sink.finish();
     if (plan.shape === 'cube') {
