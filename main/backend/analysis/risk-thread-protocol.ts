@@ -1,12 +1,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { RiskJob, RiskOutcome } from '../../../shared/analytics/pipeline';
-import type { LearnedRisk, UnitSeries } from '../../../shared/analytics/risk';
+import type { LearnedRisk, RiskForecast, UnitSeries } from '../../../shared/analytics/risk';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { TransactionColumns } from '../../../shared/model/dataset';
 
 /**
  * How the thread that learns the customer model hands the assessing thread what it made: the
- * customer series (in shared memory: both read it), then the model, each posted on `port` and then
+ * customer series (in shared memory: both read it), then the model, then the customers priced with
+ * it (the forecast, moved rather than copied), each posted on `port` and then
  * announced by raising its flag in `posted`, which the assessing thread waits on before it reads the
  * port. A failure is posted in place of what was still to come, with every flag not yet raised.
  */
@@ -15,15 +16,22 @@ export type CustomerHandoff = { port: MessagePort; posted: Int32Array };
 /** The flags of `posted`, in the order they are raised. */
 export const SERIES_POSTED = 0;
 export const MODEL_POSTED = 1;
+export const FORECAST_POSTED = 2;
+/** How many flags `posted` holds. */
+export const HANDOFF_FLAGS = 3;
 
 /** What the customer-model learner posts on the handoff port. */
-export type CustomerHandoffMessage = { kind: 'series'; series: UnitSeries } | { kind: 'model'; model: LearnedRisk } | { kind: 'failed'; error: ErrorPayload };
+export type CustomerHandoffMessage =
+  | { kind: 'series'; series: UnitSeries }
+  | { kind: 'model'; model: LearnedRisk }
+  | { kind: 'forecast'; forecast: RiskForecast }
+  | { kind: 'failed'; error: ErrorPayload };
 
 /**
  * What a risk thread is started with: the job and the part of the dataset the risk stage reads.
- * An 'assess' thread computes the whole assessment (taking the customer series and model from
- * `handoff` when given); a 'learn-customers' thread makes the series, learns the customer level's
- * model and posts both there.
+ * An 'assess' thread computes the whole assessment (taking the customer series, model and forecast
+ * from `handoff` when given); a 'learn-customers' thread makes the series, learns the customer
+ * level's model, prices the customers with it and posts all three there.
  */
 export type RiskThreadStart = {
   role: 'assess' | 'learn-customers';

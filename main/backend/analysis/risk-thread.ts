@@ -6,7 +6,7 @@ import type { RiskAssessor, RiskJob, RiskOutcome } from '../../../shared/analyti
 import { AppError } from '../../../shared/contract/errors';
 import type { Dataset } from '../../../shared/model/dataset';
 import { startThread, threadEntry } from '../worker/thread-entry';
-import type { CustomerHandoff, RiskThreadReply, RiskThreadStart } from './risk-thread-protocol';
+import { HANDOFF_FLAGS, type CustomerHandoff, type RiskThreadReply, type RiskThreadStart } from './risk-thread-protocol';
 import { takeSetAside } from './load-dataset';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,10 +36,10 @@ function startRiskWorker(start: RiskThreadStart, transfer: TransferListItem[]): 
   return startThread(entry, start, transfer);
 }
 
-/** The two ends of the customer series' and model's way from the thread that learns the model to the one that assesses, with their shared flags. */
+/** The two ends of the customer series', model's and forecast's way from the thread that learns the model to the one that assesses, with their shared flags. */
 function handoffPair(): { learner: CustomerHandoff; assessor: CustomerHandoff } {
   const { port1, port2 } = new MessageChannel();
-  const posted = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const posted = new Int32Array(new SharedArrayBuffer(HANDOFF_FLAGS * Int32Array.BYTES_PER_ELEMENT));
   return { learner: { port: port1, posted }, assessor: { port: port2, posted } };
 }
 
@@ -72,7 +72,7 @@ function replyOf(worker: Worker, stopped: () => boolean): Promise<{ outcome: Ris
  * moderate size, the customer level's learning on a second one (the two levels' learning is most of
  * the stage and neither reads the other). The second thread makes the customer series, which both
  * need, once: the assessing thread takes it when it has made the relationships' series, and the
- * customer model when it has learned the relationships. The transactions cross without a copy when
+ * customer model and the customers priced with it when it has learned the relationships. The transactions cross without a copy when
  * they live in shared memory (loadData puts them there); the assessment comes back by transfer.
  * `signal` stops the threads at once (a cancelled analysis does not wait for them); `onDone` hears
  * how long each worked.

@@ -1,11 +1,12 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { assessRiskJob } from '../../../shared/analytics/pipeline';
-import { learnCustomerRisk, type LearnedRisk, type UnitSeries } from '../../../shared/analytics/risk';
+import { forecastCustomers, learnCustomerRisk, type LearnedRisk, type RiskForecast, type UnitSeries } from '../../../shared/analytics/risk';
 import { customerSeries, type SeriesMemory } from '../../../shared/analytics/risk/series';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import { AppError, toErrorPayload } from '../../../shared/contract/errors';
 import {
   buffersToTransfer,
+  FORECAST_POSTED,
   MODEL_POSTED,
   SERIES_POSTED,
   type CustomerHandoff,
@@ -50,7 +51,9 @@ function setAsideMemory(room: RiskThreadStart['relationshipRoom']): SeriesMemory
 
 /** Posts a message to the assessing thread, then raises `flags` and wakes it. */
 function handOver(handoff: CustomerHandoff, message: CustomerHandoffMessage, flags: number[]): void {
-  handoff.port.postMessage(message, message.kind === 'model' ? buffersToTransfer(message.model) : []);
+  // The forecast is moved (megabytes, and this thread is done with it); the model is copied (a few
+  // kilobytes of trees, and this thread still prices the customers with it).
+  handoff.port.postMessage(message, message.kind === 'forecast' ? buffersToTransfer(message.forecast) : []);
   for (const flag of flags) {
     Atomics.store(handoff.posted, flag, 1);
     Atomics.notify(handoff.posted, flag);
@@ -80,6 +83,13 @@ function receiveModel(handoff: CustomerHandoff): LearnedRisk {
   return received.model;
 }
 
+/** The customers priced with that model, which the learning thread posts right after it. */
+function receiveForecast(handoff: CustomerHandoff): RiskForecast {
+  const received = receive(handoff, FORECAST_POSTED);
+  if (received.kind !== 'forecast') throw new AppError('INTERNAL', 'The customer-model thread posted something else where the customer forecast belonged.');
+  return received.forecast;
+}
+
 const begun = performance.now();
 const ds: Dataset = {
   // The risk stage reads how many customers there are, never who they are: their records stay home.
@@ -94,15 +104,23 @@ const ds: Dataset = {
 const handoff = start.handoff;
 if (start.role === 'learn-customers') {
   if (!handoff) throw new Error('A customer-model thread needs a handoff to post its model on.');
-  let seriesPosted = false;
+  // The flags not yet raised: a failure raises them all, so the assessing thread never waits on one.
+  let unposted = [SERIES_POSTED, MODEL_POSTED, FORECAST_POSTED];
+  const post = (message: CustomerHandoffMessage): void => {
+    const [flag, ...rest] = unposted;
+    handOver(handoff, message, [flag]);
+    unposted = rest;
+  };
   try {
+    const { asOfDay, horizonDays } = start.job;
     const customers = customerSeries(ds, sharedMemory);
-    handOver(handoff, { kind: 'series', series: customers }, [SERIES_POSTED]);
-    seriesPosted = true;
-    handOver(handoff, { kind: 'model', model: learnCustomerRisk(ds, start.job.asOfDay, start.job.horizonDays, customers) }, [MODEL_POSTED]);
+    post({ kind: 'series', series: customers });
+    const model = learnCustomerRisk(ds, asOfDay, horizonDays, customers);
+    post({ kind: 'model', model });
+    post({ kind: 'forecast', forecast: forecastCustomers(ds, customers, asOfDay, horizonDays, model) });
     reply({ ok: true, outcome: null, ms: performance.now() - begun });
   } catch (e) {
-    handOver(handoff, { kind: 'failed', error: toErrorPayload(e) }, seriesPosted ? [MODEL_POSTED] : [SERIES_POSTED, MODEL_POSTED]);
+    handOver(handoff, { kind: 'failed', error: toErrorPayload(e) }, unposted);
     reply({ ok: false, error: toErrorPayload(e) });
   }
 } else {
@@ -111,7 +129,7 @@ if (start.role === 'learn-customers') {
     // Held by the memory alone from here, so each buffer goes once the series made in it does.
     start.relationshipRoom = null;
     const outcome = assessRiskJob(ds, start.job, {
-      ...(handoff ? { customers: () => receiveSeries(handoff), customerModel: () => receiveModel(handoff) } : {}),
+      ...(handoff ? { customers: () => receiveSeries(handoff), customerModel: () => receiveModel(handoff), customerForecast: () => receiveForecast(handoff) } : {}),
       relationshipMemory,
     });
     reply({ ok: true, outcome, ms: performance.now() - begun }, buffersToTransfer(outcome));

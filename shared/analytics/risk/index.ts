@@ -1,6 +1,6 @@
 import type { Dataset } from '../../model/dataset';
 import { unitFacts } from './features';
-import { applyRisk, learnRisk, type LearnedRisk, type RiskForecast } from './model';
+import { applyRisk, breadthAt, learnRisk, type LearnedRisk, type RiskForecast } from './model';
 import { priorDaysAt } from './outcome';
 import { customerSeries, relationshipSeries, type SeriesMemory, type UnitSeries } from './series';
 
@@ -42,7 +42,23 @@ export function learnCustomerRisk(ds: Dataset, asOfDay: number, horizonDays: num
  * the relationships are learned and only when nothing was kept; and memory already written once, to
  * make the relationship series in (see SeriesMemory).
  */
-export type FromElsewhere = { customers?: () => UnitSeries; customerModel?: () => LearnedRisk; relationshipMemory?: SeriesMemory };
+export type FromElsewhere = {
+  customers?: () => UnitSeries;
+  customerModel?: () => LearnedRisk;
+  /** The customers priced with the model `customerModel` gave (`forecastCustomers`), without their breadth. */
+  customerForecast?: () => RiskForecast;
+  relationshipMemory?: SeriesMemory;
+};
+
+/**
+ * Every customer priced with its level's model as of the day, without the breadth of its categories
+ * (that needs the relationships' facts; `assessRisk` adds it): what the thread that learned the
+ * model can do while the assessing thread still learns the relationships.
+ */
+export function forecastCustomers(ds: Dataset, customers: UnitSeries, asOfDay: number, horizonDays: number, model: LearnedRisk): RiskForecast {
+  const facts = unitFacts(customers, ds.firstDay, asOfDay, priorDaysAt(ds.firstDay, asOfDay), horizonDays);
+  return applyRisk(ds, customers, asOfDay, horizonDays, model, { facts });
+}
 
 /**
  * The learned risk forecasts for every customer and every customer x category relationship. The
@@ -67,18 +83,26 @@ export function assessRisk(
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const relationshipFacts = unitFacts(relationships, ds.firstDay, asOfDay, priorDays, horizonDays);
   const customers = elsewhere?.customers ? elsewhere.customers() : customerSeries(ds);
+  let customerModelFromElsewhere = false;
   const models = keep(() => {
     const relationship = learnRisk(ds, relationships, asOfDay, horizonDays, { customers });
+    customerModelFromElsewhere = elsewhere?.customerModel !== undefined;
     return { customer: elsewhere?.customerModel ? elsewhere.customerModel() : learnRisk(ds, customers, asOfDay, horizonDays), relationship };
   });
-  const customerFacts = unitFacts(customers, ds.firstDay, asOfDay, priorDays, horizonDays);
+  const categories = { start: relationshipStart, facts: relationshipFacts };
+  // The thread that learned the customer model prices the customers with it while this one learns
+  // the relationships (on 5M rows it otherwise sat idle for the last second or so of this stage).
+  const customer =
+    customerModelFromElsewhere && elsewhere?.customerForecast
+      ? { ...elsewhere.customerForecast(), breadth: breadthAt(ds, categories) }
+      : applyRisk(ds, customers, asOfDay, horizonDays, models.customer, { facts: unitFacts(customers, ds.firstDay, asOfDay, priorDays, horizonDays), categories });
   return {
     asOfDay,
     horizonDays,
     customers: unitsOnly(customers),
     relationships: unitsOnly(relationships),
-    customer: applyRisk(ds, customers, asOfDay, horizonDays, models.customer, { facts: customerFacts, categories: { start: relationshipStart, facts: relationshipFacts } }),
-    relationship: applyRisk(ds, relationships, asOfDay, horizonDays, models.relationship, { facts: relationshipFacts, customers, customerFacts }),
+    customer,
+    relationship: applyRisk(ds, relationships, asOfDay, horizonDays, models.relationship, { facts: relationshipFacts, customers, customerFacts: customer.facts }),
     relationshipStart,
   };
 }

@@ -169,7 +169,7 @@ export type CategoryUnits = { start: Int32Array; facts: UnitFacts };
 export type UnitContext = { facts?: UnitFacts; customers?: UnitSeries; customerFacts?: UnitFacts; categories?: CategoryUnits };
 
 /** Every customer's breadth, or null where there is only one category to speak of. */
-const breadthAt = (ds: Dataset, categories: CategoryUnits | undefined): Breadth | null =>
+export const breadthAt = (ds: Dataset, categories: CategoryUnits | undefined): Breadth | null =>
   categories && ds.categories.length >= 2 ? breadthOf(categories.facts, categories.start, ds.customers.length) : null;
 
 /** Every scored unit at every training cut, as features and what happened over the following horizon. */
