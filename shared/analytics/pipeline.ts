@@ -252,6 +252,11 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
 
   if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
 
+  // "Other products" is a remainder, not something a rep can offer.
+  const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
+  const growthGaps = (s: AnalysisSettings, skip?: (customer: number, category: number) => boolean): GrowthGap[] =>
+    findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => catchAll[c] === 1 || (skip?.(i, c) ?? false));
+  let growthCandidates: GrowthGap[] | null = null;
   let recoveryModel: RecoveryModel | null = null;
   let alive: PAliveStage | null = null;
   let risk: RiskAssessment | null = null;
@@ -262,6 +267,11 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
     // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
     const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rules, view('recovery').recovery)) : null;
+    // Growth's gaps for every customer, made while the risk job may still run on another thread
+    // (on 5M rows the wait for it left this thread idle for longer than growth takes); what
+    // recovery claims is struck off once it has decided. A gap is judged on its own customer and
+    // category alone, so striking off after gives what skipping before gave.
+    growthCandidates = job && cache.peek('growth', keys.growth) === undefined ? timed('growth', () => growthGaps(view('growth'))) : null;
     let assessed: RiskAssessment;
     if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
     else {
@@ -293,8 +303,6 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     caveats.push(caveat);
   }
 
-  // "Other products" is a remainder, not something a rep can offer.
-  const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
   const flagged = new Set<number>();
   for (const f of decision?.relationships ?? []) flagged.add(f.customer * m + f.category);
   const gaps: GrowthGap[] = stage('growth', (s) => {
@@ -302,8 +310,10 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     // gone gets no cross-sell: growth skips both.
     // A degenerate fit calls nearly everyone alive: gating on it would look like a check and be none.
     const gone = goneCustomers(features.n, decision, bgnbd?.gateApplied ? pAlive : null, s.growth.minPAlive);
-    return findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => gone[i] === 1 || catchAll[c] === 1 || flagged.has(i * m + c));
+    const claimed = (i: number, c: number): boolean => gone[i] === 1 || flagged.has(i * m + c);
+    return growthCandidates ? growthCandidates.filter((g) => !claimed(g.customer, g.category)) : growthGaps(s, claimed);
   });
+  growthCandidates = null;
   const floor = growthValueFloor(features, settings.growth.minValueShare);
   if (floor > 0) {
     notes.push(
