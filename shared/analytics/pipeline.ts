@@ -48,6 +48,11 @@ export type RunOptions = {
   saved?: SavedStages;
   /** Told of every setting a stage reads, for the test that holds stages to their declarations. */
   onSettingRead?: (stage: StageName, setting: SettingName) => void;
+  /**
+   * Called once every stage that can run before the risk stage's outcome has run, just before it is
+   * waited for: a driver whose risk stage runs on another thread can do its own work meanwhile.
+   */
+  beforeRiskWait?: (ready: { features: Features }) => void;
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
@@ -275,6 +280,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     let assessed: RiskAssessment;
     if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
     else {
+      options.beforeRiskWait?.({ features });
       options.checkpoint?.();
       options.progress?.('risk', done, total);
       const started = clock();

@@ -4,7 +4,7 @@ import { ANALYSIS_STAGES, resolveAsOfDay, runAnalysis, runAnalysisAlongside, typ
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
-import { failRun, finishRun, startRun, summaryOf } from './store';
+import { customersAhead, failRun, finishRun, startRun, summaryOf, type CustomersAhead } from './store';
 import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
@@ -44,6 +44,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     data.stages.hits.length = 0;
     const threaded = riskThreadPays(data.ds.tx.customer.length);
     const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
+    let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
       cache: data.stages,
       clock: () => performance.now(),
@@ -57,6 +58,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
+      ...(threaded
+        ? { beforeRiskWait: ({ features }) => (ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m))) }
+        : {}),
     };
     const output = threaded
       ? await runAnalysisAlongside(data.ds, settings, options, riskOnThread(data.ds, { signal: ctx.signal, onDone: (worked) => (thread.worked = worked) }))
@@ -69,7 +73,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     if (thread.worked?.learnCustomers != null) timings.riskCustomerThread = thread.worked.learnCustomers;
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
     summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
-    finishRun(db, summary, output.customerRows, output.actions);
+    finishRun(db, summary, output.customerRows, output.actions, ahead);
     timings.save = performance.now() - saveStarted;
     timings.total = performance.now() - started;
     db.prepare('UPDATE analysis_runs SET summary_json = ?, timings_json = ? WHERE id = ?').run(

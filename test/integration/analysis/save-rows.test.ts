@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import type { AnalysisSummary, CustomerRows } from '../../../shared/model/results';
-import { finishRun, mixJson, startRun } from '../../../main/backend/analysis/store';
+import { customersAhead, finishRun, mixJson, startRun } from '../../../main/backend/analysis/store';
 import { rowBatches } from '../../../main/backend/db/row-batches';
 import { warmData } from '../../../main/backend/analysis/warm';
 import { newWorkspace } from '../../helpers/workspace';
@@ -60,6 +60,35 @@ describe('saving a run’s customers one at a time', () => {
     const after = await w.backend.call('analysis-customer', { code: buyer.code, runId: second });
     expect(after.customer.mix).toEqual(before.customer.mix);
     expect(after.customer.mix.filter((v) => v > 0).length).toBe(buyer.breadth);
+  });
+});
+
+describe('saving customers whose order and mix were written while the risk thread ran', () => {
+  it('stores exactly the rows a save that wrote them itself stores', () => {
+    const db = w.backend.session.db;
+    const data = warmData(w.backend.session);
+    const output = runAnalysis(data.ds, defaultAnalysisSettings());
+    const { features } = output.stages;
+    const ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m));
+    expect(ahead.order).toHaveLength(output.customerRows.count);
+    const saved = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    finishRun(db, { ...first, runId: saved }, output.customerRows, output.actions, ahead);
+    const stored = (runId: number) => db.prepare('SELECT * FROM run_customers WHERE run_id = ? ORDER BY code').raw().all(runId).map((r) => (r as unknown[]).slice(1));
+    expect(stored(saved)).toEqual(stored(first.runId));
+    // In key order, as a save without them writes: each row at the end of the table's tree.
+    const codes = ahead.order.map((i) => data.ds.customers[i].code);
+    expect(codes).toEqual([...codes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('ignores them when they were made for another set of customers', () => {
+    const db = w.backend.session.db;
+    const data = warmData(w.backend.session);
+    const output = runAnalysis(data.ds, defaultAnalysisSettings());
+    const stale = customersAhead(3, (i) => `X${i}`, () => [1]);
+    const saved = startRun(db, '2026-01-15T09:00:00.000Z', first.asOf, first.settings, first.dataHash);
+    finishRun(db, { ...first, runId: saved }, output.customerRows, output.actions, stale);
+    const mixes = db.prepare('SELECT mix_json FROM run_customers WHERE run_id = ? ORDER BY code').pluck().all(saved);
+    expect(mixes).toEqual(db.prepare('SELECT mix_json FROM run_customers WHERE run_id = ? ORDER BY code').pluck().all(first.runId));
   });
 });
 
