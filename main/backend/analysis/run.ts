@@ -4,7 +4,8 @@ import { ANALYSIS_STAGES, resolveAsOfDay, runAnalysis, runAnalysisAlongside, typ
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
-import { customersAhead, failRun, finishRun, startRun, summaryOf, type CustomersAhead } from './store';
+import { enterBulkMode } from '../import/bulk-load';
+import { customersAhead, failRun, finishRun, savesInBulk, startRun, summaryOf, type CustomersAhead } from './store';
 import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
@@ -40,6 +41,12 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   const createdAt = ctx.now().toISOString();
   const asOfDay = resolveAsOfDay(data.ds, settings);
   const runId = startRun(db, createdAt, isoFromDay(asOfDay), settings, data.hash);
+  let leaveBulkMode: (() => void) | null = null;
+  const leaveBulk = (): void => {
+    const leave = leaveBulkMode;
+    leaveBulkMode = null;
+    leave?.();
+  };
   try {
     data.stages.hits.length = 0;
     const threaded = riskThreadPays(data.ds.tx.customer.length);
@@ -59,7 +66,15 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
       ...(threaded
-        ? { beforeRiskWait: ({ features }) => (ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m))) }
+        ? {
+            beforeRiskWait: ({ features }) => {
+              ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m));
+              // A save this big leaves WAL for its writing, and leaving it checkpoints what the run
+              // wrote so far (the kept stages): done now, that waits on the disk while the risk
+              // thread works, not after it.
+              if (savesInBulk(features.n, 0)) leaveBulkMode = enterBulkMode(db);
+            },
+          }
         : {}),
     };
     const output = threaded
@@ -73,7 +88,11 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     if (thread.worked?.learnCustomers != null) timings.riskCustomerThread = thread.worked.learnCustomers;
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
     summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
-    finishRun(db, summary, output.customerRows, output.actions, ahead);
+    try {
+      finishRun(db, summary, output.customerRows, output.actions, ahead);
+    } finally {
+      leaveBulk();
+    }
     timings.save = performance.now() - saveStarted;
     timings.total = performance.now() - started;
     db.prepare('UPDATE analysis_runs SET summary_json = ?, timings_json = ? WHERE id = ?').run(
@@ -86,7 +105,10 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   } catch (e) {
     // A workspace closed mid-run (which also cancels it) has no database left to mark the run in;
     // the next open marks it interrupted.
-    if (ctx.session.isOpen && ctx.session.db === db) failRun(db, runId, e instanceof Error ? e.message : String(e));
+    if (ctx.session.isOpen && ctx.session.db === db) {
+      leaveBulk();
+      failRun(db, runId, e instanceof Error ? e.message : String(e));
+    }
     throw e;
   }
 }

@@ -79,6 +79,7 @@ export function mixJson(mix: ArrayLike<number>, scratch: string[] = []): string 
  * parent lookup on every row (the run was inserted before): about a tenth of the save at 5M rows.
  */
 const BULK_ROWS = 50_000;
+export const savesInBulk = (customers: number, actions: number): boolean => customers + actions >= BULK_ROWS;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -113,7 +114,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
   const byCode = prepared?.order ?? inCodeOrder(rows.count, rows.code);
   const byId = actions.map((_, i) => i).sort((a, b) => byText(actions[a].id, actions[b].id));
   // Before the statements are made: SQLite builds the foreign-key checks into each one.
-  const leaveBulkMode = rows.count + actions.length >= BULK_ROWS ? enterBulkMode(db) : () => {};
+  const leaveBulkMode = savesInBulk(rows.count, actions.length) ? enterBulkMode(db) : () => {};
   try {
     const runId = summary.runId;
     const customerRows = rowBatches(db, 'run_customers', { column: 'run_id', value: runId }, [
