@@ -25,6 +25,13 @@ const RISK_THREAD_MIN_ROWS = 200_000;
  */
 const SPLIT_LEARNING_MAX_ROWS = 8_000_000;
 
+/**
+ * Whether the analysis may hold results ahead of the risk stage while its thread runs (growth's
+ * gaps before recovery's claims, the save's customer order and mix): up to the size where the
+ * customer model gets a thread of its own too, above which memory, not time, is the limit.
+ */
+export const workAheadOfRisk = (rows: number): boolean => rows <= SPLIT_LEARNING_MAX_ROWS;
+
 /** Whether the risk stage of a dataset this big gains from a thread of its own on this machine. */
 export const riskThreadPays = (rows: number): boolean => rows >= RISK_THREAD_MIN_ROWS && os.availableParallelism() >= 2;
 

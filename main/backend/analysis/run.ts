@@ -10,7 +10,7 @@ import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
 import { collectGarbage, collectIfHeapAbove } from './collect-garbage';
-import { riskOnThread, riskThreadPays } from './risk-thread';
+import { riskOnThread, riskThreadPays, workAheadOfRisk } from './risk-thread';
 import type { Session } from '../session';
 
 /** A heap this big at the end of the stages is worth a collection before the save (5M rows stay below it). */
@@ -50,6 +50,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   try {
     data.stages.hits.length = 0;
     const threaded = riskThreadPays(data.ds.tx.customer.length);
+    const workAhead = workAheadOfRisk(data.ds.tx.customer.length);
     const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
     let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
@@ -67,8 +68,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
       },
       ...(threaded
         ? {
+            growthWhileRiskRuns: workAhead,
             beforeRiskWait: ({ features }) => {
-              ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m));
+              if (workAhead) ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m));
               // A save this big leaves WAL for its writing, and leaving it checkpoints what the run
               // wrote so far (the kept stages): done now, that waits on the disk while the risk
               // thread works, not after it.

@@ -48,10 +48,12 @@ describe('the risk stage on a thread of its own', () => {
     for (const column of [ds.tx.customer, ds.tx.category, ds.tx.day, ds.tx.revenue]) expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it('gives the same actions, money, customers and forecasts as the analysis run on one thread, with the customer model learned on a second thread', async () => {
+  it('gives the same actions, money, customers and forecasts as the analysis run on one thread, with the customer model learned and applied on a second thread and growth found while they run', async () => {
     const inline = runAnalysis(ds, settings);
     let worked: { assess: number; learnCustomers: number | null } | null = null;
-    const alongside = await runAnalysisAlongside(ds, settings, {}, riskOnThread(ds, { onDone: (ms) => (worked = ms) }));
+    let waited = 0;
+    const alongside = await runAnalysisAlongside(ds, settings, { growthWhileRiskRuns: true, beforeRiskWait: () => waited++ }, riskOnThread(ds, { onDone: (ms) => (worked = ms) }));
+    expect(waited).toBe(1);
     expect(alongside.counts.recoveryActions).toBeGreaterThan(0);
     expect(results(alongside)).toEqual(results(inline));
     expect(worked).toMatchObject({ assess: expect.any(Number), learnCustomers: expect.any(Number) });
