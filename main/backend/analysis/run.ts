@@ -50,7 +50,6 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   try {
     data.stages.hits.length = 0;
     const threaded = riskThreadPays(data.ds.tx.customer.length);
-    const workAhead = workAheadOfRisk(data.ds.tx.customer.length);
     const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
     let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
@@ -66,11 +65,11 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
-      ...(threaded
+      ...(threaded && workAheadOfRisk(data.ds.tx.customer.length)
         ? {
-            growthWhileRiskRuns: workAhead,
+            growthWhileRiskRuns: true,
             beforeRiskWait: ({ features }) => {
-              if (workAhead) ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m));
+              ahead = customersAhead(features.n, (i) => data.ds.customers[i].code, (i) => features.mix.subarray(i * features.m, (i + 1) * features.m));
               // A save this big leaves WAL for its writing, and leaving it checkpoints what the run
               // wrote so far (the kept stages): done now, that waits on the disk while the risk
               // thread works, not after it.
