@@ -3,6 +3,8 @@ import type { Db } from '../db/open';
 const NONE = -2147483648;
 /** Ids above this go to a map: a workspace this big in customers is not one a dense array should span. */
 const DENSE_IDS = 1 << 24;
+/** Customers per UPDATE statement (two values each, within SQLite's limit on bound values). */
+const STORE_PAIRS = 256;
 
 /**
  * The last day each customer bought on in one import, by customer id: a dense array (ids are the
@@ -37,9 +39,27 @@ export class LastDays {
     yield* this.far;
   }
 
-  /** Moves each customer's last day on to this import's where that is later (a customer new to the workspace has none yet). */
+  /**
+   * Moves each customer's last day on to this import's where that is later (a customer new to the
+   * workspace has none yet). Many customers to a statement: one statement a customer was 0.23 s of
+   * a 5M-row import's last steps (138,677 customers), each call into SQLite costing more than its
+   * update.
+   */
   store(db: Db): void {
-    const update = db.prepare('UPDATE customers SET last_day = ? WHERE id = ? AND (last_day IS NULL OR last_day < ?)');
-    for (const [id, day] of this.entries()) update.run(day, id, day);
+    const statement = (pairs: number) =>
+      db.prepare(
+        `WITH noted(id, day) AS (VALUES ${Array.from({ length: pairs }, () => '(?, ?)').join(', ')})
+         UPDATE customers SET last_day = noted.day FROM noted WHERE customers.id = noted.id AND (customers.last_day IS NULL OR customers.last_day < noted.day)`,
+      );
+    let full: ReturnType<Db['prepare']> | null = null;
+    const values: number[] = [];
+    for (const [id, day] of this.entries()) {
+      values.push(id, day);
+      if (values.length === 2 * STORE_PAIRS) {
+        (full ??= statement(STORE_PAIRS)).run(...values);
+        values.length = 0;
+      }
+    }
+    if (values.length > 0) statement(values.length / 2).run(...values);
   }
 }

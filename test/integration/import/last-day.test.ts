@@ -42,6 +42,25 @@ describe("a customer's last day of sales", () => {
     expect(stale(db)).toEqual([]);
   });
 
+  it('is right for every one of a thousand customers, some moved on by a later file and some kept by it', async () => {
+    const w = await workspace();
+    const db = w.backend.session.db;
+    const header = 'Customer,Date,Category,Revenue';
+    // Far more customers than one statement stores, and not a multiple of it.
+    const first = Array.from({ length: 1000 }, (_, i) => `C${i},2025-0${1 + (i % 6)}-1${i % 10},A,${i + 1}`);
+    await w.backend.call('import-run', { path: write(w.dir, 'first.csv', [header, ...first]) });
+    expect(stale(db)).toEqual([]);
+    // Even customers buy again later, odd ones only earlier: only the even ones' last day moves.
+    const second = Array.from({ length: 1000 }, (_, i) => `C${i},${i % 2 === 0 ? '2025-09-01' : '2024-12-01'},B,${i + 2}`);
+    await w.backend.call('import-run', { path: write(w.dir, 'second.csv', [header, ...second]) });
+    expect(stale(db)).toEqual([]);
+    const last = db.prepare('SELECT code, last_day FROM customers WHERE code IN (?, ?)').all('C2', 'C3');
+    expect(last).toEqual([
+      { code: 'C2', last_day: dayFromIso('2025-09-01') },
+      { code: 'C3', last_day: dayFromIso('2025-04-13') },
+    ]);
+  });
+
   it('is not taken from a row rejected for a date far from the rest, nor changed by a failed import', async () => {
     const w = await workspace();
     const db = w.backend.session.db;
