@@ -15,9 +15,3 @@ export function int32Of(length: number, value: (i: number) => number): Int32Arra
   for (let i = 0; i < length; i++) out[i] = value(i);
   return out;
 }
-
-export function uint8Of(length: number, value: (i: number) => number): Uint8Array {
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = value(i);
-  return out;
-}

@@ -81,8 +81,9 @@ function replyOf(worker: Worker, stopped: () => boolean): Promise<{ outcome: Ris
  * moderate size, the customer level's learning on a second one (the two levels' learning is most of
  * the stage and neither reads the other). The second thread makes the customer series, which both
  * need, once: the assessing thread takes it when it has made the relationships' series, and the
- * customer model and the customers priced with it when it has learned the relationships. The transactions cross without a copy when
- * they live in shared memory (loadData puts them there); the assessment comes back by transfer.
+ * customer model and the customers priced with it when it has learned the relationships. The
+ * transactions cross without a copy when they live in shared memory (loadData puts them there); the
+ * assessment comes back by transfer.
  * `signal` stops the threads at once (a cancelled analysis does not wait for them); `onDone` hears
  * how long each worked.
  */

@@ -308,6 +308,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     ctx.session.dropCaches();
     if (prepared && typeof prepared !== 'string') adoptPreparedImport(ctx.session, prepared);
     // Stamped once the import has put the connection back as it was (runImport).
+    // Rows a load has used up (their chunks emptied, `rows` set to -1) cannot be handed on: the
+    // analysis then reads them from the table.
     else if (rows && rows.rows >= 0) ctx.session.set(FRESH_ROWS, { ...rows, writes: UNSTAMPED });
     return {
       importId: args.dryRun ? null : importId,
