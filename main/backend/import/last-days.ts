@@ -1,10 +1,9 @@
 import type { Db } from '../db/open';
+import { updateBatches } from '../db/update-batches';
 
 const NONE = -2147483648;
 /** Ids above this go to a map: a workspace this big in customers is not one a dense array should span. */
 const DENSE_IDS = 1 << 24;
-/** Customers per UPDATE statement (two values each, within SQLite's limit on bound values). */
-const STORE_PAIRS = 256;
 
 /**
  * The last day each customer bought on in one import, by customer id: a dense array (ids are the
@@ -46,20 +45,14 @@ export class LastDays {
    * update.
    */
   store(db: Db): void {
-    const statement = (pairs: number) =>
-      db.prepare(
-        `WITH noted(id, day) AS (VALUES ${Array.from({ length: pairs }, () => '(?, ?)').join(', ')})
+    const updates = updateBatches(
+      db,
+      2,
+      (values) =>
+        `WITH noted(id, day) AS (VALUES ${values})
          UPDATE customers SET last_day = noted.day FROM noted WHERE customers.id = noted.id AND (customers.last_day IS NULL OR customers.last_day < noted.day)`,
-      );
-    let full: ReturnType<Db['prepare']> | null = null;
-    const values: number[] = [];
-    for (const [id, day] of this.entries()) {
-      values.push(id, day);
-      if (values.length === 2 * STORE_PAIRS) {
-        (full ??= statement(STORE_PAIRS)).run(...values);
-        values.length = 0;
-      }
-    }
-    if (values.length > 0) statement(values.length / 2).run(...values);
+    );
+    for (const [id, day] of this.entries()) updates.add(id, day);
+    updates.flush();
   }
 }

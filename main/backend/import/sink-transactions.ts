@@ -9,6 +9,7 @@ import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
 import type { FreshCollector } from './fresh-rows';
 import { LastDays } from './last-days';
+import { updateBatches } from '../db/update-batches';
 
 /**
  * Rows DuckDB summed per customer x category x day, stored by id: the feed resolves each name once
@@ -286,16 +287,19 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     finish() {
       insert.flush();
       // A customer's current rep, territory and segment are those of its most recent sale. Its
-      // last_day is still the last day earlier imports stored: this import's are stored after.
-      const previousLast = db.prepare('SELECT last_day AS day FROM customers WHERE id = ?');
-      const update = db.prepare(
-        'UPDATE customers SET name = coalesce(?, name), rep_id = coalesce(?, rep_id), territory_id = coalesce(?, territory_id), segment = coalesce(?, segment) WHERE id = ?',
+      // last_day is still the last day earlier imports stored (none for a customer this import
+      // added): this import's are stored after.
+      const updates = updateBatches(
+        db,
+        6,
+        (values) =>
+          `WITH latest(id, name, rep, territory, segment, day) AS (VALUES ${values})
+           UPDATE customers SET name = coalesce(latest.name, customers.name), rep_id = coalesce(latest.rep, customers.rep_id),
+                  territory_id = coalesce(latest.territory, customers.territory_id), segment = coalesce(latest.segment, customers.segment)
+             FROM latest WHERE customers.id = latest.id AND (customers.last_day IS NULL OR customers.last_day <= latest.day)`,
       );
-      for (const [id, l] of latest) {
-        const before = customers.isNew(id) ? null : (previousLast.get(id) as { day: number | null }).day;
-        if (before !== null && before > l.day) continue;
-        update.run(l.name, l.rep, l.territory, l.segment, id);
-      }
+      for (const [id, l] of latest) updates.add(id, l.name, l.rep, l.territory, l.segment, l.day);
+      updates.flush();
       lastDays.store(db);
     },
   };

@@ -61,6 +61,28 @@ describe("a customer's last day of sales", () => {
     ]);
   });
 
+  it('gives each of a thousand customers the name, rep, territory and segment of its latest sale, across two files', async () => {
+    const w = await workspace();
+    const db = w.backend.session.db;
+    const header = 'Customer,Name,Date,Category,Revenue,Rep,Territory,Segment';
+    // Far more customers than one statement updates, and not a multiple of it.
+    const first = Array.from({ length: 1000 }, (_, i) => `C${i},Old ${i},2025-0${1 + (i % 6)}-1${i % 10},A,${i + 1},Rep ${i % 7},North,Cafe`);
+    await w.backend.call('import-run', { path: write(w.dir, 'first.csv', [header, ...first]) });
+    // Even customers buy again later under new details; odd ones' rows are older, so their details stay.
+    const second = Array.from({ length: 1000 }, (_, i) => `C${i},New ${i},${i % 2 === 0 ? '2025-09-01' : '2024-12-01'},B,${i + 2},Rep ${i % 5 + 10},South,Hotel`);
+    await w.backend.call('import-run', { path: write(w.dir, 'second.csv', [header, ...second]) });
+    const rows = db
+      .prepare('SELECT c.code, c.name, r.name AS rep, t.name AS territory, c.segment FROM customers c JOIN reps r ON r.id = c.rep_id JOIN territories t ON t.id = c.territory_id')
+      .all() as { code: string; name: string; rep: string; territory: string; segment: string }[];
+    expect(rows).toHaveLength(1000);
+    const wrong = rows.filter((r) => {
+      const i = Number(r.code.slice(1));
+      const expected = i % 2 === 0 ? { name: `New ${i}`, rep: `Rep ${i % 5 + 10}`, territory: 'South', segment: 'Hotel' } : { name: `Old ${i}`, rep: `Rep ${i % 7}`, territory: 'North', segment: 'Cafe' };
+      return r.name !== expected.name || r.rep !== expected.rep || r.territory !== expected.territory || r.segment !== expected.segment;
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it('is not taken from a row rejected for a date far from the rest, nor changed by a failed import', async () => {
     const w = await workspace();
     const db = w.backend.session.db;
