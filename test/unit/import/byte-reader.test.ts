@@ -88,16 +88,22 @@ function cell(random: () => number, column: string): string {
   }
 }
 
-function file(seed: number, options: { rows: number; newline: string; bom: boolean; encoding: TextEncoding; delimiter: string; title: boolean }): Buffer {
+/** Columns that repeat from line to line in a file grouped by customer. */
+const CUSTOMER_COLUMNS = new Set(['Customer ID', 'Customer Name', 'Rep', 'Territory', 'Segment']);
+
+/** `grouped`: most lines repeat the customer columns of the line before, as an export sorted by customer does. */
+function file(seed: number, options: { rows: number; newline: string; bom: boolean; encoding: TextEncoding; delimiter: string; title: boolean; grouped: boolean }): Buffer {
   const random = seededRandom(seed);
   const lines: string[] = [];
+  let previous: string[] | null = null;
   if (options.title) lines.push('Sales export', '');
   lines.push(HEADERS.join(options.delimiter));
   for (let i = 0; i < options.rows; i++) {
     const r = random();
     if (r < 0.03) lines.push('');
     else if (r < 0.04) lines.push(options.delimiter.repeat(3));
-    const cells = HEADERS.map((h) => cell(random, h));
+    const cells = HEADERS.map((h, k) => (options.grouped && previous && CUSTOMER_COLUMNS.has(h) && random() < 0.8 ? previous[k] : cell(random, h)));
+    previous = cells.slice();
     const width = random() < 0.05 ? Math.floor(random() * HEADERS.length) : HEADERS.length + (random() < 0.03 ? 2 : 0);
     while (cells.length < width) cells.push('extra');
     lines.push(cells.slice(0, width).join(options.delimiter));
@@ -125,13 +131,13 @@ const mapping = {
 };
 
 describe('the parser worker reading bytes', () => {
-  it('hands on exactly what the text tokenizer and checks do, for thousands of troubled random files cut anywhere', () => {
+  it('hands on exactly what the text tokenizer and checks do, for thousands of troubled random files cut anywhere, grouped by customer or not', () => {
     const random = seededRandom(20261202);
     for (let seed = 1; seed <= 400; seed++) {
       const encoding = pick(random, ['utf-8', 'utf-8', 'windows-1252'] as const);
       const delimiter = pick(random, [',', ',', ';', '\t']);
       const title = random() < 0.2;
-      const bytes = file(seed, { rows: 20 + Math.floor(random() * 60), newline: pick(random, ['\n', '\r\n', '\r\n', '\r']), bom: random() < 0.2, encoding, delimiter, title });
+      const bytes = file(seed, { rows: 20 + Math.floor(random() * 60), newline: pick(random, ['\n', '\r\n', '\r\n', '\r']), bom: random() < 0.2, encoding, delimiter, title, grouped: seed % 2 === 0 });
       const revenueColumn = random() < 0.7;
       const check: CheckPlan = {
         headers: HEADERS,

@@ -83,39 +83,56 @@ function keyDay(key: number): number | null {
   return isValidDate(y, m, d) ? dayFromParts(y, m, d) : null;
 }
 
+/** Date slots: years 1900-2155, months and days as written up to 12 and 31 (a slot per spelling, valid or not). */
+const FIRST_YEAR = 1900;
+const YEARS = 256;
+const DATE_SLOTS = YEARS * 13 * 32;
+const UNSEEN = -2147483648;
+const INVALID = -2147483647;
+
+/** The slot of a date key from isoKey, -1 when it has none. */
+function dateSlot(key: number): number {
+  const year = Math.floor(key / 10000) - FIRST_YEAR;
+  const month = Math.floor(key / 100) % 100;
+  const day = key % 100;
+  return year >= 0 && year < YEARS && month <= 12 && day <= 31 ? (year * 13 + month) * 32 + day : -1;
+}
+
 /**
- * Cuts buf[start, end) at the delimiter: cell k is starts[k]..ends[k], its FNV-1a hash in
- * hashes[k]. Returns the number of cells, or -(cells + 2) when the line holds a quote or a carriage
- * return (the text tokenizer must read it), or -1 when the arrays are too short for its cells.
+ * Cuts buf[start, end) at the delimiter: cell k is starts[k]..ends[k]. Returns the number of
+ * cells, or -(cells + 2) when the line holds a quote or a carriage return (the text tokenizer must
+ * read it), or -1 when the arrays are too short for its cells. No hashing here: most cells either
+ * are no names at all (amounts, dates, invoice numbers) or repeat the line before, and a hash
+ * folded into every byte was a chain of multiplications that cost more than finding the cells.
  */
-function cutFields(buf: Uint8Array, start: number, end: number, d: number, special: Uint8Array, starts: Int32Array, ends: Int32Array, hashes: Int32Array): number {
+function cutFields(buf: Uint8Array, start: number, end: number, d: number, special: Uint8Array, starts: Int32Array, ends: Int32Array): number {
   const room = starts.length;
   let fields = 0;
   let from = start;
-  let hash = HASH_START;
   let odd = false;
   for (let i = start; i < end; i++) {
     const b = buf[i];
-    if (special[b] === 0) hash = Math.imul(hash ^ b, HASH_STEP);
-    else if (b === d) {
+    if (special[b] === 0) continue;
+    if (b === d) {
       if (fields === room) return -1;
       starts[fields] = from;
       ends[fields] = i;
-      hashes[fields] = hash;
       fields++;
       from = i + 1;
-      hash = HASH_START;
-    } else {
-      odd = true;
-      hash = Math.imul(hash ^ b, HASH_STEP);
-    }
+    } else odd = true;
   }
   if (fields === room) return -1;
   starts[fields] = from;
   ends[fields] = end;
-  hashes[fields] = hash;
   fields++;
   return odd ? -fields - 1 : fields;
+}
+
+/** FNV-1a of buf[start, end), the hash the byte dictionaries file a cell under. */
+function cellHash(buf: Uint8Array, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i], HASH_STEP);
+  return hash;
 }
 
 /**
@@ -135,7 +152,8 @@ export class ByteReader {
   private text: ReturnType<typeof textRecords> | null = null;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
-  private hashes = new Int32Array(64);
+  /** Per text field, the hash of this line's cell when it was looked up in the dictionary. */
+  private readonly hashes = new Int32Array(TEXT_FIELDS);
   private fields = 0;
   private readonly delimiter: number;
   private readonly special = new Uint8Array(256);
@@ -148,9 +166,27 @@ export class ByteReader {
   private readonly blanks = new Uint8Array(TEXT_FIELDS);
   /** Per text field, the code of the empty text once known (-1 before): absent columns ask for it on every row. */
   private readonly emptyCodes = new Int32Array(TEXT_FIELDS).fill(-1);
-  /** The day of the last date read, and the days of the others met (a file has a few thousand). */
+  /**
+   * Per text field, the last cell whose code was settled: its bytes, length (-1 before any), code
+   * and blankness. Files come grouped by customer or invoice, so a line mostly repeats the
+   * customer's name, rep, territory and segment of the line before: a comparison then finds the
+   * code without hashing the cell or probing the dictionary.
+   */
+  private readonly lastBytes = Array.from({ length: TEXT_FIELDS }, () => new Uint8Array(64));
+  private readonly lastLengths = new Int32Array(TEXT_FIELDS).fill(-1);
+  private readonly lastCodes = new Int32Array(TEXT_FIELDS);
+  private readonly lastBlanks = new Uint8Array(TEXT_FIELDS);
+  /**
+   * The day of the last date read, and the days of the others met: by slot (see dateSlot), or in a
+   * map for a date outside the slots. A file grouped by customer changes date nearly every line,
+   * where a map lookup per line cost a tenth of a second at 5M rows.
+   */
   private lastKey = -1;
+  private lastSlot = -1;
   private lastDay: number | null = null;
+  private readonly slotDays = new Int32Array(DATE_SLOTS).fill(UNSEEN);
+  /** 1 for a slot whose day's first text is told (in `told`). */
+  private readonly toldSlots = new Uint8Array(DATE_SLOTS);
   private readonly days = new Map<number, number | null>();
   private lastTold = NaN;
   private readonly ix: ReturnType<typeof saleColumns>;
@@ -256,10 +292,10 @@ export class ByteReader {
   private record(buf: Buffer, start: number, nl: number): boolean {
     let end = nl;
     if (end > start && buf[end - 1] === CR) end--;
-    let fields = cutFields(buf, start, end, this.delimiter, this.special, this.starts, this.ends, this.hashes);
+    let fields = cutFields(buf, start, end, this.delimiter, this.special, this.starts, this.ends);
     while (fields === -1) {
       this.grow();
-      fields = cutFields(buf, start, end, this.delimiter, this.special, this.starts, this.ends, this.hashes);
+      fields = cutFields(buf, start, end, this.delimiter, this.special, this.starts, this.ends);
     }
     const odd = fields < 0;
     this.fields = odd ? -fields - 1 : fields;
@@ -290,7 +326,6 @@ export class ByteReader {
     };
     this.starts = more(this.starts);
     this.ends = more(this.ends);
-    this.hashes = more(this.hashes);
   }
 
   private decode(buf: Buffer, start: number, end: number): string {
@@ -310,6 +345,47 @@ export class ByteReader {
     return plainAmount(buf, this.starts[column], this.ends[column], dot);
   }
 
+  /** The day of date key `key` (in `slot`, -1 for none), null when it is no valid date. */
+  private dayOf(key: number, slot: number): number | null {
+    if (slot < 0) {
+      let known = this.days.get(key);
+      if (known === undefined) {
+        known = keyDay(key);
+        if (this.days.size > 50_000) this.days.clear();
+        this.days.set(key, known);
+      }
+      return known;
+    }
+    let day = this.slotDays[slot];
+    if (day === UNSEEN) {
+      const known = keyDay(key);
+      day = known === null ? INVALID : known;
+      this.slotDays[slot] = day;
+    }
+    return day === INVALID ? null : day;
+  }
+
+  /** Whether buf[start, end) is the last settled cell of text field f, byte for byte. */
+  private repeats(f: number, buf: Uint8Array, start: number, end: number): boolean {
+    const length = end - start;
+    if (length !== this.lastLengths[f]) return false;
+    const last = this.lastBytes[f];
+    for (let k = 0; k < length; k++) if (last[k] !== buf[start + k]) return false;
+    return true;
+  }
+
+  /** Keeps buf[start, end) as text field f's last settled cell, with the code and blankness now in codes and blanks. */
+  private remember(f: number, buf: Uint8Array, start: number, end: number): void {
+    const length = end - start;
+    if (length > this.lastBytes[f].length) this.lastBytes[f] = new Uint8Array(Math.max(length, this.lastBytes[f].length * 2));
+    // A loop, not set(subarray): a cell is a few bytes, and a subarray is an object made per call.
+    const last = this.lastBytes[f];
+    for (let k = 0; k < length; k++) last[k] = buf[start + k];
+    this.lastLengths[f] = length;
+    this.lastCodes[f] = this.codes[f];
+    this.lastBlanks[f] = this.blanks[f];
+  }
+
   /**
    * The row checks of rowChecker for a row that passes them all with plain values, storing it;
    * false (having changed nothing) when the row needs the text checks: they decide it then.
@@ -325,12 +401,22 @@ export class ByteReader {
         blanks[f] = 1;
         continue;
       }
-      const entry = this.dictionaries[f].find(buf, starts[c], ends[c], this.hashes[c]);
+      const start = starts[c];
+      const end = ends[c];
+      if (this.repeats(f, buf, start, end)) {
+        codes[f] = this.lastCodes[f];
+        blanks[f] = this.lastBlanks[f];
+        continue;
+      }
+      const hash = cellHash(buf, start, end);
+      this.hashes[f] = hash;
+      const entry = this.dictionaries[f].find(buf, start, end, hash);
       if (entry >= 0) {
         codes[f] = this.dictionaries[f].code(entry);
         blanks[f] = this.dictionaries[f].blank(entry) ? 1 : 0;
+        this.remember(f, buf, start, end);
       } else {
-        const text = this.decode(buf, starts[c], ends[c]).trim();
+        const text = this.decode(buf, start, end).trim();
         codes[f] = -1;
         pending[f] = text;
         blanks[f] = text === '' ? 1 : 0;
@@ -341,14 +427,9 @@ export class ByteReader {
     const key = isoKey(buf, starts[ix.date], ends[ix.date]);
     if (key < 0) return false;
     if (key !== this.lastKey) {
-      let known = this.days.get(key);
-      if (known === undefined) {
-        known = keyDay(key);
-        if (this.days.size > 50_000) this.days.clear();
-        this.days.set(key, known);
-      }
       this.lastKey = key;
-      this.lastDay = known;
+      this.lastSlot = dateSlot(key);
+      this.lastDay = this.dayOf(key, this.lastSlot);
     }
     const day = this.lastDay;
     if (day === null) return false;
@@ -392,16 +473,22 @@ export class ByteReader {
     }
     // A credit note ("C536379") is a return even when its amounts were typed positive.
     if (this.check.creditInvoices && (first === 67 || first === 99) && revenue > 0) revenue = -revenue;
-    if (day !== this.lastTold && !this.told.has(day)) {
-      this.told.add(day);
-      this.writer.checked.dayText(day, buf.toString('latin1', starts[ix.date], ends[ix.date]));
+    const slot = this.lastSlot;
+    if (day !== this.lastTold && !(slot >= 0 && this.toldSlots[slot] === 1)) {
+      if (!this.told.has(day)) {
+        this.told.add(day);
+        this.writer.checked.dayText(day, buf.toString('latin1', starts[ix.date], ends[ix.date]));
+      }
+      if (slot >= 0) this.toldSlots[slot] = 1;
     }
     for (let f = 0; f < TEXT_FIELDS; f++) {
       if (codes[f] >= 0) continue;
       codes[f] = this.writer.code(f, pending[f]);
       const c = textColumns[f];
-      if (c >= 0 && c < fields) this.dictionaries[f].add(buf, starts[c], ends[c], this.hashes[c], codes[f], blanks[f] === 1);
-      else this.emptyCodes[f] = codes[f];
+      if (c >= 0 && c < fields) {
+        this.dictionaries[f].add(buf, starts[c], ends[c], this.hashes[f], codes[f], blanks[f] === 1);
+        this.remember(f, buf, starts[c], ends[c]);
+      } else this.emptyCodes[f] = codes[f];
     }
     this.lastTold = day;
     this.writer.storeCodes(line, day, quantity, revenue, orders, codes, invoiceBuf, is, ie, invoice);
