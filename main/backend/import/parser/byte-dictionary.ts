@@ -1,4 +1,4 @@
-/** FNV-1a over bytes: the byte reader folds each byte of a cell into its hash as it looks for the delimiter. */
+/** FNV-1a over bytes: the hash the byte reader files a cell under, taken only when the cell is not the line before's. */
 export const HASH_START = 0x811c9dc5 | 0;
 export const HASH_STEP = 16777619;
 
