@@ -6,19 +6,20 @@ export type RowValue = number | string | null;
 
 /**
  * Inserts rows into `table` 64 per statement: one call into SQLite per 64 rows instead of per row.
- * `fixed` is a column with one integer on every row (an import's or a run's id, read from our own
- * tables), written into the statement instead of bound on each row. A caller `put`s a row's values
+ * `fixed`, when given, is a column with one integer on every row (an import's or a run's id, read
+ * from our own tables), written into the statement instead of bound on each row. A caller `put`s a row's values
  * in `columns` order and then calls `rowAdded`, or hands them to `add`.
  */
 export function rowBatches(
   db: Db,
   table: string,
-  fixed: { column: string; value: number },
+  fixed: { column: string; value: number } | null,
   columns: readonly string[],
 ): { put: (value: RowValue) => void; rowAdded: () => void; add: (...values: RowValue[]) => void; flush: () => void } {
   const width = columns.length;
-  const tuple = `(${Math.trunc(fixed.value)}, ${columns.map(() => '?').join(', ')})`;
-  const sql = (rows: number): string => `INSERT INTO ${table} (${fixed.column}, ${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+  const tuple = `(${fixed ? `${Math.trunc(fixed.value)}, ` : ''}${columns.map(() => '?').join(', ')})`;
+  const names = fixed ? [fixed.column, ...columns] : columns;
+  const sql = (rows: number): string => `INSERT INTO ${table} (${names.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
   // Made when first needed: a small run never fills one.
   let many: ReturnType<Db['prepare']> | null = null;
   const one = db.prepare(sql(1));

@@ -10,6 +10,7 @@ import type { RowSink, Tally } from './tally';
 import type { FreshCollector } from './fresh-rows';
 import { LastDays } from './last-days';
 import { updateBatches } from '../db/update-batches';
+import { rowBatches } from '../db/row-batches';
 
 /**
  * Rows DuckDB summed per customer x category x day, stored by id: the feed resolves each name once
@@ -48,6 +49,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const ix = saleColumns(plan.headers, m);
 
   const customers = new Dimension(db, 'customers');
+  if (Number(db.pragma('foreign_keys', { simple: true })) === 0) customers.deferInserts();
   const categories = new Dimension(db, 'categories');
   const products = new Dimension(db, 'products');
   const reps = new Dimension(db, 'reps');
@@ -280,12 +282,24 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         for (const id of set) {
           if (left.has(id)) continue;
           set.delete(id);
-          if (dimension.isNew(id)) drop.run(id);
+          if (dimension.isNew(id)) {
+            drop.run(id);
+            dimension.forget(id);
+          }
         }
       }
     },
     finish() {
       insert.flush();
+      // Customers new to the workspace are written now, with their latest name, rep, territory and
+      // segment and their last day: what the updates below make of a customer inserted when first
+      // seen (named by its first row, or by its code).
+      const added = rowBatches(db, 'customers', null, ['id', 'code', 'name', 'segment', 'rep_id', 'territory_id', 'last_day']);
+      for (const c of customers.takeDeferred()) {
+        const l = latest.get(c.id);
+        added.add(c.id, c.key, l?.name ?? (c.label || c.key), l?.segment ?? null, l?.rep ?? null, l?.territory ?? null, lastDays.dayOf(c.id));
+      }
+      added.flush();
       // A customer's current rep, territory and segment are those of its most recent sale. Its
       // last_day is still the last day earlier imports stored (none for a customer this import
       // added): this import's are stored after.
@@ -298,9 +312,9 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
                   territory_id = coalesce(latest.territory, customers.territory_id), segment = coalesce(latest.segment, customers.segment)
              FROM latest WHERE customers.id = latest.id AND (customers.last_day IS NULL OR customers.last_day <= latest.day)`,
       );
-      for (const [id, l] of latest) updates.add(id, l.name, l.rep, l.territory, l.segment, l.day);
+      for (const [id, l] of latest) if (!customers.isDeferred(id)) updates.add(id, l.name, l.rep, l.territory, l.segment, l.day);
       updates.flush();
-      lastDays.store(db);
+      lastDays.store(db, (id) => customers.isDeferred(id));
     },
   };
 }
