@@ -8,9 +8,9 @@ import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { flushEarly } from '../db/early-flush';
-import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshRows } from './fresh-rows';
+import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshCollector, type FreshRows } from './fresh-rows';
 import { adoptPreparedImport, prepareImportedColumns, preparesImportedColumns } from '../analysis/warm';
-import { dataHash, loadRoom } from '../analysis/load-dataset';
+import { dataHash, loadRoom, PREFAULT_MIN_ROWS } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { openSource } from './open';
 import { decideImportCurrency, guessPlanCurrency, setWorkspaceCurrency } from './currency';
@@ -24,7 +24,7 @@ import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from '
 import { estimateShrink, shrinkDecision } from './shrink-estimate';
 import type { TableSource } from './source';
 import { recordFeed } from './record-feed';
-import { checkPlanOf } from './row-check';
+import { checkPlanOf, saleColumns } from './row-check';
 import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
@@ -136,8 +136,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
 
   const asOfDay = dayFromIso(args.asOf ?? startedAt.slice(0, 10));
   const report = progressReporter(ctx.progress);
-  // Rows are about 60-120 bytes in the files people export; .gz files hold about five times more.
-  const bulk = isDatedShape(plan.shape) && isBulkLoad(db, Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120));
+  const bulk = isDatedShape(plan.shape) && isBulkLoad(db, expectedRows(absolute, size));
   const leaveBulkMode = bulk ? enterBulkMode(db) : () => {};
   try {
     return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt, staged, notes });
@@ -204,6 +203,9 @@ async function stageIfBig(
   }
 }
 
+/** Rows a file of this size likely holds: rows are about 60-120 bytes in the files people export; .gz files hold about five times more. */
+const expectedRows = (absolute: string, size: number): number => Math.round((size * (absolute.toLowerCase().endsWith('.gz') ? 5 : 1)) / 120);
+
 /**
  * Whether a CSV file's rows are read and checked in the parser worker while this thread stores
  * them. Small files are not: starting the worker costs more than their reading. Dates found far
@@ -215,6 +217,7 @@ const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
   let sha = p.sha;
+  let fresh: FreshCollector | null = null;
   db.exec('BEGIN IMMEDIATE');
   try {
     const importId = Number(
@@ -225,7 +228,12 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
     // Into an empty table the rows this import stores are all the table holds: the analysis can take them as they are.
-    const fresh = isDatedShape(plan.shape) && !args.dryRun && db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined ? freshCollector() : null;
+    if (isDatedShape(plan.shape) && !args.dryRun && db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) {
+      // Line by line, a big file's kept rows are faulted in ahead (DuckDB's sums are far fewer than its lines).
+      const ix = saleColumns(plan.headers, plan.mapping);
+      const ahead = !p.staged && expectedRows(absolute, size) >= PREFAULT_MIN_ROWS;
+      fresh = freshCollector(ahead ? { product: ix.product >= 0, quantity: ix.quantity >= 0, rep: ix.rep >= 0, territory: ix.territory >= 0 } : null);
+    }
     const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally, fresh) : null;
     const sink: RowSink = dated ?? (plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally));
     if (p.staged && dated) {
@@ -255,6 +263,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       });
       if (hasher) sha = hasher.digest('hex');
     }
+    fresh?.close();
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
@@ -340,6 +349,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       durationMs: Math.round(performance.now() - started),
     };
   } catch (e) {
+    fresh?.close();
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   }
