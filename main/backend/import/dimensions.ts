@@ -16,7 +16,7 @@ export class Dimension {
   private lastKey: string | null = null;
   private lastId = 0;
   /** New names whose rows are not written yet (see deferInserts): their ids, names and labels, and the ids since taken back. */
-  private deferred: { ids: number[]; keys: string[]; labels: (string | null | undefined)[]; forgotten: Set<number> } | null = null;
+  private deferred: { ids: number[]; keys: string[]; labels: (string | null)[]; forgotten: Set<number> } | null = null;
   private nextId = 0;
 
   constructor(db: Db, table: Table) {
@@ -63,7 +63,7 @@ export class Dimension {
   }
 
   /** The deferred names still to write, in id order, with the label first seen for each. */
-  *takeDeferred(): Generator<{ id: number; key: string; label: string | null | undefined }> {
+  *takeDeferred(): Generator<{ id: number; key: string; label: string | null }> {
     const d = this.deferred;
     if (!d) return;
     for (let i = 0; i < d.ids.length; i++) if (!d.forgotten.has(d.ids[i])) yield { id: d.ids[i], key: d.keys[i], label: d.labels[i] };
@@ -85,7 +85,7 @@ export class Dimension {
       this.ids.set(own, id);
       this.deferred.ids.push(id);
       this.deferred.keys.push(own);
-      this.deferred.labels.push(label === undefined || label === null ? label : ownString(label));
+      this.deferred.labels.push(label ? ownString(label) : null);
       return id;
     }
     const info =

@@ -47,13 +47,13 @@ const PREFAULT_BATCH = 4;
 /** The nullable columns a chunk may need, as the import's mapping says. */
 export type FreshColumns = { product: boolean; quantity: boolean; rep: boolean; territory: boolean };
 
+type ChunkSupply = { next: () => FreshChunk; product: () => Int32Array; quantity: () => Float64Array; rep: () => Int32Array; territory: () => Int32Array; close: () => void };
+
 /**
  * New chunks' memory: plain, or faulted in ahead on another thread. Writing fresh memory costs a
  * page fault per 4 KB (about 3 ms per MB here): 0.3-0.6 s of the storing thread's time at 5M rows,
  * which is the import's busier thread; the parser's thread often waits on it.
  */
-type ChunkSupply = { next: () => FreshChunk; product: () => Int32Array; quantity: () => Float64Array; rep: () => Int32Array; territory: () => Int32Array; close: () => void };
-
 function chunkSupply(columns: FreshColumns | null): ChunkSupply {
   // Per chunk: customer, category, day, revenue, then the nullable columns the file has.
   const slots = { product: -1, quantity: -1, rep: -1, territory: -1 };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { updateBatches } from '../db/update-batches';
+import { updateBatches } from '../db/row-batches';
 
 const NONE = -2147483648;
 /** Ids above this go to a map: a workspace this big in customers is not one a dense array should span. */
@@ -46,9 +46,9 @@ export class LastDays {
 
   /**
    * Moves each customer's last day on to this import's where that is later (a customer new to the
-   * workspace has none yet), but for those `skip` says were written with theirs. Many customers to a statement: one statement a customer was 0.23 s of
-   * a 5M-row import's last steps (138,677 customers), each call into SQLite costing more than its
-   * update.
+   * workspace has none yet), but for those `skip` says were written with theirs. Many customers to
+   * a statement: one statement a customer was 0.23 s of a 5M-row import's last steps (138,677
+   * customers), each call into SQLite costing more than its update.
    */
   store(db: Db, skip: (customerId: number) => boolean = () => false): void {
     const updates = updateBatches(

@@ -9,8 +9,7 @@ import { ownString } from './source';
 import type { RowSink, Tally } from './tally';
 import type { FreshCollector } from './fresh-rows';
 import { LastDays } from './last-days';
-import { updateBatches } from '../db/update-batches';
-import { rowBatches } from '../db/row-batches';
+import { rowBatches, updateBatches } from '../db/row-batches';
 
 /**
  * Rows DuckDB summed per customer x category x day, stored by id: the feed resolves each name once
