@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'BUSY',
   'INTERNAL',
   'DUCKDB_UNAVAILABLE',
+  'IMPORT_FILE_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

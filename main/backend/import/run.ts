@@ -12,6 +12,7 @@ import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshCollector,
 import { adoptPreparedImport, prepareImportedColumns, preparesImportedColumns } from '../analysis/warm';
 import { dataHash, loadRoom, PREFAULT_MIN_ROWS } from '../analysis/load-dataset';
 import { sha256File } from './hash';
+import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
 import { decideImportCurrency, guessPlanCurrency, setWorkspaceCurrency } from './currency';
 import { buildPlan, requireUsable, type ImportPlan } from './plan';
@@ -243,11 +244,16 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept)${staged.doubtful > 0 ? `; ${staged.doubtful.toLocaleString('en-US')} rows it doubted (blank ones among them) were checked line by line` : ''}.`,
       );
     } else if (dated && source.text && parseInThread(args, plan, size)) {
-      const streamed = await parseInWorker({ table: source.text, headerLine: plan.headerLine, check: checkPlanOf(plan), hash: hasher !== null }, dated.checked, tally, {
-        signal: ctx.signal,
-        onProgress: (bytes) => report(bytes, size, tally.rowsRead),
-      });
-      if (hasher) sha = streamed;
+      const hashing = hasher ? sha256OnThread(absolute) : null;
+      try {
+        await parseInWorker({ table: source.text, headerLine: plan.headerLine, check: checkPlanOf(plan) }, dated.checked, tally, {
+          signal: ctx.signal,
+          onProgress: (bytes) => report(bytes, size, tally.rowsRead),
+        });
+        if (hashing) sha = await hashing.digest();
+      } finally {
+        hashing?.stop();
+      }
     } else {
       const feed = recordFeed(plan.headerLine, plan.headers, {
         read: () => tally.rowsRead++,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -139,9 +140,37 @@ describe('reading a CSV in the parser worker while the rows are stored', () => {
     fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(plain)));
     const s = await w.backend.call('import-run', { path: gz, ...IN_WORKER });
     expect(s.rowsRead).toBe(records(plain));
-    expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(s.sha256).toBe(crypto.createHash('sha256').update(fs.readFileSync(gz)).digest('hex'));
     const again = await w.backend.invoke('import-run', { path: gz, ...IN_WORKER });
     expect(again).toMatchObject({ ok: false, error: { code: 'IMPORT_DUPLICATE_FILE' } });
+  });
+
+  it('refuses a file saved again while it was being read, stores nothing, and imports it once it is still', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: fixture('basic.csv') });
+    const big = path.join(w.dir, 'big.csv');
+    salesFile(big, 120_000);
+    const before = storeCounts(w.backend);
+    let touched = false;
+    const outcome = await w.backend.invoke(
+      'import-run',
+      { path: big, ...IN_WORKER },
+      {
+        onProgress: () => {
+          if (touched) return;
+          touched = true;
+          // Another program saves the file mid-import: same bytes, a new modification time.
+          fs.utimesSync(big, new Date(), new Date(Date.now() + 60_000));
+        },
+      },
+    );
+    expect(touched).toBe(true);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE_CHANGED' } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain('big.csv');
+    expect(storeCounts(w.backend)).toEqual(before);
+    const done = await w.backend.call('import-run', { path: big, ...IN_WORKER });
+    expect(done.rowsRead).toBe(records(big));
+    expect(done.sha256).toBe(crypto.createHash('sha256').update(fs.readFileSync(big)).digest('hex'));
   });
 
   it('leaves the workspace unchanged when cancelled mid-file, and imports the file whole afterwards', async () => {

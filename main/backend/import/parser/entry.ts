@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../../../shared/contract/errors';
 import { recordFeed } from '../record-feed';
@@ -38,14 +37,13 @@ async function send(batches: ParsedBatch[]): Promise<void> {
 }
 
 async function parse(): Promise<void> {
-  const hasher = job.hash ? crypto.createHash('sha256') : null;
   const feed = recordFeed(job.headerLine, job.check.headers, writer.records);
   let bytes = 0;
   const sendFilled = (): Promise<void> | undefined => {
     const filled = writer.filled(bytes);
     return filled.length > 0 ? send(filled) : undefined;
   };
-  const options = { signal: new AbortController().signal, onProgress: (p: { bytes: number }) => (bytes = p.bytes), onBytes: hasher ? (chunk: Uint8Array) => hasher.update(chunk) : undefined };
+  const options = { signal: new AbortController().signal, onProgress: (p: { bytes: number }) => (bytes = p.bytes) };
   if (byteReadable(job.table)) await readSaleBytes(job.table, job.headerLine, job.check, writer, toldDays, feed, sendFilled, options);
   else
     await streamRecords(
@@ -57,7 +55,7 @@ async function parse(): Promise<void> {
       options,
     );
   await send([...writer.filled(bytes), writer.rest(bytes)]);
-  post({ type: 'done', sha256: hasher ? hasher.digest('hex') : null });
+  post({ type: 'done' });
 }
 
 // The import's thread ends the worker once it has the last message.

@@ -8,14 +8,12 @@ export type ParseJob = {
   table: TextTable;
   headerLine: number;
   check: CheckPlan;
-  /** Hash the file's bytes as they are read (no earlier import could be the same file, so it was not hashed up front). */
-  hash: boolean;
   batchRows: number;
   /** Batches sent but not yet stored: the worker waits past this many, so a slow store bounds the memory. */
   inFlight: number;
 };
 
-export type FromParser = { type: 'batch'; batch: ParsedBatch } | { type: 'done'; sha256: string | null } | { type: 'error'; error: ErrorPayload };
+export type FromParser = { type: 'batch'; batch: ParsedBatch } | { type: 'done' } | { type: 'error'; error: ErrorPayload };
 
 /** A batch was stored: its arrays come back (full batches only) to be filled again. */
 export type ToParser = { type: 'stored'; buffers: ArrayBuffer[] };

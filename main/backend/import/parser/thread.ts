@@ -22,16 +22,15 @@ export const parserThreadAvailable = (): boolean => parserEntry() !== null;
 /**
  * Reads and checks a CSV file's sale rows in a worker thread while this thread stores them: the
  * batches are replayed into `checked` in file order, exactly as the in-thread checks would call it,
- * and the record counts and warnings go to the tally. Resolves with the file's SHA-256 when the job
- * asked for it. A cancel ends the worker at once; what was stored stays in the open transaction
- * for the caller to roll back.
+ * and the record counts and warnings go to the tally. A cancel ends the worker at once; what was
+ * stored stays in the open transaction for the caller to roll back.
  */
 export function parseInWorker(
   job: Omit<ParseJob, 'batchRows' | 'inFlight'>,
   checked: StoredRows,
   tally: Tally,
   options: { signal: AbortSignal; onProgress: (bytes: number) => void },
-): Promise<string | null> {
+): Promise<void> {
   const entry = parserEntry();
   if (!entry) return Promise.reject(new Error('The import parser worker is missing from this build.'));
   const replay = batchReplayer(checked, {
@@ -43,13 +42,13 @@ export function parseInWorker(
     const full: ParseJob = { ...job, batchRows: BATCH_ROWS, inFlight: IN_FLIGHT };
     const worker = startThread(entry, full);
     let settled = false;
-    const settle = (error: unknown, sha: string | null = null): void => {
+    const settle = (error: unknown): void => {
       if (settled) return;
       settled = true;
       options.signal.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (error) reject(error);
-      else resolve(sha);
+      else resolve();
     };
     const onAbort = (): void => settle(new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.'));
     if (options.signal.aborted) return onAbort();
@@ -66,7 +65,7 @@ export function parseInWorker(
         if (options.signal.aborted) return onAbort();
         const buffers = m.batch.line.length === BATCH_ROWS ? transferList(m.batch) : [];
         worker.postMessage({ type: 'stored', buffers } satisfies ToParser, buffers);
-      } else if (m.type === 'done') settle(null, m.sha256);
+      } else if (m.type === 'done') settle(null);
       else settle(new AppError(m.error.code, m.error.message, m.error.details));
     });
     worker.on('error', (e) => settle(e));
