@@ -3,6 +3,12 @@
  * symbol in the amount headers or cells, then the country the customers are in; failing all of
  * those, the currency of the machine's locale. Every guess says why, so the screen can show it.
  */
+/**
+ * The workspace "currency" of a purchase log without money (ISO 4217's code for no currency): every
+ * row counts as one purchase of one unit, so every amount is a count of purchases, shown as units.
+ */
+export const PURCHASE_UNITS = 'XXX';
+
 export type CurrencyGuess = {
   code: string;
   /** data: read from the file; locale: from the system's region; default: nothing to go on. */

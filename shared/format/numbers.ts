@@ -1,3 +1,4 @@
+import { PURCHASE_UNITS } from './currency';
 // One place for how money, shares and counts read, so the UI, reasons and exports agree.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -11,13 +12,17 @@ const moneyFormat = (currency: string, locale: string | undefined, digits: numbe
   return f;
 };
 
-/** "$8,400" — whole units by default: sales reps do not talk in cents. */
+/** "$8,400" — whole units by default: sales reps do not talk in cents. A purchase log's amounts read "8,400 units". */
 export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = 0): string =>
-  moneyFormat(currency, locale, digits).format(value);
+  currency === PURCHASE_UNITS
+    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} units`
+    : moneyFormat(currency, locale, digits).format(value);
 
-/** "$1.2M", "$840K" for chart axes and tiles. */
+/** "$1.2M", "$840K" for chart axes and tiles ("1.2K units" for a purchase log). */
 export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  currency === PURCHASE_UNITS
+    ? `${new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)} units`
+    : new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
 
 /** 0.183 -> "18.3%" */
 export const formatShare = (share: number, digits = 1, locale?: string): string =>

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { zipEntries, type ZipEntry } from './zip';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 
 /** How a column's values are typed and shown in Excel. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
@@ -22,6 +23,7 @@ const EXCEL_EPOCH_DAY = 25569; // 1970-01-01 as an Excel (1900 system) serial
 
 /** "$"#,##0 for USD, "€"#,##0 for EUR, "CHF "#,##0 where the symbol is a code: whole units, as reps talk. */
 export function currencyFormat(currency: string): string {
+  if (currency === PURCHASE_UNITS) return '#,##0" units";-#,##0" units"';
   let symbol = currency;
   try {
     symbol =

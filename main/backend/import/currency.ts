@@ -1,9 +1,10 @@
 import type { ImportCurrency } from '../../../shared/contract/import';
 import type { CurrencySource } from '../../../shared/contract/workspace';
-import { guessCurrency, type CurrencyGuess } from '../../../shared/format/currency';
+import { AppError } from '../../../shared/contract/errors';
+import { guessCurrency, PURCHASE_UNITS, type CurrencyGuess } from '../../../shared/format/currency';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
-import type { ImportPlan } from './plan';
+import { countsPurchases, type ImportPlan } from './plan';
 
 /** The user's locale as the operating system states it (LC_ALL, LC_MONETARY, LANG), else Node's ICU default. */
 export function systemLocale(): string {
@@ -13,6 +14,7 @@ export function systemLocale(): string {
 }
 
 export function guessPlanCurrency(plan: ImportPlan): CurrencyGuess {
+  if (countsPurchases(plan)) return { code: PURCHASE_UNITS, source: 'data', reason: 'the file has no money column: each row counts as one purchase, and amounts are purchase counts' };
   const amountColumns = [plan.mapping.revenue, plan.mapping.unitPrice, ...plan.categoryColumns].filter((c): c is string => Boolean(c));
   return guessCurrency({ headers: plan.headers, rows: plan.dataSample, amountColumns, locale: systemLocale() });
 }
@@ -33,6 +35,11 @@ export function setWorkspaceCurrency(db: Db, code: string, source: CurrencySourc
  */
 export function decideImportCurrency(db: Db, given: string | undefined, guess: CurrencyGuess | null): { decision: ImportCurrency; store: CurrencySource | null; warning: string | null } {
   const current = getMeta(db, 'currency') ?? 'USD';
+  // Counts are no currency, whatever was given: refuseMixedUnits keeps them out of a workspace of money.
+  if (guess?.code === PURCHASE_UNITS) {
+    const warning = given ? `--currency ${given} was not applied: the file has no money column, so its amounts are purchase counts.` : null;
+    return { decision: { code: PURCHASE_UNITS, source: 'data', reason: guess.reason }, store: 'data', warning };
+  }
   if (given) return { decision: { code: given, source: 'given', reason: 'given with the import' }, store: 'user', warning: null };
   const source = currencySourceOf(db);
   if (!guess || source === 'user' || (source === 'data' && guess.source !== 'data')) {
@@ -43,4 +50,24 @@ export function decideImportCurrency(db: Db, given: string | undefined, guess: C
     return { decision: { code: current, source: 'workspace', reason: source === 'data' ? 'read from an earlier import' : 'set for this workspace' }, store: null, warning };
   }
   return { decision: { code: guess.code, source: guess.source, reason: guess.reason }, store: guess.source, warning: null };
+}
+
+/**
+ * A workspace holds money or purchase counts, never both: a sum over the two would mean nothing.
+ * Refuses a purchase log (no money column) into a workspace with money, and the reverse.
+ */
+export function refuseMixedUnits(db: Db, plan: ImportPlan, name: string): void {
+  if (plan.shape === 'product-master') return;
+  if (db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) return;
+  const holdsCounts = getMeta(db, 'currency') === PURCHASE_UNITS;
+  const counts = countsPurchases(plan);
+  if (holdsCounts === counts) return;
+  const cols = `Columns: ${plan.headers.join(', ')}.`;
+  throw new AppError(
+    'IMPORT_MAPPING_INCOMPLETE',
+    counts
+      ? `${name} has no revenue or unit price column, so each row would count as one purchase, but this workspace holds money amounts. Map its money with --map revenue=<column>, or import it into a workspace of its own. ${cols}`
+      : `This workspace holds purchase counts (its files had no money column), and ${name} has amounts. Import it into a workspace of its own, or count its rows as purchases too with --map revenue= --map unitPrice=. ${cols}`,
+    { headers: plan.headers, mapping: plan.mapping },
+  );
 }

@@ -163,6 +163,13 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   };
 }
 
+/**
+ * A sales file with neither a revenue nor a unit price column is a purchase log (a panel's or a
+ * web shop's event log): each row counts as one purchase of one unit, and every amount the
+ * analysis states is a count of purchases.
+ */
+export const countsPurchases = (plan: Pick<ImportPlan, 'shape' | 'mapping'>): boolean => plan.shape === 'transactions' && !plan.mapping.revenue && !plan.mapping.unitPrice;
+
 /** Refuses a plan that cannot produce a single row, with one message saying what to map. */
 export function requireUsable(plan: ImportPlan): void {
   const m = plan.mapping;
@@ -173,7 +180,8 @@ export function requireUsable(plan: ImportPlan): void {
   if (plan.shape === 'transactions' || plan.shape === 'cube') {
     if (!m.customer) fail('customer', 'Map one with --map customer=<column>.');
     if (!m.date) fail(plan.shape === 'cube' ? 'period' : 'date', plan.shape === 'cube' ? 'Map the period start with --map date=<column>.' : 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
-    if (!m.revenue && !(m.quantity && m.unitPrice)) fail('revenue', 'Map --map revenue=<column>, or both --map quantity=<column> and --map unitPrice=<column>.');
+    if (plan.shape === 'cube' && !m.revenue) fail('revenue', 'Map --map revenue=<column>.');
+    if (!m.revenue && m.unitPrice && !m.quantity) fail('quantity', 'A unit price needs a quantity: map --map quantity=<column>, or --map revenue=<column>.');
   } else if (plan.shape === 'spend-table') {
     if (plan.categoryColumns.length === 0) fail('category spend', 'A spend table needs one numeric column per category.');
   } else {

@@ -57,6 +57,9 @@ export type StoredRows = CheckedRows & {
   storeCoded: (line: number, texts: CodedTexts, i: number, day: number, quantity: number | null, revenue: number, invoice: string, orders: number) => void;
 };
 
+/** What one row of a purchase log (no revenue or price column, see countsPurchases) is worth: one purchase. */
+export const PURCHASE_UNIT = 1;
+
 /** The text fields of a checked row, by position in a parser batch's codes and dictionaries. */
 export const TEXT = { customer: 0, customerName: 1, category: 2, product: 3, productName: 4, rep: 5, territory: 6, segment: 7 } as const;
 export const TEXT_FIELDS = 8;
@@ -145,6 +148,8 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       revenue = parseAmount(raw, revenueStyle);
       if (revenue === null) return out.reject(line, m.revenue ?? null, raw, raw === '' ? `no revenue (${m.revenue} is empty)` : `'${raw}' is not a number`);
       if (contradictsDecimalStyle(raw, revenueStyle)) return out.reject(line, m.revenue ?? null, raw, decimalReason(raw, revenueStyle, m.revenue));
+    } else if (ix.unitPrice < 0) {
+      revenue = PURCHASE_UNIT;
     } else {
       const raw = text(cells, ix.unitPrice);
       const price = parseAmount(raw, priceStyle);

@@ -14,8 +14,8 @@ import { dataHash, loadRoom, PREFAULT_MIN_ROWS } from '../analysis/load-dataset'
 import { sha256File } from './hash';
 import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
-import { decideImportCurrency, guessPlanCurrency, setWorkspaceCurrency } from './currency';
-import { buildPlan, requireUsable, type ImportPlan } from './plan';
+import { decideImportCurrency, guessPlanCurrency, refuseMixedUnits, setWorkspaceCurrency } from './currency';
+import { buildPlan, countsPurchases, requireUsable, type ImportPlan } from './plan';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
@@ -37,6 +37,11 @@ const PREVIEW_ROWS = 50;
 const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
   ...source.notes,
   ...duplicateHeaderNotes(source.sample[plan.headerIndex]?.cells ?? [], plan.headers, plan.mapping),
+  ...(countsPurchases(plan)
+    ? [
+        `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
+      ]
+    : []),
 ];
 
 export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'import-preview'>): Promise<ImportPreview> {
@@ -112,6 +117,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   plan.maxAmount = args.maxAmount;
   plan.earlierDates = earlierDateSpans(db);
   requireUsable(plan);
+  refuseMixedUnits(db, plan, name);
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, DEFAULT_PARSE_IN_WORKER_ABOVE_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Command } from '../command';
 
@@ -50,8 +51,8 @@ function readable(s: ImportSummary): string {
     `${s.dryRun ? 'Dry run (nothing saved): ' : ''}${s.file}${s.sheet ? ` [${s.sheet}]` : ''} as ${s.shape}`,
     `  rows read ${formatCount(s.rowsRead)} = imported ${formatCount(s.rowsImported)} + rejected ${formatCount(s.rowsRejected)} + blank ${formatCount(s.rowsSkipped)}`,
     `  customers ${formatCount(s.customers)}, categories ${formatCount(s.categories)}, products ${formatCount(s.products)}, returns ${formatCount(s.returns)}`,
-    `  revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
-    ...(s.currency ? [`  currency ${s.currency.code}: ${s.currency.reason}`] : []),
+    `  ${s.currency?.code === PURCHASE_UNITS ? `purchases ${formatCount(s.revenue)}` : `revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
+    ...(s.currency ? [s.currency.code === PURCHASE_UNITS ? `  units: ${s.currency.reason}` : `  currency ${s.currency.code}: ${s.currency.reason}`] : []),
     `  mapping ${Object.entries(s.mapping).map(([f, c]) => `${f}=${c}`).join(', ')}`,
   ];
   for (const w of s.warnings) lines.push(`  note: ${w}`);

@@ -1,8 +1,11 @@
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { formatCount, formatMoney, formatMoneyCompact, formatShare } from '../../../shared/format/numbers';
 
 /** Formatting bound to the workspace currency and the user's locale, so every screen reads alike. */
 export type Formatters = {
   currency: string;
+  /** What amounts are counted in, for axis titles: the currency code, or "units" for a purchase log. */
+  unit: string;
   locale: string | undefined;
   money: (v: number) => string;
   moneyCompact: (v: number) => string;
@@ -21,6 +24,7 @@ export function makeFormatters(currency: string, locale: string | undefined): Fo
   const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   return {
     currency,
+    unit: currency === PURCHASE_UNITS ? 'units' : currency,
     locale,
     money: (v) => formatMoney(v, currency, locale),
     moneyCompact: (v) => formatMoneyCompact(v, currency, locale),

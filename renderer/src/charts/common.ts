@@ -1,7 +1,7 @@
 import type { Formatters } from '../app/format';
 
 /** What the option builders need to label numbers: a subset of the app's formatters, plain functions. */
-export type ChartFormat = Pick<Formatters, 'currency' | 'money' | 'moneyCompact' | 'share' | 'count' | 'date'>;
+export type ChartFormat = Pick<Formatters, 'currency' | 'unit' | 'money' | 'moneyCompact' | 'share' | 'count' | 'date'>;
 
 /** Distinguishable in light and dark themes and for common colour blindness (Okabe-Ito first). */
 export const PALETTE = [

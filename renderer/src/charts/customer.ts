@@ -10,7 +10,7 @@ export function customerMonthlyOption(detail: Pick<CustomerDetail, 'monthly' | '
     legend: { type: 'scroll', top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.money(Number(v)) },
     xAxis: { type: 'category', name: 'Month', nameLocation: 'middle', nameGap: 32, data: detail.monthly.map((m) => m.month) },
-    yAxis: { type: 'value', name: `Revenue (${fmt.currency})`, nameLocation: 'middle', nameGap: 50, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    yAxis: { type: 'value', name: `Revenue (${fmt.unit})`, nameLocation: 'middle', nameGap: 50, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
     series: detail.categories
       .map((category, i) => ({ category, i }))
       .filter(({ i }) => bought[i])

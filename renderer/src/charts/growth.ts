@@ -30,7 +30,7 @@ export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: Ch
         return tooltipHtml`${t.category}<br/>${fmt.money(t.expected)} expected from ${fmt.count(t.count)} actions`;
       },
     },
-    xAxis: { type: 'value', name: `Expected revenue per year (${fmt.currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    xAxis: { type: 'value', name: `Expected revenue per year (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
     yAxis: { type: 'category', data: top.map((t) => t.category), triggerEvent: true, axisLabel: { formatter: (v: string) => truncate(v, 18) } },
     series: [{ type: 'bar', name: 'Expected revenue', color: GROWTH_COLOR, data: top.map((t) => t.expected), label: { show: true, position: 'right', formatter: (p) => fmt.moneyCompact(Number(p.value)) } }],
   };

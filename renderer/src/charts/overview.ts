@@ -88,7 +88,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.money(Number(v)) },
     xAxis: {
       type: 'value',
-      name: `Leakage per year (${fmt.currency})`,
+      name: `Leakage per year (${fmt.unit})`,
       nameLocation: 'middle',
       nameGap: 28,
       axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },

@@ -22,7 +22,7 @@ export function recoveryCurveOption(curve: RecoveryEvaluation['curve'], lateness
     xAxis: { type: 'value', name: 'Lateness threshold (own purchase cycles)', nameLocation: 'middle', nameGap: 30, min: 'dataMin', max: 'dataMax' },
     yAxis: [
       { type: 'value', name: 'Actions', nameLocation: 'middle', nameGap: 48, minInterval: 1, axisLabel: { formatter: (v: number) => fmt.count(v) } },
-      { type: 'value', name: `At risk (${fmt.currency})`, nameLocation: 'middle', nameGap: 60, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) }, splitLine: { show: false } },
+      { type: 'value', name: `At risk (${fmt.unit})`, nameLocation: 'middle', nameGap: 60, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) }, splitLine: { show: false } },
     ],
     series: [
       { type: 'line', name: 'Actions', color: GROWTH_COLOR, data: points.map((p) => [p.lateness, p.count]), markLine: latenessMark(lateness), tooltip: { valueFormatter: (v) => fmt.count(Number(v)) } },

@@ -24,7 +24,7 @@ export function sliceBarsOption(
         return tooltipHtml`${labelOf(g.key)}<br/>${fmt.money(g.expected)} a year from ${fmt.count(g.actions)} actions, ${fmt.count(g.customers)} customers<br/>Click to narrow to it`;
       },
     },
-    xAxis: { type: 'value', name: `Expected per year (${fmt.currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    xAxis: { type: 'value', name: `Expected per year (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
     yAxis: {
       type: 'category',
       data: top.map((g) => g.key),

@@ -3,7 +3,7 @@ import { TextDecoder } from 'node:util';
 import { dayFromParts, isValidDate } from '../../../../shared/format/dates';
 import { CsvTokenizer, type RawRecord } from '../csv-tokenizer';
 import type { DecimalStyle } from '../numbers';
-import { saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
+import { PURCHASE_UNIT, saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
@@ -440,6 +440,7 @@ export class ByteReader {
     }
     let revenue: number;
     if (ix.revenue >= 0) revenue = this.amount(buf, ix.revenue, this.revenueDot);
+    else if (ix.unitPrice < 0) revenue = PURCHASE_UNIT;
     else {
       if (Number.isNaN(quantity)) return false;
       revenue = quantity * this.amount(buf, ix.unitPrice, this.priceDot);

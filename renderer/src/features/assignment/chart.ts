@@ -42,7 +42,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
       { type: 'value', name: 'Accounts', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
       {
         type: 'value',
-        name: `Expected revenue (${fmt.currency})`,
+        name: `Expected revenue (${fmt.unit})`,
         nameLocation: 'middle',
         nameGap: 64,
         splitLine: { show: false },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
+import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import { call } from '../../api/client';
 import { saveExport } from '../../api/files';
 import { useAsync } from '../../app/useAsync';
@@ -48,7 +49,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
           <Stat label="Rejected" value={fmt.count(summary.rowsRejected)} detail={`${fmt.count(summary.rowsSkipped)} blank rows skipped`} testId="rows-rejected" />
           <Stat label="Customers" value={fmt.count(summary.customers)} detail={fmt.counted(summary.categories, 'category', 'categories')} testId="import-customers" />
           <Stat label="Dates" value={summary.dateFrom ? fmt.range(summary.dateFrom, summary.dateTo) : 'no dates'} small />
-          {summary.currency && <Stat label="Currency" value={summary.currency.code} detail={summary.currency.reason} testId="import-currency" small />}
+          {summary.currency && <Stat label="Currency" value={summary.currency.code === PURCHASE_UNITS ? 'units' : summary.currency.code} detail={summary.currency.reason} testId="import-currency" small />}
           <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} returns or credits`} testId="import-revenue" />
           <Stat label="Took" value={summary.durationMs < 1000 ? `${Math.round(summary.durationMs)} ms` : `${(summary.durationMs / 1000).toFixed(1)} s`} />
         </div>

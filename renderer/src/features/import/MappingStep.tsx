@@ -3,7 +3,7 @@ import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES,
 import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
 import { BigFileThreshold, suitsDuckDb } from './BigFileThreshold';
-import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
+import { FIELD_LABELS, confidenceClass, countsPurchases, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
 /** currency: null keeps what the preview settled on (read from the file, or the workspace's own). */
 export type MappingChoice = {
@@ -135,6 +135,14 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             <button type="button" onClick={() => onReload({ sheet: preview.sheet ?? undefined, shape: 'spend-table' })} disabled={busy} data-testid="use-spend-table">
               Read as a spend table
             </button>
+          </div>
+        )}
+        {countsPurchases(mapping, preview.shape) && mapping.customer && mapping.date && (
+          <div className="notice" data-testid="purchase-log">
+            <p>
+              No revenue or unit price column: each row will count as one purchase worth 1 unit, and every amount will be a count of purchases (shown as units), as
+              event logs without money are judged. If a column holds money, map it as Revenue.
+            </p>
           </div>
         )}
         <div className="mapping" data-testid="mapping">

@@ -34,9 +34,13 @@ export function missingFields(mapping: Mapping, shape: ImportPreview['shape']): 
   const missing: string[] = [];
   if (!mapping.customer) missing.push('Customer ID');
   if (!mapping.date) missing.push('Date');
-  if (!mapping.revenue && !(mapping.quantity && mapping.unitPrice)) missing.push('Revenue (or Quantity and Unit price)');
+  if (shape === 'cube' && !mapping.revenue) missing.push('Revenue');
+  if (!mapping.revenue && mapping.unitPrice && !mapping.quantity) missing.push('Quantity (for the unit price)');
   return missing;
 }
+
+/** Transactions with neither revenue nor a unit price are a purchase log: each row counts as one purchase worth 1 unit. */
+export const countsPurchases = (mapping: Mapping, shape: ImportPreview['shape']): boolean => shape === 'transactions' && !mapping.revenue && !mapping.unitPrice;
 
 /** Columns chosen for two fields at once: almost always a slip. */
 export function duplicateColumns(mapping: Mapping): string[] {

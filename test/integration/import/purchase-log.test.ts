@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBacktest } from '../../../shared/analytics/holdout';
+import { analysisSettingsSchema } from '../../../shared/contract/settings';
+import { dayFromIso } from '../../../shared/format/dates';
+import { formatMoney, formatMoneyCompact } from '../../../shared/format/numbers';
+import { currencyFormat } from '../../../main/backend/export/xlsx';
+import { DATA_DIR, elogDataset } from '../../helpers/elog';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { storeCounts } from './fixtures';
+
+const workspace = freshWorkspaces();
+const GROCERY = path.join(DATA_DIR, 'grocery_elog.csv');
+
+/** A purchase log of `rows` lines: customer, date and, when asked, how many items, but no money. */
+function purchaseLog(file: string, rows: number, withQuantity: boolean): void {
+  const lines = [withQuantity ? 'Customer,Date,Qty' : 'Customer,Date'];
+  for (let i = 0; i < rows; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String(((i >> 4) % 12) + 1).padStart(2, '0');
+    const member = i % 997 === 0 ? '' : `M${(i * 7919) % 613}`;
+    lines.push(`${member},2024-${month}-${day}${withQuantity ? `,${(i % 5) + 1}` : ''}`);
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+describe('a purchase log without money', () => {
+  it('imports the grocery panel with each purchase worth one unit, and backtests it as the benchmark literature judges it', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: GROCERY });
+    const lines = fs.readFileSync(GROCERY, 'utf8').trim().split(/\r?\n/).length - 1;
+    expect(s).toMatchObject({ rowsRead: lines, rowsImported: lines, rowsRejected: 0, revenue: lines, currency: { code: 'XXX' } });
+    expect(s.warnings.some((x) => x.startsWith('No revenue or unit price column: each row counts as one purchase'))).toBe(true);
+    const amounts = w.backend.session.db.prepare('SELECT DISTINCT revenue FROM transactions').pluck().all();
+    expect(amounts).toEqual([1]);
+
+    // The product's replay of the imported file scores exactly what the replay of the same log read
+    // here, one unit a purchase, scores: the development case can be run from the CLI.
+    const run = await w.backend.call('analysis-run', { settings: {} });
+    const report = await w.backend.call('analysis-backtest', { runId: run.runId, asOf: '2006-12-31', horizonDays: 364 });
+    const direct = runBacktest(elogDataset('grocery_elog.csv', { customer: 'cust', date: 'date' }), analysisSettingsSchema.parse({}), dayFromIso('2006-12-31'), 364);
+    const rows = (r: typeof report) => r.levels[0].rows.map(({ method, flagged, declined, capturedLoss, stated }) => ({ method, flagged, declined, capturedLoss, stated }));
+    expect(rows(report)).toEqual(rows(direct));
+    expect(report.levels[0].rows[0].flagged).toBe(300);
+  });
+
+  it('keeps a quantity column as quantity and still counts one unit a row, the same from the bytes as from the text', async () => {
+    const [a, b] = [await workspace(), await workspace()];
+    const file = path.join(a.dir, 'visits.csv');
+    purchaseLog(file, 40_000, true);
+    const threaded = await a.backend.call('import-run', { path: file, parseInWorkerAboveMb: 0 });
+    const inline = await b.backend.call('import-run', { path: file, parseInWorkerAboveMb: 1e6 });
+    expect(threaded.rowsRead).toBe(40_000);
+    expect(threaded.rowsRejected).toBe(Math.ceil(40_000 / 997));
+    expect(threaded.revenue).toBe(threaded.rowsImported);
+    expect(inline).toMatchObject({ rowsRead: threaded.rowsRead, rowsImported: threaded.rowsImported, revenue: threaded.revenue });
+    const stored = (w: typeof a) => w.backend.session.db.prepare('SELECT customer_id, day, quantity, revenue FROM transactions ORDER BY id').raw().all();
+    expect(stored(a)).toEqual(stored(b));
+    const quantities = a.backend.session.db.prepare('SELECT sum(quantity) FROM transactions').pluck().get();
+    expect(quantities).toBe(Array.from({ length: 40_000 }, (_, i) => (i % 997 === 0 ? 0 : (i % 5) + 1)).reduce((x, y) => x + y, 0));
+  });
+
+  it('refuses to mix purchase counts and money in one workspace either way, and stores nothing', async () => {
+    const w = await workspace();
+    const log = path.join(w.dir, 'visits.csv');
+    purchaseLog(log, 500, false);
+    const money = path.join(w.dir, 'sales.csv');
+    fs.writeFileSync(money, 'Customer,Date,Revenue\nC1,2024-01-05,120.50\nC2,2024-02-07,80\n');
+    await w.backend.call('import-run', { path: money });
+    const before = storeCounts(w.backend);
+    const refused = await w.backend.invoke('import-run', { path: log });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE' } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^visits\.csv has no revenue or unit price column.*holds money amounts.*Columns: Customer, Date\.$/);
+    expect(storeCounts(w.backend)).toEqual(before);
+
+    const counts = await workspace();
+    await counts.backend.call('import-run', { path: log });
+    const countsBefore = storeCounts(counts.backend);
+    const refusedMoney = await counts.backend.invoke('import-run', { path: money });
+    expect(refusedMoney).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE' } });
+    expect(refusedMoney.ok ? '' : refusedMoney.error.message).toContain('holds purchase counts');
+    expect(storeCounts(counts.backend)).toEqual(countsBefore);
+    // Unmapping its money counts that file's rows as purchases too.
+    const asCounts = await counts.backend.call('import-run', { path: money, mapping: { revenue: null } });
+    expect(asCounts).toMatchObject({ rowsImported: 2, revenue: 2, currency: { code: 'XXX' } });
+  });
+
+  it('still asks for a quantity when a file has a unit price but no revenue', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'prices.csv');
+    fs.writeFileSync(file, 'Customer,Date,Unit Price\nC1,2024-01-05,3.50\n');
+    const outcome = await w.backend.invoke('import-run', { path: file });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE', details: { missing: 'quantity' } } });
+  });
+
+  it('shows purchase counts as units on screen and in Excel, never as money', () => {
+    expect(formatMoney(8437, 'XXX', 'en-US')).toBe('8,437 units');
+    expect(formatMoney(-12.5, 'XXX', 'en-US', 1)).toBe('-12.5 units');
+    expect(formatMoneyCompact(1_250_000, 'XXX', 'en-US')).toBe('1.3M units');
+    expect(formatMoney(8437, 'GBP', 'en-GB')).toBe('£8,437');
+    expect(currencyFormat('XXX')).toBe('#,##0" units";-#,##0" units"');
+  });
+});
