@@ -327,7 +327,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   });
   growthCandidates = null;
   const floor = growthValueFloor(features, settings.growth.minValueShare);
-  if (floor > 0) {
+  // With one category there is nothing to cross-sell, so no floor to speak of.
+  if (floor > 0 && ds.categories.length > 1) {
     notes.push(
       `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} a year (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's 12-month revenue) are not listed: not worth a rep's call.`,
     );

@@ -38,9 +38,11 @@ export function selectBest(f: Features, best: AnalysisSettings['best']): BestSel
   for (let i = 0; i < f.n; i++) if (f.revenue12m[i] > 0) revenues.push(f.revenue12m[i]);
   revenues.sort((a, b) => a - b);
   const revenueThreshold = revenues.length ? quantileSorted(revenues, best.minRevenueQuantile) : Infinity;
+  // Breadth cannot exceed the categories there are: with fewer, the widest buyers qualify.
+  const minBreadth = Math.min(best.minBreadth, f.m);
   const chosen: number[] = [];
   for (let i = 0; i < f.n; i++) {
-    if (f.revenue12m[i] > 0 && f.revenue12m[i] >= revenueThreshold && f.breadth[i] >= best.minBreadth) chosen.push(i);
+    if (f.revenue12m[i] > 0 && f.revenue12m[i] >= revenueThreshold && f.breadth[i] >= minBreadth) chosen.push(i);
   }
   if (chosen.length >= MIN_BEST) return { best: Int32Array.from(chosen), revenueThreshold, relaxed: false };
   const all: number[] = [];

@@ -35,6 +35,9 @@ export type ProfileModel = {
   converged: boolean;
 };
 
+/** A sweep that found nothing to split: one peer group, and why. */
+const noPatterns = (reason: string): Sweep => ({ quality: [], suggestedK: 1, structure: { state: 'none', reason }, centroids: new Map<number, number[][]>() });
+
 /** The expensive part that depends on best-customer settings and the seed, not on k. */
 export function sweepProfiles(
   f: Features,
@@ -48,16 +51,15 @@ export function sweepProfiles(
   const count = selection.best.length;
   const kMin = Math.min(settings.kMin, settings.kMax);
   const kMax = Math.max(settings.kMin, settings.kMax);
+  // With one category every customer's mix is the same: k-means would split them by spend alone
+  // and then match them all, by mix, to the first profile, leaving the others empty.
   const sweep =
-    known ??
-    (count > kMin
-      ? sweepK(count, (rows) => bestPoints(f, space, selection.best, rows), kMin, kMax, settings.seed, settings.restarts, onK, settings.minProfileShare ?? 0.05)
-      : {
-          quality: [],
-          suggestedK: 1,
-          structure: { state: 'none' as const, reason: `Only ${count} best customers: too few to look for buying patterns.` },
-          centroids: new Map<number, number[][]>(),
-        });
+    f.m < 2
+      ? noPatterns('One category: customers have no buying mix to tell apart, so all are compared with one peer group. Import a category or product column to find buying patterns.')
+      : (known ??
+        (count > kMin
+          ? sweepK(count, (rows) => bestPoints(f, space, selection.best, rows), kMin, kMax, settings.seed, settings.restarts, onK, settings.minProfileShare ?? 0.05)
+          : noPatterns(`Only ${count} best customers: too few to look for buying patterns.`)));
   return { seed: settings.seed, selection, space, sweep };
 }
 

@@ -271,7 +271,9 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const level: ProductLevelInfo['level'] = input.categoriesAreProducts ? 'products' : 'categories';
   const reason = fine
     ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by. Import a product master (product -> category) to get meaningful profiles.`
-    : `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level ${columnWords} (${formatCount(rawValues)} values).`;
+    : column
+      ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level ${columnWords} (${formatCount(rawValues)} values).`
+      : `No category or product column: every sale is in ${rawValues === 1 ? `one category, '${list[0]}'` : `${formatCount(rawValues)} categories`}, so each customer is judged as a whole.`;
   return {
     categories: list,
     byProduct: false,
