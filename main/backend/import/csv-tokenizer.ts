@@ -18,6 +18,8 @@ const CR = 13;
 export class CsvTokenizer {
   private readonly delimiter: number;
   private readonly width: number;
+  /** Columns aligned with spaces: a run of them is one separator, and spaces before the first cell or after the last separate nothing. */
+  private readonly spaced: boolean;
   private carry = '';
   private line: number;
 
@@ -27,6 +29,7 @@ export class CsvTokenizer {
    */
   constructor(delimiter: string, width = 0, line = 1) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.spaced = delimiter === SPACED;
     this.width = width;
     this.line = line;
   }
@@ -62,6 +65,12 @@ export class CsvTokenizer {
       nl = next;
     }
     return undecided;
+  }
+
+  /** A finished record; with space-aligned columns, the empty cells the runs of spaces left are not cells. */
+  private record(cells: string[], openQuote: RawRecord['openQuote']): RawRecord {
+    const kept = this.spaced ? cells.filter(filled) : cells;
+    return openQuote ? { line: this.line, cells: kept, openQuote } : { line: this.line, cells: kept };
   }
 
   /** Returns the records completed by this chunk; an unfinished one waits for the next chunk. */
@@ -115,7 +124,7 @@ export class CsvTokenizer {
               from = nextDelimiter + 1;
             }
             line.push(text.slice(from, end));
-            out.push({ line: this.line, cells: line });
+            out.push({ line: this.line, cells: this.spaced ? line.filter(filled) : line });
             this.line++;
             pos = nl + 1;
             recordStart = pos;
@@ -124,7 +133,7 @@ export class CsvTokenizer {
         }
       }
       if (pos === n) {
-        if (final && cells.length > 0) out.push(openQuote ? { line: this.line, cells, openQuote } : { line: this.line, cells });
+        if (final && cells.length > 0) out.push(this.record(cells, openQuote));
         return final ? n : recordStart;
       }
       let c = text.charCodeAt(pos);
@@ -187,7 +196,7 @@ export class CsvTokenizer {
         pos++;
         if (pos === n && final) {
           cells.push('');
-          out.push(openQuote ? { line: this.line, cells, openQuote } : { line: this.line, cells });
+          out.push(this.record(cells, openQuote));
           return n;
         }
         continue;
@@ -197,7 +206,7 @@ export class CsvTokenizer {
         if (pos + 1 === n && !final) return recordStart;
         pos += pos + 1 < n && text.charCodeAt(pos + 1) === LF ? 2 : 1;
       } else pos++;
-      out.push(openQuote ? { line: this.line, cells, openQuote } : { line: this.line, cells });
+      out.push(this.record(cells, openQuote));
       this.line += 1 + lines;
       lines = 0;
       cells = [];
@@ -209,6 +218,9 @@ export class CsvTokenizer {
 }
 
 const CANDIDATES = [',', ';', '\t', '|'];
+/** The delimiter of columns aligned with spaces: a run of spaces separates two cells. */
+export const SPACED = ' ';
+const filled = (cell: string): boolean => cell !== '';
 
 /**
  * Picks the delimiter that splits the first lines into the same number of fields most often,
@@ -230,6 +242,15 @@ export function sniffTable(sample: string): { delimiter: string; width: number }
     if (modeWidth < 2) continue;
     const score = (modeCount / records.length) * 1000 + modeWidth;
     if (score > bestScore) [best, bestScore] = [{ delimiter: d, width: modeWidth }, score];
+  }
+  if (bestScore < 0) {
+    // No separator character splits the lines: columns aligned with spaces (CDNOW's master file,
+    // fixed-width exports) are read when most lines split into the same two or more cells.
+    const spaced = new CsvTokenizer(SPACED).push(cut).slice(0, 50).filter((r) => r.cells.length > 0);
+    const counts = new Map<number, number>();
+    for (const r of spaced) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+    const [width, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    if (width >= 2 && count >= spaced.length * 0.8) return { delimiter: SPACED, width };
   }
   return best;
 }

@@ -186,7 +186,7 @@ async function stageIfBig(
 ): Promise<StagedFile | null> {
   const wanted = args.engine === 'duckdb' || (args.engine === 'auto' && f.size > args.aggregateAboveMb * 1024 * 1024);
   if (!wanted || args.engine === 'lines') return null;
-  const unsuitable = duckDbUnsuitable(f.plan, f.source.format, f.source.encoding);
+  const unsuitable = duckDbUnsuitable(f.plan, f.source.format, f.source.encoding, f.source.delimiter);
   if (unsuitable) {
     f.notes.push(`Imported line by line, not through DuckDB: ${unsuitable}.`);
     return null;

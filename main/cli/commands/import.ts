@@ -98,7 +98,7 @@ Options:
   --rejects-out FILE     Write every rejected row (row, column, value, reason) to a CSV file
   --json                 Print one JSON object (rowsRead, rowsImported, rowsRejected, ...)
 
-CSV (any of , ; tab |; UTF-8, UTF-16 or Windows-1252; also .csv.gz), Parquet and Excel (.xlsx .xls
+CSV (any of , ; tab |, or columns aligned with spaces; UTF-8, UTF-16 or Windows-1252; also .csv.gz), Parquet and Excel (.xlsx .xls
 .xlsb .ods) are read. Bad rows are rejected with their row, column and reason, and the rest imported.
 One import is one transaction: on any error or Ctrl-C the workspace is left as it was.
 

@@ -102,3 +102,18 @@ describe('a purchase log without money', () => {
     expect(currencyFormat('XXX')).toBe('#,##0" units";-#,##0" units"');
   });
 });
+
+describe('a file with its columns aligned by spaces', () => {
+  it('imports CDNOW master as published (whitespace-separated, CRLF): every row, and the total its README states', async () => {
+    const w = await workspace();
+    const file = path.join(DATA_DIR, 'CDNOW_master.txt');
+    const preview = await w.backend.call('import-preview', { path: file });
+    expect(preview.delimiter).toBe(' ');
+    expect(preview.headers).toEqual(['customer_id', 'date', 'number_of_cds', 'dollar_value']);
+    const s = await w.backend.call('import-run', { path: file, parseInWorkerAboveMb: 0 });
+    expect(s).toMatchObject({ rowsRead: 69_659, rowsImported: 69_659, rowsRejected: 0, customers: 23_570, dateFrom: '1997-01-01', dateTo: '1998-06-30' });
+    expect(s.revenue).toBeCloseTo(2_500_315.63, 2);
+    const first = w.backend.session.db.prepare('SELECT code FROM customers ORDER BY id LIMIT 1').pluck().get();
+    expect(first).toBe('00001');
+  });
+});

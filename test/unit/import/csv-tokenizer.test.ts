@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, sniffDelimiter } from '../../../main/backend/import/csv-tokenizer';
+import { CsvTokenizer, sniffDelimiter, sniffTable } from '../../../main/backend/import/csv-tokenizer';
 
 const tokenize = (text: string, delimiter = ',', chunk = text.length): string[][] => {
   const t = new CsvTokenizer(delimiter);
@@ -107,5 +107,24 @@ describe('delimiter sniffing', () => {
 
   it('is not fooled by commas inside quoted fields', () => {
     expect(sniffDelimiter('name;amount\n"Smith, Jones";1\n"A, B, C";2\n')).toBe(';');
+  });
+
+  it('reads columns aligned with spaces, a run of spaces being one separator, when no character separates them', () => {
+    const text = ' customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970112  1   12.00\r\n "A B" 19970112  5   77.00\r\n';
+    expect(sniffTable(text)).toEqual({ delimiter: ' ', width: 4 });
+    const records = new CsvTokenizer(' ', 4).push(text);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['customer_id', 'date', 'number_of_cds', 'dollar_value'],
+      ['00001', '19970101', '1', '11.77'],
+      ['00002', '19970112', '1', '12.00'],
+      ['A B', '19970112', '5', '77.00'],
+    ]);
+  });
+
+  it('keeps a character separator when its cells hold spaces, however regular', () => {
+    expect(sniffDelimiter('Customer,Date,Amount\nShop 1,2024-01-05 10:00,5\nShop 2,2024-01-06 11:00,7\n')).toBe(',');
+    expect(sniffDelimiter('Customer\tNote\nShop 1\tcall back\nShop 2\tnew owner\n')).toBe('\t');
+    // One word a line splits into nothing: a one-column file is not read as spaced columns.
+    expect(sniffDelimiter('Customer\nShop\nCafe\n')).toBe(',');
   });
 });

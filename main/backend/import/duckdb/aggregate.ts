@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { AppError } from '../../../../shared/contract/errors';
 import type { ImportField } from '../../../../shared/contract/import';
+import { SPACED } from '../csv-tokenizer';
 import { parseDate } from '../dates';
 import { sha256File } from '../hash';
 import { countsPurchases, type ImportPlan } from '../plan';
@@ -34,8 +35,9 @@ type Column = { field: ImportField; index: number };
 // brackets, comma decimals) goes to the line-by-line parser, which knows them all.
 const PLAIN_NUMBER = `'^-?[0-9]+(\\.[0-9]+)?$'`;
 /** Why this file cannot go through DuckDB, or null when it can. */
-export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: string | null): string | null {
+export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: string | null, delimiter: string | null): string | null {
   if (format !== 'csv' && format !== 'parquet') return `DuckDB reads CSV and Parquet, not ${format}`;
+  if (delimiter === SPACED) return 'its columns are aligned with spaces';
   if (plan.shape !== 'transactions') return `a ${plan.shape} is imported as it is`;
   if (format === 'csv' && encoding !== null && !/^utf-?8/i.test(encoding)) return `the file is ${encoding}, and DuckDB reads UTF-8`;
   if (!plan.mapping.category) return 'there is no category column (products or one category stand in for it line by line)';

@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { dayFromParts, isValidDate } from '../../../../shared/format/dates';
-import { CsvTokenizer, type RawRecord } from '../csv-tokenizer';
+import { CsvTokenizer, SPACED, type RawRecord } from '../csv-tokenizer';
 import type { DecimalStyle } from '../numbers';
 import { PURCHASE_UNIT, saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
 import type { TableSource, TextTable } from '../source';
@@ -18,7 +18,7 @@ const MAX_LINE = 1 << 20;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Encodings in which every ASCII byte is its own character and no other byte is ASCII. */
-export const byteReadable = (table: TextTable): boolean => table.encoding === 'utf-8' || table.encoding === 'windows-1252';
+export const byteReadable = (table: TextTable): boolean => (table.encoding === 'utf-8' || table.encoding === 'windows-1252') && table.delimiter !== SPACED;
 
 /**
  * A plain amount (-12, 345.60) read from bytes, NaN for anything else (which the text checks
