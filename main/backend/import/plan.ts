@@ -33,6 +33,12 @@ export type ImportPlan = {
   earlierDates?: DateSpan[];
   /** Days rejected as typos before the rows are read (known when DuckDB counted the dates first). */
   outlierDays?: OutlierDays;
+  /**
+   * Columns left unmapped that hold numbers, in a file that would otherwise count purchases: one of
+   * them may be money under a name not recognised, so the import asks before counting rows. Empty
+   * when revenue was unmapped on purpose (by the user, or in the mapping saved for these headers).
+   */
+  numbersUnmapped?: string[];
 };
 
 export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };
@@ -146,7 +152,13 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   const startsWithC = invoices.filter((v) => /^\s*c/i.test(v)).length;
   const creditInvoices = invoices.length > 0 && startsWithC < invoices.length / 2;
 
+  const revenueUnmappedOnPurpose = options.mapping?.revenue === null || Boolean(saved && savedUsable && !saved.mapping.revenue);
+  const mapped = new Set(Object.values(mapping));
+  const numbersUnmapped =
+    shape === 'transactions' && !mapping.revenue && !mapping.unitPrice && !revenueUnmappedOnPurpose ? headers.filter((h) => !mapped.has(h) && numericShare(columnOf(h)) >= 0.9) : [];
+
   return {
+    numbersUnmapped,
     creditInvoices,
     headerIndex,
     headerLine: sample[headerIndex].line,
@@ -182,6 +194,13 @@ export function requireUsable(plan: ImportPlan): void {
     if (!m.date) fail(plan.shape === 'cube' ? 'period' : 'date', plan.shape === 'cube' ? 'Map the period start with --map date=<column>.' : 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
     if (plan.shape === 'cube' && !m.revenue) fail('revenue', 'Map --map revenue=<column>.');
     if (!m.revenue && m.unitPrice && !m.quantity) fail('quantity', 'A unit price needs a quantity: map --map quantity=<column>, or --map revenue=<column>.');
+    const numbers = plan.numbersUnmapped ?? [];
+    if (numbers.length > 0) {
+      fail(
+        'revenue',
+        `${numbers.map((c) => `'${c}'`).join(', ')} ${numbers.length === 1 ? 'holds' : 'hold'} numbers: map the money with --map revenue=<column>; if none is money, count each row as one purchase with --map revenue=.`,
+      );
+    }
   } else if (plan.shape === 'spend-table') {
     if (plan.categoryColumns.length === 0) fail('category spend', 'A spend table needs one numeric column per category.');
   } else {

@@ -86,6 +86,20 @@ describe('a purchase log without money', () => {
     expect(asCounts).toMatchObject({ rowsImported: 2, revenue: 2, currency: { code: 'XXX' } });
   });
 
+  it('asks before counting rows when an unmapped column holds numbers that may be money, and counts them once told', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'orders.csv');
+    fs.writeFileSync(file, 'Customer,Date,Field 3\nC1,2024-01-05,12\nC2,2024-02-07,13\n');
+    const before = storeCounts(w.backend);
+    const outcome = await w.backend.invoke('import-run', { path: file });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE', details: { missing: 'revenue' } } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain("'Field 3' holds numbers: map the money with --map revenue=<column>");
+    expect(storeCounts(w.backend)).toEqual(before);
+    expect(await w.backend.call('import-run', { path: file, mapping: { revenue: 'Field 3' } })).toMatchObject({ rowsImported: 2, revenue: 25 });
+    const counted = await workspace();
+    expect(await counted.backend.call('import-run', { path: file, mapping: { revenue: null } })).toMatchObject({ rowsImported: 2, revenue: 2, currency: { code: 'XXX' } });
+  });
+
   it('still asks for a quantity when a file has a unit price but no revenue', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'prices.csv');
