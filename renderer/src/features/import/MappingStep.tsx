@@ -148,7 +148,8 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
         <div className="mapping" data-testid="mapping">
           {fields.map((field) => {
             const guess = guessFor(preview, field);
-            const required = field === 'customer' || field === 'date' || field === 'revenue';
+            // Transactions without revenue still import, as a purchase log: only a cube must carry it.
+            const required = field === 'customer' || field === 'date' || (field === 'revenue' && preview.shape === 'cube');
             const id = `map-${field}`;
             return (
               <div className="field" key={field}>
