@@ -579,6 +579,22 @@ describe('the workbench in a browser against longtail serve', () => {
     await page.getByTestId('use-spend-table').click();
     await expect.poll(() => page.locator('#import-shape').inputValue()).toBe('spend-table');
     expect(await page.getByTestId('suggest-spend-table').count()).toBe(0);
+
+    // A purchase log without money may be imported: the screen says each row will count as one purchase.
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    const visits = path.join(dir, 'visits.csv');
+    fs.writeFileSync(visits, 'Customer,Date\nC1,2024-01-05\nC2,2024-01-07\nC1,2024-02-09\n');
+    const logChooser = page.waitForEvent('filechooser');
+    await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
+    await (await logChooser).setFiles(visits);
+    await page.getByTestId('purchase-log').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('purchase-log').innerText()).toContain('each row will count as one purchase worth 1 unit');
+    expect(await page.locator('label[for="map-revenue"]').innerText()).toBe('Revenue');
+    // Counts are no currency: the currency box gives way to what the amounts will be.
+    expect(await page.getByTestId('import-units').innerText()).toContain('purchase counts, shown as units');
+    expect(await page.locator('#import-currency').count()).toBe(0);
+    expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+    await screenshot(page, '12b-import-purchase-log');
   });
 
   it('follows a dark OS theme with readable charts', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
+import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
 import { BigFileThreshold, suitsDuckDb } from './BigFileThreshold';
@@ -74,16 +75,18 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const [mapping, setMapping] = useState<Mapping>(() => mappingFromPreview(preview));
   const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
   const [force, setForce] = useState(false);
-  const [currency, setCurrency] = useState(preview.currency.code);
+  // A purchase log's preview says XXX (no currency): mapping a money column after asks for a real one.
+  const [currency, setCurrency] = useState(preview.currency.code === PURCHASE_UNITS ? '' : preview.currency.code);
   const [aggregateAboveMb, setAggregateAboveMb] = useState(DEFAULT_AGGREGATE_ABOVE_MB);
   const thresholdValid = Number.isFinite(aggregateAboveMb) && aggregateAboveMb >= 0;
   const currencyValid = /^[A-Za-z]{3}$/.test(currency);
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
   const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && preview.dateFormat.ambiguous && !dateFormat;
-  const changedCurrency = currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
+  const counts = countsPurchases(mapping, preview.shape);
+  const changedCurrency = !counts && currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
   const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
-  const ready = missing.length === 0 && !needsDateChoice && !busy && (currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
+  const ready = missing.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
   const fields: readonly ImportField[] = IMPORT_FIELDS;
 
   return (
@@ -137,7 +140,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             </button>
           </div>
         )}
-        {countsPurchases(mapping, preview.shape) && mapping.customer && mapping.date && (
+        {counts && mapping.customer && mapping.date && (
           <div className="notice" data-testid="purchase-log">
             <p>
               No revenue or unit price column: each row will count as one purchase worth 1 unit, and every amount will be a count of purchases (shown as units), as
@@ -191,7 +194,12 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             <p className="muted">Amounts: the decimal mark (1,234.50 or 1.234,50) is detected per column; currency signs and thousands separators are ignored.</p>
           </div>
         )}
-        {preview.shape !== 'product-master' && (
+        {counts && (
+          <p className="muted" data-testid="import-units">
+            Amounts: purchase counts, shown as units. A workspace holds money or counts, never both: a workspace that already holds money refuses this file.
+          </p>
+        )}
+        {preview.shape !== 'product-master' && !counts && (
           <div className="row" style={{ marginTop: '0.75rem' }}>
             <div className="field">
               <label htmlFor="import-currency">Currency</label>
@@ -210,7 +218,9 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             <p className="muted" id="import-currency-why" data-testid="import-currency-why">
               {changedCurrency
                 ? `${changedCurrency}, as you chose: every figure of this workspace will be shown in it.`
-                : `${preview.currency.code}: ${preview.currency.reason}. Type another code if that is wrong.`}
+                : preview.currency.code === PURCHASE_UNITS
+                  ? 'Type the currency of the amounts, e.g. GBP, EUR or USD.'
+                  : `${preview.currency.code}: ${preview.currency.reason}. Type another code if that is wrong.`}
             </p>
           </div>
         )}
