@@ -155,7 +155,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   const revenueUnmappedOnPurpose = options.mapping?.revenue === null || Boolean(saved && savedUsable && !saved.mapping.revenue);
   const mapped = new Set(Object.values(mapping));
   const numbersUnmapped =
-    shape === 'transactions' && !mapping.revenue && !mapping.unitPrice && !revenueUnmappedOnPurpose ? headers.filter((h) => !mapped.has(h) && numericShare(columnOf(h)) >= 0.9) : [];
+    countsPurchases({ shape, mapping }) && !revenueUnmappedOnPurpose ? headers.filter((h) => !mapped.has(h) && numericShare(columnOf(h)) >= 0.9) : [];
 
   return {
     numbersUnmapped,
