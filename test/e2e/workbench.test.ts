@@ -529,11 +529,12 @@ describe('the workbench in a browser against longtail serve', () => {
   });
 
   it('offers the sheets of a workbook, asks for the date format when dates are ambiguous, and explains a file it cannot read', async () => {
-    const pick = async (file: string) => {
+    const choose = async (file: string) => {
       const chooser = page.waitForEvent('filechooser');
       await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
-      await (await chooser).setFiles(path.join(root, 'test', 'fixtures', 'import', file));
+      await (await chooser).setFiles(file);
     };
+    const pick = (fixture: string) => choose(path.join(root, 'test', 'fixtures', 'import', fixture));
     await page.locator('main').getByRole('button', { name: 'Import another file' }).click();
     await pick('sales.xlsx');
     await page.locator('#import-sheet').waitFor({ timeout: 60_000 });
@@ -572,9 +573,7 @@ describe('the workbench in a browser against longtail serve', () => {
     // A file without dates is offered the spend-table reading, as the command line suggests it.
     const undated = path.join(dir, 'undated.csv');
     fs.writeFileSync(undated, 'Customer,Category,Revenue\nC1,Dairy,120\nC2,Meat,80\nC3,Dairy,45\n');
-    const chooser = page.waitForEvent('filechooser');
-    await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
-    await (await chooser).setFiles(undated);
+    await choose(undated);
     await page.getByTestId('suggest-spend-table').waitFor({ timeout: 60_000 });
     await page.getByTestId('use-spend-table').click();
     await expect.poll(() => page.locator('#import-shape').inputValue()).toBe('spend-table');
@@ -584,9 +583,7 @@ describe('the workbench in a browser against longtail serve', () => {
     await page.locator('main').getByRole('button', { name: '← Another file' }).click();
     const visits = path.join(dir, 'visits.csv');
     fs.writeFileSync(visits, 'Customer,Date\nC1,2024-01-05\nC2,2024-01-07\nC1,2024-02-09\n');
-    const logChooser = page.waitForEvent('filechooser');
-    await page.locator('main').getByRole('button', { name: 'Choose a file…' }).click();
-    await (await logChooser).setFiles(visits);
+    await choose(visits);
     await page.getByTestId('purchase-log').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('purchase-log').innerText()).toContain('each row will count as one purchase worth 1 unit');
     expect(await page.locator('label[for="map-revenue"]').innerText()).toBe('Revenue');
