@@ -30,6 +30,14 @@ export type DateFormat = (typeof DATE_FORMATS)[number];
 export const IMPORT_SHAPES = ['transactions', 'cube', 'spend-table', 'product-master'] as const;
 export type ImportShape = (typeof IMPORT_SHAPES)[number];
 
+/**
+ * Sales with neither a revenue nor a unit price column are a purchase log (a panel's or a web
+ * shop's event log): each row counts as one purchase of one unit, and every amount the analysis
+ * states is a count of purchases. The import and its screen ask the same question here.
+ */
+export const countsPurchases = (shape: ImportShape, mapping: Partial<Record<ImportField, string | null>>): boolean =>
+  shape === 'transactions' && !mapping.revenue && !mapping.unitPrice;
+
 /** Which reader does the heavy lifting: line by line in Node, or DuckDB reading and summing the file to
  *  customer x category x day first. auto = DuckDB for CSV or Parquet above `aggregateAboveMb` whose first lines shrink when summed. */
 export const IMPORT_ENGINES = ['auto', 'lines', 'duckdb'] as const;

@@ -6,17 +6,18 @@ const moneyFormat = (currency: string, locale: string | undefined, digits: numbe
   const key = `${currency}|${locale ?? ''}|${digits}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: digits, minimumFractionDigits: digits });
+    const places = { maximumFractionDigits: digits, minimumFractionDigits: digits };
+    f = new Intl.NumberFormat(locale, currency === PURCHASE_UNITS ? places : { style: 'currency', currency, ...places });
     moneyFormats.set(key, f);
   }
   return f;
 };
 
 /** "$8,400" — whole units by default: sales reps do not talk in cents. A purchase log's amounts read "8,400 units". */
-export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = 0): string =>
-  currency === PURCHASE_UNITS
-    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} units`
-    : moneyFormat(currency, locale, digits).format(value);
+export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = 0): string => {
+  const text = moneyFormat(currency, locale, digits).format(value);
+  return currency === PURCHASE_UNITS ? `${text} units` : text;
+};
 
 /** "$1.2M", "$840K" for chart axes and tiles ("1.2K units" for a purchase log). */
 export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string =>

@@ -222,6 +222,16 @@ const CANDIDATES = [',', ';', '\t', '|'];
 export const SPACED = ' ';
 const filled = (cell: string): boolean => cell !== '';
 
+/** The number of fields most records have, and how many have it; the wider on a tie. */
+function commonestWidth(records: readonly RawRecord[]): [width: number, count: number] {
+  const counts = new Map<number, number>();
+  for (const r of records) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  let width = 1;
+  let count = 0;
+  for (const [w, k] of counts) if (k > count || (k === count && w > width)) [width, count] = [w, k];
+  return [width, count];
+}
+
 /**
  * Picks the delimiter that splits the first lines into the same number of fields most often,
  * preferring more fields; quotes are respected by tokenizing each candidate. `width` is that
@@ -234,11 +244,7 @@ export function sniffTable(sample: string): { delimiter: string; width: number }
   for (const d of CANDIDATES) {
     const records = new CsvTokenizer(d).push(cut).slice(0, 50).filter((r) => r.cells.some((c) => c !== ''));
     if (records.length === 0) continue;
-    const counts = new Map<number, number>();
-    for (const r of records) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
-    let modeWidth = 1;
-    let modeCount = 0;
-    for (const [w, k] of counts) if (k > modeCount || (k === modeCount && w > modeWidth)) [modeWidth, modeCount] = [w, k];
+    const [modeWidth, modeCount] = commonestWidth(records);
     if (modeWidth < 2) continue;
     const score = (modeCount / records.length) * 1000 + modeWidth;
     if (score > bestScore) [best, bestScore] = [{ delimiter: d, width: modeWidth }, score];
@@ -247,9 +253,7 @@ export function sniffTable(sample: string): { delimiter: string; width: number }
     // No separator character splits the lines: columns aligned with spaces (CDNOW's master file,
     // fixed-width exports) are read when most lines split into the same two or more cells.
     const spaced = new CsvTokenizer(SPACED).push(cut).slice(0, 50).filter((r) => r.cells.length > 0);
-    const counts = new Map<number, number>();
-    for (const r of spaced) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
-    const [width, count] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    const [width, count] = commonestWidth(spaced);
     if (width >= 2 && count >= spaced.length * 0.8) return { delimiter: SPACED, width };
   }
   return best;

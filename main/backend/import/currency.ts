@@ -1,10 +1,10 @@
-import type { ImportCurrency } from '../../../shared/contract/import';
+import { countsPurchases, type ImportCurrency } from '../../../shared/contract/import';
 import type { CurrencySource } from '../../../shared/contract/workspace';
 import { AppError } from '../../../shared/contract/errors';
 import { guessCurrency, PURCHASE_UNITS, type CurrencyGuess } from '../../../shared/format/currency';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
-import { countsPurchases, type ImportPlan } from './plan';
+import type { ImportPlan } from './plan';
 
 /** The user's locale as the operating system states it (LC_ALL, LC_MONETARY, LANG), else Node's ICU default. */
 export function systemLocale(): string {
@@ -14,7 +14,7 @@ export function systemLocale(): string {
 }
 
 export function guessPlanCurrency(plan: ImportPlan): CurrencyGuess {
-  if (countsPurchases(plan)) return { code: PURCHASE_UNITS, source: 'data', reason: 'the file has no money column: each row counts as one purchase, and amounts are purchase counts' };
+  if (countsPurchases(plan.shape, plan.mapping)) return { code: PURCHASE_UNITS, source: 'data', reason: 'the file has no money column: each row counts as one purchase, and amounts are purchase counts' };
   const amountColumns = [plan.mapping.revenue, plan.mapping.unitPrice, ...plan.categoryColumns].filter((c): c is string => Boolean(c));
   return guessCurrency({ headers: plan.headers, rows: plan.dataSample, amountColumns, locale: systemLocale() });
 }
@@ -60,7 +60,7 @@ export function refuseMixedUnits(db: Db, plan: ImportPlan, name: string): void {
   if (plan.shape === 'product-master') return;
   if (db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) return;
   const holdsCounts = getMeta(db, 'currency') === PURCHASE_UNITS;
-  const counts = countsPurchases(plan);
+  const counts = countsPurchases(plan.shape, plan.mapping);
   if (holdsCounts === counts) return;
   const cols = `Columns: ${plan.headers.join(', ')}.`;
   throw new AppError(

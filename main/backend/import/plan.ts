@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/errors';
-import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
+import { countsPurchases, IMPORT_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
 import { DateOrderDetector, type DateDecision } from './dates';
 import { detectHeader, headerNames } from './header';
@@ -155,7 +155,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   const revenueUnmappedOnPurpose = options.mapping?.revenue === null || Boolean(saved && savedUsable && !saved.mapping.revenue);
   const mapped = new Set(Object.values(mapping));
   const numbersUnmapped =
-    countsPurchases({ shape, mapping }) && !revenueUnmappedOnPurpose ? headers.filter((h) => !mapped.has(h) && numericShare(columnOf(h)) >= 0.9) : [];
+    countsPurchases(shape, mapping) && !revenueUnmappedOnPurpose ? headers.filter((h) => !mapped.has(h) && numericShare(columnOf(h)) >= 0.9) : [];
 
   return {
     numbersUnmapped,
@@ -174,13 +174,6 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     dataSample,
   };
 }
-
-/**
- * A sales file with neither a revenue nor a unit price column is a purchase log (a panel's or a
- * web shop's event log): each row counts as one purchase of one unit, and every amount the
- * analysis states is a count of purchases.
- */
-export const countsPurchases = (plan: Pick<ImportPlan, 'shape' | 'mapping'>): boolean => plan.shape === 'transactions' && !plan.mapping.revenue && !plan.mapping.unitPrice;
 
 /** Refuses a plan that cannot produce a single row, with one message saying what to map. */
 export function requireUsable(plan: ImportPlan): void {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type { HandlerArgs } from '../../../shared/contract';
-import type { ImportPreview, ImportSummary } from '../../../shared/contract/import';
+import { countsPurchases, type ImportPreview, type ImportSummary } from '../../../shared/contract/import';
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
@@ -15,7 +15,7 @@ import { sha256File } from './hash';
 import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
 import { decideImportCurrency, guessPlanCurrency, refuseMixedUnits, setWorkspaceCurrency } from './currency';
-import { buildPlan, countsPurchases, requireUsable, type ImportPlan } from './plan';
+import { buildPlan, requireUsable, type ImportPlan } from './plan';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
@@ -37,7 +37,7 @@ const PREVIEW_ROWS = 50;
 const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
   ...source.notes,
   ...duplicateHeaderNotes(source.sample[plan.headerIndex]?.cells ?? [], plan.headers, plan.mapping),
-  ...(countsPurchases(plan)
+  ...(countsPurchases(plan.shape, plan.mapping)
     ? [
         `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
       ]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../../shared/contract';
-import { countsPurchases, duplicateColumns, mappingFromPreview, missingFields, confidenceClass } from '../../../renderer/src/features/import/mapping';
+import { countsPurchases, type ImportPreview } from '../../../shared/contract';
+import { duplicateColumns, mappingFromPreview, missingFields, confidenceClass } from '../../../renderer/src/features/import/mapping';
 
 const preview = (mapping: ImportPreview['mapping']): ImportPreview => ({
   file: { name: 'sales.csv', path: '/tmp/sales.csv', size: 10, format: 'csv' },
@@ -36,12 +36,12 @@ describe('import mapping in the wizard', () => {
   it('reads transactions without money as a purchase log, asks for a quantity beside a unit price, and for revenue in a cube', () => {
     const m = mappingFromPreview(preview([{ field: 'customer', column: 'Cust #', confidence: 1, reason: '' }, { field: 'date', column: 'Order Date', confidence: 1, reason: '' }]));
     expect(missingFields(m, 'transactions')).toEqual([]);
-    expect(countsPurchases(m, 'transactions')).toBe(true);
-    expect(countsPurchases({ ...m, quantity: 'Qty' }, 'transactions')).toBe(true);
+    expect(countsPurchases('transactions', m)).toBe(true);
+    expect(countsPurchases('transactions', { ...m, quantity: 'Qty' })).toBe(true);
     expect(missingFields({ ...m, unitPrice: 'Unit Price' }, 'transactions')).toEqual(['Quantity (for the unit price)']);
     expect(missingFields({ ...m, quantity: 'Qty', unitPrice: 'Unit Price' }, 'transactions')).toEqual([]);
-    expect(countsPurchases({ ...m, quantity: 'Qty', unitPrice: 'Unit Price' }, 'transactions')).toBe(false);
-    expect(countsPurchases({ ...m, revenue: 'Amount' }, 'transactions')).toBe(false);
+    expect(countsPurchases('transactions', { ...m, quantity: 'Qty', unitPrice: 'Unit Price' })).toBe(false);
+    expect(countsPurchases('transactions', { ...m, revenue: 'Amount' })).toBe(false);
     expect(missingFields(m, 'cube')).toEqual(['Revenue']);
     expect(missingFields({ ...m, customer: null, date: null }, 'transactions')).toEqual(['Customer ID', 'Date']);
   });

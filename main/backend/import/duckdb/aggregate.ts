@@ -1,10 +1,10 @@
 import os from 'node:os';
 import { AppError } from '../../../../shared/contract/errors';
-import type { ImportField } from '../../../../shared/contract/import';
+import { countsPurchases, type ImportField } from '../../../../shared/contract/import';
 import { SPACED } from '../csv-tokenizer';
 import { parseDate } from '../dates';
 import { sha256File } from '../hash';
-import { countsPurchases, type ImportPlan } from '../plan';
+import type { ImportPlan } from '../plan';
 import type { SummedRows, TransactionsSink } from '../sink-transactions';
 import type { Tally } from '../tally';
 import { DEFAULT_MAX_AMOUNT } from '../numbers';
@@ -41,7 +41,7 @@ export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: str
   if (plan.shape !== 'transactions') return `a ${plan.shape} is imported as it is`;
   if (format === 'csv' && encoding !== null && !/^utf-?8/i.test(encoding)) return `the file is ${encoding}, and DuckDB reads UTF-8`;
   if (!plan.mapping.category) return 'there is no category column (products or one category stand in for it line by line)';
-  if (countsPurchases(plan)) return 'it has no money column (each row counts as one purchase, line by line)';
+  if (countsPurchases(plan.shape, plan.mapping)) return 'it has no money column (each row counts as one purchase, line by line)';
   const amounts = [plan.mapping.revenue, plan.mapping.quantity, plan.mapping.unitPrice].filter((c): c is string => Boolean(c));
   if (amounts.some((c) => (plan.decimals.get(c) ?? 'dot') !== 'dot')) return 'amounts use a decimal comma';
   return null;

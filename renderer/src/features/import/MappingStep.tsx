@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
+import { countsPurchases, DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
 import { BigFileThreshold, suitsDuckDb } from './BigFileThreshold';
-import { FIELD_LABELS, confidenceClass, countsPurchases, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
+import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
 /** currency: null keeps what the preview settled on (read from the file, or the workspace's own). */
 export type MappingChoice = {
@@ -83,7 +83,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
   const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && preview.dateFormat.ambiguous && !dateFormat;
-  const counts = countsPurchases(mapping, preview.shape);
+  const counts = countsPurchases(preview.shape, mapping);
   const changedCurrency = !counts && currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
   const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
   const ready = missing.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));

@@ -39,9 +39,6 @@ export function missingFields(mapping: Mapping, shape: ImportPreview['shape']): 
   return missing;
 }
 
-/** Transactions with neither revenue nor a unit price are a purchase log: each row counts as one purchase worth 1 unit. */
-export const countsPurchases = (mapping: Mapping, shape: ImportPreview['shape']): boolean => shape === 'transactions' && !mapping.revenue && !mapping.unitPrice;
-
 /** Columns chosen for two fields at once: almost always a slip. */
 export function duplicateColumns(mapping: Mapping): string[] {
   const seen = new Map<string, number>();
