@@ -62,7 +62,7 @@ export type ImportPreview = {
   delimiter: string | null;
   sheets: string[];
   sheet: string | null;
-  /** 1-based row number of the header in the file or sheet. */
+  /** 1-based row number of the header in the file or sheet; 0 when it has none (columns are named Column 1, ...). */
   headerRow: number;
   headers: string[];
   /** The first data rows as text, for the preview grid. */

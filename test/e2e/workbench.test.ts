@@ -592,6 +592,18 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(await page.locator('#import-currency').count()).toBe(0);
     expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
     await screenshot(page, '12b-import-purchase-log');
+
+    // A log without a header row (CDNOW's sample is one): columns by position, mapped by what they hold.
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    const bare = path.join(dir, 'bare.txt');
+    fs.writeFileSync(bare, ' 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n 00018 0002 19970101  2   29.73\r\n');
+    await choose(bare);
+    await page.getByTestId('mapping').waitFor({ timeout: 60_000 });
+    expect(await page.locator('main').innerText()).toContain('No header row: columns named by position');
+    expect(await page.locator('.preview thead').innerText()).toContain('Column 5');
+    expect([await page.locator('#map-customer').inputValue(), await page.locator('#map-date').inputValue(), await page.locator('#map-revenue').inputValue()]).toEqual(['Column 1', 'Column 3', 'Column 5']);
+    expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+    await screenshot(page, '12c-import-headerless');
   });
 
   it('follows a dark OS theme with readable charts', async () => {

@@ -223,7 +223,7 @@ export const SPACED = ' ';
 const filled = (cell: string): boolean => cell !== '';
 
 /** The number of fields most records have, and how many have it; the wider on a tie. */
-function commonestWidth(records: readonly RawRecord[]): [width: number, count: number] {
+export function commonestWidth(records: readonly RawRecord[]): [width: number, count: number] {
   const counts = new Map<number, number>();
   for (const r of records) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
   let width = 1;

@@ -1,4 +1,5 @@
-import type { RawRecord } from './csv-tokenizer';
+import { commonestWidth, type RawRecord } from './csv-tokenizer';
+import { parseDate } from './dates';
 import { isBlank } from './source';
 
 const NUMBERISH = /^[\s$€£(+-]*[\d.,]+\s*[)%-]?$/;
@@ -28,6 +29,33 @@ export function detectHeader(records: RawRecord[]): number | null {
   }
   return null;
 }
+
+/** Share of the rows that must have the commonest width for a table without a header row. */
+const HEADERLESS_SAME_WIDTH = 0.9;
+/** Share of a column's values that must read as dates: a dated table, not any list of numbers. */
+const HEADERLESS_DATE_SHARE = 0.9;
+
+/**
+ * Whether rows without a header row are still a table of dated rows (exports and published logs
+ * such as CDNOW's come without one): at least two data rows of one width of two or more columns,
+ * nearly all of that width, and one column of dates. Then the columns are named by position.
+ */
+export function headerlessTable(records: RawRecord[]): boolean {
+  const rows = records.slice(0, 30).filter((r) => !isBlank(r.cells));
+  if (rows.length < 2) return false;
+  const [width, count] = commonestWidth(rows);
+  if (width < 2 || count < HEADERLESS_SAME_WIDTH * rows.length) return false;
+  // Read in either day order; Excel date numbers are left out, since ids and amounts look the same.
+  const isDate = (cell: string): boolean => parseDate(cell, 'mdy') !== null || parseDate(cell, 'dmy') !== null;
+  for (let i = 0; i < width; i++) {
+    const values = rows.map((r) => r.cells[i] ?? '').filter((v) => v.trim() !== '');
+    if (values.length >= 2 && values.filter(isDate).length >= HEADERLESS_DATE_SHARE * rows.length) return true;
+  }
+  return false;
+}
+
+/** Names for the columns of a file without a header row: Column 1, Column 2, ... */
+export const positionNames = (width: number): string[] => Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
 
 /** Header labels made unique and never empty, so every column can be named in mappings and rejects. */
 export function headerNames(cells: readonly string[]): string[] {

@@ -84,9 +84,21 @@ function contentCandidates(headers: readonly string[], columns: readonly string[
   return out;
 }
 
-/** Best column per field, each column used once, strongest guesses first. */
-export function guessMapping(headers: readonly string[], columns: readonly string[][]): MappingGuess[] {
-  const byHeader = headerCandidates(headers);
+/**
+ * Without a header the customer has no name to be found by: it is taken to be the leftmost column
+ * left over that is filled on nearly every row, as customer ids lead the exports and logs we see.
+ */
+function positionalCustomer(headers: readonly string[], columns: readonly string[][], used: Set<string>): Candidate | null {
+  const i = headers.findIndex((h, k) => !used.has(h) && columns[k].length > 0 && columns[k].filter((v) => v.trim() !== '').length >= 0.9 * columns[k].length);
+  return i < 0 ? null : { field: 'customer', column: headers[i], confidence: 0.3, reason: `the file has no header row: '${headers[i]}' is the leftmost column that is neither a date nor an amount` };
+}
+
+/**
+ * Best column per field, each column used once, strongest guesses first. `byPosition`: the file
+ * has no header row, so its columns (Column 1, ...) are known by their contents alone.
+ */
+export function guessMapping(headers: readonly string[], columns: readonly string[][], byPosition = false): MappingGuess[] {
+  const byHeader = byPosition ? [] : headerCandidates(headers);
   const taken = new Set(byHeader.filter((c) => c.confidence >= 0.7).map((c) => c.column));
   const all = [...byHeader, ...contentCandidates(headers, columns, taken)].sort((a, b) => b.confidence - a.confidence);
   const chosen = new Map<ImportField, Candidate>();
@@ -96,6 +108,8 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
     chosen.set(c.field, c);
     used.add(c.column);
   }
+  const customer = byPosition && !chosen.has('customer') ? positionalCustomer(headers, columns, used) : null;
+  if (customer) chosen.set('customer', customer);
   return (Object.keys(SYNONYMS) as ImportField[]).map((field) => {
     const c = chosen.get(field);
     return c ? { field, column: c.column, confidence: Math.round(c.confidence * 100) / 100, reason: c.reason } : { field, column: null, confidence: 0, reason: 'no matching column' };

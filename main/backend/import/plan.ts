@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/contract/errors';
 import { countsPurchases, IMPORT_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
 import { DateOrderDetector, type DateDecision } from './dates';
-import { detectHeader, headerNames } from './header';
+import { commonestWidth } from './csv-tokenizer';
+import { detectHeader, headerlessTable, headerNames, positionNames } from './header';
 import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
 import { isBlank, type TableSource } from './source';
@@ -13,8 +14,11 @@ export type Mapping = Partial<Record<ImportField, string>>;
 
 /** Everything decided before the rows are read: where the header is, what each column means. */
 export type ImportPlan = {
+  /** The header row's index in the sample, and its file line; -1 and 0 when the file has none. */
   headerIndex: number;
   headerLine: number;
+  /** No header row: the columns are named by position (Column 1, ...) and mapped by their contents. */
+  headerless: boolean;
   headers: string[];
   signature: string;
   shape: ImportShape;
@@ -80,11 +84,13 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   if (sample.length === 0 || sample.every((r) => isBlank(r.cells))) {
     throw new AppError('IMPORT_EMPTY', `The file${source.sheet ? ` (sheet "${source.sheet}")` : ''} has no rows. Choose a file with a header row and data rows.`);
   }
-  const headerIndex = detectHeader(sample);
-  if (headerIndex === null) {
-    throw new AppError('IMPORT_NOT_A_TABLE', `No header row found${source.sheet ? ` in sheet "${source.sheet}"` : ''}: the first rows do not have column names. Add a header row (e.g. Customer, Date, Revenue) and import again.`);
+  const found = detectHeader(sample);
+  const headerless = found === null && headerlessTable(sample);
+  if (found === null && !headerless) {
+    throw new AppError('IMPORT_NOT_A_TABLE', `No header row found${source.sheet ? ` in sheet "${source.sheet}"` : ''}: the first rows do not have column names, nor a column of dates. Add a header row (e.g. Customer, Date, Revenue) and import again.`);
   }
-  const headers = headerNames(sample[headerIndex].cells);
+  const headerIndex = found ?? -1;
+  const headers = headerless ? positionNames(commonestWidth(sample.filter((r) => !isBlank(r.cells)))[0]) : headerNames(sample[headerIndex].cells);
   const dataRows = sample.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
   if (dataRows.length === 0) {
     throw new AppError('IMPORT_EMPTY', `The file has a header row (line ${sample[headerIndex].line}) but no data rows below it.`);
@@ -94,7 +100,8 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   const columnOf = (h: string): string[] => columns[headers.indexOf(h)] ?? [];
   const signature = headerSignature(headers);
 
-  const saved = savedMappingFor(db, signature);
+  // Files without headers share names by width only: a mapping saved for one would be wrong for the next.
+  const saved = headerless ? null : savedMappingFor(db, signature);
   const savedUsable = saved !== null && (options.shape === undefined || options.shape === saved.shape) && Object.values(saved.mapping).every((c) => c === undefined || headers.includes(c));
   let guesses: MappingGuess[];
   if (saved && savedUsable) {
@@ -102,7 +109,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
       const column = saved.mapping[field] ?? null;
       return { field, column, confidence: column ? 1 : 0, reason: column ? 'saved mapping for files with these headers' : 'not mapped in the saved mapping' };
     });
-  } else guesses = guessMapping(headers, columns);
+  } else guesses = guessMapping(headers, columns, headerless);
 
   const mapping: Mapping = {};
   for (const g of guesses) if (g.column) mapping[g.field] = g.column;
@@ -161,7 +168,8 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     numbersUnmapped,
     creditInvoices,
     headerIndex,
-    headerLine: sample[headerIndex].line,
+    headerLine: headerless ? 0 : sample[headerIndex].line,
+    headerless,
     headers,
     signature,
     shape,

@@ -33,10 +33,19 @@ import { earlierDateSpans, outlierDays } from './outlier-dates';
 
 const PREVIEW_ROWS = 50;
 
+/** What a file without a header row was read as: which column became which field, and how to change it. */
+function headerlessNote(plan: ImportPlan): string {
+  const mapped = (Object.entries(plan.mapping) as [string, string | undefined][]).filter(([, column]) => column).map(([field, column]) => `${field} '${column}'`);
+  const used = new Set(Object.values(plan.mapping));
+  const unused = plan.headers.filter((h) => !used.has(h));
+  return `The file has no header row: its ${plan.headers.length} columns are named by position (Column 1 to Column ${plan.headers.length}) and mapped by what they hold${mapped.length > 0 ? `: ${mapped.join(', ')}` : ''}${unused.length > 0 ? `; ${unused.map((h) => `'${h}'`).join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used` : ''}. Check them, or choose others (--map customer="Column 2", --map category="Column 4").`;
+}
+
 /** What the reader and the header noticed, for the import's warnings and the preview. */
 const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
   ...source.notes,
   ...duplicateHeaderNotes(source.sample[plan.headerIndex]?.cells ?? [], plan.headers, plan.mapping),
+  ...(plan.headerless ? [headerlessNote(plan)] : []),
   ...(countsPurchases(plan.shape, plan.mapping)
     ? [
         `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
@@ -315,10 +324,13 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_skipped = ?, returns = ?, revenue = ?,
        date_from = ?, date_to = ?, warnings_json = ?, finished_at = ?, status = 'done' WHERE id = ?`,
     ).run(sha, tally.rowsRead, tally.rowsImported, tally.rowsRejected, tally.rowsSkipped, tally.returns, tally.revenue, tally.dayMin, tally.dayMax, JSON.stringify(warnings), finishedAt, importId);
-    db.prepare(
-      `INSERT INTO mappings (header_signature, shape, mapping_json, date_format, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (header_signature) DO UPDATE SET shape = excluded.shape, mapping_json = excluded.mapping_json, date_format = excluded.date_format, updated_at = excluded.updated_at`,
-    ).run(plan.signature, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, finishedAt);
+    // Files without a header share their names (Column 1, ...) by width alone: their mappings are not kept.
+    if (!plan.headerless) {
+      db.prepare(
+        `INSERT INTO mappings (header_signature, shape, mapping_json, date_format, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (header_signature) DO UPDATE SET shape = excluded.shape, mapping_json = excluded.mapping_json, date_format = excluded.date_format, updated_at = excluded.updated_at`,
+      ).run(plan.signature, plan.shape, JSON.stringify(plan.mapping), plan.date.detected, finishedAt);
+    }
     report(size, size, tally.rowsRead, true);
     // Every row is in: the data hash is the one the committed workspace will have.
     const rows: FreshRows | null = fresh && !args.dryRun ? { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: writeStamp(db) } : null;

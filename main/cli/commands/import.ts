@@ -100,6 +100,7 @@ Options:
 
 CSV (any of , ; tab |, or columns aligned with spaces; UTF-8, UTF-16 or Windows-1252; also .csv.gz), Parquet and Excel (.xlsx .xls
 .xlsb .ods) are read. Bad rows are rejected with their row, column and reason, and the rest imported.
+A file without a header row but with a column of dates has its columns named Column 1, Column 2, ...
 One import is one transaction: on any error or Ctrl-C the workspace is left as it was.
 
 Examples:

@@ -131,3 +131,75 @@ describe('a file with its columns aligned by spaces', () => {
     expect(first).toBe('00001');
   });
 });
+
+describe('a file without a header row', () => {
+  it('imports CDNOW sample as published (no header, columns by position) with the same sales and the same backtest as its CSV copy', async () => {
+    const [bare, csv] = [await workspace(), await workspace()];
+    const file = path.join(DATA_DIR, 'CDNOW_sample.txt');
+    const preview = await bare.backend.call('import-preview', { path: file });
+    expect(preview.headerRow).toBe(0);
+    expect(preview.headers).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4', 'Column 5']);
+    expect(preview.rows[0]).toEqual(['00004', '0001', '19970101', '2', '29.33']);
+    const picked = Object.fromEntries(preview.mapping.filter((g) => g.column).map((g) => [g.field, g.column]));
+    expect(picked).toEqual({ customer: 'Column 1', date: 'Column 3', revenue: 'Column 5' });
+    expect((preview.warnings ?? []).some((x) => x.startsWith('The file has no header row: its 5 columns are named by position'))).toBe(true);
+
+    const s = await bare.backend.call('import-run', { path: file, parseInWorkerAboveMb: 0 });
+    const published = await csv.backend.call('import-run', { path: path.join(DATA_DIR, 'cdnowElog.csv') });
+    // The README: the same 6,919 rows as cdnowElog.csv, whose master ids drop the leading zeros.
+    expect(s).toMatchObject({ rowsRead: 6_919, rowsImported: 6_919, rowsRejected: 0, customers: 2_357, dateFrom: '1997-01-01', dateTo: '1998-06-30', revenue: published.revenue });
+    const sales = (w: typeof bare) =>
+      w.backend.session.db.prepare('SELECT CAST(c.code AS INTEGER), t.day, t.revenue FROM transactions t JOIN customers c ON c.id = t.customer_id ORDER BY 1, 2, 3').raw().all();
+    expect(sales(bare)).toEqual(sales(csv));
+    // Named by width alone, its mapping would be wrong for the next file without a header: none is kept.
+    expect(bare.backend.session.db.prepare('SELECT count(*) FROM mappings').pluck().get()).toBe(0);
+
+    const backtest = async (w: typeof bare) => {
+      const run = await w.backend.call('analysis-run', { settings: {} });
+      const report = await w.backend.call('analysis-backtest', { runId: run.runId, asOf: '1997-09-30', horizonDays: 273 });
+      return report.levels[0].rows.map(({ method, flagged, declined, capturedLoss, stated }) => ({ method, flagged, declined, capturedLoss, stated }));
+    };
+    expect(await backtest(bare)).toEqual(await backtest(csv));
+  });
+
+  it('finds the customer, date and amount of another layout by their contents, and takes the columns the user names', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'ledger.csv');
+    fs.writeFileSync(file, '2024-01-05;120,50;C1\n2024-02-07;80,00;C2\n2024-03-01;15,25;C1\n');
+    const guessed = await w.backend.call('import-preview', { path: file });
+    expect(Object.fromEntries(guessed.mapping.filter((g) => g.column).map((g) => [g.field, g.column]))).toEqual({ date: 'Column 1', revenue: 'Column 2', customer: 'Column 3' });
+    const s = await w.backend.call('import-run', { path: file, mapping: { customer: 'Column 3' } });
+    expect(s).toMatchObject({ rowsRead: 3, rowsImported: 3, customers: 2, revenue: 215.75 });
+    expect(s.warnings.find((x) => x.startsWith('The file has no header row'))).toContain("revenue 'Column 2', customer 'Column 3'");
+  });
+
+  it('reads a file without a header through DuckDB as line by line, a column the user names included', async () => {
+    const [lines, duck] = [await workspace(), await workspace()];
+    const file = path.join(lines.dir, 'bare.csv');
+    fs.writeFileSync(file, Array.from({ length: 400 }, (_, i) => `C${i % 37},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')},${(i * 7) % 300}.25,Cat${i % 4}`).join('\n') + '\n');
+    const preview = await lines.backend.call('import-preview', { path: file });
+    expect((preview.warnings ?? []).find((x) => x.startsWith('The file has no header row'))).toContain("'Column 4' is not used");
+    const mapping = { category: 'Column 4' };
+    const a = await lines.backend.call('import-run', { path: file, mapping, engine: 'lines' });
+    const b = await duck.backend.call('import-run', { path: file, mapping, engine: 'duckdb' });
+    expect(b.engine).toBe('duckdb');
+    expect(b).toMatchObject({ rowsRead: 400, rowsImported: 400, customers: a.customers, categories: 4, revenue: a.revenue });
+    const sums = (w: typeof lines) =>
+      w.backend.session.db
+        .prepare('SELECT c.code, k.name, t.day, sum(t.revenue) FROM transactions t JOIN customers c ON c.id = t.customer_id JOIN categories k ON k.id = t.category_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3')
+        .raw()
+        .all();
+    expect(sums(duck)).toEqual(sums(lines));
+  });
+
+  it('still refuses rows with neither column names nor a column of dates, and stores nothing', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'numbers.csv');
+    fs.writeFileSync(file, '1,20\n2,30\n3,40\n');
+    const before = storeCounts(w.backend);
+    const outcome = await w.backend.invoke('import-run', { path: file });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_A_TABLE' } });
+    expect(outcome.ok ? '' : outcome.error.message).toContain('nor a column of dates');
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+});

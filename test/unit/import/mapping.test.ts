@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffEncoding } from '../../../main/backend/import/encoding';
-import { detectHeader } from '../../../main/backend/import/header';
+import { detectHeader, headerlessTable } from '../../../main/backend/import/header';
 import { guessMapping } from '../../../main/backend/import/mapping';
 
 const columnOf = (guesses: ReturnType<typeof guessMapping>, field: string): string | null => guesses.find((g) => g.field === field)?.column ?? null;
@@ -42,6 +42,17 @@ describe('column mapping guesses', () => {
     expect(g.find((x) => x.field === 'date')?.reason).toMatch(/read as dates/);
     expect(columnOf(g, 'revenue')).toBe('How much');
   });
+
+  it('takes the leftmost column left over for the customer when a file has no header, never a header-like guess', () => {
+    const headers = ['Column 1', 'Column 2', 'Column 3'];
+    const data = [
+      ['19970101', '29.33', '00004'],
+      ['19970118', '29.73', '00004'],
+    ];
+    const g = guessMapping(headers, headers.map((_, i) => data.map((r) => r[i])), true);
+    expect([columnOf(g, 'date'), columnOf(g, 'revenue'), columnOf(g, 'customer')]).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(g.find((x) => x.field === 'customer')?.reason).toContain('no header row');
+  });
 });
 
 describe('header detection', () => {
@@ -53,6 +64,21 @@ describe('header detection', () => {
   it('finds nothing in a column of numbers', () => {
     const records = [['1'], ['2'], ['3']].map((cells, i) => ({ line: i + 1, cells }));
     expect(detectHeader(records)).toBeNull();
+  });
+
+  const rows = (cells: string[][]) => cells.map((c, i) => ({ line: i + 1, cells: c }));
+
+  it('takes rows of one width with a column of dates for a table without a header, in any date spelling', () => {
+    expect(headerlessTable(rows([['00004', '19970101', '29.33'], ['00004', '19970118', '29.73'], ['00005', '19970102', '8.00']]))).toBe(true);
+    expect(headerlessTable(rows([['A1', '13/05/2024', '10'], ['A2', '14/05/2024', '12']]))).toBe(true);
+    expect(headerlessTable(rows([['A1', '05-Mar-2024', '10'], ['A2', '06-Mar-2024', '12']]))).toBe(true);
+  });
+
+  it('does not take numbers, ragged rows, a single row or 8-digit ids that are no dates for a table', () => {
+    expect(headerlessTable(rows([['1', '20'], ['2', '30'], ['3', '40']]))).toBe(false);
+    expect(headerlessTable(rows([['C1', '12345678', '5'], ['C2', '87654321', '6']]))).toBe(false);
+    expect(headerlessTable(rows([['C1', '2024-01-05', '5']]))).toBe(false);
+    expect(headerlessTable(rows([['C1', '2024-01-05'], ['C2', '2024-01-06', 'x', 'y', 'z'], ['C3'], ['C4', '2024-01-07', '1']]))).toBe(false);
   });
 });
 

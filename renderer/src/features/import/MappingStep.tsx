@@ -119,7 +119,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
         }
       >
         <p className="muted">
-          Header on row {preview.headerRow}
+          {preview.headerRow > 0 ? `Header on row ${preview.headerRow}` : 'No header row: columns named by position'}
           {preview.encoding && ` · ${preview.encoding}`}
           {preview.delimiter && ` · separated by ${preview.delimiter === '\t' ? 'tabs' : preview.delimiter === ' ' ? 'spaces' : `"${preview.delimiter}"`}`}
           {preview.savedMapping && ' · reusing the mapping you confirmed for these headers before'}
