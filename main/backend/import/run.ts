@@ -29,6 +29,7 @@ import { checkPlanOf, saleColumns } from './row-check';
 import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
+import { dropLinesAlreadyImported } from './already-imported';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
 
 const PREVIEW_ROWS = 50;
@@ -100,12 +101,32 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
   }
 }
 
-function overlapWarnings(db: Db, from: number | null, to: number | null, importId: number): string[] {
+/**
+ * Earlier imports whose dates this one's meet, and how many of its lines each already held (not
+ * stored again); `alreadyThere` is null when the lines were not compared (forced, or summed by
+ * DuckDB): then rows in both count twice.
+ */
+function overlapWarnings(db: Db, from: number | null, to: number | null, importId: number, alreadyThere: ReadonlyMap<string, number> | null): string[] {
   if (from === null || to === null) return [];
   const rows = db
     .prepare("SELECT file_name, date_from, date_to FROM imports WHERE status = 'done' AND shape = 'transactions' AND id <> ? AND date_to >= ? AND date_from <= ? ORDER BY id")
     .all(importId, from, to) as { file_name: string; date_from: number; date_to: number }[];
-  return rows.map((r) => `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${r.file_name}, ${isoFromDay(r.date_from)}..${isoFromDay(r.date_to)}); rows in both are counted twice unless they differ.`);
+  const lines = alreadyThere ? [...alreadyThere.values()].reduce((a, b) => a + b, 0) : 0;
+  return [
+    ...rows.map(
+      (r) =>
+        `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${r.file_name}, ${isoFromDay(r.date_from)}..${isoFromDay(r.date_to)}): ${
+          alreadyThere
+            ? 'lines it already holds are not stored again; lines that differ in customer, day, product, quantity, amount or invoice are sales of both.'
+            : 'rows in both are counted twice unless they differ.'
+        }`,
+    ),
+    ...(alreadyThere && lines > 0
+      ? [
+          `${lines.toLocaleString('en-US')} lines were already in the workspace (${[...(alreadyThere ?? [])].map(([file, n]) => `${n.toLocaleString('en-US')} from ${file}`).join(', ')}) and were not stored twice: they are listed with the rejected rows. --force stores them again.`,
+        ]
+      : []),
+  ];
 }
 
 function refuseDuplicate(db: Db, sha: string, name: string): void {
@@ -306,6 +327,16 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     const room = fresh && !args.dryRun && preparesImportedColumns(db, fresh.rows()) ? loadRoom(fresh.rows(), db.prepare('SELECT 1 FROM products LIMIT 1').get() !== undefined) : null;
     rebuildIndexes();
     sink.finish();
+    // A row of DuckDB's sums may stand for many lines: only lines read one by one are compared.
+    const compared = plan.shape === 'transactions' && !p.staged && !args.force;
+    const alreadyThere = compared ? dropLinesAlreadyImported(db, importId, tally) : new Map<string, number>();
+    if (alreadyThere.size > 0 && tally.rowsImported === 0) {
+      throw new AppError(
+        'IMPORT_DUPLICATE_FILE',
+        `Every line of ${name} is already in the workspace (from ${[...alreadyThere.keys()].join(', ')}): importing it would count its sales twice. Nothing was imported; use --force if you really mean it.`,
+        { earlier: [...alreadyThere.keys()][0] },
+      );
+    }
     if (plan.shape === 'cube') {
       tally.warnings.push(
         tally.weekdays === 1
@@ -313,7 +344,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
           : `${tally.rowsImported.toLocaleString('en-US')} cube rows summing ${tally.orders.toLocaleString('en-US')} orders.`,
       );
     }
-    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId) : [])];
+    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId, compared ? alreadyThere : null) : [])];
     // A product master holds no amounts: it neither says nor changes the currency.
     const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan));
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);

@@ -81,6 +81,21 @@ export class Tally {
   unstoreDays(days: ReadonlySet<number>): void {
     this.daysStored();
     for (const d of days) this.rowsPerDay.delete(d);
+    this.spanStoredDays();
+  }
+
+  /** Takes back single rows rejected after they were stored, one day each (lines already imported). */
+  unstoreRows(days: readonly number[]): void {
+    this.daysStored();
+    for (const d of days) {
+      const left = (this.rowsPerDay.get(d) ?? 0) - 1;
+      if (left > 0) this.rowsPerDay.set(d, left);
+      else this.rowsPerDay.delete(d);
+    }
+    this.spanStoredDays();
+  }
+
+  private spanStoredDays(): void {
     this.dayMin = null;
     this.dayMax = null;
     for (const d of this.rowsPerDay.keys()) {

@@ -93,7 +93,9 @@ Options:
   --max-amount N         Reject rows whose amount is larger than N either way (default 100,000,000,000)
   --max-unpacked-mb MB   Refuse an xlsx/xlsb/ods that unpacks to more than MB (default ${DEFAULT_MAX_UNPACKED_MB}); reading
                          a workbook takes about six times its unpacked size in memory, a CSV almost none
-  --force                Import a file even if the same file was imported before
+  --force                Import a file even if the same file was imported before, and store lines an
+                         earlier import already holds (same customer, day, product, quantity, amount
+                         and invoice) again instead of rejecting them as already imported
   --dry-run              Read and check everything, report, and save nothing
   --rejects-out FILE     Write every rejected row (row, column, value, reason) to a CSV file
   --json                 Print one JSON object (rowsRead, rowsImported, rowsRejected, ...)

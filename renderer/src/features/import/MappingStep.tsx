@@ -275,7 +275,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
           ← Another file
         </button>
         <label className="check">
-          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Import even if this file was imported before
+          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> Import even if this file or its lines were imported before
         </label>
         <span style={{ flex: 1 }} />
         <button type="button" onClick={() => onCheck(choice)} disabled={!ready}>
