@@ -14,7 +14,7 @@ export const FEATURE_NAMES = [
   'orders expected in the silence',
   'recent quarter vs prior year',
   'last 90 days vs the 90 before',
-  'same season last year',
+  'same season last year against the business',
   'one order only',
   'share of the customer',
   'customer gap in cycles',
@@ -170,6 +170,7 @@ export function featureMatrix(
   facts: UnitFacts,
   s: UnitSeries,
   horizonDays: number,
+  season: number,
   customerFacts: UnitFacts | null,
   units?: ArrayLike<number>,
   into?: Float64Array,
@@ -199,7 +200,7 @@ export function featureMatrix(
     x[o + 6] = Math.log((Math.max(0, facts.last90[u]) + 1) / (perDay * 90 + 1));
     x[o + 7] = Math.log((Math.max(0, facts.last90[u]) + 1) / (Math.max(0, facts.previous90[u]) + 1));
     const ahead = facts.lastYearAhead[u];
-    x[o + 8] = Number.isFinite(ahead) ? Math.log((Math.max(0, ahead) + 1) / (perDay * horizonDays + 1)) : 0;
+    x[o + 8] = Number.isFinite(ahead) ? Math.log((Math.max(0, ahead) + 1) / (perDay * horizonDays + 1)) - season : 0;
     x[o + 9] = orders <= 1 ? 1 : 0;
     if (customerFacts) {
       const c = s.customer[u];

@@ -102,3 +102,31 @@ export function outcomesAfter(series: UnitSeries, firstDay: number, cut: number,
   }
   return out;
 }
+
+/**
+ * The business's own season at each cut: the log of its revenue in the horizon-long window a year
+ * before the cut, against its prior daily rate at the cut times the horizon; 0 where the data does
+ * not reach that far back. A unit's "same season last year" is read against it, as outcomes are
+ * deflated by the business's change: a customer as seasonal as the business is steady, not rising.
+ */
+export function seasonLogs(ds: Dataset, cuts: readonly number[], horizonDays: number): number[] {
+  const k = cuts.length;
+  const priorFrom = cuts.map((c) => c - priorDaysAt(ds.firstDay, c));
+  const seasonFrom = cuts.map((c) => c - 365);
+  const seasonTo = cuts.map((c) => Math.min(c, c - 365 + horizonDays));
+  const prior = new Float64Array(k);
+  const season = new Float64Array(k);
+  const { day, revenue } = ds.tx;
+  for (let i = 0; i < day.length; i++) {
+    const d = day[i];
+    for (let j = 0; j < k; j++) {
+      if (d > priorFrom[j] && d <= cuts[j]) prior[j] += revenue[i];
+      if (d > seasonFrom[j] && d <= seasonTo[j]) season[j] += revenue[i];
+    }
+  }
+  return cuts.map((c, j) => {
+    const expected = (prior[j] / priorDaysAt(ds.firstDay, c)) * horizonDays;
+    return c - 365 >= ds.firstDay && expected > 0 && season[j] > 0 ? Math.log(season[j] / expected) : 0;
+  });
+}
+
