@@ -1,4 +1,5 @@
 import { sortSmallInPlace } from '../sorted';
+import type { BusinessPace } from './outcome';
 import { firstAfter, type UnitSeries } from './series';
 
 /**
@@ -12,8 +13,8 @@ export const FEATURE_NAMES = [
   'gap in usual cycles',
   'gap past own 90th percentile',
   'orders expected in the silence',
-  'recent quarter vs prior year',
-  'last 90 days vs the 90 before',
+  'recent quarter vs prior year against the business',
+  'last 90 days vs the 90 before against the business',
   'same season last year against the business',
   'one order only',
   'share of the customer',
@@ -170,7 +171,7 @@ export function featureMatrix(
   facts: UnitFacts,
   s: UnitSeries,
   horizonDays: number,
-  season: number,
+  pace: BusinessPace,
   customerFacts: UnitFacts | null,
   units?: ArrayLike<number>,
   into?: Float64Array,
@@ -197,10 +198,10 @@ export function featureMatrix(
     x[o + 3] = Math.log((gap + 1) / (cycle + 1));
     x[o + 4] = Number.isFinite(facts.gapP90[u]) ? Math.log((gap + 1) / (facts.gapP90[u] + 1)) : 0;
     x[o + 5] = Math.min(20, gap * rate);
-    x[o + 6] = Math.log((Math.max(0, facts.last90[u]) + 1) / (perDay * 90 + 1));
-    x[o + 7] = Math.log((Math.max(0, facts.last90[u]) + 1) / (Math.max(0, facts.previous90[u]) + 1));
+    x[o + 6] = Math.log((Math.max(0, facts.last90[u]) + 1) / (perDay * 90 + 1)) - pace.quarter;
+    x[o + 7] = Math.log((Math.max(0, facts.last90[u]) + 1) / (Math.max(0, facts.previous90[u]) + 1)) - pace.last90;
     const ahead = facts.lastYearAhead[u];
-    x[o + 8] = Number.isFinite(ahead) ? Math.log((Math.max(0, ahead) + 1) / (perDay * horizonDays + 1)) - season : 0;
+    x[o + 8] = Number.isFinite(ahead) ? Math.log((Math.max(0, ahead) + 1) / (perDay * horizonDays + 1)) - pace.season : 0;
     x[o + 9] = orders <= 1 ? 1 : 0;
     if (customerFacts) {
       const c = s.customer[u];

@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
-import { businessIndexes, outcomesAfter, priorDaysAt, seasonLogs } from './outcome';
+import { businessIndexes, businessPaces, outcomesAfter, priorDaysAt } from './outcome';
 import { firstAfter, seriesOf, type UnitSeries } from './series';
 import { float64Of, int32Of } from '../typed';
 
@@ -192,7 +192,7 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
   let shortestPrior = Number.MAX_SAFE_INTEGER;
   // Every index the cuts need, the money check's too, in one pass over the transactions.
   const indexes = businessIndexes(ds, [...cuts.map((cut) => ({ cut, horizonDays: h })), ...(money ? [money] : [])]);
-  const seasons = seasonLogs(ds, cuts, h);
+  const paces = businessPaces(ds, cuts, h);
   const moneyIndex = money ? indexes[cuts.length] : Number.NaN;
   cuts.forEach((t0, i) => {
     const index = indexes[i];
@@ -210,7 +210,7 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     const facts = unitFacts(thinned, ds.firstDay, t0, priorDays, h, local);
     const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h, customersOf(series, units)) : null;
     const moneyOut = money && money.cut === t0 ? outcomesAfter(thinned, ds.firstDay, t0, money.horizonDays, moneyIndex, local) : null;
-    parts.push({ x: featureMatrix(facts, thinned, h, seasons[i], customerFacts, local), units, local, out, facts, moneyOut });
+    parts.push({ x: featureMatrix(facts, thinned, h, paces[i], customerFacts, local), units, local, out, facts, moneyOut });
   });
   const rows = parts.reduce((n, p) => n + p.units.length, 0);
   const t: TrainingRows = {
@@ -522,10 +522,10 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
   // Scored a block of units at a time, in one matrix written over: the whole one was 96 bytes a
   // scored unit (0.14 GB at 20M rows), each row written once and read once.
   const x = new Float64Array(Math.min(SCORE_BLOCK, activeCount) * FEATURE_COUNT);
-  const [season] = seasonLogs(ds, [cut], horizonDays);
+  const [pace] = businessPaces(ds, [cut], horizonDays);
   for (let from = 0; from < activeCount; from += SCORE_BLOCK) {
     const block = active.subarray(from, Math.min(activeCount, from + SCORE_BLOCK));
-    featureMatrix(facts, series, horizonDays, season, standing, block, x);
+    featureMatrix(facts, series, horizonDays, pace, standing, block, x);
     for (let row = 0; row < block.length; row++) {
       const u = block[row];
       forecast.lossShare[u] = predictForest(share, x, row);
