@@ -54,10 +54,7 @@ export function dropLinesAlreadyImported(db: Db, importId: number, tally: Tally)
   if (matches.length === 0) return dropped;
   for (const m of matches) {
     const file = fileOf.get(m.earlier) ?? 'an earlier import';
-    tally.reject(m.row, null, m.invoice, `already in the workspace from ${file}: the same customer, day, product, quantity and amount${m.invoice === null ? '' : ' on the same invoice'}, not stored twice`);
-    tally.rowsImported--;
-    tally.revenue -= m.revenue;
-    if (m.revenue < 0) tally.returns--;
+    tally.rejectStored(m.row, null, m.invoice, `already in the workspace from ${file}: the same customer, day, product, quantity and amount${m.invoice === null ? '' : ' on the same invoice'}, not stored twice`, m.revenue);
     dropped.set(file, (dropped.get(file) ?? 0) + 1);
   }
   for (let i = 0; i < matches.length; i += DELETE_BATCH) {

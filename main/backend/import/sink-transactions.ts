@@ -255,10 +255,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       }[];
       for (const r of rows) {
         const value = firstText.get(r.day) ?? isoFromDay(r.day);
-        tally.reject(r.source_row, m.date ?? null, value, days.get(r.day)?.(value) ?? '');
-        tally.rowsImported--;
-        tally.revenue -= r.revenue;
-        if (r.revenue < 0) tally.returns--;
+        tally.rejectStored(r.source_row, m.date ?? null, value, days.get(r.day)?.(value) ?? '', r.revenue);
       }
       db.prepare(`DELETE FROM transactions WHERE import_id = ? AND day IN (${list})`).run(importId);
       fresh?.dropDays(new Set(days.keys()));

@@ -38,6 +38,14 @@ export class Tally {
     if (this.rejectsSample.length < SAMPLE_SIZE) this.rejectsSample.push({ row, column, value, reason });
   }
 
+  /** A row rejected after it was stored (its sale taken back out of the counts). */
+  rejectStored(row: number, column: string | null, value: string | null, reason: string, revenue: number): void {
+    this.reject(row, column, value, reason);
+    this.rowsImported--;
+    this.revenue -= revenue;
+    if (revenue < 0) this.returns--;
+  }
+
   /** One bit per weekday seen (bit 0 = Monday): a cube whose periods all fall on Mondays is weekly. */
   weekdays = 0;
 
