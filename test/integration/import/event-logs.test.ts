@@ -173,15 +173,16 @@ describe('a file without a header row', () => {
     expect(s.warnings.find((x) => x.startsWith('The file has no header row'))).toContain("revenue 'Column 2', customer 'Column 3'");
   });
 
-  it('reads a file without a header through DuckDB as line by line, a column the user names included', async () => {
-    const [lines, duck] = [await workspace(), await workspace()];
+  it('reads a file without a header through DuckDB, from its bytes and from its text alike, a column the user names included', async () => {
+    const [lines, duck, bytes] = [await workspace(), await workspace(), await workspace()];
     const file = path.join(lines.dir, 'bare.csv');
     fs.writeFileSync(file, Array.from({ length: 400 }, (_, i) => `C${i % 37},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')},${(i * 7) % 300}.25,Cat${i % 4}`).join('\n') + '\n');
     const preview = await lines.backend.call('import-preview', { path: file });
     expect((preview.warnings ?? []).find((x) => x.startsWith('The file has no header row'))).toContain("'Column 4' is not used");
     const mapping = { category: 'Column 4' };
-    const a = await lines.backend.call('import-run', { path: file, mapping, engine: 'lines' });
+    const a = await lines.backend.call('import-run', { path: file, mapping, engine: 'lines', parseInWorkerAboveMb: 1e6 });
     const b = await duck.backend.call('import-run', { path: file, mapping, engine: 'duckdb' });
+    const c = await bytes.backend.call('import-run', { path: file, mapping, engine: 'lines', parseInWorkerAboveMb: 0 });
     expect(b.engine).toBe('duckdb');
     expect(b).toMatchObject({ rowsRead: 400, rowsImported: 400, customers: a.customers, categories: 4, revenue: a.revenue });
     const sums = (w: typeof lines) =>
@@ -190,6 +191,8 @@ describe('a file without a header row', () => {
         .raw()
         .all();
     expect(sums(duck)).toEqual(sums(lines));
+    expect(c).toMatchObject({ rowsRead: 400, rowsImported: 400, revenue: a.revenue });
+    expect(sums(bytes)).toEqual(sums(lines));
   });
 
   it('still refuses rows with neither column names nor a column of dates, and stores nothing', async () => {
