@@ -29,7 +29,7 @@ import { checkPlanOf, saleColumns } from './row-check';
 import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
-import { dropLinesAlreadyImported } from './already-imported';
+import { dropLinesAlreadyImported, type AlreadyImported } from './already-imported';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
 
 const PREVIEW_ROWS = 50;
@@ -102,28 +102,28 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
 }
 
 /**
- * Earlier imports whose dates this one's meet, and how many of its lines each already held (not
- * stored again); `alreadyThere` is null when the lines were not compared (forced, or summed by
- * DuckDB): then rows in both count twice.
+ * Earlier imports whose dates this one's meet, and what comparing their lines found (see
+ * dropLinesAlreadyImported); `compared` is null when the lines were not compared (forced, or summed
+ * by DuckDB): then rows in both count twice.
  */
-function overlapWarnings(db: Db, from: number | null, to: number | null, importId: number, alreadyThere: ReadonlyMap<string, number> | null): string[] {
+function overlapWarnings(db: Db, from: number | null, to: number | null, importId: number, compared: AlreadyImported | null): string[] {
   if (from === null || to === null) return [];
   const rows = db
     .prepare("SELECT file_name, date_from, date_to FROM imports WHERE status = 'done' AND shape = 'transactions' AND id <> ? AND date_to >= ? AND date_from <= ? ORDER BY id")
     .all(importId, from, to) as { file_name: string; date_from: number; date_to: number }[];
-  const lines = alreadyThere ? [...alreadyThere.values()].reduce((a, b) => a + b, 0) : 0;
+  const kept = (): string => {
+    if (!compared) return 'rows in both are counted twice unless they differ.';
+    if (compared.sampledNone !== null) {
+      return `none of ${compared.sampledNone.toLocaleString('en-US')} of its lines on those dates, looked up there, was already in it, so its lines are kept as sales of both.`;
+    }
+    return 'lines it already holds are not stored again; lines that differ in customer, day, product, quantity, amount or invoice are sales of both.';
+  };
+  const lines = compared ? [...compared.dropped.values()].reduce((a, b) => a + b, 0) : 0;
   return [
-    ...rows.map(
-      (r) =>
-        `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${r.file_name}, ${isoFromDay(r.date_from)}..${isoFromDay(r.date_to)}): ${
-          alreadyThere
-            ? 'lines it already holds are not stored again; lines that differ in customer, day, product, quantity, amount or invoice are sales of both.'
-            : 'rows in both are counted twice unless they differ.'
-        }`,
-    ),
-    ...(alreadyThere && lines > 0
+    ...rows.map((r) => `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${r.file_name}, ${isoFromDay(r.date_from)}..${isoFromDay(r.date_to)}): ${kept()}`),
+    ...(compared && lines > 0
       ? [
-          `${lines.toLocaleString('en-US')} lines were already in the workspace (${[...(alreadyThere ?? [])].map(([file, n]) => `${n.toLocaleString('en-US')} from ${file}`).join(', ')}) and were not stored twice: they are listed with the rejected rows. --force stores them again.`,
+          `${lines.toLocaleString('en-US')} lines were already in the workspace (${[...compared.dropped].map(([file, n]) => `${n.toLocaleString('en-US')} from ${file}`).join(', ')}) and were not stored twice: they are listed with the rejected rows. --force stores them again.`,
         ]
       : []),
   ];
@@ -264,6 +264,8 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     );
     const rebuildIndexes = p.bulk ? suspendIndexes(db) : () => {};
     const tally = new Tally(db, importId);
+    // Rows get ids past every earlier one: this import's are the ids from here on.
+    const firstId = Number(db.prepare('SELECT coalesce(max(id), 0) + 1 FROM transactions').pluck().get());
     // Into an empty table the rows this import stores are all the table holds: the analysis can take them as they are.
     if (isDatedShape(plan.shape) && !args.dryRun && db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) {
       // Line by line, a big file's kept rows are faulted in ahead (DuckDB's sums are far fewer than its lines).
@@ -329,12 +331,13 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     sink.finish();
     // A row of DuckDB's sums may stand for many lines: only lines read one by one are compared.
     const compared = plan.shape === 'transactions' && !p.staged && !args.force;
-    const alreadyThere = compared ? dropLinesAlreadyImported(db, importId, tally) : new Map<string, number>();
-    if (alreadyThere.size > 0 && tally.rowsImported === 0) {
+    const alreadyThere = compared ? dropLinesAlreadyImported(db, importId, firstId, tally) : null;
+    if (alreadyThere && alreadyThere.dropped.size > 0 && tally.rowsImported === 0) {
+      const files = [...alreadyThere.dropped.keys()];
       throw new AppError(
         'IMPORT_DUPLICATE_FILE',
-        `Every line of ${name} is already in the workspace (from ${[...alreadyThere.keys()].join(', ')}): importing it would count its sales twice. Nothing was imported; use --force if you really mean it.`,
-        { earlier: [...alreadyThere.keys()][0] },
+        `Every line of ${name} is already in the workspace (from ${files.join(', ')}): importing it would count its sales twice. Nothing was imported; use --force if you really mean it.`,
+        { earlier: files[0] },
       );
     }
     if (plan.shape === 'cube') {
@@ -344,7 +347,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
           : `${tally.rowsImported.toLocaleString('en-US')} cube rows summing ${tally.orders.toLocaleString('en-US')} orders.`,
       );
     }
-    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId, compared ? alreadyThere : null) : [])];
+    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId, alreadyThere) : [])];
     // A product master holds no amounts: it neither says nor changes the currency.
     const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan));
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);

@@ -81,6 +81,18 @@ describe('imports whose dates overlap', () => {
     expect(await forced.backend.call('import-run', { path: later, force: true })).toMatchObject({ rowsImported: 5, rowsRejected: 0 });
   });
 
+  it('looks up a sample of the lines first, and keeps two files of different sales over the same dates whole, saying how many it looked up', async () => {
+    const w = await workspace();
+    const lines = (prefix: string) => Array.from({ length: 5_000 }, (_, i) => `${prefix}${i % 300},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},P${i % 9},${(i % 4) + 1},${(i % 97) + 0.5},${prefix}-${i}`);
+    await w.backend.call('import-run', { path: linesOf(path.join(w.dir, 'north.csv'), lines('N')) });
+    const s = await w.backend.call('import-run', { path: linesOf(path.join(w.dir, 'south.csv'), lines('S')) });
+    expect(s).toMatchObject({ rowsRead: 5_000, rowsImported: 5_000, rowsRejected: 0 });
+    // Every third line of the 5,000: at most 2,000 are looked up.
+    expect(s.warnings).toContain(
+      '2024-01-01..2024-12-28 overlaps an earlier import (north.csv, 2024-01-01..2024-12-28): none of 1,667 of its lines on those dates, looked up there, was already in it, so its lines are kept as sales of both.',
+    );
+  });
+
   it('refuses a file whose every line is already there, whatever its bytes, and stores nothing', async () => {
     const w = await workspace();
     const earlier = linesOf(path.join(w.dir, 'export.csv'), ['C1,2024-03-30,P1,2,20.00,I9', 'C2,2024-03-31,P2,1,5.00,I10']);
