@@ -600,6 +600,7 @@ describe('the workbench in a browser against longtail serve', () => {
     await choose(bare);
     await page.getByTestId('mapping').waitFor({ timeout: 60_000 });
     expect(await page.locator('main').innerText()).toContain('No header row: columns named by position');
+    expect(await page.getByTestId('preview-notes').innerText()).toContain("customer 'Column 1', date 'Column 3', revenue 'Column 5'; 'Column 2', 'Column 4' are not used");
     expect(await page.locator('.preview thead').innerText()).toContain('Column 5');
     expect([await page.locator('#map-customer').inputValue(), await page.locator('#map-date').inputValue(), await page.locator('#map-revenue').inputValue()]).toEqual(['Column 1', 'Column 3', 'Column 5']);
     expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);

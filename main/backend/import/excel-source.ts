@@ -7,6 +7,7 @@ import { zipDamage, zipUnpackedSize } from './zip-size';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { RawRecord } from './csv-tokenizer';
 import { excelSerialToDay } from './dates';
+import { normaliseHeader } from './mapping';
 import { detectHeader } from './header';
 import { isBlank, type SourceFormat, type TableSource } from './source';
 import { SAMPLE_RECORDS } from './text-source';
@@ -120,6 +121,28 @@ const formatOf = (file: string): SourceFormat => {
   return ext === 'xls' || ext === 'xlsb' || ext === 'ods' ? ext : 'xlsx';
 };
 
+/** A sheet's header cells, normalised, or null when it has no header row. */
+function headerOf(rows: SheetRows): string | null {
+  const sample = rows.slice(0, 200);
+  const at = detectHeader(sample);
+  return at === null ? null : sample[at].cells.map(normaliseHeader).join('|');
+}
+
+/**
+ * Other sheets with the columns of the one read: a workbook split by year (as UCI's Online Retail II
+ * is) holds the rest of the sales there, and one import reads one sheet, so the import says so.
+ */
+function sameLayoutNotes(wb: XLSX.WorkBook, chosen: string, rows: SheetRows, date1904: boolean): string[] {
+  const header = headerOf(rows);
+  if (header === null) return [];
+  const same = wb.SheetNames.filter((name) => name !== chosen && headerOf(sheetRows(wb.Sheets[name], date1904)) === header);
+  if (same.length === 0) return [];
+  const names = same.map((name) => `"${name}"`).join(', ');
+  return [
+    `${same.length === 1 ? 'Sheet' : 'Sheets'} ${names} ${same.length === 1 ? 'has' : 'have'} the same columns as "${chosen}", the one read: import ${same.length === 1 ? 'it' : 'each'} too (--sheet ${names.split(', ')[0]}, or choose it on the import screen) for the rest of the sales; lines the sheets share are stored once.`,
+  ];
+}
+
 /** Reads a workbook and picks the sheet: the one asked for, else the first that looks like a table. */
 export async function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined, maxUnpackedMb = DEFAULT_MAX_UNPACKED_MB): Promise<TableSource> {
   const wb = await readWorkbook(file, maxUnpackedMb);
@@ -157,10 +180,10 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
     delimiter: null,
     sheets,
     sheet: chosen ?? null,
+    notes: chosen ? sameLayoutNotes(wb, chosen, rows, date1904) : [],
     totalBytes,
     sample: rows.slice(0, SAMPLE_RECORDS),
     sampleIsAll: rows.count <= SAMPLE_RECORDS,
-    notes: [],
     read: async (onBatch, options) => {
       for (let i = 0; i < rows.count; i += BATCH) {
         if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');

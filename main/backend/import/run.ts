@@ -43,10 +43,15 @@ function headerlessNote(plan: ImportPlan): string {
 }
 
 /** What the reader and the header noticed, for the import's warnings and the preview. */
-const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
+const fileNotes = (source: TableSource, plan: ImportPlan): string[] => [
   ...source.notes,
   ...duplicateHeaderNotes(source.sample[plan.headerIndex]?.cells ?? [], plan.headers, plan.mapping),
   ...(plan.headerless ? [headerlessNote(plan)] : []),
+];
+
+/** The file's notes and what its mapping makes of the amounts; the import screen says the latter itself, as the mapping changes. */
+const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
+  ...fileNotes(source, plan),
   ...(countsPurchases(plan.shape, plan.mapping)
     ? [
         `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
@@ -71,7 +76,7 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
     categoryColumns: plan.categoryColumns,
     dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
     savedMapping: plan.savedMapping,
-    warnings: sourceNotes(source, plan),
+    warnings: fileNotes(source, plan),
     currency: ctx.session.isOpen
       ? decideImportCurrency(ctx.session.db, undefined, guessPlanCurrency(plan)).decision
       : (({ code, source, reason }) => ({ code, source, reason }))(guessPlanCurrency(plan)),
@@ -129,12 +134,17 @@ function overlapWarnings(db: Db, from: number | null, to: number | null, importI
   ];
 }
 
-function refuseDuplicate(db: Db, sha: string, name: string): void {
-  const earlier = db.prepare("SELECT file_name, finished_at FROM imports WHERE sha256 = ? AND status = 'done' ORDER BY id LIMIT 1").get(sha) as
+/** The same file imported before, the same sheet of it for a workbook (a workbook split by year holds a year a sheet). */
+function refuseDuplicate(db: Db, sha: string, name: string, sheet: string | null): void {
+  const earlier = db.prepare("SELECT file_name, finished_at FROM imports WHERE sha256 = ? AND sheet IS ? AND status = 'done' ORDER BY id LIMIT 1").get(sha, sheet) as
     | { file_name: string; finished_at: string }
     | undefined;
   if (earlier) {
-    throw new AppError('IMPORT_DUPLICATE_FILE', `${name} was already imported (as ${earlier.file_name} on ${earlier.finished_at.slice(0, 10)}). Importing it again would count its sales twice; use --force if you really mean it.`, { sha256: sha, earlier: earlier.file_name });
+    throw new AppError(
+      'IMPORT_DUPLICATE_FILE',
+      `${name}${sheet === null ? '' : ` (sheet "${sheet}")`} was already imported (as ${earlier.file_name} on ${earlier.finished_at.slice(0, 10)}). Importing it again would count its sales twice; use --force if you really mean it.`,
+      { sha256: sha, earlier: earlier.file_name },
+    );
   }
 }
 
@@ -163,7 +173,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   }
   if (sha && !args.force) {
     try {
-      refuseDuplicate(db, sha, name);
+      refuseDuplicate(db, sha, name, source.sheet);
     } catch (e) {
       staged?.duck.close();
       throw e;
@@ -312,7 +322,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
     // Hashed as it was read: only now can it be compared with the files imported before.
-    if (hasher && sha && !args.force) refuseDuplicate(db, sha, name);
+    if (hasher && sha && !args.force) refuseDuplicate(db, sha, name, source.sheet);
     if (tally.rowsImported === 0) {
       const first = tally.rejectsSample[0];
       throw new AppError(

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture } from './fixtures';
@@ -83,6 +86,34 @@ describe('importing workbooks', () => {
       expect(s.revenue).toBeCloseTo(1560.49, 2);
     },
   );
+
+  it('says which other sheets have the same columns, and a second sheet imported stores the lines both hold once', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'by-year.xlsx');
+    const header = ['Invoice', 'Customer ID', 'Invoice Date', 'Stock Code', 'Quantity', 'Net Sales'];
+    const sheet = (rows: (string | number)[][]) => XLSX.utils.aoa_to_sheet([header, ...rows]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Exported 2025-01-04']]), 'About');
+    XLSX.utils.book_append_sheet(wb, sheet([['I1', 'C1', '2023-06-01', 'P1', 2, 20], ['I2', 'C2', '2023-12-31', 'P2', 1, 5]]), 'Year 2023');
+    // The exports overlap on the last day of 2023.
+    XLSX.utils.book_append_sheet(wb, sheet([['I2', 'C2', '2023-12-31', 'P2', 1, 5], ['I3', 'C1', '2024-03-02', 'P1', 3, 30]]), 'Year 2024');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Customer ID', 'Region'], ['C1', 'North']]), 'Customers');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+
+    const first = await w.backend.call('import-run', { path: file });
+    expect(first).toMatchObject({ sheet: 'Year 2023', rowsImported: 2 });
+    expect(first.warnings).toContain(
+      'Sheet "Year 2024" has the same columns as "Year 2023", the one read: import it too (--sheet "Year 2024", or choose it on the import screen) for the rest of the sales; lines the sheets share are stored once.',
+    );
+    const second = await w.backend.call('import-run', { path: file, sheet: 'Year 2024' });
+    expect(second).toMatchObject({ rowsRead: 2, rowsImported: 1, rowsRejected: 1, revenue: 30 });
+    expect(second.warnings).toContain('Sheet "Year 2023" has the same columns as "Year 2024", the one read: import it too (--sheet "Year 2023", or choose it on the import screen) for the rest of the sales; lines the sheets share are stored once.');
+    expect(w.backend.session.db.prepare('SELECT total(revenue) FROM transactions').pluck().get()).toBe(55);
+    // The file's hash names a sheet: another sheet of it is another import, the same sheet again is not.
+    const again = await w.backend.invoke('import-run', { path: file, sheet: 'Year 2024' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'IMPORT_DUPLICATE_FILE' } });
+    expect(again.ok ? '' : again.error.message).toMatch(/^by-year\.xlsx \(sheet "Year 2024"\) was already imported/);
+  });
 
   it('reads the sheet asked for and names the sheets when it does not exist', async () => {
     const w = await workspace();

@@ -124,6 +124,13 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
           {preview.delimiter && ` · separated by ${preview.delimiter === '\t' ? 'tabs' : preview.delimiter === ' ' ? 'spaces' : `"${preview.delimiter}"`}`}
           {preview.savedMapping && ' · reusing the mapping you confirmed for these headers before'}
         </p>
+        {(preview.warnings ?? []).length > 0 && (
+          <ul className="reasons warnings" aria-label="About this file" data-testid="preview-notes">
+            {(preview.warnings ?? []).map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        )}
         <PreviewGrid preview={preview} />
       </Panel>
 
