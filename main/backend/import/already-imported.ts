@@ -10,14 +10,30 @@ const DELETE_BATCH = 500;
  */
 const SAMPLE_LINES = 2000;
 
-/** Earlier imports whose lines this one is compared with: line-level sales whose dates meet its own. */
-type Earlier = { id: number; file: string; from: number; to: number };
+/** An earlier import of dated sales whose dates meet this one's; `cube` when its rows are sums. */
+export type Earlier = { id: number; file: string; from: number; to: number; cube: boolean };
+
+/** Earlier imports of dated sales whose dates meet `from..to`, oldest first. */
+export function earlierOverlapping(db: Db, importId: number, from: number, to: number): Earlier[] {
+  const rows = db
+    .prepare(
+      `SELECT id, file_name AS file, date_from AS "from", date_to AS "to", json_extract(mapping_json, '$.orders') IS NOT NULL AS cube FROM imports
+        WHERE status = 'done' AND shape = 'transactions' AND id <> ? AND date_to >= ? AND date_from <= ? ORDER BY id`,
+    )
+    .all(importId, from, to) as (Omit<Earlier, 'cube'> & { cube: number })[];
+  return rows.map((r) => ({ ...r, cube: r.cube === 1 }));
+}
 
 /** What the comparison found: lines each earlier file already held, or that a sample found none. */
 export type AlreadyImported = { dropped: Map<string, number>; sampledNone: number | null };
 
-/** The key two copies of one line share; a line without a product is known by its category. */
-const KEY = 'customer_id, day, coalesce(product_id, -category_id), quantity, revenue, invoice';
+/** What a line sells: its product, or its category when it has none. */
+const ITEM = 'coalesce(product_id, -category_id)';
+/** The key two copies of one line share. */
+const KEY = `customer_id, day, ${ITEM}, quantity, revenue, invoice`;
+/** Whether line `a` (its item as `a.item`) is a copy of transaction `b`. */
+const sameLine = (a: string, b: string): string =>
+  `${a}.customer_id = ${b}.customer_id AND ${a}.day = ${b}.day AND ${a}.item = coalesce(${b}.product_id, -${b}.category_id) AND ${a}.quantity IS ${b}.quantity AND ${a}.revenue = ${b}.revenue AND ${a}.invoice IS ${b}.invoice`;
 
 /**
  * Lines this import stored (ids from `firstId` on) that an earlier import already holds: the same
@@ -32,12 +48,7 @@ const KEY = 'customer_id, day, coalesce(product_id, -category_id), quantity, rev
 export function dropLinesAlreadyImported(db: Db, importId: number, firstId: number, tally: Tally): AlreadyImported {
   const none: AlreadyImported = { dropped: new Map(), sampledNone: null };
   if (tally.dayMin === null || tally.dayMax === null) return none;
-  const earlier = db
-    .prepare(
-      `SELECT id, file_name AS file, date_from AS "from", date_to AS "to" FROM imports
-        WHERE status = 'done' AND shape = 'transactions' AND id <> ? AND json_extract(mapping_json, '$.orders') IS NULL AND date_to >= ? AND date_from <= ?`,
-    )
-    .all(importId, tally.dayMin, tally.dayMax) as Earlier[];
+  const earlier = earlierOverlapping(db, importId, tally.dayMin, tally.dayMax).filter((e) => !e.cube);
   if (earlier.length === 0) return none;
   const from = Math.max(tally.dayMin, Math.min(...earlier.map((e) => e.from)));
   const to = Math.min(tally.dayMax, Math.max(...earlier.map((e) => e.to)));
@@ -51,17 +62,13 @@ export function dropLinesAlreadyImported(db: Db, importId: number, firstId: numb
   const matches = db
     .prepare(
       `WITH fresh AS (
-         SELECT id, source_row, day, revenue, invoice, customer_id, coalesce(product_id, -category_id) AS item, quantity,
-                row_number() OVER (PARTITION BY ${KEY} ORDER BY id) AS k
+         SELECT id, source_row, day, revenue, invoice, customer_id, ${ITEM} AS item, quantity, row_number() OVER (PARTITION BY ${KEY} ORDER BY id) AS k
            FROM transactions WHERE id >= @firstId AND day BETWEEN @from AND @to),
        kept AS (
-         SELECT import_id, customer_id, day, coalesce(product_id, -category_id) AS item, quantity, revenue, invoice,
-                row_number() OVER (PARTITION BY ${KEY} ORDER BY id) AS k
+         SELECT import_id, customer_id, day, product_id, category_id, quantity, revenue, invoice, row_number() OVER (PARTITION BY ${KEY} ORDER BY id) AS k
            FROM transactions WHERE id < @firstId AND import_id IN (${ids}) AND day BETWEEN @from AND @to)
        SELECT f.id, f.source_row AS row, f.day, f.revenue, f.invoice, kept.import_id AS earlier
-         FROM fresh f JOIN kept
-           ON kept.customer_id = f.customer_id AND kept.day = f.day AND kept.item = f.item AND kept.quantity IS f.quantity
-          AND kept.revenue = f.revenue AND kept.invoice IS f.invoice AND kept.k = f.k
+         FROM fresh f JOIN kept ON ${sameLine('f', 'kept')} AND kept.k = f.k
         ORDER BY f.source_row`,
     )
     .all(window) as { id: number; row: number; day: number; revenue: number; invoice: string | null; earlier: number }[];
@@ -86,18 +93,17 @@ export function dropLinesAlreadyImported(db: Db, importId: number, firstId: numb
 function sampleAlreadyThere(db: Db, ids: string, window: { firstId: number; from: number; to: number }, stride: number): { looked: number; found: number } {
   db.exec(`CREATE TEMP TABLE line_sample (customer_id INTEGER, day INTEGER, item INTEGER, quantity REAL, revenue REAL, invoice TEXT)`);
   try {
-    db.prepare(
-      `INSERT INTO line_sample SELECT customer_id, day, coalesce(product_id, -category_id), quantity, revenue, invoice
-         FROM transactions WHERE id >= @firstId AND day BETWEEN @from AND @to AND (id - @firstId) % @stride = 0 LIMIT ${SAMPLE_LINES}`,
-    ).run({ ...window, stride });
+    const looked = db
+      .prepare(
+        `INSERT INTO line_sample SELECT customer_id, day, ${ITEM}, quantity, revenue, invoice
+           FROM transactions WHERE id >= @firstId AND day BETWEEN @from AND @to AND (id - @firstId) % @stride = 0 LIMIT ${SAMPLE_LINES}`,
+      )
+      .run({ ...window, stride }).changes;
     db.exec('CREATE INDEX temp.line_sample_key ON line_sample (customer_id, day)');
-    const looked = db.prepare('SELECT count(*) FROM line_sample').pluck().get() as number;
     const found = db
       .prepare(
-        `SELECT count(DISTINCT s.rowid) FROM transactions e JOIN line_sample s
-            ON s.customer_id = e.customer_id AND s.day = e.day AND s.item = coalesce(e.product_id, -e.category_id)
-           AND s.quantity IS e.quantity AND s.revenue = e.revenue AND s.invoice IS e.invoice
-         WHERE e.id < @firstId AND e.import_id IN (${ids}) AND e.day BETWEEN @from AND @to`,
+        `SELECT count(DISTINCT s.rowid) FROM transactions e JOIN line_sample s ON ${sameLine('s', 'e')}
+          WHERE e.id < @firstId AND e.import_id IN (${ids}) AND e.day BETWEEN @from AND @to`,
       )
       .pluck()
       .get(window) as number;

@@ -36,22 +36,23 @@ const HEADERLESS_SAME_WIDTH = 0.9;
 const HEADERLESS_DATE_SHARE = 0.9;
 
 /**
- * Whether rows without a header row are still a table of dated rows (exports and published logs
- * such as CDNOW's come without one): at least two data rows of one width of two or more columns,
- * nearly all of that width, and one column of dates. Then the columns are named by position.
+ * The width of rows without a header row that are still a table of dated rows (exports and
+ * published logs such as CDNOW's come without one), or null: at least two data rows of one width of
+ * two or more columns, nearly all of that width, and one column of dates. Then the columns are
+ * named by position.
  */
-export function headerlessTable(records: RawRecord[]): boolean {
+export function headerlessWidth(records: RawRecord[]): number | null {
   const rows = records.slice(0, 30).filter((r) => !isBlank(r.cells));
-  if (rows.length < 2) return false;
+  if (rows.length < 2) return null;
   const [width, count] = commonestWidth(rows);
-  if (width < 2 || count < HEADERLESS_SAME_WIDTH * rows.length) return false;
+  if (width < 2 || count < HEADERLESS_SAME_WIDTH * rows.length) return null;
   // Read in either day order; Excel date numbers are left out, since ids and amounts look the same.
   const isDate = (cell: string): boolean => parseDate(cell, 'mdy') !== null || parseDate(cell, 'dmy') !== null;
   for (let i = 0; i < width; i++) {
     const values = rows.map((r) => r.cells[i] ?? '').filter((v) => v.trim() !== '');
-    if (values.length >= 2 && values.filter(isDate).length >= HEADERLESS_DATE_SHARE * rows.length) return true;
+    if (values.length >= 2 && values.filter(isDate).length >= HEADERLESS_DATE_SHARE * rows.length) return width;
   }
-  return false;
+  return null;
 }
 
 /** Names for the columns of a file without a header row: Column 1, Column 2, ... */

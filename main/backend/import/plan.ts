@@ -2,8 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { countsPurchases, IMPORT_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
 import { DateOrderDetector, type DateDecision } from './dates';
-import { commonestWidth } from './csv-tokenizer';
-import { detectHeader, headerlessTable, headerNames, positionNames } from './header';
+import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
 import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
 import { isBlank, type TableSource } from './source';
@@ -85,12 +84,13 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     throw new AppError('IMPORT_EMPTY', `The file${source.sheet ? ` (sheet "${source.sheet}")` : ''} has no rows. Choose a file with a header row and data rows.`);
   }
   const found = detectHeader(sample);
-  const headerless = found === null && headerlessTable(sample);
-  if (found === null && !headerless) {
+  const width = found === null ? headerlessWidth(sample) : null;
+  const headerless = width !== null;
+  if (found === null && width === null) {
     throw new AppError('IMPORT_NOT_A_TABLE', `No header row found${source.sheet ? ` in sheet "${source.sheet}"` : ''}: the first rows do not have column names, nor a column of dates. Add a header row (e.g. Customer, Date, Revenue) and import again.`);
   }
   const headerIndex = found ?? -1;
-  const headers = headerless ? positionNames(commonestWidth(sample.filter((r) => !isBlank(r.cells)))[0]) : headerNames(sample[headerIndex].cells);
+  const headers = width !== null ? positionNames(width) : headerNames(sample[headerIndex].cells);
   const dataRows = sample.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
   if (dataRows.length === 0) {
     throw new AppError('IMPORT_EMPTY', `The file has a header row (line ${sample[headerIndex].line}) but no data rows below it.`);

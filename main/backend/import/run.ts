@@ -29,7 +29,7 @@ import { checkPlanOf, saleColumns } from './row-check';
 import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
-import { dropLinesAlreadyImported, type AlreadyImported } from './already-imported';
+import { dropLinesAlreadyImported, earlierOverlapping, type AlreadyImported } from './already-imported';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
 
 const PREVIEW_ROWS = 50;
@@ -113,9 +113,6 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
  */
 function overlapWarnings(db: Db, from: number | null, to: number | null, importId: number, compared: AlreadyImported | null): string[] {
   if (from === null || to === null) return [];
-  const rows = db
-    .prepare("SELECT file_name, date_from, date_to FROM imports WHERE status = 'done' AND shape = 'transactions' AND id <> ? AND date_to >= ? AND date_from <= ? ORDER BY id")
-    .all(importId, from, to) as { file_name: string; date_from: number; date_to: number }[];
   const kept = (): string => {
     if (!compared) return 'rows in both are counted twice unless they differ.';
     if (compared.sampledNone !== null) {
@@ -125,7 +122,7 @@ function overlapWarnings(db: Db, from: number | null, to: number | null, importI
   };
   const lines = compared ? [...compared.dropped.values()].reduce((a, b) => a + b, 0) : 0;
   return [
-    ...rows.map((r) => `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${r.file_name}, ${isoFromDay(r.date_from)}..${isoFromDay(r.date_to)}): ${kept()}`),
+    ...earlierOverlapping(db, importId, from, to).map((e) => `${isoFromDay(from)}..${isoFromDay(to)} overlaps an earlier import (${e.file}, ${isoFromDay(e.from)}..${isoFromDay(e.to)}): ${kept()}`),
     ...(compared && lines > 0
       ? [
           `${lines.toLocaleString('en-US')} lines were already in the workspace (${[...compared.dropped].map(([file, n]) => `${n.toLocaleString('en-US')} from ${file}`).join(', ')}) and were not stored twice: they are listed with the rejected rows. --force stores them again.`,

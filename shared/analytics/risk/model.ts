@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
-import { businessIndexes, businessPaces, outcomesAfter, priorDaysAt } from './outcome';
+import { businessPaces, businessStandings, outcomesAfter, priorDaysAt } from './outcome';
 import { firstAfter, seriesOf, type UnitSeries } from './series';
 import { float64Of, int32Of } from '../typed';
 
@@ -190,9 +190,9 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
   const parts: { x: Float64Array; units: Int32Array; local: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts; moneyOut: ReturnType<typeof outcomesAfter> | null }[] = [];
   let latestIndex = 1;
   let shortestPrior = Number.MAX_SAFE_INTEGER;
-  // Every index the cuts need, the money check's too, in one pass over the transactions.
-  const indexes = businessIndexes(ds, [...cuts.map((cut) => ({ cut, horizonDays: h })), ...(money ? [money] : [])]);
-  const paces = businessPaces(ds, cuts, h);
+  // Every index and pace the cuts need, the money check's index too, in one pass over the transactions.
+  const standings = businessStandings(ds, [...cuts.map((cut) => ({ cut, horizonDays: h })), ...(money ? [money] : [])]);
+  const indexes = standings.map((s) => s.index);
   const moneyIndex = money ? indexes[cuts.length] : Number.NaN;
   cuts.forEach((t0, i) => {
     const index = indexes[i];
@@ -210,7 +210,7 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     const facts = unitFacts(thinned, ds.firstDay, t0, priorDays, h, local);
     const customerFacts = customers ? unitFacts(customers, ds.firstDay, t0, priorDays, h, customersOf(series, units)) : null;
     const moneyOut = money && money.cut === t0 ? outcomesAfter(thinned, ds.firstDay, t0, money.horizonDays, moneyIndex, local) : null;
-    parts.push({ x: featureMatrix(facts, thinned, h, paces[i], customerFacts, local), units, local, out, facts, moneyOut });
+    parts.push({ x: featureMatrix(facts, thinned, h, standings[i].pace, customerFacts, local), units, local, out, facts, moneyOut });
   });
   const rows = parts.reduce((n, p) => n + p.units.length, 0);
   const t: TrainingRows = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffEncoding } from '../../../main/backend/import/encoding';
-import { detectHeader, headerlessTable } from '../../../main/backend/import/header';
+import { detectHeader, headerlessWidth } from '../../../main/backend/import/header';
 import { guessMapping } from '../../../main/backend/import/mapping';
 
 const columnOf = (guesses: ReturnType<typeof guessMapping>, field: string): string | null => guesses.find((g) => g.field === field)?.column ?? null;
@@ -69,16 +69,16 @@ describe('header detection', () => {
   const rows = (cells: string[][]) => cells.map((c, i) => ({ line: i + 1, cells: c }));
 
   it('takes rows of one width with a column of dates for a table without a header, in any date spelling', () => {
-    expect(headerlessTable(rows([['00004', '19970101', '29.33'], ['00004', '19970118', '29.73'], ['00005', '19970102', '8.00']]))).toBe(true);
-    expect(headerlessTable(rows([['A1', '13/05/2024', '10'], ['A2', '14/05/2024', '12']]))).toBe(true);
-    expect(headerlessTable(rows([['A1', '05-Mar-2024', '10'], ['A2', '06-Mar-2024', '12']]))).toBe(true);
+    expect(headerlessWidth(rows([['00004', '19970101', '29.33'], ['00004', '19970118', '29.73'], ['00005', '19970102', '8.00']]))).toBe(3);
+    expect(headerlessWidth(rows([['A1', '13/05/2024', '10'], ['A2', '14/05/2024', '12']]))).toBe(3);
+    expect(headerlessWidth(rows([['A1', '05-Mar-2024', '10'], ['A2', '06-Mar-2024', '12']]))).toBe(3);
   });
 
   it('does not take numbers, ragged rows, a single row or 8-digit ids that are no dates for a table', () => {
-    expect(headerlessTable(rows([['1', '20'], ['2', '30'], ['3', '40']]))).toBe(false);
-    expect(headerlessTable(rows([['C1', '12345678', '5'], ['C2', '87654321', '6']]))).toBe(false);
-    expect(headerlessTable(rows([['C1', '2024-01-05', '5']]))).toBe(false);
-    expect(headerlessTable(rows([['C1', '2024-01-05'], ['C2', '2024-01-06', 'x', 'y', 'z'], ['C3'], ['C4', '2024-01-07', '1']]))).toBe(false);
+    expect(headerlessWidth(rows([['1', '20'], ['2', '30'], ['3', '40']]))).toBeNull();
+    expect(headerlessWidth(rows([['C1', '12345678', '5'], ['C2', '87654321', '6']]))).toBeNull();
+    expect(headerlessWidth(rows([['C1', '2024-01-05', '5']]))).toBeNull();
+    expect(headerlessWidth(rows([['C1', '2024-01-05'], ['C2', '2024-01-06', 'x', 'y', 'z'], ['C3'], ['C4', '2024-01-07', '1']]))).toBeNull();
   });
 });
 

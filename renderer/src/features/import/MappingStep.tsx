@@ -88,6 +88,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
   const ready = missing.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
   const fields: readonly ImportField[] = IMPORT_FIELDS;
+  const notes = preview.warnings ?? [];
 
   return (
     <>
@@ -124,9 +125,9 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
           {preview.delimiter && ` · separated by ${preview.delimiter === '\t' ? 'tabs' : preview.delimiter === ' ' ? 'spaces' : `"${preview.delimiter}"`}`}
           {preview.savedMapping && ' · reusing the mapping you confirmed for these headers before'}
         </p>
-        {(preview.warnings ?? []).length > 0 && (
+        {notes.length > 0 && (
           <ul className="reasons warnings" aria-label="About this file" data-testid="preview-notes">
-            {(preview.warnings ?? []).map((text) => (
+            {notes.map((text) => (
               <li key={text}>{text}</li>
             ))}
           </ul>
