@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
+import { isCredit } from '../../../shared/analytics/risk/series';
 import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
@@ -104,12 +105,12 @@ export function takeSetAside(tx: TransactionColumns): { int32: SharedArrayBuffer
   return room;
 }
 
-/** Whether the relationship series copies the days: a customer, category and day on two rows, or a -0 revenue. */
+/** Whether the relationship series copies the days: a customer, category and day on two rows, a credit line (the series leave them out) or a -0 revenue. */
 function seriesCopies(tx: TransactionColumns): boolean {
   const { customer, category, day, revenue } = tx;
   for (let i = 0; i < customer.length; i++) {
     if (i > 0 && day[i] === day[i - 1] && customer[i] === customer[i - 1] && category[i] === category[i - 1]) return true;
-    if (revenue[i] === 0 && 1 / revenue[i] < 0) return true;
+    if (isCredit(revenue[i]) || (revenue[i] === 0 && 1 / revenue[i] < 0)) return true;
   }
   return false;
 }

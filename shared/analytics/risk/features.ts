@@ -26,7 +26,7 @@ export const FEATURE_COUNT = FEATURE_NAMES.length;
 export type UnitFacts = {
   cut: number;
   priorDays: number;
-  /** Order days (positive net revenue) up to the cut, all time and in the prior window. */
+  /** Order days (days bought on, worth more than zero: see UnitSeries) up to the cut, all time and in the prior window. */
   orders: Int32Array;
   ordersPrior: Int32Array;
   first: Int32Array;
@@ -37,7 +37,7 @@ export type UnitFacts = {
   prior: Float64Array;
   last90: Float64Array;
   previous90: Float64Array;
-  /** Net revenue in the horizon-long window starting a year before the cut (NaN = data too short). */
+  /** Spend in the horizon-long window starting a year before the cut (NaN = data too short). */
   lastYearAhead: Float64Array;
 };
 

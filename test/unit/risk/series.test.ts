@@ -27,7 +27,7 @@ describe('day-level series of customers and relationships', () => {
   it('is the transactions themselves when every row is its own relationship-day, without copying them', () => {
     const ds = makeDataset([
       { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100.1 },
-      { customer: 'A', date: '2026-02-01', category: 'Dairy', revenue: -0.3 },
+      { customer: 'A', date: '2026-02-01', category: 'Dairy', revenue: 0.3 },
       { customer: 'A', date: '2026-01-05', category: 'Snacks', revenue: 20 },
       { customer: 'B', date: '2026-01-05', category: 'Dairy', revenue: 10 },
     ]);
@@ -35,6 +35,37 @@ describe('day-level series of customers and relationships', () => {
     expect([...s.start]).toEqual([0, 2, 3, 4]);
     expect(s.day).toBe(ds.tx.day);
     expect(s.value).toBe(ds.tx.revenue);
+  });
+
+  it('leaves out a credit dated on a day the relationship bought nothing, and floors a day its credits outweigh at zero', () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
+      { customer: 'A', date: '2026-03-01', category: 'Dairy', revenue: -80 },
+      { customer: 'A', date: '2026-03-09', category: 'Dairy', revenue: 30 },
+      { customer: 'A', date: '2026-03-09', category: 'Dairy', revenue: -45 },
+      { customer: 'B', date: '2026-02-01', category: 'Dairy', revenue: -12 },
+      { customer: 'C', date: '2026-02-01', category: 'Dairy', revenue: 12 },
+    ]);
+    const s = relationshipSeries(ds);
+    // B returned goods and bought nothing: still a unit, with no days.
+    expect(s.count).toBe(3);
+    expect([...s.start]).toEqual([0, 2, 2, 3]);
+    expect([...s.day]).toEqual(days(['2026-01-05', '2026-03-09', '2026-02-01']));
+    expect([...s.value]).toEqual([100, 0, 12]);
+    expect(s.day).not.toBe(ds.tx.day);
+    expect(spendIn(s, 0, dayFromIso('2026-01-01'), dayFromIso('2026-03-31'))).toBe(100);
+  });
+
+  it("nets a customer's credit into what it bought that day in any category, and leaves out a day of credits alone", () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
+      { customer: 'A', date: '2026-01-05', category: 'Snacks', revenue: -40 },
+      { customer: 'A', date: '2026-01-20', category: 'Snacks', revenue: -15 },
+      { customer: 'A', date: '2026-01-30', category: 'Snacks', revenue: 5 },
+    ]);
+    const s = customerSeries(ds);
+    expect([...s.day]).toEqual(days(['2026-01-05', '2026-01-30']));
+    expect([...s.value]).toEqual([60, 5]);
   });
 
   it('copies a revenue column holding -0, which a summed entry would turn into +0', () => {
