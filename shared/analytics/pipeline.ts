@@ -15,6 +15,8 @@ import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } fr
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
 import { assessRisk, type FromElsewhere, type RiskAssessment, type RiskModels } from './risk';
+import { creditShare } from './risk/series';
+import { PRIOR_DAYS } from './risk/outcome';
 import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
@@ -174,6 +176,9 @@ export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettin
 }
 
 /** The risk stage's work: what `assessRisk` needs besides the data, and models learned before if any. */
+/** Returns and credits at this share of purchases or more are named beside recovery's money, which is stated before them. */
+const CREDITS_WORTH_A_NOTE = 0.02;
+
 export type RiskJob = { asOfDay: number; horizonDays: number; known: RiskModels | undefined };
 /** The assessment and the models behind it (the known ones, or those just learned). */
 export type RiskOutcome = { assessment: RiskAssessment; models: RiskModels };
@@ -303,6 +308,12 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluated ?? evaluateRecovery(rules, s.recovery), assessed, s.recovery));
     recovery = recoveryOverview(decision, assessed);
     notes.push(...recovery.notes);
+    const credits = creditShare(ds, asOfDay - PRIOR_DAYS, asOfDay);
+    if (credits >= CREDITS_WORTH_A_NOTE) {
+      notes.push(
+        `Returns and credits came to ${Math.round(credits * 100)}% of purchases in the year to the as-of date. Recovery reads purchases (a return is dated when the goods came back, not when they were bought), so its money at risk is before returns.`,
+      );
+    }
     caveats.push(...(recovery.caveats ?? []));
   } else {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');

@@ -6,7 +6,7 @@ import type { RecoveryDecision } from '../recovery';
 import type { RecoveryOverview } from '../recovery/overview';
 import { relationshipStarts, unitOf } from '../risk';
 import { unitFacts } from '../risk/features';
-import { businessIndex, DECLINE_SHARE, inWhatWasKept, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
+import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
 import type { UnitSeries } from '../risk/series';
 import { customerSeries, relationshipSeries } from '../risk/series';
 import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, scoredUnits, type BaselineRule } from './baselines';
@@ -218,9 +218,8 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const index = businessIndex(ds, asOfDay, horizonDays);
   const customers = customerSeries(ds);
   const relationships = relationshipSeries(ds);
-  // Money in what units kept of their purchases, as the forecast states it.
-  const customerOut = inWhatWasKept(ds, outcomesAfter(customers, ds.firstDay, asOfDay, horizonDays, index), 'customer');
-  const relationshipOut = inWhatWasKept(ds, outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index), 'relationship');
+  const customerOut = outcomesAfter(customers, ds.firstDay, asOfDay, horizonDays, index);
+  const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
   const c = customerFlags(decision, customers.count);
   const r = relationshipFlags(decision, relationships, ds.customers.length);
   const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED)];
@@ -267,7 +266,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
       businessIndex: Math.round(index * 1000) / 1000,
       text: [
         `Expected spend = spend in the ${priorDays} days up to the as-of date, per day, times the ${horizonDays}-day horizon.`,
-        'Spend is what was bought: a return or credit nets into a purchase of the same day, and is otherwise left out (it is dated when goods came back, not when they were bought); money, expected and lost, is then scaled by the share of its prior purchases each customer or relationship kept after its returns and credits.',
+        'Spend is what was bought: lines with a negative amount (returns, cancellations, credits) are left out on both sides of the date, since a return is dated when the goods came back, not when they were bought.',
         `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`,
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
         `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, ranked by money at risk times its chance; and, for relationships, every one of ours.`,

@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
-import { businessPaces, businessStandings, keptShares, outcomesAfter, priorDaysAt } from './outcome';
+import { businessPaces, businessStandings, outcomesAfter, priorDaysAt } from './outcome';
 import { firstAfter, seriesOf, type UnitSeries } from './series';
 import { float64Of, int32Of } from '../typed';
 
@@ -510,7 +510,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
   const fitted = learned.fitted;
   if (!fitted) {
     if (learned.runRate) applyRunRate(forecast, learned.runRate);
-    return withinWhatWasPaid(ds, forecast);
+    return forecast;
   }
   const { customers, customerFacts } = context;
   const standing = customers ? (customerFacts ?? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays)) : null;
@@ -534,22 +534,6 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
     }
   }
   calibrateByBand(forecast, fitted.bandFactor);
-  return withinWhatWasPaid(ds, forecast);
-}
-
-/**
- * Expected spend and money at risk in what the unit keeps: the forecast reads the days it bought on
- * (UnitSeries), and where later returns or credits took back part of that, both are scaled by the
- * share of its prior window's purchases it paid for (keptShares), so no unit is priced above what
- * it really paid.
- */
-function withinWhatWasPaid(ds: Dataset, forecast: RiskForecast): RiskForecast {
-  const kept = keptShares(ds, forecast.level, forecast.cut, forecast.priorDays, forecast.facts.prior);
-  if (!kept) return forecast;
-  for (let u = 0; u < kept.length; u++) {
-    forecast.expected[u] *= kept[u];
-    forecast.atRisk[u] *= kept[u];
-  }
   return forecast;
 }
 

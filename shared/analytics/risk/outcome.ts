@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { businessDays, paidIn, spendIn, type UnitSeries } from './series';
+import { isCredit, spendIn, type UnitSeries } from './series';
 
 /** The prior rate is measured over the 12 months up to the cut, or since the data began if shorter. */
 export const PRIOR_DAYS = 365;
@@ -9,9 +9,9 @@ export const DECLINE_SHARE = 0.5;
 export const priorDaysAt = (firstDay: number, cut: number): number => Math.max(1, Math.min(PRIOR_DAYS, cut - firstDay + 1));
 
 /**
- * The whole business's change over the horizon: its spend in (cut, cut + horizon] against its
- * daily spend in the prior window times the horizon, spend counted as the customers' series count
- * it (businessDays). Expectations are scaled by it, so a seasonal
+ * The whole business's change over the horizon: its purchases in (cut, cut + horizon] against
+ * their daily rate in the prior window times the horizon (credit lines left out, as the units'
+ * series leave them). Expectations are scaled by it, so a seasonal
  * peak after the cut is not read as every customer recovering, nor a trough as every customer
  * declining.
  */
@@ -97,9 +97,8 @@ export type BusinessPace = { season: number; quarter: number; last90: number };
 export type BusinessStanding = { index: number; pace: BusinessPace };
 
 /**
- * The business's standing at several cuts and horizons, from one pass over the transactions (a
- * tenth of a second at 5M rows) into its spend per day: each sum adds the same days in the same
- * order as alone.
+ * The business's standing at several cuts and horizons, in one pass over the transactions (one pass
+ * is a tenth of a second at 5M rows): each sum adds the same rows in the same order as alone.
  */
 export function businessStandings(ds: Dataset, at: readonly { cut: number; horizonDays: number }[]): BusinessStanding[] {
   const k = at.length;
@@ -112,12 +111,12 @@ export function businessStandings(ds: Dataset, at: readonly { cut: number; horiz
   const last = new Float64Array(k);
   const before = new Float64Array(k);
   const season = new Float64Array(k);
-  // Spend as the units' series count it, day by day (UnitSeries).
-  const spend = businessDays(ds);
-  for (let i = 0; i < spend.length; i++) {
-    const v = spend[i];
-    if (v === 0) continue;
-    const d = ds.firstDay + i;
+  const { day, revenue } = ds.tx;
+  for (let i = 0; i < day.length; i++) {
+    const v = revenue[i];
+    // Purchases, as the units' series read them.
+    if (isCredit(v)) continue;
+    const d = day[i];
     for (let j = 0; j < k; j++) {
       const c = cuts[j];
       if (d > c) {
@@ -149,25 +148,3 @@ export function businessStandings(ds: Dataset, at: readonly { cut: number; horiz
 /** The business's pace at each cut, looking `horizonDays` ahead for its season. */
 export const businessPaces = (ds: Dataset, cuts: readonly number[], horizonDays: number): BusinessPace[] => businessStandings(ds, cuts.map((cut) => ({ cut, horizonDays }))).map((s) => s.pace);
 
-/**
- * The share of each unit's purchases in the prior window (`prior`, as its series holds them) that it
- * paid for once returns and credits in the window are taken off, between 0 and 1; null when no
- * credit falls there (every share is then 1). Forecasts and outcomes state money in it alike.
- */
-export function keptShares(ds: Dataset, level: UnitSeries['level'], cut: number, priorDays: number, prior: Float64Array): Float64Array | null {
-  const paid = paidIn(ds, level, cut - priorDays, cut);
-  if (!paid) return null;
-  for (let u = 0; u < paid.length; u++) paid[u] = prior[u] > 0 ? Math.min(1, Math.max(0, paid[u] / prior[u])) : 1;
-  return paid;
-}
-
-/** Outcomes' expected spend and realised loss in what each unit kept (keptShares): the money forecasts state. */
-export function inWhatWasKept(ds: Dataset, out: Outcomes, level: UnitSeries['level']): Outcomes {
-  const kept = keptShares(ds, level, out.cut, out.priorDays, out.prior);
-  if (!kept) return out;
-  for (let u = 0; u < kept.length; u++) {
-    out.expected[u] *= kept[u];
-    out.loss[u] *= kept[u];
-  }
-  return out;
-}
