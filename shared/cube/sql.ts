@@ -1,7 +1,9 @@
 /**
  * The aggregation a warehouse runs so that Longtail never sees its invoice lines: one row per
  * customer x category x period (day or ISO week starting Monday) with revenue, quantity and orders,
- * and each customer's latest name, rep, territory and segment. Longtail imports the result as a cube.
+ * and each customer's latest name, rep, territory and segment. Returns and credits (negative lines)
+ * are summed in a row of their own: recovery reads purchases, so a period's purchases and returns
+ * summed together would read differently from the same lines. Longtail imports the result as a cube.
  */
 
 export const SQL_DIALECTS = ['bigquery', 'snowflake', 'spark', 'postgres', 'duckdb'] as const;
@@ -118,7 +120,8 @@ export function cubeQuery(options: CubeQueryOptions): string {
   const ordersNote = invoice ? `distinct ${cols.invoice} values` : 'lines';
   const double = DOUBLE[dialect];
 
-  return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`.
+  return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`,
+-- and a second where that period also has returns or credits (negative lines), summed apart.
 -- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.
 WITH lines AS (
   SELECT
@@ -127,6 +130,7 @@ WITH lines AS (
     ${periodOf} AS period,
     ${date} AS sold_at,
     CAST(${revenue} AS ${double}) AS revenue,
+    CASE WHEN CAST(${revenue} AS ${double}) < 0 THEN 1 ELSE 0 END AS credit,
     CAST(${quantity} AS ${double}) AS quantity,
     ${invoice ? asText('invoice') : 'CAST(NULL AS ' + text + ')'} AS order_key,
     ${asText('customerName')} AS customer_name,
@@ -149,7 +153,7 @@ cube AS (
   SELECT customer, category, period, SUM(revenue) AS revenue, SUM(quantity) AS quantity, ${orders} AS orders
   FROM lines
   WHERE customer IS NOT NULL AND category IS NOT NULL
-  GROUP BY customer, category, period
+  GROUP BY customer, category, period, credit
 )
 SELECT
   cube.customer,
@@ -164,6 +168,6 @@ SELECT
   latest.segment
 FROM cube
 JOIN latest ON latest.customer = cube.customer
-ORDER BY cube.customer, cube.category, cube.period;
+ORDER BY cube.customer, cube.category, cube.period, cube.revenue;
 `;
 }

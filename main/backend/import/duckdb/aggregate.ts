@@ -137,9 +137,12 @@ export async function stageWithDuckDb(
     const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
     // Doubtful rows all fall into the one group whose keys are NULL. A summed group keeps its last
     // row's details (one struct is cheaper than four arg_max): the customer's latest if its day is.
+    // A day's credits are summed apart from its purchases: recovery reads purchases (UnitSeries), so
+    // summed together they would read differently from the same lines imported one by one.
     await c.run(`CREATE TABLE cube AS
       SELECT customer, category, date, n, first_rn, last_rn, revenue, quantity, l.name AS name, l.rep AS rep, l.territory AS territory, l.segment AS segment
         FROM (SELECT CASE WHEN ok THEN "customer" END AS customer, CASE WHEN ok THEN "category" END AS category, CASE WHEN ok THEN "date" END AS date,
+                     CASE WHEN ok THEN ${revenue} < 0 END AS credit,
                      count(*)::BIGINT AS n, min(rn)::BIGINT AS first_rn, max(rn)::BIGINT AS last_rn, sum(${revenue}) AS revenue, sum(${quantity}) AS quantity,
                      arg_max_null({'name': ${text('customerName')}, 'rep': ${text('rep')}, 'territory': ${text('territory')}, 'segment': ${text('segment')}}, rn) AS l
                 FROM (SELECT *, ${ok} AS ok FROM (SELECT row_number() OVER () AS rn, ${fields} FROM ${reader}))
