@@ -21,7 +21,7 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial'] as const;
+export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial', 'unix'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** transactions: one row per sale; cube: one row per customer x category x period (day or week), already

@@ -14,6 +14,12 @@ const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2}
 const NAMED_DAY_FIRST = /^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2})/;
 const NAMED_MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:$|[T ]\d{1,2}:\d{2})/;
 const SERIAL = /^\d{4,6}(\.\d+)?$/;
+/** Unix time: seconds (9-10 digits) or milliseconds (12-13 digits) since 1970-01-01 UTC. */
+const UNIX_SECONDS = /^\d{9,10}(\.\d+)?$/;
+const UNIX_MILLISECONDS = /^\d{12,13}$/;
+/** Unix times read as dates from 1990 to 2099: ids and amounts of the same length rarely fall there and stay close together. */
+const UNIX_FROM = 631152000;
+const UNIX_TO = 4102444800;
 
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
 const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
@@ -39,6 +45,15 @@ function parseUnambiguous(text: string): number | null | undefined {
   return undefined;
 }
 
+/** The seconds a Unix time stands for, or null when it is no Unix time of 1990-2099. */
+function unixSeconds(text: string): number | null {
+  const seconds = UNIX_SECONDS.test(text) ? Number(text) : UNIX_MILLISECONDS.test(text) ? Number(text) / 1000 : Number.NaN;
+  return seconds >= UNIX_FROM && seconds < UNIX_TO ? seconds : null;
+}
+
+/** The UTC day of a Unix time (days since 1970-01-01, as every day here is counted). */
+const unixDay = (seconds: number): number => Math.floor(seconds / 86400);
+
 export const excelSerialToDay = (serial: number, date1904 = false): number =>
   Math.floor(serial) - EXCEL_EPOCH_OFFSET + (date1904 ? 1462 : 0);
 
@@ -47,6 +62,7 @@ const DATE_FORMAT_WORDS: Record<DateFormat, string> = {
   mdy: 'MM/DD/YYYY',
   dmy: 'DD/MM/YYYY',
   'excel-serial': 'an Excel date number',
+  unix: 'a Unix time (seconds since 1970)',
 };
 export const describeDateFormat = (f: DateFormat): string => DATE_FORMAT_WORDS[f];
 
@@ -66,6 +82,10 @@ export function parseDate(text: string, format: DateFormat | null): number | nul
     const y = fullYear(m[4]);
     if (format === 'dmy' || (format !== 'mdy' && m[2] === '.')) return checked(y, b, a);
     return checked(y, a, b);
+  }
+  if (format === 'unix') {
+    const seconds = unixSeconds(t);
+    return seconds === null ? null : unixDay(seconds);
   }
   if (format === 'excel-serial' && SERIAL.test(t)) {
     const serial = Number(t);
@@ -112,6 +132,13 @@ export class DateOrderDetector {
       else if (a !== b && a <= 12 && b <= 12) this.undecidable++;
       return;
     }
+    const seconds = unixSeconds(t);
+    if (seconds !== null) {
+      this.unix++;
+      this.unixMin = Math.min(this.unixMin, seconds);
+      this.unixMax = Math.max(this.unixMax, seconds);
+      return;
+    }
     if (SERIAL.test(t)) {
       const serial = Number(t);
       if (serial >= 20000 && serial <= 80000) {
@@ -124,6 +151,22 @@ export class DateOrderDetector {
 
   private serialMin = Infinity;
   private serialMax = -Infinity;
+  private unix = 0;
+  private unixMin = Infinity;
+  private unixMax = -Infinity;
+
+  /**
+   * Whether the values look like Unix times by content alone: nearly all of them, within thirty
+   * years of each other, and nothing else in the column reads as a date.
+   */
+  get looksLikeUnixTimes(): boolean {
+    return this.seen > 0 && this.unix >= 0.9 * this.seen && this.dates === 0 && this.serials === 0 && this.unixMax - this.unixMin <= 30 * 365.25 * 86400;
+  }
+
+  /** The first and last Unix time seen, as days, to show what the numbers mean. */
+  get unixSpan(): { from: number; to: number } | null {
+    return this.unix === 0 ? null : { from: unixDay(this.unixMin), to: unixDay(this.unixMax) };
+  }
 
   /**
    * Whether the values look like Excel date numbers by content alone: nearly all serials, within ten
@@ -149,6 +192,15 @@ export class DateOrderDetector {
 
   decide(): DateDecision {
     const numeric = this.dayFirstProof + this.monthFirstProof + this.undecidable;
+    // Nearly all Unix times: the odd text is rejected as not a date, as with Excel date numbers.
+    if (this.unix > 0 && numeric === 0 && this.serials === 0 && this.unix >= 0.9 * this.seen && this.unix >= this.unambiguous) {
+      return {
+        detected: 'unix',
+        candidates: ['unix'],
+        ambiguous: false,
+        reason: `values are Unix times, seconds since 1970 (UTC)${this.unix < this.seen ? ` (${this.unix} of ${this.seen})` : ''}`,
+      };
+    }
     // Nearly all Excel date numbers: the odd text ('n/a', a typo) is rejected as not a date.
     if (this.serials > 0 && numeric === 0 && this.serials >= 0.9 * this.seen && this.serials >= this.unambiguous) {
       return {

@@ -7,7 +7,7 @@ import { parseAmount } from './numbers';
 const SYNONYMS: Record<ImportField, string[]> = {
   customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno'],
   customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
-  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week'],
+  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts'],
   category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division'],
   product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno'],
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
@@ -63,6 +63,16 @@ function contentCandidates(headers: readonly string[], columns: readonly string[
     for (const v of values) dates.observe(v);
     if (dates.dateShare >= 0.9 && dates.decide().detected !== 'excel-serial') {
       out.push({ field: 'date', column, confidence: 0.5, reason: `${Math.round(dates.dateShare * 100)}% of '${column}' values read as dates` });
+      return;
+    }
+    const unix = dates.unixSpan;
+    if (dates.looksLikeUnixTimes && unix) {
+      out.push({
+        field: 'date',
+        column,
+        confidence: 0.45,
+        reason: `'${column}' holds Unix times (${isoFromDay(unix.from)} to ${isoFromDay(unix.to)})`,
+      });
       return;
     }
     const span = dates.serialSpan;

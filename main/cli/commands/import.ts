@@ -65,7 +65,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy|excel-serial|unix] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -73,7 +73,7 @@ Options:
   --sheet NAME           Excel sheet to read (default: the first sheet that looks like a table)
   --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
                          Fields: ${IMPORT_FIELDS.join(', ')}
-  --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY) or excel-serial, when dates are ambiguous
+  --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial or unix (seconds since 1970), when dates are ambiguous
   --shape S              transactions (default), cube (customer x category x day or week sums, from
                          longtail sql), spend-table (customer x category amounts) or
                          product-master (product -> category)

@@ -195,6 +195,36 @@ describe('a file without a header row', () => {
     expect(sums(bytes)).toEqual(sums(lines));
   });
 
+  it('reads dates written as Unix times, found by their contents, with the same sales line by line, from the bytes and through DuckDB', async () => {
+    const [csv, lines, bytes, duck] = [await workspace(), await workspace(), await workspace(), await workspace()];
+    // CDNOW's event log with each day written as a Unix time of that day (at a varying hour, UTC).
+    const [, ...rows] = fs.readFileSync(path.join(DATA_DIR, 'cdnowElog.csv'), 'utf8').trim().split(/\r?\n/);
+    const file = path.join(csv.dir, 'cdnow-unix.csv');
+    const stamped = rows.map((row, i) => {
+      const [masterid, , date, , sales] = row.split(',');
+      const day = dayFromIso(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`);
+      return `${masterid},${day * 86400 + ((i * 3607) % 86400)},${sales}`;
+    });
+    fs.writeFileSync(file, `buyer,at,spent\n${stamped.join('\n')}\n`);
+    const preview = await lines.backend.call('import-preview', { path: file });
+    expect(preview.mapping.find((g) => g.field === 'date')).toMatchObject({ column: 'at', reason: "'at' holds Unix times (1997-01-01 to 1998-06-30)" });
+    expect(preview.dateFormat.detected).toBe('unix');
+
+    const published = await csv.backend.call('import-run', { path: path.join(DATA_DIR, 'cdnowElog.csv') });
+    const mapping = { customer: 'buyer' };
+    const a = await lines.backend.call('import-run', { path: file, mapping, engine: 'lines', parseInWorkerAboveMb: 1e6 });
+    const b = await bytes.backend.call('import-run', { path: file, mapping, engine: 'lines', parseInWorkerAboveMb: 0 });
+    const c = await duck.backend.call('import-run', { path: file, mapping, engine: 'duckdb' });
+    for (const s of [a, b, c]) expect(s).toMatchObject({ rowsRead: 6_919, rowsImported: 6_919, rowsRejected: 0, customers: 2_357, dateFrom: '1997-01-01', dateTo: '1998-06-30', revenue: published.revenue });
+    const sales = (w: typeof csv) =>
+      w.backend.session.db
+        .prepare('SELECT CAST(c.code AS INTEGER), t.day, round(sum(t.revenue), 2) FROM transactions t JOIN customers c ON c.id = t.customer_id GROUP BY 1, 2 ORDER BY 1, 2')
+        .raw()
+        .all();
+    const expected = sales(csv);
+    for (const w of [lines, bytes, duck]) expect(sales(w)).toEqual(expected);
+  });
+
   it('still refuses rows with neither column names nor a column of dates, and stores nothing', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'numbers.csv');

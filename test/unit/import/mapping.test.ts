@@ -43,6 +43,29 @@ describe('column mapping guesses', () => {
     expect(columnOf(g, 'revenue')).toBe('How much');
   });
 
+  it('finds a column of Unix times by its content, and by the usual names of time stamps', () => {
+    const headers = ['Who', 'At', 'How much'];
+    const rows = [
+      ['a', '1291191960', '10.50'],
+      ['b', '1292230080', '11.25'],
+      ['a', '1294130040', '4.00'],
+    ];
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect(columnOf(g, 'date')).toBe('At');
+    expect(g.find((x) => x.field === 'date')?.reason).toBe("'At' holds Unix times (2010-12-01 to 2011-01-04)");
+    const named = guessMapping(['customer_id', 'order_purchase_timestamp', 'price'], [['a'], ['2017-10-02 10:56:33'], ['29.99']]);
+    expect(columnOf(named, 'date')).toBe('order_purchase_timestamp');
+  });
+
+  it('does not take ids of ten digits spread over centuries for Unix times', () => {
+    const headers = ['Ref', 'Amount'];
+    const rows = [
+      ['1000000001', '10.50'],
+      ['4000000002', '11.25'],
+    ];
+    expect(columnOf(guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i]))), 'date')).toBeNull();
+  });
+
   it('takes the leftmost column left over for the customer when a file has no header, never a header-like guess', () => {
     const headers = ['Column 1', 'Column 2', 'Column 3'];
     const data = [

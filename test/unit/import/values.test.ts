@@ -54,6 +54,26 @@ describe('dates', () => {
   it('takes dotted dates as day first', () => {
     expect(decide(['01.02.2024', '03.04.2024']).detected).toBe('dmy');
   });
+
+  it('reads Unix times in seconds or milliseconds as their UTC day, and nothing else as one', () => {
+    expect(iso('1291191960', 'unix')).toBe('2010-12-01');
+    expect(iso('1291191960.5', 'unix')).toBe('2010-12-01');
+    expect(iso('1291191960000', 'unix')).toBe('2010-12-01');
+    expect(iso('1291161599', 'unix')).toBe('2010-11-30');
+    // Outside 1990-2099, or not a whole count of seconds or milliseconds: no date.
+    expect(iso('123456789', 'unix')).toBeNull();
+    expect(iso('12911919600', 'unix')).toBeNull();
+    expect(iso('45306', 'unix')).toBeNull();
+    // Read as Unix time only when the column is: an ISO date still reads as itself.
+    expect(iso('2010-12-01', 'unix')).toBe('2010-12-01');
+    expect(iso('1291191960')).toBeNull();
+  });
+
+  it('decides a column of Unix times as such, the odd text aside, but not a column that also holds dates', () => {
+    expect(decide(['1291191960', '1292230080', '1294130040'])).toMatchObject({ detected: 'unix', ambiguous: false });
+    expect(decide([...Array.from({ length: 19 }, (_, i) => String(1291191960 + i * 86400)), 'n/a']).detected).toBe('unix');
+    expect(decide(['1291191960', '2010-12-13', '2011-01-04']).detected).toBe('iso');
+  });
 });
 
 describe('amounts', () => {

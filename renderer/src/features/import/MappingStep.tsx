@@ -22,6 +22,7 @@ const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   mdy: 'Month/day/year (03/31/2025)',
   dmy: 'Day/month/year (31/03/2025)',
   'excel-serial': 'Excel day numbers (45747)',
+  unix: 'Unix time, seconds since 1970 (1743379200)',
 };
 
 const SHAPE_LABELS: Record<ImportShape, string> = {
