@@ -57,6 +57,14 @@ describe('column mapping guesses', () => {
     expect(columnOf(named, 'date')).toBe('order_purchase_timestamp');
   });
 
+  it("maps a panel's household or member key as the customer (dunnhumby's household_key, a loyalty card)", () => {
+    const headers = ['household_key', 'BASKET_ID', 'DAY', 'PRODUCT_ID', 'QUANTITY', 'SALES_VALUE'];
+    const g = guessMapping(headers, headers.map(() => ['1']));
+    expect(columnOf(g, 'customer')).toBe('household_key');
+    expect(columnOf(g, 'revenue')).toBe('SALES_VALUE');
+    expect(columnOf(guessMapping(['Member ID', 'Date', 'Spend'], [['M1'], ['2024-01-01'], ['3.50']]), 'customer')).toBe('Member ID');
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [
