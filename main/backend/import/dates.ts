@@ -159,26 +159,26 @@ export class DateOrderDetector {
    * Whether the values look like Unix times by content alone: nearly all of them, within thirty
    * years of each other, and nothing else in the column reads as a date.
    */
-  get looksLikeUnixTimes(): boolean {
+  private get looksLikeUnixTimes(): boolean {
     return this.seen > 0 && this.unix >= 0.9 * this.seen && this.dates === 0 && this.serials === 0 && this.unixMax - this.unixMin <= 30 * 365.25 * 86400;
-  }
-
-  /** The first and last Unix time seen, as days, to show what the numbers mean. */
-  get unixSpan(): { from: number; to: number } | null {
-    return this.unix === 0 ? null : { from: unixDay(this.unixMin), to: unixDay(this.unixMax) };
   }
 
   /**
    * Whether the values look like Excel date numbers by content alone: nearly all serials, within ten
    * years of each other (ids and quantities in the same range are rarely that close together).
    */
-  get looksLikeSerialDates(): boolean {
+  private get looksLikeSerialDates(): boolean {
     return this.seen > 0 && this.serials >= 0.9 * this.seen && this.dates === 0 && this.serialMax - this.serialMin <= 3653;
   }
 
-  /** The first and last serial seen, as days, to show what the numbers mean. */
-  get serialSpan(): { from: number; to: number } | null {
-    return this.serials === 0 ? null : { from: excelSerialToDay(this.serialMin), to: excelSerialToDay(this.serialMax) };
+  /**
+   * Dates written as numbers, Unix times or Excel date numbers, when the values look like them by
+   * content alone, with the first and last day they stand for (to show what the numbers mean).
+   */
+  get datesAsNumbers(): { kind: 'Unix times' | 'Excel date numbers'; from: number; to: number } | null {
+    if (this.looksLikeUnixTimes) return { kind: 'Unix times', from: unixDay(this.unixMin), to: unixDay(this.unixMax) };
+    if (this.looksLikeSerialDates) return { kind: 'Excel date numbers', from: excelSerialToDay(this.serialMin), to: excelSerialToDay(this.serialMax) };
+    return null;
   }
 
   /** Share of observed values that read as dates in some format (used to spot a date column by content). */

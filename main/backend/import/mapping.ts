@@ -65,23 +65,13 @@ function contentCandidates(headers: readonly string[], columns: readonly string[
       out.push({ field: 'date', column, confidence: 0.5, reason: `${Math.round(dates.dateShare * 100)}% of '${column}' values read as dates` });
       return;
     }
-    const unix = dates.unixSpan;
-    if (dates.looksLikeUnixTimes && unix) {
+    const numbered = dates.datesAsNumbers;
+    if (numbered) {
       out.push({
         field: 'date',
         column,
         confidence: 0.45,
-        reason: `'${column}' holds Unix times (${isoFromDay(unix.from)} to ${isoFromDay(unix.to)})`,
-      });
-      return;
-    }
-    const span = dates.serialSpan;
-    if (dates.looksLikeSerialDates && span) {
-      out.push({
-        field: 'date',
-        column,
-        confidence: 0.45,
-        reason: `'${column}' holds Excel date numbers (${isoFromDay(span.from)} to ${isoFromDay(span.to)})`,
+        reason: `'${column}' holds ${numbered.kind} (${isoFromDay(numbered.from)} to ${isoFromDay(numbered.to)})`,
       });
       return;
     }
