@@ -70,12 +70,26 @@ const numericShare = (values: string[]): number => {
   return filled.length === 0 ? 0 : filled.filter((v) => parseAmount(v) !== null).length / filled.length;
 };
 
+/** Share of the filled values that repeat one before them. */
+export const repeatedShare = (values: string[]): number => {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  return filled.length === 0 ? 0 : (filled.length - new Set(filled).size) / filled.length;
+};
+
+/**
+ * A spend table has a row per customer: where more customers than this share of its rows repeat, the
+ * file is sales without dates, and its numbers (ids, quantities) must not be summed as spend.
+ */
+const SPEND_TABLE_REPEATS = 0.1;
+
 function detectShape(mapping: Mapping, headers: string[], columnOf: (h: string) => string[]): ImportShape {
   if (mapping.date && (mapping.customer || mapping.customerName)) return mapping.orders ? 'cube' : 'transactions';
   if (!mapping.date && !mapping.customer && mapping.product && mapping.category) return 'product-master';
   const described = new Set(SPEND_TABLE_FIELDS.map((f) => mapping[f]));
   const numeric = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.9);
-  return !mapping.date && numeric.length >= 2 ? 'spend-table' : 'transactions';
+  const who = mapping.customer ?? mapping.customerName;
+  const oneRowPerCustomer = !who || repeatedShare(columnOf(who)) <= SPEND_TABLE_REPEATS;
+  return !mapping.date && numeric.length >= 2 && oneRowPerCustomer ? 'spend-table' : 'transactions';
 }
 
 export function buildPlan(db: Db | null, source: TableSource, options: PlanOptions): ImportPlan {
@@ -192,7 +206,17 @@ export function requireUsable(plan: ImportPlan): void {
   };
   if (plan.shape === 'transactions' || plan.shape === 'cube') {
     if (!m.customer) fail('customer', 'Map one with --map customer=<column>.');
-    if (!m.date) fail(plan.shape === 'cube' ? 'period' : 'date', plan.shape === 'cube' ? 'Map the period start with --map date=<column>.' : 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).');
+    if (!m.date && plan.shape === 'cube') fail('period', 'Map the period start with --map date=<column>.');
+    if (!m.date) {
+      const at = m.customer ? plan.headers.indexOf(m.customer) : -1;
+      const repeats = at < 0 ? 0 : repeatedShare(plan.dataSample.map((cells) => cells[at] ?? ''));
+      fail(
+        'date',
+        repeats > SPEND_TABLE_REPEATS
+          ? `Map one with --map date=<column>. Customers repeat on ${Math.round(repeats * 100)}% of the rows read, so this is no spend table (one row per customer): recovery and the backtest need the date of each sale.`
+          : 'Map one with --map date=<column>, or import the file as a spend table (--shape spend-table).',
+      );
+    }
     if (plan.shape === 'cube' && !m.revenue) fail('revenue', 'Map --map revenue=<column>.');
     if (!m.revenue && m.unitPrice && !m.quantity) fail('quantity', 'A unit price needs a quantity: map --map quantity=<column>, or --map revenue=<column>.');
     const numbers = plan.numbersUnmapped ?? [];

@@ -88,6 +88,22 @@ describe('imports that never store wrong data silently', () => {
     expect((await w.backend.call('import-preview', { path: ids })).mapping.find((g) => g.field === 'date')?.column).toBeNull();
   });
 
+  it('never takes sales without dates for a spend table: customers repeat, so it asks for the date and stores nothing', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'undated.csv');
+    fs.writeFileSync(file, 'customer,sku,qty,amount\nA,100234,2,10.50\nA,100235,1,4.00\nB,100234,3,15.75\nB,100236,1,2.25\nC,100235,5,20.00\n');
+    // Before, the SKUs and quantities were summed as spend per category (501,238.50 for 52.50 of sales).
+    expect((await w.backend.call('import-preview', { path: file })).shape).toBe('transactions');
+    const e = await failure(w.backend.call('import-run', { path: file }));
+    expect(e).toMatchObject({ code: 'IMPORT_MAPPING_INCOMPLETE' });
+    expect(e?.message).toContain('Customers repeat on 40% of the rows read, so this is no spend table');
+    expect(storeCounts(w.backend)).toMatchObject({ imports: 0, transactions: 0, customers: 0 });
+    // A real spend table, a row per customer, is still one.
+    const table = path.join(w.dir, 'spend.csv');
+    fs.writeFileSync(table, 'customer,Fresh,Frozen\nA,120.5,30\nB,80,12.25\nC,10,0\n');
+    expect((await w.backend.call('import-preview', { path: table })).shape).toBe('spend-table');
+  });
+
   it('refuses a workbook that unpacks to more than the limit before reading it, and reads it under a higher limit', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'big.xlsx');
