@@ -17,9 +17,12 @@ const SERIAL = /^\d{4,6}(\.\d+)?$/;
 /** Unix time: seconds (9-10 digits) or milliseconds (12-13 digits) since 1970-01-01 UTC. */
 const UNIX_SECONDS = /^\d{9,10}(\.\d+)?$/;
 const UNIX_MILLISECONDS = /^\d{12,13}$/;
-/** Unix times read as dates from 1990 to 2099: ids and amounts of the same length rarely fall there and stay close together. */
+/**
+ * Unix times read as dates from 1990 to 2049: ids of the same length rarely fall there and stay
+ * close together, and 13-digit barcodes (a German EAN, 400...) stand for milliseconds past 2090.
+ */
 const UNIX_FROM = 631152000;
-const UNIX_TO = 4102444800;
+const UNIX_TO = 2524608000;
 
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
 const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
@@ -45,7 +48,7 @@ function parseUnambiguous(text: string): number | null | undefined {
   return undefined;
 }
 
-/** The seconds a Unix time stands for, or null when it is no Unix time of 1990-2099. */
+/** The seconds a Unix time stands for, or null when it is no Unix time of 1990-2049. */
 function unixSeconds(text: string): number | null {
   const seconds = UNIX_SECONDS.test(text) ? Number(text) : UNIX_MILLISECONDS.test(text) ? Number(text) / 1000 : Number.NaN;
   return seconds >= UNIX_FROM && seconds < UNIX_TO ? seconds : null;

@@ -9,7 +9,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
   date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts'],
   category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division'],
-  product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno'],
+  product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin'],
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
   quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds'],
   unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate'],

@@ -60,8 +60,9 @@ describe('dates', () => {
     expect(iso('1291191960.5', 'unix')).toBe('2010-12-01');
     expect(iso('1291191960000', 'unix')).toBe('2010-12-01');
     expect(iso('1291161599', 'unix')).toBe('2010-11-30');
-    // Outside 1990-2099, or not a whole count of seconds or milliseconds: no date.
+    // Outside 1990-2049, or not a whole count of seconds or milliseconds: no date.
     expect(iso('123456789', 'unix')).toBeNull();
+    expect(iso('4006381333931', 'unix')).toBeNull();
     expect(iso('12911919600', 'unix')).toBeNull();
     expect(iso('45306', 'unix')).toBeNull();
     // Read as Unix time only when the column is: an ISO date still reads as itself.
