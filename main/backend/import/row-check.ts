@@ -128,7 +128,12 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     lastDateText = dateText;
     lastDay = day;
     if (day === null) {
-      return out.reject(line, m.date ?? null, dateText, dateText === '' ? `no date (${m.date} is empty)` : `'${dateText}' is not a valid date (expected ${dateWords})`);
+      if (dateText === '') return out.reject(line, m.date ?? null, dateText, `no date (${m.date} is empty)`);
+      // A panel's day numbers (dunnhumby's DAY 1..711) or an id: no calendar date to read them by.
+      if (/^\d{1,4}$/.test(dateText) && dateFormat !== 'excel-serial') {
+        return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a date but a whole number: a count of days from an unknown start, or an id. Map a column of calendar dates, or turn the day numbers into dates first`);
+      }
+      return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a valid date (expected ${dateWords})`);
     }
     const far = farDays?.get(day);
     if (far) return out.reject(line, m.date ?? null, dateText, far(dateText));

@@ -98,6 +98,20 @@ describe('files that cannot be imported at all', () => {
     expect(storeCounts(w.backend)).toEqual(before);
   });
 
+  it("says a panel's day numbers are no calendar dates, from the text and from the bytes alike, and changes nothing", async () => {
+    const w = await workspace();
+    const panel = path.join(w.dir, 'panel.csv');
+    // dunnhumby's transaction file: its DAY counts days from a start it does not give.
+    fs.writeFileSync(panel, 'household_key,BASKET_ID,DAY,PRODUCT_ID,QUANTITY,SALES_VALUE\n2375,26984851472,1,1004906,1,1.39\n1364,26984896261,2,842930,1,2.19\n');
+    const before = storeCounts(w.backend);
+    for (const parseInWorkerAboveMb of [1e6, 0]) {
+      const outcome = await w.backend.invoke('import-run', { path: panel, parseInWorkerAboveMb });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_A_TABLE' } });
+      expect(!outcome.ok && outcome.error.message).toContain("row 2, column DAY: '1' is not a date but a whole number: a count of days from an unknown start, or an id.");
+    }
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+
   it('refuses a mapping to a column the file does not have, naming the columns', async () => {
     const w = await workspace();
     const outcome = await w.backend.invoke('import-run', { path: fixture('basic.csv'), mapping: { revenue: 'Net' } });
