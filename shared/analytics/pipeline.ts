@@ -175,10 +175,10 @@ export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettin
   }
 }
 
-/** The risk stage's work: what `assessRisk` needs besides the data, and models learned before if any. */
 /** Returns and credits at this share of purchases or more are named beside recovery's money, which is stated before them. */
 const CREDITS_WORTH_A_NOTE = 0.02;
 
+/** The risk stage's work: what `assessRisk` needs besides the data, and models learned before if any. */
 export type RiskJob = { asOfDay: number; horizonDays: number; known: RiskModels | undefined };
 /** The assessment and the models behind it (the known ones, or those just learned). */
 export type RiskOutcome = { assessment: RiskAssessment; models: RiskModels };

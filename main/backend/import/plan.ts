@@ -71,7 +71,7 @@ const numericShare = (values: string[]): number => {
 };
 
 /** Share of the filled values that repeat one before them. */
-export const repeatedShare = (values: string[]): number => {
+const repeatedShare = (values: string[]): number => {
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
   return filled.length === 0 ? 0 : (filled.length - new Set(filled).size) / filled.length;
 };

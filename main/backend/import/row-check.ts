@@ -130,7 +130,7 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     if (day === null) {
       if (dateText === '') return out.reject(line, m.date ?? null, dateText, `no date (${m.date} is empty)`);
       // A panel's day numbers (dunnhumby's DAY 1..711) or an id: no calendar date to read them by.
-      if (/^\d{1,4}$/.test(dateText) && dateFormat !== 'excel-serial') {
+      if (/^\d{1,4}$/.test(dateText)) {
         return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a date but a whole number: a count of days from an unknown start, or an id. Map a column of calendar dates, or turn the day numbers into dates first`);
       }
       return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a valid date (expected ${dateWords})`);

@@ -147,4 +147,3 @@ export function businessStandings(ds: Dataset, at: readonly { cut: number; horiz
 
 /** The business's pace at each cut, looking `horizonDays` ahead for its season. */
 export const businessPaces = (ds: Dataset, cuts: readonly number[], horizonDays: number): BusinessPace[] => businessStandings(ds, cuts.map((cut) => ({ cut, horizonDays }))).map((s) => s.pace);
-
