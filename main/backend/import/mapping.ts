@@ -5,10 +5,10 @@ import { parseAmount } from './numbers';
 
 /** Header words, normalised (lower case, letters and digits only, '#' read as 'no'). First = strongest. */
 const SYNONYMS: Record<ImportField, string[]> = {
-  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno', 'householdkey', 'householdid', 'household', 'memberid', 'memberno', 'member', 'loyaltyid', 'cardno', 'cardid', 'shopperid', 'customeruniqueid'],
+  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno', 'householdkey', 'householdid', 'household', 'memberid', 'memberno', 'member', 'loyaltyid', 'cardno', 'cardid', 'shopperid', 'customeruniqueid', 'userid', 'visitorid', 'user'],
   customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
   date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts'],
-  category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division'],
+  category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division', 'subclass', 'productsubclass', 'productclass'],
   product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin'],
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
   quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds'],
@@ -31,6 +31,18 @@ export const normaliseHeader = (h: string): string =>
 /** Identifies a file layout: the same headers in the same order map the same way. */
 export const headerSignature = (headers: readonly string[]): string => headers.map(normaliseHeader).join('|');
 
+/** Fields summed as numbers: a header that names a key (sales_channel_id) is never one of them, whatever word it starts with. */
+const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unitPrice', 'orders']);
+const NAMES_A_KEY = /(id|key|code|no|nr|number|type|flag)$/;
+/** An age group or income class groups people, not products: never the category. */
+const DESCRIBES_PEOPLE = /^(customer|cust|member|buyer)?(age|gender|sex|income|marital|education)/;
+
+/** Whether a header names a price per unit rather than a line's amount. */
+export const namesAPrice = (header: string): boolean => {
+  const n = normaliseHeader(header);
+  return SYNONYMS.unitPrice.includes(n) || n.endsWith('price');
+};
+
 type Candidate = { field: ImportField; column: string; confidence: number; reason: string };
 
 function headerCandidates(headers: readonly string[]): Candidate[] {
@@ -46,6 +58,8 @@ function headerCandidates(headers: readonly string[]): Candidate[] {
         out.push({ field, column, confidence: Math.max(0.7, 0.98 - exact * 0.02), reason: `header '${column}' is a usual name for ${field}` });
         continue;
       }
+      if (MEASURES.has(field) && NAMES_A_KEY.test(n)) continue;
+      if (field === 'category' && DESCRIBES_PEOPLE.test(n)) continue;
       const partial = words.find((w) => w.length >= 4 && (n.startsWith(w) || n.endsWith(w)));
       if (partial) out.push({ field, column, confidence: 0.55, reason: `header '${column}' contains '${partial}'` });
     }
@@ -93,6 +107,31 @@ function positionalCustomer(headers: readonly string[], columns: readonly string
   return i < 0 ? null : { field: 'customer', column: headers[i], confidence: 0.3, reason: `the file has no header row: '${headers[i]}' is the leftmost column that is neither a date nor an amount` };
 }
 
+const PER_UNIT = /^unit|perunit|unitprc/;
+
+/**
+ * A price (not a unit price) with no quantity and no amount beside it (item-level logs: one row per item bought) is
+ * each row's amount. Only when no other column left over holds numbers that could be a quantity
+ * or the money; keys (ids, codes) are not counted as such.
+ */
+function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][], used: Set<string>): Candidate | null {
+  const price = chosen.get('unitPrice');
+  // "Unit price" says the rows have units, which a quantity column left out of the export would count.
+  if (!price || chosen.has('revenue') || chosen.has('quantity') || PER_UNIT.test(normaliseHeader(price.column))) return null;
+  const rivals = headers.filter((h, i) => {
+    if (used.has(h) || NAMES_A_KEY.test(normaliseHeader(h))) return false;
+    const values = columns[i].filter((v) => v.trim() !== '');
+    return values.length > 0 && values.filter((v) => parseAmount(v) !== null).length >= 0.9 * values.length;
+  });
+  if (rivals.length > 0) return null;
+  return {
+    field: 'revenue',
+    column: price.column,
+    confidence: price.confidence,
+    reason: `'${price.column}' is read as each row's amount: the file has no quantity column, so a row is one item at its price`,
+  };
+}
+
 /**
  * Best column per field, each column used once, strongest guesses first. `byPosition`: the file
  * has no header row, so its columns (Column 1, ...) are known by their contents alone.
@@ -110,6 +149,11 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
   }
   const customer = byPosition && !chosen.has('customer') ? positionalCustomer(headers, columns, used) : null;
   if (customer) chosen.set('customer', customer);
+  const priced = lineAmountFromPrice(chosen, headers, columns, used);
+  if (priced) {
+    chosen.delete('unitPrice');
+    chosen.set('revenue', priced);
+  }
   return (Object.keys(SYNONYMS) as ImportField[]).map((field) => {
     const c = chosen.get(field);
     return c ? { field, column: c.column, confidence: Math.round(c.confidence * 100) / 100, reason: c.reason } : { field, column: null, confidence: 0, reason: 'no matching column' };

@@ -8,6 +8,7 @@ import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { flushEarly } from '../db/early-flush';
+import { namesAPrice } from './mapping';
 import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshCollector, type FreshRows } from './fresh-rows';
 import { adoptPreparedImport, prepareImportedColumns, preparesImportedColumns } from '../analysis/warm';
 import { dataHash, loadRoom, PREFAULT_MIN_ROWS } from '../analysis/load-dataset';
@@ -56,6 +57,9 @@ const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
     ? [
         `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
       ]
+    : []),
+  ...(plan.shape === 'transactions' && plan.mapping.revenue && !plan.mapping.quantity && !plan.mapping.unitPrice && namesAPrice(plan.mapping.revenue)
+    ? [`'${plan.mapping.revenue}' is a price and the file has no quantity column: each row is read as one item sold at that price. If a column counts the items, map it with --map quantity=<column> --map unitPrice=${plan.mapping.revenue}.`]
     : []),
 ];
 

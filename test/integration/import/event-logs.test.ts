@@ -100,12 +100,20 @@ describe('a purchase log without money', () => {
     expect(await counted.backend.call('import-run', { path: file, mapping: { revenue: null } })).toMatchObject({ rowsImported: 2, revenue: 2, currency: { code: 'XXX' } });
   });
 
-  it('still asks for a quantity when a file has a unit price but no revenue', async () => {
+  it('still asks for a quantity when a file has a unit price but no revenue (a plain price is one item per row)', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'prices.csv');
     fs.writeFileSync(file, 'Customer,Date,Unit Price\nC1,2024-01-05,3.50\n');
     const outcome = await w.backend.invoke('import-run', { path: file });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE', details: { missing: 'quantity' } } });
+    const items = path.join(w.dir, 'items.csv');
+    fs.writeFileSync(items, 't_dat,customer_id,article_id,price,sales_channel_id\n2018-09-20,c1,0663713001,0.0508,2\n2018-09-21,c1,0541518023,0.0305,2\n2018-10-20,c2,0663713001,0.0508,1\n');
+    const summary = await w.backend.call('import-run', { path: items });
+    expect(summary).toMatchObject({ rowsImported: 3, revenue: 0.13, mapping: { revenue: 'price' } });
+    expect(summary.mapping).not.toHaveProperty('unitPrice');
+    expect(summary.warnings).toContain(
+      "'price' is a price and the file has no quantity column: each row is read as one item sold at that price. If a column counts the items, map it with --map quantity=<column> --map unitPrice=price.",
+    );
   });
 
   it('shows purchase counts as units on screen and in Excel, never as money', () => {

@@ -65,6 +65,36 @@ describe('column mapping guesses', () => {
     expect(columnOf(guessMapping(['Member ID', 'Date', 'Spend'], [['M1'], ['2024-01-01'], ['3.50']]), 'customer')).toBe('Member ID');
   });
 
+  it("never sums a key as money: H&M's sales_channel_id is no revenue, and its item price is each row's amount", () => {
+    const headers = ['t_dat', 'customer_id', 'article_id', 'price', 'sales_channel_id'];
+    const rows = [
+      ['2018-09-20', '000058a1', '0663713001', '0.0508305084745762', '2'],
+      ['2018-09-20', '00007d2d', '0505221004', '0.0152372881355932', '1'],
+    ];
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect(columnOf(g, 'revenue')).toBe('price');
+    expect(columnOf(g, 'unitPrice')).toBeNull();
+    expect(g.find((x) => x.field === 'revenue')?.reason).toMatch(/no quantity column, so a row is one item at its price/);
+    expect(g.some((x) => x.column === 'sales_channel_id')).toBe(false);
+  });
+
+  it('keeps a price a unit price when another column left over holds numbers that may count the items', () => {
+    const headers = ['customer', 'date', 'price', 'pieces_shipped_total'];
+    const rows = [['a', '2024-01-01', '2.50', '4']];
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect(columnOf(g, 'unitPrice')).toBe('price');
+    expect(columnOf(g, 'revenue')).toBeNull();
+  });
+
+  it("takes a product subclass, never a customer's age group, for the category (Ta-Feng), and a web shop's user for the customer", () => {
+    const headers = ['TRANSACTION_DT', 'CUSTOMER_ID', 'AGE_GROUP', 'PIN_CODE', 'PRODUCT_SUBCLASS', 'PRODUCT_ID', 'AMOUNT', 'ASSET', 'SALES_PRICE'];
+    const g = guessMapping(headers, headers.map(() => []));
+    expect(columnOf(g, 'category')).toBe('PRODUCT_SUBCLASS');
+    const events = guessMapping(['event_time', 'event_type', 'product_id', 'category_code', 'price', 'user_id'], [[], [], [], [], [], []]);
+    expect(columnOf(events, 'customer')).toBe('user_id');
+    expect(columnOf(events, 'category')).toBe('category_code');
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [
