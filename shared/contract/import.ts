@@ -18,6 +18,8 @@ export const IMPORT_FIELDS = [
   'invoice',
   /** Cube imports: how many orders (or order lines) a customer x category x period row sums up. */
   'orders',
+  /** What a row is (Shipped, Cancelled; view, cart, purchase): rows that are no sale are skipped and counted. */
+  'status',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

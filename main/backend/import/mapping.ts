@@ -2,6 +2,7 @@ import type { ImportField, MappingGuess } from '../../../shared/contract/import'
 import { isoFromDay } from '../../../shared/format/dates';
 import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
+import { readsAsSaleStatus } from './sale-status';
 
 /** Header words, normalised (lower case, letters and digits only, '#' read as 'no'). First = strongest. */
 const SYNONYMS: Record<ImportField, string[]> = {
@@ -18,6 +19,8 @@ const SYNONYMS: Record<ImportField, string[]> = {
   territory: ['territory', 'region', 'salesregion', 'salesterritory', 'area', 'district', 'country', 'branch', 'state', 'zone'],
   segment: ['segment', 'customersegment', 'channel', 'customertype', 'customergroup', 'industry', 'tradechannel'],
   orders: ['orders', 'ordercount', 'numorders', 'norders', 'orderdays', 'invoicecount', 'orderlines', 'lines', 'linecount'],
+  // Found by header and content together (readsAsSaleStatus): a customer's Status is no sale status.
+  status: [],
   invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno'],
 };
 
@@ -60,7 +63,8 @@ function headerCandidates(headers: readonly string[]): Candidate[] {
       }
       if (MEASURES.has(field) && NAMES_A_KEY.test(n)) continue;
       if (field === 'category' && DESCRIBES_PEOPLE.test(n)) continue;
-      const partial = words.find((w) => w.length >= 4 && (n.startsWith(w) || n.endsWith(w)));
+      // A bare "name" inside a header names anything (product_category_name): only whole, it is the customer's.
+      const partial = words.find((w) => w.length >= 4 && w !== 'name' && (n.startsWith(w) || n.endsWith(w)));
       if (partial) out.push({ field, column, confidence: 0.55, reason: `header '${column}' contains '${partial}'` });
     }
   }
@@ -107,6 +111,19 @@ function positionalCustomer(headers: readonly string[], columns: readonly string
   return i < 0 ? null : { field: 'customer', column: headers[i], confidence: 0.3, reason: `the file has no header row: '${headers[i]}' is the leftmost column that is neither a date nor an amount` };
 }
 
+function saleStatusCandidate(headers: readonly string[], columns: readonly string[][], byPosition: boolean): Candidate | null {
+  if (byPosition) return null;
+  const i = headers.findIndex((h, k) => readsAsSaleStatus(normaliseHeader(h), columns[k]));
+  if (i < 0) return null;
+  const seen = [...new Set(columns[i].map((v) => v.trim()).filter(Boolean))];
+  return {
+    field: 'status',
+    column: headers[i],
+    confidence: 0.9,
+    reason: `'${headers[i]}' says what each row is (${seen.slice(0, 4).join(', ')}${seen.length > 4 ? ', ...' : ''}): rows that are no sale (views, carts, cancelled orders) are skipped`,
+  };
+}
+
 const PER_UNIT = /^unit|perunit|unitprc/;
 
 /**
@@ -142,6 +159,12 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
   const all = [...byHeader, ...contentCandidates(headers, columns, taken)].sort((a, b) => b.confidence - a.confidence);
   const chosen = new Map<ImportField, Candidate>();
   const used = new Set<string>();
+  // Before the others: an order's State of Shipped and Cancelled is no territory.
+  const status = saleStatusCandidate(headers, columns, byPosition);
+  if (status) {
+    chosen.set('status', status);
+    used.add(status.column);
+  }
   for (const c of all) {
     if (chosen.has(c.field) || used.has(c.column)) continue;
     chosen.set(c.field, c);

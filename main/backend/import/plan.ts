@@ -145,6 +145,8 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   let categoryColumns: string[] = [];
   // Only a cube counts orders per row; a stored mapping with orders is how a cube import is recognised later.
   if (shape !== 'cube') delete mapping.orders;
+  // A cube's rows are sums of sales already.
+  if (shape !== 'transactions') delete mapping.status;
   if (shape === 'spend-table') {
     for (const f of Object.keys(mapping) as ImportField[]) if (!SPEND_TABLE_FIELDS.includes(f)) delete mapping[f];
     const described = new Set(Object.values(mapping));

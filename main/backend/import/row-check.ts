@@ -87,6 +87,7 @@ export function saleColumns(headers: string[], m: Mapping) {
     segment: col(m.segment),
     invoice: col(m.invoice),
     orders: col(m.orders),
+    status: col(m.status),
   };
 }
 

@@ -43,6 +43,10 @@ function headerlessNote(plan: ImportPlan): string {
   return `The file has no header row: its ${plan.headers.length} columns are named by position (Column 1 to Column ${plan.headers.length}) and mapped by what they hold${mapped.length > 0 ? `: ${mapped.join(', ')}` : ''}${unused.length > 0 ? `; ${unused.map((h) => `'${h}'`).join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used` : ''}. Check them, or choose others (--map customer="Column 2", --map category="Column 4").`;
 }
 
+/** How many rows the status column made skip, and the accounting they belong to. */
+const notSalesWarning = (tally: Tally, column: string): string =>
+  `${tally.notSales.total.toLocaleString('en-US')} ${tally.notSales.total === 1 ? 'row is' : 'rows are'} no sale by '${column}' and ${tally.notSales.total === 1 ? 'was' : 'were'} skipped: ${tally.notSales.describe()}. Rows read ${tally.rowsRead.toLocaleString('en-US')} = imported ${tally.rowsImported.toLocaleString('en-US')} + rejected ${tally.rowsRejected.toLocaleString('en-US')} + skipped ${tally.rowsSkipped.toLocaleString('en-US')}${tally.rowsSkipped > tally.notSales.total ? ` (${(tally.rowsSkipped - tally.notSales.total).toLocaleString('en-US')} of them blank)` : ''}.`;
+
 /** What the reader and the header noticed, for the import's warnings and the preview. */
 const fileNotes = (source: TableSource, plan: ImportPlan): string[] => [
   ...source.notes,
@@ -260,7 +264,7 @@ const expectedRows = (absolute: string, size: number): number => Math.round((siz
  * from the rest before the rows come (DuckDB counted them) are checked here, where they are known.
  */
 const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: number): boolean =>
-  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && parserThreadAvailable();
+  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.mapping.status && parserThreadAvailable();
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
@@ -324,6 +328,10 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
     // Hashed as it was read: only now can it be compared with the files imported before.
     if (hasher && sha && !args.force) refuseDuplicate(db, sha, name, source.sheet);
+    if (tally.notSales.total > 0) tally.warnings.push(notSalesWarning(tally, plan.mapping.status ?? ''));
+    if (tally.rowsImported === 0 && tally.rowsRejected === 0 && tally.notSales.total > 0) {
+      throw new AppError('IMPORT_EMPTY', `None of the ${tally.rowsRead.toLocaleString('en-US')} rows of ${name} is a sale: by '${plan.mapping.status}', they are ${tally.notSales.describe()}. Nothing was imported. If these rows are sales, import again with --map status= (unmapped).`);
+    }
     if (tally.rowsImported === 0) {
       const first = tally.rejectsSample[0];
       throw new AppError(

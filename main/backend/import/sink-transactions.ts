@@ -237,8 +237,11 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     },
   };
 
+  const check = rowChecker(checkPlanOf(plan), checked, farDays);
+  const status = ix.status;
   return {
-    row: rowChecker(checkPlanOf(plan), checked, farDays),
+    // Rows read one by one only: a file with a status column is neither parsed in the worker nor summed by DuckDB.
+    row: status < 0 ? check : (line, cells) => (tally.skipNotSale(cells[status] ?? '') ? undefined : check(line, cells)),
     checked,
     summed,
     unstoreDays(days) {

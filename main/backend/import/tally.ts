@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RejectedRow } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
+import { NotSales } from './sale-status';
 
 const SAMPLE_SIZE = 20;
 /** Days counted in an array around an import's first day: 2^17 days, 179 years either side. */
@@ -21,6 +22,8 @@ export class Tally {
   readonly customers = new Set<number>();
   readonly categories = new Set<number>();
   readonly products = new Set<number>();
+  /** Rows skipped because their status says they are no sale (a view, a cancelled order); in rowsSkipped. */
+  readonly notSales = new NotSales();
   readonly rejectsSample: RejectedRow[] = [];
   readonly warnings: string[] = [];
   private readonly insertReject: Database.Statement;
@@ -30,6 +33,13 @@ export class Tally {
     private readonly importId: number,
   ) {
     this.insertReject = db.prepare('INSERT INTO rejects (import_id, source_row, column_name, raw_value, reason) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /** A row whose status says it is no sale: skipped, and counted by that status. */
+  skipNotSale(status: string): boolean {
+    if (!this.notSales.skips(status)) return false;
+    this.rowsSkipped++;
+    return true;
   }
 
   reject(row: number, column: string | null, value: string | null, reason: string): void {

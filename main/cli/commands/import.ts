@@ -49,7 +49,7 @@ function progressBar(): (p: Progress) => void {
 function readable(s: ImportSummary): string {
   const lines = [
     `${s.dryRun ? 'Dry run (nothing saved): ' : ''}${s.file}${s.sheet ? ` [${s.sheet}]` : ''} as ${s.shape}`,
-    `  rows read ${formatCount(s.rowsRead)} = imported ${formatCount(s.rowsImported)} + rejected ${formatCount(s.rowsRejected)} + blank ${formatCount(s.rowsSkipped)}`,
+    `  rows read ${formatCount(s.rowsRead)} = imported ${formatCount(s.rowsImported)} + rejected ${formatCount(s.rowsRejected)} + skipped ${formatCount(s.rowsSkipped)} (blank, or no sale by their status)`,
     `  customers ${formatCount(s.customers)}, categories ${formatCount(s.categories)}, products ${formatCount(s.products)}, returns ${formatCount(s.returns)}`,
     `  ${s.currency?.code === PURCHASE_UNITS ? `purchases ${formatCount(s.revenue)}` : `revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
     ...(s.currency ? [s.currency.code === PURCHASE_UNITS ? `  units: ${s.currency.reason}` : `  currency ${s.currency.code}: ${s.currency.reason}`] : []),

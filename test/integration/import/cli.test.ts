@@ -46,7 +46,7 @@ describe('longtail import', () => {
     expect(JSON.parse(r.out)).toMatchObject({ dateFrom: '2024-01-02', dateTo: '2024-05-06', mapping: { product: 'Category' } });
     const bad = await cliIn(t.dir, ['import', fixture('bad-rows.csv'), '-w', 'x.longtail', '--rejects-out', 'rejects.csv']);
     expect(bad.code).toBe(0);
-    expect(bad.out).toMatch(/rows read 8 = imported 2 \+ rejected 4 \+ blank 2/);
+    expect(bad.out).toMatch(/rows read 8 = imported 2 \+ rejected 4 \+ skipped 2 \(blank, or no sale by their status\)/);
     expect(fs.readFileSync(path.join(t.dir, 'rejects.csv'), 'utf8').split('\r\n').length).toBe(6);
     const spend = await cliIn(t.dir, ['import', fixture('spend-table.csv'), '-w', 'y.longtail', '--shape', 'spend-table', '--as-of', '2025-12-31', '--json']);
     expect(JSON.parse(spend.out)).toMatchObject({ shape: 'spend-table', customers: 2 });

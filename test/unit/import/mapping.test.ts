@@ -95,6 +95,30 @@ describe('column mapping guesses', () => {
     expect(columnOf(events, 'category')).toBe('category_code');
   });
 
+  it("maps a column of order states or web-shop events as the status, by its header and its words, and never a customer's status", () => {
+    const columnsOf = (rows: string[][]): string[][] => rows[0].map((_, i) => rows.map((r) => r[i]));
+    const events = [
+      ['2019-10-01 00:00:00 UTC', 'view', '44600062', '35.79', '541312140'],
+      ['2019-10-01 00:00:01 UTC', 'Add to cart', '3900821', '33.20', '554748717'],
+      ['2019-10-01 00:00:02 UTC', 'purchase', '3900821', '33.20', '554748717'],
+    ];
+    const g = guessMapping(['event_time', 'event_type', 'product_id', 'price', 'user_id'], columnsOf(events));
+    expect(columnOf(g, 'status')).toBe('event_type');
+    expect(g.find((x) => x.field === 'status')?.reason).toBe("'event_type' says what each row is (view, Add to cart, purchase): rows that are no sale (views, carts, cancelled orders) are skipped");
+    // An order's State of Shipped and Cancelled is no territory; a US state is.
+    const orders = guessMapping(['Customer', 'Date', 'Amount', 'State'], columnsOf([['a', '2024-01-01', '3.50', 'Shipped'], ['b', '2024-01-02', '4.00', 'Cancelled']]));
+    expect([columnOf(orders, 'status'), columnOf(orders, 'territory')]).toEqual(['State', null]);
+    const states = guessMapping(['Customer', 'Date', 'Amount', 'State'], columnsOf([['a', '2024-01-01', '3.50', 'Kentucky']]));
+    expect([columnOf(states, 'status'), columnOf(states, 'territory')]).toEqual([null, 'State']);
+    const accounts = guessMapping(['Customer', 'Date', 'Amount', 'Status'], columnsOf([['a', '2024-01-01', '3.50', 'Active'], ['b', '2024-01-02', '4.00', 'Inactive']]));
+    expect(columnOf(accounts, 'status')).toBeNull();
+  });
+
+  it("takes Olist's product_category_name for the category, not the customer's name", () => {
+    const g = guessMapping(['order_id', 'customer_unique_id', 'order_purchase_timestamp', 'product_category_name', 'price'], [[], [], [], [], []]);
+    expect([columnOf(g, 'category'), columnOf(g, 'customerName')]).toEqual(['product_category_name', null]);
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [

@@ -42,6 +42,7 @@ export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: str
   if (format === 'csv' && encoding !== null && !/^utf-?8/i.test(encoding)) return `the file is ${encoding}, and DuckDB reads UTF-8`;
   if (!plan.mapping.category) return 'there is no category column (products or one category stand in for it line by line)';
   if (countsPurchases(plan.shape, plan.mapping)) return 'it has no money column (each row counts as one purchase, line by line)';
+  if (plan.mapping.status) return `its rows are kept or skipped by their status in '${plan.mapping.status}', line by line`;
   const amounts = [plan.mapping.revenue, plan.mapping.quantity, plan.mapping.unitPrice].filter((c): c is string => Boolean(c));
   if (amounts.some((c) => (plan.decimals.get(c) ?? 'dot') !== 'dot')) return 'amounts use a decimal comma';
   return null;

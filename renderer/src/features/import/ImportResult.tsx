@@ -46,7 +46,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
       <Panel title={`Imported ${summary.file.split(/[\\/]/).pop()}`}>
         <div className="stats" data-testid="import-summary">
           <Stat label="Rows imported" value={fmt.count(summary.rowsImported)} detail={`of ${fmt.count(summary.rowsRead)} read`} testId="rows-imported" />
-          <Stat label="Rejected" value={fmt.count(summary.rowsRejected)} detail={`${fmt.count(summary.rowsSkipped)} blank rows skipped`} testId="rows-rejected" />
+          <Stat label="Rejected" value={fmt.count(summary.rowsRejected)} detail={`${fmt.count(summary.rowsSkipped)} skipped (blank, or no sale by status)`} testId="rows-rejected" />
           <Stat label="Customers" value={fmt.count(summary.customers)} detail={fmt.counted(summary.categories, 'category', 'categories')} testId="import-customers" />
           <Stat label="Dates" value={summary.dateFrom ? fmt.range(summary.dateFrom, summary.dateTo) : 'no dates'} small />
           {summary.currency && <Stat label="Currency" value={summary.currency.code === PURCHASE_UNITS ? 'units' : summary.currency.code} detail={summary.currency.reason} testId="import-currency" small />}

@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<ImportField, string> = {
   segment: 'Segment',
   invoice: 'Invoice',
   orders: 'Orders (cube rows)',
+  status: 'Status (no-sale rows skipped)',
 };
 
 export const mappingFromPreview = (preview: ImportPreview): Mapping => {

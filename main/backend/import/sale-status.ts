@@ -1,0 +1,72 @@
+/**
+ * A column saying what a row is: an order's status (Shipped, Cancelled), or a web shop's event
+ * (view, cart, purchase). Rows that are no sale (views, carts, cancelled orders, quotes) are
+ * skipped and counted, never summed as revenue; every other row is read as a sale, so a status
+ * first seen deep in the file is kept unless it is one of the words below.
+ */
+
+/** A status as compared: lower case, letters only ("Add to cart" and add_to_cart alike). */
+export const statusWord = (value: string): string => value.toLowerCase().replace(/[^a-z]/g, '');
+
+/** Events and states that are not a sale made. */
+const NOT_A_SALE: ReadonlySet<string> = new Set([
+  // web-shop events
+  'view', 'views', 'viewed', 'pageview', 'pv', 'productview', 'detailview', 'click', 'clicked', 'impression', 'search',
+  'cart', 'addtocart', 'addedtocart', 'addtobasket', 'basket', 'removefromcart', 'removedfromcart', 'remove', 'removed',
+  'wishlist', 'addtowishlist', 'fav', 'favorite', 'favourite', 'like', 'share',
+  // orders that did not happen
+  'cancelled', 'canceled', 'cancel', 'cancellation', 'void', 'voided', 'rejected', 'declined', 'refused',
+  'quote', 'quotation', 'draft', 'deleted', 'failed', 'abandoned', 'unavailable', 'expired',
+]);
+
+/** Events and states of a sale made (or being fulfilled). */
+const A_SALE: ReadonlySet<string> = new Set([
+  'purchase', 'purchased', 'buy', 'bought', 'order', 'ordered', 'orderplaced', 'placed', 'transaction', 'sale', 'sold',
+  'checkout', 'completed', 'complete', 'shipped', 'partiallyshipped', 'delivered', 'invoiced', 'invoice', 'billed', 'paid',
+  'posted', 'closed', 'resolved', 'fulfilled', 'processing', 'inprocess', 'onhold', 'hold', 'pending', 'disputed',
+  'approved', 'created', 'open', 'booked', 'confirmed', 'accepted', 'backordered', 'success', 'successful',
+]);
+
+/** Headers of such a column, normalised as the mapping normalises them. */
+const STATUS_HEADERS: ReadonlySet<string> = new Set([
+  'status', 'orderstatus', 'salestatus', 'salesstatus', 'linestatus', 'invoicestatus', 'transactionstatus', 'state', 'orderstate',
+  'event', 'eventtype', 'eventname', 'type', 'action', 'activity', 'behavior', 'behaviour', 'behaviortype', 'behaviourtype',
+  'interaction', 'interactiontype', 'transactiontype', 'recordtype', 'documenttype', 'doctype',
+]);
+
+export const isNotASale = (word: string): boolean => NOT_A_SALE.has(word);
+
+/**
+ * Whether a column is a sale status, by its header and its first values: every value read is a
+ * word of the lists above. A customer's status (Active, Inactive) or a product type is not.
+ */
+export function readsAsSaleStatus(normalisedHeader: string, values: readonly string[]): boolean {
+  if (!STATUS_HEADERS.has(normalisedHeader)) return false;
+  const words = new Set(values.map(statusWord).filter((w) => w !== ''));
+  return words.size > 0 && [...words].every((w) => NOT_A_SALE.has(w) || A_SALE.has(w));
+}
+
+/** Rows skipped as no sale, by the status as first written, for the import's count and its warning. */
+export class NotSales {
+  private readonly counts = new Map<string, { text: string; rows: number }>();
+  total = 0;
+
+  /** Whether the row with this status is skipped; counts it when it is. */
+  skips(value: string): boolean {
+    const word = statusWord(value);
+    if (!NOT_A_SALE.has(word)) return false;
+    const seen = this.counts.get(word);
+    if (seen) seen.rows++;
+    else this.counts.set(word, { text: value.trim(), rows: 1 });
+    this.total++;
+    return true;
+  }
+
+  /** "view (3,120), cart (211)", most rows first. */
+  describe(): string {
+    return [...this.counts.values()]
+      .sort((a, b) => b.rows - a.rows)
+      .map((c) => `${c.text} (${c.rows.toLocaleString('en-US')})`)
+      .join(', ');
+  }
+}

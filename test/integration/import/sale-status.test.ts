@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { storeCounts } from './fixtures';
+
+const workspace = freshWorkspaces();
+
+/** A web shop's event log (REES46's layout): `rows` events, every fourth one a purchase. */
+function eventLog(file: string, rows: number): { purchases: number; revenue: number } {
+  const kinds = ['view', 'cart', 'view', 'purchase'];
+  const lines = ['event_time,event_type,product_id,category_code,brand,price,user_id,user_session'];
+  let purchases = 0;
+  let revenue = 0;
+  for (let i = 0; i < rows; i++) {
+    const kind = kinds[i % 4];
+    const price = 10 + (i % 7) * 2.5;
+    if (kind === 'purchase') {
+      purchases++;
+      revenue += price;
+    }
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(`2019-10-${day} 0${i % 10}:00:00 UTC,${kind},${1000 + (i % 13)},appliances.kitchen.kettle,acme,${price.toFixed(2)},${500 + (i % 41)},s${i}`);
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return { purchases, revenue };
+}
+
+describe('rows whose status says they are no sale', () => {
+  it("skips a web shop's views and carts, counts them, and sums the purchases alone, whatever thread or engine was asked for", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'events.csv');
+    const truth = eventLog(file, 2000);
+    for (const options of [{}, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s).toMatchObject({ rowsRead: 2000, rowsImported: truth.purchases, rowsRejected: 0, rowsSkipped: 2000 - truth.purchases, engine: 'lines' });
+      expect(s.rowsRead).toBe(s.rowsImported + s.rowsRejected + s.rowsSkipped);
+      expect(s.revenue).toBeCloseTo(truth.revenue, 2);
+      expect(s.mapping).toMatchObject({ customer: 'user_id', status: 'event_type', revenue: 'price' });
+      expect(s.warnings).toContain("1,500 rows are no sale by 'event_type' and were skipped: view (1,000), cart (500). Rows read 2,000 = imported 500 + rejected 0 + skipped 1,500.");
+    }
+    const forced = await w.backend.call('import-run', { path: file, dryRun: true, engine: 'duckdb' });
+    expect(forced.warnings).toContain("Imported line by line, not through DuckDB: its rows are kept or skipped by their status in 'event_type', line by line.");
+  });
+
+  it("keeps an order's every status but a cancellation, and imports every row when the status is unmapped", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'orders.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'ORDERNUMBER,CUSTOMERNAME,ORDERDATE,PRODUCTLINE,SALES,STATUS',
+        '10107,Land of Toys Inc.,2003-02-24,Motorcycles,2871.00,Shipped',
+        '10121,Reims Collectables,2003-05-07,Motorcycles,2765.90,Shipped',
+        '10134,Lyon Souveniers,2003-07-01,Classic Cars,3884.34,On Hold',
+        '10145,Toys4GrownUps.com,2003-08-25,Classic Cars,3746.70,Disputed',
+        '10180,Reims Collectables,2003-11-11,Motorcycles,2497.77,Cancelled',
+        '',
+      ].join('\n'),
+    );
+    const kept = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(kept).toMatchObject({ rowsRead: 5, rowsImported: 4, rowsSkipped: 1, revenue: 13267.94 });
+    expect(kept.warnings).toContain("1 row is no sale by 'STATUS' and was skipped: Cancelled (1). Rows read 5 = imported 4 + rejected 0 + skipped 1.");
+    const all = await w.backend.call('import-run', { path: file, mapping: { status: null } });
+    expect(all).toMatchObject({ rowsRead: 5, rowsImported: 5, rowsSkipped: 0, revenue: 15765.71 });
+    expect(all.mapping).not.toHaveProperty('status');
+  });
+
+  it('refuses a log of views alone with what its rows are, and stores nothing', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'views.csv');
+    fs.writeFileSync(file, 'event_time,event_type,product_id,price,user_id\n2019-10-01 00:00:00 UTC,view,44600062,35.79,541312140\n2019-10-01 00:00:05 UTC,view,3900821,33.20,554748717\n');
+    const before = storeCounts(w.backend);
+    const outcome = await w.backend.invoke('import-run', { path: file });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_EMPTY' } });
+    expect(outcome.ok ? '' : outcome.error.message).toBe(
+      "None of the 2 rows of views.csv is a sale: by 'event_type', they are view (2). Nothing was imported. If these rows are sales, import again with --map status= (unmapped).",
+    );
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+});
