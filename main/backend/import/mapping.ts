@@ -37,6 +37,8 @@ export const headerSignature = (headers: readonly string[]): string => headers.m
 /** Fields summed as numbers: a header that names a key (sales_channel_id) is never one of them, whatever word it starts with. */
 const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unitPrice', 'orders']);
 const NAMES_A_KEY = /(id|key|code|no|nr|number|type|flag)$/;
+/** Whether a header names a key (an id, a code, a number) rather than a quantity or an amount. */
+export const namesAKey = (header: string): boolean => NAMES_A_KEY.test(normaliseHeader(header));
 /** An age group or income class groups people, not products: never the category. */
 const DESCRIBES_PEOPLE = /^(customer|cust|member|buyer)?(age|gender|sex|income|marital|education)/;
 
@@ -136,7 +138,7 @@ function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: reado
   // "Unit price" says the rows have units, which a quantity column left out of the export would count.
   if (!price || chosen.has('revenue') || chosen.has('quantity') || PER_UNIT.test(normaliseHeader(price.column))) return null;
   const rivals = headers.filter((h, i) => {
-    if (used.has(h) || NAMES_A_KEY.test(normaliseHeader(h))) return false;
+    if (used.has(h) || namesAKey(h)) return false;
     const values = columns[i].filter((v) => v.trim() !== '');
     return values.length > 0 && values.filter((v) => parseAmount(v) !== null).length >= 0.9 * values.length;
   });

@@ -8,7 +8,8 @@ import type { Db } from '../db/open';
 import { DateOrderDetector } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { flushEarly } from '../db/early-flush';
-import { namesAPrice } from './mapping';
+import { namesAKey, namesAPrice } from './mapping';
+import { parseAmount } from './numbers';
 import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshCollector, type FreshRows } from './fresh-rows';
 import { adoptPreparedImport, prepareImportedColumns, preparesImportedColumns } from '../analysis/warm';
 import { dataHash, loadRoom, PREFAULT_MIN_ROWS } from '../analysis/load-dataset';
@@ -43,6 +44,31 @@ function headerlessNote(plan: ImportPlan): string {
   return `The file has no header row: its ${plan.headers.length} columns are named by position (Column 1 to Column ${plan.headers.length}) and mapped by what they hold${mapped.length > 0 ? `: ${mapped.join(', ')}` : ''}${unused.length > 0 ? `; ${unused.map((h) => `'${h}'`).join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used` : ''}. Check them, or choose others (--map customer="Column 2", --map category="Column 4").`;
 }
 
+/**
+ * A revenue of small whole numbers beside a column of larger or decimal amounts reads like a count
+ * of items (Ta-Feng's AMOUNT beside its SALES_PRICE): said, since only the user knows which is money.
+ */
+function countLikeRevenueNotes(plan: ImportPlan): string[] {
+  const m = plan.mapping;
+  if (plan.shape !== 'transactions' || !m.revenue || m.quantity) return [];
+  const at = (h: string): number => plan.headers.indexOf(h);
+  const numbers = (h: string): number[] => plan.dataSample.map((cells) => parseAmount((cells[at(h)] ?? '').trim())).filter((v): v is number => v !== null);
+  const revenue = numbers(m.revenue);
+  if (revenue.length < 0.95 * plan.dataSample.length || revenue.length === 0) return [];
+  const top = Math.max(...revenue.map(Math.abs));
+  if (top > 100 || revenue.some((v) => !Number.isInteger(v))) return [];
+  const used = new Set(Object.values(m));
+  const money = [m.unitPrice, ...plan.headers.filter((h) => !used.has(h) && !namesAKey(h))].find((h): h is string => {
+    if (!h) return false;
+    const values = numbers(h);
+    return values.length >= 0.95 * plan.dataSample.length && values.some((v) => !Number.isInteger(v) || Math.abs(v) > top);
+  });
+  if (!money) return [];
+  return [
+    `'${m.revenue}' holds whole numbers from ${Math.min(...revenue)} to ${top} in the first ${plan.dataSample.length.toLocaleString('en-US')} rows, like a count of items, while '${money}' holds larger or decimal amounts. If '${m.revenue}' counts items, map --map quantity=${m.revenue} and the money with --map revenue=<column> (or --map unitPrice=<column>).`,
+  ];
+}
+
 /** How many rows the status column made skip, and the accounting they belong to. */
 const notSalesWarning = (tally: Tally, column: string): string =>
   `${tally.notSales.total.toLocaleString('en-US')} ${tally.notSales.total === 1 ? 'row is' : 'rows are'} no sale by '${column}' and ${tally.notSales.total === 1 ? 'was' : 'were'} skipped: ${tally.notSales.describe()}. Rows read ${tally.rowsRead.toLocaleString('en-US')} = imported ${tally.rowsImported.toLocaleString('en-US')} + rejected ${tally.rowsRejected.toLocaleString('en-US')} + skipped ${tally.rowsSkipped.toLocaleString('en-US')}${tally.rowsSkipped > tally.notSales.total ? ` (${(tally.rowsSkipped - tally.notSales.total).toLocaleString('en-US')} of them blank)` : ''}.`;
@@ -62,6 +88,7 @@ const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
         `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
       ]
     : []),
+  ...countLikeRevenueNotes(plan),
   ...(plan.shape === 'transactions' && plan.mapping.revenue && !plan.mapping.quantity && !plan.mapping.unitPrice && namesAPrice(plan.mapping.revenue)
     ? [`'${plan.mapping.revenue}' is a price and the file has no quantity column: each row is read as one item sold at that price. If a column counts the items, map it with --map quantity=<column> --map unitPrice=${plan.mapping.revenue}.`]
     : []),

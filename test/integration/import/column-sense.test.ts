@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
+
+const workspace = freshWorkspaces();
+
+const COUNT_NOTE = /holds whole numbers from .* like a count of items/;
+
+describe('amounts that read like something else', () => {
+  it("says so when the revenue holds small whole numbers beside a column of larger amounts (Ta-Feng's AMOUNT beside SALES_PRICE)", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'tafeng.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'TRANSACTION_DT,CUSTOMER_ID,AGE_GROUP,PIN_CODE,PRODUCT_SUBCLASS,PRODUCT_ID,AMOUNT,ASSET,SALES_PRICE',
+        '2000-11-01,01104905,45-49,115,110411,4710199010372,2,24,30',
+        '2000-11-01,00418683,45-49,115,120107,4710857472535,1,48,46',
+        '2000-11-02,01057331,35-39,115,100407,4710043654103,3,213,249',
+        '',
+      ].join('\n'),
+    );
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s.mapping).toMatchObject({ revenue: 'AMOUNT', category: 'PRODUCT_SUBCLASS' });
+    expect(s.warnings).toContain(
+      "'AMOUNT' holds whole numbers from 1 to 3 in the first 3 rows, like a count of items, while 'SALES_PRICE' holds larger or decimal amounts. If 'AMOUNT' counts items, map --map quantity=AMOUNT and the money with --map revenue=<column> (or --map unitPrice=<column>).",
+    );
+    const fixed = await w.backend.call('import-run', { path: file, dryRun: true, mapping: { quantity: 'AMOUNT', revenue: 'SALES_PRICE', unitPrice: null } });
+    expect(fixed).toMatchObject({ revenue: 325 });
+    expect(fixed.warnings.some((x) => COUNT_NOTE.test(x))).toBe(false);
+  });
+
+  it('stays quiet on whole-number revenue beside keys, and on amounts with cents', async () => {
+    const w = await workspace();
+    const keys = path.join(w.dir, 'keys.csv');
+    fs.writeFileSync(keys, 'Customer,Date,Revenue,Store No\nA,2024-01-05,12,1204\nB,2024-01-06,40,3311\n');
+    expect((await w.backend.call('import-run', { path: keys, dryRun: true })).warnings.some((x) => COUNT_NOTE.test(x))).toBe(false);
+    const cents = path.join(w.dir, 'cents.csv');
+    fs.writeFileSync(cents, 'Customer,Date,Revenue,Weight\nA,2024-01-05,12.50,1204\nB,2024-01-06,40.00,3311\n');
+    expect((await w.backend.call('import-run', { path: cents, dryRun: true })).warnings.some((x) => COUNT_NOTE.test(x))).toBe(false);
+  });
+});
