@@ -23,7 +23,8 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial', 'unix'] as const;
+/** day-number: a panel's day count (1, 2, ... 711), read from the date of day 1 the user gives (dayOne). */
+export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial', 'unix', 'day-number'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** transactions: one row per sale; cube: one row per customer x category x period (day or week), already
@@ -147,6 +148,8 @@ export const importSpecs = [
       /** Overrides of the detected mapping; null unmaps a field. */
       mapping: mappingSchema.optional(),
       dateFormat: z.enum(DATE_FORMATS).optional(),
+      /** With dateFormat day-number: the date of day 1. */
+      dayOne: z.iso.date().optional(),
       /** The currency of the amounts; left out, it is read from the file (or kept, when the user set one). */
       currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as GBP').optional(),
       /** Spend tables only: the date the annual spend refers to (default: today). */

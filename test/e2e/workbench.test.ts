@@ -605,6 +605,23 @@ describe('the workbench in a browser against longtail serve', () => {
     expect([await page.locator('#map-customer').inputValue(), await page.locator('#map-date').inputValue(), await page.locator('#map-revenue').inputValue()]).toEqual(['Column 1', 'Column 3', 'Column 5']);
     expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
     await screenshot(page, '12c-import-headerless');
+
+    // A panel counts its days (dunnhumby's DAY 1..711): read from the day 1 the analyst gives.
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    const panel = path.join(dir, 'panel.csv');
+    fs.writeFileSync(panel, 'household_key,BASKET_ID,DAY,PRODUCT_ID,QUANTITY,SALES_VALUE\n2375,26984851472,1,1004906,1,1.39\n1364,26984896261,2,842930,1,2.19\n2375,26984851490,9,1004906,2,2.78\n');
+    await choose(panel);
+    await page.getByTestId('mapping').waitFor({ timeout: 60_000 });
+    await page.locator('#import-date-format').selectOption('day-number');
+    expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    expect(await page.locator('main [role="alert"]').innerText()).toContain('Dates are day numbers: give the date of day 1.');
+    // Within the dates the workspace holds: a day far from them would be rejected as a typo.
+    await page.locator('#import-day-one').fill('2025-06-01');
+    await page.locator('main').getByRole('button', { name: 'Check all rows' }).click();
+    await page.getByTestId('validation-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('validation-summary').innerText()).toMatch(/Jun 1, 2025\s*–\s*Jun 9, 2025/);
+    expect(await page.locator('main').getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+    await screenshot(page, '12d-import-day-numbers');
   });
 
   it('follows a dark OS theme with readable charts', async () => {

@@ -66,16 +66,22 @@ const DATE_FORMAT_WORDS: Record<DateFormat, string> = {
   dmy: 'DD/MM/YYYY',
   'excel-serial': 'an Excel date number',
   unix: 'a Unix time (seconds since 1970)',
+  'day-number': 'a day number (1 = the day one given)',
 };
 export const describeDateFormat = (f: DateFormat): string => DATE_FORMAT_WORDS[f];
 
+/** A panel's day count: a whole number of up to five digits (273 years of days). */
+const DAY_NUMBER = /^\d{1,5}$/;
+
 /**
  * Parses one date cell as a day number under the column's format; null when it is not a date.
- * Unambiguous spellings (ISO, month names) are accepted whatever the format, because files mix them.
+ * Unambiguous spellings (ISO, month names) are accepted whatever the format, because files mix them;
+ * a panel's day counts (day-number) only as counts from `dayOne`, the day of day 1.
  */
-export function parseDate(text: string, format: DateFormat | null): number | null {
+export function parseDate(text: string, format: DateFormat | null, dayOne?: number): number | null {
   const t = text.trim();
   if (t === '') return null;
+  if (format === 'day-number') return dayOne !== undefined && DAY_NUMBER.test(t) ? dayOne + Number(t) - 1 : null;
   const plain = parseUnambiguous(t);
   if (plain !== undefined) return plain;
   const m = NUMERIC.exec(t);

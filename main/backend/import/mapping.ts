@@ -21,7 +21,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   orders: ['orders', 'ordercount', 'numorders', 'norders', 'orderdays', 'invoicecount', 'orderlines', 'lines', 'linecount'],
   // Found by header and content together (readsAsSaleStatus): a customer's Status is no sale status.
   status: [],
-  invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno'],
+  invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno', 'receiptid', 'basketid', 'basket', 'ticketid', 'ticketno'],
 };
 
 export const normaliseHeader = (h: string): string =>

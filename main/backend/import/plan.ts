@@ -32,6 +32,8 @@ export type ImportPlan = {
   dataSample: string[][];
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
+  /** With day numbers for dates (day-number): the day of day 1. */
+  dayOne?: number;
   /** Date spans of earlier imports, which anchor the check on dates far from the rest. */
   earlierDates?: DateSpan[];
   /** Days rejected as typos before the rows are read (known when DuckDB counted the dates first). */

@@ -16,6 +16,8 @@ export type CheckPlan = {
   dateFormat: DateFormat | null;
   maxAmount: number;
   creditInvoices: boolean;
+  /** The day of day 1 when dates are day numbers. */
+  dayOne?: number;
 };
 
 export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
@@ -25,6 +27,7 @@ export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
   dateFormat: plan.date.detected,
   maxAmount: plan.maxAmount ?? DEFAULT_MAX_AMOUNT,
   creditInvoices: plan.creditInvoices,
+  dayOne: plan.dayOne,
 });
 
 /** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
@@ -108,7 +111,7 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   const qtyStyle = style(m.quantity);
   const priceStyle = style(m.unitPrice);
   const revenueStyle = style(m.revenue);
-  const { maxAmount, dateFormat, creditInvoices: credits } = check;
+  const { maxAmount, dateFormat, creditInvoices: credits, dayOne } = check;
   const dateWords = dateFormat ? describeDateFormat(dateFormat) : 'a date';
   const single = ix.category < 0 && ix.product < 0;
   let lastDateText = '';
@@ -121,7 +124,7 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     const dateText = text(cells, ix.date);
     let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
     if (day === undefined) {
-      day = parseDate(dateText, dateFormat);
+      day = parseDate(dateText, dateFormat, dayOne);
       // A file has a few thousand distinct dates at most; the bound only guards odd files.
       if (dayCache.size > 50_000) dayCache.clear();
       dayCache.set(ownString(dateText), day);
@@ -132,7 +135,12 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       if (dateText === '') return out.reject(line, m.date ?? null, dateText, `no date (${m.date} is empty)`);
       // A panel's day numbers (dunnhumby's DAY 1..711) or an id: no calendar date to read them by.
       if (/^\d{1,4}$/.test(dateText)) {
-        return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a date but a whole number: a count of days from an unknown start, or an id. Map a column of calendar dates, or turn the day numbers into dates first`);
+        return out.reject(
+          line,
+          m.date ?? null,
+          dateText,
+          `'${dateText}' is not a date but a whole number: a count of days from an unknown start, or an id. Map a column of calendar dates, or read the numbers as days counted from a date you give (--date-format day-number --day-one YYYY-MM-DD)`,
+        );
       }
       return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a valid date (expected ${dateWords})`);
     }

@@ -69,6 +69,16 @@ function countLikeRevenueNotes(plan: ImportPlan): string[] {
   ];
 }
 
+/** The day of day 1 when the dates are day numbers; refuses one without the other. */
+function dayOneOf(args: HandlerArgs<'import-run'>, plan: ImportPlan): number | undefined {
+  const counts = plan.date.detected === 'day-number';
+  if (counts && !args.dayOne) {
+    throw new AppError('INVALID_INPUT', `Day numbers in '${plan.mapping.date ?? 'the date column'}' need the date of day 1: give it with --day-one YYYY-MM-DD (on the import screen, beside the date format).`);
+  }
+  if (!counts && args.dayOne) throw new AppError('INVALID_INPUT', `--day-one ${args.dayOne} goes with --date-format day-number, for dates written as day numbers.`);
+  return args.dayOne ? dayFromIso(args.dayOne) : undefined;
+}
+
 /** How many rows the status column made skip, and the accounting they belong to. */
 const notSalesWarning = (tally: Tally, column: string): string =>
   `${tally.notSales.total.toLocaleString('en-US')} ${tally.notSales.total === 1 ? 'row is' : 'rows are'} no sale by '${column}' and ${tally.notSales.total === 1 ? 'was' : 'were'} skipped: ${tally.notSales.describe()}. Rows read ${tally.rowsRead.toLocaleString('en-US')} = imported ${tally.rowsImported.toLocaleString('en-US')} + rejected ${tally.rowsRejected.toLocaleString('en-US')} + skipped ${tally.rowsSkipped.toLocaleString('en-US')}${tally.rowsSkipped > tally.notSales.total ? ` (${(tally.rowsSkipped - tally.notSales.total).toLocaleString('en-US')} of them blank)` : ''}.`;
@@ -187,6 +197,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const { source, size, name, absolute } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
   const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
   plan.maxAmount = args.maxAmount;
+  plan.dayOne = dayOneOf(args, plan);
   plan.earlierDates = earlierDateSpans(db);
   requireUsable(plan);
   refuseMixedUnits(db, plan, name);

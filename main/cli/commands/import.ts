@@ -65,7 +65,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy|excel-serial|unix] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy|excel-serial|unix|day-number [--day-one YYYY-MM-DD]] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -73,7 +73,9 @@ Options:
   --sheet NAME           Excel sheet to read (default: the first sheet that looks like a table)
   --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
                          Fields: ${IMPORT_FIELDS.join(', ')}
-  --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial or unix (seconds since 1970), when dates are ambiguous
+  --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial, unix (seconds since 1970), when dates are ambiguous;
+                         day-number for a panel's day counts (1, 2, ... 711), with --day-one
+  --day-one YYYY-MM-DD   With --date-format day-number: the date of day 1
   --shape S              transactions (default), cube (customer x category x day or week sums, from
                          longtail sql), spend-table (customer x category amounts) or
                          product-master (product -> category)
@@ -117,6 +119,7 @@ Examples:
     sheet: { type: 'string' },
     map: { type: 'string', multiple: true },
     'date-format': { type: 'string' },
+    'day-one': { type: 'string' },
     shape: { type: 'string' },
     engine: { type: 'string' },
     'aggregate-above': { type: 'string' },
@@ -173,6 +176,7 @@ Examples:
             shape: oneOf<ImportShape>(args.values.shape, IMPORT_SHAPES, '--shape'),
             mapping: parseMaps(args.values.map),
             dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
+            ...(typeof args.values['day-one'] === 'string' ? { dayOne: args.values['day-one'] } : {}),
             engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
             ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
             ...(args.values['parse-in-worker-above'] !== undefined ? { parseInWorkerAboveMb: megabytes(args.values['parse-in-worker-above'], '--parse-in-worker-above') } : {}),

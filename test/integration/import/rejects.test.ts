@@ -107,9 +107,32 @@ describe('files that cannot be imported at all', () => {
     for (const parseInWorkerAboveMb of [1e6, 0]) {
       const outcome = await w.backend.invoke('import-run', { path: panel, parseInWorkerAboveMb });
       expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_NOT_A_TABLE' } });
-      expect(!outcome.ok && outcome.error.message).toContain("row 2, column DAY: '1' is not a date but a whole number: a count of days from an unknown start, or an id.");
+      expect(!outcome.ok && outcome.error.message).toContain(
+        "row 2, column DAY: '1' is not a date but a whole number: a count of days from an unknown start, or an id. Map a column of calendar dates, or read the numbers as days counted from a date you give (--date-format day-number --day-one YYYY-MM-DD)",
+      );
     }
     expect(storeCounts(w.backend)).toEqual(before);
+  });
+
+  it('reads day numbers as days from the day 1 the user gives, line by line, from the bytes and through DuckDB alike', async () => {
+    const w = await workspace();
+    const panel = path.join(w.dir, 'panel.csv');
+    const lines = ['household_key,BASKET_ID,DAY,PRODUCT_ID,QUANTITY,SALES_VALUE'];
+    // Days 1, 8, 15, ... wrapping round 711: day 711 comes up on the 204th line.
+    for (let i = 0; i < 300; i++) lines.push(`${2375 + (i % 9)},${26984851472 + i},${1 + ((i * 7) % 711)},${1004906 + (i % 5)},1,${(1 + (i % 4) * 0.5).toFixed(2)}`);
+    fs.writeFileSync(panel, `${lines.join('\n')}\n`);
+    const before = storeCounts(w.backend);
+    const missing = await w.backend.invoke('import-run', { path: panel, dateFormat: 'day-number' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!missing.ok && missing.error.message).toBe("Day numbers in 'DAY' need the date of day 1: give it with --day-one YYYY-MM-DD (on the import screen, beside the date format).");
+    const stray = await w.backend.invoke('import-run', { path: panel, dayOne: '2012-01-01' });
+    expect(!stray.ok && stray.error.message).toBe('--day-one 2012-01-01 goes with --date-format day-number, for dates written as day numbers.');
+    expect(storeCounts(w.backend)).toEqual(before);
+    for (const options of [{ parseInWorkerAboveMb: 1e6 }, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+      const s = await w.backend.call('import-run', { path: panel, dateFormat: 'day-number', dayOne: '2012-01-01', dryRun: true, ...options });
+      // Day 1 is 2012-01-01 (2012 has 366 days): the file's last day, 711, is 2013-12-11.
+      expect(s).toMatchObject({ rowsRead: 300, rowsImported: 300, rowsRejected: 0, dateFrom: '2012-01-01', dateTo: '2013-12-11', dateFormat: 'day-number' });
+    }
   });
 
   it('refuses a mapping to a column the file does not have, naming the columns', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateOrderDetector, parseDate } from '../../../main/backend/import/dates';
 import { DecimalDetector, parseAmount } from '../../../main/backend/import/numbers';
-import { isoFromDay } from '../../../shared/format/dates';
+import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 
 const iso = (text: string, format: Parameters<typeof parseDate>[1] = null): string | null => {
   const day = parseDate(text, format);
@@ -68,6 +68,19 @@ describe('dates', () => {
     // Read as Unix time only when the column is: an ISO date still reads as itself.
     expect(iso('2010-12-01', 'unix')).toBe('2010-12-01');
     expect(iso('1291191960')).toBeNull();
+  });
+
+  it('reads day numbers only as days counted from the day 1 given, and never guesses them', () => {
+    const dayOne = dayFromIso('2012-01-01');
+    const day = (text: string): string | null => {
+      const d = parseDate(text, 'day-number', dayOne);
+      return d === null ? null : isoFromDay(d);
+    };
+    expect([day('1'), day('60'), day('711')]).toEqual(['2012-01-01', '2012-02-29', '2013-12-11']);
+    // Without a day 1, a count, a date or a fraction: no date.
+    expect(parseDate('1', 'day-number')).toBeNull();
+    expect([day('2012-01-05'), day('1.5'), day('-3'), day('123456')]).toEqual([null, null, null, null]);
+    expect(parseDate('711', null)).toBeNull();
   });
 
   it('decides a column of Unix times as such, the odd text aside, but not a column that also holds dates', () => {

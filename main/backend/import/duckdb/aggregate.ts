@@ -154,7 +154,7 @@ export async function stageWithDuckDb(
     const refused: [KeyColumn, string][] = [];
     const distinct = async (column: KeyColumn): Promise<string[]> => (await c.runAndReadAll(`SELECT DISTINCT ${column} FROM cube WHERE customer IS NOT NULL`)).getColumns()[0] as string[];
     for (const t of await distinct('date')) {
-      const day = parseDate(t.trim(), plan.date.detected);
+      const day = parseDate(t.trim(), plan.date.detected, plan.dayOne);
       if (day === null) refused.push(['date', t]);
       else days.set(t, day);
     }

@@ -78,6 +78,7 @@ export function ImportScreen() {
           shape: choice.shape,
           mapping: choice.mapping,
           dateFormat: choice.dateFormat ?? undefined,
+          dayOne: choice.dayOne ?? undefined,
           currency: choice.currency ?? undefined,
           force: choice.force,
           dryRun: dry,

@@ -10,6 +10,8 @@ import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromP
 export type MappingChoice = {
   mapping: Mapping;
   dateFormat: DateFormat | null;
+  /** With day-number dates: the date of day 1 (YYYY-MM-DD). */
+  dayOne: string | null;
   shape: ImportShape;
   force: boolean;
   currency: string | null;
@@ -23,6 +25,7 @@ const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   dmy: 'Day/month/year (31/03/2025)',
   'excel-serial': 'Excel day numbers (45747)',
   unix: 'Unix time, seconds since 1970 (1743379200)',
+  'day-number': 'Day numbers (1, 2, … 711) from a day 1 you give',
 };
 
 const SHAPE_LABELS: Record<ImportShape, string> = {
@@ -75,6 +78,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const fmt = useFormatters();
   const [mapping, setMapping] = useState<Mapping>(() => mappingFromPreview(preview));
   const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
+  const [dayOne, setDayOne] = useState('');
   const [force, setForce] = useState(false);
   // A purchase log's preview says XXX (no currency): mapping a money column after asks for a real one.
   const [currency, setCurrency] = useState(preview.currency.code === PURCHASE_UNITS ? '' : preview.currency.code);
@@ -83,10 +87,10 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const currencyValid = /^[A-Za-z]{3}$/.test(currency);
   const missing = missingFields(mapping, preview.shape);
   const duplicates = duplicateColumns(mapping);
-  const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && preview.dateFormat.ambiguous && !dateFormat;
+  const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && ((preview.dateFormat.ambiguous && !dateFormat) || (dateFormat === 'day-number' && !/^\d{4}-\d{2}-\d{2}$/.test(dayOne)));
   const counts = countsPurchases(preview.shape, mapping);
   const changedCurrency = !counts && currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
-  const choice: MappingChoice = { mapping, dateFormat, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
+  const choice: MappingChoice = { mapping, dateFormat, dayOne: dateFormat === 'day-number' ? dayOne : null, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
   const ready = missing.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
   const fields: readonly ImportField[] = IMPORT_FIELDS;
   const notes = preview.warnings ?? [];
@@ -193,13 +197,19 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
               <select id="import-date-format" value={dateFormat ?? ''} onChange={(e) => setDateFormat((e.target.value || null) as DateFormat | null)} disabled={busy}>
                 <option value="">{preview.dateFormat.detected ? 'As detected' : 'Choose…'}</option>
                 {DATE_FORMATS.map((f) => (
-                  <option key={f} value={f} disabled={preview.dateFormat.candidates.length > 0 && !preview.dateFormat.candidates.includes(f)}>
+                  <option key={f} value={f} disabled={f !== 'day-number' && preview.dateFormat.candidates.length > 0 && !preview.dateFormat.candidates.includes(f)}>
                     {DATE_FORMAT_LABELS[f]}
                     {f === preview.dateFormat.detected ? ' · detected' : ''}
                   </option>
                 ))}
               </select>
             </div>
+            {dateFormat === 'day-number' && (
+              <div className="field">
+                <label htmlFor="import-day-one">Day 1 is</label>
+                <input id="import-day-one" type="date" value={dayOne} onChange={(e) => setDayOne(e.target.value)} disabled={busy} />
+              </div>
+            )}
             <p className="muted">Amounts: the decimal mark (1,234.50 or 1.234,50) is detected per column; currency signs and thousands separators are ignored.</p>
           </div>
         )}
@@ -239,7 +249,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             <p>
               {missing.length > 0 && `Map these before importing: ${missing.join(', ')}. `}
               {duplicates.length > 0 && `Each column should feed one field; used twice: ${duplicates.join(', ')}. `}
-              {needsDateChoice && 'The dates could be day/month or month/day: choose the date format.'}
+              {needsDateChoice && (dateFormat === 'day-number' ? 'Dates are day numbers: give the date of day 1.' : 'The dates could be day/month or month/day: choose the date format.')}
             </p>
           </div>
         )}
