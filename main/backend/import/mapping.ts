@@ -10,7 +10,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
   date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts'],
   category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division', 'subclass', 'productsubclass', 'productclass'],
-  product: ['product', 'productid', 'productcode', 'productno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin'],
+  product: ['product', 'productid', 'productcode', 'productno', 'prodcode', 'prodid', 'prodno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin'],
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
   quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds'],
   unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate'],
@@ -50,9 +50,18 @@ export const namesAPrice = (header: string): boolean => {
 
 type Candidate = { field: ImportField; column: string; confidence: number; reason: string };
 
-function headerCandidates(headers: readonly string[]): Candidate[] {
+/** Whether a column's first values read as dates (in any spelling, Unix times and Excel numbers included); true when it has none to tell. */
+function holdsDates(values: readonly string[]): boolean {
+  const filled = values.filter((v) => v.trim() !== '');
+  if (filled.length === 0) return true;
+  const dates = new DateOrderDetector();
+  for (const v of filled) dates.observe(v);
+  return dates.dateShare >= 0.5 || dates.datesAsNumbers !== null;
+}
+
+function headerCandidates(headers: readonly string[], columns: readonly string[][]): Candidate[] {
   const out: Candidate[] = [];
-  for (const column of headers) {
+  for (const [i, column] of headers.entries()) {
     const n = normaliseHeader(column);
     if (n === '') continue;
     for (const field of Object.keys(SYNONYMS) as ImportField[]) {
@@ -67,7 +76,11 @@ function headerCandidates(headers: readonly string[]): Candidate[] {
       if (field === 'category' && DESCRIBES_PEOPLE.test(n)) continue;
       // A bare "name" inside a header names anything (product_category_name): only whole, it is the customer's.
       const partial = words.find((w) => w.length >= 4 && w !== 'name' && (n.startsWith(w) || n.endsWith(w)));
-      if (partial) out.push({ field, column, confidence: 0.55, reason: `header '${column}' contains '${partial}'` });
+      if (!partial) continue;
+      // A header only containing a date word (SHOP_WEEK beside SHOP_DATE) must hold dates to be one.
+      if (field === 'date' && !holdsDates(columns[i] ?? [])) continue;
+      // The longer word found says more: product_category_name is a 'productcategory' before it is a 'product'.
+      out.push({ field, column, confidence: 0.55 + partial.length * 0.001, reason: `header '${column}' contains '${partial}'` });
     }
   }
   return out;
@@ -156,7 +169,7 @@ function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: reado
  * has no header row, so its columns (Column 1, ...) are known by their contents alone.
  */
 export function guessMapping(headers: readonly string[], columns: readonly string[][], byPosition = false): MappingGuess[] {
-  const byHeader = byPosition ? [] : headerCandidates(headers);
+  const byHeader = byPosition ? [] : headerCandidates(headers, columns);
   const taken = new Set(byHeader.filter((c) => c.confidence >= 0.7).map((c) => c.column));
   const all = [...byHeader, ...contentCandidates(headers, columns, taken)].sort((a, b) => b.confidence - a.confidence);
   const chosen = new Map<ImportField, Candidate>();

@@ -114,6 +114,16 @@ describe('column mapping guesses', () => {
     expect(columnOf(accounts, 'status')).toBeNull();
   });
 
+  it("takes dunnhumby's SHOP_DATE for the date, not the SHOP_WEEK code before it, and PROD_CODE for the product", () => {
+    const headers = ['SHOP_WEEK', 'SHOP_DATE', 'QUANTITY', 'SPEND', 'PROD_CODE', 'CUST_CODE', 'BASKET_ID'];
+    const rows = [
+      ['200607', '20060413', '1', '103', 'PRD0900097', 'CUST0000410727', '994100100532898'],
+      ['200607', '20060412', '3', '84', 'PRD0900550', 'CUST0000634693', '994100100532897'],
+    ];
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect([columnOf(g, 'date'), columnOf(g, 'product'), columnOf(g, 'customer'), columnOf(g, 'revenue'), columnOf(g, 'invoice')]).toEqual(['SHOP_DATE', 'PROD_CODE', 'CUST_CODE', 'SPEND', 'BASKET_ID']);
+  });
+
   it("takes Olist's product_category_name for the category, not the customer's name", () => {
     const g = guessMapping(['order_id', 'customer_unique_id', 'order_purchase_timestamp', 'product_category_name', 'price'], [[], [], [], [], []]);
     expect([columnOf(g, 'category'), columnOf(g, 'customerName')]).toEqual(['product_category_name', null]);
