@@ -36,6 +36,9 @@ const STATUS_HEADERS: ReadonlySet<string> = new Set([
 
 export const isNotASale = (word: string): boolean => NOT_A_SALE.has(word);
 
+/** The words of rows that are no sale, for a query that compares statusWord's spelling of each cell. */
+export const notASaleWords = (): string[] => [...NOT_A_SALE];
+
 /**
  * Whether a column is a sale status, by its header and its first values: every value read is a
  * word of the lists above. A customer's status (Active, Inactive) or a product type is not.
@@ -55,11 +58,16 @@ export class NotSales {
   skips(value: string): boolean {
     const word = statusWord(value);
     if (!NOT_A_SALE.has(word)) return false;
-    const seen = this.counts.get(word);
-    if (seen) seen.rows++;
-    else this.counts.set(word, { text: value.trim(), rows: 1 });
-    this.total++;
+    this.count(word, value, 1);
     return true;
+  }
+
+  /** `rows` rows with this status, skipped elsewhere (DuckDB counted them). */
+  count(word: string, value: string, rows: number): void {
+    const seen = this.counts.get(word);
+    if (seen) seen.rows += rows;
+    else this.counts.set(word, { text: value.trim(), rows });
+    this.total += rows;
   }
 
   /** "view (3,120), cart (211)", most rows first. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RejectedRow } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
-import { NotSales } from './sale-status';
+import { NotSales, statusWord } from './sale-status';
 
 const SAMPLE_SIZE = 20;
 /** Days counted in an array around an import's first day: 2^17 days, 179 years either side. */
@@ -40,6 +40,12 @@ export class Tally {
     if (!this.notSales.skips(status)) return false;
     this.rowsSkipped++;
     return true;
+  }
+
+  /** Rows DuckDB found to be no sale by their status, by the status as written. */
+  skipNotSales(status: string, rows: number): void {
+    this.notSales.count(statusWord(status), status, rows);
+    this.rowsSkipped += rows;
   }
 
   reject(row: number, column: string | null, value: string | null, reason: string): void {

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_AMOUNT } from '../numbers';
 import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
+import { notASaleWords } from '../sale-status';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -25,6 +26,8 @@ export type StagedFile = {
   doubtful: number;
   /** Day of each date text the summed rows carry, parsed by the importer's own parser. */
   days: Map<string, number>;
+  /** Rows skipped as no sale by the status column, per status as written. */
+  notSales: [string, number][];
   sha256: string;
   blankLines: number[];
 };
@@ -42,7 +45,6 @@ export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: str
   if (format === 'csv' && encoding !== null && !/^utf-?8/i.test(encoding)) return `the file is ${encoding}, and DuckDB reads UTF-8`;
   if (!plan.mapping.category) return 'there is no category column (products or one category stand in for it line by line)';
   if (countsPurchases(plan.shape, plan.mapping)) return 'it has no money column (each row counts as one purchase, line by line)';
-  if (plan.mapping.status) return `its rows are kept or skipped by their status in '${plan.mapping.status}', line by line`;
   const amounts = [plan.mapping.revenue, plan.mapping.quantity, plan.mapping.unitPrice].filter((c): c is string => Boolean(c));
   if (amounts.some((c) => (plan.decimals.get(c) ?? 'dot') !== 'dot')) return 'amounts use a decimal comma';
   return null;
@@ -110,7 +112,7 @@ export async function stageWithDuckDb(
     const cell = (i: number): string => (format === 'parquet' ? `CAST(${JSON.stringify(plan.headers[i])} AS VARCHAR)` : `c${i}`);
     const reader = readerFor(file, format, delimiter, plan.headerLine, plan.headers.length);
     // Only what the checks and sums read: products and invoice numbers are not kept (an invoice is read for credit notes).
-    const used = new Set<ImportField>(['customer', 'category', 'date', 'revenue', 'quantity', 'unitPrice', 'customerName', 'rep', 'territory', 'segment', ...(plan.creditInvoices ? (['invoice'] as const) : [])]);
+    const used = new Set<ImportField>(['customer', 'category', 'date', 'revenue', 'quantity', 'unitPrice', 'customerName', 'rep', 'territory', 'segment', 'status', ...(plan.creditInvoices ? (['invoice'] as const) : [])]);
     const fields = mapped
       .filter((col) => used.has(col.field))
       .map((col) => `${cell(col.index)} AS "${col.field}"`)
@@ -136,17 +138,20 @@ export async function stageWithDuckDb(
       `abs(${revenue}) <= ${maxAmount}`,
     ].join(' AND ')}, false)`;
     const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
+    // A row that is no sale by its status (statusWord's spelling, in SQL) is skipped before any check, as line by line.
+    const noSale = has('status') ? `coalesce(regexp_replace(lower("status"), '[^a-z]', '', 'g') IN (${notASaleWords().map(sqlText).join(', ')}), false)` : 'false';
     // Doubtful rows all fall into the one group whose keys are NULL. A summed group keeps its last
     // row's details (one struct is cheaper than four arg_max): the customer's latest if its day is.
     // A day's credits are summed apart from its purchases: recovery reads purchases (UnitSeries), so
     // summed together they would read differently from the same lines imported one by one.
+    // Rows that are no sale fall into groups of their own, one per status as written.
     await c.run(`CREATE TABLE cube AS
-      SELECT customer, category, date, n, first_rn, last_rn, revenue, quantity, l.name AS name, l.rep AS rep, l.territory AS territory, l.segment AS segment
+      SELECT customer, category, date, skipped_as, n, first_rn, last_rn, revenue, quantity, l.name AS name, l.rep AS rep, l.territory AS territory, l.segment AS segment
         FROM (SELECT CASE WHEN ok THEN "customer" END AS customer, CASE WHEN ok THEN "category" END AS category, CASE WHEN ok THEN "date" END AS date,
-                     CASE WHEN ok THEN ${revenue} < 0 END AS credit,
+                     CASE WHEN ok THEN ${revenue} < 0 END AS credit, CASE WHEN no_sale THEN ${text('status')} END AS skipped_as,
                      count(*)::BIGINT AS n, min(rn)::BIGINT AS first_rn, max(rn)::BIGINT AS last_rn, sum(${revenue}) AS revenue, sum(${quantity}) AS quantity,
                      arg_max_null({'name': ${text('customerName')}, 'rep': ${text('rep')}, 'territory': ${text('territory')}, 'segment': ${text('segment')}}, rn) AS l
-                FROM (SELECT *, ${ok} AS ok FROM (SELECT row_number() OVER () AS rn, ${fields} FROM ${reader}))
+                FROM (SELECT *, ${ok} AND NOT no_sale AS ok FROM (SELECT *, ${noSale} AS no_sale FROM (SELECT row_number() OVER () AS rn, ${fields} FROM ${reader})))
                GROUP BY ALL)`);
     if (signal.aborted) throw cancelled();
 
@@ -185,19 +190,21 @@ export async function stageWithDuckDb(
     // Groups with a value our own code refuses are not summed: their rows go line by line, which rejects each with its row number.
     if (refused.length > 0) await c.run(`DELETE FROM cube WHERE ${isRefused}`);
     const [summed, cubeRows] = (await c.runAndReadAll('SELECT coalesce(sum(n), 0)::BIGINT, count(*)::BIGINT FROM cube WHERE customer IS NOT NULL')).getRows()[0].map(Number);
+    const notSales = (await c.runAndReadAll('SELECT skipped_as, sum(n)::BIGINT FROM cube WHERE skipped_as IS NOT NULL GROUP BY skipped_as ORDER BY min(first_rn)')).getRows().map(([s, n]) => [s as string, Number(n)] as [string, number]);
+    const skipped = notSales.reduce((sum, [, n]) => sum + n, 0);
     let doubtful = 0;
-    if (total > summed) {
+    if (total > summed + skipped) {
       // Every column, so a blank row is told from one with only its mapped cells empty, as line by line.
       passes = { done: 1, of: 2 };
       await c.run(`CREATE TABLE doubtful AS
         SELECT rn, ${plan.headers.map((_, i) => `coalesce(c${i}, '') AS c${i}`).join(', ')}
           FROM (SELECT row_number() OVER () AS rn, ${plan.headers.map((_, i) => `${cell(i)} AS c${i}`).join(', ')}, ${fields} FROM ${reader})
-         WHERE NOT ${ok} OR ${isRefused}
+         WHERE (NOT ${ok} OR ${isRefused}) AND NOT ${noSale}
          ORDER BY rn`);
       if (signal.aborted) throw cancelled();
       doubtful = Number((await c.runAndReadAll('SELECT count(*)::BIGINT FROM doubtful')).getRows()[0][0]);
       // Both reads must see the same rows; if they do not, the caller imports line by line instead.
-      if (doubtful !== total - summed) throw new Error(`the two reads disagree (${total - summed} rows to check, ${doubtful} found)`);
+      if (doubtful !== total - summed - skipped) throw new Error(`the two reads disagree (${total - summed - skipped} rows to check, ${doubtful} found)`);
     }
     const { sha256, blankLines, lines } = await scanning;
     if (format === 'csv') {
@@ -211,7 +218,7 @@ export async function stageWithDuckDb(
         );
       }
     }
-    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, sha256, blankLines };
+    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, notSales, sha256, blankLines };
   } catch (e) {
     duck.close();
     if (signal.aborted) throw cancelled();
@@ -283,6 +290,7 @@ export async function feedStaged(staged: StagedFile, plan: ImportPlan, sink: Tra
   const empty = staged.blankLines.filter((l) => l > plan.headerLine).length;
   tally.rowsRead += staged.rowsRead + empty;
   tally.rowsSkipped += empty;
+  for (const [status, rows] of staged.notSales) tally.skipNotSales(status, rows);
   const line = lineOf(plan.headerLine, staged.blankLines);
   const { ids, seen } = await firstSeen(c, sink.summed);
   let next = 0;
