@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { ImportPlan } from './plan';
+import { isNotASale, statusWord } from './sale-status';
 import { isBlank, type TableSource } from './source';
 
 /**
@@ -17,13 +18,16 @@ export const SHRINK_SAMPLE_LINES = 100_000;
 export type ShrinkEstimate = { lines: number; keys: number; share: number };
 
 /**
- * Counts distinct customer x category x day keys among the first data lines. The lines of an invoice
+ * Counts distinct customer x category x day keys among the first data lines (rows that are no sale by
+ * their status make none). The lines of an invoice
  * sit together in the exports we see, so a file that shrinks shows it in its first lines; a file whose
  * repeats are spread far apart looks like it does not shrink and is read line by line, the safe choice.
  */
 export async function estimateShrink(source: TableSource, plan: ImportPlan, signal: AbortSignal, sampleLines = SHRINK_SAMPLE_LINES): Promise<ShrinkEstimate> {
   const at = (field: 'customer' | 'category' | 'date'): number => plan.headers.indexOf(plan.mapping[field] ?? '');
   const [customer, category, date] = [at('customer'), at('category'), at('date')];
+  // A row that is no sale by its status (a view) is stored by neither engine: it counts as no row kept.
+  const status = plan.mapping.status ? plan.headers.indexOf(plan.mapping.status) : -1;
   const keys = new Set<string>();
   let lines = 0;
   const enough = new AbortController();
@@ -35,6 +39,7 @@ export async function estimateShrink(source: TableSource, plan: ImportPlan, sign
         for (const r of batch) {
           if (r.line <= plan.headerLine || lines >= sampleLines || isBlank(r.cells)) continue;
           lines++;
+          if (status >= 0 && isNotASale(statusWord(r.cells[status] ?? ''))) continue;
           keys.add(`${(r.cells[customer] ?? '').trim()}\u0001${(r.cells[category] ?? '').trim()}\u0001${(r.cells[date] ?? '').trim()}`);
         }
         if (lines >= sampleLines) enough.abort();
