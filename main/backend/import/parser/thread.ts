@@ -33,7 +33,9 @@ export function parseInWorker(
 ): Promise<void> {
   const entry = parserEntry();
   if (!entry) return Promise.reject(new Error('The import parser worker is missing from this build.'));
-  const replay = batchReplayer(checked, {
+  // Let go on settling: the worker object outlives the import until its exit is handled, and its
+  // message listener would keep the store's whole state (every name of the file) alive with it.
+  let replay: ReturnType<typeof batchReplayer> | null = batchReplayer(checked, {
     read: (n) => (tally.rowsRead += n),
     skip: (n) => (tally.rowsSkipped += n),
     warn: (text) => tally.warnings.push(text),
@@ -45,6 +47,7 @@ export function parseInWorker(
     const settle = (error: unknown): void => {
       if (settled) return;
       settled = true;
+      replay = null;
       options.signal.removeEventListener('abort', onAbort);
       void worker.terminate();
       if (error) reject(error);
@@ -54,7 +57,7 @@ export function parseInWorker(
     if (options.signal.aborted) return onAbort();
     options.signal.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: FromParser) => {
-      if (settled) return;
+      if (settled || !replay) return;
       if (m.type === 'batch') {
         try {
           replay(m.batch);
