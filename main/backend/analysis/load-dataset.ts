@@ -117,6 +117,13 @@ function seriesCopies(tx: TransactionColumns): boolean {
 
 /** Below this many rows a thread to fault memory in costs about what it saves. */
 export const PREFAULT_MIN_ROWS = 1_000_000;
+/**
+ * From this many rows the load's room is not faulted in ahead: faulted in, all of it is in memory
+ * at once beside the rows it is filled from, while written as the load goes only the arrays in use
+ * are, and the import's chunks are let go as they are read. At 20M rows the import's peak fell from
+ * 2.73 to 2.11 GB, and the import and analysis took 49 s instead of 54 s (one run each).
+ */
+const PREFAULT_MAX_ROWS = 8_000_000;
 
 /**
  * The load's arrays, a row each, in the order they are first written: the rows as read, the two
@@ -130,14 +137,15 @@ export type LoadRoom = { count: number; products: boolean; int32: (name: RoomNam
 
 /**
  * Room for the load of `count` rows' arrays (48 bytes a row), in shared memory faulted in on another
- * thread while the load reads and sorts when it is big enough; each is sized for every row and cut
+ * thread while the load reads and sorts when it is big enough and not too big (PREFAULT_MAX_ROWS); each is sized for every row and cut
  * to the rows kept where fewer are. An import asks for it as soon as it knows its rows, so the
  * faulting runs on the core its reader has left idle while it finishes and commits them.
  */
 export function loadRoom(count: number, products: boolean): LoadRoom {
   const names = ROOM.filter((name) => products || name !== 'rawProduct');
   const sizes = names.map((name) => (DOUBLES.includes(name) ? 8 : 4) * count);
-  const { claim } = count >= PREFAULT_MIN_ROWS ? prefaulted(sizes) : { claim: (i: number) => new SharedArrayBuffer(sizes[i]) };
+  const ahead = count >= PREFAULT_MIN_ROWS && count < PREFAULT_MAX_ROWS;
+  const { claim } = ahead ? prefaulted(sizes) : { claim: (i: number) => new SharedArrayBuffer(sizes[i]) };
   return { count, products, int32: (name) => new Int32Array(claim(names.indexOf(name))), float64: (name) => new Float64Array(claim(names.indexOf(name))) };
 }
 
