@@ -39,6 +39,9 @@ const SINGLE_CATEGORY = 'All products';
 
 const owned = (value: string): string | null => (value === '' ? null : ownString(value));
 
+/** A whole number written with a zero fraction (17850.0): how a spreadsheet or pandas writes an id column with gaps. */
+const FLOATED_ID = /^(\d+)\.0+$/;
+
 /**
  * One row per sale (or per customer x category x period for a cube): validates each value, resolves
  * dimension ids and inserts the transaction. `summed` takes rows checked elsewhere (DuckDB's sums).
@@ -48,6 +51,14 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const ix = saleColumns(plan.headers, m);
 
   const customers = new Dimension(db, 'customers');
+  // 17850.0 and 17850 are one customer: two exports of one system must meet on it.
+  const floated = new Set<string>();
+  const customerIdOf = (code: string, name: string | null): number => {
+    const plain = FLOATED_ID.exec(code);
+    if (!plain) return customers.id(code, name);
+    floated.add(code);
+    return customers.id(plain[1], name);
+  };
   if (Number(db.pragma('foreign_keys', { simple: true })) === 0) customers.deferInserts();
   const categories = new Dimension(db, 'categories');
   const products = new Dimension(db, 'products');
@@ -153,11 +164,11 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         productCategorySet.add(productId);
       }
     }
-    const customerId = customers.id(customer, customerName || null);
+    const id = customerIdOf(customer, customerName || null);
     const repId = rep === '' ? null : reps.id(rep);
     const territoryId = territory === '' ? null : territories.id(territory);
-    add(line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
-    if (tracksCustomer) noteLatest(customerId, day, line, customerName, repId, territoryId, segment);
+    add(line, id, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
+    if (tracksCustomer) noteLatest(id, day, line, customerName, repId, territoryId, segment);
   }
 
   // Ids by dictionary code, for rows replayed from the parser worker: each name is looked up once.
@@ -214,20 +225,20 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
         } else if (productId === 0) productId = null;
       }
       const customerCode = codes[TEXT.customer][i];
-      let customerId = byCode.customer[customerCode] ?? -1;
-      if (customerId < 0) {
-        customerId = customers.id(d[TEXT.customer][customerCode], d[TEXT.customerName][codes[TEXT.customerName][i]] || null);
-        byCode.customer[customerCode] = customerId;
+      let id = byCode.customer[customerCode] ?? -1;
+      if (id < 0) {
+        id = customerIdOf(d[TEXT.customer][customerCode], d[TEXT.customerName][codes[TEXT.customerName][i]] || null);
+        byCode.customer[customerCode] = id;
       }
       const repId = ix.rep >= 0 ? optionalId(reps, byCode.rep, d[TEXT.rep], codes[TEXT.rep][i]) : null;
       const territoryId = ix.territory >= 0 ? optionalId(territories, byCode.territory, d[TEXT.territory], codes[TEXT.territory][i]) : null;
-      add(line, customerId, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
-      if (tracksCustomer) noteLatest(customerId, day, line, d[TEXT.customerName][codes[TEXT.customerName][i]], repId, territoryId, d[TEXT.segment][codes[TEXT.segment][i]]);
+      add(line, id, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
+      if (tracksCustomer) noteLatest(id, day, line, d[TEXT.customerName][codes[TEXT.customerName][i]], repId, territoryId, d[TEXT.segment][codes[TEXT.segment][i]]);
     },
   };
 
   const summed: SummedRows = {
-    customer: (code, name) => customers.id(code, name),
+    customer: (code, name) => customerIdOf(code, name),
     category: (name) => categories.id(name),
     rep: (name) => reps.id(name),
     territory: (name) => territories.id(name),
@@ -290,6 +301,12 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     },
     finish() {
       insert.flush();
+      if (floated.size > 0) {
+        const [first] = floated;
+        tally.warnings.push(
+          `${floated.size.toLocaleString('en-US')} customer ids in '${m.customer}' are whole numbers written with a zero fraction (${first}, as a spreadsheet or pandas writes a number column with gaps): read as ${first.replace(FLOATED_ID, '$1')}, so they meet the same customers in files that write them plainly.`,
+        );
+      }
       // Customers new to the workspace are written now, with their latest name, rep, territory and
       // segment and their last day: what the updates below make of a customer inserted when first
       // seen (named by its first row, or by its code).

@@ -40,4 +40,25 @@ describe('amounts that read like something else', () => {
     fs.writeFileSync(cents, 'Customer,Date,Revenue,Weight\nA,2024-01-05,12.50,1204\nB,2024-01-06,40.00,3311\n');
     expect((await w.backend.call('import-run', { path: cents, dryRun: true })).warnings.some((x) => COUNT_NOTE.test(x))).toBe(false);
   });
+
+  it('reads customer ids written as 17850.0 (pandas, a spreadsheet) as 17850, on every path, so two exports of one system meet on them', async () => {
+    for (const options of [{ parseInWorkerAboveMb: 1e6 }, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+      const w = await workspace();
+      const plain = path.join(w.dir, 'plain.csv');
+      fs.writeFileSync(plain, 'CustomerID,InvoiceDate,Category,Revenue\n17850,2011-01-05,Lights,10.00\n13047,2011-01-06,Lights,20.00\n');
+      const floated = path.join(w.dir, 'floated.csv');
+      fs.writeFileSync(floated, 'CustomerID,InvoiceDate,Category,Revenue\n17850.0,2011-02-05,Lights,30.00\n13047.0,2011-02-06,Lights,40.00\n12345.5,2011-02-07,Lights,5.00\n');
+      await w.backend.call('import-run', { path: plain, ...options });
+      const s = await w.backend.call('import-run', { path: floated, ...options });
+      expect(s.warnings).toContain(
+        "2 customer ids in 'CustomerID' are whole numbers written with a zero fraction (17850.0, as a spreadsheet or pandas writes a number column with gaps): read as 17850, so they meet the same customers in files that write them plainly.",
+      );
+      const codes = w.backend.session.db.prepare('SELECT c.code, sum(t.revenue) AS revenue FROM transactions t JOIN customers c ON c.id = t.customer_id GROUP BY c.code ORDER BY c.code').all();
+      expect(codes).toEqual([
+        { code: '12345.5', revenue: 5 },
+        { code: '13047', revenue: 60 },
+        { code: '17850', revenue: 40 },
+      ]);
+    }
+  });
 });
