@@ -3,6 +3,7 @@ import { describeDateFormat, parseDate } from './dates';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
+import { isNotASale, statusWord } from './sale-status';
 import { ownString } from './source';
 
 /**
@@ -33,6 +34,8 @@ export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
 /** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
 export type CheckedRows = {
   reject: (line: number, column: string | null, value: string | null, reason: string) => void;
+  /** A row skipped because its status says it is no sale (a view, a cancelled order), before any check. */
+  noSale: (status: string) => void;
   /** The first text a day was written as, told once per day: a row taken back later is quoted with it. */
   dayText: (day: number, text: string) => void;
   /** A row that passed every check, its text trimmed; orders is 0 outside cubes. */
@@ -119,6 +122,10 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   const dayCache = new Map<string, number | null>();
 
   return (line, cells) => {
+    if (ix.status >= 0) {
+      const status = cells[ix.status] ?? '';
+      if (isNotASale(statusWord(status))) return out.noSale(status);
+    }
     const customer = text(cells, ix.customer);
     if (customer === '') return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
     const dateText = text(cells, ix.date);

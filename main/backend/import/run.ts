@@ -302,7 +302,7 @@ const expectedRows = (absolute: string, size: number): number => Math.round((siz
  * from the rest before the rows come (DuckDB counted them) are checked here, where they are known.
  */
 const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: number): boolean =>
-  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.mapping.status && parserThreadAvailable();
+  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && parserThreadAvailable();
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;

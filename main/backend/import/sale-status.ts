@@ -54,15 +54,7 @@ export class NotSales {
   private readonly counts = new Map<string, { text: string; rows: number }>();
   total = 0;
 
-  /** Whether the row with this status is skipped; counts it when it is. */
-  skips(value: string): boolean {
-    const word = statusWord(value);
-    if (!NOT_A_SALE.has(word)) return false;
-    this.count(word, value, 1);
-    return true;
-  }
-
-  /** `rows` rows with this status, skipped elsewhere (DuckDB counted them). */
+  /** `rows` rows with this status, skipped as no sale. */
   count(word: string, value: string, rows: number): void {
     const seen = this.counts.get(word);
     if (seen) seen.rows += rows;

@@ -183,6 +183,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
 
   const checked: StoredRows = {
     reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
+    noSale: (status) => tally.skipNotSales(status, 1),
     dayText: (day, dateText) => firstText.set(day, dateText),
     store: (line, customer, customerName, day, category, productCode, productName, quantity, revenue, rep, territory, segment, invoice, orders) => {
       tally.orders += orders;
@@ -248,11 +249,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     },
   };
 
-  const check = rowChecker(checkPlanOf(plan), checked, farDays);
-  const status = ix.status;
   return {
-    // Rows read one by one only: a file with a status column is neither parsed in the worker nor summed by DuckDB.
-    row: status < 0 ? check : (line, cells) => (tally.skipNotSale(cells[status] ?? '') ? undefined : check(line, cells)),
+    row: rowChecker(checkPlanOf(plan), checked, farDays),
     checked,
     summed,
     unstoreDays(days) {

@@ -35,14 +35,7 @@ export class Tally {
     this.insertReject = db.prepare('INSERT INTO rejects (import_id, source_row, column_name, raw_value, reason) VALUES (?, ?, ?, ?, ?)');
   }
 
-  /** A row whose status says it is no sale: skipped, and counted by that status. */
-  skipNotSale(status: string): boolean {
-    if (!this.notSales.skips(status)) return false;
-    this.rowsSkipped++;
-    return true;
-  }
-
-  /** Rows DuckDB found to be no sale by their status, by the status as written. */
+  /** Rows that are no sale by their status (found line by line, in the parser thread or by DuckDB), by the status as written. */
   skipNotSales(status: string, rows: number): void {
     this.notSales.count(statusWord(status), status, rows);
     this.rowsSkipped += rows;

@@ -27,7 +27,7 @@ function eventLog(file: string, rows: number): { purchases: number; revenue: num
 }
 
 describe('rows whose status says they are no sale', () => {
-  it("skips a web shop's views and carts, counts them, and sums the purchases alone, line by line and through DuckDB", async () => {
+  it("skips a web shop's views and carts, counts them, and sums the purchases alone, line by line, in the parser thread and through DuckDB", async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'events.csv');
     const truth = eventLog(file, 2000);
@@ -53,7 +53,7 @@ describe('rows whose status says they are no sale', () => {
     expect([summed.rowsImported, summed.revenue, summed.customers]).toEqual([lines.rowsImported, lines.revenue, lines.customers]);
   });
 
-  it('skips a view before checking it, and rejects a bad purchase with its row, on both engines alike', async () => {
+  it('skips a view before checking it, and rejects a bad purchase with its row, line by line, in the parser thread and through DuckDB alike', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'events.csv');
     eventLog(file, 400);
@@ -62,9 +62,14 @@ describe('rows whose status says they are no sale', () => {
     lines[1] = lines[1].replace(/,\d+,s0$/, ',,s0');
     lines[4] = lines[4].replace(/,acme,[\d.]+,/, ',acme,n/a,');
     fs.writeFileSync(file, lines.join('\n'));
-    for (const engine of ['lines', 'duckdb'] as const) {
-      const s = await w.backend.call('import-run', { path: file, dryRun: true, engine });
+    for (const [options, engine] of [
+      [{ engine: 'lines' as const }, 'lines'],
+      [{ engine: 'lines' as const, parseInWorkerAboveMb: 0 }, 'lines'],
+      [{ engine: 'duckdb' as const }, 'duckdb'],
+    ] as const) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
       expect(s).toMatchObject({ engine, rowsRead: 400, rowsImported: 99, rowsRejected: 1, rowsSkipped: 300 });
+      expect(s.warnings).toContain("300 rows are no sale by 'event_type' and were skipped: view (200), cart (100). Rows read 400 = imported 99 + rejected 1 + skipped 300.");
       expect(s.rejectsSample).toEqual([{ row: 5, column: 'price', value: 'n/a', reason: "'n/a' is not a number" }]);
     }
   });

@@ -32,6 +32,8 @@ export type ParsedBatch = {
   invoiceEnd: Int32Array | null;
   invoiceBytes: Uint8Array | null;
   rejects: Reject[];
+  /** Rows skipped as no sale, by status as written. */
+  noSales: Map<string, number>;
   dayTexts: [number, string][];
   warnings: string[];
 };
@@ -61,6 +63,7 @@ export class BatchWriter {
     this.batch = this.empty();
     this.checked = {
       reject: (line, column, value, reason) => this.batch.rejects.push([line, column, value, reason]),
+      noSale: (status) => this.batch.noSales.set(status, (this.batch.noSales.get(status) ?? 0) + 1),
       dayText: (day, text) => this.batch.dayTexts.push([day, text]),
       store: (line, customer, customerName, day, category, product, productName, quantity, revenue, rep, territory, segment, invoice, orders) => {
         const b = this.batch;
@@ -215,6 +218,7 @@ export class BatchWriter {
       invoiceEnd: this.hasInvoice ? int32(4 + FIELDS) : null,
       invoiceBytes: this.hasInvoice ? (spare ? new Uint8Array(spare[5 + FIELDS]) : new Uint8Array(n * 16)) : null,
       rejects: [],
+      noSales: new Map(),
       dayTexts: [],
       warnings: [],
     };
@@ -225,11 +229,15 @@ export class BatchWriter {
  * The storing side: replays each batch into the sink exactly as the in-thread checks would have
  * called it (rejects, then the rows in file order; the counts), decoding the texts by dictionary.
  */
-export function batchReplayer(checked: StoredRows, counts: { read: (n: number) => void; skip: (n: number) => void; warn: (text: string) => void }): (b: ParsedBatch) => void {
+export function batchReplayer(
+  checked: StoredRows,
+  counts: { read: (n: number) => void; skip: (n: number) => void; noSale: (status: string, n: number) => void; warn: (text: string) => void },
+): (b: ParsedBatch) => void {
   const dictionaries: string[][] = Array.from({ length: FIELDS }, () => []);
   return (b) => {
     counts.read(b.read);
     counts.skip(b.skipped);
+    for (const [status, n] of b.noSales) counts.noSale(status, n);
     for (const w of b.warnings) counts.warn(w);
     for (let f = 0; f < FIELDS; f++) for (const t of b.fresh[f]) dictionaries[f].push(t);
     for (const [day, text] of b.dayTexts) checked.dayText(day, text);

@@ -392,6 +392,8 @@ export class ByteReader {
    */
   private fast(buf: Buffer, line: number): boolean {
     const { ix, fields, starts, ends } = this;
+    // A status is read as text (rowChecker): whether the row is a sale at all comes first.
+    if (ix.status >= 0) return false;
     const { codes, pending, blanks, textColumns } = this;
     for (let f = 0; f < TEXT_FIELDS; f++) {
       const c = textColumns[f];

@@ -38,6 +38,7 @@ export function parseInWorker(
   let replay: ReturnType<typeof batchReplayer> | null = batchReplayer(checked, {
     read: (n) => (tally.rowsRead += n),
     skip: (n) => (tally.rowsSkipped += n),
+    noSale: (status, n) => tally.skipNotSales(status, n),
     warn: (text) => tally.warnings.push(text),
   });
   return new Promise((resolve, reject) => {
