@@ -3,8 +3,11 @@
  * customer x category x period (day or ISO week starting Monday) with revenue, quantity and orders,
  * and each customer's latest name, rep, territory and segment. Returns and credits (negative lines)
  * are summed in a row of their own: recovery reads purchases, so a period's purchases and returns
- * summed together would read differently from the same lines. Longtail imports the result as a cube.
+ * summed together would read differently from the same lines. Lines whose status says they are no
+ * sale (a view, a cancelled order) are left out, as the import skips them. Longtail imports the
+ * result as a cube.
  */
+import { notASaleWords } from '../model/sale-status';
 
 export const SQL_DIALECTS = ['bigquery', 'snowflake', 'spark', 'postgres', 'duckdb'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
@@ -13,7 +16,7 @@ export const CUBE_PERIODS = ['day', 'week'] as const;
 export type CubePeriod = (typeof CUBE_PERIODS)[number];
 
 /** Source columns the query reads; unset optional ones come out as NULL. */
-export const CUBE_SOURCE_FIELDS = ['customer', 'customerName', 'date', 'category', 'revenue', 'quantity', 'unitPrice', 'invoice', 'rep', 'territory', 'segment'] as const;
+export const CUBE_SOURCE_FIELDS = ['customer', 'customerName', 'date', 'category', 'revenue', 'quantity', 'unitPrice', 'invoice', 'rep', 'territory', 'segment', 'status'] as const;
 export type CubeSourceField = (typeof CUBE_SOURCE_FIELDS)[number];
 
 /** The cube's columns, in order; Longtail's import recognises these names without a mapping. */
@@ -76,6 +79,14 @@ function periodExpression(dialect: SqlDialect, date: string, period: CubePeriod)
   }
 }
 
+/** Whether a line is a sale by its status: statusWord's spelling (lower case, letters only) is not one of the words of no sale. */
+function saleStatusCondition(dialect: SqlDialect, status: string): string {
+  // Postgres and DuckDB replace the first match only unless told 'g'; the others replace every one.
+  const all = dialect === 'postgres' || dialect === 'duckdb' ? ", 'g'" : '';
+  const word = `REGEXP_REPLACE(LOWER(CAST(${status} AS ${TEXT[dialect]})), '[^a-z]', ''${all})`;
+  return `(${status} IS NULL OR ${word} NOT IN (${notASaleWords().map((w) => `'${w}'`).join(', ')}))`;
+}
+
 /** The period as YYYY-MM-DD text, so a CSV export reads the same from every warehouse. */
 function isoText(dialect: SqlDialect, expression: string): string {
   switch (dialect) {
@@ -119,10 +130,11 @@ export function cubeQuery(options: CubeQueryOptions): string {
   const orders = invoice ? 'COUNT(DISTINCT order_key)' : 'COUNT(*)';
   const ordersNote = invoice ? `distinct ${cols.invoice} values` : 'lines';
   const double = DOUBLE[dialect];
+  const status = q('status');
 
   return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`,
 -- and a second where that period also has returns or credits (negative lines), summed apart.
--- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.
+-- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.${status ? `\n-- Lines whose ${cols.status} says they are no sale (views, carts, cancelled orders, quotes) are left out.` : ''}
 WITH lines AS (
   SELECT
     ${asText('customer')} AS customer,
@@ -138,7 +150,7 @@ WITH lines AS (
     ${asText('territory')} AS territory,
     ${asText('segment')} AS segment
   FROM ${fromItem(dialect, options.table)}
-  WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL
+  WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL${status ? `\n    AND ${saleStatusCondition(dialect, status)}` : ''}
 ),
 latest AS (
   SELECT customer, customer_name, rep, territory, segment

@@ -2,7 +2,7 @@ import type { ImportField, MappingGuess } from '../../../shared/contract/import'
 import { isoFromDay } from '../../../shared/format/dates';
 import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
-import { readsAsSaleStatus } from './sale-status';
+import { readsAsSaleStatus } from '../../../shared/model/sale-status';
 
 /** Header words, normalised (lower case, letters and digits only, '#' read as 'no'). First = strongest. */
 const SYNONYMS: Record<ImportField, string[]> = {

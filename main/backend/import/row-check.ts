@@ -3,7 +3,7 @@ import { describeDateFormat, parseDate } from './dates';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
-import { isNotASale, statusWord } from './sale-status';
+import { isNotASale, statusWord } from '../../../shared/model/sale-status';
 import { ownString } from './source';
 
 /**

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { ImportPlan } from './plan';
-import { isNotASale, statusWord } from './sale-status';
+import { isNotASale, statusWord } from '../../../shared/model/sale-status';
 import { isBlank, type TableSource } from './source';
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RejectedRow } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
-import { NotSales, statusWord } from './sale-status';
+import { NotSales, statusWord } from '../../../shared/model/sale-status';
 
 const SAMPLE_SIZE = 20;
 /** Days counted in an array around an import's first day: 2^17 days, 179 years either side. */

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cubeQuery } from '../../../shared/cube/sql';
+import { openDuckDb, sqlText } from '../../../main/backend/import/duckdb/engine';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { storeCounts } from './fixtures';
 
@@ -95,6 +97,29 @@ describe('rows whose status says they are no sale', () => {
     const all = await w.backend.call('import-run', { path: file, mapping: { status: null } });
     expect(all).toMatchObject({ rowsRead: 5, rowsImported: 5, rowsSkipped: 0, revenue: 15765.71 });
     expect(all.mapping).not.toHaveProperty('status');
+  });
+
+  it("leaves the same rows out of the warehouse's cube query (longtail sql --map status=...), so its cube sums the purchases alone", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'events.csv');
+    const truth = eventLog(file, 2000);
+    const cube = path.join(w.dir, 'cube.csv');
+    const duck = await openDuckDb();
+    try {
+      const query = cubeQuery({
+        dialect: 'duckdb',
+        table: `read_csv(${sqlText(file)}, all_varchar = true)`,
+        period: 'day',
+        columns: { customer: 'user_id', date: 'event_time', category: 'category_code', revenue: 'price', status: 'event_type' },
+      });
+      expect(query).toContain("-- Lines whose event_type says they are no sale (views, carts, cancelled orders, quotes) are left out.");
+      await duck.connection.run(`COPY (${query.trim().replace(/;$/, '')}) TO ${sqlText(cube)} (HEADER, DELIMITER ',')`);
+    } finally {
+      duck.close();
+    }
+    const s = await w.backend.call('import-run', { path: cube });
+    expect(s.shape).toBe('cube');
+    expect(s.revenue).toBeCloseTo(truth.revenue, 2);
   });
 
   it('refuses a log of views alone with what its rows are, and stores nothing', async () => {

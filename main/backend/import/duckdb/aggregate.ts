@@ -11,7 +11,7 @@ import { DEFAULT_MAX_AMOUNT } from '../numbers';
 import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
-import { notASaleWords } from '../sale-status';
+import { notASaleWords } from '../../../../shared/model/sale-status';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
