@@ -76,6 +76,27 @@ describe('rows whose status says they are no sale', () => {
     }
   });
 
+  it('reads runs of one status the same in the parser thread as line by line (statuses repeat from row to row)', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'runs.csv');
+    const lines = ['Order,Customer,Date,Category,Sales,Status'];
+    // Runs of 1 to 7 rows per status, padded and cased as exports write them.
+    const statuses = ['Shipped', 'Shipped', ' Cancelled', 'On Hold', 'CANCELLED', 'Shipped'];
+    let cancelled = 0;
+    for (let i = 0; i < 3000; i++) {
+      const status = statuses[Math.floor(i / ((i % 7) + 1)) % statuses.length];
+      if (/cancelled/i.test(status)) cancelled++;
+      lines.push(`${10000 + i},C${i % 53},2024-${String((i % 12) + 1).padStart(2, '0')}-15,Cat${i % 4},${(i % 90) + 0.5},${status}`);
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const [line, thread] = [
+      await w.backend.call('import-run', { path: file, dryRun: true, parseInWorkerAboveMb: 1e6 }),
+      await w.backend.call('import-run', { path: file, dryRun: true, parseInWorkerAboveMb: 0 }),
+    ];
+    expect(line).toMatchObject({ rowsRead: 3000, rowsImported: 3000 - cancelled, rowsSkipped: cancelled });
+    expect([thread.rowsImported, thread.rowsSkipped, thread.revenue, thread.warnings]).toEqual([line.rowsImported, line.rowsSkipped, line.revenue, line.warnings]);
+  });
+
   it("keeps an order's every status but a cancellation, and imports every row when the status is unmapped", async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'orders.csv');

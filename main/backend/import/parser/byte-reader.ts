@@ -4,6 +4,7 @@ import { dayFromParts, isValidDate } from '../../../../shared/format/dates';
 import { CsvTokenizer, SPACED, type RawRecord } from '../csv-tokenizer';
 import type { DecimalStyle } from '../numbers';
 import { PURCHASE_UNIT, saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
+import { isNotASale, statusWord } from '../../../../shared/model/sale-status';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
@@ -182,6 +183,9 @@ export class ByteReader {
    * where a map lookup per line cost a tenth of a second at 5M rows.
    */
   private lastKey = -1;
+  /** The last status cell's bytes and whether they name a sale: statuses repeat from row to row. */
+  private lastStatus = Buffer.alloc(0);
+  private lastStatusSale = true;
   private lastSlot = -1;
   private lastDay: number | null = null;
   private readonly slotDays = new Int32Array(DATE_SLOTS).fill(UNSEEN);
@@ -386,14 +390,26 @@ export class ByteReader {
     this.lastBlanks[f] = this.blanks[f];
   }
 
+  /** Whether the row's status cell names a sale (false also when the row has no such cell). */
+  private isSale(buf: Buffer, column: number, fields: number): boolean {
+    if (column >= fields) return false;
+    const start = this.starts[column];
+    const end = this.ends[column];
+    const last = this.lastStatus;
+    if (end - start === last.length && buf.compare(last, 0, last.length, start, end) === 0) return this.lastStatusSale;
+    this.lastStatus = Buffer.from(buf.subarray(start, end));
+    this.lastStatusSale = !isNotASale(statusWord(buf.toString('latin1', start, end)));
+    return this.lastStatusSale;
+  }
+
   /**
    * The row checks of rowChecker for a row that passes them all with plain values, storing it;
    * false (having changed nothing) when the row needs the text checks: they decide it then.
    */
   private fast(buf: Buffer, line: number): boolean {
     const { ix, fields, starts, ends } = this;
-    // A status is read as text (rowChecker): whether the row is a sale at all comes first.
-    if (ix.status >= 0) return false;
+    // A row that is no sale by its status goes to rowChecker, which skips and counts it.
+    if (ix.status >= 0 && !this.isSale(buf, ix.status, fields)) return false;
     const { codes, pending, blanks, textColumns } = this;
     for (let f = 0; f < TEXT_FIELDS; f++) {
       const c = textColumns[f];
