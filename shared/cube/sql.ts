@@ -79,8 +79,11 @@ function periodExpression(dialect: SqlDialect, date: string, period: CubePeriod)
   }
 }
 
-/** Whether a line is a sale by its status: statusWord's spelling (lower case, letters only) is not one of the words of no sale. */
-function saleStatusCondition(dialect: SqlDialect, status: string): string {
+/**
+ * Whether a line is a sale by its status, as SQL: statusWord's spelling (lower case, letters only)
+ * is not one of the words of no sale. `status` is the column as the dialect writes it.
+ */
+export function saleStatusCondition(dialect: SqlDialect, status: string): string {
   // Postgres and DuckDB replace the first match only unless told 'g'; the others replace every one.
   const all = dialect === 'postgres' || dialect === 'duckdb' ? ", 'g'" : '';
   const word = `REGEXP_REPLACE(LOWER(CAST(${status} AS ${TEXT[dialect]})), '[^a-z]', ''${all})`;

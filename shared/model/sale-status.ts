@@ -34,7 +34,8 @@ const STATUS_HEADERS: ReadonlySet<string> = new Set([
   'interaction', 'interactiontype', 'transactiontype', 'recordtype', 'documenttype', 'doctype',
 ]);
 
-export const isNotASale = (word: string): boolean => NOT_A_SALE.has(word);
+/** Whether a status cell says its row is no sale (whatever its case, spaces or underscores). */
+export const namesNoSale = (value: string): boolean => NOT_A_SALE.has(statusWord(value));
 
 /** The words of rows that are no sale, for a query that compares statusWord's spelling of each cell. */
 export const notASaleWords = (): string[] => [...NOT_A_SALE];
@@ -54,8 +55,9 @@ export class NotSales {
   private readonly counts = new Map<string, { text: string; rows: number }>();
   total = 0;
 
-  /** `rows` rows with this status, skipped as no sale. */
-  count(word: string, value: string, rows: number): void {
+  /** `rows` rows with this status, skipped as no sale; spellings of one word count together. */
+  count(value: string, rows: number): void {
+    const word = statusWord(value);
     const seen = this.counts.get(word);
     if (seen) seen.rows += rows;
     else this.counts.set(word, { text: value.trim(), rows });

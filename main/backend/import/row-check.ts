@@ -3,7 +3,7 @@ import { describeDateFormat, parseDate } from './dates';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
-import { isNotASale, statusWord } from '../../../shared/model/sale-status';
+import { namesNoSale } from '../../../shared/model/sale-status';
 import { ownString } from './source';
 
 /**
@@ -124,7 +124,7 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   return (line, cells) => {
     if (ix.status >= 0) {
       const status = cells[ix.status] ?? '';
-      if (isNotASale(statusWord(status))) return out.noSale(status);
+      if (namesNoSale(status)) return out.noSale(status);
     }
     const customer = text(cells, ix.customer);
     if (customer === '') return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);

@@ -51,8 +51,10 @@ function headerlessNote(plan: ImportPlan): string {
 function countLikeRevenueNotes(plan: ImportPlan): string[] {
   const m = plan.mapping;
   if (plan.shape !== 'transactions' || !m.revenue || m.quantity) return [];
-  const at = (h: string): number => plan.headers.indexOf(h);
-  const numbers = (h: string): number[] => plan.dataSample.map((cells) => parseAmount((cells[at(h)] ?? '').trim())).filter((v): v is number => v !== null);
+  const numbers = (h: string): number[] => {
+    const at = plan.headers.indexOf(h);
+    return plan.dataSample.map((cells) => parseAmount((cells[at] ?? '').trim())).filter((v): v is number => v !== null);
+  };
   const revenue = numbers(m.revenue);
   if (revenue.length < 0.95 * plan.dataSample.length || revenue.length === 0) return [];
   const top = Math.max(...revenue.map(Math.abs));

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { ImportPlan } from './plan';
-import { isNotASale, statusWord } from '../../../shared/model/sale-status';
+import { namesNoSale } from '../../../shared/model/sale-status';
 import { isBlank, type TableSource } from './source';
 
 /**
@@ -39,7 +39,7 @@ export async function estimateShrink(source: TableSource, plan: ImportPlan, sign
         for (const r of batch) {
           if (r.line <= plan.headerLine || lines >= sampleLines || isBlank(r.cells)) continue;
           lines++;
-          if (status >= 0 && isNotASale(statusWord(r.cells[status] ?? ''))) continue;
+          if (status >= 0 && namesNoSale(r.cells[status] ?? '')) continue;
           keys.add(`${(r.cells[customer] ?? '').trim()}\u0001${(r.cells[category] ?? '').trim()}\u0001${(r.cells[date] ?? '').trim()}`);
         }
         if (lines >= sampleLines) enough.abort();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RejectedRow } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
-import { NotSales, statusWord } from '../../../shared/model/sale-status';
+import { NotSales } from '../../../shared/model/sale-status';
 
 const SAMPLE_SIZE = 20;
 /** Days counted in an array around an import's first day: 2^17 days, 179 years either side. */
@@ -37,7 +37,7 @@ export class Tally {
 
   /** Rows that are no sale by their status (found line by line, in the parser thread or by DuckDB), by the status as written. */
   skipNotSales(status: string, rows: number): void {
-    this.notSales.count(statusWord(status), status, rows);
+    this.notSales.count(status, rows);
     this.rowsSkipped += rows;
   }
 

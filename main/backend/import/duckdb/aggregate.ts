@@ -11,7 +11,7 @@ import { DEFAULT_MAX_AMOUNT } from '../numbers';
 import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
-import { notASaleWords } from '../../../../shared/model/sale-status';
+import { saleStatusCondition } from '../../../../shared/cube/sql';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -138,8 +138,8 @@ export async function stageWithDuckDb(
       `abs(${revenue}) <= ${maxAmount}`,
     ].join(' AND ')}, false)`;
     const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
-    // A row that is no sale by its status (statusWord's spelling, in SQL) is skipped before any check, as line by line.
-    const noSale = has('status') ? `coalesce(regexp_replace(lower("status"), '[^a-z]', '', 'g') IN (${notASaleWords().map(sqlText).join(', ')}), false)` : 'false';
+    // A row that is no sale by its status is skipped before any check, as line by line; the warehouse's cube query reads it alike.
+    const noSale = has('status') ? `NOT ${saleStatusCondition('duckdb', '"status"')}` : 'false';
     // Doubtful rows all fall into the one group whose keys are NULL. A summed group keeps its last
     // row's details (one struct is cheaper than four arg_max): the customer's latest if its day is.
     // A day's credits are summed apart from its purchases: recovery reads purchases (UnitSeries), so

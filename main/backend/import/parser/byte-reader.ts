@@ -4,7 +4,7 @@ import { dayFromParts, isValidDate } from '../../../../shared/format/dates';
 import { CsvTokenizer, SPACED, type RawRecord } from '../csv-tokenizer';
 import type { DecimalStyle } from '../numbers';
 import { PURCHASE_UNIT, saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
-import { isNotASale, statusWord } from '../../../../shared/model/sale-status';
+import { namesNoSale } from '../../../../shared/model/sale-status';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
@@ -398,7 +398,7 @@ export class ByteReader {
     const last = this.lastStatus;
     if (end - start === last.length && buf.compare(last, 0, last.length, start, end) === 0) return this.lastStatusSale;
     this.lastStatus = Buffer.from(buf.subarray(start, end));
-    this.lastStatusSale = !isNotASale(statusWord(buf.toString('latin1', start, end)));
+    this.lastStatusSale = !namesNoSale(buf.toString('latin1', start, end));
     return this.lastStatusSale;
   }
 
