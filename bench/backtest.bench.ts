@@ -77,12 +77,22 @@ function referencePass(ds: Dataset, cut: number): number {
   return performance.now() - t0;
 }
 
-/** A summary row's cells up to the last, which the caller adds. */
+/** A precision gap in points, signed: "-14", "+3". */
+const signedPoints = (share: number): string => {
+  const points = Math.round(share * 100);
+  return points > 0 ? `+${points}` : points < 0 ? `${points}` : '0';
+};
+
+/** A summary row's cells up to the last, which the caller adds; resampled 90% ranges in brackets. */
 function summaryCells(c: { name: string; asOf: string; horizon: number }, cust: BacktestLevel): string {
   const bar = Math.max(cust.rows[2].precision, cust.rows[3].precision);
   const bestRule = Math.max(...cust.rows.filter((r) => r.method === 'recency' || r.method === 'drop-90' || r.method === 'own-gap').map((r) => r.capturedShare));
   const ceiling = cust.rows.find((r) => r.method === 'foresight')?.capturedShare ?? 0;
-  return `| ${c.name} | ${c.asOf} | ${c.horizon} | ${cust.verdict.capturedRatio?.toFixed(2) ?? '-'}x ${cust.verdict.beatsCapture ? 'ok' : 'MISS'} | ${bestRule > 0 ? (ceiling / bestRule).toFixed(2) : '-'}x | ${pct(cust.rows[0].precision)} / ${pct(bar)} ${cust.verdict.precisionOk ? 'ok' : 'MISS'} | ${cust.rows[0].calibration?.toFixed(2) ?? '-'} ${cust.verdict.calibrationOk ? 'ok' : 'MISS'} |`;
+  const s = cust.verdict.sureness;
+  const ratioRange = s?.captureRatio ? ` (${s.captureRatio[0].toFixed(2)}-${s.captureRatio[1].toFixed(2)})` : '';
+  const gapRange = s?.precisionGap ? ` (${signedPoints(s.precisionGap[0])} to ${signedPoints(s.precisionGap[1])})` : '';
+  const thin = cust.verdict.tooFewDeclines ? ' too few slides to judge' : '';
+  return `| ${c.name} | ${c.asOf} | ${c.horizon} | ${cust.verdict.capturedRatio?.toFixed(2) ?? '-'}x ${cust.verdict.beatsCapture ? 'ok' : 'MISS'}${ratioRange}${thin} | ${bestRule > 0 ? (ceiling / bestRule).toFixed(2) : '-'}x | ${pct(cust.rows[0].precision)} / ${pct(bar)} ${cust.verdict.precisionOk ? 'ok' : 'MISS'}${gapRange} | ${cust.rows[0].calibration?.toFixed(2) ?? '-'} ${cust.verdict.calibrationOk ? 'ok' : 'MISS'} |`;
 }
 
 function table(level: BacktestLevel) {
@@ -124,10 +134,10 @@ function growthTable(report: BacktestReport) {
 
 say('# Backtest on real holdouts');
 say();
-say('Each case replays recovery at default settings as of the date shown, with only the data up to it, and scores the horizon after it (issue 9). Customer level compares the top flags (at most 300) by money at risk times its chance; relationship level compares the top 300 relationships the same way, and every flagged customer x category besides. Targets at customer level: loss captured at least 1.2x the best naive rule, precision at least the better of the 90-day drop and own-gap rules, stated / realised money between 0.8 and 1.25. Perfect foresight (flagging the customers that really lost most) is the ceiling: where it is itself under 1.2x the best rule, the capture target cannot be met by any method.');
+say('Each case replays recovery at default settings as of the date shown, with only the data up to it, and scores the horizon after it (issue 9). Customer level compares the top flags (at most 300) by money at risk times its chance; relationship level compares the top 300 relationships the same way, and every flagged customer x category besides. Targets at customer level: loss captured at least 1.2x the best naive rule, precision at least the better of the 90-day drop and own-gap rules, stated / realised money between 0.8 and 1.25. Perfect foresight (flagging the customers that really lost most) is the ceiling: where it is itself under 1.2x the best rule, the capture target cannot be met by any method. In brackets, how sure each figure is: the range that holds 90% of 400 resamples of the scored units (each unit weighted by a Poisson count, every list scored again on the same weights): a missed target whose range reaches its bar could be chance, a met one whose range falls below it is not sure.');
 say();
-const summary: string[] = ['| case | as of | horizon | captured vs best rule | perfect foresight vs best rule | precision (ours / bar) | stated / realised | time vs the rules model |', '|---|---|---|---|---|---|---|---|'];
-const relationships: string[] = ['| case | as of | horizon | captured vs best rule | perfect foresight vs best rule | precision (ours / bar) | stated / realised |', '|---|---|---|---|---|---|---|'];
+const summary: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised | time vs the rules model |', '|---|---|---|---|---|---|---|---|'];
+const relationships: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised |', '|---|---|---|---|---|---|---|'];
 /** The top-300 relationship table's summary row, where the data has categories. */
 const growth: string[] = ['| case | as of | horizon | suggestions | taken up (ours / same customers, popular / popular / random) | new spend held (same order) | perfect foresight | unprompted / stated |', '|---|---|---|---|---|---|---|---|'];
 const relationshipCells = (c: { name: string; asOf: string; horizon: number }, levels: BacktestLevel[]): string[] => {
@@ -159,7 +169,7 @@ for (const c of CASES) {
   relationships.push(...relationshipCells(c, report.levels));
 }
 
-const further: string[] = ['| case | as of | horizon | captured vs best rule | perfect foresight vs best rule | precision (ours / bar) | stated / realised | learned model (out-of-fold AUC) |', '|---|---|---|---|---|---|---|---|'];
+const further: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised | learned model (out-of-fold AUC) |', '|---|---|---|---|---|---|---|---|'];
 for (const c of FURTHER) {
   const report = runBacktest(c.data(), settings, dayFromIso(c.asOf), c.horizon);
   const model = report.model.customer;
@@ -196,7 +206,7 @@ const TWO_YEAR_CASES: ProductCase[] = [
   ['2011-06-30', 150],
   ['2011-08-31', 100],
 ].map(([asOf, horizon]) => ({ name: 'Online Retail II, both years', files: BOTH_YEARS, asOf: String(asOf), horizon: Number(horizon) }));
-const throughProduct: string[] = ['| case | as of | horizon | captured vs best rule | perfect foresight vs best rule | precision (ours / bar) | stated / realised | backtest |', '|---|---|---|---|---|---|---|---|'];
+const throughProduct: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised | backtest |', '|---|---|---|---|---|---|---|---|'];
 const twoYears: string[] = [...throughProduct];
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-backtest-'));
 try {

@@ -1,6 +1,7 @@
 import type { AnalysisSettings } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
+import { formatCount } from '../../format/numbers';
 import { runAnalysis, type RunOptions } from '../pipeline';
 import type { RecoveryDecision } from '../recovery';
 import type { RecoveryOverview } from '../recovery/overview';
@@ -12,9 +13,11 @@ import { customerSeries, relationshipSeries } from '../risk/series';
 import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, scoredUnits, type BaselineRule } from './baselines';
 import { GROWTH_DEFINITION, growthBacktest, type GrowthBacktest } from './growth';
 import { datasetUpTo } from './replay';
+import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
 import { meanScore, population, scoreFlags, type FlagScore, type Population } from './score';
 
 export type { FlagScore, Population } from './score';
+export type { Sureness } from './resample';
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
@@ -26,6 +29,8 @@ export const CALIBRATION_BAND = { low: 0.8, high: 1.25 } as const;
 /** "Beats the rules" = captures at least this multiple of the best rule's realised loss. */
 export const CAPTURE_MARGIN = 1.2;
 const RANDOM_DRAWS = 20;
+/** Offsets the resampling's stream from the random rule's draws, which start from the same seed. */
+const RESAMPLE_SEED = 7_368_787;
 /** A stated chance this far (in share points) above the share that really declined is called high. */
 const CHANCE_OVERSTATED = 0.1;
 
@@ -42,6 +47,13 @@ export type BacktestVerdict = {
   /** Precision at least the better of the two money-minded rules (90-day drop, own gap). */
   precisionOk: boolean;
   calibrationOk: boolean;
+  /**
+   * The spread of the capture ratio and of the precision gap over resamples of the scored units
+   * (absent on backtests kept before it was measured, and when nothing was flagged).
+   */
+  sureness?: Sureness;
+  /** Too few declines expected among the flags by chance for any comparison to tell methods apart. */
+  tooFewDeclines?: boolean;
   text: string;
 };
 
@@ -81,6 +93,7 @@ export function backtestRange(ds: Dataset, horizonDays: number): { from: number;
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const formatWhole = (n: number): string => formatCount(Math.round(n), 'en-US');
 
 /**
  * The chance of a slide the flags were given, beside the share that slid: a chance stated well above
@@ -96,7 +109,40 @@ function chanceWords(ours: BacktestRow): string {
   return `, against ${article} ${stated} chance of a slide they were given on average${over}`;
 }
 
-function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): BacktestVerdict {
+/** "12 to 3 points below", "2 points below to 6 above", "0 to 8 points above": whole points, rounded first. */
+function gapWords([lo, hi]: [number, number]): string {
+  const [a, b] = [Math.round(lo * 100), Math.round(hi * 100)];
+  if (b <= 0 && a < 0) return `${-b} to ${-a} points below`;
+  if (a >= 0) return `${a} to ${b} points above`;
+  return `${-a} points below to ${b} above`;
+}
+
+/**
+ * The ranges, and which verdicts they leave open: a target missed whose range reaches the bar is
+ * within chance, and a target met whose range falls short of it is not sure.
+ */
+function surenessWords(s: Sureness, unit: string, verdict: { beatsCapture: boolean; precisionOk: boolean }): string {
+  const ranges: string[] = [];
+  const open: string[] = [];
+  if (s.captureRatio) {
+    const [lo, hi] = s.captureRatio;
+    ranges.push(`held ${lo.toFixed(2)}-${hi.toFixed(2)}x the best rule's loss`);
+    if (!verdict.beatsCapture && hi >= CAPTURE_MARGIN) open.push('the capture shortfall could be chance');
+    if (verdict.beatsCapture && lo < CAPTURE_MARGIN) open.push(`the capture margin is not sure (below ${CAPTURE_MARGIN}x in some resamples)`);
+  }
+  if (s.precisionGap) {
+    const [lo, hi] = s.precisionGap;
+    ranges.push(`at a precision ${gapWords(s.precisionGap)} the better money-minded rule's`);
+    if (!verdict.precisionOk && hi >= 0) open.push('the precision shortfall could be chance');
+    if (verdict.precisionOk && lo < 0) open.push('the precision lead is not sure');
+  }
+  if (ranges.length === 0) return '';
+  const share = Math.round(RANGE_SHARE * 100);
+  const tail = open.length > 0 ? `: ${open.join('; ')}` : ', so the verdict stands';
+  return ` How sure: in ${share}% of ${s.resamples} resamples of these ${unit}, our flags ${ranges.join(', ')}${tail}.`;
+}
+
+function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop: Population, sureness: Sureness | null): BacktestVerdict {
   const ours = rows[0];
   const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random' && r.method !== 'foresight');
   const foresight = rows.find((r) => r.method === 'foresight');
@@ -120,8 +166,24 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship'): Bac
     ...(foresight ? [`knowing the future, the same number of flags would have held ${pct(foresight.capturedShare)}`] : []),
   ];
   const failed = [!beatsCapture && 'capture', !precisionOk && 'precision', !calibrationOk && 'money calibration'].filter(Boolean);
-  const head = failed.length === 0 ? 'Beats the naive rules on this data. ' : `Does not beat the naive rules on this data (${failed.join(', ')}). `;
-  return { capturedRatio, bestRule: (best?.method as BaselineRule) ?? null, beatsCapture, precisionOk, calibrationOk, text: `${head}${parts.join('; ')}.` };
+  const byChance = declinesByChance(ours.flagged, pop.declined, pop.units);
+  const tooFewDeclines = byChance < MIN_EXPECTED_DECLINES;
+  const head = tooFewDeclines
+    ? `Too few slides to judge on this data: ${formatWhole(pop.declined)} of ${formatWhole(pop.units)} ${unit} declined over the horizon, so ${formatWhole(ours.flagged)} flags would hold about ${byChance < 1 ? 'one or none' : Math.round(byChance)} by chance, and no list can be told from another by what followed${failed.length > 0 ? ` (as measured, it misses on ${failed.join(', ')})` : ''}. `
+    : failed.length === 0
+      ? 'Beats the naive rules on this data. '
+      : `Does not beat the naive rules on this data (${failed.join(', ')}). `;
+  const sure = sureness && !tooFewDeclines ? surenessWords(sureness, unit, { beatsCapture, precisionOk }) : '';
+  return {
+    capturedRatio,
+    bestRule: (best?.method as BaselineRule) ?? null,
+    beatsCapture,
+    precisionOk,
+    calibrationOk,
+    ...(sureness ? { sureness } : {}),
+    tooFewDeclines,
+    text: `${head}${parts.join('; ')}.${sure}`,
+  };
 }
 
 const TITLES: Record<BacktestLevel['id'], string> = {
@@ -136,16 +198,32 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
   const pop = population(out);
   const facts = unitFacts(series, firstDay, out.cut, out.priorDays, out.horizonDays);
   const compared = Math.min(flags.length, cap);
-  const rows: BacktestRow[] = [{ method: 'model', label: 'Longtail', ...scoreFlags(flags.slice(0, compared), out, pop, stated, chance) }];
+  const mine = flags.slice(0, compared);
+  const rows: BacktestRow[] = [{ method: 'model', label: 'Longtail', ...scoreFlags(mine, out, pop, stated, chance) }];
+  const ruleLists = new Map<BaselineRule, number[]>();
   for (const rule of BASELINE_RULES) {
+    if (rule !== 'random') ruleLists.set(rule, baselineFlags(rule, facts, out, compared));
     const score =
       rule === 'random'
         ? meanScore(randomFlags(out, compared, seed, RANDOM_DRAWS).map((f) => scoreFlags(f, out, pop, null)))
-        : scoreFlags(baselineFlags(rule, facts, out, compared), out, pop, null);
+        : scoreFlags(ruleLists.get(rule) as number[], out, pop, null);
     rows.push({ method: rule, label: BASELINE_LABELS[rule], ...score });
   }
   rows.push({ method: 'foresight', label: FORESIGHT_LABEL, ...scoreFlags(foresightFlags(out, compared), out, pop, null) });
-  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level) };
+  // Every flag of every relationship is most of the population: resampling it says little the top lists do not.
+  const sureness =
+    mine.length > 0 && id !== 'relationship-all'
+      ? resampleLists(
+          {
+            ours: mine,
+            captureRules: (['recency', 'drop-90', 'own-gap'] as const).map((r) => ruleLists.get(r) as number[]),
+            precisionRules: (['drop-90', 'own-gap'] as const).map((r) => ruleLists.get(r) as number[]),
+          },
+          out,
+          seed + RESAMPLE_SEED,
+        )
+      : null;
+  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level, pop, sureness) };
 }
 
 /** The `count` units that really lost most: what a method that knew the future would flag. */

@@ -150,6 +150,30 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     else expect(verdict.text).toContain(`Does not beat the naive rules on this data (${missed.join(', ')})`);
   });
 
+  it('says how sure the comparison is: resampled ranges around the measured ratio and gap, no wider than two independent lists give', () => {
+    for (const level of report.levels.slice(0, 2)) {
+      const { verdict, rows } = level;
+      const s = verdict.sureness;
+      expect(s?.resamples).toBe(400);
+      const [lo, hi] = s?.captureRatio as [number, number];
+      expect(lo).toBeLessThan(verdict.capturedRatio as number);
+      expect(hi).toBeGreaterThan(verdict.capturedRatio as number);
+      const [ours, drop, gap] = [rows[0], rows[2], rows[3]];
+      const bar = drop.precision >= gap.precision ? drop : gap;
+      const [gapLo, gapHi] = s?.precisionGap as [number, number];
+      expect(gapLo).toBeLessThanOrEqual(ours.precision - bar.precision);
+      expect(gapHi).toBeGreaterThanOrEqual(ours.precision - bar.precision);
+      // Two independent lists of these sizes and precisions: a 90% range of 1.645 standard errors either
+      // side. Ours and the rule's share units (and the bar is the better of two rules in each resample),
+      // so the range is narrower, never much wider.
+      const independent = 1.645 * Math.sqrt((ours.precision * (1 - ours.precision)) / ours.flagged + (bar.precision * (1 - bar.precision)) / bar.flagged);
+      expect((gapHi - gapLo) / 2).toBeLessThan(1.15 * independent);
+      expect((gapHi - gapLo) / 2).toBeGreaterThan(0.4 * independent);
+      expect(verdict.tooFewDeclines).toBe(false);
+      expect(verdict.text).toMatch(/How sure: in 90% of 400 resamples of these (customers|relationships), our flags held \d\.\d\d-\d\.\d\dx the best rule's loss, at a precision /);
+    }
+  });
+
   it('states money at risk never above what the flagged customers ran at over the horizon', () => {
     const ours = report.levels[0].rows[0];
     const t = customerTruth(ds, dayFromIso('2011-08-31'), 100);
