@@ -17,6 +17,7 @@ import { datasetUpTo } from '../shared/analytics/holdout/replay';
 import { buildRecoveryModel } from '../shared/analytics/recovery';
 import { analysisSettingsSchema } from '../shared/contract/settings';
 import { dayFromIso } from '../shared/format/dates';
+import { formatSignedPoints } from '../shared/format/numbers';
 import type { Dataset } from '../shared/model/dataset';
 import { DATA_DIR, elogDataset } from '../test/helpers/elog';
 import { ONLINE_RETAIL, ONLINE_RETAIL_II, onlineRetail } from '../test/integration/analysis/online-retail-data';
@@ -77,12 +78,6 @@ function referencePass(ds: Dataset, cut: number): number {
   return performance.now() - t0;
 }
 
-/** A precision gap in points, signed: "-14", "+3". */
-const signedPoints = (share: number): string => {
-  const points = Math.round(share * 100);
-  return points > 0 ? `+${points}` : points < 0 ? `${points}` : '0';
-};
-
 /** A summary row's cells up to the last, which the caller adds; resampled 90% ranges in brackets. */
 function summaryCells(c: { name: string; asOf: string; horizon: number }, cust: BacktestLevel): string {
   const bar = Math.max(cust.rows[2].precision, cust.rows[3].precision);
@@ -90,7 +85,7 @@ function summaryCells(c: { name: string; asOf: string; horizon: number }, cust: 
   const ceiling = cust.rows.find((r) => r.method === 'foresight')?.capturedShare ?? 0;
   const s = cust.verdict.sureness;
   const ratioRange = s?.captureRatio ? ` (${s.captureRatio[0].toFixed(2)}-${s.captureRatio[1].toFixed(2)})` : '';
-  const gapRange = s?.precisionGap ? ` (${signedPoints(s.precisionGap[0])} to ${signedPoints(s.precisionGap[1])})` : '';
+  const gapRange = s?.precisionGap ? ` (${formatSignedPoints(s.precisionGap[0])} to ${formatSignedPoints(s.precisionGap[1])})` : '';
   const thin = cust.verdict.tooFewDeclines ? ' too few slides to judge' : '';
   return `| ${c.name} | ${c.asOf} | ${c.horizon} | ${cust.verdict.capturedRatio?.toFixed(2) ?? '-'}x ${cust.verdict.beatsCapture ? 'ok' : 'MISS'}${ratioRange}${thin} | ${bestRule > 0 ? (ceiling / bestRule).toFixed(2) : '-'}x | ${pct(cust.rows[0].precision)} / ${pct(bar)} ${cust.verdict.precisionOk ? 'ok' : 'MISS'}${gapRange} | ${cust.rows[0].calibration?.toFixed(2) ?? '-'} ${cust.verdict.calibrationOk ? 'ok' : 'MISS'} |`;
 }

@@ -37,3 +37,9 @@ export const roundForReason = (value: number): number => {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(value))) - 1);
   return Math.round(value / magnitude) * magnitude;
 };
+
+/** A difference of two shares in whole points, signed: 0.05 -> "+5", -0.14 -> "-14", -0.004 -> "0". */
+export const formatSignedPoints = (share: number): string => {
+  const points = Math.round(share * 100);
+  return points > 0 ? `+${points}` : points < 0 ? `${points}` : '0';
+};

@@ -286,6 +286,10 @@ describe('the workbench in a browser against longtail serve', () => {
     timings.threshold.push(...(await measures('threshold-update')));
     await page.getByTestId('run-backtest').click();
     await expect.poll(() => page.getByTestId('backtest-stats').isVisible().catch(() => false), { timeout: 240_000 }).toBe(true);
+    // Each recovery verdict says how sure it is, or that the horizon held too few slides to judge.
+    for (const level of ['customer', 'relationship']) {
+      expect(await page.getByTestId(`backtest-verdict-${level}`).innerText()).toMatch(/How sure: in 90% of 400 resamples|^Too few slides to judge/);
+    }
     // Growth is judged in the same replay: what the customers given growth actions bought next.
     expect(await page.getByTestId('backtest-growth').locator('tbody tr').count()).toBe(5);
     expect(await page.getByTestId('backtest-verdict-growth').innerText()).toMatch(/of the [\d,]+ suggestions were taken up/);

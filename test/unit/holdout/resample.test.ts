@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { declinesByChance, resampleLists } from '../../../shared/analytics/holdout/resample';
 import type { Outcomes } from '../../../shared/analytics/risk/outcome';
+import { formatSignedPoints } from '../../../shared/format/numbers';
 
 /** Outcomes of `n` units: unit u lost loss(u) and declined when declined(u). */
 function outcomes(n: number, loss: (u: number) => number, declined: (u: number) => boolean): Outcomes {
@@ -73,5 +74,9 @@ describe('how sure a backtest comparison is, by resampling the scored units', ()
   it('counts the declines a list would hold by chance: flags times the share that declined', () => {
     expect(declinesByChance(43, 69, 1903)).toBeCloseTo(1.559, 3);
     expect(declinesByChance(300, 150, 0)).toBe(0);
+  });
+
+  it('writes a precision gap in signed whole points, with no minus zero', () => {
+    expect([0.05, -0.14, -0.004, 0.004, 0].map(formatSignedPoints)).toEqual(['+5', '-14', '0', '0', '0']);
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Progress } from '../../../../shared/contract';
+import { formatSignedPoints } from '../../../../shared/format/numbers';
 import type { BacktestLevel, BacktestReport } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -9,6 +10,19 @@ import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 import { GrowthBacktestTable } from './GrowthBacktest';
+
+/** " · 1.18-1.49x the best rule in 90% of resamples", or nothing when the verdict has no ranges (too few slides, or kept from before). */
+function captureRange(level: BacktestLevel): string {
+  const range = level.verdict.tooFewDeclines ? null : level.verdict.sureness?.captureRatio;
+  return range ? ` · ${range[0].toFixed(2)}-${range[1].toFixed(2)}x the best rule (90% of resamples)` : '';
+}
+
+/** " · -14 to -4 points against the bar in 90% of resamples". */
+function precisionRange(level: BacktestLevel): string {
+  const range = level.verdict.tooFewDeclines ? null : level.verdict.sureness?.precisionGap;
+  if (!range) return '';
+  return ` · ${formatSignedPoints(range[0])} to ${formatSignedPoints(range[1])} points vs the better money-minded rule (90% of resamples)`;
+}
 
 function LevelTable({ level }: { level: BacktestLevel }) {
   const fmt = useFormatters();
@@ -25,10 +39,10 @@ function LevelTable({ level }: { level: BacktestLevel }) {
         <Stat
           label="Really declined"
           value={fmt.share(ours.precision)}
-          detail={`${fmt.count(ours.declined)} of ${fmt.count(ours.flagged)}${ours.statedChance == null ? '' : ` · ${fmt.share(ours.statedChance)} chance stated`}`}
+          detail={`${fmt.count(ours.declined)} of ${fmt.count(ours.flagged)}${ours.statedChance == null ? '' : ` · ${fmt.share(ours.statedChance)} chance stated`}${precisionRange(level)}`}
           small
         />
-        <Stat label="Loss captured" value={fmt.share(ours.capturedShare)} detail={fmt.money(ours.capturedLoss)} small />
+        <Stat label="Loss captured" value={fmt.share(ours.capturedShare)} detail={`${fmt.money(ours.capturedLoss)}${captureRange(level)}`} small />
         <Stat label="Stated / realised" value={ours.calibration === null ? '—' : `${ours.calibration.toFixed(2)}x`} detail={ours.stated === null ? '' : `${fmt.money(ours.stated)} stated`} small />
       </div>
       <table className="compare">
