@@ -76,6 +76,8 @@ export type RecoveryEvaluation = {
   count: number;
   atRisk: number;
   customers: number;
+  /** Of `count`, the whole-customer actions (silent or slipping accounts), priced and mostly decided by the learned chance of a slide. */
+  wholeCustomers: number;
   /** How actions and money change with the lateness threshold, the current one included. */
   curve: { lateness: number; count: number; atRisk: number }[];
   elapsedMs: number;

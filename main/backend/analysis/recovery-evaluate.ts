@@ -13,7 +13,7 @@ import { noDates, recoveryModelFor, riskFor, type WarmData } from './warm';
 const LATENESS_CURVE = latenessGrid();
 
 /** What a recovery decision lists: actions (whole accounts and relationships), money, customers. */
-function totals(d: RecoveryDecision): { count: number; atRisk: number; customers: number } {
+function totals(d: RecoveryDecision): { count: number; atRisk: number; customers: number; wholeCustomers: number } {
   const customers = new Set<number>();
   let atRisk = 0;
   for (const a of d.customers) {
@@ -24,7 +24,7 @@ function totals(d: RecoveryDecision): { count: number; atRisk: number; customers
     atRisk += f.atRiskRevenue;
     customers.add(f.customer);
   }
-  return { count: d.customers.length + d.relationships.length, atRisk: Math.round(atRisk * 100) / 100, customers: customers.size };
+  return { count: d.customers.length + d.relationships.length, atRisk: Math.round(atRisk * 100) / 100, customers: customers.size, wholeCustomers: d.customers.length };
 }
 
 /**

@@ -31,6 +31,29 @@ export function recoveryCurveOption(curve: RecoveryEvaluation['curve'], lateness
   };
 }
 
+/** Lateness moves fewer than this share of the most actions any lateness gives: the curve is read as flat. */
+const FLAT_CURVE_SHARE = 0.1;
+
+/**
+ * A sentence under a flat curve, or null: a slider that moves nothing would otherwise read as broken.
+ * On data where the learned chance of a slide decides most actions (whole customers gone quiet or
+ * slipping), lateness only tips the few relationship flags beside them.
+ */
+export function flatCurveNote(evaluation: Pick<RecoveryEvaluation, 'curve' | 'count' | 'wholeCustomers'>, fmt: Pick<ChartFormat, 'count'>): string | null {
+  const counts = evaluation.curve.map((p) => p.count);
+  if (counts.length < 2) return null;
+  const [low, high] = [Math.min(...counts), Math.max(...counts)];
+  if (high === 0 || high - low >= FLAT_CURVE_SHARE * high) return null;
+  const lateness = evaluation.curve.map((p) => p.lateness);
+  const span = `from ${Math.min(...lateness)} to ${Math.max(...lateness)} cycles`;
+  const range = low === high ? `they stay at ${fmt.count(low)}` : `they number ${fmt.count(low)} to ${fmt.count(high)}`;
+  const whole =
+    evaluation.wholeCustomers > 0
+      ? ` ${fmt.count(evaluation.wholeCustomers)} of the ${fmt.count(evaluation.count)} actions are whole customers gone quiet or slipping, judged mostly by the chance of a slide the model learned on this data's past, not by lateness.`
+      : ' Its actions are decided by the other thresholds or by the learned chance of a slide, not by lateness.';
+  return `Lateness moves few actions on this data: ${span} ${range}.${whole}`;
+}
+
 /** Backtest: share of the realised loss each method's flags held, and their precision, side by side. */
 export function backtestOption(level: BacktestLevel, fmt: ChartFormat): EChartsOption {
   const labels = level.rows.map((r) => (r.method === 'model' ? 'Longtail' : r.label));

@@ -115,6 +115,9 @@ describe('analysis handlers on a real workspace', () => {
     const same = await w.backend.call('analysis-recovery-evaluate', { recovery: summary.settings.recovery, withActions: true });
     const brief = (a: { id: string; expectedRevenue: number; priority: number; tier: string; profile: number | null; rep: string | null }) => [a.id, a.expectedRevenue, a.priority, a.tier, a.profile, a.rep];
     expect(same.actions?.map(brief)).toEqual(stored.rows.map(brief));
+    // Whole-customer actions are the run's win-backs and slipping accounts: one per customer, 'All categories'.
+    expect(same.wholeCustomers).toBe(stored.rows.filter((a) => a.category === 'All categories').length);
+    expect(same.wholeCustomers).toBeGreaterThan(0);
 
     const stricter = await w.backend.call('analysis-recovery-evaluate', { recovery: { ...summary.settings.recovery, lateness: 4 }, withActions: true });
     expect(stricter.actions).toHaveLength(stricter.count);

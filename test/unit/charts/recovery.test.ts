@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestOption, growthBacktestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
+import { backtestOption, flatCurveNote, growthBacktestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
 import type { BacktestLevel, BacktestRow } from '../../../shared/model/results';
 import { growthBacktestOf, growthRow } from '../../helpers/growth-rows';
 import { fmt } from './fixtures';
@@ -13,6 +13,23 @@ describe('recovery charts', () => {
     { lateness: 1.5, count: 120, atRisk: 61000 },
     { lateness: 2, count: 80, atRisk: 45000 },
   ];
+
+  it('says why the curve is flat when lateness moves under a tenth of the actions, and nothing when it moves more', () => {
+    const flat = [
+      { lateness: 1, count: 2740, atRisk: 1e6 },
+      { lateness: 5, count: 2725, atRisk: 9.8e5 },
+      { lateness: 10, count: 2717, atRisk: 9.7e5 },
+    ];
+    expect(flatCurveNote({ curve: flat, count: 2736, wholeCustomers: 2703 }, fmt)).toBe(
+      "Lateness moves few actions on this data: from 1 to 10 cycles they number 2,717 to 2,740. 2,703 of the 2,736 actions are whole customers gone quiet or slipping, judged mostly by the chance of a slide the model learned on this data's past, not by lateness.",
+    );
+    expect(flatCurveNote({ curve: flat.map((p) => ({ ...p, count: 12 })), count: 12, wholeCustomers: 0 }, fmt)).toBe(
+      'Lateness moves few actions on this data: from 1 to 10 cycles they stay at 12. Its actions are decided by the other thresholds or by the learned chance of a slide, not by lateness.',
+    );
+    // 120 to 40 actions: the slider visibly works.
+    expect(flatCurveNote({ curve, count: 80, wholeCustomers: 10 }, fmt)).toBeNull();
+    expect(flatCurveNote({ curve: flat.map((p) => ({ ...p, count: 0 })), count: 0, wholeCustomers: 0 }, fmt)).toBeNull();
+  });
 
   it('plots counts and money against lateness in order, money on its own axis', () => {
     const option = recoveryCurveOption(curve, 2, fmt);

@@ -11,13 +11,13 @@ import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 import { GrowthBacktestTable } from './GrowthBacktest';
 
-/** " · 1.18-1.49x the best rule in 90% of resamples", or nothing when the verdict has no ranges (too few slides, or kept from before). */
+/** " · 1.18-1.49x the best rule (90% of resamples)", or nothing when the verdict has no ranges (too few slides, or kept from before). */
 function captureRange(level: BacktestLevel): string {
   const range = level.verdict.tooFewDeclines ? null : level.verdict.sureness?.captureRatio;
   return range ? ` · ${range[0].toFixed(2)}-${range[1].toFixed(2)}x the best rule (90% of resamples)` : '';
 }
 
-/** " · -14 to -4 points against the bar in 90% of resamples". */
+/** " · -14 to -4 points vs the better money-minded rule (90% of resamples)". */
 function precisionRange(level: BacktestLevel): string {
   const range = level.verdict.tooFewDeclines ? null : level.verdict.sureness?.precisionGap;
   if (!range) return '';

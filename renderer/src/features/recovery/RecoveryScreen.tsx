@@ -5,7 +5,7 @@ import { useAsync } from '../../app/useAsync';
 import { useCoalesced } from '../../app/useCoalesced';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { recoveryCurveOption } from '../../charts/recovery';
+import { flatCurveNote, recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RecoveryBasis } from '../../components/RunNotes';
@@ -43,6 +43,7 @@ export function RecoveryScreen() {
   const current = settings ?? s?.settings.recovery ?? null;
   const evaluated = evaluation.result;
   const option = useMemo(() => (evaluated ? recoveryCurveOption(evaluated.result.curve, evaluated.recovery.lateness, fmt) : null), [evaluated, fmt]);
+  const flatNote = evaluated ? flatCurveNote(evaluated.result, fmt) : null;
   if (!s || !current) return null;
   const changed = !sameSettings(current, s.settings.recovery);
 
@@ -107,6 +108,11 @@ export function RecoveryScreen() {
               if (Number.isFinite(lateness) && s.hasDates) change({ ...current, lateness });
             }}
           /> : <p className="muted">Evaluating…</p>}
+        {flatNote && (
+          <p className="muted" data-testid="recovery-flat-curve">
+            {flatNote}
+          </p>
+        )}
       </Panel>
       <Backtest runId={s.runId} disabled={!s.hasDates} />
       {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} onOpenBar={(repeats) => drill({ repeats })} />}
