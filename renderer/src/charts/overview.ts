@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/model/results';
+import { NONE_KEY } from '../../../shared/model/slice';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from './common';
 
 /** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
@@ -80,6 +81,9 @@ export function paretoOption(points: readonly ParetoPoint[], strategicShare: num
 }
 
 /** Leakage per key (territory, rep, category...) as recovery + growth stacked bars, largest first. */
+/** Every row is the customers without one (no rep or territory in the data): a chart of one '(none)' bar says nothing. */
+export const onlyUnassigned = (rows: readonly LeakageRow[]): boolean => rows.length > 0 && rows.every((r) => r.key === NONE_KEY);
+
 export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
   return {

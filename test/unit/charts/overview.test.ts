@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakageRow } from '../../../shared/model/results';
-import { leakageBandOption, leakageBarsOption, paretoBandAt, paretoOption } from '../../../renderer/src/charts/overview';
+import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption } from '../../../renderer/src/charts/overview';
 import { fmt } from './fixtures';
 
 type Axis = { name?: string; data?: string[]; axisLabel?: { formatter?: (v: number) => string } };
@@ -59,6 +59,12 @@ describe('overview charts', () => {
     const x = option.xAxis as Axis;
     expect(x.name).toBe('Leakage per year (USD)');
     expect(x.axisLabel?.formatter?.(1_200_000)).toBe('$1.2M');
+  });
+
+  it('calls a breakdown empty when every customer in it has no rep or territory, so the screen says so instead of one bar', () => {
+    expect(onlyUnassigned([row('(none)', 3_000_000, 500_000)])).toBe(true);
+    expect(onlyUnassigned([row('(none)', 100, 0), row('North', 50, 0)])).toBe(false);
+    expect(onlyUnassigned([])).toBe(false);
   });
 
   it('keeps only the twelve largest keys', () => {

@@ -7,7 +7,7 @@ import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { sliceOfKey } from '../../app/slice-params';
 import { useDrill } from '../../app/useDrill';
-import { leakageBandOption, leakageBarsOption, paretoBandAt, paretoOption } from '../../charts/overview';
+import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
@@ -94,10 +94,22 @@ export function OverviewScreen() {
           />
         </Panel>
         <Panel title="Leakage by territory">
-          <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" onClick={open('territory')} />
+          {onlyUnassigned(l.by.territory) ? (
+            <p className="muted" data-testid="no-territories">
+              No customer has a territory in this data, so leakage cannot be split by it. Map a territory (region, country) column on import to see it here.
+            </p>
+          ) : (
+            <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" onClick={open('territory')} />
+          )}
         </Panel>
         <Panel title="Leakage by rep">
-          <Chart option={byRep} label="Leakage by rep" testId="chart-rep" onClick={open('rep')} />
+          {onlyUnassigned(l.by.rep) ? (
+            <p className="muted" data-testid="no-reps">
+              No customer has a rep in this data, so leakage cannot be split by rep. Map a rep column on import; the Assignment screen's roster shares the long tail's actions out to outside reps either way.
+            </p>
+          ) : (
+            <Chart option={byRep} label="Leakage by rep" testId="chart-rep" onClick={open('rep')} />
+          )}
         </Panel>
         <Panel
           title={`Leakage by ${second}`}
