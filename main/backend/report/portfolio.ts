@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   INDUSTRY_BAND,
   PORTFOLIO_METRICS,
@@ -125,6 +126,30 @@ function median(sorted: number[]): number {
 }
 
 /**
+ * Client names, with the workspace file's name beside any name two workspaces share (two years of
+ * one client, or a copy to try other settings): otherwise the table and both charts show two bars
+ * called the same.
+ */
+function distinctLabels(drafts: readonly Draft[]): Map<Draft, string> {
+  const groups = new Map<string, Draft[]>();
+  for (const d of drafts) groups.set(d.realLabel, [...(groups.get(d.realLabel) ?? []), d]);
+  const labels = new Map<Draft, string>();
+  for (const [name, group] of groups) {
+    if (group.length === 1) {
+      labels.set(group[0], name);
+      continue;
+    }
+    // The fewest trailing path parts that tell the group's files apart: the file name, then its folder...
+    const parts = group.map((d) => path.resolve(d.realPath).split(path.sep).filter(Boolean));
+    const longest = Math.max(...parts.map((p) => p.length));
+    let take = 1;
+    while (take < longest && new Set(parts.map((p) => p.slice(-take).join('/'))).size < group.length) take++;
+    group.forEach((d, i) => labels.set(d, `${name} (${parts[i].slice(-take).join('/')})`));
+  }
+  return labels;
+}
+
+/**
  * Places each client against the industry band and against the other clients. Rows come highest
  * leakage share first; anonymised labels follow that order, so a letter says nothing about a name.
  */
@@ -139,8 +164,10 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
     PORTFOLIO_METRICS.map((m) => [m, usable.map((d) => d[m] ?? 0)]),
   ) as Record<PortfolioMetric, number[]>;
 
+  const named = distinctLabels([...usable, ...others]);
   const rows = [...usable, ...others].map((d, i): PortfolioRow => {
-    const { realLabel, realPath, ...rest } = d;
+    const { realLabel: _name, realPath, ...rest } = d;
+    const realLabel = named.get(d) as string;
     const percentile = Object.fromEntries(
       PORTFOLIO_METRICS.map((m) => [m, d.status === 'ok' ? percentileRank(d[m] ?? 0, values[m]) : null]),
     ) as Record<PortfolioMetric, number | null>;

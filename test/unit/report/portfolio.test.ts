@@ -44,4 +44,12 @@ describe('the portfolio of clients', () => {
     const text = JSON.stringify(p);
     for (const name of ['Leak', 'Fresh', '/clients']) expect(text).not.toContain(name);
   });
+
+  it('tells apart two workspaces of one client by their file names, and leaves other names as they are', () => {
+    const twice = [...clients(), { ...facts('Mid Leak Co', summary({ revenue12m: 2_000_000, recovery: 100_000, growth: 100_000 })), path: '/clients/2024/Mid Leak Co.longtail' }];
+    const labels = summarisePortfolio(twice, { anonymise: false }).rows.map((r) => r.label);
+    expect(labels).toEqual(['High Leak Inc', 'Mid Leak Co (clients/Mid Leak Co.longtail)', 'Mid Leak Co (2024/Mid Leak Co.longtail)', 'Low Leak Ltd', 'Fresh Start']);
+    const renamed = [...clients(), { ...facts('Mid Leak Co', null, 'No analysis yet.'), path: '/clients/Mid Leak Co 2024.longtail' }];
+    expect(summarisePortfolio(renamed, { anonymise: false }).rows.map((r) => r.label)).toContain('Mid Leak Co (Mid Leak Co 2024.longtail)');
+  });
 });

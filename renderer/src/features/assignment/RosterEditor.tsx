@@ -144,7 +144,7 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
         </tbody>
       </table>
       {drafts.length === 0 && <p className="muted">No reps yet: import a roster, or data with a rep column.</p>}
-      <div className="controls">
+      <div className="row roster-add">
         <div className="field">
           <label htmlFor="roster-new">Add a rep</label>
           <input id="roster-new" value={newName} onChange={(e) => setNewName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
