@@ -174,7 +174,7 @@ for (const c of FURTHER) {
 }
 /**
  * The development cases as a user meets them: the published file imported as it is (the product's
- * own cleaning, returns kept in revenue and left out of recovery's purchases, products grouped by their descriptions where the file has no
+ * own cleaning, returns kept in revenue, left out of recovery's purchases or netting a day's, products grouped by their descriptions where the file has no
  * category), analysed, then `longtail backtest` at the same date and horizon. The summary above
  * replays datasets built here for the method's development (the data README's cleaning, hand-made
  * product families); this is what the CLI prints on the same files.
@@ -235,7 +235,7 @@ const out = [
   '',
   '## The same cases through the product (customer level)',
   '',
-  "Each published file imported as it is (the product's own cleaning: returns kept in revenue and left out of recovery's purchase history, rows without a customer rejected, products grouped by their descriptions where the file has no category), analysed at default settings, then `longtail backtest` at the date and horizon above. The summary above replays datasets built for the method's development (the data README's cleaning, hand-made product families); this is what a user gets from the CLI on the same files.",
+  "Each published file imported as it is (the product's own cleaning: returns kept in revenue and left out of recovery's purchase history except on a day the customer also bought, where they net its purchases (an order voided the day it was placed is none), rows without a customer rejected, products grouped by their descriptions where the file has no category), analysed at default settings, then `longtail backtest` at the date and horizon above. The summary above replays datasets built for the method's development (the data README's cleaning, hand-made product families); this is what a user gets from the CLI on the same files.",
   '',
   ...throughProduct,
   '',

@@ -111,12 +111,7 @@ export function businessStandings(ds: Dataset, at: readonly { cut: number; horiz
   const last = new Float64Array(k);
   const before = new Float64Array(k);
   const season = new Float64Array(k);
-  const { day, revenue } = ds.tx;
-  for (let i = 0; i < day.length; i++) {
-    const v = revenue[i];
-    // Purchases, as the units' series read them.
-    if (isCredit(v)) continue;
-    const d = day[i];
+  const add = (d: number, v: number): void => {
     for (let j = 0; j < k; j++) {
       const c = cuts[j];
       if (d > c) {
@@ -128,6 +123,49 @@ export function businessStandings(ds: Dataset, at: readonly { cut: number; horiz
       else if (d > c - 180) before[j] += v;
       if (d > c - 365 && d <= seasonTo[j]) season[j] += v;
     }
+  };
+  // Purchases, as the customers' series read them: a customer's credits net its purchases of the
+  // same day (across categories), so only days with a credit are gathered apart; every other line
+  // adds alone, in row order, as before netting (the same sums to the bit). Rows come by customer.
+  const { customer, day, revenue } = ds.tx;
+  const n = day.length;
+  const span = Math.max(1, ds.lastDay - ds.firstDay + 1);
+  const creditDay = new Int32Array(span).fill(-1);
+  const value = new Float64Array(span);
+  const credit = new Float64Array(span);
+  const bought = new Uint8Array(span);
+  const netDays = new Int32Array(span);
+  for (let from = 0; from < n; ) {
+    const c = customer[from];
+    let to = from;
+    let nets = 0;
+    for (; to < n && customer[to] === c; to++) {
+      if (!isCredit(revenue[to])) continue;
+      const d = day[to] - ds.firstDay;
+      if (creditDay[d] !== c) {
+        creditDay[d] = c;
+        value[d] = 0;
+        credit[d] = 0;
+        bought[d] = 0;
+        netDays[nets++] = d;
+      }
+    }
+    for (let r = from; r < to; r++) {
+      const v = revenue[r];
+      const d = day[r] - ds.firstDay;
+      if (creditDay[d] === c) {
+        if (isCredit(v)) credit[d] += v;
+        else {
+          value[d] += v;
+          bought[d] = 1;
+        }
+      } else add(day[r], v);
+    }
+    for (let k = 0; k < nets; k++) {
+      const d = netDays[k];
+      if (bought[d] === 1 && value[d] + credit[d] > 0) add(d + ds.firstDay, value[d] + credit[d]);
+    }
+    from = to;
   }
   return at.map(({ cut: c, horizonDays }, j) => {
     const priorDays = priorDaysAt(ds.firstDay, c);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerSeries, relationshipSeries, seriesOf, spendIn } from '../../../shared/analytics/risk/series';
 import { assessRisk } from '../../../shared/analytics/risk';
+import { businessIndex } from '../../../shared/analytics/risk/outcome';
 import { datasetFromRows, generateDistributor } from '../../../shared/sample';
 import { dayFromIso } from '../../../shared/format/dates';
 import { makeDataset } from '../analytics/make-dataset';
@@ -8,7 +9,7 @@ import { makeDataset } from '../analytics/make-dataset';
 const days = (iso: string[]) => iso.map(dayFromIso);
 
 describe('day-level series of customers and relationships', () => {
-  it('sums a relationship buying twice on a day into one entry, in day order, in arrays of their own', () => {
+  it("sums a relationship buying twice on a day into one entry, net of that day's credit, in day order, in arrays of their own", () => {
     const ds = makeDataset([
       { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
       { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: -30 },
@@ -21,7 +22,7 @@ describe('day-level series of customers and relationships', () => {
     expect(s.count).toBe(3);
     expect([...s.start]).toEqual([0, 2, 3, 4]);
     expect([...s.day]).toEqual(days(['2026-01-05', '2026-02-01', '2026-01-20', '2026-01-05']));
-    expect([...s.value]).toEqual([140, 50, 20, 10]);
+    expect([...s.value]).toEqual([110, 50, 20, 10]);
     expect(s.day.buffer).not.toBe(ds.tx.day.buffer);
   });
 
@@ -38,7 +39,7 @@ describe('day-level series of customers and relationships', () => {
     expect(s.value).toBe(ds.tx.revenue);
   });
 
-  it('reads purchases only: a credit line is left out, on a day of purchases or alone, and a relationship of credits alone has no days', () => {
+  it('reads purchases: a credit on a day of its own is left out, one on a day of purchases nets them and a day it cancels is no entry, and a relationship of credits alone has no days', () => {
     const ds = makeDataset([
       { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
       { customer: 'A', date: '2026-03-01', category: 'Dairy', revenue: -80 },
@@ -49,23 +50,26 @@ describe('day-level series of customers and relationships', () => {
     ]);
     const s = relationshipSeries(ds);
     expect(s.count).toBe(3);
-    expect([...s.start]).toEqual([0, 2, 2, 3]);
-    expect([...s.day]).toEqual(days(['2026-01-05', '2026-03-09', '2026-02-01']));
-    expect([...s.value]).toEqual([100, 30, 12]);
+    // 9 March's 30 is cancelled by its 45 credit; 1 March's 80 credit returns January's goods and is left out.
+    expect([...s.start]).toEqual([0, 1, 1, 2]);
+    expect([...s.day]).toEqual(days(['2026-01-05', '2026-02-01']));
+    expect([...s.value]).toEqual([100, 12]);
     expect(s.day).not.toBe(ds.tx.day);
-    expect(spendIn(s, 0, dayFromIso('2026-01-01'), dayFromIso('2026-03-31'))).toBe(130);
+    expect(spendIn(s, 0, dayFromIso('2026-01-01'), dayFromIso('2026-03-31'))).toBe(100);
   });
 
-  it("leaves a customer's credits out of its days, whatever category they fall in", () => {
+  it("nets a customer's credits against its purchases of the same day, whatever their categories: a price corrected by a credit of its own is one day, an order voided the same day none", () => {
     const ds = makeDataset([
       { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
+      { customer: 'A', date: '2026-01-10', category: 'Dairy', revenue: 168470 },
+      { customer: 'A', date: '2026-01-10', category: 'Dairy', revenue: -168470 },
       { customer: 'A', date: '2026-01-05', category: 'Snacks', revenue: -40 },
       { customer: 'A', date: '2026-01-20', category: 'Snacks', revenue: -15 },
       { customer: 'A', date: '2026-01-30', category: 'Snacks', revenue: 5 },
     ]);
     const s = customerSeries(ds);
     expect([...s.day]).toEqual(days(['2026-01-05', '2026-01-30']));
-    expect([...s.value]).toEqual([100, 5]);
+    expect([...s.value]).toEqual([60, 5]);
   });
 
   it("merges each customer's categories day by day, ascending, into arrays exactly as long as its entries", () => {
@@ -126,5 +130,19 @@ describe('the series of a few units alone', () => {
       expect(spendIn(few, i, dayFromIso('2025-06-30'), dayFromIso('2026-06-30'))).toBe(spendIn(whole, u, dayFromIso('2025-06-30'), dayFromIso('2026-06-30')));
     });
     expect(few.start[units.length]).toBe(units.reduce((n, u) => n + whole.start[u + 1] - whole.start[u], 0));
+  });
+
+  it("leaves an order voided the same day out of the whole business's pace too, so a cancelled burst does not deflate everyone", () => {
+    const rows = [
+      { customer: 'A', date: '2025-01-01', category: 'Dairy', revenue: 100 },
+      { customer: 'A', date: '2025-04-01', category: 'Dairy', revenue: 100 },
+      { customer: 'B', date: '2025-04-01', category: 'Dairy', revenue: 50_000 },
+      { customer: 'B', date: '2025-04-01', category: 'Manual', revenue: -50_000 },
+      { customer: 'A', date: '2025-04-20', category: 'Dairy', revenue: 300 },
+    ];
+    const cut = dayFromIso('2025-03-31');
+    // Before the cut: 100 in the 90 days from the data's first day; after it, 100 + 300 in 30 days, B's order voided.
+    const index = businessIndex(makeDataset(rows), cut, 30);
+    expect(index).toBeCloseTo(400 / ((100 * 30) / 90), 9);
   });
 });
