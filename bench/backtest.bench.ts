@@ -87,7 +87,8 @@ function summaryCells(c: { name: string; asOf: string; horizon: number }, cust: 
   const ratioRange = s?.captureRatio ? ` (${s.captureRatio[0].toFixed(2)}-${s.captureRatio[1].toFixed(2)})` : '';
   const gapRange = s?.precisionGap ? ` (${formatSignedPoints(s.precisionGap[0])} to ${formatSignedPoints(s.precisionGap[1])})` : '';
   const thin = cust.verdict.tooFewDeclines ? ' too few slides to judge' : '';
-  return `| ${c.name} | ${c.asOf} | ${c.horizon} | ${cust.verdict.capturedRatio?.toFixed(2) ?? '-'}x ${cust.verdict.beatsCapture ? 'ok' : 'MISS'}${ratioRange}${thin} | ${bestRule > 0 ? (ceiling / bestRule).toFixed(2) : '-'}x | ${pct(cust.rows[0].precision)} / ${pct(bar)} ${cust.verdict.precisionOk ? 'ok' : 'MISS'}${gapRange} | ${cust.rows[0].calibration?.toFixed(2) ?? '-'} ${cust.verdict.calibrationOk ? 'ok' : 'MISS'} |`;
+  const moneyRange = s?.calibration ? ` (${s.calibration[0].toFixed(2)}-${s.calibration[1].toFixed(2)})` : '';
+  return `| ${c.name} | ${c.asOf} | ${c.horizon} | ${cust.verdict.capturedRatio?.toFixed(2) ?? '-'}x ${cust.verdict.beatsCapture ? 'ok' : 'MISS'}${ratioRange}${thin} | ${bestRule > 0 ? (ceiling / bestRule).toFixed(2) : '-'}x | ${pct(cust.rows[0].precision)} / ${pct(bar)} ${cust.verdict.precisionOk ? 'ok' : 'MISS'}${gapRange} | ${cust.rows[0].calibration?.toFixed(2) ?? '-'} ${cust.verdict.calibrationOk ? 'ok' : 'MISS'}${moneyRange} |`;
 }
 
 function table(level: BacktestLevel) {
@@ -131,8 +132,8 @@ say('# Backtest on real holdouts');
 say();
 say('Each case replays recovery at default settings as of the date shown, with only the data up to it, and scores the horizon after it (issue 9). Customer level compares the top flags (at most 300) by money at risk times its chance; relationship level compares the top 300 relationships the same way, and every flagged customer x category besides. Targets at customer level: loss captured at least 1.2x the best naive rule, precision at least the better of the 90-day drop and own-gap rules, stated / realised money between 0.8 and 1.25. Perfect foresight (flagging the customers that really lost most) is the ceiling: where it is itself under 1.2x the best rule, the capture target cannot be met by any method. In brackets, how sure each figure is: the range that holds 90% of 400 resamples of the scored units (each unit weighted by a Poisson count, every list scored again on the same weights): a missed target whose range reaches its bar could be chance, a met one whose range falls below it is not sure.');
 say();
-const summary: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised | time vs the rules model |', '|---|---|---|---|---|---|---|---|'];
-const relationships: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised |', '|---|---|---|---|---|---|---|'];
+const summary: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised (90% resampled) | time vs the rules model |', '|---|---|---|---|---|---|---|---|'];
+const relationships: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised (90% resampled) |', '|---|---|---|---|---|---|---|'];
 /** The top-300 relationship table's summary row, where the data has categories. */
 const growth: string[] = ['| case | as of | horizon | suggestions | taken up (ours / same customers, popular / popular / random) | new spend held (same order) | perfect foresight | unprompted / stated |', '|---|---|---|---|---|---|---|---|'];
 const relationshipCells = (c: { name: string; asOf: string; horizon: number }, levels: BacktestLevel[]): string[] => {
@@ -164,7 +165,7 @@ for (const c of CASES) {
   relationships.push(...relationshipCells(c, report.levels));
 }
 
-const further: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised | learned model (out-of-fold AUC) |', '|---|---|---|---|---|---|---|---|'];
+const further: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised (90% resampled) | learned model (out-of-fold AUC) |', '|---|---|---|---|---|---|---|---|'];
 for (const c of FURTHER) {
   const report = runBacktest(c.data(), settings, dayFromIso(c.asOf), c.horizon);
   const model = report.model.customer;
@@ -201,7 +202,7 @@ const TWO_YEAR_CASES: ProductCase[] = [
   ['2011-06-30', 150],
   ['2011-08-31', 100],
 ].map(([asOf, horizon]) => ({ name: 'Online Retail II, both years', files: BOTH_YEARS, asOf: String(asOf), horizon: Number(horizon) }));
-const throughProduct: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised | backtest |', '|---|---|---|---|---|---|---|---|'];
+const throughProduct: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised (90% resampled) | backtest |', '|---|---|---|---|---|---|---|---|'];
 const twoYears: string[] = [...throughProduct];
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-backtest-'));
 try {

@@ -121,7 +121,7 @@ function gapWords([lo, hi]: [number, number]): string {
  * The ranges, and which verdicts they leave open: a target missed whose range reaches the bar is
  * within chance, and a target met whose range falls short of it is not sure.
  */
-function surenessWords(s: Sureness, unit: string, verdict: { beatsCapture: boolean; precisionOk: boolean }): string {
+function surenessWords(s: Sureness, unit: string, verdict: { beatsCapture: boolean; precisionOk: boolean; calibrationOk: boolean }): string {
   const ranges: string[] = [];
   const open: string[] = [];
   if (s.captureRatio) {
@@ -135,6 +135,14 @@ function surenessWords(s: Sureness, unit: string, verdict: { beatsCapture: boole
     ranges.push(`at a precision ${gapWords(s.precisionGap)} the better money-minded rule's`);
     if (!verdict.precisionOk && hi >= 0) open.push('the precision shortfall could be chance');
     if (verdict.precisionOk && lo < 0) open.push('the precision lead is not sure');
+  }
+  if (s.calibration) {
+    const [lo, hi] = s.calibration;
+    ranges.push(`with money stated at ${lo.toFixed(2)}-${hi.toFixed(2)}x the loss that followed`);
+    const inBand = (x: number): boolean => x >= CALIBRATION_BAND.low && x <= CALIBRATION_BAND.high;
+    const reachesBand = hi >= CALIBRATION_BAND.low && lo <= CALIBRATION_BAND.high;
+    if (!verdict.calibrationOk && reachesBand) open.push('the money miss could be chance');
+    if (verdict.calibrationOk && !(inBand(lo) && inBand(hi))) open.push(`the money calibration is not sure (outside ${CALIBRATION_BAND.low}-${CALIBRATION_BAND.high}x in some resamples)`);
   }
   if (ranges.length === 0) return '';
   const share = Math.round(RANGE_SHARE * 100);
@@ -173,7 +181,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     : failed.length === 0
       ? 'Beats the naive rules on this data. '
       : `Does not beat the naive rules on this data (${failed.join(', ')}). `;
-  const sure = sureness && !tooFewDeclines ? surenessWords(sureness, unit, { beatsCapture, precisionOk }) : '';
+  const sure = sureness && !tooFewDeclines ? surenessWords(sureness, unit, { beatsCapture, precisionOk, calibrationOk }) : '';
   return {
     capturedRatio,
     bestRule: (best?.method as BaselineRule) ?? null,
@@ -218,6 +226,7 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
             ours: mine,
             captureRules: (['recency', 'drop-90', 'own-gap'] as const).map((r) => ruleLists.get(r) as number[]),
             precisionRules: (['drop-90', 'own-gap'] as const).map((r) => ruleLists.get(r) as number[]),
+            stated,
           },
           out,
           seed + RESAMPLE_SEED,

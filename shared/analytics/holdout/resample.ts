@@ -24,6 +24,8 @@ export type Sureness = {
   captureRatio: [number, number] | null;
   /** Our precision minus the better money-minded rule's, as a share (0.05 = 5 points): the range's ends. */
   precisionGap: [number, number] | null;
+  /** Money we stated at risk on our flags over the loss that followed on them (absent on backtests kept before it was measured). */
+  calibration?: [number, number] | null;
 };
 
 export type ListsToResample = {
@@ -32,6 +34,8 @@ export type ListsToResample = {
   captureRules: readonly (readonly number[])[];
   /** Rules whose precision sets the precision bar (the better of them in each resample). */
   precisionRules: readonly (readonly number[])[];
+  /** Money stated at risk per unit on our flags, when we state it. */
+  stated?: Float64Array;
 };
 
 /** One Poisson(1) draw (Knuth's product of uniforms; the mean is small, so a few steps). */
@@ -75,6 +79,13 @@ export function resampleLists(lists: ListsToResample, out: Outcomes, seed: numbe
   const random = seededRandom(seed);
   const ratios: number[] = [];
   const gaps: number[] = [];
+  const calibrations: number[] = [];
+  const stated = lists.stated;
+  const statedOf = (list: Int32Array): number => {
+    let s = 0;
+    if (stated) for (const i of list) s += weight[i] * stated[units[i]];
+    return s;
+  };
   const lossOf = (list: Int32Array): number => {
     let s = 0;
     for (const i of list) s += weight[i] * out.loss[units[i]];
@@ -95,13 +106,15 @@ export function resampleLists(lists: ListsToResample, out: Outcomes, seed: numbe
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < weight.length; i++) weight[i] = poissonOne(random);
     const best = Math.max(0, ...captureRules.map(lossOf));
-    if (best > 0) ratios.push(lossOf(ours) / best);
+    const lost = lossOf(ours);
+    if (best > 0) ratios.push(lost / best);
+    if (stated && lost > 0) calibrations.push(statedOf(ours) / lost);
     const mine = precisionOf(ours);
     // An empty rule list (no unit past its own gaps) has no precision: it sets no bar, as in the verdict.
     const bar = Math.max(0, ...precisionRules.map((l) => precisionOf(l) ?? 0));
     if (mine !== null) gaps.push(mine - bar);
   }
-  return { resamples, captureRatio: rangeOf(ratios), precisionGap: rangeOf(gaps) };
+  return { resamples, captureRatio: rangeOf(ratios), precisionGap: rangeOf(gaps), ...(stated ? { calibration: rangeOf(calibrations) } : {}) };
 }
 
 /** Declines our flags would hold by chance alone: flags x the share of all scored units that declined. */

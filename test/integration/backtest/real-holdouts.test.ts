@@ -150,7 +150,7 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     else expect(verdict.text).toContain(`Does not beat the naive rules on this data (${missed.join(', ')})`);
   });
 
-  it('says how sure the comparison is: resampled ranges around the measured ratio and gap, no wider than two independent lists give', () => {
+  it('says how sure the comparison is: resampled ranges around the measured ratio, gap and money, the gap no wider than two independent lists give', () => {
     for (const level of report.levels.slice(0, 2)) {
       const { verdict, rows } = level;
       const s = verdict.sureness;
@@ -169,6 +169,9 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
       const independent = 1.645 * Math.sqrt((ours.precision * (1 - ours.precision)) / ours.flagged + (bar.precision * (1 - bar.precision)) / bar.flagged);
       expect((gapHi - gapLo) / 2).toBeLessThan(1.15 * independent);
       expect((gapHi - gapLo) / 2).toBeGreaterThan(0.4 * independent);
+      const [moneyLo, moneyHi] = s?.calibration as [number, number];
+      expect(moneyLo).toBeLessThan(rows[0].calibration as number);
+      expect(moneyHi).toBeGreaterThan(rows[0].calibration as number);
       expect(verdict.tooFewDeclines).toBe(false);
       expect(verdict.text).toMatch(/How sure: in 90% of 400 resamples of these (customers|relationships), our flags held \d\.\d\d-\d\.\d\dx the best rule's loss, at a precision /);
     }

@@ -61,6 +61,20 @@ describe('how sure a backtest comparison is, by resampling the scored units', ()
     expect(carried[1] - carried[0]).toBeGreaterThan(10 * (flat[1] - flat[0]));
   });
 
+  it('puts the money stated beside the loss that followed on our flags, exactly when every flag states a fixed multiple of its loss', () => {
+    const out = outcomes(600, (u) => 10 + (u % 13), () => true);
+    const stated = Float64Array.from(out.loss, (loss) => 1.1 * loss);
+    const lists = { ours: range(0, 300), captureRules: [range(300, 600)], precisionRules: [range(300, 600)] };
+    const [lo, hi] = resampleLists({ ...lists, stated }, out, 5).calibration as [number, number];
+    expect(lo).toBeCloseTo(1.1, 12);
+    expect(hi).toBeCloseTo(1.1, 12);
+    // Money stated on one large flag that lost nothing spreads it: resamples without that flag state less.
+    const lumpy = Float64Array.from(stated, (v, u) => (u === 0 ? 5000 : v));
+    const spread = resampleLists({ ...lists, stated: lumpy }, out, 5).calibration as [number, number];
+    expect(spread[1] - spread[0]).toBeGreaterThan(0.5);
+    expect(resampleLists(lists, out, 5).calibration).toBeUndefined();
+  });
+
   it('gives the same ranges from the same seed, and no capture range when no rule caught any loss', () => {
     const out = outcomes(400, (u) => (u < 200 ? 5 : 0), (u) => u < 200);
     const lists = { ours: range(0, 100), captureRules: [range(200, 300)], precisionRules: [range(200, 300), []] };

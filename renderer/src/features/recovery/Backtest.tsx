@@ -17,6 +17,12 @@ function captureRange(level: BacktestLevel): string {
   return range ? ` · ${range[0].toFixed(2)}-${range[1].toFixed(2)}x the best rule (90% of resamples)` : '';
 }
 
+/** " · 0.63-0.92x (90% of resamples)": money stated over the loss that followed. */
+function moneyRange(level: BacktestLevel): string {
+  const range = level.verdict.tooFewDeclines ? null : level.verdict.sureness?.calibration;
+  return range ? ` · ${range[0].toFixed(2)}-${range[1].toFixed(2)}x (90% of resamples)` : '';
+}
+
 /** " · -14 to -4 points vs the better money-minded rule (90% of resamples)". */
 function precisionRange(level: BacktestLevel): string {
   const range = level.verdict.tooFewDeclines ? null : level.verdict.sureness?.precisionGap;
@@ -43,7 +49,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
           small
         />
         <Stat label="Loss captured" value={fmt.share(ours.capturedShare)} detail={`${fmt.money(ours.capturedLoss)}${captureRange(level)}`} small />
-        <Stat label="Stated / realised" value={ours.calibration === null ? '—' : `${ours.calibration.toFixed(2)}x`} detail={ours.stated === null ? '' : `${fmt.money(ours.stated)} stated`} small />
+        <Stat label="Stated / realised" value={ours.calibration === null ? '—' : `${ours.calibration.toFixed(2)}x`} detail={ours.stated === null ? '' : `${fmt.money(ours.stated)} stated${moneyRange(level)}`} small />
       </div>
       <table className="compare">
         <thead>
