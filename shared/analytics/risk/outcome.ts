@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { isCredit, spendIn, type UnitSeries } from './series';
+import { DayNets, isCredit, spendIn, type UnitSeries } from './series';
 
 /** The prior rate is measured over the 12 months up to the cut, or since the data began if shorter. */
 export const PRIOR_DAYS = 365;
@@ -129,41 +129,20 @@ export function businessStandings(ds: Dataset, at: readonly { cut: number; horiz
   // adds alone, in row order, as before netting (the same sums to the bit). Rows come by customer.
   const { customer, day, revenue } = ds.tx;
   const n = day.length;
-  const span = Math.max(1, ds.lastDay - ds.firstDay + 1);
-  const creditDay = new Int32Array(span).fill(-1);
-  const value = new Float64Array(span);
-  const credit = new Float64Array(span);
-  const bought = new Uint8Array(span);
-  const netDays = new Int32Array(span);
+  const nets = new DayNets(Math.max(1, ds.lastDay - ds.firstDay + 1));
   for (let from = 0; from < n; ) {
     const c = customer[from];
     let to = from;
-    let nets = 0;
-    for (; to < n && customer[to] === c; to++) {
-      if (!isCredit(revenue[to])) continue;
-      const d = day[to] - ds.firstDay;
-      if (creditDay[d] !== c) {
-        creditDay[d] = c;
-        value[d] = 0;
-        credit[d] = 0;
-        bought[d] = 0;
-        netDays[nets++] = d;
-      }
-    }
+    nets.restart();
+    for (; to < n && customer[to] === c; to++) if (isCredit(revenue[to])) nets.open(day[to] - ds.firstDay, c);
     for (let r = from; r < to; r++) {
-      const v = revenue[r];
       const d = day[r] - ds.firstDay;
-      if (creditDay[d] === c) {
-        if (isCredit(v)) credit[d] += v;
-        else {
-          value[d] += v;
-          bought[d] = 1;
-        }
-      } else add(day[r], v);
+      if (nets.isOpen(d, c)) nets.add(d, revenue[r]);
+      else add(day[r], revenue[r]);
     }
-    for (let k = 0; k < nets; k++) {
-      const d = netDays[k];
-      if (bought[d] === 1 && value[d] + credit[d] > 0) add(d + ds.firstDay, value[d] + credit[d]);
+    for (let k = 0; k < nets.count; k++) {
+      const value = nets.net(nets.days[k]);
+      if (!Number.isNaN(value)) add(nets.days[k] + ds.firstDay, value);
     }
     from = to;
   }

@@ -58,6 +58,66 @@ export function dayPurchase(revenue: Float64Array, from: number, to: number): nu
 }
 
 /**
+ * One customer's days at a time, purchases and credits summed apart so a day's credits can net its
+ * purchases (UnitSeries): typed arrays indexed by day since `base`, stamped with the customer that
+ * last opened the day, so nothing is cleared between customers.
+ */
+export class DayNets {
+  readonly value: Float64Array;
+  readonly credit: Float64Array;
+  private readonly bought: Uint8Array;
+  private readonly owner: Int32Array;
+  /** The days opened for the current customer, in the order they were opened. */
+  readonly days: Int32Array;
+  count = 0;
+
+  constructor(span: number) {
+    this.value = new Float64Array(span);
+    this.credit = new Float64Array(span);
+    this.bought = new Uint8Array(span);
+    this.owner = new Int32Array(span).fill(-1);
+    this.days = new Int32Array(span);
+  }
+
+  /** Starts another customer (or the same customers again: every stamp is cleared). */
+  restart(again = false): void {
+    this.count = 0;
+    if (again) this.owner.fill(-1);
+  }
+
+  isOpen(d: number, c: number): boolean {
+    return this.owner[d] === c;
+  }
+
+  /** Day d of customer c, emptied when c opens it first. */
+  open(d: number, c: number): void {
+    if (this.owner[d] === c) return;
+    this.owner[d] = c;
+    this.value[d] = 0;
+    this.credit[d] = 0;
+    this.bought[d] = 0;
+    this.days[this.count++] = d;
+  }
+
+  /** A line on an open day: purchases add in line order (the same sums as before netting, to the bit). */
+  add(d: number, revenue: number): void {
+    if (isCredit(revenue)) this.credit[d] += revenue;
+    else {
+      this.value[d] += revenue;
+      this.bought[d] = 1;
+    }
+  }
+
+  /** The day's purchases net of its credits, or NaN when it is no entry (credits alone, or credits that cancel it). */
+  net(d: number): number {
+    if (this.bought[d] !== 1) return Number.NaN;
+    if (this.credit[d] === 0) return this.value[d];
+    const net = this.value[d] + this.credit[d];
+    return net > 0 ? net : Number.NaN;
+  }
+}
+
+/**
  * Relationship series: the transactions are already sorted by customer, category, day. When no
  * relationship bought twice on a day (every row its own entry) and no row is a credit, the series
  * is the transactions themselves, so it shares their day and revenue columns instead of copying
@@ -137,50 +197,29 @@ export function customerSeries(ds: Dataset, memory: SeriesMemory = ownMemory): U
   const n = customer.length;
   const customers = ds.customers.length;
   const base = ds.firstDay;
-  const span = Math.max(1, ds.lastDay - base + 1);
-  // One customer's days at a time: purchases summed in row order, its credits apart (netted across
-  // categories: a price corrected by a manual credit line of its own is one customer's day).
-  const sum = new Float64Array(span);
-  const credit = new Float64Array(span);
-  const bought = new Uint8Array(span);
-  // A day is the customer's once it has a row on it (seen[d] === c).
-  const seen = new Int32Array(span).fill(-1);
-  const touched = new Int32Array(span);
+  // Credits net across categories: a price corrected by a credit line of its own is one customer's day.
+  const nets = new DayNets(Math.max(1, ds.lastDay - base + 1));
   const startOf = memory.int32(customers + 1);
-  /** Gathers customer c's rows from..to-1 by day; returns how many days it touched (in `touched`). */
-  const gather = (from: number, to: number, c: number): number => {
-    let t = 0;
-    for (let r = from; r < to; r++) {
-      const d = day[r] - base;
-      if (seen[d] !== c) {
-        seen[d] = c;
-        sum[d] = 0;
-        credit[d] = 0;
-        bought[d] = 0;
-        touched[t++] = d;
-      }
-      if (isCredit(revenue[r])) credit[d] += revenue[r];
-      else {
-        sum[d] += revenue[r];
-        bought[d] = 1;
-      }
-    }
-    return t;
-  };
-  // A day of credits alone is none; credits that cancel the day's purchases leave none either.
-  const isEntry = (d: number): boolean => bought[d] === 1 && (credit[d] === 0 || sum[d] + credit[d] > 0);
   const rowsOf = new Int32Array(customers + 1);
   for (let i = 0, c = 0; c < customers; c++) {
     rowsOf[c] = i;
     while (i < n && customer[i] === c) i++;
     rowsOf[c + 1] = i;
   }
+  const gather = (c: number): void => {
+    nets.restart();
+    for (let r = rowsOf[c]; r < rowsOf[c + 1]; r++) {
+      const d = day[r] - base;
+      nets.open(d, c);
+      nets.add(d, revenue[r]);
+    }
+  };
   let entries = 0;
   for (let c = 0; c < customers; c++) {
-    const t = gather(rowsOf[c], rowsOf[c + 1], c);
-    for (let k = 0; k < t; k++) if (isEntry(touched[k])) entries++;
+    gather(c);
+    for (let k = 0; k < nets.count; k++) if (!Number.isNaN(nets.net(nets.days[k]))) entries++;
   }
-  seen.fill(-1);
+  nets.restart(true);
   // Typed buffers and a numeric typed sort: a comparator sort per customer and growing JS arrays
   // cost about 2 s at 5M rows.
   const days = memory.int32(entries);
@@ -188,14 +227,13 @@ export function customerSeries(ds: Dataset, memory: SeriesMemory = ownMemory): U
   let e = 0;
   for (let c = 0; c < customers; c++) {
     startOf[c] = e;
-    const t = gather(rowsOf[c], rowsOf[c + 1], c);
-    const sorted = touched.subarray(0, t).sort();
-    for (let k = 0; k < t; k++) {
-      const d = sorted[k];
-      if (!isEntry(d)) continue;
-      days[e] = d + base;
-      // A day without credits is its purchases as summed, line by line: the same sums to the bit.
-      values[e] = credit[d] === 0 ? sum[d] : sum[d] + credit[d];
+    gather(c);
+    const sorted = nets.days.subarray(0, nets.count).sort();
+    for (let k = 0; k < sorted.length; k++) {
+      const value = nets.net(sorted[k]);
+      if (Number.isNaN(value)) continue;
+      days[e] = sorted[k] + base;
+      values[e] = value;
       e++;
     }
   }
