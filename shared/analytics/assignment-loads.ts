@@ -69,13 +69,20 @@ export function repLoads(
   return [...loads.values()].sort((x, y) => y.expectedRevenue - x.expectedRevenue || (x.rep < y.rep ? -1 : 1));
 }
 
-/** The territory plan: reps, accounts, capacity use, expected value and leakage per territory. */
+/**
+ * The territory plan: reps, accounts, capacity use, expected value and leakage per territory.
+ * Leakage is a year's, as on the overview: recovery money is stated over the run's horizon
+ * (`recoveryHorizonDays`), so it is put on a yearly footing before it is set against a year of
+ * revenue; at 100 days the plan otherwise showed a territory's leakage at a quarter of the overview's.
+ */
 export function territoryLoads(
   accounts: readonly AccountAssignment[],
   reps: readonly RepLoad[],
   revenue12mByTerritory: ReadonlyMap<string, number>,
   settings: Pick<AssignmentSettings, 'strategicUsesCapacity'>,
+  recoveryHorizonDays = 365,
 ): TerritoryLoad[] {
+  const yearly = 365 / recoveryHorizonDays;
   const rows = new Map<string, TerritoryLoad>();
   const row = (territory: string): TerritoryLoad => {
     let r = rows.get(territory);
@@ -128,6 +135,7 @@ export function territoryLoads(
     if (home !== undefined) placedWithTerritoryReps.set(home, (placedWithTerritoryReps.get(home) ?? 0) + 1);
   }
   for (const r of rows.values()) {
+    r.recovery *= yearly;
     r.leakage = r.recovery + r.growth;
     r.leakageShare = r.revenue12m > 0 ? r.leakage / r.revenue12m : 0;
     const placed = placedWithTerritoryReps.get(r.territory) ?? 0;

@@ -89,9 +89,11 @@ export type TerritoryLoad = {
   capacityUse: number;
   /** Expected revenue of the territory's accounts the plan gives a rep (assigned, kept or overridden). */
   expectedRevenue: number;
+  /** Money at risk a year (the run's horizon's put on a yearly footing, as the overview's leakage). */
   recovery: number;
+  /** Growth a year. */
   growth: number;
-  /** recovery + growth of every account of the territory, assigned or not: expectedRevenue + what stays unassigned. */
+  /** recovery + growth a year of every account of the territory, assigned or not (the overview's leakage, by territory). */
   leakage: number;
   revenue12m: number;
   /** leakage / revenue12m (0 without revenue). */

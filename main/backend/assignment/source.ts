@@ -42,5 +42,5 @@ export function loadPlanSource(ctx: HandlerContext, runId: number | undefined, c
   const revenue12mByTerritory = new Map(
     summary.leakage.by.territory.map((r) => [r.key === LEAKAGE_NO_TERRITORY ? NO_TERRITORY : r.key, r.revenue12m]),
   );
-  return { runId: summary.runId, asOf: summary.asOf, currency: summary.currency || currency, actions, revenue12mByTerritory };
+  return { runId: summary.runId, asOf: summary.asOf, currency: summary.currency || currency, actions, revenue12mByTerritory, recoveryHorizonDays: summary.settings.recovery.horizonDays };
 }

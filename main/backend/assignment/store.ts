@@ -34,6 +34,8 @@ export type PlanSource = {
   currency: string;
   actions: readonly Action[];
   revenue12mByTerritory: ReadonlyMap<string, number>;
+  /** The run's recovery horizon, which recovery actions' money is stated over. */
+  recoveryHorizonDays: number;
 };
 
 export function listOverrides(db: Db): AssignmentOverride[] {
@@ -66,7 +68,7 @@ export function createPlan(db: Db, source: PlanSource, settings: AssignmentSetti
     currency: source.currency,
   });
   const reps = repLoads(accounts, roster, settings);
-  const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory, settings);
+  const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory, settings, source.recoveryHorizonDays);
   const summary = { totals: assignmentTotals(accounts), reps, territories };
 
   return db.transaction(() => {

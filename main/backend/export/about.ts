@@ -1,4 +1,5 @@
 import type { AssignmentPlanSummary } from '../../../shared/contract/assignment';
+import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 import { buildSheet, type Column, type SheetSpec } from './xlsx';
 
 type Fact = { label: string; text: string | null; date: string | null; amount: number | null };
@@ -17,8 +18,15 @@ const fact = (label: string, value: { text?: string; date?: string; amount?: num
   amount: value.amount ?? null,
 });
 
+/** What a workbook's money is over: growth a year, recovery the run's horizon, territory leakage a year of both. */
+export function moneyWords(recoveryHorizonDays: number | undefined): string {
+  const span = horizonOtherThanYear(recoveryHorizonDays) ?? '12 months';
+  return `Growth: a year of what peers buy. Recovery: money at risk over the next ${span} (the run's horizon). Territory leakage: a year of both, as on the overview.`;
+}
+
 /** What the workbook is, and the settings the plan was made with, so it can be explained later. */
-export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string, analysisSettings?: string): SheetSpec {
+export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string, run: { analysisSettings?: string; recoveryHorizonDays?: number } = {}): SheetSpec {
+  const { analysisSettings } = run;
   const facts: Fact[] = [
     fact('Workbook', { text: title }),
     fact('Client', { text: clientName }),
@@ -29,6 +37,7 @@ export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: 
     // Figures from other than the default method say so wherever they travel.
     ...(analysisSettings ? [fact('Analysis settings', { text: analysisSettings })] : []),
     fact('Currency', { text: s.currency }),
+    fact('Money', { text: moneyWords(run.recoveryHorizonDays) }),
     fact('Accounts with actions', { amount: s.totals.accounts }),
     fact('Unassigned accounts', { amount: s.totals.unassigned }),
     fact('Manager overrides', { amount: s.overrides.length }),

@@ -15,6 +15,8 @@ export type PlanExportData = {
   actionsByCustomer: ReadonlyMap<string, PlanAction[]>;
   /** The analysis settings behind the plan's actions in words: 'defaults', or what differs from them. */
   analysisSettings?: string;
+  /** The horizon the run's recovery money is stated over (365 when unknown). */
+  recoveryHorizonDays?: number;
 };
 
 /** One line of a call list: an action with the account it belongs to. */
@@ -125,7 +127,7 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   if (unassigned) {
     sheets.push({ name: UNASSIGNED, ws: buildSheet(columns, counted(callRows(unassigned, data.actionsByCustomer), tally), summary.currency) });
   }
-  sheets.push(aboutSheet(data.clientName, summary, 'Rep assignment plan', data.analysisSettings));
+  sheets.push(aboutSheet(data.clientName, summary, 'Rep assignment plan', data));
   writeWorkbook(file, sheets, sheets.length - 1);
   return tally.n;
 }

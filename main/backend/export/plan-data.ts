@@ -7,12 +7,16 @@ import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
 
-/** The run's settings in words for an export: 'defaults', or each setting that differs; none when the run is gone. */
-function settingsWords(db: Db, runId: number): string | undefined {
+/**
+ * The run's settings in words for an export ('defaults', or each setting that differs) and the
+ * horizon its recovery money is stated over; neither when the run is gone.
+ */
+function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number } {
   const row = db.prepare('SELECT settings_json FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string } | undefined;
-  if (!row) return undefined;
-  const changes = settingsChanges(JSON.parse(row.settings_json) as AnalysisSettings);
-  return changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`;
+  if (!row) return {};
+  const settings = JSON.parse(row.settings_json) as AnalysisSettings;
+  const changes = settingsChanges(settings);
+  return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery?.horizonDays };
 }
 
 /** What the call-list and territory exports write: a plan (the one asked for, else the latest or a new one) with its actions. */
@@ -20,10 +24,12 @@ export function planExportData(ctx: HandlerContext, planId: number | undefined):
   const db = ctx.session.db;
   const id = planOrLatest(ctx, planId);
   const summary = planSummary(db, id);
+  const run = runSettings(db, summary.runId);
   return {
     clientName: getMeta(db, 'client_name') ?? '',
     summary,
-    analysisSettings: settingsWords(db, summary.runId),
+    analysisSettings: run.words,
+    recoveryHorizonDays: run.recoveryHorizonDays,
     accounts: planAccounts(db, id),
     actionsByCustomer: planActionsByCustomer(db, id),
   };

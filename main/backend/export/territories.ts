@@ -16,9 +16,9 @@ const territoryColumns: Column<TerritoryLoad>[] = [
   { header: 'Capacity', kind: 'count', width: 10, value: (t) => t.capacity },
   { header: 'Capacity use', kind: 'share', width: 12, value: (t) => t.capacityUse },
   { header: 'Expected value assigned', kind: 'money', width: 16, value: (t) => t.expectedRevenue },
-  { header: 'Recovery', kind: 'money', width: 14, value: (t) => t.recovery },
-  { header: 'Growth', kind: 'money', width: 14, value: (t) => t.growth },
-  { header: 'Leakage', kind: 'money', width: 14, value: (t) => t.leakage },
+  { header: 'Recovery at risk a year', kind: 'money', width: 14, value: (t) => t.recovery },
+  { header: 'Growth a year', kind: 'money', width: 14, value: (t) => t.growth },
+  { header: 'Leakage a year', kind: 'money', width: 14, value: (t) => t.leakage },
   { header: 'Revenue 12m', kind: 'money', width: 16, value: (t) => t.revenue12m },
   { header: 'Leakage share', kind: 'share', width: 13, value: (t) => t.leakageShare },
 ];
@@ -54,7 +54,7 @@ export function writeTerritories(target: ExportTarget, data: PlanExportData): { 
     [
       { name: 'Territories', ws: buildSheet(territoryColumns, summary.territories, summary.currency) },
       { name: 'Reps', ws: buildSheet(repColumns, reps, summary.currency) },
-      aboutSheet(data.clientName, summary, 'Territory plan', data.analysisSettings),
+      aboutSheet(data.clientName, summary, 'Territory plan', data),
     ],
     2,
   );

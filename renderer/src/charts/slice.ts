@@ -1,6 +1,25 @@
 import type { EChartsOption } from 'echarts';
 import type { SliceGroup } from '../../../shared/model/slice';
+import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartClick, type ChartFormat } from './common';
+
+/**
+ * What a slice's money is over: growth is a year of peers' spend, recovery the money at risk over
+ * the run's horizon. Only at the default 365 days is a mixed sum "per year"; at 100 days, calling
+ * it that overstated nothing but misnamed the recovery part.
+ */
+export function sliceMoneyWords(kind: 'growth' | 'recovery' | undefined, horizonDays: number | undefined): { label: string; span: string; detail: string } {
+  const horizon = horizonOtherThanYear(horizonDays);
+  if (kind === 'growth') return { label: 'Expected per year', span: 'a year', detail: "a year of what the customers' peers buy" };
+  if (kind === 'recovery') {
+    return horizon === null
+      ? { label: 'At risk per year', span: 'a year', detail: 'money at risk over the next 12 months' }
+      : { label: `At risk, next ${horizon}`, span: `over the next ${horizon}`, detail: `money at risk over the next ${horizon} (the run's recovery horizon)` };
+  }
+  return horizon === null
+    ? { label: 'Expected per year', span: 'a year', detail: 'growth a year; recovery at risk over the next 12 months' }
+    : { label: 'Expected money', span: `(growth a year, recovery over the next ${horizon})`, detail: `growth a year; recovery at risk over the next ${horizon} (the run's horizon)` };
+}
 
 /** A slice's money per key of one dimension, largest at the top; a bar or its label is clickable. */
 export function sliceBarsOption(
@@ -9,8 +28,10 @@ export function sliceBarsOption(
   kind: 'growth' | 'recovery' | undefined,
   fmt: ChartFormat,
   limit = 15,
+  horizonDays?: number,
 ): EChartsOption {
   const top = groups.slice(0, limit).reverse();
+  const words = sliceMoneyWords(kind, horizonDays);
   return {
     // Each narrowing brings other keys: animated, the old bars slid into the new ones' places and
     // read as wrong figures for a second.
@@ -21,10 +42,10 @@ export function sliceBarsOption(
       axisPointer: { type: 'shadow' },
       formatter: (p) => {
         const g = top[firstItem<number>(p).dataIndex];
-        return tooltipHtml`${labelOf(g.key)}<br/>${fmt.money(g.expected)} a year from ${fmt.count(g.actions)} actions, ${fmt.count(g.customers)} customers<br/>Click to narrow to it`;
+        return tooltipHtml`${labelOf(g.key)}<br/>${fmt.money(g.expected)} ${words.span} from ${fmt.count(g.actions)} actions, ${fmt.count(g.customers)} customers<br/>Click to narrow to it`;
       },
     },
-    xAxis: { type: 'value', name: `Expected per year (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    xAxis: { type: 'value', name: `${words.label} (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
     yAxis: {
       type: 'category',
       data: top.map((g) => g.key),
@@ -34,7 +55,7 @@ export function sliceBarsOption(
     series: [
       {
         type: 'bar',
-        name: 'Expected per year',
+        name: words.label,
         color: kind === 'recovery' ? RECOVERY_COLOR : GROWTH_COLOR,
         cursor: 'pointer',
         data: top.map((g) => g.expected),

@@ -3,7 +3,14 @@ import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 import type { SortState } from './table-model';
 
-export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
+/**
+ * `pAliveReferenceOnly`: the run's BG/NBD fit is degenerate, so its P(alive) (often 100% for
+ * everyone) gates nothing; a bare column of confident shares would say otherwise.
+ */
+export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?: boolean } = {}): Column<CustomerResult>[] {
+  const pAlive: Pick<Column<CustomerResult>, 'label' | 'title' | 'width'> = options.pAliveReferenceOnly
+    ? { label: 'P(alive), ref. only', title: 'The BG/NBD fit is degenerate on this data: P(alive) is shown for reference and gates nothing', width: '10rem' }
+    : { label: 'P(alive)', title: 'Chance the customer still buys, from the BG/NBD fit', width: '6.5rem' };
   return [
     { id: 'name', label: 'Customer', value: (c) => c.name, width: '1.6fr' },
     { id: 'code', label: 'Code', value: (c) => c.code, width: '6rem' },
@@ -13,13 +20,13 @@ export function customerColumns(fmt: Formatters): Column<CustomerResult>[] {
     { id: 'affinity', label: 'Distance to profile', title: "How far the customer's category mix is from its profile's centre: smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '9.5rem' },
     { id: 'atRisk', label: 'At risk', value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
     { id: 'growth', label: 'Growth', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
-    { id: 'pAlive', label: 'P(alive)', value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right', width: '6.5rem' },
+    { id: 'pAlive', ...pAlive, value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right' },
     { id: 'rep', label: 'Rep', value: (c) => c.rep, width: '1fr' },
     { id: 'territory', label: 'Territory', value: (c) => c.territory, width: '1fr' },
   ];
 }
 
-export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote }: {
+export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote, pAliveReferenceOnly }: {
   label: string;
   customers: readonly CustomerResult[];
   fmt: Formatters;
@@ -29,11 +36,12 @@ export function CustomerTable({ label, customers, fmt, onOpen, height, initialSo
   /** How many customers exist when `customers` is a capped page of them, and which page it is. */
   total?: number;
   capNote?: string;
+  pAliveReferenceOnly?: boolean;
 }) {
   return (
     <DataTable
       label={label}
-      columns={customerColumns(fmt)}
+      columns={customerColumns(fmt, { pAliveReferenceOnly })}
       rows={customers}
       rowKey={(c) => c.code}
       onActivate={onOpen}

@@ -117,4 +117,23 @@ describe('assignment over an imported and analysed workspace', () => {
     expect(mine.total).toBe(rep.accounts);
     expect(mine.accounts.every((a) => a.rep === rep.rep)).toBe(true);
   });
+
+  it("sums the territory plan to the analysis leakage by territory when the run's recovery horizon is not a year", async () => {
+    const run = await backend.call('analysis-run', { settings: { recovery: { horizonDays: 100 } } });
+    const summary = await backend.call('analysis-summary', { runId: run.runId });
+    expect(summary.settings.recovery.horizonDays).toBe(100);
+    const plan = await backend.call('assignment-plan', { limit: 1 });
+    expect(plan.runId).toBe(run.runId);
+    let recovery = 0;
+    for (const row of summary.leakage.by.territory) {
+      const t = plan.territories.find((x) => x.territory === (row.key === '(none)' ? '(no territory)' : row.key));
+      expect(t?.leakage ?? 0).toBeCloseTo(row.total, 2);
+      expect(t?.leakageShare ?? 0).toBeCloseTo(row.share, 9);
+      recovery += t?.recovery ?? 0;
+    }
+    // A year of the money at risk over 100 days: 3.65 times what the recovery actions state.
+    const stated = (await allActions()).filter((a) => a.kind === 'recovery').reduce((sum, a) => sum + a.expectedRevenue, 0);
+    expect(recovery).toBeCloseTo((stated * 365) / 100, 0);
+  });
 });
+

@@ -1,3 +1,4 @@
+import { moneyWords } from '../../../main/backend/export/about';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
@@ -193,13 +194,16 @@ describe('the territory plan', () => {
     expect(west).toMatchObject({
       Reps: 2,
       'Accounts with actions': storedWest?.accounts,
-      Leakage: storedWest?.leakage,
+      'Leakage a year': storedWest?.leakage,
       'Revenue 12m': 100_000,
       'Leakage share': storedWest?.leakageShare,
       'Capacity use': storedWest?.capacityUse,
     });
     expect(sheetXml(file, 1)).toContain('state="frozen"');
     expect(wb.Sheets.Territories['!autofilter']).toBeDefined();
+    // What the money is over travels with it: the fixture's run states recovery over a year.
+    const about = rowsOf(wb.Sheets.About);
+    expect(about.find((r) => r.What === 'Money')?.Text).toBe(moneyWords(365));
   });
 
   it('writes the territory table as CSV into a folder', async () => {

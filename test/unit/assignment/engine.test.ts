@@ -208,4 +208,17 @@ describe('the assignment engine', () => {
     expect(none).toMatchObject({ territory: '(no territory)', accounts: 1, unassigned: 1, reps: 0, expectedRevenue: 0, leakage: 50 });
     expect(reps.find((r) => r.rep === 'Olly')).toMatchObject({ accounts: 1, capacityUse: 1, recovery: 3000 });
   });
+
+  it("puts a short horizon's recovery money on a yearly footing in the territory leakage, as the overview does", () => {
+    const roster = [rep('Olly', 'outside', 'West', 5)];
+    const accounts = plan([action('A', 'recovery', 1000), action('B', 'growth', 500)], roster);
+    const reps = repLoads(accounts, roster, settings());
+    const [west] = territoryLoads(accounts, reps, new Map([['West', 40_000]]), settings(), 100);
+    expect(west.recovery).toBeCloseTo(3650, 9);
+    expect(west.leakage).toBeCloseTo(3650 + 500, 9);
+    expect(west.leakageShare).toBeCloseTo(4150 / 40_000, 12);
+    // What the reps are handed stays the actions' own money, over the horizon.
+    expect(west.expectedRevenue).toBe(1500);
+  });
 });
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drillTarget, fieldText, sliceFromParams, sliceOfKey, sliceToParams, withoutField } from '../../../renderer/src/app/slice-params';
 import { heatmapCell, profileHeatmapOption } from '../../../renderer/src/charts/profiles';
-import { clickedCategory, sliceBarsOption } from '../../../renderer/src/charts/slice';
+import { clickedCategory, sliceBarsOption, sliceMoneyWords } from '../../../renderer/src/charts/slice';
 import { clickedRep } from '../../../renderer/src/features/assignment/chart';
 import { holdoutBucketAt, holdoutCheckOption } from '../../../renderer/src/features/recovery/palive-chart';
 import type { BgNbdHoldoutCheck } from '../../../shared/model/bgnbd';
@@ -110,5 +110,17 @@ describe('what a click on a chart names', () => {
     expect(tip).toContain('Profile 2');
     expect(tip).toContain('$9,000');
     expect(tip).toContain('10 actions');
+  });
+
+  it("names a slice's money by what it is over: a year at the default horizon, the run's horizon when recovery is in it", () => {
+    expect(sliceMoneyWords(undefined, 365).label).toBe('Expected per year');
+    expect(sliceMoneyWords('growth', 100).label).toBe('Expected per year');
+    expect(sliceMoneyWords('recovery', 100).label).toBe('At risk, next 100 days');
+    expect(sliceMoneyWords(undefined, 100)).toMatchObject({ label: 'Expected money', detail: "growth a year; recovery at risk over the next 100 days (the run's horizon)" });
+    const groups = [{ key: 'UK', actions: 3, customers: 2, expected: 1200 }];
+    const option = sliceBarsOption(groups, (k) => k, 'recovery', fmt, 15, 100);
+    expect((option.xAxis as { name: string }).name).toBe('At risk, next 100 days (USD)');
+    const tip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 0, value: 1200 }]);
+    expect(tip).toContain('$1,200 over the next 100 days from 3 actions');
   });
 });

@@ -21,7 +21,7 @@ import { useAsync } from '../../app/useAsync';
 import { useDrill } from '../../app/useDrill';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { clickedCategory, sliceBarsOption } from '../../charts/slice';
+import { clickedCategory, sliceBarsOption, sliceMoneyWords } from '../../charts/slice';
 import { ActionList } from '../../components/ActionList';
 import { CustomerTable } from '../../components/CustomerTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
@@ -103,7 +103,9 @@ export function ExploreScreen() {
   const profiles = s?.profiles;
   const groups = actions.data?.groups;
   const kind = slice.kind;
-  const option = useMemo(() => (groups && groups.length > 0 ? sliceBarsOption(groups, groupLabel(by, profiles ?? []), kind, fmt) : null), [groups, by, profiles, kind, fmt]);
+  const horizonDays = s?.settings.recovery.horizonDays;
+  const money = sliceMoneyWords(kind, horizonDays);
+  const option = useMemo(() => (groups && groups.length > 0 ? sliceBarsOption(groups, groupLabel(by, profiles ?? []), kind, fmt, 15, horizonDays) : null), [groups, by, profiles, kind, fmt, horizonDays]);
   if (!s) return null;
 
   const set = (field: SliceField, value: string) => {
@@ -225,10 +227,10 @@ export function ExploreScreen() {
       <div className="stats" data-testid="slice-stats">
         <Stat label="Actions" value={a ? fmt.count(a.total) : '…'} testId="slice-actions" />
         <Stat
-          label="Expected per year"
+          label={money.label}
           value={a ? fmt.money(a.totalExpected) : '…'}
           testId="slice-expected"
-          detail={`growth a year; recovery over the run's horizon${slice.category && slice.category !== WHOLE_ACCOUNT ? `; account-wide recoveries count ${slice.category}'s part` : ''}`}
+          detail={`${money.detail}${slice.category && slice.category !== WHOLE_ACCOUNT ? `; account-wide recoveries count ${slice.category}'s part` : ''}`}
         />
         <Stat label="Customers with an action" value={a ? fmt.count(a.customers) : '…'} testId="slice-action-customers" />
         <Stat label="Customers in the slice" value={c ? fmt.count(c.total) : '…'} testId="slice-customers" detail={slice.kind || slice.category ? 'those with such an action' : 'every customer matching'} />
@@ -267,7 +269,7 @@ export function ExploreScreen() {
         <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
-        <CustomerTable label="Slice customers" customers={c?.rows ?? []} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} onOpen={(x) => go('customer', { code: x.code })} height={360} />
+        <CustomerTable label="Slice customers" customers={c?.rows ?? []} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} onOpen={(x) => go('customer', { code: x.code })} height={360} />
       </Panel>
     </>
   );

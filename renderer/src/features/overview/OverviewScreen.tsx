@@ -12,6 +12,7 @@ import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
+import { profileWords } from './profile-words';
 import { RunHistory } from './RunHistory';
 
 const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
@@ -55,7 +56,7 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {s.k} profiles · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>

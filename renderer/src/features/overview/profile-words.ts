@@ -1,0 +1,10 @@
+import type { AnalysisSummary } from '../../../../shared/model/results';
+
+/**
+ * How many peer groups a run compared customers with, as the overview's head line says it: a run
+ * with one group says why ("1 profiles" read like a failed sweep, and hid the no-pattern state).
+ */
+export function profileWords(s: Pick<AnalysisSummary, 'k' | 'structure'>): string {
+  if (s.k !== 1) return `${s.k} profiles`;
+  return s.structure?.state === 'none' ? 'one peer group (no clear buying patterns)' : 'one peer group';
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { moneyWords } from '../../../main/backend/export/about';
+
+describe("an export's note on what its money is over", () => {
+  it('names the run’s recovery horizon when it is not a year', () => {
+    expect(moneyWords(100)).toBe("Growth: a year of what peers buy. Recovery: money at risk over the next 100 days (the run's horizon). Territory leakage: a year of both, as on the overview.");
+  });
+
+  it('says 12 months at the default horizon, and when the run is gone', () => {
+    expect(moneyWords(365)).toContain('over the next 12 months');
+    expect(moneyWords(undefined)).toBe(moneyWords(365));
+  });
+});
