@@ -20,10 +20,14 @@ export const formatMoney = (value: number, currency = 'USD', locale?: string, di
 };
 
 /** "$1.2M", "$840K" for chart axes and tiles ("1.2K units" for a purchase log). */
+/**
+ * 1,041,727 -> "$1.04M", 28,300 -> "$28.3K": three significant digits, so a bar's label beside
+ * others says as much at a million as at thousands (one decimal wrote the million as "$1M").
+ */
 export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string =>
   currency === PURCHASE_UNITS
-    ? `${new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)} units`
-    : new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    ? `${new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(value)} units`
+    : new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 
 /** 0.183 -> "18.3%" */
 export const formatShare = (share: number, digits = 1, locale?: string): string =>

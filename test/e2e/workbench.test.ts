@@ -496,6 +496,11 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => first.innerText()).toContain(risky.rows[0].name);
     expect(await first.innerText()).toContain(money(risky.rows[0].atRiskRevenue));
     expect(risky.rows[0].atRiskRevenue).toBeGreaterThan(0);
+    // The headings say what the money is over, and a degenerate BG/NBD fit's P(alive) says it is for reference.
+    const s = await served.rpc<AnalysisSummary>('analysis-summary');
+    const header = await page.locator('[data-table="Customers"] [role="row"]').first().innerText();
+    expect(header).toContain(s.settings.recovery.horizonDays === 365 ? 'At risk / yr' : `At risk, ${s.settings.recovery.horizonDays}d`);
+    expect(header).toContain(s.bgnbd?.verdict === 'degenerate' ? 'P(alive), ref.' : 'P(alive)');
   });
 
   it('imports a file dropped on the window, lists the rejected rows and saves them as CSV', async () => {

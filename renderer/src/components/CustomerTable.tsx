@@ -1,4 +1,5 @@
 import type { CustomerResult } from '../../../shared/model/results';
+import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 import type { SortState } from './table-model';
@@ -7,9 +8,12 @@ import type { SortState } from './table-model';
  * `pAliveReferenceOnly`: the run's BG/NBD fit is degenerate, so its P(alive) (often 100% for
  * everyone) gates nothing; a bare column of confident shares would say otherwise.
  */
-export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?: boolean } = {}): Column<CustomerResult>[] {
+export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?: boolean; horizonDays?: number } = {}): Column<CustomerResult>[] {
+  // Money at risk is stated over the run's horizon, growth over a year: the headings say which.
+  const span = horizonOtherThanYear(options.horizonDays);
+  const atRisk = span === null ? { label: 'At risk / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${options.horizonDays}d`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
   const pAlive: Pick<Column<CustomerResult>, 'label' | 'title' | 'width'> = options.pAliveReferenceOnly
-    ? { label: 'P(alive), ref. only', title: 'The BG/NBD fit is degenerate on this data: P(alive) is shown for reference and gates nothing', width: '10rem' }
+    ? { label: 'P(alive), ref.', title: 'The BG/NBD fit is degenerate on this data: P(alive) is shown for reference only and gates nothing', width: '9.5rem' }
     : { label: 'P(alive)', title: 'Chance the customer still buys, from the BG/NBD fit', width: '6.5rem' };
   return [
     { id: 'name', label: 'Customer', value: (c) => c.name, width: '1.6fr' },
@@ -18,15 +22,15 @@ export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?
     { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
     { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
     { id: 'affinity', label: 'Distance to profile', title: "How far the customer's category mix is from its profile's centre: smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '9.5rem' },
-    { id: 'atRisk', label: 'At risk', value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
-    { id: 'growth', label: 'Growth', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '7rem' },
+    { id: 'atRisk', ...atRisk, value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: span === null ? '8.5rem' : '10.5rem' },
+    { id: 'growth', label: 'Growth / yr', title: 'Expected growth a year', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '8.5rem' },
     { id: 'pAlive', ...pAlive, value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right' },
     { id: 'rep', label: 'Rep', value: (c) => c.rep, width: '1fr' },
     { id: 'territory', label: 'Territory', value: (c) => c.territory, width: '1fr' },
   ];
 }
 
-export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote, pAliveReferenceOnly }: {
+export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote, pAliveReferenceOnly, horizonDays }: {
   label: string;
   customers: readonly CustomerResult[];
   fmt: Formatters;
@@ -37,11 +41,13 @@ export function CustomerTable({ label, customers, fmt, onOpen, height, initialSo
   total?: number;
   capNote?: string;
   pAliveReferenceOnly?: boolean;
+  /** The run's recovery horizon, which the at-risk column's money is over. */
+  horizonDays?: number;
 }) {
   return (
     <DataTable
       label={label}
-      columns={customerColumns(fmt, { pAliveReferenceOnly })}
+      columns={customerColumns(fmt, { pAliveReferenceOnly, horizonDays })}
       rows={customers}
       rowKey={(c) => c.code}
       onActivate={onOpen}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, tooltipHtml } from '../../../renderer/src/charts/common';
 import { purchaseTimelineOption } from '../../../renderer/src/charts/customer';
 import { growthByCategoryOption } from '../../../renderer/src/charts/growth';
+import { formatMoneyCompact } from '../../../shared/format/numbers';
 import { fmt } from './fixtures';
 
 const HOSTILE = '<img src=x onerror=alert(1)>Dairy & "Eggs"';
@@ -26,5 +27,15 @@ describe('the one escape path for chart text', () => {
   it('labels the as-of line of the purchase timeline instead of failing on its bare date', () => {
     const timeline = purchaseTimelineOption({ purchases: [], cycles: [] }, '2025-03-01', fmt);
     expect(tooltipOf(timeline)({ seriesName: 'Purchase', dataIndex: 0, value: '2025-03-01' })).toBe('as of Mar 1, 2025');
+  });
+});
+
+describe('compact money on bars and axes', () => {
+  it('keeps three significant digits at every size, so a million is not rounded to one', () => {
+    expect(formatMoneyCompact(1_041_727, 'GBP', 'en-US')).toBe('£1.04M');
+    expect(formatMoneyCompact(28_300, 'GBP', 'en-US')).toBe('£28.3K');
+    expect(formatMoneyCompact(39_000, 'GBP', 'en-US')).toBe('£39K');
+    expect(formatMoneyCompact(1_200_000, 'USD', 'en-US')).toBe('$1.2M');
+    expect(formatMoneyCompact(950, 'USD', 'en-US')).toBe('$950');
   });
 });

@@ -12,8 +12,16 @@ describe("the customer tables' P(alive) column", () => {
 
   it('is marked reference only, and says why on hover, when the fit is degenerate', () => {
     const column = pAliveColumn(true);
-    expect(column?.label).toBe('P(alive), ref. only');
+    expect(column?.label).toBe('P(alive), ref.');
     expect(column?.title).toContain('degenerate');
     expect(column?.title).toContain('gates nothing');
   });
+
+  it("heads the money columns with what they are over: growth a year, money at risk the run's horizon", () => {
+    const label = (id: string, horizonDays?: number) => customerColumns(fmt, { horizonDays }).find((c) => c.id === id)?.label;
+    expect(label('atRisk', 365)).toBe('At risk / yr');
+    expect(label('atRisk', 100)).toBe('At risk, 100d');
+    expect(label('growth', 100)).toBe('Growth / yr');
+  });
 });
+

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters, useSummary } from '../../app/workbench';
+import { NoRepsNotice } from './NoRepsNotice';
 import { Chart } from '../../charts/Chart';
 import { echarts } from '../../charts/echarts';
 import { DataTable } from '../../components/DataTable';
@@ -161,7 +162,8 @@ export function AssignmentScreen() {
         </div>
       )}
       {!plan && !loaded.loading && <p className="muted">No plan yet: check the roster below, then Plan assignments.</p>}
-      {plan && option && (
+      {plan && plan.reps.length === 0 && <NoRepsNotice accounts={plan.totals.accounts} fmt={fmt} />}
+      {plan && plan.reps.length > 0 && option && (
         <Panel
           title="Expected value against capacity, per rep"
           actions={

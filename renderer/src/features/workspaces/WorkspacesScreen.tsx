@@ -5,6 +5,7 @@ import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useAppError, useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Empty, ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { breadthWords } from './breadth-words';
 import { OpenOrCreate } from './OpenOrCreate';
 
 function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
@@ -45,7 +46,7 @@ function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
       </p>
       <div className="stats" data-testid="workspace-stats">
         <Stat label="Transactions" value={fmt.count(info.transactions)} detail={fmt.counted(info.imports, 'import')} />
-        <Stat label="Customers" value={fmt.count(info.customers)} detail={fmt.counted(info.categories, 'category', 'categories')} />
+        <Stat label="Customers" value={fmt.count(info.customers)} detail={breadthWords(info.categories, summary?.productLevel, fmt)} />
         <Stat label="Revenue in the data" value={fmt.money(info.revenue)} detail={info.dateFrom ? fmt.range(info.dateFrom, info.dateTo) : 'no dates'} />
         <Stat
           label="Last analysis"

@@ -1,0 +1,17 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { makeFormatters } from '../../../renderer/src/app/format';
+import { NoRepsNotice } from '../../../renderer/src/features/assignment/NoRepsNotice';
+
+afterEach(cleanup);
+
+describe('a plan made with no reps', () => {
+  it('says every account stays unassigned and how to give the plan reps', () => {
+    render(<NoRepsNotice accounts={2250} fmt={makeFormatters('GBP', 'en-GB')} />);
+    const notice = screen.getByTestId('plan-no-reps');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('every one of the 2,250 accounts with actions stays unassigned');
+    expect(notice.textContent).toContain('Add reps to the roster below');
+  });
+});
