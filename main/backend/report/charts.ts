@@ -59,9 +59,9 @@ export function leakageBandOption(
 export function leakageBreakdownOption(rows: LeakageRow[], currency: string, limit = 12): Option {
   const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, limit);
   return {
-    grid: { left: 150, right: 30, top: 30, bottom: 30 },
+    grid: { left: 150, right: 30, top: 30, bottom: 48 },
     legend: { top: 0, data: ['Recovery', 'Growth'] },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
+    xAxis: { type: 'value', name: `Leakage a year (${currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -78,9 +78,9 @@ export function leakageBreakdownOption(rows: LeakageRow[], currency: string, lim
 /** Cumulative revenue share against cumulative customer share. */
 export function paretoOption(points: ParetoPoint[]): Option {
   return {
-    grid: { left: 60, right: 30, top: 20, bottom: 40 },
-    xAxis: { type: 'value', min: 0, max: 1, name: 'Customers', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: pct } },
-    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: pct } },
+    grid: { left: 70, right: 30, top: 20, bottom: 40 },
+    xAxis: { type: 'value', min: 0, max: 1, name: 'Share of customers, largest first', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: pct } },
+    yAxis: { type: 'value', min: 0, max: 1, name: 'Share of 12-month revenue', nameLocation: 'middle', nameGap: 48, axisLabel: { formatter: pct } },
     series: [
       {
         type: 'line',

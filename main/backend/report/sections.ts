@@ -8,6 +8,8 @@ import { learnedModelBasis } from '../../../shared/analytics/recovery/overview';
 import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ReportView } from './view';
+import { NONE_KEY } from '../../../shared/model/slice';
+import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 
 const DIMENSIONS: { key: LeakageDimension; title: string }[] = [
   { key: 'territory', title: 'Territory' },
@@ -57,10 +59,10 @@ ${tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`)}
 ${tile('Customers buying', formatCount(s.customers.active12m), `${formatCount(s.customers.total)} known`)}
 ${tile('Strategic accounts', formatCount(s.customers.strategic), `${formatShare(s.strategicRevenueShare)} of revenue`)}
 ${tile('Long-tail customers', formatCount(s.customers.longTail), `${formatShare(Math.max(0, 1 - s.strategicRevenueShare))} of revenue`)}
-${tile('Revenue at risk (recovery)', money(l.recovery), `${formatCount(s.counts.recoveryActions)} actions`)}
-${tile('Expected growth', money(l.growth), `${formatCount(s.counts.growthActions)} actions`)}
-${tile('Leakage', money(l.total), `${formatShare(l.share)} of revenue`)}
-${tile('Profiles', formatCount(s.profiles.length), `suggested k ${s.suggestedK}`)}
+${tile('Revenue at risk a year (recovery)', money(l.recovery), `${formatCount(s.counts.recoveryActions)} actions`)}
+${tile('Expected growth a year', money(l.growth), `${formatCount(s.counts.growthActions)} actions`)}
+${tile('Leakage a year', money(l.total), `${formatShare(l.share)} of revenue`)}
+${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : `suggested k ${s.suggestedK}`)}
 </div>
 ${notesList(s.notes)}
 ${img(chart, 'Leakage share against the industry band', 760, 150)}
@@ -75,13 +77,16 @@ function breakdownTable(rows: LeakageRow[], title: string, currency: string): Sa
       html`<tr><td>${r.key}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${formatShare(r.share)}</td></tr>`,
   );
   const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
-  return html`<table><thead><tr><th>${title}</th><th>Recovery</th><th>Growth</th><th>Leakage</th><th>Revenue 12m</th><th>Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
+  return html`<table><thead><tr><th>${title}</th><th>Recovery a year</th><th>Growth a year</th><th>Leakage a year</th><th>Revenue 12m</th><th>Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
 export function leakageSection(v: ReportView): SafeHtml {
   const parts = DIMENSIONS.map(({ key, title }) => {
     const rows = v.summary.leakage.by[key] ?? [];
-    if (rows.length === 0) return html`<h3>By ${title.toLowerCase()}</h3><p class="note">No ${title.toLowerCase()} in the data.</p>`;
+    // One '(none)' bar said nothing a sentence does not say better.
+    if (rows.length === 0 || rows.every((r) => r.key === NONE_KEY)) {
+      return html`<h3>By ${title.toLowerCase()}</h3><p class="note">No customer has a ${title.toLowerCase()} in this data, so leakage cannot be split by it.</p>`;
+    }
     const height = 60 + Math.min(rows.length, BREAKDOWN_ROWS) * 26;
     const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS), 760, height);
     return html`<h3>By ${title.toLowerCase()}</h3>${img(chart, `Leakage by ${title.toLowerCase()}`, 760, height)}${breakdownTable(rows, title, v.currency)}`;
@@ -95,7 +100,10 @@ export function actionsSection(v: ReportView): SafeHtml {
     (a, i) =>
       html`<tr><td class="num">${i + 1}</td><td>${a.customerName}</td><td>${a.category}</td><td>${a.kind}</td><td class="num">${formatMoney(a.expectedRevenue, v.currency)}</td><td class="num">${Math.round(a.priority)}</td><td>${a.rep ?? ''}</td><td class="reason">${a.reason}</td></tr>`,
   );
-  return html`<section id="actions"><h2>Top ${v.actions.length} actions by expected revenue</h2>
+  const span = horizonOtherThanYear(v.summary.settings.recovery.horizonDays);
+  // Recovery money is over the run's horizon and growth over a year: only at 365 days do they read alike.
+  const spanNote = span ? html`<p class="note">Expected: for recovery, money at risk over the next ${span} (the run's horizon); for growth, a year of what peers buy.</p>` : raw('');
+  return html`<section id="actions"><h2>Top ${v.actions.length} actions by expected revenue</h2>${spanNote}
 <table><thead><tr><th>#</th><th>Customer</th><th>Category</th><th>Kind</th><th>Expected</th><th>Priority</th><th>Rep</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 

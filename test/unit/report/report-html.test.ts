@@ -70,4 +70,22 @@ describe('the client report', () => {
     const s = source('Produce', summary({ revenue12m: 1_000_000, recovery: 50_000, growth: 50_000 }), [], []);
     expect(() => renderReport(buildView(s, { ...viewOptions, anonymise: true }))).toThrow(/still holds a client or customer name/);
   });
+
+  it('says a file with no reps cannot be split by rep, and a run with one peer group has no clear patterns, instead of a (none) bar and "1"', () => {
+    const src = sample();
+    const s = src.summary;
+    s.leakage.by.rep = [{ ...s.leakage.by.rep[0], key: '(none)' }];
+    s.k = 1;
+    s.structure = { state: 'none', reason: 'No clear buying patterns: ...' };
+    const html = renderReport(buildView(src, viewOptions));
+    expect(html).toContain('No customer has a rep in this data, so leakage cannot be split by it.');
+    expect(html).not.toContain('alt="Leakage by rep"');
+    expect(html).toContain('<div class="tile-value">One peer group</div><div class="tile-note">no clear buying patterns</div>');
+    expect(html).toContain('<th>Leakage a year</th>');
+    // At the default horizon the actions' money needs no note; at 100 days it says what each kind is over.
+    expect(html).not.toContain("money at risk over the next 100 days (the run's horizon)");
+    s.settings = { ...s.settings, recovery: { ...s.settings.recovery, horizonDays: 100 } };
+    expect(renderReport(buildView(src, viewOptions))).toContain("Expected: for recovery, money at risk over the next 100 days (the run's horizon); for growth, a year of what peers buy.");
+  });
 });
+

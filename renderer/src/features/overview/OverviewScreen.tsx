@@ -12,7 +12,7 @@ import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
-import { profileWords } from './profile-words';
+import { profileWords } from '../../../../shared/format/profile-words';
 import { RunHistory } from './RunHistory';
 
 const DIMENSIONS: { id: LeakageDimension; label: string }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileWords } from '../../../renderer/src/features/overview/profile-words';
+import { profileWords } from '../../../shared/format/profile-words';
 
 describe("the overview's head line", () => {
   it('counts the profiles of a run that found several', () => {

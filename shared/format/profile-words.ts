@@ -1,4 +1,4 @@
-import type { AnalysisSummary } from '../../../../shared/model/results';
+import type { AnalysisSummary } from '../model/results';
 
 /**
  * How many peer groups a run compared customers with, as the overview's head line says it: a run
