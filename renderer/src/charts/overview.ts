@@ -84,6 +84,9 @@ export function paretoOption(points: readonly ParetoPoint[], strategicShare: num
 /** Every row is the customers without one (no rep or territory in the data): a chart of one '(none)' bar says nothing. */
 export const onlyUnassigned = (rows: readonly LeakageRow[]): boolean => rows.length > 0 && rows.every((r) => r.key === NONE_KEY);
 
+/** The one key all the leakage sits in (a file with one category), where a lone bar would say nothing; null otherwise. */
+export const singleKey = (rows: readonly LeakageRow[]): LeakageRow | null => (rows.length === 1 ? rows[0] : null);
+
 export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
   return {

@@ -119,7 +119,7 @@ describe('a purchase log without money', () => {
   it('shows purchase counts as units on screen and in Excel, never as money', () => {
     expect(formatMoney(8437, 'XXX', 'en-US')).toBe('8,437 units');
     expect(formatMoney(-12.5, 'XXX', 'en-US', 1)).toBe('-12.5 units');
-    expect(formatMoneyCompact(1_250_000, 'XXX', 'en-US')).toBe('1.3M units');
+    expect(formatMoneyCompact(1_250_000, 'XXX', 'en-US')).toBe('1.25M units');
     expect(formatMoney(8437, 'GBP', 'en-GB')).toBe('£8,437');
     expect(currencyFormat('XXX')).toBe('#,##0" units";-#,##0" units"');
   });

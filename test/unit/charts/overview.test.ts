@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakageRow } from '../../../shared/model/results';
-import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption } from '../../../renderer/src/charts/overview';
+import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../../renderer/src/charts/overview';
 import { fmt } from './fixtures';
 
 type Axis = { name?: string; data?: string[]; axisLabel?: { formatter?: (v: number) => string } };
@@ -65,6 +65,12 @@ describe('overview charts', () => {
     expect(onlyUnassigned([row('(none)', 3_000_000, 500_000)])).toBe(true);
     expect(onlyUnassigned([row('(none)', 100, 0), row('North', 50, 0)])).toBe(false);
     expect(onlyUnassigned([])).toBe(false);
+  });
+
+  it('finds the one key all the leakage sits in (a file with one category), and no key when there are several or none', () => {
+    expect(singleKey([row('All products', 1_227, 0)])?.key).toBe('All products');
+    expect(singleKey([row('Dairy', 100, 0), row('Bakery', 50, 0)])).toBeNull();
+    expect(singleKey([])).toBeNull();
   });
 
   it('keeps only the twelve largest keys', () => {

@@ -7,7 +7,7 @@ import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { sliceOfKey } from '../../app/slice-params';
 import { useDrill } from '../../app/useDrill';
-import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption } from '../../charts/overview';
+import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
@@ -43,6 +43,7 @@ export function OverviewScreen() {
   const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt) : null), [s, fmt, second]);
   if (!s || !pareto || !band || !byTerritory || !byRep || !bySecond) return null;
   const l = s.leakage;
+  const lone = singleKey(l.by[second]);
   // A bar (or its label) opens that territory's, rep's... actions and customers on Explore.
   const open = (dimension: LeakageDimension) => (e: ChartClick) => {
     const key = clickedCategory(e);
@@ -124,7 +125,13 @@ export function OverviewScreen() {
             </select>
           }
         >
-          <Chart option={bySecond} label={`Leakage by ${second}`} testId="chart-second" onClick={open(second)} />
+          {lone ? (
+            <p className="muted" data-testid="single-second">
+              All the leakage is in one {second}, '{lone.key}' ({fmt.money(lone.total)}), so it cannot be split by {second}: choose another breakdown above.
+            </p>
+          ) : (
+            <Chart option={bySecond} label={`Leakage by ${second}`} testId="chart-second" onClick={open(second)} />
+          )}
         </Panel>
       </div>
       <p className="muted" data-testid="drill-hint">Click a bar or its label, or a band of the Pareto curve, to open those actions and customers, and narrow them further there.</p>
