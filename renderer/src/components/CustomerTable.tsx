@@ -13,7 +13,7 @@ export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?
   const span = horizonOtherThanYear(options.horizonDays);
   const atRisk = span === null ? { label: 'At risk / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${options.horizonDays}d`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
   const pAlive: Pick<Column<CustomerResult>, 'label' | 'title' | 'width'> = options.pAliveReferenceOnly
-    ? { label: 'P(alive), ref.', title: 'The BG/NBD fit is degenerate on this data: P(alive) is shown for reference only and gates nothing', width: '9.5rem' }
+    ? { label: 'P(alive), ref.', title: 'The BG/NBD fit is degenerate on this data: P(alive) is shown for reference only and gates nothing', width: '8.5rem' }
     : { label: 'P(alive)', title: 'Chance the customer still buys, from the BG/NBD fit', width: '6.5rem' };
   return [
     { id: 'name', label: 'Customer', value: (c) => c.name, width: '1.6fr' },
@@ -21,7 +21,7 @@ export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?
     { id: 'tier', label: 'Tier', value: (c) => c.tier, width: '6rem' },
     { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
     { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
-    { id: 'affinity', label: 'Distance to profile', title: "How far the customer's category mix is from its profile's centre: smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '9.5rem' },
+    { id: 'affinity', label: 'Distance', title: "Distance to profile: how far the customer's category mix is from its profile's centre; smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '6.5rem' },
     { id: 'atRisk', ...atRisk, value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: span === null ? '8.5rem' : '10.5rem' },
     { id: 'growth', label: 'Growth / yr', title: 'Expected growth a year', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '8.5rem' },
     { id: 'pAlive', ...pAlive, value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right' },
