@@ -20,7 +20,8 @@ const territoryColumns: Column<TerritoryLoad>[] = [
   { header: 'Growth a year', kind: 'money', width: 14, value: (t) => t.growth },
   { header: 'Leakage a year', kind: 'money', width: 14, value: (t) => t.leakage },
   { header: 'Revenue 12m', kind: 'money', width: 16, value: (t) => t.revenue12m },
-  { header: 'Leakage share', kind: 'share', width: 13, value: (t) => t.leakageShare },
+  // No revenue in the last 12 months: a share of nothing is left empty, not written as 0%.
+  { header: 'Leakage share', kind: 'share', width: 13, value: (t) => (t.revenue12m > 0 ? t.leakageShare : null) },
 ];
 
 const repColumns: Column<RepLoad>[] = [

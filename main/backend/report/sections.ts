@@ -74,7 +74,7 @@ function breakdownTable(rows: LeakageRow[], title: string, currency: string): Sa
   const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, BREAKDOWN_ROWS);
   const body = shown.map(
     (r) =>
-      html`<tr><td>${r.key}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${formatShare(r.share)}</td></tr>`,
+      html`<tr><td>${r.key}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${r.revenue12m > 0 ? formatShare(r.share) : '—'}</td></tr>`,
   );
   const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
   return html`<table><thead><tr><th>${title}</th><th>Recovery a year</th><th>Growth a year</th><th>Leakage a year</th><th>Revenue 12m</th><th>Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;

@@ -201,6 +201,10 @@ describe('the territory plan', () => {
     });
     expect(sheetXml(file, 1)).toContain('state="frozen"');
     expect(wb.Sheets.Territories['!autofilter']).toBeDefined();
+    // A territory that bought nothing in the last 12 months has no leakage share, not 0%.
+    const unsold = stored.filter((t) => t.revenue12m === 0);
+    expect(unsold.length).toBeGreaterThan(0);
+    for (const t of unsold) expect(rows.find((r) => r.Territory === t.territory)?.['Leakage share']).toBeUndefined();
     // What the money is over travels with it: the fixture's run states recovery over a year.
     const about = rowsOf(wb.Sheets.About);
     expect(about.find((r) => r.What === 'Money')?.Text).toBe(moneyWords(365));

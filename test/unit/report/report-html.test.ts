@@ -77,11 +77,14 @@ describe('the client report', () => {
     s.leakage.by.rep = [{ ...s.leakage.by.rep[0], key: '(none)' }];
     s.k = 1;
     s.structure = { state: 'none', reason: 'No clear buying patterns: ...' };
+    s.leakage.by.tier = [...s.leakage.by.tier, { key: 'inactive', recovery: 394, growth: 0, total: 394, revenue12m: 0, share: 0 }];
     const html = renderReport(buildView(src, viewOptions));
     expect(html).toContain('No customer has a rep in this data, so leakage cannot be split by it.');
     expect(html).not.toContain('alt="Leakage by rep"');
     expect(html).toContain('<div class="tile-value">One peer group</div><div class="tile-note">no clear buying patterns</div>');
     expect(html).toContain('<th>Leakage a year</th>');
+    // A share of no revenue is not 0%.
+    expect(html).toContain('<tr><td>inactive</td><td class="num">$394</td><td class="num">$0</td><td class="num">$394</td><td class="num">$0</td><td class="num">—</td></tr>');
     // At the default horizon the actions' money needs no note; at 100 days it says what each kind is over.
     expect(html).not.toContain("money at risk over the next 100 days (the run's horizon)");
     s.settings = { ...s.settings, recovery: { ...s.settings.recovery, horizonDays: 100 } };

@@ -27,7 +27,7 @@ export function territoryColumns(fmt: Formatters): Column<TerritoryLoad>[] {
     { id: 'use', label: 'Capacity use', value: (t) => t.capacityUse, format: (v) => fmt.share(Number(v), 0), align: 'right' },
     { id: 'expected', label: 'Expected value assigned', title: 'Expected revenue of the accounts the plan gives a rep', value: (t) => t.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '12rem' },
     { id: 'leakage', label: 'Leakage / yr', title: 'At risk + growth a year of every account of the territory, assigned or not (the overview\'s leakage by territory)', value: (t) => t.leakage, format: (v) => fmt.money(Number(v)), align: 'right' },
-    { id: 'share', label: 'Leakage share', value: (t) => t.leakageShare, format: (v) => fmt.share(Number(v)), align: 'right' },
+    { id: 'share', label: 'Leakage share', title: 'Leakage a year over 12-month revenue; — where the territory bought nothing in the last 12 months', value: (t) => (t.revenue12m > 0 ? t.leakageShare : null), format: (v) => (v === null ? '—' : fmt.share(Number(v))), align: 'right' },
   ];
 }
 
