@@ -64,6 +64,14 @@ export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
   return out as AnalysisSettingsInput;
 }
 
+/** How the run compared customers: its k and why, or one peer group when the sweep found no patterns. */
+function profilesLine(s: AnalysisSummary): string {
+  const best = `from ${formatCount(s.customers.best)} best customers`;
+  if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length > 0 ? `no stable split from k = 2 to ${s.settings.kMax}` : 'no split was looked for'}: see the notes) ${best}`;
+  const why = s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes';
+  return `Profiles: k = ${s.k} (${why}) ${best}`;
+}
+
 /** A readable summary for the terminal. */
 export function describeSummary(s: AnalysisSummary): string {
   const money = (v: number) => formatMoney(v, s.currency);
@@ -72,7 +80,7 @@ export function describeSummary(s: AnalysisSummary): string {
     `Analysis run ${s.runId} as of ${s.asOf} (data ${s.dataHash.slice(0, 12)})`,
     `Revenue, last 12 months: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCount(s.customers.total)} customers`,
     `Strategic: ${formatCount(s.customers.strategic)} customers make ${formatShare(s.strategicRevenueShare)} of revenue; long tail: ${formatCount(s.customers.longTail)}`,
-    `Profiles: k = ${s.k} (${s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes'}) from ${formatCount(s.customers.best)} best customers`,
+    profilesLine(s),
     ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCount(p.members)} customers, ${money(p.revenue12m)}`),
     `Actions: ${formatCount(s.counts.recoveryActions)} recovery, ${formatCount(s.counts.growthActions)} growth`,
     `Leakage: ${money(l.total)} = ${formatShare(l.share)} of 12-month revenue (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band`,

@@ -23,6 +23,6 @@ describe('a sales file with one category (CDNOW: customer, date, CDs, dollars)',
     expect(s.notes[0]).toBe("No category or product column: every sale is in one category, 'All products', so each customer is judged as a whole.");
     // Nothing to cross-sell, so no floor on what growth lists is worth a note.
     expect(s.notes.some((n) => n.startsWith('Growth actions expected'))).toBe(false);
-    expect(describeSummary(s)).toContain('Profiles: k = 1 (no split was looked for: see the notes)');
+    expect(describeSummary(s)).toContain('Profiles: one peer group, no clear buying patterns (no split was looked for: see the notes)');
   });
 });

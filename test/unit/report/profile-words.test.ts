@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { profileWords } from '../../../shared/format/profile-words';
+import { describeSummary } from '../../../main/cli/commands/analyze';
+import type { AnalysisSummary } from '../../../shared/model/results';
+import { summary } from './fixtures';
 
 describe("the overview's head line", () => {
   it('counts the profiles of a run that found several', () => {
@@ -12,5 +15,21 @@ describe("the overview's head line", () => {
 
   it('says one peer group without a reason when the user chose one', () => {
     expect(profileWords({ k: 1, structure: { state: 'clear', reason: '' } })).toBe('one peer group');
+  });
+});
+
+describe("the terminal's profiles line", () => {
+  const run = () => summary({ revenue12m: 1_000_000, recovery: 100_000, growth: 50_000 });
+
+  it('gives the k and why when the sweep found profiles', () => {
+    const s = { ...run(), quality: [{ k: 2 }, { k: 3 }] as AnalysisSummary['quality'], suggestedK: 3, k: 3, elbowK: 3, structure: { state: 'clear' as const, reason: '' } };
+    expect(describeSummary(s)).toContain('Profiles: k = 3 (suggested 3 by silhouette, error-curve elbow at 3)');
+  });
+
+  it('says one peer group and no stable split, not "suggested 1 by silhouette", when the sweep found no patterns', () => {
+    const s = { ...run(), quality: [{ k: 2 }] as AnalysisSummary['quality'], suggestedK: 1, k: 1, structure: { state: 'none' as const, reason: '' } };
+    const text = describeSummary(s);
+    expect(text).toContain('Profiles: one peer group, no clear buying patterns (no stable split from k = 2 to 12: see the notes)');
+    expect(text).not.toContain('by silhouette');
   });
 });
