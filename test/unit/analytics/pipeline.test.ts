@@ -74,6 +74,17 @@ describe('the analysis pipeline', () => {
     expect(c7?.pAlive).not.toBeNull();
   });
 
+  it('says when leakage scales money at risk over a horizon other than a year, and by how much', () => {
+    const yearly = /leakage puts it on a yearly footing/;
+    expect(runAnalysis(ds, settings).notes.some((n) => yearly.test(n))).toBe(false);
+    const out = runAnalysis(ds, { ...settings, recovery: { ...settings.recovery, horizonDays: 100 } });
+    const note = out.notes.find((n) => yearly.test(n));
+    expect(note).toContain('Money at risk is stated over the next 100 days; leakage puts it on a yearly footing (3.65x), as if each shortfall ran the whole year');
+    // The figure it speaks of: recovery actions' money times 3.65 is the leakage's recovery part.
+    const stated = out.actions.filter((a) => a.kind === 'recovery').reduce((sum, a) => sum + a.expectedRevenue, 0);
+    expect(out.leakage.recovery).toBeCloseTo(stated * 3.65, 6);
+  });
+
   it('recomputes only what a changed setting depends on', () => {
     const cache = new StageCache();
     runAnalysis(ds, settings, { cache });
