@@ -6,6 +6,7 @@ import type {
   RosterRep,
   TerritoryLoad,
 } from '../contract/assignment';
+import { recoveryYearly } from './leakage';
 
 export const NO_TERRITORY = '(no territory)';
 
@@ -73,7 +74,7 @@ export function repLoads(
  * The territory plan: reps, accounts, capacity use, expected value and leakage per territory.
  * Leakage is a year's, as on the overview: recovery money is stated over the run's horizon
  * (`recoveryHorizonDays`), so it is put on a yearly footing before it is set against a year of
- * revenue; at 100 days the plan otherwise showed a territory's leakage at a quarter of the overview's.
+ * revenue; at 100 days the plan otherwise showed 100 days of money at risk beside a year's growth.
  */
 export function territoryLoads(
   accounts: readonly AccountAssignment[],
@@ -82,7 +83,7 @@ export function territoryLoads(
   settings: Pick<AssignmentSettings, 'strategicUsesCapacity'>,
   recoveryHorizonDays = 365,
 ): TerritoryLoad[] {
-  const yearly = 365 / recoveryHorizonDays;
+  const yearly = recoveryYearly(recoveryHorizonDays);
   const rows = new Map<string, TerritoryLoad>();
   const row = (territory: string): TerritoryLoad => {
     let r = rows.get(territory);

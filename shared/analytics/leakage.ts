@@ -20,6 +20,13 @@ const rowsOf = (acc: Map<string, Acc>): LeakageRow[] =>
     .sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 /**
+ * Recovery money is stated over the horizon; growth is a year's. Both are set against a year of
+ * revenue, so recovery is put on a yearly footing by this factor (1 at the default 365 days),
+ * wherever leakage is summed: the overview, the territory plan, the run's note.
+ */
+export const recoveryYearly = (horizonDays: number): number => 365 / horizonDays;
+
+/**
  * Leakage = recovery at risk + expected growth, in money and as a share of trailing-12-month
  * revenue (../docs/analytics.md), overall and by territory, rep, category, tier and profile. Each
  * relationship counts once: growth skips relationships flagged for recovery and customers that are
@@ -78,9 +85,7 @@ export function computeLeakage(
   const categoryIndex = new Map(ds.categories.map((name, c) => [name, c]));
   let recovery = 0;
   let growth = 0;
-  // Recovery money is stated over the horizon; growth is a year's. Both are set against a year of
-  // revenue, so recovery is put on a yearly footing (nothing changes at the default 365 days).
-  const yearly = 365 / horizonDays;
+  const yearly = recoveryYearly(horizonDays);
   const add = (acc: Acc, isRecovery: boolean, v: number) => {
     if (isRecovery) acc.recovery += v;
     else acc.growth += v;

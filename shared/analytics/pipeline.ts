@@ -9,7 +9,7 @@ import { computeFeatures, type Features } from './features';
 import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { horizonWords } from './recovery/risk-reasons';
-import { computeLeakage } from './leakage';
+import { computeLeakage, recoveryYearly } from './leakage';
 import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
@@ -355,7 +355,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     // The headline scales the horizon's money to a year; at 100 days that assumes every shortfall
     // runs all year, and on Online Retail II it read 2.67M where a 365-day run states 1.95M.
     notes.push(
-      `Money at risk is stated over the next ${horizonWords(horizon)}; leakage puts it on a yearly footing (${(365 / horizon).toFixed(2)}x), as if each shortfall ran ${horizon < 365 ? 'the whole year' : 'evenly over it'}: a run at the default 365 days states the year itself.`,
+      `Money at risk is stated over the next ${horizonWords(horizon)}; leakage puts it on a yearly footing (${recoveryYearly(horizon).toFixed(2)}x), as if each shortfall ran ${horizon < 365 ? 'the whole year' : 'evenly over it'}: a run at the default 365 days states the year itself.`,
     );
   }
   options.progress?.('leakage', total, total);

@@ -19,10 +19,10 @@ export const formatMoney = (value: number, currency = 'USD', locale?: string, di
   return currency === PURCHASE_UNITS ? `${text} units` : text;
 };
 
-/** "$1.2M", "$840K" for chart axes and tiles ("1.2K units" for a purchase log). */
 /**
- * 1,041,727 -> "$1.04M", 28,300 -> "$28.3K": three significant digits, so a bar's label beside
- * others says as much at a million as at thousands (one decimal wrote the million as "$1M").
+ * "$1.2M", "$840K" for chart axes and tiles ("1.2K units" for a purchase log). Three significant
+ * digits (1,041,727 -> "$1.04M", 28,300 -> "$28.3K"), so a bar's label says as much at a million as
+ * at thousands: one decimal wrote the million as "$1M".
  */
 export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string =>
   currency === PURCHASE_UNITS

@@ -37,7 +37,8 @@ export function CustomerPicker() {
         total={found.data?.total}
         capNote={searching ? 'the largest by revenue; type more of the name to narrow' : 'the most at risk; search to find any other'}
         fmt={fmt}
-        pAliveReferenceOnly={summary?.bgnbd?.verdict === 'degenerate'} horizonDays={summary?.settings.recovery.horizonDays}
+        pAliveReferenceOnly={summary?.bgnbd?.verdict === 'degenerate'}
+        horizonDays={summary?.settings.recovery.horizonDays}
         onOpen={(c) => go('customer', { code: c.code })}
         height={460}
         initialSort={searching ? { column: 'revenue', dir: 'desc' } : { column: 'atRisk', dir: 'desc' }}
