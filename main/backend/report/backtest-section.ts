@@ -12,7 +12,7 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   const ok = level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk;
   const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
   return html`<h3>${level.title}: ${formatCount(level.flagged)} flagged, ${compared}</h3>
-<p class="${ok ? '' : 'warning'}">${level.verdict.text}</p>
+<p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
 <table><thead><tr><th>Method</th><th>Flags</th><th>Precision</th><th>Recall</th><th>Recall by revenue</th><th>Realised loss captured</th><th>Stated at risk</th><th>Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
@@ -24,7 +24,7 @@ function growthTable(g: GrowthBacktest, currency: string): SafeHtml {
       html`<tr${raw(r.method === 'model' ? ' class="ours"' : '')}><td>${r.label}</td><td class="num">${formatCount(Math.round(r.suggestions))}</td><td class="num">${formatCount(Math.round(r.customers))}</td><td class="num">${formatShare(r.takeUpRate)}</td><td class="num">${formatShare(r.upliftShare)} (${money(r.uplift)})</td><td class="num">${r.stated === null ? '' : money(r.stated)}</td></tr>`,
   );
   return html`<h3>Growth actions: ${formatCount(g.rows[0].suggestions)} suggested, against what their customers bought next</h3>
-<p class="${g.verdict.takeUpOk && g.verdict.upliftOk ? '' : 'warning'}">${g.verdict.text}</p>
+<p class="${g.verdict.takeUpOk && g.verdict.upliftOk ? 'verdict' : 'warning'}">${g.verdict.text}</p>
 <table><thead><tr><th>Method</th><th>Suggestions</th><th>Customers</th><th>Taken up</th><th>New spend held</th><th>Stated for the horizon</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
@@ -38,7 +38,7 @@ export function backtestSection(v: ReportView): SafeHtml {
   }
   return html`<section id="backtest"><h2>Backtest: did the flags and the money hold up?</h2>
 <p>The analysis was replayed as of ${b.asOf} with only the data up to that date, and scored on the ${formatCount(b.horizonDays)} days after it, beside naive rules given the same number of flags.</p>
-${b.warnings.map((w) => html`<p class="warning">${w}</p>`)}
+${b.warnings.length > 0 ? html`<ul class="backtest-notes">${b.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : raw('')}
 ${b.levels.map((l) => levelTable(l, v.currency))}
 ${b.growth ? growthTable(b.growth, v.currency) : raw('')}
 <ul>${b.definitions.text.map((t) => html`<li>${t}</li>`)}</ul>

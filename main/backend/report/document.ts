@@ -30,6 +30,10 @@ td.reason { color: #374151; }
 .chart { display: block; max-width: 100%; height: auto; margin: 8px 0; }
 .note { color: #6b7280; font-size: 12px; }
 .warning { border: 1px solid #b54708; background: #fffaeb; border-radius: 6px; padding: 8px 10px; }
+.verdict { border: 1px solid #d1d5db; background: #f9fafb; border-radius: 6px; padding: 8px 10px; }
+tr.ours td { font-weight: 600; background: #f3f4f6; }
+.backtest-notes { color: #4b5563; }
+#backtest th + th { text-align: right; }
 footer { margin-top: 32px; border-top: 1px solid #e5e7eb; padding-top: 8px; color: #6b7280; font-size: 11px; }
 section { break-inside: auto; } tr, .tile, .chart { break-inside: avoid; }
 @media print { body { padding: 0; } h2 { break-after: avoid; } }

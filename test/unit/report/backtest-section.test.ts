@@ -58,7 +58,10 @@ describe('the backtest in the client report', () => {
     expect(section).toContain('Largest drop, last 90 days vs the 90 before');
     expect(section).toContain('40.4%');
     expect(section).toContain('0.93x');
-    expect(section).toContain('no seasonal swing could be learned');
+    // The replay's notes inform; only a missed target is set out as a caution.
+    expect(section).toMatch(/<ul class="backtest-notes"><li>The data does not reach a year before the as-of date, so no seasonal swing could be learned\.<\/li><\/ul>/);
+    expect(section).toMatch(/<p class="verdict">Beats the naive rules on this data\./);
+    expect(section).toMatch(/<tr class="ours"><td>Longtail<\/td>/);
     // Definitions are text, never markup.
     expect(section).toContain('&lt;b&gt;never&lt;/b&gt;');
   });

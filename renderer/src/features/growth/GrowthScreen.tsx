@@ -81,7 +81,7 @@ export function GrowthScreen() {
       </Panel>
       <ErrorNotice error={actions.error} />
       {growthCheck && (
-        <p className={growthCheck.verdict.takeUpOk && growthCheck.verdict.upliftOk ? 'notice' : 'warning'} role="status" data-testid="growth-backtest-verdict">
+        <p className={growthCheck.verdict.takeUpOk && growthCheck.verdict.upliftOk ? 'verdict' : 'verdict miss'} role="status" data-testid="growth-backtest-verdict">
           <span>
             Backtest as of {fmt.date(lastBacktest.data?.report?.asOf ?? '')}: {growthCheck.verdict.text}{' '}
             <a

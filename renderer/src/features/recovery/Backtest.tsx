@@ -37,7 +37,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
   return (
     <section className="backtest-level" data-testid={`backtest-${level.id}`}>
       <h3>{level.title}</h3>
-      <p className={level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk ? '' : 'warning'} data-testid={`backtest-verdict-${level.id}`}>
+      <p className={level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk ? 'verdict' : 'verdict miss'} data-testid={`backtest-verdict-${level.id}`}>
         {level.verdict.text}
       </p>
       <div className="stats">
@@ -148,11 +148,13 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
             {result === null && <span className="muted" data-testid="backtest-kept">The run's last backtest, kept in the workspace; run it again for another horizon. </span>}
             Replayed as of {fmt.date(shown.asOf)}, watched for {shown.horizonDays} days (data {fmt.date(shown.dataFrom)} to {fmt.date(shown.dataTo)}).
           </p>
-          {shown.warnings.map((w) => (
-            <p key={w} className="warning">
-              {w}
-            </p>
-          ))}
+          {shown.warnings.length > 0 && (
+            <ul className="reasons backtest-notes" data-testid="backtest-notes">
+              {shown.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
           {shown.levels
             .filter((level) => level.id !== 'relationship-all')
             .map((level) => (

@@ -13,7 +13,7 @@ export function GrowthBacktestTable({ growth }: { growth: GrowthBacktest }) {
   return (
     <section className="backtest-level" data-testid="backtest-growth">
       <h3>Growth actions: what their customers bought next</h3>
-      <p className={growth.verdict.takeUpOk && growth.verdict.upliftOk ? '' : 'warning'} data-testid="backtest-verdict-growth">
+      <p className={growth.verdict.takeUpOk && growth.verdict.upliftOk ? 'verdict' : 'verdict miss'} data-testid="backtest-verdict-growth">
         {growth.verdict.text}
       </p>
       <div className="stats">
