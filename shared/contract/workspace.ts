@@ -58,5 +58,7 @@ export const workspaceSpecs = [
   ),
   handlerSpec<{ closed: boolean }>()('workspace-close', z.object({})),
   handlerSpec<RecentWorkspace[]>()('workspace-recent', z.object({})),
+  /** Takes the entries whose file no longer exists off the recent list; returns what is left. */
+  handlerSpec<RecentWorkspace[]>()('workspace-forget-missing', z.object({})),
   handlerSpec<WorkspaceListing>()('workspace-list', z.object({ folder: z.string().min(1).optional() })),
 ] as const;

@@ -36,6 +36,26 @@ describe('workspaces', () => {
     again.close();
   });
 
+  it('forgets the recent workspaces whose file is gone, and keeps the others and the files', async () => {
+    const kept = await newWorkspace({ clientName: 'Still here' });
+    cleanups.push(kept.cleanup);
+    const gone = path.join(kept.dir, 'gone.longtail');
+    await kept.backend.call('workspace-create', { path: gone, clientName: 'Moved away' });
+    await kept.backend.call('workspace-open', { path: kept.file });
+    kept.backend.close();
+    fs.rmSync(gone);
+    const again = new Backend({ appDataDir: path.join(kept.dir, 'app-data') });
+    expect((await again.call('workspace-recent', {})).map((r) => [r.clientName, r.exists])).toEqual([
+      ['Still here', true],
+      ['Moved away', false],
+    ]);
+    const left = await again.call('workspace-forget-missing', {});
+    expect(left.map((r) => r.clientName)).toEqual(['Still here']);
+    expect(await again.call('workspace-recent', {})).toEqual(left);
+    expect(fs.existsSync(kept.file)).toBe(true);
+    again.close();
+  });
+
   it('answers NO_WORKSPACE with what to do when nothing is open', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

@@ -1,7 +1,7 @@
 import { workspaceInfo } from '../workspace/info';
 import { createWorkspace, openWorkspace, updateWorkspace } from '../workspace/lifecycle';
 import { listWorkspaces } from '../workspace/list';
-import { readRecent, recentWorkspaces } from '../workspace/recent';
+import { forgetMissingRecent, readRecent, recentWorkspaces } from '../workspace/recent';
 import type { DomainHandlers } from './types';
 
 export const workspaceHandlers = {
@@ -11,5 +11,6 @@ export const workspaceHandlers = {
   'workspace-update': (ctx, args) => updateWorkspace(ctx.session, args),
   'workspace-close': (ctx) => ({ closed: ctx.session.close() }),
   'workspace-recent': (ctx) => recentWorkspaces(ctx.session),
+  'workspace-forget-missing': (ctx) => forgetMissingRecent(ctx.session),
   'workspace-list': (ctx, args) => listWorkspaces(ctx.session.appDataDir, args.folder, readRecent(ctx.session)),
 } satisfies DomainHandlers<'workspace'>;

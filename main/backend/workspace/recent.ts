@@ -16,11 +16,26 @@ export function readRecent(session: Session): Omit<RecentWorkspace, 'exists'>[] 
   }
 }
 
+function writeRecent(session: Session, list: Omit<RecentWorkspace, 'exists'>[]): void {
+  fs.mkdirSync(session.appDataDir, { recursive: true });
+  fs.writeFileSync(recentFile(session), JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
+}
+
 export function rememberRecent(session: Session, info: WorkspaceInfo, now: Date): void {
   const list = readRecent(session).filter((r) => r.path !== info.path);
   list.unshift({ path: info.path, clientName: info.clientName, openedAt: now.toISOString() });
-  fs.mkdirSync(session.appDataDir, { recursive: true });
-  fs.writeFileSync(recentFile(session), JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
+  writeRecent(session, list);
+}
+
+/**
+ * Drops the entries whose file is gone (moved, deleted, on a drive not mounted), which otherwise
+ * stay listed until twelve newer ones push them out. The files themselves are not touched.
+ */
+export function forgetMissingRecent(session: Session): RecentWorkspace[] {
+  const list = readRecent(session);
+  const kept = list.filter((r) => fs.existsSync(r.path));
+  if (kept.length < list.length) writeRecent(session, kept);
+  return recentWorkspaces(session);
 }
 
 /** The recent list as the user sees it: each entry says whether its file is still there. */

@@ -128,8 +128,26 @@ function Recent() {
   const { workspace } = useWorkspace();
   const recent = useAsync(() => call('workspace-recent', {}), [workspace?.path]);
   const { open, error, setError } = useOpenWorkspace();
+  const missing = recent.data?.filter((r) => !r.exists).length ?? 0;
+  const forgetMissing = async () => {
+    try {
+      await call('workspace-forget-missing', {});
+      recent.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
-    <Panel title="Recent workspaces">
+    <Panel
+      title="Recent workspaces"
+      actions={
+        missing > 0 && (
+          <button type="button" onClick={() => void forgetMissing()} title="Take the workspaces whose file is no longer there off this list; no file is touched" data-testid="forget-missing">
+            Forget {missing === 1 ? 'the missing one' : `${missing} missing`}
+          </button>
+        )
+      }
+    >
       <ErrorNotice error={error ?? recent.error} onDismiss={() => setError(null)} />
       {recent.data && recent.data.length === 0 && <Empty>No recent workspaces.</Empty>}
       <ul className="reasons">
