@@ -203,6 +203,8 @@ export function PortfolioScreen() {
             <input type="checkbox" checked={backtest} onChange={(e) => setBacktest(e.target.checked)} />
             Backtest each client for precision, recall and growth take-up (slower)
           </label>
+        </div>
+        <div className="row">
           <button type="button" className="primary" disabled={!ready || running} onClick={() => void compare()} data-testid="portfolio-compare">
             Compare
           </button>

@@ -11,9 +11,9 @@ export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: n
   const shown = usable(rows);
   const top = Math.max(band.high * 1.15, ...shown.map((r) => (r.leakageShare ?? 0) * 1.1));
   return {
-    grid: grid({ left: 140, bottom: 40 }),
+    grid: grid({ left: 140, bottom: 48 }),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
-    xAxis: { type: 'value', max: Math.ceil(top * 20) / 20, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    xAxis: { type: 'value', max: Math.ceil(top * 20) / 20, axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: 'Leakage as a share of 12-month revenue', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', inverse: true, triggerEvent: true, data: shown.map((r) => truncate(r.label)) },
     series: [
       {
@@ -28,7 +28,7 @@ export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: n
         markArea: {
           silent: true,
           itemStyle: { color: BAND_FILL },
-          label: { formatter: `Industry band ${fmt.share(band.low, 0)}–${fmt.share(band.high, 0)}`, position: 'insideTop', color: '#007a5a', textBorderWidth: 0 },
+          label: { formatter: `Industry band ${fmt.share(band.low, 0)}–${fmt.share(band.high, 0)}`, position: 'top', color: '#007a5a', textBorderWidth: 0 },
           data: [[{ xAxis: band.low }, { xAxis: band.high }]],
         },
       },
@@ -40,10 +40,10 @@ export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: n
 export function recoveryGrowthOption(rows: readonly PortfolioRow[], fmt: Pick<ChartFormat, 'share'>): EChartsOption {
   const shown = usable(rows);
   return {
-    grid: grid({ left: 140, bottom: 40 }),
+    grid: grid({ left: 140, bottom: 48 }),
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: 'Share of 12-month revenue', nameLocation: 'middle', nameGap: 26 },
     yAxis: { type: 'category', inverse: true, triggerEvent: true, data: shown.map((r) => truncate(r.label)) },
     series: [
       { name: 'Recovery', type: 'bar', stack: 'leakage', cursor: 'pointer', itemStyle: { color: RECOVERY_COLOR }, data: shown.map((r) => r.recoveryShare ?? 0) },
@@ -53,7 +53,7 @@ export function recoveryGrowthOption(rows: readonly PortfolioRow[], fmt: Pick<Ch
 }
 
 /** Chart height that gives every client a readable bar. */
-export const chartHeight = (rows: readonly PortfolioRow[]): number => 90 + Math.max(1, usable(rows).length) * 34;
+export const chartHeight = (rows: readonly PortfolioRow[]): number => 100 + Math.max(1, usable(rows).length) * 34;
 
 /**
  * The client a click on either chart names: a bar by its position among the analysed clients, a
