@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { isCredit } from '../../../shared/analytics/risk/series';
-import { basketsFromRows } from '../../../shared/analytics/products/co-purchase';
+import { basketsFromRows, type Baskets } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
 import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
@@ -123,7 +123,7 @@ export const PREFAULT_MIN_ROWS = 1_000_000;
  * are, and the import's chunks are let go as they are read. At 20M rows the import's peak fell from
  * 2.73 to 2.11 GB, and the import and analysis took 49 s instead of 54 s (one run each).
  */
-const PREFAULT_MAX_ROWS = 8_000_000;
+export const PREFAULT_MAX_ROWS = 8_000_000;
 
 /**
  * The load's arrays, a row each, in the order they are first written: the rows as read, the two
@@ -344,9 +344,10 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
         take(cs[i], ks[i], ds[i], vs[i], pid, qty, rep, territory);
       }
       // Collected every quarter gigabyte: left to V8, the chunks read (0.8 GB at 20M rows) stayed
-      // in memory beside the columns they were copied into.
+      // in memory beside the columns they were copied into. Where memory is the limit, every
+      // eighth: the import's peak at 20M rows was then 0.15 GB lower.
       letGo += chunkBytes(chunk);
-      if (letGo >= COLLECT_EVERY) {
+      if (letGo >= (count >= PREFAULT_MAX_ROWS ? COLLECT_EVERY / 2 : COLLECT_EVERY)) {
         collectGarbage(letGo);
         letGo = 0;
       }
@@ -394,7 +395,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   for (let i = 0; i < n; i++) activeCustomers += seenCustomer[i];
   const columns = importColumns(db);
   // Rows run customer by customer, day by day: each customer's day is one basket.
-  const baskets = np > 0 ? basketsFromRows(order, rawCustomer, rawDay, rawProduct, rawRevenue, np) : null;
+  const baskets = (): Baskets | null => (np > 0 ? basketsFromRows(order, rawCustomer, rawDay, rawProduct, rawRevenue, np) : null);
   const decision = decideLevel({
     categories: categoryRows.map((c, i) => ({ name: c.name, buyers: buyers[i], revenue: cRevenue[i], rows: cRows[i], negativeRows: cNegative[i], rowsWithoutProduct: cNoProduct[i] })),
     products: productRows.map((p, i) => {
@@ -425,15 +426,30 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     [order, spare] = [filtered, order];
   }
   order = countingSortPairs(order, rawCustomer, n, finalCategory, decision.categories.length, spare.subarray(0, kept));
-  const leftovers = { int32: rawDay.buffer as SharedArrayBuffer, float64: rawRevenue.buffer as SharedArrayBuffer };
+  // Dropped so a collection below can free it: the sort is done with it.
+  // eslint-disable-next-line no-useless-assignment
+  spare = released;
+  // From PREFAULT_MAX_ROWS memory, not time, is the limit: each raw column is collected as soon as
+  // its sorted copy is written (V8 frees a let-go buffer only at a major collection, so the raw and
+  // sorted columns and the sort buffers, 56 bytes a row, were all in memory at once: 1.1 GB at 20M
+  // rows), and the raw days and revenue are not set aside for the risk stage.
+  const tight = r >= PREFAULT_MAX_ROWS;
+  const leftovers = tight ? null : { int32: rawDay.buffer as SharedArrayBuffer, float64: rawRevenue.buffer as SharedArrayBuffer };
+  const letGo = (bytes: number): void => {
+    if (tight) collectGarbage(bytes);
+  };
   const customer = gather(rawCustomer, order, room.int32('customer').subarray(0, kept));
   rawCustomer = released;
+  letGo(4 * r);
   const day = gather(rawDay, order, room.int32('day').subarray(0, kept));
   rawDay = released;
   const revenue = room.float64('revenue').subarray(0, kept);
   for (let i = 0; i < kept; i++) revenue[i] = rawRevenue[order[i]];
   rawRevenue = new Float64Array(0);
+  letGo(12 * r);
   const category = gather(finalCategory, order, room.int32('category').subarray(0, kept));
+  order = released;
+  letGo(8 * r);
   const repNames = new Map((db.prepare('SELECT id, name FROM reps').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]));
   const territoryNames = new Map(
     (db.prepare('SELECT id, name FROM territories').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]),
@@ -454,7 +470,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     lastDay,
     currency: getMeta(db, 'currency') ?? 'USD',
   };
-  if (seriesCopies(ds.tx)) {
+  if (leftovers && seriesCopies(ds.tx)) {
     setAside.set(ds.tx, leftovers);
     setTimeout(() => setAside.delete(ds.tx), 0).unref();
   }

@@ -41,20 +41,30 @@ export const FRESH_ROWS = sessionSlot<FreshRows>('rows the last import stored');
 
 const CHUNK = 1 << 16;
 
+/**
+ * Rows per chunk of a very big import (FreshColumns.blocks): 2M rows, one buffer of 40-80 MB each.
+ * glibc's malloc serves anything under 32 MB from its heap once a freed block has raised its mmap
+ * threshold, and keeps what is freed there: at 20M rows the 64k-row chunks the load let go (0.8 GB)
+ * stayed resident beside the columns built from them. A buffer of 32 MB or more is always its own
+ * mapping, given back to the system when it is collected.
+ */
+const BLOCK_CHUNK = 1 << 21;
+
 /** Chunks faulted in per request, and how far ahead of the one being filled they are asked for. */
 const PREFAULT_BATCH = 4;
 
-/** The nullable columns a chunk may need, as the import's mapping says. */
-export type FreshColumns = { product: boolean; quantity: boolean; rep: boolean; territory: boolean };
+/** The nullable columns a chunk may need, as the import's mapping says; `blocks`: a very big import (see BLOCK_CHUNK). */
+export type FreshColumns = { product: boolean; quantity: boolean; rep: boolean; territory: boolean; blocks?: boolean };
 
-type ChunkSupply = { next: () => FreshChunk; product: () => Int32Array; quantity: () => Float64Array; rep: () => Int32Array; territory: () => Int32Array; close: () => void };
+type ChunkSupply = { capacity: number; next: () => FreshChunk; product: () => Int32Array; quantity: () => Float64Array; rep: () => Int32Array; territory: () => Int32Array; close: () => void };
 
 /**
  * New chunks' memory: plain, or faulted in ahead on another thread. Writing fresh memory costs a
  * page fault per 4 KB (about 3 ms per MB here): 0.3-0.6 s of the storing thread's time at 5M rows,
- * which is the import's busier thread; the parser's thread often waits on it.
+ * which is the import's busier thread; the parser's thread often waits on it. In blocks, a chunk's
+ * columns are views of one buffer, faulted in a chunk ahead.
  */
-function chunkSupply(columns: FreshColumns | null): ChunkSupply {
+function chunkSupply(columns: FreshColumns | null, blockRows: number): ChunkSupply {
   // Per chunk: customer, category, day, revenue, then the nullable columns the file has.
   const slots = { product: -1, quantity: -1, rep: -1, territory: -1 };
   const widths = [4, 4, 4, 8];
@@ -63,43 +73,54 @@ function chunkSupply(columns: FreshColumns | null): ChunkSupply {
     slots[k] = widths.length;
     widths.push(k === 'quantity' ? 8 : 4);
   }
-  const sizes = widths.map((w) => w * CHUNK);
+  const blocks = columns?.blocks === true;
+  const capacity = blocks ? blockRows : CHUNK;
+  const sizes = widths.map((w) => w * capacity);
+  // Column i of a block starts after the columns before it; every size is a multiple of 8 bytes.
+  const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((sum, size) => sum + size, 0));
+  const blockBytes = sizes.reduce((sum, size) => sum + size, 0);
+  const perBatch = blocks ? 1 : PREFAULT_BATCH;
   const stream = columns ? prefaultStream() : null;
   const batches: { claim: (i: number) => SharedArrayBuffer }[] = [];
   const ask = (): void => {
-    if (stream) batches.push(stream.batch(Array.from({ length: PREFAULT_BATCH }, () => sizes).flat()));
+    if (stream) batches.push(stream.batch(blocks ? [blockBytes] : Array.from({ length: PREFAULT_BATCH }, () => sizes).flat()));
   };
   ask();
   ask();
   let made = 0;
   let current = -1;
-  const memory = (slot: number, bytes: number): ArrayBuffer | SharedArrayBuffer =>
-    stream && slot >= 0 ? batches[Math.floor(current / PREFAULT_BATCH)].claim((current % PREFAULT_BATCH) * sizes.length + slot) : new ArrayBuffer(bytes);
+  let block: SharedArrayBuffer | null = null;
+  const memory = (slot: number, bytes: number): { buffer: ArrayBuffer | SharedArrayBuffer; offset: number } => {
+    if (block && slot >= 0) return { buffer: block, offset: offsets[slot] };
+    if (stream && slot >= 0) return { buffer: batches[Math.floor(current / perBatch)].claim((current % perBatch) * sizes.length + slot), offset: 0 };
+    return { buffer: new ArrayBuffer(bytes), offset: 0 };
+  };
+  const int32 = (slot: number): Int32Array => {
+    const { buffer, offset } = memory(slot, 4 * capacity);
+    return new Int32Array(buffer, offset, capacity);
+  };
+  const float64 = (slot: number): Float64Array => {
+    const { buffer, offset } = memory(slot, 8 * capacity);
+    return new Float64Array(buffer, offset, capacity);
+  };
   return {
+    capacity,
     next: () => {
       current = made++;
       // One batch ahead of the one being filled.
-      if (current % PREFAULT_BATCH === 0 && current > 0) ask();
-      return {
-        length: 0,
-        customer: new Int32Array(memory(0, 4 * CHUNK)),
-        category: new Int32Array(memory(1, 4 * CHUNK)),
-        day: new Int32Array(memory(2, 4 * CHUNK)),
-        revenue: new Float64Array(memory(3, 8 * CHUNK)),
-        product: null,
-        quantity: null,
-        rep: null,
-        territory: null,
-      };
+      if (current % perBatch === 0 && current > 0) ask();
+      if (blocks) block = stream ? batches[current].claim(0) : new SharedArrayBuffer(blockBytes);
+      return { length: 0, customer: int32(0), category: int32(1), day: int32(2), revenue: float64(3), product: null, quantity: null, rep: null, territory: null };
     },
-    product: () => new Int32Array(memory(slots.product, 4 * CHUNK)),
-    quantity: () => new Float64Array(memory(slots.quantity, 8 * CHUNK)).fill(Number.NaN),
-    rep: () => new Int32Array(memory(slots.rep, 4 * CHUNK)),
-    territory: () => new Int32Array(memory(slots.territory, 4 * CHUNK)),
+    product: () => int32(slots.product),
+    quantity: () => float64(slots.quantity).fill(Number.NaN),
+    rep: () => int32(slots.rep),
+    territory: () => int32(slots.territory),
     close: () => {
       // The batches hold every chunk's memory: let go of it here, or a load that frees chunks as
       // it reads them could not.
       batches.length = 0;
+      block = null;
       stream?.close();
     },
   };
@@ -119,8 +140,8 @@ export type FreshCollector = {
  * `prefault`: the columns the rows have, for an import big enough that the chunks' memory is
  * worth faulting in ahead on another thread (see chunkSupply); null for plain memory.
  */
-export function freshCollector(prefault: FreshColumns | null = null): FreshCollector {
-  const supply = chunkSupply(prefault);
+export function freshCollector(prefault: FreshColumns | null = null, blockRows = BLOCK_CHUNK): FreshCollector {
+  const supply = chunkSupply(prefault, blockRows);
   const chunks: FreshChunk[] = [];
   let current = supply.next();
   chunks.push(current);
@@ -138,7 +159,7 @@ export function freshCollector(prefault: FreshColumns | null = null): FreshColle
   let territories: Int32Array | null = null;
   return {
     add(customer, day, category, product, quantity, revenue, rep, territory) {
-      if (length === CHUNK) {
+      if (length === supply.capacity) {
         current = supply.next();
         chunks.push(current);
         length = 0;

@@ -12,7 +12,7 @@ import { namesAKey, namesAPrice } from './mapping';
 import { parseAmount } from './numbers';
 import { FRESH_ROWS, freshCollector, UNSTAMPED, writeStamp, type FreshCollector, type FreshRows } from './fresh-rows';
 import { adoptPreparedImport, prepareImportedColumns, preparesImportedColumns } from '../analysis/warm';
-import { dataHash, loadRoom, PREFAULT_MIN_ROWS } from '../analysis/load-dataset';
+import { dataHash, loadRoom, PREFAULT_MAX_ROWS, PREFAULT_MIN_ROWS } from '../analysis/load-dataset';
 import { sha256File } from './hash';
 import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
@@ -325,8 +325,11 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (isDatedShape(plan.shape) && !args.dryRun && db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) {
       // Line by line, a big file's kept rows are faulted in ahead (DuckDB's sums are far fewer than its lines).
       const ix = saleColumns(plan.headers, plan.mapping);
-      const ahead = !p.staged && expectedRows(absolute, size) >= PREFAULT_MIN_ROWS;
-      fresh = freshCollector(ahead ? { product: ix.product >= 0, quantity: ix.quantity >= 0, rep: ix.rep >= 0, territory: ix.territory >= 0 } : null);
+      const expected = expectedRows(absolute, size);
+      const ahead = !p.staged && expected >= PREFAULT_MIN_ROWS;
+      fresh = freshCollector(
+        ahead ? { product: ix.product >= 0, quantity: ix.quantity >= 0, rep: ix.rep >= 0, territory: ix.territory >= 0, blocks: expected >= PREFAULT_MAX_ROWS } : null,
+      );
     }
     const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally, fresh) : null;
     const sink: RowSink = dated ?? (plan.shape === 'spend-table' ? spendTableSink(db, plan, importId, tally, asOfDay) : productMasterSink(db, plan, tally));
