@@ -26,7 +26,8 @@ export function holdoutCheckOption(h: BgNbdHoldoutCheck, fmt: ChartFormat, click
     },
     // Labels take clicks too (triggerEvent): a column's customers open from its label as from its bar.
     xAxis: { type: 'category', data: labels, triggerEvent: clickable, name: `Repeat purchases in calibration (to ${fmt.date(h.calibrationEnd)})`, nameLocation: 'middle', nameGap: 32 },
-    yAxis: { type: 'value', name: 'Holdout purchases per customer', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => two(v) } },
+    // Ticks as short as they can be (1, 1.5, 0.25): 8.00 and 7.00 down the axis read as noise.
+    yAxis: { type: 'value', name: 'Holdout purchases per customer', nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => String(Number(v.toFixed(2))) } },
     series: [
       { type: 'bar', name: 'Actual', color: GROWTH_COLOR, barMaxWidth: 36, cursor: clickable ? 'pointer' : 'default', data: h.buckets.map((b) => perCustomer(b.actual, b.customers)) },
       {
