@@ -53,8 +53,12 @@ const BLOCK_CHUNK = 1 << 21;
 /** Chunks faulted in per request, and how far ahead of the one being filled they are asked for. */
 const PREFAULT_BATCH = 4;
 
-/** The nullable columns a chunk may need, as the import's mapping says; `blocks`: a very big import (see BLOCK_CHUNK). */
-export type FreshColumns = { product: boolean; quantity: boolean; rep: boolean; territory: boolean; blocks?: boolean };
+/**
+ * The nullable columns a chunk may need, as the import's mapping says; `blocks`: a very big import
+ * (see BLOCK_CHUNK); `prefault: false`: its memory is faulted in where it is written (rows DuckDB
+ * summed come as fast as they are stored, with no reader thread to leave a core idle).
+ */
+export type FreshColumns = { product: boolean; quantity: boolean; rep: boolean; territory: boolean; blocks?: boolean; prefault?: boolean };
 
 type ChunkSupply = { capacity: number; next: () => FreshChunk; product: () => Int32Array; quantity: () => Float64Array; rep: () => Int32Array; territory: () => Int32Array; close: () => void };
 
@@ -80,7 +84,7 @@ function chunkSupply(columns: FreshColumns | null, blockRows: number): ChunkSupp
   const offsets = sizes.map((_, i) => sizes.slice(0, i).reduce((sum, size) => sum + size, 0));
   const blockBytes = sizes.reduce((sum, size) => sum + size, 0);
   const perBatch = blocks ? 1 : PREFAULT_BATCH;
-  const stream = columns ? prefaultStream() : null;
+  const stream = columns && columns.prefault !== false ? prefaultStream() : null;
   const batches: { claim: (i: number) => SharedArrayBuffer }[] = [];
   const ask = (): void => {
     if (stream) batches.push(stream.batch(blocks ? [blockBytes] : Array.from({ length: PREFAULT_BATCH }, () => sizes).flat()));

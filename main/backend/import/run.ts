@@ -327,8 +327,9 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       const ix = saleColumns(plan.headers, plan.mapping);
       const expected = expectedRows(absolute, size);
       const ahead = !p.staged && expected >= PREFAULT_MIN_ROWS;
+      const blocks = expected >= PREFAULT_MAX_ROWS;
       fresh = freshCollector(
-        ahead ? { product: ix.product >= 0, quantity: ix.quantity >= 0, rep: ix.rep >= 0, territory: ix.territory >= 0, blocks: expected >= PREFAULT_MAX_ROWS } : null,
+        ahead || blocks ? { product: ix.product >= 0, quantity: ix.quantity >= 0, rep: ix.rep >= 0, territory: ix.territory >= 0, blocks, prefault: ahead } : null,
       );
     }
     const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally, fresh) : null;

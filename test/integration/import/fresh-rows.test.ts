@@ -59,7 +59,9 @@ describe("an import's kept rows", () => {
     const dropped = new Set([20003, 20350]);
     const plain = collect(all, null, dropped);
     const blocks = collect(all, { product: true, quantity: true, rep: true, territory: false, blocks: true }, dropped, 70_000);
+    const unfaulted = collect(all, { product: true, quantity: true, rep: true, territory: false, blocks: true, prefault: false }, dropped, 70_000);
     expect(blocks.rows).toBe(plain.rows);
+    expect(unfaulted).toEqual(blocks);
     // Five chunks of 70,000 rows instead of five of 65,536: compared row by row, in order.
     const flat = (chunks: unknown[]) =>
       (chunks as { customer: number[]; day: number[]; revenue: number[]; product: number[] | null; quantity: unknown[] | null; rep: number[] | null }[]).flatMap((c) =>
