@@ -23,7 +23,7 @@ export function expectedHeading(horizonDays: number | undefined, recoveryOnly: b
 export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean } = {}): Column<Action>[] {
   const heading = expectedHeading(options.horizonDays, options.recoveryOnly === true);
   return [
-    { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.4fr' },
+    { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '2fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
     { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
     { id: 'expected', ...heading, value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: heading.label.length > 14 ? '11rem' : '10rem' },
@@ -48,7 +48,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
     { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '7.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
     { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
-    { id: 'reason', label: 'Why', value: (a) => a.reason, width: '3fr' },
+    { id: 'reason', label: 'Why', value: (a) => a.reason, width: '2.6fr' },
   ];
 }
 
