@@ -32,7 +32,8 @@ export function leakageBandOption(
 ): Option {
   const top = Math.max(band.high * 1.2, ...bars.map((b) => (b.recoveryShare + b.growthShare) * 1.1));
   return {
-    grid: { left: 110, right: 30, top: 30, bottom: 30 },
+    // Room between the legend and the plot for the band's label, which no bar can then cover.
+    grid: { left: 110, right: 30, top: 50, bottom: 30 },
     legend: { top: 0, data: ['Recovery', 'Growth'] },
     xAxis: { type: 'value', max: Math.ceil(top * 20) / 20, axisLabel: { formatter: pct } },
     yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.label) },
@@ -46,7 +47,7 @@ export function leakageBandOption(
         markArea: {
           silent: true,
           itemStyle: { color: BAND_COLOR },
-          label: { formatter: `Industry band ${pct(band.low)}-${pct(band.high)}`, position: 'insideTop', color: '#166534', textBorderWidth: 0 },
+          label: { formatter: `Industry band ${pct(band.low)}-${pct(band.high)}`, position: 'top', color: '#166534', textBorderWidth: 0 },
           data: [[{ xAxis: band.low }, { xAxis: band.high }]],
         },
       },

@@ -26,6 +26,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 1
 th, td { border-bottom: 1px solid #e5e7eb; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num { text-align: right; }
 td.reason { color: #374151; }
 .chart { display: block; max-width: 100%; height: auto; margin: 8px 0; }
 .note { color: #6b7280; font-size: 12px; }

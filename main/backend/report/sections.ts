@@ -77,7 +77,7 @@ function breakdownTable(rows: LeakageRow[], title: string, currency: string): Sa
       html`<tr><td>${r.key}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${r.revenue12m > 0 ? formatShare(r.share) : '—'}</td></tr>`,
   );
   const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
-  return html`<table><thead><tr><th>${title}</th><th>Recovery a year</th><th>Growth a year</th><th>Leakage a year</th><th>Revenue 12m</th><th>Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
+  return html`<table><thead><tr><th>${title}</th><th class="num">Recovery a year</th><th class="num">Growth a year</th><th class="num">Leakage a year</th><th class="num">Revenue 12m</th><th class="num">Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
 export function leakageSection(v: ReportView): SafeHtml {
@@ -104,7 +104,7 @@ export function actionsSection(v: ReportView): SafeHtml {
   // Recovery money is over the run's horizon and growth over a year: only at 365 days do they read alike.
   const spanNote = span ? html`<p class="note">Expected: for recovery, money at risk over the next ${span} (the run's horizon); for growth, a year of what peers buy.</p>` : raw('');
   return html`<section id="actions"><h2>Top ${v.actions.length} actions by expected revenue</h2>${spanNote}
-<table><thead><tr><th>#</th><th>Customer</th><th>Category</th><th>Kind</th><th>Expected</th><th>Priority</th><th>Rep</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<table><thead><tr><th class="num">#</th><th>Customer</th><th>Category</th><th>Kind</th><th class="num">Expected</th><th class="num">Priority</th><th>Rep</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 export function profilesSection(v: ReportView): SafeHtml {
@@ -121,7 +121,7 @@ export function profilesSection(v: ReportView): SafeHtml {
     return html`<tr><td>${p.label}</td><td class="num">${formatCount(p.members)}</td><td class="num">${formatCount(p.bestMembers)}</td><td class="num">${formatMoney(p.revenue12m, v.currency)}</td><td>${top}</td></tr>`;
   });
   return html`<section id="profiles"><h2>Buying-pattern profiles</h2>
-<table><thead><tr><th>Profile</th><th>Customers</th><th>Best customers</th><th>Revenue 12m</th><th>Typical mix</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<table><thead><tr><th>Profile</th><th class="num">Customers</th><th class="num">Best customers</th><th class="num">Revenue 12m</th><th>Typical mix</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 export function methodSection(v: ReportView): SafeHtml {
@@ -149,7 +149,7 @@ export function dataQualitySection(v: ReportView): SafeHtml {
   const totalRejected = v.imports.reduce((sum, i) => sum + i.rowsRejected, 0);
   return html`<section id="data-quality"><h2>Data quality</h2>
 <p>${formatCount(v.transactions)} transactions from ${v.dateFrom ?? '?'} to ${v.dateTo ?? '?'} in ${formatCount(v.imports.length)} import(s); ${formatCount(totalRejected)} row(s) rejected.</p>
-<table><thead><tr><th>File</th><th>Shape</th><th>Read</th><th>Imported</th><th>Rejected</th><th>Skipped</th><th>Returns</th><th>Period</th><th>Revenue</th></tr></thead><tbody>${imports}</tbody></table>
+<table><thead><tr><th>File</th><th>Shape</th><th class="num">Read</th><th class="num">Imported</th><th class="num">Rejected</th><th class="num">Skipped</th><th class="num">Returns</th><th>Period</th><th class="num">Revenue</th></tr></thead><tbody>${imports}</tbody></table>
 ${warnings.length ? html`<h3>Warnings</h3><ul>${warnings}</ul>` : raw('')}
 ${rejects.length ? html`<h3>Rejected rows (sample)</h3><table><thead><tr><th>File</th><th>Row</th><th>Column</th><th>Value</th><th>Reason</th></tr></thead><tbody>${rejects}</tbody></table>` : raw('')}
 </section>`;

@@ -82,7 +82,8 @@ describe('the client report', () => {
     expect(html).toContain('No customer has a rep in this data, so leakage cannot be split by it.');
     expect(html).not.toContain('alt="Leakage by rep"');
     expect(html).toContain('<div class="tile-value">One peer group</div><div class="tile-note">no clear buying patterns</div>');
-    expect(html).toContain('<th>Leakage a year</th>');
+    // Money columns' headings stand over their figures, on the right.
+    expect(html).toContain('<th class="num">Leakage a year</th>');
     // A share of no revenue is not 0%.
     expect(html).toContain('<tr><td>inactive</td><td class="num">$394</td><td class="num">$0</td><td class="num">$394</td><td class="num">$0</td><td class="num">—</td></tr>');
     // At the default horizon the actions' money needs no note; at 100 days it says what each kind is over.
