@@ -57,7 +57,7 @@ export function leakageBandOption(
 }
 
 /** Recovery and growth money per key of one breakdown, largest first. */
-export function leakageBreakdownOption(rows: LeakageRow[], currency: string, limit = 12): Option {
+export function leakageBreakdownOption(rows: LeakageRow[], currency: string, limit = 12, label: (key: string) => string = (key) => key): Option {
   const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, limit);
   return {
     grid: { left: 150, right: 30, top: 30, bottom: 48 },
@@ -66,7 +66,7 @@ export function leakageBreakdownOption(rows: LeakageRow[], currency: string, lim
     yAxis: {
       type: 'category',
       inverse: true,
-      data: shown.map((r) => r.key),
+      data: shown.map((r) => label(r.key)),
       axisLabel: { width: 140, overflow: 'truncate' },
     },
     series: [

@@ -9,6 +9,7 @@ import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ReportView } from './view';
 import { NONE_KEY } from '../../../shared/model/slice';
+import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 
 const DIMENSIONS: { key: LeakageDimension; title: string }[] = [
@@ -74,7 +75,7 @@ function breakdownTable(rows: LeakageRow[], title: string, currency: string): Sa
   const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, BREAKDOWN_ROWS);
   const body = shown.map(
     (r) =>
-      html`<tr><td>${r.key}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${r.revenue12m > 0 ? formatShare(r.share) : '—'}</td></tr>`,
+      html`<tr><td>${leakageKeyLabel(title, r.key)}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${r.revenue12m > 0 ? formatShare(r.share) : '—'}</td></tr>`,
   );
   const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
   return html`<table><thead><tr><th>${title}</th><th class="num">Recovery a year</th><th class="num">Growth a year</th><th class="num">Leakage a year</th><th class="num">Revenue 12m</th><th class="num">Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
@@ -88,7 +89,7 @@ export function leakageSection(v: ReportView): SafeHtml {
       return html`<h3>By ${title.toLowerCase()}</h3><p class="note">No customer has a ${title.toLowerCase()} in this data, so leakage cannot be split by it.</p>`;
     }
     const height = 60 + Math.min(rows.length, BREAKDOWN_ROWS) * 26;
-    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS), 760, height);
+    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS, (k) => leakageKeyLabel(key, k)), 760, height);
     return html`<h3>By ${title.toLowerCase()}</h3>${img(chart, `Leakage by ${title.toLowerCase()}`, 760, height)}${breakdownTable(rows, title, v.currency)}`;
   });
   return html`<section id="leakage"><h2>Where the leakage hides</h2>${parts}</section>`;

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/model/results';
 import { NONE_KEY } from '../../../shared/model/slice';
+import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from './common';
 
 /** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
@@ -106,7 +107,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
       data: top.map((r) => r.key),
       // Labels open the same drill-down as their bars (a small bar is hard to hit).
       triggerEvent: true,
-      axisLabel: { formatter: (v: string) => truncate(v, 20) },
+      axisLabel: { formatter: (v: string) => truncate(leakageKeyLabel(dimension, v), 20) },
     },
     series: [
       { type: 'bar', name: 'Revenue at risk', stack: 'leak', color: RECOVERY_COLOR, data: top.map((r) => r.recovery) },

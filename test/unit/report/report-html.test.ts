@@ -78,7 +78,10 @@ describe('the client report', () => {
     s.k = 1;
     s.structure = { state: 'none', reason: 'No clear buying patterns: ...' };
     s.leakage.by.tier = [...s.leakage.by.tier, { key: 'inactive', recovery: 394, growth: 0, total: 394, revenue12m: 0, share: 0 }];
+    s.leakage.by.profile = [...s.leakage.by.profile, { key: '(none)', recovery: 394, growth: 0, total: 394, revenue12m: 0, share: 0 }];
     const html = renderReport(buildView(src, viewOptions));
+    // Customers without a profile are named for what they are.
+    expect(html).toContain('<tr><td>No profile (no spend in 12 months)</td><td class="num">$394</td>');
     expect(html).toContain('No customer has a rep in this data, so leakage cannot be split by it.');
     expect(html).not.toContain('alt="Leakage by rep"');
     expect(html).toContain('<div class="tile-value">One peer group</div><div class="tile-note">no clear buying patterns</div>');
