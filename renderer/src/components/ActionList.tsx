@@ -35,7 +35,8 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
             value: (a: Action) => rangeOf(a)?.[1] ?? null,
             format: (_: unknown, a: Action) => {
               const r = rangeOf(a);
-              return r ? `${fmt.money(r[0])}–${fmt.money(r[1])}` : '';
+              // Three significant figures a side: a range is a spread, and in full its upper end was cut off.
+              return r ? `${fmt.moneyCompact(r[0])}–${fmt.moneyCompact(r[1])}` : '';
             },
             align: 'right' as const,
             width: '11rem',
