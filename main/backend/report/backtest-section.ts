@@ -13,7 +13,7 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
   return html`<h3>${level.title}: ${formatCount(level.flagged)} flagged, ${compared}</h3>
 <p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
-<table><thead><tr><th>Method</th><th>Flags</th><th>Precision</th><th>Recall</th><th>Recall by revenue</th><th>Realised loss captured</th><th>Stated at risk</th><th>Stated / realised</th></tr></thead>
+<table><thead><tr><th>Method</th><th class="num">Flags</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">Recall by revenue</th><th class="num">Realised loss captured</th><th class="num">Stated at risk</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 
@@ -25,7 +25,7 @@ function growthTable(g: GrowthBacktest, currency: string): SafeHtml {
   );
   return html`<h3>Growth actions: ${formatCount(g.rows[0].suggestions)} suggested, against what their customers bought next</h3>
 <p class="${g.verdict.takeUpOk && g.verdict.upliftOk ? 'verdict' : 'warning'}">${g.verdict.text}</p>
-<table><thead><tr><th>Method</th><th>Suggestions</th><th>Customers</th><th>Taken up</th><th>New spend held</th><th>Stated for the horizon</th></tr></thead>
+<table><thead><tr><th>Method</th><th class="num">Suggestions</th><th class="num">Customers</th><th class="num">Taken up</th><th class="num">New spend held</th><th class="num">Stated for the horizon</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/model/results';
 import { NONE_KEY } from '../../../shared/model/slice';
 import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
-import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, truncate, type ChartFormat } from './common';
+import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
 /** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
 export type ParetoBands = { strategic: number; longTail: number };
@@ -93,7 +93,16 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
   return {
     grid: grid({ left: 140, bottom: 48, top: 36 }),
     legend: { top: 0, data: ['Revenue at risk', 'Growth potential'] },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.money(Number(v)) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      // Headed by the row's name as its axis label gives it ('No territory', not the stored key).
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { axisValue: string; seriesName: string; value: number }[];
+        const head = tooltipHtml`<b>${leakageKeyLabel(dimension, items[0]?.axisValue ?? '')}</b>`;
+        return head + items.map((p) => tooltipHtml`<br/>${p.seriesName}: ${fmt.money(Number(p.value))}`).join('');
+      },
+    },
     xAxis: {
       type: 'value',
       name: `Leakage per year (${fmt.unit})`,

@@ -73,6 +73,19 @@ describe('overview charts', () => {
     expect(singleKey([])).toBeNull();
   });
 
+  it('names the customers without a territory in its label and its tooltip, while a click still carries the stored key', () => {
+    const option = leakageBarsOption([row('(none)', 300, 0), row('North', 100, 50)], 'Territory', fmt);
+    const y = option.yAxis as Axis & { axisLabel: { formatter: (v: string) => string } };
+    expect(y.data).toContain('(none)');
+    expect(y.axisLabel.formatter('(none)')).toBe('No territory');
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    const text = tooltip.formatter([
+      { axisValue: '(none)', seriesName: 'Revenue at risk', value: 300 },
+      { axisValue: '(none)', seriesName: 'Growth potential', value: 0 },
+    ]);
+    expect(text).toBe('<b>No territory</b><br/>Revenue at risk: $300<br/>Growth potential: $0');
+  });
+
   it('keeps only the twelve largest keys', () => {
     const rows = Array.from({ length: 20 }, (_, i) => row(`R${i}`, i * 10, 0));
     const y = leakageBarsOption(rows, 'Rep', fmt).yAxis as Axis;
