@@ -9,7 +9,7 @@ import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model
 import { getMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import { writeStamp, type FreshChunk, type FreshRows } from '../import/fresh-rows';
-import { collectGarbage } from './collect-garbage';
+import { collectGarbage, collectIfHeapAbove } from './collect-garbage';
 import { prefaulted } from './prefault';
 
 /**
@@ -76,6 +76,8 @@ export function readOrder(customer: Int32Array, day: Int32Array, rows: number): 
 }
 
 const COLLECT_EVERY = 256 * 2 ** 20;
+/** A heap this big before a big load's columns fill is worth a collection (5M rows stay below it). */
+const HEAP_WORTH_EMPTYING = 256 * 2 ** 20;
 
 const chunkBytes = (c: FreshChunk): number =>
   [c.customer, c.category, c.day, c.revenue, c.product, c.quantity, c.rep, c.territory].reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
@@ -236,21 +238,32 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   if (count === 0) throw noData();
   // Asked for before the customers are read, so the thread faulting it in starts meanwhile.
   if (!room || room.count !== count || room.products !== productRows.length > 0) room = loadRoom(count, productRows.length > 0);
-  // Read as arrays and made objects here: SQLite's driver names each row's fields one call at a
-  // time, a third slower (0.1-0.15 s of the load at 140k customers).
-  const customerRows = (
-    db
-      .prepare(
-        `SELECT c.id, c.code, c.name, c.segment, r.name AS rep, t.name AS territory
-           FROM customers c LEFT JOIN reps r ON r.id = c.rep_id LEFT JOIN territories t ON t.id = c.territory_id
-          ORDER BY c.id`,
-      )
-      .raw()
-      .all() as [number, string, string, string | null, string | null, string | null][]
-  ).map(([id, code, name, segment, rep, territory]) => ({ id, code, name, segment, rep, territory }));
-  if (customerRows.length === 0) throw noData();
-  const customerIndex = new Int32Array((customerRows.at(-1)?.id ?? 0) + 1).fill(-1);
-  customerRows.forEach((c, i) => (customerIndex[c.id] = i));
+  // Read as arrays, a row at a time, and made the dataset's records here: SQLite's driver names
+  // each row's fields one call at a time, a third slower (0.1-0.15 s of the load at 140k customers);
+  // all the rows at once as arrays, then records beside them, held 0.24 GB of heap at 555k
+  // customers, the import's peak at 20M rows. A record's missing rep or territory is filled in
+  // from its rows below.
+  const customers: CustomerRecord[] = [];
+  const customerIds: number[] = [];
+  let incomplete = false;
+  const customerCursor = db
+    .prepare(
+      `SELECT c.id, c.code, c.name, c.segment, r.name AS rep, t.name AS territory
+         FROM customers c LEFT JOIN reps r ON r.id = c.rep_id LEFT JOIN territories t ON t.id = c.territory_id
+        ORDER BY c.id`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[number, string, string, string | null, string | null, string | null]>;
+  for (const [id, code, name, segment, rep, territory] of customerCursor) {
+    customerIds.push(id);
+    customers.push({ code, name, rep, territory, segment });
+    // The import keeps each customer's latest rep and territory on the customer; only when some are
+    // missing does the scan carry the two extra columns (about a third slower at a million rows).
+    if (rep === null || territory === null) incomplete = true;
+  }
+  if (customers.length === 0) throw noData();
+  const customerIndex = new Int32Array((customerIds.at(-1) ?? 0) + 1).fill(-1);
+  customerIds.forEach((id, i) => (customerIndex[id] = i));
   const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
   categoryRows.forEach((c, i) => (categoryIndex[c.id] = i));
   const productIndex = new Int32Array((productRows.at(-1)?.id ?? 0) + 1).fill(-1);
@@ -260,7 +273,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   // then order by customer, category, day with stable counting sorts: O(rows), ~10x faster.
   // Each raw column is let go (set to an empty one) once read for the last time, so the raw rows
   // and the dataset built from them are never both whole in memory (24 + 20 bytes a row).
-  const n = customerRows.length;
+  const n = customers.length;
   const np = productRows.length;
   const nc = categoryRows.length;
   let rawCustomer = room.int32('rawCustomer');
@@ -287,9 +300,6 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   let firstDay = 2 ** 31 - 1;
   let lastDay = -(2 ** 31);
   let r = 0;
-  // The import keeps each customer's latest rep and territory on the customer; only when some are
-  // missing does the scan carry the two extra columns (about a third slower at a million rows).
-  const incomplete = customerRows.some((c) => c.rep === null || c.territory === null);
   const take = (cid: number, kid: number, d: number, v: number, pid: number | null, qty: number | null, rep: number | null, territory: number | null): void => {
     const c = customerIndex[cid];
     const k = categoryIndex[kid];
@@ -331,6 +341,10 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     // `fresh` can no longer pass for the table.
     const chunks = fresh.chunks.splice(0);
     fresh.rows = -1;
+    // The import leaves its scratch on the heap (about 0.1 GB at 20M rows), collected only when V8
+    // next wants room: by then the columns filled below sat beside it and the chunks not yet let
+    // go, the import's peak.
+    if (count >= PREFAULT_MAX_ROWS) collectIfHeapAbove(HEAP_WORTH_EMPTYING);
     let letGo = 0;
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       const { customer: cs, category: ks, day: ds, revenue: vs, product: ps, quantity: qs } = chunk;
@@ -454,13 +468,12 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   const territoryNames = new Map(
     (db.prepare('SELECT id, name FROM territories').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]),
   );
-  const customers: CustomerRecord[] = customerRows.map((c, i) => ({
-    code: c.code,
-    name: c.name,
-    rep: c.rep ?? repNames.get(latestRep[i]) ?? null,
-    territory: c.territory ?? territoryNames.get(latestTerritory[i]) ?? null,
-    segment: c.segment,
-  }));
+  if (incomplete) {
+    customers.forEach((c, i) => {
+      c.rep ??= repNames.get(latestRep[i]) ?? null;
+      c.territory ??= territoryNames.get(latestTerritory[i]) ?? null;
+    });
+  }
   const ds: Dataset = {
     customers,
     categories: decision.categories,
