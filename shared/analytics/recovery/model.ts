@@ -3,6 +3,7 @@ import { monthIndexOfDay } from '../../format/dates';
 import { detectSeason, seasonDays, type MonthOf } from './season';
 import { capRunRates, customerRhythm } from './customer-rhythm';
 import { medianInPlace, standardDeviation } from './stats';
+import { columnsOf } from '../typed';
 
 /**
  * Everything evaluateRecovery needs, computed once per as-of day and independent of the recovery
@@ -130,32 +131,33 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
   // Count relationships first so every column is one typed array.
   let size = 0;
   for (let i = 0; i < txCustomer.length; i++) if (i === 0 || txCustomer[i] !== txCustomer[i - 1] || txCategory[i] !== txCategory[i - 1]) size++;
-  const cols = {
-    customer: new Int32Array(size),
-    category: new Int32Array(size),
-    purchases: new Int32Array(size),
-    first: new Int32Array(size),
-    last: new Int32Array(size),
-    gap: new Int32Array(size),
-    cycle: new Float64Array(size),
-    spread: new Float64Array(size),
-    medianInterval: new Float32Array(size),
-    seasonMask: new Uint16Array(size),
-    seasonCycle: new Float32Array(size),
-    seasonSpread: new Float64Array(size),
-    seasonGap: new Float32Array(size),
-    runRate: new Float64Array(size),
-    priorSpend: new Float64Array(size),
-    spend12m: new Float64Array(size),
-    trailingDays: new Int16Array(size),
-    trailingRate: new Float64Array(size),
-    seasonTrailingRate: new Float64Array(size),
-    declineNoise: new Float64Array(size),
-    baselineRate: new Float64Array(size),
-    baselineRunRate: new Float64Array(size),
-    seasonBaselineRate: new Float64Array(size),
-    seasonBaselineRunRate: new Float64Array(size),
-  };
+  // One buffer for every column: see columnsOf.
+  const cols = columnsOf(size, {
+    customer: Int32Array,
+    category: Int32Array,
+    purchases: Int32Array,
+    first: Int32Array,
+    last: Int32Array,
+    gap: Int32Array,
+    cycle: Float64Array,
+    spread: Float64Array,
+    medianInterval: Float32Array,
+    seasonMask: Uint16Array,
+    seasonCycle: Float32Array,
+    seasonSpread: Float64Array,
+    seasonGap: Float32Array,
+    runRate: Float64Array,
+    priorSpend: Float64Array,
+    spend12m: Float64Array,
+    trailingDays: Int16Array,
+    trailingRate: Float64Array,
+    seasonTrailingRate: Float64Array,
+    declineNoise: Float64Array,
+    baselineRate: Float64Array,
+    baselineRunRate: Float64Array,
+    seasonBaselineRate: Float64Array,
+    seasonBaselineRunRate: Float64Array,
+  });
   const customerCount = ds.customers.length;
   const customerStart = new Int32Array(customerCount + 1);
   const customerLast = new Int32Array(customerCount).fill(-1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { float64Of, int32Of } from '../../../shared/analytics/typed';
+import { columnsOf, float64Of, int32Of } from '../../../shared/analytics/typed';
 
 describe('typed arrays filled by a function of the index', () => {
   it('hold what the typed arrays\' own from() with a map would, value for value', () => {
@@ -18,5 +18,29 @@ describe('typed arrays filled by a function of the index', () => {
 
   it('make an empty array for no length', () => {
     expect(float64Of(0, () => 1).length).toBe(0);
+  });
+});
+
+describe('columns that share one buffer', () => {
+  it('are zeroed, each of its own type and length, and never overlap whatever order their widths come in', () => {
+    const cols = columnsOf(5, { count: Int32Array, money: Float64Array, mask: Uint16Array, median: Float32Array, days: Int16Array, flag: Uint8Array });
+    expect(cols.money).toBeInstanceOf(Float64Array);
+    expect(cols.mask).toBeInstanceOf(Uint16Array);
+    for (const column of Object.values(cols)) {
+      expect(column.length).toBe(5);
+      expect(Array.from(column)).toEqual([0, 0, 0, 0, 0]);
+    }
+    // Written through every column at once, each reads back only its own values.
+    Object.values(cols).forEach((column, k) => column.fill(k + 1));
+    Object.values(cols).forEach((column, k) => expect(Array.from(column)).toEqual([k + 1, k + 1, k + 1, k + 1, k + 1]));
+    const buffers = new Set(Object.values(cols).map((column) => column.buffer));
+    expect(buffers.size).toBe(1);
+    // 8 + 4 + 4 + 2 + 2 + 1 bytes a row, nothing more.
+    expect(cols.count.buffer.byteLength).toBe(5 * 21);
+  });
+
+  it('hold no rows for no length', () => {
+    const cols = columnsOf(0, { a: Float64Array, b: Int32Array });
+    expect(cols.a.length + cols.b.length).toBe(0);
   });
 });
