@@ -62,6 +62,21 @@ export type RunOptions = {
    * holding the gaps recovery will claim (about 0.1 GB at 20M rows) costs less than the wait.
    */
   growthWhileRiskRuns?: boolean;
+  /**
+   * Wait for the risk stage's outcome before any other stage runs, then decide recovery (its rules'
+   * model, P(alive)) before features, profiles and growth: for a driver whose risk stage runs on
+   * other threads, on data where memory, not time, is the limit. The risk threads' working memory,
+   * the rules' model and the other stages' results are then never all held at once. The results
+   * are the same in any order.
+   */
+  riskFirst?: boolean;
+  /**
+   * Let the rhythm rules' model go once recovery has decided instead of keeping it in the cache and
+   * the output: a handler that needs it again builds it again (recoveryModelFor). For data where
+   * memory is the limit: at 20M rows it is 0.3 GB, held through growth, actions and the save.
+   * With `riskFirst`, recovery also decides before features, profiles and growth run.
+   */
+  releaseRules?: boolean;
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
@@ -162,6 +177,7 @@ export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettin
         pending = assess(step.job);
         // Collected later, or never if a stage before it fails: its failure must not go unhandled meanwhile.
         pending.outcome.catch(() => undefined);
+        if (options.riskFirst) await pending.outcome;
         next = steps.next();
       } else {
         if (!pending) throw new Error('The risk stage was collected before it was started.');
@@ -248,6 +264,73 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     );
   }
 
+  // Set by datedStages, which runs before or after the stages below: typed wide, since the compiler
+  // cannot see a generator's assignments.
+  let growthCandidates = null as GrowthGap[] | null;
+  let recoveryModel = null as RecoveryModel | null;
+  let alive = null as PAliveStage | null;
+  let risk = null as RiskAssessment | null;
+  let decision = null as RecoveryDecision | null;
+  let recovery = null as RecoveryOverview | null;
+  const datedNotes: string[] = [];
+  const datedCaveats: string[] = [];
+  /**
+   * The rules' model, P(alive), the risk stage's outcome and recovery's decision. `ahead` is what the
+   * stages before have found, for a driver that works while the risk job runs on another thread.
+   * Their notes are put in their place among the others below, whenever they ran.
+   */
+  function* datedStages(ahead: { features: Features; growth: () => GrowthGap[] } | null): Generator<RiskStep, void, RiskOutcome | undefined> {
+    // Held in a `let` so that `releaseRules` can drop this thread's last hold on it; under it, a run
+    // whose recovery decision is kept (a k change) does not build the model again for nothing.
+    const buildRules = (): RecoveryModel => stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
+    let rules: RecoveryModel | null = options.releaseRules && cache.peek('recovery', keys.recovery) !== undefined ? null : buildRules();
+    const rulesNow = (): RecoveryModel => (rules ??= buildRules());
+    alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
+    // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
+    let evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rulesNow(), view('recovery').recovery)) : null;
+    // Growth's gaps for every customer, made while the risk job runs on another thread (on 5M
+    // rows the wait for it left this thread idle for longer than growth takes); what recovery
+    // claims is struck off once it has decided. A gap is judged on its own customer and category
+    // alone, so striking off after gives what skipping before gave.
+    growthCandidates = job && ahead && options.growthWhileRiskRuns && cache.peek('growth', keys.growth) === undefined ? timed('growth', ahead.growth) : null;
+    let assessed: RiskAssessment;
+    if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
+    else {
+      if (ahead) options.beforeRiskWait?.({ features: ahead.features });
+      options.checkpoint?.();
+      options.progress?.('risk', done, total);
+      const started = clock();
+      const outcome = yield { kind: 'collect' };
+      if (!outcome) throw new Error('The risk stage was collected without its outcome.');
+      if (!job.known) options.saved?.save('risk', keys.risk, outcome.models);
+      assessed = cache.get('risk', keys.risk, () => outcome.assessment);
+      // With another thread this is the wait for it, not its work.
+      timings.risk = clock() - started;
+      done++;
+    }
+    recoveryModel = options.releaseRules ? null : rules;
+    risk = assessed;
+    decision = stage('recovery', (s) => decideRecovery(ds, rulesNow(), evaluated ?? evaluateRecovery(rulesNow(), s.recovery), assessed, s.recovery));
+    if (options.releaseRules) {
+      cache.forget('recovery-model');
+      rules = null;
+      evaluated = null;
+    }
+    recovery = recoveryOverview(decision, assessed);
+    datedNotes.push(...recovery.notes);
+    const credits = creditShare(ds, asOfDay - PRIOR_DAYS, asOfDay);
+    if (credits >= CREDITS_WORTH_A_NOTE) {
+      datedNotes.push(
+        `Returns and credits came to ${Math.round(credits * 100)}% of purchases in the year to the as-of date. Recovery reads purchases (a return is dated when the goods came back, not when they were bought), so its money at risk is before returns.`,
+      );
+    }
+    datedCaveats.push(...(recovery.caveats ?? []));
+  }
+  // Where memory is the limit, recovery decides right after the risk stage, before the other stages:
+  // the rules' model (0.3 GB at 20M rows) is let go before features, profiles and growth build theirs.
+  const recoveryFirst = ds.hasDates && options.riskFirst === true;
+  if (recoveryFirst) yield* datedStages(null);
+
   const features = stage('features', () => computeFeatures(ds, asOfDay));
   const tiers: Tiers = stage('tiers', (s) => computeTiers(features.revenue12m, s.strategicShare));
   const profiles: ProfileModel = stage('profiles', (s) =>
@@ -273,50 +356,10 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
   const growthGaps = (s: AnalysisSettings, skip?: (customer: number, category: number) => boolean): GrowthGap[] =>
     findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => catchAll[c] === 1 || (skip?.(i, c) ?? false));
-  let growthCandidates: GrowthGap[] | null = null;
-  let recoveryModel: RecoveryModel | null = null;
-  let alive: PAliveStage | null = null;
-  let risk: RiskAssessment | null = null;
-  let decision: RecoveryDecision | null = null;
-  let recovery: RecoveryOverview | null = null;
-  if (ds.hasDates) {
-    const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
-    // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
-    const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rules, view('recovery').recovery)) : null;
-    // Growth's gaps for every customer, made while the risk job runs on another thread (on 5M
-    // rows the wait for it left this thread idle for longer than growth takes); what recovery
-    // claims is struck off once it has decided. A gap is judged on its own customer and category
-    // alone, so striking off after gives what skipping before gave.
-    growthCandidates = job && options.growthWhileRiskRuns && cache.peek('growth', keys.growth) === undefined ? timed('growth', () => growthGaps(view('growth'))) : null;
-    let assessed: RiskAssessment;
-    if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
-    else {
-      options.beforeRiskWait?.({ features });
-      options.checkpoint?.();
-      options.progress?.('risk', done, total);
-      const started = clock();
-      const outcome = yield { kind: 'collect' };
-      if (!outcome) throw new Error('The risk stage was collected without its outcome.');
-      if (!job.known) options.saved?.save('risk', keys.risk, outcome.models);
-      assessed = cache.get('risk', keys.risk, () => outcome.assessment);
-      // With another thread this is the wait for it, not its work.
-      timings.risk = clock() - started;
-      done++;
-    }
-    recoveryModel = rules;
-    risk = assessed;
-    decision = stage('recovery', (s) => decideRecovery(ds, rules, evaluated ?? evaluateRecovery(rules, s.recovery), assessed, s.recovery));
-    recovery = recoveryOverview(decision, assessed);
-    notes.push(...recovery.notes);
-    const credits = creditShare(ds, asOfDay - PRIOR_DAYS, asOfDay);
-    if (credits >= CREDITS_WORTH_A_NOTE) {
-      notes.push(
-        `Returns and credits came to ${Math.round(credits * 100)}% of purchases in the year to the as-of date. Recovery reads purchases (a return is dated when the goods came back, not when they were bought), so its money at risk is before returns.`,
-      );
-    }
-    caveats.push(...(recovery.caveats ?? []));
-  } else {
+  if (ds.hasDates && !recoveryFirst) yield* datedStages({ features, growth: () => growthGaps(view('growth')) });
+  notes.push(...datedNotes);
+  caveats.push(...datedCaveats);
+  if (!ds.hasDates) {
     notes.push('The data has no dates (a spend table), so only profiles and growth actions were computed; recovery, probability alive and the backtest need dated transactions.');
   }
   const pAlive = alive?.pAlive ?? null;

@@ -24,6 +24,11 @@ export class StageCache {
     return hit && hit.key === key ? (hit.value as T) : undefined;
   }
 
+  /** Lets one stage's result go (built again when next asked for). */
+  forget(stage: string): void {
+    this.entries.delete(stage);
+  }
+
   clear(): void {
     this.entries.clear();
     this.hits.length = 0;

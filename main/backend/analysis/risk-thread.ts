@@ -18,21 +18,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const RISK_THREAD_MIN_ROWS = 200_000;
 
 /**
- * Up to this many transactions the customer level's model is learned on a second thread while the
- * first learns the relationships. The limit was set when each thread held its own day series of the
- * customers (12 bytes a row, 240 MB more at 20M rows, where memory, not time, is the limit); the two
- * now share one.
+ * Up to this many transactions the other stages run while the risk stage works on its threads;
+ * above it memory, not time, is the limit, and the risk stage runs first, alone (riskFirst).
  */
-const SPLIT_LEARNING_MAX_ROWS = 8_000_000;
+const ALONGSIDE_MAX_ROWS = 8_000_000;
 
 /**
- * Whether the analysis works ahead of the risk stage while its thread runs (growth's gaps before
- * recovery's claims, the save's customer order and mix, the save's switch out of WAL): up to the
- * size where the customer model gets a thread of its own too. Above it memory, not time, is the
- * limit, and at 20M rows holding the gaps and mixes through the wait cost 0.2 GB of peak for no
- * time gained.
+ * Whether the analysis works ahead of the risk stage while its threads run (growth's gaps before
+ * recovery's claims, the save's customer order and mix, the save's switch out of WAL). Above
+ * ALONGSIDE_MAX_ROWS the risk stage runs before every other stage instead: at 20M rows the other
+ * stages' results and the risk thread's day series and models held together were the analysis's
+ * peak (2.17 GB).
  */
-export const workAheadOfRisk = (rows: number): boolean => rows <= SPLIT_LEARNING_MAX_ROWS;
+export const workAheadOfRisk = (rows: number): boolean => rows <= ALONGSIDE_MAX_ROWS;
 
 /** Whether the risk stage of a dataset this big gains from a thread of its own on this machine. */
 export const riskThreadPays = (rows: number): boolean => rows >= RISK_THREAD_MIN_ROWS && os.availableParallelism() >= 2;
@@ -90,7 +88,10 @@ function replyOf(worker: Worker, stopped: () => boolean): Promise<{ outcome: Ris
 export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDone?: (ms: { assess: number; learnCustomers: number | null }) => void } = {}): RiskAssessor {
   return (job: RiskJob) => {
     const base = { job, tx: ds.tx, customerCount: ds.customers.length, categories: ds.categories, firstDay: ds.firstDay, lastDay: ds.lastDay, currency: ds.currency };
-    const split = job.known === undefined && ds.tx.customer.length <= SPLIT_LEARNING_MAX_ROWS && os.availableParallelism() >= 2;
+    // The customer level's model is learned on a second thread while the first learns the
+    // relationships: the two share one day series of the customers. Above ALONGSIDE_MAX_ROWS the
+    // other stages wait for the risk stage, so its two threads have both cores.
+    const split = job.known === undefined && os.availableParallelism() >= 2;
     const handoff = split ? handoffPair() : null;
     const workers: Worker[] = [];
     if (handoff) workers.push(startRiskWorker({ ...base, role: 'learn-customers', handoff: handoff.learner, relationshipRoom: null }, [handoff.learner.port]));

@@ -50,9 +50,14 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   try {
     data.stages.hits.length = 0;
     const threaded = riskThreadPays(data.ds.tx.customer.length);
+    // Where memory, not time, is the limit: the risk stage alone first, and the rules' model let go
+    // once recovery has decided.
+    const tight = threaded && !workAheadOfRisk(data.ds.tx.customer.length);
     const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
     let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
+      riskFirst: tight,
+      releaseRules: tight,
       cache: data.stages,
       clock: () => performance.now(),
       saved: savedStages(db, data.hash),
@@ -63,6 +68,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         // The risk stage's day series (about 24 bytes a row) are let go once it ends; on its own
         // thread they go with the thread.
         if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
+        // Recovery has decided before the other stages (riskFirst): the rules' model (about 15
+        // bytes a row) and its judging, let go, are collected before features build theirs.
+        if (stage === 'features' && !message && tight) collectGarbage(data.ds.tx.customer.length * 15);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
       ...(threaded && workAheadOfRisk(data.ds.tx.customer.length)

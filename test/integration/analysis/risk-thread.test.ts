@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAnalysis, runAnalysisAlongside, type SavedStages, type SavedStageValues } from '../../../shared/analytics/pipeline';
+import { resolveAsOfDay, runAnalysis, runAnalysisAlongside, type SavedStages, type SavedStageValues } from '../../../shared/analytics/pipeline';
+import { stageKeys } from '../../../shared/analytics/stages';
 import { StageCache } from '../../../shared/analytics/stage-cache';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import type { Dataset } from '../../../shared/model/dataset';
@@ -57,6 +58,40 @@ describe('the risk stage on a thread of its own', () => {
     expect(alongside.counts.recoveryActions).toBeGreaterThan(0);
     expect(results(alongside)).toEqual(results(inline));
     expect(worked).toMatchObject({ assess: expect.any(Number), learnCustomers: expect.any(Number) });
+  });
+
+  it('gives the same results with the risk stage run first and alone and the rules\' model let go after recovery decides (data too big to hold both), and builds that model again only when a changed recovery setting needs it', async () => {
+    const inline = runAnalysis(ds, settings);
+    const cache = new StageCache();
+    const order: string[] = [];
+    const lean = { cache, riskFirst: true, releaseRules: true, progress: (stage: string) => order.push(stage) };
+    let finished = false;
+    const assess = riskOnThread(ds, { onDone: () => (finished = true) });
+    const first = await runAnalysisAlongside(ds, settings, { ...lean, progress: (stage) => order.push(`${stage}${finished ? '' : ' (risk running)'}`) }, assess);
+    expect(results(first)).toEqual(results(inline));
+    // No stage ran while the risk threads worked, and recovery decided before the stages that need no dates.
+    expect(order.filter((stage) => stage.endsWith('(risk running)'))).toEqual([]);
+    expect(order.indexOf('recovery')).toBeLessThan(order.indexOf('features'));
+    expect(first.stages.recovery).toBeNull();
+    const modelKey = stageKeys(settings, { rows: ds.tx.customer.length, asOfDay: resolveAsOfDay(ds, settings) })['recovery-model'];
+    expect(cache.peek('recovery-model', modelKey)).toBeUndefined();
+    // The inline run keeps it, under that key.
+    const keeping = new StageCache();
+    runAnalysis(ds, settings, { cache: keeping });
+    expect(keeping.peek('recovery-model', modelKey)).toBeDefined();
+    // A k change keeps recovery's decision: the rules' model is not built again.
+    cache.hits.length = 0;
+    order.length = 0;
+    const k4 = await runAnalysisAlongside(ds, { ...settings, k: 4 }, lean, riskOnThread(ds));
+    expect(cache.hits).toContain('recovery');
+    expect(order).not.toContain('recovery-model');
+    expect(k4.counts.recoveryActions).toBe(first.counts.recoveryActions);
+    // A changed lateness threshold decides recovery again, from a model built again.
+    order.length = 0;
+    const later = analysisSettingsSchema.parse({ kMax: 6, recovery: { lateness: 2.5 } });
+    const relaxed = await runAnalysisAlongside(ds, later, lean, riskOnThread(ds));
+    expect(order).toContain('recovery-model');
+    expect(results(relaxed)).toEqual(results(runAnalysis(ds, later)));
   });
 
   it('learns the models once and prices with the kept ones in a later session, as the inline run does', async () => {
