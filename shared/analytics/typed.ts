@@ -19,14 +19,20 @@ export function int32Of(length: number, value: (i: number) => number): Int32Arra
 type ColumnType = Float64ArrayConstructor | Int32ArrayConstructor | Float32ArrayConstructor | Int16ArrayConstructor | Uint16ArrayConstructor | Uint8ArrayConstructor;
 
 /**
- * Zeroed columns of `length` elements each, all views of one buffer (the widest first, so each
- * starts aligned). Let go, a buffer of 32 MB or more goes back to the system at once: the C library
- * maps allocations that big on their own. Two dozen columns of a few megabytes each were served from
- * its heap instead and stayed in the process after they were freed (0.3 GB of the rules' model at
- * 20M rows), where only another typed array could use them again.
+ * Zeroed columns of `length` elements each; with `oneBuffer`, all views of one buffer (the widest
+ * first, so each starts aligned). Let go, a buffer of 32 MB or more goes back to the system at once:
+ * the C library maps allocations that big on their own. Two dozen columns of a few megabytes each
+ * were served from its heap instead and stayed in the process after they were freed (0.3 GB of the
+ * rules' model at 20M rows), where only another typed array could use them again. That reuse is
+ * also why separate columns are faster to fill: a fresh mapping is faulted in page by page.
  */
-export function columnsOf<T extends Record<string, ColumnType>>(length: number, types: T): { [K in keyof T]: InstanceType<T[K]> } {
+export function columnsOf<T extends Record<string, ColumnType>>(length: number, types: T, oneBuffer = true): { [K in keyof T]: InstanceType<T[K]> } {
   const names = Object.keys(types) as (keyof T & string)[];
+  if (!oneBuffer) {
+    const separate = {} as { [K in keyof T]: InstanceType<T[K]> };
+    for (const name of names) separate[name] = new types[name](length) as InstanceType<T[typeof name]>;
+    return separate;
+  }
   const widest = [...names].sort((a, b) => types[b].BYTES_PER_ELEMENT - types[a].BYTES_PER_ELEMENT);
   const offsets = new Map<string, number>();
   let bytes = 0;

@@ -39,6 +39,13 @@ describe('columns that share one buffer', () => {
     expect(cols.count.buffer.byteLength).toBe(5 * 21);
   });
 
+  it('are separate arrays, zeroed and of their types, when one buffer is not asked for', () => {
+    const cols = columnsOf(3, { money: Float64Array, count: Int32Array }, false);
+    expect(cols.money.buffer).not.toBe(cols.count.buffer);
+    expect(Array.from(cols.money)).toEqual([0, 0, 0]);
+    expect(cols.count).toBeInstanceOf(Int32Array);
+  });
+
   it('hold no rows for no length', () => {
     const cols = columnsOf(0, { a: Float64Array, b: Int32Array });
     expect(cols.a.length + cols.b.length).toBe(0);
