@@ -3,6 +3,7 @@ import type { Dataset } from '../model/dataset';
 import type { GrowthGap } from './growth';
 import { byPriority, priorityOf } from './priority';
 import type { RecoveryDecision } from './recovery';
+import { flatString } from '../format/flat-string';
 
 /** The category label of an action that covers a whole customer (a win-back or a slipping account). */
 export const WHOLE_ACCOUNT = 'All categories';
@@ -41,7 +42,7 @@ export function buildActions(ctx: ActionContext, decision: RecoveryDecision | nu
     const p = profileOf[customer];
     const name = category === null ? WHOLE_ACCOUNT : ds.categories[category];
     return {
-      id: `${kind}:${c.code}:${name}`,
+      id: flatString(`${kind}:${c.code}:${name}`),
       kind,
       customerCode: c.code,
       customerName: c.name,

@@ -4,6 +4,7 @@ import type { Features } from './features';
 import { ALL_CUSTOMERS_LABEL, type ProfileModel } from './profiles';
 import { quantileSorted } from './rng';
 import { sortedWhere } from './sorted';
+import { flatString } from '../format/flat-string';
 
 // With no buying patterns every best customer is a peer: naming the catch-all profile would read as jargon.
 const peersWord = (label: string): string => (label === ALL_CUSTOMERS_LABEL ? 'best customers' : `'${label}' peers`);
@@ -238,7 +239,9 @@ export function findGrowthGaps(
         ownSpend12m: own,
         expectedLow,
         expectedHigh,
-        reason: `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+        reason: flatString(
+          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+        ),
       });
     }
   }

@@ -7,6 +7,7 @@ import { settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
 import { enterBulkMode } from '../import/bulk-load';
 import { rowBatches } from '../db/row-batches';
+import { flatString } from '../../../shared/format/flat-string';
 
 export function startRun(db: Db, createdAt: string, asOf: string, settings: AnalysisSettings, hash: string): number {
   const info = db
@@ -70,7 +71,7 @@ export function summaryOf(out: AnalysisOutput, runId: number, createdAt: string,
 export function mixJson(mix: ArrayLike<number>, scratch: string[] = []): string {
   scratch.length = mix.length;
   for (let k = 0; k < mix.length; k++) scratch[k] = `${Math.round(mix[k] * 1e5) / 1e5}`;
-  return `[${scratch.join(',')}]`;
+  return flatString(`[${scratch.join(',')}]`);
 }
 
 /**

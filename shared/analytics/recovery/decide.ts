@@ -7,6 +7,7 @@ import type { RecoveryModel } from './model';
 import { customerReason, horizonWords, modelOnlyReason, moneySentence } from './risk-reasons';
 import { reasonFormat } from './reasons';
 import { sortedWhere } from '../sorted';
+import { flatString } from '../../format/flat-string';
 
 /*
  * The decision, on top of two opinions:
@@ -146,7 +147,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
       ...flag,
       atRiskRevenue: money(atRisk),
       confidence: round3(p),
-      reason: words ? `${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format)}` : '',
+      reason: words ? flatString(`${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format)}`) : '',
       // Object.assign, not a spread followed by more keys: V8 made a new hidden class for every such
       // object (about 30 us each), most of a slider step's pricing at 30,000 customers. Same keys, same order.
       facts: Object.assign({}, flag.facts, { horizonDays: risk.horizonDays, expected: money(expected), probability: round3(p), atRiskHorizon: money(atRisk) }),
@@ -164,7 +165,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
     expected: money(expected),
     probability: round3(probability),
     breakdown,
-    reason: words ? customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format, usualCycle) : '',
+    reason: words ? flatString(customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format, usualCycle)) : '',
     facts: {
       signal,
       orders12m: cf.facts.ordersPrior[c],
@@ -241,7 +242,7 @@ export function decideRecovery(ds: Dataset, rules: RecoveryModel, ruleFlags: rea
         atRiskRevenue: money(rf.atRisk[u]),
         confidence: round3(p),
         signal: 'late',
-        reason: words ? `${modelOnlyReason(rf, u, ds.categories[k], format)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}` : '',
+        reason: words ? flatString(`${modelOnlyReason(rf, u, ds.categories[k], format)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}`) : '',
         facts: {
           purchases: rf.facts.orders[u],
           lastOrder: format.iso(rf.facts.last[u]),

@@ -3,6 +3,7 @@ import { emptyCustomerVerdict, emptyVerdict, judge, judgeCustomer, type Recovery
 import type { RecoveryModel } from './model';
 import { reasonFor, reasonFormat } from './reasons';
 import { seasonLabel } from './season';
+import { flatString } from '../../format/flat-string';
 
 export type RecoveryFlag = {
   customer: number;
@@ -42,7 +43,7 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
         category: k,
         atRiskRevenue: money(v.atRisk),
         confidence,
-        reason: reasonFor(model, r, v, cv, format),
+        reason: flatString(reasonFor(model, r, v, cv, format)),
         signal: v.signal,
         facts: {
           purchases: model.purchases[r],
