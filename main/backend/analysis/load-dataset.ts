@@ -80,7 +80,7 @@ const COLLECT_EVERY = 256 * 2 ** 20;
 const HEAP_WORTH_EMPTYING = 256 * 2 ** 20;
 
 const chunkBytes = (c: FreshChunk): number =>
-  [c.customer, c.category, c.day, c.revenue, c.product, c.quantity, c.rep, c.territory].reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
+  [c.customer, c.category, c.day, c.revenue, c.product, c.quantity].reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
 
 /** What a raw column is set to once read for the last time, so its rows can be collected. */
 const released = new Int32Array(0);
@@ -163,15 +163,17 @@ function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
     .prepare('SELECT sum(customer_id), sum(category_id), sum(day), coalesce(sum(product_id), 0), coalesce(sum(rep_id), 0), coalesce(sum(territory_id), 0), total(revenue), total(quantity) FROM transactions')
     .raw()
     .get() as number[];
+  // Without its reps (rows taken back after they came) the import cannot vouch for that column.
+  if (!fresh.reps) return false;
   const sums = new Float64Array(8);
+  sums[4] = fresh.reps.repSum;
+  sums[5] = fresh.reps.territorySum;
   for (const c of fresh.chunks) {
     for (let i = 0; i < c.length; i++) {
       sums[0] += c.customer[i];
       sums[1] += c.category[i];
       sums[2] += c.day[i];
       if (c.product) sums[3] += c.product[i];
-      if (c.rep) sums[4] += c.rep[i];
-      if (c.territory) sums[5] += c.territory[i];
       sums[6] += c.revenue[i];
       if (c.quantity && !Number.isNaN(c.quantity[i])) sums[7] += c.quantity[i];
     }
@@ -262,6 +264,9 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     if (rep === null || territory === null) incomplete = true;
   }
   if (customers.length === 0) throw noData();
+  // A customer without a rep or territory takes its rows' latest: the import kept them by customer,
+  // unless it took rows back after they came (dates far from the rest), when only the table knows.
+  if (fresh && incomplete && !fresh.reps) fresh = null;
   const customerIndex = new Int32Array((customerIds.at(-1) ?? 0) + 1).fill(-1);
   customerIds.forEach((id, i) => (customerIndex[id] = i));
   const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
@@ -348,14 +353,10 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     let letGo = 0;
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       const { customer: cs, category: ks, day: ds, revenue: vs, product: ps, quantity: qs } = chunk;
-      const reps = incomplete ? chunk.rep : null;
-      const territories = incomplete ? chunk.territory : null;
       for (let i = 0; i < chunk.length && r < count; i++) {
         const pid = ps && ps[i] !== 0 ? ps[i] : null;
         const qty = qs && !Number.isNaN(qs[i]) ? qs[i] : null;
-        const rep = reps && reps[i] !== 0 ? reps[i] : null;
-        const territory = territories && territories[i] !== 0 ? territories[i] : null;
-        take(cs[i], ks[i], ds[i], vs[i], pid, qty, rep, territory);
+        take(cs[i], ks[i], ds[i], vs[i], pid, qty, null, null);
       }
       // Collected every quarter gigabyte: left to V8, the chunks read (0.8 GB at 20M rows) stayed
       // in memory beside the columns they were copied into. Where memory is the limit, every
@@ -367,6 +368,14 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
       }
     }
     collectGarbage(letGo);
+    const reps = fresh.reps;
+    if (incomplete && reps) {
+      customerIds.forEach((id, i) => {
+        if (id >= reps.day.length) return;
+        latestRep[i] = reps.rep[id];
+        latestTerritory[i] = reps.territory[id];
+      });
+    }
   } else {
     const rows = db
       .prepare(

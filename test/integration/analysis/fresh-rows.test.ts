@@ -50,6 +50,36 @@ describe('the rows an import hands to the analysis that follows it', () => {
     expect(plain(loadData(db, fresh ?? null))).toEqual(plain(loadData(db)));
   });
 
+  it("give a customer whose latest sale names no rep or territory those of its latest sale that does, as reading the table does", async () => {
+    const w = await workspace();
+    const csv = path.join(w.dir, 'sales.csv');
+    writeSampleCsv(csv, { seed: 13, customers: 80 });
+    const [header, ...rows] = fs.readFileSync(csv, 'utf8').trimEnd().split('\n');
+    const columns = header.split(',');
+    const [repAt, territoryAt, customerAt, dateAt] = ['Rep', 'Territory', 'Customer ID', 'Date'].map((c) => columns.indexOf(c));
+    // The customer of the file's last line: its latest sale, written with neither.
+    const last = rows.at(-1)!.split(',');
+    const who = last[customerAt];
+    const latestDay = rows.map((l) => l.split(',')).filter((c) => c[customerAt] === who).reduce((d, c) => (c[dateAt] > d ? c[dateAt] : d), '');
+    const blanked = rows.map((l) => {
+      const c = l.split(',');
+      if (c[customerAt] !== who || c[dateAt] !== latestDay) return l;
+      c[repAt] = '';
+      c[territoryAt] = '';
+      return c.join(',');
+    });
+    const named = rows.map((l) => l.split(',')).filter((c) => c[customerAt] === who && c[dateAt] < latestDay).sort((a, b) => (a[dateAt] < b[dateAt] ? -1 : 1)).at(-1)!;
+    fs.writeFileSync(csv, `${[header, ...blanked].join('\n')}\n`);
+    await w.backend.call('import-run', { path: csv, engine: 'lines' });
+    const db = w.backend.session.db;
+    expect(db.prepare('SELECT rep_id, territory_id FROM customers WHERE code = ?').get(who)).toEqual({ rep_id: null, territory_id: null });
+    const fresh = w.backend.session.get(FRESH_ROWS);
+    const loaded = loadData(db, fresh ?? null);
+    const record = loaded.ds.customers.find((c) => c.code === who);
+    expect([record?.rep, record?.territory]).toEqual([named[repAt], named[territoryAt]]);
+    expect(plain(loaded)).toEqual(plain(loadData(db)));
+  });
+
   it('carry the write stamp of the workspace as a bulk import leaves it, so they are taken without summing the table', async () => {
     const w = await workspace();
     const csv = path.join(w.dir, 'big.csv');

@@ -21,8 +21,6 @@ const contents = (chunks: FreshChunk[]): unknown[] =>
     revenue: Array.from(c.revenue.subarray(0, c.length)),
     product: c.product ? Array.from(c.product.subarray(0, c.length)) : null,
     quantity: c.quantity ? Array.from(c.quantity.subarray(0, c.length), (q) => (Number.isNaN(q) ? 'none' : q)) : null,
-    rep: c.rep ? Array.from(c.rep.subarray(0, c.length)) : null,
-    territory: c.territory ? Array.from(c.territory.subarray(0, c.length)) : null,
   }));
 
 function collect(all: Row[], prefault: FreshColumns | null, dropped: ReadonlySet<number>, blockRows?: number): { chunks: unknown[]; rows: number } {
@@ -39,18 +37,16 @@ describe("an import's kept rows", () => {
     const all = rows(300_000);
     const dropped = new Set([20003, 20350]);
     const plain = collect(all, null, dropped);
-    const ahead = collect(all, { product: true, quantity: true, rep: true, territory: true }, dropped);
+    const ahead = collect(all, { product: true, quantity: true }, dropped);
     expect(ahead.rows).toBe(all.filter((r) => !dropped.has(r[1])).length);
     expect(ahead.rows).toBe(plain.rows);
     expect(ahead.chunks).toEqual(plain.chunks);
-    // The file has no territory column: no chunk makes one, ahead or not.
-    expect((ahead.chunks as { territory: unknown }[]).every((c) => c.territory === null)).toBe(true);
   });
 
   it('are kept too when the mapping said a column was absent but a value came', () => {
     const all = rows(140_000);
     const plain = collect(all, null, new Set());
-    const ahead = collect(all, { product: false, quantity: false, rep: false, territory: false }, new Set());
+    const ahead = collect(all, { product: false, quantity: false }, new Set());
     expect(ahead).toEqual(plain);
   });
 
@@ -58,20 +54,20 @@ describe("an import's kept rows", () => {
     const all = rows(300_000);
     const dropped = new Set([20003, 20350]);
     const plain = collect(all, null, dropped);
-    const blocks = collect(all, { product: true, quantity: true, rep: true, territory: false, blocks: true }, dropped, 70_000);
-    const unfaulted = collect(all, { product: true, quantity: true, rep: true, territory: false, blocks: true, prefault: false }, dropped, 70_000);
+    const blocks = collect(all, { product: true, quantity: true, blocks: true }, dropped, 70_000);
+    const unfaulted = collect(all, { product: true, quantity: true, blocks: true, prefault: false }, dropped, 70_000);
     expect(blocks.rows).toBe(plain.rows);
     expect(unfaulted).toEqual(blocks);
     // Five chunks of 70,000 rows instead of five of 65,536: compared row by row, in order.
     const flat = (chunks: unknown[]) =>
-      (chunks as { customer: number[]; day: number[]; revenue: number[]; product: number[] | null; quantity: unknown[] | null; rep: number[] | null }[]).flatMap((c) =>
-        c.customer.map((customer, i) => [customer, c.day[i], c.revenue[i], c.product?.[i] ?? 0, c.quantity?.[i] ?? 'none', c.rep?.[i] ?? 0]),
+      (chunks as { customer: number[]; day: number[]; revenue: number[]; product: number[] | null; quantity: unknown[] | null }[]).flatMap((c) =>
+        c.customer.map((customer, i) => [customer, c.day[i], c.revenue[i], c.product?.[i] ?? 0, c.quantity?.[i] ?? 'none']),
       );
     expect(flat(blocks.chunks)).toEqual(flat(plain.chunks));
   });
 
   it('in blocks are one buffer a chunk of 32 MB or more, the size glibc always maps on its own and unmaps when it is freed', () => {
-    const fresh = freshCollector({ product: false, quantity: false, rep: false, territory: false, blocks: true });
+    const fresh = freshCollector({ product: false, quantity: false, blocks: true });
     fresh.add(1, 20000, 1, null, null, 10, null, null);
     fresh.close();
     const [chunk] = fresh.chunks();
@@ -79,5 +75,49 @@ describe("an import's kept rows", () => {
     expect(chunk.day.buffer).toBe(chunk.category.buffer);
     expect(chunk.customer.buffer.byteLength).toBeGreaterThanOrEqual(32 * 2 ** 20);
     expect([chunk.customer[0], chunk.day[0], chunk.category[0], chunk.revenue[0]]).toEqual([1, 20000, 1, 10]);
+  });
+
+  it("keep each customer's latest rep and territory as a scan of its rows in order finds them, with every row's ids summed, and forget them once rows are taken back", () => {
+    // Customers up to 3,000 (past the collector's first room), some rows naming neither, some a rep only.
+    const random = seededRandom(7);
+    const all: Row[] = Array.from({ length: 40_000 }, (_, i): Row => {
+      const rep = random() < 0.3 ? null : 1 + Math.floor(random() * 9);
+      const territory = random() < 0.5 ? null : 1 + Math.floor(random() * 4);
+      return [1 + Math.floor(random() * 3000), 20000 + Math.floor(random() * 400), 1 + (i % 5), null, null, 10, rep, territory];
+    });
+    const fresh = freshCollector();
+    for (const r of all) fresh.add(...r);
+    fresh.close();
+    // The load's own rule, applied to the rows one by one.
+    const day = new Map<number, number>();
+    const rep = new Map<number, number>();
+    const territory = new Map<number, number>();
+    let repSum = 0;
+    let territorySum = 0;
+    for (const [customer, d, , , , , r, t] of all) {
+      if (r === null && t === null) continue;
+      if (d >= (day.get(customer) ?? -Infinity)) {
+        day.set(customer, d);
+        if (r !== null) rep.set(customer, r);
+        if (t !== null) territory.set(customer, t);
+      }
+      repSum += r ?? 0;
+      territorySum += t ?? 0;
+    }
+    const reps = fresh.reps();
+    expect(reps).not.toBeNull();
+    for (let customer = 1; customer <= 3000; customer++) {
+      expect(reps!.rep[customer] ?? 0).toBe(rep.get(customer) ?? 0);
+      expect(reps!.territory[customer] ?? 0).toBe(territory.get(customer) ?? 0);
+    }
+    expect([reps!.repSum, reps!.territorySum]).toEqual([repSum, territorySum]);
+    // A day taken back with rows on it: which of them named whom is not kept.
+    fresh.dropDays(new Set([20005]));
+    expect(fresh.reps()).toBeNull();
+    // A day with no rows changes nothing.
+    const quiet = freshCollector();
+    for (const r of all) quiet.add(...r);
+    quiet.dropDays(new Set([19000]));
+    expect(quiet.reps()).not.toBeNull();
   });
 });
