@@ -32,7 +32,7 @@ export function machineHeader(now: Date): string {
   return [
     '# Longtail benchmark results',
     '',
-    `Gathered ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC by \`npm run bench\` (bench/run.ts). Each section below is one bench's own run; its figures are ratios against a reference timed in that same run.`,
+    `Gathered ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC by \`npm run bench\` (bench/run.ts) on the machine below. Each section below is one bench's own run; its figures are ratios against a reference timed in that same run, and a section re-run on another machine since says so in its notes.`,
     '',
     `- Node ${process.version} on ${platform()} ${release()} (${arch()})`,
     `- ${cpu.length} cores${cpu[0] ? ` (${cpu[0].model.trim()})` : ''}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
