@@ -63,20 +63,14 @@ export type RunOptions = {
    */
   growthWhileRiskRuns?: boolean;
   /**
-   * Wait for the risk stage's outcome before any other stage runs, then decide recovery (its rules'
-   * model, P(alive)) before features, profiles and growth: for a driver whose risk stage runs on
-   * other threads, on data where memory, not time, is the limit. The risk threads' working memory,
-   * the rules' model and the other stages' results are then never all held at once. The results
-   * are the same in any order.
+   * For data where memory, not time, is the limit: wait for the risk stage's outcome before any
+   * other stage runs, decide recovery (its rules' model, P(alive)) before features, profiles and
+   * growth, and then let the rules' model go instead of keeping it in the cache and the output (a
+   * handler that needs it again builds it again: recoveryModelFor). The risk threads' working
+   * memory, the rules' model (0.3 GB at 20M rows) and the other stages' results are then never all
+   * held at once. The results are the same in any order.
    */
-  riskFirst?: boolean;
-  /**
-   * Let the rhythm rules' model go once recovery has decided instead of keeping it in the cache and
-   * the output: a handler that needs it again builds it again (recoveryModelFor). For data where
-   * memory is the limit: at 20M rows it is 0.3 GB, held through growth, actions and the save.
-   * With `riskFirst`, recovery also decides before features, profiles and growth run.
-   */
-  releaseRules?: boolean;
+  memoryFirst?: boolean;
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
@@ -177,7 +171,7 @@ export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettin
         pending = assess(step.job);
         // Collected later, or never if a stage before it fails: its failure must not go unhandled meanwhile.
         pending.outcome.catch(() => undefined);
-        if (options.riskFirst) await pending.outcome;
+        if (options.memoryFirst) await pending.outcome;
         next = steps.next();
       } else {
         if (!pending) throw new Error('The risk stage was collected before it was started.');
@@ -280,10 +274,10 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
    * Their notes are put in their place among the others below, whenever they ran.
    */
   function* datedStages(ahead: { features: Features; growth: () => GrowthGap[] } | null): Generator<RiskStep, void, RiskOutcome | undefined> {
-    // Held in a `let` so that `releaseRules` can drop this thread's last hold on it; under it, a run
+    // Held in a `let` so that `memoryFirst` can drop this thread's last hold on it; under it, a run
     // whose recovery decision is kept (a k change) does not build the model again for nothing.
     const buildRules = (): RecoveryModel => stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    let rules: RecoveryModel | null = options.releaseRules && cache.peek('recovery', keys.recovery) !== undefined ? null : buildRules();
+    let rules: RecoveryModel | null = options.memoryFirst && cache.peek('recovery', keys.recovery) !== undefined ? null : buildRules();
     const rulesNow = (): RecoveryModel => (rules ??= buildRules());
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
     // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
@@ -308,10 +302,10 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
       timings.risk = clock() - started;
       done++;
     }
-    recoveryModel = options.releaseRules ? null : rules;
+    recoveryModel = options.memoryFirst ? null : rules;
     risk = assessed;
     decision = stage('recovery', (s) => decideRecovery(ds, rulesNow(), evaluated ?? evaluateRecovery(rulesNow(), s.recovery), assessed, s.recovery));
-    if (options.releaseRules) {
+    if (options.memoryFirst) {
       cache.forget('recovery-model');
       rules = null;
       evaluated = null;
@@ -328,7 +322,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   }
   // Where memory is the limit, recovery decides right after the risk stage, before the other stages:
   // the rules' model (0.3 GB at 20M rows) is let go before features, profiles and growth build theirs.
-  const recoveryFirst = ds.hasDates && options.riskFirst === true;
+  const recoveryFirst = ds.hasDates && options.memoryFirst === true;
   if (recoveryFirst) yield* datedStages(null);
 
   const features = stage('features', () => computeFeatures(ds, asOfDay));

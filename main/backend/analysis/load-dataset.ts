@@ -159,12 +159,12 @@ export function loadRoom(count: number, products: boolean): LoadRoom {
  */
 function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
   if (fresh.rows !== count) return false;
+  // Without its reps (rows taken back after they came) the import cannot vouch for that column.
+  if (!fresh.reps) return false;
   const stored = db
     .prepare('SELECT sum(customer_id), sum(category_id), sum(day), coalesce(sum(product_id), 0), coalesce(sum(rep_id), 0), coalesce(sum(territory_id), 0), total(revenue), total(quantity) FROM transactions')
     .raw()
     .get() as number[];
-  // Without its reps (rows taken back after they came) the import cannot vouch for that column.
-  if (!fresh.reps) return false;
   const sums = new Float64Array(8);
   sums[4] = fresh.reps.repSum;
   sums[5] = fresh.reps.territorySum;

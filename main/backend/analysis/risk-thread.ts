@@ -19,7 +19,7 @@ const RISK_THREAD_MIN_ROWS = 200_000;
 
 /**
  * Up to this many transactions the other stages run while the risk stage works on its threads;
- * above it memory, not time, is the limit, and the risk stage runs first, alone (riskFirst).
+ * above it memory, not time, is the limit, and the risk stage runs first, alone (memoryFirst).
  */
 const ALONGSIDE_MAX_ROWS = 8_000_000;
 

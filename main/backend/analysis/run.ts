@@ -56,8 +56,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
     let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
-      riskFirst: tight,
-      releaseRules: tight,
+      memoryFirst: tight,
       cache: data.stages,
       clock: () => performance.now(),
       saved: savedStages(db, data.hash),
@@ -68,9 +67,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         // The risk stage's day series (about 24 bytes a row) are let go once it ends; on its own
         // thread they go with the thread.
         if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
-        // Recovery has decided before the other stages (riskFirst): the rules' model (about 15
-        // bytes a row) and its judging, let go, are collected before features build theirs.
-        if (stage === 'features' && !message && tight) collectGarbage(data.ds.tx.customer.length * 15);
+        // Recovery has decided before the other stages (memoryFirst): the rules' model it built
+        // (about 15 bytes a row) and its judging, let go, are collected before features build theirs.
+        if (stage === 'features' && !message && tight && !data.stages.hits.includes('recovery')) collectGarbage(data.ds.tx.customer.length * 15);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
       ...(threaded && workAheadOfRisk(data.ds.tx.customer.length)

@@ -28,6 +28,8 @@ export type FreshChunk = {
 export type FreshReps = { day: Int32Array; rep: Int32Array; territory: Int32Array; repSum: number; territorySum: number };
 
 const NO_DAY = -(2 ** 31);
+/** Customer ids past this are not kept in dense arrays (they never come from a workspace's own rowids); the load then reads the table. */
+const DENSE_IDS = 1 << 24;
 
 /**
  * Every row of the transaction table right after an import into an empty table, and the data hash
@@ -151,7 +153,7 @@ export type FreshCollector = {
   dropDays: (days: ReadonlySet<number>) => void;
   rows: () => number;
   chunks: () => FreshChunk[];
-  /** null once dropDays has taken rows back: which of them named a rep is not kept. */
+  /** null once dropDays has taken rows back (which of them named a rep is not kept), or for a customer id too big to keep densely. */
   reps: () => FreshReps | null;
   /** Every row is in: no more memory is faulted in ahead (call it on failure too). */
   close: () => void;
@@ -213,9 +215,10 @@ export function freshCollector(prefault: FreshColumns | null = null, blockRows =
       else if (products) products[i] = 0;
       if (quantity !== null) (quantities ??= current.quantity = supply.quantity())[i] = quantity;
       else if (quantities) quantities[i] = Number.NaN;
-      if (rep !== null || territory !== null) {
-        if (customer >= latest.day.length) room(customer);
-        if (day >= latest.day[customer]) {
+      if ((rep !== null || territory !== null) && repsKnown) {
+        if (customer >= DENSE_IDS) repsKnown = false;
+        else if (customer >= latest.day.length) room(customer);
+        if (repsKnown && day >= latest.day[customer]) {
           latest.day[customer] = day;
           if (rep !== null) latest.rep[customer] = rep;
           if (territory !== null) latest.territory[customer] = territory;

@@ -64,7 +64,7 @@ describe('the risk stage on a thread of its own', () => {
     const inline = runAnalysis(ds, settings);
     const cache = new StageCache();
     const order: string[] = [];
-    const lean = { cache, riskFirst: true, releaseRules: true, progress: (stage: string) => order.push(stage) };
+    const lean = { cache, memoryFirst: true, progress: (stage: string) => order.push(stage) };
     let finished = false;
     const assess = riskOnThread(ds, { onDone: () => (finished = true) });
     const first = await runAnalysisAlongside(ds, settings, { ...lean, progress: (stage) => order.push(`${stage}${finished ? '' : ' (risk running)'}`) }, assess);

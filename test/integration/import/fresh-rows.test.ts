@@ -119,5 +119,8 @@ describe("an import's kept rows", () => {
     for (const r of all) quiet.add(...r);
     quiet.dropDays(new Set([19000]));
     expect(quiet.reps()).not.toBeNull();
+    // A customer id too big for a dense array: not kept, so the load reads the table.
+    quiet.add(2 ** 24, 20001, 1, null, null, 10, 3, null);
+    expect(quiet.reps()).toBeNull();
   });
 });
