@@ -1,4 +1,4 @@
-import type { Dataset, TransactionColumns } from '../../../shared/model/dataset';
+import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import { PREFAULT_MIN_ROWS, type CatalogueEntry, type LoadedData } from './load-dataset';
@@ -20,12 +20,35 @@ const META_KEY = 'loaded-columns';
  * A new layout of the kept copy is a new format, and so is a new version of Longtail, which may
  * decide a load differently (the product level, the lines left out): older copies are rebuilt.
  */
-const FORMAT = `loaded columns 1: runs of customer x category (int32 triples), day int32, revenue float64; Longtail ${appVersion}`;
+const FORMAT = `loaded columns 2: runs of customer x category (int32 triples), day int32, revenue float64, customers as JSON tuples in chunks; Longtail ${appVersion}`;
 /** Values per blob: 16 MB of int32, 32 MB of float64, well under SQLite's blob limit. */
 const CHUNK = 1 << 22;
 
-/** Everything of a load but its transaction columns, as JSON with non-finite numbers spelled out. */
-type Header = Omit<LoadedData, 'ds'> & { ds: Omit<Dataset, 'tx'> };
+/**
+ * Customers per blob. As one JSON text with the rest of the header, 555k customers (20M rows) made
+ * a 68 MB string, copied to a buffer and again by SQLite: 0.3 GB more at the import's last step.
+ */
+const CUSTOMERS_CHUNK = 1 << 15;
+
+/** Everything of a load but its transaction columns and customers, as JSON with non-finite numbers spelled out. */
+type Header = Omit<LoadedData, 'ds'> & { ds: Omit<Dataset, 'tx' | 'customers'> };
+/** A customer as kept: its fields in CustomerRecord's order. */
+type CustomerTuple = [string, string, string | null, string | null, string | null];
+
+const tupleOf = (c: CustomerRecord): CustomerTuple => [c.code, c.name, c.rep, c.territory, c.segment];
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isTextOrNull = (x: unknown): x is string | null => x === null || typeof x === 'string';
+/** The customers of one kept blob, or null when it is not what keepLoadedColumns writes. */
+function customersOfChunk(data: Buffer): CustomerRecord[] | null {
+  const parsed: unknown = JSON.parse(data.toString('utf8'));
+  if (!Array.isArray(parsed)) return null;
+  const out: CustomerRecord[] = [];
+  for (const t of parsed as unknown[]) {
+    if (!Array.isArray(t) || t.length !== 5 || !isText(t[0]) || !isText(t[1]) || !isTextOrNull(t[2]) || !isTextOrNull(t[3]) || !isTextOrNull(t[4])) return null;
+    out.push({ code: t[0], name: t[1], rep: t[2], territory: t[3], segment: t[4] });
+  }
+  return out;
+}
 type Kept = { format: string; hash: string; rows: number; runs: number; littleEndian: boolean };
 
 // JSON would turn NaN (no estimate) and the infinities into null.
@@ -93,11 +116,18 @@ export function readLoadedColumns(db: Db, hash: string): LoadedData | null {
   const buffers: Record<string, SharedArrayBuffer> = {};
   const filled: Record<string, number> = { runs: 0, day: 0, revenue: 0 };
   let header: Header | null = null;
+  const customers: CustomerRecord[] = [];
   // In the order written (by id): ordering by name would have SQLite sort every blob first.
   const parts = db.prepare('SELECT name, data FROM loaded_columns ORDER BY id').raw().iterate() as IterableIterator<[string, Buffer]>;
   for (const [name, data] of parts) {
     if (name === 'header') {
       header = JSON.parse(data.toString('utf8'), reviver) as Header;
+      continue;
+    }
+    if (name === 'customers') {
+      const some = customersOfChunk(data);
+      if (!some) return null;
+      for (const c of some) customers.push(c);
       continue;
     }
     if (!(name in slot)) return null;
@@ -119,7 +149,7 @@ export function readLoadedColumns(db: Db, hash: string): LoadedData | null {
   }
   if (row !== kept.rows) return null;
   const tx: TransactionColumns = { customer, category, day: new Int32Array(buffers.day), revenue: new Float64Array(buffers.revenue) };
-  return { ds: { ...header.ds, tx }, level: header.level, catalogue: header.catalogue as CatalogueEntry[] };
+  return { ds: { ...header.ds, customers, tx }, level: header.level, catalogue: header.catalogue as CatalogueEntry[] };
 }
 
 /**
@@ -128,7 +158,7 @@ export function readLoadedColumns(db: Db, hash: string): LoadedData | null {
  */
 export function keepLoadedColumns(db: Db, hash: string, data: LoadedData): void {
   if (db.readonly) return;
-  const { tx, ...rest } = data.ds;
+  const { tx, customers, ...rest } = data.ds;
   const header: Header = { ...data, ds: rest };
   const rows = tx.customer.length;
   const runs = runsOf(tx);
@@ -143,6 +173,9 @@ export function keepLoadedColumns(db: Db, hash: string, data: LoadedData): void 
   db.transaction(() => {
     db.prepare('DELETE FROM loaded_columns').run();
     insert.run('header', 0, Buffer.from(JSON.stringify(header, replacer), 'utf8'));
+    for (let from = 0, chunk = 0; from < customers.length; from += CUSTOMERS_CHUNK, chunk++) {
+      insert.run('customers', chunk, Buffer.from(JSON.stringify(customers.slice(from, from + CUSTOMERS_CHUNK).map(tupleOf)), 'utf8'));
+    }
     put('runs', runs);
     put('day', tx.day);
     put('revenue', tx.revenue);

@@ -187,6 +187,36 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
     expect(back).toEqual(odd);
   });
 
+  it('keeps tens of thousands of customers in several blobs, in order, with their missing reps and odd names as they were', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
+    const db = w.backend.session.db;
+    const data = loadData(db);
+    const hash = dataHash(db);
+    const many = Array.from({ length: 70_001 }, (_, i) => ({
+      code: `K${i}`,
+      name: i % 3 === 0 ? `Müller "&" Söhne, ${i}\n` : `Customer ${i}`,
+      rep: i % 2 === 0 ? null : `Rep ${i % 17}`,
+      territory: i % 5 === 0 ? null : 'North',
+      segment: i % 7 === 0 ? 'Retail' : null,
+    }));
+    const wide: LoadedData = { ...data, ds: { ...data.ds, customers: many } };
+    keepLoadedColumns(db, hash, wide);
+    const blobs = (db.prepare("SELECT count(*) AS n FROM loaded_columns WHERE name = 'customers'").get() as { n: number }).n;
+    expect(blobs).toBeGreaterThan(1);
+    expect(readLoadedColumns(db, hash)).toEqual(wide);
+  });
+
+  it('is passed over when a blob of its customers is not what it writes', async () => {
+    const w = await importedSample();
+    const first = await w.reopen();
+    await first.call('analysis-run', { settings: {} });
+    const db = first.session.db;
+    db.prepare("UPDATE loaded_columns SET data = ? WHERE name = 'customers'").run(Buffer.from('[["C1","Name",null,null]]', 'utf8'));
+    expect(readLoadedColumns(db, dataHash(db))).toBeNull();
+  });
+
   it('is passed over when a part of it is missing, and the analysis loads from the rows instead', async () => {
     const w = await importedSample();
     const first = await w.reopen();
