@@ -13,7 +13,7 @@ import { computeLeakage, recoveryYearly } from './leakage';
 import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
-import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryModel } from './recovery/index';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryFlag, type RecoveryModel } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
 import { assessRisk, type FromElsewhere, type RiskAssessment, type RiskModels } from './risk';
 import { creditShare } from './risk/series';
@@ -65,10 +65,11 @@ export type RunOptions = {
   /**
    * For data where memory, not time, is the limit: wait for the risk stage's outcome before any
    * other stage runs, decide recovery (its rules' model, P(alive)) before features, profiles and
-   * growth, and then let the rules' model go instead of keeping it in the cache and the output (a
-   * handler that needs it again builds it again: recoveryModelFor). The risk threads' working
-   * memory, the rules' model (0.3 GB at 20M rows) and the other stages' results are then never all
-   * held at once. The results are the same in any order.
+   * growth, and then let the rules' model and the risk forecasts go instead of keeping them in the
+   * cache and the output (a handler that needs them again builds them again: recoveryModelFor,
+   * riskFor; a run whose recovery settings changed assesses risk again, with the models it saved).
+   * The risk threads' working memory, the rules' model (0.3 GB at 20M rows), the forecasts (0.27 GB)
+   * and the other stages' results are then never all held at once. The results are the same in any order.
    */
   memoryFirst?: boolean;
 };
@@ -147,7 +148,7 @@ export function runAnalysis(ds: Dataset, settings: AnalysisSettings, options: Ru
       next = steps.next();
     } else {
       if (!job) throw new Error('The risk stage was collected before it was started.');
-      next = steps.next(assessRiskJob(ds, job));
+      next = steps.next({ outcome: assessRiskJob(ds, job) });
     }
   }
   return next.value;
@@ -171,13 +172,15 @@ export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettin
         pending = assess(step.job);
         // Collected later, or never if a stage before it fails: its failure must not go unhandled meanwhile.
         pending.outcome.catch(() => undefined);
-        if (options.memoryFirst) await pending.outcome;
+        if (options.memoryFirst) await settled(pending.outcome);
         next = steps.next();
       } else {
         if (!pending) throw new Error('The risk stage was collected before it was started.');
-        const outcome = await pending.outcome;
+        // Boxed in a callback: a value this frame awaited stays in its registers for the rest of the run.
+        const box: OutcomeBox = { outcome: null };
+        await pending.outcome.then((outcome) => void (box.outcome = outcome));
         pending = null;
-        next = steps.next(outcome);
+        next = steps.next(box);
       }
     }
     return next.value;
@@ -185,6 +188,12 @@ export async function runAnalysisAlongside(ds: Dataset, settings: AnalysisSettin
     pending?.abandon();
   }
 }
+
+/** Waits for `p` without taking its value into the waiting frame (see runAnalysisAlongside). */
+const settled = (p: Promise<unknown>): Promise<void> => p.then(() => undefined);
+
+/** The cache's entry for recovery's overview, under recovery's key: what a kept decision is shown with when its forecasts are gone. */
+const OVERVIEW = 'recovery-overview';
 
 /** Returns and credits at this share of purchases or more are named beside recovery's money, which is stated before them. */
 const CREDITS_WORTH_A_NOTE = 0.02;
@@ -209,8 +218,13 @@ export function assessRiskJob(ds: Dataset, job: RiskJob, elsewhere?: FromElsewhe
 
 /** What the pipeline asks of whoever drives it: start the risk job, and later its outcome. */
 type RiskStep = { kind: 'start'; job: RiskJob } | { kind: 'collect' };
+/**
+ * The outcome handed in, in a box the pipeline empties: an outcome passed as it is would stay
+ * referenced by the driver's call for the rest of the run, and memoryFirst lets it go after recovery.
+ */
+type OutcomeBox = { outcome: RiskOutcome | null };
 
-function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOptions): Generator<RiskStep, AnalysisOutput, RiskOutcome | undefined> {
+function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOptions): Generator<RiskStep, AnalysisOutput, OutcomeBox | undefined> {
   const cache = options.cache ?? new StageCache();
   const clock = options.clock ?? (() => 0);
   const timings: Record<string, number> = {};
@@ -245,9 +259,12 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const notes: string[] = [];
   const caveats: string[] = [];
   const m = ds.categories.length;
+  // Under memoryFirst the forecasts are let go once recovery has decided: a run that keeps that
+  // decision (a k change) needs no risk stage at all.
+  const decisionKept = options.memoryFirst === true && cache.peek('recovery', keys.recovery) !== undefined && cache.peek(OVERVIEW, keys.recovery) !== undefined;
   // Asked for before every other stage, so a driver with another thread computes it alongside them.
   const job: RiskJob | null =
-    ds.hasDates && cache.peek('risk', keys.risk) === undefined
+    ds.hasDates && !decisionKept && cache.peek('risk', keys.risk) === undefined
       ? { asOfDay, horizonDays: view('risk').recovery.horizonDays, known: options.saved?.load('risk', keys.risk) }
       : null;
   if (job) yield { kind: 'start', job };
@@ -273,7 +290,50 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
    * stages before have found, for a driver that works while the risk job runs on another thread.
    * Their notes are put in their place among the others below, whenever they ran.
    */
-  function* datedStages(ahead: { features: Features; growth: () => GrowthGap[] } | null): Generator<RiskStep, void, RiskOutcome | undefined> {
+  /**
+   * Recovery's decision and overview from the risk stage's outcome in `box` (emptied), or from the
+   * cache; sets `decision` and `risk` and returns the overview. Under memoryFirst the forecasts are
+   * let go here.
+   */
+  function decideWithRisk(box: OutcomeBox | undefined, rulesNow: () => RecoveryModel, evaluated: RecoveryFlag[] | null): RecoveryOverview {
+    let assessed: RiskAssessment | null = null;
+    if (job) {
+      const outcome = box?.outcome;
+      if (!box || !outcome) throw new Error('The risk stage was collected without its outcome.');
+      box.outcome = null;
+      if (!job.known) options.saved?.save('risk', keys.risk, outcome.models);
+      assessed = cache.get('risk', keys.risk, () => outcome.assessment);
+      done++;
+    } else if (!decisionKept) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
+    const gone = (): never => {
+      throw new Error('Recovery was decided from risk forecasts that are no longer kept.');
+    };
+    const decided = stage('recovery', (s) => decideRecovery(ds, rulesNow(), evaluated ?? evaluateRecovery(rulesNow(), s.recovery), assessed ?? gone(), s.recovery));
+    decision = decided;
+    const overview = cache.get(OVERVIEW, keys.recovery, () => recoveryOverview(decided, assessed ?? gone()));
+    if (options.memoryFirst) cache.forget('risk');
+    else risk = assessed;
+    return overview;
+  }
+
+  /** The risk job's outcome, once a driver hands it in (undefined when no job was started). */
+  function* collectRisk(ahead: { features: Features } | null): Generator<RiskStep, OutcomeBox | undefined, OutcomeBox | undefined> {
+    if (!job) return undefined;
+    if (ahead) options.beforeRiskWait?.({ features: ahead.features });
+    options.checkpoint?.();
+    options.progress?.('risk', done, total);
+    const started = clock();
+    const box = yield { kind: 'collect' };
+    // With another thread this is the wait for it, not its work.
+    timings.risk = clock() - started;
+    return box;
+  }
+
+  function* datedStages(ahead: { features: Features; growth: () => GrowthGap[] } | null): Generator<RiskStep, void, OutcomeBox | undefined> {
+    // Under memoryFirst the outcome is collected before anything is built here: a generator keeps
+    // what its frame held when it last paused, and the rules' model held over the pause stayed in
+    // memory after it was let go (0.3 GB at 20M rows, until the stages after features).
+    let box = options.memoryFirst ? yield* collectRisk(null) : undefined;
     // Held in a `let` so that `memoryFirst` can drop this thread's last hold on it; under it, a run
     // whose recovery decision is kept (a k change) does not build the model again for nothing.
     const buildRules = (): RecoveryModel => stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
@@ -281,36 +341,22 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     const rulesNow = (): RecoveryModel => (rules ??= buildRules());
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
     // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
-    let evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rulesNow(), view('recovery').recovery)) : null;
+    const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rulesNow(), view('recovery').recovery)) : null;
     // Growth's gaps for every customer, made while the risk job runs on another thread (on 5M
     // rows the wait for it left this thread idle for longer than growth takes); what recovery
     // claims is struck off once it has decided. A gap is judged on its own customer and category
     // alone, so striking off after gives what skipping before gave.
     growthCandidates = job && ahead && options.growthWhileRiskRuns && cache.peek('growth', keys.growth) === undefined ? timed('growth', ahead.growth) : null;
-    let assessed: RiskAssessment;
-    if (!job) assessed = stage('risk', (): RiskAssessment => { throw new Error('The risk stage was neither kept nor started.'); });
-    else {
-      if (ahead) options.beforeRiskWait?.({ features: ahead.features });
-      options.checkpoint?.();
-      options.progress?.('risk', done, total);
-      const started = clock();
-      const outcome = yield { kind: 'collect' };
-      if (!outcome) throw new Error('The risk stage was collected without its outcome.');
-      if (!job.known) options.saved?.save('risk', keys.risk, outcome.models);
-      assessed = cache.get('risk', keys.risk, () => outcome.assessment);
-      // With another thread this is the wait for it, not its work.
-      timings.risk = clock() - started;
-      done++;
-    }
+    if (decisionKept) done++;
+    else if (!options.memoryFirst) box = yield* collectRisk(ahead);
     recoveryModel = options.memoryFirst ? null : rules;
-    risk = assessed;
-    decision = stage('recovery', (s) => decideRecovery(ds, rulesNow(), evaluated ?? evaluateRecovery(rulesNow(), s.recovery), assessed, s.recovery));
+    // The forecasts are handled in a plain function only: what a generator's frame or closures have
+    // held can outlive the step that let it go, and memoryFirst collects them before features.
+    recovery = decideWithRisk(box, rulesNow, evaluated);
     if (options.memoryFirst) {
       cache.forget('recovery-model');
       rules = null;
-      evaluated = null;
     }
-    recovery = recoveryOverview(decision, assessed);
     datedNotes.push(...recovery.notes);
     const credits = creditShare(ds, asOfDay - PRIOR_DAYS, asOfDay);
     if (credits >= CREDITS_WORTH_A_NOTE) {

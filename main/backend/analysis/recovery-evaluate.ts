@@ -61,7 +61,7 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   const summary = readSummary(db, id);
   if (!summary.hasDates) throw noDates();
   const { data, model, modelKey, asOfDay } = recoveryModelFor(session, summary.settings, summary.asOf);
-  const risk = riskFor(data, { ...summary.settings, recovery }, asOfDay);
+  const risk = riskFor(db, data, { ...summary.settings, recovery }, asOfDay);
   const decide = (s: RecoverySettings, words = true) => decideRecovery(data.ds, model, evaluateRecovery(model, s), risk, s, words);
   // The curve only counts and sums: no reasons written at its points.
   const at = (s: RecoverySettings) => totals(decide(s, false));

@@ -59,8 +59,13 @@ function replyOf(worker: Worker, stopped: () => boolean): Promise<{ outcome: Ris
     let replied = false;
     worker.once('message', (reply: RiskThreadReply) => {
       replied = true;
-      if (reply.ok) resolve({ outcome: reply.outcome, ms: reply.ms });
-      else reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
+      // Settled on a later turn: what the promise's waiters run (the rest of the analysis) would
+      // otherwise run inside this callback, whose handles keep the message, and the forecasts in it,
+      // alive to the end of the run even after memoryFirst has let them go.
+      setImmediate(() => {
+        if (reply.ok) resolve({ outcome: reply.outcome, ms: reply.ms });
+        else reject(new AppError(reply.error.code, reply.error.message, reply.error.details));
+      });
     });
     worker.once('error', (e) => reject(new AppError('INTERNAL', `The risk stage failed on its thread: ${e.message}`)));
     worker.once('exit', (code) => {
@@ -109,8 +114,11 @@ export function riskOnThread(ds: Dataset, options: { signal?: AbortSignal; onDon
       try {
         const [assessed, learned] = await Promise.all([replyOf(assessor, () => stopped), learner]);
         options.onDone?.({ assess: assessed.ms, learnCustomers: learned?.ms ?? null });
-        if (!assessed.outcome) throw new AppError('INTERNAL', "The risk stage's thread replied without its assessment.");
-        return assessed.outcome;
+        // Taken out of the reply: the reply stays held by the thread's listeners until the thread has exited.
+        const outcome = assessed.outcome;
+        assessed.outcome = null;
+        if (!outcome) throw new AppError('INTERNAL', "The risk stage's thread replied without its assessment.");
+        return outcome;
       } catch (e) {
         // A learner that died without handing its model over would leave the assessing thread waiting.
         for (const w of workers) void w.terminate();

@@ -53,6 +53,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     // Where memory, not time, is the limit: the risk stage alone first, and the rules' model let go
     // once recovery has decided.
     const tight = threaded && !workAheadOfRisk(data.ds.tx.customer.length);
+    // Right after a big import its scratch (0.45 GB of heap at 20M rows) is still uncollected, and
+    // this thread only waits while the risk threads work: nothing would collect it before they peak.
+    if (tight) collectIfHeapAbove(BIG_HEAP / 2);
     const thread: { worked: { assess: number; learnCustomers: number | null } | null } = { worked: null };
     let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
@@ -68,8 +71,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         // thread they go with the thread.
         if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
         // Recovery has decided before the other stages (memoryFirst): the rules' model it built
-        // (about 15 bytes a row) and its judging, let go, are collected before features build theirs.
-        if (stage === 'features' && !message && tight && !data.stages.hits.includes('recovery')) collectGarbage(data.ds.tx.customer.length * 15);
+        // (about 15 bytes a row), its judging and the risk forecasts (about 13 bytes a row), let go,
+        // are collected before features build theirs.
+        if (stage === 'features' && !message && tight && !data.stages.hits.includes('recovery')) collectGarbage(data.ds.tx.customer.length * 28);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
       ...(threaded && workAheadOfRisk(data.ds.tx.customer.length)

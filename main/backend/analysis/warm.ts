@@ -14,6 +14,7 @@ import { dataHash, loadData, type CatalogueEntry, type LoadedData, type LoadRoom
 import type { Db } from '../db/open';
 import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
 import { FRESH_ROWS, type FreshRows } from '../import/fresh-rows';
+import { savedStages } from './saved-stages';
 
 /**
  * What the session keeps warm for one workspace's data: the dataset and the one stage cache, which
@@ -130,10 +131,16 @@ export function recoveryModelFor(
   return { data, model, modelKey, asOfDay };
 }
 
-/** The learned risk forecasts of an as-of day and horizon, under the analysis's own stage key. */
-export function riskFor(data: WarmData, settings: AnalysisSettings, asOfDay: number): RiskAssessment {
+/**
+ * The learned risk forecasts of an as-of day and horizon, under the analysis's own stage key. Not
+ * kept after a run on data too big to keep them (memoryFirst): assessed again then, with the models
+ * the run saved in the workspace when they are there, so nothing is learned twice.
+ */
+export function riskFor(db: Db, data: WarmData, settings: AnalysisSettings, asOfDay: number): RiskAssessment {
   const key = stageKeys(settings, { rows: data.ds.tx.customer.length, asOfDay }).risk;
-  return data.stages.get('risk', key, () => assessRisk(data.ds, asOfDay, settings.recovery.horizonDays));
+  return data.stages.get('risk', key, () =>
+    assessRisk(data.ds, asOfDay, settings.recovery.horizonDays, (learn) => savedStages(db, data.hash).load('risk', key) ?? learn()),
+  );
 }
 
 export const noDates = (): AppError =>

@@ -1,6 +1,8 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveAsOfDay, runAnalysis, runAnalysisAlongside, type SavedStages, type SavedStageValues } from '../../../shared/analytics/pipeline';
+import { resolveAsOfDay, runAnalysis, runAnalysisAlongside, type RiskAssessor, type SavedStages, type SavedStageValues } from '../../../shared/analytics/pipeline';
 import { stageKeys } from '../../../shared/analytics/stages';
 import { StageCache } from '../../../shared/analytics/stage-cache';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
@@ -21,6 +23,11 @@ const results = (o: ReturnType<typeof runAnalysis>) => {
   const f = stages.risk;
   return { ...rest, forecasts: f && [f.customer.atRisk, f.customer.pDecline, f.relationship.atRisk, f.relationship.pDecline, f.relationship.expected] };
 };
+/** The same, for a run that let its forecasts go (memoryFirst): everything it hands on but them. */
+const resultsBut = (o: ReturnType<typeof runAnalysis>) => {
+  const { forecasts: _forecasts, ...rest } = results(o);
+  return rest;
+};
 
 /** A workspace's saved stages, kept in memory: what the workspace file keeps between sessions. */
 function memoryStore(): SavedStages & { saved: Map<string, unknown> } {
@@ -30,6 +37,11 @@ function memoryStore(): SavedStages & { saved: Map<string, unknown> } {
     load: <S extends keyof SavedStageValues>(stage: S, key: string) => saved.get(`${stage}:${key}`) as SavedStageValues[S] | undefined,
     save: (stage, key, value) => void saved.set(`${stage}:${key}`, value),
   };
+}
+
+function fullCollection(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }
 
 beforeAll(async () => {
@@ -68,7 +80,7 @@ describe('the risk stage on a thread of its own', () => {
     let finished = false;
     const assess = riskOnThread(ds, { onDone: () => (finished = true) });
     const first = await runAnalysisAlongside(ds, settings, { ...lean, progress: (stage) => order.push(`${stage}${finished ? '' : ' (risk running)'}`) }, assess);
-    expect(results(first)).toEqual(results(inline));
+    expect(resultsBut(first)).toEqual(resultsBut(inline));
     // No stage ran while the risk threads worked, and recovery decided before the stages that need no dates.
     expect(order.filter((stage) => stage.endsWith('(risk running)'))).toEqual([]);
     expect(order.indexOf('recovery')).toBeLessThan(order.indexOf('features'));
@@ -91,7 +103,44 @@ describe('the risk stage on a thread of its own', () => {
     const later = analysisSettingsSchema.parse({ kMax: 6, recovery: { lateness: 2.5 } });
     const relaxed = await runAnalysisAlongside(ds, later, lean, riskOnThread(ds));
     expect(order).toContain('recovery-model');
-    expect(results(relaxed)).toEqual(results(runAnalysis(ds, later)));
+    expect(resultsBut(relaxed)).toEqual(resultsBut(runAnalysis(ds, later)));
+  });
+
+  it('lets the risk forecasts go once recovery has decided when memory comes first, and a k change then needs no risk stage at all', async () => {
+    const cache = new StageCache();
+    let forecasts: WeakRef<object> | null = null;
+    let started = 0;
+    const watched: RiskAssessor = (job) => {
+      started++;
+      const running = riskOnThread(ds)(job);
+      return {
+        abandon: running.abandon,
+        // Handed on a turn later: V8 keeps a new WeakRef's target alive to the end of the turn it was made in.
+        outcome: running.outcome.then((outcome) => {
+          forecasts = new WeakRef(outcome.assessment.relationship.atRisk);
+          return new Promise<typeof outcome>((resolve) => setTimeout(() => resolve(outcome), 0));
+        }),
+      };
+    };
+    // Looked at as features start, in the middle of the run: nothing but the cache and the output held them.
+    let heldAtFeatures: boolean | null = null;
+    const progress = (stage: string): void => {
+      if (stage !== 'features' || heldAtFeatures !== null) return;
+      fullCollection();
+      heldAtFeatures = forecasts?.deref() !== undefined;
+    };
+    const first = await runAnalysisAlongside(ds, settings, { cache, memoryFirst: true, progress }, watched);
+    expect(forecasts).not.toBeNull();
+    expect(heldAtFeatures).toBe(false);
+    expect(resultsBut(first)).toEqual(resultsBut(runAnalysis(ds, settings)));
+    expect(first.stages.risk).toBeNull();
+    const riskKey = stageKeys(settings, { rows: ds.tx.customer.length, asOfDay: resolveAsOfDay(ds, settings) }).risk;
+    expect(cache.peek('risk', riskKey)).toBeUndefined();
+
+    const k4 = await runAnalysisAlongside(ds, { ...settings, k: 4 }, { cache, memoryFirst: true }, watched);
+    expect(started).toBe(1);
+    expect(k4.recovery).toEqual(first.recovery);
+    expect(k4.counts.recoveryActions).toBe(first.counts.recoveryActions);
   });
 
   it('learns the models once and prices with the kept ones in a later session, as the inline run does', async () => {
