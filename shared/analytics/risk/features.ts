@@ -1,4 +1,5 @@
 import { sortSmallInPlace } from '../sorted';
+import { bigColumnsOf } from '../typed';
 import type { BusinessPace } from './outcome';
 import { firstAfter, type UnitSeries } from './series';
 
@@ -49,20 +50,24 @@ const log1 = (x: number): number => Math.log(1 + Math.max(0, x));
  */
 export function unitFacts(s: UnitSeries, firstDay: number, cut: number, priorDays: number, horizonDays: number, units?: ArrayLike<number>): UnitFacts {
   const n = s.count;
-  const f: UnitFacts = {
-    cut,
-    priorDays,
-    orders: new Int32Array(n),
-    ordersPrior: new Int32Array(n),
-    first: new Int32Array(n).fill(-1),
-    last: new Int32Array(n).fill(-1),
-    cycle: new Float64Array(n).fill(Number.NaN),
-    gapP90: new Float64Array(n).fill(Number.NaN),
-    prior: new Float64Array(n),
-    last90: new Float64Array(n),
-    previous90: new Float64Array(n),
-    lastYearAhead: new Float64Array(n).fill(Number.NaN),
-  };
+  const columns = bigColumnsOf(n, {
+    orders: Int32Array,
+    ordersPrior: Int32Array,
+    first: Int32Array,
+    last: Int32Array,
+    cycle: Float64Array,
+    gapP90: Float64Array,
+    prior: Float64Array,
+    last90: Float64Array,
+    previous90: Float64Array,
+    lastYearAhead: Float64Array,
+  });
+  const f: UnitFacts = { cut, priorDays, ...columns };
+  f.first.fill(-1);
+  f.last.fill(-1);
+  f.cycle.fill(Number.NaN);
+  f.gapP90.fill(Number.NaN);
+  f.lastYearAhead.fill(Number.NaN);
   const seasonKnown = cut - 365 >= firstDay;
   // One typed buffer, sorted numerically in place: a comparator sort of a JS array per unit cost
   // about a second per call at 5M rows. A unit has fewer intervals than days.

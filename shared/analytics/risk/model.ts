@@ -4,7 +4,7 @@ import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBoo
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessPaces, businessStandings, outcomesAfter, priorDaysAt } from './outcome';
 import { firstAfter, seriesOf, type UnitSeries } from './series';
-import { float64Of, int32Of } from '../typed';
+import { bigColumnsOf, float64Of, int32Of } from '../typed';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
 const MIN_HISTORY_DAYS = 90;
@@ -162,9 +162,9 @@ function customersOf(series: UnitSeries, units: Int32Array): Int32Array {
 export type CategoryUnits = { start: Int32Array; facts: UnitFacts };
 
 /**
- * What a level sees besides its own units: a relationship its customer's standing (the customer
- * series, and its facts at the as-of day when already found); a customer its categories. `facts`
- * are the level's own facts at the as-of day, when already found.
+ * What a level sees besides its own units: a relationship its customer's standing (the customers'
+ * facts at the as-of day when already found, which is then all it reads; else their series); a
+ * customer its categories. `facts` are the level's own facts at the as-of day, when already found.
  */
 export type UnitContext = { facts?: UnitFacts; customers?: UnitSeries; customerFacts?: UnitFacts; categories?: CategoryUnits };
 
@@ -496,10 +496,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
     priorDays,
     facts,
     breadth: null,
-    expected: new Float64Array(n),
-    pDecline: new Float64Array(n),
-    lossShare: new Float64Array(n),
-    atRisk: new Float64Array(n),
+    ...bigColumnsOf(n, { expected: Float64Array, pDecline: Float64Array, lossShare: Float64Array, atRisk: Float64Array }),
     training: learned.training,
     basis: learned.fitted ? 'model' : learned.runRate ? 'run-rate' : 'none',
     calibrated: learned.fitted !== null || learned.runRate?.calibrated === true,
@@ -513,7 +510,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
     return forecast;
   }
   const { customers, customerFacts } = context;
-  const standing = customers ? (customerFacts ?? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays)) : null;
+  const standing = customerFacts ?? (customers ? unitFacts(customers, ds.firstDay, cut, priorDays, horizonDays) : null);
   let activeCount = 0;
   const active = new Int32Array(n);
   for (let u = 0; u < n; u++) if (forecast.expected[u] > 0) active[activeCount++] = u;

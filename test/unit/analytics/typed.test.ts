@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, float64Of, int32Of } from '../../../shared/analytics/typed';
+import { bigColumnsOf, columnsOf, float64Of, int32Of } from '../../../shared/analytics/typed';
 
 describe('typed arrays filled by a function of the index', () => {
   it('hold what the typed arrays\' own from() with a map would, value for value', () => {
@@ -44,6 +44,17 @@ describe('columns that share one buffer', () => {
     expect(cols.money.buffer).not.toBe(cols.count.buffer);
     expect(Array.from(cols.money)).toEqual([0, 0, 0]);
     expect(cols.count).toBeInstanceOf(Int32Array);
+  });
+
+  it('share one buffer once together they reach 32 MB, which the C library maps on its own, and stay separate below', () => {
+    // 12 bytes a row: 32 MB is 2,796,203 rows (rounded up).
+    const rowsAt32Mb = Math.ceil((32 * 2 ** 20) / 12);
+    const below = bigColumnsOf(rowsAt32Mb - 1, { money: Float64Array, count: Int32Array });
+    expect(below.money.buffer).not.toBe(below.count.buffer);
+    const at = bigColumnsOf(rowsAt32Mb, { money: Float64Array, count: Int32Array });
+    expect(at.money.buffer).toBe(at.count.buffer);
+    expect(at.money.buffer.byteLength).toBe(12 * rowsAt32Mb);
+    expect([at.money.length, at.count.length]).toEqual([rowsAt32Mb, rowsAt32Mb]);
   });
 
   it('hold no rows for no length', () => {
