@@ -6,11 +6,13 @@
  * in a later process ('reopened'). Prints one JSON line: the case's measure.
  *
  *   node out/bench-cube/cube-child.mjs KIND FILE SCRATCH_DIR   (compiled by cube.bench.ts)
+ *   CUBE_TRACE=1 (or smaps) ... also prints memory by phase: see memory-trace.ts
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Backend } from '../main/backend/dispatch';
 import { openDuckDb, sqlText } from '../main/backend/import/duckdb/engine';
+import { memoryTrace } from './memory-trace';
 
 /** `cpuMs`: CPU time of every thread of the process (user + system), from the case's start. */
 export type Measure = {
@@ -33,6 +35,7 @@ const cpuSince = (start: NodeJS.CpuUsage): number => {
 };
 
 async function child(kind: string, file: string, scratch: string): Promise<void> {
+  const trace = memoryTrace();
   const started = performance.now();
   const cpu = process.cpuUsage();
   if (kind === 'reference') {
@@ -54,7 +57,7 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
     const backend = new Backend({ appDataDir: path.join(scratch, 'app') });
     await backend.call('workspace-open', { path: workspace });
     const a0 = performance.now();
-    const run = await backend.call('analysis-run', { settings: {} });
+    const run = await backend.call('analysis-run', { settings: {} }, trace);
     const analysisMs = performance.now() - a0;
     const customers = (backend.session.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
     const stored = (backend.session.db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
@@ -69,7 +72,7 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
   await backend.call('workspace-create', { path: workspace, clientName: 'Bench' });
 
   // auto: the product's default (DuckDB above 200 MB, and only when a sample says the file shrinks).
-  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : kind === 'auto' ? 'auto' : 'lines' });
+  const s = await backend.call('import-run', { path: file, engine: kind === 'duckdb' ? 'duckdb' : kind === 'auto' ? 'auto' : 'lines' }, trace);
   const importMs = performance.now() - started;
   if (kind === 'import-only') {
     // Kept for the 'reopened' cases that follow (the bench removes it after them).
@@ -81,7 +84,7 @@ async function child(kind: string, file: string, scratch: string): Promise<void>
   const stored = Number(s.warnings.join(' ').match(/became ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? s.rowsImported);
   if (s.engine === 'duckdb' && kind === 'auto') console.error(s.warnings.find((w) => w.startsWith('Summed with DuckDB')) ?? '');
   const a0 = performance.now();
-  const run = await backend.call('analysis-run', { settings: {} });
+  const run = await backend.call('analysis-run', { settings: {} }, trace);
   const analysisMs = performance.now() - a0;
   backend.close();
   fs.rmSync(scratch, { recursive: true, force: true });
