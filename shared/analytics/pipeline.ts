@@ -13,7 +13,7 @@ import { computeLeakage, recoveryYearly } from './leakage';
 import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
-import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision, type RecoveryFlag, type RecoveryModel } from './recovery/index';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery, ruleVerdicts, type RecoveryDecision, type RecoveryFlag, type RecoveryModel, type RuleVerdicts } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
 import { assessRisk, type FromElsewhere, type RiskAssessment, type RiskModels } from './risk';
 import { creditShare } from './risk/series';
@@ -72,6 +72,12 @@ export type RunOptions = {
    * and the other stages' results are then never all held at once. The results are the same in any order.
    */
   memoryFirst?: boolean;
+  /**
+   * Told under memoryFirst each time a big result has just been let go (the rules' model once
+   * recovery's rules have judged, the risk forecasts once recovery has decided): a driver that can
+   * collect garbage does it then, before the next stage fills the room.
+   */
+  letGo?: () => void;
 };
 
 /** What a saved stage holds: only what is expensive to compute and cheap to keep. */
@@ -295,7 +301,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
    * cache; sets `decision` and `risk` and returns the overview. Under memoryFirst the forecasts are
    * let go here.
    */
-  function decideWithRisk(box: OutcomeBox | undefined, rulesNow: () => RecoveryModel, evaluated: RecoveryFlag[] | null): RecoveryOverview {
+  function decideWithRisk(box: OutcomeBox | undefined, rulesNow: () => RecoveryModel, dropRules: () => void, evaluated: RecoveryFlag[] | null): RecoveryOverview {
     let assessed: RiskAssessment | null = null;
     if (job) {
       const outcome = box?.outcome;
@@ -308,7 +314,18 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     const gone = (): never => {
       throw new Error('Recovery was decided from risk forecasts that are no longer kept.');
     };
-    const decided = stage('recovery', (s) => decideRecovery(ds, rulesNow(), evaluated ?? evaluateRecovery(rulesNow(), s.recovery), assessed ?? gone(), s.recovery));
+    // The rules judged in a frame of its own, so that nothing here holds their model once it is dropped.
+    const judged = (s: AnalysisSettings): { flags: RecoveryFlag[]; verdicts: RuleVerdicts } => {
+      const rules = rulesNow();
+      const flags = evaluated ?? evaluateRecovery(rules, s.recovery);
+      return { flags, verdicts: ruleVerdicts(rules, flags, s.recovery) };
+    };
+    const decided = stage('recovery', (s) => {
+      const { flags, verdicts } = judged(s);
+      // The model (0.3 GB at 20M rows) goes before the decision fills memory of its own.
+      if (options.memoryFirst) dropRules();
+      return decideRecovery(ds, verdicts, flags, assessed ?? gone(), s.recovery);
+    });
     decision = decided;
     const overview = cache.get(OVERVIEW, keys.recovery, () => recoveryOverview(decided, assessed ?? gone()));
     if (options.memoryFirst) cache.forget('risk');
@@ -352,11 +369,14 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     recoveryModel = options.memoryFirst ? null : rules;
     // The forecasts are handled in a plain function only: what a generator's frame or closures have
     // held can outlive the step that let it go, and memoryFirst collects them before features.
-    recovery = decideWithRisk(box, rulesNow, evaluated);
-    if (options.memoryFirst) {
+    const dropRules = (): void => {
       cache.forget('recovery-model');
       rules = null;
-    }
+      options.letGo?.();
+    };
+    recovery = decideWithRisk(box, rulesNow, dropRules, evaluated);
+    // The forecasts were let go with decideWithRisk's frame (a kept decision had none to let go).
+    if (options.memoryFirst && !decisionKept) options.letGo?.();
     datedNotes.push(...recovery.notes);
     const credits = creditShare(ds, asOfDay - PRIOR_DAYS, asOfDay);
     if (credits >= CREDITS_WORTH_A_NOTE) {

@@ -1,6 +1,6 @@
 import type { RecoverySettings } from '../../../shared/contract/settings';
 import { latenessGrid } from '../../../shared/contract/settings-meta';
-import { decideRecovery, evaluateRecovery, type RecoveryDecision } from '../../../shared/analytics/recovery/index';
+import { decideRecovery, evaluateRecovery, ruleVerdicts, type RecoveryDecision } from '../../../shared/analytics/recovery/index';
 import { buildActions } from '../../../shared/analytics/actions';
 import { byWeightedMoney } from '../../../shared/analytics/priority';
 import type { Action, Tier } from '../../../shared/model/results';
@@ -62,7 +62,10 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   if (!summary.hasDates) throw noDates();
   const { data, model, modelKey, asOfDay } = recoveryModelFor(session, summary.settings, summary.asOf);
   const risk = riskFor(db, data, { ...summary.settings, recovery }, asOfDay);
-  const decide = (s: RecoverySettings, words = true) => decideRecovery(data.ds, model, evaluateRecovery(model, s), risk, s, words);
+  const decide = (s: RecoverySettings, words = true) => {
+    const flags = evaluateRecovery(model, s);
+    return decideRecovery(data.ds, ruleVerdicts(model, flags, s), flags, risk, s, words);
+  };
   // The curve only counts and sums: no reasons written at its points.
   const at = (s: RecoverySettings) => totals(decide(s, false));
   const started = performance.now();

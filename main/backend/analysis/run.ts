@@ -60,6 +60,8 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     let ahead: CustomersAhead | undefined;
     const options: RunOptions = {
       memoryFirst: tight,
+      // What memoryFirst lets go: the rules' model (about 15 bytes a row), then the risk forecasts (about 13).
+      letGo: () => collectGarbage(data.ds.tx.customer.length * 13),
       cache: data.stages,
       clock: () => performance.now(),
       saved: savedStages(db, data.hash),
@@ -70,10 +72,6 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
         // The risk stage's day series (about 24 bytes a row) are let go once it ends; on its own
         // thread they go with the thread.
         if (stage === 'recovery' && !message && !threaded && !data.stages.hits.includes('risk')) collectGarbage(data.ds.tx.customer.length * 24);
-        // Recovery has decided before the other stages (memoryFirst): the rules' model it built
-        // (about 15 bytes a row), its judging and the risk forecasts (about 13 bytes a row), let go,
-        // are collected before features build theirs.
-        if (stage === 'features' && !message && tight && !data.stages.hits.includes('recovery')) collectGarbage(data.ds.tx.customer.length * 28);
         ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) });
       },
       ...(threaded && workAheadOfRisk(data.ds.tx.customer.length)

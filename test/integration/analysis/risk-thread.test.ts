@@ -106,7 +106,7 @@ describe('the risk stage on a thread of its own', () => {
     expect(resultsBut(relaxed)).toEqual(resultsBut(runAnalysis(ds, later)));
   });
 
-  it('lets the risk forecasts go once recovery has decided when memory comes first, and a k change then needs no risk stage at all', async () => {
+  it('lets the rules\' model go once its rules have judged and the risk forecasts once recovery has decided when memory comes first, and a k change then needs no risk stage at all', async () => {
     const cache = new StageCache();
     let forecasts: WeakRef<object> | null = null;
     let started = 0;
@@ -122,23 +122,29 @@ describe('the risk stage on a thread of its own', () => {
         }),
       };
     };
-    // Looked at as features start, in the middle of the run: nothing but the cache and the output held them.
-    let heldAtFeatures: boolean | null = null;
-    const progress = (stage: string): void => {
-      if (stage !== 'features' || heldAtFeatures !== null) return;
+    // Told twice mid-run that memory was let go (the rules' model, then the forecasts), with features
+    // still to come. Looked at the second time only: a WeakRef looked into keeps its target to the end of the turn.
+    const held: boolean[] = [];
+    const order: string[] = [];
+    const letGo = (): void => {
+      order.push('let go');
+      if (order.filter((step) => step === 'let go').length !== 2) return;
       fullCollection();
-      heldAtFeatures = forecasts?.deref() !== undefined;
+      held.push(forecasts?.deref() !== undefined);
     };
-    const first = await runAnalysisAlongside(ds, settings, { cache, memoryFirst: true, progress }, watched);
+    const first = await runAnalysisAlongside(ds, settings, { cache, memoryFirst: true, letGo, progress: (stage) => order.push(stage) }, watched);
     expect(forecasts).not.toBeNull();
-    expect(heldAtFeatures).toBe(false);
+    expect(held).toEqual([false]);
+    expect(order.filter((step) => step === 'let go' || step === 'recovery' || step === 'features')).toEqual(['recovery', 'let go', 'let go', 'features']);
     expect(resultsBut(first)).toEqual(resultsBut(runAnalysis(ds, settings)));
     expect(first.stages.risk).toBeNull();
     const riskKey = stageKeys(settings, { rows: ds.tx.customer.length, asOfDay: resolveAsOfDay(ds, settings) }).risk;
     expect(cache.peek('risk', riskKey)).toBeUndefined();
 
-    const k4 = await runAnalysisAlongside(ds, { ...settings, k: 4 }, { cache, memoryFirst: true }, watched);
+    order.length = 0;
+    const k4 = await runAnalysisAlongside(ds, { ...settings, k: 4 }, { cache, memoryFirst: true, letGo }, watched);
     expect(started).toBe(1);
+    expect(order).not.toContain('let go');
     expect(k4.recovery).toEqual(first.recovery);
     expect(k4.counts.recoveryActions).toBe(first.counts.recoveryActions);
   });

@@ -8,7 +8,7 @@ import { firstCustomers } from '../../helpers/first-customers';
 import { ONLINE_RETAIL_II, onlineRetail } from '../analysis/online-retail-data';
 import { assessRisk } from '../../../shared/analytics/risk';
 import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
-import { buildRecoveryModel, decideRecovery, evaluateRecovery, type RecoveryDecision } from '../../../shared/analytics/recovery';
+import { buildRecoveryModel, decideRecovery, evaluateRecovery, ruleVerdicts, type RecoveryDecision } from '../../../shared/analytics/recovery';
 
 /*
  * The exam: recovery replayed as of a past date on real public data, scored on what really
@@ -135,7 +135,8 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     const past = datasetUpTo(ds, cut);
     const recovery = { ...settings.recovery, horizonDays: 100 };
     const rules = buildRecoveryModel(past, cut);
-    return (replay = { cut, past, decision: decideRecovery(past, rules, evaluateRecovery(rules, recovery), assessRisk(past, cut, 100), recovery) });
+    const flags = evaluateRecovery(rules, recovery);
+    return (replay = { cut, past, decision: decideRecovery(past, ruleVerdicts(rules, flags, recovery), flags, assessRisk(past, cut, 100), recovery) });
   };
 
   it('scores the same outcomes and naive rules as an independent count from the raw rows', () => {
