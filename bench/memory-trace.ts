@@ -3,9 +3,11 @@
  * prints (to stderr) the seconds since start, the resident size, the JS heap (used / committed) and
  * ArrayBuffer memory; CUBE_TRACE=smaps adds the anonymous mappings of 16 MB or more (size / resident,
  * MB) and the resident memory by kind of mapping (glibc's per-thread heaps are the ~64 MB ones).
- * Measuring only: no figure in bench/RESULTS.md comes from it.
+ * CUBE_SNAPSHOT_AT=<phase> also writes a heap snapshot (in the working directory) as that phase
+ * starts. Measuring only: no figure in bench/RESULTS.md comes from it.
  */
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import type { Progress } from '../shared/contract/progress';
 
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
@@ -52,6 +54,7 @@ export function memoryTrace(): { onProgress?: (p: Progress) => void } {
       last = p.phase;
       const m = process.memoryUsage();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (process.env.CUBE_SNAPSHOT_AT === p.phase) console.error(`snapshot ${v8.writeHeapSnapshot()}`);
       console.error(`${seconds} ${p.phase}: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, array buffers ${mb(m.arrayBuffers)}${mode === 'smaps' ? `; ${smapsSummary()}` : ''}`);
     },
   };
