@@ -28,6 +28,15 @@ async function importedSample() {
   return { ...w, reopen };
 }
 
+/** The bundled sample imported into a new workspace, with the dataset a load builds from it and its data hash. */
+async function sampleLoaded() {
+  const w = await newWorkspace();
+  cleanups.push(w.cleanup);
+  await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
+  const db = w.backend.session.db;
+  return { db, data: loadData(db), hash: dataHash(db) };
+}
+
 /** A narrow sales file of `rows` lines over 4,000 customers, 12 categories and two years. */
 function writeSales(file: string, rows: number): void {
   const fd = fs.openSync(file, 'w');
@@ -168,12 +177,7 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
   });
 
   it('keeps the numbers JSON cannot spell (no estimate, unbounded) as they were', async () => {
-    const w = await newWorkspace();
-    cleanups.push(w.cleanup);
-    await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
-    const db = w.backend.session.db;
-    const data = loadData(db);
-    const hash = dataHash(db);
+    const { db, data, hash } = await sampleLoaded();
     const odd: LoadedData = {
       ...data,
       level: data.level && { ...data.level, nonProductRevenue: Number.NaN, coPurchase: { ...(data.level.coPurchase ?? { products: 0, leftover: 0, revenueShare: 0 }), heldOutPrecision: Number.NaN } as NonNullable<typeof data.level.coPurchase> },
@@ -188,12 +192,7 @@ describe('the dataset kept in the workspace for the next time it is opened', () 
   });
 
   it('keeps tens of thousands of customers in several blobs, in order, with their missing reps and odd names as they were', async () => {
-    const w = await newWorkspace();
-    cleanups.push(w.cleanup);
-    await w.backend.call('import-run', { path: SAMPLE, engine: 'lines' });
-    const db = w.backend.session.db;
-    const data = loadData(db);
-    const hash = dataHash(db);
+    const { db, data, hash } = await sampleLoaded();
     const many = Array.from({ length: 70_001 }, (_, i) => ({
       code: `K${i}`,
       name: i % 3 === 0 ? `Müller "&" Söhne, ${i}\n` : `Customer ${i}`,
