@@ -292,11 +292,6 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const datedNotes: string[] = [];
   const datedCaveats: string[] = [];
   /**
-   * The rules' model, P(alive), the risk stage's outcome and recovery's decision. `ahead` is what the
-   * stages before have found, for a driver that works while the risk job runs on another thread.
-   * Their notes are put in their place among the others below, whenever they ran.
-   */
-  /**
    * Recovery's decision and overview from the risk stage's outcome in `box` (emptied), or from the
    * cache; sets `decision` and `risk` and returns the overview. Under memoryFirst the forecasts are
    * let go here.
@@ -346,6 +341,11 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     return box;
   }
 
+  /**
+   * The rules' model, P(alive), the risk stage's outcome and recovery's decision. `ahead` is what the
+   * stages before have found, for a driver that works while the risk job runs on another thread.
+   * Their notes are put in their place among the others below, whenever they ran.
+   */
   function* datedStages(ahead: { features: Features; growth: () => GrowthGap[] } | null): Generator<RiskStep, void, OutcomeBox | undefined> {
     // Under memoryFirst the outcome is collected before anything is built here: a generator keeps
     // what its frame held when it last paused, and the rules' model held over the pause stayed in

@@ -106,6 +106,22 @@ const MATERIAL_FLOORS = 10;
  */
 export type RuleVerdicts = { lapsedConfidence: Map<number, number>; pastSpend: Float64Array };
 
+/** Each model's past spend, worked out once: it depends on the model alone, and the recovery slider decides again at every step. */
+const pastSpends = new WeakMap<RecoveryModel, Float64Array>();
+
+function pastSpendOf(rules: RecoveryModel): Float64Array {
+  const known = pastSpends.get(rules);
+  if (known) return known;
+  const pastSpend = new Float64Array(rules.customerCount);
+  for (let c = 0; c < rules.customerCount; c++) {
+    let total = 0;
+    for (let r = rules.customerStart[c]; r < rules.customerStart[c + 1]; r++) if (rules.last[r] >= rules.customerLast[c] - 365) total += Math.max(0, rules.priorSpend[r]);
+    pastSpend[c] = total;
+  }
+  pastSpends.set(rules, pastSpend);
+  return pastSpend;
+}
+
 export function ruleVerdicts(rules: RecoveryModel, ruleFlags: readonly RecoveryFlag[], s: RecoverySettings): RuleVerdicts {
   const cv = emptyCustomerVerdict();
   const lapsedConfidence = new Map<number, number>();
@@ -113,13 +129,7 @@ export function ruleVerdicts(rules: RecoveryModel, ruleFlags: readonly RecoveryF
     if (flag.signal !== 'lapsed-all' || lapsedConfidence.has(flag.customer)) continue;
     lapsedConfidence.set(flag.customer, judgeCustomer(rules, flag.customer, s, cv).confidence);
   }
-  const pastSpend = new Float64Array(rules.customerCount);
-  for (let c = 0; c < rules.customerCount; c++) {
-    let total = 0;
-    for (let r = rules.customerStart[c]; r < rules.customerStart[c + 1]; r++) if (rules.last[r] >= rules.customerLast[c] - 365) total += Math.max(0, rules.priorSpend[r]);
-    pastSpend[c] = total;
-  }
-  return { lapsedConfidence, pastSpend };
+  return { lapsedConfidence, pastSpend: pastSpendOf(rules) };
 }
 
 /** Gone quiet past its own rhythm: longer than twice its usual gap and longer than 9 in 10 of its own gaps. */
