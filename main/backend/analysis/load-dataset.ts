@@ -79,8 +79,7 @@ const COLLECT_EVERY = 256 * 2 ** 20;
 /** A heap this big before a big load's columns fill is worth a collection (5M rows stay below it). */
 const HEAP_WORTH_EMPTYING = 256 * 2 ** 20;
 
-const chunkBytes = (c: FreshChunk): number =>
-  [c.customer, c.category, c.day, c.revenue, c.product, c.quantity].reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
+const chunkBytes = (c: FreshChunk): number => [c.customer, c.category, c.day, c.revenue, c.product].reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
 
 /** What a raw column is set to once read for the last time, so its rows can be collected. */
 const released = new Int32Array(0);
@@ -159,8 +158,8 @@ export function loadRoom(count: number, products: boolean): LoadRoom {
  */
 function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
   if (fresh.rows !== count) return false;
-  // Without its reps (rows taken back after they came) the import cannot vouch for that column.
-  if (!fresh.reps) return false;
+  // Without its reps or prices (rows taken back after they came) the import cannot vouch for those columns.
+  if (!fresh.reps || !fresh.prices) return false;
   const stored = db
     .prepare('SELECT sum(customer_id), sum(category_id), sum(day), coalesce(sum(product_id), 0), coalesce(sum(rep_id), 0), coalesce(sum(territory_id), 0), total(revenue), total(quantity) FROM transactions')
     .raw()
@@ -168,6 +167,7 @@ function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
   const sums = new Float64Array(8);
   sums[4] = fresh.reps.repSum;
   sums[5] = fresh.reps.territorySum;
+  sums[7] = fresh.prices.quantitySum;
   for (const c of fresh.chunks) {
     for (let i = 0; i < c.length; i++) {
       sums[0] += c.customer[i];
@@ -175,7 +175,6 @@ function matchesTable(db: Db, fresh: FreshRows, count: number): boolean {
       sums[2] += c.day[i];
       if (c.product) sums[3] += c.product[i];
       sums[6] += c.revenue[i];
-      if (c.quantity && !Number.isNaN(c.quantity[i])) sums[7] += c.quantity[i];
     }
   }
   // Ids sum exactly on both sides; amounts within rounding (SQLite compensates its sums, JS does not).
@@ -267,6 +266,8 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   // A customer without a rep or territory takes its rows' latest: the import kept them by customer,
   // unless it took rows back after they came (dates far from the rest), when only the table knows.
   if (fresh && incomplete && !fresh.reps) fresh = null;
+  // Products' unit prices, likewise, the import summed as they came.
+  if (fresh && productRows.length > 0 && !fresh.prices) fresh = null;
   const customerIndex = new Int32Array((customerIds.at(-1) ?? 0) + 1).fill(-1);
   customerIds.forEach((id, i) => (customerIndex[id] = i));
   const categoryIndex = new Int32Array(categoryRows.reduce((max, c) => Math.max(max, c.id), 0) + 1).fill(-1);
@@ -352,12 +353,8 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     if (count >= PREFAULT_MAX_ROWS) collectIfHeapAbove(HEAP_WORTH_EMPTYING);
     let letGo = 0;
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-      const { customer: cs, category: ks, day: ds, revenue: vs, product: ps, quantity: qs } = chunk;
-      for (let i = 0; i < chunk.length && r < count; i++) {
-        const pid = ps && ps[i] !== 0 ? ps[i] : null;
-        const qty = qs && !Number.isNaN(qs[i]) ? qs[i] : null;
-        take(cs[i], ks[i], ds[i], vs[i], pid, qty, null, null);
-      }
+      const { customer: cs, category: ks, day: ds, revenue: vs, product: ps } = chunk;
+      for (let i = 0; i < chunk.length && r < count; i++) take(cs[i], ks[i], ds[i], vs[i], ps && ps[i] !== 0 ? ps[i] : null, null, null, null);
       // Collected every quarter gigabyte: left to V8, the chunks read (0.8 GB at 20M rows) stayed
       // in memory beside the columns they were copied into. Where memory is the limit, every
       // eighth: the import's peak at 20M rows was then 0.15 GB lower.
@@ -368,6 +365,16 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
       }
     }
     collectGarbage(letGo);
+    const prices = fresh.prices;
+    if (prices) {
+      for (let id = 0; id < prices.count.length && id < productIndex.length; id++) {
+        const p = productIndex[id];
+        if (p < 0 || prices.count[id] === 0) continue;
+        pPriceN[p] = prices.count[id];
+        pPriceSum[p] = prices.sum[id];
+        pPriceSq[p] = prices.sumSq[id];
+      }
+    }
     const reps = fresh.reps;
     if (incomplete && reps) {
       customerIds.forEach((id, i) => {

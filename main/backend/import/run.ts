@@ -329,7 +329,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       const ahead = !p.staged && expected >= PREFAULT_MIN_ROWS;
       const blocks = expected >= PREFAULT_MAX_ROWS;
       fresh = freshCollector(
-        ahead || blocks ? { product: ix.product >= 0, quantity: ix.quantity >= 0, blocks, prefault: ahead } : null,
+        ahead || blocks ? { product: ix.product >= 0, blocks, prefault: ahead } : null,
       );
     }
     const dated = isDatedShape(plan.shape) ? transactionsSink(db, plan, importId, tally, fresh) : null;
@@ -430,7 +430,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     }
     report(size, size, tally.rowsRead, true);
     // Every row is in: the data hash is the one the committed workspace will have.
-    const rows: FreshRows | null = fresh && !args.dryRun ? { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: writeStamp(db), reps: fresh.reps() } : null;
+    const rows: FreshRows | null = fresh && !args.dryRun ? { hash: dataHash(db), rows: fresh.rows(), chunks: fresh.chunks(), writes: writeStamp(db), reps: fresh.reps(), prices: fresh.prices() } : null;
     const prepared = rows ? prepareImportedColumns(db, rows, room, ctx.progress, ctx.signal) : null;
     if (typeof prepared === 'string') warnings.push(prepared);
     if (args.dryRun) db.exec('ROLLBACK');

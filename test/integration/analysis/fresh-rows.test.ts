@@ -33,6 +33,28 @@ describe('the rows an import hands to the analysis that follows it', () => {
     }
   });
 
+  it("tell a charge from a product by how much its unit price moves, from the import's sums as from the table", async () => {
+    const w = await workspace();
+    const csv = path.join(w.dir, 'sales.csv');
+    // Coded products at steady prices, and one code without digits whose unit price swings: an adjustment line.
+    const lines = ['Date,Customer ID,Category,Product,Quantity,Revenue'];
+    for (let i = 0; i < 400; i++) {
+      const day = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const quantity = 1 + (i % 5);
+      lines.push(`${day},C${i % 40},Cat ${i % 3},P${100 + (i % 12)},${quantity},${(quantity * (10 + (i % 12))).toFixed(2)}`);
+      if (i % 20 === 0) lines.push(`${day},C${i % 40},Cat ${i % 3},ZQX,${i % 40 === 0 ? 0 : 1},${[2, 900, 15, 4000, 1][(i / 20) % 5]}`);
+    }
+    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    await w.backend.call('import-run', { path: csv, engine: 'lines', mapping: { date: 'Date', customer: 'Customer ID', category: 'Category', product: 'Product', quantity: 'Quantity', revenue: 'Revenue' } });
+    const db = w.backend.session.db;
+    const fresh = w.backend.session.get(FRESH_ROWS);
+    expect(fresh?.prices).not.toBeNull();
+    const loaded = loadData(db, fresh ?? null);
+    expect(loaded.catalogue.find((p) => p.code === 'ZQX')?.group).toBeNull();
+    expect(loaded.catalogue.find((p) => p.code === 'P100')?.group).not.toBeNull();
+    expect(plain(loaded)).toEqual(plain(loadData(db)));
+  });
+
   it('leave out the rows rejected at the end for a date far from the rest', async () => {
     const w = await workspace();
     const csv = path.join(w.dir, 'sales.csv');
