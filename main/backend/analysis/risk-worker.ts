@@ -4,6 +4,7 @@ import { forecastCustomers, learnCustomerRisk, type LearnedRisk, type RiskForeca
 import { customerSeries, type SeriesMemory } from '../../../shared/analytics/risk/series';
 import type { CustomerRecord, Dataset } from '../../../shared/model/dataset';
 import { AppError, toErrorPayload } from '../../../shared/contract/errors';
+import { collectGarbage } from './collect-garbage';
 import {
   buffersToTransfer,
   FORECAST_POSTED,
@@ -131,6 +132,8 @@ if (start.role === 'learn-customers') {
     const outcome = assessRiskJob(ds, start.job, {
       ...(handoff ? { customers: () => receiveSeries(handoff), customerModel: () => receiveModel(handoff), customerForecast: () => receiveForecast(handoff) } : {}),
       relationshipMemory,
+      // The customer series: about 12 bytes a row, shared with the thread that made it.
+      letGo: () => collectGarbage(start.tx.customer.length * 12),
     });
     reply({ ok: true, outcome, ms: performance.now() - begun }, buffersToTransfer(outcome));
   } catch (e) {
