@@ -273,6 +273,12 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     ds.hasDates && !decisionKept && cache.peek('risk', keys.risk) === undefined
       ? { asOfDay, horizonDays: view('risk').recovery.horizonDays, known: options.saved?.load('risk', keys.risk) }
       : null;
+  // Where memory is the limit, the rhythm rules are judged before the risk job starts, and their
+  // model (0.3 GB at 20M rows) let go: built after it, the model sat beside the risk forecasts (0.3
+  // GB), recovery's crest. The rules read only the transactions, so the order changes no result.
+  // Taken by datedStages: held here, the flags would stay to the end of the run.
+  let prejudged = options.memoryFirst && job && cache.peek('recovery', keys.recovery) === undefined ? judgeRulesFirst() : null;
+  if (prejudged) options.letGo?.();
   if (job) yield { kind: 'start', job };
   const typoAsOf = ds.hasDates && !settings.asOf ? isolatedLastDays(ds.tx.day, ds.lastDay) : null;
   if (typoAsOf) {
@@ -292,11 +298,30 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const datedNotes: string[] = [];
   const datedCaveats: string[] = [];
   /**
+   * The rules' flags and what recovery's decision reads of their model, worked out before anything
+   * else and the model let go. A plain function: nothing of the model outlives its frame.
+   */
+  function judgeRulesFirst(): { flags: RecoveryFlag[]; verdicts: RuleVerdicts } {
+    const rules = stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
+    const s = view('recovery');
+    const flags = timed('recovery', () => evaluateRecovery(rules, s.recovery));
+    const verdicts = timed('recovery', () => ruleVerdicts(rules, flags, s.recovery));
+    cache.forget('recovery-model');
+    return { flags, verdicts };
+  }
+
+  /**
    * Recovery's decision and overview from the risk stage's outcome in `box` (emptied), or from the
    * cache; sets `decision` and `risk` and returns the overview. Under memoryFirst the forecasts are
    * let go here.
    */
-  function decideWithRisk(box: OutcomeBox | undefined, rulesNow: () => RecoveryModel, dropRules: () => void, evaluated: RecoveryFlag[] | null): RecoveryOverview {
+  function decideWithRisk(
+    box: OutcomeBox | undefined,
+    rulesNow: () => RecoveryModel,
+    dropRules: () => void,
+    evaluated: RecoveryFlag[] | null,
+    judgedFirst: { flags: RecoveryFlag[]; verdicts: RuleVerdicts } | null,
+  ): RecoveryOverview {
     let assessed: RiskAssessment | null = null;
     if (job) {
       const outcome = box?.outcome;
@@ -311,6 +336,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     };
     // The rules judged in a frame of its own, so that nothing here holds their model once it is dropped.
     const judged = (s: AnalysisSettings): { flags: RecoveryFlag[]; verdicts: RuleVerdicts } => {
+      if (judgedFirst) return judgedFirst;
       const rules = rulesNow();
       const flags = evaluated ?? evaluateRecovery(rules, s.recovery);
       return { flags, verdicts: ruleVerdicts(rules, flags, s.recovery) };
@@ -318,7 +344,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     const decided = stage('recovery', (s) => {
       const { flags, verdicts } = judged(s);
       // The model (0.3 GB at 20M rows) goes before the decision fills memory of its own.
-      if (options.memoryFirst) dropRules();
+      if (options.memoryFirst && !judgedFirst) dropRules();
       return decideRecovery(ds, verdicts, flags, assessed ?? gone(), s.recovery);
     });
     decision = decided;
@@ -351,14 +377,16 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     // what its frame held when it last paused, and the rules' model held over the pause stayed in
     // memory after it was let go (0.3 GB at 20M rows, until the stages after features).
     let box = options.memoryFirst ? yield* collectRisk(null) : undefined;
+    const judgedFirst = prejudged;
+    prejudged = null;
     // Held in a `let` so that `memoryFirst` can drop this thread's last hold on it; under it, a run
     // whose recovery decision is kept (a k change) does not build the model again for nothing.
     const buildRules = (): RecoveryModel => stage('recovery-model', () => buildRecoveryModel(ds, asOfDay));
-    let rules: RecoveryModel | null = options.memoryFirst && cache.peek('recovery', keys.recovery) !== undefined ? null : buildRules();
+    let rules: RecoveryModel | null = options.memoryFirst && (judgedFirst || cache.peek('recovery', keys.recovery) !== undefined) ? null : buildRules();
     const rulesNow = (): RecoveryModel => (rules ??= buildRules());
     alive = stage('p-alive', () => savedOr('p-alive', () => pAliveStage(ds, asOfDay)));
     // Judging the rhythm rules needs only the rules: done here while the risk job may still run.
-    const evaluated = job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rulesNow(), view('recovery').recovery)) : null;
+    const evaluated = judgedFirst ? judgedFirst.flags : job && cache.peek('recovery', keys.recovery) === undefined ? timed('recovery', () => evaluateRecovery(rulesNow(), view('recovery').recovery)) : null;
     // Growth's gaps for every customer, made while the risk job runs on another thread (on 5M
     // rows the wait for it left this thread idle for longer than growth takes); what recovery
     // claims is struck off once it has decided. A gap is judged on its own customer and category
@@ -374,7 +402,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
       rules = null;
       options.letGo?.();
     };
-    recovery = decideWithRisk(box, rulesNow, dropRules, evaluated);
+    recovery = decideWithRisk(box, rulesNow, dropRules, evaluated, judgedFirst);
     // The forecasts were let go with decideWithRisk's frame (a kept decision had none to let go).
     if (options.memoryFirst && !decisionKept) options.letGo?.();
     datedNotes.push(...recovery.notes);

@@ -77,12 +77,19 @@ describe('the risk stage on a thread of its own', () => {
     const cache = new StageCache();
     const order: string[] = [];
     const lean = { cache, memoryFirst: true, progress: (stage: string) => order.push(stage) };
+    let started = false;
     let finished = false;
-    const assess = riskOnThread(ds, { onDone: () => (finished = true) });
-    const first = await runAnalysisAlongside(ds, settings, { ...lean, progress: (stage) => order.push(`${stage}${finished ? '' : ' (risk running)'}`) }, assess);
+    const threads = riskOnThread(ds, { onDone: () => (finished = true) });
+    const assess: RiskAssessor = (job) => {
+      started = true;
+      return threads(job);
+    };
+    const first = await runAnalysisAlongside(ds, settings, { ...lean, progress: (stage) => order.push(`${stage}${started && !finished ? ' (risk running)' : ''}`) }, assess);
     expect(resultsBut(first)).toEqual(resultsBut(inline));
-    // No stage ran while the risk threads worked, and recovery decided before the stages that need no dates.
+    // No stage ran while the risk threads worked (the rules' model is built and let go before they
+    // start), and recovery decided before the stages that need no dates.
     expect(order.filter((stage) => stage.endsWith('(risk running)'))).toEqual([]);
+    expect(order.indexOf('recovery-model')).toBeLessThan(order.indexOf('risk'));
     expect(order.indexOf('recovery')).toBeLessThan(order.indexOf('features'));
     expect(first.stages.recovery).toBeNull();
     const modelKey = stageKeys(settings, { rows: ds.tx.customer.length, asOfDay: resolveAsOfDay(ds, settings) })['recovery-model'];
@@ -106,7 +113,7 @@ describe('the risk stage on a thread of its own', () => {
     expect(resultsBut(relaxed)).toEqual(resultsBut(runAnalysis(ds, later)));
   });
 
-  it('lets the rules\' model go once its rules have judged and the risk forecasts once recovery has decided when memory comes first, and a k change then needs no risk stage at all', async () => {
+  it('judges the rules and lets their model go before the risk stage starts, and the risk forecasts once recovery has decided, when memory comes first; a k change then needs no risk stage at all', async () => {
     const cache = new StageCache();
     let forecasts: WeakRef<object> | null = null;
     let started = 0;
@@ -122,7 +129,7 @@ describe('the risk stage on a thread of its own', () => {
         }),
       };
     };
-    // Told twice mid-run that memory was let go (the rules' model, then the forecasts), with features
+    // Told twice mid-run that memory was let go (the rules' model before the risk stage, then the forecasts), with features
     // still to come. Looked at the second time only: a WeakRef looked into keeps its target to the end of the turn.
     const held: boolean[] = [];
     const order: string[] = [];
@@ -135,7 +142,7 @@ describe('the risk stage on a thread of its own', () => {
     const first = await runAnalysisAlongside(ds, settings, { cache, memoryFirst: true, letGo, progress: (stage) => order.push(stage) }, watched);
     expect(forecasts).not.toBeNull();
     expect(held).toEqual([false]);
-    expect(order.filter((step) => step === 'let go' || step === 'recovery' || step === 'features')).toEqual(['recovery', 'let go', 'let go', 'features']);
+    expect(order.filter((step) => ['let go', 'recovery-model', 'risk', 'recovery', 'features'].includes(step))).toEqual(['recovery-model', 'let go', 'risk', 'recovery', 'let go', 'features']);
     expect(resultsBut(first)).toEqual(resultsBut(runAnalysis(ds, settings)));
     expect(first.stages.risk).toBeNull();
     const riskKey = stageKeys(settings, { rows: ds.tx.customer.length, asOfDay: resolveAsOfDay(ds, settings) }).risk;
