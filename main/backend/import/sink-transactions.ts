@@ -329,6 +329,11 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       for (const [id, l] of latest) if (!customers.isDeferred(id)) updates.add(id, l.name, l.rep, l.territory, l.segment, l.day);
       updates.flush();
       lastDays.store(db, (id) => customers.isDeferred(id));
+      // No row comes after this: what was kept per customer goes before the import's last step
+      // (at 20M rows it builds the analysis's dataset, the import's crest, beside this).
+      latest.clear();
+      firstText.clear();
+      customers.release();
     },
   };
 }
