@@ -4,7 +4,8 @@
  * ArrayBuffer memory; CUBE_TRACE=smaps adds the anonymous mappings of 16 MB or more (size / resident,
  * MB) and the resident memory by kind of mapping (glibc's per-thread heaps are the ~64 MB ones).
  * CUBE_SNAPSHOT_AT=<phase> also writes a heap snapshot (in the working directory) as that phase
- * starts. Measuring only: no figure in bench/RESULTS.md comes from it.
+ * starts; CUBE_TRACE_EVERY=<ms> adds a line every so often within a phase. Measuring only: no
+ * figure in bench/RESULTS.md comes from it.
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
@@ -48,14 +49,20 @@ export function memoryTrace(): { onProgress?: (p: Progress) => void } {
   if (!mode) return {};
   const started = performance.now();
   let last = '';
+  const line = (label: string): void => {
+    const m = process.memoryUsage();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.error(`${seconds} ${label}: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, array buffers ${mb(m.arrayBuffers)}${mode === 'smaps' ? `; ${smapsSummary()}` : ''}`);
+  };
+  // CUBE_TRACE_EVERY=<ms>: a line within phases too (the crests often sit inside one).
+  const every = Number(process.env.CUBE_TRACE_EVERY);
+  if (every > 0) setInterval(() => line(`(${last})`), every).unref();
   return {
     onProgress: (p) => {
       if (p.phase === last) return;
       last = p.phase;
-      const m = process.memoryUsage();
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (process.env.CUBE_SNAPSHOT_AT === p.phase) console.error(`snapshot ${v8.writeHeapSnapshot()}`);
-      console.error(`${seconds} ${p.phase}: rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, array buffers ${mb(m.arrayBuffers)}${mode === 'smaps' ? `; ${smapsSummary()}` : ''}`);
+      line(p.phase);
     },
   };
 }
