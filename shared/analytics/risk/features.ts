@@ -1,7 +1,7 @@
 import { sortSmallInPlace } from '../sorted';
 import { bigColumnsOf } from '../typed';
 import type { BusinessPace } from './outcome';
-import { firstAfter, type UnitSeries } from './series';
+import { firstAfter, type Units, type UnitSeries } from './series';
 
 /**
  * What the risk model knows about a unit at a cut, from its own history up to the cut only. Each
@@ -174,7 +174,7 @@ export function breadthOf(relationshipFacts: UnitFacts, start: Int32Array, custo
  */
 export function featureMatrix(
   facts: UnitFacts,
-  s: UnitSeries,
+  s: Units,
   horizonDays: number,
   pace: BusinessPace,
   customerFacts: UnitFacts | null,

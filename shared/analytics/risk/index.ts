@@ -1,17 +1,15 @@
 import type { Dataset } from '../../model/dataset';
-import { unitFacts } from './features';
+import { unitFacts, type UnitFacts } from './features';
 import { applyRisk, breadthAt, learnRisk, type LearnedRisk, type RiskForecast } from './model';
 import { priorDaysAt } from './outcome';
-import { customerSeries, relationshipSeries, type SeriesMemory, type UnitSeries } from './series';
+import { customerSeries, relationshipSeries, type SeriesMemory, type UnitSeries, type Units } from './series';
 
 export type { LearnedRisk, RiskForecast, RiskTraining } from './model';
 
 /** What the risk stage learns at both levels: the costly part, kept in the workspace. */
 export type RiskModels = { customer: LearnedRisk; relationship: LearnedRisk };
-export type { UnitSeries } from './series';
+export type { UnitSeries, Units } from './series';
 
-/** Which customer and category each unit of a level is: a series without its days and spend. */
-export type Units = Pick<UnitSeries, 'level' | 'count' | 'customer' | 'category'>;
 
 /** Both levels' forecasts as of one day, and how to find a relationship's unit. */
 export type RiskAssessment = {
@@ -82,6 +80,32 @@ export function assessRisk(
   keep: (learn: () => RiskModels) => RiskModels = (learn) => learn(),
   elsewhere?: FromElsewhere,
 ): RiskAssessment {
+  const { models, customer, customerUnits, relationships, relationshipFacts, relationshipStart } = learnAndDescribe(ds, asOfDay, horizonDays, keep, elsewhere);
+  // The relationships' day series went with learnAndDescribe's frame: pricing reads their facts.
+  elsewhere?.letGo?.();
+  return {
+    asOfDay,
+    horizonDays,
+    customers: customerUnits,
+    relationships,
+    customer,
+    relationship: applyRisk(ds, relationships, asOfDay, horizonDays, models.relationship, { facts: relationshipFacts, customerFacts: customer.facts }),
+    relationshipStart,
+  };
+}
+
+/**
+ * Everything of the assessment that reads the day series: the models, the customers priced, and the
+ * relationships' facts. Each series goes once it has been read for the last time: the customers'
+ * with customerSide, the relationships' when this returns.
+ */
+function learnAndDescribe(
+  ds: Dataset,
+  asOfDay: number,
+  horizonDays: number,
+  keep: (learn: () => RiskModels) => RiskModels,
+  elsewhere: FromElsewhere | undefined,
+): { models: RiskModels; customer: RiskForecast; customerUnits: Units; relationships: Units; relationshipFacts: UnitFacts; relationshipStart: Int32Array } {
   const relationships = relationshipSeries(ds, elsewhere?.relationshipMemory);
   const relationshipStart = relationshipStarts(relationships, ds.customers.length);
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
@@ -93,16 +117,7 @@ export function assessRisk(
   // sat through the learning and beside that series, the stage's crest.
   const relationshipFacts = unitFacts(relationships, ds.firstDay, asOfDay, priorDays, horizonDays);
   customer.breadth = breadthAt(ds, { start: relationshipStart, facts: relationshipFacts });
-  return {
-    asOfDay,
-    horizonDays,
-    customers: customerUnits,
-    relationships: unitsOnly(relationships),
-    customer,
-    // Priced from the customers' facts alone: their day series (0.15 GB at 20M rows) went with customerSide.
-    relationship: applyRisk(ds, relationships, asOfDay, horizonDays, models.relationship, { facts: relationshipFacts, customerFacts: customer.facts }),
-    relationshipStart,
-  };
+  return { models, customer, customerUnits, relationships: unitsOnly(relationships), relationshipFacts, relationshipStart };
 }
 
 /**

@@ -3,7 +3,7 @@ import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessPaces, businessStandings, outcomesAfter, priorDaysAt } from './outcome';
-import { firstAfter, seriesOf, type UnitSeries } from './series';
+import { firstAfter, seriesOf, type Units, type UnitSeries } from './series';
 import { bigColumnsOf, float64Of, int32Of } from '../typed';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
@@ -478,6 +478,12 @@ export function learnRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
   return { training, fitted, runRate: null };
 }
 
+/** A level's series where its facts are still to be found from its days. */
+function withDays(series: UnitSeries | Units): UnitSeries {
+  if (!('day' in series)) throw new Error('applyRisk: a level without its day series needs its facts passed in.');
+  return series;
+}
+
 /** Units scored per block of the feature matrix: a block (under 0.4 MB) stays in cache between its writing and its reading. */
 const SCORE_BLOCK = 4096;
 
@@ -485,9 +491,9 @@ const SCORE_BLOCK = 4096;
  * Applies what was learned to every unit as of `cut`: its expected spend, chance of a decline and
  * money at risk.
  */
-export function applyRisk(ds: Dataset, series: UnitSeries, cut: number, horizonDays: number, learned: LearnedRisk, context: UnitContext = {}): RiskForecast {
+export function applyRisk(ds: Dataset, series: UnitSeries | Units, cut: number, horizonDays: number, learned: LearnedRisk, context: UnitContext = {}): RiskForecast {
   const priorDays = priorDaysAt(ds.firstDay, cut);
-  const facts = context.facts ?? unitFacts(series, ds.firstDay, cut, priorDays, horizonDays);
+  const facts = context.facts ?? unitFacts(withDays(series), ds.firstDay, cut, priorDays, horizonDays);
   const n = series.count;
   const forecast: RiskForecast = {
     level: series.level,

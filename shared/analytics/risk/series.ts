@@ -31,6 +31,9 @@ export type UnitSeries = {
   value: Float64Array;
 };
 
+/** Which customer and category each unit of a level is: a series without its days and spend. */
+export type Units = Pick<UnitSeries, 'level' | 'count' | 'customer' | 'category'>;
+
 /** A credit line: what the series leave out (see UnitSeries). */
 export const isCredit = (revenue: number): boolean => revenue < 0;
 
