@@ -130,7 +130,6 @@ function chunkSupply(columns: FreshColumns | null, blockRows: number): ChunkSupp
     const { buffer, offset } = memory(slot, 8 * capacity);
     return new Float64Array(buffer, offset, capacity);
   };
-  // A product column the mapping did not announce (slot -1) gets memory of its own.
   return {
     capacity,
     next: () => {
@@ -140,6 +139,7 @@ function chunkSupply(columns: FreshColumns | null, blockRows: number): ChunkSupp
       if (blocks) block = stream ? batches[current].claim(0) : new SharedArrayBuffer(blockBytes);
       return { length: 0, customer: int32(0), category: int32(1), day: int32(2), revenue: float64(3), product: null };
     },
+    // A product column the mapping did not announce (slot -1) gets memory of its own.
     product: () => int32(productSlot),
     close: () => {
       // The batches hold every chunk's memory: let go of it here, or a load that frees chunks as
