@@ -289,6 +289,12 @@ describe('the workbench in a browser against longtail serve', () => {
     // Each recovery verdict says how sure it is, or that the horizon held too few slides to judge.
     for (const level of ['customer', 'relationship']) {
       expect(await page.getByTestId(`backtest-verdict-${level}`).innerText()).toMatch(/How sure: in 90% of 400 resamples|^Too few slides to judge/);
+      // Our flags again by the chance each was given, a row per band: they add up to the flags compared.
+      const bands = page.getByTestId(`backtest-bands-${level}`);
+      expect(await bands.locator('caption').innerText()).toBe('Ours, by the chance of a slide stated');
+      const flags = (await bands.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
+      const compared = Number((await page.getByTestId(`backtest-${level}`).locator('table.compare:not(.bands) tbody tr.ours td').first().innerText()).replace(/,/g, ''));
+      expect(flags.reduce((a, b) => a + b, 0)).toBe(compared);
     }
     // Growth is judged in the same replay: what the customers given growth actions bought next.
     expect(await page.getByTestId('backtest-growth').locator('tbody tr').count()).toBe(5);

@@ -1,5 +1,6 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import type { BacktestLevel, GrowthBacktest } from '../../../shared/model/results';
+import { chanceBandLabel } from '../../../shared/analytics/holdout';
+import type { BacktestLevel, ChanceBand, GrowthBacktest } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
 
@@ -14,6 +15,17 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   return html`<h3>${level.title}: ${formatCount(level.flagged)} flagged, ${compared}</h3>
 <p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
 <table><thead><tr><th>Method</th><th class="num">Flags</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">Recall by revenue</th><th class="num">Realised loss captured</th><th class="num">Stated at risk</th><th class="num">Stated / realised</th></tr></thead>
+<tbody>${rows}</tbody></table>
+${level.bands && level.bands.length > 0 ? bandTable(level.bands, money) : raw('')}`;
+}
+
+/** Our compared flags by the chance of a slide we stated: where that chance and the money held. */
+function bandTable(bands: ChanceBand[], money: (v: number) => string): SafeHtml {
+  const rows = bands.map(
+    (b) =>
+      html`<tr><td>${chanceBandLabel(b)}</td><td class="num">${formatCount(b.flagged)}</td><td class="num">${formatShare(b.precision)}</td><td class="num">${b.statedChance == null ? '' : formatShare(b.statedChance)}</td><td class="num">${b.stated === null ? '' : money(b.stated)}</td><td class="num">${money(b.capturedLoss)}</td><td class="num">${b.calibration === null ? '' : `${b.calibration.toFixed(2)}x`}</td></tr>`,
+  );
+  return html`<table class="bands"><caption>Ours, by the chance of a slide stated</caption><thead><tr><th>Chance stated</th><th class="num">Flags</th><th class="num">Really declined</th><th class="num">Mean chance stated</th><th class="num">Stated at risk</th><th class="num">Realised loss</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
 

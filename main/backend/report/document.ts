@@ -27,6 +27,7 @@ th, td { border-bottom: 1px solid #e5e7eb; padding: 4px 6px; text-align: left; v
 th { background: #f3f4f6; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 th.num { text-align: right; }
+caption { caption-side: top; text-align: left; color: #555; font-size: 0.85em; font-weight: 600; padding: 4px 0; }
 td.reason { color: #374151; }
 .chart { display: block; max-width: 100%; height: auto; margin: 8px 0; }
 .note { color: #6b7280; font-size: 12px; }

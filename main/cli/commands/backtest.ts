@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import type { BacktestReport, GrowthBacktest } from '../../../shared/model/results';
+import { chanceBandLabel } from '../../../shared/analytics/holdout';
+import type { BacktestReport, ChanceBand, GrowthBacktest } from '../../../shared/model/results';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -32,10 +33,32 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
       ];
       lines.push(`  ${cells.join(' ')}`);
     }
+    if (level.bands && level.bands.length > 0) lines.push(...describeBands(level.bands, money));
     lines.push(`  ${level.verdict.text}`);
   }
   if (r.growth) lines.push('', ...describeGrowthBacktest(r.growth, money));
   return lines.join('\n');
+}
+
+/** Our compared flags by the chance of a slide we stated: whether that chance, and the money, held in each band. */
+function describeBands(bands: ChanceBand[], money: (v: number) => string): string[] {
+  const lines = [
+    '  Ours, by the chance of a slide stated:',
+    `    ${[pad('Chance stated', 14), pad('Flags', 7, true), pad('Declined', 9, true), pad('Mean chance', 12, true), pad('Stated', 14, true), pad('Lost', 14, true), pad('Stated/lost', 12, true)].join(' ')}`,
+  ];
+  for (const b of bands) {
+    const cells = [
+      pad(chanceBandLabel(b), 14),
+      pad(formatCount(b.flagged), 7, true),
+      pad(formatShare(b.precision), 9, true),
+      pad(b.statedChance == null ? '-' : formatShare(b.statedChance), 12, true),
+      pad(b.stated === null ? '-' : money(b.stated), 14, true),
+      pad(money(b.capturedLoss), 14, true),
+      pad(b.calibration === null ? '-' : `${b.calibration.toFixed(2)}x`, 12, true),
+    ];
+    lines.push(`    ${cells.join(' ')}`);
+  }
+  return lines;
 }
 
 /** The growth replay's table: what the suggested customers bought next, beside the popularity rules. */

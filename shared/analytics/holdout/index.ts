@@ -10,6 +10,7 @@ import { unitFacts } from '../risk/features';
 import { businessIndex, DECLINE_SHARE, outcomesAfter, priorDaysAt, type Outcomes } from '../risk/outcome';
 import type { UnitSeries } from '../risk/series';
 import { customerSeries, relationshipSeries } from '../risk/series';
+import { bandWarning, chanceBands, type ChanceBand } from './bands';
 import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, scoredUnits, type BaselineRule } from './baselines';
 import { GROWTH_DEFINITION, growthBacktest, type GrowthBacktest } from './growth';
 import { datasetUpTo } from './replay';
@@ -18,6 +19,7 @@ import { meanScore, population, scoreFlags, type FlagScore, type Population } fr
 
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
+export { chanceBandLabel, type ChanceBand } from './bands';
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
@@ -68,6 +70,8 @@ export type BacktestLevel = {
   flagged: number;
   compared: number;
   rows: BacktestRow[];
+  /** Our compared flags by the chance of a slide each was given (absent on backtests kept before it was scored). */
+  bands?: ChanceBand[];
   verdict: BacktestVerdict;
 };
 
@@ -232,7 +236,10 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
           seed + RESAMPLE_SEED,
         )
       : null;
-  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, verdict: verdictOf(rows, level, pop, sureness) };
+  const bands = chanceBands(mine, out, pop, stated, chance);
+  const verdict = verdictOf(rows, level, pop, sureness);
+  if (!verdict.tooFewDeclines) verdict.text += bandWarning(bands);
+  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands, verdict };
 }
 
 /** The `count` units that really lost most: what a method that knew the future would flag. */

@@ -85,6 +85,8 @@ describe('longtail run and longtail analyze', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Backtest as of \d{4}-\d\d-\d\d, 60 days watched/);
     expect(r.out).toMatch(/\nCustomers: [\d,]+ flagged/);
+    // Ours again, by the chance of a slide each flag was given: a row per band that holds any.
+    expect(r.out).toMatch(/\n {2}Ours, by the chance of a slide stated:\n {4}Chance stated +Flags +Declined +Mean chance +Stated +Lost +Stated\/lost\n {4}(under 30%|30-45%|45-60%|60-80%|80% and over) +[\d,]+ +[\d.]+%/);
     expect(r.out).toMatch(/\nGrowth actions: [\d,]+ suggested to [\d,]+ customers/);
     for (const label of ['Longtail growth actions', 'Same customers, their most widely bought missing categories', 'Random missing category (mean of 20 draws)', 'Perfect foresight (the ceiling)']) expect(r.out).toContain(label);
     expect(r.out).toMatch(/Growth: the same replay's growth actions/);

@@ -66,6 +66,23 @@ describe('the backtest in the client report', () => {
     expect(section).toContain('&lt;b&gt;never&lt;/b&gt;');
   });
 
+  it("shows our flags by the chance of a slide stated, each band's money against the loss that followed, and keeps a backtest stored without bands as it was", () => {
+    const withBands = backtest();
+    withBands.levels[0].bands = [
+      { from: 0, to: 0.3, flagged: 57, declined: 14, precision: 14 / 57, capturedLoss: 123_167, stated: 207_517, calibration: 207_517 / 123_167, statedChance: 0.204 },
+      { from: 0.45, to: 0.6, flagged: 105, declined: 63, precision: 0.6, capturedLoss: 86_204, stated: 83_511, calibration: 83_511 / 86_204, statedChance: 0.537 },
+    ];
+    const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: withBands }, viewOptions));
+    const section = page.slice(page.indexOf('<section id="backtest">'), page.indexOf('</section>', page.indexOf('<section id="backtest">')));
+    expect(section).toContain('<caption>Ours, by the chance of a slide stated</caption>');
+    expect(section).toMatch(/<tr><td>under 30%<\/td><td class="num">57<\/td><td class="num">24\.6%<\/td><td class="num">20\.4%<\/td><td class="num">[^<]*207,517<\/td><td class="num">[^<]*123,167<\/td><td class="num">1\.68x<\/td><\/tr>/);
+    expect(section).toMatch(/<tr><td>45-60%<\/td><td class="num">105<\/td>/);
+    // Stored before bands were scored: no table, nothing else changes.
+    const before = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: backtest() }, viewOptions));
+    expect(before).not.toContain('by the chance of a slide stated');
+    expect(before).toContain('Customers: 2,788 flagged, top 300 compared');
+  });
+
   it('shows what the customers given growth actions bought next, beside the popularity rules, and warns when a rule did better', () => {
     const rows = [
       growthRow('model', 'Longtail growth actions', 0.222, 0.039, 68_258),

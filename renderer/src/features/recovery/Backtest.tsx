@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Progress } from '../../../../shared/contract';
 import { formatSignedPoints } from '../../../../shared/format/numbers';
-import type { BacktestLevel, BacktestReport } from '../../../../shared/model/results';
+import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
+import type { BacktestLevel, BacktestReport, ChanceBand } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { isCancelled } from '../../api/errors';
@@ -81,8 +82,43 @@ function LevelTable({ level }: { level: BacktestLevel }) {
           ))}
         </tbody>
       </table>
+      {level.bands && level.bands.length > 0 && <BandTable bands={level.bands} levelId={level.id} />}
       <Chart option={option} label={`Backtest, ${level.title.toLowerCase()}: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.id}`} />
     </section>
+  );
+}
+
+/** Our compared flags by the chance of a slide we stated: where that chance and the money held, and where they did not. */
+function BandTable({ bands, levelId }: { bands: ChanceBand[]; levelId: BacktestLevel['id'] }) {
+  const fmt = useFormatters();
+  return (
+    <table className="compare bands" data-testid={`backtest-bands-${levelId}`}>
+      <caption>Ours, by the chance of a slide stated</caption>
+      <thead>
+        <tr>
+          <th scope="col">Chance stated</th>
+          <th scope="col">Flags</th>
+          <th scope="col">Really declined</th>
+          <th scope="col">Mean chance stated</th>
+          <th scope="col">Stated at risk</th>
+          <th scope="col">Realised loss</th>
+          <th scope="col">Stated / realised</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bands.map((b) => (
+          <tr key={b.from}>
+            <th scope="row">{chanceBandLabel(b)}</th>
+            <td>{fmt.count(b.flagged)}</td>
+            <td>{fmt.share(b.precision)}</td>
+            <td>{b.statedChance == null ? '—' : fmt.share(b.statedChance)}</td>
+            <td>{b.stated === null ? '—' : fmt.money(b.stated)}</td>
+            <td>{fmt.money(b.capturedLoss)}</td>
+            <td>{b.calibration === null ? '—' : `${b.calibration.toFixed(2)}x`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
