@@ -1,3 +1,4 @@
+import { formatCount } from '../../format/numbers';
 import type { Outcomes } from '../risk/outcome';
 import { scoreFlags, type FlagScore, type Population } from './score';
 
@@ -59,5 +60,5 @@ export function bandWarning(bands: readonly ChanceBand[]): string {
     }
   }
   if (!worst || worst.calibration === null) return '';
-  return ` Where we stated a chance ${chanceBandLabel(worst)} (${worst.flagged} flags), money stated was ${worst.calibration.toFixed(2)}x the loss that followed, so it reads ${worst.calibration > 1 ? 'high' : 'low'} there.`;
+  return ` Where we stated a chance ${chanceBandLabel(worst)} (${formatCount(worst.flagged)} flags), money stated was ${worst.calibration.toFixed(2)}x the loss that followed, so it reads ${worst.calibration > 1 ? 'high' : 'low'} there.`;
 }
