@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Backend } from '../main/backend/dispatch';
-import { runBacktest, type BacktestLevel, type BacktestReport } from '../shared/analytics/holdout';
+import { chanceBandLabel, runBacktest, type BacktestLevel, type BacktestReport } from '../shared/analytics/holdout';
 import { datasetUpTo } from '../shared/analytics/holdout/replay';
 import { buildRecoveryModel } from '../shared/analytics/recovery';
 import { analysisSettingsSchema } from '../shared/contract/settings';
@@ -98,6 +98,16 @@ function table(level: BacktestLevel) {
     say(`| ${r.method === 'model' ? '**Longtail**' : r.label} | ${Math.round(r.flagged)} | ${pct(r.precision)} | ${pct(r.recallCount)} | ${pct(r.recallRevenue)} | ${pct(r.capturedShare)} (${Math.round(r.capturedLoss).toLocaleString('en')}) | ${r.stated === null ? '' : Math.round(r.stated).toLocaleString('en')} | ${r.calibration === null ? '' : r.calibration.toFixed(2)} |`);
   }
   say();
+  if (level.bands && level.bands.length > 0) {
+    say('Ours, by the chance of a slide stated:');
+    say();
+    say('| chance stated | flags | really declined | mean chance stated | stated at risk | realised loss | stated / realised |');
+    say('|---|---|---|---|---|---|---|');
+    for (const b of level.bands) {
+      say(`| ${chanceBandLabel(b)} | ${b.flagged} | ${pct(b.precision)} | ${b.statedChance == null ? '' : pct(b.statedChance)} | ${b.stated === null ? '' : Math.round(b.stated).toLocaleString('en')} | ${Math.round(b.capturedLoss).toLocaleString('en')} | ${b.calibration === null ? '' : b.calibration.toFixed(2)} |`);
+    }
+    say();
+  }
   say(`Verdict: ${level.verdict.text}`);
   say();
 }
