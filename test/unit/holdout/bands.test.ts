@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bandWarning, chanceBandLabel, chanceBands, type ChanceBand } from '../../../shared/analytics/holdout/bands';
 import { population } from '../../../shared/analytics/holdout/score';
-import type { Outcomes } from '../../../shared/analytics/risk/outcome';
+import { outcomesOf } from '../../helpers/outcomes';
 
-/** Outcomes of `n` units: unit u lost loss(u) and declined when declined(u). */
-function outcomes(n: number, loss: (u: number) => number, declined: (u: number) => boolean): Outcomes {
-  const out: Outcomes = {
-    cut: 0,
-    horizonDays: 90,
-    priorDays: 365,
-    businessIndex: 1,
-    prior: new Float64Array(n).fill(100),
-    expected: new Float64Array(n).fill(100),
-    actual: new Float64Array(n),
-    loss: new Float64Array(n),
-    declined: new Uint8Array(n),
-    scored: new Uint8Array(n).fill(1),
-  };
-  for (let u = 0; u < n; u++) {
-    out.loss[u] = loss(u);
-    out.declined[u] = declined(u) ? 1 : 0;
-  }
-  return out;
-}
 
 describe('our backtest flags read by the chance of a slide we stated', () => {
   // 200 units; chance of unit u is (u mod 100) / 100, so each hundred spans every band once.
   const n = 200;
-  const out = outcomes(
+  const out = outcomesOf(
     n,
     (u) => 10 + (u % 13),
     (u) => u % 4 === 0,

@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { declinesByChance, resampleLists } from '../../../shared/analytics/holdout/resample';
-import type { Outcomes } from '../../../shared/analytics/risk/outcome';
+import { outcomesOf } from '../../helpers/outcomes';
 import { formatSignedPoints } from '../../../shared/format/numbers';
 
-/** Outcomes of `n` units: unit u lost loss(u) and declined when declined(u). */
-function outcomes(n: number, loss: (u: number) => number, declined: (u: number) => boolean): Outcomes {
-  const out: Outcomes = {
-    cut: 0,
-    horizonDays: 90,
-    priorDays: 365,
-    businessIndex: 1,
-    prior: new Float64Array(n).fill(100),
-    expected: new Float64Array(n).fill(100),
-    actual: new Float64Array(n),
-    loss: new Float64Array(n),
-    declined: new Uint8Array(n),
-    scored: new Uint8Array(n).fill(1),
-  };
-  for (let u = 0; u < n; u++) {
-    out.loss[u] = loss(u);
-    out.declined[u] = declined(u) ? 1 : 0;
-  }
-  return out;
-}
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('how sure a backtest comparison is, by resampling the scored units', () => {
   it('gives no spread at all when our list is the rule list: the two move together in every resample', () => {
-    const out = outcomes(500, (u) => (u % 7) * 10, (u) => u % 3 === 0);
+    const out = outcomesOf(500, (u) => (u % 7) * 10, (u) => u % 3 === 0);
     const list = range(0, 300);
     const s = resampleLists({ ours: list, captureRules: [list], precisionRules: [list] }, out, 1);
     expect(s.captureRatio).toEqual([1, 1]);
@@ -38,7 +18,7 @@ describe('how sure a backtest comparison is, by resampling the scored units', ()
   it('puts the precision gap of two disjoint lists where the normal approximation for two proportions does', () => {
     // 2,000 flags at 50% against 2,000 others at 30%: the gap is 20 points, and its 90% range is
     // 1.645 standard errors either side, sqrt(0.5 * 0.5 / 2000 + 0.3 * 0.7 / 2000) = 1.52 points.
-    const out = outcomes(4000, () => 1, (u) => (u < 2000 ? u % 2 === 0 : u % 10 < 3));
+    const out = outcomesOf(4000, () => 1, (u) => (u < 2000 ? u % 2 === 0 : u % 10 < 3));
     const s = resampleLists({ ours: range(0, 2000), captureRules: [range(2000, 4000)], precisionRules: [range(2000, 4000)] }, out, 7);
     const halfWidth = 1.645 * Math.sqrt((0.5 * 0.5) / 2000 + (0.3 * 0.7) / 2000);
     const [lo, hi] = s.precisionGap as [number, number];
@@ -48,8 +28,8 @@ describe('how sure a backtest comparison is, by resampling the scored units', ()
   });
 
   it('holds the measured capture ratio inside its range, and widens it when one large account carries a list', () => {
-    const even = outcomes(1000, () => 10, () => true);
-    const lumpy = outcomes(1000, (u) => (u === 0 ? 3000 : 10), () => true);
+    const even = outcomesOf(1000, () => 10, () => true);
+    const lumpy = outcomesOf(1000, (u) => (u === 0 ? 3000 : 10), () => true);
     const lists = { ours: range(0, 300), captureRules: [range(300, 600)], precisionRules: [range(300, 600)] };
     const flat = resampleLists(lists, even, 3).captureRatio as [number, number];
     const carried = resampleLists(lists, lumpy, 3).captureRatio as [number, number];
@@ -62,7 +42,7 @@ describe('how sure a backtest comparison is, by resampling the scored units', ()
   });
 
   it('puts the money stated beside the loss that followed on our flags, exactly when every flag states a fixed multiple of its loss', () => {
-    const out = outcomes(600, (u) => 10 + (u % 13), () => true);
+    const out = outcomesOf(600, (u) => 10 + (u % 13), () => true);
     const stated = Float64Array.from(out.loss, (loss) => 1.1 * loss);
     const lists = { ours: range(0, 300), captureRules: [range(300, 600)], precisionRules: [range(300, 600)] };
     const [lo, hi] = resampleLists({ ...lists, stated }, out, 5).calibration as [number, number];
@@ -76,7 +56,7 @@ describe('how sure a backtest comparison is, by resampling the scored units', ()
   });
 
   it('gives the same ranges from the same seed, and no capture range when no rule caught any loss', () => {
-    const out = outcomes(400, (u) => (u < 200 ? 5 : 0), (u) => u < 200);
+    const out = outcomesOf(400, (u) => (u < 200 ? 5 : 0), (u) => u < 200);
     const lists = { ours: range(0, 100), captureRules: [range(200, 300)], precisionRules: [range(200, 300), []] };
     expect(resampleLists(lists, out, 11)).toEqual(resampleLists(lists, out, 11));
     const s = resampleLists(lists, out, 11);
