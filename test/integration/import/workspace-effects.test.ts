@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/contract/progress';
+import { Backend } from '../../../main/backend/dispatch';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture, storeCounts } from './fixtures';
 
@@ -16,6 +17,17 @@ describe('appending and duplicates', () => {
     const info = await w.backend.call('workspace-info', {});
     expect(info).toMatchObject({ imports: 2, transactions: 5, customers: 3, categories: 2, dateFrom: '2024-01-05', dateTo: '2024-03-06', hasDates: true });
     expect((await w.backend.call('import-list', {})).map((i) => i.file)).toEqual(['basic.csv', 'next-month.csv']);
+  });
+
+  it('counts the transactions an import added from another process, though the count is kept between calls', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: fixture('basic.csv') });
+    expect((await w.backend.call('workspace-info', {})).transactions).toBe(3);
+    const other = new Backend({ appDataDir: path.join(w.dir, 'other-app-data') });
+    await other.call('workspace-open', { path: w.file });
+    await other.call('import-run', { path: fixture('next-month.csv') });
+    other.close();
+    expect(await w.backend.call('workspace-info', {})).toMatchObject({ imports: 2, transactions: 5 });
   });
 
   it('refuses the same file twice with IMPORT_DUPLICATE_FILE unless forced, even under another name', async () => {
