@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../../../shared/contract/errors';
 
-export type DuckDb = { connection: DuckDBConnection; close: () => void };
+/** `memoryLimitMb` is the cap it was opened with, which a caller may lower once its big step is done. */
+export type DuckDb = { connection: DuckDBConnection; memoryLimitMb: number; close: () => void };
 
 let loaded: Promise<typeof import('@duckdb/node-api')> | null = null;
 
@@ -28,15 +29,17 @@ export async function openDuckDb(options: { memoryLimitMb?: number; threads?: nu
     throw new AppError('DUCKDB_UNAVAILABLE', `DuckDB could not be loaded on this computer (${problem}). Large files are imported line by line instead, which is slower; reinstall Longtail (npm install) to restore it.`);
   }
   const { DuckDBInstance } = await loaded;
+  const memoryLimitMb = options.memoryLimitMb ?? 1024;
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(options.threads ?? 2),
-    memory_limit: `${options.memoryLimitMb ?? 1024}MB`,
+    memory_limit: `${memoryLimitMb}MB`,
     preserve_insertion_order: 'true',
     ...(options.spillDir ? { temp_directory: options.spillDir } : {}),
   });
   const connection = await instance.connect();
   return {
     connection,
+    memoryLimitMb,
     close: () => {
       connection.closeSync();
       instance.closeSync();
