@@ -4,13 +4,15 @@ import { namesNoSale } from '../../../shared/model/sale-status';
 import { isBlank, type TableSource } from './source';
 
 /**
- * DuckDB is worth it only when summing per customer x category x day stores clearly fewer rows than
- * the file has lines: its path pays a GROUP BY, a sort of the groups and the id joins on top of the
- * SQLite insert. Measured on 5M-line files (bench/results/cube.md, 22:10 UTC), import + analysis,
- * DuckDB vs line by line: one line per key 160 s vs 120 s; 50 rows per 100 lines 103 s vs 105 s (the
- * break-even, at 1.2 GB vs 0.8 GB); 26 per 100 lines 60 s vs 90 s. Below half, DuckDB wins.
+ * DuckDB is worth it only when summing per customer x category x day stores far fewer rows than the
+ * file has lines: its path pays a GROUP BY, a sort of the groups and the id joins on top of the
+ * SQLite insert, while the line-by-line path has grown faster. Measured in session 28 (import +
+ * analysis, 2 shared cores, bench/results/cube.md), DuckDB vs line by line: 5M lines at one line per
+ * key 44 s vs 16 s; at 50 rows per 100 lines 33 s vs 13-18 s; at 26 per 100 lines 18 s vs 14 s (0.72
+ * vs 0.63 GB), and on 20M lines 56 s vs 39 s (1.32 vs 0.97 GB); at 14 per 100 lines 12.5-14.5 s vs
+ * 10.4-14.9 s, the break-even, with 0.50-0.52 GB against 0.61-0.63. Below that, DuckDB wins.
  */
-export const DUCKDB_WORTH_IT_BELOW = 0.5;
+export const DUCKDB_WORTH_IT_BELOW = 0.15;
 
 /** Lines looked at before the import: about 10 MB of a typical export, read in well under a second. */
 export const SHRINK_SAMPLE_LINES = 100_000;
