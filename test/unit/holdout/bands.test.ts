@@ -3,7 +3,6 @@ import { bandWarning, chanceBandLabel, chanceBands, type ChanceBand } from '../.
 import { population } from '../../../shared/analytics/holdout/score';
 import { outcomesOf } from '../../helpers/outcomes';
 
-
 describe('our backtest flags read by the chance of a slide we stated', () => {
   // 200 units; chance of unit u is (u mod 100) / 100, so each hundred spans every band once.
   const n = 200;
