@@ -164,6 +164,11 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     seasonBaselineRate: Float64Array,
     seasonBaselineRunRate: Float64Array,
   }, size >= ONE_BUFFER_RELATIONSHIPS);
+  // Unknown until a relationship's orders say otherwise: filled whole, not element by element in
+  // the loop below (13 stores per relationship were a sixth of the build at 556k relationships).
+  for (const column of [cols.cycle, cols.spread, cols.medianInterval, cols.seasonCycle, cols.seasonSpread, cols.seasonGap, cols.trailingRate, cols.baselineRate, cols.baselineRunRate, cols.seasonTrailingRate, cols.seasonBaselineRate, cols.seasonBaselineRunRate, cols.declineNoise]) {
+    column.fill(Number.NaN);
+  }
   const customerCount = ds.customers.length;
   const customerStart = new Int32Array(customerCount + 1);
   const customerLast = new Int32Array(customerCount).fill(-1);
@@ -311,8 +316,6 @@ function describeRelationship(
   m.customer[r] = c;
   m.category[r] = k;
   m.purchases[r] = n;
-  m.cycle[r] = m.spread[r] = m.medianInterval[r] = m.seasonCycle[r] = m.seasonSpread[r] = m.seasonGap[r] = Number.NaN;
-  m.trailingRate[r] = m.baselineRate[r] = m.baselineRunRate[r] = m.seasonTrailingRate[r] = m.seasonBaselineRate[r] = m.seasonBaselineRunRate[r] = m.declineNoise[r] = Number.NaN;
   m.spend12m[r] = spendBetween(netDays, netValues, net, asOfDay - YEAR, asOfDay);
   if (n === 0) {
     m.first[r] = m.last[r] = -1;
