@@ -4,6 +4,7 @@ import type { PAliveStage } from '../../../shared/analytics/bgnbd';
 import type { BgNbdFitReport } from '../../../shared/model/bgnbd';
 import type { LearnedRisk, RiskModels } from '../../../shared/analytics/risk';
 import type { Booster } from '../../../shared/analytics/risk/boost';
+import { DEFAULT_BOOST } from '../../../shared/analytics/risk/boost';
 import { FEATURE_NAMES } from '../../../shared/analytics/risk/features';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
@@ -16,8 +17,8 @@ type Stored = (typeof STORED)[number];
 
 // Version 2 adds each customer's bucket of the holdout check (the bars of the fit check drill to them).
 const P_ALIVE_FORMAT = 'p-alive with fit report and holdout groups, 2';
-// Models learned on other features, or by an earlier training plan, are learned afresh.
-const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}; training plan 2 (two cuts on a short history, money checked at the longer horizon)`;
+// Models learned on other features, by an earlier training plan or with other boosting, are learned afresh.
+const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}; training plan 2 (two cuts on a short history, money checked at the longer horizon); boosting ${DEFAULT_BOOST.rounds} rounds at ${DEFAULT_BOOST.rate}, depth ${DEFAULT_BOOST.depth}`;
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 

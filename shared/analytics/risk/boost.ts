@@ -8,7 +8,13 @@ import { fitLinearLogit, linearMargin, type LinearLogit } from './linear';
  */
 export type BoostOptions = { rounds: number; depth: number; rate: number; bins: number; minLeafRows: number; minLeafShare: number; lambdaRows: number };
 
-export const DEFAULT_BOOST: BoostOptions = { rounds: 80, depth: 3, rate: 0.1, bins: 32, minLeafRows: 25, minLeafShare: 0.01, lambdaRows: 10 };
+/**
+ * 40 rounds at a step of 0.2 take the same total step as 80 at 0.1 for half the trees. Replayed on
+ * the 24 holdouts of bench/backtest.bench.ts (customer level) the verdicts hold: capture met on 17
+ * (16 at 80 rounds), precision on 11 (11), money on 21 (21), out-of-fold AUCs within 0.01; 30 rounds
+ * at 0.25 and 50 at 0.16 read the same (16, 11, 22). Learning each level takes about a third less.
+ */
+export const DEFAULT_BOOST: BoostOptions = { rounds: 40, depth: 3, rate: 0.2, bins: 32, minLeafRows: 25, minLeafShare: 0.01, lambdaRows: 10 };
 
 type Tree = { feature: Int32Array; edge: Float64Array; left: Int32Array; right: Int32Array; value: Float64Array };
 
