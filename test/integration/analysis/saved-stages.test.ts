@@ -4,6 +4,7 @@ import { Backend } from '../../../main/backend/dispatch';
 import { forgetSavedStages, savedStages } from '../../../main/backend/analysis/saved-stages';
 import { datasetUpTo } from '../../../shared/analytics/holdout/replay';
 import { assessRisk, type RiskModels } from '../../../shared/analytics/risk';
+import { DEFAULT_BOOST } from '../../../shared/analytics/risk/boost';
 import { dayFromIso } from '../../../shared/format/dates';
 import { ONLINE_RETAIL_II, onlineRetail } from './online-retail-data';
 import type { AnalysisSummary } from '../../../shared/model/results';
@@ -83,6 +84,37 @@ describe('stages kept in the workspace between sessions', () => {
     cold.close();
     expect(keptBuckets.filter((r) => r.g !== null)).toHaveLength(kept.bgnbd?.holdout?.customers ?? -1);
     expect(kept.bgnbd?.holdout?.groupsKept).toBe(true);
+  });
+
+  it('learns the risk models afresh when the kept ones were boosted otherwise, as by a version with other rounds', async () => {
+    const ours = `boosting ${DEFAULT_BOOST.rounds} rounds at ${DEFAULT_BOOST.rate}`;
+    const riskRow = (b: Backend) => (b.session.db.prepare("SELECT value FROM meta WHERE key = 'analysis-saved:risk'").get() as { value: string }).value;
+    /** A new session whose kept risk models carry band factors of 3 (every unit's money tripled if used), under `format`. */
+    const tamperedSession = async (format: (ours: string) => string): Promise<Backend> => {
+      const b = await reopened();
+      const [key, line, json] = riskRow(b).split('\n');
+      expect(line).toContain(ours);
+      const models = JSON.parse(json) as Record<'customer' | 'relationship', { fitted: { bandFactor: number[] } | null; runRate: { bandFactor: number[] } | null }>;
+      for (const level of Object.values(models)) for (const m of [level.fitted, level.runRate]) if (m) m.bandFactor = m.bandFactor.map(() => 3);
+      b.session.db.prepare("UPDATE meta SET value = ? WHERE key = 'analysis-saved:risk'").run([key, format(line), JSON.stringify(models)].join('\n'));
+      return b;
+    };
+
+    const before = await reopened();
+    const learned = riskRow(before);
+    before.close();
+    const same = await tamperedSession((line) => line);
+    const used = await same.call('analysis-run', { settings: { kMax: 7 } });
+    same.session.db.prepare("UPDATE meta SET value = ? WHERE key = 'analysis-saved:risk'").run(learned);
+    same.close();
+    expect(used.leakage.recovery).not.toEqual(first.leakage.recovery);
+
+    const older = await tamperedSession((line) => line.replace(ours, 'boosting 80 rounds at 0.1'));
+    const relearned = await older.call('analysis-run', { settings: { kMax: 7 } });
+    const kept = riskRow(older);
+    older.close();
+    expect(results(relearned)).toEqual(results(first));
+    expect(kept.split('\n')[1]).toContain(ours);
   });
 
   it('does not reuse a sweep made with other settings', async () => {
