@@ -16,8 +16,9 @@ type Stored = (typeof STORED)[number];
 
 // Version 2 adds each customer's bucket of the holdout check (the bars of the fit check drill to them).
 const P_ALIVE_FORMAT = 'p-alive with fit report and holdout groups, 2';
-// Models learned on other features, by an earlier training plan or with other boosting, are learned afresh.
-const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}; training plan 2 (two cuts on a short history, money checked at the longer horizon); boosting ${DEFAULT_BOOST.rounds} rounds at ${DEFAULT_BOOST.rate}, depth ${DEFAULT_BOOST.depth}`;
+// Models learned on other features, by an earlier training plan or with any other boosting option, are learned afresh.
+const BOOSTING = Object.entries(DEFAULT_BOOST).map(([option, value]) => `${option} ${String(value)}`).join(', ');
+const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}; training plan 2 (two cuts on a short history, money checked at the longer horizon); boosting ${BOOSTING}`;
 
 type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 

@@ -87,7 +87,7 @@ describe('stages kept in the workspace between sessions', () => {
   });
 
   it('learns the risk models afresh when the kept ones were boosted otherwise, as by a version with other rounds', async () => {
-    const ours = `boosting ${DEFAULT_BOOST.rounds} rounds at ${DEFAULT_BOOST.rate}`;
+    const ours = `boosting rounds ${DEFAULT_BOOST.rounds}, depth ${DEFAULT_BOOST.depth}, rate ${DEFAULT_BOOST.rate},`;
     const riskRow = (b: Backend) => (b.session.db.prepare("SELECT value FROM meta WHERE key = 'analysis-saved:risk'").get() as { value: string }).value;
     /** A new session whose kept risk models carry band factors of 3 (every unit's money tripled if used), under `format`. */
     const tamperedSession = async (format: (ours: string) => string): Promise<Backend> => {
@@ -109,7 +109,7 @@ describe('stages kept in the workspace between sessions', () => {
     same.close();
     expect(used.leakage.recovery).not.toEqual(first.leakage.recovery);
 
-    const older = await tamperedSession((line) => line.replace(ours, 'boosting 80 rounds at 0.1'));
+    const older = await tamperedSession((line) => line.replace(ours, `boosting rounds 80, depth ${DEFAULT_BOOST.depth}, rate 0.1,`));
     const relearned = await older.call('analysis-run', { settings: { kMax: 7 } });
     const kept = riskRow(older);
     older.close();
