@@ -9,10 +9,11 @@
  * (the CLI's `import`, then `analyze`) and once more. Every case runs in its own child process so
  * its peak RSS is its own.
  *
- *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--no-lines] [--no-auto] [--no-duckdb] [--no-reopen] [--only '5M wide,5M narrow'] [--tsx]
+ *   node --import tsx bench/cube.bench.ts [--size 5m|20m|all] [--repeat N] [--no-lines] [--no-auto] [--no-duckdb] [--no-reopen] [--only '5M wide,5M narrow'] [--tsx]
  * generates bench/data/5m.csv when missing (as bench/generate.ts --rows 5000000 --categories 15 does)
  * and derives the narrow and 20M files next to it. Writes bench/results/cube.md; a run of some files
- * keeps the other files' rows from the last run.
+ * keeps the other files' rows from the last run. The cases the 10x target judges (the plain 5M files,
+ * line by line and auto) run `--repeat` times (3 unless told), each after a reference run of its own.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -78,6 +79,21 @@ async function derive(wide: string, withBig: boolean): Promise<{ narrow: string;
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * On this shared host the same case's CPU time swings by a quarter within minutes (import plus
+ * analysis of the narrow file 10.9-15.4 s on one build, in eight runs within five minutes), so one
+ * run decides nothing about a 10x target: the cases it judges run this many times, each after a
+ * reference run of its own, and the row is the run of median total (peak RSS is the highest run's).
+ */
+const JUDGED_REPEATS = 3;
+const judged = (label: string, kind: string): boolean => (label === '5M wide' || label === '5M narrow') && kind !== 'duckdb';
+
+/** The run whose total (import + analysis) is the median of `runs` (the lower middle of an even count). */
+function medianRun(runs: Measure[]): Measure {
+  const byTotal = [...runs].sort((a, b) => a.importMs + a.analysisMs - (b.importMs + b.analysisMs));
+  return byTotal[Math.floor((byTotal.length - 1) / 2)];
+}
 const n = (x: number): string => x.toLocaleString('en-US');
 
 type Reopened = { imported: Measure; first: Measure; next: Measure; load: string };
@@ -119,6 +135,7 @@ async function main(): Promise<void> {
       'no-duckdb': { type: 'boolean' },
       'no-reopen': { type: 'boolean' },
       only: { type: 'string' },
+      repeat: { type: 'string' },
     },
     allowPositionals: true,
     strict: false,
@@ -131,6 +148,8 @@ async function main(): Promise<void> {
     await writeSampleCsv(generateDistributor({ ...base, customers: customersForRows(5_000_000, base) }).rows(), wide, 5_000_000);
   }
   const size = typeof values.size === 'string' ? values.size : '5m';
+  const repeat = typeof values.repeat === 'string' ? Number(values.repeat) : JUDGED_REPEATS;
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 9) throw new Error(`--repeat must be a whole number from 1 to 9, got "${String(values.repeat)}"`);
   if (!['5m', '20m', 'all'].includes(size)) throw new Error(`--size must be 5m, 20m or all, got "${size}"`);
   const { narrow, big } = await derive(wide, size !== '5m');
   const rows: string[] = [];
@@ -169,13 +188,18 @@ async function main(): Promise<void> {
       refs.push(measure('reference', file, compiled));
       console.error(`${label}: reference ${s(refs.at(-1)!.importMs)}`);
     };
-    const cases: { kind: string; m: Measure; load: string }[] = [];
+    const cases: { kind: string; m: Measure; load: string; runs: Measure[] }[] = [];
     for (const kind of kinds) {
-      reference();
-      const load = load1();
-      const m = measure(kind, file, compiled);
-      console.error(`${label} ${kind}: import ${s(m.importMs)}, analysis ${s(m.analysisMs)}, ${Math.round(m.maxRssMb)} MB (${m.engine})`);
-      cases.push({ kind, m, load });
+      const runs: Measure[] = [];
+      let load = '';
+      for (let run = 0; run < (judged(label, kind) ? repeat : 1); run++) {
+        reference();
+        if (run === 0) load = load1();
+        const m = measure(kind, file, compiled);
+        console.error(`${label} ${kind}: import ${s(m.importMs)}, analysis ${s(m.analysisMs)}, ${Math.round(m.maxRssMb)} MB (${m.engine})`);
+        runs.push(m);
+      }
+      cases.push({ kind, m: medianRun(runs), load, runs });
     }
     const reopen = !values['no-reopen'] && (label === '5M wide' || label === '5M narrow');
     if (reopen) reference();
@@ -186,11 +210,13 @@ async function main(): Promise<void> {
     rows.push(
       `| ${label} (${mb} MB) | DuckDB read + GROUP BY customer, category (reference: median of ${refs.length} runs, ${range}) | ${s(refMs)} | | ${s(refMs)} | 1.0x | ${n(Math.round(Math.max(...refs.map((r) => r.maxRssMb))))} MB | ${refLoads[0]} | ${n(refs[0].rows)} groups |`,
     );
-    for (const { kind, m, load } of cases) {
+    for (const { kind, m, load, runs } of cases) {
       const total = m.importMs + m.analysisMs;
-      const what = kind === 'duckdb' ? 'import through DuckDB + analysis' : kind === 'lines' ? 'line-by-line import + analysis' : `auto (chose ${m.engine === 'duckdb' ? 'DuckDB' : 'line by line'}) + analysis`;
+      const engine = kind === 'duckdb' ? 'import through DuckDB' : kind === 'lines' ? 'line-by-line import' : `auto (chose ${m.engine === 'duckdb' ? 'DuckDB' : 'line by line'})`;
+      const totals = runs.map((r) => r.importMs + r.analysisMs);
+      const what = runs.length > 1 ? `${engine} + analysis (median of ${runs.length} runs, ${(Math.min(...totals) / 1000).toFixed(1)}-${s(Math.max(...totals))}, ${(Math.min(...totals) / refMs).toFixed(1)}-${(Math.max(...totals) / refMs).toFixed(1)}x)` : `${engine} + analysis`;
       rows.push(
-        `| ${label} (${mb} MB) | ${what} | ${s(m.importMs)} | ${s(m.analysisMs)} | ${s(total)} | ${(total / refMs).toFixed(1)}x | ${n(Math.round(m.maxRssMb))} MB | ${load} | ${n(m.rows)} rows read, ${n(m.stored)} stored, ${n(m.customers)} customers |`,
+        `| ${label} (${mb} MB) | ${what} | ${s(m.importMs)} | ${s(m.analysisMs)} | ${s(total)} | ${(total / refMs).toFixed(1)}x | ${n(Math.round(Math.max(...runs.map((r) => r.maxRssMb))))} MB | ${load} | ${n(m.rows)} rows read, ${n(m.stored)} stored, ${n(m.customers)} customers |`,
       );
     }
     if (reopened) rows.push(...reopenedRows(label, mb, reopened, refMs));
@@ -206,7 +232,7 @@ async function main(): Promise<void> {
     '',
     `Last run ${startedAt} UTC (${[...ran].join(', ')}); load average (1 / 5 / 15 min) ${loadBefore} at the start and ${loadAt()} at the end, on ${os.cpus().length} cores.${kept.length > 0 ? ' Rows of the other files are from an earlier run (their load column says how busy the machine was).' : ''}`,
     '',
-    'Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; "N lines per sale" = each sale written as up to N invoice lines of the same customer, category and day (`--lines-per-sale N`), so the file shrinks when summed; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; the reference runs before each case and after the last, and every ratio is against the median of those runs; analysis = `analysis-run` with default settings; load = 1-minute load average as the case started. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.',
+    `Generated distributor (bench/generate.ts, seed 20261128, 15 categories, 24 months); narrow = customer, date, category, revenue of the same rows; "N lines per sale" = each sale written as up to N invoice lines of the same customer, category and day (\`--lines-per-sale N\`), so the file shrinks when summed; 20M = the 5M file four times with distinct customers. Each case in its own process on 2 shared cores; the reference runs before each case and after the last, and every ratio is against the median of those runs; the cases the target judges (the plain 5M files, line by line and auto) run ${repeat === 1 ? 'once' : `${repeat} times and show their run of median total, with the range of all`}; analysis = \`analysis-run\` with default settings; load = 1-minute load average as the case started. Target: import + analysis at most 10x the reference at 5M rows, peak RSS under 1.5 GB.`,
     '',
     '| file | case | import | analysis | total | vs reference | peak RSS | load | rows |',
     '|---|---|---|---|---|---|---|---|---|',
