@@ -173,7 +173,7 @@ export const breadthAt = (ds: Dataset, categories: CategoryUnits | undefined): B
   categories && ds.categories.length >= 2 ? breadthOf(categories.facts, categories.start, ds.customers.length) : null;
 
 /** Every scored unit at every training cut, as features and what happened over the following horizon. */
-function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, plan: TrainingPlan): TrainingRows {
+function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, plan: TrainingPlan, pricedAt: { cut: number; horizonDays: number }): TrainingRows {
   const { cuts, horizonDays: h, money } = plan;
   const { customers } = context;
   // Thinning by unit keeps a unit's rows at all cuts together, so folds split units, not rows. The
@@ -190,8 +190,9 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
   const parts: { x: Float64Array; units: Int32Array; local: Int32Array; out: ReturnType<typeof outcomesAfter>; facts: UnitFacts; moneyOut: ReturnType<typeof outcomesAfter> | null }[] = [];
   let latestIndex = 1;
   let shortestPrior = Number.MAX_SAFE_INTEGER;
-  // Every index and pace the cuts need, the money check's index too, in one pass over the transactions.
-  const standings = businessStandings(ds, [...cuts.map((cut) => ({ cut, horizonDays: h })), ...(money ? [money] : [])]);
+  // Every index and pace the cuts need, the money check's index too, in one pass over the
+  // transactions; the pass finds the pace the forecast is priced at as well (applyRisk reads it).
+  const standings = businessStandings(ds, [...cuts.map((cut) => ({ cut, horizonDays: h })), ...(money ? [money] : []), pricedAt]);
   const indexes = standings.map((s) => s.index);
   const moneyIndex = money ? indexes[cuts.length] : Number.NaN;
   cuts.forEach((t0, i) => {
@@ -451,7 +452,7 @@ export type LearnedRisk = { training: RiskTraining | null; fitted: Fitted | null
 export function learnRisk(ds: Dataset, series: UnitSeries, cut: number, horizonDays: number, context: UnitContext = {}): LearnedRisk {
   const plan = trainingPlan(ds.firstDay, cut, horizonDays);
   if (plan.cuts.length === 0) return { training: null, fitted: null, runRate: null };
-  const rows = trainingRows(ds, series, context, plan);
+  const rows = trainingRows(ds, series, context, plan, { cut, horizonDays });
   const training: RiskTraining = {
     cuts: plan.cuts,
     horizonDays: plan.horizonDays,
