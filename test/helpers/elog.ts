@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { dayFromIso } from '../../shared/format/dates';
 import type { Dataset } from '../../shared/model/dataset';
+import { oneCategoryDataset, type DatedRow } from './one-category';
 
 export const DATA_DIR = process.env.LONGTAIL_DATA ?? '/work/shared/data';
 
@@ -17,28 +18,14 @@ export function elogDataset(file: string, columns: { customer: string; date: str
   const header = split(lines[0]);
   const [ic, id, im] = [header.indexOf(columns.customer), header.indexOf(columns.date), columns.money ? header.indexOf(columns.money) : -1];
   const codes = new Map<string, number>();
-  const rows: { c: number; d: number; v: number }[] = [];
+  const rows: DatedRow[] = [];
   for (const line of lines.slice(1)) {
     const cells = split(line);
     const raw = cells[id];
     const iso = raw.includes('-') ? raw : `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
     let c = codes.get(cells[ic]);
     if (c === undefined) codes.set(cells[ic], (c = codes.size));
-    rows.push({ c, d: dayFromIso(iso), v: im >= 0 ? Number(cells[im]) : 1 });
+    rows.push({ customer: c, day: dayFromIso(iso), revenue: im >= 0 ? Number(cells[im]) : 1 });
   }
-  rows.sort((a, b) => a.c - b.c || a.d - b.d);
-  return {
-    customers: [...codes.keys()].map((code) => ({ code, name: code, rep: null, territory: null, segment: null })),
-    categories: ['All products'],
-    tx: {
-      customer: Int32Array.from(rows, (r) => r.c),
-      category: new Int32Array(rows.length),
-      day: Int32Array.from(rows, (r) => r.d),
-      revenue: Float64Array.from(rows, (r) => r.v),
-    },
-    hasDates: true,
-    firstDay: Math.min(...rows.map((r) => r.d)),
-    lastDay: Math.max(...rows.map((r) => r.d)),
-    currency,
-  };
+  return oneCategoryDataset([...codes.keys()], rows, { currency });
 }

@@ -16,6 +16,7 @@ import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import type { Dataset } from '../../../shared/model/dataset';
 import { dayFromParts } from '../../../shared/format/dates';
+import { oneCategoryDataset } from '../../helpers/one-category';
 
 // Fader, Hardie & Lee (2005) on CDNOW, with the reference figures listed in the data README.
 const DATA = process.env.LONGTAIL_DATA ?? '/work/shared/data';
@@ -39,21 +40,7 @@ function elogDataset(): Dataset {
   }));
   const ids = [...new Set(rows.map((r) => r.id))].sort((p, q) => Number(p) - Number(q));
   const index = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((p, q) => index.get(p.id)! - index.get(q.id)! || p.day - q.day);
-  return {
-    customers: ids.map((code) => ({ code, name: code, rep: null, territory: null, segment: null })),
-    categories: ['CD'],
-    tx: {
-      customer: Int32Array.from(rows, (r) => index.get(r.id)!),
-      category: new Int32Array(rows.length),
-      day: Int32Array.from(rows, (r) => r.day),
-      revenue: Float64Array.from(rows, (r) => r.sales),
-    },
-    hasDates: true,
-    firstDay: Math.min(...rows.map((r) => r.day)),
-    lastDay: Math.max(...rows.map((r) => r.day)),
-    currency: 'USD',
-  };
+  return oneCategoryDataset(ids, rows.map((r) => ({ customer: index.get(r.id)!, day: r.day, revenue: r.sales })), { category: 'CD' });
 }
 
 describe('BG/NBD on CDNOW (Fader, Hardie & Lee 2005)', () => {

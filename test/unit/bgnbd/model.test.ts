@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bgnbdLogLikelihood, conditionalExpectedPurchases, customerPAlive, expectedPurchases, fitBgNbd, pAlive } from '../../../shared/analytics/bgnbd';
-import type { Dataset } from '../../../shared/model/dataset';
+import { oneCategoryDataset } from '../../helpers/one-category';
 
 const PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -33,21 +33,11 @@ describe('customerPAlive', () => {
     [0, 3, 9, 12, 15],
     [90],
   ];
-  const rows = days.flatMap((ds, c) => ds.map((d) => ({ c, d })));
-  const ds: Dataset = {
-    customers: days.map((_, i) => ({ code: `C${i}`, name: `C${i}`, rep: null, territory: null, segment: null })),
-    categories: ['A'],
-    tx: {
-      customer: Int32Array.from(rows, (r) => r.c),
-      category: new Int32Array(rows.length),
-      day: Int32Array.from(rows, (r) => r.d),
-      revenue: Float64Array.from(rows, () => 10),
-    },
-    hasDates: true,
-    firstDay: 0,
-    lastDay: 90,
-    currency: 'USD',
-  };
+  const ds = oneCategoryDataset(
+    days.map((_, i) => `C${i}`),
+    days.flatMap((ds, c) => ds.map((day) => ({ customer: c, day, revenue: 10 }))),
+    { category: 'A' },
+  );
 
   it('rates the steady buyer above the one who went silent, and gives NaN to a customer with nothing before the as-of day', () => {
     const p = customerPAlive(ds, 72);

@@ -4,6 +4,7 @@ import { businessPaces, priorDaysAt } from '../../../shared/analytics/risk/outco
 import { customerSeries } from '../../../shared/analytics/risk/series';
 import { dayFromIso, monthIndexOfDay } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
+import { oneCategoryDataset } from '../../helpers/one-category';
 
 const SEASON = FEATURE_NAMES.indexOf('same season last year against the business');
 const QUARTER = FEATURE_NAMES.indexOf('recent quarter vs prior year against the business');
@@ -22,20 +23,7 @@ function shops(): Dataset {
       rows.push({ customer, day, revenue: customer === 2 ? 10 : peak ? 300 : 100 });
     }
   }
-  return {
-    customers: ['Shop A', 'Shop B', 'Steady C'].map((name) => ({ code: name, name, rep: null, territory: null, segment: null })),
-    categories: ['All products'],
-    tx: {
-      customer: Int32Array.from(rows, (r) => r.customer),
-      category: new Int32Array(rows.length),
-      day: Int32Array.from(rows, (r) => r.day),
-      revenue: Float64Array.from(rows, (r) => r.revenue),
-    },
-    hasDates: true,
-    firstDay: first,
-    lastDay: rows.at(-1)?.day ?? first,
-    currency: 'USD',
-  };
+  return oneCategoryDataset(['Shop A', 'Shop B', 'Steady C'], rows);
 }
 
 describe("a unit's same season last year, read against the business's own", () => {

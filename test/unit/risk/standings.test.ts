@@ -2,32 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { businessPaces, businessStandings } from '../../../shared/analytics/risk/outcome';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
+import { oneCategoryDataset, type DatedRow } from '../../helpers/one-category';
 
 /** Two years of orders from four customers, with a credit now and then; a fresh copy on every call. */
 function shop(): Dataset {
   const first = dayFromIso('2023-01-02');
-  const rows: { customer: number; day: number; revenue: number }[] = [];
+  const rows: DatedRow[] = [];
   for (let customer = 0; customer < 4; customer++) {
     for (let day = first + customer; day < first + 730; day += 5 + 3 * customer) {
       rows.push({ customer, day, revenue: 40 + ((day * 7 + customer * 13) % 90) });
       if ((day + customer) % 11 === 0) rows.push({ customer, day, revenue: -15 });
     }
   }
-  rows.sort((a, b) => a.customer - b.customer || a.day - b.day);
-  return {
-    customers: ['A', 'B', 'C', 'D'].map((code) => ({ code, name: code, rep: null, territory: null, segment: null })),
-    categories: ['All products'],
-    tx: {
-      customer: Int32Array.from(rows, (r) => r.customer),
-      category: new Int32Array(rows.length),
-      day: Int32Array.from(rows, (r) => r.day),
-      revenue: Float64Array.from(rows, (r) => r.revenue),
-    },
-    hasDates: true,
-    firstDay: first,
-    lastDay: rows.reduce((last, r) => Math.max(last, r.day), first),
-    currency: 'USD',
-  };
+  return oneCategoryDataset(['A', 'B', 'C', 'D'], rows);
 }
 
 const cuts = ['2023-09-30', '2024-03-31', '2024-06-30'].map((iso) => ({ cut: dayFromIso(iso), horizonDays: 90 }));
