@@ -80,21 +80,25 @@ async function derive(wide: string, withBig: boolean): Promise<{ narrow: string;
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+const n = (x: number): string => x.toLocaleString('en-US');
+
+/** The two files the 10x target is set on (the others show how files that shrink fare). */
+const targetFile = (label: string): boolean => label === '5M wide' || label === '5M narrow';
+
 /**
- * On this shared host the same case's CPU time swings by a quarter within minutes (import plus
- * analysis of the narrow file 10.9-15.4 s on one build, in eight runs within five minutes), so one
- * run decides nothing about a 10x target: the cases it judges run this many times, each after a
+ * On this shared host one case's CPU time swings by a quarter within minutes (import plus analysis
+ * of the narrow file 10.9-15.4 s for the same work, in eight runs within five minutes), so one run
+ * decides nothing about a 10x target: the cases it judges run this many times, each after a
  * reference run of its own, and the row is the run of median total (peak RSS is the highest run's).
  */
 const JUDGED_REPEATS = 3;
-const judged = (label: string, kind: string): boolean => (label === '5M wide' || label === '5M narrow') && kind !== 'duckdb';
+const judged = (label: string, kind: string): boolean => targetFile(label) && kind !== 'duckdb';
 
 /** The run whose total (import + analysis) is the median of `runs` (the lower middle of an even count). */
 function medianRun(runs: Measure[]): Measure {
   const byTotal = [...runs].sort((a, b) => a.importMs + a.analysisMs - (b.importMs + b.analysisMs));
   return byTotal[Math.floor((byTotal.length - 1) / 2)];
 }
-const n = (x: number): string => x.toLocaleString('en-US');
 
 type Reopened = { imported: Measure; first: Measure; next: Measure; load: string };
 
@@ -201,7 +205,7 @@ async function main(): Promise<void> {
       }
       cases.push({ kind, m: medianRun(runs), load, runs });
     }
-    const reopen = !values['no-reopen'] && (label === '5M wide' || label === '5M narrow');
+    const reopen = !values['no-reopen'] && targetFile(label);
     if (reopen) reference();
     const reopened = reopen ? reopenedSteps(file, compiled) : null;
     reference();

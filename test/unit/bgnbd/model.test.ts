@@ -35,7 +35,7 @@ describe('customerPAlive', () => {
   ];
   const ds = oneCategoryDataset(
     days.map((_, i) => `C${i}`),
-    days.flatMap((ds, c) => ds.map((day) => ({ customer: c, day, revenue: 10 }))),
+    days.flatMap((bought, c) => bought.map((day) => ({ customer: c, day, revenue: 10 }))),
     { category: 'A' },
   );
 
