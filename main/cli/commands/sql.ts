@@ -36,7 +36,7 @@ Options:
                      Defaults: customer=customer_id, date=order_date, category=category, revenue=revenue;
                      without revenue, quantity x unitPrice. Unmapped optional fields come out empty.
   --period P         day (default: every figure equals a line-level import) or week (ISO weeks from
-                     Monday: about a seventh of the rows; purchase days inside a week merge, see README)
+                     Monday: about a seventh of the rows; purchase days inside a week merge, see docs/big-data.md)
   --out FILE         Write the query to FILE instead of printing it
 
 The result has the columns customer, customer_name, category, period, revenue, quantity, orders,

@@ -166,7 +166,7 @@ describe('a weekly cube, exported as Parquet', () => {
       expect(weekly.customers.total).toBe(linesSummary.customers.total);
       expect(weekly.categories).toEqual(linesSummary.categories);
       // ...but the 12-month window starts on a Monday, so its edges move by up to six days,
-      // and recovery counts purchase weeks instead of purchase days (README, "Weekly cubes").
+      // and recovery counts purchase weeks instead of purchase days (docs/big-data.md, "Weekly cubes").
       expect(weekly.revenue12m).toBeGreaterThan(linesSummary.revenue12m * 0.97);
       expect(weekly.revenue12m).toBeLessThan(linesSummary.revenue12m * 1.03);
       expect(weekly.counts.recoveryActions).toBeGreaterThan(0);
