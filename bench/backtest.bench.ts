@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Backend } from '../main/backend/dispatch';
-import { chanceBandLabel, runBacktest, type BacktestLevel, type BacktestReport } from '../shared/analytics/holdout';
+import { chanceBandLabel, differenceTable, runBacktest, usualSpendEach, type BacktestLevel, type BacktestReport } from '../shared/analytics/holdout';
 import { datasetUpTo } from '../shared/analytics/holdout/replay';
 import { buildRecoveryModel } from '../shared/analytics/recovery';
 import { analysisSettingsSchema } from '../shared/contract/settings';
@@ -105,6 +105,17 @@ function table(level: BacktestLevel) {
     say('|---|---|---|---|---|---|---|');
     for (const b of level.bands) {
       say(`| ${chanceBandLabel(b)} | ${b.flagged} | ${pct(b.precision)} | ${b.statedChance == null ? '' : pct(b.statedChance)} | ${b.stated === null ? '' : Math.round(b.stated).toLocaleString('en')} | ${Math.round(b.capturedLoss).toLocaleString('en')} | ${b.calibration === null ? '' : b.calibration.toFixed(2)} |`);
+    }
+    say();
+  }
+  if (level.difference) {
+    const diff = differenceTable(level.difference);
+    say(`${diff.caption}:`);
+    say();
+    say('| which flags | flags | really declined | realised loss | usual spend each |');
+    say('|---|---|---|---|---|');
+    for (const { label, part } of diff.rows) {
+      say(`| ${label} | ${part.flagged} | ${part.flagged > 0 ? pct(part.precision) : ''} | ${Math.round(part.capturedLoss).toLocaleString('en')} | ${part.flagged > 0 ? Math.round(usualSpendEach(part)).toLocaleString('en') : ''} |`);
     }
     say();
   }

@@ -295,6 +295,12 @@ describe('the workbench in a browser against longtail serve', () => {
       const flags = (await bands.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
       const compared = Number((await page.getByTestId(`backtest-${level}`).locator('table.compare:not(.bands) tbody tr.ours td').first().innerText()).replace(/,/g, ''));
       expect(flags.reduce((a, b) => a + b, 0)).toBe(compared);
+      // Beside the precision bar's rule: both lists, ours alone, the rule's alone; ours is both plus ours alone.
+      const difference = page.getByTestId(`backtest-difference-${level}`);
+      expect(await difference.locator('caption').innerText()).toMatch(/^Ours beside the precision bar's rule \((largest drop|gap above)/);
+      const parts = (await difference.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((t) => Number(t.replace(/,/g, '')));
+      expect(parts).toHaveLength(3);
+      expect(parts[0] + parts[1]).toBe(compared);
     }
     // Growth is judged in the same replay: what the customers given growth actions bought next.
     expect(await page.getByTestId('backtest-growth').locator('tbody tr').count()).toBe(5);

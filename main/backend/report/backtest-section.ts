@@ -1,6 +1,6 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel } from '../../../shared/analytics/holdout';
-import type { BacktestLevel, ChanceBand, GrowthBacktest } from '../../../shared/model/results';
+import { chanceBandLabel, differenceTable, usualSpendEach } from '../../../shared/analytics/holdout';
+import type { BacktestLevel, ChanceBand, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
 
@@ -16,7 +16,19 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
 <p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
 <table><thead><tr><th>Method</th><th class="num">Flags</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">Recall by revenue</th><th class="num">Realised loss captured</th><th class="num">Stated at risk</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>
-${level.bands && level.bands.length > 0 ? bandTable(level.bands, money) : raw('')}`;
+${level.bands && level.bands.length > 0 ? bandTable(level.bands, money) : raw('')}
+${level.difference ? differenceSection(level.difference, money) : raw('')}`;
+}
+
+/** Our list beside the precision bar's rule: what both hold, and what each holds alone. */
+function differenceSection(d: ListDifference, money: (v: number) => string): SafeHtml {
+  const table = differenceTable(d);
+  const rows = table.rows.map(
+    ({ label, part }) =>
+      html`<tr><td>${label}</td><td class="num">${formatCount(part.flagged)}</td><td class="num">${part.flagged > 0 ? formatShare(part.precision) : ''}</td><td class="num">${money(part.capturedLoss)}</td><td class="num">${part.flagged > 0 ? money(usualSpendEach(part)) : ''}</td></tr>`,
+  );
+  return html`<table class="bands"><caption>${table.caption}</caption><thead><tr><th>Which flags</th><th class="num">Flags</th><th class="num">Really declined</th><th class="num">Realised loss</th><th class="num">Usual spend each</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
 }
 
 /** Our compared flags by the chance of a slide we stated: where that chance and the money held. */

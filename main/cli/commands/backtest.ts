@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel } from '../../../shared/analytics/holdout';
-import type { BacktestReport, ChanceBand, GrowthBacktest } from '../../../shared/model/results';
+import { chanceBandLabel, differenceTable, usualSpendEach } from '../../../shared/analytics/holdout';
+import type { BacktestReport, ChanceBand, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -34,6 +34,7 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
       lines.push(`  ${cells.join(' ')}`);
     }
     if (level.bands && level.bands.length > 0) lines.push(...describeBands(level.bands, money));
+    if (level.difference) lines.push(...describeDifference(level.difference, money));
     lines.push(`  ${level.verdict.text}`);
   }
   if (r.growth) lines.push('', ...describeGrowthBacktest(r.growth, money));
@@ -56,6 +57,17 @@ function describeBands(bands: ChanceBand[], money: (v: number) => string): strin
       pad(money(b.capturedLoss), 14, true),
       pad(b.calibration === null ? '-' : `${b.calibration.toFixed(2)}x`, 12, true),
     ];
+    lines.push(`    ${cells.join(' ')}`);
+  }
+  return lines;
+}
+
+/** Our list beside the precision bar's rule: what both hold, and what each holds alone. */
+function describeDifference(d: ListDifference, money: (v: number) => string): string[] {
+  const table = differenceTable(d);
+  const lines = [`  ${table.caption}:`, `    ${[pad('Which flags', 18), pad('Flags', 7, true), pad('Declined', 9, true), pad('Loss captured', 14, true), pad('Usual spend each', 17, true)].join(' ')}`];
+  for (const { label, part } of table.rows) {
+    const cells = [pad(label, 18), pad(formatCount(part.flagged), 7, true), pad(part.flagged > 0 ? formatShare(part.precision) : '-', 9, true), pad(money(part.capturedLoss), 14, true), pad(part.flagged > 0 ? money(usualSpendEach(part)) : '-', 17, true)];
     lines.push(`    ${cells.join(' ')}`);
   }
   return lines;

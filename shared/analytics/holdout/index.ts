@@ -12,6 +12,7 @@ import type { UnitSeries } from '../risk/series';
 import { customerSeries, relationshipSeries } from '../risk/series';
 import { bandWarning, chanceBands, type ChanceBand } from './bands';
 import { BASELINE_LABELS, BASELINE_RULES, baselineFlags, randomFlags, scoredUnits, type BaselineRule } from './baselines';
+import { differenceSentence, listDifference, type ListDifference } from './differences';
 import { GROWTH_DEFINITION, growthBacktest, type GrowthBacktest } from './growth';
 import { datasetUpTo } from './replay';
 import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
@@ -20,6 +21,7 @@ import { meanScore, population, scoreFlags, type FlagScore, type Population } fr
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
 export { chanceBandLabel, type ChanceBand } from './bands';
+export { differenceTable, usualSpendEach, type ListDifference, type ListPart } from './differences';
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
@@ -72,6 +74,11 @@ export type BacktestLevel = {
   rows: BacktestRow[];
   /** Our compared flags by the chance of a slide each was given (absent on backtests kept before it was scored). */
   bands?: ChanceBand[];
+  /**
+   * Our compared flags beside the precision bar's rule where the two lists agree and differ (the
+   * top lists only; absent on backtests kept before it was scored).
+   */
+  difference?: ListDifference;
   verdict: BacktestVerdict;
 };
 
@@ -238,8 +245,22 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
       : null;
   const bands = chanceBands(mine, out, pop, stated, chance);
   const verdict = verdictOf(rows, level, pop, sureness);
-  if (!verdict.tooFewDeclines) verdict.text += bandWarning(bands);
-  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands, verdict };
+  const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
+  if (!verdict.tooFewDeclines) {
+    verdict.text += bandWarning(bands);
+    if (difference && !verdict.precisionOk) {
+      verdict.text += differenceSentence(difference, pop.realisedLoss, level === 'customer' ? 'customers' : 'relationships');
+    }
+  }
+  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands, ...(difference ? { difference } : {}), verdict };
+}
+
+/** Our flags against the list of the money-minded rule that sets the precision bar (the 90-day drop on a tie). */
+function precisionBarDifference(mine: readonly number[], rows: readonly BacktestRow[], lists: ReadonlyMap<BaselineRule, number[]>, out: Outcomes): ListDifference | undefined {
+  const precisionOf = (rule: BaselineRule): number => rows.find((r) => r.method === rule)?.precision ?? 0;
+  const rule = precisionOf('own-gap') > precisionOf('drop-90') ? 'own-gap' : 'drop-90';
+  const theirs = lists.get(rule);
+  return mine.length > 0 && theirs ? listDifference(mine, rule, theirs, out) : undefined;
 }
 
 /** The `count` units that really lost most: what a method that knew the future would flag. */

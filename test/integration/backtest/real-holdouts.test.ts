@@ -66,7 +66,7 @@ function scoreRule(t: Truth, n: number, score: (c: number) => number, eligible: 
   const flags = t.scored.filter(eligible).sort((a, b) => score(b) - score(a) || a - b).slice(0, n);
   const declined = flags.filter((c) => t.declined.has(c)).length;
   const loss = flags.reduce((s, c) => s + (t.loss.get(c) ?? 0), 0);
-  return { flagged: flags.length, precision: declined / flags.length, capturedShare: loss / t.totalLoss };
+  return { flags, flagged: flags.length, precision: declined / flags.length, capturedShare: loss / t.totalLoss };
 }
 
 function checkArithmetic(report: BacktestReport, ds: Dataset) {
@@ -248,6 +248,42 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
       expect(Number(m?.[1])).toBeGreaterThan(usual);
       expect(a.reason).not.toMatch(/sliding|cycles|every \d+ days/);
     }
+  });
+
+  it('sets our list beside the precision bar\'s rule, counted from the raw rows: the customers both hold, ours alone and the rule\'s alone', () => {
+    const { decision } = replayed();
+    const ours = decision.customers
+      .filter((a) => a.signal !== 'several-categories')
+      .sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer)
+      .slice(0, 300)
+      .map((a) => a.customer);
+    const t = customerTruth(ds, dayFromIso('2011-08-31'), 100);
+    const drop = scoreRule(t, ours.length, (c) => t.drop.get(c) ?? 0);
+    const gap = scoreRule(t, ours.length, (c) => t.prior.get(c) ?? 0, (c) => t.p90.has(c) && (t.gap.get(c) ?? 0) > (t.p90.get(c) ?? Infinity));
+    const bar = gap.precision > drop.precision ? { rule: 'own-gap', flags: gap.flags } : { rule: 'drop-90', flags: drop.flags };
+    const part = (units: number[]) => ({
+      flagged: units.length,
+      declined: units.filter((c) => t.declined.has(c)).length,
+      capturedLoss: units.reduce((s, c) => s + (t.loss.get(c) ?? 0), 0),
+      expected: units.reduce((s, c) => s + (t.expected.get(c) ?? 0), 0),
+    });
+    const difference = report.levels[0].difference;
+    expect(difference?.rule).toBe(bar.rule);
+    const expected = {
+      shared: part(ours.filter((c) => bar.flags.includes(c))),
+      oursOnly: part(ours.filter((c) => !bar.flags.includes(c))),
+      ruleOnly: part(bar.flags.filter((c) => !ours.includes(c))),
+    };
+    for (const key of ['shared', 'oursOnly', 'ruleOnly'] as const) {
+      const got = difference?.[key];
+      expect(got?.flagged, key).toBe(expected[key].flagged);
+      expect(got?.declined, key).toBe(expected[key].declined);
+      expect(got?.capturedLoss, key).toBeCloseTo(expected[key].capturedLoss, 6);
+      expect(got?.expected, key).toBeCloseTo(expected[key].expected, 6);
+    }
+    // The two lists differ here, and each side's own customers are scored.
+    expect(expected.oursOnly.flagged).toBeGreaterThan(0);
+    expect(expected.ruleOnly.flagged).toBeGreaterThan(0);
   });
 
   it('sets the chance of a slide the top customers were given beside the share that slid, in the verdict', () => {

@@ -83,6 +83,26 @@ describe('the backtest in the client report', () => {
     expect(before).toContain('Customers: 2,788 flagged, top 300 compared');
   });
 
+  it("sets our list beside the precision bar's rule, what both hold and what each holds alone, and keeps a backtest stored without it as it was", () => {
+    const withDifference = backtest();
+    withDifference.levels[0].difference = {
+      rule: 'drop-90',
+      shared: { flagged: 148, declined: 84, precision: 84 / 148, capturedLoss: 189_605, expected: 503_052 },
+      oursOnly: { flagged: 152, declined: 64, precision: 64 / 152, capturedLoss: 160_478, expected: 545_224 },
+      ruleOnly: { flagged: 152, declined: 96, precision: 96 / 152, capturedLoss: 57_714, expected: 108_376 },
+    };
+    const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: withDifference }, viewOptions));
+    const section = page.slice(page.indexOf('<section id="backtest">'), page.indexOf('</section>', page.indexOf('<section id="backtest">')));
+    expect(section).toContain("<caption>Ours beside the precision bar&#39;s rule (largest drop, last 90 days vs the 90 before), as many flags each</caption>");
+    // Usual spend each: 545,224 / 152 = 3,587 and 108,376 / 152 = 713.
+    expect(section).toMatch(/<tr><td>Ours alone<\/td><td class="num">152<\/td><td class="num">42\.1%<\/td><td class="num">[^<]*160,478<\/td><td class="num">[^<]*3,587<\/td><\/tr>/);
+    expect(section).toMatch(/<tr><td>The rule&#39;s alone<\/td><td class="num">152<\/td><td class="num">63\.2%<\/td><td class="num">[^<]*57,714<\/td><td class="num">[^<]*713<\/td><\/tr>/);
+    expect(section).toMatch(/<tr><td>In both lists<\/td><td class="num">148<\/td>/);
+    const before = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: backtest() }, viewOptions));
+    expect(before).not.toContain('precision bar');
+    expect(before).toContain('Customers: 2,788 flagged, top 300 compared');
+  });
+
   it('shows what the customers given growth actions bought next, beside the popularity rules, and warns when a rule did better', () => {
     const rows = [
       growthRow('model', 'Longtail growth actions', 0.222, 0.039, 68_258),

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react';
 import type { Progress } from '../../../../shared/contract';
 import { formatSignedPoints } from '../../../../shared/format/numbers';
 import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
-import type { BacktestLevel, BacktestReport, ChanceBand } from '../../../../shared/model/results';
+import { differenceTable, usualSpendEach } from '../../../../shared/analytics/holdout/differences';
+import type { BacktestLevel, BacktestReport, ChanceBand, ListDifference } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { isCancelled } from '../../api/errors';
@@ -83,6 +84,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
         </tbody>
       </table>
       {level.bands && level.bands.length > 0 && <BandTable bands={level.bands} levelId={level.id} />}
+      {level.difference && <DifferenceTable difference={level.difference} levelId={level.id} />}
       <Chart option={option} label={`Backtest, ${level.title.toLowerCase()}: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.id}`} />
     </section>
   );
@@ -115,6 +117,37 @@ function BandTable({ bands, levelId }: { bands: ChanceBand[]; levelId: BacktestL
             <td>{b.stated === null ? '—' : fmt.money(b.stated)}</td>
             <td>{fmt.money(b.capturedLoss)}</td>
             <td>{b.calibration === null ? '—' : `${b.calibration.toFixed(2)}x`}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Our list beside the precision bar's rule: what both hold, and what each holds alone, so a precision gap shows what it bought. */
+function DifferenceTable({ difference, levelId }: { difference: ListDifference; levelId: BacktestLevel['id'] }) {
+  const fmt = useFormatters();
+  const table = differenceTable(difference);
+  return (
+    <table className="compare bands" data-testid={`backtest-difference-${levelId}`}>
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Which flags</th>
+          <th scope="col">Flags</th>
+          <th scope="col">Really declined</th>
+          <th scope="col">Realised loss</th>
+          <th scope="col">Usual spend each</th>
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map(({ key, label, part }) => (
+          <tr key={key}>
+            <th scope="row">{label}</th>
+            <td>{fmt.count(part.flagged)}</td>
+            <td>{part.flagged > 0 ? fmt.share(part.precision) : '—'}</td>
+            <td>{fmt.money(part.capturedLoss)}</td>
+            <td>{part.flagged > 0 ? fmt.money(usualSpendEach(part)) : '—'}</td>
           </tr>
         ))}
       </tbody>
