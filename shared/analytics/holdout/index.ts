@@ -263,6 +263,32 @@ function precisionBarDifference(mine: readonly number[], rows: readonly Backtest
   return mine.length > 0 && theirs ? listDifference(mine, rule, theirs, out) : undefined;
 }
 
+/** Below this share of the horizon's purchases from customers new after the as-of date, the data is read as a fixed panel. */
+const FIXED_PANEL_NEWCOMERS = 0.01;
+
+/**
+ * The share of purchases in the horizon made by customers whose first purchase came after the
+ * as-of date. A business takes in new customers; a research panel (a cohort followed over time)
+ * does not, and there the whole business's fall is the very attrition a backtest judges.
+ */
+function newcomersShare(customers: UnitSeries, asOfDay: number, horizonDays: number): number {
+  let all = 0;
+  let newcomers = 0;
+  for (let c = 0; c < customers.count; c++) {
+    const from = customers.start[c];
+    const to = customers.start[c + 1];
+    if (from === to) continue;
+    const isNew = customers.day[from] > asOfDay;
+    for (let e = from; e < to; e++) {
+      const d = customers.day[e];
+      if (d <= asOfDay || d > asOfDay + horizonDays) continue;
+      all += customers.value[e];
+      if (isNew) newcomers += customers.value[e];
+    }
+  }
+  return all > 0 ? newcomers / all : 0;
+}
+
 /** The `count` units that really lost most: what a method that knew the future would flag. */
 function foresightFlags(out: Outcomes, count: number): number[] {
   return scoredUnits(out).sort((a, b) => out.loss[b] - out.loss[a] || a - b).slice(0, count);
@@ -369,6 +395,13 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   }
   if (index > 1.3 || index < 0.77) {
     warnings.push(`The whole business spent ${index.toFixed(2)}x its prior rate over the horizon; spend was deflated by that before judging anyone.`);
+  }
+  const newcomers = index < 0.77 ? newcomersShare(customers, asOfDay, horizonDays) : 1;
+  if (newcomers < FIXED_PANEL_NEWCOMERS) {
+    const who = newcomers === 0 ? 'No customer bought for the first time after the as-of date' : `Customers who first bought after the as-of date made only ${(newcomers * 100).toFixed(1)}% of the horizon's purchases`;
+    warnings.push(
+      `${who}, so this looks like a fixed panel: the business's fall to ${index.toFixed(2)}x is mostly its own customers slowing or leaving. Deflated by it, a customer counts as declined only when it fell below ${pct(DECLINE_SHARE * index)} of its prior rate, so precision and realised loss are measured against the panel's own attrition, not against each customer's past.`,
+    );
   }
   return {
     asOf: isoFromDay(asOfDay),

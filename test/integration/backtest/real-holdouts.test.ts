@@ -143,6 +143,10 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     checkArithmetic(report, ds);
   });
 
+  it('takes a business that gains customers for one, not a fixed panel', () => {
+    expect(report.warnings.some((w) => w.includes('fixed panel'))).toBe(false);
+  });
+
   it('beats the naive rules on captured loss by at least 1.2x, and says plainly where it falls short', () => {
     const { verdict } = report.levels[0];
     expect(verdict.capturedRatio).toBeGreaterThanOrEqual(1.2);
@@ -320,6 +324,22 @@ describe('recovery on the grocery panel as of 2006-12-31, one year (purchases as
     const chance = rows[0].statedChance as number;
     expect(chance).toBeGreaterThan(0);
     expect(verdict.text.includes('the chances on the actions read high')).toBe(chance - rows[0].precision >= 0.1);
+  });
+
+  it('says the panel takes in no new customers, so the business fall it deflates by is its own attrition, and how deep a slide must go to count', () => {
+    const cut = dayFromIso('2006-12-31');
+    // Counted from the raw rows: each customer's first day, and the horizon's purchases by customers first seen after the cut.
+    const first = new Map<number, number>();
+    for (let i = 0; i < ds.tx.day.length; i++) first.set(ds.tx.customer[i], Math.min(first.get(ds.tx.customer[i]) ?? Infinity, ds.tx.day[i]));
+    let newcomers = 0;
+    for (let i = 0; i < ds.tx.day.length; i++) if (ds.tx.day[i] > cut && ds.tx.day[i] <= cut + 364 && (first.get(ds.tx.customer[i]) as number) > cut) newcomers++;
+    expect(newcomers).toBe(0);
+    const index = report.definitions.businessIndex;
+    expect(index).toBeLessThan(0.77);
+    const panel = report.warnings.find((w) => w.includes('fixed panel'));
+    expect(panel).toContain('No customer bought for the first time after the as-of date');
+    expect(panel).toContain(`fall to ${index.toFixed(2)}x`);
+    expect(panel).toContain(`declined only when it fell below ${Math.round(50 * index)}% of its prior rate`);
   });
 });
 
