@@ -41,20 +41,14 @@ export function listDifference(ours: readonly number[], rule: ListDifference['ru
   const inOurs = new Set(ours);
   return {
     rule,
-    shared: partOf(
-      ours.filter((u) => inTheirs.has(u)),
-      out,
-    ),
-    oursOnly: partOf(
-      ours.filter((u) => !inTheirs.has(u)),
-      out,
-    ),
-    ruleOnly: partOf(
-      theirs.filter((u) => !inOurs.has(u)),
-      out,
-    ),
+    shared: partOf(ours.filter((u) => inTheirs.has(u)), out),
+    oursOnly: partOf(ours.filter((u) => !inTheirs.has(u)), out),
+    ruleOnly: partOf(theirs.filter((u) => !inOurs.has(u)), out),
   };
 }
+
+/** Usual spend over the horizon per flag of a part (0 for an empty part). */
+export const usualSpendEach = (p: ListPart): number => (p.flagged > 0 ? p.expected / p.flagged : 0);
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -83,6 +77,3 @@ export function differenceTable(d: ListDifference): { caption: string; rows: { k
     ],
   };
 }
-
-/** Usual spend over the horizon per flag of a part (0 for an empty part). */
-export const usualSpendEach = (p: ListPart): number => (p.flagged > 0 ? p.expected / p.flagged : 0);
