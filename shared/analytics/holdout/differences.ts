@@ -1,5 +1,6 @@
 import type { Outcomes } from '../risk/outcome';
 import { BASELINE_LABELS, type BaselineRule } from './baselines';
+import { wholePercent as pct } from './score';
 
 /** Units both lists hold, or one list alone: how many, how many declined, the loss they held and their usual spend. */
 export type ListPart = {
@@ -49,8 +50,6 @@ export function listDifference(ours: readonly number[], rule: ListDifference['ru
 
 /** Usual spend over the horizon per flag of a part (0 for an empty part). */
 export const usualSpendEach = (p: ListPart): number => (p.flagged > 0 ? p.expected / p.flagged : 0);
-
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
  * For a verdict whose precision missed: what each list's own units held, so the analyst sees

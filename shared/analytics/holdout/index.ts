@@ -16,7 +16,7 @@ import { differenceSentence, listDifference, type ListDifference } from './diffe
 import { GROWTH_DEFINITION, growthBacktest, type GrowthBacktest } from './growth';
 import { datasetUpTo } from './replay';
 import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
-import { meanScore, population, scoreFlags, type FlagScore, type Population } from './score';
+import { meanScore, population, scoreFlags, wholePercent as pct, type FlagScore, type Population } from './score';
 
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
@@ -103,7 +103,6 @@ export function backtestRange(ds: Dataset, horizonDays: number): { from: number;
   return { from: ds.firstDay + 120, to: ds.lastDay - horizonDays };
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const formatWhole = (n: number): string => formatCount(Math.round(n), 'en-US');
 
 /**

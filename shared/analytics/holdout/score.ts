@@ -43,6 +43,9 @@ export function population(out: Outcomes): Population {
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 
+/** A share as the verdicts write it: whole percent ("43%"). */
+export const wholePercent = (share: number): string => `${Math.round(share * 100)}%`;
+
 /**
  * Scores flagged units (indices into the outcomes); `stated` is per unit money at risk, `chance` per
  * unit chance of a slide, or null where the method states none.
