@@ -4,6 +4,7 @@ import { analysisSettingsSchema, recoverySettingsSchema } from './settings';
 import type {
   Action,
   AnalysisSummary,
+  BacktestAcrossDates,
   BacktestReport,
   CustomerResult,
   ProfileResult,
@@ -14,6 +15,8 @@ import { HOLDOUT_LAST_GROUP } from '../model/bgnbd';
 
 /** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
 export const BACKTEST_HORIZON_DAYS = 180;
+/** Most as-of dates one backtest across dates replays: each is a whole analysis. */
+export const BACKTEST_MAX_DATES = 12;
 
 export type RunListItem = {
   runId: number;
@@ -187,4 +190,17 @@ export const analysisSpecs = [
   ),
   /** The run's last backtest as it was kept (null before any): shown again without replaying. */
   handlerSpec<{ report: BacktestReport | null }>()('analysis-backtest-last', z.object({ runId })),
+  handlerSpec<BacktestAcrossDates>()(
+    'analysis-backtest-dates',
+    z.object({
+      runId,
+      /** How many as-of dates, spread evenly from the first the data allows to the last. */
+      dates: z.number().int().min(2).max(BACKTEST_MAX_DATES),
+      /** Days watched after each (default: as for one backtest). */
+      horizonDays: z.number().int().min(30).max(730).optional(),
+    }),
+    { longRunning: true },
+  ),
+  /** The run's last backtest across dates as it was kept (null before any). */
+  handlerSpec<{ result: BacktestAcrossDates | null }>()('analysis-backtest-dates-last', z.object({ runId })),
 ] as const;

@@ -128,6 +128,7 @@ export type Leakage = {
   by: Record<LeakageDimension, LeakageRow[]>;
 };
 
+export type { BacktestAcrossDates, DatePoint, TargetsMet } from '../analytics/holdout';
 export type { BacktestReport, BacktestLevel, BacktestRow, BacktestVerdict, BacktestMethod, ChanceBand, GrowthBacktest, GrowthMethod, GrowthRow, ListDifference, ListPart } from '../analytics/holdout';
 
 export type AnalysisSummary = {

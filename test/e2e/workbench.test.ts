@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
 import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
-import type { Action, AnalysisSummary } from '../../shared/model/results';
+import type { Action, AnalysisSummary, BacktestAcrossDates } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { launch, openPage, screenshot, type Watched } from './support/browser';
 import { chartPixel, chartSeriesData, chartsDrawn } from './support/charts';
@@ -308,6 +308,32 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(await page.getByTestId('chart-backtest-growth').isVisible()).toBe(true);
     await chartsDrawn(page);
     await screenshot(page, '07-recovery');
+  });
+
+  it('replays the backtest at several dates and shows a row and a bar per date, as the backend kept them', async () => {
+    await goTo('recovery');
+    await page.locator('#bt-dates').selectOption('4');
+    await page.getByTestId('run-backtest-dates').click();
+    const table = page.getByTestId('backtest-dates-table');
+    await expect.poll(() => table.isVisible().catch(() => false), { timeout: 300_000 }).toBe(true);
+    const { result } = await served.rpc<{ result: BacktestAcrossDates }>('analysis-backtest-dates-last');
+    expect(result.points.length).toBeGreaterThanOrEqual(2);
+    expect(await page.getByTestId('backtest-dates-verdict').innerText()).toBe(result.verdict);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(result.points.length);
+    for (const [i, p] of result.points.entries()) {
+      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      expect(cells[0]).toBe(formatCount(p.flagged, 'en-US'));
+      if (p.capturedRatio !== null) expect(cells[1]).toContain(`${p.capturedRatio.toFixed(2)}x`);
+      expect(cells[3]).toContain(`${formatShare(p.precision, 1, 'en-US')} / ${formatShare(p.precisionBar, 1, 'en-US')}`);
+    }
+    // The chart's bars are the table's capture ratios, and its line perfect foresight's.
+    const [bars, ceiling] = await chartSeriesData(page, 'chart-backtest-dates');
+    const ours = bars.map((b) => (b as { value: number | null }).value);
+    expect(ours).toEqual(result.points.map((p) => (p.capturedRatio === null ? null : Math.round(p.capturedRatio * 100) / 100)));
+    expect(ceiling).toEqual(result.points.map((p) => (p.ceilingRatio === null ? null : Math.round(p.ceilingRatio * 100) / 100)));
+    await chartsDrawn(page);
+    await screenshot(page, '07c-recovery-across-dates');
   });
 
   it('lists growth actions by expected revenue and filters them by territory', async () => {

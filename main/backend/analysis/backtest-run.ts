@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/contract/errors';
-import { backtestRange, runBacktest } from '../../../shared/analytics/holdout';
+import { backtestAcrossDates, backtestRange, runBacktest, spreadDates } from '../../../shared/analytics/holdout';
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
-import type { BacktestReport } from '../../../shared/model/results';
+import type { BacktestAcrossDates, BacktestReport } from '../../../shared/model/results';
 import type { HandlerContext } from '../context';
 import { readSummary, resolveRunId } from './store';
 import { noDates, warmData } from './warm';
@@ -10,6 +10,7 @@ import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 
 const backtestKey = (runId: number): string => `backtest:${runId}`;
+const acrossDatesKey = (runId: number): string => `backtest-dates:${runId}`;
 
 /** The last backtest made of a run, kept so the client report can show it without replaying. */
 export function storedBacktest(db: Db, runId: number): BacktestReport | null {
@@ -22,25 +23,41 @@ export function storedBacktest(db: Db, runId: number): BacktestReport | null {
 }
 
 /**
- * The as-of day and horizon of a backtest: as asked, or the run's horizon ending at the data's last
- * day, shortened (never below 30 days) when the data cannot hold four months of history plus it.
+ * A backtest's horizon (as asked, or the run's, shortened to fit the data and never below 30 days)
+ * and the as-of days it allows; an error naming the data's span when none does.
  */
-export function backtestWindow(ds: Dataset, runHorizon: number, asOf: string | undefined, horizon: number | undefined): { asOfDay: number; horizonDays: number } {
+export function backtestSpan(ds: Dataset, runHorizon: number, horizon: number | undefined): { horizonDays: number; range: { from: number; to: number } } {
   const room = ds.lastDay - ds.firstDay - 120;
   const horizonDays = horizon ?? Math.max(30, Math.min(runHorizon, Math.floor(room / 2)));
   const range = backtestRange(ds, horizonDays);
+  if (range.from > range.to) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The data runs from ${isoFromDay(ds.firstDay)} to ${isoFromDay(ds.lastDay)}: too short for a ${horizonDays}-day backtest (it needs four months of history plus the horizon). Choose a shorter horizon.`,
+      { horizonDays, from: isoFromDay(range.from), to: isoFromDay(range.to) },
+    );
+  }
+  return { horizonDays, range };
+}
+
+/** The as-of day and horizon of a backtest: as asked, or the run's horizon ending at the data's last day. */
+export function backtestWindow(ds: Dataset, runHorizon: number, asOf: string | undefined, horizon: number | undefined): { asOfDay: number; horizonDays: number } {
+  const { horizonDays, range } = backtestSpan(ds, runHorizon, horizon);
   const asOfDay = asOf ? dayFromIso(asOf) : range.to;
   if (asOfDay < range.from || asOfDay > range.to) {
     throw new AppError(
       'INVALID_INPUT',
-      range.from > range.to
-        ? `The data runs from ${isoFromDay(ds.firstDay)} to ${isoFromDay(ds.lastDay)}: too short for a ${horizonDays}-day backtest (it needs four months of history plus the horizon). Choose a shorter horizon.`
-        : `A ${horizonDays}-day backtest needs an as-of date between ${isoFromDay(range.from)} and ${isoFromDay(range.to)} (four months of history before it, the whole horizon after it).`,
+      `A ${horizonDays}-day backtest needs an as-of date between ${isoFromDay(range.from)} and ${isoFromDay(range.to)} (four months of history before it, the whole horizon after it).`,
       { asOf: asOf ?? null, horizonDays, from: isoFromDay(range.from), to: isoFromDay(range.to) },
     );
   }
   return { asOfDay, horizonDays };
 }
+
+/** Stops a replay between its stages once the caller has cancelled. */
+const cancelled = (ctx: HandlerContext) => () => {
+  if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The backtest was cancelled; nothing was kept. Run it again when ready.');
+};
 
 /** Replays a run's analysis as of an earlier date and scores its recovery flags and growth actions, with the naive rules beside them. */
 export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: string; horizonDays?: number }): BacktestReport {
@@ -53,9 +70,7 @@ export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: 
   // The replay is a whole analysis on the data up to the date: its stages are the progress shown.
   const report = runBacktest(ds, summary.settings, asOfDay, horizonDays, {
     progress: (stage, done, total, message) => ctx.progress({ phase: stage, done, total, unit: 'steps', ...(message ? { message } : {}) }),
-    checkpoint: () => {
-      if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The backtest was cancelled; nothing was kept. Run it again when ready.');
-    },
+    checkpoint: cancelled(ctx),
   });
   ctx.progress({ phase: 'backtest', done: 1, total: 1, unit: 'steps' });
   try {
@@ -64,4 +79,40 @@ export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: 
     // A read-only workspace still gets its backtest, only not kept for the report.
   }
   return report;
+}
+
+/** The last backtest across dates made of a run, kept so the Recovery screen shows it again without replaying. */
+export function storedAcrossDates(db: Db, runId: number): BacktestAcrossDates | null {
+  const text = getMeta(db, acrossDatesKey(runId));
+  return text ? (JSON.parse(text) as BacktestAcrossDates) : null;
+}
+
+/**
+ * The same backtest at `dates` as-of days spread over all the data allows, each a whole replay with
+ * only the data up to it: whether the edge over the naive rules is the data's or one date's.
+ */
+export function backtestAcrossDatesRun(ctx: HandlerContext, args: { runId?: number; dates: number; horizonDays?: number }): BacktestAcrossDates {
+  const db = ctx.session.db;
+  const summary = readSummary(db, resolveRunId(db, args.runId));
+  if (!summary.hasDates) throw noDates();
+  const { ds } = warmData(ctx.session);
+  const { horizonDays, range } = backtestSpan(ds, summary.settings.recovery.horizonDays, args.horizonDays);
+  const days = spreadDates(range, args.dates);
+  let at = { index: 0, asOf: '' };
+  const step = (message: string) => ctx.progress({ phase: 'backtest-dates', done: at.index, total: days.length, unit: 'steps', message: `as of ${at.asOf}: ${message}` });
+  const result = backtestAcrossDates((day, options) => runBacktest(ds, summary.settings, day, horizonDays, options), days, horizonDays, {
+    onDate: (index, asOf) => {
+      at = { index, asOf };
+      step('replaying');
+    },
+    progress: (stage) => step(stage),
+    checkpoint: cancelled(ctx),
+  });
+  ctx.progress({ phase: 'backtest-dates', done: days.length, total: days.length, unit: 'steps' });
+  try {
+    setMeta(db, acrossDatesKey(summary.runId), JSON.stringify(result));
+  } catch {
+    // A read-only workspace still gets the replays, only not kept.
+  }
+  return result;
 }

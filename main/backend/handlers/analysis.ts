@@ -1,4 +1,4 @@
-import { backtestRun, storedBacktest } from '../analysis/backtest-run';
+import { backtestAcrossDatesRun, backtestRun, storedAcrossDates, storedBacktest } from '../analysis/backtest-run';
 import { customerDetail } from '../analysis/customer-detail';
 import { queryActions, queryCustomers, queryPoints } from '../analysis/queries';
 import { evaluateRecoveryAt } from '../analysis/recovery-evaluate';
@@ -24,4 +24,6 @@ export const analysisHandlers = {
   'analysis-recovery-evaluate': (ctx, args) => evaluateRecoveryAt(ctx.session, args.runId, args.recovery, args.withActions ? args.actionsLimit : 0),
   'analysis-backtest': (ctx, args) => backtestRun(ctx, args),
   'analysis-backtest-last': (ctx, args) => ({ report: storedBacktest(ctx.session.db, resolveRunId(ctx.session.db, args.runId)) }),
+  'analysis-backtest-dates': (ctx, args) => backtestAcrossDatesRun(ctx, args),
+  'analysis-backtest-dates-last': (ctx, args) => ({ result: storedAcrossDates(ctx.session.db, resolveRunId(ctx.session.db, args.runId)) }),
 } satisfies DomainHandlers<'analysis'>;

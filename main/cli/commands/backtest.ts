@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel, differenceTable, usualSpendEach } from '../../../shared/analytics/holdout';
-import type { BacktestReport, ChanceBand, GrowthBacktest, ListDifference } from '../../../shared/model/results';
+import { chanceBandLabel, differenceTable, SHORT_RULE_NAMES, usualSpendEach } from '../../../shared/analytics/holdout';
+import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
+import type { BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -93,15 +94,41 @@ function describeGrowthBacktest(g: GrowthBacktest, money: (v: number) => string)
   return lines;
 }
 
+/** Whether a date met a target, as a table cell: judged dates only. */
+const mark = (p: DatePoint, ok: boolean): string => (p.tooFewDeclines ? '' : ok ? ' ok' : ' MISS');
+
+/** One row per as-of date (customer level), then what the dates say together. */
+export function describeAcrossDates(r: BacktestAcrossDates): string {
+  const header = [pad('As of', 10), pad('Flags', 7, true), pad('Capture vs best rule', 28, true), pad('Ceiling', 8, true), pad('Precision ours / bar', 22, true), pad('Stated/lost', 13, true)];
+  const lines = [`Backtest across dates: ${r.points.length} as-of dates, ${r.horizonDays} days watched after each (customers, top flags at most 300)`, `  ${header.join(' ')}`];
+  for (const p of r.points) {
+    const capture = p.capturedRatio === null ? '-' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : '-'})${mark(p, p.beatsCapture)}`;
+    const cells = [
+      pad(p.asOf, 10),
+      pad(formatCount(p.flagged), 7, true),
+      pad(capture, 28, true),
+      pad(p.ceilingRatio === null ? '-' : `${p.ceilingRatio.toFixed(2)}x`, 8, true),
+      pad(`${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`, 22, true),
+      pad(p.calibration === null ? '-' : `${p.calibration.toFixed(2)}x${mark(p, p.calibrationOk)}`, 13, true),
+    ];
+    lines.push(`  ${cells.join(' ')}${p.tooFewDeclines ? '  (too few declines to judge)' : ''}`);
+  }
+  lines.push(`  ${r.verdict}`);
+  return lines.join('\n');
+}
+
 const { 'as-of': _analysisAsOf, ...analysisOptions } = settingsOptions;
 
 export const backtestCommand: Command = {
-  usage: 'longtail backtest --workspace FILE [--as-of YYYY-MM-DD] [--horizon DAYS] [settings] [--json]',
+  usage: 'longtail backtest --workspace FILE [--as-of YYYY-MM-DD | --dates N] [--horizon DAYS] [settings] [--json]',
   help: `
 Options:
   --workspace FILE            The client's workspace (with dated transactions)
   --as-of YYYY-MM-DD          Replay as of this date, with only the data up to it
                               [the latest date that leaves the whole horizon to watch]
+  --dates N                   Replay at N as-of dates (2-${BACKTEST_MAX_DATES}) spread from the first the data
+                              allows to the last, one row each: whether the edge over the naive
+                              rules holds across dates or rests on one (slower: N whole replays)
   --horizon DAYS              Days watched after it, and the span money at risk is stated over
                               [the recovery horizon, shortened to fit the data]
   --json                      Print the whole comparison as JSON
@@ -112,8 +139,9 @@ with settings a new run is made with them first, so the backtest replays exactly
 Examples:
   longtail backtest --workspace acme.longtail
   longtail backtest -w acme.longtail --as-of 2025-06-30 --horizon 180 --json
+  longtail backtest -w acme.longtail --dates 6 --horizon 90
 `,
-  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' }, ...analysisOptions, 'as-of': { type: 'string' } },
+  options: { workspace: { type: 'string', short: 'w' }, json: { type: 'boolean' }, ...analysisOptions, 'as-of': { type: 'string' }, dates: { type: 'string' } },
   async run(args, io) {
     const workspace = args.values.workspace;
     if (typeof workspace !== 'string') throw new AppError('INVALID_INPUT', 'Give the workspace to backtest: --workspace FILE.');
@@ -125,11 +153,27 @@ Examples:
     if (horizon !== undefined && !(Number.isInteger(horizon) && horizon >= 30 && horizon <= 730)) {
       throw new AppError('INVALID_INPUT', `--horizon ${String(args.values.horizon)} must be a whole number of days from 30 to 730.`, { flag: 'horizon', value: args.values.horizon });
     }
+    const dates = args.values.dates === undefined ? undefined : Number(args.values.dates);
+    if (dates !== undefined && !(Number.isInteger(dates) && dates >= 2 && dates <= BACKTEST_MAX_DATES)) {
+      throw new AppError('INVALID_INPUT', `--dates ${String(args.values.dates)} must be a whole number of as-of dates from 2 to ${BACKTEST_MAX_DATES}.`, { flag: 'dates', value: args.values.dates });
+    }
+    if (dates !== undefined && asOf !== undefined) {
+      throw new AppError('INVALID_INPUT', 'Give either --as-of (one date) or --dates (several spread over the data), not both.', { flag: 'dates', value: args.values.dates });
+    }
     await openWorkspace(io, workspace);
     const { asOf: _ignored, ...settings } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
     const runs = await io.backend.call('analysis-runs', {});
     const needsRun = runs.length === 0 || Object.keys(settings).length > 0;
     const summary = needsRun ? await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) }) : await io.backend.call('analysis-summary', {});
+    if (dates !== undefined) {
+      const across = await io.backend.call(
+        'analysis-backtest-dates',
+        { runId: summary.runId, dates, ...(horizon !== undefined ? { horizonDays: horizon } : {}) },
+        { onProgress: progressPrinter(io) },
+      );
+      io.out(args.values.json ? JSON.stringify(across) : describeAcrossDates(across));
+      return 0;
+    }
     const report = await io.backend.call(
       'analysis-backtest',
       { runId: summary.runId, ...(asOf ? { asOf } : {}), ...(horizon !== undefined ? { horizonDays: horizon } : {}) },

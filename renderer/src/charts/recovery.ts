@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { RecoveryEvaluation } from '../../../shared/contract';
-import type { BacktestLevel, GrowthBacktest, GrowthMethod } from '../../../shared/model/results';
+import type { BacktestAcrossDates, BacktestLevel, GrowthBacktest, GrowthMethod } from '../../../shared/model/results';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, type ChartFormat } from './common';
 
 const latenessMark = (lateness: number) => ({
@@ -94,6 +94,43 @@ export function growthBacktestOption(growth: GrowthBacktest, fmt: ChartFormat): 
     series: [
       { type: 'bar', name: 'Taken up', color: GROWTH_COLOR, data: growth.rows.map((r) => r.takeUpRate) },
       { type: 'bar', name: 'New spend held', color: RECOVERY_COLOR, data: growth.rows.map((r) => r.upliftShare) },
+    ],
+  };
+}
+
+/**
+ * The backtest across dates: at each as-of date, our flags' loss captured and perfect foresight's,
+ * each over the best naive rule's, against the 1.2x target (1x = as good as the best rule). Ratios
+ * run from under 1x to over 10x on one file, so the axis doubles at each step: a linear one
+ * flattened every date but the extreme one. A date with too few declines to judge is drawn faint.
+ */
+export function acrossDatesOption(result: BacktestAcrossDates, fmt: ChartFormat): EChartsOption {
+  // A log axis has no place for 0 or a missing ratio: those dates get no bar, and the table says why.
+  const ratio = (v: number | null) => (v === null || !(v > 0) ? null : Math.round(v * 100) / 100);
+  return {
+    animation: false,
+    grid: grid({ left: 64, right: 96, top: 40 }),
+    legend: { top: 0, data: ['Longtail', 'Perfect foresight (the ceiling)'] },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(2)}x`) },
+    xAxis: { type: 'category', data: result.points.map((p) => fmt.date(p.asOf)), name: `As of (${result.horizonDays} days watched after each)`, nameLocation: 'middle', nameGap: 30 },
+    // From 0.5x at most, so the best rule's 1x line and a ratio under it stand clear of the floor.
+    yAxis: { type: 'log', logBase: 2, min: (extent) => Math.min(0.5, 2 ** Math.floor(Math.log2(extent.min))), name: "Loss captured, x the best rule's", nameLocation: 'middle', nameGap: 44, axisLabel: { formatter: (v: number) => `${v}x` } },
+    series: [
+      {
+        type: 'bar',
+        name: 'Longtail',
+        color: RECOVERY_COLOR,
+        data: result.points.map((p) => ({ value: ratio(p.capturedRatio), itemStyle: p.tooFewDeclines ? { opacity: 0.35 } : {} })),
+        markLine: {
+          symbol: 'none',
+          lineStyle: { color: MARK_COLOR, type: 'dashed' },
+          data: [
+            { yAxis: 1, label: { position: 'insideEndBottom', formatter: 'best rule' } },
+            { yAxis: 1.2, label: { position: 'insideEndTop', formatter: '1.2x target' } },
+          ],
+        },
+      },
+      { type: 'line', name: 'Perfect foresight (the ceiling)', color: GROWTH_COLOR, data: result.points.map((p) => ratio(p.ceilingRatio)) },
     ],
   };
 }

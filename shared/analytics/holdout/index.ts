@@ -25,6 +25,7 @@ export { differenceTable, usualSpendEach, type ListDifference, type ListPart } f
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
+export { acrossDatesVerdict, backtestAcrossDates, datePoint, SHORT_RULE_NAMES, spreadDates, targetsMet, type BacktestAcrossDates, type DatePoint, type TargetsMet } from './across-dates';
 
 /** The comparison takes at most this many flags, the top ones by risk-weighted money (customers, and relationships again). */
 export const MAX_COMPARED = 300;
@@ -50,6 +51,8 @@ export type BacktestVerdict = {
   beatsCapture: boolean;
   /** Precision at least the better of the two money-minded rules (90-day drop, own gap). */
   precisionOk: boolean;
+  /** That better precision: the bar (absent on backtests kept before it was stored). */
+  precisionBar?: number;
   calibrationOk: boolean;
   /**
    * The spread of the capture ratio and of the precision gap over resamples of the scored units
@@ -173,7 +176,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
   const calibrationOk = ours.calibration !== null && ours.calibration >= CALIBRATION_BAND.low && ours.calibration <= CALIBRATION_BAND.high;
   const unit = level === 'customer' ? 'customers' : 'relationships';
   if (ours.flagged === 0) {
-    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: false, precisionOk: false, calibrationOk: false, text: `No ${unit} were flagged at that date, so there is nothing to compare.` };
+    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: false, precisionOk: false, precisionBar, calibrationOk: false, text: `No ${unit} were flagged at that date, so there is nothing to compare.` };
   }
   const parts = [
     capturedRatio !== null
@@ -197,6 +200,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     bestRule: (best?.method as BaselineRule) ?? null,
     beatsCapture,
     precisionOk,
+    precisionBar,
     calibrationOk,
     ...(sureness ? { sureness } : {}),
     tooFewDeclines,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backtestOption, flatCurveNote, growthBacktestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
-import type { BacktestLevel, BacktestRow } from '../../../shared/model/results';
+import { acrossDatesOption, backtestOption, flatCurveNote, growthBacktestOption, recoveryCurveOption } from '../../../renderer/src/charts/recovery';
+import type { BacktestAcrossDates, BacktestLevel, BacktestRow, DatePoint } from '../../../shared/model/results';
 import { growthBacktestOf, growthRow } from '../../helpers/growth-rows';
 import { fmt } from './fixtures';
 
@@ -104,5 +104,30 @@ describe('recovery charts', () => {
     expect((option.xAxis as Axis & { min: number; max?: number }).min).toBe(0);
     expect((option.xAxis as Axis & { max?: number }).max).toBeUndefined();
     expect((option.xAxis as Axis & { name: string }).name).toBe('Share (1,320 suggestions each)');
+  });
+
+  it('draws our capture ratio per date as bars and perfect foresight as a line, on a doubling axis with the best rule and the 1.2x target marked', () => {
+    const point = (asOf: string, over: Partial<DatePoint>): DatePoint => ({
+      asOf, businessIndex: 1, flagged: 500, compared: 300, capturedRatio: 1.5, bestRule: 'own-gap', ceilingRatio: 2.5, precision: 0.5, precisionBar: 0.5,
+      calibration: 1, beatsCapture: true, precisionOk: true, calibrationOk: true, tooFewDeclines: false, ruleOwnSize: null, ...over,
+    });
+    const result: BacktestAcrossDates = {
+      horizonDays: 90,
+      points: [point('2011-03-31', { capturedRatio: 9.504, ceilingRatio: 13.4 }), point('2011-06-30', { capturedRatio: 0, ceilingRatio: null }), point('2011-09-30', { capturedRatio: 1.214, tooFewDeclines: true })],
+      met: { judged: 2, capture: 1, precision: 2, money: 2, all: 1 },
+      verdict: '',
+    };
+    const option = acrossDatesOption(result, fmt);
+    type Bars = { data: { value: number | null; itemStyle: { opacity?: number } }[]; markLine: { data: { yAxis: number }[] } };
+    const [bars, line] = option.series as unknown as [Bars, { data: (number | null)[] }];
+    // No bar where the ratio is 0: a doubling axis has no place for it (the table gives the figure).
+    expect(bars.data.map((d) => d.value)).toEqual([9.5, null, 1.21]);
+    expect(bars.data.map((d) => d.itemStyle.opacity)).toEqual([undefined, undefined, 0.35]);
+    expect(line.data).toEqual([13.4, null, 2.5]);
+    expect(bars.markLine.data.map((m) => m.yAxis)).toEqual([1, 1.2]);
+    const y = option.yAxis as { type: string; logBase: number; min: (e: { min: number }) => number; name: string };
+    expect([y.type, y.logBase, y.name]).toEqual(['log', 2, "Loss captured, x the best rule's"]);
+    expect([y.min({ min: 1.2 }), y.min({ min: 0.3 })]).toEqual([0.5, 0.25]);
+    expect((option.xAxis as { data: string[]; name: string }).name).toBe('As of (90 days watched after each)');
   });
 });

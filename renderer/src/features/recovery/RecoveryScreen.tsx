@@ -9,6 +9,7 @@ import { flatCurveNote, recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RecoveryBasis } from '../../components/RunNotes';
+import { AcrossDates } from './AcrossDates';
 import { Backtest } from './Backtest';
 import { PAlivePanel } from './PAlivePanel';
 import { RecoveryControls } from './RecoveryControls';
@@ -115,6 +116,7 @@ export function RecoveryScreen() {
         )}
       </Panel>
       <Backtest runId={s.runId} disabled={!s.hasDates} />
+      <AcrossDates runId={s.runId} disabled={!s.hasDates} />
       {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} onOpenBar={(repeats) => drill({ repeats })} />}
       <Panel
         actions={

@@ -1,0 +1,138 @@
+import { useMemo, useState } from 'react';
+import type { Progress } from '../../../../shared/contract';
+import { SHORT_RULE_NAMES } from '../../../../shared/analytics/holdout/across-dates';
+import type { BacktestAcrossDates, DatePoint } from '../../../../shared/model/results';
+import { call } from '../../api/client';
+import { isCancelled } from '../../api/errors';
+import { useAsync } from '../../app/useAsync';
+import { useFormatters } from '../../app/workbench';
+import { Chart } from '../../charts/Chart';
+import { acrossDatesOption } from '../../charts/recovery';
+import { ErrorNotice, Panel, ProgressBar } from '../../components/Feedback';
+
+const DATE_COUNTS = [4, 6, 8, 12];
+const HORIZONS = [90, 120, 180, 270, 365];
+
+/** A target met or missed at one date; nothing for a date with too few declines to judge. */
+function Mark({ point, ok }: { point: DatePoint; ok: boolean }) {
+  if (point.tooFewDeclines) return null;
+  return <span className={ok ? 'mark ok' : 'mark miss'}>{ok ? ' met' : ' missed'}</span>;
+}
+
+/** The backtest replayed at dates spread over the data: does the edge over the naive rules hold, or rest on one date? */
+export function AcrossDates({ runId, disabled }: { runId: number; disabled: boolean }) {
+  const fmt = useFormatters();
+  const [dates, setDates] = useState(6);
+  const [horizon, setHorizon] = useState<number | null>(null);
+  const [result, setResult] = useState<BacktestAcrossDates | null>(null);
+  const [job, setJob] = useState<{ progress: Progress | null; controller: AbortController } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  // Kept in the workspace like the single backtest: a dozen whole replays are not made again on every visit.
+  const kept = useAsync(() => call('analysis-backtest-dates-last', { runId }), [runId]);
+  const shown = result ?? kept.data?.result ?? null;
+  const option = useMemo(() => (shown ? acrossDatesOption(shown, fmt) : null), [shown, fmt]);
+
+  const run = async () => {
+    const controller = new AbortController();
+    setJob({ progress: null, controller });
+    setError(null);
+    try {
+      const args = horizon === null ? { runId, dates } : { runId, dates, horizonDays: horizon };
+      setResult(await call('analysis-backtest-dates', args, { signal: controller.signal, onProgress: (progress) => setJob((j) => (j ? { ...j, progress } : j)) }));
+    } catch (e) {
+      if (!isCancelled(e)) setError(e);
+    } finally {
+      setJob(null);
+    }
+  };
+
+  const general = shown !== null && shown.met.judged > 0 && 2 * shown.met.capture > shown.met.judged;
+  return (
+    <Panel
+      title="Across dates: does the edge hold, or rest on one date?"
+      actions={
+        <div className="row">
+          <label htmlFor="bt-dates" className="muted">
+            Dates
+          </label>
+          <select id="bt-dates" value={dates} onChange={(e) => setDates(Number(e.target.value))} disabled={job !== null}>
+            {DATE_COUNTS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="bt-dates-horizon" className="muted">
+            Horizon
+          </label>
+          <select id="bt-dates-horizon" value={horizon ?? ''} onChange={(e) => setHorizon(e.target.value === '' ? null : Number(e.target.value))} disabled={job !== null}>
+            <option value="">as the run (shortened to fit)</option>
+            {HORIZONS.map((d) => (
+              <option key={d} value={d}>
+                {d} days
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={() => void run()} disabled={disabled || job !== null} data-testid="run-backtest-dates">
+            Replay at {dates} dates
+          </button>
+        </div>
+      }
+    >
+      {job && <ProgressBar label="Replaying" progress={job.progress} onCancel={() => job.controller.abort()} />}
+      <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      {!shown && !job && (
+        <p className="muted">
+          One date's backtest can rest on one season or one big customer. This replays the same backtest at dates spread from the first the data allows to the last, each with only the data up to it,
+          and shows whether our flags beat the naive rules at most of them. Each date is a whole replay of the analysis, so it takes that many times as long.
+        </p>
+      )}
+      {shown && option && (
+        <div data-testid="backtest-dates">
+          <p className={general ? 'verdict' : 'verdict miss'} data-testid="backtest-dates-verdict">
+            {result === null && <span className="muted">The run's last replay across dates, kept in the workspace. </span>}
+            {shown.verdict}
+          </p>
+          <table className="compare" data-testid="backtest-dates-table">
+            <caption>Customers, the top flags (at most 300) at each date, beside the naive rules given as many</caption>
+            <thead>
+              <tr>
+                <th scope="col">As of</th>
+                <th scope="col">Flagged</th>
+                <th scope="col">Loss captured vs the best rule</th>
+                <th scope="col">Perfect foresight (the ceiling)</th>
+                <th scope="col">Really declined, ours / the bar</th>
+                <th scope="col">Stated / realised</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.points.map((p) => (
+                <tr key={p.asOf}>
+                  <th scope="row">
+                    {fmt.date(p.asOf)}
+                    {p.tooFewDeclines && <span className="muted"> (too few declines to judge)</span>}
+                  </th>
+                  <td>{fmt.count(p.flagged)}</td>
+                  <td>
+                    {p.capturedRatio === null ? '—' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : '—'})`}
+                    <Mark point={p} ok={p.beatsCapture} />
+                  </td>
+                  <td>{p.ceilingRatio === null ? '—' : `${p.ceilingRatio.toFixed(2)}x`}</td>
+                  <td>
+                    {fmt.share(p.precision)} / {fmt.share(p.precisionBar)}
+                    <Mark point={p} ok={p.precisionOk} />
+                  </td>
+                  <td>
+                    {p.calibration === null ? '—' : `${p.calibration.toFixed(2)}x`}
+                    <Mark point={p} ok={p.calibrationOk} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Chart option={option} label="Backtest across dates: loss captured by our flags and by perfect foresight, each over the best naive rule's" height={240} testId="chart-backtest-dates" />
+        </div>
+      )}
+    </Panel>
+  );
+}
