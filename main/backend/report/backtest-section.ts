@@ -1,6 +1,6 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel, differenceTable, usualSpendEach } from '../../../shared/analytics/holdout';
-import type { BacktestLevel, ChanceBand, GrowthBacktest, ListDifference } from '../../../shared/model/results';
+import { chanceBandLabel, differenceTable, SHORT_RULE_NAMES, usualSpendEach } from '../../../shared/analytics/holdout';
+import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
 
@@ -53,6 +53,21 @@ function growthTable(g: GrowthBacktest, currency: string): SafeHtml {
 <tbody>${rows}</tbody></table>`;
 }
 
+const mark = (p: DatePoint, ok: boolean): string => (p.tooFewDeclines ? '' : ok ? ' met' : ' missed');
+
+/** The same backtest at several dates: a row each, and whether the edge held across them. */
+function acrossDatesTable(a: BacktestAcrossDates): SafeHtml {
+  const general = a.met.judged > 0 && 2 * a.met.capture > a.met.judged;
+  const rows = a.points.map(
+    (p) =>
+      html`<tr><td>${p.asOf}${p.tooFewDeclines ? ' (too few declines to judge)' : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${p.capturedRatio === null ? '' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : ''})${mark(p, p.beatsCapture)}`}</td><td class="num">${p.ceilingRatio === null ? '' : `${p.ceilingRatio.toFixed(2)}x`}</td><td class="num">${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}</td><td class="num">${p.calibration === null ? '' : `${p.calibration.toFixed(2)}x`}${mark(p, p.calibrationOk)}</td></tr>`,
+  );
+  return html`<h3>Across dates: ${formatCount(a.points.length)} as-of dates, ${formatCount(a.horizonDays)} days watched after each</h3>
+<p class="${general ? 'verdict' : 'warning'}">${a.verdict}</p>
+<table><thead><tr><th>As of</th><th class="num">Flagged</th><th class="num">Loss captured vs the best rule</th><th class="num">Perfect foresight (the ceiling)</th><th class="num">Really declined, ours / the bar</th><th class="num">Stated / realised</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
 /** The run's last backtest: our flags and money against what happened next, beside the naive rules. */
 export function backtestSection(v: ReportView): SafeHtml {
   if (!v.summary.hasDates) return raw('');
@@ -65,6 +80,7 @@ export function backtestSection(v: ReportView): SafeHtml {
 ${b.warnings.length > 0 ? html`<ul class="backtest-notes">${b.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : raw('')}
 ${b.levels.map((l) => levelTable(l, v.currency))}
 ${b.growth ? growthTable(b.growth, v.currency) : raw('')}
+${v.acrossDates ? acrossDatesTable(v.acrossDates) : raw('')}
 <ul>${b.definitions.text.map((t) => html`<li>${t}</li>`)}</ul>
 </section>`;
 }

@@ -4,8 +4,8 @@ import { AppError, isAppError } from '../../../shared/contract/errors';
 import { BACKTEST_HORIZON_DAYS } from '../../../shared/contract/analysis';
 import type { ImportSummary } from '../../../shared/contract/import';
 import type { RecentWorkspace, WorkspaceInfo } from '../../../shared/contract/workspace';
-import type { Action, AnalysisSummary, BacktestReport } from '../../../shared/model/results';
-import { backtestRun, storedBacktest } from '../analysis/backtest-run';
+import type { Action, AnalysisSummary, BacktestAcrossDates, BacktestReport } from '../../../shared/model/results';
+import { backtestRun, storedAcrossDates, storedBacktest } from '../analysis/backtest-run';
 import { queryActions } from '../analysis/queries';
 import { readSummary, resolveRunId } from '../analysis/store';
 import type { HandlerContext } from '../context';
@@ -31,6 +31,8 @@ export type ReportSource = {
   imports: ImportSummary[];
   /** The run's last backtest, when one was made (the Recovery screen, longtail backtest). */
   backtest: BacktestReport | null;
+  /** The run's last backtest across dates, when one was made (absent: none). */
+  acrossDates?: BacktestAcrossDates | null;
 };
 
 /**
@@ -76,7 +78,7 @@ export function readReportSource(ctx: HandlerContext, options: { runId?: number;
     offset: 0,
     limit: options.topActions,
   });
-  return { info, summary, actions: actions.rows, imports: listImports(ctx.session.db), backtest: storedBacktest(ctx.session.db, summary.runId) };
+  return { info, summary, actions: actions.rows, imports: listImports(ctx.session.db), backtest: storedBacktest(ctx.session.db, summary.runId), acrossDates: storedAcrossDates(ctx.session.db, summary.runId) };
 }
 
 export async function readClientFacts(

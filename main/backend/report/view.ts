@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../../shared/contract/import';
-import type { Action, AnalysisSummary, BacktestReport, LeakageDimension, LeakageRow } from '../../../shared/model/results';
+import type { Action, AnalysisSummary, BacktestAcrossDates, BacktestReport, LeakageDimension, LeakageRow } from '../../../shared/model/results';
 import { Pseudonyms } from './anonymise';
 import type { ReportSource } from './source';
 
@@ -20,6 +20,7 @@ export type ReportView = {
   /** Texts that must not appear anywhere in an anonymised report. */
   secrets: string[];
   backtest: BacktestReport | null;
+  acrossDates: BacktestAcrossDates | null;
 };
 
 export type ViewOptions = { anonymise: boolean; generatedAt: string; version: string };
@@ -41,6 +42,7 @@ export function buildView(source: ReportSource, options: ViewOptions): ReportVie
     anonymised: options.anonymise,
     // Aggregates only, no names: the same in an anonymised report.
     backtest: source.backtest,
+    acrossDates: source.acrossDates ?? null,
   };
   if (!options.anonymise) {
     return {

@@ -90,6 +90,15 @@ describe("a backtest across dates on CDNOW's sample", () => {
     expect(dated.at(-1)).toMatchObject({ done: 3, total: 3 });
   });
 
+  it('is kept with the run: shown again without replaying, and in the client report beside the single backtest', async () => {
+    expect((await w.backend.call('analysis-backtest-dates-last', {})).result).toEqual(across);
+    const out = path.join(w.dir, 'report.html');
+    await w.backend.call('report-build', { out });
+    const page = fs.readFileSync(out, 'utf8');
+    expect(page).toContain(`Across dates: 3 as-of dates, ${HORIZON} days watched after each`);
+    for (const p of across.points) expect(page).toContain(`<tr><td>${p.asOf}`);
+  });
+
   it('stops when cancelled and says so', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -129,4 +129,18 @@ describe('the backtest in the client report', () => {
     expect(anonymised).toContain('Customers: 2,788 flagged, top 300 compared');
     expect(anonymised).not.toContain('Acme Foods');
   });
+
+  it('adds the backtest across dates when one was made: a row per date with each target met or missed, and its verdict as a caution when the edge did not hold', () => {
+    const point = (asOf: string, ratio: number, ok: boolean) => ({
+      asOf, businessIndex: 1, flagged: 1_200, compared: 300, capturedRatio: ratio, bestRule: 'drop-90' as const, ceilingRatio: 2.4, precision: 0.5, precisionBar: 0.55,
+      calibration: 1.1, beatsCapture: ok, precisionOk: false, calibrationOk: true, tooFewDeclines: false, ruleOwnSize: 0.3,
+    });
+    const acrossDates = { horizonDays: 90, points: [point('2011-03-31', 1.44, true), point('2011-06-30', 1.02, false), point('2011-09-30', 1.1, false)], met: { judged: 3, capture: 1, precision: 0, money: 3, all: 0 }, verdict: 'The edge in loss captured does not hold across dates on this data.' };
+    const made = renderReport(buildView({ ...source('Acme Foods', s, acts, []), backtest: backtest(), acrossDates }, viewOptions));
+    expect(made).toContain('<h3>Across dates: 3 as-of dates, 90 days watched after each</h3>');
+    expect(made).toContain('<p class="warning">The edge in loss captured does not hold across dates on this data.</p>');
+    expect(made).toContain('<tr><td>2011-03-31</td><td class="num">1,200</td><td class="num">1.44x (90-day drop) met</td><td class="num">2.40x</td><td class="num">50.0% / 55.0% missed</td><td class="num">1.10x met</td></tr>');
+    const none = renderReport(buildView({ ...source('Acme Foods', s, acts, []), backtest: backtest() }, viewOptions));
+    expect(none).not.toContain('Across dates');
+  });
 });
