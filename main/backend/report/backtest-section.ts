@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel, differenceTable, SHORT_RULE_NAMES, usualSpendEach } from '../../../shared/analytics/holdout';
+import { chanceBandLabel, differenceTable, edgeHolds, SHORT_RULE_NAMES, usualSpendEach } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
@@ -57,13 +57,12 @@ const mark = (p: DatePoint, ok: boolean): string => (p.tooFewDeclines ? '' : ok 
 
 /** The same backtest at several dates: a row each, and whether the edge held across them. */
 function acrossDatesTable(a: BacktestAcrossDates): SafeHtml {
-  const general = a.met.judged > 0 && 2 * a.met.capture > a.met.judged;
   const rows = a.points.map(
     (p) =>
       html`<tr><td>${p.asOf}${p.tooFewDeclines ? ' (too few declines to judge)' : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${p.capturedRatio === null ? '' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : ''})${mark(p, p.beatsCapture)}`}</td><td class="num">${p.ceilingRatio === null ? '' : `${p.ceilingRatio.toFixed(2)}x`}</td><td class="num">${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}</td><td class="num">${p.calibration === null ? '' : `${p.calibration.toFixed(2)}x`}${mark(p, p.calibrationOk)}</td></tr>`,
   );
   return html`<h3>Across dates: ${formatCount(a.points.length)} as-of dates, ${formatCount(a.horizonDays)} days watched after each</h3>
-<p class="${general ? 'verdict' : 'warning'}">${a.verdict}</p>
+<p class="${edgeHolds(a.met) ? 'verdict' : 'warning'}">${a.verdict}</p>
 <table><thead><tr><th>As of</th><th class="num">Flagged</th><th class="num">Loss captured vs the best rule</th><th class="num">Perfect foresight (the ceiling)</th><th class="num">Really declined, ours / the bar</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }

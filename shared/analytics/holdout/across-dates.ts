@@ -100,6 +100,9 @@ export function targetsMet(points: readonly DatePoint[]): TargetsMet {
   };
 }
 
+/** The edge in loss captured holds across dates: it beat the rules at most of the judged ones. */
+export const edgeHolds = (met: TargetsMet): boolean => met.judged > 0 && 2 * met.capture > met.judged;
+
 const datesWord = (n: number): string => `${n} date${n === 1 ? '' : 's'}`;
 
 /**
@@ -120,7 +123,7 @@ export function acrossDatesVerdict(points: readonly DatePoint[], horizonDays: nu
   const of = (n: number): string => `${n} of the ${datesWord(met.judged)} judged`;
   const lowCeiling = points.filter((p) => !p.tooFewDeclines && p.ceilingRatio !== null && p.ceilingRatio < 1.2).length;
   const readings: string[] = [];
-  if (most(met.capture)) readings.push('The edge in loss captured holds across dates on this data, not only at one.');
+  if (edgeHolds(met)) readings.push('The edge in loss captured holds across dates on this data, not only at one.');
   else if (most(lowCeiling)) readings.push(`At ${of(lowCeiling)} even perfect foresight held under 1.2x the best rule's loss: on this data the simple rules leave little for any method to find.`);
   else readings.push("The edge in loss captured does not hold across dates on this data: read any one date's verdict with care.");
   if (!most(met.precision)) {

@@ -1,17 +1,15 @@
 import { useMemo, useState } from 'react';
-import type { Progress } from '../../../../shared/contract';
-import { SHORT_RULE_NAMES } from '../../../../shared/analytics/holdout/across-dates';
+import { edgeHolds, SHORT_RULE_NAMES } from '../../../../shared/analytics/holdout/across-dates';
 import type { BacktestAcrossDates, DatePoint } from '../../../../shared/model/results';
 import { call } from '../../api/client';
-import { isCancelled } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { acrossDatesOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar } from '../../components/Feedback';
+import { HorizonSelect, useReplayJob } from './replay-job';
 
 const DATE_COUNTS = [4, 6, 8, 12];
-const HORIZONS = [90, 120, 180, 270, 365];
 
 /** A target met or missed at one date; nothing for a date with too few declines to judge. */
 function Mark({ point, ok }: { point: DatePoint; ok: boolean }) {
@@ -24,29 +22,14 @@ export function AcrossDates({ runId, disabled }: { runId: number; disabled: bool
   const fmt = useFormatters();
   const [dates, setDates] = useState(6);
   const [horizon, setHorizon] = useState<number | null>(null);
-  const [result, setResult] = useState<BacktestAcrossDates | null>(null);
-  const [job, setJob] = useState<{ progress: Progress | null; controller: AbortController } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { result, job, error, clearError, start } = useReplayJob<BacktestAcrossDates>();
   // Kept in the workspace like the single backtest: a dozen whole replays are not made again on every visit.
   const kept = useAsync(() => call('analysis-backtest-dates-last', { runId }), [runId]);
   const shown = result ?? kept.data?.result ?? null;
   const option = useMemo(() => (shown ? acrossDatesOption(shown, fmt) : null), [shown, fmt]);
 
-  const run = async () => {
-    const controller = new AbortController();
-    setJob({ progress: null, controller });
-    setError(null);
-    try {
-      const args = horizon === null ? { runId, dates } : { runId, dates, horizonDays: horizon };
-      setResult(await call('analysis-backtest-dates', args, { signal: controller.signal, onProgress: (progress) => setJob((j) => (j ? { ...j, progress } : j)) }));
-    } catch (e) {
-      if (!isCancelled(e)) setError(e);
-    } finally {
-      setJob(null);
-    }
-  };
+  const run = () => start((options) => call('analysis-backtest-dates', horizon === null ? { runId, dates } : { runId, dates, horizonDays: horizon }, options));
 
-  const general = shown !== null && shown.met.judged > 0 && 2 * shown.met.capture > shown.met.judged;
   return (
     <Panel
       title="Across dates: does the edge hold, or rest on one date?"
@@ -62,17 +45,7 @@ export function AcrossDates({ runId, disabled }: { runId: number; disabled: bool
               </option>
             ))}
           </select>
-          <label htmlFor="bt-dates-horizon" className="muted">
-            Horizon
-          </label>
-          <select id="bt-dates-horizon" value={horizon ?? ''} onChange={(e) => setHorizon(e.target.value === '' ? null : Number(e.target.value))} disabled={job !== null}>
-            <option value="">as the run (shortened to fit)</option>
-            {HORIZONS.map((d) => (
-              <option key={d} value={d}>
-                {d} days
-              </option>
-            ))}
-          </select>
+          <HorizonSelect id="bt-dates-horizon" value={horizon} onChange={setHorizon} disabled={job !== null} />
           <button type="button" onClick={() => void run()} disabled={disabled || job !== null} data-testid="run-backtest-dates">
             Replay at {dates} dates
           </button>
@@ -80,7 +53,7 @@ export function AcrossDates({ runId, disabled }: { runId: number; disabled: bool
       }
     >
       {job && <ProgressBar label="Replaying" progress={job.progress} onCancel={() => job.controller.abort()} />}
-      <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      <ErrorNotice error={error} onDismiss={clearError} />
       {!shown && !job && (
         <p className="muted">
           One date's backtest can rest on one season or one big customer. This replays the same backtest at dates spread from the first the data allows to the last, each with only the data up to it,
@@ -89,7 +62,7 @@ export function AcrossDates({ runId, disabled }: { runId: number; disabled: bool
       )}
       {shown && option && (
         <div data-testid="backtest-dates">
-          <p className={general ? 'verdict' : 'verdict miss'} data-testid="backtest-dates-verdict">
+          <p className={edgeHolds(shown.met) ? 'verdict' : 'verdict miss'} data-testid="backtest-dates-verdict">
             {result === null && <span className="muted">The run's last replay across dates, kept in the workspace. </span>}
             {shown.verdict}
           </p>

@@ -1,17 +1,16 @@
 import { useMemo, useState } from 'react';
-import type { Progress } from '../../../../shared/contract';
 import { formatSignedPoints } from '../../../../shared/format/numbers';
 import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
 import { differenceTable, usualSpendEach } from '../../../../shared/analytics/holdout/differences';
 import type { BacktestLevel, BacktestReport, ChanceBand, ListDifference } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { isCancelled } from '../../api/errors';
 import { useFormatters } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 import { GrowthBacktestTable } from './GrowthBacktest';
+import { HorizonSelect, useReplayJob } from './replay-job';
 
 /** " · 1.18-1.49x the best rule (90% of resamples)", or nothing when the verdict has no ranges (too few slides, or kept from before). */
 function captureRange(level: BacktestLevel): string {
@@ -159,44 +158,20 @@ function DifferenceTable({ difference, levelId }: { difference: ListDifference; 
 export function Backtest({ runId, disabled }: { runId: number; disabled: boolean }) {
   const fmt = useFormatters();
   const [horizon, setHorizon] = useState<number | null>(null);
-  const [result, setResult] = useState<BacktestReport | null>(null);
-  const [job, setJob] = useState<{ progress: Progress | null; controller: AbortController } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { result, job, error, clearError, start } = useReplayJob<BacktestReport>();
   // The run's last backtest, kept in the workspace: shown until a new one is made (a replay of the
   // whole analysis takes a while on a big file).
   const kept = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
   const shown = result ?? kept.data?.report ?? null;
 
-  const run = async () => {
-    const controller = new AbortController();
-    setJob({ progress: null, controller });
-    setError(null);
-    try {
-      const args = horizon === null ? { runId } : { runId, horizonDays: horizon };
-      setResult(await call('analysis-backtest', args, { signal: controller.signal, onProgress: (progress) => setJob((j) => (j ? { ...j, progress } : j)) }));
-    } catch (e) {
-      if (!isCancelled(e)) setError(e);
-    } finally {
-      setJob(null);
-    }
-  };
+  const run = () => start((options) => call('analysis-backtest', horizon === null ? { runId } : { runId, horizonDays: horizon }, options));
 
   return (
     <Panel
       title="Backtest: would these flags and this money have been right?"
       actions={
         <div className="row">
-          <label htmlFor="bt-horizon" className="muted">
-            Horizon
-          </label>
-          <select id="bt-horizon" value={horizon ?? ''} onChange={(e) => setHorizon(e.target.value === '' ? null : Number(e.target.value))} disabled={job !== null}>
-            <option value="">as the run (shortened to fit)</option>
-            {[90, 120, 180, 270, 365].map((d) => (
-              <option key={d} value={d}>
-                {d} days
-              </option>
-            ))}
-          </select>
+          <HorizonSelect id="bt-horizon" value={horizon} onChange={setHorizon} disabled={job !== null} />
           <button type="button" onClick={() => void run()} disabled={disabled || job !== null} data-testid="run-backtest">
             Run backtest
           </button>
@@ -204,7 +179,7 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
       }
     >
       {job && <ProgressBar label="Backtesting" progress={job.progress} onCancel={() => job.controller.abort()} />}
-      <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      <ErrorNotice error={error} onDismiss={clearError} />
       {!shown && !job && (
         <p className="muted">
           Replays the analysis as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given
