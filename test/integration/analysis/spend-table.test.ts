@@ -24,9 +24,9 @@ describe('a spend-table workspace (UCI Wholesale, no dates)', () => {
     expect(summary.notes.join(' ')).toMatch(/no dates.*only profiles and growth/);
   });
 
-  it('answers recovery re-evaluation and the backtest with NO_DATES and what to do', async () => {
-    for (const name of ['analysis-recovery-evaluate', 'analysis-backtest'] as const) {
-      const outcome = await w.backend.invoke(name, {});
+  it('answers recovery re-evaluation and the backtest, at one date or several, with NO_DATES and what to do', async () => {
+    for (const [name, args] of [['analysis-recovery-evaluate', {}], ['analysis-backtest', {}], ['analysis-backtest-dates', { dates: 4 }]] as const) {
+      const outcome = await w.backend.invoke(name, args);
       expect(outcome).toMatchObject({ ok: false, error: { code: 'NO_DATES' } });
       expect(!outcome.ok && outcome.error.message).toMatch(/Import dated transactions/);
     }
