@@ -15,6 +15,8 @@ import { HOLDOUT_LAST_GROUP } from '../model/bgnbd';
 
 /** How far back a backtest looks when no date is given: the report's portfolio rows use it too. */
 export const BACKTEST_HORIZON_DAYS = 180;
+/** A backtest's horizon when one is asked for: the span the settings allow money at risk over. */
+const backtestHorizon = recoverySettingsSchema.shape.horizonDays.unwrap().optional();
 /** Most as-of dates one backtest across dates replays: each is a whole analysis. */
 export const BACKTEST_MAX_DATES = 12;
 
@@ -184,7 +186,7 @@ export const analysisSpecs = [
       /** Analyse as of this earlier date (default: the latest date that leaves the whole horizon to watch). */
       asOf: z.iso.date().optional(),
       /** Days watched after it (default: the run's recovery horizon, shortened to fit the data). */
-      horizonDays: z.number().int().min(30).max(730).optional(),
+      horizonDays: backtestHorizon,
     }),
     { longRunning: true },
   ),
@@ -197,7 +199,7 @@ export const analysisSpecs = [
       /** How many as-of dates, spread evenly from the first the data allows to the last. */
       dates: z.number().int().min(2).max(BACKTEST_MAX_DATES),
       /** Days watched after each (default: as for one backtest). */
-      horizonDays: z.number().int().min(30).max(730).optional(),
+      horizonDays: backtestHorizon,
     }),
     { longRunning: true },
   ),

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { backtestAcrossDates, backtestRange, runBacktest, spreadDates } from '../../../shared/analytics/holdout';
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
-import type { BacktestAcrossDates, BacktestReport } from '../../../shared/model/results';
+import type { AnalysisSummary, BacktestAcrossDates, BacktestReport } from '../../../shared/model/results';
 import type { HandlerContext } from '../context';
 import { readSummary, resolveRunId } from './store';
 import { noDates, warmData } from './warm';
@@ -59,12 +59,26 @@ const cancelled = (ctx: HandlerContext) => () => {
   if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The backtest was cancelled; nothing was kept. Run it again when ready.');
 };
 
+/** A run to replay, on data with dates, and the workspace's data loaded for it. */
+function datedRun(ctx: HandlerContext, runId: number | undefined): { db: Db; summary: AnalysisSummary; ds: Dataset } {
+  const db = ctx.session.db;
+  const summary = readSummary(db, resolveRunId(db, runId));
+  if (!summary.hasDates) throw noDates();
+  return { db, summary, ds: warmData(ctx.session).ds };
+}
+
+/** Keeps a replay's result with the run; a read-only workspace still gets it, only not kept. */
+function keep(db: Db, key: string, value: unknown): void {
+  try {
+    setMeta(db, key, JSON.stringify(value));
+  } catch {
+    // Nothing to undo: the caller has its result either way.
+  }
+}
+
 /** Replays a run's analysis as of an earlier date and scores its recovery flags and growth actions, with the naive rules beside them. */
 export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: string; horizonDays?: number }): BacktestReport {
-  const db = ctx.session.db;
-  const summary = readSummary(db, resolveRunId(db, args.runId));
-  if (!summary.hasDates) throw noDates();
-  const { ds } = warmData(ctx.session);
+  const { db, summary, ds } = datedRun(ctx, args.runId);
   const { asOfDay, horizonDays } = backtestWindow(ds, summary.settings.recovery.horizonDays, args.asOf, args.horizonDays);
   ctx.progress({ phase: 'backtest', done: 0, total: 1, unit: 'steps' });
   // The replay is a whole analysis on the data up to the date: its stages are the progress shown.
@@ -73,11 +87,7 @@ export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: 
     checkpoint: cancelled(ctx),
   });
   ctx.progress({ phase: 'backtest', done: 1, total: 1, unit: 'steps' });
-  try {
-    setMeta(db, backtestKey(summary.runId), JSON.stringify(report));
-  } catch {
-    // A read-only workspace still gets its backtest, only not kept for the report.
-  }
+  keep(db, backtestKey(summary.runId), report);
   return report;
 }
 
@@ -92,10 +102,7 @@ export function storedAcrossDates(db: Db, runId: number): BacktestAcrossDates | 
  * only the data up to it: whether the edge over the naive rules is the data's or one date's.
  */
 export function backtestAcrossDatesRun(ctx: HandlerContext, args: { runId?: number; dates: number; horizonDays?: number }): BacktestAcrossDates {
-  const db = ctx.session.db;
-  const summary = readSummary(db, resolveRunId(db, args.runId));
-  if (!summary.hasDates) throw noDates();
-  const { ds } = warmData(ctx.session);
+  const { db, summary, ds } = datedRun(ctx, args.runId);
   const { horizonDays, range } = backtestSpan(ds, summary.settings.recovery.horizonDays, args.horizonDays);
   const days = spreadDates(range, args.dates);
   let at = { index: 0, asOf: '' };
@@ -109,10 +116,6 @@ export function backtestAcrossDatesRun(ctx: HandlerContext, args: { runId?: numb
     checkpoint: cancelled(ctx),
   });
   ctx.progress({ phase: 'backtest-dates', done: days.length, total: days.length, unit: 'steps' });
-  try {
-    setMeta(db, acrossDatesKey(summary.runId), JSON.stringify(result));
-  } catch {
-    // A read-only workspace still gets the replays, only not kept.
-  }
+  keep(db, acrossDatesKey(summary.runId), result);
   return result;
 }

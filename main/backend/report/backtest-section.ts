@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel, differenceTable, edgeHolds, SHORT_RULE_NAMES, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, edgeHolds, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
@@ -53,14 +53,17 @@ function growthTable(g: GrowthBacktest, currency: string): SafeHtml {
 <tbody>${rows}</tbody></table>`;
 }
 
-const mark = (p: DatePoint, ok: boolean): string => (p.tooFewDeclines ? '' : ok ? ' met' : ' missed');
+const mark = (p: DatePoint, ok: boolean): string => {
+  const met = targetMet(p, ok);
+  return met === null ? '' : ` ${met}`;
+};
 
 /** The same backtest at several dates: a row each, and whether the edge held across them. */
 function acrossDatesTable(a: BacktestAcrossDates): SafeHtml {
-  const rows = a.points.map(
-    (p) =>
-      html`<tr><td>${p.asOf}${p.tooFewDeclines ? ' (too few declines to judge)' : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${p.capturedRatio === null ? '' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : ''})${mark(p, p.beatsCapture)}`}</td><td class="num">${p.ceilingRatio === null ? '' : `${p.ceilingRatio.toFixed(2)}x`}</td><td class="num">${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}</td><td class="num">${p.calibration === null ? '' : `${p.calibration.toFixed(2)}x`}${mark(p, p.calibrationOk)}</td></tr>`,
-  );
+  const rows = a.points.map((p) => {
+    const capture = captureText(p);
+    return html`<tr><td>${p.asOf}${p.tooFewDeclines ? ' (too few declines to judge)' : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${capture === null ? '' : `${capture}${mark(p, p.beatsCapture)}`}</td><td class="num">${timesText(p.ceilingRatio) ?? ''}</td><td class="num">${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}</td><td class="num">${timesText(p.calibration) ?? ''}${mark(p, p.calibrationOk)}</td></tr>`;
+  });
   return html`<h3>Across dates: ${formatCount(a.points.length)} as-of dates, ${formatCount(a.horizonDays)} days watched after each</h3>
 <p class="${edgeHolds(a.met) ? 'verdict' : 'warning'}">${a.verdict}</p>
 <table><thead><tr><th>As of</th><th class="num">Flagged</th><th class="num">Loss captured vs the best rule</th><th class="num">Perfect foresight (the ceiling)</th><th class="num">Really declined, ours / the bar</th><th class="num">Stated / realised</th></tr></thead>

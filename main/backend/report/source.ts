@@ -31,8 +31,8 @@ export type ReportSource = {
   imports: ImportSummary[];
   /** The run's last backtest, when one was made (the Recovery screen, longtail backtest). */
   backtest: BacktestReport | null;
-  /** The run's last backtest across dates, when one was made (absent: none). */
-  acrossDates?: BacktestAcrossDates | null;
+  /** The run's last backtest across dates, when one was made. */
+  acrossDates: BacktestAcrossDates | null;
 };
 
 /**

@@ -42,7 +42,7 @@ export function buildView(source: ReportSource, options: ViewOptions): ReportVie
     anonymised: options.anonymise,
     // Aggregates only, no names: the same in an anonymised report.
     backtest: source.backtest,
-    acrossDates: source.acrossDates ?? null,
+    acrossDates: source.acrossDates,
   };
   if (!options.anonymise) {
     return {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { chanceBandLabel, differenceTable, SHORT_RULE_NAMES, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import type { Command } from '../command';
@@ -95,21 +95,24 @@ function describeGrowthBacktest(g: GrowthBacktest, money: (v: number) => string)
 }
 
 /** Whether a date met a target, as a table cell: judged dates only. */
-const mark = (p: DatePoint, ok: boolean): string => (p.tooFewDeclines ? '' : ok ? ' ok' : ' MISS');
+const mark = (p: DatePoint, ok: boolean): string => {
+  const met = targetMet(p, ok);
+  return met === null ? '' : met === 'met' ? ' ok' : ' MISS';
+};
 
 /** One row per as-of date (customer level), then what the dates say together. */
 export function describeAcrossDates(r: BacktestAcrossDates): string {
   const header = [pad('As of', 10), pad('Flags', 7, true), pad('Capture vs best rule', 28, true), pad('Ceiling', 8, true), pad('Precision ours / bar', 22, true), pad('Stated/lost', 13, true)];
   const lines = [`Backtest across dates: ${r.points.length} as-of dates, ${r.horizonDays} days watched after each (customers, top flags at most 300)`, `  ${header.join(' ')}`];
   for (const p of r.points) {
-    const capture = p.capturedRatio === null ? '-' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : '-'})${mark(p, p.beatsCapture)}`;
+    const capture = captureText(p);
     const cells = [
       pad(p.asOf, 10),
       pad(formatCount(p.flagged), 7, true),
-      pad(capture, 28, true),
-      pad(p.ceilingRatio === null ? '-' : `${p.ceilingRatio.toFixed(2)}x`, 8, true),
+      pad(capture === null ? '-' : `${capture}${mark(p, p.beatsCapture)}`, 28, true),
+      pad(timesText(p.ceilingRatio) ?? '-', 8, true),
       pad(`${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`, 22, true),
-      pad(p.calibration === null ? '-' : `${p.calibration.toFixed(2)}x${mark(p, p.calibrationOk)}`, 13, true),
+      pad(p.calibration === null ? '-' : `${timesText(p.calibration)}${mark(p, p.calibrationOk)}`, 13, true),
     ];
     lines.push(`  ${cells.join(' ')}${p.tooFewDeclines ? '  (too few declines to judge)' : ''}`);
   }

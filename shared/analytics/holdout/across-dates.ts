@@ -158,3 +158,12 @@ export function backtestAcrossDates(
 
 /** A rule's name short enough for a table cell. */
 export const SHORT_RULE_NAMES: Record<BaselineRule, string> = { recency: 'recency', 'drop-90': '90-day drop', 'own-gap': 'own gap', random: 'random' };
+
+/** A ratio as every across-dates table writes it ("1.44x"); null for none. */
+export const timesText = (v: number | null): string | null => (v === null ? null : `${v.toFixed(2)}x`);
+
+/** Our capture against the best rule, naming the rule ("1.44x (90-day drop)"); null when no rule caught any loss. */
+export const captureText = (p: DatePoint): string | null => (p.capturedRatio === null || p.bestRule === null ? null : `${p.capturedRatio.toFixed(2)}x (${SHORT_RULE_NAMES[p.bestRule]})`);
+
+/** Whether a date met a target; null for a date with too few declines to judge, which is not counted. */
+export const targetMet = (p: DatePoint, ok: boolean): 'met' | 'missed' | null => (p.tooFewDeclines ? null : ok ? 'met' : 'missed');

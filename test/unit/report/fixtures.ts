@@ -136,7 +136,7 @@ export function importSummary(file: string, rejectedValue: string): ImportSummar
 }
 
 export function source(clientName: string, s: AnalysisSummary, actions: Action[], imports: ImportSummary[]): ReportSource {
-  return { info: info(clientName), summary: s, actions, imports, backtest: null };
+  return { info: info(clientName), summary: s, actions, imports, backtest: null, acrossDates: null };
 }
 
 export function facts(clientName: string, s: AnalysisSummary | null, problem: string | null = null): ClientFacts {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { edgeHolds, SHORT_RULE_NAMES } from '../../../../shared/analytics/holdout/across-dates';
+import { captureText, edgeHolds, targetMet, timesText } from '../../../../shared/analytics/holdout/across-dates';
 import type { BacktestAcrossDates, DatePoint } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -13,8 +13,8 @@ const DATE_COUNTS = [4, 6, 8, 12];
 
 /** A target met or missed at one date; nothing for a date with too few declines to judge. */
 function Mark({ point, ok }: { point: DatePoint; ok: boolean }) {
-  if (point.tooFewDeclines) return null;
-  return <span className={ok ? 'mark ok' : 'mark miss'}>{ok ? ' met' : ' missed'}</span>;
+  const met = targetMet(point, ok);
+  return met === null ? null : <span className={met === 'met' ? 'mark ok' : 'mark miss'}> {met}</span>;
 }
 
 /** The backtest replayed at dates spread over the data: does the edge over the naive rules hold, or rest on one date? */
@@ -87,16 +87,16 @@ export function AcrossDates({ runId, disabled }: { runId: number; disabled: bool
                   </th>
                   <td>{fmt.count(p.flagged)}</td>
                   <td>
-                    {p.capturedRatio === null ? '—' : `${p.capturedRatio.toFixed(2)}x (${p.bestRule ? SHORT_RULE_NAMES[p.bestRule] : '—'})`}
+                    {captureText(p) ?? '—'}
                     <Mark point={p} ok={p.beatsCapture} />
                   </td>
-                  <td>{p.ceilingRatio === null ? '—' : `${p.ceilingRatio.toFixed(2)}x`}</td>
+                  <td>{timesText(p.ceilingRatio) ?? '—'}</td>
                   <td>
                     {fmt.share(p.precision)} / {fmt.share(p.precisionBar)}
                     <Mark point={p} ok={p.precisionOk} />
                   </td>
                   <td>
-                    {p.calibration === null ? '—' : `${p.calibration.toFixed(2)}x`}
+                    {timesText(p.calibration) ?? '—'}
                     <Mark point={p} ok={p.calibrationOk} />
                   </td>
                 </tr>
