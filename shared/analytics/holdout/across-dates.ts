@@ -100,8 +100,8 @@ export function targetsMet(points: readonly DatePoint[]): TargetsMet {
   };
 }
 
-/** The edge in loss captured holds across dates: it beat the rules at most of the judged ones. */
-export const edgeHolds = (met: TargetsMet): boolean => met.judged > 0 && 2 * met.capture > met.judged;
+/** The edge in loss captured holds across dates: it beat the rules at most of the judged ones, and there were two at least. */
+export const edgeHolds = (met: TargetsMet): boolean => met.judged >= 2 && 2 * met.capture > met.judged;
 
 const datesWord = (n: number): string => `${n} date${n === 1 ? '' : 's'}`;
 
@@ -109,7 +109,8 @@ const datesWord = (n: number): string => `${n} date${n === 1 ? '' : 's'}`;
  * What the dates say together. The edge in loss captured is called general only when it beat the
  * rules at most judged dates; at half or fewer, single-date verdicts on this data are to be read
  * with care, unless even perfect foresight stayed under the margin at most dates (then no method
- * could have). Precision and money met at half the dates or fewer are said too, with the count.
+ * could have). One judged date is no spread, so then it says the dates cannot tell. Precision and
+ * money met at half the dates or fewer are said too, with the count.
  */
 export function acrossDatesVerdict(points: readonly DatePoint[], horizonDays: number): string {
   if (points.length === 0) return 'No date in the data leaves four months of history before it and the whole horizon after it.';
@@ -123,7 +124,9 @@ export function acrossDatesVerdict(points: readonly DatePoint[], horizonDays: nu
   const of = (n: number): string => `${n} of the ${datesWord(met.judged)} judged`;
   const lowCeiling = points.filter((p) => !p.tooFewDeclines && p.ceilingRatio !== null && p.ceilingRatio < 1.2).length;
   const readings: string[] = [];
-  if (edgeHolds(met)) readings.push('The edge in loss captured holds across dates on this data, not only at one.');
+  // One judged date is no spread: whatever it showed, the dates cannot say it is general or not.
+  if (met.judged === 1) readings.push('Only one date had enough declines to judge, so the dates cannot tell whether the edge in loss captured is general: ask for more dates, or a longer horizon, where the data allows.');
+  else if (edgeHolds(met)) readings.push('The edge in loss captured holds across dates on this data, not only at one.');
   else if (most(lowCeiling)) readings.push(`At ${of(lowCeiling)} even perfect foresight held under 1.2x the best rule's loss: on this data the simple rules leave little for any method to find.`);
   else readings.push("The edge in loss captured does not hold across dates on this data: read any one date's verdict with care.");
   if (!most(met.precision)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acrossDatesVerdict, spreadDates, targetsMet, type DatePoint } from '../../../shared/analytics/holdout';
+import { acrossDatesVerdict, edgeHolds, spreadDates, targetsMet, type DatePoint } from '../../../shared/analytics/holdout';
 
 /** A judged date that met every target; each test changes what it is about. */
 const point = (asOf: string, over: Partial<DatePoint> = {}): DatePoint => ({
@@ -73,6 +73,18 @@ describe('what the dates say together', () => {
     const bigger = acrossDatesVerdict([point('2011-01-31', { precisionOk: false, ruleOwnSize: 1.3 }), point('2011-02-28', { precisionOk: false, ruleOwnSize: null })], 60);
     expect(bigger).toContain('Precision fell short of the better money-minded rule at 2 of the 2 dates judged.');
     expect(bigger).not.toContain('smaller');
+  });
+
+  it('claims nothing general from one judged date, whether its capture beat the rules or not', () => {
+    const few = { tooFewDeclines: true, beatsCapture: false };
+    for (const judged of [point('2011-03-31'), point('2011-03-31', { beatsCapture: false })]) {
+      const points = [point('2011-01-31', few), point('2011-02-28', few), judged];
+      const text = acrossDatesVerdict(points, 30);
+      expect(text).toContain('Only one date had enough declines to judge, so the dates cannot tell whether the edge in loss captured is general');
+      expect(text).not.toContain('holds across dates');
+      expect(text).not.toContain('does not hold across dates');
+      expect(edgeHolds(targetsMet(points))).toBe(false);
+    }
   });
 
   it('counts dates with too few declines apart, and says so when none could be judged', () => {
