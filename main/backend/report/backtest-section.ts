@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, edgeHolds, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, edgeHolds, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
@@ -80,7 +80,7 @@ export function backtestSection(v: ReportView): SafeHtml {
   return html`<section id="backtest"><h2>Backtest: did the flags and the money hold up?</h2>
 <p>The analysis was replayed as of ${b.asOf} with only the data up to that date, and scored on the ${formatCount(b.horizonDays)} days after it, beside naive rules given the same number of flags.</p>
 ${b.warnings.length > 0 ? html`<ul class="backtest-notes">${b.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : raw('')}
-${b.levels.map((l) => levelTable(l, v.currency))}
+${b.levels.map((l) => (repeatsTopLevel(l, b.levels) ? html`<p>${repeatedLevelText(l)}</p>` : levelTable(l, v.currency)))}
 ${b.growth ? growthTable(b.growth, v.currency) : raw('')}
 ${v.acrossDates ? acrossDatesTable(v.acrossDates) : raw('')}
 <ul>${b.definitions.text.map((t) => html`<li>${t}</li>`)}</ul>

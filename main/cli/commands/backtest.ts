@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import type { Command } from '../command';
@@ -17,6 +17,10 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
     ...r.warnings.map((w) => `Warning: ${w}`),
   ];
   for (const level of r.levels) {
+    if (repeatsTopLevel(level, r.levels)) {
+      lines.push('', repeatedLevelText(level));
+      continue;
+    }
     const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
     lines.push('', `${level.title}: ${formatCount(level.flagged)} flagged, ${compared}; ${formatCount(level.population.declined)} of ${formatCount(level.population.units)} declined, ${money(level.population.realisedLoss)} lost in all`);
     const header = [pad('Method', 44), pad('Flags', 7, true), pad('Precision', 10, true), pad('Recall', 8, true), pad('By revenue', 11, true), pad('Loss captured', 24, true), pad('Stated', 14, true), pad('Stated/lost', 12, true)];

@@ -25,6 +25,7 @@ export { differenceTable, usualSpendEach, type ListDifference, type ListPart } f
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
+export { repeatedLevelText, repeatsTopLevel } from './repeated-level';
 export { acrossDatesVerdict, backtestAcrossDates, captureText, datePoint, edgeHolds, SHORT_RULE_NAMES, spreadDates, targetMet, targetsMet, timesText, type BacktestAcrossDates, type DatePoint, type TargetsMet } from './across-dates';
 
 /** The comparison takes at most this many flags, the top ones by risk-weighted money (customers, and relationships again). */

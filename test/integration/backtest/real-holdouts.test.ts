@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBacktest, type BacktestReport } from '../../../shared/analytics/holdout';
+import { repeatsTopLevel, runBacktest, type BacktestReport } from '../../../shared/analytics/holdout';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { Dataset } from '../../../shared/model/dataset';
@@ -194,6 +194,9 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     expect(report.levels.map((l) => l.id)).toEqual(['customer', 'relationship', 'relationship-all']);
     expect(top.compared).toBe(Math.min(300, top.flagged));
     expect(every.compared).toBe(every.flagged);
+    // More flags than the top table compares: scoring every one is a table of its own, shown on every surface.
+    expect(every.flagged).toBeGreaterThan(300);
+    expect(repeatsTopLevel(every, report.levels)).toBe(false);
     for (const level of [top, every]) expect(level.rows.map((r) => r.method)).toEqual(['model', 'recency', 'drop-90', 'own-gap', 'random', 'foresight']);
     // When the flags are most relationships, the table of every flag cannot tell methods apart, and says so.
     const cover = every.compared / every.population.units;

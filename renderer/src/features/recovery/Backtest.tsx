@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { formatSignedPoints } from '../../../../shared/format/numbers';
 import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
 import { differenceTable, usualSpendEach } from '../../../../shared/analytics/holdout/differences';
+import { repeatedLevelText, repeatsTopLevel } from '../../../../shared/analytics/holdout/repeated-level';
 import type { BacktestLevel, BacktestReport, ChanceBand, ListDifference } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -206,14 +207,20 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
             ))}
           {shown.levels
             .filter((level) => level.id === 'relationship-all')
-            .map((level) => (
-              <details key={level.id} data-testid="backtest-every-flag">
-                <summary>
-                  {level.title}: all {fmt.count(level.flagged)}, scored the same way
-                </summary>
-                <LevelTable level={level} />
-              </details>
-            ))}
+            .map((level) =>
+              repeatsTopLevel(level, shown.levels) ? (
+                <p key={level.id} className="muted" data-testid="backtest-every-flag">
+                  {repeatedLevelText(level)}
+                </p>
+              ) : (
+                <details key={level.id} data-testid="backtest-every-flag">
+                  <summary>
+                    {level.title}: all {fmt.count(level.flagged)}, scored the same way
+                  </summary>
+                  <LevelTable level={level} />
+                </details>
+              ),
+            )}
           {shown.growth && <GrowthBacktestTable growth={shown.growth} />}
           <details>
             <summary>How outcomes are defined</summary>
