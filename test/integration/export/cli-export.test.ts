@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main';
+import { newWorkspace } from '../../helpers/workspace';
 import { workspaceWithPlan } from './plan-fixture';
 
 const cleanups: (() => void)[] = [];
@@ -48,5 +49,36 @@ describe('longtail export', () => {
     const r = await cli(['export', '-w', '$W', '--plan', 'regions', '--out', 'x.xlsx']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('--plan regions is not known: use reps or territories.');
+  });
+});
+
+describe('longtail export with no reps anywhere', () => {
+  it('writes the lists all unassigned and says why and what to give it', async () => {
+    const w = await newWorkspace({ clientName: 'No Reps Ltd' });
+    cleanups.push(w.cleanup);
+    // Sales with no rep or territory column, and no roster: nobody to plan with.
+    const csv = path.join(w.dir, 'sales.csv');
+    const lines = ['customer,date,category,revenue'];
+    for (let c = 0; c < 40; c++) for (let m = 0; m < 8; m++) if ((c + m) % 5 !== 0 && !(c % 4 === 0 && m > 4)) lines.push(`C${c},2024-0${1 + m}-1${c % 9},${['Dairy', 'Bakery', 'Meat'][(c + m) % 3]},${100 + 7 * c + 11 * m}`);
+    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    const io = { backend: w.backend, out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false, cwd: w.dir };
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runCli(['import', '-w', w.file, csv], io)).toBe(0);
+    expect(await runCli(['analyze', '-w', w.file], io)).toBe(0);
+    out.length = 0;
+    expect(await runCli(['export', '-w', w.file, '--out', 'lists.xlsx'], io)).toBe(0);
+    const plan = await w.backend.call('assignment-get', { limit: 1 });
+    expect(plan.reps).toEqual([]);
+    expect(plan.totals.accounts).toBeGreaterThan(0);
+    expect(plan.totals.unassigned).toBe(plan.totals.accounts);
+    expect(out.join('\n')).toContain(
+      `No reps to plan with: every one of the ${plan.totals.accounts} accounts with actions stays unassigned. Give a roster (--roster FILE with Rep, Kind, Territory and Capacity columns) or import data with a rep column, then export again.`,
+    );
+  });
+
+  it('says nothing of the kind when the plan has reps', async () => {
+    const r = await cli(['export', '--workspace', '$W', '--out', 'lists']);
+    expect(r.out).not.toContain('No reps to plan with');
   });
 });
