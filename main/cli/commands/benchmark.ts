@@ -4,13 +4,20 @@ import type { PortfolioRow } from '../../../shared/contract/report';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { Command } from '../command';
 
+/** Where a client's leakage share stands among the others: at either end in words, else the share it is above. */
+const standing = (pct: number | null): string => {
+  if (pct === null) return '';
+  if (pct === 1) return ', the highest of the clients compared';
+  if (pct === 0) return ', the lowest of the clients compared';
+  return `, above ${formatShare(pct, 0)} of the other clients`;
+};
+
 const line = (r: PortfolioRow): string => {
   if (r.status !== 'ok') return `${r.label}: ${r.problem ?? r.status}`;
-  const pct = r.percentile.leakageShare;
   return [
     `${r.label}:`,
     `revenue 12m ${formatMoney(r.revenue12m ?? 0, r.currency)},`,
-    `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${r.band} the 7-30% band${pct === null ? '' : `, above ${formatShare(pct, 0)} of the other clients`})`,
+    `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${r.band} the 7-30% band${standing(r.percentile.leakageShare)})`,
   ].join(' ');
 };
 
