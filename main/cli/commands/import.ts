@@ -1,34 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import { DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, DEFAULT_PARSE_IN_WORKER_ABOVE_MB, IMPORT_ENGINES, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportEngine, type ImportField, type ImportShape, type ImportSummary } from '../../../shared/contract/import';
+import { DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, DEFAULT_PARSE_IN_WORKER_ABOVE_MB, IMPORT_ENGINES, type ImportEngine, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Command } from '../command';
-
-function parseMaps(raw: unknown): Partial<Record<ImportField, string | null>> {
-  const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-  const mapping: Partial<Record<ImportField, string | null>> = {};
-  for (const item of list) {
-    const text = String(item);
-    const eq = text.indexOf('=');
-    const field = (eq < 0 ? text : text.slice(0, eq)).trim();
-    const match = IMPORT_FIELDS.find((f) => f.toLowerCase() === field.toLowerCase());
-    if (!match) throw new AppError('INVALID_INPUT', `--map ${text}: '${field}' is not a field. Fields: ${IMPORT_FIELDS.join(', ')}.`);
-    const column = eq < 0 ? '' : text.slice(eq + 1).trim();
-    // `--map category=` unmaps a field the guess got wrong.
-    mapping[match] = column === '' ? null : column;
-  }
-  return mapping;
-}
-
-function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: string): T | undefined {
-  if (raw === undefined) return undefined;
-  const found = allowed.find((a) => a === raw);
-  if (!found) throw new AppError('INVALID_INPUT', `${flag} ${String(raw)} is not one of: ${allowed.join(', ')}.`);
-  return found;
-}
+import { oneOf, readingArgs, readingHelp, readingOptions } from '../import-options';
 
 function megabytes(raw: unknown, flag = '--aggregate-above'): number {
   const n = Number(raw);
@@ -70,15 +48,7 @@ export const importCommand: Command = {
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
   --client NAME          Client name for a new workspace (default: the workspace file name)
-  --sheet NAME           Excel sheet to read (default: the first sheet that looks like a table)
-  --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
-                         Fields: ${IMPORT_FIELDS.join(', ')}
-  --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial, unix (seconds since 1970), when dates are ambiguous;
-                         day-number for a panel's day counts (1, 2, ... 711), with --day-one
-  --day-one YYYY-MM-DD   With --date-format day-number: the date of day 1
-  --shape S              transactions (default), cube (customer x category x day or week sums, from
-                         longtail sql), spend-table (customer x category amounts) or
-                         product-master (product -> category)
+${readingHelp}
   --engine E             auto (default): CSV and Parquet files above --aggregate-above go through DuckDB,
                          which reads them and sums them per customer x category x day first,
                          when the first lines show that summing shrinks them (else row by row);
@@ -116,11 +86,7 @@ Examples:
   options: {
     workspace: { type: 'string', short: 'w' },
     client: { type: 'string' },
-    sheet: { type: 'string' },
-    map: { type: 'string', multiple: true },
-    'date-format': { type: 'string' },
-    'day-one': { type: 'string' },
-    shape: { type: 'string' },
+    ...readingOptions,
     engine: { type: 'string' },
     'aggregate-above': { type: 'string' },
     'parse-in-worker-above': { type: 'string' },
@@ -172,11 +138,7 @@ Examples:
           'import-run',
           {
             path: path.resolve(io.cwd, file),
-            sheet: args.values.sheet as string | undefined,
-            shape: oneOf<ImportShape>(args.values.shape, IMPORT_SHAPES, '--shape'),
-            mapping: parseMaps(args.values.map),
-            dateFormat: oneOf<DateFormat>(args.values['date-format'], DATE_FORMATS, '--date-format'),
-            ...(typeof args.values['day-one'] === 'string' ? { dayOne: args.values['day-one'] } : {}),
+            ...readingArgs(args.values),
             engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
             ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
             ...(args.values['parse-in-worker-above'] !== undefined ? { parseInWorkerAboveMb: megabytes(args.values['parse-in-worker-above'], '--parse-in-worker-above') } : {}),

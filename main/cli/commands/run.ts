@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../../../shared/contract/errors';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Action, CustomerResult } from '../../../shared/model/results';
 import type { CliIO, Command } from '../command';
+import { readingArgs, readingHelp, readingOptions } from '../import-options';
 import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
 const PAGE = 50_000;
@@ -39,7 +40,7 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
 }
 
 export const runCommand: Command = {
-  usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [settings] [--json]',
+  usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [--sheet NAME] [--map field=Column ...] [--date-format F] [--shape S] [settings] [--json]',
   help: `
 Options:
   --out, -o DIR               Folder for the results (created if missing)
@@ -48,6 +49,9 @@ Options:
                               column, symbols or codes in the amounts, the customers' country;
                               else this computer's region]
   --json                      Print the run summary and written files as JSON
+
+Reading the file (as longtail import reads it):
+${readingHelp}
 ${settingsHelp}
 Writes:
   actions.csv     one row per action: customer_id, customer_name, action, category, expected_revenue,
@@ -63,6 +67,7 @@ Writes:
 
 Examples:
   longtail run sales-2025.csv --out results/
+  longtail run export.csv --out results/ --map customer=Kundennummer --map revenue="Umsatz netto"
   longtail run wholesale.csv --out out/ --k 3 --json
 `,
   allowPositionals: true,
@@ -71,6 +76,7 @@ Examples:
     workspace: { type: 'string', short: 'w' },
     currency: { type: 'string' },
     json: { type: 'boolean' },
+    ...readingOptions,
     ...settingsOptions,
   },
   async run(args, io) {
@@ -86,6 +92,8 @@ Examples:
     const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
     const settings = settingsFromArgs(args);
+    // Read before anything is created, so a wrong option leaves no workspace behind.
+    const reading = readingArgs(args.values);
     let workspace = await prepareWorkspace(io, source, given, currency);
     if (!workspace) {
       workspace = path.join(outDir, 'workspace.longtail');
@@ -98,7 +106,7 @@ Examples:
     }
     const notes: string[] = [];
     try {
-      const imported = await io.backend.call('import-run', { path: source, currency }, { onProgress: progressPrinter(io) });
+      const imported = await io.backend.call('import-run', { path: source, currency, ...reading }, { onProgress: progressPrinter(io) });
       notes.push(`Imported ${formatCount(imported.rowsImported)} rows (${formatCount(imported.rowsRejected)} rejected) from ${imported.file}.`);
       if (imported.currency) notes.push(`Currency ${imported.currency.code}: ${imported.currency.reason}.`);
     } catch (e) {
