@@ -4,35 +4,52 @@ import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
 import { readsAsSaleStatus } from '../../../shared/model/sale-status';
 
-/** Header words, normalised (lower case, letters and digits only, '#' read as 'no'). First = strongest. */
+/**
+ * Header words, normalised (lower case, accents folded, letters and digits only, '#' read as 'no').
+ * First = strongest: the English names, then the usual German, French, Spanish, Italian, Dutch and
+ * Portuguese ones (a European client's export keeps its own headers).
+ */
 const SYNONYMS: Record<ImportField, string[]> = {
-  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno', 'householdkey', 'householdid', 'household', 'memberid', 'memberno', 'member', 'loyaltyid', 'cardno', 'cardid', 'shopperid', 'customeruniqueid', 'userid', 'visitorid'],
-  customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name'],
-  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts'],
-  category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division', 'subclass', 'productsubclass', 'productclass'],
-  product: ['product', 'productid', 'productcode', 'productno', 'prodcode', 'prodid', 'prodno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin'],
-  productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename'],
-  quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds'],
-  unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate'],
-  revenue: ['revenue', 'netsales', 'sales', 'salesamount', 'amount', 'netamount', 'netrevenue', 'salesvalue', 'salesusd', 'value', 'total', 'totalamount', 'linetotal', 'lineamount', 'extendedprice', 'extprice', 'invoiceamount', 'turnover', 'dollarvalue', 'dollars', 'spend', 'grosssales'],
-  rep: ['salesrep', 'rep', 'repname', 'salesperson', 'salesman', 'salesmanager', 'accountmanager', 'accountowner', 'seller', 'owner', 'repid', 'am'],
-  territory: ['territory', 'region', 'salesregion', 'salesterritory', 'area', 'district', 'country', 'branch', 'state', 'zone'],
-  segment: ['segment', 'customersegment', 'channel', 'customertype', 'customergroup', 'industry', 'tradechannel'],
+  customer: ['customerid', 'customer', 'customerno', 'customernumber', 'customercode', 'custid', 'custno', 'cust', 'custnumber', 'accountno', 'accountnumber', 'accountid', 'account', 'acctno', 'acct', 'clientid', 'clientno', 'clientcode', 'client', 'soldto', 'soldtoparty', 'shipto', 'buyerid', 'buyer', 'masterid', 'customerkey', 'debtor', 'debtorno', 'householdkey', 'householdid', 'household', 'memberid', 'memberno', 'member', 'loyaltyid', 'cardno', 'cardid', 'shopperid', 'customeruniqueid', 'userid', 'visitorid', 'kundennummer', 'kundennr', 'kundenid', 'kundencode', 'kunde', 'kunden', 'debitor', 'debitornr', 'debitorennummer', 'debitorennr', 'kdnr', 'codeclient', 'numeroclient', 'noclient', 'idclient', 'numclient', 'cliente', 'codigocliente', 'idcliente', 'numerocliente', 'nocliente', 'codicecliente', 'klant', 'klantnummer', 'klantnr', 'klantid', 'debiteur', 'debiteurnummer', 'debiteurnr'],
+  customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name', 'kundenname', 'firmenname', 'firma', 'kundenbezeichnung', 'nomclient', 'raisonsociale', 'societe', 'nombrecliente', 'razonsocial', 'empresa', 'ragionesociale', 'nomecliente', 'klantnaam', 'bedrijfsnaam'],
+  date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts', 'datum', 'rechnungsdatum', 'belegdatum', 'buchungsdatum', 'auftragsdatum', 'bestelldatum', 'lieferdatum', 'verkaufsdatum', 'datefacture', 'datecommande', 'datedevente', 'datevente', 'datelivraison', 'fecha', 'fechafactura', 'fechapedido', 'fechaventa', 'fechadeventa', 'datafattura', 'dataordine', 'datafatura', 'datapedido', 'factuurdatum', 'orderdatum', 'data'],
+  category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division', 'subclass', 'productsubclass', 'productclass', 'warengruppe', 'produktgruppe', 'artikelgruppe', 'kategorie', 'produktkategorie', 'warenkategorie', 'sparte', 'categorie', 'famille', 'familleproduit', 'gamme', 'sousfamille', 'categorieproduit', 'categoria', 'familia', 'rubro', 'famiglia', 'gruppomerceologico', 'productgroep', 'artikelgroep', 'familie'],
+  product: ['product', 'productid', 'productcode', 'productno', 'prodcode', 'prodid', 'prodno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin', 'artikelnummer', 'artikelnr', 'artikel', 'produkt', 'produktnummer', 'materialnummer', 'artnr', 'produit', 'codearticle', 'refarticle', 'referencearticle', 'codeproduit', 'ref', 'producto', 'articulo', 'codigoproducto', 'codigoarticulo', 'articolo', 'codicearticolo', 'prodotto', 'produto', 'codigoproduto'],
+  productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename', 'artikelbezeichnung', 'bezeichnung', 'produktname', 'artikelname', 'beschreibung', 'designation', 'libelle', 'libellearticle', 'nomproduit', 'descripcion', 'nombreproducto', 'nombrearticulo', 'descrizione', 'descricao', 'omschrijving', 'artikelomschrijving'],
+  quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds', 'menge', 'anzahl', 'stueck', 'stuck', 'stueckzahl', 'stuckzahl', 'quantite', 'qte', 'cantidad', 'unidades', 'quantita', 'qta', 'quantidade', 'qtd', 'qtde', 'aantal', 'hoeveelheid'],
+  unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate', 'einzelpreis', 'preis', 'stueckpreis', 'stuckpreis', 'nettopreis', 'verkaufspreis', 'prixunitaire', 'prix', 'prixht', 'preciounitario', 'precio', 'prezzo', 'prezzounitario', 'preco', 'precounitario', 'prijs', 'stukprijs'],
+  revenue: ['revenue', 'netsales', 'sales', 'salesamount', 'amount', 'netamount', 'netrevenue', 'salesvalue', 'salesusd', 'value', 'total', 'totalamount', 'linetotal', 'lineamount', 'extendedprice', 'extprice', 'invoiceamount', 'turnover', 'dollarvalue', 'dollars', 'spend', 'grosssales', 'umsatz', 'umsatznetto', 'nettoumsatz', 'betrag', 'nettobetrag', 'rechnungsbetrag', 'erloes', 'erlos', 'wert', 'summe', 'gesamtbetrag', 'chiffredaffaires', 'montant', 'montantht', 'montantttc', 'caht', 'cattc', 'ventes', 'totalht', 'valeur', 'ventas', 'importe', 'monto', 'facturacion', 'ingresos', 'importeneto', 'valor', 'fatturato', 'importo', 'vendite', 'valore', 'faturamento', 'vendas', 'receita', 'omzet', 'bedrag', 'waarde', 'totaal'],
+  rep: ['salesrep', 'rep', 'repname', 'salesperson', 'salesman', 'salesmanager', 'accountmanager', 'accountowner', 'seller', 'owner', 'repid', 'am', 'vertreter', 'verkaeufer', 'verkaufer', 'aussendienst', 'aussendienstmitarbeiter', 'kundenbetreuer', 'betreuer', 'vertriebsmitarbeiter', 'commercial', 'vendeur', 'representant', 'chargedaffaires', 'vendedor', 'representante', 'ejecutivo', 'asesor', 'agente', 'venditore', 'verkoper', 'vertegenwoordiger'],
+  territory: ['territory', 'region', 'salesregion', 'salesterritory', 'area', 'district', 'country', 'branch', 'state', 'zone', 'gebiet', 'vertriebsgebiet', 'verkaufsgebiet', 'bezirk', 'niederlassung', 'filiale', 'bundesland', 'land', 'territoire', 'secteur', 'departement', 'pays', 'agence', 'territorio', 'zona', 'provincia', 'pais', 'sucursal', 'regione', 'regiao', 'regio', 'gebied', 'vestiging'],
+  segment: ['segment', 'customersegment', 'channel', 'customertype', 'customergroup', 'industry', 'tradechannel', 'kundengruppe', 'kundensegment', 'branche', 'vertriebsweg', 'kanal', 'canal', 'typeclient', 'tipocliente'],
   orders: ['orders', 'ordercount', 'numorders', 'norders', 'orderdays', 'invoicecount', 'orderlines', 'lines', 'linecount'],
   // Found by header and content together (readsAsSaleStatus): a customer's Status is no sale status.
   status: [],
-  invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno', 'receiptid', 'basketid', 'basket', 'ticketid', 'ticketno'],
+  invoice: ['invoiceno', 'invoice', 'invoicenumber', 'invoiceid', 'orderno', 'ordernumber', 'orderid', 'documentno', 'docno', 'transactionid', 'receiptno', 'receiptid', 'basketid', 'basket', 'ticketid', 'ticketno', 'rechnungsnummer', 'rechnungsnr', 'belegnummer', 'belegnr', 'auftragsnummer', 'auftragsnr', 'bestellnummer', 'numerofacture', 'nofacture', 'facture', 'numfacture', 'numerocommande', 'nocommande', 'factura', 'numerofactura', 'nofactura', 'pedido', 'numeropedido', 'fattura', 'numerofattura', 'notafiscal', 'numeronota', 'factuurnummer', 'factuurnr', 'ordernummer'],
 };
 
-export const normaliseHeader = (h: string): string =>
+const plainHeader = (h: string): string =>
   h
     .toLowerCase()
     .replace(/#/g, 'no')
     .replace(/\$/g, 'usd')
     .replace(/[^a-z0-9]/g, '');
 
-/** Identifies a file layout: the same headers in the same order map the same way. */
-export const headerSignature = (headers: readonly string[]): string => headers.map(normaliseHeader).join('|');
+/** "Catégorie" is "categorie", "Stück" "stuck", "N° client" "noclient", "Straße" "strasse". */
+const foldAccents = (h: string): string =>
+  h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[°º]/g, 'o');
+
+export const normaliseHeader = (h: string): string => plainHeader(foldAccents(h));
+
+/**
+ * Identifies a file layout: the same headers in the same order map the same way. Accents are not
+ * folded here, so a mapping saved before they were keeps its key.
+ */
+export const headerSignature = (headers: readonly string[]): string => headers.map(plainHeader).join('|');
 
 /** Fields summed as numbers: a header that names a key (sales_channel_id) is never one of them, whatever word it starts with. */
 const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unitPrice', 'orders']);
@@ -67,6 +84,8 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
     for (const field of Object.keys(SYNONYMS) as ImportField[]) {
       const words = SYNONYMS[field];
       const exact = words.indexOf(n);
+      // "Data" is the date in Italian and Portuguese, and anything at all in English: only when it holds dates.
+      if (exact >= 0 && field === 'date' && n === 'data' && !holdsDates(columns[i] ?? [])) continue;
       if (exact >= 0) {
         // Earlier synonyms are the usual names, later ones looser: "Region" beats "Country" for territory.
         out.push({ field, column, confidence: Math.max(0.7, 0.98 - exact * 0.02), reason: `header '${column}' is a usual name for ${field}` });

@@ -31,6 +31,49 @@ describe('column mapping guesses', () => {
     expect(customer?.reason).toContain('Cust #');
   });
 
+  it("maps a European client's own headers: German, French, Spanish, Italian, Dutch and Portuguese, accents and all", () => {
+    const cases: [string[], Record<string, string>][] = [
+      [
+        ['Kundennummer', 'Kundenname', 'Rechnungsdatum', 'Warengruppe', 'Artikelnummer', 'Artikelbezeichnung', 'Menge', 'Einzelpreis', 'Umsatz netto', 'Außendienst', 'Vertriebsgebiet', 'Rechnungsnummer'],
+        { customer: 'Kundennummer', customerName: 'Kundenname', date: 'Rechnungsdatum', category: 'Warengruppe', product: 'Artikelnummer', productName: 'Artikelbezeichnung', quantity: 'Menge', unitPrice: 'Einzelpreis', revenue: 'Umsatz netto', rep: 'Außendienst', territory: 'Vertriebsgebiet', invoice: 'Rechnungsnummer' },
+      ],
+      [
+        ['N° client', 'Raison sociale', 'Date facture', 'Famille', 'Code article', 'Désignation', 'Quantité', 'Prix unitaire', 'Montant HT', 'Commercial', 'Secteur', 'N° facture'],
+        { customer: 'N° client', customerName: 'Raison sociale', date: 'Date facture', category: 'Famille', product: 'Code article', productName: 'Désignation', quantity: 'Quantité', unitPrice: 'Prix unitaire', revenue: 'Montant HT', rep: 'Commercial', territory: 'Secteur', invoice: 'N° facture' },
+      ],
+      [
+        ['Código cliente', 'Fecha', 'Categoría', 'Artículo', 'Descripción', 'Cantidad', 'Precio', 'Importe', 'Vendedor', 'Zona', 'Nº factura'],
+        { customer: 'Código cliente', date: 'Fecha', category: 'Categoría', product: 'Artículo', productName: 'Descripción', quantity: 'Cantidad', unitPrice: 'Precio', revenue: 'Importe', rep: 'Vendedor', territory: 'Zona', invoice: 'Nº factura' },
+      ],
+      [
+        ['Codice cliente', 'Data fattura', 'Famiglia', 'Quantità', 'Fatturato', 'Agente'],
+        { customer: 'Codice cliente', date: 'Data fattura', category: 'Famiglia', quantity: 'Quantità', revenue: 'Fatturato', rep: 'Agente' },
+      ],
+      [
+        ['Klantnummer', 'Factuurdatum', 'Productgroep', 'Aantal', 'Omzet', 'Verkoper', 'Regio'],
+        { customer: 'Klantnummer', date: 'Factuurdatum', category: 'Productgroep', quantity: 'Aantal', revenue: 'Omzet', rep: 'Verkoper', territory: 'Regio' },
+      ],
+      [
+        ['Cliente', 'Data', 'Categoria', 'Quantidade', 'Faturamento', 'Representante'],
+        { customer: 'Cliente', date: 'Data', category: 'Categoria', quantity: 'Quantidade', revenue: 'Faturamento', rep: 'Representante' },
+      ],
+    ];
+    for (const [headers, expected] of cases) {
+      const sample = headers.map((h) => (h === 'Data' ? ['2024-03-01', '2024-03-02'] : []));
+      const g = guessMapping(headers, sample);
+      for (const [field, column] of Object.entries(expected)) expect({ field, column: columnOf(g, field) }).toEqual({ field, column });
+    }
+  });
+
+  it('reads a column called Data as the date only when it holds dates', () => {
+    const headers = ['Customer', 'Data', 'Sales'];
+    const rows = [
+      ['a', 'x17', '10.50'],
+      ['b', 'y22', '11.25'],
+    ];
+    expect(columnOf(guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i]))), 'date')).toBeNull();
+  });
+
   it('finds a date column by its content when its header says nothing', () => {
     const headers = ['Who', 'When', 'How much'];
     const rows = [
