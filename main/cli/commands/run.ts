@@ -27,16 +27,49 @@ async function allCustomers(io: CliIO, runId: number): Promise<CustomerResult[]>
   }
 }
 
-/** A given workspace is opened (or created); the default one in <out> is the run's own and is rebuilt. */
-async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, currency: string | undefined): Promise<string> {
+const WORKSPACE_FILES = ['', '-wal', '-shm'];
+const removeWorkspace = (file: string): void => {
+  for (const suffix of WORKSPACE_FILES) fs.rmSync(file + suffix, { force: true });
+};
+const moveWorkspace = (from: string, to: string): void => {
+  removeWorkspace(to);
+  for (const suffix of WORKSPACE_FILES) if (fs.existsSync(from + suffix)) fs.renameSync(from + suffix, to + suffix);
+};
+
+/**
+ * Where the run imports. A given workspace is opened, or created (and removed again if the import
+ * fails). The default one in <out> is the run's own and is rebuilt; the one a run before left is
+ * kept aside until the import has succeeded, so a failed run leaves it as it was.
+ */
+type Target = { workspace: string; created: boolean; previous: string | null };
+
+async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, outDir: string, currency: string | undefined): Promise<Target> {
   const clientName = path.basename(file, path.extname(file));
   if (given) {
     const target = path.resolve(io.cwd, given);
-    if (fs.existsSync(target)) await io.backend.call('workspace-open', { path: target });
-    else await io.backend.call('workspace-create', { path: target, clientName, currency });
-    return target;
+    if (fs.existsSync(target)) {
+      await io.backend.call('workspace-open', { path: target });
+      return { workspace: target, created: false, previous: null };
+    }
+    await io.backend.call('workspace-create', { path: target, clientName, currency });
+    return { workspace: target, created: true, previous: null };
   }
-  return '';
+  const workspace = path.join(outDir, 'workspace.longtail');
+  let previous: string | null = null;
+  if (fs.existsSync(workspace)) {
+    previous = `${workspace}.previous`;
+    moveWorkspace(workspace, previous);
+  }
+  await io.backend.call('workspace-create', { path: workspace, clientName, currency, overwrite: true });
+  return { workspace, created: true, previous };
+}
+
+/** The import failed: a workspace this run made is removed, and the one that was there before is back. */
+async function discard(io: CliIO, t: Target): Promise<void> {
+  if (!t.created) return;
+  await io.backend.call('workspace-close', {});
+  removeWorkspace(t.workspace);
+  if (t.previous) moveWorkspace(t.previous, t.workspace);
 }
 
 export const runCommand: Command = {
@@ -94,16 +127,8 @@ Examples:
     const settings = settingsFromArgs(args);
     // Read before anything is created, so a wrong option leaves no workspace behind.
     const reading = readingArgs(args.values);
-    let workspace = await prepareWorkspace(io, source, given, currency);
-    if (!workspace) {
-      workspace = path.join(outDir, 'workspace.longtail');
-      await io.backend.call('workspace-create', {
-        path: workspace,
-        clientName: path.basename(source, path.extname(source)),
-        currency,
-        overwrite: true,
-      });
-    }
+    const target = await prepareWorkspace(io, source, given, outDir, currency);
+    const { workspace } = target;
     const notes: string[] = [];
     try {
       const imported = await io.backend.call('import-run', { path: source, currency, ...reading }, { onProgress: progressPrinter(io) });
@@ -111,9 +136,13 @@ Examples:
       if (imported.currency) notes.push(`Currency ${imported.currency.code}: ${imported.currency.reason}.`);
     } catch (e) {
       // Re-running into the same workspace: the data is already there, so analyse it as it is.
-      if (!(isAppError(e) && e.code === 'IMPORT_DUPLICATE_FILE')) throw e;
+      if (!(isAppError(e) && e.code === 'IMPORT_DUPLICATE_FILE')) {
+        await discard(io, target);
+        throw e;
+      }
       notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);
     }
+    if (target.previous) removeWorkspace(target.previous);
     const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
     const { writeRunFiles } = await import('../../backend/analysis/export-files');
     const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId)) };

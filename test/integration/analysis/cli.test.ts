@@ -116,4 +116,36 @@ describe('longtail run and longtail analyze', () => {
     expect(text).toContain(`'=HYPERLINK(""x"")`);
     expect(text).not.toMatch(/,=HYPERLINK/);
   });
+
+  it("takes --map as import does, so an import error's advice works on run too", async () => {
+    // The customer column renamed to something no guess knows.
+    const odd = path.join(t.dir, 'odd headers.csv');
+    const [header, ...rows] = parseCsv(csv);
+    const renamed = header.map((h) => (h === 'Customer ID' ? 'Wer' : h === 'Customer Name' ? 'Notiz' : h));
+    fs.writeFileSync(odd, Papa.unparse([renamed, ...rows]));
+    const refused = await cli(['run', odd, '--out', 'odd-out']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('No customer column found. Map one with --map customer=<column>.');
+    // A failed run changes nothing: no workspace is left behind.
+    expect(fs.existsSync(path.join(t.dir, 'odd-out', 'workspace.longtail'))).toBe(false);
+    const mapped = await cli(['run', odd, '--out', 'odd-out', '--map', 'customer=Wer', '--k', '3', '--json']);
+    expect(mapped.err).toBe('');
+    expect(mapped.code).toBe(0);
+    const customers = parseCsv(path.join(t.dir, 'odd-out', 'customers.csv'));
+    expect(customers).toHaveLength(151);
+    const badMap = await cli(['run', odd, '--out', 'odd-out', '--map', 'client=Wer']);
+    expect(badMap.code).toBe(1);
+    expect(badMap.err).toContain("--map client=Wer: 'client' is not a field.");
+    // Nor does a run that fails on the file: the last good run's workspace is there as it was.
+    const before = fs.readFileSync(path.join(t.dir, 'odd-out', 'workspace.longtail'));
+    expect((await cli(['run', odd, '--out', 'odd-out'])).code).toBe(1);
+    expect(fs.readFileSync(path.join(t.dir, 'odd-out', 'workspace.longtail')).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.join(t.dir, 'odd-out')).filter((f) => f.startsWith('workspace.longtail')).sort()).toEqual(['workspace.longtail']);
+    const reopened = await cli(['analyze', '--workspace', 'odd-out/workspace.longtail', '--k', '3', '--json']);
+    expect(reopened.code).toBe(0);
+    expect((JSON.parse(reopened.out) as { customers: { total: number } }).customers.total).toBe(150);
+    // A new workspace given with --workspace is not left behind either.
+    expect((await cli(['run', odd, '--out', 'odd-out', '--workspace', 'fresh.longtail'])).code).toBe(1);
+    expect(fs.existsSync(path.join(t.dir, 'fresh.longtail'))).toBe(false);
+  });
 });
