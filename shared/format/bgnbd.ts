@@ -7,9 +7,16 @@ const sig = (v: number): string => (Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v
 
 export const describeParams = (p: BgNbdParameters): string => `r ${sig(p.r)}, alpha ${sig(p.alpha)}, a ${sig(p.a)}, b ${sig(p.b)}`;
 
-/** "+4%" / "-17%": how far the holdout prediction was from what happened. */
-export const describeHoldoutError = (error: number | null): string =>
-  error === null ? 'n/a' : `${error >= 0 ? '+' : '−'}${formatShare(Math.abs(error), 0)}`;
+/**
+ * How far the holdout prediction was from what happened, in words ("the model 17% low"): a bare
+ * "+24%" after "they made 2,063" read as if they had made more.
+ */
+export const describeHoldoutError = (error: number | null): string => {
+  if (error === null) return 'nothing to compare it with';
+  const off = formatShare(Math.abs(error), 0);
+  if (off === formatShare(0, 0)) return 'the model within 1%';
+  return `the model ${off} ${error > 0 ? 'high' : 'low'}`;
+};
 
 /** The fit in one line. */
 export const describeFit = (f: BgNbdFitReport): string =>
