@@ -56,6 +56,12 @@ export type RecoveryDecision = {
   flaggedRelationships: RecoveryFlag[];
   /** Relationship flags below the floor left off the list (their customer had no action to carry them). */
   belowFloor: { count: number; atRisk: number };
+  /**
+   * Relationships the rules found silent that bought nothing in the prior window: lost before it,
+   * with nothing left to lose over the horizon, so neither flags nor actions (absent on decisions
+   * made before they were told apart).
+   */
+  lostBefore?: { relationships: number; customers: number };
 };
 
 const money = (x: number): number => Math.round(x * 100) / 100;
@@ -159,11 +165,19 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
   // Marks by customer and by relationship, not set lookups: every customer and every relationship is asked.
   const ruleLapsed = new Uint8Array(ds.customers.length);
   const ruledUnit = new Uint8Array(rf.expected.length);
+  const lostRelationships = { count: 0, customers: new Set<number>() };
   for (const flag of ruleFlags) {
     const u = relationshipUnit(risk, flag.customer, flag.category);
     if (flag.signal === 'lapsed-all') ruleLapsed[flag.customer] = 1;
     if (u >= 0) ruledUnit[u] = 1;
     const expected = u >= 0 ? rf.expected[u] : 0;
+    // Silent since before the prior window: it was lost then, and has nothing left to lose. Listed,
+    // it was an action worth nothing ("0 at risk of the 0 it usually spends"), one per category.
+    if (!(expected > 0)) {
+      lostRelationships.count++;
+      lostRelationships.customers.add(flag.customer);
+      continue;
+    }
     // The rules saw a clear sign; the model knows how such relationships fared here. The surer of
     // the two prices it: a stop the model never saw in this history is still a stop.
     const p = Math.max(flag.confidence, useRelationship && u >= 0 ? rf.pDecline[u] : 0);
@@ -315,7 +329,16 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     customers.push(customerAction(c, 'several-categories', total, expected, chance / total, breakdown));
   }
   belowFloor.atRisk = money(belowFloor.atRisk);
-  return { horizonDays: risk.horizonDays, floor, model: { customer: useCustomer, relationship: useRelationship }, customers, relationships, flaggedRelationships: flagged, belowFloor };
+  return {
+    horizonDays: risk.horizonDays,
+    floor,
+    model: { customer: useCustomer, relationship: useRelationship },
+    customers,
+    relationships,
+    flaggedRelationships: flagged,
+    belowFloor,
+    lostBefore: { relationships: lostRelationships.count, customers: lostRelationships.customers.size },
+  };
 }
 
 /**

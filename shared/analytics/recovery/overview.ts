@@ -1,4 +1,5 @@
 import { isoFromDay } from '../../format/dates';
+import { formatCount } from '../../format/numbers';
 import type { RiskAssessment, RiskForecast, RiskTraining } from '../risk';
 import type { RecoveryDecision } from './decide';
 import { horizonWords } from './risk-reasons';
@@ -72,6 +73,18 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
   }
   if (d.belowFloor.count > 0) {
     notes.push(`${d.belowFloor.count} flagged relationships worth less than the value floor over ${span}, alone or with their customer's other small slips, were left off the action list.`);
+  }
+  const lost = d.lostBefore;
+  if (lost && lost.relationships > 0) {
+    const n = (x: number): string => formatCount(x, 'en-US');
+    // With one category (or one relationship each) the relationships are the customers.
+    const who =
+      lost.relationships === lost.customers
+        ? `${n(lost.customers)} ${lost.customers === 1 ? 'customer' : 'customers'}`
+        : `${n(lost.relationships)} customer x category relationships (of ${n(lost.customers)} customers)`;
+    notes.push(
+      `${who} had gone silent and bought nothing in the 12 months before the as-of date: lost before that, with nothing left to lose over ${span}, so they are not recovery actions. A customer that bought nothing at all in that time is listed as inactive.`,
+    );
   }
   const count = (signal: string) => d.customers.filter((c) => c.signal === signal).length;
   return {
