@@ -56,6 +56,14 @@ const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unit
 const NAMES_A_KEY = /(id|key|code|no|nr|number|type|flag)$/;
 /** Whether a header names a key (an id, a code, a number) rather than a quantity or an amount. */
 export const namesAKey = (header: string): boolean => NAMES_A_KEY.test(normaliseHeader(header));
+/**
+ * Money that is not the sale: freight, tax, discounts, costs, margins, fees. "freight_value" or
+ * "tax_amount" contains a revenue word, and on a marketplace export (Olist) the freight had been
+ * read as the revenue.
+ */
+const NOT_SALES = /(freight|shipping|postage|carriage|delivery|tax|^vat|vat$|gst|duty|discount|rebate|cost|cogs|profit|margin|^fee|fees?$|commission)/;
+/** Whether a header names money beside the sale rather than the sale itself. */
+export const namesNotSales = (header: string): boolean => NOT_SALES.test(normaliseHeader(header));
 /** An age group or income class groups people, not products: never the category. */
 const DESCRIBES_PEOPLE = /^(customer|cust|member|buyer)?(age|gender|sex|income|marital|education)/;
 
@@ -92,6 +100,7 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
         continue;
       }
       if (MEASURES.has(field) && NAMES_A_KEY.test(n)) continue;
+      if ((field === 'revenue' || field === 'unitPrice') && NOT_SALES.test(n)) continue;
       if (field === 'category' && DESCRIBES_PEOPLE.test(n)) continue;
       // A bare "name" inside a header names anything (product_category_name): only whole, it is the customer's.
       const partial = words.find((w) => w.length >= 4 && w !== 'name' && (n.startsWith(w) || n.endsWith(w)));
@@ -129,7 +138,7 @@ function contentCandidates(headers: readonly string[], columns: readonly string[
     }
     const numbers = values.filter((v) => parseAmount(v) !== null).length / values.length;
     const decimals = values.filter((v) => /[.,]\d{2}\b/.test(v)).length / values.length;
-    if (numbers >= 0.95 && decimals >= 0.5) {
+    if (numbers >= 0.95 && decimals >= 0.5 && !namesNotSales(column)) {
       out.push({ field: 'revenue', column, confidence: 0.35, reason: `'${column}' holds amounts with decimals` });
     }
   });
@@ -170,7 +179,7 @@ function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: reado
   // "Unit price" says the rows have units, which a quantity column left out of the export would count.
   if (!price || chosen.has('revenue') || chosen.has('quantity') || PER_UNIT.test(normaliseHeader(price.column))) return null;
   const rivals = headers.filter((h, i) => {
-    if (used.has(h) || namesAKey(h)) return false;
+    if (used.has(h) || namesAKey(h) || namesNotSales(h)) return false;
     const values = columns[i].filter((v) => v.trim() !== '');
     return values.length > 0 && values.filter((v) => parseAmount(v) !== null).length >= 0.9 * values.length;
   });

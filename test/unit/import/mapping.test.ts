@@ -65,6 +65,25 @@ describe('column mapping guesses', () => {
     }
   });
 
+  it('never reads freight, tax, discounts or costs as the revenue, by header or by content', () => {
+    // A marketplace's order items (Olist): the price is each row's amount, the freight beside it is not.
+    const headers = ['order_id', 'customer_id', 'order_status', 'order_purchase_timestamp', 'product_id', 'price', 'freight_value', 'product_category_name'];
+    const values: Record<string, string[]> = {
+      order_status: ['delivered', 'delivered', 'shipped', 'canceled', 'delivered'],
+      order_purchase_timestamp: ['2017-09-13 08:59:02', '2017-04-26 10:53:06', '2018-01-14 14:33:31', '2018-08-08 10:00:35', '2017-02-04 13:57:51'],
+      price: ['58.90', '239.90', '199.00', '12.99', '199.90'],
+      freight_value: ['13.29', '19.93', '17.87', '12.79', '18.14'],
+    };
+    const g = guessMapping(headers, headers.map((h) => values[h] ?? ['a1', 'b2', 'c3', 'd4', 'e5']));
+    expect(columnOf(g, 'revenue')).toBe('price');
+    expect(g.map((x) => x.column)).not.toContain('freight_value');
+    const amounts = ['Customer', 'Date', 'Tax Amount', 'Discount Value', 'Line Value'];
+    expect(columnOf(guessMapping(amounts, amounts.map(() => [])), 'revenue')).toBe('Line Value');
+    const costs = ['Customer', 'Date', 'Unit Cost', 'Shipping Price', 'Sell Price', 'Qty'];
+    const priced = guessMapping(costs, costs.map(() => []));
+    expect(columnOf(priced, 'unitPrice')).toBe('Sell Price');
+  });
+
   it('reads a column called Data as the date only when it holds dates', () => {
     const headers = ['Customer', 'Data', 'Sales'];
     const rows = [
