@@ -191,6 +191,11 @@ describe('column mapping guesses', () => {
     expect([columnOf(g, 'category'), columnOf(g, 'customerName')]).toEqual(['product_category_name', null]);
   });
 
+  it("takes Olist's customer_unique_id (the person) over its customer_id (one per order) when an export carries both", () => {
+    const g = guessMapping(['order_id', 'customer_id', 'customer_unique_id', 'order_purchase_timestamp', 'price'], [[], [], [], [], []]);
+    expect(columnOf(g, 'customer')).toBe('customer_unique_id');
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [
