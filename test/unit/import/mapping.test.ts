@@ -196,6 +196,34 @@ describe('column mapping guesses', () => {
     expect(columnOf(g, 'customer')).toBe('customer_unique_id');
   });
 
+  it('finds the customer in accounting and shop exports: QuickBooks by its name, Xero by its contact, Shopify by its email', () => {
+    const cases: [string[], string[][], Record<string, string | null>][] = [
+      [
+        ['Type', 'Date', 'Num', 'Memo/Description', 'Name', 'Item', 'Qty', 'Sales Price', 'Amount', 'Balance'],
+        [['Invoice', '01/03/2024', '1001', 'Widgets', 'Acme Corp', 'W-1', '2', '10.00', '20.00', '20.00'], ['Invoice', '01/04/2024', '1002', 'Bolts', 'Beta LLC', 'B-2', '5', '1.50', '7.50', '27.50']],
+        { customer: 'Name', customerName: null, revenue: 'Amount' },
+      ],
+      [
+        ['Contact', 'Invoice Number', 'Invoice Date', 'Item Code', 'Description', 'Quantity', 'Unit Amount', 'Line Amount', 'Account Code', 'Tax Amount'],
+        [['Acme Corp', 'INV-001', '2024-01-03', 'W-1', 'Widgets', '2', '10.00', '20.00', '200', '4.00'], ['Beta LLC', 'INV-002', '2024-01-04', 'B-2', 'Bolts', '5', '1.50', '7.50', '200', '1.50']],
+        { customer: 'Contact', revenue: 'Line Amount', invoice: 'Invoice Number' },
+      ],
+      [
+        ['Name', 'Email', 'Created at', 'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Total', 'Shipping', 'Taxes'],
+        [['#1001', 'a@x.com', '2024-01-03 10:00:00', '2', 'Widget', '10.00', '24.00', '2.00', '2.00'], ['#1002', 'b@y.com', '2024-01-04 11:00:00', '5', 'Bolt', '1.50', '9.00', '1.00', '0.50']],
+        { customer: 'Email', date: 'Created at' },
+      ],
+    ];
+    for (const [headers, rows, expected] of cases) {
+      const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+      for (const [field, column] of Object.entries(expected)) expect({ field, column: columnOf(g, field) }).toEqual({ field, column });
+    }
+    // A real customer id still wins over a name or an email.
+    const both = ['Customer ID', 'Customer Name', 'Email', 'Date', 'Sales'];
+    const g = guessMapping(both, both.map(() => []));
+    expect([columnOf(g, 'customer'), columnOf(g, 'customerName')]).toEqual(['Customer ID', 'Customer Name']);
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [
