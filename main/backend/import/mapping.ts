@@ -84,6 +84,12 @@ function holdsDates(values: readonly string[]): boolean {
   return dates.dateShare >= 0.5 || dates.datesAsNumbers !== null;
 }
 
+/** Whether a column's first values read as numbers; true when it has none to tell. */
+function holdsNumbers(values: readonly string[]): boolean {
+  const filled = values.filter((v) => v.trim() !== '');
+  return filled.length === 0 || filled.filter((v) => parseAmount(v) !== null).length >= 0.9 * filled.length;
+}
+
 function headerCandidates(headers: readonly string[], columns: readonly string[][]): Candidate[] {
   const out: Candidate[] = [];
   for (const [i, column] of headers.entries()) {
@@ -107,6 +113,8 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
       if (!partial) continue;
       // A header only containing a date word (SHOP_WEEK beside SHOP_DATE) must hold dates to be one.
       if (field === 'date' && !holdsDates(columns[i] ?? [])) continue;
+      // ...and one only containing a measure's word must hold numbers ("Order Status" is no count of orders).
+      if (MEASURES.has(field) && !holdsNumbers(columns[i] ?? [])) continue;
       // The longer word found says more: product_category_name is a 'productcategory' before it is a 'product'.
       out.push({ field, column, confidence: 0.55 + partial.length * 0.001, reason: `header '${column}' contains '${partial}'` });
     }

@@ -224,6 +224,21 @@ describe('column mapping guesses', () => {
     expect([columnOf(g, 'customer'), columnOf(g, 'customerName')]).toEqual(['Customer ID', 'Customer Name']);
   });
 
+  it('takes a header only containing a measure word for that measure only when it holds numbers', () => {
+    const headers = ['Customer', 'Date', 'Order Status', 'Sales'];
+    const rows = [
+      ['a', '2024-01-01', 'Complete', '10.50'],
+      ['b', '2024-01-02', 'Pending', '11.25'],
+    ];
+    expect(columnOf(guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i]))), 'orders')).toBeNull();
+    const counted = [
+      ['a', '2024-01-01', '3', '10.50'],
+      ['b', '2024-01-02', '1', '11.25'],
+    ];
+    const countHeaders = ['Customer', 'Date', 'Orders Count', 'Sales'];
+    expect(columnOf(guessMapping(countHeaders, countHeaders.map((_, i) => counted.map((r) => r[i]))), 'orders')).toBe('Orders Count');
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [
