@@ -51,6 +51,9 @@ export const normaliseHeader = (h: string): string => plainHeader(foldAccents(h)
  */
 export const headerSignature = (headers: readonly string[]): string => headers.map(plainHeader).join('|');
 
+/** Names that stand for the customer only in exports without a better one (an email beside a Client column is not the key). */
+const LAST_RESORT: ReadonlySet<string> = new Set(['contact', 'customeremail', 'email', 'emailaddress']);
+
 /** Fields summed as numbers: a header that names a key (sales_channel_id) is never one of them, whatever word it starts with. */
 const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unitPrice', 'orders']);
 const NAMES_A_KEY = /(id|key|code|no|nr|number|type|flag)$/;
@@ -102,7 +105,8 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
       if (exact >= 0 && field === 'date' && n === 'data' && !holdsDates(columns[i] ?? [])) continue;
       if (exact >= 0) {
         // Earlier synonyms are the usual names, later ones looser: "Region" beats "Country" for territory.
-        out.push({ field, column, confidence: Math.max(0.7, 0.98 - exact * 0.02), reason: `header '${column}' is a usual name for ${field}` });
+        const confidence = LAST_RESORT.has(n) ? 0.62 : Math.max(0.7, 0.98 - exact * 0.02);
+        out.push({ field, column, confidence, reason: `header '${column}' is a usual name for ${field}` });
         continue;
       }
       if (MEASURES.has(field) && NAMES_A_KEY.test(n)) continue;

@@ -218,10 +218,12 @@ describe('column mapping guesses', () => {
       const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
       for (const [field, column] of Object.entries(expected)) expect({ field, column: columnOf(g, field) }).toEqual({ field, column });
     }
-    // A real customer id still wins over a name or an email.
+    // A real customer id still wins over a name or an email, whichever column comes first.
     const both = ['Customer ID', 'Customer Name', 'Email', 'Date', 'Sales'];
     const g = guessMapping(both, both.map(() => []));
     expect([columnOf(g, 'customer'), columnOf(g, 'customerName')]).toEqual(['Customer ID', 'Customer Name']);
+    const emailFirst = ['Email', 'Client', 'Date', 'Sales'];
+    expect(columnOf(guessMapping(emailFirst, emailFirst.map(() => [])), 'customer')).toBe('Client');
   });
 
   it('takes a header only containing a measure word for that measure only when it holds numbers', () => {
