@@ -54,6 +54,9 @@ export const headerSignature = (headers: readonly string[]): string => headers.m
 /** Names that stand for the customer only in exports without a better one (an email beside a Client column is not the key). */
 const LAST_RESORT: ReadonlySet<string> = new Set(['contact', 'customeremail', 'email', 'emailaddress']);
 
+/** Short words that begin or end too many other headers ("Landed Cost", "Contact Phone"): they count only whole. */
+const WHOLE_ONLY: ReadonlySet<string> = new Set(['land', 'data', 'firma', 'canal', 'kanal', 'zona', 'pais', 'wert', 'contact', 'email']);
+
 /** Fields summed as numbers: a header that names a key (sales_channel_id) is never one of them, whatever word it starts with. */
 const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unitPrice', 'orders']);
 const NAMES_A_KEY = /(id|key|code|no|nr|number|type|flag)$/;
@@ -113,7 +116,7 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
       if ((field === 'revenue' || field === 'unitPrice') && NOT_SALES.test(n)) continue;
       if (field === 'category' && DESCRIBES_PEOPLE.test(n)) continue;
       // A bare "name" inside a header names anything (product_category_name): only whole, it is the customer's.
-      const partial = words.find((w) => w.length >= 4 && w !== 'name' && (n.startsWith(w) || n.endsWith(w)));
+      const partial = words.find((w) => w.length >= 4 && w !== 'name' && !WHOLE_ONLY.has(w) && (n.startsWith(w) || n.endsWith(w)));
       if (!partial) continue;
       // A header only containing a date word (SHOP_WEEK beside SHOP_DATE) must hold dates to be one.
       if (field === 'date' && !holdsDates(columns[i] ?? [])) continue;

@@ -222,6 +222,10 @@ describe('column mapping guesses', () => {
     const both = ['Customer ID', 'Customer Name', 'Email', 'Date', 'Sales'];
     const g = guessMapping(both, both.map(() => []));
     expect([columnOf(g, 'customer'), columnOf(g, 'customerName')]).toEqual(['Customer ID', 'Customer Name']);
+    // Short words of other languages count only whole: a landed cost is no country, a contact phone no customer.
+    const loose = ['Customer', 'Date', 'Sales', 'Landed Cost', 'Contact Phone'];
+    const guessed = guessMapping(loose, loose.map(() => []));
+    expect(guessed.filter((x) => x.column === 'Landed Cost' || x.column === 'Contact Phone')).toEqual([]);
     const emailFirst = ['Email', 'Client', 'Date', 'Sales'];
     expect(columnOf(guessMapping(emailFirst, emailFirst.map(() => [])), 'customer')).toBe('Client');
   });
