@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { spellingKey } from '../../../shared/analytics/products/level';
 import { ownString } from './source';
 
 type Table = 'territories' | 'reps' | 'categories' | 'customers' | 'products';
@@ -18,6 +19,10 @@ export class Dimension {
   /** New names whose rows are not written yet (see deferInserts): their ids, names and labels, and the ids since taken back. */
   private deferred: { ids: number[]; keys: string[]; labels: (string | null)[]; forgotten: Set<number> } | null = null;
   private nextId = 0;
+  /** Ids by folded name (see idFolding), built on first use; and the spellings read as another. */
+  private folded: Map<string, { id: number; name: string }> | null = null;
+  private readonly variants: { spelling: string; as: string }[] = [];
+  private variantCount = 0;
 
   constructor(db: Db, table: Table) {
     const key = table === 'customers' || table === 'products' ? 'code' : 'name';
@@ -98,7 +103,43 @@ export class Dimension {
     const info =
       this.table === 'customers' ? this.insert.run(key, label || key) : this.table === 'products' ? this.insert.run(key, label || null) : this.insert.run(key);
     const id = Number(info.lastInsertRowid);
-    this.ids.set(ownString(key), id);
+    const own = ownString(key);
+    this.ids.set(own, id);
+    const f = foldName(own);
+    if (this.folded && !this.folded.has(f)) this.folded.set(f, { id, name: own });
     return id;
   }
+
+  /**
+   * The id for a name, where names that differ only in case, spacing or punctuation ("Ben Carter",
+   * "BEN CARTER", "Ben  Carter") are one: typed by hand into an ERP they are one rep or territory.
+   * The spelling first seen (or already stored) is kept. Not for codes, where case can tell two
+   * things apart.
+   */
+  idFolding(key: string): number {
+    if (key === this.lastKey) return this.lastId;
+    if (this.ids.has(key)) return this.id(key);
+    if (!this.folded) {
+      this.folded = new Map();
+      // Map order is insertion order: the first stored spelling of a name is the one kept.
+      for (const [name, id] of this.ids) if (!this.folded.has(foldName(name))) this.folded.set(foldName(name), { id, name });
+    }
+    const same = this.folded.get(foldName(key));
+    if (same === undefined) return this.id(key);
+    const own = ownString(key);
+    this.ids.set(own, same.id);
+    this.variantCount++;
+    if (this.variants.length < 3) this.variants.push({ spelling: own, as: same.name });
+    this.lastKey = own;
+    this.lastId = same.id;
+    return same.id;
+  }
+
+  /** The spellings idFolding read as a name already seen: how many, and the first few. */
+  foldedVariants(): { count: number; examples: { spelling: string; as: string }[] } {
+    return { count: this.variantCount, examples: this.variants };
+  }
 }
+
+/** A name as compared for sameness, as the analysis compares category spellings. */
+const foldName = spellingKey;

@@ -165,8 +165,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       }
     }
     const id = customerIdOf(customer, customerName || null);
-    const repId = rep === '' ? null : reps.id(rep);
-    const territoryId = territory === '' ? null : territories.id(territory);
+    const repId = rep === '' ? null : reps.idFolding(rep);
+    const territoryId = territory === '' ? null : territories.idFolding(territory);
     add(line, id, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
     if (tracksCustomer) noteLatest(id, day, line, customerName, repId, territoryId, segment);
   }
@@ -176,7 +176,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   /** A rep's or territory's id by its code, resolved on the code's first row; null for a blank (kept as 0). */
   const optionalId = (dimension: Dimension, known: number[], names: string[], code: number): number | null => {
     let id = known[code] ?? -1;
-    if (id < 0) known[code] = id = names[code] === '' ? 0 : dimension.id(names[code]);
+    if (id < 0) known[code] = id = names[code] === '' ? 0 : dimension.idFolding(names[code]);
     return id === 0 ? null : id;
   };
   const categoryField = ix.category >= 0 ? TEXT.category : TEXT.product;
@@ -241,8 +241,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const summed: SummedRows = {
     customer: (code, name) => customerIdOf(code, name),
     category: (name) => categories.id(name),
-    rep: (name) => reps.id(name),
-    territory: (name) => territories.id(name),
+    rep: (name) => reps.idFolding(name),
+    territory: (name) => territories.idFolding(name),
     add: (line, customerId, day, categoryId, quantity, revenue, repId, territoryId) => add(line, customerId, day, categoryId, null, quantity, revenue, repId, territoryId, null),
     latest: (customerId, day, line, name, repId, territoryId, segment) => {
       if (tracksCustomer) noteLatest(customerId, day, line, name, repId, territoryId, segment);
@@ -299,6 +299,19 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     },
     finish() {
       insert.flush();
+      // Categories are kept as written: the analysis reads their spellings as one category, named
+      // by the tidiest (products/level.ts). Reps and territories have no such later step.
+      for (const [dimension, what] of [
+        [reps, 'rep'],
+        [territories, 'territory'],
+      ] as const) {
+        const { count, examples } = dimension.foldedVariants();
+        if (count === 0) continue;
+        const shown = examples.map((e) => `'${e.spelling}' as '${e.as}'`).join(', ');
+        tally.warnings.push(
+          `${count.toLocaleString('en-US')} ${what} ${count === 1 ? 'name differs' : 'names differ'} from another only in case or spacing and ${count === 1 ? 'was' : 'were'} read as the same ${what} (${shown}${count > examples.length ? ', ...' : ''}).`,
+        );
+      }
       if (floated.size > 0) {
         const [first] = floated;
         tally.warnings.push(
