@@ -194,13 +194,15 @@ const hasProductMaster = (db: Db): boolean =>
   (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'product-master'").get() as { n: number }).n > 0;
 
 function importColumns(db: Db): ImportColumns {
-  const mappings = (db.prepare("SELECT mapping_json FROM imports WHERE status = 'done' AND shape = 'transactions' ORDER BY id").all() as { mapping_json: string }[]).map(
+  const mappings = (db.prepare("SELECT mapping_json FROM imports WHERE status = 'done' AND shape IN ('transactions', 'cube') ORDER BY id").all() as { mapping_json: string }[]).map(
     (r) => JSON.parse(r.mapping_json) as Record<string, string | undefined>,
   );
   // A product master regroups code-level imports into its categories (sink-product-master).
   const master = hasProductMaster(db);
+  // A spend table's categories are its amount columns: it has no column naming them.
+  const spendTable = (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'spend-table'").get() as { n: number }).n > 0;
   return {
-    categoryColumn: mappings.find((m) => m.category)?.category ?? (master ? 'the product master' : null),
+    categoryColumn: mappings.find((m) => m.category)?.category ?? (master ? 'the product master' : spendTable ? "the spend table's columns" : null),
     productColumn: mappings.find((m) => m.product)?.product ?? null,
     categoriesAreProducts: !master && mappings.some((m) => !m.category && m.product),
   };

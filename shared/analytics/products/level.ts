@@ -173,7 +173,8 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const rawValues = kept.length;
   const medianBuyers = median(kept.map((i) => categories[i].buyers));
   const column = input.categoryColumn ?? input.productColumn;
-  const columnWords = column ? `'${column}'` : 'the category level';
+  // A column is quoted; where the categories came from something else ("the product master") it is said as it is.
+  const columnWords = column ? (column.startsWith('the ') ? column : `'${column}'`) : 'the category level';
   const fine = levelTooFine(rawValues, medianBuyers, input.customers);
   const fineWhy = `${columnWords} has ${formatCount(rawValues)} values; the median one is bought by ${formatCount(medianBuyers)} of ${formatCount(input.customers)} customers`;
   const hasGroups = saved !== null && Object.keys(saved.groups).length > 0;
@@ -276,7 +277,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const reason = fine
     ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by. Import a product master (product -> category) to get meaningful profiles.`
     : column
-      ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level ${columnWords} (${formatCount(rawValues)} values).`
+      ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level: ${columnWords} (${formatCount(rawValues)} values).`
       : `No category or product column: every sale is in ${rawValues === 1 ? `one category, '${list[0]}'` : `${formatCount(rawValues)} categories`}, so each customer is judged as a whole.`;
   return {
     categories: list,

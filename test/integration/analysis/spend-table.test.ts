@@ -22,6 +22,9 @@ describe('a spend-table workspace (UCI Wholesale, no dates)', () => {
     expect(summary.counts.recoveryActions).toBe(0);
     expect(summary.counts.growthActions).toBeGreaterThan(0);
     expect(summary.notes.join(' ')).toMatch(/no dates.*only profiles and growth/);
+    // Its categories are its amount columns, not "no category column".
+    expect(summary.notes).toContain("The imported category level: the spend table's columns (6 values).");
+    expect(summary.notes.join(' ')).not.toContain('No category or product column');
   });
 
   it('answers recovery re-evaluation and the backtest, at one date or several, with NO_DATES and what to do', async () => {

@@ -86,6 +86,9 @@ describe('a customer x category x day cube summed by DuckDB from the bundled sam
   it('gives the same analysis: tiers, profiles, leakage, action counts and notes', () => {
     expect(cubeSummary.counts.recoveryActions).toBeGreaterThan(0);
     expect(figures(cubeSummary)).toEqual(figures(linesSummary));
+    // Both name the column the categories came from (the cube's own name for it).
+    expect(linesSummary.notes.filter(levelNote)).toEqual(["The imported category level: 'Category' (12 values)."]);
+    expect(cubeSummary.notes.filter(levelNote)).toEqual(["The imported category level: 'category' (12 values)."]);
   });
 
   it('gives the same customers and the same actions, priced the same', async () => {
