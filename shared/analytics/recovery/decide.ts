@@ -61,7 +61,7 @@ export type RecoveryDecision = {
    * with nothing left to lose over the horizon, so neither flags nor actions (absent on decisions
    * made before they were told apart).
    */
-  lostBefore?: { relationships: number; customers: number };
+  lostBefore?: { relationships: number; customers: number; oneCategory: boolean };
 };
 
 const money = (x: number): number => Math.round(x * 100) / 100;
@@ -337,7 +337,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     relationships,
     flaggedRelationships: flagged,
     belowFloor,
-    lostBefore: { relationships: lostRelationships.count, customers: lostRelationships.customers.size },
+    lostBefore: { relationships: lostRelationships.count, customers: lostRelationships.customers.size, oneCategory: ds.categories.length === 1 },
   };
 }
 

@@ -77,9 +77,9 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
   const lost = d.lostBefore;
   if (lost && lost.relationships > 0) {
     const n = (x: number): string => formatCount(x, 'en-US');
-    // With one category (or one relationship each) the relationships are the customers.
+    // With one category the relationships are the customers.
     const who =
-      lost.relationships === lost.customers
+      lost.oneCategory
         ? `${n(lost.customers)} ${lost.customers === 1 ? 'customer' : 'customers'}`
         : `${n(lost.relationships)} customer x category relationships (of ${n(lost.customers)} customers)`;
     notes.push(
