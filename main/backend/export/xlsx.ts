@@ -70,7 +70,9 @@ export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, 
       if (v === null || v === '') continue;
       if (col.kind === 'text') line[i] = { t: 's', v: String(v) };
       else if (col.kind === 'date') line[i] = { t: 'n', v: excelSerialFromIso(String(v)), z: formats[i] };
-      else if (typeof v === 'number' && Number.isFinite(v)) line[i] = { t: 'n', v, z: formats[i] };
+      // Money to the cent: a sum of many amounts ends in float noise (5126197.249999997) that the
+      // cell's format hides but its formula bar and a copy show.
+      else if (typeof v === 'number' && Number.isFinite(v)) line[i] = { t: 'n', v: col.kind === 'money' ? Math.round(v * 100) / 100 : v, z: formats[i] };
       else line[i] = { t: 's', v: String(v) };
     }
     data.push(line);
