@@ -1,4 +1,5 @@
 import type { RepKind, RosterRep } from '../../../shared/contract/assignment';
+import { spellingKey } from '../../../shared/analytics/products/level';
 import type { Db } from '../db/open';
 
 export type RosterEntry = {
@@ -43,13 +44,26 @@ export function listRoster(db: Db): RosterRep[] {
   }));
 }
 
-function territoryId(db: Db, name: string | null): number | null {
-  if (name === null || name === '') return null;
-  db.prepare('INSERT INTO territories (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
-  return (db.prepare('SELECT id FROM territories WHERE name = ?').get(name) as { id: number }).id;
+/**
+ * The stored spelling of a name written another way ("Ben Carter" in a roster, "BEN CARTER" in the
+ * data), as the import reads rep and territory names: the roster then updates the rep the data
+ * names instead of adding a second one with no accounts.
+ */
+function storedSpelling(db: Db, table: 'reps' | 'territories', name: string): string {
+  const names = (db.prepare(`SELECT name FROM ${table} ORDER BY id`).all() as { name: string }[]).map((r) => r.name);
+  if (names.includes(name)) return name;
+  const key = spellingKey(name);
+  return names.find((n) => spellingKey(n) === key) ?? name;
 }
 
-/** Upserts by rep name; returns how many reps were new. */
+function territoryId(db: Db, name: string | null): number | null {
+  if (name === null || name === '') return null;
+  const stored = storedSpelling(db, 'territories', name);
+  db.prepare('INSERT INTO territories (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(stored);
+  return (db.prepare('SELECT id FROM territories WHERE name = ?').get(stored) as { id: number }).id;
+}
+
+/** Upserts by rep name (its stored spelling, see storedSpelling); returns how many reps were new. */
 export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date): { created: number; updated: number } {
   let created = 0;
   let updated = 0;
@@ -61,9 +75,10 @@ export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date): 
   );
   db.transaction(() => {
     for (const e of entries) {
-      if (exists.get(e.name)) updated += 1;
+      const name = storedSpelling(db, 'reps', e.name);
+      if (exists.get(name)) updated += 1;
       else created += 1;
-      upsert.run(e.name, e.kind, territoryId(db, e.territory), e.capacity, e.active ? 1 : 0, now.toISOString());
+      upsert.run(name, e.kind, territoryId(db, e.territory), e.capacity, e.active ? 1 : 0, now.toISOString());
     }
   })();
   return { created, updated };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspaces } from '../../helpers/workspace';
@@ -78,5 +79,20 @@ describe('the rep roster', () => {
     await w.backend.call('workspace-open', { path: w.file });
     const ann = (await w.backend.call('roster-list', {})).find((r) => r.name === 'Ann Key');
     expect(ann).toEqual({ name: 'Ann Key', kind: 'inside', territory: 'East', capacity: 7, active: false, dataAccounts: 0 });
+  });
+
+  it("updates the rep the data names when the roster spells it another way, rather than adding one with no accounts", async () => {
+    const w = await workspace();
+    const sales = path.join(w.dir, 'sales.csv');
+    fs.writeFileSync(sales, 'Customer,Date,Category,Revenue,Sales Rep,Territory\nA,2024-01-05,Dairy,10.00,BEN CARTER,NORTH\nB,2024-01-06,Dairy,12.00,BEN CARTER,NORTH\n');
+    await w.backend.call('import-run', { path: sales });
+    const roster = path.join(w.dir, 'roster.csv');
+    fs.writeFileSync(roster, 'Rep,Kind,Territory,Capacity\nBen Carter,outside,North,5\nIvy Phone,inside,,80\n');
+    const result = await w.backend.call('roster-import', { path: roster });
+    expect(result).toMatchObject({ read: 2, created: 1, updated: 1 });
+    expect(result.reps).toEqual([
+      { name: 'BEN CARTER', kind: 'outside', territory: 'NORTH', capacity: 5, active: true, dataAccounts: 2 },
+      { name: 'Ivy Phone', kind: 'inside', territory: null, capacity: 80, active: true, dataAccounts: 0 },
+    ]);
   });
 });
