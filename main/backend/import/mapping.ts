@@ -122,8 +122,11 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
       if (field === 'date' && !holdsDates(columns[i] ?? [])) continue;
       // ...and one only containing a measure's word must hold numbers ("Order Status" is no count of orders).
       if (MEASURES.has(field) && !holdsNumbers(columns[i] ?? [])) continue;
-      // The longer word found says more: product_category_name is a 'productcategory' before it is a 'product'.
-      out.push({ field, column, confidence: 0.55 + partial.length * 0.001, reason: `header '${column}' contains '${partial}'` });
+      // The longer word found says more: product_category_name is a 'productcategory' before it is a
+      // 'product'. But a header ending in a date word that holds dates is a date: "Invoice/Bill Date"
+      // is no invoice ("Pieces Shipped Total" still counts pieces: only dates are read this way).
+      const head = field === 'date' && n.endsWith(partial) ? 0.01 : 0;
+      out.push({ field, column, confidence: 0.55 + head + partial.length * 0.001, reason: `header '${column}' contains '${partial}'` });
     }
   }
   return out;

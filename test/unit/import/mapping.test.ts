@@ -245,6 +245,16 @@ describe('column mapping guesses', () => {
     expect(columnOf(guessMapping(countHeaders, countHeaders.map((_, i) => counted.map((r) => r[i]))), 'orders')).toBe('Orders Count');
   });
 
+  it("reads a compound header by its last word: Odoo's 'Invoice/Bill Date' is the date, not the invoice", () => {
+    const headers = ['Customer', 'Invoice/Bill Date', 'Number', 'Product Category', 'Quantity', 'Subtotal', 'Salesperson'];
+    const rows = [
+      ['Acme', '2024-01-03', 'INV/2024/0001', 'Tools', '2', '20.00', 'Ann'],
+      ['Beta', '2024-01-04', 'INV/2024/0002', 'Paint', '5', '7.50', 'Ben'],
+    ];
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect([columnOf(g, 'date'), columnOf(g, 'invoice'), columnOf(g, 'revenue'), columnOf(g, 'rep')]).toEqual(['Invoice/Bill Date', null, 'Subtotal', 'Salesperson']);
+  });
+
   it('does not take ids of ten digits spread over centuries for Unix times', () => {
     const headers = ['Ref', 'Amount'];
     const rows = [
