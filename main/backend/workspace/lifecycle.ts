@@ -10,6 +10,7 @@ import { isWorkspaceFile } from './list';
 import { currencyOfLocale } from '../../../shared/format/currency';
 import { setWorkspaceCurrency, systemLocale } from '../import/currency';
 import { rememberRecent } from './recent';
+import { removeWorkspaceFiles } from './files';
 
 /** Creates a workspace file (replacing one only when asked), opens it in the session and lists it as recent. */
 export function createWorkspace(
@@ -29,7 +30,7 @@ export function createWorkspace(
         path: file,
       });
     }
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    removeWorkspaceFiles(file);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = session.open(file, { create: true });

@@ -5,6 +5,7 @@ import { DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, DEFAULT_PARSE_IN_W
 import type { Progress } from '../../../shared/contract/progress';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { formatCount } from '../../../shared/format/numbers';
+import { removeWorkspaceFiles } from '../../backend/workspace/files';
 import type { Command } from '../command';
 import { oneOf, readingArgs, readingHelp, readingOptions } from '../import-options';
 
@@ -117,7 +118,7 @@ Examples:
     const discardIfNew = async (): Promise<void> => {
       if (!created) return;
       await io.backend.call('workspace-close', {});
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(wsPath + suffix, { force: true });
+      removeWorkspaceFiles(wsPath);
     };
     const json = Boolean(args.values.json);
     const controller = new AbortController();

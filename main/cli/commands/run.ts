@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Action, CustomerResult } from '../../../shared/model/results';
+import { moveWorkspaceFiles, removeWorkspaceFiles } from '../../backend/workspace/files';
 import type { CliIO, Command } from '../command';
 import { readingArgs, readingHelp, readingOptions } from '../import-options';
 import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
@@ -27,15 +28,6 @@ async function allCustomers(io: CliIO, runId: number): Promise<CustomerResult[]>
   }
 }
 
-const WORKSPACE_FILES = ['', '-wal', '-shm'];
-const removeWorkspace = (file: string): void => {
-  for (const suffix of WORKSPACE_FILES) fs.rmSync(file + suffix, { force: true });
-};
-const moveWorkspace = (from: string, to: string): void => {
-  removeWorkspace(to);
-  for (const suffix of WORKSPACE_FILES) if (fs.existsSync(from + suffix)) fs.renameSync(from + suffix, to + suffix);
-};
-
 /**
  * Where the run imports. A given workspace is opened, or created (and removed again if the import
  * fails). The default one in <out> is the run's own and is rebuilt; the one a run before left is
@@ -58,7 +50,7 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
   let previous: string | null = null;
   if (fs.existsSync(workspace)) {
     previous = `${workspace}.previous`;
-    moveWorkspace(workspace, previous);
+    moveWorkspaceFiles(workspace, previous);
   }
   await io.backend.call('workspace-create', { path: workspace, clientName, currency, overwrite: true });
   return { workspace, created: true, previous };
@@ -68,8 +60,8 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
 async function discard(io: CliIO, t: Target): Promise<void> {
   if (!t.created) return;
   await io.backend.call('workspace-close', {});
-  removeWorkspace(t.workspace);
-  if (t.previous) moveWorkspace(t.previous, t.workspace);
+  removeWorkspaceFiles(t.workspace);
+  if (t.previous) moveWorkspaceFiles(t.previous, t.workspace);
 }
 
 export const runCommand: Command = {
@@ -142,7 +134,7 @@ Examples:
       }
       notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);
     }
-    if (target.previous) removeWorkspace(target.previous);
+    if (target.previous) removeWorkspaceFiles(target.previous);
     const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
     const { writeRunFiles } = await import('../../backend/analysis/export-files');
     const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId)) };
