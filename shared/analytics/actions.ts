@@ -3,6 +3,7 @@ import type { Dataset } from '../model/dataset';
 import type { GrowthGap } from './growth';
 import { byPriority, priorityOf } from './priority';
 import type { RecoveryDecision } from './recovery';
+import { callValue } from './recovery/call-order';
 import { flatString } from '../format/flat-string';
 
 /** The category label of an action that covers a whole customer (a win-back or a slipping account). */
@@ -58,15 +59,22 @@ export function buildActions(ctx: ActionContext, decision: RecoveryDecision | nu
     };
   };
   const actions: Action[] = [];
+  // The list's order: each call's chance x (money at risk + its level's weight), kept in its facts so
+  // the store, the screen and the exports sort alike. A customer's small slips folded into one call
+  // are weighed as the relationships they are.
+  const weightOf = (level: 'customer' | 'relationship'): number => decision?.order?.[level]?.weight ?? 0;
+  const cents = (x: number): number => Math.round(x * 100) / 100;
   // One customer, one call: a customer sliding as a whole is one action carrying its categories.
   for (const a of accounts) {
-    const action = make('recovery', a.customer, null, a.atRisk, a.probability, a.reason, { ...a.facts });
+    const level = a.signal === 'several-categories' ? 'relationship' : 'customer';
+    const action = make('recovery', a.customer, null, a.atRisk, a.probability, a.reason, { ...a.facts, callValue: cents(callValue(a.atRisk, a.probability, weightOf(level))) });
     action.breakdown = a.breakdown.map((b) => ({ category: ds.categories[b.category], atRisk: b.atRisk, spend12m: b.spend12m }));
     actions.push(action);
   }
   for (const f of flags) {
     const facts: Action['facts'] = Object.assign({}, f.facts);
     facts.signal = f.signal;
+    facts.callValue = cents(callValue(f.atRiskRevenue, f.confidence, weightOf('relationship')));
     actions.push(make('recovery', f.customer, f.category, f.atRiskRevenue, f.confidence, f.reason, facts));
   }
   for (const g of gaps) {

@@ -348,7 +348,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
       return decideRecovery(ds, verdicts, flags, assessed ?? gone(), s.recovery);
     });
     decision = decided;
-    const overview = cache.get(OVERVIEW, keys.recovery, () => recoveryOverview(decided, assessed ?? gone()));
+    const overview = cache.get(OVERVIEW, keys.recovery, () => recoveryOverview(decided, assessed ?? gone(), ds.currency));
     if (options.memoryFirst) cache.forget('risk');
     else risk = assessed;
     return overview;

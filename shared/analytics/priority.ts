@@ -35,10 +35,13 @@ const chanceOf = (facts: Record<string, number | string | null>): number => {
 };
 
 /**
- * Money times its chance: the order the backtest scores recovery flags in, and the Recovery list's.
- * The store sorts by the same product (queries.ts), so a preview and a stored run list alike.
+ * A call's place in the list: a recovery call's chance x (money at risk + its level's weight; see
+ * recovery/call-order.ts), which its facts keep; a growth gap's money x its peer share. The order the
+ * backtest scores recovery flags in, and the Recovery list's. The store sorts by the same value
+ * (queries.ts), so a preview and a stored run list alike.
  */
-export const weightedMoney = (a: { expectedRevenue: number; facts: Record<string, number | string | null> }): number => a.expectedRevenue * chanceOf(a.facts);
+export const weightedMoney = (a: { expectedRevenue: number; facts: Record<string, number | string | null> }): number =>
+  typeof a.facts.callValue === 'number' ? a.facts.callValue : a.expectedRevenue * chanceOf(a.facts);
 
 /** Most weighted money first; equal ones keep their priority order (pass a list already by priority). */
 export const byWeightedMoney = <T extends { expectedRevenue: number; facts: Record<string, number | string | null> }>(ranked: readonly T[]): T[] =>

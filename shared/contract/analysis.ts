@@ -157,8 +157,9 @@ export const analysisSpecs = [
       groupBy: z.enum(SLICE_DIMENSIONS).optional(),
       search: z.string().optional(),
       /**
-       * 'weighted': money times its chance (recovery: of the slide; growth: the share of peers that buy
-       * the category), the order the backtest scores recovery flags in.
+       * 'weighted': the list's order, the one the backtest scores recovery flags in: a recovery call's
+       * chance of the slide x (money at risk + its level's weight), a growth gap's money x the share
+       * of peers that buy the category.
        */
       sort: z.enum(['expectedRevenue', 'priority', 'weighted', 'customerName', 'category']).default('priority'),
       dir: sortDir,

@@ -261,7 +261,7 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(model?.usable).toBe(true);
     expect(await page.getByTestId('recovery-basis').innerText()).toContain(`AUC of ${model?.auc.toFixed(2)}`);
     await chartsDrawn(page);
-    // The run's list opens in the order the backtest takes flags in: most money at risk times its chance first.
+    // The run's list opens in the order the backtest takes flags in: highest call value first.
     const weighted = await served.rpc<{ rows: Action[] }>('analysis-actions', { kind: 'recovery', sort: 'weighted', dir: 'desc', limit: 3 });
     const firstRows = page.locator('[data-table="Recovery actions"] [role="row"][aria-rowindex]:not(.table-head)');
     await expect.poll(() => firstRows.first().getAttribute('aria-rowindex')).toBe('2');

@@ -19,8 +19,10 @@ const CUSTOMER_SORT = {
 const ACTION_SORT = {
   priority: 'position',
   expectedRevenue: 'expected_revenue',
-  // The facts keep each action's chance: a recovery flag's probability of the slide, a growth gap's peer share.
-  weighted: "expected_revenue * coalesce(json_extract(facts_json, '$.probability'), json_extract(facts_json, '$.penetration'), 1)",
+  // A recovery call's facts keep its place in the list (callValue); runs stored before it, and growth
+  // gaps, are money times the chance the facts keep (a flag's probability of the slide, a gap's peer share).
+  weighted:
+    "coalesce(json_extract(facts_json, '$.callValue'), expected_revenue * coalesce(json_extract(facts_json, '$.probability'), json_extract(facts_json, '$.penetration'), 1))",
   customerName: 'customer_name',
   category: 'category',
 } as const;

@@ -28,8 +28,8 @@ function totals(d: RecoveryDecision): { count: number; atRisk: number; customers
 }
 
 /**
- * The recovery actions a decision would list, in the Recovery list's order (money at risk times its
- * chance, as the backtest scores them): tiers and profiles come from the run (thresholds do not move
+ * The recovery actions a decision would list, in the Recovery list's order (call value, as the
+ * backtest scores them; the decision's own weights, so a preview orders as Apply would): tiers and profiles come from the run (thresholds do not move
  * them), and priorities scale against the run's largest growth action, so a row's priority matches
  * what Apply would store to within the growth actions it shifts.
  */

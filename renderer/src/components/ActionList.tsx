@@ -44,7 +44,17 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
         ]
       : []),
     ...(options.weighted
-      ? [{ id: 'weighted', label: 'Risk × chance', value: (a: Action) => weightedMoney(a), format: (v: unknown) => fmt.money(Number(v)), align: 'right' as const, width: '11rem' }]
+      ? [
+          {
+            id: 'weighted',
+            label: 'Call value',
+            title: "The list's order: chance of the slide × (money at risk + the run's weight on sureness, named in the notes)",
+            value: (a: Action) => weightedMoney(a),
+            format: (v: unknown) => fmt.money(Number(v)),
+            align: 'right' as const,
+            width: '11rem',
+          },
+        ]
       : []),
     { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '7.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
@@ -68,7 +78,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   onOpen: (a: Action) => void;
   kind?: boolean;
   range?: boolean;
-  /** Shows money times its chance (the Recovery list's order, the one its backtest takes flags in). */
+  /** Shows each call's value in the list's order (the Recovery list's, the one its backtest takes flags in). */
   weighted?: boolean;
   /** The run's recovery horizon: recovery money is stated over it (growth over a year). */
   horizonDays?: number;

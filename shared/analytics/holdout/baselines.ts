@@ -1,6 +1,7 @@
 import type { UnitFacts } from '../risk/features';
 import type { Outcomes } from '../risk/outcome';
 import { seededRandom } from '../rng';
+import { naiveRuleList } from '../risk/naive-rules';
 
 /** The naive rules every forecast is judged beside, at the same number of flags. */
 export type BaselineRule = 'recency' | 'drop-90' | 'own-gap' | 'random';
@@ -20,29 +21,9 @@ export function scoredUnits(out: Outcomes): number[] {
   return units;
 }
 
-/**
- * The top `count` units by a deterministic rule. Ties break by unit index so a table is the same on
- * every run. Returns fewer when fewer qualify (the own-gap rule flags only units past their P90).
- */
+/** The top `count` scored units by a deterministic rule (see naiveRuleList). */
 export function baselineFlags(rule: Exclude<BaselineRule, 'random'>, facts: UnitFacts, out: Outcomes, count: number): number[] {
-  const units = scoredUnits(out);
-  const cut = facts.cut;
-  let score: (u: number) => number;
-  let qualifies: (u: number) => boolean = () => true;
-  if (rule === 'recency') score = (u) => cut - facts.last[u];
-  else if (rule === 'drop-90') score = (u) => facts.previous90[u] - facts.last90[u];
-  else {
-    // NetSuite's rule: the current gap exceeds the 90th percentile of the customer's own gaps;
-    // among those, the most money first.
-    qualifies = (u) => Number.isFinite(facts.gapP90[u]) && cut - facts.last[u] > facts.gapP90[u];
-    score = (u) => facts.prior[u];
-  }
-  return units
-    .filter(qualifies)
-    .map((u) => ({ u, s: score(u) }))
-    .sort((a, b) => b.s - a.s || a.u - b.u)
-    .slice(0, count)
-    .map((e) => e.u);
+  return naiveRuleList(rule, facts, scoredUnits(out), count);
 }
 
 /** `draws` seeded random selections of `count` eligible units. */

@@ -17,6 +17,8 @@ import { GROWTH_DEFINITION, growthBacktest, type GrowthBacktest } from './growth
 import { datasetUpTo } from './replay';
 import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
 import { meanScore, population, scoreFlags, wholePercent as pct, type FlagScore, type Population } from './score';
+import { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
+import { callValue } from '../recovery/call-order';
 
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
@@ -28,12 +30,7 @@ export { BASELINE_LABELS } from './baselines';
 export { repeatedLevelText, repeatsTopLevel } from './repeated-level';
 export { acrossDatesVerdict, backtestAcrossDates, captureText, datePoint, edgeHolds, SHORT_RULE_NAMES, spreadDates, targetMet, targetsMet, timesText, type BacktestAcrossDates, type DatePoint, type TargetsMet } from './across-dates';
 
-/** The comparison takes at most this many flags, the top ones by risk-weighted money (customers, and relationships again). */
-export const MAX_COMPARED = 300;
-/** Money calibration counts as honest within this band (stated / realised). */
-export const CALIBRATION_BAND = { low: 0.8, high: 1.25 } as const;
-/** "Beats the rules" = captures at least this multiple of the best rule's realised loss. */
-export const CAPTURE_MARGIN = 1.2;
+export { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
 const RANDOM_DRAWS = 20;
 /** Offsets the resampling's stream from the random rule's draws, which start from the same seed. */
 const RESAMPLE_SEED = 7_368_787;
@@ -301,11 +298,13 @@ function foresightFlags(out: Outcomes, count: number): number[] {
 /** Our flags, best first, with each unit's stated money at risk and chance of a slide. */
 type Flags = { flags: number[]; stated: Float64Array; chance: Float64Array };
 
-/** Customer flags ranked by risk-weighted money (money at risk x chance of a real slide), best first. */
+/** Customer flags in the list's order (chance x (money at risk + the level's weight)), best first. */
 function customerFlags(decision: RecoveryDecision, n: number): Flags {
   const stated = new Float64Array(n);
   const chance = new Float64Array(n);
-  const ranked = decision.customers.filter((a) => a.signal !== 'several-categories').sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer);
+  const w = decision.order?.customer?.weight ?? 0;
+  const value = (a: RecoveryDecision['customers'][number]): number => callValue(a.atRisk, a.probability, w);
+  const ranked = decision.customers.filter((a) => a.signal !== 'several-categories').sort((a, b) => value(b) - value(a) || a.customer - b.customer);
   for (const a of ranked) {
     stated[a.customer] = a.atRisk;
     chance[a.customer] = a.probability;
@@ -325,12 +324,13 @@ function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, custo
   const chance = new Float64Array(series.count);
   const weight = new Float64Array(series.count);
   const seen = new Set<number>();
+  const w = decision.order?.relationship?.weight ?? 0;
   const add = (u: number, money: number, p: number) => {
     if (u < 0 || seen.has(u)) return;
     seen.add(u);
     stated[u] = money;
     chance[u] = p;
-    weight[u] = money * p;
+    weight[u] = callValue(money, p, w);
   };
   for (const a of decision.customers) for (const b of a.breakdown) add(unitOf(series, start, a.customer, b.category), b.atRisk, a.probability);
   for (const f of decision.flaggedRelationships) add(unitOf(series, start, f.customer, f.category), f.atRiskRevenue, f.confidence);
@@ -421,7 +421,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         "Spend is what was bought: lines with a negative amount (returns, cancellations, credits) are left out on both sides of the date, since a return is dated when the goods came back, not when they were bought; only on a day the same customer bought in the same category do they net that day's purchases, so an order cancelled the day it was placed is no spend.",
         `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`,
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
-        `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, ranked by money at risk times its chance; and, for relationships, every one of ours.`,
+        `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, in the list's order (chance of a slide x (money at risk + the run's weight on sureness)); and, for relationships, every one of ours.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
         'Perfect foresight flags the units that really lost most: no method can hold more of the loss with as many flags, so it shows how much room was left.',
         ...(ds.categories.length > 1 ? [GROWTH_DEFINITION] : []),

@@ -8,6 +8,7 @@ import { customerReason, horizonWords, modelOnlyReason, moneySentence } from './
 import { reasonFormat } from './reasons';
 import { sortedWhere } from '../sorted';
 import { flatString } from '../../format/flat-string';
+import { levelOrder, type CallOrder, type OrderedCall } from './call-order';
 
 /*
  * The decision, on top of two opinions:
@@ -62,6 +63,8 @@ export type RecoveryDecision = {
    * made before they were told apart).
    */
   lostBefore?: { relationships: number; customers: number; oneCategory: boolean };
+  /** How the list orders its calls at each level (absent on decisions made before, and where only counts were asked for). */
+  order?: CallOrder;
 };
 
 const money = (x: number): number => Math.round(x * 100) / 100;
@@ -329,6 +332,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     customers.push(customerAction(c, 'several-categories', total, expected, chance / total, breakdown));
   }
   belowFloor.atRisk = money(belowFloor.atRisk);
+  const order = words ? callOrderOf(customers, flagged, risk) : undefined;
   return {
     horizonDays: risk.horizonDays,
     floor,
@@ -338,7 +342,27 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     flaggedRelationships: flagged,
     belowFloor,
     lostBefore: { relationships: lostRelationships.count, customers: lostRelationships.customers.size, oneCategory: ds.categories.length === 1 },
+    ...(order ? { order } : {}),
   };
+}
+
+/**
+ * The calls each level's order weighs: customers sliding as a whole; and every relationship flagged
+ * or carried by a customer action, once (a carried category at its customer's chance).
+ */
+function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment): CallOrder {
+  const accounts: OrderedCall[] = customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
+  const relationships: OrderedCall[] = [];
+  const seen = new Set<string>();
+  const add = (customer: number, category: number, call: OrderedCall): void => {
+    const key = `${customer}:${category}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    relationships.push(call);
+  };
+  for (const a of customers) for (const b of a.breakdown) add(a.customer, b.category, { money: b.atRisk, chance: a.probability });
+  for (const f of flagged) add(f.customer, f.category, { money: f.atRiskRevenue, chance: f.confidence });
+  return { customer: levelOrder(accounts, risk.customer), relationship: levelOrder(relationships, risk.relationship) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isoFromDay } from '../../format/dates';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatMoney } from '../../format/numbers';
+import { callOrderNotes, type CallOrder } from './call-order';
 import type { RiskAssessment, RiskForecast, RiskTraining } from '../risk';
 import type { RecoveryDecision } from './decide';
 import { horizonWords } from './risk-reasons';
@@ -27,6 +28,8 @@ export type RecoveryOverview = {
   notes: string[];
   /** The notes that weaken recovery's money (the learned model not used); absent on runs stored before. */
   caveats?: string[];
+  /** How the list orders its calls at each level (absent on runs stored before). */
+  order?: CallOrder;
 };
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -54,7 +57,7 @@ function runRateWords(f: RiskForecast, span: string, units: string): string {
   }. This is a naive forecast: expect it to do about as well as the best naive rule, not better.`;
 }
 
-export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): RecoveryOverview {
+export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, currency = 'USD'): RecoveryOverview {
   const customer = summarise(risk.customer.training);
   const relationship = summarise(risk.relationship.training);
   const caveats: string[] = [];
@@ -86,6 +89,7 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
       `${who} had gone silent and bought nothing in the 12 months before the as-of date: lost before that, with nothing left to lose over ${span}, so they are not recovery actions. A customer that bought nothing at all in that time is listed as inactive.`,
     );
   }
+  notes.push(...callOrderNotes(d.order, (x) => formatMoney(x, currency)));
   const count = (signal: string) => d.customers.filter((c) => c.signal === signal).length;
   return {
     horizonDays: d.horizonDays,
@@ -95,6 +99,7 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment): Rec
     belowFloorAtRisk: d.belowFloor.atRisk,
     notes,
     caveats,
+    ...(d.order ? { order: d.order } : {}),
   };
 }
 

@@ -97,13 +97,19 @@ describe('analysis handlers on a real workspace', () => {
     expect(base.actions).toBeUndefined();
   });
 
-  it('lists recovery actions by money at risk times its chance, the order the backtest takes flags in, ties in priority order', async () => {
+  it("lists recovery actions by call value (chance x (money at risk + its level's weight)), the order the backtest takes flags in, ties in priority order", async () => {
     const byPriority = await w.backend.call('analysis-actions', { kind: 'recovery', limit: 100000 });
     const weighted = await w.backend.call('analysis-actions', { kind: 'recovery', sort: 'weighted', dir: 'desc', limit: 100000 });
     const chance = (a: Action) => a.facts.probability as number;
     expect(byPriority.rows.every((a) => typeof a.facts.probability === 'number' && chance(a) > 0 && chance(a) <= 1)).toBe(true);
+    // Each level's weight is what the run's order states: customers sliding as a whole, and the relationship calls.
+    const order = summary.recovery?.order;
+    expect(order?.customer).toBeTruthy();
+    const wholeCustomer = (a: Action) => a.category === 'All categories' && a.facts.signal !== 'several-categories';
+    const weightOf = (a: Action) => (wholeCustomer(a) ? (order?.customer?.weight ?? 0) : (order?.relationship?.weight ?? 0));
+    for (const a of byPriority.rows) expect(a.facts.callValue).toBeCloseTo(chance(a) * (a.expectedRevenue + weightOf(a)), 1);
     const expected = byPriority.rows
-      .map((a, rank) => ({ id: a.id, key: a.expectedRevenue * chance(a), rank }))
+      .map((a, rank) => ({ id: a.id, key: a.facts.callValue as number, rank }))
       .sort((x, y) => y.key - x.key || x.rank - y.rank)
       .map((x) => x.id);
     expect(weighted.rows.map((a) => a.id)).toEqual(expected);

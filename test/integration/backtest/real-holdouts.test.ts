@@ -259,9 +259,11 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
 
   it('sets our list beside the precision bar\'s rule, counted from the raw rows: the customers both hold, ours alone and the rule\'s alone', () => {
     const { decision } = replayed();
+    // The list's order: chance x (money at risk + the weight the run set on sureness).
+    const w = decision.order?.customer?.weight ?? 0;
     const ours = decision.customers
       .filter((a) => a.signal !== 'several-categories')
-      .sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer)
+      .sort((a, b) => b.probability * (b.atRisk + w) - a.probability * (a.atRisk + w) || a.customer - b.customer)
       .slice(0, 300)
       .map((a) => a.customer);
     const t = customerTruth(ds, dayFromIso('2011-08-31'), 100);
@@ -295,9 +297,11 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
 
   it('sets the chance of a slide the top customers were given beside the share that slid, in the verdict', () => {
     const { decision } = replayed();
+    const w = decision.order?.customer?.weight ?? 0;
+    expect(w).toBeGreaterThan(0);
     const top = decision.customers
       .filter((a) => a.signal !== 'several-categories')
-      .sort((a, b) => b.atRisk * b.probability - a.atRisk * a.probability || a.customer - b.customer)
+      .sort((a, b) => b.probability * (b.atRisk + w) - a.probability * (a.atRisk + w) || a.customer - b.customer)
       .slice(0, 300);
     const ours = report.levels[0].rows[0];
     const chance = top.reduce((s, a) => s + a.probability, 0) / top.length;

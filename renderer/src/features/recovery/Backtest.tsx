@@ -184,7 +184,7 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
       {!shown && !job && (
         <p className="muted">
           Replays the analysis as of an earlier date with only the data up to it, then checks what each flagged customer and relationship really spent over the horizon, beside four naive rules given
-          the same number of flags, and whether the customers given growth actions bought those categories. Flags are taken as the list below ranks them: most money at risk times its chance first.
+          the same number of flags, and whether the customers given growth actions bought those categories. Flags are taken as the list below ranks them: highest call value first.
         </p>
       )}
       {shown && (

@@ -131,12 +131,12 @@ export function RecoveryScreen() {
         }>
         {preview && (
           <p className="muted" data-testid="recovery-preview-note">
-            A preview at the thresholds above, most money at risk times its chance first{previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
+            A preview at the thresholds above, highest call value first (chance × money at risk plus the run's weight on sureness){previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
           </p>
         )}
         {!preview && (
           <p className="muted" data-testid="recovery-order-note">
-            Most money at risk times its chance first: the order in which the backtest above takes its flags.
+            Highest call value first (chance of the slide × money at risk plus the run's weight on sureness, named in the notes): the order in which the backtest above takes its flags.
           </p>
         )}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
