@@ -111,7 +111,16 @@ function levelWords(o: LevelOrder, unit: string, money: (x: number) => string): 
     return `${unit} are ordered by chance of a slide x (money at risk + ${money(o.weight)}), the least weight on sureness that makes the top ${o.size} surer than the naive rules' lists of that length beyond sampling error while holding at least ${CAPTURE_MARGIN}x their money: ${figures}`;
   }
   if (o.met) return null;
-  return `${unit} stay ordered by money at risk x chance: no order makes the top ${o.size} both surer than the naive rules' lists and ${CAPTURE_MARGIN}x their money on this data (${figures}). Expect more of the money than a naive rule catches, with fewer true slides`;
+  return `${unit} stay ordered by money at risk x chance: no order makes the top ${o.size} both surer than the naive rules' lists and ${CAPTURE_MARGIN}x their money on this data (${figures}). ${expectation(o)}`;
+}
+
+/** What a list left money first can be expected to do beside the naive rules', by the bar it falls short of there. */
+function expectation(o: LevelOrder): string {
+  const sure = o.chance >= o.chanceBar;
+  const rich = o.money >= o.moneyBar;
+  if (!sure && rich) return 'Expect more of the money than a naive rule catches, with fewer true slides';
+  if (sure && !rich) return "Expect surer slides than a naive rule's, with less of the money: a naive list may hold more of what is lost";
+  return 'Expect no clear edge over the naive rules on this data';
 }
 
 /** The order of the recovery list in plain words, for the run's notes (nothing when money x chance already meets both bars). */

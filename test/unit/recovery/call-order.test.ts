@@ -102,6 +102,11 @@ describe('the order of the recovery list', () => {
     expect(customers).toContain('1.25x the richest naive list');
     expect(relationships).toContain('Customer x category calls stay ordered by money at risk x chance');
     expect(relationships).toContain('Expect more of the money than a naive rule catches, with fewer true slides');
+    // Sure enough, but without the money: the rules' lists hold large accounts the calls do not.
+    const poor = forecastOf([{ ...DROPPED, atRisk: 2_000 }, quiet(0.9)]);
+    const fewCalls = callsOf(poor).slice(300);
+    const [short] = callOrderNotes({ customer: levelOrder(fewCalls, poor), relationship: null }, String);
+    expect(short).toContain("Expect surer slides than a naive rule's, with less of the money");
     // Money first already meets both bars: nothing to say.
     const plain = forecastOf([DROPPED, quiet(0.9)]);
     expect(callOrderNotes({ customer: levelOrder(callsOf(plain), plain), relationship: null }, String)).toEqual([]);
