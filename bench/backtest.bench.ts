@@ -151,7 +151,7 @@ function growthTable(report: BacktestReport) {
 
 say('# Backtest on real holdouts');
 say();
-say('Each case replays recovery at default settings as of the date shown, with only the data up to it, and scores the horizon after it (issue 9). Customer level compares the top flags (at most 300) in the list's order (call value: chance x (money at risk + the weight on sureness the run sets from its own data)); relationship level compares the top 300 relationships the same way, and every flagged customer x category besides. Targets at customer level: loss captured at least 1.2x the best naive rule, precision at least the better of the 90-day drop and own-gap rules, stated / realised money between 0.8 and 1.25. Perfect foresight (flagging the customers that really lost most) is the ceiling: where it is itself under 1.2x the best rule, the capture target cannot be met by any method. In brackets, how sure each figure is: the range that holds 90% of 400 resamples of the scored units (each unit weighted by a Poisson count, every list scored again on the same weights): a missed target whose range reaches its bar could be chance, a met one whose range falls below it is not sure.');
+say('Each case replays recovery at default settings as of the date shown, with only the data up to it, and scores the horizon after it (issue 9). Customer level compares the top flags (at most 300) in the order of the list (call value: chance x (money at risk + the weight on sureness the run sets from its own data)); relationship level compares the top 300 relationships the same way, and every flagged customer x category besides. Targets at customer level: loss captured at least 1.2x the best naive rule, precision at least the better of the 90-day drop and own-gap rules, stated / realised money between 0.8 and 1.25. Perfect foresight (flagging the customers that really lost most) is the ceiling: where it is itself under 1.2x the best rule, the capture target cannot be met by any method. In brackets, how sure each figure is: the range that holds 90% of 400 resamples of the scored units (each unit weighted by a Poisson count, every list scored again on the same weights): a missed target whose range reaches its bar could be chance, a met one whose range falls below it is not sure.');
 say();
 const summary: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised (90% resampled) | time vs the rules model |', '|---|---|---|---|---|---|---|---|'];
 const relationships: string[] = ['| case | as of | horizon | captured vs best rule (90% resampled) | perfect foresight vs best rule | precision (ours / bar; gap in points, 90% resampled) | stated / realised (90% resampled) |', '|---|---|---|---|---|---|---|'];
@@ -296,7 +296,7 @@ const out = [
   '',
   '## Relationship level: the top 300 customer x category relationships, every case with categories',
   '',
-  'The same comparison one level down: our flagged relationships in the list's order (call value; a whole-account action counts each category it carries, with its share of the money), the naive rules applied per relationship, the same number of flags.',
+  'The same comparison one level down: our flagged relationships in the order of the list (call value; a whole-account action counts each category it carries, with its share of the money), the naive rules applied per relationship, the same number of flags.',
   '',
   ...relationships,
   '',
