@@ -1,6 +1,7 @@
 import type { RiskForecast } from '../risk';
 import { naiveRuleList, type NaiveRule } from '../risk/naive-rules';
 import { CAPTURE_MARGIN, MAX_COMPARED } from '../holdout/targets';
+import { topIndices } from '../sorted';
 
 /*
  * The order of the recovery list. Money at risk times its chance puts large accounts drifting part
@@ -70,11 +71,7 @@ const sum = (list: readonly number[], of: ArrayLike<number>): number => list.red
 
 /** The top `size` of `calls` ordered by callValue at `weight`, best first (ties by position). */
 function topAt(calls: readonly OrderedCall[], weight: number, size: number): OrderedCall[] {
-  return calls
-    .map((c, i) => ({ c, v: callValue(c.money, c.chance, weight), i }))
-    .sort((a, b) => b.v - a.v || a.i - b.i)
-    .slice(0, size)
-    .map((x) => x.c);
+  return topIndices(calls.length, (i) => callValue(calls[i].money, calls[i].chance, weight), size).map((i) => calls[i]);
 }
 
 /** The order of one level's calls, priced by `forecast` (null when the model priced nothing there). */
@@ -87,7 +84,7 @@ export function levelOrder(calls: readonly OrderedCall[], forecast: RiskForecast
   const surest = Math.max(meanChance(head('drop-90')), meanChance(head('own-gap')));
   const chanceBar = Math.min(1, surest + SURENESS_Z * Math.sqrt((surest * (1 - surest)) / size));
   const moneyBar = CAPTURE_MARGIN * Math.max(...(['recency', 'drop-90', 'own-gap'] as const).map((r) => sum(head(r), forecast.atRisk)));
-  const moneys = calls.map((c) => c.money).sort((a, b) => a - b);
+  const moneys = Float64Array.from(calls, (c) => c.money).sort();
   const median = moneys[moneys.length >> 1];
   const read = (weight: number): LevelOrder => {
     const top = topAt(calls, weight, size);

@@ -332,7 +332,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     customers.push(customerAction(c, 'several-categories', total, expected, chance / total, breakdown));
   }
   belowFloor.atRisk = money(belowFloor.atRisk);
-  const order = words ? callOrderOf(customers, flagged, risk) : undefined;
+  const order = words ? callOrderOf(customers, flagged, risk, ds.categories.length) : undefined;
   return {
     horizonDays: risk.horizonDays,
     floor,
@@ -350,12 +350,12 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
  * The calls each level's order weighs: customers sliding as a whole; and every relationship flagged
  * or carried by a customer action, once (a carried category at its customer's chance).
  */
-function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment): CallOrder {
+function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment, categories: number): CallOrder {
   const accounts: OrderedCall[] = customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
   const relationships: OrderedCall[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const add = (customer: number, category: number, call: OrderedCall): void => {
-    const key = `${customer}:${category}`;
+    const key = customer * categories + category;
     if (seen.has(key)) return;
     seen.add(key);
     relationships.push(call);

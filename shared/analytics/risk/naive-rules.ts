@@ -1,11 +1,12 @@
 import type { UnitFacts } from './features';
+import { topIndices } from '../sorted';
 
 /** The naive rules a recovery list is judged beside, each reading only what a unit did up to the cut. */
 export type NaiveRule = 'recency' | 'drop-90' | 'own-gap';
 
 /**
- * The top `count` of `units` by a naive rule. Ties break by unit index, so a list is the same on every
- * run. Returns fewer when fewer qualify (the own-gap rule flags only units past their own P90).
+ * The top `count` of `units` (ascending) by a naive rule. Ties break by unit index, so a list is the
+ * same on every run. Returns fewer when fewer qualify (the own-gap rule flags only units past their own P90).
  */
 export function naiveRuleList(rule: NaiveRule, facts: UnitFacts, units: readonly number[], count: number): number[] {
   const cut = facts.cut;
@@ -19,10 +20,5 @@ export function naiveRuleList(rule: NaiveRule, facts: UnitFacts, units: readonly
     qualifies = (u) => Number.isFinite(facts.gapP90[u]) && cut - facts.last[u] > facts.gapP90[u];
     score = (u) => facts.prior[u];
   }
-  return units
-    .filter(qualifies)
-    .map((u) => ({ u, s: score(u) }))
-    .sort((a, b) => b.s - a.s || a.u - b.u)
-    .slice(0, count)
-    .map((e) => e.u);
+  return topIndices(units.length, (k) => score(units[k]), count, (k) => qualifies(units[k])).map((k) => units[k]);
 }
