@@ -8,6 +8,7 @@ import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../sha
 import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
 import type { Action, AnalysisSummary, BacktestAcrossDates } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
+import { callOrderFormula } from '../../shared/analytics/recovery/call-order';
 import { launch, openPage, screenshot, type Watched } from './support/browser';
 import { chartPixel, chartSeriesData, chartsDrawn } from './support/charts';
 import { buildRenderer, root, startServe, type Served } from './support/serve';
@@ -261,6 +262,8 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(model?.usable).toBe(true);
     expect(await page.getByTestId('recovery-basis').innerText()).toContain(`AUC of ${model?.auc.toFixed(2)}`);
     await chartsDrawn(page);
+    // The line above the list gives the order with the run's own weights, as the store sorts by them.
+    expect(await page.getByTestId('recovery-order-note').innerText()).toContain(callOrderFormula(s.recovery?.order, money));
     // The run's list opens in the order the backtest takes flags in: highest call value first.
     const weighted = await served.rpc<{ rows: Action[] }>('analysis-actions', { kind: 'recovery', sort: 'weighted', dir: 'desc', limit: 3 });
     const firstRows = page.locator('[data-table="Recovery actions"] [role="row"][aria-rowindex]:not(.table-head)');

@@ -128,3 +128,12 @@ export function callOrderNotes(order: CallOrder | undefined, money: (x: number) 
   );
   return parts.map((p) => `Recovery list order: ${p}.`);
 }
+
+/** The list's order as a formula for the line above the list: each level's weight, or money x chance where it has none. */
+export function callOrderFormula(order: CallOrder | undefined, money: (x: number) => string): string {
+  const term = (o: LevelOrder | null | undefined): string => (o && o.weight > 0 ? `chance of a slide × (money at risk + ${money(o.weight)})` : 'chance of a slide × money at risk');
+  const customer = term(order?.customer);
+  const relationship = term(order?.relationship);
+  if (customer === relationship) return customer;
+  return `${customer} for customers sliding as a whole, ${relationship} for customer x category calls`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOrderNotes, callValue, levelOrder, type OrderedCall } from '../../../shared/analytics/recovery/call-order';
+import { callOrderFormula, callOrderNotes, callValue, levelOrder, type OrderedCall } from '../../../shared/analytics/recovery/call-order';
 import type { RiskForecast } from '../../../shared/analytics/risk';
 import { formatMoney } from '../../../shared/format/numbers';
 
@@ -110,5 +110,18 @@ describe('the order of the recovery list', () => {
     // Money first already meets both bars: nothing to say.
     const plain = forecastOf([DROPPED, quiet(0.9)]);
     expect(callOrderNotes({ customer: levelOrder(callsOf(plain), plain), relationship: null }, String)).toEqual([]);
+  });
+
+  it('writes the order above the list as a formula with each level\'s weight', () => {
+    const sure = forecastOf([DRIFTING, DROPPED, quiet(0.9)]);
+    const doubtful = forecastOf([DRIFTING, DROPPED, quiet(0.52)]);
+    const weighted = levelOrder(callsOf(sure), sure);
+    const plain = levelOrder(callsOf(doubtful), doubtful);
+    const usd = (x: number) => formatMoney(x, 'USD');
+    expect(callOrderFormula({ customer: weighted, relationship: plain }, usd)).toBe(
+      `chance of a slide × (money at risk + ${usd(weighted?.weight ?? 0)}) for customers sliding as a whole, chance of a slide × money at risk for customer x category calls`,
+    );
+    expect(callOrderFormula({ customer: plain, relationship: null }, usd)).toBe('chance of a slide × money at risk');
+    expect(callOrderFormula(undefined, usd)).toBe('chance of a slide × money at risk');
   });
 });

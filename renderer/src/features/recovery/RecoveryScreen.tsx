@@ -15,6 +15,7 @@ import { PAlivePanel } from './PAlivePanel';
 import { RecoveryControls } from './RecoveryControls';
 import { useDrill } from '../../app/useDrill';
 import { horizonOtherThanYear } from '../../../../shared/analytics/recovery/risk-reasons';
+import { callOrderFormula } from '../../../../shared/analytics/recovery/call-order';
 
 const atRiskLabel = (span: string | null): string => (span === null ? 'Revenue at risk per year' : `Revenue at risk, next ${span}`);
 
@@ -136,7 +137,10 @@ export function RecoveryScreen() {
         )}
         {!preview && (
           <p className="muted" data-testid="recovery-order-note">
-            Highest call value first (chance of the slide × money at risk plus the run's weight on sureness, named in the notes): the order in which the backtest above takes its flags.
+            Highest call value first ({callOrderFormula(s.recovery?.order, fmt.money)}): the order in which the backtest above takes its flags.
+            {s.recovery?.order?.customer?.weight || s.recovery?.order?.relationship?.weight
+              ? " The added money is the run's weight on sureness: the least that makes the top calls surer than a naive rule's list while holding 1.2x its money at risk, by the model's own forecasts."
+              : ''}
           </p>
         )}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}
