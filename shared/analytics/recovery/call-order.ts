@@ -123,7 +123,9 @@ function expectation(o: LevelOrder): string {
 /** The order of the recovery list in plain words, for the run's notes (nothing when money x chance already meets both bars). */
 export function callOrderNotes(order: CallOrder | undefined, money: (x: number) => string): string[] {
   if (!order) return [];
-  const parts = [order.customer && levelWords(order.customer, 'Customers sliding as a whole', money), order.relationship && levelWords(order.relationship, 'Customer x category calls', money)].filter(
+  // One category: the relationships are the customers, and their order is said once.
+  const relationship = order.relationship === order.customer ? null : order.relationship;
+  const parts = [order.customer && levelWords(order.customer, 'Customers sliding as a whole', money), relationship && levelWords(relationship, 'Customer x category calls', money)].filter(
     (p): p is string => Boolean(p),
   );
   return parts.map((p) => `Recovery list order: ${p}.`);

@@ -362,7 +362,9 @@ function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly R
   };
   for (const a of customers) for (const b of a.breakdown) add(a.customer, b.category, { money: b.atRisk, chance: a.probability });
   for (const f of flagged) add(f.customer, f.category, { money: f.atRiskRevenue, chance: f.confidence });
-  return { customer: levelOrder(accounts, risk.customer), relationship: levelOrder(relationships, risk.relationship) };
+  const customer = levelOrder(accounts, risk.customer);
+  // With one category a relationship is its customer: one order for both.
+  return { customer, relationship: categories === 1 ? customer : levelOrder(relationships, risk.relationship) };
 }
 
 /**

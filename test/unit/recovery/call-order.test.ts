@@ -107,6 +107,9 @@ describe('the order of the recovery list', () => {
     const fewCalls = callsOf(poor).slice(300);
     const [short] = callOrderNotes({ customer: levelOrder(fewCalls, poor), relationship: null }, String);
     expect(short).toContain("Expect surer slides than a naive rule's, with less of the money");
+    // One category: the relationships are the customers, said once.
+    const single = levelOrder(callsOf(sure), sure);
+    expect(callOrderNotes({ customer: single, relationship: single }, String)).toHaveLength(1);
     // Money first already meets both bars: nothing to say.
     const plain = forecastOf([DROPPED, quiet(0.9)]);
     expect(callOrderNotes({ customer: levelOrder(callsOf(plain), plain), relationship: null }, String)).toEqual([]);
