@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
 import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
+import type { AssignmentPlan } from '../../shared/contract/assignment';
 import type { Action, AnalysisSummary, BacktestAcrossDates } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { callOrderFormula } from '../../shared/analytics/recovery/call-order';
@@ -542,6 +543,42 @@ describe('the workbench in a browser against longtail serve', () => {
     const header = await page.locator('[data-table="Customers"] [role="row"]').first().innerText();
     expect(header).toContain(s.settings.recovery.horizonDays === 365 ? 'At risk / yr' : `At risk, ${s.settings.recovery.horizonDays}d`);
     expect(header).toContain(s.bgnbd?.verdict === 'degenerate' ? 'P(alive), ref.' : 'P(alive)');
+  });
+
+  it("plans assignments and draws each rep's accounts and money as the plan's own accounts add up", async () => {
+    await goTo('assignment');
+    // The screen has read the workspace's last plan (none) and its roster before it plans.
+    await expect.poll(() => page.getByText('No plan yet').count()).toBe(1);
+    await page.getByTestId('assignment-plan').click();
+    await expect.poll(() => page.getByTestId('plan-meta').count(), { timeout: 60_000 }).toBe(1);
+    await chartsDrawn(page);
+    const plan = await served.rpc<AssignmentPlan>('assignment-get', { limit: 100000 });
+    expect(plan.accounts).toHaveLength(plan.totals.accounts);
+    const stats = await page.getByTestId('assignment-stats').innerText();
+    for (const figure of [formatCount(plan.totals.accounts, 'en-US'), money(plan.totals.expectedRevenue), formatCount(plan.totals.assigned, 'en-US'), formatCount(plan.totals.kept, 'en-US')]) expect(stats).toContain(figure);
+    // Each rep's bars and money, counted again from the accounts the plan gives them.
+    const byRep = new Map<string, { accounts: number; kept: number; recovery: number; growth: number }>();
+    for (const a of plan.accounts) {
+      if (!a.rep) continue;
+      const r = byRep.get(a.rep) ?? { accounts: 0, kept: 0, recovery: 0, growth: 0 };
+      r.accounts++;
+      if (a.status === 'kept') r.kept++;
+      r.recovery += a.recovery;
+      r.growth += a.growth;
+      byRep.set(a.rep, r);
+    }
+    const names = await page.getByTestId('chart-rep-load').evaluate((el) => (el as unknown as { chart: { getOption(): { xAxis: { data: string[] }[] } } }).chart.getOption().xAxis[0].data);
+    const [capacity, longTail, kept, recovery, growth] = await chartSeriesData(page, 'chart-rep-load');
+    expect(names).toEqual(plan.reps.map((r) => r.rep));
+    names.forEach((rep, i) => {
+      const counted = byRep.get(rep) ?? { accounts: 0, kept: 0, recovery: 0, growth: 0 };
+      expect((longTail[i] as { value: number }).value + (kept[i] as number), rep).toBe(counted.accounts);
+      expect(kept[i], rep).toBe(counted.kept);
+      expect(recovery[i] as number, rep).toBeCloseTo(counted.recovery, 0);
+      expect(growth[i] as number, rep).toBeCloseTo(counted.growth, 0);
+      expect(capacity[i], rep).toBe(plan.reps[i].capacity);
+    });
+    await screenshot(page, '16-assignment');
   });
 
   it('imports a file dropped on the window, lists the rejected rows and saves them as CSV', async () => {

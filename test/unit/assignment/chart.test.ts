@@ -31,7 +31,7 @@ describe('the rep load chart', () => {
       ['Long-tail accounts', 0],
       ['Strategic kept', 0],
       ['Recovery', 1],
-      ['Growth', 1],
+      ['Growth (stacked on recovery)', 1],
     ]);
     expect(series[0].data).toEqual([10, 10]);
     expect(series[1].data.map((d) => (typeof d === 'number' ? d : d.value))).toEqual([12, 2]);

@@ -5,6 +5,8 @@ import { GROWTH_COLOR, RECOVERY_COLOR, firstItem, grid, tooltipHtml, truncate, t
 const CAPACITY_COLOR = '#7F7F7F';
 const LONG_TAIL_COLOR = '#009E73';
 const KEPT_COLOR = '#8C6D31';
+/** The growth line is drawn on top of recovery, so its height is the two together: the legend says so. */
+const GROWTH_STACKED = 'Growth (stacked on recovery)';
 
 /**
  * Per rep: accounts given against capacity (stacked bars: long-tail work, then strategic accounts
@@ -16,7 +18,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
   const using = (r: RepLoad) => (strategicUsesCapacity ? r.accounts : r.accounts - r.keptAccounts);
   return {
     grid: grid({ left: 64, right: 80, bottom: 96, top: 48 }),
-    legend: { top: 0, data: ['Capacity', 'Long-tail accounts', 'Strategic kept', 'Recovery', 'Growth'] },
+    legend: { top: 0, data: ['Capacity', 'Long-tail accounts', 'Strategic kept', 'Recovery', GROWTH_STACKED] },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -77,7 +79,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
       },
       { type: 'bar', name: 'Strategic kept', yAxisIndex: 0, stack: 'accounts', barWidth: '40%', data: reps.map((r) => r.keptAccounts), color: KEPT_COLOR, z: 2 },
       { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, areaStyle: { opacity: 0.12 } },
-      { type: 'line', name: 'Growth', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, areaStyle: { opacity: 0.12 } },
+      { type: 'line', name: GROWTH_STACKED, yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, areaStyle: { opacity: 0.12 } },
     ],
   };
 }
