@@ -59,9 +59,9 @@ export function buildActions(ctx: ActionContext, decision: RecoveryDecision | nu
     };
   };
   const actions: Action[] = [];
-  // The list's order: each call's chance x (money at risk + its level's weight), kept in its facts so
-  // the store, the screen and the exports sort alike. A customer's small slips folded into one call
-  // are weighed as the relationships they are.
+  // The Recovery list's order: each call's chance x (money at risk + its level's weight), kept in its
+  // facts so the store, the screen's preview and the backtest order alike. A customer's small slips
+  // folded into one call are weighed as the relationships they are.
   const weightOf = (level: 'customer' | 'relationship'): number => decision?.order?.[level]?.weight ?? 0;
   const cents = (x: number): number => Math.round(x * 100) / 100;
   // One customer, one call: a customer sliding as a whole is one action carrying its categories.
