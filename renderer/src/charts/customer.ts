@@ -36,7 +36,9 @@ export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' 
           : tooltipHtml`${value[1]}<br/>next purchase due by ${fmt.date(value[0])}`;
       },
     },
-    xAxis: { type: 'time', name: 'Date', nameLocation: 'middle', nameGap: 30 },
+    // The axis runs to the as-of date at least: a mark line does not stretch it, so a customer silent
+    // for months showed its last orders at the right edge and neither the silence nor the as-of mark.
+    xAxis: { type: 'time', name: 'Date', nameLocation: 'middle', nameGap: 30, max: (extent: { max: number }) => Math.max(extent.max, Date.parse(asOf)) },
     yAxis: { type: 'category', data: categories, axisLabel: { formatter: (v: string) => truncate(v, 18) } },
     series: [
       {
@@ -45,7 +47,8 @@ export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' 
         color: colorOf(0),
         symbolSize: (v: [string, string, number]) => 5 + 12 * Math.sqrt(Math.abs(v[2]) / maxRevenue),
         data: detail.purchases.map((p) => [p.date, p.category, p.revenue]),
-        markLine: { symbol: 'none', lineStyle: { color: MARK_COLOR }, label: { formatter: `as of ${fmt.date(asOf)}` }, data: [{ xAxis: asOf }] },
+        // Its label ends at the line: the as-of date is often the axis's last day, where a centred label was cut off.
+        markLine: { symbol: 'none', lineStyle: { color: MARK_COLOR }, label: { formatter: `as of ${fmt.date(asOf)}`, align: 'right' }, data: [{ xAxis: asOf }] },
       },
       {
         type: 'scatter',

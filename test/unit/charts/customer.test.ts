@@ -51,6 +51,11 @@ describe('customer and growth charts', () => {
     expect(due.symbol).toBe('triangle');
     expect(purchases.markLine?.data[0].xAxis).toBe('2025-03-01');
     expect((option.yAxis as Axis).data).toEqual(['Dairy', 'Meat']);
+    // The last order and due date are a month before the as-of date: the axis still reaches it, so
+    // the silence since and the as-of mark are drawn; a due date past it keeps its own place.
+    const axisMax = (option.xAxis as { max: (extent: { max: number }) => number }).max;
+    expect(axisMax({ max: Date.parse('2025-01-31') })).toBe(Date.parse('2025-03-01'));
+    expect(axisMax({ max: Date.parse('2025-04-15') })).toBe(Date.parse('2025-04-15'));
   });
 
   it('puts the customer mix beside its profile mix for categories either buys', () => {
