@@ -9,6 +9,12 @@ const share = (v: number): number => Math.round(v * 10000) / 10000;
 /** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
 const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? cents(v) : null);
 
+/** A recovery action's chance of the slide, a growth gap's share of peers that buy the category. */
+const chanceOf = (a: Action): number | null => {
+  const p = a.kind === 'recovery' ? a.facts.probability : a.facts.penetration;
+  return typeof p === 'number' ? share(p) : null;
+};
+
 export type ExportedFiles = { actions: string; customers: string; profiles: string; summary: string };
 
 /** The files `longtail run` writes, with the columns issue 3 lists (UTF-8, header, formulas neutralised). */
@@ -29,11 +35,14 @@ export function writeRunFiles(
   fs.writeFileSync(
     files.actions,
     toCsv(
-      // The range columns come last, so scripts reading the original columns by position still work.
-      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high'],
+      // Later columns come last, so scripts reading the earlier ones by position still work. `chance`
+      // is a recovery action's chance of the slide or a growth gap's peer share; `call_value` is the
+      // Recovery list's order (chance x (money at risk + the run's weight on sureness)), recovery only.
+      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high', 'chance', 'call_value'],
       actions.map((a): CsvValue[] => [
         a.customerCode, a.customerName, a.kind, a.category, cents(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
         a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id, rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh),
+        chanceOf(a), a.kind === 'recovery' ? rangeEnd(a.facts.callValue) : null,
       ]),
     ),
   );

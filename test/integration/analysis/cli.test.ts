@@ -43,6 +43,16 @@ describe('longtail run and longtail analyze', () => {
     expect(actions[0].slice(0, 9)).toEqual(['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory']);
     expect(actions.length).toBeGreaterThan(1);
     expect(new Set(actions.slice(1).map((a) => a[2]))).toEqual(new Set(['growth', 'recovery']));
+    // Each action's chance, and for recovery its place in the Recovery list: chance x (money at risk + its level's weight).
+    const column = (name: string) => actions[0].indexOf(name);
+    expect(actions[0].slice(-2)).toEqual(['chance', 'call_value']);
+    for (const a of actions.slice(1)) {
+      const chance = Number(a[column('chance')]);
+      expect(chance).toBeGreaterThan(0);
+      expect(chance).toBeLessThanOrEqual(1);
+      if (a[2] === 'growth') expect(a[column('call_value')]).toBe('');
+      else expect(Number(a[column('call_value')])).toBeGreaterThanOrEqual(Math.round(chance * Number(a[column('expected_revenue')]) * 100) / 100 - 0.02);
+    }
     const customers = parseCsv(path.join(t.dir, 'results', 'customers.csv'));
     expect(customers[0].slice(0, 11)).toEqual([
       'customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory',
