@@ -100,6 +100,8 @@ export function levelOrder(calls: readonly OrderedCall[], forecast: RiskForecast
 }
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
+/** Below this many calls the notes do not say the list stayed money first. */
+const SHORT_LIST = 30;
 
 /** One level's order in words: the weight and what it buys, or why the list stays money first. */
 function levelWords(o: LevelOrder, unit: string, money: (x: number) => string): string | null {
@@ -107,7 +109,8 @@ function levelWords(o: LevelOrder, unit: string, money: (x: number) => string): 
   if (o.met && o.weight > 0) {
     return `${unit} are ordered by chance of a slide x (money at risk + ${money(o.weight)}), the least weight on sureness that makes the top ${o.size} surer than the naive rules' lists of that length beyond sampling error while holding at least ${CAPTURE_MARGIN}x their money: ${figures}`;
   }
-  if (o.met) return null;
+  // A short list is read whole, and at its length the naive lists' sampling error is most of the bar.
+  if (o.met || o.size < SHORT_LIST) return null;
   return `${unit} stay ordered by money at risk x chance: no order makes the top ${o.size} both surer than the naive rules' lists and ${CAPTURE_MARGIN}x their money on this data (${figures}). ${expectation(o)}`;
 }
 

@@ -110,6 +110,10 @@ describe('the order of the recovery list', () => {
     // One category: the relationships are the customers, said once.
     const single = levelOrder(callsOf(sure), sure);
     expect(callOrderNotes({ customer: single, relationship: single }, String)).toHaveLength(1);
+    // A list of a few calls is read whole: no note that it stayed money first.
+    const few = levelOrder(callsOf(doubtful).slice(0, 20), doubtful);
+    expect(few?.met).toBe(false);
+    expect(callOrderNotes({ customer: few, relationship: null }, String)).toEqual([]);
     // Money first already meets both bars: nothing to say.
     const plain = forecastOf([DROPPED, quiet(0.9)]);
     expect(callOrderNotes({ customer: levelOrder(callsOf(plain), plain), relationship: null }, String)).toEqual([]);
