@@ -188,7 +188,7 @@ export function readSavedGroups(db: Db): SavedProductGroups | null {
   return row ? (JSON.parse(row.value_json) as SavedProductGroups) : null;
 }
 
-type ImportColumns = { categoryColumn: string | null; productColumn: string | null; categoriesAreProducts: boolean };
+type ImportColumns = { categoryColumn: string | null; categorySource: string | null; productColumn: string | null; categoriesAreProducts: boolean };
 
 const hasProductMaster = (db: Db): boolean =>
   (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'product-master'").get() as { n: number }).n > 0;
@@ -202,7 +202,8 @@ function importColumns(db: Db): ImportColumns {
   // A spend table's categories are its amount columns: it has no column naming them.
   const spendTable = (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'spend-table'").get() as { n: number }).n > 0;
   return {
-    categoryColumn: mappings.find((m) => m.category)?.category ?? (master ? 'the product master' : spendTable ? "the spend table's columns" : null),
+    categoryColumn: mappings.find((m) => m.category)?.category ?? null,
+    categorySource: master ? 'the product master' : spendTable ? "the spend table's columns" : null,
     productColumn: mappings.find((m) => m.product)?.product ?? null,
     categoriesAreProducts: !master && mappings.some((m) => !m.category && m.product),
   };

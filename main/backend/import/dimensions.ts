@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { spellingKey } from '../../../shared/analytics/products/level';
+// A name as compared for sameness, as the analysis compares category spellings.
+import { spellingKey as foldName } from '../../../shared/analytics/products/level';
 import { ownString } from './source';
 
 type Table = 'territories' | 'reps' | 'categories' | 'customers' | 'products';
@@ -140,6 +141,3 @@ export class Dimension {
     return { count: this.variantCount, examples: this.variants };
   }
 }
-
-/** A name as compared for sameness, as the analysis compares category spellings. */
-const foldName = spellingKey;

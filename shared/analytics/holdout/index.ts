@@ -3,7 +3,7 @@ import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { runAnalysis, type RunOptions } from '../pipeline';
-import type { RecoveryDecision } from '../recovery';
+import { relationshipCalls, type RecoveryDecision } from '../recovery';
 import type { RecoveryOverview } from '../recovery/overview';
 import { relationshipStarts, unitOf } from '../risk';
 import { unitFacts } from '../risk/features';
@@ -318,23 +318,22 @@ function customerFlags(decision: RecoveryDecision, n: number): Flags {
  * number only the relationships that existed by the as-of day, so every relationship begun later
  * shifts the units after it.
  */
-function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number): Flags {
+function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number, categoryCount: number): Flags {
   const start = relationshipStarts(series, customerCount);
   const stated = new Float64Array(series.count);
   const chance = new Float64Array(series.count);
   const weight = new Float64Array(series.count);
-  const seen = new Set<number>();
   const w = decision.order?.relationship?.weight ?? 0;
-  const add = (u: number, money: number, p: number) => {
-    if (u < 0 || seen.has(u)) return;
-    seen.add(u);
-    stated[u] = money;
-    chance[u] = p;
-    weight[u] = callValue(money, p, w);
-  };
-  for (const a of decision.customers) for (const b of a.breakdown) add(unitOf(series, start, a.customer, b.category), b.atRisk, a.probability);
-  for (const f of decision.flaggedRelationships) add(unitOf(series, start, f.customer, f.category), f.atRiskRevenue, f.confidence);
-  const flags = [...seen].sort((a, b) => weight[b] - weight[a] || a - b);
+  const flags: number[] = [];
+  for (const call of relationshipCalls(decision.customers, decision.flaggedRelationships, categoryCount)) {
+    const u = unitOf(series, start, call.customer, call.category);
+    if (u < 0) continue;
+    flags.push(u);
+    stated[u] = call.money;
+    chance[u] = call.chance;
+    weight[u] = callValue(call.money, call.chance, w);
+  }
+  flags.sort((a, b) => weight[b] - weight[a] || a - b);
   return { flags, stated, chance };
 }
 
@@ -366,7 +365,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const customerOut = outcomesAfter(customers, ds.firstDay, asOfDay, horizonDays, index);
   const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
   const c = customerFlags(decision, customers.count);
-  const r = relationshipFlags(decision, relationships, ds.customers.length);
+  const r = relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length);
   const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED)];
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];

@@ -44,6 +44,8 @@ export type LevelInput = {
   customers: number;
   /** Mapped column names of the imports. */
   categoryColumn: string | null;
+  /** Where the categories came from when no column names them ("the product master"): said as it is, not quoted. */
+  categorySource?: string | null;
   productColumn: string | null;
   /** True when a transaction import had no category column, so categories are product codes. */
   categoriesAreProducts: boolean;
@@ -172,9 +174,8 @@ export function decideLevel(input: LevelInput): LevelDecision {
   const kept = categories.map((_, i) => i).filter((i) => !categoryExcluded[i] && categories[i].rows > 0);
   const rawValues = kept.length;
   const medianBuyers = median(kept.map((i) => categories[i].buyers));
-  const column = input.categoryColumn ?? input.productColumn;
-  // A column is quoted; where the categories came from something else ("the product master") it is said as it is.
-  const columnWords = column ? (column.startsWith('the ') ? column : `'${column}'`) : 'the category level';
+  const column = input.categoryColumn ?? input.categorySource ?? input.productColumn;
+  const columnWords = column === null ? 'the category level' : column === input.categorySource ? column : `'${column}'`;
   const fine = levelTooFine(rawValues, medianBuyers, input.customers);
   const fineWhy = `${columnWords} has ${formatCount(rawValues)} values; the median one is bought by ${formatCount(medianBuyers)} of ${formatCount(input.customers)} customers`;
   const hasGroups = saved !== null && Object.keys(saved.groups).length > 0;

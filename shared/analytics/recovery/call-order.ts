@@ -22,8 +22,8 @@ import { topIndices } from '../sorted';
 
 /** One-sided 95%: the top calls' mean chance must beat the rules' lists by more than sampling noise. */
 const SURENESS_Z = 1.645;
-/** Weights tried, as multiples of the median call's money: from money first to chance first. */
-const WEIGHT_STEPS = [0, 0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 64] as const;
+/** Weights tried after none, as multiples of the median call's money: towards chance first. */
+const WEIGHT_STEPS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 64] as const;
 
 /** A call as the order reads it: its money at risk over the horizon and its chance of a slide. */
 export type OrderedCall = { money: number; chance: number };
@@ -92,11 +92,13 @@ export function levelOrder(calls: readonly OrderedCall[], forecast: RiskForecast
     const money = top.reduce((s, c) => s + c.money, 0);
     return { weight, size, chance, chanceBar, money, moneyBar, met: chance >= chanceBar && money >= moneyBar };
   };
+  const moneyFirst = read(0);
+  if (moneyFirst.met) return moneyFirst;
   for (const step of WEIGHT_STEPS) {
     const order = read(Math.round(step * median * 100) / 100);
     if (order.met) return order;
   }
-  return read(0);
+  return moneyFirst;
 }
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;

@@ -346,25 +346,34 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
   };
 }
 
+/** A customer x category call: its money at risk and chance of a slide. */
+export type RelationshipCall = { customer: number; category: number; money: number; chance: number };
+
 /**
- * The calls each level's order weighs: customers sliding as a whole; and every relationship flagged
- * or carried by a customer action, once (a carried category at its customer's chance).
+ * Every relationship a decision calls about, once: each category a customer action carries (at its
+ * customer's chance), then every flagged relationship. The list's order weighs these, and the
+ * backtest scores them at relationship level.
  */
-function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment, categories: number): CallOrder {
-  const accounts: OrderedCall[] = customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
-  const relationships: OrderedCall[] = [];
+export function relationshipCalls(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], categories: number): RelationshipCall[] {
+  const calls: RelationshipCall[] = [];
   const seen = new Set<number>();
-  const add = (customer: number, category: number, call: OrderedCall): void => {
+  const add = (customer: number, category: number, money: number, chance: number): void => {
     const key = customer * categories + category;
     if (seen.has(key)) return;
     seen.add(key);
-    relationships.push(call);
+    calls.push({ customer, category, money, chance });
   };
-  for (const a of customers) for (const b of a.breakdown) add(a.customer, b.category, { money: b.atRisk, chance: a.probability });
-  for (const f of flagged) add(f.customer, f.category, { money: f.atRiskRevenue, chance: f.confidence });
+  for (const a of customers) for (const b of a.breakdown) add(a.customer, b.category, b.atRisk, a.probability);
+  for (const f of flagged) add(f.customer, f.category, f.atRiskRevenue, f.confidence);
+  return calls;
+}
+
+/** The calls each level's order weighs: customers sliding as a whole, and every relationship called about. */
+function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment, categories: number): CallOrder {
+  const accounts: OrderedCall[] = customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
   const customer = levelOrder(accounts, risk.customer);
   // With one category a relationship is its customer: one order for both.
-  return { customer, relationship: categories === 1 ? customer : levelOrder(relationships, risk.relationship) };
+  return { customer, relationship: categories === 1 ? customer : levelOrder(relationshipCalls(customers, flagged, categories), risk.relationship) };
 }
 
 /**

@@ -7,5 +7,5 @@ export type { CustomerVerdict } from './judge';
 export { judge, judgeCustomer, emptyVerdict, emptyCustomerVerdict, allowedGap } from './judge';
 export type { CustomerCycle } from './cycles';
 export { customerCycles } from './cycles';
-export type { CustomerRecovery, CustomerRecoverySignal, CategoryShare, RecoveryDecision, RuleVerdicts } from './decide';
-export { decideRecovery, ruleVerdicts } from './decide';
+export type { CustomerRecovery, CustomerRecoverySignal, CategoryShare, RecoveryDecision, RelationshipCall, RuleVerdicts } from './decide';
+export { decideRecovery, relationshipCalls, ruleVerdicts } from './decide';
