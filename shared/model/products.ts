@@ -27,6 +27,11 @@ export type ProductLevelInfo = {
   nonProduct: NonProductLine[];
   nonProductRevenue: number;
   nonProductRows: number;
+  /**
+   * Credits of those lines (manual adjustments, discounts) booked on a day the customer bought goods,
+   * which net that day's goods as a same-day return does instead of being left out; absent when none.
+   */
+  sameDayCredits?: { rows: number; revenue: number };
   /** Products the descriptions left ungrouped and co-purchase placed (null: not tried). */
   coPurchase: CoPurchaseInfo | null;
 };

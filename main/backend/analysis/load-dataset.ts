@@ -4,6 +4,7 @@ import { isCredit } from '../../../shared/analytics/risk/series';
 import { basketsFromRows, type Baskets } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
+import { goodsCreditCodes, joinSameDayCredits } from '../../../shared/analytics/products/same-day-credits';
 import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
@@ -30,7 +31,9 @@ export function dataHash(db: Db): string {
   const groups = db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(PRODUCT_GROUPS_KEY) ?? null;
   // Proposed groups are the categories: a new way of proposing them is new data for every stage.
   const proposal = PROPOSAL_METHOD;
-  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal })).digest('hex');
+  // Same-day credits of adjustment lines net that day's goods: kept stages saw them left out.
+  const credits = 'same-day adjustment credits net goods';
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal, credits })).digest('hex');
 }
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
@@ -441,17 +444,28 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
     saved: readSavedGroups(db),
     baskets,
   });
+  // Credits of adjustment and discount lines that may net a day's goods (see joinSameDayCredits).
+  const creditCodes = goodsCreditCodes(decision.info.nonProduct);
+  const creditProduct = Uint8Array.from(productRows, (p) => (creditCodes.has(p.code) ? 1 : 0));
+  const creditCategory = Uint8Array.from(categoryRows, (c) => (creditCodes.has(c.name) ? 1 : 0));
+  const credit = creditCodes.size > 0 ? new Uint8Array(r) : null;
   // Written over the imported categories, each read just before: they are not needed after.
   const finalCategory = rawCategory;
   let kept = 0;
   for (let i = 0; i < r; i++) {
     const p = np > 0 ? rawProduct[i] : -1;
     const k = p >= 0 && decision.dropProduct[p] ? -1 : decision.byProduct && p >= 0 ? decision.ofProduct[p] : decision.ofCategory[rawCategory[i]];
+    if (credit && k < 0 && isCredit(rawRevenue[i]) && ((p >= 0 && creditProduct[p] === 1) || creditCategory[rawCategory[i]] === 1)) credit[i] = 1;
     finalCategory[i] = k;
     if (k >= 0) kept++;
   }
   rawProduct = released;
   rawCategory = released;
+  if (credit) {
+    const joined = joinSameDayCredits(order, rawCustomer, rawDay, rawRevenue, finalCategory, credit);
+    kept += joined.rows;
+    if (joined.rows > 0) decision.info.sameDayCredits = joined;
+  }
   if (kept < r) {
     const filtered = spare.subarray(0, kept);
     let w = 0;

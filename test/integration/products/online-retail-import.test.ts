@@ -35,12 +35,17 @@ function rawFigures(): { byCode: Map<string, { rows: number; revenue: number }>;
   return { byCode, rows };
 }
 
+/** The data set's own adjustment and discount lines (Manual, Discount, Adjust bad debt): their credits can void goods. */
+const GOODS_CREDITS = ['M', 'D', 'B'];
+
 describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer and analysis', () => {
   let w: Awaited<ReturnType<typeof newWorkspace>>;
   let summary: AnalysisSummary;
   let view: ProductGroupsView;
   let actions: Action[];
   const raw = fs.existsSync(FILE) ? rawFigures() : { byCode: new Map(), rows: [] };
+  /** Customer/day keys on which the customer bought goods (a product line with a positive amount). */
+  const sameDayGoods = (excluded: Set<string>): Set<string> => new Set(raw.rows.filter((r) => !excluded.has(r.code) && r.revenue > 0).map((r) => `${r.customer}/${r.day}`));
 
   beforeAll(async () => {
     w = await newWorkspace({ clientName: 'Online Retail', currency: 'GBP' });
@@ -106,18 +111,34 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     for (const code of ['23099', '85168B']) expect(excluded.has(code), code).toBe(false);
   });
 
-  it('counts 12-month revenue over the product lines only, as the raw file adds up customer by customer', () => {
+  it("counts 12-month revenue over the product lines, and the adjustment and discount credits booked on a day the customer bought goods, as the raw file adds up customer by customer", () => {
     const excluded = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
     const asOfDay = dayFromIso(summary.asOf);
+    const boughtGoods = sameDayGoods(excluded);
     const byCustomer = new Map<string, number>();
     for (const r of raw.rows) {
-      if (excluded.has(r.code) || r.day <= asOfDay - 365 || r.day > asOfDay) continue;
+      if (r.day <= asOfDay - 365 || r.day > asOfDay) continue;
+      if (excluded.has(r.code) && !(GOODS_CREDITS.includes(r.code) && r.revenue < 0 && boughtGoods.has(`${r.customer}/${r.day}`))) continue;
       byCustomer.set(r.customer, (byCustomer.get(r.customer) ?? 0) + r.revenue);
     }
     // A customer whose credits outweigh its purchases in the window adds nothing (docs/analytics.md).
     const expected = [...byCustomer.values()].filter((v) => v > 0).reduce((s, v) => s + v, 0);
     expect(summary.asOf).toBe('2011-12-09');
     expect(summary.revenue12m).toBeCloseTo(expected, 0);
+  });
+
+  it('nets a manual credit that voided a mistyped line the same hour: customer 15098 bought £650 of goods, not £40,000', async () => {
+    const excluded = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
+    const boughtGoods = sameDayGoods(excluded);
+    const joined = raw.rows.filter((r) => GOODS_CREDITS.includes(r.code) && r.revenue < 0 && boughtGoods.has(`${r.customer}/${r.day}`));
+    expect(summary.productLevel!.sameDayCredits?.rows).toBe(joined.length);
+    expect(summary.productLevel!.sameDayCredits?.revenue).toBeCloseTo(joined.reduce((s, r) => s + r.revenue, 0), 2);
+    expect(summary.notes.join(' ')).toMatch(/Except [\d,]+ credits of adjustments and discounts .* booked on a day the same customer bought goods/);
+    // Its day: 60 at £4.95, the same 60 typed at £649.50 each (£38,970), a manual credit of £38,970, one piece at £649.50, the 60 at £4.95 returned.
+    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '15098' });
+    expect(detail.customer.revenue12m).toBeCloseTo(649.5, 2);
+    expect(detail.customer.tier).toBe('long-tail');
+    for (const a of detail.actions.filter((x) => x.kind === 'recovery')) expect(a.reason, a.id).toMatch(/£650/);
   });
 
   it('puts no action on a non-product line or on the catch-all group, and names profiles by groups or says there is no pattern', () => {
