@@ -98,6 +98,9 @@ export function writeRunFiles(
               reason: summary.productLevel.reason,
               non_product_revenue: cents(summary.productLevel.nonProductRevenue),
               non_product_rows: summary.productLevel.nonProductRows,
+              // Credits of those lines that net goods bought the same day instead of being left out.
+              same_day_credit_rows: summary.productLevel.sameDayCredits?.rows ?? 0,
+              same_day_credit_revenue: cents(summary.productLevel.sameDayCredits?.revenue ?? 0),
               non_product_lines: summary.productLevel.nonProduct.map((l) => ({
                 code: l.code,
                 name: l.name,
