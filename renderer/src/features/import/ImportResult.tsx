@@ -110,6 +110,7 @@ function ProductLevelStep() {
   if (view.error) return <ErrorNotice error={view.error} />;
   if (!level) return null;
   const out = level.nonProduct.filter((l) => l.excluded);
+  const credits = level.sameDayCredits;
   return (
     <Panel
       title="Product level for profiles and growth"
@@ -136,6 +137,9 @@ function ProductLevelStep() {
             .map((l) => `${l.code}${l.name && l.name !== l.code ? ` (${l.name})` : ''} ${fmt.money(l.revenue)}`)
             .join(', ')}
           {out.length > 6 ? ` and ${fmt.count(out.length - 6)} more` : ''}.
+          {credits
+            ? ` ${fmt.count(credits.rows)} of their credits (${fmt.money(credits.revenue)}), adjustments and discounts booked on a day the same customer bought goods, net those goods instead, as a same-day return does.`
+            : ''}
         </p>
       )}
     </Panel>
