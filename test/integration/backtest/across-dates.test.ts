@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/contract/progress';
 import type { BacktestAcrossDates } from '../../../shared/model/results';
-import { runCli } from '../../../main/cli/main';
+import { runCommand } from '../../helpers/cli';
 import { DATA_DIR } from '../../helpers/elog';
 import { newWorkspace } from '../../helpers/workspace';
 
@@ -115,12 +115,7 @@ describe("a backtest across dates on CDNOW's sample", () => {
 });
 
 describe('longtail backtest --dates', () => {
-  const cli = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(args, { backend: w.backend, out: (x) => out.push(x), err: (x) => err.push(x), interactive: false, cwd: w.dir });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = (args: string[]) => runCommand(args, w.backend, w.dir);
 
   it('prints a row per date and what the dates say together', async () => {
     const r = await cli(['backtest', '--workspace', w.file, '--dates', '3', '--horizon', String(HORIZON)]);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main';
+import { runCommand } from '../../helpers/cli';
 import { newWorkspace } from '../../helpers/workspace';
 import { workspaceWithPlan } from './plan-fixture';
 
@@ -11,16 +12,12 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 async function cli(args: string[]) {
   const w = await workspaceWithPlan();
   cleanups.push(w.cleanup);
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args.map((a) => a.replace('$DIR', w.dir).replace('$W', w.file)), {
-    backend: w.backend,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    interactive: false,
-    cwd: w.dir,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n'), dir: w.dir };
+  const r = await runCommand(
+    args.map((a) => a.replace('$DIR', w.dir).replace('$W', w.file)),
+    w.backend,
+    w.dir,
+  );
+  return { ...r, dir: w.dir };
 }
 
 describe('longtail export', () => {

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../../main/backend/dispatch';
-import { runCli } from '../../../main/cli/main';
+import { runInNewBackend, type CliResult } from '../../helpers/cli';
 import { tempDir } from '../../helpers/workspace';
 
 let t: { dir: string; cleanup: () => void };
@@ -41,17 +40,7 @@ function writeFile(file: string): void {
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const backend = new Backend({ appDataDir: path.join(t.dir, 'app-data'), now: () => new Date('2012-01-15T09:00:00Z') });
-  const out: string[] = [];
-  const err: string[] = [];
-  try {
-    const code = await runCli(args, { backend, out: (x) => out.push(x), err: (x) => err.push(x), interactive: false, cwd: t.dir });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    backend.close();
-  }
-}
+const cli = (args: string[]): Promise<CliResult> => runInNewBackend(args, t.dir, new Date('2012-01-15T09:00:00Z'));
 
 beforeAll(() => {
   t = tempDir();
