@@ -21,6 +21,18 @@ export const horizonOtherThanYear = (days: number | undefined): string | null =>
 const days = (x: number): string => `${Math.round(x)} day${Math.round(x) === 1 ? '' : 's'}`;
 const rhythm = (cycle: number): string => (cycle >= 56 ? `about every ${Math.round(cycle / 7)} weeks` : `about every ${days(cycle)}`);
 
+/**
+ * The window a unit's usual spend is read over, in words, and what that spend comes to a year where
+ * the window is shorter than a year. Near the start of the data the window is what the data covers:
+ * "£300 in the last 12 months" beside "£310 at risk of the £400 it usually spends" read as money at
+ * risk above what it spent; "£300 in the 9 months of data (about £400 a year)" says where the £400
+ * comes from.
+ */
+export function priorWindow(spend: number, priorDays: number, f: ReasonFormat): { span: string; perYear: string } {
+  if (priorDays >= 365) return { span: '12 months', perYear: '' };
+  return { span: `${horizonWords(priorDays)} of data`, perYear: `about ${f.cash((spend * 365) / priorDays)} a year` };
+}
+
 export function moneySentence(atRisk: number, expected: number, probability: number, horizon: string, f: ReasonFormat): string {
   return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually spends in that time (${f.share(probability)} chance it falls below half)`;
 }
@@ -28,7 +40,9 @@ export function moneySentence(atRisk: number, expected: number, probability: num
 export function modelOnlyReason(rf: RiskForecast, u: number, category: string, f: ReasonFormat): string {
   const gap = rf.cut - rf.facts.last[u];
   const cycle = rf.facts.cycle[u];
-  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${(gap / cycle).toFixed(1)} cycles); ${f.cash(Math.max(0, rf.facts.prior[u]))} in the last 12 months`;
+  const spend = Math.max(0, rf.facts.prior[u]);
+  const window = priorWindow(spend, rf.facts.priorDays, f);
+  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${(gap / cycle).toFixed(1)} cycles); ${f.cash(spend)} in the last ${window.span}${window.perYear ? ` (${window.perYear})` : ''}`;
 }
 
 export function customerReason(
@@ -66,12 +80,14 @@ export function customerReason(
     return `${once}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
   }
   const recent = Math.max(0, facts.last90[c]);
+  const window = priorWindow(spend, facts.priorDays, f);
+  const yearly = window.perYear ? `, ${window.perYear}` : '';
   const head =
     signal === 'lapsed-all'
-      ? `No order in any category for ${days(gap)}; it ${pace} (${f.cash(spend)} in the 12 months before)`
+      ? `No order in any category for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
       : recent >= 0.5 * spend
-        ? `Bought most of its year in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
-        : `Spending is sliding across the account: ${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in 12 months; it ${pace}, last order ${days(gap)} ago`;
+        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
+        : `Spending is sliding across the account: ${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}; it ${pace}, last order ${days(gap)} ago`;
   return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
 }
 

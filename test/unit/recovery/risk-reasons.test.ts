@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { assessRisk } from '../../../shared/analytics/risk';
+import { customerReason, modelOnlyReason, priorWindow } from '../../../shared/analytics/recovery/risk-reasons';
+import type { ReasonFormat } from '../../../shared/analytics/recovery/reasons';
+import { dayFromIso } from '../../../shared/format/dates';
+import { datasetOf, rhythm } from './build';
+
+const f: ReasonFormat = { cash: (x) => `$${Math.round(x).toLocaleString('en-US')}`, share: (x) => `${Math.round(x * 100)}%`, iso: String };
+const AS_OF = dayFromIso('2025-12-31');
+
+/** A's Dairy every 10 days at $100 from `from` up to 60 days before the as-of date; B keeps buying to the end. */
+const dataFrom = (from: number) =>
+  datasetOf([...rhythm('A', 'Dairy', from, AS_OF - 60, 10, 100), ...rhythm('B', 'Dairy', from, AS_OF, 10, 100)]);
+
+describe("a reason's usual spend, read over the window the data covers", () => {
+  it('is the last 12 months once the data covers a year, with no yearly figure beside it', () => {
+    expect(priorWindow(1200, 365, f)).toEqual({ span: '12 months', perYear: '' });
+    const ds = dataFrom(AS_OF - 600);
+    const { customer: cf, relationship: rf } = assessRisk(ds, AS_OF, 365);
+    expect(modelOnlyReason(rf, 0, 'Dairy', f)).toMatch(/; \$3,100 in the last 12 months$/);
+    expect(customerReason(cf, 0, 'lapsed-all', [], ds.categories, 2000, 3100, 0.8, '12 months', f)).toMatch(/^No order in any category for 60 days; it ordered about every 10 days \(\$3,100 in the 12 months before\);/);
+  });
+
+  it('names the shorter span near the start of the data and says what it comes to a year, so the money beside it adds up', () => {
+    // 273 days of data: A bought 22 times ($2,200), the last 62 days ago, about $2,941 a year.
+    const ds = dataFrom(AS_OF - 272);
+    const { customer: cf, relationship: rf } = assessRisk(ds, AS_OF, 365);
+    expect(cf.facts.priorDays).toBe(273);
+    expect(priorWindow(2200, 273, f)).toEqual({ span: '9 months of data', perYear: 'about $2,941 a year' });
+    expect(modelOnlyReason(rf, 0, 'Dairy', f)).toMatch(/; \$2,200 in the last 9 months of data \(about \$2,941 a year\)$/);
+    expect(customerReason(cf, 0, 'lapsed-all', [], ds.categories, 2000, 2941, 0.8, '12 months', f)).toMatch(
+      /^No order in any category for 62 days; it ordered about every 10 days \(\$2,200 in the 9 months of data before, about \$2,941 a year\);/,
+    );
+    expect(customerReason(cf, 0, 'slipping', [], ds.categories, 2000, 2941, 0.8, '12 months', f)).toMatch(
+      /^Spending is sliding across the account: \$300 in the last 90 days against \$2,200 in 9 months of data, about \$2,941 a year;/,
+    );
+  });
+});
