@@ -69,7 +69,8 @@ export function customerReason(
     .join(', ');
   const more = breakdown.length > 3 ? ` and ${breakdown.length - 3} more` : '';
   const carried = breakdown.length > 0 ? `; categories: ${top}${more}` : '';
-  const pace = Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c]} times`;
+  // One interval is no rhythm: two orders a day apart and then silence read "ordered about every 1 day".
+  const pace = facts.orders[c] >= 3 && Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c] === 2 ? 'twice' : `${facts.orders[c]} times`}`;
   if (signal === 'several-categories') {
     return `Smaller slips in ${breakdown.length} categories (${top}${more}), each below the value floor, together ${f.cash(atRisk)} at risk over the next ${horizon}`;
   }

@@ -35,4 +35,15 @@ describe("a reason's usual spend, read over the window the data covers", () => {
       /^Spending is sliding across the account: \$300 in the last 90 days against \$2,200 in 9 months of data, about \$2,941 a year;/,
     );
   });
+
+  it('gives no rhythm for two orders, which make one interval', () => {
+    // C bought on two days in a row at the start of the data, then nothing for 272 days.
+    const ds = datasetOf([
+      { customer: 'C', category: 'Dairy', date: AS_OF - 273, revenue: 2700 },
+      { customer: 'C', category: 'Dairy', date: AS_OF - 272, revenue: 2700 },
+      ...rhythm('D', 'Dairy', AS_OF - 273, AS_OF, 10, 100),
+    ]);
+    const { customer: cf } = assessRisk(ds, AS_OF, 365);
+    expect(customerReason(cf, 0, 'lapsed-all', [], ds.categories, 5000, 7193, 0.8, '12 months', f)).toMatch(/^No order in any category for 272 days; it ordered twice \(\$5,400 in the 9 months of data before, about \$7,193 a year\);/);
+  });
 });
