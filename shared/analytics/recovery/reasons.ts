@@ -55,8 +55,8 @@ export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: Cus
   switch (v.signal) {
     case 'lapsed-all':
       return (
-        `No order in any category for ${days(customer.silence)}; it ordered ${rhythmWords(customer.cycle)}, so about ${Math.round(customer.expectedOrders)} orders are missing; ` +
-        `bought ${category} for ${cash(m.runRate[r])} a year before stopping`
+        `No order${m.categories.length === 1 ? '' : ' in any category'} for ${days(customer.silence)}; it ordered ${rhythmWords(customer.cycle)}, so about ${Math.round(customer.expectedOrders)} orders are missing; ` +
+        (m.categories.length === 1 ? `it spent ${cash(m.runRate[r])} a year before stopping` : `bought ${category} for ${cash(m.runRate[r])} a year before stopping`)
       );
     case 'late': {
       const cycles = (v.gap / v.cycle).toFixed(1);

@@ -68,7 +68,9 @@ export function customerReason(
     .map((b) => categories[b.category])
     .join(', ');
   const more = breakdown.length > 3 ? ` and ${breakdown.length - 3} more` : '';
-  const carried = breakdown.length > 0 ? `; categories: ${top}${more}` : '';
+  // With one category in the data (CDNOW, a file without a category column) it is the account itself.
+  const single = categories.length === 1;
+  const carried = breakdown.length > 0 && !single ? `; categories: ${top}${more}` : '';
   // One interval is no rhythm: two orders a day apart and then silence read "ordered about every 1 day".
   const pace = facts.orders[c] >= 3 && Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c] === 2 ? 'twice' : `${facts.orders[c]} times`}`;
   if (signal === 'several-categories') {
@@ -85,7 +87,7 @@ export function customerReason(
   const yearly = window.perYear ? `, ${window.perYear}` : '';
   const head =
     signal === 'lapsed-all'
-      ? `No order in any category for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
+      ? `No order${single ? '' : ' in any category'} for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
       : recent >= 0.5 * spend
         ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
         : `Spending is sliding across the account: ${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}; it ${pace}, last order ${days(gap)} ago`;
