@@ -85,8 +85,10 @@ export function customerReason(
   const recent = Math.max(0, facts.last90[c]);
   const window = priorWindow(spend, facts.priorDays, f);
   const yearly = window.perYear ? `, ${window.perYear}` : '';
+  // Nothing in the last 90 days is a silence, whichever signal the model gave: "spending is sliding:
+  // $0 in the last 90 days" said less than the days since the last order.
   const head =
-    signal === 'lapsed-all'
+    signal === 'lapsed-all' || recent <= 0
       ? `No order${single ? '' : ' in any category'} for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
       : recent >= 0.5 * spend
         ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`

@@ -51,6 +51,10 @@ describe("a reason's usual spend, read over the window the data covers", () => {
     expect(customerReason(cf, 0, 'slipping', [], ds.categories, 2000, 2941, 0.8, '12 months', f)).toMatch(
       /^Spending is sliding across the account: \$300 in the last 90 days against \$2,200 in 9 months of data, about \$2,941 a year;/,
     );
+    // 40 days later A has bought nothing for 102 days: a slipping account with nothing in the last 90
+    // days is said as the silence it is.
+    const silentCf = assessRisk(dataFrom(AS_OF - 272), AS_OF + 40, 365).customer;
+    expect(customerReason(silentCf, 0, 'slipping', [], ds.categories, 2000, 2941, 0.8, '12 months', f)).toMatch(/^No order for 102 days; it ordered about every 10 days/);
   });
 
   it('gives no rhythm for two orders, which make one interval', () => {
