@@ -1,5 +1,6 @@
 import { formatMoney, formatShare, roundForReason } from '../../format/numbers';
 import { isoFromDay } from '../../format/dates';
+import { PURCHASE_UNITS } from '../../format/currency';
 import type { RecoveryModel } from './model';
 import type { CustomerVerdict, Verdict } from './judge';
 import { seasonLabel } from './season';
@@ -18,7 +19,8 @@ const rhythmWords = (cycle: number): string => (cycle >= 56 ? `about every ${Mat
  * slider move; reasons round money to two significant digits and shares to whole percents, so a
  * few hundred distinct strings cover a whole run and are formatted once each.
  */
-export type ReasonFormat = { cash: (x: number) => string; share: (x: number) => string; iso: (day: number) => string };
+/** `spends`: the verb for what a unit's money is, 'buys' where amounts are counts of purchases (units). */
+export type ReasonFormat = { cash: (x: number) => string; share: (x: number) => string; iso: (day: number) => string; spends?: string };
 
 const memo = <K, V>(f: (k: K) => V): ((k: K) => V) => {
   const cache = new Map<K, V>();
@@ -35,7 +37,7 @@ const memo = <K, V>(f: (k: K) => V): ((k: K) => V) => {
 export function reasonFormat(currency: string): ReasonFormat {
   const money = memo((rounded: number) => formatMoney(rounded, currency));
   const percent = memo((whole: number) => formatShare(whole / 100, 0));
-  return { cash: (x) => money(roundForReason(x)), share: (x) => percent(Math.round(x * 100)), iso: memo(isoFromDay) };
+  return { cash: (x) => money(roundForReason(x)), share: (x) => percent(Math.round(x * 100)), iso: memo(isoFromDay), spends: currency === PURCHASE_UNITS ? 'buys' : 'spends' };
 }
 
 /**

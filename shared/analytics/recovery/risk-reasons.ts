@@ -34,7 +34,7 @@ export function priorWindow(spend: number, priorDays: number, f: ReasonFormat): 
 }
 
 export function moneySentence(atRisk: number, expected: number, probability: number, horizon: string, f: ReasonFormat): string {
-  return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually spends in that time (${f.share(probability)} chance it falls below half)`;
+  return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually ${f.spends ?? 'spends'} in that time (${f.share(probability)} chance it falls below half)`;
 }
 
 export function modelOnlyReason(rf: RiskForecast, u: number, category: string, f: ReasonFormat): string {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from '../../../shared/analytics/risk';
-import { customerReason, modelOnlyReason, priorWindow } from '../../../shared/analytics/recovery/risk-reasons';
-import type { ReasonFormat } from '../../../shared/analytics/recovery/reasons';
+import { customerReason, modelOnlyReason, moneySentence, priorWindow } from '../../../shared/analytics/recovery/risk-reasons';
+import { reasonFormat, type ReasonFormat } from '../../../shared/analytics/recovery/reasons';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { dayFromIso } from '../../../shared/format/dates';
 import { datasetOf, rhythm } from './build';
 
@@ -66,5 +67,12 @@ describe("a reason's usual spend, read over the window the data covers", () => {
     ]);
     const { customer: cf } = assessRisk(ds, AS_OF, 365);
     expect(customerReason(cf, 0, 'lapsed-all', [], ds.categories, 5000, 7193, 0.8, '12 months', f)).toMatch(/^No order for 272 days; it ordered twice \(\$5,400 in the 9 months of data before, about \$7,193 a year\);/);
+  });
+});
+
+describe('the money sentence', () => {
+  it('says what a customer usually buys where amounts are counts of purchases, and spends where they are money', () => {
+    expect(moneySentence(25, 28, 0.97, '12 months', reasonFormat(PURCHASE_UNITS))).toBe('25 units at risk over the next 12 months of the 28 units it usually buys in that time (97% chance it falls below half)');
+    expect(moneySentence(2500, 2800, 0.97, '12 months', reasonFormat('USD'))).toBe('$2,500 at risk over the next 12 months of the $2,800 it usually spends in that time (97% chance it falls below half)');
   });
 });
