@@ -30,6 +30,19 @@ describe('a whole-account reason', () => {
   });
 });
 
+describe('a slipping account still buying at its pace', () => {
+  it('is not said to be sliding: the reason says it buys at its pace and that accounts like it went on to spend less', () => {
+    // B orders every 10 days to the as-of date, $100 each and $150 in the last quarter: $1,350 in the
+    // last 90 days of $4,150 in 12 months, above its year's pace.
+    const ds = datasetOf([...rhythm('A', 'Dairy', AS_OF - 600, AS_OF - 60, 10, 100), ...rhythm('B', 'Dairy', AS_OF - 600, AS_OF, 10, (d) => (d > AS_OF - 90 ? 150 : 100))]);
+    const cf = assessRisk(ds, AS_OF, 365).customer;
+    expect([cf.facts.last90[1], cf.facts.prior[1]]).toEqual([1350, 4150]);
+    expect(customerReason(cf, 1, 'slipping', [], ds.categories, 500, 4150, 0.2, '12 months', f)).toMatch(
+      /^Still buying at its usual pace or above \(\$1,350 in the last 90 days, \$4,150 in 12 months\), but accounts like it here went on to spend less; it ordered about every 10 days, last order 0 days ago;/,
+    );
+  });
+});
+
 describe("a reason's usual spend, read over the window the data covers", () => {
   it('is the last 12 months once the data covers a year, with no yearly figure beside it', () => {
     expect(priorWindow(1200, 365, f)).toEqual({ span: '12 months', perYear: '' });
