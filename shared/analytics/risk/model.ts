@@ -2,7 +2,7 @@ import type { Dataset } from '../../model/dataset';
 import { rankShares } from './rank-shares';
 import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBooster, type Booster } from './boost';
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
-import { businessPaces, businessStandings, outcomesAfter, priorDaysAt } from './outcome';
+import { businessPaces, businessStandings, outcomesAfter, priorDaysAt, type BusinessPace } from './outcome';
 import { firstAfter, seriesOf, type Units, type UnitSeries } from './series';
 import { bigColumnsOf, float64Of, int32Of } from '../typed';
 
@@ -72,6 +72,8 @@ export type RiskForecast = {
   basis: 'model' | 'run-rate' | 'none';
   /** Whether stated money was corrected by out-of-sample outcomes at the training cuts. */
   calibrated: boolean;
+  /** The whole business's pace at the cut (see BusinessPace): a reason reads a unit's last 90 days against it. */
+  pace: BusinessPace;
 };
 
 /** The shortest horizon worth learning from: under four weeks, a weekly buyer's skipped order reads as a slide. */
@@ -496,6 +498,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries | Units, cut: number, 
   const priorDays = priorDaysAt(ds.firstDay, cut);
   const facts = context.facts ?? unitFacts(withDays(series), ds.firstDay, cut, priorDays, horizonDays);
   const n = series.count;
+  const [pace] = businessPaces(ds, [cut], horizonDays);
   const forecast: RiskForecast = {
     level: series.level,
     cut,
@@ -507,6 +510,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries | Units, cut: number, 
     training: learned.training,
     basis: learned.fitted ? 'model' : learned.runRate ? 'run-rate' : 'none',
     calibrated: learned.fitted !== null || learned.runRate?.calibrated === true,
+    pace,
   };
   for (let u = 0; u < n; u++) forecast.expected[u] = (Math.max(0, facts.prior[u]) * horizonDays) / priorDays;
   // The reasons quote a customer's lapsed categories whatever priced the money.
@@ -526,7 +530,6 @@ export function applyRisk(ds: Dataset, series: UnitSeries | Units, cut: number, 
   // Scored a block of units at a time, in one matrix written over: the whole one was 96 bytes a
   // scored unit (0.14 GB at 20M rows), each row written once and read once.
   const x = new Float64Array(Math.min(SCORE_BLOCK, activeCount) * FEATURE_COUNT);
-  const [pace] = businessPaces(ds, [cut], horizonDays);
   for (let from = 0; from < activeCount; from += SCORE_BLOCK) {
     const block = active.subarray(from, Math.min(activeCount, from + SCORE_BLOCK));
     featureMatrix(facts, series, horizonDays, pace, standing, block, x);

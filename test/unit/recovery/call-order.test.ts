@@ -40,6 +40,7 @@ function forecastOf(kinds: Kind[], basis: RiskForecast['basis'] = 'model'): Risk
     training: null,
     basis,
     calibrated: true,
+    pace: { season: 0, quarter: 0, last90: 0 },
   };
 }
 

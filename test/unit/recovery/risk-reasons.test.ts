@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from '../../../shared/analytics/risk';
-import { customerReason, modelOnlyReason, moneySentence, priorWindow } from '../../../shared/analytics/recovery/risk-reasons';
+import { customerReason, modelOnlyReason, moneySentence, priorWindow, slipWords } from '../../../shared/analytics/recovery/risk-reasons';
 import { reasonFormat, type ReasonFormat } from '../../../shared/analytics/recovery/reasons';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { dayFromIso } from '../../../shared/format/dates';
@@ -31,6 +31,12 @@ describe('a whole-account reason', () => {
 });
 
 describe('a slipping account still buying at its pace', () => {
+  it('reads its last 90 days against its own pace and the whole business\'s: sliding below both, slower than the season above its own', () => {
+    expect(slipWords(250, 1200, 365, Math.log(1.1), 'x')).toBe('Spending is sliding across the account: x (0.8x its usual pace, the whole business 1.1x)');
+    expect(slipWords(400, 1200, 365, Math.log(1.6), 'x')).toBe('Buying more slowly than the season: x (1.4x its usual pace, the whole business 1.6x)');
+    expect(slipWords(400, 1200, 365, Math.log(1.2), 'x')).toMatch(/^Still buying at its pace and the season's: x \(1\.4x its usual pace, the whole business 1\.2x\), but /);
+  });
+
   it('is not said to be sliding: the reason says it buys at its pace and that accounts like it went on to spend less', () => {
     // B orders every 10 days to the as-of date, $100 each and $150 in the last quarter: $1,350 in the
     // last 90 days of $4,150 in 12 months, above its year's pace.
@@ -38,7 +44,7 @@ describe('a slipping account still buying at its pace', () => {
     const cf = assessRisk(ds, AS_OF, 365).customer;
     expect([cf.facts.last90[1], cf.facts.prior[1]]).toEqual([1350, 4150]);
     expect(customerReason(cf, 1, 'slipping', [], ds.categories, 500, 4150, 0.2, '12 months', f)).toMatch(
-      /^Still buying at its usual pace or above \(\$1,350 in the last 90 days, \$4,150 in 12 months\), but accounts like it here went on to spend less; it ordered about every 10 days, last order 0 days ago;/,
+      /^Still buying at its pace and the season's: \$1,350 in the last 90 days against \$4,150 in 12 months \(1\.3x its usual pace, the whole business 0\.9x\), but accounts like it here went on to spend less; it ordered about every 10 days, last order 0 days ago;/,
     );
   });
 });
@@ -63,7 +69,7 @@ describe("a reason's usual spend, read over the window the data covers", () => {
       /^No order for 62 days; it ordered about every 10 days \(\$2,200 in the 9 months of data before, about \$2,941 a year\);/,
     );
     expect(customerReason(cf, 0, 'slipping', [], ds.categories, 2000, 2941, 0.8, '12 months', f)).toMatch(
-      /^Spending is sliding across the account: \$300 in the last 90 days against \$2,200 in 9 months of data, about \$2,941 a year;/,
+      /^Spending is sliding across the account: \$300 in the last 90 days against \$2,200 in 9 months of data, about \$2,941 a year \(0\.4x its usual pace, the whole business 0\.7x\);/,
     );
     // 40 days later A has bought nothing for 102 days: a slipping account with nothing in the last 90
     // days is said as the silence it is.
