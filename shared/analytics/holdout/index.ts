@@ -394,7 +394,10 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
     }
   } else warnings.push('The data has one category, so relationships are customers: only the customer level is scored.');
   if (asOfDay - 365 - 90 < ds.firstDay) {
-    warnings.push('The data does not reach a year before the as-of date, so no seasonal swing could be learned: a peak or trough in the horizon moves realised loss away from the money stated.');
+    // The learning's cuts sit at least a quarter before the as-of date, and a season is read a year before a cut.
+    warnings.push(
+      'The data starts less than 15 months before the as-of date, so the earlier dates the model learned from had no year before them to learn a seasonal swing from: a peak or trough in the horizon moves realised loss away from the money stated.',
+    );
   }
   if (index > 1.3 || index < 0.77) {
     warnings.push(`The whole business spent ${index.toFixed(2)}x its prior rate over the horizon; spend was deflated by that before judging anyone.`);

@@ -120,6 +120,7 @@ describe('recovery on CDNOW, calibration to 1997-09-30 and holdout to 1998-06-30
     // from two cuts 121 days before the end, and checks its money on the earlier one's 182 days.
     expect(report.model.customer?.cuts).toEqual(['1997-06-01', '1997-04-01']);
     expect(report.warnings.join(' ')).toMatch(/learned from 121-day outcomes, checked its money against 182-day outcomes and applies them to 9 months/);
+    expect(report.warnings.join(' ')).toMatch(/The data starts less than 15 months before the as-of date, so the earlier dates the model learned from had no year before them/);
     expect(report.levels.map((l) => l.level)).toEqual(['customer']);
   });
 });
