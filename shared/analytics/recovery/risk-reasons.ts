@@ -42,10 +42,14 @@ const quarterPace = (recent: number, spend: number, priorDays: number): number =
  * a peak an account above its own pace can be slipping. Said as "sliding" alone, Online Retail's
  * largest account (£100,000 of a £280,000 year in the peak quarter) read as falling.
  */
+/** "1.5x its usual pace, the whole business 1.6x": a customer's last 90 days beside the season's. */
+const paceFigures = (recent: number, spend: number, priorDays: number, quarter: number): string =>
+  `${quarterPace(recent, spend, priorDays).toFixed(1)}x its usual pace, the whole business ${Math.exp(quarter).toFixed(1)}x`;
+
 export function slipWords(recent: number, spend: number, priorDays: number, quarter: number, amounts: string): string {
   const own = quarterPace(recent, spend, priorDays);
   const business = Math.exp(quarter);
-  const figures = `${amounts} (${own.toFixed(1)}x its usual pace, the whole business ${business.toFixed(1)}x)`;
+  const figures = `${amounts} (${paceFigures(recent, spend, priorDays, quarter)})`;
   if (own < Math.min(1, business)) return `Spending is sliding across the account: ${figures}`;
   if (own < business) return `Buying more slowly than the season: ${figures}`;
   return `Still buying at its pace and the season's: ${figures}, but accounts like it here went on to spend less`;
@@ -109,7 +113,7 @@ export function customerReason(
     signal === 'lapsed-all' || recent <= 0
       ? `No order${single ? '' : ' in any category'} for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
       : recent >= 0.5 * spend
-        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
+        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}; ${paceFigures(recent, spend, facts.priorDays, cf.pace.quarter)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
         : slipWords(recent, spend, facts.priorDays, cf.pace.quarter, `${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}`) +
           `; it ${pace}, last order ${days(gap)} ago`;
   return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;

@@ -49,6 +49,18 @@ describe('a slipping account still buying at its pace', () => {
   });
 });
 
+describe('a burst of buying', () => {
+  it('says how far above its own pace and the season\'s the last 90 days ran', () => {
+    // B buys every 10 days, $100 each, then $600 each in the last quarter: $5,400 of $8,200 in 12 months.
+    const ds = datasetOf([...rhythm('A', 'Dairy', AS_OF - 600, AS_OF - 60, 10, 100), ...rhythm('B', 'Dairy', AS_OF - 600, AS_OF, 10, (d) => (d > AS_OF - 90 ? 600 : 100))]);
+    const cf = assessRisk(ds, AS_OF, 365).customer;
+    const business = Math.exp(cf.pace.quarter).toFixed(1);
+    expect(customerReason(cf, 1, 'slipping', [], ds.categories, 3000, 8200, 0.6, '12 months', f)).toMatch(
+      new RegExp(`^Bought most of its year in the last 90 days \\(\\$5,400 of \\$8,200; 2\\.7x its usual pace, the whole business ${business.replace('.', '\\.')}x\\); in this data such bursts rarely repeat in full;`),
+    );
+  });
+});
+
 describe("a reason's usual spend, read over the window the data covers", () => {
   it('is the last 12 months once the data covers a year, with no yearly figure beside it', () => {
     expect(priorWindow(1200, 365, f)).toEqual({ span: '12 months', perYear: '' });
