@@ -48,7 +48,9 @@ function runWords(m: RecoveryModel, r: number, f: ReasonFormat, upTo: string): s
   const rate = m.runRate[r];
   const spent = m.priorSpend[r];
   if (Math.abs(rate - spent) <= 0.01 * Math.max(1, spent)) return `${f.cash(spent)} in the 12 months up to ${upTo}`;
-  return `about ${f.cash(rate)} a year at its pace before (${f.cash(spent)} bought in ${days(m.last[r] - m.first[r] + 1)})`;
+  // "While it bought": the pace over its own span, which the model's usual spend (over the whole
+  // prior window, quoted beside it when the model prices the flag) can be well under.
+  return `about ${f.cash(rate)} a year at its pace while it bought (${f.cash(spent)} in the ${days(m.last[r] - m.first[r] + 1)} from its first order to its last)`;
 }
 
 export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: CustomerVerdict, f: ReasonFormat): string {

@@ -93,6 +93,6 @@ describe('recovery: money at risk is the run-rate before the slide, never a burs
     expect(flags.map((f) => [f.what, f.signal])).toEqual([['Dairy', 'late']]);
     expect(flags[0].atRiskRevenue).toBeGreaterThan(2.4 * 2100);
     expect(flags[0].atRiskRevenue).toBeLessThanOrEqual((2100 * 365) / 140);
-    expect(flags[0].reason).toMatch(/a year at its pace before \(\$2,100 bought in 141 days\)$/);
+    expect(flags[0].reason).toMatch(/a year at its pace while it bought \(\$2,100 in the 141 days from its first order to its last\)$/);
   });
 });
