@@ -57,11 +57,14 @@ export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: Cus
   const category = m.categories[m.category[r]];
   const cash = f.cash;
   switch (v.signal) {
-    case 'lapsed-all':
+    case 'lapsed-all': {
+      // With one category in the data the relationship is the customer: no category to name.
+      const single = m.categories.length === 1;
       return (
-        `No order${m.categories.length === 1 ? '' : ' in any category'} for ${days(customer.silence)}; it ordered ${rhythmWords(customer.cycle)}, so about ${Math.round(customer.expectedOrders)} orders are missing; ` +
-        (m.categories.length === 1 ? `it spent ${cash(m.runRate[r])} a year before stopping` : `bought ${category} for ${cash(m.runRate[r])} a year before stopping`)
+        `No order${single ? '' : ' in any category'} for ${days(customer.silence)}; it ordered ${rhythmWords(customer.cycle)}, so about ${Math.round(customer.expectedOrders)} orders are missing; ` +
+        `${single ? 'it spent' : `bought ${category} for`} ${cash(m.runRate[r])} a year before stopping`
       );
+    }
     case 'late': {
       const cycles = (v.gap / v.cycle).toFixed(1);
       if (v.seasonal) {

@@ -33,8 +33,15 @@ export function priorWindow(spend: number, priorDays: number, f: ReasonFormat): 
   return { span: `${horizonWords(priorDays)} of data`, perYear: `about ${f.cash((spend * 365) / priorDays)} a year` };
 }
 
-/** The last 90 days against the usual rate over the prior window: 1 = at its usual pace. */
-const quarterPace = (recent: number, spend: number, priorDays: number): number => recent / Math.min(90, priorDays) / (spend / priorDays);
+/**
+ * The last 90 days against the usual rate over the prior window: 1 = at its usual pace. The window
+ * holds the last 90 days, so its spend is at least theirs (a credit earlier in it can net it lower).
+ */
+const quarterPace = (recent: number, spend: number, priorDays: number): number => recent / Math.min(90, priorDays) / (Math.max(spend, recent) / priorDays);
+
+/** "1.5x its usual pace, the whole business 1.6x": a customer's last 90 days beside the season's. */
+const paceFigures = (recent: number, spend: number, priorDays: number, quarter: number): string =>
+  `${quarterPace(recent, spend, priorDays).toFixed(1)}x its usual pace, the whole business ${Math.exp(quarter).toFixed(1)}x`;
 
 /**
  * A slipping account's last 90 days beside its own pace and the whole business's (`quarter`, the
@@ -42,10 +49,6 @@ const quarterPace = (recent: number, spend: number, priorDays: number): number =
  * a peak an account above its own pace can be slipping. Said as "sliding" alone, Online Retail's
  * largest account (£100,000 of a £280,000 year in the peak quarter) read as falling.
  */
-/** "1.5x its usual pace, the whole business 1.6x": a customer's last 90 days beside the season's. */
-const paceFigures = (recent: number, spend: number, priorDays: number, quarter: number): string =>
-  `${quarterPace(recent, spend, priorDays).toFixed(1)}x its usual pace, the whole business ${Math.exp(quarter).toFixed(1)}x`;
-
 export function slipWords(recent: number, spend: number, priorDays: number, quarter: number, amounts: string): string {
   const own = quarterPace(recent, spend, priorDays);
   const business = Math.exp(quarter);

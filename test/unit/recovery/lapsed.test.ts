@@ -39,6 +39,10 @@ describe('recovery: customers that stop buying everything', () => {
       ['Paper', 'lapsed-all'],
     ]);
     expect(lapsed[0].reason).toMatch(/^No order in any category for 150 days; it ordered about every 20 days, so about 8 orders are missing/);
+    // In data with one category the customer is its one relationship: no category to name.
+    const alone = flagsFor(rhythm('D', 'All products', AS_OF - 500, AS_OF - 150, 20, 400));
+    expect(alone.map((f) => f.signal)).toEqual(['lapsed-all']);
+    expect(alone[0].reason).toMatch(/^No order for 160 days; it ordered about every 20 days, so about 8 orders are missing; it spent \$7,300 a year before stopping$/);
     // Lateness 8 cycles = 160 days of silence allowed.
     expect(flagsFor(takingTurns('D', AS_OF - 150), AS_OF, defaults({ lateness: 8 }))).toEqual([]);
   });
