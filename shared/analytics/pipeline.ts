@@ -409,7 +409,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     const credits = creditShare(ds, asOfDay - PRIOR_DAYS, asOfDay);
     if (credits >= CREDITS_WORTH_A_NOTE) {
       datedNotes.push(
-        `Returns and credits came to ${Math.round(credits * 100)}% of purchases in the year to the as-of date. Recovery reads purchases (a return is dated when the goods came back, not when they were bought), so its money at risk is before returns.`,
+        `Returns and credits came to ${Math.round(credits * 100)}% of purchases in the year to the as-of date. Recovery reads purchases (a return is dated when the goods came back, not when they were bought), so its money at risk is before returns, though never above what a customer or a relationship kept of what it bought in that year.`,
       );
     }
     datedCaveats.push(...(recovery.caveats ?? []));

@@ -1,6 +1,7 @@
 import type { RecoverySettings } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { relationshipUnit, type RiskAssessment, type RiskForecast } from '../risk';
+import { moneyCeiling } from '../risk/model';
 import type { RecoveryFlag } from './evaluate';
 import { emptyCustomerVerdict, judgeCustomer } from './judge';
 import type { RecoveryModel } from './model';
@@ -63,6 +64,11 @@ export type RecoveryDecision = {
    * made before they were told apart).
    */
   lostBefore?: { relationships: number; customers: number; oneCategory: boolean };
+  /**
+   * Left off for having sent back all they bought in the prior window (money rests on what a unit
+   * kept): customers the model or the rules flagged, and relationships the rules flagged (of so many customers).
+   */
+  returnedAll?: { customers: number; relationships: number; relationshipCustomers: number };
   /** How the list orders its calls at each level (absent on decisions made before, and where only counts were asked for). */
   order?: CallOrder;
 };
@@ -169,22 +175,27 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
   const ruleLapsed = new Uint8Array(ds.customers.length);
   const ruledUnit = new Uint8Array(rf.expected.length);
   const lostRelationships = { count: 0, customers: new Set<number>() };
+  const returnedRelationships = { count: 0, customers: new Set<number>() };
+  let returnedCustomers = 0;
   for (const flag of ruleFlags) {
     const u = relationshipUnit(risk, flag.customer, flag.category);
     if (flag.signal === 'lapsed-all') ruleLapsed[flag.customer] = 1;
     if (u >= 0) ruledUnit[u] = 1;
     const expected = u >= 0 ? rf.expected[u] : 0;
+    const ceiling = u >= 0 ? moneyCeiling(rf, u) : 0;
     // Silent since before the prior window: it was lost then, and has nothing left to lose. Listed,
     // it was an action worth nothing ("0 at risk of the 0 it usually spends"), one per category.
-    if (!(expected > 0)) {
-      lostRelationships.count++;
-      lostRelationships.customers.add(flag.customer);
+    // Or it sent back all it bought in the window: nothing kept, nothing to lose.
+    if (!(ceiling > 0)) {
+      const tally = expected > 0 ? returnedRelationships : lostRelationships;
+      tally.count++;
+      tally.customers.add(flag.customer);
       continue;
     }
     // The rules saw a clear sign; the model knows how such relationships fared here. The surer of
     // the two prices it: a stop the model never saw in this history is still a stop.
     const p = Math.max(flag.confidence, useRelationship && u >= 0 ? rf.pDecline[u] : 0);
-    const atRisk = Math.min(expected, Math.max(expected * flag.confidence, useRelationship && u >= 0 ? rf.atRisk[u] : 0));
+    const atRisk = Math.min(ceiling, Math.max(expected * flag.confidence, useRelationship && u >= 0 ? rf.atRisk[u] : 0));
     const out: RecoveryFlag = {
       ...flag,
       atRiskRevenue: money(atRisk),
@@ -248,8 +259,13 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       // The rules saw it stop everything: at least their confidence, whatever this history taught.
       const confidence = verdicts.lapsedConfidence.get(c) ?? 0;
       probability = Math.max(probability, confidence);
-      atRisk = Math.min(expected, Math.max(atRisk, expected * confidence));
+      atRisk = Math.min(moneyCeiling(cf, c), Math.max(atRisk, expected * confidence));
       signal = 'lapsed-all';
+    }
+    if (signal !== null && !(moneyCeiling(cf, c) > 0)) {
+      // A customer that sent back all it bought in the window has nothing at risk.
+      if (expected > 0) returnedCustomers++;
+      continue;
     }
     // Worth a call: what it is expected to lose, or what it was worth before it went quiet.
     const worth = Math.max(atRisk, signal === 'lapsed-all' ? (verdicts.pastSpend[c] * risk.horizonDays) / 365 : 0);
@@ -342,6 +358,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     flaggedRelationships: flagged,
     belowFloor,
     lostBefore: { relationships: lostRelationships.count, customers: lostRelationships.customers.size, oneCategory: ds.categories.length === 1 },
+    returnedAll: { customers: returnedCustomers, relationships: returnedRelationships.count, relationshipCustomers: returnedRelationships.customers.size },
     ...(order ? { order } : {}),
   };
 }
@@ -387,9 +404,11 @@ function categoryShares(risk: RiskAssessment, c: number, total: number, byModel:
   let weights = 0;
   for (let u = risk.relationshipStart[c]; u < risk.relationshipStart[c + 1]; u++) {
     const spend = Math.max(0, rf.facts.prior[u]);
-    if (!(spend > 0) || (only && !only(u))) continue;
-    const weight = byModel ? rf.atRisk[u] : spend;
-    parts.push({ category: risk.relationships.category[u], weight, spend });
+    // A category it sent all back carries none of the money; one it sent some back weighs what it kept.
+    const kept = rf.kept ? Math.min(spend, Math.max(0, rf.kept[u])) : spend;
+    if (!(kept > 0) || (only && !only(u))) continue;
+    const weight = byModel ? rf.atRisk[u] : kept;
+    parts.push({ category: risk.relationships.category[u], weight, spend: kept });
     weights += weight;
   }
   if (!(weights > 0)) {

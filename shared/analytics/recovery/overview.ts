@@ -89,6 +89,20 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, curr
       `${who} had gone silent and bought nothing in the 12 months before the as-of date: lost before that, with nothing left to lose over ${span}, so they are not recovery actions. A customer that bought nothing at all in that time is listed as inactive.`,
     );
   }
+  const returned = d.returnedAll;
+  if (returned && returned.customers + returned.relationships > 0) {
+    const n = (x: number): string => formatCount(x, 'en-US');
+    const window = risk.customer.priorDays >= 365 ? '12 months' : `${horizonWords(risk.customer.priorDays)} of data`;
+    const parts = [
+      returned.customers > 0 ? `${n(returned.customers)} ${returned.customers === 1 ? 'customer' : 'customers'}` : '',
+      returned.relationships > 0 && !lost?.oneCategory ? `${n(returned.relationships)} customer x category relationships (of ${n(returned.relationshipCustomers)} customers)` : '',
+    ].filter((p) => p !== '');
+    if (parts.length > 0) {
+      notes.push(
+        `${parts.join(' and ')} sent back all they bought in the ${window} before the as-of date: with nothing kept there is nothing at risk, so they are not recovery actions (money at risk never goes above what a customer or a relationship kept of what it bought).`,
+      );
+    }
+  }
   notes.push(...callOrderNotes(d.order, (x) => formatMoney(x, currency)));
   const count = (signal: string) => d.customers.filter((c) => c.signal === signal).length;
   return {

@@ -58,6 +58,17 @@ export function slipWords(recent: number, spend: number, priorDays: number, quar
   return `Still buying at its pace and the season's: ${figures}, but accounts like it here went on to spend less`;
 }
 
+/**
+ * ", £750 of it sent back" when a tenth or more of what the unit bought in the prior window came back
+ * in it (its money rests on what it kept: RiskForecast.kept), or nothing.
+ */
+export function sentBack(rf: RiskForecast, u: number, f: ReasonFormat): string {
+  const bought = Math.max(0, rf.facts.prior[u]);
+  if (!rf.kept || !(bought > 0)) return '';
+  const returned = bought - Math.max(0, Math.min(bought, rf.kept[u]));
+  return returned >= 0.1 * bought ? `, ${f.cash(returned)} of it sent back` : '';
+}
+
 export function moneySentence(atRisk: number, expected: number, probability: number, horizon: string, f: ReasonFormat): string {
   return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually ${f.spends ?? 'spends'} in that time (${f.share(probability)} chance it falls below half)`;
 }
@@ -67,7 +78,7 @@ export function modelOnlyReason(rf: RiskForecast, u: number, category: string, f
   const cycle = rf.facts.cycle[u];
   const spend = Math.max(0, rf.facts.prior[u]);
   const window = priorWindow(spend, rf.facts.priorDays, f);
-  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${(gap / cycle).toFixed(1)} cycles); ${f.cash(spend)} in the last ${window.span}${window.perYear ? ` (${window.perYear})` : ''}`;
+  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${(gap / cycle).toFixed(1)} cycles); ${f.cash(spend)} in the last ${window.span}${sentBack(rf, u, f)}${window.perYear ? ` (${window.perYear})` : ''}`;
 }
 
 export function customerReason(
@@ -104,19 +115,19 @@ export function customerReason(
   if (facts.orders[c] === 1) {
     // One purchase has no rhythm and no slide to speak of: say what the chance rests on instead.
     const longer = Number.isFinite(usualCycle) ? `, longer than repeat buyers here usually take between orders (${days(usualCycle)})` : '';
-    const once = `Bought once (${f.cash(spend)}, ${days(gap)} ago) and not since${longer}: with no rhythm of its own to judge it by, the chance below is how one-time buyers like it fared in this data`;
+    const once = `Bought once (${f.cash(spend)}, ${days(gap)} ago${sentBack(cf, c, f)}) and not since${longer}: with no rhythm of its own to judge it by, the chance below is how one-time buyers like it fared in this data`;
     return `${once}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
   }
   const recent = Math.max(0, facts.last90[c]);
   const window = priorWindow(spend, facts.priorDays, f);
-  const yearly = window.perYear ? `, ${window.perYear}` : '';
+  const yearly = `${sentBack(cf, c, f)}${window.perYear ? `, ${window.perYear}` : ''}`;
   // Nothing in the last 90 days is a silence, whichever signal the model gave: "spending is sliding:
   // $0 in the last 90 days" said less than the days since the last order.
   const head =
     signal === 'lapsed-all' || recent <= 0
       ? `No order${single ? '' : ' in any category'} for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
       : recent >= 0.5 * spend
-        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}; ${paceFigures(recent, spend, facts.priorDays, cf.pace.quarter)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
+        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}${sentBack(cf, c, f)}; ${paceFigures(recent, spend, facts.priorDays, cf.pace.quarter)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
         : slipWords(recent, spend, facts.priorDays, cf.pace.quarter, `${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}`) +
           `; it ${pace}, last order ${days(gap)} ago`;
   return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;

@@ -4,6 +4,7 @@ import { binRows, DEFAULT_BOOST, fitBooster, forestOf, predictForest, predictBoo
 import { breadthOf, FEATURE_COUNT, featureMatrix, unitFacts, type Breadth, type UnitFacts } from './features';
 import { businessPaces, businessStandings, outcomesAfter, priorDaysAt, type BusinessPace } from './outcome';
 import { firstAfter, seriesOf, type Units, type UnitSeries } from './series';
+import { keptSpend } from './kept';
 import { bigColumnsOf, float64Of, int32Of } from '../typed';
 
 /** A cut needs this much history before it to describe anyone's rhythm. */
@@ -58,6 +59,11 @@ export type RiskForecast = {
   breadth: Breadth | null;
   /** Prior daily rate x horizon: what the unit spends over the horizon if nothing changes. */
   expected: Float64Array;
+  /**
+   * What each unit kept of its purchases in the prior window, returns included (see keptSpend); null
+   * when nothing was returned in it. Money at risk never goes above it, at the same rate (moneyCeiling).
+   */
+  kept: Float64Array | null;
   /** Probability of spending under half the expectation, and the expected share of it lost. */
   pDecline: Float64Array;
   lossShare: Float64Array;
@@ -507,6 +513,7 @@ export function applyRisk(ds: Dataset, series: UnitSeries | Units, cut: number, 
     facts,
     breadth: null,
     ...bigColumnsOf(n, { expected: Float64Array, pDecline: Float64Array, lossShare: Float64Array, atRisk: Float64Array }),
+    kept: keptSpend(ds, series, cut, priorDays),
     training: learned.training,
     basis: learned.fitted ? 'model' : learned.runRate ? 'run-rate' : 'none',
     calibrated: learned.fitted !== null || learned.runRate?.calibrated === true,
@@ -544,11 +551,22 @@ export function applyRisk(ds: Dataset, series: UnitSeries | Units, cut: number, 
   return forecast;
 }
 
-/** Stated money corrected by its rank band's out-of-sample factor, never above the expectation. */
+/**
+ * The most a unit can have at risk: its expectation, and no more than what it kept of its purchases
+ * in the prior window, at the same rate. The expectation counts purchases, as the backtest's outcomes
+ * do (a return is dated when the goods came back); but a customer that bought £752 and sent it all
+ * back three weeks later cannot lose it. Without the ceiling, Online Retail's list stated 37 customers
+ * at more risk than their whole 12-month revenue, and 4 that had kept nothing.
+ */
+export function moneyCeiling(f: RiskForecast, u: number): number {
+  return f.kept ? Math.min(f.expected[u], (Math.max(0, f.kept[u]) * f.horizonDays) / f.priorDays) : f.expected[u];
+}
+
+/** Stated money corrected by its rank band's out-of-sample factor, never above the unit's ceiling. */
 function calibrateByBand(forecast: RiskForecast, bandFactor: Float64Array): void {
   const rank = rankShares(float64Of(forecast.atRisk.length, (u) => forecast.atRisk[u] * forecast.pDecline[u]));
   for (let u = 0; u < forecast.atRisk.length; u++) {
-    if (forecast.atRisk[u] > 0) forecast.atRisk[u] = Math.min(forecast.expected[u], forecast.atRisk[u] * bandFactor[bandOf(rank[u])]);
+    if (forecast.atRisk[u] > 0) forecast.atRisk[u] = Math.min(moneyCeiling(forecast, u), forecast.atRisk[u] * bandFactor[bandOf(rank[u])]);
   }
 }
 
@@ -556,7 +574,7 @@ function applyRunRate(forecast: RiskForecast, runRate: RunRate): void {
   for (let u = 0; u < forecast.expected.length; u++) {
     const expected = forecast.expected[u];
     if (!(expected > 0)) continue;
-    const shortfall = runRateShortfall(forecast.facts, u, forecast.horizonDays);
+    const shortfall = Math.min(expected, runRateShortfall(forecast.facts, u, forecast.horizonDays));
     forecast.lossShare[u] = shortfall / expected;
     forecast.pDecline[u] = runRate.declineByShare[shareBin(shortfall / expected)];
     forecast.atRisk[u] = shortfall;

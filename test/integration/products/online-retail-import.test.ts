@@ -141,6 +141,29 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     for (const a of detail.actions.filter((x) => x.kind === 'recovery')) expect(a.reason, a.id).toMatch(/£650/);
   });
 
+  it('states no customer or category at more risk than it kept: customer 16801 sent back all of a £752 order three weeks later', async () => {
+    const customers = (await w.backend.call('analysis-customers', { runId: summary.runId, sort: 'atRiskRevenue', dir: 'desc', limit: 100000 })).rows;
+    expect(customers.length).toBe(4372);
+    for (const c of customers) expect(c.atRiskRevenue, c.code).toBeLessThanOrEqual(Math.max(0, c.revenue12m) + 0.005);
+    // Its year, from the raw file: £751.90 on 2011-03-11, all 45 lines back on 2011-03-31, then £513.93, £213.05 and £140.85.
+    const asOfDay = dayFromIso(summary.asOf);
+    const kept = raw.rows.filter((r) => r.customer === '16801' && r.day > asOfDay - 365 && r.day <= asOfDay).reduce((s, r) => s + r.revenue, 0);
+    const bought = raw.rows.filter((r) => r.customer === '16801' && r.day > asOfDay - 365 && r.day <= asOfDay && r.revenue > 0).reduce((s, r) => s + r.revenue, 0);
+    expect(kept).toBeCloseTo(867.83, 2);
+    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '16801' });
+    const [winBack] = detail.actions.filter((a) => a.kind === 'recovery');
+    expect(winBack.expectedRevenue).toBeCloseTo(kept, 2);
+    expect(bought).toBeCloseTo(1619.73, 2);
+    expect(winBack.reason).toContain('(£1,600 in the 12 months before, £750 of it sent back)');
+    // Each category it carries is at risk for no more than the customer kept of it in the window.
+    const keptIn = new Map<string, number>();
+    for (const p of detail.purchases) if (dayFromIso(p.date) > asOfDay - 365) keptIn.set(p.category, (keptIn.get(p.category) ?? 0) + p.revenue);
+    for (const part of winBack.breakdown ?? []) expect(part.atRisk, part.category).toBeLessThanOrEqual(Math.max(0, keptIn.get(part.category) ?? 0) + 0.005);
+    // Customers that kept nothing are no calls, and the run says how many were left off for it.
+    expect(summary.recovery?.notes.join(' ')).toMatch(/[\d,]+ customers and [\d,]+ customer x category relationships \(of [\d,]+ customers\) sent back all they bought in the 12 months before the as-of date/);
+    for (const code of ['16163', '13762']) expect((await w.backend.call('analysis-customer', { runId: summary.runId, code })).actions.filter((a) => a.kind === 'recovery'), code).toEqual([]);
+  });
+
   it('puts no action on a non-product line or on the catch-all group, and names profiles by groups or says there is no pattern', () => {
     const excludedCodes = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
     const groups = new Set(summary.categories);

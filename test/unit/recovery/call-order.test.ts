@@ -34,6 +34,7 @@ function forecastOf(kinds: Kind[], basis: RiskForecast['basis'] = 'model'): Risk
     },
     breadth: null,
     expected: column((k) => k.prior),
+    kept: null,
     pDecline: column((k) => k.pDecline),
     lossShare: column((k) => k.atRisk / k.prior),
     atRisk: column((k) => k.atRisk),
