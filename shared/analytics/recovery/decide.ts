@@ -147,9 +147,14 @@ export function ruleVerdicts(rules: RecoveryModel, ruleFlags: readonly RecoveryF
   return { lapsedConfidence, pastSpend: pastSpendOf(rules) };
 }
 
-/** Gone quiet past its own rhythm: longer than twice its usual gap and longer than 9 in 10 of its own gaps. */
-function silent(f: RiskForecast, c: number): boolean {
+/**
+ * Gone quiet past its own rhythm: longer than twice its usual gap and longer than 9 in 10 of its own
+ * gaps. A customer that bought once has no rhythm: it is quiet once it has waited longer than repeat
+ * buyers here usually take between orders (`usualCycle`).
+ */
+function silent(f: RiskForecast, c: number, usualCycle: number): boolean {
   const gap = f.cut - f.facts.last[c];
+  if (f.facts.orders[c] === 1) return gap > usualCycle;
   const cycle = f.facts.cycle[c];
   const p90 = f.facts.gapP90[c];
   return Number.isFinite(cycle) && gap > 2 * cycle && (!Number.isFinite(p90) || gap > p90);
@@ -250,7 +255,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       // Gone quiet and likely gone: a win-back. Still buying but expected to lose a good share of
       // its usual spend, or a lot of money: a slipping account (a large account drifting down a
       // fifth is worth more than a small one sure to go; the priority weighs in the chance).
-      if (ruleLapsed[c] === 1 || (silent(cf, c) && probability >= s.minProbability)) signal = 'lapsed-all';
+      if (ruleLapsed[c] === 1 || (silent(cf, c, usualCycle) && probability >= s.minProbability)) signal = 'lapsed-all';
       // A share alone is not a sign where the typical customer loses that much anyway (a business
       // with heavy attrition would flag nearly everyone): the slide must also be more likely than not.
       else if ((cf.lossShare[c] >= SLIPPING_SHARE && probability >= s.minProbability) || atRisk >= MATERIAL_FLOORS * floor) signal = 'slipping';

@@ -164,6 +164,21 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     for (const code of ['16163', '13762']) expect((await w.backend.call('analysis-customer', { runId: summary.runId, code })).actions.filter((a) => a.kind === 'recovery'), code).toEqual([]);
   });
 
+  it('calls a customer that bought once and went quiet a win-back, with no cross-sell: 15749 bought £23,000 on 2011-01-11 and nothing since', async () => {
+    const asOfDay = dayFromIso(summary.asOf);
+    // Its other day, 2011-04-18, nets to a credit (-£1,462.50): returns, not an order.
+    const byDay = new Map<number, number>();
+    for (const r of raw.rows) if (r.customer === '15749' && r.day <= asOfDay) byDay.set(r.day, (byDay.get(r.day) ?? 0) + r.revenue);
+    expect([...byDay].filter(([, v]) => v > 0).map(([d]) => d)).toEqual([dayFromIso('2011-01-11')]);
+    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '15749' });
+    const recovery = detail.actions.filter((a) => a.kind === 'recovery');
+    expect(recovery).toHaveLength(1);
+    expect(recovery[0].reason).toMatch(/^Bought once \(£23,000, 332 days ago\) and not since, longer than repeat buyers here usually take between orders/);
+    expect(recovery[0].facts.signal).toBe('lapsed-all');
+    // A cross-sell to a customer who has left would count the account twice and send a rep to an empty shop.
+    expect(detail.actions.filter((a) => a.kind === 'growth')).toEqual([]);
+  });
+
   it('puts no action on a non-product line or on the catch-all group, and names profiles by groups or says there is no pattern', () => {
     const excludedCodes = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
     const groups = new Set(summary.categories);
