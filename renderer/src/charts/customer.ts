@@ -22,18 +22,23 @@ export function customerMonthlyOption(detail: Pick<CustomerDetail, 'monthly' | '
 export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' | 'cycles'>, asOf: string, fmt: ChartFormat): EChartsOption {
   const categories = [...new Set([...detail.cycles.map((c) => c.category), ...detail.purchases.map((p) => p.category)])];
   const maxRevenue = Math.max(1, ...detail.purchases.map((p) => Math.abs(p.revenue)));
+  // A day whose lines net to nothing or less is goods coming back (or an order voided), not a purchase:
+  // drawn as one, a full order sent back three weeks later read as a second order.
+  const bought = detail.purchases.filter((p) => p.revenue > 0);
+  const returned = detail.purchases.filter((p) => !(p.revenue > 0));
+  const size = (v: [string, string, number]) => 5 + 12 * Math.sqrt(Math.abs(v[2]) / maxRevenue);
   return {
     grid: grid({ left: 140, top: 40, right: 32 }),
-    legend: { top: 0, data: ['Purchase', 'Next purchase due'] },
+    legend: { top: 0, data: ['Purchase', ...(returned.length > 0 ? ['Return or credit'] : []), 'Next purchase due'] },
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
         const { seriesName, value } = firstItem<[string, string, number?] | string>(p);
         // The as-of mark line is an item too; its value is the date alone.
         if (!Array.isArray(value)) return tooltipHtml`as of ${fmt.date(asOf)}`;
-        return seriesName === 'Purchase'
-          ? tooltipHtml`${value[1]}<br/>${fmt.date(value[0])}: ${fmt.money(value[2] ?? 0)}`
-          : tooltipHtml`${value[1]}<br/>next purchase due by ${fmt.date(value[0])}`;
+        if (seriesName === 'Purchase') return tooltipHtml`${value[1]}<br/>${fmt.date(value[0])}: ${fmt.money(value[2] ?? 0)}`;
+        if (seriesName === 'Return or credit') return tooltipHtml`${value[1]}<br/>${fmt.date(value[0])}: ${fmt.money(value[2] ?? 0)} (returns and credits net of any purchase that day)`;
+        return tooltipHtml`${value[1]}<br/>next purchase due by ${fmt.date(value[0])}`;
       },
     },
     // The axis runs to the as-of date at least: a mark line does not stretch it, so a customer silent
@@ -45,11 +50,23 @@ export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' 
         type: 'scatter',
         name: 'Purchase',
         color: colorOf(0),
-        symbolSize: (v: [string, string, number]) => 5 + 12 * Math.sqrt(Math.abs(v[2]) / maxRevenue),
-        data: detail.purchases.map((p) => [p.date, p.category, p.revenue]),
+        symbolSize: size,
+        data: bought.map((p) => [p.date, p.category, p.revenue]),
         // Its label ends at the line: the as-of date is often the axis's last day, where a centred label was cut off.
         markLine: { symbol: 'none', lineStyle: { color: MARK_COLOR }, label: { formatter: `as of ${fmt.date(asOf)}`, align: 'right' }, data: [{ xAxis: asOf }] },
       },
+      ...(returned.length > 0
+        ? [
+            {
+              type: 'scatter' as const,
+              name: 'Return or credit',
+              symbol: 'emptyCircle',
+              symbolSize: size,
+              color: colorOf(7),
+              data: returned.map((p) => [p.date, p.category, p.revenue]),
+            },
+          ]
+        : []),
       {
         type: 'scatter',
         name: 'Next purchase due',

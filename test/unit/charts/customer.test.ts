@@ -56,6 +56,34 @@ describe('customer and growth charts', () => {
     const axisMax = (option.xAxis as { max: (extent: { max: number }) => number }).max;
     expect(axisMax({ max: Date.parse('2025-01-31') })).toBe(Date.parse('2025-03-01'));
     expect(axisMax({ max: Date.parse('2025-04-15') })).toBe(Date.parse('2025-04-15'));
+    // Nothing came back: no returns series, and none in the legend.
+    expect((option.series as Series[]).map((s) => s.name)).toEqual(['Purchase', 'Next purchase due']);
+  });
+
+  it('draws a day of returns apart from the purchases: an order sent back three weeks later is not a second order', () => {
+    const option = purchaseTimelineOption(
+      {
+        purchases: [
+          { date: '2011-03-11', category: 'Doormat range', revenue: 120 },
+          { date: '2011-03-31', category: 'Doormat range', revenue: -120 },
+          { date: '2011-05-22', category: 'Doormat range', revenue: 0 },
+        ],
+        cycles: [{ category: 'Doormat range', purchases: 1, medianIntervalDays: null, lastPurchase: '2011-03-11', expectedBy: null, seasonal: false, volatile: false }],
+      },
+      '2011-12-09',
+      fmt,
+    );
+    const [purchases, returns] = option.series as Series[];
+    expect(purchases.data).toEqual([['2011-03-11', 'Doormat range', 120]]);
+    expect(returns.name).toBe('Return or credit');
+    expect(returns.symbol).toBe('emptyCircle');
+    expect(returns.data).toEqual([
+      ['2011-03-31', 'Doormat range', -120],
+      ['2011-05-22', 'Doormat range', 0],
+    ]);
+    expect((option.legend as { data: string[] }).data).toEqual(['Purchase', 'Return or credit', 'Next purchase due']);
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(tooltip({ seriesName: 'Return or credit', value: ['2011-03-31', 'Doormat range', -120] })).toContain('returns and credits');
   });
 
   it('puts the customer mix beside its profile mix for categories either buys', () => {
