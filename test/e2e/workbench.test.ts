@@ -581,6 +581,22 @@ describe('the workbench in a browser against longtail serve', () => {
     await screenshot(page, '16-assignment');
   });
 
+  it('says when the plan was made from an earlier analysis, and plans the shown one when asked', async () => {
+    const planned = await served.rpc<AssignmentPlan>('assignment-get', { limit: 1 });
+    const runs = await served.rpc<RunListItem[]>('analysis-runs');
+    expect(planned.runId).toBe(runs[0].runId);
+    await goTo('overview');
+    await page.getByTestId(`revert-run-${runs[1].runId}`).click();
+    await expect.poll(async () => (await served.rpc<RunListItem[]>('analysis-runs')).length, { timeout: 120_000 }).toBe(runs.length + 1);
+    const shown = (await served.rpc<RunListItem[]>('analysis-runs'))[0];
+    await goTo('assignment');
+    await expect.poll(() => page.getByTestId('plan-stale').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('plan-stale').innerText()).toContain(`This plan was made from analysis ${planned.runId}; the workbench now shows analysis ${shown.runId}`);
+    await page.getByTestId('assignment-plan').click();
+    await expect.poll(() => page.getByTestId('plan-stale').count(), { timeout: 60_000 }).toBe(0);
+    expect((await served.rpc<AssignmentPlan>('assignment-get', { limit: 1 })).runId).toBe(shown.runId);
+  });
+
   it('imports a file dropped on the window, lists the rejected rows and saves them as CSV', async () => {
     // Dropped on the customer screen: the window hands it to the import wizard.
     const text = fs.readFileSync(BAD_ROWS, 'utf8');

@@ -150,6 +150,13 @@ export function AssignmentScreen() {
             Plan {plan.planId} from analysis {plan.runId} as of {fmt.date(plan.asOf)}; {fmt.count(plan.overrides.length)} manager overrides.
           </p>
         )}
+        {plan && runId !== undefined && plan.runId !== runId && (
+          // A plan is made from one analysis's actions: after a new run its accounts, money and exports are the old run's.
+          <div className="notice warning" role="status" data-testid="plan-stale">
+            This plan was made from analysis {plan.runId}; the workbench now shows analysis {runId}, whose actions it does not hold. Plan assignments again to give reps
+            this analysis's actions (manager overrides carry over); until then the tables and exports below are analysis {plan.runId}'s.
+          </div>
+        )}
       </Panel>
       {t && (
         <div className="stats" data-testid="assignment-stats">
