@@ -62,11 +62,18 @@ Examples:
       plan === 'reps'
         ? await backend.call('export-assignments', { out: target, format, perRep: Boolean(args.values['per-rep']) })
         : await backend.call('export-territories', { out: target, format });
+    const summary = await backend.call('assignment-get', { planId: result.planId, limit: 1 });
+    // A plan holds one analysis's actions: exported after a newer run, the lists are the old run's.
+    const [latest] = await backend.call('analysis-runs', {});
+    if (latest && latest.runId !== summary.runId) {
+      io.err(
+        `Warning: plan ${result.planId} was made from analysis ${summary.runId}, and the latest analysis is ${latest.runId}: these lists hold analysis ${summary.runId}'s actions. Add --new-plan to plan the latest analysis (manager overrides carry over).`,
+      );
+    }
     if (args.values.json) {
       io.out(JSON.stringify(result));
       return 0;
     }
-    const summary = await backend.call('assignment-get', { planId: result.planId, limit: 1 });
     const t = summary.totals;
     io.out(
       [

@@ -20,6 +20,15 @@ async function cli(args: string[]) {
   return { ...r, dir: w.dir };
 }
 
+/** 40 customers' sales over 8 months of 2024, with no rep or territory column; some stop buying. */
+function salesWithoutReps(dir: string): string {
+  const csv = path.join(dir, 'sales.csv');
+  const lines = ['customer,date,category,revenue'];
+  for (let c = 0; c < 40; c++) for (let m = 0; m < 8; m++) if ((c + m) % 5 !== 0 && !(c % 4 === 0 && m > 4)) lines.push(`C${c},2024-0${1 + m}-1${c % 9},${['Dairy', 'Bakery', 'Meat'][(c + m) % 3]},${100 + 7 * c + 11 * m}`);
+  fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+  return csv;
+}
+
 describe('longtail export', () => {
   it('writes assignments.xlsx into a folder and says what the plan holds', async () => {
     const r = await cli(['export', '--workspace', '$W', '--out', 'lists']);
@@ -54,10 +63,7 @@ describe('longtail export with no reps anywhere', () => {
     const w = await newWorkspace({ clientName: 'No Reps Ltd' });
     cleanups.push(w.cleanup);
     // Sales with no rep or territory column, and no roster: nobody to plan with.
-    const csv = path.join(w.dir, 'sales.csv');
-    const lines = ['customer,date,category,revenue'];
-    for (let c = 0; c < 40; c++) for (let m = 0; m < 8; m++) if ((c + m) % 5 !== 0 && !(c % 4 === 0 && m > 4)) lines.push(`C${c},2024-0${1 + m}-1${c % 9},${['Dairy', 'Bakery', 'Meat'][(c + m) % 3]},${100 + 7 * c + 11 * m}`);
-    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    const csv = salesWithoutReps(w.dir);
     const io = { backend: w.backend, out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false, cwd: w.dir };
     const out: string[] = [];
     const err: string[] = [];
@@ -72,6 +78,31 @@ describe('longtail export with no reps anywhere', () => {
     expect(out.join('\n')).toContain(
       `No reps to plan with: every one of the ${plan.totals.accounts} accounts with actions stays unassigned. Give a roster (--roster FILE with Rep, Kind, Territory and Capacity columns) or import data with a rep column, then export again.`,
     );
+  });
+
+  it('warns that a plan made before the latest analysis holds the old actions, and --new-plan plans the latest', async () => {
+    const w = await newWorkspace({ clientName: 'Replanned Ltd' });
+    cleanups.push(w.cleanup);
+    const csv = salesWithoutReps(w.dir);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { backend: w.backend, out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false, cwd: w.dir };
+    expect(await runCli(['import', '-w', w.file, csv], io)).toBe(0);
+    expect(await runCli(['analyze', '-w', w.file], io)).toBe(0);
+    expect(await runCli(['export', '-w', w.file, '--out', 'first.xlsx'], io)).toBe(0);
+    expect(err.join('\n')).not.toContain('Warning: plan');
+    const first = await w.backend.call('assignment-get', { limit: 1 });
+    expect(await runCli(['analyze', '-w', w.file, '--lateness', '3'], io)).toBe(0);
+    const [latest] = await w.backend.call('analysis-runs', {});
+    err.length = 0;
+    expect(await runCli(['export', '-w', w.file, '--out', 'stale.xlsx'], io)).toBe(0);
+    expect(err.join('\n')).toContain(
+      `Warning: plan ${first.planId} was made from analysis ${first.runId}, and the latest analysis is ${latest.runId}: these lists hold analysis ${first.runId}'s actions. Add --new-plan to plan the latest analysis`,
+    );
+    err.length = 0;
+    expect(await runCli(['export', '-w', w.file, '--out', 'fresh.xlsx', '--new-plan'], io)).toBe(0);
+    expect(err.join('\n')).not.toContain('Warning: plan');
+    expect((await w.backend.call('assignment-get', { limit: 1 })).runId).toBe(latest.runId);
   });
 
   it('says nothing of the kind when the plan has reps', async () => {
