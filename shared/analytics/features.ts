@@ -22,6 +22,8 @@ export type Features = {
   breadth: Int32Array;
   /** 1 when the customer ever had a positive sale in the category up to the as-of day. */
   everBought: Uint8Array;
+  /** 1 when a return or credit of the customer's falls in the category in the window. */
+  returned12m: Uint8Array;
   /** Distinct days with a positive sale up to the as-of day. */
   purchases: Int32Array;
   /** Days since the last positive sale; -1 when none. */
@@ -39,6 +41,7 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
   const revenue12m = new Float64Array(n);
   const catRevenue12m = new Float64Array(n * m);
   const everBought = new Uint8Array(n * m);
+  const returned12m = new Uint8Array(n * m);
   const purchases = new Int32Array(n);
   const recencyDays = new Int32Array(n).fill(-1);
   const tenureDays = new Int32Array(n).fill(-1);
@@ -62,7 +65,10 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
     if (d > asOfDay) continue;
     const k = category[r];
     const v = revenue[r];
-    if (d >= windowStart) catRevenue12m[c * m + k] += v;
+    if (d >= windowStart) {
+      catRevenue12m[c * m + k] += v;
+      if (v < 0) returned12m[c * m + k] = 1;
+    }
     if (v > 0) {
       everBought[c * m + k] = 1;
       if (d < firstDay[c]) firstDay[c] = d;
@@ -94,7 +100,7 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
       tenureDays[i] = asOfDay - firstDay[i];
     }
   }
-  return { asOfDay, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, purchases, recencyDays, tenureDays };
+  return { asOfDay, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, returned12m, purchases, recencyDays, tenureDays };
 }
 
 /** Bought something (net positive) in the window. */

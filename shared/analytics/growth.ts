@@ -210,6 +210,9 @@ export function findGrowthGaps(
     const bucket = bucketOf(f.revenue12m[i]);
     for (let c = 0; c < m; c++) {
       if (!pools[p * m + c] || skip?.(i, c)) continue;
+      // It sent back at least what it bought there this year: a category it is returning is no
+      // cross-sell (Online Retail's 12748 returned £787 more Holders than it bought, and was told to buy more).
+      if (f.returned12m[i * m + c] === 1 && !(f.catRevenue12m[i * m + c] > 0)) continue;
       const peer = peerRatioFor(p, c, bucket);
       const own = Math.max(0, f.catRevenue12m[i * m + c]);
       if (!peer || !(peer.ratio > 0)) continue;

@@ -71,6 +71,23 @@ describe('growth actions', () => {
     const strict = findGrowthGaps(f, model, { ...settings.growth, minPeers: 50 }, CATS, 'USD');
     expect(strict).toEqual([]);
   });
+
+  it('suggests no category the customer sent back at least as much of as it bought this year, and still one it kept some of', () => {
+    const rows = restaurantsAndCafes();
+    // Y-little sent its token Seafood back; Z-returns bought $900 of Seafood and sent $200 back.
+    rows.push({ customer: 'Y-little', date: '2025-05-20', category: 'Seafood', revenue: -100 });
+    for (const [category, revenue] of [['Meat', 5000], ['Produce', 3000], ['Seafood', 300], ['Seafood', -200]] as const) rows.push({ customer: 'Z-returns', date: '2025-05-01', category, revenue });
+    const returned = makeDataset(rows, { categories: CATS });
+    const rf = computeFeatures(returned, returned.lastDay);
+    const found = findGrowthGaps(rf, buildProfiles(rf, sweepProfiles(rf, settings), 2, CATS), settings.growth, CATS, 'USD');
+    const codeOf = (g: { customer: number }) => returned.customers[g.customer].code;
+    expect(found.filter((g) => codeOf(g) === 'Y-little')).toEqual([]);
+    const z = found.filter((g) => codeOf(g) === 'Z-returns');
+    expect(z.map((g) => [CATS[g.category], g.kind])).toEqual([['Seafood', 'under-buy']]);
+    expect(z[0].reason).toContain('this customer bought $100 in the last 12 months');
+    // The customers that sent nothing back are suggested what they were before.
+    expect(found.filter((g) => codeOf(g) === 'X-never').map((g) => CATS[g.category])).toEqual(['Seafood']);
+  });
 });
 
 describe('peers spread over several size bands', () => {
