@@ -1,18 +1,12 @@
 import type { EChartsOption } from 'echarts';
+import type { SliceGroup } from '../../../shared/model/slice';
 import { GROWTH_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
 
 export type CategoryTotal = { category: string; expected: number; count: number };
 
-/** Sums expected growth revenue per category. */
-export function growthByCategory(actions: readonly { category: string; expectedRevenue: number }[]): CategoryTotal[] {
-  const totals = new Map<string, CategoryTotal>();
-  for (const a of actions) {
-    const t = totals.get(a.category) ?? { category: a.category, expected: 0, count: 0 };
-    t.expected += a.expectedRevenue;
-    t.count += 1;
-    totals.set(a.category, t);
-  }
-  return [...totals.values()].sort((a, b) => b.expected - a.expected);
+/** Expected growth revenue per category from the backend's sums over every matching action, largest first. */
+export function growthByCategory(groups: readonly SliceGroup[]): CategoryTotal[] {
+  return groups.map((g) => ({ category: g.key, expected: g.expected, count: g.actions })).sort((a, b) => b.expected - a.expected || (a.category < b.category ? -1 : 1));
 }
 
 /** Expected growth revenue per category, largest at the top. */

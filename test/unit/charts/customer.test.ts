@@ -95,11 +95,10 @@ describe('customer and growth charts', () => {
     expect(typical.name).toBe('Profile 1');
   });
 
-  it('sums expected growth per category, largest first, and charts the same totals', () => {
+  it('takes expected growth per category from the sums over every action, largest first, and charts the same totals', () => {
     const totals = growthByCategory([
-      { category: 'Seafood', expectedRevenue: 3100 },
-      { category: 'Dairy', expectedRevenue: 500 },
-      { category: 'Seafood', expectedRevenue: 900 },
+      { key: 'Dairy', actions: 1, customers: 1, expected: 500 },
+      { key: 'Seafood', actions: 2, customers: 2, expected: 4000 },
     ]);
     expect(totals).toEqual([
       { category: 'Seafood', expected: 4000, count: 2 },

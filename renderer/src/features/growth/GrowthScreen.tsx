@@ -27,6 +27,9 @@ function Picker({ id, label, value, options, onChange }: { id: string; label: st
   );
 }
 
+/** The largest actions listed; the sums above the list are over all of them. */
+const LIST_LIMIT = 2000;
+
 export function GrowthScreen() {
   const fmt = useFormatters();
   const { go } = useNavigation();
@@ -44,7 +47,10 @@ export function GrowthScreen() {
         category: filters.category || undefined,
         sort: 'expectedRevenue',
         dir: 'desc',
-        limit: 100000,
+        // The totals and the chart come from the backend's sums over every matching action; the list
+        // holds the largest. Loading all of them took 9 s on 138,677 customers (31,284 actions, 20 MB).
+        groupBy: 'category',
+        limit: LIST_LIMIT,
       }),
     [runId, filters.profile, filters.territory, filters.category],
   );
@@ -52,11 +58,10 @@ export function GrowthScreen() {
   // The run's last backtest, when one was made: whether its growth actions pointed anywhere a popularity rule would not.
   const lastBacktest = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
   const growthCheck = lastBacktest.data?.report?.growth ?? null;
-  const totals = useMemo(() => growthByCategory(rows), [rows]);
+  const totals = useMemo(() => growthByCategory(actions.data?.groups ?? []), [actions.data]);
   const option = useMemo(() => growthByCategoryOption(totals, fmt), [totals, fmt]);
   if (!s) return null;
   const set = (key: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [key]: v }));
-  const expected = rows.reduce((sum, a) => sum + a.expectedRevenue, 0);
 
   return (
     <>
@@ -98,14 +103,25 @@ export function GrowthScreen() {
       )}
       <div className="stats" data-testid="growth-stats">
         <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
-        <Stat label="Expected revenue per year" value={actions.data ? fmt.money(actions.data.totalExpected ?? expected) : '…'} testId="growth-expected" />
-        <Stat label="Customers" value={actions.data ? fmt.count(new Set(rows.map((a) => a.customerCode)).size) : '…'} />
+        <Stat label="Expected revenue per year" value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />
+        <Stat label="Customers" value={actions.data ? fmt.count(actions.data.customers) : '…'} testId="growth-customers" />
       </div>
       <Panel title="Expected growth by category">
         {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" onClick={(e) => { const category = clickedCategory(e); if (category) drill({ kind: 'growth', category, territory: filters.territory || undefined, profile: filters.profile ? Number(filters.profile) : undefined }); }} /> : <p className="muted">{actions.loading ? 'Loading…' : 'No growth actions for these filters.'}</p>}
       </Panel>
       <Panel title="Growth actions by expected revenue">
-        <ActionList label="Growth actions" actions={rows} fmt={fmt} kind={false} range onOpen={(a) => go('customer', { code: a.customerCode })} height={440} initialSort={{ column: 'expected', dir: 'desc' }} />
+        <ActionList
+          label="Growth actions"
+          actions={rows}
+          total={actions.data?.total}
+          capNote="the largest expected revenue; narrow the filters, or open Explore, to list the rest (the totals above count them all)"
+          fmt={fmt}
+          kind={false}
+          range
+          onOpen={(a) => go('customer', { code: a.customerCode })}
+          height={440}
+          initialSort={{ column: 'expected', dir: 'desc' }}
+        />
       </Panel>
     </>
   );
