@@ -2,6 +2,7 @@ import type { RecoverySettings } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { relationshipUnit, type RiskAssessment, type RiskForecast } from '../risk';
 import { moneyCeiling } from '../risk/model';
+import { fillUnderCaps } from './fill-under-caps';
 import type { RecoveryFlag } from './evaluate';
 import { emptyCustomerVerdict, judgeCustomer } from './judge';
 import type { RecoveryModel } from './model';
@@ -401,27 +402,33 @@ function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly R
 /**
  * A customer's money at risk split over the categories it bought in its prior year (or only those
  * `only` keeps): by each relationship's own expected loss where the model priced them, else by its
- * share of spend.
+ * share of spend; no category above its own ceiling while another has room (fillUnderCaps).
  */
 function categoryShares(risk: RiskAssessment, c: number, total: number, byModel: boolean, only: ((u: number) => boolean) | null): CategoryShare[] {
   const rf = risk.relationship;
-  const parts: { category: number; weight: number; spend: number }[] = [];
+  const parts: { category: number; weight: number; spend: number; cap: number }[] = [];
   let weights = 0;
+  let room = 0;
   for (let u = risk.relationshipStart[c]; u < risk.relationshipStart[c + 1]; u++) {
     const spend = Math.max(0, rf.facts.prior[u]);
     // A category it sent all back carries none of the money; one it sent some back weighs what it kept.
     const kept = rf.kept ? Math.min(spend, Math.max(0, rf.kept[u])) : spend;
     if (!(kept > 0) || (only && !only(u))) continue;
     const weight = byModel ? rf.atRisk[u] : kept;
-    parts.push({ category: risk.relationships.category[u], weight, spend: kept });
+    parts.push({ category: risk.relationships.category[u], weight, spend: kept, cap: moneyCeiling(rf, u) });
     weights += weight;
+    room += parts[parts.length - 1].cap;
   }
+  // The categories that slip cannot hold the account's money without stating more than they were
+  // worth: the loss is spread wider, so the action carries every category it bought.
+  if (only && parts.length > 0 && room < total) return categoryShares(risk, c, total, byModel, null);
   if (!(weights > 0)) {
     weights = 0;
     for (const p of parts) weights += p.weight = p.spend;
   }
+  const split = fillUnderCaps(total, parts.map((p) => p.weight), parts.map((p) => p.cap));
   const shares = parts
-    .map((p) => ({ category: p.category, atRisk: money(weights > 0 ? (total * p.weight) / weights : 0), spend12m: money(p.spend) }))
+    .map((p, i) => ({ category: p.category, atRisk: money(split[i]), spend12m: money(p.spend) }))
     .sort((a, b) => b.atRisk - a.atRisk || a.category - b.category);
   // The largest part takes the cents rounding left over, so the parts add up to the action.
   if (shares.length > 0) shares[0].atRisk = money(money(total) - shares.slice(1).reduce((sum, p) => sum + p.atRisk, 0));
