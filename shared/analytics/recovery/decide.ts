@@ -408,7 +408,6 @@ function categoryShares(risk: RiskAssessment, c: number, total: number, byModel:
   const rf = risk.relationship;
   const parts: { category: number; weight: number; spend: number; cap: number }[] = [];
   let weights = 0;
-  let room = 0;
   for (let u = risk.relationshipStart[c]; u < risk.relationshipStart[c + 1]; u++) {
     const spend = Math.max(0, rf.facts.prior[u]);
     // A category it sent all back carries none of the money; one it sent some back weighs what it kept.
@@ -417,11 +416,7 @@ function categoryShares(risk: RiskAssessment, c: number, total: number, byModel:
     const weight = byModel ? rf.atRisk[u] : kept;
     parts.push({ category: risk.relationships.category[u], weight, spend: kept, cap: moneyCeiling(rf, u) });
     weights += weight;
-    room += parts[parts.length - 1].cap;
   }
-  // The categories that slip cannot hold the account's money without stating more than they were
-  // worth: the loss is spread wider, so the action carries every category it bought.
-  if (only && parts.length > 0 && room < total) return categoryShares(risk, c, total, byModel, null);
   if (!(weights > 0)) {
     weights = 0;
     for (const p of parts) weights += p.weight = p.spend;
