@@ -1,7 +1,6 @@
 import type { RecoverySettings } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
-import { relationshipUnit, type RiskAssessment, type RiskForecast } from '../risk';
-import { moneyCeiling } from '../risk/model';
+import { moneyCeiling, relationshipUnit, type RiskAssessment, type RiskForecast } from '../risk';
 import { fillUnderCaps } from './fill-under-caps';
 import type { RecoveryFlag } from './evaluate';
 import { emptyCustomerVerdict, judgeCustomer } from './judge';
@@ -250,6 +249,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     let probability = 0;
     let atRisk = 0;
     const expected = cf.expected[c];
+    const ceiling = moneyCeiling(cf, c);
     if (useCustomer) {
       probability = cf.pDecline[c];
       atRisk = cf.atRisk[c];
@@ -265,10 +265,10 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       // The rules saw it stop everything: at least their confidence, whatever this history taught.
       const confidence = verdicts.lapsedConfidence.get(c) ?? 0;
       probability = Math.max(probability, confidence);
-      atRisk = Math.min(moneyCeiling(cf, c), Math.max(atRisk, expected * confidence));
+      atRisk = Math.min(ceiling, Math.max(atRisk, expected * confidence));
       signal = 'lapsed-all';
     }
-    if (signal !== null && !(moneyCeiling(cf, c) > 0)) {
+    if (signal !== null && !(ceiling > 0)) {
       // A customer that sent back all it bought in the window has nothing at risk.
       if (expected > 0) returnedCustomers++;
       continue;

@@ -48,7 +48,8 @@ export function GrowthScreen() {
         sort: 'expectedRevenue',
         dir: 'desc',
         // The totals and the chart come from the backend's sums over every matching action; the list
-        // holds the largest. Loading all of them took 9 s on 138,677 customers (31,284 actions, 20 MB).
+        // holds the largest. Summed in the page, they were right only up to the 100,000 loaded, and on
+        // 138,677 customers (31,284 actions) the page fetched 20 MB for them.
         groupBy: 'category',
         limit: LIST_LIMIT,
       }),
