@@ -68,7 +68,7 @@ export function buildActions(ctx: ActionContext, decision: RecoveryDecision | nu
   for (const a of accounts) {
     const level = a.signal === 'several-categories' ? 'relationship' : 'customer';
     const action = make('recovery', a.customer, null, a.atRisk, a.probability, a.reason, { ...a.facts, callValue: cents(callValue(a.atRisk, a.probability, weightOf(level))) });
-    action.breakdown = a.breakdown.map((b) => ({ category: ds.categories[b.category], atRisk: b.atRisk, spend12m: b.spend12m }));
+    action.breakdown = a.breakdown.map((b) => ({ category: ds.categories[b.category], atRisk: b.atRisk, spend12m: b.spend12m, ...(b.spread ? { spread: true } : {}) }));
     actions.push(action);
   }
   for (const f of flags) {

@@ -95,8 +95,13 @@ export type Action = {
   reason: string;
   /** The numbers behind the reason, for tables and exports. */
   facts: Record<string, number | string | null>;
-  /** A whole-account recovery (category 'All categories'): its money split over the categories it bought. */
-  breakdown?: { category: string; atRisk: number; spend12m: number }[];
+  /**
+   * A whole-account recovery (category 'All categories'): its money split over the categories it
+   * bought, with what the customer kept of each in the 12 months before (null on runs stored before
+   * it was kept). `spread`: a slipping account's money beyond what its slipping categories kept,
+   * carried by a category that is not itself slipping.
+   */
+  breakdown?: { category: string; atRisk: number; spend12m: number | null; spread?: boolean }[];
   tier: Tier;
   profile: number | null;
   rep: string | null;

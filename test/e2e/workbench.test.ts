@@ -531,6 +531,24 @@ describe('the workbench in a browser against longtail serve', () => {
     await screenshot(page, '09-customer');
   });
 
+  it("shows the categories a whole-account call carries, each at no more than its part of the call's money", async () => {
+    const calls = await served.rpc<{ rows: { customerCode: string; category: string; expectedRevenue: number }[] }>('analysis-actions', { kind: 'recovery', sort: 'expectedRevenue', dir: 'desc', limit: 500 });
+    const account = calls.rows.find((a) => a.category === 'All categories');
+    expect(account).toBeDefined();
+    await page.evaluate((code) => (window.location.hash = `#/customer?code=${encodeURIComponent(code)}`), account!.customerCode);
+    await expect.poll(() => page.getByTestId('customer-call-parts-note').isVisible().catch(() => false)).toBe(true);
+    const detail = await served.rpc<CustomerDetail>('analysis-customer', { code: account!.customerCode });
+    const parts = detail.actions.find((a) => a.category === 'All categories')?.breakdown ?? [];
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.reduce((s, p) => s + p.atRisk, 0)).toBeCloseTo(account!.expectedRevenue, 1);
+    const table = page.locator('[data-table="Categories the account call carries"]');
+    await expect.poll(() => table.locator('[role="row"]').nth(1).isVisible()).toBe(true);
+    const first = await table.locator('[role="row"]').nth(1).innerText();
+    expect(first).toContain(parts[0].category);
+    expect(first).toContain(money(parts[0].atRisk));
+    expect(await page.getByTestId('customer-call-parts-note').innerText()).toContain(money(account!.expectedRevenue));
+  });
+
   it('lists the customers with the most revenue at risk first, as its caption says', async () => {
     await page.getByRole('button', { name: 'Find another customer' }).click();
     const risky = await served.rpc<{ rows: { name: string; atRiskRevenue: number }[] }>('analysis-customers', { sort: 'atRiskRevenue', dir: 'desc', limit: 3 });

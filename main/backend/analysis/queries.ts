@@ -190,9 +190,17 @@ function categoryGroups(db: Db, clause: string, params: unknown[], only: string 
 }
 
 export function customerActions(db: Db, runId: number, code: string): Action[] {
-  return (db.prepare('SELECT * FROM run_actions WHERE run_id = ? AND customer_code = ? ORDER BY position').all(runId, code) as ActionRow[]).map(
-    actionFromRow,
+  const actions = (db.prepare('SELECT * FROM run_actions WHERE run_id = ? AND customer_code = ? ORDER BY position').all(runId, code) as ActionRow[]).map(actionFromRow);
+  const parts = db.prepare(
+    `SELECT p.category, p.at_risk AS atRisk, p.kept AS spend12m, p.spread FROM run_action_parts p
+      WHERE p.run_id = ? AND p.action_id = ? ORDER BY p.spread, p.at_risk DESC, p.category`,
   );
+  // A whole-account call's categories, slipping ones first: the screen shows what each carries.
+  for (const a of actions) {
+    const rows = parts.all(runId, a.id) as { category: string; atRisk: number; spend12m: number | null; spread: number }[];
+    if (rows.length > 0) a.breakdown = rows.map((r) => ({ category: r.category, atRisk: r.atRisk, spend12m: r.spend12m, ...(r.spread === 1 ? { spread: true } : {}) }));
+  }
+  return actions;
 }
 
 export function customerRow(db: Db, runId: number, code: string): CustomerResult | null {

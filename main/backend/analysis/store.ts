@@ -126,7 +126,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
       'position', 'id', 'kind', 'customer_code', 'customer_name', 'category', 'expected_revenue', 'priority', 'reason',
       'facts_json', 'tier', 'profile', 'rep', 'territory',
     ]);
-    const partRows = rowBatches(db, 'run_action_parts', { column: 'run_id', value: runId }, ['category', 'action_id', 'at_risk']);
+    const partRows = rowBatches(db, 'run_action_parts', { column: 'run_id', value: runId }, ['category', 'action_id', 'at_risk', 'kept', 'spread']);
     const scratch: string[] = [];
     db.transaction(() => {
       for (const i of byCode) {
@@ -143,7 +143,7 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
           position, a.id, a.kind, a.customerCode, a.customerName, a.category, a.expectedRevenue, a.priority,
           a.reason, JSON.stringify(a.facts), a.tier, a.profile, a.rep, a.territory,
         );
-        for (const part of a.breakdown ?? []) partRows.add(part.category, a.id, part.atRisk);
+        for (const part of a.breakdown ?? []) partRows.add(part.category, a.id, part.atRisk, part.spend12m, part.spread ? 1 : 0);
       }
       actionRows.flush();
       partRows.flush();

@@ -356,6 +356,19 @@ const m010: Migration = {
   },
 };
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+const m011: Migration = {
+  version: 11,
+  name: "each part of a whole-account recovery: what the customer kept in its category, and whether the category slips or carries the account's wider slide",
+  up: (db) => {
+    // A slipping account's money beyond what its slipping categories kept lies on its other
+    // categories; the Customer screen shows which parts are which. Earlier runs keep NULL and 0.
+    db.exec(`
+      ALTER TABLE run_action_parts ADD COLUMN kept REAL;
+      ALTER TABLE run_action_parts ADD COLUMN spread INTEGER NOT NULL DEFAULT 0 CHECK (spread IN (0, 1));
+    `);
+  },
+};
+
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 
 export const latestSchemaVersion = (): number => migrations[migrations.length - 1].version;

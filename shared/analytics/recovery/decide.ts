@@ -30,7 +30,12 @@ import { levelOrder, type CallOrder, type OrderedCall } from './call-order';
 
 export type CustomerRecoverySignal = 'lapsed-all' | 'slipping' | 'several-categories';
 
-export type CategoryShare = { category: number; atRisk: number; spend12m: number };
+/**
+ * A category's part of a whole-account call. `spread`: not a category that slips, but the money of a
+ * slipping account that its slipping categories could not hold without stating more than they kept
+ * (the account's slide reaches further); it is not a flag on that relationship.
+ */
+export type CategoryShare = { category: number; atRisk: number; spend12m: number; spread?: true };
 
 /** One action for a customer sliding as a whole, with the categories it carries. */
 export type CustomerRecovery = {
@@ -231,7 +236,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       lastOrder: cf.facts.last[c] >= 0 ? format.iso(cf.facts.last[c]) : null,
       daysSinceLast: cf.facts.last[c] >= 0 ? cf.cut - cf.facts.last[c] : null,
       cycleDays: Number.isFinite(cf.facts.cycle[c]) ? Math.round(cf.facts.cycle[c] * 10) / 10 : null,
-      categories: breakdown.length,
+      categories: breakdown.filter((b) => !b.spread).length,
       horizonDays: risk.horizonDays,
       expected: money(expected),
       probability: round3(probability),
@@ -386,7 +391,7 @@ export function relationshipCalls(customers: readonly CustomerRecovery[], flagge
     seen.add(key);
     calls.push({ customer, category, money, chance });
   };
-  for (const a of customers) for (const b of a.breakdown) add(a.customer, b.category, b.atRisk, a.probability);
+  for (const a of customers) for (const b of a.breakdown) if (!b.spread) add(a.customer, b.category, b.atRisk, a.probability);
   for (const f of flagged) add(f.customer, f.category, f.atRiskRevenue, f.confidence);
   return calls;
 }
@@ -406,26 +411,37 @@ function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly R
  */
 function categoryShares(risk: RiskAssessment, c: number, total: number, byModel: boolean, only: ((u: number) => boolean) | null): CategoryShare[] {
   const rf = risk.relationship;
-  const parts: { category: number; weight: number; spend: number; cap: number }[] = [];
-  let weights = 0;
+  type Part = { category: number; weight: number; spend: number; cap: number };
+  const carried: Part[] = [];
+  const others: Part[] = [];
   for (let u = risk.relationshipStart[c]; u < risk.relationshipStart[c + 1]; u++) {
     const spend = Math.max(0, rf.facts.prior[u]);
     // A category it sent all back carries none of the money; one it sent some back weighs what it kept.
     const kept = rf.kept ? Math.min(spend, Math.max(0, rf.kept[u])) : spend;
-    if (!(kept > 0) || (only && !only(u))) continue;
-    const weight = byModel ? rf.atRisk[u] : kept;
-    parts.push({ category: risk.relationships.category[u], weight, spend: kept, cap: moneyCeiling(rf, u) });
-    weights += weight;
+    if (!(kept > 0)) continue;
+    const part = { category: risk.relationships.category[u], weight: byModel ? rf.atRisk[u] : kept, spend: kept, cap: moneyCeiling(rf, u) };
+    (only && !only(u) ? others : carried).push(part);
   }
-  if (!(weights > 0)) {
-    weights = 0;
-    for (const p of parts) weights += p.weight = p.spend;
-  }
-  const split = fillUnderCaps(total, parts.map((p) => p.weight), parts.map((p) => p.cap));
-  const shares = parts
-    .map((p, i) => ({ category: p.category, atRisk: money(split[i]), spend12m: money(p.spend) }))
-    .sort((a, b) => b.atRisk - a.atRisk || a.category - b.category);
+  if (carried.length === 0) return [];
+  let room = 0;
+  for (const p of carried) room += p.cap;
+  // The categories that slip hold what they can; the rest of a slipping account's money is its slide
+  // reaching its other categories, spread as the relationship model expects them to lose, not pinned on the slipping ones above
+  // what they were worth (14911 on Online Retail: £34,901 at risk, £14,075 kept in its two slipping
+  // categories). Carried as flags instead, they cut the planted-truth precision to 0.80-0.82.
+  const overflow = only && others.length > 0 ? Math.max(0, total - room) : 0;
+  const shares = [...splitOver(carried, total - overflow, false), ...(overflow > 0 ? splitOver(others, overflow, true).filter((p) => p.atRisk > 0) : [])].sort(
+    (a, b) => Number(a.spread ?? false) - Number(b.spread ?? false) || b.atRisk - a.atRisk || a.category - b.category,
+  );
   // The largest part takes the cents rounding left over, so the parts add up to the action.
-  if (shares.length > 0) shares[0].atRisk = money(money(total) - shares.slice(1).reduce((sum, p) => sum + p.atRisk, 0));
+  shares[0].atRisk = money(money(total) - shares.slice(1).reduce((sum, p) => sum + p.atRisk, 0));
   return shares;
+}
+
+/** `total` over the parts by weight (by what each kept where none has weight), none above its cap while another has room. */
+function splitOver(parts: readonly { category: number; weight: number; spend: number; cap: number }[], total: number, spread: boolean): CategoryShare[] {
+  let weights = 0;
+  for (const p of parts) weights += p.weight;
+  const split = fillUnderCaps(total, parts.map((p) => (weights > 0 ? p.weight : p.spend)), parts.map((p) => p.cap));
+  return parts.map((p, i) => ({ category: p.category, atRisk: money(split[i]), spend12m: money(p.spend), ...(spread ? { spread: true as const } : {}) }));
 }

@@ -7,7 +7,8 @@
  * A customer's money at risk is split over the categories it carries so: by the relationships' own
  * expected losses, none above what the customer kept of it while another has room. Split by weight
  * alone, 249 of Online Retail's 37,390 category parts stated more than the customer kept in that
- * category; filled so, 155 (slipping accounts whose slipping categories kept less than its money).
+ * category; filled so, 155, all in slipping accounts whose slipping categories kept less than its
+ * money: those spread the rest over their other categories (categoryShares), so none is left.
  */
 export function fillUnderCaps(total: number, weights: readonly number[], caps: readonly number[]): Float64Array {
   const n = weights.length;

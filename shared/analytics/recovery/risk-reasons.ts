@@ -99,14 +99,15 @@ export function customerReason(
   const gap = cf.cut - facts.last[c];
   const cycle = facts.cycle[c];
   const spend = Math.max(0, facts.prior[c]);
-  const top = breakdown
+  const slipping = breakdown.filter((b) => !b.spread);
+  const top = slipping
     .slice(0, 3)
     .map((b) => categories[b.category])
     .join(', ');
-  const more = breakdown.length > 3 ? ` and ${breakdown.length - 3} more` : '';
+  const more = slipping.length > 3 ? ` and ${slipping.length - 3} more` : '';
   // With one category in the data (CDNOW, a file without a category column) it is the account itself.
   const single = categories.length === 1;
-  const carried = breakdown.length > 0 && !single ? `; categories: ${top}${more}` : '';
+  const carried = slipping.length > 0 && !single ? `; categories: ${top}${more}${spreadWords(breakdown, slipping.length, categories, f)}` : '';
   // One interval is no rhythm: two orders a day apart and then silence read "ordered about every 1 day".
   const pace = facts.orders[c] >= 3 && Number.isFinite(cycle) ? `ordered ${rhythm(cycle)}` : `ordered ${facts.orders[c] === 2 ? 'twice' : `${facts.orders[c]} times`}`;
   if (signal === 'several-categories') {
@@ -131,6 +132,28 @@ export function customerReason(
         : slipWords(recent, spend, facts.priorDays, cf.pace.quarter, `${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}`) +
           `; it ${pace}, last order ${days(gap)} ago`;
   return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
+}
+
+/**
+ * " (they kept £14,000 in the 12 months before); the other £21,000 at risk is spread over 28 of its
+ * other categories (most on Christmas range, Holder) as the whole account slides", or nothing: where
+ * the slipping categories cannot hold the account's money.
+ */
+function spreadWords(breakdown: readonly CategoryShare[], slipping: number, categories: readonly string[], f: ReasonFormat): string {
+  const spread = breakdown.filter((b) => b.spread);
+  if (spread.length === 0) return '';
+  let money = 0;
+  for (const b of spread) money += b.atRisk;
+  let kept = 0;
+  for (const b of breakdown) if (!b.spread) kept += b.spend12m;
+  const where =
+    spread.length === 1
+      ? `falls on ${categories[spread[0].category]}`
+      : `is spread over ${spread.length} of its other categories (most on ${spread
+          .slice(0, 2)
+          .map((b) => categories[b.category])
+          .join(', ')})`;
+  return ` (${slipping === 1 ? 'it' : 'they'} kept ${f.cash(kept)} in the 12 months before); the other ${f.cash(money)} at risk ${where} as the whole account slides`;
 }
 
 /** "; 2 of its 5 categories have gone more than 2 of their own cycles without an order (38% of its spend)", or nothing. */

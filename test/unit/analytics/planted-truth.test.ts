@@ -55,9 +55,12 @@ describe.each([11, 12])('planted truth, generator seed %i', (seed) => {
   });
 
   it('finds planted defections (recall >= 0.90, precision >= 0.85) and rarely flags the traps', () => {
-    // A whole-account action (a win-back or a slipping account) flags each category it carries.
+    // A whole-account action (a win-back or a slipping account) flags each category it carries as
+    // slipping; money spread onto its other categories (more than the slipping ones kept) flags none.
     const flagged = new Set(
-      out.actions.filter((a) => a.kind === 'recovery').flatMap((a) => (a.breakdown ? a.breakdown.map((b) => key(a.customerCode, b.category)) : [key(a.customerCode, a.category)])),
+      out.actions
+        .filter((a) => a.kind === 'recovery')
+        .flatMap((a) => (a.breakdown ? a.breakdown.filter((b) => !b.spread).map((b) => key(a.customerCode, b.category)) : [key(a.customerCode, a.category)])),
     );
     const defections = new Set(truth.defections.map((d) => key(d.customerId, d.category)));
     const hits = [...defections].filter((k) => flagged.has(k)).length;

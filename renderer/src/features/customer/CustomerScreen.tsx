@@ -11,6 +11,7 @@ import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { CustomerPicker } from './CustomerPicker';
 
 type Cycle = CustomerDetail['cycles'][number];
+type Part = NonNullable<CustomerDetail['actions'][number]['breakdown']>[number];
 
 function CustomerView({ code }: { code: string }) {
   const fmt = useFormatters();
@@ -33,9 +34,20 @@ function CustomerView({ code }: { code: string }) {
     { id: 'pattern', label: 'Pattern', value: (c) => [c.seasonal ? 'seasonal' : '', c.volatile ? 'volatile' : ''].filter(Boolean).join(', ') || 'regular' },
   ];
 
+  const signal = d?.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0)?.facts.signal;
+  const carriedAs = signal === 'slipping' ? 'slipping' : signal === 'several-categories' ? 'a slip below the value floor' : 'gone quiet with the account';
+  const partColumns: Column<Part>[] = [
+    { id: 'category', label: 'Category', value: (p) => p.category, width: '1.4fr' },
+    { id: 'atRisk', label: 'At risk', value: (p) => p.atRisk, format: (v) => fmt.money(Number(v)), align: 'right' },
+    { id: 'kept', label: 'Kept in its 12 months', value: (p) => p.spend12m, format: (v) => (v === null ? '—' : fmt.money(Number(v))), align: 'right' },
+    { id: 'why', label: 'Why it is carried', value: (p) => (p.spread ? "the account's wider slide" : carriedAs), width: '1.4fr' },
+  ];
+
   if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;
   if (!d || !monthly || !timeline || !mix) return <p className="muted">Loading {code}…</p>;
   const c = d.customer;
+  const account = d.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0);
+  const spread = (account?.breakdown ?? []).reduce((sum, p) => sum + (p.spread ? p.atRisk : 0), 0);
   return (
     <>
       <div className="screen-head">
@@ -63,12 +75,22 @@ function CustomerView({ code }: { code: string }) {
       <Panel title="Its actions">
         <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
       </Panel>
+      {account?.breakdown && (
+        <Panel title="Categories its account call carries">
+          <p className="muted" data-testid="customer-call-parts-note">
+            {fmt.money(account.expectedRevenue)} at risk, split over {account.facts.signal === 'slipping' ? 'the categories that slip' : account.facts.signal === 'several-categories' ? 'its small slips' : 'the categories it bought'}, none above what the customer kept in it while another has room.
+            {spread > 0 &&
+              ` The slipping categories kept less than the account's money at risk, so ${fmt.money(spread)} of it lies on the account's other categories, by how much the model expects each to lose: they are not themselves flagged as slipping.`}
+          </p>
+          <DataTable label="Categories the account call carries" columns={partColumns} rows={account.breakdown} rowKey={(p) => p.category} height={Math.min(320, 40 + 32 * Math.max(2, account.breakdown.length))} />
+        </Panel>
+      )}
       <div className="grid-2">
         <Panel title="Monthly revenue by category">
           <Chart option={monthly} label="Monthly revenue by category over 24 months" height={300} testId="chart-customer-monthly" />
         </Panel>
         <Panel title="Mix against its profile">
-          <Chart option={mix} label="Share of spend per category against the profile's typical mix" height={300} testId="chart-customer-mix" />
+          <Chart option={mix} label="Share of spend per category against the profile's typical mix" height={Math.max(300, 60 + 18 * d.categories.length)} testId="chart-customer-mix" />
         </Panel>
       </div>
       <Panel title="Purchase timeline">
