@@ -78,7 +78,9 @@ function CustomerView({ code }: { code: string }) {
       {account?.breakdown && (
         <Panel title="Categories its account call carries">
           <p className="muted" data-testid="customer-call-parts-note">
-            {fmt.money(account.expectedRevenue)} at risk, split over {account.facts.signal === 'slipping' ? 'the categories that slip' : account.facts.signal === 'several-categories' ? 'its small slips' : 'the categories it bought'}, none above what the customer kept in it while another has room.
+            {account.facts.signal === 'several-categories'
+              ? `${fmt.money(account.expectedRevenue)} at risk in small slips, each below the value floor, together worth one call.`
+              : `${fmt.money(account.expectedRevenue)} at risk, split over ${account.facts.signal === 'slipping' ? 'the categories that slip' : 'the categories it bought'}, none above what the customer kept in it while another has room.`}
             {spread > 0 &&
               ` The slipping categories kept less than the account's money at risk, so ${fmt.money(spread)} of it lies on the account's other categories, by how much the model expects each to lose: they are not themselves flagged as slipping.`}
           </p>
