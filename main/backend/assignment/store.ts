@@ -26,6 +26,11 @@ export type PlanAction = {
   /** A growth action's likely range (peer quartiles), from the run it came from; null otherwise. */
   expectedLow: number | null;
   expectedHigh: number | null;
+  /**
+   * A whole-account recovery's categories with their money, slipping ones first, largest first
+   * (spread: the account's wider slide, not a slipping category); null for any other action.
+   */
+  parts: { category: string; atRisk: number; spread: boolean }[] | null;
 };
 
 export type PlanSource = {
@@ -217,12 +222,15 @@ export function planActionsByCustomer(db: Db, planId: number): Map<string, PlanA
   const rows = db
     .prepare(
       `SELECT a.customer_code, a.action_id, a.kind, a.category, a.expected_revenue, a.priority, a.reason,
-              json_extract(ra.facts_json, '$.expectedLow') AS expected_low, json_extract(ra.facts_json, '$.expectedHigh') AS expected_high
+              json_extract(ra.facts_json, '$.expectedLow') AS expected_low, json_extract(ra.facts_json, '$.expectedHigh') AS expected_high,
+              (SELECT json_group_array(json_array(p.category, p.at_risk, p.spread) ORDER BY p.spread, p.at_risk DESC, p.category)
+                 FROM run_action_parts p WHERE p.run_id = ra.run_id AND p.action_id = a.action_id) AS parts_json
          FROM assignment_plan_actions a
          LEFT JOIN run_actions ra ON ra.run_id = (SELECT run_id FROM assignment_plans WHERE id = a.plan_id) AND ra.id = a.action_id
         WHERE a.plan_id = ? ORDER BY a.customer_code, a.priority DESC, a.expected_revenue DESC, a.action_id`,
     )
     .all(planId) as {
+    parts_json: string | null;
     expected_low: number | null;
     expected_high: number | null;
     customer_code: string;
@@ -247,7 +255,13 @@ export function planActionsByCustomer(db: Db, planId: number): Map<string, PlanA
       reason: r.reason,
       expectedLow: typeof r.expected_low === 'number' ? r.expected_low : null,
       expectedHigh: typeof r.expected_high === 'number' ? r.expected_high : null,
+      parts: partsOf(r.parts_json),
     });
   }
   return out;
+}
+
+function partsOf(json: string | null): PlanAction['parts'] {
+  const rows = json ? (JSON.parse(json) as [string, number, number][]) : [];
+  return rows.length === 0 ? null : rows.map(([category, atRisk, spread]) => ({ category, atRisk, spread: spread === 1 }));
 }

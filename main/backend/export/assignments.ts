@@ -24,7 +24,21 @@ type CallRow = { account: AccountAssignment; action: PlanAction | null };
 
 const UNASSIGNED = 'Unassigned';
 
-const repColumns = (asOf: string): Column<CallRow>[] => [
+/**
+ * "Bag $45,357; Christmas range $5,648; and $20,827 over 28 other categories as the account slides":
+ * what a whole-account call is about, category by category, for the rep who makes it.
+ */
+export function partsWords(parts: PlanAction['parts'], currency: string): string | null {
+  if (!parts) return null;
+  const cash = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+  const named = parts.filter((p) => !p.spread).map((p) => `${p.category} ${cash.format(p.atRisk)}`);
+  const spread = parts.filter((p) => p.spread);
+  const rest = spread.reduce((sum, p) => sum + p.atRisk, 0);
+  const wider = spread.length === 0 ? '' : `; and ${cash.format(rest)} over ${spread.length === 1 ? `${spread[0].category}` : `${spread.length} other categories`} as the account slides`;
+  return `${named.join('; ')}${wider}`;
+}
+
+const repColumns = (asOf: string, currency: string): Column<CallRow>[] => [
   { header: 'Customer code', kind: 'text', width: 14, value: (r) => r.account.customerCode },
   { header: 'Customer', kind: 'text', width: 32, value: (r) => r.account.customerName },
   { header: 'Territory', kind: 'text', width: 14, value: (r) => r.account.territory },
@@ -38,6 +52,7 @@ const repColumns = (asOf: string): Column<CallRow>[] => [
   { header: 'Expected high', kind: 'money', width: 13, value: (r) => r.action?.expectedHigh ?? null },
   { header: 'Priority', kind: 'number', width: 9, value: (r) => r.action?.priority ?? null },
   { header: 'Why this action', kind: 'text', width: 60, value: (r) => r.action?.reason ?? null },
+  { header: 'Categories at risk', kind: 'text', width: 48, value: (r) => partsWords(r.action?.parts ?? null, currency) },
   { header: 'Account expected revenue', kind: 'money', width: 15, value: (r) => r.account.expectedRevenue },
   { header: 'Why this rep', kind: 'text', width: 60, value: (r) => r.account.reason },
   { header: 'Current rep', kind: 'text', width: 18, value: (r) => r.account.currentRep },
@@ -118,7 +133,7 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   const sheets: SheetSpec[] = [
     { name: 'Summary', ws: buildSheet(summaryColumns, counted(extra ? [...loads, extra] : loads, tally), summary.currency) },
   ];
-  const columns = repColumns(summary.asOf);
+  const columns = repColumns(summary.asOf, summary.currency);
   for (const load of loads) {
     const accounts = groups.get(load.rep) ?? [];
     sheets.push({ name: sheetName(load.rep, used), ws: buildSheet(columns, counted(callRows(accounts, data.actionsByCustomer), tally), summary.currency) });
@@ -142,7 +157,7 @@ function* csvRows(rows: Iterable<CallRow>, columns: Column<CallRow>[]): Generato
 
 /** Writes the rep call lists; returns every file written and the data rows in them. */
 export function writeAssignments(target: ExportTarget, data: PlanExportData): { files: string[]; rows: number } {
-  const columns = repColumns(data.summary.asOf);
+  const columns = repColumns(data.summary.asOf, data.summary.currency);
   if ('dir' in target) {
     const used = new Set<string>();
     const files: string[] = [];

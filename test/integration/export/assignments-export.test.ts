@@ -5,6 +5,9 @@ import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planAccounts, planActionsByCustomer, planSummary } from '../../../main/backend/assignment/store';
 import { HOSTILE_NAMES, workspaceWithPlan } from './plan-fixture';
+import { newWorkspace } from '../../helpers/workspace';
+
+const SAMPLE = path.resolve(__dirname, '../../../resources/sample/distributor.csv');
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -140,6 +143,37 @@ describe('the assignment workbook', () => {
     expect(result).toMatchObject({ accounts: codes.size, planId: w.planId });
     const stored = planAccounts(w.backend.session.db, w.planId);
     for (const a of stored) expect(where.get(a.customerCode)).toEqual(a.rep === null ? 'Unassigned' : expect.any(String));
+  });
+});
+
+describe('the call list of an analysed workspace', () => {
+  it("names the categories of each whole-account call with their money, as the analysis split it, for the rep who makes the call", async () => {
+    const w = await newWorkspace({ currency: 'USD', clientName: 'Sample' });
+    cleanups.push(w.cleanup);
+    await w.backend.call('import-run', { path: SAMPLE });
+    const run = await w.backend.call('analysis-run', { settings: {} });
+    await w.backend.call('assignment-plan', {});
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    let accounts = 0;
+    for (const name of wb.SheetNames.filter((n) => n !== 'Summary' && n !== 'About')) {
+      for (const r of rowsOf(wb.Sheets[name])) {
+        const said = r['Categories at risk'];
+        if (r.Category !== 'All categories') {
+          expect(said, `${String(r['Customer code'])} ${String(r.Category)}`).toBeUndefined();
+          continue;
+        }
+        accounts++;
+        const detail = await w.backend.call('analysis-customer', { runId: run.runId, code: String(r['Customer code']) });
+        const parts = detail.actions.find((a) => a.category === 'All categories')?.breakdown ?? [];
+        expect(parts.length).toBeGreaterThan(0);
+        // Every category the call carries, with its money in whole dollars, in the analysis's order.
+        const named = parts.filter((p) => !p.spread).map((p) => `${p.category} $${Math.round(p.atRisk).toLocaleString('en-US')}`);
+        expect(String(said).startsWith(named.join('; ')), String(said)).toBe(true);
+      }
+    }
+    expect(accounts).toBeGreaterThan(0);
   });
 });
 
