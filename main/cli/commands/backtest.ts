@@ -3,6 +3,7 @@ import { formatCount, formatMoney, formatShare } from '../../../shared/format/nu
 import { captureText, chanceBandLabel, differenceTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
+import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
@@ -172,6 +173,15 @@ Examples:
     const runs = await io.backend.call('analysis-runs', {});
     const needsRun = runs.length === 0 || Object.keys(settings).length > 0;
     const summary = needsRun ? await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) }) : await io.backend.call('analysis-summary', {});
+    if (needsRun && runs.length > 0) {
+      // The replay uses the run's settings, so these were analysed and stored first: the workbench,
+      // the report and the exports now show that run, which a user who only asked for a backtest
+      // would not expect.
+      const changes = settingsChanges(summary.settings);
+      io.err(
+        `Note: analysed again first with ${changes.length === 0 ? 'the default settings' : describeChanges(changes)}, stored as run ${summary.runId}, now the workspace's latest: the workbench, report and exports show it. \`longtail analyze -w ${workspace}\` analyses again with the defaults.`,
+      );
+    }
     if (dates !== undefined) {
       const across = await io.backend.call(
         'analysis-backtest-dates',

@@ -80,7 +80,10 @@ describe('longtail run and longtail analyze', () => {
 
   it('prints the backtest: recovery beside the naive rules, then growth beside the popularity rules', async () => {
     const r = await cli(['backtest', '--workspace', 'results/workspace.longtail', '--horizon', '60']);
-    expect(r.err).toBe('');
+    // The replay uses the run's settings: a setting given here is analysed and stored first, and the user is told.
+    expect(r.err).toMatch(
+      /^Note: analysed again first with recovery\.horizonDays 60 \(default 365\), stored as run \d+, now the workspace's latest: the workbench, report and exports show it\. `longtail analyze -w results\/workspace\.longtail` analyses again with the defaults\.\n?$/,
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Backtest as of \d{4}-\d\d-\d\d, 60 days watched/);
     expect(r.out).toMatch(/\nCustomers: [\d,]+ flagged/);
