@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
 import { captureText, chanceBandLabel, differenceTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
-import type { BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
+import type { AnalysisSummary, BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
+import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { Command } from '../command';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
@@ -169,11 +170,17 @@ Examples:
       throw new AppError('INVALID_INPUT', 'Give either --as-of (one date) or --dates (several spread over the data), not both.', { flag: 'dates', value: args.values.dates });
     }
     await openWorkspace(io, workspace);
-    const { asOf: _ignored, ...settings } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
+    const { asOf: _ignored, ...given } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
+    // --horizon is the backtest's own (its replay states money over what it watches), not a reason to analyse again.
+    const { horizonDays: _horizon, ...recovery } = given.recovery ?? {};
+    const settings = { ...given, ...(given.recovery ? { recovery } : {}) };
+    if (given.recovery && Object.keys(recovery).length === 0) delete settings.recovery;
     const runs = await io.backend.call('analysis-runs', {});
-    const needsRun = runs.length === 0 || Object.keys(settings).length > 0;
-    const summary = needsRun ? await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) }) : await io.backend.call('analysis-summary', {});
-    if (needsRun && runs.length > 0) {
+    const latest = runs.length === 0 ? null : await io.backend.call('analysis-summary', {});
+    // Settings given here that the latest run already has need no new run.
+    const needsRun = latest === null || (Object.keys(settings).length > 0 && settingsChanges(analysisSettingsSchema.parse(settings), latest.settings).length > 0);
+    const summary = needsRun ? await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) }) : (latest as AnalysisSummary);
+    if (needsRun && latest !== null) {
       // The replay uses the run's settings, so these were analysed and stored first: the workbench,
       // the report and the exports now show that run, which a user who only asked for a backtest
       // would not expect.
