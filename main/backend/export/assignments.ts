@@ -34,7 +34,7 @@ export function partsWords(parts: PlanAction['parts'], currency: string): string
   const named = parts.filter((p) => !p.spread).map((p) => `${p.category} ${cash.format(p.atRisk)}`);
   const spread = parts.filter((p) => p.spread);
   const rest = spread.reduce((sum, p) => sum + p.atRisk, 0);
-  const wider = spread.length === 0 ? '' : `; and ${cash.format(rest)} over ${spread.length === 1 ? `${spread[0].category}` : `${spread.length} other categories`} as the account slides`;
+  const wider = spread.length === 0 ? '' : `; and ${cash.format(rest)} ${spread.length === 1 ? `on ${spread[0].category}` : `over ${spread.length} other categories`} as the account slides`;
   return `${named.join('; ')}${wider}`;
 }
 
