@@ -193,6 +193,15 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
       ? 'Beats the naive rules on this data. '
       : `Does not beat the naive rules on this data (${failed.join(', ')}). `;
   const sure = sureness && !tooFewDeclines ? surenessWords(sureness, unit, { beatsCapture, precisionOk, calibrationOk }) : '';
+  // Where even the future's own list holds under the margin, the capture target measures the data,
+  // not the method: say so rather than leave "does not beat" to read as a fault of the list.
+  const room = foresight && best && best.capturedShare > 0 ? foresight.capturedShare / best.capturedShare : null;
+  const noRoom =
+    !tooFewDeclines && !beatsCapture && room !== null && room < CAPTURE_MARGIN
+      ? ` No list of ${formatWhole(ours.flagged)} could have: that one holds ${room.toFixed(2)}x the best rule's loss, under the ${CAPTURE_MARGIN}x asked${
+          ours.flagged >= pop.units / 2 ? ` (${formatWhole(ours.flagged)} flags are ${pct(ours.flagged / pop.units)} of the ${formatWhole(pop.units)} ${unit} with spend before the date to judge, so any list that long holds most of the loss)` : ''
+        }.`
+      : '';
   return {
     capturedRatio,
     bestRule: (best?.method as BaselineRule) ?? null,
@@ -202,7 +211,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     calibrationOk,
     ...(sureness ? { sureness } : {}),
     tooFewDeclines,
-    text: `${head}${parts.join('; ')}.${sure}`,
+    text: `${head}${parts.join('; ')}.${noRoom}${sure}`,
   };
 }
 
