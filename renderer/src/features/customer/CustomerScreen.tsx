@@ -34,7 +34,13 @@ function CustomerView({ code }: { code: string }) {
     { id: 'pattern', label: 'Pattern', value: (c) => [c.seasonal ? 'seasonal' : '', c.volatile ? 'volatile' : ''].filter(Boolean).join(', ') || 'regular' },
   ];
 
-  const signal = d?.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0)?.facts.signal;
+  if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;
+  if (!d || !monthly || !timeline || !mix) return <p className="muted">Loading {code}…</p>;
+  const c = d.customer;
+  // A whole-account call (a win-back, a slipping account, small slips folded together) and its parts.
+  const account = d.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0);
+  const signal = account?.facts.signal;
+  const spread = (account?.breakdown ?? []).reduce((sum, p) => sum + (p.spread ? p.atRisk : 0), 0);
   const carriedAs = signal === 'slipping' ? 'slipping' : signal === 'several-categories' ? 'a slip below the value floor' : 'gone quiet with the account';
   const partColumns: Column<Part>[] = [
     { id: 'category', label: 'Category', value: (p) => p.category, width: '1.4fr' },
@@ -42,12 +48,6 @@ function CustomerView({ code }: { code: string }) {
     { id: 'kept', label: 'Kept in its 12 months', value: (p) => p.spend12m, format: (v) => (v === null ? '—' : fmt.money(Number(v))), align: 'right' },
     { id: 'why', label: 'Why it is carried', value: (p) => (p.spread ? "the account's wider slide" : carriedAs), width: '1.4fr' },
   ];
-
-  if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;
-  if (!d || !monthly || !timeline || !mix) return <p className="muted">Loading {code}…</p>;
-  const c = d.customer;
-  const account = d.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0);
-  const spread = (account?.breakdown ?? []).reduce((sum, p) => sum + (p.spread ? p.atRisk : 0), 0);
   return (
     <>
       <div className="screen-head">
@@ -78,9 +78,9 @@ function CustomerView({ code }: { code: string }) {
       {account?.breakdown && (
         <Panel title="Categories its account call carries">
           <p className="muted" data-testid="customer-call-parts-note">
-            {account.facts.signal === 'several-categories'
+            {signal === 'several-categories'
               ? `${fmt.money(account.expectedRevenue)} at risk in small slips, each below the value floor, together worth one call.`
-              : `${fmt.money(account.expectedRevenue)} at risk, split over ${account.facts.signal === 'slipping' ? 'the categories that slip' : 'the categories it bought'}, none above what the customer kept in it while another has room.`}
+              : `${fmt.money(account.expectedRevenue)} at risk, split over ${signal === 'slipping' ? 'the categories that slip' : 'the categories it bought'}, none above what the customer kept in it while another has room.`}
             {spread > 0 &&
               ` The slipping categories kept less than the account's money at risk, so ${fmt.money(spread)} of it lies on the account's other categories, by how much the model expects each to lose: they are not themselves flagged as slipping.`}
           </p>
