@@ -191,14 +191,17 @@ function categoryGroups(db: Db, clause: string, params: unknown[], only: string 
 
 export function customerActions(db: Db, runId: number, code: string): Action[] {
   const actions = (db.prepare('SELECT * FROM run_actions WHERE run_id = ? AND customer_code = ? ORDER BY position').all(runId, code) as ActionRow[]).map(actionFromRow);
-  const parts = db.prepare(
-    `SELECT p.category, p.at_risk AS atRisk, p.kept AS spend12m, p.spread FROM run_action_parts p
-      WHERE p.run_id = ? AND p.action_id = ? ORDER BY p.spread, p.at_risk DESC, p.category`,
-  );
   // A whole-account call's categories, slipping ones first: the screen shows what each carries.
+  const parts = db
+    .prepare(
+      `SELECT p.action_id AS actionId, p.category, p.at_risk AS atRisk, p.kept AS spend12m, p.spread FROM run_action_parts p
+         JOIN run_actions a ON a.run_id = p.run_id AND a.id = p.action_id
+        WHERE p.run_id = ? AND a.customer_code = ? ORDER BY p.spread, p.at_risk DESC, p.category`,
+    )
+    .all(runId, code) as { actionId: string; category: string; atRisk: number; spend12m: number | null; spread: number }[];
   for (const a of actions) {
-    const rows = parts.all(runId, a.id) as { category: string; atRisk: number; spend12m: number | null; spread: number }[];
-    if (rows.length > 0) a.breakdown = rows.map((r) => ({ category: r.category, atRisk: r.atRisk, spend12m: r.spend12m, ...(r.spread === 1 ? { spread: true } : {}) }));
+    const own = parts.filter((p) => p.actionId === a.id);
+    if (own.length > 0) a.breakdown = own.map((r) => ({ category: r.category, atRisk: r.atRisk, spend12m: r.spend12m, ...(r.spread === 1 ? { spread: true } : {}) }));
   }
   return actions;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { AccountAssignment, AssignmentPlanSummary, RepLoad } from '../../../shared/contract/assignment';
 import type { PlanAction } from '../assignment/store';
+import { formatMoney } from '../../../shared/format/numbers';
 import { writeCsv } from './csv';
 import { aboutSheet } from './about';
 import type { ExportTarget } from './target';
@@ -30,11 +31,11 @@ const UNASSIGNED = 'Unassigned';
  */
 export function partsWords(parts: PlanAction['parts'], currency: string): string | null {
   if (!parts) return null;
-  const cash = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
-  const named = parts.filter((p) => !p.spread).map((p) => `${p.category} ${cash.format(p.atRisk)}`);
+  const cash = (x: number): string => formatMoney(x, currency, 'en-US');
+  const named = parts.filter((p) => !p.spread).map((p) => `${p.category} ${cash(p.atRisk)}`);
   const spread = parts.filter((p) => p.spread);
   const rest = spread.reduce((sum, p) => sum + p.atRisk, 0);
-  const wider = spread.length === 0 ? '' : `; and ${cash.format(rest)} ${spread.length === 1 ? `on ${spread[0].category}` : `over ${spread.length} other categories`} as the account slides`;
+  const wider = spread.length === 0 ? '' : `; and ${cash(rest)} ${spread.length === 1 ? `on ${spread[0].category}` : `over ${spread.length} other categories`} as the account slides`;
   return `${named.join('; ')}${wider}`;
 }
 

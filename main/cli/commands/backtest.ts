@@ -170,11 +170,10 @@ Examples:
       throw new AppError('INVALID_INPUT', 'Give either --as-of (one date) or --dates (several spread over the data), not both.', { flag: 'dates', value: args.values.dates });
     }
     await openWorkspace(io, workspace);
-    const { asOf: _ignored, ...given } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
+    const { asOf: _ignored, recovery: givenRecovery, ...rest } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
     // --horizon is the backtest's own (its replay states money over what it watches), not a reason to analyse again.
-    const { horizonDays: _horizon, ...recovery } = given.recovery ?? {};
-    const settings = { ...given, ...(given.recovery ? { recovery } : {}) };
-    if (given.recovery && Object.keys(recovery).length === 0) delete settings.recovery;
+    const { horizonDays: _horizon, ...recovery } = givenRecovery ?? {};
+    const settings = Object.keys(recovery).length > 0 ? { ...rest, recovery } : rest;
     const runs = await io.backend.call('analysis-runs', {});
     const latest = runs.length === 0 ? null : await io.backend.call('analysis-summary', {});
     // Settings given here that the latest run already has need no new run.

@@ -33,6 +33,10 @@ describe("a whole-account call's categories in the rep list", () => {
     expect(one).toBe('Heart $188; and $182 on Bag as the account slides');
   });
 
+  it('counts purchases as units where the data has no money, as every other figure of such a workspace does', () => {
+    expect(partsWords([{ category: 'All products', atRisk: 12.4, spread: false }], 'XXX')).toBe('All products 12 units');
+  });
+
   it('leaves the cell empty for an action about one category', () => {
     expect(partsWords(null, 'USD')).toBeNull();
   });
