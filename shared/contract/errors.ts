@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'DUCKDB_UNAVAILABLE',
   'IMPORT_FILE_CHANGED',
+  'IMPORT_PURCHASE_SUMMARY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

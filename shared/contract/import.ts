@@ -23,6 +23,9 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** Fields that describe a customer and so may sit beside the category columns of a spend table; none is required (rows are numbered). */
+export const SPEND_TABLE_FIELDS: readonly ImportField[] = ['customer', 'customerName', 'segment', 'territory', 'rep'];
+
 /** day-number: a panel's day count (1, 2, ... 711), read from the date of day 1 the user gives (dayOne). */
 export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial', 'unix', 'day-number'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -74,6 +77,12 @@ export type ImportPreview = {
   mapping: MappingGuess[];
   /** For spend tables: which columns are categories. */
   categoryColumns: string[];
+  /**
+   * Columns naming purchase statistics (frequency, recency, age) in a file read as a spend table by
+   * its look: a lifetime-value tool's customer summary, which the import refuses unless the user
+   * chooses the spend-table shape.
+   */
+  purchaseSummary?: string[];
   dateFormat: { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean };
   /** True when a mapping saved for the same headers was reused. */
   savedMapping: boolean;

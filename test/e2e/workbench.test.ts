@@ -700,6 +700,35 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.locator('#import-shape').inputValue()).toBe('spend-table');
     expect(await page.getByTestId('suggest-spend-table').count()).toBe(0);
 
+    // UCI's Wholesale customers table has no customer column: its rows are its customers, numbered.
+    const shared = (file: string) => path.join(root, '..', 'shared', 'data', file);
+    const importButton = page.locator('main').getByRole('button', { name: 'Import', exact: true });
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    await choose(shared('wholesale_customers.csv'));
+    await page.getByTestId('spend-columns').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('spend-columns').innerText()).toBe(
+      'Spend per category from 6 columns: Fresh, Milk, Grocery, Frozen, Detergents_Paper, Delicassen. No customer column: customers are numbered by their row in the table (1, 2, 3 ...).',
+    );
+    // Only what describes a customer is mapped beside the category columns: no date asked for.
+    expect(await page.locator('#map-date').count()).toBe(0);
+    expect(await page.locator('label[for="map-customer"]').innerText()).toBe('Customer ID');
+    expect(await importButton.isEnabled()).toBe(true);
+    await screenshot(page, '12a-import-spend-table');
+
+    // A lifetime-value tool's summary of each customer (CDNOW's, from lifetimes) is no spend: refused until the analyst says otherwise.
+    await page.locator('main').getByRole('button', { name: '← Another file' }).click();
+    await choose(shared('cdnow_customers_summary.csv'));
+    await page.getByTestId('purchase-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('purchase-summary').innerText()).toContain("'frequency', 'recency', 'T' are purchase statistics");
+    expect(await importButton.isDisabled()).toBe(true);
+    await screenshot(page, '12a-import-purchase-summary');
+    await page.getByTestId('summary-as-spend').click();
+    await page.getByTestId('spend-columns').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('purchase-summary').count()).toBe(0);
+    expect(await page.getByTestId('spend-columns').innerText()).toBe('Spend per category from 3 columns: frequency, recency, T.');
+    expect(await page.locator('#map-customer').inputValue()).toBe('ID');
+    expect(await importButton.isEnabled()).toBe(true);
+
     // A purchase log without money may be imported: the screen says each row will count as one purchase.
     await page.locator('main').getByRole('button', { name: '← Another file' }).click();
     const visits = path.join(dir, 'visits.csv');

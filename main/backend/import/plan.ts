@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/contract/errors';
-import { countsPurchases, IMPORT_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
+import { countsPurchases, IMPORT_FIELDS, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
 import { DateOrderDetector, type DateDecision } from './dates';
 import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
-import { guessMapping, headerSignature, normaliseHeader } from './mapping';
+import { guessMapping, headerSignature, namesAKey, normaliseHeader } from './mapping';
+import { purchaseSummaryColumns } from './purchase-summary';
 import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
 import { isBlank, type TableSource } from './source';
 import type { DateSpan } from '../../../shared/analytics/date-outliers';
@@ -44,12 +45,15 @@ export type ImportPlan = {
    * when revenue was unmapped on purpose (by the user, or in the mapping saved for these headers).
    */
   numbersUnmapped?: string[];
+  /**
+   * The columns that name purchase statistics (repeat purchases, recency, age) in a file read as a
+   * spend table by its look, not by the user's choice: the import refuses it (requireUsable).
+   */
+  purchaseSummary?: string[];
 };
 
 export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };
 
-/** Fields that describe a customer and so may sit beside the category columns of a spend table. */
-const SPEND_TABLE_FIELDS: ImportField[] = ['customer', 'customerName', 'segment', 'territory', 'rep'];
 
 function savedMappingFor(db: Db | null, signature: string): { shape: ImportShape; mapping: Mapping; dateFormat: DateFormat | null } | null {
   if (!db) return null;
@@ -83,6 +87,11 @@ const repeatedShare = (values: string[]): number => {
  * file is sales without dates, and its numbers (ids, quantities) must not be summed as spend.
  */
 const SPEND_TABLE_REPEATS = 0.1;
+
+/** A spend table's customer key where no header names the customer: a column named like a key (ID, Nr) whose values never repeat. */
+function customerKeyOf(headers: readonly string[], columnOf: (h: string) => string[]): string | null {
+  return headers.find((h) => namesAKey(h) && repeatedShare(columnOf(h)) === 0 && columnOf(h).every((v) => v.trim() !== '')) ?? null;
+}
 
 function detectShape(mapping: Mapping, headers: string[], columnOf: (h: string) => string[]): ImportShape {
   if (mapping.date && (mapping.customer || mapping.customerName)) return mapping.orders ? 'cube' : 'transactions';
@@ -149,10 +158,22 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   if (shape !== 'cube') delete mapping.orders;
   // A cube's rows are sums of sales already.
   if (shape !== 'transactions') delete mapping.status;
+  let purchaseSummary: string[] | undefined;
   if (shape === 'spend-table') {
     for (const f of Object.keys(mapping) as ImportField[]) if (!SPEND_TABLE_FIELDS.includes(f)) delete mapping[f];
+    // A customer left unmapped on purpose (by the user, or in the mapping saved for these headers) numbers the rows.
+    if (!mapping.customer && options.mapping?.customer !== null && !(saved && savedUsable)) {
+      const key = customerKeyOf(headers, columnOf);
+      if (key) {
+        mapping.customer = key;
+        const g = guesses.find((x) => x.field === 'customer');
+        if (g) Object.assign(g, { column: key, confidence: 0.8, reason: `'${key}' is named like a key and no two rows share a value: one row per customer` });
+      }
+    }
     const described = new Set(Object.values(mapping));
-    categoryColumns = headers.filter((h) => !described.has(h) && numericShare(columnOf(h)) >= 0.6);
+    // An id is never spend, however numeric.
+    categoryColumns = headers.filter((h) => !described.has(h) && !namesAKey(h) && numericShare(columnOf(h)) >= 0.6);
+    if (!options.shape && !(saved && savedUsable)) purchaseSummary = purchaseSummaryColumns(categoryColumns) ?? undefined;
   }
 
   const dates = new DateOrderDetector();
@@ -184,6 +205,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
 
   return {
     numbersUnmapped,
+    ...(purchaseSummary ? { purchaseSummary } : {}),
     creditInvoices,
     headerIndex,
     headerLine: headerless ? 0 : sample[headerIndex].line,
@@ -202,7 +224,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
 }
 
 /** Refuses a plan that cannot produce a single row, with one message saying what to map. */
-export function requireUsable(plan: ImportPlan): void {
+export function requireUsable(plan: ImportPlan, file = 'This file'): void {
   const m = plan.mapping;
   const cols = `Columns: ${plan.headers.join(', ')}.`;
   const fail = (missing: string, hint: string): never => {
@@ -231,6 +253,14 @@ export function requireUsable(plan: ImportPlan): void {
       );
     }
   } else if (plan.shape === 'spend-table') {
+    const stats = plan.purchaseSummary;
+    if (stats) {
+      throw new AppError(
+        'IMPORT_PURCHASE_SUMMARY',
+        `${file} summarises each customer's purchases in ${stats.map((c) => `'${c}'`).join(', ')} (repeat purchases, when the last fell, the customer's age, as lifetime-value tools write them): it holds no sales and no spend by category, and summed as spend its counts and weeks would read as money. Import the transactions it was made from (a customer, a date and an amount per sale); to import its numbers as category spend all the same, choose the spend-table shape (--shape spend-table).`,
+        { columns: stats, headers: plan.headers },
+      );
+    }
     if (plan.categoryColumns.length === 0) fail('category spend', 'A spend table needs one numeric column per category.');
   } else {
     if (!m.product) fail('product', 'Map --map product=<column>.');

@@ -121,6 +121,7 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
     shape: plan.shape,
     mapping: plan.guesses,
     categoryColumns: plan.categoryColumns,
+    ...(plan.purchaseSummary ? { purchaseSummary: plan.purchaseSummary } : {}),
     dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
     savedMapping: plan.savedMapping,
     warnings: fileNotes(source, plan),
@@ -201,7 +202,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   plan.maxAmount = args.maxAmount;
   plan.dayOne = dayOneOf(args, plan);
   plan.earlierDates = earlierDateSpans(db);
-  requireUsable(plan);
+  requireUsable(plan, name);
   refuseMixedUnits(db, plan, name);
   await settleDateOrder(ctx, source, plan);
 

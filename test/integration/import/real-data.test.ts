@@ -77,4 +77,70 @@ describe('the UCI Wholesale customers table', () => {
       w.cleanup();
     }
   });
+
+  it('imports the same way from the import screen, which sends the shape and every field it shows, the customer left empty', async () => {
+    const w = await newWorkspace();
+    try {
+      const s = await w.backend.call('import-run', {
+        path: sharedData('wholesale_customers.csv'),
+        shape: 'spend-table',
+        mapping: { customer: null, customerName: null, segment: 'Channel', territory: 'Region', rep: null },
+      });
+      expect(s).toMatchObject({ shape: 'spend-table', rowsRead: 440, rowsImported: 440, customers: 440, categories: 6, revenue: 14_619_500 });
+    } finally {
+      w.cleanup();
+    }
+  });
+});
+
+// lifetimes' and BTYD's per-customer summaries of CDNOW: one row per customer, only numbers, so they
+// look like spend tables, but their columns are purchase counts, recency and age in weeks.
+describe('the CDNOW customer summaries of lifetime-value tools', () => {
+  const summaries: [file: string, columns: string[]][] = [
+    ['cdnow_customers_summary.csv', ['frequency', 'recency', 'T']],
+    ['cdnow_customers_summary_with_transactions.csv', ['x', 't_x', 'T', 'zbar']],
+    ['cdnow_sample_cbs_cal_holdout.csv', ['x', 't_x', 'T', 'x_star']],
+  ];
+
+  it.each(summaries)('refuses %s as a purchase summary, naming the file and its statistics, and leaves the workspace as it was', async (file, columns) => {
+    const w = await newWorkspace();
+    try {
+      const before = await w.backend.call('workspace-info', {});
+      const outcome = await w.backend.invoke('import-run', { path: sharedData(file) });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_PURCHASE_SUMMARY', details: { columns } } });
+      const message = outcome.ok ? '' : outcome.error.message;
+      expect(message.startsWith(`${file} summarises each customer's purchases in ${columns.map((c) => `'${c}'`).join(', ')}`)).toBe(true);
+      expect(message).toContain('Import the transactions it was made from');
+      expect(await w.backend.call('workspace-info', {})).toEqual(before);
+      expect(w.backend.session.db.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('says so in the preview, before anything is imported', async () => {
+    const w = await newWorkspace();
+    try {
+      const preview = await w.backend.call('import-preview', { path: sharedData('cdnow_customers_summary.csv') });
+      expect(preview.shape).toBe('spend-table');
+      expect(preview.purchaseSummary).toEqual(['frequency', 'recency', 'T']);
+      expect(preview.categoryColumns).toEqual(['frequency', 'recency', 'T']);
+      expect(preview.mapping.find((g) => g.field === 'customer')).toMatchObject({ column: 'ID' });
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('imports one as category spend when the user chooses that shape, keyed by its ID column rather than numbering the rows', async () => {
+    const w = await newWorkspace();
+    try {
+      const s = await w.backend.call('import-run', { path: sharedData('cdnow_customers_summary.csv'), shape: 'spend-table' });
+      expect(s).toMatchObject({ shape: 'spend-table', rowsRead: 2357, rowsImported: 2357, rowsRejected: 0, customers: 2357, categories: 3 });
+      expect(s.mapping).toEqual({ customer: 'ID' });
+      const categories = w.backend.session.db.prepare('SELECT name FROM categories ORDER BY id').all();
+      expect(categories).toEqual([{ name: 'frequency' }, { name: 'recency' }, { name: 'T' }]);
+    } finally {
+      w.cleanup();
+    }
+  });
 });

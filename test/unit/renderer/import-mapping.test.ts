@@ -52,6 +52,12 @@ describe('import mapping in the wizard', () => {
     expect(missingFields({ ...m, product: 'Qty', category: 'Amount' }, 'product-master')).toEqual([]);
   });
 
+  it('needs nothing mapped for a spend table: without a customer column its rows are numbered, as the backend does', () => {
+    const m = mappingFromPreview(preview([]));
+    expect(missingFields(m, 'spend-table')).toEqual([]);
+    expect(missingFields({ ...m, customer: 'ID' }, 'spend-table')).toEqual([]);
+  });
+
   it('flags a column chosen for two fields', () => {
     const m = mappingFromPreview(preview([]));
     expect(duplicateColumns({ ...m, revenue: 'Amount', unitPrice: 'Amount', customer: 'Cust #' })).toEqual(['Amount']);

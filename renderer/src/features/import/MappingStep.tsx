@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { countsPurchases, DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
+import { countsPurchases, DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
@@ -91,8 +91,12 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const counts = countsPurchases(preview.shape, mapping);
   const changedCurrency = !counts && currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
   const choice: MappingChoice = { mapping, dateFormat, dayOne: dateFormat === 'day-number' ? dayOne : null, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
-  const ready = missing.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
-  const fields: readonly ImportField[] = IMPORT_FIELDS;
+  const summary = preview.purchaseSummary ?? [];
+  const ready =
+    missing.length === 0 && summary.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
+  // A spend table's categories are its numeric columns: only the fields describing a customer are mapped.
+  const spendTable = preview.shape === 'spend-table';
+  const fields: readonly ImportField[] = spendTable ? SPEND_TABLE_FIELDS : IMPORT_FIELDS;
   const notes = preview.warnings ?? [];
 
   return (
@@ -153,6 +157,26 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             </button>
           </div>
         )}
+        {summary.length > 0 && (
+          <div className="notice" data-testid="purchase-summary">
+            <p>
+              {summary.map((c) => `'${c}'`).join(', ')} are purchase statistics (repeat purchases, recency, the customer&apos;s age), as lifetime-value tools summarise each
+              customer: this file holds no sales and no spend by category, and summed as spend its counts and weeks would read as money. Import the transactions it was made
+              from (a customer, a date and an amount per sale).
+            </p>
+            <button type="button" onClick={() => onReload({ sheet: preview.sheet ?? undefined, shape: 'spend-table' })} disabled={busy} data-testid="summary-as-spend">
+              Import its numbers as category spend all the same
+            </button>
+          </div>
+        )}
+        {spendTable && summary.length === 0 && (
+          <p className="muted" data-testid="spend-columns">
+            {preview.categoryColumns.length > 0
+              ? `Spend per category from ${preview.categoryColumns.length} ${preview.categoryColumns.length === 1 ? 'column' : 'columns'}: ${preview.categoryColumns.join(', ')}.`
+              : 'No column holds numbers to read as spend per category.'}
+            {!mapping.customer && ' No customer column: customers are numbered by their row in the table (1, 2, 3 ...).'}
+          </p>
+        )}
         {counts && mapping.customer && mapping.date && (
           <div className="notice" data-testid="purchase-log">
             <p>
@@ -165,7 +189,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
           {fields.map((field) => {
             const guess = guessFor(preview, field);
             // Transactions without revenue still import, as a purchase log: only a cube must carry it.
-            const required = field === 'customer' || field === 'date' || (field === 'revenue' && preview.shape === 'cube');
+            const required = !spendTable && (field === 'customer' || field === 'date' || (field === 'revenue' && preview.shape === 'cube'));
             const id = `map-${field}`;
             return (
               <div className="field" key={field}>

@@ -30,7 +30,8 @@ export const guessFor = (preview: ImportPreview, field: ImportField): MappingGue
 
 /** What still blocks an import of transactions, in words; empty when the mapping is complete. */
 export function missingFields(mapping: Mapping, shape: ImportPreview['shape']): string[] {
-  if (shape === 'spend-table') return mapping.customer ? [] : ['Customer ID'];
+  // Without a customer column a spend table's rows are its customers, numbered.
+  if (shape === 'spend-table') return [];
   if (shape === 'product-master') return [mapping.product ? null : 'Product ID', mapping.category ? null : 'Category'].filter((x): x is string => x !== null);
   const missing: string[] = [];
   if (!mapping.customer) missing.push('Customer ID');
