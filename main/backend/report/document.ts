@@ -56,7 +56,7 @@ export function renderReport(v: ReportView): string {
 <header><h1>Revenue leakage report: ${v.clientName}</h1>
 <dl class="meta">
 <dt>As of</dt><dd>${s.asOf}</dd>
-<dt>Data</dt><dd>${v.dateFrom ?? '?'} to ${v.dateTo ?? '?'}</dd>
+<dt>Data</dt><dd>${s.hasDates ? `${v.dateFrom ?? '?'} to ${v.dateTo ?? '?'}` : 'a spend table, no dates'}</dd>
 <dt>Data hash</dt><dd><code>${s.dataHash}</code></dd>
 <dt>Analysis run</dt><dd>#${s.runId} of ${s.createdAt}</dd>
 <dt>Longtail</dt><dd>${v.version}</dd>

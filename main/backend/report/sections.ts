@@ -1,3 +1,4 @@
+import { BAND_PLACE, GROWTH_ALONE } from '../../../shared/format/band-words';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { LeakageDimension, LeakageRow } from '../../../shared/model/results';
 import { INDUSTRY_BAND } from '../../../shared/contract/report';
@@ -27,7 +28,6 @@ const img = (src: string, alt: string, width: number, height: number): SafeHtml 
 const tile = (label: string, value: string, note = ''): SafeHtml =>
   html`<div class="tile"><div class="tile-label">${label}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
 
-const bandWords = { below: 'below', within: 'within', above: 'above' } as const;
 
 // Older stored runs carry no notes.
 const notesList = (notes: string[] | undefined): SafeHtml =>
@@ -52,11 +52,15 @@ export function overviewSection(v: ReportView): SafeHtml {
     150,
   );
   return html`<section id="overview"><h2>Overview</h2>
-<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of 12-month revenue:
-${bandWords[l.band.position]} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report.</p>
+${
+    s.hasDates
+      ? html`<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of 12-month revenue:
+${BAND_PLACE[l.band.position]} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report.</p>`
+      : html`<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of the table's revenue, from ${GROWTH_ALONE}, so it is not set against the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report for churn and missed cross-sell together.</p>`
+  }
 ${customSettingsNote(s.settings)}
 <div class="tiles">
-${tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`)}
+${s.hasDates ? tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`) : tile('Revenue in the table', money(s.revenue12m), 'a spend table, no dates')}
 ${tile('Customers buying', formatCount(s.customers.active12m), `${formatCount(s.customers.total)} known`)}
 ${tile('Strategic accounts', formatCount(s.customers.strategic), `${formatShare(s.strategicRevenueShare)} of revenue`)}
 ${tile('Long-tail customers', formatCount(s.customers.longTail), `${formatShare(Math.max(0, 1 - s.strategicRevenueShare))} of revenue`)}
@@ -66,7 +70,7 @@ ${tile('Leakage a year', money(l.total), `${formatShare(l.share)} of revenue`)}
 ${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : `suggested k ${s.suggestedK}`)}
 </div>
 ${notesList(s.notes)}
-${img(chart, 'Leakage share against the industry band', 760, 150)}
+${s.hasDates ? img(chart, 'Leakage share against the industry band', 760, 150) : raw('')}
 ${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
 </section>`;
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisSummary } from '../../../shared/model/results';
@@ -42,5 +43,17 @@ describe('a spend-table workspace (UCI Wholesale, no dates)', () => {
     expect(detail.profile?.id).toBe(detail.customer.profile);
     expect(detail.customer.pAlive).toBeNull();
     expect(detail.actions.map((a) => a.id)).toContain(top.id);
+  });
+
+  it('reports its leakage as growth alone, not against the band of churn and cross-sell together, and says the data has no dates', async () => {
+    const out = path.join(w.dir, 'report.html');
+    await w.backend.call('report-build', { out });
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('<dt>Data</dt><dd>a spend table, no dates</dd>');
+    expect(html).toMatch(/of the table's revenue, from growth alone: recovery needs dated sales, so it is not set against the 7%-30% band/);
+    expect(html).not.toContain('band that B2B vendors report.</p>');
+    expect(html).toContain('Revenue in the table');
+    expect(html).not.toContain('Revenue, last 12 months');
+    expect(html).not.toContain('alt="Leakage share against the industry band"');
   });
 });

@@ -13,6 +13,7 @@ import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
 import { profileWords } from '../../../../shared/format/profile-words';
+import { BAND_PLACE, GROWTH_ALONE } from '../../../../shared/format/band-words';
 import { RunHistory } from './RunHistory';
 
 const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
@@ -23,7 +24,6 @@ const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
   { id: 'profile', label: 'Profile' },
 ];
 
-const BAND_WORDS = { below: 'below', within: 'within', above: 'above' } as const;
 
 export function OverviewScreen() {
   const fmt = useFormatters();
@@ -57,12 +57,12 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {workspace?.clientName} · as of {fmt.date(s.asOf)} · trailing 12 months · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · {s.hasDates ? 'trailing 12 months' : 'a spend table, no dates'} · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
       <div className="stats" data-testid="overview-stats">
-        <Stat label="12-month revenue" value={fmt.money(s.revenue12m)} testId="stat-revenue" />
+        <Stat label={s.hasDates ? '12-month revenue' : 'Revenue in the table'} value={fmt.money(s.revenue12m)} testId="stat-revenue" />
         <Stat label="Customers buying" value={fmt.count(s.customers.active12m)} detail={`of ${fmt.count(s.customers.total)} in the data`} testId="stat-customers" />
         <Stat
           label="Strategic vs long tail"
@@ -74,15 +74,17 @@ export function OverviewScreen() {
         <Stat
           label="Leakage share"
           value={fmt.share(l.share)}
-          detail={`${BAND_WORDS[l.band.position]} the ${fmt.share(l.band.low, 0)}–${fmt.share(l.band.high, 0)} B2B band`}
+          detail={s.hasDates ? `${BAND_PLACE[l.band.position]} the ${fmt.share(l.band.low, 0)}–${fmt.share(l.band.high, 0)} B2B band` : GROWTH_ALONE}
           testId="stat-leakage-share"
         />
         <Stat label="Actions" value={fmt.count(s.counts.recoveryActions + s.counts.growthActions)} detail={`${fmt.count(s.counts.recoveryActions)} recovery · ${fmt.count(s.counts.growthActions)} growth`} testId="stat-actions" />
       </div>
       <RunNotes summary={s} />
-      <Panel title="Leakage against the industry band">
-        <Chart option={band} label={`Leakage share ${fmt.share(l.share)} against the ${fmt.share(l.band.low, 0)} to ${fmt.share(l.band.high, 0)} band`} height={110} testId="chart-band" onClick={() => drill({})} />
-      </Panel>
+      {s.hasDates && (
+        <Panel title="Leakage against the industry band">
+          <Chart option={band} label={`Leakage share ${fmt.share(l.share)} against the ${fmt.share(l.band.low, 0)} to ${fmt.share(l.band.high, 0)} band`} height={110} testId="chart-band" onClick={() => drill({})} />
+        </Panel>
+      )}
       <div className="grid-2">
         <Panel title="Pareto curve">
           <Chart
