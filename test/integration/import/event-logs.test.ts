@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../shared/analytics/holdout';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
+import { describeVerdict } from '../../../shared/format/bgnbd';
 import { dayFromIso } from '../../../shared/format/dates';
 import { formatMoney, formatMoneyCompact } from '../../../shared/format/numbers';
 import { currencyFormat } from '../../../main/backend/export/xlsx';
@@ -43,6 +44,11 @@ describe('a purchase log without money', () => {
     const rows = (r: typeof report) => r.levels[0].rows.map(({ method, flagged, declined, capturedLoss, stated }) => ({ method, flagged, declined, capturedLoss, stated }));
     expect(rows(report)).toEqual(rows(direct));
     expect(report.levels[0].rows[0].flagged).toBe(300);
+
+    // BG/NBD sees its customers leave, but forecasts the held-back third 24% high: the verdict says so.
+    expect(run.bgnbd).toMatchObject({ verdict: 'healthy', holdout: { calibrationEnd: '2007-05-01' } });
+    expect(run.bgnbd?.holdout?.error).toBeCloseTo(2556 / 2063 - 1, 2);
+    expect(describeVerdict(run.bgnbd!)).toContain('But its holdout forecast was 24% high: it reads customers as likelier to buy again than they were');
   });
 
   it('keeps a quantity column as quantity and still counts one unit a row, the same from the bytes as from the text', async () => {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { BgNbdFitReport } from '../../../../shared/model/bgnbd';
-import { describeHoldoutError, describeParams, describeVerdict } from '../../../../shared/format/bgnbd';
+import { describeHoldoutError, describeParams, describeVerdict, roughHoldout } from '../../../../shared/format/bgnbd';
 import type { Formatters } from '../../app/format';
 import { Chart } from '../../charts/Chart';
 import { Panel, Stat } from '../../components/Feedback';
@@ -41,7 +41,7 @@ export function PAlivePanel({ fit, fmt, onOpenBar }: { fit: BgNbdFitReport | nul
             </p>
           </div>
         ) : (
-          <p className="muted" data-testid="palive-healthy">
+          <p className={roughHoldout(fit) ? 'notice warning' : 'muted'} data-testid="palive-healthy">
             {describeVerdict(fit)}
           </p>
         )}
