@@ -56,4 +56,11 @@ describe('a spend-table workspace (UCI Wholesale, no dates)', () => {
     expect(html).not.toContain('Revenue, last 12 months');
     expect(html).not.toContain('alt="Leakage share against the industry band"');
   });
+
+  it('has no products to group: the product-groups view holds none, at the level of its imported columns', async () => {
+    const view = await w.backend.call('products-groups-view', {});
+    expect(view.products).toEqual([]);
+    expect(view.groups).toEqual([]);
+    expect(view.level).toMatchObject({ level: 'categories', source: 'imported', column: "the spend table's columns", rawValues: 6, values: 6, nonProductRows: 0, reason: "The imported category level: the spend table's columns (6 values)." });
+  });
 });

@@ -7,20 +7,9 @@ import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useSummary, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, Panel, SavedNotice, Stat } from '../../components/Feedback';
 import { groupRows, mergeGroups, renameGroup, type Assignment } from './edit';
+import { LEVEL_WORDS, levelDetail } from './level-words';
+import { NoProducts } from './NoProducts';
 import './products.css';
-
-const LEVEL_WORDS: Record<NonNullable<ProductGroupsView['level']>['level'], string> = {
-  categories: 'Imported categories',
-  'product-groups': 'Product groups',
-  products: 'Individual products',
-};
-
-/** What the level's count is a count of: "30 groups from 3,676 'StockCode' values". */
-function levelDetail(level: NonNullable<ProductGroupsView['level']>, count: (n: number) => string): string {
-  const of = `${count(level.rawValues)} ${level.column ? `'${level.column}' ` : ''}value${level.rawValues === 1 ? '' : 's'}`;
-  if (level.level === 'product-groups') return `${count(level.values)} groups from ${of}`;
-  return level.values === level.rawValues ? of : `${count(level.values)} after merging spellings, from ${of}`;
-}
 
 /**
  * Review of the product level the analysis works on: the proposed (or saved) groups with their
@@ -28,11 +17,13 @@ function levelDetail(level: NonNullable<ProductGroupsView['level']>, count: (n: 
  * Saving stores the groups in the workspace and re-runs the analysis on them.
  */
 export function ProductGroupsScreen() {
+  const fmt = useFormatters();
   const summary = useSummary();
   const { workspace } = useWorkspace();
   const view = useAsync(() => call('products-groups-view', {}), [summary?.runId, workspace?.transactions]);
   if (view.error) return <ErrorNotice error={view.error} />;
   if (!view.data) return <p className="muted">Reading the catalogue…</p>;
+  if (view.data.products.length === 0) return <NoProducts level={view.data.level} fmt={fmt} />;
   // A fresh editor for every answer: edits start from what the workspace now holds.
   return <GroupEditor key={`${view.data.savedAt ?? 'auto'}:${view.data.products.length}:${summary?.runId ?? 0}`} data={view.data} reload={view.reload} />;
 }
