@@ -18,6 +18,7 @@ const wholesale: ProductLevelInfo = {
   nonProduct: [],
   nonProductRevenue: 0,
   nonProductRows: 0,
+  coPurchase: null,
 };
 
 describe('the product groups of sales without product codes', () => {

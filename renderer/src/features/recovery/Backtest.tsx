@@ -156,7 +156,7 @@ function DifferenceTable({ difference, levelId }: { difference: ListDifference; 
 }
 
 /** Replays the analysis as of an earlier date and compares its flags, money and growth actions with what happened next, beside naive rules. */
-export function Backtest({ runId, disabled }: { runId: number; disabled: boolean }) {
+export function Backtest({ runId }: { runId: number }) {
   const fmt = useFormatters();
   const [horizon, setHorizon] = useState<number | null>(null);
   const { result, job, error, clearError, start } = useReplayJob<BacktestReport>();
@@ -173,7 +173,7 @@ export function Backtest({ runId, disabled }: { runId: number; disabled: boolean
       actions={
         <div className="row">
           <HorizonSelect id="bt-horizon" value={horizon} onChange={setHorizon} disabled={job !== null} />
-          <button type="button" onClick={() => void run()} disabled={disabled || job !== null} data-testid="run-backtest">
+          <button type="button" onClick={() => void run()} disabled={job !== null} data-testid="run-backtest">
             Run backtest
           </button>
         </div>

@@ -12,6 +12,7 @@ import { RecoveryBasis } from '../../components/RunNotes';
 import { AcrossDates } from './AcrossDates';
 import { Backtest } from './Backtest';
 import { PAlivePanel } from './PAlivePanel';
+import { NoDates } from './NoDates';
 import { RecoveryControls } from './RecoveryControls';
 import { useDrill } from '../../app/useDrill';
 import { horizonOtherThanYear } from '../../../../shared/analytics/recovery/risk-reasons';
@@ -44,7 +45,7 @@ export function RecoveryScreen() {
   const drill = useDrill();
 
   useEffect(() => {
-    if (s) run(s.settings.recovery);
+    if (s?.hasDates) run(s.settings.recovery);
   }, [s, run]);
 
   const current = settings ?? s?.settings.recovery ?? null;
@@ -52,6 +53,7 @@ export function RecoveryScreen() {
   const option = useMemo(() => (evaluated ? recoveryCurveOption(evaluated.result.curve, evaluated.recovery.lateness, fmt) : null), [evaluated, fmt]);
   const flatNote = evaluated ? flatCurveNote(evaluated.result, fmt) : null;
   if (!s || !current) return null;
+  if (!s.hasDates) return <NoDates onImport={() => go('import')} />;
   const changed = !sameSettings(current, s.settings.recovery);
 
   const change = (next: RecoverySettings) => {
@@ -79,7 +81,6 @@ export function RecoveryScreen() {
           <p className="muted">Relationships showing early signs of defection, judged against each customer's own rhythm. Move a threshold to see what it changes.</p>
         </div>
       </div>
-      {!s.hasDates && <div className="notice">This workspace has no dated transactions (a spend table), so recovery cannot be judged. Import transactions to use this screen.</div>}
       <RecoveryBasis summary={s} />
       <Panel
         title="Thresholds"
@@ -94,7 +95,7 @@ export function RecoveryScreen() {
           </div>
         }
       >
-        <RecoveryControls value={current} onChange={change} disabled={!s.hasDates} />
+        <RecoveryControls value={current} onChange={change} />
       </Panel>
       <ErrorNotice error={evaluation.error} />
       <div className="stats" data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
@@ -112,7 +113,7 @@ export function RecoveryScreen() {
             testId="chart-recovery-curve"
             onClick={(c) => {
               const lateness = Array.isArray(c.value) ? Number(c.value[0]) : NaN;
-              if (Number.isFinite(lateness) && s.hasDates) change({ ...current, lateness });
+              if (Number.isFinite(lateness)) change({ ...current, lateness });
             }}
           /> : <p className="muted">Evaluating…</p>}
         {flatNote && (
@@ -121,8 +122,8 @@ export function RecoveryScreen() {
           </p>
         )}
       </Panel>
-      <Backtest runId={s.runId} disabled={!s.hasDates} />
-      <AcrossDates runId={s.runId} disabled={!s.hasDates} />
+      <Backtest runId={s.runId} />
+      <AcrossDates runId={s.runId} />
       {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} onOpenBar={(repeats) => drill({ repeats })} />}
       <Panel
         actions={
