@@ -37,6 +37,8 @@ function CustomerView({ code }: { code: string }) {
   if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;
   if (!d || !monthly || !timeline || !mix) return <p className="muted">Loading {code}…</p>;
   const c = d.customer;
+  // A spend table has no dates: no months, purchases, rhythm, recency or recovery to show.
+  const dated = s?.hasDates !== false;
   // A whole-account call (a win-back, a slipping account, small slips folded together) and its parts.
   const account = d.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0);
   const signal = account?.facts.signal;
@@ -66,12 +68,21 @@ function CustomerView({ code }: { code: string }) {
         </button>
       </div>
       <div className="stats" data-testid="customer-stats">
-        <Stat label="12-month revenue" value={fmt.money(c.revenue12m)} detail={fmt.counted(c.breadth, 'category', 'categories')} testId="customer-revenue" />
-        <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail={s?.bgnbd?.verdict === 'degenerate' ? 'BG/NBD fit degenerate: reference only' : 'BG/NBD second opinion'} testId="customer-palive" />
-        <Stat label="Revenue at risk" value={fmt.money(c.atRiskRevenue)} testId="customer-at-risk" />
+        <Stat label={dated ? '12-month revenue' : 'Spend in the table'} value={fmt.money(c.revenue12m)} detail={fmt.counted(c.breadth, 'category', 'categories')} testId="customer-revenue" />
+        {dated && (
+          <Stat label="Probability alive" value={c.pAlive === null ? 'n/a' : fmt.share(c.pAlive, 0)} detail={s?.bgnbd?.verdict === 'degenerate' ? 'BG/NBD fit degenerate: reference only' : 'BG/NBD second opinion'} testId="customer-palive" />
+        )}
+        {dated && <Stat label="Revenue at risk" value={fmt.money(c.atRiskRevenue)} testId="customer-at-risk" />}
         <Stat label="Growth potential" value={fmt.money(c.growthRevenue)} testId="customer-growth" />
-        <Stat label="Last purchase" value={c.recencyDays === null ? '—' : c.recencyDays === 0 ? 'today' : `${fmt.counted(c.recencyDays, 'day')} ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.counted(Math.round(c.tenureDays / 30.4), 'month')}`} />
+        {dated && (
+          <Stat label="Last purchase" value={c.recencyDays === null ? '—' : c.recencyDays === 0 ? 'today' : `${fmt.counted(c.recencyDays, 'day')} ago`} detail={c.tenureDays === null ? undefined : `customer for ${fmt.counted(Math.round(c.tenureDays / 30.4), 'month')}`} />
+        )}
       </div>
+      {!dated && (
+        <p className="muted" data-testid="customer-undated">
+          The workspace holds a spend table without dates: this customer has a mix, a profile and growth actions, but no months, purchases or rhythm to show, and no recovery.
+        </p>
+      )}
       <Panel title="Its actions">
         <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
       </Panel>
@@ -87,20 +98,26 @@ function CustomerView({ code }: { code: string }) {
           <DataTable label="Categories the account call carries" columns={partColumns} rows={account.breakdown} rowKey={(p) => p.category} height={Math.min(320, 40 + 32 * Math.max(2, account.breakdown.length))} />
         </Panel>
       )}
-      <div className="grid-2">
-        <Panel title="Monthly revenue by category">
-          <Chart option={monthly} label="Monthly revenue by category over 24 months" height={300} testId="chart-customer-monthly" />
-        </Panel>
+      <div className={dated ? 'grid-2' : undefined}>
+        {dated && (
+          <Panel title="Monthly revenue by category">
+            <Chart option={monthly} label="Monthly revenue by category over 24 months" height={300} testId="chart-customer-monthly" />
+          </Panel>
+        )}
         <Panel title="Mix against its profile">
           <Chart option={mix} label="Share of spend per category against the profile's typical mix" height={Math.max(300, 60 + 18 * d.categories.length)} testId="chart-customer-mix" />
         </Panel>
       </div>
-      <Panel title="Purchase timeline">
-        <Chart option={timeline} label="Purchases by category over time, with the date each next purchase was due" height={Math.max(220, 80 + 30 * d.cycles.length)} testId="chart-customer-timeline" />
-      </Panel>
-      <Panel title="Rhythm per category">
-        <DataTable label="Purchase rhythm per category" columns={cycleColumns} rows={d.cycles} rowKey={(r) => r.category} height={Math.min(320, 40 + 32 * Math.max(2, d.cycles.length))} />
-      </Panel>
+      {dated && (
+        <Panel title="Purchase timeline">
+          <Chart option={timeline} label="Purchases by category over time, with the date each next purchase was due" height={Math.max(220, 80 + 30 * d.cycles.length)} testId="chart-customer-timeline" />
+        </Panel>
+      )}
+      {dated && (
+        <Panel title="Rhythm per category">
+          <DataTable label="Purchase rhythm per category" columns={cycleColumns} rows={d.cycles} rowKey={(r) => r.category} height={Math.min(320, 40 + 32 * Math.max(2, d.cycles.length))} />
+        </Panel>
+      )}
     </>
   );
 }
