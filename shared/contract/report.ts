@@ -35,6 +35,11 @@ export type PortfolioRow = {
   /** Workspace file; null when anonymised (file names tend to carry the client's name). */
   path: string | null;
   status: 'ok' | 'no-analysis' | 'unreadable';
+  /**
+   * The client's data has no dates (a spend table): its leakage is growth alone, so it is set against
+   * neither the band (churn and cross-sell together) nor the other clients' shares.
+   */
+  growthOnly: boolean;
   /** Why a workspace could not be used, in words; null when status is 'ok'. */
   problem: string | null;
   currency: string;

@@ -1,5 +1,6 @@
 import * as XLSX from 'xlsx';
 import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
+import { GROWTH_ALONE } from '../../../shared/format/band-words';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import { writeOutputFile } from './build';
 
@@ -24,7 +25,7 @@ const COLUMNS: Column[] = [
   { header: 'Growth (expected)', value: (r) => r.growth },
   { header: 'Leakage', value: (r) => r.leakage },
   { header: 'Leakage share of revenue', value: (r) => r.leakageShare, share: true },
-  { header: 'Against 7-30% band', value: (r) => r.band },
+  { header: 'Against 7-30% band', value: (r) => r.band ?? (r.growthOnly ? GROWTH_ALONE : null) },
   { header: 'Leakage share percentile', value: (r) => r.percentile.leakageShare, share: true },
   { header: 'Revenue percentile', value: (r) => r.percentile.revenue12m, share: true },
   { header: 'Profiles', value: (r) => r.profiles },

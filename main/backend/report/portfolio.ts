@@ -37,6 +37,9 @@ export function percentileRank(value: number, all: readonly number[]): number | 
   return (below + ties / 2) / (all.length - 1);
 }
 
+/** Shares of revenue lost: churn and cross-sell together, which growth alone is not comparable with. */
+const LEAKAGE_METRICS: ReadonlySet<PortfolioMetric> = new Set(['leakageShare', 'recoveryShare', 'growthShare']);
+
 type Draft = Omit<PortfolioRow, 'id' | 'label' | 'path' | 'percentile'> & { realLabel: string; realPath: string };
 
 function draftRow(f: ClientFacts): Draft {
@@ -54,6 +57,7 @@ function draftRow(f: ClientFacts): Draft {
   if (!s) {
     return {
       ...base,
+      growthOnly: false,
       status: info ? 'no-analysis' : 'unreadable',
       problem: f.problem ?? 'No analysis yet.',
       asOf: null,
@@ -83,8 +87,12 @@ function draftRow(f: ClientFacts): Draft {
   }
   const l = s.leakage;
   const ranked = s.customers.strategic + s.customers.longTail;
+  // A spend table's rows carry the import's day, not the data's span.
+  const span = s.hasDates ? {} : { dateFrom: null, dateTo: null, months: null };
   return {
     ...base,
+    ...span,
+    growthOnly: !s.hasDates,
     status: 'ok',
     problem: null,
     asOf: s.asOf,
@@ -102,7 +110,7 @@ function draftRow(f: ClientFacts): Draft {
     leakageShare: l.share,
     recoveryShare: ratio(l.recovery, l.revenue12m),
     growthShare: ratio(l.growth, l.revenue12m),
-    band: bandPosition(l.share),
+    band: s.hasDates ? bandPosition(l.share) : null,
     profiles: s.profiles.length,
     precision: f.backtest?.levels[0]?.rows[0]?.precision ?? null,
     recall: f.backtest?.levels[0]?.rows[0]?.recallCount ?? null,
@@ -160,8 +168,10 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
   usable.sort((a, b) => (b.leakageShare ?? 0) - (a.leakageShare ?? 0) || a.realPath.localeCompare(b.realPath));
   others.sort((a, b) => a.realPath.localeCompare(b.realPath));
 
+  // Growth alone is no leakage share to rank beside churn and cross-sell together.
+  const comparable = (d: Draft, m: PortfolioMetric): boolean => d.status === 'ok' && !(d.growthOnly && LEAKAGE_METRICS.has(m));
   const values = Object.fromEntries(
-    PORTFOLIO_METRICS.map((m) => [m, usable.map((d) => d[m] ?? 0)]),
+    PORTFOLIO_METRICS.map((m) => [m, usable.filter((d) => comparable(d, m)).map((d) => d[m] ?? 0)]),
   ) as Record<PortfolioMetric, number[]>;
 
   const named = distinctLabels([...usable, ...others]);
@@ -169,7 +179,7 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
     const { realLabel: _name, realPath, ...rest } = d;
     const realLabel = named.get(d) as string;
     const percentile = Object.fromEntries(
-      PORTFOLIO_METRICS.map((m) => [m, d.status === 'ok' ? percentileRank(d[m] ?? 0, values[m]) : null]),
+      PORTFOLIO_METRICS.map((m) => [m, comparable(d, m) ? percentileRank(d[m] ?? 0, values[m]) : null]),
     ) as Record<PortfolioMetric, number | null>;
     return {
       id: `client-${i + 1}`,
@@ -182,7 +192,7 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
     };
   });
 
-  const shares = usable.map((d) => d.leakageShare ?? 0).sort((a, b) => a - b);
+  const shares = values.leakageShare.slice().sort((a, b) => a - b);
   return {
     band: { low: INDUSTRY_BAND.low, high: INDUSTRY_BAND.high },
     rows,

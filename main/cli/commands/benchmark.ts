@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { PortfolioRow } from '../../../shared/contract/report';
+import { GROWTH_ALONE } from '../../../shared/format/band-words';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { Command } from '../command';
 
@@ -17,7 +18,9 @@ const line = (r: PortfolioRow): string => {
   return [
     `${r.label}:`,
     `revenue 12m ${formatMoney(r.revenue12m ?? 0, r.currency)},`,
-    `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${r.band} the 7-30% band${standing(r.percentile.leakageShare)})`,
+    r.growthOnly
+      ? `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${GROWTH_ALONE}: a spend table, so set against neither the 7-30% band nor the other clients)`
+      : `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${r.band} the 7-30% band${standing(r.percentile.leakageShare)})`,
   ].join(' ');
 };
 

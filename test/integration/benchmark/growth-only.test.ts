@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Portfolio } from '../../../shared/contract/report';
+import { runCli } from '../../../main/cli/main';
+import { Backend } from '../../../main/backend/dispatch';
+import { tempDir } from '../../helpers/workspace';
+import { sharedData } from '../import/fixtures';
+
+// UCI's Wholesale table (no dates: growth alone) beside two dated logs, CDNOW's sample and the grocery panel.
+describe('a spend-table client in a benchmark', () => {
+  let t: ReturnType<typeof tempDir>;
+  const files: string[] = [];
+  let portfolio: Portfolio;
+  let backend: Backend;
+
+  beforeAll(async () => {
+    t = tempDir();
+    backend = new Backend({ appDataDir: path.join(t.dir, 'app') });
+    for (const [name, file] of [['Wholesale', 'wholesale_customers.csv'], ['CDNOW', 'cdnowElog.csv'], ['Grocery', 'grocery_elog.csv']] as const) {
+      const workspace = path.join(t.dir, `${name}.longtail`);
+      await backend.call('workspace-create', { path: workspace, clientName: name });
+      await backend.call('import-run', { path: sharedData(file) });
+      await backend.call('analysis-run', { settings: {} });
+      await backend.call('workspace-close', {});
+      files.push(workspace);
+    }
+    portfolio = await backend.call('portfolio-summarise', { paths: files });
+  }, 120_000);
+  afterAll(() => {
+    backend.close();
+    t.cleanup();
+  });
+
+  it('is set against neither the band nor the other clients, and has no span of dates', () => {
+    const wholesale = portfolio.rows.find((r) => r.label === 'Wholesale');
+    expect(wholesale).toMatchObject({ status: 'ok', growthOnly: true, band: null, dateFrom: null, dateTo: null, months: null, recovery: 0 });
+    expect(wholesale?.percentile.leakageShare).toBeNull();
+    expect(wholesale?.percentile.revenue12m).not.toBeNull();
+    const dated = portfolio.rows.filter((r) => r.label !== 'Wholesale');
+    for (const r of dated) expect(r).toMatchObject({ growthOnly: false, band: expect.any(String) });
+    expect(dated.map((r) => r.percentile.leakageShare).sort()).toEqual([0, 1]);
+    const shares = dated.map((r) => r.leakageShare ?? 0).sort((a, b) => a - b);
+    expect(portfolio.leakageShareRange).toMatchObject({ min: shares[0], max: shares[1] });
+  });
+
+  it('reads so on the command line and in the comparison file', async () => {
+    const out = path.join(t.dir, 'comparison.csv');
+    const lines: string[] = [];
+    const io = { backend, cwd: t.dir, out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), interactive: false };
+    expect(await runCli(['benchmark', ...files, '--out', out], io)).toBe(0);
+    expect(lines.join('\n')).toMatch(/Wholesale: revenue 12m \$14,619,500, leakage \$[\d,]+ = 1\.4% \(growth alone: recovery needs dated sales: a spend table, so set against neither the 7-30% band nor the other clients\)/);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.split(/\r?\n/).find((l) => l.startsWith('Wholesale,'))).toContain(',growth alone: recovery needs dated sales,');
+  });
+});
