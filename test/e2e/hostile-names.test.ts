@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../main/backend/dispatch';
-import { launch, openPage, screenshot, type Watched } from './support/browser';
+import { screenshot, type Watched } from './support/browser';
 import { chartsDrawn } from './support/charts';
-import { buildRenderer, root, startServe, type Served } from './support/serve';
+import { root } from './support/serve';
+import { servedSession, type Session } from './support/session';
 
 const SAMPLE = path.join(root, 'resources', 'sample', 'distributor.csv');
 // Each hostile name marks what it would inject, so the test can look for any trace of it.
@@ -34,36 +33,24 @@ function hostileCsv(file: string): void {
   fs.writeFileSync(file, [header, ...kept].join('\n'));
 }
 
-let dir: string;
-let served: Served;
-let browser: Browser;
+let session: Session;
 let w: Watched;
 let page: Page;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-hostile-'));
-  const home = path.join(dir, 'home');
-  const workspace = path.join(dir, 'hostile.longtail');
-  const csv = path.join(dir, 'hostile.csv');
-  hostileCsv(csv);
-  const backend = new Backend({ appDataDir: home });
-  await backend.call('workspace-create', { path: workspace, clientName: '<img src=x data-pwned=client>Client', currency: 'USD' });
-  await backend.call('import-run', { path: csv });
-  await backend.call('analysis-run', {});
-  backend.close();
-  const rendererDir = path.join(dir, 'renderer');
-  buildRenderer(rendererDir);
-  served = await startServe({ workspace, home, rendererDir });
-  browser = await launch();
-  w = await openPage(browser);
-  page = w.page;
-  await page.goto(served.url);
+  session = await servedSession('longtail-hostile-', 'hostile.longtail', async (backend, workspace, dir) => {
+    const csv = path.join(dir, 'hostile.csv');
+    hostileCsv(csv);
+    await backend.call('workspace-create', { path: workspace, clientName: '<img src=x data-pwned=client>Client', currency: 'USD' });
+    await backend.call('import-run', { path: csv });
+    await backend.call('analysis-run', {});
+  });
+  ({ w, page } = session);
+  await page.goto(session.served.url);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 /** Sweeps the mouse over every chart so its tooltips render; returns the tooltip texts seen. */

@@ -1,47 +1,32 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../main/backend/dispatch';
 import type { AnalysisSummary } from '../../shared/model/results';
 import { formatMoney } from '../../shared/format/numbers';
-import { launch, openPage, screenshot, type Watched } from './support/browser';
+import { screenshot } from './support/browser';
 import { chartsDrawn } from './support/charts';
-import { buildRenderer, root, startServe, type Served } from './support/serve';
+import { root } from './support/serve';
+import { servedSession, type Session } from './support/session';
 
 // UCI's Wholesale customers: one row per customer, six columns of annual spend, no dates, no products.
 const WHOLESALE = path.join(root, '..', 'shared', 'data', 'wholesale_customers.csv');
 
-let dir: string;
-let served: Served;
-let browser: Browser;
-let w: Watched;
+let session: Session;
 let page: Page;
 let summary: AnalysisSummary;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-spend-'));
-  const home = path.join(dir, 'home');
-  const workspace = path.join(dir, 'wholesale.longtail');
-  const backend = new Backend({ appDataDir: home });
-  await backend.call('workspace-create', { path: workspace, clientName: 'Wholesale', currency: 'EUR' });
-  await backend.call('import-run', { path: WHOLESALE });
-  summary = await backend.call('analysis-run', {});
-  backend.close();
-  const rendererDir = path.join(dir, 'renderer');
-  buildRenderer(rendererDir);
-  served = await startServe({ workspace, home, rendererDir });
-  browser = await launch();
-  w = await openPage(browser);
-  page = w.page;
-  await page.goto(served.url);
+  session = await servedSession('longtail-spend-', 'wholesale.longtail', async (backend, workspace) => {
+    await backend.call('workspace-create', { path: workspace, clientName: 'Wholesale', currency: 'EUR' });
+    await backend.call('import-run', { path: WHOLESALE });
+    summary = await backend.call('analysis-run', {});
+  });
+  page = session.page;
+  await page.goto(session.served.url);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const open = async (hash: string) => {
@@ -91,6 +76,6 @@ describe('a workspace holding a spend table (no dates, no products)', () => {
   });
 
   it('raised no page error', () => {
-    expect(w.problems).toEqual([]);
+    expect(session.w.problems).toEqual([]);
   });
 });

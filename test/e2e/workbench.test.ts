@@ -1,18 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Backend } from '../../main/backend/dispatch';
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
 import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
 import type { AssignmentPlan } from '../../shared/contract/assignment';
 import type { Action, AnalysisSummary, BacktestAcrossDates } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { callOrderFormula } from '../../shared/analytics/recovery/call-order';
-import { launch, openPage, screenshot, type Watched } from './support/browser';
+import { openPage, screenshot, type Watched } from './support/browser';
 import { chartPixel, chartSeriesData, chartsDrawn } from './support/charts';
-import { buildRenderer, root, startServe, type Served } from './support/serve';
+import { root, type Served } from './support/serve';
+import { servedSession, type Session } from './support/session';
 import { recordUiFigures } from './support/figures';
 
 const SAMPLE = path.join(root, 'resources', 'sample', 'distributor.csv');
@@ -33,26 +32,17 @@ const goTo = async (screen: string) => {
   await expect.poll(() => page.locator('h1').first().innerText()).not.toBe('');
 };
 
+let session: Session;
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-e2e-'));
-  const home = path.join(dir, 'home');
-  const workspace = path.join(dir, 'e2e-client.longtail');
-  const backend = new Backend({ appDataDir: home });
-  await backend.call('workspace-create', { path: workspace, clientName: 'E2E Foods', currency: 'USD' });
-  backend.close();
-  const rendererDir = path.join(dir, 'renderer');
-  buildRenderer(rendererDir);
-  served = await startServe({ workspace, home, rendererDir });
-  browser = await launch();
-  w = await openPage(browser);
-  page = w.page;
+  session = await servedSession('longtail-e2e-', 'e2e-client.longtail', async (backend, workspace) => {
+    await backend.call('workspace-create', { path: workspace, clientName: 'E2E Foods', currency: 'USD' });
+  });
+  ({ dir, served, browser, w, page } = session);
 });
 
 afterAll(async () => {
   if (timings.kSwitch.length || timings.threshold.length) recordUiFigures(timings);
-  await browser?.close();
-  await served?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 // The steps build on each other: after one fails, the rest would only time out.

@@ -2,17 +2,13 @@ import type { ProductGroupsView } from '../../../../shared/contract';
 import type { Formatters } from '../../app/format';
 import { Stat } from '../../components/Feedback';
 import { LEVEL_WORDS, levelDetail } from './level-words';
+import { ProductGroupsHead } from './ProductGroupsHead';
 
 /** Sales without product codes (a spend table, an event log, categories only): nothing to group, and what to import to have something. */
 export function NoProducts({ level, fmt }: { level: ProductGroupsView['level']; fmt: Formatters }) {
   return (
     <>
-      <div className="screen-head">
-        <div>
-          <h1>Product groups</h1>
-          <p className="muted">The level profiles and growth actions work on: a few dozen groups a rep can talk about, not thousands of product codes.</p>
-        </div>
-      </div>
+      <ProductGroupsHead />
       <div className="stats" data-testid="product-level">
         <Stat label="Level used" value={level ? LEVEL_WORDS[level.level] : '—'} detail={level ? levelDetail(level, fmt.count) : undefined} />
         <Stat label="Products" value={fmt.count(0)} detail="no product column in the sales" />

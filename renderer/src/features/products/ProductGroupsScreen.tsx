@@ -9,6 +9,7 @@ import { ErrorNotice, Panel, SavedNotice, Stat } from '../../components/Feedback
 import { groupRows, mergeGroups, renameGroup, type Assignment } from './edit';
 import { LEVEL_WORDS, levelDetail } from './level-words';
 import { NoProducts } from './NoProducts';
+import { ProductGroupsHead } from './ProductGroupsHead';
 import './products.css';
 
 /**
@@ -119,12 +120,7 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
 
   return (
     <>
-      <div className="screen-head">
-        <div>
-          <h1>Product groups</h1>
-          <p className="muted">The level profiles and growth actions work on: a few dozen groups a rep can talk about, not thousands of product codes.</p>
-        </div>
-      </div>
+      <ProductGroupsHead />
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
       <div className="stats" data-testid="product-level">
         <Stat label="Level used" value={level ? LEVEL_WORDS[level.level] : '—'} detail={level ? levelDetail(level, fmt.count) : undefined} />

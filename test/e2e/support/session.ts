@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Backend } from '../../../main/backend/dispatch';
+import { launch, openPage, type Watched } from './browser';
+import { buildRenderer, startServe, type Served } from './serve';
+
+/** A workspace served by `longtail serve` from a scratch folder, and a watched Chromium page on it. */
+export type Session = { dir: string; served: Served; browser: Browser; w: Watched; page: Page; close: () => Promise<void> };
+
+/**
+ * Makes a scratch folder (app-data in its home/), lets `prepare` fill the workspace there through
+ * the backend, builds the renderer into the folder (a stale renderer/dist is never what is tested),
+ * serves the workspace and opens a page. close() stops both and removes the folder.
+ */
+export async function servedSession(prefix: string, workspaceName: string, prepare: (backend: Backend, workspace: string, dir: string) => Promise<void>): Promise<Session> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const home = path.join(dir, 'home');
+  const workspace = path.join(dir, workspaceName);
+  const backend = new Backend({ appDataDir: home });
+  try {
+    await prepare(backend, workspace, dir);
+  } finally {
+    backend.close();
+  }
+  const rendererDir = path.join(dir, 'renderer');
+  buildRenderer(rendererDir);
+  const served = await startServe({ workspace, home, rendererDir });
+  const browser = await launch();
+  const w = await openPage(browser);
+  const close = async () => {
+    await browser.close();
+    await served.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, served, browser, w, page: w.page, close };
+}
