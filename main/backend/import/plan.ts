@@ -3,7 +3,7 @@ import { countsPurchases, IMPORT_FIELDS, SPEND_TABLE_FIELDS, type DateFormat, ty
 import type { Db } from '../db/open';
 import { DateOrderDetector, type DateDecision } from './dates';
 import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
-import { guessMapping, headerSignature, namesAKey, normaliseHeader } from './mapping';
+import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { purchaseSummaryColumns } from './purchase-summary';
 import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
 import { isBlank, type TableSource } from './source';
@@ -54,7 +54,6 @@ export type ImportPlan = {
 
 export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };
 
-
 function savedMappingFor(db: Db | null, signature: string): { shape: ImportShape; mapping: Mapping; dateFormat: DateFormat | null } | null {
   if (!db) return null;
   const row = db.prepare('SELECT shape, mapping_json, date_format FROM mappings WHERE header_signature = ?').get(signature) as
@@ -88,9 +87,16 @@ const repeatedShare = (values: string[]): number => {
  */
 const SPEND_TABLE_REPEATS = 0.1;
 
-/** A spend table's customer key where no header names the customer: a column named like a key (ID, Nr) whose values never repeat. */
+/**
+ * Headers that name a row's key and nothing else (normalised): a spend table's column of them is its
+ * customer, never a category. Whole names only: a category may end like a key ("Vino", "Liquid").
+ */
+const ROW_KEYS: ReadonlySet<string> = new Set(['id', 'no', 'nr', 'num', 'number', 'key', 'code', 'index', 'idx', 'row', 'rowid', 'rowno', 'recordid', 'recno']);
+const namesARowKey = (header: string): boolean => ROW_KEYS.has(normaliseHeader(header));
+
+/** A spend table's customer key where no header names the customer: a column named as a row key (ID, Nr) whose values never repeat. */
 function customerKeyOf(headers: readonly string[], columnOf: (h: string) => string[]): string | null {
-  return headers.find((h) => namesAKey(h) && repeatedShare(columnOf(h)) === 0 && columnOf(h).every((v) => v.trim() !== '')) ?? null;
+  return headers.find((h) => namesARowKey(h) && repeatedShare(columnOf(h)) === 0 && columnOf(h).every((v) => v.trim() !== '')) ?? null;
 }
 
 function detectShape(mapping: Mapping, headers: string[], columnOf: (h: string) => string[]): ImportShape {
@@ -172,7 +178,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     }
     const described = new Set(Object.values(mapping));
     // An id is never spend, however numeric.
-    categoryColumns = headers.filter((h) => !described.has(h) && !namesAKey(h) && numericShare(columnOf(h)) >= 0.6);
+    categoryColumns = headers.filter((h) => !described.has(h) && !namesARowKey(h) && numericShare(columnOf(h)) >= 0.6);
     if (!options.shape && !(saved && savedUsable)) purchaseSummary = purchaseSummaryColumns(categoryColumns) ?? undefined;
   }
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../shared/contract/import';
 import { newWorkspace } from '../../helpers/workspace';
@@ -73,6 +75,23 @@ describe('the UCI Wholesale customers table', () => {
         { segment: '2', n: 142 },
       ]);
       expect((await w.backend.call('workspace-info', {})).hasDates).toBe(false);
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('keys a spend table by a column named as a row key, and keeps a category whose name only ends like one', async () => {
+    const w = await newWorkspace();
+    try {
+      const file = path.join(w.dir, 'enoteca.csv');
+      fs.writeFileSync(file, 'Nr,Vino,Pane,Liquid\n7,1200,300,45\n8,900,120,0\n9,15,640,80\n');
+      const s = await w.backend.call('import-run', { path: file });
+      expect(s).toMatchObject({ shape: 'spend-table', customers: 3, categories: 3, revenue: 3300 });
+      expect(s.mapping).toEqual({ customer: 'Nr' });
+      const categories = w.backend.session.db.prepare('SELECT name FROM categories ORDER BY id').pluck().all();
+      expect(categories).toEqual(['Vino', 'Pane', 'Liquid']);
+      const codes = w.backend.session.db.prepare('SELECT code FROM customers ORDER BY code').pluck().all();
+      expect(codes).toEqual(['7', '8', '9']);
     } finally {
       w.cleanup();
     }
