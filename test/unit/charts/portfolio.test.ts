@@ -67,6 +67,18 @@ describe('portfolio charts', () => {
     expect((option.yAxis as Axis).data).toEqual(['Acme Foods', 'Zenith Tools', 'Harbor Grill']);
   });
 
+  it('greys a spend-table client whose leakage is growth alone and says so on its bar, since the band does not apply to it', () => {
+    const spend = client('Wholesale', 0, 0.014, { growthOnly: true, band: null });
+    const option = leakageShareOption([...rows, spend], INDUSTRY_BAND, fmt);
+    const [bars] = option.series as Series[];
+    const items = bars.data as unknown as { value: number; itemStyle: { color: string }; label?: { formatter: string } }[];
+    const last = items[items.length - 1];
+    expect(last.value).toBe(0.014);
+    expect(last.label?.formatter).toBe(`${fmt.share(0.014)}, growth alone (no dates)`);
+    const colours = new Set(items.slice(0, -1).map((d) => d.itemStyle.color));
+    expect(colours.has(last.itemStyle.color)).toBe(false);
+  });
+
   it("opens the client whose bar or name was clicked, skipping clients the charts leave out", () => {
     const unreadable = client('Broken Co', 0, 0, { status: 'unreadable' });
     const all = [rows[0], unreadable, rows[1], rows[2]];

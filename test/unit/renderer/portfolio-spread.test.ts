@@ -4,11 +4,17 @@ import { fmt } from '../charts/fixtures';
 
 describe('the portfolio leakage-share figure', () => {
   it('gives one client its share, not a range from a number to itself', () => {
-    expect(shareSpread({ min: 0.3, max: 0.3, median: 0.3 }, 1, fmt.share)).toEqual({ label: 'Leakage share', value: '30.0%', detail: 'one analysed client: add workspaces to compare' });
+    expect(shareSpread({ min: 0.3, max: 0.3, median: 0.3 }, 1, 0, fmt.share)).toEqual({ label: 'Leakage share', value: '30.0%', detail: 'one client with dated sales: add workspaces to compare' });
   });
 
   it('gives several clients the range and the median, and says when none is analysed', () => {
-    expect(shareSpread({ min: 0.12, max: 0.31, median: 0.2 }, 3, fmt.share)).toEqual({ label: 'Leakage share, range', value: '12%–31%', detail: 'median 20.0% across 3 clients' });
-    expect(shareSpread(null, 0, fmt.share).value).toBe('—');
+    expect(shareSpread({ min: 0.12, max: 0.31, median: 0.2 }, 3, 0, fmt.share)).toEqual({ label: 'Leakage share, range', value: '12%–31%', detail: 'median 20.0% across 3 clients' });
+    expect(shareSpread(null, 0, 0, fmt.share)).toEqual({ label: 'Leakage share', value: '—', detail: 'no analysed clients' });
+  });
+
+  it('counts only clients with dated sales in the range, and names the spend tables left out of it', () => {
+    expect(shareSpread({ min: 0.36, max: 0.44, median: 0.4 }, 2, 1, fmt.share).detail).toBe('median 40.0% across 2 clients; 1 more with growth alone (no dates) not compared');
+    expect(shareSpread({ min: 0.36, max: 0.36, median: 0.36 }, 1, 1, fmt.share).detail).toBe('one client with dated sales; 1 more with growth alone (no dates) not compared');
+    expect(shareSpread(null, 0, 2, fmt.share).detail).toBe('only spend tables: growth alone (no dates), not compared');
   });
 });

@@ -157,7 +157,8 @@ export function PortfolioScreen() {
   };
 
   const analysed = portfolio?.rows.filter((r) => r.status === 'ok').length ?? 0;
-  const spread = shareSpread(portfolio?.leakageShareRange, analysed, fmt.share);
+  const growthOnly = portfolio?.rows.filter((r) => r.status === 'ok' && r.growthOnly).length ?? 0;
+  const spread = shareSpread(portfolio?.leakageShareRange, analysed - growthOnly, growthOnly, fmt.share);
   return (
     <section aria-labelledby="screen-title" className="portfolio">
       <div className="screen-head">

@@ -3,6 +3,8 @@ import type { PortfolioRow } from '../../../../shared/contract';
 import { GROWTH_COLOR, RECOVERY_COLOR, grid, truncate, type ChartClick, type ChartFormat } from '../../charts/common';
 
 const BAND_FILL = 'rgba(0, 158, 115, 0.14)';
+const GROWTH_ALONE_COLOR = '#9AA5B1';
+const GROWTH_ALONE_SHORT = 'growth alone (no dates)';
 
 const usable = (rows: readonly PortfolioRow[]): PortfolioRow[] => rows.filter((r) => r.status === 'ok');
 
@@ -20,10 +22,12 @@ export function leakageShareOption(rows: readonly PortfolioRow[], band: { low: n
         name: 'Leakage share',
         cursor: 'pointer',
         type: 'bar',
-        data: shown.map((r) => ({
-          value: r.leakageShare ?? 0,
-          itemStyle: { color: r.band === 'within' ? '#009E73' : r.band === 'above' ? RECOVERY_COLOR : GROWTH_COLOR },
-        })),
+        data: shown.map((r) =>
+          r.growthOnly
+            ? // Growth alone (a spend table) is not read against the band: grey, and said on the bar.
+              { value: r.leakageShare ?? 0, itemStyle: { color: GROWTH_ALONE_COLOR }, label: { formatter: `${fmt.share(r.leakageShare ?? 0)}, ${GROWTH_ALONE_SHORT}` } }
+            : { value: r.leakageShare ?? 0, itemStyle: { color: r.band === 'within' ? '#009E73' : r.band === 'above' ? RECOVERY_COLOR : GROWTH_COLOR } },
+        ),
         label: { show: true, position: 'right', formatter: (p) => fmt.share(Number(p.value)) },
         markArea: {
           silent: true,
