@@ -46,8 +46,8 @@ export const roughHoldout = (f: BgNbdFitReport): boolean => f.verdict === 'healt
 export const describeVerdict = (f: BgNbdFitReport): string => {
   if (f.verdict !== 'healthy') return `Degenerate: ${f.reasons.join('; ')}. P(alive) cannot tell a customer who left from one between orders here, so nothing is gated on it.`;
   const healthy = 'Healthy: the fit sees customers leave, so growth skips customers whose P(alive) is below the setting.';
-  const error = f.holdout?.error ?? 0;
   if (!roughHoldout(f)) return healthy;
+  const error = f.holdout?.error ?? 0;
   const likelier = error > 0 ? 'likelier' : 'less likely';
   return `${healthy} But its holdout forecast was ${formatShare(Math.abs(error), 0)} ${error > 0 ? 'high' : 'low'}: it reads customers as ${likelier} to buy again than they were, so take P(alive) as an order of customers more than as a chance.`;
 };

@@ -28,7 +28,6 @@ const img = (src: string, alt: string, width: number, height: number): SafeHtml 
 const tile = (label: string, value: string, note = ''): SafeHtml =>
   html`<div class="tile"><div class="tile-label">${label}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
 
-
 // Older stored runs carry no notes.
 const notesList = (notes: string[] | undefined): SafeHtml =>
   notes && notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : raw('');
@@ -43,21 +42,23 @@ export function overviewSection(v: ReportView): SafeHtml {
   const s = v.summary;
   const money = (x: number): string => formatMoney(x, v.currency);
   const l = s.leakage;
-  const chart = renderChart(
-    leakageBandOption(
-      [{ label: 'This client', recoveryShare: l.revenue12m > 0 ? l.recovery / l.revenue12m : 0, growthShare: l.revenue12m > 0 ? l.growth / l.revenue12m : 0 }],
-      l.band ?? INDUSTRY_BAND,
-    ),
-    760,
-    150,
-  );
+  const band = `${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)}`;
+  // Growth alone (a spend table) is not set against the band: no chart of it either.
+  const chart = (): string =>
+    renderChart(
+      leakageBandOption(
+        [{ label: 'This client', recoveryShare: l.revenue12m > 0 ? l.recovery / l.revenue12m : 0, growthShare: l.revenue12m > 0 ? l.growth / l.revenue12m : 0 }],
+        l.band ?? INDUSTRY_BAND,
+      ),
+      760,
+      150,
+    );
   return html`<section id="overview"><h2>Overview</h2>
-${
+<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> ${
     s.hasDates
-      ? html`<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of 12-month revenue:
-${BAND_PLACE[l.band.position]} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report.</p>`
-      : html`<p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> of the table's revenue, from ${GROWTH_ALONE}, so it is not set against the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} band that B2B vendors report for churn and missed cross-sell together.</p>`
-  }
+      ? html`of 12-month revenue: ${BAND_PLACE[l.band.position]} the ${band} band that B2B vendors report.`
+      : html`of the table's revenue, from ${GROWTH_ALONE}, so it is not set against the ${band} band that B2B vendors report for churn and missed cross-sell together.`
+  }</p>
 ${customSettingsNote(s.settings)}
 <div class="tiles">
 ${s.hasDates ? tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`) : tile('Revenue in the table', money(s.revenue12m), 'a spend table, no dates')}
@@ -70,7 +71,7 @@ ${tile('Leakage a year', money(l.total), `${formatShare(l.share)} of revenue`)}
 ${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : `suggested k ${s.suggestedK}`)}
 </div>
 ${notesList(s.notes)}
-${s.hasDates ? img(chart, 'Leakage share against the industry band', 760, 150) : raw('')}
+${s.hasDates ? img(chart(), 'Leakage share against the industry band', 760, 150) : raw('')}
 ${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
 </section>`;
 }

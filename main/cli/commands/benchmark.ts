@@ -18,9 +18,9 @@ const line = (r: PortfolioRow): string => {
   return [
     `${r.label}:`,
     `revenue 12m ${formatMoney(r.revenue12m ?? 0, r.currency)},`,
-    r.growthOnly
-      ? `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${GROWTH_ALONE}: a spend table, so set against neither the 7-30% band nor the other clients)`
-      : `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${r.band} the 7-30% band${standing(r.percentile.leakageShare)})`,
+    `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${
+      r.growthOnly ? `${GROWTH_ALONE}: a spend table, so set against neither the 7-30% band nor the other clients` : `${r.band} the 7-30% band${standing(r.percentile.leakageShare)}`
+    })`,
   ].join(' ');
 };
 

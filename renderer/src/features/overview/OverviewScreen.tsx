@@ -24,7 +24,6 @@ const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
   { id: 'profile', label: 'Profile' },
 ];
 
-
 export function OverviewScreen() {
   const fmt = useFormatters();
   const { go } = useNavigation();

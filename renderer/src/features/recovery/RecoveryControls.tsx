@@ -1,7 +1,7 @@
 import type { RecoverySettings } from '../../../../shared/contract';
 import { settingMeta, sliderRange } from '../../../../shared/contract/settings-meta';
 
-type Props = { value: RecoverySettings; onChange: (next: RecoverySettings) => void; disabled?: boolean };
+type Props = { value: RecoverySettings; onChange: (next: RecoverySettings) => void };
 
 function Slider({ id, label, value, min, max, step, shown, onChange, disabled, hint }: {
   id: string;
@@ -29,26 +29,26 @@ function Slider({ id, label, value, min, max, step, shown, onChange, disabled, h
 }
 
 /** The thresholds of a recovery action, each with what it means in words. */
-export function RecoveryControls({ value, onChange, disabled }: Props) {
+export function RecoveryControls({ value, onChange }: Props) {
   const set = <K extends keyof RecoverySettings>(key: K, v: RecoverySettings[K]) => onChange({ ...value, [key]: v });
   return (
     <div className="controls" data-testid="recovery-controls">
-      <Slider id="lateness" label={settingMeta('recovery.lateness').label} value={value.lateness} {...sliderRange('recovery.lateness')} shown={`${value.lateness} cycles`} onChange={(v) => set('lateness', v)} disabled={disabled} hint="Gap since the last purchase, in the customer's own purchase cycles." />
-      <Slider id="decline" label={settingMeta('recovery.declineThreshold').label} value={value.declineThreshold} {...sliderRange('recovery.declineThreshold')} shown={`${Math.round(value.declineThreshold * 100)}% of baseline`} onChange={(v) => set('declineThreshold', v)} disabled={disabled} hint="Trailing spend against the same season's baseline." />
-      <Slider id="min-purchases" label={settingMeta('recovery.minPurchases').label} value={value.minPurchases} {...sliderRange('recovery.minPurchases')} shown={`${value.minPurchases} purchases`} onChange={(v) => set('minPurchases', v)} disabled={disabled} hint="Fewer purchase days = no rhythm yet, no action." />
-      <Slider id="volatility-allowance" label={settingMeta('recovery.volatilityAllowance').label} value={value.volatilityAllowance} {...sliderRange('recovery.volatilityAllowance')} shown={`+${value.volatilityAllowance} std. dev.`} onChange={(v) => set('volatilityAllowance', v)} disabled={disabled || !value.volatility} hint="Extra allowance for irregular intervals." />
+      <Slider id="lateness" label={settingMeta('recovery.lateness').label} value={value.lateness} {...sliderRange('recovery.lateness')} shown={`${value.lateness} cycles`} onChange={(v) => set('lateness', v)} hint="Gap since the last purchase, in the customer's own purchase cycles." />
+      <Slider id="decline" label={settingMeta('recovery.declineThreshold').label} value={value.declineThreshold} {...sliderRange('recovery.declineThreshold')} shown={`${Math.round(value.declineThreshold * 100)}% of baseline`} onChange={(v) => set('declineThreshold', v)} hint="Trailing spend against the same season's baseline." />
+      <Slider id="min-purchases" label={settingMeta('recovery.minPurchases').label} value={value.minPurchases} {...sliderRange('recovery.minPurchases')} shown={`${value.minPurchases} purchases`} onChange={(v) => set('minPurchases', v)} hint="Fewer purchase days = no rhythm yet, no action." />
+      <Slider id="volatility-allowance" label={settingMeta('recovery.volatilityAllowance').label} value={value.volatilityAllowance} {...sliderRange('recovery.volatilityAllowance')} shown={`+${value.volatilityAllowance} std. dev.`} onChange={(v) => set('volatilityAllowance', v)} disabled={!value.volatility} hint="Extra allowance for irregular intervals." />
       <div className="field">
         <span className="label">Handling</span>
         <label className="check">
-          <input type="checkbox" checked={value.seasonal} disabled={disabled} onChange={(e) => set('seasonal', e.target.checked)} /> Judge seasonal categories against the same months
+          <input type="checkbox" checked={value.seasonal} onChange={(e) => set('seasonal', e.target.checked)} /> Judge seasonal categories against the same months
         </label>
         <label className="check">
-          <input type="checkbox" checked={value.volatility} disabled={disabled} onChange={(e) => set('volatility', e.target.checked)} /> Widen lateness for volatile buyers
+          <input type="checkbox" checked={value.volatility} onChange={(e) => set('volatility', e.target.checked)} /> Widen lateness for volatile buyers
         </label>
       </div>
       <div className="field">
         <label htmlFor="min-revenue">Ignore relationships under (per year)</label>
-        <input id="min-revenue" type="number" min={settingMeta('recovery.minRevenue').min ?? 0} step={settingMeta('recovery.minRevenue').step} value={value.minRevenue} disabled={disabled} onChange={(e) => set('minRevenue', Math.max(0, Number(e.target.value) || 0))} />
+        <input id="min-revenue" type="number" min={settingMeta('recovery.minRevenue').min ?? 0} step={settingMeta('recovery.minRevenue').step} value={value.minRevenue} onChange={(e) => set('minRevenue', Math.max(0, Number(e.target.value) || 0))} />
       </div>
     </div>
   );

@@ -40,7 +40,8 @@ export function RecoveryScreen() {
   });
   // The list is read, not summed: the figures above come from the backend's own count and money. A
   // cube of a large distributor holds tens of thousands of calls (19,000 at 5M rows: 0.9 s to load).
-  const actions = useAsync(() => call('analysis-actions', { runId, kind: 'recovery', limit: LIST_LIMIT, sort: 'weighted', dir: 'desc' }), [runId]);
+  const dated = s?.hasDates !== false;
+  const actions = useAsync(async () => (dated ? call('analysis-actions', { runId, kind: 'recovery', limit: LIST_LIMIT, sort: 'weighted', dir: 'desc' }) : null), [runId, dated]);
   const { run } = evaluation;
   const drill = useDrill();
 
