@@ -202,6 +202,12 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
           ours.flagged >= pop.units / 2 ? ` (${formatWhole(ours.flagged)} flags are ${pct(ours.flagged / pop.units)} of the ${formatWhole(pop.units)} ${unit} with spend before the date to judge, so any list that long holds most of the loss)` : ''
         }.`
       : '';
+  // Where the future's list does clear the margin but only just, a miss reads differently from one
+  // with room to spare: say how much of the reachable the margin asked for and how much we held.
+  const littleRoom =
+    !tooFewDeclines && !beatsCapture && room !== null && room >= CAPTURE_MARGIN && foresight && foresight.capturedShare > 0
+      ? ` The ${CAPTURE_MARGIN}x asked is ${pct(CAPTURE_MARGIN / room)} of what perfect foresight held; these flags held ${pct(ours.capturedShare / foresight.capturedShare)} of it, the best rule ${pct(1 / room)}.`
+      : '';
   return {
     capturedRatio,
     bestRule: (best?.method as BaselineRule) ?? null,
@@ -211,7 +217,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     calibrationOk,
     ...(sureness ? { sureness } : {}),
     tooFewDeclines,
-    text: `${head}${parts.join('; ')}.${noRoom}${sure}`,
+    text: `${head}${parts.join('; ')}.${noRoom}${littleRoom}${sure}`,
   };
 }
 
