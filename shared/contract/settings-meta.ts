@@ -5,7 +5,10 @@ import { analysisSettingsSchema, defaultAnalysisSettings, type AnalysisSettings 
  * How a setting is given and shown. `share` is a fraction shown as a percentage; `switch` is a
  * boolean whose command-line flag turns it off (`--no-seasonal`); `k` is a whole number or auto.
  */
-export type SettingKind = 'number' | 'integer' | 'share' | 'switch' | 'date' | 'k';
+export type SettingKind = 'number' | 'integer' | 'share' | 'switch' | 'date' | 'k' | 'choice';
+
+/** One value of a `choice` setting: its short name for controls and tables, and its clause for the method text. */
+export type SettingChoice = { value: string; label: string; prose: string };
 
 type SettingRow = {
   /** Dotted path into AnalysisSettings. */
@@ -24,6 +27,8 @@ type SettingRow = {
   sliderMax?: number;
   /** What the default means when it is null (the as-of date). */
   nullMeans?: string;
+  /** A `choice` setting's values, in the order a control lists them. */
+  choices?: readonly SettingChoice[];
   /**
    * The clause the report's method text uses for this setting: `{value}` is the value as
    * formatSetting shows it, `{percentile}` a share read as a percentile ("80th percentile"). A
@@ -56,6 +61,19 @@ const ROWS: readonly SettingRow[] = [
   { path: 'recovery.horizonDays', flag: 'horizon', kind: 'integer', label: 'Money at risk over', help: 'Money at risk is stated over this many days ahead; the backtest checks it over the same span', unit: 'days', step: 5, prose: "stated over the next {value}" },
   { path: 'recovery.minProbability', flag: 'min-probability', kind: 'share', label: 'Chance needed', help: 'A call the learned model makes alone (a win-back, a slipping account, a relationship the rhythm rules missed) needs at least this chance of a slide', step: 0.05, prose: "a call the learned model makes alone (a win-back, a slipping account, a relationship the rhythm rules missed) needs a chance of a slide of at least {value}" },
   { path: 'recovery.valueFloor', flag: 'value-floor', kind: 'number', label: 'Value floor', help: "Flags worth less than this over the horizon fold into their customer's action", step: 10, nullMeans: "a tenth of the median customer's spend over the horizon", prose: "flags worth less than {value} fold into their customer's action" },
+  {
+    path: 'recovery.listOrder',
+    flag: 'list-order',
+    kind: 'choice',
+    label: 'List order',
+    help: 'Order the recovery list: balanced (as much weight on sureness as the data asks), money (money at risk x chance), or sure (surest calls first)',
+    choices: [
+      { value: 'balanced', label: 'Balanced', prose: "by chance of a slide x (money at risk + the least weight on sureness that makes its top surer than the naive rules' lists while holding 1.2x their money; none where no weight does both)" },
+      { value: 'money', label: 'Money first', prose: 'by money at risk x chance of a slide' },
+      { value: 'sure', label: 'Surest first', prose: "surest first: by chance of a slide x (money at risk + 64 times the median call's money)" },
+    ],
+    prose: 'The list is ordered {value}',
+  },
   { path: 'recovery.seasonal', flag: 'no-seasonal', kind: 'switch', label: 'Seasonal baselines', help: 'Do not judge seasonal categories by the same months of earlier years', prose: " for the same season (seasonal categories are judged against the same months of earlier years)" },
   { path: 'recovery.volatility', flag: 'no-volatility', kind: 'switch', label: 'Widen for volatile buyers', help: 'Do not widen lateness for volatile buyers', prose: "widened for irregular buyers" },
   { path: 'growth.minPenetration', flag: 'min-penetration', kind: 'share', label: 'Peer penetration', help: "Recommend categories at least this share of the profile's best customers buy", step: 0.05, prose: "a category that at least {value} of a profile's best customers buy" },
@@ -150,14 +168,19 @@ const percentile = (q: number): string => {
  */
 export function settingProse(meta: SettingMeta, value: unknown): string {
   if (meta.kind === 'switch' && !value) return '';
+  if (meta.kind === 'choice') return meta.prose.replace('{value}', () => choiceOf(meta, value)?.prose ?? String(value));
   return meta.prose
     .replace('{value}', () => formatSetting(meta, value))
     .replace('{percentile}', () => (typeof value === 'number' ? percentile(value) : formatSetting(meta, value)));
 }
 
+/** A choice setting's entry for a value, or undefined when the value is none of its choices. */
+export const choiceOf = (meta: SettingMeta, value: unknown): SettingChoice | undefined => meta.choices?.find((c) => c.value === value);
+
 /** A value as the report and help show it: shares as percentages, units spelled out. */
 export function formatSetting(meta: SettingMeta, value: unknown): string {
   if (value === null) return meta.nullMeans ?? 'none';
+  if (meta.kind === 'choice') return choiceOf(meta, value)?.label ?? String(value);
   if (meta.kind === 'switch') return value ? 'on' : 'off';
   if (meta.kind === 'share' && typeof value === 'number') return `${Number((value * 100).toFixed(2))}%`;
   return meta.unit ? `${String(value)} ${meta.unit}` : String(value);

@@ -28,7 +28,15 @@ export const recoverySettingsSchema = z.object({
    * being listed; null = a quarter of what the median active customer spends over the horizon.
    */
   valueFloor: z.number().min(0).nullable().default(null),
+  /**
+   * How the recovery list is ordered: 'balanced' weighs the chance of a slide as much as the data
+   * asks (see recovery/call-order.ts); 'money' puts money at risk x chance first; 'sure' the surest
+   * calls first, for reps who should spend their calls where slides are likeliest.
+   */
+  listOrder: z.enum(['balanced', 'money', 'sure']).default('balanced'),
 });
+
+export type ListOrder = z.infer<typeof recoverySettingsSchema>['listOrder'];
 
 export const growthSettingsSchema = z.object({
   /** A category is recommended only when at least this share of the profile's best customers buys it. */
@@ -86,3 +94,18 @@ export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
 export type AnalysisSettingsInput = z.input<typeof analysisSettingsSchema>;
 
 export const defaultAnalysisSettings = (): AnalysisSettings => analysisSettingsSchema.parse({});
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const underDefaults = (defaults: Record<string, unknown>, stored: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(defaults).map(([key, d]) => [key, isRecord(d) && isRecord(stored[key]) ? underDefaults(d, stored[key]) : key in stored ? stored[key] : d]));
+
+/**
+ * A run's stored settings as today's schema reads them: a setting added since the run was stored
+ * takes its default (which is what that run did: e.g. a list order before the setting existed was
+ * the balanced one). A value today's bounds would refuse is kept as the run used it.
+ */
+export function storedSettings(stored: unknown): AnalysisSettings {
+  const parsed = analysisSettingsSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  return underDefaults(defaultAnalysisSettings(), isRecord(stored) ? stored : {}) as AnalysisSettings;
+}

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/contract/errors';
-import type { AnalysisSettings } from '../../../shared/contract/settings';
+import { storedSettings, type AnalysisSettings } from '../../../shared/contract/settings';
 import type { RunListItem } from '../../../shared/contract/analysis';
 import type { AnalysisOutput } from '../../../shared/analytics/pipeline';
 import type { Action, AnalysisSummary, CustomerResult, CustomerRows, Tier } from '../../../shared/model/results';
@@ -174,7 +174,8 @@ export function resolveRunId(db: Db, runId: number | undefined): number {
 
 export function readSummary(db: Db, runId: number): AnalysisSummary {
   const row = db.prepare('SELECT summary_json FROM analysis_runs WHERE id = ?').get(runId) as { summary_json: string };
-  return JSON.parse(row.summary_json) as AnalysisSummary;
+  const summary = JSON.parse(row.summary_json) as AnalysisSummary;
+  return { ...summary, settings: storedSettings(summary.settings) };
 }
 
 export function listRuns(db: Db): RunListItem[] {
@@ -192,7 +193,7 @@ export function listRuns(db: Db): RunListItem[] {
       leakageShare: s.leakage.share,
       recoveryActions: s.counts.recoveryActions,
       growthActions: s.counts.growthActions,
-      changes: settingsChanges(s.settings),
+      changes: settingsChanges(storedSettings(s.settings)),
     };
   });
 }

@@ -3,7 +3,7 @@ import { planAccounts, planActionsByCustomer, planSummary } from '../assignment/
 import type { HandlerContext } from '../context';
 import { getMeta } from '../db/meta';
 import type { PlanExportData } from './assignments';
-import type { AnalysisSettings } from '../../../shared/contract/settings';
+import { storedSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
 
@@ -14,7 +14,7 @@ import type { Db } from '../db/open';
 function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number } {
   const row = db.prepare('SELECT settings_json FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string } | undefined;
   if (!row) return {};
-  const settings = JSON.parse(row.settings_json) as AnalysisSettings;
+  const settings = storedSettings(JSON.parse(row.settings_json));
   const changes = settingsChanges(settings);
   return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery?.horizonDays };
 }

@@ -12,7 +12,7 @@ export const settingsOptions = Object.fromEntries(
   SETTINGS.map((m) => [m.flag, { type: m.kind === 'switch' ? ('boolean' as const) : ('string' as const) }]),
 ) as Record<string, { type: 'string' | 'boolean' }>;
 
-const argName: Record<SettingKind, string> = { number: 'X', integer: 'N', share: 'S', switch: '', date: 'YYYY-MM-DD', k: 'K' };
+const argName: Record<SettingKind, string> = { number: 'X', integer: 'N', share: 'S', switch: '', date: 'YYYY-MM-DD', k: 'K', choice: 'MODE' };
 
 const helpLine = (m: SettingMeta): string => {
   const flag = `  --${m.flag}${argName[m.kind] ? ` ${argName[m.kind]}` : ''}`;
@@ -45,6 +45,13 @@ function flagValue(args: ParsedArgs, m: SettingMeta): unknown {
       return typeof raw === 'string' ? raw : undefined;
     case 'k':
       return raw === 'auto' ? undefined : num(args, m.flag);
+    case 'choice': {
+      const known = m.choices?.map((c) => c.value) ?? [];
+      if (typeof raw !== 'string' || !known.includes(raw)) {
+        throw new AppError('INVALID_INPUT', `--${m.flag} ${String(raw)} is not one of ${known.join(', ')}.`, { flag: m.flag, value: raw });
+      }
+      return raw;
+    }
     default:
       return num(args, m.flag);
   }

@@ -1,4 +1,4 @@
-import type { RecoverySettings } from '../../contract/settings';
+import type { ListOrder, RecoverySettings } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { moneyCeiling, relationshipUnit, type RiskAssessment, type RiskForecast } from '../risk';
 import { fillUnderCaps } from './fill-under-caps';
@@ -359,7 +359,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     customers.push(customerAction(c, 'several-categories', total, expected, chance / total, breakdown));
   }
   belowFloor.atRisk = money(belowFloor.atRisk);
-  const order = words ? callOrderOf(customers, flagged, risk, ds.categories.length) : undefined;
+  const order = words ? callOrderOf(customers, flagged, risk, ds.categories.length, s.listOrder) : undefined;
   return {
     horizonDays: risk.horizonDays,
     floor,
@@ -397,11 +397,11 @@ export function relationshipCalls(customers: readonly CustomerRecovery[], flagge
 }
 
 /** The calls each level's order weighs: customers sliding as a whole, and every relationship called about. */
-function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment, categories: number): CallOrder {
+function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment, categories: number, mode: ListOrder): CallOrder {
   const accounts: OrderedCall[] = customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
-  const customer = levelOrder(accounts, risk.customer);
+  const customer = levelOrder(accounts, risk.customer, mode);
   // With one category a relationship is its customer: one order for both.
-  return { customer, relationship: categories === 1 ? customer : levelOrder(relationshipCalls(customers, flagged, categories), risk.relationship) };
+  return { customer, relationship: categories === 1 ? customer : levelOrder(relationshipCalls(customers, flagged, categories), risk.relationship, mode) };
 }
 
 /**

@@ -46,7 +46,7 @@ describe('the settings table', () => {
       '--as-of', '2025-06-30', '--strategic-share', '0.7', '--best-quantile', '0.6', '--min-breadth', '4', '--k', '5',
       '--k-min', '3', '--k-max', '9', '--seed', '7', '--restarts', '3', '--lateness', '3.5', '--min-purchases', '6',
       '--volatility-allowance', '2', '--decline-threshold', '0.4', '--min-revenue', '250', '--horizon', '180', '--min-probability', '0.6',
-      '--value-floor', '75', '--no-seasonal', '--no-volatility',
+      '--value-floor', '75', '--list-order', 'sure', '--no-seasonal', '--no-volatility',
       '--min-penetration', '0.6', '--peer-quantile', '0.7', '--min-peers', '8', '--under-buy-ratio', '0.3', '--min-p-alive', '0.1',
       '--min-profile-share', '0.08', '--min-growth-value', '0.05',
     ];
@@ -63,6 +63,12 @@ describe('the settings table', () => {
     expect(rows.find((r) => r.label === 'Late after')).toEqual({ label: 'Late after', value: '2 cycles', flag: '--lateness 2' });
     expect(rows.find((r) => r.label === 'Strategic share')?.value).toBe('80%');
     expect(rows.find((r) => r.label === 'As of')).toEqual({ label: 'As of', value: 'the last transaction date', flag: '' });
+    expect(rows.find((r) => r.label === 'List order')).toEqual({ label: 'List order', value: 'Balanced', flag: '--list-order balanced' });
+  });
+
+  it('refuses a list order that is none of its choices, naming them', () => {
+    const args = parseArgs({ args: ['--list-order', 'biggest'], options: settingsOptions });
+    expect(() => settingsFromArgs(args)).toThrow('--list-order biggest is not one of balanced, money, sure.');
   });
 
   it("writes the report's method text from the table: every setting is said with its clause and this run's value", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOrderFormula, callOrderNotes, callValue, levelOrder, type OrderedCall } from '../../../shared/analytics/recovery/call-order';
+import { callOrderFormula, callOrderNotes, callOrderWeightNote, callValue, levelOrder, type OrderedCall } from '../../../shared/analytics/recovery/call-order';
 import type { RiskForecast } from '../../../shared/analytics/risk';
 import { formatMoney } from '../../../shared/format/numbers';
 
@@ -132,5 +132,30 @@ describe('the order of the recovery list', () => {
     );
     expect(callOrderFormula({ customer: plain, relationship: null }, usd)).toBe('chance of a slide × money at risk');
     expect(callOrderFormula(undefined, usd)).toBe('chance of a slide × money at risk');
+  });
+
+  it('keeps money first, or puts the surest calls first, when the settings ask, whatever the bars say', () => {
+    const forecast = forecastOf([DRIFTING, DROPPED, quiet(0.9)]);
+    const calls = callsOf(forecast);
+    // Balanced, this data moves the quiet accounts up (the first case above); money first leaves the drifting ones on top.
+    const money = levelOrder(calls, forecast, 'money');
+    expect(money).toMatchObject({ weight: 0, mode: 'money', met: false });
+    expect(money?.chance).toBeCloseTo(0.3, 6);
+    // Surest first: 64 times the median call's money (the quiet accounts' 500 here).
+    const sure = levelOrder(calls, forecast, 'sure');
+    expect(sure).toMatchObject({ weight: 64 * 500, mode: 'sure' });
+    expect(sure?.chance).toBeCloseTo(0.9, 6);
+    // Where balanced keeps money first, surest first still leads with the likeliest slides.
+    const doubtful = forecastOf([DRIFTING, DROPPED, quiet(0.52)]);
+    expect(levelOrder(callsOf(doubtful), doubtful, 'balanced')?.chance).toBeCloseTo(0.3, 6);
+    expect(levelOrder(callsOf(doubtful), doubtful, 'sure')?.chance).toBeCloseTo(0.52, 6);
+    const usd = (x: number) => formatMoney(x, 'USD');
+    const [said] = callOrderNotes({ customer: sure, relationship: null }, usd);
+    expect(said).toContain(`Customers sliding as a whole are ordered surest first, as the settings ask: by chance of a slide x (money at risk + ${usd(64 * 500)})`);
+    expect(callOrderNotes({ customer: money, relationship: null }, usd)[0]).toContain('are ordered money first, as the settings ask');
+    expect(callOrderWeightNote({ customer: sure, relationship: sure })).toContain('Surest first');
+    expect(callOrderWeightNote({ customer: money, relationship: money })).toBe(" Money first, as the run's settings ask.");
+    expect(callOrderWeightNote({ customer: levelOrder(calls, forecast), relationship: null })).toContain("the run's weight on sureness");
+    expect(callOrderWeightNote(undefined)).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import type { RecoverySettings } from '../../../../shared/contract';
+import type { ListOrder, RecoverySettings } from '../../../../shared/contract';
 import { settingMeta, sliderRange } from '../../../../shared/contract/settings-meta';
 
 type Props = { value: RecoverySettings; onChange: (next: RecoverySettings) => void };
@@ -28,6 +28,12 @@ function Slider({ id, label, value, min, max, step, shown, onChange, disabled, h
   );
 }
 
+const LIST_ORDER_HINTS: Record<ListOrder, string> = {
+  balanced: 'As much weight on the chance of a slide as this data asks: surer than the naive rules where it can be, while holding more of the money.',
+  money: 'Money at risk x chance: the most money at the top, with fewer sure slides.',
+  sure: 'The likeliest slides first, whatever their size: surer calls, less of the money.',
+};
+
 /** The thresholds of a recovery action, each with what it means in words. */
 export function RecoveryControls({ value, onChange }: Props) {
   const set = <K extends keyof RecoverySettings>(key: K, v: RecoverySettings[K]) => onChange({ ...value, [key]: v });
@@ -45,6 +51,19 @@ export function RecoveryControls({ value, onChange }: Props) {
         <label className="check">
           <input type="checkbox" checked={value.volatility} onChange={(e) => set('volatility', e.target.checked)} /> Widen lateness for volatile buyers
         </label>
+      </div>
+      <div className="field">
+        <label htmlFor="list-order">{settingMeta('recovery.listOrder').label}</label>
+        <select id="list-order" value={value.listOrder} onChange={(e) => set('listOrder', e.target.value as ListOrder)} aria-describedby="list-order-hint">
+          {settingMeta('recovery.listOrder').choices?.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+        <span id="list-order-hint" className="muted" style={{ fontSize: '0.78rem' }}>
+          {LIST_ORDER_HINTS[value.listOrder]}
+        </span>
       </div>
       <div className="field">
         <label htmlFor="min-revenue">Ignore relationships under (per year)</label>

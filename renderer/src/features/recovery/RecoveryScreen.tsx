@@ -16,7 +16,7 @@ import { NoDates } from './NoDates';
 import { RecoveryControls } from './RecoveryControls';
 import { useDrill } from '../../app/useDrill';
 import { horizonOtherThanYear } from '../../../../shared/analytics/recovery/risk-reasons';
-import { callOrderFormula } from '../../../../shared/analytics/recovery/call-order';
+import { callOrderFormula, callOrderWeightNote } from '../../../../shared/analytics/recovery/call-order';
 
 const atRiskLabel = (span: string | null): string => (span === null ? 'Revenue at risk per year' : `Revenue at risk, next ${span}`);
 
@@ -145,9 +145,7 @@ export function RecoveryScreen() {
         {!preview && (
           <p className="muted" data-testid="recovery-order-note">
             Highest call value first ({callOrderFormula(s.recovery?.order, fmt.money)}): the order in which the backtest above takes its flags.
-            {s.recovery?.order?.customer?.weight || s.recovery?.order?.relationship?.weight
-              ? " The added money is the run's weight on sureness: the least that makes the top calls surer than a naive rule's list while holding 1.2x its money at risk, by the model's own forecasts."
-              : ''}
+            {callOrderWeightNote(s.recovery?.order)}
           </p>
         )}
         {changed && !preview && <p className="muted">Listing the actions at these thresholds…</p>}

@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runBacktest } from '../../../shared/analytics/holdout';
+import { analysisSettingsSchema } from '../../../shared/contract/settings';
+import { dayFromIso } from '../../../shared/format/dates';
+import { DATA_DIR, elogDataset } from '../../helpers/elog';
+
+const GROCERY = `${DATA_DIR}/grocery_elog.csv`;
+
+describe.runIf(fs.existsSync(GROCERY))('the recovery list ordered surest first, replayed on the grocery panel a year ahead', () => {
+  const ds = elogDataset('grocery_elog.csv', { customer: 'cust', date: 'date' });
+  const at = (listOrder: 'balanced' | 'sure') => runBacktest(ds, analysisSettingsSchema.parse({ recovery: { listOrder } }), dayFromIso('2006-12-31'), 364);
+  const balanced = at('balanced').levels[0];
+  const sure = at('sure');
+  const customers = sure.levels[0];
+  const row = (method: string) => customers.rows.find((r) => r.method === method)!;
+
+  it("puts slides at least as sure as the money-minded rules' at the top, where the balanced order's fall short", () => {
+    const bar = Math.max(row('drop-90').precision, row('own-gap').precision);
+    expect(balanced.verdict.precisionOk).toBe(false);
+    expect(customers.verdict.precisionOk).toBe(true);
+    expect(row('model').precision).toBeGreaterThanOrEqual(bar);
+    expect(row('model').precision).toBeGreaterThan(balanced.rows[0].precision);
+  });
+
+  it('holds less of the loss for it, and the run notes say the settings asked for that order', () => {
+    expect(row('model').capturedShare).toBeLessThan(balanced.rows[0].capturedShare);
+    expect(sure.warnings.some((w) => w.startsWith('Recovery list order: Customers sliding as a whole are ordered surest first, as the settings ask'))).toBe(true);
+  });
+});

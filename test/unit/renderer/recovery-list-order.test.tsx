@@ -1,0 +1,27 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { RecoveryControls } from '../../../renderer/src/features/recovery/RecoveryControls';
+import { defaultAnalysisSettings, type RecoverySettings } from '../../../shared/contract/settings';
+
+afterEach(cleanup);
+
+describe('the list order among the recovery thresholds', () => {
+  it('offers balanced, money first and surest first, says what each buys, and hands the choice on with the other thresholds kept', () => {
+    const start = defaultAnalysisSettings().recovery;
+    const changes: RecoverySettings[] = [];
+    const { rerender } = render(<RecoveryControls value={start} onChange={(next) => changes.push(next)} />);
+    const select = screen.getByLabelText('List order') as HTMLSelectElement;
+    expect(Array.from(select.options, (o) => [o.value, o.textContent])).toEqual([
+      ['balanced', 'Balanced'],
+      ['money', 'Money first'],
+      ['sure', 'Surest first'],
+    ]);
+    expect(select.value).toBe('balanced');
+    expect(document.getElementById('list-order-hint')?.textContent).toContain('As much weight on the chance of a slide as this data asks');
+    fireEvent.change(select, { target: { value: 'sure' } });
+    expect(changes).toEqual([{ ...start, listOrder: 'sure' }]);
+    rerender(<RecoveryControls value={changes[0]} onChange={(next) => changes.push(next)} />);
+    expect(document.getElementById('list-order-hint')?.textContent).toBe('The likeliest slides first, whatever their size: surer calls, less of the money.');
+  });
+});
