@@ -278,6 +278,13 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => table.getByTestId('row-count').innerText()).toContain(`${formatCount(expected.count, 'en-US')} rows`);
     expect(await page.getByTestId('recovery-preview-note').isVisible()).toBe(true);
     timings.threshold.push(...(await measures('threshold-update')));
+    // Surest first: the preview lists the calls in the order the backend gives for that setting.
+    await page.locator('#list-order').selectOption('sure');
+    const surest = await served.rpc<RecoveryEvaluation>('analysis-recovery-evaluate', { recovery: { ...s.settings.recovery, lateness, listOrder: 'sure' }, withActions: true });
+    const previewNames = () => Promise.all([0, 1, 2].map((i) => page.locator(`[data-table="Recovery actions"] [role="row"][aria-rowindex="${i + 2}"] [role="gridcell"]:nth-child(2)`).getAttribute('title')));
+    await expect.poll(previewNames).toEqual(surest.actions?.slice(0, 3).map((a) => a.customerName));
+    expect(await page.locator('#list-order-hint').innerText()).toContain('The likeliest slides first');
+    await page.locator('#list-order').selectOption('balanced');
     await page.getByTestId('run-backtest').click();
     await expect.poll(() => page.getByTestId('backtest-stats').isVisible().catch(() => false), { timeout: 240_000 }).toBe(true);
     // Each recovery verdict says how sure it is, or that the horizon held too few slides to judge.
