@@ -37,6 +37,8 @@ export const recoverySettingsSchema = z.object({
 });
 
 export type ListOrder = z.infer<typeof recoverySettingsSchema>['listOrder'];
+/** Every list order, in the order a control offers them. */
+export const LIST_ORDERS: readonly ListOrder[] = recoverySettingsSchema.shape.listOrder.unwrap().options;
 
 export const growthSettingsSchema = z.object({
   /** A category is recommended only when at least this share of the profile's best customers buys it. */

@@ -1,4 +1,4 @@
-import type { AnalysisSettings } from '../../contract/settings';
+import { LIST_ORDERS, type AnalysisSettings, type ListOrder } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
@@ -18,7 +18,7 @@ import { datasetUpTo } from './replay';
 import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
 import { meanScore, population, scoreFlags, wholePercent as pct, type FlagScore, type Population } from './score';
 import { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
-import { callValue } from '../recovery/call-order';
+import { callValue, levelOrder } from '../recovery/call-order';
 
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
@@ -80,8 +80,16 @@ export type BacktestLevel = {
    * top lists only; absent on backtests kept before it was scored).
    */
   difference?: ListDifference;
+  /**
+   * The same replay's flags in the list orders the run did not use, scored on as many (the top
+   * lists only, where the flags outnumber them; absent on backtests kept before it was scored).
+   */
+  otherOrders?: OtherOrder[];
   verdict: BacktestVerdict;
 };
+
+/** Our flags in another list order (recovery.listOrder), as many as the table compares, against what followed. */
+export type OtherOrder = { mode: ListOrder; precision: number; capturedShare: number; calibration: number | null; sameAs?: ListOrder };
 
 export type BacktestReport = {
   asOf: string;
@@ -227,7 +235,7 @@ const TITLES: Record<BacktestLevel['id'], string> = {
   'relationship-all': 'Every flagged customer x category relationship',
 };
 
-function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number): BacktestLevel {
+function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number, others: readonly OrderedFlags[] = []): BacktestLevel {
   const { flags, stated, chance } = ours;
   const level = id === 'customer' ? 'customer' : 'relationship';
   const pop = population(out);
@@ -262,13 +270,38 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
   const bands = chanceBands(mine, out, pop, stated, chance);
   const verdict = verdictOf(rows, level, pop, sureness);
   const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
+  // Another order changes which flags make the top only where there are more flags than compared.
+  const otherOrders = flags.length > compared ? others.map((o) => otherOrder(o, compared, out, pop)) : [];
   if (!verdict.tooFewDeclines) {
     verdict.text += bandWarning(bands);
     if (difference && !verdict.precisionOk) {
       verdict.text += differenceSentence(difference, pop.realisedLoss, level === 'customer' ? 'customers' : 'relationships');
     }
+    verdict.text += otherOrdersSentence(otherOrders, rows, compared);
   }
-  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands, ...(difference ? { difference } : {}), verdict };
+  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands, ...(difference ? { difference } : {}), ...(otherOrders.length > 0 ? { otherOrders } : {}), verdict };
+}
+
+/** Our flags in another order (and the order that gives the same list, when one does). */
+type OrderedFlags = { mode: ListOrder; flags: Flags; sameAs?: ListOrder };
+
+function otherOrder(o: OrderedFlags, compared: number, out: Outcomes, pop: Population): OtherOrder {
+  const score = scoreFlags(o.flags.flags.slice(0, compared), out, pop, o.flags.stated);
+  return { mode: o.mode, precision: score.precision, capturedShare: score.capturedShare, calibration: score.calibration, ...(o.sameAs ? { sameAs: o.sameAs } : {}) };
+}
+
+const ORDER_WORDS: Record<ListOrder, string> = { balanced: 'balanced', money: 'money first', sure: 'surest first' };
+
+/** What the other list orders would have flagged on the same replay, in one sentence beside the targets. */
+export function otherOrdersSentence(others: readonly OtherOrder[], rows: readonly BacktestRow[], compared: number): string {
+  if (others.length === 0) return '';
+  const rules = rows.filter((r) => r.method === 'recency' || r.method === 'drop-90' || r.method === 'own-gap');
+  const best = Math.max(0, ...rules.map((r) => r.capturedShare));
+  const bar = Math.max(0, ...rows.filter((r) => r.method === 'drop-90' || r.method === 'own-gap').map((r) => r.precision));
+  const parts = others.map(
+    (o) => `${ORDER_WORDS[o.mode]}${o.sameAs ? ` (here the same list as ${ORDER_WORDS[o.sameAs]})` : ''}, ${pct(o.precision)} declined${best > 0 ? ` and ${(o.capturedShare / best).toFixed(2)}x the best rule's loss` : ''}${o.calibration !== null ? `, money stated at ${o.calibration.toFixed(2)}x the loss` : ''}`,
+  );
+  return ` In the other list order${others.length > 1 ? 's' : ''} (the List order setting), the top ${formatCount(compared)} would have been: ${parts.join('; ')} (the precision bar: ${pct(bar)}).`;
 }
 
 /** Our flags against the list of the money-minded rule that sets the precision bar (the 90-day drop on a tie). */
@@ -314,10 +347,9 @@ function foresightFlags(out: Outcomes, count: number): number[] {
 type Flags = { flags: number[]; stated: Float64Array; chance: Float64Array };
 
 /** Customer flags in the list's order (chance x (money at risk + the level's weight)), best first. */
-function customerFlags(decision: RecoveryDecision, n: number): Flags {
+function customerFlags(decision: RecoveryDecision, n: number, w = decision.order?.customer?.weight ?? 0): Flags {
   const stated = new Float64Array(n);
   const chance = new Float64Array(n);
-  const w = decision.order?.customer?.weight ?? 0;
   const value = (a: RecoveryDecision['customers'][number]): number => callValue(a.atRisk, a.probability, w);
   const ranked = decision.customers.filter((a) => a.signal !== 'several-categories').sort((a, b) => value(b) - value(a) || a.customer - b.customer);
   for (const a of ranked) {
@@ -333,12 +365,11 @@ function customerFlags(decision: RecoveryDecision, n: number): Flags {
  * number only the relationships that existed by the as-of day, so every relationship begun later
  * shifts the units after it.
  */
-function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number, categoryCount: number): Flags {
+function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number, categoryCount: number, w = decision.order?.relationship?.weight ?? 0): Flags {
   const start = relationshipStarts(series, customerCount);
   const stated = new Float64Array(series.count);
   const chance = new Float64Array(series.count);
   const weight = new Float64Array(series.count);
-  const w = decision.order?.relationship?.weight ?? 0;
   const flags: number[] = [];
   for (const call of relationshipCalls(decision.customers, decision.flaggedRelationships, categoryCount)) {
     const u = unitOf(series, start, call.customer, call.category);
@@ -381,12 +412,38 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
   const c = customerFlags(decision, customers.count);
   const r = relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length);
-  const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED)];
+  // The same calls in the orders the run did not use: each order's weight as the run would have set it.
+  const otherModes = LIST_ORDERS.filter((m) => m !== settings.recovery.listOrder);
+  const accounts = decision.customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
+  const calls = relationshipCalls(decision.customers, decision.flaggedRelationships, ds.categories.length).map((x) => ({ money: x.money, chance: x.chance }));
+  // An order whose weight is the run's own (balanced that stayed money first) is the same list: not
+  // repeated; two others of one weight are one list, said once for both.
+  const othersOf = (used: number, weightIn: (mode: ListOrder) => number | null, flagsAt: (w: number) => Flags): OrderedFlags[] => {
+    const taken: (OrderedFlags & { weight: number })[] = [];
+    for (const mode of otherModes) {
+      const w = weightIn(mode);
+      if (w === null || w === used) continue;
+      const same = taken.find((t) => t.weight === w);
+      if (same) same.sameAs = mode;
+      else taken.push({ mode, weight: w, flags: flagsAt(w) });
+    }
+    return taken;
+  };
+  const customerOthers = othersOf(decision.order?.customer?.weight ?? 0, (m) => levelOrder(accounts, risk.customer, m)?.weight ?? null, (w) => customerFlags(decision, customers.count, w));
+  const relationshipOthers =
+    ds.categories.length > 1
+      ? othersOf(
+          decision.order?.relationship?.weight ?? 0,
+          (m) => levelOrder(calls, risk.relationship, m)?.weight ?? null,
+          (w) => relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length, w),
+        )
+      : [];
+  const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED, customerOthers)];
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
   if (ds.categories.length > 1) {
-    const top = compare('relationship', r, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED);
+    const top = compare('relationship', r, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED, relationshipOthers);
     levels.push(top);
     // A customer moving spend from one category to another loses nothing as a customer but loses
     // in one relationship: summed over relationships the loss runs above the customers', and money

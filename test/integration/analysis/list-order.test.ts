@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisSummary } from '../../../shared/model/results';
+import { callValue } from '../../../shared/analytics/recovery/call-order';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
 
@@ -24,10 +25,19 @@ describe('a run whose recovery list is ordered surest first', () => {
     const order = sure.recovery?.order?.customer;
     expect(order?.mode).toBe('sure');
     expect(sure.notes.some((n) => n.includes('are ordered surest first, as the settings ask'))).toBe(true);
-    const { rows } = await w.backend.call('analysis-actions', { runId: sure.runId, kind: 'recovery', limit: 50, sort: 'weighted', dir: 'desc' });
-    const accounts = rows.filter((a) => a.category === null);
-    // Chance leads: down the list of whole-account calls it never rises by more than money can break a near-tie.
-    for (let i = 1; i < accounts.length; i++) expect(accounts[i].confidence).toBeLessThanOrEqual(accounts[i - 1].confidence + 0.02);
+    const accountsOf = async (runId: number) => {
+      const { rows } = await w.backend.call('analysis-actions', { runId, kind: 'recovery', limit: 500, sort: 'weighted', dir: 'desc' });
+      return rows.filter((a) => a.category === 'All categories').map((a) => ({ chance: Number(a.facts.probability), money: Number(a.facts.atRiskHorizon) }));
+    };
+    const accounts = await accountsOf(sure.runId);
+    expect(accounts.length).toBeGreaterThan(10);
+    // The list runs down the surest-first call value: chance x (money at risk + the heavy weight).
+    const weight = order?.weight ?? 0;
+    expect(weight).toBeGreaterThan(0);
+    for (let i = 1; i < accounts.length; i++) expect(callValue(accounts[i].money, accounts[i].chance, weight)).toBeLessThanOrEqual(callValue(accounts[i - 1].money, accounts[i - 1].chance, weight) + 0.01);
+    // ...so its top calls are surer than the balanced run's.
+    const meanChance = (xs: { chance: number }[]) => xs.slice(0, 20).reduce((t, x) => t + x.chance, 0) / Math.min(20, xs.length);
+    expect(meanChance(accounts)).toBeGreaterThanOrEqual(meanChance(await accountsOf(1)));
     const runs = await w.backend.call('analysis-runs', {});
     expect(runs.find((r) => r.runId === sure.runId)?.changes.map((c) => c.key)).toEqual(['kMax', 'recovery.listOrder']);
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runBacktest } from '../../../shared/analytics/holdout';
+import { otherOrdersSentence, runBacktest } from '../../../shared/analytics/holdout';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
 import { DATA_DIR, elogDataset } from '../../helpers/elog';
@@ -26,5 +26,17 @@ describe.runIf(fs.existsSync(GROCERY))('the recovery list ordered surest first, 
   it('holds less of the loss for it, and the run notes say the settings asked for that order', () => {
     expect(row('model').capturedShare).toBeLessThan(balanced.rows[0].capturedShare);
     expect(sure.warnings.some((w) => w.startsWith('Recovery list order: Customers sliding as a whole are ordered surest first, as the settings ask'))).toBe(true);
+  });
+
+  it("states beside a balanced run's verdict what surest first would have flagged on the same replay, exactly as a run ordered so scores it", () => {
+    const sureInBalanced = balanced.otherOrders?.find((o) => o.mode === 'sure');
+    expect(sureInBalanced).toEqual({ mode: 'sure', precision: row('model').precision, capturedShare: row('model').capturedShare, calibration: row('model').calibration });
+    // Balanced kept money first on this data, so money first is the same list and is not repeated.
+    expect(balanced.otherOrders?.map((o) => o.mode)).toEqual(['sure']);
+    expect(balanced.verdict.text).toContain(otherOrdersSentence(balanced.otherOrders ?? [], balanced.rows, balanced.compared));
+    expect(balanced.verdict.text).toContain(' In the other list order (the List order setting), the top 300 would have been: surest first, ');
+    // Seen from the surest-first run, balanced and money first are that one list, said once.
+    expect(customers.otherOrders).toEqual([{ mode: 'balanced', sameAs: 'money', precision: balanced.rows[0].precision, capturedShare: balanced.rows[0].capturedShare, calibration: balanced.rows[0].calibration }]);
+    expect(customers.verdict.text).toContain('would have been: balanced (here the same list as money first), ');
   });
 });
