@@ -3,7 +3,7 @@ import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import { runAnalysis, type RunOptions } from '../pipeline';
-import { relationshipCalls, type RecoveryDecision } from '../recovery';
+import { accountCalls, relationshipCalls, type RecoveryDecision } from '../recovery';
 import type { RecoveryOverview } from '../recovery/overview';
 import { relationshipStarts, unitOf } from '../risk';
 import { unitFacts } from '../risk/features';
@@ -414,8 +414,8 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const r = relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length);
   // The same calls in the orders the run did not use: each order's weight as the run would have set it.
   const otherModes = LIST_ORDERS.filter((m) => m !== settings.recovery.listOrder);
-  const accounts = decision.customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
-  const calls = relationshipCalls(decision.customers, decision.flaggedRelationships, ds.categories.length).map((x) => ({ money: x.money, chance: x.chance }));
+  const accounts = accountCalls(decision.customers);
+  const calls = relationshipCalls(decision.customers, decision.flaggedRelationships, ds.categories.length);
   // An order whose weight is the run's own (balanced that stayed money first) is the same list: not
   // repeated; two others of one weight are one list, said once for both.
   const othersOf = (used: number, weightIn: (mode: ListOrder) => number | null, flagsAt: (w: number) => Flags): OrderedFlags[] => {

@@ -396,10 +396,13 @@ export function relationshipCalls(customers: readonly CustomerRecovery[], flagge
   return calls;
 }
 
+/** The whole-account calls the customer level's order weighs: customers sliding as a whole (not a bundle of small slips). */
+export const accountCalls = (customers: readonly CustomerRecovery[]): OrderedCall[] =>
+  customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
+
 /** The calls each level's order weighs: customers sliding as a whole, and every relationship called about. */
 function callOrderOf(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], risk: RiskAssessment, categories: number, mode: ListOrder): CallOrder {
-  const accounts: OrderedCall[] = customers.filter((a) => a.signal !== 'several-categories').map((a) => ({ money: a.atRisk, chance: a.probability }));
-  const customer = levelOrder(accounts, risk.customer, mode);
+  const customer = levelOrder(accountCalls(customers), risk.customer, mode);
   // With one category a relationship is its customer: one order for both.
   return { customer, relationship: categories === 1 ? customer : levelOrder(relationshipCalls(customers, flagged, categories), risk.relationship, mode) };
 }

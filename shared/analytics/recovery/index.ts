@@ -8,4 +8,4 @@ export { judge, judgeCustomer, emptyVerdict, emptyCustomerVerdict, allowedGap } 
 export type { CustomerCycle } from './cycles';
 export { customerCycles } from './cycles';
 export type { CustomerRecovery, CustomerRecoverySignal, CategoryShare, RecoveryDecision, RelationshipCall, RuleVerdicts } from './decide';
-export { decideRecovery, relationshipCalls, ruleVerdicts } from './decide';
+export { accountCalls, decideRecovery, relationshipCalls, ruleVerdicts } from './decide';
