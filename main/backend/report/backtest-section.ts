@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, edgeHolds, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
@@ -17,7 +17,20 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
 <table><thead><tr><th>Method</th><th class="num">Flags</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">Recall by revenue</th><th class="num">Realised loss captured</th><th class="num">Stated at risk</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>
 ${level.bands && level.bands.length > 0 ? bandTable(level.bands, money) : raw('')}
-${level.difference ? differenceSection(level.difference, money) : raw('')}`;
+${level.difference ? differenceSection(level.difference, money) : raw('')}
+${otherOrdersSection(level)}`;
+}
+
+/** This run's list beside the other list orders on the same replay. */
+function otherOrdersSection(level: BacktestLevel): SafeHtml {
+  const table = otherOrdersTable(level);
+  if (!table) return raw('');
+  const rows = table.rows.map(
+    (r) =>
+      html`<tr${raw(r.key === 'run' ? ' class="ours"' : '')}><td>${r.label}</td><td class="num">${formatShare(r.precision)}</td><td class="num">${formatShare(r.capturedShare)}</td><td class="num">${r.vsBest === null ? '' : `${r.vsBest.toFixed(2)}x`}</td><td class="num">${r.calibration === null ? '' : `${r.calibration.toFixed(2)}x`}</td></tr>`,
+  );
+  return html`<table class="bands"><caption>${table.caption}</caption><thead><tr><th>List order</th><th class="num">Really declined</th><th class="num">Loss captured</th><th class="num">vs the best rule</th><th class="num">Stated / realised</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
 }
 
 /** Our list beside the precision bar's rule: what both hold, and what each holds alone. */

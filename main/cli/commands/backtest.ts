@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { AnalysisSummary, BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
@@ -42,6 +42,7 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
     }
     if (level.bands && level.bands.length > 0) lines.push(...describeBands(level.bands, money));
     if (level.difference) lines.push(...describeDifference(level.difference, money));
+    lines.push(...describeOtherOrders(level));
     lines.push(`  ${level.verdict.text}`);
   }
   if (r.growth) lines.push('', ...describeGrowthBacktest(r.growth, money));
@@ -64,6 +65,18 @@ function describeBands(bands: ChanceBand[], money: (v: number) => string): strin
       pad(money(b.capturedLoss), 14, true),
       pad(b.calibration === null ? '-' : `${b.calibration.toFixed(2)}x`, 12, true),
     ];
+    lines.push(`    ${cells.join(' ')}`);
+  }
+  return lines;
+}
+
+/** This run's list beside the other list orders on the same replay. */
+function describeOtherOrders(level: BacktestReport['levels'][number]): string[] {
+  const table = otherOrdersTable(level);
+  if (!table) return [];
+  const lines = [`  ${table.caption}:`, `    ${[pad('List order', 44), pad('Declined', 9, true), pad('Loss captured', 14, true), pad('vs best rule', 13, true), pad('Stated/lost', 12, true)].join(' ')}`];
+  for (const r of table.rows) {
+    const cells = [pad(r.label, 44), pad(formatShare(r.precision), 9, true), pad(formatShare(r.capturedShare), 14, true), pad(r.vsBest === null ? '-' : `${r.vsBest.toFixed(2)}x`, 13, true), pad(r.calibration === null ? '-' : `${r.calibration.toFixed(2)}x`, 12, true)];
     lines.push(`    ${cells.join(' ')}`);
   }
   return lines;

@@ -18,12 +18,14 @@ import { datasetUpTo } from './replay';
 import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
 import { meanScore, population, scoreFlags, wholePercent as pct, type FlagScore, type Population } from './score';
 import { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
+import { otherOrdersSentence, type OtherOrder } from './other-orders';
 import { callValue, levelOrder } from '../recovery/call-order';
 
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
 export { chanceBandLabel, type ChanceBand } from './bands';
 export { differenceTable, usualSpendEach, type ListDifference, type ListPart } from './differences';
+export { otherOrdersSentence, otherOrdersTable, type OtherOrder } from './other-orders';
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
@@ -88,8 +90,6 @@ export type BacktestLevel = {
   verdict: BacktestVerdict;
 };
 
-/** Our flags in another list order (recovery.listOrder), as many as the table compares, against what followed. */
-export type OtherOrder = { mode: ListOrder; precision: number; capturedShare: number; calibration: number | null; sameAs?: ListOrder };
 
 export type BacktestReport = {
   asOf: string;
@@ -288,20 +288,6 @@ type OrderedFlags = { mode: ListOrder; flags: Flags; sameAs?: ListOrder };
 function otherOrder(o: OrderedFlags, compared: number, out: Outcomes, pop: Population): OtherOrder {
   const score = scoreFlags(o.flags.flags.slice(0, compared), out, pop, o.flags.stated);
   return { mode: o.mode, precision: score.precision, capturedShare: score.capturedShare, calibration: score.calibration, ...(o.sameAs ? { sameAs: o.sameAs } : {}) };
-}
-
-const ORDER_WORDS: Record<ListOrder, string> = { balanced: 'balanced', money: 'money first', sure: 'surest first' };
-
-/** What the other list orders would have flagged on the same replay, in one sentence beside the targets. */
-export function otherOrdersSentence(others: readonly OtherOrder[], rows: readonly BacktestRow[], compared: number): string {
-  if (others.length === 0) return '';
-  const rules = rows.filter((r) => r.method === 'recency' || r.method === 'drop-90' || r.method === 'own-gap');
-  const best = Math.max(0, ...rules.map((r) => r.capturedShare));
-  const bar = Math.max(0, ...rows.filter((r) => r.method === 'drop-90' || r.method === 'own-gap').map((r) => r.precision));
-  const parts = others.map(
-    (o) => `${ORDER_WORDS[o.mode]}${o.sameAs ? ` (here the same list as ${ORDER_WORDS[o.sameAs]})` : ''}, ${pct(o.precision)} declined${best > 0 ? ` and ${(o.capturedShare / best).toFixed(2)}x the best rule's loss` : ''}${o.calibration !== null ? `, money stated at ${o.calibration.toFixed(2)}x the loss` : ''}`,
-  );
-  return ` In the other list order${others.length > 1 ? 's' : ''} (the List order setting), the top ${formatCount(compared)} would have been: ${parts.join('; ')} (the precision bar: ${pct(bar)}).`;
 }
 
 /** Our flags against the list of the money-minded rule that sets the precision bar (the 90-day drop on a tie). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { otherOrdersSentence, runBacktest } from '../../../shared/analytics/holdout';
+import { otherOrdersSentence, otherOrdersTable, runBacktest } from '../../../shared/analytics/holdout';
+import { describeBacktest } from '../../../main/cli/commands/backtest';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
 import { DATA_DIR, elogDataset } from '../../helpers/elog';
@@ -38,5 +39,18 @@ describe.runIf(fs.existsSync(GROCERY))('the recovery list ordered surest first, 
     // Seen from the surest-first run, balanced and money first are that one list, said once.
     expect(customers.otherOrders).toEqual([{ mode: 'balanced', sameAs: 'money', precision: balanced.rows[0].precision, capturedShare: balanced.rows[0].capturedShare, calibration: balanced.rows[0].calibration }]);
     expect(customers.verdict.text).toContain('would have been: balanced (here the same list as money first), ');
+  });
+
+  it('lays the orders out as one table on every surface, this run first, each against the best rule', () => {
+    const table = otherOrdersTable(balanced);
+    expect(table?.rows.map((r) => r.label)).toEqual(["This run's order", 'Surest first']);
+    const best = Math.max(...['recency', 'drop-90', 'own-gap'].map((m) => balanced.rows.find((r) => r.method === m)!.capturedShare));
+    expect(table?.rows[0]).toMatchObject({ precision: balanced.rows[0].precision, capturedShare: balanced.rows[0].capturedShare, calibration: balanced.rows[0].calibration });
+    expect(table?.rows[1]).toMatchObject({ precision: row('model').precision, capturedShare: row('model').capturedShare });
+    expect(table?.rows[1].vsBest).toBeCloseTo(row('model').capturedShare / best, 12);
+    expect(table?.caption).toBe(`The same replay in the other list orders, the top 300 each (precision bar ${Math.round(100 * balanced.verdict.precisionBar!)}%)`);
+    const printed = describeBacktest(sure, 'USD');
+    expect(printed).toContain('  The same replay in the other list orders, the top 300 each');
+    expect(printed).toMatch(/Balanced \(here the same list as money first\)\s+\d+\.\d%/);
   });
 });

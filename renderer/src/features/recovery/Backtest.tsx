@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { formatSignedPoints } from '../../../../shared/format/numbers';
 import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
 import { differenceTable, usualSpendEach } from '../../../../shared/analytics/holdout/differences';
+import { otherOrdersTable } from '../../../../shared/analytics/holdout/other-orders';
 import { repeatedLevelText, repeatsTopLevel } from '../../../../shared/analytics/holdout/repeated-level';
 import type { BacktestLevel, BacktestReport, ChanceBand, ListDifference } from '../../../../shared/model/results';
 import { call } from '../../api/client';
@@ -85,6 +86,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
       </table>
       {level.bands && level.bands.length > 0 && <BandTable bands={level.bands} levelId={level.id} />}
       {level.difference && <DifferenceTable difference={level.difference} levelId={level.id} />}
+      <OtherOrdersTable level={level} />
       <Chart option={option} label={`Backtest, ${level.title.toLowerCase()}: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.id}`} />
     </section>
   );
@@ -148,6 +150,38 @@ function DifferenceTable({ difference, levelId }: { difference: ListDifference; 
             <td>{part.flagged > 0 ? fmt.share(part.precision) : '—'}</td>
             <td>{fmt.money(part.capturedLoss)}</td>
             <td>{part.flagged > 0 ? fmt.money(usualSpendEach(part)) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** This run's list beside the other list orders on the same replay (nothing when no other order changes the top flags). */
+function OtherOrdersTable({ level }: { level: BacktestLevel }) {
+  const fmt = useFormatters();
+  const table = otherOrdersTable(level);
+  if (!table) return null;
+  return (
+    <table className="compare bands" data-testid={`backtest-orders-${level.id}`}>
+      <caption>{table.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">List order</th>
+          <th scope="col">Really declined</th>
+          <th scope="col">Loss captured</th>
+          <th scope="col">vs the best rule</th>
+          <th scope="col">Stated / realised</th>
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((r) => (
+          <tr key={r.key} className={r.key === 'run' ? 'ours' : undefined}>
+            <th scope="row">{r.label}</th>
+            <td>{fmt.share(r.precision)}</td>
+            <td>{fmt.share(r.capturedShare)}</td>
+            <td>{r.vsBest === null ? '—' : `${r.vsBest.toFixed(2)}x`}</td>
+            <td>{r.calibration === null ? '—' : `${r.calibration.toFixed(2)}x`}</td>
           </tr>
         ))}
       </tbody>
