@@ -16,7 +16,7 @@ function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDa
   if (!row) return {};
   const settings = storedSettings(JSON.parse(row.settings_json));
   const changes = settingsChanges(settings);
-  return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery?.horizonDays };
+  return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery.horizonDays };
 }
 
 /** What the call-list and territory exports write: a plan (the one asked for, else the latest or a new one) with its actions. */

@@ -1,4 +1,5 @@
 import type { ListOrder } from '../../contract/settings';
+import { choiceOf, settingMeta } from '../../contract/settings-meta';
 import { formatCount } from '../../format/numbers';
 import type { FlagScore } from './score';
 import { wholePercent as pct } from './score';
@@ -8,9 +9,10 @@ export type OtherOrder = { mode: ListOrder; precision: number; capturedShare: nu
 
 type Row = FlagScore & { method: string };
 
-const ORDER_WORDS: Record<ListOrder, string> = { balanced: 'balanced', money: 'money first', sure: 'surest first' };
+/** An order's name as the List order control shows it ("Surest first"). */
+const orderName = (mode: ListOrder): string => choiceOf(settingMeta('recovery.listOrder'), mode)?.label ?? mode;
 
-const orderWords = (o: OtherOrder): string => `${ORDER_WORDS[o.mode]}${o.sameAs ? ` (here the same list as ${ORDER_WORDS[o.sameAs]})` : ''}`;
+const orderWords = (o: OtherOrder): string => `${orderName(o.mode)}${o.sameAs ? ` (here the same list as ${orderName(o.sameAs).toLowerCase()})` : ''}`;
 
 /** The best naive rule's share of the loss, and the precision bar (the better money-minded rule's). */
 function yardsticks(rows: readonly Row[]): { best: number; bar: number } {
@@ -26,7 +28,7 @@ export function otherOrdersSentence(others: readonly OtherOrder[], rows: readonl
   if (others.length === 0) return '';
   const { best, bar } = yardsticks(rows);
   const parts = others.map(
-    (o) => `${orderWords(o)}, ${pct(o.precision)} declined${best > 0 ? ` and ${(o.capturedShare / best).toFixed(2)}x the best rule's loss` : ''}${o.calibration !== null ? `, money stated at ${o.calibration.toFixed(2)}x the loss` : ''}`,
+    (o) => `${orderWords(o).toLowerCase()}, ${pct(o.precision)} declined${best > 0 ? ` and ${(o.capturedShare / best).toFixed(2)}x the best rule's loss` : ''}${o.calibration !== null ? `, money stated at ${o.calibration.toFixed(2)}x the loss` : ''}`,
   );
   return ` In the other list order${others.length > 1 ? 's' : ''} (the List order setting), the top ${formatCount(compared)} would have been: ${parts.join('; ')} (the precision bar: ${pct(bar)}).`;
 }
@@ -38,7 +40,7 @@ export type OrderRow = { key: string; label: string; precision: number; captured
  * The table every surface shows under a level's comparison: this run's list first, then each other
  * order's on the same replay, as many flags each; null when no other order changes the top flags.
  */
-export function otherOrdersTable(level: { rows: readonly Row[]; compared: number; otherOrders?: readonly OtherOrder[] }): { caption: string; bar: number; rows: OrderRow[] } | null {
+export function otherOrdersTable(level: { rows: readonly Row[]; compared: number; otherOrders?: readonly OtherOrder[] }): { caption: string; rows: OrderRow[] } | null {
   if (!level.otherOrders || level.otherOrders.length === 0) return null;
   const { best, bar } = yardsticks(level.rows);
   const ours = level.rows.find((r) => r.method === 'model');
@@ -46,10 +48,9 @@ export function otherOrdersTable(level: { rows: readonly Row[]; compared: number
   const vsBest = (share: number): number | null => (best > 0 ? share / best : null);
   return {
     caption: `The same replay in the other list orders, the top ${formatCount(level.compared)} each (precision bar ${pct(bar)})`,
-    bar,
     rows: [
       { key: 'run', label: "This run's order", precision: ours.precision, capturedShare: ours.capturedShare, vsBest: vsBest(ours.capturedShare), calibration: ours.calibration },
-      ...level.otherOrders.map((o) => ({ key: o.mode, label: orderWords(o).replace(/^./, (c) => c.toUpperCase()), precision: o.precision, capturedShare: o.capturedShare, vsBest: vsBest(o.capturedShare), calibration: o.calibration })),
+      ...level.otherOrders.map((o) => ({ key: o.mode, label: orderWords(o), precision: o.precision, capturedShare: o.capturedShare, vsBest: vsBest(o.capturedShare), calibration: o.calibration })),
     ],
   };
 }

@@ -158,7 +158,7 @@ export function callOrderWeightNote(order: CallOrder | undefined): string {
   const levels = [order?.customer, order?.relationship].filter((o): o is LevelOrder => Boolean(o));
   if (levels.some((o) => o.mode === 'sure')) return " Surest first, as the run's settings ask: the added money is large enough that the chance of a slide sets the order and money only breaks near-ties.";
   if (levels.some((o) => o.mode === 'money')) return " Money first, as the run's settings ask.";
-  if (levels.some((o) => o.weight > 0)) return " The added money is the run's weight on sureness: the least that makes the top calls surer than a naive rule's list while holding 1.2x its money at risk, by the model's own forecasts.";
+  if (levels.some((o) => o.weight > 0)) return ` The added money is the run's weight on sureness: the least that makes the top calls surer than a naive rule's list while holding ${CAPTURE_MARGIN}x its money at risk, by the model's own forecasts.`;
   return '';
 }
 
