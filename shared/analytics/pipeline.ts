@@ -124,7 +124,7 @@ export type AnalysisOutput = {
   growthFloor: number;
   /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
   notes: string[];
-  /** The notes that weaken a figure (the learned model not used, a degenerate BG/NBD fit), each also in `notes`. */
+  /** The notes that weaken a figure (the learned model not used or learned over less than the horizon, a degenerate BG/NBD fit), each also in `notes`. */
   caveats: string[];
   /** Milliseconds per stage; 0 for a stage served from the cache. */
   timings: Record<string, number>;

@@ -47,20 +47,23 @@ export function RunNotes({ summary }: { summary: AnalysisSummary }) {
 export function RecoveryBasis({ summary }: { summary: AnalysisSummary }) {
   if (!summary.recovery) return null;
   const basis = learnedModelBasis(summary.recovery);
-  if (basis) {
-    return (
+  const caveats = summary.recovery.caveats ?? [];
+  const warning =
+    caveats.length > 0 ? (
+      <div className="notice warning stacked" role="status" data-testid={basis ? 'recovery-caveats' : 'recovery-basis'}>
+        {caveats.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </div>
+    ) : null;
+  if (!basis) return warning;
+  // A model that was used can still have learned over less than the horizon asked: the warning stays beside its basis.
+  return (
+    <>
       <p className="muted" data-testid="recovery-basis">
         {basis} The backtest below checks it against what really happened.
       </p>
-    );
-  }
-  const caveats = summary.recovery.caveats ?? [];
-  if (caveats.length === 0) return null;
-  return (
-    <div className="notice warning stacked" role="status" data-testid="recovery-basis">
-      {caveats.map((n) => (
-        <p key={n}>{n}</p>
-      ))}
-    </div>
+      {warning}
+    </>
   );
 }

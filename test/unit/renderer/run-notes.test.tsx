@@ -54,4 +54,14 @@ describe('the run notes beside the figures', () => {
     render(<RecoveryBasis summary={shortHistory} />);
     expect(screen.getByTestId('recovery-basis').textContent).toContain('(4,425 customers watched for 189 days after each, and for 283 days after the earlier to check the money)');
   });
+  it('keeps a caveat beside the basis when the model was used but learned over less than the horizon asked', () => {
+    const caveat = 'The data is too short to watch a whole 120 days after an earlier date, so the model learned from 61-day outcomes ... Ordered surest first (List order) they held more on every replay, though less of the money.';
+    const customer = { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.66, cuts: ['2011-03-31', '2011-03-01'], horizonDays: 61, moneyHorizonDays: 91, units: 3823 };
+    const shortLearning = { ...fallbackRun, recovery: { ...fallbackRun.recovery, horizonDays: 120, notes: [caveat], caveats: [caveat], model: { customer, relationship: null } } } as AnalysisSummary;
+    render(<RecoveryBasis summary={shortLearning} />);
+    expect(screen.getByTestId('recovery-basis').textContent).toMatch(/3,823 customers watched for 61 days after each/);
+    const warning = screen.getByTestId('recovery-caveats');
+    expect(warning.className).toContain('warning');
+    expect(warning.textContent).toBe(caveat);
+  });
 });
