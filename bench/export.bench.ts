@@ -91,7 +91,7 @@ function runCase(kind: string, customers: number, dir: string): Figures {
     saveRoster(db, roster, new Date('2026-11-28T00:00:00Z'));
     const planId = createPlan(
       db,
-      { runId: 1, asOf: '2026-10-31', currency: 'USD', actions, revenue12mByTerritory: new Map(), recoveryHorizonDays: 365 },
+      { runId: 1, asOf: '2026-10-31', currency: 'USD', actions, revenue12mByTerritory: new Map(), recoveryHorizonDays: 365, revenueWindowDays: 365 },
       assignmentSettingsSchema.parse({}),
       new Date('2026-11-28T00:00:00Z'),
     );

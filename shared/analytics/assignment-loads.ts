@@ -6,7 +6,7 @@ import type {
   RosterRep,
   TerritoryLoad,
 } from '../contract/assignment';
-import { recoveryYearly } from './leakage';
+import { recoveryFooting } from './leakage';
 
 export const NO_TERRITORY = '(no territory)';
 
@@ -72,9 +72,10 @@ export function repLoads(
 
 /**
  * The territory plan: reps, accounts, capacity use, expected value and leakage per territory.
- * Leakage is a year's, as on the overview: recovery money is stated over the run's horizon
- * (`recoveryHorizonDays`), so it is put on a yearly footing before it is set against a year of
- * revenue; at 100 days the plan otherwise showed 100 days of money at risk beside a year's growth.
+ * Leakage is read over the revenue's window, as on the overview: recovery money is stated over the
+ * run's horizon (`recoveryHorizonDays`), so it is put on the footing of the window the revenue covers
+ * (`revenueWindowDays`: a year, unless the data is younger) before it is set against that revenue; at
+ * 100 days the plan otherwise showed 100 days of money at risk beside a year's growth.
  */
 export function territoryLoads(
   accounts: readonly AccountAssignment[],
@@ -82,8 +83,9 @@ export function territoryLoads(
   revenue12mByTerritory: ReadonlyMap<string, number>,
   settings: Pick<AssignmentSettings, 'strategicUsesCapacity'>,
   recoveryHorizonDays = 365,
+  revenueWindowDays = 365,
 ): TerritoryLoad[] {
-  const yearly = recoveryYearly(recoveryHorizonDays);
+  const yearly = recoveryFooting(recoveryHorizonDays, revenueWindowDays);
   const rows = new Map<string, TerritoryLoad>();
   const row = (territory: string): TerritoryLoad => {
     let r = rows.get(territory);

@@ -5,11 +5,11 @@ import type { BgNbdFitReport } from '../model/bgnbd';
 import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
 import { pAliveStage, type PAliveStage } from './bgnbd';
-import { computeFeatures, type Features } from './features';
+import { computeFeatures, WINDOW_DAYS, type Features } from './features';
 import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { horizonWords } from './recovery/risk-reasons';
-import { computeLeakage, recoveryYearly } from './leakage';
+import { computeLeakage, recoveryFooting, revenueWindowDays } from './leakage';
 import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
@@ -480,13 +480,21 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const actions = stage('actions', () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, decision, gaps),
   );
-  const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
+  // A spend table's revenue is "the last 12 months" whatever its dates.
+  const windowDays = ds.hasDates ? revenueWindowDays(ds.firstDay, asOfDay) : WINDOW_DAYS;
+  const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays, windowDays));
   const horizon = settings.recovery.horizonDays;
-  if (decision && horizon !== 365 && leakage.recovery > 0) {
+  if (windowDays < WINDOW_DAYS) {
+    notes.push(
+      `The data begins ${windowDays} days before the as-of date, so 12-month revenue, growth and leakage cover those ${windowDays} days, not a year${
+        decision && leakage.recovery > 0 ? `: money at risk over the next ${horizonWords(horizon)} is put on their footing (${recoveryFooting(horizon, windowDays).toFixed(2)}x) before it is set against them` : ''
+      }.`,
+    );
+  } else if (decision && horizon !== WINDOW_DAYS && leakage.recovery > 0) {
     // The headline scales the horizon's money to a year; at 100 days that assumes every shortfall
     // runs all year, and on Online Retail II it read 2.67M where a 365-day run states 1.95M.
     notes.push(
-      `Money at risk is stated over the next ${horizonWords(horizon)}; leakage puts it on a yearly footing (${recoveryYearly(horizon).toFixed(2)}x), as if each shortfall ran ${horizon < 365 ? 'the whole year' : 'evenly over it'}: a run at the default 365 days states the year itself.`,
+      `Money at risk is stated over the next ${horizonWords(horizon)}; leakage puts it on a yearly footing (${recoveryFooting(horizon).toFixed(2)}x), as if each shortfall ran ${horizon < 365 ? 'the whole year' : 'evenly over it'}: a run at the default 365 days states the year itself.`,
     );
   }
   options.progress?.('leakage', total, total);

@@ -128,6 +128,11 @@ export type Leakage = {
   total: number;
   revenue12m: number;
   share: number;
+  /**
+   * The days revenue, growth and leakage cover: 365, or the days since the data began when it is
+   * younger than a year (recovery is put on the same footing). Absent on runs stored before: 365.
+   */
+  windowDays?: number;
   /** The industry band (7-30% of available revenue) and where this data falls. */
   band: { low: number; high: number; position: 'below' | 'within' | 'above' };
   by: Record<LeakageDimension, LeakageRow[]>;

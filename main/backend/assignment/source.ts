@@ -1,5 +1,6 @@
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { NO_TERRITORY } from '../../../shared/analytics/assignment-loads';
+import { WINDOW_DAYS } from '../../../shared/analytics/features';
 import type { Action, AnalysisSummary } from '../../../shared/model/results';
 import { queryActions } from '../analysis/queries';
 import { readSummary, resolveRunId } from '../analysis/store';
@@ -42,5 +43,5 @@ export function loadPlanSource(ctx: HandlerContext, runId: number | undefined, c
   const revenue12mByTerritory = new Map(
     summary.leakage.by.territory.map((r) => [r.key === LEAKAGE_NO_TERRITORY ? NO_TERRITORY : r.key, r.revenue12m]),
   );
-  return { runId: summary.runId, asOf: summary.asOf, currency: summary.currency || currency, actions, revenue12mByTerritory, recoveryHorizonDays: summary.settings.recovery.horizonDays };
+  return { runId: summary.runId, asOf: summary.asOf, currency: summary.currency || currency, actions, revenue12mByTerritory, recoveryHorizonDays: summary.settings.recovery.horizonDays, revenueWindowDays: summary.leakage.windowDays ?? WINDOW_DAYS };
 }

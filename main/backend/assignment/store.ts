@@ -41,6 +41,8 @@ export type PlanSource = {
   revenue12mByTerritory: ReadonlyMap<string, number>;
   /** The run's recovery horizon, which recovery actions' money is stated over. */
   recoveryHorizonDays: number;
+  /** The days the territories' revenue covers (a year, unless the data is younger). */
+  revenueWindowDays: number;
 };
 
 export function listOverrides(db: Db): AssignmentOverride[] {
@@ -73,7 +75,7 @@ export function createPlan(db: Db, source: PlanSource, settings: AssignmentSetti
     currency: source.currency,
   });
   const reps = repLoads(accounts, roster, settings);
-  const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory, settings, source.recoveryHorizonDays);
+  const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory, settings, source.recoveryHorizonDays, source.revenueWindowDays);
   const summary = { totals: assignmentTotals(accounts), reps, territories };
 
   return db.transaction(() => {

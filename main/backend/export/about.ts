@@ -1,5 +1,6 @@
 import type { AssignmentPlanSummary } from '../../../shared/contract/assignment';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
+import { leakageSpan } from '../../../shared/format/leakage-span';
 import { buildSheet, type Column, type SheetSpec } from './xlsx';
 
 type Fact = { label: string; text: string | null; date: string | null; amount: number | null };
@@ -18,14 +19,21 @@ const fact = (label: string, value: { text?: string; date?: string; amount?: num
   amount: value.amount ?? null,
 });
 
-/** What a workbook's money is over: growth a year, recovery the run's horizon, territory leakage a year of both. */
-export function moneyWords(recoveryHorizonDays: number | undefined): string {
+/**
+ * What a workbook's money is over: growth a year, recovery the run's horizon, territory leakage a
+ * year of both; where the data is younger than a year, growth and leakage cover the days it holds.
+ */
+export function moneyWords(recoveryHorizonDays: number | undefined, revenueWindowDays?: number): string {
   const span = horizonOtherThanYear(recoveryHorizonDays) ?? '12 months';
+  const window = leakageSpan(revenueWindowDays);
+  if (window.short) {
+    return `The data holds ${window.days} days before the as-of date. Growth: what peers buy over those days. Recovery: money at risk over the next ${span} (the run's horizon). Territory leakage: both over those ${window.days} days, as on the overview.`;
+  }
   return `Growth: a year of what peers buy. Recovery: money at risk over the next ${span} (the run's horizon). Territory leakage: a year of both, as on the overview.`;
 }
 
 /** What the workbook is, and the settings the plan was made with, so it can be explained later. */
-export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string, run: { analysisSettings?: string; recoveryHorizonDays?: number } = {}): SheetSpec {
+export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string, run: { analysisSettings?: string; recoveryHorizonDays?: number; revenueWindowDays?: number } = {}): SheetSpec {
   const { analysisSettings } = run;
   const facts: Fact[] = [
     fact('Workbook', { text: title }),
@@ -37,7 +45,7 @@ export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: 
     // Figures from other than the default method say so wherever they travel.
     ...(analysisSettings ? [fact('Analysis settings', { text: analysisSettings })] : []),
     fact('Currency', { text: s.currency }),
-    fact('Money', { text: moneyWords(run.recoveryHorizonDays) }),
+    fact('Money', { text: moneyWords(run.recoveryHorizonDays, run.revenueWindowDays) }),
     fact('Accounts with actions', { amount: s.totals.accounts }),
     fact('Unassigned accounts', { amount: s.totals.unassigned }),
     fact('Manager overrides', { amount: s.overrides.length }),

@@ -18,6 +18,8 @@ export type PlanExportData = {
   analysisSettings?: string;
   /** The horizon the run's recovery money is stated over (365 when unknown). */
   recoveryHorizonDays?: number;
+  /** The days the run's revenue and leakage cover (365 when unknown): fewer when the data is younger than a year. */
+  revenueWindowDays?: number;
 };
 
 /** One line of a call list: an action with the account it belongs to. */

@@ -6,17 +6,19 @@ import type { PlanExportData } from './assignments';
 import { storedSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
+import type { AnalysisSummary } from '../../../shared/model/results';
 
 /**
  * The run's settings in words for an export ('defaults', or each setting that differs) and the
  * horizon its recovery money is stated over; neither when the run is gone.
  */
-function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number } {
-  const row = db.prepare('SELECT settings_json FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string } | undefined;
+function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number; revenueWindowDays?: number } {
+  const row = db.prepare('SELECT settings_json, summary_json FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string; summary_json: string } | undefined;
   if (!row) return {};
   const settings = storedSettings(JSON.parse(row.settings_json));
   const changes = settingsChanges(settings);
-  return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery.horizonDays };
+  const window = (JSON.parse(row.summary_json) as Pick<AnalysisSummary, 'leakage'>).leakage?.windowDays;
+  return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery.horizonDays, ...(window ? { revenueWindowDays: window } : {}) };
 }
 
 /** What the call-list and territory exports write: a plan (the one asked for, else the latest or a new one) with its actions. */
@@ -30,6 +32,7 @@ export function planExportData(ctx: HandlerContext, planId: number | undefined):
     summary,
     analysisSettings: run.words,
     recoveryHorizonDays: run.recoveryHorizonDays,
+    revenueWindowDays: run.revenueWindowDays,
     accounts: planAccounts(db, id),
     actionsByCustomer: planActionsByCustomer(db, id),
   };

@@ -1,11 +1,13 @@
 import type { RepLoad, TerritoryLoad } from '../../../shared/contract/assignment';
 import { aboutSheet } from './about';
+import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
 import type { PlanExportData } from './assignments';
 import { writeCsv } from './csv';
 import type { ExportTarget } from './target';
 import { buildSheet, writeWorkbook, type Column } from './xlsx';
 
-const territoryColumns: Column<TerritoryLoad>[] = [
+/** The territories' columns, their money over a year or over the days of data when the data is younger (leakageSpan). */
+const territoryColumns = (span: LeakageSpan): Column<TerritoryLoad>[] => [
   { header: 'Territory', kind: 'text', width: 20, value: (t) => t.territory },
   { header: 'Reps', kind: 'count', width: 7, value: (t) => t.reps },
   { header: 'Outside reps', kind: 'count', width: 12, value: (t) => t.outsideReps },
@@ -16,10 +18,10 @@ const territoryColumns: Column<TerritoryLoad>[] = [
   { header: 'Capacity', kind: 'count', width: 10, value: (t) => t.capacity },
   { header: 'Capacity use', kind: 'share', width: 12, value: (t) => t.capacityUse },
   { header: 'Expected value assigned', kind: 'money', width: 16, value: (t) => t.expectedRevenue },
-  { header: 'Recovery at risk a year', kind: 'money', width: 14, value: (t) => t.recovery },
-  { header: 'Growth a year', kind: 'money', width: 14, value: (t) => t.growth },
-  { header: 'Leakage a year', kind: 'money', width: 14, value: (t) => t.leakage },
-  { header: 'Revenue 12m', kind: 'money', width: 16, value: (t) => t.revenue12m },
+  { header: `Recovery at risk ${span.per}`, kind: 'money', width: 14, value: (t) => t.recovery },
+  { header: `Growth ${span.per}`, kind: 'money', width: 14, value: (t) => t.growth },
+  { header: `Leakage ${span.per}`, kind: 'money', width: 14, value: (t) => t.leakage },
+  { header: span.short ? `Revenue, ${span.days} days` : 'Revenue 12m', kind: 'money', width: 16, value: (t) => t.revenue12m },
   // No revenue in the last 12 months: a share of nothing is left empty, not written as 0%.
   { header: 'Leakage share', kind: 'share', width: 13, value: (t) => (t.revenue12m > 0 ? t.leakageShare : null) },
 ];
@@ -40,12 +42,13 @@ const byTerritory = (reps: readonly RepLoad[]): RepLoad[] =>
 /** The territory plan: one row per territory, then its reps; CSV carries the territory table only. */
 export function writeTerritories(target: ExportTarget, data: PlanExportData): { files: string[]; rows: number } {
   const { summary } = data;
+  const columns = territoryColumns(leakageSpan(data.revenueWindowDays));
   if ('dir' in target) throw new Error('The territory plan is one file');
   if (target.format === 'csv') {
     const rows = writeCsv(
       target.file,
-      territoryColumns.map((c) => c.header),
-      summary.territories.map((t) => territoryColumns.map((c) => c.value(t))),
+      columns.map((c) => c.header),
+      summary.territories.map((t) => columns.map((c) => c.value(t))),
     );
     return { files: [target.file], rows };
   }
@@ -53,7 +56,7 @@ export function writeTerritories(target: ExportTarget, data: PlanExportData): { 
   writeWorkbook(
     target.file,
     [
-      { name: 'Territories', ws: buildSheet(territoryColumns, summary.territories, summary.currency) },
+      { name: 'Territories', ws: buildSheet(columns, summary.territories, summary.currency) },
       { name: 'Reps', ws: buildSheet(repColumns, reps, summary.currency) },
       aboutSheet(data.clientName, summary, 'Territory plan', data),
     ],

@@ -11,6 +11,7 @@ import { describeChanges, settingsChanges } from '../../../shared/model/settings
 import type { ReportView } from './view';
 import { NONE_KEY } from '../../../shared/model/slice';
 import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
+import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 
 const DIMENSIONS: { key: LeakageDimension; title: string }[] = [
@@ -42,6 +43,7 @@ export function overviewSection(v: ReportView): SafeHtml {
   const s = v.summary;
   const money = (x: number): string => formatMoney(x, v.currency);
   const l = s.leakage;
+  const span = leakageSpan(l.windowDays);
   const band = `${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)}`;
   // Growth alone (a spend table) is not set against the band: no chart of it either.
   const chart = (): string =>
@@ -56,18 +58,18 @@ export function overviewSection(v: ReportView): SafeHtml {
   return html`<section id="overview"><h2>Overview</h2>
 <p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> ${
     s.hasDates
-      ? html`of 12-month revenue: ${BAND_PLACE[l.band.position]} the ${band} band that B2B vendors report.`
+      ? html`of ${span.revenue}: ${BAND_PLACE[l.band.position]} the ${band} band that B2B vendors report.`
       : html`of the table's revenue, from ${GROWTH_ALONE}, so it is not set against the ${band} band that B2B vendors report for churn and missed cross-sell together.`
   }</p>
 ${customSettingsNote(s.settings)}
 <div class="tiles">
-${s.hasDates ? tile('Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`) : tile('Revenue in the table', money(s.revenue12m), 'a spend table, no dates')}
+${s.hasDates ? tile(span.short ? `Revenue, the ${span.days} days of data` : 'Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`) : tile('Revenue in the table', money(s.revenue12m), 'a spend table, no dates')}
 ${tile('Customers buying', formatCount(s.customers.active12m), `${formatCount(s.customers.total)} known`)}
 ${tile('Strategic accounts', formatCount(s.customers.strategic), `${formatShare(s.strategicRevenueShare)} of revenue`)}
 ${tile('Long-tail customers', formatCount(s.customers.longTail), `${formatShare(Math.max(0, 1 - s.strategicRevenueShare))} of revenue`)}
-${tile('Revenue at risk a year (recovery)', money(l.recovery), `${formatCount(s.counts.recoveryActions)} actions`)}
-${tile('Expected growth a year', money(l.growth), `${formatCount(s.counts.growthActions)} actions`)}
-${tile('Leakage a year', money(l.total), `${formatShare(l.share)} of revenue`)}
+${tile(`Revenue at risk ${span.per} (recovery)`, money(l.recovery), `${formatCount(s.counts.recoveryActions)} actions`)}
+${tile(`Expected growth ${span.per}`, money(l.growth), `${formatCount(s.counts.growthActions)} actions`)}
+${tile(`Leakage ${span.per}`, money(l.total), `${formatShare(l.share)} of revenue`)}
 ${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : `suggested k ${s.suggestedK}`)}
 </div>
 ${notesList(s.notes)}
@@ -76,17 +78,18 @@ ${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pare
 </section>`;
 }
 
-function breakdownTable(rows: LeakageRow[], title: string, currency: string): SafeHtml {
+function breakdownTable(rows: LeakageRow[], title: string, currency: string, span: LeakageSpan): SafeHtml {
   const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, BREAKDOWN_ROWS);
   const body = shown.map(
     (r) =>
       html`<tr><td>${leakageKeyLabel(title, r.key)}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${r.revenue12m > 0 ? formatShare(r.share) : '—'}</td></tr>`,
   );
   const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
-  return html`<table><thead><tr><th>${title}</th><th class="num">Recovery a year</th><th class="num">Growth a year</th><th class="num">Leakage a year</th><th class="num">Revenue 12m</th><th class="num">Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
+  return html`<table><thead><tr><th>${title}</th><th class="num">Recovery ${span.per}</th><th class="num">Growth ${span.per}</th><th class="num">Leakage ${span.per}</th><th class="num">${span.short ? `Revenue, ${span.days} days` : 'Revenue 12m'}</th><th class="num">Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
 export function leakageSection(v: ReportView): SafeHtml {
+  const span = leakageSpan(v.summary.leakage.windowDays);
   const parts = DIMENSIONS.map(({ key, title }) => {
     const rows = v.summary.leakage.by[key] ?? [];
     // One '(none)' bar said nothing a sentence does not say better.
@@ -94,8 +97,8 @@ export function leakageSection(v: ReportView): SafeHtml {
       return html`<h3>By ${title.toLowerCase()}</h3><p class="note">No customer has a ${title.toLowerCase()} in this data, so leakage cannot be split by it.</p>`;
     }
     const height = 60 + Math.min(rows.length, BREAKDOWN_ROWS) * 26;
-    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS, (k) => leakageKeyLabel(key, k)), 760, height);
-    return html`<h3>By ${title.toLowerCase()}</h3>${img(chart, `Leakage by ${title.toLowerCase()}`, 760, height)}${breakdownTable(rows, title, v.currency)}`;
+    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS, (k) => leakageKeyLabel(key, k), span), 760, height);
+    return html`<h3>By ${title.toLowerCase()}</h3>${img(chart, `Leakage by ${title.toLowerCase()}`, 760, height)}${breakdownTable(rows, title, v.currency, span)}`;
   });
   return html`<section id="leakage"><h2>Where the leakage hides</h2>${parts}</section>`;
 }

@@ -3,6 +3,7 @@ import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/mod
 import { NONE_KEY } from '../../../shared/model/slice';
 import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, tooltipHtml, truncate, type ChartFormat } from './common';
+import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
 
 /** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
 export type ParetoBands = { strategic: number; longTail: number };
@@ -88,7 +89,7 @@ export const onlyUnassigned = (rows: readonly LeakageRow[]): boolean => rows.len
 /** The one key all the leakage sits in (a file with one category), where a lone bar would say nothing; null otherwise. */
 export const singleKey = (rows: readonly LeakageRow[]): LeakageRow | null => (rows.length === 1 ? rows[0] : null);
 
-export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12): EChartsOption {
+export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12, span: LeakageSpan = leakageSpan(undefined)): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
   return {
     grid: grid({ left: 140, bottom: 48, top: 36 }),
@@ -105,7 +106,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
     },
     xAxis: {
       type: 'value',
-      name: `Leakage per year (${fmt.unit})`,
+      name: `Leakage ${span.short ? span.per : 'per year'} (${fmt.unit})`,
       nameLocation: 'middle',
       nameGap: 28,
       axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
@@ -126,11 +127,11 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
 }
 
 /** Where the leakage share falls against the 7-30% industry band. */
-export function leakageBandOption(leakage: Pick<Leakage, 'share' | 'band'>, fmt: ChartFormat): EChartsOption {
+export function leakageBandOption(leakage: Pick<Leakage, 'share' | 'band' | 'windowDays'>, fmt: ChartFormat): EChartsOption {
   const max = Math.max(0.4, Math.ceil((leakage.share * 1.2) / 0.1) * 0.1);
   return {
     grid: { left: 16, right: 24, top: 28, bottom: 36 },
-    xAxis: { type: 'value', min: 0, max, axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: 'Leakage as a share of 12-month revenue', nameLocation: 'middle', nameGap: 24 },
+    xAxis: { type: 'value', min: 0, max, axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: `Leakage as a share of ${leakageSpan(leakage.windowDays).revenue}`, nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: ['This client'], show: false },
     series: [
       {

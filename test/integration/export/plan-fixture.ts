@@ -58,7 +58,7 @@ export async function workspaceWithPlan(currency = 'USD') {
   const actions = sampleActions();
   const planId = createPlan(
     db,
-    { runId: 1, asOf: '2025-06-30', currency, actions, revenue12mByTerritory: new Map([['West', 100_000], ['East', 50_000]]), recoveryHorizonDays: 365 },
+    { runId: 1, asOf: '2025-06-30', currency, actions, revenue12mByTerritory: new Map([['West', 100_000], ['East', 50_000]]), recoveryHorizonDays: 365, revenueWindowDays: 365 },
     assignmentSettingsSchema.parse({ minOutsideValue: 505 }),
     new Date('2026-01-15T09:00:00Z'),
   );

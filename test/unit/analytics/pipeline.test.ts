@@ -85,6 +85,26 @@ describe('the analysis pipeline', () => {
     expect(out.leakage.recovery).toBeCloseTo(stated * 3.65, 6);
   });
 
+  it('reads leakage over the days of data when the data is younger than a year, and puts money at risk on their footing', () => {
+    // The same business seen only from its 401st day: 330 days of data by its last, with C0006's lapse.
+    const young = makeDataset(history().filter((r) => r.date >= '2025-02-04'), { categories: CATS });
+    const asOfDay = young.lastDay;
+    expect(asOfDay - young.firstDay + 1).toBe(330);
+    // No value floor: the one lapsed relationship is small beside these customers' spend.
+    const out = runAnalysis(young, { ...settings, recovery: { ...settings.recovery, horizonDays: 100, valueFloor: 0 } });
+    expect(out.leakage.windowDays).toBe(330);
+    const note = out.notes.find((n) => n.startsWith('The data begins 330 days before the as-of date'));
+    expect(note).toBe('The data begins 330 days before the as-of date, so 12-month revenue, growth and leakage cover those 330 days, not a year: money at risk over the next 100 days is put on their footing (3.30x) before it is set against them.');
+    expect(out.notes.some((n) => /yearly footing/.test(n))).toBe(false);
+    const stated = out.actions.filter((a) => a.kind === 'recovery').reduce((sum, a) => sum + a.expectedRevenue, 0);
+    expect(stated).toBeGreaterThan(0);
+    expect(out.leakage.recovery).toBeCloseTo(stated * 3.3, 6);
+    // Revenue covers the same 330 days: every line of the data.
+    const revenue = young.tx.revenue.reduce((sum, v) => sum + v, 0);
+    expect(out.leakage.revenue12m).toBeCloseTo(revenue, 6);
+    expect(out.leakage.share).toBeCloseTo((out.leakage.recovery + out.leakage.growth) / revenue, 9);
+  });
+
   it('recomputes only what a changed setting depends on', () => {
     const cache = new StageCache();
     runAnalysis(ds, settings, { cache });

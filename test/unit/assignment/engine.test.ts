@@ -219,6 +219,11 @@ describe('the assignment engine', () => {
     expect(west.leakageShare).toBeCloseTo(4150 / 40_000, 12);
     // What the reps are handed stays the actions' own money, over the horizon.
     expect(west.expectedRevenue).toBe(1500);
+    // Data younger than a year: the territory's revenue covers its 182 days, and recovery is put on
+    // their footing, not a year's.
+    const [young] = territoryLoads(accounts, reps, new Map([['West', 40_000]]), settings(), 100, 182);
+    expect(young.recovery).toBeCloseTo(1820, 9);
+    expect(young.leakageShare).toBeCloseTo((1820 + 500) / 40_000, 12);
   });
 });
 

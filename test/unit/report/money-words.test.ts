@@ -10,4 +10,11 @@ describe("an export's note on what its money is over", () => {
     expect(moneyWords(365)).toContain('over the next 12 months');
     expect(moneyWords(undefined)).toBe(moneyWords(365));
   });
+
+  it('says growth and territory leakage cover the days of data when the data is younger than a year', () => {
+    expect(moneyWords(120, 182)).toBe(
+      "The data holds 182 days before the as-of date. Growth: what peers buy over those days. Recovery: money at risk over the next 120 days (the run's horizon). Territory leakage: both over those 182 days, as on the overview.",
+    );
+    expect(moneyWords(120, 365)).toBe(moneyWords(120));
+  });
 });

@@ -35,6 +35,17 @@ describe('the client report', () => {
     expect(html).toContain('<tr><td>Strategic share</td><td>80%</td><td><code>--strategic-share 0.8</code></td></tr>');
   });
 
+  it('says its money covers the days of data, not a year, when the data is younger than a year', () => {
+    const src = sample();
+    src.summary.leakage.windowDays = 182;
+    const html = renderReport(buildView(src, viewOptions));
+    expect(html).toContain(`of revenue over 182 days: `);
+    expect(html).toContain('<div class="tile-label">Revenue, the 182 days of data</div>');
+    expect(html).toContain('<div class="tile-label">Leakage over 182 days</div>');
+    expect(html).toContain('<th class="num">Leakage over 182 days</th><th class="num">Revenue, 182 days</th>');
+    expect(html).not.toContain('Leakage a year');
+  });
+
   it('keeps a hostile customer name as text, never as markup', () => {
     const html = renderReport(buildView(sample(), viewOptions));
     expect(html).not.toContain(HOSTILE);

@@ -14,6 +14,7 @@ import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
 import { profileWords } from '../../../../shared/format/profile-words';
 import { BAND_PLACE, GROWTH_ALONE } from '../../../../shared/format/band-words';
+import { leakageSpan } from '../../../../shared/format/leakage-span';
 import { RunHistory } from './RunHistory';
 
 const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
@@ -37,11 +38,12 @@ export function OverviewScreen() {
     [s, fmt],
   );
   const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
-  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt) : null), [s, fmt]);
-  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt) : null), [s, fmt]);
-  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt) : null), [s, fmt, second]);
+  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt, undefined, leakageSpan(s.leakage.windowDays)) : null), [s, fmt]);
+  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt, undefined, leakageSpan(s.leakage.windowDays)) : null), [s, fmt]);
+  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt, undefined, leakageSpan(s.leakage.windowDays)) : null), [s, fmt, second]);
   if (!s || !pareto || !band || !byTerritory || !byRep || !bySecond) return null;
   const l = s.leakage;
+  const span = leakageSpan(l.windowDays);
   const lone = singleKey(l.by[second]);
   // A bar (or its label) opens that territory's, rep's... actions and customers on Explore.
   const open = (dimension: LeakageDimension) => (e: ChartClick) => {
@@ -56,12 +58,12 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {workspace?.clientName} · as of {fmt.date(s.asOf)} · {s.hasDates ? 'trailing 12 months' : 'a spend table, no dates'} · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · {s.hasDates ? (span.short ? `the ${span.days} days of data` : 'trailing 12 months') : 'a spend table, no dates'} · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
       <div className="stats" data-testid="overview-stats">
-        <Stat label={s.hasDates ? '12-month revenue' : 'Revenue in the table'} value={fmt.money(s.revenue12m)} testId="stat-revenue" />
+        <Stat label={s.hasDates ? (span.short ? `Revenue, ${span.days} days of data` : '12-month revenue') : 'Revenue in the table'} value={fmt.money(s.revenue12m)} testId="stat-revenue" />
         <Stat label="Customers buying" value={fmt.count(s.customers.active12m)} detail={`of ${fmt.count(s.customers.total)} in the data`} testId="stat-customers" />
         <Stat
           label="Strategic vs long tail"
@@ -69,7 +71,7 @@ export function OverviewScreen() {
           detail={`strategic make ${fmt.share(s.strategicRevenueShare)} of revenue`}
           testId="stat-tiers"
         />
-        <Stat label="Leakage per year" value={fmt.money(l.total)} detail={`${fmt.money(l.recovery)} at risk + ${fmt.money(l.growth)} growth`} testId="stat-leakage" />
+        <Stat label={span.short ? `Leakage ${span.per}` : 'Leakage per year'} value={fmt.money(l.total)} detail={`${fmt.money(l.recovery)} at risk + ${fmt.money(l.growth)} growth`} testId="stat-leakage" />
         <Stat
           label="Leakage share"
           value={fmt.share(l.share)}
