@@ -35,6 +35,7 @@ td.reason { color: #374151; }
 .verdict { border: 1px solid #d1d5db; background: #f9fafb; border-radius: 6px; padding: 8px 10px; }
 tr.ours td { font-weight: 600; background: #f3f4f6; }
 .backtest-notes { color: #4b5563; }
+.notes li.caveat { background: #fff7e6; border-left: 3px solid #d97706; padding: 2px 6px; margin-bottom: 4px; list-style: none; }
 footer { margin-top: 32px; border-top: 1px solid #e5e7eb; padding-top: 8px; color: #6b7280; font-size: 11px; }
 section { break-inside: auto; } tr, .tile, .chart { break-inside: avoid; }
 @media print { body { padding: 0; } h2 { break-after: avoid; } }

@@ -29,9 +29,13 @@ const img = (src: string, alt: string, width: number, height: number): SafeHtml 
 const tile = (label: string, value: string, note = ''): SafeHtml =>
   html`<div class="tile"><div class="tile-label">${label}</div><div class="tile-value">${value}</div><div class="tile-note">${note}</div></div>`;
 
-// Older stored runs carry no notes.
-const notesList = (notes: string[] | undefined): SafeHtml =>
-  notes && notes.length ? html`<ul class="notes">${notes.map((n) => html`<li>${n}</li>`)}</ul>` : raw('');
+/** The run's notes, the caveats first and marked, as the Overview shows them (older stored runs carry none). */
+function notesList(notes: string[] | undefined, caveats: string[] | undefined): SafeHtml {
+  if (!notes || notes.length === 0) return raw('');
+  const marked = new Set(caveats ?? []);
+  const ordered = [...notes.filter((n) => marked.has(n)), ...notes.filter((n) => !marked.has(n))];
+  return html`<ul class="notes">${ordered.map((n) => (marked.has(n) ? html`<li class="caveat"><strong>Caveat:</strong> ${n}</li>` : html`<li>${n}</li>`))}</ul>`;
+}
 
 /** Figures from moved thresholds are marked where they are read, not only in the settings table at the end. */
 function customSettingsNote(settings: AnalysisSettings): SafeHtml {
@@ -72,7 +76,7 @@ ${tile(`Expected growth ${span.per}`, money(l.growth), `${formatCount(s.counts.g
 ${tile(`Leakage ${span.per}`, money(l.total), `${formatShare(l.share)} of revenue`)}
 ${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : `suggested k ${s.suggestedK}`)}
 </div>
-${notesList(s.notes)}
+${notesList(s.notes, s.caveats)}
 ${s.hasDates ? img(chart(), 'Leakage share against the industry band', 760, 150) : raw('')}
 ${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
 </section>`;

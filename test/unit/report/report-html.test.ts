@@ -46,6 +46,17 @@ describe('the client report', () => {
     expect(html).not.toContain('Leakage a year');
   });
 
+  it('lists the run\'s caveats first among its notes, marked, as the Overview does', () => {
+    const src = sample();
+    const caveat = 'The data is too short to watch a whole 120 days after an earlier date: treat money at risk as a rougher estimate.';
+    src.summary.notes = ['Product groups proposed from product descriptions.', caveat, 'Growth actions under $46 a year are not listed.'];
+    src.summary.caveats = [caveat];
+    const html = renderReport(buildView(src, viewOptions));
+    const notes = html.slice(html.indexOf('<ul class="notes">'));
+    expect(notes.indexOf(`<li class="caveat"><strong>Caveat:</strong> ${caveat}</li>`)).toBe('<ul class="notes">'.length);
+    expect(notes.indexOf('<li>Product groups proposed')).toBeGreaterThan(0);
+  });
+
   it('keeps a hostile customer name as text, never as markup', () => {
     const html = renderReport(buildView(sample(), viewOptions));
     expect(html).not.toContain(HOSTILE);
