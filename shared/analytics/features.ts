@@ -10,6 +10,11 @@ export const WINDOW_DAYS = 365;
  */
 export type Features = {
   asOfDay: number;
+  /**
+   * The days the window covers: WINDOW_DAYS, or the days since the data began when it is younger
+   * (every "12-month" figure then covers only those). A spend table's window is a year.
+   */
+  windowDays: number;
   n: number;
   m: number;
   /** Net revenue in the window (returns subtract). */
@@ -100,7 +105,8 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
       tenureDays[i] = asOfDay - firstDay[i];
     }
   }
-  return { asOfDay, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, returned12m, purchases, recencyDays, tenureDays };
+  const windowDays = ds.hasDates ? Math.max(1, Math.min(WINDOW_DAYS, asOfDay - ds.firstDay + 1)) : WINDOW_DAYS;
+  return { asOfDay, windowDays, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, returned12m, purchases, recencyDays, tenureDays };
 }
 
 /** Bought something (net positive) in the window. */

@@ -1,6 +1,6 @@
 import type { GrowthSettings } from '../contract/settings';
 import { formatMoney, formatShare, roundForReason } from '../format/numbers';
-import type { Features } from './features';
+import { WINDOW_DAYS, type Features } from './features';
 import { ALL_CUSTOMERS_LABEL, type ProfileModel } from './profiles';
 import { quantileSorted } from './rng';
 import { sortedWhere } from './sorted';
@@ -202,6 +202,10 @@ export function findGrowthGaps(
     return t;
   };
   const floor = growthValueFloor(f, settings.minValueShare);
+  // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year".
+  const young = f.windowDays < WINDOW_DAYS;
+  const windowWords = young ? `the ${f.windowDays} days of data` : 'the last 12 months';
+  const perWindow = young ? `over those ${f.windowDays} days` : 'a year';
   const gaps: GrowthGap[] = [];
   for (let i = 0; i < f.n; i++) {
     const p = model.profileOf[i];
@@ -226,9 +230,7 @@ export function findGrowthGaps(
       const expectedLow = Math.max(0, (peer.low * f.revenue12m[i] - own) * penetration);
       const expectedHigh = Math.max(expectedRevenue, (peer.high * f.revenue12m[i] - own) * penetration);
       const money = moneyText(peerSpend);
-      const what = never
-        ? 'this customer never has'
-        : `this customer bought ${moneyText(own)} in the last 12 months`;
+      const what = never ? 'this customer never has' : `this customer bought ${moneyText(own)} in ${windowWords}`;
       gaps.push({
         customer: i,
         category: c,
@@ -243,7 +245,7 @@ export function findGrowthGaps(
         expectedLow,
         expectedHigh,
         reason: flatString(
-          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} a year (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} ${perWindow} (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
         ),
       });
     }

@@ -20,15 +20,8 @@ const rowsOf = (acc: Map<string, Acc>): LeakageRow[] =>
     .sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 /**
- * The days of revenue leakage is read over: the trailing year, or, when the data begins inside it,
- * the days since it began. "12-month revenue" and growth (a share of peers' 12-month revenue) cover
- * only those days then.
- */
-export const revenueWindowDays = (firstDay: number, asOfDay: number): number => Math.max(1, Math.min(WINDOW_DAYS, asOfDay - firstDay + 1));
-
-/**
  * Recovery money is stated over the horizon; growth and revenue cover the revenue window (a year,
- * unless the data is younger). Recovery is put on the window's footing by this factor (1 at the
+ * unless the data is younger: Features.windowDays). Recovery is put on the window's footing by this factor (1 at the
  * default 365 days on a year of data), wherever leakage is summed: the overview, the territory plan,
  * the run's note. Put on a year's footing against half a year of revenue, Online Retail as of
  * 2011-05-31 (182 days of data, 120-day horizon) read leakage at 78% of revenue instead of 42%.
@@ -37,7 +30,7 @@ export const recoveryFooting = (horizonDays: number, windowDays: number = WINDOW
 
 /**
  * Leakage = recovery at risk + expected growth, in money and as a share of trailing-12-month
- * revenue (../docs/analytics.md; over `windowDays` when the data is younger than a year), overall and by territory, rep, category, tier and profile. Each
+ * revenue (../docs/analytics.md; over the features' window when the data is younger than a year), overall and by territory, rep, category, tier and profile. Each
  * relationship counts once: growth skips relationships flagged for recovery and customers that are
  * gone (pipeline, goneCustomers). Recovery is what the risk model expects to be lost over the
  * horizon, at most what each relationship ran at in its prior year for that span, so against the
@@ -51,8 +44,8 @@ export function computeLeakage(
   profileLabels: string[],
   actions: readonly Action[],
   horizonDays = 365,
-  windowDays = WINDOW_DAYS,
 ): Leakage {
+  const { windowDays } = f;
   const maps: Record<LeakageDimension, Map<string, Acc>> = {
     territory: new Map(),
     rep: new Map(),

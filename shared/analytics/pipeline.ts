@@ -9,7 +9,7 @@ import { computeFeatures, WINDOW_DAYS, type Features } from './features';
 import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { horizonWords } from './recovery/risk-reasons';
-import { computeLeakage, recoveryFooting, revenueWindowDays } from './leakage';
+import { computeLeakage, recoveryFooting } from './leakage';
 import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
 import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
@@ -23,6 +23,7 @@ import { settingsFor, stageKeys, type SettingName, type StageName } from './stag
 import { computeTiers, type Tiers } from './tiers';
 import { isolatedLastDays } from './date-outliers';
 import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
+import { leakageSpan } from '../format/leakage-span';
 
 export type AnalysisStage =
   | 'features'
@@ -473,16 +474,15 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   // With one category there is nothing to cross-sell, so no floor to speak of.
   if (floor > 0 && ds.categories.length > 1) {
     notes.push(
-      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} a year (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's 12-month revenue) are not listed: not worth a rep's call.`,
+      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} ${leakageSpan(features.windowDays).per} (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's 12-month revenue) are not listed: not worth a rep's call.`,
     );
   }
   const labels = profiles.profiles.map((p) => p.label);
   const actions = stage('actions', () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, decision, gaps),
   );
-  // A spend table's revenue is "the last 12 months" whatever its dates.
-  const windowDays = ds.hasDates ? revenueWindowDays(ds.firstDay, asOfDay) : WINDOW_DAYS;
-  const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays, windowDays));
+  const { windowDays } = features;
+  const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   const horizon = settings.recovery.horizonDays;
   if (windowDays < WINDOW_DAYS) {
     notes.push(

@@ -1,6 +1,7 @@
 import type { Action } from '../../../shared/model/results';
 import { weightedMoney } from '../../../shared/analytics/priority';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
+import { leakageSpan } from '../../../shared/format/leakage-span';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 
@@ -9,19 +10,23 @@ export const rangeOf = (a: Action): [number, number] | null =>
   typeof a.facts.expectedLow === 'number' && typeof a.facts.expectedHigh === 'number' ? [a.facts.expectedLow, a.facts.expectedHigh] : null;
 
 /**
- * The money column's heading: growth is a year of the peers' spend, recovery the money at risk over
- * the run's horizon, so "/ yr" holds for both only at the default 365 days.
+ * The money column's heading: growth is a year of the peers' spend (the days of data, on data
+ * younger than a year: `windowDays`), recovery the money at risk over the run's horizon, so "/ yr"
+ * holds for both only at the default 365 days on a year of data.
  */
-export function expectedHeading(horizonDays: number | undefined, recoveryOnly: boolean): Pick<Column<Action>, 'label' | 'title'> {
+export function expectedHeading(horizonDays: number | undefined, recoveryOnly: boolean, windowDays?: number): Pick<Column<Action>, 'label' | 'title'> {
   const span = horizonOtherThanYear(horizonDays);
   if (recoveryOnly) return span === null ? { label: 'Expected / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${span}`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
-  return span === null
-    ? { label: 'Expected / yr', title: 'for growth a year of what peers buy, for recovery the money at risk over the next 12 months' }
-    : { label: 'Expected', title: `for growth a year of what peers buy, for recovery the money at risk over the next ${span} (the run's recovery horizon)` };
+  const window = leakageSpan(windowDays);
+  const growth = window.short ? `for growth what peers buy over the ${window.days} days of data` : 'for growth a year of what peers buy';
+  return span === null && !window.short
+    ? { label: 'Expected / yr', title: `${growth}, for recovery the money at risk over the next 12 months` }
+    : { label: 'Expected', title: `${growth}, for recovery the money at risk over the next ${span ?? '12 months'} (the run's recovery horizon)` };
 }
 
-export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean } = {}): Column<Action>[] {
-  const heading = expectedHeading(options.horizonDays, options.recoveryOnly === true);
+export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean; windowDays?: number } = {}): Column<Action>[] {
+  const heading = expectedHeading(options.horizonDays, options.recoveryOnly === true, options.windowDays);
+  const window = leakageSpan(options.windowDays);
   return [
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '2fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
@@ -31,7 +36,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
       ? [
           {
             id: 'range',
-            label: 'Likely range / yr',
+            label: window.short ? 'Likely range' : 'Likely range / yr',
             value: (a: Action) => rangeOf(a)?.[1] ?? null,
             format: (_: unknown, a: Action) => {
               const r = rangeOf(a);
@@ -63,15 +68,16 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
   ];
 }
 
-/** What an action's money is over: growth a year, recovery the run's horizon. */
-const spanOf = (a: Action, horizonDays: number | undefined): string => {
-  const span = a.kind === 'recovery' ? horizonOtherThanYear(horizonDays) : null;
+/** What an action's money is over: growth a year (or the days of data), recovery the run's horizon. */
+const spanOf = (a: Action, horizonDays: number | undefined, windowDays: number | undefined): string => {
+  if (a.kind !== 'recovery') return ` ${leakageSpan(windowDays).per}`;
+  const span = horizonOtherThanYear(horizonDays);
   return span === null ? ' a year' : ` over the next ${span}`;
 };
 
 /** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
 
-export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, recoveryOnly, height, initialSort, total, capNote }: {
+export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, windowDays, recoveryOnly, height, initialSort, total, capNote }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
@@ -82,6 +88,8 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   weighted?: boolean;
   /** The run's recovery horizon: recovery money is stated over it (growth over a year). */
   horizonDays?: number;
+  /** The days the run's revenue covers (leakage.windowDays): growth money is over them when under a year. */
+  windowDays?: number;
   /** Every action listed is a recovery action. */
   recoveryOnly?: boolean;
   height?: number;
@@ -93,7 +101,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   return (
     <DataTable
       label={label}
-      columns={actionColumns(fmt, { kind, range, weighted, horizonDays, recoveryOnly })}
+      columns={actionColumns(fmt, { kind, range, weighted, horizonDays, recoveryOnly, windowDays })}
       rows={actions}
       rowKey={(a) => a.id}
       onActivate={onOpen}
@@ -105,7 +113,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
       detail={(a) => (
         <p>
           <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)}
-          {spanOf(a, horizonDays)}: {a.reason}
+          {spanOf(a, horizonDays, windowDays)}: {a.reason}
         </p>
       )}
     />

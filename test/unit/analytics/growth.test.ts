@@ -62,6 +62,19 @@ describe('growth actions', () => {
     expect(y[0].reason).toContain('this customer bought $100 in the last 12 months');
   });
 
+  it('says its money covers the days of data, not a year, when the data is younger than a year', () => {
+    // Y-little's stray 2023 purchase left out and one row on 2025-01-01: 121 days of data by 2025-05-01.
+    const rows = restaurantsAndCafes().filter((r) => r.date !== '2023-01-01');
+    rows.push({ customer: 'X-never', date: '2025-01-01', category: 'Meat', revenue: 10 });
+    const young = makeDataset(rows, { categories: CATS });
+    const yf = computeFeatures(young, young.lastDay);
+    expect(yf.windowDays).toBe(121);
+    const found = findGrowthGaps(yf, buildProfiles(yf, sweepProfiles(yf, settings), 2, CATS), settings.growth, CATS, 'USD');
+    const codeOf = (g: { customer: number }) => young.customers[g.customer].code;
+    expect(found.find((g) => codeOf(g) === 'X-never')?.reason).toMatch(/; this customer never has; peers of its size spend about \$1,\d00 over those 121 days \(middle half/);
+    expect(found.find((g) => codeOf(g) === 'Y-little')?.reason).toContain('this customer bought $100 in the 121 days of data');
+  });
+
   it('never recommends a category only a few peers bought once', () => {
     expect(gaps.some((g) => CATS[g.category] === 'Paper' && ds.customers[g.customer].code.startsWith('R'))).toBe(false);
     expect(gaps.some((g) => CATS[g.category] === 'Bakery' && ds.customers[g.customer].code === 'Y-little')).toBe(false);

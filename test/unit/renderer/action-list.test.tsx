@@ -43,6 +43,14 @@ describe('the money column of an action list', () => {
     expect(h?.querySelector('button.sort')?.getAttribute('title')).toBe("Expected: for growth a year of what peers buy, for recovery the money at risk over the next 100 days (the run's recovery horizon)");
   });
 
+  it('says growth money covers the days of data, not a year, when the data is younger than a year', () => {
+    render(<ActionList label="Growth actions" actions={[both[1]]} fmt={fmt} onOpen={() => undefined} kind={false} range horizonDays={365} windowDays={182} />);
+    const h = heading(/^Expected/);
+    expect(h?.textContent).not.toContain('/ yr');
+    expect(h?.querySelector('button.sort')?.getAttribute('title')).toBe("Expected: for growth what peers buy over the 182 days of data, for recovery the money at risk over the next 12 months (the run's recovery horizon)");
+    expect(heading(/^Likely range/)?.textContent).not.toContain('/ yr');
+  });
+
   it('heads a recovery-only list with the horizon the money is over', () => {
     render(<ActionList label="Recovery actions" actions={[both[0]]} fmt={fmt} onOpen={() => undefined} kind={false} recoveryOnly horizonDays={183} weighted />);
     expect(heading(/^At risk/)?.textContent).toContain('At risk, 6 months');

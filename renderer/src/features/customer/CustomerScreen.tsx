@@ -84,7 +84,7 @@ function CustomerView({ code }: { code: string }) {
         </p>
       )}
       <Panel title="Its actions">
-        <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
+        <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={d.actions} fmt={fmt} onOpen={() => undefined} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
       </Panel>
       {account?.breakdown && (
         <Panel title="Categories its account call carries">

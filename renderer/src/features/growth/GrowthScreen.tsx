@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
+import { leakageSpan } from '../../../../shared/format/leakage-span';
 import { Chart } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { useDrill } from '../../app/useDrill';
@@ -60,8 +61,10 @@ export function GrowthScreen() {
   const lastBacktest = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
   const growthCheck = lastBacktest.data?.report?.growth ?? null;
   const totals = useMemo(() => growthByCategory(actions.data?.groups ?? []), [actions.data]);
-  const option = useMemo(() => growthByCategoryOption(totals, fmt), [totals, fmt]);
+  const windowDays = s?.leakage.windowDays;
+  const option = useMemo(() => growthByCategoryOption(totals, fmt, undefined, windowDays), [totals, fmt, windowDays]);
   if (!s) return null;
+  const span = leakageSpan(s.leakage.windowDays);
   const set = (key: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [key]: v }));
 
   return (
@@ -71,8 +74,9 @@ export function GrowthScreen() {
           <h1>Growth</h1>
           <p className="muted">Categories that peers in the same profile widely buy and this customer does not, or buys far below its size.</p>
           <p className="muted" data-testid="growth-floor">
-            Only actions expected to bring at least {s.growthFloor !== undefined ? `${fmt.money(s.growthFloor)} a year (` : ''}
-            {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's 12-month revenue{s.growthFloor !== undefined ? ')' : ' a year'} are listed: smaller ones are not worth a
+            Only actions expected to bring at least {s.growthFloor !== undefined ? `${fmt.money(s.growthFloor)} ${span.per} (` : ''}
+            {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's {span.short ? `revenue over the ${span.days} days of data` : '12-month revenue'}
+            {s.growthFloor !== undefined ? ')' : ` ${span.per}`} are listed: smaller ones are not worth a
             rep's call. The expected value weighs what a peer of the customer's size spends on the category by how many peers buy it; the likely range is the same at the middle half of
             its peers.
           </p>
@@ -104,7 +108,7 @@ export function GrowthScreen() {
       )}
       <div className="stats" data-testid="growth-stats">
         <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
-        <Stat label="Expected revenue per year" value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />
+        <Stat label={span.short ? `Expected revenue ${span.per}` : 'Expected revenue per year'} value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />
         <Stat label="Customers" value={actions.data ? fmt.count(actions.data.customers) : '…'} testId="growth-customers" />
       </div>
       <Panel title="Expected growth by category">
@@ -119,6 +123,7 @@ export function GrowthScreen() {
           fmt={fmt}
           kind={false}
           range
+          windowDays={s.leakage.windowDays}
           onOpen={(a) => go('customer', { code: a.customerCode })}
           height={440}
           initialSort={{ column: 'expected', dir: 'desc' }}
