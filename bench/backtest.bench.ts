@@ -181,6 +181,19 @@ const relationshipCells = (c: { name: string; asOf: string; horizon: number }, l
   return top ? [summaryCells(c, top)] : [];
 };
 const settings = analysisSettingsSchema.parse({});
+/**
+ * Precision by how the replay learned (the caveat a run shows, shared/analytics/recovery/overview.ts,
+ * quotes these): over a shorter horizon than asked (the history cannot show the whole horizon twice
+ * before the date), or the whole horizon.
+ */
+const byLearning = { shorter: { replays: 0, precision: 0 }, whole: { replays: 0, precision: 0 } };
+const countLearning = (report: BacktestReport, horizon: number): void => {
+  const learned = report.model.customer?.horizonDays;
+  if (learned === undefined || !report.model.customer?.usable) return;
+  const group = learned < horizon ? byLearning.shorter : byLearning.whole;
+  group.replays++;
+  group.precision += Number(report.levels[0].verdict.precisionOk);
+};
 for (const c of CASES) {
   const ds = c.data();
   let reference = Infinity;
@@ -202,6 +215,7 @@ for (const c of CASES) {
   growthTable(report);
   growth.push(...growthCells(c, report));
   summary.push(`${summaryCells(c, report.levels[0])} ${(ms / reference).toFixed(1)}x |`);
+  countLearning(report, c.horizon);
   relationships.push(...relationshipCells(c, report.levels));
 }
 
@@ -210,6 +224,7 @@ for (const c of FURTHER) {
   const report = runBacktest(c.data(), settings, dayFromIso(c.asOf), c.horizon);
   const model = report.model.customer;
   further.push(`${summaryCells(c, report.levels[0])} ${model?.usable ? 'used' : 'not used: run-rate shortfall'}${model ? ` (${model.auc.toFixed(3)})` : ''} |`);
+  countLearning(report, c.horizon);
   relationships.push(...relationshipCells(c, report.levels));
   growth.push(...growthCells(c, report));
 }
@@ -326,6 +341,8 @@ const out = [
   'Other dates and horizons of the same files (30 days to a year), and the full CDNOW file: not tuned on when added, but every later change was checked on them too. Where the learned model is not used (it could not beat chance on its own past), units are priced by their run-rate shortfall beside the rhythm rules.',
   '',
   ...further,
+  '',
+  `Precision by how the learned model learned, over the ${byLearning.shorter.replays + byLearning.whole.replays} replays above where it was used (the summary and these): learned over a shorter horizon than asked, because the history before the date cannot show the whole horizon twice, the better money-minded rule's precision was met on ${byLearning.shorter.precision} of ${byLearning.shorter.replays}; learned over the whole horizon, on ${byLearning.whole.precision} of ${byLearning.whole.replays}. A run learned the shorter way says so in a caveat quoting these figures.`,
   '',
   '## Fresh holdouts, picked after the method last changed (customer level)',
   '',

@@ -121,7 +121,8 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, curr
 const moneyHorizon = (t: RiskTrainingSummary): number => Math.max(t.horizonDays, t.moneyHorizonDays ?? t.horizonDays);
 
 /**
- * What the backtests on public data (bench/backtest.bench.ts, customer level, the 24 replays) say of
+ * What the backtests on public data (bench/backtest.bench.ts, customer level, the 24 replays; its
+ * "Precision by how the learned model learned" line re-measures these on every run) say of
  * lists learned over a shorter horizon than asked: the top 300 fell short of the better money-minded
  * naive rule's precision on 7 of the 11 replays learned that way and on 2 of the 13 that learned the
  * whole horizon. Learning the shorter horizon in full does not mend it: the same 11 dates replayed at
