@@ -78,11 +78,11 @@ export function leakageBreakdownOption(rows: LeakageRow[], currency: string, lim
 }
 
 /** Cumulative revenue share against cumulative customer share. */
-export function paretoOption(points: ParetoPoint[]): Option {
+export function paretoOption(points: ParetoPoint[], windowDays?: number): Option {
   return {
     grid: { left: 70, right: 30, top: 20, bottom: 40 },
     xAxis: { type: 'value', min: 0, max: 1, name: 'Share of customers, largest first', nameLocation: 'middle', nameGap: 25, axisLabel: { formatter: pct } },
-    yAxis: { type: 'value', min: 0, max: 1, name: 'Share of 12-month revenue', nameLocation: 'middle', nameGap: 48, axisLabel: { formatter: pct } },
+    yAxis: { type: 'value', min: 0, max: 1, name: `Share of ${leakageSpan(windowDays).revenue}`, nameLocation: 'middle', nameGap: 48, axisLabel: { formatter: pct } },
     series: [
       {
         type: 'line',

@@ -78,7 +78,7 @@ ${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length)
 </div>
 ${notesList(s.notes, s.caveats)}
 ${s.hasDates ? img(chart(), 'Leakage share against the industry band', 760, 150) : raw('')}
-${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
+${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto, l.windowDays), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
 </section>`;
 }
 

@@ -19,7 +19,7 @@ export function paretoBandAt(customerShare: number, bands: ParetoBands): Extract
  * Share of customers (ranked by 12-month revenue) against cumulative share of revenue, shaded in
  * its two tiers; each band opens its customers.
  */
-export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat, bands?: ParetoBands): EChartsOption {
+export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat, bands?: ParetoBands, windowDays?: number): EChartsOption {
   const active = bands ? bands.strategic + bands.longTail : 0;
   const cut = bands && active > 0 ? bands.strategic / active : null;
   const markArea =
@@ -56,7 +56,7 @@ export function paretoOption(points: readonly ParetoPoint[], strategicShare: num
     },
     yAxis: {
       type: 'value',
-      name: 'Share of 12-month revenue',
+      name: `Share of ${leakageSpan(windowDays).revenue}`,
       nameLocation: 'middle',
       nameGap: 48,
       min: 0,

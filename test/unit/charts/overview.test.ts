@@ -27,6 +27,9 @@ describe('overview charts', () => {
     const x = option.xAxis as Axis;
     expect(x.name).toMatch(/customers/i);
     expect(x.axisLabel?.formatter?.(0.5)).toBe('50%');
+    expect((option.yAxis as Axis).name).toBe('Share of 12-month revenue');
+    // Data younger than a year: the revenue is the days it holds.
+    expect((paretoOption(points, 0.8, fmt, undefined, 182).yAxis as Axis).name).toBe('Share of revenue over 182 days');
   });
 
   it('shades the strategic and long-tail bands, and a click in either opens that tier', () => {

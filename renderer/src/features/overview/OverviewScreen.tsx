@@ -34,7 +34,7 @@ export function OverviewScreen() {
   const drill = useDrill();
   const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
   const pareto = useMemo(
-    () => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt, { strategic: s.customers.strategic, longTail: s.customers.longTail }) : null),
+    () => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt, { strategic: s.customers.strategic, longTail: s.customers.longTail }, s.leakage.windowDays) : null),
     [s, fmt],
   );
   const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
