@@ -85,7 +85,7 @@ export function territoryLoads(
   recoveryHorizonDays = 365,
   revenueWindowDays = 365,
 ): TerritoryLoad[] {
-  const yearly = recoveryFooting(recoveryHorizonDays, revenueWindowDays);
+  const footing = recoveryFooting(recoveryHorizonDays, revenueWindowDays);
   const rows = new Map<string, TerritoryLoad>();
   const row = (territory: string): TerritoryLoad => {
     let r = rows.get(territory);
@@ -138,7 +138,7 @@ export function territoryLoads(
     if (home !== undefined) placedWithTerritoryReps.set(home, (placedWithTerritoryReps.get(home) ?? 0) + 1);
   }
   for (const r of rows.values()) {
-    r.recovery *= yearly;
+    r.recovery *= footing;
     r.leakage = r.recovery + r.growth;
     r.leakageShare = r.revenue12m > 0 ? r.leakage / r.revenue12m : 0;
     const placed = placedWithTerritoryReps.get(r.territory) ?? 0;

@@ -21,20 +21,22 @@ const rowsOf = (acc: Map<string, Acc>): LeakageRow[] =>
 
 /**
  * Recovery money is stated over the horizon; growth and revenue cover the revenue window (a year,
- * unless the data is younger: Features.windowDays). Recovery is put on the window's footing by this factor (1 at the
- * default 365 days on a year of data), wherever leakage is summed: the overview, the territory plan,
- * the run's note. Put on a year's footing against half a year of revenue, Online Retail as of
- * 2011-05-31 (182 days of data, 120-day horizon) read leakage at 78% of revenue instead of 42%.
+ * unless the data is younger: Features.windowDays). Recovery is put on the window's footing by this
+ * factor (1 at the default 365 days on a year of data), wherever leakage is summed: the overview,
+ * the territory plan, the run's note. Put on a year's footing against half a year of revenue,
+ * Online Retail as of 2011-05-31 (182 days of data, 120-day horizon) read leakage at 78% of revenue
+ * instead of 42%.
  */
 export const recoveryFooting = (horizonDays: number, windowDays: number = WINDOW_DAYS): number => windowDays / horizonDays;
 
 /**
  * Leakage = recovery at risk + expected growth, in money and as a share of trailing-12-month
- * revenue (../docs/analytics.md; over the features' window when the data is younger than a year), overall and by territory, rep, category, tier and profile. Each
- * relationship counts once: growth skips relationships flagged for recovery and customers that are
- * gone (pipeline, goneCustomers). Recovery is what the risk model expects to be lost over the
- * horizon, at most what each relationship ran at in its prior year for that span, so against the
- * trailing year's revenue it stays on a comparable base.
+ * revenue (../docs/analytics.md; over the features' window when the data is younger than a year),
+ * overall and by territory, rep, category, tier and profile. Each relationship counts once: growth
+ * skips relationships flagged for recovery and customers that are gone (pipeline, goneCustomers).
+ * Recovery is what the risk model expects to be lost over the horizon, at most what each
+ * relationship ran at in its prior year for that span, so against the trailing year's revenue it
+ * stays on a comparable base.
  */
 export function computeLeakage(
   ds: Dataset,
@@ -88,7 +90,7 @@ export function computeLeakage(
   const categoryIndex = new Map(ds.categories.map((name, c) => [name, c]));
   let recovery = 0;
   let growth = 0;
-  const yearly = recoveryFooting(horizonDays, windowDays);
+  const footing = recoveryFooting(horizonDays, windowDays);
   const add = (acc: Acc, isRecovery: boolean, v: number) => {
     if (isRecovery) acc.recovery += v;
     else acc.growth += v;
@@ -96,12 +98,12 @@ export function computeLeakage(
   for (const a of actions) {
     const i = index.get(a.customerCode) as number;
     const isRecovery = a.kind === 'recovery';
-    const v = isRecovery ? a.expectedRevenue * yearly : a.expectedRevenue;
+    const v = isRecovery ? a.expectedRevenue * footing : a.expectedRevenue;
     if (isRecovery) recovery += v;
     else growth += v;
     for (let d = 0; d < dims.length; d++) add(accOf[d][i], isRecovery, v);
     // A whole-account action counts in each category it carries, with that category's part.
-    if (a.breakdown) for (const b of a.breakdown) add(categoryAcc[categoryIndex.get(b.category) as number], isRecovery, b.atRisk * yearly);
+    if (a.breakdown) for (const b of a.breakdown) add(categoryAcc[categoryIndex.get(b.category) as number], isRecovery, b.atRisk * footing);
     else add(categoryAcc[categoryIndex.get(a.category) as number], isRecovery, v);
   }
   const total = recovery + growth;

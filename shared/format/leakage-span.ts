@@ -1,7 +1,7 @@
 /**
  * What leakage money is over: a year, or the days the data holds before the as-of date when it is
  * younger than a year (revenue, growth and leakage then cover those days, and recovery is put on
- * their footing: revenueWindowDays). Runs stored before carry no window: a year.
+ * their footing: Features.windowDays). Runs stored before carry no window: a year.
  */
 export type LeakageSpan = {
   /** Whether the data is younger than a year at the as-of date. */
