@@ -1,6 +1,7 @@
 import type { GrowthSettings } from '../contract/settings';
 import { formatMoney, formatShare, roundForReason } from '../format/numbers';
-import { WINDOW_DAYS, type Features } from './features';
+import type { Features } from './features';
+import { leakageSpan } from '../format/leakage-span';
 import { ALL_CUSTOMERS_LABEL, type ProfileModel } from './profiles';
 import { quantileSorted } from './rng';
 import { sortedWhere } from './sorted';
@@ -203,9 +204,8 @@ export function findGrowthGaps(
   };
   const floor = growthValueFloor(f, settings.minValueShare);
   // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year".
-  const young = f.windowDays < WINDOW_DAYS;
-  const windowWords = young ? `the ${f.windowDays} days of data` : 'the last 12 months';
-  const perWindow = young ? `over those ${f.windowDays} days` : 'a year';
+  const span = leakageSpan(f.windowDays);
+  const windowWords = span.short ? `the ${span.days} days of data` : 'the last 12 months';
   const gaps: GrowthGap[] = [];
   for (let i = 0; i < f.n; i++) {
     const p = model.profileOf[i];
@@ -245,7 +245,7 @@ export function findGrowthGaps(
         expectedLow,
         expectedHigh,
         reason: flatString(
-          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} ${perWindow} (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} ${span.per} (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
         ),
       });
     }

@@ -7,16 +7,21 @@ export type LeakageSpan = {
   /** Whether the data is younger than a year at the as-of date. */
   short: boolean;
   days: number;
-  /** "a year", or "over 182 days". */
+  /** In a sentence: "a year", or "over 182 days". */
   per: string;
+  /** In a label or an axis name: "per year", or "over 182 days". */
+  heading: string;
   /** The revenue the share is read against: "12-month revenue", or "revenue over 182 days". */
   revenue: string;
+  /** A table column of that revenue: "Revenue 12m", or "Revenue, 182 days". */
+  revenueColumn: string;
 };
 
 const YEAR = 365;
 
 export function leakageSpan(windowDays: number | undefined): LeakageSpan {
   const days = windowDays ?? YEAR;
-  if (days >= YEAR) return { short: false, days: YEAR, per: 'a year', revenue: '12-month revenue' };
-  return { short: true, days, per: `over ${days} days`, revenue: `revenue over ${days} days` };
+  if (days >= YEAR) return { short: false, days: YEAR, per: 'a year', heading: 'per year', revenue: '12-month revenue', revenueColumn: 'Revenue 12m' };
+  const over = `over ${days} days`;
+  return { short: true, days, per: over, heading: over, revenue: `revenue ${over}`, revenueColumn: `Revenue, ${days} days` };
 }

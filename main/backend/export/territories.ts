@@ -21,7 +21,7 @@ const territoryColumns = (span: LeakageSpan): Column<TerritoryLoad>[] => [
   { header: `Recovery at risk ${span.per}`, kind: 'money', width: 14, value: (t) => t.recovery },
   { header: `Growth ${span.per}`, kind: 'money', width: 14, value: (t) => t.growth },
   { header: `Leakage ${span.per}`, kind: 'money', width: 14, value: (t) => t.leakage },
-  { header: span.short ? `Revenue, ${span.days} days` : 'Revenue 12m', kind: 'money', width: 16, value: (t) => t.revenue12m },
+  { header: span.revenueColumn, kind: 'money', width: 16, value: (t) => t.revenue12m },
   // No revenue in the last 12 months: a share of nothing is left empty, not written as 0%.
   { header: 'Leakage share', kind: 'share', width: 13, value: (t) => (t.revenue12m > 0 ? t.leakageShare : null) },
 ];

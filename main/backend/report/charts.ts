@@ -1,7 +1,7 @@
 import * as echarts from 'echarts';
 import type { LeakageRow, ParetoPoint } from '../../../shared/model/results';
 import { formatMoneyCompact } from '../../../shared/format/numbers';
-import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
+import { leakageSpan } from '../../../shared/format/leakage-span';
 
 type Option = echarts.EChartsCoreOption;
 
@@ -58,12 +58,12 @@ export function leakageBandOption(
 }
 
 /** Recovery and growth money per key of one breakdown, largest first. */
-export function leakageBreakdownOption(rows: LeakageRow[], currency: string, limit = 12, label: (key: string) => string = (key) => key, span: LeakageSpan = leakageSpan(undefined)): Option {
+export function leakageBreakdownOption(rows: LeakageRow[], currency: string, limit = 12, label: (key: string) => string = (key) => key, windowDays?: number): Option {
   const shown = [...rows].sort((a, b) => b.total - a.total).slice(0, limit);
   return {
     grid: { left: 150, right: 30, top: 30, bottom: 48 },
     legend: { top: 0, data: ['Recovery', 'Growth'] },
-    xAxis: { type: 'value', name: `Leakage ${span.per} (${currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
+    xAxis: { type: 'value', name: `Leakage ${leakageSpan(windowDays).per} (${currency})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => formatMoneyCompact(v, currency) } },
     yAxis: {
       type: 'category',
       inverse: true,

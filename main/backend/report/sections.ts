@@ -89,7 +89,7 @@ function breakdownTable(rows: LeakageRow[], title: string, currency: string, spa
       html`<tr><td>${leakageKeyLabel(title, r.key)}</td><td class="num">${formatMoney(r.recovery, currency)}</td><td class="num">${formatMoney(r.growth, currency)}</td><td class="num">${formatMoney(r.total, currency)}</td><td class="num">${formatMoney(r.revenue12m, currency)}</td><td class="num">${r.revenue12m > 0 ? formatShare(r.share) : '—'}</td></tr>`,
   );
   const more = rows.length > shown.length ? html`<p class="note">${rows.length - shown.length} more not shown.</p>` : raw('');
-  return html`<table><thead><tr><th>${title}</th><th class="num">Recovery ${span.per}</th><th class="num">Growth ${span.per}</th><th class="num">Leakage ${span.per}</th><th class="num">${span.short ? `Revenue, ${span.days} days` : 'Revenue 12m'}</th><th class="num">Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
+  return html`<table><thead><tr><th>${title}</th><th class="num">Recovery ${span.per}</th><th class="num">Growth ${span.per}</th><th class="num">Leakage ${span.per}</th><th class="num">${span.revenueColumn}</th><th class="num">Share</th></tr></thead><tbody>${body}</tbody></table>${more}`;
 }
 
 export function leakageSection(v: ReportView): SafeHtml {
@@ -101,7 +101,7 @@ export function leakageSection(v: ReportView): SafeHtml {
       return html`<h3>By ${title.toLowerCase()}</h3><p class="note">No customer has a ${title.toLowerCase()} in this data, so leakage cannot be split by it.</p>`;
     }
     const height = 60 + Math.min(rows.length, BREAKDOWN_ROWS) * 26;
-    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS, (k) => leakageKeyLabel(key, k), span), 760, height);
+    const chart = renderChart(leakageBreakdownOption(rows, v.currency, BREAKDOWN_ROWS, (k) => leakageKeyLabel(key, k), v.summary.leakage.windowDays), 760, height);
     return html`<h3>By ${title.toLowerCase()}</h3>${img(chart, `Leakage by ${title.toLowerCase()}`, 760, height)}${breakdownTable(rows, title, v.currency, span)}`;
   });
   return html`<section id="leakage"><h2>Where the leakage hides</h2>${parts}</section>`;

@@ -12,7 +12,6 @@ export function growthByCategory(groups: readonly SliceGroup[]): CategoryTotal[]
 
 /** Expected growth revenue per category, largest at the top. */
 export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: ChartFormat, limit = 15, windowDays?: number): EChartsOption {
-  const span = leakageSpan(windowDays);
   const top = totals.slice(0, limit).reverse();
   return {
     // Room right of the longest bar for its money label ("$996.2K" was cut at the panel's edge).
@@ -26,7 +25,7 @@ export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: Ch
         return tooltipHtml`${t.category}<br/>${fmt.money(t.expected)} expected from ${fmt.count(t.count)} actions`;
       },
     },
-    xAxis: { type: 'value', name: `Expected revenue ${span.short ? span.per : 'per year'} (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    xAxis: { type: 'value', name: `Expected revenue ${leakageSpan(windowDays).heading} (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
     yAxis: { type: 'category', data: top.map((t) => t.category), triggerEvent: true, axisLabel: { formatter: (v: string) => truncate(v, 18) } },
     series: [{ type: 'bar', name: 'Expected revenue', color: GROWTH_COLOR, data: top.map((t) => t.expected), label: { show: true, position: 'right', formatter: (p) => fmt.moneyCompact(Number(p.value)) } }],
   };

@@ -3,7 +3,7 @@ import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/mod
 import { NONE_KEY } from '../../../shared/model/slice';
 import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, tooltipHtml, truncate, type ChartFormat } from './common';
-import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
+import { leakageSpan } from '../../../shared/format/leakage-span';
 
 /** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
 export type ParetoBands = { strategic: number; longTail: number };
@@ -89,7 +89,7 @@ export const onlyUnassigned = (rows: readonly LeakageRow[]): boolean => rows.len
 /** The one key all the leakage sits in (a file with one category), where a lone bar would say nothing; null otherwise. */
 export const singleKey = (rows: readonly LeakageRow[]): LeakageRow | null => (rows.length === 1 ? rows[0] : null);
 
-export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12, span: LeakageSpan = leakageSpan(undefined)): EChartsOption {
+export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12, windowDays?: number): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
   return {
     grid: grid({ left: 140, bottom: 48, top: 36 }),
@@ -106,7 +106,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
     },
     xAxis: {
       type: 'value',
-      name: `Leakage ${span.short ? span.per : 'per year'} (${fmt.unit})`,
+      name: `Leakage ${leakageSpan(windowDays).heading} (${fmt.unit})`,
       nameLocation: 'middle',
       nameGap: 28,
       axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },

@@ -90,7 +90,6 @@ export type BacktestLevel = {
   verdict: BacktestVerdict;
 };
 
-
 export type BacktestReport = {
   asOf: string;
   horizonDays: number;

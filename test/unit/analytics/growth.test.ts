@@ -71,7 +71,7 @@ describe('growth actions', () => {
     expect(yf.windowDays).toBe(121);
     const found = findGrowthGaps(yf, buildProfiles(yf, sweepProfiles(yf, settings), 2, CATS), settings.growth, CATS, 'USD');
     const codeOf = (g: { customer: number }) => young.customers[g.customer].code;
-    expect(found.find((g) => codeOf(g) === 'X-never')?.reason).toMatch(/; this customer never has; peers of its size spend about \$1,\d00 over those 121 days \(middle half/);
+    expect(found.find((g) => codeOf(g) === 'X-never')?.reason).toMatch(/; this customer never has; peers of its size spend about \$1,\d00 over 121 days \(middle half/);
     expect(found.find((g) => codeOf(g) === 'Y-little')?.reason).toContain('this customer bought $100 in the 121 days of data');
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { LeakageRow } from '../../../shared/model/results';
 import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../../renderer/src/charts/overview';
 import { fmt } from './fixtures';
-import { leakageSpan } from '../../../shared/format/leakage-span';
 
 type Axis = { name?: string; data?: string[]; axisLabel?: { formatter?: (v: number) => string } };
 type Series = { name?: string; data: unknown[]; markLine?: { data: { yAxis?: number; xAxis?: number | string }[] }; markArea?: { data: { xAxis: number }[][] } };
@@ -64,7 +63,7 @@ describe('overview charts', () => {
     expect(x.name).toBe('Leakage per year (USD)');
     expect(x.axisLabel?.formatter?.(1_200_000)).toBe('$1.2M');
     // Data younger than a year: the money covers its days.
-    expect((leakageBarsOption([row('North', 100, 50)], 'Territory', fmt, undefined, leakageSpan(182)).xAxis as Axis).name).toBe('Leakage over 182 days (USD)');
+    expect((leakageBarsOption([row('North', 100, 50)], 'Territory', fmt, undefined, 182).xAxis as Axis).name).toBe('Leakage over 182 days (USD)');
   });
 
   it('calls a breakdown empty when every customer in it has no rep or territory, so the screen says so instead of one bar', () => {

@@ -108,7 +108,7 @@ export function GrowthScreen() {
       )}
       <div className="stats" data-testid="growth-stats">
         <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
-        <Stat label={span.short ? `Expected revenue ${span.per}` : 'Expected revenue per year'} value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />
+        <Stat label={`Expected revenue ${span.heading}`} value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />
         <Stat label="Customers" value={actions.data ? fmt.count(actions.data.customers) : '…'} testId="growth-customers" />
       </div>
       <Panel title="Expected growth by category">

@@ -38,9 +38,9 @@ export function OverviewScreen() {
     [s, fmt],
   );
   const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
-  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt, undefined, leakageSpan(s.leakage.windowDays)) : null), [s, fmt]);
-  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt, undefined, leakageSpan(s.leakage.windowDays)) : null), [s, fmt]);
-  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt, undefined, leakageSpan(s.leakage.windowDays)) : null), [s, fmt, second]);
+  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt, undefined, s.leakage.windowDays) : null), [s, fmt]);
+  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt, undefined, s.leakage.windowDays) : null), [s, fmt]);
+  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt, undefined, s.leakage.windowDays) : null), [s, fmt, second]);
   if (!s || !pareto || !band || !byTerritory || !byRep || !bySecond) return null;
   const l = s.leakage;
   const span = leakageSpan(l.windowDays);
@@ -71,7 +71,7 @@ export function OverviewScreen() {
           detail={`strategic make ${fmt.share(s.strategicRevenueShare)} of revenue`}
           testId="stat-tiers"
         />
-        <Stat label={span.short ? `Leakage ${span.per}` : 'Leakage per year'} value={fmt.money(l.total)} detail={`${fmt.money(l.recovery)} at risk + ${fmt.money(l.growth)} growth`} testId="stat-leakage" />
+        <Stat label={`Leakage ${span.heading}`} value={fmt.money(l.total)} detail={`${fmt.money(l.recovery)} at risk + ${fmt.money(l.growth)} growth`} testId="stat-leakage" />
         <Stat
           label="Leakage share"
           value={fmt.share(l.share)}
