@@ -98,12 +98,18 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
     tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
   }
 
-  /** Keeps the customer's latest name, rep, territory and segment: those of the last line of its last day. */
-  function noteLatest(customerId: number, day: number, line: number, name: string, repId: number | null, territoryId: number | null, segment: string): void {
+  /**
+   * Keeps the customer's latest name, rep, territory and segment: those of the last line of its last
+   * day. Texts cut from a line are copied (a slice would keep the whole chunk alive); the parser
+   * thread's dictionary texts (`fromDictionary`) are whole strings already and are kept as they are,
+   * so the next row's same name is the same string and compares at once.
+   */
+  function noteLatest(customerId: number, day: number, line: number, name: string, repId: number | null, territoryId: number | null, segment: string, fromDictionary = false): void {
+    const keep = fromDictionary ? (value: string): string | null => (value === '' ? null : value) : owned;
     // Files grouped by customer come back to the same one row after row: no map lookup for them.
     const seen = customerId === lastNoted.id ? lastNoted.seen : latest.get(customerId);
     if (!seen) {
-      const entry: Latest = { day, line, name: owned(name), rep: repId, territory: territoryId, segment: owned(segment) };
+      const entry: Latest = { day, line, name: keep(name), rep: repId, territory: territoryId, segment: keep(segment) };
       latest.set(customerId, entry);
       lastNoted.id = customerId;
       lastNoted.seen = entry;
@@ -118,8 +124,8 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       seen.rep = repId;
       seen.territory = territoryId;
       // A customer's rows nearly always repeat its name and segment: copy a value only when it changes.
-      if (name !== (seen.name ?? '')) seen.name = owned(name);
-      if (segment !== (seen.segment ?? '')) seen.segment = owned(segment);
+      if (name !== (seen.name ?? '')) seen.name = keep(name);
+      if (segment !== (seen.segment ?? '')) seen.segment = keep(segment);
     }
   }
 
@@ -234,7 +240,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       const repId = ix.rep >= 0 ? optionalId(reps, byCode.rep, d[TEXT.rep], codes[TEXT.rep][i]) : null;
       const territoryId = ix.territory >= 0 ? optionalId(territories, byCode.territory, d[TEXT.territory], codes[TEXT.territory][i]) : null;
       add(line, id, day, categoryId, productId, quantity, revenue, repId, territoryId, invoice === '' ? null : invoice);
-      if (tracksCustomer) noteLatest(id, day, line, d[TEXT.customerName][codes[TEXT.customerName][i]], repId, territoryId, d[TEXT.segment][codes[TEXT.segment][i]]);
+      if (tracksCustomer) noteLatest(id, day, line, d[TEXT.customerName][codes[TEXT.customerName][i]], repId, territoryId, d[TEXT.segment][codes[TEXT.segment][i]], true);
     },
   };
 

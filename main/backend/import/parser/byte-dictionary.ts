@@ -19,10 +19,11 @@ export class ByteDictionary {
   private codes = new Int32Array(1 << 10);
   private blanks = new Uint8Array(1 << 10);
   private bytes = new Uint8Array(1 << 16);
+  private view: DataView = new DataView(this.bytes.buffer);
   private size = 0;
 
-  /** The entry holding buf[start, end) (whose hash is `hash`), or -1. */
-  find(buf: Uint8Array, start: number, end: number, hash: number): number {
+  /** The entry holding bytes [start, end) of `cells` (whose hash is `hash`), or -1. */
+  find(cells: DataView, start: number, end: number, hash: number): number {
     const slots = this.slots;
     const mask = slots.length - 1;
     const length = end - start;
@@ -32,12 +33,7 @@ export class ByteDictionary {
       if (entry < 0) return -1;
       if (this.hashes[entry] === hash) {
         const from = entry === 0 ? 0 : this.ends[entry - 1];
-        if (this.ends[entry] - from === length) {
-          const bytes = this.bytes;
-          let k = 0;
-          while (k < length && bytes[from + k] === buf[start + k]) k++;
-          if (k === length) return entry;
-        }
+        if (this.ends[entry] - from === length && sameBytes(this.view, from, cells, start, length)) return entry;
       }
       slot = (slot + 1) & mask;
     }
@@ -69,6 +65,7 @@ export class ByteDictionary {
       const bytes = new Uint8Array(Math.max(this.bytes.length * 2, from + length));
       bytes.set(this.bytes.subarray(0, from));
       this.bytes = bytes;
+      this.view = new DataView(bytes.buffer);
     }
     this.bytes.set(buf.subarray(start, end), from);
     this.ends[n] = from + length;
@@ -97,4 +94,12 @@ function grown(a: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(capacity);
   b.set(a);
   return b;
+}
+
+/** Whether `length` bytes of `a` from `i` equal those of `b` from `j`: four at a time, then the rest. */
+export function sameBytes(a: DataView, i: number, b: DataView, j: number, length: number): boolean {
+  let k = 0;
+  for (; k + 4 <= length; k += 4) if (a.getInt32(i + k, true) !== b.getInt32(j + k, true)) return false;
+  for (; k < length; k++) if (a.getUint8(i + k) !== b.getUint8(j + k)) return false;
+  return true;
 }

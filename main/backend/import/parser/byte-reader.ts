@@ -8,7 +8,7 @@ import { namesNoSale } from '../../../../shared/model/sale-status';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
-import { ByteDictionary, HASH_START, HASH_STEP } from './byte-dictionary';
+import { ByteDictionary, HASH_START, HASH_STEP, sameBytes } from './byte-dictionary';
 
 const LF = 10;
 const CR = 13;
@@ -129,10 +129,19 @@ function cutFields(buf: Uint8Array, start: number, end: number, d: number, speci
   return odd ? -fields - 1 : fields;
 }
 
-/** FNV-1a of buf[start, end), the hash the byte dictionaries file a cell under. */
-function cellHash(buf: Uint8Array, start: number, end: number): number {
+/**
+ * The hash the byte dictionaries file buf[start, end) under: FNV-1a taken four bytes at a time
+ * (a byte at a time was a multiplication per byte), each step folding its high bits down so every
+ * byte reaches the low bits the dictionary's slots are read from.
+ */
+function cellHash(view: DataView, start: number, end: number): number {
   let hash = HASH_START;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i], HASH_STEP);
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    hash = Math.imul(hash ^ view.getInt32(i, true), HASH_STEP);
+    hash ^= hash >>> 16;
+  }
+  for (; i < end; i++) hash = Math.imul(hash ^ view.getUint8(i), HASH_STEP);
   return hash;
 }
 
@@ -156,6 +165,8 @@ export class ByteReader {
   /** Per text field, the hash of this line's cell when it was looked up in the dictionary. */
   private readonly hashes = new Int32Array(TEXT_FIELDS);
   private fields = 0;
+  /** The bytes lines() is reading, as a DataView. */
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private readonly delimiter: number;
   private readonly special = new Uint8Array(256);
   private readonly decoder: TextDecoder;
@@ -173,7 +184,7 @@ export class ByteReader {
    * customer's name, rep, territory and segment of the line before: a comparison then finds the
    * code without hashing the cell or probing the dictionary.
    */
-  private readonly lastBytes = Array.from({ length: TEXT_FIELDS }, () => new Uint8Array(64));
+  private readonly lastBytes = Array.from({ length: TEXT_FIELDS }, () => new DataView(new ArrayBuffer(64)));
   private readonly lastLengths = new Int32Array(TEXT_FIELDS).fill(-1);
   private readonly lastCodes = new Int32Array(TEXT_FIELDS);
   private readonly lastBlanks = new Uint8Array(TEXT_FIELDS);
@@ -278,6 +289,8 @@ export class ByteReader {
 
   /** Reads the complete lines of buf (and its last one when `final`), keeping the rest for later. */
   private lines(buf: Buffer, final: boolean): void {
+    // Cells are compared, hashed and copied four bytes at a time through it.
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     let pos = 0;
     const n = buf.length;
     while (pos < n) {
@@ -369,22 +382,22 @@ export class ByteReader {
     return day === INVALID ? null : day;
   }
 
-  /** Whether buf[start, end) is the last settled cell of text field f, byte for byte. */
-  private repeats(f: number, buf: Uint8Array, start: number, end: number): boolean {
+  /** Whether bytes [start, end) of the line being read are the last settled cell of text field f, byte for byte. */
+  private repeats(f: number, start: number, end: number): boolean {
     const length = end - start;
     if (length !== this.lastLengths[f]) return false;
-    const last = this.lastBytes[f];
-    for (let k = 0; k < length; k++) if (last[k] !== buf[start + k]) return false;
-    return true;
+    return sameBytes(this.lastBytes[f], 0, this.view, start, length);
   }
 
-  /** Keeps buf[start, end) as text field f's last settled cell, with the code and blankness now in codes and blanks. */
-  private remember(f: number, buf: Uint8Array, start: number, end: number): void {
+  /** Keeps bytes [start, end) of the line being read as text field f's last settled cell, with the code and blankness now in codes and blanks. */
+  private remember(f: number, start: number, end: number): void {
     const length = end - start;
-    if (length > this.lastBytes[f].length) this.lastBytes[f] = new Uint8Array(Math.max(length, this.lastBytes[f].length * 2));
-    // A loop, not set(subarray): a cell is a few bytes, and a subarray is an object made per call.
+    if (length > this.lastBytes[f].byteLength) this.lastBytes[f] = new DataView(new ArrayBuffer(Math.max(length, this.lastBytes[f].byteLength * 2)));
     const last = this.lastBytes[f];
-    for (let k = 0; k < length; k++) last[k] = buf[start + k];
+    const view = this.view;
+    let k = 0;
+    for (; k + 4 <= length; k += 4) last.setInt32(k, view.getInt32(start + k, true), true);
+    for (; k < length; k++) last.setUint8(k, view.getUint8(start + k));
     this.lastLengths[f] = length;
     this.lastCodes[f] = this.codes[f];
     this.lastBlanks[f] = this.blanks[f];
@@ -421,18 +434,18 @@ export class ByteReader {
       }
       const start = starts[c];
       const end = ends[c];
-      if (this.repeats(f, buf, start, end)) {
+      if (this.repeats(f, start, end)) {
         codes[f] = this.lastCodes[f];
         blanks[f] = this.lastBlanks[f];
         continue;
       }
-      const hash = cellHash(buf, start, end);
+      const hash = cellHash(this.view, start, end);
       this.hashes[f] = hash;
-      const entry = this.dictionaries[f].find(buf, start, end, hash);
+      const entry = this.dictionaries[f].find(this.view, start, end, hash);
       if (entry >= 0) {
         codes[f] = this.dictionaries[f].code(entry);
         blanks[f] = this.dictionaries[f].blank(entry) ? 1 : 0;
-        this.remember(f, buf, start, end);
+        this.remember(f, start, end);
       } else {
         const text = this.decode(buf, start, end).trim();
         codes[f] = -1;
@@ -506,7 +519,7 @@ export class ByteReader {
       const c = textColumns[f];
       if (c >= 0 && c < fields) {
         this.dictionaries[f].add(buf, starts[c], ends[c], this.hashes[f], codes[f], blanks[f] === 1);
-        this.remember(f, buf, starts[c], ends[c]);
+        this.remember(f, starts[c], ends[c]);
       } else this.emptyCodes[f] = codes[f];
     }
     this.lastTold = day;
