@@ -1,4 +1,4 @@
-/** FNV-1a over bytes: the hash the byte reader files a cell under, taken only when the cell is not the line before's. */
+/** FNV-1a's offset and prime: the byte reader hashes a cell with them (see cellHash) only when the cell is not the line before's. */
 export const HASH_START = 0x811c9dc5 | 0;
 export const HASH_STEP = 16777619;
 
