@@ -205,7 +205,6 @@ export function findGrowthGaps(
   const floor = growthValueFloor(f, settings.minValueShare);
   // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year".
   const span = leakageSpan(f.windowDays);
-  const windowWords = span.short ? `the ${span.days} days of data` : 'the last 12 months';
   const gaps: GrowthGap[] = [];
   for (let i = 0; i < f.n; i++) {
     const p = model.profileOf[i];
@@ -230,7 +229,7 @@ export function findGrowthGaps(
       const expectedLow = Math.max(0, (peer.low * f.revenue12m[i] - own) * penetration);
       const expectedHigh = Math.max(expectedRevenue, (peer.high * f.revenue12m[i] - own) * penetration);
       const money = moneyText(peerSpend);
-      const what = never ? 'this customer never has' : `this customer bought ${moneyText(own)} in ${windowWords}`;
+      const what = never ? 'this customer never has' : `this customer bought ${moneyText(own)} in ${span.window}`;
       gaps.push({
         customer: i,
         category: c,

@@ -473,8 +473,9 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const floor = growthValueFloor(features, settings.growth.minValueShare);
   // With one category there is nothing to cross-sell, so no floor to speak of.
   if (floor > 0 && ds.categories.length > 1) {
+    const floorSpan = leakageSpan(features.windowDays);
     notes.push(
-      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} ${leakageSpan(features.windowDays).per} (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's 12-month revenue) are not listed: not worth a rep's call.`,
+      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} ${floorSpan.per} (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's ${floorSpan.revenue}) are not listed: not worth a rep's call.`,
     );
   }
   const labels = profiles.profiles.map((p) => p.label);

@@ -9,6 +9,8 @@ export type LeakageSpan = {
   days: number;
   /** In a sentence: "a year", or "over 182 days". */
   per: string;
+  /** The stretch itself in a sentence: "the last 12 months", or "the 182 days of data". */
+  window: string;
   /** In a label or an axis name: "per year", or "over 182 days". */
   heading: string;
   /** The revenue the share is read against: "12-month revenue", or "revenue over 182 days". */
@@ -21,7 +23,7 @@ const YEAR = 365;
 
 export function leakageSpan(windowDays: number | undefined): LeakageSpan {
   const days = windowDays ?? YEAR;
-  if (days >= YEAR) return { short: false, days: YEAR, per: 'a year', heading: 'per year', revenue: '12-month revenue', revenueColumn: 'Revenue 12m' };
+  if (days >= YEAR) return { short: false, days: YEAR, per: 'a year', window: 'the last 12 months', heading: 'per year', revenue: '12-month revenue', revenueColumn: 'Revenue 12m' };
   const over = `over ${days} days`;
-  return { short: true, days, per: over, heading: over, revenue: `revenue ${over}`, revenueColumn: `Revenue, ${days} days` };
+  return { short: true, days, per: over, window: `the ${days} days of data`, heading: over, revenue: `revenue ${over}`, revenueColumn: `Revenue, ${days} days` };
 }

@@ -67,7 +67,7 @@ export function overviewSection(v: ReportView): SafeHtml {
   }</p>
 ${customSettingsNote(s.settings)}
 <div class="tiles">
-${s.hasDates ? tile(span.short ? `Revenue, the ${span.days} days of data` : 'Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`) : tile('Revenue in the table', money(s.revenue12m), 'a spend table, no dates')}
+${s.hasDates ? tile(span.short ? `Revenue, ${span.window}` : 'Revenue, last 12 months', money(s.revenue12m), `to ${s.asOf}`) : tile('Revenue in the table', money(s.revenue12m), 'a spend table, no dates')}
 ${tile('Customers buying', formatCount(s.customers.active12m), `${formatCount(s.customers.total)} known`)}
 ${tile('Strategic accounts', formatCount(s.customers.strategic), `${formatShare(s.strategicRevenueShare)} of revenue`)}
 ${tile('Long-tail customers', formatCount(s.customers.longTail), `${formatShare(Math.max(0, 1 - s.strategicRevenueShare))} of revenue`)}

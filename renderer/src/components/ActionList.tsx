@@ -18,7 +18,7 @@ export function expectedHeading(horizonDays: number | undefined, recoveryOnly: b
   const span = horizonOtherThanYear(horizonDays);
   if (recoveryOnly) return span === null ? { label: 'Expected / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${span}`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
   const window = leakageSpan(windowDays);
-  const growth = window.short ? `for growth what peers buy over the ${window.days} days of data` : 'for growth a year of what peers buy';
+  const growth = window.short ? `for growth what peers buy over ${window.window}` : 'for growth a year of what peers buy';
   return span === null && !window.short
     ? { label: 'Expected / yr', title: `${growth}, for recovery the money at risk over the next 12 months` }
     : { label: 'Expected', title: `${growth}, for recovery the money at risk over the next ${span ?? '12 months'} (the run's recovery horizon)` };

@@ -103,6 +103,9 @@ describe('the analysis pipeline', () => {
     const revenue = young.tx.revenue.reduce((sum, v) => sum + v, 0);
     expect(out.leakage.revenue12m).toBeCloseTo(revenue, 6);
     expect(out.leakage.share).toBeCloseTo((out.leakage.recovery + out.leakage.growth) / revenue, 9);
+    // The growth floor is over the same days, a share of the same revenue, not of a year's.
+    const floor = out.notes.find((n) => n.startsWith('Growth actions expected to bring less than'));
+    expect(floor).toMatch(/ over 330 days \(\d+% of the median active customer's revenue over 330 days\) are not listed/);
   });
 
   it('recomputes only what a changed setting depends on', () => {

@@ -75,7 +75,7 @@ export function GrowthScreen() {
           <p className="muted">Categories that peers in the same profile widely buy and this customer does not, or buys far below its size.</p>
           <p className="muted" data-testid="growth-floor">
             Only actions expected to bring at least {s.growthFloor !== undefined ? `${fmt.money(s.growthFloor)} ${span.per} (` : ''}
-            {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's {span.short ? `revenue over the ${span.days} days of data` : '12-month revenue'}
+            {fmt.share(s.settings.growth.minValueShare, 0)} of the median active customer's {span.revenue}
             {s.growthFloor !== undefined ? ')' : ` ${span.per}`} are listed: smaller ones are not worth a
             rep's call. The expected value weighs what a peer of the customer's size spends on the category by how many peers buy it; the likely range is the same at the middle half of
             its peers.

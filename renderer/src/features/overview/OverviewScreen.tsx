@@ -58,7 +58,7 @@ export function OverviewScreen() {
         <div>
           <h1>Overview</h1>
           <p className="muted">
-            {workspace?.clientName} · as of {fmt.date(s.asOf)} · {s.hasDates ? (span.short ? `the ${span.days} days of data` : 'trailing 12 months') : 'a spend table, no dates'} · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
+            {workspace?.clientName} · as of {fmt.date(s.asOf)} · {s.hasDates ? (span.short ? span.window : 'trailing 12 months') : 'a spend table, no dates'} · {profileWords(s)} · run {s.runId} <SettingsBadge summary={s} />
           </p>
         </div>
       </div>
