@@ -19,13 +19,15 @@ import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, ty
 import { meanScore, population, scoreFlags, wholePercent as pct, type FlagScore, type Population } from './score';
 import { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
 import { otherOrdersSentence, type OtherOrder } from './other-orders';
-import { callValue, levelOrder } from '../recovery/call-order';
+import { hindsightSentence, ordersInHindsight, type OrdersInHindsight } from './orders-in-hindsight';
+import { callValue, candidateWeights, levelOrder } from '../recovery/call-order';
 
 export type { FlagScore, Population } from './score';
 export type { Sureness } from './resample';
 export { chanceBandLabel, type ChanceBand } from './bands';
 export { differenceTable, usualSpendEach, type ListDifference, type ListPart } from './differences';
 export { otherOrdersSentence, otherOrdersTable, type OtherOrder } from './other-orders';
+export { hindsightSentence, type OrdersInHindsight } from './orders-in-hindsight';
 export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
@@ -87,6 +89,12 @@ export type BacktestLevel = {
    * lists only, where the flags outnumber them; absent on backtests kept before it was scored).
    */
   otherOrders?: OtherOrder[];
+  /**
+   * Every weight on sureness the list could take, scored on what followed: whether any would have met
+   * both the capture and the precision bars (the top lists only, where the flags outnumber them and
+   * the run chose an order; absent on backtests kept before it was scored).
+   */
+  hindsight?: OrdersInHindsight;
   verdict: BacktestVerdict;
 };
 
@@ -234,7 +242,10 @@ const TITLES: Record<BacktestLevel['id'], string> = {
   'relationship-all': 'Every flagged customer x category relationship',
 };
 
-function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number, others: readonly OrderedFlags[] = []): BacktestLevel {
+/** The weights the run's list could have taken (lightest first), the one it took, and its flags at any of them. */
+type Weighing = { weights: readonly number[]; used: number; flagsAt: (weight: number) => Flags };
+
+function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: UnitSeries, firstDay: number, seed: number, cap: number, others: readonly OrderedFlags[] = [], weighing: Weighing | null = null): BacktestLevel {
   const { flags, stated, chance } = ours;
   const level = id === 'customer' ? 'customer' : 'relationship';
   const pop = population(out);
@@ -271,14 +282,30 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
   const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
   // Another order changes which flags make the top only where there are more flags than compared.
   const otherOrders = flags.length > compared ? others.map((o) => otherOrder(o, compared, out, pop)) : [];
+  const hindsight = weighing && flags.length > compared ? weightsInHindsight(weighing, rows, verdict, compared, out, pop) : undefined;
   if (!verdict.tooFewDeclines) {
     verdict.text += bandWarning(bands);
     if (difference && !verdict.precisionOk) {
       verdict.text += differenceSentence(difference, pop.realisedLoss, level === 'customer' ? 'customers' : 'relationships');
     }
     verdict.text += otherOrdersSentence(otherOrders, rows, compared);
+    if (hindsight) verdict.text += hindsightSentence(hindsight, compared);
   }
-  return { id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands, ...(difference ? { difference } : {}), ...(otherOrders.length > 0 ? { otherOrders } : {}), verdict };
+  return {
+    id, level, title: TITLES[id], population: pop, flagged: flags.length, compared, rows, bands,
+    ...(difference ? { difference } : {}), ...(otherOrders.length > 0 ? { otherOrders } : {}), ...(hindsight ? { hindsight } : {}), verdict,
+  };
+}
+
+/** Each weight's top flags against the verdict's two bars: the best rule's loss x CAPTURE_MARGIN, and the better money-minded rule's precision. */
+function weightsInHindsight(weighing: Weighing, rows: readonly BacktestRow[], verdict: BacktestVerdict, compared: number, out: Outcomes, pop: Population): OrdersInHindsight {
+  const best = Math.max(0, ...rows.filter((r) => r.method === 'recency' || r.method === 'drop-90' || r.method === 'own-gap').map((r) => r.capturedShare));
+  const bar = verdict.precisionBar ?? 0;
+  const outcomes = weighing.weights.map((weight) => {
+    const score = scoreFlags(weighing.flagsAt(weight).flags.slice(0, compared), out, pop, null);
+    return { weight, beatsCapture: best > 0 ? score.capturedShare / best >= CAPTURE_MARGIN : score.capturedShare > 0, precisionOk: score.precision >= bar };
+  });
+  return ordersInHindsight(outcomes, weighing.used);
 }
 
 /** Our flags in another order (and the order that gives the same list, when one does). */
@@ -423,12 +450,19 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
           (w) => relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length, w),
         )
       : [];
-  const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED, customerOthers)];
+  // The weights each level's list could take, where the run chose an order there (the model priced its calls).
+  const customerWeighing: Weighing | null = decision.order?.customer
+    ? { weights: candidateWeights(accounts), used: decision.order.customer.weight, flagsAt: (w) => customerFlags(decision, customers.count, w) }
+    : null;
+  const relationshipWeighing: Weighing | null = decision.order?.relationship
+    ? { weights: candidateWeights(calls), used: decision.order.relationship.weight, flagsAt: (w) => relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length, w) }
+    : null;
+  const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED, customerOthers, customerWeighing)];
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
   const warnings = [...overview.notes];
   // With one category a relationship is its customer: a second table would only repeat the first.
   if (ds.categories.length > 1) {
-    const top = compare('relationship', r, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED, relationshipOthers);
+    const top = compare('relationship', r, relationshipOut, relationships, ds.firstDay, settings.seed, MAX_COMPARED, relationshipOthers, relationshipWeighing);
     levels.push(top);
     // A customer moving spend from one category to another loses nothing as a customer but loses
     // in one relationship: summed over relationships the loss runs above the customers', and money

@@ -85,6 +85,17 @@ function topAt(calls: readonly OrderedCall[], weight: number, size: number): Ord
   return topIndices(calls.length, (i) => callValue(calls[i].money, calls[i].chance, weight), size).map((i) => calls[i]);
 }
 
+/**
+ * The weights on sureness the list can take, lightest first: none (money first), then each of
+ * WEIGHT_STEPS times the median call's money; the last is surest first.
+ */
+export function candidateWeights(calls: readonly OrderedCall[]): number[] {
+  if (calls.length === 0) return [0];
+  const moneys = Float64Array.from(calls, (c) => c.money).sort();
+  const median = moneys[moneys.length >> 1];
+  return [0, ...WEIGHT_STEPS.map((step) => weightAt(step, median))];
+}
+
 /** The order of one level's calls, priced by `forecast` (null when the model priced nothing there). */
 export function levelOrder(calls: readonly OrderedCall[], forecast: RiskForecast, mode: ListOrder = 'balanced'): LevelOrder | null {
   if (forecast.basis === 'none' || calls.length === 0) return null;
@@ -95,8 +106,7 @@ export function levelOrder(calls: readonly OrderedCall[], forecast: RiskForecast
   const surest = Math.max(meanChance(head('drop-90')), meanChance(head('own-gap')));
   const chanceBar = Math.min(1, surest + SURENESS_Z * Math.sqrt((surest * (1 - surest)) / size));
   const moneyBar = CAPTURE_MARGIN * Math.max(...(['recency', 'drop-90', 'own-gap'] as const).map((r) => sum(head(r), forecast.atRisk)));
-  const moneys = Float64Array.from(calls, (c) => c.money).sort();
-  const median = moneys[moneys.length >> 1];
+  const weights = candidateWeights(calls);
   const read = (weight: number): LevelOrder => {
     const top = topAt(calls, weight, size);
     const chance = top.reduce((s, c) => s + c.chance, 0) / size;
@@ -105,10 +115,9 @@ export function levelOrder(calls: readonly OrderedCall[], forecast: RiskForecast
   };
   const moneyFirst = read(0);
   if (mode === 'money') return moneyFirst;
-  if (mode === 'sure') return read(weightAt(WEIGHT_STEPS[WEIGHT_STEPS.length - 1], median));
-  if (moneyFirst.met) return moneyFirst;
-  for (const step of WEIGHT_STEPS) {
-    const order = read(weightAt(step, median));
+  if (mode === 'sure') return read(weights[weights.length - 1]);
+  for (const weight of weights) {
+    const order = weight === 0 ? moneyFirst : read(weight);
     if (order.met) return order;
   }
   return moneyFirst;

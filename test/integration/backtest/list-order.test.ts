@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { otherOrdersSentence, otherOrdersTable, runBacktest } from '../../../shared/analytics/holdout';
+import { hindsightSentence, otherOrdersSentence, otherOrdersTable, runBacktest } from '../../../shared/analytics/holdout';
 import { describeBacktest } from '../../../main/cli/commands/backtest';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
 import { DATA_DIR, elogDataset } from '../../helpers/elog';
+import { ONLINE_RETAIL_II, onlineRetail } from '../analysis/online-retail-data';
 
 const GROCERY = `${DATA_DIR}/grocery_elog.csv`;
 
 describe.runIf(fs.existsSync(GROCERY))('the recovery list ordered surest first, replayed on the grocery panel a year ahead', () => {
   const ds = elogDataset('grocery_elog.csv', { customer: 'cust', date: 'date' });
-  const at = (listOrder: 'balanced' | 'sure') => runBacktest(ds, analysisSettingsSchema.parse({ recovery: { listOrder } }), dayFromIso('2006-12-31'), 364);
+  const at = (listOrder: 'balanced' | 'money' | 'sure') => runBacktest(ds, analysisSettingsSchema.parse({ recovery: { listOrder } }), dayFromIso('2006-12-31'), 364);
   const balanced = at('balanced').levels[0];
   const sure = at('sure');
   const customers = sure.levels[0];
@@ -41,6 +42,16 @@ describe.runIf(fs.existsSync(GROCERY))('the recovery list ordered surest first, 
     expect(customers.verdict.text).toContain('would have been: balanced (here the same list as money first), ');
   });
 
+  it('scores every weight the list could take: none meets both bars here, as the runs ordered money first and surest first each found', () => {
+    expect(balanced.hindsight).toEqual({ weights: 10, meetBoth: 0, chosenMeets: false, lighter: 0, heavier: 0 });
+    // The two ends of the weighing, each replayed as a run of its own and judged by its own verdict.
+    const money = at('money').levels[0].verdict;
+    expect(money.beatsCapture && money.precisionOk).toBe(false);
+    expect(customers.verdict.beatsCapture && customers.verdict.precisionOk).toBe(false);
+    expect(balanced.verdict.text).toContain(hindsightSentence(balanced.hindsight!, balanced.compared));
+    expect(balanced.verdict.text).toContain("on this data the forecasts, not the list's order, set the limit.");
+  });
+
   it('lays the orders out as one table on every surface, this run first, each against the best rule', () => {
     const table = otherOrdersTable(balanced);
     expect(table?.rows.map((r) => r.label)).toEqual(["This run's order", 'Surest first']);
@@ -52,5 +63,29 @@ describe.runIf(fs.existsSync(GROCERY))('the recovery list ordered surest first, 
     const printed = describeBacktest(sure, 'USD');
     expect(printed).toContain('  The same replay in the other list orders, the top 300 each');
     expect(printed).toMatch(/Balanced \(here the same list as money first\)\s+\d+\.\d%/);
+  });
+});
+
+describe.runIf(fs.existsSync(ONLINE_RETAIL_II))('the recovery list in hindsight on Online Retail II as of 2010-07-31, 60 days (customer x category calls)', () => {
+  const report = runBacktest(onlineRetail(ONLINE_RETAIL_II).ds, analysisSettingsSchema.parse({}), dayFromIso('2010-07-31'), 60);
+  const top = report.levels.find((l) => l.id === 'relationship')!;
+  const customers = report.levels[0];
+
+  it('finds that a heavier weight on sureness than the run chose from its forecasts would have met both bars, and says so', () => {
+    expect(top.hindsight).toEqual({ weights: 10, meetBoth: 1, chosenMeets: false, lighter: 0, heavier: 1 });
+    // The run's own order is one of the weights scored: its verdict agrees that it missed a bar.
+    expect(top.verdict.beatsCapture && top.verdict.precisionOk).toBe(false);
+    expect(top.verdict.text).toContain(' In hindsight 1 of the 10 orders the list could take (money first, 8 weights on sureness between, surest first) would have met both the capture and the precision bars, with a heavier weight on sureness than this run\'s;');
+  });
+
+  it('leaves a level whose own order met both bars without a hindsight sentence', () => {
+    expect(customers.hindsight?.chosenMeets).toBe(true);
+    expect(customers.verdict.beatsCapture && customers.verdict.precisionOk).toBe(true);
+    expect(customers.verdict.text).not.toContain('In hindsight');
+    expect(customers.verdict.text).not.toContain('would have met both');
+  });
+
+  it('scores no hindsight on the list of every flagged relationship, which has no top to reorder', () => {
+    expect(report.levels.find((l) => l.id === 'relationship-all')?.hindsight).toBeUndefined();
   });
 });
