@@ -187,6 +187,21 @@ const settings = analysisSettingsSchema.parse({});
  * before the date), or the whole horizon.
  */
 const byLearning = { shorter: { replays: 0, precision: 0 }, whole: { replays: 0, precision: 0 } };
+/**
+ * Every weight the list could take, scored in hindsight over the 24 replays (the summary and the
+ * further holdouts): on how many some order met both the capture and the precision bars, and on how
+ * many the run's own did. Where none could, the forecasts, not the order, set the limit.
+ */
+const inHindsight = { customer: { replays: 0, any: 0, chosen: 0 }, relationship: { replays: 0, any: 0, chosen: 0 } };
+const countHindsight = (report: BacktestReport): void => {
+  for (const level of report.levels) {
+    if (level.id === 'relationship-all' || !level.hindsight) continue;
+    const tally = inHindsight[level.level];
+    tally.replays++;
+    tally.any += Number(level.hindsight.meetBoth > 0);
+    tally.chosen += Number(level.hindsight.chosenMeets);
+  }
+};
 const countLearning = (report: BacktestReport, horizon: number): void => {
   const learned = report.model.customer?.horizonDays;
   if (learned === undefined || !report.model.customer?.usable) return;
@@ -216,6 +231,7 @@ for (const c of CASES) {
   growth.push(...growthCells(c, report));
   summary.push(`${summaryCells(c, report.levels[0])} ${(ms / reference).toFixed(1)}x |`);
   countLearning(report, c.horizon);
+  countHindsight(report);
   relationships.push(...relationshipCells(c, report.levels));
 }
 
@@ -225,6 +241,7 @@ for (const c of FURTHER) {
   const model = report.model.customer;
   further.push(`${summaryCells(c, report.levels[0])} ${model?.usable ? 'used' : 'not used: run-rate shortfall'}${model ? ` (${model.auc.toFixed(3)})` : ''} |`);
   countLearning(report, c.horizon);
+  countHindsight(report);
   relationships.push(...relationshipCells(c, report.levels));
   growth.push(...growthCells(c, report));
 }
@@ -343,6 +360,8 @@ const out = [
   ...further,
   '',
   `Precision by how the learned model learned, over the ${byLearning.shorter.replays + byLearning.whole.replays} replays above where it was used (the summary and these): learned over a shorter horizon than asked, because the history before the date cannot show the whole horizon twice, the better money-minded rule's precision was met on ${byLearning.shorter.precision} of ${byLearning.shorter.replays}; learned over the whole horizon, on ${byLearning.whole.precision} of ${byLearning.whole.replays}. A run learned the shorter way says so in a caveat quoting these figures.`,
+  '',
+  `Every order the list could take, scored in hindsight over the same replays (money first, the eight weights on sureness a balanced run chooses among, surest first; each order's top 300 against the capture and the precision bars): at customer level some order met both on ${inHindsight.customer.any} of ${inHindsight.customer.replays}, and the run's own order, chosen from its forecasts alone, on ${inHindsight.customer.chosen}; at relationship level on ${inHindsight.relationship.any} and ${inHindsight.relationship.chosen} of ${inHindsight.relationship.replays}. Where no order met both, the forecasts, not the list's order, set the limit, and each such verdict says so.`,
   '',
   '## Fresh holdouts, picked after the method last changed (customer level)',
   '',
