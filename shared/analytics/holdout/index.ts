@@ -18,7 +18,7 @@ import { datasetUpTo } from './replay';
 import { declinesByChance, MIN_EXPECTED_DECLINES, RANGE_SHARE, resampleLists, type Sureness } from './resample';
 import { meanScore, population, scoreFlags, wholePercent as pct, type FlagScore, type Population } from './score';
 import { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
-import { otherOrdersSentence, type OtherOrder } from './other-orders';
+import { otherOrdersSentence, yardsticks, type OtherOrder } from './other-orders';
 import { hindsightSentence, ordersInHindsight, type OrdersInHindsight } from './orders-in-hindsight';
 import { callValue, candidateWeights, levelOrder } from '../recovery/call-order';
 
@@ -282,7 +282,7 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
   const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
   // Another order changes which flags make the top only where there are more flags than compared.
   const otherOrders = flags.length > compared ? others.map((o) => otherOrder(o, compared, out, pop)) : [];
-  const hindsight = weighing && flags.length > compared ? weightsInHindsight(weighing, rows, verdict, compared, out, pop) : undefined;
+  const hindsight = weighing && flags.length > compared ? weightsInHindsight(weighing, rows, compared, out, pop) : undefined;
   if (!verdict.tooFewDeclines) {
     verdict.text += bandWarning(bands);
     if (difference && !verdict.precisionOk) {
@@ -298,9 +298,8 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
 }
 
 /** Each weight's top flags against the verdict's two bars: the best rule's loss x CAPTURE_MARGIN, and the better money-minded rule's precision. */
-function weightsInHindsight(weighing: Weighing, rows: readonly BacktestRow[], verdict: BacktestVerdict, compared: number, out: Outcomes, pop: Population): OrdersInHindsight {
-  const best = Math.max(0, ...rows.filter((r) => r.method === 'recency' || r.method === 'drop-90' || r.method === 'own-gap').map((r) => r.capturedShare));
-  const bar = verdict.precisionBar ?? 0;
+function weightsInHindsight(weighing: Weighing, rows: readonly BacktestRow[], compared: number, out: Outcomes, pop: Population): OrdersInHindsight {
+  const { best, bar } = yardsticks(rows);
   const outcomes = weighing.weights.map((weight) => {
     const score = scoreFlags(weighing.flagsAt(weight).flags.slice(0, compared), out, pop, null);
     return { weight, beatsCapture: best > 0 ? score.capturedShare / best >= CAPTURE_MARGIN : score.capturedShare > 0, precisionOk: score.precision >= bar };

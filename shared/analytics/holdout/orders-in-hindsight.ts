@@ -17,7 +17,7 @@ export type OrdersInHindsight = {
   heavier: number;
 };
 
-/** What one weight's top flags did: their share of the loss over the best rule's, and whether they cleared the precision bar. */
+/** What one weight's top flags did: whether they held the capture margin over the best rule's loss, and whether they cleared the precision bar. */
 export type OrderOutcome = { weight: number; beatsCapture: boolean; precisionOk: boolean };
 
 export function ordersInHindsight(outcomes: readonly OrderOutcome[], used: number): OrdersInHindsight {

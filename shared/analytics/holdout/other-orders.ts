@@ -15,7 +15,7 @@ const orderName = (mode: ListOrder): string => choiceOf(settingMeta('recovery.li
 const orderWords = (o: OtherOrder): string => `${orderName(o.mode)}${o.sameAs ? ` (here the same list as ${orderName(o.sameAs).toLowerCase()})` : ''}`;
 
 /** The best naive rule's share of the loss, and the precision bar (the better money-minded rule's). */
-function yardsticks(rows: readonly Row[]): { best: number; bar: number } {
+export function yardsticks(rows: readonly Row[]): { best: number; bar: number } {
   const share = (methods: string[]) => rows.filter((r) => methods.includes(r.method));
   return {
     best: Math.max(0, ...share(['recency', 'drop-90', 'own-gap']).map((r) => r.capturedShare)),
