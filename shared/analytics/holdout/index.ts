@@ -374,24 +374,27 @@ function customerFlags(decision: RecoveryDecision, n: number, w = decision.order
  * Relationship flags: every flagged relationship, and every category a customer action carries, as
  * units of `series` (the whole data's relationships). The forecast's own units cannot be used: they
  * number only the relationships that existed by the as-of day, so every relationship begun later
- * shifts the units after it.
+ * shifts the units after it. Returns them in the order of a weight on sureness.
  */
-function relationshipFlags(decision: RecoveryDecision, series: UnitSeries, customerCount: number, categoryCount: number, w = decision.order?.relationship?.weight ?? 0): Flags {
+function relationshipFlagger(decision: RecoveryDecision, series: UnitSeries, customerCount: number, categoryCount: number): (w: number) => Flags {
   const start = relationshipStarts(series, customerCount);
   const stated = new Float64Array(series.count);
   const chance = new Float64Array(series.count);
-  const weight = new Float64Array(series.count);
-  const flags: number[] = [];
+  const units: number[] = [];
   for (const call of relationshipCalls(decision.customers, decision.flaggedRelationships, categoryCount)) {
     const u = unitOf(series, start, call.customer, call.category);
     if (u < 0) continue;
-    flags.push(u);
+    units.push(u);
     stated[u] = call.money;
     chance[u] = call.chance;
-    weight[u] = callValue(call.money, call.chance, w);
   }
-  flags.sort((a, b) => weight[b] - weight[a] || a - b);
-  return { flags, stated, chance };
+  // The units are found once; each order (the run's, the others, every weight in hindsight) only sorts them.
+  return (w) => {
+    const weight = new Float64Array(series.count);
+    for (const u of units) weight[u] = callValue(stated[u], chance[u], w);
+    const flags = [...units].sort((a, b) => weight[b] - weight[a] || a - b);
+    return { flags, stated, chance };
+  };
 }
 
 /**
@@ -422,7 +425,8 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
   const customerOut = outcomesAfter(customers, ds.firstDay, asOfDay, horizonDays, index);
   const relationshipOut = outcomesAfter(relationships, ds.firstDay, asOfDay, horizonDays, index);
   const c = customerFlags(decision, customers.count);
-  const r = relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length);
+  const relationshipFlags = relationshipFlagger(decision, relationships, ds.customers.length, ds.categories.length);
+  const r = relationshipFlags(decision.order?.relationship?.weight ?? 0);
   // The same calls in the orders the run did not use: each order's weight as the run would have set it.
   const otherModes = LIST_ORDERS.filter((m) => m !== settings.recovery.listOrder);
   const accounts = accountCalls(decision.customers);
@@ -446,7 +450,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
       ? othersOf(
           decision.order?.relationship?.weight ?? 0,
           (m) => levelOrder(calls, risk.relationship, m)?.weight ?? null,
-          (w) => relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length, w),
+          relationshipFlags,
         )
       : [];
   // The weights each level's list could take, where the run chose an order there (the model priced its calls).
@@ -454,7 +458,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
     ? { weights: candidateWeights(accounts), used: decision.order.customer.weight, flagsAt: (w) => customerFlags(decision, customers.count, w) }
     : null;
   const relationshipWeighing: Weighing | null = decision.order?.relationship
-    ? { weights: candidateWeights(calls), used: decision.order.relationship.weight, flagsAt: (w) => relationshipFlags(decision, relationships, ds.customers.length, ds.categories.length, w) }
+    ? { weights: candidateWeights(calls), used: decision.order.relationship.weight, flagsAt: relationshipFlags }
     : null;
   const levels = [compare('customer', c, customerOut, customers, ds.firstDay, settings.seed, MAX_COMPARED, customerOthers, customerWeighing)];
   const priorDays = priorDaysAt(ds.firstDay, asOfDay);
