@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisSummary } from '../../shared/model/results';
 import { formatMoney } from '../../shared/format/numbers';
+import { NONE_KEY } from '../../shared/model/slice';
 import { screenshot } from './support/browser';
 import { chartsDrawn } from './support/charts';
 import { root } from './support/serve';
@@ -46,6 +47,22 @@ describe('a workspace holding a spend table (no dates, no products)', () => {
     expect(await page.getByTestId('chart-band').count()).toBe(0);
     await chartsDrawn(page);
     await screenshot(page, 'spend-table-overview');
+  });
+
+  it('gives a breakdown the data lacks one line under the charts instead of a half-empty panel', async () => {
+    // The file has regions (territories) and no reps: three charts, the last across the whole row.
+    expect(summary.leakage.by.rep.every((r) => r.key === NONE_KEY)).toBe(true);
+    expect(summary.leakage.by.territory.some((r) => r.key !== NONE_KEY)).toBe(true);
+    expect(await page.getByTestId('chart-rep').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Leakage by rep' }).count()).toBe(0);
+    expect(await page.getByTestId('no-reps').innerText()).toContain('No customer has a rep in this data');
+    expect(await page.getByTestId('chart-territory').count()).toBe(1);
+    expect(await page.getByTestId('no-territories').count()).toBe(0);
+    const wide = page.locator('.grid-2 > .panel.span-all');
+    expect(await wide.count()).toBe(1);
+    expect(await wide.getAttribute('aria-label')).toMatch(/^Leakage by /);
+    const [row, last] = await Promise.all([page.locator('.grid-2').boundingBox(), wide.boundingBox()]);
+    expect(last?.width).toBeCloseTo(row?.width ?? 0, 0);
   });
 
   it('says on Recovery what it needs, with no thresholds or figures waiting for an answer', async () => {

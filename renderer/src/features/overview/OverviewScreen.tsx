@@ -45,6 +45,10 @@ export function OverviewScreen() {
   const l = s.leakage;
   const span = leakageSpan(l.windowDays);
   const lone = singleKey(l.by[second]);
+  // A breakdown the data cannot give is a line under the charts, not a half-empty panel; the last
+  // chart then takes the whole row rather than leave half of it blank.
+  const noTerritory = onlyUnassigned(l.by.territory);
+  const noRep = onlyUnassigned(l.by.rep);
   // A bar (or its label) opens that territory's, rep's... actions and customers on Explore.
   const open = (dimension: LeakageDimension) => (e: ChartClick) => {
     const key = clickedCategory(e);
@@ -98,25 +102,18 @@ export function OverviewScreen() {
             }}
           />
         </Panel>
-        <Panel title="Leakage by territory">
-          {onlyUnassigned(l.by.territory) ? (
-            <p className="muted" data-testid="no-territories">
-              No customer has a territory in this data, so leakage cannot be split by it. Map a territory (region, country) column on import to see it here.
-            </p>
-          ) : (
+        {!noTerritory && (
+          <Panel title="Leakage by territory">
             <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" onClick={open('territory')} />
-          )}
-        </Panel>
-        <Panel title="Leakage by rep">
-          {onlyUnassigned(l.by.rep) ? (
-            <p className="muted" data-testid="no-reps">
-              No customer has a rep in this data, so leakage cannot be split by rep. Map a rep column on import; the Assignment screen's roster shares the long tail's actions out to outside reps either way.
-            </p>
-          ) : (
+          </Panel>
+        )}
+        {!noRep && (
+          <Panel title="Leakage by rep">
             <Chart option={byRep} label="Leakage by rep" testId="chart-rep" onClick={open('rep')} />
-          )}
-        </Panel>
+          </Panel>
+        )}
         <Panel
+          className={noTerritory !== noRep ? 'span-all' : undefined}
           title={`Leakage by ${second}`}
           actions={
             <select aria-label="Break leakage down by" value={second} onChange={(e) => setSecond(e.target.value as LeakageDimension)}>
@@ -137,6 +134,16 @@ export function OverviewScreen() {
           )}
         </Panel>
       </div>
+      {noTerritory && (
+        <p className="muted" data-testid="no-territories">
+          No customer has a territory in this data, so leakage cannot be split by it. Map a territory (region, country) column on import to see it here.
+        </p>
+      )}
+      {noRep && (
+        <p className="muted" data-testid="no-reps">
+          No customer has a rep in this data, so leakage cannot be split by rep. Map a rep column on import; the Assignment screen's roster shares the long tail's actions out to outside reps either way.
+        </p>
+      )}
       <p className="muted" data-testid="drill-hint">Click a bar or its label, or a band of the Pareto curve, to open those actions and customers, and narrow them further there.</p>
       <Panel
         title="Top actions"
