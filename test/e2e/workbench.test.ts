@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { ImportSummary, RecoveryEvaluation, WorkspaceInfo } from '../../shared/contract';
 import type { CustomerDetail, KPreview, RunComparison, RunListItem } from '../../shared/contract/analysis';
 import type { AssignmentPlan } from '../../shared/contract/assignment';
-import type { Action, AnalysisSummary, BacktestAcrossDates } from '../../shared/model/results';
+import type { Action, AnalysisSummary, BacktestAcrossDates, BacktestReport } from '../../shared/model/results';
 import { formatCount, formatMoney, formatShare } from '../../shared/format/numbers';
 import { callOrderFormula } from '../../shared/analytics/recovery/call-order';
 import { openPage, screenshot, type Watched } from './support/browser';
@@ -289,7 +289,19 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.getByTestId('backtest-stats').isVisible().catch(() => false), { timeout: 240_000 }).toBe(true);
     // Each recovery verdict says how sure it is, or that the horizon held too few slides to judge.
     for (const level of ['customer', 'relationship']) {
-      expect(await page.getByTestId(`backtest-verdict-${level}`).innerText()).toMatch(/How sure: in 90% of 400 resamples|^Too few slides to judge/);
+      const verdict = page.getByTestId(`backtest-verdict-${level}`);
+      expect(await verdict.textContent()).toMatch(/How sure: in 90% of 400 resamples|Too few slides to judge/);
+      // Its three targets lead, met or missed as the stored verdict says; the detail folds under the first sentence.
+      const stored = (await served.rpc<{ report: BacktestReport | null }>('analysis-backtest-last')).report?.levels.find((l) => l.id === level);
+      if (stored && !stored.verdict.tooFewDeclines) {
+        const marks = await verdict.locator('.verdict-targets li').allInnerTexts();
+        expect(marks.map((m) => m.startsWith('✓'))).toEqual([stored.verdict.beatsCapture, stored.verdict.precisionOk, stored.verdict.calibrationOk]);
+        expect(marks[0]).toContain(`${stored.verdict.capturedRatio?.toFixed(2)}x the best rule`);
+        const rest = verdict.locator('details.verdict-rest');
+        expect(await rest.locator('p').isVisible()).toBe(false);
+        await rest.locator('summary').click();
+        expect(await rest.locator('p').innerText()).toMatch(/How sure: in 90% of 400 resamples/);
+      }
       // Our flags again by the chance each was given, a row per band: they add up to the flags compared.
       const bands = page.getByTestId(`backtest-bands-${level}`);
       expect(await bands.locator('caption').innerText()).toBe('Ours, by the chance of a slide stated');

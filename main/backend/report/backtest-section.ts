@@ -1,8 +1,17 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargets } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
+
+/** The three targets, each met or missed, above the verdict's reasons (nothing where too few slides to judge). */
+function targetsLine(level: BacktestLevel): SafeHtml {
+  const targets = verdictTargets(level);
+  if (targets.length === 0) return raw('');
+  const parts = targets.map((t) => html`<span class="${t.met ? 'met' : 'missed'}">${t.met ? '✓' : '✗'} ${t.label} ${t.figure} (target ${t.target})</span>`);
+  return html`<p class="targets">${parts.flatMap((p, i) => (i === 0 ? [p] : [raw(' · '), p]))}</p>
+`;
+}
 
 function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   const money = (v: number) => formatMoney(v, currency);
@@ -13,7 +22,7 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   const ok = level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk;
   const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
   return html`<h3>${level.title}: ${formatCount(level.flagged)} flagged, ${compared}</h3>
-<p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
+${targetsLine(level)}<p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
 <table><thead><tr><th>Method</th><th class="num">Flags</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">Recall by revenue</th><th class="num">Realised loss captured</th><th class="num">Stated at risk</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>
 ${level.bands && level.bands.length > 0 ? bandTable(level.bands, money) : raw('')}

@@ -33,6 +33,9 @@ td.reason { color: #374151; }
 .note { color: #6b7280; font-size: 12px; }
 .warning { border: 1px solid #b54708; background: #fffaeb; border-radius: 6px; padding: 8px 10px; }
 .verdict { border: 1px solid #d1d5db; background: #f9fafb; border-radius: 6px; padding: 8px 10px; }
+.targets { margin: 6px 0 4px; }
+.targets .met { color: #067647; }
+.targets .missed { color: #b42318; font-weight: 600; }
 tr.ours td { font-weight: 600; background: #f3f4f6; }
 .backtest-notes { color: #4b5563; }
 .notes li.caveat { background: #fff7e6; border-left: 3px solid #d97706; padding: 2px 6px; margin-bottom: 4px; list-style: none; }

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargetsLine } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { AnalysisSummary, BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
@@ -43,6 +43,8 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
     if (level.bands && level.bands.length > 0) lines.push(...describeBands(level.bands, money));
     if (level.difference) lines.push(...describeDifference(level.difference, money));
     lines.push(...describeOtherOrders(level));
+    const targets = verdictTargetsLine(level);
+    if (targets) lines.push(`  ${targets}`);
     lines.push(`  ${level.verdict.text}`);
   }
   if (r.growth) lines.push('', ...describeGrowthBacktest(r.growth, money));

@@ -35,6 +35,7 @@ export { repeatedLevelText, repeatsTopLevel } from './repeated-level';
 export { acrossDatesVerdict, backtestAcrossDates, captureText, datePoint, edgeHolds, SHORT_RULE_NAMES, spreadDates, targetMet, targetsMet, timesText, type BacktestAcrossDates, type DatePoint, type TargetsMet } from './across-dates';
 
 export { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
+export { verdictTargets, verdictTargetsLine, type VerdictTarget } from './verdict-targets';
 const RANDOM_DRAWS = 20;
 /** Offsets the resampling's stream from the random rule's draws, which start from the same seed. */
 const RESAMPLE_SEED = 7_368_787;

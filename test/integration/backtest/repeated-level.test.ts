@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/main';
-import { repeatedLevelText, repeatsTopLevel } from '../../../shared/analytics/holdout';
+import { repeatedLevelText, repeatsTopLevel, verdictTargets, verdictTargetsLine } from '../../../shared/analytics/holdout';
 import type { BacktestReport } from '../../../shared/model/results';
 import { newWorkspace } from '../../helpers/workspace';
 import { writeSampleCsv } from '../analysis/sample-csv';
@@ -51,6 +51,12 @@ describe('a backtest whose top relationships are every flagged one', () => {
     expect(text).toContain(`Every flagged customer x category relationship: the same ${every.flagged} as the table above, which compared every one of them, so it is not shown twice.`);
     // Two comparison tables (customers, relationships), not three.
     expect(text.match(/^ {2}Method +Flags +Precision/gm)).toHaveLength(2);
+    // Each judged table's three targets lead its verdict, as the backtest decided them.
+    expect(report.levels.slice(0, 2).filter((l) => verdictTargetsLine(l) !== null).length).toBeGreaterThan(0);
+    for (const level of report.levels.slice(0, 2)) {
+      const line = verdictTargetsLine(level);
+      if (line) expect(text).toContain(`  ${line}\n  ${level.verdict.text}`);
+    }
   });
 
   it('says the same in the client report instead of a third table', async () => {
@@ -59,5 +65,8 @@ describe('a backtest whose top relationships are every flagged one', () => {
     const page = fs.readFileSync(out, 'utf8');
     expect(page).toContain(`<p>${repeatedLevelText(report.levels[2])}</p>`);
     expect(page).not.toContain('<h3>Every flagged customer x category relationship');
+    for (const level of report.levels.slice(0, 2)) {
+      for (const t of verdictTargets(level)) expect(page).toContain(`<span class="${t.met ? 'met' : 'missed'}">${t.met ? '✓' : '✗'} ${t.label} ${t.figure} (target ${t.target.replace(/'/g, '&#39;')})</span>`);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { formatSignedPoints } from '../../../../shared/format/numbers';
 import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
 import { differenceTable, usualSpendEach } from '../../../../shared/analytics/holdout/differences';
 import { otherOrdersTable } from '../../../../shared/analytics/holdout/other-orders';
+import { verdictTargets } from '../../../../shared/analytics/holdout/verdict-targets';
 import { repeatedLevelText, repeatsTopLevel } from '../../../../shared/analytics/holdout/repeated-level';
 import type { BacktestLevel, BacktestReport, ChanceBand, ListDifference } from '../../../../shared/model/results';
 import { call } from '../../api/client';
@@ -12,6 +13,7 @@ import { Chart } from '../../charts/Chart';
 import { backtestOption } from '../../charts/recovery';
 import { ErrorNotice, Panel, ProgressBar, Stat } from '../../components/Feedback';
 import { GrowthBacktestTable } from './GrowthBacktest';
+import { splitVerdict } from './verdict-parts';
 import { HorizonSelect, useReplayJob } from './replay-job';
 
 /** " · 1.18-1.49x the best rule (90% of resamples)", or nothing when the verdict has no ranges (too few slides, or kept from before). */
@@ -40,9 +42,7 @@ function LevelTable({ level }: { level: BacktestLevel }) {
   return (
     <section className="backtest-level" data-testid={`backtest-${level.id}`}>
       <h3>{level.title}</h3>
-      <p className={level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk ? 'verdict' : 'verdict miss'} data-testid={`backtest-verdict-${level.id}`}>
-        {level.verdict.text}
-      </p>
+      <Verdict level={level} />
       <div className="stats">
         <Stat label="Flagged" value={fmt.count(level.flagged)} detail={level.compared === level.flagged ? 'every one compared' : `top ${fmt.count(level.compared)} compared`} small />
         <Stat
@@ -89,6 +89,37 @@ function LevelTable({ level }: { level: BacktestLevel }) {
       <OtherOrdersTable level={level} />
       <Chart option={option} label={`Backtest, ${level.title.toLowerCase()}: loss captured and precision by method`} height={220} testId={`chart-backtest-${level.id}`} />
     </section>
+  );
+}
+
+/** The three targets met or missed, the verdict's first sentence, and the rest of it a click away. */
+function Verdict({ level }: { level: BacktestLevel }) {
+  const v = level.verdict;
+  const { lead, rest } = splitVerdict(v.text);
+  const targets = verdictTargets(level);
+  return (
+    <div className={v.beatsCapture && v.precisionOk && v.calibrationOk ? 'verdict' : 'verdict miss'} data-testid={`backtest-verdict-${level.id}`}>
+      {targets.length > 0 && (
+        <ul className="verdict-targets" aria-label="Targets">
+          {targets.map((t) => (
+            <li key={t.id} className={t.met ? 'met' : 'missed'} data-testid={`backtest-target-${level.id}-${t.id}`}>
+              <span className="mark" aria-hidden="true">
+                {t.met ? '✓' : '✗'}
+              </span>{' '}
+              <strong>{t.label}</strong> {t.figure} <span className="muted">· target {t.target}</span>
+              <span className="sr-only">{t.met ? ' (met)' : ' (missed)'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="verdict-lead">{lead}</p>
+      {rest && (
+        <details className="verdict-rest">
+          <summary>How sure, where the lists differ, and the other orders</summary>
+          <p>{rest}</p>
+        </details>
+      )}
+    </div>
   );
 }
 

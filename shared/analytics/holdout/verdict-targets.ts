@@ -1,0 +1,48 @@
+import type { BacktestLevel } from './index';
+import { CALIBRATION_BAND, CAPTURE_MARGIN } from './targets';
+
+/** One of the three targets a recovery backtest is judged on, with this level's figure. */
+export type VerdictTarget = { id: 'capture' | 'precision' | 'money'; label: string; figure: string; target: string; met: boolean };
+
+const share = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * The three targets with this level's figures and whether each was met, as the verdict decided: the
+ * line an analyst reads first, before the verdict's reasons. None where too few slides leave
+ * nothing to judge.
+ */
+export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
+  const v = level.verdict;
+  const ours = level.rows.find((r) => r.method === 'model');
+  if (v.tooFewDeclines || !ours) return [];
+  return [
+    {
+      id: 'capture',
+      label: 'Loss captured',
+      figure: v.capturedRatio === null ? 'no rule captured any' : `${v.capturedRatio.toFixed(2)}x the best rule`,
+      target: `at least ${CAPTURE_MARGIN}x`,
+      met: v.beatsCapture,
+    },
+    {
+      id: 'precision',
+      label: 'Really declined',
+      figure: share(ours.precision),
+      target: v.precisionBar === undefined ? "the better money-minded rule's" : `at least ${share(v.precisionBar)}, the better money-minded rule's`,
+      met: v.precisionOk,
+    },
+    {
+      id: 'money',
+      label: 'Stated / realised',
+      figure: ours.calibration === null ? 'nothing stated' : `${ours.calibration.toFixed(2)}x`,
+      target: `${CALIBRATION_BAND.low.toFixed(2)}-${CALIBRATION_BAND.high.toFixed(2)}x`,
+      met: v.calibrationOk,
+    },
+  ];
+}
+
+/** The targets on one line of plain text ("Targets: ✓ Loss captured 1.35x the best rule (at least 1.2x) · ..."), or null. */
+export function verdictTargetsLine(level: BacktestLevel): string | null {
+  const targets = verdictTargets(level);
+  if (targets.length === 0) return null;
+  return `Targets: ${targets.map((t) => `${t.met ? 'met' : 'MISSED'}: ${t.label.toLowerCase()} ${t.figure} (${t.target})`).join(' · ')}`;
+}
