@@ -123,9 +123,7 @@ export function RecoveryScreen() {
           </p>
         )}
       </Panel>
-      <Backtest runId={s.runId} />
-      <AcrossDates runId={s.runId} />
-      {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} onOpenBar={(repeats) => drill({ repeats })} />}
+      {/* The list an analyst works from sits under the thresholds that make it; the evidence for it follows. */}
       <Panel
         actions={
           <button type="button" onClick={() => drill({ kind: 'recovery' })} data-testid="explore-recovery" title="Break the run's recovery actions down by territory, rep, category, tier or profile">
@@ -144,7 +142,7 @@ export function RecoveryScreen() {
         )}
         {!preview && (
           <p className="muted" data-testid="recovery-order-note">
-            Highest call value first ({callOrderFormula(s.recovery?.order, fmt.money)}): the order in which the backtest above takes its flags.
+            Highest call value first ({callOrderFormula(s.recovery?.order, fmt.money)}): the order in which the backtest below takes its flags.
             {callOrderWeightNote(s.recovery?.order)}
           </p>
         )}
@@ -165,6 +163,9 @@ export function RecoveryScreen() {
           capNote="the highest call value; open Explore to list the rest (the figures above count them all)"
         />
       </Panel>
+      <Backtest runId={s.runId} />
+      <AcrossDates runId={s.runId} />
+      {s.hasDates && <PAlivePanel fit={s.bgnbd} fmt={fmt} onOpenBar={(repeats) => drill({ repeats })} />}
     </>
   );
 }
