@@ -77,7 +77,7 @@ const spanOf = (a: Action, horizonDays: number | undefined, windowDays: number |
 
 /** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
 
-export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, windowDays, recoveryOnly, height, initialSort, total, capNote }: {
+export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, windowDays, recoveryOnly, height, initialSort, total, capNote, loading }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
@@ -97,6 +97,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   /** How many actions exist when `actions` is a capped page of them, and which page it is. */
   total?: number;
   capNote?: string;
+  loading?: boolean;
 }) {
   return (
     <DataTable
@@ -108,6 +109,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
       height={height}
       initialSort={initialSort ?? { column: 'priority', dir: 'desc' }}
       empty="No actions."
+      loading={loading}
       total={total}
       capNote={capNote}
       detail={(a) => (

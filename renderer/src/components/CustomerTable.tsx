@@ -30,7 +30,7 @@ export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?
   ];
 }
 
-export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote, pAliveReferenceOnly, horizonDays }: {
+export function CustomerTable({ label, customers, fmt, onOpen, height, initialSort = { column: 'revenue', dir: 'desc' }, total, capNote, pAliveReferenceOnly, horizonDays, loading }: {
   label: string;
   customers: readonly CustomerResult[];
   fmt: Formatters;
@@ -43,6 +43,7 @@ export function CustomerTable({ label, customers, fmt, onOpen, height, initialSo
   pAliveReferenceOnly?: boolean;
   /** The run's recovery horizon, which the at-risk column's money is over. */
   horizonDays?: number;
+  loading?: boolean;
 }) {
   return (
     <DataTable
@@ -54,6 +55,7 @@ export function CustomerTable({ label, customers, fmt, onOpen, height, initialSo
       height={height}
       initialSort={initialSort}
       empty="No customers."
+      loading={loading}
       total={total}
       capNote={capNote}
     />

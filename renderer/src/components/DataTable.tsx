@@ -42,6 +42,8 @@ type Props<T> = {
   capNote?: string;
   /** Pixels the columns need; a narrower table scrolls sideways instead of cutting headers. */
   minWidth?: number;
+  /** The rows are still on their way: say so, rather than "0 rows" and the empty text. */
+  loading?: boolean;
 };
 
 const ROW_HEIGHT = 32;
@@ -59,8 +61,9 @@ const readView = (key: string) => {
  * A windowed table of our own: only visible rows are in the DOM, so tens of thousands scroll
  * smoothly. Columns can be dragged wider or narrower and hidden; one row at a time opens to its full text.
  */
-export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth }: Props<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth, loading = false }: Props<T>) {
   const storageKey = viewKey('table', useViewScope(), label);
+  const waiting = loading && rows.length === 0;
   const [saved] = useState(() => readView(storageKey));
   const [sort, setSort] = useState<SortState>(saved.sort !== undefined ? saved.sort : initialSort);
   const [query, setQuery] = useState(saved.query ?? '');
@@ -198,7 +201,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
           }}
         />
         <span className="muted" aria-live="polite" data-testid="row-count">
-          {rowCountText(shown.length, rows.length, total, capNote)}
+          {waiting ? 'Loading…' : rowCountText(shown.length, rows.length, total, capNote)}
         </span>
         {toolbar}
         <details className="columns-menu">
@@ -267,7 +270,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         </div>
         <div className="table-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height: viewport, minWidth }}>
           {shown.length === 0 ? (
-            <p className="muted table-empty">{rows.length === 0 ? empty : 'No row matches the filter.'}</p>
+            <p className="muted table-empty">{waiting ? 'Loading…' : rows.length === 0 ? empty : 'No row matches the filter.'}</p>
           ) : (
             <div style={{ height: shown.length * ROW_HEIGHT + extraPx, position: 'relative' }}>
               {shown.slice(first, last).map((row, i) => {

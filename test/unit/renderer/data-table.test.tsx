@@ -133,4 +133,18 @@ describe('DataTable', () => {
     expect(top(4) - top(3)).toBeGreaterThan(32);
     expect(top(3) - top(2)).toBe(32);
   });
+  it('says it is loading while its first rows are on their way, not that there are none', () => {
+    const { rerender } = render(<DataTable label="Customers" columns={columns} rows={[]} rowKey={(r) => String(r.id)} empty="No customers." loading />);
+    expect(screen.getByTestId('row-count').textContent).toBe('Loading…');
+    expect(screen.queryByText('No customers.')).toBeNull();
+    expect(screen.getByText('Loading…', { selector: '.table-empty' })).toBeTruthy();
+    // Rows kept from an earlier answer stay in view while the next one loads.
+    rerender(<DataTable label="Customers" columns={columns} rows={many.slice(0, 3)} rowKey={(r) => String(r.id)} empty="No customers." loading />);
+    expect(screen.getByTestId('row-count').textContent).toBe('3 rows');
+    expect(bodyRows()).toHaveLength(3);
+    // An answer with nothing in it is said as such.
+    rerender(<DataTable label="Customers" columns={columns} rows={[]} rowKey={(r) => String(r.id)} empty="No customers." />);
+    expect(screen.getByTestId('row-count').textContent).toBe('0 rows');
+    expect(screen.getByText('No customers.')).toBeTruthy();
+  });
 });

@@ -266,10 +266,10 @@ export function ExploreScreen() {
             breakdown count only its {slice.category} part.
           </p>
         )}
-        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={a?.rows ?? []} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={a?.rows ?? []} loading={actions.loading} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
-        <CustomerTable label="Slice customers" customers={c?.rows ?? []} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(x) => go('customer', { code: x.code })} height={360} />
+        <CustomerTable label="Slice customers" customers={c?.rows ?? []} loading={customers.loading} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(x) => go('customer', { code: x.code })} height={360} />
       </Panel>
     </>
   );

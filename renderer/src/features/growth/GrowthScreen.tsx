@@ -118,6 +118,7 @@ export function GrowthScreen() {
         <ActionList
           label="Growth actions"
           actions={rows}
+          loading={actions.loading}
           total={actions.data?.total}
           capNote="the largest expected revenue; narrow the filters, or open Explore, to list the rest (the totals above count them all)"
           fmt={fmt}

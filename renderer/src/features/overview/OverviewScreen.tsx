@@ -154,7 +154,7 @@ export function OverviewScreen() {
         }
       >
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} total={top.data?.total} capNote="the highest priority; Explore lists them all" fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} loading={top.loading} total={top.data?.total} capNote="the highest priority; Explore lists them all" fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>

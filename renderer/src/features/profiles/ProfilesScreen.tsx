@@ -259,7 +259,7 @@ export function ProfilesScreen() {
           }
         >
           <ErrorNotice error={members.error} />
-          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(c) => go('customer', { code: c.code })} height={360} />
+          <CustomerTable label={`Members of profile ${selectedProfile.id}`} customers={members.data?.rows ?? []} loading={members.loading} fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(c) => go('customer', { code: c.code })} height={360} />
         </Panel>
       )}
       {selectedProfile && preview && previewMembers && (

@@ -151,6 +151,7 @@ export function RecoveryScreen() {
         <ActionList
           label="Recovery actions"
           actions={listed}
+          loading={!preview && actions.loading}
           fmt={fmt}
           kind={false}
           weighted
