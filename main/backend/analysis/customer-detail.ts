@@ -23,16 +23,22 @@ function firstRow(customer: Int32Array, target: number): number {
   return lo;
 }
 
-const monthsEndingAt = (asOfDay: number): string[] => {
-  const [y, m] = monthOfDay(asOfDay).split('-').map(Number);
-  return Array.from({ length: MONTHS }, (_, i) => {
-    const total = y * 12 + (m - 1) - (MONTHS - 1 - i);
-    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
-  });
+/**
+ * The months shown: the last 24 up to the as-of date, or fewer when the data starts later. Months
+ * before the data began would draw as a customer buying nothing, which the data cannot say.
+ */
+const monthsShown = (firstDay: number, asOfDay: number): string[] => {
+  const index = (day: number): number => {
+    const [y, m] = monthOfDay(day).split('-').map(Number);
+    return y * 12 + (m - 1);
+  };
+  const last = index(asOfDay);
+  const first = Math.max(last - (MONTHS - 1), Math.min(last, index(firstDay)));
+  return Array.from({ length: last - first + 1 }, (_, i) => `${Math.floor((first + i) / 12)}-${String(((first + i) % 12) + 1).padStart(2, '0')}`);
 };
 
 function history(ds: Dataset, index: number, asOfDay: number): Pick<CustomerDetail, 'monthly' | 'purchases'> {
-  const months = monthsEndingAt(asOfDay);
+  const months = monthsShown(ds.firstDay, asOfDay);
   const monthIndex = new Map(months.map((mo, i) => [mo, i]));
   const monthly = months.map((month) => ({ month, byCategory: new Array<number>(ds.categories.length).fill(0) }));
   const perDay = new Map<string, { date: string; category: string; revenue: number }>();

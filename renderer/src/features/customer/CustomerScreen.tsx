@@ -9,6 +9,7 @@ import { ActionList } from '../../components/ActionList';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { CustomerPicker } from './CustomerPicker';
+import { cyclePattern } from './cycle-pattern';
 
 type Cycle = CustomerDetail['cycles'][number];
 type Part = NonNullable<CustomerDetail['actions'][number]['breakdown']>[number];
@@ -31,7 +32,7 @@ function CustomerView({ code }: { code: string }) {
     { id: 'cycle', label: 'Usual cycle', value: (c) => c.medianIntervalDays, format: (v) => (v === null ? 'no rhythm yet' : `${fmt.number(Number(v), 0)} days`), align: 'right' },
     { id: 'last', label: 'Last purchase', value: (c) => c.lastPurchase, format: (v) => fmt.date(v as string) },
     { id: 'due', label: 'Next due by', value: (c) => c.expectedBy, format: (v) => (v === null ? '—' : fmt.date(v as string)) },
-    { id: 'pattern', label: 'Pattern', value: (c) => [c.seasonal ? 'seasonal' : '', c.volatile ? 'volatile' : ''].filter(Boolean).join(', ') || 'regular' },
+    { id: 'pattern', label: 'Pattern', value: (c) => cyclePattern(c, s?.settings.recovery.minPurchases ?? 0) },
   ];
 
   if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;
@@ -101,7 +102,7 @@ function CustomerView({ code }: { code: string }) {
       <div className={dated ? 'grid-2' : undefined}>
         {dated && (
           <Panel title="Monthly revenue by category">
-            <Chart option={monthly} label="Monthly revenue by category over 24 months" height={300} testId="chart-customer-monthly" />
+            <Chart option={monthly} label={`Monthly revenue by category over ${d.monthly.length} months`} height={300} testId="chart-customer-monthly" />
           </Panel>
         )}
         <Panel title="Mix against its profile">
