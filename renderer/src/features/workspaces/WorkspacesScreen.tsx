@@ -101,7 +101,7 @@ function Datasets({ revision }: { revision: string }) {
   return (
     <Panel title="Datasets">
       <ErrorNotice error={imports.error} />
-      {imports.data && <DataTable label="Imported datasets" columns={columns} rows={imports.data} rowKey={(r) => `${r.importId}-${r.sha256}`} height={200} empty="No data imported yet." />}
+      {imports.data && <DataTable label="Imported datasets" columns={columns} rows={imports.data} rowKey={(r) => `${r.importId}-${r.sha256}`} height={Math.min(200, 32 * (1 + Math.max(2, imports.data.length)) + 8)} empty="No data imported yet." />}
       {/* Keeps the table's room while it loads, so the forms below do not jump under the pointer. */}
       {!imports.data && !imports.error && <div className="loading-room" style={{ height: 240 }} aria-busy="true" />}
     </Panel>
