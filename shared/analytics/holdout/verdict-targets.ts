@@ -1,10 +1,9 @@
+import { formatShare } from '../../format/numbers';
 import type { BacktestLevel } from './index';
 import { CALIBRATION_BAND, CAPTURE_MARGIN } from './targets';
 
 /** One of the three targets a recovery backtest is judged on, with this level's figure. */
 export type VerdictTarget = { id: 'capture' | 'precision' | 'money'; label: string; figure: string; target: string; met: boolean };
-
-const share = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 /**
  * The three targets with this level's figures and whether each was met, as the verdict decided: the
@@ -26,8 +25,8 @@ export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
     {
       id: 'precision',
       label: 'Really declined',
-      figure: share(ours.precision),
-      target: v.precisionBar === undefined ? "the better money-minded rule's" : `at least ${share(v.precisionBar)}, the better money-minded rule's`,
+      figure: formatShare(ours.precision),
+      target: v.precisionBar === undefined ? "the better money-minded rule's" : `at least ${formatShare(v.precisionBar)}, the better money-minded rule's`,
       met: v.precisionOk,
     },
     {
@@ -40,7 +39,7 @@ export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
   ];
 }
 
-/** The targets on one line of plain text ("Targets: ✓ Loss captured 1.35x the best rule (at least 1.2x) · ..."), or null. */
+/** The targets on one line of plain text ("Targets: met: loss captured 1.35x the best rule (at least 1.2x) · ..."), or null. */
 export function verdictTargetsLine(level: BacktestLevel): string | null {
   const targets = verdictTargets(level);
   if (targets.length === 0) return null;
