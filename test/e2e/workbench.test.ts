@@ -349,6 +349,36 @@ describe('the workbench in a browser against longtail serve', () => {
     await screenshot(page, '07c-recovery-across-dates');
   });
 
+  it('brings each part of the long Recovery screen into view from the strip under its title', async () => {
+    await goTo('recovery');
+    // Jumped to before the kept backtests and the charts have come, a panel moves as they push it down.
+    await page.getByTestId('backtest-dates-table').waitFor();
+    await page.getByTestId('backtest-verdict-growth').waitFor();
+    await chartsDrawn(page);
+    const strip = page.getByTestId('jump-links');
+    expect(await strip.locator('button').allInnerTexts()).toEqual(['Thresholds', 'Lateness chart', 'Actions', 'Backtest', 'Across dates', 'Probability alive']);
+    for (const [id, heading] of [
+      ['recovery-palive', 'Probability alive (BG/NBD)'],
+      ['recovery-backtest', 'Backtest: would these flags and this money have been right?'],
+      ['recovery-thresholds', 'Thresholds'],
+    ] as const) {
+      await page.getByTestId(`jump-${id}`).click();
+      // The panel's top settles just under the view's top edge (the last one as far up as the page
+      // goes), and its heading takes the focus.
+      const placed = () =>
+        page.evaluate((i) => {
+          const r = document.getElementById(i)?.getBoundingClientRect();
+          if (!r) return 'missing';
+          if (r.top < 0) return `above the view (${Math.round(r.top)})`;
+          const page = document.scrollingElement ?? document.documentElement;
+          const atEnd = page.scrollTop + window.innerHeight >= page.scrollHeight - 60;
+          return r.top < 40 || (atEnd && r.top < window.innerHeight / 2) ? 'in view' : `${Math.round(r.top)} px down`;
+        }, id);
+      await expect.poll(placed).toBe('in view');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(heading);
+    }
+  });
+
   it('lists growth actions by expected revenue and filters them by territory', async () => {
     await goTo('growth');
     const all = await served.rpc<{ total: number }>('analysis-actions', { kind: 'growth', limit: 1 });

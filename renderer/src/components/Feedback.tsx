@@ -63,9 +63,9 @@ export function Stat({ label, value, detail, testId, small }: { label: string; v
   );
 }
 
-export function Panel({ title, children, actions, className }: { title: string; children: ReactNode; actions?: ReactNode; className?: string }) {
+export function Panel({ title, children, actions, className, id }: { title: string; children: ReactNode; actions?: ReactNode; className?: string; id?: string }) {
   return (
-    <section className={`panel${className ? ` ${className}` : ''}`} aria-label={title}>
+    <section className={`panel${className ? ` ${className}` : ''}`} aria-label={title} id={id}>
       <header className="panel-head">
         <h2>{title}</h2>
         {actions}

@@ -32,6 +32,7 @@ export function AcrossDates({ runId }: { runId: number }) {
 
   return (
     <Panel
+      id="recovery-across-dates"
       title="Across dates: does the edge hold, or rest on one date?"
       actions={
         <div className="row">

@@ -234,6 +234,7 @@ export function Backtest({ runId }: { runId: number }) {
 
   return (
     <Panel
+      id="recovery-backtest"
       title="Backtest: would these flags and this money have been right?"
       actions={
         <div className="row">

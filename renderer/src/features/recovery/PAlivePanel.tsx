@@ -24,14 +24,14 @@ export function PAlivePanel({ fit, fmt, onOpenBar }: { fit: BgNbdFitReport | nul
   if (fit === undefined) return null;
   if (fit === null) {
     return (
-      <Panel title="Probability alive (BG/NBD)">
+      <Panel title="Probability alive (BG/NBD)" id="recovery-palive">
         <p className="muted">No customer has bought twice yet, so the model has nothing to fit and no customer gets a probability alive.</p>
       </Panel>
     );
   }
   const degenerate = fit.verdict === 'degenerate';
   return (
-    <Panel title="Probability alive (BG/NBD)" className="palive-panel">
+    <Panel title="Probability alive (BG/NBD)" className="palive-panel" id="recovery-palive">
       <div data-testid="palive-fit">
         {degenerate ? (
           <div className="notice warning" role="status" data-testid="palive-degenerate">

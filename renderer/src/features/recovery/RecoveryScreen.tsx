@@ -8,6 +8,7 @@ import { Chart } from '../../charts/Chart';
 import { flatCurveNote, recoveryCurveOption } from '../../charts/recovery';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { JumpLinks, type JumpTarget } from '../../components/JumpLinks';
 import { RecoveryBasis } from '../../components/RunNotes';
 import { AcrossDates } from './AcrossDates';
 import { Backtest } from './Backtest';
@@ -17,6 +18,16 @@ import { RecoveryControls } from './RecoveryControls';
 import { useDrill } from '../../app/useDrill';
 import { horizonOtherThanYear } from '../../../../shared/analytics/recovery/risk-reasons';
 import { callOrderFormula, callOrderWeightNote } from '../../../../shared/analytics/recovery/call-order';
+
+/** The screen's panels in order: it runs to several screens' height once a backtest is shown. */
+const jumpTargets = (withPAlive: boolean): JumpTarget[] => [
+  { id: 'recovery-thresholds', label: 'Thresholds' },
+  { id: 'recovery-curve', label: 'Lateness chart' },
+  { id: 'recovery-actions', label: 'Actions' },
+  { id: 'recovery-backtest', label: 'Backtest' },
+  { id: 'recovery-across-dates', label: 'Across dates' },
+  ...(withPAlive ? [{ id: 'recovery-palive', label: 'Probability alive' }] : []),
+];
 
 const atRiskLabel = (span: string | null): string => (span === null ? 'Revenue at risk per year' : `Revenue at risk, next ${span}`);
 
@@ -80,10 +91,12 @@ export function RecoveryScreen() {
         <div>
           <h1>Recovery</h1>
           <p className="muted">Relationships showing early signs of defection, judged against each customer's own rhythm. Move a threshold to see what it changes.</p>
+          <JumpLinks targets={jumpTargets(s.bgnbd !== undefined)} />
         </div>
       </div>
       <RecoveryBasis summary={s} />
       <Panel
+        id="recovery-thresholds"
         title="Thresholds"
         actions={
           <div className="row">
@@ -105,7 +118,7 @@ export function RecoveryScreen() {
         <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" />
         <Stat label="Evaluated in" value={e ? `${Math.round(e.elapsedMs)} ms` : '…'} detail="in the backend" />
       </div>
-      <Panel title="Actions and money by lateness threshold">
+      <Panel title="Actions and money by lateness threshold" id="recovery-curve">
         {option ? <Chart
             option={option}
             label="Recovery actions and revenue at risk against the lateness threshold; click a point to move the threshold there"
@@ -125,6 +138,7 @@ export function RecoveryScreen() {
       </Panel>
       {/* The list an analyst works from sits under the thresholds that make it; the evidence for it follows. */}
       <Panel
+        id="recovery-actions"
         actions={
           <button type="button" onClick={() => drill({ kind: 'recovery' })} data-testid="explore-recovery" title="Break the run's recovery actions down by territory, rep, category, tier or profile">
             Explore by territory, rep, category…
