@@ -21,6 +21,8 @@ import { dayFromIso } from '../shared/format/dates';
 import type { AnalysisSummary } from '../shared/model/results';
 import { generateDistributor, type GeneratedDistributor } from '../shared/sample';
 import { wholesale } from '../test/unit/analytics/wholesale-data';
+import { gapsRecommended, gapsWorthACall } from '../test/helpers/planted-growth';
+import { flaggedRelationships } from '../test/helpers/planted-recovery';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, build: { type: 'boolean' } } });
 const customers = Number(values.customers);
@@ -193,13 +195,13 @@ async function main(): Promise<void> {
   const ari = adjustedRandIndex(active.map((c) => c.profile as number), active.map((c) => g.truth.customerPattern[c.code]));
   const key = (c: string, k: string) => `${c}|${k}`;
   const growth = out.actions.filter((a) => a.kind === 'growth');
-  const recommended = new Set(growth.map((a) => key(a.customerCode, a.category)));
-  const gapRecall = g.truth.crossSellGaps.filter((x) => recommended.has(key(x.customerId, x.category))).length / g.truth.crossSellGaps.length;
+  // Counted as the planted-truth test counts them: at default settings where a gap is worth a call,
+  // and every gap with the floor lowered to 2% of the median customer's year.
+  const worthACall = gapsWorthACall(out.customers, g.truth.crossSellGaps);
+  const lowFloor = runAnalysis(ds, analysisSettingsSchema.parse({ growth: { minValueShare: 0.02 } }));
   const outside = growth.filter((a) => !g.truth.patterns[g.truth.customerPattern[a.customerCode]].categories.includes(a.category)).length / growth.length;
-  // A whole-account action (a win-back, a slipping account, several small slips) flags each category it carries.
-  const flagged = new Set(
-    out.actions.filter((a) => a.kind === 'recovery').flatMap((a) => (a.breakdown ? a.breakdown.map((b) => key(a.customerCode, b.category)) : [key(a.customerCode, a.category)])),
-  );
+  // Counted as the planted-truth test counts them: money spread onto a slipping account's other categories flags none.
+  const flagged = flaggedRelationships(out.actions);
   const defections = g.truth.defections.map((d) => key(d.customerId, d.category));
   const hits = defections.filter((k) => flagged.has(k)).length;
   const trap = (kind: string) => {
@@ -211,10 +213,15 @@ async function main(): Promise<void> {
   say('| figure | value | target |');
   say('|---|---|---|');
   say(`| profiles: adjusted Rand index vs planted pattern (k ${out.k}, ${g.truth.patterns.length} planted) | ${ari.toFixed(3)} | >= 0.9 |`);
-  say(`| growth: planted cross-sell gaps recommended | ${pct(gapRecall)} of ${g.truth.crossSellGaps.length} | >= 80% |`);
+  say(`| growth: planted cross-sell gaps recommended, at customers spending at least the median (default floor) | ${pct(gapsRecommended(out.actions, worthACall).length / worthACall.length)} of ${worthACall.length} | >= 80% |`);
+  say(`| growth: every planted cross-sell gap recommended, floor lowered to 2% of the median customer's year | ${pct(gapsRecommended(lowFloor.actions, g.truth.crossSellGaps).length / g.truth.crossSellGaps.length)} of ${g.truth.crossSellGaps.length} | >= 80% |`);
   say(`| growth: actions outside the customer's true pattern | ${pct(outside)} of ${growth.length} | <= 5% |`);
   say(`| recovery: recall / precision of planted defections | ${pct(hits / defections.length)} / ${pct(hits / flagged.size)} | >= 90% / >= 85% |`);
   say(`| recovery: false alarms seasonal / long-cycle / volatile / one-time | ${trap('seasonal')} / ${trap('long-cycle')} / ${trap('volatile')} / ${trap('one-time')} | <= 15% / 15% / 15% / 5% |`);
+  say();
+  say(
+    `Flags and gaps are counted as the planted-truth test counts them (test/helpers): a whole-account action flags the categories it carries as slipping, not those its spread money reaches. The test holds precision at 0.85 on 1,500 customers; here ${pct(hits / flagged.size)} of ${flagged.size.toLocaleString('en-US')} flags are planted. A slipping account carries every category the relationship model expects to lose a good share, and on this generator many of those are noise; holding them to likelier slides lifts this figure but cost the real holdouts most of their relationship-level capture (shared/analytics/recovery/decide.ts), so the real data's verdict stands.`,
+  );
   say();
 
   const w = wholesale();

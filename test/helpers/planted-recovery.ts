@@ -1,5 +1,6 @@
 import type { RecoveryFlag } from '../../shared/analytics/recovery/evaluate';
 import type { Dataset } from '../../shared/model/dataset';
+import type { Action } from '../../shared/model/results';
 
 /** Planted truth in the shape the sample generator reports it. */
 export type PlantedRecoveryTruth = {
@@ -46,4 +47,18 @@ export function scoreAgainstPlanted(ds: Dataset, flags: readonly RecoveryFlag[],
     trapAlarms,
     recallByKind,
   };
+}
+
+/**
+ * The customer x category relationships a run's recovery actions flag, as `customer|category` keys:
+ * a whole-account action (a win-back or a slipping account) flags each category it carries as
+ * slipping; money spread onto its other categories (more than the slipping ones kept) flags none.
+ * The planted-truth test and the analysis bench both count flags this way.
+ */
+export function flaggedRelationships(actions: readonly Pick<Action, 'kind' | 'customerCode' | 'category' | 'breakdown'>[]): Set<string> {
+  return new Set(
+    actions
+      .filter((a) => a.kind === 'recovery')
+      .flatMap((a) => (a.breakdown ? a.breakdown.filter((b) => !b.spread).map((b) => `${a.customerCode}|${b.category}`) : [`${a.customerCode}|${a.category}`])),
+  );
 }

@@ -3,6 +3,8 @@ import { adjustedRandIndex } from '../../../shared/analytics/agreement';
 import { runAnalysis, type AnalysisOutput } from '../../../shared/analytics/pipeline';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { datasetFromRows, generateDistributor, type GeneratedDistributor } from '../../../shared/sample/index';
+import { gapsRecommended, gapsWorthACall } from '../../helpers/planted-growth';
+import { flaggedRelationships } from '../../helpers/planted-recovery';
 
 // End-to-end quality on the seeded generator's planted truth, at default settings with the
 // suggested k. The generator plants varied cycles, two seasons and noise; nothing here is tuned to it.
@@ -29,17 +31,12 @@ describe.each([11, 12])('planted truth, generator seed %i', (seed) => {
   });
 
   it('recommends at least 80% of planted cross-sell gaps at customers spending at least the median, and keeps 95% of growth actions inside the true pattern', () => {
-    // The default floor (a tenth of the median customer's year) leaves out gaps at small customers
-    // that are not worth a call, so recall is counted where a gap is worth one.
     const growth = out.actions.filter((a) => a.kind === 'growth');
-    const recommended = new Set(growth.map((a) => key(a.customerCode, a.category)));
-    const revenue = new Map(out.customers.map((c) => [c.code, c.revenue12m]));
+    const worthACall = gapsWorthACall(out.customers, truth.crossSellGaps);
+    expect(worthACall.length).toBeGreaterThanOrEqual(40);
+    expect(gapsRecommended(out.actions, worthACall).length / worthACall.length).toBeGreaterThanOrEqual(0.8);
     const active = out.customers.map((c) => c.revenue12m).filter((r) => r > 0).sort((a, b) => a - b);
     const median = active[active.length >> 1];
-    const worthACall = truth.crossSellGaps.filter((x) => (revenue.get(x.customerId) ?? 0) >= median);
-    expect(worthACall.length).toBeGreaterThanOrEqual(40);
-    const found = worthACall.filter((x) => recommended.has(key(x.customerId, x.category)));
-    expect(found.length / worthACall.length).toBeGreaterThanOrEqual(0.8);
     const outside = growth.filter((a) => !patternOf(a.customerCode).categories.includes(a.category));
     expect(outside.length / growth.length).toBeLessThanOrEqual(0.05);
     for (const a of growth) expect(a.expectedRevenue).toBeGreaterThanOrEqual(out.growthFloor);
@@ -49,19 +46,11 @@ describe.each([11, 12])('planted truth, generator seed %i', (seed) => {
 
   it('still finds at least 80% of all planted cross-sell gaps, small customers included, when the floor is lowered to 2%', () => {
     const low = runAnalysis(datasetFromRows(g.rows()), analysisSettingsSchema.parse({ growth: { minValueShare: 0.02 } }));
-    const recommended = new Set(low.actions.filter((a) => a.kind === 'growth').map((a) => key(a.customerCode, a.category)));
-    const found = truth.crossSellGaps.filter((x) => recommended.has(key(x.customerId, x.category)));
-    expect(found.length / truth.crossSellGaps.length).toBeGreaterThanOrEqual(0.8);
+    expect(gapsRecommended(low.actions, truth.crossSellGaps).length / truth.crossSellGaps.length).toBeGreaterThanOrEqual(0.8);
   });
 
   it('finds planted defections (recall >= 0.90, precision >= 0.85) and rarely flags the traps', () => {
-    // A whole-account action (a win-back or a slipping account) flags each category it carries as
-    // slipping; money spread onto its other categories (more than the slipping ones kept) flags none.
-    const flagged = new Set(
-      out.actions
-        .filter((a) => a.kind === 'recovery')
-        .flatMap((a) => (a.breakdown ? a.breakdown.filter((b) => !b.spread).map((b) => key(a.customerCode, b.category)) : [key(a.customerCode, a.category)])),
-    );
+    const flagged = flaggedRelationships(out.actions);
     const defections = new Set(truth.defections.map((d) => key(d.customerId, d.category)));
     const hits = [...defections].filter((k) => flagged.has(k)).length;
     expect(hits / defections.size).toBeGreaterThanOrEqual(0.9);
