@@ -22,7 +22,7 @@ import type { AnalysisSummary } from '../shared/model/results';
 import { generateDistributor, type GeneratedDistributor } from '../shared/sample';
 import { wholesale } from '../test/unit/analytics/wholesale-data';
 import { gapsRecommended, gapsWorthACall } from '../test/helpers/planted-growth';
-import { flaggedRelationships } from '../test/helpers/planted-recovery';
+import { flaggedRelationships, plantedKey as key } from '../test/helpers/planted-recovery';
 
 const { values } = parseArgs({ options: { customers: { type: 'string', default: '30000' }, build: { type: 'boolean' } } });
 const customers = Number(values.customers);
@@ -193,7 +193,6 @@ async function main(): Promise<void> {
   const out = runAnalysis(ds, analysisSettingsSchema.parse({}));
   const active = out.customers.filter((c) => c.profile !== null);
   const ari = adjustedRandIndex(active.map((c) => c.profile as number), active.map((c) => g.truth.customerPattern[c.code]));
-  const key = (c: string, k: string) => `${c}|${k}`;
   const growth = out.actions.filter((a) => a.kind === 'growth');
   // Counted as the planted-truth test counts them: at default settings where a gap is worth a call,
   // and every gap with the floor lowered to 2% of the median customer's year.

@@ -1,4 +1,5 @@
 import type { Action, CustomerResult } from '../../shared/model/results';
+import { plantedKey } from './planted-recovery';
 
 /** A planted cross-sell gap as the sample generator reports it. */
 export type PlantedGap = { customerId: string; category: string };
@@ -18,6 +19,6 @@ export function gapsWorthACall<G extends PlantedGap>(customers: readonly Pick<Cu
 
 /** The planted gaps a run's growth actions recommend. */
 export function gapsRecommended<G extends PlantedGap>(actions: readonly Pick<Action, 'kind' | 'customerCode' | 'category'>[], gaps: readonly G[]): G[] {
-  const recommended = new Set(actions.filter((a) => a.kind === 'growth').map((a) => `${a.customerCode}|${a.category}`));
-  return gaps.filter((x) => recommended.has(`${x.customerId}|${x.category}`));
+  const recommended = new Set(actions.filter((a) => a.kind === 'growth').map((a) => plantedKey(a.customerCode, a.category)));
+  return gaps.filter((x) => recommended.has(plantedKey(x.customerId, x.category)));
 }

@@ -49,8 +49,11 @@ export function scoreAgainstPlanted(ds: Dataset, flags: readonly RecoveryFlag[],
   };
 }
 
+/** One customer x category relationship of planted truth or of a run's actions, as a set key. */
+export const plantedKey = (customer: string, category: string): string => `${customer}|${category}`;
+
 /**
- * The customer x category relationships a run's recovery actions flag, as `customer|category` keys:
+ * The customer x category relationships a run's recovery actions flag, as plantedKey keys:
  * a whole-account action (a win-back or a slipping account) flags each category it carries as
  * slipping; money spread onto its other categories (more than the slipping ones kept) flags none.
  * The planted-truth test and the analysis bench both count flags this way.
@@ -59,6 +62,6 @@ export function flaggedRelationships(actions: readonly Pick<Action, 'kind' | 'cu
   return new Set(
     actions
       .filter((a) => a.kind === 'recovery')
-      .flatMap((a) => (a.breakdown ? a.breakdown.filter((b) => !b.spread).map((b) => `${a.customerCode}|${b.category}`) : [`${a.customerCode}|${a.category}`])),
+      .flatMap((a) => (a.breakdown ? a.breakdown.filter((b) => !b.spread).map((b) => plantedKey(a.customerCode, b.category)) : [plantedKey(a.customerCode, a.category)])),
   );
 }

@@ -4,11 +4,10 @@ import { runAnalysis, type AnalysisOutput } from '../../../shared/analytics/pipe
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { datasetFromRows, generateDistributor, type GeneratedDistributor } from '../../../shared/sample/index';
 import { gapsRecommended, gapsWorthACall } from '../../helpers/planted-growth';
-import { flaggedRelationships } from '../../helpers/planted-recovery';
+import { flaggedRelationships, plantedKey as key } from '../../helpers/planted-recovery';
 
 // End-to-end quality on the seeded generator's planted truth, at default settings with the
 // suggested k. The generator plants varied cycles, two seasons and noise; nothing here is tuned to it.
-const key = (customer: string, category: string): string => `${customer}|${category}`;
 
 function analyse(seed: number): { g: GeneratedDistributor; out: AnalysisOutput } {
   const g = generateDistributor({ seed, customers: 1500, endDate: '2025-12-31', months: 24, categories: 12 });
