@@ -7,6 +7,7 @@ import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { purchaseSummaryColumns } from './purchase-summary';
 import { DecimalDetector, parseAmount, type DecimalStyle } from './numbers';
 import { isBlank, type TableSource } from './source';
+import { creditMarking } from './credit-invoices';
 import type { DateSpan } from '../../../shared/analytics/date-outliers';
 import type { OutlierDays } from './outlier-dates';
 
@@ -28,8 +29,10 @@ export type ImportPlan = {
   date: DateDecision;
   decimals: Map<string, DecimalStyle>;
   savedMapping: boolean;
-  /** Whether invoices starting with C are credit notes; false when most invoices start with C anyway. */
+  /** Whether invoices starting with C are credit notes (see creditMarking). */
   creditInvoices: boolean;
+  /** Why some invoices start with C and are still not read as credit notes, for the import's warnings. */
+  creditWhyNot?: string;
   dataSample: string[][];
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
@@ -200,9 +203,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     decimals.set(c, d.decide(hint));
   }
 
-  const invoices = mapping.invoice ? columnOf(mapping.invoice).filter((v) => v.trim() !== '') : [];
-  const startsWithC = invoices.filter((v) => /^\s*c/i.test(v)).length;
-  const creditInvoices = invoices.length > 0 && startsWithC < invoices.length / 2;
+  const credit = mapping.invoice ? creditMarking(columnOf(mapping.invoice), mapping.invoice) : null;
 
   const revenueUnmappedOnPurpose = options.mapping?.revenue === null || Boolean(saved && savedUsable && !saved.mapping.revenue);
   const mapped = new Set(Object.values(mapping));
@@ -212,7 +213,8 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   return {
     numbersUnmapped,
     ...(purchaseSummary ? { purchaseSummary } : {}),
-    creditInvoices,
+    creditInvoices: credit?.credits === true,
+    ...(credit?.whyNot ? { creditWhyNot: credit.whyNot } : {}),
     headerIndex,
     headerLine: headerless ? 0 : sample[headerIndex].line,
     headerless,

@@ -94,9 +94,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const farDays = plan.outlierDays;
   // The first text seen for each day: what a row rejected after it was stored is quoted with.
   const firstText = new Map<number, string>();
-  if (ix.invoice >= 0 && !plan.creditInvoices) {
-    tally.warnings.push(`Most invoice numbers in '${m.invoice}' start with C, so a C is not read as a credit note; returns are the negative amounts only.`);
-  }
+  if (ix.invoice >= 0 && plan.creditWhyNot) tally.warnings.push(plan.creditWhyNot);
 
   /**
    * Keeps the customer's latest name, rep, territory and segment: those of the last line of its last

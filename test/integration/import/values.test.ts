@@ -106,4 +106,22 @@ describe('files with fewer columns', () => {
     expect(s.returns).toBe(1);
     expect(s.warnings.join(' ')).toMatch(/start with C, so a C is not read as a credit note/);
   });
+
+  it('keeps sales whose hexadecimal order id starts with c as sales, with a note saying why', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { createHash } = await import('node:crypto');
+    const w = await workspace();
+    const file = path.join(w.dir, 'marketplace.csv');
+    const orders = Array.from({ length: 48 }, (_, i) => createHash('md5').update(`order ${i}`).digest('hex'));
+    const lines = orders.map((id, i) => `${id},cust${i % 7},2024-01-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00,${(10 + i).toFixed(2)},cama_mesa_banho`);
+    fs.writeFileSync(file, `order_id,customer_unique_id,order_purchase_timestamp,price,product_category_name\n${lines.join('\n')}\n`);
+    expect(orders.some((id) => id.startsWith('c'))).toBe(true);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s.mapping).toMatchObject({ invoice: 'order_id', revenue: 'price' });
+    expect(s.returns).toBe(0);
+    expect(rows(w).every((r) => r.revenue > 0)).toBe(true);
+    expect(rows(w).reduce((sum, r) => sum + r.revenue, 0)).toBeCloseTo(orders.reduce((sum, _, i) => sum + 10 + i, 0), 6);
+    expect(s.warnings.join(' ')).toMatch(/Invoice numbers in 'order_id' start with any letter or digit .* so one starting with C is not read as a credit note/);
+  });
 });
