@@ -57,6 +57,39 @@ function runRateWords(f: RiskForecast, span: string, units: string): string {
   }. This is a naive forecast: expect it to do about as well as the best naive rule, not better.`;
 }
 
+/**
+ * Above this share of recovery's money in customers that bought only once, the money is mostly a
+ * pool of one-time buyers to win back. On the public sets it is 3-7% (Online Retail, its 2009-10
+ * sheet, the grocery panel) and 22% (CDNOW); on a marketplace's order items, where 97% of customers
+ * buy once, 93%, and leakage read 81% of revenue.
+ */
+const ONE_TIME_MONEY_SHARE = 0.5;
+
+/** Why recovery's money reads as a win-back pool where one-time buyers hold most of it, or null. */
+function oneTimeCaveat(d: RecoveryDecision, f: RiskForecast, currency: string): string | null {
+  let total = 0;
+  let once = 0;
+  let count = 0;
+  for (const a of d.customers) {
+    total += a.atRisk;
+    if (f.facts.orders[a.customer] !== 1) continue;
+    once += a.atRisk;
+    count++;
+  }
+  for (const r of d.relationships) total += r.atRiskRevenue;
+  if (!(total > 0) || once < ONE_TIME_MONEY_SHARE * total) return null;
+  let buyers = 0;
+  let single = 0;
+  for (let c = 0; c < f.facts.orders.length; c++) {
+    if (f.facts.orders[c] < 1) continue;
+    buyers++;
+    if (f.facts.orders[c] === 1) single++;
+  }
+  const pct = (x: number): string => `${Math.round(x * 100)}%`;
+  const money = (x: number): string => formatMoney(x, currency);
+  return `${formatCount(count, 'en-US')} customers that bought only once hold ${pct(once / total)} of recovery's money at risk (${money(once)} of ${money(total)}), and ${pct(single / buyers)} of the customers who bought by the as-of date bought only once. One purchase has no rhythm to fall behind: its money at risk is that purchase again, priced by how one-time buyers fared in this data. Where most customers buy once (a shop or a marketplace more than a distributor), read that money, and the leakage it makes, as customers to win back, not as recurring revenue slipping away.`;
+}
+
 export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, currency = 'USD'): RecoveryOverview {
   const customer = summarise(risk.customer.training);
   const relationship = summarise(risk.relationship.training);
@@ -68,6 +101,8 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, curr
     caveats.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers')}`);
   }
   if (customer?.usable && customer.horizonDays < d.horizonDays) caveats.push(shortLearningCaveat(customer, d.horizonDays, span, d.order?.customer?.mode === 'sure'));
+  const once = oneTimeCaveat(d, risk.customer, currency);
+  if (once) caveats.push(once);
   const notes = [...caveats];
   if (relationship && !relationship.usable && customer?.usable) {
     const caveat = `The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships')}`;
