@@ -14,6 +14,15 @@ const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2}
 const NAMED_DAY_FIRST = /^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2})/;
 const NAMED_MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:$|[T ]\d{1,2}:\d{2})/;
 const SERIAL = /^\d{4,6}(\.\d+)?$/;
+/**
+ * A month without a day, as ERP exports summarise sales ('2021-01', '01/2021', 'Jan 2021',
+ * 'January 2021', Excel's 'Jan-21'): dated on the month's first day.
+ */
+const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+const NAMED_MONTH_YEAR = /^([A-Za-z]{3,9})\.?(?: (\d{4})|-(\d{2}|\d{4}))$/;
+/** Years a month without a day is read in: a part number like '2301-12' is no month of 2301. */
+const MONTH_YEARS = { from: 1900, to: 2100 };
 /** Unix time: seconds (9-10 digits) or milliseconds (12-13 digits) since 1970-01-01 UTC. */
 const UNIX_SECONDS = /^\d{9,10}(\.\d+)?$/;
 const UNIX_MILLISECONDS = /^\d{12,13}$/;
@@ -29,7 +38,25 @@ const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4)
 
 const checked = (y: number, m: number, d: number): number | null => (isValidDate(y, m, d) ? dayFromParts(y, m, d) : null);
 
-/** A date written so that its order is not in doubt (ISO, YYYYMMDD, month names). */
+/** The first day of a month written without a day, null for a month or year out of range, undefined for no such spelling. */
+function parseMonth(text: string): number | null | undefined {
+  let year: number;
+  let month: number | undefined;
+  let m = YEAR_MONTH.exec(text);
+  if (m) [year, month] = [Number(m[1]), Number(m[2])];
+  else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2]), Number(m[1])];
+  else if ((m = NAMED_MONTH_YEAR.exec(text))) {
+    month = monthNamed(m[1]);
+    if (month === undefined) return undefined;
+    year = fullYear(m[2] ?? m[3]);
+  } else return undefined;
+  return year >= MONTH_YEARS.from && year <= MONTH_YEARS.to ? checked(year, month, 1) : null;
+}
+
+/** Whether a date cell names a month without a day ('2021-01', 'Jan 2021'): such a month is dated on its first day. */
+export const isMonthOnly = (text: string): boolean => parseMonth(text.trim()) !== undefined;
+
+/** A date written so that its order is not in doubt (ISO, YYYYMMDD, month names, a month without a day). */
 function parseUnambiguous(text: string): number | null | undefined {
   let m = ISO.exec(text);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -45,7 +72,7 @@ function parseUnambiguous(text: string): number | null | undefined {
     const month = monthNamed(m[1]);
     return month === undefined ? null : checked(Number(m[3]), month, Number(m[2]));
   }
-  return undefined;
+  return parseMonth(text);
 }
 
 /** The seconds a Unix time stands for, or null when it is no Unix time of 1990-2049. */
@@ -103,7 +130,14 @@ export function parseDate(text: string, format: DateFormat | null, dayOne?: numb
   return null;
 }
 
-export type DateDecision = { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean; reason: string };
+export type DateDecision = {
+  detected: DateFormat | null;
+  candidates: DateFormat[];
+  ambiguous: boolean;
+  reason: string;
+  /** Every date is a month without a day ('2021-01'): each is dated on the month's first day. */
+  months?: true;
+};
 
 /**
  * Decides the day/month order of a whole column: one value like 13/05/2024 settles it for all.
@@ -128,6 +162,7 @@ export class DateOrderDetector {
     if (parseUnambiguous(t) !== undefined) {
       this.unambiguous++;
       this.dates++;
+      if (isMonthOnly(t)) this.months++;
       return;
     }
     const m = NUMERIC.exec(t);
@@ -158,6 +193,7 @@ export class DateOrderDetector {
     }
   }
 
+  private months = 0;
   private serialMin = Infinity;
   private serialMax = -Infinity;
   private unix = 0;
@@ -218,6 +254,9 @@ export class DateOrderDetector {
         ambiguous: false,
         reason: `values are Excel date numbers${this.serials < this.seen ? ` (${this.serials} of ${this.seen})` : ''}`,
       };
+    }
+    if (numeric === 0 && this.months > 0 && this.months === this.dates) {
+      return { detected: 'iso', candidates: ['iso'], ambiguous: false, reason: 'dates are months without a day, each dated on its first day', months: true };
     }
     if (numeric === 0) {
       return { detected: this.dates > 0 ? 'iso' : null, candidates: this.dates > 0 ? ['iso'] : [], ambiguous: false, reason: 'dates are written year first' };

@@ -21,6 +21,19 @@ describe('dates', () => {
     expect(rows(w).map((r) => r.date)).toEqual(['2024-01-13', '2024-02-01', '2024-12-31']);
   });
 
+  it("reads a column of months without a day as dates on each month's first day, says so, and finds the customers that stopped", async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: fixture('monthly-summary.csv') });
+    expect(s.mapping).toMatchObject({ customer: 'Customer No', date: 'Period', category: 'Product Line', revenue: 'Sales Amount' });
+    expect(s).toMatchObject({ rowsRead: 548, rowsImported: 548, rowsRejected: 0, dateFrom: '2022-01-01', dateTo: '2023-12-01' });
+    expect(new Set(rows(w).map((r) => r.date.slice(8)))).toEqual(new Set(['01']));
+    expect(s.warnings.join(' ')).toMatch(/Dates in 'Period' are months without a day: each month's sales are dated on its first day/);
+    // K003 and K008 bought every month until May 2023, the others to the end.
+    await w.backend.call('analysis-run', { settings: {} });
+    const actions = (await w.backend.call('analysis-actions', { limit: 1000 })).rows;
+    expect([...new Set(actions.filter((a) => a.kind === 'recovery').map((a) => a.customerCode))].sort()).toEqual(['K003', 'K008']);
+  });
+
   it('reads day-first dates as such because one value has a day above 12', async () => {
     const w = await workspace();
     const s = await w.backend.call('import-run', { path: fixture('day-first-dates.csv') });
