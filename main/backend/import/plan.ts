@@ -231,6 +231,19 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   };
 }
 
+const YEAR_HEADER = /^(fiscal[ _-]?)?(year|yr|jahr|ann[eé]e|a[nñ]o|anno|jaar|ano)$/i;
+const MONTH_HEADER = /^(fiscal[ _-]?)?(month|mon|monat|mois|mes|mese|maand|m[eê]s|period|periode|periodo)$/i;
+const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** A year column and a month column standing in for a date (a pivot's Year, Month), or null. */
+function yearAndMonthColumns(plan: ImportPlan): { year: string; month: string } | null {
+  const column = (h: string): string[] => plan.dataSample.map((cells) => (cells[plan.headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
+  const all = (values: string[], test: (v: string) => boolean): boolean => values.length > 0 && values.every(test);
+  const year = plan.headers.find((h) => YEAR_HEADER.test(h.trim()) && all(column(h), (v) => /^(19|20)\d\d$/.test(v)));
+  const month = plan.headers.find((h) => MONTH_HEADER.test(h.trim()) && all(column(h), (v) => (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 12) || MONTH_NAME.test(v)));
+  return year && month ? { year, month } : null;
+}
+
 /** Refuses a plan that cannot produce a single row, with one message saying what to map. */
 export function requireUsable(plan: ImportPlan, file = 'This file'): void {
   const m = plan.mapping;
@@ -244,6 +257,13 @@ export function requireUsable(plan: ImportPlan, file = 'This file'): void {
     if (!m.date) {
       const at = m.customer ? plan.headers.indexOf(m.customer) : -1;
       const repeats = at < 0 ? 0 : repeatedShare(plan.dataSample.map((cells) => cells[at] ?? ''));
+      const parts = yearAndMonthColumns(plan);
+      if (parts) {
+        fail(
+          'date',
+          `'${parts.year}' and '${parts.month}' hold a year and a month, but the date must be one column: join them into one (2022-03, or 03/2022), which is read as the month's first day, and import that, or map a column of dates with --map date=<column>.`,
+        );
+      }
       fail(
         'date',
         repeats > SPEND_TABLE_REPEATS

@@ -34,6 +34,18 @@ describe('dates', () => {
     expect([...new Set(actions.filter((a) => a.kind === 'recovery').map((a) => a.customerCode))].sort()).toEqual(['K003', 'K008']);
   });
 
+  it('refuses a year and a month in two columns, naming both and how to join them, and stores nothing', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const w = await workspace();
+    const file = path.join(w.dir, 'pivot.csv');
+    fs.writeFileSync(file, 'Year,Month,Customer,Category,Sales\n2022,1,C1,A,120.5\n2022,2,C1,A,80\n2022,2,C2,B,99\n2022,11,C2,B,45\n');
+    const outcome = await w.backend.invoke('import-run', { path: file });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE', details: { missing: 'date' } } });
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^No date column found\. 'Year' and 'Month' hold a year and a month, but the date must be one column: join them into one \(2022-03, or 03\/2022\)/);
+    expect(rows(w)).toEqual([]);
+  });
+
   it('reads day-first dates as such because one value has a day above 12', async () => {
     const w = await workspace();
     const s = await w.backend.call('import-run', { path: fixture('day-first-dates.csv') });
