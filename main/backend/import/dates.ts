@@ -18,8 +18,9 @@ const SERIAL = /^\d{4,6}(\.\d+)?$/;
  * A month without a day, as ERP exports summarise sales ('2021-01', '01/2021', 'Jan 2021',
  * 'January 2021', Excel's 'Jan-21'): dated on the month's first day.
  */
-const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
-const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+// A dot only as German exports write a month ('01.2021'): '2021.12' or '1.2021' is more likely an amount.
+const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
+const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$|^(\d{2})\.(\d{4})$/;
 const NAMED_MONTH_YEAR = /^([A-Za-z]{3,9})\.?(?: (\d{4})|-(\d{2}|\d{4}))$/;
 /** Years a month without a day is read in: a part number like '2301-12' is no month of 2301. */
 const MONTH_YEARS = { from: 1900, to: 2100 };
@@ -44,7 +45,7 @@ function parseMonth(text: string): number | null | undefined {
   let month: number | undefined;
   let m = YEAR_MONTH.exec(text);
   if (m) [year, month] = [Number(m[1]), Number(m[2])];
-  else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2]), Number(m[1])];
+  else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2] ?? m[4]), Number(m[1] ?? m[3])];
   else if ((m = NAMED_MONTH_YEAR.exec(text))) {
     month = monthNamed(m[1]);
     if (month === undefined) return undefined;

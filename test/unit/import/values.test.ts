@@ -84,11 +84,12 @@ describe('dates', () => {
   });
 
   it('reads a month without a day, as ERP summaries write it, as the first day of that month', () => {
-    expect(['2021-01', '2021/3', '2021.12', '01/2021', '7-2021', 'Jan 2021', 'January 2021', 'Sept 2021', 'Mar-15', 'Dec-1999'].map((t) => iso(t))).toEqual([
-      '2021-01-01', '2021-03-01', '2021-12-01', '2021-01-01', '2021-07-01', '2021-01-01', '2021-01-01', '2021-09-01', '2015-03-01', '1999-12-01',
+    expect(['2021-01', '2021/3', '01/2021', '7-2021', '01.2021', 'Jan 2021', 'January 2021', 'Sept 2021', 'Mar-15', 'Dec-1999'].map((t) => iso(t))).toEqual([
+      '2021-01-01', '2021-03-01', '2021-01-01', '2021-07-01', '2021-01-01', '2021-01-01', '2021-01-01', '2021-09-01', '2015-03-01', '1999-12-01',
     ]);
-    // Not a month: a 13th month, a year far off (a part number like 2301-12), a word that names no month.
-    expect([iso('2021-13'), iso('2301-12'), iso('Total 2021'), iso('Week-21')]).toEqual([null, null, null, null]);
+    // Not a month: a 13th month, a year far off (a part number like 2301-12), a word that names no month,
+    // and amounts with a dot ('2021.12', '1.2021').
+    expect([iso('2021-13'), iso('2301-12'), iso('Total 2021'), iso('Week-21'), iso('2021.12'), iso('1.2021')]).toEqual([null, null, null, null, null, null]);
   });
 
   it('decides a column of months as such, and says each is dated on its first day', () => {
