@@ -99,6 +99,7 @@ export class Dimension {
       this.deferred.ids.push(id);
       this.deferred.keys.push(own);
       this.deferred.labels.push(label ? ownString(label) : null);
+      if (this.folded && !this.folded.has(foldName(own))) this.folded.set(foldName(own), { id, name: own });
       return id;
     }
     const info =
@@ -117,16 +118,16 @@ export class Dimension {
    * The spelling first seen (or already stored) is kept. Not for codes, where case can tell two
    * things apart.
    */
-  idFolding(key: string): number {
+  idFolding(key: string, label?: string | null): number {
     if (key === this.lastKey) return this.lastId;
-    if (this.ids.has(key)) return this.id(key);
+    if (this.ids.has(key)) return this.id(key, label);
     if (!this.folded) {
       this.folded = new Map();
       // Map order is insertion order: the first stored spelling of a name is the one kept.
       for (const [name, id] of this.ids) if (!this.folded.has(foldName(name))) this.folded.set(foldName(name), { id, name });
     }
     const same = this.folded.get(foldName(key));
-    if (same === undefined) return this.id(key);
+    if (same === undefined) return this.id(key, label);
     const own = ownString(key);
     this.ids.set(own, same.id);
     this.variantCount++;

@@ -39,6 +39,17 @@ const SINGLE_CATEGORY = 'All products';
 
 const owned = (value: string): string | null => (value === '' ? null : ownString(value));
 
+/**
+ * Whether a customer column holds names rather than codes: most of its values are two words or
+ * more. A code ('CUST001', '17850', a hexadecimal id) or an email is kept exactly as written: case
+ * can tell two codes apart, and a dot or a dash two addresses.
+ */
+export function keysAreNames(values: readonly string[]): boolean {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  const named = filled.filter((v) => /\p{L}\s+\p{L}/u.test(v) && !v.includes('@')).length;
+  return filled.length > 0 && named >= 0.5 * filled.length;
+}
+
 /** A whole number written with a zero fraction (17850.0): how a spreadsheet or pandas writes an id column with gaps. */
 const FLOATED_ID = /^(\d+)\.0+$/;
 
@@ -53,9 +64,11 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
   const customers = new Dimension(db, 'customers');
   // 17850.0 and 17850 are one customer: two exports of one system must meet on it.
   const floated = new Set<string>();
+  // Names typed by hand ('Acme Corp', 'ACME CORP') are one customer, as reps are; codes and emails are kept as written.
+  const byName = ix.customer >= 0 && keysAreNames(plan.dataSample.map((cells) => cells[ix.customer] ?? ''));
   const customerIdOf = (code: string, name: string | null): number => {
     const plain = FLOATED_ID.exec(code);
-    if (!plain) return customers.id(code, name);
+    if (!plain) return byName ? customers.idFolding(code, name) : customers.id(code, name);
     floated.add(code);
     return customers.id(plain[1], name);
   };
@@ -306,6 +319,7 @@ export function transactionsSink(db: Db, plan: ImportPlan, importId: number, tal
       // Categories are kept as written: the analysis reads their spellings as one category, named
       // by the tidiest (products/level.ts). Reps and territories have no such later step.
       for (const [dimension, what] of [
+        [customers, 'customer'],
         [reps, 'rep'],
         [territories, 'territory'],
       ] as const) {

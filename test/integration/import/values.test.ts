@@ -132,6 +132,25 @@ describe('files with fewer columns', () => {
     expect(s.warnings.join(' ')).toMatch(/start with C, so a C is not read as a credit note/);
   });
 
+  it('reads customer names that differ only in case or spacing as one customer, and codes as written', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const w = await workspace();
+    const names = path.join(w.dir, 'by-name.csv');
+    fs.writeFileSync(names, 'Name,Date,Item,Amount\nAcme Corp,2024-01-05,Widgets,100\nACME CORP,2024-02-05,Widgets,100\nAcme  Corp.,2024-03-05,Widgets,100\nBeta Supplies,2024-01-07,Gadgets,50\n');
+    const s = await w.backend.call('import-run', { path: names });
+    expect(s).toMatchObject({ rowsImported: 4, customers: 2 });
+    expect(rows(w).map((r) => r.code)).toEqual(['Acme Corp', 'Acme Corp', 'Acme Corp', 'Beta Supplies']);
+    expect(s.warnings.join(' ')).toContain("2 customer names differ from another only in case or spacing and were read as the same customer ('ACME CORP' as 'Acme Corp', 'Acme  Corp.' as 'Acme Corp')");
+
+    const coded = await workspace();
+    const codes = path.join(coded.dir, 'by-code.csv');
+    fs.writeFileSync(codes, 'Customer,Date,Item,Amount\nab12,2024-01-05,Widgets,100\nAB12,2024-02-05,Widgets,100\nx@shop.com,2024-01-07,Gadgets,50\nX@Shop.com,2024-02-07,Gadgets,50\n');
+    const c = await coded.backend.call('import-run', { path: codes });
+    expect(c).toMatchObject({ rowsImported: 4, customers: 4 });
+    expect(c.warnings.join(' ')).not.toMatch(/customer names? differs?/);
+  });
+
   it('keeps sales whose hexadecimal order id starts with c as sales, with a note saying why', async () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
