@@ -57,8 +57,12 @@ function parseMonth(text: string): number | null | undefined {
 /** Whether a date cell names a month without a day ('2021-01', 'Jan 2021'): such a month is dated on its first day. */
 export const isMonthOnly = (text: string): boolean => parseMonth(text.trim()) !== undefined;
 
-/** A date written so that its order is not in doubt (ISO, YYYYMMDD, month names, a month without a day). */
-function parseUnambiguous(text: string): number | null | undefined {
+/** A weekday before a date, as long date formats and mail headers write it ('Thursday, March 4, 2021', 'Thu, 04 Mar 2021'). */
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|[a-z])/i;
+
+/** A date written so that its order is not in doubt (ISO, YYYYMMDD, month names, a month without a day; a weekday before any of them). */
+function parseUnambiguous(raw: string): number | null | undefined {
+  const text = raw.replace(WEEKDAY, '');
   let m = ISO.exec(text);
   if (m) return checked(Number(m[1]), Number(m[2]), Number(m[3]));
   m = COMPACT.exec(text);

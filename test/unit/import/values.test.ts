@@ -32,6 +32,8 @@ describe('dates', () => {
   it('reads month names and Excel date numbers', () => {
     expect(iso('5-Jan-2024')).toBe('2024-01-05');
     expect(iso('Jan 5, 2024')).toBe('2024-01-05');
+    // A weekday in front, as long date formats and mail headers write it.
+    expect([iso('Friday, January 5, 2024'), iso('Fri, 05 Jan 2024 10:00'), iso('Sunday Market')]).toEqual(['2024-01-05', '2024-01-05', null]);
     expect(iso('45306', 'excel-serial')).toBe('2024-01-15');
   });
 
