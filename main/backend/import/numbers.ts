@@ -1,7 +1,8 @@
-// Amounts as people type them: $1,234.50  1.234,50 €  (120.00)  120-  CHF 1'200
+// Amounts as people type them: $1,234.50  1.234,50 €  (120.00)  120-  CHF 1'200  1,234.50 CR
 const PLAIN = /^-?\d+(\.\d+)?$/;
 const CURRENCY = /[$€£¥₹₩₽¤]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|BRL|MXN|ZAR)\b/gi;
 const DIGITS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const CREDIT_DEBIT = /(?<=\d)\s*(cr|dr)\.?$/i;
 
 /** How a column writes its decimals, decided from its values (one 1.234,50 settles it). */
 export type DecimalStyle = 'dot' | 'comma';
@@ -34,6 +35,12 @@ export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number 
     t = t.slice(1, -1).trim();
   }
   t = t.replace(CURRENCY, '').trim();
+  // Ledgers mark a credit CR and a debit DR after the amount (1,234.56 CR).
+  const side = CREDIT_DEBIT.exec(t);
+  if (side) {
+    if (side[1].toLowerCase() === 'cr') negative = !negative;
+    t = t.slice(0, side.index).trim();
+  }
   if (t.endsWith('-')) {
     negative = !negative;
     t = t.slice(0, -1).trim();

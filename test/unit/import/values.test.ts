@@ -116,6 +116,9 @@ describe('amounts', () => {
     ['-1,000', -1000],
     ['USD 12', 12],
     ["CHF 1'200.10", 1200.1],
+    ['1,234.56 CR', -1234.56],
+    ['$40.00 Cr.', -40],
+    ['12.50 DR', 12.5],
   ])('reads %j as %d', (text, value) => {
     expect(parseAmount(text)).toBe(value);
   });
@@ -124,6 +127,7 @@ describe('amounts', () => {
     expect(parseAmount('1.234,50', 'comma')).toBe(1234.5);
     expect(parseAmount('-3,10', 'comma')).toBe(-3.1);
     expect(parseAmount('1 234,5 €', 'comma')).toBe(1234.5);
+    expect(parseAmount('1.234,50 CR', 'comma')).toBe(-1234.5);
   });
 
   it('refuses text that is not a number', () => {
