@@ -31,7 +31,7 @@ describe('column mapping guesses', () => {
     expect(customer?.reason).toContain('Cust #');
   });
 
-  it("maps a European client's own headers: German, French, Spanish, Italian, Dutch and Portuguese, accents and all", () => {
+  it("maps a European client's own headers: German, French, Spanish, Italian, Dutch and Portuguese, accents and all, and SAP's", () => {
     const cases: [string[], Record<string, string>][] = [
       [
         ['Kundennummer', 'Kundenname', 'Rechnungsdatum', 'Warengruppe', 'Artikelnummer', 'Artikelbezeichnung', 'Menge', 'Einzelpreis', 'Umsatz netto', 'Außendienst', 'Vertriebsgebiet', 'Rechnungsnummer'],
@@ -56,6 +56,11 @@ describe('column mapping guesses', () => {
       [
         ['Cliente', 'Data', 'Categoria', 'Quantidade', 'Faturamento', 'Representante'],
         { customer: 'Cliente', date: 'Data', category: 'Categoria', quantity: 'Quantidade', revenue: 'Faturamento', rep: 'Representante' },
+      ],
+      [
+        // SAP's billing documents: the material group is the category, the material the product.
+        ['Sold-To Party', 'Billing Date', 'Material Group', 'Material', 'Net Value'],
+        { customer: 'Sold-To Party', date: 'Billing Date', category: 'Material Group', product: 'Material', revenue: 'Net Value' },
       ],
     ];
     for (const [headers, expected] of cases) {
