@@ -1,9 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../../shared/format/dates';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { fixture, sharedData } from './fixtures';
 
 const workspace = freshWorkspaces();
+
+/** A fresh workspace, and a file of `text` written in its folder to import. */
+async function withFile(name: string, text: string) {
+  const w = await workspace();
+  const file = path.join(w.dir, name);
+  fs.writeFileSync(file, text);
+  return { w, file };
+}
 
 type Row = { code: string; day: number; revenue: number };
 const rows = (w: Awaited<ReturnType<typeof workspace>>): { code: string; date: string; revenue: number }[] =>
@@ -35,11 +46,7 @@ describe('dates', () => {
   });
 
   it('refuses a year and a month in two columns, naming both and how to join them, and stores nothing', async () => {
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const w = await workspace();
-    const file = path.join(w.dir, 'pivot.csv');
-    fs.writeFileSync(file, 'Year,Month,Customer,Category,Sales\n2022,1,C1,A,120.5\n2022,2,C1,A,80\n2022,2,C2,B,99\n2022,11,C2,B,45\n');
+    const { w, file } = await withFile('pivot.csv', 'Year,Month,Customer,Category,Sales\n2022,1,C1,A,120.5\n2022,2,C1,A,80\n2022,2,C2,B,99\n2022,11,C2,B,45\n');
     const outcome = await w.backend.invoke('import-run', { path: file });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE', details: { missing: 'date' } } });
     expect(outcome.ok ? '' : outcome.error.message).toMatch(/^No date column found\. 'Year' and 'Month' hold a year and a month, but the date must be one column: join them into one \(2022-03, or 03\/2022\)/);
@@ -73,14 +80,10 @@ describe('dates', () => {
 
 describe('dates in a big file', () => {
   it('reads the whole date column when the first rows leave the order open, and finds the deciding value near the end', async () => {
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const w = await workspace();
-    const file = path.join(w.dir, 'late-proof.csv');
     const lines = ['Customer,Order Date,Amount,Category'];
     for (let i = 0; i < 40_000; i++) lines.push(`C${i % 50},0${(i % 9) + 1}/0${(i % 7) + 1}/2024,10,A`);
     lines.push('C1,25/12/2024,10,A');
-    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const { w, file } = await withFile('late-proof.csv', `${lines.join('\n')}\n`);
     expect((await w.backend.call('import-preview', { path: file })).dateFormat.ambiguous).toBe(true);
     const s = await w.backend.call('import-run', { path: file });
     expect(s).toMatchObject({ dateFormat: 'dmy', rowsImported: 40_001, dateTo: '2024-12-25' });
@@ -121,11 +124,7 @@ describe('files with fewer columns', () => {
   });
 
   it('does not read C as a credit note when most invoice numbers start with C', async () => {
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const w = await workspace();
-    const file = path.join(w.dir, 'ci.csv');
-    fs.writeFileSync(file, 'Customer,Date,Revenue,Category,Invoice\nA,2024-01-01,10,X,CI-1\nB,2024-01-02,20,X,CI-2\nC,2024-01-03,-5,X,CI-3\n');
+    const { w, file } = await withFile('ci.csv', 'Customer,Date,Revenue,Category,Invoice\nA,2024-01-01,10,X,CI-1\nB,2024-01-02,20,X,CI-2\nC,2024-01-03,-5,X,CI-3\n');
     const s = await w.backend.call('import-run', { path: file });
     expect(rows(w).map((r) => r.revenue)).toEqual([10, 20, -5]);
     expect(s.returns).toBe(1);
@@ -133,33 +132,22 @@ describe('files with fewer columns', () => {
   });
 
   it('reads customer names that differ only in case or spacing as one customer, and codes as written', async () => {
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const w = await workspace();
-    const names = path.join(w.dir, 'by-name.csv');
-    fs.writeFileSync(names, 'Name,Date,Item,Amount\nAcme Corp,2024-01-05,Widgets,100\nACME CORP,2024-02-05,Widgets,100\nAcme  Corp.,2024-03-05,Widgets,100\nBeta Supplies,2024-01-07,Gadgets,50\n');
+    const { w, file: names } = await withFile('by-name.csv', 'Name,Date,Item,Amount\nAcme Corp,2024-01-05,Widgets,100\nACME CORP,2024-02-05,Widgets,100\nAcme  Corp.,2024-03-05,Widgets,100\nBeta Supplies,2024-01-07,Gadgets,50\n');
     const s = await w.backend.call('import-run', { path: names });
     expect(s).toMatchObject({ rowsImported: 4, customers: 2 });
     expect(rows(w).map((r) => r.code)).toEqual(['Acme Corp', 'Acme Corp', 'Acme Corp', 'Beta Supplies']);
     expect(s.warnings.join(' ')).toContain("2 customer names differ from another only in case or spacing and were read as the same customer ('ACME CORP' as 'Acme Corp', 'Acme  Corp.' as 'Acme Corp')");
 
-    const coded = await workspace();
-    const codes = path.join(coded.dir, 'by-code.csv');
-    fs.writeFileSync(codes, 'Customer,Date,Item,Amount\nab12,2024-01-05,Widgets,100\nAB12,2024-02-05,Widgets,100\nx@shop.com,2024-01-07,Gadgets,50\nX@Shop.com,2024-02-07,Gadgets,50\n');
+    const { w: coded, file: codes } = await withFile('by-code.csv', 'Customer,Date,Item,Amount\nab12,2024-01-05,Widgets,100\nAB12,2024-02-05,Widgets,100\nx@shop.com,2024-01-07,Gadgets,50\nX@Shop.com,2024-02-07,Gadgets,50\n');
     const c = await coded.backend.call('import-run', { path: codes });
     expect(c).toMatchObject({ rowsImported: 4, customers: 4 });
     expect(c.warnings.join(' ')).not.toMatch(/customer names? differs?/);
   });
 
   it('keeps sales whose hexadecimal order id starts with c as sales, with a note saying why', async () => {
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const { createHash } = await import('node:crypto');
-    const w = await workspace();
-    const file = path.join(w.dir, 'marketplace.csv');
     const orders = Array.from({ length: 48 }, (_, i) => createHash('md5').update(`order ${i}`).digest('hex'));
     const lines = orders.map((id, i) => `${id},cust${i % 7},2024-01-${String(1 + (i % 28)).padStart(2, '0')} 10:00:00,${(10 + i).toFixed(2)},cama_mesa_banho`);
-    fs.writeFileSync(file, `order_id,customer_unique_id,order_purchase_timestamp,price,product_category_name\n${lines.join('\n')}\n`);
+    const { w, file } = await withFile('marketplace.csv', `order_id,customer_unique_id,order_purchase_timestamp,price,product_category_name\n${lines.join('\n')}\n`);
     expect(orders.some((id) => id.startsWith('c'))).toBe(true);
     const s = await w.backend.call('import-run', { path: file });
     expect(s.mapping).toMatchObject({ invoice: 'order_id', revenue: 'price' });
