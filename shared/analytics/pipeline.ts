@@ -12,7 +12,7 @@ import { horizonWords } from './recovery/risk-reasons';
 import { computeLeakage, recoveryFooting } from './leakage';
 import { customerIndex } from './customer-index';
 import { CATCH_ALL } from './labels';
-import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
+import { buildProfiles, catchAllOf, sweepProfiles, type ProfileModel, type ProfileSweep } from './profiles';
 import { buildRecoveryModel, decideRecovery, evaluateRecovery, ruleVerdicts, type RecoveryDecision, type RecoveryFlag, type RecoveryModel, type RuleVerdicts } from './recovery/index';
 import { recoveryOverview, type RecoveryOverview } from './recovery/overview';
 import { assessRisk, type FromElsewhere, type RiskAssessment, type RiskModels } from './risk';
@@ -428,7 +428,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
       const sweep: ProfileSweep = cache.get('profile-sweep', keys['profile-sweep'], () => {
         const known = options.saved?.load('profile-sweep', keys['profile-sweep']);
         const onK = (k: number) => options.progress?.('profiles', done, total, `k = ${k}`);
-        const fresh = sweepProfiles(features, view('profile-sweep'), onK, known);
+        const fresh = sweepProfiles(features, view('profile-sweep'), onK, known, catchAllOf(ds.categories));
         if (!known) options.saved?.save('profile-sweep', keys['profile-sweep'], fresh.sweep);
         return fresh;
       });

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { KPreview } from '../../../shared/contract/analysis';
 import { computeFeatures, type Features } from '../../../shared/analytics/features';
-import { buildProfiles, sweepProfiles, type ProfileModel, type ProfileSweep } from '../../../shared/analytics/profiles';
+import { buildProfiles, catchAllOf, sweepProfiles, type ProfileModel, type ProfileSweep } from '../../../shared/analytics/profiles';
 import { stageKeys } from '../../../shared/analytics/stages';
 import { dayFromIso } from '../../../shared/format/dates';
 import type { ProfileResult } from '../../../shared/model/results';
@@ -90,7 +90,7 @@ export function previewK(session: Session, requestedRun: number | undefined, k: 
     const sweep: ProfileSweep = data.stages.get('profile-sweep', keys['profile-sweep'], () => {
       const saved = savedStages(db, data.hash);
       const known = saved.load('profile-sweep', keys['profile-sweep']);
-      const fresh = sweepProfiles(features, settings, undefined, known);
+      const fresh = sweepProfiles(features, settings, undefined, known, catchAllOf(data.ds.categories));
       if (!known) saved.save('profile-sweep', keys['profile-sweep'], fresh.sweep);
       return fresh;
     });

@@ -4,6 +4,7 @@ import { isCredit } from '../../../shared/analytics/risk/series';
 import { basketsFromRows, type Baskets } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
+import { MAX_UNGROUPED_CATEGORIES } from '../../../shared/analytics/products/level';
 import { goodsCreditCodes, joinSameDayCredits } from '../../../shared/analytics/products/same-day-credits';
 import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
@@ -33,7 +34,9 @@ export function dataHash(db: Db): string {
   const proposal = PROPOSAL_METHOD;
   // Same-day credits of adjustment lines net that day's goods: kept stages saw them left out.
   const credits = 'same-day adjustment credits net goods';
-  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal, credits })).digest('hex');
+  // A level too fine that nothing groups is pooled past a number of categories: kept stages read every one.
+  const pooling = `ungrouped level pooled past ${MAX_UNGROUPED_CATEGORIES}`;
+  return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal, credits, pooling })).digest('hex');
 }
 
 /** Settings key of the analyst's product groups (JSON of SavedProductGroups). */
