@@ -34,6 +34,11 @@ export type ProductLevelInfo = {
   sameDayCredits?: { rows: number; revenue: number };
   /** Products the descriptions left ungrouped and co-purchase placed (null: not tried). */
   coPurchase: CoPurchaseInfo | null;
+  /**
+   * A level too fine with nothing to group it: how many of its values were pooled as 'Other
+   * products' past the most widely bought, and their share of revenue; absent when none were.
+   */
+  pooled?: { values: number; revenueShare: number };
 };
 
 /** What placing by co-purchase did, and how far it can be trusted here. */

@@ -339,7 +339,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
     dropProduct: productExcluded,
     ofProduct: new Int32Array(products.length).fill(-1),
     ofCategory,
-    info: info(level, 'imported', list.length, reason),
+    info: { ...info(level, 'imported', list.length, reason), ...(pooled ? { pooled: { values: pooled.pooled, revenueShare: pooled.revenueShare } } : {}) },
     byCoPurchase: new Set<string>(),
   };
 }

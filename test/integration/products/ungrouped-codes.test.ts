@@ -59,6 +59,8 @@ describe('article codes too many and too rarely bought to group, with nothing to
     expect(pooled).toHaveLength(truth.buyersOf.size - MAX_UNGROUPED_CATEGORIES);
     const total = [...truth.revenueOf.values()].reduce((s, v) => s + v, 0);
     const share = pooled.reduce((s, a) => s + (truth.revenueOf.get(a) ?? 0), 0) / total;
+    expect(summary.productLevel?.pooled?.values).toBe(pooled.length);
+    expect(summary.productLevel?.pooled?.revenueShare).toBeCloseTo(share, 3);
     expect(summary.notes.join(' ')).toContain(
       `The ${MAX_UNGROUPED_CATEGORIES} bought by the most customers are kept as they are, and the other ${pooled.length.toLocaleString('en-US')} (${(share * 100).toFixed(1)}% of revenue) are one category, 'Other products', which gets no cross-sell.`,
     );

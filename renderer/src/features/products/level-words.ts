@@ -10,5 +10,6 @@ export const LEVEL_WORDS: Record<NonNullable<ProductGroupsView['level']>['level'
 export function levelDetail(level: NonNullable<ProductGroupsView['level']>, count: (n: number) => string): string {
   const of = `${count(level.rawValues)} ${level.column ? `'${level.column}' ` : ''}value${level.rawValues === 1 ? '' : 's'}`;
   if (level.level === 'product-groups') return `${count(level.values)} groups from ${of}`;
+  if (level.pooled) return `${count(level.values - 1)} most widely bought and 'Other products' (${count(level.pooled.values)} pooled), from ${of}`;
   return level.values === level.rawValues ? of : `${count(level.values)} after merging spellings, from ${of}`;
 }

@@ -161,14 +161,22 @@ export function ProfilesScreen() {
           </div>
         )}
       </Panel>
-      <div className="grid-2">
-        <Panel title="Elbow: error by k">
-          <Chart option={elbow} label={`Within-profile error for k from ${kMin} to ${kMax}; chosen k ${s.k}`} height={260} testId="chart-elbow" onRendered={() => markKSwitch('end')} />
+      {s.quality.length === 0 ? (
+        <Panel title="Error and silhouette by k">
+          <p className="muted" data-testid="no-k-sweep">
+            No split into profiles was tried on this data (the notice above says why), so there is no error or silhouette curve to draw.
+          </p>
         </Panel>
-        <Panel title="Silhouette by k">
-          <Chart option={silhouette} label={`Mean silhouette for each k; chosen k ${s.k}, suggested ${s.suggestedK}`} height={260} testId="chart-silhouette" />
-        </Panel>
-      </div>
+      ) : (
+        <div className="grid-2">
+          <Panel title="Elbow: error by k">
+            <Chart option={elbow} label={`Within-profile error for k from ${kMin} to ${kMax}; chosen k ${s.k}`} height={260} testId="chart-elbow" onRendered={() => markKSwitch('end')} />
+          </Panel>
+          <Panel title="Silhouette by k">
+            <Chart option={silhouette} label={`Mean silhouette for each k; chosen k ${s.k}, suggested ${s.suggestedK}`} height={260} testId="chart-silhouette" />
+          </Panel>
+        </div>
+      )}
       <Panel
         title="Profiles × categories"
         actions={

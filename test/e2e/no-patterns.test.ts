@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisSummary } from '../../shared/model/results';
+import { screenshot } from './support/browser';
+import { root } from './support/serve';
+import { servedSession, type Session } from './support/session';
+
+// CDNOW's 2,357-customer sample: one category, so there is no mix to find buying patterns in.
+const CDNOW = path.join(root, '..', 'shared', 'data', 'cdnowElog.csv');
+
+let session: Session;
+let page: Page;
+let summary: AnalysisSummary;
+
+beforeAll(async () => {
+  session = await servedSession('longtail-no-patterns-', 'cdnow.longtail', async (backend, workspace) => {
+    await backend.call('workspace-create', { path: workspace, clientName: 'CDNOW', currency: 'USD' });
+    await backend.call('import-run', { path: CDNOW });
+    summary = await backend.call('analysis-run', {});
+  });
+  page = session.page;
+  await page.goto(session.served.url);
+}, 300_000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('profiles on data where no split was tried', () => {
+  it('says why in the notice and in place of the error and silhouette curves, and draws no empty chart', async () => {
+    expect(summary.quality).toEqual([]);
+    expect(summary.structure?.state).toBe('none');
+    await page.evaluate(() => (window.location.hash = '#/profiles'));
+    await page.getByTestId('structure-notice').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('structure-notice').innerText()).toContain(summary.structure?.reason ?? '?');
+    expect(await page.getByTestId('no-k-sweep').innerText()).toBe(
+      'No split into profiles was tried on this data (the notice above says why), so there is no error or silhouette curve to draw.',
+    );
+    expect(await page.getByTestId('chart-elbow').count()).toBe(0);
+    expect(await page.getByTestId('chart-silhouette').count()).toBe(0);
+    await screenshot(page, 'no-patterns-profiles');
+  });
+});
