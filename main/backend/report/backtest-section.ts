@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargets } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargets, whyNotJudged } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
@@ -84,7 +84,7 @@ const mark = (p: DatePoint, ok: boolean): string => {
 function acrossDatesTable(a: BacktestAcrossDates): SafeHtml {
   const rows = a.points.map((p) => {
     const capture = captureText(p);
-    return html`<tr><td>${p.asOf}${p.tooFewDeclines ? ' (too few declines to judge)' : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${capture === null ? '' : `${capture}${mark(p, p.beatsCapture)}`}</td><td class="num">${timesText(p.ceilingRatio) ?? ''}</td><td class="num">${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}</td><td class="num">${timesText(p.calibration) ?? ''}${mark(p, p.calibrationOk)}</td></tr>`;
+    return html`<tr><td>${p.asOf}${whyNotJudged(p) ? ` (${whyNotJudged(p)})` : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${capture === null ? '' : `${capture}${mark(p, p.beatsCapture)}`}</td><td class="num">${timesText(p.ceilingRatio) ?? ''}</td><td class="num">${p.flagged === 0 ? '' : `${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`}</td><td class="num">${timesText(p.calibration) ?? ''}${mark(p, p.calibrationOk)}</td></tr>`;
   });
   return html`<h3>Across dates: ${formatCount(a.points.length)} as-of dates, ${formatCount(a.horizonDays)} days watched after each</h3>
 <p class="${edgeHolds(a.met) ? 'verdict' : 'warning'}">${a.verdict}</p>

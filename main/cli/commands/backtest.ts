@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargetsLine } from '../../../shared/analytics/holdout';
+import { captureText, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargetsLine, whyNotJudged } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { AnalysisSummary, BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
@@ -132,10 +132,11 @@ export function describeAcrossDates(r: BacktestAcrossDates): string {
       pad(formatCount(p.flagged), 7, true),
       pad(capture === null ? '-' : `${capture}${mark(p, p.beatsCapture)}`, 28, true),
       pad(timesText(p.ceilingRatio) ?? '-', 8, true),
-      pad(`${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`, 22, true),
+      pad(p.flagged === 0 ? '-' : `${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`, 22, true),
       pad(p.calibration === null ? '-' : `${timesText(p.calibration)}${mark(p, p.calibrationOk)}`, 13, true),
     ];
-    lines.push(`  ${cells.join(' ')}${p.tooFewDeclines ? '  (too few declines to judge)' : ''}`);
+    const why = whyNotJudged(p);
+    lines.push(`  ${cells.join(' ')}${why ? `  (${why})` : ''}`);
   }
   lines.push(`  ${r.verdict}`);
   return lines.join('\n');

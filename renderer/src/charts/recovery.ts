@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { RecoveryEvaluation } from '../../../shared/contract';
 import type { BacktestAcrossDates, BacktestLevel, GrowthBacktest, GrowthMethod } from '../../../shared/model/results';
+import { isJudged } from '../../../shared/analytics/holdout/across-dates';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, type ChartFormat } from './common';
 
 const latenessMark = (lateness: number) => ({
@@ -120,7 +121,7 @@ export function acrossDatesOption(result: BacktestAcrossDates, fmt: ChartFormat)
         type: 'bar',
         name: 'Longtail',
         color: RECOVERY_COLOR,
-        data: result.points.map((p) => ({ value: ratio(p.capturedRatio), itemStyle: p.tooFewDeclines ? { opacity: 0.35 } : {} })),
+        data: result.points.map((p) => ({ value: ratio(p.capturedRatio), itemStyle: isJudged(p) ? {} : { opacity: 0.35 } })),
         markLine: {
           symbol: 'none',
           lineStyle: { color: MARK_COLOR, type: 'dashed' },

@@ -89,8 +89,16 @@ export function datePoint(report: BacktestReport): DatePoint {
   };
 }
 
+/**
+ * Why a date is left out of the counts, in words, or null when it is judged: with no flags of ours
+ * every method flags none and there is nothing to compare (a date four months into the data, before
+ * anyone has a rhythm); with too few declines no list can be told from another.
+ */
+export const whyNotJudged = (p: DatePoint): string | null => (p.flagged === 0 ? 'no flags to compare' : p.tooFewDeclines ? 'too few declines to judge' : null);
+export const isJudged = (p: DatePoint): boolean => whyNotJudged(p) === null;
+
 export function targetsMet(points: readonly DatePoint[]): TargetsMet {
-  const judged = points.filter((p) => !p.tooFewDeclines);
+  const judged = points.filter(isJudged);
   return {
     judged: judged.length,
     capture: judged.filter((p) => p.beatsCapture).length,
@@ -117,12 +125,21 @@ export function acrossDatesVerdict(points: readonly DatePoint[], horizonDays: nu
   const met = targetsMet(points);
   const span = points.length === 1 ? `as of ${points[0].asOf}` : `at ${datesWord(points.length)} from ${points[0].asOf} to ${points[points.length - 1].asOf}`;
   const head = `Replayed ${span}, ${horizonDays} days watched each (customers, the top flags).`;
-  if (met.judged === 0) return `${head} At no date did the flags hold enough declines to tell methods apart.`;
-  const unjudged = points.length - met.judged;
-  const counts = `Of ${datesWord(met.judged)} judged${unjudged > 0 ? ` (${unjudged} had too few declines to judge)` : ''}, our flags held at least 1.2x the best naive rule's loss at ${met.capture}, matched the precision bar at ${met.precision} and stated money within 0.8-1.25x of the loss at ${met.money}; all three at ${met.all}.`;
+  if (met.judged === 0) {
+    return points.every((p) => p.flagged === 0)
+      ? `${head} No date had a flag of ours to compare.`
+      : `${head} At no date did the flags hold enough declines to tell methods apart.`;
+  }
+  const reasons = new Map<string, number>();
+  for (const p of points) {
+    const why = whyNotJudged(p);
+    if (why) reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  const unjudged = [...reasons].map(([why, n]) => `${n} had ${why}`).join(', ');
+  const counts = `Of ${datesWord(met.judged)} judged${unjudged ? ` (${unjudged})` : ''}, our flags held at least 1.2x the best naive rule's loss at ${met.capture}, matched the precision bar at ${met.precision} and stated money within 0.8-1.25x of the loss at ${met.money}; all three at ${met.all}.`;
   const most = (n: number): boolean => 2 * n > met.judged;
   const of = (n: number): string => `${n} of the ${datesWord(met.judged)} judged`;
-  const lowCeiling = points.filter((p) => !p.tooFewDeclines && p.ceilingRatio !== null && p.ceilingRatio < 1.2).length;
+  const lowCeiling = points.filter((p) => isJudged(p) && p.ceilingRatio !== null && p.ceilingRatio < 1.2).length;
   const readings: string[] = [];
   // One judged date is no spread: whatever it showed, the dates cannot say it is general or not.
   if (met.judged === 1) readings.push('Only one date had enough declines to judge, so the dates cannot tell whether the edge in loss captured is general: ask for more dates, or a longer horizon, where the data allows.');
@@ -130,7 +147,7 @@ export function acrossDatesVerdict(points: readonly DatePoint[], horizonDays: nu
   else if (most(lowCeiling)) readings.push(`At ${of(lowCeiling)} even perfect foresight held under 1.2x the best rule's loss: on this data the simple rules leave little for any method to find.`);
   else readings.push("The edge in loss captured does not hold across dates on this data: read any one date's verdict with care.");
   if (!most(met.precision)) {
-    const missed = points.filter((p) => !p.tooFewDeclines && !p.precisionOk);
+    const missed = points.filter((p) => isJudged(p) && !p.precisionOk);
     const smaller = missed.filter((p) => p.ruleOwnSize !== null && p.ruleOwnSize < 1).length;
     const where = 2 * smaller > missed.length ? "; where it did, the rule's own customers were mostly smaller than ours, and smaller customers slide more often (one date's table sets the two lists side by side)" : '';
     readings.push(`Precision fell short of the better money-minded rule at ${of(missed.length)}${where}.`);
@@ -168,5 +185,5 @@ export const timesText = (v: number | null): string | null => (v === null ? null
 /** Our capture against the best rule, naming the rule ("1.44x (90-day drop)"); null when no rule caught any loss. */
 export const captureText = (p: DatePoint): string | null => (p.capturedRatio === null || p.bestRule === null ? null : `${p.capturedRatio.toFixed(2)}x (${SHORT_RULE_NAMES[p.bestRule]})`);
 
-/** Whether a date met a target; null for a date with too few declines to judge, which is not counted. */
-export const targetMet = (p: DatePoint, ok: boolean): 'met' | 'missed' | null => (p.tooFewDeclines ? null : ok ? 'met' : 'missed');
+/** Whether a date met a target; null for a date that is not judged (whyNotJudged), which is not counted. */
+export const targetMet = (p: DatePoint, ok: boolean): 'met' | 'missed' | null => (!isJudged(p) ? null : ok ? 'met' : 'missed');

@@ -32,7 +32,7 @@ export type { BaselineRule } from './baselines';
 export type { GrowthBacktest, GrowthMethod, GrowthRow } from './growth';
 export { BASELINE_LABELS } from './baselines';
 export { repeatedLevelText, repeatsTopLevel } from './repeated-level';
-export { acrossDatesVerdict, backtestAcrossDates, captureText, datePoint, edgeHolds, SHORT_RULE_NAMES, spreadDates, targetMet, targetsMet, timesText, type BacktestAcrossDates, type DatePoint, type TargetsMet } from './across-dates';
+export { acrossDatesVerdict, backtestAcrossDates, captureText, datePoint, edgeHolds, isJudged, SHORT_RULE_NAMES, spreadDates, targetMet, targetsMet, timesText, whyNotJudged, type BacktestAcrossDates, type DatePoint, type TargetsMet } from './across-dates';
 
 export { CALIBRATION_BAND, CAPTURE_MARGIN, MAX_COMPARED } from './targets';
 export { verdictTargets, verdictTargetsLine, type VerdictTarget } from './verdict-targets';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acrossDatesVerdict, edgeHolds, spreadDates, targetsMet, type DatePoint } from '../../../shared/analytics/holdout';
+import { acrossDatesVerdict, edgeHolds, spreadDates, targetMet, targetsMet, whyNotJudged, type DatePoint } from '../../../shared/analytics/holdout';
 
 /** A judged date that met every target; each test changes what it is about. */
 const point = (asOf: string, over: Partial<DatePoint> = {}): DatePoint => ({
@@ -46,6 +46,17 @@ describe('the targets met across dates', () => {
       point('2011-04-30', { tooFewDeclines: true, beatsCapture: false, precisionOk: false, calibrationOk: false }),
     ];
     expect(targetsMet(points)).toEqual({ judged: 3, capture: 2, precision: 2, money: 2, all: 1 });
+  });
+
+  it('leave out a date where we flagged nothing, since every method then flags none, and say why', () => {
+    const none = point('2015-05-01', { flagged: 0, compared: 0, capturedRatio: null, bestRule: null, precision: 0, precisionBar: 0, calibration: null, beatsCapture: false, precisionOk: false, calibrationOk: false });
+    const few = point('2016-01-31', { tooFewDeclines: true, beatsCapture: false });
+    expect(targetsMet([none, few, point('2017-01-31'), point('2018-01-31', { precisionOk: false })])).toEqual({ judged: 2, capture: 2, precision: 1, money: 2, all: 1 });
+    expect([whyNotJudged(none), whyNotJudged(few), whyNotJudged(point('2017-01-31'))]).toEqual(['no flags to compare', 'too few declines to judge', null]);
+    expect(targetMet(none, none.precisionOk)).toBeNull();
+    const text = acrossDatesVerdict([none, few, point('2017-01-31'), point('2018-01-31')], 365);
+    expect(text).toContain('Of 2 dates judged (1 had no flags to compare, 1 had too few declines to judge), our flags');
+    expect(acrossDatesVerdict([none], 365)).toBe('Replayed as of 2015-05-01, 365 days watched each (customers, the top flags). No date had a flag of ours to compare.');
   });
 });
 

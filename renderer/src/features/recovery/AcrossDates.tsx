@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { captureText, edgeHolds, targetMet, timesText } from '../../../../shared/analytics/holdout/across-dates';
+import { captureText, edgeHolds, targetMet, timesText, whyNotJudged } from '../../../../shared/analytics/holdout/across-dates';
 import type { BacktestAcrossDates, DatePoint } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -84,7 +84,7 @@ export function AcrossDates({ runId }: { runId: number }) {
                 <tr key={p.asOf}>
                   <th scope="row">
                     {fmt.date(p.asOf)}
-                    {p.tooFewDeclines && <span className="muted"> (too few declines to judge)</span>}
+                    {whyNotJudged(p) && <span className="muted"> ({whyNotJudged(p)})</span>}
                   </th>
                   <td>{fmt.count(p.flagged)}</td>
                   <td>
@@ -93,7 +93,7 @@ export function AcrossDates({ runId }: { runId: number }) {
                   </td>
                   <td>{timesText(p.ceilingRatio) ?? '—'}</td>
                   <td>
-                    {fmt.share(p.precision)} / {fmt.share(p.precisionBar)}
+                    {p.flagged === 0 ? '—' : `${fmt.share(p.precision)} / ${fmt.share(p.precisionBar)}`}
                     <Mark point={p} ok={p.precisionOk} />
                   </td>
                   <td>
