@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisSummary } from '../../shared/model/results';
 import { screenshot } from './support/browser';
 import { root } from './support/serve';
-import { servedSession, type Session } from './support/session';
+import { analysedSession, type Session } from './support/session';
 
 // CDNOW's 2,357-customer sample: one category, so there is no mix to find buying patterns in.
 const CDNOW = path.join(root, '..', 'shared', 'data', 'cdnowElog.csv');
@@ -14,13 +14,8 @@ let page: Page;
 let summary: AnalysisSummary;
 
 beforeAll(async () => {
-  session = await servedSession('longtail-no-patterns-', 'cdnow.longtail', async (backend, workspace) => {
-    await backend.call('workspace-create', { path: workspace, clientName: 'CDNOW', currency: 'USD' });
-    await backend.call('import-run', { path: CDNOW });
-    summary = await backend.call('analysis-run', {});
-  });
+  ({ session, summary } = await analysedSession('longtail-no-patterns-', 'cdnow.longtail', { clientName: 'CDNOW', currency: 'USD', file: CDNOW }));
   page = session.page;
-  await page.goto(session.served.url);
 }, 300_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { NONE_KEY } from '../../shared/model/slice';
 import { screenshot } from './support/browser';
 import { chartsDrawn } from './support/charts';
 import { root } from './support/serve';
-import { servedSession, type Session } from './support/session';
+import { analysedSession, type Session } from './support/session';
 
 // UCI's Wholesale customers: one row per customer, six columns of annual spend, no dates, no products.
 const WHOLESALE = path.join(root, '..', 'shared', 'data', 'wholesale_customers.csv');
@@ -17,13 +17,8 @@ let page: Page;
 let summary: AnalysisSummary;
 
 beforeAll(async () => {
-  session = await servedSession('longtail-spend-', 'wholesale.longtail', async (backend, workspace) => {
-    await backend.call('workspace-create', { path: workspace, clientName: 'Wholesale', currency: 'EUR' });
-    await backend.call('import-run', { path: WHOLESALE });
-    summary = await backend.call('analysis-run', {});
-  });
+  ({ session, summary } = await analysedSession('longtail-spend-', 'wholesale.longtail', { clientName: 'Wholesale', currency: 'EUR', file: WHOLESALE }));
   page = session.page;
-  await page.goto(session.served.url);
 }, 300_000);
 
 afterAll(async () => {

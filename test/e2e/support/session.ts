@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Backend } from '../../../main/backend/dispatch';
+import type { AnalysisSummary } from '../../../shared/model/results';
 import { launch, openPage, type Watched } from './browser';
 import { buildRenderer, startServe, type Served } from './serve';
 
@@ -35,4 +36,21 @@ export async function servedSession(prefix: string, workspaceName: string, prepa
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { dir, served, browser, w, page: w.page, close };
+}
+
+/** A session on a workspace made from one file (created, imported, analysed), its page open on the workbench, and the run's summary. */
+export async function analysedSession(
+  prefix: string,
+  workspaceName: string,
+  from: { clientName: string; currency: string; file: string },
+): Promise<{ session: Session; summary: AnalysisSummary }> {
+  let summary: AnalysisSummary | undefined;
+  const session = await servedSession(prefix, workspaceName, async (backend, workspace) => {
+    await backend.call('workspace-create', { path: workspace, clientName: from.clientName, currency: from.currency });
+    await backend.call('import-run', { path: from.file });
+    summary = await backend.call('analysis-run', {});
+  });
+  await session.page.goto(session.served.url);
+  if (!summary) throw new Error(`analysedSession: no analysis of ${from.file}`);
+  return { session, summary };
 }

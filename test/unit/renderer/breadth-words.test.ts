@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormatters } from '../../../renderer/src/app/format';
 import { breadthWords } from '../../../renderer/src/features/workspaces/breadth-words';
-import type { ProductLevelInfo } from '../../../shared/model/products';
+import { productLevel as level } from '../../helpers/product-level';
 
 const fmt = makeFormatters('GBP', 'en-GB');
-const level = (over: Partial<ProductLevelInfo>): ProductLevelInfo => ({
-  level: 'categories',
-  source: 'imported',
-  column: 'Category',
-  rawValues: 12,
-  values: 12,
-  reason: '',
-  nonProduct: [],
-  nonProductRevenue: 0,
-  nonProductRows: 0,
-  coPurchase: null,
-  ...over,
-});
 
 describe("the workspace's breadth, beside its customer count", () => {
   it('counts categories when the file had them, or before any run', () => {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeFormatters } from '../../../renderer/src/app/format';
 import { levelDetail } from '../../../renderer/src/features/products/level-words';
-import type { ProductLevelInfo } from '../../../shared/model/products';
+import { productLevel } from '../../helpers/product-level';
 
 const fmt = makeFormatters('USD', 'en-US');
-const level = (over: Partial<ProductLevelInfo>): ProductLevelInfo => ({
-  level: 'products',
-  source: 'imported',
-  column: 'article_id',
-  rawValues: 48520,
-  values: 48520,
-  reason: '',
-  nonProduct: [],
-  nonProductRevenue: 0,
-  nonProductRows: 0,
-  coPurchase: null,
-  ...over,
-});
+const level = (over: Parameters<typeof productLevel>[0]) => productLevel({ level: 'products', column: 'article_id', rawValues: 48520, values: 48520, ...over });
 
 describe("the product level's count", () => {
   it('says how many values were kept and how many pooled as Other products, where a level too fine was pooled', () => {
