@@ -17,6 +17,8 @@ const NOT_A_SALE: ReadonlySet<string> = new Set([
   // orders that did not happen
   'cancelled', 'canceled', 'cancel', 'cancellation', 'void', 'voided', 'rejected', 'declined', 'refused',
   'quote', 'quotation', 'draft', 'deleted', 'failed', 'abandoned', 'unavailable', 'expired',
+  // an accounting report's documents that sell nothing (QuickBooks' and NetSuite's Type)
+  'estimate', 'proforma', 'proformainvoice',
 ]);
 
 /** Events and states of a sale made (or being fulfilled). */
@@ -25,6 +27,8 @@ const A_SALE: ReadonlySet<string> = new Set([
   'checkout', 'completed', 'complete', 'shipped', 'partiallyshipped', 'delivered', 'invoiced', 'invoice', 'billed', 'paid',
   'posted', 'closed', 'resolved', 'fulfilled', 'processing', 'inprocess', 'onhold', 'hold', 'pending', 'disputed',
   'approved', 'created', 'open', 'booked', 'confirmed', 'accepted', 'backordered', 'success', 'successful',
+  // ... and those that do, or take a sale back with its amount negative as the report writes it
+  'salesreceipt', 'cashsale', 'creditmemo', 'creditnote', 'refundreceipt', 'cashrefund', 'refund',
 ]);
 
 /** Headers of such a column, normalised as the mapping normalises them. */

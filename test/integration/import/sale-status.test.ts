@@ -28,7 +28,43 @@ function eventLog(file: string, rows: number): { purchases: number; revenue: num
   return { purchases, revenue };
 }
 
+/** An accounting report's sales by customer (QuickBooks' layout): invoices, sales receipts, credit memos written negative, and estimates. */
+function salesByCustomer(file: string): { kept: number; estimates: number; revenue: number } {
+  const types = ['Invoice', 'Sales Receipt', 'Invoice', 'Estimate', 'Credit Memo'];
+  const lines = ['Type,Date,Num,Name,Category,Qty,Sales Price,Amount'];
+  let kept = 0;
+  let estimates = 0;
+  let revenue = 0;
+  for (let i = 0; i < 500; i++) {
+    const type = types[i % types.length];
+    const amount = (type === 'Credit Memo' ? -1 : 1) * (20 + (i % 9) * 5);
+    if (type === 'Estimate') estimates++;
+    else {
+      kept++;
+      revenue += amount;
+    }
+    const day = String((i % 28) + 1).padStart(2, '0');
+    lines.push(`${type},2024-03-${day},${1000 + i},Customer ${i % 23},${i % 2 ? 'Parts' : 'Labour'},1,${Math.abs(amount).toFixed(2)},${amount.toFixed(2)}`);
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return { kept, estimates, revenue };
+}
+
 describe('rows whose status says they are no sale', () => {
+  it("reads an accounting report's Type as the status: estimates skipped, invoices, receipts and credit memos kept with their sign, by every engine", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'sales-by-customer.csv');
+    const truth = salesByCustomer(file);
+    for (const options of [{}, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.mapping).toMatchObject({ status: 'Type', revenue: 'Amount' });
+      expect(s).toMatchObject({ rowsRead: 500, rowsImported: truth.kept, rowsSkipped: truth.estimates, rowsRejected: 0 });
+      expect(s.revenue).toBeCloseTo(truth.revenue, 2);
+      expect(s.warnings).toContain(`100 rows are no sale by 'Type' and were skipped: Estimate (100). Rows read 500 = imported ${truth.kept} + rejected 0 + skipped 100.`);
+    }
+  });
+
+
   it("skips a web shop's views and carts, counts them, and sums the purchases alone, line by line, in the parser thread and through DuckDB", async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'events.csv');
