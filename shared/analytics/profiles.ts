@@ -1,5 +1,6 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { KQuality, ProfileResult } from '../model/results';
+import { formatShare } from '../format/numbers';
 import type { Features } from './features';
 import { refine, sweepK, type FlatPoints, type Structure, type Sweep } from './kmeans-sweep';
 import { CATCH_ALL, profileLabels } from './labels';
@@ -85,7 +86,7 @@ export function sweepProfiles(
       ? noPatterns('One category: customers have no buying mix to tell apart, so all are compared with one peer group. Import a category or product column to find buying patterns.')
       : catchAll && pooled >= CATCH_ALL_SHARE
         ? noPatterns(
-            `${Math.round(pooled * 100)}% of the best customers' spend is in '${catchAll.name}', a catch-all rather than a category: their mixes show where nothing was named, not how they buy, so all are compared with one peer group. Import a product master (product -> category) to find buying patterns.`,
+            `${formatShare(pooled, 0, 'en-US')} of the best customers' spend is in '${catchAll.name}', a catch-all rather than a category: their mixes show where nothing was named, not how they buy, so all are compared with one peer group. Import a product master (product -> category) to find buying patterns.`,
           )
         : (known ??
         (count > kMin

@@ -1,5 +1,5 @@
 import { isoFromDay } from '../../format/dates';
-import { formatCount, formatMoney } from '../../format/numbers';
+import { formatCount, formatMoney, formatShare } from '../../format/numbers';
 import { callOrderNotes, type CallOrder } from './call-order';
 import type { RiskAssessment, RiskForecast, RiskTraining } from '../risk';
 import type { RecoveryDecision } from './decide';
@@ -85,9 +85,8 @@ function oneTimeCaveat(d: RecoveryDecision, f: RiskForecast, currency: string): 
     buyers++;
     if (f.facts.orders[c] === 1) single++;
   }
-  const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const money = (x: number): string => formatMoney(x, currency);
-  return `${formatCount(count, 'en-US')} customers that bought only once hold ${pct(once / total)} of recovery's money at risk (${money(once)} of ${money(total)}), and ${pct(single / buyers)} of the customers who bought by the as-of date bought only once. One purchase has no rhythm to fall behind: its money at risk is that purchase again, priced by how one-time buyers fared in this data. Where most customers buy once (a shop or a marketplace more than a distributor), read that money, and the leakage it makes, as customers to win back, not as recurring revenue slipping away.`;
+  return `${formatCount(count, 'en-US')} customers that bought only once hold ${formatShare(once / total, 0, 'en-US')} of recovery's money at risk (${money(once)} of ${money(total)}), and ${formatShare(single / buyers, 0, 'en-US')} of the customers who bought by the as-of date bought only once. One purchase has no rhythm to fall behind: its money at risk is that purchase again, priced by how one-time buyers fared in this data. Where most customers buy once (a shop or a marketplace more than a distributor), read that money, and the leakage it makes, as customers to win back, not as recurring revenue slipping away.`;
 }
 
 export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, currency = 'USD'): RecoveryOverview {
