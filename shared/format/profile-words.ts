@@ -8,3 +8,12 @@ export function profileWords(s: Pick<AnalysisSummary, 'k' | 'structure'>): strin
   if (s.k !== 1) return `${s.k} profiles`;
   return s.structure?.state === 'none' ? 'one peer group (no clear buying patterns)' : 'one peer group';
 }
+
+/**
+ * A structure verdict's reason without its heading, for a notice that shows the heading in bold
+ * already: "Weak buying patterns: the best stable split ..." reads "The best stable split ...".
+ */
+export function structureReasonAfterHeading(reason: string): string {
+  const rest = reason.replace(/^(No clear|Weak|Clear) buying patterns: /, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}

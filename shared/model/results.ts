@@ -79,6 +79,11 @@ export type KQuality = {
   stability?: number | null;
   /** The smallest profile's share of the sample. */
   smallestShare?: number;
+  /**
+   * The silhouette of the same k on a cloud with the sample's spread and no groups (what cutting
+   * alone gives on data of this shape); absent on sweeps that did not measure it.
+   */
+  reference?: number;
 };
 
 export type Action = {

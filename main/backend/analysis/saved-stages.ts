@@ -20,7 +20,9 @@ const P_ALIVE_FORMAT = 'p-alive with fit report and holdout groups, 2';
 const BOOSTING = Object.entries(DEFAULT_BOOST).map(([option, value]) => `${option} ${String(value)}`).join(', ');
 const RISK_FORMAT = `risk models (trees on a linear base, run-rate fallback) on ${FEATURE_NAMES.join(', ')}; training plan 2 (two cuts on a short history, money checked at the longer horizon); boosting ${BOOSTING}`;
 
-type SweepJson = { quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
+// Sweeps kept before each k was also read against a cloud with no groups (kmeans-reference) would keep their old verdict.
+const SWEEP_FORMAT = 'k sweep judged against a cloud of the same spread, 1';
+type SweepJson = { format?: string; quality: Sweep['quality']; suggestedK: number; structure?: Sweep['structure']; centroids: [number, number[][]][] };
 
 // Doubles as their bytes: JSON would lose NaN (no estimate) and cost twice the text.
 const encodeDoubles = (a: Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
@@ -71,7 +73,7 @@ const learnedOf = (j: LearnedJson): LearnedRisk => ({
 
 const encode = {
   'profile-sweep': (s: Sweep): string =>
-    JSON.stringify({ quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: [...s.centroids] } satisfies SweepJson),
+    JSON.stringify({ format: SWEEP_FORMAT, quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: [...s.centroids] } satisfies SweepJson),
   // A format line, the fit report on one line, the probabilities on the next, then the holdout
   // groups as bytes (an empty line without a holdout check).
   'p-alive': (s: PAliveStage): string =>
@@ -82,8 +84,8 @@ const encode = {
 const decode = {
   'profile-sweep': (text: string): Sweep => {
     const s = JSON.parse(text) as SweepJson;
-    // A sweep kept before structure was judged is recomputed rather than trusted without it.
-    if (!s.structure) return undefined as unknown as Sweep;
+    // A sweep kept by an earlier judgement of structure is recomputed rather than trusted.
+    if (!s.structure || s.format !== SWEEP_FORMAT) return undefined as unknown as Sweep;
     return { quality: s.quality, suggestedK: s.suggestedK, structure: s.structure, centroids: new Map(s.centroids) };
   },
   // Probabilities kept by an earlier version came without their fit report or holdout groups: computed afresh.

@@ -85,8 +85,9 @@ Writes:
   customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive,
                   at_risk_revenue, growth_revenue, rep, territory, profile_label
   profiles.csv    profile, label, customers, best_customers, revenue, share_<category>..., penetration_<category>...
-  summary.json    settings, as_of, revenue_12m, leakage, k, quality per k (silhouette, stability),
-                  structure (clear / weak / none), product_level (which level and why, non-product
+  summary.json    settings, as_of, revenue_12m, leakage, k, quality per k (silhouette, stability;
+                  at the suggested k, reference: a cloud with no groups), structure (clear / weak /
+                  none), product_level (which level and why, non-product
                   lines left out), counts, timings
   assignments.xlsx  the assignment plan for the run's actions
 

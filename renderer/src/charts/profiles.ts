@@ -54,9 +54,44 @@ function qualityOption(
 export const elbowOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number, previewK: number | null = null): EChartsOption =>
   qualityOption(quality, chosenK, suggestedK, 'sse', 'Within-profile error (SSE)', (v) => new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 }).format(v), previewK);
 
-/** Mean silhouette by k: higher means customers sit clearly inside one profile. Three decimals, so ticks 0.005 apart (weak structure) never read alike. */
-export const silhouetteOption = (quality: readonly KQuality[], chosenK: number, suggestedK: number, previewK: number | null = null): EChartsOption =>
-  qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', (v) => String(Number(v.toFixed(3))), previewK);
+/** The silhouette chart in words, its reference point included (the chart's accessible name). */
+export function silhouetteLabel(quality: readonly KQuality[], chosenK: number, suggestedK: number): string {
+  const measured = quality.find((q) => q.reference !== undefined);
+  const cloud = measured ? `; a cloud with the same spread and no groups, cut into ${measured.k}, scores ${(measured.reference as number).toFixed(2)}` : '';
+  return `Mean silhouette for each k; chosen k ${chosenK}, suggested ${suggestedK}${cloud}`;
+}
+
+/** The series name of the silhouette chart's reference point. */
+export const REFERENCE_NAME = 'A cloud with the same spread and no groups';
+
+/**
+ * Mean silhouette by k: higher means customers sit clearly inside one profile. Three decimals, so
+ * ticks 0.005 apart (weak structure) never read alike. Where the sweep measured it, the same split
+ * of a cloud with no groups stands beside it: the gap between the two is the pattern.
+ */
+export function silhouetteOption(quality: readonly KQuality[], chosenK: number, suggestedK: number, previewK: number | null = null): EChartsOption {
+  const three = (v: number): string => String(Number(v.toFixed(3)));
+  const option = qualityOption(quality, chosenK, suggestedK, 'silhouette', 'Mean silhouette', three, previewK);
+  const sorted = [...quality].sort((a, b) => a.k - b.k);
+  if (!sorted.some((q) => q.reference !== undefined)) return option;
+  const series = option.series as object[];
+  return {
+    ...option,
+    legend: { top: 0, left: 'center', data: ['Mean silhouette', REFERENCE_NAME] },
+    grid: grid({ left: 72, top: 72 }),
+    series: [
+      ...series,
+      {
+        type: 'scatter',
+        name: REFERENCE_NAME,
+        symbol: 'diamond',
+        symbolSize: 13,
+        itemStyle: { color: '#999999' },
+        data: sorted.map((q) => q.reference ?? null),
+      },
+    ],
+  };
+}
 
 /** Columns the heatmap shows at once: more and the labels no longer fit under their cells. */
 export const HEATMAP_PAGE = 12;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, scatterPointCode, silhouetteOption } from '../../../renderer/src/charts/profiles';
+import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, REFERENCE_NAME, scatterPointCode, silhouetteLabel, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
 
 type Point = { value: number; symbolSize: number };
@@ -27,6 +27,17 @@ describe('profile charts', () => {
     const [line] = silhouetteOption(quality, 4, 4).series as Series[];
     expect((line.data as Point[]).map((p) => p.value)).toEqual([0.31, 0.42, 0.47, 0.39]);
     expect(line.markLine?.data).toHaveLength(1);
+  });
+
+  it('sets the cloud with no groups beside the silhouette where the sweep measured it, and says it in the label', () => {
+    const measured = quality.map((q) => (q.k === 4 ? { ...q, reference: 0.29 } : q));
+    const option = silhouetteOption(measured, 4, 4);
+    const [, cloud] = option.series as Series[];
+    expect(cloud.name).toBe(REFERENCE_NAME);
+    expect(cloud.data).toEqual([null, null, 0.29, null]);
+    expect((option.legend as { data: string[] }).data).toEqual(['Mean silhouette', REFERENCE_NAME]);
+    expect(silhouetteLabel(measured, 4, 4)).toBe('Mean silhouette for each k; chosen k 4, suggested 4; a cloud with the same spread and no groups, cut into 4, scores 0.29');
+    expect(silhouetteOption(quality, 4, 4).series as Series[]).toHaveLength(1);
   });
 
   it('labels silhouette ticks half a hundredth apart differently, as weak structure needs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileWords } from '../../../shared/format/profile-words';
+import { profileWords, structureReasonAfterHeading } from '../../../shared/format/profile-words';
 import { describeSummary } from '../../../main/cli/commands/analyze';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { summary } from './fixtures';
@@ -31,5 +31,16 @@ describe("the terminal's profiles line", () => {
     const text = describeSummary(s);
     expect(text).toContain('Profiles: one peer group, no clear buying patterns (no stable split from k = 2 to 12: see the notes)');
     expect(text).not.toContain('by silhouette');
+  });
+});
+
+describe('a structure reason under its bold heading', () => {
+  it('drops the heading the notice shows already and starts with a capital', () => {
+    expect(structureReasonAfterHeading('Weak buying patterns: the best stable split (silhouette 0.28) is hardly better.')).toBe('The best stable split (silhouette 0.28) is hardly better.');
+    expect(structureReasonAfterHeading('No clear buying patterns: the best stable split has a mean silhouette of 0.08.')).toBe('The best stable split has a mean silhouette of 0.08.');
+  });
+
+  it('leaves a reason that does not start with a heading as it is', () => {
+    expect(structureReasonAfterHeading('Only 12 best customers: too few to look for buying patterns.')).toBe('Only 12 best customers: too few to look for buying patterns.');
   });
 });

@@ -3,7 +3,8 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, scatterPointCode, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
+import { structureReasonAfterHeading as afterHeading } from '../../../../shared/format/profile-words';
+import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, scatterPointCode, silhouetteLabel, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
 import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -101,7 +102,7 @@ export function ProfilesScreen() {
       {s.structure && s.structure.state !== 'clear' && (
         <div className="notice warning stacked" role="status" data-testid="structure-notice">
           <p>
-            <strong>{s.structure.state === 'none' ? 'No clear buying patterns.' : 'Weak buying patterns.'}</strong> {s.structure.reason}
+            <strong>{s.structure.state === 'none' ? 'No clear buying patterns.' : 'Weak buying patterns.'}</strong> {afterHeading(s.structure.reason)}
           </p>
           {s.structure.state === 'none' && (
             <p className="muted">
@@ -173,7 +174,7 @@ export function ProfilesScreen() {
             <Chart option={elbow} label={`Within-profile error for k from ${kMin} to ${kMax}; chosen k ${s.k}`} height={260} testId="chart-elbow" onRendered={() => markKSwitch('end')} />
           </Panel>
           <Panel title="Silhouette by k">
-            <Chart option={silhouette} label={`Mean silhouette for each k; chosen k ${s.k}, suggested ${s.suggestedK}`} height={260} testId="chart-silhouette" />
+            <Chart option={silhouette} label={silhouetteLabel(s.quality, s.k, s.suggestedK)} height={260} testId="chart-silhouette" />
           </Panel>
         </div>
       )}
