@@ -210,6 +210,64 @@ function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: reado
   };
 }
 
+/** A category column this coarse (Superstore's Furniture, Office Supplies, Technology) leaves little mix to learn. */
+const COARSE_CATEGORIES = 5;
+/** ...and one this fine is still a level a rep sells by (level.ts reads up to 60 as usable). */
+const MAX_FINER_CATEGORIES = 60;
+/** Values of the finer column that sit within one value of the coarse one, at least. */
+const NESTED_SHARE = 0.98;
+
+/**
+ * The finer of two category columns where one nests in the other (Sub-Category within Category):
+ * a cross-sell of 'Technology' tells a rep nothing a cross-sell of 'Phones' does not, and three
+ * categories give profiles a triangle of mixes to split. Only when the chosen column is coarse
+ * (COARSE_CATEGORIES values or fewer in the sample), the other column also names a category by
+ * its header, holds at least twice as many values and no more than MAX_FINER_CATEGORIES, and
+ * nearly all of its values sit within one coarse value. The reason names both, so the coarse
+ * level is one choice (or --map) away.
+ */
+function finerCategory(chosen: Candidate | undefined, byHeader: readonly Candidate[], headers: readonly string[], columns: readonly string[][], used: Set<string>): Candidate | null {
+  if (!chosen) return null;
+  const coarse = columns[headers.indexOf(chosen.column)] ?? [];
+  const coarseValues = distinctFilled(coarse);
+  if (coarseValues.size < 2 || coarseValues.size > COARSE_CATEGORIES) return null;
+  for (const candidate of byHeader) {
+    if (candidate.field !== 'category' || candidate.column === chosen.column || used.has(candidate.column)) continue;
+    const fine = columns[headers.indexOf(candidate.column)] ?? [];
+    const fineValues = distinctFilled(fine);
+    if (fineValues.size < 2 * coarseValues.size || fineValues.size > MAX_FINER_CATEGORIES) continue;
+    if (nestedShare(fine, coarse) < NESTED_SHARE) continue;
+    used.delete(chosen.column);
+    used.add(candidate.column);
+    return {
+      ...candidate,
+      // As sure as the coarse column was: the header names a category and the values nest in it.
+      confidence: chosen.confidence,
+      reason: `'${candidate.column}' (${fineValues.size} values in the sample) splits '${chosen.column}' (${coarseValues.size}): the finer level gives profiles a mix to learn and growth categories a rep can sell; choose '${chosen.column}' for the coarse one`,
+    };
+  }
+  return null;
+}
+
+const distinctFilled = (values: readonly string[]): Set<string> => new Set(values.map((v) => v.trim()).filter(Boolean));
+
+/** Share of the fine column's values whose rows all carry one coarse value (each fine value counted once). */
+function nestedShare(fine: readonly string[], coarse: readonly string[]): number {
+  const parents = new Map<string, Set<string>>();
+  fine.forEach((value, row) => {
+    const f = value.trim();
+    const c = (coarse[row] ?? '').trim();
+    if (!f || !c) return;
+    const seen = parents.get(f) ?? new Set<string>();
+    seen.add(c);
+    parents.set(f, seen);
+  });
+  if (parents.size === 0) return 0;
+  let nested = 0;
+  for (const seen of parents.values()) if (seen.size === 1) nested++;
+  return nested / parents.size;
+}
+
 /**
  * Best column per field, each column used once, strongest guesses first. `byPosition`: the file
  * has no header row, so its columns (Column 1, ...) are known by their contents alone.
@@ -239,6 +297,8 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
     chosen.delete('customerName');
     chosen.set('customer', { ...named, field: 'customer', reason: `the file has no customer id: the customer's name '${named.column}' is taken as its key` });
   }
+  const finer = finerCategory(chosen.get('category'), byHeader, headers, columns, used);
+  if (finer) chosen.set('category', finer);
   const priced = lineAmountFromPrice(chosen, headers, columns, used);
   if (priced) {
     chosen.delete('unitPrice');

@@ -70,6 +70,45 @@ describe('column mapping guesses', () => {
     }
   });
 
+  describe('two category columns, one within the other', () => {
+    // A Superstore-shaped export: Category (3 values) and Sub-Category (17, each within one category).
+    const subs: Record<string, string[]> = {
+      Furniture: ['Bookcases', 'Chairs', 'Furnishings', 'Tables'],
+      'Office Supplies': ['Appliances', 'Art', 'Binders', 'Envelopes', 'Fasteners', 'Labels', 'Paper', 'Storage', 'Supplies'],
+      Technology: ['Accessories', 'Copiers', 'Machines', 'Phones'],
+    };
+    const pairs = Object.entries(subs).flatMap(([category, list]) => list.map((sub) => [category, sub] as const));
+    const headers = ['Order ID', 'Order Date', 'Customer ID', 'Customer Name', 'Category', 'Sub-Category', 'Product Name', 'Sales', 'Quantity'];
+    const sampleOf = (rows: (readonly [string, string])[]): string[][] =>
+      headers.map((h) => {
+        if (h === 'Category') return rows.map(([c]) => c);
+        if (h === 'Sub-Category') return rows.map(([, sub]) => sub);
+        if (h === 'Order Date') return rows.map((_, i) => `${1 + (i % 12)}/${1 + (i % 28)}/2016`);
+        if (h === 'Sales' || h === 'Quantity') return rows.map((_, i) => String(10 + i));
+        return rows.map((_, i) => `${h} ${i}`);
+      });
+    const rows = Array.from({ length: 120 }, (_, i) => pairs[(i * 7) % pairs.length]);
+
+    it('takes the finer one when the other has only a handful of values, and says how to take the coarse one back', () => {
+      const g = guessMapping(headers, sampleOf(rows));
+      expect(columnOf(g, 'category')).toBe('Sub-Category');
+      expect(g.find((x) => x.field === 'category')?.confidence).toBe(0.98);
+      expect(g.find((x) => x.field === 'category')?.reason).toBe(
+        "'Sub-Category' (17 values in the sample) splits 'Category' (3): the finer level gives profiles a mix to learn and growth categories a rep can sell; choose 'Category' for the coarse one",
+      );
+    });
+
+    it('keeps the usual one when the other does not nest in it', () => {
+      const crossed = rows.map(([c], i) => [c, pairs[i % 13][1]] as const);
+      expect(columnOf(guessMapping(headers, sampleOf(crossed)), 'category')).toBe('Category');
+    });
+
+    it('keeps the usual one when it already has more than a handful of values', () => {
+      const eight = rows.map(([, sub], i) => [`Division ${i % 8}`, `${sub} ${i % 8}`] as const);
+      expect(columnOf(guessMapping(headers, sampleOf(eight)), 'category')).toBe('Category');
+    });
+  });
+
   it('never reads freight, tax, discounts or costs as the revenue, by header or by content', () => {
     // A marketplace's order items (Olist): the price is each row's amount, the freight beside it is not.
     const headers = ['order_id', 'customer_id', 'order_status', 'order_purchase_timestamp', 'product_id', 'price', 'freight_value', 'product_category_name'];
