@@ -94,6 +94,32 @@ function symbolIn(text: string): string | null {
   return null;
 }
 
+/** The column that says each row's currency (Currency, CCY, Währung, Devise, Moneda), or null. */
+export function currencyColumnOf(headers: readonly string[]): string | null {
+  const folded = (h: string): string => normalise(h.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  return headers.find((h) => ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'wahrung', 'devise', 'moneda', 'valuta', 'moeda'].includes(folded(h))) ?? null;
+}
+
+/** Whether a currency cell names `code` (as the code itself, any case, or by its symbol). */
+export function namesCurrency(cell: string, code: string): boolean {
+  const text = cell.trim();
+  return text !== '' && (text.toUpperCase() === code || symbolIn(text) === code);
+}
+
+/**
+ * The currency a row's currency cell names when it is not `code` (a code such as USD, or a symbol
+ * such as £); null when it names `code`, is blank, or names nothing we know, which is let pass
+ * rather than refused on a guess.
+ */
+export function otherCurrencyIn(cell: string, code: string): string | null {
+  const text = cell.trim();
+  if (text === '') return null;
+  const upper = text.toUpperCase();
+  if (upper === code) return null;
+  const named = ISO.test(upper) ? upper : symbolIn(text);
+  return named !== null && named !== code ? named : null;
+}
+
 /** The value most rows agree on, when at least `share` of the counted rows do. */
 function majority(values: (string | null)[], share: number): { value: string; count: number; of: number } | null {
   const counts = new Map<string, number>();
@@ -114,7 +140,7 @@ export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
     return i < 0 ? [] : e.rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
   };
 
-  const currencyHeader = e.headers.find((h) => ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'devise', 'moneda'].includes(normalise(h)));
+  const currencyHeader = currencyColumnOf(e.headers);
   if (currencyHeader) {
     const found = majority(column(currencyHeader).map((v) => (ISO.test(v.toUpperCase()) ? v.toUpperCase() : symbolIn(v))), 0.5);
     if (found) return { code: found.value, source: 'data', reason: `the '${currencyHeader}' column says ${found.value}` };

@@ -36,6 +36,11 @@ export type ImportPlan = {
   dataSample: string[][];
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
+  /**
+   * The file's currency column and the import's currency: a row in another currency is rejected,
+   * since amounts in two currencies cannot be summed (set by the import once its currency is known).
+   */
+  currencyRows?: { column: string; code: string };
   /** With day numbers for dates (day-number): the day of day 1. */
   dayOne?: number;
   /** Date spans of earlier imports, which anchor the check on dates far from the rest. */

@@ -4,6 +4,7 @@ import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausible
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
 import { namesNoSale } from '../../../shared/model/sale-status';
+import { otherCurrencyIn } from '../../../shared/format/currency';
 import { ownString } from './source';
 
 /**
@@ -19,6 +20,8 @@ export type CheckPlan = {
   creditInvoices: boolean;
   /** The day of day 1 when dates are day numbers. */
   dayOne?: number;
+  /** Rows whose currency column names another currency than the import's are rejected (ImportPlan.currencyRows). */
+  currencyRows?: { column: string; code: string };
 };
 
 export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
@@ -29,6 +32,7 @@ export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
   maxAmount: plan.maxAmount ?? DEFAULT_MAX_AMOUNT,
   creditInvoices: plan.creditInvoices,
   dayOne: plan.dayOne,
+  currencyRows: plan.currencyRows,
 });
 
 /** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
@@ -99,6 +103,10 @@ export function saleColumns(headers: string[], m: Mapping) {
 
 const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
 
+/** Why a row in another currency is rejected, and what to do about it. */
+export const inAnotherCurrency = (other: string, code: string): string =>
+  `an amount in ${other}, but this import is in ${code}: amounts in two currencies cannot be summed. Convert the ${other} rows to ${code} first, or import them into a workspace of their own`;
+
 /**
  * Checks one sale (or cube) row: every value parsed and validated, the first problem rejected
  * with its column, raw value and reason. Pure: it runs in the import's thread or in the parser
@@ -120,11 +128,18 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   let lastDateText = '';
   let lastDay: number | null = null;
   const dayCache = new Map<string, number | null>();
+  const currency = check.currencyRows;
+  const currencyIx = currency ? check.headers.indexOf(currency.column) : -1;
 
   return (line, cells) => {
     if (ix.status >= 0) {
       const status = cells[ix.status] ?? '';
       if (namesNoSale(status)) return out.noSale(status);
+    }
+    if (currency && currencyIx >= 0) {
+      const written = text(cells, currencyIx);
+      const other = otherCurrencyIn(written, currency.code);
+      if (other) return out.reject(line, currency.column, written, inAnotherCurrency(other, currency.code));
     }
     const customer = text(cells, ix.customer);
     if (customer === '') return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOfLocale, guessCurrency } from '../../../shared/format/currency';
+import { currencyColumnOf, currencyOfLocale, guessCurrency, namesCurrency, otherCurrencyIn } from '../../../shared/format/currency';
 
 const headers = ['Invoice', 'Date', 'Customer', 'Country', 'Amount'];
 
@@ -35,5 +35,27 @@ describe('guessing the currency of a sales file', () => {
   it('is not swayed by a country column of mixed places with no majority', () => {
     const rows = [['1', 'd', 'C1', 'France', '1'], ['2', 'd', 'C2', 'Japan', '1'], ['3', 'd', 'C3', 'Canada', '1'], ['4', 'd', 'C4', 'Narnia', '1']];
     expect(guessCurrency({ headers, rows, amountColumns: ['Amount'], locale: 'en-GB' })).toMatchObject({ code: 'GBP', source: 'locale' });
+  });
+});
+
+describe("a row's currency cell against the import's currency", () => {
+  it('names another currency by its code in any case, or by its symbol', () => {
+    expect(otherCurrencyIn('USD', 'EUR')).toBe('USD');
+    expect(otherCurrencyIn(' usd ', 'EUR')).toBe('USD');
+    expect(otherCurrencyIn('£', 'EUR')).toBe('GBP');
+    expect(otherCurrencyIn('THB', 'EUR')).toBe('THB');
+  });
+
+  it('lets the import currency, a blank and what it cannot read as a currency pass', () => {
+    for (const cell of ['EUR', 'eur', '€', '', '  ', 'n/a', 'Euro']) expect(otherCurrencyIn(cell, 'EUR')).toBeNull();
+    expect(namesCurrency('€', 'EUR')).toBe(true);
+    expect(namesCurrency('eur', 'EUR')).toBe(true);
+    expect(namesCurrency('n/a', 'EUR')).toBe(false);
+  });
+
+  it('finds the column by its usual names', () => {
+    expect(currencyColumnOf(['Date', 'Amount', 'CCY'])).toBe('CCY');
+    expect(currencyColumnOf(['Datum', 'Betrag', 'Währung'])).toBe('Währung');
+    expect(currencyColumnOf(['Date', 'Amount'])).toBeNull();
   });
 });

@@ -113,10 +113,11 @@ export async function stageWithDuckDb(
     const reader = readerFor(file, format, delimiter, plan.headerLine, plan.headers.length);
     // Only what the checks and sums read: products and invoice numbers are not kept (an invoice is read for credit notes).
     const used = new Set<ImportField>(['customer', 'category', 'date', 'revenue', 'quantity', 'unitPrice', 'customerName', 'rep', 'territory', 'segment', 'status', ...(plan.creditInvoices ? (['invoice'] as const) : [])]);
-    const fields = mapped
-      .filter((col) => used.has(col.field))
-      .map((col) => `${cell(col.index)} AS "${col.field}"`)
-      .join(', ');
+    const currencyIndex = plan.currencyRows ? plan.headers.indexOf(plan.currencyRows.column) : -1;
+    const fields = [
+      ...mapped.filter((col) => used.has(col.field)).map((col) => `${cell(col.index)} AS "${col.field}"`),
+      ...(currencyIndex >= 0 ? [`${cell(currencyIndex)} AS "currency_of_row"`] : []),
+    ].join(', ');
     const has = (f: ImportField): boolean => mapped.some((col) => col.field === f);
     // Trimming every cell in SQL cost more than the rest of the pass: amounts must be plain as they
     // stand, anything padded goes line by line.
@@ -136,6 +137,8 @@ export async function stageWithDuckDb(
       has('revenue') ? numberOk('revenue', false) : `${numberOk('unitPrice', false)} AND ${numberOk('quantity', false)}`,
       has('quantity') && has('revenue') ? numberOk('quantity', true) : 'true',
       `abs(${revenue}) <= ${maxAmount}`,
+      // Only the import's own code passes here; a symbol or another code is judged line by line.
+      currencyIndex >= 0 ? `("currency_of_row" IS NULL OR "currency_of_row" = '' OR upper("currency_of_row") = '${(plan.currencyRows as { code: string }).code}')` : 'true',
     ].join(' AND ')}, false)`;
     const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
     // A row that is no sale by its status is skipped before any check, as line by line; the warehouse's cube query reads it alike.

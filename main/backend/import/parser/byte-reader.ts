@@ -4,6 +4,7 @@ import { dayFromParts, isValidDate } from '../../../../shared/format/dates';
 import { CsvTokenizer, SPACED, type RawRecord } from '../csv-tokenizer';
 import type { DecimalStyle } from '../numbers';
 import { PURCHASE_UNIT, saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
+import { otherCurrencyIn } from '../../../../shared/format/currency';
 import { namesNoSale } from '../../../../shared/model/sale-status';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
@@ -197,6 +198,9 @@ export class ByteReader {
   /** The last status cell's bytes and whether they name a sale: statuses repeat from row to row. */
   private lastStatus = Buffer.alloc(0);
   private lastStatusSale = true;
+  /** The currency column (-1: none or not checked), and its last cell's bytes that named the import's currency. */
+  private readonly currencyIx: number;
+  private lastCurrency = Buffer.alloc(0);
   private lastSlot = -1;
   private lastDay: number | null = null;
   private readonly slotDays = new Int32Array(DATE_SLOTS).fill(UNSEEN);
@@ -239,6 +243,7 @@ export class ByteReader {
     this.quantityDot = dot(check.mapping.quantity);
     this.revenueDot = dot(check.mapping.revenue);
     this.priceDot = dot(check.mapping.unitPrice);
+    this.currencyIx = check.currencyRows ? check.headers.indexOf(check.currencyRows.column) : -1;
   }
 
   /** Reads the next bytes of the file; a line cut at their end waits for the next ones. */
@@ -415,6 +420,18 @@ export class ByteReader {
     return this.lastStatusSale;
   }
 
+  /** Whether the row's currency cell names the import's currency (or nothing): else rowChecker rejects the row. */
+  private inCurrency(buf: Buffer, column: number, fields: number): boolean {
+    if (column >= fields) return true;
+    const start = this.starts[column];
+    const end = this.ends[column];
+    const last = this.lastCurrency;
+    if (end - start === last.length && buf.compare(last, 0, last.length, start, end) === 0) return true;
+    if (otherCurrencyIn(this.decode(buf, start, end), (this.check.currencyRows as { code: string }).code) !== null) return false;
+    this.lastCurrency = Buffer.from(buf.subarray(start, end));
+    return true;
+  }
+
   /**
    * The row checks of rowChecker for a row that passes them all with plain values, storing it;
    * false (having changed nothing) when the row needs the text checks: they decide it then.
@@ -423,6 +440,7 @@ export class ByteReader {
     const { ix, fields, starts, ends } = this;
     // A row that is no sale by its status goes to rowChecker, which skips and counts it.
     if (ix.status >= 0 && !this.isSale(buf, ix.status, fields)) return false;
+    if (this.currencyIx >= 0 && !this.inCurrency(buf, this.currencyIx, fields)) return false;
     const { codes, pending, blanks, textColumns } = this;
     for (let f = 0; f < TEXT_FIELDS; f++) {
       const c = textColumns[f];
