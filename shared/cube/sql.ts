@@ -7,7 +7,7 @@
  * sale (a view, a cancelled order) are left out, as the import skips them. Longtail imports the
  * result as a cube.
  */
-import { notASaleWords } from '../model/sale-status';
+import { creditWords, notASaleWords } from '../model/sale-status';
 
 export const SQL_DIALECTS = ['bigquery', 'snowflake', 'spark', 'postgres', 'duckdb'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
@@ -90,6 +90,13 @@ export function saleStatusCondition(dialect: SqlDialect, status: string): string
   return `(${status} IS NULL OR ${word} NOT IN (${notASaleWords().map((w) => `'${w}'`).join(', ')}))`;
 }
 
+/** Whether a line is a credit document by its status (namesCredit), as SQL over statusWord's spelling. */
+export function creditStatusCondition(dialect: SqlDialect, status: string): string {
+  const all = dialect === 'postgres' || dialect === 'duckdb' ? ", 'g'" : '';
+  const word = `REGEXP_REPLACE(LOWER(CAST(${status} AS ${TEXT[dialect]})), '[^a-z]', ''${all})`;
+  return `(${status} IS NOT NULL AND ${word} IN (${creditWords().map((w) => `'${w}'`).join(', ')}))`;
+}
+
 /** The period as YYYY-MM-DD text, so a CSV export reads the same from every warehouse. */
 function isoText(dialect: SqlDialect, expression: string): string {
   switch (dialect) {
@@ -126,14 +133,16 @@ export function cubeQuery(options: CubeQueryOptions): string {
   const date = q('date');
   const category = q('category');
   if (!customer || !date || !category) throw new CubeQueryError('The cube needs customer, date and category columns.');
-  const revenue = q('revenue') ?? `${q('quantity')} * ${q('unitPrice')}`;
+  const status = q('status');
+  const amount = q('revenue') ?? `${q('quantity')} * ${q('unitPrice')}`;
+  const double = DOUBLE[dialect];
+  // A credit memo or refund is a credit whatever sign its amount was written with.
+  const revenue = status ? `CASE WHEN ${creditStatusCondition(dialect, status)} THEN -ABS(CAST(${amount} AS ${double})) ELSE CAST(${amount} AS ${double}) END` : amount;
   const quantity = q('quantity') ?? 'NULL';
   const invoice = q('invoice');
   const periodOf = periodExpression(dialect, date, period);
   const orders = invoice ? 'COUNT(DISTINCT order_key)' : 'COUNT(*)';
   const ordersNote = invoice ? `distinct ${cols.invoice} values` : 'lines';
-  const double = DOUBLE[dialect];
-  const status = q('status');
 
   return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`,
 -- and a second where that period also has returns or credits (negative lines), summed apart.

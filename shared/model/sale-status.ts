@@ -38,6 +38,20 @@ const STATUS_HEADERS: ReadonlySet<string> = new Set([
   'interaction', 'interactiontype', 'transactiontype', 'recordtype', 'documenttype', 'doctype',
 ]);
 
+/**
+ * Documents that take a sale back: their amount is a credit whatever sign the report wrote it
+ * with (QuickBooks writes a credit memo negative; other ledgers write the document's amount as it
+ * stands and let the type say which way it goes). An order whose status is "Returned" is no such
+ * document: it is the sale itself, and not negated.
+ */
+const CREDIT_DOCUMENTS: ReadonlySet<string> = new Set(['creditmemo', 'creditnote', 'refundreceipt', 'cashrefund', 'refund']);
+
+/** Whether a status cell says its row is a credit (a credit memo, a refund). */
+export const namesCredit = (value: string): boolean => CREDIT_DOCUMENTS.has(statusWord(value));
+
+/** The words of credit documents, for a query that compares statusWord's spelling of each cell. */
+export const creditWords = (): string[] => [...CREDIT_DOCUMENTS];
+
 /** Whether a status cell says its row is no sale (whatever its case, spaces or underscores). */
 export const namesNoSale = (value: string): boolean => NOT_A_SALE.has(statusWord(value));
 

@@ -3,7 +3,7 @@ import { describeDateFormat, parseDate } from './dates';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
-import { namesNoSale } from '../../../shared/model/sale-status';
+import { namesCredit, namesNoSale } from '../../../shared/model/sale-status';
 import { otherCurrencyIn } from '../../../shared/format/currency';
 import { ownString } from './source';
 
@@ -199,6 +199,8 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     const invoice = ix.invoice >= 0 ? text(cells, ix.invoice) : '';
     // A credit note ("C536379") is a return even when its amounts were typed positive.
     if (credits && invoice !== '' && (invoice.charCodeAt(0) === 67 || invoice.charCodeAt(0) === 99) && revenue > 0) revenue = -revenue;
+    // ...and so is a row whose type says it is a credit memo or a refund.
+    if (ix.status >= 0 && revenue > 0 && namesCredit(cells[ix.status] ?? '')) revenue = -revenue;
     const productCode = text(cells, ix.product);
     let category = '';
     if (ix.category >= 0) {

@@ -65,6 +65,44 @@ describe('rows whose status says they are no sale', () => {
   });
 
 
+  it('gives a credit memo or refund written with a positive amount the sign of a credit, by every engine and in the warehouse cube query', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'ledger-by-type.csv');
+    const types = ['Invoice', 'Invoice', 'Credit Memo', 'Sales Receipt', 'Refund'];
+    const lines = ['Type,Date,Num,Name,Category,Amount'];
+    let revenue = 0;
+    let credits = 0;
+    for (let i = 0; i < 400; i++) {
+      const type = types[i % types.length];
+      const amount = 30 + (i % 7) * 5;
+      const credit = type === 'Credit Memo' || type === 'Refund';
+      if (credit) credits++;
+      revenue += credit ? -amount : amount;
+      lines.push(`${type},2024-05-${String((i % 28) + 1).padStart(2, '0')},${2000 + i},Customer ${i % 19},${i % 2 ? 'Parts' : 'Labour'},${amount.toFixed(2)}`);
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    for (const options of [{}, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s).toMatchObject({ rowsRead: 400, rowsImported: 400, rowsRejected: 0, returns: credits });
+      expect(s.revenue).toBeCloseTo(revenue, 2);
+    }
+    const cube = path.join(w.dir, 'cube.csv');
+    const duck = await openDuckDb();
+    try {
+      const query = cubeQuery({
+        dialect: 'duckdb',
+        table: `read_csv(${sqlText(file)}, all_varchar = true)`,
+        period: 'day',
+        columns: { customer: 'Name', date: 'Date', category: 'Category', revenue: 'Amount', status: 'Type' },
+      });
+      await duck.connection.run(`COPY (${query.trim().replace(/;$/, '')}) TO ${sqlText(cube)} (HEADER, DELIMITER ',')`);
+    } finally {
+      duck.close();
+    }
+    const fromCube = await w.backend.call('import-run', { path: cube, dryRun: true });
+    expect(fromCube.revenue).toBeCloseTo(revenue, 2);
+  });
+
   it("skips a web shop's views and carts, counts them, and sums the purchases alone, line by line, in the parser thread and through DuckDB", async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'events.csv');

@@ -11,7 +11,7 @@ import { DEFAULT_MAX_AMOUNT } from '../numbers';
 import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
-import { saleStatusCondition } from '../../../../shared/cube/sql';
+import { creditStatusCondition, saleStatusCondition } from '../../../../shared/cube/sql';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -126,6 +126,8 @@ export async function stageWithDuckDb(
     let revenue = has('revenue') ? 'TRY_CAST("revenue" AS DOUBLE)' : 'TRY_CAST("quantity" AS DOUBLE) * TRY_CAST("unitPrice" AS DOUBLE)';
     // A credit note ("C536379") is a return even when its amounts were typed positive.
     if (plan.creditInvoices && has('invoice')) revenue = `CASE WHEN upper(left(ltrim("invoice"), 1)) = 'C' AND ${revenue} > 0 THEN -(${revenue}) ELSE ${revenue} END`;
+    // ...and so is a row whose type says it is a credit memo or a refund.
+    if (has('status')) revenue = `CASE WHEN ${creditStatusCondition('duckdb', '"status"')} AND ${revenue} > 0 THEN -(${revenue}) ELSE ${revenue} END`;
     const maxAmount = plan.maxAmount ?? DEFAULT_MAX_AMOUNT;
     // The line-by-line sink's checks, in SQL: plain dot decimals (so no value can contradict its
     // column's decimal style) and amounts within the per-row ceiling (#11); dates and codes are

@@ -5,7 +5,7 @@ import { CsvTokenizer, SPACED, type RawRecord } from '../csv-tokenizer';
 import type { DecimalStyle } from '../numbers';
 import { PURCHASE_UNIT, saleColumns, TEXT, TEXT_FIELDS, type CheckPlan } from '../row-check';
 import { otherCurrencyIn } from '../../../../shared/format/currency';
-import { namesNoSale } from '../../../../shared/model/sale-status';
+import { namesCredit, namesNoSale } from '../../../../shared/model/sale-status';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
@@ -408,7 +408,7 @@ export class ByteReader {
     this.lastBlanks[f] = this.blanks[f];
   }
 
-  /** Whether the row's status cell names a sale (false also when the row has no such cell). */
+  /** Whether the row's status cell names a sale this path can store as it is (false also for a credit, or when the row has no such cell). */
   private isSale(buf: Buffer, column: number, fields: number): boolean {
     if (column >= fields) return false;
     const start = this.starts[column];
@@ -416,7 +416,9 @@ export class ByteReader {
     const last = this.lastStatus;
     if (end - start === last.length && buf.compare(last, 0, last.length, start, end) === 0) return this.lastStatusSale;
     this.lastStatus = Buffer.from(buf.subarray(start, end));
-    this.lastStatusSale = !namesNoSale(buf.toString('latin1', start, end));
+    const status = buf.toString('latin1', start, end);
+    // A credit memo or refund goes to rowChecker, which gives its amount the sign of a credit.
+    this.lastStatusSale = !namesNoSale(status) && !namesCredit(status);
     return this.lastStatusSale;
   }
 
