@@ -89,7 +89,15 @@ export const onlyUnassigned = (rows: readonly LeakageRow[]): boolean => rows.len
 /** The one key all the leakage sits in (a file with one category), where a lone bar would say nothing; null otherwise. */
 export const singleKey = (rows: readonly LeakageRow[]): LeakageRow | null => (rows.length === 1 ? rows[0] : null);
 
-export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = 12, windowDays?: number): EChartsOption {
+/** Bars a leakage breakdown draws at most: the largest, so the labels stay readable. */
+export const LEAKAGE_BARS = 12;
+
+/** A breakdown panel's title, saying when the bars are only the largest of more (17 categories, 12 bars). */
+export function leakageBarsTitle(dimension: string, rows: readonly LeakageRow[], limit = LEAKAGE_BARS): string {
+  return rows.length > limit ? `Leakage by ${dimension}: the ${limit} largest of ${rows.length}` : `Leakage by ${dimension}`;
+}
+
+export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = LEAKAGE_BARS, windowDays?: number): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
   return {
     grid: grid({ left: 140, bottom: 48, top: 36 }),

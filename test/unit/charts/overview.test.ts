@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeakageRow } from '../../../shared/model/results';
-import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../../renderer/src/charts/overview';
+import { LEAKAGE_BARS, leakageBandOption, leakageBarsOption, leakageBarsTitle, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../../renderer/src/charts/overview';
 import { fmt } from './fixtures';
 
 type Axis = { name?: string; data?: string[]; axisLabel?: { formatter?: (v: number) => string } };
@@ -64,6 +64,13 @@ describe('overview charts', () => {
     expect(x.axisLabel?.formatter?.(1_200_000)).toBe('$1.2M');
     // Data younger than a year: the money covers its days.
     expect((leakageBarsOption([row('North', 100, 50)], 'Territory', fmt, undefined, 182).xAxis as Axis).name).toBe('Leakage over 182 days (USD)');
+  });
+
+  it('draws the twelve largest of a longer breakdown and says so in the panel title', () => {
+    const rows = Array.from({ length: 17 }, (_, i) => row(`Category ${i}`, 100 * (i + 1), 10));
+    expect((leakageBarsOption(rows, 'Category', fmt).yAxis as Axis).data).toHaveLength(LEAKAGE_BARS);
+    expect(leakageBarsTitle('category', rows)).toBe('Leakage by category: the 12 largest of 17');
+    expect(leakageBarsTitle('category', rows.slice(0, 12))).toBe('Leakage by category');
   });
 
   it('calls a breakdown empty when every customer in it has no rep or territory, so the screen says so instead of one bar', () => {

@@ -7,7 +7,7 @@ import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { sliceOfKey } from '../../app/slice-params';
 import { useDrill } from '../../app/useDrill';
-import { leakageBandOption, leakageBarsOption, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../charts/overview';
+import { leakageBandOption, leakageBarsOption, leakageBarsTitle, onlyUnassigned, paretoBandAt, paretoOption, singleKey } from '../../charts/overview';
 import { ActionList } from '../../components/ActionList';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
@@ -103,18 +103,18 @@ export function OverviewScreen() {
           />
         </Panel>
         {!noTerritory && (
-          <Panel title="Leakage by territory">
+          <Panel title={leakageBarsTitle('territory', s.leakage.by.territory)}>
             <Chart option={byTerritory} label="Leakage by territory" testId="chart-territory" onClick={open('territory')} />
           </Panel>
         )}
         {!noRep && (
-          <Panel title="Leakage by rep">
+          <Panel title={leakageBarsTitle('rep', s.leakage.by.rep)}>
             <Chart option={byRep} label="Leakage by rep" testId="chart-rep" onClick={open('rep')} />
           </Panel>
         )}
         <Panel
           className={noTerritory !== noRep ? 'span-all' : undefined}
-          title={`Leakage by ${second}`}
+          title={leakageBarsTitle(second, s.leakage.by[second])}
           actions={
             <select aria-label="Break leakage down by" value={second} onChange={(e) => setSecond(e.target.value as LeakageDimension)}>
               {DIMENSIONS.filter((d) => d.id !== 'territory' && d.id !== 'rep').map((d) => (
