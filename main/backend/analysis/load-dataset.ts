@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { isCredit } from '../../../shared/analytics/risk/series';
 import { basketsFromRows, type Baskets } from '../../../shared/analytics/products/co-purchase';
-import { decideLevel, MAX_UNGROUPED_CATEGORIES, productPlacement } from '../../../shared/analytics/products/level';
+import { decideLevel, MAX_POOLED_CELLS, MAX_UNGROUPED_CATEGORIES, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
 import { goodsCreditCodes, joinSameDayCredits } from '../../../shared/analytics/products/same-day-credits';
 import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
@@ -34,7 +34,7 @@ export function dataHash(db: Db): string {
   // Same-day credits of adjustment lines net that day's goods: kept stages saw them left out.
   const credits = 'same-day adjustment credits net goods';
   // A level too fine that nothing groups is pooled past a number of categories: kept stages read every one.
-  const pooling = `ungrouped level pooled past ${MAX_UNGROUPED_CATEGORIES}`;
+  const pooling = `ungrouped level pooled past ${MAX_UNGROUPED_CATEGORIES}, or ${MAX_POOLED_CELLS} customer x category cells`;
   return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, groups, proposal, credits, pooling })).digest('hex');
 }
 

@@ -116,13 +116,25 @@ const median = (values: number[]): number => {
  * pattern and no cross-sell either.
  */
 export const MAX_UNGROUPED_CATEGORIES = 200;
+/**
+ * ...and that matrix stays within this many cells (360 MB at 18 bytes a cell), so a big customer
+ * base keeps fewer: 200 categories over 500,000 customers would be 1.8 GB before any stage ran.
+ */
+export const MAX_POOLED_CELLS = 20_000_000;
+/** Fewer than this many kept categories would leave nothing to tell customers apart by. */
+const MIN_UNGROUPED_CATEGORIES = 20;
+
+/** How many categories a too-fine level without groups keeps for this many customers. */
+export function ungroupedLimit(customers: number): number {
+  return Math.min(MAX_UNGROUPED_CATEGORIES, Math.max(MIN_UNGROUPED_CATEGORIES, Math.floor(MAX_POOLED_CELLS / Math.max(1, customers))));
+}
 
 /**
- * Pools all but the MAX_UNGROUPED_CATEGORIES most widely bought categories of `list` into
- * OTHER_GROUP, rewriting `list` and `ofCategory` in place; null when there are not that many.
+ * Pools all but the `limit` most widely bought categories of `list` into OTHER_GROUP, rewriting
+ * `list` and `ofCategory` in place; null when there are not that many.
  */
-function poolRareCategories(list: string[], ofCategory: Int32Array, raw: readonly RawCategory[]): { kept: number; pooled: number; revenueShare: number } | null {
-  if (list.length <= MAX_UNGROUPED_CATEGORIES) return null;
+function poolRareCategories(list: string[], ofCategory: Int32Array, raw: readonly RawCategory[], limit: number): { kept: number; pooled: number; revenueShare: number } | null {
+  if (list.length <= limit) return null;
   const buyers = new Float64Array(list.length);
   const revenue = new Float64Array(list.length);
   raw.forEach((c, i) => {
@@ -136,7 +148,7 @@ function poolRareCategories(list: string[], ofCategory: Int32Array, raw: readonl
     .map((_, at) => at)
     .filter((at) => at !== other)
     .sort((a, b) => buyers[b] - buyers[a] || revenue[b] - revenue[a] || (list[a] < list[b] ? -1 : list[a] > list[b] ? 1 : 0));
-  const keep = new Set(ranked.slice(0, MAX_UNGROUPED_CATEGORIES));
+  const keep = new Set(ranked.slice(0, limit));
   const to = new Int32Array(list.length);
   const kept: string[] = [];
   let total = 0;
@@ -323,7 +335,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
     list.push(c.name);
   });
   const level: ProductLevelInfo['level'] = input.categoriesAreProducts ? 'products' : 'categories';
-  const pooled = fine ? poolRareCategories(list, ofCategory, categories) : null;
+  const pooled = fine ? poolRareCategories(list, ofCategory, categories, ungroupedLimit(input.customers)) : null;
   const reason = fine
     ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by.${
         pooled
