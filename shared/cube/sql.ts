@@ -134,8 +134,15 @@ export function cubeQuery(options: CubeQueryOptions): string {
   const category = q('category');
   if (!customer || !date || !category) throw new CubeQueryError('The cube needs customer, date and category columns.');
   const status = q('status');
-  const amount = q('revenue') ?? `${q('quantity')} * ${q('unitPrice')}`;
   const double = DOUBLE[dialect];
+  const stated = q('revenue');
+  const counted = q('quantity');
+  // A line taking goods back (negative quantity) with its amount written unsigned is a return.
+  const amount = stated
+    ? counted
+      ? `CASE WHEN CAST(${counted} AS ${double}) < 0 AND CAST(${stated} AS ${double}) > 0 THEN -CAST(${stated} AS ${double}) ELSE CAST(${stated} AS ${double}) END`
+      : stated
+    : `${counted} * ${q('unitPrice')}`;
   // A credit memo or refund is a credit whatever sign its amount was written with.
   const revenue = status ? `CASE WHEN ${creditStatusCondition(dialect, status)} THEN -ABS(CAST(${amount} AS ${double})) ELSE CAST(${amount} AS ${double}) END` : amount;
   const quantity = q('quantity') ?? 'NULL';

@@ -184,6 +184,8 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       revenue = parseAmount(raw, revenueStyle);
       if (revenue === null) return out.reject(line, m.revenue ?? null, raw, raw === '' ? `no revenue (${m.revenue} is empty)` : `'${raw}' is not a number`);
       if (contradictsDecimalStyle(raw, revenueStyle)) return out.reject(line, m.revenue ?? null, raw, decimalReason(raw, revenueStyle, m.revenue));
+      // A line taking goods back (negative quantity) with its amount written unsigned is a return.
+      if (quantity !== null && quantity < 0 && revenue > 0) revenue = -revenue;
     } else if (ix.unitPrice < 0) {
       revenue = PURCHASE_UNIT;
     } else {

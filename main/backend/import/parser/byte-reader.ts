@@ -490,8 +490,11 @@ export class ByteReader {
       if (Number.isNaN(quantity)) return false;
     }
     let revenue: number;
-    if (ix.revenue >= 0) revenue = this.amount(buf, ix.revenue, this.revenueDot);
-    else if (ix.unitPrice < 0) revenue = PURCHASE_UNIT;
+    if (ix.revenue >= 0) {
+      revenue = this.amount(buf, ix.revenue, this.revenueDot);
+      // A line taking goods back (negative quantity) with its amount written unsigned is a return.
+      if (quantity < 0 && revenue > 0) revenue = -revenue;
+    } else if (ix.unitPrice < 0) revenue = PURCHASE_UNIT;
     else {
       if (Number.isNaN(quantity)) return false;
       revenue = quantity * this.amount(buf, ix.unitPrice, this.priceDot);
