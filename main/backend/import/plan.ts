@@ -34,6 +34,11 @@ export type ImportPlan = {
   /** Why some invoices start with C and are still not read as credit notes, for the import's warnings. */
   creditWhyNot?: string;
   dataSample: string[][];
+  /**
+   * A pivot's year and month columns (indices in the file) joined into one date column, the last of
+   * `headers`, after the file's `width` columns: every reader appends it to each row (withJoinedDate).
+   */
+  joinedDate?: { year: number; month: number; width: number };
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
   /**
@@ -135,9 +140,18 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     throw new AppError('IMPORT_EMPTY', `The file has a header row (line ${sample[headerIndex].line}) but no data rows below it.`);
   }
   const dataSample = dataRows.map((r) => r.cells);
+  const signature = headerSignature(headers);
+  // A pivot's Year and Month stand in for a date: joined into one more column of months (each read
+  // as its first day), there to be mapped like any other, and dropped again when it is not the date.
+  const pair = headerless ? null : yearAndMonthColumns(headers, dataSample);
+  let joinedDate: ImportPlan['joinedDate'];
+  if (pair) {
+    joinedDate = { year: headers.indexOf(pair.year), month: headers.indexOf(pair.month), width: headers.length };
+    for (let i = 0; i < dataSample.length; i++) dataSample[i] = withJoinedDate(dataSample[i], joinedDate);
+    headers.push(`${pair.year} + ${pair.month}`);
+  }
   const columns = headers.map((_, i) => dataSample.map((cells) => cells[i] ?? ''));
   const columnOf = (h: string): string[] => columns[headers.indexOf(h)] ?? [];
-  const signature = headerSignature(headers);
 
   // Files without headers share names by width only: a mapping saved for one would be wrong for the next.
   const saved = headerless ? null : savedMappingFor(db, signature);
@@ -165,6 +179,24 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   }
   // A file with only a customer name column still identifies customers by it.
   if (!mapping.customer && mapping.customerName) mapping.customer = mapping.customerName;
+  if (pair && joinedDate) {
+    const name = headers[joinedDate.width];
+    const asked = options.mapping?.date;
+    // A month guessed as the date ("Period" holding 1..12 beside "Fiscal Year") is the month of the pair.
+    const join = asked === undefined ? !(saved && savedUsable && saved.mapping.date && saved.mapping.date !== name) && (!mapping.date || mapping.date === pair.month || mapping.date === name) : asked === name;
+    if (join) {
+      mapping.date = name;
+      const g = guesses.find((x) => x.field === 'date');
+      if (g && asked === undefined) Object.assign(g, { column: name, confidence: 0.9, reason: `'${pair.year}' and '${pair.month}' hold a year and a month: joined into one date, each month read as its first day` });
+    } else {
+      // Not the date after all: the file is read as it is.
+      headers.pop();
+      columns.pop();
+      for (let i = 0; i < dataSample.length; i++) dataSample[i] = dataSample[i].slice(0, joinedDate.width);
+      for (const g of guesses) if (g.column === name) Object.assign(g, { column: null, confidence: 0, reason: 'no matching column' });
+      joinedDate = undefined;
+    }
+  }
 
   const shape = options.shape ?? (saved && savedUsable ? saved.shape : detectShape(mapping, headers, columnOf));
   let categoryColumns: string[] = [];
@@ -233,19 +265,38 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     decimals,
     savedMapping: Boolean(saved && savedUsable),
     dataSample,
+    ...(joinedDate ? { joinedDate } : {}),
   };
+}
+
+/**
+ * A row's cells with the joined date after the file's own columns (at `width`): "2021-03" from a
+ * year of 2021 and a month of 3, 03 or Mar(ch). Blank when either is; a month that is neither a
+ * number nor a month's name is kept as written, so the date check rejects the row with it.
+ */
+export function withJoinedDate(cells: readonly string[], joined: NonNullable<ImportPlan['joinedDate']>): string[] {
+  const out = cells.slice(0, joined.width);
+  while (out.length < joined.width) out.push('');
+  const year = (cells[joined.year] ?? '').trim();
+  const month = (cells[joined.month] ?? '').trim();
+  const named = MONTH_NAME.exec(month);
+  const number = /^\d{1,2}$/.test(month) ? Number(month) : named ? MONTHS.indexOf(named[1].toLowerCase()) + 1 : NaN;
+  out.push(year === '' || month === '' ? '' : number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : `${year}-${month}`);
+  return out;
 }
 
 const YEAR_HEADER = /^(fiscal[ _-]?)?(year|yr|jahr|ann[eé]e|a[nñ]o|anno|jaar|ano)$/i;
 const MONTH_HEADER = /^(fiscal[ _-]?)?(month|mon|monat|mois|mes|mese|maand|m[eê]s|period|periode|periodo)$/i;
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A year column and a month column standing in for a date (a pivot's Year, Month), or null. */
-function yearAndMonthColumns(plan: ImportPlan): { year: string; month: string } | null {
-  const column = (h: string): string[] => plan.dataSample.map((cells) => (cells[plan.headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
-  const all = (values: string[], test: (v: string) => boolean): boolean => values.length > 0 && values.every(test);
-  const year = plan.headers.find((h) => YEAR_HEADER.test(h.trim()) && all(column(h), (v) => /^(19|20)\d\d$/.test(v)));
-  const month = plan.headers.find((h) => MONTH_HEADER.test(h.trim()) && all(column(h), (v) => (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 12) || MONTH_NAME.test(v)));
+function yearAndMonthColumns(headers: readonly string[], dataSample: readonly string[][]): { year: string; month: string } | null {
+  const column = (h: string): string[] => dataSample.map((cells) => (cells[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
+  // Nearly all, not all: a row whose month is 13 is rejected with its value, not a reason to refuse the file.
+  const mostly = (values: string[], test: (v: string) => boolean): boolean => values.length > 0 && values.filter(test).length >= 0.9 * values.length;
+  const year = headers.find((h) => YEAR_HEADER.test(h.trim()) && mostly(column(h), (v) => /^(19|20)\d\d$/.test(v)));
+  const month = headers.find((h) => MONTH_HEADER.test(h.trim()) && mostly(column(h), (v) => (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 12) || MONTH_NAME.test(v)));
   return year && month ? { year, month } : null;
 }
 
@@ -262,7 +313,7 @@ export function requireUsable(plan: ImportPlan, file = 'This file'): void {
     if (!m.date) {
       const at = m.customer ? plan.headers.indexOf(m.customer) : -1;
       const repeats = at < 0 ? 0 : repeatedShare(plan.dataSample.map((cells) => cells[at] ?? ''));
-      const parts = yearAndMonthColumns(plan);
+      const parts = yearAndMonthColumns(plan.headers, plan.dataSample);
       if (parts) {
         fail(
           'date',

@@ -18,7 +18,7 @@ import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
 import { decideImportCurrency, guessPlanCurrency, refuseMixedUnits, setWorkspaceCurrency } from './currency';
 import { currencyColumnOf, guessCurrency, namesCurrency, otherCurrencyIn } from '../../../shared/format/currency';
-import { buildPlan, requireUsable, type ImportPlan } from './plan';
+import { buildPlan, requireUsable, withJoinedDate, type ImportPlan } from './plan';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
@@ -246,6 +246,12 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
   const notes: string[] = sourceNotes(source, plan);
+  if (plan.joinedDate) {
+    const [year, month] = [plan.headers[plan.joinedDate.year], plan.headers[plan.joinedDate.month]];
+    notes.push(
+      `'${year}' and '${month}' are joined into one date, '${year} + ${month}': month 1 is January. Where a fiscal year starts in another month every date moves by as many months (rhythms and recovery read the same; seasons fall in other months); join them into calendar months to fix that, or map a date column with --map date=<column>.`,
+    );
+  }
   const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes });
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
   let sha: string | null;
@@ -343,7 +349,7 @@ const expectedRows = (absolute: string, size: number): number => Math.round((siz
  * from the rest before the rows come (DuckDB counted them) are checked here, where they are known.
  */
 const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: number): boolean =>
-  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && parserThreadAvailable();
+  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.joinedDate && parserThreadAvailable();
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
@@ -396,7 +402,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         skip: () => tally.rowsSkipped++,
         reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
         warn: (text) => tally.warnings.push(text),
-        row: sink.row,
+        row: plan.joinedDate ? (line, cells) => sink.row(line, withJoinedDate(cells, plan.joinedDate as NonNullable<ImportPlan['joinedDate']>)) : sink.row,
       });
       await source.read(feed, {
         signal: ctx.signal,

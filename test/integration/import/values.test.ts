@@ -45,11 +45,50 @@ describe('dates', () => {
     expect([...new Set(actions.filter((a) => a.kind === 'recovery').map((a) => a.customerCode))].sort()).toEqual(['K003', 'K008']);
   });
 
-  it('refuses a year and a month in two columns, naming both and how to join them, and stores nothing', async () => {
+  it("joins a pivot's year and month columns into one date on each month's first day, rejecting a row whose month is no month by its row and value", async () => {
+    const { w, file } = await withFile('pivot.csv', 'Year,Month,Customer,Category,Sales\n2022,1,C1,A,120.5\n2022,Feb,C1,A,80\n2022,02,C2,B,99\n2022,November,C2,B,45\n2022,13,C3,B,10\n2022,,C3,B,10\n2023,3,C1,A,60\n2023,4,C1,A,61\n2023,5,C1,A,62\n2023,6,C2,B,63\n2023,7,C2,B,64\n2023,8,C2,B,65\n2023,9,C1,A,66\n2023,10,C1,A,67\n2023,11,C2,B,68\n2023,12,C2,B,69\n2024,1,C1,A,70\n2024,2,C1,A,71\n2024,3,C2,B,72\n2024,4,C2,B,73\n2024,5,C1,A,74\n');
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s.mapping).toMatchObject({ date: 'Year + Month', customer: 'Customer', revenue: 'Sales' });
+    expect(s).toMatchObject({ rowsRead: 21, rowsImported: 19, rowsRejected: 2, dateFrom: '2022-01-01', dateTo: '2024-05-01' });
+    expect(rows(w).slice(0, 4).map((r) => [r.code, r.date, r.revenue])).toEqual([
+      ['C1', '2022-01-01', 120.5],
+      ['C1', '2022-02-01', 80],
+      ['C2', '2022-02-01', 99],
+      ['C2', '2022-11-01', 45],
+    ]);
+    expect(s.rejectsSample.map((r) => [r.row, r.column, r.value])).toEqual([
+      [6, 'Year + Month', '2022-13'],
+      [7, 'Year + Month', ''],
+    ]);
+    expect(s.warnings.join(' ')).toMatch(/Dates in 'Year \+ Month' are months without a day/);
+    expect(s.warnings).toContain("'Year' and 'Month' are joined into one date, 'Year + Month': month 1 is January. Where a fiscal year starts in another month every date moves by as many months (rhythms and recovery read the same; seasons fall in other months); join them into calendar months to fix that, or map a date column with --map date=<column>.");
+  });
+
+  it("joins a fiscal year and its period, though 'Period' alone reads like a date column, and imports them line by line when DuckDB is asked for", async () => {
+    const { w, file } = await withFile('ledger.csv', 'Fiscal Year,Period,Customer No,Product Line,Net Sales\n2022,1,C1,A,120.5\n2022,2,C1,A,80\n2022,2,C2,B,99\n2022,11,C2,B,45\n');
+    const s = await w.backend.call('import-run', { path: file, engine: 'duckdb' });
+    expect(s).toMatchObject({ engine: 'lines', rowsImported: 4, rowsRejected: 0, dateFrom: '2022-01-01', dateTo: '2022-11-01' });
+    expect(s.mapping.date).toBe('Fiscal Year + Period');
+    expect(s.warnings).toContain('Imported line by line, not through DuckDB: its date is joined from a year and a month column, line by line.');
+  });
+
+  it('prefers a column of real dates to the joined one, and takes the joined one when asked for it by name', async () => {
+    const { w, file } = await withFile('pivot-dated.csv', 'Year,Month,Posted,Customer,Category,Sales\n2022,1,2022-01-20,C1,A,120.5\n2022,2,2022-02-21,C1,A,80\n2022,2,2022-02-22,C2,B,99\n');
+    const preview = await w.backend.call('import-preview', { path: file });
+    expect(preview.mapping.find((g) => g.field === 'date')?.column).toBe('Posted');
+    expect(preview.headers).not.toContain('Year + Month');
+    const joined = await w.backend.call('import-run', { path: file, dryRun: true, mapping: { date: 'Year + Month' } });
+    expect(joined).toMatchObject({ rowsImported: 3, dateFrom: '2022-01-01', dateTo: '2022-02-01' });
+    const posted = await w.backend.call('import-run', { path: file, dryRun: true, mapping: { date: 'Posted' } });
+    expect(posted).toMatchObject({ rowsImported: 3, dateFrom: '2022-01-20', dateTo: '2022-02-22' });
+    expect(posted.warnings.some((text) => text.includes('are joined into one date'))).toBe(false);
+  });
+
+  it('still refuses a year and a month in two columns when the date was unmapped on purpose, naming both and how to join them, and stores nothing', async () => {
     const { w, file } = await withFile('pivot.csv', 'Year,Month,Customer,Category,Sales\n2022,1,C1,A,120.5\n2022,2,C1,A,80\n2022,2,C2,B,99\n2022,11,C2,B,45\n');
-    const outcome = await w.backend.invoke('import-run', { path: file });
+    const outcome = await w.backend.invoke('import-run', { path: file, mapping: { date: null } });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_INCOMPLETE', details: { missing: 'date' } } });
-    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^No date column found\. 'Year' and 'Month' hold a year and a month, but the date must be one column: join them into one \(2022-03, or 03\/2022\)/);
+    expect(outcome.ok ? '' : outcome.error.message).toMatch(/^No date column found\. 'Year' and 'Month' hold a year and a month, but the date must be one column/);
     expect(rows(w)).toEqual([]);
   });
 
