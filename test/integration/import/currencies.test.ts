@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshWorkspaces, newWorkspace } from '../../helpers/workspace';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { EVERY_ENGINE } from './fixtures';
 
 const workspace = freshWorkspaces({ currency: 'EUR' });
+const dollarWorkspace = freshWorkspaces({ currency: 'USD' });
 
 /**
  * A group's ledger of several subsidiaries: most invoices in EUR, every third customer billed in
@@ -31,11 +33,7 @@ describe('a file whose rows are in several currencies', () => {
     const w = await workspace();
     const file = path.join(w.dir, 'group-ledger.csv');
     const truth = ledger(file, 1200);
-    for (const [options, engine] of [
-      [{}, 'lines'],
-      [{ parseInWorkerAboveMb: 0 }, 'lines'],
-      [{ engine: 'duckdb' as const }, 'duckdb'],
-    ] as const) {
+    for (const [options, engine] of EVERY_ENGINE) {
       const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
       expect(s.engine).toBe(engine);
       expect(s.currency?.code).toBe('EUR');
@@ -52,42 +50,30 @@ describe('a file whose rows are in several currencies', () => {
   });
 
   it('keeps the USD rows instead when the import is told the currency is USD', async () => {
-    const w = await newWorkspace({ currency: 'EUR' });
-    try {
-      const file = path.join(w.dir, 'group-ledger.csv');
-      const truth = ledger(file, 600);
-      const s = await w.backend.call('import-run', { path: file, currency: 'USD' });
-      expect(s).toMatchObject({ rowsImported: truth.USD.rows, rowsRejected: truth.EUR.rows + truth.GBP.rows });
-      expect(s.revenue).toBeCloseTo(truth.USD.revenue, 2);
-    } finally {
-      w.cleanup();
-    }
+    const w = await workspace();
+    const file = path.join(w.dir, 'group-ledger.csv');
+    const truth = ledger(file, 600);
+    const s = await w.backend.call('import-run', { path: file, currency: 'USD' });
+    expect(s).toMatchObject({ rowsImported: truth.USD.rows, rowsRejected: truth.EUR.rows + truth.GBP.rows });
+    expect(s.revenue).toBeCloseTo(truth.USD.revenue, 2);
   });
 
-  it("keeps the rows in the currency the user set for the workspace, where the file has some", async () => {
-    const w = await newWorkspace({ currency: 'USD' });
-    try {
-      const file = path.join(w.dir, 'group-ledger.csv');
-      const truth = ledger(file, 600);
-      const s = await w.backend.call('import-run', { path: file });
-      expect(s.currency?.code).toBe('USD');
-      expect(s).toMatchObject({ rowsImported: truth.USD.rows, rowsRejected: truth.EUR.rows + truth.GBP.rows });
-    } finally {
-      w.cleanup();
-    }
+  it('keeps the rows in the currency the user set for the workspace, where the file has some', async () => {
+    const w = await dollarWorkspace();
+    const file = path.join(w.dir, 'group-ledger.csv');
+    const truth = ledger(file, 600);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s.currency?.code).toBe('USD');
+    expect(s).toMatchObject({ rowsImported: truth.USD.rows, rowsRejected: truth.EUR.rows + truth.GBP.rows });
   });
 
   it('keeps every row of a file wholly in another currency than its workspace, and warns instead', async () => {
-    const w = await newWorkspace({ currency: 'USD' });
-    try {
-      const file = path.join(w.dir, 'euro-only.csv');
-      fs.writeFileSync(file, 'Date,Customer,Category,Amount,Currency\n2024-01-02,A,Pumps,10.00,EUR\n2024-01-03,B,Pumps,12.00,EUR\n2024-01-04,C,Seals,8.00,EUR\n');
-      const s = await w.backend.call('import-run', { path: file, dryRun: true });
-      expect(s).toMatchObject({ rowsImported: 3, rowsRejected: 0 });
-      expect(s.warnings.some((text) => text.startsWith('The file looks like EUR'))).toBe(true);
-    } finally {
-      w.cleanup();
-    }
+    const w = await dollarWorkspace();
+    const file = path.join(w.dir, 'euro-only.csv');
+    fs.writeFileSync(file, 'Date,Customer,Category,Amount,Currency\n2024-01-02,A,Pumps,10.00,EUR\n2024-01-03,B,Pumps,12.00,EUR\n2024-01-04,C,Seals,8.00,EUR\n');
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s).toMatchObject({ rowsImported: 3, rowsRejected: 0 });
+    expect(s.warnings.some((text) => text.startsWith('The file looks like EUR'))).toBe(true);
   });
 
   it('leaves a currency column that names one currency, or something it cannot read as one, as it was', async () => {

@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cubeQuery } from '../../../shared/cube/sql';
-import { openDuckDb, sqlText } from '../../../main/backend/import/duckdb/engine';
 import { freshWorkspaces } from '../../helpers/workspace';
-import { storeCounts } from './fixtures';
+import { EVERY_ENGINE, storeCounts, warehouseCube } from './fixtures';
 
 const workspace = freshWorkspaces();
 
@@ -55,7 +53,7 @@ describe('rows whose status says they are no sale', () => {
     const w = await workspace();
     const file = path.join(w.dir, 'sales-by-customer.csv');
     const truth = salesByCustomer(file);
-    for (const options of [{}, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+    for (const [options] of EVERY_ENGINE) {
       const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
       expect(s.mapping).toMatchObject({ status: 'Type', revenue: 'Amount' });
       expect(s).toMatchObject({ rowsRead: 500, rowsImported: truth.kept, rowsSkipped: truth.estimates, rowsRejected: 0 });
@@ -81,24 +79,13 @@ describe('rows whose status says they are no sale', () => {
       lines.push(`${type},2024-05-${String((i % 28) + 1).padStart(2, '0')},${2000 + i},Customer ${i % 19},${i % 2 ? 'Parts' : 'Labour'},${amount.toFixed(2)}`);
     }
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
-    for (const options of [{}, { parseInWorkerAboveMb: 0 }, { engine: 'duckdb' as const }]) {
+    for (const [options] of EVERY_ENGINE) {
       const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
       expect(s).toMatchObject({ rowsRead: 400, rowsImported: 400, rowsRejected: 0, returns: credits });
       expect(s.revenue).toBeCloseTo(revenue, 2);
     }
     const cube = path.join(w.dir, 'cube.csv');
-    const duck = await openDuckDb();
-    try {
-      const query = cubeQuery({
-        dialect: 'duckdb',
-        table: `read_csv(${sqlText(file)}, all_varchar = true)`,
-        period: 'day',
-        columns: { customer: 'Name', date: 'Date', category: 'Category', revenue: 'Amount', status: 'Type' },
-      });
-      await duck.connection.run(`COPY (${query.trim().replace(/;$/, '')}) TO ${sqlText(cube)} (HEADER, DELIMITER ',')`);
-    } finally {
-      duck.close();
-    }
+    await warehouseCube(file, { customer: 'Name', date: 'Date', category: 'Category', revenue: 'Amount', status: 'Type' }, cube);
     const fromCube = await w.backend.call('import-run', { path: cube, dryRun: true });
     expect(fromCube.revenue).toBeCloseTo(revenue, 2);
   });
@@ -107,11 +94,7 @@ describe('rows whose status says they are no sale', () => {
     const w = await workspace();
     const file = path.join(w.dir, 'events.csv');
     const truth = eventLog(file, 2000);
-    for (const [options, engine] of [
-      [{}, 'lines'],
-      [{ parseInWorkerAboveMb: 0 }, 'lines'],
-      [{ engine: 'duckdb' as const }, 'duckdb'],
-    ] as const) {
+    for (const [options, engine] of EVERY_ENGINE) {
       const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
       expect(s).toMatchObject({ rowsRead: 2000, rowsImported: truth.purchases, rowsRejected: 0, rowsSkipped: 2000 - truth.purchases, engine });
       expect(s.rowsRead).toBe(s.rowsImported + s.rowsRejected + s.rowsSkipped);
@@ -202,19 +185,8 @@ describe('rows whose status says they are no sale', () => {
     const file = path.join(w.dir, 'events.csv');
     const truth = eventLog(file, 2000);
     const cube = path.join(w.dir, 'cube.csv');
-    const duck = await openDuckDb();
-    try {
-      const query = cubeQuery({
-        dialect: 'duckdb',
-        table: `read_csv(${sqlText(file)}, all_varchar = true)`,
-        period: 'day',
-        columns: { customer: 'user_id', date: 'event_time', category: 'category_code', revenue: 'price', status: 'event_type' },
-      });
-      expect(query).toContain("-- Lines whose event_type says they are no sale (views, carts, cancelled orders, quotes) are left out.");
-      await duck.connection.run(`COPY (${query.trim().replace(/;$/, '')}) TO ${sqlText(cube)} (HEADER, DELIMITER ',')`);
-    } finally {
-      duck.close();
-    }
+    const query = await warehouseCube(file, { customer: 'user_id', date: 'event_time', category: 'category_code', revenue: 'price', status: 'event_type' }, cube);
+    expect(query).toContain("-- Lines whose event_type says they are no sale (views, carts, cancelled orders, quotes) are left out.");
     const s = await w.backend.call('import-run', { path: cube });
     expect(s.shape).toBe('cube');
     expect(s.revenue).toBeCloseTo(truth.revenue, 2);
