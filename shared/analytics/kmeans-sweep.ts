@@ -379,7 +379,9 @@ export function sweepK(
 /**
  * The silhouette of k profiles on a cloud with the sample's spread and no groups (cloudLike), so the
  * verdict reads a split against what cutting alone gives on data of that shape. One seeded draw of
- * the sample's size: its wobble from draw to draw is under the margin it is judged by.
+ * the sample's size: its wobble from draw to draw is under the margin it is judged by. Fitted with
+ * as many starts as the real split: with one, a 233-customer cloud read 0.23 instead of 0.27 (a
+ * worse local optimum), which made a split of noise look clear.
  */
 function referenceSilhouette(sample: FlatPoints, k: number, seed: number, restarts: number): number {
   const cloud = cloudLike(sample, (seed + 2654435761) % 2147483647);
