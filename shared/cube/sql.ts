@@ -16,7 +16,7 @@ export const CUBE_PERIODS = ['day', 'week'] as const;
 export type CubePeriod = (typeof CUBE_PERIODS)[number];
 
 /** Source columns the query reads; unset optional ones come out as NULL. */
-export const CUBE_SOURCE_FIELDS = ['customer', 'customerName', 'date', 'category', 'revenue', 'quantity', 'unitPrice', 'invoice', 'rep', 'territory', 'segment', 'status'] as const;
+export const CUBE_SOURCE_FIELDS = ['customer', 'customerName', 'date', 'category', 'revenue', 'quantity', 'unitPrice', 'invoice', 'rep', 'territory', 'segment', 'status', 'currency'] as const;
 export type CubeSourceField = (typeof CUBE_SOURCE_FIELDS)[number];
 
 /** The cube's columns, in order; Longtail's import recognises these names without a mapping. */
@@ -28,6 +28,11 @@ export type CubeQueryOptions = {
   table: string;
   columns: Partial<Record<CubeSourceField, string>>;
   period: CubePeriod;
+  /**
+   * With a currency column: the ISO code whose lines are summed (the others are left out, as the
+   * import rejects them: amounts in two currencies cannot be summed).
+   */
+  currency?: string;
 };
 
 const DEFAULT_COLUMNS: Record<'customer' | 'date' | 'category', string> = { customer: 'customer_id', date: 'order_date', category: 'category' };
@@ -134,6 +139,12 @@ export function cubeQuery(options: CubeQueryOptions): string {
   const category = q('category');
   if (!customer || !date || !category) throw new CubeQueryError('The cube needs customer, date and category columns.');
   const status = q('status');
+  const currencyColumn = q('currency');
+  if (currencyColumn && !options.currency) {
+    throw new CubeQueryError(`With a currency column (${cols.currency}), say which currency's lines to sum: amounts in two currencies cannot be summed. Add --currency EUR (or the code you want), and run the query once per currency for a workspace each.`);
+  }
+  const currencyCode = options.currency?.trim().toUpperCase() ?? '';
+  if (currencyColumn && !/^[A-Z]{3}$/.test(currencyCode)) throw new CubeQueryError(`--currency ${options.currency}: give a three-letter ISO code such as EUR.`);
   const double = DOUBLE[dialect];
   const stated = q('revenue');
   const counted = q('quantity');
@@ -153,7 +164,7 @@ export function cubeQuery(options: CubeQueryOptions): string {
 
   return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`,
 -- and a second where that period also has returns or credits (negative lines), summed apart.
--- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.${status ? `\n-- Lines whose ${cols.status} says they are no sale (views, carts, cancelled orders, quotes) are left out.` : ''}
+-- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.${status ? `\n-- Lines whose ${cols.status} says they are no sale (views, carts, cancelled orders, quotes) are left out.` : ''}${currencyColumn ? `\n-- Only lines in ${currencyCode} by ${cols.currency} are summed: amounts in two currencies cannot be; run it once per currency.` : ''}
 WITH lines AS (
   SELECT
     ${asText('customer')} AS customer,
@@ -169,7 +180,9 @@ WITH lines AS (
     ${asText('territory')} AS territory,
     ${asText('segment')} AS segment
   FROM ${fromItem(dialect, options.table)}
-  WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL${status ? `\n    AND ${saleStatusCondition(dialect, status)}` : ''}
+  WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL${status ? `\n    AND ${saleStatusCondition(dialect, status)}` : ''}${
+    currencyColumn ? `\n    AND UPPER(TRIM(CAST(${currencyColumn} AS ${text}))) = '${currencyCode}'` : ''
+  }
 ),
 latest AS (
   SELECT customer, customer_name, rep, territory, segment

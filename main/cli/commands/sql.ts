@@ -26,7 +26,7 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], flag: stri
 }
 
 export const sqlCommand: Command = {
-  usage: 'longtail sql --dialect bigquery|snowflake|spark|postgres|duckdb --table T [--map field=column ...] [--period day|week] [--out FILE]',
+  usage: 'longtail sql --dialect bigquery|snowflake|spark|postgres|duckdb --table T [--map field=column ...] [--currency CODE] [--period day|week] [--out FILE]',
   help: `
 Options:
   --dialect D        bigquery, snowflake, spark (Databricks), postgres or duckdb
@@ -35,6 +35,8 @@ Options:
   --map field=col    The table's column for a field; repeat for several. Fields: ${CUBE_SOURCE_FIELDS.join(', ')}.
                      Defaults: customer=customer_id, date=order_date, category=category, revenue=revenue;
                      without revenue, quantity x unitPrice. Unmapped optional fields come out empty.
+  --currency CODE    With --map currency=<column>: sum only the lines in this currency (EUR); the query
+                     says so, and is run once per currency for a workspace each
   --period P         day (default: every figure equals a line-level import) or week (ISO weeks from
                      Monday: about a seventh of the rows; purchase days inside a week merge, see docs/big-data.md)
   --out FILE         Write the query to FILE instead of printing it
@@ -51,6 +53,7 @@ Examples:
     table: { type: 'string' },
     map: { type: 'string', multiple: true },
     period: { type: 'string' },
+    currency: { type: 'string' },
     out: { type: 'string', short: 'o' },
   },
   async run(args, io) {
@@ -59,7 +62,8 @@ Examples:
     if (!table || table.trim() === '') throw new AppError('INVALID_INPUT', '--table is required: the table or view holding one row per invoice line.');
     let query: string;
     try {
-      query = cubeQuery({ dialect, table: table.trim(), columns: parseColumns(args.values.map), period: oneOf(args.values.period, CUBE_PERIODS, '--period', 'day') });
+      const currency = args.values.currency as string | undefined;
+      query = cubeQuery({ dialect, table: table.trim(), columns: parseColumns(args.values.map), period: oneOf(args.values.period, CUBE_PERIODS, '--period', 'day'), ...(currency ? { currency } : {}) });
     } catch (e) {
       if (e instanceof CubeQueryError) throw new AppError('INVALID_INPUT', e.message);
       throw e;

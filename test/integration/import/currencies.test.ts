@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspaces } from '../../helpers/workspace';
-import { EVERY_ENGINE } from './fixtures';
+import { cubeQuery } from '../../../shared/cube/sql';
+import { EVERY_ENGINE, warehouseCube } from './fixtures';
 
 const workspace = freshWorkspaces({ currency: 'EUR' });
 const dollarWorkspace = freshWorkspaces({ currency: 'USD' });
@@ -47,6 +48,19 @@ describe('a file whose rows are in several currencies', () => {
         `${truth.USD.rows + truth.GBP.rows} of 1,200 rows were rejected for their currency (${truth.USD.rows} in USD, ${truth.GBP.rows} in GBP): this import is in EUR, and amounts in two currencies cannot be summed. Convert them to EUR and import them again, or import the same file into another workspace with --currency USD to keep its USD rows there.`,
       );
     }
+  });
+
+  it("sums one currency's lines in the warehouse query when told which, and refuses to guess", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'group-ledger.csv');
+    const truth = ledger(file, 900);
+    const columns = { customer: 'Customer', date: 'Date', category: 'Category', revenue: 'Amount', currency: 'Currency' };
+    expect(() => cubeQuery({ dialect: 'duckdb', table: 'lines', period: 'day', columns })).toThrow(/say which currency's lines to sum/);
+    const cube = path.join(w.dir, 'cube-usd.csv');
+    const query = await warehouseCube(file, columns, cube, 'usd');
+    expect(query).toContain('-- Only lines in USD by Currency are summed');
+    const s = await w.backend.call('import-run', { path: cube, dryRun: true });
+    expect(s.revenue).toBeCloseTo(truth.USD.revenue, 2);
   });
 
   it('keeps the USD rows instead when the import is told the currency is USD', async () => {

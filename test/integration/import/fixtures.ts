@@ -35,8 +35,8 @@ export const EVERY_ENGINE = [
  * What a client's warehouse would hand back: `longtail sql`'s query for DuckDB, run over `file`
  * with DuckDB itself, written as the cube CSV at `out` for the import.
  */
-export async function warehouseCube(file: string, columns: CubeQueryOptions['columns'], out: string): Promise<string> {
-  const query = cubeQuery({ dialect: 'duckdb', table: `read_csv(${sqlText(file)}, all_varchar = true)`, period: 'day', columns });
+export async function warehouseCube(file: string, columns: CubeQueryOptions['columns'], out: string, currency?: string): Promise<string> {
+  const query = cubeQuery({ dialect: 'duckdb', table: `read_csv(${sqlText(file)}, all_varchar = true)`, period: 'day', columns, ...(currency ? { currency } : {}) });
   const duck = await openDuckDb();
   try {
     await duck.connection.run(`COPY (${query.trim().replace(/;$/, '')}) TO ${sqlText(out)} (HEADER, DELIMITER ',')`);
