@@ -1,10 +1,11 @@
 import { countsPurchases, type ImportCurrency } from '../../../shared/contract/import';
 import type { CurrencySource } from '../../../shared/contract/workspace';
 import { AppError } from '../../../shared/contract/errors';
-import { guessCurrency, PURCHASE_UNITS, type CurrencyGuess } from '../../../shared/format/currency';
+import { currencyColumnOf, guessCurrency, namesCurrency, otherCurrencyIn, PURCHASE_UNITS, type CurrencyGuess } from '../../../shared/format/currency';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import type { ImportPlan } from './plan';
+import { isDatedShape } from './stored-shape';
 
 /** The user's locale as the operating system states it (LC_ALL, LC_MONETARY, LANG), else Node's ICU default. */
 export function systemLocale(): string {
@@ -70,4 +71,40 @@ export function refuseMixedUnits(db: Db, plan: ImportPlan, name: string): void {
       : `This workspace holds purchase counts (its files had no money column), and ${name} has amounts. Import it into a workspace of its own, or count its rows as purchases too with --map revenue= --map unitPrice=. ${cols}`,
     { headers: plan.headers, mapping: plan.mapping },
   );
+}
+
+/** How many rows another currency cost, by currency, said once beside the rejected rows' list. */
+export function otherCurrencyWarning(db: Db, importId: number, rows: NonNullable<ImportPlan['currencyRows']>, read: number): string | null {
+  const counts = new Map<string, number>();
+  const rejected = db.prepare('SELECT raw_value AS value, count(*) AS n FROM rejects WHERE import_id = ? AND column_name = ? GROUP BY raw_value').all(importId, rows.column) as { value: string; n: number }[];
+  for (const { value, n } of rejected) {
+    const other = otherCurrencyIn(value ?? '', rows.code);
+    if (other) counts.set(other, (counts.get(other) ?? 0) + n);
+  }
+  if (counts.size === 0) return null;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const each = [...counts].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n.toLocaleString('en-US')} in ${code}`).join(', ');
+  const first = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  return `${total.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} rows were rejected for their currency (${each}): this import is in ${rows.code}, and amounts in two currencies cannot be summed. Convert them to ${rows.code} and import them again, or import the same file into another workspace with --currency ${first} to keep its ${first} rows there.`;
+}
+
+/**
+ * The file's currency column and the currency its rows are kept in, when the file has such a
+ * column: the currency the import settles on (given with it, or the workspace's) where the column
+ * names it, else the one most of the column names. Rows in another are rejected (a file of EUR and
+ * USD rows had been summed as EUR). A file wholly in another currency than a workspace set by the
+ * user keeps its rows, with the warning decideImportCurrency gives.
+ */
+export function currencyRowsOf(db: Db, given: string | undefined, plan: ImportPlan): ImportPlan['currencyRows'] {
+  if (!isDatedShape(plan.shape) || countsPurchases(plan.shape, plan.mapping)) return undefined;
+  const column = currencyColumnOf(plan.headers);
+  if (!column) return undefined;
+  if (given) return { column, code: given };
+  const at = plan.headers.indexOf(column);
+  const cells = plan.dataSample.map((row) => row[at] ?? '');
+  const settled = decideImportCurrency(db, undefined, guessPlanCurrency(plan)).decision.code;
+  if (cells.some((cell) => namesCurrency(cell, settled))) return { column, code: settled };
+  // The column alone decides: a country column beside it says nothing about a row's currency.
+  const said = guessCurrency({ headers: [column], rows: cells.map((cell) => [cell]), amountColumns: [] });
+  return said.source === 'data' ? { column, code: said.code } : undefined;
 }

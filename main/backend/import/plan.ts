@@ -269,6 +269,12 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   };
 }
 
+/** What a joined date means, for the import's notes: month 1 is January, whatever the fiscal year. */
+export function joinedDateNote(headers: readonly string[], joined: NonNullable<ImportPlan['joinedDate']>): string {
+  const [year, month] = [headers[joined.year], headers[joined.month]];
+  return `'${year}' and '${month}' are joined into one date, '${year} + ${month}': month 1 is January. Where a fiscal year starts in another month every date moves by as many months (rhythms and recovery read the same; seasons fall in other months); join them into calendar months to fix that, or map a date column with --map date=<column>.`;
+}
+
 /**
  * A row's cells with the joined date after the file's own columns (at `width`): "2021-03" from a
  * year of 2021 and a month of 3, 03 or Mar(ch). Blank when either is; a month that is neither a

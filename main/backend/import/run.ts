@@ -16,9 +16,8 @@ import { dataHash, loadRoom, PREFAULT_MAX_ROWS, PREFAULT_MIN_ROWS } from '../ana
 import { sha256File } from './hash';
 import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
-import { decideImportCurrency, guessPlanCurrency, refuseMixedUnits, setWorkspaceCurrency } from './currency';
-import { currencyColumnOf, guessCurrency, namesCurrency, otherCurrencyIn } from '../../../shared/format/currency';
-import { buildPlan, requireUsable, withJoinedDate, type ImportPlan } from './plan';
+import { currencyRowsOf, decideImportCurrency, guessPlanCurrency, otherCurrencyWarning, refuseMixedUnits, setWorkspaceCurrency } from './currency';
+import { buildPlan, joinedDateNote, requireUsable, withJoinedDate, type ImportPlan } from './plan';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
@@ -194,42 +193,6 @@ function refuseDuplicate(db: Db, sha: string, name: string, sheet: string | null
   }
 }
 
-/** How many rows another currency cost, by currency, said once beside the rejected rows' list. */
-function otherCurrencyWarning(db: Db, importId: number, rows: NonNullable<ImportPlan['currencyRows']>, read: number): string | null {
-  const counts = new Map<string, number>();
-  const rejected = db.prepare('SELECT raw_value AS value, count(*) AS n FROM rejects WHERE import_id = ? AND column_name = ? GROUP BY raw_value').all(importId, rows.column) as { value: string; n: number }[];
-  for (const { value, n } of rejected) {
-    const other = otherCurrencyIn(value ?? '', rows.code);
-    if (other) counts.set(other, (counts.get(other) ?? 0) + n);
-  }
-  if (counts.size === 0) return null;
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const each = [...counts].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n.toLocaleString('en-US')} in ${code}`).join(', ');
-  const first = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  return `${total.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} rows were rejected for their currency (${each}): this import is in ${rows.code}, and amounts in two currencies cannot be summed. Convert them to ${rows.code} and import them again, or import the same file into another workspace with --currency ${first} to keep its ${first} rows there.`;
-}
-
-/**
- * The file's currency column and the currency its rows are kept in, when the file has such a
- * column: the currency the import settles on (given with it, or the workspace's) where the column
- * names it, else the one most of the column names. Rows in another are rejected (a file of EUR and
- * USD rows had been summed as EUR). A file wholly in another currency than a workspace set by the
- * user keeps its rows, with the warning decideImportCurrency gives.
- */
-function currencyRowsOf(db: Db, args: HandlerArgs<'import-run'>, plan: ImportPlan): ImportPlan['currencyRows'] {
-  if (!isDatedShape(plan.shape) || countsPurchases(plan.shape, plan.mapping)) return undefined;
-  const column = currencyColumnOf(plan.headers);
-  if (!column) return undefined;
-  if (args.currency) return { column, code: args.currency };
-  const at = plan.headers.indexOf(column);
-  const cells = plan.dataSample.map((row) => row[at] ?? '');
-  const settled = decideImportCurrency(db, undefined, guessPlanCurrency(plan)).decision.code;
-  if (cells.some((cell) => namesCurrency(cell, settled))) return { column, code: settled };
-  // The column alone decides: a country column beside it says nothing about a row's currency.
-  const said = guessCurrency({ headers: [column], rows: cells.map((cell) => [cell]), amountColumns: [] });
-  return said.source === 'data' ? { column, code: said.code } : undefined;
-}
-
 export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-run'>): Promise<ImportSummary> {
   const started = performance.now();
   const startedAt = ctx.now().toISOString();
@@ -241,17 +204,12 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   plan.earlierDates = earlierDateSpans(db);
   requireUsable(plan, name);
   refuseMixedUnits(db, plan, name);
-  plan.currencyRows = currencyRowsOf(db, args, plan);
+  plan.currencyRows = currencyRowsOf(db, args.currency, plan);
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
   const notes: string[] = sourceNotes(source, plan);
-  if (plan.joinedDate) {
-    const [year, month] = [plan.headers[plan.joinedDate.year], plan.headers[plan.joinedDate.month]];
-    notes.push(
-      `'${year}' and '${month}' are joined into one date, '${year} + ${month}': month 1 is January. Where a fiscal year starts in another month every date moves by as many months (rhythms and recovery read the same; seasons fall in other months); join them into calendar months to fix that, or map a date column with --map date=<column>.`,
-    );
-  }
+  if (plan.joinedDate) notes.push(joinedDateNote(plan.headers, plan.joinedDate));
   const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes });
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
   let sha: string | null;
