@@ -76,7 +76,9 @@ function profilesLine(s: AnalysisSummary): string {
   const best = `from ${formatCount(s.customers.best)} best customers`;
   if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length > 0 ? `no stable split from k = 2 to ${s.settings.kMax}` : 'no split was looked for'}: see the notes) ${best}`;
   const why = s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes';
-  return `Profiles: k = ${s.k} (${why}) ${best}`;
+  // Weak patterns are tendencies, not segments: said on the line a reader stops at, the why in the notes.
+  const weak = s.structure?.state === 'weak' && s.k > 1 ? '; weak buying patterns, see the notes' : '';
+  return `Profiles: k = ${s.k} (${why}${weak}) ${best}`;
 }
 
 /** A readable summary for the terminal. */

@@ -26,6 +26,11 @@ describe("the terminal's profiles line", () => {
     expect(describeSummary(s)).toContain('Profiles: k = 3 (suggested 3 by silhouette, error-curve elbow at 3)');
   });
 
+  it('says the patterns are weak on the same line when the split is hardly better than a cloud with no groups', () => {
+    const s = { ...run(), quality: [{ k: 2 }, { k: 4 }] as AnalysisSummary['quality'], suggestedK: 4, k: 4, elbowK: 5, structure: { state: 'weak' as const, reason: 'Weak buying patterns: ...' } };
+    expect(describeSummary(s)).toContain('Profiles: k = 4 (suggested 4 by silhouette, error-curve elbow at 5; weak buying patterns, see the notes)');
+  });
+
   it('says one peer group and no stable split, not "suggested 1 by silhouette", when the sweep found no patterns', () => {
     const s = { ...run(), quality: [{ k: 2 }] as AnalysisSummary['quality'], suggestedK: 1, k: 1, structure: { state: 'none' as const, reason: '' } };
     const text = describeSummary(s);
