@@ -74,7 +74,7 @@ ${tile('Long-tail customers', formatCount(s.customers.longTail), `${formatShare(
 ${tile(`Revenue at risk ${span.per} (recovery)`, money(l.recovery), `${formatCount(s.counts.recoveryActions)} actions`)}
 ${tile(`Expected growth ${span.per}`, money(l.growth), `${formatCount(s.counts.growthActions)} actions`)}
 ${tile(`Leakage ${span.per}`, money(l.total), `${formatShare(l.share)} of revenue`)}
-${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : `suggested k ${s.suggestedK}`)}
+${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : s.structure?.state === 'weak' ? `suggested k ${s.suggestedK}, weak buying patterns` : `suggested k ${s.suggestedK}`)}
 </div>
 ${notesList(s.notes, s.caveats)}
 ${s.hasDates ? img(chart(), 'Leakage share against the industry band', 760, 150) : raw('')}

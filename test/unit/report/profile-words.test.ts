@@ -9,6 +9,10 @@ describe("the overview's head line", () => {
     expect(profileWords({ k: 4, structure: { state: 'clear', reason: '' } })).toBe('4 profiles');
   });
 
+  it('says the patterns are weak where the split is hardly better than a cloud with no groups', () => {
+    expect(profileWords({ k: 4, structure: { state: 'weak', reason: '' } })).toBe('4 profiles (weak buying patterns)');
+  });
+
   it('says one peer group, and why, when the sweep found no buying patterns', () => {
     expect(profileWords({ k: 1, structure: { state: 'none', reason: 'No clear buying patterns: ...' } })).toBe('one peer group (no clear buying patterns)');
   });
