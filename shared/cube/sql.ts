@@ -89,17 +89,19 @@ function periodExpression(dialect: SqlDialect, date: string, period: CubePeriod)
  * is not one of the words of no sale. `status` is the column as the dialect writes it.
  */
 export function saleStatusCondition(dialect: SqlDialect, status: string): string {
-  // Postgres and DuckDB replace the first match only unless told 'g'; the others replace every one.
-  const all = dialect === 'postgres' || dialect === 'duckdb' ? ", 'g'" : '';
-  const word = `REGEXP_REPLACE(LOWER(CAST(${status} AS ${TEXT[dialect]})), '[^a-z]', ''${all})`;
-  return `(${status} IS NULL OR ${word} NOT IN (${notASaleWords().map((w) => `'${w}'`).join(', ')}))`;
+  return `(${status} IS NULL OR ${statusWordSql(dialect, status)} NOT IN (${notASaleWords().map((w) => `'${w}'`).join(', ')}))`;
 }
 
 /** Whether a line is a credit document by its status (namesCredit), as SQL over statusWord's spelling. */
 export function creditStatusCondition(dialect: SqlDialect, status: string): string {
+  return `(${status} IS NOT NULL AND ${statusWordSql(dialect, status)} IN (${creditWords().map((w) => `'${w}'`).join(', ')}))`;
+}
+
+/** statusWord in SQL: the status in lower case, letters only. */
+function statusWordSql(dialect: SqlDialect, status: string): string {
+  // Postgres and DuckDB replace the first match only unless told 'g'; the others replace every one.
   const all = dialect === 'postgres' || dialect === 'duckdb' ? ", 'g'" : '';
-  const word = `REGEXP_REPLACE(LOWER(CAST(${status} AS ${TEXT[dialect]})), '[^a-z]', ''${all})`;
-  return `(${status} IS NOT NULL AND ${word} IN (${creditWords().map((w) => `'${w}'`).join(', ')}))`;
+  return `REGEXP_REPLACE(LOWER(CAST(${status} AS ${TEXT[dialect]})), '[^a-z]', ''${all})`;
 }
 
 /** The period as YYYY-MM-DD text, so a CSV export reads the same from every warehouse. */
@@ -146,16 +148,17 @@ export function cubeQuery(options: CubeQueryOptions): string {
   const currencyCode = options.currency?.trim().toUpperCase() ?? '';
   if (currencyColumn && !/^[A-Z]{3}$/.test(currencyCode)) throw new CubeQueryError(`--currency ${options.currency}: give a three-letter ISO code such as EUR.`);
   const double = DOUBLE[dialect];
+  const num = (expression: string): string => `CAST(${expression} AS ${double})`;
   const stated = q('revenue');
   const counted = q('quantity');
   // A line taking goods back (negative quantity) with its amount written unsigned is a return.
   const amount = stated
     ? counted
-      ? `CASE WHEN CAST(${counted} AS ${double}) < 0 AND CAST(${stated} AS ${double}) > 0 THEN -CAST(${stated} AS ${double}) ELSE CAST(${stated} AS ${double}) END`
+      ? `CASE WHEN ${num(counted)} < 0 AND ${num(stated)} > 0 THEN -${num(stated)} ELSE ${num(stated)} END`
       : stated
     : `${counted} * ${q('unitPrice')}`;
   // A credit memo or refund is a credit whatever sign its amount was written with.
-  const revenue = status ? `CASE WHEN ${creditStatusCondition(dialect, status)} THEN -ABS(CAST(${amount} AS ${double})) ELSE CAST(${amount} AS ${double}) END` : amount;
+  const revenue = status ? `CASE WHEN ${creditStatusCondition(dialect, status)} THEN -ABS(${num(amount)}) ELSE ${num(amount)} END` : amount;
   const quantity = q('quantity') ?? 'NULL';
   const invoice = q('invoice');
   const periodOf = periodExpression(dialect, date, period);

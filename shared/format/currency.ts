@@ -100,11 +100,16 @@ export function currencyColumnOf(headers: readonly string[]): string | null {
   return headers.find((h) => ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'wahrung', 'devise', 'moneda', 'valuta', 'moeda'].includes(folded(h))) ?? null;
 }
 
-/** Whether a currency cell names `code` (as the code itself, any case, or by its symbol). */
-export function namesCurrency(cell: string, code: string): boolean {
+/** The currency a currency cell names: its three-letter code in any case, or a symbol (£); null when blank or unknown. */
+function currencyNamedBy(cell: string): string | null {
   const text = cell.trim();
-  return text !== '' && (text.toUpperCase() === code || symbolIn(text) === code);
+  if (text === '') return null;
+  const upper = text.toUpperCase();
+  return ISO.test(upper) ? upper : symbolIn(text);
 }
+
+/** Whether a currency cell names `code` (as the code itself, any case, or by its symbol). */
+export const namesCurrency = (cell: string, code: string): boolean => currencyNamedBy(cell) === code;
 
 /**
  * The currency a row's currency cell names when it is not `code` (a code such as USD, or a symbol
@@ -112,11 +117,7 @@ export function namesCurrency(cell: string, code: string): boolean {
  * rather than refused on a guess.
  */
 export function otherCurrencyIn(cell: string, code: string): string | null {
-  const text = cell.trim();
-  if (text === '') return null;
-  const upper = text.toUpperCase();
-  if (upper === code) return null;
-  const named = ISO.test(upper) ? upper : symbolIn(text);
+  const named = currencyNamedBy(cell);
   return named !== null && named !== code ? named : null;
 }
 
@@ -142,7 +143,7 @@ export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
 
   const currencyHeader = currencyColumnOf(e.headers);
   if (currencyHeader) {
-    const found = majority(column(currencyHeader).map((v) => (ISO.test(v.toUpperCase()) ? v.toUpperCase() : symbolIn(v))), 0.5);
+    const found = majority(column(currencyHeader).map(currencyNamedBy), 0.5);
     if (found) return { code: found.value, source: 'data', reason: `the '${currencyHeader}' column says ${found.value}` };
   }
 

@@ -82,9 +82,10 @@ export function otherCurrencyWarning(db: Db, importId: number, rows: NonNullable
     if (other) counts.set(other, (counts.get(other) ?? 0) + n);
   }
   if (counts.size === 0) return null;
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const each = [...counts].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${n.toLocaleString('en-US')} in ${code}`).join(', ');
-  const first = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const total = ranked.reduce((sum, [, n]) => sum + n, 0);
+  const each = ranked.map(([code, n]) => `${n.toLocaleString('en-US')} in ${code}`).join(', ');
+  const first = ranked[0][0];
   return `${total.toLocaleString('en-US')} of ${read.toLocaleString('en-US')} rows were rejected for their currency (${each}): this import is in ${rows.code}, and amounts in two currencies cannot be summed. Convert them to ${rows.code} and import them again, or import the same file into another workspace with --currency ${first} to keep its ${first} rows there.`;
 }
 

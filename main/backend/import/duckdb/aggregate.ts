@@ -124,12 +124,13 @@ export async function stageWithDuckDb(
     // stand, anything padded goes line by line.
     const numberOk = (f: ImportField, optional: boolean): string => (optional ? `("${f}" IS NULL OR regexp_full_match("${f}", ${PLAIN_NUMBER}))` : `regexp_full_match("${f}", ${PLAIN_NUMBER})`);
     const quantity = has('quantity') ? `TRY_CAST("quantity" AS DOUBLE)` : 'NULL::DOUBLE';
+    const stated = 'TRY_CAST("revenue" AS DOUBLE)';
     // A line taking goods back (negative quantity) with its amount written unsigned is a return.
     let revenue = has('revenue')
       ? has('quantity')
-        ? 'CASE WHEN TRY_CAST("quantity" AS DOUBLE) < 0 AND TRY_CAST("revenue" AS DOUBLE) > 0 THEN -TRY_CAST("revenue" AS DOUBLE) ELSE TRY_CAST("revenue" AS DOUBLE) END'
-        : 'TRY_CAST("revenue" AS DOUBLE)'
-      : 'TRY_CAST("quantity" AS DOUBLE) * TRY_CAST("unitPrice" AS DOUBLE)';
+        ? `CASE WHEN ${quantity} < 0 AND ${stated} > 0 THEN -${stated} ELSE ${stated} END`
+        : stated
+      : `${quantity} * TRY_CAST("unitPrice" AS DOUBLE)`;
     // A credit note ("C536379") is a return even when its amounts were typed positive.
     if (plan.creditInvoices && has('invoice')) revenue = `CASE WHEN upper(left(ltrim("invoice"), 1)) = 'C' AND ${revenue} > 0 THEN -(${revenue}) ELSE ${revenue} END`;
     // ...and so is a row whose type says it is a credit memo or a refund.
