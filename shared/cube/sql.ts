@@ -8,6 +8,7 @@
  * result as a cube.
  */
 import { creditWords, notASaleWords } from '../model/sale-status';
+import { spellingsOf } from '../format/currency';
 
 export const SQL_DIALECTS = ['bigquery', 'snowflake', 'spark', 'postgres', 'duckdb'] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
@@ -167,7 +168,7 @@ export function cubeQuery(options: CubeQueryOptions): string {
 
   return `-- Longtail cube: one row per customer x category x ${period === 'day' ? 'day' : 'week (starting Monday)'}, for \`longtail import\`,
 -- and a second where that period also has returns or credits (negative lines), summed apart.
--- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.${status ? `\n-- Lines whose ${cols.status} says they are no sale (views, carts, cancelled orders, quotes) are left out.` : ''}${currencyColumn ? `\n-- Only lines in ${currencyCode} by ${cols.currency} are summed: amounts in two currencies cannot be; run it once per currency.` : ''}
+-- orders = ${ordersNote}; name, rep, territory and segment are each customer's latest.${status ? `\n-- Lines whose ${cols.status} says they are no sale (views, carts, cancelled orders, quotes) are left out.` : ''}${currencyColumn ? `\n-- Only lines in ${currencyCode} by ${cols.currency} (its code, symbol or name) are summed: amounts in two currencies cannot be; run it once per currency.` : ''}
 WITH lines AS (
   SELECT
     ${asText('customer')} AS customer,
@@ -184,7 +185,7 @@ WITH lines AS (
     ${asText('segment')} AS segment
   FROM ${fromItem(dialect, options.table)}
   WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL${status ? `\n    AND ${saleStatusCondition(dialect, status)}` : ''}${
-    currencyColumn ? `\n    AND UPPER(TRIM(CAST(${currencyColumn} AS ${text}))) = '${currencyCode}'` : ''
+    currencyColumn ? `\n    AND UPPER(TRIM(CAST(${currencyColumn} AS ${text}))) IN (${spellingsOf(currencyCode).map((spelling) => `'${spelling}'`).join(', ')})` : ''
   }
 ),
 latest AS (

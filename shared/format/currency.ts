@@ -100,25 +100,96 @@ export function currencyColumnOf(headers: readonly string[]): string | null {
   return headers.find((h) => ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'wahrung', 'devise', 'moneda', 'valuta', 'moeda'].includes(folded(h))) ?? null;
 }
 
-/** The currency a currency cell names: its three-letter code in any case, or a symbol (£); null when blank or unknown. */
-function currencyNamedBy(cell: string): string | null {
+/** Every ISO 4217 code this JavaScript knows (about 160), so a cell such as 'TBD' or 'NaN' is not read as one. */
+const KNOWN_CODES: ReadonlySet<string> | null = (() => {
+  const listed = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('currency');
+  return listed ? new Set([...listed, ...CODES]) : null;
+})();
+
+const isCode = (upper: string): boolean => ISO.test(upper) && (KNOWN_CODES === null || KNOWN_CODES.has(upper));
+
+// Every dollar and peso country writes '$': a '$' cell names any of them, USD first when a guess is needed.
+const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN'];
+
+/**
+ * Currencies written out in a currency column, as ERP and accounting exports do ('Euro', 'US Dollar',
+ * 'Pound Sterling', 'Schweizer Franken'), folded to lower case without accents or punctuation. A
+ * name several currencies share ('dollar', 'krone') names each of them, the likeliest first.
+ */
+const NAMES: [string[], string[]][] = [
+  [['euro', 'euros'], ['EUR']],
+  [['dollar', 'dollars', 'dolar', 'dolares'], DOLLARS],
+  [['us dollar', 'us dollars', 'u s dollar', 'u s dollars', 'united states dollar', 'united states dollars', 'american dollar', 'dollar americain', 'dolar estadounidense'], ['USD']],
+  [['pound', 'pounds', 'pound sterling', 'pounds sterling', 'sterling', 'british pound', 'british pounds', 'livre sterling', 'libra esterlina'], ['GBP']],
+  [['yen', 'japanese yen'], ['JPY']],
+  [['swiss franc', 'swiss francs', 'franc suisse', 'francs suisses', 'schweizer franken', 'franken', 'franco suizo'], ['CHF']],
+  [['canadian dollar', 'canadian dollars', 'dollar canadien'], ['CAD']],
+  [['australian dollar', 'australian dollars'], ['AUD']],
+  [['new zealand dollar', 'new zealand dollars'], ['NZD']],
+  [['singapore dollar', 'singapore dollars'], ['SGD']],
+  [['hong kong dollar', 'hong kong dollars'], ['HKD']],
+  [['krona', 'kronor', 'swedish krona', 'swedish kronor'], ['SEK']],
+  [['krone', 'kroner'], ['NOK', 'DKK']],
+  [['norwegian krone', 'norwegian kroner'], ['NOK']],
+  [['danish krone', 'danish kroner'], ['DKK']],
+  [['zloty', 'zlotys', 'zlote', 'zlotych', 'polish zloty'], ['PLN']],
+  [['koruna', 'czech koruna'], ['CZK']],
+  [['forint', 'forints', 'hungarian forint'], ['HUF']],
+  [['rupee', 'rupees', 'indian rupee', 'indian rupees'], ['INR']],
+  [['yuan', 'renminbi', 'rmb', 'chinese yuan'], ['CNY']],
+  [['real', 'reais', 'brazilian real'], ['BRL']],
+  [['peso', 'pesos', 'mexican peso', 'mexican pesos', 'peso mexicano'], ['MXN']],
+  [['rand', 'south african rand'], ['ZAR']],
+];
+const NAMED = new Map<string, string[]>(NAMES.flatMap(([names, codes]) => names.map((name) => [name, codes] as [string, string[]])));
+
+const foldName = (cell: string): string =>
+  cell
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+
+/**
+ * The currencies a currency cell can name, the likeliest first: its three-letter code in any case,
+ * its name written out, or a symbol (£); null when blank or unknown.
+ */
+function currenciesNamedBy(cell: string): string[] | null {
   const text = cell.trim();
   if (text === '') return null;
   const upper = text.toUpperCase();
-  return ISO.test(upper) ? upper : symbolIn(text);
+  if (isCode(upper)) return [upper];
+  const named = NAMED.get(foldName(text));
+  if (named) return named;
+  if (text === '$') return DOLLARS;
+  const symbol = symbolIn(text);
+  return symbol ? [symbol] : null;
 }
 
-/** Whether a currency cell names `code` (as the code itself, any case, or by its symbol). */
-export const namesCurrency = (cell: string, code: string): boolean => currencyNamedBy(cell) === code;
+/** Whether a currency cell names `code` (the code itself in any case, its name, or a symbol it may stand for). */
+export const namesCurrency = (cell: string, code: string): boolean => currenciesNamedBy(cell)?.includes(code) ?? false;
 
 /**
- * The currency a row's currency cell names when it is not `code` (a code such as USD, or a symbol
- * such as £); null when it names `code`, is blank, or names nothing we know, which is let pass
- * rather than refused on a guess.
+ * The currency a row's currency cell names when it is not `code` (a code such as USD, a name such
+ * as 'US Dollar', or a symbol such as £); null when it names `code` or may ('$' in a CAD import),
+ * is blank, or names nothing we know, which is let pass rather than refused on a guess.
  */
 export function otherCurrencyIn(cell: string, code: string): string | null {
-  const named = currencyNamedBy(cell);
-  return named !== null && named !== code ? named : null;
+  const named = currenciesNamedBy(cell);
+  return named !== null && !named.includes(code) ? named[0] : null;
+}
+
+/**
+ * Every way of writing `code` a currency cell is read by, upper-cased: the code, its symbols and
+ * its names. For a warehouse query, which compares the cell as written (trimmed, upper case).
+ */
+export function spellingsOf(code: string): string[] {
+  const spellings = new Set([code]);
+  for (const [symbol, iso] of SYMBOLS) if (iso === code || (symbol === '$' && DOLLARS.includes(code))) spellings.add(symbol);
+  for (const [names, codes] of NAMES) if (codes.includes(code)) for (const name of names) spellings.add(name.toUpperCase());
+  return [...spellings];
 }
 
 /** The value most rows agree on, when at least `share` of the counted rows do. */
@@ -143,7 +214,7 @@ export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
 
   const currencyHeader = currencyColumnOf(e.headers);
   if (currencyHeader) {
-    const found = majority(column(currencyHeader).map(currencyNamedBy), 0.5);
+    const found = majority(column(currencyHeader).map((cell) => currenciesNamedBy(cell)?.[0] ?? null), 0.5);
     if (found) return { code: found.value, source: 'data', reason: `the '${currencyHeader}' column says ${found.value}` };
   }
 

@@ -12,7 +12,7 @@ const dollarWorkspace = freshWorkspaces({ currency: 'USD' });
  * A group's ledger of several subsidiaries: most invoices in EUR, every third customer billed in
  * USD, and a few rows in GBP written with the pound sign. `rows` rows; the truth per currency.
  */
-function ledger(file: string, rows: number): Record<'EUR' | 'USD' | 'GBP', { rows: number; revenue: number }> {
+function ledger(file: string, rows: number, spelled: 'codes' | 'names' = 'codes'): Record<'EUR' | 'USD' | 'GBP', { rows: number; revenue: number }> {
   const truth = { EUR: { rows: 0, revenue: 0 }, USD: { rows: 0, revenue: 0 }, GBP: { rows: 0, revenue: 0 } };
   const lines = ['Invoice,Date,Customer,Category,Amount,Currency'];
   for (let i = 0; i < rows; i++) {
@@ -22,7 +22,10 @@ function ledger(file: string, rows: number): Record<'EUR' | 'USD' | 'GBP', { row
     truth[currency].rows++;
     truth[currency].revenue += amount;
     const day = String((i % 28) + 1).padStart(2, '0');
-    const written = currency === 'GBP' ? '£' : currency === 'USD' && i % 4 === 0 ? 'usd' : currency;
+    const written =
+      spelled === 'names'
+        ? { EUR: i % 2 ? 'Euro' : 'EUR', USD: i % 2 ? 'US Dollar' : 'U.S. dollars', GBP: 'Pound Sterling' }[currency]
+        : currency === 'GBP' ? '£' : currency === 'USD' && i % 4 === 0 ? 'usd' : currency;
     lines.push(`INV${1000 + i},2024-0${1 + (i % 9)}-${day},C${customer},${['Pumps', 'Valves', 'Seals'][i % 3]},${amount.toFixed(2)},${written}`);
   }
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
@@ -50,6 +53,25 @@ describe('a file whose rows are in several currencies', () => {
     }
   });
 
+  it('reads currencies written out by name as their codes, in every engine and in the warehouse query', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'erp-ledger.csv');
+    const truth = ledger(file, 900, 'names');
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s.currency?.code).toBe('EUR');
+      expect(s).toMatchObject({ rowsRead: 900, rowsImported: truth.EUR.rows, rowsRejected: truth.USD.rows + truth.GBP.rows });
+      expect(s.revenue).toBeCloseTo(truth.EUR.revenue, 2);
+      expect(s.warnings.find((text) => text.includes('rejected for their currency'))).toContain(`(${truth.USD.rows} in USD, ${truth.GBP.rows} in GBP)`);
+    }
+    const columns = { customer: 'Customer', date: 'Date', category: 'Category', revenue: 'Amount', currency: 'Currency' };
+    const cube = path.join(w.dir, 'cube-eur.csv');
+    await warehouseCube(file, columns, cube, 'EUR');
+    const s = await w.backend.call('import-run', { path: cube, dryRun: true });
+    expect(s.revenue).toBeCloseTo(truth.EUR.revenue, 2);
+  });
+
   it("sums one currency's lines in the warehouse query when told which, and refuses to guess", async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'group-ledger.csv');
@@ -58,7 +80,7 @@ describe('a file whose rows are in several currencies', () => {
     expect(() => cubeQuery({ dialect: 'duckdb', table: 'lines', period: 'day', columns })).toThrow(/say which currency's lines to sum/);
     const cube = path.join(w.dir, 'cube-usd.csv');
     const query = await warehouseCube(file, columns, cube, 'usd');
-    expect(query).toContain('-- Only lines in USD by Currency are summed');
+    expect(query).toContain('-- Only lines in USD by Currency (its code, symbol or name) are summed');
     const s = await w.backend.call('import-run', { path: cube, dryRun: true });
     expect(s.revenue).toBeCloseTo(truth.USD.revenue, 2);
   });
@@ -93,9 +115,9 @@ describe('a file whose rows are in several currencies', () => {
   it('leaves a currency column that names one currency, or something it cannot read as one, as it was', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'one-currency.csv');
-    fs.writeFileSync(file, 'Date,Customer,Category,Amount,Currency\n2024-01-02,A,Pumps,10.00,EUR\n2024-01-03,B,Pumps,12.00,eur\n2024-01-04,C,Seals,8.00,€\n2024-01-05,D,Seals,9.00,\n2024-01-06,E,Seals,7.00,n/a\n');
+    fs.writeFileSync(file, 'Date,Customer,Category,Amount,Currency\n2024-01-02,A,Pumps,10.00,EUR\n2024-01-03,B,Pumps,12.00,eur\n2024-01-04,C,Seals,8.00,€\n2024-01-05,D,Seals,9.00,\n2024-01-06,E,Seals,7.00,n/a\n2024-01-07,F,Seals,6.00,TBD\n2024-01-08,G,Pumps,5.00,Euros\n');
     const s = await w.backend.call('import-run', { path: file, dryRun: true });
-    expect(s).toMatchObject({ rowsRead: 5, rowsImported: 5, rowsRejected: 0 });
+    expect(s).toMatchObject({ rowsRead: 7, rowsImported: 7, rowsRejected: 0 });
     expect(s.warnings.some((text) => text.includes('rejected for their currency'))).toBe(false);
   });
 });

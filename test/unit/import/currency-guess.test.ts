@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyColumnOf, currencyOfLocale, guessCurrency, namesCurrency, otherCurrencyIn } from '../../../shared/format/currency';
+import { currencyColumnOf, currencyOfLocale, guessCurrency, namesCurrency, otherCurrencyIn, spellingsOf } from '../../../shared/format/currency';
 
 const headers = ['Invoice', 'Date', 'Customer', 'Country', 'Amount'];
 
@@ -46,11 +46,36 @@ describe("a row's currency cell against the import's currency", () => {
     expect(otherCurrencyIn('THB', 'EUR')).toBe('THB');
   });
 
+  it('names another currency by its name written out, as ERP exports do', () => {
+    expect(otherCurrencyIn('US Dollar', 'EUR')).toBe('USD');
+    expect(otherCurrencyIn('U.S. dollars', 'EUR')).toBe('USD');
+    expect(otherCurrencyIn('Pound Sterling', 'EUR')).toBe('GBP');
+    expect(otherCurrencyIn('Schweizer Franken', 'EUR')).toBe('CHF');
+    expect(otherCurrencyIn('Złoty', 'EUR')).toBe('PLN');
+    expect(otherCurrencyIn('Euros', 'USD')).toBe('EUR');
+    expect(namesCurrency('Euro', 'EUR')).toBe(true);
+    expect(guessCurrency({ headers: ['Customer', 'Currency', 'Amount'], rows: [['C1', 'Euro', '10'], ['C2', 'Euro', '12'], ['C3', 'US Dollar', '9']], amountColumns: ['Amount'] })).toMatchObject({ code: 'EUR', reason: "the 'Currency' column says EUR" });
+  });
+
+  it('lets a name or symbol several currencies share pass in any of them, and names the likeliest where it must', () => {
+    expect(otherCurrencyIn('$', 'CAD')).toBeNull();
+    expect(otherCurrencyIn('Dollars', 'AUD')).toBeNull();
+    expect(otherCurrencyIn('$', 'EUR')).toBe('USD');
+    expect(otherCurrencyIn('Krone', 'DKK')).toBeNull();
+    expect(otherCurrencyIn('Krone', 'EUR')).toBe('NOK');
+  });
+
   it('lets the import currency, a blank and what it cannot read as a currency pass', () => {
-    for (const cell of ['EUR', 'eur', '€', '', '  ', 'n/a', 'Euro']) expect(otherCurrencyIn(cell, 'EUR')).toBeNull();
+    for (const cell of ['EUR', 'eur', '€', 'Euro', '', '  ', 'n/a', 'TBD', 'NaN', 'Bitcoin']) expect(otherCurrencyIn(cell, 'EUR')).toBeNull();
     expect(namesCurrency('€', 'EUR')).toBe(true);
     expect(namesCurrency('eur', 'EUR')).toBe(true);
     expect(namesCurrency('n/a', 'EUR')).toBe(false);
+  });
+
+  it('gives a warehouse query every spelling it reads a currency by', () => {
+    expect(spellingsOf('EUR')).toEqual(['EUR', '€', 'EURO', 'EUROS']);
+    expect(spellingsOf('CAD')).toEqual(expect.arrayContaining(['CAD', 'C$', '$', 'DOLLAR', 'CANADIAN DOLLAR']));
+    expect(spellingsOf('GBP')).toContain('POUND STERLING');
   });
 
   it('finds the column by its usual names', () => {
