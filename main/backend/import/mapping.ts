@@ -210,6 +210,84 @@ function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: reado
   };
 }
 
+/** An "amount" whose values are this small and whole counts items (Ta-Feng's AMOUNT beside its SALES_PRICE). */
+const MAX_COUNT_MEDIAN = 10;
+/** ...and the price column is above it on at least this share of rows, which a line total never is below its unit price. */
+const PRICE_ABOVE_SHARE = 0.9;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
+
+/**
+ * Whether a price column is each line's total rather than a price per unit, by the products the
+ * sample shows at two quantities: a total moves with the quantity, a unit price stays. Null when no
+ * product says.
+ */
+function priceIsLineTotal(quantities: readonly string[], prices: readonly string[], products: readonly string[] | null): boolean | null {
+  if (!products) return null;
+  const seen = new Map<string, { q: number; p: number }>();
+  let total = 0;
+  let unit = 0;
+  products.forEach((product, row) => {
+    const q = parseAmount(quantities[row] ?? '');
+    const p = parseAmount(prices[row] ?? '');
+    if (!product.trim() || q === null || p === null || q <= 0 || p <= 0) return;
+    const before = seen.get(product);
+    if (!before) {
+      seen.set(product, { q, p });
+      return;
+    }
+    if (before.q === q) return;
+    const close = (a: number, b: number): boolean => Math.abs(a - b) <= 0.02 * Math.max(a, b);
+    if (close(before.p / before.q, p / q)) total++;
+    else if (close(before.p, p)) unit++;
+  });
+  if (total + unit < 3) return null;
+  return total > unit;
+}
+
+/**
+ * An amount column that counts items, not money: Ta-Feng's AMOUNT (1, 2, 3) beside its
+ * SALES_PRICE had summed the items as the revenue. Only where no quantity column was found, a price
+ * was, the amount's sampled values are whole numbers with a median of MAX_COUNT_MEDIAN or under,
+ * and the price is above them on nearly every row (a line's total is never below its own unit
+ * price). The amount becomes the quantity; the price stays a unit price unless products bought at
+ * two quantities show it moving with the quantity, when it is the line's amount.
+ */
+function amountThatCounts(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][]): Candidate[] | null {
+  const amount = chosen.get('revenue');
+  const price = chosen.get('unitPrice');
+  if (!amount || !price || chosen.has('quantity')) return null;
+  const amounts = columns[headers.indexOf(amount.column)] ?? [];
+  const prices = columns[headers.indexOf(price.column)] ?? [];
+  const counts: number[] = [];
+  let below = 0;
+  for (const [row, written] of amounts.entries()) {
+    const n = parseAmount(written);
+    if (n === null) continue;
+    if (!Number.isInteger(n)) return null;
+    counts.push(Math.abs(n));
+    const p = parseAmount(prices[row] ?? '');
+    if (p !== null && Math.abs(p) > Math.abs(n)) below++;
+  }
+  if (counts.length < 5 || median(counts) > MAX_COUNT_MEDIAN || below < PRICE_ABOVE_SHARE * counts.length) return null;
+  const product = chosen.get('product');
+  const lineTotal = priceIsLineTotal(amounts, prices, product ? (columns[headers.indexOf(product.column)] ?? []) : null);
+  const share = Math.round((below / counts.length) * 100);
+  const quantity: Candidate = {
+    field: 'quantity',
+    column: amount.column,
+    confidence: Math.min(amount.confidence, 0.6),
+    reason: `'${amount.column}' holds small whole numbers (median ${median(counts)}) below '${price.column}' on ${share}% of rows: a count of items, not money`,
+  };
+  const money: Candidate = lineTotal
+    ? { ...price, field: 'revenue', reason: `'${price.column}' moves with '${amount.column}' for the same product: each line's amount, not a price per unit` }
+    : { ...price, reason: `${price.reason}; each line is '${amount.column}' x '${price.column}' (map '${price.column}' as revenue if it is the line's total)` };
+  return [quantity, money];
+}
+
 /** A category column this coarse (Superstore's Furniture, Office Supplies, Technology) leaves little mix to learn. */
 const COARSE_CATEGORIES = 5;
 /** ...and one this fine is still a level a rep sells by (level.ts reads up to 60 as usable). */
@@ -299,6 +377,12 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
   }
   const finer = finerCategory(chosen.get('category'), byHeader, headers, columns, used);
   if (finer) chosen.set('category', finer);
+  const counted = amountThatCounts(chosen, headers, columns);
+  if (counted) {
+    chosen.delete('revenue');
+    chosen.delete('unitPrice');
+    for (const c of counted) chosen.set(c.field, c);
+  }
   const priced = lineAmountFromPrice(chosen, headers, columns, used);
   if (priced) {
     chosen.delete('unitPrice');

@@ -192,6 +192,43 @@ describe('column mapping guesses', () => {
     expect(columnOf(g, 'revenue')).toBeNull();
   });
 
+  it("reads an amount of small whole numbers below the price beside it as the quantity: Ta-Feng's AMOUNT counts items, its SALES_PRICE is the line's money", () => {
+    const headers = ['TRANSACTION_DT', 'CUSTOMER_ID', 'AGE_GROUP', 'PIN_CODE', 'PRODUCT_SUBCLASS', 'PRODUCT_ID', 'AMOUNT', 'ASSET', 'SALES_PRICE'];
+    const unitPrices = [15, 46, 83, 29, 112, 9];
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const product = i % 6;
+      const amount = 1 + (Math.floor(i / 6) % 3);
+      const line = unitPrices[product] * amount;
+      return ['11/1/2000', String(1104905 + (i % 9)), '45-49', '115', String(110411 + product), `47101990${product}`, String(amount), String(Math.round(line * 0.8)), String(line)];
+    });
+    const columns = headers.map((_, i) => rows.map((r) => r[i]));
+    const g = guessMapping(headers, columns);
+    expect(columnOf(g, 'quantity')).toBe('AMOUNT');
+    expect(columnOf(g, 'revenue')).toBe('SALES_PRICE');
+    expect(columnOf(g, 'unitPrice')).toBeNull();
+    expect(g.find((x) => x.field === 'quantity')?.reason).toBe("'AMOUNT' holds small whole numbers (median 2) below 'SALES_PRICE' on 100% of rows: a count of items, not money");
+    expect(g.find((x) => x.field === 'revenue')?.reason).toMatch(/moves with 'AMOUNT' for the same product: each line's amount/);
+
+    // The same file with a price per unit that stays put for a product: the price times the count.
+    const unitRows = rows.map((r, i) => [...r.slice(0, 8), String(unitPrices[i % 6])]);
+    const unit = guessMapping(headers, headers.map((_, i) => unitRows.map((r) => r[i])));
+    expect(columnOf(unit, 'quantity')).toBe('AMOUNT');
+    expect(columnOf(unit, 'unitPrice')).toBe('SALES_PRICE');
+    expect(columnOf(unit, 'revenue')).toBeNull();
+  });
+
+  it('keeps an amount the money where it is not a small count below the price', () => {
+    const headers = ['Date', 'Customer', 'Category', 'Amount', 'Price'];
+    // A line's total with its unit price and no quantity column: the total is never below the price.
+    const rows = Array.from({ length: 20 }, (_, i) => ['2024-01-02', `C${i}`, 'Pumps', String(12 * (1 + (i % 3))), '12']);
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect(columnOf(g, 'revenue')).toBe('Amount');
+    expect(columnOf(g, 'quantity')).toBeNull();
+    // Amounts with cents are money, however small.
+    const cents = rows.map((r, i) => [...r.slice(0, 3), (1 + (i % 3) + 0.5).toFixed(2), '40']);
+    expect(columnOf(guessMapping(headers, headers.map((_, i) => cents.map((r) => r[i]))), 'revenue')).toBe('Amount');
+  });
+
   it("takes a product subclass, never a customer's age group, for the category (Ta-Feng), and a web shop's user for the customer", () => {
     const headers = ['TRANSACTION_DT', 'CUSTOMER_ID', 'AGE_GROUP', 'PIN_CODE', 'PRODUCT_SUBCLASS', 'PRODUCT_ID', 'AMOUNT', 'ASSET', 'SALES_PRICE'];
     const g = guessMapping(headers, headers.map(() => []));
