@@ -288,6 +288,45 @@ function amountThatCounts(chosen: Map<ImportField, Candidate>, headers: readonly
   return [quantity, money];
 }
 
+/** Orders of two or more lines the sample must show before an amount is judged to repeat the order's total. */
+const MIN_SPLIT_ORDERS = 3;
+/** ...and the share of them whose lines all carry one amount while their prices or products differ. */
+const REPEATED_SHARE = 0.8;
+
+/**
+ * Whether the amount column repeats its order's total on every line: an order header joined to its
+ * lines (Olist's payment_value beside each item's price) sums an order of three items three times.
+ * Judged on the sample's orders of two or more lines whose lines differ (by product where there is
+ * one, else by price): nearly all carrying one amount on every line. Acted on only where a price
+ * column gives the lines' own money.
+ */
+function repeatsOrderTotal(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][]): boolean {
+  const amount = chosen.get('revenue');
+  const invoice = chosen.get('invoice');
+  const differ = chosen.get('product') ?? chosen.get('unitPrice');
+  if (!amount || !invoice || !differ) return false;
+  const at = (c: Candidate): readonly string[] => columns[headers.indexOf(c.column)] ?? [];
+  const [amounts, invoices, lines] = [at(amount), at(invoice), at(differ)];
+  const orders = new Map<string, { amounts: Set<string>; lines: Set<string>; count: number }>();
+  invoices.forEach((written, row) => {
+    const key = written.trim();
+    if (!key) return;
+    const order = orders.get(key) ?? { amounts: new Set<string>(), lines: new Set<string>(), count: 0 };
+    order.amounts.add((amounts[row] ?? '').trim());
+    order.lines.add((lines[row] ?? '').trim());
+    order.count++;
+    orders.set(key, order);
+  });
+  let split = 0;
+  let repeated = 0;
+  for (const order of orders.values()) {
+    if (order.count < 2 || order.lines.size < 2) continue;
+    split++;
+    if (order.amounts.size === 1) repeated++;
+  }
+  return split >= MIN_SPLIT_ORDERS && repeated >= REPEATED_SHARE * split;
+}
+
 /** A category column this coarse (Superstore's Furniture, Office Supplies, Technology) leaves little mix to learn. */
 const COARSE_CATEGORIES = 5;
 /** ...and one this fine is still a level a rep sells by (level.ts reads up to 60 as usable). */
@@ -377,6 +416,19 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
   }
   const finer = finerCategory(chosen.get('category'), byHeader, headers, columns, used);
   if (finer) chosen.set('category', finer);
+  const repeated = chosen.get('revenue');
+  const linePrice = chosen.get('unitPrice');
+  if (repeated && linePrice && repeatsOrderTotal(chosen, headers, columns)) {
+    // Summed per line it would count each order once per line: the lines' own money is taken instead.
+    const note = `'${repeated.column}' repeats its order's total on every line of the order (by '${chosen.get('invoice')?.column}'), so summed per line it would count an order once per line`;
+    chosen.delete('revenue');
+    used.delete(repeated.column);
+    if (chosen.has('quantity')) chosen.set('unitPrice', { ...linePrice, reason: `${linePrice.reason}; ${note}` });
+    else {
+      chosen.delete('unitPrice');
+      chosen.set('revenue', { ...linePrice, field: 'revenue', reason: `${note}: '${linePrice.column}' is each line's amount instead` });
+    }
+  }
   const counted = amountThatCounts(chosen, headers, columns);
   if (counted) {
     chosen.delete('revenue');

@@ -217,6 +217,27 @@ describe('column mapping guesses', () => {
     expect(columnOf(unit, 'revenue')).toBeNull();
   });
 
+  it("takes the lines' own price, not an order's total repeated on each line (Olist's payment_value joined to its items)", () => {
+    const headers = ['order_id', 'customer_unique_id', 'order_purchase_timestamp', 'product_id', 'product_category_name', 'price', 'freight_value', 'payment_value'];
+    const orders = [
+      { id: 'o1', items: [['p1', '29.99'], ['p2', '120.00']], paid: '171.40' },
+      { id: 'o2', items: [['p3', '58.90']], paid: '72.19' },
+      { id: 'o3', items: [['p4', '10.00'], ['p5', '15.00'], ['p1', '29.99']], paid: '80.12' },
+      { id: 'o4', items: [['p2', '120.00'], ['p6', '45.50']], paid: '190.10' },
+      { id: 'o5', items: [['p7', '9.90'], ['p8', '19.90']], paid: '41.00' },
+    ];
+    const rows = orders.flatMap((o, n) => o.items.map(([product, price]) => [o.id, `c${n}`, '2017-10-02 10:56:33', product, 'utilidades_domesticas', price, '8.72', o.paid]));
+    const g = guessMapping(headers, headers.map((_, i) => rows.map((r) => r[i])));
+    expect(columnOf(g, 'revenue')).toBe('price');
+    expect(columnOf(g, 'unitPrice')).toBeNull();
+    expect(g.find((x) => x.field === 'revenue')?.reason).toBe(
+      "'payment_value' repeats its order's total on every line of the order (by 'order_id'), so summed per line it would count an order once per line: 'price' is each line's amount instead",
+    );
+    // One payment per item, as an items-only export carries it: the amount is the line's, and stays.
+    const own = rows.map((r) => [...r.slice(0, 7), (Number(r[5]) + 8.72).toFixed(2)]);
+    expect(columnOf(guessMapping(headers, headers.map((_, i) => own.map((r) => r[i]))), 'revenue')).toBe('payment_value');
+  });
+
   it('keeps an amount the money where it is not a small count below the price', () => {
     const headers = ['Date', 'Customer', 'Category', 'Amount', 'Price'];
     // A line's total with its unit price and no quantity column: the total is never below the price.
