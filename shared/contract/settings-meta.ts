@@ -76,6 +76,7 @@ const ROWS: readonly SettingRow[] = [
   },
   { path: 'recovery.seasonal', flag: 'no-seasonal', kind: 'switch', label: 'Seasonal baselines', help: 'Do not judge seasonal categories by the same months of earlier years', prose: " for the same season (seasonal categories are judged against the same months of earlier years)" },
   { path: 'recovery.volatility', flag: 'no-volatility', kind: 'switch', label: 'Widen for volatile buyers', help: 'Do not widen lateness for volatile buyers', prose: "widened for irregular buyers" },
+  { path: 'recovery.winBackOnce', flag: 'no-win-back-once', kind: 'switch', label: 'Win back one-time buyers', help: 'Give customers that bought only once no action at all, however long silent', prose: "A customer that bought only once gets a win-back once it has been silent longer than repeat buyers here usually take to order again" },
   { path: 'growth.minPenetration', flag: 'min-penetration', kind: 'share', label: 'Peer penetration', help: "Recommend categories at least this share of the profile's best customers buy", step: 0.05, prose: "a category that at least {value} of a profile's best customers buy" },
   { path: 'growth.peerQuantile', flag: 'peer-quantile', kind: 'share', label: 'Peer spend quantile', help: "Expected spend = this quantile of peers' spend", step: 0.05, prose: "the {percentile} of what" },
   { path: 'growth.minPeers', flag: 'min-peers', kind: 'integer', label: 'Buying peers needed', help: 'At least this many buying peers', unit: 'peers', step: 1, prose: "at least {value} of similar size who buy it" },

@@ -14,6 +14,13 @@ export const recoverySettingsSchema = z.object({
   seasonal: z.boolean().default(true),
   /** Widen what counts as late for volatile buyers. */
   volatility: z.boolean().default(true),
+  /**
+   * A customer that bought only once gets a win-back once it has been silent longer than repeat
+   * buyers here usually take to order again. Off, it gets no action at all: analytics.md's
+   * one-time rule read literally (one purchase has no rhythm), at the cost of the money the naive
+   * recency rules catch there (docs/method.md).
+   */
+  winBackOnce: z.boolean().default(true),
   /** Relationships whose run-rate is below this (per year, currency) are not worth a call. */
   minRevenue: z.number().min(0).default(0),
   /** Money at risk is stated over this many days ahead; the backtest checks it over the same span. */

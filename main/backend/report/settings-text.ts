@@ -22,7 +22,7 @@ export function methodParagraphs(s: AnalysisSettings, asOf: string, k: number): 
     `Recovery actions: a customer x category relationship is at risk when the time since its last purchase is ${say('recovery.lateness')}${volatility}, ` +
       `or when ${say('recovery.declineThreshold')}${say('recovery.seasonal')}. ${say('recovery.minPurchases')}, and ${say('recovery.minRevenue')}; ` +
       `${say('recovery.minProbability')}. The revenue at risk is the relationship's run-rate before the slide, ${say('recovery.horizonDays')}; ` +
-      `${say('recovery.valueFloor')}. ${say('recovery.listOrder')}.`,
+      `${say('recovery.valueFloor')}. ${s.recovery.winBackOnce ? say('recovery.winBackOnce') : 'A customer that bought only once gets no action, however long it has been silent'}. ${say('recovery.listOrder')}.`,
     'Leakage is the revenue at risk plus the expected growth revenue, also shown as a share of 12-month revenue and set against the 7-30% of available ' +
       'revenue that B2B vendors report losing to churn and missed cross-sell.',
   ];

@@ -284,7 +284,8 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     // One purchase has no rhythm of its own: it is not a sign of anything until the customer has
     // been silent longer than repeat buyers here usually take to order again (a first order last
     // week is a new customer, not a lost one, however few one-time buyers come back).
-    if (cf.facts.orders[c] === 1 && !(cf.cut - cf.facts.last[c] > usualCycle)) continue;
+    // Switched off, one purchase is never a sign of anything: analytics.md's one-time rule as written.
+    if (cf.facts.orders[c] === 1 && (!s.winBackOnce || !(cf.cut - cf.facts.last[c] > usualCycle))) continue;
     const ruled = new Set((rulesByCustomer.get(c) ?? []).map((f) => f.category));
     // A slipping account carries the categories that slip (flagged by the rules, or expected to
     // lose a good share); without a relationship model to say which, all it bought. A category

@@ -58,6 +58,30 @@ describe('recovery money held mostly by customers that bought once', () => {
     expect(out.notes).toContain(caveat);
   });
 
+  it("gives a customer that bought once no action at all when the win-back of one-time buyers is off, as analytics.md's one-time rule reads", () => {
+    const ds = shopOfOneTimeBuyers();
+    const onceOnly = (out: ReturnType<typeof runAnalysis>) => {
+      const asOf = dayFromIso(out.asOf);
+      const days = new Map<string, Set<number>>();
+      for (let i = 0; i < ds.tx.customer.length; i++) {
+        if (ds.tx.day[i] > asOf) continue;
+        const code = ds.customers[ds.tx.customer[i]].code;
+        days.set(code, (days.get(code) ?? new Set<number>()).add(ds.tx.day[i]));
+      }
+      return out.actions.filter((a) => a.kind === 'recovery' && days.get(a.customerCode)?.size === 1);
+    };
+    const on = runAnalysis(ds, defaults);
+    const off = runAnalysis(ds, analysisSettingsSchema.parse({ recovery: { winBackOnce: false } }));
+    expect(onceOnly(on).length).toBeGreaterThan(0);
+    expect(onceOnly(off)).toEqual([]);
+    // The repeat buyers' calls stay as they were.
+    const repeatCalls = (out: ReturnType<typeof runAnalysis>) => {
+      const once = new Set(onceOnly(out).map((a) => a.customerCode));
+      return out.actions.filter((a) => a.kind === 'recovery' && !once.has(a.customerCode)).map((a) => a.customerCode).sort();
+    };
+    expect(repeatCalls(off)).toEqual(repeatCalls(on));
+  });
+
   it('says nothing of the kind where repeat buyers hold most of it, as on CDNOW', () => {
     const out = runAnalysis(elogDataset('cdnowElog.csv', { customer: 'masterid', date: 'date', money: 'sales' }), defaults);
     expect(out.actions.some((a) => a.kind === 'recovery')).toBe(true);

@@ -46,7 +46,7 @@ describe('the settings table', () => {
       '--as-of', '2025-06-30', '--strategic-share', '0.7', '--best-quantile', '0.6', '--min-breadth', '4', '--k', '5',
       '--k-min', '3', '--k-max', '9', '--seed', '7', '--restarts', '3', '--lateness', '3.5', '--min-purchases', '6',
       '--volatility-allowance', '2', '--decline-threshold', '0.4', '--min-revenue', '250', '--horizon', '180', '--min-probability', '0.6',
-      '--value-floor', '75', '--list-order', 'sure', '--no-seasonal', '--no-volatility',
+      '--value-floor', '75', '--list-order', 'sure', '--no-seasonal', '--no-volatility', '--no-win-back-once',
       '--min-penetration', '0.6', '--peer-quantile', '0.7', '--min-peers', '8', '--under-buy-ratio', '0.3', '--min-p-alive', '0.1',
       '--min-profile-share', '0.08', '--min-growth-value', '0.05',
     ];

@@ -51,6 +51,9 @@ export function RecoveryControls({ value, onChange }: Props) {
         <label className="check">
           <input type="checkbox" checked={value.volatility} onChange={(e) => set('volatility', e.target.checked)} /> Widen lateness for volatile buyers
         </label>
+        <label className="check">
+          <input type="checkbox" checked={value.winBackOnce} onChange={(e) => set('winBackOnce', e.target.checked)} data-testid="win-back-once" title="Off: a customer that bought only once gets no action, however long silent (analytics.md's one-time rule as written)" /> Win back one-time buyers once silent past repeat buyers' usual gap
+        </label>
       </div>
       <div className="field">
         <label htmlFor="list-order">{settingMeta('recovery.listOrder').label}</label>
