@@ -94,10 +94,17 @@ function symbolIn(text: string): string | null {
   return null;
 }
 
-/** The column that says each row's currency (Currency, CCY, Währung, Devise, Moneda), or null. */
+const CURRENCY_HEADERS = ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'wahrung', 'devise', 'moneda', 'valuta', 'moeda'];
+/**
+ * The currency of the document itself, where an ERP also carries others (SAP's Document Currency
+ * beside its company code's Local Currency): the amounts of a sales line are in it.
+ */
+const DOCUMENT_CURRENCY_HEADERS = ['documentcurrency', 'doccurrency', 'doccurr', 'transactioncurrency', 'invoicecurrency', 'currencykey', 'currencyiso', 'currencyisocode', 'belegwaehrung', 'belegwahrung', 'transaktionswaehrung', 'transaktionswahrung', 'devisedocument', 'monedadocumento'];
+
+/** The column that says each row's currency (Currency, CCY, Währung, Devise, Moneda, SAP's Document Currency), or null. */
 export function currencyColumnOf(headers: readonly string[]): string | null {
   const folded = (h: string): string => normalise(h.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
-  return headers.find((h) => ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'wahrung', 'devise', 'moneda', 'valuta', 'moeda'].includes(folded(h))) ?? null;
+  return headers.find((h) => CURRENCY_HEADERS.includes(folded(h))) ?? headers.find((h) => DOCUMENT_CURRENCY_HEADERS.includes(folded(h))) ?? null;
 }
 
 /** Every ISO 4217 code this JavaScript knows (about 160), so a cell such as 'TBD' or 'NaN' is not read as one. */

@@ -81,6 +81,10 @@ describe("a row's currency cell against the import's currency", () => {
   it('finds the column by its usual names', () => {
     expect(currencyColumnOf(['Date', 'Amount', 'CCY'])).toBe('CCY');
     expect(currencyColumnOf(['Datum', 'Betrag', 'Währung'])).toBe('Währung');
+    expect(currencyColumnOf(['Billing Date', 'Net Value', 'Local Currency', 'Document Currency'])).toBe('Document Currency');
+    expect(currencyColumnOf(['Belegdatum', 'Nettowert', 'Belegwährung'])).toBe('Belegwährung');
+    expect(currencyColumnOf(['Date', 'Amount', 'Currency', 'Document Currency'])).toBe('Currency');
     expect(currencyColumnOf(['Date', 'Amount'])).toBeNull();
+    expect(currencyColumnOf(['Date', 'Amount in Local Currency'])).toBeNull();
   });
 });
