@@ -57,6 +57,33 @@ function parseMonth(text: string): number | null | undefined {
 /** Whether a date cell names a month without a day ('2021-01', 'Jan 2021'): such a month is dated on its first day. */
 export const isMonthOnly = (text: string): boolean => parseMonth(text.trim()) !== undefined;
 
+/** An ISO 8601 week, as BI tools and weekly summaries write it ('2024-W05', '2024W05', '2024-W05-3'). */
+const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i;
+
+/**
+ * The day an ISO week names: its Monday, or the weekday given (1 = Monday). Week 1 holds the
+ * year's first Thursday; null for a week the year does not have (a 53rd in a 52-week year).
+ */
+function parseIsoWeek(text: string): number | null | undefined {
+  const m = ISO_WEEK.exec(text);
+  if (!m) return undefined;
+  const [year, week, weekday] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)];
+  if (year < MONTH_YEARS.from || year > MONTH_YEARS.to || week < 1 || week > 53) return null;
+  const jan4 = dayFromParts(year, 1, 4);
+  // Day 0 (1970-01-01) was a Thursday: Monday counts 0.
+  const mondayOfWeek1 = jan4 - ((jan4 + 3) % 7);
+  const monday = mondayOfWeek1 + (week - 1) * 7;
+  // The week's Thursday decides its year: a 53rd week whose Thursday is in January is next year's first.
+  if (week === 53 && monday + 3 >= dayFromParts(year + 1, 1, 1)) return null;
+  return monday + weekday - 1;
+}
+
+/** Whether a date cell names an ISO week ('2024-W05'): such a week is dated on its Monday. */
+export const isWeekOnly = (text: string): boolean => {
+  const m = ISO_WEEK.exec(text.trim());
+  return m !== null && m[3] === undefined;
+};
+
 /** A weekday before a date, as long date formats and mail headers write it ('Thursday, March 4, 2021', 'Thu, 04 Mar 2021'). */
 const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|[a-z])/i;
 
@@ -77,7 +104,7 @@ function parseUnambiguous(raw: string): number | null | undefined {
     const month = monthNamed(m[1]);
     return month === undefined ? null : checked(Number(m[3]), month, Number(m[2]));
   }
-  return parseMonth(text);
+  return parseMonth(text) ?? parseIsoWeek(text);
 }
 
 /** The seconds a Unix time stands for, or null when it is no Unix time of 1990-2049. */
@@ -142,6 +169,8 @@ export type DateDecision = {
   reason: string;
   /** Every date is a month without a day ('2021-01'): each is dated on the month's first day. */
   months?: true;
+  /** Every date is an ISO week ('2024-W05'): each is dated on the week's Monday. */
+  weeks?: true;
 };
 
 /**
@@ -168,6 +197,7 @@ export class DateOrderDetector {
       this.unambiguous++;
       this.dates++;
       if (isMonthOnly(t)) this.months++;
+      else if (isWeekOnly(t)) this.weeks++;
       return;
     }
     const m = NUMERIC.exec(t);
@@ -199,6 +229,7 @@ export class DateOrderDetector {
   }
 
   private months = 0;
+  private weeks = 0;
   private serialMin = Infinity;
   private serialMax = -Infinity;
   private unix = 0;
@@ -262,6 +293,9 @@ export class DateOrderDetector {
     }
     if (numeric === 0 && this.months > 0 && this.months === this.dates) {
       return { detected: 'iso', candidates: ['iso'], ambiguous: false, reason: 'dates are months without a day, each dated on its first day', months: true };
+    }
+    if (numeric === 0 && this.weeks > 0 && this.weeks === this.dates) {
+      return { detected: 'iso', candidates: ['iso'], ambiguous: false, reason: 'dates are ISO weeks, each dated on its Monday', weeks: true };
     }
     if (numeric === 0) {
       return { detected: this.dates > 0 ? 'iso' : null, candidates: this.dates > 0 ? ['iso'] : [], ambiguous: false, reason: 'dates are written year first' };

@@ -423,6 +423,11 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);
     if (currency.warning) warnings.push(currency.warning);
     if (plan.date.reason && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
+    if (plan.date.weeks && isDatedShape(plan.shape) && plan.mapping.date) {
+      warnings.push(
+        `Dates in '${plan.mapping.date}' are ISO weeks: each week's sales are dated on its Monday, so a customer's purchases and gaps are read in whole weeks (a week bought in is one purchase day).`,
+      );
+    }
     if (plan.date.months && isDatedShape(plan.shape) && plan.mapping.date) {
       warnings.push(
         `Dates in '${plan.mapping.date}' are months without a day: each month's sales are dated on its first day, so a customer's purchases and gaps are read in whole months (a month bought in is one purchase day) and recovery judges lateness against monthly rhythms.`,

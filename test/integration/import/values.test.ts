@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../../shared/format/dates';
 import { freshWorkspaces } from '../../helpers/workspace';
-import { fixture, sharedData } from './fixtures';
+import { EVERY_ENGINE, fixture, sharedData } from './fixtures';
 
 const workspace = freshWorkspaces();
 
@@ -43,6 +43,20 @@ describe('dates', () => {
     await w.backend.call('analysis-run', { settings: {} });
     const actions = (await w.backend.call('analysis-actions', { limit: 1000 })).rows;
     expect([...new Set(actions.filter((a) => a.kind === 'recovery').map((a) => a.customerCode))].sort()).toEqual(['K003', 'K008']);
+  });
+
+  it("reads a weekly summary's ISO weeks as dates on each week's Monday, in every engine, and says so", async () => {
+    const lines = ['Week,Customer,Category,Sales'];
+    for (let week = 1; week <= 52; week++) for (const customer of ['C1', 'C2', 'C3']) if (customer !== 'C3' || week <= 30) lines.push(`2024-W${String(week).padStart(2, '0')},${customer},Pumps,${(100 + week).toFixed(2)}`);
+    const { w, file } = await withFile('weekly.csv', `${lines.join('\n')}\n`);
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: 134, rowsImported: 134, rowsRejected: 0, dateFrom: '2024-01-01', dateTo: '2024-12-23' });
+      expect(s.warnings.join(' ')).toMatch(/Dates in 'Week' are ISO weeks: each week's sales are dated on its Monday/);
+    }
+    await w.backend.call('import-run', { path: file });
+    expect(new Set(rows(w).map((r) => new Date(`${r.date}T00:00:00Z`).getUTCDay()))).toEqual(new Set([1]));
   });
 
   it("joins a pivot's year and month columns into one date on each month's first day, rejecting a row whose month is no month by its row and value", async () => {

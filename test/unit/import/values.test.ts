@@ -99,6 +99,21 @@ describe('dates', () => {
     expect(decide(['2021-01', '2021-02-15']).months).toBeUndefined();
   });
 
+  it("reads ISO weeks as their Monday (or the weekday given), week 1 holding the year's first Thursday", () => {
+    expect(iso('2010-W48')).toBe('2010-11-29');
+    expect(iso('2024W05')).toBe('2024-01-29');
+    expect(iso('2024-W01')).toBe('2024-01-01');
+    // 2021's week 1 starts in the January after 2020's 53rd week, which starts on 2020-12-28.
+    expect([iso('2020-W53'), iso('2021-W01')]).toEqual(['2020-12-28', '2021-01-04']);
+    expect(iso('2024-W05-3')).toBe('2024-01-31');
+    expect([iso('2021-W53'), iso('2024-W00'), iso('2024-W54')]).toEqual([null, null, null]);
+  });
+
+  it('decides a column of ISO weeks as such, and says each is dated on its Monday', () => {
+    expect(decide(['2024-W01', '2024-W02', '2024-W03'])).toMatchObject({ detected: 'iso', ambiguous: false, weeks: true, reason: 'dates are ISO weeks, each dated on its Monday' });
+    expect(decide(['2024-W01', '2024-01-15']).weeks).toBeUndefined();
+  });
+
   it('decides a column of Unix times as such, the odd text aside, but not a column that also holds dates', () => {
     expect(decide(['1291191960', '1292230080', '1294130040'])).toMatchObject({ detected: 'unix', ambiguous: false });
     expect(decide([...Array.from({ length: 19 }, (_, i) => String(1291191960 + i * 86400)), 'n/a']).detected).toBe('unix');
