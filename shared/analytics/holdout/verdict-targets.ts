@@ -7,13 +7,14 @@ export type VerdictTarget = { id: 'capture' | 'precision' | 'money'; label: stri
 
 /**
  * The three targets with this level's figures and whether each was met, as the verdict decided: the
- * line an analyst reads first, before the verdict's reasons. None where too few slides leave
- * nothing to judge.
+ * line an analyst reads first, before the verdict's reasons. None where too few slides, or no
+ * flags at all, leave nothing to judge.
  */
 export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
   const v = level.verdict;
   const ours = level.rows.find((r) => r.method === 'model');
-  if (v.tooFewDeclines || !ours) return [];
+  // Nothing flagged is nothing to judge, not three misses: the verdict says so instead.
+  if (v.tooFewDeclines || !ours || level.flagged === 0) return [];
   return [
     {
       id: 'capture',

@@ -6,6 +6,7 @@ import { dayFromIso } from '../../../shared/format/dates';
 import { splitVerdict } from '../../../renderer/src/features/recovery/verdict-parts';
 import { verdictTargets, verdictTargetsLine } from '../../../shared/analytics/holdout/verdict-targets';
 import { elogDataset } from '../../helpers/elog';
+import { oneCategoryDataset } from '../../helpers/one-category';
 
 // CDNOW's 2,357-customer sample, as of 1997-09-30 with the 273 days after it watched: one of the
 // issue's development cases, replayed on the file itself.
@@ -58,6 +59,18 @@ describe('a recovery verdict on the Recovery screen', () => {
     const customers = level('customer');
     expect(verdictTargets({ ...customers, verdict: { ...customers.verdict, tooFewDeclines: true } })).toEqual([]);
     expect(verdictTargetsLine({ ...customers, verdict: { ...customers.verdict, tooFewDeclines: true } })).toBeNull();
+  });
+
+  it('shows no targets where nothing was flagged: steady buyers give no flags, not three misses', () => {
+    const codes = Array.from({ length: 60 }, (_, c) => `S${c}`);
+    const first = dayFromIso('2024-01-01');
+    const rows = codes.flatMap((_, c) => Array.from({ length: 40 }, (_, o) => ({ customer: c, day: first + (c % 7) + o * 9, revenue: 100 + (c % 5) * 10 })));
+    const steady = runBacktest(oneCategoryDataset(codes, rows), analysisSettingsSchema.parse({}), first + 250, 60);
+    const customers = steady.levels.find((l) => l.id === 'customer');
+    expect(customers?.flagged).toBe(0);
+    expect(customers?.verdict.text).toMatch(/^No customers were flagged/);
+    expect(verdictTargets(customers as BacktestLevel)).toEqual([]);
+    expect(verdictTargetsLine(customers as BacktestLevel)).toBeNull();
   });
 
   it('prints the same targets on one line for the CLI, a missed one in capitals', () => {
