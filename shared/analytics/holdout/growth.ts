@@ -4,6 +4,7 @@ import { customerIndex } from '../customer-index';
 import type { Dataset } from '../../model/dataset';
 import { businessIndex, priorDaysAt } from '../risk/outcome';
 import { randomDraws } from './baselines';
+import { MIN_EXPECTED_DECLINES } from './resample';
 
 /**
  * The growth actions' exam: what the customers of a replayed analysis really bought next, in the
@@ -186,6 +187,16 @@ export function growthBacktest(
 function growthVerdict(rows: GrowthRow[]): GrowthBacktest['verdict'] {
   const [ours, same, popular] = rows;
   if (ours.suggestions === 0) return { takeUpOk: false, upliftOk: false, takeUpRatio: null, text: 'The replay suggested no growth actions at that date, so there is nothing to compare.' };
+  // A handful taken up, by any list, cannot tell one list from another: say so rather than rank them.
+  const mostTaken = Math.max(ours.takenUp, same.takenUp, popular.takenUp);
+  if (mostTaken < MIN_EXPECTED_DECLINES) {
+    return {
+      takeUpOk: false,
+      upliftOk: false,
+      takeUpRatio: null,
+      text: `Too few suggestions were taken up to judge: ${formatCount(ours.takenUp)} of our ${formatCount(ours.suggestions)} and at most ${formatCount(Math.max(same.takenUp, popular.takenUp))} of the popularity rules' over the horizon, so no list can be told from another by what followed.`,
+    };
+  }
   const bestRate = Math.max(same.takeUpRate, popular.takeUpRate);
   const bestUplift = Math.max(same.uplift, popular.uplift);
   const takeUpOk = ours.takeUpRate >= bestRate;

@@ -23,21 +23,22 @@ const suggest = (customer: string, category: string, expectedRevenue: number): A
 // A year of Bolts for everyone (a's New Year order falls just outside the prior window), Nuts for c
 // (a little) and d; then, after 2024-12-31: a tries Nuts, b buys Bolts only, c buys five times its
 // Nuts rate, d buys Bolts and Nuts about at its rate.
-const ds = makeDataset([
-  { customer: 'a', date: '2024-01-01', category: 'Bolts', revenue: 500 },
-  { customer: 'a', date: '2024-03-01', category: 'Bolts', revenue: 1000 },
-  { customer: 'b', date: '2024-03-01', category: 'Bolts', revenue: 1000 },
-  { customer: 'c', date: '2024-03-01', category: 'Bolts', revenue: 1000 },
-  { customer: 'c', date: '2024-06-01', category: 'Nuts', revenue: 73 },
-  { customer: 'd', date: '2024-03-01', category: 'Bolts', revenue: 1000 },
-  { customer: 'd', date: '2024-06-01', category: 'Nuts', revenue: 365 },
-  { customer: 'a', date: '2025-02-01', category: 'Nuts', revenue: 200 },
-  { customer: 'b', date: '2025-02-01', category: 'Bolts', revenue: 300 },
-  { customer: 'c', date: '2025-02-01', category: 'Nuts', revenue: 100 },
-  { customer: 'd', date: '2025-02-01', category: 'Bolts', revenue: 500 },
-  { customer: 'd', date: '2025-02-01', category: 'Nuts', revenue: 100 },
-  { customer: 'd', date: '2024-06-01', category: 'Tape', revenue: 0 },
-]);
+const rowsOf = (suffix: string) => [
+  { customer: `a${suffix}`, date: '2024-01-01', category: 'Bolts', revenue: 500 },
+  { customer: `a${suffix}`, date: '2024-03-01', category: 'Bolts', revenue: 1000 },
+  { customer: `b${suffix}`, date: '2024-03-01', category: 'Bolts', revenue: 1000 },
+  { customer: `c${suffix}`, date: '2024-03-01', category: 'Bolts', revenue: 1000 },
+  { customer: `c${suffix}`, date: '2024-06-01', category: 'Nuts', revenue: 73 },
+  { customer: `d${suffix}`, date: '2024-03-01', category: 'Bolts', revenue: 1000 },
+  { customer: `d${suffix}`, date: '2024-06-01', category: 'Nuts', revenue: 365 },
+  { customer: `a${suffix}`, date: '2025-02-01', category: 'Nuts', revenue: 200 },
+  { customer: `b${suffix}`, date: '2025-02-01', category: 'Bolts', revenue: 300 },
+  { customer: `c${suffix}`, date: '2025-02-01', category: 'Nuts', revenue: 100 },
+  { customer: `d${suffix}`, date: '2025-02-01', category: 'Bolts', revenue: 500 },
+  { customer: `d${suffix}`, date: '2025-02-01', category: 'Nuts', revenue: 100 },
+  { customer: `d${suffix}`, date: '2024-06-01', category: 'Tape', revenue: 0 },
+];
+const ds = makeDataset(rowsOf(''));
 const cut = dayFromIso('2024-12-31');
 const actions = [suggest('a', 'Nuts', 365), suggest('b', 'Tape', 365), suggest('c', 'Nuts', 365)];
 const g = growthBacktest(ds, actions, cut, 100, 42);
@@ -85,16 +86,28 @@ describe('the growth backtest, on a hand-counted business', () => {
     for (const r of g.rows) expect(r.uplift).toBeLessThanOrEqual(row('foresight').uplift + 1e-9);
   });
 
+  it('judges no list where a handful of suggestions were taken up, by ours or the rules', () => {
+    // Two of ours against one of a rule's: too few to tell them apart.
+    expect(g.verdict).toMatchObject({ takeUpOk: false, upliftOk: false, takeUpRatio: null });
+    expect(g.verdict.text).toBe("Too few suggestions were taken up to judge: 2 of our 3 and at most 1 of the popularity rules' over the horizon, so no list can be told from another by what followed.");
+  });
+
+  // The same business five times over: enough taken up to judge the lists.
+  const copies = ['1', '2', '3', '4', '5'];
+  const five = makeDataset(copies.flatMap(rowsOf));
+  const fiveTimes = (picks: [string, string][]) => copies.flatMap((copy) => picks.map(([customer, category]) => suggest(`${customer}${copy}`, category, 365)));
+
   it('says the suggestions pointed where customers were heading when they beat both popularity rules', () => {
-    expect(g.verdict).toMatchObject({ takeUpOk: true, upliftOk: true });
-    // Two of three taken up against the better rule's one of three.
-    expect(g.verdict.takeUpRatio).toBeCloseTo(2, 12);
-    expect(g.verdict.text).toMatch(/^Growth actions pointed where customers were heading/);
-    expect(g.verdict.text).toContain('67% of the 3 suggestions were taken up');
+    const better = growthBacktest(five, fiveTimes([['a', 'Nuts'], ['b', 'Tape'], ['c', 'Nuts']]), cut, 100, 42);
+    expect(better.verdict).toMatchObject({ takeUpOk: true, upliftOk: true });
+    // Ten of fifteen taken up against the better rule's five of fifteen.
+    expect(better.verdict.takeUpRatio).toBeCloseTo(2, 12);
+    expect(better.verdict.text).toMatch(/^Growth actions pointed where customers were heading/);
+    expect(better.verdict.text).toContain('67% of the 15 suggestions were taken up');
   });
 
   it('says so plainly when a popularity rule does better', () => {
-    const worse = growthBacktest(ds, [suggest('b', 'Tape', 365), suggest('c', 'Tape', 365)], cut, 100, 42);
+    const worse = growthBacktest(five, fiveTimes([['b', 'Tape'], ['c', 'Tape']]), cut, 100, 42);
     expect(worse.verdict.takeUpOk).toBe(false);
     expect(worse.verdict.text).toMatch(/did not point where customers were heading .* read their money as peers’ spend, not as a likely gain/);
   });
