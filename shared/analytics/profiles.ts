@@ -1,6 +1,6 @@
 import type { AnalysisSettings } from '../contract/settings';
 import type { KQuality, ProfileResult } from '../model/results';
-import { formatShare } from '../format/numbers';
+import { formatCount, formatShare } from '../format/numbers';
 import type { Features } from './features';
 import { refine, sweepK, type FlatPoints, type Structure, type Sweep } from './kmeans-sweep';
 import { CATCH_ALL, profileLabels } from './labels';
@@ -106,6 +106,27 @@ function bestPoints(f: Features, space: VectorSpace, best: Int32Array, rows: Arr
   return { flat, n: rows.length, dims: space.dims };
 }
 
+/** At least this share of the customers profiled bought in one category only: the profiles name categories, not mixes. */
+const SINGLE_CATEGORY_SHARE = 0.8;
+
+/**
+ * A split that reads clear or weak on customers who nearly all bought in one category only (a shop
+ * or marketplace of single purchases): one-category mixes sit at the corners, far apart, so any
+ * split of them scores high while saying no more than which category each bought. Called weak,
+ * with why; null where the customers' mixes are mixes.
+ */
+function singleCategoryStructure(f: Features, best: Int32Array, structure: Structure, k: number): Structure | null {
+  if (structure.state === 'none' || best.length === 0) return null;
+  let single = 0;
+  for (const i of best) if (f.breadth[i] <= 1) single++;
+  const share = single / best.length;
+  if (share < SINGLE_CATEGORY_SHARE) return null;
+  return {
+    state: 'weak',
+    reason: `Weak buying patterns: ${formatShare(share, 0, 'en-US')} of the ${formatCount(best.length, 'en-US')} customers the profiles were built from bought in one category only in the 12 months, so each of the ${k} profiles mostly names the category its customers bought rather than a mix they share (such mixes are far apart, which is all the split's score reads). Treat the profiles as buyers of a category, not as buying patterns; with so few mixes, growth has little to go on.`,
+  };
+}
+
 /** Fits k on all best customers (started from the sweep's centres), matches everyone, describes profiles. */
 export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number, categories: readonly string[]): ProfileModel {
   const { selection, space, sweep } = ps;
@@ -158,7 +179,7 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
   return {
     k: centroids.length,
     suggestedK: sweep.suggestedK,
-    structure: sweep.structure,
+    structure: (centroids.length > 1 ? singleCategoryStructure(f, selection.best, sweep.structure, centroids.length) : null) ?? sweep.structure,
     quality: sweep.quality,
     selection,
     isBest,
