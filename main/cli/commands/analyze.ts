@@ -5,6 +5,7 @@ import { SETTINGS, type SettingKind, type SettingMeta } from '../../../shared/co
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { describeBgNbdLines } from '../../../shared/format/bgnbd';
+import { leakageSpan } from '../../../shared/format/leakage-span';
 import type { CliIO, Command, ParsedArgs } from '../command';
 
 /** The settings flags `analyze` and `run` share, one per row of the contract's settings table. */
@@ -85,14 +86,15 @@ function profilesLine(s: AnalysisSummary): string {
 export function describeSummary(s: AnalysisSummary): string {
   const money = (v: number) => formatMoney(v, s.currency);
   const l = s.leakage;
+  const span = leakageSpan(l.windowDays);
   const lines = [
     `Analysis run ${s.runId} as of ${s.asOf} (data ${s.dataHash.slice(0, 12)})`,
-    `Revenue, last 12 months: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCount(s.customers.total)} customers`,
+    `Revenue, ${span.window}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCount(s.customers.total)} customers`,
     `Strategic: ${formatCount(s.customers.strategic)} customers make ${formatShare(s.strategicRevenueShare)} of revenue; long tail: ${formatCount(s.customers.longTail)}`,
     profilesLine(s),
     ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCount(p.members)} customers, ${money(p.revenue12m)}`),
     `Actions: ${formatCount(s.counts.recoveryActions)} recovery, ${formatCount(s.counts.growthActions)} growth`,
-    `Leakage: ${money(l.total)} = ${formatShare(l.share)} of 12-month revenue (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band`,
+    `Leakage${span.short ? ` ${span.per}` : ''}: ${money(l.total)} = ${formatShare(l.share)} of ${span.revenue} (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band`,
     ...describeBgNbdLines(s.bgnbd),
     ...s.notes.map((n) => `Note: ${n}`),
   ];

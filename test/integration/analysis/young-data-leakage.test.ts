@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { dayFromIso } from '../../../shared/format/dates';
-import { elogDataset } from '../../helpers/elog';
+import path from 'node:path';
+import { describeSummary } from '../../../main/cli/commands/analyze';
+import { DATA_DIR, elogDataset } from '../../helpers/elog';
+import { freshWorkspaces } from '../../helpers/workspace';
 
 // The CDNOW sample begins on 1997-01-01: as of 1997-09-30 it holds 273 days, not a year.
 const ds = elogDataset('cdnowElog.csv', { customer: 'masterid', date: 'date', money: 'sales' });
@@ -30,5 +33,19 @@ describe('leakage on data younger than a year (the CDNOW sample as of 1997-09-30
       'The data begins 273 days before the as-of date, so 12-month revenue, growth and leakage cover those 273 days, not a year: money at risk over the next 3 months is put on their footing (3.03x) before it is set against them.',
     );
     expect(out.notes.join(' ')).not.toMatch(/yearly footing/);
+  });
+});
+
+describe('the terminal summary of a run on data younger than a year', () => {
+  const workspace = freshWorkspaces();
+
+  it('names the days its revenue and leakage cover, not the last 12 months', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: path.join(DATA_DIR, 'cdnowElog.csv') });
+    const s = await w.backend.call('analysis-run', { settings: { asOf: '1997-09-30' } });
+    const text = describeSummary(s);
+    expect(text).toContain('Revenue, the 273 days of data: ');
+    expect(text).toMatch(/^Leakage over 273 days: .* of revenue over 273 days \(recovery/m);
+    expect(text).not.toMatch(/12-month revenue \(recovery|Revenue, last 12 months/);
   });
 });
