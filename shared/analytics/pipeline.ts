@@ -105,7 +105,7 @@ export type AnalysisOutput = {
   readonly customers: CustomerResult[];
   /** Every customer's result made one at a time, so the save need not hold them all (0.23 GB at 555k customers). */
   customerRows: CustomerRows;
-  customerCounts: { total: number; active12m: number; strategic: number; longTail: number; best: number };
+  customerCounts: { total: number; active12m: number; strategic: number; longTail: number; best: number; bestRelaxed?: boolean };
   strategicRevenueShare: number;
   pareto: ParetoPoint[];
   k: number;
@@ -526,6 +526,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
       strategic: tiers.strategicCount,
       longTail: tiers.ranked.length - tiers.strategicCount,
       best: profiles.selection.best.length,
+      ...(profiles.selection.relaxed ? { bestRelaxed: true } : {}),
     },
     strategicRevenueShare: tiers.strategicRevenueShare,
     pareto: tiers.pareto,

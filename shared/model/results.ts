@@ -155,7 +155,8 @@ export type AnalysisSummary = {
   hasDates: boolean;
   categories: string[];
   revenue12m: number;
-  customers: { total: number; active12m: number; strategic: number; longTail: number; best: number };
+  /** bestRelaxed: fewer than 20 met the best-customer setting, so `best` counts every active customer. */
+  customers: { total: number; active12m: number; strategic: number; longTail: number; best: number; bestRelaxed?: boolean };
   strategicRevenueShare: number;
   pareto: ParetoPoint[];
   k: number;

@@ -74,7 +74,7 @@ export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
 
 /** How the run compared customers: its k and why, or one peer group when the sweep found no patterns. */
 function profilesLine(s: AnalysisSummary): string {
-  const best = `from ${formatCount(s.customers.best)} best customers`;
+  const best = s.customers.bestRelaxed ? `from all ${formatCount(s.customers.best)} active customers` : `from ${formatCount(s.customers.best)} best customers`;
   if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length > 0 ? `no stable split from k = 2 to ${s.settings.kMax}` : 'no split was looked for'}: see the notes) ${best}`;
   const why = s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes';
   // Weak patterns are tendencies, not segments: said on the line a reader stops at, the why in the notes.

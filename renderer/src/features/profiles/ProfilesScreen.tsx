@@ -95,7 +95,9 @@ export function ProfilesScreen() {
         <div>
           <h1>Buying-pattern profiles</h1>
           <p className="muted">
-            Built from {fmt.count(s.customers.best)} best customers (large and broad buyers); every customer is matched to its nearest profile.
+            {s.customers.bestRelaxed
+              ? `Built from all ${fmt.count(s.customers.best)} active customers (fewer than 20 met the best-customer setting); every customer is matched to its nearest profile.`
+              : `Built from ${fmt.count(s.customers.best)} best customers (large and broad buyers); every customer is matched to its nearest profile.`}
           </p>
         </div>
       </div>
