@@ -47,8 +47,10 @@ export function OverviewScreen() {
   const lone = singleKey(l.by[second]);
   // A breakdown the data cannot give is a line under the charts, not a half-empty panel; the last
   // chart then takes the whole row rather than leave half of it blank.
-  const noTerritory = onlyUnassigned(l.by.territory);
-  const noRep = onlyUnassigned(l.by.rep);
+  // A run with no leakage at all has nothing to split: one line says so instead of empty charts.
+  const noLeakage = !(l.total > 0);
+  const noTerritory = noLeakage || onlyUnassigned(l.by.territory);
+  const noRep = noLeakage || onlyUnassigned(l.by.rep);
   // A bar (or its label) opens that territory's, rep's... actions and customers on Explore.
   const open = (dimension: LeakageDimension) => (e: ChartClick) => {
     const key = clickedCategory(e);
@@ -125,7 +127,11 @@ export function OverviewScreen() {
             </select>
           }
         >
-          {lone ? (
+          {noLeakage ? (
+            <p className="muted" data-testid="no-leakage">
+              This run found no money at risk and no growth to suggest, so there is no leakage to split by {second}, territory or rep.
+            </p>
+          ) : lone ? (
             <p className="muted" data-testid="single-second">
               All the leakage is in one {second}, '{lone.key}' ({fmt.money(lone.total)}), so it cannot be split by {second}: choose another breakdown above.
             </p>
@@ -134,12 +140,12 @@ export function OverviewScreen() {
           )}
         </Panel>
       </div>
-      {noTerritory && (
+      {noTerritory && !noLeakage && (
         <p className="muted" data-testid="no-territories">
           No customer has a territory in this data, so leakage cannot be split by it. Map a territory (region, country) column on import to see it here.
         </p>
       )}
-      {noRep && (
+      {noRep && !noLeakage && (
         <p className="muted" data-testid="no-reps">
           No customer has a rep in this data, so leakage cannot be split by rep. Map a rep column on import; the Assignment screen's roster shares the long tail's actions out to outside reps either way.
         </p>
