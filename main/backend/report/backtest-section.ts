@@ -21,6 +21,8 @@ function levelTable(level: BacktestLevel, currency: string): SafeHtml {
   );
   const ok = level.verdict.beatsCapture && level.verdict.precisionOk && level.verdict.calibrationOk;
   const compared = level.compared === level.flagged ? 'every one compared' : `top ${formatCount(level.compared)} compared`;
+  // No flags: every method's row would be zero, so the verdict alone says what there is.
+  if (level.flagged === 0) return html`<h3>${level.title}: none flagged</h3>\n<p class="warning">${level.verdict.text}</p>`;
   return html`<h3>${level.title}: ${formatCount(level.flagged)} flagged, ${compared}</h3>
 ${targetsLine(level)}<p class="${ok ? 'verdict' : 'warning'}">${level.verdict.text}</p>
 <table><thead><tr><th>Method</th><th class="num">Flags</th><th class="num">Precision</th><th class="num">Recall</th><th class="num">Recall by revenue</th><th class="num">Realised loss captured</th><th class="num">Stated at risk</th><th class="num">Stated / realised</th></tr></thead>

@@ -66,6 +66,23 @@ describe('the backtest in the client report', () => {
     expect(section).toContain('&lt;b&gt;never&lt;/b&gt;');
   });
 
+  it('shows a level with no flags as its verdict alone, with no table of zeros and no targets', () => {
+    const none = backtest();
+    const zero = (r: BacktestRow): BacktestRow => ({ ...r, flagged: 0, declined: 0, precision: 0, capturedLoss: 0, capturedShare: 0, stated: r.stated === null ? null : 0, calibration: null });
+    none.levels[0] = {
+      ...none.levels[0],
+      flagged: 0,
+      compared: 0,
+      rows: none.levels[0].rows.map(zero),
+      verdict: { capturedRatio: null, bestRule: null, beatsCapture: false, precisionOk: false, calibrationOk: false, text: 'No customers were flagged at that date, so there is nothing to compare.' },
+    };
+    const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: none }, viewOptions));
+    const section = page.slice(page.indexOf('<section id="backtest">'), page.indexOf('</section>', page.indexOf('<section id="backtest">')));
+    expect(section).toContain('<h3>Customers: none flagged</h3>\n<p class="warning">No customers were flagged at that date, so there is nothing to compare.</p>');
+    expect(section).not.toContain('<tr class="ours"><td>Longtail</td>');
+    expect(section).not.toMatch(/MISSED|Targets/);
+  });
+
   it("shows our flags by the chance of a slide stated, each band's money against the loss that followed, and keeps a backtest stored without bands as it was", () => {
     const withBands = backtest();
     withBands.levels[0].bands = [
