@@ -81,7 +81,9 @@ Examples:
         `Plan ${result.planId}: ${formatCount(t.accounts)} accounts with actions worth ${formatMoney(t.expectedRevenue, summary.currency)}; ` +
           `${formatCount(t.kept)} kept by strategic reps, ${formatCount(t.assigned)} assigned, ${formatCount(t.overridden)} overridden, ${formatCount(t.unassigned)} unassigned.`,
         // As the Assignment screen says it: an all-unassigned list is no plan, and the user should know why.
-        ...(summary.reps.length === 0
+        ...(t.accounts === 0
+          ? ['No actions to plan: this analysis found no recovery or growth actions, so the lists are empty. Analyse again with other settings, or import more history, to find some.']
+          : summary.reps.length === 0
           ? [
               `No reps to plan with: every one of the ${formatCount(t.accounts)} accounts with actions stays unassigned. Give a roster (--roster FILE with Rep, Kind, Territory and Capacity columns) or import data with a rep column, then export again.`,
             ]

@@ -105,6 +105,25 @@ describe('longtail export with no reps anywhere', () => {
     expect((await w.backend.call('assignment-get', { limit: 1 })).runId).toBe(latest.runId);
   });
 
+  it('says there is nothing to plan when the analysis found no actions, not that none of 0 accounts has a rep', async () => {
+    const w = await newWorkspace({ clientName: 'Steady Ltd' });
+    cleanups.push(w.cleanup);
+    // Twelve customers buying the same every month of 2024 in one category: nothing slips, nothing to sell.
+    const csv = path.join(w.dir, 'steady.csv');
+    const lines = ['customer,date,category,revenue'];
+    for (let c = 0; c < 12; c++) for (let m = 1; m <= 12; m++) lines.push(`C${c},2024-${String(m).padStart(2, '0')}-1${c % 9},Dairy,${200 + c}`);
+    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    const out: string[] = [];
+    const io = { backend: w.backend, out: (t: string) => out.push(t), err: () => undefined, interactive: false, cwd: w.dir };
+    expect(await runCli(['import', '-w', w.file, csv], io)).toBe(0);
+    expect(await runCli(['analyze', '-w', w.file], io)).toBe(0);
+    out.length = 0;
+    expect(await runCli(['export', '-w', w.file, '--out', 'lists.xlsx'], io)).toBe(0);
+    expect((await w.backend.call('assignment-get', { limit: 1 })).totals.accounts).toBe(0);
+    expect(out.join('\n')).toContain('No actions to plan: this analysis found no recovery or growth actions, so the lists are empty.');
+    expect(out.join('\n')).not.toContain('No reps to plan with');
+  });
+
   it('says nothing of the kind when the plan has reps', async () => {
     const r = await cli(['export', '--workspace', '$W', '--out', 'lists']);
     expect(r.out).not.toContain('No reps to plan with');

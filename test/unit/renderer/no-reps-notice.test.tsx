@@ -14,4 +14,10 @@ describe('a plan made with no reps', () => {
     expect(notice.textContent).toContain('every one of the 2,250 accounts with actions stays unassigned');
     expect(notice.textContent).toContain('Add reps to the roster below');
   });
+
+  it('says there is nothing to assign when the analysis found no actions, rather than that none of 0 accounts has a rep', () => {
+    render(<NoRepsNotice accounts={0} fmt={makeFormatters('GBP', 'en-GB')} />);
+    expect(screen.queryByTestId('plan-no-reps')).toBeNull();
+    expect(screen.getByTestId('plan-no-actions').textContent).toContain('No actions to plan: this analysis found no recovery or growth actions');
+  });
 });

@@ -169,8 +169,8 @@ export function AssignmentScreen() {
         </div>
       )}
       {!plan && !loaded.loading && <p className="muted">No plan yet: check the roster below, then Plan assignments.</p>}
-      {plan && plan.reps.length === 0 && <NoRepsNotice accounts={plan.totals.accounts} fmt={fmt} />}
-      {plan && plan.reps.length > 0 && option && (
+      {plan && (plan.reps.length === 0 || plan.totals.accounts === 0) && <NoRepsNotice accounts={plan.totals.accounts} fmt={fmt} />}
+      {plan && plan.reps.length > 0 && plan.totals.accounts > 0 && option && (
         <Panel
           title="Expected value against capacity, per rep"
           actions={
