@@ -89,7 +89,7 @@ export function describeSummary(s: AnalysisSummary): string {
   const span = leakageSpan(l.windowDays);
   const lines = [
     `Analysis run ${s.runId} as of ${s.asOf} (data ${s.dataHash.slice(0, 12)})`,
-    `Revenue, ${span.window}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCount(s.customers.total)} customers`,
+    `Revenue, ${span.short ? span.window : 'last 12 months'}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCount(s.customers.total)} customers`,
     `Strategic: ${formatCount(s.customers.strategic)} customers make ${formatShare(s.strategicRevenueShare)} of revenue; long tail: ${formatCount(s.customers.longTail)}`,
     profilesLine(s),
     ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCount(p.members)} customers, ${money(p.revenue12m)}`),

@@ -24,5 +24,7 @@ describe('a sales file with one category (CDNOW: customer, date, CDs, dollars)',
     // Nothing to cross-sell, so no floor on what growth lists is worth a note.
     expect(s.notes.some((n) => n.startsWith('Growth actions expected'))).toBe(false);
     expect(describeSummary(s)).toContain('Profiles: one peer group, no clear buying patterns (no split was looked for: see the notes)');
+    // A year and more of data: its revenue and leakage are the last 12 months'.
+    expect(describeSummary(s)).toMatch(/^Revenue, last 12 months: .*\n[\s\S]*^Leakage: .* of 12-month revenue \(recovery/m);
   });
 });
