@@ -12,6 +12,7 @@ import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
 import { creditStatusCondition, saleStatusCondition } from '../../../../shared/cube/sql';
+import { spellingsOf } from '../../../../shared/format/currency';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -146,8 +147,10 @@ export async function stageWithDuckDb(
       has('revenue') ? numberOk('revenue', false) : `${numberOk('unitPrice', false)} AND ${numberOk('quantity', false)}`,
       has('quantity') && has('revenue') ? numberOk('quantity', true) : 'true',
       `abs(${revenue}) <= ${maxAmount}`,
-      // Only the import's own code passes here; a symbol or another code is judged line by line.
-      currencyIndex >= 0 ? `("currency_of_row" IS NULL OR "currency_of_row" = '' OR upper("currency_of_row") = '${(plan.currencyRows as { code: string }).code}')` : 'true',
+      // The import's own currency as written (its code, symbol or name) passes here; anything else is judged line by line.
+      currencyIndex >= 0
+        ? `("currency_of_row" IS NULL OR "currency_of_row" = '' OR upper("currency_of_row") IN (${spellingsOf((plan.currencyRows as { code: string }).code).map((spelling) => `'${spelling}'`).join(', ')}))`
+        : 'true',
     ].join(' AND ')}, false)`;
     const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
     // A row that is no sale by its status is skipped before any check, as line by line; the warehouse's cube query reads it alike.
