@@ -6,6 +6,7 @@ import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
 import { pAliveStage, type PAliveStage } from './bgnbd';
 import { computeFeatures, WINDOW_DAYS, type Features } from './features';
+import { whyNoGrowth } from './growth-none';
 import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { horizonWords } from './recovery/risk-reasons';
@@ -123,6 +124,8 @@ export type AnalysisOutput = {
   recovery: RecoveryOverview | null;
   /** The smallest growth action listed, in money a year (0: every action is listed). */
   growthFloor: number;
+  /** Why growth listed nothing, where the data has categories to sell (also among the notes). */
+  growthNone?: string;
   /** Plain-words notes on what was and was not done (e.g. no dates: no recovery). */
   notes: string[];
   /** The notes that weaken a figure (the learned model not used or learned over less than the horizon, a degenerate BG/NBD fit), each also in `notes`. */
@@ -482,6 +485,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const actions = stage('actions', () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, decision, gaps),
   );
+  const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, actions.filter((a) => a.kind === 'growth').length);
+  if (noGrowth) notes.push(noGrowth);
   const { windowDays } = features;
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   const horizon = settings.recovery.horizonDays;
@@ -545,6 +550,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     bgnbd,
     recovery,
     growthFloor: floor,
+    ...(noGrowth ? { growthNone: noGrowth } : {}),
     notes,
     caveats,
     timings,

@@ -175,6 +175,8 @@ export type AnalysisSummary = {
   bgnbd?: BgNbdFitReport | null;
   /** The smallest growth action listed, in money a year; absent on runs saved before it was reported. */
   growthFloor?: number;
+  /** Why growth listed nothing, where the data has categories to sell (absent on older runs and where it listed some). */
+  growthNone?: string;
   /** Plain-words notes on what the run could and could not do, e.g. no dates: no recovery. */
   notes: string[];
   /** The notes that weaken a figure, each also in `notes`; absent on runs stored before they were marked. */

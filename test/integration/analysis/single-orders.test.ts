@@ -33,5 +33,11 @@ describe('a shop whose customers each placed one order in one department', () =>
     expect(s.structure?.reason).toMatch(/^Weak buying patterns: 100% of the 300 customers the profiles were built from bought in one category only/);
     expect(s.notes).toContain(s.structure?.reason);
     expect(describeSummary(s)).toContain('weak buying patterns, see the notes) from all 300 active customers');
+    // Nobody's peers buy anything they lack: growth lists nothing, and says why.
+    expect(s.counts.growthActions).toBe(0);
+    expect(s.growthNone).toBe(
+      "No growth actions: in no profile do at least 50% of its best customers buy a category some of them lack, so no peers point anywhere new. Every category is bought by all of a profile's best customers or by none of them.",
+    );
+    expect(s.notes).toContain(s.growthNone);
   });
 });

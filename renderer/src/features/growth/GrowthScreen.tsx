@@ -106,6 +106,11 @@ export function GrowthScreen() {
           </span>
         </p>
       )}
+      {s.growthNone && (
+        <p className="notice" role="status" data-testid="growth-none">
+          {s.growthNone}
+        </p>
+      )}
       <div className="stats" data-testid="growth-stats">
         <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
         <Stat label={`Expected revenue ${span.heading}`} value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />

@@ -1,0 +1,33 @@
+import type { GrowthSettings } from '../contract/settings';
+import { formatShare } from '../format/numbers';
+import type { ProfileResult } from '../model/results';
+
+/** A category every one of a profile's best customers buys is no one's gap in it. */
+const EVERYONE = 1 - 1e-9;
+
+/**
+ * Why a run with several categories has no growth action, in words an analyst can act on: most
+ * often no category that some of a profile's best customers lack is bought by enough of the others
+ * (a shop of single-category orders: each profile is the one category its members bought). Null
+ * where growth found actions, or with one category (a note says so already).
+ */
+export function whyNoGrowth(profiles: readonly ProfileResult[], categories: readonly string[], settings: GrowthSettings, listed: number): string | null {
+  if (listed > 0 || categories.length < 2 || profiles.length === 0) return null;
+  let widest: { share: number; category: number; profile: ProfileResult } | null = null;
+  for (const profile of profiles) {
+    profile.penetration.forEach((share, category) => {
+      if (share < EVERYONE && (!widest || share > widest.share)) widest = { share, category, profile };
+    });
+  }
+  const bar = formatShare(settings.minPenetration, 0, 'en-US');
+  const found = widest as { share: number; category: number; profile: ProfileResult } | null;
+  if (!found || found.share < settings.minPenetration) {
+    const most =
+      found && found.share > 0
+        ? ` The most widely bought category some of a profile's best customers lack is '${categories[found.category]}', bought by ${formatShare(found.share, 0, 'en-US')} of profile ${found.profile.id}'s (${found.profile.label}).`
+        : " Every category is bought by all of a profile's best customers or by none of them.";
+    const lower = found && found.share > 0 ? ' Lower Peer penetration (--min-penetration) to see weaker suggestions.' : '';
+    return `No growth actions: in no profile do at least ${bar} of its best customers buy a category some of them lack, so no peers point anywhere new.${most}${lower}`;
+  }
+  return `No growth actions: no customer lacks, or buys far below its size, a category that at least ${bar} of its profile's best customers buy and at least ${settings.minPeers} peers of its size buy, worth the growth floor (customers with a recovery action, or gone quiet, are left out). Lower Buying peers needed (--min-peers) or Smallest growth action (--min-growth-value) to see weaker suggestions.`;
+}
