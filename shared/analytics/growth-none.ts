@@ -1,6 +1,7 @@
 import type { GrowthSettings } from '../contract/settings';
 import { formatShare } from '../format/numbers';
 import type { ProfileResult } from '../model/results';
+import { CATCH_ALL } from './labels';
 
 /** A category every one of a profile's best customers buys is no one's gap in it. */
 const EVERYONE = 1 - 1e-9;
@@ -16,7 +17,8 @@ export function whyNoGrowth(profiles: readonly ProfileResult[], categories: read
   let widest: { share: number; category: number; profile: ProfileResult } | null = null;
   for (const profile of profiles) {
     profile.penetration.forEach((share, category) => {
-      if (share < EVERYONE && (!widest || share > widest.share)) widest = { share, category, profile };
+      // "Other products" is a remainder growth never offers: no gap to name.
+      if (share < EVERYONE && !CATCH_ALL.test(categories[category]) && (!widest || share > widest.share)) widest = { share, category, profile };
     });
   }
   const bar = formatShare(settings.minPenetration, 0, 'en-US');

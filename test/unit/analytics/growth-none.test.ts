@@ -15,6 +15,11 @@ describe('why growth listed nothing', () => {
     );
   });
 
+  it("never names 'Other products', a remainder growth does not offer", () => {
+    const text = whyNoGrowth([profile(1, 'Bolts heavy', [1, 0.3, 0.45])], ['Bolts', 'Nuts', 'Other products'], growth, 0);
+    expect(text).toContain("is 'Nuts', bought by 30% of profile 1's (Bolts heavy)");
+  });
+
   it('restates the rule that left every gap out where categories pass the penetration bar', () => {
     const text = whyNoGrowth([profile(1, 'All customers', [1, 0.8, 0.6])], CATS, growth, 0);
     expect(text).toMatch(/^No growth actions: no customer lacks, or buys far below its size, a category that at least 50% of its profile's best customers buy and at least 5 peers of its size buy/);
