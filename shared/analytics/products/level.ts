@@ -335,16 +335,21 @@ export function decideLevel(input: LevelInput): LevelDecision {
     list.push(c.name);
   });
   const level: ProductLevelInfo['level'] = input.categoriesAreProducts ? 'products' : 'categories';
-  const pooled = fine ? poolRareCategories(list, ofCategory, categories, ungroupedLimit(input.customers)) : null;
+  // A level fine enough to sell by can still be too wide for a big customer base: 60 categories
+  // over a million customers would be a 1.1 GB matrix before any stage ran.
+  const limit = ungroupedLimit(input.customers);
+  const wide = !fine && list.length > limit && list.length * input.customers > MAX_POOLED_CELLS;
+  const pooled = fine || wide ? poolRareCategories(list, ofCategory, categories, limit) : null;
+  const keptWords = pooled
+    ? ` The ${formatCount(pooled.kept)} bought by the most customers are kept as they are, and the other ${formatCount(pooled.pooled)} (${formatShare(pooled.revenueShare)} of revenue) are one category, '${OTHER_GROUP}', which gets no cross-sell.`
+    : '';
   const reason = fine
-    ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by.${
-        pooled
-          ? ` The ${formatCount(pooled.kept)} bought by the most customers are kept as they are, and the other ${formatCount(pooled.pooled)} (${formatShare(pooled.revenueShare)} of revenue) are one category, '${OTHER_GROUP}', which gets no cross-sell.`
-          : ''
-      } Import a product master (product -> category) to get meaningful profiles.`
-    : column
-      ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level: ${columnWords} (${formatCount(rawValues)} values).`
-      : `No category or product column: every sale is in ${rawValues === 1 ? `one category, '${list[0]}'` : `${formatCount(rawValues)} categories`}, so each customer is judged as a whole.`;
+    ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by.${keptWords} Import a product master (product -> category) to get meaningful profiles.`
+    : wide && pooled
+      ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level: ${columnWords} (${formatCount(rawValues)} values), too many to keep whole over ${formatCount(input.customers)} customers (the customer x category matrix stays within ${formatCount(MAX_POOLED_CELLS)} cells).${keptWords}`
+      : column
+        ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level: ${columnWords} (${formatCount(rawValues)} values).`
+        : `No category or product column: every sale is in ${rawValues === 1 ? `one category, '${list[0]}'` : `${formatCount(rawValues)} categories`}, so each customer is judged as a whole.`;
   return {
     categories: list,
     byProduct: false,

@@ -26,3 +26,30 @@ describe('a level too fine to use, with nothing to group it by', () => {
     expect(level.info.reason).toContain('The 40 bought by the most customers are kept as they are, and the other 4,960');
   });
 });
+
+describe('a category level fine enough to sell by, over a big customer base', () => {
+  /** `count` named categories, category i bought by `buyers - i * step` customers. */
+  const named = (count: number, buyers: number): RawCategory[] =>
+    Array.from({ length: count }, (_, i) => ({ name: `Category ${String(i).padStart(2, '0')}`, buyers: buyers - i * 1000, revenue: 1e6 - i * 1e4, rows: 5000, negativeRows: 0, rowsWithoutProduct: 5000 }));
+  const categoryLevel = (categories: RawCategory[], customers: number) =>
+    decideLevel({ categories, products: [], customers, categoryColumn: 'Product Group', productColumn: null, categoriesAreProducts: false, saved: null });
+
+  it('keeps all of it where the customer x category matrix fits', () => {
+    const level = categoryLevel(named(55, 200_000), 300_000);
+    expect(level.categories).toHaveLength(55);
+    expect(level.info.pooled).toBeUndefined();
+    expect(level.info.reason).toBe("The imported category level: 'Product Group' (55 values).");
+  });
+
+  it('pools the least widely bought where 55 categories over a million customers would outgrow memory, and says so', () => {
+    const level = categoryLevel(named(55, 900_000), 1_000_000);
+    // 20 million cells over a million customers: twenty kept, and one for the rest.
+    expect(level.categories).toHaveLength(20 + 1);
+    expect(level.categories.slice(0, 2)).toEqual(['Category 00', 'Category 01']);
+    expect(level.categories.at(-1)).toBe('Other products');
+    expect(level.info.pooled?.values).toBe(35);
+    expect(level.info.reason).toMatch(
+      /^The imported category level: 'Product Group' \(55 values\), too many to keep whole over 1,000,000 customers \(the customer x category matrix stays within 20,000,000 cells\)\. The 20 bought by the most customers are kept as they are, and the other 35 \([\d.]+% of revenue\) are one category, 'Other products', which gets no cross-sell\.$/,
+    );
+  });
+});
