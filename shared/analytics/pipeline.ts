@@ -438,11 +438,11 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
       return buildProfiles(features, sweep, s.k, ds.categories);
     }),
   );
+  // The verdict on the profiles first: it says what they are worth, which among the folded notes it would not.
+  if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
   if (profiles.selection.relaxed) {
     notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from all ${profiles.selection.best.length} active customers.`);
   }
-
-  if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
 
   // "Other products" is a remainder, not something a rep can offer.
   const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
