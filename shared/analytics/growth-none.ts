@@ -14,22 +14,21 @@ const EVERYONE = 1 - 1e-9;
  */
 export function whyNoGrowth(profiles: readonly ProfileResult[], categories: readonly string[], settings: GrowthSettings, listed: number): string | null {
   if (listed > 0 || categories.length < 2 || profiles.length === 0) return null;
-  let widest: { share: number; category: number; profile: ProfileResult } | null = null;
+  let found: { share: number; category: number; profile: ProfileResult } | null = null;
   for (const profile of profiles) {
-    profile.penetration.forEach((share, category) => {
+    for (const [category, share] of profile.penetration.entries()) {
       // "Other products" is a remainder growth never offers: no gap to name.
-      if (share < EVERYONE && !CATCH_ALL.test(categories[category]) && (!widest || share > widest.share)) widest = { share, category, profile };
-    });
+      if (share < EVERYONE && !CATCH_ALL.test(categories[category]) && (!found || share > found.share)) found = { share, category, profile };
+    }
   }
   const bar = formatShare(settings.minPenetration, 0, 'en-US');
-  const found = widest as { share: number; category: number; profile: ProfileResult } | null;
   if (!found || found.share < settings.minPenetration) {
+    // Lowering the bar helps only where some category is bought by some of a profile's best customers.
     const most =
       found && found.share > 0
-        ? ` The most widely bought category some of a profile's best customers lack is '${categories[found.category]}', bought by ${formatShare(found.share, 0, 'en-US')} of profile ${found.profile.id}'s (${found.profile.label}).`
+        ? ` The most widely bought category some of a profile's best customers lack is '${categories[found.category]}', bought by ${formatShare(found.share, 0, 'en-US')} of profile ${found.profile.id}'s (${found.profile.label}). Lower Peer penetration (--min-penetration) to see weaker suggestions.`
         : " Every category is bought by all of a profile's best customers or by none of them.";
-    const lower = found && found.share > 0 ? ' Lower Peer penetration (--min-penetration) to see weaker suggestions.' : '';
-    return `No growth actions: in no profile do at least ${bar} of its best customers buy a category some of them lack, so no peers point anywhere new.${most}${lower}`;
+    return `No growth actions: in no profile do at least ${bar} of its best customers buy a category some of them lack, so no peers point anywhere new.${most}`;
   }
   return `No growth actions: no customer lacks, or buys far below its size, a category that at least ${bar} of its profile's best customers buy and at least ${settings.minPeers} peers of its size buy, worth the growth floor (customers with a recovery action, or gone quiet, are left out). Lower Buying peers needed (--min-peers) or Smallest growth action (--min-growth-value) to see weaker suggestions.`;
 }

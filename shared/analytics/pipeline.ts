@@ -485,7 +485,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const actions = stage('actions', () =>
     buildActions({ ds, tier: tiers.tier, profileOf: profiles.profileOf, profileLabels: labels }, decision, gaps),
   );
-  const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, actions.filter((a) => a.kind === 'growth').length);
+  const growthActions = actions.filter((a) => a.kind === 'growth').length;
+  const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, growthActions);
   if (noGrowth) notes.push(noGrowth);
   const { windowDays } = features;
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
@@ -544,7 +545,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     actions,
     leakage,
     counts: {
-      growthActions: actions.filter((a) => a.kind === 'growth').length,
+      growthActions,
       recoveryActions: actions.filter((a) => a.kind === 'recovery').length,
     },
     bgnbd,

@@ -89,3 +89,11 @@ export function topIndices(n: number, score: (i: number) => number, count: numbe
   order.sort((a, b) => heapScore[b] - heapScore[a] || heapIndex[a] - heapIndex[b]);
   return order.map((k) => heapIndex[k]);
 }
+
+/** The median of a list of values (the mean of the middle two when their count is even); 0 for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

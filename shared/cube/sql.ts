@@ -85,17 +85,20 @@ function periodExpression(dialect: SqlDialect, date: string, period: CubePeriod)
   }
 }
 
+/** Words as a SQL list of string literals, for `IN (...)`: 'a', 'b'. */
+export const sqlWords = (words: readonly string[]): string => words.map((w) => `'${w.replace(/'/g, "''")}'`).join(', ');
+
 /**
  * Whether a line is a sale by its status, as SQL: statusWord's spelling (lower case, letters only)
  * is not one of the words of no sale. `status` is the column as the dialect writes it.
  */
 export function saleStatusCondition(dialect: SqlDialect, status: string): string {
-  return `(${status} IS NULL OR ${statusWordSql(dialect, status)} NOT IN (${notASaleWords().map((w) => `'${w}'`).join(', ')}))`;
+  return `(${status} IS NULL OR ${statusWordSql(dialect, status)} NOT IN (${sqlWords(notASaleWords())}))`;
 }
 
 /** Whether a line is a credit document by its status (namesCredit), as SQL over statusWord's spelling. */
 export function creditStatusCondition(dialect: SqlDialect, status: string): string {
-  return `(${status} IS NOT NULL AND ${statusWordSql(dialect, status)} IN (${creditWords().map((w) => `'${w}'`).join(', ')}))`;
+  return `(${status} IS NOT NULL AND ${statusWordSql(dialect, status)} IN (${sqlWords(creditWords())}))`;
 }
 
 /** statusWord in SQL: the status in lower case, letters only. */
@@ -185,7 +188,7 @@ WITH lines AS (
     ${asText('segment')} AS segment
   FROM ${fromItem(dialect, options.table)}
   WHERE ${customer} IS NOT NULL AND ${date} IS NOT NULL AND ${category} IS NOT NULL${status ? `\n    AND ${saleStatusCondition(dialect, status)}` : ''}${
-    currencyColumn ? `\n    AND UPPER(TRIM(CAST(${currencyColumn} AS ${text}))) IN (${spellingsOf(currencyCode).map((spelling) => `'${spelling}'`).join(', ')})` : ''
+    currencyColumn ? `\n    AND UPPER(TRIM(CAST(${currencyColumn} AS ${text}))) IN (${sqlWords(spellingsOf(currencyCode))})` : ''
   }
 ),
 latest AS (

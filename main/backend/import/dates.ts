@@ -35,7 +35,8 @@ const UNIX_FROM = 631152000;
 const UNIX_TO = 2524608000;
 
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
-const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
+/** The month (1-12) a month's name or its first three or four letters stand for ('Mar', 'Sept', 'March'). */
+export const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
 
 const checked = (y: number, m: number, d: number): number | null => (isValidDate(y, m, d) ? dayFromParts(y, m, d) : null);
 

@@ -2,6 +2,7 @@ import type { ImportField, MappingGuess } from '../../../shared/contract/import'
 import { isoFromDay } from '../../../shared/format/dates';
 import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
+import { median } from '../../../shared/analytics/sorted';
 import { readsAsSaleStatus } from '../../../shared/model/sale-status';
 
 /**
@@ -215,11 +216,6 @@ const MAX_COUNT_MEDIAN = 10;
 /** ...and the price column is above it on at least this share of rows, which a line total never is below its unit price. */
 const PRICE_ABOVE_SHARE = 0.9;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-};
-
 /**
  * Whether a price column is each line's total rather than a price per unit, by the products the
  * sample shows at two quantities: a total moves with the quantity, a unit price stays. Null when no
@@ -272,7 +268,8 @@ function amountThatCounts(chosen: Map<ImportField, Candidate>, headers: readonly
     const p = parseAmount(prices[row] ?? '');
     if (p !== null && Math.abs(p) > Math.abs(n)) below++;
   }
-  if (counts.length < 5 || median(counts) > MAX_COUNT_MEDIAN || below < PRICE_ABOVE_SHARE * counts.length) return null;
+  const middle = median(counts);
+  if (counts.length < 5 || middle > MAX_COUNT_MEDIAN || below < PRICE_ABOVE_SHARE * counts.length) return null;
   const product = chosen.get('product');
   const lineTotal = priceIsLineTotal(amounts, prices, product ? (columns[headers.indexOf(product.column)] ?? []) : null);
   const share = Math.round((below / counts.length) * 100);
@@ -280,7 +277,7 @@ function amountThatCounts(chosen: Map<ImportField, Candidate>, headers: readonly
     field: 'quantity',
     column: amount.column,
     confidence: Math.min(amount.confidence, 0.6),
-    reason: `'${amount.column}' holds small whole numbers (median ${median(counts)}) below '${price.column}' on ${share}% of rows: a count of items, not money`,
+    reason: `'${amount.column}' holds small whole numbers (median ${middle}) below '${price.column}' on ${share}% of rows: a count of items, not money`,
   };
   const money: Candidate = lineTotal
     ? { ...price, field: 'revenue', reason: `'${price.column}' moves with '${amount.column}' for the same product: each line's amount, not a price per unit` }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/contract/errors';
 import { countsPurchases, IMPORT_FIELDS, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
-import { DateOrderDetector, type DateDecision } from './dates';
+import { DateOrderDetector, monthNamed, type DateDecision } from './dates';
 import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
 import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { purchaseSummaryColumns } from './purchase-summary';
@@ -285,8 +285,7 @@ export function withJoinedDate(cells: readonly string[], joined: NonNullable<Imp
   while (out.length < joined.width) out.push('');
   const year = (cells[joined.year] ?? '').trim();
   const month = (cells[joined.month] ?? '').trim();
-  const named = MONTH_NAME.exec(month);
-  const number = /^\d{1,2}$/.test(month) ? Number(month) : named ? MONTHS.indexOf(named[1].toLowerCase()) + 1 : NaN;
+  const number = /^\d{1,2}$/.test(month) ? Number(month) : (monthNamed(month) ?? NaN);
   out.push(year === '' || month === '' ? '' : number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : `${year}-${month}`);
   return out;
 }
@@ -294,7 +293,6 @@ export function withJoinedDate(cells: readonly string[], joined: NonNullable<Imp
 const YEAR_HEADER = /^(fiscal[ _-]?)?(year|yr|jahr|ann[eé]e|a[nñ]o|anno|jaar|ano)$/i;
 const MONTH_HEADER = /^(fiscal[ _-]?)?(month|mon|monat|mois|mes|mese|maand|m[eê]s|period|periode|periodo)$/i;
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** A year column and a month column standing in for a date (a pivot's Year, Month), or null. */
 function yearAndMonthColumns(headers: readonly string[], dataSample: readonly string[][]): { year: string; month: string } | null {

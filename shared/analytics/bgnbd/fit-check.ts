@@ -3,6 +3,7 @@ import { HOLDOUT_LAST_GROUP, type BgNbdDegeneracyCheck, type BgNbdFitReport, typ
 import { isoFromDay } from '../../format/dates';
 import { BGNBD_LOG_BOUND, conditionalExpectedPurchases, pAlive, type BgNbdParams } from './model';
 import { customerHistorySummaries, customerHistorySummary, DAYS_PER_WEEK, fitPopulation, pAliveOf, type CustomerHistorySummary, type PopulationFit } from './summary';
+import { median } from '../sorted';
 
 // The rules that call a fit degenerate, each a way P(alive) stops meaning anything:
 /**
@@ -33,12 +34,6 @@ const MIN_HOLDOUT_DAYS = 28;
 const MIN_CALIBRATION_DAYS = 56;
 /** Calibration-frequency buckets 0..6 and 7+, as in Fader, Hardie & Lee (2005) Fig. 3. */
 const LAST_BUCKET = HOLDOUT_LAST_GROUP;
-
-const median = (values: number[]): number => {
-  const v = [...values].sort((p, q) => p - q);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
-};
 
 /**
  * Whether the fitted model can tell a customer that left from one that is merely between orders.

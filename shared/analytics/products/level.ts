@@ -4,6 +4,7 @@ import type { Baskets } from './co-purchase';
 import { OTHER_GROUP } from './description-groups';
 import { proposeGroups } from './proposal';
 import { classifyLine, digitShare } from './non-product';
+import { median } from '../sorted';
 
 /**
  * Deciding the category level the analysis works on. Profiles and growth need a level a rep talks
@@ -100,13 +101,6 @@ export function spellingTidiness(name: string): number {
   const mixed = /\p{Lu}/u.test(name) && /\p{Ll}/u.test(name) ? 1 : 0;
   return spaced + ends + mixed;
 }
-
-const median = (values: number[]): number => {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
 
 /**
  * A level too fine that nothing groups keeps at most this many categories, those bought by the most
@@ -345,7 +339,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
     : '';
   const reason = fine
     ? `${fineWhy}: too fine for buying patterns, and the products have no descriptions to group them by.${keptWords} Import a product master (product -> category) to get meaningful profiles.`
-    : wide && pooled
+    : wide
       ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level: ${columnWords} (${formatCount(rawValues)} values), too many to keep whole over ${formatCount(input.customers)} customers (the customer x category matrix stays within ${formatCount(MAX_POOLED_CELLS)} cells).${keptWords}`
       : column
         ? `The imported ${input.categoriesAreProducts ? 'product' : 'category'} level: ${columnWords} (${formatCount(rawValues)} values).`

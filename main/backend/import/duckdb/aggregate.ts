@@ -11,7 +11,7 @@ import { DEFAULT_MAX_AMOUNT } from '../numbers';
 import { isBlank } from '../source';
 import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
-import { creditStatusCondition, saleStatusCondition } from '../../../../shared/cube/sql';
+import { creditStatusCondition, saleStatusCondition, sqlWords } from '../../../../shared/cube/sql';
 import { spellingsOf } from '../../../../shared/format/currency';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
@@ -149,7 +149,7 @@ export async function stageWithDuckDb(
       `abs(${revenue}) <= ${maxAmount}`,
       // The import's own currency as written (its code, symbol or name) passes here; anything else is judged line by line.
       currencyIndex >= 0
-        ? `("currency_of_row" IS NULL OR "currency_of_row" = '' OR upper("currency_of_row") IN (${spellingsOf((plan.currencyRows as { code: string }).code).map((spelling) => `'${spelling}'`).join(', ')}))`
+        ? `("currency_of_row" IS NULL OR "currency_of_row" = '' OR upper("currency_of_row") IN (${sqlWords(spellingsOf((plan.currencyRows as { code: string }).code))}))`
         : 'true',
     ].join(' AND ')}, false)`;
     const text = (f: ImportField): string => (has(f) ? `"${f}"` : 'NULL::VARCHAR');
