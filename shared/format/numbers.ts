@@ -13,8 +13,21 @@ const moneyFormat = (currency: string, locale: string | undefined, digits: numbe
   return f;
 };
 
-/** "$8,400" — whole units by default: sales reps do not talk in cents. A purchase log's amounts read "8,400 units". */
-export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = 0): string => {
+/**
+ * Places for an amount under 10: two significant digits and never fewer than two places, so a
+ * file priced in small units (H&M's scaled prices, a ledger in thousands) reads "$0.19", not "$0".
+ */
+const smallAmountPlaces = (value: number): number => {
+  const size = Math.abs(value);
+  if (size >= 10 || size === 0 || !Number.isFinite(size)) return 0;
+  return Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(size))));
+};
+
+/**
+ * "$8,400" — whole units by default: sales reps do not talk in cents. Amounts under 10 keep two
+ * significant digits ("$4.50", "$0.19"). A purchase log's amounts read "8,400 units".
+ */
+export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = smallAmountPlaces(value)): string => {
   const text = moneyFormat(currency, locale, digits).format(value);
   return currency === PURCHASE_UNITS ? `${text} units` : text;
 };
@@ -35,11 +48,12 @@ export const formatShare = (share: number, digits = 1, locale?: string): string 
 
 export const formatCount = (value: number, locale?: string): string => new Intl.NumberFormat(locale).format(value);
 
-/** Rounds for display in reasons: 8,437 -> 8,400; 143 -> 140; keeps two significant digits. */
+/** Rounds for display in reasons, to two significant digits: 8,437 -> 8,400; 143 -> 140; 0.187 -> 0.19. */
 export const roundForReason = (value: number): number => {
   if (value === 0 || !Number.isFinite(value)) return 0;
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(value))) - 1);
-  return Math.round(value / magnitude) * magnitude;
+  const exponent = Math.floor(Math.log10(Math.abs(value))) - 1;
+  // Dividing by a negative power of ten keeps 0.19 exact where multiplying by 0.01 gives 0.19000000000000003.
+  return exponent >= 0 ? Math.round(value / 10 ** exponent) * 10 ** exponent : Math.round(value * 10 ** -exponent) / 10 ** -exponent;
 };
 
 /** A difference of two shares in whole points, signed: 0.05 -> "+5", -0.14 -> "-14", -0.004 -> "0". */

@@ -21,9 +21,13 @@ export type SheetSpec = { name: string; ws: XLSX.WorkSheet };
 const DATE_FORMAT = 'yyyy-mm-dd';
 const EXCEL_EPOCH_DAY = 25569; // 1970-01-01 as an Excel (1900 system) serial
 
-/** "$"#,##0 for USD, "€"#,##0 for EUR, "CHF "#,##0 where the symbol is a code: whole units, as reps talk. */
-export function currencyFormat(currency: string): string {
-  if (currency === PURCHASE_UNITS) return '#,##0" units";-#,##0" units"';
+/**
+ * "$"#,##0 for USD, "€"#,##0 for EUR, "CHF "#,##0 where the symbol is a code: whole units, as reps
+ * talk; `cents` for an amount under ten, which whole units would show as "$0" or "$1".
+ */
+export function currencyFormat(currency: string, cents = false): string {
+  const number = cents ? '#,##0.00' : '#,##0';
+  if (currency === PURCHASE_UNITS) return `${number}" units";-${number}" units"`;
   let symbol = currency;
   try {
     symbol =
@@ -33,8 +37,13 @@ export function currencyFormat(currency: string): string {
     // An unknown code is still shown, as itself.
   }
   const quoted = `"${symbol.replace(/"/g, '')}${/^[A-Z]{2,}$/.test(symbol) ? ' ' : ''}"`;
-  return `${quoted}#,##0;-${quoted}#,##0`;
+  return `${quoted}${number};-${quoted}${number}`;
 }
+
+/** Money to the cent, as the books keep it; below one, to four significant digits, so $0.0343 is not 0.03. */
+const roundMoney = (v: number): number => (Math.abs(v) >= 1 || v === 0 ? Math.round(v * 100) / 100 : Number(v.toPrecision(4)));
+
+const isSmallMoney = (v: number): boolean => v !== 0 && Math.abs(v) < 10;
 
 const formatFor = (kind: ColumnKind, currency: string): string | undefined => {
   switch (kind) {
@@ -61,6 +70,7 @@ export const excelSerialFromIso = (iso: string): number => Date.parse(`${iso.sli
  */
 export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, currency: string): XLSX.WorkSheet {
   const formats = columns.map((c) => formatFor(c.kind, currency));
+  const centsFormat = currencyFormat(currency, true);
   const data: XLSX.CellObject[][] = [columns.map((c) => ({ t: 's', v: c.header }))];
   for (const row of rows) {
     const line: XLSX.CellObject[] = new Array(columns.length);
@@ -70,9 +80,11 @@ export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, 
       if (v === null || v === '') continue;
       if (col.kind === 'text') line[i] = { t: 's', v: String(v) };
       else if (col.kind === 'date') line[i] = { t: 'n', v: excelSerialFromIso(String(v)), z: formats[i] };
-      // Money to the cent: a sum of many amounts ends in float noise (5126197.249999997) that the
+      // Money rounded: a sum of many amounts ends in float noise (5126197.249999997) that the
       // cell's format hides but its formula bar and a copy show.
-      else if (typeof v === 'number' && Number.isFinite(v)) line[i] = { t: 'n', v: col.kind === 'money' ? Math.round(v * 100) / 100 : v, z: formats[i] };
+      else if (typeof v === 'number' && Number.isFinite(v) && col.kind === 'money')
+        line[i] = { t: 'n', v: roundMoney(v), z: isSmallMoney(v) ? centsFormat : formats[i] };
+      else if (typeof v === 'number' && Number.isFinite(v)) line[i] = { t: 'n', v, z: formats[i] };
       else line[i] = { t: 's', v: String(v) };
     }
     data.push(line);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyFormat, excelSerialFromIso, sheetName } from '../../../main/backend/export/xlsx';
+import * as XLSX from 'xlsx';
+import { buildSheet, currencyFormat, excelSerialFromIso, sheetName } from '../../../main/backend/export/xlsx';
 import { safeFileName } from '../../../main/backend/export/target';
 
 describe('export names and formats', () => {
@@ -34,6 +35,14 @@ describe('export names and formats', () => {
     expect(currencyFormat('USD')).toBe('"$"#,##0;-"$"#,##0');
     expect(currencyFormat('EUR')).toBe('"€"#,##0;-"€"#,##0');
     expect(currencyFormat('CHF')).toBe('"CHF "#,##0;-"CHF "#,##0');
+  });
+
+  it('shows an amount under ten to the cent and keeps its digits below one, where whole units would read "$0"', () => {
+    const ws = buildSheet([{ header: 'At risk', kind: 'money', width: 10, value: (v: number) => v }], [5_126_197.249999997, 9.5, 0.0343], 'USD');
+    const cell = (r: number) => (ws['!data'] as XLSX.CellObject[][])[r][0];
+    expect([cell(1).v, cell(1).z]).toEqual([5_126_197.25, '"$"#,##0;-"$"#,##0']);
+    expect([cell(2).v, cell(2).z]).toEqual([9.5, '"$"#,##0.00;-"$"#,##0.00']);
+    expect([cell(3).v, XLSX.SSF.format(String(cell(3).z), Number(cell(3).v))]).toEqual([0.0343, '$0.03']);
   });
 
   it('turns ISO days into Excel serial dates', () => {

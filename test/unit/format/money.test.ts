@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
+import { formatMoney, roundForReason } from '../../../shared/format/numbers';
+
+describe('money as a rep reads it', () => {
+  it('writes amounts of ten and more in whole units, as reps talk', () => {
+    expect(formatMoney(8_437.6, 'USD', 'en-US')).toBe('$8,438');
+    expect(formatMoney(10, 'EUR', 'en-US')).toBe('€10');
+    expect(formatMoney(0, 'USD', 'en-US')).toBe('$0');
+  });
+
+  it('keeps two significant digits below ten, so a file priced in small units does not read as nothing', () => {
+    expect(formatMoney(0.187, 'USD', 'en-US')).toBe('$0.19');
+    expect(formatMoney(4.5, 'GBP', 'en-US')).toBe('£4.50');
+    expect(formatMoney(0.0343, 'USD', 'en-US')).toBe('$0.034');
+    expect(formatMoney(-0.25, 'USD', 'en-US')).toBe('-$0.25');
+    expect(formatMoney(0.45, PURCHASE_UNITS, 'en-US')).toBe('0.45 units');
+  });
+
+  it('still writes the places a caller asks for', () => {
+    expect(formatMoney(1_234.5, 'USD', 'en-US', 2)).toBe('$1,234.50');
+    expect(formatMoney(0.187, 'USD', 'en-US', 0)).toBe('$0');
+  });
+});
+
+describe('amounts rounded for a reason', () => {
+  it('keep two significant digits at any size, below one included', () => {
+    expect(roundForReason(8_437)).toBe(8_400);
+    expect(roundForReason(143)).toBe(140);
+    expect(roundForReason(8.437)).toBe(8.4);
+    expect(roundForReason(0.187)).toBe(0.19);
+    expect(roundForReason(-0.0343)).toBe(-0.034);
+    expect(roundForReason(0)).toBe(0);
+  });
+});
