@@ -441,7 +441,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   // The verdict on the profiles first: it says what they are worth, which among the folded notes it would not.
   if (profiles.structure.state !== 'clear') notes.push(profiles.structure.reason);
   if (profiles.selection.relaxed) {
-    notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from all ${profiles.selection.best.length} active customers.`);
+    notes.push(`Fewer than 20 customers met the best-customer setting, so profiles were built from ${profiles.selection.best.length === 1 ? 'the one active customer' : `all ${profiles.selection.best.length} active customers`}.`);
   }
 
   // "Other products" is a remainder, not something a rep can offer.
@@ -493,7 +493,7 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const horizon = settings.recovery.horizonDays;
   if (windowDays < WINDOW_DAYS) {
     notes.push(
-      `The data begins ${windowDays} days before the as-of date, so 12-month revenue, growth and leakage cover those ${windowDays} days, not a year${
+      `The data begins ${windowDays === 1 ? 'on the as-of date' : `${windowDays} days before the as-of date`}, so 12-month revenue, growth and leakage cover ${windowDays === 1 ? 'that day' : `those ${windowDays} days`}, not a year${
         decision && leakage.recovery > 0 ? `: money at risk over the next ${horizonWords(horizon)} is put on their footing (${recoveryFooting(horizon, windowDays).toFixed(2)}x) before it is set against them` : ''
       }.`,
     );

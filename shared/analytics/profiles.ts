@@ -91,7 +91,7 @@ export function sweepProfiles(
         : (known ??
         (count > kMin
           ? sweepK(count, (rows) => bestPoints(f, space, selection.best, rows), kMin, kMax, settings.seed, settings.restarts, onK, settings.minProfileShare ?? 0.05)
-          : noPatterns(`Only ${count} best customers: too few to look for buying patterns.`)));
+          : noPatterns(`Only ${count === 1 ? 'one best customer' : `${count} best customers`}: too few to look for buying patterns.`)));
   return { seed: settings.seed, selection, space, sweep };
 }
 

@@ -1,5 +1,5 @@
 import type { BgNbdFitReport, BgNbdParameters } from '../model/bgnbd';
-import { formatCount, formatShare } from './numbers';
+import { formatCount, formatCounted, formatShare } from './numbers';
 
 // One wording of the BG/NBD fit for the terminal, the report and the screen, so they never disagree.
 
@@ -20,7 +20,7 @@ export const describeHoldoutError = (error: number | null): string => {
 
 /** The fit in one line. */
 export const describeFit = (f: BgNbdFitReport): string =>
-  `${describeParams(f.params)}; log-likelihood ${f.logLikelihood.toFixed(1)} on ${formatCount(f.fittedCustomers)} customers` +
+  `${describeParams(f.params)}; log-likelihood ${f.logLikelihood.toFixed(1)} on ${formatCounted(f.fittedCustomers, 'customer')}` +
   (f.fittedCustomers < f.customers ? ` (an even spread of the ${formatCount(f.customers)} that bought)` : '');
 
 /** The holdout check in one line, or why there is none. */
@@ -28,7 +28,7 @@ export const describeHoldout = (f: BgNbdFitReport): string => {
   const h = f.holdout;
   if (!h) return f.holdoutNote ?? 'No holdout check.';
   return (
-    `fitted to ${h.calibrationEnd}, the model expected ${formatCount(Math.round(h.predicted))} repeat purchases from its ${formatCount(h.customers)} customers ` +
+    `fitted to ${h.calibrationEnd}, the model expected ${formatCount(Math.round(h.predicted))} repeat purchases from its ${formatCounted(h.customers, 'customer')} ` +
     `in the ${h.holdoutWeeks.toFixed(0)} weeks to ${h.holdoutEnd}; they made ${formatCount(h.actual)} (${describeHoldoutError(h.error)})`
   );
 };

@@ -7,6 +7,8 @@ export type LeakageSpan = {
   /** Whether the data is younger than a year at the as-of date. */
   short: boolean;
   days: number;
+  /** The stretch's length: "a year", or "182 days" ("1 day"). */
+  length: string;
   /** In a sentence: "a year", or "over 182 days". */
   per: string;
   /** The stretch itself in a sentence: "the last 12 months", or "the 182 days of data". */
@@ -23,7 +25,8 @@ const YEAR = 365;
 
 export function leakageSpan(windowDays: number | undefined): LeakageSpan {
   const days = windowDays ?? YEAR;
-  if (days >= YEAR) return { short: false, days: YEAR, per: 'a year', window: 'the last 12 months', heading: 'per year', revenue: '12-month revenue', revenueColumn: 'Revenue 12m' };
-  const over = `over ${days} days`;
-  return { short: true, days, per: over, window: `the ${days} days of data`, heading: over, revenue: `revenue ${over}`, revenueColumn: `Revenue, ${days} days` };
+  if (days >= YEAR) return { short: false, days: YEAR, length: 'a year', per: 'a year', window: 'the last 12 months', heading: 'per year', revenue: '12-month revenue', revenueColumn: 'Revenue 12m' };
+  const counted = `${days} day${days === 1 ? '' : 's'}`;
+  const over = `over ${counted}`;
+  return { short: true, days, length: counted, per: over, window: `the ${counted} of data`, heading: over, revenue: `revenue ${over}`, revenueColumn: `Revenue, ${counted}` };
 }

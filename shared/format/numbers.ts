@@ -48,6 +48,10 @@ export const formatShare = (share: number, digits = 1, locale?: string): string 
 
 export const formatCount = (value: number, locale?: string): string => new Intl.NumberFormat(locale).format(value);
 
+/** "1 customer", "2,310 customers": a small client's run has ones, and "1 customers" reads as a bug. */
+export const formatCounted = (value: number, noun: string, plural = `${noun}s`, locale?: string): string =>
+  `${formatCount(value, locale)} ${value === 1 ? noun : plural}`;
+
 /** Rounds for display in reasons, to two significant digits: 8,437 -> 8,400; 143 -> 140; 0.187 -> 0.19. */
 export const roundForReason = (value: number): number => {
   if (value === 0 || !Number.isFinite(value)) return 0;

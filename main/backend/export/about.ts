@@ -27,7 +27,8 @@ export function moneyWords(recoveryHorizonDays: number | undefined, revenueWindo
   const span = horizonOtherThanYear(recoveryHorizonDays) ?? '12 months';
   const window = leakageSpan(revenueWindowDays);
   if (window.short) {
-    return `The data holds ${window.days} days before the as-of date. Growth: what peers buy over those days. Recovery: money at risk over the next ${span} (the run's horizon). Territory leakage: both over those ${window.days} days, as on the overview.`;
+    const one = window.days === 1;
+    return `The data holds ${window.length} before the as-of date. Growth: what peers buy over ${one ? 'that day' : 'those days'}. Recovery: money at risk over the next ${span} (the run's horizon). Territory leakage: both over ${one ? 'that day' : `those ${window.days} days`}, as on the overview.`;
   }
   return `Growth: a year of what peers buy. Recovery: money at risk over the next ${span} (the run's horizon). Territory leakage: a year of both, as on the overview.`;
 }

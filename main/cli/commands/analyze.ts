@@ -2,7 +2,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { AnalysisSettingsInput } from '../../../shared/contract/settings';
 import { SETTINGS, type SettingKind, type SettingMeta } from '../../../shared/contract/settings-meta';
-import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
+import { formatCount, formatCounted, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { describeBgNbdLines } from '../../../shared/format/bgnbd';
 import { leakageSpan } from '../../../shared/format/leakage-span';
@@ -74,7 +74,11 @@ export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
 
 /** How the run compared customers: its k and why, or one peer group when the sweep found no patterns. */
 function profilesLine(s: AnalysisSummary): string {
-  const best = s.customers.bestRelaxed ? `from all ${formatCount(s.customers.best)} active customers` : `from ${formatCount(s.customers.best)} best customers`;
+  const best = s.customers.bestRelaxed
+    ? s.customers.best === 1
+      ? 'from the one active customer'
+      : `from all ${formatCount(s.customers.best)} active customers`
+    : `from ${formatCounted(s.customers.best, 'best customer')}`;
   if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length > 0 ? `no stable split from k = 2 to ${s.settings.kMax}` : 'no split was looked for'}: see the notes) ${best}`;
   const why = s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes';
   // Weak patterns are tendencies, not segments: said on the line a reader stops at, the why in the notes.
@@ -89,10 +93,10 @@ export function describeSummary(s: AnalysisSummary): string {
   const span = leakageSpan(l.windowDays);
   const lines = [
     `Analysis run ${s.runId} as of ${s.asOf} (data ${s.dataHash.slice(0, 12)})`,
-    `Revenue, ${span.short ? span.window : 'last 12 months'}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCount(s.customers.total)} customers`,
-    `Strategic: ${formatCount(s.customers.strategic)} customers make ${formatShare(s.strategicRevenueShare)} of revenue; long tail: ${formatCount(s.customers.longTail)}`,
+    `Revenue, ${span.short ? span.window : 'last 12 months'}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCounted(s.customers.total, 'customer')}`,
+    `Strategic: ${formatCounted(s.customers.strategic, 'customer')} ${s.customers.strategic === 1 ? 'makes' : 'make'} ${formatShare(s.strategicRevenueShare)} of revenue; long tail: ${formatCount(s.customers.longTail)}`,
     profilesLine(s),
-    ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCount(p.members)} customers, ${money(p.revenue12m)}`),
+    ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCounted(p.members, 'customer')}, ${money(p.revenue12m)}`),
     `Actions: ${formatCount(s.counts.recoveryActions)} recovery, ${formatCount(s.counts.growthActions)} growth`,
     `Leakage${span.short ? ` ${span.per}` : ''}: ${money(l.total)} = ${formatShare(l.share)} of ${span.revenue} (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band`,
     ...describeBgNbdLines(s.bgnbd),

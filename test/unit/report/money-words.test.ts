@@ -16,5 +16,8 @@ describe("an export's note on what its money is over", () => {
       "The data holds 182 days before the as-of date. Growth: what peers buy over those days. Recovery: money at risk over the next 120 days (the run's horizon). Territory leakage: both over those 182 days, as on the overview.",
     );
     expect(moneyWords(120, 365)).toBe(moneyWords(120));
+    expect(moneyWords(120, 1)).toBe(
+      "The data holds 1 day before the as-of date. Growth: what peers buy over that day. Recovery: money at risk over the next 120 days (the run's horizon). Territory leakage: both over that day, as on the overview.",
+    );
   });
 });

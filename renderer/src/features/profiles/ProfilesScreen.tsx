@@ -96,7 +96,7 @@ export function ProfilesScreen() {
           <h1>Buying-pattern profiles</h1>
           <p className="muted">
             {s.customers.bestRelaxed
-              ? `Built from all ${fmt.count(s.customers.best)} active customers (fewer than 20 met the best-customer setting); every customer is matched to its nearest profile.`
+              ? `Built from ${s.customers.best === 1 ? 'the one active customer' : `all ${fmt.count(s.customers.best)} active customers`} (fewer than 20 met the best-customer setting); every customer is matched to its nearest profile.`
               : `Built from ${fmt.count(s.customers.best)} best customers (large and broad buyers); every customer is matched to its nearest profile.`}
           </p>
         </div>
