@@ -38,7 +38,7 @@ const LIST_ORDER_HINTS: Record<ListOrder, string> = {
 export function RecoveryControls({ value, onChange }: Props) {
   const set = <K extends keyof RecoverySettings>(key: K, v: RecoverySettings[K]) => onChange({ ...value, [key]: v });
   return (
-    <div className="controls" data-testid="recovery-controls">
+    <div className="controls top" data-testid="recovery-controls">
       <Slider id="lateness" label={settingMeta('recovery.lateness').label} value={value.lateness} {...sliderRange('recovery.lateness')} shown={`${value.lateness} cycles`} onChange={(v) => set('lateness', v)} hint="Gap since the last purchase, in the customer's own purchase cycles." />
       <Slider id="decline" label={settingMeta('recovery.declineThreshold').label} value={value.declineThreshold} {...sliderRange('recovery.declineThreshold')} shown={`${Math.round(value.declineThreshold * 100)}% of baseline`} onChange={(v) => set('declineThreshold', v)} hint="Trailing spend against the same season's baseline." />
       <Slider id="min-purchases" label={settingMeta('recovery.minPurchases').label} value={value.minPurchases} {...sliderRange('recovery.minPurchases')} shown={`${value.minPurchases} purchases`} onChange={(v) => set('minPurchases', v)} hint="Fewer purchase days = no rhythm yet, no action." />
