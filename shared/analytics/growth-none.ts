@@ -10,10 +10,13 @@ const EVERYONE = 1 - 1e-9;
  * Why a run with several categories has no growth action, in words an analyst can act on: most
  * often no category that some of a profile's best customers lack is bought by enough of the others
  * (a shop of single-category orders: each profile is the one category its members bought). Null
- * where growth found actions, or with one category (a note says so already).
+ * where growth found actions.
  */
 export function whyNoGrowth(profiles: readonly ProfileResult[], categories: readonly string[], settings: GrowthSettings, listed: number): string | null {
-  if (listed > 0 || categories.length < 2 || profiles.length === 0) return null;
+  if (listed > 0 || categories.length === 0 || profiles.length === 0) return null;
+  if (categories.length === 1) {
+    return `No growth actions: every sale is in one category ('${categories[0]}'), so there is no other category for peers to point a customer to. Import a category or product column to find cross-sell.`;
+  }
   let found: { share: number; category: number; profile: ProfileResult } | null = null;
   for (const profile of profiles) {
     for (const [category, share] of profile.penetration.entries()) {

@@ -487,7 +487,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   );
   const growthActions = actions.filter((a) => a.kind === 'growth').length;
   const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, growthActions);
-  if (noGrowth) notes.push(noGrowth);
+  // With one category the run's notes already say there is no mix; the Growth screen still says why it is empty.
+  if (noGrowth && ds.categories.length > 1) notes.push(noGrowth);
   const { windowDays } = features;
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   const horizon = settings.recovery.horizonDays;

@@ -37,3 +37,18 @@ describe('profiles on data where no split was tried', () => {
     await screenshot(page, 'no-patterns-profiles');
   });
 });
+
+describe('growth on data with one category', () => {
+  it('says why there are no growth actions, and that the run has none rather than that the filters hide them', async () => {
+    expect(summary.counts.growthActions).toBe(0);
+    expect(summary.growthNone).toMatch(/^No growth actions: every sale is in one category/);
+    // The run's notes already say there is one category: the reason is not repeated among them.
+    expect(summary.notes).not.toContain(summary.growthNone);
+    await page.evaluate(() => (window.location.hash = '#/growth'));
+    await page.getByTestId('growth-none').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('growth-none').innerText()).toBe(summary.growthNone);
+    await expect.poll(() => page.getByText('No growth actions in this run.').count()).toBe(1);
+    expect(await page.getByText('No growth actions for these filters.').count()).toBe(0);
+    await screenshot(page, 'no-patterns-growth');
+  });
+});

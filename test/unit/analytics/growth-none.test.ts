@@ -25,8 +25,13 @@ describe('why growth listed nothing', () => {
     expect(text).toMatch(/^No growth actions: no customer lacks, or buys far below its size, a category that at least 50% of its profile's best customers buy and at least 5 peers of its size buy/);
   });
 
-  it('says nothing where growth listed actions, or where there is one category to sell', () => {
+  it('says nothing where growth listed actions', () => {
     expect(whyNoGrowth([profile(1, 'Bolts heavy', [1, 0.3, 0.1])], CATS, growth, 12)).toBeNull();
-    expect(whyNoGrowth([profile(1, 'All customers', [1])], ['All products'], growth, 0)).toBeNull();
+  });
+
+  it('names the one category there is, where there is nothing else to sell', () => {
+    expect(whyNoGrowth([profile(1, 'All customers', [1])], ['All products'], growth, 0)).toBe(
+      "No growth actions: every sale is in one category ('All products'), so there is no other category for peers to point a customer to. Import a category or product column to find cross-sell.",
+    );
   });
 });

@@ -57,6 +57,7 @@ export function GrowthScreen() {
     [runId, filters.profile, filters.territory, filters.category],
   );
   const rows = useMemo(() => actions.data?.rows ?? [], [actions.data]);
+  const filtered = Boolean(filters.profile || filters.territory || filters.category);
   // The run's last backtest, when one was made: whether its growth actions pointed anywhere a popularity rule would not.
   const lastBacktest = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
   const growthCheck = lastBacktest.data?.report?.growth ?? null;
@@ -117,7 +118,7 @@ export function GrowthScreen() {
         <Stat label="Customers" value={actions.data ? fmt.count(actions.data.customers) : '…'} testId="growth-customers" />
       </div>
       <Panel title="Expected growth by category">
-        {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" onClick={(e) => { const category = clickedCategory(e); if (category) drill({ kind: 'growth', category, territory: filters.territory || undefined, profile: filters.profile ? Number(filters.profile) : undefined }); }} /> : <p className="muted">{actions.loading ? 'Loading…' : 'No growth actions for these filters.'}</p>}
+        {totals.length > 0 ? <Chart option={option} label="Expected growth revenue by category" height={Math.max(220, 40 + 28 * Math.min(15, totals.length))} testId="chart-growth" onClick={(e) => { const category = clickedCategory(e); if (category) drill({ kind: 'growth', category, territory: filters.territory || undefined, profile: filters.profile ? Number(filters.profile) : undefined }); }} /> : <p className="muted">{actions.loading ? 'Loading…' : filtered ? 'No growth actions for these filters.' : 'No growth actions in this run.'}</p>}
       </Panel>
       <Panel title="Growth actions by expected revenue">
         <ActionList

@@ -126,8 +126,7 @@ export function ProfilesScreen() {
           <div className="field" style={{ minWidth: 260 }}>
             <label htmlFor="k-slider">
               Profiles (k): <output data-testid="k-value">{k}</output>
-              {k === s.suggestedK ? ' (suggested)' : ''}
-              {s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
+              {k === s.suggestedK ? (k === 1 ? ' (one peer group, suggested)' : ' (suggested)') : s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
             </label>
             <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => moveK(Number(e.target.value))} disabled={job !== null} />
           </div>
