@@ -6,6 +6,7 @@ import {
   cellText,
   isDefaultView,
   filterRows,
+  gridFloor,
   gridTemplate,
   parseView,
   rowCountText,
@@ -40,7 +41,7 @@ type Props<T> = {
   total?: number;
   /** Which rows the page holds and where the rest are, said beside the count. */
   capNote?: string;
-  /** Pixels the columns need; a narrower table scrolls sideways instead of cutting headers. */
+  /** Pixels the columns need, where their declared widths do not say it; a narrower table scrolls sideways instead of cutting headers. */
   minWidth?: number;
   /** The rows are still on their way: say so, rather than "0 rows" and the empty text. */
   loading?: boolean;
@@ -99,6 +100,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
   const extraPx = expandedIndex >= 0 ? extra : 0;
   const { first, last } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, shown.length, 8 + Math.ceil(extraPx / ROW_HEIGHT));
   const template = gridTemplate(visible, view.widths, detail ? '2rem' : null);
+  const floor = minWidth ?? gridFloor(visible, view.widths, detail ? '2rem' : null);
   const activeRow = Math.min(active, Math.max(0, shown.length - 1));
 
   useLayoutEffect(() => {
@@ -236,9 +238,9 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         aria-colcount={visible.length}
         tabIndex={0}
         onKeyDown={onKey}
-        style={minWidth ? { height, overflowX: 'auto', overflowY: 'hidden' } : { height }}
+        style={{ overflowX: 'auto', overflowY: 'hidden' }}
       >
-        <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, minWidth }}>
+        <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, minWidth: floor }}>
           {detail && <div role="columnheader" aria-label="Full text" />}
           {visible.map((c) => (
             <div
@@ -268,7 +270,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
             </div>
           ))}
         </div>
-        <div className="table-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height: viewport, minWidth }}>
+        <div className="table-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height: viewport, minWidth: floor }}>
           {shown.length === 0 ? (
             <p className="muted table-empty">{waiting ? 'Loading…' : rows.length === 0 ? empty : 'No row matches the filter.'}</p>
           ) : (

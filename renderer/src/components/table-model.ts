@@ -72,9 +72,43 @@ export function visibleWindow(scrollTop: number, viewport: number, rowHeight: nu
 export type ColumnWidths = Record<string, number>;
 export const MIN_COLUMN_WIDTH = 48;
 
+/**
+ * The least a share-of-the-rest column (fr) is given, in rem: room for about ten characters of a
+ * name at 2fr and more, four at the narrowest. Without it, a laptop's 1280 pixels cut customer
+ * names to "Copper K…" and reps to one letter; with it, a table too wide for the window scrolls sideways.
+ */
+export const frFloorRem = (fr: number): number => Math.min(10, Math.max(4, fr * 5));
+
+/** One column's track: a dragged width, a fixed width as declared, or a share of the rest above its floor. */
+const track = <T>(c: Column<T>, widths: ColumnWidths): string => {
+  if (widths[c.id] !== undefined) return `${Math.max(MIN_COLUMN_WIDTH, widths[c.id])}px`;
+  const width = c.width ?? '1fr';
+  const fr = /^([\d.]+)fr$/.exec(width);
+  return fr ? `minmax(${frFloorRem(Number(fr[1]))}rem, ${width})` : width;
+};
+
 /** The CSS grid template of the columns shown: dragged widths win over the declared ones. */
 export const gridTemplate = <T>(columns: readonly Column<T>[], widths: ColumnWidths, lead: string | null = null): string =>
-  [...(lead ? [lead] : []), ...columns.map((c) => (widths[c.id] !== undefined ? `${Math.max(MIN_COLUMN_WIDTH, widths[c.id])}px` : (c.width ?? '1fr')))].join(' ');
+  [...(lead ? [lead] : []), ...columns.map((c) => track(c, widths))].join(' ');
+
+/** The width the columns need at the least (a CSS length): the table's rows are held to it, so a narrower window scrolls them sideways. */
+export function gridFloor<T>(columns: readonly Column<T>[], widths: ColumnWidths, lead: string | null = null): string {
+  let rem = 0;
+  let px = 0;
+  const add = (length: string) => {
+    const m = /^([\d.]+)(rem|px|fr)$/.exec(length);
+    if (!m) rem += frFloorRem(1);
+    else if (m[2] === 'px') px += Number(m[1]);
+    else if (m[2] === 'rem') rem += Number(m[1]);
+    else rem += frFloorRem(Number(m[1]));
+  };
+  if (lead) add(lead);
+  for (const c of columns) {
+    if (widths[c.id] !== undefined) px += Math.max(MIN_COLUMN_WIDTH, widths[c.id]);
+    else add(c.width ?? '1fr');
+  }
+  return `calc(${Number(rem.toFixed(2))}rem + ${Math.round(px)}px)`;
+}
 
 /** Where a row starts when one row (expandedIndex) is taller by `extra` pixels than the rest. */
 export const rowTop = (index: number, rowHeight: number, expandedIndex: number, extra: number): number =>

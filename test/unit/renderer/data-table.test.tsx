@@ -111,10 +111,15 @@ describe('DataTable', () => {
     fireEvent.keyDown(edge, { key: 'ArrowRight' });
     fireEvent.keyDown(edge, { key: 'ArrowRight' });
     const head = screen.getAllByRole('row')[0] as HTMLElement;
-    expect(head.style.gridTemplateColumns).toBe('1fr 64px');
+    expect(head.style.gridTemplateColumns).toBe('minmax(5rem, 1fr) 64px');
     expect((bodyRows()[0] as HTMLElement).style.gridTemplateColumns).toBe(head.style.gridTemplateColumns);
+    // The rows are held to what the columns need, so a narrow window scrolls them sideways together.
+    expect(head.style.minWidth).toMatch(/^calc\((5rem \+ 64px|64px \+ 5rem)\)$/);
+    const tableBody = (bodyRows()[0] as HTMLElement).parentElement?.parentElement as HTMLElement;
+    expect(tableBody.className).toBe('table-body');
+    expect(tableBody.style.minWidth).toBe(head.style.minWidth);
     fireEvent.doubleClick(edge);
-    expect((screen.getAllByRole('row')[0] as HTMLElement).style.gridTemplateColumns).toBe('1fr 1fr');
+    expect((screen.getAllByRole('row')[0] as HTMLElement).style.gridTemplateColumns).toBe('minmax(5rem, 1fr) minmax(5rem, 1fr)');
   });
 
   it('opens a row to its full text with Space or its toggle, one row at a time', () => {

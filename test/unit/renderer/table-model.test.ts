@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, sortRows, toTsv, visibleWindow, type Column } from '../../../renderer/src/components/table-model';
+import { filterRows, gridFloor, gridTemplate, sortRows, toTsv, visibleWindow, type Column } from '../../../renderer/src/components/table-model';
 
 type Row = { name: string; revenue: number | null; rep: string };
 const rows: Row[] = [
@@ -47,5 +47,24 @@ describe('table model', () => {
     expect(visibleWindow(32 * 1000, 320, 32, 30000, 8)).toEqual({ first: 992, last: 1018 });
     expect(visibleWindow(32 * 29995, 320, 32, 30000, 8)).toEqual({ first: 29987, last: 30000 });
     expect(visibleWindow(0, 320, 32, 0)).toEqual({ first: 0, last: 0 });
+  });
+});
+
+describe('column widths on a narrow window', () => {
+  type Row = { name: string };
+  const col = (id: string, width?: string): Column<Row> => ({ id, label: id, value: (r) => r.name, width });
+  const columns = [col('customer', '2.4fr'), col('code', '6rem'), col('rep', '0.8fr'), col('note')];
+
+  it('gives a share-of-the-rest column a floor it keeps, so a name is never cut to a few letters', () => {
+    expect(gridTemplate(columns, {})).toBe('minmax(10rem, 2.4fr) 6rem minmax(4rem, 0.8fr) minmax(5rem, 1fr)');
+  });
+
+  it('lets a dragged width win over the declared one, and the lead column come first', () => {
+    expect(gridTemplate(columns, { customer: 300, code: 20 }, '2rem')).toBe('2rem 300px 48px minmax(4rem, 0.8fr) minmax(5rem, 1fr)');
+  });
+
+  it('holds the rows to the sum of those floors, so a narrower table scrolls sideways instead', () => {
+    expect(gridFloor(columns, {})).toBe('calc(25rem + 0px)');
+    expect(gridFloor(columns, { customer: 300 }, '2rem')).toBe('calc(17rem + 300px)');
   });
 });
