@@ -213,37 +213,58 @@ function majority(values: (string | null)[], share: number): { value: string; co
   return best && of > 0 && best[1] / of >= share ? { value: best[0], count: best[1], of } : null;
 }
 
+/** A bare '$' (not US$, C$ or a code): the dollar of any dollar country. */
+const bareDollar = (text: string): boolean => symbolIn(text) === 'USD' && !/US\$|USD/i.test(text);
+
+/** Marks a '$' or 'Dollar' in the majority count until the customers' country says which dollar. */
+const SOME_DOLLAR = '$';
+
 export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
   const column = (h: string): string[] => {
     const i = e.headers.indexOf(h);
     return i < 0 ? [] : e.rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
   };
 
+  const countryHeader = e.headers.find((h) => /^(country|countryname|nation|land|pays|billingcountry|shiptocountry|customercountry)$/.test(normalise(h)));
+  const fromCountry = (() => {
+    if (!countryHeader) return null;
+    const regions = column(countryHeader).map((v) => COUNTRY_REGION.find(([re]) => re.test(v.toLowerCase()))?.[1] ?? null);
+    const found = majority(regions.map((r) => (r ? REGION_CURRENCY[r] : null)), 0.5);
+    return found ? { code: found.value, reason: `${Math.round((found.count / found.of) * 100)}% of the rows in '${countryHeader}' are in ${found.value} countries` } : null;
+  })();
+  // '$' is the dollar of a dozen countries: where the customers are in a dollar country, it is that
+  // country's dollar (a Canadian file of '$' amounts had been read as USD); else USD, the likeliest.
+  const dollar = (said: string): CurrencyGuess =>
+    fromCountry && DOLLARS.includes(fromCountry.code) && fromCountry.code !== 'USD'
+      ? { code: fromCountry.code, source: 'data', reason: `${said}, and ${fromCountry.reason}` }
+      : { code: 'USD', source: 'data', reason: said };
+
   const currencyHeader = currencyColumnOf(e.headers);
   if (currencyHeader) {
-    const found = majority(column(currencyHeader).map((cell) => currenciesNamedBy(cell)?.[0] ?? null), 0.5);
+    const found = majority(
+      column(currencyHeader).map((cell) => {
+        const named = currenciesNamedBy(cell);
+        return named === DOLLARS ? SOME_DOLLAR : (named?.[0] ?? null);
+      }),
+      0.5,
+    );
+    if (found?.value === SOME_DOLLAR) return dollar(`the '${currencyHeader}' column says dollars`);
     if (found) return { code: found.value, source: 'data', reason: `the '${currencyHeader}' column says ${found.value}` };
   }
 
   for (const h of e.amountColumns) {
     const code = symbolIn(h);
+    if (code && bareDollar(h)) return dollar(`the header '${h}' names $`);
     if (code) return { code, source: 'data', reason: `the header '${h}' names ${code}` };
   }
 
   for (const h of e.amountColumns) {
-    const found = majority(column(h).map(symbolIn), 0.5);
-    if (found) return { code: found.value, source: 'data', reason: `amounts in '${h}' are written with ${found.value === 'USD' ? '$' : (SYMBOLS.find(([, iso]) => iso === found.value)?.[0] ?? found.value)}` };
+    const found = majority(column(h).map((cell) => (bareDollar(cell) ? SOME_DOLLAR : symbolIn(cell))), 0.5);
+    if (found?.value === SOME_DOLLAR) return dollar(`amounts in '${h}' are written with $`);
+    if (found) return { code: found.value, source: 'data', reason: `amounts in '${h}' are written with ${SYMBOLS.find(([, iso]) => iso === found.value)?.[0] ?? found.value}` };
   }
 
-  const countryHeader = e.headers.find((h) => /^(country|countryname|nation|land|pays|billingcountry|shiptocountry|customercountry)$/.test(normalise(h)));
-  if (countryHeader) {
-    const regions = column(countryHeader).map((v) => COUNTRY_REGION.find(([re]) => re.test(v.toLowerCase()))?.[1] ?? null);
-    const found = majority(regions.map((r) => (r ? REGION_CURRENCY[r] : null)), 0.5);
-    if (found) {
-      const share = Math.round((found.count / found.of) * 100);
-      return { code: found.value, source: 'data', reason: `${share}% of the rows in '${countryHeader}' are in ${found.value} countries` };
-    }
-  }
+  if (fromCountry) return { code: fromCountry.code, source: 'data', reason: fromCountry.reason };
 
   const fromLocale = currencyOfLocale(e.locale);
   if (fromLocale) return { code: fromLocale, source: 'locale', reason: `the file names no currency; ${fromLocale} is the currency of this computer's region (${e.locale})` };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Backend } from '../../../main/backend/dispatch';
@@ -24,6 +25,22 @@ describe('the currency of a workspace', () => {
       const summary = await w.backend.call('import-run', { path: fixture('uk-country.csv') });
       expect(summary.currency).toMatchObject({ code: 'GBP', source: 'data' });
       expect(await w.backend.call('workspace-info', {})).toMatchObject({ currency: 'GBP', currencySource: 'data' });
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it("is the customers' country's dollar when amounts say only '$', and every row is kept in it", async () => {
+    const w = await workspaceWithoutCurrency();
+    try {
+      const file = path.join(w.dir, 'toronto.csv');
+      const lines = ['Date,Customer,Country,Category,Amount,Currency'];
+      for (let i = 0; i < 40; i++) lines.push(`2024-0${1 + (i % 9)}-1${i % 10},C${i % 12},Canada,${i % 2 ? 'Pumps' : 'Valves'},$${(100 + i).toFixed(2)},${i % 3 ? '$' : 'CAD'}`);
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      const summary = await w.backend.call('import-run', { path: file });
+      expect(summary.currency).toEqual({ code: 'CAD', source: 'data', reason: "the 'Currency' column says dollars, and 100% of the rows in 'Country' are in CAD countries" });
+      expect(summary).toMatchObject({ rowsRead: 40, rowsImported: 40, rowsRejected: 0 });
+      expect((await w.backend.call('workspace-info', {})).currency).toBe('CAD');
     } finally {
       w.cleanup();
     }

@@ -24,6 +24,22 @@ describe('guessing the currency of a sales file', () => {
     expect(guessCurrency({ headers: ['Customer', 'Amount'], rows: [['C1', '1.200,00 €']], amountColumns: ['Amount'] }).code).toBe('EUR');
   });
 
+  it("reads a bare '$' as the dollar of the customers' country, and as USD where they are not in a dollar country", () => {
+    const canada = [['1', '2024-01-02', 'C1', 'Canada', '$10.00'], ['2', '2024-01-03', 'C2', 'Canada', '$12.00'], ['3', '2024-01-03', 'C3', 'USA', '$9.00']];
+    expect(guessCurrency({ headers, rows: canada, amountColumns: ['Amount'], locale: 'en-US' })).toEqual({
+      code: 'CAD',
+      source: 'data',
+      reason: "amounts in 'Amount' are written with $, and 67% of the rows in 'Country' are in CAD countries",
+    });
+    const withColumn = { headers: ['Customer', 'Country', 'Amount', 'Currency'], rows: [['C1', 'Australia', '10', '$'], ['C2', 'Australia', '12', 'Dollar']], amountColumns: ['Amount'] };
+    expect(guessCurrency(withColumn)).toMatchObject({ code: 'AUD', reason: "the 'Currency' column says dollars, and 100% of the rows in 'Country' are in AUD countries" });
+    expect(guessCurrency({ headers: ['Customer', 'Country', 'Sales ($)'], rows: [['C1', 'New Zealand', '10']], amountColumns: ['Sales ($)'] })).toMatchObject({ code: 'NZD' });
+    // Written as US dollars, or sold in a country of another currency: the '$' stays USD.
+    expect(guessCurrency({ headers, rows: canada.map((r) => [...r.slice(0, 4), r[4].replace('$', 'US$')]), amountColumns: ['Amount'] })).toMatchObject({ code: 'USD', reason: "amounts in 'Amount' are written with US$" });
+    expect(guessCurrency({ headers, rows: canada.map((r) => [...r.slice(0, 3), 'Germany', r[4]]), amountColumns: ['Amount'] })).toMatchObject({ code: 'USD', reason: "amounts in 'Amount' are written with $" });
+    expect(guessCurrency({ headers: ['Customer', 'Amount'], rows: [['C1', '$5']], amountColumns: ['Amount'], locale: 'en-CA' })).toMatchObject({ code: 'USD' });
+  });
+
   it('falls back to the region of the locale, and to USD only when there is none, saying so', () => {
     const plain = { headers: ['Customer', 'Amount'], rows: [['C1', '10']], amountColumns: ['Amount'] };
     expect(guessCurrency({ ...plain, locale: 'de-AT' })).toMatchObject({ code: 'EUR', source: 'locale' });
