@@ -31,9 +31,13 @@ export function backtestSpan(ds: Dataset, runHorizon: number, horizon: number | 
   const horizonDays = horizon ?? Math.max(30, Math.min(runHorizon, Math.floor(room / 2)));
   const range = backtestRange(ds, horizonDays);
   if (range.from > range.to) {
+    const span = `The data runs from ${isoFromDay(ds.firstDay)} to ${isoFromDay(ds.lastDay)}`;
+    // Asking a shorter horizon helps only where the shortest, 30 days, would fit.
     throw new AppError(
       'INVALID_INPUT',
-      `The data runs from ${isoFromDay(ds.firstDay)} to ${isoFromDay(ds.lastDay)}: too short for a ${horizonDays}-day backtest (it needs four months of history plus the horizon). Choose a shorter horizon.`,
+      room >= 30
+        ? `${span}: too short for a ${horizonDays}-day backtest (it needs four months of history plus the horizon). Choose a horizon of at most ${room} days.`
+        : `${span}: too short for any backtest. A replay needs four months of history before its date and at least 30 days to watch after it, about five months in all; import more history to judge the flags against what followed.`,
       { horizonDays, from: isoFromDay(range.from), to: isoFromDay(range.to) },
     );
   }

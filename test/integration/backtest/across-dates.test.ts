@@ -110,7 +110,7 @@ describe("a backtest across dates on CDNOW's sample", () => {
     expect(await w.backend.invoke('analysis-backtest-dates', { dates: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await w.backend.invoke('analysis-backtest-dates', { dates: 13 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const tooLong = await w.backend.invoke('analysis-backtest-dates', { dates: 3, horizonDays: 600 });
-    expect(JSON.stringify(tooLong)).toMatch(/too short for a 600-day backtest/);
+    expect(JSON.stringify(tooLong)).toMatch(/too short for a 600-day backtest \(it needs four months of history plus the horizon\)\. Choose a horizon of at most \d+ days\./);
   });
 });
 
