@@ -52,6 +52,13 @@ export const formatCount = (value: number, locale?: string): string => new Intl.
 export const formatCounted = (value: number, noun: string, plural = `${noun}s`, locale?: string): string =>
   `${formatCount(value, locale)} ${value === 1 ? noun : plural}`;
 
+/**
+ * Money as an export keeps it: to the cent, which also clears a long sum's float noise
+ * (5126197.249999997); below one, to four significant digits, so a file priced in small units
+ * keeps 0.0343 rather than 0.03.
+ */
+export const roundMoney = (v: number): number => (Math.abs(v) >= 1 || v === 0 || !Number.isFinite(v) ? Math.round(v * 100) / 100 : Number(v.toPrecision(4)));
+
 /** Rounds for display in reasons, to two significant digits: 8,437 -> 8,400; 143 -> 140; 0.187 -> 0.19. */
 export const roundForReason = (value: number): number => {
   if (value === 0 || !Number.isFinite(value)) return 0;

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/model/results';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
+import { roundMoney } from '../../../shared/format/numbers';
 
-const cents = (v: number): number => Math.round(v * 100) / 100;
 const share = (v: number): number => Math.round(v * 10000) / 10000;
 /** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
-const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? cents(v) : null);
+const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? roundMoney(v) : null);
 
 /** A recovery action's chance of the slide, a growth gap's share of peers that buy the category. */
 const chanceOf = (a: Action): number | null => {
@@ -40,7 +40,7 @@ export function writeRunFiles(
       // Recovery list's order (chance x (money at risk + the run's weight on sureness)), recovery only.
       ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high', 'chance', 'call_value'],
       actions.map((a): CsvValue[] => [
-        a.customerCode, a.customerName, a.kind, a.category, cents(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
+        a.customerCode, a.customerName, a.kind, a.category, roundMoney(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
         a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id, rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh),
         chanceOf(a), a.kind === 'recovery' ? rangeEnd(a.facts.callValue) : null,
       ]),
@@ -51,8 +51,8 @@ export function writeRunFiles(
     toCsv(
       ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory', 'profile_label'],
       customers.map((c): CsvValue[] => [
-        c.code, c.name, c.tier, c.profile, cents(c.revenue12m), c.breadth, c.pAlive === null ? null : share(c.pAlive), cents(c.atRiskRevenue),
-        cents(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null),
+        c.code, c.name, c.tier, c.profile, roundMoney(c.revenue12m), c.breadth, c.pAlive === null ? null : share(c.pAlive), roundMoney(c.atRiskRevenue),
+        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null),
       ]),
     ),
   );
@@ -65,7 +65,7 @@ export function writeRunFiles(
         ...summary.categories.map((c) => `penetration_${c}`),
       ],
       summary.profiles.map((p): CsvValue[] => [
-        p.id, p.label, p.members, p.bestMembers, cents(p.revenue12m), ...p.mix.map(share), ...p.penetration.map(share),
+        p.id, p.label, p.members, p.bestMembers, roundMoney(p.revenue12m), ...p.mix.map(share), ...p.penetration.map(share),
       ]),
     ),
   );
@@ -81,8 +81,8 @@ export function writeRunFiles(
         as_of: summary.asOf,
         currency: summary.currency,
         has_dates: summary.hasDates,
-        revenue_12m: cents(summary.revenue12m),
-        leakage: { recovery: cents(l.recovery), growth: cents(l.growth), total: cents(l.total), pct: share(l.share), band: l.band },
+        revenue_12m: roundMoney(summary.revenue12m),
+        leakage: { recovery: roundMoney(l.recovery), growth: roundMoney(l.growth), total: roundMoney(l.total), pct: share(l.share), band: l.band },
         k: summary.k,
         suggested_k: summary.suggestedK,
         elbow_k: summary.elbowK ?? null,
@@ -96,16 +96,16 @@ export function writeRunFiles(
               values: summary.productLevel.values,
               raw_values: summary.productLevel.rawValues,
               reason: summary.productLevel.reason,
-              non_product_revenue: cents(summary.productLevel.nonProductRevenue),
+              non_product_revenue: roundMoney(summary.productLevel.nonProductRevenue),
               non_product_rows: summary.productLevel.nonProductRows,
               // Credits of those lines that net goods bought the same day instead of being left out.
               same_day_credit_rows: summary.productLevel.sameDayCredits?.rows ?? 0,
-              same_day_credit_revenue: cents(summary.productLevel.sameDayCredits?.revenue ?? 0),
+              same_day_credit_revenue: roundMoney(summary.productLevel.sameDayCredits?.revenue ?? 0),
               non_product_lines: summary.productLevel.nonProduct.map((l) => ({
                 code: l.code,
                 name: l.name,
                 kind: l.kind,
-                revenue: cents(l.revenue),
+                revenue: roundMoney(l.revenue),
                 rows: l.rows,
                 excluded: l.excluded,
                 reason: l.reason,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { zipEntries, type ZipEntry } from './zip';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
+import { roundMoney } from '../../../shared/format/numbers';
 
 /** How a column's values are typed and shown in Excel. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
@@ -39,9 +40,6 @@ export function currencyFormat(currency: string, cents = false): string {
   const quoted = `"${symbol.replace(/"/g, '')}${/^[A-Z]{2,}$/.test(symbol) ? ' ' : ''}"`;
   return `${quoted}${number};-${quoted}${number}`;
 }
-
-/** Money to the cent, as the books keep it; below one, to four significant digits, so $0.0343 is not 0.03. */
-const roundMoney = (v: number): number => (Math.abs(v) >= 1 || v === 0 ? Math.round(v * 100) / 100 : Number(v.toPrecision(4)));
 
 const isSmallMoney = (v: number): boolean => v !== 0 && Math.abs(v) < 10;
 

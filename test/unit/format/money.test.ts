@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
-import { formatMoney, roundForReason } from '../../../shared/format/numbers';
+import { formatMoney, roundForReason, roundMoney } from '../../../shared/format/numbers';
 
 describe('money as a rep reads it', () => {
   it('writes amounts of ten and more in whole units, as reps talk', () => {
@@ -31,5 +31,15 @@ describe('amounts rounded for a reason', () => {
     expect(roundForReason(0.187)).toBe(0.19);
     expect(roundForReason(-0.0343)).toBe(-0.034);
     expect(roundForReason(0)).toBe(0);
+  });
+});
+
+describe('money as an export keeps it', () => {
+  it('rounds to the cent, clearing a long sum\'s float noise, and keeps four significant digits below one', () => {
+    expect(roundMoney(5_126_197.249999997)).toBe(5_126_197.25);
+    expect(roundMoney(1.005)).toBe(1);
+    expect(roundMoney(0.0343219)).toBe(0.03432);
+    expect(roundMoney(-0.5)).toBe(-0.5);
+    expect(roundMoney(0)).toBe(0);
   });
 });
