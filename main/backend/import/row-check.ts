@@ -5,6 +5,7 @@ import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
 import { namesCredit, namesNoSale } from '../../../shared/model/sale-status';
 import { otherCurrencyIn } from '../../../shared/format/currency';
+import { isTotalsLabel, totalsReason } from './totals-row';
 import { ownString } from './source';
 
 /**
@@ -143,6 +144,7 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     }
     const customer = text(cells, ix.customer);
     if (customer === '') return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
+    if (isTotalsLabel(customer)) return out.reject(line, m.customer ?? null, customer, totalsReason(customer));
     const dateText = text(cells, ix.date);
     let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
     if (day === undefined) {

@@ -13,6 +13,7 @@ import { scanFile } from './blank-lines';
 import { outlierDays } from '../outlier-dates';
 import { creditStatusCondition, saleStatusCondition, sqlWords } from '../../../../shared/cube/sql';
 import { spellingsOf } from '../../../../shared/format/currency';
+import { isTotalsLabel } from '../totals-row';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -198,6 +199,8 @@ export async function stageWithDuckDb(
       refused.push(['date', t]);
     }
     for (const column of ['customer', 'category'] as const) for (const t of await distinct(column)) if (t.trim() === '') refused.push([column, t]);
+    // A report's totals line ('Total', 'Grand Total') is no customer: its rows go line by line, which rejects them with why.
+    for (const t of await distinct('customer')) if (isTotalsLabel(t.trim())) refused.push(['customer', t]);
     await c.run('CREATE TABLE refused (kind VARCHAR, value VARCHAR)');
     const appender = await c.createAppender('refused');
     for (const [kind, value] of refused) {

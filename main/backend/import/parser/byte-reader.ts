@@ -9,6 +9,7 @@ import { namesCredit, namesNoSale } from '../../../../shared/model/sale-status';
 import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
+import { isTotalsLabel } from '../totals-row';
 import { ByteDictionary, HASH_START, HASH_STEP, sameBytes } from './byte-dictionary';
 
 const LF = 10;
@@ -468,6 +469,8 @@ export class ByteReader {
         this.remember(f, start, end);
       } else {
         const text = this.decode(buf, start, end).trim();
+        // A report's totals line goes to rowChecker, which rejects it; it never joins the dictionary, so each one comes here.
+        if (f === TEXT.customer && isTotalsLabel(text)) return false;
         codes[f] = -1;
         pending[f] = text;
         blanks[f] = text === '' ? 1 : 0;

@@ -1,0 +1,28 @@
+/**
+ * A report's totals line where a customer should be: 'Total', 'Grand Total', SAP BW's 'Overall
+ * Result' or 'Gesamtergebnis'. Imported as a customer, its amount counts every sale above it a
+ * second time (a two-month export with a 'Total' line a month read twice its revenue). Only whole
+ * labels: 'Total Supply Co' is a customer.
+ */
+const TOTALS = new Set(
+  [
+    'total', 'totals', 'grand total', 'sub total', 'subtotal', 'overall total', 'total overall', 'sum', 'sum total', 'result', 'overall result',
+    'summe', 'gesamt', 'gesamtsumme', 'zwischensumme', 'summe gesamt', 'ergebnis', 'gesamtergebnis', 'endsumme',
+    'somme', 'total general', 'sous total', 'totale', 'totale generale', 'subtotale', 'suma', 'suma total', 'total geral',
+    'totaal', 'eindtotaal', 'subtotaal', 'totalt', 'summa', 'razem', 'celkem', 'yhteensa',
+  ],
+);
+
+const folded = (cell: string): string =>
+  cell
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+
+export const isTotalsLabel = (cell: string): boolean => cell !== '' && TOTALS.has(folded(cell));
+
+/** Why such a row is rejected. */
+export const totalsReason = (cell: string): string =>
+  `'${cell}' is a totals line of the report, not a customer: its amount repeats the sales above it, so it is not imported`;

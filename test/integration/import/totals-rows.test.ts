@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspaces } from '../../helpers/workspace';
+import { EVERY_ENGINE } from './fixtures';
+
+const workspace = freshWorkspaces();
+
+/** A report-style export: each month's sales, then the month's 'Total' line, and a 'Grand Total' at the end. */
+function monthlyReport(file: string): { sales: number; revenue: number; totals: number } {
+  const lines = ['Date,Customer,Category,Revenue'];
+  let sales = 0;
+  let revenue = 0;
+  let totals = 0;
+  for (let month = 1; month <= 6; month++) {
+    let monthRevenue = 0;
+    for (let c = 0; c < 25; c++) {
+      const amount = 40 + ((c * 7 + month * 3) % 19) * 5;
+      lines.push(`2024-0${month}-${String(1 + ((c * 3) % 27)).padStart(2, '0')},${c % 5 === 0 ? `Total Supply Co ${c}` : `C${c}`},${c % 2 ? 'Pumps' : 'Valves'},${amount}`);
+      sales++;
+      monthRevenue += amount;
+    }
+    lines.push(`2024-0${month}-28,${month % 2 ? 'Total' : 'Summe:'},All,${monthRevenue}`);
+    totals++;
+    revenue += monthRevenue;
+  }
+  lines.push(`2024-06-30,Grand Total,All,${revenue}`);
+  totals++;
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return { sales, revenue, totals };
+}
+
+describe("a report's totals lines", () => {
+  it('rejects them as totals, not customers, in every engine, so revenue is not counted twice', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'monthly-report.csv');
+    const truth = monthlyReport(file);
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: truth.sales + truth.totals, rowsImported: truth.sales, rowsRejected: truth.totals });
+      expect(s.revenue).toBeCloseTo(truth.revenue, 6);
+      // 'Total Supply Co 5' is a customer whose name starts with the word: it stays.
+      expect(s.customers).toBe(25);
+      const reasons = s.rejectsSample.map((r) => `${r.column} ${r.value}: ${r.reason}`);
+      expect(reasons).toContain("Customer Total: 'Total' is a totals line of the report, not a customer: its amount repeats the sales above it, so it is not imported");
+      expect(reasons.some((r) => r.startsWith("Customer Summe:: 'Summe:' is a totals line"))).toBe(true);
+      expect(reasons.some((r) => r.startsWith("Customer Grand Total: 'Grand Total' is a totals line"))).toBe(true);
+    }
+  });
+});
+
+describe("a spend table's totals line", () => {
+  it('is rejected as totals, so the customers are not joined by one that bought everything', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'spend-by-customer.csv');
+    fs.writeFileSync(file, 'Customer,Fresh,Milk,Frozen\nA1,100,20,5\nB2,40,60,0\nC3,10,0,90\nGrand Total,150,80,95\n');
+    const s = await w.backend.call('import-run', { path: file, asOf: '2025-06-30' });
+    expect(s).toMatchObject({ shape: 'spend-table', rowsRead: 4, rowsImported: 3, rowsRejected: 1, customers: 3, revenue: 325 });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 5, column: 'Customer', value: 'Grand Total' });
+  });
+});
