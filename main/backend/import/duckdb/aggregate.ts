@@ -198,9 +198,10 @@ export async function stageWithDuckDb(
       days.delete(t);
       refused.push(['date', t]);
     }
-    for (const column of ['customer', 'category'] as const) for (const t of await distinct(column)) if (t.trim() === '') refused.push([column, t]);
-    // A report's totals line ('Total', 'Grand Total') is no customer: its rows go line by line, which rejects them with why.
-    for (const t of await distinct('customer')) if (isTotalsLabel(t.trim())) refused.push(['customer', t]);
+    // A report's totals line ('Total', 'Grand Total') is no customer: its rows go line by line too, which rejects them with why.
+    for (const column of ['customer', 'category'] as const) {
+      for (const t of await distinct(column)) if (t.trim() === '' || (column === 'customer' && isTotalsLabel(t.trim()))) refused.push([column, t]);
+    }
     await c.run('CREATE TABLE refused (kind VARCHAR, value VARCHAR)');
     const appender = await c.createAppender('refused');
     for (const [kind, value] of refused) {
