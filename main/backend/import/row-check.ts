@@ -157,6 +157,8 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     lastDay = day;
     if (day === null) {
       if (dateText === '') return out.reject(line, m.date ?? null, dateText, `no date (${m.date} is empty)`);
+      // A report repeats its header on every page: say so, rather than that 'Date' is no date.
+      if (dateText.toLowerCase() === (m.date ?? '').trim().toLowerCase()) return out.reject(line, m.date ?? null, dateText, 'the header line again, as a report repeats it on each page: not a sale');
       // A panel's day numbers (dunnhumby's DAY 1..711) or an id: no calendar date to read them by.
       if (/^\d{1,4}$/.test(dateText)) {
         return out.reject(

@@ -60,3 +60,26 @@ describe("a spend table's totals line", () => {
     expect(s.rejectsSample[0]).toMatchObject({ row: 5, column: 'Customer', value: 'Grand Total' });
   });
 });
+
+describe("a report's header repeated on each page", () => {
+  it('is rejected as the header line again, in every engine', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'paged-report.csv');
+    const header = 'Date,Customer,Category,Revenue';
+    const lines = [header];
+    for (let i = 0; i < 90; i++) {
+      if (i > 0 && i % 30 === 0) lines.push(header);
+      lines.push(`2024-03-${String(1 + (i % 28)).padStart(2, '0')},C${i % 17},${i % 2 ? 'Pumps' : 'Valves'},${10 + i}`);
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: 92, rowsImported: 90, rowsRejected: 2 });
+      expect(s.rejectsSample.map((r) => [r.row, r.value, r.reason])).toEqual([
+        [32, 'Date', 'the header line again, as a report repeats it on each page: not a sale'],
+        [63, 'Date', 'the header line again, as a report repeats it on each page: not a sale'],
+      ]);
+    }
+  });
+});
