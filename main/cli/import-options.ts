@@ -13,6 +13,8 @@ export const readingOptions = {
   'date-format': { type: 'string' },
   'day-one': { type: 'string' },
   shape: { type: 'string' },
+  'fill-down': { type: 'boolean' },
+  'no-fill-down': { type: 'boolean' },
 } as const;
 
 export const readingHelp = `  --sheet NAME           Excel sheet to read (default: the first sheet that looks like a table)
@@ -21,6 +23,9 @@ export const readingHelp = `  --sheet NAME           Excel sheet to read (defaul
   --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial, unix (seconds since 1970), when dates are ambiguous;
                          day-number for a panel's day counts (1, 2, ... 711), with --day-one
   --day-one YYYY-MM-DD   With --date-format day-number: the date of day 1
+  --fill-down            Read a grouped report: a customer cell left blank below a customer is that
+                         customer's line (found by the file's look unless told)
+  --no-fill-down         Reject lines without a customer, even in a file that looks like a grouped report
   --shape S              transactions (default), cube (customer x category x day or week sums, from
                          longtail sql), spend-table (customer x category amounts) or
                          product-master (product -> category)`;
@@ -48,6 +53,11 @@ export function oneOf<T extends string>(raw: unknown, allowed: readonly T[], fla
   return found;
 }
 
+function fillDownArg(values: Record<string, unknown>): { fillDown?: boolean } {
+  if (values['fill-down'] && values['no-fill-down']) throw new AppError('INVALID_INPUT', '--fill-down and --no-fill-down contradict each other: give one.');
+  return values['fill-down'] ? { fillDown: true } : values['no-fill-down'] ? { fillDown: false } : {};
+}
+
 /** The import request's reading fields from the parsed options (absent ones left to detection). */
 export function readingArgs(values: Record<string, unknown>): {
   sheet?: string;
@@ -55,6 +65,7 @@ export function readingArgs(values: Record<string, unknown>): {
   mapping: Partial<Record<ImportField, string | null>>;
   dateFormat?: DateFormat;
   dayOne?: string;
+  fillDown?: boolean;
 } {
   return {
     sheet: values.sheet as string | undefined,
@@ -62,5 +73,6 @@ export function readingArgs(values: Record<string, unknown>): {
     mapping: parseMaps(values.map),
     dateFormat: oneOf<DateFormat>(values['date-format'], DATE_FORMATS, '--date-format'),
     ...(typeof values['day-one'] === 'string' ? { dayOne: values['day-one'] } : {}),
+    ...fillDownArg(values),
   };
 }

@@ -86,6 +86,8 @@ export type ImportPreview = {
   dateFormat: { detected: DateFormat | null; candidates: DateFormat[]; ambiguous: boolean };
   /** True when a mapping saved for the same headers was reused. */
   savedMapping: boolean;
+  /** True when the file looks like a grouped report (customer written once per group, blank below): those lines take the customer above. */
+  fillDown?: boolean;
   /** What the reader noticed before any row was imported: an encoding fallback, a renamed file, duplicate headers. */
   warnings?: string[];
   /** What importing this file would make the workspace currency, with the reason (editable before import). */
@@ -159,6 +161,8 @@ export const importSpecs = [
       dateFormat: z.enum(DATE_FORMATS).optional(),
       /** With dateFormat day-number: the date of day 1. */
       dayOne: z.iso.date().optional(),
+      /** A grouped report's blank customer cells take the customer above (true), are rejected (false), or the file's look decides (left out). */
+      fillDown: z.boolean().optional(),
       /** The currency of the amounts; left out, it is read from the file (or kept, when the user set one). */
       currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as GBP').optional(),
       /** Spend tables only: the date the annual spend refers to (default: today). */

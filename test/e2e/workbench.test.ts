@@ -87,6 +87,8 @@ describe('the workbench in a browser against longtail serve', () => {
     expect(await page.locator('.preview tbody tr').first().innerText()).toContain('Blue Harbor Grill');
     // The sample is far below the size at which DuckDB sums a file: it keeps its products and invoices.
     expect(await page.getByTestId('import-aggregate-why').innerText()).toContain('below it: read line by line');
+    // Every line of the sample names its customer: it is no grouped report, so nothing is filled down.
+    expect(await page.getByTestId('import-fill-down').isChecked()).toBe(false);
     await screenshot(page, '02-import-mapping');
     // Above the size, DuckDB is used only if the file's first lines shrink when summed.
     await page.locator('#import-aggregate-above').fill('0');

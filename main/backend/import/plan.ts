@@ -1,7 +1,8 @@
 import { AppError } from '../../../shared/contract/errors';
 import { countsPurchases, IMPORT_FIELDS, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
-import { DateOrderDetector, monthNamed, type DateDecision } from './dates';
+import { DateOrderDetector, monthNamed, parseDate, type DateDecision } from './dates';
+import { isGroupedReport } from './fill-down';
 import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
 import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { purchaseSummaryColumns } from './purchase-summary';
@@ -39,6 +40,11 @@ export type ImportPlan = {
    * `headers`, after the file's `width` columns: every reader appends it to each row (withJoinedDate).
    */
   joinedDate?: { year: number; month: number; width: number };
+  /**
+   * A grouped report's customer columns (indices in the file: the customer, and its name when apart),
+   * blank below the first line of each customer: every reader gives such lines the customer above (fillingDown).
+   */
+  fillDown?: { columns: number[] };
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
   /**
@@ -65,7 +71,8 @@ export type ImportPlan = {
   purchaseSummary?: string[];
 };
 
-export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat };
+/** fillDown: true reads the file as a grouped report, false never does; left out, the sample decides (isGroupedReport). */
+export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat; fillDown?: boolean };
 
 function savedMappingFor(db: Db | null, signature: string): { shape: ImportShape; mapping: Mapping; dateFormat: DateFormat | null } | null {
   if (!db) return null;
@@ -231,6 +238,17 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
       ? { detected: saved.dateFormat, candidates: detected.candidates, ambiguous: false, reason: 'saved date format for files with these headers' }
       : detected;
 
+  let fillDown: ImportPlan['fillDown'];
+  if (shape === 'transactions' && mapping.customer && options.fillDown !== false) {
+    const dates = mapping.date ? columnOf(mapping.date) : [];
+    if (options.fillDown === true || isGroupedReport(columnOf(mapping.customer), dates.map((t) => parseDate(t.trim(), date.detected)))) {
+      const name = mapping.customerName && mapping.customerName !== mapping.customer ? [headers.indexOf(mapping.customerName)] : [];
+      fillDown = { columns: [headers.indexOf(mapping.customer), ...name] };
+      const g = guesses.find((x) => x.field === 'customer');
+      if (g && g.column === mapping.customer) g.reason += `; blank below each customer, as a grouped report leaves it: those lines are the customer's above`;
+    }
+  }
+
   const decimals = new Map<string, DecimalStyle>();
   const hint: DecimalStyle = source.delimiter === ';' ? 'comma' : 'dot';
   const amountColumns = [mapping.revenue, mapping.quantity, mapping.unitPrice, ...categoryColumns].filter((c): c is string => Boolean(c));
@@ -266,6 +284,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     savedMapping: Boolean(saved && savedUsable),
     dataSample,
     ...(joinedDate ? { joinedDate } : {}),
+    ...(fillDown ? { fillDown } : {}),
   };
 }
 

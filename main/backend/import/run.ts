@@ -18,6 +18,7 @@ import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
 import { currencyRowsOf, decideImportCurrency, guessPlanCurrency, otherCurrencyWarning, refuseMixedUnits, setWorkspaceCurrency } from './currency';
 import { buildPlan, joinedDateNote, requireUsable, withJoinedDate, type ImportPlan } from './plan';
+import { fillDownNote, fillingDown } from './fill-down';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
@@ -123,6 +124,7 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
     categoryColumns: plan.categoryColumns,
     ...(plan.purchaseSummary ? { purchaseSummary: plan.purchaseSummary } : {}),
     dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
+    ...(plan.fillDown ? { fillDown: true } : {}),
     savedMapping: plan.savedMapping,
     warnings: fileNotes(source, plan),
     currency: ctx.session.isOpen
@@ -198,7 +200,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const startedAt = ctx.now().toISOString();
   const db = ctx.session.db;
   const { source, size, name, absolute } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
-  const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat });
+  const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat, fillDown: args.fillDown });
   plan.maxAmount = args.maxAmount;
   plan.dayOne = dayOneOf(args, plan);
   plan.earlierDates = earlierDateSpans(db);
@@ -307,7 +309,7 @@ const expectedRows = (absolute: string, size: number): number => Math.round((siz
  * from the rest before the rows come (DuckDB counted them) are checked here, where they are known.
  */
 const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: number): boolean =>
-  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.joinedDate && parserThreadAvailable();
+  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.joinedDate && !plan.fillDown && parserThreadAvailable();
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
@@ -355,12 +357,15 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         hashing?.stop();
       }
     } else {
+      const joined = plan.joinedDate;
+      const toSink = joined ? (line: number, cells: string[]) => sink.row(line, withJoinedDate(cells, joined)) : sink.row;
+      const filling = plan.fillDown ? fillingDown(plan.fillDown.columns, toSink) : null;
       const feed = recordFeed(plan.headerLine, plan.headers, {
         read: () => tally.rowsRead++,
         skip: () => tally.rowsSkipped++,
         reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
         warn: (text) => tally.warnings.push(text),
-        row: plan.joinedDate ? (line, cells) => sink.row(line, withJoinedDate(cells, plan.joinedDate as NonNullable<ImportPlan['joinedDate']>)) : sink.row,
+        row: filling ? filling.row : toSink,
       });
       await source.read(feed, {
         signal: ctx.signal,
@@ -368,6 +373,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         onBytes: hasher ? (chunk) => hasher.update(chunk) : undefined,
       });
       if (hasher) sha = hasher.digest('hex');
+      if (filling && filling.filled() > 0) p.notes.push(fillDownNote(plan.mapping.customer ?? '', filling.filled()));
     }
     fresh?.close();
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');

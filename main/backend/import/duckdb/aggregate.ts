@@ -45,6 +45,7 @@ export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: str
   if (delimiter === SPACED) return 'its columns are aligned with spaces';
   if (plan.shape !== 'transactions') return `a ${plan.shape} is imported as it is`;
   if (plan.joinedDate) return 'its date is joined from a year and a month column, line by line';
+  if (plan.fillDown) return "its customers are written once per group, as a report prints them, and filled down line by line";
   if (format === 'csv' && encoding !== null && !/^utf-?8/i.test(encoding)) return `the file is ${encoding}, and DuckDB reads UTF-8`;
   if (!plan.mapping.category) return 'there is no category column (products or one category stand in for it line by line)';
   if (countsPurchases(plan.shape, plan.mapping)) return 'it has no money column (each row counts as one purchase, line by line)';

@@ -81,6 +81,7 @@ export function ImportScreen() {
           dayOne: choice.dayOne ?? undefined,
           currency: choice.currency ?? undefined,
           force: choice.force,
+          ...(choice.shape === 'transactions' ? { fillDown: choice.fillDown } : {}),
           dryRun: dry,
           ...(choice.shape === 'transactions' && Number.isFinite(choice.aggregateAboveMb) ? { aggregateAboveMb: choice.aggregateAboveMb } : {}),
         },

@@ -14,6 +14,8 @@ export type MappingChoice = {
   dayOne: string | null;
   shape: ImportShape;
   force: boolean;
+  /** A grouped report's blank customer cells take the customer above (true) or are rejected (false). */
+  fillDown: boolean;
   currency: string | null;
   /** Sales files above this size are read and summed by DuckDB. */
   aggregateAboveMb: number;
@@ -80,6 +82,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const [dateFormat, setDateFormat] = useState<DateFormat | null>(preview.dateFormat.detected);
   const [dayOne, setDayOne] = useState('');
   const [force, setForce] = useState(false);
+  const [fillDown, setFillDown] = useState(preview.fillDown === true);
   // A purchase log's preview says XXX (no currency): mapping a money column after asks for a real one.
   const [currency, setCurrency] = useState(preview.currency.code === PURCHASE_UNITS ? '' : preview.currency.code);
   const [aggregateAboveMb, setAggregateAboveMb] = useState(DEFAULT_AGGREGATE_ABOVE_MB);
@@ -90,7 +93,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   const needsDateChoice = (preview.shape === 'transactions' || preview.shape === 'cube') && ((preview.dateFormat.ambiguous && !dateFormat) || (dateFormat === 'day-number' && !/^\d{4}-\d{2}-\d{2}$/.test(dayOne)));
   const counts = countsPurchases(preview.shape, mapping);
   const changedCurrency = !counts && currencyValid && currency.toUpperCase() !== preview.currency.code ? currency.toUpperCase() : null;
-  const choice: MappingChoice = { mapping, dateFormat, dayOne: dateFormat === 'day-number' ? dayOne : null, shape: preview.shape, force, currency: changedCurrency, aggregateAboveMb };
+  const choice: MappingChoice = { mapping, dateFormat, dayOne: dateFormat === 'day-number' ? dayOne : null, shape: preview.shape, force, fillDown, currency: changedCurrency, aggregateAboveMb };
   const summary = preview.purchaseSummary ?? [];
   const ready =
     missing.length === 0 && summary.length === 0 && !needsDateChoice && !busy && (counts || currencyValid || preview.shape === 'product-master') && (thresholdValid || !suitsDuckDb(preview));
@@ -236,6 +239,11 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             )}
             <p className="muted">Amounts: the decimal mark (1,234.50 or 1.234,50) is detected per column; currency signs and thousands separators are ignored.</p>
           </div>
+        )}
+        {preview.shape === 'transactions' && (
+          <label className="check" title="A report that writes each customer once, on the first line of its group, leaves the lines below it blank: those are the same customer's sales">
+            <input type="checkbox" checked={fillDown} onChange={(e) => setFillDown(e.target.checked)} disabled={busy} data-testid="import-fill-down" /> Blank customer cells are the customer above them (a report that names each customer once){preview.fillDown ? ': this file looks like one' : ''}
+          </label>
         )}
         {counts && (
           <p className="muted" data-testid="import-units">
