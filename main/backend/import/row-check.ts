@@ -5,7 +5,7 @@ import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
 import { namesCredit, namesNoSale } from '../../../shared/model/sale-status';
 import { otherCurrencyIn } from '../../../shared/format/currency';
-import { isTotalsLabel, totalsReason } from './totals-row';
+import { isTotalsLabel, looksLikeGroupTotal, totalsReason } from './totals-row';
 import { ownString } from './source';
 
 /**
@@ -156,7 +156,10 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     lastDateText = dateText;
     lastDay = day;
     if (day === null) {
-      if (dateText === '') return out.reject(line, m.date ?? null, dateText, `no date (${m.date} is empty)`);
+      if (dateText === '') {
+        if (looksLikeGroupTotal(customer)) return out.reject(line, m.customer ?? null, customer, `'${customer}' with no date is a group's totals line of the report, not a sale`);
+        return out.reject(line, m.date ?? null, dateText, `no date (${m.date} is empty)`);
+      }
       // A report repeats its header on every page: say so, rather than that 'Date' is no date.
       if (dateText.toLowerCase() === (m.date ?? '').trim().toLowerCase()) return out.reject(line, m.date ?? null, dateText, 'the header line again, as a report repeats it on each page: not a sale');
       // A panel's day numbers (dunnhumby's DAY 1..711) or an id: no calendar date to read them by.

@@ -23,6 +23,10 @@ const folded = (cell: string): string =>
 
 export const isTotalsLabel = (cell: string): boolean => cell !== '' && TOTALS.has(folded(cell));
 
+/** 'Acme Total', 'Total for Acme', 'Summe Acme': a group's totals line, known as such only where it has no date (a customer may be called 'Total Supply'). */
+const GROUP_TOTAL = /^(total|totals|subtotal|sub total|summe|gesamt|somme|totaal)\b|\b(total|totals|subtotal|summe|gesamt|ergebnis|result|totaal)$/;
+export const looksLikeGroupTotal = (cell: string): boolean => cell !== '' && GROUP_TOTAL.test(folded(cell));
+
 /** Why such a row is rejected. */
 export const totalsReason = (cell: string): string =>
   `'${cell}' is a totals line of the report, not a customer: its amount repeats the sales above it, so it is not imported`;

@@ -83,3 +83,23 @@ describe("a report's header repeated on each page", () => {
     }
   });
 });
+
+describe("a group's totals line", () => {
+  it("is named as such where it has no date ('Acme Total', 'Total for Beta'), and a dated customer called 'Total Supply' is kept", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'by-customer.csv');
+    const lines = ['Customer,Date,Category,Revenue'];
+    for (const name of ['Acme', 'Beta', 'Total Supply']) {
+      for (let i = 1; i <= 4; i++) lines.push(`${name},2024-0${i}-1${i},Pumps,${10 * i}`);
+      if (name === 'Acme') lines.push('Acme Total,,,100');
+      if (name === 'Beta') lines.push('Total for Beta,,,100');
+    }
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s).toMatchObject({ rowsRead: 14, rowsImported: 12, rowsRejected: 2, customers: 3 });
+    expect(s.rejectsSample.map((r) => [r.column, r.reason])).toEqual([
+      ['Customer', "'Acme Total' with no date is a group's totals line of the report, not a sale"],
+      ['Customer', "'Total for Beta' with no date is a group's totals line of the report, not a sale"],
+    ]);
+  });
+});
