@@ -3,8 +3,10 @@ import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
 import { GROWTH_ALONE } from '../../../shared/format/band-words';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import { writeOutputFile } from './build';
+import { currencyFormat } from '../export/xlsx';
+import { roundMoney } from '../../../shared/format/numbers';
 
-type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: boolean };
+type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: boolean; money?: boolean };
 
 const COLUMNS: Column[] = [
   { header: 'Client', value: (r) => r.label },
@@ -15,15 +17,15 @@ const COLUMNS: Column[] = [
   { header: 'Months of data', value: (r) => r.months },
   { header: 'As of', value: (r) => r.asOf },
   { header: 'Settings', value: (r) => r.customSettings ?? (r.status === 'ok' ? 'defaults' : null) },
-  { header: 'Revenue 12m', value: (r) => r.revenue12m },
+  { header: 'Revenue 12m', value: (r) => r.revenue12m, money: true },
   { header: 'Customers', value: (r) => r.customers },
   { header: 'Customers buying 12m', value: (r) => r.activeCustomers },
   { header: 'Long-tail customers', value: (r) => r.longTailCustomers },
   { header: 'Long-tail share of customers', value: (r) => r.longTailCustomerShare, share: true },
   { header: 'Long-tail share of revenue', value: (r) => r.longTailRevenueShare, share: true },
-  { header: 'Recovery (revenue at risk)', value: (r) => r.recovery },
-  { header: 'Growth (expected)', value: (r) => r.growth },
-  { header: 'Leakage', value: (r) => r.leakage },
+  { header: 'Recovery (revenue at risk)', value: (r) => r.recovery, money: true },
+  { header: 'Growth (expected)', value: (r) => r.growth, money: true },
+  { header: 'Leakage', value: (r) => r.leakage, money: true },
   { header: 'Leakage share of revenue', value: (r) => r.leakageShare, share: true },
   { header: 'Against 7-30% band', value: (r) => r.band ?? (r.growthOnly ? GROWTH_ALONE : null) },
   { header: 'Leakage share percentile', value: (r) => r.percentile.leakageShare, share: true },
@@ -39,6 +41,9 @@ const COLUMNS: Column[] = [
   { header: 'Problem', value: (r) => r.problem },
 ];
 
+/** Money to the cent (small amounts to four digits) and shares to a hundredth of a point: a long sum's float noise (3638989.4699999997) is no figure. */
+const rounded = (c: Column, v: CsvValue): CsvValue => (typeof v !== 'number' ? v : c.money ? roundMoney(v) : c.share ? Math.round(v * 1e6) / 1e6 : v);
+
 const withPath = (p: Portfolio): Column[] =>
   p.anonymised ? COLUMNS : [...COLUMNS, { header: 'Workspace', value: (r) => r.path }];
 
@@ -46,7 +51,7 @@ export function benchmarkCsv(p: Portfolio): string {
   const columns = withPath(p);
   return toCsv(
     columns.map((c) => c.header),
-    p.rows.map((r) => columns.map((c) => c.value(r))),
+    p.rows.map((r) => columns.map((c) => rounded(c, c.value(r)))),
   );
 }
 
@@ -55,17 +60,20 @@ export function benchmarkWorkbook(p: Portfolio): XLSX.WorkBook {
   const aoa: (string | number | null)[][] = [
     columns.map((c) => c.header),
     ...p.rows.map((r) => columns.map((c) => {
-      const v = c.value(r);
+      const v = rounded(c, c.value(r));
       return v === undefined || typeof v === 'boolean' ? (v === undefined ? null : String(v)) : v;
     })),
   ];
   const sheet = XLSX.utils.aoa_to_sheet(aoa);
   // Shares stay numbers (sortable, chartable) and only read as percentages.
+  // Money reads in each client's own currency.
   columns.forEach((c, ci) => {
-    if (!c.share) return;
+    if (!c.share && !c.money) return;
     for (let ri = 1; ri <= p.rows.length; ri++) {
       const cell = sheet[XLSX.utils.encode_cell({ r: ri, c: ci })] as XLSX.CellObject | undefined;
-      if (cell && cell.t === 'n') cell.z = '0.0%';
+      if (!cell || cell.t !== 'n') continue;
+      const amount = Number(cell.v);
+      cell.z = c.share ? '0.0%' : currencyFormat(p.rows[ri - 1].currency, amount !== 0 && Math.abs(amount) < 10);
     }
   });
   sheet['!cols'] = columns.map((c) => ({ wch: Math.max(12, Math.min(30, c.header.length + 2)) }));

@@ -47,6 +47,19 @@ describe('the benchmark files', () => {
     expect(rows[1].Client).toBe('Quiet Traders');
   });
 
+  it('writes money to the cent in its currency and shares without float noise, in CSV and XLSX alike', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const noisy = summarisePortfolio([facts('Noisy Ltd', summary({ revenue12m: 3_638_989.4699999997, recovery: 1_684_763.5000000002, growth: 0 }))], { anonymise: false });
+    const csv = fs.readFileSync(writeBenchmark(noisy, path.join(t.dir, 'noisy.csv')).path, 'utf8');
+    expect(csv).toContain(',3638989.47,');
+    expect(csv).toContain(',1684763.5,');
+    expect(csv).not.toMatch(/\d{10,}/);
+    const book = XLSX.read(fs.readFileSync(writeBenchmark(noisy, path.join(t.dir, 'noisy.xlsx')).path), { cellNF: true });
+    const revenue = book.Sheets.Comparison[XLSX.utils.encode_cell({ r: 1, c: 8 })] as XLSX.CellObject;
+    expect([revenue.v, revenue.z]).toEqual([3_638_989.47, '"$"#,##0;-"$"#,##0']);
+  });
+
   it('leaves every client name and path out of anonymised CSV and XLSX files', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
