@@ -30,17 +30,19 @@ export function isGroupedReport(customers: readonly string[], days: readonly (nu
   let repeated = 0;
   let restarts = 0;
   let previousName = '';
+  // The last date seen: an invoice's lines may leave their date blank below the first, as they do the customer.
+  let before: number | null = null;
   for (let i = 0; i < n; i++) {
     const name = customers[i].trim();
-    if (name === '') {
-      blanks++;
-      continue;
+    const day = days[i];
+    if (name === '') blanks++;
+    else {
+      groups++;
+      if (name === previousName) repeated++;
+      previousName = name;
+      if (day !== null && before !== null && day < before) restarts++;
     }
-    groups++;
-    if (name === previousName) repeated++;
-    previousName = name;
-    const [day, before] = [days[i], i > 0 ? days[i - 1] : null];
-    if (day !== null && before !== null && day < before) restarts++;
+    if (day !== null) before = day;
   }
   return (
     groups >= MIN_GROUPS &&
@@ -52,24 +54,38 @@ export function isGroupedReport(customers: readonly string[], days: readonly (nu
 
 /**
  * Rows with the blank customer cells of a grouped report given the customer above them. `columns`
- * are the customer (and name) columns; a row that starts a group sets them.
+ * are the customer (and name) columns; a row that starts a group sets them. `within` are columns a
+ * report also prints once for several lines of a group (an invoice's date and number): blank on a
+ * line of the group, they take the line above's; a group's first line never takes another group's.
  */
-export function fillingDown(columns: readonly number[], row: (line: number, cells: string[]) => void): { row: (line: number, cells: string[]) => void; filled: () => number } {
+export function fillingDown(
+  columns: readonly number[],
+  within: readonly number[],
+  row: (line: number, cells: string[]) => void,
+): { row: (line: number, cells: string[]) => void; filled: () => number } {
   const last: string[] = columns.map(() => '');
+  const lastWithin: string[] = within.map(() => '');
   let filled = 0;
   const key = columns[0];
+  const blank = (cells: string[], c: number): boolean => (cells[c] ?? '').trim() === '';
   return {
     row: (line, cells) => {
-      if ((cells[key] ?? '').trim() === '') {
-        if (last[0] !== '') {
-          const copy = cells.slice();
-          columns.forEach((c, k) => {
-            if ((copy[c] ?? '').trim() === '') copy[c] = last[k];
-          });
-          filled++;
-          return row(line, copy);
-        }
-      } else columns.forEach((c, k) => (last[k] = cells[c] ?? ''));
+      if (blank(cells, key) && last[0] !== '') {
+        const copy = cells.slice();
+        columns.forEach((c, k) => {
+          if (blank(copy, c)) copy[c] = last[k];
+        });
+        within.forEach((c, k) => {
+          if (blank(copy, c)) copy[c] = lastWithin[k];
+          else lastWithin[k] = copy[c];
+        });
+        filled++;
+        return row(line, copy);
+      }
+      if (!blank(cells, key)) {
+        columns.forEach((c, k) => (last[k] = cells[c] ?? ''));
+        within.forEach((c, k) => (lastWithin[k] = cells[c] ?? ''));
+      }
       row(line, cells);
     },
     filled: () => filled,
@@ -77,4 +93,4 @@ export function fillingDown(columns: readonly number[], row: (line: number, cell
 }
 
 export const fillDownNote = (column: string, filled: number): string =>
-  `'${column}' is blank on ${filled.toLocaleString('en-US')} ${filled === 1 ? 'line' : 'lines'} below a customer, as a grouped report leaves it: each was given the customer above it. If those lines belong to no customer, import with --no-fill-down to reject them instead.`;
+  `'${column}' is blank on ${filled.toLocaleString('en-US')} ${filled === 1 ? 'line' : 'lines'} below a customer, as a grouped report leaves it: each was given the customer above it (and, where its date or invoice is blank too, the line above's). If those lines belong to no customer, import with --no-fill-down to reject them instead.`;

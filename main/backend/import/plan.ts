@@ -44,7 +44,7 @@ export type ImportPlan = {
    * A grouped report's customer columns (indices in the file: the customer, and its name when apart),
    * blank below the first line of each customer: every reader gives such lines the customer above (fillingDown).
    */
-  fillDown?: { columns: number[] };
+  fillDown?: { columns: number[]; within: number[] };
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
   /**
@@ -243,7 +243,12 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     const dates = mapping.date ? columnOf(mapping.date) : [];
     if (options.fillDown === true || isGroupedReport(columnOf(mapping.customer), dates.map((t) => parseDate(t.trim(), date.detected)))) {
       const name = mapping.customerName && mapping.customerName !== mapping.customer ? [headers.indexOf(mapping.customerName)] : [];
-      fillDown = { columns: [headers.indexOf(mapping.customer), ...name] };
+      // A date joined from a year and a month is made after the fill, from columns of its own.
+      const within = [mapping.date, mapping.invoice]
+        .filter((c): c is string => Boolean(c))
+        .map((c) => headers.indexOf(c))
+        .filter((i) => i >= 0 && i < (joinedDate?.width ?? headers.length));
+      fillDown = { columns: [headers.indexOf(mapping.customer), ...name], within };
       const g = guesses.find((x) => x.field === 'customer');
       if (g && g.column === mapping.customer) g.reason += `; blank below each customer, as a grouped report leaves it: those lines are the customer's above`;
     }

@@ -359,7 +359,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     } else {
       const joined = plan.joinedDate;
       const toSink = joined ? (line: number, cells: string[]) => sink.row(line, withJoinedDate(cells, joined)) : sink.row;
-      const filling = plan.fillDown ? fillingDown(plan.fillDown.columns, toSink) : null;
+      const filling = plan.fillDown ? fillingDown(plan.fillDown.columns, plan.fillDown.within, toSink) : null;
       const feed = recordFeed(plan.headerLine, plan.headers, {
         read: () => tally.rowsRead++,
         skip: () => tally.rowsSkipped++,

@@ -41,7 +41,7 @@ describe('a grouped report, each customer written on the first line of its group
     expect(s).toMatchObject({ rowsRead: lines.length, rowsImported: lines.length, rowsRejected: 0, customers: 40 });
     expect(s.revenue).toBeCloseTo(revenue, 6);
     expect(s.warnings).toContain(
-      `'Customer' is blank on ${blanks} lines below a customer, as a grouped report leaves it: each was given the customer above it. If those lines belong to no customer, import with --no-fill-down to reject them instead.`,
+      `'Customer' is blank on ${blanks} lines below a customer, as a grouped report leaves it: each was given the customer above it (and, where its date or invoice is blank too, the line above's). If those lines belong to no customer, import with --no-fill-down to reject them instead.`,
     );
     // Each customer's lines are its own: the store holds the same per-customer revenue as the report.
     const stored = w.backend.session.db.prepare('SELECT c.code, sum(t.revenue) AS revenue FROM transactions t JOIN customers c ON c.id = t.customer_id GROUP BY c.code').all() as { code: string; revenue: number }[];
@@ -120,5 +120,38 @@ describe('longtail import --fill-down', () => {
       backend.close();
       t.cleanup();
     }
+  });
+});
+
+describe('a grouped report that prints each invoice once too', () => {
+  it("gives an invoice's later lines its date and number, never another customer's", async () => {
+    const w = await workspace();
+    const random = seededRandom(99);
+    const lines = ['Customer,Invoice,Date,Category,Revenue'];
+    let sales = 0;
+    let revenue = 0;
+    const perCustomer = new Map<string, number>();
+    for (let c = 0; c < 30; c++) {
+      const days = Array.from({ length: 2 + Math.floor(random() * 4) }, () => Math.floor(random() * 360)).sort((a, b) => a - b);
+      days.forEach((d, k) => {
+        const items = 1 + Math.floor(random() * 3);
+        for (let j = 0; j < items; j++) {
+          const amount = 20 + ((c + d + j) % 30);
+          const first = j === 0;
+          lines.push([first && k === 0 ? `Firma ${c}` : '', first ? `INV${c}-${k}` : '', first ? new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10) : '', j % 2 ? 'Seals' : 'Pumps', amount].join(','));
+          sales++;
+          revenue += amount;
+          perCustomer.set(`Firma ${c}`, (perCustomer.get(`Firma ${c}`) ?? 0) + amount);
+        }
+      });
+    }
+    const file = path.join(w.dir, 'invoices-by-customer.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: sales, rowsImported: sales, rowsRejected: 0, customers: 30 });
+    expect(s.revenue).toBeCloseTo(revenue, 6);
+    const stored = w.backend.session.db.prepare('SELECT c.code, sum(t.revenue) AS revenue, count(DISTINCT t.invoice) AS invoices FROM transactions t JOIN customers c ON c.id = t.customer_id GROUP BY c.code').all() as { code: string; revenue: number; invoices: number }[];
+    expect(new Map(stored.map((r) => [r.code, r.revenue]))).toEqual(perCustomer);
+    expect(stored.reduce((n, r) => n + r.invoices, 0)).toBe(lines.filter((l) => /,INV/.test(l)).length);
   });
 });
