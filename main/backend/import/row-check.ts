@@ -143,7 +143,11 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       if (other) return out.reject(line, currency.column, written, inAnotherCurrency(other, currency.code));
     }
     const customer = text(cells, ix.customer);
-    if (customer === '') return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
+    if (customer === '') {
+      // A report's heading, totals or footer line ('Acme Inc' above its invoices, 'Total for Acme Inc') has neither.
+      if (ix.date >= 0 && text(cells, ix.date) === '') return out.reject(line, m.customer ?? null, '', `no customer and no date (${m.customer} and ${m.date} are empty): a heading, totals or note line of the report, not a sale`);
+      return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
+    }
     if (isTotalsLabel(customer)) return out.reject(line, m.customer ?? null, customer, totalsReason(customer));
     const dateText = text(cells, ix.date);
     let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);

@@ -148,9 +148,12 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
     plan.date = detector.decide();
   }
   if (plan.date.ambiguous) {
+    // The first date written, past a report's headings and blank lines.
+    const ix = plan.headers.indexOf(plan.mapping.date ?? '');
+    const example = plan.dataSample.map((cells) => (cells[ix] ?? '').trim()).find((v) => v !== '') ?? '01/02/2024';
     throw new AppError(
       'IMPORT_AMBIGUOUS_DATES',
-      `The dates in '${plan.mapping.date}' could be month-first or day-first (e.g. ${plan.dataSample[0]?.[plan.headers.indexOf(plan.mapping.date ?? '')] ?? '01/02/2024'}): no value has a day above 12. Choose the order with --date-format mdy or --date-format dmy.`,
+      `The dates in '${plan.mapping.date}' could be month-first or day-first (e.g. ${example}): no value has a day above 12. Choose the order with --date-format mdy or --date-format dmy.`,
       { column: plan.mapping.date, candidates: plan.date.candidates },
     );
   }

@@ -103,3 +103,32 @@ describe("a group's totals line", () => {
     ]);
   });
 });
+
+describe("a report's heading and totals lines with neither customer nor date", () => {
+  it('are named as such, as in a QuickBooks Sales by Customer Detail export', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'sales-by-customer-detail.csv');
+    fs.writeFileSync(
+      file,
+      [
+        ',Type,Date,Num,Name,Product/Service,Qty,Sales Price,Amount',
+        'Acme Inc,,,,,,,,',
+        ',Invoice,01/05/2024,1001,Acme Inc,Pumps,2,50.00,100.00',
+        ',Invoice,02/11/2024,1007,Acme Inc,Valves,1,50.00,50.00',
+        'Total for Acme Inc,,,,,,,,$150.00',
+        'Beta Corp,,,,,,,,',
+        ',Invoice,01/09/2024,1003,Beta Corp,Pumps,1,120.00,120.00',
+        'Total for Beta Corp,,,,,,,,$120.00',
+        'TOTAL,,,,,,,,$270.00',
+        '',
+      ].join('\n'),
+    );
+    // Every day is 12 or under: the order is asked, with a date of the file as the example, not the heading's blank.
+    const asked = await w.backend.invoke('import-run', { path: file, dryRun: true });
+    expect(asked).toMatchObject({ ok: false, error: { code: 'IMPORT_AMBIGUOUS_DATES' } });
+    expect(!asked.ok && asked.error.message).toContain("The dates in 'Date' could be month-first or day-first (e.g. 01/05/2024)");
+    const s = await w.backend.call('import-run', { path: file, dryRun: true, dateFormat: 'mdy' });
+    expect(s).toMatchObject({ rowsImported: 3, rowsRejected: 5, revenue: 270, customers: 2 });
+    expect(new Set(s.rejectsSample.map((r) => r.reason))).toEqual(new Set(['no customer and no date (Name and Date are empty): a heading, totals or note line of the report, not a sale']));
+  });
+});
