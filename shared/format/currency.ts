@@ -1,3 +1,5 @@
+import { foldWords } from './fold-words';
+
 /**
  * Which currency a sales file is in, guessed the way an analyst would: a currency column, a code or
  * symbol in the amount headers or cells, then the country the customers are in; failing all of
@@ -150,14 +152,6 @@ const NAMES: [string[], string[]][] = [
 ];
 const NAMED = new Map<string, string[]>(NAMES.flatMap(([names, codes]) => names.map((name) => [name, codes] as [string, string[]])));
 
-const foldName = (cell: string): string =>
-  cell
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, ' ')
-    .trim();
 
 /**
  * The currencies a currency cell can name, the likeliest first: its three-letter code in any case,
@@ -168,7 +162,7 @@ function currenciesNamedBy(cell: string): string[] | null {
   if (text === '') return null;
   const upper = text.toUpperCase();
   if (isCode(upper)) return [upper];
-  const named = NAMED.get(foldName(text));
+  const named = NAMED.get(foldWords(text));
   if (named) return named;
   if (text === '$') return DOLLARS;
   const symbol = symbolIn(text);

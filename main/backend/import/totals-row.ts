@@ -1,3 +1,5 @@
+import { foldWords } from '../../../shared/format/fold-words';
+
 /**
  * A report's totals line where a customer should be: 'Total', 'Grand Total', SAP BW's 'Overall
  * Result' or 'Gesamtergebnis'. Imported as a customer, its amount counts every sale above it a
@@ -13,19 +15,12 @@ const TOTALS = new Set(
   ],
 );
 
-const folded = (cell: string): string =>
-  cell
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, ' ')
-    .trim();
 
-export const isTotalsLabel = (cell: string): boolean => cell !== '' && TOTALS.has(folded(cell));
+export const isTotalsLabel = (cell: string): boolean => cell !== '' && TOTALS.has(foldWords(cell));
 
 /** 'Acme Total', 'Total for Acme', 'Summe Acme': a group's totals line, known as such only where it has no date (a customer may be called 'Total Supply'). */
 const GROUP_TOTAL = /^(total|totals|subtotal|sub total|summe|gesamt|somme|totaal)\b|\b(total|totals|subtotal|summe|gesamt|ergebnis|result|totaal)$/;
-export const looksLikeGroupTotal = (cell: string): boolean => cell !== '' && GROUP_TOTAL.test(folded(cell));
+export const looksLikeGroupTotal = (cell: string): boolean => cell !== '' && GROUP_TOTAL.test(foldWords(cell));
 
 /** Why such a row is rejected. */
 export const totalsReason = (cell: string): string =>
