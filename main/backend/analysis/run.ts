@@ -9,6 +9,7 @@ import { customersAhead, failRun, finishRun, savesInBulk, startRun, summaryOf, t
 import { savedStages } from './saved-stages';
 import { warmData } from './warm';
 import { levelNotes } from './level-notes';
+import { rejectedRowsNote } from './rejected-rows';
 import { collectGarbage, collectIfHeapAbove } from './collect-garbage';
 import { riskOnThread, riskThreadPays, workAheadOfRisk } from './risk-thread';
 import type { Session } from '../session';
@@ -98,6 +99,11 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
     if (thread.worked?.learnCustomers != null) timings.riskCustomerThread = thread.worked.learnCustomers;
     const summary = { ...summaryOf(output, runId, createdAt, data.hash, timings), productLevel: data.level };
     summary.notes = [...levelNotes(data.level, output.currency), ...summary.notes];
+    const rejected = rejectedRowsNote(db);
+    if (rejected) {
+      summary.notes = [rejected.note, ...summary.notes];
+      if (rejected.caveat) summary.caveats = [rejected.note, ...(summary.caveats ?? [])];
+    }
     try {
       finishRun(db, summary, output.customerRows, output.actions, ahead);
     } finally {
