@@ -3,6 +3,7 @@ import { countsPurchases, IMPORT_FIELDS, SPEND_TABLE_FIELDS, type DateFormat, ty
 import type { Db } from '../db/open';
 import { DateOrderDetector, monthNamed, parseDate, type DateDecision } from './dates';
 import { isGroupedReport } from './fill-down';
+import { spendTotalsLine } from './totals-row';
 import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
 import { guessMapping, headerSignature, normaliseHeader } from './mapping';
 import { purchaseSummaryColumns } from './purchase-summary';
@@ -45,6 +46,8 @@ export type ImportPlan = {
    * blank below the first line of each customer: every reader gives such lines the customer above (fillingDown).
    */
   fillDown?: { columns: number[]; within: number[] };
+  /** A spend table's last line when its amounts are the sums of the lines above (spendTotalsLine): rejected, not a customer. */
+  totalsLine?: number;
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
   maxAmount?: number;
   /**
@@ -263,6 +266,12 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     decimals.set(c, d.decide(hint));
   }
 
+  // Only where the sample is the whole file is its last line the table's.
+  const totalsLine =
+    shape === 'spend-table' && source.sampleIsAll
+      ? spendTotalsLine(dataRows, categoryColumns.map((c) => ({ index: headers.indexOf(c), style: decimals.get(c) ?? 'dot' })))
+      : null;
+
   const credit = mapping.invoice ? creditMarking(columnOf(mapping.invoice), mapping.invoice) : null;
 
   const revenueUnmappedOnPurpose = options.mapping?.revenue === null || Boolean(saved && savedUsable && !saved.mapping.revenue);
@@ -290,6 +299,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     dataSample,
     ...(joinedDate ? { joinedDate } : {}),
     ...(fillDown ? { fillDown } : {}),
+    ...(totalsLine !== null ? { totalsLine } : {}),
   };
 }
 

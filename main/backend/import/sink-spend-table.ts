@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { Dimension } from './dimensions';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount } from './numbers';
 import type { ImportPlan } from './plan';
-import { isTotalsLabel, totalsReason } from './totals-row';
+import { isTotalsLabel, spendTotalsReason, totalsReason } from './totals-row';
 import type { RowSink, Tally } from './tally';
 
 /**
@@ -36,6 +36,7 @@ export function spendTableSink(db: Db, plan: ImportPlan, importId: number, tally
       const code = ix.customer >= 0 ? cell(cells, ix.customer) : String(ordinal);
       if (code === '') return tally.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
       if (ix.customer >= 0 && isTotalsLabel(code)) return tally.reject(line, m.customer ?? null, code, totalsReason(code));
+      if (line === plan.totalsLine) return tally.reject(line, null, null, spendTotalsReason);
       const amounts: number[] = [];
       for (const c of cats) {
         const raw = cell(cells, c.index);

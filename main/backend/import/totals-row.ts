@@ -1,4 +1,5 @@
 import { foldWords } from '../../../shared/format/fold-words';
+import { parseAmount, type DecimalStyle } from './numbers';
 
 /**
  * A report's totals line where a customer should be: 'Total', 'Grand Total', SAP BW's 'Overall
@@ -25,3 +26,31 @@ export const looksLikeGroupTotal = (cell: string): boolean => cell !== '' && GRO
 /** Why such a row is rejected. */
 export const totalsReason = (cell: string): string =>
   `'${cell}' is a totals line of the report, not a customer: its amount repeats the sales above it, so it is not imported`;
+
+/**
+ * The last line of a spend table when each of its amounts is the sum of the lines above it: a totals
+ * line with no label to know it by (a table whose customers are numbered by their row). Imported, it
+ * is one customer who bought everything. Null unless two or more columns say so.
+ */
+export function spendTotalsLine(rows: readonly { line: number; cells: string[] }[], columns: readonly { index: number; style: DecimalStyle }[]): number | null {
+  if (rows.length < 3 || columns.length === 0) return null;
+  const last = rows[rows.length - 1];
+  let matched = 0;
+  for (const c of columns) {
+    const total = parseAmount((last.cells[c.index] ?? '').trim(), c.style);
+    if (total === null) return null;
+    let sum = 0;
+    for (let r = 0; r < rows.length - 1; r++) {
+      const raw = (rows[r].cells[c.index] ?? '').trim();
+      const v = raw === '' ? 0 : parseAmount(raw, c.style);
+      if (v === null) return null;
+      sum += v;
+    }
+    // A table may write its totals without the cents of the lines.
+    if (Math.abs(total - sum) > Math.max(0.5, Math.abs(sum) * 1e-9)) return null;
+    if (sum !== 0) matched++;
+  }
+  return matched >= 2 ? last.line : null;
+}
+
+export const spendTotalsReason = 'each amount is the sum of the lines above it: a totals line of the table, not a customer';

@@ -132,3 +132,19 @@ describe("a report's heading and totals lines with neither customer nor date", (
     expect(new Set(s.rejectsSample.map((r) => r.reason))).toEqual(new Set(['no customer and no date (Name and Date are empty): a heading, totals or note line of the report, not a sale']));
   });
 });
+
+describe('a spend table whose last line sums the lines above it, with no label to say so', () => {
+  it('rejects that line as totals, so no customer bought everything, and keeps a last customer that sums nothing', async () => {
+    const w = await workspace();
+    const totals = path.join(w.dir, 'spend-with-totals.csv');
+    fs.writeFileSync(totals, 'Region,Fresh,Milk,Frozen\nNorth,100,20,5\nSouth,40,60,0\nNorth,10,0,90\nAll,150,80,95\n');
+    const s = await w.backend.call('import-run', { path: totals, asOf: '2025-06-30', dryRun: true });
+    expect(s).toMatchObject({ shape: 'spend-table', rowsRead: 4, rowsImported: 3, rowsRejected: 1, customers: 3, revenue: 325 });
+    expect(s.rejectsSample).toEqual([{ row: 5, column: null, value: null, reason: 'each amount is the sum of the lines above it: a totals line of the table, not a customer' }]);
+
+    const plain = path.join(w.dir, 'spend.csv');
+    fs.writeFileSync(plain, 'Region,Fresh,Milk,Frozen\nNorth,100,20,5\nSouth,40,60,0\nNorth,10,0,90\nWest,150,80,96\n');
+    const kept = await w.backend.call('import-run', { path: plain, asOf: '2025-06-30', dryRun: true });
+    expect(kept).toMatchObject({ rowsRead: 4, rowsImported: 4, rowsRejected: 0, customers: 4 });
+  });
+});
