@@ -23,6 +23,9 @@ const smallAmountPlaces = (value: number): number => {
   return Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(size))));
 };
 
+/** Whether an amount is written with its cents (under ten, not zero): the rule of formatMoney, for a spreadsheet's cell format too. */
+export const showsCents = (value: number): boolean => smallAmountPlaces(value) > 0;
+
 /**
  * "$8,400" — whole units by default: sales reps do not talk in cents. Amounts under 10 keep two
  * significant digits ("$4.50", "$0.19"). A purchase log's amounts read "8,400 units".

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { zipEntries, type ZipEntry } from './zip';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
-import { roundMoney } from '../../../shared/format/numbers';
+import { roundMoney, showsCents } from '../../../shared/format/numbers';
 
 /** How a column's values are typed and shown in Excel. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
@@ -40,8 +40,6 @@ export function currencyFormat(currency: string, cents = false): string {
   const quoted = `"${symbol.replace(/"/g, '')}${/^[A-Z]{2,}$/.test(symbol) ? ' ' : ''}"`;
   return `${quoted}${number};-${quoted}${number}`;
 }
-
-const isSmallMoney = (v: number): boolean => v !== 0 && Math.abs(v) < 10;
 
 const formatFor = (kind: ColumnKind, currency: string): string | undefined => {
   switch (kind) {
@@ -81,7 +79,7 @@ export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, 
       // Money rounded: a sum of many amounts ends in float noise (5126197.249999997) that the
       // cell's format hides but its formula bar and a copy show.
       else if (typeof v === 'number' && Number.isFinite(v) && col.kind === 'money')
-        line[i] = { t: 'n', v: roundMoney(v), z: isSmallMoney(v) ? centsFormat : formats[i] };
+        line[i] = { t: 'n', v: roundMoney(v), z: showsCents(v) ? centsFormat : formats[i] };
       else if (typeof v === 'number' && Number.isFinite(v)) line[i] = { t: 'n', v, z: formats[i] };
       else line[i] = { t: 's', v: String(v) };
     }

@@ -131,6 +131,9 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   const dayCache = new Map<string, number | null>();
   const currency = check.currencyRows;
   const currencyIx = currency ? check.headers.indexOf(currency.column) : -1;
+  // Files come grouped by customer: a line mostly repeats the customer of the line before.
+  let lastCustomer = '';
+  let lastIsTotals = false;
 
   return (line, cells) => {
     if (ix.status >= 0) {
@@ -148,7 +151,11 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       if (ix.date >= 0 && text(cells, ix.date) === '') return out.reject(line, m.customer ?? null, '', `no customer and no date (${m.customer} and ${m.date} are empty): a heading, totals or note line of the report, not a sale`);
       return out.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
     }
-    if (isTotalsLabel(customer)) return out.reject(line, m.customer ?? null, customer, totalsReason(customer));
+    if (customer !== lastCustomer) {
+      lastCustomer = customer;
+      lastIsTotals = isTotalsLabel(customer);
+    }
+    if (lastIsTotals) return out.reject(line, m.customer ?? null, customer, totalsReason(customer));
     const dateText = text(cells, ix.date);
     let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
     if (day === undefined) {

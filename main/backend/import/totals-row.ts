@@ -15,9 +15,15 @@ const TOTALS = new Set(
     'totaal', 'eindtotaal', 'subtotaal', 'totalt', 'summa', 'razem', 'celkem', 'yhteensa',
   ],
 );
+/** Longer than any label above, with room for accents and a colon: a customer, not folded at all. */
+const LONGEST = 24;
 
-
-export const isTotalsLabel = (cell: string): boolean => cell !== '' && TOTALS.has(foldWords(cell));
+/** Whether a customer cell is a totals label. Ids (a digit first) and long names are customers without folding: this runs on every line. */
+export const isTotalsLabel = (cell: string): boolean => {
+  if (cell === '' || cell.length > LONGEST) return false;
+  const first = cell.charCodeAt(0);
+  return !(first >= 48 && first <= 57) && TOTALS.has(foldWords(cell));
+};
 
 /** 'Acme Total', 'Total for Acme', 'Summe Acme': a group's totals line, known as such only where it has no date (a customer may be called 'Total Supply'). */
 const GROUP_TOTAL = /^(total|totals|subtotal|sub total|summe|gesamt|somme|totaal)\b|\b(total|totals|subtotal|summe|gesamt|ergebnis|result|totaal)$/;

@@ -4,7 +4,7 @@ import { GROWTH_ALONE } from '../../../shared/format/band-words';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import { writeOutputFile } from './build';
 import { currencyFormat } from '../export/xlsx';
-import { roundMoney } from '../../../shared/format/numbers';
+import { roundMoney, showsCents } from '../../../shared/format/numbers';
 
 type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: boolean; money?: boolean };
 
@@ -73,7 +73,7 @@ export function benchmarkWorkbook(p: Portfolio): XLSX.WorkBook {
       const cell = sheet[XLSX.utils.encode_cell({ r: ri, c: ci })] as XLSX.CellObject | undefined;
       if (!cell || cell.t !== 'n') continue;
       const amount = Number(cell.v);
-      cell.z = c.share ? '0.0%' : currencyFormat(p.rows[ri - 1].currency, amount !== 0 && Math.abs(amount) < 10);
+      cell.z = c.share ? '0.0%' : currencyFormat(p.rows[ri - 1].currency, showsCents(amount));
     }
   });
   sheet['!cols'] = columns.map((c) => ({ wch: Math.max(12, Math.min(30, c.header.length + 2)) }));
