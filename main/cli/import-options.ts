@@ -21,6 +21,7 @@ export const readingHelp = `  --sheet NAME           Excel sheet to read (defaul
   --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
                          Fields: ${IMPORT_FIELDS.join(', ')}
   --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial, unix (seconds since 1970), when dates are ambiguous;
+                         yyyymm for months keyed as numbers (202301, or SAP's 2023001);
                          day-number for a panel's day counts (1, 2, ... 711), with --day-one
   --day-one YYYY-MM-DD   With --date-format day-number: the date of day 1
   --fill-down            Read a grouped report: a customer cell left blank below a customer is that

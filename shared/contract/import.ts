@@ -27,7 +27,7 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const SPEND_TABLE_FIELDS: readonly ImportField[] = ['customer', 'customerName', 'segment', 'territory', 'rep'];
 
 /** day-number: a panel's day count (1, 2, ... 711), read from the date of day 1 the user gives (dayOne). */
-export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial', 'unix', 'day-number'] as const;
+export const DATE_FORMATS = ['iso', 'mdy', 'dmy', 'excel-serial', 'unix', 'day-number', 'yyyymm'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /** transactions: one row per sale; cube: one row per customer x category x period (day or week), already

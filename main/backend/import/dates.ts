@@ -24,6 +24,20 @@ const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$|^(\d{2})\.(\d{4})$/;
 const NAMED_MONTH_YEAR = /^([A-Za-z]{3,9})\.?(?: (\d{4})|-(\d{2}|\d{4}))$/;
 /** Years a month without a day is read in: a part number like '2301-12' is no month of 2301. */
 const MONTH_YEARS = { from: 1900, to: 2100 };
+/** A statistical office's month ('2023M01', SDMX and Eurostat). */
+const YEAR_M_MONTH = /^(\d{4})M(\d{2})$/i;
+/**
+ * A ledger's posting period instead of a month: SAP's '001.2023' and '2023/001', '2023-P01',
+ * 'P01 2023', 'FY2023 P01'. Period n is month n of the year written; 13-16, a year's closing
+ * periods, have no month. (No dot after a year: '2023.001' is as likely an amount.)
+ */
+const PERIOD_YEAR = /^(\d{3})[./](\d{4})$/;
+const YEAR_PERIOD = /^(\d{4})\/(\d{3})$/;
+const YEAR_P_PERIOD = /^(?:FY ?)?(\d{4}) ?[-/ ]? ?P(\d{1,2})$/i;
+const P_PERIOD_YEAR = /^P(\d{1,2}) ?[-/ ]? ?(?:FY ?)?(\d{4})$/i;
+/** A month or SAP period written as a number, as warehouses key months: 202301, 2023001. */
+const YEAR_MONTH_NUMBER = /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
+const YEAR_PERIOD_NUMBER = /^(19|20)\d{2}0\d{2}$/;
 /** Unix time: seconds (9-10 digits) or milliseconds (12-13 digits) since 1970-01-01 UTC. */
 const UNIX_SECONDS = /^\d{9,10}(\.\d+)?$/;
 const UNIX_MILLISECONDS = /^\d{12,13}$/;
@@ -40,23 +54,54 @@ export const monthNamed = (name: string): number | undefined => MONTHS[name.slic
 
 const checked = (y: number, m: number, d: number): number | null => (isValidDate(y, m, d) ? dayFromParts(y, m, d) : null);
 
+/** The year and period a posting period is written as ('001.2023', '2023-P01'), or null for no such spelling. */
+function periodParts(text: string): { year: number; period: number } | null {
+  let m = PERIOD_YEAR.exec(text);
+  if (m) return { year: Number(m[2]), period: Number(m[1]) };
+  if ((m = YEAR_PERIOD.exec(text) ?? YEAR_P_PERIOD.exec(text))) return { year: Number(m[1]), period: Number(m[2]) };
+  if ((m = P_PERIOD_YEAR.exec(text))) return { year: Number(m[2]), period: Number(m[1]) };
+  return null;
+}
+
+/** Whether a date cell is a posting period ('001.2023', '2023-P01') rather than a month: period 1 is read as January. */
+export const isPostingPeriod = (text: string): boolean => periodParts(text.trim()) !== null;
+
+/**
+ * The period a date cell names when it is a year-end closing period (13-16, SAP's special
+ * periods), or null: such a line has no month to be dated in.
+ */
+export function closingPeriod(text: string): number | null {
+  const t = text.trim();
+  const parts = periodParts(t) ?? (YEAR_PERIOD_NUMBER.test(t) ? { year: Number(t.slice(0, 4)), period: Number(t.slice(4)) } : null);
+  return parts && parts.period >= 13 && parts.period <= 16 ? parts.period : null;
+}
+
 /** The first day of a month written without a day, null for a month or year out of range, undefined for no such spelling. */
 function parseMonth(text: string): number | null | undefined {
   let year: number;
   let month: number | undefined;
-  let m = YEAR_MONTH.exec(text);
+  let m = YEAR_MONTH.exec(text) ?? YEAR_M_MONTH.exec(text);
+  const period = periodParts(text);
   if (m) [year, month] = [Number(m[1]), Number(m[2])];
   else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2] ?? m[4]), Number(m[1] ?? m[3])];
   else if ((m = NAMED_MONTH_YEAR.exec(text))) {
     month = monthNamed(m[1]);
     if (month === undefined) return undefined;
     year = fullYear(m[2] ?? m[3]);
-  } else return undefined;
+  } else if (period) [year, month] = [period.year, period.period];
+  else return undefined;
   return year >= MONTH_YEARS.from && year <= MONTH_YEARS.to ? checked(year, month, 1) : null;
 }
 
-/** Whether a date cell names a month without a day ('2021-01', 'Jan 2021'): such a month is dated on its first day. */
+/** Whether a date cell names a month without a day ('2021-01', 'Jan 2021', '001.2023'): such a month is dated on its first day. */
 export const isMonthOnly = (text: string): boolean => parseMonth(text.trim()) !== undefined;
+
+/** The first day of the month a number keys (202301; SAP's 2023001, period 1), null when it keys none. */
+function monthFromNumber(text: string): number | null {
+  if (YEAR_MONTH_NUMBER.test(text)) return checked(Number(text.slice(0, 4)), Number(text.slice(4)), 1);
+  if (YEAR_PERIOD_NUMBER.test(text)) return checked(Number(text.slice(0, 4)), Number(text.slice(4)), 1);
+  return null;
+}
 
 /** An ISO 8601 week, as BI tools and weekly summaries write it ('2024-W05', '2024W05', '2024-W05-3'). */
 const ISO_WEEK = /^(\d{4})-?W(\d{2})(?:-?([1-7]))?$/i;
@@ -127,6 +172,7 @@ const DATE_FORMAT_WORDS: Record<DateFormat, string> = {
   'excel-serial': 'an Excel date number',
   unix: 'a Unix time (seconds since 1970)',
   'day-number': 'a day number (1 = the day one given)',
+  yyyymm: 'a month written as a number (YYYYMM, or YYYYPPP for a period)',
 };
 export const describeDateFormat = (f: DateFormat): string => DATE_FORMAT_WORDS[f];
 
@@ -156,6 +202,7 @@ export function parseDate(text: string, format: DateFormat | null, dayOne?: numb
     const seconds = unixSeconds(t);
     return seconds === null ? null : unixDay(seconds);
   }
+  if (format === 'yyyymm') return monthFromNumber(t);
   if (format === 'excel-serial' && SERIAL.test(t)) {
     const serial = Number(t);
     return serial >= 1 && serial < 2958466 ? excelSerialToDay(serial) : null;
@@ -172,6 +219,8 @@ export type DateDecision = {
   months?: true;
   /** Every date is an ISO week ('2024-W05'): each is dated on the week's Monday. */
   weeks?: true;
+  /** Some dates are posting periods ('001.2023', 2023001): period 1 is read as January. */
+  periods?: true;
 };
 
 /**
@@ -197,8 +246,10 @@ export class DateOrderDetector {
     if (parseUnambiguous(t) !== undefined) {
       this.unambiguous++;
       this.dates++;
-      if (isMonthOnly(t)) this.months++;
-      else if (isWeekOnly(t)) this.weeks++;
+      if (isMonthOnly(t)) {
+        this.months++;
+        if (isPostingPeriod(t)) this.periods++;
+      } else if (isWeekOnly(t)) this.weeks++;
       return;
     }
     const m = NUMERIC.exec(t);
@@ -210,6 +261,11 @@ export class DateOrderDetector {
       if (a > 12 && b <= 12) this.dayFirstProof++;
       else if (b > 12 && a <= 12) this.monthFirstProof++;
       else if (a !== b && a <= 12 && b <= 12) this.undecidable++;
+      return;
+    }
+    if (YEAR_MONTH_NUMBER.test(t) || YEAR_PERIOD_NUMBER.test(t)) {
+      this.monthNumbers++;
+      if (t.length === 7) this.periodNumbers++;
       return;
     }
     const seconds = unixSeconds(t);
@@ -230,6 +286,9 @@ export class DateOrderDetector {
   }
 
   private months = 0;
+  private periods = 0;
+  private monthNumbers = 0;
+  private periodNumbers = 0;
   private weeks = 0;
   private serialMin = Infinity;
   private serialMax = -Infinity;
@@ -292,8 +351,20 @@ export class DateOrderDetector {
         reason: `values are Excel date numbers${this.serials < this.seen ? ` (${this.serials} of ${this.seen})` : ''}`,
       };
     }
+    // Nearly all months keyed as numbers (202301): read as such only when nothing else in the column is a date.
+    if (this.monthNumbers > 0 && numeric === 0 && this.serials === 0 && this.unix === 0 && this.monthNumbers >= 0.9 * this.seen && this.monthNumbers >= this.unambiguous) {
+      return {
+        detected: 'yyyymm',
+        candidates: ['yyyymm'],
+        ambiguous: false,
+        reason: this.periodNumbers > 0 ? 'values are posting periods written as numbers (YYYYPPP), each dated on its month\'s first day' : 'values are months written as numbers (YYYYMM), each dated on its first day',
+        months: true,
+        ...(this.periodNumbers > 0 ? { periods: true as const } : {}),
+      };
+    }
     if (numeric === 0 && this.months > 0 && this.months === this.dates) {
-      return { detected: 'iso', candidates: ['iso'], ambiguous: false, reason: 'dates are months without a day, each dated on its first day', months: true };
+      const reason = this.periods > 0 ? 'dates are posting periods, each dated on its month\'s first day' : 'dates are months without a day, each dated on its first day';
+      return { detected: 'iso', candidates: ['iso'], ambiguous: false, reason, months: true, ...(this.periods > 0 ? { periods: true as const } : {}) };
     }
     if (numeric === 0 && this.weeks > 0 && this.weeks === this.dates) {
       return { detected: 'iso', candidates: ['iso'], ambiguous: false, reason: 'dates are ISO weeks, each dated on its Monday', weeks: true };

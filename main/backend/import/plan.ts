@@ -303,11 +303,19 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   };
 }
 
+/** Why a month numbered in a fiscal year can be the wrong calendar month, and what to do about it. */
+const fiscalShift = (fix: string): string =>
+  `Where a fiscal year starts in another month every date moves by as many months (rhythms and recovery read the same; seasons fall in other months); ${fix} into calendar months to fix that, or map a date column with --map date=<column>.`;
+
 /** What a joined date means, for the import's notes: month 1 is January, whatever the fiscal year. */
 export function joinedDateNote(headers: readonly string[], joined: NonNullable<ImportPlan['joinedDate']>): string {
   const [year, month] = [headers[joined.year], headers[joined.month]];
-  return `'${year}' and '${month}' are joined into one date, '${year} + ${month}': month 1 is January. Where a fiscal year starts in another month every date moves by as many months (rhythms and recovery read the same; seasons fall in other months); join them into calendar months to fix that, or map a date column with --map date=<column>.`;
+  return `'${year}' and '${month}' are joined into one date, '${year} + ${month}': month 1 is January. ${fiscalShift('join them')}`;
 }
+
+/** What a column of posting periods means ('001.2023', 2023001): period 1 is January, whatever the fiscal year. */
+export const postingPeriodNote = (column: string): string =>
+  `'${column}' holds posting periods: period 1 is read as January of the year written, period 12 as December, and closing periods 13-16 are rejected (no month to date them in). ${fiscalShift('turn them')}`;
 
 /**
  * A row's cells with the joined date after the file's own columns (at `width`): "2021-03" from a

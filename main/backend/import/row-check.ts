@@ -1,5 +1,5 @@
 import type { DateFormat } from '../../../shared/contract/import';
-import { describeDateFormat, parseDate } from './dates';
+import { closingPeriod, describeDateFormat, parseDate } from './dates';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
@@ -182,6 +182,8 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
           `'${dateText}' is not a date but a whole number: a count of days from an unknown start, or an id. Map a column of calendar dates, or read the numbers as days counted from a date you give (--date-format day-number --day-one YYYY-MM-DD)`,
         );
       }
+      const closing = closingPeriod(dateText);
+      if (closing !== null) return out.reject(line, m.date ?? null, dateText, `'${dateText}' is closing period ${closing} of its fiscal year, a year-end posting with no month to date it in`);
       return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a valid date (expected ${dateWords})`);
     }
     const far = farDays?.get(day);

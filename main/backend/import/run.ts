@@ -17,7 +17,7 @@ import { sha256File } from './hash';
 import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
 import { currencyRowsOf, decideImportCurrency, guessPlanCurrency, otherCurrencyWarning, refuseMixedUnits, setWorkspaceCurrency } from './currency';
-import { buildPlan, joinedDateNote, requireUsable, withJoinedDate, type ImportPlan } from './plan';
+import { buildPlan, joinedDateNote, postingPeriodNote, requireUsable, withJoinedDate, type ImportPlan } from './plan';
 import { fillDownNote, fillingDown } from './fill-down';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
@@ -442,6 +442,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         `Dates in '${plan.mapping.date}' are months without a day: each month's sales are dated on its first day, so a customer's purchases and gaps are read in whole months (a month bought in is one purchase day) and recovery judges lateness against monthly rhythms.`,
       );
     }
+    if (plan.date.periods && isDatedShape(plan.shape) && plan.mapping.date) warnings.push(postingPeriodNote(plan.mapping.date));
     const finishedAt = ctx.now().toISOString();
     db.prepare(
       `UPDATE imports SET sha256 = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_skipped = ?, returns = ?, revenue = ?,

@@ -45,6 +45,34 @@ describe('dates', () => {
     expect([...new Set(actions.filter((a) => a.kind === 'recovery').map((a) => a.customerCode))].sort()).toEqual(['K003', 'K008']);
   });
 
+  it("reads an ERP's posting periods (SAP's 001.2023, a warehouse's 202301) as months in every engine, rejects closing periods by name, and says period 1 is January", async () => {
+    const periods = ['Customer,Fiscal year/period,Material Group,Net Sales'];
+    const keys = ['Account,Month Key,Category,Revenue'];
+    for (let p = 1; p <= 14; p++) {
+      for (const customer of ['C1', 'C2']) {
+        periods.push(`${customer},${String(p).padStart(3, '0')}.2024,Pumps,${100 + p}`);
+        if (p <= 12) keys.push(`${customer},2024${String(p).padStart(2, '0')},Pumps,${100 + p}`);
+      }
+    }
+    const { w, file } = await withFile('ledger.csv', `${periods.join('\n')}\n`);
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: 28, rowsImported: 24, rowsRejected: 4, dateFrom: '2024-01-01', dateTo: '2024-12-01' });
+      expect(s.mapping.date).toBe('Fiscal year/period');
+      expect(s.rejectsSample[0]).toMatchObject({ column: 'Fiscal year/period', value: '013.2024', reason: "'013.2024' is closing period 13 of its fiscal year, a year-end posting with no month to date it in" });
+      expect(s.warnings.join(' ')).toMatch(/'Fiscal year\/period' holds posting periods: period 1 is read as January of the year written/);
+    }
+    await w.backend.call('import-run', { path: file });
+    expect(rows(w).filter((r) => r.code === 'C1').map((r) => r.date)).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}-01`));
+
+    const keyed = await withFile('keys.csv', `${keys.join('\n')}\n`);
+    const s = await keyed.w.backend.call('import-run', { path: keyed.file });
+    expect(s).toMatchObject({ dateFormat: 'yyyymm', rowsImported: 24, rowsRejected: 0, dateFrom: '2024-01-01', dateTo: '2024-12-01' });
+    expect(s.warnings.join(' ')).toMatch(/Dates in 'Month Key' are months without a day/);
+    expect(s.warnings.join(' ')).not.toMatch(/posting periods/);
+  });
+
   it("reads a weekly summary's ISO weeks as dates on each week's Monday, in every engine, and says so", async () => {
     const lines = ['Week,Customer,Category,Sales'];
     for (let week = 1; week <= 52; week++) for (const customer of ['C1', 'C2', 'C3']) if (customer !== 'C3' || week <= 30) lines.push(`2024-W${String(week).padStart(2, '0')},${customer},Pumps,${(100 + week).toFixed(2)}`);

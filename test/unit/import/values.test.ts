@@ -99,6 +99,31 @@ describe('dates', () => {
     expect(decide(['2021-01', '2021-02-15']).months).toBeUndefined();
   });
 
+  it("reads a ledger's posting periods as months, period n as month n of the year written", () => {
+    expect(['001.2023', '012/2023', '2023/003', '2023-P04', '2023P05', '2023 P06', 'FY2023 P07', 'P08 2023', 'P09-2023', '2023M10'].map((t) => iso(t))).toEqual([
+      '2023-01-01', '2023-12-01', '2023-03-01', '2023-04-01', '2023-05-01', '2023-06-01', '2023-07-01', '2023-08-01', '2023-09-01', '2023-10-01',
+    ]);
+    // Closing periods 13-16 and period 0 have no month; a year then a dot and three digits is as likely an amount.
+    expect([iso('013.2023'), iso('2023-P16'), iso('000.2023'), iso('2023.001')]).toEqual([null, null, null, null]);
+  });
+
+  it('decides a column of posting periods as months, and marks it as periods for the fiscal-year note', () => {
+    expect(decide(['001.2023', '002.2023', '003.2023'])).toMatchObject({ detected: 'iso', months: true, periods: true, reason: "dates are posting periods, each dated on its month's first day" });
+    expect(decide(['2023-01', '2023-02']).periods).toBeUndefined();
+  });
+
+  it('reads months keyed as numbers (202301, SAP 2023001) only once the column is nearly all of them', () => {
+    expect(decide(['202301', '202302', '202312'])).toMatchObject({ detected: 'yyyymm', months: true, reason: 'values are months written as numbers (YYYYMM), each dated on its first day' });
+    expect(decide(['2023001', '2023002', '2023013'])).toMatchObject({ detected: 'yyyymm', months: true, periods: true });
+    expect([iso('202301', 'yyyymm'), iso('2023012', 'yyyymm'), iso('2023013', 'yyyymm'), iso('202313', 'yyyymm'), iso('2023-02-15', 'yyyymm')]).toEqual([
+      '2023-01-01', '2023-12-01', null, null, '2023-02-15',
+    ]);
+    // Under any other format a six-digit number is no date: an id or a quantity.
+    expect([iso('202301'), iso('202301', 'dmy')]).toEqual([null, null]);
+    expect(decide(['202301', '202302', '2023-03-15']).detected).toBe('iso');
+    expect(decide(['202301', '555123', '874455', '120045']).detected).not.toBe('yyyymm');
+  });
+
   it("reads ISO weeks as their Monday (or the weekday given), week 1 holding the year's first Thursday", () => {
     expect(iso('2010-W48')).toBe('2010-11-29');
     expect(iso('2024W05')).toBe('2024-01-29');

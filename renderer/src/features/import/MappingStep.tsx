@@ -28,6 +28,7 @@ const DATE_FORMAT_LABELS: Record<DateFormat, string> = {
   'excel-serial': 'Excel day numbers (45747)',
   unix: 'Unix time, seconds since 1970 (1743379200)',
   'day-number': 'Day numbers (1, 2, … 711) from a day 1 you give',
+  yyyymm: 'Months as numbers (202301; SAP periods 2023001)',
 };
 
 const SHAPE_LABELS: Record<ImportShape, string> = {
