@@ -19,7 +19,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename', 'artikelbezeichnung', 'bezeichnung', 'produktname', 'artikelname', 'beschreibung', 'designation', 'libelle', 'libellearticle', 'nomproduit', 'descripcion', 'nombreproducto', 'nombrearticulo', 'descrizione', 'descricao', 'omschrijving', 'artikelomschrijving'],
   quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds', 'menge', 'anzahl', 'stueck', 'stuck', 'stueckzahl', 'stuckzahl', 'quantite', 'qte', 'cantidad', 'unidades', 'quantita', 'qta', 'quantidade', 'qtd', 'qtde', 'aantal', 'hoeveelheid'],
   unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate', 'einzelpreis', 'preis', 'stueckpreis', 'stuckpreis', 'nettopreis', 'verkaufspreis', 'prixunitaire', 'prix', 'prixht', 'preciounitario', 'precio', 'prezzo', 'prezzounitario', 'preco', 'precounitario', 'prijs', 'stukprijs'],
-  revenue: ['revenue', 'netsales', 'sales', 'salesamount', 'amount', 'netamount', 'netrevenue', 'salesvalue', 'salesusd', 'value', 'total', 'totalamount', 'linetotal', 'lineamount', 'extendedprice', 'extprice', 'invoiceamount', 'turnover', 'dollarvalue', 'dollars', 'spend', 'grosssales', 'umsatz', 'umsatznetto', 'nettoumsatz', 'betrag', 'nettobetrag', 'rechnungsbetrag', 'erloes', 'erlos', 'wert', 'summe', 'gesamtbetrag', 'chiffredaffaires', 'montant', 'montantht', 'montantttc', 'caht', 'cattc', 'ventes', 'totalht', 'valeur', 'ventas', 'importe', 'monto', 'facturacion', 'ingresos', 'importeneto', 'valor', 'fatturato', 'importo', 'vendite', 'valore', 'faturamento', 'vendas', 'receita', 'omzet', 'bedrag', 'waarde', 'totaal'],
+  revenue: ['revenue', 'netsales', 'net', 'netvalue', 'subtotal', 'netto', 'nettowert', 'sales', 'salesamount', 'amount', 'netamount', 'netrevenue', 'salesvalue', 'salesusd', 'value', 'total', 'totalamount', 'linetotal', 'lineamount', 'extendedprice', 'extprice', 'invoiceamount', 'turnover', 'dollarvalue', 'dollars', 'spend', 'grosssales', 'umsatz', 'umsatznetto', 'nettoumsatz', 'betrag', 'nettobetrag', 'rechnungsbetrag', 'erloes', 'erlos', 'wert', 'summe', 'gesamtbetrag', 'chiffredaffaires', 'montant', 'montantht', 'montantttc', 'caht', 'cattc', 'ventes', 'totalht', 'valeur', 'ventas', 'importe', 'monto', 'facturacion', 'ingresos', 'importeneto', 'valor', 'fatturato', 'importo', 'vendite', 'valore', 'faturamento', 'vendas', 'receita', 'omzet', 'bedrag', 'waarde', 'totaal'],
   rep: ['salesrep', 'rep', 'repname', 'salesperson', 'salesman', 'salesmanager', 'accountmanager', 'accountowner', 'seller', 'owner', 'repid', 'am', 'vertreter', 'verkaeufer', 'verkaufer', 'aussendienst', 'aussendienstmitarbeiter', 'kundenbetreuer', 'betreuer', 'vertriebsmitarbeiter', 'commercial', 'vendeur', 'representant', 'chargedaffaires', 'vendedor', 'representante', 'ejecutivo', 'asesor', 'agente', 'venditore', 'verkoper', 'vertegenwoordiger'],
   territory: ['territory', 'region', 'salesregion', 'salesterritory', 'area', 'district', 'country', 'branch', 'state', 'zone', 'gebiet', 'vertriebsgebiet', 'verkaufsgebiet', 'bezirk', 'niederlassung', 'filiale', 'bundesland', 'land', 'territoire', 'secteur', 'departement', 'pays', 'agence', 'territorio', 'zona', 'provincia', 'pais', 'sucursal', 'regione', 'regiao', 'regio', 'gebied', 'vestiging'],
   segment: ['segment', 'customersegment', 'channel', 'customertype', 'customergroup', 'industry', 'tradechannel', 'kundengruppe', 'kundensegment', 'branche', 'vertriebsweg', 'kanal', 'canal', 'typeclient', 'tipocliente'],
@@ -97,6 +97,28 @@ function holdsNumbers(values: readonly string[]): boolean {
   return filled.length === 0 || filled.filter((v) => parseAmount(v) !== null).length >= 0.9 * filled.length;
 }
 
+/** Headers of an amount with tax in it (Gross, Brutto, Amount incl. VAT, Montant TTC). */
+const TAX_INCLUDED = /(gross|brutto|incl|inkl|ttc|withtax|withvat)/;
+/** Headers of an amount that says tax is left out of it (Amount excl. VAT, Betrag ohne MwSt). */
+const EXCLUDES_TAX = /(excl|exkl|ohne|before(tax|vat)|pretax|ex(vat|tax|gst))/;
+/** Headers of an amount before tax. */
+const BEFORE_TAX = /^(net|netto|subtotal|netvalue|nettowert|netsales|netamount|netrevenue|nettobetrag|nettoumsatz|umsatznetto|montantht|totalht|caht|importeneto)$/;
+
+/**
+ * The column with tax in it that a net revenue column was preferred to, if the file has one: a
+ * header saying so, or a Total beside a tax column (Subtotal, Tax, Total).
+ */
+function beforeTaxOver(column: string, headers: readonly string[], columns: readonly string[][]): string | null {
+  const n = normaliseHeader(column);
+  if (!BEFORE_TAX.test(n) && !EXCLUDES_TAX.test(n)) return null;
+  const hasTax = headers.some((h) => /(tax|vat|mwst|ust|tva|iva|gst)/.test(normaliseHeader(h)));
+  const other = headers.find((h, i) => {
+    const m = normaliseHeader(h);
+    return h !== column && holdsNumbers(columns[i] ?? []) && (TAX_INCLUDED.test(m) || (hasTax && /^(total|totalamount|amount|invoiceamount|invoicetotal)$/.test(m)));
+  });
+  return other ?? null;
+}
+
 function headerCandidates(headers: readonly string[], columns: readonly string[][]): Candidate[] {
   const out: Candidate[] = [];
   for (const [i, column] of headers.entries()) {
@@ -114,7 +136,8 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
         continue;
       }
       if (MEASURES.has(field) && NAMES_A_KEY.test(n)) continue;
-      if ((field === 'revenue' || field === 'unitPrice') && NOT_SALES.test(n)) continue;
+      // 'Amount excl. VAT' names tax only to say it is left out.
+      if ((field === 'revenue' || field === 'unitPrice') && NOT_SALES.test(n) && !EXCLUDES_TAX.test(n)) continue;
       if (field === 'category' && DESCRIBES_PEOPLE.test(n)) continue;
       // A bare "name" inside a header names anything (product_category_name): only whole, it is the customer's.
       const partial = words.find((w) => w.length >= 4 && w !== 'name' && !WHOLE_ONLY.has(w) && (n.startsWith(w) || n.endsWith(w)));
@@ -425,6 +448,11 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
       chosen.delete('unitPrice');
       chosen.set('revenue', { ...linePrice, field: 'revenue', reason: `${note}: '${linePrice.column}' is each line's amount instead` });
     }
+  }
+  const net = chosen.get('revenue');
+  if (net) {
+    const taxed = beforeTaxOver(net.column, headers, columns);
+    if (taxed) chosen.set('revenue', { ...net, reason: `${net.reason}; the amount before tax, preferred to '${taxed}', which includes it` });
   }
   const counted = amountThatCounts(chosen, headers, columns);
   if (counted) {

@@ -1,6 +1,14 @@
 // Amounts as people type them: $1,234.50  1.234,50 €  (120.00)  120-  CHF 1'200  1,234.50 CR
 const PLAIN = /^-?\d+(\.\d+)?$/;
-const CURRENCY = /[$€£¥₹₩₽¤]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|BRL|MXN|ZAR)\b/gi;
+// A code stands apart from letters, not from digits: 'USD1,234.56' is written so too.
+const CURRENCY = /[$€£¥₹₩₽¤]|(?<![A-Za-z])(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|BRL|MXN|ZAR)(?![A-Za-z])/gi;
+/** Digits grouped in thousands (1,234,567) or the Indian way (12,34,567), before any decimals. */
+const GROUPED = /^\d{1,3}(?:(?:G\d{3})+|(?:G\d{2})*G\d{3})$/;
+const groupedBy = (mark: string): RegExp => new RegExp(GROUPED.source.replaceAll('G', mark));
+const GROUP_MARKS: Record<DecimalStyle, RegExp> = { dot: /[,\s\u00a0\u202f'’]/, comma: /[.\s\u00a0\u202f'’]/ };
+const GROUPED_BY: Record<DecimalStyle, RegExp> = { dot: groupedBy("[,\\s\\u00a0\\u202f'’]"), comma: groupedBy("[.\\s\\u00a0\\u202f'’]") };
+/** A whole amount written with its cents as a dash, as German prices are (3,- and 3,--). */
+const DASHED_CENTS = /^(\d[\d.\s\u00a0\u202f'’]*)[,.]-{1,2}$/;
 const DIGITS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const CREDIT_DEBIT = /(?<=\d)\s*(cr|dr)\.?$/i;
 
@@ -25,10 +33,11 @@ function isPlain(text: string): boolean {
 }
 
 export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number | null {
-  if (isPlain(raw)) return Number(raw);
+  // In a decimal-comma column a dot groups thousands: 1.500 is fifteen hundred there.
+  if (isPlain(raw) && (decimal === 'dot' || raw.indexOf('.') === -1)) return Number(raw);
   let t = raw.trim();
   if (t === '') return null;
-  if (isPlain(t)) return Number(t);
+  if (isPlain(t) && (decimal === 'dot' || t.indexOf('.') === -1)) return Number(t);
   let negative = false;
   if (t.startsWith('(') && t.endsWith(')')) {
     negative = true;
@@ -41,7 +50,9 @@ export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number 
     if (side[1].toLowerCase() === 'cr') negative = !negative;
     t = t.slice(0, side.index).trim();
   }
-  if (t.endsWith('-')) {
+  const dashed = DASHED_CENTS.exec(t);
+  if (dashed) t = dashed[1].trim();
+  else if (t.endsWith('-')) {
     negative = !negative;
     t = t.slice(0, -1).trim();
   } else if (/^[-−]/.test(t)) {
@@ -49,8 +60,14 @@ export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number 
     t = t.slice(1).trim();
   } else if (t.startsWith('+')) t = t.slice(1).trim();
   t = t.replace(CURRENCY, '').trim();
+  // An accounting format writes zero as a dash ('-', '$ -').
+  if (t === '' && /^[(\s]*[-−–][)\s]*$/.test(raw.replace(CURRENCY, ''))) return 0;
   if (t === '') return null;
-  t = decimal === 'comma' ? t.replace(/[.\s\u00a0\u202f']/g, '').replace(',', '.') : t.replace(/[,\s\u00a0\u202f']/g, '');
+  // Marks between the digits must group them as thousands do: '1,2345' is no amount, not 12,345.
+  const mark = decimal === 'comma' ? ',' : '.';
+  const whole = t.indexOf(mark) === -1 ? t : t.slice(0, t.indexOf(mark));
+  if (GROUP_MARKS[decimal].test(whole) && !GROUPED_BY[decimal].test(whole)) return null;
+  t = decimal === 'comma' ? t.replace(/[.\s\u00a0\u202f'’]/g, '').replace(',', '.') : t.replace(/[,\s\u00a0\u202f'’]/g, '');
   if (!DIGITS.test(t)) return null;
   const value = Number(t);
   if (!Number.isFinite(value)) return null;

@@ -42,6 +42,12 @@ export type ImportPlan = {
    */
   joinedDate?: { year: number; month: number; width: number };
   /**
+   * A delimited file's header width, when its lines mostly have no more values: a line with more
+   * (non-blank) values is split where it should not be, an unquoted '1,234.00' say, and every value
+   * after the split sits one column off, so the checks reject it instead of reading it shifted.
+   */
+  fieldLimit?: number;
+  /**
    * A grouped report's customer columns (indices in the file: the customer, and its name when apart),
    * blank below the first line of each customer: every reader gives such lines the customer above (fillingDown).
    */
@@ -151,6 +157,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   }
   const dataSample = dataRows.map((r) => r.cells);
   const signature = headerSignature(headers);
+  const fieldLimit = source.text && source.text.width <= headers.length ? headers.length : undefined;
   // A pivot's Year and Month stand in for a date: joined into one more column of months (each read
   // as its first day), there to be mapped like any other, and dropped again when it is not the date.
   const pair = headerless ? null : yearAndMonthColumns(headers, dataSample);
@@ -298,6 +305,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     savedMapping: Boolean(saved && savedUsable),
     dataSample,
     ...(joinedDate ? { joinedDate } : {}),
+    ...(fieldLimit !== undefined ? { fieldLimit } : {}),
     ...(fillDown ? { fillDown } : {}),
     ...(totalsLine !== null ? { totalsLine } : {}),
   };
@@ -320,15 +328,18 @@ export const postingPeriodNote = (column: string): string =>
 /**
  * A row's cells with the joined date after the file's own columns (at `width`): "2021-03" from a
  * year of 2021 and a month of 3, 03 or Mar(ch). Blank when either is; a month that is neither a
- * number nor a month's name is kept as written, so the date check rejects the row with it.
+ * number nor a month's name is kept as written, so the date check rejects the row with it. Values
+ * past the header's width follow it, so a line split where it should not be is still seen as such.
  */
 export function withJoinedDate(cells: readonly string[], joined: NonNullable<ImportPlan['joinedDate']>): string[] {
   const out = cells.slice(0, joined.width);
   while (out.length < joined.width) out.push('');
+  const beyond = cells.slice(joined.width);
   const year = (cells[joined.year] ?? '').trim();
   const month = (cells[joined.month] ?? '').trim();
   const number = /^\d{1,2}$/.test(month) ? Number(month) : (monthNamed(month) ?? NaN);
   out.push(year === '' || month === '' ? '' : number >= 1 && number <= 12 ? `${year}-${String(number).padStart(2, '0')}` : `${year}-${month}`);
+  for (const value of beyond) out.push(value);
   return out;
 }
 

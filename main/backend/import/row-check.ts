@@ -23,6 +23,8 @@ export type CheckPlan = {
   dayOne?: number;
   /** Rows whose currency column names another currency than the import's are rejected (ImportPlan.currencyRows). */
   currencyRows?: { column: string; code: string };
+  /** The values a line may hold (ImportPlan.fieldLimit, and the joined date); a line with more non-blank ones is rejected. */
+  fields?: number;
 };
 
 export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
@@ -34,7 +36,32 @@ export const checkPlanOf = (plan: ImportPlan): CheckPlan => ({
   creditInvoices: plan.creditInvoices,
   dayOne: plan.dayOne,
   currencyRows: plan.currencyRows,
+  ...(plan.fieldLimit !== undefined ? { fields: plan.fieldLimit + (plan.joinedDate ? 1 : 0) } : {}),
 });
+
+/**
+ * The first non-blank value past the header's width, or -1: a line with more values than the
+ * header names was split where it should not be (an unquoted '1,234.00'), its values after the
+ * split each one column off.
+ */
+export function beyondHeader(cells: readonly string[], width: number): number {
+  for (let k = width; k < cells.length; k++) if (cells[k].trim() !== '') return k;
+  return -1;
+}
+
+/** How many values a line holds, blank ones after the last left out (a trailing delimiter is none). */
+function valuesIn(cells: readonly string[]): number {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1].trim() === '') n--;
+  return n;
+}
+
+/** Why a line with more values than its header is rejected, in words. */
+export const beyondHeaderReason = (cells: readonly string[], width: number): string => {
+  const values = cells.slice(0, valuesIn(cells)).map((c) => c.trim());
+  const shown = values.join(' | ');
+  return `the line has ${values.length} values where the header names ${width} (${shown.length > 100 ? `${shown.slice(0, 100)}...` : shown}): a value holding the delimiter without quotes (an amount written 1,234.00, say) splits in two and every value after it sits one column off; quote that value or export the file again`;
+};
 
 /** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
 export type CheckedRows = {
@@ -135,7 +162,12 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   let lastCustomer = '';
   let lastIsTotals = false;
 
+  const width = check.fields;
   return (line, cells) => {
+    if (width !== undefined && cells.length > width) {
+      const k = beyondHeader(cells, width);
+      if (k >= 0) return out.reject(line, `column ${k + 1} (past the header)`, cells[k].trim(), beyondHeaderReason(cells, width));
+    }
     if (ix.status >= 0) {
       const status = cells[ix.status] ?? '';
       if (namesNoSale(status)) return out.noSale(status);

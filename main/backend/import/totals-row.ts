@@ -15,14 +15,30 @@ const TOTALS = new Set(
     'totaal', 'eindtotaal', 'subtotaal', 'totalt', 'summa', 'razem', 'celkem', 'yhteensa',
   ],
 );
-/** Longer than any label above, with room for accents and a colon: a customer, not folded at all. */
-const LONGEST = 24;
+/**
+ * Words a report puts beside its totals label ('Total Sales', 'Report Total', 'Totaal generaal',
+ * 'TOTAL USD', 'Grand total (EUR)'): with only these around it, the label is still the whole cell.
+ * 'Total Supply Co' keeps words that are none of them, and stays a customer.
+ */
+const BESIDE_TOTALS = new Set([
+  'report', 'sales', 'revenue', 'amount', 'amounts', 'net', 'gross', 'all', 'customers', 'overall', 'final', 'general', 'generaal', 'generale',
+  'usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'sek', 'nok', 'dkk', 'pln', 'czk', 'jpy', 'inr', 'umsatz', 'verkauf', 'ventes',
+]);
+/** Longer than any label above with its words beside it, accents and a colon: a customer, not folded at all. */
+const LONGEST = 40;
+
+const isTotalsWords = (folded: string): boolean => {
+  if (TOTALS.has(folded)) return true;
+  const words = folded.split(' ');
+  const kept = words.filter((w) => !BESIDE_TOTALS.has(w));
+  return kept.length < words.length && kept.length > 0 && TOTALS.has(kept.join(' '));
+};
 
 /** Whether a customer cell is a totals label. Ids (a digit first) and long names are customers without folding: this runs on every line. */
 export const isTotalsLabel = (cell: string): boolean => {
   if (cell === '' || cell.length > LONGEST) return false;
   const first = cell.charCodeAt(0);
-  return !(first >= 48 && first <= 57) && TOTALS.has(foldWords(cell));
+  return !(first >= 48 && first <= 57) && isTotalsWords(foldWords(cell));
 };
 
 /** 'Acme Total', 'Total for Acme', 'Summe Acme': a group's totals line, known as such only where it has no date (a customer may be called 'Total Supply'). */

@@ -50,6 +50,23 @@ describe("a report's totals lines", () => {
   });
 });
 
+describe("a totals line labelled with more than 'Total'", () => {
+  it("is rejected in every engine: 'Grand total (EUR)', 'Total Sales', 'Report Total', 'TOTAL USD', 'Totaal generaal', on a dated line", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'labelled-totals.csv');
+    const labels = ['Grand total (EUR)', 'Total Sales', 'Report Total', 'TOTAL USD', 'Totaal generaal'];
+    const lines = ['Customer,Date,Category,Amount', 'C1,2023-01-05,Pumps,100.00', 'C2,2023-01-09,Pumps,200.00', 'Total Supply Co,2023-01-17,Seals,300.00'];
+    for (const label of labels) lines.push(`${label},2023-01-31,All,600.00`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: 8, rowsImported: 3, rowsRejected: 5, revenue: 600, customers: 3 });
+      expect(s.rejectsSample.map((r) => r.value)).toEqual(labels);
+    }
+  });
+});
+
 describe("a spend table's totals line", () => {
   it('is rejected as totals, so the customers are not joined by one that bought everything', async () => {
     const w = await workspace();

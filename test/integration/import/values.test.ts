@@ -24,6 +24,28 @@ const rows = (w: Awaited<ReturnType<typeof workspace>>): { code: string; date: s
     revenue: r.revenue,
   }));
 
+describe('lines with more values than the header', () => {
+  it("rejects a line split by an unquoted '1,234.00' in every engine, naming the line's values, instead of storing 1 and shifting the category and rep", async () => {
+    const text = ['Customer ID,Invoice Date,Amount,Category,Rep', 'C1,2023-01-05,100.00,Widgets,Ann', 'C2,2023-01-06,1,234.00,Widgets,Bob', 'C3,2023-01-07,300.00,Gadgets,Ann,', 'C4,2023-01-08,"2,500.00",Gadgets,Bob'].join('\n');
+    const { w, file } = await withFile('unquoted.csv', `${text}\n`);
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      // A trailing delimiter (C3) adds a blank value, not a split one; a quoted thousands comma (C4) is one value.
+      expect(s).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1, revenue: 2900 });
+      expect(s.rejectsSample[0]).toMatchObject({ row: 3, column: 'column 6 (past the header)', value: 'Bob' });
+      expect(s.rejectsSample[0].reason).toMatch(/^the line has 6 values where the header names 5 \(C2 \| 2023-01-06 \| 1 \| 234\.00 \| Widgets \| Bob\): a value holding the delimiter without quotes/);
+    }
+  });
+
+  it('keeps every line of a file whose header is shorter than its lines throughout (a last column left unnamed)', async () => {
+    const text = ['Customer,Date,Amount', 'C1,2023-01-05,100.00,note a', 'C2,2023-01-06,200.00,note b', 'C3,2023-01-07,300.00,note c'].join('\n');
+    const { w, file } = await withFile('unnamed-last.csv', `${text}\n`);
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s).toMatchObject({ rowsRead: 3, rowsImported: 3, rowsRejected: 0, revenue: 600 });
+  });
+});
+
 describe('dates', () => {
   it('reads US dates as month first because one value has a day above 12, times included', async () => {
     const w = await workspace();

@@ -123,6 +123,20 @@ describe('the assignment engine', () => {
     expect(accounts[1].reason).toContain('at capacity');
   });
 
+  it("gives a strategic account the data names no rep for to nobody, so the long tail keeps the roster's capacity, unless a manager locks it", () => {
+    const actions = [action('S1', 'recovery', 9000, { tier: 'strategic', rep: null }), action('S2', 'growth', 8000, { tier: 'strategic', rep: null }), action('A', 'growth', 500, { rep: null }), action('B', 'recovery', 400, { rep: null })];
+    const roster = [rep('Olly Out', 'outside', 'West', 2)];
+    const accounts = plan(actions, roster);
+    expect(accounts.map((a) => [a.customerCode, a.rep, a.status])).toEqual([
+      ['S1', null, 'unassigned'],
+      ['S2', null, 'unassigned'],
+      ['A', 'Olly Out', 'assigned'],
+      ['B', 'Olly Out', 'assigned'],
+    ]);
+    expect(accounts[0].reason).toBe('strategic, $9,000 recovery, the data gives it no rep, and a strategic account is for a senior rep, not the long-tail roster: lock it to a rep to plan it');
+    expect(plan(actions, roster, new Map([['S1', 'Olly Out']]))[0]).toMatchObject({ rep: 'Olly Out', status: 'overridden' });
+  });
+
   it('lets a manager override win over strategic and long-tail rules', () => {
     const overrides = new Map([
       ['S1', 'Ines In'],

@@ -109,6 +109,17 @@ describe('column mapping guesses', () => {
     });
   });
 
+  it('takes the amount before tax for the revenue, and says which column with tax it was preferred to', () => {
+    const money = (headers: string[]) => guessMapping(headers, headers.map((h) => (/customer/i.test(h) ? ['C1', 'C2', 'C3'] : /date/i.test(h) ? ['2023-01-05', '2023-01-16', '2023-02-01'] : ['119.00', '238.00', '59.50'])));
+    const gross = money(['Customer ID', 'Invoice Date', 'Gross', 'Net', 'VAT', 'Amount incl. VAT']);
+    expect(columnOf(gross, 'revenue')).toBe('Net');
+    expect(gross.find((x) => x.field === 'revenue')?.reason).toMatch(/the amount before tax, preferred to 'Gross', which includes it/);
+    expect(columnOf(money(['Customer ID', 'Invoice Date', 'Subtotal', 'Tax', 'Total']), 'revenue')).toBe('Subtotal');
+    const excl = money(['Customer ID', 'Invoice Date', 'Amount incl. VAT', 'Amount excl. VAT']);
+    expect(columnOf(excl, 'revenue')).toBe('Amount excl. VAT');
+    expect(excl.find((x) => x.field === 'revenue')?.reason).toMatch(/preferred to 'Amount incl\. VAT'/);
+  });
+
   it('never reads freight, tax, discounts or costs as the revenue, by header or by content', () => {
     // A marketplace's order items (Olist): the price is each row's amount, the freight beside it is not.
     const headers = ['order_id', 'customer_id', 'order_status', 'order_purchase_timestamp', 'product_id', 'price', 'freight_value', 'product_category_name'];

@@ -170,6 +170,25 @@ describe('amounts', () => {
     expect(parseAmount('1.234,50 CR', 'comma')).toBe(-1234.5);
   });
 
+  it("reads a dot in a decimal-comma column as thousands: 1.500 is fifteen hundred there, as 1.234.567 and 1 234,56 are", () => {
+    expect(['1.500', '12.345', '1.234.567', '1 234,56', '−1.234,56', '1.234,56 EUR-'].map((t) => parseAmount(t, 'comma'))).toEqual([1500, 12345, 1234567, 1234.56, -1234.56, -1234.56]);
+    expect(parseAmount('1.500', 'dot')).toBe(1.5);
+  });
+
+  it('refuses marks that do not group thousands, rather than reading 1,2345 as 12,345', () => {
+    expect([parseAmount('1,2345'), parseAmount('12,34'), parseAmount('1,2,3'), parseAmount('1.23.4', 'comma')]).toEqual([null, null, null, null]);
+    // Indian lakhs group by two before the last three; Swiss apostrophes, typed or typographic.
+    expect([parseAmount('1,23,456.78'), parseAmount("1'234.50"), parseAmount('1’234.50'), parseAmount('1,234,567.891')]).toEqual([123456.78, 1234.5, 1234.5, 1234567.891]);
+    expect(parseAmount('1.5E+05')).toBe(150000);
+  });
+
+  it("reads German whole prices with dashed cents (3,-) as whole, an accounting dash as zero, and a code written against the digits", () => {
+    expect([parseAmount('3,-', 'comma'), parseAmount('12,--', 'comma'), parseAmount('1.234,-', 'comma')]).toEqual([3, 12, 1234]);
+    expect([parseAmount('-'), parseAmount('$ -'), parseAmount('( - )')]).toEqual([0, 0, 0]);
+    expect([parseAmount('USD1,234.56'), parseAmount('1,234.56EUR')]).toEqual([1234.56, 1234.56]);
+    expect(parseAmount('USDX 12')).toBeNull();
+  });
+
   it('refuses text that is not a number', () => {
     expect(parseAmount('lots')).toBeNull();
     expect(parseAmount('')).toBeNull();

@@ -114,13 +114,16 @@ export async function stageWithDuckDb(
       return index === undefined ? [] : [{ field, index }];
     });
     const cell = (i: number): string => (format === 'parquet' ? `CAST(${JSON.stringify(plan.headers[i])} AS VARCHAR)` : `c${i}`);
-    const reader = readerFor(file, format, delimiter, plan.headerLine, plan.headers.length);
+    // One column past the header: a line with a value there was split where it should not be, and goes line by line to be rejected.
+    const past = format === 'parquet' || plan.fieldLimit === undefined ? null : plan.headers.length;
+    const reader = readerFor(file, format, delimiter, plan.headerLine, plan.headers.length + (past === null ? 0 : 1));
     // Only what the checks and sums read: products and invoice numbers are not kept (an invoice is read for credit notes).
     const used = new Set<ImportField>(['customer', 'category', 'date', 'revenue', 'quantity', 'unitPrice', 'customerName', 'rep', 'territory', 'segment', 'status', ...(plan.creditInvoices ? (['invoice'] as const) : [])]);
     const currencyIndex = plan.currencyRows ? plan.headers.indexOf(plan.currencyRows.column) : -1;
     const fields = [
       ...mapped.filter((col) => used.has(col.field)).map((col) => `${cell(col.index)} AS "${col.field}"`),
       ...(currencyIndex >= 0 ? [`${cell(currencyIndex)} AS "currency_of_row"`] : []),
+      ...(past === null ? [] : [`c${past} AS "past_header"`]),
     ].join(', ');
     const has = (f: ImportField): boolean => mapped.some((col) => col.field === f);
     // Trimming every cell in SQL cost more than the rest of the pass: amounts must be plain as they
@@ -149,6 +152,7 @@ export async function stageWithDuckDb(
       has('revenue') ? numberOk('revenue', false) : `${numberOk('unitPrice', false)} AND ${numberOk('quantity', false)}`,
       has('quantity') && has('revenue') ? numberOk('quantity', true) : 'true',
       `abs(${revenue}) <= ${maxAmount}`,
+      past === null ? 'true' : `trim(coalesce("past_header", '')) = ''`,
       // The import's own currency as written (its code, symbol or name) passes here; anything else is judged line by line.
       currencyIndex >= 0
         ? `("currency_of_row" IS NULL OR "currency_of_row" = '' OR upper("currency_of_row") IN (${sqlWords(spellingsOf((plan.currencyRows as { code: string }).code))}))`
@@ -222,9 +226,10 @@ export async function stageWithDuckDb(
     if (total > summed + skipped) {
       // Every column, so a blank row is told from one with only its mapped cells empty, as line by line.
       passes = { done: 1, of: 2 };
+      const kept = past === null ? plan.headers.length : past + 1;
       await c.run(`CREATE TABLE doubtful AS
-        SELECT rn, ${plan.headers.map((_, i) => `coalesce(c${i}, '') AS c${i}`).join(', ')}
-          FROM (SELECT row_number() OVER () AS rn, ${plan.headers.map((_, i) => `${cell(i)} AS c${i}`).join(', ')}, ${fields} FROM ${reader})
+        SELECT rn, ${Array.from({ length: kept }, (_, i) => `coalesce(c${i}, '') AS c${i}`).join(', ')}
+          FROM (SELECT row_number() OVER () AS rn, ${Array.from({ length: kept }, (_, i) => `${cell(i)} AS c${i}`).join(', ')}, ${fields} FROM ${reader})
          WHERE (NOT ${ok} OR ${isRefused}) AND NOT ${noSale}
          ORDER BY rn`);
       if (signal.aborted) throw cancelled();
@@ -330,7 +335,7 @@ export async function feedStaged(staged: StagedFile, plan: ImportPlan, sink: Tra
       for (let r = 0; r < chunk.rowCount; r++) {
         const rn = Number(cols[0][r]);
         giveIdsBefore(rn);
-        const cells = new Array<string>(plan.headers.length);
+        const cells = new Array<string>(cols.length - 1);
         for (let i = 0; i < cells.length; i++) cells[i] = cols[i + 1][r] as string;
         if (isBlank(cells)) tally.rowsSkipped++;
         else sink.row(line(rn), cells);
