@@ -51,6 +51,15 @@ export const formatShare = (share: number, digits = 1, locale?: string): string 
 
 export const formatCount = (value: number, locale?: string): string => new Intl.NumberFormat(locale).format(value);
 
+/**
+ * The fewest decimals, from `digits` up to `digits + 2`, at which two figures read apart: a figure
+ * that missed its bar must not be printed as the bar (1.199x is no "1.20x" beside "at least 1.2x").
+ */
+export function digitsToTell(value: number, bar: number, digits: number): number {
+  for (let d = digits; d < digits + 2; d++) if (value.toFixed(d) !== bar.toFixed(d)) return d;
+  return digits + 2;
+}
+
 /** "1 customer", "2,310 customers": a small client's run has ones, and "1 customers" reads as a bug. */
 export const formatCounted = (value: number, noun: string, plural = `${noun}s`, locale?: string): string =>
   `${formatCount(value, locale)} ${value === 1 ? noun : plural}`;

@@ -1,7 +1,7 @@
 import { LIST_ORDERS, type AnalysisSettings, type ListOrder } from '../../contract/settings';
 import type { Dataset } from '../../model/dataset';
 import { isoFromDay } from '../../format/dates';
-import { formatCount } from '../../format/numbers';
+import { digitsToTell, formatCount, formatShare } from '../../format/numbers';
 import { runAnalysis, type RunOptions } from '../pipeline';
 import { accountCalls, relationshipCalls, type RecoveryDecision } from '../recovery';
 import type { RecoveryOverview } from '../recovery/overview';
@@ -222,7 +222,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
   // with room to spare: say how much of the reachable the margin asked for and how much we held.
   const littleRoom =
     !tooFewDeclines && !beatsCapture && room !== null && room >= CAPTURE_MARGIN && foresight && foresight.capturedShare > 0
-      ? ` The ${CAPTURE_MARGIN}x asked is ${pct(CAPTURE_MARGIN / room)} of what perfect foresight held; these flags held ${pct(ours.capturedShare / foresight.capturedShare)} of it, the best rule ${pct(1 / room)}.`
+      ? roomSentence(CAPTURE_MARGIN / room, ours.capturedShare / foresight.capturedShare, 1 / room)
       : '';
   return {
     capturedRatio,
@@ -529,4 +529,10 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
     growth: ds.categories.length > 1 ? growthBacktest(ds, replay.actions, asOfDay, horizonDays, settings.seed, index) : null,
     warnings,
   };
+}
+
+/** How much of the reachable loss the margin asked for and the flags held: apart when the flags missed it, even by a hair (49.4% is no "49%"). */
+function roomSentence(asked: number, held: number, bestRule: number): string {
+  const digits = digitsToTell(held * 100, asked * 100, 0);
+  return ` The ${CAPTURE_MARGIN}x asked is ${formatShare(asked, digits)} of what perfect foresight held; these flags held ${formatShare(held, digits)} of it, the best rule ${pct(bestRule)}.`;
 }

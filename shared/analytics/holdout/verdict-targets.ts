@@ -1,4 +1,4 @@
-import { formatShare } from '../../format/numbers';
+import { digitsToTell, formatShare } from '../../format/numbers';
 import type { BacktestLevel } from './index';
 import { CALIBRATION_BAND, CAPTURE_MARGIN } from './targets';
 
@@ -15,25 +15,31 @@ export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
   const ours = level.rows.find((r) => r.method === 'model');
   // Nothing flagged is nothing to judge, not three misses: the verdict says so instead.
   if (v.tooFewDeclines || !ours || level.flagged === 0) return [];
+  // A missed figure gets the decimals that tell it from its bar.
+  const capture = v.capturedRatio === null ? 2 : v.beatsCapture ? 2 : digitsToTell(v.capturedRatio, CAPTURE_MARGIN, 2);
+  const precision = v.precisionOk || v.precisionBar === undefined ? 1 : digitsToTell(ours.precision * 100, v.precisionBar * 100, 1);
+  const calibration = ours.calibration;
+  const money =
+    calibration === null || v.calibrationOk ? 2 : digitsToTell(calibration, calibration < CALIBRATION_BAND.low ? CALIBRATION_BAND.low : CALIBRATION_BAND.high, 2);
   return [
     {
       id: 'capture',
       label: 'Loss captured',
-      figure: v.capturedRatio === null ? 'no rule captured any' : `${v.capturedRatio.toFixed(2)}x the best rule`,
+      figure: v.capturedRatio === null ? 'no rule captured any' : `${v.capturedRatio.toFixed(capture)}x the best rule`,
       target: `at least ${CAPTURE_MARGIN}x`,
       met: v.beatsCapture,
     },
     {
       id: 'precision',
       label: 'Really declined',
-      figure: formatShare(ours.precision),
-      target: v.precisionBar === undefined ? "the better money-minded rule's" : `at least ${formatShare(v.precisionBar)}, the better money-minded rule's`,
+      figure: formatShare(ours.precision, precision),
+      target: v.precisionBar === undefined ? "the better money-minded rule's" : `at least ${formatShare(v.precisionBar, precision)}, the better money-minded rule's`,
       met: v.precisionOk,
     },
     {
       id: 'money',
       label: 'Stated / realised',
-      figure: ours.calibration === null ? 'nothing stated' : `${ours.calibration.toFixed(2)}x`,
+      figure: calibration === null ? 'nothing stated' : `${calibration.toFixed(money)}x`,
       target: `${CALIBRATION_BAND.low.toFixed(2)}-${CALIBRATION_BAND.high.toFixed(2)}x`,
       met: v.calibrationOk,
     },

@@ -190,7 +190,9 @@ export function learnedModelBasis(r: RecoveryOverview): string | null {
   const customer = r.model.customer;
   if (!customer?.usable) return null;
   const dates = customer.cuts.length === 1 ? 'one earlier date' : `${customer.cuts.length} earlier dates`;
-  return `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} customers watched for ${customer.horizonDays} days after each${
+  return `Money at risk over the next ${horizonWords(r.horizonDays)} comes from a model learned on this data's own past at ${dates} (${customer.units.toLocaleString('en')} ${
+    customer.cuts.length === 1 ? `customers watched for ${customer.horizonDays} days after it` : `customer histories, a customer counted at each date, each watched for ${customer.horizonDays} days after its date`
+  }${
     moneyHorizon(customer) > customer.horizonDays ? `, and for ${moneyHorizon(customer)} days after the earlier to check the money` : ''
   }); out of fold it told decliners from steady buyers with an AUC of ${customer.auc.toFixed(2)} (0.5 is chance).`;
 }

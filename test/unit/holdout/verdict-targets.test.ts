@@ -55,6 +55,25 @@ describe('a recovery verdict on the Recovery screen', () => {
     expect(targets.every((t) => t.met)).toBe(true);
   });
 
+  it('never prints a missed figure as its bar: 1.199x is no "1.20x", 0.798x no "0.80x", 47.66% no "47.7%" beside "at least 47.7%"', () => {
+    const customers = level('customer');
+    const ours = customers.rows.find((r) => r.method === 'model');
+    if (!ours) throw new Error('no model row');
+    const nearly = {
+      ...customers,
+      rows: customers.rows.map((r) => (r === ours ? { ...ours, precision: 0.4766, calibration: 0.798 } : r)),
+      verdict: { ...customers.verdict, capturedRatio: 1.1991, beatsCapture: false, precisionOk: false, precisionBar: 0.477, calibrationOk: false },
+    };
+    expect(verdictTargets(nearly).map((t) => `${t.figure} (${t.target})`)).toEqual([
+      '1.199x the best rule (at least 1.2x)',
+      "47.66% (at least 47.70%, the better money-minded rule's)",
+      '0.798x (0.80-1.25x)',
+    ]);
+    // Met, or missed by more than the rounding: two decimals as ever.
+    const clear = { ...nearly, verdict: { ...nearly.verdict, capturedRatio: 1.07 } };
+    expect(verdictTargets(clear)[0].figure).toBe('1.07x the best rule');
+  });
+
   it('shows no targets where too few slides leave nothing to judge', () => {
     const customers = level('customer');
     expect(verdictTargets({ ...customers, verdict: { ...customers.verdict, tooFewDeclines: true } })).toEqual([]);

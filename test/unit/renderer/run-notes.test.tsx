@@ -46,20 +46,20 @@ describe('the run notes beside the figures', () => {
   it('states the learned model\'s out-of-fold check when it was used', () => {
     const used = { ...fallbackRun, recovery: { ...fallbackRun.recovery, notes: [floorNote], caveats: [], model: { customer: { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.648, cuts: ['2011-05-23', '2011-04-03'] }, relationship: null } } } as AnalysisSummary;
     render(<RecoveryBasis summary={used} />);
-    expect(screen.getByTestId('recovery-basis').textContent).toMatch(/at 2 earlier dates \(2,100 customers watched for 121 days after each\).*AUC of 0\.65 \(0\.5 is chance\)/);
+    expect(screen.getByTestId('recovery-basis').textContent).toMatch(/at 2 earlier dates \(2,100 customer histories, a customer counted at each date, each watched for 121 days after its date\).*AUC of 0\.65 \(0\.5 is chance\)/);
   });
   it('says how long the money was checked over when the learning watched a shorter horizon (a short history)', () => {
     const customer = { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.58, cuts: ['2011-06-03', '2011-03-01'], horizonDays: 189, moneyHorizonDays: 283, units: 4425 };
     const shortHistory = { ...fallbackRun, recovery: { ...fallbackRun.recovery, notes: [], caveats: [], model: { customer, relationship: null } } } as AnalysisSummary;
     render(<RecoveryBasis summary={shortHistory} />);
-    expect(screen.getByTestId('recovery-basis').textContent).toContain('(4,425 customers watched for 189 days after each, and for 283 days after the earlier to check the money)');
+    expect(screen.getByTestId('recovery-basis').textContent).toContain('(4,425 customer histories, a customer counted at each date, each watched for 189 days after its date, and for 283 days after the earlier to check the money)');
   });
   it('keeps a caveat beside the basis when the model was used but learned over less than the horizon asked', () => {
     const caveat = 'The data is too short to watch a whole 120 days after an earlier date, so the model learned from 61-day outcomes ... Ordered surest first (List order) they held more on every replay, though less of the money.';
     const customer = { ...fallbackRun.recovery?.model.customer, usable: true, auc: 0.66, cuts: ['2011-03-31', '2011-03-01'], horizonDays: 61, moneyHorizonDays: 91, units: 3823 };
     const shortLearning = { ...fallbackRun, recovery: { ...fallbackRun.recovery, horizonDays: 120, notes: [caveat], caveats: [caveat], model: { customer, relationship: null } } } as AnalysisSummary;
     render(<RecoveryBasis summary={shortLearning} />);
-    expect(screen.getByTestId('recovery-basis').textContent).toMatch(/3,823 customers watched for 61 days after each/);
+    expect(screen.getByTestId('recovery-basis').textContent).toMatch(/3,823 customer histories, a customer counted at each date, each watched for 61 days after its date/);
     const warning = screen.getByTestId('recovery-caveats');
     expect(warning.className).toContain('warning');
     expect(warning.textContent).toBe(caveat);
