@@ -10,6 +10,7 @@ import type {
   ProfileResult,
 } from '../model/results';
 import type { SettingChange } from '../model/settings-changes';
+import type { CallOrder } from '../analytics/recovery/call-order';
 import { SLICE_DIMENSIONS, type SliceGroup } from '../model/slice';
 import { HOLDOUT_LAST_GROUP } from '../model/bgnbd';
 
@@ -68,6 +69,11 @@ export type CustomerDetail = {
     category: string;
     purchases: number;
     medianIntervalDays: number | null;
+    /**
+     * The cycle recovery judges lateness and the due date by: the mean days between purchase days
+     * (in-season days for a seasonal category); null without a rhythm.
+     */
+    cycleDays: number | null;
     lastPurchase: string;
     /** When the next purchase was due by its own cycle; null without a rhythm. */
     expectedBy: string | null;
@@ -90,6 +96,8 @@ export type RecoveryEvaluation = {
   actions?: Action[];
   /** How many they are in all, when `actions` was asked for. */
   actionsTotal?: number;
+  /** How those actions are ordered (the weight on sureness at each level), when `actions` was asked for. */
+  order?: CallOrder;
 };
 
 /** Just what the customer scatter draws: a tenth of the bytes of full customer rows at 30k customers. */

@@ -87,6 +87,6 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
     ...now,
     curve,
     elapsedMs: performance.now() - started,
-    ...(actions ? { actions: actions.slice(0, listActions), actionsTotal: actions.length } : {}),
+    ...(actions ? { actions: actions.slice(0, listActions), actionsTotal: actions.length, ...(decision.order ? { order: decision.order } : {}) } : {}),
   };
 }

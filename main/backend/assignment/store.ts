@@ -226,7 +226,7 @@ export function planActionsByCustomer(db: Db, planId: number): Map<string, PlanA
       `SELECT a.customer_code, a.action_id, a.kind, a.category, a.expected_revenue, a.priority, a.reason,
               json_extract(ra.facts_json, '$.expectedLow') AS expected_low, json_extract(ra.facts_json, '$.expectedHigh') AS expected_high,
               (SELECT json_group_array(json_array(p.category, p.at_risk, p.spread) ORDER BY p.spread, p.at_risk DESC, p.category)
-                 FROM run_action_parts p WHERE p.run_id = ra.run_id AND p.action_id = a.action_id) AS parts_json
+                 FROM run_action_parts p INDEXED BY run_action_parts_action WHERE p.run_id = ra.run_id AND p.action_id = a.action_id) AS parts_json
          FROM assignment_plan_actions a
          LEFT JOIN run_actions ra ON ra.run_id = (SELECT run_id FROM assignment_plans WHERE id = a.plan_id) AND ra.id = a.action_id
         WHERE a.plan_id = ? ORDER BY a.customer_code, a.priority DESC, a.expected_revenue DESC, a.action_id`,

@@ -74,8 +74,10 @@ function Shell() {
   const current: ScreenRoute | undefined = routeById(location.screen) ?? (loading ? undefined : routeById(defaultScreen(w)));
   const blocked = current ? unmet(current.needs, w) : null;
 
+  // A new screen opens at its top: a drill-down from far down Overview had opened Explore scrolled past its breadcrumb and totals.
   useEffect(() => {
     main.current?.focus({ preventScroll: true });
+    document.scrollingElement?.scrollTo?.(0, 0);
   }, [current?.id]);
 
   const Screen = current?.component;

@@ -28,9 +28,9 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
   const heading = expectedHeading(options.horizonDays, options.recoveryOnly === true, options.windowDays);
   const window = leakageSpan(options.windowDays);
   return [
-    { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '2fr' },
+    { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.8fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
-    { id: 'category', label: 'Category', value: (a) => a.category, width: '1fr' },
+    { id: 'category', label: 'Category', value: (a) => a.category, width: '1.2fr' },
     { id: 'expected', ...heading, value: (a) => a.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: heading.label.length > 14 ? '11rem' : '10rem' },
     ...(options.range
       ? [
@@ -63,8 +63,8 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
       : []),
     { id: 'priority', label: 'Priority', value: (a) => a.priority, format: (v) => fmt.number(Number(v), 0), align: 'right', width: '7.5rem' },
     { id: 'rep', label: 'Rep', value: (a) => a.rep, width: '0.8fr' },
-    { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '0.8fr' },
-    { id: 'reason', label: 'Why', value: (a) => a.reason, width: '2.6fr' },
+    { id: 'territory', label: 'Territory', value: (a) => a.territory, width: '1.1fr' },
+    { id: 'reason', label: 'Why', value: (a) => a.reason, width: '2.2fr' },
   ];
 }
 

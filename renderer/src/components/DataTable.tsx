@@ -62,6 +62,8 @@ const readView = (key: string) => {
  * A windowed table of our own: only visible rows are in the DOM, so tens of thousands scroll
  * smoothly. Columns can be dragged wider or narrower and hidden; one row at a time opens to its full text.
  */
+const isBlankCell = (v: unknown): boolean => v === null || v === undefined || v === '';
+
 export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth, loading = false }: Props<T>) {
   const storageKey = viewKey('table', useViewScope(), label);
   const waiting = loading && rows.length === 0;
@@ -92,8 +94,10 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
     }
   }, [storageKey, keptText]);
 
+  // A column no row fills (Rep and Territory of a file that names none) only takes room from the others.
+  const blank = useMemo(() => new Set(columns.filter((c, i) => i > 0 && rows.length > 0 && rows.every((r) => isBlankCell(c.value(r)))).map((c) => c.id)), [columns, rows]);
   // The first column names the row and opens it, so it is never hidden.
-  const visible = useMemo(() => columns.filter((c, i) => i === 0 || !view.hidden.includes(c.id)), [columns, view.hidden]);
+  const visible = useMemo(() => columns.filter((c, i) => i === 0 || (!view.hidden.includes(c.id) && !blank.has(c.id))), [columns, view.hidden, blank]);
   const shown = useMemo(() => sortRows(filterRows(rows, columns, query), columns, sort), [rows, columns, query, sort]);
   const viewport = height - ROW_HEIGHT;
   const expandedIndex = expanded === null ? -1 : shown.findIndex((r) => rowKey(r) === expanded);

@@ -21,6 +21,7 @@ export function customerCycles(model: RecoveryModel, customer: number): Customer
       category: model.categories[model.category[r]],
       purchases: model.purchases[r],
       medianIntervalDays: Number.isFinite(model.medianInterval[r]) ? model.medianInterval[r] : null,
+      cycleDays: Number.isFinite(cycle) ? cycle : null,
       lastPurchase: isoFromDay(model.last[r]),
       expectedBy: Number.isFinite(cycle) ? isoFromDay(dueDay(model, r, cycle, seasonal)) : null,
       seasonal,

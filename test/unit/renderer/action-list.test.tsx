@@ -26,7 +26,7 @@ const action = (kind: Action['kind'], expectedRevenue: number): Action => ({
   rep: null,
   territory: null,
 });
-const both = [action('recovery', 2_740), action('growth', 9_000)];
+const both = [action('recovery', 2_740), { ...action('growth', 9_000), facts: { expectedLow: 6_000, expectedHigh: 12_000 } }];
 const heading = (text: RegExp) => screen.getAllByRole('columnheader').find((h) => text.test(h.textContent ?? ''));
 
 describe('the money column of an action list', () => {
@@ -49,6 +49,16 @@ describe('the money column of an action list', () => {
     expect(h?.textContent).not.toContain('/ yr');
     expect(h?.querySelector('button.sort')?.getAttribute('title')).toBe("Expected: for growth what peers buy over the 182 days of data, for recovery the money at risk over the next 12 months (the run's recovery horizon)");
     expect(heading(/^Likely range/)?.textContent).not.toContain('/ yr');
+  });
+
+  it('leaves out a column no row fills: a file that names no reps or territories shows none', () => {
+    render(<ActionList label="Plain actions" actions={both} fmt={fmt} onOpen={() => undefined} horizonDays={365} />);
+    const headings = screen.getAllByRole('columnheader').map((h) => h.textContent ?? '');
+    expect(headings.some((h) => /^Rep/.test(h))).toBe(false);
+    expect(headings.some((h) => /^Territory/.test(h))).toBe(false);
+    cleanup();
+    render(<ActionList label="Plain actions" actions={[{ ...both[0], rep: 'Ann' }, both[1]]} fmt={fmt} onOpen={() => undefined} horizonDays={365} />);
+    expect(screen.getAllByRole('columnheader').some((h) => /^Rep/.test(h.textContent ?? ''))).toBe(true);
   });
 
   it('heads a recovery-only list with the horizon the money is over', () => {

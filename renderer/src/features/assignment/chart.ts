@@ -78,8 +78,9 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
         z: 2,
       },
       { type: 'bar', name: 'Strategic kept', yAxisIndex: 0, stack: 'accounts', barWidth: '40%', data: reps.map((r) => r.keptAccounts), color: KEPT_COLOR, z: 2 },
-      { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, areaStyle: { opacity: 0.12 } },
-      { type: 'line', name: GROWTH_STACKED, yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, areaStyle: { opacity: 0.12 } },
+      // Lines without filled areas: the fills lay over the account bars and tinted them off the legend's colours.
+      { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, z: 4 },
+      { type: 'line', name: GROWTH_STACKED, yAxisIndex: 1, stack: 'value', showSymbol: true, data: reps.map((r) => r.growth), color: GROWTH_COLOR, z: 4 },
     ],
   };
 }

@@ -27,7 +27,7 @@ export function CustomerPicker() {
       <ErrorNotice error={found.error} />
       {found.data && (
         <p className="muted">
-          {search.trim() ? `${fmt.count(found.data.total)} customers match` : 'Customers with the most revenue at risk'}
+          {search.trim() ? fmt.counted(found.data.total, 'customer matches', 'customers match') : 'Customers with the most revenue at risk'}
         </p>
       )}
       <CustomerTable

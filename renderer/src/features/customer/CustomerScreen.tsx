@@ -9,7 +9,7 @@ import { ActionList } from '../../components/ActionList';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { CustomerPicker } from './CustomerPicker';
-import { cyclePattern } from './cycle-pattern';
+import { cycleWords, cyclePattern } from './cycle-pattern';
 
 type Cycle = CustomerDetail['cycles'][number];
 type Part = NonNullable<CustomerDetail['actions'][number]['breakdown']>[number];
@@ -29,7 +29,14 @@ function CustomerView({ code }: { code: string }) {
   const cycleColumns: Column<Cycle>[] = [
     { id: 'category', label: 'Category', value: (c) => c.category, width: '1.4fr' },
     { id: 'purchases', label: 'Purchases', value: (c) => c.purchases, align: 'right' },
-    { id: 'cycle', label: 'Usual cycle', value: (c) => c.medianIntervalDays, format: (v) => (v === null ? 'no rhythm yet' : `${fmt.number(Number(v), 0)} days`), align: 'right' },
+    {
+      id: 'cycle',
+      label: 'Usual cycle',
+      title: 'The mean days between purchase days (in-season days for a seasonal category): the cycle recovery judges lateness and the due date by, so the next due date is the last purchase plus it. The median gap follows where it differs by a fifth or more: the gaps swing.',
+      value: (c) => c.cycleDays,
+      format: (_v, c) => cycleWords(c, fmt),
+      align: 'right',
+    },
     { id: 'last', label: 'Last purchase', value: (c) => c.lastPurchase, format: (v) => fmt.date(v as string) },
     { id: 'due', label: 'Next due by', value: (c) => c.expectedBy, format: (v) => (v === null ? '—' : fmt.date(v as string)) },
     { id: 'pattern', label: 'Pattern', value: (c) => cyclePattern(c, s?.settings.recovery.minPurchases ?? 0) },
@@ -102,7 +109,7 @@ function CustomerView({ code }: { code: string }) {
       <div className={dated ? 'grid-2' : undefined}>
         {dated && (
           <Panel title="Monthly revenue by category">
-            <Chart option={monthly} label={`Monthly revenue by category over ${d.monthly.length} months`} height={300} testId="chart-customer-monthly" />
+            <Chart option={monthly} label={`Monthly revenue by category over ${d.monthly.length} month${d.monthly.length === 1 ? '' : 's'}`} height={300} testId="chart-customer-monthly" />
           </Panel>
         )}
         <Panel title="Mix against its profile">

@@ -48,13 +48,23 @@ type Option = { value: string; label: string };
  * Dimensions the slice does not fix yet: the ones a breakdown can split it by. The holdout check's
  * bars only where the run kept each customer's bar.
  */
-const freeDimensions = (slice: Slice, withRepeats: boolean): SliceDimension[] =>
-  SLICE_DIMENSIONS.filter((d) => slice[d] === undefined && (d !== 'repeats' || withRepeats));
+const freeDimensions = (slice: Slice, withRepeats: boolean, told: (d: SliceDimension) => boolean): SliceDimension[] =>
+  SLICE_DIMENSIONS.filter((d) => slice[d] === undefined && (d !== 'repeats' || withRepeats) && told(d));
+
+/**
+ * Whether the run has two or more values of a dimension to split by: a file with no territories
+ * had opened Explore on one bar labelled "(none)".
+ */
+const tellsApart =
+  (by: Partial<Record<SliceDimension, readonly { key: string }[]>>) =>
+  (d: SliceDimension): boolean => {
+    const rows = by[d];
+    return rows === undefined || rows.filter((r) => r.key !== NONE_KEY).length >= 2;
+  };
 
 /** The chosen breakdown while the slice leaves it free, else the first free dimension. */
-function breakdownOf(slice: Slice, withRepeats: boolean, chosen: SliceDimension | null): SliceDimension {
-  const free = freeDimensions(slice, withRepeats);
-  return chosen && free.includes(chosen) ? chosen : (free[0] ?? 'category');
+function breakdownOf(free: readonly SliceDimension[], chosen: SliceDimension | null): SliceDimension {
+  return chosen && free.includes(chosen) ? chosen : (free[0] ?? 'tier');
 }
 
 /** How a breakdown key reads: profiles by number and name, tiers in words. */
@@ -95,8 +105,8 @@ export function ExploreScreen() {
   }, [key, savedKey]);
   const holdout = s?.bgnbd?.holdout;
   const withRepeats = holdout?.groupsKept === true;
-  const by = breakdownOf(slice, withRepeats, chosen);
-  const free = freeDimensions(slice, withRepeats);
+  const free = freeDimensions(slice, withRepeats, tellsApart(s?.leakage.by ?? {}));
+  const by = breakdownOf(free, chosen);
   const runId = s?.runId;
   const actions = useAsync(() => call('analysis-actions', { runId, ...slice, groupBy: by, sort: 'priority', dir: 'desc', limit: LIST_LIMIT }), [runId, key, by]);
   const customers = useAsync(() => call('analysis-customers', { runId, ...slice, sort: 'revenue12m', dir: 'desc', limit: LIST_LIMIT }), [runId, key]);
@@ -137,7 +147,7 @@ export function ExploreScreen() {
     repeats: (holdout?.buckets ?? []).flatMap((b) => {
       const n = repeatsOfLabel(b.label);
       // Short enough for the filter's width; the crumb says it in full.
-      return n === null ? [] : [{ value: String(n), label: `${b.label} · ${fmt.count(b.customers)} customers` }];
+      return n === null ? [] : [{ value: String(n), label: `${b.label} · ${fmt.counted(b.customers, 'customer')}` }];
     }),
   };
   // The holdout check's filter only where the run kept each customer's bar (or an old link names one).

@@ -35,7 +35,8 @@ export function ProfilesScreen() {
   const runId = s?.runId;
   // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
   const everyone = useAsync(() => call('analysis-points', { runId }), [runId]);
-  const kMin = s ? Math.min(s.settings.kMin, ...s.quality.map((q) => q.k)) : 2;
+  // A run of one peer group (k = 1) keeps its k on the slider: below the sweep's range the thumb sat at 2.
+  const kMin = s ? Math.min(s.settings.kMin, s.k, ...s.quality.map((q) => q.k)) : 2;
   const kMax = s ? Math.max(s.settings.kMax, ...s.quality.map((q) => q.k)) : 2;
   const previewing = s !== null && k !== s.k;
   const range = useMemo(() => (s ? { runK: s.k, kMin, kMax } : null), [s, kMin, kMax]);
@@ -97,7 +98,7 @@ export function ProfilesScreen() {
           <p className="muted">
             {s.customers.bestRelaxed
               ? `Built from ${s.customers.best === 1 ? 'the one active customer' : `all ${fmt.count(s.customers.best)} active customers`} (fewer than 20 met the best-customer setting); every customer is matched to its nearest profile.`
-              : `Built from ${fmt.count(s.customers.best)} best customers (large and broad buyers); every customer is matched to its nearest profile.`}
+              : `Built from ${fmt.count(s.customers.best)} best customers (${s.categories.length === 1 ? 'the largest buyers: with one category, breadth does not apply' : 'large and broad buyers'}); every customer is matched to its nearest profile.`}
           </p>
         </div>
       </div>
@@ -108,7 +109,8 @@ export function ProfilesScreen() {
           </p>
           {s.structure.state === 'none' && (
             <p className="muted">
-              Growth actions compare each customer with all best customers. Coarser product groups often show patterns that product codes hide: review them under Product groups.
+              Growth actions compare each customer with all best customers.
+              {s.productLevel ? ' Coarser product groups often show patterns that product codes hide: review them under Product groups.' : ''}
             </p>
           )}
         </div>
@@ -137,7 +139,7 @@ export function ProfilesScreen() {
             {s.suggestedK === 1 ? 'Use one peer group (suggested)' : `Use suggested k = ${s.suggestedK}`}
           </button>
           <span className="muted" data-testid="k-current">
-            Now showing k = {s.k}
+            {previewing ? `Run ${s.runId} uses k = ${s.k}` : `Now showing k = ${s.k}`}
             {s.quality.find((q) => q.k === s.k && !q.converged) ? ' (k-means hit its iteration cap for this k)' : ''}
           </span>
         </div>

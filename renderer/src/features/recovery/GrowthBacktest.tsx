@@ -17,7 +17,7 @@ export function GrowthBacktestTable({ growth }: { growth: GrowthBacktest }) {
         {growth.verdict.text}
       </p>
       <div className="stats">
-        <Stat label="Suggested" value={fmt.count(ours.suggestions)} detail={`to ${fmt.count(ours.customers)} customers`} small />
+        <Stat label="Suggested" value={fmt.count(ours.suggestions)} detail={`to ${fmt.counted(ours.customers, 'customer')}`} small />
         <Stat label="Taken up unprompted" value={fmt.share(ours.takeUpRate)} detail={`${fmt.count(ours.takenUp)} of ${fmt.count(ours.suggestions)}`} small />
         <Stat label="New spend held" value={fmt.share(ours.upliftShare)} detail={fmt.money(ours.uplift)} small />
         <Stat label="Stated for the horizon" value={ours.stated === null ? '—' : fmt.money(ours.stated)} detail="what won categories would be worth" small />

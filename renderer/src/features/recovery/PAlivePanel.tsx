@@ -47,7 +47,7 @@ export function PAlivePanel({ fit, fmt, onOpenBar }: { fit: BgNbdFitReport | nul
         )}
         <div className="stats">
           <Stat label="Parameters" value={describeParams(fit.params)} small detail="r, alpha: purchase rate; a, b: dropout" />
-          <Stat label="Log-likelihood" value={fmt.number(fit.logLikelihood, 1)} small detail={`${fmt.count(fit.fittedCustomers)} customers fitted of ${fmt.count(fit.customers)}`} />
+          <Stat label="Log-likelihood" value={fmt.number(fit.logLikelihood, 1)} small detail={`${fmt.counted(fit.fittedCustomers, 'customer')} fitted of ${fmt.count(fit.customers)}`} />
           <Stat
             label="Customers leaving per year"
             // Runs stored by the first build that reported the fit lack the yearly figure.

@@ -151,7 +151,9 @@ export function RecoveryScreen() {
         }>
         {preview && (
           <p className="muted" data-testid="recovery-preview-note">
-            A preview at the thresholds above, highest call value first (chance × money at risk plus the run's weight on sureness){previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
+            A preview at the thresholds above, highest call value first ({e?.order ? callOrderFormula(e.order, fmt.money) : "chance × money at risk plus the run's weight on sureness"})
+            {previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
+            {e?.order && callOrderWeightNote(e.order)}
           </p>
         )}
         {!preview && (
