@@ -17,7 +17,7 @@ export const readingOptions = {
   'no-fill-down': { type: 'boolean' },
 } as const;
 
-export const readingHelp = `  --sheet NAME           Excel sheet to read (default: the first sheet that looks like a table)
+export const readingHelp = `  --sheet NAME           Excel sheet to read (default: the first table of dated rows, else the first table)
   --map field=Column     Override the detected mapping; repeat for several. "--map category=" unmaps.
                          Fields: ${IMPORT_FIELDS.join(', ')}
   --date-format F        iso, mdy (MM/DD/YYYY), dmy (DD/MM/YYYY), excel-serial, unix (seconds since 1970), when dates are ambiguous;

@@ -1,9 +1,23 @@
 import type { DateFormat } from '../../../shared/contract/import';
 import { dayFromParts, isValidDate } from '../../../shared/format/dates';
 
+/**
+ * Months by their first three or four letters, accents folded: English, then the French, German,
+ * Spanish, Italian, Dutch and Portuguese names a European client's export writes ('13 févr. 2023',
+ * '5. März 2024', '1 ago 2023'). None stands for two months: 'juin' and 'juil' are told apart by
+ * their fourth letter.
+ */
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  janv: 1, fevr: 2, fev: 2, avr: 4, mai: 5, juin: 6, juil: 7, aout: 8,
+  mrz: 3, okt: 10, dez: 12,
+  ene: 1, abr: 4, ago: 8, set: 9, dic: 12,
+  gen: 1, mag: 5, giu: 6, lug: 7, ott: 10,
+  maa: 3, mrt: 3, mei: 5,
+  out: 10,
 };
+/** Letters of a month's name, accented ones included. */
+const LETTERS = 'A-Za-zÀ-ÖØ-öø-ÿ';
 
 // Days from 1899-12-30 (Excel's day zero, which absorbs its 1900 leap-year bug) to 1970-01-01.
 const EXCEL_EPOCH_OFFSET = 25569;
@@ -11,8 +25,8 @@ const EXCEL_EPOCH_OFFSET = 25569;
 const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T ]\d{1,2}:\d{2})/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2})/;
-const NAMED_DAY_FIRST = /^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4}|\d{2})(?:$|[T ]\d{1,2}:\d{2})/;
-const NAMED_MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?:$|[T ]\d{1,2}:\d{2})/;
+const NAMED_DAY_FIRST = new RegExp(`^(\\d{1,2})\\.?[- ]+([${LETTERS}]{3,9})\\.?[- ,]+(\\d{4}|\\d{2})(?:$|[T ]\\d{1,2}:\\d{2})`);
+const NAMED_MONTH_FIRST = new RegExp(`^([${LETTERS}]{3,9})\\.? (\\d{1,2}),? (\\d{4})(?:$|[T ]\\d{1,2}:\\d{2})`);
 const SERIAL = /^\d{4,6}(\.\d+)?$/;
 /**
  * A month without a day, as ERP exports summarise sales ('2021-01', '01/2021', 'Jan 2021',
@@ -21,7 +35,7 @@ const SERIAL = /^\d{4,6}(\.\d+)?$/;
 // A dot only as German exports write a month ('01.2021'): '2021.12' or '1.2021' is more likely an amount.
 const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
 const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$|^(\d{2})\.(\d{4})$/;
-const NAMED_MONTH_YEAR = /^([A-Za-z]{3,9})\.?(?: (\d{4})|-(\d{2}|\d{4}))$/;
+const NAMED_MONTH_YEAR = new RegExp(`^([${LETTERS}]{3,9})\\.?(?: (\\d{4})|-(\\d{2}|\\d{4}))$`);
 /** Years a month without a day is read in: a part number like '2301-12' is no month of 2301. */
 const MONTH_YEARS = { from: 1900, to: 2100 };
 /** A statistical office's month ('2023M01', SDMX and Eurostat). */
@@ -50,7 +64,10 @@ const UNIX_TO = 2524608000;
 
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) - (Number(y) > 69 ? 100 : 0) : Number(y));
 /** The month (1-12) a month's name or its first three or four letters stand for ('Mar', 'Sept', 'March'). */
-export const monthNamed = (name: string): number | undefined => MONTHS[name.slice(0, 4).toLowerCase()] ?? MONTHS[name.slice(0, 3).toLowerCase()];
+export const monthNamed = (name: string): number | undefined => {
+  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return MONTHS[folded.slice(0, 4)] ?? MONTHS[folded.slice(0, 3)];
+};
 
 const checked = (y: number, m: number, d: number): number | null => (isValidDate(y, m, d) ? dayFromParts(y, m, d) : null);
 

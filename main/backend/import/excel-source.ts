@@ -6,7 +6,7 @@ import { DEFAULT_MAX_UNPACKED_MB } from '../../../shared/contract/import';
 import { zipDamage, zipUnpackedSize } from './zip-size';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { RawRecord } from './csv-tokenizer';
-import { excelSerialToDay } from './dates';
+import { DateOrderDetector, excelSerialToDay } from './dates';
 import { normaliseHeader } from './mapping';
 import { detectHeader } from './header';
 import { isBlank, type SourceFormat, type TableSource } from './source';
@@ -143,7 +143,46 @@ function sameLayoutNotes(wb: XLSX.WorkBook, chosen: string, rows: SheetRows, dat
   ];
 }
 
-/** Reads a workbook and picks the sheet: the one asked for, else the first that looks like a table. */
+type SheetLook = { name: string; rows: SheetRows; data: boolean; dated: boolean };
+
+/** Whether some column of a sheet's first rows below its header is nearly all dates. */
+function holdsDatedRows(records: readonly RawRecord[]): boolean {
+  const width = Math.max(0, ...records.map((r) => r.cells.length));
+  for (let c = 0; c < width; c++) {
+    const dates = new DateOrderDetector();
+    for (const r of records) dates.observe(r.cells[c] ?? '');
+    if (dates.dateShare >= 0.9) return true;
+  }
+  return false;
+}
+
+/**
+ * The sheet to read when none is asked for: the first table of dated rows (sales lines), else the
+ * first table with rows, else the first with a header. A workbook with a 'Summary' sheet of totals
+ * per customer before its 'Lines' had been read as a spend table dated today, and one with 'Cover'
+ * and 'Targets' before 'Data' refused as a header without rows.
+ */
+function pickSheet(wb: XLSX.WorkBook, sheets: readonly string[], date1904: boolean): { name: string; rows: SheetRows; note: string | null } | null {
+  const looks: SheetLook[] = [];
+  for (const name of sheets) {
+    const rows = sheetRows(wb.Sheets[name], date1904);
+    const head = rows.slice(0, 200);
+    const at = detectHeader(head);
+    if (at === null) continue;
+    const below = head.slice(at + 1).filter((r) => !isBlank(r.cells)).slice(0, 50);
+    looks.push({ name, rows, data: below.length > 0, dated: below.length > 0 && holdsDatedRows(below) });
+  }
+  const pick = looks.find((l) => l.dated) ?? looks.find((l) => l.data) ?? looks[0];
+  if (!pick) return null;
+  const before = looks.slice(0, looks.indexOf(pick)).filter((l) => l.data);
+  const note =
+    before.length > 0
+      ? `Read sheet "${pick.name}", the first of dated rows; ${before.map((l) => `"${l.name}"`).join(', ')} before it ${before.length === 1 ? 'holds' : 'hold'} a table without dates (a summary?): choose ${before.length === 1 ? 'it' : 'one'} with --sheet or on the import screen to read it instead.`
+      : null;
+  return { name: pick.name, rows: pick.rows, note };
+}
+
+/** Reads a workbook and picks the sheet: the one asked for, else the first table of dated rows (pickSheet). */
 export async function openExcelSource(file: string, totalBytes: number, wantedSheet: string | undefined, maxUnpackedMb = DEFAULT_MAX_UNPACKED_MB): Promise<TableSource> {
   const wb = await readWorkbook(file, maxUnpackedMb);
   return blameTheWorkbook(file, () => workbookSource(file, wb, totalBytes, wantedSheet));
@@ -154,6 +193,7 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
   const sheets = wb.SheetNames;
   let chosen: string | undefined;
   let rows: SheetRows = { count: 0, slice: () => [] };
+  let pickNote: string | null = null;
   if (wantedSheet !== undefined) {
     chosen = sheets.find((s) => s === wantedSheet) ?? sheets.find((s) => s.toLowerCase() === wantedSheet.toLowerCase());
     if (!chosen) {
@@ -161,18 +201,11 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
     }
     rows = sheetRows(wb.Sheets[chosen], date1904);
   } else {
-    for (const name of sheets) {
-      const candidate = sheetRows(wb.Sheets[name], date1904);
-      if (detectHeader(candidate.slice(0, 200)) !== null) {
-        chosen = name;
-        rows = candidate;
-        break;
-      }
-    }
-    if (!chosen) {
-      chosen = sheets[0];
-      if (chosen) rows = sheetRows(wb.Sheets[chosen], date1904);
-    }
+    const picked = pickSheet(wb, sheets, date1904);
+    chosen = picked?.name ?? sheets[0];
+    if (picked) rows = picked.rows;
+    else if (chosen) rows = sheetRows(wb.Sheets[chosen], date1904);
+    if (picked?.note) pickNote = picked.note;
   }
   return {
     format: formatOf(file),
@@ -180,7 +213,7 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
     delimiter: null,
     sheets,
     sheet: chosen ?? null,
-    notes: chosen ? sameLayoutNotes(wb, chosen, rows, date1904) : [],
+    notes: [...(pickNote ? [pickNote] : []), ...(chosen ? sameLayoutNotes(wb, chosen, rows, date1904) : [])],
     totalBytes,
     sample: rows.slice(0, SAMPLE_RECORDS),
     sampleIsAll: rows.count <= SAMPLE_RECORDS,

@@ -115,6 +115,24 @@ describe('importing workbooks', () => {
     expect(again.ok ? '' : again.error.message).toMatch(/^by-year\.xlsx \(sheet "Year 2024"\) was already imported/);
   });
 
+  it("reads the first sheet of dated rows, past a summary and a cover, and says which table it passed over", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'report-pack.xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Sales pack'], ['Prepared for the board']]), 'Cover');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Customer ID', 'Widgets', 'Gadgets'], ['C1', 300, 50], ['C2', 200, 100]]), 'Summary');
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([['Customer ID', 'Invoice Date', 'Category', 'Net Amount'], ['C1', '2023-01-05', 'Widgets', 300], ['C1', '2023-02-01', 'Gadgets', 50], ['C2', '2023-03-01', 'Widgets', 200], ['C2', '2023-04-01', 'Gadgets', 100]]),
+      'Lines',
+    );
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s).toMatchObject({ sheet: 'Lines', shape: 'transactions', rowsImported: 4, revenue: 650, dateFrom: '2023-01-05' });
+    expect(s.warnings).toContain('Read sheet "Lines", the first of dated rows; "Summary" before it holds a table without dates (a summary?): choose it with --sheet or on the import screen to read it instead.');
+    expect(await w.backend.call('import-run', { path: file, dryRun: true, sheet: 'Summary' })).toMatchObject({ sheet: 'Summary', shape: 'spend-table', rowsImported: 2 });
+  });
+
   it('reads the sheet asked for and names the sheets when it does not exist', async () => {
     const w = await workspace();
     const outcome = await w.backend.invoke('import-run', { path: fixture('sales.xlsx'), sheet: 'Orders' });

@@ -99,6 +99,13 @@ describe('dates', () => {
     expect(decide(['2021-01', '2021-02-15']).months).toBeUndefined();
   });
 
+  it("reads month names in a European client's language, accents and all: '13 févr. 2023', '5. März 2024', '1 ago 2023'", () => {
+    expect(['13 févr. 2023', '28 avr. 2023', '14 juil. 2023', '3 juin 2023', '15 août 2023', '13. Februar 2023', '5. März 2024', '24 Dez 2023', '1 ago 2023', '12 dic 2023', '9 gen 2024', '4 mrt 2023', '5 out 2023', 'März 2024'].map((t) => iso(t))).toEqual([
+      '2023-02-13', '2023-04-28', '2023-07-14', '2023-06-03', '2023-08-15', '2023-02-13', '2024-03-05', '2023-12-24', '2023-08-01', '2023-12-12', '2024-01-09', '2023-03-04', '2023-10-05', '2024-03-01',
+    ]);
+    expect([iso('Total 2021'), iso('13 Fooo 2023')]).toEqual([null, null]);
+  });
+
   it("reads a ledger's posting periods as months, period n as month n of the year written", () => {
     expect(['001.2023', '012/2023', '2023/003', '2023-P04', '2023P05', '2023 P06', 'FY2023 P07', 'P08 2023', 'P09-2023', '2023M10'].map((t) => iso(t))).toEqual([
       '2023-01-01', '2023-12-01', '2023-03-01', '2023-04-01', '2023-05-01', '2023-06-01', '2023-07-01', '2023-08-01', '2023-09-01', '2023-10-01',
