@@ -90,6 +90,8 @@ export type Portfolio = {
   /** Range of leakage share over usable clients, for "the clients we have seen range 9-26%". */
   leakageShareRange: { min: number; max: number; median: number } | null;
   anonymised: boolean;
+  /** The currencies of the usable clients, when more than one: amounts are not converted, so revenue is not ranked across them. */
+  currencies?: string[];
 };
 
 export type BenchmarkExported = {

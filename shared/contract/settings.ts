@@ -94,7 +94,14 @@ export const analysisSettingsSchema = z.object({
   restarts: z.number().int().min(1).max(50).default(5),
   recovery: recoverySettingsSchema.prefault({}),
   growth: growthSettingsSchema.prefault({}),
-});
+})
+  // Checked at the door: a k outside the range the sweep tries, or a range upside down, had run as one profile.
+  .superRefine((s, ctx) => {
+    if (s.kMin > s.kMax) ctx.addIssue({ code: 'custom', path: ['kMin'], message: `kMin ${s.kMin} is above kMax ${s.kMax}: the range of k to try runs from the smaller to the larger` });
+    else if (typeof s.k === 'number' && (s.k < s.kMin || s.k > s.kMax)) {
+      ctx.addIssue({ code: 'custom', path: ['k'], message: `k ${s.k} is outside the range tried, ${s.kMin} to ${s.kMax}: widen kMin or kMax to take it` });
+    }
+  });
 
 export type RecoverySettings = z.infer<typeof recoverySettingsSchema>;
 export type GrowthSettings = z.infer<typeof growthSettingsSchema>;

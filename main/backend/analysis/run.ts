@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { ANALYSIS_STAGES, resolveAsOfDay, runAnalysis, runAnalysisAlongside, type AnalysisOutput, type RunOptions } from '../../../shared/analytics/pipeline';
 import type { AnalysisSummary } from '../../../shared/model/results';
+import type { Dataset } from '../../../shared/model/dataset';
 import { isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import { enterBulkMode } from '../import/bulk-load';
@@ -33,6 +34,20 @@ export function runAndStore(ctx: HandlerContext, settings: AnalysisSettings): Pr
   return run;
 }
 
+/**
+ * An as-of date outside the data analyses nothing that happened: after the last sale every
+ * customer has gone quiet, before the first none has bought. Such a run had been stored as the
+ * latest ("$0 from 0 active customers") and fed the exports and the benchmark.
+ */
+function refuseAsOfOutside(ds: Dataset, settings: AnalysisSettings, asOfDay: number): void {
+  if (!settings.asOf || !ds.hasDates || (asOfDay >= ds.firstDay && asOfDay <= ds.lastDay)) return;
+  throw new AppError(
+    'INVALID_INPUT',
+    `The as-of date ${settings.asOf} is ${asOfDay > ds.lastDay ? 'after the last sale' : 'before the first sale'} in this workspace: its data runs from ${isoFromDay(ds.firstDay)} to ${isoFromDay(ds.lastDay)}. Choose a date in that range, or leave it out to analyse as of the last sale.`,
+    { asOf: settings.asOf, from: isoFromDay(ds.firstDay), to: isoFromDay(ds.lastDay) },
+  );
+}
+
 async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<{ summary: AnalysisSummary; output: AnalysisOutput }> {
   const started = performance.now();
   ctx.progress({ phase: 'loading', done: 0, total: ANALYSIS_STAGES.length, unit: 'steps', message: 'Reading transactions' });
@@ -41,6 +56,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
   const db = ctx.session.db;
   const createdAt = ctx.now().toISOString();
   const asOfDay = resolveAsOfDay(data.ds, settings);
+  refuseAsOfOutside(data.ds, settings, asOfDay);
   const runId = startRun(db, createdAt, isoFromDay(asOfDay), settings, data.hash);
   let leaveBulkMode: (() => void) | null = null;
   const leaveBulk = (): void => {

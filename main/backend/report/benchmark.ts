@@ -85,6 +85,7 @@ export function benchmarkWorkbook(p: Portfolio): XLSX.WorkBook {
     ['Leakage share, highest client', p.leakageShareRange?.max ?? null],
     ['Anonymised', p.anonymised ? 'yes' : 'no'],
     ['Percentile', 'share of the other clients this client is above (ties count half)'],
+    ...(p.currencies ? [['Currencies', `${p.currencies.join(', ')}: amounts are not converted, so revenue is not ranked across them`]] : []),
   ]);
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Comparison');

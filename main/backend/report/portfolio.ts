@@ -168,8 +168,10 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
   usable.sort((a, b) => (b.leakageShare ?? 0) - (a.leakageShare ?? 0) || a.realPath.localeCompare(b.realPath));
   others.sort((a, b) => a.realPath.localeCompare(b.realPath));
 
+  // Amounts in two currencies are not converted: revenue is ranked only where every client counts in one.
+  const currencies = [...new Set(usable.map((d) => d.currency))].sort();
   // Growth alone is no leakage share to rank beside churn and cross-sell together.
-  const comparable = (d: Draft, m: PortfolioMetric): boolean => d.status === 'ok' && !(d.growthOnly && LEAKAGE_METRICS.has(m));
+  const comparable = (d: Draft, m: PortfolioMetric): boolean => d.status === 'ok' && !(d.growthOnly && LEAKAGE_METRICS.has(m)) && !(m === 'revenue12m' && currencies.length > 1);
   const values = Object.fromEntries(
     PORTFOLIO_METRICS.map((m) => [m, usable.filter((d) => comparable(d, m)).map((d) => d[m] ?? 0)]),
   ) as Record<PortfolioMetric, number[]>;
@@ -198,6 +200,7 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
     rows,
     leakageShareRange: shares.length ? { min: shares[0], max: shares[shares.length - 1], median: median(shares) } : null,
     anonymised: options.anonymise,
+    ...(currencies.length > 1 ? { currencies } : {}),
   };
 }
 

@@ -66,10 +66,18 @@ Examples:
       return 0;
     }
     const portfolio = written.portfolio;
-    for (const row of portfolio.rows) io.out(line(row));
+    for (const row of portfolio.rows) (row.status === 'ok' ? io.out : io.err)(line(row));
+    if (portfolio.currencies) {
+      io.out(`Clients count in ${portfolio.currencies.join(' and ')}: amounts are not converted, so revenue is not ranked across them; compare their shares.`);
+    }
     const range = portfolio.leakageShareRange;
     if (range) io.out(`Leakage share ranges ${formatShare(range.min)}-${formatShare(range.max)} (median ${formatShare(range.median)}).`);
     io.out(`Wrote ${written.path} (${written.rows} client${written.rows === 1 ? '' : 's'}).`);
+    // Nothing compared is a failed comparison, whatever the file says.
+    if (!portfolio.rows.some((r) => r.status === 'ok')) {
+      io.err(`${portfolio.rows.length === 1 ? 'The workspace given could not be compared' : `None of the ${portfolio.rows.length} workspaces given could be compared`} (${portfolio.rows.length === 1 ? 'the line above says' : 'each line above says'} why).`);
+      return 1;
+    }
     return 0;
   },
 };

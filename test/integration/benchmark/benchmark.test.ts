@@ -102,6 +102,24 @@ describe('longtail benchmark over generated clients', () => {
     expect(Number(rows[0]['Leakage share of revenue'])).toBeGreaterThan(Number(rows[2]['Leakage share of revenue']));
   });
 
+  it('ranks no revenue across currencies and says so, and fails when no workspace given can be compared', async () => {
+    fs.mkdirSync(path.join(t.dir, 'euro'), { recursive: true });
+    const euros = await analysedClient(path.join(t.dir, 'euro'), { clientName: 'Euro Foods', seed: 24, customers: 80, churnShare: 0.1, currency: 'EUR' });
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { backend, cwd: t.dir, out: (s: string) => out.push(s), err: (s: string) => err.push(s), interactive: false };
+    expect(await runCli(['benchmark', ...files, euros.file, '--out', 'mixed.xlsx'], io)).toBe(0);
+    expect(out.join('\n')).toContain('Clients count in EUR and USD: amounts are not converted, so revenue is not ranked across them; compare their shares.');
+    const p = await backend.call('portfolio-summarise', { paths: [...files, euros.file] });
+    expect(p.currencies).toEqual(['EUR', 'USD']);
+    expect(p.rows.every((r) => r.percentile.revenue12m === null)).toBe(true);
+    expect(p.rows.filter((r) => r.percentile.leakageShare !== null)).toHaveLength(4);
+    // Nothing comparable: the rows say why on stderr, and the command fails.
+    err.length = 0;
+    expect(await runCli(['benchmark', path.join(t.dir, 'no-such.longtail'), '--out', 'none.xlsx'], io)).toBe(1);
+    expect(err.join('\n')).toContain('The workspace given could not be compared (the line above says why).');
+  });
+
   it('prints each client against the band and writes the named comparison', async () => {
     const out: string[] = [];
     const io = { backend, cwd: t.dir, out: (s: string) => out.push(s), err: (s: string) => out.push(s), interactive: false };

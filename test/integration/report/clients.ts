@@ -12,7 +12,7 @@ const CUT = '2025-05-31';
 const HEADER = ['Invoice', 'Date', 'Customer ID', 'Customer Name', 'Category', 'Product', 'Quantity', 'Unit Price', 'Net Sales', 'Sales Rep', 'Territory', 'Segment'];
 const cells = (r: SampleRow) => [r.invoice, r.date, r.customerId, r.customerName, r.category, r.product, r.quantity, r.unitPrice, r.revenue, r.rep, r.territory, r.segment];
 
-export type ClientSpec = { clientName: string; seed: number; customers: number; churnShare: number };
+export type ClientSpec = { clientName: string; seed: number; customers: number; churnShare: number; currency?: string };
 
 /** Whether a customer is among the `share` of customers planted to stop buying: a seeded hash, no list kept. */
 const planted = (seed: number, customerId: string, share: number): boolean => {
@@ -42,7 +42,7 @@ export async function analysedClient(dir: string, spec: ClientSpec): Promise<{ f
   const file = path.join(dir, `${spec.clientName.replace(/\W+/g, '-').toLowerCase()}.longtail`);
   const backend = new Backend({ appDataDir: path.join(dir, 'app-data'), now: () => NOW });
   try {
-    await backend.call('workspace-create', { path: file, clientName: spec.clientName, currency: 'USD' });
+    await backend.call('workspace-create', { path: file, clientName: spec.clientName, currency: spec.currency ?? 'USD' });
     await backend.call('import-run', { path: csv });
     await backend.call('analysis-run', { settings: { kMax: 6, restarts: 2 } });
   } finally {
