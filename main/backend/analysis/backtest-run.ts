@@ -80,8 +80,12 @@ function keep(db: Db, key: string, value: unknown): void {
   }
 }
 
-/** Replays a run's analysis as of an earlier date and scores its recovery flags and growth actions, with the naive rules beside them. */
-export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: string; horizonDays?: number }): BacktestReport {
+/**
+ * Replays a run's analysis as of an earlier date and scores its recovery flags and growth actions,
+ * with the naive rules beside them. `keep: false` leaves the workspace's last backtest as it was
+ * (the benchmark's own replay had replaced the one the Recovery screen and the report show).
+ */
+export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: string; horizonDays?: number }, options: { keep?: boolean } = {}): BacktestReport {
   const { db, summary, ds } = datedRun(ctx, args.runId);
   const { asOfDay, horizonDays } = backtestWindow(ds, summary.settings.recovery.horizonDays, args.asOf, args.horizonDays);
   ctx.progress({ phase: 'backtest', done: 0, total: 1, unit: 'steps' });
@@ -91,7 +95,7 @@ export function backtestRun(ctx: HandlerContext, args: { runId?: number; asOf?: 
     checkpoint: cancelled(ctx),
   });
   ctx.progress({ phase: 'backtest', done: 1, total: 1, unit: 'steps' });
-  keep(db, backtestKey(summary.runId), report);
+  if (options.keep !== false) keep(db, backtestKey(summary.runId), report);
   return report;
 }
 

@@ -89,6 +89,8 @@ function draftRow(f: ClientFacts): Draft {
   const ranked = s.customers.strategic + s.customers.longTail;
   // A spend table's rows carry the import's day, not the data's span.
   const span = s.hasDates ? {} : { dateFrom: null, dateTo: null, months: null };
+  const customerLevel = f.backtest?.levels[0];
+  const judged = customerLevel && !customerLevel.verdict.tooFewDeclines ? customerLevel : null;
   return {
     ...base,
     ...span,
@@ -112,11 +114,12 @@ function draftRow(f: ClientFacts): Draft {
     growthShare: ratio(l.growth, l.revenue12m),
     band: s.hasDates ? bandPosition(l.share) : null,
     profiles: s.profiles.length,
-    precision: f.backtest?.levels[0]?.rows[0]?.precision ?? null,
-    recall: f.backtest?.levels[0]?.rows[0]?.recallCount ?? null,
-    lossCaptured: f.backtest?.levels[0]?.rows[0]?.capturedShare ?? null,
-    capturedVsBestRule: f.backtest?.levels[0]?.verdict.capturedRatio ?? null,
-    moneyCalibration: f.backtest?.levels[0]?.rows[0]?.calibration ?? null,
+    // Too few slides to judge leave no figure to set beside another client's: blank, as the verdict says.
+    precision: judged?.rows[0]?.precision ?? null,
+    recall: judged?.rows[0]?.recallCount ?? null,
+    lossCaptured: judged?.rows[0]?.capturedShare ?? null,
+    capturedVsBestRule: judged?.verdict.capturedRatio ?? null,
+    moneyCalibration: judged?.rows[0]?.calibration ?? null,
     ...growthFigures(f.backtest?.growth ?? null),
   };
 }

@@ -101,7 +101,7 @@ export async function readClientFacts(
       if (options.backtest && summary.hasDates) {
         // A history too short to look back on still leaves a usable row, just without precision/recall.
         try {
-          facts.backtest = backtestRun(ctx, { runId: summary.runId, horizonDays: BACKTEST_HORIZON_DAYS });
+          facts.backtest = backtestRun(ctx, { runId: summary.runId, horizonDays: BACKTEST_HORIZON_DAYS }, { keep: false });
         } catch (e) {
           if (!isAppError(e) || e.code === 'CANCELLED') throw e;
           facts.backtest = null;

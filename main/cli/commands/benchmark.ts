@@ -31,7 +31,9 @@ Options:
   --out, -o FILE     comparison.xlsx or comparison.csv (the extension picks the format)
   --folder DIR       Also compare every *.longtail file in this folder
   --anonymise        Show clients as Client A, B, ... and leave out every client and customer name
-  --backtest         Run a backtest per client: precision, recall, growth take-up (slower)
+  --backtest         Run a backtest per client as of 180 days before its last sale, watched for the
+                     180 days after: precision, recall, loss captured, growth take-up (slower; left
+                     blank where too few customers slid to judge; the client's own last backtest is kept)
   --json             Print the comparison as JSON
 
 With no workspace and no --folder, the recently opened workspaces are compared.

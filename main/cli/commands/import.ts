@@ -160,6 +160,8 @@ Examples:
       process.removeListener('SIGINT', onInterrupt);
       if (bar) process.stderr.write('\n');
     }
+    // A dry run saves nothing: a workspace made only to hold it goes again.
+    if (common.dryRun) await discardIfNew();
     const rejectsOut = args.values['rejects-out'] as string | undefined;
     if (rejectsOut && summaries[0].importId !== null) {
       const written = await io.backend.call('import-rejects-export', { importId: summaries[0].importId, out: path.resolve(io.cwd, rejectsOut) });

@@ -28,6 +28,13 @@ async function cliIn(dir: string, argv: string[]): Promise<{ code: number; out: 
 }
 
 describe('longtail import', () => {
+  it('saves nothing on a dry run into a workspace that did not exist: no file is left behind', async () => {
+    const r = await cli(['import', fixture('bad-rows.csv'), '--workspace', 'trial.longtail', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Dry run \(nothing saved\)/);
+    expect(fs.readdirSync(r.dir).filter((f) => f.startsWith('trial.longtail'))).toEqual([]);
+  });
+
   it('creates the workspace and prints one JSON object with the counts, mapping and a rejects sample', async () => {
     const r = await cli(['import', fixture('bad-rows.csv'), '--workspace', 'acme.longtail', '--client', 'Acme', '--json']);
     expect(r.code).toBe(0);
