@@ -37,6 +37,9 @@ export type Features = {
   tenureDays: Int32Array;
 };
 
+/** Below any money: what is left of a sum of amounts that cancel (1.4e-13), not a sale. */
+const NOISE = 1e-7;
+
 export function computeFeatures(ds: Dataset, asOfDay: number): Features {
   const n = ds.customers.length;
   const m = ds.categories.length;
@@ -91,6 +94,9 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
     let net = 0;
     let positive = 0;
     for (let k = 0; k < m; k++) {
+      // A relationship whose returns net its purchases to nothing sums to float noise (1.4e-13),
+      // which had made a customer who sent everything back an active, long-tail one.
+      if (Math.abs(catRevenue12m[i * m + k]) < NOISE) catRevenue12m[i * m + k] = 0;
       const v = catRevenue12m[i * m + k];
       net += v;
       if (v > 0) {
@@ -98,7 +104,7 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
         breadth[i]++;
       }
     }
-    revenue12m[i] = net;
+    revenue12m[i] = Math.abs(net) < NOISE ? 0 : net;
     if (positive > 0) for (let k = 0; k < m; k++) mix[i * m + k] = Math.max(0, catRevenue12m[i * m + k]) / positive;
     if (lastDay[i] >= firstDay[i]) {
       recencyDays[i] = asOfDay - lastDay[i];

@@ -81,9 +81,12 @@ export function computeLeakage(
     if (!(r > 0)) continue;
     revenue12m += r;
     for (let d = 0; d < dims.length; d++) accOf[d][i].revenue12m += r;
+    // The customer's net revenue over the categories it bought, by its mix: returns in one category
+    // net against all, so the categories add up to the total (summed as bought, Online Retail's
+    // came to £12,346 more than its revenue).
     for (let c = 0; c < f.m; c++) {
-      const v = f.catRevenue12m[i * f.m + c];
-      if (v > 0) categoryAcc[c].revenue12m += v;
+      const share = f.mix[i * f.m + c];
+      if (share > 0) categoryAcc[c].revenue12m += r * share;
     }
   }
   const index = customerIndex(ds.customers);
