@@ -81,10 +81,12 @@ export function territoryLoads(
   accounts: readonly AccountAssignment[],
   reps: readonly RepLoad[],
   revenue12mByTerritory: ReadonlyMap<string, number>,
-  settings: Pick<AssignmentSettings, 'strategicUsesCapacity'>,
+  settings: Pick<AssignmentSettings, 'strategicUsesCapacity'> & Partial<Pick<AssignmentSettings, 'unknownKindAs'>>,
   recoveryHorizonDays = 365,
   revenueWindowDays = 365,
 ): TerritoryLoad[] {
+  // A rep the data names without a kind counts as the plan took it (outside by default): the plan read "0 outside, 0 inside" beside their capacity.
+  const kindOf = (kind: RepLoad['kind']): string => (kind === 'unknown' ? (settings.unknownKindAs ?? 'outside') : kind);
   const footing = recoveryFooting(recoveryHorizonDays, revenueWindowDays);
   const rows = new Map<string, TerritoryLoad>();
   const row = (territory: string): TerritoryLoad => {
@@ -117,8 +119,8 @@ export function territoryLoads(
     if (rep.territory === null) continue;
     const r = row(rep.territory);
     r.reps += 1;
-    if (rep.kind === 'outside') r.outsideReps += 1;
-    if (rep.kind === 'inside') r.insideReps += 1;
+    if (kindOf(rep.kind) === 'outside') r.outsideReps += 1;
+    if (kindOf(rep.kind) === 'inside') r.insideReps += 1;
     r.capacity += rep.capacity;
     repTerritory.set(rep.rep, rep.territory);
   }

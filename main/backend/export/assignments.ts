@@ -6,7 +6,7 @@ import { writeCsv } from './csv';
 import { aboutSheet } from './about';
 import type { ExportTarget } from './target';
 import { safeFileName } from './target';
-import { buildSheet, sheetName, writeWorkbook, type Column, type SheetSpec } from './xlsx';
+import { buildSheet, csvCell, sheetName, writeWorkbook, type Column, type SheetSpec } from './xlsx';
 
 export type PlanExportData = {
   clientName: string;
@@ -154,7 +154,7 @@ const csvHeader = (columns: Column<CallRow>[]) => ['Rep', 'Rep kind', ...columns
 
 function* csvRows(rows: Iterable<CallRow>, columns: Column<CallRow>[]): Generator<(string | number | null)[]> {
   for (const r of rows) {
-    yield [r.account.rep, r.account.repKind, ...columns.map((c) => c.value(r))];
+    yield [r.account.rep, r.account.repKind, ...columns.map((c) => csvCell(c, r))];
   }
 }
 

@@ -28,6 +28,10 @@ export function resolveTarget(out: string, format: ExportFormat | undefined, per
     }
     return { format: fromExt, file: resolved };
   }
+  // 'plan.txt' names a file, not a folder: it had become a folder holding assignments.xlsx.
+  if (!isDir && /^\.[a-z]{2,5}$/i.test(ext)) {
+    throw new AppError('INVALID_INPUT', `${resolved} ends in ${ext}: an export is a .xlsx or .csv file, or a folder. Name the file .xlsx or .csv.`, { path: resolved });
+  }
   const f = format ?? 'xlsx';
   if (perRep && f === 'csv') return { format: 'csv', dir: resolved };
   if (perRep) {

@@ -4,7 +4,7 @@ import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-sp
 import type { PlanExportData } from './assignments';
 import { writeCsv } from './csv';
 import type { ExportTarget } from './target';
-import { buildSheet, writeWorkbook, type Column } from './xlsx';
+import { buildSheet, csvCell, writeWorkbook, type Column } from './xlsx';
 
 /** The territories' columns, their money over a year or over the days of data when the data is younger (leakageSpan). */
 const territoryColumns = (span: LeakageSpan): Column<TerritoryLoad>[] => [
@@ -48,7 +48,7 @@ export function writeTerritories(target: ExportTarget, data: PlanExportData): { 
     const rows = writeCsv(
       target.file,
       columns.map((c) => c.header),
-      summary.territories.map((t) => columns.map((c) => c.value(t))),
+      summary.territories.map((t) => columns.map((c) => csvCell(c, t))),
     );
     return { files: [target.file], rows };
   }

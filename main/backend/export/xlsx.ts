@@ -19,6 +19,18 @@ export type Column<R> = {
 
 export type SheetSpec = { name: string; ws: XLSX.WorkSheet };
 
+/**
+ * A cell as a CSV writes it: money to the cent (roundMoney), shares and other fractions to six
+ * places; the rep lists' CSV had carried 124873.28841986871 where Excel showed £124,873.
+ */
+export function csvCell<R>(column: Column<R>, row: R): string | number | null {
+  const v = column.value(row);
+  if (typeof v !== 'number' || !Number.isFinite(v)) return v;
+  if (column.kind === 'money') return roundMoney(v);
+  if (column.kind === 'share' || column.kind === 'number') return Math.round(v * 1e6) / 1e6;
+  return v;
+}
+
 const DATE_FORMAT = 'yyyy-mm-dd';
 const EXCEL_EPOCH_DAY = 25569; // 1970-01-01 as an Excel (1900 system) serial
 

@@ -43,6 +43,8 @@ Examples:
     if (!workspace || !out) {
       throw new AppError('INVALID_INPUT', 'Give both --workspace FILE and --out report.html.');
     }
+    // The command line writes HTML (the desktop app's File > Report... saves a PDF): report.pdf had held HTML.
+    if (!/\.html?$/i.test(out)) throw new AppError('INVALID_INPUT', `--out ${out}: the report is an HTML file, so name it .html (print it from a browser for a PDF).`);
     const result = await io.backend.call('report-build', {
       workspace: path.resolve(io.cwd, workspace),
       out: path.resolve(io.cwd, out),

@@ -103,6 +103,10 @@ describe('longtail report from an analysed workspace', () => {
     expect(fs.existsSync(path.join(t.dir, 'cli-report.html'))).toBe(true);
     expect(await runCli(['report', '--workspace', client.file], io)).toBe(1);
     expect(lines.at(-1)).toMatch(/Give both --workspace FILE and --out report\.html/);
+    // HTML is what it writes: a .pdf name would hold HTML, so it is refused before anything is written.
+    expect(await runCli(['report', '--workspace', client.file, '--out', 'cli-report.pdf'], io)).toBe(1);
+    expect(lines.at(-1)).toMatch(/the report is an HTML file, so name it \.html/);
+    expect(fs.existsSync(path.join(t.dir, 'cli-report.pdf'))).toBe(false);
   });
 
   it('answers NO_ANALYSIS with what to do when the workspace was never analysed', async () => {

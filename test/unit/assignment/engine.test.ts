@@ -194,6 +194,15 @@ describe('the assignment engine', () => {
     expect(plan(syntheticActions(3, 200), roster)).toEqual(plan(syntheticActions(3, 200), roster));
   });
 
+  it('counts reps the data names without a kind as the plan took them, outside unless the setting says otherwise', () => {
+    const roster = [rep('Data One', 'unknown', 'Lakes', 40), rep('Data Two', 'unknown', 'Lakes', 40)];
+    const accounts = plan([action('A', 'growth', 900, { territory: 'Lakes', rep: null })], roster);
+    const [lakes] = territoryLoads(accounts, repLoads(accounts, roster, settings()), new Map(), settings());
+    expect(lakes).toMatchObject({ territory: 'Lakes', reps: 2, outsideReps: 2, insideReps: 0, capacity: 80 });
+    const [asInside] = territoryLoads(accounts, repLoads(accounts, roster, settings()), new Map(), settings({ unknownKindAs: 'inside' }));
+    expect(asInside).toMatchObject({ outsideReps: 0, insideReps: 2 });
+  });
+
   it('sums the territory plan from the accounts and the territory revenue', () => {
     const roster = [rep('Olly', 'outside', 'West', 1), rep('Ines', 'inside', 'West', 1)];
     const accounts = plan(

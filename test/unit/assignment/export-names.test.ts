@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { buildSheet, currencyFormat, excelSerialFromIso, sheetName } from '../../../main/backend/export/xlsx';
-import { safeFileName } from '../../../main/backend/export/target';
+import { buildSheet, csvCell, currencyFormat, excelSerialFromIso, sheetName, type Column } from '../../../main/backend/export/xlsx';
+import { resolveTarget, safeFileName } from '../../../main/backend/export/target';
 
 describe('export names and formats', () => {
   it('makes sheet names Excel accepts: no \\ / ? * : [ ], at most 31 characters, unique ignoring case', () => {
@@ -43,6 +43,19 @@ describe('export names and formats', () => {
     expect([cell(1).v, cell(1).z]).toEqual([5_126_197.25, '"$"#,##0;-"$"#,##0']);
     expect([cell(2).v, cell(2).z]).toEqual([9.5, '"$"#,##0.00;-"$"#,##0.00']);
     expect([cell(3).v, XLSX.SSF.format(String(cell(3).z), Number(cell(3).v))]).toEqual([0.0343, '$0.03']);
+  });
+
+  it('writes CSV cells as the workbook shows them: money to the cent, shares to six places, no float tails', () => {
+    const row = { money: 124873.28841986871, tiny: 0.034312, use: 0.3157894736842105, n: 3, name: 'West' };
+    const col = (kind: Column<typeof row>['kind'], key: keyof typeof row): Column<typeof row> => ({ header: key, kind, width: 8, value: (r) => r[key] });
+    expect([csvCell(col('money', 'money'), row), csvCell(col('money', 'tiny'), row), csvCell(col('share', 'use'), row), csvCell(col('count', 'n'), row), csvCell(col('text', 'name'), row)]).toEqual([
+      124873.29, 0.03431, 0.315789, 3, 'West',
+    ]);
+  });
+
+  it("refuses an output named like another kind of file: 'plan.txt' is no folder to fill", () => {
+    expect(() => resolveTarget('/tmp/no-such-dir/plan.txt', undefined, false, 'assignments')).toThrow(/ends in \.txt: an export is a \.xlsx or \.csv file, or a folder/);
+    expect(resolveTarget('/tmp/no-such-dir/exports.2024', undefined, false, 'assignments')).toEqual({ format: 'xlsx', file: '/tmp/no-such-dir/exports.2024/assignments.xlsx' });
   });
 
   it('turns ISO days into Excel serial dates', () => {
