@@ -17,6 +17,8 @@ const NOT_A_SALE: ReadonlySet<string> = new Set([
   // orders that did not happen
   'cancelled', 'canceled', 'cancel', 'cancellation', 'void', 'voided', 'rejected', 'declined', 'refused',
   'quote', 'quotation', 'draft', 'deleted', 'failed', 'abandoned', 'unavailable', 'expired',
+  // a web shop's order paid back in full (Shopify's Financial Status)
+  'refunded',
   // an accounting report's documents that sell nothing (QuickBooks' and NetSuite's Type)
   'estimate', 'proforma', 'proformainvoice',
 ]);
@@ -27,6 +29,7 @@ const A_SALE: ReadonlySet<string> = new Set([
   'checkout', 'completed', 'complete', 'shipped', 'partiallyshipped', 'delivered', 'invoiced', 'invoice', 'billed', 'paid',
   'posted', 'closed', 'resolved', 'fulfilled', 'processing', 'inprocess', 'onhold', 'hold', 'pending', 'disputed',
   'approved', 'created', 'open', 'booked', 'confirmed', 'accepted', 'backordered', 'success', 'successful',
+  'authorized', 'authorised', 'partiallypaid', 'partiallyrefunded',
   // ... and those that do, or take a sale back with its amount negative as the report writes it
   'salesreceipt', 'cashsale', 'creditmemo', 'creditnote', 'refundreceipt', 'cashrefund', 'refund',
 ]);
@@ -35,7 +38,7 @@ const A_SALE: ReadonlySet<string> = new Set([
 const STATUS_HEADERS: ReadonlySet<string> = new Set([
   'status', 'orderstatus', 'salestatus', 'salesstatus', 'linestatus', 'invoicestatus', 'transactionstatus', 'state', 'orderstate',
   'event', 'eventtype', 'eventname', 'type', 'action', 'activity', 'behavior', 'behaviour', 'behaviortype', 'behaviourtype',
-  'interaction', 'interactiontype', 'transactiontype', 'recordtype', 'documenttype', 'doctype',
+  'interaction', 'interactiontype', 'transactiontype', 'recordtype', 'documenttype', 'doctype', 'financialstatus', 'paymentstatus',
 ]);
 
 /**

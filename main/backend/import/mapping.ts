@@ -15,7 +15,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   customerName: ['customername', 'custname', 'accountname', 'clientname', 'companyname', 'company', 'buyername', 'name', 'kundenname', 'firmenname', 'firma', 'kundenbezeichnung', 'nomclient', 'raisonsociale', 'societe', 'nombrecliente', 'razonsocial', 'empresa', 'ragionesociale', 'nomecliente', 'klantnaam', 'bedrijfsnaam', 'contactname'],
   date: ['date', 'orderdate', 'invoicedate', 'transactiondate', 'txndate', 'trandate', 'saledate', 'salesdate', 'documentdate', 'docdate', 'postingdate', 'shipdate', 'deliverydate', 'billingdate', 'purchasedate', 'day', 'period', 'periodstart', 'weekstart', 'week', 'timestamp', 'datetime', 'ordertimestamp', 'orderdatetime', 'createdat', 'orderedat', 'purchasedat', 'epoch', 'ts', 'datum', 'rechnungsdatum', 'belegdatum', 'buchungsdatum', 'auftragsdatum', 'bestelldatum', 'lieferdatum', 'verkaufsdatum', 'datefacture', 'datecommande', 'datedevente', 'datevente', 'datelivraison', 'fecha', 'fechafactura', 'fechapedido', 'fechaventa', 'fechadeventa', 'datafattura', 'dataordine', 'datafatura', 'datapedido', 'factuurdatum', 'orderdatum', 'data', 'calendaryearmonth', 'calmonth', 'monthkey', 'fiscalyearperiod', 'fiscalperiod', 'postingperiod', 'yearperiod', 'periodkey', 'fiscper', 'buchungsperiode'],
   category: ['category', 'productgroup', 'productcategory', 'categoryname', 'productfamily', 'prodgroup', 'productline', 'itemgroup', 'itemcategory', 'family', 'group', 'department', 'dept', 'class', 'commodity', 'division', 'subclass', 'productsubclass', 'productclass', 'materialgroup', 'matlgroup', 'materialgruppe', 'warengruppe', 'produktgruppe', 'artikelgruppe', 'kategorie', 'produktkategorie', 'warenkategorie', 'sparte', 'categorie', 'famille', 'familleproduit', 'gamme', 'sousfamille', 'categorieproduit', 'categoria', 'familia', 'rubro', 'famiglia', 'gruppomerceologico', 'productgroep', 'artikelgroep', 'familie'],
-  product: ['product', 'productid', 'productcode', 'productno', 'prodcode', 'prodid', 'prodno', 'sku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin', 'artikelnummer', 'artikelnr', 'artikel', 'produkt', 'produktnummer', 'materialnummer', 'artnr', 'produit', 'codearticle', 'refarticle', 'referencearticle', 'codeproduit', 'ref', 'producto', 'articulo', 'codigoproducto', 'codigoarticulo', 'articolo', 'codicearticolo', 'prodotto', 'produto', 'codigoproduto'],
+  product: ['product', 'productid', 'productcode', 'productno', 'prodcode', 'prodid', 'prodno', 'sku', 'lineitemsku', 'variantsku', 'stockcode', 'item', 'itemno', 'itemcode', 'itemnumber', 'itemid', 'partno', 'partnumber', 'article', 'articleno', 'material', 'materialno', 'ean', 'barcode', 'upc', 'gtin', 'artikelnummer', 'artikelnr', 'artikel', 'produkt', 'produktnummer', 'materialnummer', 'artnr', 'produit', 'codearticle', 'refarticle', 'referencearticle', 'codeproduit', 'ref', 'producto', 'articulo', 'codigoproducto', 'codigoarticulo', 'articolo', 'codicearticolo', 'prodotto', 'produto', 'codigoproduto'],
   productName: ['description', 'productname', 'itemname', 'itemdescription', 'productdescription', 'articlename', 'artikelbezeichnung', 'bezeichnung', 'produktname', 'artikelname', 'beschreibung', 'designation', 'libelle', 'libellearticle', 'nomproduit', 'descripcion', 'nombreproducto', 'nombrearticulo', 'descrizione', 'descricao', 'omschrijving', 'artikelomschrijving'],
   quantity: ['quantity', 'qty', 'units', 'unitssold', 'qtysold', 'volume', 'pieces', 'pcs', 'cds', 'numberofcds', 'menge', 'anzahl', 'stueck', 'stuck', 'stueckzahl', 'stuckzahl', 'quantite', 'qte', 'cantidad', 'unidades', 'quantita', 'qta', 'quantidade', 'qtd', 'qtde', 'aantal', 'hoeveelheid'],
   unitPrice: ['unitprice', 'price', 'priceperunit', 'sellprice', 'sellingprice', 'netprice', 'unitprc', 'rate', 'einzelpreis', 'preis', 'stueckpreis', 'stuckpreis', 'nettopreis', 'verkaufspreis', 'prixunitaire', 'prix', 'prixht', 'preciounitario', 'precio', 'prezzo', 'prezzounitario', 'preco', 'precounitario', 'prijs', 'stukprijs'],
@@ -320,6 +320,34 @@ const REPEATED_SHARE = 0.8;
  * one, else by price): nearly all carrying one amount on every line. Acted on only where a price
  * column gives the lines' own money.
  */
+/** Whether most of a column's non-blank values pass `test`. */
+function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  return filled.length > 0 && filled.filter(test).length >= 0.8 * filled.length;
+}
+
+/**
+ * The revenue column when it is an order's figure written on its first line only (a Shopify orders
+ * export's Subtotal and Total, blank on the order's other lines) beside each line's own price and
+ * quantity: summed per line it misses every line but the first, which were rejected for no revenue.
+ */
+function orderFigureOnFirstLine(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][]): Candidate | null {
+  const amount = chosen.get('revenue');
+  const price = chosen.get('unitPrice');
+  const quantity = chosen.get('quantity');
+  if (!amount || !price || !quantity) return null;
+  const at = (c: Candidate): readonly string[] => columns[headers.indexOf(c.column)] ?? [];
+  const [amounts, prices, quantities] = [at(amount), at(price), at(quantity)];
+  let priced = 0;
+  let blank = 0;
+  prices.forEach((p, row) => {
+    if (parseAmount(p.trim()) === null || parseAmount((quantities[row] ?? '').trim()) === null) return;
+    priced++;
+    if ((amounts[row] ?? '').trim() === '') blank++;
+  });
+  return blank >= 1 && blank >= 0.1 * priced ? amount : null;
+}
+
 function repeatsOrderTotal(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][]): boolean {
   const amount = chosen.get('revenue');
   const invoice = chosen.get('invoice');
@@ -448,6 +476,19 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
       chosen.delete('unitPrice');
       chosen.set('revenue', { ...linePrice, field: 'revenue', reason: `${note}: '${linePrice.column}' is each line's amount instead` });
     }
+  }
+  const lineAmount = orderFigureOnFirstLine(chosen, headers, columns);
+  if (lineAmount) {
+    chosen.delete('revenue');
+    used.delete(lineAmount.column);
+    const price = chosen.get('unitPrice') as Candidate;
+    chosen.set('unitPrice', { ...price, reason: `${price.reason}; '${lineAmount.column}' is filled on an order's first line only (an order's figure, blank on its other lines), so each line's price x quantity is its amount` });
+  }
+  const numbered = chosen.get('customerName');
+  if (numbered && mostly(columns[headers.indexOf(numbered.column)] ?? [], (v) => /^#\s?\d+$/.test(v))) {
+    // Shopify's "Name" is the order's number (#1001), not the customer's name.
+    chosen.delete('customerName');
+    if (!chosen.has('invoice')) chosen.set('invoice', { ...numbered, field: 'invoice', reason: `'${numbered.column}' holds order numbers (${(columns[headers.indexOf(numbered.column)] ?? []).find((v) => v.trim() !== '')?.trim()}), not names` });
   }
   const net = chosen.get('revenue');
   if (net) {

@@ -62,3 +62,28 @@ describe('amounts that read like something else', () => {
     }
   });
 });
+
+describe("a web shop's orders export (Shopify)", () => {
+  it("takes each line's price x quantity, not the order's Subtotal written on its first line only; the order number, not a name; and skips refunded orders", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'orders_export.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Vendor',
+        '#1001,anna@example.com,paid,2023-01-05 10:00:00 +0100,fulfilled,EUR,30.00,5.00,6.65,41.65,,0.00,2023-01-05 09:58:00 +0100,1,Blue Mug,10.00,MUG-B,Acme',
+        '#1001,anna@example.com,,,,,,,,,,,2023-01-05 09:58:00 +0100,2,Red Plate,10.00,PLT-R,Acme',
+        '#1002,bob@example.com,paid,2023-01-16 11:00:00 +0100,fulfilled,EUR,90.00,0.00,17.10,107.10,WELCOME,10.00,2023-01-16 10:58:00 +0100,2,Teapot,50.00,TEA-1,Brewco',
+        '#1003,anna@example.com,refunded,2023-02-01 12:00:00 +0100,fulfilled,EUR,20.00,5.00,4.75,29.75,,0.00,2023-02-01 11:00:00 +0100,1,Green Mug,20.00,MUG-G,Acme',
+        '#1004,cara@example.com,paid,2023-02-10 09:00:00 +0100,fulfilled,EUR,45.00,5.00,9.50,59.50,,0.00,2023-02-10 08:58:00 +0100,3,Blue Mug,15.00,MUG-B,Acme',
+        '',
+      ].join('\n'),
+    );
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s.mapping).toMatchObject({ customer: 'Email', invoice: 'Name', quantity: 'Lineitem quantity', unitPrice: 'Lineitem price', product: 'Lineitem sku', status: 'Financial Status' });
+    expect(s.mapping.revenue).toBeUndefined();
+    expect(s.mapping.customerName).toBeUndefined();
+    // 10 + 2 x 10 + 2 x 50 + 3 x 15: the refunded order's line is skipped, no line is rejected.
+    expect(s).toMatchObject({ rowsRead: 5, rowsImported: 4, rowsRejected: 0, rowsSkipped: 1, revenue: 175, customers: 3 });
+  });
+});
