@@ -169,6 +169,22 @@ function currenciesNamedBy(cell: string): string[] | null {
   return symbol ? [symbol] : null;
 }
 
+/** The currency a header names in a code of its own ('Amount (EUR)', 'net_usd', 'EUR Amount'), or null. */
+export function currencyInHeader(header: string): string | null {
+  for (const word of header.toUpperCase().split(/[^A-Z]+/)) if (word.length === 3 && isCode(word)) return word;
+  return null;
+}
+
+/** The currencies a currency column's cells name, each once, in their order. */
+export function currenciesIn(cells: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    const named = currenciesNamedBy(cell);
+    if (named?.length === 1) seen.add(named[0]);
+  }
+  return [...seen];
+}
+
 /** Whether a currency cell names `code` (the code itself in any case, its name, or a symbol it may stand for). */
 export const namesCurrency = (cell: string, code: string): boolean => currenciesNamedBy(cell)?.includes(code) ?? false;
 

@@ -1,7 +1,7 @@
 import { countsPurchases, type ImportCurrency } from '../../../shared/contract/import';
 import type { CurrencySource } from '../../../shared/contract/workspace';
 import { AppError } from '../../../shared/contract/errors';
-import { currencyColumnOf, guessCurrency, namesCurrency, otherCurrencyIn, PURCHASE_UNITS, type CurrencyGuess } from '../../../shared/format/currency';
+import { currencyColumnOf, currencyInHeader, guessCurrency, namesCurrency, otherCurrencyIn, PURCHASE_UNITS, type CurrencyGuess } from '../../../shared/format/currency';
 import { getMeta, setMeta } from '../db/meta';
 import type { Db } from '../db/open';
 import type { ImportPlan } from './plan';
@@ -100,6 +100,9 @@ export function currencyRowsOf(db: Db, given: string | undefined, plan: ImportPl
   if (!isDatedShape(plan.shape) || countsPurchases(plan.shape, plan.mapping)) return undefined;
   const column = currencyColumnOf(plan.headers);
   if (!column) return undefined;
+  // Amounts whose header names their currency ('Amount (EUR)') are in it whatever the row's currency column says of its original.
+  const money = plan.mapping.revenue ?? plan.mapping.unitPrice;
+  if (money && currencyInHeader(money)) return undefined;
   if (given) return { column, code: given };
   const at = plan.headers.indexOf(column);
   const cells = plan.dataSample.map((row) => row[at] ?? '');

@@ -22,6 +22,8 @@ export function detectHeader(records: RawRecord[]): number | null {
     const labels = cells.filter(isLabel).length;
     const filled = cells.filter((c) => c.trim() !== '').length;
     if (labels < 2 || labels < filled * 0.6) continue;
+    // A report's preamble says what it is in pairs ("Report:,Sales by Customer Detail"; "Period:,2023-01-01,to,2023-03-31"): no header.
+    if (/:$/.test(cells.find((c) => c.trim() !== '')?.trim() ?? '')) continue;
     const below = records.slice(i + 1, i + 21).filter((r) => !isBlank(r.cells));
     const width = below.length === 0 ? filled : Math.max(...below.map((r) => r.cells.filter((c) => c.trim() !== '').length));
     // Header labels must cover the data; a title row ("Sales 2024") covers one column at most.

@@ -4,6 +4,7 @@ import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
 import { median } from '../../../shared/analytics/sorted';
 import { readsAsSaleStatus } from '../../../shared/model/sale-status';
+import { currenciesIn, currencyColumnOf, currencyInHeader } from '../../../shared/format/currency';
 
 /**
  * Header words, normalised (lower case, accents folded, letters and digits only, '#' read as 'no').
@@ -320,6 +321,29 @@ const REPEATED_SHARE = 0.8;
  * one, else by price): nearly all carrying one amount on every line. Acted on only where a price
  * column gives the lines' own money.
  */
+/**
+ * The revenue in one currency, where the chosen amount is in each row's own: a ledger with a
+ * Currency column of SEK, USD and EUR beside 'Amount' and 'Amount (EUR)'. Summed, the first adds
+ * kronor to dollars; the import had kept only the rows in the guessed currency and rejected the rest.
+ */
+function convertedAmount(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][], used: Set<string>): Candidate | null {
+  const amount = chosen.get('revenue');
+  if (!amount || currencyInHeader(amount.column)) return null;
+  const currency = currencyColumnOf(headers);
+  const codes = currency ? currenciesIn(columns[headers.indexOf(currency)] ?? []) : [];
+  // 'Amount (local)' beside 'Amount (EUR)' says as much without a currency column.
+  const local = /(local|lokal|original|transaction|document)/i.test(amount.column);
+  if (codes.length < 2 && !local) return null;
+  const other = headers.find((h, i) => !used.has(h) && h !== amount.column && currencyInHeader(h) !== null && !namesNotSales(h) && holdsNumbers(columns[i] ?? []));
+  if (!other) return null;
+  return {
+    field: 'revenue',
+    column: other,
+    confidence: amount.confidence,
+    reason: `'${other}' holds every row in ${currencyInHeader(other)}; '${amount.column}' is in each row's own currency${codes.length >= 2 ? ` (${codes.join(', ')})` : ''}, which cannot be summed`,
+  };
+}
+
 /** Whether most of a column's non-blank values pass `test`. */
 function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
   const filled = values.map((v) => v.trim()).filter((v) => v !== '');
@@ -489,6 +513,13 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
     // Shopify's "Name" is the order's number (#1001), not the customer's name.
     chosen.delete('customerName');
     if (!chosen.has('invoice')) chosen.set('invoice', { ...numbered, field: 'invoice', reason: `'${numbered.column}' holds order numbers (${(columns[headers.indexOf(numbered.column)] ?? []).find((v) => v.trim() !== '')?.trim()}), not names` });
+  }
+  const converted = convertedAmount(chosen, headers, columns, used);
+  if (converted) {
+    const was = chosen.get('revenue') as Candidate;
+    used.delete(was.column);
+    used.add(converted.column);
+    chosen.set('revenue', converted);
   }
   const net = chosen.get('revenue');
   if (net) {

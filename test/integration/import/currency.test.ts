@@ -46,6 +46,24 @@ describe('the currency of a workspace', () => {
     }
   });
 
+  it("takes the amount converted into one currency over each row's own, and keeps every row", async () => {
+    const w = await workspaceWithoutCurrency();
+    try {
+      const ledger = path.join(w.dir, 'ledger.csv');
+      fs.writeFileSync(ledger, 'Customer ID,Invoice Date,Category,Currency,Amount,Amount (EUR)\nC1,2023-01-05,W,SEK,1000,100\nC2,2023-01-16,W,USD,2000,200\nC3,2023-01-17,G,EUR,300,300\n');
+      const s = await w.backend.call('import-run', { path: ledger, dryRun: true });
+      expect(s).toMatchObject({ rowsImported: 3, rowsRejected: 0, revenue: 600, currency: { code: 'EUR' } });
+      expect(s.mapping.revenue).toBe('Amount (EUR)');
+      const preview = await w.backend.call('import-preview', { path: ledger });
+      expect(preview.mapping.find((g) => g.field === 'revenue')?.reason).toBe("'Amount (EUR)' holds every row in EUR; 'Amount' is in each row's own currency (SEK, USD, EUR), which cannot be summed");
+      const local = path.join(w.dir, 'local.csv');
+      fs.writeFileSync(local, 'Customer ID,Invoice Date,Category,Amount (local),Amount (EUR)\nC1,2023-01-05,W,1000,100\nC2,2023-01-16,W,2000,200\n');
+      expect((await w.backend.call('import-run', { path: local, dryRun: true })).mapping.revenue).toBe('Amount (EUR)');
+    } finally {
+      w.cleanup();
+    }
+  });
+
   it('keeps a currency the user chose, and warns when the file looks like another one', async () => {
     const w = await workspace();
     const summary = await w.backend.call('import-run', { path: fixture('uk-country.csv') });

@@ -390,6 +390,18 @@ describe('column mapping guesses', () => {
 });
 
 describe('header detection', () => {
+  it("finds the header under a report's preamble of 'Key:' and value lines", () => {
+    const rows = [
+      ['Report:', 'Sales by Customer Detail', '', ''],
+      ['Period:', '2023-01-01', 'to', '2023-03-31'],
+      ['', '', '', ''],
+      ['Customer ID', 'Invoice Date', 'Category', 'Amount'],
+      ['C1', '2023-01-05', 'Widgets', '100.00'],
+      ['C2', '2023-01-16', 'Widgets', '200.00'],
+    ].map((cells, i) => ({ line: i + 1, cells }));
+    expect(detectHeader(rows)).toBe(3);
+  });
+
   it('finds the header under title rows and a blank row', () => {
     const records = [['Sales 2024', ''], ['', ''], ['Customer', 'Revenue'], ['A', '10'], ['B', '20']].map((cells, i) => ({ line: i + 1, cells }));
     expect(detectHeader(records)).toBe(2);
