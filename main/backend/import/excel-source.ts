@@ -63,6 +63,9 @@ function blameTheWorkbook<T>(file: string, read: () => T): T {
   }
 }
 
+/** Excel's error codes as it shows them, for cells stored without their text. */
+const EXCEL_ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
   if (!cell || cell.v === undefined || cell.v === null) return '';
   switch (cell.t) {
@@ -81,7 +84,8 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'e':
-      return '';
+      // The error as Excel shows it (#N/A, #DIV/0!): the checks reject its row saying so, rather than that the cell is empty.
+      return typeof cell.w === 'string' ? cell.w : (EXCEL_ERRORS[cell.v as number] ?? '#ERROR');
     default:
       return String(cell.v);
   }

@@ -81,7 +81,7 @@ export type ImportPlan = {
 };
 
 /** fillDown: true reads the file as a grouped report, false never does; left out, the sample decides (isGroupedReport). */
-export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat; fillDown?: boolean };
+export type PlanOptions = { shape?: ImportShape; mapping?: Partial<Record<ImportField, string | null>>; dateFormat?: DateFormat; fillDown?: boolean; /** The file's name, for the messages that refuse it. */ fileName?: string };
 
 function savedMappingFor(db: Db | null, signature: string): { shape: ImportShape; mapping: Mapping; dateFormat: DateFormat | null } | null {
   if (!db) return null;
@@ -141,19 +141,19 @@ function detectShape(mapping: Mapping, headers: string[], columnOf: (h: string) 
 export function buildPlan(db: Db | null, source: TableSource, options: PlanOptions): ImportPlan {
   const sample = source.sample;
   if (sample.length === 0 || sample.every((r) => isBlank(r.cells))) {
-    throw new AppError('IMPORT_EMPTY', `The file${source.sheet ? ` (sheet "${source.sheet}")` : ''} has no rows. Choose a file with a header row and data rows.`);
+    throw new AppError('IMPORT_EMPTY', `${options.fileName ?? 'The file'}${source.sheet ? ` (sheet "${source.sheet}")` : ''} has no rows. Choose a file with a header row and data rows.`);
   }
   const found = detectHeader(sample);
   const width = found === null ? headerlessWidth(sample) : null;
   const headerless = width !== null;
   if (found === null && width === null) {
-    throw new AppError('IMPORT_NOT_A_TABLE', `No header row found${source.sheet ? ` in sheet "${source.sheet}"` : ''}: the first rows do not have column names, nor a column of dates. Add a header row (e.g. Customer, Date, Revenue) and import again.`);
+    throw new AppError('IMPORT_NOT_A_TABLE', `No header row found in ${options.fileName ?? 'the file'}${source.sheet ? ` (sheet "${source.sheet}")` : ''}: the first rows do not have column names, nor a column of dates. Add a header row (e.g. Customer, Date, Revenue) and import again.`);
   }
   const headerIndex = found ?? -1;
   const headers = width !== null ? positionNames(width) : headerNames(sample[headerIndex].cells);
   const dataRows = sample.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
   if (dataRows.length === 0) {
-    throw new AppError('IMPORT_EMPTY', `The file has a header row (line ${sample[headerIndex].line}) but no data rows below it.`);
+    throw new AppError('IMPORT_EMPTY', `${options.fileName ?? 'The file'}${source.sheet ? ` (sheet "${source.sheet}")` : ''} has a header row (line ${sample[headerIndex].line}) but no data rows below it.`);
   }
   const dataSample = dataRows.map((r) => r.cells);
   const signature = headerSignature(headers);

@@ -131,6 +131,18 @@ export function saleColumns(headers: string[], m: Mapping) {
 
 const text = (cells: string[], i: number): string => (i < 0 ? '' : (cells[i] ?? '').trim());
 
+/** A cell holding a spreadsheet formula's error instead of a value. */
+const EXCEL_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|GETTING_DATA|ERROR)$/;
+
+/** The first mapped cell of a row that holds a formula's error (#N/A), or -1. */
+function errorCell(cells: readonly string[], at: readonly number[]): number {
+  for (const i of at) {
+    const v = cells[i];
+    if (v !== undefined && v.charCodeAt(0) === 35 && EXCEL_ERROR.test(v.trim())) return i;
+  }
+  return -1;
+}
+
 /** Why a row in another currency is rejected, and what to do about it. */
 export const inAnotherCurrency = (other: string, code: string): string =>
   `an amount in ${other}, but this import is in ${code}: amounts in two currencies cannot be summed. Convert the ${other} rows to ${code} first, or import them into a workspace of their own`;
@@ -163,7 +175,10 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   let lastIsTotals = false;
 
   const width = check.fields;
+  const checked = [ix.customer, ix.date, ix.category, ix.product, ix.quantity, ix.unitPrice, ix.revenue].filter((i) => i >= 0);
   return (line, cells) => {
+    const broken = errorCell(cells, checked);
+    if (broken >= 0) return out.reject(line, check.headers[broken] ?? null, cells[broken].trim(), `'${cells[broken].trim()}' is a spreadsheet formula's error, not a value: fix the formula (or paste values) and import again`);
     if (width !== undefined && cells.length > width) {
       const k = beyondHeader(cells, width);
       if (k >= 0) return out.reject(line, `column ${k + 1} (past the header)`, cells[k].trim(), beyondHeaderReason(cells, width));

@@ -5,7 +5,7 @@ import { countsPurchases, type ImportPreview, type ImportSummary } from '../../.
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
-import { DateOrderDetector } from './dates';
+import { DateOrderDetector, parseDate } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { flushEarly } from '../db/early-flush';
 import { namesAKey, namesAPrice } from './mapping';
@@ -109,7 +109,7 @@ const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
 
 export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'import-preview'>): Promise<ImportPreview> {
   const { source, size, name } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
-  const plan = buildPlan(ctx.session.isOpen ? ctx.session.db : null, source, { shape: args.shape });
+  const plan = buildPlan(ctx.session.isOpen ? ctx.session.db : null, source, { shape: args.shape, fileName: name });
   return {
     file: { name, path: args.path, size, format: source.format },
     encoding: source.encoding,
@@ -148,9 +148,14 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
     plan.date = detector.decide();
   }
   if (plan.date.ambiguous) {
-    // The first date written, past a report's headings and blank lines.
+    // The first date that reads two ways, past a report's headings and blank lines (an ISO date beside them is no example).
     const ix = plan.headers.indexOf(plan.mapping.date ?? '');
-    const example = plan.dataSample.map((cells) => (cells[ix] ?? '').trim()).find((v) => v !== '') ?? '01/02/2024';
+    const twoWays = (v: string): boolean => {
+      const [mdy, dmy] = [parseDate(v, 'mdy'), parseDate(v, 'dmy')];
+      return mdy !== null && dmy !== null && mdy !== dmy;
+    };
+    const written = plan.dataSample.map((cells) => (cells[ix] ?? '').trim()).filter((v) => v !== '');
+    const example = written.find(twoWays) ?? written[0] ?? '01/02/2024';
     throw new AppError(
       'IMPORT_AMBIGUOUS_DATES',
       `The dates in '${plan.mapping.date}' could be month-first or day-first (e.g. ${example}): no value has a day above 12. Choose the order with --date-format mdy or --date-format dmy.`,
@@ -203,7 +208,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const startedAt = ctx.now().toISOString();
   const db = ctx.session.db;
   const { source, size, name, absolute } = await openSource(args.path, args.sheet, args.maxUnpackedMb);
-  const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat, fillDown: args.fillDown });
+  const plan = buildPlan(db, source, { shape: args.shape, mapping: args.mapping, dateFormat: args.dateFormat, fillDown: args.fillDown, fileName: name });
   plan.maxAmount = args.maxAmount;
   plan.dayOne = dayOneOf(args, plan);
   plan.earlierDates = earlierDateSpans(db);

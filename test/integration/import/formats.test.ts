@@ -133,6 +133,26 @@ describe('importing workbooks', () => {
     expect(await w.backend.call('import-run', { path: file, dryRun: true, sheet: 'Summary' })).toMatchObject({ sheet: 'Summary', shape: 'spend-table', rowsImported: 2 });
   });
 
+  it("rejects a formula's error (#N/A, #DIV/0!) as such, in a workbook and in its CSV, rather than as an empty cell", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'errors.xlsx');
+    const sheet = XLSX.utils.aoa_to_sheet([['Customer ID', 'Invoice Date', 'Category', 'Amount'], ['C1', '2023-01-05', 'W', 100]]);
+    sheet.A3 = { t: 's', v: 'C2' };
+    sheet.B3 = { t: 's', v: '2023-01-06' };
+    sheet.C3 = { t: 's', v: 'W' };
+    sheet.D3 = { t: 'e', v: 0x2a };
+    sheet['!ref'] = 'A1:D3';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'Lines');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s).toMatchObject({ rowsRead: 2, rowsImported: 1, rowsRejected: 1 });
+    expect(s.rejectsSample[0]).toMatchObject({ row: 3, column: 'Amount', value: '#N/A', reason: "'#N/A' is a spreadsheet formula's error, not a value: fix the formula (or paste values) and import again" });
+    const csv = path.join(w.dir, 'errors.csv');
+    fs.writeFileSync(csv, 'Customer ID,Invoice Date,Category,Amount\nC1,2023-01-05,W,100\nC2,2023-01-06,W,#DIV/0!\n');
+    expect((await w.backend.call('import-run', { path: csv, dryRun: true })).rejectsSample[0]).toMatchObject({ value: '#DIV/0!' });
+  });
+
   it('reads the sheet asked for and names the sheets when it does not exist', async () => {
     const w = await workspace();
     const outcome = await w.backend.invoke('import-run', { path: fixture('sales.xlsx'), sheet: 'Orders' });
