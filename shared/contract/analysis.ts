@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handlerSpec } from './define';
-import { analysisSettingsSchema, recoverySettingsSchema } from './settings';
+import { analysisSettingsSchema, REAL_DATE, recoverySettingsSchema } from './settings';
 import type {
   Action,
   AnalysisSummary,
@@ -193,7 +193,7 @@ export const analysisSpecs = [
     z.object({
       runId,
       /** Analyse as of this earlier date (default: the latest date that leaves the whole horizon to watch). */
-      asOf: z.iso.date().optional(),
+      asOf: z.iso.date({ error: REAL_DATE }).optional(),
       /** Days watched after it (default: the run's recovery horizon, shortened to fit the data). */
       horizonDays: backtestHorizon,
     }),

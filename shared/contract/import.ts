@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handlerSpec } from './define';
+import { REAL_DATE } from './settings';
 
 /** Fields a column can be mapped to. customer, date and revenue (or quantity x unitPrice) are required. */
 export const IMPORT_FIELDS = [
@@ -160,13 +161,13 @@ export const importSpecs = [
       mapping: mappingSchema.optional(),
       dateFormat: z.enum(DATE_FORMATS).optional(),
       /** With dateFormat day-number: the date of day 1. */
-      dayOne: z.iso.date().optional(),
+      dayOne: z.iso.date({ error: REAL_DATE }).optional(),
       /** A grouped report's blank customer cells take the customer above (true), are rejected (false), or the file's look decides (left out). */
       fillDown: z.boolean().optional(),
       /** The currency of the amounts; left out, it is read from the file (or kept, when the user set one). */
       currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as GBP').optional(),
       /** Spend tables only: the date the annual spend refers to (default: today). */
-      asOf: z.iso.date().optional(),
+      asOf: z.iso.date({ error: REAL_DATE }).optional(),
       force: z.boolean().default(false),
       /** Rows whose amount is larger than this (either sign) are rejected as implausible. */
       maxAmount: z.number().positive().optional(),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** What an ISO date field says of a value that is none: zod's own words were 'Invalid ISO date'. */
+export const REAL_DATE = 'must be a real date written YYYY-MM-DD (2011-02-30 is none)';
+
 // Every threshold of ../docs/analytics.md is a user setting with a default, stored with the results.
 export const recoverySettingsSchema = z.object({
   /** Fewer purchases than this (distinct purchase days) = no rhythm yet: no recovery action. */
@@ -73,7 +76,7 @@ export const growthSettingsSchema = z.object({
 
 export const analysisSettingsSchema = z.object({
   /** ISO date (YYYY-MM-DD); null = the last transaction date. */
-  asOf: z.iso.date().nullable().default(null),
+  asOf: z.iso.date({ error: REAL_DATE }).nullable().default(null),
   /** Strategic accounts are the top customers that together make this share of revenue. */
   strategicShare: z.number().min(0.5).max(0.99).default(0.8),
   best: z

@@ -1,3 +1,4 @@
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import type { AssignmentPlanSummary } from '../../../shared/contract/assignment';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 import { leakageSpan } from '../../../shared/format/leakage-span';
@@ -45,7 +46,8 @@ export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: 
     fact('Analysis run', { amount: s.runId }),
     // Figures from other than the default method say so wherever they travel.
     ...(analysisSettings ? [fact('Analysis settings', { text: analysisSettings })] : []),
-    fact('Currency', { text: s.currency }),
+    // A purchase log has no money: its amounts count purchases, and 'XXX' (the code for no currency) says nothing to a reader.
+    fact('Currency', { text: s.currency === PURCHASE_UNITS ? 'none: amounts are counts of purchases (units)' : s.currency }),
     fact('Money', { text: moneyWords(run.recoveryHorizonDays, run.revenueWindowDays) }),
     fact('Accounts with actions', { amount: s.totals.accounts }),
     fact('Unassigned accounts', { amount: s.totals.unassigned }),

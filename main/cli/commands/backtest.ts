@@ -157,7 +157,7 @@ Options:
   --horizon DAYS              Days watched after it, and the span money at risk is stated over
                               [the recovery horizon, shortened to fit the data]
   --json                      Print the whole comparison as JSON
-${settingsHelp.replace(/\n\s+--as-of[^\n]*/, '')}
+${settingsHelp.replace(/\n\s+--as-of[^\n]*/, '').replace(/\n\s+--horizon N[^\n]*/, '')}
 With no settings the latest analysis run's are used (the analysis runs first when there is none);
 with settings a new run is made with them first, so the backtest replays exactly what a run shows.
 

@@ -44,7 +44,7 @@ function readable(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy|excel-serial|unix|yyyymm|day-number [--day-one YYYY-MM-DD]] [--shape transactions|cube|spend-table|product-master] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--force] [--dry-run] [--json]',
+  usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy|excel-serial|unix|yyyymm|day-number [--day-one YYYY-MM-DD]] [--fill-down | --no-fill-down] [--shape transactions|cube|spend-table|product-master] [--as-of YYYY-MM-DD] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--rejects-out FILE] [--force] [--dry-run] [--json]',
   help: `
 Options:
   --workspace, -w FILE   The workspace to import into; created if it does not exist
@@ -159,6 +159,9 @@ Examples:
     } finally {
       process.removeListener('SIGINT', onInterrupt);
       if (bar) process.stderr.write('\n');
+    }
+    if (args.values['as-of'] !== undefined && summaries[0].shape !== 'spend-table') {
+      io.err(`--as-of was not used: it dates a spend table, and ${summaries[0].file}'s rows carry their own dates (to analyse as of a date, use longtail analyze --as-of).`);
     }
     // A dry run saves nothing: a workspace made only to hold it goes again.
     if (common.dryRun) await discardIfNew();

@@ -80,8 +80,9 @@ ${readingHelp}
 ${settingsHelp}
 Writes:
   actions.csv     one row per action: customer_id, customer_name, action, category, expected_revenue,
-                  priority, reason, rep, territory, tier, profile, action_id, expected_low, expected_high
-                  (growth: the likely range, peers' lower to upper quartile)
+                  priority, reason, rep, territory, tier, profile, action_id, expected_low, expected_high,
+                  chance, call_value (growth: the likely range, peers' lower to upper quartile; recovery:
+                  the chance of the slide, and the list's order value; growth: the peers' share)
   customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive,
                   at_risk_revenue, growth_revenue, rep, territory, profile_label
   profiles.csv    profile, label, customers, best_customers, revenue, share_<category>..., penetration_<category>...
@@ -114,7 +115,12 @@ Examples:
     const source = path.resolve(io.cwd, file);
     if (!fs.existsSync(source)) throw new AppError('FILE_NOT_FOUND', `No file at ${source}. Check the path.`, { path: source });
     const outDir = path.resolve(io.cwd, out);
+    const madeOut = !fs.existsSync(outDir);
     fs.mkdirSync(outDir, { recursive: true });
+    // A run that fails before writing anything leaves no folder it made behind.
+    const dropOut = (): void => {
+      if (madeOut && fs.existsSync(outDir) && fs.readdirSync(outDir).length === 0) fs.rmdirSync(outDir);
+    };
     const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
     const settings = settingsFromArgs(args);
@@ -131,6 +137,7 @@ Examples:
       // Re-running into the same workspace: the data is already there, so analyse it as it is.
       if (!(isAppError(e) && e.code === 'IMPORT_DUPLICATE_FILE')) {
         await discard(io, target);
+        dropOut();
         throw e;
       }
       notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);

@@ -30,5 +30,6 @@ describe('settings an analysis cannot honour', () => {
     expect(issues({ k: 3, kMin: 5 })).toEqual(['k 3 is outside the range tried, 5 to 12: widen kMin or kMax to take it']);
     expect(issues({ kMin: 9, kMax: 3 })).toEqual(['kMin 9 is above kMax 3: the range of k to try runs from the smaller to the larger']);
     expect(issues({ k: 3 })).toEqual([]);
+    expect(issues({ asOf: '2011-02-30' })).toEqual(['must be a real date written YYYY-MM-DD (2011-02-30 is none)']);
   });
 });

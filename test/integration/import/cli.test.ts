@@ -28,6 +28,19 @@ async function cliIn(dir: string, argv: string[]): Promise<{ code: number; out: 
 }
 
 describe('longtail import', () => {
+  it('says --as-of was not used on a file of dated sales, and a run that fails leaves no folder it made', async () => {
+    const r = await cli(['import', fixture('bad-rows.csv'), '--workspace', 'acme.longtail', '--as-of', '2024-01-01']);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("--as-of was not used: it dates a spend table, and bad-rows.csv's rows carry their own dates");
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    fs.writeFileSync(path.join(t.dir, 'header-only.csv'), 'Customer,Date,Revenue\n');
+    const failed = await cliIn(t.dir, ['run', 'header-only.csv', '--out', 'results']);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain('header-only.csv has a header row (line 1) but no data rows below it.');
+    expect(fs.existsSync(path.join(t.dir, 'results'))).toBe(false);
+  });
+
   it('saves nothing on a dry run into a workspace that did not exist: no file is left behind', async () => {
     const r = await cli(['import', fixture('bad-rows.csv'), '--workspace', 'trial.longtail', '--dry-run']);
     expect(r.code).toBe(0);
