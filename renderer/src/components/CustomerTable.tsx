@@ -16,17 +16,17 @@ export function customerColumns(fmt: Formatters, options: { pAliveReferenceOnly?
     ? { label: 'P(alive), ref.', title: 'The BG/NBD fit is degenerate on this data: P(alive) is shown for reference only and gates nothing', width: '8.5rem' }
     : { label: 'P(alive)', title: 'Chance the customer still buys, from the BG/NBD fit', width: '6.5rem' };
   return [
-    { id: 'name', label: 'Customer', value: (c) => c.name, width: '2.4fr' },
+    { id: 'name', label: 'Customer', value: (c) => c.name, width: '2.1fr' },
     { id: 'code', label: 'Code', value: (c) => c.code, width: '6rem' },
     { id: 'tier', label: 'Tier', value: (c) => c.tier, width: '6rem' },
-    { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    { id: 'revenue', label: 'Revenue 12m', value: (c) => c.revenue12m, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
     { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
     { id: 'affinity', label: 'Distance', title: "Distance to profile: how far the customer's category mix is from its profile's centre; smaller is a closer match", value: (c) => c.affinity, format: (v) => (v === null ? '' : fmt.number(Number(v), 3)), align: 'right', width: '6.5rem' },
     { id: 'atRisk', ...atRisk, value: (c) => c.atRiskRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: span === null ? '8.5rem' : '10.5rem' },
     { id: 'growth', label: 'Growth / yr', title: 'Expected growth a year', value: (c) => c.growthRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '8.5rem' },
     { id: 'pAlive', ...pAlive, value: (c) => c.pAlive, format: (v) => (v === null ? '' : fmt.share(Number(v), 0)), align: 'right' },
     { id: 'rep', label: 'Rep', value: (c) => c.rep, width: '0.8fr' },
-    { id: 'territory', label: 'Territory', value: (c) => c.territory, width: '0.8fr' },
+    { id: 'territory', label: 'Territory', value: (c) => c.territory, width: '1.1fr' },
   ];
 }
 

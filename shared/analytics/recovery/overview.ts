@@ -120,7 +120,7 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, curr
         ? `${n(lost.customers)} ${lost.customers === 1 ? 'customer' : 'customers'}`
         : `${n(lost.relationships)} customer x category relationships (of ${n(lost.customers)} customers)`;
     notes.push(
-      `${who} had gone silent and bought nothing in the 12 months before the as-of date: lost before that, with nothing left to lose over ${span}, so they are not recovery actions. A customer that bought nothing at all in that time is listed as inactive.`,
+      `${who} that the rhythm rules judged late had gone silent and bought nothing in the 12 months before the as-of date: lost before that, with nothing left to lose over ${span}, so they are not recovery actions. A customer that bought nothing at all in that time is listed as inactive.`,
     );
   }
   const returned = d.returnedAll;
