@@ -2,36 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures, isActive } from '../../../shared/analytics/features';
 import { computeLeakage } from '../../../shared/analytics/leakage';
 import type { Dataset } from '../../../shared/model/dataset';
-import { dayFromIso } from '../../../shared/format/dates';
+import { datasetOf } from '../recovery/build';
 
 /** Three customers in two categories; C2 bought 0.1 + 0.2 and sent back 0.3 (float noise of 5.6e-17 left), C3 returned part of one category. */
-function dataset(): Dataset {
-  const d = dayFromIso('2024-06-01');
-  const rows = [
-    { customer: 0, category: 0, day: d, revenue: 100 },
-    { customer: 0, category: 1, day: d + 5, revenue: 50 },
-    { customer: 1, category: 0, day: d, revenue: 0.1 },
-    { customer: 1, category: 0, day: d + 1, revenue: 0.2 },
-    { customer: 1, category: 0, day: d + 9, revenue: -0.3 },
-    { customer: 2, category: 0, day: d, revenue: 80 },
-    { customer: 2, category: 1, day: d + 3, revenue: 40 },
-    { customer: 2, category: 1, day: d + 20, revenue: -60 },
-  ];
-  return {
-    customers: ['C1', 'C2', 'C3'].map((code) => ({ code, name: code, rep: null, territory: null, segment: null })),
-    categories: ['Pumps', 'Seals'],
-    tx: {
-      customer: Int32Array.from(rows, (r) => r.customer),
-      category: Int32Array.from(rows, (r) => r.category),
-      day: Int32Array.from(rows, (r) => r.day),
-      revenue: Float64Array.from(rows, (r) => r.revenue),
-    },
-    hasDates: true,
-    firstDay: d,
-    lastDay: d + 20,
-    currency: 'USD',
-  };
-}
+const dataset = (): Dataset =>
+  datasetOf([
+    { customer: 'C1', category: 'Pumps', date: '2024-06-01', revenue: 100 },
+    { customer: 'C1', category: 'Seals', date: '2024-06-06', revenue: 50 },
+    { customer: 'C2', category: 'Pumps', date: '2024-06-01', revenue: 0.1 },
+    { customer: 'C2', category: 'Pumps', date: '2024-06-02', revenue: 0.2 },
+    { customer: 'C2', category: 'Pumps', date: '2024-06-10', revenue: -0.3 },
+    { customer: 'C3', category: 'Pumps', date: '2024-06-01', revenue: 80 },
+    { customer: 'C3', category: 'Seals', date: '2024-06-04', revenue: 40 },
+    { customer: 'C3', category: 'Seals', date: '2024-06-21', revenue: -60 },
+  ]);
 
 describe('revenue that nets to nothing, and the category breakdown', () => {
   it('reads a customer whose returns cancel its purchases as inactive, not as float noise above zero', () => {
