@@ -105,7 +105,8 @@ export function ExploreScreen() {
   }, [key, savedKey]);
   const holdout = s?.bgnbd?.holdout;
   const withRepeats = holdout?.groupsKept === true;
-  const free = freeDimensions(slice, withRepeats, tellsApart(s?.leakage.by ?? {}));
+  const leakageBy = s?.leakage.by;
+  const free = useMemo(() => freeDimensions(slice, withRepeats, tellsApart(leakageBy ?? {})), [slice, withRepeats, leakageBy]);
   const by = breakdownOf(free, chosen);
   const runId = s?.runId;
   const actions = useAsync(() => call('analysis-actions', { runId, ...slice, groupBy: by, sort: 'priority', dir: 'desc', limit: LIST_LIMIT }), [runId, key, by]);
