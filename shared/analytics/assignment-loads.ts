@@ -150,10 +150,11 @@ export function territoryLoads(
 }
 
 export function assignmentTotals(accounts: readonly AccountAssignment[]): AssignmentTotals {
-  const t: AssignmentTotals = { accounts: 0, assigned: 0, kept: 0, overridden: 0, unassigned: 0, actions: 0, expectedRevenue: 0 };
+  const t: AssignmentTotals = { accounts: 0, assigned: 0, kept: 0, overridden: 0, unassigned: 0, unassignedStrategic: 0, actions: 0, expectedRevenue: 0 };
   for (const a of accounts) {
     t.accounts += 1;
     t[a.status] += 1;
+    if (a.status === 'unassigned' && a.tier === 'strategic') t.unassignedStrategic = (t.unassignedStrategic ?? 0) + 1;
     t.actions += a.actions;
     t.expectedRevenue += a.expectedRevenue;
   }

@@ -108,6 +108,8 @@ export type AssignmentTotals = {
   kept: number;
   overridden: number;
   unassigned: number;
+  /** Of the unassigned, strategic accounts the data gives no rep: a senior rep's to take (absent on plans stored before). */
+  unassignedStrategic?: number;
   actions: number;
   expectedRevenue: number;
 };

@@ -79,7 +79,7 @@ Examples:
       [
         `Wrote ${result.files.length === 1 ? result.files[0] : `${result.files.length} files in ${path.dirname(result.files[0] ?? target)}`} (${formatCount(result.rows)} rows).`,
         `Plan ${result.planId}: ${formatCount(t.accounts)} accounts with actions worth ${formatMoney(t.expectedRevenue, summary.currency)}; ` +
-          `${formatCount(t.kept)} kept by strategic reps, ${formatCount(t.assigned)} assigned, ${formatCount(t.overridden)} overridden, ${formatCount(t.unassigned)} unassigned.`,
+          `${formatCount(t.kept)} kept by strategic reps, ${formatCount(t.assigned)} assigned, ${formatCount(t.overridden)} overridden, ${formatCount(t.unassigned)} unassigned${t.unassignedStrategic ? ` (${formatCount(t.unassignedStrategic)} of them strategic with no rep in the data, for senior reps)` : ''}.`,
         // As the Assignment screen says it: an all-unassigned list is no plan, and the user should know why.
         ...(t.accounts === 0
           ? ['No actions to plan: this analysis found no recovery or growth actions, so the lists are empty. Analyse again with other settings, or import more history, to find some.']

@@ -183,6 +183,7 @@ describe('the assignment engine', () => {
     for (const a of accounts) expect(a.status === 'unassigned' ? a.rep === null : a.rep !== null).toBe(true);
     const totals = assignmentTotals(accounts);
     expect(totals.assigned + totals.kept + totals.overridden + totals.unassigned).toBe(codes.size);
+    expect(totals.unassignedStrategic).toBe(accounts.filter((a) => a.status === 'unassigned' && a.tier === 'strategic').length);
     expect(totals.actions).toBe(actions.length);
     // No engine-placed rep goes over capacity.
     const loads = repLoads(accounts.filter((a) => a.status === 'assigned'), roster, settings());

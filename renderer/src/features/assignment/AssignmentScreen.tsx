@@ -1,9 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
-import type { AssignmentPlan, AssignmentSettings, RosterRep } from '../../../../shared/contract/assignment';
+import type { AssignmentPlan, AssignmentSettings, AssignmentTotals, RosterRep } from '../../../../shared/contract/assignment';
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters, useSummary } from '../../app/workbench';
+import type { Formatters } from '../../app/format';
 import { NoRepsNotice } from './NoRepsNotice';
 import { Chart } from '../../charts/Chart';
 import { echarts } from '../../charts/echarts';
@@ -93,6 +94,15 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
   );
 }
 
+/** Why accounts are unassigned: strategic ones the data gives no rep apart from those no rep had room for. */
+function unassignedWords(t: AssignmentTotals, fmt: Formatters): string | undefined {
+  if (!t.unassigned) return undefined;
+  const strategic = t.unassignedStrategic ?? 0;
+  if (strategic === 0) return 'No rep with room in their territory: see the reasons.';
+  const rest = t.unassigned - strategic;
+  return `${fmt.counted(strategic, 'strategic account')} with no rep in the data, for senior reps${rest > 0 ? `; ${fmt.count(rest)} with no rep with room` : ''}: see the reasons.`;
+}
+
 export function AssignmentScreen() {
   const fmt = useFormatters();
   const summary = useSummary();
@@ -165,7 +175,7 @@ export function AssignmentScreen() {
           <Stat label="Assigned to long-tail reps" value={fmt.count(t.assigned)} />
           <Stat label="Kept by strategic reps" value={fmt.count(t.kept)} />
           <Stat label="Overridden" value={fmt.count(t.overridden)} />
-          <Stat label="Unassigned" value={fmt.count(t.unassigned)} detail={t.unassigned ? 'No rep with room in their territory: see the reasons.' : undefined} testId="assignment-unassigned" />
+          <Stat label="Unassigned" value={fmt.count(t.unassigned)} detail={unassignedWords(t, fmt)} testId="assignment-unassigned" />
         </div>
       )}
       {!plan && !loaded.loading && <p className="muted">No plan yet: check the roster below, then Plan assignments.</p>}

@@ -39,7 +39,7 @@ function CustomerView({ code }: { code: string }) {
     },
     { id: 'last', label: 'Last purchase', value: (c) => c.lastPurchase, format: (v) => fmt.date(v as string) },
     { id: 'due', label: 'Next due by', value: (c) => c.expectedBy, format: (v) => (v === null ? '—' : fmt.date(v as string)) },
-    { id: 'pattern', label: 'Pattern', value: (c) => cyclePattern(c, s?.settings.recovery.minPurchases ?? 0) },
+    { id: 'pattern', label: 'Pattern', title: 'Regular, seasonal or volatile; "not judged: 3 of 4" where the category has fewer purchase days than the rhythm setting needs', value: (c) => cyclePattern(c, s?.settings.recovery.minPurchases ?? 0) },
   ];
 
   if (detail.error) return <ErrorNotice error={detail.error} action={<button type="button" onClick={() => go('customer')}>Find another customer</button>} />;

@@ -7,7 +7,7 @@ type Cycle = CustomerDetail['cycles'][number];
  * has no pattern to name: one bought once had read "regular" beside "no rhythm yet".
  */
 export function cyclePattern(c: Pick<Cycle, 'purchases' | 'seasonal' | 'volatile'>, minPurchases: number): string {
-  if (c.purchases < minPurchases) return c.purchases === 1 ? 'not judged: one purchase' : `not judged: ${c.purchases} of ${minPurchases}`;
+  if (c.purchases < minPurchases) return `not judged: ${c.purchases} of ${minPurchases}`;
   return [c.seasonal ? 'seasonal' : '', c.volatile ? 'volatile' : ''].filter(Boolean).join(', ') || 'regular';
 }
 
