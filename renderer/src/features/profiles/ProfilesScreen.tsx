@@ -39,6 +39,8 @@ export function ProfilesScreen() {
   const kMin = s ? Math.min(s.settings.kMin, s.k, ...s.quality.map((q) => q.k)) : 2;
   const kMax = s ? Math.max(s.settings.kMax, ...s.quality.map((q) => q.k)) : 2;
   const previewing = s !== null && k !== s.k;
+  // One category and no column to take another from (CDNOW): there are no products to group.
+  const groupable = s?.productLevel != null && !(s.productLevel.column === null && s.productLevel.values <= 1);
   const range = useMemo(() => (s ? { runK: s.k, kMin, kMax } : null), [s, kMin, kMax]);
   const kPreview = useKPreviews(runId, previewing ? k : null, range, everyone.data !== null);
   const preview = kPreview.preview;
@@ -110,17 +112,22 @@ export function ProfilesScreen() {
           {s.structure.state === 'none' && (
             <p className="muted">
               Growth actions compare each customer with all best customers.
-              {s.productLevel ? ' Coarser product groups often show patterns that product codes hide: review them under Product groups.' : ''}
+              {groupable ? ' Coarser product groups often show patterns that product codes hide: review them under Product groups.' : ''}
             </p>
           )}
         </div>
       )}
       {s.productLevel && (
         <p className="muted" data-testid="profiles-level">
-          Categories: {s.productLevel.reason}{' '}
-          <button type="button" className="link" onClick={() => go('products')}>
-            Review product groups
-          </button>
+          Categories: {s.productLevel.reason}
+          {groupable && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => go('products')}>
+                Review product groups
+              </button>
+            </>
+          )}
         </p>
       )}
       <Panel title="Number of profiles">
