@@ -32,7 +32,15 @@ function isPlain(text: string): boolean {
   return i === n && i > fraction;
 }
 
-export function parseAmount(raw: string, decimal: DecimalStyle = 'dot'): number | null {
+/**
+ * An amount read under its column's decimal style; with none given (guessing what a column holds),
+ * the dot first, then the comma: '120,50' is a number to a guess, though no dot-decimal amount.
+ */
+export function parseAmount(raw: string, decimal?: DecimalStyle): number | null {
+  return decimal ? amountIn(raw, decimal) : (amountIn(raw, 'dot') ?? amountIn(raw, 'comma'));
+}
+
+function amountIn(raw: string, decimal: DecimalStyle): number | null {
   // In a decimal-comma column a dot groups thousands: 1.500 is fifteen hundred there.
   if (isPlain(raw) && (decimal === 'dot' || raw.indexOf('.') === -1)) return Number(raw);
   let t = raw.trim();

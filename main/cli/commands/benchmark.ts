@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/contract/errors';
 import type { PortfolioRow } from '../../../shared/contract/report';
 import { GROWTH_ALONE } from '../../../shared/format/band-words';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import type { Command } from '../command';
 
 /** Where a client's leakage share stands among the others: at either end in words, else the share it is above. */
@@ -70,7 +71,8 @@ Examples:
     const portfolio = written.portfolio;
     for (const row of portfolio.rows) (row.status === 'ok' ? io.out : io.err)(line(row));
     if (portfolio.currencies) {
-      io.out(`Clients count in ${portfolio.currencies.join(' and ')}: amounts are not converted, so revenue is not ranked across them; compare their shares.`);
+      const words = portfolio.currencies.map((c) => (c === PURCHASE_UNITS ? 'purchase counts (units)' : c));
+      io.out(`Clients count in ${words.join(' and ')}: amounts are not converted, so revenue is not ranked across them; compare their shares.`);
     }
     const range = portfolio.leakageShareRange;
     if (range) io.out(`Leakage share ranges ${formatShare(range.min)}-${formatShare(range.max)} (median ${formatShare(range.median)}).`);

@@ -56,7 +56,7 @@ describe('customers lost before the last twelve months', () => {
     const note = summary.notes.find((n) => n.includes('had gone silent and bought nothing in the 12 months before the as-of date'));
     expect(note).toBeDefined();
     // One category: the relationships are the households.
-    const counted = Number(/^([\d,]+) customers had gone silent/.exec(note!)?.[1].replace(/,/g, ''));
+    const counted = Number(/^([\d,]+) customers that the rhythm rules judged late had gone silent/.exec(note!)?.[1].replace(/,/g, ''));
     expect(counted).toBeGreaterThan(0);
     expect(counted).toBeLessThanOrEqual(silent);
     expect(note).toContain('so they are not recovery actions. A customer that bought nothing at all in that time is listed as inactive.');

@@ -36,7 +36,9 @@ describe('a spend-table client in a benchmark', () => {
     const wholesale = portfolio.rows.find((r) => r.label === 'Wholesale');
     expect(wholesale).toMatchObject({ status: 'ok', growthOnly: true, band: null, dateFrom: null, dateTo: null, months: null, recovery: 0 });
     expect(wholesale?.percentile.leakageShare).toBeNull();
-    expect(wholesale?.percentile.revenue12m).not.toBeNull();
+    // Dollars beside the grocery panel's purchase counts: revenue is ranked across neither.
+    expect(portfolio.currencies).toEqual(['USD', 'XXX']);
+    expect(portfolio.rows.map((r) => r.percentile.revenue12m)).toEqual([null, null, null]);
     const dated = portfolio.rows.filter((r) => r.label !== 'Wholesale');
     for (const r of dated) expect(r).toMatchObject({ growthOnly: false, band: expect.any(String) });
     expect(dated.map((r) => r.percentile.leakageShare).sort()).toEqual([0, 1]);
@@ -52,5 +54,6 @@ describe('a spend-table client in a benchmark', () => {
     expect(lines.join('\n')).toMatch(/Wholesale: revenue 12m \$14,619,500, leakage \$[\d,]+ = 1\.4% \(growth alone: recovery needs dated sales: a spend table, so set against neither the 7-30% band nor the other clients\)/);
     const csv = fs.readFileSync(out, 'utf8');
     expect(csv.split(/\r?\n/).find((l) => l.startsWith('Wholesale,'))).toContain(',growth alone: recovery needs dated sales,');
+    expect(lines.join('\n')).toContain('Clients count in USD and purchase counts (units): amounts are not converted, so revenue is not ranked across them; compare their shares.');
   });
 });

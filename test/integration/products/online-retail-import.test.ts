@@ -219,7 +219,7 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '15749' });
     const recovery = detail.actions.filter((a) => a.kind === 'recovery');
     expect(recovery).toHaveLength(1);
-    expect(recovery[0].reason).toMatch(/^Bought once \(£23,000, 332 days ago\) and not since, longer than repeat buyers here usually take between orders/);
+    expect(recovery[0].reason).toMatch(/^Bought once \(£23,000, 332 days ago, £1,500 of it sent back\) and not since, longer than repeat buyers here usually take between orders/);
     expect(recovery[0].facts.signal).toBe('lapsed-all');
     // A cross-sell to a customer who has left would count the account twice and send a rep to an empty shop.
     expect(detail.actions.filter((a) => a.kind === 'growth')).toEqual([]);

@@ -183,10 +183,12 @@ describe('amounts', () => {
   });
 
   it('refuses marks that do not group thousands, rather than reading 1,2345 as 12,345', () => {
-    expect([parseAmount('1,2345'), parseAmount('12,34'), parseAmount('1,2,3'), parseAmount('1.23.4', 'comma')]).toEqual([null, null, null, null]);
+    expect([parseAmount('1,2345', 'dot'), parseAmount('12,34', 'dot'), parseAmount('1,2,3', 'dot'), parseAmount('1.23.4', 'comma')]).toEqual([null, null, null, null]);
+    // A guess at what a column holds reads either style.
+    expect([parseAmount('120,50'), parseAmount('1,234')]).toEqual([120.5, 1234]);
     // Indian lakhs group by two before the last three; Swiss apostrophes, typed or typographic.
-    expect([parseAmount('1,23,456.78'), parseAmount("1'234.50"), parseAmount('1’234.50'), parseAmount('1,234,567.891')]).toEqual([123456.78, 1234.5, 1234.5, 1234567.891]);
-    expect(parseAmount('1.5E+05')).toBe(150000);
+    expect([parseAmount('1,23,456.78', 'dot'), parseAmount("1'234.50", 'dot'), parseAmount('1’234.50', 'dot'), parseAmount('1,234,567.891', 'dot')]).toEqual([123456.78, 1234.5, 1234.5, 1234567.891]);
+    expect(parseAmount('1.5E+05', 'dot')).toBe(150000);
   });
 
   it("reads German whole prices with dashed cents (3,-) as whole, an accounting dash as zero, and a code written against the digits", () => {
