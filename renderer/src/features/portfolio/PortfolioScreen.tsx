@@ -92,7 +92,8 @@ export function PortfolioScreen() {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const columns = useColumns(portfolio?.rows.some((r) => r.precision !== null || r.recall !== null) ?? false);
+  // A backtest too short to judge leaves precision and recall blank (the table then leaves those columns out), not growth's take-up.
+  const columns = useColumns(portfolio?.rows.some((r) => r.precision !== null || r.recall !== null || r.growthTakeUp !== null) ?? false);
   const args = setArgs(source, folder, files, anonymise, backtest);
   const ready = source === 'recent' || (source === 'folder' ? args.folder !== '' : (args.paths?.length ?? 0) > 0);
 
