@@ -332,9 +332,12 @@ function convertedAmount(chosen: Map<ImportField, Candidate>, headers: readonly 
   const currency = currencyColumnOf(headers);
   const codes = currency ? currenciesIn(columns[headers.indexOf(currency)] ?? []) : [];
   // 'Amount (local)' beside 'Amount (EUR)' says as much without a currency column.
-  const local = /(local|lokal|original|transaction|document)/i.test(amount.column);
+  const local = /(local|lokal|original)/i.test(amount.column);
   if (codes.length < 2 && !local) return null;
-  const other = headers.find((h, i) => !used.has(h) && h !== amount.column && currencyInHeader(h) !== null && !namesNotSales(h) && holdsNumbers(columns[i] ?? []));
+  // Money of the sale by its name, in a currency of its own: a 'Credit limit (USD)' is neither.
+  const other = headers.find(
+    (h, i) => !used.has(h) && h !== amount.column && currencyInHeader(h) !== null && SALE_MONEY.test(h) && !namesNotSales(h) && holdsNumbers(columns[i] ?? []),
+  );
   if (!other) return null;
   return {
     field: 'revenue',
@@ -343,6 +346,8 @@ function convertedAmount(chosen: Map<ImportField, Candidate>, headers: readonly 
     reason: `'${other}' holds every row in ${currencyInHeader(other)}; '${amount.column}' is in each row's own currency${codes.length >= 2 ? ` (${codes.join(', ')})` : ''}, which cannot be summed`,
   };
 }
+
+const SALE_MONEY = /(amount|amt|revenue|sales|value|net|total|betrag|umsatz|montant|importe|bedrag|valor|importo)/i;
 
 /** Whether most of a column's non-blank values pass `test`. */
 function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
