@@ -98,14 +98,14 @@ function parseMonth(text: string): number | null | undefined {
   let year: number;
   let month: number | undefined;
   let m = YEAR_MONTH.exec(text) ?? YEAR_M_MONTH.exec(text);
-  const period = periodParts(text);
+  let period: ReturnType<typeof periodParts>;
   if (m) [year, month] = [Number(m[1]), Number(m[2])];
   else if ((m = MONTH_YEAR.exec(text))) [year, month] = [Number(m[2] ?? m[4]), Number(m[1] ?? m[3])];
   else if ((m = NAMED_MONTH_YEAR.exec(text))) {
     month = monthNamed(m[1]);
     if (month === undefined) return undefined;
     year = fullYear(m[2] ?? m[3]);
-  } else if (period) [year, month] = [period.year, period.period];
+  } else if ((period = periodParts(text))) [year, month] = [period.year, period.period];
   else return undefined;
   return year >= MONTH_YEARS.from && year <= MONTH_YEARS.to ? checked(year, month, 1) : null;
 }
@@ -115,9 +115,7 @@ export const isMonthOnly = (text: string): boolean => parseMonth(text.trim()) !=
 
 /** The first day of the month a number keys (202301; SAP's 2023001, period 1), null when it keys none. */
 function monthFromNumber(text: string): number | null {
-  if (YEAR_MONTH_NUMBER.test(text)) return checked(Number(text.slice(0, 4)), Number(text.slice(4)), 1);
-  if (YEAR_PERIOD_NUMBER.test(text)) return checked(Number(text.slice(0, 4)), Number(text.slice(4)), 1);
-  return null;
+  return YEAR_MONTH_NUMBER.test(text) || YEAR_PERIOD_NUMBER.test(text) ? checked(Number(text.slice(0, 4)), Number(text.slice(4)), 1) : null;
 }
 
 /** An ISO 8601 week, as BI tools and weekly summaries write it ('2024-W05', '2024W05', '2024-W05-3'). */

@@ -2,11 +2,12 @@
 const PLAIN = /^-?\d+(\.\d+)?$/;
 // A code stands apart from letters, not from digits: 'USD1,234.56' is written so too.
 const CURRENCY = /[$€£¥₹₩₽¤]|(?<![A-Za-z])(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF|INR|CNY|BRL|MXN|ZAR)(?![A-Za-z])/gi;
+/** What may group a column's thousands: the other decimal mark, spaces and apostrophes (Swiss 1'234, typed or typographic). */
+const MARK_CLASS: Record<DecimalStyle, string> = { dot: "[,\\s\\u00a0\\u202f'’]", comma: "[.\\s\\u00a0\\u202f'’]" };
+const GROUP_MARKS: Record<DecimalStyle, RegExp> = { dot: new RegExp(MARK_CLASS.dot, 'g'), comma: new RegExp(MARK_CLASS.comma, 'g') };
 /** Digits grouped in thousands (1,234,567) or the Indian way (12,34,567), before any decimals. */
-const GROUPED = /^\d{1,3}(?:(?:G\d{3})+|(?:G\d{2})*G\d{3})$/;
-const groupedBy = (mark: string): RegExp => new RegExp(GROUPED.source.replaceAll('G', mark));
-const GROUP_MARKS: Record<DecimalStyle, RegExp> = { dot: /[,\s\u00a0\u202f'’]/, comma: /[.\s\u00a0\u202f'’]/ };
-const GROUPED_BY: Record<DecimalStyle, RegExp> = { dot: groupedBy("[,\\s\\u00a0\\u202f'’]"), comma: groupedBy("[.\\s\\u00a0\\u202f'’]") };
+const groupedBy = (mark: string): RegExp => new RegExp(`^\\d{1,3}(?:(?:${mark}\\d{3})+|(?:${mark}\\d{2})*${mark}\\d{3})$`);
+const GROUPED_BY: Record<DecimalStyle, RegExp> = { dot: groupedBy(MARK_CLASS.dot), comma: groupedBy(MARK_CLASS.comma) };
 /** A whole amount written with its cents as a dash, as German prices are (3,- and 3,--). */
 const DASHED_CENTS = /^(\d[\d.\s\u00a0\u202f'’]*)[,.]-{1,2}$/;
 const DIGITS = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -74,8 +75,10 @@ function amountIn(raw: string, decimal: DecimalStyle): number | null {
   // Marks between the digits must group them as thousands do: '1,2345' is no amount, not 12,345.
   const mark = decimal === 'comma' ? ',' : '.';
   const whole = t.indexOf(mark) === -1 ? t : t.slice(0, t.indexOf(mark));
-  if (GROUP_MARKS[decimal].test(whole) && !GROUPED_BY[decimal].test(whole)) return null;
-  t = decimal === 'comma' ? t.replace(/[.\s\u00a0\u202f'’]/g, '').replace(',', '.') : t.replace(/[,\s\u00a0\u202f'’]/g, '');
+  const marks = GROUP_MARKS[decimal];
+  if (whole.search(marks) !== -1 && !GROUPED_BY[decimal].test(whole)) return null;
+  t = t.replace(marks, '');
+  if (decimal === 'comma') t = t.replace(',', '.');
   if (!DIGITS.test(t)) return null;
   const value = Number(t);
   if (!Number.isFinite(value)) return null;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeFeatures, isActive } from '../../../shared/analytics/features';
 import { computeLeakage } from '../../../shared/analytics/leakage';
-import type { Dataset } from '../../../shared/model/dataset';
-import { datasetOf } from '../recovery/build';
+import { makeDataset } from './make-dataset';
 
 /** Three customers in two categories; C2 bought 0.1 + 0.2 and sent back 0.3 (float noise of 5.6e-17 left), C3 returned part of one category. */
-const dataset = (): Dataset =>
-  datasetOf([
+const dataset = () =>
+  makeDataset([
     { customer: 'C1', category: 'Pumps', date: '2024-06-01', revenue: 100 },
     { customer: 'C1', category: 'Seals', date: '2024-06-06', revenue: 50 },
     { customer: 'C2', category: 'Pumps', date: '2024-06-01', revenue: 0.1 },
