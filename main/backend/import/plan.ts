@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { countsPurchases, IMPORT_FIELDS, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportShape, type MappingGuess } from '../../../shared/contract/import';
 import type { Db } from '../db/open';
 import { DateOrderDetector, monthNamed, parseDate, type DateDecision } from './dates';
+import { statusOnFirstLineOnly } from './order-status';
 import { isGroupedReport } from './fill-down';
 import { spendTotalsLine } from './totals-row';
 import { detectHeader, headerlessWidth, headerNames, positionNames } from './header';
@@ -52,6 +53,11 @@ export type ImportPlan = {
    * blank below the first line of each customer: every reader gives such lines the customer above (fillingDown).
    */
   fillDown?: { columns: number[]; within: number[] };
+  /**
+   * The status and invoice columns (indices in the file) when the status is written on an order's
+   * first line only: every line reader gives the order's other lines its status (statusFilledByOrder).
+   */
+  orderStatus?: { status: number; invoice: number };
   /** A spend table's last line when its amounts are the sums of the lines above (spendTotalsLine): rejected, not a customer. */
   totalsLine?: number;
   /** The largest amount one row may carry; DEFAULT_MAX_AMOUNT unless the caller says otherwise. */
@@ -279,6 +285,11 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
       ? spendTotalsLine(dataRows, categoryColumns.map((c) => ({ index: headers.indexOf(c), style: decimals.get(c) ?? 'dot' })))
       : null;
 
+  const orderStatus =
+    shape === 'transactions' && mapping.status && mapping.invoice && statusOnFirstLineOnly(columnOf(mapping.status), columnOf(mapping.invoice))
+      ? { status: headers.indexOf(mapping.status), invoice: headers.indexOf(mapping.invoice) }
+      : undefined;
+
   const credit = mapping.invoice ? creditMarking(columnOf(mapping.invoice), mapping.invoice) : null;
 
   const revenueUnmappedOnPurpose = options.mapping?.revenue === null || Boolean(saved && savedUsable && !saved.mapping.revenue);
@@ -307,6 +318,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     ...(joinedDate ? { joinedDate } : {}),
     ...(fieldLimit !== undefined ? { fieldLimit } : {}),
     ...(fillDown ? { fillDown } : {}),
+    ...(orderStatus ? { orderStatus } : {}),
     ...(totalsLine !== null ? { totalsLine } : {}),
   };
 }

@@ -19,6 +19,7 @@ import { openSource } from './open';
 import { currencyRowsOf, decideImportCurrency, guessPlanCurrency, otherCurrencyWarning, refuseMixedUnits, setWorkspaceCurrency } from './currency';
 import { buildPlan, joinedDateNote, postingPeriodNote, requireUsable, withJoinedDate, type ImportPlan } from './plan';
 import { fillDownNote, fillingDown } from './fill-down';
+import { orderStatusNote, statusFilledByOrder } from './order-status';
 import { progressReporter } from './progress';
 import { productMasterSink } from './sink-product-master';
 import { spendTableSink } from './sink-spend-table';
@@ -317,7 +318,7 @@ const expectedRows = (absolute: string, size: number): number => Math.round((siz
  * from the rest before the rows come (DuckDB counted them) are checked here, where they are known.
  */
 const parseInThread = (args: HandlerArgs<'import-run'>, plan: ImportPlan, size: number): boolean =>
-  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.joinedDate && !plan.fillDown && parserThreadAvailable();
+  size >= args.parseInWorkerAboveMb * 1024 * 1024 && plan.outlierDays === undefined && !plan.joinedDate && !plan.fillDown && !plan.orderStatus && parserThreadAvailable();
 
 async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'import-run'>, p: Prepared): Promise<ImportSummary> {
   const { db, source, plan, name, absolute, size, hasher, asOfDay, report, started, startedAt } = p;
@@ -367,13 +368,15 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     } else {
       const joined = plan.joinedDate;
       const toSink = joined ? (line: number, cells: string[]) => sink.row(line, withJoinedDate(cells, joined)) : sink.row;
-      const filling = plan.fillDown ? fillingDown(plan.fillDown.columns, plan.fillDown.within, toSink) : null;
+      const byOrder = plan.orderStatus ? statusFilledByOrder(plan.orderStatus.status, plan.orderStatus.invoice, toSink) : null;
+      const toOrders = byOrder ? byOrder.row : toSink;
+      const filling = plan.fillDown ? fillingDown(plan.fillDown.columns, plan.fillDown.within, toOrders) : null;
       const feed = recordFeed(plan.headerLine, plan.headers, {
         read: () => tally.rowsRead++,
         skip: () => tally.rowsSkipped++,
         reject: (line, column, value, reason) => tally.reject(line, column, value, reason),
         warn: (text) => tally.warnings.push(text),
-        row: filling ? filling.row : toSink,
+        row: filling ? filling.row : toOrders,
       });
       await source.read(feed, {
         signal: ctx.signal,
@@ -382,6 +385,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       });
       if (hasher) sha = hasher.digest('hex');
       if (filling && filling.filled() > 0) p.notes.push(fillDownNote(plan.mapping.customer ?? '', filling.filled()));
+      if (byOrder && byOrder.filled() > 0) p.notes.push(orderStatusNote(plan.mapping.status ?? '', plan.mapping.invoice ?? '', byOrder.filled()));
     }
     fresh?.close();
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');

@@ -46,6 +46,7 @@ export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: str
   if (plan.shape !== 'transactions') return `a ${plan.shape} is imported as it is`;
   if (plan.joinedDate) return 'its date is joined from a year and a month column, line by line';
   if (plan.fillDown) return "its customers are written once per group, as a report prints them, and filled down line by line";
+  if (plan.orderStatus) return "its status is written on each order's first line only, and given to the order's other lines line by line";
   if (format === 'csv' && encoding !== null && !/^utf-?8/i.test(encoding)) return `the file is ${encoding}, and DuckDB reads UTF-8`;
   if (!plan.mapping.category) return 'there is no category column (products or one category stand in for it line by line)';
   if (countsPurchases(plan.shape, plan.mapping)) return 'it has no money column (each row counts as one purchase, line by line)';
