@@ -37,6 +37,35 @@ export const grid = (extra: { left?: number; right?: number; bottom?: number; to
 
 export const truncate = (text: string, max = 22): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+/**
+ * A label broken at spaces into at most `lines` lines of `width` characters, cut with an ellipsis
+ * only past them: a profile's name ("Broad buyers of bags and hearts") reads whole beside its row.
+ */
+export function wrapLabel(text: string, width = 22, lines = 2): string {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const word of words) {
+    const joined = line === '' ? word : `${line} ${word}`;
+    if (joined.length <= width || line === '') {
+      line = joined;
+      used++;
+      continue;
+    }
+    out.push(line);
+    if (out.length === lines) break;
+    line = word;
+    used++;
+  }
+  if (out.length < lines && line !== '') out.push(line);
+  const shown = out.map((l) => truncate(l, width));
+  const last = shown.length - 1;
+  const cut = used < words.length || shown[last] !== out[last];
+  if (cut && !shown[last].endsWith('…')) shown[last] = shown[last].length < width ? `${shown[last]}…` : `${shown[last].slice(0, width - 1)}…`;
+  return shown.join('\n');
+}
+
 /** Tooltip formatters get one item or a list (axis trigger); this reads the first either way. */
 export function firstItem<V>(params: unknown): { seriesName: string; dataIndex: number; value: V } {
   const item = (Array.isArray(params) ? params[0] : params) as { seriesName?: string; dataIndex?: number; value?: unknown };

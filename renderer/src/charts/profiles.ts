@@ -1,6 +1,6 @@
 import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
-import { MARK_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
+import { MARK_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, wrapLabel, type ChartFormat } from './common';
 
 const PREVIEW_COLOR = '#E69F00';
 
@@ -135,7 +135,7 @@ export function profileHeatmapOption(
       axisLabel: { rotate: slant ? 35 : 0, interval: 0, hideOverlap: false, width: slant ? 120 : 90, overflow: 'truncate', formatter: (v: string) => truncate(v, slant ? 18 : 14) },
       splitArea: { show: true },
     },
-    yAxis: { type: 'category', data: profiles.map((p) => `${p.id}. ${truncate(p.label, 28)}`), splitArea: { show: true } },
+    yAxis: { type: 'category', data: profiles.map((p) => wrapLabel(`${p.id}. ${p.label}`, 28)), axisLabel: { lineHeight: 14 }, splitArea: { show: true } },
     visualMap: {
       min: 0,
       max,
@@ -231,7 +231,7 @@ export function customerScatterOption(
   const total = customers.length;
   const series: ScatterSeriesOption[] = profiles.map((p, i) => ({
     type: 'scatter',
-    name: `${p.id}. ${truncate(p.label, 24)}`,
+    name: `${p.id}. ${truncate(p.label, 44)}`,
     color: colorOf(i),
     large: true,
     largeThreshold: 2000,

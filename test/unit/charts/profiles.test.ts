@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, REFERENCE_NAME, scatterPointCode, silhouetteLabel, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
+import { wrapLabel } from '../../../renderer/src/charts/common';
 
 type Point = { value: number; symbolSize: number };
 type Mark = { xAxis: string; name: string };
@@ -53,6 +54,14 @@ describe('profile charts', () => {
     expect(cells.data).toHaveLength(6);
     expect((option.xAxis as Axis).data).toEqual(categories);
     expect((option.yAxis as Axis).data).toEqual(['1. Dairy heavy', '2. Meat + Seafood']);
+  });
+
+  it("writes a long profile name on two lines beside its row instead of cutting it, and cuts only what two lines cannot hold", () => {
+    const named = [{ ...profiles[0], label: 'All customers (no clear pattern)' }, { ...profiles[1], label: 'Broad buyers of Bag, Heart, Christmas range, Holder, Tin and Kit' }];
+    const rows = (profileHeatmapOption(named, categories, 'mix', fmt).yAxis as Axis).data;
+    expect(rows).toEqual(['1. All customers (no clear\npattern)', '2. Broad buyers of Bag,\nHeart, Christmas range,…']);
+    expect(wrapLabel('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
+    expect(wrapLabel('Dairy', 10)).toBe('Dairy');
   });
 
   it('shows penetration on a 0-100% scale when asked', () => {
