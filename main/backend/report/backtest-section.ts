@@ -77,7 +77,7 @@ function growthTable(g: GrowthBacktest, currency: string): SafeHtml {
 <tbody>${rows}</tbody></table>`;
 }
 
-const mark = (p: DatePoint, ok: boolean): string => {
+const mark = (p: DatePoint, ok: boolean | null): string => {
   const met = targetMet(p, ok);
   return met === null ? '' : ` ${met}`;
 };

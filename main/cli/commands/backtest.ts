@@ -116,7 +116,7 @@ function describeGrowthBacktest(g: GrowthBacktest, money: (v: number) => string)
 }
 
 /** Whether a date met a target, as a table cell: judged dates only. */
-const mark = (p: DatePoint, ok: boolean): string => {
+const mark = (p: DatePoint, ok: boolean | null): string => {
   const met = targetMet(p, ok);
   return met === null ? '' : met === 'met' ? ' ok' : ' MISS';
 };

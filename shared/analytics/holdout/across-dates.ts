@@ -23,9 +23,10 @@ export type DatePoint = {
   /** The better precision of the two money-minded rules (90-day drop, own gap). */
   precisionBar: number;
   calibration: number | null;
-  beatsCapture: boolean;
-  precisionOk: boolean;
-  calibrationOk: boolean;
+  /** Null where the date is not judged (too few declines). */
+  beatsCapture: boolean | null;
+  precisionOk: boolean | null;
+  calibrationOk: boolean | null;
   /** Too few declines among the flags for the date to tell methods apart: not counted either way. */
   tooFewDeclines: boolean;
   /**
@@ -186,4 +187,4 @@ export const timesText = (v: number | null): string | null => (v === null ? null
 export const captureText = (p: DatePoint): string | null => (p.capturedRatio === null || p.bestRule === null ? null : `${p.capturedRatio.toFixed(2)}x (${SHORT_RULE_NAMES[p.bestRule]})`);
 
 /** Whether a date met a target; null for a date that is not judged (whyNotJudged), which is not counted. */
-export const targetMet = (p: DatePoint, ok: boolean): 'met' | 'missed' | null => (!isJudged(p) ? null : ok ? 'met' : 'missed');
+export const targetMet = (p: DatePoint, ok: boolean | null): 'met' | 'missed' | null => (!isJudged(p) ? null : ok ? 'met' : 'missed');

@@ -51,12 +51,13 @@ export type BacktestVerdict = {
   /** Our captured loss over the best rule's (recency, 90-day drop, own gap); null when no rule captured anything. */
   capturedRatio: number | null;
   bestRule: BaselineRule | null;
-  beatsCapture: boolean;
+  /** Each target met or missed; null where too few declines leave nothing to judge (tooFewDeclines), whatever was measured. */
+  beatsCapture: boolean | null;
   /** Precision at least the better of the two money-minded rules (90-day drop, own gap). */
-  precisionOk: boolean;
+  precisionOk: boolean | null;
   /** That better precision: the bar (absent on backtests kept before it was stored). */
   precisionBar?: number;
-  calibrationOk: boolean;
+  calibrationOk: boolean | null;
   /**
    * The spread of the capture ratio and of the precision gap over resamples of the scored units
    * (absent on backtests kept before it was measured, and when nothing was flagged).
@@ -190,7 +191,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
   const calibrationOk = ours.calibration !== null && ours.calibration >= CALIBRATION_BAND.low && ours.calibration <= CALIBRATION_BAND.high;
   const unit = level === 'customer' ? 'customers' : 'relationships';
   if (ours.flagged === 0) {
-    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: false, precisionOk: false, precisionBar, calibrationOk: false, text: `No ${unit} were flagged at that date, so there is nothing to compare.` };
+    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: null, precisionOk: null, precisionBar, calibrationOk: null, text: `No ${unit} were flagged at that date, so there is nothing to compare.` };
   }
   const parts = [
     capturedRatio !== null
@@ -224,13 +225,14 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     !tooFewDeclines && !beatsCapture && room !== null && room >= CAPTURE_MARGIN && foresight && foresight.capturedShare > 0
       ? roomSentence(CAPTURE_MARGIN / room, ours.capturedShare / foresight.capturedShare, 1 / room)
       : '';
+  const judged = <T>(met: T): T | null => (tooFewDeclines ? null : met);
   return {
     capturedRatio,
     bestRule: (best?.method as BaselineRule) ?? null,
-    beatsCapture,
-    precisionOk,
+    beatsCapture: judged(beatsCapture),
+    precisionOk: judged(precisionOk),
     precisionBar,
-    calibrationOk,
+    calibrationOk: judged(calibrationOk),
     ...(sureness ? { sureness } : {}),
     tooFewDeclines,
     text: `${head}${parts.join('; ')}.${noRoom}${littleRoom}${sure}`,

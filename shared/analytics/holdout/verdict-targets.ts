@@ -27,21 +27,21 @@ export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
       label: 'Loss captured',
       figure: v.capturedRatio === null ? 'no rule captured any' : `${v.capturedRatio.toFixed(capture)}x the best rule`,
       target: `at least ${CAPTURE_MARGIN}x`,
-      met: v.beatsCapture,
+      met: v.beatsCapture === true,
     },
     {
       id: 'precision',
       label: 'Really declined',
       figure: formatShare(ours.precision, precision),
       target: v.precisionBar === undefined ? "the better money-minded rule's" : `at least ${formatShare(v.precisionBar, precision)}, the better money-minded rule's`,
-      met: v.precisionOk,
+      met: v.precisionOk === true,
     },
     {
       id: 'money',
       label: 'Stated / realised',
       figure: calibration === null ? 'nothing stated' : `${calibration.toFixed(money)}x`,
       target: `${CALIBRATION_BAND.low.toFixed(2)}-${CALIBRATION_BAND.high.toFixed(2)}x`,
-      met: v.calibrationOk,
+      met: v.calibrationOk === true,
     },
   ];
 }

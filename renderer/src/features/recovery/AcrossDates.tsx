@@ -12,7 +12,7 @@ import { HorizonSelect, useReplayJob } from './replay-job';
 const DATE_COUNTS = [4, 6, 8, 12];
 
 /** A target met or missed at one date; nothing for a date with too few declines to judge. */
-function Mark({ point, ok }: { point: DatePoint; ok: boolean }) {
+function Mark({ point, ok }: { point: DatePoint; ok: boolean | null }) {
   const met = targetMet(point, ok);
   return met === null ? null : <span className={met === 'met' ? 'mark ok' : 'mark miss'}> {met}</span>;
 }
