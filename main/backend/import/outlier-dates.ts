@@ -1,5 +1,6 @@
 import { findDateOutliers, outlierDateReason, type DateSpan } from '../../../shared/analytics/date-outliers';
 import type { Db } from '../db/open';
+import { isoFromDay } from '../../../shared/format/dates';
 
 /** Days whose rows are rejected as typos, with the reason for a given cell text. */
 export type OutlierDays = Map<number, (value: string) => string>;
@@ -12,15 +13,33 @@ export function earlierDateSpans(db: Db): DateSpan[] {
   return rows.map((r) => ({ from: r.date_from, to: r.date_to, rows: r.rows_imported, fixed: true }));
 }
 
-/** The days of this import lying far from every other date, among a handful of rows. */
-export function outlierDays(earlier: readonly DateSpan[], rowsPerDay: ReadonlyMap<number, number>): OutlierDays {
+/**
+ * A day this far past the importing machine's today is no sale yet: a sale dated in the future is a
+ * typo or a scheduled order, and left in it becomes the as-of date, every customer silent since.
+ * One day of slack: a file written where the date has already turned.
+ */
+const FUTURE_SLACK_DAYS = 1;
+
+const futureReason = (value: string, today: number): string =>
+  `'${value}' is after today (${isoFromDay(today)}): a sale cannot have happened yet. Fix the date (a typo in the year or month?) and import the row again; leave scheduled orders out`;
+
+/**
+ * The days of this import lying far from every other date, among a handful of rows, and (given the
+ * day the import runs) the days after it.
+ */
+export function outlierDays(earlier: readonly DateSpan[], rowsPerDay: ReadonlyMap<number, number>, today?: number): OutlierDays {
   const spans: DateSpan[] = [...earlier];
   for (const [day, rows] of rowsPerDay) spans.push({ from: day, to: day, rows });
   const { bulk, outliers } = findDateOutliers(spans);
   const days: OutlierDays = new Map();
-  if (!bulk) return days;
-  for (const g of outliers) {
-    for (const day of rowsPerDay.keys()) if (day >= g.from && day <= g.to) days.set(day, (value) => outlierDateReason(value, g.gapDays, bulk));
+  if (bulk) {
+    for (const g of outliers) {
+      for (const day of rowsPerDay.keys()) if (day >= g.from && day <= g.to) days.set(day, (value) => outlierDateReason(value, g.gapDays, bulk));
+    }
+  }
+  // A typo years off says so first; what is left after today is a date not reached yet.
+  if (today !== undefined) {
+    for (const day of rowsPerDay.keys()) if (day > today + FUTURE_SLACK_DAYS && !days.has(day)) days.set(day, (value) => futureReason(value, today));
   }
   return days;
 }

@@ -71,6 +71,8 @@ export type ImportPlan = {
   dayOne?: number;
   /** Date spans of earlier imports, which anchor the check on dates far from the rest. */
   earlierDates?: DateSpan[];
+  /** The day the import runs: rows dated after it are rejected (outlierDays). */
+  today?: number;
   /** Days rejected as typos before the rows are read (known when DuckDB counted the dates first). */
   outlierDays?: OutlierDays;
   /**

@@ -213,6 +213,9 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   plan.maxAmount = args.maxAmount;
   plan.dayOne = dayOneOf(args, plan);
   plan.earlierDates = earlierDateSpans(db);
+  // The machine's own today, not the backend's clock: a clock held for a test or a replay must not
+  // make real sales look unborn (the bundled sample runs to the month before its release).
+  plan.today = dayFromIso(new Date().toISOString().slice(0, 10));
   requireUsable(plan, name);
   refuseMixedUnits(db, plan, name);
   plan.currencyRows = currencyRowsOf(db, args.currency, plan);
@@ -390,7 +393,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     fresh?.close();
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');
     // Through DuckDB the far dates were known before the rows came and rejected one by one.
-    if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored()));
+    if (dated && !p.staged) dated.unstoreDays(outlierDays(plan.earlierDates ?? [], tally.daysStored(), plan.today));
     // Hashed as it was read: only now can it be compared with the files imported before.
     if (hasher && sha && !args.force) refuseDuplicate(db, sha, name, source.sheet);
     if (tally.notSales.total > 0) tally.warnings.push(notSalesWarning(tally, plan.mapping.status ?? ''));

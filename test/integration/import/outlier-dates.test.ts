@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../../../shared/format/dates';
+import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import { freshWorkspaces } from '../../helpers/workspace';
 import { writeSampleCsv } from '../analysis/sample-csv';
 import { storeCounts } from './fixtures';
@@ -52,6 +52,20 @@ describe('a date far beyond the rest of the data', () => {
     expect(storeCounts(w.backend)).toEqual(before);
     fs.writeFileSync(later, `${HEADER}\nC1,2011-12-02,A,10\nC2,2011-12-05,A,20\n`);
     expect(await w.backend.call('import-run', { path: later })).toMatchObject({ rowsImported: 2, rowsRejected: 0 });
+  });
+
+  it('after today, is rejected as a sale not yet made, on every path, where it would have made every customer look silent', async () => {
+    const today = dayFromIso(new Date().toISOString().slice(0, 10));
+    const rows = Array.from({ length: 30 }, (_, i) => `C${(i % 5) + 1},${isoFromDay(today - 200 + i * 5)},A,10`);
+    const later = isoFromDay(today + 60);
+    for (const engine of ['lines', 'duckdb'] as const) {
+      const w = await workspace();
+      const file = path.join(w.dir, 'forward-dated.csv');
+      fs.writeFileSync(file, `${HEADER}\n${rows.join('\n')}\nC1,${later},A,500\n`);
+      const s = await w.backend.call('import-run', { path: file, engine });
+      expect(s).toMatchObject({ rowsRead: 31, rowsImported: 30, rowsRejected: 1, revenue: 300, dateTo: isoFromDay(today - 200 + 29 * 5) });
+      expect(s.rejectsSample[0]).toMatchObject({ row: 32, column: 'Date', value: later, reason: expect.stringContaining(`is after today (${isoFromDay(today)}): a sale cannot have happened yet`) });
+    }
   });
 
   it('is kept when many rows share it: a second stretch of history is data, not a typo', async () => {

@@ -198,7 +198,7 @@ export async function stageWithDuckDb(
       const day = days.get(t);
       if (day !== undefined) perDay.set(day, (perDay.get(day) ?? 0) + n);
     }
-    plan.outlierDays = outlierDays(plan.earlierDates ?? [], perDay);
+    plan.outlierDays = outlierDays(plan.earlierDates ?? [], perDay, plan.today);
     for (const [t, day] of days) {
       if (!plan.outlierDays.has(day)) continue;
       days.delete(t);
