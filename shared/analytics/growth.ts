@@ -56,6 +56,8 @@ function activeMedian(revenue12m: Float64Array): number | null {
 /** Size bands are powers of two of 12-month revenue; the peer window widens band by band. */
 const bucketOf = (revenue: number): number => Math.floor(Math.log2(Math.max(1, revenue)));
 const MAX_WIDTH = 3;
+/** peerRatioFor's answer for an account over 2^MAX_WIDTH the largest peer's size: none is of its size. */
+const BEYOND_PEERS = -2;
 
 /** A band's shares in order (a typed array sorts numerically and natively, far faster than with a comparator). */
 function sortedBand(pool: PeerPool, band: number): Float64Array {
@@ -98,7 +100,8 @@ type PeerPool = { byBucket: Map<number, number[]>; sorted: Map<number, Float64Ar
  * Categories a customer's profile widely buys that it never buys or buys far below its size peers.
  * Peers are the profile's best customers that buy the category, in a revenue band around the
  * customer (about 0.5-2x, then 0.25-4x, 0.125-8x, then the whole profile) until at least minPeers
- * remain, so a few stray purchases can never produce a recommendation.
+ * remain, so a few stray purchases can never produce a recommendation. An account over 8x the
+ * largest peer's size has none of its size: no growth is priced for it there (added to beyondPeers).
  *
  * Best customers are bigger than most of the tail by construction, so raw peer spend would tell a
  * small shop to buy like a large one. Each peer contributes instead the share of its revenue that
@@ -114,6 +117,7 @@ export function findGrowthGaps(
   categories: readonly string[],
   currency: string,
   skip?: (customer: number, category: number) => boolean,
+  beyondPeers?: Set<number>,
 ): GrowthGap[] {
   const m = f.m;
   const k = model.profiles.length;
@@ -159,7 +163,15 @@ export function findGrowthGaps(
       memoRatio[slot] = -1;
       for (let width = 1; width <= MAX_WIDTH + 1; width++) {
         const bands: number[] = [];
-        if (width > MAX_WIDTH) bands.push(...pool.byBucket.keys());
+        if (width > MAX_WIDTH) {
+          // Past the widest window every size is a peer, which is fair to a small shop (shares scale
+          // down) but not to an account many times the largest peer: no peer is of its size.
+          if (bucket > Math.max(...pool.byBucket.keys()) + MAX_WIDTH) {
+            memoRatio[slot] = BEYOND_PEERS;
+            break;
+          }
+          bands.push(...pool.byBucket.keys());
+        }
         else for (let b = bucket - width; b <= bucket + width; b++) if (pool.byBucket.has(b)) bands.push(b);
         let count = 0;
         for (const b of bands) count += (pool.byBucket.get(b) as number[]).length;
@@ -177,7 +189,9 @@ export function findGrowthGaps(
       }
     }
     return memoRatio[slot] < 0
-      ? null
+      ? memoRatio[slot] === BEYOND_PEERS
+        ? BEYOND_PEERS
+        : null
       : { ratio: memoRatio[slot], low: memoLow[slot], high: memoHigh[slot], peers: memoPeers[slot], width: memoWidth[slot] };
   };
 
@@ -217,6 +231,10 @@ export function findGrowthGaps(
       // cross-sell (Online Retail's 12748 returned £787 more Holders than it bought, and was told to buy more).
       if (f.returned12m[i * m + c] === 1 && !(f.catRevenue12m[i * m + c] > 0)) continue;
       const peer = peerRatioFor(p, c, bucket);
+      if (peer === BEYOND_PEERS) {
+        beyondPeers?.add(i);
+        continue;
+      }
       const own = Math.max(0, f.catRevenue12m[i * m + c]);
       if (!peer || !(peer.ratio > 0)) continue;
       const peerSpend = peer.ratio * f.revenue12m[i];

@@ -446,8 +446,9 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
 
   // "Other products" is a remainder, not something a rep can offer.
   const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
+  const beyondPeers = new Set<number>();
   const growthGaps = (s: AnalysisSettings, skip?: (customer: number, category: number) => boolean): GrowthGap[] =>
-    findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => catchAll[c] === 1 || (skip?.(i, c) ?? false));
+    findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => catchAll[c] === 1 || (skip?.(i, c) ?? false), beyondPeers);
   if (ds.hasDates && !recoveryFirst) yield* datedStages({ features, growth: () => growthGaps(view('growth')) });
   notes.push(...datedNotes);
   caveats.push(...datedCaveats);
@@ -489,6 +490,12 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, growthActions);
   // With one category the run's notes already say there is no mix; the Growth screen still says why it is empty.
   if (noGrowth && ds.categories.length > 1) notes.push(noGrowth);
+  if (beyondPeers.size > 0) {
+    const one = beyondPeers.size === 1;
+    notes.push(
+      `${one ? '1 customer buys' : `${beyondPeers.size.toLocaleString('en-US')} customers buy`} over 8 times what the largest best customer buying a category does: no peer is of ${one ? 'its' : 'their'} size there, so no growth is priced for ${one ? 'it' : 'them'} in such categories (peers' shares scaled up that far would be a guess).`,
+    );
+  }
   const { windowDays } = features;
   const leakage = stage('leakage', (s) => computeLeakage(ds, features, tiers.tier, profiles.profileOf, labels, actions, s.recovery.horizonDays));
   const horizon = settings.recovery.horizonDays;

@@ -75,6 +75,20 @@ describe('growth actions', () => {
     expect(found.find((g) => codeOf(g) === 'Y-little')?.reason).toContain('this customer bought $100 in the 121 days of data');
   });
 
+  it('prices no growth for an account many times the largest peer, whose peers of its size do not exist, and names it', () => {
+    const rows = restaurantsAndCafes();
+    rows.push({ customer: 'Z-giant', date: '2025-05-01', category: 'Meat', revenue: 500_000 }, { customer: 'Z-giant', date: '2025-05-01', category: 'Produce', revenue: 300_000 });
+    const big = makeDataset(rows, { categories: CATS });
+    const bf = computeFeatures(big, big.lastDay);
+    const beyond = new Set<number>();
+    const found = findGrowthGaps(bf, buildProfiles(bf, sweepProfiles(bf, settings), 2, CATS), settings.growth, CATS, 'USD', undefined, beyond);
+    const giant = big.customers.findIndex((c) => c.code === 'Z-giant');
+    // Seafood's buyers top out near $19,000 a year: scaled to $800,000 their share would be $160,000 of guesswork.
+    expect(found.filter((g) => g.customer === giant)).toEqual([]);
+    expect([...beyond]).toEqual([giant]);
+    expect(found.some((g) => big.customers[g.customer].code === 'X-never' && CATS[g.category] === 'Seafood')).toBe(true);
+  });
+
   it('never recommends a category only a few peers bought once', () => {
     expect(gaps.some((g) => CATS[g.category] === 'Paper' && ds.customers[g.customer].code.startsWith('R'))).toBe(false);
     expect(gaps.some((g) => CATS[g.category] === 'Bakery' && ds.customers[g.customer].code === 'Y-little')).toBe(false);
