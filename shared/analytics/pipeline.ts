@@ -23,6 +23,7 @@ import { StageCache } from './stage-cache';
 import { settingsFor, stageKeys, type SettingName, type StageName } from './stages';
 import { computeTiers, type Tiers } from './tiers';
 import { isolatedLastDays } from './date-outliers';
+import { outsizedLine, outsizedLineNote } from './outsized-line';
 import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
 import { leakageSpan } from '../format/leakage-span';
 
@@ -289,6 +290,13 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
     notes.push(
       `The as-of date ${isoFromDay(ds.lastDay)} is the last transaction date, but only ${typoAsOf.rows} row(s) are dated after ${isoFromDay(typoAsOf.before)}, more than a year earlier: they look like typos in the year, and as of ${isoFromDay(ds.lastDay)} every customer looks lapsed. Set the as-of date to ${isoFromDay(typoAsOf.before)} in the settings, or fix those dates (a new import rejects them) and import again.`,
     );
+  }
+
+  const outsized = outsizedLine(ds, asOfDay);
+  if (outsized) {
+    const note = outsizedLineNote(ds, outsized);
+    notes.push(note);
+    caveats.push(note);
   }
 
   // Set by datedStages, which runs before or after the stages below: typed wide, since the compiler

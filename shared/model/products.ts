@@ -8,7 +8,7 @@ export type NonProductLine = {
   reason: string;
   revenue: number;
   rows: number;
-  /** True when it is left out of profiles, actions and leakage (the default); the analyst can keep it. */
+  /** True when it is left out of revenue, tiers, profiles, actions and leakage (the default); the analyst can keep it. */
   excluded: boolean;
   source: 'auto' | 'user';
 };

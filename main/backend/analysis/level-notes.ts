@@ -17,7 +17,7 @@ export function levelNotes(level: ProductLevelInfo | null, currency: string): st
       ? ` Except ${formatCount(credits.rows)} credit${credits.rows === 1 ? '' : 's'} of adjustments and discounts (${formatMoney(credits.revenue, currency)}) booked on a day the same customer bought goods: ${credits.rows === 1 ? 'it nets' : 'they net'} that day's goods, as a same-day return does (a manual credit voiding a mistyped line is no sale).`
       : '';
     notes.push(
-      `${formatCount(excluded.length)} non-product line${excluded.length === 1 ? '' : 's'} (${formatCount(level.nonProductRows)} rows, net ${formatMoney(level.nonProductRevenue, currency)}) left out of profiles, actions and leakage: ${top}${excluded.length > 6 ? `; and ${formatCount(excluded.length - 6)} more` : ''}.${except}`,
+      `${formatCount(excluded.length)} non-product line${excluded.length === 1 ? '' : 's'} (${formatCount(level.nonProductRows)} rows, net ${formatMoney(level.nonProductRevenue, currency)}) left out of revenue, tiers, profiles, actions and leakage: ${top}${excluded.length > 6 ? `; and ${formatCount(excluded.length - 6)} more` : ''}.${except}`,
     );
   }
   return notes;

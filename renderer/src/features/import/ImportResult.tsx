@@ -132,7 +132,7 @@ function ProductLevelStep() {
       )}
       {out.length > 0 && (
         <p className="muted" data-testid="import-non-products">
-          Not products, left out of profiles, actions and leakage: {out
+          Not products, left out of revenue, tiers, profiles, actions and leakage: {out
             .slice(0, 6)
             .map((l) => `${l.code}${l.name && l.name !== l.code ? ` (${l.name})` : ''} ${fmt.money(l.revenue)}`)
             .join(', ')}

@@ -195,7 +195,7 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
       </Panel>
       <Panel title="Lines that are not products">
         <p className="muted">
-          Postage, carriage, fees, discounts, manual adjustments and the like, recognised by their code and description. They are left out of profiles, actions and leakage; untick one to
+          Postage, carriage, fees, discounts, manual adjustments and the like, recognised by their code and description. They are left out of revenue, tiers, profiles, actions and leakage; untick one to
           keep it as a product. A credit of an adjustment or discount booked on a day the same customer bought goods nets that day&apos;s goods instead, as a same-day return does
           {level?.sameDayCredits ? ` (${fmt.count(level.sameDayCredits.rows)} here, ${fmt.money(level.sameDayCredits.revenue)} in all)` : ''}.
         </p>
