@@ -1,5 +1,6 @@
 import type { Action, Leakage, LeakageDimension, LeakageRow, Tier } from '../model/results';
 import type { Dataset } from '../model/dataset';
+import { unbandedWhy } from '../format/band-words';
 import { WINDOW_DAYS, type Features } from './features';
 import { NONE_KEY } from '../model/slice';
 import { customerIndex } from './customer-index';
@@ -120,7 +121,7 @@ export function computeLeakage(
     windowDays,
     band: {
       ...INDUSTRY_BAND,
-      position: share < INDUSTRY_BAND.low ? 'below' : share > INDUSTRY_BAND.high ? 'above' : 'within',
+      position: unbandedWhy(ds.hasDates, windowDays) !== null ? null : share < INDUSTRY_BAND.low ? 'below' : share > INDUSTRY_BAND.high ? 'above' : 'within',
     },
     by: {
       territory: rowsOf(maps.territory),

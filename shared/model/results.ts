@@ -139,7 +139,8 @@ export type Leakage = {
    */
   windowDays?: number;
   /** The industry band (7-30% of available revenue) and where this data falls. */
-  band: { low: number; high: number; position: 'below' | 'within' | 'above' };
+  /** position: null where the run is not set against the band (no dates, under MIN_BAND_DAYS of data: unbandedWhy). */
+  band: { low: number; high: number; position: 'below' | 'within' | 'above' | null };
   by: Record<LeakageDimension, LeakageRow[]>;
 };
 

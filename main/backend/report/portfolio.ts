@@ -1,3 +1,4 @@
+import { unbandedWhy } from '../../../shared/format/band-words';
 import path from 'node:path';
 import {
   INDUSTRY_BAND,
@@ -112,7 +113,7 @@ function draftRow(f: ClientFacts): Draft {
     leakageShare: l.share,
     recoveryShare: ratio(l.recovery, l.revenue12m),
     growthShare: ratio(l.growth, l.revenue12m),
-    band: s.hasDates ? bandPosition(l.share) : null,
+    band: unbandedWhy(s.hasDates, l.windowDays) === null ? bandPosition(l.share) : null,
     profiles: s.profiles.length,
     // Too few slides to judge leave no figure to set beside another client's: blank, as the verdict says.
     precision: judged?.rows[0]?.precision ?? null,

@@ -1,4 +1,4 @@
-import { BAND_PLACE, GROWTH_ALONE } from '../../../shared/format/band-words';
+import { BAND_PLACE, GROWTH_ALONE, unbandedWhy } from '../../../shared/format/band-words';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { LeakageDimension, LeakageRow } from '../../../shared/model/results';
 import { INDUSTRY_BAND } from '../../../shared/contract/report';
@@ -61,9 +61,11 @@ export function overviewSection(v: ReportView): SafeHtml {
     );
   return html`<section id="overview"><h2>Overview</h2>
 <p class="lead">Leakage is <strong>${money(l.total)}</strong>, <strong>${formatShare(l.share)}</strong> ${
-    s.hasDates
-      ? html`of ${span.revenue}: ${BAND_PLACE[l.band.position]} the ${band} band that B2B vendors report.`
-      : html`of the table's revenue, from ${GROWTH_ALONE}, so it is not set against the ${band} band that B2B vendors report for churn and missed cross-sell together.`
+    !s.hasDates
+      ? html`of the table's revenue, from ${GROWTH_ALONE}, so it is not set against the ${band} band that B2B vendors report for churn and missed cross-sell together.`
+      : l.band.position
+        ? html`of ${span.revenue}: ${BAND_PLACE[l.band.position]} the ${band} band that B2B vendors report.`
+        : html`of ${span.revenue}: ${unbandedWhy(true, l.windowDays)}, so it is not set against the ${band} band that B2B vendors report.`
   }</p>
 ${customSettingsNote(s.settings)}
 <div class="tiles">

@@ -6,6 +6,7 @@ import { formatCount, formatCounted, formatMoney, formatShare } from '../../../s
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { describeBgNbdLines } from '../../../shared/format/bgnbd';
 import { leakageSpan } from '../../../shared/format/leakage-span';
+import { unbandedWhy } from '../../../shared/format/band-words';
 import type { CliIO, Command, ParsedArgs } from '../command';
 
 /** The settings flags `analyze` and `run` share, one per row of the contract's settings table. */
@@ -98,7 +99,7 @@ export function describeSummary(s: AnalysisSummary): string {
     profilesLine(s),
     ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCounted(p.members, 'customer')}, ${money(p.revenue12m)}`),
     `Actions: ${formatCount(s.counts.recoveryActions)} recovery, ${formatCount(s.counts.growthActions)} growth`,
-    `Leakage${span.short ? ` ${span.per}` : ''}: ${money(l.total)} = ${formatShare(l.share)} of ${span.revenue} (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band`,
+    `Leakage${span.short ? ` ${span.per}` : ''}: ${money(l.total)} = ${formatShare(l.share)} of ${span.revenue} (recovery ${money(l.recovery)}, growth ${money(l.growth)}); ${l.band.position ? `${l.band.position} the ${formatShare(l.band.low, 0)}-${formatShare(l.band.high, 0)} industry band` : `not set against the industry band: ${unbandedWhy(s.hasDates, l.windowDays)}`}`,
     ...describeBgNbdLines(s.bgnbd),
     ...s.notes.map((n) => `Note: ${n}`),
   ];

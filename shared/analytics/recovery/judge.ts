@@ -99,12 +99,14 @@ export function judgeCustomer(m: RecoveryModel, c: number, s: RecoverySettings, 
   const orders = m.customerOrders[c];
   out.allowed = orders >= 2 ? allowedGap(out.cycle, m.customerSpread[c], s) : Number.NaN;
   if (orders < s.minPurchases || !(out.silence > out.allowed)) return out;
+  let waiting = 0;
   for (let r = m.customerStart[c]; r < m.customerStart[c + 1]; r++) {
     const n = m.purchases[r];
     if (n < 2) continue;
     if (s.seasonal && m.seasonMask[r] !== 0) {
       // Off-season silence proves nothing either way; a season missed counts as overdue.
       if (n >= s.minPurchases && m.seasonGap[r] > allowedGap(m.seasonCycle[r], m.seasonSpread[r], s)) out.overdue++;
+      else if (n >= s.minPurchases) waiting++;
       continue;
     }
     if (!(m.gap[r] > m.cycle[r] + (s.volatility ? m.spread[r] : 0))) {
@@ -113,6 +115,9 @@ export function judgeCustomer(m: RecoveryModel, c: number, s: RecoverySettings, 
     }
     out.overdue++;
   }
+  // A customer buying only in its seasons, each waiting for the next, has a silence across the
+  // off-season that its merged rhythm cannot read: nothing overdue, nothing lapsed.
+  if (waiting > 0 && out.overdue === 0) return out;
   out.lapsed = true;
   out.expectedOrders = out.silence / out.cycle;
   out.confidence = lateConfidence(out.silence, out.allowed, orders);

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../model/dataset';
 import { monthIndexOfDay } from '../../format/dates';
-import { detectSeason, seasonDays, type MonthOf } from './season';
+import { detectSeason, seasonClockGap, seasonDays, type MonthOf } from './season';
 import { capRunRates, customerRhythm } from './customer-rhythm';
 import { medianInPlace, standardDeviation } from './stats';
 import { columnsOf } from '../typed';
@@ -349,7 +349,7 @@ function describeRelationship(
     for (let j = 1; j < n; j++) intervals[j - 1] = seasonDays(orders[j - 1], orders[j], mask, monthOf);
     m.seasonSpread[r] = standardDeviation(intervals, n - 1);
     m.seasonCycle[r] = medianInPlace(intervals, n - 1);
-    m.seasonGap[r] = seasonDays(last, asOfDay, mask, monthOf);
+    m.seasonGap[r] = seasonClockGap(last, asOfDay, mask, monthOf);
   }
 
   if (n < 2) return;

@@ -71,6 +71,22 @@ export function seasonDays(a: number, b: number, mask: number, monthOf: MonthOf)
   return count;
 }
 
+/**
+ * The season clock's gap since the last order on day `last`, as of `asOf`: in-season days after it,
+ * less the rest of the season it was bought in once that season has closed. A buyer that orders
+ * twice early each December and stops has done its December, not gone quiet for its last weeks:
+ * counted, those weeks made every such buyer late from January to November (13.5 "cycles" of a
+ * two-day in-season rhythm). Within the season still running the days count, and every later
+ * season passed without an order counts whole.
+ */
+export function seasonClockGap(last: number, asOf: number, mask: number, monthOf: MonthOf): number {
+  const inSeason = seasonDays(last, asOf, mask, monthOf);
+  if (inSeason === asOf - last) return inSeason;
+  let rest = 0;
+  for (let d = last + 1; d <= asOf && mask & (1 << monthOf(d)); d++) rest++;
+  return inSeason - rest;
+}
+
 /** "Jun-Aug" or "Nov-Feb": the in-season months as one circular range when they form one. */
 export function seasonLabel(mask: number): string {
   const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -36,6 +36,17 @@ describe('leakage on data younger than a year (the CDNOW sample as of 1997-09-30
   });
 });
 
+describe('leakage on under a quarter of data (the CDNOW sample as of 1997-02-28, 59 days)', () => {
+  it('is not set against the yearly band, and says why', () => {
+    const young = runAnalysis(ds, { ...defaults, asOf: '1997-02-28', recovery: { ...defaults.recovery, horizonDays: 90 } });
+    expect(young.leakage.windowDays).toBe(59);
+    expect(young.leakage.band.position).toBeNull();
+    expect(out90().leakage.band.position).not.toBeNull();
+  });
+});
+
+const out90 = () => runAnalysis(ds, { ...defaults, asOf: '1997-04-30', recovery: { ...defaults.recovery, horizonDays: 90 } });
+
 describe('the terminal summary of a run on data younger than a year', () => {
   const workspace = freshWorkspaces();
 
@@ -47,5 +58,12 @@ describe('the terminal summary of a run on data younger than a year', () => {
     expect(text).toContain('Revenue, the 273 days of data: ');
     expect(text).toMatch(/^Leakage over 273 days: .* of revenue over 273 days \(recovery/m);
     expect(text).not.toMatch(/12-month revenue \(recovery|Revenue, last 12 months/);
+  });
+
+  it('on under a quarter of data, says the leakage is not set against the band, and why', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: path.join(DATA_DIR, 'cdnowElog.csv') });
+    const s = await w.backend.call('analysis-run', { settings: { asOf: '1997-01-31' } });
+    expect(describeSummary(s)).toMatch(/^Leakage over 31 days: .*; not set against the industry band: 31 days of data, too few to set against a band read over whole years$/m);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRecoveryModel } from '../../../shared/analytics/recovery';
-import { seasonDays } from '../../../shared/analytics/recovery/season';
+import { seasonClockGap, seasonDays } from '../../../shared/analytics/recovery/season';
 import { dayFromIso, monthIndexOfDay } from '../../../shared/format/dates';
 import { datasetFromRows, generateDistributor } from '../../../shared/sample';
 
@@ -57,7 +57,7 @@ describe('the recovery model’s 32-bit day columns', () => {
       seasonal++;
       const inSeason = days.slice(1).map((d, j) => seasonDays(days[j], d, mask, monthIndexOfDay));
       expect(model.seasonCycle[r]).toBe(medianOf(inSeason));
-      expect(model.seasonGap[r]).toBe(seasonDays(days[days.length - 1], asOf, mask, monthIndexOfDay));
+      expect(model.seasonGap[r]).toBe(seasonClockGap(days[days.length - 1], asOf, mask, monthIndexOfDay));
     });
     expect(seasonal).toBeGreaterThan(20);
   });

@@ -44,7 +44,9 @@ describe('recovery: late against the customer own cycle', () => {
     const asOf = last + 95;
     const sales = [...days.map((d) => ({ customer: 'A', category: 'Produce', date: d, revenue: 300 })), ...rhythm('A', 'Paper', AS_OF - 720, asOf - 3, 10, 50)];
     expect(flagsFor(sales, asOf)).toEqual([]);
-    expect(flagsFor(sales, asOf, defaults({ volatility: false })).map((f) => f.what)).toEqual(['Produce']);
+    // Its bursts fall in a few months of the year, which also reads as a season (whose clock waits for
+    // the next): judged on its plain rhythm without the volatility allowance, it is late.
+    expect(flagsFor(sales, asOf, defaults({ volatility: false, seasonal: false })).map((f) => f.what)).toEqual(['Produce']);
   });
 
   it('filters relationships whose run-rate is under minRevenue', () => {
@@ -64,6 +66,17 @@ describe('recovery: seasonality', () => {
     const sales = [...season('A', [2023, 2024, 2025]), ...alive('A', asOf)];
     expect(flagsFor(sales, asOf)).toEqual([]);
     expect(flagsFor(sales, asOf, defaults({ seasonal: false })).map((f) => f.what)).toEqual(['Ice cream']);
+  });
+
+  it('leaves a December buyer alone in October when it bought early last December and stopped for the year, as a whole account too', () => {
+    // Three orders in the first week of each December: the rest of December is no silence.
+    const december = (customer: string, category: string, years: number[]): Sale[] =>
+      years.flatMap((y) => [1, 3, 6].map((d) => ({ customer, category, date: dayFromParts(y, 12, d), revenue: 400 })));
+    const sales = [...december('X', 'Lights', [2021, 2022, 2023, 2024]), ...december('X', 'Trees', [2021, 2022, 2023, 2024])];
+    expect(flagsFor(sales, dayFromParts(2025, 10, 31))).toEqual([]);
+    // A December passed without an order is a season missed, for each category and the account.
+    const missed = flagsFor([...december('X', 'Lights', [2020, 2021, 2022, 2023]), ...december('X', 'Trees', [2020, 2021, 2022, 2023])], dayFromParts(2025, 1, 10));
+    expect(missed.map((f) => f.what).sort()).toEqual(['Lights', 'Trees']);
   });
 
   it('flags a customer that misses its season and names the season', () => {

@@ -13,7 +13,7 @@ import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
 import { profileWords } from '../../../../shared/format/profile-words';
-import { BAND_PLACE, GROWTH_ALONE } from '../../../../shared/format/band-words';
+import { BAND_PLACE, unbandedWhy } from '../../../../shared/format/band-words';
 import { leakageSpan } from '../../../../shared/format/leakage-span';
 import { RunHistory } from './RunHistory';
 
@@ -81,7 +81,7 @@ export function OverviewScreen() {
         <Stat
           label="Leakage share"
           value={fmt.share(l.share)}
-          detail={s.hasDates ? `${BAND_PLACE[l.band.position]} the ${fmt.share(l.band.low, 0)}–${fmt.share(l.band.high, 0)} B2B band` : GROWTH_ALONE}
+          detail={l.band.position ? `${BAND_PLACE[l.band.position]} the ${fmt.share(l.band.low, 0)}–${fmt.share(l.band.high, 0)} B2B band` : (unbandedWhy(s.hasDates, l.windowDays) ?? '')}
           testId="stat-leakage-share"
         />
         <Stat label="Actions" value={fmt.count(s.counts.recoveryActions + s.counts.growthActions)} detail={`${fmt.count(s.counts.recoveryActions)} recovery · ${fmt.count(s.counts.growthActions)} growth`} testId="stat-actions" />
