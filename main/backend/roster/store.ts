@@ -1,6 +1,7 @@
 import type { RepKind, RosterRep } from '../../../shared/contract/assignment';
 import { spellingKey } from '../../../shared/analytics/products/level';
 import type { Db } from '../db/open';
+import { AppError } from '../../../shared/contract/errors';
 
 export type RosterEntry = {
   name: string;
@@ -65,6 +66,17 @@ function territoryId(db: Db, name: string | null): number | null {
 
 /** Upserts by rep name (its stored spelling, see storedSpelling); returns how many reps were new. */
 export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date): { created: number; updated: number } {
+  // Names are matched whatever their case and spacing, so two rows of one rep would silently become
+  // one, the second's territory and capacity winning: refuse, naming both.
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    const key = spellingKey(e.name);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      throw new AppError('INVALID_INPUT', `'${other}' and '${e.name}' are one rep: names are matched whatever their case and spacing. Keep one row for them, with the territory and capacity you mean, and save again.`);
+    }
+    seen.set(key, e.name);
+  }
   let created = 0;
   let updated = 0;
   const exists = db.prepare('SELECT 1 FROM reps WHERE name = ?');

@@ -81,6 +81,19 @@ describe('the rep roster', () => {
     expect(ann).toEqual({ name: 'Ann Key', kind: 'inside', territory: 'East', capacity: 7, active: false, dataAccounts: 0 });
   });
 
+  it('refuses two rows of one rep written in another case, naming both, and changes nothing', async () => {
+    const w = await workspace();
+    await w.backend.call('roster-save', { reps: [{ name: 'Ann Lee', kind: 'outside', territory: 'United Kingdom', capacity: 20, active: true }] });
+    const outcome = await w.backend.invoke('roster-save', {
+      reps: [
+        { name: 'Ann Lee', kind: 'outside', territory: 'United Kingdom', capacity: 20, active: true },
+        { name: 'ann lee', kind: 'outside', territory: null, capacity: 5, active: true },
+      ],
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining("'Ann Lee' and 'ann lee' are one rep") } });
+    expect(await w.backend.call('roster-list', {})).toEqual([{ name: 'Ann Lee', kind: 'outside', territory: 'United Kingdom', capacity: 20, active: true, dataAccounts: 0 }]);
+  });
+
   it("updates the rep the data names when the roster spells it another way, rather than adding one with no accounts", async () => {
     const w = await workspace();
     const sales = path.join(w.dir, 'sales.csv');
