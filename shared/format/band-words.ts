@@ -7,6 +7,9 @@ export const BAND_PLACE = { below: 'below', within: 'within', above: 'above' } a
  */
 export const GROWTH_ALONE = 'growth alone: recovery needs dated sales';
 
+/** A client's leakage read over under MIN_BAND_DAYS of data, in a comparison's cell. */
+export const TOO_SHORT = 'under a quarter of data';
+
 /** Below a quarter of data, a share of those days' revenue says nothing against a band read over years. */
 export const MIN_BAND_DAYS = 90;
 

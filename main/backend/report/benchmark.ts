@@ -1,6 +1,6 @@
 import * as XLSX from 'xlsx';
 import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
-import { GROWTH_ALONE } from '../../../shared/format/band-words';
+import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import { writeOutputFile } from './build';
 import { currencyFormat } from '../export/xlsx';
@@ -27,7 +27,7 @@ const COLUMNS: Column[] = [
   { header: 'Growth (expected)', value: (r) => r.growth, money: true },
   { header: 'Leakage', value: (r) => r.leakage, money: true },
   { header: 'Leakage share of revenue', value: (r) => r.leakageShare, share: true },
-  { header: 'Against 7-30% band', value: (r) => r.band ?? (r.growthOnly ? GROWTH_ALONE : null) },
+  { header: 'Against 7-30% band', value: (r) => r.band ?? (r.status !== 'ok' ? null : r.growthOnly ? GROWTH_ALONE : TOO_SHORT) },
   { header: 'Leakage share percentile', value: (r) => r.percentile.leakageShare, share: true },
   { header: 'Revenue percentile', value: (r) => r.percentile.revenue12m, share: true },
   { header: 'Profiles', value: (r) => r.profiles },

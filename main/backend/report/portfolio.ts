@@ -174,8 +174,9 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
 
   // Amounts in two currencies are not converted: revenue is ranked only where every client counts in one.
   const currencies = [...new Set(usable.map((d) => d.currency))].sort();
-  // Growth alone is no leakage share to rank beside churn and cross-sell together.
-  const comparable = (d: Draft, m: PortfolioMetric): boolean => d.status === 'ok' && !(d.growthOnly && LEAKAGE_METRICS.has(m)) && !(m === 'revenue12m' && currencies.length > 1);
+  // Growth alone is no leakage share to rank beside churn and cross-sell together, nor is one read
+  // over too few days to set against the band (a client of one day's data read 0.0%, the median's floor).
+  const comparable = (d: Draft, m: PortfolioMetric): boolean => d.status === 'ok' && !((d.growthOnly || d.band === null) && LEAKAGE_METRICS.has(m)) && !(m === 'revenue12m' && currencies.length > 1);
   const values = Object.fromEntries(
     PORTFOLIO_METRICS.map((m) => [m, usable.filter((d) => comparable(d, m)).map((d) => d[m] ?? 0)]),
   ) as Record<PortfolioMetric, number[]>;

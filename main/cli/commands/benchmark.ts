@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { PortfolioRow } from '../../../shared/contract/report';
-import { GROWTH_ALONE } from '../../../shared/format/band-words';
+import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import type { Command } from '../command';
@@ -20,7 +20,11 @@ const line = (r: PortfolioRow): string => {
     `${r.label}:`,
     `revenue 12m ${formatMoney(r.revenue12m ?? 0, r.currency)},`,
     `leakage ${formatMoney(r.leakage ?? 0, r.currency)} = ${formatShare(r.leakageShare ?? 0)} (${
-      r.growthOnly ? `${GROWTH_ALONE}: a spend table, so set against neither the 7-30% band nor the other clients` : `${r.band} the 7-30% band${standing(r.percentile.leakageShare)}`
+      r.growthOnly
+        ? `${GROWTH_ALONE}: a spend table, so set against neither the 7-30% band nor the other clients`
+        : r.band === null
+          ? `${TOO_SHORT}, so set against neither the 7-30% band nor the other clients`
+          : `${r.band} the 7-30% band${standing(r.percentile.leakageShare)}`
     })`,
   ].join(' ');
 };

@@ -118,6 +118,8 @@ const SLIPPING_SHARE = 0.3;
 
 /** ...or expected to lose at least this many value floors. */
 const MATERIAL_FLOORS = 10;
+/** ...with at least this chance of a slide: money stated at a chance near nought is no sign of anything. */
+const MATERIAL_MIN_CHANCE = 0.1;
 
 /**
  * What the decision reads of the rules' model, worked out beforehand so the model can go first (at
@@ -264,7 +266,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       if (ruleLapsed[c] === 1 || (silent(cf, c, usualCycle) && probability >= s.minProbability)) signal = 'lapsed-all';
       // A share alone is not a sign where the typical customer loses that much anyway (a business
       // with heavy attrition would flag nearly everyone): the slide must also be more likely than not.
-      else if ((cf.lossShare[c] >= SLIPPING_SHARE && probability >= s.minProbability) || atRisk >= MATERIAL_FLOORS * floor) signal = 'slipping';
+      else if ((cf.lossShare[c] >= SLIPPING_SHARE && probability >= s.minProbability) || (atRisk >= MATERIAL_FLOORS * floor && probability >= MATERIAL_MIN_CHANCE)) signal = 'slipping';
     }
     if (ruleLapsed[c] === 1) {
       // The rules saw it stop everything: at least their confidence, whatever this history taught.

@@ -25,7 +25,13 @@ describe('a spend-table client in a benchmark', () => {
       await backend.call('workspace-close', {});
       files.push(workspace);
     }
-    portfolio = await backend.call('portfolio-summarise', { paths: files });
+    // CDNOW's first month alone: 31 days of data, too few to set against the band.
+    const young = path.join(t.dir, 'CDNOW January.longtail');
+    await backend.call('workspace-create', { path: young, clientName: 'CDNOW January' });
+    await backend.call('import-run', { path: sharedData('cdnowElog.csv') });
+    await backend.call('analysis-run', { settings: { asOf: '1997-01-31' } });
+    await backend.call('workspace-close', {});
+    portfolio = await backend.call('portfolio-summarise', { paths: [...files, young] });
   }, 120_000);
   afterAll(() => {
     backend.close();
@@ -38,12 +44,20 @@ describe('a spend-table client in a benchmark', () => {
     expect(wholesale?.percentile.leakageShare).toBeNull();
     // Dollars beside the grocery panel's purchase counts: revenue is ranked across neither.
     expect(portfolio.currencies).toEqual(['USD', 'XXX']);
-    expect(portfolio.rows.map((r) => r.percentile.revenue12m)).toEqual([null, null, null]);
-    const dated = portfolio.rows.filter((r) => r.label !== 'Wholesale');
+    expect(portfolio.rows.map((r) => r.percentile.revenue12m)).toEqual([null, null, null, null]);
+    const dated = portfolio.rows.filter((r) => r.label !== 'Wholesale' && r.label !== 'CDNOW January');
     for (const r of dated) expect(r).toMatchObject({ growthOnly: false, band: expect.any(String) });
     expect(dated.map((r) => r.percentile.leakageShare).sort()).toEqual([0, 1]);
     const shares = dated.map((r) => r.leakageShare ?? 0).sort((a, b) => a - b);
     expect(portfolio.leakageShareRange).toMatchObject({ min: shares[0], max: shares[1] });
+  });
+
+  it('leaves a client with a month of data out of the leakage ranking and range, as it is not set against the band', () => {
+    const young = portfolio.rows.find((r) => r.label === 'CDNOW January');
+    expect(young).toMatchObject({ status: 'ok', growthOnly: false, band: null });
+    expect(young?.percentile.leakageShare).toBeNull();
+    const shares = portfolio.rows.filter((r) => r.band !== null).map((r) => r.leakageShare ?? 0);
+    expect(portfolio.leakageShareRange).toMatchObject({ min: Math.min(...shares), max: Math.max(...shares) });
   });
 
   it('reads so on the command line and in the comparison file', async () => {

@@ -17,4 +17,8 @@ describe('the portfolio leakage-share figure', () => {
     expect(shareSpread({ min: 0.36, max: 0.36, median: 0.36 }, 1, 1, fmt.share).detail).toBe('one client with dated sales; 1 more with growth alone (no dates) not compared');
     expect(shareSpread(null, 0, 2, fmt.share).detail).toBe('only spend tables: growth alone (no dates), not compared');
   });
+
+  it('names the clients with under a quarter of data left out of the range', () => {
+    expect(shareSpread({ min: 0.12, max: 0.31, median: 0.2 }, 3, 1, fmt.share, 2).detail).toBe('median 20.0% across 3 clients; 1 more with growth alone (no dates) not compared; 2 more with under a quarter of data not compared');
+  });
 });

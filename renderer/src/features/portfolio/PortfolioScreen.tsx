@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Portfolio, PortfolioRow, Progress } from '../../../../shared/contract';
-import { BAND_PLACE, GROWTH_ALONE } from '../../../../shared/format/band-words';
+import { BAND_PLACE, GROWTH_ALONE, TOO_SHORT } from '../../../../shared/format/band-words';
 import { formatMoneyCompact } from '../../../../shared/format/numbers';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
@@ -53,7 +53,7 @@ function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
       { id: 'growth', label: 'Growth', title: 'Growth potential per year', value: (r) => r.growth, format: (v, r) => money(r, v), align: 'right', width: '86px' },
       { id: 'leakage', label: 'Leakage', title: 'Recovery + growth per year', value: (r) => r.leakage, format: (v, r) => money(r, v), align: 'right', width: '90px' },
       { id: 'share', label: 'Share', title: 'Leakage as a share of 12-month revenue', value: (r) => r.leakageShare, format: share, align: 'right', width: '76px' },
-      { id: 'band', label: '7–30% band', title: 'Where the share falls against the B2B industry band', value: (r) => (r.band ? BAND_PLACE[r.band] : r.growthOnly ? GROWTH_ALONE : (r.problem ?? r.status)), width: 'minmax(120px, 1.2fr)' },
+      { id: 'band', label: '7–30% band', title: 'Where the share falls against the B2B industry band', value: (r) => (r.band ? BAND_PLACE[r.band] : r.status !== 'ok' ? (r.problem ?? r.status) : r.growthOnly ? GROWTH_ALONE : TOO_SHORT), width: 'minmax(120px, 1.2fr)' },
       { id: 'pct', label: 'Pctile', title: "Percentile of the client's leakage share among those compared", value: (r) => r.percentile.leakageShare, format: pct, align: 'right', width: '76px' },
       { id: 'profiles', label: 'Profiles', title: 'Customer profiles found', value: (r) => r.profiles, align: 'right', width: '90px' },
       // Backtest figures exist only when asked for: empty columns would crowd the others' headers.
@@ -159,7 +159,8 @@ export function PortfolioScreen() {
 
   const analysed = portfolio?.rows.filter((r) => r.status === 'ok').length ?? 0;
   const growthOnly = portfolio?.rows.filter((r) => r.status === 'ok' && r.growthOnly).length ?? 0;
-  const spread = shareSpread(portfolio?.leakageShareRange, analysed - growthOnly, growthOnly, fmt.share);
+  const tooShort = portfolio?.rows.filter((r) => r.status === 'ok' && !r.growthOnly && r.band === null).length ?? 0;
+  const spread = shareSpread(portfolio?.leakageShareRange, analysed - growthOnly - tooShort, growthOnly, fmt.share, tooShort);
   return (
     <section aria-labelledby="screen-title" className="portfolio">
       <div className="screen-head">
