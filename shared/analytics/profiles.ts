@@ -115,6 +115,16 @@ const SINGLE_CATEGORY_SHARE = 0.8;
  * split of them scores high while saying no more than which category each bought. Called weak,
  * with why; null where the customers' mixes are mixes.
  */
+/**
+ * The sweep's verdict on a run whose k was chosen: where it found no patterns it had said "all
+ * customers are compared with one peer group", which a run of 4 profiles is not.
+ */
+export function chosenDespite(structure: Structure, k: number): Structure {
+  if (k === 1 || structure.state !== 'none') return structure;
+  const reason = structure.reason.replace(/ All customers are compared with one peer group\.$/, '');
+  return { state: 'none', reason: `${reason} These ${k} profiles are the k chosen, not patterns the data shows: read them as tendencies.` };
+}
+
 function singleCategoryStructure(f: Features, best: Int32Array, structure: Structure, k: number): Structure | null {
   if (structure.state === 'none' || best.length === 0) return null;
   let single = 0;
@@ -179,7 +189,7 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
   return {
     k: centroids.length,
     suggestedK: sweep.suggestedK,
-    structure: (centroids.length > 1 ? singleCategoryStructure(f, selection.best, sweep.structure, centroids.length) : null) ?? sweep.structure,
+    structure: (centroids.length > 1 ? singleCategoryStructure(f, selection.best, sweep.structure, centroids.length) : null) ?? chosenDespite(sweep.structure, centroids.length),
     quality: sweep.quality,
     selection,
     isBest,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../../../shared/analytics/features';
 import { CLEAR_SILHOUETTE, REFERENCE_MARGIN, chooseK } from '../../../shared/analytics/kmeans-sweep';
 import { cloudLike } from '../../../shared/analytics/kmeans-reference';
-import { sweepProfiles } from '../../../shared/analytics/profiles';
+import { chosenDespite, sweepProfiles } from '../../../shared/analytics/profiles';
 import { seededRandom } from '../../../shared/analytics/rng';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import type { KQuality } from '../../../shared/model/results';
@@ -137,5 +137,22 @@ describe('buying patterns judged against that cloud', () => {
   it('measures the cloud only at the k it judges', () => {
     const sweep = sweepOf(threeGroups(400, 22));
     expect(sweep.quality.filter((x) => x.reference !== undefined).map((x) => x.k)).toEqual([sweep.suggestedK]);
+  });
+});
+
+describe('a k chosen where the sweep found no patterns', () => {
+  const none = { state: 'none' as const, reason: 'No clear buying patterns: the best stable split has a mean silhouette of 0.08 (below 0.12), so customers differ by degree, not by pattern. All customers are compared with one peer group.' };
+
+  it('keeps the verdict but no longer says every customer is compared with one peer group', () => {
+    const chosen = chosenDespite(none, 4);
+    expect(chosen.state).toBe('none');
+    expect(chosen.reason).not.toContain('one peer group');
+    expect(chosen.reason).toMatch(/customers differ by degree, not by pattern\. These 4 profiles are the k chosen, not patterns the data shows: read them as tendencies\.$/);
+  });
+
+  it('leaves the one-peer-group run and a clear or weak verdict as they are', () => {
+    expect(chosenDespite(none, 1)).toBe(none);
+    const weak = { state: 'weak' as const, reason: 'Weak.' };
+    expect(chosenDespite(weak, 3)).toBe(weak);
   });
 });

@@ -109,7 +109,7 @@ export function ProfilesScreen() {
           <p>
             <strong>{s.structure.state === 'none' ? 'No clear buying patterns.' : 'Weak buying patterns.'}</strong> {afterHeading(s.structure.reason)}
           </p>
-          {s.structure.state === 'none' && (
+          {s.structure.state === 'none' && s.k === 1 && (
             <p className="muted">
               Growth actions compare each customer with all best customers.
               {groupable ? ' Coarser product groups often show patterns that product codes hide: review them under Product groups.' : ''}
