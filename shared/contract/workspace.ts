@@ -4,6 +4,14 @@ import { handlerSpec } from './define';
 /** user: chosen by someone; data: read from an imported file; locale/default: a guess before any data said. */
 export type CurrencySource = 'user' | 'data' | 'locale' | 'default';
 
+/** An ISO 4217 code the platform knows ('XYZ' or 'POU' for "pounds" would label every figure wrongly). */
+const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD')
+  .refine((code) => typeof Intl.supportedValuesOf !== 'function' || Intl.supportedValuesOf('currency').includes(code), {
+    message: 'Not an ISO currency code: use one such as USD, EUR or GBP',
+  });
+
 export type WorkspaceInfo = {
   path: string;
   fileName: string;
@@ -43,7 +51,7 @@ export const workspaceSpecs = [
       path,
       clientName: z.string().min(1).max(200),
       /** Left out, the currency is guessed from the system locale and then from the first import. */
-      currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter ISO currency code such as USD').optional(),
+      currency: currencyCode.optional(),
       overwrite: z.boolean().default(false),
     }),
   ),
@@ -53,7 +61,7 @@ export const workspaceSpecs = [
     'workspace-update',
     z.object({
       clientName: z.string().min(1).max(200).optional(),
-      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+      currency: currencyCode.optional(),
     }),
   ),
   handlerSpec<{ closed: boolean }>()('workspace-close', z.object({})),

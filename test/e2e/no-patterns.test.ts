@@ -34,6 +34,10 @@ describe('profiles on data where no split was tried', () => {
     );
     expect(await page.getByTestId('chart-elbow').count()).toBe(0);
     expect(await page.getByTestId('chart-silhouette').count()).toBe(0);
+    // Every k gives one peer group here: the slider and its re-run are off, and the screen says why.
+    expect(await page.locator('#k-slider').isDisabled()).toBe(true);
+    expect(await page.getByTestId('apply-k').isDisabled()).toBe(true);
+    expect(await page.getByTestId('k-one-category').innerText()).toContain('With one category there is no buying mix to split');
     await screenshot(page, 'no-patterns-profiles');
   });
 });

@@ -75,6 +75,28 @@ describe('workspaces', () => {
     expect(!outcome.ok && outcome.error.message).toMatch(/currency: Use a three-letter ISO currency code/);
   });
 
+  it('refuses three letters that are no ISO currency, at creation and in an update', async () => {
+    const w = await newWorkspace();
+    cleanups.push(w.cleanup);
+    const created = await w.backend.invoke('workspace-create', { path: path.join(w.dir, 'y.longtail'), clientName: 'Y', currency: 'XYZ' });
+    expect(!created.ok && created.error.message).toMatch(/currency: Not an ISO currency code/);
+    const updated = await w.backend.invoke('workspace-update', { currency: 'POU' });
+    expect(updated).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((await w.backend.call('workspace-update', { currency: 'EUR' })).currency).toBe('EUR');
+  });
+
+  it("analyses in the currency the workspace is set to after a change, not the one its data was first read in", async () => {
+    const w = await newWorkspace({ currency: 'GBP' });
+    cleanups.push(w.cleanup);
+    const file = path.join(w.dir, 'sales.csv');
+    const rows = Array.from({ length: 60 }, (_, i) => `C${i % 6},2025-${String(1 + (i % 12)).padStart(2, '0')}-15,${i % 2 ? 'Dairy' : 'Meat'},${100 + i}`);
+    fs.writeFileSync(file, `Customer,Date,Category,Net Sales\n${rows.join('\n')}\n`);
+    await w.backend.call('import-run', { path: file, currency: 'GBP' });
+    expect((await w.backend.call('analysis-run', { settings: {} })).currency).toBe('GBP');
+    await w.backend.call('workspace-update', { currency: 'EUR' });
+    expect((await w.backend.call('analysis-run', { settings: {} })).currency).toBe('EUR');
+  });
+
   it('lists the .longtail files of the app-data workspaces folder by default, with their client names, newest first', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

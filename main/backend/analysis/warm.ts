@@ -15,6 +15,7 @@ import type { Db } from '../db/open';
 import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
 import { FRESH_ROWS, type FreshRows } from '../import/fresh-rows';
 import { savedStages } from './saved-stages';
+import { getMeta } from '../db/meta';
 
 /**
  * What the session keeps warm for one workspace's data: the dataset and the one stage cache, which
@@ -97,14 +98,18 @@ export function adoptPreparedImport(session: Session, prepared: PreparedImport):
 /** The dataset of the open workspace, loaded once and reused until an import changes the data. */
 export function warmData(session: Session): WarmData {
   const hash = dataHash(session.db);
+  // The currency is the workspace's setting, not the rows': a change of it (Workspaces) reads anew,
+  // since reasons and figures cached with the old one would still name it.
+  const currency = getMeta(session.db, 'currency');
   const warm = session.get(WARM);
-  if (warm && warm.hash === hash) return warm;
+  if (warm && warm.hash === hash && (currency === undefined || currency === null || warm.ds.currency === currency)) return warm;
   const stored = session.get(FRESH_ROWS);
   // Taken once: kept past this load it would only hold memory.
   if (stored) session.drop(FRESH_ROWS);
   const rows = stored?.hash === hash ? stored : null;
   const kept = rows ? null : readLoadedColumns(session.db, hash);
   const loaded = kept ?? loadData(session.db, rows);
+  if (currency) loaded.ds.currency = currency;
   // Kept after a load from the table, which is what a reopened workspace otherwise repeats each
   // time. After one from an import's rows the import has kept them already when they are many
   // (prepareImportedColumns), and a small workspace reads its rows back quickly anyway.

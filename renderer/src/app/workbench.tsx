@@ -6,7 +6,8 @@ import { ApiError, describeError, isCancelled } from '../api/errors';
 import { makeFormatters, type Formatters } from './format';
 import { parseHash, toHash, type Location } from './navigation';
 
-export type Job = { label: string; progress: Progress | null; cancel: () => void };
+/** `cancel` is gone once asked: the backend stops at its next stage, which can take a few seconds. */
+export type Job = { label: string; progress: Progress | null; cancel?: () => void };
 
 /** The open workspace and whether Longtail is still finding out which one that is. */
 export type WorkspaceState = {
@@ -187,7 +188,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const runAnalysis = useCallback(
     async (settings: AnalysisSettingsInput) => {
       const controller = new AbortController();
-      setJob({ label: 'Analysing', progress: null, cancel: () => controller.abort() });
+      const cancel = () => {
+        controller.abort();
+        setJob((j) => (j ? { ...j, label: 'Cancelling the analysis', cancel: undefined } : j));
+      };
+      setJob({ label: 'Analysing', progress: null, cancel });
       try {
         // Marked so the browser suite can split a k switch into backend time and drawing time.
         performance.mark('analysis-run-start');
@@ -202,7 +207,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
         setWorkspaceState(await call('workspace-info', {}));
         return result;
       } catch (e) {
-        if (!isCancelled(e)) setError(e);
+        setError(isCancelled(e) ? new ApiError({ code: 'CANCELLED', message: 'Analysis cancelled: nothing was stored, and the screens still show the last run.' }) : e);
         return null;
       } finally {
         setJob(null);

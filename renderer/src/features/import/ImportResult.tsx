@@ -50,7 +50,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
           <Stat label="Customers" value={fmt.count(summary.customers)} detail={fmt.counted(summary.categories, 'category', 'categories')} testId="import-customers" />
           <Stat label="Dates" value={summary.dateFrom ? fmt.range(summary.dateFrom, summary.dateTo) : 'no dates'} small />
           {summary.currency && <Stat label="Currency" value={summary.currency.code === PURCHASE_UNITS ? 'units' : summary.currency.code} detail={summary.currency.reason} testId="import-currency" small />}
-          <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} returns or credits`} testId="import-revenue" />
+          <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} ${summary.returns === 1 ? 'return or credit' : 'returns or credits'}`} testId="import-revenue" />
           <Stat label="Took" value={summary.durationMs < 1000 ? `${Math.round(summary.durationMs)} ms` : `${(summary.durationMs / 1000).toFixed(1)} s`} />
         </div>
         {summary.warnings.length > 0 && (

@@ -292,7 +292,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
         <Panel title="Validation summary">
           <div className="stats" data-testid="validation-summary">
             <Stat label="Rows read" value={fmt.count(dryRun.rowsRead)} />
-            <Stat label="Would import" value={fmt.count(dryRun.rowsImported)} detail={`${fmt.count(dryRun.returns)} returns or credits`} />
+            <Stat label="Would import" value={fmt.count(dryRun.rowsImported)} detail={`${fmt.count(dryRun.returns)} ${dryRun.returns === 1 ? 'return or credit' : 'returns or credits'}`} />
             <Stat label="Rejected" value={fmt.count(dryRun.rowsRejected)} detail={`${fmt.count(dryRun.rowsSkipped)} skipped (blank, or no sale by status)`} />
             <Stat label="Customers" value={fmt.count(dryRun.customers)} detail={fmt.counted(dryRun.categories, 'category', 'categories')} />
             <Stat label="Dates" value={fmt.range(dryRun.dateFrom, dryRun.dateTo)} small />

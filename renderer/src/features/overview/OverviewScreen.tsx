@@ -69,7 +69,7 @@ export function OverviewScreen() {
         </div>
       </div>
       <div className="stats" data-testid="overview-stats">
-        <Stat label={s.hasDates ? (span.short ? `Revenue, ${span.days} days of data` : '12-month revenue') : 'Revenue in the table'} value={fmt.money(s.revenue12m)} testId="stat-revenue" />
+        <Stat label={s.hasDates ? (span.short ? `Revenue, ${span.length} of data` : '12-month revenue') : 'Revenue in the table'} value={fmt.money(s.revenue12m)} testId="stat-revenue" />
         <Stat label="Customers buying" value={fmt.count(s.customers.active12m)} detail={`of ${fmt.count(s.customers.total)} in the data`} testId="stat-customers" />
         <Stat
           label="Strategic vs long tail"

@@ -12,7 +12,7 @@ function Comparison({ c }: { c: RunComparison }) {
   const list = (title: string, change: RunComparison['appeared'], testId: string) => (
     <div data-testid={testId}>
       <h3>
-        {title}: {fmt.count(change.count)} actions, {fmt.money(change.expectedRevenue)}
+        {title}: {fmt.count(change.count)} {change.count === 1 ? 'action' : 'actions'}, {fmt.money(change.expectedRevenue)}
       </h3>
       {change.largest.length > 0 && (
         <ul className="reasons">

@@ -39,6 +39,8 @@ export function ProfilesScreen() {
   const kMin = s ? Math.min(s.settings.kMin, s.k, ...s.quality.map((q) => q.k)) : 2;
   const kMax = s ? Math.max(s.settings.kMax, ...s.quality.map((q) => q.k)) : 2;
   const previewing = s !== null && k !== s.k;
+  // With one category every k gives one peer group (profiles.ts): the slider would promise what no run gives.
+  const oneCategory = s !== null && s.categories.length === 1;
   // One category and no column to take another from (CDNOW): there are no products to group.
   const groupable = s?.productLevel != null && !(s.productLevel.column === null && s.productLevel.values <= 1);
   const range = useMemo(() => (s ? { runK: s.k, kMin, kMax } : null), [s, kMin, kMax]);
@@ -131,15 +133,20 @@ export function ProfilesScreen() {
         </p>
       )}
       <Panel title="Number of profiles">
+        {oneCategory && (
+          <p className="muted" data-testid="k-one-category">
+            With one category there is no buying mix to split: every customer is in one peer group, whatever k is asked. Import a category or product column to build profiles.
+          </p>
+        )}
         <div className="row">
           <div className="field" style={{ minWidth: 260 }}>
             <label htmlFor="k-slider">
               Profiles (k): <output data-testid="k-value">{k}</output>
               {k === s.suggestedK ? (k === 1 ? ' (one peer group, suggested)' : ' (suggested)') : s.suggestedK === 1 ? ' · suggested: one peer group' : ''}
             </label>
-            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => moveK(Number(e.target.value))} disabled={job !== null} />
+            <input id="k-slider" type="range" min={kMin} max={kMax} step={1} value={k} onChange={(e) => moveK(Number(e.target.value))} disabled={job !== null || oneCategory} />
           </div>
-          <button type="button" className="primary" disabled={k === s.k || job !== null} onClick={() => void apply(k)} data-testid="apply-k">
+          <button type="button" className="primary" disabled={k === s.k || job !== null || oneCategory} onClick={() => void apply(k)} data-testid="apply-k">
             {previewing ? `Use k = ${k} (re-run)` : `Re-run with k = ${k}`}
           </button>
           <button type="button" disabled={s.k === s.suggestedK || job !== null} onClick={() => void apply(s.suggestedK)}>
