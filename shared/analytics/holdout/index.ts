@@ -178,6 +178,16 @@ function surenessWords(s: Sureness, unit: string, verdict: { beatsCapture: boole
   return ` How sure: in ${share}% of ${s.resamples} resamples of these ${unit}, our flags ${ranges.join(', ')}${tail}.`;
 }
 
+/**
+ * Where a random pick of as many units declined more often than ours: precision is judged against
+ * the money-minded rules, but a list less sure than chance must not read as a plain win.
+ */
+function randomAbove(rows: readonly BacktestRow[], ours: BacktestRow): string {
+  const random = rows.find((r) => r.method === 'random');
+  if (!random || !(random.precision > ours.precision)) return '';
+  return `, fewer than of a random pick of as many (${pct(random.precision)}): most slid here, and the list puts money first`;
+}
+
 function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop: Population, sureness: Sureness | null): BacktestVerdict {
   const ours = rows[0];
   const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random' && r.method !== 'foresight');
@@ -197,7 +207,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     capturedRatio !== null
       ? `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened, ${capturedRatio.toFixed(2)}x the best naive rule (${best ? BASELINE_LABELS[best.method as BaselineRule].toLowerCase() : ''}, ${pct(best?.capturedShare ?? 0)})`
       : `Flagged ${unit} held ${pct(ours.capturedShare)} of the loss that really happened`,
-    `${pct(ours.precision)} of them really declined${chanceWords(ours)} (the money-minded rules: ${moneyRules.map((r) => pct(r.precision)).join(' and ')})`,
+    `${pct(ours.precision)} of them really declined${chanceWords(ours)} (the money-minded rules: ${moneyRules.map((r) => pct(r.precision)).join(' and ')})${randomAbove(rows, ours)}`,
     ours.calibration !== null ? `money stated at risk was ${ours.calibration.toFixed(2)}x the loss that followed` : 'no loss followed on the flags',
     ...(foresight ? [`knowing the future, the same number of flags would have held ${pct(foresight.capturedShare)}`] : []),
   ];
@@ -520,7 +530,7 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         "Spend is what was bought: lines with a negative amount (returns, cancellations, credits) are left out on both sides of the date, since a return is dated when the goods came back, not when they were bought; only on a day the same customer bought in the same category do they net that day's purchases, so an order cancelled the day it was placed is no spend.",
         `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`,
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
-        `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, in the list's order (chance of a slide x (money at risk + the run's weight on sureness)); and, for relationships, every one of ours.`,
+        `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, in the list's order (chance of a slide x (money at risk + the run's weight on sureness)); and, for relationships, every one of ours. The own-gap rule can flag fewer: only units past the 90th percentile of their own gaps qualify, and its table row says how many it found.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
         'Perfect foresight flags the units that really lost most: no method can hold more of the loss with as many flags, so it shows how much room was left.',
         ...(ds.categories.length > 1 ? [GROWTH_DEFINITION] : []),
