@@ -118,8 +118,8 @@ const SLIPPING_SHARE = 0.3;
 
 /** ...or expected to lose at least this many value floors. */
 const MATERIAL_FLOORS = 10;
-/** ...with at least this chance of a slide: money stated at a chance near nought is no sign of anything. */
-const MATERIAL_MIN_CHANCE = 0.1;
+/** ...with at least this chance of a slide: money at a chance near nought is no sign of anything (10% moved the development replays, 5% none of their verdicts). */
+const MATERIAL_MIN_CHANCE = 0.05;
 
 /**
  * What the decision reads of the rules' model, worked out beforehand so the model can go first (at
