@@ -232,6 +232,8 @@ export type Structure = {
   state: 'clear' | 'weak' | 'none';
   /** Plain words with the numbers behind the verdict. */
   reason: string;
+  /** Set where the suggested split parted best customers of one category mix (by size or breadth alone) and stepped down. */
+  oneMix?: true;
 };
 
 export type KChoice = { k: number; structure: Structure };

@@ -167,6 +167,17 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
   if (fit) selection.best.forEach((i, j) => (fitted[i] = rank[fit.clusters[j]]));
   else for (const i of selection.best) fitted[i] = 0;
   const typical = meanMixes(f, centroids.length, fitted);
+  // Customers are matched by mix: two profiles of one mix (apart by size or breadth alone) leave
+  // one of them no members, and a split of one mix is no buying pattern. The suggestion steps down.
+  if (k === 'auto' && centroids.length > 1 && hasTwinMixes(typical)) {
+    const fewer = centroids.length - 1;
+    const why = `The split the sweep suggested (k = ${centroids.length}) parts best customers whose typical category mixes are the same to within ${Math.round(TWIN_MIX * 100)} point in every category: they differ by size or breadth alone, not by what they buy.`;
+    const structure: Structure =
+      fewer === 1
+        ? { state: 'none', reason: `No clear buying patterns: ${lower(why)} All customers are compared with one peer group.`, oneMix: true }
+        : { state: 'weak', reason: `Weak buying patterns: ${lower(why)} k = ${fewer} is used instead: read its profiles as tendencies.`, oneMix: true };
+    return buildProfiles(f, { ...ps, sweep: { ...sweep, suggestedK: fewer, structure } }, 'auto', categories);
+  }
   const profileOf = new Int32Array(f.n).fill(-1);
   const affinity = new Float64Array(f.n).fill(NaN);
   for (let i = 0; i < f.n; i++) {
@@ -198,6 +209,21 @@ export function buildProfiles(f: Features, ps: ProfileSweep, k: 'auto' | number,
     profiles,
     converged: fit ? fit.converged : true,
   };
+}
+
+const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** Two typical mixes this close in every category are one mix. */
+const TWIN_MIX = 0.01;
+
+/** Whether two of the typical mixes are within TWIN_MIX of each other in every category. */
+export function hasTwinMixes(mixes: readonly (readonly number[])[]): boolean {
+  for (let a = 0; a < mixes.length; a++) {
+    for (let b = a + 1; b < mixes.length; b++) {
+      if (mixes[a].every((v, c) => Math.abs(v - mixes[b][c]) < TWIN_MIX)) return true;
+    }
+  }
+  return false;
 }
 
 function meanMixes(f: Features, k: number, assigned: Int32Array): number[][] {

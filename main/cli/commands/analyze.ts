@@ -80,7 +80,7 @@ function profilesLine(s: AnalysisSummary): string {
       ? 'from the one active customer'
       : `from all ${formatCount(s.customers.best)} active customers`
     : `from ${formatCounted(s.customers.best, 'best customer')}`;
-  if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length > 0 ? `no stable split from k = 2 to ${s.settings.kMax}` : 'no split was looked for'}: see the notes) ${best}`;
+  if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length === 0 ? 'no split was looked for' : s.structure.oneMix ? 'the splits found part one mix by size' : `no stable split from k = 2 to ${s.settings.kMax}`}: see the notes) ${best}`;
   const why = s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes';
   // Weak patterns are tendencies, not segments: said on the line a reader stops at, the why in the notes.
   const weak = s.structure?.state === 'weak' && s.k > 1 ? '; weak buying patterns, see the notes' : '';

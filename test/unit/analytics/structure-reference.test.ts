@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../../../shared/analytics/features';
 import { CLEAR_SILHOUETTE, REFERENCE_MARGIN, chooseK } from '../../../shared/analytics/kmeans-sweep';
 import { cloudLike } from '../../../shared/analytics/kmeans-reference';
-import { chosenDespite, sweepProfiles } from '../../../shared/analytics/profiles';
+import { buildProfiles, chosenDespite, hasTwinMixes, sweepProfiles } from '../../../shared/analytics/profiles';
 import { seededRandom } from '../../../shared/analytics/rng';
 import { defaultAnalysisSettings } from '../../../shared/contract/settings';
 import type { KQuality } from '../../../shared/model/results';
@@ -154,5 +154,23 @@ describe('a k chosen where the sweep found no patterns', () => {
     expect(chosenDespite(none, 1)).toBe(none);
     const weak = { state: 'weak' as const, reason: 'Weak.' };
     expect(chosenDespite(weak, 3)).toBe(weak);
+  });
+});
+
+describe('a split of one category mix', () => {
+  it('counts two typical mixes within a point in every category as one, and one apart by two points as two', () => {
+    expect(hasTwinMixes([[0.5, 0.3, 0.2], [0.505, 0.295, 0.2]])).toBe(true);
+    expect(hasTwinMixes([[0.5, 0.3, 0.2], [0.52, 0.28, 0.2]])).toBe(false);
+  });
+
+  it('steps down to one peer group where customers buy the same mix and differ only in how much, instead of a clear split with an empty profile', () => {
+    // 150 customers buying the three categories alike; 20 of them order a little more often.
+    const rows: Row[] = [];
+    for (let i = 0; i < 150; i++) for (const category of CATS) rows.push({ customer: `E${i}`, date: '2025-06-01', category, revenue: i < 20 ? 1080 : 1000 });
+    const ds = makeDataset(rows, { hasDates: false, categories: CATS });
+    const f = computeFeatures(ds, ds.lastDay);
+    const model = buildProfiles(f, sweepProfiles(f, defaultAnalysisSettings()), 'auto', CATS);
+    expect(model.profiles.map((p) => p.members)).toEqual([150]);
+    expect(model.structure).toMatchObject({ state: 'none', oneMix: true, reason: expect.stringMatching(/^No clear buying patterns: the split the sweep suggested \(k = \d+\) parts best customers whose typical category mixes are the same/) });
   });
 });
