@@ -251,7 +251,7 @@ export function chooseK(quality: readonly KQuality[], minShare: number): KChoice
       k: 1,
       structure: {
         state: 'none',
-        reason: `No k from ${quality[0].k} to ${quality[quality.length - 1].k} gives profiles that are both stable across resamples (adjusted Rand >= ${STABLE_ARI}) and at least ${Math.round(minShare * 100)}% of customers each; the best silhouette is ${fmt(bestAll.silhouette)} at k = ${bestAll.k}.`,
+        reason: `No k from ${quality[0].k} to ${quality[quality.length - 1].k} gives profiles that are both stable across resamples (adjusted Rand >= ${STABLE_ARI}) and at least ${minShare >= 1 ? `${MIN_PROFILE_MEMBERS} customers each, more than there are to split` : `${Math.round(minShare * 100)}% of customers each`}; the best silhouette is ${fmt(bestAll.silhouette)} at k = ${bestAll.k}.`,
       },
     };
   }

@@ -174,3 +174,10 @@ describe('a split of one category mix', () => {
     expect(model.structure).toMatchObject({ state: 'none', oneMix: true, reason: expect.stringMatching(/^No clear buying patterns: the split the sweep suggested \(k = \d+\) parts best customers whose typical category mixes are the same/) });
   });
 });
+
+describe('the size a profile must have, in words', () => {
+  it('names the five-customer floor, not a share over 100%, where there are fewer customers than that', () => {
+    const quality: KQuality[] = [{ k: 2, sse: 1, silhouette: 0.5, stability: 1, smallestShare: 1 / 3, converged: true }];
+    expect(chooseK(quality, 5 / 3).structure.reason).toContain('at least 5 customers each, more than there are to split');
+  });
+});
