@@ -318,7 +318,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
         atRiskRevenue: money(rf.atRisk[u]),
         confidence: round3(p),
         signal: 'late',
-        reason: words ? flatString(`${modelOnlyReason(rf, u, ds.categories[k], format)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}`) : '',
+        reason: words ? flatString(`${modelOnlyReason(rf, u, ds.categories[k], format, s.lateness)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}`) : '',
         facts: {
           purchases: rf.facts.orders[u],
           lastOrder: format.iso(rf.facts.last[u]),

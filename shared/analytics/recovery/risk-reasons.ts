@@ -75,12 +75,18 @@ export function moneySentence(atRisk: number, expected: number, probability: num
   return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually ${f.spends ?? 'spends'} in that time (${f.share(probability)} chance it falls below half)`;
 }
 
-export function modelOnlyReason(rf: RiskForecast, u: number, category: string, f: ReasonFormat): string {
+/**
+ * A relationship the model flags past its usual cycle but short of the rules' lateness: its reason
+ * says it is not late by its rhythm yet, so "1.0 cycles" beside a lateness of 2 does not read as late.
+ */
+export function modelOnlyReason(rf: RiskForecast, u: number, category: string, f: ReasonFormat, lateness = Number.POSITIVE_INFINITY): string {
   const gap = rf.cut - rf.facts.last[u];
   const cycle = rf.facts.cycle[u];
   const spend = Math.max(0, rf.facts.prior[u]);
   const window = priorWindow(spend, rf.facts.priorDays, f);
-  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${(gap / cycle).toFixed(1)} cycles); ${f.cash(spend)} in the last ${window.span}${sentBack(rf, u, f)}${window.perYear ? ` (${window.perYear})` : ''}`;
+  const cycles = gap / cycle;
+  const early = cycles < lateness ? `, short of the ${lateness} the rhythm rules call late: flagged on how relationships like it fared in this data` : '';
+  return `Orders ${category} ${rhythm(cycle)}; last order ${days(gap)} ago (${cycles.toFixed(1)} cycles${early}); ${f.cash(spend)} in the last ${window.span}${sentBack(rf, u, f)}${window.perYear ? ` (${window.perYear})` : ''}`;
 }
 
 export function customerReason(

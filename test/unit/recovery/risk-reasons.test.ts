@@ -67,6 +67,9 @@ describe("a reason's usual spend, read over the window the data covers", () => {
     const ds = dataFrom(AS_OF - 600);
     const { customer: cf, relationship: rf } = assessRisk(ds, AS_OF, 365);
     expect(modelOnlyReason(rf, 0, 'Dairy', f)).toMatch(/; \$3,100 in the last 12 months$/);
+    // 60 days silent on a 10-day rhythm is late by the rules' 2 cycles; on a lateness of 8 it is not yet.
+    expect(modelOnlyReason(rf, 0, 'Dairy', f, 2)).toMatch(/ago \(6\.\d cycles\); /);
+    expect(modelOnlyReason(rf, 0, 'Dairy', f, 8)).toMatch(/ago \(6\.\d cycles, short of the 8 the rhythm rules call late: flagged on how relationships like it fared in this data\); /);
     expect(customerReason(cf, 0, 'lapsed-all', [], ds.categories, 2000, 3100, 0.8, '12 months', f)).toMatch(/^No order for 60 days; it ordered about every 10 days \(\$3,100 in the 12 months before\);/);
   });
 
