@@ -13,7 +13,9 @@ const PARETO_POINTS = 200;
 
 /**
  * Strategic = the top customers that together make `strategicShare` of revenue; the customer that
- * crosses the line is strategic too, so the strategic share is never below the setting.
+ * crosses the line is strategic too, so the strategic share is never below the setting, and so is
+ * every customer tied with it: two customers of the same revenue are in the same tier (on the
+ * grocery panel 13 of 30 customers with exactly five purchases had been strategic, 17 long tail).
  */
 export function computeTiers(revenue12m: Float64Array, strategicShare: number): Tiers {
   const n = revenue12m.length;
@@ -28,9 +30,11 @@ export function computeTiers(revenue12m: Float64Array, strategicShare: number): 
   let strategicCount = 0;
   let strategicRevenue = 0;
   const cumulativeShare = new Float64Array(ranked.length);
+  let lastStrategic = Number.NaN;
   for (let r = 0; r < ranked.length; r++) {
     const i = ranked[r];
-    if (cumulative < strategicShare * total) {
+    if (cumulative < strategicShare * total || revenue12m[i] === lastStrategic) {
+      lastStrategic = revenue12m[i];
       tier[i] = 'strategic';
       strategicCount++;
       strategicRevenue += revenue12m[i];

@@ -52,6 +52,13 @@ describe('tiers', () => {
     expect(t.strategicRevenueShare).toBeCloseTo(800 / 1000, 10);
   });
 
+  it('puts customers tied with the last strategic one in its tier, never one of two equals on each side', () => {
+    // 400 + 300 reach 70%; the first 100 crosses 80%, and the other 100 ties with it.
+    const t = computeTiers(Float64Array.from([400, 300, 100, 100, 50, 50]), 0.8);
+    expect(t.tier).toEqual(['strategic', 'strategic', 'strategic', 'strategic', 'long-tail', 'long-tail']);
+    expect(t.strategicRevenueShare).toBeCloseTo(900 / 1000, 10);
+  });
+
   it('draws a Pareto curve from the origin to (1, 1) with at most 200 points', () => {
     const revenue = Float64Array.from({ length: 5000 }, (_, i) => 1 / (i + 1));
     const t = computeTiers(revenue, 0.8);
