@@ -4,6 +4,7 @@ import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
 import { toCsv, type CsvValue } from '../../../shared/format/csv';
 import { writeOutputFile } from './build';
 import { currencyFormat } from '../export/xlsx';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { roundMoney, showsCents } from '../../../shared/format/numbers';
 
 type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: boolean; money?: boolean };
@@ -11,7 +12,7 @@ type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: bo
 const COLUMNS: Column[] = [
   { header: 'Client', value: (r) => r.label },
   { header: 'Status', value: (r) => r.status },
-  { header: 'Currency', value: (r) => r.currency },
+  { header: 'Currency', value: (r) => (r.currency === PURCHASE_UNITS ? 'none: purchase counts (units)' : r.currency) },
   { header: 'Data from', value: (r) => r.dateFrom },
   { header: 'Data to', value: (r) => r.dateTo },
   { header: 'Months of data', value: (r) => r.months },

@@ -13,6 +13,7 @@ describe('a spend-table client in a benchmark', () => {
   const files: string[] = [];
   let portfolio: Portfolio;
   let backend: Backend;
+  let young = '';
 
   beforeAll(async () => {
     t = tempDir();
@@ -26,7 +27,7 @@ describe('a spend-table client in a benchmark', () => {
       files.push(workspace);
     }
     // CDNOW's first month alone: 31 days of data, too few to set against the band.
-    const young = path.join(t.dir, 'CDNOW January.longtail');
+    young = path.join(t.dir, 'CDNOW January.longtail');
     await backend.call('workspace-create', { path: young, clientName: 'CDNOW January' });
     await backend.call('import-run', { path: sharedData('cdnowElog.csv') });
     await backend.call('analysis-run', { settings: { asOf: '1997-01-31' } });
@@ -64,10 +65,14 @@ describe('a spend-table client in a benchmark', () => {
     const out = path.join(t.dir, 'comparison.csv');
     const lines: string[] = [];
     const io = { backend, cwd: t.dir, out: (s: string) => lines.push(s), err: (s: string) => lines.push(s), interactive: false };
-    expect(await runCli(['benchmark', ...files, '--out', out], io)).toBe(0);
+    expect(await runCli(['benchmark', ...files, young, '--out', out], io)).toBe(0);
     expect(lines.join('\n')).toMatch(/Wholesale: revenue 12m \$14,619,500, leakage \$[\d,]+ = 1\.4% \(growth alone: recovery needs dated sales: a spend table, so set against neither the 7-30% band nor the other clients\)/);
     const csv = fs.readFileSync(out, 'utf8');
     expect(csv.split(/\r?\n/).find((l) => l.startsWith('Wholesale,'))).toContain(',growth alone: recovery needs dated sales,');
+    expect(lines.join('\n')).toMatch(/CDNOW January: revenue 12m .*\(under a quarter of data, so set against neither the 7-30% band nor the other clients\)/);
+    // The grocery panel's amounts are purchase counts: its currency cell says so, not 'XXX'.
+    expect(csv.split(/\r?\n/).find((l) => l.startsWith('Grocery,'))).toContain(',none: purchase counts (units),');
+    expect(csv.split(/\r?\n/).find((l) => l.startsWith('CDNOW January,'))).toContain(',under a quarter of data,');
     expect(lines.join('\n')).toContain('Clients count in USD and purchase counts (units): amounts are not converted, so revenue is not ranked across them; compare their shares.');
   });
 });
