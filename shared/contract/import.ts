@@ -195,4 +195,8 @@ export const importSpecs = [
     'import-rejects-export',
     z.object({ importId: z.number().int(), out: z.string().min(1) }),
   ),
+  handlerSpec<{ importId: number; file: string; rowsRemoved: number; customersRemoved: number; categoriesRemoved: number }>()(
+    'import-remove',
+    z.object({ importId: z.number().int() }),
+  ),
 ] as const;

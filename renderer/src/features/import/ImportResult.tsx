@@ -1,12 +1,10 @@
-import { useState } from 'react';
-import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
+import type { ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
-import { call } from '../../api/client';
-import { saveExport } from '../../api/files';
-import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
-import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { call } from '../../api/client';
+import { useAsync } from '../../app/useAsync';
+import { RejectedRows } from './RejectedRows';
 
 export function ImportResult({ summary, onAnother }: { summary: ImportSummary; onAnother: () => void }) {
   const fmt = useFormatters();
@@ -14,33 +12,6 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
   const { job, runAnalysis } = useAnalysisJob();
   const latest = useSummary();
   const { workspace } = useWorkspace();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const importId = summary.importId;
-  const rejects = useAsync(
-    async () => (importId !== null && summary.rowsRejected > 0 ? (await call('import-rejects', { importId, limit: 10000 })).rows : []),
-    [importId, summary.rowsRejected],
-  );
-  const columns: Column<RejectedRow>[] = [
-    { id: 'row', label: 'Row', value: (r) => r.row, align: 'right', width: '5rem' },
-    { id: 'column', label: 'Column', value: (r) => r.column, width: '10rem' },
-    { id: 'value', label: 'Value', value: (r) => r.value, width: '12rem' },
-    { id: 'reason', label: 'Why it was rejected', value: (r) => r.reason, width: '3fr' },
-  ];
-
-  const saveRejects = async () => {
-    if (importId === null) return;
-    try {
-      const name = `${summary.file.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '') ?? 'import'}-rejects.csv`;
-      const path = await saveExport({ title: 'Save rejected rows', defaultName: name, filters: [{ name: 'CSV', extensions: ['csv'] }] }, (out) =>
-        call('import-rejects-export', { importId, out }),
-      );
-      if (path) setSaved(`Saved ${fmt.count(summary.rowsRejected)} rejected rows to ${path}`);
-    } catch (e) {
-      setError(e);
-    }
-  };
-
   return (
     <>
       <Panel title={`Imported ${summary.file.split(/[\\/]/).pop()}`}>
@@ -62,24 +33,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
         )}
       </Panel>
       {summary.shape === 'transactions' && !summary.dryRun && <ProductLevelStep />}
-      {summary.rowsRejected > 0 && (
-        <Panel
-          title="Rejected rows"
-          actions={
-            <button type="button" onClick={() => void saveRejects()}>
-              Save rejects as CSV…
-            </button>
-          }
-        >
-          <ErrorNotice error={error ?? rejects.error} onDismiss={() => setError(null)} />
-          {saved && (
-            <p role="status" data-testid="rejects-saved">
-              {saved}
-            </p>
-          )}
-          <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} />
-        </Panel>
-      )}
+      <RejectedRows summary={summary} />
       <div className="row">
         <button type="button" onClick={onAnother}>
           Import another file

@@ -7,6 +7,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { Empty, ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { breadthWords } from './breadth-words';
 import { OpenOrCreate } from './OpenOrCreate';
+import { DatasetDetail } from './DatasetDetail';
 
 function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
   const fmt = useFormatters();
@@ -89,9 +90,12 @@ const loadImports = () => call('import-list', {});
 function Datasets({ revision }: { revision: string }) {
   const fmt = useFormatters();
   const imports = useAsync(() => loadImports(), [revision]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const detail = imports.data?.find((r) => r.importId === chosen) ?? null;
   const columns: Column<ImportRow>[] = [
-    { id: 'file', label: 'File', value: (r) => r.file.split(/[\\/]/).pop() ?? r.file, width: '2fr' },
-    { id: 'when', label: 'Imported', value: (r) => r.finishedAt, format: (v) => (v ? new Date(String(v)).toLocaleString(fmt.locale) : '') },
+    { id: 'file', label: 'File', value: (r) => `${r.file.split(/[\\/]/).pop() ?? r.file}${r.sheet ? ` (${r.sheet})` : ''}`, width: '2fr' },
+    { id: 'when', label: 'Imported', value: (r) => r.finishedAt, format: (v) => (v ? new Date(String(v)).toLocaleString(fmt.locale) : ''), width: '1.4fr' },
     { id: 'rows', label: 'Rows', value: (r) => r.rowsImported, format: (v) => fmt.count(Number(v)), align: 'right' },
     { id: 'rejected', label: 'Rejected', value: (r) => r.rowsRejected, format: (v) => fmt.count(Number(v)), align: 'right' },
     { id: 'customers', label: 'Customers', value: (r) => r.customers, format: (v) => fmt.count(Number(v)), align: 'right' },
@@ -99,12 +103,54 @@ function Datasets({ revision }: { revision: string }) {
     { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, format: (v) => fmt.money(Number(v)), align: 'right' },
   ];
   return (
+    <>
     <Panel title="Datasets">
       <ErrorNotice error={imports.error} />
-      {imports.data && <DataTable label="Imported datasets" columns={columns} rows={imports.data} rowKey={(r) => `${r.importId}-${r.sha256}`} height={Math.min(200, 32 * (1 + Math.max(2, imports.data.length)) + 8)} empty="No data imported yet." />}
+      {removed && (
+        <p role="status" data-testid="import-removed">
+          {removed}
+        </p>
+      )}
+      {imports.data && (
+        <>
+          <DataTable
+            label="Imported datasets"
+            columns={columns}
+            rows={imports.data}
+            rowKey={(r) => `${r.importId}-${r.sha256}`}
+            height={Math.min(200, 32 * (1 + Math.max(2, imports.data.length)) + 8)}
+            empty="No data imported yet."
+            onActivate={(r) => setChosen(r.importId)}
+          />
+          {imports.data.length > 0 && (
+            <div className="row dataset-choice">
+              <label htmlFor="dataset-choice" className="muted">Rejected rows and removal of</label>
+              <select id="dataset-choice" value={chosen ?? ''} onChange={(e) => setChosen(e.target.value === '' ? null : Number(e.target.value))} data-testid="dataset-choice">
+                <option value="">choose an import (or double-click its row)</option>
+                {imports.data.map((r) => (
+                  <option key={r.importId ?? r.sha256} value={r.importId ?? ''}>
+                    {`${r.importId}. ${r.file.split(/[\\/]/).pop() ?? r.file}${r.sheet ? ` (${r.sheet})` : ''}: ${fmt.count(r.rowsImported)} rows, ${fmt.count(r.rowsRejected)} rejected`}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </>
+      )}
       {/* Keeps the table's room while it loads, so the forms below do not jump under the pointer. */}
       {!imports.data && !imports.error && <div className="loading-room" style={{ height: 240 }} aria-busy="true" />}
     </Panel>
+      {detail && (
+        <DatasetDetail
+          key={detail.importId}
+          summary={detail}
+          onRemoved={(message) => {
+            setChosen(null);
+            setRemoved(message);
+          }}
+        />
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { saveExport } from '../../api/files';
+import { useAsync } from '../../app/useAsync';
+import { useFormatters } from '../../app/workbench';
+import { DataTable, type Column } from '../../components/DataTable';
+import { ErrorNotice, Panel } from '../../components/Feedback';
+
+/** An import's rejected rows with the reason for each, and a way to save them all: on the import's result and on Workspaces later. */
+export function RejectedRows({ summary }: { summary: ImportSummary }) {
+  const fmt = useFormatters();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const importId = summary.importId;
+  const rejects = useAsync(
+    async () => (importId !== null && summary.rowsRejected > 0 ? (await call('import-rejects', { importId, limit: 10000 })).rows : []),
+    [importId, summary.rowsRejected],
+  );
+  const columns: Column<RejectedRow>[] = [
+    { id: 'row', label: 'Row', value: (r) => r.row, align: 'right', width: '5rem' },
+    { id: 'column', label: 'Column', value: (r) => r.column, width: '10rem' },
+    { id: 'value', label: 'Value', value: (r) => r.value, width: '12rem' },
+    { id: 'reason', label: 'Why it was rejected', value: (r) => r.reason, width: '3fr' },
+  ];
+
+  const saveRejects = async () => {
+    if (importId === null) return;
+    try {
+      const name = `${summary.file.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '') ?? 'import'}-rejects.csv`;
+      const path = await saveExport({ title: 'Save rejected rows', defaultName: name, filters: [{ name: 'CSV', extensions: ['csv'] }] }, (out) =>
+        call('import-rejects-export', { importId, out }),
+      );
+      if (path) setSaved(`Saved ${fmt.count(summary.rowsRejected)} rejected rows to ${path}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  if (summary.rowsRejected === 0) return null;
+  return (
+    <Panel
+      title="Rejected rows"
+      actions={
+        <button type="button" onClick={() => void saveRejects()}>
+          Save rejects as CSV…
+        </button>
+      }
+    >
+      <ErrorNotice error={error ?? rejects.error} onDismiss={() => setError(null)} />
+      {saved && (
+        <p role="status" data-testid="rejects-saved">
+          {saved}
+        </p>
+      )}
+      <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} />
+    </Panel>
+  );
+}
