@@ -25,3 +25,22 @@ describe('the list order among the recovery thresholds', () => {
     expect(document.getElementById('list-order-hint')?.textContent).toBe('The likeliest slides first, whatever their size: surer calls, less of the money.');
   });
 });
+
+describe('the value floor typed into its field', () => {
+  it('takes 250 typed into a cleared field as 250, names its unit, and refuses a negative or a word without changing the setting', () => {
+    const start = { ...defaultAnalysisSettings().recovery, minRevenue: 0 };
+    const changes: number[] = [];
+    render(<RecoveryControls value={start} onChange={(next) => changes.push(next.minRevenue)} unit="GBP" />);
+    const field = screen.getByLabelText('Ignore relationships under (GBP per year)') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '' } });
+    expect(field.value).toBe('');
+    expect(document.getElementById('min-revenue-problem')?.textContent).toBe('Type an amount (0 for none).');
+    fireEvent.change(field, { target: { value: '250' } });
+    expect(field.value).toBe('250');
+    expect(changes).toEqual([250]);
+    fireEvent.change(field, { target: { value: '-50' } });
+    expect(document.getElementById('min-revenue-problem')?.textContent).toBe("'-50' is not an amount of 0 or more: the setting stays at 0.");
+    fireEvent.change(field, { target: { value: 'lots' } });
+    expect(changes).toEqual([250]);
+  });
+});

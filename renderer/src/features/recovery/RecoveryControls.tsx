@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { ListOrder, RecoverySettings } from '../../../../shared/contract';
 import { settingMeta, sliderRange } from '../../../../shared/contract/settings-meta';
 
-type Props = { value: RecoverySettings; onChange: (next: RecoverySettings) => void };
+/** `unit`: what the value floor is counted in (the workspace currency, or units for a purchase log). */
+type Props = { value: RecoverySettings; onChange: (next: RecoverySettings) => void; unit?: string };
 
 function Slider({ id, label, value, min, max, step, shown, onChange, disabled, hint }: {
   id: string;
@@ -28,6 +30,45 @@ function Slider({ id, label, value, min, max, step, shown, onChange, disabled, h
   );
 }
 
+/**
+ * An amount typed as the user types it: the field keeps the text (a cleared field is not put back
+ * to 0 under the cursor, so typing 250 gives 250, not 0250) and the setting takes it only when it
+ * is an amount of 0 or more; anything else is said beside the field and changes nothing.
+ */
+function AmountField({ id, label, value, onChange }: { id: string; label: string; value: number; onChange: (v: number) => void }) {
+  const [text, setText] = useState(String(value));
+  // A value set from outside (a reset, another run) shows in the field; the user's own typing stays.
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (Number(text) !== value || text.trim() === '') setText(String(value));
+  }
+  const parsed = text.trim() === '' ? null : Number(text);
+  const problem = parsed === null ? 'Type an amount (0 for none).' : !Number.isFinite(parsed) || parsed < 0 ? `'${text}' is not an amount of 0 or more: the setting stays at ${value}.` : null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={`${id}-problem`}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v !== value) onChange(v);
+        }}
+        onBlur={() => problem !== null && setText(String(value))}
+      />
+      <span id={`${id}-problem`} className="muted" role={problem ? 'alert' : undefined} style={{ fontSize: '0.78rem' }}>
+        {problem ?? ''}
+      </span>
+    </div>
+  );
+}
+
 const LIST_ORDER_HINTS: Record<ListOrder, string> = {
   balanced: 'As much weight on the chance of a slide as this data asks: surer than the naive rules where it can be, while holding more of the money.',
   money: 'Money at risk x chance: the most money at the top, with fewer sure slides.',
@@ -35,7 +76,7 @@ const LIST_ORDER_HINTS: Record<ListOrder, string> = {
 };
 
 /** The thresholds of a recovery action, each with what it means in words. */
-export function RecoveryControls({ value, onChange }: Props) {
+export function RecoveryControls({ value, onChange, unit }: Props) {
   const set = <K extends keyof RecoverySettings>(key: K, v: RecoverySettings[K]) => onChange({ ...value, [key]: v });
   return (
     <div className="controls top" data-testid="recovery-controls">
@@ -68,10 +109,7 @@ export function RecoveryControls({ value, onChange }: Props) {
           {LIST_ORDER_HINTS[value.listOrder]}
         </span>
       </div>
-      <div className="field">
-        <label htmlFor="min-revenue">Ignore relationships under (per year)</label>
-        <input id="min-revenue" type="number" min={settingMeta('recovery.minRevenue').min ?? 0} step={settingMeta('recovery.minRevenue').step} value={value.minRevenue} onChange={(e) => set('minRevenue', Math.max(0, Number(e.target.value) || 0))} />
-      </div>
+      <AmountField id="min-revenue" label={`Ignore relationships under (${unit ? `${unit} ` : ''}per year)`} value={value.minRevenue} onChange={(v) => set('minRevenue', v)} />
     </div>
   );
 }

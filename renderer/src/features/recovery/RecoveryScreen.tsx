@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import type { RecoverySettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -109,7 +110,7 @@ export function RecoveryScreen() {
           </div>
         }
       >
-        <RecoveryControls value={current} onChange={change} />
+        <RecoveryControls value={current} onChange={change} unit={fmt.currency === PURCHASE_UNITS ? 'units' : fmt.currency} />
       </Panel>
       <ErrorNotice error={evaluation.error} />
       <div className="stats" data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
