@@ -50,16 +50,22 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
   const [unknown, setUnknown] = useState<AssignmentSettings['unknownKindAs']>(initial?.unknownKindAs ?? 'outside');
   const [strategic, setStrategic] = useState(initial?.strategicUsesCapacity ?? false);
   const whole = (t: string) => /^\d+$/.test(t.trim());
-  const valid = whole(outside) && whole(inside) && /^\d+(\.\d+)?$/.test(minValue.trim());
+  // Each field's problem in words, beside the button it holds back (a greyed button alone said nothing).
+  const problems = [
+    !whole(outside) && `Default outside capacity: "${outside}" is not a whole number of accounts of 0 or more`,
+    !whole(inside) && `Default inside capacity: "${inside}" is not a whole number of accounts of 0 or more`,
+    !/^\d+(\.\d+)?$/.test(minValue.trim()) && `Least expected value: "${minValue}" is not an amount of 0 or more`,
+  ].filter((p): p is string => Boolean(p));
+  const valid = problems.length === 0;
   return (
     <div className="controls" data-testid="assignment-settings">
       <div className="field">
         <label htmlFor="as-outside">Default outside capacity (accounts)</label>
-        <input id="as-outside" inputMode="numeric" value={outside} onChange={(e) => setOutside(e.target.value)} />
+        <input id="as-outside" inputMode="numeric" value={outside} aria-invalid={!whole(outside) || undefined} onChange={(e) => setOutside(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor="as-inside">Default inside capacity (accounts)</label>
-        <input id="as-inside" inputMode="numeric" value={inside} onChange={(e) => setInside(e.target.value)} />
+        <input id="as-inside" inputMode="numeric" value={inside} aria-invalid={!whole(inside) || undefined} onChange={(e) => setInside(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor="as-min">Least expected value for an outside call</label>
@@ -90,6 +96,13 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
       >
         {busy ? 'Planning…' : 'Plan assignments'}
       </button>
+      {problems.length > 0 && (
+        <ul className="reasons warnings" role="alert" data-testid="plan-settings-problems">
+          {problems.map((text) => (
+            <li key={text}>{text}.</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RepKind, RosterRep } from '../../../../shared/contract/assignment';
+import { spellingKey } from '../../../../shared/analytics/products/level';
 import { call } from '../../api/client';
 import { pickDataFile } from '../../api/files';
 import { ErrorNotice, Panel } from '../../components/Feedback';
@@ -16,7 +17,7 @@ const toDraft = (r: RosterRep): Draft => ({
 });
 
 const capacityProblem = (text: string): string | null =>
-  text.trim() === '' || /^\d+$/.test(text.trim()) ? null : `"${text}" is not a whole number of accounts`;
+  text.trim() === '' || /^\d+$/.test(text.trim()) ? null : `"${text}" is not a whole number of accounts of 0 or more`;
 
 /**
  * The roster: kind, territory and capacity per rep. Reps come from the data and from roster files;
@@ -72,12 +73,21 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
     }
   };
 
+  const [addProblem, setAddProblem] = useState<string | null>(null);
   const add = () => {
     const name = newName.trim();
-    if (!name || drafts.some((d) => d.name === name)) return;
+    if (!name) return;
+    // Names are matched whatever their case and spacing (as the data's are): "ann lee" is Ann Lee.
+    const same = drafts.find((d) => spellingKey(d.name) === spellingKey(name));
+    if (same) {
+      setAddProblem(`${same.name} is already on the roster (names are matched whatever their case and spacing): edit that row instead.`);
+      return;
+    }
+    setAddProblem(null);
     setDrafts((d) => [...d, { name, kind: 'outside', territory: '', capacity: '', active: true, dataAccounts: 0 }]);
     setNewName('');
   };
+  const invalid = drafts.flatMap((d, i) => (problems[i] ? [`Capacity of ${d.name}: ${problems[i]}`] : []));
 
   return (
     <Panel
@@ -144,6 +154,13 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
         </tbody>
       </table>
       {drafts.length === 0 && <p className="muted">No reps yet: import a roster, or data with a rep column.</p>}
+      {invalid.length > 0 && (
+        <ul className="reasons warnings" role="alert" data-testid="roster-problems">
+          {invalid.map((text) => (
+            <li key={text}>{text}. Save waits until it is one (or left empty for the plan's default).</li>
+          ))}
+        </ul>
+      )}
       <div className="row roster-add">
         <div className="field">
           <label htmlFor="roster-new">Add a rep</label>
@@ -153,6 +170,11 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
           Add
         </button>
       </div>
+      {addProblem && (
+        <p className="muted" role="alert" data-testid="roster-add-problem">
+          {addProblem}
+        </p>
+      )}
     </Panel>
   );
 }
