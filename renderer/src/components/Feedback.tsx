@@ -1,3 +1,4 @@
+import { screenWords } from '../app/screen-words';
 import type { ReactNode } from 'react';
 import type { Progress } from '../../../shared/contract';
 import { describeError } from '../api/errors';
@@ -40,7 +41,7 @@ export function ErrorNotice({ error, onDismiss, action }: { error: unknown; onDi
   const { code, message } = typeof error === 'object' && error !== null && 'message' in error && 'code' in error ? (error as { code: string; message: string }) : describeError(error);
   return (
     <div className="notice error" role="alert" data-code={code}>
-      <p>{message}</p>
+      <p>{screenWords(message)}</p>
       <div className="notice-actions">
         {action}
         {onDismiss && (

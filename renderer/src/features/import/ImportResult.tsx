@@ -1,3 +1,4 @@
+import { screenWords } from '../../app/screen-words';
 import type { ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
@@ -27,7 +28,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
         {summary.warnings.length > 0 && (
           <ul className="reasons warnings" aria-label="Warnings">
             {summary.warnings.map((text) => (
-              <li key={text}>{text}</li>
+              <li key={text}>{screenWords(text)}</li>
             ))}
           </ul>
         )}

@@ -1,3 +1,4 @@
+import { screenWords } from '../../app/screen-words';
 import { useState } from 'react';
 import { countsPurchases, DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
@@ -101,7 +102,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
   // A spend table's categories are its numeric columns: only the fields describing a customer are mapped.
   const spendTable = preview.shape === 'spend-table';
   const fields: readonly ImportField[] = spendTable ? SPEND_TABLE_FIELDS : IMPORT_FIELDS;
-  const notes = preview.warnings ?? [];
+  const notes = (preview.warnings ?? []).map(screenWords);
 
   return (
     <>
@@ -301,7 +302,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
           {dryRun.warnings.length > 0 && (
             <ul className="reasons">
               {dryRun.warnings.map((text) => (
-                <li key={text}>{text}</li>
+                <li key={text}>{screenWords(text)}</li>
               ))}
             </ul>
           )}

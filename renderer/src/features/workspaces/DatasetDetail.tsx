@@ -1,3 +1,4 @@
+import { screenWords } from '../../app/screen-words';
 import { useState } from 'react';
 import type { ImportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -57,7 +58,7 @@ export function DatasetDetail({ summary, onRemoved }: { summary: ImportSummary; 
         {summary.warnings.length > 0 && (
           <ul className="reasons warnings" aria-label="What the import said">
             {summary.warnings.map((text) => (
-              <li key={text}>{text}</li>
+              <li key={text}>{screenWords(text)}</li>
             ))}
           </ul>
         )}

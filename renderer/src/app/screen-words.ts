@@ -1,0 +1,22 @@
+/**
+ * The backend's messages are written for every door, the command line's flags among them; on a
+ * screen a flag is a control. These say the control instead: "use --force" where the import screen
+ * has a box to tick, "--map date=<column>" where it has a column mapping.
+ */
+const SCREEN_WORDS: [RegExp, string][] = [
+  [/use --force if you really mean it/g, 'tick "Import even if this file or its lines were imported before" if you really mean it'],
+  [/--map (\w+)=<column>/g, 'its $1 column (Column mapping)'],
+  [/--map (\w+)= \(unmapped\)/g, 'the $1 column set to "not mapped" (Column mapping)'],
+  [/--sheet "([^"]+)"/g, 'the sheet "$1" on the import screen'],
+  [/--shape spend-table/g, 'the spend-table shape on the import screen'],
+  [/--date-format (day-number|mdy|dmy|iso|yyyymm|unix|excel-serial)/g, 'the date format "$1" on the import screen'],
+  [/--day-one YYYY-MM-DD/g, 'the date of day 1 on the import screen'],
+  [/--currency ([A-Z]{3})/g, 'the currency $1'],
+  [/longtail analyze, or Analyse in the app/g, 'Run analysis'],
+];
+
+export function screenWords(text: string): string {
+  let out = text;
+  for (const [pattern, words] of SCREEN_WORDS) out = out.replace(pattern, words);
+  return out;
+}
