@@ -30,7 +30,8 @@ describe('a run whose recovery list is ordered surest first', () => {
       return rows.filter((a) => a.category === 'All categories').map((a) => ({ chance: Number(a.facts.probability), money: Number(a.facts.atRiskHorizon) }));
     };
     const accounts = await accountsOf(sure.runId);
-    expect(accounts.length).toBeGreaterThan(10);
+    // A few whole accounts: those slipping on money alone at a chance under 5% are no calls (decide.ts).
+    expect(accounts.length).toBeGreaterThanOrEqual(3);
     // The list runs down the surest-first call value: chance x (money at risk + the heavy weight).
     const weight = order?.weight ?? 0;
     expect(weight).toBeGreaterThan(0);
