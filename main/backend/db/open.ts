@@ -25,6 +25,34 @@ function writable(path: string): boolean {
   }
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * A folder, or a file that is no database at all (a CSV chosen where a workspace was asked), is
+ * said to be what it is: SQLite's "file is not a database" had read as a damaged workspace, with
+ * advice to restore a backup of a file that was fine.
+ */
+function refuseNonWorkspace(path: string): void {
+  if (fs.statSync(path).isDirectory()) {
+    throw new AppError('FILE_UNREADABLE', `${path} is a folder, not a workspace: choose the workspace file (.longtail) in it.`, { path });
+  }
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(path, 'r');
+  let read = 0;
+  try {
+    read = fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read === 0 || head.equals(SQLITE_HEADER)) return;
+  const text = /^[\x09\x0a\x0d\x20-\x7e]+$/.test(head.subarray(0, read).toString('latin1'));
+  throw new AppError(
+    'WORKSPACE_CORRUPT',
+    `${path} is not a Longtail workspace: it holds no workspace data${text ? ' (it reads as text: a CSV or a report, say)' : ''}. To read its sales, import it into a workspace; to open a workspace, choose its .longtail file.`,
+    { path },
+  );
+}
+
 /** Only a failed integrity_check (or a file SQLite does not recognise) makes a workspace "damaged". */
 function damaged(path: string, e: unknown): boolean {
   if (isDamaged(e)) return true;
@@ -65,6 +93,7 @@ export function openDatabase(path: string, options: { create: boolean }): Db {
       path,
     });
   }
+  if (!options.create) refuseNonWorkspace(path);
   const readonly = !options.create && !writable(path);
   let db: Db | null = null;
   try {

@@ -90,6 +90,16 @@ describe('workspace migrations', () => {
     expect(() => openDatabase(file, { create: false })).toThrow(expect.objectContaining({ code: 'WORKSPACE_CORRUPT' }));
   });
 
+  it('says a CSV chosen as a workspace is no workspace, not that it is damaged, and names a folder as one', () => {
+    const csv = fresh();
+    fs.writeFileSync(csv, 'Customer,Date,Category,Net Sales\nA,2025-01-05,Dairy,100\n');
+    expect(() => openDatabase(csv, { create: false })).toThrow(
+      expect.objectContaining({ code: 'WORKSPACE_CORRUPT', message: `${csv} is not a Longtail workspace: it holds no workspace data (it reads as text: a CSV or a report, say). To read its sales, import it into a workspace; to open a workspace, choose its .longtail file.` }),
+    );
+    const folder = path.dirname(csv);
+    expect(() => openDatabase(folder, { create: false })).toThrow(expect.objectContaining({ code: 'FILE_UNREADABLE', message: expect.stringContaining('is a folder, not a workspace') }));
+  });
+
   it("keeps each customer's last day of sales on the customer and no index over the transactions", () => {
     const db = openDatabase(fresh(), { create: true });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' AND sql IS NOT NULL").all()).toEqual([]);
