@@ -180,9 +180,9 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     for (const code of ['16163', '13762']) expect((await w.backend.call('analysis-customer', { runId: summary.runId, code })).actions.filter((a) => a.kind === 'recovery'), code).toEqual([]);
   });
 
-  it("spreads a slipping account's money that its slipping categories cannot hold over its other categories, flagging none of them: 14911", async () => {
+  it("spreads a slipping account's money that its slipping categories cannot hold over its other categories, flagging none of them: 14646", async () => {
     const asOfDay = dayFromIso(summary.asOf);
-    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '14911' });
+    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '14646' });
     const [account] = detail.actions.filter((a) => a.kind === 'recovery' && a.category === 'All categories');
     expect(account.facts.signal).toBe('slipping');
     const keptBy = new Map<string, number>();
