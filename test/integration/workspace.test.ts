@@ -22,6 +22,10 @@ describe('workspaces', () => {
     const outcome = await w.backend.invoke('workspace-create', { path: w.file, clientName: 'Other' });
     expect(outcome).toMatchObject({ ok: false, error: { code: 'WORKSPACE_EXISTS' } });
     expect(!outcome.ok && outcome.error.message).toContain(w.file);
+    expect(!outcome.ok && outcome.error.message).not.toContain('overwrite');
+    // A folder given where a file was meant is named as one, with a file name to use instead.
+    const folder = await w.backend.invoke('workspace-create', { path: w.dir, clientName: 'Other' });
+    expect(folder).toMatchObject({ ok: false, error: { code: 'FILE_EXISTS', message: `${w.dir} is a folder: give the workspace a file name in it, such as ${path.join(w.dir, 'client.longtail')}.` } });
   });
 
   it('reopens a workspace in a new backend and lists it among the recent ones', async () => {

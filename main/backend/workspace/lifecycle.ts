@@ -20,8 +20,11 @@ export function createWorkspace(
 ): WorkspaceInfo {
   const file = path.resolve(args.path);
   if (fs.existsSync(file)) {
+    if (fs.statSync(file).isDirectory()) {
+      throw new AppError('FILE_EXISTS', `${file} is a folder: give the workspace a file name in it, such as ${path.join(file, 'client.longtail')}.`, { path: file });
+    }
     if (!args.overwrite) {
-      throw new AppError('WORKSPACE_EXISTS', `${file} already exists. Open it, choose another name, or overwrite it.`, {
+      throw new AppError('WORKSPACE_EXISTS', `${file} already exists: open it (Open workspace), or choose another name for the new one.`, {
         path: file,
       });
     }

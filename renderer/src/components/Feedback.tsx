@@ -1,5 +1,5 @@
 import { screenWords } from '../app/screen-words';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Progress } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 
@@ -37,10 +37,15 @@ export function ProgressBar({ label, progress, onCancel }: { label: string; prog
 
 /** Shows what went wrong and, through the message, what to do next. */
 export function ErrorNotice({ error, onDismiss, action }: { error: unknown; onDismiss?: () => void; action?: ReactNode }) {
+  // A notice below the fold (under a form, in a short window) read as a button that did nothing: brought into view.
+  const shown = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) shown.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   const { code, message } = typeof error === 'object' && error !== null && 'message' in error && 'code' in error ? (error as { code: string; message: string }) : describeError(error);
   return (
-    <div className="notice error" role="alert" data-code={code}>
+    <div className="notice error" role="alert" data-code={code} ref={shown}>
       <p>{screenWords(message)}</p>
       <div className="notice-actions">
         {action}
