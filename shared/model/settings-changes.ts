@@ -1,4 +1,5 @@
 import { defaultAnalysisSettings, type AnalysisSettings } from '../contract/settings';
+import { formatSetting, SETTINGS } from '../contract/settings-meta';
 
 /** One setting that differs: its dotted key (recovery.lateness), its value, and the value compared with. */
 export type SettingChange = { key: string; value: unknown; base: unknown };
@@ -24,7 +25,18 @@ export function settingsChanges(settings: AnalysisSettings, base: AnalysisSettin
 
 const show = (v: unknown): string => (v === null || v === undefined ? 'none' : typeof v === 'boolean' ? (v ? 'on' : 'off') : String(v));
 
-/** "recovery.lateness 2.5 (default 2), k 7 (default auto)": the words of the badge, the report and the exports. */
-export function describeChanges(changes: readonly SettingChange[], baseWord = 'default'): string {
-  return changes.map((c) => `${c.key} ${show(c.value)} (${baseWord} ${show(c.base)})`).join(', ');
+/**
+ * "Late after 2.5 cycles (default 2 cycles), Declining below 35% (default 50%)": the words of the
+ * badge, the run history, the report and the exports, in the names their controls carry. `keys`
+ * writes the settings' own dotted keys instead ("recovery.lateness 2.5 (default 2)"), for the
+ * command line and summary.json, where the key is what a user types back.
+ */
+export function describeChanges(changes: readonly SettingChange[], baseWord = 'default', style: 'labels' | 'keys' = 'labels'): string {
+  return changes
+    .map((c) => {
+      const meta = style === 'labels' ? SETTINGS.find((s) => s.path === c.key) : undefined;
+      if (!meta) return `${c.key} ${show(c.value)} (${baseWord} ${show(c.base)})`;
+      return `${meta.label} ${formatSetting(meta, c.value)} (${baseWord} ${formatSetting(meta, c.base)})`;
+    })
+    .join(', ');
 }

@@ -228,7 +228,7 @@ describe('the workbench in a browser against longtail serve', () => {
     const [latest, first] = runs;
     expect(latest.changes.map((c) => c.key)).toEqual(['k']);
     await goTo('overview');
-    await expect.poll(() => page.locator('nav').getByTestId('settings-badge').innerText()).toBe(`Custom settings: k ${latest.k} (default auto)`);
+    await expect.poll(() => page.locator('nav').getByTestId('settings-badge').innerText()).toBe(`Custom settings: Profiles (k) ${latest.k} (default auto)`);
     await expect.poll(() => page.getByTestId('run-history').locator('tbody tr').count()).toBe(2);
     const compare = page.getByTestId('run-compare');
     await expect.poll(() => compare.innerText()).toContain(`k ${latest.k} (run ${first.runId}: auto)`);

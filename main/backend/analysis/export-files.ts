@@ -77,7 +77,7 @@ export function writeRunFiles(
         run_id: summary.runId,
         settings: summary.settings,
         // Null for the default method; else each setting that differs, in words.
-        custom_settings: settingsChanges(summary.settings).length > 0 ? describeChanges(settingsChanges(summary.settings)) : null,
+        custom_settings: settingsChanges(summary.settings).length > 0 ? describeChanges(settingsChanges(summary.settings), 'default', 'keys') : null,
         as_of: summary.asOf,
         currency: summary.currency,
         has_dates: summary.hasDates,

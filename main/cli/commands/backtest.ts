@@ -201,7 +201,7 @@ Examples:
       // would not expect.
       const changes = settingsChanges(summary.settings);
       io.err(
-        `Note: analysed again first with ${changes.length === 0 ? 'the default settings' : describeChanges(changes)}, stored as run ${summary.runId}, now the workspace's latest: the workbench, report and exports show it. \`longtail analyze -w ${workspace}\` analyses again with the defaults.`,
+        `Note: analysed again first with ${changes.length === 0 ? 'the default settings' : describeChanges(changes, 'default', 'keys')}, stored as run ${summary.runId}, now the workspace's latest: the workbench, report and exports show it. \`longtail analyze -w ${workspace}\` analyses again with the defaults.`,
       );
     }
     if (dates !== undefined) {

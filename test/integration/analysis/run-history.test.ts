@@ -25,7 +25,8 @@ describe('run history', () => {
     expect(runs.map((r) => r.runId)).toEqual([second.runId, first.runId]);
     expect(runs[1].changes).toEqual([]);
     expect(runs[0].changes).toEqual([{ key: 'recovery.lateness', value: 1.2, base: 2 }]);
-    expect(describeChanges(runs[0].changes)).toBe('recovery.lateness 1.2 (default 2)');
+    expect(describeChanges(runs[0].changes)).toBe('Late after 1.2 cycles (default 2 cycles)');
+    expect(describeChanges(runs[0].changes, 'default', 'keys')).toBe('recovery.lateness 1.2 (default 2)');
     expect(runs[0]).toMatchObject({ recoveryActions: second.counts.recoveryActions, growthActions: second.counts.growthActions, leakageShare: second.leakage.share });
   });
 
@@ -70,9 +71,9 @@ describe('the custom-settings badge outside the workbench', () => {
     const out = path.join(w.dir, 'report.html');
     await w.backend.call('report-build', { workspace: w.file, out });
     const html = (await import('node:fs')).readFileSync(out, 'utf8');
-    expect(html).toContain('<strong>Custom settings:</strong> these figures come from settings other than the defaults: growth.minPenetration 0.7 (default 0.5).');
+    expect(html).toContain('<strong>Custom settings:</strong> these figures come from settings other than the defaults: Peer penetration 70% (default 50%).');
     const portfolio = await w.backend.call('portfolio-summarise', { paths: [w.file] });
-    expect(portfolio.rows[0].customSettings).toBe('growth.minPenetration 0.7 (default 0.5)');
+    expect(portfolio.rows[0].customSettings).toBe('Peer penetration 70% (default 50%)');
     await w.backend.call('analysis-run', {});
     await w.backend.call('report-build', { workspace: w.file, out });
     expect((await import('node:fs')).readFileSync(out, 'utf8')).not.toContain('Custom settings');
@@ -90,8 +91,8 @@ describe('the custom-settings badge outside the workbench', () => {
     };
     await w.backend.call('analysis-run', { settings: { recovery: { lateness: 3 } } });
     await w.backend.call('assignment-plan', {});
-    expect(await about('export-assignments')).toBe('custom: recovery.lateness 3 (default 2)');
-    expect(await about('export-territories')).toBe('custom: recovery.lateness 3 (default 2)');
+    expect(await about('export-assignments')).toBe('custom: Late after 3 cycles (default 2 cycles)');
+    expect(await about('export-territories')).toBe('custom: Late after 3 cycles (default 2 cycles)');
     await w.backend.call('analysis-run', {});
     await w.backend.call('assignment-plan', {});
     expect(await about('export-assignments')).toBe('defaults');
