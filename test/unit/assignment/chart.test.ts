@@ -39,6 +39,8 @@ describe('the rep load chart', () => {
     expect(series[3].data).toEqual([40_000, 1_000]);
     expect(series[4].data).toEqual([8_000, 2_500]);
     expect((option.xAxis as { data: string[] }).data).toEqual(['Ann Key', '<b>Rita</b>']);
+    // Money is a marker per rep: no line joins one rep to the next.
+    for (const money of (series as unknown as { lineStyle?: { width: number }; showSymbol?: boolean }[]).slice(3)) expect(money).toMatchObject({ lineStyle: { width: 0 }, showSymbol: true });
   });
 
   it('gives every legend entry the colour its bars are drawn in, and draws capacity above the accounts', () => {
