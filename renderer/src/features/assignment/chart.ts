@@ -80,8 +80,8 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
       { type: 'bar', name: 'Strategic kept', yAxisIndex: 0, stack: 'accounts', barWidth: '40%', data: reps.map((r) => r.keptAccounts), color: KEPT_COLOR, z: 2 },
       // Markers on each rep, no line between them: reps are no series in time, and a line from one
       // rep to the next read as a trend (filled areas had also tinted the account bars).
-      { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, symbol: 'circle', symbolSize: 9, lineStyle: { width: 0 }, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, z: 4 },
-      { type: 'line', name: GROWTH_STACKED, yAxisIndex: 1, stack: 'value', showSymbol: true, symbol: 'diamond', symbolSize: 11, lineStyle: { width: 0 }, data: reps.map((r) => r.growth), color: GROWTH_COLOR, z: 4 },
+      { type: 'line', name: 'Recovery', yAxisIndex: 1, stack: 'value', showSymbol: true, symbol: 'circle', symbolSize: 13, lineStyle: { width: 0 }, data: reps.map((r) => r.recovery), color: RECOVERY_COLOR, z: 4 },
+      { type: 'line', name: GROWTH_STACKED, yAxisIndex: 1, stack: 'value', showSymbol: true, symbol: 'diamond', symbolSize: 9, lineStyle: { width: 0 }, data: reps.map((r) => r.growth), color: GROWTH_COLOR, z: 4 },
     ],
   };
 }
