@@ -188,7 +188,11 @@ function randomAbove(rows: readonly BacktestRow[], ours: BacktestRow): string {
   return `, fewer than of a random pick of as many (${pct(random.precision)}): most slid here, and the list puts money first`;
 }
 
-function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop: Population, sureness: Sureness | null): BacktestVerdict {
+/**
+ * `silent`: nothing at all was bought over the horizon (a trough between seasons, the data's end):
+ * every unit reads as declined, and no list can be told from another.
+ */
+function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop: Population, sureness: Sureness | null, silent = false): BacktestVerdict {
   const ours = rows[0];
   const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random' && r.method !== 'foresight');
   const foresight = rows.find((r) => r.method === 'foresight');
@@ -213,8 +217,10 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
   ];
   const failed = [!beatsCapture && 'capture', !precisionOk && 'precision', !calibrationOk && 'money calibration'].filter(Boolean);
   const byChance = declinesByChance(ours.flagged, pop.declined, pop.units);
-  const tooFewDeclines = byChance < MIN_EXPECTED_DECLINES;
-  const head = tooFewDeclines
+  const tooFewDeclines = silent || byChance < MIN_EXPECTED_DECLINES;
+  const head = silent
+    ? `Nothing to judge: not one of the ${formatWhole(pop.units)} ${unit} with spend before the date bought anything over the horizon, so the whole business stopped (a trough between seasons, or the end of the data) and every list reads as all slides; pick a date whose horizon the business trades in. `
+    : tooFewDeclines
     ? `Too few slides to judge on this data: ${formatWhole(pop.declined)} of ${formatWhole(pop.units)} ${unit} declined over the horizon, so ${formatWhole(ours.flagged)} flags would hold about ${byChance < 1 ? 'one or none' : Math.round(byChance)} by chance, and no list can be told from another by what followed${failed.length > 0 ? ` (as measured, it misses on ${failed.join(', ')})` : ''}. `
     : failed.length === 0
       ? 'Beats the naive rules on this data. '
@@ -291,7 +297,9 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
         )
       : null;
   const bands = chanceBands(mine, out, pop, stated, chance);
-  const verdict = verdictOf(rows, level, pop, sureness);
+  let spentAfter = 0;
+  for (let u = 0; u < out.scored.length; u++) if (out.scored[u] === 1) spentAfter += Math.max(0, out.actual[u]);
+  const verdict = verdictOf(rows, level, pop, sureness, pop.units > 0 && spentAfter <= 0);
   const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
   // Another order changes which flags make the top only where there are more flags than compared.
   const otherOrders = flags.length > compared ? others.map((o) => otherOrder(o, compared, out, pop)) : [];
@@ -528,7 +536,9 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
       text: [
         `Expected spend = spend in the ${priorDays} days up to the as-of date, per day, times the ${horizonDays}-day horizon.`,
         "Spend is what was bought: lines with a negative amount (returns, cancellations, credits) are left out on both sides of the date, since a return is dated when the goods came back, not when they were bought; only on a day the same customer bought in the same category do they net that day's purchases, so an order cancelled the day it was placed is no spend.",
-        `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`,
+        customerOut.actual.some((v) => v > 0)
+          ? `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`
+          : "What was spent in the horizon would be deflated by the whole business's change over it, but the business bought nothing over it: there is nothing to deflate by, and nothing to judge.",
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
         `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, in the list's order (chance of a slide x (money at risk + the run's weight on sureness)); and, for relationships, every one of ours. The own-gap rule can flag fewer: only units past the 90th percentile of their own gaps qualify, and its table row says how many it found.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',
