@@ -1,11 +1,10 @@
-import { screenWords } from '../../app/screen-words';
 import type { ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { RejectedRows } from './RejectedRows';
+import { ImportWarnings, RejectedRows } from './RejectedRows';
 
 export function ImportResult({ summary, onAnother }: { summary: ImportSummary; onAnother: () => void }) {
   const fmt = useFormatters();
@@ -25,13 +24,7 @@ export function ImportResult({ summary, onAnother }: { summary: ImportSummary; o
           <Stat label="Revenue" value={fmt.money(summary.revenue)} detail={`${fmt.count(summary.returns)} ${summary.returns === 1 ? 'return or credit' : 'returns or credits'}`} testId="import-revenue" />
           <Stat label="Took" value={summary.durationMs < 1000 ? `${Math.round(summary.durationMs)} ms` : `${(summary.durationMs / 1000).toFixed(1)} s`} />
         </div>
-        {summary.warnings.length > 0 && (
-          <ul className="reasons warnings" aria-label="Warnings">
-            {summary.warnings.map((text) => (
-              <li key={text}>{screenWords(text)}</li>
-            ))}
-          </ul>
-        )}
+        <ImportWarnings warnings={summary.warnings} />
       </Panel>
       {summary.shape === 'transactions' && !summary.dryRun && <ProductLevelStep />}
       <RejectedRows summary={summary} />

@@ -1,3 +1,4 @@
+import { screenWords } from '../../app/screen-words';
 import { useState } from 'react';
 import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
 import { call } from '../../api/client';
@@ -55,5 +56,17 @@ export function RejectedRows({ summary }: { summary: ImportSummary }) {
       )}
       <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} />
     </Panel>
+  );
+}
+
+/** What an import said about its file (its notes and warnings), in the screen's words. */
+export function ImportWarnings({ warnings, label = 'Warnings' }: { warnings: readonly string[]; label?: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="reasons warnings" aria-label={label}>
+      {warnings.map((text) => (
+        <li key={text}>{screenWords(text)}</li>
+      ))}
+    </ul>
   );
 }

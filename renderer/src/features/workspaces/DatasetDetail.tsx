@@ -1,10 +1,9 @@
-import { screenWords } from '../../app/screen-words';
 import { useState } from 'react';
 import type { ImportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useFormatters, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, Panel } from '../../components/Feedback';
-import { RejectedRows } from '../import/RejectedRows';
+import { ImportWarnings, RejectedRows } from '../import/RejectedRows';
 
 const fileOf = (summary: ImportSummary): string => summary.file.split(/[\\/]/).pop() ?? summary.file;
 
@@ -55,13 +54,7 @@ export function DatasetDetail({ summary, onRemoved }: { summary: ImportSummary; 
           {fmt.count(summary.rowsRead)} rows read = {fmt.count(summary.rowsImported)} imported + {fmt.count(summary.rowsRejected)} rejected + {fmt.count(summary.rowsSkipped)} skipped
           {summary.finishedAt ? `, on ${new Date(summary.finishedAt).toLocaleString(fmt.locale)}` : ''}.
         </p>
-        {summary.warnings.length > 0 && (
-          <ul className="reasons warnings" aria-label="What the import said">
-            {summary.warnings.map((text) => (
-              <li key={text}>{screenWords(text)}</li>
-            ))}
-          </ul>
-        )}
+        <ImportWarnings warnings={summary.warnings} label="What the import said" />
       </Panel>
       <RejectedRows summary={summary} />
     </>
