@@ -31,6 +31,8 @@ export type WorkspaceInfo = {
   hasDates: boolean;
   revenue: number;
   lastAnalysis: { runId: number; createdAt: string; asOf: string } | null;
+  /** The data as it stands (imports, product groups): a run made on other data has another (AnalysisSummary.dataHash). */
+  dataHash: string;
   /** The file could only be opened for reading: it can be shown, reported and exported, not changed. */
   readOnly: boolean;
 };

@@ -49,6 +49,15 @@ describe('an import, chosen later on Workspaces', () => {
     const table = page.locator('[data-table="Imported datasets"]');
     await expect.poll(() => table.innerText()).not.toContain('other-client.csv');
     expect(await table.innerText()).toContain('sales-2025.csv');
+  });
+
+  it("says on the analysis screens that the run is of the data before the removal, until it is run again", async () => {
+    await page.evaluate(() => (window.location.hash = '#/overview'));
+    const stale = page.getByTestId('stale-run');
+    await stale.waitFor({ timeout: 30_000 });
+    expect(await stale.innerText()).toContain('The data changed since run 1 was made');
+    await stale.getByRole('button', { name: 'Re-run analysis' }).click();
+    await expect.poll(() => stale.count(), { timeout: 60_000 }).toBe(0);
     expect(session.w.problems).toEqual([]);
   });
 });

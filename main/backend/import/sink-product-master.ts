@@ -60,7 +60,7 @@ export function productMasterSink(db: Db, plan: ImportPlan, tally: Tally): RowSi
             // Still referenced by something outside the import tables (e.g. a saved analysis): keep it.
           }
         }
-        tally.warnings.push(`Regrouped the transactions of ${productLevel.length} earlier import(s) from product level into the master's categories.`);
+        tally.warnings.push(`Regrouped the transactions of ${productLevel.length === 1 ? 'an earlier import' : `${productLevel.length} earlier imports`} from product level into the master's categories.`);
       }
     },
   };

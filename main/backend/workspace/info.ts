@@ -69,6 +69,7 @@ export function workspaceInfo(session: Session): WorkspaceInfo {
     hasDates: counts.datedImports > 0,
     revenue: counts.revenue,
     lastAnalysis: lastAnalysis(db),
+    dataHash: dataHash(db),
     readOnly: db.readonly,
   };
 }

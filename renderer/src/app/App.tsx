@@ -59,6 +59,29 @@ function JobBar() {
   return job ? <ProgressBar label={job.label} progress={job.progress} onCancel={job.cancel} /> : null;
 }
 
+/**
+ * The run every screen shows was made on other data than the workspace now holds (an import added
+ * or removed, product groups changed): said above every analysis screen, with the way to catch up.
+ * A removed import's customers had stayed on Overview without a word.
+ */
+function StaleRun() {
+  const { workspace } = useWorkspace();
+  const summary = useSummary();
+  const { job, runAnalysis } = useAnalysisJob();
+  if (!workspace || !summary || summary.dataHash === workspace.dataHash) return null;
+  return (
+    <div className="notice warning" role="status" data-testid="stale-run">
+      <p>
+        The data changed since run {summary.runId} was made (an import added or removed, or product groups changed): the figures on this screen are that run's. Run the analysis again to
+        see the data as it stands.
+      </p>
+      <button type="button" disabled={job !== null} onClick={() => void runAnalysis(summary.settings)}>
+        Re-run analysis
+      </button>
+    </div>
+  );
+}
+
 function ErrorBanner() {
   const { error, setError } = useAppError();
   return <ErrorNotice error={error} onDismiss={() => setError(null)} />;
@@ -127,6 +150,7 @@ function Shell() {
       <main id="main" ref={main} tabIndex={-1} className="main">
         <JobBar />
         <ErrorBanner />
+        {current && current.id !== 'import' && current.id !== 'workspaces' && <StaleRun />}
         {loading && !current && <p className="muted">Opening Longtail…</p>}
         {current && blocked && (
           <div className="notice" role="status">

@@ -3,7 +3,11 @@
  * screen a flag is a control. These say the control instead: "use --force" where the import screen
  * has a box to tick, "--map date=<column>" where it has a column mapping.
  */
-const SCREEN_WORDS: [RegExp, string][] = [
+type Words = string | ((match: string, ...groups: string[]) => string);
+
+const SCREEN_WORDS: [RegExp, Words][] = [
+  // The door's own wording for a refused field ("Invalid input for workspace-update: currency: ...") names a handler no screen shows.
+  [/^Invalid input for [a-z-]+: ([A-Za-z.]+): /, (_match, field) => `${field.charAt(0).toUpperCase()}${field.slice(1)}: `],
   [/use --force if you really mean it/g, 'tick "Import even if this file or its lines were imported before" if you really mean it'],
   [/--map (\w+)=<column>/g, 'its $1 column (Column mapping)'],
   [/--map (\w+)= \(unmapped\)/g, 'the $1 column set to "not mapped" (Column mapping)'],
@@ -17,6 +21,6 @@ const SCREEN_WORDS: [RegExp, string][] = [
 
 export function screenWords(text: string): string {
   let out = text;
-  for (const [pattern, words] of SCREEN_WORDS) out = out.replace(pattern, words);
+  for (const [pattern, words] of SCREEN_WORDS) out = typeof words === 'string' ? out.replace(pattern, words) : out.replace(pattern, words);
   return out;
 }

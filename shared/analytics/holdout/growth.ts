@@ -56,7 +56,8 @@ export type GrowthBacktest = {
    * Ours against the better of the two popularity rules: take-up and uplift, and our take-up over
    * the better rule's (null when neither rule's suggestions were taken up).
    */
-  verdict: { takeUpOk: boolean; upliftOk: boolean; takeUpRatio: number | null; text: string };
+  /** takeUpOk and upliftOk are null where nothing could be judged (no suggestions, too few taken up). */
+  verdict: { takeUpOk: boolean | null; upliftOk: boolean | null; takeUpRatio: number | null; text: string };
 };
 
 /** The growth table's outcome definitions, in the words every surface shows. */
@@ -186,13 +187,13 @@ export function growthBacktest(
 
 function growthVerdict(rows: GrowthRow[]): GrowthBacktest['verdict'] {
   const [ours, same, popular] = rows;
-  if (ours.suggestions === 0) return { takeUpOk: false, upliftOk: false, takeUpRatio: null, text: 'The replay suggested no growth actions at that date, so there is nothing to compare.' };
+  if (ours.suggestions === 0) return { takeUpOk: null, upliftOk: null, takeUpRatio: null, text: 'The replay suggested no growth actions at that date, so there is nothing to compare.' };
   // A handful taken up, by any list, cannot tell one list from another: say so rather than rank them.
   const mostTaken = Math.max(ours.takenUp, same.takenUp, popular.takenUp);
   if (mostTaken < MIN_EXPECTED_DECLINES) {
     return {
-      takeUpOk: false,
-      upliftOk: false,
+      takeUpOk: null,
+      upliftOk: null,
       takeUpRatio: null,
       text: `Too few suggestions were taken up to judge: ${formatCount(ours.takenUp)} of our ${formatCount(ours.suggestions)} and at most ${formatCount(Math.max(same.takenUp, popular.takenUp))} of the popularity rules' over the horizon, so no list can be told from another by what followed.`,
     };

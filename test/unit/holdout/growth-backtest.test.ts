@@ -88,7 +88,7 @@ describe('the growth backtest, on a hand-counted business', () => {
 
   it('judges no list where a handful of suggestions were taken up, by ours or the rules', () => {
     // Two of ours against one of a rule's: too few to tell them apart.
-    expect(g.verdict).toMatchObject({ takeUpOk: false, upliftOk: false, takeUpRatio: null });
+    expect(g.verdict).toMatchObject({ takeUpOk: null, upliftOk: null, takeUpRatio: null });
     expect(g.verdict.text).toBe("Too few suggestions were taken up to judge: 2 of our 3 and at most 1 of the popularity rules' over the horizon, so no list can be told from another by what followed.");
   });
 

@@ -42,5 +42,8 @@ describe('the value floor typed into its field', () => {
     expect(document.getElementById('min-revenue-problem')?.textContent).toBe("'-50' is not an amount of 0 or more: the setting stays at 0.");
     fireEvent.change(field, { target: { value: 'lots' } });
     expect(changes).toEqual([250]);
+    // Thousands grouped as written: 1,000 is a thousand, not 1.
+    fireEvent.change(field, { target: { value: '1,000' } });
+    expect(changes).toEqual([250, 1000]);
   });
 });

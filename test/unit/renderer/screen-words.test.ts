@@ -11,6 +11,7 @@ describe("the backend's messages on a screen", () => {
     );
     expect(screenWords('Import the sheet on its own too (--sheet "2010b").')).toBe('Import the sheet on its own too (the sheet "2010b" on the import screen).');
     expect(screenWords('No analysis yet: longtail analyze, or Analyse in the app.')).toBe('No analysis yet: Run analysis.');
+    expect(screenWords('Invalid input for workspace-update: currency: Not an ISO currency code: use one such as USD, EUR or GBP')).toBe('Currency: Not an ISO currency code: use one such as USD, EUR or GBP');
   });
 
   it('leave a message without flags as it is', () => {

@@ -101,6 +101,7 @@ export function info(clientName: string, overrides: Partial<WorkspaceInfo> = {})
     hasDates: true,
     revenue: 3_000_000,
     lastAnalysis: null,
+    dataHash: 'data-1',
     readOnly: false,
     ...overrides,
   };

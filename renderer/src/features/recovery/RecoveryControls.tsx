@@ -35,15 +35,22 @@ function Slider({ id, label, value, min, max, step, shown, onChange, disabled, h
  * to 0 under the cursor, so typing 250 gives 250, not 0250) and the setting takes it only when it
  * is an amount of 0 or more; anything else is said beside the field and changes nothing.
  */
+/** An amount as typed: thousands may be grouped with commas or spaces ("1,000", "12 500"); null for none typed. */
+export function amountOf(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '');
+  if (t === '') return null;
+  return Number(/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t);
+}
+
 function AmountField({ id, label, value, onChange }: { id: string; label: string; value: number; onChange: (v: number) => void }) {
   const [text, setText] = useState(String(value));
   // A value set from outside (a reset, another run) shows in the field; the user's own typing stays.
   const [seen, setSeen] = useState(value);
   if (value !== seen) {
     setSeen(value);
-    if (Number(text) !== value || text.trim() === '') setText(String(value));
+    if (amountOf(text) !== value) setText(String(value));
   }
-  const parsed = text.trim() === '' ? null : Number(text);
+  const parsed = amountOf(text);
   const problem = parsed === null ? 'Type an amount (0 for none).' : !Number.isFinite(parsed) || parsed < 0 ? `'${text}' is not an amount of 0 or more: the setting stays at ${value}.` : null;
   return (
     <div className="field">
@@ -57,8 +64,8 @@ function AmountField({ id, label, value, onChange }: { id: string; label: string
         aria-describedby={`${id}-problem`}
         onChange={(e) => {
           setText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v !== value) onChange(v);
+          const v = amountOf(e.target.value);
+          if (v !== null && Number.isFinite(v) && v >= 0 && v !== value) onChange(v);
         }}
         onBlur={() => problem !== null && setText(String(value))}
       />

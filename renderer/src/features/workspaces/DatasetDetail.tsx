@@ -54,6 +54,11 @@ export function DatasetDetail({ summary, onRemoved }: { summary: ImportSummary; 
           {fmt.count(summary.rowsRead)} rows read = {fmt.count(summary.rowsImported)} imported + {fmt.count(summary.rowsRejected)} rejected + {fmt.count(summary.rowsSkipped)} skipped
           {summary.finishedAt ? `, on ${new Date(summary.finishedAt).toLocaleString(fmt.locale)}` : ''}.
         </p>
+        {productList && (
+          <p className="muted" data-testid="product-list-kept">
+            A product list is not removed: its products may carry the sales of other imports. Import a corrected list instead; it replaces the groups it names.
+          </p>
+        )}
         <ImportWarnings warnings={summary.warnings} label="What the import said" />
       </Panel>
       <RejectedRows summary={summary} />
