@@ -124,7 +124,7 @@ const mark = (p: DatePoint, ok: boolean | null): string => {
 /** One row per as-of date (customer level), then what the dates say together. */
 export function describeAcrossDates(r: BacktestAcrossDates): string {
   const header = [pad('As of', 10), pad('Flags', 7, true), pad('Capture vs best rule', 28, true), pad('Ceiling', 8, true), pad('Precision ours / bar', 22, true), pad('Stated/lost', 13, true)];
-  const lines = [`Backtest across dates: ${r.points.length} as-of dates, ${r.horizonDays} days watched after each (customers, top flags at most 300)`, `  ${header.join(' ')}`];
+  const lines = [`Backtest across dates: ${r.points.length} as-of dates, ${r.horizonDays} days watched after each (customers: Flags counts every one flagged, the table compares the top 300 at most)`, `  ${header.join(' ')}`];
   for (const p of r.points) {
     const capture = captureText(p);
     const cells = [
@@ -148,7 +148,7 @@ export const backtestCommand: Command = {
   usage: 'longtail backtest --workspace FILE [--as-of YYYY-MM-DD | --dates N] [--horizon DAYS] [settings] [--json]',
   help: `
 Options:
-  --workspace FILE            The client's workspace (with dated transactions)
+  --workspace, -w FILE        The client's workspace (with dated transactions)
   --as-of YYYY-MM-DD          Replay as of this date, with only the data up to it
                               [the latest date that leaves the whole horizon to watch]
   --dates N                   Replay at N as-of dates (2-${BACKTEST_MAX_DATES}) spread from the first the data

@@ -39,7 +39,7 @@ Options:
                      says so, and is run once per currency for a workspace each
   --period P         day (default: every figure equals a line-level import) or week (ISO weeks from
                      Monday: about a seventh of the rows; purchase days inside a week merge, see docs/big-data.md)
-  --out FILE         Write the query to FILE instead of printing it
+  --out, -o FILE     Write the query to FILE instead of printing it
 
 The result has the columns customer, customer_name, category, period, revenue, quantity, orders,
 rep, territory, segment. Export it as CSV or Parquet and import it: longtail import cube.parquet -w client.longtail

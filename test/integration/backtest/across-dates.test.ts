@@ -122,7 +122,7 @@ describe('longtail backtest --dates', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe(`Backtest across dates: 3 as-of dates, ${HORIZON} days watched after each (customers, top flags at most 300)`);
+    expect(lines[0]).toBe(`Backtest across dates: 3 as-of dates, ${HORIZON} days watched after each (customers: Flags counts every one flagged, the table compares the top 300 at most)`);
     expect(lines[1]).toMatch(/^ {2}As of +Flags +Capture vs best rule +Ceiling +Precision ours \/ bar +Stated\/lost$/);
     for (const [i, p] of across.points.entries()) {
       expect(lines[2 + i]).toMatch(new RegExp(`^ {2}${p.asOf} +[\\d,]+ +[\\d.]+x \\((recency|90-day drop|own gap)\\) (ok|MISS) +[\\d.]+x +[\\d.]+% / [\\d.]+% (ok|MISS) +[\\d.]+x (ok|MISS)$`));
