@@ -38,14 +38,15 @@ function refuseNonWorkspace(path: string): void {
   }
   const head = Buffer.alloc(SQLITE_HEADER.length);
   const fd = fs.openSync(path, 'r');
-  let read = 0;
+  let read: number;
   try {
     read = fs.readSync(fd, head, 0, head.length, 0);
   } finally {
     fs.closeSync(fd);
   }
   if (read === 0 || head.equals(SQLITE_HEADER)) return;
-  const text = /^[\x09\x0a\x0d\x20-\x7e]+$/.test(head.subarray(0, read).toString('latin1'));
+  // Printable ASCII, tabs and line ends: the start of a CSV or a report, not of a binary file.
+  const text = head.subarray(0, read).every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b <= 126));
   throw new AppError(
     'WORKSPACE_CORRUPT',
     `${path} is not a Longtail workspace: it holds no workspace data${text ? ' (it reads as text: a CSV or a report, say)' : ''}. To read its sales, import it into a workspace; to open a workspace, choose its .longtail file.`,
