@@ -231,7 +231,7 @@ describe('the workbench in a browser against longtail serve', () => {
     await expect.poll(() => page.locator('nav').getByTestId('settings-badge').innerText()).toBe(`Custom settings: Profiles (k) ${latest.k} (default auto)`);
     await expect.poll(() => page.getByTestId('run-history').locator('tbody tr').count()).toBe(2);
     const compare = page.getByTestId('run-compare');
-    await expect.poll(() => compare.innerText()).toContain(`k ${latest.k} (run ${first.runId}: auto)`);
+    await expect.poll(() => compare.innerText()).toContain(`Profiles (k) ${latest.k} (run ${first.runId}: auto)`);
     const c = await served.rpc<RunComparison>('analysis-compare', { before: first.runId, after: latest.runId });
     expect(await page.getByTestId('run-appeared').innerText()).toContain(`New in run ${latest.runId}: ${formatCount(c.appeared.count, 'en-US')} actions`);
     expect(await page.getByTestId('run-disappeared').innerText()).toContain(`Gone since run ${first.runId}: ${formatCount(c.disappeared.count, 'en-US')} actions`);
