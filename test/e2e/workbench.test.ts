@@ -830,7 +830,7 @@ describe('the workbench in a browser against longtail serve', () => {
   it('creates a workspace from a client name alone in the workspaces folder and lists it there', async () => {
     await goTo('workspaces');
     // The datasets table and the folder listing load after the screen: wait, so the button stays put.
-    await page.locator('main').getByText('late-rows-with-errors.csv').waitFor();
+    await page.locator('[data-table="Imported datasets"]').getByText('late-rows-with-errors.csv').waitFor();
     await page.getByTestId('folder-workspaces').waitFor({ state: 'attached' });
     await page.locator('#new-client').fill('Second Client GmbH');
     const created = page.waitForResponse((r) => r.url().endsWith('/rpc/workspace-create'));
