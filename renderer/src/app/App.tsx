@@ -68,7 +68,7 @@ function StaleRun() {
   const { workspace } = useWorkspace();
   const summary = useSummary();
   const { job, runAnalysis } = useAnalysisJob();
-  if (!workspace || !summary || summary.dataHash === workspace.dataHash) return null;
+  if (!workspace?.dataHash || !summary || summary.dataHash === workspace.dataHash) return null;
   return (
     <div className="notice warning" role="status" data-testid="stale-run">
       <p>
