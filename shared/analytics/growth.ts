@@ -93,32 +93,8 @@ function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
-/** A profile's best customers that buy a category: each one's share of its revenue by size band, each band sorted once when first asked for. */
-type PeerPool = { byBucket: Map<number, number[]>; sorted: Map<number, Float64Array> };
-
-/**
- * Categories a customer's profile widely buys that it never buys or buys far below its size peers.
- * Peers are the profile's best customers that buy the category, in a revenue band around the
- * customer (about 0.5-2x, then 0.25-4x, 0.125-8x, then the whole profile) until at least minPeers
- * remain, so a few stray purchases can never produce a recommendation. An account over 8x the
- * largest peer's size has none of its size: no growth is priced for it there (added to beyondPeers).
- *
- * Best customers are bigger than most of the tail by construction, so raw peer spend would tell a
- * small shop to buy like a large one. Each peer contributes instead the share of its revenue that
- * goes to the category; the peer quantile of that share times the customer's own 12-month revenue
- * is "what a peer of its size spends". A customer that already buys a normal share for its size is
- * never flagged, however small it is. (Scaling by the customer's spend on everything else instead
- * would blow up for categories that are most of a pattern: a 60% share is 1.5x the rest.)
- */
-export function findGrowthGaps(
-  f: Features,
-  model: ProfileModel,
-  settings: GrowthSettings,
-  categories: readonly string[],
-  currency: string,
-  skip?: (customer: number, category: number) => boolean,
-  beyondPeers?: Set<number>,
-): GrowthGap[] {
+/** The pools of each profile x category its best customers widely buy (null for the others). */
+function peerPools(f: Features, model: ProfileModel, settings: GrowthSettings): (PeerPool | null)[] {
   const m = f.m;
   const k = model.profiles.length;
   const pools: (PeerPool | null)[] = new Array<PeerPool | null>(k * m).fill(null);
@@ -141,6 +117,63 @@ export function findGrowthGaps(
       else pool.byBucket.set(b, [ratio]);
     }
   }
+  return pools;
+}
+
+/** Whether an account of size band `bucket` is over 2^MAX_WIDTH the largest peer in the pool: none is of its size. */
+const beyondPeers = (pool: PeerPool, bucket: number): boolean => pool.byBucket.size > 0 && bucket > Math.max(...pool.byBucket.keys()) + MAX_WIDTH;
+
+/**
+ * The customers that findGrowthGaps prices no growth for in some category their profile widely buys
+ * because no peer is of their size there, for the run's notes. `skip` as findGrowthGaps takes it.
+ */
+export function customersBeyondPeers(f: Features, model: ProfileModel, settings: GrowthSettings, skip?: (customer: number, category: number) => boolean): number[] {
+  const m = f.m;
+  const pools = peerPools(f, model, settings);
+  const found: number[] = [];
+  for (let i = 0; i < f.n; i++) {
+    const p = model.profileOf[i];
+    if (p < 0) continue;
+    const bucket = bucketOf(f.revenue12m[i]);
+    for (let c = 0; c < m; c++) {
+      const pool = pools[p * m + c];
+      if (pool && !skip?.(i, c) && beyondPeers(pool, bucket)) {
+        found.push(i);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** A profile's best customers that buy a category: each one's share of its revenue by size band, each band sorted once when first asked for. */
+type PeerPool = { byBucket: Map<number, number[]>; sorted: Map<number, Float64Array> };
+
+/**
+ * Categories a customer's profile widely buys that it never buys or buys far below its size peers.
+ * Peers are the profile's best customers that buy the category, in a revenue band around the
+ * customer (about 0.5-2x, then 0.25-4x, 0.125-8x, then the whole profile) until at least minPeers
+ * remain, so a few stray purchases can never produce a recommendation. An account over 8x the
+ * largest peer's size has none of its size: no growth is priced for it there (customersBeyondPeers).
+ *
+ * Best customers are bigger than most of the tail by construction, so raw peer spend would tell a
+ * small shop to buy like a large one. Each peer contributes instead the share of its revenue that
+ * goes to the category; the peer quantile of that share times the customer's own 12-month revenue
+ * is "what a peer of its size spends". A customer that already buys a normal share for its size is
+ * never flagged, however small it is. (Scaling by the customer's spend on everything else instead
+ * would blow up for categories that are most of a pattern: a 60% share is 1.5x the rest.)
+ */
+export function findGrowthGaps(
+  f: Features,
+  model: ProfileModel,
+  settings: GrowthSettings,
+  categories: readonly string[],
+  currency: string,
+  skip?: (customer: number, category: number) => boolean,
+): GrowthGap[] {
+  const m = f.m;
+  const k = model.profiles.length;
+  const pools = peerPools(f, model, settings);
   // Size buckets span a few dozen values at most: memoise per (profile, category, bucket) in flat arrays.
   let bucketMin = Infinity;
   let bucketMax = -Infinity;
@@ -166,7 +199,7 @@ export function findGrowthGaps(
         if (width > MAX_WIDTH) {
           // Past the widest window every size is a peer, which is fair to a small shop (shares scale
           // down) but not to an account many times the largest peer: no peer is of its size.
-          if (bucket > Math.max(...pool.byBucket.keys()) + MAX_WIDTH) {
+          if (beyondPeers(pool, bucket)) {
             memoRatio[slot] = BEYOND_PEERS;
             break;
           }
@@ -231,10 +264,7 @@ export function findGrowthGaps(
       // cross-sell (Online Retail's 12748 returned £787 more Holders than it bought, and was told to buy more).
       if (f.returned12m[i * m + c] === 1 && !(f.catRevenue12m[i * m + c] > 0)) continue;
       const peer = peerRatioFor(p, c, bucket);
-      if (peer === BEYOND_PEERS) {
-        beyondPeers?.add(i);
-        continue;
-      }
+      if (peer === BEYOND_PEERS) continue;
       const own = Math.max(0, f.catRevenue12m[i * m + c]);
       if (!peer || !(peer.ratio > 0)) continue;
       const peerSpend = peer.ratio * f.revenue12m[i];

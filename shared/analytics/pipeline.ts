@@ -7,7 +7,7 @@ import { buildActions, goneCustomers } from './actions';
 import { pAliveStage, type PAliveStage } from './bgnbd';
 import { computeFeatures, WINDOW_DAYS, type Features } from './features';
 import { whyNoGrowth } from './growth-none';
-import { findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
+import { customersBeyondPeers, findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
 import { formatMoney } from '../format/numbers';
 import { horizonWords } from './recovery/risk-reasons';
 import { computeLeakage, recoveryFooting } from './leakage';
@@ -454,9 +454,8 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
 
   // "Other products" is a remainder, not something a rep can offer.
   const catchAll = Uint8Array.from(ds.categories, (c) => (CATCH_ALL.test(c) ? 1 : 0));
-  const beyondPeers = new Set<number>();
   const growthGaps = (s: AnalysisSettings, skip?: (customer: number, category: number) => boolean): GrowthGap[] =>
-    findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => catchAll[c] === 1 || (skip?.(i, c) ?? false), beyondPeers);
+    findGrowthGaps(features, profiles, s.growth, ds.categories, ds.currency, (i, c) => catchAll[c] === 1 || (skip?.(i, c) ?? false));
   if (ds.hasDates && !recoveryFirst) yield* datedStages({ features, growth: () => growthGaps(view('growth')) });
   notes.push(...datedNotes);
   caveats.push(...datedCaveats);
@@ -498,10 +497,12 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, growthActions);
   // With one category the run's notes already say there is no mix; the Growth screen still says why it is empty.
   if (noGrowth && ds.categories.length > 1) notes.push(noGrowth);
-  if (beyondPeers.size > 0) {
-    const one = beyondPeers.size === 1;
+  // Counted apart from the growth stage, which a re-run can take from its cache.
+  const beyondPeers = ds.categories.length > 1 ? customersBeyondPeers(features, profiles, settings.growth, (_, c) => catchAll[c] === 1).length : 0;
+  if (beyondPeers > 0) {
+    const one = beyondPeers === 1;
     notes.push(
-      `${one ? '1 customer buys' : `${beyondPeers.size.toLocaleString('en-US')} customers buy`} over 8 times what the largest best customer buying a category does: no peer is of ${one ? 'its' : 'their'} size there, so no growth is priced for ${one ? 'it' : 'them'} in such categories (peers' shares scaled up that far would be a guess).`,
+      `${one ? '1 customer buys' : `${beyondPeers.toLocaleString('en-US')} customers buy`} over 8 times what the largest best customer buying a category does: no peer is of ${one ? 'its' : 'their'} size there, so no growth is priced for ${one ? 'it' : 'them'} in such categories (peers' shares scaled up that far would be a guess).`,
     );
   }
   const { windowDays } = features;

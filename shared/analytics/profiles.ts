@@ -110,12 +110,6 @@ function bestPoints(f: Features, space: VectorSpace, best: Int32Array, rows: Arr
 const SINGLE_CATEGORY_SHARE = 0.8;
 
 /**
- * A split that reads clear or weak on customers who nearly all bought in one category only (a shop
- * or marketplace of single purchases): one-category mixes sit at the corners, far apart, so any
- * split of them scores high while saying no more than which category each bought. Called weak,
- * with why; null where the customers' mixes are mixes.
- */
-/**
  * The sweep's verdict on a run whose k was chosen: where it found no patterns it had said "all
  * customers are compared with one peer group", which a run of 4 profiles is not.
  */
@@ -125,6 +119,12 @@ export function chosenDespite(structure: Structure, k: number): Structure {
   return { state: 'none', reason: `${reason} These ${k} profiles are the k chosen, not patterns the data shows: read them as tendencies.` };
 }
 
+/**
+ * A split that reads clear or weak on customers who nearly all bought in one category only (a shop
+ * or marketplace of single purchases): one-category mixes sit at the corners, far apart, so any
+ * split of them scores high while saying no more than which category each bought. Called weak,
+ * with why; null where the customers' mixes are mixes.
+ */
 function singleCategoryStructure(f: Features, best: Int32Array, structure: Structure, k: number): Structure | null {
   if (structure.state === 'none' || best.length === 0) return null;
   let single = 0;

@@ -102,7 +102,7 @@ export function warmData(session: Session): WarmData {
   // since reasons and figures cached with the old one would still name it.
   const currency = getMeta(session.db, 'currency');
   const warm = session.get(WARM);
-  if (warm && warm.hash === hash && (currency === undefined || currency === null || warm.ds.currency === currency)) return warm;
+  if (warm && warm.hash === hash && (!currency || warm.ds.currency === currency)) return warm;
   const stored = session.get(FRESH_ROWS);
   // Taken once: kept past this load it would only hold memory.
   if (stored) session.drop(FRESH_ROWS);

@@ -75,7 +75,7 @@ export function listImports(db: Db): ImportSummary[] {
   });
 }
 
-function requireImport(db: Db, importId: number): void {
+export function requireImport(db: Db, importId: number): void {
   if (db.prepare("SELECT 1 FROM imports WHERE id = ? AND status = 'done'").get(importId) === undefined) {
     throw new AppError('NOT_FOUND', `There is no import number ${importId} in this workspace. List them with import-list.`, { importId });
   }

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { Db } from '../db/open';
+import { requireImport } from './history';
 
 export type RemovedImport = { importId: number; file: string; rowsRemoved: number; customersRemoved: number; categoriesRemoved: number };
 
@@ -12,8 +13,8 @@ export type RemovedImport = { importId: number; file: string; rowsRemoved: numbe
  * Customers that remain keep the latest name, rep and territory any import gave them.
  */
 export function removeImport(db: Db, importId: number): RemovedImport {
-  const row = db.prepare("SELECT file_name, shape FROM imports WHERE id = ? AND status = 'done'").get(importId) as { file_name: string; shape: string } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `There is no import number ${importId} in this workspace. List them with import-list.`, { importId });
+  requireImport(db, importId);
+  const row = db.prepare('SELECT file_name, shape FROM imports WHERE id = ?').get(importId) as { file_name: string; shape: string };
   if (row.shape === 'product-master') {
     throw new AppError('INVALID_INPUT', `${row.file_name} is a product list: its products may carry the sales of other imports, so it is not removed. Import a corrected product list instead; it replaces the groups it names.`, { importId });
   }

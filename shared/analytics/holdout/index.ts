@@ -188,6 +188,9 @@ function randomAbove(rows: readonly BacktestRow[], ours: BacktestRow): string {
   return `, fewer than of a random pick of as many (${pct(random.precision)}): most slid here, and the list puts money first`;
 }
 
+/** Whether no unit scored (one with spend before the cut) bought anything over the horizon. */
+const noneBought = (out: Outcomes): boolean => !out.actual.some((v, u) => out.scored[u] === 1 && v > 0);
+
 /**
  * `silent`: nothing at all was bought over the horizon (a trough between seasons, the data's end):
  * every unit reads as declined, and no list can be told from another.
@@ -297,9 +300,7 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
         )
       : null;
   const bands = chanceBands(mine, out, pop, stated, chance);
-  let spentAfter = 0;
-  for (let u = 0; u < out.scored.length; u++) if (out.scored[u] === 1) spentAfter += Math.max(0, out.actual[u]);
-  const verdict = verdictOf(rows, level, pop, sureness, pop.units > 0 && spentAfter <= 0);
+  const verdict = verdictOf(rows, level, pop, sureness, pop.units > 0 && noneBought(out));
   const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
   // Another order changes which flags make the top only where there are more flags than compared.
   const otherOrders = flags.length > compared ? others.map((o) => otherOrder(o, compared, out, pop)) : [];
@@ -536,9 +537,9 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
       text: [
         `Expected spend = spend in the ${priorDays} days up to the as-of date, per day, times the ${horizonDays}-day horizon.`,
         "Spend is what was bought: lines with a negative amount (returns, cancellations, credits) are left out on both sides of the date, since a return is dated when the goods came back, not when they were bought; only on a day the same customer bought in the same category do they net that day's purchases, so an order cancelled the day it was placed is no spend.",
-        customerOut.actual.some((v) => v > 0)
+        !noneBought(customerOut)
           ? `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`
-          : "What was spent in the horizon would be deflated by the whole business's change over it, but the business bought nothing over it: there is nothing to deflate by, and nothing to judge.",
+          : "What was spent in the horizon would be deflated by the whole business's change over it, but the customers with spend before the date bought nothing over it: there is nothing to deflate by, and nothing to judge.",
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
         `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, in the list's order (chance of a slide x (money at risk + the run's weight on sureness)); and, for relationships, every one of ours. The own-gap rule can flag fewer: only units past the 90th percentile of their own gaps qualify, and its table row says how many it found.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',

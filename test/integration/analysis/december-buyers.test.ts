@@ -52,6 +52,6 @@ describe('a backtest over months when the whole business buys nothing', () => {
     expect(customers.population.declined).toBe(customers.population.units);
     expect(customers.verdict).toMatchObject({ tooFewDeclines: true, beatsCapture: null, precisionOk: null, calibrationOk: null });
     expect(customers.verdict.text).toMatch(/^Nothing to judge: not one of the 100 customers with spend before the date bought anything over the horizon/);
-    expect(report.definitions.text.join(' ')).toContain('the business bought nothing over it: there is nothing to deflate by');
+    expect(report.definitions.text.join(' ')).toContain('the customers with spend before the date bought nothing over it: there is nothing to deflate by');
   });
 });

@@ -36,7 +36,7 @@ function Slider({ id, label, value, min, max, step, shown, onChange, disabled, h
  * is an amount of 0 or more; anything else is said beside the field and changes nothing.
  */
 /** An amount as typed: thousands may be grouped with commas or spaces ("1,000", "12 500"); null for none typed. */
-export function amountOf(text: string): number | null {
+function amountOf(text: string): number | null {
   const t = text.trim().replace(/\s/g, '');
   if (t === '') return null;
   return Number(/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t);
