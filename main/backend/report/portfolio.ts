@@ -16,12 +16,18 @@ import type { GrowthBacktest } from '../../../shared/model/results';
 export const bandPosition = (share: number, band: { low: number; high: number } = INDUSTRY_BAND): BandPosition =>
   share < band.low ? 'below' : share > band.high ? 'above' : 'within';
 
-/** Whole calendar months from the first to the last transaction, both counted. */
+/** The average month in days: a span's length in months, not the calendar months it touches. */
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/**
+ * Months of data from the first to the last transaction day, both counted: to one decimal under three
+ * months, where a calendar count would read 56 days across three month-ends as "3 months", whole above.
+ */
 export function monthsBetween(from: string | null, to: string | null): number | null {
   if (from === null || to === null) return null;
-  const [y1, m1] = from.split('-').map(Number);
-  const [y2, m2] = to.split('-').map(Number);
-  return (y2 - y1) * 12 + (m2 - m1) + 1;
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  const months = days / DAYS_PER_MONTH;
+  return months < 3 ? Math.round(months * 10) / 10 : Math.round(months);
 }
 
 const ratio = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);

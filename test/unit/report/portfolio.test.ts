@@ -18,9 +18,16 @@ describe('the portfolio of clients', () => {
     expect(percentileRank(5, [5])).toBeNull();
   });
 
-  it('names clients A..Z then AA like spreadsheet columns and counts months of data inclusively', () => {
+  it('names clients A..Z then AA like spreadsheet columns', () => {
     expect([0, 1, 25, 26, 27].map(letters)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
-    expect(monthsBetween('2023-01-15', '2025-12-02')).toBe(36);
+  });
+
+  it('counts months of data by the days they span, not by the month-ends they cross', () => {
+    expect(monthsBetween('2023-01-15', '2025-12-02')).toBe(35);
+    expect(monthsBetween('2024-01-31', '2024-03-26')).toBe(1.8);
+    expect(monthsBetween('2024-03-01', '2024-03-01')).toBe(0);
+    expect(monthsBetween('2006-01-01', '2007-12-30')).toBe(24);
+    expect(monthsBetween(null, '2024-03-01')).toBeNull();
   });
 
   it('orders clients by leakage share and places each against the band and the others', () => {

@@ -44,7 +44,7 @@ function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
     return [
       // Figures from moved thresholds say so in the row itself; the tooltip-free table has no other place.
       { id: 'label', label: 'Client', value: (r) => r.label, format: (v, r) => (r.customSettings ? `${String(v)} (custom settings: ${r.customSettings})` : String(v)), width: 'minmax(150px, 2fr)' },
-      { id: 'months', label: 'Data', title: 'Months of data in the workspace', value: (r) => r.months, format: (v) => (v === null ? '—' : `${v} month${v === 1 ? '' : 's'}`), width: '96px' },
+      { id: 'months', label: 'Data', title: 'Months of data in the workspace', value: (r) => r.months, format: (v) => (v === null ? '—' : Number(v) < 1 ? 'under a month' : `${v} month${v === 1 ? '' : 's'}`), width: '96px' },
       { id: 'revenue', label: 'Revenue', title: 'Revenue in the last 12 months', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right', width: '96px' },
       { id: 'customers', label: 'Customers', title: 'Customers buying in the last 12 months', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right', width: '104px' },
       { id: 'ltCustomers', label: 'Tail cust.', title: 'Share of customers in the long tail', value: (r) => r.longTailCustomerShare, format: share, align: 'right', width: '96px' },
