@@ -5,7 +5,7 @@ import { fillUnderCaps } from './fill-under-caps';
 import type { RecoveryFlag } from './evaluate';
 import { emptyCustomerVerdict, judgeCustomer } from './judge';
 import type { RecoveryModel } from './model';
-import { customerReason, horizonWords, modelOnlyReason, moneySentence } from './risk-reasons';
+import { customerReason, horizonWords, modelOnlyReason, moneySentence, rulesChanceOf, type RulesChance } from './risk-reasons';
 import { reasonFormat } from './reasons';
 import { sortedWhere } from '../sorted';
 import { flatString } from '../../format/flat-string';
@@ -206,13 +206,15 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     }
     // The rules saw a clear sign; the model knows how such relationships fared here. The surer of
     // the two prices it: a stop the model never saw in this history is still a stop.
-    const p = Math.max(flag.confidence, useRelationship && u >= 0 ? rf.pDecline[u] : 0);
+    const measured = useRelationship && u >= 0 ? rf.pDecline[u] : null;
+    const p = Math.max(flag.confidence, measured ?? 0);
     const atRisk = Math.min(ceiling, Math.max(expected * flag.confidence, useRelationship && u >= 0 ? rf.atRisk[u] : 0));
+    const rulesChance = words ? rulesChanceOf(flag.confidence, measured, 'relationships', rf.training?.reason, format) : undefined;
     const out: RecoveryFlag = {
       ...flag,
       atRiskRevenue: money(atRisk),
       confidence: round3(p),
-      reason: words ? flatString(`${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format)}`) : '',
+      reason: words ? flatString(`${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format, rulesChance)}`) : '',
       // Object.assign, not a spread followed by more keys: V8 made a new hidden class for every such
       // object (about 30 us each), most of a slider step's pricing at 30,000 customers. Same keys, same order.
       facts: Object.assign({}, flag.facts, { horizonDays: risk.horizonDays, expected: money(expected), probability: round3(p), atRiskHorizon: money(atRisk) }),
@@ -223,14 +225,14 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     rulesByCustomer.set(flag.customer, list);
   }
 
-  const customerAction = (c: number, signal: CustomerRecoverySignal, atRisk: number, expected: number, probability: number, breakdown: CategoryShare[]): CustomerRecovery => ({
+  const customerAction = (c: number, signal: CustomerRecoverySignal, atRisk: number, expected: number, probability: number, breakdown: CategoryShare[], rules?: RulesChance): CustomerRecovery => ({
     customer: c,
     signal,
     atRisk: money(atRisk),
     expected: money(expected),
     probability: round3(probability),
     breakdown,
-    reason: words ? flatString(customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format, usualCycle)) : '',
+    reason: words ? flatString(customerReason(cf, c, signal, breakdown, ds.categories, atRisk, expected, probability, horizon, format, usualCycle, rules)) : '',
     facts: {
       signal,
       orders12m: cf.facts.ordersPrior[c],
@@ -255,6 +257,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     let signal: CustomerRecoverySignal | null = null;
     let probability = 0;
     let atRisk = 0;
+    let rulesChance: RulesChance | undefined;
     const expected = cf.expected[c];
     const ceiling = moneyCeiling(cf, c);
     if (useCustomer) {
@@ -271,6 +274,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     if (ruleLapsed[c] === 1) {
       // The rules saw it stop everything: at least their confidence, whatever this history taught.
       const confidence = verdicts.lapsedConfidence.get(c) ?? 0;
+      if (words) rulesChance = rulesChanceOf(confidence, useCustomer ? probability : null, 'customers', cf.training?.reason, format);
       probability = Math.max(probability, confidence);
       atRisk = Math.min(ceiling, Math.max(atRisk, expected * confidence));
       signal = 'lapsed-all';
@@ -299,7 +303,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     const breakdown = categoryShares(risk, c, atRisk, useRelationship, slipping);
     if (breakdown.length === 0) continue;
     carried.add(c);
-    customers.push(customerAction(c, signal, atRisk, expected, probability, breakdown));
+    customers.push(customerAction(c, signal, atRisk, expected, probability, breakdown, rulesChance));
   }
 
   // Relationships: the rules' flags, and the model's where the relationship is overdue on its own rhythm.

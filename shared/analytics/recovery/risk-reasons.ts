@@ -71,8 +71,27 @@ export function sentBack(rf: RiskForecast, u: number, f: ReasonFormat): string {
   return returned >= 0.02 * bought ? `, ${f.cash(returned)} of it sent back` : '';
 }
 
-export function moneySentence(atRisk: number, expected: number, probability: number, horizon: string, f: ReasonFormat): string {
-  return `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually ${f.spends ?? 'spends'} in that time (${f.share(probability)} chance it falls below half)`;
+/**
+ * A stated chance that is the rhythm rules' confidence, not what this data's past measured: how such
+ * units fared here (`measured`, null where nothing was learned, and then `why`). A weekly buyer four
+ * weeks quiet read "86% chance it falls below half" where not one of 450 customers had fallen that
+ * far at the training dates.
+ */
+export type RulesChance = { measured: number | null; units: 'customers' | 'relationships'; why: string };
+
+export function moneySentence(atRisk: number, expected: number, probability: number, horizon: string, f: ReasonFormat, rules?: RulesChance): string {
+  const money = `${f.cash(atRisk)} at risk over the next ${horizon} of the ${f.cash(expected)} it usually ${f.spends ?? 'spends'} in that time`;
+  if (!rules) return `${money} (${f.share(probability)} chance it falls below half)`;
+  const chance = `${f.share(probability)} chance it falls below half by the rhythm rules' confidence`;
+  if (rules.measured === null) return `${money} (${chance}, not measured on this data: ${rules.why})`;
+  return `${money} (${chance}; how such ${rules.units} fared in this data puts it at ${f.share(rules.measured)})`;
+}
+
+/** The rules' chance where it is stated above what the data measured (or nothing was measured), else undefined. */
+export function rulesChanceOf(confidence: number, measured: number | null, units: RulesChance['units'], why: string | null | undefined, f: ReasonFormat): RulesChance | undefined {
+  if (measured !== null && f.share(confidence) === f.share(measured)) return undefined;
+  if (measured !== null && measured > confidence) return undefined;
+  return { measured, units, why: why ?? 'the history is too short to learn how such signs end' };
 }
 
 /**
@@ -102,6 +121,8 @@ export function customerReason(
   f: ReasonFormat,
   /** How long repeat buyers here usually go between orders (days). */
   usualCycle = Number.NaN,
+  /** Set where the chance stated is the rhythm rules' confidence. */
+  rules?: RulesChance,
 ): string {
   const facts = cf.facts;
   const gap = cf.cut - facts.last[c];
@@ -125,7 +146,7 @@ export function customerReason(
     // One purchase has no rhythm and no slide to speak of: say what the chance rests on instead.
     const longer = Number.isFinite(usualCycle) ? `, longer than repeat buyers here usually take between orders (${days(usualCycle)})` : '';
     const once = `Bought once (${f.cash(spend)}, ${days(gap)} ago${sentBack(cf, c, f)}) and not since${longer}: with no rhythm of its own to judge it by, the chance below is how one-time buyers like it fared in this data`;
-    return `${once}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
+    return `${once}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f, rules)}`;
   }
   const recent = Math.max(0, facts.last90[c]);
   const window = priorWindow(spend, facts.priorDays, f);
@@ -139,7 +160,7 @@ export function customerReason(
         ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}${sentBack(cf, c, f)}; ${paceFigures(recent, spend, facts.priorDays, cf.pace.quarter)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
         : slipWords(recent, spend, facts.priorDays, cf.pace.quarter, `${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}`) +
           `; it ${pace}, last order ${days(gap)} ago`;
-  return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f)}`;
+  return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f, rules)}`;
 }
 
 /**

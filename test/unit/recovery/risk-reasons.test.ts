@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from '../../../shared/analytics/risk';
-import { customerReason, modelOnlyReason, moneySentence, priorWindow, slipWords } from '../../../shared/analytics/recovery/risk-reasons';
+import { customerReason, modelOnlyReason, moneySentence, priorWindow, rulesChanceOf, slipWords } from '../../../shared/analytics/recovery/risk-reasons';
 import { reasonFormat, type ReasonFormat } from '../../../shared/analytics/recovery/reasons';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { dayFromIso } from '../../../shared/format/dates';
@@ -108,5 +108,22 @@ describe('the money sentence', () => {
   it('says what a customer usually buys where amounts are counts of purchases, and spends where they are money', () => {
     expect(moneySentence(25, 28, 0.97, '12 months', reasonFormat(PURCHASE_UNITS))).toBe('25 units at risk over the next 12 months of the 28 units it usually buys in that time (97% chance it falls below half)');
     expect(moneySentence(2500, 2800, 0.97, '12 months', reasonFormat('USD'))).toBe('$2,500 at risk over the next 12 months of the $2,800 it usually spends in that time (97% chance it falls below half)');
+  });
+
+  it("names the rhythm rules' confidence as such where it is stated above what the data measured, or where nothing was measured", () => {
+    const f = reasonFormat('USD');
+    const above = rulesChanceOf(0.86, 0, 'customers', null, f);
+    expect(moneySentence(8600, 9900, 0.86, '12 months', f, above)).toBe(
+      "$8,600 at risk over the next 12 months of the $9,900 it usually spends in that time (86% chance it falls below half by the rhythm rules' confidence; how such customers fared in this data puts it at 0%)",
+    );
+    const unmeasured = rulesChanceOf(0.7, null, 'relationships', 'the history shows too few declines to learn from (0 of 900 declined)', f);
+    expect(moneySentence(700, 1000, 0.7, '12 months', f, unmeasured)).toMatch(/\(70% chance it falls below half by the rhythm rules' confidence, not measured on this data: the history shows too few declines to learn from \(0 of 900 declined\)\)$/);
+    expect(rulesChanceOf(0.7, null, 'customers', null, f)?.why).toBe('the history is too short to learn how such signs end');
+  });
+
+  it('says nothing of the rules where the data measured as much or more, to the whole percent', () => {
+    const f = reasonFormat('USD');
+    expect(rulesChanceOf(0.6, 0.8, 'customers', null, f)).toBeUndefined();
+    expect(rulesChanceOf(0.601, 0.598, 'customers', null, f)).toBeUndefined();
   });
 });
