@@ -166,7 +166,7 @@ const out = z.string().min(1, 'Give the file or folder to write');
 export const assignmentSpecs = [
   handlerSpec<RosterRep[]>()('roster-list', z.object({})),
   handlerSpec<RosterRep[]>()('roster-save', z.object({ reps: z.array(rosterEntry).min(1) })),
-  handlerSpec<{ read: number; created: number; updated: number; reps: RosterRep[] }>()(
+  handlerSpec<{ read: number; created: number; updated: number; /** Columns not read, and what a missing column leaves as it was. */ warnings: string[]; reps: RosterRep[] }>()(
     'roster-import',
     z.object({ path: z.string().min(1), sheet: z.string().optional() }),
   ),

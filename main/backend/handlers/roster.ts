@@ -10,8 +10,8 @@ export const rosterHandlers = {
     return listRoster(ctx.session.db);
   },
   'roster-import': (ctx, args) => {
-    const entries = readRosterFile(path.resolve(args.path), args.sheet);
-    const { created, updated } = saveRoster(ctx.session.db, entries, ctx.now());
-    return { read: entries.length, created, updated, reps: listRoster(ctx.session.db) };
+    const { entries, fields, warnings } = readRosterFile(path.resolve(args.path), args.sheet);
+    const { created, updated } = saveRoster(ctx.session.db, entries, ctx.now(), fields);
+    return { read: entries.length, created, updated, warnings, reps: listRoster(ctx.session.db) };
   },
 } satisfies DomainHandlers<'roster'>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/errors';
 import type { RepKind } from '../../../shared/contract/assignment';
-import type { RosterEntry } from './store';
+import type { RosterEntry, RosterField } from './store';
 
 type Field = 'name' | 'kind' | 'territory' | 'capacity' | 'active';
 
@@ -66,11 +66,37 @@ function readRows(file: string, sheet: string | undefined): { rows: string[][]; 
   return { rows: rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v).trim()))), sheet: sheet ?? null };
 }
 
+/** A roster file's reps, the fields its columns give, and what it did not read, in words. */
+export type RosterFile = { entries: RosterEntry[]; fields: Set<RosterField>; warnings: string[] };
+
+const FIELD_WORDS: Record<RosterField, string> = { kind: 'Kind', territory: 'Territory', capacity: 'Capacity', active: 'Active' };
+
+/** What a roster without some columns does, and which of its columns were not read, in words. */
+function rosterWarnings(header: readonly string[], col: Record<Field, number>): string[] {
+  const warnings: string[] = [];
+  const unread = header.filter((h, i) => h !== '' && !Object.values(col).includes(i));
+  if (unread.length > 0) {
+    const names = (Object.keys(HEADERS) as Field[]).map((f) => `"${HEADERS[f][0][0].toUpperCase()}${HEADERS[f][0].slice(1)}"`).join(', ');
+    warnings.push(`Column${unread.length === 1 ? '' : 's'} ${unread.map((h) => `"${h}"`).join(', ')} ${unread.length === 1 ? 'was' : 'were'} not read: a roster's columns are ${names} (or their usual synonyms, e.g. "Type", "Region", "Accounts").`);
+  }
+  const missing = (Object.keys(FIELD_WORDS) as RosterField[]).filter((f) => col[f] < 0 && f !== 'active');
+  if (missing.length > 0) {
+    const what = missing.map((f) => FIELD_WORDS[f]).join(', ').replace(/, ([^,]*)$/, ' or $1');
+    const defaults = [
+      missing.includes('kind') ? 'of unknown kind (planned as outside reps)' : '',
+      missing.includes('territory') ? 'with no territory of their own (the one most of their customers are in)' : '',
+      missing.includes('capacity') ? "at the plan's default capacity" : '',
+    ].filter(Boolean);
+    warnings.push(`No ${what} column: reps already in the roster keep theirs; new reps are ${defaults.join(', ')}.`);
+  }
+  return warnings;
+}
+
 /**
  * Reads a roster (CSV or a workbook sheet): columns like Rep/Name, Kind/Type, Territory/Region,
  * Capacity. A bad value is refused with the file, row, column and value so it can be fixed.
  */
-export function readRosterFile(file: string, sheet?: string): RosterEntry[] {
+export function readRosterFile(file: string, sheet?: string): RosterFile {
   const { rows } = readRows(file, sheet);
   const base = path.basename(file);
   if (rows.length === 0) throw new AppError('IMPORT_EMPTY', `${base} is empty: give a header row and one row per rep.`, { path: file });
@@ -119,5 +145,6 @@ export function readRosterFile(file: string, sheet?: string): RosterEntry[] {
     out.push({ name, kind: kind as RepKind, territory: territory === '' ? null : territory, capacity, active: active as boolean });
   });
   if (out.length === 0) throw new AppError('IMPORT_EMPTY', `${base} lists no reps under its header row.`, { path: file });
-  return out;
+  const fields = new Set((Object.keys(FIELD_WORDS) as RosterField[]).filter((f) => col[f] >= 0));
+  return { entries: out, fields, warnings: rosterWarnings(header, col) };
 }

@@ -64,8 +64,18 @@ function territoryId(db: Db, name: string | null): number | null {
   return (db.prepare('SELECT id FROM territories WHERE name = ?').get(stored) as { id: number }).id;
 }
 
-/** Upserts by rep name (its stored spelling, see storedSpelling); returns how many reps were new. */
-export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date): { created: number; updated: number } {
+/** What a rep's row holds besides its name: a roster file without one of these columns leaves it as it was. */
+export type RosterField = 'kind' | 'territory' | 'capacity' | 'active';
+const ROSTER_FIELDS: readonly RosterField[] = ['kind', 'territory', 'capacity', 'active'];
+const COLUMN_OF: Record<RosterField, string> = { kind: 'kind', territory: 'territory_id', capacity: 'capacity', active: 'active' };
+
+/**
+ * Upserts by rep name (its stored spelling, see storedSpelling); returns how many reps were new.
+ * `fields` are those the entries really give (a file of names and capacities gives no kind): a rep
+ * already in the roster keeps the others, where a file of names alone had wiped every rep's
+ * territory and capacity.
+ */
+export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date, fields: ReadonlySet<RosterField> = new Set(ROSTER_FIELDS)): { created: number; updated: number } {
   // Names are matched whatever their case and spacing, so two rows of one rep would silently become
   // one, the second's territory and capacity winning: refuse, naming both.
   const seen = new Map<string, string>();
@@ -80,10 +90,10 @@ export function saveRoster(db: Db, entries: readonly RosterEntry[], now: Date): 
   let created = 0;
   let updated = 0;
   const exists = db.prepare('SELECT 1 FROM reps WHERE name = ?');
+  const updates = ROSTER_FIELDS.filter((f) => fields.has(f)).map((f) => `${COLUMN_OF[f]} = excluded.${COLUMN_OF[f]}`);
   const upsert = db.prepare(
     `INSERT INTO reps (name, kind, territory_id, capacity, active, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, territory_id = excluded.territory_id,
-       capacity = excluded.capacity, active = excluded.active, updated_at = excluded.updated_at`,
+     ON CONFLICT (name) DO UPDATE SET ${[...updates, 'updated_at = excluded.updated_at'].join(', ')}`,
   );
   db.transaction(() => {
     for (const e of entries) {

@@ -54,7 +54,7 @@ Examples:
     const roster = args.values.roster as string | undefined;
     if (roster !== undefined) {
       const r = await backend.call('roster-import', { path: path.resolve(io.cwd, roster) });
-      if (!args.values.json) io.err(`Roster: ${r.read} reps read (${r.created} new, ${r.updated} updated).`);
+      if (!args.values.json) for (const line of [`Roster: ${r.read} reps read (${r.created} new, ${r.updated} updated).`, ...r.warnings]) io.err(line);
     }
     if (roster !== undefined || args.values['new-plan']) await backend.call('assignment-plan', { limit: 1 });
     const target = path.resolve(io.cwd, out);

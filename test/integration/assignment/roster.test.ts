@@ -108,4 +108,26 @@ describe('the rep roster', () => {
       { name: 'Ivy Phone', kind: 'inside', territory: null, capacity: 80, active: true, dataAccounts: 0 },
     ]);
   });
+
+  it('leaves what a roster file has no column for as it was, and says which columns it did not read', async () => {
+    const w = await workspace();
+    await w.backend.call('roster-import', { path: path.join(fixtures, 'roster.csv') });
+    const capacities = path.join(w.dir, 'capacities.csv');
+    fs.writeFileSync(capacities, 'Name,Cap,Email\nAnn Key,35,ann@example.com\nNew Rep,12,new@example.com\n');
+    const result = await w.backend.call('roster-import', { path: capacities });
+    expect(result).toMatchObject({ read: 2, created: 1, updated: 1 });
+    expect(result.warnings).toEqual([
+      'Columns "Cap", "Email" were not read: a roster\'s columns are "Rep", "Kind", "Territory", "Capacity", "Active" (or their usual synonyms, e.g. "Type", "Region", "Accounts").',
+      "No Kind, Territory or Capacity column: reps already in the roster keep theirs; new reps are of unknown kind (planned as outside reps), with no territory of their own (the one most of their customers are in), at the plan's default capacity.",
+    ]);
+    const byName = new Map(result.reps.map((r) => [r.name, r]));
+    expect(byName.get('Ann Key')).toMatchObject({ kind: 'outside', territory: 'West', capacity: 20, active: true });
+    expect(byName.get('New Rep')).toMatchObject({ kind: 'unknown', territory: null, capacity: null, active: true });
+  });
+
+  it('says nothing more of a roster whose columns were all read', async () => {
+    const w = await workspace();
+    const result = await w.backend.call('roster-import', { path: path.join(fixtures, 'roster.csv') });
+    expect(result.warnings).toEqual([]);
+  });
 });

@@ -64,7 +64,7 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
       if (!file) return;
       setBusy(true);
       const result = await call('roster-import', { path: file.path });
-      setNote(`${file.name}: ${result.read} rep${result.read === 1 ? '' : 's'} read, ${result.created} new, ${result.updated} updated.`);
+      setNote([`${file.name}: ${result.read} rep${result.read === 1 ? '' : 's'} read, ${result.created} new, ${result.updated} updated.`, ...result.warnings].join(' '));
       onSaved(result.reps);
     } catch (e) {
       setError(e);
