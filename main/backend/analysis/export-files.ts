@@ -5,6 +5,8 @@ import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/mo
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import { roundMoney } from '../../../shared/format/numbers';
 
+/** Excel opens a CSV without it in the machine's code page: "Zoë" and 中文 came out garbled (the export CSVs have it). */
+const BOM = '\uFEFF';
 const share = (v: number): number => Math.round(v * 10000) / 10000;
 /** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
 const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? roundMoney(v) : null);
@@ -18,11 +20,18 @@ const chanceOf = (a: Action): number | null => {
 export type ExportedFiles = { actions: string; customers: string; profiles: string; summary: string };
 
 /** The files `longtail run` writes, with the columns issue 3 lists (UTF-8, header, formulas neutralised). */
+/**
+ * `assigned`: who calls each customer under the run's assignment plan, by customer id (null where the
+ * plan leaves it unassigned); without a plan the column is empty. `current_rep` is the rep the data
+ * names, which the plan may change: one column called "rep" had named another rep than the
+ * assignments workbook for 236 of the sample's 778 actions.
+ */
 export function writeRunFiles(
   outDir: string,
   summary: AnalysisSummary,
   customers: readonly CustomerResult[],
   actions: readonly Action[],
+  assigned: ReadonlyMap<string, string | null> = new Map(),
 ): ExportedFiles {
   fs.mkdirSync(outDir, { recursive: true });
   const files: ExportedFiles = {
@@ -32,32 +41,38 @@ export function writeRunFiles(
     summary: path.join(outDir, 'summary.json'),
   };
   const labelOf = new Map(summary.profiles.map((p) => [p.id, p.label]));
+  // A degenerate BG/NBD fit is reported, not used (analytics.md): a column of P(alive) near 1 for
+  // customers silent half a year read as a measurement. summary.json's bgnbd says why it is empty.
+  const usablePAlive = summary.bgnbd?.verdict !== 'degenerate';
   fs.writeFileSync(
     files.actions,
+    BOM +
     toCsv(
       // Later columns come last, so scripts reading the earlier ones by position still work. `chance`
       // is a recovery action's chance of the slide or a growth gap's peer share; `call_value` is the
       // Recovery list's order (chance x (money at risk + the run's weight on sureness)), recovery only.
-      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high', 'chance', 'call_value'],
+      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'current_rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high', 'chance', 'call_value', 'assigned_rep'],
       actions.map((a): CsvValue[] => [
         a.customerCode, a.customerName, a.kind, a.category, roundMoney(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
         a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id, rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh),
-        chanceOf(a), a.kind === 'recovery' ? rangeEnd(a.facts.callValue) : null,
+        chanceOf(a), a.kind === 'recovery' ? rangeEnd(a.facts.callValue) : null, assigned.get(a.customerCode) ?? null,
       ]),
     ),
   );
   fs.writeFileSync(
     files.customers,
+    BOM +
     toCsv(
-      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory', 'profile_label'],
+      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory', 'profile_label', 'assigned_rep'],
       customers.map((c): CsvValue[] => [
-        c.code, c.name, c.tier, c.profile, roundMoney(c.revenue12m), c.breadth, c.pAlive === null ? null : share(c.pAlive), roundMoney(c.atRiskRevenue),
-        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null),
+        c.code, c.name, c.tier, c.profile, roundMoney(c.revenue12m), c.breadth, usablePAlive && c.pAlive !== null ? share(c.pAlive) : null, roundMoney(c.atRiskRevenue),
+        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null), assigned.get(c.code) ?? null,
       ]),
     ),
   );
   fs.writeFileSync(
     files.profiles,
+    BOM +
     toCsv(
       [
         'profile', 'label', 'customers', 'best_customers', 'revenue',

@@ -28,6 +28,16 @@ async function allCustomers(io: CliIO, runId: number): Promise<CustomerResult[]>
   }
 }
 
+/** Who calls each customer under the plan, by customer id (null: unassigned). */
+async function assignedReps(io: CliIO, planId: number): Promise<Map<string, string | null>> {
+  const reps = new Map<string, string | null>();
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await io.backend.call('assignment-get', { planId, offset, limit: PAGE });
+    for (const a of page.accounts) reps.set(a.customerCode, a.rep);
+    if (page.accounts.length < PAGE) return reps;
+  }
+}
+
 /**
  * Where the run imports. A given workspace is opened, or created (and removed again if the import
  * fails). The default one in <out> is the run's own and is rebuilt; the one a run before left is
@@ -65,11 +75,14 @@ async function discard(io: CliIO, t: Target): Promise<void> {
 }
 
 export const runCommand: Command = {
-  usage: 'longtail run FILE --out DIR [--workspace FILE] [--currency USD] [--sheet NAME] [--map field=Column ...] [--date-format F] [--shape S] [settings] [--json]',
+  usage: 'longtail run FILE --out DIR [--workspace FILE] [--roster FILE] [--currency USD] [--sheet NAME] [--map field=Column ...] [--date-format F] [--shape S] [settings] [--json]',
   help: `
 Options:
   --out, -o DIR               Folder for the results (created if missing)
   --workspace, -w FILE        Import into this workspace (created if missing) instead of DIR/workspace.longtail
+  --roster FILE               Import this rep roster (CSV/XLSX with Rep, Kind, Territory, Capacity) before
+                              planning assignments.xlsx [the workspace's roster: the reps the data names,
+                              of unknown kind, planned as outside reps at the default capacity]
   --currency CODE             Currency of the amounts, e.g. GBP [read from the file: a currency
                               column, symbols or codes in the amounts, the customers' country;
                               else this computer's region]
@@ -80,11 +93,13 @@ ${readingHelp}
 ${settingsHelp}
 Writes:
   actions.csv     one row per action: customer_id, customer_name, action, category, expected_revenue,
-                  priority, reason, rep, territory, tier, profile, action_id, expected_low, expected_high,
-                  chance, call_value (growth: the likely range, peers' lower to upper quartile; recovery:
-                  the chance of the slide, and the list's order value; growth: the peers' share)
-  customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive,
-                  at_risk_revenue, growth_revenue, rep, territory, profile_label
+                  priority, reason, current_rep, territory, tier, profile, action_id, expected_low, expected_high,
+                  chance, call_value, assigned_rep (growth: the likely range, peers' lower to upper quartile;
+                  recovery: the chance of the slide, and the list's order value; growth: the peers' share;
+                  current_rep: the rep the data names; assigned_rep: who calls it in assignments.xlsx)
+  customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive
+                  (empty where the BG/NBD fit is degenerate), at_risk_revenue, growth_revenue, current_rep,
+                  territory, profile_label, assigned_rep
   profiles.csv    profile, label, customers, best_customers, revenue, share_<category>..., penetration_<category>...
   summary.json    settings, as_of, revenue_12m, leakage, k, quality per k (silhouette, stability;
                   at the suggested k, reference: a cloud with no groups), structure (clear / weak /
@@ -101,6 +116,7 @@ Examples:
   options: {
     out: { type: 'string', short: 'o' },
     workspace: { type: 'string', short: 'w' },
+    roster: { type: 'string' },
     currency: { type: 'string' },
     json: { type: 'boolean' },
     ...readingOptions,
@@ -114,6 +130,8 @@ Examples:
     }
     const source = path.resolve(io.cwd, file);
     if (!fs.existsSync(source)) throw new AppError('FILE_NOT_FOUND', `No file at ${source}. Check the path.`, { path: source });
+    const roster = typeof args.values.roster === 'string' ? path.resolve(io.cwd, args.values.roster) : null;
+    if (roster !== null && !fs.existsSync(roster)) throw new AppError('FILE_NOT_FOUND', `No roster file at ${roster}. Check the --roster path.`, { path: roster });
     const outDir = path.resolve(io.cwd, out);
     const madeOut = !fs.existsSync(outDir);
     fs.mkdirSync(outDir, { recursive: true });
@@ -144,15 +162,24 @@ Examples:
     }
     if (target.previous) removeWorkspaceFiles(target.previous);
     const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
-    const { writeRunFiles } = await import('../../backend/analysis/export-files');
-    const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId)) };
+    if (roster !== null) {
+      const r = await io.backend.call('roster-import', { path: roster });
+      notes.push(`Roster: ${r.read} reps read (${r.created} new, ${r.updated} updated).`, ...r.warnings);
+    }
+    // Planned before the CSVs are written, so they can name who calls each customer.
+    let planId: number | null = null;
     try {
-      await io.backend.call('assignment-plan', { runId: summary.runId });
-      const written = await io.backend.call('export-assignments', { out: path.join(outDir, 'assignments.xlsx'), format: 'xlsx' });
-      files.assignments = written.files.join(', ');
+      planId = (await io.backend.call('assignment-plan', { runId: summary.runId, limit: 1 })).planId;
     } catch (e) {
       if (!isAppError(e)) throw e;
       notes.push(`No assignments.xlsx: ${e.message}`);
+    }
+    const { writeRunFiles } = await import('../../backend/analysis/export-files');
+    const assigned = planId === null ? new Map<string, string | null>() : await assignedReps(io, planId);
+    const files: Record<string, string> = { ...writeRunFiles(outDir, summary, await allCustomers(io, summary.runId), await allActions(io, summary.runId), assigned) };
+    if (planId !== null) {
+      const written = await io.backend.call('export-assignments', { out: path.join(outDir, 'assignments.xlsx'), format: 'xlsx', planId });
+      files.assignments = written.files.join(', ');
     }
     if (args.values.json) io.out(JSON.stringify({ workspace, files, notes, summary }));
     else {

@@ -6,14 +6,16 @@ import { openDatabase } from '../../../main/backend/db/open';
 import { runInNewBackend, type CliResult } from '../../helpers/cli';
 import { tempDir } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
+import type { GeneratedDistributor } from '../../../shared/sample/index';
 
 let t: { dir: string; cleanup: () => void };
 let csv: string;
+let roster: GeneratedDistributor['roster'];
 
 beforeAll(() => {
   t = tempDir();
   csv = path.join(t.dir, 'acme sales.csv');
-  writeSampleCsv(csv, { seed: 9, customers: 150, categories: 6 });
+  roster = writeSampleCsv(csv, { seed: 9, customers: 150, categories: 6 }).roster;
 });
 afterAll(() => t.cleanup());
 
@@ -40,12 +42,12 @@ describe('longtail run and longtail analyze', () => {
     const result = JSON.parse(r.out) as { workspace: string; files: Record<string, string> };
     expect(result.workspace).toBe(path.join(t.dir, 'results', 'workspace.longtail'));
     const actions = parseCsv(path.join(t.dir, 'results', 'actions.csv'));
-    expect(actions[0].slice(0, 9)).toEqual(['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'rep', 'territory']);
+    expect(actions[0].slice(0, 9)).toEqual(['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'current_rep', 'territory']);
     expect(actions.length).toBeGreaterThan(1);
     expect(new Set(actions.slice(1).map((a) => a[2]))).toEqual(new Set(['growth', 'recovery']));
     // Each action's chance, and for recovery its place in the Recovery list: chance x (money at risk + its level's weight).
     const column = (name: string) => actions[0].indexOf(name);
-    expect(actions[0].slice(-2)).toEqual(['chance', 'call_value']);
+    expect(actions[0].slice(-3)).toEqual(['chance', 'call_value', 'assigned_rep']);
     for (const a of actions.slice(1)) {
       const chance = Number(a[column('chance')]);
       expect(chance).toBeGreaterThan(0);
@@ -55,8 +57,10 @@ describe('longtail run and longtail analyze', () => {
     }
     const customers = parseCsv(path.join(t.dir, 'results', 'customers.csv'));
     expect(customers[0].slice(0, 11)).toEqual([
-      'customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'rep', 'territory',
+      'customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory',
     ]);
+    // Excel reads names in any script only from a CSV that says it is UTF-8.
+    for (const file of ['actions.csv', 'customers.csv', 'profiles.csv']) expect(fs.readFileSync(path.join(t.dir, 'results', file), 'utf8').charCodeAt(0)).toBe(0xfeff);
     expect(customers).toHaveLength(151);
     const profiles = parseCsv(path.join(t.dir, 'results', 'profiles.csv'));
     expect(profiles[0].slice(0, 5)).toEqual(['profile', 'label', 'customers', 'best_customers', 'revenue']);
@@ -77,6 +81,37 @@ describe('longtail run and longtail analyze', () => {
     expect(summary.bgnbd.holdout.actual).toBe(summary.bgnbd.holdout.buckets.reduce((n: number, b: { actual: number }) => n + b.actual, 0));
     expect(result.files.assignments).toBe(path.join(t.dir, 'results', 'assignments.xlsx'));
     expect(fs.existsSync(result.files.assignments)).toBe(true);
+  });
+
+  it('plans with a roster given to run, and names in each CSV row the rep who calls it in assignments.xlsx beside the rep the data names', async () => {
+    const file = path.join(t.dir, 'roster.csv');
+    fs.writeFileSync(file, ['Rep,Kind,Territory,Capacity', ...roster.map((r) => `${r.rep},${r.kind},${r.territory},${r.capacity}`)].join('\n'));
+    const r = await cli(['run', csv, '--out', 'with-roster', '--roster', 'roster.csv', '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.out) as { notes: string[]; workspace: string };
+    expect(result.notes).toContain(`Roster: ${roster.length} reps read (0 new, ${roster.length} updated).`);
+    const db = openDatabase(result.workspace, { create: false });
+    const plan = new Map(
+      (db.prepare('SELECT a.customer_code AS code, a.rep FROM assignment_plan_accounts a WHERE a.plan_id = (SELECT max(id) FROM assignment_plans)').all() as { code: string; rep: string | null }[]).map((a) => [a.code, a.rep ?? '']),
+    );
+    const kinds = new Map((db.prepare('SELECT name, kind FROM reps').all() as { name: string; kind: string }[]).map((x) => [x.name, x.kind]));
+    db.close();
+    for (const x of roster) expect(kinds.get(x.rep)).toBe(x.kind);
+    const actions = parseCsv(path.join(t.dir, 'with-roster', 'actions.csv'));
+    const col = (name: string) => actions[0].indexOf(name);
+    let moved = 0;
+    for (const a of actions.slice(1)) {
+      expect(a[col('assigned_rep')]).toBe(plan.get(a[col('customer_id')]));
+      if (a[col('assigned_rep')] !== a[col('current_rep')]) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('refuses a roster that is not there before it imports anything', async () => {
+    const r = await cli(['run', csv, '--out', 'no-roster', '--roster', 'missing.csv']);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain(`No roster file at ${path.join(t.dir, 'missing.csv')}. Check the --roster path.`);
+    expect(fs.existsSync(path.join(t.dir, 'no-roster'))).toBe(false);
   });
 
   it('analyses a workspace again with changed settings and prints a readable summary', async () => {

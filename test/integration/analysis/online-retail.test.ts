@@ -1,9 +1,14 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../shared/analytics/pipeline';
 import { StageCache } from '../../../shared/analytics/stage-cache';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { familyOf, ONLINE_RETAIL, onlineRetail } from './online-retail-data';
+import { writeRunFiles } from '../../../main/backend/analysis/export-files';
+import { summaryOf } from '../../../main/backend/analysis/store';
 
 describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010-12-01..2011-12-09)', () => {
   const { ds, rows, revenue } = onlineRetail();
@@ -116,6 +121,20 @@ describe.runIf(fs.existsSync(ONLINE_RETAIL))('UCI Online Retail (real data, 2010
         if (asOf - last > 2 * cycle) overdue++;
       }
       expect(a.reason, a.id).toContain(`; ${overdue} of its ${bought} categories`);
+    }
+  });
+
+  it('leaves P(alive) out of customers.csv where the fit is degenerate: reported, not used', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'longtail-or-files-'));
+    try {
+      const files = writeRunFiles(dir, summaryOf(out, 1, '2026-12-07T00:00:00Z', 'hash', {}), out.customers, out.actions);
+      const [header, ...rows] = Papa.parse<string[]>(fs.readFileSync(files.customers, 'utf8').replace(/^\uFEFF/, '').trim()).data;
+      const column = header.indexOf('p_alive');
+      expect(column).toBeGreaterThan(0);
+      expect(rows).toHaveLength(out.customers.length);
+      expect(rows.filter((r) => r[column] !== '')).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
