@@ -99,6 +99,7 @@ export function territoryLoads(
         insideReps: 0,
         accounts: 0,
         assigned: 0,
+        assignedElsewhere: 0,
         unassigned: 0,
         capacity: 0,
         capacityUse: 0,
@@ -130,6 +131,7 @@ export function territoryLoads(
     if (a.status === 'unassigned') r.unassigned += 1;
     else {
       r.assigned += 1;
+      if (a.rep !== null && repTerritory.get(a.rep) !== r.territory) r.assignedElsewhere = (r.assignedElsewhere ?? 0) + 1;
       // What the plan puts in a rep's hands; leakage below also counts the accounts left unassigned.
       r.expectedRevenue += a.expectedRevenue;
     }

@@ -83,6 +83,12 @@ export type TerritoryLoad = {
   insideReps: number;
   accounts: number;
   assigned: number;
+  /**
+   * Of the assigned, accounts placed with a rep of another territory (or of none): an inside rep's
+   * fallback. Its capacity is counted there, so a territory can read "141 assigned, capacity 0"
+   * (absent on plans stored before).
+   */
+  assignedElsewhere?: number;
   unassigned: number;
   capacity: number;
   /** Accounts placed with the territory's reps that use capacity / their capacity. */

@@ -35,7 +35,12 @@ export function moneyWords(recoveryHorizonDays: number | undefined, revenueWindo
 }
 
 /** What the workbook is, and the settings the plan was made with, so it can be explained later. */
-export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: string, run: { analysisSettings?: string; recoveryHorizonDays?: number; revenueWindowDays?: number } = {}): SheetSpec {
+export function aboutSheet(
+  clientName: string,
+  s: AssignmentPlanSummary,
+  title: string,
+  run: { analysisSettings?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; caveats?: readonly string[] } = {},
+): SheetSpec {
   const { analysisSettings } = run;
   const facts: Fact[] = [
     fact('Workbook', { text: title }),
@@ -49,6 +54,9 @@ export function aboutSheet(clientName: string, s: AssignmentPlanSummary, title: 
     // A purchase log has no money: its amounts count purchases, and 'XXX' (the code for no currency) says nothing to a reader.
     fact('Currency', { text: s.currency === PURCHASE_UNITS ? 'none: amounts are counts of purchases (units)' : s.currency }),
     fact('Money', { text: moneyWords(run.recoveryHorizonDays, run.revenueWindowDays) }),
+    // What weakens the figures (a degenerate P(alive) fit, the learned model not used, no clear
+    // profiles) is said where the figures go: the screens say it, and a workbook travels without them.
+    ...(run.caveats ?? []).map((c) => fact('Caveat', { text: c })),
     fact('Accounts with actions', { amount: s.totals.accounts }),
     fact('Unassigned accounts', { amount: s.totals.unassigned }),
     fact('Manager overrides', { amount: s.overrides.length }),

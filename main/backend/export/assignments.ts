@@ -20,6 +20,8 @@ export type PlanExportData = {
   recoveryHorizonDays?: number;
   /** The days the run's revenue and leakage cover (365 when unknown): fewer when the data is younger than a year. */
   revenueWindowDays?: number;
+  /** The run's caveats (notes that weaken a figure): a workbook travels without the screens that show them. */
+  caveats?: readonly string[];
 };
 
 /** One line of a call list: an action with the account it belongs to. */
@@ -132,9 +134,11 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   const tally = { n: 0 };
   const groups = byRep(data.accounts);
   const loads = [...summary.reps.filter((r) => r.accounts > 0)];
+  // Every rep on the summary, those with no accounts too: a manager looks there for room to give.
+  const idle = summary.reps.filter((r) => r.accounts === 0);
   const extra = unassignedLoad(data.accounts);
   const sheets: SheetSpec[] = [
-    { name: 'Summary', ws: buildSheet(summaryColumns, counted(extra ? [...loads, extra] : loads, tally), summary.currency) },
+    { name: 'Summary', ws: buildSheet(summaryColumns, counted([...loads, ...idle, ...(extra ? [extra] : [])], tally), summary.currency) },
   ];
   const columns = repColumns(summary.asOf, summary.currency);
   for (const load of loads) {

@@ -12,13 +12,19 @@ import type { AnalysisSummary } from '../../../shared/model/results';
  * The run's settings in words for an export ('defaults', or each setting that differs) and the
  * horizon its recovery money is stated over; neither when the run is gone.
  */
-function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number; revenueWindowDays?: number } {
+function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; caveats?: string[] } {
   const row = db.prepare('SELECT settings_json, summary_json FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string; summary_json: string } | undefined;
   if (!row) return {};
   const settings = storedSettings(JSON.parse(row.settings_json));
   const changes = settingsChanges(settings);
-  const window = (JSON.parse(row.summary_json) as Pick<AnalysisSummary, 'leakage'>).leakage?.windowDays;
-  return { words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`, recoveryHorizonDays: settings.recovery.horizonDays, ...(window ? { revenueWindowDays: window } : {}) };
+  const stored = JSON.parse(row.summary_json) as Partial<Pick<AnalysisSummary, 'leakage' | 'caveats'>>;
+  const window = stored.leakage?.windowDays;
+  return {
+    words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`,
+    recoveryHorizonDays: settings.recovery.horizonDays,
+    ...(window ? { revenueWindowDays: window } : {}),
+    caveats: stored.caveats ?? [],
+  };
 }
 
 /** What the call-list and territory exports write: a plan (the one asked for, else the latest or a new one) with its actions. */
@@ -33,6 +39,7 @@ export function planExportData(ctx: HandlerContext, planId: number | undefined):
     analysisSettings: run.words,
     recoveryHorizonDays: run.recoveryHorizonDays,
     revenueWindowDays: run.revenueWindowDays,
+    caveats: run.caveats,
     accounts: planAccounts(db, id),
     actionsByCustomer: planActionsByCustomer(db, id),
   };

@@ -14,6 +14,7 @@ const territoryColumns = (span: LeakageSpan): Column<TerritoryLoad>[] => [
   { header: 'Inside reps', kind: 'count', width: 11, value: (t) => t.insideReps },
   { header: 'Accounts with actions', kind: 'count', width: 12, value: (t) => t.accounts },
   { header: 'Assigned', kind: 'count', width: 10, value: (t) => t.assigned },
+  { header: "Of them, to other territories' reps", kind: 'count', width: 14, value: (t) => t.assignedElsewhere ?? null },
   { header: 'Unassigned', kind: 'count', width: 11, value: (t) => t.unassigned },
   { header: 'Capacity', kind: 'count', width: 10, value: (t) => t.capacity },
   { header: 'Capacity use', kind: 'share', width: 12, value: (t) => t.capacityUse },
@@ -31,6 +32,8 @@ const repColumns: Column<RepLoad>[] = [
   { header: 'Rep', kind: 'text', width: 24, value: (r) => r.rep },
   { header: 'Kind', kind: 'text', width: 9, value: (r) => r.kind },
   { header: 'Accounts', kind: 'count', width: 10, value: (r) => r.accounts },
+  // Kept strategic accounts use no capacity unless the plan says so: without them "79 accounts, capacity 30" read as overloaded.
+  { header: 'Strategic kept', kind: 'count', width: 10, value: (r) => r.keptAccounts },
   { header: 'Capacity', kind: 'count', width: 10, value: (r) => r.capacity },
   { header: 'Capacity use', kind: 'share', width: 12, value: (r) => r.capacityUse },
   { header: 'Expected value', kind: 'money', width: 16, value: (r) => r.expectedRevenue },

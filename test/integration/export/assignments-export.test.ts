@@ -244,6 +244,60 @@ describe('the territory plan', () => {
     expect(about.find((r) => r.What === 'Money')?.Text).toBe(moneyWords(365));
   });
 
+  it("counts each territory's accounts placed with another territory's reps, and each rep's kept strategic accounts", async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'territories.xlsx');
+    await w.backend.call('export-territories', { out: file });
+    const wb = readBook(file);
+    const db = w.backend.session.db;
+    const summary = planSummary(db, w.planId);
+    const home = new Map(summary.reps.map((r) => [r.rep, r.territory]));
+    const elsewhere = new Map<string, number>();
+    for (const a of planAccounts(db, w.planId)) {
+      if (a.rep === null || a.status === 'unassigned') continue;
+      const territory = a.territory ?? '(no territory)';
+      if (home.get(a.rep) !== territory) elsewhere.set(territory, (elsewhere.get(territory) ?? 0) + 1);
+    }
+    const rows = rowsOf(wb.Sheets.Territories);
+    for (const r of rows) expect([r.Territory, r["Of them, to other territories' reps"]]).toEqual([r.Territory, elsewhere.get(String(r.Territory)) ?? 0]);
+    const reps = rowsOf(wb.Sheets.Reps);
+    for (const load of summary.reps) expect(reps.find((r) => r.Rep === load.rep)).toMatchObject({ Accounts: load.accounts, 'Strategic kept': load.keptAccounts });
+    expect(reps.find((r) => r.Rep === 'Ann Key')?.['Strategic kept']).toBe(1);
+  });
+
+  it('lists on the Summary the reps with no accounts too, with their capacity, but gives them no sheet', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    const idle = planSummary(w.backend.session.db, w.planId).reps.filter((r) => r.accounts === 0);
+    expect(idle.length).toBeGreaterThan(0);
+    const rows = rowsOf(wb.Sheets.Summary);
+    for (const load of idle) {
+      expect(rows.find((r) => r.Rep === load.rep)).toMatchObject({ Accounts: 0, Capacity: load.capacity });
+      expect(wb.SheetNames).not.toContain(load.rep);
+    }
+  });
+
+  it('carries the analysis caveats into both workbooks\' About sheets', async () => {
+    const w = await newWorkspace({ currency: 'USD', clientName: 'Short History' });
+    cleanups.push(w.cleanup);
+    const csv = path.join(w.dir, 'sales.csv');
+    const lines = ['customer,date,category,revenue'];
+    for (let c = 0; c < 40; c++) for (let m = 0; m < 8; m++) if ((c + m) % 5 !== 0 && !(c % 4 === 0 && m > 4)) lines.push(`C${c},2024-0${1 + m}-1${c % 9},${['Dairy', 'Bakery', 'Meat'][(c + m) % 3]},${100 + 7 * c + 11 * m}`);
+    fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+    await w.backend.call('import-run', { path: csv });
+    const run = await w.backend.call('analysis-run', { settings: {} });
+    expect(run.caveats?.length).toBeGreaterThan(0);
+    await w.backend.call('assignment-plan', { runId: run.runId, limit: 1 });
+    for (const [handler, name] of [['export-assignments', 'lists.xlsx'], ['export-territories', 'plan.xlsx']] as const) {
+      const file = path.join(w.dir, name);
+      await w.backend.call(handler, { out: file });
+      const about = rowsOf(readBook(file).Sheets.About);
+      expect(about.filter((r) => r.What === 'Caveat').map((r) => r.Text)).toEqual(run.caveats);
+    }
+  });
+
   it('writes the territory table as CSV into a folder', async () => {
     const w = await setup();
     const result = await w.backend.call('export-territories', { out: w.dir, format: 'csv' });

@@ -23,6 +23,7 @@ export function territoryColumns(fmt: Formatters): Column<TerritoryLoad>[] {
     { id: 'territory', label: 'Territory', value: (t) => t.territory, width: '2fr' },
     { id: 'reps', label: 'Reps', value: (t) => t.reps, align: 'right' },
     { id: 'accounts', label: 'Accounts', value: (t) => t.accounts, align: 'right' },
+    { id: 'elsewhere', label: 'To other reps', title: "Accounts of this territory placed with reps of another territory (an inside rep's fallback): their capacity is counted there", value: (t) => t.assignedElsewhere ?? null, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right' },
     { id: 'unassigned', label: 'Unassigned', value: (t) => t.unassigned, align: 'right' },
     { id: 'use', label: 'Capacity use', value: (t) => t.capacityUse, format: (v) => fmt.share(Number(v), 0), align: 'right' },
     { id: 'expected', label: 'Expected value assigned', title: 'Expected revenue of the accounts the plan gives a rep', value: (t) => t.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '12rem' },
