@@ -3,6 +3,7 @@ import { isAppError, toErrorPayload } from '../../shared/contract/errors';
 import { defaultAppDataDir } from '../backend/app-data';
 import type { Backend } from '../backend/dispatch';
 import { appVersion } from '../backend/version';
+import { attachNegativeValues } from './argv';
 import type { CliIO, Command } from './command';
 import { commands, type CommandEntry } from './commands/index';
 
@@ -55,7 +56,7 @@ export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Pr
     let parsed;
     try {
       parsed = parseArgs({
-        args: rest,
+        args: attachNegativeValues(rest, command.options),
         options: command.options,
         allowPositionals: command.allowPositionals ?? false,
         strict: true,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
-import type { AnalysisSettingsInput } from '../../../shared/contract/settings';
+import { analysisSettingsSchema, type AnalysisSettingsInput } from '../../../shared/contract/settings';
 import { SETTINGS, type SettingKind, type SettingMeta } from '../../../shared/contract/settings-meta';
 import { formatCount, formatCounted, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { AnalysisSummary } from '../../../shared/model/results';
@@ -8,6 +8,7 @@ import { describeBgNbdLines } from '../../../shared/format/bgnbd';
 import { leakageSpan } from '../../../shared/format/leakage-span';
 import { unbandedWhy } from '../../../shared/format/band-words';
 import type { CliIO, Command, ParsedArgs } from '../command';
+import { checkOptions, numberOption, type OptionFor } from '../option-errors';
 
 /** The settings flags `analyze` and `run` share, one per row of the contract's settings table. */
 export const settingsOptions = Object.fromEntries(
@@ -27,16 +28,6 @@ Settings (defaults in brackets; every run stores the settings it used):
 ${SETTINGS.map(helpLine).join('\n')}
 `;
 
-const num = (args: ParsedArgs, flag: string): number | undefined => {
-  const raw = args.values[flag];
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n)) {
-    throw new AppError('INVALID_INPUT', `--${flag} ${String(raw)} is not a number.`, { flag, value: raw });
-  }
-  return n;
-};
-
 function flagValue(args: ParsedArgs, m: SettingMeta): unknown {
   const raw = args.values[m.flag];
   if (raw === undefined) return undefined;
@@ -46,7 +37,7 @@ function flagValue(args: ParsedArgs, m: SettingMeta): unknown {
     case 'date':
       return typeof raw === 'string' ? raw : undefined;
     case 'k':
-      return raw === 'auto' ? undefined : num(args, m.flag);
+      return raw === 'auto' ? undefined : numberOption(raw, m.flag);
     case 'choice': {
       const known = m.choices?.map((c) => c.value) ?? [];
       if (typeof raw !== 'string' || !known.includes(raw)) {
@@ -55,11 +46,26 @@ function flagValue(args: ParsedArgs, m: SettingMeta): unknown {
       return raw;
     }
     default:
-      return num(args, m.flag);
+      return numberOption(raw, m.flag);
   }
 }
 
-/** Only the flags given: the handler's schema fills defaults and names any value out of range. */
+const settingOption =
+  (args: ParsedArgs): OptionFor =>
+  (path) => {
+    const m = SETTINGS.find((s) => s.path === path);
+    return m && { flag: m.flag, given: args.values[m.flag], unit: m.unit, share: m.kind === 'share' };
+  };
+
+// Field names a cross-field rule's message may use (kMin, kMax): camelCase, so never an ordinary word.
+const settingWords = Object.fromEntries(
+  SETTINGS.map((m) => [m.path.split('.').pop() ?? m.path, `--${m.flag}`]).filter(([field]) => /[A-Z]/.test(field)),
+);
+
+/**
+ * Only the flags given: the handler's schema fills the defaults. Values out of range are refused
+ * here, by the flag and the bound, before any workspace is opened or created.
+ */
 export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
   const out: Record<string, unknown> = {};
   for (const m of SETTINGS) {
@@ -70,6 +76,7 @@ export function settingsFromArgs(args: ParsedArgs): AnalysisSettingsInput {
     for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
     node[parts[parts.length - 1]] = value;
   }
+  checkOptions(analysisSettingsSchema, out, settingOption(args), settingWords);
   return out as AnalysisSettingsInput;
 }
 
@@ -129,8 +136,9 @@ Examples:
   async run(args, io) {
     const workspace = args.values.workspace;
     if (typeof workspace !== 'string') throw new AppError('INVALID_INPUT', 'Give the workspace to analyse: --workspace FILE.');
+    const settings = settingsFromArgs(args);
     await openWorkspace(io, workspace);
-    const summary = await io.backend.call('analysis-run', { settings: settingsFromArgs(args) }, { onProgress: progressPrinter(io) });
+    const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
     io.out(args.values.json ? JSON.stringify(summary) : describeSummary(summary));
     return 0;
   },

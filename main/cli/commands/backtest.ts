@@ -5,7 +5,9 @@ import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { AnalysisSummary, BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
+import { contract } from '../../../shared/contract';
 import type { Command } from '../command';
+import { checkOptions, optionsByField } from '../option-errors';
 import { openWorkspace, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
 const pad = (text: string, width: number, right = false): string => (right ? text.padStart(width) : text.padEnd(width));
@@ -185,8 +187,10 @@ Examples:
     if (dates !== undefined && asOf !== undefined) {
       throw new AppError('INVALID_INPUT', 'Give either --as-of (one date) or --dates (several spread over the data), not both.', { flag: 'dates', value: args.values.dates });
     }
-    await openWorkspace(io, workspace);
+    const replay = { ...(asOf ? { asOf } : {}), ...(horizon !== undefined ? { horizonDays: horizon } : {}) };
+    checkOptions(contract['analysis-backtest'].input, replay, optionsByField({ asOf: { flag: 'as-of', given: asOf }, horizonDays: { flag: 'horizon', given: args.values.horizon, unit: 'days' } }));
     const { asOf: _ignored, recovery: givenRecovery, ...rest } = settingsFromArgs({ ...args, values: { ...args.values, 'as-of': undefined } });
+    await openWorkspace(io, workspace);
     // --horizon is the backtest's own (its replay states money over what it watches), not a reason to analyse again.
     const { horizonDays: _horizon, ...recovery } = givenRecovery ?? {};
     const settings = Object.keys(recovery).length > 0 ? { ...rest, recovery } : rest;
@@ -215,7 +219,7 @@ Examples:
     }
     const report = await io.backend.call(
       'analysis-backtest',
-      { runId: summary.runId, ...(asOf ? { asOf } : {}), ...(horizon !== undefined ? { horizonDays: horizon } : {}) },
+      { runId: summary.runId, ...replay },
       { onProgress: progressPrinter(io) },
     );
     io.out(args.values.json ? JSON.stringify(report) : describeBacktest(report, summary.currency));

@@ -1,10 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { contract } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import type { PortfolioRow } from '../../../shared/contract/report';
 import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import type { Command } from '../command';
+import { checkOptions, optionsByField } from '../option-errors';
+import { outputFile } from '../output-file';
 
 /** Where a client's leakage share stands among the others: at either end in words, else the share it is above. */
 const standing = (pct: number | null): string => {
@@ -29,11 +33,31 @@ const line = (r: PortfolioRow): string => {
   ].join(' ');
 };
 
+/**
+ * The workspaces named on the command line, each of which must be there: a mistyped path had come
+ * out as one more row saying it could not be read, beside a comparison written as if complete.
+ */
+function namedWorkspaces(cwd: string, given: string[]): string[] {
+  const files = given.map((p) => path.resolve(cwd, p));
+  const folder = given.find((_, i) => fs.existsSync(files[i]) && fs.statSync(files[i]).isDirectory());
+  if (folder !== undefined) {
+    throw new AppError('INVALID_INPUT', `${folder} is a folder: give --folder ${folder} to compare every workspace in it.`, { path: path.resolve(cwd, folder) });
+  }
+  const missing = given.filter((_, i) => !fs.existsSync(files[i]));
+  if (missing.length > 0) {
+    const which = missing.length === 1 ? `No workspace file at ${missing[0]}` : `No workspace files at ${missing.join(', ')}`;
+    throw new AppError('WORKSPACE_NOT_FOUND', `${which}: check the ${missing.length === 1 ? 'path' : 'paths'}. Nothing was compared or written.`, {
+      paths: missing.map((m) => path.resolve(cwd, m)),
+    });
+  }
+  return files;
+}
+
 export const benchmarkCommand: Command = {
   usage: 'longtail benchmark <workspace>... --out comparison.xlsx|.csv [--folder DIR] [--anonymise] [--backtest] [--json]',
   help: `
 Options:
-  --out, -o FILE     comparison.xlsx or comparison.csv (the extension picks the format)
+  --out, -o FILE     comparison.xlsx or comparison.csv (the extension picks the format), in a folder that exists
   --folder DIR       Also compare every *.longtail file in this folder
   --anonymise        Show clients as Client A, B, ... and leave out every client and customer name
   --backtest         Run a backtest per client as of 180 days before its last sale, watched for the
@@ -41,7 +65,8 @@ Options:
                      blank where too few customers slid to judge; the client's own last backtest is kept)
   --json             Print the comparison as JSON
 
-With no workspace and no --folder, the recently opened workspaces are compared.
+Every workspace named must exist (nothing is written otherwise). With no workspace and no --folder,
+the recently opened workspaces are compared.
 Clients are listed highest leakage share first.
 
 Examples:
@@ -60,14 +85,15 @@ Examples:
   async run(args, io) {
     const out = args.values.out as string | undefined;
     if (!out) throw new AppError('INVALID_INPUT', 'Give --out comparison.xlsx or --out comparison.csv.');
+    checkOptions(contract['benchmark-export'].input, { out }, optionsByField({ out: { flag: 'out', given: out } }));
     const folder = args.values.folder as string | undefined;
     const set = {
-      ...(args.positionals.length ? { paths: args.positionals.map((p) => path.resolve(io.cwd, p)) } : {}),
+      ...(args.positionals.length ? { paths: namedWorkspaces(io.cwd, args.positionals) } : {}),
       ...(folder ? { folder: path.resolve(io.cwd, folder) } : {}),
       anonymise: Boolean(args.values.anonymise || args.values.anonymize),
       backtest: Boolean(args.values.backtest),
     };
-    const written = await io.backend.call('benchmark-export', { ...set, out: path.resolve(io.cwd, out) });
+    const written = await io.backend.call('benchmark-export', { ...set, out: outputFile(io.cwd, 'out', out) });
     if (args.values.json) {
       io.out(JSON.stringify(written));
       return 0;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { contract } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { DEFAULT_AGGREGATE_ABOVE_MB, DEFAULT_MAX_UNPACKED_MB, DEFAULT_PARSE_IN_WORKER_ABOVE_MB, IMPORT_ENGINES, type ImportEngine, type ImportSummary } from '../../../shared/contract/import';
 import type { Progress } from '../../../shared/contract/progress';
@@ -8,6 +9,8 @@ import { formatCount } from '../../../shared/format/numbers';
 import { removeWorkspaceFiles } from '../../backend/workspace/files';
 import type { Command } from '../command';
 import { oneOf, readingArgs, readingHelp, readingOptions } from '../import-options';
+import { checkOptions, numberOption, optionsByField, type OptionFor } from '../option-errors';
+import { outputFile } from '../output-file';
 
 function megabytes(raw: unknown, flag = '--aggregate-above'): number {
   const n = Number(raw);
@@ -42,6 +45,26 @@ function readable(s: ImportSummary): string {
   }
   return lines.join('\n');
 }
+
+/** The import request's fields by the option each comes from, for messages in the words typed. */
+const importOption = (values: Record<string, unknown>): OptionFor =>
+  optionsByField(
+    Object.fromEntries(
+      (
+        [
+          ['sheet', 'sheet'],
+          ['dayOne', 'day-one'],
+          ['currency', 'currency'],
+          ['asOf', 'as-of'],
+          ['maxAmount', 'max-amount'],
+          ['maxUnpackedMb', 'max-unpacked-mb', 'MB'],
+          ['aggregateAboveMb', 'aggregate-above', 'MB'],
+          ['parseInWorkerAboveMb', 'parse-in-worker-above', 'MB'],
+          ['clientName', 'client'],
+        ] as const
+      ).map(([field, flag, unit]) => [field, { flag, given: values[flag], ...(unit ? { unit } : {}) }]),
+    ),
+  );
 
 export const importCommand: Command = {
   usage: 'longtail import <file> --workspace FILE [--client NAME] [--currency CODE] [--sheet NAME] [--map field=Column ...] [--date-format iso|mdy|dmy|excel-serial|unix|yyyymm|day-number [--day-one YYYY-MM-DD]] [--fill-down | --no-fill-down] [--shape transactions|cube|spend-table|product-master] [--as-of YYYY-MM-DD] [--engine auto|lines|duckdb] [--aggregate-above MB] [--parse-in-worker-above MB] [--product-master FILE] [--max-amount N] [--max-unpacked-mb MB] [--rejects-out FILE] [--force] [--dry-run] [--json]',
@@ -109,11 +132,30 @@ Examples:
     if (!workspace) throw new AppError('INVALID_INPUT', 'Give the workspace with --workspace FILE (it is created if missing).');
     const wsPath = path.resolve(io.cwd, workspace);
     const created = !fs.existsSync(wsPath);
+    const currency = typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {};
+    const common = {
+      force: Boolean(args.values.force),
+      dryRun: Boolean(args.values['dry-run']),
+      ...(args.values['as-of'] !== undefined ? { asOf: String(args.values['as-of']) } : {}),
+      ...(args.values['max-amount'] !== undefined ? { maxAmount: numberOption(args.values['max-amount'], 'max-amount') } : {}),
+      ...(args.values['max-unpacked-mb'] !== undefined ? { maxUnpackedMb: megabytes(args.values['max-unpacked-mb'], '--max-unpacked-mb') } : {}),
+    };
+    const request = {
+      path: path.resolve(io.cwd, file),
+      ...readingArgs(args.values),
+      engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
+      ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
+      ...(args.values['parse-in-worker-above'] !== undefined ? { parseInWorkerAboveMb: megabytes(args.values['parse-in-worker-above'], '--parse-in-worker-above') } : {}),
+      ...currency,
+      ...common,
+    };
+    const clientName = (args.values.client as string | undefined) ?? path.basename(wsPath, path.extname(wsPath));
+    // Checked before the workspace is made, so a mistyped option leaves nothing behind.
+    checkOptions(contract['import-run'].input, request, importOption(args.values));
+    if (created) checkOptions(contract['workspace-create'].input, { path: wsPath, clientName, ...currency }, importOption(args.values));
+    const rejectsOut = args.values['rejects-out'] === undefined ? undefined : outputFile(io.cwd, 'rejects-out', String(args.values['rejects-out']));
     if (!created) await io.backend.call('workspace-open', { path: wsPath });
-    else {
-      const clientName = (args.values.client as string | undefined) ?? path.basename(wsPath, path.extname(wsPath));
-      await io.backend.call('workspace-create', { path: wsPath, clientName, ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}) });
-    }
+    else await io.backend.call('workspace-create', { path: wsPath, clientName, ...currency });
     // A failed first import leaves no empty workspace behind: the command then changed nothing.
     const discardIfNew = async (): Promise<void> => {
       if (!created) return;
@@ -125,30 +167,9 @@ Examples:
     const onInterrupt = (): void => controller.abort();
     process.once('SIGINT', onInterrupt);
     const bar = io.interactive && !json ? progressBar() : undefined;
-    const common = {
-      force: Boolean(args.values.force),
-      dryRun: Boolean(args.values['dry-run']),
-      ...(args.values['as-of'] !== undefined ? { asOf: String(args.values['as-of']) } : {}),
-      ...(args.values['max-amount'] !== undefined ? { maxAmount: Number(args.values['max-amount']) } : {}),
-      ...(args.values['max-unpacked-mb'] !== undefined ? { maxUnpackedMb: megabytes(args.values['max-unpacked-mb'], '--max-unpacked-mb') } : {}),
-    };
     const summaries: ImportSummary[] = [];
     try {
-      summaries.push(
-        await io.backend.call(
-          'import-run',
-          {
-            path: path.resolve(io.cwd, file),
-            ...readingArgs(args.values),
-            engine: oneOf<ImportEngine>(args.values.engine, IMPORT_ENGINES, '--engine'),
-            ...(args.values['aggregate-above'] !== undefined ? { aggregateAboveMb: megabytes(args.values['aggregate-above']) } : {}),
-            ...(args.values['parse-in-worker-above'] !== undefined ? { parseInWorkerAboveMb: megabytes(args.values['parse-in-worker-above'], '--parse-in-worker-above') } : {}),
-            ...(typeof args.values.currency === 'string' ? { currency: args.values.currency.toUpperCase() } : {}),
-            ...common,
-          },
-          { onProgress: bar, signal: controller.signal },
-        ),
-      );
+      summaries.push(await io.backend.call('import-run', request, { onProgress: bar, signal: controller.signal }));
       const master = args.values['product-master'] as string | undefined;
       if (master) {
         summaries.push(await io.backend.call('import-run', { path: path.resolve(io.cwd, master), shape: 'product-master', ...common }, { onProgress: bar, signal: controller.signal }));
@@ -165,9 +186,8 @@ Examples:
     }
     // A dry run saves nothing: a workspace made only to hold it goes again.
     if (common.dryRun) await discardIfNew();
-    const rejectsOut = args.values['rejects-out'] as string | undefined;
     if (rejectsOut && summaries[0].importId !== null) {
-      const written = await io.backend.call('import-rejects-export', { importId: summaries[0].importId, out: path.resolve(io.cwd, rejectsOut) });
+      const written = await io.backend.call('import-rejects-export', { importId: summaries[0].importId, out: rejectsOut });
       if (!json) io.err(`Wrote ${formatCount(written.rows)} rejected rows to ${written.path}`);
     }
     if (json) io.out(JSON.stringify(summaries.length === 1 ? summaries[0] : { ...summaries[0], productMaster: summaries[1] }));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { CUBE_PERIODS, CUBE_SOURCE_FIELDS, CubeQueryError, SQL_DIALECTS, cubeQuery, type CubeSourceField } from '../../../shared/cube/sql';
 import type { Command } from '../command';
+import { outputFile } from '../output-file';
 
 function parseColumns(raw: unknown): Partial<Record<CubeSourceField, string>> {
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -70,8 +70,12 @@ Examples:
     }
     const out = args.values.out as string | undefined;
     if (out) {
-      const file = path.resolve(io.cwd, out);
-      fs.writeFileSync(file, query);
+      const file = outputFile(io.cwd, 'out', out);
+      try {
+        fs.writeFileSync(file, query);
+      } catch (e) {
+        throw new AppError('FILE_UNREADABLE', `--out ${out}: could not write ${file} (${(e as Error).message}). Choose a file you can write.`, { flag: 'out', path: file });
+      }
       io.err(`Wrote ${file}.`);
     } else io.out(query.trimEnd());
     return 0;

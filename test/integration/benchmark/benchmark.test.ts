@@ -132,9 +132,11 @@ describe('longtail benchmark over generated clients', () => {
     expect(p.currencies).toEqual(['EUR', 'USD']);
     expect(p.rows.every((r) => r.percentile.revenue12m === null)).toBe(true);
     expect(p.rows.filter((r) => r.percentile.leakageShare !== null)).toHaveLength(4);
-    // Nothing comparable: the rows say why on stderr, and the command fails.
+    // Nothing comparable: the rows say why on stderr, and the command fails. The file is there (a
+    // missing path is refused before anything is read) but holds no workspace.
     err.length = 0;
-    expect(await runCli(['benchmark', path.join(t.dir, 'no-such.longtail'), '--out', 'none.xlsx'], io)).toBe(1);
+    fs.writeFileSync(path.join(t.dir, 'not-a-workspace.longtail'), 'not a workspace');
+    expect(await runCli(['benchmark', path.join(t.dir, 'not-a-workspace.longtail'), '--out', 'none.xlsx'], io)).toBe(1);
     expect(err.join('\n')).toContain('The workspace given could not be compared (the line above says why).');
   });
 
