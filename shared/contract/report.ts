@@ -80,9 +80,22 @@ export type PortfolioRow = {
    */
   growthTakeUp: number | null;
   growthTakeUpVsRule: number | null;
+  /** The customer-level backtest against its three targets; null without one (not asked, no dates, too short a history to replay). */
+  backtestVerdict?: PortfolioBacktestVerdict | null;
+  /** What weakens this client's figures, in words: the run's own caveats and what the comparison reads doubtfully. */
+  caveats?: string[];
   /** 0..1: the share of the other usable clients this client is above (ties count half); null alone. */
   percentile: Record<PortfolioMetric, number | null>;
 };
+
+/**
+ * Capture at least CAPTURE_MARGIN x the best naive rule's, precision no lower than the better
+ * money-minded rule's, money stated within CALIBRATION_BAND of the loss that followed; or why none
+ * could be judged.
+ */
+export type PortfolioBacktestVerdict =
+  | { judged: true; capture: boolean; precision: boolean; money: boolean }
+  | { judged: false; why: 'too few declines' | 'no customers flagged' };
 
 export type Portfolio = {
   band: { low: number; high: number };

@@ -1,101 +1,156 @@
+import path from 'node:path';
 import * as XLSX from 'xlsx';
+import { AppError } from '../../../shared/contract/errors';
+import { BACKTEST_HORIZON_DAYS } from '../../../shared/contract/analysis';
 import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
 import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
-import { toCsv, type CsvValue } from '../../../shared/format/csv';
-import { writeOutputFile } from './build';
-import { currencyFormat } from '../export/xlsx';
+import { toCsv } from '../../../shared/format/csv';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
-import { roundMoney, showsCents } from '../../../shared/format/numbers';
+import { showsCents } from '../../../shared/format/numbers';
+import { CALIBRATION_BAND, CAPTURE_MARGIN } from '../../../shared/analytics/holdout/targets';
+import { writeOutputFile } from './build';
+import { backtestVerdictWords, type BenchmarkOptions } from '../../../shared/format/portfolio-words';
+import { buildSheet, csvCell, currencyFormat, writeWorkbook, type Column, type SheetSpec } from '../export/xlsx';
 
-type Column = { header: string; value: (r: PortfolioRow) => CsvValue; share?: boolean; money?: boolean };
+/** A column whose number format depends on the row: money in each client's own currency, months whole or to a tenth. */
+type BenchColumn = Column<PortfolioRow> & { format?: (r: PortfolioRow, v: number) => string };
 
-const COLUMNS: Column[] = [
-  { header: 'Client', value: (r) => r.label },
-  { header: 'Status', value: (r) => r.status },
-  { header: 'Currency', value: (r) => (r.currency === PURCHASE_UNITS ? 'none: purchase counts (units)' : r.currency) },
-  { header: 'Data from', value: (r) => r.dateFrom },
-  { header: 'Data to', value: (r) => r.dateTo },
-  { header: 'Months of data', value: (r) => r.months },
-  { header: 'As of', value: (r) => r.asOf },
-  { header: 'Settings', value: (r) => r.customSettings ?? (r.status === 'ok' ? 'defaults' : null) },
-  { header: 'Revenue 12m', value: (r) => r.revenue12m, money: true },
-  { header: 'Customers', value: (r) => r.customers },
-  { header: 'Customers buying 12m', value: (r) => r.activeCustomers },
-  { header: 'Long-tail customers', value: (r) => r.longTailCustomers },
-  { header: 'Long-tail share of customers', value: (r) => r.longTailCustomerShare, share: true },
-  { header: 'Long-tail share of revenue', value: (r) => r.longTailRevenueShare, share: true },
-  { header: 'Recovery (revenue at risk)', value: (r) => r.recovery, money: true },
-  { header: 'Growth (expected)', value: (r) => r.growth, money: true },
-  { header: 'Leakage', value: (r) => r.leakage, money: true },
-  { header: 'Leakage share of revenue', value: (r) => r.leakageShare, share: true },
-  { header: 'Against 7-30% band', value: (r) => r.band ?? (r.status !== 'ok' ? null : r.growthOnly ? GROWTH_ALONE : TOO_SHORT) },
-  { header: 'Leakage share percentile', value: (r) => r.percentile.leakageShare, share: true },
-  { header: 'Revenue percentile', value: (r) => r.percentile.revenue12m, share: true },
-  { header: 'Profiles', value: (r) => r.profiles },
-  { header: 'Backtest precision', value: (r) => r.precision, share: true },
-  { header: 'Backtest recall', value: (r) => r.recall, share: true },
-  { header: 'Backtest loss captured', value: (r) => r.lossCaptured, share: true },
-  { header: 'Loss captured vs best naive rule (x)', value: (r) => r.capturedVsBestRule },
-  { header: 'Stated / realised money (x)', value: (r) => r.moneyCalibration },
-  { header: 'Growth actions taken up unprompted', value: (r) => r.growthTakeUp, share: true },
-  { header: 'Growth take-up vs popularity rule (x)', value: (r) => r.growthTakeUpVsRule },
-  { header: 'Problem', value: (r) => r.problem },
-];
+const RATIO = '0.00"x"';
+const WHOLE_PERCENT = '0%';
 
-/** Money to the cent (small amounts to four digits) and shares to a hundredth of a point: a long sum's float noise (3638989.4699999997) is no figure. */
-const rounded = (c: Column, v: CsvValue): CsvValue => (typeof v !== 'number' ? v : c.money ? roundMoney(v) : c.share ? Math.round(v * 1e6) / 1e6 : v);
+const bandWords = (r: PortfolioRow): string | null => r.band ?? (r.status !== 'ok' ? null : r.growthOnly ? GROWTH_ALONE : TOO_SHORT);
 
-const withPath = (p: Portfolio): Column[] =>
-  p.anonymised ? COLUMNS : [...COLUMNS, { header: 'Workspace', value: (r) => r.path }];
+function comparisonColumns(p: Portfolio, options: BenchmarkOptions): BenchColumn[] {
+  const columns: BenchColumn[] = [
+    { header: 'Client', kind: 'text', width: 26, value: (r) => r.label },
+    { header: 'Status', kind: 'text', width: 12, value: (r) => r.status },
+    // An unreadable workspace has no currency of its own: the row's default would read as a fact.
+    { header: 'Currency', kind: 'text', width: 10, value: (r) => (r.status === 'unreadable' ? null : r.currency === PURCHASE_UNITS ? 'none: purchase counts (units)' : r.currency) },
+    { header: 'Data from', kind: 'date', width: 11, value: (r) => r.dateFrom },
+    { header: 'Data to', kind: 'date', width: 11, value: (r) => r.dateTo },
+    { header: 'Months of data', kind: 'number', width: 9, value: (r) => r.months, format: (_r, v) => (Number.isInteger(v) ? '0' : '0.0') },
+    { header: 'As of', kind: 'date', width: 11, value: (r) => r.asOf },
+    { header: 'Settings', kind: 'text', width: 20, value: (r) => r.customSettings ?? (r.status === 'ok' ? 'defaults' : null) },
+    { header: 'Revenue 12m', kind: 'money', width: 14, value: (r) => r.revenue12m, format: money },
+    { header: 'Customers', kind: 'count', width: 11, value: (r) => r.customers },
+    { header: 'Customers buying 12m', kind: 'count', width: 11, value: (r) => r.activeCustomers },
+    { header: 'Long-tail customers', kind: 'count', width: 11, value: (r) => r.longTailCustomers },
+    { header: 'Long-tail share of customers', kind: 'share', width: 11, value: (r) => r.longTailCustomerShare },
+    { header: 'Long-tail share of revenue', kind: 'share', width: 11, value: (r) => r.longTailRevenueShare },
+    { header: 'Recovery (revenue at risk)', kind: 'money', width: 14, value: (r) => r.recovery, format: money },
+    { header: 'Growth (expected)', kind: 'money', width: 14, value: (r) => r.growth, format: money },
+    { header: 'Leakage', kind: 'money', width: 14, value: (r) => r.leakage, format: money },
+    { header: 'Leakage share of revenue', kind: 'share', width: 11, value: (r) => r.leakageShare },
+    { header: 'Against 7-30% band', kind: 'text', width: 22, value: bandWords },
+    // Beside the band: a place against it and the others is only as sure as the figures behind it.
+    { header: 'Caveats', kind: 'count', width: 9, value: (r) => (r.status === 'ok' ? (r.caveats ?? []).length : null) },
+    { header: 'Leakage share percentile', kind: 'share', width: 11, value: (r) => r.percentile.leakageShare, format: () => WHOLE_PERCENT },
+    { header: 'Revenue percentile', kind: 'share', width: 11, value: (r) => r.percentile.revenue12m, format: () => WHOLE_PERCENT },
+    { header: 'Profiles', kind: 'count', width: 9, value: (r) => r.profiles },
+    { header: 'Backtest verdict', kind: 'text', width: 30, value: (r) => backtestVerdictWords(r, options) },
+    { header: 'Backtest precision', kind: 'share', width: 11, value: (r) => r.precision },
+    { header: 'Backtest recall', kind: 'share', width: 11, value: (r) => r.recall },
+    { header: 'Backtest loss captured', kind: 'share', width: 11, value: (r) => r.lossCaptured },
+    { header: 'Loss captured vs best naive rule', kind: 'number', width: 12, value: (r) => r.capturedVsBestRule, format: () => RATIO },
+    { header: 'Stated / realised money', kind: 'number', width: 12, value: (r) => r.moneyCalibration, format: () => RATIO },
+    { header: 'Growth actions taken up unprompted', kind: 'share', width: 12, value: (r) => r.growthTakeUp },
+    { header: 'Growth take-up vs popularity rule', kind: 'number', width: 12, value: (r) => r.growthTakeUpVsRule, format: () => RATIO },
+    { header: 'Problem', kind: 'text', width: 50, value: (r) => r.problem },
+  ];
+  return p.anonymised ? columns : [...columns, { header: 'Workspace', kind: 'text', width: 50, value: (r) => r.path }];
+}
 
-export function benchmarkCsv(p: Portfolio): string {
-  const columns = withPath(p);
+function money(r: PortfolioRow, v: number): string {
+  return currencyFormat(r.currency, showsCents(v));
+}
+
+export function benchmarkCsv(p: Portfolio, options: BenchmarkOptions = { backtest: false }): string {
+  const columns = comparisonColumns(p, options);
   return toCsv(
     columns.map((c) => c.header),
-    p.rows.map((r) => columns.map((c) => rounded(c, c.value(r)))),
+    p.rows.map((r) => columns.map((c) => csvCell(c, r))),
   );
 }
 
-export function benchmarkWorkbook(p: Portfolio): XLSX.WorkBook {
-  const columns = withPath(p);
-  const aoa: (string | number | null)[][] = [
-    columns.map((c) => c.header),
-    ...p.rows.map((r) => columns.map((c) => {
-      const v = rounded(c, c.value(r));
-      return v === undefined || typeof v === 'boolean' ? (v === undefined ? null : String(v)) : v;
-    })),
-  ];
-  const sheet = XLSX.utils.aoa_to_sheet(aoa);
-  // Shares stay numbers (sortable, chartable) and only read as percentages.
-  // Money reads in each client's own currency.
+/** buildSheet formats a column alike down the sheet; these columns differ by row. */
+function formatByRow(ws: XLSX.WorkSheet, columns: readonly BenchColumn[], rows: readonly PortfolioRow[]): XLSX.WorkSheet {
+  const data = ws['!data'] as XLSX.CellObject[][];
   columns.forEach((c, ci) => {
-    if (!c.share && !c.money) return;
-    for (let ri = 1; ri <= p.rows.length; ri++) {
-      const cell = sheet[XLSX.utils.encode_cell({ r: ri, c: ci })] as XLSX.CellObject | undefined;
-      if (!cell || cell.t !== 'n') continue;
-      const amount = Number(cell.v);
-      cell.z = c.share ? '0.0%' : currencyFormat(p.rows[ri - 1].currency, showsCents(amount));
-    }
+    if (!c.format) return;
+    rows.forEach((r, ri) => {
+      const cell = data[ri + 1]?.[ci];
+      if (cell?.t === 'n') cell.z = c.format?.(r, Number(cell.v));
+    });
   });
-  sheet['!cols'] = columns.map((c) => ({ wch: Math.max(12, Math.min(30, c.header.length + 2)) }));
-  const notes = XLSX.utils.aoa_to_sheet([
-    ['Industry band (low)', p.band.low],
-    ['Industry band (high)', p.band.high],
-    ['Leakage share, lowest client', p.leakageShareRange?.min ?? null],
-    ['Leakage share, median client', p.leakageShareRange?.median ?? null],
-    ['Leakage share, highest client', p.leakageShareRange?.max ?? null],
-    ['Anonymised', p.anonymised ? 'yes' : 'no'],
-    ['Percentile', 'share of the other clients this client is above (ties count half)'],
-    ...(p.currencies ? [['Currencies', `${p.currencies.join(', ')}: amounts are not converted, so revenue is not ranked across them`]] : []),
-  ]);
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Comparison');
-  XLSX.utils.book_append_sheet(book, notes, 'Notes');
-  return book;
+  return ws;
 }
 
-export function writeBenchmark(p: Portfolio, out: string): { path: string; format: 'xlsx' | 'csv' } {
-  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, benchmarkCsv(p), true), format: 'csv' };
-  const buffer = XLSX.write(benchmarkWorkbook(p), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-  return { ...writeOutputFile(out, buffer, true), format: 'xlsx' };
+type Caveat = { client: string; caveat: string };
+
+function caveatsSheet(p: Portfolio): XLSX.WorkSheet {
+  const rows: Caveat[] = p.rows.flatMap((r) => (r.caveats ?? []).map((caveat) => ({ client: r.label, caveat })));
+  return buildSheet<Caveat>(
+    [
+      { header: 'Client', kind: 'text', width: 26, value: (c) => c.client },
+      { header: 'Caveat', kind: 'text', width: 120, value: (c) => c.caveat },
+    ],
+    rows,
+    'USD',
+  );
+}
+
+type Note = { label: string; share: number | null; text: string | null };
+
+const backtestNote = (options: BenchmarkOptions): string =>
+  options.backtest
+    ? `Each client replayed as of ${BACKTEST_HORIZON_DAYS} days before its last sale and watched for the ${BACKTEST_HORIZON_DAYS} days after (customers, the top flags). Its three targets: loss captured at least ${CAPTURE_MARGIN}x the best naive rule's; precision no lower than the better money-minded rule's (90-day drop, own gap); money stated at risk ${CALIBRATION_BAND.low.toFixed(2)}-${CALIBRATION_BAND.high.toFixed(2)}x the loss that followed. The Backtest verdict column says which were missed; 'not judged' where too few customers slid for any list to be told from another, and then the figures are left blank.`
+    : `Not run: the backtest columns are filled only when the comparison is made with --backtest (in Portfolio, tick Backtest), which replays every client on one footing (${BACKTEST_HORIZON_DAYS} days before its last sale, ${BACKTEST_HORIZON_DAYS} days watched). A backtest kept in a workspace is not used: each may be over its own date and horizon, so they would not compare.`;
+
+function notesSheet(p: Portfolio, options: BenchmarkOptions): XLSX.WorkSheet {
+  const range = p.leakageShareRange;
+  const notes: Note[] = [
+    { label: 'Industry band (low)', share: p.band.low, text: 'of available revenue lost to churn and missed cross-sell, as B2B vendors report it' },
+    { label: 'Industry band (high)', share: p.band.high, text: null },
+    { label: 'Leakage share, lowest client', share: range?.min ?? null, text: null },
+    { label: 'Leakage share, median client', share: range?.median ?? null, text: null },
+    { label: 'Leakage share, highest client', share: range?.max ?? null, text: null },
+    { label: 'Anonymised', share: null, text: p.anonymised ? 'yes' : 'no' },
+    { label: 'Percentile', share: null, text: 'share of the other clients this client is above (ties count half)' },
+    { label: 'Caveats', share: null, text: "what weakens a client's figures, counted on Comparison and given in full on the Caveats sheet: read the client's band and percentiles with them" },
+    { label: 'Backtest', share: null, text: backtestNote(options) },
+    ...(p.currencies ? [{ label: 'Currencies', share: null, text: `${p.currencies.join(', ')}: amounts are not converted, so revenue is not ranked across them` }] : []),
+  ];
+  return buildSheet<Note>(
+    [
+      { header: 'Note', kind: 'text', width: 30, value: (n) => n.label },
+      { header: 'Share', kind: 'share', width: 9, value: (n) => n.share },
+      { header: 'What it means', kind: 'text', width: 120, value: (n) => n.text },
+    ],
+    notes,
+    'USD',
+  );
+}
+
+export function benchmarkSheets(p: Portfolio, options: BenchmarkOptions = { backtest: false }): SheetSpec[] {
+  const columns = comparisonColumns(p, options);
+  // Cells rounded as in the CSV: a share's float noise (0.8564131000750225) shows in the formula bar and a copy.
+  const rounded = columns.map((c) => ({ ...c, value: (r: PortfolioRow) => csvCell(c, r) }));
+  // The currency given here formats nothing: every money cell is formatted in its own row's currency.
+  const comparison = formatByRow(buildSheet(rounded, p.rows, 'USD'), columns, p.rows);
+  return [
+    { name: 'Comparison', ws: comparison },
+    { name: 'Caveats', ws: caveatsSheet(p) },
+    { name: 'Notes', ws: notesSheet(p, options) },
+  ];
+}
+
+export function writeBenchmark(p: Portfolio, out: string, options: BenchmarkOptions = { backtest: false }): { path: string; format: 'xlsx' | 'csv' } {
+  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, benchmarkCsv(p, options), true), format: 'csv' };
+  const file = path.resolve(out);
+  try {
+    writeWorkbook(file, benchmarkSheets(p, options));
+  } catch (e) {
+    throw new AppError('FILE_UNREADABLE', `Could not write ${file} (${(e as Error).message}). Choose a folder you can write to.`, { path: file });
+  }
+  return { path: file, format: 'xlsx' };
 }

@@ -5,13 +5,14 @@ import {
   PORTFOLIO_METRICS,
   type BandPosition,
   type Portfolio,
+  type PortfolioBacktestVerdict,
   type PortfolioMetric,
   type PortfolioRow,
 } from '../../../shared/contract/report';
 import { letters } from './anonymise';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ClientFacts } from './source';
-import type { GrowthBacktest } from '../../../shared/model/results';
+import type { AnalysisSummary, BacktestReport, GrowthBacktest } from '../../../shared/model/results';
 
 export const bandPosition = (share: number, band: { low: number; high: number } = INDUSTRY_BAND): BandPosition =>
   share < band.low ? 'below' : share > band.high ? 'above' : 'within';
@@ -90,6 +91,8 @@ function draftRow(f: ClientFacts): Draft {
       moneyCalibration: null,
       growthTakeUp: null,
       growthTakeUpVsRule: null,
+      backtestVerdict: null,
+      caveats: [],
     };
   }
   const l = s.leakage;
@@ -128,7 +131,35 @@ function draftRow(f: ClientFacts): Draft {
     capturedVsBestRule: judged?.verdict.capturedRatio ?? null,
     moneyCalibration: judged?.rows[0]?.calibration ?? null,
     ...growthFigures(f.backtest?.growth ?? null),
+    backtestVerdict: backtestVerdict(f.backtest),
+    caveats: clientCaveats(s),
   };
+}
+
+const ONE_CATEGORY =
+  'One category, so no growth side: leakage here is recovery alone, set against a 7-30% band (and clients) that count missed cross-sell too. Import a category or product column to measure growth.';
+
+/**
+ * What weakens a client's figures: the run's own caveats, and what a comparison reads doubtfully
+ * beside the others (a share with no growth side, a share over too few days for the band).
+ */
+function clientCaveats(s: AnalysisSummary): string[] {
+  const short = s.hasDates ? unbandedWhy(true, s.leakage.windowDays) : null;
+  return [
+    ...(s.hasDates && s.categories.length === 1 ? [ONE_CATEGORY] : []),
+    ...(short ? [`${short[0].toUpperCase()}${short.slice(1)}: its leakage share is not set against the band or the other clients.`] : []),
+    ...(s.caveats ?? []),
+  ];
+}
+
+/** The customer level's targets as the verdict judged them; nothing judged is no miss, so it says why. */
+function backtestVerdict(b: BacktestReport | null): PortfolioBacktestVerdict | null {
+  const level = b?.levels[0];
+  if (!level) return null;
+  const v = level.verdict;
+  if (level.flagged === 0) return { judged: false, why: 'no customers flagged' };
+  if (v.tooFewDeclines || v.beatsCapture === null || v.precisionOk === null || v.calibrationOk === null) return { judged: false, why: 'too few declines' };
+  return { judged: true, capture: v.beatsCapture, precision: v.precisionOk, money: v.calibrationOk };
 }
 
 /** Growth's backtest in two figures: take-up, and take-up over the better popularity rule's. */

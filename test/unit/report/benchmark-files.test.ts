@@ -60,6 +60,22 @@ describe('the benchmark files', () => {
     expect([revenue.v, revenue.z]).toEqual([3_638_989.47, '"$"#,##0;-"$"#,##0']);
   });
 
+  it("counts a client's caveats beside its band, one-category data among them, and leaves an unreadable workspace's currency blank", () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const oneCategory = { ...summary({ revenue12m: 500_000, recovery: 200_000, growth: 0 }), categories: ['All products'], caveats: ['The BG/NBD fit behind probability alive is degenerate.'] };
+    const p = summarisePortfolio([facts('Solo Records', oneCategory), { ...facts('Gone', null, 'The file is not a workspace.'), info: null }], { anonymise: false });
+    const lines = fs.readFileSync(writeBenchmark(p, path.join(t.dir, 'caveats.csv')).path, 'utf8').trim().split('\r\n').map((l) => l.split(','));
+    const at = (row: number, header: string) => lines[row][lines[0].indexOf(header)];
+    expect([at(1, 'Against 7-30% band'), at(1, 'Caveats')]).toEqual(['above', '2']);
+    expect([at(2, 'Status'), at(2, 'Currency'), at(2, 'Caveats')]).toEqual(['unreadable', '', '']);
+    const book = XLSX.read(fs.readFileSync(writeBenchmark(p, path.join(t.dir, 'caveats.xlsx')).path));
+    expect(XLSX.utils.sheet_to_json(book.Sheets.Caveats)).toEqual([
+      { Client: 'Solo Records', Caveat: expect.stringMatching(/^One category, so no growth side/) },
+      { Client: 'Solo Records', Caveat: 'The BG/NBD fit behind probability alive is degenerate.' },
+    ]);
+  });
+
   it('leaves every client name and path out of anonymised CSV and XLSX files', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
