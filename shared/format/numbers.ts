@@ -84,3 +84,10 @@ export const formatSignedPoints = (share: number): string => {
   const points = Math.round(share * 100);
   return points > 0 ? `+${points}` : points < 0 ? `${points}` : '0';
 };
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 33rd: a percentile read as an English ordinal. */
+export function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}

@@ -1,7 +1,9 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { Portfolio } from '../../../shared/contract/report';
 import type { HandlerContext } from '../context';
+import path from 'node:path';
 import { recentWorkspaces } from '../workspace/recent';
+import { SAMPLE_FILE } from '../sample-workspace';
 import { summarisePortfolio } from './portfolio';
 import { readClientFacts, resolveWorkspaceSet, type ClientFacts } from './source';
 
@@ -9,7 +11,10 @@ export type WorkspaceSetArgs = { paths?: string[]; folder?: string; anonymise: b
 
 /** Reads every workspace of the set one after the other (one connection at a time) and compares them. */
 export async function collectPortfolio(ctx: HandlerContext, args: WorkspaceSetArgs): Promise<Portfolio> {
-  const files = resolveWorkspaceSet(args, () => recentWorkspaces(ctx.session));
+  // The bundled sample is a demo, not a client: among the recent workspaces it set the others'
+  // percentiles (chosen by file or folder, it is compared like any other).
+  const sample = path.join(ctx.session.appDataDir, SAMPLE_FILE);
+  const files = resolveWorkspaceSet(args, () => recentWorkspaces(ctx.session).filter((r) => path.resolve(r.path) !== sample));
   const facts: ClientFacts[] = [];
   const started = Date.now();
   for (const [i, file] of files.entries()) {

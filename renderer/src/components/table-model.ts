@@ -8,6 +8,8 @@ export type Column<T> = {
   title?: string;
   /** The raw value: sorted on, and copied as TSV. */
   value: (row: T) => CellValue;
+  /** What to sort on where the raw value alone would mislead (amounts in different currencies). */
+  sortValue?: (row: T) => CellValue;
   /** How the value reads in the cell (money, dates...); defaults to the raw value. */
   format?: (value: CellValue, row: T) => string;
   align?: 'left' | 'right';
@@ -32,7 +34,8 @@ export function sortRows<T>(rows: readonly T[], columns: readonly Column<T>[], s
   const column = sort && columns.find((c) => c.id === sort.column);
   if (!sort || !column) return rows.slice();
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const keyed = rows.map((row, i) => ({ row, i, v: column.value(row) }));
+  const key = column.sortValue ?? column.value;
+  const keyed = rows.map((row, i) => ({ row, i, v: key(row) }));
   keyed.sort((x, y) => {
     if (x.v === null || y.v === null) return compareCells(x.v, y.v) || x.i - y.i;
     return sign * compareCells(x.v, y.v) || x.i - y.i;

@@ -54,6 +54,21 @@ describe('the bundled sample workspace', () => {
     expect(again.info).toMatchObject({ transactions: 120, imports: 1, createdAt: first.info.createdAt });
   });
 
+  it('leaves the sample out of the recent workspaces Portfolio compares, but compares it when chosen by file', async () => {
+    writeSample(resources, 6);
+    await ensureSampleWorkspace(backend, appData, { resourcesDir: resources });
+    await backend.call('workspace-create', { path: path.join(dir, 'client.longtail'), clientName: 'Real Client' });
+    const csv = path.join(dir, 'client.csv');
+    fs.writeFileSync(csv, 'Customer,Date,Category,Revenue\nA,2025-01-05,Dairy,10.00\nB,2025-02-06,Bakery,12.00\n');
+    await backend.call('import-run', { path: csv });
+    const recent = await backend.call('workspace-recent', {});
+    expect(recent.map((r) => path.basename(r.path))).toEqual(expect.arrayContaining(['sample.longtail', 'client.longtail']));
+    const compared = await backend.call('portfolio-summarise', { anonymise: false, backtest: false });
+    expect(compared.rows.map((r) => r.label)).toEqual(['Real Client']);
+    const chosen = await backend.call('portfolio-summarise', { paths: [path.join(appData, 'sample.longtail')], anonymise: false, backtest: false });
+    expect(chosen.rows.map((r) => r.label)).toEqual(['Sample distributor']);
+  });
+
   it('rebuilds the sample when the bundled data changed or an earlier build never finished', async () => {
     writeSample(resources, 6);
     await ensureSampleWorkspace(backend, appData, { resourcesDir: resources, analyse: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
-import { formatMoney, roundForReason, roundMoney } from '../../../shared/format/numbers';
+import { formatMoney, ordinal, roundForReason, roundMoney } from '../../../shared/format/numbers';
 
 describe('money as a rep reads it', () => {
   it('writes amounts of ten and more in whole units, as reps talk', () => {
@@ -41,5 +41,11 @@ describe('money as an export keeps it', () => {
     expect(roundMoney(0.0343219)).toBe(0.03432);
     expect(roundMoney(-0.5)).toBe(-0.5);
     expect(roundMoney(0)).toBe(0);
+  });
+});
+
+describe('ordinals', () => {
+  it('reads a percentile as English: 1st, 2nd, 3rd, 11th to 13th, 21st, 33rd, 100th', () => {
+    expect([0, 1, 2, 3, 4, 11, 12, 13, 21, 22, 33, 100, 101, 111].map(ordinal)).toEqual(['0th', '1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '33rd', '100th', '101st', '111th']);
   });
 });

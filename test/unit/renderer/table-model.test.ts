@@ -20,6 +20,17 @@ describe('table model', () => {
     expect(sortRows(rows, columns, { column: 'revenue', dir: 'asc' }).map((r) => r.revenue)).toEqual([80, 1200, 5000, null]);
   });
 
+  it('sorts on a column\'s own sort key where it has one: amounts in different currencies grouped by currency first', () => {
+    const clients = [
+      { name: 'UK', currency: 'GBP', revenue: 8_070_000 },
+      { name: 'US', currency: 'USD', revenue: 78_300 },
+      { name: 'UK2', currency: 'GBP', revenue: 98_000 },
+    ];
+    const money: Column<(typeof clients)[number]> = { id: 'revenue', label: 'Revenue', value: (r) => r.revenue, sortValue: (r) => `${r.currency} ${r.revenue + 1e13}` };
+    expect(sortRows(clients, [money], { column: 'revenue', dir: 'asc' }).map((r) => r.name)).toEqual(['UK2', 'UK', 'US']);
+    expect(sortRows(clients, [{ ...money, sortValue: undefined }], { column: 'revenue', dir: 'asc' }).map((r) => r.name)).toEqual(['US', 'UK2', 'UK']);
+  });
+
   it('sorts text naturally and ignoring case: "Bistro 9" before "bistro 10"', () => {
     expect(sortRows(rows, columns, { column: 'name', dir: 'asc' }).map((r) => r.name)).toEqual(['Bistro 9', 'bistro 10', 'Café Crème', 'Deli\tOne']);
   });

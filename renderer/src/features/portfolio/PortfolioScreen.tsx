@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Portfolio, PortfolioRow, Progress } from '../../../../shared/contract';
 import { BAND_PLACE, GROWTH_ALONE, TOO_SHORT } from '../../../../shared/format/band-words';
-import { formatMoneyCompact } from '../../../../shared/format/numbers';
+import { formatMoneyCompact, ordinal } from '../../../../shared/format/numbers';
+import { backtestVerdictWords } from '../../../../shared/format/portfolio-words';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
 import { saveExport } from '../../api/files';
@@ -34,31 +35,51 @@ function setArgs(source: Source, folder: string, files: string, anonymise: boole
 const columnsWidth = (columns: readonly Column<PortfolioRow>[]): number =>
   columns.reduce((sum, c) => sum + Number(/(\d+)px/.exec(c.width ?? '')?.[1] ?? 80), 0);
 
-function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
+/**
+ * Where clients keep their books in different currencies, a money column sorts them by currency
+ * first, then by amount: unconverted, £8.07M ranked beside $78.3M as if one unit.
+ */
+const byCurrency = (amount: (r: PortfolioRow) => number | null) => (r: PortfolioRow) => {
+  const v = amount(r);
+  return v === null ? null : `${r.currency} ${Math.round(v) + 1e13}`;
+};
+
+function useColumns(withBacktest: boolean, mixedCurrencies: boolean): Column<PortfolioRow>[] {
   const fmt = useFormatters();
   return useMemo(() => {
+    const sortMoney = (amount: (r: PortfolioRow) => number | null) => (mixedCurrencies ? { sortValue: byCurrency(amount) } : {});
     const share = (v: number | string | null) => (v === null ? '—' : fmt.share(Number(v)));
-    const pct = (v: number | string | null) => (v === null ? '—' : `${Math.round(Number(v) * 100)}th`);
+    const pct = (v: number | string | null) => (v === null ? '—' : ordinal(Math.round(Number(v) * 100)));
     // Compact: the table compares sizes across clients; the exports keep every digit.
     const money = (row: PortfolioRow, v: number | string | null) => (v === null ? '—' : formatMoneyCompact(Number(v), row.currency, fmt.locale));
     return [
       // Figures from moved thresholds say so in the row itself; the tooltip-free table has no other place.
       { id: 'label', label: 'Client', value: (r) => r.label, format: (v, r) => (r.customSettings ? `${String(v)} (custom settings: ${r.customSettings})` : String(v)), width: 'minmax(150px, 2fr)' },
       { id: 'months', label: 'Data', title: 'Months of data in the workspace', value: (r) => r.months, format: (v) => (v === null ? '—' : Number(v) < 1 ? 'under a month' : `${v} month${v === 1 ? '' : 's'}`), width: '96px' },
-      { id: 'revenue', label: 'Revenue', title: 'Revenue in the last 12 months', value: (r) => r.revenue12m, format: (v, r) => money(r, v), align: 'right', width: '96px' },
+      { id: 'revenue', label: 'Revenue', title: 'Revenue in the last 12 months', value: (r) => r.revenue12m, ...sortMoney((r) => r.revenue12m), format: (v, r) => money(r, v), align: 'right', width: '96px' },
       { id: 'customers', label: 'Customers', title: 'Customers buying in the last 12 months', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right', width: '104px' },
       { id: 'ltCustomers', label: 'Tail cust.', title: 'Share of customers in the long tail', value: (r) => r.longTailCustomerShare, format: share, align: 'right', width: '96px' },
       { id: 'ltRevenue', label: 'Tail rev.', title: 'Share of revenue from the long tail', value: (r) => r.longTailRevenueShare, format: share, align: 'right', width: '90px' },
-      { id: 'recovery', label: 'Recovery', title: 'Revenue at risk per year', value: (r) => r.recovery, format: (v, r) => money(r, v), align: 'right', width: '96px' },
-      { id: 'growth', label: 'Growth', title: 'Growth potential per year', value: (r) => r.growth, format: (v, r) => money(r, v), align: 'right', width: '86px' },
-      { id: 'leakage', label: 'Leakage', title: 'Recovery + growth per year', value: (r) => r.leakage, format: (v, r) => money(r, v), align: 'right', width: '90px' },
+      { id: 'recovery', label: 'Recovery', title: 'Revenue at risk per year', value: (r) => r.recovery, ...sortMoney((r) => r.recovery), format: (v, r) => money(r, v), align: 'right', width: '96px' },
+      { id: 'growth', label: 'Growth', title: 'Growth potential per year', value: (r) => r.growth, ...sortMoney((r) => r.growth), format: (v, r) => money(r, v), align: 'right', width: '86px' },
+      { id: 'leakage', label: 'Leakage', title: 'Recovery + growth per year', value: (r) => r.leakage, ...sortMoney((r) => r.leakage), format: (v, r) => money(r, v), align: 'right', width: '90px' },
       { id: 'share', label: 'Share', title: 'Leakage as a share of 12-month revenue', value: (r) => r.leakageShare, format: share, align: 'right', width: '76px' },
       { id: 'band', label: '7–30% band', title: 'Where the share falls against the B2B industry band', value: (r) => (r.band ? BAND_PLACE[r.band] : r.status !== 'ok' ? (r.problem ?? r.status) : r.growthOnly ? GROWTH_ALONE : TOO_SHORT), width: 'minmax(120px, 1.2fr)' },
+      {
+        id: 'caveats',
+        label: 'Caveats',
+        title: "What weakens the client's figures (listed in full below the table)",
+        value: (r) => (r.status === 'ok' ? (r.caveats?.length ?? 0) : null),
+        format: (v) => (v === null ? '—' : Number(v) === 0 ? 'none' : `⚠ ${fmt.count(Number(v))}`),
+        align: 'right',
+        width: '90px',
+      },
       { id: 'pct', label: 'Pctile', title: "Percentile of the client's leakage share among those compared", value: (r) => r.percentile.leakageShare, format: pct, align: 'right', width: '76px' },
       { id: 'profiles', label: 'Profiles', title: 'Customer profiles found', value: (r) => r.profiles, align: 'right', width: '90px' },
       // Backtest figures exist only when asked for: empty columns would crowd the others' headers.
       ...(withBacktest
         ? [
+            { id: 'verdict', label: 'Backtest verdict', title: 'Capture at least 1.2x the best naive rule, precision no lower than the better money-minded rule, money stated within 0.8-1.25 of what was lost', value: (r: PortfolioRow) => backtestVerdictWords(r, { backtest: true }), width: '190px' },
             { id: 'precision', label: 'Precision', value: (r: PortfolioRow) => r.precision, format: share, align: 'right' as const, width: '96px' },
             { id: 'recall', label: 'Recall', value: (r: PortfolioRow) => r.recall, format: share, align: 'right' as const, width: '80px' },
             {
@@ -73,7 +94,7 @@ function useColumns(withBacktest: boolean): Column<PortfolioRow>[] {
           ]
         : []),
     ];
-  }, [fmt, withBacktest]);
+  }, [fmt, withBacktest, mixedCurrencies]);
 }
 
 /** Clients side by side: where each one's leakage falls against the industry band and the others. */
@@ -93,7 +114,8 @@ export function PortfolioScreen() {
   const [saved, setSaved] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   // A backtest too short to judge leaves precision and recall blank (the table then leaves those columns out), not growth's take-up.
-  const columns = useColumns(portfolio?.rows.some((r) => r.precision !== null || r.recall !== null || r.growthTakeUp !== null) ?? false);
+  const currencies = portfolio?.currencies ?? [];
+  const columns = useColumns(portfolio?.rows.some((r) => r.precision !== null || r.recall !== null || r.growthTakeUp !== null) ?? false, currencies.length > 1);
   const args = setArgs(source, folder, files, anonymise, backtest);
   const ready = source === 'recent' || (source === 'folder' ? args.folder !== '' : (args.paths?.length ?? 0) > 0);
 
@@ -102,6 +124,8 @@ export function PortfolioScreen() {
     setRunning(true);
     setError(null);
     setProgress(null);
+    // A file saved from the last comparison is not this one's.
+    setSaved(null);
     try {
       setPortfolio(await call('portfolio-summarise', args, { onProgress: setProgress, signal: abort.current.signal }));
     } catch (e) {
@@ -166,7 +190,7 @@ export function PortfolioScreen() {
       <div className="screen-head">
         <div>
           <h1 id="screen-title">Portfolio</h1>
-          <p className="muted">Your clients side by side: how much each one leaks to slipping relationships and missed cross-sell, against the 7–30% B2B band and each other. The recent workspaces are compared on open; choose a folder or files to compare others.</p>
+          <p className="muted">Your clients side by side: how much each one leaks to slipping relationships and missed cross-sell, against the 7–30% B2B band and each other. The recent workspaces are compared on open (the bundled sample is not a client: choose its file to include it); choose a folder or files to compare others.</p>
         </div>
         {workspace && <ReportButton clientName={workspace.clientName} anonymise={anonymise} request={location.params.report} onRequestTaken={() => go('portfolio')} />}
       </div>
@@ -236,8 +260,14 @@ export function PortfolioScreen() {
             <Stat label="Industry band" value={`${fmt.share(portfolio.band.low, 0)}–${fmt.share(portfolio.band.high, 0)}`} detail="of available revenue, B2B vendors" />
           </div>
           <Panel title="Clients">
+            {currencies.length > 1 && (
+              <p className="notice" role="note" data-testid="portfolio-currencies">
+                These clients keep their books in {currencies.join(' and ').replace(/ and (?=.* and )/g, ', ')}: amounts are not converted, so a money column sorts them by currency first. Compare their shares.
+              </p>
+            )}
             <p className="muted">Double-click a client, or press Enter on it, to open its workspace.</p>
             <DataTable label="Clients compared" columns={columns} rows={portfolio.rows} rowKey={(r) => r.id} onActivate={(r) => void openClient(r)} minWidth={columnsWidth(columns)} height={Math.min(480, 64 + portfolio.rows.length * 32)} />
+            <ClientCaveats rows={portfolio.rows} />
           </Panel>
           <Panel title="Leakage share against the 7–30% band">
             <p className="muted">Click a client's bar or name, in either chart, to open its workspace.</p>
@@ -249,5 +279,28 @@ export function PortfolioScreen() {
         </>
       )}
     </section>
+  );
+}
+
+/** Each client's caveats in full: a ranked share with a doubt behind it must say so beside the ranking. */
+function ClientCaveats({ rows }: { rows: readonly PortfolioRow[] }) {
+  const doubtful = rows.filter((r) => r.status === 'ok' && (r.caveats?.length ?? 0) > 0);
+  if (doubtful.length === 0) return null;
+  return (
+    <div className="client-caveats" data-testid="portfolio-caveats">
+      <h3>What weakens these figures</h3>
+      {doubtful.map((r) => (
+        <details key={r.id}>
+          <summary>
+            {r.label}: {r.caveats?.length} caveat{r.caveats?.length === 1 ? '' : 's'}
+          </summary>
+          <ul>
+            {r.caveats?.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </div>
   );
 }
