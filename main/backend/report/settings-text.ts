@@ -21,7 +21,7 @@ export function methodParagraphs(s: AnalysisSettings, asOf: string, k: number): 
       `${say('growth.minValueShare')}. Customers that stopped buying everything, or ${say('growth.minPAlive')}, get no growth actions.`,
     `Recovery actions: a customer x category relationship is at risk when the time since its last purchase is ${say('recovery.lateness')}${volatility}, ` +
       `or when ${say('recovery.declineThreshold')}${say('recovery.seasonal')}. ${say('recovery.minPurchases')}, and ${say('recovery.minRevenue')}; ` +
-      `${say('recovery.minProbability')}. The revenue at risk is the relationship's run-rate before the slide, ${say('recovery.horizonDays')}; ` +
+      `${say('recovery.minProbability')}. The revenue at risk is what the unit is expected to lose of its usual spend (its prior 12 months' rate), ${say('recovery.horizonDays')}: learned from how such units fared at earlier dates in the same data where that can be learned (else the shortfall of its last 90 days' pace, or its usual spend times the rhythm rules' confidence; the caveats say which), and never more than it ran at; ` +
       `${say('recovery.valueFloor')}. ${s.recovery.winBackOnce ? say('recovery.winBackOnce') : 'A customer that bought only once gets no action, however long it has been silent'}. ${say('recovery.listOrder')}.`,
     'Leakage is the revenue at risk plus the expected growth revenue, also shown as a share of 12-month revenue and set against the 7-30% of available ' +
       'revenue that B2B vendors report losing to churn and missed cross-sell.',

@@ -178,14 +178,19 @@ function surenessWords(s: Sureness, unit: string, verdict: { beatsCapture: boole
   return ` How sure: in ${share}% of ${s.resamples} resamples of these ${unit}, our flags ${ranges.join(', ')}${tail}.`;
 }
 
+/** Within half a point, ours and a random pick's precision read as the same. */
+const SAME_PRECISION = 0.005;
+
 /**
- * Where a random pick of as many units declined more often than ours: precision is judged against
- * the money-minded rules, but a list less sure than chance must not read as a plain win.
+ * Where a random pick of as many units declined as often as ours or more: precision is judged
+ * against the money-minded rules, but a list no surer than chance must not read as a plain win
+ * (CDNOW's 77.7% beside a random pick's 77.7% had read "Beats the naive rules" alone).
  */
 function randomAbove(rows: readonly BacktestRow[], ours: BacktestRow): string {
   const random = rows.find((r) => r.method === 'random');
-  if (!random || !(random.precision > ours.precision)) return '';
-  return `, fewer than of a random pick of as many (${pct(random.precision)}): most slid here, and the list puts money first`;
+  if (!random || !(random.precision >= ours.precision - SAME_PRECISION)) return '';
+  const than = random.precision > ours.precision + SAME_PRECISION ? 'fewer than of' : 'no more than of';
+  return `, ${than} a random pick of as many (${pct(random.precision)}): most slid here, and the list puts money first`;
 }
 
 /** Whether no unit scored (one with spend before the cut) bought anything over the horizon. */

@@ -83,6 +83,9 @@ describe('the settings table', () => {
     }
     expect(text).toContain('more than 2 cycles of the customer');
     expect(text).toContain('revenue at or above the 50th percentile');
+    // Money at risk as the list states it (an expected loss, with its chance), not the rules' old run-rate.
+    expect(text).toContain("The revenue at risk is what the unit is expected to lose of its usual spend (its prior 12 months' rate), stated over the next 365 days: learned from how such units fared");
+    expect(text).not.toContain('run-rate before the slide');
   });
 
   it('changes the method text with the run: another value is said, a switch turned off is not', () => {

@@ -54,7 +54,7 @@ export function RejectedRows({ summary }: { summary: ImportSummary }) {
           {saved}
         </p>
       )}
-      <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} />
+      <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} loading={rejects.loading} />
     </Panel>
   );
 }
