@@ -95,6 +95,26 @@ function acrossDatesTable(a: BacktestAcrossDates): SafeHtml {
 }
 
 /** The run's last backtest: our flags and money against what happened next, beside the naive rules. */
+/**
+ * The backtest's outcome in one line for the Overview, a missed target marked as a warning: at the
+ * end of the report alone, "stated / realised 14.15x" sat under figures read as sure.
+ */
+export function backtestSummaryLine(v: ReportView): SafeHtml {
+  const b = v.backtest;
+  if (!v.summary.hasDates || !b) return raw('');
+  // A level that repeats the one above (every flag, where the top ones were all of them) is said once.
+  const parts = b.levels.filter((l) => !repeatsTopLevel(l, b.levels)).flatMap((l) => {
+    const targets = verdictTargets(l);
+    if (l.flagged === 0 || targets.length === 0) return [{ missed: false, text: `${l.title}: not judged (${l.flagged === 0 ? 'none flagged' : 'too few slides'})` }];
+    const missed = targets.filter((t) => !t.met);
+    return [{ missed: missed.length > 0, text: missed.length === 0 ? `${l.title}: all three targets met` : `${l.title}: missed ${missed.map((t) => `${t.label.toLowerCase()} (${t.figure}; target ${t.target})`).join(', ')}` }];
+  });
+  const anyMissed = parts.some((p) => p.missed);
+  return html`<p class="${anyMissed ? 'warning' : 'verdict'}"><strong>Backtest</strong> as of ${b.asOf} over ${formatCount(b.horizonDays)} days: ${parts.map((p) => p.text).join('; ')}. ${
+    anyMissed ? 'Read the money and the lists with that in mind; ' : ''
+  }<a href="#backtest">the whole comparison</a> is below.</p>`;
+}
+
 export function backtestSection(v: ReportView): SafeHtml {
   if (!v.summary.hasDates) return raw('');
   const b = v.backtest;

@@ -5,6 +5,7 @@ import { INDUSTRY_BAND } from '../../../shared/contract/report';
 import { leakageBandOption, leakageBreakdownOption, paretoOption, renderChart } from './charts';
 import { html, raw, type SafeHtml } from './escape';
 import { methodParagraphs, settingsRows } from './settings-text';
+import { backtestSummaryLine } from './backtest-section';
 import { learnedModelBasis } from '../../../shared/analytics/recovery/overview';
 import type { AnalysisSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
@@ -79,6 +80,7 @@ ${tile(`Leakage ${span.per}`, money(l.total), `${formatShare(l.share)} of revenu
 ${tile('Profiles', s.k === 1 ? 'One peer group' : formatCount(s.profiles.length), s.structure?.state === 'none' ? 'no clear buying patterns' : s.structure?.state === 'weak' ? `suggested k ${s.suggestedK}, weak buying patterns` : `suggested k ${s.suggestedK}`)}
 </div>
 ${notesList(s.notes, s.caveats)}
+${backtestSummaryLine(v)}
 ${s.hasDates ? img(chart(), 'Leakage share against the industry band', 760, 150) : raw('')}
 ${s.pareto.length > 1 ? img(renderChart(paretoOption(s.pareto, l.windowDays), 760, 260), 'Pareto curve: share of revenue by share of customers', 760, 260) : raw('')}
 </section>`;

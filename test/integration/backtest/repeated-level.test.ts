@@ -69,4 +69,18 @@ describe('a backtest whose top relationships are every flagged one', () => {
       for (const t of verdictTargets(level)) expect(page).toContain(`<span class="${t.met ? 'met' : 'missed'}">${t.met ? '✓' : '✗'} ${t.label} ${t.figure} (target ${t.target.replace(/'/g, '&#39;')})</span>`);
     }
   });
+
+  it("names on the report's Overview every target the backtest missed, above the figures it weakens", async () => {
+    const out = path.join(w.dir, 'report-overview.html');
+    await w.backend.call('report-build', { out });
+    const page = fs.readFileSync(out, 'utf8');
+    const overview = page.slice(page.indexOf('<section id="overview">'), page.indexOf('</section>', page.indexOf('<section id="overview">')));
+    const line = /<p class="(warning|verdict)"><strong>Backtest<\/strong> as of ([\d-]+) over 120 days: (.*?)<\/p>/.exec(overview);
+    expect(line?.[2]).toBe(report.asOf);
+    const missed = report.levels.filter((l) => !repeatsTopLevel(l, report.levels)).flatMap((l) => verdictTargets(l).filter((t) => !t.met).map((t) => ({ level: l.title, t })));
+    expect(line?.[1]).toBe(missed.length > 0 ? 'warning' : 'verdict');
+    for (const { level, t } of missed) expect(line?.[3]).toContain(level);
+    for (const { t } of missed) expect(line?.[3]).toContain(`${t.label.toLowerCase()} (${t.figure}; target ${t.target.replace(/'/g, '&#39;')})`);
+    expect(line?.[3]).toContain('<a href="#backtest">the whole comparison</a>');
+  });
 });
