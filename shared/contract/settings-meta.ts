@@ -27,6 +27,8 @@ type SettingRow = {
   sliderMax?: number;
   /** What the default means when it is null (the as-of date). */
   nullMeans?: string;
+  /** The method text where the value is 0 and the prose would say nothing ("worth less than 0 a year"). */
+  zeroProse?: string;
   /** A `choice` setting's values, in the order a control lists them. */
   choices?: readonly SettingChoice[];
   /**
@@ -57,7 +59,7 @@ const ROWS: readonly SettingRow[] = [
   { path: 'recovery.minPurchases', flag: 'min-purchases', kind: 'integer', label: 'Rhythm needs', help: 'Purchase days needed before a relationship has a rhythm', unit: 'purchases', step: 1, sliderMax: 20, prose: "Relationships with fewer than {value} have no rhythm yet and are never flagged" },
   { path: 'recovery.volatilityAllowance', flag: 'volatility-allowance', kind: 'number', label: 'Volatile buyers get', help: 'Irregular buyers get this many standard deviations more', unit: 'std. dev.', step: 0.25, prose: "by {value}" },
   { path: 'recovery.declineThreshold', flag: 'decline-threshold', kind: 'share', label: 'Declining below', help: 'Declining below this share of the same-season baseline', step: 0.05, prose: "its spend falls below {value} of its own baseline" },
-  { path: 'recovery.minRevenue', flag: 'min-revenue', kind: 'number', label: 'Smallest relationship', help: 'Ignore relationships worth less than this a year', unit: 'a year', step: 100, prose: "relationships worth less than {value} are left out" },
+  { path: 'recovery.minRevenue', flag: 'min-revenue', kind: 'number', label: 'Smallest relationship', help: 'Ignore relationships worth less than this a year', unit: 'a year', step: 100, prose: "relationships worth less than {value} are left out", zeroProse: 'no relationship is left out for its size' },
   { path: 'recovery.horizonDays', flag: 'horizon', kind: 'integer', label: 'Money at risk over', help: 'Money at risk is stated over this many days ahead; the backtest checks it over the same span', unit: 'days', step: 5, prose: "stated over the next {value}" },
   { path: 'recovery.minProbability', flag: 'min-probability', kind: 'share', label: 'Chance needed', help: 'A call the learned model makes alone (a win-back, a slipping account, a relationship the rhythm rules missed) needs at least this chance of a slide', step: 0.05, prose: "a call the learned model makes alone (a win-back, a slipping account, a relationship the rhythm rules missed) needs a chance of a slide of at least {value}" },
   { path: 'recovery.valueFloor', flag: 'value-floor', kind: 'number', label: 'Value floor', help: "Flags worth less than this over the horizon fold into their customer's action", step: 10, nullMeans: "a tenth of the median customer's spend over the horizon", prose: "flags worth less than {value} fold into their customer's action" },
@@ -170,6 +172,7 @@ const percentile = (q: number): string => {
 export function settingProse(meta: SettingMeta, value: unknown): string {
   if (meta.kind === 'switch' && !value) return '';
   if (meta.kind === 'choice') return meta.prose.replace('{value}', () => choiceOf(meta, value)?.prose ?? String(value));
+  if (value === 0 && meta.zeroProse) return meta.zeroProse;
   return meta.prose
     .replace('{value}', () => formatSetting(meta, value))
     .replace('{percentile}', () => (typeof value === 'number' ? percentile(value) : formatSetting(meta, value)));

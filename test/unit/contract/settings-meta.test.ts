@@ -86,6 +86,9 @@ describe('the settings table', () => {
     // Money at risk as the list states it (an expected loss, with its chance), not the rules' old run-rate.
     expect(text).toContain("The revenue at risk is what the unit is expected to lose of its usual spend (its prior 12 months' rate), stated over the next 365 days: learned from how such units fared");
     expect(text).not.toContain('run-rate before the slide');
+    // A size limit of nothing is said as none, not as "worth less than 0 a year".
+    expect(text).toContain('no relationship is left out for its size');
+    expect(text).not.toContain('worth less than 0');
   });
 
   it('changes the method text with the run: another value is said, a switch turned off is not', () => {
