@@ -238,8 +238,18 @@ export type DateDecision = {
   periods?: true;
 };
 
+/** Below this share of the numeric dates, the values proving one order are too few to trust. */
+const THIN_PROOF_SHARE = 0.05;
+/** ...judged only from this many values on: a short column's one 13/05/2024 is all it has to say. */
+const MIN_VALUES_FOR_SHARE = 40;
+/** ...and fewer than this many: typos come in ones and twos, and 80 dates past the 12th all one way are no typos. */
+const TYPOS = 10;
+/** Mixed orders: the majority wins only at this many times the minority. */
+const CLEAR_MAJORITY = 10;
+
 /**
- * Decides the day/month order of a whole column: one value like 13/05/2024 settles it for all.
+ * Decides the day/month order of a whole column: a value like 13/05/2024 settles it, unless such
+ * values are too few among the rest to tell from a typo.
  * Feed it every value (or a sample first, then the rest if the sample left it open).
  */
 export class DateOrderDetector {
@@ -252,6 +262,9 @@ export class DateOrderDetector {
   private undecidable = 0;
   private dots = 0;
   private lastText = '';
+  /** The first value proving each order, to name in a question when the proof is too thin to trust. */
+  private dayFirstExample = '';
+  private monthFirstExample = '';
 
   observe(raw: string): void {
     const t = raw.trim();
@@ -273,8 +286,13 @@ export class DateOrderDetector {
       const a = Number(m[1]);
       const b = Number(m[3]);
       if (m[2] === '.') this.dots++;
-      if (a > 12 && b <= 12) this.dayFirstProof++;
-      else if (b > 12 && a <= 12) this.monthFirstProof++;
+      if (a > 12 && b <= 12) {
+        this.dayFirstProof++;
+        this.dayFirstExample ||= t;
+      } else if (b > 12 && a <= 12) {
+        this.monthFirstProof++;
+        this.monthFirstExample ||= t;
+      }
       else if (a !== b && a <= 12 && b <= 12) this.undecidable++;
       return;
     }
@@ -387,15 +405,37 @@ export class DateOrderDetector {
     if (numeric === 0) {
       return { detected: this.dates > 0 ? 'iso' : null, candidates: this.dates > 0 ? ['iso'] : [], ambiguous: false, reason: 'dates are written year first' };
     }
+    // Dates spread over a month put a day above 12 in over half of them; a handful among thousands
+    // is a typo's worth of proof. One '13/02/2023' among 2,000 month-first dates had turned every
+    // date of the file around without a word.
+    const thin = (proof: number): boolean => numeric >= MIN_VALUES_FOR_SHARE && proof < THIN_PROOF_SHARE * numeric && proof < TYPOS;
+    const tooThin = (proof: number, example: string, where: 'first' | 'second'): DateDecision => ({
+      detected: null,
+      candidates: ['mdy', 'dmy'],
+      ambiguous: true,
+      reason: `only ${proof} of ${numeric} values ${proof === 1 ? 'has' : 'have'} a day above 12 ${where} (e.g. ${example}) and the rest read either way: too few to tell the order from a typo`,
+    });
     if (this.dayFirstProof > 0 && this.monthFirstProof === 0) {
+      if (thin(this.dayFirstProof)) return tooThin(this.dayFirstProof, this.dayFirstExample, 'first');
       return { detected: 'dmy', candidates: ['dmy'], ambiguous: false, reason: `${this.dayFirstProof} value(s) have a day above 12 first` };
     }
     if (this.monthFirstProof > 0 && this.dayFirstProof === 0) {
+      if (thin(this.monthFirstProof)) return tooThin(this.monthFirstProof, this.monthFirstExample, 'second');
       return { detected: 'mdy', candidates: ['mdy'], ambiguous: false, reason: `${this.monthFirstProof} value(s) have a day above 12 second` };
     }
     if (this.monthFirstProof > 0 && this.dayFirstProof > 0) {
-      // Mixed evidence: follow the majority; the minority rows are rejected as invalid dates.
+      // Mixed evidence: a clear majority wins and the minority rows are rejected as invalid dates;
+      // a close call, or a majority itself too thin, is asked.
       const dmy = this.dayFirstProof > this.monthFirstProof;
+      const [most, fewest] = dmy ? [this.dayFirstProof, this.monthFirstProof] : [this.monthFirstProof, this.dayFirstProof];
+      if (most < CLEAR_MAJORITY * fewest || thin(most)) {
+        return {
+          detected: null,
+          candidates: ['mdy', 'dmy'],
+          ambiguous: true,
+          reason: `both orders appear: ${this.dayFirstProof} value(s) have a day above 12 first (e.g. ${this.dayFirstExample}) and ${this.monthFirstProof} second (e.g. ${this.monthFirstExample})`,
+        };
+      }
       return {
         detected: dmy ? 'dmy' : 'mdy',
         candidates: ['mdy', 'dmy'],

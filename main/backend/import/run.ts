@@ -159,7 +159,7 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
     const example = written.find(twoWays) ?? written[0] ?? '01/02/2024';
     throw new AppError(
       'IMPORT_AMBIGUOUS_DATES',
-      `The dates in '${plan.mapping.date}' could be month-first or day-first (e.g. ${example}): no value has a day above 12. Choose the order with --date-format mdy or --date-format dmy.`,
+      `The dates in '${plan.mapping.date}' could be month-first or day-first (e.g. ${example}): ${plan.date.reason}. Choose the order with --date-format mdy or --date-format dmy.`,
       { column: plan.mapping.date, candidates: plan.date.candidates },
     );
   }

@@ -182,14 +182,26 @@ describe('dates', () => {
 });
 
 describe('dates in a big file', () => {
-  it('reads the whole date column when the first rows leave the order open, and finds the deciding value near the end', async () => {
+  it('reads the whole date column when the first rows leave the order open, and finds the deciding values near the end', async () => {
     const lines = ['Customer,Order Date,Amount,Category'];
     for (let i = 0; i < 40_000; i++) lines.push(`C${i % 50},0${(i % 9) + 1}/0${(i % 7) + 1}/2024,10,A`);
-    lines.push('C1,25/12/2024,10,A');
+    // The last months, day first: days above 12 in a good share of the dates, as real dates have.
+    for (let d = 13; d <= 28; d++) for (const m of [8, 9, 10, 11, 12]) lines.push(`C1,${d}/${m}/2024,10,A`);
     const { w, file } = await withFile('late-proof.csv', `${lines.join('\n')}\n`);
     expect((await w.backend.call('import-preview', { path: file })).dateFormat.ambiguous).toBe(true);
     const s = await w.backend.call('import-run', { path: file });
-    expect(s).toMatchObject({ dateFormat: 'dmy', rowsImported: 40_001, dateTo: '2024-12-25' });
+    expect(s).toMatchObject({ dateFormat: 'dmy', rowsImported: 40_080, dateTo: '2024-12-28' });
+  });
+
+  it('asks for the order, naming the value, where one day-first date among thousands could be a typo', async () => {
+    const lines = ['Customer,Order Date,Amount,Category'];
+    for (let i = 0; i < 2_000; i++) lines.push(`C${i % 50},${String((i % 12) + 1).padStart(2, '0')}/${String((i % 11) + 1).padStart(2, '0')}/2023,10,A`);
+    lines.splice(1_700, 0, 'C1,13/02/2023,10,A');
+    const { w, file } = await withFile('one-typo.csv', `${lines.join('\n')}\n`);
+    const outcome = await w.backend.invoke('import-run', { path: file });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_AMBIGUOUS_DATES' } });
+    expect(!outcome.ok && outcome.error.message).toMatch(/only 1 of \d+ values has a day above 12 first \(e\.g\. 13\/02\/2023\) and the rest read either way: too few to tell the order from a typo\. Choose the order/);
+    expect(w.backend.session.db.prepare('SELECT count(*) AS n FROM transactions').get()).toEqual({ n: 0 });
   });
 });
 

@@ -53,6 +53,20 @@ describe('dates', () => {
     expect(decide(['01/02/2024', '03/04/2024'])).toMatchObject({ detected: null, ambiguous: true, candidates: ['mdy', 'dmy'] });
   });
 
+  it('asks rather than turn every date around on a typo: one day-first value among hundreds of either-way ones', () => {
+    const monthFirst = Array.from({ length: 400 }, (_, i) => `0${1 + (i % 9)}/${String(1 + (i % 12)).padStart(2, '0')}/20${10 + Math.floor(i / 108)}`);
+    const typo = [...monthFirst.slice(0, 300), '13/02/2023', ...monthFirst.slice(300)];
+    expect(decide(typo)).toMatchObject({ detected: null, ambiguous: true });
+    expect(decide(typo).reason).toMatch(/^only 1 of \d+ values has a day above 12 first \(e\.g\. 13\/02\/2023\) and the rest read either way/);
+    // Both orders proven, neither by a clear majority: asked, naming an example of each.
+    const both = [...typo, '02/13/2023', '02/14/2023'];
+    expect(decide(both)).toMatchObject({ detected: null, ambiguous: true });
+    expect(decide(both).reason).toBe('both orders appear: 1 value(s) have a day above 12 first (e.g. 13/02/2023) and 2 second (e.g. 02/13/2023)');
+    // A real day-first file: days above 12 in a good share of its dates, one month-first typo rejected.
+    const dayFirst = Array.from({ length: 400 }, (_, i) => `${String(1 + (i % 28)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2023`);
+    expect(decide([...dayFirst, '02/13/2023'])).toMatchObject({ detected: 'dmy', ambiguous: false });
+  });
+
   it('takes dotted dates as day first', () => {
     expect(decide(['01.02.2024', '03.04.2024']).detected).toBe('dmy');
   });
