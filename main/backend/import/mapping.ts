@@ -47,6 +47,19 @@ const foldAccents = (h: string): string =>
 
 export const normaliseHeader = (h: string): string => plainHeader(foldAccents(h));
 
+/** Words that join a header's nouns in French, Spanish, Italian, Portuguese, Dutch and German ("Fecha de factura", "Date de la facture"). */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'del', 'di', 'da', 'do', 'dos', 'della', 'van', 'der', 'het', 'von']);
+
+/** A header without its joining words, normalised: "Fecha de factura" is "fechafactura", as the synonyms write it. */
+const withoutJoiningWords = (h: string): string =>
+  plainHeader(
+    foldAccents(h)
+      .toLowerCase()
+      .split(/[^a-z0-9#$]+/)
+      .filter((w) => !JOINING_WORDS.has(w))
+      .join(' '),
+  );
+
 /**
  * Identifies a file layout: the same headers in the same order map the same way. Accents are not
  * folded here, so a mapping saved before they were keeps its key.
@@ -120,19 +133,28 @@ function beforeTaxOver(column: string, headers: readonly string[], columns: read
   return other ?? null;
 }
 
+/** A total that, beside a tax column, has the tax in it (Importe, IVA, Total). */
+const GRAND_TOTAL = /^(total|totalamount|invoicetotal|grandtotal|totaal|totale)$/;
+
 function headerCandidates(headers: readonly string[], columns: readonly string[][]): Candidate[] {
   const out: Candidate[] = [];
+  const hasTax = headers.some((h) => /(tax|vat|mwst|ust|tva|iva|gst)/.test(normaliseHeader(h)));
   for (const [i, column] of headers.entries()) {
     const n = normaliseHeader(column);
     if (n === '') continue;
+    const joined = withoutJoiningWords(column);
     for (const field of Object.keys(SYNONYMS) as ImportField[]) {
       const words = SYNONYMS[field];
-      const exact = words.indexOf(n);
+      // "Fecha de factura" had matched no date name, and 'factura' at its end made it the invoice.
+      const exact = words.indexOf(n) >= 0 ? words.indexOf(n) : joined !== n ? words.indexOf(joined) : -1;
       // "Data" is the date in Italian and Portuguese, and anything at all in English: only when it holds dates.
-      if (exact >= 0 && field === 'date' && n === 'data' && !holdsDates(columns[i] ?? [])) continue;
+      if (exact >= 0 && field === 'date' && (n === 'data' || joined === 'data') && !holdsDates(columns[i] ?? [])) continue;
       if (exact >= 0) {
         // Earlier synonyms are the usual names, later ones looser: "Region" beats "Country" for territory.
-        const confidence = LAST_RESORT.has(n) ? 0.62 : Math.max(0.7, 0.98 - exact * 0.02);
+        // An amount with tax in it yields to one without: Montant TTC and Montant HT, both at the
+        // floor, had tied, and the file's first column (with 20% VAT) won.
+        const taxed = field === 'revenue' && (TAX_INCLUDED.test(n) || (hasTax && GRAND_TOTAL.test(n))) ? 0.05 : 0;
+        const confidence = LAST_RESORT.has(n) ? 0.62 : Math.max(0.7, 0.98 - exact * 0.02) - taxed;
         out.push({ field, column, confidence, reason: `header '${column}' is a usual name for ${field}` });
         continue;
       }
@@ -145,6 +167,8 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
       if (!partial) continue;
       // A header only containing a date word (SHOP_WEEK beside SHOP_DATE) must hold dates to be one.
       if (field === 'date' && !holdsDates(columns[i] ?? [])) continue;
+      // ...and one only containing an invoice word that holds dates is the invoice's date, not its number.
+      if (field === 'invoice' && (columns[i] ?? []).some((v) => v.trim() !== '') && holdsDates(columns[i] ?? [])) continue;
       // ...and one only containing a measure's word must hold numbers ("Order Status" is no count of orders).
       if (MEASURES.has(field) && !holdsNumbers(columns[i] ?? [])) continue;
       // The longer word found says more: product_category_name is a 'productcategory' before it is a

@@ -48,9 +48,11 @@ function amountIn(raw: string, decimal: DecimalStyle): number | null {
   if (t === '') return null;
   if (isPlain(t) && (decimal === 'dot' || t.indexOf('.') === -1)) return Number(t);
   let negative = false;
-  if (t.startsWith('(') && t.endsWith(')')) {
+  // Excel's accounting format puts the symbol outside the brackets: $ (1,234.56).
+  const bracketed = t.replace(CURRENCY, '').trim();
+  if (bracketed.startsWith('(') && bracketed.endsWith(')')) {
     negative = true;
-    t = t.slice(1, -1).trim();
+    t = bracketed.slice(1, -1).trim();
   }
   t = t.replace(CURRENCY, '').trim();
   // Ledgers mark a credit CR and a debit DR after the amount (1,234.56 CR).

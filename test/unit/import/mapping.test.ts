@@ -17,6 +17,22 @@ describe('column mapping guesses', () => {
     expect(columnOf(g, 'territory')).toBe('Region');
   });
 
+  it("reads a date header joined by 'de' as the date, not the invoice its last word names", () => {
+    for (const [header, other] of [['Fecha de factura', 'Cliente'], ['Date de facture', 'Client'], ['Data da fatura', 'Cliente']]) {
+      const headers = [other, header, 'Importe'];
+      const g = guessMapping(headers, [['17850', '18041'], ['01/12/2010', '02/12/2010'], ['6120,00', '3,75']]);
+      expect([header, columnOf(g, 'date'), columnOf(g, 'invoice')]).toEqual([header, header, null]);
+    }
+  });
+
+  it('takes the amount before tax where the file also has it with tax, whichever comes first', () => {
+    const amounts = [['7 344,00'], ['1 224,00'], ['6 120,00']];
+    expect(columnOf(guessMapping(['Montant TTC', 'TVA', 'Montant HT'], amounts), 'revenue')).toBe('Montant HT');
+    expect(columnOf(guessMapping(['Montant HT', 'TVA', 'Montant TTC'], amounts), 'revenue')).toBe('Montant HT');
+    expect(columnOf(guessMapping(['Total', 'IVA', 'Importe'], amounts), 'revenue')).toBe('Importe');
+    expect(columnOf(guessMapping(['Importe', 'IVA', 'Total'], amounts), 'revenue')).toBe('Importe');
+  });
+
   it('maps Cust #, Qty, Unit Price, StockCode and InvoiceNo, and gives each guess a confidence and a reason', () => {
     const headers = ['Cust #', 'InvoiceDate', 'Qty', 'Unit Price', 'StockCode', 'InvoiceNo', 'Sales $'];
     const g = guessMapping(headers, headers.map(() => []));
