@@ -63,6 +63,15 @@ export const beyondHeaderReason = (cells: readonly string[], width: number): str
   return `the line has ${values.length} values where the header names ${width} (${shown.length > 100 ? `${shown.slice(0, 100)}...` : shown}): a value holding the delimiter without quotes (an amount written 1,234.00, say) splits in two and every value after it sits one column off; quote that value or export the file again`;
 };
 
+/**
+ * Why a line with fewer values than its header is rejected, where a column it needs is missing
+ * altogether: "no revenue (Amount is empty)" read as a blank amount on a line cut short.
+ */
+export const shortLineReason = (cells: readonly string[], width: number, column: string): string => {
+  const shown = cells.map((c) => c.trim()).join(' | ');
+  return `the line has ${cells.length} value${cells.length === 1 ? '' : 's'} where the header names ${width} (${shown.length > 100 ? `${shown.slice(0, 100)}...` : shown}), so it has no ${column} at all: a line cut short or a delimiter missing; export the file again`;
+};
+
 /** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
 export type CheckedRows = {
   reject: (line: number, column: string | null, value: string | null, reason: string) => void;
@@ -182,6 +191,10 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     if (width !== undefined && cells.length > width) {
       const k = beyondHeader(cells, width);
       if (k >= 0) return out.reject(line, `column ${k + 1} (past the header)`, cells[k].trim(), beyondHeaderReason(cells, width));
+    }
+    if (width !== undefined && cells.length < width) {
+      const cut = [ix.customer, ix.date, ix.revenue, ix.unitPrice, ix.quantity].find((k) => k >= cells.length);
+      if (cut !== undefined) return out.reject(line, check.headers[cut] ?? null, '', shortLineReason(cells, width, check.headers[cut] ?? `column ${cut + 1}`));
     }
     if (ix.status >= 0) {
       const status = cells[ix.status] ?? '';

@@ -38,6 +38,22 @@ describe('lines with more values than the header', () => {
     }
   });
 
+  it('rejects a line cut short as such, read line by line, rather than as a blank amount', async () => {
+    const text = ['Customer ID,Invoice Date,Category,Amount', 'C1,2023-01-05,Widgets,100.00', 'C2,2023-01-06,Widgets', 'C3,2023-01-07,Gadgets,', 'C4,2023-01-08,Gadgets,250.00'].join('\n');
+    const { w, file } = await withFile('cut-short.csv', `${text}\n`);
+    // DuckDB pads a short line's missing values as it does empty ones: it still says "is empty" there.
+    for (const [options, engine] of EVERY_ENGINE.filter(([, e]) => e === 'lines')) {
+      const s = await w.backend.call('import-run', { path: file, dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: 4, rowsImported: 2, rowsRejected: 2, revenue: 350 });
+      const byRow = new Map(s.rejectsSample.map((r) => [r.row, r]));
+      expect(byRow.get(3)).toMatchObject({ column: 'Amount', value: '' });
+      expect(byRow.get(3)?.reason).toBe('the line has 3 values where the header names 4 (C2 | 2023-01-06 | Widgets), so it has no Amount at all: a line cut short or a delimiter missing; export the file again');
+      // A blank amount on a whole line stays a blank amount.
+      expect(byRow.get(4)?.reason).toBe('no revenue (Amount is empty)');
+    }
+  });
+
   it('keeps every line of a file whose header is shorter than its lines throughout (a last column left unnamed)', async () => {
     const text = ['Customer,Date,Amount', 'C1,2023-01-05,100.00,note a', 'C2,2023-01-06,200.00,note b', 'C3,2023-01-07,300.00,note c'].join('\n');
     const { w, file } = await withFile('unnamed-last.csv', `${text}\n`);
