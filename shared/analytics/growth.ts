@@ -249,6 +249,9 @@ export function findGrowthGaps(
     }
     return t;
   };
+  // The peers' share of their spend, which the money scales to this customer's size: "peers spend
+  // about £13,000" read as what peers spend, where the three buying it spent £4,400-£45,000.
+  const ratioText = (v: number): string => formatShare(v, v < 0.1 ? 1 : 0);
   const floor = growthValueFloor(f, settings.minValueShare);
   // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year".
   const span = leakageSpan(f.windowDays);
@@ -292,7 +295,7 @@ export function findGrowthGaps(
         expectedLow,
         expectedHigh,
         reason: flatString(
-          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend about ${money} ${span.per} (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend ${ratioText(peer.ratio)} of theirs on it, about ${money} ${span.per} at its size (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
         ),
       });
     }

@@ -98,9 +98,12 @@ const MIN_RECENT_ORDERS = 3;
 const MIN_RUN_DAYS = 91;
 const RUN_CYCLES = 4;
 
+/** The shortest window a relationship whose usual cycle is `cycle` days is annualised over. */
+export const runWindowOf = (cycle: number): number => Math.min(YEAR, Math.max(RUN_CYCLES * cycle, MIN_RUN_DAYS));
+
 /** Annualised spend over `span` days of a relationship whose usual cycle is `cycle` days. */
 export const runRateOf = (spend: number, span: number, cycle: number): number =>
-  (spend * YEAR) / Math.min(YEAR, Math.max(span, RUN_CYCLES * cycle, MIN_RUN_DAYS));
+  (spend * YEAR) / Math.min(YEAR, Math.max(span, runWindowOf(cycle)));
 
 /**
  * Calendar months by table lookup: Date objects in the inner loops would dominate the build. In-season

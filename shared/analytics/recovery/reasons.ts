@@ -1,7 +1,7 @@
 import { formatMoney, formatShare, roundForReason } from '../../format/numbers';
 import { isoFromDay } from '../../format/dates';
 import { PURCHASE_UNITS } from '../../format/currency';
-import type { RecoveryModel } from './model';
+import { runWindowOf, type RecoveryModel } from './model';
 import type { CustomerVerdict, Verdict } from './judge';
 import { seasonLabel } from './season';
 
@@ -53,6 +53,23 @@ function runWords(m: RecoveryModel, r: number, f: ReasonFormat, upTo: string): s
   return `about ${f.cash(rate)} a year at its pace while it bought (${f.cash(spent)} in the ${days(m.last[r] - m.first[r] + 1)} from its first order to its last)`;
 }
 
+const YEAR = 365;
+
+/**
+ * What the relationship ran at before the slide. Where the months before it are fewer than its
+ * run-rate window (four usual cycles, a quarter at least), the yearly figure is that window's, not
+ * the short run's scaled up; said as such, since "£430 a year before the slide" beside a usual
+ * rate of £632 had read as a second, contradicting rate.
+ */
+function beforeSlide(m: RecoveryModel, r: number, v: Verdict, cash: (x: number) => string): string {
+  const rate = m.baselineRate[r];
+  if (v.seasonal || !(rate > 0) || !(v.atRisk < rate * 0.995)) return `${cash(v.atRisk)} a year before the slide`;
+  const window = runWindowOf(m.cycle[r]);
+  const spend = (v.atRisk * window) / YEAR;
+  const span = (spend * YEAR) / rate;
+  return `${cash(spend)} in the ${days(span)} before the slide, ${cash(v.atRisk)} a year counted over ${days(window)} (four of its cycles at least: a short run is not scaled up)`;
+}
+
 export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: CustomerVerdict, f: ReasonFormat): string {
   const category = m.categories[m.category[r]];
   const cash = f.cash;
@@ -80,10 +97,7 @@ export function reasonFor(m: RecoveryModel, r: number, v: Verdict, customer: Cus
     }
     case 'declining': {
       const against = v.seasonal ? 'the same months a year earlier' : 'its usual rate';
-      return (
-        `${category} spend down to ${f.share(v.ratio)} of ${against} over the last ${days(m.trailingDays[r])}; ` +
-        `${cash(v.atRisk)} a year before the slide`
-      );
+      return `${category} spend down to ${f.share(v.ratio)} of ${against} over the last ${days(m.trailingDays[r])}; ${beforeSlide(m, r, v, cash)}`;
     }
     default:
       return '';

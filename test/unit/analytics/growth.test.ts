@@ -52,7 +52,10 @@ describe('growth actions', () => {
     expect(x[0].penetration).toBe(pen);
     expect(x[0].peers).toBeGreaterThanOrEqual(5);
     expect(x[0].expectedRevenue).toBeCloseTo(x[0].peerSpend * pen, 6);
-    expect(x[0].reason).toMatch(/^\d\d% of 'Meat \+ Produce( \+ Seafood)? heavy' peers buy Seafood; this customer never has; peers of its size spend about \$1,\d00 a year \(middle half of peers: \$[\d,]+-\$[\d,]+\)$/);
+    expect(x[0].reason).toMatch(/^\d\d% of 'Meat \+ Produce( \+ Seafood)? heavy' peers buy Seafood; this customer never has; peers of its size spend (\d\d|\d\.\d)% of theirs on it, about \$1,\d00 a year at its size \(middle half of peers: \$[\d,]+-\$[\d,]+\)$/);
+    // The share quoted is the peers' own, which the money scales to this customer's revenue.
+    const share = Number(/spend ([\d.]+)% of theirs/.exec(x[0].reason)?.[1]) / 100;
+    expect(Math.abs(share * f.revenue12m[x[0].customer] - x[0].peerSpend)).toBeLessThanOrEqual(0.01 * f.revenue12m[x[0].customer]);
   });
 
   it('recommends a category the customer buys far below what peers of its size spend', () => {
@@ -71,7 +74,7 @@ describe('growth actions', () => {
     expect(yf.windowDays).toBe(121);
     const found = findGrowthGaps(yf, buildProfiles(yf, sweepProfiles(yf, settings), 2, CATS), settings.growth, CATS, 'USD');
     const codeOf = (g: { customer: number }) => young.customers[g.customer].code;
-    expect(found.find((g) => codeOf(g) === 'X-never')?.reason).toMatch(/; this customer never has; peers of its size spend about \$1,\d00 over 121 days \(middle half/);
+    expect(found.find((g) => codeOf(g) === 'X-never')?.reason).toMatch(/; this customer never has; peers of its size spend [\d.]+% of theirs on it, about \$1,\d00 over 121 days at its size \(middle half/);
     expect(found.find((g) => codeOf(g) === 'Y-little')?.reason).toContain('this customer bought $100 in the 121 days of data');
   });
 

@@ -122,6 +122,22 @@ describe('recovery: decline and customers that stop everything', () => {
     expect(flags[0].atRiskRevenue).toBeLessThanOrEqual((1000 * 365) / 14 + 1);
   });
 
+  it('says what a short run before the slide bought, and over what window its yearly figure is counted', () => {
+    // Monthly orders of 1,000 for three months, then 100 a month: the run before the slide is shorter than four of its cycles.
+    const start = AS_OF - 215;
+    const slide = AS_OF - 120;
+    const flags = flagsFor([...rhythm('A', 'Meat', start, AS_OF - 5, 30, (d) => (d < slide ? 1000 : 100)), ...healthy('A')]);
+    expect(flags.map((f) => [f.what, f.signal])).toEqual([['Meat', 'declining']]);
+    const m = /; (\$[\d,]+) in the (\d+) days before the slide, (\$[\d,]+) a year counted over (\d+) days \(four of its cycles at least: a short run is not scaled up\)$/.exec(flags[0].reason);
+    expect(m).not.toBeNull();
+    const money = (t: string) => Number(t.replace(/[$,]/g, ''));
+    // The window is four monthly cycles; the yearly figure is that window's spend over it, never the short run's scaled up.
+    expect(Number(m?.[4])).toBe(120);
+    expect(money(m?.[3] ?? '')).toBeCloseTo(flags[0].atRiskRevenue, -2);
+    expect(money(m?.[1] ?? '')).toBeCloseTo((flags[0].atRiskRevenue * 120) / 365, -2);
+    expect(Number(m?.[2])).toBeLessThan(120);
+  });
+
   it('flags every category of a customer that stopped buying everything, even one bought twice', () => {
     const stop = AS_OF - 120;
     const sales = [
