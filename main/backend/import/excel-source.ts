@@ -147,17 +147,27 @@ function sameLayoutNotes(wb: XLSX.WorkBook, chosen: string, rows: SheetRows, dat
   ];
 }
 
-type SheetLook = { name: string; rows: SheetRows; data: boolean; dated: boolean };
+type SheetLook = { name: string; rows: SheetRows; data: boolean; dated: boolean; monthly: boolean };
 
-/** Whether some column of a sheet's first rows below its header is nearly all dates. */
-function holdsDatedRows(records: readonly RawRecord[]): boolean {
+/** A month's first day written as a date: a pivot by month dates its rows so. */
+const FIRST_OF_MONTH = /^\d{4}-\d{2}-01\b/;
+
+/**
+ * Whether some column of a sheet's first rows below its header is nearly all dates, and whether
+ * those dates are months (each a month's first day, or a month without a day): a pivot or summary
+ * by month rather than sales lines.
+ */
+function datedRows(records: readonly RawRecord[]): { dated: boolean; monthly: boolean } {
   const width = Math.max(0, ...records.map((r) => r.cells.length));
   for (let c = 0; c < width; c++) {
     const dates = new DateOrderDetector();
-    for (const r of records) dates.observe(r.cells[c] ?? '');
-    if (dates.dateShare >= 0.9) return true;
+    const filled = records.map((r) => (r.cells[c] ?? '').trim()).filter((v) => v !== '');
+    for (const v of filled) dates.observe(v);
+    if (dates.dateShare < 0.9) continue;
+    const firsts = filled.filter((v) => FIRST_OF_MONTH.test(v)).length;
+    return { dated: true, monthly: dates.decide().months === true || (filled.length >= 3 && firsts >= 0.95 * filled.length) };
   }
-  return false;
+  return { dated: false, monthly: false };
 }
 
 /**
@@ -174,16 +184,25 @@ function pickSheet(wb: XLSX.WorkBook, sheets: readonly string[], date1904: boole
     const at = detectHeader(head);
     if (at === null) continue;
     const below = head.slice(at + 1).filter((r) => !isBlank(r.cells)).slice(0, 50);
-    looks.push({ name, rows, data: below.length > 0, dated: below.length > 0 && holdsDatedRows(below) });
+    const seen = below.length > 0 ? datedRows(below) : { dated: false, monthly: false };
+    looks.push({ name, rows, data: below.length > 0, ...seen });
   }
-  const pick = looks.find((l) => l.dated) ?? looks.find((l) => l.data) ?? looks[0];
+  // Sales lines are dated by the day: a pivot by month placed first had been read instead of the lines after it.
+  const pick = looks.find((l) => l.dated && !l.monthly) ?? looks.find((l) => l.dated) ?? looks.find((l) => l.data) ?? looks[0];
   if (!pick) return null;
   const before = looks.slice(0, looks.indexOf(pick)).filter((l) => l.data);
-  const note =
-    before.length > 0
-      ? `Read sheet "${pick.name}", the first of dated rows; ${before.map((l) => `"${l.name}"`).join(', ')} before it ${before.length === 1 ? 'holds' : 'hold'} a table without dates (a summary?): choose ${before.length === 1 ? 'it' : 'one'} with --sheet or on the import screen to read it instead.`
-      : null;
-  return { name: pick.name, rows: pick.rows, note };
+  const monthly = before.filter((l) => l.monthly);
+  const undated = before.filter((l) => !l.dated);
+  const names = (ls: readonly SheetLook[]): string => ls.map((l) => `"${l.name}"`).join(', ');
+  const notes = [
+    ...(monthly.length > 0
+      ? [`Read sheet "${pick.name}", the first dated by the day; ${names(monthly)} before it ${monthly.length === 1 ? 'holds' : 'hold'} rows dated by the month (a pivot or summary?): choose ${monthly.length === 1 ? 'it' : 'one'} with --sheet or on the import screen to read it instead.`]
+      : []),
+    ...(undated.length > 0
+      ? [`Read sheet "${pick.name}", the first of dated rows; ${names(undated)} before it ${undated.length === 1 ? 'holds' : 'hold'} a table without dates (a summary?): choose ${undated.length === 1 ? 'it' : 'one'} with --sheet or on the import screen to read it instead.`]
+      : []),
+  ];
+  return { name: pick.name, rows: pick.rows, note: notes.length > 0 ? notes.join(' ') : null };
 }
 
 /** Reads a workbook and picks the sheet: the one asked for, else the first table of dated rows (pickSheet). */

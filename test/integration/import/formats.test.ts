@@ -133,6 +133,27 @@ describe('importing workbooks', () => {
     expect(await w.backend.call('import-run', { path: file, dryRun: true, sheet: 'Summary' })).toMatchObject({ sheet: 'Summary', shape: 'spend-table', rowsImported: 2 });
   });
 
+  it('reads the sales lines dated by the day past a pivot by month placed first, and names the pivot', async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'pivot-first.xlsx');
+    const wb = XLSX.utils.book_new();
+    const month = (iso: string) => ({ t: 'n', v: (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000, z: 'mmm-yy' });
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([['Customer ID', 'Month', 'Sum of Amount'], ['C1', month('2023-01-01'), 300], ['', month('2023-02-01'), 50], ['C1 Total', '', 350], ['C2', month('2023-03-01'), 200], ['', month('2023-04-01'), 100], ['C2 Total', '', 300]]),
+      'Pivot',
+    );
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([['Customer ID', 'Invoice Date', 'Category', 'Net Amount'], ['C1', '2023-01-05', 'Widgets', 300], ['C1', '2023-02-17', 'Gadgets', 50], ['C2', '2023-03-09', 'Widgets', 200], ['C2', '2023-04-21', 'Gadgets', 100]]),
+      'Lines',
+    );
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const s = await w.backend.call('import-run', { path: file, dryRun: true });
+    expect(s).toMatchObject({ sheet: 'Lines', rowsImported: 4, revenue: 650, dateFrom: '2023-01-05', dateTo: '2023-04-21' });
+    expect(s.warnings).toContain('Read sheet "Lines", the first dated by the day; "Pivot" before it holds rows dated by the month (a pivot or summary?): choose it with --sheet or on the import screen to read it instead.');
+  });
+
   it("rejects a formula's error (#N/A, #DIV/0!) as such, in a workbook and in its CSV, rather than as an empty cell", async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'errors.xlsx');
