@@ -449,6 +449,6 @@ export class DateOrderDetector {
     if (this.undecidable === 0) {
       return { detected: 'mdy', candidates: ['mdy', 'dmy'], ambiguous: false, reason: 'day and month are equal in every value' };
     }
-    return { detected: null, candidates: ['mdy', 'dmy'], ambiguous: true, reason: 'no value has a day above 12, so day and month order cannot be told apart' };
+    return { detected: null, candidates: ['mdy', 'dmy'], ambiguous: true, reason: 'no value written as day and month has a day above 12, so their order cannot be told apart' };
   }
 }

@@ -166,6 +166,23 @@ async function settleDateOrder(ctx: HandlerContext, source: TableSource, plan: I
 }
 
 /**
+ * Customer ids that differ from another only by leading zeros ('00012748' and '12748'): one ERP
+ * pads its ids and another does not, and the same customer splits in two without a word. They are
+ * kept apart, as written (an id is text), and named. Only ids starting with a zero are looked at,
+ * through the code's index: a workspace with none pays one lookup.
+ */
+function zeroPaddedTwins(db: Db): string[] {
+  const pairs = db
+    .prepare(`SELECT a.code AS padded, b.code AS plain FROM customers a JOIN customers b ON b.code = ltrim(a.code, '0') WHERE a.code >= '0' AND a.code < '1' AND b.code <> ''`)
+    .all() as { padded: string; plain: string }[];
+  if (pairs.length === 0) return [];
+  const shown = pairs.slice(0, 2).map((p) => `'${p.padded}' and '${p.plain}'`).join(', ');
+  return [
+    `${pairs.length.toLocaleString('en-US')} customer id${pairs.length === 1 ? '' : 's'} in the workspace differ${pairs.length === 1 ? 's' : ''} from another only by leading zeros (${shown}${pairs.length > 2 ? ', ...' : ''}): they are kept as different customers, as the ids are written. If they are the same customers, write the ids one way in every file and import again.`,
+  ];
+}
+
+/**
  * Earlier imports whose dates this one's meet, and what comparing their lines found (see
  * dropLinesAlreadyImported); `compared` is null when the lines were not compared (forced, or summed
  * by DuckDB): then rows in both count twice.
@@ -438,7 +455,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
           : `${tally.rowsImported.toLocaleString('en-US')} cube rows summing ${tally.orders.toLocaleString('en-US')} orders.`,
       );
     }
-    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId, alreadyThere) : [])];
+    const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId, alreadyThere) : []), ...zeroPaddedTwins(db)];
     // A product master holds no amounts: it neither says nor changes the currency.
     const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan));
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);

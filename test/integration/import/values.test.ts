@@ -288,3 +288,18 @@ describe('files with fewer columns', () => {
     expect(s.warnings.join(' ')).toMatch(/Invoice numbers in 'order_id' start with any letter or digit .* so one starting with C is not read as a credit note/);
   });
 });
+
+describe('customer ids across files', () => {
+  it('names ids that differ only by leading zeros, keeping them apart as written', async () => {
+    const { w, file } = await withFile('padded.csv', 'Customer ID,Date,Amount\n00012748,2023-01-05,10.00\n00017841,2023-01-06,20.00\n00099999,2023-01-07,5.00\n');
+    const first = await w.backend.call('import-run', { path: file });
+    expect(first.warnings.join(' ')).not.toContain('leading zeros');
+    const plain = path.join(w.dir, 'plain.csv');
+    fs.writeFileSync(plain, 'Customer ID,Date,Amount\n12748,2023-02-05,10.00\n17841,2023-02-06,20.00\n55555,2023-02-07,5.00\n');
+    const second = await w.backend.call('import-run', { path: plain });
+    expect(w.backend.session.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 6 });
+    expect(second.warnings).toContain(
+      "2 customer ids in the workspace differ from another only by leading zeros ('00012748' and '12748', '00017841' and '17841'): they are kept as different customers, as the ids are written. If they are the same customers, write the ids one way in every file and import again.",
+    );
+  });
+});
