@@ -145,7 +145,8 @@ export function benchmarkSheets(p: Portfolio, options: BenchmarkOptions = { back
 }
 
 export function writeBenchmark(p: Portfolio, out: string, options: BenchmarkOptions = { backtest: false }): { path: string; format: 'xlsx' | 'csv' } {
-  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, benchmarkCsv(p, options), true), format: 'csv' };
+  // With a BOM, as the other CSVs: Excel reads names in any script only from a CSV that says it is UTF-8.
+  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, `\uFEFF${benchmarkCsv(p, options)}`, true), format: 'csv' };
   const file = path.resolve(out);
   try {
     writeWorkbook(file, benchmarkSheets(p, options));

@@ -29,7 +29,10 @@ describe('the benchmark files', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const out = writeBenchmark(portfolio(false), path.join(t.dir, 'comparison.csv'));
-    const lines = fs.readFileSync(out.path, 'utf8').trim().split('\r\n');
+    const text = fs.readFileSync(out.path, 'utf8');
+    // Excel reads names in any script only from a CSV that says it is UTF-8.
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^Client,Status,/);
     expect(lines[1]).toMatch(/^"'=HYPERLINK\(""x""\)",ok,USD/);
