@@ -92,7 +92,26 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
 }
 
 /** A sheet's rows, turned into text cells one batch at a time so a big sheet is not held twice. */
-type SheetRows = { count: number; slice: (from: number, to: number) => RawRecord[] };
+/** `merged`: cells that took the value of a merge down their column (mergedDown). */
+type SheetRows = { count: number; merged?: number; slice: (from: number, to: number) => RawRecord[] };
+
+/** Row x stride + column keys a cell: a sheet has at most 16,384 columns. */
+const MERGE_STRIDE = 16_384;
+
+/**
+ * Cells covered by a merge down one column (a customer merged over its lines, as a formatted report
+ * shows it), each to the row of the merge's top cell that holds the value: Excel shows that value on
+ * every line, and read cell by cell the lines below had been rejected as having no customer. Merges
+ * across columns (a title over the table) are left alone.
+ */
+function mergedDown(ws: XLSX.WorkSheet): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const m of ws['!merges'] ?? []) {
+    if (m.s.c !== m.e.c || m.e.r <= m.s.r) continue;
+    for (let r = m.s.r + 1; r <= m.e.r; r++) out.set(r * MERGE_STRIDE + m.s.c, m.s.r);
+  }
+  return out;
+}
 
 function sheetRows(ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetRows {
   if (!ws) throw new Error('a sheet listed in the workbook is missing');
@@ -100,10 +119,14 @@ function sheetRows(ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetRows
   if (!ref) return { count: 0, slice: () => [] };
   const range = XLSX.utils.decode_range(ref);
   const dense = (ws as { '!data'?: (XLSX.CellObject[] | undefined)[] })['!data'] ?? [];
+  const merged = mergedDown(ws);
   const record = (r: number): RawRecord => {
     const row = dense[r];
     const cells: string[] = [];
-    for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row?.[c], date1904));
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const from = merged.get(r * MERGE_STRIDE + c);
+      cells.push(cellText(from === undefined ? row?.[c] : dense[from]?.[c], date1904));
+    }
     return { line: r + 1, cells };
   };
   // Trailing blank rows are sheet formatting, not data rows.
@@ -112,6 +135,7 @@ function sheetRows(ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetRows
   const count = last - range.s.r + 1;
   return {
     count,
+    merged: merged.size,
     slice: (from, to) => {
       const out: RawRecord[] = [];
       for (let i = from; i < Math.min(to, count); i++) out.push(record(range.s.r + i));
@@ -236,7 +260,11 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
     delimiter: null,
     sheets,
     sheet: chosen ?? null,
-    notes: [...(pickNote ? [pickNote] : []), ...(chosen ? sameLayoutNotes(wb, chosen, rows, date1904) : [])],
+    notes: [
+      ...(pickNote ? [pickNote] : []),
+      ...(chosen ? sameLayoutNotes(wb, chosen, rows, date1904) : []),
+      ...(rows.merged ? [`${rows.merged.toLocaleString('en-US')} cell${rows.merged === 1 ? '' : 's'} of sheet "${chosen}" ${rows.merged === 1 ? 'lies' : 'lie'} under a merged cell above ${rows.merged === 1 ? 'it' : 'them'} (a customer merged over its lines, say): each took the merged cell's value, as Excel shows it.`] : []),
+    ],
     totalBytes,
     sample: rows.slice(0, SAMPLE_RECORDS),
     sampleIsAll: rows.count <= SAMPLE_RECORDS,

@@ -133,6 +133,36 @@ describe('importing workbooks', () => {
     expect(await w.backend.call('import-run', { path: file, dryRun: true, sheet: 'Summary' })).toMatchObject({ sheet: 'Summary', shape: 'spend-table', rowsImported: 2 });
   });
 
+  it("gives each line under a customer merged over its lines that customer, as Excel shows it, and says so; a title merged across columns stays a title", async () => {
+    const w = await workspace();
+    const file = path.join(w.dir, 'merged.xlsx');
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Sales by customer', '', '', ''],
+      ['Customer', 'Date', 'Category', 'Amount'],
+      ['Acme', '2023-01-05', 'Widgets', 100],
+      ['', '2023-01-09', 'Gadgets', 50],
+      ['', '2023-02-11', 'Widgets', 25],
+      ['Bolt', '2023-01-06', 'Widgets', 70],
+      ['', '2023-03-02', 'Gadgets', 30],
+    ]);
+    sheet['!merges'] = [
+      { s: { r: 0, c: 0 }, e: { r: 0, c: 3 } },
+      { s: { r: 2, c: 0 }, e: { r: 4, c: 0 } },
+      { s: { r: 5, c: 0 }, e: { r: 6, c: 0 } },
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, sheet, 'Report');
+    fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const s = await w.backend.call('import-run', { path: file });
+    expect(s).toMatchObject({ rowsRead: 5, rowsImported: 5, rowsRejected: 0, revenue: 275, customers: 2 });
+    expect(s.warnings).toContain('3 cells of sheet "Report" lie under a merged cell above them (a customer merged over its lines, say): each took the merged cell\'s value, as Excel shows it.');
+    const byCustomer = w.backend.session.db.prepare('SELECT c.code, total(t.revenue) AS revenue FROM transactions t JOIN customers c ON c.id = t.customer_id GROUP BY c.code ORDER BY c.code').all();
+    expect(byCustomer).toEqual([
+      { code: 'Acme', revenue: 175 },
+      { code: 'Bolt', revenue: 100 },
+    ]);
+  });
+
   it('reads the sales lines dated by the day past a pivot by month placed first, and names the pivot', async () => {
     const w = await workspace();
     const file = path.join(w.dir, 'pivot-first.xlsx');
