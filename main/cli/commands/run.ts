@@ -132,6 +132,9 @@ Examples:
     if (!fs.existsSync(source)) throw new AppError('FILE_NOT_FOUND', `No file at ${source}. Check the path.`, { path: source });
     const roster = typeof args.values.roster === 'string' ? path.resolve(io.cwd, args.values.roster) : null;
     if (roster !== null && !fs.existsSync(roster)) throw new AppError('FILE_NOT_FOUND', `No roster file at ${roster}. Check the --roster path.`, { path: roster });
+    // Read before anything is created, so a wrong option leaves no folder or workspace behind.
+    const settings = settingsFromArgs(args);
+    const reading = readingArgs(args.values);
     const outDir = path.resolve(io.cwd, out);
     const madeOut = !fs.existsSync(outDir);
     fs.mkdirSync(outDir, { recursive: true });
@@ -141,9 +144,6 @@ Examples:
     };
     const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
-    const settings = settingsFromArgs(args);
-    // Read before anything is created, so a wrong option leaves no workspace behind.
-    const reading = readingArgs(args.values);
     const target = await prepareWorkspace(io, source, given, outDir, currency);
     const { workspace } = target;
     const notes: string[] = [];

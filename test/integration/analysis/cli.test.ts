@@ -107,6 +107,13 @@ describe('longtail run and longtail analyze', () => {
     expect(moved).toBeGreaterThan(0);
   });
 
+  it('refuses a setting out of range before it makes the output folder', async () => {
+    const r = await cli(['run', csv, '--out', 'bad-setting', '--horizon', '5']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/--horizon must be at least \d+ days \(got 5\)/);
+    expect(fs.existsSync(path.join(t.dir, 'bad-setting'))).toBe(false);
+  });
+
   it('refuses a roster that is not there before it imports anything', async () => {
     const r = await cli(['run', csv, '--out', 'no-roster', '--roster', 'missing.csv']);
     expect(r.code).not.toBe(0);
