@@ -28,6 +28,9 @@ function progressBar(): (p: Progress) => void {
   };
 }
 
+/** The day/month order read, said beside the date column: a wrong guess shows at a glance. */
+const DATE_ORDER: Record<string, string> = { dmy: 'read day first, DD/MM/YYYY', mdy: 'read month first, MM/DD/YYYY' };
+
 function readable(s: ImportSummary): string {
   const lines = [
     `${s.dryRun ? 'Dry run (nothing saved): ' : ''}${s.file}${s.sheet ? ` [${s.sheet}]` : ''} as ${s.shape}`,
@@ -35,7 +38,7 @@ function readable(s: ImportSummary): string {
     `  customers ${formatCount(s.customers)}, categories ${formatCount(s.categories)}, products ${formatCount(s.products)}, returns ${formatCount(s.returns)}`,
     `  ${s.currency?.code === PURCHASE_UNITS ? `purchases ${formatCount(s.revenue)}` : `revenue ${s.revenue.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`}${s.dateFrom ? `, dates ${s.dateFrom}..${s.dateTo}` : ''}`,
     ...(s.currency ? [s.currency.code === PURCHASE_UNITS ? `  units: ${s.currency.reason}` : `  currency ${s.currency.code}: ${s.currency.reason}`] : []),
-    `  mapping ${Object.entries(s.mapping).map(([f, c]) => `${f}=${c}`).join(', ')}`,
+    `  mapping ${Object.entries(s.mapping).map(([f, c]) => `${f}=${c}${f === 'date' && DATE_ORDER[s.dateFormat ?? ''] ? ` (${DATE_ORDER[s.dateFormat ?? '']})` : ''}`).join(', ')}`,
   ];
   for (const w of s.warnings) lines.push(`  note: ${w}`);
   if (s.rowsRejected > 0) {

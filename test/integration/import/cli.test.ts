@@ -92,6 +92,12 @@ describe('longtail import', () => {
     expect(shape.err).toMatch(/--shape pivot is not one of: transactions, cube, spend-table, product-master/);
   });
 
+  it('says beside the date column which day/month order it read, so a wrong guess shows at a glance', async () => {
+    const r = await cli(['import', fixture('ambiguous-dates.csv'), '-w', 'x.longtail', '--date-format', 'dmy', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\n {2}mapping .*date=[^,]+ \(read day first, DD\/MM\/YYYY\)/);
+  });
+
   it('prints its options and examples with --help', async () => {
     const r = await cli(['import', '--help']);
     expect(r.code).toBe(0);
