@@ -1,4 +1,5 @@
 import type { GrowthSettings } from '../contract/settings';
+import { memo } from './memo';
 import { formatMoney, formatShare, roundForReason } from '../format/numbers';
 import type { Features } from './features';
 import { leakageSpan } from '../format/leakage-span';
@@ -230,28 +231,12 @@ export function findGrowthGaps(
 
   // Intl formatting costs microseconds a call and reasons round to two significant digits, so the
   // same few hundred texts repeat across tens of thousands of gaps.
-  const texts = new Map<number, string>();
-  const moneyText = (v: number): string => {
-    const rounded = roundForReason(v);
-    let t = texts.get(rounded);
-    if (t === undefined) {
-      t = formatMoney(rounded, currency);
-      texts.set(rounded, t);
-    }
-    return t;
-  };
-  const shareTexts = new Map<number, string>();
-  const shareText = (v: number): string => {
-    let t = shareTexts.get(v);
-    if (t === undefined) {
-      t = formatShare(v, 0);
-      shareTexts.set(v, t);
-    }
-    return t;
-  };
+  const moneyTexts = memo((rounded: number) => formatMoney(rounded, currency));
+  const moneyText = (v: number): string => moneyTexts(roundForReason(v));
+  const shareText = memo((v: number) => formatShare(v, 0));
   // The peers' share of their spend, which the money scales to this customer's size: "peers spend
   // about £13,000" read as what peers spend, where the three buying it spent £4,400-£45,000.
-  const ratioText = (v: number): string => formatShare(v, v < 0.1 ? 1 : 0);
+  const ratioText = memo((v: number) => formatShare(v, v < 0.1 ? 1 : 0));
   const floor = growthValueFloor(f, settings.minValueShare);
   // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year".
   const span = leakageSpan(f.windowDays);

@@ -7,6 +7,9 @@
  */
 export const neutraliseFormula = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
+/** Excel opens a CSV without it in the machine's code page: "Zoë" and 中文 come out garbled. */
+export const UTF8_BOM = '\uFEFF';
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 export function csvField(value: CsvValue): string {

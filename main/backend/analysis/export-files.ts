@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { toCsv, type CsvValue } from '../../../shared/format/csv';
+import { toCsv, UTF8_BOM, type CsvValue } from '../../../shared/format/csv';
 import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/model/results';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import { roundMoney } from '../../../shared/format/numbers';
 
-/** Excel opens a CSV without it in the machine's code page: "Zoë" and 中文 came out garbled (the export CSVs have it). */
-const BOM = '\uFEFF';
 const share = (v: number): number => Math.round(v * 10000) / 10000;
 /** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
 const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? roundMoney(v) : null);
@@ -46,7 +44,7 @@ export function writeRunFiles(
   const usablePAlive = summary.bgnbd?.verdict !== 'degenerate';
   fs.writeFileSync(
     files.actions,
-    BOM +
+    UTF8_BOM +
     toCsv(
       // Later columns come last, so scripts reading the earlier ones by position still work. `chance`
       // is a recovery action's chance of the slide or a growth gap's peer share; `call_value` is the
@@ -61,7 +59,7 @@ export function writeRunFiles(
   );
   fs.writeFileSync(
     files.customers,
-    BOM +
+    UTF8_BOM +
     toCsv(
       ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory', 'profile_label', 'assigned_rep'],
       customers.map((c): CsvValue[] => [
@@ -72,7 +70,7 @@ export function writeRunFiles(
   );
   fs.writeFileSync(
     files.profiles,
-    BOM +
+    UTF8_BOM +
     toCsv(
       [
         'profile', 'label', 'customers', 'best_customers', 'revenue',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { csvLine, type CsvValue } from '../../../shared/format/csv';
+import { csvLine, UTF8_BOM, type CsvValue } from '../../../shared/format/csv';
 
 const CHUNK = 1 << 20;
 
@@ -14,7 +14,7 @@ export function writeCsv(file: string, header: readonly string[], rows: Iterable
   const fd = fs.openSync(tmp, 'w');
   let count = 0;
   try {
-    let buffer = `\uFEFF${csvLine(header)}`;
+    let buffer = `${UTF8_BOM}${csvLine(header)}`;
     for (const row of rows) {
       buffer += csvLine(row);
       count += 1;

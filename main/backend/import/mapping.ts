@@ -111,6 +111,9 @@ function holdsNumbers(values: readonly string[]): boolean {
   return filled.length === 0 || filled.filter((v) => parseAmount(v) !== null).length >= 0.9 * filled.length;
 }
 
+/** Whether a file has a column of the tax itself (Tax, VAT, MwSt, TVA, IVA, GST): a Total beside it has the tax in it. */
+const hasTaxColumn = (headers: readonly string[]): boolean => headers.some((h) => /(tax|vat|mwst|ust|tva|iva|gst)/.test(normaliseHeader(h)));
+
 /** Headers of an amount with tax in it (Gross, Brutto, Amount incl. VAT, Montant TTC). */
 const TAX_INCLUDED = /(gross|brutto|incl|inkl|ttc|withtax|withvat)/;
 /** Headers of an amount that says tax is left out of it (Amount excl. VAT, Betrag ohne MwSt). */
@@ -125,7 +128,7 @@ const BEFORE_TAX = /^(net|netto|subtotal|netvalue|nettowert|netsales|netamount|n
 function beforeTaxOver(column: string, headers: readonly string[], columns: readonly string[][]): string | null {
   const n = normaliseHeader(column);
   if (!BEFORE_TAX.test(n) && !EXCLUDES_TAX.test(n)) return null;
-  const hasTax = headers.some((h) => /(tax|vat|mwst|ust|tva|iva|gst)/.test(normaliseHeader(h)));
+  const hasTax = hasTaxColumn(headers);
   const other = headers.find((h, i) => {
     const m = normaliseHeader(h);
     return h !== column && holdsNumbers(columns[i] ?? []) && (TAX_INCLUDED.test(m) || (hasTax && /^(total|totalamount|amount|invoiceamount|invoicetotal)$/.test(m)));
@@ -138,7 +141,7 @@ const GRAND_TOTAL = /^(total|totalamount|invoicetotal|grandtotal|totaal|totale)$
 
 function headerCandidates(headers: readonly string[], columns: readonly string[][]): Candidate[] {
   const out: Candidate[] = [];
-  const hasTax = headers.some((h) => /(tax|vat|mwst|ust|tva|iva|gst)/.test(normaliseHeader(h)));
+  const hasTax = hasTaxColumn(headers);
   for (const [i, column] of headers.entries()) {
     const n = normaliseHeader(column);
     if (n === '') continue;

@@ -56,21 +56,24 @@ function valuesIn(cells: readonly string[]): number {
   return n;
 }
 
+/** A line's values as a reason quotes them: "C2 | 2023-01-06 | Widgets", cut at 100 characters. */
+const quoted = (values: readonly string[]): string => {
+  const shown = values.map((c) => c.trim()).join(' | ');
+  return shown.length > 100 ? `${shown.slice(0, 100)}...` : shown;
+};
+
 /** Why a line with more values than its header is rejected, in words. */
 export const beyondHeaderReason = (cells: readonly string[], width: number): string => {
-  const values = cells.slice(0, valuesIn(cells)).map((c) => c.trim());
-  const shown = values.join(' | ');
-  return `the line has ${values.length} values where the header names ${width} (${shown.length > 100 ? `${shown.slice(0, 100)}...` : shown}): a value holding the delimiter without quotes (an amount written 1,234.00, say) splits in two and every value after it sits one column off; quote that value or export the file again`;
+  const values = cells.slice(0, valuesIn(cells));
+  return `the line has ${values.length} values where the header names ${width} (${quoted(values)}): a value holding the delimiter without quotes (an amount written 1,234.00, say) splits in two and every value after it sits one column off; quote that value or export the file again`;
 };
 
 /**
  * Why a line with fewer values than its header is rejected, where a column it needs is missing
  * altogether: "no revenue (Amount is empty)" read as a blank amount on a line cut short.
  */
-export const shortLineReason = (cells: readonly string[], width: number, column: string): string => {
-  const shown = cells.map((c) => c.trim()).join(' | ');
-  return `the line has ${cells.length} value${cells.length === 1 ? '' : 's'} where the header names ${width} (${shown.length > 100 ? `${shown.slice(0, 100)}...` : shown}), so it has no ${column} at all: a line cut short or a delimiter missing; export the file again`;
-};
+export const shortLineReason = (cells: readonly string[], width: number, column: string): string =>
+  `the line has ${cells.length} value${cells.length === 1 ? '' : 's'} where the header names ${width} (${quoted(cells)}), so it has no ${column} at all: a line cut short or a delimiter missing; export the file again`;
 
 /** Where checked rows go: to the store in this thread, or into a batch for the thread that stores. */
 export type CheckedRows = {

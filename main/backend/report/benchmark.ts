@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { BACKTEST_HORIZON_DAYS } from '../../../shared/contract/analysis';
 import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
 import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
-import { toCsv } from '../../../shared/format/csv';
+import { toCsv, UTF8_BOM } from '../../../shared/format/csv';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { showsCents } from '../../../shared/format/numbers';
 import { CALIBRATION_BAND, CAPTURE_MARGIN } from '../../../shared/analytics/holdout/targets';
@@ -145,8 +145,7 @@ export function benchmarkSheets(p: Portfolio, options: BenchmarkOptions = { back
 }
 
 export function writeBenchmark(p: Portfolio, out: string, options: BenchmarkOptions = { backtest: false }): { path: string; format: 'xlsx' | 'csv' } {
-  // With a BOM, as the other CSVs: Excel reads names in any script only from a CSV that says it is UTF-8.
-  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, `\uFEFF${benchmarkCsv(p, options)}`, true), format: 'csv' };
+  if (out.toLowerCase().endsWith('.csv')) return { ...writeOutputFile(out, `${UTF8_BOM}${benchmarkCsv(p, options)}`, true), format: 'csv' };
   const file = path.resolve(out);
   try {
     writeWorkbook(file, benchmarkSheets(p, options));

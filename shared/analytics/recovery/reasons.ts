@@ -2,6 +2,7 @@ import { formatMoney, formatShare, roundForReason } from '../../format/numbers';
 import { isoFromDay } from '../../format/dates';
 import { PURCHASE_UNITS } from '../../format/currency';
 import { runWindowOf, type RecoveryModel } from './model';
+import { memo } from '../memo';
 import type { CustomerVerdict, Verdict } from './judge';
 import { seasonLabel } from './season';
 
@@ -22,17 +23,6 @@ const rhythmWords = (cycle: number): string => (cycle >= 56 ? `about every ${Mat
 /** `spends`: the verb for what a unit's money is, 'buys' where amounts are counts of purchases (units). */
 export type ReasonFormat = { cash: (x: number) => string; share: (x: number) => string; iso: (day: number) => string; spends?: string };
 
-const memo = <K, V>(f: (k: K) => V): ((k: K) => V) => {
-  const cache = new Map<K, V>();
-  return (k) => {
-    let v = cache.get(k);
-    if (v === undefined) {
-      v = f(k);
-      cache.set(k, v);
-    }
-    return v;
-  };
-};
 
 export function reasonFormat(currency: string): ReasonFormat {
   const money = memo((rounded: number) => formatMoney(rounded, currency));
