@@ -95,7 +95,20 @@ export function writeRunFiles(
         currency: summary.currency,
         has_dates: summary.hasDates,
         revenue_12m: roundMoney(summary.revenue12m),
-        leakage: { recovery: roundMoney(l.recovery), growth: roundMoney(l.growth), total: roundMoney(l.total), pct: share(l.share), band: l.band },
+        leakage: {
+          recovery: roundMoney(l.recovery),
+          growth: roundMoney(l.growth),
+          total: roundMoney(l.total),
+          pct: share(l.share),
+          band: l.band,
+          // The same split the Leakage screen and the report show, so a consultant's script need not re-derive it from actions.csv.
+          by: Object.fromEntries(
+            Object.entries(l.by).map(([dimension, rows]) => [
+              dimension,
+              rows.map((r) => ({ key: r.key, recovery: roundMoney(r.recovery), growth: roundMoney(r.growth), total: roundMoney(r.total), revenue_12m: roundMoney(r.revenue12m), pct: share(r.share) })),
+            ]),
+          ),
+        },
         k: summary.k,
         suggested_k: summary.suggestedK,
         elbow_k: summary.elbowK ?? null,

@@ -70,6 +70,17 @@ describe('longtail run and longtail analyze', () => {
     const summary = JSON.parse(fs.readFileSync(path.join(t.dir, 'results', 'summary.json'), 'utf8'));
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['settings', 'as_of', 'revenue_12m', 'leakage', 'k', 'quality', 'counts', 'timings']));
     expect(Object.keys(summary.leakage)).toEqual(expect.arrayContaining(['recovery', 'growth', 'total', 'pct']));
+    // The split by category adds up to the whole and agrees with the actions listed in that category.
+    type SplitRow = { key: string; recovery: number; growth: number; total: number; revenue_12m: number; pct: number };
+    const byCategory = summary.leakage.by.category as SplitRow[];
+    expect(Object.keys(summary.leakage.by).sort()).toEqual(['category', 'profile', 'rep', 'territory', 'tier']);
+    expect(byCategory.reduce((s, r) => s + r.total, 0)).toBeCloseTo(summary.leakage.total, 0);
+    const growthOf = (category: string) =>
+      actions.slice(1).filter((a) => a[2] === 'growth' && a[3] === category).reduce((s, a) => s + Number(a[column('expected_revenue')]), 0);
+    for (const r of byCategory) {
+      expect(r.total).toBeCloseTo(r.recovery + r.growth, 1);
+      expect(r.growth).toBeCloseTo(growthOf(r.key), 0);
+    }
     expect(summary.k).toBe(3);
     expect(summary.settings.k).toBe(3);
     // Figures from other than the default method say so in the file itself.
