@@ -65,3 +65,21 @@ function paretoCurve(cumulativeShare: Float64Array): ParetoPoint[] {
   }
   return points;
 }
+
+/**
+ * The share of revenue made by the top `customerShare` of customers, read off the curve between its
+ * points. Unlike the long tail's share, which is the strategic setting's complement by construction,
+ * this says how concentrated one client's book is against another's.
+ */
+export function revenueShareOfTop(pareto: readonly ParetoPoint[], customerShare: number): number | null {
+  if (pareto.length < 2) return null;
+  for (let i = 1; i < pareto.length; i++) {
+    const a = pareto[i - 1];
+    const b = pareto[i];
+    if (b.customerShare >= customerShare) {
+      const span = b.customerShare - a.customerShare;
+      return span > 0 ? a.revenueShare + ((b.revenueShare - a.revenueShare) * (customerShare - a.customerShare)) / span : b.revenueShare;
+    }
+  }
+  return pareto[pareto.length - 1].revenueShare;
+}

@@ -23,7 +23,7 @@ export const PORTFOLIO_METRICS = [
   'leakageShare',
   'recoveryShare',
   'growthShare',
-  'longTailRevenueShare',
+  'topFifthRevenueShare',
 ] as const;
 export type PortfolioMetric = (typeof PORTFOLIO_METRICS)[number];
 
@@ -57,8 +57,10 @@ export type PortfolioRow = {
   longTailCustomers: number | null;
   /** Long-tail customers over customers that bought in the last 12 months. */
   longTailCustomerShare: number | null;
-  /** Share of 12-month revenue made outside the strategic accounts. */
+  /** Share of 12-month revenue made outside the strategic accounts (the strategic setting's complement, give or take the customer that crosses it). */
   longTailRevenueShare: number | null;
+  /** Share of 12-month revenue made by the top fifth of the customers that bought in those months: how concentrated the book is. */
+  topFifthRevenueShare: number | null;
   recovery: number | null;
   growth: number | null;
   leakage: number | null;

@@ -10,6 +10,7 @@ import {
   type PortfolioRow,
 } from '../../../shared/contract/report';
 import { letters } from './anonymise';
+import { revenueShareOfTop } from '../../../shared/analytics/tiers';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { ClientFacts } from './source';
 import type { AnalysisSummary, BacktestReport, GrowthBacktest } from '../../../shared/model/results';
@@ -76,6 +77,7 @@ function draftRow(f: ClientFacts): Draft {
       longTailCustomers: null,
       longTailCustomerShare: null,
       longTailRevenueShare: null,
+      topFifthRevenueShare: null,
       recovery: null,
       growth: null,
       leakage: null,
@@ -116,6 +118,7 @@ function draftRow(f: ClientFacts): Draft {
     longTailCustomers: s.customers.longTail,
     longTailCustomerShare: ratio(s.customers.longTail, ranked),
     longTailRevenueShare: s.revenue12m > 0 ? Math.max(0, 1 - s.strategicRevenueShare) : 0,
+    topFifthRevenueShare: s.revenue12m > 0 ? revenueShareOfTop(s.pareto, 0.2) : null,
     recovery: l.recovery,
     growth: l.growth,
     leakage: l.total,

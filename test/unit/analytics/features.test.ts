@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../../shared/format/dates';
 import { computeFeatures } from '../../../shared/analytics/features';
-import { computeTiers } from '../../../shared/analytics/tiers';
+import { computeTiers, revenueShareOfTop } from '../../../shared/analytics/tiers';
 import { makeDataset } from './make-dataset';
 
 const ds = makeDataset([
@@ -66,5 +66,20 @@ describe('tiers', () => {
     expect(t.pareto[0]).toEqual({ customerShare: 0, revenueShare: 0 });
     expect(t.pareto.at(-1)?.customerShare).toBe(1);
     expect(t.pareto.at(-1)?.revenueShare).toBeCloseTo(1, 12);
+  });
+
+  it('reads the top fifth of customers\' share of revenue off the curve, whatever the strategic setting', () => {
+    // 5,000 customers; the top 1,000 by revenue hold what a direct sum of their revenues says.
+    const revenue = Float64Array.from({ length: 5000 }, (_, i) => 1 / (i + 1));
+    let total = 0;
+    let top = 0;
+    for (let i = 0; i < revenue.length; i++) {
+      total += revenue[i];
+      if (i < 1000) top += revenue[i];
+    }
+    for (const strategic of [0.6, 0.8, 0.95]) expect(revenueShareOfTop(computeTiers(revenue, strategic).pareto, 0.2)).toBeCloseTo(top / total, 3);
+    // Between two points of a coarse curve, a straight line.
+    expect(revenueShareOfTop([{ customerShare: 0, revenueShare: 0 }, { customerShare: 0.5, revenueShare: 0.9 }, { customerShare: 1, revenueShare: 1 }], 0.2)).toBeCloseTo(0.36);
+    expect(revenueShareOfTop([{ customerShare: 0, revenueShare: 0 }], 0.2)).toBeNull();
   });
 });

@@ -30,6 +30,7 @@ function client(label: string, recoveryShare: number, growthShare: number, extra
     longTailCustomers: 300,
     longTailCustomerShare: 0.85,
     longTailRevenueShare: 0.3,
+    topFifthRevenueShare: 0.7,
     recovery: recoveryShare * 1_000_000,
     growth: growthShare * 1_000_000,
     leakage: leakageShare * 1_000_000,

@@ -39,6 +39,7 @@ describe('the portfolio of clients', () => {
     expect(low).toMatchObject({ leakageShare: 0.05, band: 'below', percentile: { leakageShare: 0, revenue12m: 1 } });
     expect(low.recoveryShare).toBeCloseTo(0.03);
     expect(low.longTailRevenueShare).toBeCloseTo(0.22);
+    expect(low.topFifthRevenueShare).toBeCloseTo(0.78);
     expect(low.longTailCustomerShare).toBeCloseTo(0.8);
     expect(low).toMatchObject({ months: 36, profiles: 2, precision: null });
     expect(fresh).toMatchObject({ status: 'no-analysis', leakageShare: null, percentile: { leakageShare: null } });

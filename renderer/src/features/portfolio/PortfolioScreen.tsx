@@ -59,7 +59,8 @@ function useColumns(withBacktest: boolean, mixedCurrencies: boolean): Column<Por
       { id: 'revenue', label: 'Revenue', title: 'Revenue in the last 12 months', value: (r) => r.revenue12m, ...sortMoney((r) => r.revenue12m), format: (v, r) => money(r, v), align: 'right', width: '96px' },
       { id: 'customers', label: 'Customers', title: 'Customers buying in the last 12 months', value: (r) => r.activeCustomers, format: (v) => (v === null ? '—' : fmt.count(Number(v))), align: 'right', width: '104px' },
       { id: 'ltCustomers', label: 'Tail cust.', title: 'Share of customers in the long tail', value: (r) => r.longTailCustomerShare, format: share, align: 'right', width: '96px' },
-      { id: 'ltRevenue', label: 'Tail rev.', title: 'Share of revenue from the long tail', value: (r) => r.longTailRevenueShare, format: share, align: 'right', width: '90px' },
+      // The tail's revenue share is the strategic setting's complement for every client; the top fifth's share tells books apart.
+      { id: 'topFifth', label: 'Top 20%', title: 'Share of 12-month revenue made by the top fifth of customers: how concentrated the book is', value: (r) => r.topFifthRevenueShare, format: share, align: 'right', width: '90px' },
       { id: 'recovery', label: 'Recovery', title: 'Revenue at risk per year', value: (r) => r.recovery, ...sortMoney((r) => r.recovery), format: (v, r) => money(r, v), align: 'right', width: '96px' },
       { id: 'growth', label: 'Growth', title: 'Growth potential per year', value: (r) => r.growth, ...sortMoney((r) => r.growth), format: (v, r) => money(r, v), align: 'right', width: '86px' },
       { id: 'leakage', label: 'Leakage', title: 'Recovery + growth per year', value: (r) => r.leakage, ...sortMoney((r) => r.leakage), format: (v, r) => money(r, v), align: 'right', width: '90px' },
