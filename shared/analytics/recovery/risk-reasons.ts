@@ -44,6 +44,14 @@ const paceFigures = (recent: number, spend: number, priorDays: number, quarter: 
   `${quarterPace(recent, spend, priorDays).toFixed(1)}x its usual pace, the whole business ${Math.exp(quarter).toFixed(1)}x`;
 
 /**
+ * Below this share of its usual pace an account is "sliding"; between it and AT_PACE (which the
+ * figures print as 0.9x) it is a little below. An account ordering every 4 days, six orders in its
+ * last month, read "Spending is sliding" at 0.9x.
+ */
+const SLIDING_PACE = 0.85;
+const AT_PACE = 0.95;
+
+/**
  * A slipping account's last 90 days beside its own pace and the whole business's (`quarter`, the
  * business's log pace over the same 90 days): the model judges a customer against the season, so at
  * a peak an account above its own pace can be slipping. Said as "sliding" alone, Online Retail's
@@ -53,7 +61,8 @@ export function slipWords(recent: number, spend: number, priorDays: number, quar
   const own = quarterPace(recent, spend, priorDays);
   const business = Math.exp(quarter);
   const figures = `${amounts} (${paceFigures(recent, spend, priorDays, quarter)})`;
-  if (own < Math.min(1, business)) return `Spending is sliding across the account: ${figures}`;
+  if (own < Math.min(SLIDING_PACE, business)) return `Spending is sliding across the account: ${figures}`;
+  if (own < Math.min(AT_PACE, business)) return `Buying a little below its usual pace: ${figures}`;
   if (own < business) return `Buying more slowly than the season: ${figures}`;
   return `Still buying at its pace and the season's: ${figures}, but accounts like it here went on to spend less`;
 }

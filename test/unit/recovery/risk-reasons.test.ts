@@ -33,6 +33,9 @@ describe('a whole-account reason', () => {
 describe('a slipping account still buying at its pace', () => {
   it('reads its last 90 days against its own pace and the whole business\'s: sliding below both, slower than the season above its own', () => {
     expect(slipWords(250, 1200, 365, Math.log(1.1), 'x')).toBe('Spending is sliding across the account: x (0.8x its usual pace, the whole business 1.1x)');
+    // An account a tenth below its pace is not sliding.
+    expect(slipWords(275, 1200, 365, Math.log(1.1), 'x')).toBe('Buying a little below its usual pace: x (0.9x its usual pace, the whole business 1.1x)');
+    expect(slipWords(292, 1200, 365, Math.log(1.1), 'x')).toBe('Buying more slowly than the season: x (1.0x its usual pace, the whole business 1.1x)');
     expect(slipWords(400, 1200, 365, Math.log(1.6), 'x')).toBe('Buying more slowly than the season: x (1.4x its usual pace, the whole business 1.6x)');
     expect(slipWords(400, 1200, 365, Math.log(1.2), 'x')).toMatch(/^Still buying at its pace and the season's: x \(1\.4x its usual pace, the whole business 1\.2x\), but /);
   });
