@@ -48,11 +48,23 @@ function refuseAsOfOutside(ds: Dataset, settings: AnalysisSettings, asOfDay: num
   );
 }
 
+const cancelled = (): AppError => new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
+
+/**
+ * Lets the event loop deliver what came while the stages ran (a cancel reaches a job as a message,
+ * heard only between tasks), then stops if the run was cancelled.
+ */
+async function cancelsHeard(ctx: HandlerContext): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (ctx.signal.aborted) throw cancelled();
+}
+
 async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<{ summary: AnalysisSummary; output: AnalysisOutput }> {
   const started = performance.now();
   ctx.progress({ phase: 'loading', done: 0, total: ANALYSIS_STAGES.length, unit: 'steps', message: 'Reading transactions' });
   const data = warmData(ctx.session);
   const loadMs = performance.now() - started;
+  await cancelsHeard(ctx);
   const db = ctx.session.db;
   const createdAt = ctx.now().toISOString();
   const asOfDay = resolveAsOfDay(data.ds, settings);
@@ -83,7 +95,7 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
       clock: () => performance.now(),
       saved: savedStages(db, data.hash),
       checkpoint: () => {
-        if (ctx.signal.aborted) throw new AppError('CANCELLED', 'The analysis was cancelled; nothing was saved. Run it again when ready.');
+        if (ctx.signal.aborted) throw cancelled();
       },
       progress: (stage, done, total, message) => {
         // The risk stage's day series (about 24 bytes a row) are let go once it ends; on its own
@@ -120,6 +132,9 @@ async function runNow(ctx: HandlerContext, settings: AnalysisSettings): Promise<
       summary.notes = [rejected.note, ...summary.notes];
       if (rejected.caveat) summary.caveats = [rejected.note, ...(summary.caveats ?? [])];
     }
+    // Stages kept from a run before need no risk thread to wait for, and the whole run then ends
+    // without hearing a cancel sent meanwhile: a run cancelled on screen had been saved as the latest.
+    await cancelsHeard(ctx);
     try {
       finishRun(db, summary, output.customerRows, output.actions, ahead);
     } finally {

@@ -99,6 +99,21 @@ describe('the backend worker thread', () => {
     expect(info.transactions).toBe(30_000);
   });
 
+  it('saves no run that was cancelled, even one whose kept stages leave the thread no pause to hear the cancel', async () => {
+    const file = path.join(dir, 'cancel-run.longtail');
+    value(await backend.invoke('workspace-create', { path: file, clientName: 'Acme' }));
+    const csv = path.join(dir, 'cancel-run.csv');
+    writeSalesCsv(csv, 30_000);
+    value(await backend.invoke('import-run', { path: csv }));
+    const first = value<{ runId: number }>(await backend.invoke('analysis-run', { settings: {} }));
+    // A threshold moved: every learned stage is kept, and the run is one stretch of work.
+    const outcome = await backend.invoke('analysis-run', { settings: { recovery: { lateness: 3 } } }, { jobId: 'rerun-1', onProgress: () => backend.cancel('rerun-1') });
+    expect(outcome.ok ? null : outcome.error.code).toBe('CANCELLED');
+    const runs = value<{ runId: number }[]>(await backend.invoke('analysis-runs', {}));
+    expect(runs.map((r) => r.runId)).toEqual([first.runId]);
+    expect(value<{ runId: number }>(await backend.invoke('analysis-summary', {})).runId).toBe(first.runId);
+  });
+
   it('fails pending calls clearly when the worker dies and starts a fresh one for the next call', async () => {
     value(await backend.invoke('workspace-recent', {}));
     const worker = (backend as unknown as { worker: { terminate: () => Promise<number> } }).worker;
