@@ -115,24 +115,35 @@ const territoryWords = (t: string | null): string => t ?? 'no territory';
 
 type Placement = { seat: Seat | null; rep: string | null; kind: RepKind | null; status: AssignmentStatus; why: string };
 
+/**
+ * An account without a territory goes to the reps without one: where neither the data nor the
+ * roster names territories, outside reps added on screen had stayed at 0 of 40 while 27,864 such
+ * accounts went unassigned "at capacity".
+ */
 function placeLongTail(acc: Account, seats: Seat[], settings: AssignmentSettings): Placement {
   const where = territoryWords(acc.territory);
-  const inTerritory = acc.territory === null ? [] : seats.filter((s) => s.territory === acc.territory);
+  const reps = (kind: RepKind, many = false): string => {
+    const who = `${kind} rep${many ? 's' : ''}`;
+    return acc.territory === null ? `${who} without a territory` : `${acc.territory} ${who}`;
+  };
+  const inTerritory = seats.filter((s) => s.territory === acc.territory);
   const outside = inTerritory.filter((s) => s.kind === 'outside');
   const inside = inTerritory.filter((s) => s.kind === 'inside');
   const worthOutside = acc.expected >= settings.minOutsideValue;
   if (worthOutside) {
     const seat = pickSeat(outside);
-    if (seat) return { seat, rep: seat.name, kind: 'outside', status: 'assigned', why: `${where} outside rep has capacity` };
+    if (seat) return { seat, rep: seat.name, kind: 'outside', status: 'assigned', why: `${reps('outside')} has capacity` };
   }
   const insideSeat = pickSeat(inside);
   const outsideWhy = !worthOutside
     ? 'below the outside-call threshold'
     : outside.length
-      ? `${where} outside reps are at capacity`
-      : `no outside rep in ${where}`;
+      ? `${reps('outside', true)} are at capacity`
+      : acc.territory === null
+        ? 'no outside rep without a territory'
+        : `no outside rep in ${where}`;
   if (insideSeat) {
-    return { seat: insideSeat, rep: insideSeat.name, kind: 'inside', status: 'assigned', why: `${outsideWhy}; ${where} inside rep has capacity` };
+    return { seat: insideSeat, rep: insideSeat.name, kind: 'inside', status: 'assigned', why: `${outsideWhy}; ${reps('inside')} has capacity` };
   }
   const anyInside = pickSeat(seats.filter((s) => s.kind === 'inside'));
   if (anyInside) {

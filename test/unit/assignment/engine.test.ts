@@ -58,6 +58,19 @@ function syntheticActions(seed: number, customers: number): ActionForAssignment[
 }
 
 describe('the assignment engine', () => {
+  it('gives accounts without a territory to the outside reps without one, before the inside rep', () => {
+    const actions = ['A', 'B', 'C', 'D', 'E'].map((code, i) => action(code, 'recovery', 5000 - i * 100, { territory: null, rep: null }));
+    const out = plan(actions, [rep('Olga Road', 'outside', null, 2), rep('Omar Road', 'outside', null, 2), rep('Ida Desk', 'inside', null, 10)]);
+    const by = (name: string) => out.filter((a) => a.rep === name);
+    expect(by('Olga Road')).toHaveLength(2);
+    expect(by('Omar Road')).toHaveLength(2);
+    expect(by('Ida Desk')).toHaveLength(1);
+    expect(by('Olga Road')[0].reason).toMatch(/, outside rep without a territory has capacity$/);
+    expect(by('Ida Desk')[0].reason).toMatch(/, outside reps without a territory are at capacity; inside rep without a territory has capacity$/);
+    // A rep of a territory still takes none of them.
+    expect(plan(actions, [rep('Wes West', 'outside', 'West', 5)]).every((a) => a.status === 'unassigned')).toBe(true);
+  });
+
   it('counts kept strategic accounts against capacity only when the setting says so', () => {
     const actions = [action('S1', 'recovery', 9000, { tier: 'strategic', rep: 'Ann' }), action('A', 'growth', 500)];
     const roster = [rep('Ann', 'outside', 'West', 1)];
