@@ -20,7 +20,7 @@ const META_KEY = 'loaded-columns';
  * A new layout of the kept copy is a new format, and so is a new version of Longtail, which may
  * decide a load differently (the product level, the lines left out): older copies are rebuilt.
  */
-const FORMAT = `loaded columns 2: runs of customer x category (int32 triples), day int32, revenue float64, customers as JSON tuples in chunks; Longtail ${appVersion}`;
+const FORMAT = `loaded columns 3: runs of customer x category (int32 triples), day int32, revenue float64, customers (by code) as JSON tuples in chunks; Longtail ${appVersion}`;
 /** Values per blob: 16 MB of int32, 32 MB of float64, well under SQLite's blob limit. */
 const CHUNK = 1 << 22;
 

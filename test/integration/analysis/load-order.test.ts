@@ -79,6 +79,26 @@ describe('the order of the rows the analysis reads', () => {
     }
   });
 
+  it('puts customers and their rows in the order of their codes, numbers as numbers, so one sales file in two line orders analyses alike', async () => {
+    const lines = shuffledSales(8, 40, 6, 1200).map((l) => ({ ...l, customer: l.customer === 'C007' ? '7' : l.customer === 'C012' ? 'X12' : l.customer }));
+    const reversed = [...lines].reverse();
+    const analysed = async (file: Line[]) => {
+      const w = await workspace();
+      const csv = path.join(w.dir, 'sales.csv');
+      fs.writeFileSync(csv, ['Customer ID,Date,Category,Revenue', ...file.map((l) => `${l.customer},${isoFromDay(l.day)},${l.category},${l.revenue}`)].join('\n') + '\n');
+      await w.backend.call('import-run', { path: csv, engine: 'lines' });
+      const codes = loadDataset(w.backend.session.db).customers.map((c) => c.code);
+      const run = await w.backend.call('analysis-run', { settings: {} });
+      return { codes, leakage: run.leakage, counts: run.counts, bgnbd: run.bgnbd?.params ?? null };
+    };
+    const [a, b] = [await analysed(lines), await analysed(reversed)];
+    // '7' among zero-padded numbers goes where its number does, before 'C...' and 'X12'.
+    expect(a.codes.slice(0, 2)).toEqual(['7', 'C000']);
+    expect(a.codes.at(-1)).toBe('X12');
+    expect(b.codes).toEqual(a.codes);
+    expect(b).toEqual(a);
+  });
+
   it('tells rows by customer and day from rows by day and from rows in neither order', () => {
     const of = (customers: number[], days: number[]) => readOrder(Int32Array.from(customers), Int32Array.from(days), customers.length);
     expect(of([0, 0, 1, 1, 2], [5, 9, 1, 1, 3])).toBe('customer-day');

