@@ -38,6 +38,9 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
   const base = ds.firstDay;
   const span = Math.max(1, ds.lastDay - base + 1);
   const sum = new Float64Array(span);
+  // What the day's lines add up to whatever their sign: a day fully sent back nets to a rounding
+  // residue of either sign, and is a day of net nothing, not of a credit, on whichever side it falls.
+  const size = new Float64Array(span);
   const stamp = new Int32Array(span);
   const touched = new Int32Array(span);
   let start = 0;
@@ -52,9 +55,11 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
         if (stamp[k] !== c + 1) {
           stamp[k] = c + 1;
           sum[k] = 0;
+          size[k] = 0;
           touched[count++] = k;
         }
         sum[k] += revenue[end];
+        size[k] += Math.abs(revenue[end]);
       }
       end++;
     }
@@ -65,7 +70,7 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
       let purchaseDays = 0;
       for (let i = 0; i < count; i++) {
         const k = touched[i];
-        if (k > upTo || sum[k] < 0) continue;
+        if (k > upTo || sum[k] < -1e-9 * size[k]) continue;
         purchaseDays++;
         if (k < lo) lo = k;
         if (k > hi) hi = k;

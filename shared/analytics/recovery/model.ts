@@ -4,6 +4,7 @@ import { detectSeason, seasonClockGap, seasonDays, type MonthOf } from './season
 import { capRunRates, customerRhythm } from './customer-rhythm';
 import { medianInPlace, standardDeviation } from './stats';
 import { columnsOf } from '../typed';
+import { netBought } from '../risk/series';
 
 /**
  * Everything evaluateRecovery needs, computed once per as-of day and independent of the recovery
@@ -203,20 +204,24 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
     let end = i;
     while (end < txCustomer.length && txCustomer[end] === c && txCategory[end] === k) end++;
     if (end - i > scratch.netDays.length) scratch = relationshipScratch(2 * (end - i));
-    const { netDays, netValues, orders } = scratch;
+    const { netDays, netValues, netSizes, orders } = scratch;
     // Merge same-day rows: one order per day, net of same-day returns.
     let net = 0;
     for (; i < end; i++) {
       const d = txDay[i];
       if (d > asOfDay) continue;
-      if (net > 0 && netDays[net - 1] === d) netValues[net - 1] += revenue[i];
-      else {
+      if (net > 0 && netDays[net - 1] === d) {
+        netValues[net - 1] += revenue[i];
+        netSizes[net - 1] += Math.abs(revenue[i]);
+      } else {
         netDays[net] = d;
+        netSizes[net] = Math.abs(revenue[i]);
         netValues[net++] = revenue[i];
       }
     }
     let n = 0;
-    for (let j = 0; j < net; j++) if (netValues[j] > 0) orders[n++] = netDays[j];
+    // A day fully sent back nets to a rounding residue of either sign: no order either way (netBought).
+    for (let j = 0; j < net; j++) if (netBought(netValues[j], netSizes[j])) orders[n++] = netDays[j];
     describeRelationship(cols, r, c, k, asOfDay, net, n, scratch, monthOf);
     if (customerDayCount + n > customerDays.length) {
       const grown = new Int32Array(2 * (customerDayCount + n));
@@ -257,11 +262,12 @@ type Columns = Omit<
  * A relationship's net days and values, its order days, and room for its intervals and their logs:
  * typed buffers reused from one relationship to the next instead of arrays made for each.
  */
-type Scratch = { netDays: Int32Array; netValues: Float64Array; orders: Int32Array; intervals: Float64Array; logIntervals: Float64Array; logValues: Float64Array };
+type Scratch = { netDays: Int32Array; netValues: Float64Array; netSizes: Float64Array; orders: Int32Array; intervals: Float64Array; logIntervals: Float64Array; logValues: Float64Array };
 
 const relationshipScratch = (size: number): Scratch => ({
   netDays: new Int32Array(size),
   netValues: new Float64Array(size),
+  netSizes: new Float64Array(size),
   orders: new Int32Array(size),
   intervals: new Float64Array(size),
   logIntervals: new Float64Array(size),

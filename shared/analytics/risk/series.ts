@@ -38,6 +38,14 @@ export type Units = Pick<UnitSeries, 'level' | 'count' | 'customer' | 'category'
 export const isCredit = (revenue: number): boolean => revenue < 0;
 
 /**
+ * Whether a day's purchases net of its credits are something bought: above a billionth of the
+ * purchases, since a day fully sent back nets to a rounding residue of either sign (three lines of
+ * 3.60 sum to 10.799999999999999, the same sale summed by a warehouse to 10.8), and which side it
+ * fell on had made a customer a repeat buyer or not.
+ */
+export const netBought = (net: number, purchases: number): boolean => net > 1e-9 * purchases;
+
+/**
  * What one unit bought on one day, rows from..to-1 of `revenue` (one customer, category and day):
  * its purchases net of that day's credits, or NaN when it is no entry (credit lines alone, or
  * credits that cancel the day's purchases). With no credit the value is the purchases summed in row
@@ -57,7 +65,7 @@ export function dayPurchase(revenue: Float64Array, from: number, to: number): nu
   if (!bought) return Number.NaN;
   if (credits === 0) return value;
   const net = value + credits;
-  return net > 0 ? net : Number.NaN;
+  return netBought(net, value) ? net : Number.NaN;
 }
 
 /**
@@ -116,7 +124,7 @@ export class DayNets {
     if (this.bought[d] !== 1) return Number.NaN;
     if (this.credit[d] === 0) return this.value[d];
     const net = this.value[d] + this.credit[d];
-    return net > 0 ? net : Number.NaN;
+    return netBought(net, this.value[d]) ? net : Number.NaN;
   }
 }
 

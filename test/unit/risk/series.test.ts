@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerSeries, relationshipSeries, seriesOf, spendIn } from '../../../shared/analytics/risk/series';
+import { customerHistorySummary } from '../../../shared/analytics/bgnbd/summary';
+import { buildRecoveryModel } from '../../../shared/analytics/recovery';
 import { assessRisk } from '../../../shared/analytics/risk';
 import { businessIndex } from '../../../shared/analytics/risk/outcome';
 import { datasetFromRows, generateDistributor } from '../../../shared/sample';
@@ -9,6 +11,33 @@ import { makeDataset } from '../analytics/make-dataset';
 const days = (iso: string[]) => iso.map(dayFromIso);
 
 describe('day-level series of customers and relationships', () => {
+  it('reads a day bought and fully sent back as no order, whether its lines sum to a rounding residue above zero or below', () => {
+    // Three lines of 3.60 sum to 10.799999999999999: against one credit of 10.80 the day nets just
+    // below zero, and one line of 10.80 against three credits of 3.60 just above; a warehouse's
+    // cube of the same sales nets to exactly zero. All three read alike: for recovery one order, on
+    // 2026-01-05, not two.
+    const shapes: { bought: number[]; back: number[] }[] = [
+      { bought: [3.6, 3.6, 3.6], back: [-10.8] },
+      { bought: [10.8], back: [-3.6, -3.6, -3.6] },
+      { bought: [10.8], back: [-10.8] },
+    ];
+    const seen = shapes.map(({ bought, back }) => {
+      const ds = makeDataset([
+        { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 25 },
+        ...[...bought, ...back].map((revenue) => ({ customer: 'A', date: '2026-03-02', category: 'Dairy', revenue })),
+        { customer: 'B', date: '2026-01-05', category: 'Dairy', revenue: 10 },
+      ]);
+      const asOf = dayFromIso('2026-04-01');
+      const model = buildRecoveryModel(ds, asOf);
+      return { customers: [...customerSeries(ds).value], relationships: [...relationshipSeries(ds).value], repeats: [...customerHistorySummary(ds, asOf).x], purchases: [...model.purchases], last: [...model.last] };
+    });
+    expect(seen[0]).toMatchObject({ customers: [25, 10], purchases: [1, 1], last: [dayFromIso('2026-01-05'), dayFromIso('2026-01-05')] });
+    // BG/NBD's purchase days are the days not netting below zero, as they were for an exact zero.
+    expect(seen[0].repeats).toEqual([1, 0]);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+  });
+
   it("sums a relationship buying twice on a day into one entry, net of that day's credit, in day order, in arrays of their own", () => {
     const ds = makeDataset([
       { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 100 },
