@@ -35,14 +35,23 @@ Options:
   --map field=col    The table's column for a field; repeat for several. Fields: ${CUBE_SOURCE_FIELDS.join(', ')}.
                      Defaults: customer=customer_id, date=order_date, category=category, revenue=revenue;
                      without revenue, quantity x unitPrice. Unmapped optional fields come out empty.
-  --currency CODE    With --map currency=<column>: sum only the lines in this currency (EUR); the query
-                     says so, and is run once per currency for a workspace each
-  --period P         day (default: every figure equals a line-level import) or week (ISO weeks from
-                     Monday: about a seventh of the rows; purchase days inside a week merge, see docs/big-data.md)
+  --currency CODE    Only with --map currency=<column>: sum only the lines in this currency (EUR); the query
+                     says so, and is run once per currency for a workspace each. Refused without a
+                     currency column: for a table in one currency, give it to the import instead
+                     (longtail import cube.csv --currency EUR)
+  --period P         day (default: every figure equals a line-level import) or week (ISO weeks from Monday).
+                     A week cube is smaller only as far as customers buy a category on several days of
+                     one week (99% of the day cube's rows on Online Retail). Totals over the whole data
+                     are kept, but the as-of date and every 12-month window move to week starts, so
+                     12-month revenue, tiers, recovery and leakage change (docs/big-data.md)
   --out, -o FILE     Write the query to FILE instead of printing it
 
 The result has the columns customer, customer_name, category, period, revenue, quantity, orders,
 rep, territory, segment. Export it as CSV or Parquet and import it: longtail import cube.parquet -w client.longtail
+Lines with no customer or no category come out summed with that column empty, so the import rejects
+and counts them; lines with no date are left out, and the query's header shows how to count them.
+With --map invoice=<column>, an invoice number starting with C is a credit note where the import
+would read it so (the others follow one numbering scheme).
 
 Examples:
   longtail sql --dialect bigquery --table acme.sales.invoice_lines --map customer=sold_to --map date=invoice_date
@@ -63,7 +72,7 @@ Examples:
     let query: string;
     try {
       const currency = args.values.currency as string | undefined;
-      query = cubeQuery({ dialect, table: table.trim(), columns: parseColumns(args.values.map), period: oneOf(args.values.period, CUBE_PERIODS, '--period', 'day'), ...(currency ? { currency } : {}) });
+      query = cubeQuery({ dialect, table: table.trim(), columns: parseColumns(args.values.map), period: oneOf(args.values.period, CUBE_PERIODS, '--period', 'day'), ...(currency !== undefined ? { currency } : {}) });
     } catch (e) {
       if (e instanceof CubeQueryError) throw new AppError('INVALID_INPUT', e.message);
       throw e;

@@ -165,11 +165,12 @@ describe('a weekly cube, exported as Parquet', () => {
       expect(s).toMatchObject({ shape: 'cube', rowsRead: rows, rowsImported: rows, rowsRejected: 0 });
       expect(s.warnings.join(' ')).toMatch(/weekly periods/);
       const weekly = await analysed(w);
-      // Revenue, tiers and category mix do not depend on the day inside a week...
+      // The customers and the category mix over the whole data do not depend on the day inside a week...
       expect(weekly.customers.total).toBe(linesSummary.customers.total);
       expect(weekly.categories).toEqual(linesSummary.categories);
-      // ...but the 12-month window starts on a Monday, so its edges move by up to six days,
-      // and recovery counts purchase weeks instead of purchase days (docs/big-data.md, "Weekly cubes").
+      // ...but the as-of date is the last week's Monday and every 12-month window moves with it, so
+      // 12-month revenue, tiers, recovery and leakage move, and recovery counts purchase weeks
+      // instead of purchase days (docs/big-data.md, "Weekly cubes").
       expect(weekly.revenue12m).toBeGreaterThan(linesSummary.revenue12m * 0.97);
       expect(weekly.revenue12m).toBeLessThan(linesSummary.revenue12m * 1.03);
       expect(weekly.counts.recoveryActions).toBeGreaterThan(0);
