@@ -235,10 +235,19 @@ export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
     return i < 0 ? [] : e.rows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '');
   };
 
-  const countryHeader = e.headers.find((h) => /^(country|countryname|nation|land|pays|billingcountry|shiptocountry|customercountry)$/.test(normalise(h)));
+  const regionOf = (v: string): string | null => COUNTRY_REGION.find(([re]) => re.test(v.toLowerCase()))?.[1] ?? null;
+  // A territory or region column naming countries says as much: a warehouse's cube carries the
+  // country as the customer's territory, and had been read as USD where its lines read GBP.
+  const countryHeader =
+    e.headers.find((h) => /^(country|countryname|nation|land|pays|billingcountry|shiptocountry|customercountry)$/.test(normalise(h))) ??
+    e.headers.find((h) => {
+      if (!/^(territory|salesterritory|region|salesregion|market)$/.test(normalise(h))) return false;
+      const values = column(h);
+      return values.length > 0 && values.filter((v) => regionOf(v) !== null).length >= 0.8 * values.length;
+    });
   const fromCountry = (() => {
     if (!countryHeader) return null;
-    const regions = column(countryHeader).map((v) => COUNTRY_REGION.find(([re]) => re.test(v.toLowerCase()))?.[1] ?? null);
+    const regions = column(countryHeader).map(regionOf);
     const found = majority(regions.map((r) => (r ? REGION_CURRENCY[r] : null)), 0.5);
     return found ? { code: found.value, reason: `${Math.round((found.count / found.of) * 100)}% of the rows in '${countryHeader}' are in ${found.value} countries` } : null;
   })();

@@ -17,6 +17,18 @@ describe('guessing the currency of a sales file', () => {
     });
   });
 
+  it('reads the country from a territory column that names countries, as a warehouse cube carries it, and not from one of sales regions', () => {
+    const rows = [
+      ['C1', 'United Kingdom', '12.50'],
+      ['C2', 'United Kingdom', '3.10'],
+      ['C3', 'France', '8.00'],
+      ['C4', 'United Kingdom', '8.00'],
+    ];
+    expect(guessCurrency({ headers: ['customer', 'territory', 'revenue'], rows, amountColumns: ['revenue'], locale: 'en-US' })).toMatchObject({ code: 'GBP', reason: "75% of the rows in 'territory' are in GBP countries" });
+    const regions = rows.map((r, i) => [r[0], i % 2 ? 'North' : 'South', r[2]]);
+    expect(guessCurrency({ headers: ['customer', 'territory', 'revenue'], rows: regions, amountColumns: ['revenue'], locale: 'en-US' }).code).toBe('USD');
+  });
+
   it('prefers a currency column, then a code in an amount header, then symbols in the amounts', () => {
     expect(guessCurrency({ headers: ['Customer', 'Ccy', 'Amount'], rows: [['C1', 'chf', '10'], ['C2', 'CHF', '12']], amountColumns: ['Amount'] }).code).toBe('CHF');
     expect(guessCurrency({ headers: ['Customer', 'Net Sales (EUR)'], rows: [['C1', '10']], amountColumns: ['Net Sales (EUR)'] })).toMatchObject({ code: 'EUR', reason: "the header 'Net Sales (EUR)' names EUR" });
