@@ -486,11 +486,32 @@ describe('the workbench in a browser against longtail serve', () => {
     await table.locator('.columns-menu summary').click();
   });
 
+  it('finds with the filter an action past the first page of a capped list, and orders the whole list by money', async () => {
+    await goTo('overview');
+    const table = page.locator('[data-table="Top actions"]');
+    const past = await served.rpc<{ total: number; rows: { customerCode: string; customerName: string }[] }>('analysis-actions', { sort: 'priority', dir: 'desc', offset: 400, limit: 1 });
+    const mine = await served.rpc<{ total: number }>('analysis-actions', { search: past.rows[0].customerCode, limit: 1 });
+    await table.getByLabel('Filter Top actions').fill(past.rows[0].customerCode);
+    await expect.poll(() => table.getByTestId('row-count').innerText()).toMatch(new RegExp(`^${mine.total} rows?$`));
+    expect(await table.locator('[role="row"]').nth(1).innerText()).toContain(past.rows[0].customerName);
+    await table.getByLabel('Filter Top actions').fill('');
+    // Ascending by money: the smallest of all the actions, not of the 200 first loaded.
+    const smallest = await served.rpc<{ rows: { expectedRevenue: number; customerName: string }[] }>('analysis-actions', { sort: 'expectedRevenue', dir: 'asc', limit: 1 });
+    const header = table.getByRole('button', { name: /^Expected/ });
+    await header.click();
+    await header.click();
+    await expect.poll(() => table.locator('[role="row"]').nth(1).innerText()).toContain(smallest.rows[0].customerName);
+    await table.getByRole('button', { name: 'Reset view' }).click();
+  });
+
   it("keeps a table's sort and filter and the last Explore slice for this workspace across a reload, and resets them", async () => {
     await goTo('overview');
     const table = page.locator('[data-table="Top actions"]');
     await table.getByRole('button', { name: /^Customer/ }).click();
     await table.getByLabel('Filter Top actions').fill('growth');
+    // The list is a page of the actions: the filter and the order are asked of the backend, whose answer the count waits for.
+    const asked = await served.rpc<{ total: number }>('analysis-actions', { search: 'growth', sort: 'customerName', dir: 'desc', limit: 1 });
+    await expect.poll(() => table.getByTestId('row-count').innerText()).toMatch(new RegExp(`^(?!Updating).*\\b${formatCount(asked.total, 'en-US')}\\b`));
     const shown = await table.getByTestId('row-count').innerText();
     const before = w.problems.length;
     await page.reload();

@@ -127,6 +127,9 @@ export function queryCustomers(db: Db, runId: number, a: HandlerArgs<'analysis-c
   return { total, rows: rows.map(customerFromRow) };
 }
 
+/** What a search matches in an action: the texts its tables show. */
+const ACTION_SEARCHED = ['customer_code', 'customer_name', 'category', 'kind', 'rep', 'territory', 'reason'];
+
 export function queryActions(
   db: Db,
   runId: number,
@@ -135,9 +138,12 @@ export function queryActions(
   const where = ['run_id = ?'];
   const params: unknown[] = [runId];
   sliceWhere({ where, params }, runId, a, 'run_actions');
-  if (a.search) {
-    where.push("(customer_code LIKE ? ESCAPE '\\' OR customer_name LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')");
-    params.push(like(a.search), like(a.search), like(a.search));
+  // Each word somewhere in the row, as the tables filter what they hold: a capped list's filter
+  // asks here for the rows it does not hold (a customer past the first 2,000 calls had read "No row
+  // matches").
+  for (const word of (a.search ?? '').split(/\s+/).filter(Boolean)) {
+    where.push(`(${ACTION_SEARCHED.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(...ACTION_SEARCHED.map(() => like(word)));
   }
   const clause = where.join(' AND ');
   const partial = a.category !== undefined && a.category !== WHOLE_ACCOUNT;

@@ -4,6 +4,7 @@ import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-re
 import { leakageSpan } from '../../../shared/format/leakage-span';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
+import { ACTION_SORTS, type ServerQuery } from '../app/useServerQuery';
 
 /** A growth action's likely range (peers' lower to upper quartile), or null for actions without one. */
 export const rangeOf = (a: Action): [number, number] | null =>
@@ -75,9 +76,11 @@ const spanOf = (a: Action, horizonDays: number | undefined, windowDays: number |
   return span === null ? ' a year' : ` over the next ${span}`;
 };
 
+const actionCode = (a: Action): string => a.customerCode;
+
 /** Actions with their reasons (▸ or Space opens the whole reason); Enter or a click on the customer opens the customer. */
 
-export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, windowDays, recoveryOnly, height, initialSort, total, capNote, loading }: {
+export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted, horizonDays, windowDays, recoveryOnly, height, initialSort, total, capNote, loading, onQueryChange }: {
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
@@ -98,6 +101,8 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   total?: number;
   capNote?: string;
   loading?: boolean;
+  /** A capped list's filter and sort, for the screen to load the page that answers them (useServerQuery). */
+  onQueryChange?: (q: ServerQuery) => void;
 }) {
   return (
     <DataTable
@@ -112,6 +117,9 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
       loading={loading}
       total={total}
       capNote={capNote}
+      onQueryChange={onQueryChange}
+      serverSorts={Object.keys(ACTION_SORTS)}
+      searchText={actionCode}
       detail={(a) => (
         <p>
           <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)}

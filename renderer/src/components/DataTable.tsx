@@ -45,6 +45,14 @@ type Props<T> = {
   minWidth?: number;
   /** The rows are still on their way: say so, rather than "0 rows" and the empty text. */
   loading?: boolean;
+  /**
+   * Where `rows` is a page of a longer list, the filter and sort go to the screen too, which loads
+   * the page that answers them (useServerQuery). `serverSorts`: the columns it can order the whole list by.
+   */
+  onQueryChange?: (q: { search: string; sort: SortState }) => void;
+  serverSorts?: readonly string[];
+  /** Text the filter finds a row by that no column shows (an action's customer code, which the backend's search reads too). */
+  searchText?: (row: T) => string;
 };
 
 const ROW_HEIGHT = 32;
@@ -64,9 +72,12 @@ const readView = (key: string) => {
  */
 const isBlankCell = (v: unknown): boolean => v === null || v === undefined || v === '';
 
-export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth, loading = false }: Props<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null, onActivate, toolbar, height = 420, empty = 'Nothing to show.', detail, total, capNote, minWidth, loading = false, onQueryChange, serverSorts, searchText }: Props<T>) {
   const storageKey = viewKey('table', useViewScope(), label);
   const waiting = loading && rows.length === 0;
+  // New rows on their way over old ones (another profile's members, another filter): the old are
+  // dimmed and the count says so, rather than stand under a heading that already names the new.
+  const updating = loading && rows.length > 0;
   const [saved] = useState(() => readView(storageKey));
   const [sort, setSort] = useState<SortState>(saved.sort !== undefined ? saved.sort : initialSort);
   const [query, setQuery] = useState(saved.query ?? '');
@@ -94,11 +105,18 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
     }
   }, [storageKey, keptText]);
 
+  useEffect(() => {
+    onQueryChange?.({ search: query, sort });
+  }, [onQueryChange, query, sort]);
+  const capped = total !== undefined && total > rows.length;
+  // Ordered by a column the list cannot be ordered by as a whole: the order is of the page held.
+  const pageSorted = capped && sort !== null && onQueryChange !== undefined && !(serverSorts ?? []).includes(sort.column);
+
   // A column no row fills (Rep and Territory of a file that names none) only takes room from the others.
   const blank = useMemo(() => new Set(columns.filter((c, i) => i > 0 && rows.length > 0 && rows.every((r) => isBlankCell(c.value(r)))).map((c) => c.id)), [columns, rows]);
   // The first column names the row and opens it, so it is never hidden.
   const visible = useMemo(() => columns.filter((c, i) => i === 0 || (!view.hidden.includes(c.id) && !blank.has(c.id))), [columns, view.hidden, blank]);
-  const shown = useMemo(() => sortRows(filterRows(rows, columns, query), columns, sort), [rows, columns, query, sort]);
+  const shown = useMemo(() => sortRows(filterRows(rows, columns, query, searchText), columns, sort), [rows, columns, query, sort, searchText]);
   const viewport = height - ROW_HEIGHT;
   const expandedIndex = expanded === null ? -1 : shown.findIndex((r) => rowKey(r) === expanded);
   const extraPx = expandedIndex >= 0 ? extra : 0;
@@ -194,7 +212,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
   };
 
   return (
-    <div className="table" data-table={label}>
+    <div className={updating ? 'table updating' : 'table'} data-table={label} aria-busy={loading}>
       <div className="table-toolbar">
         <input
           type="search"
@@ -207,7 +225,8 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
           }}
         />
         <span className="muted" aria-live="polite" data-testid="row-count">
-          {waiting ? 'Loading…' : rowCountText(shown.length, rows.length, total, capNote)}
+          {waiting ? 'Loading…' : updating ? 'Updating… ' : ''}
+          {waiting ? null : rowCountText(shown.length, rows.length, total, pageSorted ? `${capNote ? `${capNote}; ` : ''}this column orders the rows loaded, not the whole list` : capNote)}
         </span>
         {toolbar}
         <details className="columns-menu">

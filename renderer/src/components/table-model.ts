@@ -49,11 +49,12 @@ export const cellText = <T>(column: Column<T>, row: T): string => {
 };
 
 /** Rows where every word of the query appears in some cell (as shown or raw), case-insensitive. */
-export function filterRows<T>(rows: readonly T[], columns: readonly Column<T>[], query: string): T[] {
+/** `also`: text a row is found by that no column shows (an action's customer code). */
+export function filterRows<T>(rows: readonly T[], columns: readonly Column<T>[], query: string, also?: (row: T) => string): T[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return rows.slice();
   return rows.filter((row) => {
-    const text = columns.map((c) => `${cellText(c, row)}\u0000${c.value(row) ?? ''}`).join('\u0000').toLowerCase();
+    const text = `${columns.map((c) => `${cellText(c, row)}\u0000${c.value(row) ?? ''}`).join('\u0000')}\u0000${also?.(row) ?? ''}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });
 }

@@ -37,6 +37,19 @@ describe('slices of a run: the filters every drill-down and cross-filter uses', 
     expect([first.total, first.customers]).toEqual([groups[0].actions, groups[0].customers]);
   });
 
+  it('searches every text a table shows, each word anywhere in the action, as the tables filter what they hold', async () => {
+    const pick = all.find((a) => a.kind === 'recovery' && a.rep !== null && a.territory !== null) as Action;
+    const words = [pick.rep as string, pick.territory as string, 'recovery'];
+    const found = await w.backend.call('analysis-actions', { search: words.join('  '), limit: 100000 });
+    const lower = (a: Action) => [a.customerCode, a.customerName, a.category, a.kind, a.rep ?? '', a.territory ?? '', a.reason].join('\u0000').toLowerCase();
+    const expected = all.filter((a) => words.every((word) => lower(a).includes(word.toLowerCase())));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(found.rows.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+    // A word of the reason alone finds its actions too.
+    const why = (await w.backend.call('analysis-actions', { search: 'cycles', limit: 100000 })).total;
+    expect(why).toBe(all.filter((a) => a.reason.toLowerCase().includes('cycles')).length);
+  });
+
   it('combines territory, tier, kind and category, and every listed action matches all of them', async () => {
     const pick = all.find((a) => a.kind === 'growth' && a.territory !== null) as Action;
     const slice = { kind: 'growth' as const, territory: pick.territory as string, tier: pick.tier, category: pick.category };

@@ -57,6 +57,29 @@ describe('DataTable', () => {
     expect(screen.getByTestId('row-count').textContent).toBe('200 rows loaded of 1,234: the highest priority; Explore lists them all');
   });
 
+  it('hands a capped page\'s filter and sort to the screen, and says when a column orders only the rows loaded', () => {
+    const asked: { search: string; sort: unknown }[] = [];
+    const rows = many.slice(0, 200).map((r) => ({ ...r, revenue: 5 }));
+    render(<DataTable label="Top" columns={columns} rows={rows} rowKey={(r) => String(r.id)} total={1234} capNote="the first" onQueryChange={(q) => asked.push(q)} serverSorts={['revenue']} />);
+    fireEvent.change(screen.getByLabelText('Filter Top'), { target: { value: 'Customer 19' } });
+    expect(asked.at(-1)).toEqual({ search: 'Customer 19', sort: null });
+    fireEvent.click(screen.getByRole('button', { name: /Revenue/ }));
+    expect(asked.at(-1)).toEqual({ search: 'Customer 19', sort: { column: 'revenue', dir: 'desc' } });
+    expect(screen.getByTestId('row-count').textContent).toBe('12 of 200 rows loaded of 1,234: the first');
+    fireEvent.click(screen.getByRole('button', { name: /Customer/ }));
+    expect(screen.getByTestId('row-count').textContent).toBe('12 of 200 rows loaded of 1,234: the first; this column orders the rows loaded, not the whole list');
+  });
+
+  it('dims the rows it holds and says it is updating while new ones load over them', () => {
+    const { rerender } = render(<DataTable label="Members" columns={columns} rows={many.slice(0, 3)} rowKey={(r) => String(r.id)} />);
+    expect(screen.getByTestId('row-count').textContent).toBe('3 rows');
+    rerender(<DataTable label="Members" columns={columns} rows={many.slice(0, 3)} rowKey={(r) => String(r.id)} loading />);
+    expect(screen.getByTestId('row-count').textContent).toBe('Updating… 3 rows');
+    expect(document.querySelector('[data-table="Members"]')?.className).toBe('table updating');
+    rerender(<DataTable label="Members" columns={columns} rows={[]} rowKey={(r) => String(r.id)} loading />);
+    expect(screen.getByTestId('row-count').textContent).toBe('Loading…');
+  });
+
   it('hides a column from the Columns menu, keeps the first, and remembers the choice for the same table', () => {
     const { unmount } = render(<DataTable label="Customers" columns={columns} rows={many.slice(0, 5)} rowKey={(r) => String(r.id)} />);
     const menu = screen.getByRole('group', { name: 'Columns of Customers' });
@@ -143,9 +166,9 @@ describe('DataTable', () => {
     expect(screen.getByTestId('row-count').textContent).toBe('Loading…');
     expect(screen.queryByText('No customers.')).toBeNull();
     expect(screen.getByText('Loading…', { selector: '.table-empty' })).toBeTruthy();
-    // Rows kept from an earlier answer stay in view while the next one loads.
+    // Rows kept from an earlier answer stay in view while the next one loads, dimmed.
     rerender(<DataTable label="Customers" columns={columns} rows={many.slice(0, 3)} rowKey={(r) => String(r.id)} empty="No customers." loading />);
-    expect(screen.getByTestId('row-count').textContent).toBe('3 rows');
+    expect(screen.getByTestId('row-count').textContent).toBe('Updating… 3 rows');
     expect(bodyRows()).toHaveLength(3);
     // An answer with nothing in it is said as such.
     rerender(<DataTable label="Customers" columns={columns} rows={[]} rowKey={(r) => String(r.id)} empty="No customers." />);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, gridFloor, gridTemplate, sortRows, toTsv, visibleWindow, type Column } from '../../../renderer/src/components/table-model';
+import { actionListQuery } from '../../../renderer/src/app/useServerQuery';
 
 type Row = { name: string; revenue: number | null; rep: string };
 const rows: Row[] = [
@@ -77,5 +78,15 @@ describe('column widths on a narrow window', () => {
   it('holds the rows to the sum of those floors, so a narrower table scrolls sideways instead', () => {
     expect(gridFloor(columns, {})).toBe('calc(25rem + 0px)');
     expect(gridFloor(columns, { customer: 300 }, '2rem')).toBe('calc(17rem + 300px)');
+  });
+});
+
+describe('what a capped action list asks the backend for', () => {
+  it('sends the filter and an order the backend knows, else the list\'s own order', () => {
+    const fallback = { sort: 'weighted', dir: 'desc' } as const;
+    expect(actionListQuery(null, fallback)).toEqual({ sort: 'weighted', dir: 'desc' });
+    expect(actionListQuery({ search: '  rita ', sort: { column: 'expected', dir: 'asc' } }, fallback)).toEqual({ search: 'rita', sort: 'expectedRevenue', dir: 'asc' });
+    expect(actionListQuery({ search: '', sort: { column: 'rep', dir: 'asc' } }, fallback)).toEqual({ sort: 'weighted', dir: 'desc' });
+    expect(actionListQuery({ search: '', sort: { column: 'customer', dir: 'desc' } }, fallback)).toEqual({ sort: 'customerName', dir: 'desc' });
   });
 });

@@ -18,6 +18,7 @@ import {
   type SliceField,
 } from '../../app/slice-params';
 import { useAsync } from '../../app/useAsync';
+import { actionListQuery, useServerQuery } from '../../app/useServerQuery';
 import { useDrill } from '../../app/useDrill';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
@@ -111,6 +112,13 @@ export function ExploreScreen() {
   const runId = s?.runId;
   const actions = useAsync(() => call('analysis-actions', { runId, ...slice, groupBy: by, sort: 'priority', dir: 'desc', limit: LIST_LIMIT }), [runId, key, by]);
   const customers = useAsync(() => call('analysis-customers', { runId, ...slice, sort: 'revenue12m', dir: 'desc', limit: LIST_LIMIT }), [runId, key]);
+  // The slice's list as its table asks for it (filter, order) when that is not the first page above,
+  // whose totals and breakdown stay the slice's own.
+  const server = useServerQuery();
+  const asked = actionListQuery(server.query, { sort: 'priority', dir: 'desc' });
+  const ownPage = !asked.search && asked.sort === 'priority' && asked.dir === 'desc';
+  const askedKey = JSON.stringify(asked);
+  const page = useAsync(async () => (ownPage ? null : call('analysis-actions', { runId, ...slice, ...asked, limit: LIST_LIMIT })), [runId, key, askedKey]);
   const profiles = s?.profiles;
   const groups = actions.data?.groups;
   const kind = slice.kind;
@@ -277,7 +285,7 @@ export function ExploreScreen() {
             breakdown count only its {slice.category} part.
           </p>
         )}
-        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={a?.rows ?? []} loading={actions.loading} total={a?.total} capNote="the highest priority; narrow the slice to list the rest (the totals above count them all)" fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={(ownPage ? a : (page.data ?? a))?.rows ?? []} loading={actions.loading || page.loading} total={(ownPage ? a : (page.data ?? a))?.total} capNote="the first by the chosen order and filter, which search the whole slice; narrow the slice to list the rest (the totals above count them all)" onQueryChange={server.onQueryChange} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
         <CustomerTable label="Slice customers" customers={c?.rows ?? []} loading={customers.loading} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(x) => go('customer', { code: x.code })} height={360} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LeakageDimension } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
+import { actionListQuery, useServerQuery } from '../../app/useServerQuery';
 import { useFormatters, useNavigation, useSummary, useWorkspace } from '../../app/workbench';
 import { Chart, type ChartClick } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
@@ -32,7 +33,10 @@ export function OverviewScreen() {
   const s = useSummary();
   const [second, setSecond] = useState<LeakageDimension>('category');
   const drill = useDrill();
-  const top = useAsync(() => call('analysis-actions', { runId: s?.runId, sort: 'priority', dir: 'desc', limit: 200 }), [s?.runId]);
+  const server = useServerQuery();
+  const asked = actionListQuery(server.query, { sort: 'priority', dir: 'desc' });
+  const askedKey = JSON.stringify(asked);
+  const top = useAsync(() => call('analysis-actions', { runId: s?.runId, limit: 200, ...asked }), [s?.runId, askedKey]);
   const pareto = useMemo(
     () => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt, { strategic: s.customers.strategic, longTail: s.customers.longTail }, s.leakage.windowDays) : null),
     [s, fmt],
@@ -160,7 +164,7 @@ export function OverviewScreen() {
         }
       >
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} loading={top.loading} total={top.data?.total} capNote="the highest priority; Explore lists them all" fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} loading={top.loading} total={top.data?.total} capNote="the first by the chosen order and filter, which search them all; Explore narrows them by territory, rep or category" onQueryChange={server.onQueryChange} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>

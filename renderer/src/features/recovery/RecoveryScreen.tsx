@@ -3,6 +3,7 @@ import { PURCHASE_UNITS } from '../../../../shared/format/currency';
 import type { RecoverySettings } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
+import { actionListQuery, useServerQuery } from '../../app/useServerQuery';
 import { useCoalesced } from '../../app/useCoalesced';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
@@ -53,7 +54,10 @@ export function RecoveryScreen() {
   // The list is read, not summed: the figures above come from the backend's own count and money. A
   // cube of a large distributor holds tens of thousands of calls (19,000 at 5M rows: 0.9 s to load).
   const dated = s?.hasDates !== false;
-  const actions = useAsync(async () => (dated ? call('analysis-actions', { runId, kind: 'recovery', limit: LIST_LIMIT, sort: 'weighted', dir: 'desc' }) : null), [runId, dated]);
+  const server = useServerQuery();
+  const asked = actionListQuery(server.query, { sort: 'weighted', dir: 'desc' });
+  const askedKey = JSON.stringify(asked);
+  const actions = useAsync(async () => (dated ? call('analysis-actions', { runId, kind: 'recovery', limit: LIST_LIMIT, ...asked }) : null), [runId, dated, askedKey]);
   const { run } = evaluation;
   const drill = useDrill();
 
@@ -113,11 +117,16 @@ export function RecoveryScreen() {
         <RecoveryControls value={current} onChange={change} unit={fmt.currency === PURCHASE_UNITS ? 'units' : fmt.currency} />
       </Panel>
       <ErrorNotice error={evaluation.error} />
-      <div className="stats" data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
+      {/* Dimmed while new thresholds are evaluated: the figures shown are still the last answer's. */}
+      <div className={evaluation.pending ? 'stats pending' : 'stats'} data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
         <Stat label="Recovery actions" value={e ? fmt.count(e.count) : '…'} testId="live-count" detail={changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'} />
         <Stat label={atRiskLabel(horizonOtherThanYear(s.settings.recovery.horizonDays))} value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" />
         <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" />
-        <Stat label="Evaluated in" value={e ? `${Math.round(e.elapsedMs)} ms` : '…'} detail="in the backend" />
+        <Stat
+          label="Evaluated in"
+          value={evaluation.pending ? 'Evaluating…' : e ? (e.elapsedMs >= 1000 ? `${(e.elapsedMs / 1000).toFixed(1)} s` : `${Math.round(e.elapsedMs)} ms`) : '…'}
+          detail={e ? 'in the backend' : "the first time reads the run's forecasts: seconds on a large workspace"}
+        />
       </div>
       <Panel title="Actions and money by lateness threshold" id="recovery-curve">
         {option ? <Chart
@@ -178,7 +187,8 @@ export function RecoveryScreen() {
           onOpen={(a) => go('customer', { code: a.customerCode })}
           height={420}
           total={preview ? undefined : actions.data?.total}
-          capNote="the highest call value; open Explore to list the rest (the figures above count them all)"
+          capNote="the first by the chosen order and filter; the filter and the money and name columns' order search them all (the figures above count them all)"
+          onQueryChange={preview ? undefined : server.onQueryChange}
         />
       </Panel>
       <Backtest runId={s.runId} />
