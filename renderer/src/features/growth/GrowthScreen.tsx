@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
+import { actionListQuery, useServerQuery } from '../../app/useServerQuery';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { leakageSpan } from '../../../../shared/format/leakage-span';
 import { Chart } from '../../charts/Chart';
@@ -56,7 +57,29 @@ export function GrowthScreen() {
       }),
     [runId, filters.profile, filters.territory, filters.category],
   );
-  const rows = useMemo(() => actions.data?.rows ?? [], [actions.data]);
+  // The list as its table asks for it (filter, order), when that is not the page above, whose
+  // totals and chart stay the filters' own.
+  const server = useServerQuery();
+  const asked = actionListQuery(server.query, { sort: 'expectedRevenue', dir: 'desc' });
+  const ownPage = !asked.search && asked.sort === 'expectedRevenue' && asked.dir === 'desc';
+  const askedKey = JSON.stringify(asked);
+  const page = useAsync(
+    async () =>
+      ownPage
+        ? null
+        : call('analysis-actions', {
+            runId,
+            kind: 'growth',
+            profile: filters.profile ? Number(filters.profile) : undefined,
+            territory: filters.territory || undefined,
+            category: filters.category || undefined,
+            ...asked,
+            limit: LIST_LIMIT,
+          }),
+    [runId, filters.profile, filters.territory, filters.category, askedKey],
+  );
+  const listed = ownPage ? actions.data : (page.data ?? actions.data);
+  const rows = useMemo(() => listed?.rows ?? [], [listed]);
   const filtered = Boolean(filters.profile || filters.territory || filters.category);
   // The run's last backtest, when one was made: whether its growth actions pointed anywhere a popularity rule would not.
   const lastBacktest = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
@@ -124,9 +147,10 @@ export function GrowthScreen() {
         <ActionList
           label="Growth actions"
           actions={rows}
-          loading={actions.loading}
-          total={actions.data?.total}
-          capNote="the largest expected revenue; narrow the filters, or open Explore, to list the rest (the totals above count them all)"
+          loading={actions.loading || page.loading}
+          total={listed?.total}
+          capNote="the first by the chosen order and filter, which search them all; narrow the filters to list the rest (the totals above count them all)"
+          onQueryChange={server.onQueryChange}
           fmt={fmt}
           kind={false}
           range
