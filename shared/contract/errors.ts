@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'DUCKDB_UNAVAILABLE',
   'IMPORT_FILE_CHANGED',
   'IMPORT_PURCHASE_SUMMARY',
+  'EXPORT_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -143,11 +143,12 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   const columns = repColumns(summary.asOf, summary.currency);
   for (const load of loads) {
     const accounts = groups.get(load.rep) ?? [];
-    sheets.push({ name: sheetName(load.rep, used), ws: buildSheet(columns, counted(callRows(accounts, data.actionsByCustomer), tally), summary.currency) });
+    const name = sheetName(load.rep, used);
+    sheets.push({ name, ws: buildSheet(columns, counted(callRows(accounts, data.actionsByCustomer), tally), summary.currency, `The sheet of ${load.rep}`) });
   }
   const unassigned = groups.get(null);
   if (unassigned) {
-    sheets.push({ name: UNASSIGNED, ws: buildSheet(columns, counted(callRows(unassigned, data.actionsByCustomer), tally), summary.currency) });
+    sheets.push({ name: UNASSIGNED, ws: buildSheet(columns, counted(callRows(unassigned, data.actionsByCustomer), tally), summary.currency, `The ${UNASSIGNED} sheet`) });
   }
   sheets.push(aboutSheet(data.clientName, summary, 'Rep assignment plan', data));
   writeWorkbook(file, sheets, sheets.length - 1);

@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx';
 import { zipEntries, type ZipEntry } from './zip';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { roundMoney, showsCents } from '../../../shared/format/numbers';
+import { AppError } from '../../../shared/contract/errors';
 
 /** How a column's values are typed and shown in Excel. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
@@ -72,15 +73,27 @@ const formatFor = (kind: ColumnKind, currency: string): string | undefined => {
 
 export const excelSerialFromIso = (iso: string): number => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000 + EXCEL_EPOCH_DAY;
 
+/** Rows an Excel sheet holds, its header among them. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+const tooManyRows = (name: string): AppError =>
+  new AppError(
+    'EXPORT_TOO_LARGE',
+    `${name} would hold more than ${(EXCEL_MAX_ROWS - 1).toLocaleString('en-US')} rows, more than an Excel sheet takes. Export CSV instead (it has no row limit), or narrow what is exported.`,
+    { sheet: name, maxRows: EXCEL_MAX_ROWS - 1 },
+  );
+
 /**
  * A dense sheet with a header row, an autofilter over the table and column widths. Text is
  * always a plain string cell (t 's', never a formula), so "=HYPERLINK(...)" stays text.
  */
-export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, currency: string): XLSX.WorkSheet {
+export function buildSheet<R>(columns: readonly Column<R>[], rows: Iterable<R>, currency: string, name = 'the sheet'): XLSX.WorkSheet {
   const formats = columns.map((c) => formatFor(c.kind, currency));
   const centsFormat = currencyFormat(currency, true);
   const data: XLSX.CellObject[][] = [columns.map((c) => ({ t: 's', v: c.header }))];
   for (const row of rows) {
+    // Excel opens no sheet past its last row: refused here, before anything is written, rather than a workbook it calls damaged.
+    if (data.length >= EXCEL_MAX_ROWS) throw tooManyRows(name);
     const line: XLSX.CellObject[] = new Array(columns.length);
     for (let i = 0; i < columns.length; i++) {
       const col = columns[i];
