@@ -21,6 +21,10 @@ export function actionListQuery(query: ServerQuery | null, fallback: { sort: Act
   };
 }
 
+/** Whether what a table asks for is the page a screen loads anyway (no filter, the default order). */
+export const isDefaultPage = (asked: { search?: string; sort: ActionSort; dir: 'asc' | 'desc' }, fallback: { sort: ActionSort; dir: 'asc' | 'desc' }): boolean =>
+  !asked.search && asked.sort === fallback.sort && asked.dir === fallback.dir;
+
 /** Typing settles this long before the backend is asked. */
 const SETTLE_MS = 250;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, gridFloor, gridTemplate, sortRows, toTsv, visibleWindow, type Column } from '../../../renderer/src/components/table-model';
-import { actionListQuery } from '../../../renderer/src/app/useServerQuery';
+import { actionListQuery, isDefaultPage } from '../../../renderer/src/app/useServerQuery';
 
 type Row = { name: string; revenue: number | null; rep: string };
 const rows: Row[] = [
@@ -88,5 +88,15 @@ describe('what a capped action list asks the backend for', () => {
     expect(actionListQuery({ search: '  rita ', sort: { column: 'expected', dir: 'asc' } }, fallback)).toEqual({ search: 'rita', sort: 'expectedRevenue', dir: 'asc' });
     expect(actionListQuery({ search: '', sort: { column: 'rep', dir: 'asc' } }, fallback)).toEqual({ sort: 'weighted', dir: 'desc' });
     expect(actionListQuery({ search: '', sort: { column: 'customer', dir: 'desc' } }, fallback)).toEqual({ sort: 'customerName', dir: 'desc' });
+  });
+});
+
+describe('whether a capped list needs another page', () => {
+  it('is the page the screen loads anyway only with no filter and its own order', () => {
+    const own = { sort: 'priority', dir: 'desc' } as const;
+    expect(isDefaultPage(actionListQuery(null, own), own)).toBe(true);
+    expect(isDefaultPage(actionListQuery({ search: '', sort: { column: 'rep', dir: 'asc' } }, own), own)).toBe(true);
+    expect(isDefaultPage(actionListQuery({ search: 'x', sort: null }, own), own)).toBe(false);
+    expect(isDefaultPage(actionListQuery({ search: '', sort: { column: 'priority', dir: 'asc' } }, own), own)).toBe(false);
   });
 });

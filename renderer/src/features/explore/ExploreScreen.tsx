@@ -18,7 +18,7 @@ import {
   type SliceField,
 } from '../../app/slice-params';
 import { useAsync } from '../../app/useAsync';
-import { actionListQuery, useServerQuery } from '../../app/useServerQuery';
+import { actionListQuery, isDefaultPage, useServerQuery } from '../../app/useServerQuery';
 import { useDrill } from '../../app/useDrill';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
@@ -115,8 +115,9 @@ export function ExploreScreen() {
   // The slice's list as its table asks for it (filter, order) when that is not the first page above,
   // whose totals and breakdown stay the slice's own.
   const server = useServerQuery();
-  const asked = actionListQuery(server.query, { sort: 'priority', dir: 'desc' });
-  const ownPage = !asked.search && asked.sort === 'priority' && asked.dir === 'desc';
+  const ownOrder = { sort: 'priority', dir: 'desc' } as const;
+  const asked = actionListQuery(server.query, ownOrder);
+  const ownPage = isDefaultPage(asked, ownOrder);
   const askedKey = JSON.stringify(asked);
   const page = useAsync(async () => (ownPage ? null : call('analysis-actions', { runId, ...slice, ...asked, limit: LIST_LIMIT })), [runId, key, askedKey]);
   const profiles = s?.profiles;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
-import { actionListQuery, useServerQuery } from '../../app/useServerQuery';
+import { actionListQuery, isDefaultPage, useServerQuery } from '../../app/useServerQuery';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { leakageSpan } from '../../../../shared/format/leakage-span';
 import { Chart } from '../../charts/Chart';
@@ -60,8 +60,9 @@ export function GrowthScreen() {
   // The list as its table asks for it (filter, order), when that is not the page above, whose
   // totals and chart stay the filters' own.
   const server = useServerQuery();
-  const asked = actionListQuery(server.query, { sort: 'expectedRevenue', dir: 'desc' });
-  const ownPage = !asked.search && asked.sort === 'expectedRevenue' && asked.dir === 'desc';
+  const ownOrder = { sort: 'expectedRevenue', dir: 'desc' } as const;
+  const asked = actionListQuery(server.query, ownOrder);
+  const ownPage = isDefaultPage(asked, ownOrder);
   const askedKey = JSON.stringify(asked);
   const page = useAsync(
     async () =>
