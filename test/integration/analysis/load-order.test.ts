@@ -13,7 +13,7 @@ type Line = { customer: string; day: number; category: string; revenue: number }
 /**
  * A narrow sales file in no particular order: each line's revenue is its own (line number + 0.5),
  * so where a line lands in the dataset can be told. Every fifth line is repeated on the same
- * customer, category and day: rows the dataset keeps apart, in file order.
+ * customer, category and day: rows the dataset keeps apart, by their amounts.
  */
 function shuffledSales(seed: number, customers: number, categories: number, lines: number): Line[] {
   const random = seededRandom(seed);
@@ -39,18 +39,18 @@ async function loaded(lines: Line[]) {
   return loadDataset(w.backend.session.db);
 }
 
-/** The file's lines by customer (the dataset's customer order), category (by name), day, then file order. */
+/** The file's lines by customer (the dataset's customer order), category (by name), day, amount, then file order. */
 function expectedOrder(lines: Line[], customerCodes: string[]): number[] {
   const customerIndex = new Map(customerCodes.map((code, i) => [code, i]));
   const categories = [...new Set(lines.map((l) => l.category))].sort();
   return lines
     .map((l, position) => ({ l, position }))
-    .sort((a, b) => customerIndex.get(a.l.customer)! - customerIndex.get(b.l.customer)! || categories.indexOf(a.l.category) - categories.indexOf(b.l.category) || a.l.day - b.l.day || a.position - b.position)
+    .sort((a, b) => customerIndex.get(a.l.customer)! - customerIndex.get(b.l.customer)! || categories.indexOf(a.l.category) - categories.indexOf(b.l.category) || a.l.day - b.l.day || a.l.revenue - b.l.revenue || a.position - b.position)
     .map(({ l }) => l.revenue);
 }
 
 describe('the order of the rows the analysis reads', () => {
-  it('runs by customer, category and day, same-day rows in file order, when each customer buys in most categories', async () => {
+  it('runs by customer, category and day, same-day rows by amount, when each customer buys in most categories', async () => {
     const lines = shuffledSales(5, 12, 6, 400);
     const ds = await loaded(lines);
     // 12 customers x 6 categories is far fewer pairs than rows.
@@ -68,7 +68,7 @@ describe('the order of the rows the analysis reads', () => {
 
   it('runs the same way from a file ordered by date, and from one grouped by customer and dated within, whose sorts are skipped', async () => {
     const lines = shuffledSales(7, 15, 5, 300);
-    // Stable sorts of the shuffled lines: same-day repeats keep their file order.
+    // Stable sorts of the shuffled lines: same-day repeats keep their relative order.
     const byDay = [...lines].sort((a, b) => a.day - b.day);
     const firstSeen = new Map<string, number>();
     lines.forEach((l, i) => firstSeen.has(l.customer) || firstSeen.set(l.customer, i));
@@ -77,6 +77,16 @@ describe('the order of the rows the analysis reads', () => {
       const ds = await loaded(ordered);
       expect([...ds.tx.revenue]).toEqual(expectedOrder(ordered, ds.customers.map((c) => c.code)));
     }
+  });
+
+  it('sums a day of one relationship the same whatever order its lines come in: by amount', async () => {
+    // Three amounts whose float sum depends on the order they are added in.
+    const day = [{ customer: 'A', day: dayFromIso('2025-03-03'), category: 'Dairy', revenue: 0.1 }, { customer: 'A', day: dayFromIso('2025-03-03'), category: 'Dairy', revenue: 0.2 }, { customer: 'A', day: dayFromIso('2025-03-03'), category: 'Dairy', revenue: 0.3 }];
+    expect(0.1 + 0.2 + 0.3).not.toBe(0.3 + 0.2 + 0.1);
+    const forward = await loaded(day);
+    const backward = await loaded([...day].reverse());
+    expect([...backward.tx.revenue]).toEqual([...forward.tx.revenue]);
+    expect([...forward.tx.revenue]).toEqual([0.1, 0.2, 0.3]);
   });
 
   it('puts customers and their rows in the order of their codes, numbers as numbers, so one sales file in two line orders analyses alike', async () => {
