@@ -35,15 +35,29 @@ const SETTLE_MS = 250;
  * the smallest of 53,147. The screen loads by actionListQuery's answer, which stays the same for
  * a sort the backend cannot do.
  */
-export function useServerQuery(): { query: ServerQuery | null; onQueryChange: (q: ServerQuery) => void } {
+export function useServerQuery(): { query: ServerQuery | null; settling: boolean; onQueryChange: (q: ServerQuery) => void } {
   const [query, setQuery] = useState<ServerQuery | null>(null);
+  // Words typed and not yet asked for: the table's rows are not their answer yet.
+  const [settling, setSettling] = useState(false);
+  const applied = useRef<ServerQuery | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
   const onQueryChange = useCallback((q: ServerQuery) => {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => setQuery((old) => (JSON.stringify(old) === JSON.stringify(q) ? old : q)), SETTLE_MS);
+    const apply = () => {
+      applied.current = q;
+      setSettling(false);
+      setQuery((old) => (JSON.stringify(old) === JSON.stringify(q) ? old : q));
+    };
+    // The table's first report and a new order are asked for at once; typing settles first.
+    if (applied.current === null || applied.current.search === q.search) {
+      apply();
+      return;
+    }
+    setSettling(true);
+    timer.current = setTimeout(apply, SETTLE_MS);
   }, []);
-  return { query, onQueryChange };
+  return { query, settling, onQueryChange };
 }

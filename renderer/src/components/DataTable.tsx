@@ -226,7 +226,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         />
         <span className="muted" aria-live="polite" data-testid="row-count">
           {waiting ? 'Loading…' : updating ? 'Updating… ' : ''}
-          {waiting ? null : rowCountText(shown.length, rows.length, total, pageSorted ? `${capNote ? `${capNote}; ` : ''}this column orders the rows loaded, not the whole list` : capNote)}
+          {waiting ? null : rowCountText(shown.length, rows.length, total, pageSorted ? `${capNote ? `${capNote}; ` : ''}the rows loaded are the first by the list's own order, and this column orders only them` : capNote)}
         </span>
         {toolbar}
         <details className="columns-menu">
@@ -295,7 +295,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, initialSort = null,
         </div>
         <div className="table-body" ref={body} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height: viewport, minWidth: floor }}>
           {shown.length === 0 ? (
-            <p className="muted table-empty">{waiting ? 'Loading…' : rows.length === 0 ? empty : 'No row matches the filter.'}</p>
+            <p className="muted table-empty">{loading ? 'Loading…' : rows.length === 0 ? empty : 'No row matches the filter.'}</p>
           ) : (
             <div style={{ height: shown.length * ROW_HEIGHT + extraPx, position: 'relative' }}>
               {shown.slice(first, last).map((row, i) => {

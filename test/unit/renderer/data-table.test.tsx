@@ -67,7 +67,7 @@ describe('DataTable', () => {
     expect(asked.at(-1)).toEqual({ search: 'Customer 19', sort: { column: 'revenue', dir: 'desc' } });
     expect(screen.getByTestId('row-count').textContent).toBe('12 of 200 rows loaded of 1,234: the first');
     fireEvent.click(screen.getByRole('button', { name: /Customer/ }));
-    expect(screen.getByTestId('row-count').textContent).toBe('12 of 200 rows loaded of 1,234: the first; this column orders the rows loaded, not the whole list');
+    expect(screen.getByTestId('row-count').textContent).toBe('12 of 200 rows loaded of 1,234: the first; the rows loaded are the first by the list\'s own order, and this column orders only them');
   });
 
   it('dims the rows it holds and says it is updating while new ones load over them', () => {

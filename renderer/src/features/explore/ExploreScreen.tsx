@@ -286,7 +286,7 @@ export function ExploreScreen() {
             breakdown count only its {slice.category} part.
           </p>
         )}
-        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={(ownPage ? a : (page.data ?? a))?.rows ?? []} loading={actions.loading || page.loading} total={(ownPage ? a : (page.data ?? a))?.total} capNote="the first by the chosen order and filter, which search the whole slice; narrow the slice to list the rest (the totals above count them all)" onQueryChange={server.onQueryChange} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={(ownPage ? a : (page.data ?? a))?.rows ?? []} loading={actions.loading || page.loading || server.settling} total={(ownPage ? a : (page.data ?? a))?.total} capNote="the first by the chosen order and filter, which search the whole slice; narrow the slice to list the rest (the totals above count them all)" onQueryChange={server.onQueryChange} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
       <Panel title="Customers in the slice, largest first">
         <CustomerTable label="Slice customers" customers={c?.rows ?? []} loading={customers.loading} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(x) => go('customer', { code: x.code })} height={360} />

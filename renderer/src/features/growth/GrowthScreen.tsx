@@ -148,7 +148,7 @@ export function GrowthScreen() {
         <ActionList
           label="Growth actions"
           actions={rows}
-          loading={actions.loading || page.loading}
+          loading={actions.loading || page.loading || server.settling}
           total={listed?.total}
           capNote="the first by the chosen order and filter, which search them all; narrow the filters to list the rest (the totals above count them all)"
           onQueryChange={server.onQueryChange}

@@ -164,7 +164,7 @@ export function OverviewScreen() {
         }
       >
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} loading={top.loading} total={top.data?.total} capNote="the first by the chosen order and filter, which search them all; Explore narrows them by territory, rep or category" onQueryChange={server.onQueryChange} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} loading={top.loading || server.settling} total={top.data?.total} capNote="the first by the chosen order and filter, which search them all; Explore narrows them by territory, rep or category" onQueryChange={server.onQueryChange} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>

@@ -177,7 +177,7 @@ export function RecoveryScreen() {
         <ActionList
           label="Recovery actions"
           actions={listed}
-          loading={!preview && actions.loading}
+          loading={!preview && (actions.loading || server.settling)}
           fmt={fmt}
           kind={false}
           weighted
