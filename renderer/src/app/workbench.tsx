@@ -203,7 +203,13 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
         );
         performance.measure('analysis-run-call', 'analysis-run-start');
         setSummary(result);
-        setErrorState(null);
+        // A cancel that reached the backend after its last check (the run was saving) changes
+        // nothing: the run is stored, and the user is told so rather than shown it without a word.
+        setErrorState(
+          controller.signal.aborted
+            ? new ApiError({ code: 'CANCELLED', message: `The analysis had finished before the cancel reached it: run ${result.runId} is stored and shown. Run history compares it with the one before and re-runs that one's settings.` })
+            : null,
+        );
         setWorkspaceState(await call('workspace-info', {}));
         return result;
       } catch (e) {
