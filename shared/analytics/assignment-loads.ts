@@ -116,14 +116,16 @@ export function territoryLoads(
   };
   const repTerritory = new Map<string, string>();
   const placedWithTerritoryReps = new Map<string, number>();
+  // A rep without a territory is one of "(no territory)"'s, whose accounts the plan gives such reps
+  // first: counted nowhere, that row had read "Reps 0, 195 to other reps" where they took all 195.
   for (const rep of reps) {
-    if (rep.territory === null) continue;
-    const r = row(rep.territory);
+    const territory = rep.territory ?? NO_TERRITORY;
+    const r = row(territory);
     r.reps += 1;
     if (kindOf(rep.kind) === 'outside') r.outsideReps += 1;
     if (kindOf(rep.kind) === 'inside') r.insideReps += 1;
     r.capacity += rep.capacity;
-    repTerritory.set(rep.rep, rep.territory);
+    repTerritory.set(rep.rep, territory);
   }
   for (const a of accounts) {
     const r = row(a.territory ?? NO_TERRITORY);

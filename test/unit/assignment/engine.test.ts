@@ -69,6 +69,11 @@ describe('the assignment engine', () => {
     expect(by('Ida Desk')[0].reason).toMatch(/, outside reps without a territory are at capacity; inside rep without a territory has capacity$/);
     // A rep of a territory still takes none of them.
     expect(plan(actions, [rep('Wes West', 'outside', 'West', 5)]).every((a) => a.status === 'unassigned')).toBe(true);
+    // The territory plan counts those reps on the accounts' row: its own, not "to other reps".
+    const roster = [rep('Olga Road', 'outside', null, 2), rep('Omar Road', 'outside', null, 2), rep('Ida Desk', 'inside', null, 10)];
+    const [none] = territoryLoads(out, repLoads(out, roster, settings()), new Map(), settings());
+    expect(none).toMatchObject({ territory: '(no territory)', reps: 3, outsideReps: 2, insideReps: 1, capacity: 14, accounts: 5, assigned: 5, assignedElsewhere: 0 });
+    expect(none.capacityUse).toBeCloseTo(5 / 14);
   });
 
   it('counts kept strategic accounts against capacity only when the setting says so', () => {
