@@ -36,7 +36,7 @@ function comparisonColumns(p: Portfolio, options: BenchmarkOptions): BenchColumn
     { header: 'Customers buying 12m', kind: 'count', width: 11, value: (r) => r.activeCustomers },
     { header: 'Long-tail customers', kind: 'count', width: 11, value: (r) => r.longTailCustomers },
     { header: 'Long-tail share of customers', kind: 'share', width: 11, value: (r) => r.longTailCustomerShare },
-    { header: 'Long-tail share of revenue', kind: 'share', width: 11, value: (r) => r.longTailRevenueShare },
+    // Not the long tail's share of revenue: the strategic setting's complement, about 20% for every client.
     { header: 'Top 20% of customers: share of revenue', kind: 'share', width: 13, value: (r) => r.topFifthRevenueShare },
     { header: 'Recovery (revenue at risk)', kind: 'money', width: 14, value: (r) => r.recovery, format: money },
     { header: 'Growth (expected)', kind: 'money', width: 14, value: (r) => r.growth, format: money },
