@@ -41,6 +41,18 @@ describe('what a customer kept of what it bought', () => {
     expect(byRelationship[unit(A, ds.categories.indexOf('Dairy'))]).toBe(bought('A', 'Dairy'));
   });
 
+  it('reads all of it sent back as nothing kept, not as the rounding residue of its lines', () => {
+    const returned: Sale[] = [
+      ...rhythm('B', 'Dairy', AS_OF - 700, AS_OF, 10, 100),
+      ...[0.1, 0.2, 0.3].map((revenue) => ({ customer: 'D', category: 'Dairy', date: AS_OF - 200, revenue })),
+      { customer: 'D', category: 'Dairy', date: AS_OF - 190, revenue: -0.6 },
+    ];
+    expect(0.1 + 0.2 + 0.3 - 0.6).not.toBe(0);
+    const d = datasetOf(returned);
+    const kept = keptSpend(d, assessRisk(d, AS_OF, 365).customers, AS_OF, 365)!;
+    expect(kept[1]).toBe(0);
+  });
+
   it('is not worked out where nothing was returned in the window: the money stays as the purchases say', () => {
     const clean = datasetOf(sales.filter((s) => s.revenue > 0));
     expect(keptSpend(clean, assessRisk(clean, AS_OF, 365).customers, AS_OF, 365)).toBeNull();
