@@ -1,5 +1,6 @@
 import type { Dataset } from '../../model/dataset';
 import { fitBgNbd, pAlive, type BgNbdFit } from './model';
+import { settled } from '../risk/series';
 
 export const DAYS_PER_WEEK = 7;
 /** Customers the population parameters are fitted on, at most. */
@@ -70,7 +71,7 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
       let purchaseDays = 0;
       for (let i = 0; i < count; i++) {
         const k = touched[i];
-        if (k > upTo || sum[k] < -1e-9 * size[k]) continue;
+        if (k > upTo || settled(sum[k], size[k]) < 0) continue;
         purchaseDays++;
         if (k < lo) lo = k;
         if (k > hi) hi = k;

@@ -4,7 +4,7 @@ import { detectSeason, seasonClockGap, seasonDays, type MonthOf } from './season
 import { capRunRates, customerRhythm } from './customer-rhythm';
 import { medianInPlace, standardDeviation } from './stats';
 import { columnsOf } from '../typed';
-import { netBought } from '../risk/series';
+import { settled } from '../risk/series';
 
 /**
  * Everything evaluateRecovery needs, computed once per as-of day and independent of the recovery
@@ -220,8 +220,8 @@ export function buildRecoveryModel(ds: Dataset, asOfDay: number): RecoveryModel 
       }
     }
     let n = 0;
-    // A day fully sent back nets to a rounding residue of either sign: no order either way (netBought).
-    for (let j = 0; j < net; j++) if (netBought(netValues[j], netSizes[j])) orders[n++] = netDays[j];
+    // A day fully sent back nets to a rounding residue of either sign: no order either way.
+    for (let j = 0; j < net; j++) if (settled(netValues[j], netSizes[j]) > 0) orders[n++] = netDays[j];
     describeRelationship(cols, r, c, k, asOfDay, net, n, scratch, monthOf);
     if (customerDayCount + n > customerDays.length) {
       const grown = new Int32Array(2 * (customerDayCount + n));

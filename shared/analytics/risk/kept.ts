@@ -1,5 +1,5 @@
 import type { Dataset } from '../../model/dataset';
-import { isCredit, type Units } from './series';
+import { isCredit, settled, type Units } from './series';
 
 /**
  * What each unit kept of what it bought in the prior window (cut - priorDays, cut]: every line in
@@ -46,11 +46,8 @@ export function keptSpend(ds: Dataset, units: Units, cut: number, priorDays: num
   return withoutResidue(kept, size);
 }
 
-/**
- * All of it sent back is nothing kept, not the rounding residue its lines leave, which depends on the
- * order they are added in: customer 13762 (£306.72 bought and returned) read "£0.000000 at risk".
- */
+/** All of it sent back is nothing kept, not the residue its lines leave (settled). */
 function withoutResidue(kept: Float64Array, size: Float64Array): Float64Array {
-  for (let u = 0; u < kept.length; u++) if (Math.abs(kept[u]) <= 1e-9 * size[u]) kept[u] = 0;
+  for (let u = 0; u < kept.length; u++) kept[u] = settled(kept[u], size[u]);
   return kept;
 }

@@ -38,12 +38,13 @@ export type Units = Pick<UnitSeries, 'level' | 'count' | 'customer' | 'category'
 export const isCredit = (revenue: number): boolean => revenue < 0;
 
 /**
- * Whether a day's purchases net of its credits are something bought: above a billionth of the
- * purchases, since a day fully sent back nets to a rounding residue of either sign (three lines of
- * 3.60 sum to 10.799999999999999, the same sale summed by a warehouse to 10.8), and which side it
- * fell on had made a customer a repeat buyer or not.
+ * A sum of lines (`size`: the sum of their sizes, whatever their sign) with the rounding residue of
+ * lines that cancel taken as the zero it is: three lines of 3.60 against a credit of 10.80 sum to
+ * just below zero, one line against three credits to just above, a warehouse's sum of the same sales
+ * to zero; which side it fell on had made a customer a repeat buyer or not, or left one that sent
+ * everything back "£0.000000 at risk".
  */
-export const netBought = (net: number, purchases: number): boolean => net > 1e-9 * purchases;
+export const settled = (net: number, size: number): number => (Math.abs(net) <= 1e-9 * size ? 0 : net);
 
 /**
  * What one unit bought on one day, rows from..to-1 of `revenue` (one customer, category and day):
@@ -64,8 +65,8 @@ export function dayPurchase(revenue: Float64Array, from: number, to: number): nu
   }
   if (!bought) return Number.NaN;
   if (credits === 0) return value;
-  const net = value + credits;
-  return netBought(net, value) ? net : Number.NaN;
+  const net = settled(value + credits, value - credits);
+  return net > 0 ? net : Number.NaN;
 }
 
 /**
@@ -123,8 +124,8 @@ export class DayNets {
   net(d: number): number {
     if (this.bought[d] !== 1) return Number.NaN;
     if (this.credit[d] === 0) return this.value[d];
-    const net = this.value[d] + this.credit[d];
-    return netBought(net, this.value[d]) ? net : Number.NaN;
+    const net = settled(this.value[d] + this.credit[d], this.value[d] - this.credit[d]);
+    return net > 0 ? net : Number.NaN;
   }
 }
 
