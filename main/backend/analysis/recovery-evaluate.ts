@@ -66,7 +66,7 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
   const { data, model, modelKey, asOfDay } = recoveryModelFor(session, summary.settings, summary.asOf);
   const risk = riskFor(db, data, { ...summary.settings, recovery }, asOfDay);
   const decide = (s: RecoverySettings, words = true) => {
-    const flags = evaluateRecovery(model, s);
+    const flags = evaluateRecovery(model, s, words);
     return decideRecovery(data.ds, ruleVerdicts(model, flags, s), flags, risk, s, words);
   };
   // The curve only counts and sums: no reasons written at its points.

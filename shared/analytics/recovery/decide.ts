@@ -168,8 +168,9 @@ function silent(f: RiskForecast, c: number, usualCycle: number): boolean {
 }
 
 /**
- * `words: false` leaves every reason empty: half the cost, for callers that only count and sum (the
- * slider's curve decides at every lateness on the grid).
+ * `words: false` leaves every reason empty and the facts to what the decision itself reads: half
+ * the cost, for callers that only count and sum (the slider's curve decides at every lateness on
+ * the grid).
  */
 export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: readonly RecoveryFlag[], risk: RiskAssessment, s: RecoverySettings, words = true): RecoveryDecision {
   const cf = risk.customer;
@@ -217,7 +218,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       reason: words ? flatString(`${flag.reason}; ${moneySentence(atRisk, expected, p, horizon, format, rulesChance)}`) : '',
       // Object.assign, not a spread followed by more keys: V8 made a new hidden class for every such
       // object (about 30 us each), most of a slider step's pricing at 30,000 customers. Same keys, same order.
-      facts: Object.assign({}, flag.facts, { horizonDays: risk.horizonDays, expected: money(expected), probability: round3(p), atRiskHorizon: money(atRisk) }),
+      facts: words ? Object.assign({}, flag.facts, { horizonDays: risk.horizonDays, expected: money(expected), probability: round3(p), atRiskHorizon: money(atRisk) }) : flag.facts,
     };
     priced.push(out);
     const list = rulesByCustomer.get(flag.customer) ?? [];
@@ -323,7 +324,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
         confidence: round3(p),
         signal: 'late',
         reason: words ? flatString(`${modelOnlyReason(rf, u, ds.categories[k], format, s.lateness)}; ${moneySentence(rf.atRisk[u], rf.expected[u], p, horizon, format)}`) : '',
-        facts: {
+        facts: !words ? { spend12m: money(Math.max(0, rf.facts.prior[u])) } : {
           purchases: rf.facts.orders[u],
           lastOrder: format.iso(rf.facts.last[u]),
           daysSinceLast: gap,

@@ -24,9 +24,12 @@ const money = (x: number): number => Math.round(x * 100) / 100;
 
 /**
  * Flags every relationship showing early signs of defection under these settings. One pass over
- * the model's relationships: fast enough to run on every slider move.
+ * the model's relationships: fast enough to run on every slider move. `words: false` leaves every
+ * reason empty and keeps of the facts only what a decision reads (its value floor and folded
+ * categories), for callers that only count and sum: the recovery curve's 19 points were most of a
+ * 5M-row client's first Recovery visit, reasons and facts most of each point.
  */
-export function evaluateRecovery(model: RecoveryModel, settings: RecoverySettings): RecoveryFlag[] {
+export function evaluateRecovery(model: RecoveryModel, settings: RecoverySettings, words = true): RecoveryFlag[] {
   const flags: RecoveryFlag[] = [];
   const v = emptyVerdict();
   const cv = emptyCustomerVerdict();
@@ -43,9 +46,9 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
         category: k,
         atRiskRevenue: money(v.atRisk),
         confidence,
-        reason: flatString(reasonFor(model, r, v, cv, format)),
+        reason: words ? flatString(reasonFor(model, r, v, cv, format)) : '',
         signal: v.signal,
-        facts: {
+        facts: words ? {
           purchases: model.purchases[r],
           lastOrder: format.iso(model.last[r]),
           daysSinceLast: model.gap[r],
@@ -60,7 +63,7 @@ export function evaluateRecovery(model: RecoveryModel, settings: RecoverySetting
           baselineRate: Number.isFinite(v.baseline) ? money(v.baseline) : null,
           declineRatio: Number.isFinite(v.ratio) ? Math.round(v.ratio * 1000) / 1000 : null,
           confidence,
-        },
+        } : { spend12m: money(model.spend12m[r]), spend12mToLast: money(model.priorSpend[r]) },
       });
     }
   }

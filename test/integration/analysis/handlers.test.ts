@@ -91,8 +91,14 @@ describe('analysis handlers on a real workspace', () => {
     expect(base.count).toBe(summary.counts.recoveryActions);
     expect(stricter.count).toBeLessThanOrEqual(base.count);
     expect(base.curve.map((p) => p.lateness)).toContain(2);
-    // The curve's points are decided without reasons written; they count and sum what a full evaluation does.
+    // The curve's points are decided without reasons or a flag's full facts; at every point they
+    // count and sum what an evaluation that lists its actions, every word written, does.
     expect(base.curve.find((p) => p.lateness === 4)).toEqual({ lateness: 4, count: stricter.count, atRisk: stricter.atRisk });
+    for (const point of base.curve) {
+      const listed = await w.backend.call('analysis-recovery-evaluate', { recovery: { ...summary.settings.recovery, lateness: point.lateness }, withActions: true, actionsLimit: 1 });
+      expect({ lateness: point.lateness, count: listed.count, atRisk: listed.atRisk }).toEqual(point);
+      expect(listed.actions?.[0].reason).toBeTruthy();
+    }
     expect(base.elapsedMs).toBeLessThan(1000);
     expect(base.actions).toBeUndefined();
   });
