@@ -35,6 +35,8 @@ export type PortfolioRow = {
   /** Workspace file; null when anonymised (file names tend to carry the client's name). */
   path: string | null;
   status: 'ok' | 'no-analysis' | 'unreadable';
+  /** The workspace's data changed after the run its figures come from (an import since): its caveats lead with it. */
+  dataChanged: boolean;
   /**
    * The client's data has no dates (a spend table): its leakage is growth alone, so it is set against
    * neither the band (churn and cross-sell together) nor the other clients' shares.

@@ -7,13 +7,15 @@ import { storedSettings } from '../../../shared/contract/settings';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import type { Db } from '../db/open';
 import type { AnalysisSummary } from '../../../shared/model/results';
+import { caveatsAsOfNow } from '../../../shared/model/stale-run';
+import { dataHash } from '../analysis/load-dataset';
 
 /**
  * The run's settings in words for an export ('defaults', or each setting that differs) and the
  * horizon its recovery money is stated over; neither when the run is gone.
  */
 function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; caveats?: string[] } {
-  const row = db.prepare('SELECT settings_json, summary_json FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string; summary_json: string } | undefined;
+  const row = db.prepare('SELECT settings_json, summary_json, data_hash FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string; summary_json: string; data_hash: string } | undefined;
   if (!row) return {};
   const settings = storedSettings(JSON.parse(row.settings_json));
   const changes = settingsChanges(settings);
@@ -23,7 +25,7 @@ function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDa
     words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`,
     recoveryHorizonDays: settings.recovery.horizonDays,
     ...(window ? { revenueWindowDays: window } : {}),
-    caveats: stored.caveats ?? [],
+    caveats: caveatsAsOfNow(runId, stored.caveats, row.data_hash, dataHash(db)),
   };
 }
 

@@ -23,7 +23,7 @@ const bandWords = (r: PortfolioRow): string | null => r.band ?? (r.status !== 'o
 function comparisonColumns(p: Portfolio, options: BenchmarkOptions): BenchColumn[] {
   const columns: BenchColumn[] = [
     { header: 'Client', kind: 'text', width: 26, value: (r) => r.label },
-    { header: 'Status', kind: 'text', width: 12, value: (r) => r.status },
+    { header: 'Status', kind: 'text', width: 12, value: (r) => (r.status === 'ok' && r.dataChanged ? 'data changed since its run' : r.status) },
     // An unreadable workspace has no currency of its own: the row's default would read as a fact.
     { header: 'Currency', kind: 'text', width: 10, value: (r) => (r.status === 'unreadable' ? null : r.currency === PURCHASE_UNITS ? 'none: purchase counts (units)' : r.currency) },
     { header: 'Data from', kind: 'date', width: 11, value: (r) => r.dateFrom },

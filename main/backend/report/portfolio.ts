@@ -68,6 +68,7 @@ function draftRow(f: ClientFacts): Draft {
       ...base,
       growthOnly: false,
       status: info ? 'no-analysis' : 'unreadable',
+      dataChanged: false,
       problem: f.problem ?? 'No analysis yet.',
       asOf: null,
       runId: null,
@@ -108,6 +109,8 @@ function draftRow(f: ClientFacts): Draft {
     ...span,
     growthOnly: !s.hasDates,
     status: 'ok',
+    // The figures are the run's; the span and the customers known beside them are the data's now.
+    dataChanged: info !== null && info.dataHash !== s.dataHash,
     problem: null,
     asOf: s.asOf,
     runId: s.runId,

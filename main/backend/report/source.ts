@@ -8,6 +8,8 @@ import type { Action, AnalysisSummary, BacktestAcrossDates, BacktestReport } fro
 import { backtestRun, storedAcrossDates, storedBacktest } from '../analysis/backtest-run';
 import { queryActions } from '../analysis/queries';
 import { readSummary, resolveRunId } from '../analysis/store';
+import { dataHash } from '../analysis/load-dataset';
+import { summaryAsOfNow } from '../../../shared/model/stale-run';
 import type { HandlerContext } from '../context';
 import { listImports } from '../import/history';
 import { Session } from '../session';
@@ -55,8 +57,9 @@ export async function visitWorkspace<T>(
 
 const isMissingAnalysis = (e: unknown): boolean => isAppError(e) && e.code === 'NO_ANALYSIS';
 
+// Read away from the screens, a run made before the last import says so in its caveats.
 const latestSummary = (ctx: HandlerContext, runId?: number): AnalysisSummary =>
-  readSummary(ctx.session.db, resolveRunId(ctx.session.db, runId));
+  summaryAsOfNow(readSummary(ctx.session.db, resolveRunId(ctx.session.db, runId)), dataHash(ctx.session.db));
 
 export function readReportSource(ctx: HandlerContext, options: { runId?: number; topActions: number }): ReportSource {
   const info = workspaceInfo(ctx.session);

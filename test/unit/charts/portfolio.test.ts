@@ -15,6 +15,7 @@ function client(label: string, recoveryShare: number, growthShare: number, extra
     label,
     path: null,
     status: 'ok',
+    dataChanged: false,
     growthOnly: false,
     problem: null,
     currency: 'USD',

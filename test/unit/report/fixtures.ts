@@ -101,7 +101,8 @@ export function info(clientName: string, overrides: Partial<WorkspaceInfo> = {})
     hasDates: true,
     revenue: 3_000_000,
     lastAnalysis: null,
-    dataHash: 'data-1',
+    // The data the fixture summaries were run on: a fixture client's run is its latest.
+    dataHash: 'abc123def456',
     readOnly: false,
     ...overrides,
   };
