@@ -4,8 +4,11 @@ import { toCsv, UTF8_BOM, type CsvValue } from '../../../shared/format/csv';
 import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/model/results';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import { roundMoney } from '../../../shared/format/numbers';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 
 const share = (v: number): number => Math.round(v * 10000) / 10000;
+/** The currency code, or for a purchase log (no money column) what its amounts are instead. */
+const amountsIn = (code: string): string => (code === PURCHASE_UNITS ? 'units (purchase counts)' : code);
 /** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
 const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? roundMoney(v) : null);
 
@@ -42,6 +45,9 @@ export function writeRunFiles(
   // A degenerate BG/NBD fit is reported, not used (analytics.md): a column of P(alive) near 1 for
   // customers silent half a year read as a measurement. summary.json's bgnbd says why it is empty.
   const usablePAlive = summary.bgnbd?.verdict !== 'degenerate';
+  // Each row says what its amounts count in: a consultant merging three clients' files could not
+  // tell pounds from dollars, nor a purchase log's units from money under "expected_revenue".
+  const currency = amountsIn(summary.currency);
   fs.writeFileSync(
     files.actions,
     UTF8_BOM +
@@ -49,11 +55,11 @@ export function writeRunFiles(
       // Later columns come last, so scripts reading the earlier ones by position still work. `chance`
       // is a recovery action's chance of the slide or a growth gap's peer share; `call_value` is the
       // Recovery list's order (chance x (money at risk + the run's weight on sureness)), recovery only.
-      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'current_rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high', 'chance', 'call_value', 'assigned_rep'],
+      ['customer_id', 'customer_name', 'action', 'category', 'expected_revenue', 'priority', 'reason', 'current_rep', 'territory', 'tier', 'profile', 'action_id', 'expected_low', 'expected_high', 'chance', 'call_value', 'assigned_rep', 'currency'],
       actions.map((a): CsvValue[] => [
         a.customerCode, a.customerName, a.kind, a.category, roundMoney(a.expectedRevenue), a.priority, a.reason, a.rep, a.territory, a.tier,
         a.profile === null ? null : (labelOf.get(a.profile) ?? a.profile), a.id, rangeEnd(a.facts.expectedLow), rangeEnd(a.facts.expectedHigh),
-        chanceOf(a), a.kind === 'recovery' ? rangeEnd(a.facts.callValue) : null, assigned.get(a.customerCode) ?? null,
+        chanceOf(a), a.kind === 'recovery' ? rangeEnd(a.facts.callValue) : null, assigned.get(a.customerCode) ?? null, currency,
       ]),
     ),
   );
@@ -61,10 +67,10 @@ export function writeRunFiles(
     files.customers,
     UTF8_BOM +
     toCsv(
-      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory', 'profile_label', 'assigned_rep'],
+      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory', 'profile_label', 'assigned_rep', 'currency'],
       customers.map((c): CsvValue[] => [
         c.code, c.name, c.tier, c.profile, roundMoney(c.revenue12m), c.breadth, usablePAlive && c.pAlive !== null ? share(c.pAlive) : null, roundMoney(c.atRiskRevenue),
-        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null), assigned.get(c.code) ?? null,
+        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null), assigned.get(c.code) ?? null, currency,
       ]),
     ),
   );
@@ -76,9 +82,10 @@ export function writeRunFiles(
         'profile', 'label', 'customers', 'best_customers', 'revenue',
         ...summary.categories.map((c) => `share_${c}`),
         ...summary.categories.map((c) => `penetration_${c}`),
+        'currency',
       ],
       summary.profiles.map((p): CsvValue[] => [
-        p.id, p.label, p.members, p.bestMembers, roundMoney(p.revenue12m), ...p.mix.map(share), ...p.penetration.map(share),
+        p.id, p.label, p.members, p.bestMembers, roundMoney(p.revenue12m), ...p.mix.map(share), ...p.penetration.map(share), currency,
       ]),
     ),
   );

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../main/backend/db/open';
 import { runInNewBackend, type CliResult } from '../../helpers/cli';
 import { tempDir } from '../../helpers/workspace';
 import { writeSampleCsv } from './sample-csv';
+import { DATA_DIR } from '../../helpers/elog';
 import type { GeneratedDistributor } from '../../../shared/sample/index';
 
 let t: { dir: string; cleanup: () => void };
@@ -47,7 +48,7 @@ describe('longtail run and longtail analyze', () => {
     expect(new Set(actions.slice(1).map((a) => a[2]))).toEqual(new Set(['growth', 'recovery']));
     // Each action's chance, and for recovery its place in the Recovery list: chance x (money at risk + its level's weight).
     const column = (name: string) => actions[0].indexOf(name);
-    expect(actions[0].slice(-3)).toEqual(['chance', 'call_value', 'assigned_rep']);
+    expect(actions[0].slice(-4)).toEqual(['chance', 'call_value', 'assigned_rep', 'currency']);
     for (const a of actions.slice(1)) {
       const chance = Number(a[column('chance')]);
       expect(chance).toBeGreaterThan(0);
@@ -67,6 +68,11 @@ describe('longtail run and longtail analyze', () => {
     expect(profiles[0].filter((h) => h.startsWith('share_'))).toHaveLength(6);
     expect(profiles[0].filter((h) => h.startsWith('penetration_'))).toHaveLength(6);
     expect(profiles).toHaveLength(4);
+    // Every row of every file says what its amounts count in, so files of several clients merge safely.
+    for (const rows of [actions, customers, profiles]) {
+      expect(rows[0].at(-1)).toBe('currency');
+      expect(new Set(rows.slice(1).map((row) => row.at(-1)))).toEqual(new Set(['USD']));
+    }
     const summary = JSON.parse(fs.readFileSync(path.join(t.dir, 'results', 'summary.json'), 'utf8'));
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['settings', 'as_of', 'revenue_12m', 'leakage', 'k', 'quality', 'counts', 'timings']));
     expect(Object.keys(summary.leakage)).toEqual(expect.arrayContaining(['recovery', 'growth', 'total', 'pct']));
@@ -116,6 +122,17 @@ describe('longtail run and longtail analyze', () => {
       if (a[col('assigned_rep')] !== a[col('current_rep')]) moved++;
     }
     expect(moved).toBeGreaterThan(0);
+  });
+
+  it('marks amounts of a purchase log (no money column) as purchase counts in every file, not as a currency', async () => {
+    const r = await cli(['run', path.join(DATA_DIR, 'grocery_elog.csv'), '--out', 'grocery', '--json']);
+    expect(r.code).toBe(0);
+    for (const file of ['actions.csv', 'customers.csv', 'profiles.csv']) {
+      const rows = parseCsv(path.join(t.dir, 'grocery', file));
+      expect(rows[0].at(-1)).toBe('currency');
+      expect(rows.length).toBeGreaterThan(1);
+      expect(new Set(rows.slice(1).map((row) => row.at(-1)))).toEqual(new Set(['units (purchase counts)']));
+    }
   });
 
   it('refuses a setting out of range before it makes the output folder', async () => {
