@@ -28,10 +28,12 @@ export const showsCents = (value: number): boolean => smallAmountPlaces(value) >
 
 /**
  * "$8,400" — whole units by default: sales reps do not talk in cents. Amounts under 10 keep two
- * significant digits ("$4.50", "$0.19"). A purchase log's amounts read "8,400 units".
+ * significant digits ("$4.50", "$0.19"). A purchase log's amounts read "8,400 units", and a whole
+ * count under ten "5 units" ("5.00 units in the last 90 days against 43 units" read as two scales).
  */
-export const formatMoney = (value: number, currency = 'USD', locale?: string, digits = smallAmountPlaces(value)): string => {
-  const text = moneyFormat(currency, locale, digits).format(value);
+export const formatMoney = (value: number, currency = 'USD', locale?: string, digits?: number): string => {
+  const places = digits ?? (currency === PURCHASE_UNITS && Number.isInteger(value) ? 0 : smallAmountPlaces(value));
+  const text = moneyFormat(currency, locale, places).format(value);
   return currency === PURCHASE_UNITS ? `${text} units` : text;
 };
 

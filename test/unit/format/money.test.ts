@@ -17,6 +17,13 @@ describe('money as a rep reads it', () => {
     expect(formatMoney(0.45, PURCHASE_UNITS, 'en-US')).toBe('0.45 units');
   });
 
+  it("writes a purchase log's whole counts under ten whole, as its larger counts are", () => {
+    expect(formatMoney(5, PURCHASE_UNITS, 'en-US')).toBe('5 units');
+    expect(formatMoney(43, PURCHASE_UNITS, 'en-US')).toBe('43 units');
+    expect(formatMoney(4.5, PURCHASE_UNITS, 'en-US')).toBe('4.50 units');
+    expect(formatMoney(5, 'USD', 'en-US')).toBe('$5.00');
+  });
+
   it('still writes the places a caller asks for', () => {
     expect(formatMoney(1_234.5, 'USD', 'en-US', 2)).toBe('$1,234.50');
     expect(formatMoney(0.187, 'USD', 'en-US', 0)).toBe('$0');
