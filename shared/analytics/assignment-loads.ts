@@ -19,11 +19,12 @@ const capacityOf = (r: RosterLike, settings: AssignmentSettings): number => {
 };
 
 /** A rep's load before any account is counted in. */
-const idleLoad = (rep: string, kind: RepLoad['kind'], territory: string | null, capacity: number): RepLoad => ({
+const idleLoad = (rep: string, kind: RepLoad['kind'], territory: string | null, capacity: number, active = true): RepLoad => ({
   rep,
   kind,
   territory,
   capacity,
+  active,
   accounts: 0,
   keptAccounts: 0,
   actions: 0,
@@ -35,7 +36,9 @@ const idleLoad = (rep: string, kind: RepLoad['kind'], territory: string | null, 
 
 /**
  * Per rep: what the plan gives them against their capacity. Every active roster rep is listed (an
- * idle rep is news to a manager), and so is any rep an override or a strategic account names.
+ * idle rep is news to a manager), and so is any rep an override or a strategic account names. An
+ * inactive rep who still holds accounts has no capacity: counted at its roster figure, North Valley
+ * had read "capacity 150, use 20%" where its one active rep was full.
  */
 export function repLoads(
   accounts: readonly AccountAssignment[],
@@ -53,7 +56,8 @@ export function repLoads(
     let load = loads.get(a.rep);
     if (!load) {
       const r = rosterByName.get(a.rep);
-      load = idleLoad(a.rep, r?.kind ?? a.repKind ?? 'unknown', r?.territory ?? null, r ? capacityOf(r, settings) : 0);
+      const active = r?.active ?? true;
+      load = idleLoad(a.rep, r?.kind ?? a.repKind ?? 'unknown', r?.territory ?? null, r && active ? capacityOf(r, settings) : 0, active);
       loads.set(a.rep, load);
     }
     load.accounts += 1;
@@ -121,11 +125,13 @@ export function territoryLoads(
   for (const rep of reps) {
     const territory = rep.territory ?? NO_TERRITORY;
     const r = row(territory);
+    repTerritory.set(rep.rep, territory);
+    // Its kept accounts stay home, but an inactive rep is no rep the territory can plan with.
+    if (rep.active === false) continue;
     r.reps += 1;
     if (kindOf(rep.kind) === 'outside') r.outsideReps += 1;
     if (kindOf(rep.kind) === 'inside') r.insideReps += 1;
     r.capacity += rep.capacity;
-    repTerritory.set(rep.rep, territory);
   }
   for (const a of accounts) {
     const r = row(a.territory ?? NO_TERRITORY);
@@ -143,6 +149,9 @@ export function territoryLoads(
     const home = a.rep === null || !usesCapacity ? undefined : repTerritory.get(a.rep);
     if (home !== undefined) placedWithTerritoryReps.set(home, (placedWithTerritoryReps.get(home) ?? 0) + 1);
   }
+  // A territory that bought but has no account with an action still has revenue: without its row
+  // the plan's Revenue 12m fell short of the overview's (Lithuania missing on Online Retail).
+  for (const [territory, revenue] of revenue12mByTerritory) if (revenue > 0) row(territory);
   for (const r of rows.values()) {
     r.recovery *= footing;
     r.leakage = r.recovery + r.growth;

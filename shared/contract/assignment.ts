@@ -5,6 +5,9 @@ import type { Tier } from '../model/results';
 export const REP_KINDS = ['inside', 'outside', 'unknown'] as const;
 export type RepKind = (typeof REP_KINDS)[number];
 
+/** The most accounts a rep (or a plan's default) can be given: one bound for roster files, the editor and the plan settings. */
+export const MAX_CAPACITY = 100_000;
+
 export type RosterRep = {
   name: string;
   kind: RepKind;
@@ -20,9 +23,9 @@ export type RosterRep = {
 /** Stored with every plan, so a plan can be explained and replayed. */
 export const assignmentSettingsSchema = z.object({
   /** Capacity of an outside rep whose roster entry has none (accounts per period). */
-  outsideCapacity: z.number().int().min(0).max(100_000).default(40),
+  outsideCapacity: z.number().int().min(0).max(MAX_CAPACITY).default(40),
   /** Capacity of an inside rep whose roster entry has none. */
-  insideCapacity: z.number().int().min(0).max(100_000).default(150),
+  insideCapacity: z.number().int().min(0).max(MAX_CAPACITY).default(150),
   /** Long-tail accounts worth less than this go to inside reps even when outside reps have room. */
   minOutsideValue: z.number().min(0).default(0),
   /** Whether strategic accounts a rep keeps use up that rep's capacity (by default capacity is long-tail work). */
@@ -62,8 +65,13 @@ export type RepLoad = {
   rep: string;
   kind: RepKind;
   territory: string | null;
-  /** Effective capacity (roster value or the plan's default for its kind). */
+  /** Effective capacity (roster value or the plan's default for its kind); 0 for an inactive rep. */
   capacity: number;
+  /**
+   * false: the roster marks the rep inactive; listed only for the accounts it still holds (kept
+   * strategic ones, a manager's lock), adding no capacity. Absent on plans stored before: active.
+   */
+  active?: boolean;
   accounts: number;
   /** Of those, strategic accounts the rep keeps. */
   keptAccounts: number;
@@ -131,6 +139,11 @@ export type AssignmentPlanSummary = {
   reps: RepLoad[];
   territories: TerritoryLoad[];
   overrides: AssignmentOverride[];
+  /**
+   * The roster was saved (or imported) after this plan was made: its reps, kinds and capacities
+   * are not the plan's. Absent where not known.
+   */
+  rosterChanged?: boolean;
 };
 
 export type AssignmentPlan = AssignmentPlanSummary & {
@@ -152,7 +165,7 @@ const rosterEntry = z.object({
   name: z.string().trim().min(1, 'A rep needs a name').max(200),
   kind: z.enum(REP_KINDS).default('unknown'),
   territory: z.string().trim().max(200).nullable().default(null),
-  capacity: z.number().int().min(0).max(100_000).nullable().default(null),
+  capacity: z.number().int().min(0).max(MAX_CAPACITY).nullable().default(null),
   active: z.boolean().default(true),
 });
 export type RosterEntryInput = z.input<typeof rosterEntry>;

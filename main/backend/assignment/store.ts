@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type {
   AccountAssignment,
@@ -63,6 +64,12 @@ export function setOverride(db: Db, customerCode: string, rep: string, note: str
 export const clearOverride = (db: Db, customerCode: string): boolean =>
   db.prepare('DELETE FROM assignment_overrides WHERE customer_code = ?').run(customerCode).changes > 0;
 
+/** What a plan reads of each rep (not the data's count of its accounts, which an import moves). */
+const rosterKey = (roster: readonly RosterRep[]): string =>
+  createHash('sha256')
+    .update(JSON.stringify(roster.map((r) => [r.name, r.kind, r.territory, r.capacity, r.active])))
+    .digest('hex');
+
 /** Runs the engine over an analysis and stores the plan with its settings and its actions. */
 export function createPlan(db: Db, source: PlanSource, settings: AssignmentSettings, now: Date): number {
   const roster: RosterRep[] = listRoster(db);
@@ -76,7 +83,7 @@ export function createPlan(db: Db, source: PlanSource, settings: AssignmentSetti
   });
   const reps = repLoads(accounts, roster, settings);
   const territories = territoryLoads(accounts, reps, source.revenue12mByTerritory, settings, source.recoveryHorizonDays, source.revenueWindowDays);
-  const summary = { totals: assignmentTotals(accounts), reps, territories };
+  const summary = { totals: assignmentTotals(accounts), reps, territories, rosterKey: rosterKey(roster) };
 
   return db.transaction(() => {
     const planId = Number(
@@ -130,7 +137,12 @@ export function planSummary(db: Db, planId: number): AssignmentPlanSummary {
     | { id: number; run_id: number; created_at: string; as_of: string; currency: string; settings_json: string; summary_json: string }
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', `There is no assignment plan ${planId}.`, { planId });
-  const summary = JSON.parse(row.summary_json) as Pick<AssignmentPlanSummary, 'totals' | 'reps' | 'territories'>;
+  const { rosterKey: plannedWith, ...summary } = JSON.parse(row.summary_json) as Pick<AssignmentPlanSummary, 'totals' | 'reps' | 'territories'> & { rosterKey?: string };
+  // What the plan read of the roster against the roster now, so a save in the same millisecond, a
+  // rep removed or a file that changes nothing all read right; a plan stored before the key was
+  // kept falls back on the reps' save times (only a roster save or import stamps them).
+  const rosterChanged =
+    plannedWith !== undefined ? plannedWith !== rosterKey(listRoster(db)) : db.prepare('SELECT 1 FROM reps WHERE updated_at > ? LIMIT 1').get(row.created_at) !== undefined;
   return {
     planId: row.id,
     runId: row.run_id,
@@ -140,6 +152,7 @@ export function planSummary(db: Db, planId: number): AssignmentPlanSummary {
     settings: JSON.parse(row.settings_json) as AssignmentSettings,
     ...summary,
     overrides: listOverrides(db),
+    rosterChanged,
   };
 }
 

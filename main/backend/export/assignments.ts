@@ -28,6 +28,8 @@ export type PlanExportData = {
 type CallRow = { account: AccountAssignment; action: PlanAction | null };
 
 const UNASSIGNED = 'Unassigned';
+/** The Summary's line for the accounts no rep was given, worded so it is not read as a rep. */
+const UNASSIGNED_LINE = '(unassigned accounts)';
 
 /**
  * "Bag $45,357; Christmas range $5,648; and $20,827 over 28 other categories as the account slides":
@@ -64,18 +66,35 @@ const repColumns = (asOf: string, currency: string): Column<CallRow>[] => [
   { header: 'As of', kind: 'date', width: 11, value: () => asOf },
 ];
 
-const summaryColumns: Column<RepLoad>[] = [
-  { header: 'Rep', kind: 'text', width: 24, value: (r) => r.rep },
-  { header: 'Kind', kind: 'text', width: 9, value: (r) => r.kind },
-  { header: 'Territory', kind: 'text', width: 14, value: (r) => r.territory },
-  { header: 'Accounts', kind: 'count', width: 10, value: (r) => r.accounts },
-  { header: 'Strategic kept', kind: 'count', width: 10, value: (r) => r.keptAccounts },
-  { header: 'Actions', kind: 'count', width: 9, value: (r) => r.actions },
-  { header: 'Recovery', kind: 'money', width: 14, value: (r) => r.recovery },
-  { header: 'Growth', kind: 'money', width: 14, value: (r) => r.growth },
-  { header: 'Expected revenue', kind: 'money', width: 16, value: (r) => r.expectedRevenue },
-  { header: 'Capacity', kind: 'count', width: 9, value: (r) => r.capacity },
-  { header: 'Capacity use', kind: 'share', width: 12, value: (r) => r.capacityUse },
+/** A Summary line: a rep with the sheet that lists their calls, or the accounts no rep was given. */
+type SummaryRow = { load: RepLoad; sheet: string | null; unassigned: boolean };
+
+/** Blank where the line is the unassigned accounts: they have no kind or capacity, and "unknown, 0" read as a rep. */
+const ofRep = <T,>(value: (r: RepLoad) => T) => (row: SummaryRow): T | null => (row.unassigned ? null : value(row.load));
+
+export const activeWords = (r: Pick<RepLoad, 'active'>): string => (r.active === false ? 'no: keeps its accounts, takes no new ones' : 'yes');
+
+const summaryColumns: Column<SummaryRow>[] = [
+  { header: 'Rep', kind: 'text', width: 24, value: (r) => r.load.rep },
+  // Sheet names are clipped to 31 characters and some names are renamed ("History"): this says whose sheet is whose.
+  { header: 'Sheet', kind: 'text', width: 24, value: (r) => r.sheet },
+  { header: 'Kind', kind: 'text', width: 9, value: ofRep((l) => l.kind) },
+  { header: 'Active', kind: 'text', width: 9, value: ofRep(activeWords) },
+  { header: 'Territory', kind: 'text', width: 14, value: (r) => r.load.territory },
+  { header: 'Accounts', kind: 'count', width: 10, value: (r) => r.load.accounts },
+  { header: 'Strategic kept', kind: 'count', width: 10, value: (r) => r.load.keptAccounts },
+  { header: 'Actions', kind: 'count', width: 9, value: (r) => r.load.actions },
+  { header: 'Recovery', kind: 'money', width: 14, value: (r) => r.load.recovery },
+  { header: 'Growth', kind: 'money', width: 14, value: (r) => r.load.growth },
+  { header: 'Expected revenue', kind: 'money', width: 16, value: (r) => r.load.expectedRevenue },
+  { header: 'Capacity', kind: 'count', width: 9, value: ofRep((l) => l.capacity) },
+  { header: 'Capacity use', kind: 'share', width: 12, value: ofRep((l) => l.capacityUse) },
+];
+
+/** A rep's sheet leads with the rep's full name on every line: the sheet's own name may be clipped or renamed. */
+const repSheetColumns = (columns: Column<CallRow>[]): Column<CallRow>[] => [
+  { header: 'Rep', kind: 'text', width: 24, value: (r) => r.account.rep },
+  ...columns,
 ];
 
 function* callRows(accounts: Iterable<AccountAssignment>, actions: ReadonlyMap<string, PlanAction[]>): Generator<CallRow> {
@@ -102,7 +121,7 @@ function unassignedLoad(accounts: readonly AccountAssignment[]): RepLoad | null 
   if (list.length === 0) return null;
   const sum = (f: (a: AccountAssignment) => number) => list.reduce((s, a) => s + f(a), 0);
   return {
-    rep: `(${UNASSIGNED.toLowerCase()})`,
+    rep: UNASSIGNED_LINE,
     kind: 'unknown',
     territory: null,
     capacity: 0,
@@ -137,16 +156,19 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   // Every rep on the summary, those with no accounts too: a manager looks there for room to give.
   const idle = summary.reps.filter((r) => r.accounts === 0);
   const extra = unassignedLoad(data.accounts);
-  const sheets: SheetSpec[] = [
-    { name: 'Summary', ws: buildSheet(summaryColumns, counted([...loads, ...idle, ...(extra ? [extra] : [])], tally), summary.currency) },
-  ];
-  const columns = repColumns(summary.asOf, summary.currency);
-  for (const load of loads) {
-    const accounts = groups.get(load.rep) ?? [];
-    const name = sheetName(load.rep, used);
-    sheets.push({ name, ws: buildSheet(columns, counted(callRows(accounts, data.actionsByCustomer), tally), summary.currency, `The sheet of ${load.rep}`) });
-  }
   const unassigned = groups.get(null);
+  const named = loads.map((load) => ({ load, sheet: sheetName(load.rep, used) }));
+  const summaryRows: SummaryRow[] = [
+    ...named.map(({ load, sheet }) => ({ load, sheet, unassigned: false })),
+    ...idle.map((load) => ({ load, sheet: null, unassigned: false })),
+    ...(extra ? [{ load: extra, sheet: unassigned ? UNASSIGNED : null, unassigned: true }] : []),
+  ];
+  const sheets: SheetSpec[] = [{ name: 'Summary', ws: buildSheet(summaryColumns, counted(summaryRows, tally), summary.currency) }];
+  const columns = repSheetColumns(repColumns(summary.asOf, summary.currency));
+  for (const { load, sheet } of named) {
+    const accounts = groups.get(load.rep) ?? [];
+    sheets.push({ name: sheet, ws: buildSheet(columns, counted(callRows(accounts, data.actionsByCustomer), tally), summary.currency, `The sheet of ${load.rep}`) });
+  }
   if (unassigned) {
     sheets.push({ name: UNASSIGNED, ws: buildSheet(columns, counted(callRows(unassigned, data.actionsByCustomer), tally), summary.currency, `The ${UNASSIGNED} sheet`) });
   }

@@ -1,7 +1,7 @@
 import type { RepLoad, TerritoryLoad } from '../../../shared/contract/assignment';
 import { aboutSheet } from './about';
 import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
-import type { PlanExportData } from './assignments';
+import { activeWords, type PlanExportData } from './assignments';
 import { writeCsv } from './csv';
 import type { ExportTarget } from './target';
 import { buildSheet, csvCell, writeWorkbook, type Column } from './xlsx';
@@ -31,6 +31,8 @@ const repColumns: Column<RepLoad>[] = [
   { header: 'Territory', kind: 'text', width: 20, value: (r) => r.territory },
   { header: 'Rep', kind: 'text', width: 24, value: (r) => r.rep },
   { header: 'Kind', kind: 'text', width: 9, value: (r) => r.kind },
+  // An inactive rep is listed for the accounts it still holds; its capacity counts nowhere.
+  { header: 'Active', kind: 'text', width: 12, value: activeWords },
   { header: 'Accounts', kind: 'count', width: 10, value: (r) => r.accounts },
   // Kept strategic accounts use no capacity unless the plan says so: without them "79 accounts, capacity 30" read as overloaded.
   { header: 'Strategic kept', kind: 'count', width: 10, value: (r) => r.keptAccounts },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../../shared/contract/errors';
-import type { RepKind } from '../../../shared/contract/assignment';
+import { MAX_CAPACITY, type RepKind } from '../../../shared/contract/assignment';
 import type { RosterEntry, RosterField } from './store';
 
 type Field = 'name' | 'kind' | 'territory' | 'capacity' | 'active';
@@ -135,6 +135,8 @@ export function readRosterFile(file: string, sheet?: string): RosterFile {
     if (capText !== '') {
       capacity = Number(capText);
       if (!Number.isInteger(capacity) || capacity < 0) fail(row, 'capacity', cell(r, 'capacity'), 'is not a whole number of accounts (0 or more).');
+      // Refused here, at the row: stored, it made every later save of the roster fail without naming the rep.
+      if (capacity > MAX_CAPACITY) fail(row, 'capacity', cell(r, 'capacity'), `is more than ${MAX_CAPACITY.toLocaleString('en-US')} accounts, the most a rep can be given: give a smaller capacity, or leave it empty for the plan's default.`);
     }
     const active = ACTIVE_WORDS[norm(cell(r, 'active'))];
     if (active === undefined) fail(row, 'active', cell(r, 'active'), 'is not yes or no.');

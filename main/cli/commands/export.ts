@@ -70,6 +70,12 @@ Examples:
         `Warning: plan ${result.planId} was made from analysis ${summary.runId}, and the latest analysis is ${latest.runId}: these lists hold analysis ${summary.runId}'s actions. Add --new-plan to plan the latest analysis (manager overrides carry over).`,
       );
     }
+    // As the Assignment screen says it: the roster was saved or imported after this plan was made.
+    if (summary.rosterChanged) {
+      io.err(
+        `Warning: plan ${result.planId} was made before the roster was last saved: these lists give accounts to the earlier roster's reps. Add --new-plan to plan with the roster as it is now.`,
+      );
+    }
     if (args.values.json) {
       io.out(JSON.stringify(result));
       return 0;

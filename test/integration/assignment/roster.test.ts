@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspaces } from '../../helpers/workspace';
+import { createPlan, planSummary } from '../../../main/backend/assignment/store';
+import { assignmentSettingsSchema } from '../../../shared/contract/assignment';
+import { sampleActions, sampleRoster } from '../export/plan-fixture';
 
 const fixtures = path.resolve('test/fixtures/assignment');
 const workspace = freshWorkspaces();
@@ -57,6 +60,21 @@ describe('the rep roster', () => {
     expect(!outcome.ok && outcome.error.message).toBe(
       'bad-capacity.csv, row 2, column "Capacity": "twenty" is not a whole number of accounts (0 or more).',
     );
+  });
+
+  it('rejects a capacity above the most a rep can be given, naming file, row, column and value, and saves no rep', async () => {
+    const w = await workspace();
+    const outcome = await w.backend.invoke('roster-import', { path: path.join(fixtures, 'huge-capacity.csv') });
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message:
+          'huge-capacity.csv, row 3, column "Capacity": "1,000,000" is more than 100,000 accounts, the most a rep can be given: give a smaller capacity, or leave it empty for the plan\'s default.',
+        details: expect.objectContaining({ row: 3, column: 'Capacity', value: '1,000,000' }),
+      },
+    });
+    expect(await w.backend.call('roster-list', {})).toEqual([]);
   });
 
   it('asks for a rep name column when there is none, listing the headers found', async () => {
@@ -129,5 +147,20 @@ describe('the rep roster', () => {
     const w = await workspace();
     const result = await w.backend.call('roster-import', { path: path.join(fixtures, 'roster.csv') });
     expect(result.warnings).toEqual([]);
+  });
+
+  it('says a plan made before the roster was last saved is stale, and one made after it is not', async () => {
+    const w = await workspace();
+    const db = w.backend.session.db;
+    const source = { runId: 1, asOf: '2025-06-30', currency: 'USD', actions: sampleActions(), revenue12mByTerritory: new Map(), recoveryHorizonDays: 365, revenueWindowDays: 365 };
+    const settings = assignmentSettingsSchema.parse({});
+    // The workspace's clock reads 2026-01-15T09:00Z: the roster is saved then.
+    const before = createPlan(db, source, settings, new Date('2026-01-15T08:00:00Z'));
+    expect(planSummary(db, before).rosterChanged).toBe(false);
+    await w.backend.call('roster-save', { reps: sampleRoster });
+    expect(planSummary(db, before).rosterChanged).toBe(true);
+    const after = createPlan(db, source, settings, new Date('2026-01-15T10:00:00Z'));
+    expect(planSummary(db, after).rosterChanged).toBe(false);
+    expect((await w.backend.call('assignment-get', { planId: before, limit: 1 })).rosterChanged).toBe(true);
   });
 });

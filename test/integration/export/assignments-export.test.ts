@@ -4,7 +4,9 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planAccounts, planActionsByCustomer, planSummary } from '../../../main/backend/assignment/store';
-import { HOSTILE_NAMES, workspaceWithPlan } from './plan-fixture';
+import { HOSTILE_NAMES, sampleActions, sampleRoster, workspaceWithPlan } from './plan-fixture';
+import { createPlan } from '../../../main/backend/assignment/store';
+import { assignmentSettingsSchema } from '../../../shared/contract/assignment';
 import { newWorkspace } from '../../helpers/workspace';
 
 const SAMPLE = path.resolve(__dirname, '../../../resources/sample/distributor.csv');
@@ -44,6 +46,38 @@ describe('the assignment workbook', () => {
     for (const name of wb.SheetNames) expect(name.length).toBeLessThanOrEqual(31);
   });
 
+  it("names each rep in full on every line of their sheet, and gives on the Summary the sheet that is each rep's", async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const wb = readBook(file);
+    const summary = rowsOf(wb.Sheets.Summary);
+    const evil = '=Evil/Rep:Name*With[Too]Many?Characters';
+    // Clipped to 31 characters and scrubbed, the sheet's name alone could not be matched to its rep.
+    expect(summary.find((r) => r.Rep === evil)?.Sheet).toBe('=Evil Rep Name With Too Many Ch');
+    for (const row of summary.filter((r) => r.Sheet !== undefined)) {
+      const lines = rowsOf(wb.Sheets[String(row.Sheet)]);
+      expect(lines.length).toBeGreaterThan(0);
+      const expected = row.Rep === '(unassigned accounts)' ? undefined : row.Rep;
+      for (const line of lines) expect(line.Rep).toBe(expected);
+    }
+    // A rep with no accounts has no sheet, and the Summary says none.
+    expect(summary.find((r) => r.Rep === 'Rita Field')).toMatchObject({ Accounts: 0 });
+    expect(summary.find((r) => r.Rep === 'Rita Field')?.Sheet).toBeUndefined();
+  });
+
+  it('leaves kind and capacity blank on the line of unassigned accounts, which is no rep', async () => {
+    const w = await setup();
+    const file = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: file });
+    const line = rowsOf(readBook(file).Sheets.Summary).find((r) => r.Rep === '(unassigned accounts)');
+    expect(line).toBeDefined();
+    expect(line).not.toHaveProperty('Kind');
+    expect(line).not.toHaveProperty('Active');
+    expect(line).not.toHaveProperty('Capacity');
+    expect(line).not.toHaveProperty('Capacity use');
+  });
+
   it('freezes the header row and turns the filter on in every table sheet', async () => {
     const w = await setup();
     const file = path.join(w.dir, 'assignments.xlsx');
@@ -76,7 +110,7 @@ describe('the assignment workbook', () => {
         'Capacity use': load.capacityUse,
       });
     }
-    expect(byRep.get('(unassigned)')).toMatchObject({ Accounts: 1, 'Expected revenue': 500 });
+    expect(byRep.get('(unassigned accounts)')).toMatchObject({ Sheet: 'Unassigned', Accounts: 1, 'Expected revenue': 500 });
     expect(byRep.get('Ines In')).toMatchObject({ Accounts: 5, 'Capacity use': 1 });
   });
 
@@ -86,8 +120,8 @@ describe('the assignment workbook', () => {
     await w.backend.call('export-assignments', { out: file });
     const wb = readBook(file);
     const summary = wb.Sheets.Summary;
-    expect(cell(summary, 'I2')?.z).toBe('"€"#,##0;-"€"#,##0');
-    expect(cell(summary, 'K2')?.z).toBe('0.0%');
+    expect(cell(summary, 'K2')?.z).toBe('"€"#,##0;-"€"#,##0');
+    expect(cell(summary, 'M2')?.z).toBe('0.0%');
     const rep = wb.Sheets['Ann Key'];
     const header = rowsOf(rep).length ? XLSX.utils.sheet_to_json<string[]>(rep, { header: 1 })[0] : [];
     const asOfCol = header.indexOf('As of');
@@ -263,6 +297,31 @@ describe('the territory plan', () => {
     const reps = rowsOf(wb.Sheets.Reps);
     for (const load of summary.reps) expect(reps.find((r) => r.Rep === load.rep)).toMatchObject({ Accounts: load.accounts, 'Strategic kept': load.keptAccounts });
     expect(reps.find((r) => r.Rep === 'Ann Key')?.['Strategic kept']).toBe(1);
+  });
+
+  it('marks an inactive rep who still keeps a strategic account inactive, with no capacity counted for its territory', async () => {
+    const w = await newWorkspace({ currency: 'USD', clientName: 'Inactive Rep' });
+    cleanups.push(w.cleanup);
+    await w.backend.call('roster-save', { reps: sampleRoster.map((r) => (r.name === 'Ann Key' ? { ...r, active: false } : r)) });
+    const db = w.backend.session.db;
+    const planId = createPlan(
+      db,
+      { runId: 1, asOf: '2025-06-30', currency: 'USD', actions: sampleActions(), revenue12mByTerritory: new Map([['West', 100_000]]), recoveryHorizonDays: 365, revenueWindowDays: 365 },
+      assignmentSettingsSchema.parse({ minOutsideValue: 505 }),
+      new Date('2026-01-15T09:00:00Z'),
+    );
+    const plan = path.join(w.dir, 'territories.xlsx');
+    await w.backend.call('export-territories', { out: plan, planId });
+    const book = readBook(plan);
+    const ann = rowsOf(book.Sheets.Reps).find((r) => r.Rep === 'Ann Key');
+    expect(ann).toMatchObject({ Active: 'no: keeps its accounts, takes no new ones', 'Strategic kept': 1, Capacity: 0 });
+    // Ann's 20 accounts of capacity had counted for West beside Rita's 4, and Ann as one of its reps.
+    expect(rowsOf(book.Sheets.Territories).find((r) => r.Territory === 'West')).toMatchObject({ Reps: 1, 'Outside reps': 1, Capacity: 4 });
+    const lists = path.join(w.dir, 'assignments.xlsx');
+    await w.backend.call('export-assignments', { out: lists, planId });
+    const summary = rowsOf(readBook(lists).Sheets.Summary);
+    expect(summary.find((r) => r.Rep === 'Ann Key')).toMatchObject({ Active: 'no: keeps its accounts, takes no new ones', Accounts: 1, Capacity: 0 });
+    expect(summary.find((r) => r.Rep === 'Rita Field')).toMatchObject({ Active: 'yes' });
   });
 
   it('lists on the Summary the reps with no accounts too, with their capacity, but gives them no sheet', async () => {

@@ -105,6 +105,30 @@ describe('longtail export with no reps anywhere', () => {
     expect((await w.backend.call('assignment-get', { limit: 1 })).runId).toBe(latest.runId);
   });
 
+  it('warns that a plan made before the roster was last saved gives accounts to the earlier reps, even within the same clock tick', async () => {
+    // The workspace's clock stands still: a save time cannot tell the plan and the roster apart.
+    const w = await newWorkspace({ clientName: 'Rostered Ltd' });
+    cleanups.push(w.cleanup);
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { backend: w.backend, out: (t: string) => out.push(t), err: (t: string) => err.push(t), interactive: false, cwd: w.dir };
+    expect(await runCli(['import', '-w', w.file, salesWithoutReps(w.dir)], io)).toBe(0);
+    expect(await runCli(['analyze', '-w', w.file], io)).toBe(0);
+    expect(await runCli(['export', '-w', w.file, '--out', 'first.xlsx'], io)).toBe(0);
+    expect(err.join('\n')).not.toContain('roster');
+    const first = await w.backend.call('assignment-get', { limit: 1 });
+    await w.backend.call('roster-save', { reps: [{ name: 'Ada Lovelace', kind: 'outside', territory: null, capacity: 10 }] });
+    err.length = 0;
+    expect(await runCli(['export', '-w', w.file, '--out', 'stale.xlsx'], io)).toBe(0);
+    expect(err.join('\n')).toContain(`Warning: plan ${first.planId} was made before the roster was last saved`);
+    err.length = 0;
+    expect(await runCli(['export', '-w', w.file, '--out', 'fresh.xlsx', '--new-plan'], io)).toBe(0);
+    expect(err.join('\n')).not.toContain('roster was last saved');
+    const fresh = await w.backend.call('assignment-get', { limit: 1 });
+    expect(fresh.rosterChanged).toBe(false);
+    expect(fresh.reps.map((r) => r.rep)).toContain('Ada Lovelace');
+  });
+
   it('says there is nothing to plan when the analysis found no actions, not that none of 0 accounts has a rep', async () => {
     const w = await newWorkspace({ clientName: 'Steady Ltd' });
     cleanups.push(w.cleanup);

@@ -73,4 +73,26 @@ describe('the rep load chart', () => {
     expect(tooltip).toContain('Capacity: 2 of 10 used (20%)');
     expect(tooltip).toContain('Expected revenue: $3,500');
   });
+
+  it('keeps every rep readable beside one huge capacity: the axis stops near the busiest load and the outlier is labelled with its figure', () => {
+    const reps = [load('Big Cap', 3, 1_000_000, 900, 100), load('Ann Key', 40, 40, 40_000, 8_000), load('Ines In', 20, 150, 2_000, 500)];
+    const option = repLoadOption(reps, fmt);
+    const axis = (option.yAxis as { max?: number }[])[0];
+    // Ines's capacity of 150 is an ordinary one and stays whole; Big Cap's million does not set the scale.
+    expect(axis.max).toBe(200);
+    const capacity = (option.series as Series[])[0].data as (number | { value: number; label: { formatter: string } })[];
+    expect(capacity[0]).toMatchObject({ value: axis.max, label: { show: true, formatter: 'capacity 1,000,000 ↑' } });
+    expect(capacity.slice(1)).toEqual([40, 150]);
+    // Ann's 40 accounts are a quarter of the axis, where beside a million they were at zero.
+    expect(40 / (axis.max ?? Infinity)).toBeGreaterThanOrEqual(0.2);
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 0 }]);
+    expect(tooltip).toContain('Capacity: 3 of 1,000,000 used');
+  });
+
+  it('lets the axis fit every capacity when none stands far out, and names an inactive rep in the tooltip', () => {
+    const option = repLoadOption([load('Ann Key', 40, 40, 1, 1), { ...load('Chloe', 2, 0, 1, 1, 2), active: false }], fmt);
+    expect((option.yAxis as { max?: number }[])[0].max).toBeUndefined();
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ dataIndex: 1 }]);
+    expect(tooltip).toContain('(outside, West, inactive)');
+  });
 });

@@ -251,6 +251,30 @@ describe('the assignment engine', () => {
     expect(reps.find((r) => r.rep === 'Olly')).toMatchObject({ accounts: 1, capacityUse: 1, recovery: 3000 });
   });
 
+  it('lets an inactive rep hold its strategic accounts but counts neither its capacity nor the rep in its territory', () => {
+    const roster = [rep('Dmitri', 'outside', 'North', 1), { ...rep('Chloe', 'inside', 'North', 120), active: false }, rep('Ivan', 'inside', 'Lakes', 160)];
+    const accounts = plan(
+      [action('S', 'recovery', 9000, { tier: 'strategic', rep: 'Chloe', territory: 'North' }), action('A', 'growth', 800, { territory: 'North', rep: null }), action('B', 'growth', 700, { territory: 'North', rep: null })],
+      roster,
+    );
+    const reps = repLoads(accounts, roster, settings());
+    expect(reps.find((r) => r.rep === 'Chloe')).toMatchObject({ active: false, capacity: 0, accounts: 1, keptAccounts: 1, capacityUse: 0 });
+    expect(reps.find((r) => r.rep === 'Dmitri')).toMatchObject({ active: true, capacity: 1, accounts: 1 });
+    const north = territoryLoads(accounts, reps, new Map(), settings()).find((t) => t.territory === 'North');
+    // Only Dmitri plans North: full with one account, the other sent to Lakes' inside rep.
+    expect(north).toMatchObject({ reps: 1, outsideReps: 1, insideReps: 0, capacity: 1, capacityUse: 1, assignedElsewhere: 1, accounts: 3 });
+  });
+
+  it("gives every territory with revenue a row, those without actions too, so its Revenue 12m adds up to the overview's", () => {
+    const roster = [rep('Olly', 'outside', 'West', 5)];
+    const accounts = plan([action('A', 'recovery', 1000)], roster);
+    const revenue = new Map([['West', 40_000], ['RSA', 1_002.31], ['Lithuania', 1_003.46], ['Gone', 0]]);
+    const territories = territoryLoads(accounts, repLoads(accounts, roster, settings()), revenue, settings());
+    expect(territories.map((t) => t.territory)).toEqual(['West', 'Lithuania', 'RSA']);
+    expect(territories.find((t) => t.territory === 'Lithuania')).toMatchObject({ accounts: 0, reps: 0, revenue12m: 1_003.46, leakage: 0, leakageShare: 0 });
+    expect(territories.reduce((sum, t) => sum + t.revenue12m, 0)).toBeCloseTo(40_000 + 1_002.31 + 1_003.46, 6);
+  });
+
   it("puts a short horizon's recovery money on a yearly footing in the territory leakage, as the overview does", () => {
     const roster = [rep('Olly', 'outside', 'West', 5)];
     const accounts = plan([action('A', 'recovery', 1000), action('B', 'growth', 500)], roster);

@@ -20,4 +20,13 @@ describe('a plan made with no reps', () => {
     expect(screen.queryByTestId('plan-no-reps')).toBeNull();
     expect(screen.getByTestId('plan-no-actions').textContent).toContain('No actions to plan: this analysis found no recovery or growth actions');
   });
+
+  it('says the plan is older than the roster, not to add reps, when reps were saved since it was made', () => {
+    render(<NoRepsNotice accounts={2719} fmt={makeFormatters('GBP', 'en-GB')} rosterReps={10} />);
+    const text = screen.getByTestId('plan-no-reps').textContent ?? '';
+    expect(text).toContain('it was planned with an earlier roster');
+    expect(text).toContain("Plan assignments again to give them to the roster's 10 active reps.");
+    expect(text).not.toContain('Add reps to the roster below');
+  });
 });
+

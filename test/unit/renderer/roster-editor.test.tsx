@@ -23,4 +23,21 @@ describe('the rep roster being edited', () => {
     expect(screen.getByTestId('roster-problems').textContent).toContain('Capacity of Ann Lee: "-5" is not a whole number of accounts of 0 or more');
     expect((screen.getByTestId('roster-save') as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('marks a capacity above 100,000 and names its rep, where the save had failed as "reps.2.capacity: Too big"', () => {
+    render(<RosterEditor roster={[ann, { ...ann, name: 'Big Cap', capacity: 1_000_000 }]} onSaved={() => {}} />);
+    expect(screen.getByLabelText('Capacity of Big Cap').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Capacity of Ann Lee').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByTestId('roster-problems').textContent).toContain('Capacity of Big Cap: 1,000,000 is more than 100,000 accounts, the most a rep can be given');
+    fireEvent.change(screen.getByLabelText('Capacity of Big Cap'), { target: { value: '100000' } });
+    expect(screen.queryByTestId('roster-problems')).toBeNull();
+  });
+
+  it('shows what an import read and each column it did not read', () => {
+    const note = { text: 'roster_or.csv: 10 reps read, 10 new, 0 updated.', warnings: ['Column "Email" was not read: a roster\'s columns are "Rep", "Kind".'] };
+    render(<RosterEditor roster={[ann]} onSaved={() => {}} note={note} />);
+    expect(screen.getByTestId('roster-note').textContent).toContain('10 reps read, 10 new, 0 updated.');
+    expect(screen.getByTestId('roster-warnings').textContent).toBe('Column "Email" was not read: a roster\'s columns are "Rep", "Kind".');
+  });
 });
+

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import type { AssignmentPlan, AssignmentSettings, AssignmentTotals, RosterRep } from '../../../../shared/contract/assignment';
+import { MAX_CAPACITY, type AssignmentPlan, type AssignmentSettings, type AssignmentTotals, type RosterRep } from '../../../../shared/contract/assignment';
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
@@ -14,7 +14,7 @@ import { clickedRep, repLoadOption } from './chart';
 import { useDrill } from '../../app/useDrill';
 import { ExportButtons } from './ExportButtons';
 import { PlanTable, territoryColumns } from './PlanTables';
-import { RosterEditor } from './RosterEditor';
+import { RosterEditor, type RosterNote } from './RosterEditor';
 import './assignment.css';
 
 const ALL = 100_000;
@@ -50,10 +50,16 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
   const [unknown, setUnknown] = useState<AssignmentSettings['unknownKindAs']>(initial?.unknownKindAs ?? 'outside');
   const [strategic, setStrategic] = useState(initial?.strategicUsesCapacity ?? false);
   const whole = (t: string) => /^\d+$/.test(t.trim());
+  const capacityProblem = (what: string, t: string): string | false =>
+    !whole(t)
+      ? `${what}: "${t}" is not a whole number of accounts of 0 or more`
+      : Number(t) > MAX_CAPACITY && `${what}: ${Number(t).toLocaleString('en-US')} is more than ${MAX_CAPACITY.toLocaleString('en-US')} accounts, the most a rep can be given`;
+  const outsideProblem = capacityProblem('Default outside capacity', outside);
+  const insideProblem = capacityProblem('Default inside capacity', inside);
   // Each field's problem in words, beside the button it holds back (a greyed button alone said nothing).
   const problems = [
-    !whole(outside) && `Default outside capacity: "${outside}" is not a whole number of accounts of 0 or more`,
-    !whole(inside) && `Default inside capacity: "${inside}" is not a whole number of accounts of 0 or more`,
+    outsideProblem,
+    insideProblem,
     !/^\d+(\.\d+)?$/.test(minValue.trim()) && `Least expected value: "${minValue}" is not an amount of 0 or more`,
   ].filter((p): p is string => Boolean(p));
   const valid = problems.length === 0;
@@ -61,11 +67,11 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
     <div className="controls" data-testid="assignment-settings">
       <div className="field">
         <label htmlFor="as-outside">Default outside capacity (accounts)</label>
-        <input id="as-outside" inputMode="numeric" value={outside} aria-invalid={!whole(outside) || undefined} onChange={(e) => setOutside(e.target.value)} />
+        <input id="as-outside" inputMode="numeric" value={outside} aria-invalid={Boolean(outsideProblem) || undefined} onChange={(e) => setOutside(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor="as-inside">Default inside capacity (accounts)</label>
-        <input id="as-inside" inputMode="numeric" value={inside} aria-invalid={!whole(inside) || undefined} onChange={(e) => setInside(e.target.value)} />
+        <input id="as-inside" inputMode="numeric" value={inside} aria-invalid={Boolean(insideProblem) || undefined} onChange={(e) => setInside(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor="as-min">Least expected value for an outside call</label>
@@ -122,12 +128,18 @@ export function AssignmentScreen() {
   const runId = summary?.runId;
   const loaded = useAsync(async () => ({ plan: await latestPlan(), roster: await call('roster-list', {}) }), [runId]);
   // Edits (a new plan, a saved roster) apply to the data they were made on; a reload starts afresh.
-  const [edited, setEdited] = useState<{ base: unknown; plan?: AssignmentPlan | null; roster?: RosterRep[]; version: number }>({ base: null, version: 0 });
+  // `savedOver`: the plan shown when the roster was last saved here, which that save made stale.
+  const [edited, setEdited] = useState<{ base: unknown; plan?: AssignmentPlan | null; roster?: RosterRep[]; version: number; note?: RosterNote; savedOver?: number | null }>({
+    base: null,
+    version: 0,
+  });
   const current = edited.base === loaded.data ? edited : { base: loaded.data, version: edited.version };
   const plan = current.plan !== undefined ? current.plan : (loaded.data?.plan ?? null);
   const roster = current.roster ?? loaded.data?.roster ?? [];
   const setPlan = (p: AssignmentPlan | null) => setEdited({ ...current, plan: p });
-  const setRoster = (r: RosterRep[]) => setEdited({ ...current, roster: r, version: current.version + 1 });
+  const setRoster = (r: RosterRep[], note: RosterNote) => setEdited({ ...current, roster: r, version: current.version + 1, note, savedOver: plan?.planId ?? null });
+  // The stored flag covers a save made elsewhere (the CLI, another window); savedOver one made here since the plan was read.
+  const rosterStale = plan !== null && (plan.rosterChanged === true || (current.savedOver !== undefined && current.savedOver === plan.planId));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const chartHost = useRef<HTMLDivElement>(null);
@@ -149,6 +161,13 @@ export function AssignmentScreen() {
       setBusy(false);
     }
   };
+  // An export of a plan the roster has changed since plans again first, with the plan's own settings: the old plan's lists had gone out without the new reps.
+  const replanForExport = async (): Promise<number> => {
+    if (!plan) throw new Error('no plan to export');
+    const next = await call('assignment-plan', { runId: plan.runId, settings: plan.settings, limit: ALL });
+    setPlan(next);
+    return next.planId;
+  };
   // An override answers with the first page of the new plan; the table needs all of it.
   const afterOverride = async (p: AssignmentPlan) => setPlan(p.total > p.accounts.length ? await call('assignment-get', { planId: p.planId, limit: ALL }) : p);
 
@@ -163,7 +182,7 @@ export function AssignmentScreen() {
             survive re-analysis.
           </p>
         </div>
-        {plan && <ExportButtons planId={plan.planId} />}
+        {plan && <ExportButtons planId={plan.planId} rosterStale={rosterStale} onReplan={replanForExport} />}
       </div>
       <ErrorNotice error={loaded.error ?? error} onDismiss={() => setError(null)} />
       <Panel title="Plan">
@@ -180,6 +199,12 @@ export function AssignmentScreen() {
             this analysis's actions (manager overrides carry over); until then the tables and exports below are analysis {plan.runId}'s.
           </div>
         )}
+        {rosterStale && (
+          <div className="notice warning" role="status" data-testid="plan-roster-stale">
+            This plan was planned with an earlier roster: Plan again to give accounts to the roster as it is now ({fmt.counted(roster.filter((r) => r.active).length, 'active rep')}). Until then the
+            tables below are the earlier roster's; an export plans again first.
+          </div>
+        )}
       </Panel>
       {t && (
         <div className="stats" data-testid="assignment-stats">
@@ -192,7 +217,7 @@ export function AssignmentScreen() {
         </div>
       )}
       {!plan && !loaded.loading && <p className="muted">No plan yet: check the roster below, then Plan assignments.</p>}
-      {plan && (plan.reps.length === 0 || plan.totals.accounts === 0) && <NoRepsNotice accounts={plan.totals.accounts} fmt={fmt} />}
+      {plan && (plan.reps.length === 0 || plan.totals.accounts === 0) && <NoRepsNotice accounts={plan.totals.accounts} fmt={fmt} rosterReps={rosterStale ? roster.filter((r) => r.active).length : 0} />}
       {plan && plan.reps.length > 0 && plan.totals.accounts > 0 && option && (
         <Panel
           title="Expected value against capacity, per rep"
@@ -230,7 +255,7 @@ export function AssignmentScreen() {
           <DataTable label="Territory plan" columns={tColumns} rows={plan.territories} rowKey={(r) => r.territory} height={260} onActivate={(r) => drill({ territory: r.territory })} />
         </Panel>
       )}
-      <RosterEditor key={`${runId ?? 0}-${current.version}-${roster.length}`} roster={roster} onSaved={setRoster} />
+      <RosterEditor key={`${runId ?? 0}-${current.version}-${roster.length}`} roster={roster} onSaved={setRoster} note={current.note ?? null} />
     </>
   );
 }

@@ -20,16 +20,18 @@ export function accountColumns(fmt: Formatters): Column<AccountAssignment>[] {
 
 export function territoryColumns(fmt: Formatters): Column<TerritoryLoad>[] {
   const count = (v: unknown): string => (v === null ? '—' : fmt.count(Number(v)));
-  // Widths that hold each header whole at a laptop's width: "Expected value a…", "Leakage /…" had been cut.
+  // Widths that hold each header whole at a laptop's width ("Expected value a…", "Leakage /…" had
+  // been cut), with no more to spare: at 1280 pixels the rest had left territory names at "High …".
+  // Its 1.8fr keeps 9rem (about thirteen characters) and makes a narrower window scroll, not cut.
   return [
-    { id: 'territory', label: 'Territory', value: (t) => t.territory, width: '1fr' },
-    { id: 'reps', label: 'Reps', value: (t) => t.reps, format: count, align: 'right', width: '5rem' },
+    { id: 'territory', label: 'Territory', value: (t) => t.territory, width: '1.8fr' },
+    { id: 'reps', label: 'Reps', value: (t) => t.reps, format: count, align: 'right', width: '4rem' },
     { id: 'accounts', label: 'Accounts', value: (t) => t.accounts, format: count, align: 'right', width: '6.5rem' },
-    { id: 'elsewhere', label: 'To other reps', title: "Accounts of this territory placed with reps of another territory (an inside rep's fallback): their capacity is counted there", value: (t) => t.assignedElsewhere ?? null, format: count, align: 'right', width: '9.5rem' },
+    { id: 'elsewhere', label: 'To others', title: "Accounts of this territory placed with reps of another territory (an inside rep's fallback): their capacity is counted there", value: (t) => t.assignedElsewhere ?? null, format: count, align: 'right', width: '7rem' },
     { id: 'unassigned', label: 'Unassigned', value: (t) => t.unassigned, format: count, align: 'right', width: '8rem' },
-    { id: 'use', label: 'Capacity use', value: (t) => t.capacityUse, format: (v) => fmt.share(Number(v), 0), align: 'right', width: '9rem' },
+    { id: 'use', label: 'Capacity use', value: (t) => t.capacityUse, format: (v) => fmt.share(Number(v), 0), align: 'right', width: '8.5rem' },
     { id: 'expected', label: 'Value assigned', title: 'Expected revenue of the accounts the plan gives a rep', value: (t) => t.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
-    { id: 'leakage', label: 'Leakage / yr', title: 'At risk + growth a year of every account of the territory, assigned or not (the overview\'s leakage by territory)', value: (t) => t.leakage, format: (v) => fmt.money(Number(v)), align: 'right', width: '9rem' },
+    { id: 'leakage', label: 'Leakage / yr', title: 'At risk + growth a year of every account of the territory, assigned or not (the overview\'s leakage by territory)', value: (t) => t.leakage, format: (v) => fmt.money(Number(v)), align: 'right', width: '8.5rem' },
     { id: 'share', label: 'Leakage share', title: 'Leakage a year over 12-month revenue; — where the territory bought nothing in the last 12 months', value: (t) => (t.revenue12m > 0 ? t.leakageShare : null), format: (v) => (v === null ? '—' : fmt.share(Number(v))), align: 'right', width: '9.5rem' },
   ];
 }

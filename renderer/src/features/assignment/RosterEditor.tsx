@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RepKind, RosterRep } from '../../../../shared/contract/assignment';
+import { MAX_CAPACITY, type RepKind, type RosterRep } from '../../../../shared/contract/assignment';
 import { spellingKey } from '../../../../shared/analytics/products/level';
 import { call } from '../../api/client';
 import { pickDataFile } from '../../api/files';
@@ -16,20 +16,28 @@ const toDraft = (r: RosterRep): Draft => ({
   dataAccounts: r.dataAccounts,
 });
 
-const capacityProblem = (text: string): string | null =>
-  text.trim() === '' || /^\d+$/.test(text.trim()) ? null : `"${text}" is not a whole number of accounts of 0 or more`;
+/** What a save or an import did, in words, and what the file had that was not read. */
+export type RosterNote = { text: string; warnings: string[] };
+
+/** The contract's bound, checked here: past it the save had failed as "reps.2.capacity: Too big", naming no rep. */
+const capacityProblem = (text: string): string | null => {
+  const t = text.trim();
+  if (t === '') return null;
+  if (!/^\d+$/.test(t)) return `"${text}" is not a whole number of accounts of 0 or more`;
+  return Number(t) > MAX_CAPACITY ? `${Number(t).toLocaleString('en-US')} is more than ${MAX_CAPACITY.toLocaleString('en-US')} accounts, the most a rep can be given` : null;
+};
 
 /**
  * The roster: kind, territory and capacity per rep. Reps come from the data and from roster files;
  * a new one can be added by name. Changes are saved together so a half-edited roster never plans.
- * Drafts start from `roster`: the parent gives a new key when the saved roster changes.
+ * Drafts start from `roster`: the parent gives a new key when the saved roster changes, so the
+ * note on what a save or import did is the parent's to keep (held here, it went with the remount).
  */
-export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved: (reps: RosterRep[]) => void }) {
+export function RosterEditor({ roster, onSaved, note = null }: { roster: RosterRep[]; onSaved: (reps: RosterRep[], note: RosterNote) => void; note?: RosterNote | null }) {
   const [drafts, setDrafts] = useState<Draft[]>(() => roster.map(toDraft));
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
 
   const update = (i: number, patch: Partial<Draft>) => setDrafts((d) => d.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const problems = drafts.map((d) => capacityProblem(d.capacity));
@@ -48,8 +56,7 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
           active: d.active,
         })),
       });
-      setNote('Roster saved. Plan again to use it.');
-      onSaved(reps);
+      onSaved(reps, { text: 'Roster saved.', warnings: [] });
     } catch (e) {
       setError(e);
     } finally {
@@ -64,8 +71,7 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
       if (!file) return;
       setBusy(true);
       const result = await call('roster-import', { path: file.path });
-      setNote([`${file.name}: ${result.read} rep${result.read === 1 ? '' : 's'} read, ${result.created} new, ${result.updated} updated.`, ...result.warnings].join(' '));
-      onSaved(result.reps);
+      onSaved(result.reps, { text: `${file.name}: ${result.read} rep${result.read === 1 ? '' : 's'} read, ${result.created} new, ${result.updated} updated.`, warnings: result.warnings });
     } catch (e) {
       setError(e);
     } finally {
@@ -106,9 +112,16 @@ export function RosterEditor({ roster, onSaved }: { roster: RosterRep[]; onSaved
       <p className="muted">Outside reps take the valuable long-tail accounts of their territory up to capacity; inside reps take the rest. Empty capacity uses the plan's default.</p>
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
       {note && (
-        <p className="muted" role="status">
-          {note}
-        </p>
+        <div role="status" data-testid="roster-note">
+          <p>{note.text}</p>
+          {note.warnings.length > 0 && (
+            <ul className="reasons warnings" data-testid="roster-warnings">
+              {note.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       <table className="roster" aria-label="Rep roster" data-testid="roster-table">
         <thead>

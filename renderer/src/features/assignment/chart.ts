@@ -9,6 +9,25 @@ const KEPT_COLOR = '#8C6D31';
 const GROWTH_STACKED = 'Growth (stacked on recovery)';
 
 /**
+ * The top of the accounts axis when one capacity dwarfs every load (a rep at 1,000,000 had flattened
+ * every other rep's bars to nothing): a little above the busiest load or ordinary capacity, or null
+ * to let the axis fit everything. A capacity is an outlier past five times the larger of the busiest
+ * load and the median capacity, so an inside rep's 150 beside outside reps' 40 is still drawn whole.
+ */
+export function accountsAxisCap(reps: readonly RepLoad[]): number | null {
+  if (reps.length === 0) return null;
+  const busiest = Math.max(...reps.map((r) => r.accounts));
+  const capacities = reps.map((r) => r.capacity).sort((a, b) => a - b);
+  const median = capacities[Math.floor((capacities.length - 1) / 2)];
+  const limit = 5 * Math.max(busiest, median, 1);
+  if (capacities[capacities.length - 1] <= limit) return null;
+  const ordinary = Math.max(busiest, ...capacities.filter((c) => c <= limit), 1) * 1.15;
+  // A round top (200, not 207), so the last tick is not crowded by the axis' own end.
+  const step = 10 ** Math.floor(Math.log10(ordinary)) / 2;
+  return Math.max(1, Math.ceil(ordinary / step) * step);
+}
+
+/**
  * Per rep: accounts given against capacity (stacked bars: long-tail work, then strategic accounts
  * kept; capacity drawn behind) and the expected revenue of those accounts (recovery + growth,
  * stacked on a second axis). Reps in the order given.
@@ -16,6 +35,7 @@ const GROWTH_STACKED = 'Growth (stacked on recovery)';
 export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strategicUsesCapacity = false): EChartsOption {
   const names = reps.map((r) => r.rep);
   const using = (r: RepLoad) => (strategicUsesCapacity ? r.accounts : r.accounts - r.keptAccounts);
+  const cap = accountsAxisCap(reps);
   return {
     grid: grid({ left: 64, right: 80, bottom: 96, top: 48 }),
     legend: { top: 0, data: ['Capacity', 'Long-tail accounts', 'Strategic kept', 'Recovery', GROWTH_STACKED] },
@@ -26,7 +46,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
         const rep = reps[firstItem(params).dataIndex];
         if (!rep) return '';
         return [
-          tooltipHtml`<strong>${rep.rep}</strong> (${rep.kind}${rep.territory ? `, ${rep.territory}` : ''})`,
+          tooltipHtml`<strong>${rep.rep}</strong> (${rep.kind}${rep.territory ? `, ${rep.territory}` : ''}${rep.active === false ? ', inactive' : ''})`,
           `Accounts: ${fmt.count(rep.accounts)} (${fmt.count(rep.keptAccounts)} strategic kept)`,
           `Capacity: ${fmt.count(using(rep))} of ${fmt.count(rep.capacity)} used (${fmt.share(rep.capacityUse, 0)})`,
           `Expected revenue: ${fmt.money(rep.expectedRevenue)}`,
@@ -41,7 +61,7 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
       axisLabel: { rotate: 35, interval: 0, formatter: (v: string) => truncate(v, 18) },
     },
     yAxis: [
-      { type: 'value', name: 'Accounts', nameLocation: 'middle', nameGap: 44, minInterval: 1 },
+      { type: 'value', name: 'Accounts', nameLocation: 'middle', nameGap: 44, minInterval: 1, ...(cap === null ? {} : { max: cap }) },
       {
         type: 'value',
         name: `Expected revenue (${fmt.unit})`,
@@ -56,7 +76,16 @@ export function repLoadOption(reps: readonly RepLoad[], fmt: ChartFormat, strate
         type: 'bar',
         name: 'Capacity',
         yAxisIndex: 0,
-        data: reps.map((r) => r.capacity),
+        // A capacity past the axis is drawn to its top, broken off, with its figure written on it.
+        data: reps.map((r) =>
+          cap !== null && r.capacity > cap
+            ? {
+                value: cap,
+                itemStyle: { borderType: 'dotted' as const },
+                label: { show: true, position: 'insideTop' as const, color: CAPACITY_COLOR, fontWeight: 'bold' as const, formatter: `capacity ${fmt.count(r.capacity)} ↑` },
+              }
+            : r.capacity,
+        ),
         // An outline drawn over the accounts: a filled bar behind them vanished wherever a rep was full.
         itemStyle: { color: 'rgba(127, 127, 127, 0.08)', borderColor: CAPACITY_COLOR, borderWidth: 2, borderType: 'dashed' },
         barWidth: '40%',
