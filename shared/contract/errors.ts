@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'IMPORT_FILE_CHANGED',
   'IMPORT_PURCHASE_SUMMARY',
   'EXPORT_TOO_LARGE',
+  'IMPORT_OTHER_CURRENCY',
+  'IMPORT_ENGINE_OVERLAP',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

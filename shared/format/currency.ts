@@ -25,6 +25,11 @@ export type CurrencyEvidence = {
   amountColumns: string[];
   /** A BCP 47 locale such as en-GB; its region decides when the file says nothing. */
   locale?: string;
+  /**
+   * A workbook's number formats, by amount column: one per number cell of the rows read, null
+   * where it is General. A cell formatted '"£"#,##0.00' shows £1,000.00 while its value is 1000.
+   */
+  formats?: Record<string, (string | null)[]>;
 };
 
 const ISO = /^[A-Z]{3}$/;
@@ -94,6 +99,20 @@ function symbolIn(text: string): string | null {
   if (code) return code.toUpperCase();
   for (const [symbol, iso] of SYMBOLS) if (text.includes(symbol)) return iso;
   return null;
+}
+
+/**
+ * The currency text a spreadsheet number format shows, or null for none: the symbol of a locale
+ * tag ('[$€-407]', '[$USD]'; '[$-409]' names only a locale), quoted or escaped text ('"£"', '\€')
+ * and a bare symbol ('$#,##0.00'); colours and conditions ('[Red]', '[>=100]') say nothing.
+ */
+export function currencyTextOfFormat(format: string): string | null {
+  const parts: string[] = [];
+  for (const m of format.matchAll(/\[\$([^\]-]*)[^\]]*\]|"([^"]*)"|\\(.)/gu)) parts.push(m[1] ?? m[2] ?? m[3] ?? '');
+  const bare = format.replace(/\[[^\]]*\]|"[^"]*"|\\./gu, '');
+  for (const [symbol] of SYMBOLS) if (symbol.length === 1 && bare.includes(symbol)) parts.push(symbol);
+  const text = parts.join(' ').trim();
+  return text === '' ? null : text;
 }
 
 const CURRENCY_HEADERS = ['currency', 'curr', 'ccy', 'currencycode', 'waehrung', 'wahrung', 'devise', 'moneda', 'valuta', 'moeda'];
@@ -281,6 +300,24 @@ export function guessCurrency(e: CurrencyEvidence): CurrencyGuess {
     const found = majority(column(h).map((cell) => (bareDollar(cell) ? SOME_DOLLAR : symbolIn(cell))), 0.5);
     if (found?.value === SOME_DOLLAR) return dollar(`amounts in '${h}' are written with $`);
     if (found) return { code: found.value, source: 'data', reason: `amounts in '${h}' are written with ${SYMBOLS.find(([, iso]) => iso === found.value)?.[0] ?? found.value}` };
+  }
+
+  // A workbook's amounts are plain numbers shown through their format: the format is what the analyst sees.
+  for (const h of e.amountColumns) {
+    const formats = e.formats?.[h] ?? [];
+    const shown = formats.map((f) => {
+      const text = f === null ? null : currencyTextOfFormat(f);
+      // Counted, so a handful of formatted cells among plain ones settles nothing.
+      if (text === null) return '';
+      return bareDollar(text) ? SOME_DOLLAR : (symbolIn(text) ?? '');
+    });
+    const found = majority(shown, 0.5);
+    if (!found || found.value === '') continue;
+    const example = formats.find((f, i) => shown[i] === found.value) ?? '';
+    const symbol = found.value === SOME_DOLLAR ? '$' : (SYMBOLS.find(([, iso]) => iso === found.value)?.[0] ?? found.value);
+    const said = `amounts in '${h}' are shown with ${symbol} by their number format (${example})`;
+    if (found.value === SOME_DOLLAR) return dollar(said);
+    return { code: found.value, source: 'data', reason: said };
   }
 
   if (fromCountry) return { code: fromCountry.code, source: 'data', reason: fromCountry.reason };

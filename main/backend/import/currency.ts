@@ -17,7 +17,14 @@ export function systemLocale(): string {
 export function guessPlanCurrency(plan: ImportPlan): CurrencyGuess {
   if (countsPurchases(plan.shape, plan.mapping)) return { code: PURCHASE_UNITS, source: 'data', reason: 'the file has no money column: each row counts as one purchase, and amounts are purchase counts' };
   const amountColumns = [plan.mapping.revenue, plan.mapping.unitPrice, ...plan.categoryColumns].filter((c): c is string => Boolean(c));
-  return guessCurrency({ headers: plan.headers, rows: plan.dataSample, amountColumns, locale: systemLocale() });
+  const formats = plan.numberFormats;
+  return guessCurrency({
+    headers: plan.headers,
+    rows: plan.dataSample,
+    amountColumns,
+    locale: systemLocale(),
+    ...(formats ? { formats: Object.fromEntries(amountColumns.map((h) => [h, formats[plan.headers.indexOf(h)] ?? []])) } : {}),
+  });
 }
 
 /** How a workspace's currency was chosen. Workspaces made before this was recorded count as chosen by the user. */
@@ -28,13 +35,25 @@ export function setWorkspaceCurrency(db: Db, code: string, source: CurrencySourc
   setMeta(db, 'currency_source', source);
 }
 
+/** Whether the workspace holds amounts: its currency then labels them, and relabelling it changes what they read as. */
+export const holdsAmounts = (db: Db): boolean => db.prepare('SELECT 1 FROM transactions LIMIT 1').get() !== undefined;
+
 /**
  * What an import does to the workspace currency: one given with the import wins; one the user chose
- * stays; otherwise what the file shows replaces a guess from the locale. Returns the decision and,
- * when the file disagrees with a currency that stays, a note for the import's warnings. A null
- * guess (a product master has no amounts) never changes the currency.
+ * stays; one read from earlier files stays once the workspace holds their amounts (a file that says
+ * another is refused before, by otherCurrencyRefusal); otherwise what the file shows replaces a
+ * guess from the locale, saying so when amounts stored under the guess now read in the new
+ * currency. Returns the decision and, when the file disagrees with a currency that stays or the
+ * currency changes under stored amounts, a note for the import's warnings. A null guess (a product
+ * master has no amounts) never changes the currency. `held`: whether the workspace held amounts
+ * before this import (its own rows are stored by the time the import decides).
  */
-export function decideImportCurrency(db: Db, given: string | undefined, guess: CurrencyGuess | null): { decision: ImportCurrency; store: CurrencySource | null; warning: string | null } {
+export function decideImportCurrency(
+  db: Db,
+  given: string | undefined,
+  guess: CurrencyGuess | null,
+  held = holdsAmounts(db),
+): { decision: ImportCurrency; store: CurrencySource | null; warning: string | null } {
   const current = getMeta(db, 'currency') ?? 'USD';
   // Counts are no currency, whatever was given: refuseMixedUnits keeps them out of a workspace of money.
   if (guess?.code === PURCHASE_UNITS) {
@@ -43,14 +62,35 @@ export function decideImportCurrency(db: Db, given: string | undefined, guess: C
   }
   if (given) return { decision: { code: given, source: 'given', reason: 'given with the import' }, store: 'user', warning: null };
   const source = currencySourceOf(db);
-  if (!guess || source === 'user' || (source === 'data' && guess.source !== 'data')) {
+  // The import refuses such a file before reading it (otherCurrencyRefusal): the preview stays on the workspace's currency.
+  const heldInData = source === 'data' && held && current !== PURCHASE_UNITS && guess?.source === 'data' && guess.code !== current;
+  if (!guess || source === 'user' || (source === 'data' && guess.source !== 'data') || heldInData) {
     const warning =
-      guess?.source === 'data' && guess.code !== current
+      guess?.source === 'data' && guess.code !== current && !heldInData
         ? `The file looks like ${guess.code} (${guess.reason}), but this workspace is set to ${current}. Change it on the Workspaces screen, or import with --currency ${guess.code}.`
         : null;
     return { decision: { code: current, source: 'workspace', reason: source === 'data' ? 'read from an earlier import' : 'set for this workspace' }, store: null, warning };
   }
-  return { decision: { code: guess.code, source: guess.source, reason: guess.reason }, store: guess.source, warning: null };
+  const relabelled = held && guess.source === 'data' && guess.code !== current && current !== PURCHASE_UNITS;
+  const warning = relabelled
+    ? `The workspace currency is now ${guess.code}, as this file shows (${guess.reason}); it was ${current}, only guessed (${source === 'locale' ? "this computer's region" : 'nothing to go on'}) for the files imported before, whose amounts now read as ${guess.code} too. If those were in ${current}, set ${current} on the Workspaces screen, remove this import and import it into a workspace of its own.`
+    : null;
+  return { decision: { code: guess.code, source: guess.source, reason: guess.reason }, store: guess.source, warning };
+}
+
+/**
+ * Why a file is refused for its currency, or null: the workspace holds amounts in a currency read
+ * from its earlier files, and this file's data says another. Refused rather than kept with a
+ * warning, as a currency the user set is: nobody has said which file is right, and either way a
+ * sum would be wrong (the new amounts added to the old as if one currency, or the old relabelled
+ * in the new one, as EUR after a GBP file had been), while a refused import changes nothing and
+ * the analyst picks the way out. Until then both stores of money stay apart and right.
+ */
+export function otherCurrencyRefusal(db: Db, given: string | undefined, guess: CurrencyGuess | null, name: string): string | null {
+  if (given || !guess || guess.source !== 'data' || guess.code === PURCHASE_UNITS) return null;
+  const current = getMeta(db, 'currency');
+  if (!current || current === PURCHASE_UNITS || guess.code === current || currencySourceOf(db) !== 'data' || !holdsAmounts(db)) return null;
+  return `${name} is in ${guess.code} (${guess.reason}), but this workspace holds amounts in ${current}, read from the files imported before: summed with them, or relabelling them as ${guess.code}, its amounts would be wrong. Nothing was imported. Import ${name} into a workspace of its own, or, if its amounts are in ${current} after all, import it with --currency ${current}.`;
 }
 
 /**

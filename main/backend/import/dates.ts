@@ -189,6 +189,15 @@ const DATE_FORMAT_WORDS: Record<DateFormat, string> = {
   'day-number': 'a day number (1 = the day one given)',
   yyyymm: 'a month written as a number (YYYYMM, or YYYYPPP for a period)',
 };
+/**
+ * Whether a date cell is day and month written as numbers with '/' or '-' (09/01/2023): read only
+ * under a day/month order (mdy or dmy), as a dotted one (09.01.2023) is read day first.
+ */
+export function withoutItsOrder(text: string): boolean {
+  const m = NUMERIC.exec(text.trim());
+  return m !== null && m[2] !== '.';
+}
+
 export const describeDateFormat = (f: DateFormat): string => DATE_FORMAT_WORDS[f];
 
 /** A panel's day count: a whole number of up to five digits (273 years of days). */
@@ -211,6 +220,9 @@ export function parseDate(text: string, format: DateFormat | null, dayOne?: numb
     const b = Number(m[3]);
     const y = fullYear(m[4]);
     if (format === 'dmy' || (format !== 'mdy' && m[2] === '.')) return checked(y, b, a);
+    // Only a day/month order says how to read 09/01/2023: an ISO (or any other) format, given or
+    // saved from files of year-first dates, had read it month-first, as 1 September.
+    if (format !== 'mdy' && format !== null) return null;
     return checked(y, a, b);
   }
   if (format === 'unix') {

@@ -93,7 +93,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
 
 /** A sheet's rows, turned into text cells one batch at a time so a big sheet is not held twice. */
 /** `merged`: cells that took the value of a merge down their column (mergedDown). */
-type SheetRows = { count: number; merged?: number; slice: (from: number, to: number) => RawRecord[] };
+type SheetRows = { count: number; merged?: number; slice: (from: number, to: number) => RawRecord[]; numberFormats?: (rows: number) => (string | null)[][] };
 
 /** Row x stride + column keys a cell: a sheet has at most 16,384 columns. */
 const MERGE_STRIDE = 16_384;
@@ -136,6 +136,20 @@ function sheetRows(ws: XLSX.WorkSheet | undefined, date1904: boolean): SheetRows
   return {
     count,
     merged: merged.size,
+    numberFormats: (rows) => {
+      const out: (string | null)[][] = [];
+      for (let c = range.s.c; c <= range.e.c; c++) out.push([]);
+      for (let r = range.s.r; r < range.s.r + Math.min(rows, count); r++) {
+        const row = dense[r];
+        for (let c = range.s.c; c <= range.e.c; c++) {
+          const cell = row?.[c];
+          // Dates are number cells too: their format is read as a date (cellText), never as money.
+          if (cell?.t !== 'n' || (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z))) continue;
+          out[c - range.s.c].push(typeof cell.z === 'string' && cell.z !== 'General' ? cell.z : null);
+        }
+      }
+      return out;
+    },
     slice: (from, to) => {
       const out: RawRecord[] = [];
       for (let i = from; i < Math.min(to, count); i++) out.push(record(range.s.r + i));
@@ -268,6 +282,7 @@ function workbookSource(file: string, wb: XLSX.WorkBook, totalBytes: number, wan
     totalBytes,
     sample: rows.slice(0, SAMPLE_RECORDS),
     sampleIsAll: rows.count <= SAMPLE_RECORDS,
+    ...(rows.numberFormats ? { numberFormats: rows.numberFormats(SAMPLE_RECORDS) } : {}),
     read: async (onBatch, options) => {
       for (let i = 0; i < rows.count; i += BATCH) {
         if (options.signal.aborted) throw new AppError('CANCELLED', 'The import was cancelled; the workspace is unchanged.');

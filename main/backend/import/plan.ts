@@ -37,6 +37,8 @@ export type ImportPlan = {
   /** Why some invoices start with C and are still not read as credit notes, for the import's warnings. */
   creditWhyNot?: string;
   dataSample: string[][];
+  /** A workbook's number formats per column of the file (TableSource.numberFormats), for the currency guess. */
+  numberFormats?: (string | null)[][];
   /**
    * A pivot's year and month columns (indices in the file) joined into one date column, the last of
    * `headers`, after the file's `width` columns: every reader appends it to each row (withJoinedDate).
@@ -252,7 +254,8 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
   const detected = dates.decide();
   const date: DateDecision = options.dateFormat
     ? { detected: options.dateFormat, candidates: [options.dateFormat], ambiguous: false, reason: 'chosen by the user' }
-    : saved && savedUsable && saved.dateFormat && detected.ambiguous
+    : // Only a saved day/month order settles slash dates: one saved from files of ISO dates says nothing of them.
+      saved && savedUsable && saved.dateFormat && detected.ambiguous && detected.candidates.includes(saved.dateFormat)
       ? { detected: saved.dateFormat, candidates: detected.candidates, ambiguous: false, reason: 'saved date format for files with these headers' }
       : detected;
 
@@ -317,6 +320,7 @@ export function buildPlan(db: Db | null, source: TableSource, options: PlanOptio
     decimals,
     savedMapping: Boolean(saved && savedUsable),
     dataSample,
+    ...(source.numberFormats ? { numberFormats: source.numberFormats } : {}),
     ...(joinedDate ? { joinedDate } : {}),
     ...(fieldLimit !== undefined ? { fieldLimit } : {}),
     ...(fillDown ? { fillDown } : {}),

@@ -1,5 +1,5 @@
 import type { DateFormat } from '../../../shared/contract/import';
-import { closingPeriod, describeDateFormat, parseDate } from './dates';
+import { closingPeriod, describeDateFormat, parseDate, withoutItsOrder } from './dates';
 import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausibleAmount, parseAmount, type DecimalStyle } from './numbers';
 import type { ImportPlan, Mapping } from './plan';
 import type { OutlierDays } from './outlier-dates';
@@ -247,6 +247,9 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       }
       const closing = closingPeriod(dateText);
       if (closing !== null) return out.reject(line, m.date ?? null, dateText, `'${dateText}' is closing period ${closing} of its fiscal year, a year-end posting with no month to date it in`);
+      if (dateFormat !== null && dateFormat !== 'mdy' && dateFormat !== 'dmy' && withoutItsOrder(dateText) && (parseDate(dateText, 'mdy') ?? parseDate(dateText, 'dmy')) !== null) {
+        return out.reject(line, m.date ?? null, dateText, `'${dateText}' is day and month without their order, and this import reads ${dateWords}: to read such dates, import with --date-format dmy (day first) or mdy (month first)`);
+      }
       return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a valid date (expected ${dateWords})`);
     }
     const far = farDays?.get(day);

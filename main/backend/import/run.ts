@@ -16,7 +16,7 @@ import { dataHash, loadRoom, PREFAULT_MAX_ROWS, PREFAULT_MIN_ROWS } from '../ana
 import { sha256File } from './hash';
 import { sha256OnThread } from './hash-thread';
 import { openSource } from './open';
-import { currencyRowsOf, decideImportCurrency, guessPlanCurrency, otherCurrencyWarning, refuseMixedUnits, setWorkspaceCurrency } from './currency';
+import { currencyRowsOf, decideImportCurrency, guessPlanCurrency, holdsAmounts, otherCurrencyRefusal, otherCurrencyWarning, refuseMixedUnits, setWorkspaceCurrency } from './currency';
 import { buildPlan, joinedDateNote, postingPeriodNote, requireUsable, withJoinedDate, type ImportPlan } from './plan';
 import { fillDownNote, fillingDown } from './fill-down';
 import { orderStatusNote, statusFilledByOrder } from './order-status';
@@ -127,11 +127,18 @@ export async function previewImport(ctx: HandlerContext, args: HandlerArgs<'impo
     dateFormat: { detected: plan.date.detected, candidates: plan.date.candidates, ambiguous: plan.date.ambiguous },
     ...(plan.fillDown ? { fillDown: true } : {}),
     savedMapping: plan.savedMapping,
-    warnings: fileNotes(source, plan),
+    warnings: [...fileNotes(source, plan), ...currencyRefusalNote(ctx, plan, name)],
     currency: ctx.session.isOpen
       ? decideImportCurrency(ctx.session.db, undefined, guessPlanCurrency(plan)).decision
       : (({ code, source, reason }) => ({ code, source, reason }))(guessPlanCurrency(plan)),
   };
+}
+
+/** The refusal the import would give for the file's currency, said by the preview before it is run. */
+function currencyRefusalNote(ctx: HandlerContext, plan: ImportPlan, name: string): string[] {
+  if (!ctx.session.isOpen || plan.shape === 'product-master') return [];
+  const refusal = otherCurrencyRefusal(ctx.session.db, undefined, guessPlanCurrency(plan), name);
+  return refusal ? [refusal] : [];
 }
 
 /** Reads the whole date column when the sample could not tell day-first from month-first. */
@@ -235,13 +242,18 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   plan.today = dayFromIso(new Date().toISOString().slice(0, 10));
   requireUsable(plan, name);
   refuseMixedUnits(db, plan, name);
+  // A product master holds no amounts: it neither says nor changes the currency.
+  const guessed = plan.shape === 'product-master' ? null : guessPlanCurrency(plan);
+  const refusal = otherCurrencyRefusal(db, args.currency, guessed, name);
+  if (refusal) throw new AppError('IMPORT_OTHER_CURRENCY', refusal, { currency: guessed?.code });
+  const held = holdsAmounts(db);
   plan.currencyRows = currencyRowsOf(db, args.currency, plan);
   await settleDateOrder(ctx, source, plan);
 
   // Hash up front only when an earlier import could be the same file, so the common case reads once.
   const notes: string[] = sourceNotes(source, plan);
   if (plan.joinedDate) notes.push(joinedDateNote(plan.headers, plan.joinedDate));
-  const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes });
+  const staged = await stageIfBig(ctx, args, { source, plan, absolute, size, notes, name });
   const sameSize = db.prepare("SELECT 1 FROM imports WHERE file_size = ? AND status = 'done' LIMIT 1").get(size) !== undefined;
   let sha: string | null;
   try {
@@ -265,7 +277,7 @@ export async function runImport(ctx: HandlerContext, args: HandlerArgs<'import-r
   const bulk = isDatedShape(plan.shape) && isBulkLoad(db, expectedRows(absolute, size));
   const leaveBulkMode = bulk ? enterBulkMode(db) : () => {};
   try {
-    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt, staged, notes });
+    return await importInTransaction(ctx, args, { db, source, plan, name, absolute, size, sha, hasher, asOfDay, report, bulk, started, startedAt, staged, notes, held });
   } finally {
     staged?.duck.close();
     leaveBulkMode();
@@ -291,17 +303,20 @@ type Prepared = {
   startedAt: string;
   staged: StagedFile | null;
   notes: string[];
+  /** Whether the workspace held amounts before this import (decideImportCurrency). */
+  held: boolean;
 };
 
 /**
  * Big CSV and Parquet files whose lines shrink when summed are read and summed per customer x category
  * x day by DuckDB before they reach the workspace; when DuckDB cannot (not installed for this platform, an unusual file), the
- * import goes line by line and says why.
+ * import goes line by line and says why. A sum cannot be compared with lines already stored: a file
+ * whose dates meet an earlier import's goes line by line too, and with --engine duckdb is refused.
  */
 async function stageIfBig(
   ctx: HandlerContext,
   args: HandlerArgs<'import-run'>,
-  f: { source: TableSource; plan: ImportPlan; absolute: string; size: number; notes: string[] },
+  f: { source: TableSource; plan: ImportPlan; absolute: string; size: number; notes: string[]; name: string },
 ): Promise<StagedFile | null> {
   const wanted = args.engine === 'duckdb' || (args.engine === 'auto' && f.size > args.aggregateAboveMb * 1024 * 1024);
   if (!wanted || args.engine === 'lines') return null;
@@ -311,22 +326,40 @@ async function stageIfBig(
     return null;
   }
   // auto sums first only when that stores clearly fewer rows than the file has lines.
+  let shrinkNote: string | null = null;
   if (args.engine === 'auto') {
     const decision = shrinkDecision(await estimateShrink(f.source, f.plan, ctx.signal));
-    f.notes.push(decision.note);
+    f.notes.push((shrinkNote = decision.note));
     if (!decision.duckdb) return null;
   }
   const report = progressReporter(ctx.progress);
   // A forced engine has not sampled the file: DuckDB runs lean, in case it does not shrink.
   const shrinks = args.engine === 'auto';
+  let staged: StagedFile;
   try {
-    return await stageWithDuckDb(f.absolute, f.source.format === 'parquet' ? 'parquet' : 'csv', f.source.delimiter, f.plan, ctx.signal, (share) => report(Math.round(share * f.size), f.size, 0), shrinks);
+    staged = await stageWithDuckDb(f.absolute, f.source.format === 'parquet' ? 'parquet' : 'csv', f.source.delimiter, f.plan, ctx.signal, (share) => report(Math.round(share * f.size), f.size, 0), shrinks);
   } catch (e) {
     if (e instanceof AppError && e.code === 'CANCELLED') throw e;
     const why = e instanceof AppError ? e.message : `DuckDB could not read the file (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it was imported line by line instead.`;
     f.notes.push(why);
     return null;
   }
+  // --force stores shared lines again on purpose, as line by line.
+  const met = args.force || !staged.span ? [] : earlierOverlapping(ctx.session.db, 0, staged.span.from, staged.span.to).filter((e) => !e.cube);
+  if (met.length === 0) return staged;
+  staged.duck.close();
+  const span = staged.span ? `${isoFromDay(staged.span.from)}..${isoFromDay(staged.span.to)}` : '';
+  const earlier = `${met.slice(0, 3).map((e) => `${e.file}, ${isoFromDay(e.from)}..${isoFromDay(e.to)}`).join('; ')}${met.length > 3 ? `; ${met.length - 3} more` : ''}`;
+  if (args.engine === 'duckdb') {
+    throw new AppError(
+      'IMPORT_ENGINE_OVERLAP',
+      `${f.name}'s dates (${span}) meet sales already in the workspace (${earlier}). DuckDB sums the file's lines per customer, category and day, and a sum cannot be compared with the lines stored, so the sales both hold would count twice. Nothing was imported. Import it with --engine lines (or auto), which stores a line already there only once, or with --force to store every line again.`,
+      { engine: 'duckdb', from: staged.span ? isoFromDay(staged.span.from) : null, to: staged.span ? isoFromDay(staged.span.to) : null, earlier: met.map((e) => e.file) },
+    );
+  }
+  if (shrinkNote !== null) f.notes.splice(f.notes.indexOf(shrinkNote), 1);
+  f.notes.push(`Imported line by line, not through DuckDB: its dates (${span}) meet sales already in the workspace (${earlier}), and only lines read one by one can be compared with the lines stored, so that none counts twice.`);
+  return null;
 }
 
 /** Rows a file of this size likely holds: rows are about 60-120 bytes in the files people export; .gz files hold about five times more. */
@@ -457,7 +490,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     }
     const warnings = [...p.notes, ...tally.warnings, ...(isDatedShape(plan.shape) ? overlapWarnings(db, tally.dayMin, tally.dayMax, importId, alreadyThere) : []), ...zeroPaddedTwins(db)];
     // A product master holds no amounts: it neither says nor changes the currency.
-    const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan));
+    const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan), p.held);
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);
     if (currency.warning) warnings.push(currency.warning);
     if (plan.date.reason && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);

@@ -25,6 +25,11 @@ export type TableSource = {
   sampleIsAll: boolean;
   /** What the reader noticed and the user should know (an encoding fallback, a renamed file, ...). */
   notes: string[];
+  /**
+   * Workbooks only: per column, the number format of each number cell in the sample (null where it
+   * is General), which shows a currency its values do not ('"£"#,##0.00' over 1000).
+   */
+  numberFormats?: (string | null)[][];
   /** Delimited text only: how to read it again elsewhere (the parser worker). */
   text?: TextTable;
   read: (onBatch: (records: RawRecord[]) => void, options: { signal: AbortSignal; onProgress: (p: ReadProgress) => void; onBytes?: (chunk: Uint8Array) => void }) => Promise<void>;

@@ -5,6 +5,7 @@ import { openSource } from '../../../main/backend/import/open';
 import { buildPlan } from '../../../main/backend/import/plan';
 import { estimateShrink } from '../../../main/backend/import/shrink-estimate';
 import { freshWorkspaces } from '../../helpers/workspace';
+import { storeCounts } from './fixtures';
 
 const workspace = freshWorkspaces();
 
@@ -59,6 +60,49 @@ describe('the auto engine above the size threshold', () => {
     const s = await w.backend.call('import-run', { path: salesFile(w.dir, 'small.csv', 4), engine: 'auto' });
     expect(s.engine).toBe('lines');
     expect(s.warnings.some((n) => n.includes('DuckDB'))).toBe(false);
+  });
+});
+
+describe('a big file whose dates meet sales already in the workspace', () => {
+  /** The invoice lines already imported, and a later export of the same lines with one sale more, on a day of its own. */
+  async function overlapping(w: Awaited<ReturnType<typeof workspace>>): Promise<string> {
+    const first = salesFile(w.dir, 'first.csv', 8);
+    await w.backend.call('import-run', { path: first, engine: 'lines' });
+    const again = path.join(w.dir, 'again.csv');
+    fs.writeFileSync(again, `${fs.readFileSync(first, 'utf8')}\nI999,C1,2025-02-06,Dairy,1,9.99\n`);
+    return again;
+  }
+
+  it('is read line by line, not summed by DuckDB, so the 2,400 lines already stored are rejected as such and not counted twice', async () => {
+    const w = await workspace();
+    const s = await w.backend.call('import-run', { path: await overlapping(w), engine: 'auto', aggregateAboveMb: 0.001 });
+    expect(s).toMatchObject({ engine: 'lines', rowsRead: 2401, rowsImported: 1, rowsRejected: 2400, rowsSkipped: 0, revenue: 9.99 });
+    expect(s.warnings).toContain(
+      'Imported line by line, not through DuckDB: its dates (2025-02-01..2025-02-06) meet sales already in the workspace (first.csv, 2025-02-01..2025-02-05), and only lines read one by one can be compared with the lines stored, so that none counts twice.',
+    );
+    expect(s.warnings.some((n) => n.startsWith('Summed with DuckDB'))).toBe(false);
+    expect(w.backend.session.db.prepare('SELECT total(revenue) FROM transactions').pluck().get()).toBeCloseTo(2400 * 13.5 + 9.99, 6);
+  });
+
+  it('is refused with --engine duckdb, naming its dates, the import they meet and the engine to use, and nothing is stored', async () => {
+    const w = await workspace();
+    const file = await overlapping(w);
+    const before = storeCounts(w.backend);
+    const outcome = await w.backend.invoke('import-run', { path: file, engine: 'duckdb' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_ENGINE_OVERLAP' } });
+    expect(outcome.ok ? '' : outcome.error.message).toBe(
+      "again.csv's dates (2025-02-01..2025-02-06) meet sales already in the workspace (first.csv, 2025-02-01..2025-02-05). DuckDB sums the file's lines per customer, category and day, and a sum cannot be compared with the lines stored, so the sales both hold would count twice. Nothing was imported. Import it with --engine lines (or auto), which stores a line already there only once, or with --force to store every line again.",
+    );
+    expect(storeCounts(w.backend)).toEqual(before);
+  });
+
+  it('is still summed by DuckDB when its dates meet none of the sales stored', async () => {
+    const w = await workspace();
+    const later = path.join(w.dir, 'later.csv');
+    fs.writeFileSync(later, 'Invoice,Customer,Date,Category,Quantity,Net Sales\nI1,C1,2025-03-03,Dairy,1,5.00\n');
+    await w.backend.call('import-run', { path: later });
+    const s = await w.backend.call('import-run', { path: salesFile(w.dir, 'february.csv', 8), engine: 'duckdb' });
+    expect(s).toMatchObject({ engine: 'duckdb', rowsRead: 2400, rowsImported: 2400 });
   });
 });
 

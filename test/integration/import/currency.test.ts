@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { Backend } from '../../../main/backend/dispatch';
 import { runCli } from '../../../main/cli/main';
 import { freshWorkspaces, tempDir } from '../../helpers/workspace';
-import { fixture } from './fixtures';
+import { fixture, storeCounts } from './fixtures';
 
 const workspace = freshWorkspaces();
 
@@ -59,6 +60,77 @@ describe('the currency of a workspace', () => {
       const local = path.join(w.dir, 'local.csv');
       fs.writeFileSync(local, 'Customer ID,Invoice Date,Category,Amount (local),Amount (EUR)\nC1,2023-01-05,W,1000,100\nC2,2023-01-16,W,2000,200\n');
       expect((await w.backend.call('import-run', { path: local, dryRun: true })).mapping.revenue).toBe('Amount (EUR)');
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('refuses a file whose amounts say EUR into a workspace holding amounts in GBP read from its first file, and changes nothing', async () => {
+    const w = await workspaceWithoutCurrency();
+    try {
+      const pounds = path.join(w.dir, 'pounds.csv');
+      fs.writeFileSync(pounds, 'Customer,Date,Category,Revenue\nC1,2023-01-02,Paper,"£1,030.75"\nC2,2023-01-09,Ink,"£1,141.75"\n');
+      const euros = path.join(w.dir, 'euros.csv');
+      fs.writeFileSync(euros, 'Customer;Date;Category;Revenue\nZ1;2023-01-02;Paper;1.030,75 €\nZ2;2023-01-09;Ink;1.141,75 €\n');
+      await w.backend.call('import-run', { path: pounds });
+      const before = storeCounts(w.backend);
+      const preview = await w.backend.call('import-preview', { path: euros });
+      expect(preview.currency).toMatchObject({ code: 'GBP', source: 'workspace' });
+      const outcome = await w.backend.invoke('import-run', { path: euros });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_OTHER_CURRENCY', details: { currency: 'EUR' } } });
+      const message = outcome.ok ? '' : outcome.error.message;
+      expect(message).toBe(
+        "euros.csv is in EUR (amounts in 'Revenue' are written with €), but this workspace holds amounts in GBP, read from the files imported before: summed with them, or relabelling them as EUR, its amounts would be wrong. Nothing was imported. Import euros.csv into a workspace of its own, or, if its amounts are in GBP after all, import it with --currency GBP.",
+      );
+      expect(preview.warnings).toContain(message);
+      expect(storeCounts(w.backend)).toEqual(before);
+      expect(await w.backend.call('workspace-info', {})).toMatchObject({ currency: 'GBP', currencySource: 'data' });
+      // Once nothing is stored the workspace takes the next file's currency, as an empty one does.
+      w.backend.session.db.exec('DELETE FROM transactions');
+      expect((await w.backend.call('import-run', { path: euros })).currency).toMatchObject({ code: 'EUR', source: 'data' });
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it("takes the currency a file's amounts show over one guessed from this computer's region, saying the amounts stored before now read in it", async () => {
+    const w = await workspaceWithoutCurrency();
+    try {
+      const plain = path.join(w.dir, 'plain.csv');
+      fs.writeFileSync(plain, 'Customer,Date,Category,Revenue\nC1,2023-01-02,Paper,10.25\nC2,2023-01-09,Ink,47.25\n');
+      const pounds = path.join(w.dir, 'pounds.csv');
+      fs.writeFileSync(pounds, 'Customer,Date,Category,Revenue\nC3,2023-02-02,Paper,"£1,030.75"\nC4,2023-02-09,Ink,"£1,141.75"\n');
+      const first = await w.backend.call('import-run', { path: plain });
+      const guessed = first.currency?.code ?? '';
+      expect(first.currency?.source).toMatch(/^(locale|default)$/);
+      const s = await w.backend.call('import-run', { path: pounds });
+      expect(s.currency).toMatchObject({ code: 'GBP', source: 'data' });
+      expect(s.warnings.find((text) => text.startsWith('The workspace currency is now GBP'))).toMatch(new RegExp(`it was ${guessed}, only guessed .* whose amounts now read as GBP too`));
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('reads GBP and EUR from the number formats of a workbook\'s amounts, and a second sheet in the same pounds keeps the workspace GBP without a word', async () => {
+    const w = await workspaceWithoutCurrency();
+    try {
+      const file = path.join(w.dir, 'formatted.xlsx');
+      const sheet = (year: number, format: string): XLSX.WorkSheet => {
+        const ws = XLSX.utils.aoa_to_sheet([['Customer', 'Date', 'Category', 'Revenue'], ...[1, 2, 3].map((m) => [`X${m}`, `${year}-0${m}-02`, 'Paper', 1000 + m])]);
+        for (const r of [2, 3, 4]) (ws[`D${r}`] as XLSX.CellObject).z = format;
+        return ws;
+      };
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, sheet(2023, '"£"#,##0.00'), '2023');
+      XLSX.utils.book_append_sheet(wb, sheet(2024, '"£"#,##0.00'), '2024');
+      XLSX.utils.book_append_sheet(wb, sheet(2024, '#,##0.00 [$€-407]'), 'Euro');
+      fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+      const first = await w.backend.call('import-run', { path: file, sheet: '2023' });
+      expect(first.currency).toEqual({ code: 'GBP', source: 'data', reason: 'amounts in \'Revenue\' are shown with £ by their number format ("£"#,##0.00)' });
+      const second = await w.backend.call('import-run', { path: file, sheet: '2024' });
+      expect(second.currency).toMatchObject({ code: 'GBP' });
+      expect(second.warnings.some((text) => /currency|GBP|USD/.test(text))).toBe(false);
+      expect((await w.backend.call('import-preview', { path: file, sheet: 'Euro' })).warnings?.join(' ')).toContain("is in EUR (amounts in 'Revenue' are shown with € by their number format (#,##0.00 [$€-407]))");
     } finally {
       w.cleanup();
     }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isoFromDay } from '../../../shared/format/dates';
 import { freshWorkspaces } from '../../helpers/workspace';
-import { EVERY_ENGINE, fixture, sharedData } from './fixtures';
+import { EVERY_ENGINE, fixture, sharedData, storeCounts } from './fixtures';
 
 const workspace = freshWorkspaces();
 
@@ -218,6 +218,50 @@ describe('dates in a big file', () => {
     expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_AMBIGUOUS_DATES' } });
     expect(!outcome.ok && outcome.error.message).toMatch(/only 1 of \d+ values has a day above 12 first \(e\.g\. 13\/02\/2023\) and the rest read either way: too few to tell the order from a typo\. Choose the order/);
     expect(w.backend.session.db.prepare('SELECT count(*) AS n FROM transactions').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('a date order saved or given that says nothing of slash dates', () => {
+  /** 60 dates of 2024 day first, only one with a day above 12 (13/03/2024): too few to tell the order from a typo. */
+  const dayFirstButOne = (): string => {
+    const lines = ['Customer,Date,Category,Revenue'];
+    const two = (n: number): string => String(n).padStart(2, '0');
+    for (let i = 0; i < 60; i++) lines.push(`E${i},${two((i % 12) + 1)}/${two(((i + 5) % 12) + 1)}/2024,Paper,${100 + i}.00`);
+    lines.splice(15, 1, 'E14,13/03/2024,Paper,114.00');
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('asks for the order of slash dates where an earlier file of ISO dates with the same headers saved its format, as a fresh workspace does, in every engine', async () => {
+    const { w, file } = await withFile('day-first.csv', dayFirstButOne());
+    const iso = path.join(w.dir, 'iso.csv');
+    fs.writeFileSync(iso, 'Customer,Date,Category,Revenue\nC1,2023-01-02,Paper,10.00\nC2,2023-01-09,Ink,20.00\n');
+    await w.backend.call('import-run', { path: iso });
+    const before = storeCounts(w.backend);
+    for (const [options] of EVERY_ENGINE) {
+      const outcome = await w.backend.invoke('import-run', { path: file, ...options });
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'IMPORT_AMBIGUOUS_DATES' } });
+      expect(outcome.ok ? '' : outcome.error.message).toMatch(/13\/03\/2024.*Choose the order with --date-format mdy or --date-format dmy\.$/);
+      expect(storeCounts(w.backend)).toEqual(before);
+    }
+    const dmy = await w.backend.call('import-run', { path: file, dateFormat: 'dmy', dryRun: true });
+    expect(dmy).toMatchObject({ rowsRead: 60, rowsImported: 60, rowsRejected: 0, dateFrom: '2024-01-08', dateTo: '2024-12-07' });
+  });
+
+  it('rejects a slash date under a given ISO format, naming its row and value, instead of reading 09/01/2023 as 1 September, in every engine', async () => {
+    const { w, file } = await withFile('mixed.csv', 'Customer,Date,Category,Revenue\nC1,2023-01-02,Paper,10.00\nC2,09/01/2023,Ink,20.00\nC3,2023-01-16,Toner,30.00\n');
+    for (const [options, engine] of EVERY_ENGINE) {
+      const s = await w.backend.call('import-run', { path: file, dateFormat: 'iso', dryRun: true, ...options });
+      expect(s.engine).toBe(engine);
+      expect(s).toMatchObject({ rowsRead: 3, rowsImported: 2, rowsRejected: 1, revenue: 40, dateTo: '2023-01-16' });
+      expect(s.rejectsSample).toEqual([
+        {
+          row: 3,
+          column: 'Date',
+          value: '09/01/2023',
+          reason: "'09/01/2023' is day and month without their order, and this import reads YYYY-MM-DD: to read such dates, import with --date-format dmy (day first) or mdy (month first)",
+        },
+      ]);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyColumnOf, currencyOfLocale, guessCurrency, namesCurrency, otherCurrencyIn, spellingsOf } from '../../../shared/format/currency';
+import { currencyColumnOf, currencyOfLocale, currencyTextOfFormat, guessCurrency, namesCurrency, otherCurrencyIn, spellingsOf } from '../../../shared/format/currency';
 
 const headers = ['Invoice', 'Date', 'Customer', 'Country', 'Amount'];
 
@@ -34,6 +34,31 @@ describe('guessing the currency of a sales file', () => {
     expect(guessCurrency({ headers: ['Customer', 'Net Sales (EUR)'], rows: [['C1', '10']], amountColumns: ['Net Sales (EUR)'] })).toMatchObject({ code: 'EUR', reason: "the header 'Net Sales (EUR)' names EUR" });
     expect(guessCurrency({ headers: ['Customer', 'Amount'], rows: [['C1', '£1,200.00'], ['C2', '£80']], amountColumns: ['Amount'] })).toMatchObject({ code: 'GBP', reason: "amounts in 'Amount' are written with £" });
     expect(guessCurrency({ headers: ['Customer', 'Amount'], rows: [['C1', '1.200,00 €']], amountColumns: ['Amount'] }).code).toBe('EUR');
+  });
+
+  it("reads a workbook's amounts by their number format, as the analyst sees them, where the values are plain numbers", () => {
+    const rows = [['C1', '1000'], ['C2', '1010.5'], ['C3', '1021']];
+    const guess = (formats: (string | null)[]) => guessCurrency({ headers: ['Customer', 'Revenue'], rows, amountColumns: ['Revenue'], locale: 'en-US', formats: { Revenue: formats } });
+    expect(guess(['"£"#,##0.00', '"£"#,##0.00', '"£"#,##0.00'])).toEqual({ code: 'GBP', source: 'data', reason: 'amounts in \'Revenue\' are shown with £ by their number format ("£"#,##0.00)' });
+    expect(guess(['#,##0.00 [$€-407]', '#,##0.00 [$€-407]', null])).toMatchObject({ code: 'EUR', source: 'data' });
+    expect(guess(['[$USD] #,##0', '[$USD] #,##0', '[$USD] #,##0']).code).toBe('USD');
+    expect(guess(['_-[$£-809]* #,##0.00_-', '_-[$£-809]* #,##0.00_-', '_-[$£-809]* #,##0.00_-']).code).toBe('GBP');
+    // A locale tag without a symbol, colours and plain number formats name no currency; nor does one formatted cell among plain ones.
+    expect(guess(['[$-409]#,##0.00', '[Red]#,##0.00', '#,##0.00']).source).toBe('locale');
+    expect(guess(['"£"#,##0.00', null, null]).source).toBe('locale');
+  });
+
+  it('finds the currency a number format shows in its locale tag, quoted or escaped text, or a bare symbol', () => {
+    expect(['#,##0.00 [$€-407]', '"£"#,##0.00', '\\€#,##0', '$#,##0.00', '[$CHF] #,##0.00', '[$-409]#,##0.00', '[Red]#,##0.00;[Blue]-#,##0.00', 'General'].map(currencyTextOfFormat)).toEqual([
+      '€',
+      '£',
+      '€',
+      '$',
+      'CHF',
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("reads a bare '$' as the dollar of the customers' country, and as USD where they are not in a dollar country", () => {

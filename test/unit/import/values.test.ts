@@ -29,6 +29,13 @@ describe('dates', () => {
     expect(iso('1/2/24', 'mdy')).toBe('2024-01-02');
   });
 
+  it('reads 09/01/2023 under no format that does not give the order of day and month, where ISO had read it as 1 September', () => {
+    expect([iso('09/01/2023', 'iso'), iso('09-01-2023', 'iso'), iso('09/01/2023', 'excel-serial'), iso('09/01/2023', 'yyyymm')]).toEqual([null, null, null, null]);
+    expect(iso('2023-01-09', 'iso')).toBe('2023-01-09');
+    // Dots are written day first, whatever the format.
+    expect(iso('09.01.2023', 'iso')).toBe('2023-01-09');
+  });
+
   it('reads month names and Excel date numbers', () => {
     expect(iso('5-Jan-2024')).toBe('2024-01-05');
     expect(iso('Jan 5, 2024')).toBe('2024-01-05');

@@ -32,6 +32,12 @@ export type StagedFile = {
   notSales: [string, number][];
   sha256: string;
   blankLines: number[];
+  /**
+   * The first and last day the file's rows can be stored on (the summed rows' days and every date
+   * the doubtful rows carry), null for none: sums cannot be compared with lines already stored, so
+   * a file whose dates meet theirs is not summed (runImport).
+   */
+  span: { from: number; to: number } | null;
 };
 
 type Column = { field: ImportField; index: number };
@@ -238,6 +244,19 @@ export async function stageWithDuckDb(
       // Both reads must see the same rows; if they do not, the caller imports line by line instead.
       if (doubtful !== total - summed - skipped) throw new Error(`the two reads disagree (${total - summed - skipped} rows to check, ${doubtful} found)`);
     }
+    const span = { from: Infinity, to: -Infinity };
+    const widen = (day: number): void => {
+      span.from = Math.min(span.from, day);
+      span.to = Math.max(span.to, day);
+    };
+    for (const day of days.values()) widen(day);
+    const dateAt = plan.headers.indexOf(plan.mapping.date ?? '');
+    if (doubtful > 0 && dateAt >= 0) {
+      for (const [t] of (await c.runAndReadAll(`SELECT DISTINCT c${dateAt} FROM doubtful`)).getRows() as [string][]) {
+        const day = parseDate(t.trim(), plan.date.detected, plan.dayOne);
+        if (day !== null) widen(day);
+      }
+    }
     const { sha256, blankLines, lines } = await scanning;
     if (format === 'csv') {
       // Fewer records than lines: line breaks inside quoted values, which DuckDB's row numbers do not
@@ -250,7 +269,7 @@ export async function stageWithDuckDb(
         );
       }
     }
-    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, notSales, sha256, blankLines };
+    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, notSales, sha256, blankLines, span: span.from <= span.to ? span : null };
   } catch (e) {
     duck.close();
     if (signal.aborted) throw cancelled();
