@@ -66,6 +66,41 @@ export function wrapLabel(text: string, width = 22, lines = 2): string {
   return shown.join('\n');
 }
 
+/**
+ * A category axis's labels broken onto more lines within the room left of (or under) the axis: cut
+ * to one width, "Paper & Disposables" lost its end on every chart that named categories.
+ */
+export const categoryAxisLabel = (width: number) => ({
+  width,
+  overflow: 'break' as const,
+  lineHeight: 13,
+  formatter: (v: string) => truncate(v, 48),
+});
+
+/** Pixels a legend item takes: its 25px key, the gap to its text, the text, and the gap to the next. */
+const legendItemWidth = (name: string): number => 25 + 5 + 7 * name.length + 10;
+
+/**
+ * The lines a plain (wrapping) legend of these names takes in the given width. An estimate (seven
+ * pixels a character, on the wide side), so the plot below it is moved down by at least enough.
+ */
+export function legendRows(names: readonly string[], width: number): number {
+  let rows = names.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const name of names) {
+    const item = legendItemWidth(name);
+    if (used > 0 && used + item > width) {
+      rows++;
+      used = 0;
+    }
+    used += item;
+  }
+  return rows;
+}
+
+/** The height of one line of a wrapping legend: its 14px key and text, and the 10px gap below. */
+export const LEGEND_ROW = 24;
+
 /** Tooltip formatters get one item or a list (axis trigger); this reads the first either way. */
 export function firstItem<V>(params: unknown): { seriesName: string; dataIndex: number; value: V } {
   const item = (Array.isArray(params) ? params[0] : params) as { seriesName?: string; dataIndex?: number; value?: unknown };

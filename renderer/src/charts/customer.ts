@@ -1,21 +1,77 @@
 import type { EChartsOption } from 'echarts';
 import type { CustomerDetail } from '../../../shared/contract';
-import { MARK_COLOR, RECOVERY_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
+import { LEGEND_ROW, MARK_COLOR, RECOVERY_COLOR, categoryAxisLabel, colorOf, firstItem, grid, legendRows, tooltipHtml, type ChartFormat } from './common';
 
-/** Monthly revenue stacked by category over the last 24 months. */
+/**
+ * The monthly legend's width: about the narrowest the chart gets beside the mix chart. Held to it
+ * at every width, so the lines it takes (and the room left for them) are known before drawing.
+ */
+const MONTHLY_LEGEND_WIDTH = 380;
+const MONTHLY_PLOT_HEIGHT = 300;
+
+const boughtCategories = (detail: Pick<CustomerDetail, 'monthly' | 'categories'>): number[] =>
+  detail.categories.map((_, i) => i).filter((i) => detail.monthly.some((m) => m.byCategory[i] !== 0));
+
+/** The monthly chart's height: one more legend line for each the category names need past the first. */
+export function customerMonthlyHeight(detail: Pick<CustomerDetail, 'monthly' | 'categories'>): number {
+  const rows = legendRows(boughtCategories(detail).map((i) => detail.categories[i]), MONTHLY_LEGEND_WIDTH);
+  return MONTHLY_PLOT_HEIGHT + LEGEND_ROW * Math.max(0, rows - 1);
+}
+
+/**
+ * Monthly revenue stacked by category over the last 24 months. The legend wraps rather than
+ * scrolls: a scrolled one hid the names of the categories on its second page.
+ */
 export function customerMonthlyOption(detail: Pick<CustomerDetail, 'monthly' | 'categories'>, fmt: ChartFormat): EChartsOption {
-  const bought = detail.categories.map((_, i) => detail.monthly.some((m) => m.byCategory[i] !== 0));
+  const bought = boughtCategories(detail);
+  const rows = legendRows(bought.map((i) => detail.categories[i]), MONTHLY_LEGEND_WIDTH);
   return {
-    grid: grid({ left: 64, top: 56 }),
-    legend: { type: 'scroll', top: 0 },
+    grid: grid({ left: 64, top: 56 + LEGEND_ROW * Math.max(0, rows - 1) }),
+    legend: { type: 'plain', top: 0, left: 'center', width: MONTHLY_LEGEND_WIDTH },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.money(Number(v)) },
     xAxis: { type: 'category', name: 'Month', nameLocation: 'middle', nameGap: 32, data: detail.monthly.map((m) => m.month) },
     yAxis: { type: 'value', name: `Revenue (${fmt.unit})`, nameLocation: 'middle', nameGap: 50, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
-    series: detail.categories
-      .map((category, i) => ({ category, i }))
-      .filter(({ i }) => bought[i])
-      .map(({ category, i }) => ({ type: 'bar' as const, name: category, stack: 'revenue', color: colorOf(i), data: detail.monthly.map((m) => m.byCategory[i]) })),
+    series: bought.map((i) => ({ type: 'bar' as const, name: detail.categories[i], stack: 'revenue', color: colorOf(i), data: detail.monthly.map((m) => m.byCategory[i]) })),
   };
+}
+
+const DAY = 86_400_000;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Tick steps in days for a short history, with at most this many ticks across it. */
+const SHORT_STEPS = [1, 2, 7, 14];
+const MAX_TICKS = 13;
+
+/** A `YYYY-MM-DD` day at local midnight, as ECharts places such a date on a time axis. */
+const localDay = (iso: string): Date => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+
+/**
+ * Date ticks for a history of a few weeks or months, or null where ECharts' own month ticks serve.
+ * Its own day ticks restart each month (…22, 29, Oct, 6, 8…), so ticks two days apart read as a
+ * week; these are one step apart throughout (weeks from a Monday), and name the month wherever it
+ * changes ("29 Sep", "6 Oct", "13"), the year too where that changes.
+ */
+export function shortSpanTicks(first: string, last: string): { values: number[]; labels: Map<number, string> } | null {
+  const start = localDay(first);
+  const end = localDay(last);
+  const days = Math.round((end.getTime() - start.getTime()) / DAY);
+  const step = SHORT_STEPS.find((d) => days / d <= MAX_TICKS);
+  if (step === undefined) return null;
+  // Day arithmetic on the calendar, not in milliseconds: a clock change would shift a tick off midnight.
+  const tick = new Date(start);
+  if (step >= 7) tick.setDate(tick.getDate() + ((8 - tick.getDay()) % 7));
+  const values: number[] = [];
+  const labels = new Map<number, string>();
+  let previous: Date | null = null;
+  while (tick <= end) {
+    const newMonth = previous === null || previous.getMonth() !== tick.getMonth();
+    const newYear = previous !== null && previous.getFullYear() !== tick.getFullYear();
+    const label = `${tick.getDate()}${newMonth ? ` ${MONTHS[tick.getMonth()]}` : ''}${newYear ? ` ${tick.getFullYear()}` : ''}`;
+    values.push(tick.getTime());
+    labels.set(tick.getTime(), label);
+    previous = new Date(tick);
+    tick.setDate(tick.getDate() + step);
+  }
+  return { values, labels };
 }
 
 /** Each purchase as a dot per category (size by revenue); a triangle where the next one was due. */
@@ -27,6 +83,8 @@ export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' 
   const bought = detail.purchases.filter((p) => p.revenue > 0);
   const returned = detail.purchases.filter((p) => !(p.revenue > 0));
   const size = (v: [string, string, number]) => 5 + 12 * Math.sqrt(Math.abs(v[2]) / maxRevenue);
+  const dates = [...detail.purchases.map((p) => p.date), ...detail.cycles.flatMap((c) => (c.expectedBy ? [c.expectedBy] : [])), asOf].map((d) => d.slice(0, 10)).sort();
+  const ticks = shortSpanTicks(dates[0], dates[dates.length - 1]);
   return {
     grid: grid({ left: 140, top: 40, right: 32 }),
     legend: { top: 0, data: ['Purchase', ...(returned.length > 0 ? ['Return or credit'] : []), 'Next purchase due'] },
@@ -43,8 +101,15 @@ export function purchaseTimelineOption(detail: Pick<CustomerDetail, 'purchases' 
     },
     // The axis runs to the as-of date at least: a mark line does not stretch it, so a customer silent
     // for months showed its last orders at the right edge and neither the silence nor the as-of mark.
-    xAxis: { type: 'time', name: 'Date', nameLocation: 'middle', nameGap: 30, max: (extent: { max: number }) => Math.max(extent.max, Date.parse(asOf)) },
-    yAxis: { type: 'category', data: categories, axisLabel: { formatter: (v: string) => truncate(v, 18) } },
+    xAxis: {
+      type: 'time',
+      name: 'Date',
+      nameLocation: 'middle',
+      nameGap: 30,
+      max: (extent: { max: number }) => Math.max(extent.max, Date.parse(asOf)),
+      ...(ticks ? { axisTick: { customValues: ticks.values }, axisLabel: { customValues: ticks.values, formatter: (v: number) => ticks.labels.get(v) ?? '' } } : {}),
+    },
+    yAxis: { type: 'category', data: categories, axisLabel: categoryAxisLabel(124) },
     series: [
       {
         type: 'scatter',
@@ -90,7 +155,7 @@ export function mixVsProfileOption(categories: readonly string[], customerMix: r
     legend: { top: 0, data: ['This customer', profileLabel] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.share(Number(v)) },
     xAxis: { type: 'value', name: 'Share of 12-month spend', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.share(v, 0) } },
-    yAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: { formatter: (v: string) => truncate(v, 18) } },
+    yAxis: { type: 'category', data: rows.map((r) => r.category), axisLabel: categoryAxisLabel(124) },
     series: [
       { type: 'bar', name: 'This customer', color: colorOf(0), data: rows.map((r) => r.own) },
       ...(profileMix ? [{ type: 'bar' as const, name: profileLabel, color: colorOf(7), data: rows.map((r) => r.typical) }] : []),

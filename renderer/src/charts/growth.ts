@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { SliceGroup } from '../../../shared/model/slice';
-import { GROWTH_COLOR, firstItem, grid, tooltipHtml, truncate, type ChartFormat } from './common';
+import { GROWTH_COLOR, categoryAxisLabel, firstItem, grid, tooltipHtml, type ChartFormat } from './common';
 import { leakageSpan } from '../../../shared/format/leakage-span';
 
 export type CategoryTotal = { category: string; expected: number; count: number };
@@ -26,7 +26,7 @@ export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: Ch
       },
     },
     xAxis: { type: 'value', name: `Expected revenue ${leakageSpan(windowDays).heading} (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
-    yAxis: { type: 'category', data: top.map((t) => t.category), triggerEvent: true, axisLabel: { formatter: (v: string) => truncate(v, 18) } },
+    yAxis: { type: 'category', data: top.map((t) => t.category), triggerEvent: true, axisLabel: categoryAxisLabel(124) },
     series: [{ type: 'bar', name: 'Expected revenue', color: GROWTH_COLOR, data: top.map((t) => t.expected), label: { show: true, position: 'right', formatter: (p) => fmt.moneyCompact(Number(p.value)) } }],
   };
 }

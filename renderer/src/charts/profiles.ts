@@ -1,19 +1,26 @@
 import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
-import { MARK_COLOR, colorOf, firstItem, grid, tooltipHtml, truncate, wrapLabel, type ChartFormat } from './common';
+import { MARK_COLOR, categoryAxisLabel, colorOf, firstItem, grid, tooltipHtml, truncate, wrapLabel, type ChartFormat } from './common';
 
 const PREVIEW_COLOR = '#E69F00';
 
-const kMarks = (chosenK: number, suggestedK: number, previewK: number | null) => ({
+/**
+ * A mark's label is centred on its line, so at the first k it ran left over the y-axis ticks and at
+ * the last k past the plot's right edge: there it starts, or ends, at the line instead.
+ */
+const edgeAlign = (k: number, ks: readonly number[]): { align?: 'left' | 'right' } =>
+  k === ks[0] ? { align: 'left' } : k === ks[ks.length - 1] ? { align: 'right' } : {};
+
+const kMarks = (ks: readonly number[], chosenK: number, suggestedK: number, previewK: number | null) => ({
   symbol: 'none',
   label: { position: 'end' as const, distance: 4 },
   data: [
-    { xAxis: String(chosenK), name: 'chosen', lineStyle: { color: MARK_COLOR, width: 2 }, label: { formatter: `chosen k = ${chosenK}` } },
+    { xAxis: String(chosenK), name: 'chosen', lineStyle: { color: MARK_COLOR, width: 2 }, label: { formatter: `chosen k = ${chosenK}`, ...edgeAlign(chosenK, ks) } },
     ...(suggestedK !== chosenK && suggestedK !== previewK
-      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'end' as const, distance: 18 } }]
+      ? [{ xAxis: String(suggestedK), name: 'suggested', lineStyle: { color: '#009E73', type: 'dashed' as const }, label: { formatter: `suggested k = ${suggestedK}`, position: 'end' as const, distance: 18, ...edgeAlign(suggestedK, ks) } }]
       : []),
     ...(previewK !== null && previewK !== chosenK
-      ? [{ xAxis: String(previewK), name: 'preview', lineStyle: { color: PREVIEW_COLOR, width: 2, type: 'dotted' as const }, label: { formatter: `preview k = ${previewK}`, position: 'end' as const, distance: 32 } }]
+      ? [{ xAxis: String(previewK), name: 'preview', lineStyle: { color: PREVIEW_COLOR, width: 2, type: 'dotted' as const }, label: { formatter: `preview k = ${previewK}`, position: 'end' as const, distance: 32, ...edgeAlign(previewK, ks) } }]
       : []),
   ],
 });
@@ -44,7 +51,7 @@ function qualityOption(
           symbolSize: q.k === chosenK || q.k === previewK ? 14 : 7,
           itemStyle: q.k === chosenK ? { color: MARK_COLOR } : q.k === previewK ? { color: PREVIEW_COLOR } : undefined,
         })),
-        markLine: kMarks(chosenK, suggestedK, previewK),
+        markLine: kMarks(sorted.map((q) => q.k), chosenK, suggestedK, previewK),
       },
     ],
   };
@@ -105,6 +112,22 @@ export function rankCategories(profiles: readonly ProfileResult[], categories: r
   return categories.map((_, c) => c).sort((a, b) => top[b] - top[a] || (categories[a] < categories[b] ? -1 : 1));
 }
 
+/**
+ * A profile's name beside its heatmap row: wrapped onto as many as three lines rather than cut, as
+ * a name of four categories ("Bakery + Coffee & Tea + Dairy + Paper & Disposables heavy") needs.
+ */
+const rowLabel = (p: Pick<ProfileResult, 'id' | 'label'>): string => wrapLabel(`${p.id}. ${p.label}`, 32, 3);
+
+/** Room under the heatmap for its category names: slanted when more than six columns share the width. */
+const columnLabelRoom = (columns: number): number => (columns > 6 ? 100 : 64);
+
+/** The heatmap's height: each row as tall as the longest profile name beside it needs. */
+export function profileHeatmapHeight(profiles: readonly Pick<ProfileResult, 'id' | 'label'>[], categoryCount: number): number {
+  const lines = Math.max(1, ...profiles.map((p) => rowLabel(p).split('\n').length));
+  const row = Math.max(34, 14 * lines + 8);
+  return Math.max(220, 40 + row * profiles.length + columnLabelRoom(Math.min(HEATMAP_PAGE, categoryCount)));
+}
+
 /** Profiles x categories: each cell the profile's typical share of spend (or penetration); one page of columns. */
 export function profileHeatmapOption(
   profiles: readonly ProfileResult[],
@@ -119,10 +142,11 @@ export function profileHeatmapOption(
   profiles.forEach((p, y) => shown.forEach((c, x) => data.push([x, y, p[measure][c] ?? 0])));
   // One colour scale for every page, so a cell reads the same on page 1 and page 3.
   const max = measure === 'penetration' ? 1 : Math.max(0.01, ...profiles.flatMap((p) => p.mix));
-  // Labels get the cell's width: horizontal when few columns fit, slanted and shortened otherwise.
+  // Labels get the cell's width: horizontal when few columns fit, slanted otherwise; either way
+  // broken onto more lines, not cut.
   const slant = names.length > 6;
   return {
-    grid: grid({ left: 210, bottom: slant ? 110 : 48, top: 16, right: 90 }),
+    grid: grid({ left: 240, bottom: columnLabelRoom(names.length), top: 16, right: 90 }),
     tooltip: {
       formatter: (p) => {
         const [x, y, v] = firstItem<[number, number, number]>(p).value;
@@ -132,10 +156,10 @@ export function profileHeatmapOption(
     xAxis: {
       type: 'category',
       data: names,
-      axisLabel: { rotate: slant ? 35 : 0, interval: 0, hideOverlap: false, width: slant ? 120 : 90, overflow: 'truncate', formatter: (v: string) => truncate(v, slant ? 18 : 14) },
+      axisLabel: { ...categoryAxisLabel(slant ? 110 : 90), rotate: slant ? 35 : 0, interval: 0, hideOverlap: false },
       splitArea: { show: true },
     },
-    yAxis: { type: 'category', data: profiles.map((p) => wrapLabel(`${p.id}. ${p.label}`, 28)), axisLabel: { lineHeight: 14 }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: profiles.map(rowLabel), axisLabel: { lineHeight: 14 }, splitArea: { show: true } },
     visualMap: {
       min: 0,
       max,

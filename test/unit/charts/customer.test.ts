@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../../renderer/src/charts/customer';
+import { customerMonthlyHeight, customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption, shortSpanTicks } from '../../../renderer/src/charts/customer';
 import { growthByCategory, growthByCategoryOption } from '../../../renderer/src/charts/growth';
 import { fmt } from './fixtures';
 
@@ -110,5 +110,45 @@ describe('customer and growth charts', () => {
     expect((option.xAxis as Axis).name).toBe('Expected revenue per year (USD)');
     // The longest bar ends at the plot's edge: its label needs room beyond it.
     expect((option.grid as { right: number }).right).toBeGreaterThanOrEqual(72);
+  });
+  it('wraps the monthly legend onto more lines instead of paging it, and moves the plot down by the lines it adds', () => {
+    const monthly = [{ month: '2025-01', byCategory: [1, 1, 1, 1, 1, 1, 1, 1] }];
+    const few = { categories: ['Dairy', 'Meat'], monthly: [{ month: '2025-01', byCategory: [1, 1] }] };
+    const many = { categories: ['Cleaning', 'Coffee & Tea', 'Dry Goods', 'Frozen', 'Meat', 'Paper & Disposables', 'Produce', 'Seafood'], monthly };
+    expect((customerMonthlyOption(many, fmt).legend as { type: string }).type).toBe('plain');
+    const top = (detail: typeof few) => (customerMonthlyOption(detail, fmt).grid as { top: number }).top;
+    expect(top(many) - top(few)).toBe(customerMonthlyHeight(many) - customerMonthlyHeight(few));
+    expect(customerMonthlyHeight(many)).toBeGreaterThan(customerMonthlyHeight(few));
+  });
+
+  it('ticks a short history one week apart from a Monday, naming the month wherever it changes', () => {
+    const ticks = shortSpanTicks('2011-09-13', '2011-12-09');
+    const labels = ticks ? ticks.values.map((v) => ticks.labels.get(v)) : [];
+    expect(labels).toEqual(['19 Sep', '26', '3 Oct', '10', '17', '24', '31', '7 Nov', '14', '21', '28', '5 Dec']);
+    const gaps = ticks ? ticks.values.slice(1).map((v, i) => Math.round((v - ticks.values[i]) / 86_400_000)) : [];
+    expect(new Set(gaps)).toEqual(new Set([7]));
+  });
+
+  it('ticks a few days of history day by day, and leaves a long one to the month ticks of the time axis', () => {
+    const days = shortSpanTicks('2011-12-30', '2012-01-02');
+    expect(days?.values.map((v) => days.labels.get(v))).toEqual(['30 Dec', '31', '1 Jan 2012', '2']);
+    expect(shortSpanTicks('2024-01-01', '2025-12-20')).toBeNull();
+  });
+
+  it('puts the short-history ticks on the purchase timeline', () => {
+    const option = purchaseTimelineOption({ purchases: [{ date: '2011-09-13', category: 'Art', revenue: 120 }], cycles: [] }, '2011-12-09', fmt);
+    const axis = option.xAxis as { axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+    expect(axis.axisLabel.customValues.map((v) => axis.axisLabel.formatter(v)).slice(0, 3)).toEqual(['19 Sep', '26', '3 Oct']);
+  });
+
+  it('breaks a long category name beside the growth, mix and timeline bars instead of cutting it', () => {
+    const growth = growthByCategoryOption([{ category: 'Paper & Disposables', expected: 100, count: 1 }], fmt);
+    const mix = mixVsProfileOption(['Paper & Disposables'], [1], null, 'Profile 1', fmt);
+    const timeline = purchaseTimelineOption({ purchases: [{ date: '2025-01-03', category: 'Paper & Disposables', revenue: 1 }], cycles: [] }, '2025-03-01', fmt);
+    for (const option of [growth, mix, timeline]) {
+      const label = (option.yAxis as { axisLabel: { overflow: string; formatter: (v: string) => string } }).axisLabel;
+      expect(label.overflow).toBe('break');
+      expect(label.formatter('Paper & Disposables')).toBe('Paper & Disposables');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerScatterOption, elbowOption, jitterFor, profileHeatmapOption, REFERENCE_NAME, scatterPointCode, silhouetteLabel, silhouetteOption } from '../../../renderer/src/charts/profiles';
+import { customerScatterOption, elbowOption, jitterFor, profileHeatmapHeight, profileHeatmapOption, REFERENCE_NAME, scatterPointCode, silhouetteLabel, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
 import { wrapLabel } from '../../../renderer/src/charts/common';
 
@@ -56,12 +56,30 @@ describe('profile charts', () => {
     expect((option.yAxis as Axis).data).toEqual(['1. Dairy heavy', '2. Meat + Seafood']);
   });
 
-  it("writes a long profile name on two lines beside its row instead of cutting it, and cuts only what two lines cannot hold", () => {
-    const named = [{ ...profiles[0], label: 'All customers (no clear pattern)' }, { ...profiles[1], label: 'Broad buyers of Bag, Heart, Christmas range, Holder, Tin and Kit' }];
+  it("writes a long profile name on as many as three lines beside its row instead of cutting it, and cuts only what three lines cannot hold", () => {
+    const named = [
+      { ...profiles[0], label: 'All customers (no clear pattern)' },
+      { ...profiles[1], label: 'Bakery + Coffee & Tea + Dairy + Paper & Disposables heavy' },
+    ];
     const rows = (profileHeatmapOption(named, categories, 'mix', fmt).yAxis as Axis).data;
-    expect(rows).toEqual(['1. All customers (no clear\npattern)', '2. Broad buyers of Bag,\nHeart, Christmas range,…']);
+    expect(rows).toEqual(['1. All customers (no clear\npattern)', '2. Bakery + Coffee & Tea + Dairy\n+ Paper & Disposables heavy']);
+    const endless = [{ ...profiles[0], label: 'Broad buyers of Bag, Heart, Christmas range, Holder, Tin, Kit, Card, Light, Bottle and Candle' }];
+    expect((profileHeatmapOption(endless, categories, 'mix', fmt).yAxis as Axis).data).toEqual(['1. Broad buyers of Bag, Heart,\nChristmas range, Holder, Tin,\nKit, Card, Light, Bottle and…']);
     expect(wrapLabel('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
     expect(wrapLabel('Dairy', 10)).toBe('Dairy');
+  });
+
+  it('makes every heatmap row as tall as the longest profile name beside it needs', () => {
+    const six = [...profiles, ...profiles, ...profiles];
+    const short = profileHeatmapHeight(six, 12);
+    const threeLines = profileHeatmapHeight([...six.slice(1), { ...profiles[1], label: 'Broad buyers of Bag, Heart, Christmas range, Holder, Tin and Kit' }], 12);
+    expect(threeLines - short).toBe(6 * (3 * 14 + 8 - 34));
+  });
+
+  it('breaks a long category name under its heatmap column onto more lines instead of cutting it', () => {
+    const axis = profileHeatmapOption(profiles, ['Paper & Disposables', ...categories], 'mix', fmt).xAxis as { axisLabel: { overflow: string; width: number; formatter: (v: string) => string } };
+    expect(axis.axisLabel.overflow).toBe('break');
+    expect(axis.axisLabel.formatter('Paper & Disposables')).toBe('Paper & Disposables');
   });
 
   it('shows penetration on a 0-100% scale when asked', () => {
@@ -111,6 +129,20 @@ describe('profile charts', () => {
     expect(marks.map((m) => [m.name, m.xAxis])).toEqual([
       ['chosen', '3'],
       ['preview', '5'],
+    ]);
+  });
+
+  it('starts a mark\'s label at its line on the first k and ends it there on the last, so it covers neither the y-axis ticks nor runs off the plot', () => {
+    type Labelled = { name: string; label: { formatter: string; align?: string } };
+    const labels = (option: ReturnType<typeof elbowOption>) => ((option.series as { markLine: { data: Labelled[] } }[])[0].markLine.data).map((m) => [m.label.formatter, m.label.align]);
+    expect(labels(elbowOption(quality, 2, 3, 5))).toEqual([
+      ['chosen k = 2', 'left'],
+      ['suggested k = 3', undefined],
+      ['preview k = 5', 'right'],
+    ]);
+    expect(labels(silhouetteOption(quality, 5, 2))).toEqual([
+      ['chosen k = 5', 'right'],
+      ['suggested k = 2', 'left'],
     ]);
   });
 

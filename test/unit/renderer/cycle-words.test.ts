@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycleWords } from '../../../renderer/src/features/customer/cycle-pattern';
+import { CYCLE_COLUMN_WIDTH, cycleWords } from '../../../renderer/src/features/customer/cycle-pattern';
 import { makeFormatters } from '../../../renderer/src/app/format';
 
 const fmt = makeFormatters('USD', 'en-US');
@@ -11,5 +11,15 @@ describe("a relationship's usual cycle on the Customer screen", () => {
     expect(cycleWords({ cycleDays: 30, medianIntervalDays: 28 }, fmt)).toBe('30 days');
     expect(cycleWords({ cycleDays: 1, medianIntervalDays: 1 }, fmt)).toBe('1 day');
     expect(cycleWords({ cycleDays: null, medianIntervalDays: null }, fmt)).toBe('no rhythm yet');
+  });
+});
+
+describe('the Usual cycle column of the Rhythm table', () => {
+  it('keeps room for a year-long cycle and its median however narrow the window, instead of cutting the median', () => {
+    const longest = cycleWords({ cycleDays: 365, medianIntervalDays: 120 }, fmt);
+    expect(longest).toBe('365 days (median 120)');
+    // A fixed width, not a share of what is left, at about 0.55rem a character and a rem of padding.
+    const [, rem] = /^([\d.]+)rem$/.exec(CYCLE_COLUMN_WIDTH) ?? [];
+    expect(Number(rem)).toBeGreaterThanOrEqual(longest.length * 0.55 + 1);
   });
 });

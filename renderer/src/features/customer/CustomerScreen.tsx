@@ -4,12 +4,12 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../charts/customer';
+import { customerMonthlyHeight, customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../charts/customer';
 import { ActionList } from '../../components/ActionList';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { CustomerPicker } from './CustomerPicker';
-import { cycleWords, cyclePattern } from './cycle-pattern';
+import { CYCLE_COLUMN_WIDTH, cycleWords, cyclePattern } from './cycle-pattern';
 
 type Cycle = CustomerDetail['cycles'][number];
 type Part = NonNullable<CustomerDetail['actions'][number]['breakdown']>[number];
@@ -36,6 +36,7 @@ function CustomerView({ code }: { code: string }) {
       value: (c) => c.cycleDays,
       format: (_v, c) => cycleWords(c, fmt),
       align: 'right',
+      width: CYCLE_COLUMN_WIDTH,
     },
     { id: 'last', label: 'Last purchase', value: (c) => c.lastPurchase, format: (v) => fmt.date(v as string) },
     { id: 'due', label: 'Next due by', value: (c) => c.expectedBy, format: (v) => (v === null ? '—' : fmt.date(v as string)) },
@@ -109,7 +110,7 @@ function CustomerView({ code }: { code: string }) {
       <div className={dated ? 'grid-2' : undefined}>
         {dated && (
           <Panel title="Monthly revenue by category">
-            <Chart option={monthly} label={`Monthly revenue by category over ${d.monthly.length} month${d.monthly.length === 1 ? '' : 's'}`} height={300} testId="chart-customer-monthly" />
+            <Chart option={monthly} label={`Monthly revenue by category over ${d.monthly.length} month${d.monthly.length === 1 ? '' : 's'}`} height={customerMonthlyHeight(d)} testId="chart-customer-monthly" />
           </Panel>
         )}
         <Panel title="Mix against its profile">

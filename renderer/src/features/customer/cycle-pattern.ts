@@ -23,3 +23,9 @@ export function cycleWords(c: Pick<Cycle, 'cycleDays' | 'medianIntervalDays'>, f
   const apart = median !== null && median > 0 && Math.abs(c.cycleDays - median) >= 0.2 * Math.min(c.cycleDays, median);
   return apart ? `${days(c.cycleDays)} (median ${fmt.number(median, 0)})` : days(c.cycleDays);
 }
+
+/**
+ * The Usual cycle column's width, fixed rather than a share of the table: at 1280 px a share left
+ * "30 days (median …" and hid the median. It holds the longest words above, "365 days (median 120)".
+ */
+export const CYCLE_COLUMN_WIDTH = '13rem';

@@ -4,7 +4,7 @@ import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { structureReasonAfterHeading as afterHeading } from '../../../../shared/format/profile-words';
-import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapOption, scatterPointCode, silhouetteLabel, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
+import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapHeight, profileHeatmapOption, scatterPointCode, silhouetteLabel, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
 import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -226,7 +226,7 @@ export function ProfilesScreen() {
         <Chart
           option={heatmap}
           label={`Heatmap of ${profiles.length} profiles by categories${preview ? ` (preview of k = ${preview.k})` : ''}`}
-          height={Math.max(220, 40 + 34 * profiles.length + (Math.min(HEATMAP_PAGE, s.categories.length) > 6 ? 110 : 50))}
+          height={profileHeatmapHeight(profiles, s.categories.length)}
           testId="chart-heatmap"
           onClick={previewing ? undefined : (e) => openCell(e.value as number[])}
           onRendered={() => preview && markKPreview('end')}
