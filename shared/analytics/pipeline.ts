@@ -472,6 +472,10 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
 
   const flagged = new Set<number>();
   for (const f of decision?.relationships ?? []) flagged.add(f.customer * m + f.category);
+  // So are the categories a customer's call carries as slipping (not the money spread past them):
+  // Meat slipping on a sample account had also been sold as a $31,222 growth gap, and Online
+  // Retail's growth had counted £128K of such pairs in leakage beside their recovery money.
+  for (const a of decision?.customers ?? []) for (const b of a.breakdown) if (!b.spread) flagged.add(a.customer * m + b.category);
   const gaps: GrowthGap[] = stage('growth', (s) => {
     // A relationship already flagged for recovery is one call, not two, and a customer that has
     // gone gets no cross-sell: growth skips both.

@@ -29,9 +29,10 @@ export type ProductLevelInfo = {
   nonProductRows: number;
   /**
    * Credits of those lines (manual adjustments, discounts) booked on a day the customer bought goods,
-   * which net that day's goods as a same-day return does instead of being left out; absent when none.
+   * which net that day's goods as a same-day return does instead of being left out, with the same
+   * days' charges on such lines (a credit's re-bill); absent when none.
    */
-  sameDayCredits?: { rows: number; revenue: number };
+  sameDayCredits?: { rows: number; revenue: number; rebills?: { rows: number; revenue: number } };
   /** Products the descriptions left ungrouped and co-purchase placed (null: not tried). */
   coPurchase: CoPurchaseInfo | null;
   /**

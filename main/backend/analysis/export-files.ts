@@ -134,6 +134,8 @@ export function writeRunFiles(
               // Credits of those lines that net goods bought the same day instead of being left out.
               same_day_credit_rows: summary.productLevel.sameDayCredits?.rows ?? 0,
               same_day_credit_revenue: roundMoney(summary.productLevel.sameDayCredits?.revenue ?? 0),
+              same_day_rebill_rows: summary.productLevel.sameDayCredits?.rebills?.rows ?? 0,
+              same_day_rebill_revenue: roundMoney(summary.productLevel.sameDayCredits?.rebills?.revenue ?? 0),
               non_product_lines: summary.productLevel.nonProduct.map((l) => ({
                 code: l.code,
                 name: l.name,

@@ -4,7 +4,7 @@ import { isCredit } from '../../../shared/analytics/risk/series';
 import { basketsFromRows, type Baskets } from '../../../shared/analytics/products/co-purchase';
 import { decideLevel, MAX_POOLED_CELLS, MAX_UNGROUPED_CATEGORIES, productPlacement } from '../../../shared/analytics/products/level';
 import { PROPOSAL_METHOD } from '../../../shared/analytics/products/proposal';
-import { goodsCreditCodes, joinSameDayCredits } from '../../../shared/analytics/products/same-day-credits';
+import { CREDIT_LINE, goodsCreditCodes, joinSameDayCredits, REBILL_LINE } from '../../../shared/analytics/products/same-day-credits';
 import type { CustomerRecord, Dataset, TransactionColumns } from '../../../shared/model/dataset';
 import type { ProductLevelInfo, SavedProductGroups } from '../../../shared/model/products';
 import { getMeta } from '../db/meta';
@@ -35,7 +35,7 @@ export function dataHash(db: Db): string {
   // Proposed groups are the categories: a new way of proposing them is new data for every stage.
   const proposal = PROPOSAL_METHOD;
   // Same-day credits of adjustment lines net that day's goods: kept stages saw them left out.
-  const credits = 'same-day adjustment credits net goods';
+  const credits = "same-day adjustment credits net goods, with that day's re-bills";
   // A level too fine that nothing groups is pooled past a number of categories: kept stages read every one.
   const pooling = `ungrouped level pooled past ${MAX_UNGROUPED_CATEGORIES}, or ${MAX_POOLED_CELLS} customer x category cells`;
   return createHash('sha256').update(JSON.stringify({ imports, tx, categoryOrder, customerOrder, groups, proposal, credits, pooling })).digest('hex');
@@ -500,7 +500,7 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   for (let i = 0; i < r; i++) {
     const p = np > 0 ? rawProduct[i] : -1;
     const k = p >= 0 && decision.dropProduct[p] ? -1 : decision.byProduct && p >= 0 ? decision.ofProduct[p] : decision.ofCategory[rawCategory[i]];
-    if (credit && k < 0 && isCredit(rawRevenue[i]) && ((p >= 0 && creditProduct[p] === 1) || creditCategory[rawCategory[i]] === 1)) credit[i] = 1;
+    if (credit && k < 0 && ((p >= 0 && creditProduct[p] === 1) || creditCategory[rawCategory[i]] === 1)) credit[i] = isCredit(rawRevenue[i]) ? CREDIT_LINE : REBILL_LINE;
     finalCategory[i] = k;
     if (k >= 0) kept++;
   }
@@ -508,13 +508,16 @@ export function loadData(db: Db, fresh: FreshRows | null = null, room: LoadRoom 
   rawCategory = released;
   if (credit) {
     const joined = joinSameDayCredits(order, rawCustomer, rawDay, rawRevenue, finalCategory, credit);
-    kept += joined.rows;
+    // Every row that joined is kept: counted short, the last customer's last rows fell off the end.
+    kept += joined.rows + (joined.rebills?.rows ?? 0);
     if (joined.rows > 0) decision.info.sameDayCredits = joined;
   }
   if (kept < r) {
     const filtered = spare.subarray(0, kept);
     let w = 0;
     for (let i = 0; i < r; i++) if (finalCategory[order[i]] >= 0) filtered[w++] = order[i];
+    // A typed array drops writes past its end without a word: rows miscounted would vanish unseen.
+    if (w !== kept) throw new Error(`loadData: ${w} rows kept, ${kept} counted`);
     [order, spare] = [filtered, order];
   }
   order = countingSortPairs(order, rawCustomer, n, finalCategory, decision.categories.length, spare.subarray(0, kept));

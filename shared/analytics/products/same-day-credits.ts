@@ -12,8 +12,15 @@ const CREDITS_AGAINST_GOODS: ReadonlySet<LineKind> = new Set<LineKind>(['adjustm
 export const goodsCreditCodes = (lines: readonly NonProductLine[]): Set<string> =>
   new Set(lines.filter((l) => l.excluded && CREDITS_AGAINST_GOODS.has(l.kind)).map((l) => l.code));
 
-/** What joining same-day credits to goods moved: rows and their (negative) revenue. */
-export type SameDayCredits = { rows: number; revenue: number };
+/**
+ * What joining same-day credits to goods moved: the credits' rows and their (negative) revenue, and
+ * the same day's re-bills on the same kinds of line that joined with them.
+ */
+export type SameDayCredits = { rows: number; revenue: number; rebills?: { rows: number; revenue: number } };
+
+/** `credit` marks: a credit that may net the day's goods, and a charge on the same kinds of line (a re-bill when a credit shares its day). */
+export const CREDIT_LINE = 1;
+export const REBILL_LINE = 2;
 
 /**
  * A credit on an adjustment or discount line, booked on a day the same customer bought goods, joins
@@ -22,8 +29,14 @@ export type SameDayCredits = { rows: number; revenue: number };
  * (Online Retail, customer 15098) read as a £40,000 one-time buyer: a strategic account and the
  * second call on the recovery list, with £32,000 at risk, though it bought £650 of goods.
  *
+ * A charge on the same kinds of line that day joins with them: a manual credit and its manual
+ * re-bill (Online Retail's 12365 bought £320.69, was credited £320.69 and billed £320.69 again by
+ * hand the same day) net to nothing, where the credit alone had wiped out the day's goods and made
+ * the customer inactive. A charge on a day without a credit stays out, as the rest of its line.
+ *
  * `order` runs customer by customer and day by day; `category` is each row's final category (-1:
- * left out), written over for the credits that join; `credit` marks the rows that may.
+ * left out), written over for the rows that join; `credit` marks the rows that may (CREDIT_LINE,
+ * REBILL_LINE).
  */
 export function joinSameDayCredits(
   order: ArrayLike<number>,
@@ -34,6 +47,7 @@ export function joinSameDayCredits(
   credit: Uint8Array,
 ): SameDayCredits {
   const joined: SameDayCredits = { rows: 0, revenue: 0 };
+  const rebills = { rows: 0, revenue: 0 };
   for (let start = 0; start < order.length; ) {
     const c = customer[order[start]];
     const d = day[order[start]];
@@ -43,7 +57,8 @@ export function joinSameDayCredits(
     let credits = false;
     for (; end < order.length && customer[order[end]] === c && day[order[end]] === d; end++) {
       const row = order[end];
-      if (credit[row] === 1) credits = true;
+      if (credit[row] === CREDIT_LINE) credits = true;
+      else if (credit[row] === REBILL_LINE) continue;
       else if (category[row] >= 0 && revenue[row] > largest) {
         largest = revenue[row];
         into = category[row];
@@ -52,13 +67,14 @@ export function joinSameDayCredits(
     if (credits && into >= 0) {
       for (let i = start; i < end; i++) {
         const row = order[i];
-        if (credit[row] !== 1) continue;
+        if (credit[row] === 0) continue;
         category[row] = into;
-        joined.rows++;
-        joined.revenue += revenue[row];
+        const tally = credit[row] === CREDIT_LINE ? joined : rebills;
+        tally.rows++;
+        tally.revenue += revenue[row];
       }
     }
     start = end;
   }
-  return joined;
+  return rebills.rows > 0 ? { ...joined, rebills } : joined;
 }

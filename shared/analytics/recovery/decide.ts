@@ -293,6 +293,10 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     // week is a new customer, not a lost one, however few one-time buyers come back).
     // Switched off, one purchase is never a sign of anything: analytics.md's one-time rule as written.
     if (cf.facts.orders[c] === 1 && (!s.winBackOnce || !(cf.cut - cf.facts.last[c] > usualCycle))) continue;
+    // One purchase and silence past repeat buyers' usual gap is a win-back, whatever made the call:
+    // money alone had made some 'slipping' (Online Retail's 18251, one £4,300 order 87 days before),
+    // and growth then sold them ten categories, where a win-back gets none.
+    if (cf.facts.orders[c] === 1) signal = 'lapsed-all';
     const ruled = new Set((rulesByCustomer.get(c) ?? []).map((f) => f.category));
     // A slipping account carries the categories that slip (flagged by the rules, or expected to
     // lose a good share); without a relationship model to say which, all it bought. A category

@@ -105,8 +105,15 @@ describe('the benchmark workbook over real workspaces', () => {
       const r = rowOf(withBacktest, name);
       expect(cell(r, 'Backtest verdict')?.v).toBe(await ownVerdict(files[name]));
     }
-    // The audit's case: 0.86x the best rule's capture and 1.61x stated over realised read as figures alone.
-    expect(cell(rowOf(withBacktest, 'Online Retail'), 'Backtest verdict')?.v).toMatch(/^misses: capture, (precision, )?money$/);
+    // The audit's case: 0.86x the best rule's capture and 1.61x stated over realised had read as figures
+    // alone. The verdict names a target exactly where the row's own figures miss it.
+    const retail = rowOf(withBacktest, 'Online Retail');
+    const verdict = String(cell(retail, 'Backtest verdict')?.v);
+    const capture = Number(cell(retail, 'Loss captured vs best naive rule')?.v);
+    const money = Number(cell(retail, 'Stated / realised money')?.v);
+    expect(verdict).toMatch(/^(misses: |meets all three$)/);
+    expect(verdict.includes('capture')).toBe(capture < 1.2);
+    expect(verdict.includes('money')).toBe(money < 0.8 || money > 1.25);
     expect(cell(rowOf(withBacktest, 'CDNOW'), 'Backtest verdict')?.v).toBe('meets all three');
     expect(cell(rowOf(withBacktest, 'Middling Meats'), 'Backtest verdict')?.v).toBe('not judged: too few declines');
     // A month of data leaves nothing to replay: said, not left blank as if no one had asked.

@@ -46,6 +46,15 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
   const raw = fs.existsSync(FILE) ? rawFigures() : { byCode: new Map(), rows: [] };
   /** Customer/day keys on which the customer bought goods (a product line with a positive amount). */
   const sameDayGoods = (excluded: Set<string>): Set<string> => new Set(raw.rows.filter((r) => !excluded.has(r.code) && r.revenue > 0).map((r) => `${r.customer}/${r.day}`));
+  /**
+   * Whether a left-out line nets the day's goods: a credit of an adjustment or discount on a day the
+   * customer bought goods, and a charge on such a line the same day as such a credit (its re-bill).
+   */
+  const netsGoods = (excluded: Set<string>): ((r: (typeof raw.rows)[number]) => boolean) => {
+    const goods = sameDayGoods(excluded);
+    const credited = new Set(raw.rows.filter((r) => GOODS_CREDITS.includes(r.code) && r.revenue < 0 && goods.has(`${r.customer}/${r.day}`)).map((r) => `${r.customer}/${r.day}`));
+    return (r) => GOODS_CREDITS.includes(r.code) && credited.has(`${r.customer}/${r.day}`);
+  };
 
   beforeAll(async () => {
     w = await newWorkspace({ clientName: 'Online Retail', currency: 'GBP' });
@@ -114,11 +123,11 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
   it("counts 12-month revenue over the product lines, and the adjustment and discount credits booked on a day the customer bought goods, as the raw file adds up customer by customer", () => {
     const excluded = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
     const asOfDay = dayFromIso(summary.asOf);
-    const boughtGoods = sameDayGoods(excluded);
+    const nets = netsGoods(excluded);
     const byCustomer = new Map<string, number>();
     for (const r of raw.rows) {
       if (r.day <= asOfDay - 365 || r.day > asOfDay) continue;
-      if (excluded.has(r.code) && !(GOODS_CREDITS.includes(r.code) && r.revenue < 0 && boughtGoods.has(`${r.customer}/${r.day}`))) continue;
+      if (excluded.has(r.code) && !nets(r)) continue;
       byCustomer.set(r.customer, (byCustomer.get(r.customer) ?? 0) + r.revenue);
     }
     // A customer whose credits outweigh its purchases in the window adds nothing (docs/analytics.md).
@@ -139,6 +148,38 @@ describe.runIf(fs.existsSync(FILE))('UCI Online Retail through the real importer
     expect(detail.customer.revenue12m).toBeCloseTo(649.5, 2);
     expect(detail.customer.tier).toBe('long-tail');
     for (const a of detail.actions.filter((x) => x.kind === 'recovery')) expect(a.reason, a.id).toMatch(/£650/);
+  });
+
+  it("nets a manual credit and its manual re-bill of the same day to nothing: customer 12365 kept the £320.69 of goods it bought, and is no inactive account", async () => {
+    const excluded = new Set(summary.productLevel!.nonProduct.filter((l) => l.excluded).map((l) => l.code));
+    const nets = netsGoods(excluded);
+    const rebills = raw.rows.filter((r) => nets(r) && r.revenue >= 0);
+    expect(rebills.length).toBeGreaterThan(0);
+    expect(summary.productLevel!.sameDayCredits?.rebills?.rows).toBe(rebills.length);
+    expect(summary.productLevel!.sameDayCredits?.rebills?.revenue).toBeCloseTo(rebills.reduce((t, r) => t + r.revenue, 0), 2);
+    const asOfDay = dayFromIso(summary.asOf);
+    const goods = raw.rows.filter((r) => r.customer === '12365' && r.day > asOfDay - 365 && r.day <= asOfDay && !excluded.has(r.code)).reduce((t, r) => t + r.revenue, 0);
+    expect(goods).toBeCloseTo(320.69, 2);
+    const detail = await w.backend.call('analysis-customer', { runId: summary.runId, code: '12365' });
+    expect(detail.customer.revenue12m).toBeCloseTo(goods, 2);
+    expect(detail.customer.tier).not.toBe('inactive');
+  });
+
+  it("never offers as growth a category a customer's recovery call carries as slipping: one call a relationship, and its money counted once", () => {
+    const slipping = new Set(
+      actions.filter((a) => a.kind === 'recovery').flatMap((a) => (a.category === 'All categories' ? (a.breakdown ?? []).filter((b) => !b.spread).map((b) => `${a.customerCode}|${b.category}`) : [`${a.customerCode}|${a.category}`])),
+    );
+    const growth = actions.filter((a) => a.kind === 'growth');
+    expect(growth.length).toBeGreaterThan(0);
+    expect(growth.filter((a) => slipping.has(`${a.customerCode}|${a.category}`)).map((a) => a.id)).toEqual([]);
+  });
+
+  it('calls a customer that bought once and went quiet a win-back, and offers it no growth', () => {
+    const once = actions.filter((a) => a.kind === 'recovery' && a.reason.startsWith('Bought once'));
+    expect(once.length).toBeGreaterThan(0);
+    expect(new Set(once.map((a) => a.facts.signal))).toEqual(new Set(['lapsed-all']));
+    const onceCustomers = new Set(once.map((a) => a.customerCode));
+    expect(actions.filter((a) => a.kind === 'growth' && onceCustomers.has(a.customerCode)).map((a) => a.id)).toEqual([]);
   });
 
   it('states no customer or category at more risk than it kept: customer 16801 sent back all of a £752 order three weeks later', async () => {

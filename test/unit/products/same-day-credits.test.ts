@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { goodsCreditCodes, joinSameDayCredits } from '../../../shared/analytics/products/same-day-credits';
+import { CREDIT_LINE, goodsCreditCodes, joinSameDayCredits, REBILL_LINE } from '../../../shared/analytics/products/same-day-credits';
 import type { NonProductLine } from '../../../shared/model/products';
 
-type Row = { customer: number; day: number; revenue: number; category: number; credit?: boolean };
+type Row = { customer: number; day: number; revenue: number; category: number; credit?: boolean; rebill?: boolean };
 
 /** The rows as the loader holds them (columns, ordered by customer and day), joined; returns each row's category after. */
 function join(rows: Row[]): { categories: number[]; joined: ReturnType<typeof joinSameDayCredits> } {
@@ -14,7 +14,7 @@ function join(rows: Row[]): { categories: number[]; joined: ReturnType<typeof jo
     Int32Array.from(rows, (r) => r.day),
     Float64Array.from(rows, (r) => r.revenue),
     category,
-    Uint8Array.from(rows, (r) => (r.credit ? 1 : 0)),
+    Uint8Array.from(rows, (r) => (r.credit ? CREDIT_LINE : r.rebill ? REBILL_LINE : 0)),
   );
   return { categories: [...category], joined };
 }
@@ -32,6 +32,26 @@ describe('credits of adjustment lines booked the day a customer bought goods', (
     ]);
     expect(categories).toEqual([2, 3, 3, 3]);
     expect(joined).toEqual({ rows: 1, revenue: -38970 });
+  });
+
+  it("bring that day's re-bills on the same kinds of line with them, so a credit and its re-bill net to nothing and the goods stay bought", () => {
+    // Customer 12365 of Online Retail, 2011-02-21: £320.69 of goods, a manual credit of £320.69 and a manual charge of £320.69.
+    const { categories, joined } = join([
+      { customer: 4, day: 200, revenue: 320.69, category: 1 },
+      { customer: 4, day: 200, revenue: -320.69, category: -1, credit: true },
+      { customer: 4, day: 200, revenue: 320.69, category: -1, rebill: true },
+    ]);
+    expect(categories).toEqual([1, 1, 1]);
+    expect(joined).toEqual({ rows: 1, revenue: -320.69, rebills: { rows: 1, revenue: 320.69 } });
+  });
+
+  it('leave a charge on such a line out on a day without a credit, as the rest of its line', () => {
+    const { categories, joined } = join([
+      { customer: 5, day: 300, revenue: 90, category: 2 },
+      { customer: 5, day: 300, revenue: 15, category: -1, rebill: true },
+    ]);
+    expect(categories).toEqual([2, -1]);
+    expect(joined).toEqual({ rows: 0, revenue: 0 });
   });
 
   it('stay out on a day the customer bought no goods, and never cross to another customer or day', () => {
