@@ -1,6 +1,6 @@
 import type { EChartsOption, ScatterSeriesOption } from 'echarts';
 import type { KQuality, ProfileResult } from '../../../shared/model/results';
-import { MARK_COLOR, categoryAxisLabel, colorOf, firstItem, grid, tooltipHtml, truncate, wrapLabel, type ChartFormat } from './common';
+import { LEGEND_ROW, MARK_COLOR, categoryAxisLabel, colorOf, firstItem, grid, legendRows, tooltipHtml, truncate, wrapLabel, type ChartFormat } from './common';
 
 const PREVIEW_COLOR = '#E69F00';
 
@@ -234,9 +234,21 @@ export function jitterFor(code: string): number {
   return (((h >>> 0) % 1000) / 999 - 0.5) * 0.7;
 }
 
+/** The scatter legend's width: about the narrowest its full-width panel gets (a 1280 px window). */
+const SCATTER_LEGEND_WIDTH = 960;
+const SCATTER_PLOT_HEIGHT = 380;
+const scatterName = (p: Pick<ProfileResult, 'id' | 'label'>): string => `${p.id}. ${truncate(p.label, 44)}`;
+
+/** The scatter's height: one more legend line for each the profile names need past the first. */
+export function customerScatterHeight(profiles: readonly Pick<ProfileResult, 'id' | 'label'>[]): number {
+  return SCATTER_PLOT_HEIGHT + LEGEND_ROW * Math.max(0, legendRows(profiles.map(scatterName), SCATTER_LEGEND_WIDTH) - 1);
+}
+
 /**
  * Customers by size (log axis) and breadth, one series per profile. Large mode draws tens of
  * thousands of points in one pass; customers without 12-month revenue cannot sit on a log axis.
+ * The legend wraps rather than scrolls: scrolled, the profiles on its second page had no name
+ * beside their colour (the README's own screenshot showed "1/2" after six of seven).
  */
 export function customerScatterOption(
   customers: readonly ScatterCustomer[],
@@ -255,7 +267,7 @@ export function customerScatterOption(
   const total = customers.length;
   const series: ScatterSeriesOption[] = profiles.map((p, i) => ({
     type: 'scatter',
-    name: `${p.id}. ${truncate(p.label, 44)}`,
+    name: scatterName(p),
     color: colorOf(i),
     large: true,
     largeThreshold: 2000,
@@ -264,8 +276,8 @@ export function customerScatterOption(
     data: byProfile.get(p.id) ?? [],
   }));
   return {
-    grid: grid({ left: 64, bottom: 56, top: 64 }),
-    legend: { type: 'scroll', top: 0 },
+    grid: grid({ left: 64, bottom: 56, top: 64 + LEGEND_ROW * Math.max(0, legendRows(profiles.map(scatterName), SCATTER_LEGEND_WIDTH) - 1) }),
+    legend: { type: 'plain', top: 0, left: 'center', width: SCATTER_LEGEND_WIDTH },
     tooltip: {
       trigger: 'item',
       formatter: (p) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerScatterOption, elbowOption, jitterFor, profileHeatmapHeight, profileHeatmapOption, REFERENCE_NAME, scatterPointCode, silhouetteLabel, silhouetteOption } from '../../../renderer/src/charts/profiles';
+import { customerScatterHeight, customerScatterOption, elbowOption, jitterFor, profileHeatmapHeight, profileHeatmapOption, REFERENCE_NAME, scatterPointCode, silhouetteLabel, silhouetteOption } from '../../../renderer/src/charts/profiles';
 import { categories, fmt, profiles, quality } from './fixtures';
 import { wrapLabel } from '../../../renderer/src/charts/common';
 
@@ -109,6 +109,17 @@ describe('profile charts', () => {
     expect((series[1].data as unknown[][])[0].slice(2)).toEqual(['Gamma', 2, 'C']);
     expect((option.xAxis as Axis).type).toBe('log');
     expect((option.xAxis as Axis).name).toContain('USD');
+  });
+
+  it('wraps the scatter legend onto as many lines as seven profile names need, and grows the chart by as much, instead of paging it', () => {
+    const many = ['Bakery + Coffee & Tea heavy', 'Meat + Produce + Dairy heavy', 'Beverages + Meat heavy', 'Frozen + Dry Goods heavy', 'Snacks + Beverages heavy', 'Meat + Produce + Dry Goods heavy', 'Seafood + Produce heavy'].map((label, i) => ({ id: i + 1, label }));
+    const option = customerScatterOption([], many, fmt);
+    const legend = option.legend as { type: string; width: number };
+    expect(legend.type).toBe('plain');
+    const extra = customerScatterHeight(many) - customerScatterHeight(many.slice(0, 1));
+    expect(extra).toBeGreaterThan(0);
+    expect((option.grid as { top: number }).top).toBe(64 + extra);
+    expect(customerScatterHeight(many.slice(0, 1))).toBe(380);
   });
 
   it("colours points by another k's profiles when a preview gives one per customer", () => {

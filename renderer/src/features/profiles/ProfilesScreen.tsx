@@ -4,7 +4,7 @@ import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { structureReasonAfterHeading as afterHeading } from '../../../../shared/format/profile-words';
-import { customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapHeight, profileHeatmapOption, scatterPointCode, silhouetteLabel, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
+import { customerScatterHeight, customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapHeight, profileHeatmapOption, scatterPointCode, silhouetteLabel, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
 import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -263,7 +263,7 @@ export function ProfilesScreen() {
             <Chart
               option={scatter}
               label={`Scatter of customers: 12-month revenue against categories bought, coloured by profile${preview ? ` (preview of k = ${preview.k})` : ''}`}
-              height={380}
+              height={customerScatterHeight(scatterPreview ? scatterPreview.profiles : s.profiles)}
               testId="chart-scatter"
               onClick={(e) => {
                 const code = scatterPointCode(e.value);
