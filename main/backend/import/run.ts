@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import type { HandlerArgs } from '../../../shared/contract';
-import { countsPurchases, type ImportPreview, type ImportSummary } from '../../../shared/contract/import';
+import { countsPurchases, type ImportPreview, type ImportSummary, type RejectedRow } from '../../../shared/contract/import';
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
@@ -455,12 +455,9 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       throw new AppError('IMPORT_EMPTY', `None of the ${tally.rowsRead.toLocaleString('en-US')} rows of ${name} is a sale: by '${plan.mapping.status}', they are ${tally.notSales.describe()}. Nothing was imported. If these rows are sales, import again with --map status= (unmapped).`);
     }
     if (tally.rowsImported === 0) {
-      const first = tally.rejectsSample[0];
       throw new AppError(
         tally.rowsRejected === 0 ? 'IMPORT_EMPTY' : 'IMPORT_NOT_A_TABLE',
-        tally.rowsRejected === 0
-          ? `${name} has a header but no data rows. Nothing was imported.`
-          : `None of the ${tally.rowsRejected} rows of ${name} could be imported; the first problem is on row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.reason}. Check the column mapping (--map) and the date format.`,
+        tally.rowsRejected === 0 ? `${name} has a header but no data rows. Nothing was imported.` : nothingImportedMessage(name, tally),
         { rejectsSample: tally.rejectsSample },
       );
     }
@@ -563,4 +560,24 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
   }
+}
+
+/**
+ * Why no row of a file was imported, by the rule that rejected most of them: the first row's
+ * problem (one impossible date) had been named while most rows fell to another rule (dates years
+ * from the workspace's), and the advice pointed at the wrong fix.
+ */
+function nothingImportedMessage(name: string, tally: Tally): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const at = (r: RejectedRow) => `row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`;
+  const [most, ...others] = tally.rulesByRows();
+  const rest = others.reduce((n, r) => n + r.rows, 0);
+  const next = others[0];
+  const why =
+    others.length === 0
+      ? `all for one reason, e.g. ${at(most.first)}`
+      : `${count(most.rows)} of them for one reason, e.g. ${at(most.first)}; ${
+          rest === 1 ? `the other on ${at(next.first)}` : `the other ${count(rest)} for ${others.length === 1 ? 'another reason, e.g.' : `${others.length} other reasons, most often`} ${at(next.first)}`
+        }`;
+  return `None of the ${count(tally.rowsRejected)} rows of ${name} could be imported, ${why}. Check the column mapping (--map) and the date format.`;
 }

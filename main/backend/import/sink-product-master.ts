@@ -49,6 +49,10 @@ export function productMasterSink(db: Db, plan: ImportPlan, tally: Tally): RowSi
           'UPDATE transactions SET category_id = p.category_id FROM products p WHERE p.id = transactions.product_id AND p.category_id IS NOT NULL AND transactions.import_id = ? AND transactions.category_id <> p.category_id',
         );
         for (const importId of productLevel) regroup.run(importId);
+        // transactions.category_id has no index: without one, finding an unused category and the
+        // foreign-key check on deleting it each scan every transaction, minutes for a catalogue of
+        // thousands of per-product categories. Built for this step and dropped in the same transaction.
+        db.exec('CREATE INDEX IF NOT EXISTS product_master_regroup ON transactions (category_id)');
         const orphans = db
           .prepare('SELECT id FROM categories c WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.category_id = c.id) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.category_id = c.id)')
           .all() as { id: number }[];
@@ -60,6 +64,7 @@ export function productMasterSink(db: Db, plan: ImportPlan, tally: Tally): RowSi
             // Still referenced by something outside the import tables (e.g. a saved analysis): keep it.
           }
         }
+        db.exec('DROP INDEX product_master_regroup');
         tally.warnings.push(`Regrouped the transactions of ${productLevel.length === 1 ? 'an earlier import' : `${productLevel.length} earlier imports`} from product level into the master's categories.`);
       }
     },

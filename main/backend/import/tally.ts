@@ -25,6 +25,8 @@ export class Tally {
   /** Rows skipped because their status says they are no sale (a view, a cancelled order); in rowsSkipped. */
   readonly notSales = new NotSales();
   readonly rejectsSample: RejectedRow[] = [];
+  /** Rejected rows by the rule that rejected them, each with its first row: the sample is only the first few, in file order. */
+  readonly rejectRules = new Map<string, { rows: number; first: RejectedRow }>();
   readonly warnings: string[] = [];
   private readonly insertReject: Database.Statement;
 
@@ -45,6 +47,16 @@ export class Tally {
     this.rowsRejected++;
     this.insertReject.run(this.importId, row, column, value, reason);
     if (this.rejectsSample.length < SAMPLE_SIZE) this.rejectsSample.push({ row, column, value, reason });
+    // A reason quotes its cell and counts ('2023-01-15' is 25 years after ...): without them, one rule is one key.
+    const rule = `${column ?? ''}|${reason.replace(/'[^']*'/g, '').replace(/\d+/g, '#')}`;
+    const seen = this.rejectRules.get(rule);
+    if (seen) seen.rows++;
+    else this.rejectRules.set(rule, { rows: 1, first: { row, column, value, reason } });
+  }
+
+  /** The rules that rejected rows, the one that rejected most first. */
+  rulesByRows(): { rows: number; first: RejectedRow }[] {
+    return [...this.rejectRules.values()].sort((a, b) => b.rows - a.rows || a.first.row - b.first.row);
   }
 
   /** A row rejected after it was stored (its sale taken back out of the counts). */

@@ -9,7 +9,11 @@ const SCREEN_WORDS: [RegExp, Words][] = [
   // The door's own wording for a refused field ("Invalid input for workspace-update: currency: ...") names a handler no screen shows.
   [/^Invalid input for [a-z-]+: ([A-Za-z.]+): /, (_match, field) => `${field.charAt(0).toUpperCase()}${field.slice(1)}: `],
   [/use --force if you really mean it/g, 'tick "Import even if this file or its lines were imported before" if you really mean it'],
+  // In brackets after words that already name the column ("need a category column (--map category=<column>)"), only the control is left to say.
+  [/ \(--map (\w+)=<column>\)/g, ' (set the $1 column under Column mapping)'],
   [/--map (\w+)=<column>/g, 'its $1 column (Column mapping)'],
+  [/the column mapping \(--map\)/g, 'the column mapping'],
+  [/ \((?:or )?--map\)/g, ''],
   [/--map (\w+)= \(unmapped\)/g, 'the $1 column set to "not mapped" (Column mapping)'],
   [/--sheet "([^"]+)"/g, 'the sheet "$1" on the import screen'],
   [/--shape spend-table/g, 'the spend-table shape on the import screen'],

@@ -54,6 +54,17 @@ describe('a date far beyond the rest of the data', () => {
     expect(await w.backend.call('import-run', { path: later })).toMatchObject({ rowsImported: 2, rowsRejected: 0 });
   });
 
+  it('that reject most of a file that stores nothing are the reason it names, not the first bad row', async () => {
+    const w = await workspace();
+    await w.backend.call('import-run', { path: typoFile(w.dir) });
+    const later = path.join(w.dir, 'years-later.csv');
+    fs.writeFileSync(later, `${HEADER}\nC1,2036-01-15,A,10\nC2,2036-02-30,A,20\nC3,2036-03-05,A,30\nC1,2036-04-10,A,40\nC2,2036-06-11,A,50\n`);
+    const error = await failure(w.backend.call('import-run', { path: later }));
+    expect(error).toMatchObject({ code: 'IMPORT_NOT_A_TABLE' });
+    expect(error?.message).toMatch(/^None of the 5 rows of years-later.csv could be imported, 4 of them for one reason, e\.g\. row 2, column Date: '2036-01-15' is 24 years after the rest of the dates/);
+    expect(error?.message).toContain("the other on row 3, column Date: '2036-02-30' is not a valid date");
+  });
+
   it('after today, is rejected as a sale not yet made, on every path, where it would have made every customer look silent', async () => {
     const today = dayFromIso(new Date().toISOString().slice(0, 10));
     const rows = Array.from({ length: 30 }, (_, i) => `C${(i % 5) + 1},${isoFromDay(today - 200 + i * 5)},A,10`);

@@ -147,6 +147,7 @@ describe('other shapes', () => {
       { name: 'Paint', revenue: 4 },
     ]);
     expect((await w.backend.call('workspace-info', {})).categories).toBe(2);
+    expect(w.backend.session.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transactions' AND name = 'product_master_regroup'").get()).toBeUndefined();
   });
 
   it('uses an earlier product master for a later file without categories', async () => {

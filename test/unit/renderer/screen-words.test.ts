@@ -14,6 +14,15 @@ describe("the backend's messages on a screen", () => {
     expect(screenWords('Invalid input for workspace-update: currency: Not an ISO currency code: use one such as USD, EUR or GBP')).toBe('Currency: Not an ISO currency code: use one such as USD, EUR or GBP');
   });
 
+  it('say the control once where the words before the flag already name the column', () => {
+    expect(
+      screenWords("No category or product column: every sale is in one category, 'All products'. Churn per customer still works; profiles and growth need a category column (--map category=<column>)."),
+    ).toBe("No category or product column: every sale is in one category, 'All products'. Churn per customer still works; profiles and growth need a category column (set the category column under Column mapping).");
+    expect(screenWords('None of the 8 rows of messy.csv could be imported, 4 of them for one reason. Check the column mapping (--map) and the date format.')).toBe(
+      'None of the 8 rows of messy.csv could be imported, 4 of them for one reason. Check the column mapping and the date format.',
+    );
+  });
+
   it('leave a message without flags as it is', () => {
     expect(screenWords("'lots' is not a number")).toBe("'lots' is not a number");
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview, ImportSummary } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { isCancelled } from '../../api/errors';
@@ -8,6 +8,7 @@ import { ErrorNotice, ProgressBar } from '../../components/Feedback';
 import type { Progress } from '../../../../shared/contract';
 import { MappingStep, type MappingChoice } from './MappingStep';
 import { ImportResult } from './ImportResult';
+import { RejectReasons, rejectsOfError } from './RejectedRows';
 
 type Step = 'choose' | 'map' | 'result';
 const STEPS: { id: Step; label: string }[] = [
@@ -26,6 +27,12 @@ export function ImportScreen() {
   const [job, setJob] = useState<{ label: string; progress: Progress | null; controller: AbortController } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [over, setOver] = useState(false);
+  const bar = useRef<HTMLDivElement>(null);
+  const started = job?.controller;
+  // Import and Check sit below the mapping: a bar (and its Cancel) drawn above the fold looked like no run at all.
+  useEffect(() => {
+    if (started) bar.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [started]);
 
   const loadPreview = async (picked: PickedFile, options: { sheet?: string; shape?: ImportPreview['shape'] } = {}) => {
     setError(null);
@@ -146,8 +153,9 @@ export function ImportScreen() {
           ))}
         </ol>
       </div>
-      {job && <ProgressBar label={job.label} progress={job.progress} onCancel={() => job.controller.abort()} />}
+      <div ref={bar}>{job && <ProgressBar label={job.label} progress={job.progress} onCancel={() => job.controller.abort()} />}</div>
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
+      <RejectReasons rows={rejectsOfError(error)} label="Why the rows were rejected" />
       {step === 'choose' && (
         <div className={`dropzone${over ? ' over' : ''}`} data-testid="dropzone">
           <p>

@@ -7,6 +7,7 @@ import { Panel, Stat } from '../../components/Feedback';
 import { BigFileThreshold, suitsDuckDb } from './BigFileThreshold';
 import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
+import { RejectReasons } from './RejectedRows';
 /** currency: null keeps what the preview settled on (read from the file, or the workspace's own). */
 export type MappingChoice = {
   mapping: Mapping;
@@ -306,20 +307,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
               ))}
             </ul>
           )}
-          {dryRun.rejectsSample.length > 0 && (
-            <>
-              <h3>First rejected rows</h3>
-              <ul className="reasons">
-                {dryRun.rejectsSample.slice(0, 8).map((r) => (
-                  <li key={`${r.row}-${r.column}`}>
-                    Row {r.row}
-                    {r.column && `, ${r.column}`}
-                    {r.value !== null && ` “${r.value}”`}: {r.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <RejectReasons rows={dryRun.rejectsSample.slice(0, 8)} />
         </Panel>
       )}
 

@@ -2,7 +2,7 @@ import { screenWords } from '../../app/screen-words';
 import { useState } from 'react';
 import type { ImportSummary, RejectedRow } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { saveExport } from '../../api/files';
+import { saveExport, transportKind } from '../../api/files';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters } from '../../app/workbench';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -32,7 +32,8 @@ export function RejectedRows({ summary }: { summary: ImportSummary }) {
       const path = await saveExport({ title: 'Save rejected rows', defaultName: name, filters: [{ name: 'CSV', extensions: ['csv'] }] }, (out) =>
         call('import-rejects-export', { importId, out }),
       );
-      if (path) setSaved(`Saved ${fmt.count(summary.rowsRejected)} rejected rows to ${path}`);
+      // In the browser the path is the server's scratch copy; the user's file is the download, under its name.
+      if (path) setSaved(transportKind() === 'http' ? `Downloaded ${fmt.count(summary.rowsRejected)} rejected rows as ${name}` : `Saved ${fmt.count(summary.rowsRejected)} rejected rows to ${path}`);
     } catch (e) {
       setError(e);
     }
@@ -69,4 +70,33 @@ export function ImportWarnings({ warnings, label = 'Warnings' }: { warnings: rea
       ))}
     </ul>
   );
+}
+
+/** A few rejected rows with the reason for each: a dry run's, or those of an import that stored nothing. */
+export function RejectReasons({ rows, label = 'First rejected rows' }: { rows: readonly RejectedRow[]; label?: string }) {
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3>{label}</h3>
+      <ul className="reasons" aria-label={label}>
+        {rows.map((r) => (
+          <li key={`${r.row}-${r.column}`}>
+            Row {r.row}
+            {r.column && `, ${r.column}`}
+            {r.value !== null && ` “${r.value}”`}: {screenWords(r.reason)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The rejected rows an error carries in its details (an import that stored no row), if it carries any. */
+export function rejectsOfError(error: unknown): RejectedRow[] {
+  const details = typeof error === 'object' && error !== null && 'details' in error ? (error as { details?: { rejectsSample?: unknown } }).details : undefined;
+  const sample = details?.rejectsSample;
+  if (!Array.isArray(sample)) return [];
+  return sample
+    .filter((r): r is RejectedRow => typeof r === 'object' && r !== null && typeof (r as RejectedRow).row === 'number' && typeof (r as RejectedRow).reason === 'string')
+    .sort((a, b) => a.row - b.row);
 }

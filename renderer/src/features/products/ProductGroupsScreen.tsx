@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { ProductGroupsView } from '../../../../shared/contract';
+import type { ProductGroupsView, Progress } from '../../../../shared/contract';
 import { LINE_KIND_LABELS } from '../../../../shared/analytics/products/non-product';
 import { call } from '../../api/client';
+import { isCancelled } from '../../api/errors';
 import { pickDataFile, saveExport } from '../../api/files';
 import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useSummary, useWorkspace } from '../../app/workbench';
-import { ErrorNotice, Panel, SavedNotice, Stat } from '../../components/Feedback';
+import { ErrorNotice, Panel, ProgressBar, SavedNotice, Stat } from '../../components/Feedback';
 import { groupRows, mergeGroups, renameGroup, type Assignment } from './edit';
 import { LEVEL_WORDS, levelDetail } from './level-words';
 import { NoProducts } from './NoProducts';
@@ -41,6 +42,8 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [importing, setImporting] = useState<{ label: string; progress: Progress | null; controller: AbortController } | null>(null);
+  const busy = job !== null || importing !== null;
   const rows = useMemo(() => groupRows(data.products, assignment), [data, assignment]);
   const level = data.level;
   const total = rows.reduce((s, r) => s + r.revenue, 0);
@@ -85,12 +88,19 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
     try {
       const file = await pickDataFile('Import a product list (product, group)');
       if (!file) return;
-      await call('import-run', { path: file.path, shape: 'product-master' });
+      const controller = new AbortController();
+      setImporting({ label: `Importing ${file.name}`, progress: null, controller });
+      try {
+        await call('import-run', { path: file.path, shape: 'product-master' }, { signal: controller.signal, onProgress: (progress) => setImporting((j) => (j ? { ...j, progress } : j)) });
+      } finally {
+        setImporting(null);
+      }
       await refresh();
       await runAnalysis(summary?.settings ?? {});
       view.reload();
     } catch (e) {
-      setError(e);
+      if (isCancelled(e)) setError({ code: 'CANCELLED', message: 'Import of the product list cancelled: the groups are as they were.' });
+      else setError(e);
     }
   };
   const toggle = (name: string) =>
@@ -140,10 +150,10 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
         title={`Groups (${rows.length})`}
         actions={
           <div className="row">
-            <button type="button" disabled={selected.size < 2 || !mergeTarget} onClick={() => (edited(mergeGroups(assignment, [...selected], mergeTarget as string)), setSelected(new Set()))} data-testid="merge-groups">
+            <button type="button" disabled={selected.size < 2 || !mergeTarget || busy} onClick={() => (edited(mergeGroups(assignment, [...selected], mergeTarget as string)), setSelected(new Set()))} data-testid="merge-groups">
               Merge {selected.size >= 2 ? `${selected.size} groups into “${mergeTarget}”` : 'selected groups'}
             </button>
-            <button type="button" className="primary" disabled={(!dirty && Object.keys(lines).length === 0) || job !== null} onClick={() => void save()} data-testid="save-groups">
+            <button type="button" className="primary" disabled={(!dirty && Object.keys(lines).length === 0) || busy} onClick={() => void save()} data-testid="save-groups">
               Save and re-run analysis
             </button>
           </div>
@@ -237,17 +247,18 @@ function GroupEditor({ data, reload }: { data: ProductGroupsView; reload: () => 
       </Panel>
       <Panel title="Product list file">
         <div className="row">
-          <button type="button" onClick={() => void exportCsv()} data-testid="export-groups">
+          <button type="button" onClick={() => void exportCsv()} disabled={busy} data-testid="export-groups">
             Export groups as CSV
           </button>
-          <button type="button" onClick={() => void importMaster()} disabled={job !== null}>
+          <button type="button" onClick={() => void importMaster()} disabled={busy} data-testid="import-product-list">
             Import a product list (product → group)…
           </button>
-          <button type="button" onClick={() => void reset()} disabled={!data.saved || job !== null}>
+          <button type="button" onClick={() => void reset()} disabled={!data.saved || busy}>
             Back to automatic groups
           </button>
           <SavedNotice path={saved} />
         </div>
+        {importing && <ProgressBar label={importing.label} progress={importing.progress} onCancel={() => importing.controller.abort()} />}
         <p className="muted">The CSV has product, description, group: edit the group column in a spreadsheet and import it back as a product list.</p>
       </Panel>
     </>
