@@ -19,6 +19,8 @@ export type ProductLevelInfo = {
   source: 'imported' | 'saved' | 'descriptions';
   /** The column the imported level came from, when known. */
   column: string | null;
+  /** True when `column` says where the categories came from ("the product master"), not a column's name: said as it is, not quoted. */
+  columnIsSource?: boolean;
   /** Distinct values of the imported level, and of the level used. */
   rawValues: number;
   values: number;

@@ -40,6 +40,26 @@ describe('workspaces', () => {
     again.close();
   });
 
+  it('lists a renamed client by its new name among the recent ones, in the same place, also after a restart', async () => {
+    const w = await newWorkspace({ clientName: 'Messy client' });
+    cleanups.push(w.cleanup);
+    const other = path.join(w.dir, 'other.longtail');
+    await w.backend.call('workspace-create', { path: other, clientName: 'Other client' });
+    await w.backend.call('workspace-open', { path: w.file });
+    const before = await w.backend.call('workspace-recent', {});
+    await w.backend.call('workspace-update', { clientName: 'Messy Client GmbH' });
+    const after = await w.backend.call('workspace-recent', {});
+    expect(after.map((r) => [r.path, r.clientName, r.openedAt])).toEqual([
+      [w.file, 'Messy Client GmbH', before[0].openedAt],
+      [other, 'Other client', before[1].openedAt],
+    ]);
+    w.backend.close();
+    const again = new Backend({ appDataDir: path.join(w.dir, 'app-data') });
+    expect((await again.call('workspace-recent', {}))[0]).toMatchObject({ path: w.file, clientName: 'Messy Client GmbH' });
+    expect((await again.call('workspace-list', { folder: w.dir })).workspaces.find((f) => f.path === w.file)?.clientName).toBe('Messy Client GmbH');
+    again.close();
+  });
+
   it('forgets the recent workspaces whose file is gone, and keeps the others and the files', async () => {
     const kept = await newWorkspace({ clientName: 'Still here' });
     cleanups.push(kept.cleanup);

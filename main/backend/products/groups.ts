@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import type { ProductGroupsView, ProductGroupSummary } from '../../../shared/contract/products';
-import { LINE_KIND_LABELS } from '../../../shared/analytics/products/non-product';
+import { LINE_KIND_LABELS, NOT_A_PRODUCT_GROUP } from '../../../shared/analytics/products/non-product';
 import { summariseGroups } from '../../../shared/analytics/products/group-summary';
 import type { SavedProductGroups } from '../../../shared/model/products';
 import { PRODUCT_GROUPS_KEY, readSavedGroups, type CatalogueEntry } from '../analysis/load-dataset';
@@ -10,8 +10,6 @@ import { writeCsv } from '../export/csv';
 import type { Session } from '../session';
 
 const EXAMPLES = 5;
-/** What the CSV puts in the group column of a line left out, so it imports back as a product list without rejects. */
-const NOT_A_PRODUCT_GROUP = '(not a product)';
 
 function summarise(catalogue: readonly CatalogueEntry[]): ProductGroupSummary[] {
   return summariseGroups(catalogue, (p) => p.group, EXAMPLES);

@@ -9,7 +9,7 @@ import { workspaceInfo } from './info';
 import { isWorkspaceFile } from './list';
 import { currencyOfLocale } from '../../../shared/format/currency';
 import { setWorkspaceCurrency, systemLocale } from '../import/currency';
-import { rememberRecent } from './recent';
+import { rememberRecent, renameRecent } from './recent';
 import { removeWorkspaceFiles } from './files';
 
 /** Creates a workspace file (replacing one only when asked), opens it in the session and lists it as recent. */
@@ -64,5 +64,7 @@ export function updateWorkspace(session: Session, changes: { clientName?: string
   const db = session.db;
   if (changes.clientName !== undefined) setMeta(db, 'client_name', changes.clientName);
   if (changes.currency !== undefined) setWorkspaceCurrency(db, changes.currency, 'user');
-  return workspaceInfo(session);
+  const info = workspaceInfo(session);
+  renameRecent(session, info);
+  return info;
 }

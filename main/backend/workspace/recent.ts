@@ -27,6 +27,15 @@ export function rememberRecent(session: Session, info: WorkspaceInfo, now: Date)
   writeRecent(session, list);
 }
 
+/** A renamed client keeps its place and opening time in the list; only the name it is listed by changes. */
+export function renameRecent(session: Session, info: WorkspaceInfo): void {
+  const list = readRecent(session);
+  const at = list.findIndex((r) => r.path === info.path);
+  if (at < 0 || list[at].clientName === info.clientName) return;
+  list[at] = { ...list[at], clientName: info.clientName };
+  writeRecent(session, list);
+}
+
 /**
  * Drops the entries whose file is gone (moved, deleted, on a drive not mounted), which otherwise
  * stay listed until twelve newer ones push them out. The files themselves are not touched.

@@ -2,8 +2,8 @@ import type { NonProductLine, ProductLevelInfo, SavedProductGroups } from '../..
 import { formatCount, formatShare } from '../../format/numbers';
 import type { Baskets } from './co-purchase';
 import { OTHER_GROUP } from './description-groups';
-import { proposeGroups } from './proposal';
-import { classifyLine, digitShare } from './non-product';
+import { proposeGroups, type Proposal } from './proposal';
+import { classifyLine, digitShare, NOT_A_PRODUCT_GROUP } from './non-product';
 import { median } from '../sorted';
 
 /**
@@ -162,6 +162,36 @@ function poolRareCategories(list: string[], ofCategory: Int32Array, raw: readonl
   return { kept: keep.size, pooled, revenueShare: total > 0 ? pooledRevenue / total : 0 };
 }
 
+/**
+ * The products co-purchase placed that saved groups still hold where it put them. Saving renames
+ * groups, so the proposal's names no longer match: a proposed group is taken to be the saved group
+ * most of its described products went to, and a product the analyst moved elsewhere was placed by
+ * the analyst, not by co-purchase.
+ */
+function keptByCoPurchase(proposal: Proposal, codes: readonly string[], groupFor: (code: string) => string): Set<string> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const code of codes) {
+    const proposed = proposal.groupOf.get(code);
+    if (proposed === undefined || proposal.byCoPurchase.has(code)) continue;
+    const tally = votes.get(proposed) ?? new Map<string, number>();
+    votes.set(proposed, tally);
+    const to = groupFor(code);
+    tally.set(to, (tally.get(to) ?? 0) + 1);
+  }
+  const savedAs = new Map<string, string>();
+  for (const [proposed, tally] of votes) {
+    // Ties go to the name that sorts first, so the answer does not depend on the catalogue's order.
+    const [best] = [...tally].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    savedAs.set(proposed, best[0]);
+  }
+  const kept = new Set<string>();
+  for (const code of codes) {
+    const proposed = proposal.groupOf.get(code);
+    if (proposed !== undefined && proposal.byCoPurchase.has(code) && savedAs.get(proposed) === groupFor(code)) kept.add(code);
+  }
+  return kept;
+}
+
 /** Too fine: more values than a rep can talk about, or many values each bought by few customers. */
 export function levelTooFine(values: number, medianBuyers: number, customers: number): boolean {
   if (values > MAX_USABLE_VALUES) return true;
@@ -209,6 +239,11 @@ export function decideLevel(input: LevelInput): LevelDecision {
     });
   } else {
     categories.forEach((c, i) => {
+      // Its products are listed one by one as non-product lines already; as a category it would count as a group and hold nothing.
+      if (c.name === NOT_A_PRODUCT_GROUP) {
+        categoryExcluded[i] = 1;
+        return;
+      }
       const verdict = classifyLine({ code: c.name, names: [c.name], rows: c.rows, negativeRows: c.negativeRows, revenue: c.revenue, priceCv: NaN }, 0);
       const line = judged(c.name, c.name, verdict, c.revenue, c.rows);
       if (!line) return;
@@ -245,6 +280,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
     nonProductRevenue,
     nonProductRows,
     coPurchase,
+    ...(column !== null && column === input.categorySource ? { columnIsSource: true } : {}),
   });
 
   const useGroups = hasGroups || (fine && products.length > 0 && namedShare >= 0.5);
@@ -301,7 +337,7 @@ export function decideLevel(input: LevelInput): LevelDecision {
       ofProduct,
       ofCategory,
       info: info('product-groups', hasGroups ? 'saved' : 'descriptions', sortedGroups.length, reason, hasGroups ? null : cp),
-      byCoPurchase: hasGroups ? new Set<string>() : proposal.byCoPurchase,
+      byCoPurchase: hasGroups ? keptByCoPurchase(proposal, live.map(({ p }) => p.code), groupFor) : proposal.byCoPurchase,
     };
   }
 

@@ -7,6 +7,12 @@
  * - in a catalogue whose product codes carry digits, a code without any that behaves like money
  *   rather than goods: its net revenue is a credit, or its unit price changes from line to line.
  */
+/**
+ * The group the exported product list gives a line left out, so the list imports back without
+ * rejects; a product list naming it says those lines are no products, not that they are a group.
+ */
+export const NOT_A_PRODUCT_GROUP = '(not a product)';
+
 export type LineKind = 'shipping' | 'fee' | 'commission' | 'discount' | 'adjustment' | 'sample' | 'voucher' | 'test';
 
 export const LINE_KIND_LABELS: Record<LineKind, string> = {

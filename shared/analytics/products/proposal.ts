@@ -2,8 +2,12 @@ import type { CoPurchaseInfo } from '../../model/products';
 import { IGNORED, LEFTOVER, placeByCoPurchase, type Baskets } from './co-purchase';
 import { OTHER_GROUP, proposeGroupsFromDescriptions, type ProductInfo } from './description-groups';
 
-/** Names how groups are proposed; part of the data hash, so results kept from an older way are not reused. */
-export const PROPOSAL_METHOD = 'head nouns + co-purchase, 1';
+/**
+ * Names how groups are proposed; part of the data hash, so results kept from an older way are not
+ * reused. 2: saved groups keep the products co-purchase placed, and a product list's
+ * '(not a product)' group is no category.
+ */
+export const PROPOSAL_METHOD = 'head nouns + co-purchase, 2';
 
 export type Proposal = {
   /** Group per product code, for the products not left out. */

@@ -17,4 +17,9 @@ describe("the product level's count", () => {
     expect(levelDetail(level({ level: 'categories', column: 'Category', rawValues: 60, values: 15 }), fmt.count)).toBe("15 after merging spellings, from 60 'Category' values");
     expect(levelDetail(level({ level: 'product-groups', column: 'StockCode', rawValues: 3676, values: 30 }), fmt.count)).toBe("30 groups from 3,676 'StockCode' values");
   });
+
+  it('names a product master or spend table as where the categories came from, not as a quoted column', () => {
+    expect(levelDetail(level({ level: 'categories', column: 'the product master', columnIsSource: true, rawValues: 30, values: 30 }), fmt.count)).toBe('30 categories in the product master');
+    expect(levelDetail(level({ level: 'categories', column: "the spend table's columns", columnIsSource: true, rawValues: 6, values: 6 }), fmt.count)).toBe("6 categories in the spend table's columns");
+  });
 });

@@ -11,7 +11,7 @@ const WORKSPACE_FILTERS = [{ name: 'Longtail workspace', extensions: ['longtail'
  * Create or open by path: native dialogs in Electron; behind the browser bridge, which has no
  * dialogs, a new workspace goes to the default folder unless the user types a path.
  */
-export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
+export function OpenOrCreate({ folder, onOpenFailed }: { folder: WorkspaceListing | null; onOpenFailed: () => void }) {
   const { go } = useNavigation();
   const { setWorkspace } = useWorkspace();
   const [clientName, setClientName] = useState('');
@@ -50,7 +50,12 @@ export function OpenOrCreate({ folder }: { folder: WorkspaceListing | null }) {
         path = (await globalThis.api.openFile({ title: 'Open workspace', filters: WORKSPACE_FILTERS })) ?? '';
         if (!path) return;
       }
-      setWorkspace(await call('workspace-open', { path }));
+      try {
+        setWorkspace(await call('workspace-open', { path }));
+      } catch (e) {
+        onOpenFailed();
+        throw e;
+      }
     });
 
   return (

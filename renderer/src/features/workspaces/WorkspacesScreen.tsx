@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WorkspaceInfo, WorkspaceListing } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -154,8 +154,11 @@ function Datasets({ revision }: { revision: string }) {
   );
 }
 
-/** Opens a workspace by path and keeps the failure, if any, for the panel that asked. */
-function useOpenWorkspace() {
+/**
+ * Opens a workspace by path and keeps the failure, if any, for the panel that asked. A failed open
+ * is often a file deleted or moved since the lists were read, so it has them read again.
+ */
+function useOpenWorkspace(onFailed: () => void) {
   const { setWorkspace } = useWorkspace();
   const [error, setError] = useState<unknown>(null);
   const open = async (path: string) => {
@@ -164,16 +167,17 @@ function useOpenWorkspace() {
       setError(null);
     } catch (e) {
       setError(e);
+      onFailed();
     }
   };
   return { open, error, setError };
 }
 
-function Recent() {
+function Recent({ revision, refresh }: { revision: string; refresh: () => void }) {
   const fmt = useFormatters();
   const { workspace } = useWorkspace();
-  const recent = useAsync(() => call('workspace-recent', {}), [workspace?.path]);
-  const { open, error, setError } = useOpenWorkspace();
+  const recent = useAsync(() => call('workspace-recent', {}), [revision]);
+  const { open, error, setError } = useOpenWorkspace(refresh);
   const missing = recent.data?.filter((r) => !r.exists).length ?? 0;
   const forgetMissing = async () => {
     try {
@@ -215,10 +219,10 @@ function Recent() {
 }
 
 /** The browser's stand-in for a file dialog: the workspaces in the default folder on the server. */
-function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
+function FolderWorkspaces({ listing, refresh }: { listing: WorkspaceListing; refresh: () => void }) {
   const fmt = useFormatters();
   const { workspace } = useWorkspace();
-  const { open, error, setError } = useOpenWorkspace();
+  const { open, error, setError } = useOpenWorkspace(refresh);
   return (
     <Panel title="Workspaces folder">
       <p className="muted" data-testid="workspaces-folder">
@@ -243,10 +247,34 @@ function FolderWorkspaces({ listing }: { listing: WorkspaceListing }) {
   );
 }
 
+/**
+ * What the folder and recent lists answer: the open workspace and its name (a rename lists it anew),
+ * and a count bumped whenever the files may have changed behind the app's back.
+ */
+function useListsRevision(): { revision: string; refresh: () => void } {
+  const { workspace } = useWorkspace();
+  const [changes, setChanges] = useState(0);
+  const refresh = () => setChanges((n) => n + 1);
+  useEffect(() => {
+    // Coming back to the window is when files deleted or moved elsewhere show.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') setChanges((n) => n + 1);
+    };
+    window.addEventListener('focus', onVisible);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('focus', onVisible);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, []);
+  return { revision: `${workspace?.path ?? ''}\u0000${workspace?.clientName ?? ''}\u0000${changes}`, refresh };
+}
+
 export function WorkspacesScreen() {
   const { workspace } = useWorkspace();
+  const { revision, refresh } = useListsRevision();
   // Electron has native dialogs; only the browser needs the folder listing.
-  const listing = useAsync(() => (globalThis.api ? Promise.resolve(null) : call('workspace-list', {})), [workspace?.path]);
+  const listing = useAsync(() => (globalThis.api ? Promise.resolve(null) : call('workspace-list', {})), [revision]);
   return (
     <>
       <div className="screen-head">
@@ -257,9 +285,9 @@ export function WorkspacesScreen() {
       </div>
       {workspace && <CurrentWorkspace key={workspace.path + workspace.clientName + workspace.currency} info={workspace} />}
       {workspace && <Datasets revision={`${workspace.path}:${workspace.imports}`} />}
-      <OpenOrCreate folder={listing.data} />
-      {listing.data && <FolderWorkspaces listing={listing.data} />}
-      <Recent />
+      <OpenOrCreate folder={listing.data} onOpenFailed={refresh} />
+      {listing.data && <FolderWorkspaces listing={listing.data} refresh={refresh} />}
+      <Recent revision={revision} refresh={refresh} />
     </>
   );
 }
