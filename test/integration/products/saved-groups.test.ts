@@ -32,18 +32,23 @@ function giftShop(file: string): void {
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
+/** The gift shop's orders imported and analysed in a new workspace, with the groups it proposes. */
+async function analysedGiftShop(): Promise<{ w: Awaited<ReturnType<typeof newWorkspace>>; view: ProductGroupsView }> {
+  const w = await newWorkspace({ clientName: 'Gift Shop', currency: 'GBP' });
+  const file = path.join(w.dir, 'orders.csv');
+  giftShop(file);
+  await w.backend.call('import-run', { path: file });
+  await w.backend.call('analysis-run', { settings: {} });
+  return { w, view: await w.backend.call('products-groups-view', {}) };
+}
+
 describe('saving product groups keeps the products co-purchase placed', () => {
   let w: Awaited<ReturnType<typeof newWorkspace>>;
   let proposed: ProductGroupsView;
   let saved: ProductGroupsView;
 
   beforeAll(async () => {
-    w = await newWorkspace({ clientName: 'Gift Shop', currency: 'GBP' });
-    const file = path.join(w.dir, 'orders.csv');
-    giftShop(file);
-    await w.backend.call('import-run', { path: file });
-    await w.backend.call('analysis-run', { settings: {} });
-    proposed = await w.backend.call('products-groups-view', {});
+    ({ w, view: proposed } = await analysedGiftShop());
     // As the screen saves a rename: every product with its group, the mugs' group under a new name.
     const groups = Object.fromEntries(proposed.products.filter((p) => p.group !== null).map((p) => [p.code, p.group === 'Mug' ? 'Mugs and gifts' : (p.group as string)]));
     saved = await w.backend.call('products-groups-save', { groups, lines: {} });
@@ -82,12 +87,7 @@ describe('a product list exported from the groups and imported back', () => {
   let categories: string[];
 
   beforeAll(async () => {
-    w = await newWorkspace({ clientName: 'Gift Shop', currency: 'GBP' });
-    const file = path.join(w.dir, 'orders.csv');
-    giftShop(file);
-    await w.backend.call('import-run', { path: file });
-    await w.backend.call('analysis-run', { settings: {} });
-    exported = await w.backend.call('products-groups-view', {});
+    ({ w, view: exported } = await analysedGiftShop());
     const list = path.join(w.dir, 'product-groups.csv');
     await w.backend.call('products-groups-export', { out: list });
     await w.backend.call('import-run', { path: list, shape: 'product-master' });
