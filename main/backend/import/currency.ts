@@ -99,7 +99,7 @@ export function otherCurrencyRefusal(db: Db, given: string | undefined, guess: C
  */
 export function refuseMixedUnits(db: Db, plan: ImportPlan, name: string): void {
   if (plan.shape === 'product-master') return;
-  if (db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) return;
+  if (!holdsAmounts(db)) return;
   const holdsCounts = getMeta(db, 'currency') === PURCHASE_UNITS;
   const counts = countsPurchases(plan.shape, plan.mapping);
   if (holdsCounts === counts) return;

@@ -303,7 +303,7 @@ type Prepared = {
   startedAt: string;
   staged: StagedFile | null;
   notes: string[];
-  /** Whether the workspace held amounts before this import (decideImportCurrency). */
+  /** Whether the workspace held rows before this import: the currency decision and an empty table's fast path read it. */
   held: boolean;
 };
 
@@ -389,7 +389,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     // Rows get ids past every earlier one: this import's are the ids from here on.
     const firstId = Number(db.prepare('SELECT coalesce(max(id), 0) + 1 FROM transactions').pluck().get());
     // Into an empty table the rows this import stores are all the table holds: the analysis can take them as they are.
-    if (isDatedShape(plan.shape) && !args.dryRun && db.prepare('SELECT 1 FROM transactions LIMIT 1').get() === undefined) {
+    if (isDatedShape(plan.shape) && !args.dryRun && !p.held) {
       // Line by line, a big file's kept rows are faulted in ahead (DuckDB's sums are far fewer than its lines).
       const ix = saleColumns(plan.headers, plan.mapping);
       const expected = expectedRows(absolute, size);
