@@ -35,7 +35,15 @@ export type CustomerRecoverySignal = 'lapsed-all' | 'slipping' | 'several-catego
  * slipping account that its slipping categories could not hold without stating more than they kept
  * (the account's slide reaches further); it is not a flag on that relationship.
  */
-export type CategoryShare = { category: number; atRisk: number; spend12m: number; spread?: true };
+export type CategoryShare = {
+  category: number;
+  atRisk: number;
+  spend12m: number;
+  spread?: true;
+  /** The relationship's own forecast (chance of falling under half, expected loss): what a relationship-level order reads; not stored. */
+  chance?: number;
+  forecastLoss?: number;
+};
 
 /** One action for a customer sliding as a whole, with the categories it carries. */
 export type CustomerRecovery = {
@@ -391,7 +399,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
 }
 
 /** A customer x category call: its money at risk and chance of a slide. */
-export type RelationshipCall = { customer: number; category: number; money: number; chance: number };
+export type RelationshipCall = { customer: number; category: number; money: number; chance: number; forecastLoss?: number };
 
 /**
  * Every relationship a decision calls about, once: each category a customer action carries (at its
@@ -401,13 +409,17 @@ export type RelationshipCall = { customer: number; category: number; money: numb
 export function relationshipCalls(customers: readonly CustomerRecovery[], flagged: readonly RecoveryFlag[], categories: number): RelationshipCall[] {
   const calls: RelationshipCall[] = [];
   const seen = new Set<number>();
-  const add = (customer: number, category: number, money: number, chance: number): void => {
+  const add = (customer: number, category: number, money: number, chance: number, forecastLoss?: number): void => {
     const key = customer * categories + category;
     if (seen.has(key)) return;
     seen.add(key);
-    calls.push({ customer, category, money, chance });
+    calls.push({ customer, category, money, chance, ...(forecastLoss === undefined ? {} : { forecastLoss }) });
   };
-  for (const a of customers) for (const b of a.breakdown) if (!b.spread) add(a.customer, b.category, b.atRisk, a.probability);
+  // A category of a whole-account call slides at least as surely as its account (an account under
+  // half has most of its categories under half) and may be likelier still: a single category is
+  // more volatile than the account. Read at the account's chance alone, these categories had stated
+  // 19% where 55% slid (Online Retail as of 2011-08-31, 100 days), and sank below small, surer flags.
+  for (const a of customers) for (const b of a.breakdown) if (!b.spread) add(a.customer, b.category, b.atRisk, Math.max(b.chance ?? 0, a.probability), b.forecastLoss);
   for (const f of flagged) add(f.customer, f.category, f.atRiskRevenue, f.confidence);
   return calls;
 }
@@ -438,7 +450,7 @@ function categoryShares(risk: RiskAssessment, c: number, total: number, byModel:
     // A category it sent all back carries none of the money; one it sent some back weighs what it kept.
     const kept = rf.kept ? Math.min(spend, Math.max(0, rf.kept[u])) : spend;
     if (!(kept > 0)) continue;
-    const part: Part = { category: risk.relationships.category[u], weight: byModel ? rf.atRisk[u] : kept, spend: kept, cap: moneyCeiling(rf, u) };
+    const part: Part = { category: risk.relationships.category[u], weight: byModel ? rf.atRisk[u] : kept, spend: kept, cap: moneyCeiling(rf, u), chance: rf.pDecline[u], forecastLoss: rf.atRisk[u] };
     (only && !only(u) ? others : carried).push(part);
   }
   if (carried.length === 0) return [];
@@ -460,12 +472,12 @@ function categoryShares(risk: RiskAssessment, c: number, total: number, byModel:
 }
 
 /** A category a whole-account call may carry: its weight in the split, what the customer kept of it, and its ceiling. */
-type Part = { category: number; weight: number; spend: number; cap: number };
+type Part = { category: number; weight: number; spend: number; cap: number; chance: number; forecastLoss: number };
 
 /** `total` over the parts by weight (by what each kept where none has weight), none above its cap while another has room. */
 function splitOver(parts: readonly Part[], total: number, spread: boolean): CategoryShare[] {
   let weights = 0;
   for (const p of parts) weights += p.weight;
   const split = fillUnderCaps(total, parts.map((p) => (weights > 0 ? p.weight : p.spend)), parts.map((p) => p.cap));
-  return parts.map((p, i) => ({ category: p.category, atRisk: money(split[i]), spend12m: money(p.spend), ...(spread ? { spread: true as const } : {}) }));
+  return parts.map((p, i) => ({ category: p.category, atRisk: money(split[i]), spend12m: money(p.spend), chance: p.chance, forecastLoss: p.forecastLoss, ...(spread ? { spread: true as const } : {}) }));
 }

@@ -220,7 +220,8 @@ describe('recovery on UCI Online Retail as of 2011-08-31, 100 days (product fami
     const flagged = new Map<number, { money: number; weight: number; chance: number }>();
     const add = (k: number, money: number, p: number) => flagged.has(k) || flagged.set(k, { money, weight: money * p, chance: p });
     // A slipping account flags the categories that slip; money spread onto its others flags none.
-    for (const a of decision.customers) for (const b of a.breakdown) if (!b.spread) add(key(a.customer, b.category), b.atRisk, a.probability);
+    // Each carried category at the likelier of its own forecast's slide and its account's.
+    for (const a of decision.customers) for (const b of a.breakdown) if (!b.spread) add(key(a.customer, b.category), b.atRisk, Math.max(b.chance ?? 0, a.probability));
     for (const f of decision.flaggedRelationships) add(key(f.customer, f.category), f.atRiskRevenue, f.confidence);
     const top = [...flagged].sort(([ka, a], [kb, b]) => b.weight - a.weight || ka - kb).slice(0, 300);
     const t = customerTruth(ds, cut, 100, (row) => key(ds.tx.customer[row], ds.tx.category[row]));

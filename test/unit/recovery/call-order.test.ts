@@ -88,6 +88,20 @@ describe('the order of the recovery list', () => {
     expect(order?.chance).toBeCloseTo(0.3, 6);
   });
 
+  it("reads a call that holds a share of its account's money at the forecast's own loss, as the naive lists are read", () => {
+    const forecast = forecastOf([DRIFTING, DROPPED, quiet(0.9)]);
+    // The quiet units as categories of whole-account calls: each carries a fifth of the forecast's loss.
+    const shares = callsOf(forecast).map((c, u) => (u >= 600 ? { money: c.money / 5, chance: c.chance, forecastLoss: c.money } : c));
+    const order = levelOrder(shares, forecast);
+    // Their shares alone (300 x 100) fall short of 1.2x the dropped list's 300 x 400; their forecast loss does not.
+    expect(order).toMatchObject({ met: true, money: 300 * 500 });
+    const asShares = levelOrder(
+      shares.map(({ money, chance }) => ({ money, chance })),
+      forecast,
+    );
+    expect(asShares).toMatchObject({ met: false, weight: 0 });
+  });
+
   it('orders nothing where no model priced the calls', () => {
     const forecast = forecastOf([DRIFTING, DROPPED, quiet(0.9)], 'none');
     expect(levelOrder(callsOf(forecast), forecast)).toBeNull();
