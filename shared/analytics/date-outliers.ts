@@ -59,6 +59,47 @@ export const outlierDateReason = (value: string, gapDays: number, bulk: { from: 
   `'${value}' is ${distance(gapDays)} ${gapDays > 0 ? 'after' : 'before'} the rest of the dates (${isoFromDay(bulk.from)} to ${isoFromDay(bulk.to)}) and only a few rows are dated near it: most likely a typo in the year; fix the date and import the row again`;
 
 /**
+ * A whole file whose dates agree with each other but lie this far from the workspace's sales is
+ * another client's file (or one with every year wrong), not the client's next period: a year or two
+ * missing between exports happens; eleven years does not.
+ */
+export const WRONG_WORKSPACE_GAP_DAYS = 3 * 365;
+
+const years = (span: { from: number; to: number }): string => {
+  const [a, b] = [isoFromDay(span.from).slice(0, 4), isoFromDay(span.to).slice(0, 4)];
+  return a === b ? a : `${a}-${b}`;
+};
+
+/** The signed distance in days from the file's span to the nearest of the workspace's spans (positive: after them), 0 when they meet. */
+export function gapToSpans(file: { from: number; to: number }, spans: readonly { from: number; to: number }[]): number {
+  let nearest = Infinity;
+  for (const s of spans) {
+    const gap = file.from > s.to ? file.from - s.to : file.to < s.from ? file.to - s.from : 0;
+    if (Math.abs(gap) < Math.abs(nearest)) nearest = gap;
+  }
+  return nearest === Infinity ? 0 : nearest;
+}
+
+/** The words that mark farFileReason's reason among the others. */
+export const FAR_FILE_REASON = 'the whole file is dated';
+
+/** Why a row of a file dated, as a whole, too far from the workspace's sales is rejected (see WRONG_WORKSPACE_GAP_DAYS). */
+export const farFileReason = (value: string, file: { from: number; to: number }, bulk: { from: number; to: number }, gapDays: number): string =>
+  `'${value}': ${FAR_FILE_REASON} ${years(file)}, ${distance(gapDays)} ${gapDays > 0 ? 'after' : 'before'} this workspace's sales (${years(bulk)}): is this the right workspace? Import another client's file into its own workspace; if the file is this client's, its years are wrong: fix them and import it again`;
+
+/**
+ * What an import says when its whole file lies a year or more from every sale the workspace held
+ * before (and was kept: a new period after a gap is plausible), null otherwise.
+ */
+export function farFileNote(file: { from: number; to: number }, earlier: readonly DateSpan[]): string | null {
+  if (earlier.length === 0) return null;
+  const gapDays = gapToSpans(file, earlier);
+  if (Math.abs(gapDays) < OUTLIER_GAP_DAYS) return null;
+  const held = { from: Math.min(...earlier.map((s) => s.from)), to: Math.max(...earlier.map((s) => s.to)) };
+  return `The whole file is dated ${years(file)}, ${distance(gapDays)} ${gapDays > 0 ? 'after' : 'before'} this workspace's sales (${years(held)}), with no sale between: it was imported as another period of the same client's sales. If it is another client's, remove this import and import the file into its own workspace.`;
+}
+
+/**
  * The analysis' check on its default as-of date (the last transaction day): whether the latest days
  * are a small group a year or more after all the others. One pass over the days, no sorting.
  */

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'EXPORT_TOO_LARGE',
   'IMPORT_OTHER_CURRENCY',
   'IMPORT_ENGINE_OVERLAP',
+  'NO_SALES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

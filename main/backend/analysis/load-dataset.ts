@@ -46,6 +46,21 @@ export const PRODUCT_GROUPS_KEY = 'product-groups';
 
 const noData = (): AppError => new AppError('NO_DATA', 'This workspace has no transactions yet. Import a sales file first, then run the analysis.');
 
+/**
+ * Transactions but no sale among them (only returns or credit notes, or an amount column mapped the
+ * wrong way round): every figure would be empty or negative, and the analysis read "0 best customers"
+ * and "0 leakage" as findings. Refused, as a workspace with no transactions is.
+ */
+export function refuseNoSales(revenue: Float64Array): void {
+  for (let i = 0; i < revenue.length; i++) if (revenue[i] > 0) return;
+  const count = revenue.length.toLocaleString('en-US');
+  throw new AppError(
+    'NO_SALES',
+    `This workspace has no sales: none of its ${count} transactions has an amount above zero, so there are no customers' purchases to analyse (a file of returns or credit notes only, or the wrong amount column mapped). Import the sales themselves, or remove that import and import the file again with the column that holds the sales amounts, then run the analysis.`,
+    { transactions: revenue.length },
+  );
+}
+
 const hasDatedImports = (db: Db): boolean =>
   (db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'done' AND shape = 'transactions'").get() as { n: number }).n > 0;
 

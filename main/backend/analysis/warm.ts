@@ -10,7 +10,7 @@ import type { ProductLevelInfo } from '../../../shared/model/products';
 import type { Progress } from '../../../shared/contract/progress';
 import { isBusy, isDiskFull, isReadOnly } from '../db/errors';
 import { sessionSlot, type Session } from '../session';
-import { dataHash, loadData, type CatalogueEntry, type LoadedData, type LoadRoom } from './load-dataset';
+import { dataHash, loadData, refuseNoSales, type CatalogueEntry, type LoadedData, type LoadRoom } from './load-dataset';
 import type { Db } from '../db/open';
 import { keepLoadedColumns, readLoadedColumns } from './loaded-columns';
 import { FRESH_ROWS, type FreshRows } from '../import/fresh-rows';
@@ -109,6 +109,7 @@ export function warmData(session: Session): WarmData {
   const rows = stored?.hash === hash ? stored : null;
   const kept = rows ? null : readLoadedColumns(session.db, hash);
   const loaded = kept ?? loadData(session.db, rows);
+  refuseNoSales(loaded.ds.tx.revenue);
   if (currency) loaded.ds.currency = currency;
   // Kept after a load from the table, which is what a reopened workspace otherwise repeats each
   // time. After one from an import's rows the import has kept them already when they are many

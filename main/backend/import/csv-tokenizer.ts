@@ -1,8 +1,10 @@
 /**
  * One record of a text table: the physical line it starts on (1-based) and its cells. `openQuote`
  * marks a record holding a runaway quote: the line it opened on and the index of its cell.
+ * `unterminated` marks the file's last record when no line ending follows it: a file cut short
+ * ends so, mid-value (see recordFeed).
  */
-export type RawRecord = { line: number; cells: string[]; openQuote?: { line: number; column: number } };
+export type RawRecord = { line: number; cells: string[]; openQuote?: { line: number; column: number }; unterminated?: true };
 
 /** A quoted value longer than this many lines is a quote someone forgot to close, not a comment. */
 export const MAX_QUOTED_LINES = 100;
@@ -68,9 +70,11 @@ export class CsvTokenizer {
   }
 
   /** A finished record; with space-aligned columns, the empty cells the runs of spaces left are not cells. */
-  private record(cells: string[], openQuote: RawRecord['openQuote']): RawRecord {
+  private record(cells: string[], openQuote: RawRecord['openQuote'], unterminated = false): RawRecord {
     const kept = this.spaced ? cells.filter(filled) : cells;
-    return openQuote ? { line: this.line, cells: kept, openQuote } : { line: this.line, cells: kept };
+    const r: RawRecord = openQuote ? { line: this.line, cells: kept, openQuote } : { line: this.line, cells: kept };
+    if (unterminated) r.unterminated = true;
+    return r;
   }
 
   /** Returns the records completed by this chunk; an unfinished one waits for the next chunk. */
@@ -133,7 +137,7 @@ export class CsvTokenizer {
         }
       }
       if (pos === n) {
-        if (final && cells.length > 0) out.push(this.record(cells, openQuote));
+        if (final && cells.length > 0) out.push(this.record(cells, openQuote, true));
         return final ? n : recordStart;
       }
       let c = text.charCodeAt(pos);
@@ -196,7 +200,7 @@ export class CsvTokenizer {
         pos++;
         if (pos === n && final) {
           cells.push('');
-          out.push(this.record(cells, openQuote));
+          out.push(this.record(cells, openQuote, true));
           return n;
         }
         continue;

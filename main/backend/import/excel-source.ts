@@ -170,6 +170,9 @@ function headerOf(rows: SheetRows): string | null {
   return at === null ? null : sample[at].cells.map(normaliseHeader).join('|');
 }
 
+/** How to choose each sheet, in the command line's words (--sheet "Name"), which the import screen says its own way. */
+const sheetChoices = (names: readonly string[], joiner: string): string => names.map((name) => `--sheet "${name}"`).join(joiner);
+
 /**
  * Other sheets with the columns of the one read: a workbook split by year (as UCI's Online Retail II
  * is) holds the rest of the sales there, and one import reads one sheet, so the import says so.
@@ -180,8 +183,9 @@ function sameLayoutNotes(wb: XLSX.WorkBook, chosen: string, rows: SheetRows, dat
   const same = wb.SheetNames.filter((name) => name !== chosen && headerOf(sheetRows(wb.Sheets[name], date1904)) === header);
   if (same.length === 0) return [];
   const names = same.map((name) => `"${name}"`).join(', ');
+  // Said in the command line's words only: the import screen puts its own control in place of each --sheet (screenWords).
   return [
-    `${same.length === 1 ? 'Sheet' : 'Sheets'} ${names} ${same.length === 1 ? 'has' : 'have'} the same columns as "${chosen}", the one read: import ${same.length === 1 ? 'it' : 'each'} too (--sheet ${names.split(', ')[0]}, or choose it on the import screen) for the rest of the sales; lines the sheets share are stored once.`,
+    `${same.length === 1 ? 'Sheet' : 'Sheets'} ${names} ${same.length === 1 ? 'has' : 'have'} the same columns as "${chosen}", the one read: import ${same.length === 1 ? 'it' : 'each'} too (${sheetChoices(same, ', then ')}) for the rest of the sales; lines the sheets share are stored once.`,
   ];
 }
 
@@ -234,10 +238,10 @@ function pickSheet(wb: XLSX.WorkBook, sheets: readonly string[], date1904: boole
   const names = (ls: readonly SheetLook[]): string => ls.map((l) => `"${l.name}"`).join(', ');
   const notes = [
     ...(monthly.length > 0
-      ? [`Read sheet "${pick.name}", the first dated by the day; ${names(monthly)} before it ${monthly.length === 1 ? 'holds' : 'hold'} rows dated by the month (a pivot or summary?): choose ${monthly.length === 1 ? 'it' : 'one'} with --sheet or on the import screen to read it instead.`]
+      ? [`Read sheet "${pick.name}", the first dated by the day; ${names(monthly)} before it ${monthly.length === 1 ? 'holds' : 'hold'} rows dated by the month (a pivot or summary?): choose ${monthly.length === 1 ? 'it' : 'one'} (${sheetChoices(monthly.map((l) => l.name), ' or ')}) to read it instead.`]
       : []),
     ...(undated.length > 0
-      ? [`Read sheet "${pick.name}", the first of dated rows; ${names(undated)} before it ${undated.length === 1 ? 'holds' : 'hold'} a table without dates (a summary?): choose ${undated.length === 1 ? 'it' : 'one'} with --sheet or on the import screen to read it instead.`]
+      ? [`Read sheet "${pick.name}", the first of dated rows; ${names(undated)} before it ${undated.length === 1 ? 'holds' : 'hold'} a table without dates (a summary?): choose ${undated.length === 1 ? 'it' : 'one'} (${sheetChoices(undated.map((l) => l.name), ' or ')}) to read it instead.`]
       : []),
   ];
   return { name: pick.name, rows: pick.rows, note: notes.length > 0 ? notes.join(' ') : null };

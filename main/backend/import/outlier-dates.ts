@@ -1,4 +1,4 @@
-import { findDateOutliers, outlierDateReason, type DateSpan } from '../../../shared/analytics/date-outliers';
+import { farFileReason, findDateOutliers, OUTLIER_MAX_ROWS, outlierDateReason, WRONG_WORKSPACE_GAP_DAYS, type DateSpan } from '../../../shared/analytics/date-outliers';
 import type { Db } from '../db/open';
 import { isoFromDay } from '../../../shared/format/dates';
 
@@ -32,7 +32,19 @@ export function outlierDays(earlier: readonly DateSpan[], rowsPerDay: ReadonlyMa
   for (const [day, rows] of rowsPerDay) spans.push({ from: day, to: day, rows });
   const { bulk, outliers } = findDateOutliers(spans);
   const days: OutlierDays = new Map();
-  if (bulk) {
+  // A file of more than a handful of rows whose every day lies in one far group is not a few typos
+  // but a whole file far from the workspace: its rows agree with each other. Rejected, saying so,
+  // only when the gap is too long for the client's next period; a shorter one is imported (and
+  // noted by runImport). A handful of rows is still read as typos in the year.
+  let fileRows = 0;
+  for (const n of rowsPerDay.values()) fileRows += n;
+  const whole = fileRows > OUTLIER_MAX_ROWS ? outliers.find((g) => [...rowsPerDay.keys()].every((day) => day >= g.from && day <= g.to)) : undefined;
+  if (bulk && whole) {
+    if (Math.abs(whole.gapDays) >= WRONG_WORKSPACE_GAP_DAYS) {
+      const file = { from: Math.min(...rowsPerDay.keys()), to: Math.max(...rowsPerDay.keys()) };
+      for (const day of rowsPerDay.keys()) if (today === undefined || day <= today + FUTURE_SLACK_DAYS) days.set(day, (value) => farFileReason(value, file, bulk, whole.gapDays));
+    }
+  } else if (bulk) {
     for (const g of outliers) {
       for (const day of rowsPerDay.keys()) if (day >= g.from && day <= g.to) days.set(day, (value) => outlierDateReason(value, g.gapDays, bulk));
     }

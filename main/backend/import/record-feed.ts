@@ -40,7 +40,25 @@ export function recordFeed(headerLine: number, headers: string[], out: RecordsOu
       out.read();
       if (r.openQuote) rejectRunawayQuote(r);
       else if (isBlank(r.cells)) out.skip();
-      else out.row(r.line, r.cells);
+      else {
+        out.row(r.line, r.cells);
+        if (r.unterminated && r.line > 1) out.warn(unterminatedLastLine(r.line, headers, r.cells));
+      }
     }
   };
+}
+
+/**
+ * A last line with no line ending after lines that all have one is how a file cut short (an
+ * interrupted download or copy) ends, often mid-number: '664.37' read as '66' passes every check.
+ * Many whole files end so too (hand-made ones, some exporters), so the row is kept and the user
+ * told which value to check; a cut that leaves too few values is rejected by the row checks.
+ */
+export function unterminatedLastLine(line: number, headers: readonly string[], cells: readonly string[]): string {
+  let at = cells.length - 1;
+  while (at > 0 && (cells[at] ?? '').trim() === '') at--;
+  const value = (cells[at] ?? '').trim();
+  const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
+  const column = headers[at] ?? `column ${at + 1}`;
+  return `The file's last line (row ${line.toLocaleString('en-US')}) has no line ending, while the lines before it end with one: if the file was cut short (an interrupted download or copy), its last value, '${shown}' in '${column}', may be incomplete. Check that row against the source, or export the file again if it is shorter than it should be.`;
 }

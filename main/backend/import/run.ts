@@ -28,13 +28,15 @@ import { isDatedShape, storedShape } from './stored-shape';
 import { duckDbUnsuitable, feedStaged, stageWithDuckDb, type StagedFile } from './duckdb/aggregate';
 import { estimateShrink, shrinkDecision } from './shrink-estimate';
 import type { TableSource } from './source';
-import { recordFeed } from './record-feed';
+import { recordFeed, unterminatedLastLine } from './record-feed';
+import { CsvTokenizer } from './csv-tokenizer';
 import { checkPlanOf, saleColumns } from './row-check';
 import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
 import { dropLinesAlreadyImported, earlierOverlapping, type AlreadyImported } from './already-imported';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
+import { farFileNote, FAR_FILE_REASON } from '../../../shared/analytics/date-outliers';
 
 const PREVIEW_ROWS = 50;
 
@@ -86,6 +88,21 @@ function dayOneOf(args: HandlerArgs<'import-run'>, plan: ImportPlan): number | u
 /** How many rows the status column made skip, and the accounting they belong to. */
 const notSalesWarning = (tally: Tally, column: string): string =>
   `${tally.notSales.total.toLocaleString('en-US')} ${tally.notSales.total === 1 ? 'row is' : 'rows are'} no sale by '${column}' and ${tally.notSales.total === 1 ? 'was' : 'were'} skipped: ${tally.notSales.describe()}. Rows read ${tally.rowsRead.toLocaleString('en-US')} = imported ${tally.rowsImported.toLocaleString('en-US')} + rejected ${tally.rowsRejected.toLocaleString('en-US')} + skipped ${tally.rowsSkipped.toLocaleString('en-US')}${tally.rowsSkipped > tally.notSales.total ? ` (${(tally.rowsSkipped - tally.notSales.total).toLocaleString('en-US')} of them blank)` : ''}.`;
+
+/**
+ * A file whose every stored amount is negative or zero: a credit-note or returns export, or the
+ * amount column mapped the wrong way; imported without a word, its analysis read "0 best customers"
+ * as a finding. Its rows have ids from `firstId` on, so the lookup stops at its first sale.
+ */
+function noSalesWarning(db: Db, firstId: number, plan: ImportPlan, tally: Tally): string[] {
+  if (db.prepare('SELECT 1 FROM transactions WHERE id >= ? AND revenue > 0 LIMIT 1').get(firstId) !== undefined) return [];
+  const m = plan.mapping;
+  const column = m.revenue ?? m.unitPrice ?? m.quantity ?? 'the amount column';
+  const total = (Math.round(tally.revenue * 100) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return [
+    `Every amount in '${column}' is negative or zero (${tally.rowsImported.toLocaleString('en-US')} rows, ${total} in all): the file holds returns or credit notes only, or '${column}' is not the sales amount. The analysis needs sales: import the sales file too, or remove this import and map the column that holds the sales amounts.`,
+  ];
+}
 
 /** What the reader and the header noticed, for the import's warnings and the preview. */
 const fileNotes = (source: TableSource, plan: ImportPlan): string[] => [
@@ -407,6 +424,11 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
       tally.warnings.push(
         `Read and summed by DuckDB: ${staged.summed.toLocaleString('en-US')} rows became ${staged.cubeRows.toLocaleString('en-US')} customer x category x day rows (products and invoice numbers are not kept)${staged.doubtful > 0 ? `; ${staged.doubtful.toLocaleString('en-US')} rows it doubted (blank ones among them) were checked line by line` : ''}.`,
       );
+      if (staged.unterminated) {
+        const tokenizer = new CsvTokenizer(source.delimiter ?? ',');
+        const cells = tokenizer.end(tokenizer.push(staged.unterminated.text))[0]?.cells ?? [];
+        tally.warnings.push(unterminatedLastLine(staged.unterminated.line, plan.headers, cells));
+      }
     } else if (dated && source.text && parseInThread(args, plan, size)) {
       const hashing = hasher ? sha256OnThread(absolute) : null;
       try {
@@ -478,6 +500,9 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         { earlier: files[0] },
       );
     }
+    if (isDatedShape(plan.shape) && tally.rowsImported > 0) tally.warnings.push(...noSalesWarning(db, firstId, plan, tally));
+    const farFile = isDatedShape(plan.shape) && tally.dayMin !== null && tally.dayMax !== null ? farFileNote({ from: tally.dayMin, to: tally.dayMax }, plan.earlierDates ?? []) : null;
+    if (farFile && tally.rowsImported > 0) tally.warnings.push(farFile);
     if (plan.shape === 'cube') {
       tally.warnings.push(
         tally.weekdays === 1
@@ -571,6 +596,8 @@ function nothingImportedMessage(name: string, tally: Tally): string {
   const count = (n: number) => n.toLocaleString('en-US');
   const at = (r: RejectedRow) => `row ${r.row}${r.column ? `, column ${r.column}` : ''}: ${r.reason}`;
   const [most, ...others] = tally.rulesByRows();
+  // A whole file far from the workspace's sales: the reason says what to do, and the mapping is not at fault.
+  if (others.length === 0 && most.first.reason.includes(FAR_FILE_REASON)) return `None of the ${count(tally.rowsRejected)} rows of ${name} was imported: ${most.first.reason.replace(/^'[^']*': /, '')}.`;
   const rest = others.reduce((n, r) => n + r.rows, 0);
   const next = others[0];
   const why =

@@ -103,11 +103,11 @@ describe('importing workbooks', () => {
     const first = await w.backend.call('import-run', { path: file });
     expect(first).toMatchObject({ sheet: 'Year 2023', rowsImported: 2 });
     expect(first.warnings).toContain(
-      'Sheet "Year 2024" has the same columns as "Year 2023", the one read: import it too (--sheet "Year 2024", or choose it on the import screen) for the rest of the sales; lines the sheets share are stored once.',
+      'Sheet "Year 2024" has the same columns as "Year 2023", the one read: import it too (--sheet "Year 2024") for the rest of the sales; lines the sheets share are stored once.',
     );
     const second = await w.backend.call('import-run', { path: file, sheet: 'Year 2024' });
     expect(second).toMatchObject({ rowsRead: 2, rowsImported: 1, rowsRejected: 1, revenue: 30 });
-    expect(second.warnings).toContain('Sheet "Year 2023" has the same columns as "Year 2024", the one read: import it too (--sheet "Year 2023", or choose it on the import screen) for the rest of the sales; lines the sheets share are stored once.');
+    expect(second.warnings).toContain('Sheet "Year 2023" has the same columns as "Year 2024", the one read: import it too (--sheet "Year 2023") for the rest of the sales; lines the sheets share are stored once.');
     expect(w.backend.session.db.prepare('SELECT total(revenue) FROM transactions').pluck().get()).toBe(55);
     // The file's hash names a sheet: another sheet of it is another import, the same sheet again is not.
     const again = await w.backend.invoke('import-run', { path: file, sheet: 'Year 2024' });
@@ -129,7 +129,7 @@ describe('importing workbooks', () => {
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
     const s = await w.backend.call('import-run', { path: file, dryRun: true });
     expect(s).toMatchObject({ sheet: 'Lines', shape: 'transactions', rowsImported: 4, revenue: 650, dateFrom: '2023-01-05' });
-    expect(s.warnings).toContain('Read sheet "Lines", the first of dated rows; "Summary" before it holds a table without dates (a summary?): choose it with --sheet or on the import screen to read it instead.');
+    expect(s.warnings).toContain('Read sheet "Lines", the first of dated rows; "Summary" before it holds a table without dates (a summary?): choose it (--sheet "Summary") to read it instead.');
     expect(await w.backend.call('import-run', { path: file, dryRun: true, sheet: 'Summary' })).toMatchObject({ sheet: 'Summary', shape: 'spend-table', rowsImported: 2 });
   });
 
@@ -181,7 +181,7 @@ describe('importing workbooks', () => {
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
     const s = await w.backend.call('import-run', { path: file, dryRun: true });
     expect(s).toMatchObject({ sheet: 'Lines', rowsImported: 4, revenue: 650, dateFrom: '2023-01-05', dateTo: '2023-04-21' });
-    expect(s.warnings).toContain('Read sheet "Lines", the first dated by the day; "Pivot" before it holds rows dated by the month (a pivot or summary?): choose it with --sheet or on the import screen to read it instead.');
+    expect(s.warnings).toContain('Read sheet "Lines", the first dated by the day; "Pivot" before it holds rows dated by the month (a pivot or summary?): choose it (--sheet "Pivot") to read it instead.');
   });
 
   it("rejects a formula's error (#N/A, #DIV/0!) as such, in a workbook and in its CSV, rather than as an empty cell", async () => {

@@ -32,6 +32,8 @@ export type StagedFile = {
   notSales: [string, number][];
   sha256: string;
   blankLines: number[];
+  /** The file's last line (its number and text) when no line ending follows it: run.ts says so, as the line-by-line reader does. */
+  unterminated: { line: number; text: string } | null;
   /**
    * The first and last day the file's rows can be stored on (the summed rows' days and every date
    * the doubtful rows carry), null for none: sums cannot be compared with lines already stored, so
@@ -104,7 +106,7 @@ export async function stageWithDuckDb(
   const duck = await openDuckDb({ spillDir: os.tmpdir(), ...(shrinks ? {} : LEAN_DUCKDB) });
   const c = duck.connection;
   // Runs beside DuckDB's own threads: one more read of the file, mostly from the page cache.
-  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] as number[], lines: 0 }));
+  const scanning = format === 'csv' ? scanFile(file, signal) : sha256File(file).then((sha256) => ({ sha256, blankLines: [] as number[], lines: 0, unterminated: null }));
   scanning.catch(() => {});
   // Two reads of the file at most: the progress bar gives each its half when there is a second.
   let passes = { done: 0, of: 1 };
@@ -257,7 +259,7 @@ export async function stageWithDuckDb(
         if (day !== null) widen(day);
       }
     }
-    const { sha256, blankLines, lines } = await scanning;
+    const { sha256, blankLines, lines, unterminated } = await scanning;
     if (format === 'csv') {
       // Fewer records than lines: line breaks inside quoted values, which DuckDB's row numbers do not
       // follow; a quote that is never closed even swallows whole rows without a word.
@@ -269,7 +271,7 @@ export async function stageWithDuckDb(
         );
       }
     }
-    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, notSales, sha256, blankLines, span: span.from <= span.to ? span : null };
+    return { duck, rowsRead: total, summed, cubeRows, doubtful, days, notSales, sha256, blankLines, unterminated, span: span.from <= span.to ? span : null };
   } catch (e) {
     duck.close();
     if (signal.aborted) throw cancelled();

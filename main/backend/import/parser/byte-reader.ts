@@ -335,8 +335,10 @@ export class ByteReader {
     }
     this.line++;
     if (line <= this.headerLine) return true;
+    // The file's last line with no line ending after it: the record feed says so, as on the text path.
+    if (nl === buf.length) this.feed([{ line, cells: this.cells(buf), unterminated: true }]);
     // More values than the header names: the text checks reject the line, saying why.
-    if (this.check.fields !== undefined && this.fields > this.check.fields) this.feed([{ line, cells: this.cells(buf) }]);
+    else if (this.check.fields !== undefined && this.fields > this.check.fields) this.feed([{ line, cells: this.cells(buf) }]);
     else if (this.fast(buf, line)) this.writer.records.read();
     else this.feed([{ line, cells: this.cells(buf) }]);
     return true;
