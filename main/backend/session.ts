@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/open';
 import { tableExists } from './db/meta';
 import { isBusy, storageError } from './db/errors';
 import { failInterruptedRuns } from './analysis/store';
+import { markClosed, markOpen, othersHaveItOpen } from './db/live-processes';
 
 /** A typed place in the session for what one domain keeps warm; the object itself is the key. */
 export type SessionSlot<T> = { readonly name: string; readonly __value?: T };
@@ -40,7 +41,12 @@ export class Session {
     const absolute = path.resolve(file);
     const db = openDatabase(absolute, options);
     try {
-      if (!db.readonly && tableExists(db, 'analysis_runs')) failInterruptedRuns(db);
+      if (!db.readonly && tableExists(db, 'analysis_runs')) {
+        db.transaction(() => {
+          if (!othersHaveItOpen(db, new Date())) failInterruptedRuns(db);
+          markOpen(db, new Date());
+        }).immediate();
+      }
     } catch (e) {
       // Another process holds the write lock: its own runs may well be running; leave them.
       if (!isBusy(e)) {
@@ -56,7 +62,13 @@ export class Session {
   close(): boolean {
     const was = this.current !== null;
     if (this.current) {
-      this.current.db.close();
+      const { db } = this.current;
+      try {
+        if (!db.readonly) markClosed(db);
+      } catch {
+        // Busy or gone read-only: the next open finds this process gone and forgets it.
+      }
+      db.close();
       this.current = null;
     }
     this.caches.clear();

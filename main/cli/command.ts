@@ -8,6 +8,8 @@ export type CliIO = {
   interactive: boolean;
   backend: Backend;
   cwd: string;
+  /** Aborted by Ctrl-C: the backend this CLI makes cancels every call under way and refuses new ones. */
+  signal?: AbortSignal;
 };
 
 export type ParsedArgs = {

@@ -8,6 +8,9 @@ import type { CliIO, Command } from './command';
 import { commands, type CommandEntry } from './commands/index';
 
 const EXIT_USAGE = 2;
+/** 128 + SIGINT, as shells report a command Ctrl-C stopped. */
+export const EXIT_INTERRUPTED = 130;
+export const CANCELLED_MESSAGE = 'Cancelled (Ctrl-C); nothing was changed.';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -67,13 +70,19 @@ export async function runCli(argv: string[], partialIo: Partial<CliIO> = {}): Pr
     }
     if (!backend) {
       const { Backend: LocalBackend } = await import('../backend/dispatch');
-      backend = new LocalBackend({ appDataDir: defaultAppDataDir() });
+      backend = new LocalBackend({ appDataDir: defaultAppDataDir(), signal: partialIo.signal });
     }
     const full: CliIO = { interactive: Boolean(process.stderr.isTTY), cwd: process.cwd(), ...partialIo, out, err, backend };
     return await command.run(parsed, full);
   } catch (e) {
     const payload = toErrorPayload(e);
     const json = rest.includes('--json');
+    // One answer to Ctrl-C, whenever it comes: every command undoes what it began before it gets here.
+    if (payload.code === 'CANCELLED') {
+      if (json) io.err(JSON.stringify({ ok: false, error: { code: 'CANCELLED', message: CANCELLED_MESSAGE } }));
+      else io.err(`longtail ${name}: ${CANCELLED_MESSAGE}`);
+      return EXIT_INTERRUPTED;
+    }
     if (json) io.err(JSON.stringify({ ok: false, error: payload }));
     else io.err(`longtail ${name}: ${payload.message}${isAppError(e) ? ` [${payload.code}]` : ''}`);
     return isAppError(e) && payload.code !== 'INTERNAL' ? 1 : 3;

@@ -105,6 +105,9 @@ export function customersAhead(count: number, code: (i: number) => string, mix: 
   return { count, order: inCodeOrder(count, code), mixJson: Array.from({ length: count }, (_, i) => mixJson(mix(i), scratch)) };
 }
 
+/** How long a finished run's save waits for another process's write lock. */
+const SAVE_BUSY_TIMEOUT_MS = 60_000;
+
 /**
  * Writes a finished run's customers and actions in one transaction and marks the run done. The
  * customers may come one at a time (CustomerRows), each made as it is written and let go; `ahead`,
@@ -117,6 +120,10 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
   const byId = actions.map((_, i) => i).sort((a, b) => byText(actions[a].id, actions[b].id));
   // Before the statements are made: SQLite builds the foreign-key checks into each one.
   const leaveBulkMode = savesInBulk(rows.count, actions.length) ? enterBulkMode(db) : () => {};
+  // An import in another process can hold the write lock for longer than a page read waits: the
+  // computed run waits for it (up to a minute) rather than be thrown away as WORKSPACE_BUSY.
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${SAVE_BUSY_TIMEOUT_MS}`);
   try {
     const runId = summary.runId;
     const customerRows = rowBatches(db, 'run_customers', { column: 'run_id', value: runId }, [
@@ -148,13 +155,15 @@ export function finishRun(db: Db, summary: AnalysisSummary, customers: readonly 
       }
       actionRows.flush();
       partRows.flush();
-      db.prepare("UPDATE analysis_runs SET status = 'done', summary_json = ?, timings_json = ? WHERE id = ?").run(
+      // A run another process marked failed while it was still computing keeps no stale error once done.
+      db.prepare("UPDATE analysis_runs SET status = 'done', error = NULL, summary_json = ?, timings_json = ? WHERE id = ?").run(
         JSON.stringify(summary),
         JSON.stringify(summary.timings),
         runId,
       );
     })();
   } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
     leaveBulkMode();
   }
 }

@@ -44,12 +44,42 @@ function refuseNonWorkspace(path: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  if (read === 0 || head.equals(SQLITE_HEADER)) return;
+  if (read === 0) return;
+  if (head.equals(SQLITE_HEADER)) {
+    refuseForeignDatabase(path);
+    return;
+  }
   // Printable ASCII, tabs and line ends: the start of a CSV or a report, not of a binary file.
   const text = head.subarray(0, read).every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b <= 126));
   throw new AppError(
     'WORKSPACE_CORRUPT',
     `${path} is not a Longtail workspace: it holds no workspace data${text ? ' (it reads as text: a CSV or a report, say)' : ''}. To read its sales, import it into a workspace; to open a workspace, choose its .longtail file.`,
+    { path },
+  );
+}
+
+/**
+ * Another program's SQLite file (tables of its own, no Longtail meta) is refused before anything is
+ * written: opening it read-write would switch it to WAL and add Longtail's tables beside the user's.
+ * An empty database holds nothing to spoil, so it may still become a workspace. A file that will not
+ * open read-only here is left to the ordinary open, which says what is wrong with it.
+ */
+function refuseForeignDatabase(path: string): void {
+  let tables: string[];
+  let probe: Db | null = null;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
+    tables = (probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  } catch {
+    return;
+  } finally {
+    probe?.close();
+  }
+  if (tables.length === 0 || tables.includes('meta')) return;
+  const shown = tables.slice(0, 3).join(', ') + (tables.length > 3 ? ', …' : '');
+  throw new AppError(
+    'WORKSPACE_CORRUPT',
+    `${path} is not a Longtail workspace: it is another program's database (tables ${shown}), so Longtail leaves it untouched. To read its sales, export them to a CSV and import that into a workspace; to open a workspace, choose its .longtail file.`,
     { path },
   );
 }

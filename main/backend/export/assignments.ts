@@ -135,7 +135,7 @@ function unassignedLoad(accounts: readonly AccountAssignment[]): RepLoad | null 
   };
 }
 
-/** Counts rows written, for the export result. */
+/** Counts the call rows written, for the export result: the Summary's lines are not calls, and a CSV of the same plan has none. */
 function counted<T>(rows: Iterable<T>, tally: { n: number }): Iterable<T> {
   return {
     *[Symbol.iterator]() {
@@ -163,7 +163,7 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
     ...idle.map((load) => ({ load, sheet: null, unassigned: false })),
     ...(extra ? [{ load: extra, sheet: unassigned ? UNASSIGNED : null, unassigned: true }] : []),
   ];
-  const sheets: SheetSpec[] = [{ name: 'Summary', ws: buildSheet(summaryColumns, counted(summaryRows, tally), summary.currency) }];
+  const sheets: SheetSpec[] = [{ name: 'Summary', ws: buildSheet(summaryColumns, summaryRows, summary.currency) }];
   const columns = repSheetColumns(repColumns(summary.asOf, summary.currency));
   for (const { load, sheet } of named) {
     const accounts = groups.get(load.rep) ?? [];

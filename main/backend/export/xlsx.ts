@@ -5,6 +5,7 @@ import { zipEntries, type ZipEntry } from './zip';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { roundMoney, showsCents } from '../../../shared/format/numbers';
 import { AppError } from '../../../shared/contract/errors';
+import { dropTemp, writingTo } from './csv';
 
 /** How a column's values are typed and shown in Excel. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'number' | 'share' | 'date';
@@ -172,8 +173,15 @@ export function writeWorkbook(file: string, sheets: readonly SheetSpec[], frozen
   // Stored uncompressed first: the zip is opened again to freeze panes, and compressed once on the way out.
   const raw = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: false }) as Buffer;
   const out = packWithFrozenHeaders(raw, frozen);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, out);
-  fs.renameSync(tmp, file);
+  try {
+    writingTo(file, () => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(tmp, out);
+    });
+    writingTo(file, () => fs.renameSync(tmp, file), 'replace');
+  } catch (e) {
+    dropTemp(tmp);
+    throw e;
+  }
 }

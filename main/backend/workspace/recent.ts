@@ -50,3 +50,10 @@ export function forgetMissingRecent(session: Session): RecentWorkspace[] {
 /** The recent list as the user sees it: each entry says whether its file is still there. */
 export const recentWorkspaces = (session: Session): RecentWorkspace[] =>
   readRecent(session).map((r) => ({ ...r, exists: fs.existsSync(r.path) }));
+
+/** Takes a workspace a failed or cancelled command made, and removed again, off the list: it never came to exist for the user. */
+export function forgetRecent(session: Session, file: string): void {
+  const list = readRecent(session);
+  const kept = list.filter((r) => path.resolve(r.path) !== path.resolve(file));
+  if (kept.length < list.length) writeRecent(session, kept);
+}

@@ -7,6 +7,7 @@ import type { Progress } from '../../../shared/contract/progress';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { formatCount } from '../../../shared/format/numbers';
 import { removeWorkspaceFiles } from '../../backend/workspace/files';
+import { forgetRecent } from '../../backend/workspace/recent';
 import type { Command } from '../command';
 import { oneOf, readingArgs, readingHelp, readingOptions } from '../import-options';
 import { checkOptions, numberOption, optionsByField, type OptionFor } from '../option-errors';
@@ -164,6 +165,7 @@ Examples:
       if (!created) return;
       await io.backend.call('workspace-close', {});
       removeWorkspaceFiles(wsPath);
+      forgetRecent(io.backend.session, wsPath);
     };
     const json = Boolean(args.values.json);
     const controller = new AbortController();

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Action, CustomerResult } from '../../../shared/model/results';
+import { outputError } from '../../backend/db/errors';
 import { moveWorkspaceFiles, removeWorkspaceFiles } from '../../backend/workspace/files';
+import { forgetRecent } from '../../backend/workspace/recent';
 import type { CliIO, Command } from '../command';
 import { readingArgs, readingHelp, readingOptions } from '../import-options';
 import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
@@ -62,7 +64,12 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
     previous = `${workspace}.previous`;
     moveWorkspaceFiles(workspace, previous);
   }
-  await io.backend.call('workspace-create', { path: workspace, clientName, currency, overwrite: true });
+  try {
+    await io.backend.call('workspace-create', { path: workspace, clientName, currency, overwrite: true });
+  } catch (e) {
+    if (previous) moveWorkspaceFiles(previous, workspace);
+    throw e;
+  }
   return { workspace, created: true, previous };
 }
 
@@ -72,6 +79,7 @@ async function discard(io: CliIO, t: Target): Promise<void> {
   await io.backend.call('workspace-close', {});
   removeWorkspaceFiles(t.workspace);
   if (t.previous) moveWorkspaceFiles(t.previous, t.workspace);
+  else forgetRecent(io.backend.session, t.workspace);
 }
 
 export const runCommand: Command = {
@@ -137,14 +145,24 @@ Examples:
     const reading = readingArgs(args.values);
     const outDir = path.resolve(io.cwd, out);
     const madeOut = !fs.existsSync(outDir);
-    fs.mkdirSync(outDir, { recursive: true });
+    if (!madeOut && !fs.statSync(outDir).isDirectory()) {
+      throw new AppError('FILE_NOT_FOUND', `--out ${out}: ${outDir} is a file, not a folder. Give a folder for the outputs.`, { flag: 'out', path: outDir });
+    }
+    try {
+      fs.mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      throw outputError(e, outDir);
+    }
     // A run that fails before writing anything leaves no folder it made behind.
     const dropOut = (): void => {
       if (madeOut && fs.existsSync(outDir) && fs.readdirSync(outDir).length === 0) fs.rmdirSync(outDir);
     };
     const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
-    const target = await prepareWorkspace(io, source, given, outDir, currency);
+    const target = await prepareWorkspace(io, source, given, outDir, currency).catch((e: unknown) => {
+      dropOut();
+      throw e;
+    });
     const { workspace } = target;
     const notes: string[] = [];
     try {
@@ -160,8 +178,15 @@ Examples:
       }
       notes.push(`${path.basename(source)} was already imported into ${workspace}; analysing the data as it is.`);
     }
+    const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) }).catch(async (e: unknown) => {
+      // Ctrl-C: the run leaves nothing it made, and the workspace that was there before is back, as after a failed import.
+      if (isAppError(e) && e.code === 'CANCELLED') {
+        await discard(io, target);
+        dropOut();
+      } else if (target.previous) removeWorkspaceFiles(target.previous);
+      throw e;
+    });
     if (target.previous) removeWorkspaceFiles(target.previous);
-    const summary = await io.backend.call('analysis-run', { settings }, { onProgress: progressPrinter(io) });
     if (roster !== null) {
       const r = await io.backend.call('roster-import', { path: roster });
       notes.push(`Roster: ${r.read} reps read (${r.created} new, ${r.updated} updated).`, ...r.warnings);

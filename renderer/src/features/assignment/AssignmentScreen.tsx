@@ -3,7 +3,8 @@ import { MAX_CAPACITY, type AssignmentPlan, type AssignmentSettings, type Assign
 import { call } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { useAsync } from '../../app/useAsync';
-import { useFormatters, useSummary } from '../../app/workbench';
+import { useFormatters, useSummary, useWorkspace } from '../../app/workbench';
+import { readOnlyWhy } from '../workspaces/read-only';
 import type { Formatters } from '../../app/format';
 import { NoRepsNotice } from './NoRepsNotice';
 import { Chart } from '../../charts/Chart';
@@ -44,6 +45,8 @@ function saveChartPng(host: HTMLElement | null, name: string): void {
 }
 
 function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings | null; busy: boolean; onPlan: (s: Partial<AssignmentSettings>) => void }) {
+  // Planning stores the plan: a read-only workspace says why the button is off instead of failing on click.
+  const readOnly = readOnlyWhy(useWorkspace().workspace);
   const [outside, setOutside] = useState(String(initial?.outsideCapacity ?? 40));
   const [inside, setInside] = useState(String(initial?.insideCapacity ?? 150));
   const [minValue, setMinValue] = useState(String(initial?.minOutsideValue ?? 0));
@@ -94,7 +97,8 @@ function SettingsForm({ initial, busy, onPlan }: { initial: AssignmentSettings |
       <button
         type="button"
         className="primary"
-        disabled={busy || !valid}
+        disabled={busy || !valid || readOnly !== null}
+        title={readOnly ?? undefined}
         data-testid="assignment-plan"
         onClick={() =>
           onPlan({ outsideCapacity: Number(outside), insideCapacity: Number(inside), minOutsideValue: Number(minValue), unknownKindAs: unknown, strategicUsesCapacity: strategic })

@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { useFormatters, useWorkspace } from '../../app/workbench';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 import { ImportWarnings, RejectedRows } from '../import/RejectedRows';
+import { readOnlyWhy } from './read-only';
 
 const fileOf = (summary: ImportSummary): string => summary.file.split(/[\\/]/).pop() ?? summary.file;
 
@@ -13,7 +14,8 @@ const fileOf = (summary: ImportSummary): string => summary.file.split(/[\\/]/).p
  */
 export function DatasetDetail({ summary, onRemoved }: { summary: ImportSummary; onRemoved: (message: string) => void }) {
   const fmt = useFormatters();
-  const { refresh } = useWorkspace();
+  const { refresh, workspace } = useWorkspace();
+  const readOnly = readOnlyWhy(workspace);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const importId = summary.importId;
@@ -44,7 +46,13 @@ export function DatasetDetail({ summary, onRemoved }: { summary: ImportSummary; 
       <Panel
         title={`Import ${importId ?? ''}: ${fileOf(summary)}`}
         actions={
-          <button type="button" onClick={() => void remove()} disabled={busy || productList} title={productList ? 'A product list is not removed: import a corrected one instead' : 'Take this import out of the workspace'} data-testid="remove-import">
+          <button
+            type="button"
+            onClick={() => void remove()}
+            disabled={busy || productList || readOnly !== null}
+            title={readOnly ?? (productList ? 'A product list is not removed: import a corrected one instead' : 'Take this import out of the workspace')}
+            data-testid="remove-import"
+          >
             Remove this import…
           </button>
         }

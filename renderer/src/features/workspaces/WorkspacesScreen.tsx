@@ -8,6 +8,7 @@ import { Empty, ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { breadthWords } from './breadth-words';
 import { OpenOrCreate } from './OpenOrCreate';
 import { DatasetDetail } from './DatasetDetail';
+import { ReadOnlyMark, readOnlyWhy } from './read-only';
 
 function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
   const fmt = useFormatters();
@@ -28,22 +29,29 @@ function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
       setSaveError(e);
     }
   };
+  const readOnly = readOnlyWhy(info);
   return (
     <Panel
       title="Open workspace"
       actions={
         <div className="row">
-          <button type="button" onClick={() => go('import')}>
+          <button type="button" disabled={readOnly !== null} title={readOnly ?? undefined} onClick={() => go('import')}>
             Import data…
           </button>
-          <button type="button" className="primary" disabled={info.transactions === 0 || job !== null} onClick={() => void runAnalysis(summary?.settings ?? {}).then((s) => s && go('overview'))}>
+          <button
+            type="button"
+            className="primary"
+            disabled={readOnly !== null || info.transactions === 0 || job !== null}
+            title={readOnly ?? undefined}
+            onClick={() => void runAnalysis(summary?.settings ?? {}).then((s) => s && go('overview'))}
+          >
             {info.lastAnalysis ? 'Re-run analysis' : 'Run analysis'}
           </button>
         </div>
       }
     >
       <p className="muted" title={info.path}>
-        {info.path}
+        {info.path} <ReadOnlyMark workspace={info} />
       </p>
       <div className="stats" data-testid="workspace-stats">
         <Stat label="Transactions" value={fmt.count(info.transactions)} detail={fmt.counted(info.imports, 'import')} />
@@ -64,7 +72,7 @@ function CurrentWorkspace({ info }: { info: WorkspaceInfo }) {
           <label htmlFor="ws-currency">Currency (ISO code)</label>
           <input id="ws-currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} size={4} />
         </div>
-        <button type="button" disabled={!dirty || !clientName.trim() || !/^[A-Za-z]{3}$/.test(currency)} onClick={() => void save()}>
+        <button type="button" disabled={readOnly !== null || !dirty || !clientName.trim() || !/^[A-Za-z]{3}$/.test(currency)} title={readOnly ?? undefined} onClick={() => void save()}>
           Save
         </button>
         <button
@@ -210,6 +218,7 @@ function Recent({ revision, refresh }: { revision: string; refresh: () => void }
               {r.path} · opened {new Date(r.openedAt).toLocaleString(fmt.locale)}
               {!r.exists && ' · missing'}
               {r.path === workspace?.path && ' · open now'}
+              {r.path === workspace?.path && <> <ReadOnlyMark workspace={workspace} /></>}
             </span>
           </li>
         ))}
@@ -239,6 +248,7 @@ function FolderWorkspaces({ listing, refresh }: { listing: WorkspaceListing; ref
             <span className="muted">
               {f.fileName} · changed {new Date(f.modifiedAt).toLocaleString(fmt.locale)}
               {f.path === workspace?.path && ' · open now'}
+              {f.path === workspace?.path && <> <ReadOnlyMark workspace={workspace} /></>}
             </span>
           </li>
         ))}
