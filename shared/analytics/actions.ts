@@ -98,13 +98,17 @@ export function buildActions(ctx: ActionContext, decision: RecoveryDecision | nu
 }
 
 /**
- * Customers growth leaves alone (1 = gone): one with a win-back action (it stopped buying everything), or whose BG/NBD
- * probability alive is below `minPAlive`. Its money is already recovery's; a cross-sell to a
- * customer who has left would count the same account twice and send a rep to an empty shop.
+ * Customers growth leaves alone (1 = gone): one recovery judged gone (it stopped buying everything,
+ * or bought once and stayed silent), whether or not a setting left its win-back off the list, or
+ * whose BG/NBD probability alive is below `minPAlive`. Its money is already recovery's; a cross-sell
+ * to a customer who has left would count the same account twice and send a rep to an empty shop.
+ * Gated on the listed win-backs alone, switching one-time win-backs off had sold Online Retail's
+ * 12501 (one order, 336 days before) a Christmas range.
  */
 export function goneCustomers(n: number, decision: RecoveryDecision | null, pAlive: Float64Array | null, minPAlive: number): Uint8Array {
   const gone = new Uint8Array(n);
   for (const a of decision?.customers ?? []) if (a.signal === 'lapsed-all') gone[a.customer] = 1;
+  for (const c of decision?.gone ?? []) gone[c] = 1;
   if (pAlive) for (let i = 0; i < n; i++) if (pAlive[i] < minPAlive) gone[i] = 1;
   return gone;
 }

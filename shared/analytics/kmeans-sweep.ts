@@ -234,6 +234,8 @@ export type Structure = {
   reason: string;
   /** Set where the suggested split parted best customers of one category mix (by size or breadth alone) and stepped down. */
   oneMix?: true;
+  /** Set where only the minimum profile share kept every k out: patterns may be there, in smaller profiles. */
+  tooSmall?: true;
 };
 
 export type KChoice = { k: number; structure: Structure };
@@ -247,13 +249,8 @@ export function chooseK(quality: readonly KQuality[], minShare: number): KChoice
   const ok = quality.filter((q) => qualifies(q, minShare));
   const bestAll = quality.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
   if (ok.length === 0) {
-    return {
-      k: 1,
-      structure: {
-        state: 'none',
-        reason: `No k from ${quality[0].k} to ${quality[quality.length - 1].k} gives profiles that are both stable across resamples (adjusted Rand >= ${STABLE_ARI}) and at least ${minShare >= 1 ? `${MIN_PROFILE_MEMBERS} customers each, more than there are to split` : `${Math.round(minShare * 100)}% of customers each`}; the best silhouette is ${fmt(bestAll.silhouette)} at k = ${bestAll.k}.`,
-      },
-    };
+    const tooSmall = quality.every((q) => whyNot(q, minShare) === 'small');
+    return { k: 1, structure: { state: 'none', reason: noKReason(quality, minShare, bestAll), ...(tooSmall ? { tooSmall: true as const } : {}) } };
   }
   const top = Math.max(...ok.map((q) => q.silhouette));
   let k = ok[0].k;
@@ -285,6 +282,49 @@ export function chooseK(quality: readonly KQuality[], minShare: number): KChoice
     return { k, structure: { state: 'weak', reason: `Weak buying patterns: ${facts}${cloud}; profiles overlap, treat them as tendencies.${atTop}` } };
   }
   return { k, structure: { state: 'clear', reason: `Clear buying patterns: ${facts}${cloud}.${atTop}` } };
+}
+
+/** Why a k is not suggested: its smallest profile is under the share, its silhouette too low to measure stability, or unstable. */
+function whyNot(q: KQuality, minShare: number): 'small' | 'low' | 'unstable' {
+  if ((q.smallestShare ?? 1) < minShare) return 'small';
+  return q.stability === null ? 'low' : 'unstable';
+}
+
+/** "2", "2 and 5", "2 to 4", "2 to 4 and 7": the k a reason holds for. */
+function kList(ks: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < ks.length; ) {
+    let j = i;
+    while (j + 1 < ks.length && ks[j + 1] === ks[j] + 1) j++;
+    runs.push(j > i ? `${ks[i]} to ${ks[j]}` : String(ks[i]));
+    i = j + 1;
+  }
+  return runs.length === 1 ? runs[0] : `${runs.slice(0, -1).join(', ')} and ${runs[runs.length - 1]}`;
+}
+
+/**
+ * Why no k from the range was suggested, by the reason that ruled out each k. It had said every k
+ * was unstable or small: a sample with clear patterns at k = 6 (silhouette 0.41) read so at a 20%
+ * profile share, where size alone had ruled each k out, and Online Retail's read so where no
+ * stability had been measured at all (every silhouette too low to look).
+ */
+function noKReason(quality: readonly KQuality[], minShare: number, bestAll: KQuality): string {
+  const fmt = (v: number): string => v.toFixed(2);
+  const range = `${quality[0].k} to ${quality[quality.length - 1].k}`;
+  const share = minShare >= 1 ? `${MIN_PROFILE_MEMBERS} best customers each, more than there are to split` : `${Math.round(minShare * 100)}% of the best customers each`;
+  const by = { small: [] as number[], low: [] as number[], unstable: [] as number[] };
+  for (const q of quality) by[whyNot(q, minShare)].push(q.k);
+  const best = `the best silhouette is ${fmt(bestAll.silhouette)} at k = ${bestAll.k}`;
+  if (by.small.length === quality.length) {
+    // Size alone: the patterns may be there, in profiles smaller than the setting allows.
+    const hint = minShare < 1 && bestAll.silhouette >= WEAK_SILHOUETTE ? ': lower Min profile share (--min-profile-share) to see the patterns' : '';
+    return `No k from ${range} gives profiles of at least ${share}${hint}; ${best}.`;
+  }
+  const parts: string[] = [];
+  if (by.low.length > 0) parts.push(`at k = ${kList(by.low)} the silhouette is too low for a pattern (under ${fmt(WEAK_SILHOUETTE - SILHOUETTE_TIE)})`);
+  if (by.unstable.length > 0) parts.push(`at k = ${kList(by.unstable)} the profiles are not stable across resamples (adjusted Rand under ${STABLE_ARI})`);
+  if (by.small.length > 0) parts.push(`at k = ${kList(by.small)} a profile holds less than ${share.replace(/ each.*$/, '')}`);
+  return `No k from ${range} gives usable profiles: ${parts.join('; ')}; ${best}.`;
 }
 
 /** The k choice with the default minimum profile share; kept for callers that only want k. */

@@ -24,7 +24,7 @@ export const recoverySettingsSchema = z.object({
    * recency rules catch there (docs/method.md).
    */
   winBackOnce: z.boolean().default(true),
-  /** Relationships whose run-rate is below this (per year, currency) are not worth a call. */
+  /** Recovery actions worth less than this a year (currency) are not worth a call: a relationship by its run-rate or 12-month spend, a whole-account action by its customer's (docs/method.md). */
   minRevenue: z.number().min(0).default(0),
   /** Money at risk is stated over this many days ahead; the backtest checks it over the same span. */
   horizonDays: z.number().int().min(30).max(730).default(365),

@@ -7,7 +7,19 @@ import type { AnalysisSummary } from '../model/results';
  */
 export function profileWords(s: Pick<AnalysisSummary, 'k' | 'structure'>): string {
   if (s.k !== 1) return s.structure?.state === 'weak' ? `${s.k} profiles (weak buying patterns)` : `${s.k} profiles`;
-  return s.structure?.state === 'none' ? 'one peer group (no clear buying patterns)' : 'one peer group';
+  if (s.structure?.state !== 'none') return 'one peer group';
+  return s.structure.tooSmall ? 'one peer group (no k with profiles of the minimum size)' : 'one peer group (no clear buying patterns)';
+}
+
+/**
+ * The bold heading of a structure notice. Where only the minimum profile share kept every k out,
+ * the patterns may well be there: "No clear buying patterns" had been said of the bundled sample
+ * (silhouette 0.41) at a 20% minimum.
+ */
+export function structureHeading(structure: { state: 'clear' | 'weak' | 'none'; tooSmall?: true }): string {
+  if (structure.state === 'weak') return 'Weak buying patterns.';
+  if (structure.state === 'clear') return 'Clear buying patterns.';
+  return structure.tooSmall ? 'No k suggested at this minimum profile size.' : 'No clear buying patterns.';
 }
 
 /**

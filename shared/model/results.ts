@@ -163,7 +163,7 @@ export type AnalysisSummary = {
   k: number;
   suggestedK: number;
   /** Whether the scores show buying patterns at all, and why ('none': one peer group for everyone). */
-  structure?: { state: 'clear' | 'weak' | 'none'; reason: string; oneMix?: true };
+  structure?: { state: 'clear' | 'weak' | 'none'; reason: string; oneMix?: true; tooSmall?: true };
   /** The elbow of the within-cluster error curve, a second opinion beside the suggested k. */
   elbowK?: number | null;
   quality: KQuality[];

@@ -169,12 +169,19 @@ export function callOrderNotes(order: CallOrder | undefined, money: (x: number) 
   return parts.map((p) => `Recovery list order: ${p}.`);
 }
 
-/** What the money added in the list's order means, for the line above the list (empty when none was added). A run stored before the setting has no mode: it was balanced. */
-export function callOrderWeightNote(order: CallOrder | undefined): string {
+/**
+ * What the money added in the list's order means, for the line above the list (empty when none was
+ * added). A run stored before the setting has no mode: it was balanced. `preview`: the order of a
+ * preview at the controls' settings, which the stored run need not share (a preview money first
+ * beside a balanced run had said "as the run's settings ask").
+ */
+export function callOrderWeightNote(order: CallOrder | undefined, source: 'run' | 'preview' = 'run'): string {
   const levels = [order?.customer, order?.relationship].filter((o): o is LevelOrder => Boolean(o));
-  if (levels.some((o) => o.mode === 'sure')) return " Surest first, as the run's settings ask: the added money is large enough that the chance of a slide sets the order and money only breaks near-ties.";
-  if (levels.some((o) => o.mode === 'money')) return " Money first, as the run's settings ask.";
-  if (levels.some((o) => o.weight > 0)) return ` The added money is the run's weight on sureness: the least that makes the top calls surer than a naive rule's list while holding ${CAPTURE_MARGIN}x its money at risk, by the model's own forecasts.`;
+  const asked = source === 'preview' ? 'as chosen above' : "as the run's settings ask";
+  if (levels.some((o) => o.mode === 'sure')) return ` Surest first, ${asked}: the added money is large enough that the chance of a slide sets the order and money only breaks near-ties.`;
+  if (levels.some((o) => o.mode === 'money')) return ` Money first, ${asked}.`;
+  const whose = source === 'preview' ? "the preview's" : "the run's";
+  if (levels.some((o) => o.weight > 0)) return ` The added money is ${whose} weight on sureness: the least that makes the top calls surer than a naive rule's list while holding ${CAPTURE_MARGIN}x its money at risk, by the model's own forecasts.`;
   return '';
 }
 

@@ -84,6 +84,13 @@ export type RecoveryDecision = {
   returnedAll?: { customers: number; relationships: number; relationshipCustomers: number };
   /** How the list orders its calls at each level (absent on decisions made before, and where only counts were asked for). */
   order?: CallOrder;
+  /**
+   * Every customer the decision judged gone (it stopped buying everything, or bought once and has
+   * been silent longer than repeat buyers here usually take), whether or not a win-back was listed:
+   * one left off by the value floor, the smallest-relationship setting or the one-time switch is
+   * still gone, and growth leaves it alone (actions.ts, goneCustomers). Absent on decisions made before.
+   */
+  gone?: number[];
 };
 
 const money = (x: number): number => Math.round(x * 100) / 100;
@@ -126,8 +133,12 @@ const SLIPPING_SHARE = 0.3;
 
 /** ...or expected to lose at least this many value floors. */
 const MATERIAL_FLOORS = 10;
-/** ...with at least this chance of a slide: money at a chance near nought is no sign of anything (10% moved the development replays, 5% none of their verdicts). */
-const MATERIAL_MIN_CHANCE = 0.05;
+/**
+ * ...with at least this share of the chance needed (5% at the default 50%): money at a chance near
+ * nought is no sign of anything (10% moved the development replays, 5% none of their verdicts).
+ * Read from the setting, so a user who asks for surer calls gets surer material ones too.
+ */
+const MATERIAL_CHANCE_SHARE = 0.1;
 
 /**
  * What the decision reads of the rules' model, worked out beforehand so the model can go first (at
@@ -186,6 +197,10 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
   const useCustomer = cf.basis !== 'none';
   const useRelationship = rf.basis !== 'none';
   const floor = valueFloor(cf, s);
+  // Whether a customer is gone does not hang on what a call must be worth to be listed: a one-time
+  // buyer its money alone calls is judged at the automatic floor whatever floor lists the calls.
+  const goneFloor = s.valueFloor === null ? floor : valueFloor(cf, { ...s, valueFloor: null });
+  const materialChance = MATERIAL_CHANCE_SHARE * s.minProbability;
   const format = reasonFormat(ds.currency);
   const horizon = horizonWords(risk.horizonDays);
 
@@ -213,6 +228,9 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       tally.customers.add(flag.customer);
       continue;
     }
+    // The smallest relationship, for the rules' flags: their run-rate before the sign (judge.ts held
+    // all but a lapsed customer's to it already; those told the decision the customer is gone).
+    if (!(flag.atRiskRevenue >= s.minRevenue)) continue;
     // The rules saw a clear sign; the model knows how such relationships fared here. The surer of
     // the two prices it: a stop the model never saw in this history is still a stop.
     const measured = useRelationship && u >= 0 ? rf.pDecline[u] : null;
@@ -262,11 +280,13 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
   const usualCycle = repeatCycle(cf);
   const customers: CustomerRecovery[] = [];
   const carried = new Set<number>();
+  const gone: number[] = [];
   for (let c = 0; c < ds.customers.length; c++) {
     let signal: CustomerRecoverySignal | null = null;
     let probability = 0;
     let atRisk = 0;
     let rulesChance: RulesChance | undefined;
+    let calledByMoney = false;
     const expected = cf.expected[c];
     const ceiling = moneyCeiling(cf, c);
     if (useCustomer) {
@@ -278,7 +298,8 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       if (ruleLapsed[c] === 1 || (silent(cf, c, usualCycle) && probability >= s.minProbability)) signal = 'lapsed-all';
       // A share alone is not a sign where the typical customer loses that much anyway (a business
       // with heavy attrition would flag nearly everyone): the slide must also be more likely than not.
-      else if ((cf.lossShare[c] >= SLIPPING_SHARE && probability >= s.minProbability) || (atRisk >= MATERIAL_FLOORS * floor && probability >= MATERIAL_MIN_CHANCE)) signal = 'slipping';
+      else if ((cf.lossShare[c] >= SLIPPING_SHARE && probability >= s.minProbability) || (atRisk >= MATERIAL_FLOORS * floor && probability >= materialChance)) signal = 'slipping';
+      calledByMoney = atRisk > 0 && atRisk >= MATERIAL_FLOORS * goneFloor && probability >= materialChance;
     }
     if (ruleLapsed[c] === 1) {
       // The rules saw it stop everything: at least their confidence, whatever this history taught.
@@ -293,6 +314,12 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
       if (expected > 0) returnedCustomers++;
       continue;
     }
+    const once = cf.facts.orders[c] === 1;
+    const silentOnce = once && cf.cut - cf.facts.last[c] > usualCycle;
+    // Judged gone before any setting below leaves its win-back off: with one off (the value floor,
+    // the smallest relationship, the one-time switch), Online Retail had sold a one-time buyer
+    // silent for 336 days a Christmas range.
+    if (once ? silentOnce && (signal !== null || calledByMoney) : signal === 'lapsed-all') gone.push(c);
     // Worth a call: what it is expected to lose, or what it was worth before it went quiet.
     const worth = Math.max(atRisk, signal === 'lapsed-all' ? (verdicts.pastSpend[c] * risk.horizonDays) / 365 : 0);
     if (signal === null || !(worth >= floor && worth > 0)) continue;
@@ -300,11 +327,16 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     // been silent longer than repeat buyers here usually take to order again (a first order last
     // week is a new customer, not a lost one, however few one-time buyers come back).
     // Switched off, one purchase is never a sign of anything: analytics.md's one-time rule as written.
-    if (cf.facts.orders[c] === 1 && (!s.winBackOnce || !(cf.cut - cf.facts.last[c] > usualCycle))) continue;
+    if (once && (!s.winBackOnce || !silentOnce)) continue;
     // One purchase and silence past repeat buyers' usual gap is a win-back, whatever made the call:
     // money alone had made some 'slipping' (Online Retail's 18251, one £4,300 order 87 days before),
     // and growth then sold them ten categories, where a win-back gets none.
-    if (cf.facts.orders[c] === 1) signal = 'lapsed-all';
+    if (once) signal = 'lapsed-all';
+    // The smallest relationship, for a whole account: its revenue over the 12 months to the as-of
+    // date, or for a win-back what it bought in the 12 months before it went quiet (its worth, as
+    // the value floor reads it). At the default 0 nothing is left off.
+    const yearly = Math.max(0, cf.facts.prior[c], signal === 'lapsed-all' ? verdicts.pastSpend[c] : 0);
+    if (!(yearly >= s.minRevenue)) continue;
     const ruled = new Set((rulesByCustomer.get(c) ?? []).map((f) => f.category));
     // A slipping account carries the categories that slip (flagged by the rules, or expected to
     // lose a good share); without a relationship model to say which, all it bought. A category
@@ -324,6 +356,9 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
   if (useRelationship) {
     for (let u = 0; u < rf.expected.length; u++) {
       if (ruledUnit[u] === 1 || !(rf.pDecline[u] >= s.minProbability) || !(rf.atRisk[u] >= floor) || rf.facts.orders[u] < s.minPurchases) continue;
+      // The smallest relationship: its spend over the 12 months to the as-of date (the rules' flags
+      // were held to their run-rate before the sign, judge.ts).
+      if (!(Math.max(0, rf.facts.prior[u]) >= s.minRevenue)) continue;
       const gap = rf.cut - rf.facts.last[u];
       if (!(gap > rf.facts.cycle[u])) continue;
       const c = risk.relationships.customer[u];
@@ -395,6 +430,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     lostBefore: { relationships: lostRelationships.count, customers: lostRelationships.customers.size, oneCategory: ds.categories.length === 1 },
     returnedAll: { customers: returnedCustomers, relationships: returnedRelationships.count, relationshipCustomers: returnedRelationships.customers.size },
     ...(order ? { order } : {}),
+    gone,
   };
 }
 

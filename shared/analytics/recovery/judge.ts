@@ -164,6 +164,9 @@ export function judge(m: RecoveryModel, r: number, s: RecoverySettings, customer
       }
     }
   }
-  if (v.signal !== null && !(v.atRisk > 0 && v.atRisk >= s.minRevenue)) v.signal = null;
+  // A customer that stopped everything keeps its flags whatever their size, so the decision knows it
+  // is gone (a win-back the smallest-relationship setting leaves off still gets no growth); the
+  // decision holds them to the setting (decide.ts).
+  if (v.signal !== null && !(v.atRisk > 0 && (v.signal === 'lapsed-all' || v.atRisk >= s.minRevenue))) v.signal = null;
   return v;
 }

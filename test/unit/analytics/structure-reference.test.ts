@@ -178,6 +178,6 @@ describe('a split of one category mix', () => {
 describe('the size a profile must have, in words', () => {
   it('names the five-customer floor, not a share over 100%, where there are fewer customers than that', () => {
     const quality: KQuality[] = [{ k: 2, sse: 1, silhouette: 0.5, stability: 1, smallestShare: 1 / 3, converged: true, iterations: 3 }];
-    expect(chooseK(quality, 5 / 3).structure.reason).toContain('at least 5 customers each, more than there are to split');
+    expect(chooseK(quality, 5 / 3).structure.reason).toContain('at least 5 best customers each, more than there are to split');
   });
 });
