@@ -1,4 +1,5 @@
 import type { Dataset } from '../model/dataset';
+import { DayNets } from './risk/series';
 
 /** The trailing window every "12-month" figure uses, ending on the as-of day inclusive. */
 export const WINDOW_DAYS = 365;
@@ -15,6 +16,8 @@ export type Features = {
    * (every "12-month" figure then covers only those). A spend table's window is a year.
    */
   windowDays: number;
+  /** Whether the data has dates: a spend table's window is the table, not a year (the reasons say so). */
+  dated: boolean;
   n: number;
   m: number;
   /** Net revenue in the window (returns subtract). */
@@ -29,11 +32,15 @@ export type Features = {
   everBought: Uint8Array;
   /** 1 when a return or credit of the customer's falls in the category in the window. */
   returned12m: Uint8Array;
-  /** Distinct days with a positive sale up to the as-of day. */
+  /**
+   * Purchase days up to the as-of day: days whose lines (the customer's, across its categories) net
+   * above zero, the rule the rhythms, the reasons and the timeline read. A sale cancelled by a credit
+   * the same day, or a credit larger than the day's re-invoice, is no purchase.
+   */
   purchases: Int32Array;
-  /** Days since the last positive sale; -1 when none. */
+  /** Days since the last purchase day; -1 when none. */
   recencyDays: Int32Array;
-  /** Days since the first positive sale; -1 when none. */
+  /** Days since the first purchase day; -1 when none. */
   tenureDays: Int32Array;
 };
 
@@ -57,8 +64,9 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
   const lastDay = new Int32Array(n).fill(-(2 ** 31));
 
   // Rows are sorted by customer then category then day, so a customer's days repeat across its
-  // categories: each day is stamped with the last customer seen buying on it, and a day not yet
-  // stamped with this one is a new purchase day (no sort of each customer's days).
+  // categories: each day's lines are summed in a day-indexed scratch stamped with the customer (no
+  // sort of each customer's days). Counted from any line above zero, a sale voided by a credit the
+  // same minute had read "last purchase 4 days ago" beside a reason saying 25.
   const rows = customer.length;
   let base = 0;
   let top = -1;
@@ -66,25 +74,29 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
     if (r === 0 || day[r] < base) base = day[r];
     if (r === 0 || day[r] > top) top = day[r];
   }
-  const stamp = new Int32Array(Math.max(1, top - base + 1)).fill(-1);
-  for (let r = 0; r < rows; r++) {
+  const nets = new DayNets(Math.max(1, top - base + 1));
+  for (let r = 0; r < rows; ) {
     const c = customer[r];
-    const d = day[r];
-    if (d > asOfDay) continue;
-    const k = category[r];
-    const v = revenue[r];
-    if (d >= windowStart) {
-      catRevenue12m[c * m + k] += v;
-      if (v < 0) returned12m[c * m + k] = 1;
-    }
-    if (v > 0) {
-      everBought[c * m + k] = 1;
-      if (d < firstDay[c]) firstDay[c] = d;
-      if (d > lastDay[c]) lastDay[c] = d;
-      if (stamp[d - base] !== c) {
-        stamp[d - base] = c;
-        purchases[c]++;
+    nets.restart();
+    for (; r < rows && customer[r] === c; r++) {
+      const d = day[r];
+      if (d > asOfDay) continue;
+      const k = category[r];
+      const v = revenue[r];
+      if (d >= windowStart) {
+        catRevenue12m[c * m + k] += v;
+        if (v < 0) returned12m[c * m + k] = 1;
       }
+      if (v > 0) everBought[c * m + k] = 1;
+      nets.open(d - base, c);
+      nets.add(d - base, v);
+    }
+    for (let j = 0; j < nets.count; j++) {
+      const d = nets.days[j];
+      if (!(nets.net(d) > 0)) continue;
+      purchases[c]++;
+      if (d + base < firstDay[c]) firstDay[c] = d + base;
+      if (d + base > lastDay[c]) lastDay[c] = d + base;
     }
   }
 
@@ -112,7 +124,7 @@ export function computeFeatures(ds: Dataset, asOfDay: number): Features {
     }
   }
   const windowDays = ds.hasDates ? Math.max(1, Math.min(WINDOW_DAYS, asOfDay - ds.firstDay + 1)) : WINDOW_DAYS;
-  return { asOfDay, windowDays, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, returned12m, purchases, recencyDays, tenureDays };
+  return { asOfDay, windowDays, dated: ds.hasDates, n, m, revenue12m, catRevenue12m, mix, breadth, everBought, returned12m, purchases, recencyDays, tenureDays };
 }
 
 /** Bought something (net positive) in the window. */

@@ -145,7 +145,8 @@ export const analysisSpecs = [
     'analysis-customers',
     z.object({
       runId,
-      // kind and category keep the customers that have such an action.
+      // kind and category keep the customers that have such an action, and their at-risk and growth
+      // money is then the slice's: those actions only, a category's part of an account-wide recovery.
       ...slice,
       search: z.string().optional(),
       sort: z

@@ -1,6 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { CustomerDetail } from '../../../shared/contract';
-import { LEGEND_ROW, MARK_COLOR, RECOVERY_COLOR, categoryAxisLabel, colorOf, firstItem, grid, legendRows, tooltipHtml, type ChartFormat } from './common';
+import { LEGEND_ROW, MARK_COLOR, PALETTE, RECOVERY_COLOR, categoryAxisLabel, colorOf, firstItem, grid, legendRows, tooltipHtml, type ChartFormat } from './common';
 
 /**
  * The monthly legend's width: about the narrowest the chart gets beside the mix chart. Held to it
@@ -9,12 +9,42 @@ import { LEGEND_ROW, MARK_COLOR, RECOVERY_COLOR, categoryAxisLabel, colorOf, fir
 const MONTHLY_LEGEND_WIDTH = 380;
 const MONTHLY_PLOT_HEIGHT = 300;
 
-const boughtCategories = (detail: Pick<CustomerDetail, 'monthly' | 'categories'>): number[] =>
-  detail.categories.map((_, i) => i).filter((i) => detail.monthly.some((m) => m.byCategory[i] !== 0));
+/** The folded series' grey: kept out of the named categories' colours so it reads as none of them. */
+const OTHER_COLOR = '#7F7F7F';
+const NAMED_COLORS = PALETTE.filter((c) => c !== OTHER_COLOR);
+
+type MonthlySeries = { name: string; color: string; data: number[] };
+
+/**
+ * One series per category the customer bought, coloured by its place among them (indexed among all
+ * the workspace's categories, Online Retail's 30 product groups drew Art and Frame in one blue).
+ * Past the distinct colours the smallest (by the money their bars draw) fold into one grey "Other"
+ * series that names how many it holds, rather than two categories sharing a colour.
+ */
+function monthlySeries(detail: Pick<CustomerDetail, 'monthly' | 'categories'>): MonthlySeries[] {
+  const bought = detail.categories.map((_, i) => i).filter((i) => detail.monthly.some((m) => m.byCategory[i] !== 0));
+  const size = (i: number): number => detail.monthly.reduce((sum, m) => sum + Math.abs(m.byCategory[i]), 0);
+  const folded = new Set<number>();
+  if (bought.length > NAMED_COLORS.length) {
+    const bySize = [...bought].sort((a, b) => size(b) - size(a) || a - b);
+    for (const i of bySize.slice(NAMED_COLORS.length)) folded.add(i);
+  }
+  const named = bought.filter((i) => !folded.has(i));
+  const series = named.map((i, place) => ({ name: detail.categories[i], color: NAMED_COLORS[place], data: detail.monthly.map((m) => m.byCategory[i]) }));
+  if (folded.size === 0) return series;
+  return [
+    ...series,
+    {
+      name: `Other ${folded.size} smaller categories`,
+      color: OTHER_COLOR,
+      data: detail.monthly.map((m) => [...folded].reduce((sum, i) => sum + m.byCategory[i], 0)),
+    },
+  ];
+}
 
 /** The monthly chart's height: one more legend line for each the category names need past the first. */
 export function customerMonthlyHeight(detail: Pick<CustomerDetail, 'monthly' | 'categories'>): number {
-  const rows = legendRows(boughtCategories(detail).map((i) => detail.categories[i]), MONTHLY_LEGEND_WIDTH);
+  const rows = legendRows(monthlySeries(detail).map((s) => s.name), MONTHLY_LEGEND_WIDTH);
   return MONTHLY_PLOT_HEIGHT + LEGEND_ROW * Math.max(0, rows - 1);
 }
 
@@ -23,15 +53,15 @@ export function customerMonthlyHeight(detail: Pick<CustomerDetail, 'monthly' | '
  * scrolls: a scrolled one hid the names of the categories on its second page.
  */
 export function customerMonthlyOption(detail: Pick<CustomerDetail, 'monthly' | 'categories'>, fmt: ChartFormat): EChartsOption {
-  const bought = boughtCategories(detail);
-  const rows = legendRows(bought.map((i) => detail.categories[i]), MONTHLY_LEGEND_WIDTH);
+  const series = monthlySeries(detail);
+  const rows = legendRows(series.map((s) => s.name), MONTHLY_LEGEND_WIDTH);
   return {
     grid: grid({ left: 64, top: 56 + LEGEND_ROW * Math.max(0, rows - 1) }),
     legend: { type: 'plain', top: 0, left: 'center', width: MONTHLY_LEGEND_WIDTH },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmt.money(Number(v)) },
     xAxis: { type: 'category', name: 'Month', nameLocation: 'middle', nameGap: 32, data: detail.monthly.map((m) => m.month) },
     yAxis: { type: 'value', name: `Revenue (${fmt.unit})`, nameLocation: 'middle', nameGap: 50, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
-    series: bought.map((i) => ({ type: 'bar' as const, name: detail.categories[i], stack: 'revenue', color: colorOf(i), data: detail.monthly.map((m) => m.byCategory[i]) })),
+    series: series.map((s) => ({ type: 'bar' as const, name: s.name, stack: 'revenue', color: s.color, data: s.data })),
   };
 }
 

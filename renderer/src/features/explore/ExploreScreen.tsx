@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NONE_KEY, SLICE_DIMENSIONS, type Slice, type SliceDimension } from '../../../../shared/model/slice';
 import { WHOLE_ACCOUNT } from '../../../../shared/analytics/actions';
 import { call } from '../../api/client';
@@ -24,9 +24,15 @@ import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { clickedCategory, sliceBarsOption, sliceMoneyWords } from '../../charts/slice';
 import { ActionList } from '../../components/ActionList';
-import { CustomerTable } from '../../components/CustomerTable';
+import { customerColumns } from '../../components/CustomerTable';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import type { SortState } from '../../components/table-model';
 import { useViewScope, viewKey } from '../../components/view-scope';
+import { hasEarlierStep, trackHistorySteps } from './history-depth';
+import { CUSTOMER_SERVER_SORTS, actionListTitle, customerListTitle, customerSortOf } from './list-titles';
+
+trackHistorySteps();
 
 /** The last slice looked at in this workspace, so reopening it can pick up where the analyst left. */
 function readSlice(key: string): Slice | null {
@@ -111,7 +117,14 @@ export function ExploreScreen() {
   const by = breakdownOf(free, chosen);
   const runId = s?.runId;
   const actions = useAsync(() => call('analysis-actions', { runId, ...slice, groupBy: by, sort: 'priority', dir: 'desc', limit: LIST_LIMIT }), [runId, key, by]);
-  const customers = useAsync(() => call('analysis-customers', { runId, ...slice, sort: 'revenue12m', dir: 'desc', limit: LIST_LIMIT }), [runId, key]);
+  // The customers table orders the whole slice where the backend can (a capped page re-sorted by
+  // itself had shown the largest of the first 2,000 under "largest first").
+  const [customerSort, setCustomerSort] = useState<SortState>(null);
+  const onCustomerQuery = useCallback((q: { sort: SortState }) => setCustomerSort(q.sort), []);
+  const customerOrder = customerSortOf(customerSort);
+  const customerOrderKey = JSON.stringify(customerOrder);
+  const customers = useAsync(() => call('analysis-customers', { runId, ...slice, ...customerOrder, limit: LIST_LIMIT }), [runId, key, customerOrderKey]);
+  useEffect(() => trackHistorySteps(), []);
   // The slice's list as its table asks for it (filter, order) when that is not the first page above,
   // whose totals and breakdown stay the slice's own.
   const server = useServerQuery();
@@ -164,6 +177,7 @@ export function ExploreScreen() {
   const fields = SLICE_FIELDS.filter((f) => f !== 'repeats' || withRepeats || slice.repeats !== undefined);
   const a = actions.data;
   const c = customers.data;
+  const listed = ownPage ? a : (page.data ?? a);
 
   return (
     <>
@@ -191,7 +205,12 @@ export function ExploreScreen() {
             </ol>
           </nav>
         </div>
-        <button type="button" onClick={() => window.history.back()} data-testid="explore-back" title="Back to the previous step (the browser's back does the same)">
+        <button
+          type="button"
+          onClick={() => (hasEarlierStep() ? window.history.back() : go('overview'))}
+          data-testid="explore-back"
+          title="Back to the previous step (the browser's back does the same), or to the Overview where Explore was opened first"
+        >
           ← Back
         </button>
       </div>
@@ -279,17 +298,38 @@ export function ExploreScreen() {
           <p className="muted">{actions.loading ? 'Loading…' : 'No actions in this slice.'}</p>
         )}
       </Panel>
-      <Panel title="Actions in the slice, highest priority first">
+      <Panel title={`Actions in the slice, ${actionListTitle(server.query?.sort ?? null, listed != null && listed.total > listed.rows.length, fmt.count(listed?.rows.length ?? 0))}`}>
         {slice.category && slice.category !== WHOLE_ACCOUNT && (
           <p className="muted" data-testid="slice-whole-account-note">
             A win-back or slipping account that buys {slice.category} is listed here with its whole money (category "{WHOLE_ACCOUNT}"); the totals above and the
             breakdown count only its {slice.category} part.
           </p>
         )}
-        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={(ownPage ? a : (page.data ?? a))?.rows ?? []} loading={actions.loading || page.loading || server.settling} total={(ownPage ? a : (page.data ?? a))?.total} capNote="the first by the chosen order and filter, which search the whole slice; narrow the slice to list the rest (the totals above count them all)" onQueryChange={server.onQueryChange} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
+        <ActionList label="Slice actions" horizonDays={s?.settings.recovery.horizonDays} windowDays={s?.leakage.windowDays} actions={listed?.rows ?? []} loading={actions.loading || page.loading || server.settling} total={listed?.total} capNote="the first by the chosen order and filter, which search the whole slice; narrow the slice to list the rest (the totals above count them all)" onQueryChange={server.onQueryChange} fmt={fmt} kind={slice.kind === undefined} onOpen={(x) => go('customer', { code: x.customerCode })} height={400} />
       </Panel>
-      <Panel title="Customers in the slice, largest first">
-        <CustomerTable label="Slice customers" customers={c?.rows ?? []} loading={customers.loading} total={c?.total} capNote="the largest by revenue; narrow the slice to list the rest" fmt={fmt} pAliveReferenceOnly={s.bgnbd?.verdict === 'degenerate'} horizonDays={s.settings.recovery.horizonDays} onOpen={(x) => go('customer', { code: x.code })} height={360} />
+      <Panel title={`Customers in the slice, ${customerListTitle(customerSort, c != null && c.total > c.rows.length, fmt.count(c?.rows.length ?? 0))}`}>
+        {(slice.kind !== undefined || slice.category !== undefined) && (
+          <p className="muted" data-testid="slice-customer-money-note">
+            At risk and growth count only this slice&apos;s actions
+            {slice.category && slice.category !== WHOLE_ACCOUNT ? `: ${slice.category}'s own and its part of account-wide recoveries` : ''}, as the totals above do; each
+            customer&apos;s whole money is on its own page.
+          </p>
+        )}
+        <DataTable
+          label="Slice customers"
+          columns={customerColumns(fmt, { pAliveReferenceOnly: s.bgnbd?.verdict === 'degenerate', horizonDays: s.settings.recovery.horizonDays })}
+          rows={c?.rows ?? []}
+          rowKey={(x) => x.code}
+          onActivate={(x) => go('customer', { code: x.code })}
+          height={360}
+          initialSort={{ column: 'revenue', dir: 'desc' }}
+          empty="No customers."
+          loading={customers.loading}
+          total={c?.total}
+          capNote="the first by the chosen order; narrow the slice to list the rest"
+          onQueryChange={onCustomerQuery}
+          serverSorts={CUSTOMER_SERVER_SORTS}
+        />
       </Panel>
     </>
   );
