@@ -2,7 +2,7 @@ import type { GrowthSettings } from '../contract/settings';
 import { memo } from './memo';
 import { formatMoney, formatShare, roundForReason } from '../format/numbers';
 import type { Features } from './features';
-import { leakageSpan } from '../format/leakage-span';
+import { leakageSpan, spanWords } from '../format/leakage-span';
 import { ALL_CUSTOMERS_LABEL, type ProfileModel } from './profiles';
 import { quantileSorted } from './rng';
 import { sortedWhere } from './sorted';
@@ -238,8 +238,9 @@ export function findGrowthGaps(
   // about £13,000" read as what peers spend, where the three buying it spent £4,400-£45,000.
   const ratioText = memo((v: number) => formatShare(v, v < 0.1 ? 1 : 0));
   const floor = growthValueFloor(f, settings.minValueShare);
-  // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year".
-  const span = leakageSpan(f.windowDays);
+  // On data younger than a year, "12-month" spend covers only the days it holds: say so, not "a year";
+  // a spend table's is the table's ("bought $5,000 in the last 12 months" read a dateless sum as a year's).
+  const span = leakageSpan(f.windowDays, { hasDates: f.dated, currency });
   const gaps: GrowthGap[] = [];
   for (let i = 0; i < f.n; i++) {
     const p = model.profileOf[i];
@@ -280,10 +281,11 @@ export function findGrowthGaps(
         expectedLow,
         expectedHigh,
         reason: flatString(
-          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend ${ratioText(peer.ratio)} of theirs on it, about ${money} ${span.per} at its size (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend ${ratioText(peer.ratio)} of theirs on it, about ${spanWords(money, span.per)} at its size (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
         ),
       });
     }
   }
   return gaps;
 }
+

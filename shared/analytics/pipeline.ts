@@ -25,7 +25,7 @@ import { computeTiers, type Tiers } from './tiers';
 import { isolatedLastDays } from './date-outliers';
 import { outsizedLine, outsizedLineNote } from './outsized-line';
 import { elbowK, type Structure, type Sweep } from './kmeans-sweep';
-import { leakageSpan } from '../format/leakage-span';
+import { leakageSpan, spanWords } from '../format/leakage-span';
 
 export type AnalysisStage =
   | 'features'
@@ -488,9 +488,9 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const floor = growthValueFloor(features, settings.growth.minValueShare);
   // With one category there is nothing to cross-sell, so no floor to speak of.
   if (floor > 0 && ds.categories.length > 1) {
-    const floorSpan = leakageSpan(features.windowDays);
+    const floorSpan = leakageSpan(features.windowDays, { hasDates: ds.hasDates, currency: ds.currency });
     notes.push(
-      `Growth actions expected to bring less than ${formatMoney(floor, ds.currency)} ${floorSpan.per} (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's ${floorSpan.revenue}) are not listed: not worth a rep's call.`,
+      `Growth actions expected to bring less than ${spanWords(formatMoney(floor, ds.currency), floorSpan.per)} (${Math.round(settings.growth.minValueShare * 100)}% of the median active customer's ${floorSpan.dated ? floorSpan.revenue : 'revenue in the table'}) are not listed: not worth a rep's call.`,
     );
   }
   const labels = profiles.profiles.map((p) => p.label);

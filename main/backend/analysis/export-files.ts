@@ -67,10 +67,15 @@ export function writeRunFiles(
     files.customers,
     UTF8_BOM +
     toCsv(
-      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory', 'profile_label', 'assigned_rep', 'currency'],
+      // revenue_12m is the revenue the headline and the tiers count, so the column adds up to
+      // summary.json's: a customer whose returns outran its sales counts nothing there (27 of Online
+      // Retail's did, and the column fell 4,388 short). net_12m keeps the signed figure; currency
+      // stays last, as in every file the run writes.
+      ['customer_id', 'customer_name', 'tier', 'profile', 'revenue_12m', 'categories_bought', 'p_alive', 'at_risk_revenue', 'growth_revenue', 'current_rep', 'territory', 'profile_label', 'assigned_rep', 'net_12m', 'currency'],
       customers.map((c): CsvValue[] => [
-        c.code, c.name, c.tier, c.profile, roundMoney(c.revenue12m), c.breadth, usablePAlive && c.pAlive !== null ? share(c.pAlive) : null, roundMoney(c.atRiskRevenue),
-        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null), assigned.get(c.code) ?? null, currency,
+        c.code, c.name, c.tier, c.profile, roundMoney(Math.max(0, c.revenue12m)), c.breadth, usablePAlive && c.pAlive !== null ? share(c.pAlive) : null, roundMoney(c.atRiskRevenue),
+        roundMoney(c.growthRevenue), c.rep, c.territory, c.profile === null ? null : (labelOf.get(c.profile) ?? null), assigned.get(c.code) ?? null, roundMoney(c.revenue12m),
+        currency,
       ]),
     ),
   );

@@ -9,6 +9,7 @@ import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { showsCents } from '../../../shared/format/numbers';
 import { CALIBRATION_BAND, CAPTURE_MARGIN } from '../../../shared/analytics/holdout/targets';
 import { writeOutputFile } from './build';
+import { leakageShareCoverage } from './portfolio';
 import { backtestVerdictWords, type BenchmarkOptions } from '../../../shared/format/portfolio-words';
 import { buildSheet, csvCell, currencyFormat, writeWorkbook, type Column, type SheetSpec } from '../export/xlsx';
 
@@ -107,14 +108,34 @@ const backtestNote = (options: BenchmarkOptions): string =>
     ? `Each client replayed as of ${BACKTEST_HORIZON_DAYS} days before its last sale and watched for the ${BACKTEST_HORIZON_DAYS} days after (customers, the top flags). Its three targets: loss captured at least ${CAPTURE_MARGIN}x the best naive rule's; precision no lower than the better money-minded rule's (90-day drop, own gap); money stated at risk ${CALIBRATION_BAND.low.toFixed(2)}-${CALIBRATION_BAND.high.toFixed(2)}x the loss that followed. The Backtest verdict column says which were missed; 'not judged' where too few customers slid for any list to be told from another, and then the figures are left blank.`
     : `Not run: the backtest columns are filled only when the comparison is made with --backtest (in Portfolio, tick Backtest), which replays every client on one footing (${BACKTEST_HORIZON_DAYS} days before its last sale, ${BACKTEST_HORIZON_DAYS} days watched). A backtest kept in a workspace is not used: each may be over its own date and horizon, so they would not compare.`;
 
-function notesSheet(p: Portfolio, options: BenchmarkOptions): XLSX.WorkSheet {
+/** "Acme (growth alone...); Bravo (under a quarter of data)". */
+const namedWhy = (leftOut: { row: PortfolioRow; why: string }[]): string => leftOut.map((l) => `${l.row.label} (${l.why})`).join('; ');
+
+/**
+ * The leakage share's spread, saying which clients it covers: one client is its own share, not a
+ * range; a client left out (growth alone, too few days) or read in purchases is named.
+ */
+function leakageShareNotes(p: Portfolio): Note[] {
   const range = p.leakageShareRange;
+  const { compared, leftOut, purchaseCounts } = leakageShareCoverage(p);
+  const out: Note[] =
+    compared.length === 1 && range
+      ? [{ label: 'Leakage share, the one client compared', share: range.min, text: `${compared[0].label}: the only client whose share is set against the band, so there is no spread to give` }]
+      : [
+          { label: 'Leakage share, lowest client', share: range?.min ?? null, text: range ? `of the ${compared.length} clients set against the band` : 'no client is set against the band' },
+          { label: 'Leakage share, median client', share: range?.median ?? null, text: null },
+          { label: 'Leakage share, highest client', share: range?.max ?? null, text: null },
+        ];
+  if (leftOut.length > 0) out.push({ label: 'Leakage share, left out', share: null, text: `${namedWhy(leftOut)}: not set against the band or ranked beside the others, so not in the figures above` });
+  if (purchaseCounts.length > 0) out.push({ label: 'Purchase counts', share: null, text: `${purchaseCounts.map((r) => r.label).join(', ')}: no money in the data, so the leakage share is a share of purchases; ranked and set against the band of revenue as a rough guide only` });
+  return out;
+}
+
+function notesSheet(p: Portfolio, options: BenchmarkOptions): XLSX.WorkSheet {
   const notes: Note[] = [
     { label: 'Industry band (low)', share: p.band.low, text: 'of available revenue lost to churn and missed cross-sell, as B2B vendors report it' },
     { label: 'Industry band (high)', share: p.band.high, text: null },
-    { label: 'Leakage share, lowest client', share: range?.min ?? null, text: null },
-    { label: 'Leakage share, median client', share: range?.median ?? null, text: null },
-    { label: 'Leakage share, highest client', share: range?.max ?? null, text: null },
+    ...leakageShareNotes(p),
     { label: 'Anonymised', share: null, text: p.anonymised ? 'yes' : 'no' },
     { label: 'Percentile', share: null, text: 'share of the other clients this client is above (ties count half)' },
     { label: 'Caveats', share: null, text: "what weakens a client's figures, counted on Comparison and given in full on the Caveats sheet: read the client's band and percentiles with them" },
@@ -151,6 +172,8 @@ export function writeBenchmark(p: Portfolio, out: string, options: BenchmarkOpti
   try {
     writeWorkbook(file, benchmarkSheets(p, options));
   } catch (e) {
+    // writeWorkbook already says what went wrong with the path the user chose.
+    if (e instanceof AppError) throw e;
     throw new AppError('FILE_UNREADABLE', `Could not write ${file} (${(e as Error).message}). Choose a folder you can write to.`, { path: file });
   }
   return { path: file, format: 'xlsx' };

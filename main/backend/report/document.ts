@@ -17,6 +17,7 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .meta dt { display: inline; font-weight: bold; } .meta dd { display: inline; margin: 0 14px 0 4px; }
 .lead { font-size: 16px; }
 .custom-settings { border-left: 4px solid #e69f00; background: #fff7e6; padding: 6px 10px; }
+.units-note { border-left: 4px solid #1d4ed8; background: #eff6ff; padding: 6px 10px; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 8px; margin: 12px 0; }
 .tile { border: 1px solid #e5e7eb; border-radius: 6px; padding: 8px 10px; }
 .tile-label { font-size: 11px; color: #6b7280; text-transform: uppercase; letter-spacing: .03em; }
@@ -40,8 +41,8 @@ tr.ours td { font-weight: 600; background: #f3f4f6; }
 .backtest-notes { color: #4b5563; }
 .notes li.caveat { background: #fff7e6; border-left: 3px solid #d97706; padding: 2px 6px; margin-bottom: 4px; list-style: none; }
 footer { margin-top: 32px; border-top: 1px solid #e5e7eb; padding-top: 8px; color: #6b7280; font-size: 11px; }
-section { break-inside: auto; } tr, .tile, .chart { break-inside: avoid; }
-@media print { body { padding: 0; } h2 { break-after: avoid; } }
+section { break-inside: auto; } tr, .tile, .chart, .breakdown { break-inside: avoid; }
+@media print { body { padding: 0; } h2, h3 { break-after: avoid; } }
 `;
 
 // No network, no script: only inline styles and data: images may load, even if a name slipped past escaping.

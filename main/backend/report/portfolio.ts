@@ -1,4 +1,5 @@
-import { unbandedWhy } from '../../../shared/format/band-words';
+import { GROWTH_ALONE, TOO_SHORT, unbandedWhy } from '../../../shared/format/band-words';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import path from 'node:path';
 import {
   INDUSTRY_BAND,
@@ -146,12 +147,20 @@ const ONE_CATEGORY =
   'One category, so no growth side: leakage here is recovery alone, set against a 7-30% band (and clients) that count missed cross-sell too. Import a category or product column to measure growth.';
 
 /**
+ * A purchase log's share is of purchases, not revenue. It is still ranked and set against the band,
+ * the nearest reading its data allows, with this beside it wherever the client's place is read.
+ */
+export const PURCHASE_COUNTS_CAVEAT =
+  'Purchase counts, not money: its leakage share is a share of purchases, set against the 7-30% band of revenue and ranked beside the other clients\' revenue shares only as a rough guide (as far as a purchase is worth about the same across customers).';
+
+/**
  * What weakens a client's figures: the run's own caveats, and what a comparison reads doubtfully
  * beside the others (a share with no growth side, a share over too few days for the band).
  */
 function clientCaveats(s: AnalysisSummary): string[] {
   const short = s.hasDates ? unbandedWhy(true, s.leakage.windowDays) : null;
   return [
+    ...(s.currency === PURCHASE_UNITS ? [PURCHASE_COUNTS_CAVEAT] : []),
     ...(s.hasDates && s.categories.length === 1 ? [ONE_CATEGORY] : []),
     ...(short ? [`${short[0].toUpperCase()}${short.slice(1)}: its leakage share is not set against the band or the other clients.`] : []),
     ...(s.caveats ?? []),
@@ -254,3 +263,17 @@ export function summarisePortfolio(facts: readonly ClientFacts[], options: { ano
 
 const anonymousProblem = (status: PortfolioRow['status']): string =>
   status === 'no-analysis' ? 'No analysis yet: run the analysis in this workspace.' : 'The workspace could not be read.';
+
+/**
+ * Which analysed clients the leakage share's lowest, median and highest cover, and which it leaves
+ * out and why: growth alone (a spend table) and a share over too few days are not set beside the
+ * others. A comparison that dropped them silently read as if it covered every client.
+ */
+export function leakageShareCoverage(p: Portfolio): { compared: PortfolioRow[]; leftOut: { row: PortfolioRow; why: string }[]; purchaseCounts: PortfolioRow[] } {
+  const analysed = p.rows.filter((r) => r.status === 'ok');
+  const compared = analysed.filter((r) => !r.growthOnly && r.band !== null);
+  const leftOut = analysed
+    .filter((r) => r.growthOnly || r.band === null)
+    .map((row) => ({ row, why: row.growthOnly ? `${GROWTH_ALONE} (a spend table)` : TOO_SHORT }));
+  return { compared, leftOut, purchaseCounts: compared.filter((r) => r.currency === PURCHASE_UNITS) };
+}

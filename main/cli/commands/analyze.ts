@@ -5,7 +5,7 @@ import { SETTINGS, type SettingKind, type SettingMeta } from '../../../shared/co
 import { formatCount, formatCounted, formatMoney, formatShare } from '../../../shared/format/numbers';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { describeBgNbdLines } from '../../../shared/format/bgnbd';
-import { leakageSpan } from '../../../shared/format/leakage-span';
+import { runSpan } from '../../../shared/format/leakage-span';
 import { unbandedWhy } from '../../../shared/format/band-words';
 import type { CliIO, Command, ParsedArgs } from '../command';
 import { checkOptions, numberOption, type OptionFor } from '../option-errors';
@@ -36,8 +36,16 @@ function flagValue(args: ParsedArgs, m: SettingMeta): unknown {
       return raw ? false : undefined;
     case 'date':
       return typeof raw === 'string' ? raw : undefined;
-    case 'k':
-      return raw === 'auto' ? undefined : numberOption(raw, m.flag);
+    case 'k': {
+      if (raw === 'auto') return undefined;
+      // The schema's union of 'auto' and a bounded whole number says only "invalid input" of 3.5;
+      // a whole number out of range is left to it ("--k must be at least 2 (got 1)").
+      const k = Number(raw);
+      if (typeof raw !== 'string' || raw.trim() === '' || !Number.isInteger(k)) {
+        throw new AppError('INVALID_INPUT', `--${m.flag} ${String(raw)} must be a whole number from ${String(m.min)} to ${String(m.max)}, or auto.`, { flag: m.flag, value: raw });
+      }
+      return k;
+    }
     case 'choice': {
       const known = m.choices?.map((c) => c.value) ?? [];
       if (typeof raw !== 'string' || !known.includes(raw)) {
@@ -87,7 +95,7 @@ function profilesLine(s: AnalysisSummary): string {
       ? 'from the one active customer'
       : `from all ${formatCount(s.customers.best)} active customers`
     : `from ${formatCounted(s.customers.best, 'best customer')}`;
-  if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, no clear buying patterns (${s.quality.length === 0 ? 'no split was looked for' : s.structure.oneMix ? 'the splits found part one mix by size' : `no stable split from k = 2 to ${s.settings.kMax}`}: see the notes) ${best}`;
+  if (s.structure?.state === 'none' && s.k === 1) return `Profiles: one peer group, ${s.structure.tooSmall ? 'no k with profiles of the minimum size' : 'no clear buying patterns'} (${s.quality.length === 0 ? 'no split was looked for' : s.structure.oneMix ? 'the splits found part one mix by size' : s.structure.tooSmall ? `every k from 2 to ${s.settings.kMax} has a profile under the minimum share` : `no stable split from k = 2 to ${s.settings.kMax}`}: see the notes) ${best}`;
   const why = s.quality.length > 0 ? `suggested ${s.suggestedK} by silhouette${s.elbowK ? `, error-curve elbow at ${s.elbowK}` : ''}` : 'no split was looked for: see the notes';
   // Weak patterns are tendencies, not segments: said on the line a reader stops at, the why in the notes.
   const weak = s.structure?.state === 'weak' && s.k > 1 ? '; weak buying patterns, see the notes' : '';
@@ -98,10 +106,10 @@ function profilesLine(s: AnalysisSummary): string {
 export function describeSummary(s: AnalysisSummary): string {
   const money = (v: number) => formatMoney(v, s.currency);
   const l = s.leakage;
-  const span = leakageSpan(l.windowDays);
+  const span = runSpan(s);
   const lines = [
     `Analysis run ${s.runId} as of ${s.asOf} (data ${s.dataHash.slice(0, 12)})`,
-    `Revenue, ${span.short ? span.window : 'last 12 months'}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCounted(s.customers.total, 'customer')}`,
+    `Revenue${span.dated ? `, ${span.short ? span.window : 'last 12 months'}` : ' in the table'}: ${money(s.revenue12m)} from ${formatCount(s.customers.active12m)} active of ${formatCounted(s.customers.total, 'customer')}`,
     `Strategic: ${formatCounted(s.customers.strategic, 'customer')} ${s.customers.strategic === 1 ? 'makes' : 'make'} ${formatShare(s.strategicRevenueShare)} of revenue; long tail: ${formatCount(s.customers.longTail)}`,
     profilesLine(s),
     ...s.profiles.map((p) => `  ${p.id}. ${p.label}: ${formatCounted(p.members, 'customer')}, ${money(p.revenue12m)}`),

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contract } from '../../../shared/contract';
 import { AppError } from '../../../shared/contract/errors';
-import type { PortfolioRow } from '../../../shared/contract/report';
+import type { Portfolio, PortfolioRow } from '../../../shared/contract/report';
+import { leakageShareCoverage } from '../../backend/report/portfolio';
 import { GROWTH_ALONE, TOO_SHORT } from '../../../shared/format/band-words';
 import { formatMoney, formatShare } from '../../../shared/format/numbers';
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
@@ -28,10 +29,26 @@ const line = (r: PortfolioRow): string => {
         ? `${GROWTH_ALONE}: a spend table, so set against neither the 7-30% band nor the other clients`
         : r.band === null
           ? `${TOO_SHORT}, so set against neither the 7-30% band nor the other clients`
-          : `${r.band} the 7-30% band${standing(r.percentile.leakageShare)}`
+          : `${r.band} the 7-30% band${standing(r.percentile.leakageShare)}${r.currency === PURCHASE_UNITS ? '; purchase counts, not money: a share of purchases, set beside revenue shares only as a rough guide' : ''}`
     })`,
   ].join(' ');
 };
+
+/**
+ * The leakage share's spread and the clients it leaves out, by name: "ranges 11.6%-11.6%" had
+ * stood for one client, and a spend table left out went unsaid.
+ */
+export function spreadLines(portfolio: Portfolio): string[] {
+  const range = portfolio.leakageShareRange;
+  const { compared, leftOut } = leakageShareCoverage(portfolio);
+  const spread = !range
+    ? []
+    : compared.length === 1
+      ? [`Leakage share: one client is set against the band, ${compared[0].label}, at ${formatShare(range.min)}.`]
+      : [`Leakage share ranges ${formatShare(range.min)}-${formatShare(range.max)} (median ${formatShare(range.median)}) across the ${compared.length} clients set against the band.`];
+  const left = leftOut.length ? [`Left out of the leakage share's spread and ranking: ${leftOut.map((l) => `${l.row.label} (${l.why})`).join('; ')}.`] : [];
+  return [...spread, ...left];
+}
 
 /**
  * The workspaces named on the command line, each of which must be there: a mistyped path had come
@@ -104,8 +121,7 @@ Examples:
       const words = portfolio.currencies.map((c) => (c === PURCHASE_UNITS ? 'purchase counts (units)' : c));
       io.out(`Clients count in ${words.join(' and ')}: amounts are not converted, so revenue is not ranked across them; compare their shares.`);
     }
-    const range = portfolio.leakageShareRange;
-    if (range) io.out(`Leakage share ranges ${formatShare(range.min)}-${formatShare(range.max)} (median ${formatShare(range.median)}).`);
+    for (const text of spreadLines(portfolio)) io.out(text);
     io.out(`Wrote ${written.path} (${written.rows} client${written.rows === 1 ? '' : 's'}).`);
     // Nothing compared is a failed comparison, whatever the file says.
     if (!portfolio.rows.some((r) => r.status === 'ok')) {

@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { SliceGroup } from '../../../shared/model/slice';
 import { GROWTH_COLOR, categoryAxisLabel, firstItem, grid, tooltipHtml, type ChartFormat } from './common';
-import { leakageSpan } from '../../../shared/format/leakage-span';
+import { spanOf, spanWords, type LeakageSpan } from '../../../shared/format/leakage-span';
 
 export type CategoryTotal = { category: string; expected: number; count: number };
 
@@ -11,7 +11,7 @@ export function growthByCategory(groups: readonly SliceGroup[]): CategoryTotal[]
 }
 
 /** Expected growth revenue per category, largest at the top. */
-export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: ChartFormat, limit = 15, windowDays?: number): EChartsOption {
+export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: ChartFormat, limit = 15, windowDays?: number | LeakageSpan): EChartsOption {
   const top = totals.slice(0, limit).reverse();
   return {
     // Room right of the longest bar for its money label ("$996.2K" was cut at the panel's edge).
@@ -25,7 +25,7 @@ export function growthByCategoryOption(totals: readonly CategoryTotal[], fmt: Ch
         return tooltipHtml`${t.category}<br/>${fmt.money(t.expected)} expected from ${fmt.count(t.count)} actions`;
       },
     },
-    xAxis: { type: 'value', name: `Expected revenue ${leakageSpan(windowDays).heading} (${fmt.unit})`, nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
+    xAxis: { type: 'value', name: spanWords('Expected revenue', spanOf(windowDays).heading, `(${fmt.unit})`), nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) } },
     yAxis: { type: 'category', data: top.map((t) => t.category), triggerEvent: true, axisLabel: categoryAxisLabel(124) },
     series: [{ type: 'bar', name: 'Expected revenue', color: GROWTH_COLOR, data: top.map((t) => t.expected), label: { show: true, position: 'right', formatter: (p) => fmt.moneyCompact(Number(p.value)) } }],
   };

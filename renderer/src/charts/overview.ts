@@ -3,7 +3,7 @@ import type { Leakage, LeakageRow, ParetoPoint, Tier } from '../../../shared/mod
 import { NONE_KEY } from '../../../shared/model/slice';
 import { leakageKeyLabel } from '../../../shared/format/leakage-keys';
 import { GROWTH_COLOR, MARK_COLOR, RECOVERY_COLOR, grid, tooltipHtml, truncate, type ChartFormat } from './common';
-import { leakageSpan } from '../../../shared/format/leakage-span';
+import { spanOf, spanWords, type LeakageSpan } from '../../../shared/format/leakage-span';
 
 /** The two bands of the Pareto curve: the strategic accounts, then the long tail. */
 export type ParetoBands = { strategic: number; longTail: number };
@@ -19,7 +19,7 @@ export function paretoBandAt(customerShare: number, bands: ParetoBands): Extract
  * Share of customers (ranked by 12-month revenue) against cumulative share of revenue, shaded in
  * its two tiers; each band opens its customers.
  */
-export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat, bands?: ParetoBands, windowDays?: number): EChartsOption {
+export function paretoOption(points: readonly ParetoPoint[], strategicShare: number, fmt: ChartFormat, bands?: ParetoBands, windowDays?: number | LeakageSpan): EChartsOption {
   const active = bands ? bands.strategic + bands.longTail : 0;
   const cut = bands && active > 0 ? bands.strategic / active : null;
   const markArea =
@@ -56,7 +56,7 @@ export function paretoOption(points: readonly ParetoPoint[], strategicShare: num
     },
     yAxis: {
       type: 'value',
-      name: `Share of ${leakageSpan(windowDays).revenue}`,
+      name: `Share of ${spanOf(windowDays).revenue}`,
       nameLocation: 'middle',
       nameGap: 48,
       min: 0,
@@ -97,7 +97,7 @@ export function leakageBarsTitle(dimension: string, rows: readonly LeakageRow[],
   return rows.length > limit ? `Leakage by ${dimension}: the ${limit} largest of ${rows.length}` : `Leakage by ${dimension}`;
 }
 
-export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = LEAKAGE_BARS, windowDays?: number): EChartsOption {
+export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = LEAKAGE_BARS, windowDays?: number | LeakageSpan): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
   return {
     grid: grid({ left: 140, bottom: 48, top: 36 }),
@@ -114,7 +114,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
     },
     xAxis: {
       type: 'value',
-      name: `Leakage ${leakageSpan(windowDays).heading} (${fmt.unit})`,
+      name: spanWords('Leakage', spanOf(windowDays).heading, `(${fmt.unit})`),
       nameLocation: 'middle',
       nameGap: 28,
       axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
@@ -135,11 +135,11 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
 }
 
 /** Where the leakage share falls against the 7-30% industry band. */
-export function leakageBandOption(leakage: Pick<Leakage, 'share' | 'band' | 'windowDays'>, fmt: ChartFormat): EChartsOption {
+export function leakageBandOption(leakage: Pick<Leakage, 'share' | 'band' | 'windowDays'>, fmt: ChartFormat, span: LeakageSpan = spanOf(leakage.windowDays)): EChartsOption {
   const max = Math.max(0.4, Math.ceil((leakage.share * 1.2) / 0.1) * 0.1);
   return {
     grid: { left: 16, right: 24, top: 28, bottom: 36 },
-    xAxis: { type: 'value', min: 0, max, axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: `Leakage as a share of ${leakageSpan(leakage.windowDays).revenue}`, nameLocation: 'middle', nameGap: 24 },
+    xAxis: { type: 'value', min: 0, max, axisLabel: { formatter: (v: number) => fmt.share(v, 0) }, name: `Leakage as a share of ${span.revenue}`, nameLocation: 'middle', nameGap: 24 },
     yAxis: { type: 'category', data: ['This client'], show: false },
     series: [
       {

@@ -1,7 +1,7 @@
 import type { Action } from '../../../shared/model/results';
 import { weightedMoney } from '../../../shared/analytics/priority';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
-import { leakageSpan } from '../../../shared/format/leakage-span';
+import { spanOf, type LeakageSpan } from '../../../shared/format/leakage-span';
 import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 import { ACTION_SORTS, type ServerQuery } from '../app/useServerQuery';
@@ -15,19 +15,21 @@ export const rangeOf = (a: Action): [number, number] | null =>
  * younger than a year: `windowDays`), recovery the money at risk over the run's horizon, so "/ yr"
  * holds for both only at the default 365 days on a year of data.
  */
-export function expectedHeading(horizonDays: number | undefined, recoveryOnly: boolean, windowDays?: number): Pick<Column<Action>, 'label' | 'title'> {
+export function expectedHeading(horizonDays: number | undefined, recoveryOnly: boolean, windowDays?: number | LeakageSpan): Pick<Column<Action>, 'label' | 'title'> {
   const span = horizonOtherThanYear(horizonDays);
   if (recoveryOnly) return span === null ? { label: 'Expected / yr', title: 'Money at risk over the next 12 months' } : { label: `At risk, ${span}`, title: `Money at risk over the next ${span} (the run's recovery horizon)` };
-  const window = leakageSpan(windowDays);
+  const window = spanOf(windowDays);
+  // A spend table has no dates, so no year: its growth is a share of what peers bought in the table.
+  if (!window.dated) return { label: 'Expected', title: "Growth: what peers of its size buy of the category, as a share of the table's revenue (a spend table has no dates)" };
   const growth = window.short ? `for growth what peers buy over ${window.window}` : 'for growth a year of what peers buy';
   return span === null && !window.short
     ? { label: 'Expected / yr', title: `${growth}, for recovery the money at risk over the next 12 months` }
     : { label: 'Expected', title: `${growth}, for recovery the money at risk over the next ${span ?? '12 months'} (the run's recovery horizon)` };
 }
 
-export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean; windowDays?: number } = {}): Column<Action>[] {
+export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?: boolean; weighted?: boolean; horizonDays?: number; recoveryOnly?: boolean; windowDays?: number | LeakageSpan } = {}): Column<Action>[] {
   const heading = expectedHeading(options.horizonDays, options.recoveryOnly === true, options.windowDays);
-  const window = leakageSpan(options.windowDays);
+  const window = spanOf(options.windowDays);
   return [
     { id: 'customer', label: 'Customer', value: (a) => a.customerName, width: '1.8fr' },
     ...(options.kind === false ? [] : [{ id: 'kind', label: 'Kind', value: (a: Action) => a.kind, width: '6rem' }]),
@@ -37,7 +39,7 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
       ? [
           {
             id: 'range',
-            label: window.short ? 'Likely range' : 'Likely range / yr',
+            label: window.short || !window.dated ? 'Likely range' : 'Likely range / yr',
             value: (a: Action) => rangeOf(a)?.[1] ?? null,
             format: (_: unknown, a: Action) => {
               const r = rangeOf(a);
@@ -70,8 +72,11 @@ export function actionColumns(fmt: Formatters, options: { kind?: boolean; range?
 }
 
 /** What an action's money is over: growth a year (or the days of data), recovery the run's horizon. */
-const spanOf = (a: Action, horizonDays: number | undefined, windowDays: number | undefined): string => {
-  if (a.kind !== 'recovery') return ` ${leakageSpan(windowDays).per}`;
+const moneySpanOf = (a: Action, horizonDays: number | undefined, windowDays: number | LeakageSpan | undefined): string => {
+  if (a.kind !== 'recovery') {
+    const per = spanOf(windowDays).per;
+    return per ? ` ${per}` : '';
+  }
   const span = horizonOtherThanYear(horizonDays);
   return span === null ? ' a year' : ` over the next ${span}`;
 };
@@ -91,8 +96,8 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   weighted?: boolean;
   /** The run's recovery horizon: recovery money is stated over it (growth over a year). */
   horizonDays?: number;
-  /** The days the run's revenue covers (leakage.windowDays): growth money is over them when under a year. */
-  windowDays?: number;
+  /** The days the run's revenue covers (leakage.windowDays), or the run's whole span: growth money is over them when under a year, and a spend table's is the table's. */
+  windowDays?: number | LeakageSpan;
   /** Every action listed is a recovery action. */
   recoveryOnly?: boolean;
   height?: number;
@@ -123,7 +128,7 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
       detail={(a) => (
         <p>
           <span className={`badge ${a.kind}`}>{a.kind}</span> <strong>{a.customerName}</strong> · {a.category} · {fmt.money(a.expectedRevenue)}
-          {spanOf(a, horizonDays, windowDays)}: {a.reason}
+          {moneySpanOf(a, horizonDays, windowDays)}: {a.reason}
         </p>
       )}
     />

@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { actionListQuery, isDefaultPage, useServerQuery } from '../../app/useServerQuery';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
-import { leakageSpan } from '../../../../shared/format/leakage-span';
+import { runSpan } from '../../../../shared/format/leakage-span';
 import { Chart } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { useDrill } from '../../app/useDrill';
@@ -86,10 +86,9 @@ export function GrowthScreen() {
   const lastBacktest = useAsync(() => call('analysis-backtest-last', { runId }), [runId]);
   const growthCheck = lastBacktest.data?.report?.growth ?? null;
   const totals = useMemo(() => growthByCategory(actions.data?.groups ?? []), [actions.data]);
-  const windowDays = s?.leakage.windowDays;
-  const option = useMemo(() => growthByCategoryOption(totals, fmt, undefined, windowDays), [totals, fmt, windowDays]);
+  const option = useMemo(() => growthByCategoryOption(totals, fmt, undefined, s ? runSpan(s) : undefined), [totals, fmt, s]);
   if (!s) return null;
-  const span = leakageSpan(s.leakage.windowDays);
+  const span = runSpan(s);
   const set = (key: keyof Filters) => (v: string) => setFilters((f) => ({ ...f, [key]: v }));
 
   return (
@@ -155,7 +154,7 @@ export function GrowthScreen() {
           fmt={fmt}
           kind={false}
           range
-          windowDays={s.leakage.windowDays}
+          windowDays={span}
           onOpen={(a) => go('customer', { code: a.customerCode })}
           height={440}
           initialSort={{ column: 'expected', dir: 'desc' }}

@@ -15,7 +15,7 @@ import { RunNotes } from '../../components/RunNotes';
 import { SettingsBadge } from '../../components/SettingsBadge';
 import { profileWords } from '../../../../shared/format/profile-words';
 import { BAND_PLACE, unbandedWhy } from '../../../../shared/format/band-words';
-import { leakageSpan } from '../../../../shared/format/leakage-span';
+import { runSpan } from '../../../../shared/format/leakage-span';
 import { RunHistory } from './RunHistory';
 
 const DIMENSIONS: { id: LeakageDimension; label: string }[] = [
@@ -38,16 +38,16 @@ export function OverviewScreen() {
   const askedKey = JSON.stringify(asked);
   const top = useAsync(() => call('analysis-actions', { runId: s?.runId, limit: 200, ...asked }), [s?.runId, askedKey]);
   const pareto = useMemo(
-    () => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt, { strategic: s.customers.strategic, longTail: s.customers.longTail }, s.leakage.windowDays) : null),
+    () => (s ? paretoOption(s.pareto, s.settings.strategicShare, fmt, { strategic: s.customers.strategic, longTail: s.customers.longTail }, runSpan(s)) : null),
     [s, fmt],
   );
-  const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt) : null), [s, fmt]);
-  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt, undefined, s.leakage.windowDays) : null), [s, fmt]);
-  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt, undefined, s.leakage.windowDays) : null), [s, fmt]);
-  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt, undefined, s.leakage.windowDays) : null), [s, fmt, second]);
+  const band = useMemo(() => (s ? leakageBandOption(s.leakage, fmt, runSpan(s)) : null), [s, fmt]);
+  const byTerritory = useMemo(() => (s ? leakageBarsOption(s.leakage.by.territory, 'Territory', fmt, undefined, runSpan(s)) : null), [s, fmt]);
+  const byRep = useMemo(() => (s ? leakageBarsOption(s.leakage.by.rep, 'Rep', fmt, undefined, runSpan(s)) : null), [s, fmt]);
+  const bySecond = useMemo(() => (s ? leakageBarsOption(s.leakage.by[second], DIMENSIONS.find((d) => d.id === second)?.label ?? second, fmt, undefined, runSpan(s)) : null), [s, fmt, second]);
   if (!s || !pareto || !band || !byTerritory || !byRep || !bySecond) return null;
   const l = s.leakage;
-  const span = leakageSpan(l.windowDays);
+  const span = runSpan(s);
   const lone = singleKey(l.by[second]);
   // A breakdown the data cannot give is a line under the charts, not a half-empty panel; the last
   // chart then takes the whole row rather than leave half of it blank.
@@ -164,7 +164,7 @@ export function OverviewScreen() {
         }
       >
         <ErrorNotice error={top.error} />
-        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={l.windowDays} actions={top.data?.rows ?? []} loading={top.loading || server.settling} total={top.data?.total} capNote="the first by the chosen order and filter, which search them all; Explore narrows them by territory, rep or category" onQueryChange={server.onQueryChange} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
+        <ActionList label="Top actions" horizonDays={s.settings.recovery.horizonDays} windowDays={span} actions={top.data?.rows ?? []} loading={top.loading || server.settling} total={top.data?.total} capNote="the first by the chosen order and filter, which search them all; Explore narrows them by territory, rep or category" onQueryChange={server.onQueryChange} fmt={fmt} onOpen={(a) => go('customer', { code: a.customerCode })} height={360} />
       </Panel>
       <RunHistory />
     </>

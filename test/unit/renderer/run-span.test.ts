@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { runSpan, spanOf, spanWords } from '../../../shared/format/leakage-span';
+import { PURCHASE_UNITS } from '../../../shared/format/currency';
+import { expectedHeading } from '../../../renderer/src/components/ActionList';
+import { growthByCategoryOption } from '../../../renderer/src/charts/growth';
+
+const fmt = { money: String, moneyCompact: String, share: String, unit: 'USD' } as unknown as Parameters<typeof growthByCategoryOption>[1];
+
+describe("a run's span, read from its summary", () => {
+  it("calls a spend table's money the table's, with no year in a heading or a sentence", () => {
+    const span = runSpan({ leakage: { windowDays: 365 }, hasDates: false, currency: 'USD' });
+    expect(span).toMatchObject({ dated: false, per: '', heading: '', revenue: "the table's revenue", revenueColumn: 'Revenue in the table' });
+    expect(spanWords('Leakage', span.heading, '(USD)')).toBe('Leakage (USD)');
+    expect(expectedHeading(undefined, false, span).label).toBe('Expected');
+    const axis = growthByCategoryOption([{ category: 'Dairy', expected: 10, count: 1 }] as never, fmt, undefined, span).xAxis as { name: string };
+    expect(axis.name).toBe('Expected revenue (USD)');
+  });
+
+  it('keeps a dated year as a year, and a purchase log counts purchases', () => {
+    expect(runSpan({ leakage: { windowDays: 365 }, hasDates: true, currency: 'GBP' })).toMatchObject({ dated: true, per: 'a year', revenue: '12-month revenue' });
+    expect(expectedHeading(undefined, false, runSpan({ leakage: {}, hasDates: true, currency: 'GBP' })).label).toBe('Expected / yr');
+    expect(runSpan({ leakage: { windowDays: 182 }, hasDates: true, currency: PURCHASE_UNITS })).toMatchObject({ short: true, revenue: 'purchases over 182 days', revenueColumn: 'Purchases, 182 days' });
+    // Days alone, as older callers pass them, read as a dated window.
+    expect(spanOf(90)).toMatchObject({ dated: true, short: true, per: 'over 90 days' });
+  });
+});
