@@ -2,6 +2,8 @@ import { Component, useEffect, useRef, type ErrorInfo, type ReactNode } from 're
 import { ErrorNotice, ProgressBar } from '../components/Feedback';
 import { routeById, routes, type ScreenNeeds, type ScreenRoute } from './routes';
 import { SettingsBadge } from '../components/SettingsBadge';
+import { ReadOnlyMark, readOnlyWhy } from '../features/workspaces/read-only';
+import { settingsChanges } from '../../../shared/model/settings-changes';
 import type { WorkspaceInfo } from '../../../shared/contract';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { ViewScopeContext } from '../components/view-scope';
@@ -75,7 +77,7 @@ function StaleRun() {
         The data changed since run {summary.runId} was made (an import added or removed, or product groups changed): the figures on this screen are that run's. Run the analysis again to
         see the data as it stands.
       </p>
-      <button type="button" disabled={job !== null} onClick={() => void runAnalysis(summary.settings)}>
+      <button type="button" disabled={job !== null || workspace.readOnly} title={readOnlyWhy(workspace) ?? undefined} onClick={() => void runAnalysis(summary.settings)}>
         Re-run analysis
       </button>
     </div>
@@ -142,8 +144,14 @@ function Shell() {
             <div className="client" data-testid="client-name">
               {workspace.clientName}
             </div>
+            <ReadOnlyMark workspace={workspace} />
             {summary && <div className="muted">As of {fmt.date(summary.asOf)} · run {summary.runId}</div>}
-            {summary && <SettingsBadge summary={summary} />}
+            {/* The badge says settings changed; a click opens them, each beside its default. */}
+            {summary && settingsChanges(summary.settings).length > 0 && (
+              <button type="button" className="link badge-link" onClick={() => go('settings')} title="Open Run settings" data-testid="settings-badge-link">
+                <SettingsBadge summary={summary} />
+              </button>
+            )}
           </div>
         )}
       </nav>

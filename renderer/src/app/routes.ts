@@ -11,6 +11,7 @@ import { PortfolioScreen } from '../features/portfolio/PortfolioScreen';
 import { AssignmentScreen } from '../features/assignment/AssignmentScreen';
 import { ProductGroupsScreen } from '../features/products/ProductGroupsScreen';
 import { ExploreScreen } from '../features/explore/ExploreScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 
 /**
  * The screen registry: the navigation rail and the router are both built from this list.
@@ -39,6 +40,7 @@ const COMPONENTS: Record<string, ComponentType> = {
   customer: CustomerScreen,
   portfolio: PortfolioScreen,
   assignment: AssignmentScreen,
+  settings: SettingsScreen,
 };
 
 export const routes: ScreenRoute[] = SCREENS.map((screen) => ({ ...screen, component: COMPONENTS[screen.id] }));

@@ -1,3 +1,5 @@
+import { settingIssueWords } from '../features/settings/setting-form';
+
 /**
  * The backend's messages are written for every door, the command line's flags among them; on a
  * screen a flag is a control. These say the control instead: "use --force" where the import screen
@@ -23,8 +25,22 @@ const SCREEN_WORDS: [RegExp, Words][] = [
   [/longtail analyze, or Analyse in the app/g, 'Run analysis'],
 ];
 
+/**
+ * A refused analysis setting reaches a screen in the setting's label and range ("Profiles (k) must
+ * be auto or a whole number from 2 to 15"), not as the door's zod path ("Settings.k: Too small…").
+ */
+function settingsWords(text: string): string {
+  const refused = /^Invalid input for [a-z-]+: (settings\.[\s\S]*)$/.exec(text);
+  if (!refused) return text;
+  const issues = refused[1].split(/; (?=settings\.)/).map((issue) => {
+    const at = /^settings\.([A-Za-z.]+): ([\s\S]*)$/.exec(issue);
+    return at ? settingIssueWords(at[1], at[2]) : issue;
+  });
+  return [...new Set(issues)].map((words) => words.replace(/\.$/, '')).join('; ') + '.';
+}
+
 export function screenWords(text: string): string {
-  let out = text;
+  let out = settingsWords(text);
   for (const [pattern, words] of SCREEN_WORDS) out = typeof words === 'string' ? out.replace(pattern, words) : out.replace(pattern, words);
   return out;
 }

@@ -22,6 +22,7 @@ export const SCREENS: readonly Screen[] = [
   { id: 'customer', label: 'Customer', icon: '☺', needs: 'analysis' },
   { id: 'portfolio', label: 'Portfolio', icon: '▦', needs: 'nothing' },
   { id: 'assignment', label: 'Assignment', icon: '⇄', needs: 'analysis' },
+  { id: 'settings', label: 'Run settings', icon: '⚙', needs: 'analysis' },
 ];
 
 export const screenById = (id: string): Screen | undefined => SCREENS.find((s) => s.id === id);

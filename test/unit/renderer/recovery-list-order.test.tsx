@@ -31,7 +31,7 @@ describe('the value floor typed into its field', () => {
     const start = { ...defaultAnalysisSettings().recovery, minRevenue: 0 };
     const changes: number[] = [];
     render(<RecoveryControls value={start} onChange={(next) => changes.push(next.minRevenue)} unit="GBP" />);
-    const field = screen.getByLabelText('Ignore relationships under (GBP per year)') as HTMLInputElement;
+    const field = screen.getByLabelText('Ignore customers and relationships under (GBP per year)') as HTMLInputElement;
     fireEvent.change(field, { target: { value: '' } });
     expect(field.value).toBe('');
     expect(document.getElementById('min-revenue-problem')?.textContent).toBe('Type an amount (0 for none).');

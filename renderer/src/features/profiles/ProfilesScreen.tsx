@@ -3,7 +3,7 @@ import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useAnalysisJob, useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
-import { structureReasonAfterHeading as afterHeading } from '../../../../shared/format/profile-words';
+import { structureHeading, structureReasonAfterHeading as afterHeading } from '../../../../shared/format/profile-words';
 import { customerScatterHeight, customerScatterOption, elbowOption, HEATMAP_PAGE, heatmapCell, profileHeatmapHeight, profileHeatmapOption, scatterPointCode, silhouetteLabel, silhouetteOption, type ScatterCustomer } from '../../charts/profiles';
 import { useDrill } from '../../app/useDrill';
 import { CustomerTable } from '../../components/CustomerTable';
@@ -21,6 +21,9 @@ const pointColumns = (fmt: Formatters): Column<ScatterCustomer>[] => [
   { id: 'breadth', label: 'Categories', value: (c) => c.breadth, align: 'right', width: '7.5rem' },
 ];
 
+/** The k a re-run is asked for: 'auto' where the suggested k is wanted, so the run follows the quality scores as the default does. */
+export const kSetting = (next: number, suggestedK: number): number | 'auto' => (next === suggestedK ? 'auto' : next);
+
 export function ProfilesScreen() {
   const fmt = useFormatters();
   const { go } = useNavigation();
@@ -36,7 +39,8 @@ export function ProfilesScreen() {
   // The scatter needs five fields per customer, not whole rows: at 30k customers that is ~1 MB, not 12.
   const everyone = useAsync(() => call('analysis-points', { runId }), [runId]);
   // A run of one peer group (k = 1) keeps its k on the slider: below the sweep's range the thumb sat at 2.
-  const kMin = s ? Math.min(s.settings.kMin, s.k, ...s.quality.map((q) => q.k)) : 2;
+  // The suggested k (one peer group, where the data has no clear patterns) stays within reach after another k is used.
+  const kMin = s ? Math.min(s.settings.kMin, s.k, s.suggestedK, ...s.quality.map((q) => q.k)) : 2;
   const kMax = s ? Math.max(s.settings.kMax, ...s.quality.map((q) => q.k)) : 2;
   const previewing = s !== null && k !== s.k;
   // With one category every k gives one peer group (profiles.ts): the slider would promise what no run gives.
@@ -89,7 +93,8 @@ export function ProfilesScreen() {
 
   const apply = async (next: number) => {
     markKSwitch('start');
-    const result = await runAnalysis({ ...s.settings, k: next });
+    // The suggested k is asked for as 'auto': k = 1 is no number a run may be given, and an auto k is no changed setting.
+    const result = await runAnalysis({ ...s.settings, k: kSetting(next, s.suggestedK) });
     setPendingK(null);
     if (result) setSelected(null);
   };
@@ -109,7 +114,7 @@ export function ProfilesScreen() {
       {s.structure && s.structure.state !== 'clear' && (
         <div className="notice warning stacked" role="status" data-testid="structure-notice">
           <p>
-            <strong>{s.structure.state === 'none' ? 'No clear buying patterns.' : 'Weak buying patterns.'}</strong> {afterHeading(s.structure.reason)}
+            <strong>{structureHeading(s.structure)}</strong> {afterHeading(s.structure.reason)}
           </p>
           {s.structure.state === 'none' && s.k === 1 && (
             <p className="muted">
@@ -149,7 +154,7 @@ export function ProfilesScreen() {
           <button type="button" className="primary" disabled={k === s.k || job !== null || oneCategory} onClick={() => void apply(k)} data-testid="apply-k">
             {previewing ? `Use k = ${k} (re-run)` : `Re-run with k = ${k}`}
           </button>
-          <button type="button" disabled={s.k === s.suggestedK || job !== null} onClick={() => void apply(s.suggestedK)}>
+          <button type="button" disabled={(s.k === s.suggestedK && s.settings.k === 'auto') || job !== null} onClick={() => void apply(s.suggestedK)}>
             {s.suggestedK === 1 ? 'Use one peer group (suggested)' : `Use suggested k = ${s.suggestedK}`}
           </button>
           <span className="muted" data-testid="k-current">

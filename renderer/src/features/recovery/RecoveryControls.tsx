@@ -116,7 +116,7 @@ export function RecoveryControls({ value, onChange, unit }: Props) {
           {LIST_ORDER_HINTS[value.listOrder]}
         </span>
       </div>
-      <AmountField id="min-revenue" label={`Ignore relationships under (${unit ? `${unit} ` : ''}per year)`} value={value.minRevenue} onChange={(v) => set('minRevenue', v)} />
+      <AmountField id="min-revenue" label={`Ignore customers and relationships under (${unit ? `${unit} ` : ''}per year)`} value={value.minRevenue} onChange={(v) => set('minRevenue', v)} />
     </div>
   );
 }

@@ -119,9 +119,15 @@ export function RecoveryScreen() {
       <ErrorNotice error={evaluation.error} />
       {/* Dimmed while new thresholds are evaluated: the figures shown are still the last answer's. */}
       <div className={evaluation.pending ? 'stats pending' : 'stats'} data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
-        <Stat label="Recovery actions" value={e ? fmt.count(e.count) : '…'} testId="live-count" detail={changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'} />
-        <Stat label={atRiskLabel(horizonOtherThanYear(s.settings.recovery.horizonDays))} value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" />
-        <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" />
+        {/* Beside "run has N" a last answer read as the new one: while evaluating, the figures say they are the previous preview's. */}
+        <Stat
+          label="Recovery actions"
+          value={e ? fmt.count(e.count) : '…'}
+          testId="live-count"
+          detail={`${evaluation.pending && e ? 'previous preview · ' : ''}${changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'}`}
+        />
+        <Stat label={atRiskLabel(horizonOtherThanYear(s.settings.recovery.horizonDays))} value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" detail={evaluation.pending && e ? 'previous preview' : undefined} />
+        <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" detail={evaluation.pending && e ? 'previous preview' : undefined} />
         <Stat
           label="Evaluated in"
           value={evaluation.pending ? 'Evaluating…' : e ? (e.elapsedMs >= 1000 ? `${(e.elapsedMs / 1000).toFixed(1)} s` : `${Math.round(e.elapsedMs)} ms`) : '…'}
@@ -163,7 +169,7 @@ export function RecoveryScreen() {
           <p className="muted" data-testid="recovery-preview-note">
             A preview at the thresholds above, highest call value first ({e?.order ? callOrderFormula(e.order, fmt.money) : "chance × money at risk plus the run's weight on sureness"})
             {previewTotal > preview.length ? `: the top ${fmt.count(preview.length)} while you tune` : ''}. Apply to store and list them all as a new run; Reset to return to the run's list.
-            {e?.order && callOrderWeightNote(e.order)}
+            {e?.order && callOrderWeightNote(e.order, 'preview')}
           </p>
         )}
         {!preview && (
