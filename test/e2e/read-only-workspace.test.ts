@@ -1,28 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { servedSession, type Session } from './support/session';
+import { makeReadOnly } from '../helpers/read-only';
 
 const HEADER = 'Customer,Date,Category,Net Sales';
 let session: Session;
 let page: Page;
 let undo: (() => void) | null = null;
 
-/** Unwritable for this process: permission bits, or for root (who ignores them) the immutable flag. */
-function makeReadOnly(file: string): (() => void) | null {
-  if (process.getuid?.() !== 0) {
-    fs.chmodSync(file, 0o444);
-    return () => fs.chmodSync(file, 0o644);
-  }
-  try {
-    execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
-    return () => execFileSync('chattr', ['-i', file], { stdio: 'ignore' });
-  } catch {
-    return null;
-  }
-}
 
 beforeAll(async () => {
   session = await servedSession('longtail-read-only-', 'client.longtail', async (backend, workspace, dir) => {

@@ -1,19 +1,12 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../../shared/model/results';
-import { newWorkspace } from '../../helpers/workspace';
-import { writeSampleCsv } from './sample-csv';
+import { slicedSample, type SlicedSample } from './sliced-sample';
 
-let w: Awaited<ReturnType<typeof newWorkspace>>;
+let w: SlicedSample['w'];
 let all: Action[];
 
 beforeAll(async () => {
-  w = await newWorkspace({ clientName: 'Slice Money Foods' });
-  const csv = path.join(w.dir, 'sales.csv');
-  writeSampleCsv(csv, { seed: 11, customers: 240 });
-  await w.backend.call('import-run', { path: csv });
-  await w.backend.call('analysis-run', { settings: { kMax: 6 } });
-  all = (await w.backend.call('analysis-actions', { limit: 100000 })).rows;
+  ({ w, all } = await slicedSample('Slice Money Foods'));
 });
 afterAll(() => w.cleanup());
 

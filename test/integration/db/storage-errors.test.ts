@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../main/backend/dispatch';
 import { tempDir } from '../../helpers/workspace';
 import { writeSampleCsv } from '../analysis/sample-csv';
+import { makeReadOnly } from '../../helpers/read-only';
 
 const now = new Date('2026-01-15T09:00:00Z');
 const fixture = (name: string): string => path.join(import.meta.dirname, '..', '..', 'fixtures', 'import', name);
@@ -15,22 +15,6 @@ const codeOf = async (p: Promise<unknown>): Promise<string> =>
     (e: { code?: string }) => e.code ?? 'thrown',
   );
 
-/**
- * Makes a file unwritable for this process. Root ignores permission bits, so there it is marked
- * immutable (undone by the returned function); where neither works the test says so and skips.
- */
-function makeReadOnly(file: string): (() => void) | null {
-  if (process.getuid?.() !== 0) {
-    fs.chmodSync(file, 0o444);
-    return () => fs.chmodSync(file, 0o644);
-  }
-  try {
-    execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
-    return () => execFileSync('chattr', ['-i', file], { stdio: 'ignore' });
-  } catch {
-    return null;
-  }
-}
 
 describe('honest SQLite errors', () => {
   let dir: string;

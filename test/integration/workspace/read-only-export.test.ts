@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,22 +5,10 @@ import { Backend } from '../../../main/backend/dispatch';
 import { runInNewBackend } from '../../helpers/cli';
 import { tempDir } from '../../helpers/workspace';
 import { writeSampleCsv } from '../analysis/sample-csv';
+import { makeReadOnly } from '../../helpers/read-only';
 
 const now = new Date('2026-01-15T09:00:00Z');
 
-/** Unwritable for this process: permission bits, or for root (who ignores them) the immutable flag. */
-function makeReadOnly(file: string): (() => void) | null {
-  if (process.getuid?.() !== 0) {
-    fs.chmodSync(file, 0o444);
-    return () => fs.chmodSync(file, 0o644);
-  }
-  try {
-    execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
-    return () => execFileSync('chattr', ['-i', file], { stdio: 'ignore' });
-  } catch {
-    return null;
-  }
-}
 
 describe('exporting from a read-only workspace', () => {
   let dir: string;
