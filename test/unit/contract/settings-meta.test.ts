@@ -87,7 +87,7 @@ describe('the settings table', () => {
     expect(text).toContain("The revenue at risk is what the unit is expected to lose of its usual spend (its prior 12 months' rate), stated over the next 365 days: learned from how such units fared");
     expect(text).not.toContain('run-rate before the slide');
     // A size limit of nothing is said as none, not as "worth less than 0 a year".
-    expect(text).toContain('no relationship is left out for its size');
+    expect(text).toContain('no recovery action is left out for its size');
     expect(text).not.toContain('worth less than 0');
   });
 

@@ -33,6 +33,8 @@ describe('the Run settings panel', () => {
     // Open settings say what the run made of them.
     expect(screen.getByTestId('setting-as-of-run').textContent).toBe('Run 7: the last transaction date (2011-12-09)');
     expect(screen.getByTestId('setting-k-run').textContent).toBe('Run 7: auto (k = 1)');
+    // A limit of nothing says what it means, not "0 a year".
+    expect(screen.getByTestId('setting-min-revenue-run').textContent).toBe('Run 7: 0 (no recovery action is left out for its size)');
     expect(screen.getByTestId('setting-min-growth-value').textContent).toContain('Allowed: from 0% to 500%');
     expect(screen.getByTestId('settings-pending').textContent).toBe("These are run 7's settings.");
   });

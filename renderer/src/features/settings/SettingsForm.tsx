@@ -29,12 +29,15 @@ function unitOf(meta: SettingMeta, currency: string): string | null {
   return meta.kind === 'number' || meta.kind === 'integer' ? (meta.unit ?? null) : null;
 }
 
+/** A value as the panel shows it: a limit of nothing says what it means ("0 (no recovery action is left out for its size)"), not "0 a year". */
+const shown = (meta: SettingMeta, value: unknown): string => (value === 0 && meta.zeroProse ? `0 (${meta.zeroProse})` : formatSetting(meta, value));
+
 /** The run's value as the run used it: an open as-of date or an auto k with what they came to. */
 function runValueText(meta: SettingMeta, run: AnalysisSettings, resolved: RunResolved): string {
   const value = settingValue(run, meta.path);
   if (meta.path === 'asOf' && value === null) return `${meta.nullMeans ?? 'none'} (${resolved.asOf})`;
   if (meta.path === 'k' && value === 'auto') return `auto (k = ${resolved.k})`;
-  return formatSetting(meta, value);
+  return shown(meta, value);
 }
 
 function Control({ meta, text, onText, resolved, invalid }: { meta: SettingMeta; text: string; onText: (t: string) => void; resolved: RunResolved; invalid: boolean }) {
@@ -122,7 +125,7 @@ export function SettingsForm({ run, resolved, currency, busy, busyWhy, onApply }
                   </div>
                   <div className="setting-about muted" id={`${id}-about`}>
                     <span>Allowed: {rangeText(meta)}</span>
-                    <span>Default: {formatSetting(meta, meta.default)}</span>
+                    <span>Default: {shown(meta, meta.default)}</span>
                     <span data-testid={`${id}-run`}>
                       Run {resolved.runId}: {runValueText(meta, run, resolved)}
                     </span>
