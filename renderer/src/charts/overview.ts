@@ -99,9 +99,15 @@ export function leakageBarsTitle(dimension: string, rows: readonly LeakageRow[],
 
 export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string, fmt: ChartFormat, limit = LEAKAGE_BARS, windowDays?: number | LeakageSpan): EChartsOption {
   const top = [...rows].sort((a, b) => b.total - a.total).slice(0, limit).reverse();
+  const span = spanOf(windowDays);
+  // A spend table has no dates, so no recovery: a "Revenue at risk" key over bars that cannot hold any misleads.
+  const series = [
+    ...(span.dated ? [{ type: 'bar' as const, name: 'Revenue at risk', stack: 'leak', color: RECOVERY_COLOR, data: top.map((r) => r.recovery) }] : []),
+    { type: 'bar' as const, name: 'Growth potential', stack: 'leak', color: GROWTH_COLOR, data: top.map((r) => r.growth) },
+  ];
   return {
     grid: grid({ left: 140, bottom: 48, top: 36 }),
-    legend: { top: 0, data: ['Revenue at risk', 'Growth potential'] },
+    legend: { top: 0, data: series.map((x) => x.name) },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -114,7 +120,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
     },
     xAxis: {
       type: 'value',
-      name: spanWords('Leakage', spanOf(windowDays).heading, `(${fmt.unit})`),
+      name: spanWords('Leakage', span.heading, `(${fmt.unit})`),
       nameLocation: 'middle',
       nameGap: 28,
       axisLabel: { formatter: (v: number) => fmt.moneyCompact(v) },
@@ -127,10 +133,7 @@ export function leakageBarsOption(rows: readonly LeakageRow[], dimension: string
       triggerEvent: true,
       axisLabel: { formatter: (v: string) => truncate(leakageKeyLabel(dimension, v), 20) },
     },
-    series: [
-      { type: 'bar', name: 'Revenue at risk', stack: 'leak', color: RECOVERY_COLOR, data: top.map((r) => r.recovery) },
-      { type: 'bar', name: 'Growth potential', stack: 'leak', color: GROWTH_COLOR, data: top.map((r) => r.growth) },
-    ],
+    series,
   };
 }
 

@@ -3,6 +3,7 @@ import { runSpan, spanOf, spanWords } from '../../../shared/format/leakage-span'
 import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { expectedHeading } from '../../../renderer/src/components/ActionList';
 import { growthByCategoryOption } from '../../../renderer/src/charts/growth';
+import { leakageBarsOption } from '../../../renderer/src/charts/overview';
 
 const fmt = { money: String, moneyCompact: String, share: String, unit: 'USD' } as unknown as Parameters<typeof growthByCategoryOption>[1];
 
@@ -14,6 +15,12 @@ describe("a run's span, read from its summary", () => {
     expect(expectedHeading(undefined, false, span).label).toBe('Expected');
     const axis = growthByCategoryOption([{ category: 'Dairy', expected: 10, count: 1 }] as never, fmt, undefined, span).xAxis as { name: string };
     expect(axis.name).toBe('Expected revenue (USD)');
+    // No dates, no recovery: the leakage bars carry growth alone, and no "Revenue at risk" key.
+    const rows = [{ key: 'North', recovery: 0, growth: 500, total: 500, revenue12m: 9000, share: 0.05 }] as never;
+    const bars = leakageBarsOption(rows, 'Territory', fmt, undefined, span);
+    expect((bars.legend as { data: string[] }).data).toEqual(['Growth potential']);
+    expect((bars.series as { name: string }[]).map((x) => x.name)).toEqual(['Growth potential']);
+    expect((leakageBarsOption(rows, 'Territory', fmt, undefined, 365).legend as { data: string[] }).data).toEqual(['Revenue at risk', 'Growth potential']);
   });
 
   it('keeps a dated year as a year, and a purchase log counts purchases', () => {
