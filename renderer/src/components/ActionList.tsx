@@ -89,7 +89,8 @@ export function ActionList({ label, actions, fmt, onOpen, kind, range, weighted,
   label: string;
   actions: readonly Action[];
   fmt: Formatters;
-  onOpen: (a: Action) => void;
+  /** Opens an action's customer; absent where every row is one customer already open (no link then). */
+  onOpen?: (a: Action) => void;
   kind?: boolean;
   range?: boolean;
   /** Shows each call's value in the list's order (the Recovery list's, the one its backtest takes flags in). */

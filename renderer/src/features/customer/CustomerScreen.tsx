@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import type { CustomerDetail } from '../../../../shared/contract';
-import { horizonOtherThanYear } from '../../../../shared/analytics/recovery/risk-reasons';
-import { leakageSpan } from '../../../../shared/format/leakage-span';
+import { runSpan } from '../../../../shared/format/leakage-span';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { Chart } from '../../charts/Chart';
 import { customerMonthlyHeight, customerMonthlyOption, mixVsProfileOption, purchaseTimelineOption } from '../../charts/customer';
-import { actionColumns } from '../../components/ActionList';
+import { ActionList } from '../../components/ActionList';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
 import { CustomerPicker } from './CustomerPicker';
@@ -15,12 +14,6 @@ import { CYCLE_COLUMN_WIDTH, cycleWords, cyclePattern } from './cycle-pattern';
 
 type Cycle = CustomerDetail['cycles'][number];
 
-/** What an action's money is over, as the action lists say it: growth a year (or the days of data), recovery the run's horizon. */
-function moneySpan(kind: string, horizonDays: number | undefined, windowDays: number | undefined): string {
-  if (kind !== 'recovery') return ` ${leakageSpan(windowDays).per}`;
-  const span = horizonOtherThanYear(horizonDays);
-  return span === null ? ' a year' : ` over the next ${span}`;
-}
 type Part = NonNullable<CustomerDetail['actions'][number]['breakdown']>[number];
 
 function CustomerView({ code }: { code: string }) {
@@ -102,22 +95,8 @@ function CustomerView({ code }: { code: string }) {
         </p>
       )}
       <Panel title="Its actions">
-        {/* The action list's columns without its link: every row is this customer, already open. */}
-        <DataTable
-          label="Actions for this customer"
-          columns={actionColumns(fmt, { horizonDays: s?.settings.recovery.horizonDays, windowDays: s?.leakage.windowDays })}
-          rows={d.actions}
-          rowKey={(a) => a.id}
-          initialSort={{ column: 'priority', dir: 'desc' }}
-          empty="No actions."
-          height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))}
-          detail={(a) => (
-            <p>
-              <span className={`badge ${a.kind}`}>{a.kind}</span> {a.category} · {fmt.money(a.expectedRevenue)}
-              {moneySpan(a.kind, s?.settings.recovery.horizonDays, s?.leakage.windowDays)}: {a.reason}
-            </p>
-          )}
-        />
+        {/* No onOpen: every row is this customer, already open, so its name is no link. */}
+        <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} windowDays={s ? runSpan(s) : undefined} actions={d.actions} fmt={fmt} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
       </Panel>
       {account?.breakdown && (
         <Panel title="Categories its account call carries">
