@@ -1,6 +1,7 @@
 import type { RecoverySettings } from '../../../shared/contract/settings';
 import { latenessGrid } from '../../../shared/contract/settings-meta';
 import { decideRecovery, evaluateRecovery, ruleVerdicts, type RecoveryDecision } from '../../../shared/analytics/recovery/index';
+import { recoveryTotals } from '../../../shared/analytics/recovery/overview';
 import { buildActions } from '../../../shared/analytics/actions';
 import { byWeightedMoney } from '../../../shared/analytics/priority';
 import type { Action, Tier } from '../../../shared/model/results';
@@ -11,21 +12,6 @@ import { noDates, recoveryModelFor, riskFor, type WarmData } from './warm';
 
 /** Lateness values the recovery curve is drawn at: the slider's whole range. */
 const LATENESS_CURVE = latenessGrid();
-
-/** What a recovery decision lists: actions (whole accounts and relationships), money, customers. */
-function totals(d: RecoveryDecision): { count: number; atRisk: number; customers: number; wholeCustomers: number } {
-  const customers = new Set<number>();
-  let atRisk = 0;
-  for (const a of d.customers) {
-    atRisk += a.atRisk;
-    customers.add(a.customer);
-  }
-  for (const f of d.relationships) {
-    atRisk += f.atRiskRevenue;
-    customers.add(f.customer);
-  }
-  return { count: d.customers.length + d.relationships.length, atRisk: Math.round(atRisk * 100) / 100, customers: customers.size, wholeCustomers: d.customers.length };
-}
 
 /**
  * The recovery actions a decision would list, in the Recovery list's order (call value, as the
@@ -70,10 +56,10 @@ export function evaluateRecoveryAt(session: Session, runId: number | undefined, 
     return decideRecovery(data.ds, ruleVerdicts(model, flags, s), flags, risk, s, words);
   };
   // The curve only counts and sums: no reasons written at its points.
-  const at = (s: RecoverySettings) => totals(decide(s, false));
+  const at = (s: RecoverySettings) => recoveryTotals(decide(s, false));
   // Reasons are written only for a list: totals alone (a step without its list) count and sum.
   const decision = decide(recovery, listActions > 0);
-  const now = totals(decision);
+  const now = recoveryTotals(decision);
   // The curve does not depend on the lateness itself, so a lateness slider reuses it; the
   // current point comes from the decision just made.
   const { lateness, ...rest } = recovery;

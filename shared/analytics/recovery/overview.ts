@@ -30,7 +30,29 @@ export type RecoveryOverview = {
   caveats?: string[];
   /** How the list orders its calls at each level (absent on runs stored before). */
   order?: CallOrder;
+  /**
+   * What the run's recovery list holds, as the Recovery screen's figures count it (absent on runs
+   * stored before): shown at once, while the screen's first evaluation reads the forecasts again.
+   */
+  totals?: RecoveryTotals;
 };
+
+/** A recovery decision's actions (whole accounts and relationships), its money at risk over the horizon, and the customers they reach. */
+export type RecoveryTotals = { count: number; atRisk: number; customers: number; wholeCustomers: number };
+
+export function recoveryTotals(d: RecoveryDecision): RecoveryTotals {
+  const customers = new Set<number>();
+  let atRisk = 0;
+  for (const a of d.customers) {
+    atRisk += a.atRisk;
+    customers.add(a.customer);
+  }
+  for (const f of d.relationships) {
+    atRisk += f.atRiskRevenue;
+    customers.add(f.customer);
+  }
+  return { count: d.customers.length + d.relationships.length, atRisk: Math.round(atRisk * 100) / 100, customers: customers.size, wholeCustomers: d.customers.length };
+}
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -148,6 +170,7 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, curr
     notes,
     caveats,
     ...(d.order ? { order: d.order } : {}),
+    totals: recoveryTotals(d),
   };
 }
 

@@ -163,6 +163,17 @@ describe('analysis handlers on a real workspace', () => {
     expect(cold.count).toBe(summary.counts.recoveryActions);
   });
 
+  it("stores the run's recovery figures with it, so the Recovery screen shows them before its first evaluation, and they are what that evaluation says", async () => {
+    w.backend.session.dropCaches();
+    const stored = (await w.backend.call('analysis-summary', { runId: 1 })).recovery?.totals;
+    const evaluated = await w.backend.call('analysis-recovery-evaluate', { runId: 1 });
+    expect(stored).toEqual({ count: evaluated.count, atRisk: evaluated.atRisk, customers: evaluated.customers, wholeCustomers: evaluated.wholeCustomers });
+    const listed = await w.backend.call('analysis-actions', { runId: 1, kind: 'recovery', limit: 100000 });
+    expect(stored?.count).toBe(listed.total);
+    expect(stored?.customers).toBe(new Set(listed.rows.map((a) => a.customerCode)).size);
+    expect(stored?.atRisk).toBeCloseTo(listed.rows.reduce((t, a) => t + a.expectedRevenue, 0), 0);
+  });
+
   it('decides a slider step from what it keeps (forecasts, value floor, curve) exactly as a cold session decides it, with or without the list', async () => {
     const steps = [2.5, 3, 4, 2.5];
     const evaluate = async () => {

@@ -87,6 +87,7 @@ export function RecoveryScreen() {
   };
 
   const e = evaluated?.result;
+  const shown = e ?? (changed ? undefined : s.recovery?.totals);
   const preview = changed && e?.actions ? e.actions : null;
   const previewTotal = e?.actionsTotal ?? preview?.length ?? 0;
   const listed = preview ?? actions.data?.rows ?? [];
@@ -117,17 +118,13 @@ export function RecoveryScreen() {
         <RecoveryControls value={current} onChange={change} unit={fmt.currency === PURCHASE_UNITS ? 'units' : fmt.currency} />
       </Panel>
       <ErrorNotice error={evaluation.error} />
-      {/* Dimmed while new thresholds are evaluated: the figures shown are still the last answer's. */}
-      <div className={evaluation.pending ? 'stats pending' : 'stats'} data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
-        {/* Beside "run has N" a last answer read as the new one: while evaluating, the figures say they are the previous preview's. */}
-        <Stat
-          label="Recovery actions"
-          value={e ? fmt.count(e.count) : '…'}
-          testId="live-count"
-          detail={`${evaluation.pending && e ? 'previous preview · ' : ''}${changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'}`}
-        />
-        <Stat label={atRiskLabel(horizonOtherThanYear(s.settings.recovery.horizonDays))} value={e ? fmt.money(e.atRisk) : '…'} testId="live-at-risk" detail={evaluation.pending && e ? 'previous preview' : undefined} />
-        <Stat label="Customers affected" value={e ? fmt.count(e.customers) : '…'} testId="live-customers" detail={evaluation.pending && e ? 'previous preview' : undefined} />
+      {/* Dimmed while new thresholds are evaluated: the figures shown are still the last answer's (the run's own, shown before any answer, are not dimmed). */}
+      <div className={evaluation.pending && e ? 'stats pending' : 'stats'} data-testid="recovery-live" aria-live="polite" aria-busy={evaluation.pending}>
+        {/* Beside "run has N" a last answer read as the new one: while evaluating, the figures say they are the previous preview's.
+            Before the first answer, at the run's own thresholds, the run's stored figures stand in: they are what the answer will say. */}
+        <Stat label="Recovery actions" value={shown ? fmt.count(shown.count) : '…'} testId="live-count" detail={`${evaluation.pending && e ? 'previous preview · ' : ''}${changed ? `run has ${fmt.count(s.counts.recoveryActions)}` : 'as in the run'}`} />
+        <Stat label={atRiskLabel(horizonOtherThanYear(s.settings.recovery.horizonDays))} value={shown ? fmt.money(shown.atRisk) : '…'} testId="live-at-risk" detail={evaluation.pending && e ? 'previous preview' : undefined} />
+        <Stat label="Customers affected" value={shown ? fmt.count(shown.customers) : '…'} testId="live-customers" detail={evaluation.pending && e ? 'previous preview' : undefined} />
         <Stat
           label="Evaluated in"
           value={evaluation.pending ? 'Evaluating…' : e ? (e.elapsedMs >= 1000 ? `${(e.elapsedMs / 1000).toFixed(1)} s` : `${Math.round(e.elapsedMs)} ms`) : '…'}
