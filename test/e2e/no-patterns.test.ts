@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,5 +55,18 @@ describe('growth on data with one category', () => {
     await expect.poll(() => page.getByText('No growth actions in this run.').count()).toBe(1);
     expect(await page.getByText('No growth actions for these filters.').count()).toBe(0);
     await screenshot(page, 'no-patterns-growth');
+  });
+});
+
+describe('Portfolio before any client workspace is known', () => {
+  it('says how to get clients to compare, in place of the comparison, and shows no error', async () => {
+    // As on a first start, where only the bundled sample (not a client) has been opened.
+    fs.rmSync(path.join(session.dir, 'home', 'recent-workspaces.json'), { force: true });
+    await page.evaluate(() => (window.location.hash = '#/portfolio'));
+    await page.getByTestId('portfolio-empty').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('portfolio-empty').innerText()).toContain("Import each client's sales into its own workspace");
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByTestId('portfolio-stats').count()).toBe(0);
+    await screenshot(page, 'portfolio-no-clients');
   });
 });

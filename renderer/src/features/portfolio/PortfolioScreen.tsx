@@ -4,7 +4,7 @@ import { BAND_PLACE, GROWTH_ALONE, TOO_SHORT } from '../../../../shared/format/b
 import { formatMoneyCompact, ordinal } from '../../../../shared/format/numbers';
 import { backtestVerdictWords } from '../../../../shared/format/portfolio-words';
 import { call } from '../../api/client';
-import { isCancelled } from '../../api/errors';
+import { ApiError, isCancelled } from '../../api/errors';
 import { saveExport } from '../../api/files';
 import { useFormatters, useNavigation, useWorkspace } from '../../app/workbench';
 import { Chart, type ChartClick } from '../../charts/Chart';
@@ -113,6 +113,8 @@ export function PortfolioScreen() {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  // The comparison made on open found no recent client: a first visit, not a failure.
+  const [noRecent, setNoRecent] = useState(false);
   const abort = useRef<AbortController | null>(null);
   // A backtest too short to judge leaves precision and recall blank (the table then leaves those columns out), not growth's take-up.
   const currencies = portfolio?.currencies ?? [];
@@ -120,17 +122,19 @@ export function PortfolioScreen() {
   const args = setArgs(source, folder, files, anonymise, backtest);
   const ready = source === 'recent' || (source === 'folder' ? args.folder !== '' : (args.paths?.length ?? 0) > 0);
 
-  const compare = async () => {
+  const compare = async (onOpen = false) => {
     abort.current = new AbortController();
     setRunning(true);
     setError(null);
+    setNoRecent(false);
     setProgress(null);
     // A file saved from the last comparison is not this one's.
     setSaved(null);
     try {
       setPortfolio(await call('portfolio-summarise', args, { onProgress: setProgress, signal: abort.current.signal }));
     } catch (e) {
-      if (!isCancelled(e)) setError(e);
+      if (onOpen && e instanceof ApiError && e.code === 'NOT_FOUND') setNoRecent(true);
+      else if (!isCancelled(e)) setError(e);
     } finally {
       setRunning(false);
     }
@@ -159,7 +163,7 @@ export function PortfolioScreen() {
   useEffect(() => {
     if (opened.current) return;
     opened.current = true;
-    void compare();
+    void compare(true);
     // Once, on open, with the default source; later comparisons are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -252,7 +256,14 @@ export function PortfolioScreen() {
         <ErrorNotice error={error} onDismiss={() => setError(null)} />
       </Panel>
 
-      {portfolio && portfolio.rows.length === 0 && <Empty>No workspaces to compare yet: the recent list is empty. Open or create client workspaces, or choose a folder of them above.</Empty>}
+      {(noRecent || (portfolio && portfolio.rows.length === 0)) && (
+        <Empty>
+          <span data-testid="portfolio-empty">
+            No client workspaces to compare yet: none has been opened or created here besides the bundled sample. Import each client's sales into its own workspace (Import), or choose a folder of
+            workspaces or workspace files above, then Compare.
+          </span>
+        </Empty>
+      )}
       {portfolio && portfolio.rows.length > 0 && (
         <>
           <div className="stats" data-testid="portfolio-stats">
