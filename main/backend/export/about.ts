@@ -24,7 +24,10 @@ const fact = (label: string, value: { text?: string; date?: string; amount?: num
  * What a workbook's money is over: growth a year, recovery the run's horizon, territory leakage a
  * year of both; where the data is younger than a year, growth and leakage cover the days it holds.
  */
-export function moneyWords(recoveryHorizonDays: number | undefined, revenueWindowDays?: number): string {
+export function moneyWords(recoveryHorizonDays: number | undefined, revenueWindowDays?: number, hasDates?: boolean): string {
+  if (hasDates === false) {
+    return "The data is a spend table, without dates: growth is a share of what peers spend in the table, over whatever stretch it sums, not a year. There is no recovery (it needs the date of each sale), so territory leakage is growth alone.";
+  }
   const span = horizonOtherThanYear(recoveryHorizonDays) ?? '12 months';
   const window = leakageSpan(revenueWindowDays);
   if (window.short) {
@@ -39,7 +42,7 @@ export function aboutSheet(
   clientName: string,
   s: AssignmentPlanSummary,
   title: string,
-  run: { analysisSettings?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; caveats?: readonly string[] } = {},
+  run: { analysisSettings?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; hasDates?: boolean; caveats?: readonly string[] } = {},
 ): SheetSpec {
   const { analysisSettings } = run;
   const facts: Fact[] = [
@@ -53,7 +56,7 @@ export function aboutSheet(
     ...(analysisSettings ? [fact('Analysis settings', { text: analysisSettings })] : []),
     // A purchase log has no money: its amounts count purchases, and 'XXX' (the code for no currency) says nothing to a reader.
     fact('Currency', { text: s.currency === PURCHASE_UNITS ? 'none: amounts are counts of purchases (units)' : s.currency }),
-    fact('Money', { text: moneyWords(run.recoveryHorizonDays, run.revenueWindowDays) }),
+    fact('Money', { text: moneyWords(run.recoveryHorizonDays, run.revenueWindowDays, run.hasDates) }),
     // What weakens the figures (a degenerate P(alive) fit, the learned model not used, no clear
     // profiles) is said where the figures go: the screens say it, and a workbook travels without them.
     ...(run.caveats ?? []).map((c) => fact('Caveat', { text: c })),

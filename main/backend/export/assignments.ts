@@ -20,6 +20,8 @@ export type PlanExportData = {
   recoveryHorizonDays?: number;
   /** The days the run's revenue and leakage cover (365 when unknown): fewer when the data is younger than a year. */
   revenueWindowDays?: number;
+  /** False for a spend table: no dates, so no recovery, and its money is the table's, not a year's. */
+  hasDates?: boolean;
   /** The run's caveats (notes that weaken a figure): a workbook travels without the screens that show them. */
   caveats?: readonly string[];
 };

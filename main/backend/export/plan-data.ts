@@ -14,17 +14,18 @@ import { dataHash } from '../analysis/load-dataset';
  * The run's settings in words for an export ('defaults', or each setting that differs) and the
  * horizon its recovery money is stated over; neither when the run is gone.
  */
-function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; caveats?: string[] } {
+function runSettings(db: Db, runId: number): { words?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; hasDates?: boolean; caveats?: string[] } {
   const row = db.prepare('SELECT settings_json, summary_json, data_hash FROM analysis_runs WHERE id = ?').get(runId) as { settings_json: string; summary_json: string; data_hash: string } | undefined;
   if (!row) return {};
   const settings = storedSettings(JSON.parse(row.settings_json));
   const changes = settingsChanges(settings);
-  const stored = JSON.parse(row.summary_json) as Partial<Pick<AnalysisSummary, 'leakage' | 'caveats'>>;
+  const stored = JSON.parse(row.summary_json) as Partial<Pick<AnalysisSummary, 'leakage' | 'caveats' | 'hasDates'>>;
   const window = stored.leakage?.windowDays;
   return {
     words: changes.length === 0 ? 'defaults' : `custom: ${describeChanges(changes)}`,
     recoveryHorizonDays: settings.recovery.horizonDays,
     ...(window ? { revenueWindowDays: window } : {}),
+    ...(stored.hasDates === false ? { hasDates: false } : {}),
     caveats: caveatsAsOfNow(runId, stored.caveats, row.data_hash, dataHash(db)),
   };
 }
@@ -41,6 +42,7 @@ export function planExportData(ctx: HandlerContext, planId: number | undefined):
     analysisSettings: run.words,
     recoveryHorizonDays: run.recoveryHorizonDays,
     revenueWindowDays: run.revenueWindowDays,
+    hasDates: run.hasDates,
     caveats: run.caveats,
     accounts: planAccounts(db, id),
     actionsByCustomer: planActionsByCustomer(db, id),

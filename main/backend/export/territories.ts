@@ -1,12 +1,16 @@
 import type { RepLoad, TerritoryLoad } from '../../../shared/contract/assignment';
 import { aboutSheet } from './about';
-import { leakageSpan, type LeakageSpan } from '../../../shared/format/leakage-span';
+import { leakageSpan, spanWords, type LeakageSpan } from '../../../shared/format/leakage-span';
 import { activeWords, type PlanExportData } from './assignments';
 import { writeCsv } from './csv';
 import type { ExportTarget } from './target';
 import { buildSheet, csvCell, writeWorkbook, type Column } from './xlsx';
 
-/** The territories' columns, their money over a year or over the days of data when the data is younger (leakageSpan). */
+/**
+ * The territories' columns, their money over a year, over the days of data when the data is younger,
+ * or over a spend table's own stretch (leakageSpan), where there is no recovery column: without dates
+ * there is no recovery, and its leakage is growth alone.
+ */
 const territoryColumns = (span: LeakageSpan): Column<TerritoryLoad>[] => [
   { header: 'Territory', kind: 'text', width: 20, value: (t) => t.territory },
   { header: 'Reps', kind: 'count', width: 7, value: (t) => t.reps },
@@ -19,11 +23,11 @@ const territoryColumns = (span: LeakageSpan): Column<TerritoryLoad>[] => [
   { header: 'Capacity', kind: 'count', width: 10, value: (t) => t.capacity },
   { header: 'Capacity use', kind: 'share', width: 12, value: (t) => t.capacityUse },
   { header: 'Expected value assigned', kind: 'money', width: 16, value: (t) => t.expectedRevenue },
-  { header: `Recovery at risk ${span.per}`, kind: 'money', width: 14, value: (t) => t.recovery },
-  { header: `Growth ${span.per}`, kind: 'money', width: 14, value: (t) => t.growth },
-  { header: `Leakage ${span.per}`, kind: 'money', width: 14, value: (t) => t.leakage },
+  ...(span.dated ? [{ header: `Recovery at risk ${span.per}`, kind: 'money', width: 14, value: (t) => t.recovery } satisfies Column<TerritoryLoad>] : []),
+  { header: spanWords('Growth', span.per), kind: 'money', width: 14, value: (t) => t.growth },
+  { header: spanWords('Leakage', span.per), kind: 'money', width: 14, value: (t) => t.leakage },
   { header: span.revenueColumn, kind: 'money', width: 16, value: (t) => t.revenue12m },
-  // No revenue in the last 12 months: a share of nothing is left empty, not written as 0%.
+  // No revenue in the span: a share of nothing is left empty, not written as 0%.
   { header: 'Leakage share', kind: 'share', width: 13, value: (t) => (t.revenue12m > 0 ? t.leakageShare : null) },
 ];
 
@@ -47,7 +51,7 @@ const byTerritory = (reps: readonly RepLoad[]): RepLoad[] =>
 /** The territory plan: one row per territory, then its reps; CSV carries the territory table only. */
 export function writeTerritories(target: ExportTarget, data: PlanExportData): { files: string[]; rows: number } {
   const { summary } = data;
-  const columns = territoryColumns(leakageSpan(data.revenueWindowDays));
+  const columns = territoryColumns(leakageSpan(data.revenueWindowDays, { hasDates: data.hasDates, currency: summary.currency }));
   if ('dir' in target) throw new Error('The territory plan is one file');
   if (target.format === 'csv') {
     const rows = writeCsv(

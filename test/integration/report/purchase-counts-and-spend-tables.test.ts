@@ -89,4 +89,24 @@ describe('a report on purchase counts, and one on a spend table', () => {
     const caveats = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(fs.readFileSync(out), { type: 'buffer' }).Sheets.Caveats);
     expect(caveats.some((c) => c.Client === 'Grocery' && String(c.Caveat).startsWith('Purchase counts, not money'))).toBe(true);
   }, 120_000);
+
+  it("writes the territory plan in each one's terms: purchases for the log, and for the spend table the table's growth alone, never a year or a recovery column", async () => {
+    const sheets = async (name: string) => {
+      const out = path.join(t.dir, `${name}-territories.xlsx`);
+      const r = await runCommand(['export', '-w', workspaces[name], '--plan', 'territories', '--out', out], backend, t.dir);
+      expect(r.code).toBe(0);
+      const book = XLSX.read(fs.readFileSync(out), { type: 'buffer' });
+      const headers = (XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.Territories, { header: 1 })[0] ?? []).map(String);
+      const about = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.About);
+      return { headers, money: String(about.find((f) => f.What === 'Money')?.Text) };
+    };
+    const grocery = await sheets('Grocery');
+    expect(grocery.headers).toEqual(expect.arrayContaining(['Recovery at risk a year', 'Growth a year', 'Leakage a year', 'Purchases 12m']));
+    expect(grocery.headers).not.toContain('Revenue 12m');
+    const wholesale = await sheets('Wholesale');
+    expect(wholesale.headers).toEqual(expect.arrayContaining(['Growth', 'Leakage', 'Revenue in the table', 'Leakage share']));
+    expect(wholesale.headers.filter((h) => /recovery|a year|12m/i.test(h))).toEqual([]);
+    expect(wholesale.money).toMatch(/^The data is a spend table, without dates: growth is a share of what peers spend in the table/);
+    expect(wholesale.money).not.toMatch(/12 months|a year of/);
+  }, 120_000);
 });

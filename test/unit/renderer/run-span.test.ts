@@ -4,6 +4,7 @@ import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import { expectedHeading } from '../../../renderer/src/components/ActionList';
 import { growthByCategoryOption } from '../../../renderer/src/charts/growth';
 import { leakageBarsOption } from '../../../renderer/src/charts/overview';
+import { territoryColumns } from '../../../renderer/src/features/assignment/PlanTables';
 
 const fmt = { money: String, moneyCompact: String, share: String, unit: 'USD' } as unknown as Parameters<typeof growthByCategoryOption>[1];
 
@@ -31,3 +32,23 @@ describe("a run's span, read from its summary", () => {
     expect(spanOf(90)).toMatchObject({ dated: true, short: true, per: 'over 90 days' });
   });
 });
+
+describe("the Assignment screen's territory table", () => {
+  const columns = (span?: Parameters<typeof territoryColumns>[1]) => {
+    const byId = new Map(territoryColumns(fmt as never, span).map((c) => [c.id, c]));
+    return { leakage: byId.get('leakage'), share: byId.get('share') };
+  };
+
+  it("reads leakage over the run's span: a year, the days a younger history holds, or a spend table's growth alone", () => {
+    expect(columns().leakage?.label).toBe('Leakage / yr');
+    expect(columns(runSpan({ leakage: { windowDays: 365 }, hasDates: true, currency: 'GBP' })).share?.title).toBe('Leakage as a share of 12-month revenue; — where the territory bought nothing in the last 12 months');
+    const young = columns(runSpan({ leakage: { windowDays: 182 }, hasDates: true, currency: 'GBP' }));
+    expect(young.leakage?.label).toBe('Leakage, 182 d');
+    expect(young.share?.title).toBe('Leakage as a share of revenue over 182 days; — where the territory bought nothing in the 182 days of data');
+    const table = columns(runSpan({ leakage: { windowDays: 365 }, hasDates: false, currency: 'USD' }));
+    expect(table.leakage?.label).toBe('Leakage');
+    expect(table.leakage?.title).toMatch(/^Growth \(a spend table has no dates, so no recovery\) of every account/);
+    expect(table.share?.title).toBe("Leakage as a share of the table's revenue; — where the territory bought nothing in the table");
+  });
+});
+

@@ -15,6 +15,7 @@ import { clickedRep, repLoadOption } from './chart';
 import { useDrill } from '../../app/useDrill';
 import { ExportButtons } from './ExportButtons';
 import { PlanTable, territoryColumns } from './PlanTables';
+import { runSpan } from '../../../../shared/format/leakage-span';
 import { RosterEditor, type RosterNote } from './RosterEditor';
 import './assignment.css';
 
@@ -152,7 +153,7 @@ export function AssignmentScreen() {
   const drill = useDrill();
 
   const option = useMemo(() => (plan ? repLoadOption(plan.reps, fmt, plan.settings.strategicUsesCapacity) : null), [plan, fmt]);
-  const tColumns = useMemo(() => territoryColumns(fmt), [fmt]);
+  const tColumns = useMemo(() => territoryColumns(fmt, summary ? runSpan(summary) : undefined), [fmt, summary]);
 
   const replan = async (settings: Partial<AssignmentSettings>) => {
     setBusy(true);

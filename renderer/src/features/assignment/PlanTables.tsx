@@ -4,6 +4,10 @@ import { call } from '../../api/client';
 import type { Formatters } from '../../app/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
+import { leakageSpan, type LeakageSpan } from '../../../../shared/format/leakage-span';
+
+/** "Leakage / yr" over a year; "Leakage, 182 d" over a younger history; "Leakage" over a spend table's own stretch. */
+export const leakageLabel = (span: LeakageSpan): string => (!span.dated ? 'Leakage' : span.short ? `Leakage, ${span.days} d` : 'Leakage / yr');
 
 export function accountColumns(fmt: Formatters): Column<AccountAssignment>[] {
   return [
@@ -18,7 +22,11 @@ export function accountColumns(fmt: Formatters): Column<AccountAssignment>[] {
   ];
 }
 
-export function territoryColumns(fmt: Formatters): Column<TerritoryLoad>[] {
+/**
+ * The territory table's columns; its leakage is over the run's span (a year, the days a younger
+ * history holds, or a spend table's own stretch, where leakage is growth alone).
+ */
+export function territoryColumns(fmt: Formatters, span: LeakageSpan = leakageSpan(undefined)): Column<TerritoryLoad>[] {
   const count = (v: unknown): string => (v === null ? '—' : fmt.count(Number(v)));
   // Widths that hold each header whole at a laptop's width ("Expected value a…", "Leakage /…" had
   // been cut), with no more to spare: at 1280 pixels the rest had left territory names at "High …".
@@ -31,8 +39,24 @@ export function territoryColumns(fmt: Formatters): Column<TerritoryLoad>[] {
     { id: 'unassigned', label: 'Unassigned', value: (t) => t.unassigned, format: count, align: 'right', width: '8rem' },
     { id: 'use', label: 'Capacity use', value: (t) => t.capacityUse, format: (v) => fmt.share(Number(v), 0), align: 'right', width: '8.5rem' },
     { id: 'expected', label: 'Value assigned', title: 'Expected revenue of the accounts the plan gives a rep', value: (t) => t.expectedRevenue, format: (v) => fmt.money(Number(v)), align: 'right', width: '10rem' },
-    { id: 'leakage', label: 'Leakage / yr', title: 'At risk + growth a year of every account of the territory, assigned or not (the overview\'s leakage by territory)', value: (t) => t.leakage, format: (v) => fmt.money(Number(v)), align: 'right', width: '8.5rem' },
-    { id: 'share', label: 'Leakage share', title: 'Leakage a year over 12-month revenue; — where the territory bought nothing in the last 12 months', value: (t) => (t.revenue12m > 0 ? t.leakageShare : null), format: (v) => (v === null ? '—' : fmt.share(Number(v))), align: 'right', width: '9.5rem' },
+    {
+      id: 'leakage',
+      label: leakageLabel(span),
+      title: `${span.dated ? 'At risk + growth' : 'Growth (a spend table has no dates, so no recovery)'}${span.per ? ` ${span.per}` : ''} of every account of the territory, assigned or not (the overview's leakage by territory)`,
+      value: (t) => t.leakage,
+      format: (v) => fmt.money(Number(v)),
+      align: 'right',
+      width: '8.5rem',
+    },
+    {
+      id: 'share',
+      label: 'Leakage share',
+      title: `Leakage as a share of ${span.revenue}; — where the territory bought nothing in ${span.window}`,
+      value: (t) => (t.revenue12m > 0 ? t.leakageShare : null),
+      format: (v) => (v === null ? '—' : fmt.share(Number(v))),
+      align: 'right',
+      width: '9.5rem',
+    },
   ];
 }
 
