@@ -32,7 +32,9 @@ export function reasonFormat(currency: string): ReasonFormat {
 
 /**
  * The money at risk in words: the 12 months' spend when that is the run-rate, or the run-rate with
- * the spend behind it when a relationship younger than a year was annualised, so a rep can see how.
+ * the spend and the days it is counted over, so a rep can redo the sum. The days are not first to
+ * last order: "about $57,000 a year ($49,000 in the 270 days from its first order to its last)" made
+ * $66,000, the rate being counted over 313.
  */
 function runWords(m: RecoveryModel, r: number, f: ReasonFormat, upTo: string): string {
   const rate = m.runRate[r];
@@ -40,7 +42,29 @@ function runWords(m: RecoveryModel, r: number, f: ReasonFormat, upTo: string): s
   if (Math.abs(rate - spent) <= 0.01 * Math.max(1, spent)) return `${f.cash(spent)} in the 12 months up to ${upTo}`;
   // "While it bought": the pace over its own span, which the model's usual spend (over the whole
   // prior window, quoted beside it when the model prices the flag) can be well under.
-  return `about ${f.cash(rate)} a year at its pace while it bought (${f.cash(spent)} in the ${days(m.last[r] - m.first[r] + 1)} from its first order to its last)`;
+  return `about ${f.cash(rate)} a year at its pace while it bought (${f.cash(spent)} over ${days((spent * YEAR) / rate)}: ${runSpanWords(m, r)})`;
+}
+
+/**
+ * Why a run-rate's days run past the relationship's first and last orders, mirroring the windows
+ * model.ts reads the rate over (runRateOf, then capRunRates): a first order stocks the customer for a
+ * gap before it, a short run is not scaled up, and a category is not counted from before the
+ * customer was one.
+ */
+function runSpanWords(m: RecoveryModel, r: number): string {
+  const last = m.last[r];
+  const cycle = m.cycle[r];
+  const own = last - Math.max(last - YEAR, m.first[r] - cycle);
+  const shortest = runWindowOf(cycle);
+  const c = m.customer[r];
+  let customerFirst = Number.POSITIVE_INFINITY;
+  for (let q = m.customerStart[c]; q < m.customerStart[c + 1]; q++) if (m.purchases[q] > 0) customerFirst = Math.min(customerFirst, m.first[q]);
+  const customerCycle = Number.isFinite(m.customerCycle[c]) ? m.customerCycle[c] : 0;
+  // runWindowOf(0) is the quarter no run-rate is read from less than.
+  const sinceCustomer = Math.min(YEAR, Math.max(runWindowOf(0), last - (customerFirst - customerCycle)));
+  if (sinceCustomer > Math.min(YEAR, Math.max(own, shortest))) return 'from its first order with you, less one of its usual gaps, to its last in this category';
+  if (own >= shortest) return 'from its first order in this category, less one of its usual gaps (that order stocked it for one), to its last';
+  return shortest > runWindowOf(0) ? 'four of its usual gaps, the shortest run a yearly pace is read from' : 'a quarter, the shortest run a yearly pace is read from';
 }
 
 const YEAR = 365;

@@ -1,4 +1,4 @@
-import type { RiskForecast } from '../risk';
+import { silenceInCycles, type RiskForecast } from '../risk';
 import { OVERDUE_CYCLES } from '../risk/features';
 import type { CategoryShare, CustomerRecoverySignal } from './decide';
 import type { ReasonFormat } from './reasons';
@@ -96,11 +96,40 @@ export function moneySentence(atRisk: number, expected: number, probability: num
   return `${money} (${chance}; how such ${rules.units} fared in this data puts it at ${f.share(rules.measured)})`;
 }
 
-/** The rules' chance where it is stated above what the data measured (or nothing was measured), else undefined. */
-export function rulesChanceOf(confidence: number, measured: number | null, units: RulesChance['units'], why: string | null | undefined, f: ReasonFormat): RulesChance | undefined {
+/**
+ * The rules' chance where it is stated above what the data measured (or nothing was measured), else
+ * undefined. `beyond` (pastTraining) says why the model's chance is no measurement for this unit.
+ */
+export function rulesChanceOf(
+  confidence: number,
+  measured: number | null,
+  units: RulesChance['units'],
+  why: string | null | undefined,
+  f: ReasonFormat,
+  beyond: string | null = null,
+): RulesChance | undefined {
   if (measured !== null && f.share(confidence) === f.share(measured)) return undefined;
   if (measured !== null && measured > confidence) return undefined;
+  if (beyond !== null) return { measured: null, units, why: beyond };
   return { measured, units, why: why ?? 'the history is too short to learn how such signs end' };
+}
+
+/**
+ * Why the learned model's chance for unit u is no measurement, or null where units like it were
+ * learned from: it has gone further past its own rhythm than any unit at the training cuts, so the
+ * chance is the model reaching past them. The bundled sample's customers ordering every 5 days and
+ * silent 271 had read "how such customers fared in this data puts it at 0%" where no customer at
+ * the training cuts had gone more than 10 of its cycles. Under the run-rate basis the chance is read
+ * from the shortfall, not the silence; a training kept before the longest silence was recorded keeps
+ * the measured words.
+ */
+export function pastTraining(forecast: RiskForecast, u: number, units: RulesChance['units']): string | null {
+  const longest = forecast.training?.longestSilenceCycles;
+  if (forecast.basis !== 'model' || longest === undefined) return null;
+  const silence = silenceInCycles(forecast.facts, u);
+  if (!(silence > longest)) return null;
+  const unit = units === 'customers' ? 'customer' : 'relationship';
+  return `no ${unit} at the earlier dates it learned from had gone this far past its own rhythm (this one ${silence.toFixed(1)} cycles, none more than ${longest.toFixed(1)})`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { priorDaysAt } from './outcome';
 import { customerSeries, relationshipSeries, type SeriesMemory, type UnitSeries, type Units } from './series';
 
 export type { LearnedRisk, RiskForecast, RiskTraining } from './model';
-export { moneyCeiling } from './model';
+export { moneyCeiling, silenceInCycles } from './model';
 
 /** What the risk stage learns at both levels: the costly part, kept in the workspace. */
 export type RiskModels = { customer: LearnedRisk; relationship: LearnedRisk };

@@ -46,7 +46,25 @@ export type RiskTraining = {
   /** Whether the model is used; when not, why (in words a user can read). */
   usable: boolean;
   reason: string | null;
+  /**
+   * The most of its own cycles any unit with a rhythm (silenceInCycles) had gone without an order
+   * at its training cut; 0 when none had a rhythm. A unit silent longer than this has no like in
+   * the training rows, so the model's chance for it is a reach past them, not a measurement.
+   * Absent from trainings kept before it was recorded.
+   */
+  longestSilenceCycles?: number;
 };
+
+/**
+ * Three intervals make a rhythm: below four order days a burst and a pause read as dozens of
+ * "cycles" of silence (two orders a day apart, then a quiet quarter, is 90), which says nothing
+ * about how a buyer of steady habits fares when it stops.
+ */
+const RHYTHM_ORDERS = 4;
+
+/** A unit's days since its last order in its own mean intervals, or NaN below a rhythm (RHYTHM_ORDERS). */
+export const silenceInCycles = (facts: UnitFacts, u: number): number =>
+  facts.orders[u] >= RHYTHM_ORDERS && facts.last[u] >= 0 ? (facts.cut - facts.last[u]) / facts.cycle[u] : Number.NaN;
 
 /** The forecast for every unit as of a day: what it should spend, and how much of that is at risk. */
 export type RiskForecast = {
@@ -144,6 +162,8 @@ type TrainingRows = {
   rows: number;
   /** The shortest prior window of any training cut. */
   priorDays: number;
+  /** See RiskTraining.longestSilenceCycles. */
+  longestSilence: number;
   lossShare: number;
   declineRate: number;
   index: number;
@@ -234,6 +254,7 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
     unit: new Int32Array(rows),
     rows,
     priorDays: shortestPrior,
+    longestSilence: 0,
     lossShare: 0,
     declineRate: 0,
     index: latestIndex,
@@ -251,6 +272,8 @@ function trainingRows(ds: Dataset, series: UnitSeries, context: UnitContext, pla
       t.share[row] = p.out.loss[i] / p.out.expected[i];
       t.declined[row] = p.out.declined[i];
       t.shortfall[row] = runRateShortfall(p.facts, i, h);
+      const silence = silenceInCycles(p.facts, i);
+      if (silence > t.longestSilence) t.longestSilence = silence;
       if (p.moneyOut) {
         t.moneyExpected[row] = p.moneyOut.expected[i];
         t.moneyLoss[row] = p.moneyOut.loss[i];
@@ -472,6 +495,7 @@ export function learnRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
     auc: 0.5,
     usable: false,
     reason: unusable(rows),
+    longestSilenceCycles: rows.longestSilence,
   };
   // The fallback is fitted only when the model is not used.
   const fallback = (): RunRate | null => (rows.rows > 0 ? fitRunRate(rows) : null);

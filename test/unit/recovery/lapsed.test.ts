@@ -97,6 +97,10 @@ describe('recovery: money at risk is the run-rate before the slide, never a burs
     expect(flags.map((f) => [f.what, f.signal])).toEqual([['Dairy', 'late']]);
     expect(flags[0].atRiskRevenue).toBeGreaterThan(2.4 * 2100);
     expect(flags[0].atRiskRevenue).toBeLessThanOrEqual((2100 * 365) / 140);
-    expect(flags[0].reason).toMatch(/a year at its pace while it bought \(\$2,100 in the 141 days from its first order to its last\)$/);
+    // Counted over its 140 days from first order to last and the week its first order stocked it for:
+    // $2,100 x 365 / 147 is the $5,200 quoted.
+    expect(flags[0].reason).toMatch(
+      /about \$5,200 a year at its pace while it bought \(\$2,100 over 147 days: from its first order in this category, less one of its usual gaps \(that order stocked it for one\), to its last\)$/,
+    );
   });
 });
