@@ -7,6 +7,7 @@ import { namesCredit, namesNoSale } from '../../../shared/model/sale-status';
 import { otherCurrencyIn } from '../../../shared/format/currency';
 import { isTotalsLabel, looksLikeGroupTotal, totalsReason } from './totals-row';
 import { ownString } from './source';
+import { isMissingMarker, markerReason, unlessMarker, unlessRegionMarker } from './missing-markers';
 
 /**
  * What the checks of a sale row need from the plan, and nothing that cannot cross to another
@@ -185,6 +186,7 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
   // Files come grouped by customer: a line mostly repeats the customer of the line before.
   let lastCustomer = '';
   let lastIsTotals = false;
+  let lastIsMarker = false;
 
   const width = check.fields;
   const checked = [ix.customer, ix.date, ix.category, ix.product, ix.quantity, ix.unitPrice, ix.revenue].filter((i) => i >= 0);
@@ -217,7 +219,9 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     if (customer !== lastCustomer) {
       lastCustomer = customer;
       lastIsTotals = isTotalsLabel(customer);
+      lastIsMarker = isMissingMarker(customer);
     }
+    if (lastIsMarker) return out.reject(line, m.customer ?? null, customer, markerReason('customer', m.customer, customer));
     if (lastIsTotals) return out.reject(line, m.customer ?? null, customer, totalsReason(customer));
     const dateText = text(cells, ix.date);
     let day = dateText === lastDateText ? lastDay : dayCache.get(dateText);
@@ -294,8 +298,11 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     if (ix.category >= 0) {
       category = text(cells, ix.category);
       if (category === '') return out.reject(line, m.category ?? null, '', `no category (${m.category} is empty)`);
+      if (isMissingMarker(category)) return out.reject(line, m.category ?? null, category, markerReason('category', m.category, category));
     } else if (!single && productCode === '') {
       return out.reject(line, m.product ?? null, '', `no product (${m.product} is empty; it is the category level)`);
+    } else if (!single && isMissingMarker(productCode)) {
+      return out.reject(line, m.product ?? null, productCode, `${markerReason('product', m.product, productCode)}; it is the category level`);
     }
     let orders = 0;
     if (ix.orders >= 0) {
@@ -309,16 +316,16 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
     out.store(
       line,
       customer,
-      text(cells, ix.customerName),
+      unlessMarker(text(cells, ix.customerName)),
       day,
       category,
-      productCode,
-      text(cells, ix.productName),
+      unlessMarker(productCode),
+      unlessMarker(text(cells, ix.productName)),
       quantity,
       revenue,
-      text(cells, ix.rep),
-      text(cells, ix.territory),
-      text(cells, ix.segment),
+      unlessMarker(text(cells, ix.rep)),
+      unlessRegionMarker(text(cells, ix.territory)),
+      unlessRegionMarker(text(cells, ix.segment)),
       invoice,
       orders,
     );

@@ -4,6 +4,7 @@ import { contradictsDecimalStyle, decimalReason, DEFAULT_MAX_AMOUNT, implausible
 import type { ImportPlan } from './plan';
 import { isTotalsLabel, spendTotalsReason, totalsReason } from './totals-row';
 import type { RowSink, Tally } from './tally';
+import { isMissingMarker, markerReason, unlessMarker, unlessRegionMarker } from './missing-markers';
 
 /**
  * One row per customer, one column per category: each positive amount becomes one transaction
@@ -35,24 +36,28 @@ export function spendTableSink(db: Db, plan: ImportPlan, importId: number, tally
       ordinal++;
       const code = ix.customer >= 0 ? cell(cells, ix.customer) : String(ordinal);
       if (code === '') return tally.reject(line, m.customer ?? null, '', `no customer (${m.customer} is empty)`);
+      if (ix.customer >= 0 && isMissingMarker(code)) return tally.reject(line, m.customer ?? null, code, markerReason('customer', m.customer, code));
       if (ix.customer >= 0 && isTotalsLabel(code)) return tally.reject(line, m.customer ?? null, code, totalsReason(code));
       if (line === plan.totalsLine) return tally.reject(line, null, null, spendTotalsReason);
       const amounts: number[] = [];
       for (const c of cats) {
         const raw = cell(cells, c.index);
-        const value = raw === '' ? 0 : parseAmount(raw, c.style);
+        // R writes a customer's missing spend as NA, pandas as nan: no spend, as an empty cell.
+        const value = raw === '' || isMissingMarker(raw) ? 0 : parseAmount(raw, c.style);
         if (value === null) return tally.reject(line, c.name, raw, `'${raw}' is not a number`);
         if (contradictsDecimalStyle(raw, c.style)) return tally.reject(line, c.name, raw, decimalReason(raw, c.style, c.name));
         const absurd = implausibleAmount(value, maxAmount);
         if (absurd) return tally.reject(line, c.name, raw, `the amount ${absurd}`);
         amounts.push(value);
       }
-      const customerId = customers.id(code, cell(cells, ix.name) || null);
-      const territory = cell(cells, ix.territory);
-      const rep = cell(cells, ix.rep);
+      // A missing-value marker ('NA', 'nan') is no name, segment, territory or rep, as in transactions.
+      const name = unlessMarker(cell(cells, ix.name));
+      const customerId = customers.id(code, name || null);
+      const territory = unlessRegionMarker(cell(cells, ix.territory));
+      const rep = unlessMarker(cell(cells, ix.rep));
       const territoryId = territory === '' ? null : territories.id(territory);
       const repId = rep === '' ? null : reps.id(rep);
-      describe.run(cell(cells, ix.name) || null, cell(cells, ix.segment) || null, territoryId, repId, customerId);
+      describe.run(name || null, unlessRegionMarker(cell(cells, ix.segment)) || null, territoryId, repId, customerId);
       amounts.forEach((amount, k) => {
         if (amount <= 0) return;
         insert.run(importId, line, customerId, asOfDay, catIds[k], amount, repId, territoryId);

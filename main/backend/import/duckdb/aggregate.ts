@@ -14,6 +14,8 @@ import { outlierDays } from '../outlier-dates';
 import { creditStatusCondition, saleStatusCondition, sqlWords } from '../../../../shared/cube/sql';
 import { spellingsOf } from '../../../../shared/format/currency';
 import { isTotalsLabel } from '../totals-row';
+import { isMissingMarker, unlessMarker, unlessRegionMarker } from '../missing-markers';
+import { currencyAmounts } from './plain-amounts';
 import { openDuckDb, sqlText, type DuckDb } from './engine';
 
 /** What DuckDB read, before anything reaches the workspace. */
@@ -60,7 +62,7 @@ export function duckDbUnsuitable(plan: ImportPlan, format: string, encoding: str
   if (countsPurchases(plan.shape, plan.mapping)) return 'it has no money column (each row counts as one purchase, line by line)';
   const amounts = [plan.mapping.revenue, plan.mapping.quantity, plan.mapping.unitPrice].filter((c): c is string => Boolean(c));
   if (amounts.some((c) => (plan.decimals.get(c) ?? 'dot') !== 'dot')) return 'amounts use a decimal comma';
-  return null;
+  return currencyAmounts(plan);
 }
 
 const readerFor = (file: string, format: string, delimiter: string | null, headerLine: number, columns: number): string => {
@@ -193,7 +195,9 @@ export async function stageWithDuckDb(
 
     const days = new Map<string, number>();
     const refused: [KeyColumn, string][] = [];
-    const distinct = async (column: KeyColumn): Promise<string[]> => (await c.runAndReadAll(`SELECT DISTINCT ${column} FROM cube WHERE customer IS NOT NULL`)).getColumns()[0] as string[];
+    // By rows: a cube with no summed group (every row doubtful) has no columns to read at all.
+    const distinct = async (column: KeyColumn): Promise<string[]> =>
+      (await c.runAndReadAll(`SELECT DISTINCT ${column} FROM cube WHERE customer IS NOT NULL`)).getRows().map((r) => r[0] as string);
     for (const t of await distinct('date')) {
       const day = parseDate(t.trim(), plan.date.detected, plan.dayOne);
       if (day === null) refused.push(['date', t]);
@@ -212,9 +216,10 @@ export async function stageWithDuckDb(
       days.delete(t);
       refused.push(['date', t]);
     }
-    // A report's totals line ('Total', 'Grand Total') is no customer: its rows go line by line too, which rejects them with why.
+    // A report's totals line ('Total', 'Grand Total') is no customer, and 'nan' or 'NA' no customer or category: their rows go
+    // line by line too, which rejects them with why.
     for (const column of ['customer', 'category'] as const) {
-      for (const t of await distinct(column)) if (t.trim() === '' || (column === 'customer' && isTotalsLabel(t.trim()))) refused.push([column, t]);
+      for (const t of await distinct(column)) if (t.trim() === '' || isMissingMarker(t) || (column === 'customer' && isTotalsLabel(t.trim()))) refused.push([column, t]);
     }
     await c.run('CREATE TABLE refused (kind VARCHAR, value VARCHAR)');
     const appender = await c.createAppender('refused');
@@ -316,6 +321,8 @@ type FirstSeen = { rn: number; give: () => void };
 async function firstSeen(c: Connection, summed: SummedRows): Promise<{ ids: Dimensions; seen: FirstSeen[] }> {
   const ids: Dimensions = { customer: new Map(), category: new Map(), rep: new Map(), territory: new Map() };
   const seen: FirstSeen[] = [];
+  // A marker ('NA', 'nan') is no rep or territory and no name, as line by line.
+  const missing: Record<keyof Dimensions, (value: string) => string> = { customer: (v) => v, category: (v) => v, rep: unlessMarker, territory: unlessRegionMarker };
   const make: Record<keyof Dimensions, (value: string, name: string) => number> = {
     customer: (code, name) => summed.customer(code, name || null),
     category: (name) => summed.category(name),
@@ -326,8 +333,8 @@ async function firstSeen(c: Connection, summed: SummedRows): Promise<{ ids: Dime
     const rows = (await c.runAndReadAll(`SELECT ${column}, arg_min(name, first_rn), min(first_rn)::INTEGER FROM cube WHERE customer IS NOT NULL AND ${column} IS NOT NULL GROUP BY ${column}`)).getRows();
     for (const [value, name, rn] of rows) {
       const raw = value as string;
-      const trimmed = raw.trim();
-      seen.push({ rn: rn as number, give: () => ids[column].set(raw, trimmed === '' ? null : make[column](trimmed, ((name as string | null) ?? '').trim())) });
+      const trimmed = missing[column](raw.trim());
+      seen.push({ rn: rn as number, give: () => ids[column].set(raw, trimmed === '' ? null : make[column](trimmed, unlessMarker(((name as string | null) ?? '').trim()))) });
     }
   }
   return { ids, seen: seen.sort((a, b) => a.rn - b.rn) };
@@ -403,7 +410,7 @@ async function feedSums(staged: StagedFile, ids: Dimensions, summed: SummedRows,
     const [customer, day, last, details] = chunk.getColumns();
     for (let r = 0; r < chunk.rowCount; r++) {
       const l = (details[r] as { entries: Record<string, string | null> }).entries;
-      summed.latest(customer[r] as number, day[r] as number, line(last[r] as number), (l.name ?? '').trim(), id(ids.rep, l.rep), id(ids.territory, l.territory), (l.segment ?? '').trim());
+      summed.latest(customer[r] as number, day[r] as number, line(last[r] as number), unlessMarker((l.name ?? '').trim()), id(ids.rep, l.rep), id(ids.territory, l.territory), unlessRegionMarker((l.segment ?? '').trim()));
     }
   }
   let done = 0;

@@ -9,7 +9,7 @@ const MAX_BYTES = 1 << 26;
 /**
  * The codes of one text field by the raw bytes of its cells, so a name met before is found
  * without making a string of it. Raw bytes, untrimmed: ' Acme' and 'Acme' are two entries with
- * one code. `blank` says the cell trims to nothing.
+ * one code. `blank` says the cell trims to nothing or is a missing-value marker ('NA', 'nan').
  */
 export class ByteDictionary {
   private slots = new Int32Array(1 << 12).fill(-1);

@@ -10,6 +10,7 @@ import type { TableSource, TextTable } from '../source';
 import { streamChunks, textRecords } from '../text-source';
 import type { BatchWriter } from './batch';
 import { isTotalsLabel } from '../totals-row';
+import { isMissingMarker, isMissingRegionMarker } from '../missing-markers';
 import { ByteDictionary, HASH_START, HASH_STEP, sameBytes } from './byte-dictionary';
 
 const LF = 10;
@@ -472,9 +473,11 @@ export class ByteReader {
         blanks[f] = this.dictionaries[f].blank(entry) ? 1 : 0;
         this.remember(f, start, end);
       } else {
-        const text = this.decode(buf, start, end).trim();
+        let text = this.decode(buf, start, end).trim();
         // A report's totals line goes to rowChecker, which rejects it; it never joins the dictionary, so each one comes here.
-        if (f === TEXT.customer && isTotalsLabel(text)) return false;
+        if (f === TEXT.customer && (isTotalsLabel(text) || isMissingMarker(text))) return false;
+        // A missing-value marker ('NA', 'nan') joins the dictionary as a blank cell, so rowChecker judges a blank category's row.
+        if (f === TEXT.territory || f === TEXT.segment ? isMissingRegionMarker(text) : isMissingMarker(text)) text = '';
         codes[f] = -1;
         pending[f] = text;
         blanks[f] = text === '' ? 1 : 0;
