@@ -2,7 +2,9 @@ import type { ImportField, MappingGuess } from '../../../shared/contract/import'
 import { isoFromDay } from '../../../shared/format/dates';
 import { DateOrderDetector } from './dates';
 import { parseAmount } from './numbers';
-import { median } from '../../../shared/analytics/sorted';
+import { amountThatCounts } from './count-or-money';
+import { holdsHashes } from './hashed-ids';
+import { revenueBesidePriceNote } from './revenue-beside-price';
 import { readsAsSaleStatus } from '../../../shared/model/sale-status';
 import { currenciesIn, currencyColumnOf, currencyInHeader } from '../../../shared/format/currency';
 
@@ -70,7 +72,8 @@ export const headerSignature = (headers: readonly string[]): string => headers.m
 const LAST_RESORT: ReadonlySet<string> = new Set(['contact', 'customeremail', 'email', 'emailaddress']);
 
 /** Short words that begin or end too many other headers ("Landed Cost", "Contact Phone"): they count only whole. */
-const WHOLE_ONLY: ReadonlySet<string> = new Set(['land', 'data', 'firma', 'canal', 'kanal', 'zona', 'pais', 'wert', 'contact', 'email']);
+// 'seller' only whole: a marketplace's seller_id names the shop that sold the item, not the customer's rep.
+const WHOLE_ONLY: ReadonlySet<string> = new Set(['land', 'data', 'firma', 'canal', 'kanal', 'zona', 'pais', 'wert', 'contact', 'email', 'seller']);
 
 /** Fields summed as numbers: a header that names a key (sales_channel_id) is never one of them, whatever word it starts with. */
 const MEASURES: ReadonlySet<ImportField> = new Set(['revenue', 'quantity', 'unitPrice', 'orders']);
@@ -152,6 +155,8 @@ function headerCandidates(headers: readonly string[], columns: readonly string[]
       const exact = words.indexOf(n) >= 0 ? words.indexOf(n) : joined !== n ? words.indexOf(joined) : -1;
       // "Data" is the date in Italian and Portuguese, and anything at all in English: only when it holds dates.
       if (exact >= 0 && field === 'date' && (n === 'data' || joined === 'data') && !holdsDates(columns[i] ?? [])) continue;
+      // Hashes are a system's keys: a rep is named or coded by the people who keep the roster.
+      if (field === 'rep' && holdsHashes(columns[i] ?? [])) continue;
       if (exact >= 0) {
         // Earlier synonyms are the usual names, later ones looser: "Region" beats "Country" for territory.
         // An amount with tax in it yields to one without: Montant TTC and Montant HT, both at the
@@ -262,78 +267,25 @@ function lineAmountFromPrice(chosen: Map<ImportField, Candidate>, headers: reado
   };
 }
 
-/** An "amount" whose values are this small and whole counts items (Ta-Feng's AMOUNT beside its SALES_PRICE). */
-const MAX_COUNT_MEDIAN = 10;
-/** ...and the price column is above it on at least this share of rows, which a line total never is below its unit price. */
-const PRICE_ABOVE_SHARE = 0.9;
-
 /**
- * Whether a price column is each line's total rather than a price per unit, by the products the
- * sample shows at two quantities: a total moves with the quantity, a unit price stays. Null when no
- * product says.
+ * An amount column that counts items beside a price, where no quantity column was found
+ * (count-or-money.ts decides): the amount becomes the quantity, the price the line's amount or a
+ * price per unit.
  */
-function priceIsLineTotal(quantities: readonly string[], prices: readonly string[], products: readonly string[] | null): boolean | null {
-  if (!products) return null;
-  const seen = new Map<string, { q: number; p: number }>();
-  let total = 0;
-  let unit = 0;
-  products.forEach((product, row) => {
-    const q = parseAmount(quantities[row] ?? '');
-    const p = parseAmount(prices[row] ?? '');
-    if (!product.trim() || q === null || p === null || q <= 0 || p <= 0) return;
-    const before = seen.get(product);
-    if (!before) {
-      seen.set(product, { q, p });
-      return;
-    }
-    if (before.q === q) return;
-    const close = (a: number, b: number): boolean => Math.abs(a - b) <= 0.02 * Math.max(a, b);
-    if (close(before.p / before.q, p / q)) total++;
-    else if (close(before.p, p)) unit++;
-  });
-  if (total + unit < 3) return null;
-  return total > unit;
-}
-
-/**
- * An amount column that counts items, not money: Ta-Feng's AMOUNT (1, 2, 3) beside its
- * SALES_PRICE had summed the items as the revenue. Only where no quantity column was found, a price
- * was, the amount's sampled values are whole numbers with a median of MAX_COUNT_MEDIAN or under,
- * and the price is above them on nearly every row (a line's total is never below its own unit
- * price). The amount becomes the quantity; the price stays a unit price unless products bought at
- * two quantities show it moving with the quantity, when it is the line's amount.
- */
-function amountThatCounts(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][]): Candidate[] | null {
+function countedAmount(chosen: Map<ImportField, Candidate>, headers: readonly string[], columns: readonly string[][]): Candidate[] | null {
   const amount = chosen.get('revenue');
   const price = chosen.get('unitPrice');
   if (!amount || !price || chosen.has('quantity')) return null;
-  const amounts = columns[headers.indexOf(amount.column)] ?? [];
-  const prices = columns[headers.indexOf(price.column)] ?? [];
-  const counts: number[] = [];
-  let below = 0;
-  for (const [row, written] of amounts.entries()) {
-    const n = parseAmount(written);
-    if (n === null) continue;
-    if (!Number.isInteger(n)) return null;
-    counts.push(Math.abs(n));
-    const p = parseAmount(prices[row] ?? '');
-    if (p !== null && Math.abs(p) > Math.abs(n)) below++;
-  }
-  const middle = median(counts);
-  if (counts.length < 5 || middle > MAX_COUNT_MEDIAN || below < PRICE_ABOVE_SHARE * counts.length) return null;
+  const at = (c: Candidate): readonly string[] => columns[headers.indexOf(c.column)] ?? [];
   const product = chosen.get('product');
-  const lineTotal = priceIsLineTotal(amounts, prices, product ? (columns[headers.indexOf(product.column)] ?? []) : null);
-  const share = Math.round((below / counts.length) * 100);
-  const quantity: Candidate = {
-    field: 'quantity',
-    column: amount.column,
-    confidence: Math.min(amount.confidence, 0.6),
-    reason: `'${amount.column}' holds small whole numbers (median ${middle}) below '${price.column}' on ${share}% of rows: a count of items, not money`,
-  };
-  const money: Candidate = lineTotal
-    ? { ...price, field: 'revenue', reason: `'${price.column}' moves with '${amount.column}' for the same product: each line's amount, not a price per unit` }
-    : { ...price, reason: `${price.reason}; each line is '${amount.column}' x '${price.column}' (map '${price.column}' as revenue if it is the line's total)` };
-  return [quantity, money];
+  const counted = amountThatCounts({
+    amount: { column: amount.column, header: normaliseHeader(amount.column), values: at(amount) },
+    price: { column: price.column, header: normaliseHeader(price.column), values: at(price) },
+    products: product ? at(product) : null,
+  });
+  if (!counted) return null;
+  const quantity: Candidate = { field: 'quantity', column: amount.column, confidence: Math.min(amount.confidence, 0.6), reason: counted.countReason };
+  return [quantity, { ...price, field: counted.lineTotal ? 'revenue' : 'unitPrice', reason: counted.priceReason }];
 }
 
 /** Orders of two or more lines the sample must show before an amount is judged to repeat the order's total. */
@@ -518,6 +470,13 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
     chosen.delete('customerName');
     chosen.set('customer', { ...named, field: 'customer', reason: `the file has no customer id: the customer's name '${named.column}' is taken as its key` });
   }
+  // A product known by its name alone is the product: without a category it is then the level
+  // profiles learn from, as a product code is, where every sale had fallen into one category.
+  const nameOnly = chosen.get('productName');
+  if (nameOnly && !chosen.has('product') && !chosen.has('category')) {
+    chosen.delete('productName');
+    chosen.set('product', { ...nameOnly, field: 'product', reason: `the file has no product code or category: the product's name '${nameOnly.column}' is taken as the product` });
+  }
   const finer = finerCategory(chosen.get('category'), byHeader, headers, columns, used);
   if (finer) chosen.set('category', finer);
   const repeated = chosen.get('revenue');
@@ -558,7 +517,7 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
     const taxed = beforeTaxOver(net.column, headers, columns);
     if (taxed) chosen.set('revenue', { ...net, reason: `${net.reason}; the amount before tax, preferred to '${taxed}', which includes it` });
   }
-  const counted = amountThatCounts(chosen, headers, columns);
+  const counted = countedAmount(chosen, headers, columns);
   if (counted) {
     chosen.delete('revenue');
     chosen.delete('unitPrice');
@@ -569,6 +528,9 @@ export function guessMapping(headers: readonly string[], columns: readonly strin
     chosen.delete('unitPrice');
     chosen.set('revenue', priced);
   }
+  const money = chosen.get('revenue');
+  const besidePrice = revenueBesidePriceNote({ revenue: money?.column, unitPrice: chosen.get('unitPrice')?.column, quantity: chosen.get('quantity')?.column });
+  if (money && besidePrice) chosen.set('revenue', { ...money, reason: `${money.reason}. ${besidePrice}` });
   return (Object.keys(SYNONYMS) as ImportField[]).map((field) => {
     const c = chosen.get(field);
     return c ? { field, column: c.column, confidence: Math.round(c.confidence * 100) / 100, reason: c.reason } : { field, column: null, confidence: 0, reason: 'no matching column' };

@@ -37,6 +37,7 @@ import { duplicateHeaderNotes } from './header';
 import { dropLinesAlreadyImported, earlierOverlapping, type AlreadyImported } from './already-imported';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
 import { farFileNote, FAR_FILE_REASON } from '../../../shared/analytics/date-outliers';
+import { revenueBesidePriceNote } from './revenue-beside-price';
 
 const PREVIEW_ROWS = 50;
 
@@ -73,6 +74,14 @@ function countLikeRevenueNotes(plan: ImportPlan): string[] {
   return [
     `'${m.revenue}' holds whole numbers from ${Math.min(...revenue)} to ${top} in the first ${plan.dataSample.length.toLocaleString('en-US')} rows, like a count of items, while '${money}' holds larger or decimal amounts. If '${m.revenue}' counts items, map --map quantity=${m.revenue} and the money with --map revenue=<column> (or --map unitPrice=<column>).`,
   ];
+}
+
+/** A revenue like a count of items is said as that; else a revenue beside a unit price with no quantity is said as read (revenueBesidePriceNote). */
+function moneyBesideCountNotes(plan: ImportPlan): string[] {
+  const countLike = countLikeRevenueNotes(plan);
+  if (countLike.length > 0 || plan.shape !== 'transactions') return countLike;
+  const beside = revenueBesidePriceNote(plan.mapping);
+  return beside ? [beside] : [];
 }
 
 /** The day of day 1 when the dates are day numbers; refuses one without the other. */
@@ -119,7 +128,7 @@ const sourceNotes = (source: TableSource, plan: ImportPlan): string[] => [
         `No revenue or unit price column: each row counts as one purchase worth 1 unit, so every amount is a count of purchases (shown as units), as event logs without money are judged. If one of the columns holds money, map it with --map revenue=<column>.`,
       ]
     : []),
-  ...countLikeRevenueNotes(plan),
+  ...moneyBesideCountNotes(plan),
   ...(plan.shape === 'transactions' && plan.mapping.revenue && !plan.mapping.quantity && !plan.mapping.unitPrice && namesAPrice(plan.mapping.revenue)
     ? [`'${plan.mapping.revenue}' is a price and the file has no quantity column: each row is read as one item sold at that price. If a column counts the items, map it with --map quantity=<column> --map unitPrice=${plan.mapping.revenue}.`]
     : []),
