@@ -1,7 +1,22 @@
 import { z } from 'zod';
 
-/** What an ISO date field says of a value that is none: zod's own words were 'Invalid ISO date'. */
-export const REAL_DATE = 'must be a real date written YYYY-MM-DD (2011-02-30 is none)';
+/**
+ * What an ISO date field says of a value that is none: zod's own words were 'Invalid ISO date'. The
+ * caller already shows what was typed, so the message says what to write instead: a day-first or
+ * month-first date that can only be read one way is turned round for the user to copy.
+ */
+export const REAL_DATE = (issue: { input?: unknown }): string => {
+  const typed = typeof issue.input === 'string' ? issue.input.trim() : '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(typed)) return `must be a real date: ${typed} is no day of the calendar`;
+  const parts = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+  if (parts) {
+    const [first, second] = [Number(parts[1]), Number(parts[2])];
+    const two = (n: number): string => String(n).padStart(2, '0');
+    if (first > 12 && second <= 12) return `must be a date written YYYY-MM-DD, year first (as ${parts[3]}-${two(second)}-${two(first)})`;
+    if (second > 12 && first <= 12) return `must be a date written YYYY-MM-DD, year first (as ${parts[3]}-${two(first)}-${two(second)})`;
+  }
+  return 'must be a date written YYYY-MM-DD, year first, then month, then day';
+};
 
 // Every threshold of ../docs/analytics.md is a user setting with a default, stored with the results.
 export const recoverySettingsSchema = z.object({

@@ -1,5 +1,5 @@
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargets, whyNotJudged } from '../../../shared/analytics/holdout';
+import { bandJudgement, calibrationText, captureText, chanceBandLabel, differenceTable, edgeHolds, otherOrdersTable, precisionText, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargets, whyNotJudged } from '../../../shared/analytics/holdout';
 import type { BacktestAcrossDates, BacktestLevel, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { html, raw, type SafeHtml } from './escape';
 import type { ReportView } from './view';
@@ -57,10 +57,10 @@ function differenceSection(d: ListDifference, money: (v: number) => string): Saf
 
 /** Our compared flags by the chance of a slide we stated: where that chance and the money held. */
 function bandTable(bands: ChanceBand[], money: (v: number) => string): SafeHtml {
-  const rows = bands.map(
-    (b) =>
-      html`<tr><td>${chanceBandLabel(b)}</td><td class="num">${formatCount(b.flagged)}</td><td class="num">${formatShare(b.precision)}</td><td class="num">${b.statedChance == null ? '' : formatShare(b.statedChance)}</td><td class="num">${b.stated === null ? '' : money(b.stated)}</td><td class="num">${money(b.capturedLoss)}</td><td class="num">${b.calibration === null ? '' : `${b.calibration.toFixed(2)}x`}</td></tr>`,
-  );
+  const rows = bands.map((b) => {
+    const judged = bandJudgement(b, formatShare);
+    return html`<tr><td>${chanceBandLabel(b)}</td><td class="num">${formatCount(b.flagged)}</td><td class="num">${judged.declined}</td><td class="num">${b.statedChance == null ? '' : formatShare(b.statedChance)}</td><td class="num">${b.stated === null ? '' : money(b.stated)}</td><td class="num">${money(b.capturedLoss)}</td><td class="num">${judged.statedLost}</td></tr>`;
+  });
   return html`<table class="bands"><caption>Ours, by the chance of a slide stated</caption><thead><tr><th>Chance stated</th><th class="num">Flags</th><th class="num">Really declined</th><th class="num">Mean chance stated</th><th class="num">Stated at risk</th><th class="num">Realised loss</th><th class="num">Stated / realised</th></tr></thead>
 <tbody>${rows}</tbody></table>`;
 }
@@ -86,7 +86,7 @@ const mark = (p: DatePoint, ok: boolean | null): string => {
 function acrossDatesTable(a: BacktestAcrossDates): SafeHtml {
   const rows = a.points.map((p) => {
     const capture = captureText(p);
-    return html`<tr><td>${p.asOf}${whyNotJudged(p) ? ` (${whyNotJudged(p)})` : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${capture === null ? '' : `${capture}${mark(p, p.beatsCapture)}`}</td><td class="num">${timesText(p.ceilingRatio) ?? ''}</td><td class="num">${p.flagged === 0 ? '' : `${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`}</td><td class="num">${timesText(p.calibration) ?? ''}${mark(p, p.calibrationOk)}</td></tr>`;
+    return html`<tr><td>${p.asOf}${whyNotJudged(p) ? ` (${whyNotJudged(p)})` : ''}</td><td class="num">${formatCount(p.flagged)}</td><td class="num">${capture === null ? '' : `${capture}${mark(p, p.beatsCapture)}`}</td><td class="num">${timesText(p.ceilingRatio) ?? ''}</td><td class="num">${p.flagged === 0 ? '' : `${precisionText(p)}${mark(p, p.precisionOk)}`}</td><td class="num">${calibrationText(p.calibration) ?? ''}${mark(p, p.calibrationOk)}</td></tr>`;
   });
   return html`<h3>Across dates: ${formatCount(a.points.length)} as-of dates, ${formatCount(a.horizonDays)} days watched after each</h3>
 <p class="${edgeHolds(a.met) ? 'verdict' : 'warning'}">${a.verdict}</p>

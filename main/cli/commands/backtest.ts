@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney, formatShare } from '../../../shared/format/numbers';
-import { captureText, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, targetMet, timesText, usualSpendEach, verdictTargetsLine, whyNotJudged } from '../../../shared/analytics/holdout';
+import { bandJudgement, calibrationText, captureText, CENT, chanceBandLabel, differenceTable, otherOrdersTable, repeatedLevelText, repeatsTopLevel, precisionText, targetMet, timesText, usualSpendEach, verdictTargetsLine, whyNotJudged } from '../../../shared/analytics/holdout';
 import { BACKTEST_MAX_DATES } from '../../../shared/contract/analysis';
 import type { AnalysisSummary, BacktestAcrossDates, BacktestReport, ChanceBand, DatePoint, GrowthBacktest, ListDifference } from '../../../shared/model/results';
 import { analysisSettingsSchema } from '../../../shared/contract/settings';
@@ -14,7 +14,8 @@ const pad = (text: string, width: number, right = false): string => (right ? tex
 
 /** The comparison table as plain text: one row per method, ours first. */
 export function describeBacktest(r: BacktestReport, currency: string): string {
-  const money = (v: number) => formatMoney(v, currency);
+  // Sums of floats leave residue like 1e-10 where nothing was lost; six decimals of it read as a loss.
+  const money = (v: number) => formatMoney(Math.abs(v) < CENT ? 0 : v, currency);
   const lines = [
     `Backtest as of ${r.asOf}, ${r.horizonDays} days watched (data ${r.dataFrom} to ${r.dataTo})`,
     ...r.definitions.text.map((t) => `  ${t}`),
@@ -57,17 +58,18 @@ export function describeBacktest(r: BacktestReport, currency: string): string {
 function describeBands(bands: ChanceBand[], money: (v: number) => string): string[] {
   const lines = [
     '  Ours, by the chance of a slide stated:',
-    `    ${[pad('Chance stated', 14), pad('Flags', 7, true), pad('Declined', 9, true), pad('Mean chance', 12, true), pad('Stated', 14, true), pad('Lost', 14, true), pad('Stated/lost', 12, true)].join(' ')}`,
+    `    ${[pad('Chance stated', 14), pad('Flags', 7, true), pad('Declined', 16, true), pad('Mean chance', 12, true), pad('Stated', 14, true), pad('Lost', 14, true), pad('Stated/lost', 16, true)].join(' ')}`,
   ];
   for (const b of bands) {
+    const judged = bandJudgement(b, formatShare);
     const cells = [
       pad(chanceBandLabel(b), 14),
       pad(formatCount(b.flagged), 7, true),
-      pad(formatShare(b.precision), 9, true),
+      pad(judged.declined, 16, true),
       pad(b.statedChance == null ? '-' : formatShare(b.statedChance), 12, true),
       pad(b.stated === null ? '-' : money(b.stated), 14, true),
       pad(money(b.capturedLoss), 14, true),
-      pad(b.calibration === null ? '-' : `${b.calibration.toFixed(2)}x`, 12, true),
+      pad(judged.statedLost, 16, true),
     ];
     lines.push(`    ${cells.join(' ')}`);
   }
@@ -134,8 +136,8 @@ export function describeAcrossDates(r: BacktestAcrossDates): string {
       pad(formatCount(p.flagged), 7, true),
       pad(capture === null ? '-' : `${capture}${mark(p, p.beatsCapture)}`, 28, true),
       pad(timesText(p.ceilingRatio) ?? '-', 8, true),
-      pad(p.flagged === 0 ? '-' : `${formatShare(p.precision)} / ${formatShare(p.precisionBar)}${mark(p, p.precisionOk)}`, 22, true),
-      pad(p.calibration === null ? '-' : `${timesText(p.calibration)}${mark(p, p.calibrationOk)}`, 13, true),
+      pad(p.flagged === 0 ? '-' : `${precisionText(p)}${mark(p, p.precisionOk)}`, 22, true),
+      pad(p.calibration === null ? '-' : `${calibrationText(p.calibration)}${mark(p, p.calibrationOk)}`, 13, true),
     ];
     const why = whyNotJudged(p);
     lines.push(`  ${cells.join(' ')}${why ? `  (${why})` : ''}`);

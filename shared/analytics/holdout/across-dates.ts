@@ -1,8 +1,10 @@
 import { isoFromDay } from '../../format/dates';
+import { digitsToTell, formatShare } from '../../format/numbers';
 import type { RunOptions } from '../pipeline';
 import type { BaselineRule } from './baselines';
 import { usualSpendEach } from './differences';
 import type { BacktestReport } from './index';
+import { CALIBRATION_BAND, CAPTURE_MARGIN } from './targets';
 
 /**
  * One date's customer-level verdict, reduced to what a row of the across-dates table shows. A
@@ -183,8 +185,26 @@ export const SHORT_RULE_NAMES: Record<BaselineRule, string> = { recency: 'recenc
 /** A ratio as every across-dates table writes it ("1.44x"); null for none. */
 export const timesText = (v: number | null): string | null => (v === null ? null : `${v.toFixed(2)}x`);
 
-/** Our capture against the best rule, naming the rule ("1.44x (90-day drop)"); null when no rule caught any loss. */
-export const captureText = (p: DatePoint): string | null => (p.capturedRatio === null || p.bestRule === null ? null : `${p.capturedRatio.toFixed(2)}x (${SHORT_RULE_NAMES[p.bestRule]})`);
+/**
+ * Our capture against the best rule, naming the rule ("1.44x (90-day drop)"); null when no rule
+ * caught any loss. Near the bar it keeps the decimals that tell it from 1.2x, so "ok" and "MISS"
+ * never sit beside the same figure.
+ */
+export const captureText = (p: DatePoint): string | null =>
+  p.capturedRatio === null || p.bestRule === null ? null : `${p.capturedRatio.toFixed(digitsToTell(p.capturedRatio, CAPTURE_MARGIN, 2))}x (${SHORT_RULE_NAMES[p.bestRule]})`;
+
+/** Stated / realised with the decimals that tell it from the nearer end of the honest band (1.249x ok, 1.254x missed); null for none. */
+export const calibrationText = (v: number | null): string | null => {
+  if (v === null) return null;
+  const bound = Math.abs(v - CALIBRATION_BAND.low) < Math.abs(v - CALIBRATION_BAND.high) ? CALIBRATION_BAND.low : CALIBRATION_BAND.high;
+  return `${v.toFixed(digitsToTell(v, bound, 2))}x`;
+};
+
+/** Our precision and its bar ("49.7% / 49.1%"), with the decimals that tell the two apart. */
+export const precisionText = (p: Pick<DatePoint, 'precision' | 'precisionBar'>): string => {
+  const digits = digitsToTell(p.precision * 100, p.precisionBar * 100, 1);
+  return `${formatShare(p.precision, digits)} / ${formatShare(p.precisionBar, digits)}`;
+};
 
 /** Whether a date met a target; null for a date that is not judged (whyNotJudged), which is not counted. */
 export const targetMet = (p: DatePoint, ok: boolean | null): 'met' | 'missed' | null => (!isJudged(p) ? null : ok ? 'met' : 'missed');

@@ -13,7 +13,10 @@ export const CHANCE_BAND_STARTS = [0, 0.3, 0.45, 0.6, 0.8] as const;
  * chance of 1 too), scored as a list of their own: whether a chance and money stated hold where the
  * list is sure and where it is not.
  */
-export type ChanceBand = { from: number; to: number } & Pick<FlagScore, 'flagged' | 'declined' | 'precision' | 'capturedLoss' | 'stated' | 'calibration' | 'statedChance'>;
+export type ChanceBand = { from: number; to: number } & Pick<FlagScore, 'flagged' | 'declined' | 'precision' | 'capturedLoss' | 'stated' | 'calibration' | 'statedChance'> & {
+  /** Under BAND_MIN_FLAGS flags: its share declined and money are kept, but no surface judges them. */
+  tooFew?: true;
+};
 
 /** The bands that hold any of `flags`, lowest chance first. */
 export function chanceBands(flags: readonly number[], out: Outcomes, pop: Population, stated: Float64Array, chance: Float64Array): ChanceBand[] {
@@ -24,7 +27,7 @@ export function chanceBands(flags: readonly number[], out: Outcomes, pop: Popula
     const inBand = flags.filter((u) => chance[u] >= from && (chance[u] < to || last));
     if (inBand.length === 0) return;
     const { flagged, declined, precision, capturedLoss, stated: money, calibration, statedChance } = scoreFlags(inBand, out, pop, stated, chance);
-    bands.push({ from, to, flagged, declined, precision, capturedLoss, stated: money, calibration, statedChance });
+    bands.push({ from, to, flagged, declined, precision, capturedLoss, stated: money, calibration, statedChance, ...(bandTooFew({ flagged }) ? { tooFew: true as const } : {}) });
   });
   return bands;
 }
@@ -38,8 +41,26 @@ export function chanceBandLabel(band: Pick<ChanceBand, 'from' | 'to'>): string {
   return `${percent(band.from)}-${percent(band.to)}%`;
 }
 
-/** Bands with fewer flags than this are too small to call their money off. */
-const BAND_MIN_FLAGS = 20;
+/** Bands with fewer flags than this are too small to judge: one flag declining or not swings them whole. */
+export const BAND_MIN_FLAGS = 20;
+
+/** Read from the count, not the stored field, so a backtest stored before the field reads the same. */
+export function bandTooFew(band: Pick<ChanceBand, 'flagged'>): boolean {
+  return band.flagged < BAND_MIN_FLAGS;
+}
+
+export const TOO_FEW_TO_JUDGE = 'too few to judge';
+
+/**
+ * A band's share declined and stated/lost as every surface prints them: a small band's figures
+ * would pass for findings, and a band where nothing was lost has no ratio, which a bare dash does
+ * not explain.
+ */
+export function bandJudgement(band: ChanceBand, share: (v: number) => string): { declined: string; statedLost: string } {
+  if (bandTooFew(band)) return { declined: TOO_FEW_TO_JUDGE, statedLost: TOO_FEW_TO_JUDGE };
+  const statedLost = band.calibration !== null ? `${band.calibration.toFixed(2)}x` : band.stated === null ? 'no money stated' : 'nothing lost';
+  return { declined: share(band.precision), statedLost };
+}
 /** Money stated in a band this far from the loss that followed (either way) is named in the verdict. */
 const BAND_MONEY_OFF = 1.5;
 
@@ -52,7 +73,7 @@ export function bandWarning(bands: readonly ChanceBand[]): string {
   let worst: ChanceBand | null = null;
   let worstOff = Math.log(BAND_MONEY_OFF);
   for (const b of bands) {
-    if (b.flagged < BAND_MIN_FLAGS || b.calibration === null || !(b.calibration > 0)) continue;
+    if (bandTooFew(b) || b.calibration === null || !(b.calibration > 0)) continue;
     const off = Math.abs(Math.log(b.calibration));
     if (off > worstOff) {
       worst = b;

@@ -26,6 +26,14 @@ export type FlagScore = {
 
 export type Population = { units: number; declined: number; realisedLoss: number; declinedRevenue: number; expected: number };
 
+/** Money under a cent is residue of summing floats, not a loss: it reads as none and divides nothing. */
+export const CENT = 0.01;
+
+/** Whether a population lost anything: under a cent, or under a millionth of what it was expected to spend, is none. */
+export function lostAny(pop: Pick<Population, 'realisedLoss' | 'expected'>): boolean {
+  return pop.realisedLoss >= CENT && pop.realisedLoss > pop.expected * 1e-6;
+}
+
 export function population(out: Outcomes): Population {
   const p: Population = { units: 0, declined: 0, realisedLoss: 0, declinedRevenue: 0, expected: 0 };
   for (let u = 0; u < out.scored.length; u++) {

@@ -1,4 +1,5 @@
 import { digitsToTell, formatShare } from '../../format/numbers';
+import { calibrationText } from './across-dates';
 import type { BacktestLevel } from './index';
 import { CALIBRATION_BAND, CAPTURE_MARGIN } from './targets';
 
@@ -15,12 +16,11 @@ export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
   const ours = level.rows.find((r) => r.method === 'model');
   // Nothing flagged is nothing to judge, not three misses: the verdict says so instead.
   if (v.tooFewDeclines || !ours || level.flagged === 0) return [];
-  // A missed figure gets the decimals that tell it from its bar.
-  const capture = v.capturedRatio === null ? 2 : v.beatsCapture ? 2 : digitsToTell(v.capturedRatio, CAPTURE_MARGIN, 2);
-  const precision = v.precisionOk || v.precisionBar === undefined ? 1 : digitsToTell(ours.precision * 100, v.precisionBar * 100, 1);
-  const calibration = ours.calibration;
-  const money =
-    calibration === null || v.calibrationOk ? 2 : digitsToTell(calibration, calibration < CALIBRATION_BAND.low ? CALIBRATION_BAND.low : CALIBRATION_BAND.high, 2);
+  // A figure near its bar, met or missed, gets the decimals that tell it from the bar: "1.25x"
+  // met beside "1.25x" missed on another date reads as a coin toss.
+  const capture = v.capturedRatio === null ? 2 : digitsToTell(v.capturedRatio, CAPTURE_MARGIN, 2);
+  const precision = v.precisionBar === undefined ? 1 : digitsToTell(ours.precision * 100, v.precisionBar * 100, 1);
+  const calibration = calibrationText(ours.calibration);
   return [
     {
       id: 'capture',
@@ -39,7 +39,7 @@ export function verdictTargets(level: BacktestLevel): VerdictTarget[] {
     {
       id: 'money',
       label: 'Stated / realised',
-      figure: calibration === null ? 'nothing stated' : `${calibration.toFixed(money)}x`,
+      figure: calibration ?? 'nothing stated',
       target: `${CALIBRATION_BAND.low.toFixed(2)}-${CALIBRATION_BAND.high.toFixed(2)}x`,
       met: v.calibrationOk === true,
     },

@@ -30,6 +30,15 @@ describe('settings an analysis cannot honour', () => {
     expect(issues({ k: 3, kMin: 5 })).toEqual(['k 3 is outside the range tried, 5 to 12: widen kMin or kMax to take it']);
     expect(issues({ kMin: 9, kMax: 3 })).toEqual(['kMin 9 is above kMax 3: the range of k to try runs from the smaller to the larger']);
     expect(issues({ k: 3 })).toEqual([]);
-    expect(issues({ asOf: '2011-02-30' })).toEqual(['must be a real date written YYYY-MM-DD (2011-02-30 is none)']);
+    expect(issues({ asOf: '2011-02-30' })).toEqual(['must be a real date: 2011-02-30 is no day of the calendar']);
+  });
+
+  it('says how to write a date typed day first or month first, turned round from what was typed', () => {
+    const issues = (asOf: string) => analysisSettingsSchema.safeParse({ asOf }).error?.issues.map((i) => i.message) ?? [];
+    expect(issues('31/08/2011')).toEqual(['must be a date written YYYY-MM-DD, year first (as 2011-08-31)']);
+    expect(issues('08/31/2011')).toEqual(['must be a date written YYYY-MM-DD, year first (as 2011-08-31)']);
+    // 01/02/2011 reads two ways, so no day is put forward.
+    expect(issues('01/02/2011')).toEqual(['must be a date written YYYY-MM-DD, year first, then month, then day']);
+    expect(issues('last week')).toEqual(['must be a date written YYYY-MM-DD, year first, then month, then day']);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acrossDatesVerdict, edgeHolds, spreadDates, targetMet, targetsMet, whyNotJudged, type DatePoint } from '../../../shared/analytics/holdout';
+import { describeAcrossDates } from '../../../main/cli/commands/backtest';
 
 /** A judged date that met every target; each test changes what it is about. */
 const point = (asOf: string, over: Partial<DatePoint> = {}): DatePoint => ({
@@ -103,5 +104,21 @@ describe('what the dates say together', () => {
     expect(acrossDatesVerdict([point('2011-01-31', few), point('2011-02-28')], 30)).toContain('Of 1 date judged (1 had too few declines to judge)');
     expect(acrossDatesVerdict([point('2011-01-31', few)], 30)).toBe('Replayed as of 2011-01-31, 30 days watched each (customers, the top flags). At no date did the flags hold enough declines to tell methods apart.');
     expect(acrossDatesVerdict([], 30)).toMatch(/^No date in the data/);
+  });
+});
+
+describe('the across-dates table near a bar', () => {
+  it('keeps the digits that tell a figure from its bar, so "ok" and "MISS" never sit beside the same figure', () => {
+    const met = point('2011-03-31', { calibration: 1.2491, calibrationOk: true, capturedRatio: 1.2012, precision: 0.4971, precisionBar: 0.4968 });
+    const missed = point('2011-07-20', { calibration: 1.2541, calibrationOk: false, capturedRatio: 1.1988, beatsCapture: false });
+    const printed = describeAcrossDates({ horizonDays: 90, points: [met, missed], met: targetsMet([met, missed]), verdict: '' });
+    expect(printed).toContain('1.249x ok');
+    expect(printed).toContain('1.254x MISS');
+    expect(printed).toContain('1.201x (90-day drop) ok');
+    expect(printed).toContain('1.199x (90-day drop) MISS');
+    expect(printed).toContain('49.71% / 49.68% ok');
+    expect(printed).not.toMatch(/1\.25x|1\.20x/);
+    // Far from every bar: as ever.
+    expect(describeAcrossDates({ horizonDays: 90, points: [point('2011-03-31')], met: targetsMet([point('2011-03-31')]), verdict: '' })).toContain('1.50x (90-day drop) ok');
   });
 });

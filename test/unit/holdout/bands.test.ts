@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bandWarning, chanceBandLabel, chanceBands, type ChanceBand } from '../../../shared/analytics/holdout/bands';
+import { bandJudgement, bandWarning, chanceBandLabel, chanceBands, type ChanceBand } from '../../../shared/analytics/holdout/bands';
+import { formatShare } from '../../../shared/format/numbers';
 import { population } from '../../../shared/analytics/holdout/score';
 import { outcomesOf } from '../../helpers/outcomes';
 
@@ -79,5 +80,22 @@ describe('our backtest flags read by the chance of a slide we stated', () => {
     expect(bandWarning([band(0, 0.3, 57, 1.45), band(0.3, 0.45, 75, 0.7)])).toBe('');
     expect(bandWarning([band(0, 0.3, 19, 3)])).toBe('');
     expect(bandWarning([band(0, 0.3, 40, null)])).toBe('');
+  });
+
+  it('mark a band of under 20 flags too few to judge, keeping its figures, and read it so on every surface', () => {
+    const few = flags.filter((u) => chance[u] < 0.3).slice(0, 19);
+    const [small] = chanceBands(few, out, population(out), stated, chance);
+    expect(small.flagged).toBe(19);
+    expect(small.tooFew).toBe(true);
+    expect(small.calibration).not.toBeNull();
+    expect(bandJudgement(small, formatShare)).toEqual({ declined: 'too few to judge', statedLost: 'too few to judge' });
+    const [enough] = chanceBands(flags.filter((u) => chance[u] < 0.3).slice(0, 20), out, population(out), stated, chance);
+    expect(enough.tooFew).toBeUndefined();
+    expect(bandJudgement(enough, formatShare).declined).toBe(formatShare(enough.precision));
+  });
+
+  it('say a band where nothing was lost has no ratio, rather than leave a bare dash', () => {
+    const band: ChanceBand = { from: 0.3, to: 0.45, flagged: 25, declined: 0, precision: 0, capturedLoss: 0, stated: 900, calibration: null, statedChance: 0.37 };
+    expect(bandJudgement(band, formatShare)).toEqual({ declined: '0.0%', statedLost: 'nothing lost' });
   });
 });

@@ -74,6 +74,19 @@ describe('a recovery verdict on the Recovery screen', () => {
     expect(verdictTargets(clear)[0].figure).toBe('1.07x the best rule');
   });
 
+  it('never prints a met figure near its bar as the bar either: 1.2491x met reads 1.249x, beside 1.2541x missed as 1.254x', () => {
+    const customers = level('customer');
+    const ours = customers.rows.find((r) => r.method === 'model');
+    if (!ours) throw new Error('no model row');
+    const at = (calibration: number, calibrationOk: boolean) =>
+      verdictTargets({ ...customers, rows: customers.rows.map((r) => (r === ours ? { ...ours, calibration } : r)), verdict: { ...customers.verdict, calibrationOk } })[2];
+    expect(at(1.2491, true)).toMatchObject({ figure: '1.249x', met: true });
+    expect(at(1.2541, false)).toMatchObject({ figure: '1.254x', met: false });
+    expect(at(0.8012, true)).toMatchObject({ figure: '0.801x', met: true });
+    // Far from both ends: two decimals as ever.
+    expect(at(1.06, true).figure).toBe('1.06x');
+  });
+
   it('shows no targets where too few slides leave nothing to judge', () => {
     const customers = level('customer');
     expect(verdictTargets({ ...customers, verdict: { ...customers.verdict, tooFewDeclines: true } })).toEqual([]);

@@ -51,7 +51,9 @@ describe('the Run settings panel', () => {
     type('min-growth-value', 'lots');
     expect(problem('min-growth-value')).toBe('Smallest growth action must be from 0% to 500%.');
     type('as-of', '2011-02-30');
-    expect(problem('as-of')).toBe('As of: must be a real date written YYYY-MM-DD (2011-02-30 is none)');
+    expect(problem('as-of')).toBe('As of: must be a real date: 2011-02-30 is no day of the calendar');
+    type('as-of', '31/08/2011');
+    expect(problem('as-of')).toBe('As of: must be a date written YYYY-MM-DD, year first (as 2011-08-31)');
   });
 
   it('checks the settings against each other as the backend does: kMin above kMax, a k outside the range tried', () => {

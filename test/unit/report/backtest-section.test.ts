@@ -100,6 +100,18 @@ describe('the backtest in the client report', () => {
     expect(before).toContain('Customers: 2,788 flagged, top 300 compared');
   });
 
+  it('reads a band of under 20 flags as too few to judge, and one where nothing was lost as such', () => {
+    const withBands = backtest();
+    withBands.levels[0].bands = [
+      { from: 0, to: 0.3, flagged: 1, declined: 0, precision: 0, capturedLoss: 24, stated: 51, calibration: 51 / 24, statedChance: 0.21 },
+      { from: 0.45, to: 0.6, flagged: 30, declined: 0, precision: 0, capturedLoss: 0, stated: 700, calibration: null, statedChance: 0.5 },
+    ];
+    const page = renderReport(buildView({ ...source('Acme Foods', s, acts, [importSummary('sales.csv', 'n/a')]), backtest: withBands }, viewOptions));
+    expect(page).toMatch(/<tr><td>under 30%<\/td><td class="num">1<\/td><td class="num">too few to judge<\/td><td class="num">21\.0%<\/td><td class="num">[^<]*51<\/td><td class="num">[^<]*24<\/td><td class="num">too few to judge<\/td><\/tr>/);
+    expect(page).not.toContain('2.13x');
+    expect(page).toMatch(/<tr><td>45-60%<\/td><td class="num">30<\/td><td class="num">0\.0%<\/td>.*<td class="num">nothing lost<\/td><\/tr>/);
+  });
+
   it("sets our list beside the precision bar's rule, what both hold and what each holds alone, and keeps a backtest stored without it as it was", () => {
     const withDifference = backtest();
     withDifference.levels[0].difference = {

@@ -1,5 +1,11 @@
 import { useMemo, useState } from 'react';
-import { captureText, edgeHolds, targetMet, timesText, whyNotJudged } from '../../../../shared/analytics/holdout/across-dates';
+import { calibrationText, captureText, edgeHolds, targetMet, timesText, whyNotJudged } from '../../../../shared/analytics/holdout/across-dates';
+
+/** Our precision and its bar in the reader's locale, with a second decimal where one alone would show them equal beside a verdict. */
+export const sharesApart = (ours: number, bar: number, share: (v: number, digits?: number) => string): string => {
+  const digits = ours !== bar && share(ours) === share(bar) ? 2 : 1;
+  return `${share(ours, digits)} / ${share(bar, digits)}`;
+};
 import type { BacktestAcrossDates, DatePoint } from '../../../../shared/model/results';
 import { call } from '../../api/client';
 import { useAsync } from '../../app/useAsync';
@@ -93,11 +99,11 @@ export function AcrossDates({ runId }: { runId: number }) {
                   </td>
                   <td>{timesText(p.ceilingRatio) ?? '—'}</td>
                   <td>
-                    {p.flagged === 0 ? '—' : `${fmt.share(p.precision)} / ${fmt.share(p.precisionBar)}`}
+                    {p.flagged === 0 ? '—' : sharesApart(p.precision, p.precisionBar, fmt.share)}
                     <Mark point={p} ok={p.precisionOk} />
                   </td>
                   <td>
-                    {timesText(p.calibration) ?? '—'}
+                    {calibrationText(p.calibration) ?? '—'}
                     <Mark point={p} ok={p.calibrationOk} />
                   </td>
                 </tr>

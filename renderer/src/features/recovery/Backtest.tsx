@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatSignedPoints } from '../../../../shared/format/numbers';
-import { chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
+import { bandJudgement, chanceBandLabel } from '../../../../shared/analytics/holdout/bands';
 import { differenceTable, usualSpendEach } from '../../../../shared/analytics/holdout/differences';
 import { otherOrdersTable } from '../../../../shared/analytics/holdout/other-orders';
 import { verdictTargets } from '../../../../shared/analytics/holdout/verdict-targets';
@@ -150,17 +150,20 @@ function BandTable({ bands, levelId }: { bands: ChanceBand[]; levelId: BacktestL
         </tr>
       </thead>
       <tbody>
-        {bands.map((b) => (
-          <tr key={b.from}>
-            <th scope="row">{chanceBandLabel(b)}</th>
-            <td>{fmt.count(b.flagged)}</td>
-            <td>{fmt.share(b.precision)}</td>
-            <td>{b.statedChance == null ? '—' : fmt.share(b.statedChance)}</td>
-            <td>{b.stated === null ? '—' : fmt.money(b.stated)}</td>
-            <td>{fmt.money(b.capturedLoss)}</td>
-            <td>{b.calibration === null ? '—' : `${b.calibration.toFixed(2)}x`}</td>
-          </tr>
-        ))}
+        {bands.map((b) => {
+          const judged = bandJudgement(b, fmt.share);
+          return (
+            <tr key={b.from}>
+              <th scope="row">{chanceBandLabel(b)}</th>
+              <td>{fmt.count(b.flagged)}</td>
+              <td>{judged.declined}</td>
+              <td>{b.statedChance == null ? '—' : fmt.share(b.statedChance)}</td>
+              <td>{b.stated === null ? '—' : fmt.money(b.stated)}</td>
+              <td>{fmt.money(b.capturedLoss)}</td>
+              <td>{judged.statedLost}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
