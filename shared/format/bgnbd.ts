@@ -44,6 +44,8 @@ export const roughHoldout = (f: BgNbdFitReport): boolean => f.verdict === 'healt
 
 /** The verdict in plain words: what the numbers can and cannot be used for. */
 export const describeVerdict = (f: BgNbdFitReport): string => {
+  // Too few customers is no fit at all, not a fit gone wrong: nothing is shown, rather than a P(alive) read "for reference".
+  if (f.verdict !== 'healthy' && f.reasons.some((r) => r.startsWith('too few customers to fit'))) return `Not used: ${f.reasons.join('; ')}. P(alive) is left blank, and nothing is gated on it.`;
   if (f.verdict !== 'healthy') return `Degenerate: ${f.reasons.join('; ')}. P(alive) cannot tell a customer who left from one between orders here, so nothing is gated on it.`;
   const healthy = 'Healthy: the fit sees customers leave, so growth skips customers whose P(alive) is below the setting.';
   if (!roughHoldout(f)) return healthy;

@@ -27,6 +27,20 @@ export const SILENT_MAX_MEDIAN = 0.9;
 export const SILENT_MIN_CUSTOMERS = 10;
 /** A log-parameter this close to the search bound has run off rather than found an optimum (reported, see below). */
 const BOUNDARY_MARGIN = 1;
+/**
+ * Ten customers for each of the four parameters, and ten repeat buyers for each of a and b: a
+ * customer with no repeat purchase contributes (alpha/(alpha+T))^r alone, so the dropout pair is
+ * learned from repeat buyers only. Below either, the optimiser fits the handful it has exactly
+ * (one customer had read r 2.9e6 and a P(alive) of 1e-38 on the day of its last order).
+ */
+export const MIN_FIT_CUSTOMERS = 40;
+export const MIN_FIT_REPEAT_BUYERS = 20;
+
+/** The reason a population is too small for its fit to be used, or null when it is large enough. */
+export function tooFewToFit(customers: number, repeatBuyers: number): string | null {
+  if (customers >= MIN_FIT_CUSTOMERS && repeatBuyers >= MIN_FIT_REPEAT_BUYERS) return null;
+  return `too few customers to fit: ${customers} (${repeatBuyers} bought more than once); four parameters need at least ${MIN_FIT_CUSTOMERS} customers and ${MIN_FIT_REPEAT_BUYERS} repeat buyers`;
+}
 
 /** The holdout is the last third of the observed period, as long as both parts stay usable. */
 export const HOLDOUT_SHARE = 1 / 3;
@@ -70,7 +84,8 @@ export function degeneracyOf(params: BgNbdParams, converged: boolean, s: Custome
   // An edge alone is not a verdict: r and alpha running off together is the Poisson limit (every
   // customer buys at the same rate), a and b together a dropout chance everyone shares; P(alive)
   // still means something there. An edge that drives the dropout chance to nothing is caught by the
-  // annual rule, and long-silent customers read alive by the silence rule.
+  // annual rule, and long-silent customers read alive by the silence rule. A fit on too few
+  // customers, which runs off anywhere, is caught before this (tooFewToFit).
   if (!converged) reasons.push('the optimiser stopped without converging, so the parameters are not a maximum of the likelihood');
   return { check: { dropoutMean, annualDropout: perYear, silentCustomers: silent.length, silentMedianPAlive, atBoundary }, reasons };
 }
@@ -172,21 +187,27 @@ export function pAliveStage(ds: Dataset, asOfDay: number): PAliveStage {
   // Both summaries the stage may need, in one pass over the transactions.
   const [atAsOf, atCalibrationEnd] = customerHistorySummaries(ds, calibrationEnd === null ? [asOfDay] : [asOfDay, calibrationEnd]);
   const population: PopulationFit | null = fitPopulation(atAsOf);
-  const pAlive = pAliveOf(population, ds.customers.length);
-  if (!population) return { pAlive, fit: null, holdoutGroup: null };
+  if (!population) return { pAlive: pAliveOf(null, ds.customers.length), fit: null, holdoutGroup: null };
   const { fit, summary } = population;
-  const { check: degeneracy, reasons } = degeneracyOf(fit.params, fit.converged, summary);
+  let repeatBuyers = 0;
+  for (const c of population.buyers) if (summary.x[c] > 0) repeatBuyers++;
+  const tooFew = tooFewToFit(population.buyers.length, repeatBuyers);
+  const judged = degeneracyOf(fit.params, fit.converged, summary);
+  const { check: degeneracy } = judged;
+  // The fit is still shown, but a P(alive) from it would be the optimiser's accident, not a
+  // reading: blank, as for a customer the model knows nothing of.
+  const reasons = tooFew ? [tooFew] : judged.reasons;
+  const pAlive = pAliveOf(tooFew ? null : population, ds.customers.length);
   const group = new Int8Array(ds.customers.length).fill(-1);
-  const check = calibrationEnd === null ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group, summary, atCalibrationEnd);
+  const check = calibrationEnd === null || tooFew ? null : holdoutCheck(ds, calibrationEnd, asOfDay, group, summary, atCalibrationEnd);
   const holdout = check && { ...check, groupsKept: true };
-  const holdoutNote =
-    calibrationEnd === null
+  const holdoutNote = tooFew
+    ? 'Too few customers to fit, so there is no fit to check against the holdout.'
+    : calibrationEnd === null
       ? `The data spans too few days before the as-of date to hold the last third back (at least ${MIN_CALIBRATION_DAYS + MIN_HOLDOUT_DAYS} days are needed).`
       : holdout === null
         ? 'No customer bought twice in the calibration period, so there is no fit to check against the holdout.'
         : null;
-  let repeatBuyers = 0;
-  for (const c of population.buyers) if (summary.x[c] > 0) repeatBuyers++;
   return {
     pAlive,
     holdoutGroup: holdout ? group : null,

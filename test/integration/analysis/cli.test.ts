@@ -169,7 +169,7 @@ describe('longtail run and longtail analyze', () => {
     expect(r.out).toMatch(/^Backtest as of \d{4}-\d\d-\d\d, 60 days watched/);
     expect(r.out).toMatch(/\nCustomers: [\d,]+ flagged/);
     // Ours again, by the chance of a slide each flag was given: a row per band that holds any.
-    expect(r.out).toMatch(/\n {2}Ours, by the chance of a slide stated:\n {4}Chance stated +Flags +Declined +Mean chance +Stated +Lost +Stated\/lost\n {4}(under 30%|30-45%|45-60%|60-80%|80% and over) +[\d,]+ +[\d.]+%/);
+    expect(r.out).toMatch(/\n {2}Ours, by the chance of a slide stated:\n {4}Chance stated +Flags +Declined +Mean chance +Stated +Lost +Stated\/lost\n {4}(under 30%|30-45%|45-60%|60-80%|80% and over) +[\d,]+ +([\d.]+%|too few to judge)/);
     // Ours beside the precision bar's rule: what both lists hold, then each alone.
     expect(r.out).toMatch(/\n {2}Ours beside the precision bar's rule \((largest drop, last 90 days vs the 90 before|gap above 90th percentile of own gaps)\), as many flags each:\n {4}Which flags +Flags +Declined +Loss captured +Usual spend each\n {4}In both lists +[\d,]+ .*\n {4}Ours alone +[\d,]+ .*\n {4}The rule's alone +[\d,]+ /);
     expect(r.out).toMatch(/\nGrowth actions: [\d,]+ suggested to [\d,]+ customers/);

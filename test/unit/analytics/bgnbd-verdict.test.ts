@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { degeneracyOf, pAlive, type CustomerHistorySummary } from '../../../shared/analytics/bgnbd';
+import { degeneracyOf, pAlive, tooFewToFit, type CustomerHistorySummary } from '../../../shared/analytics/bgnbd';
 
 const PAPER = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -49,5 +49,13 @@ describe('judging a BG/NBD fit degenerate', () => {
     const poisson = degeneracyOf({ r: 1.6e6, alpha: 3.27e6, a: 0.8, b: 2.4 }, true, silent);
     expect(poisson.check.atBoundary).toBe(true);
     expect(poisson.reasons).toEqual([]);
+  });
+});
+
+describe('the least a population needs for its BG/NBD fit to be used', () => {
+  it('asks for 40 customers, 20 of them repeat buyers, and says how many there were when short of either', () => {
+    expect(tooFewToFit(40, 20)).toBeNull();
+    expect(tooFewToFit(39, 39)).toBe('too few customers to fit: 39 (39 bought more than once); four parameters need at least 40 customers and 20 repeat buyers');
+    expect(tooFewToFit(5000, 19)).toMatch(/^too few customers to fit: 5000 \(19 bought more than once\)/);
   });
 });
