@@ -1,19 +1,23 @@
 import type { Dataset } from '../../model/dataset';
 import { fitBgNbd, pAlive, type BgNbdFit } from './model';
-import { settled } from '../risk/series';
+import { isCredit, settled } from '../risk/series';
 
 export const DAYS_PER_WEEK = 7;
 /** Customers the population parameters are fitted on, at most. */
 const FIT_SAMPLE = 2500;
+
+/** Bought on the day, and kept something of it where the day also had returns (dayPurchase's rule). */
+const isPurchaseDay = (bought: number, credited: number, net: number, size: number): boolean => bought === 1 && (credited === 0 || settled(net, size) > 0);
 
 /** Per customer index: repeat purchases x, t_x and T in weeks, and whether it bought at all by the as-of day. */
 export type CustomerHistorySummary = { x: Float64Array; tx: Float64Array; T: Float64Array; bought: Uint8Array };
 
 /**
  * The BG/NBD "customer-by-sufficient-statistic" summary as of a day (inclusive, like every window
- * in the analysis). A purchase is a day with a transaction whose net value is not negative: rows
- * of the same day are one purchase (as in the paper), and a day of returns only is not a purchase.
- * Zero-value days do count, as they do in the CDNOW data.
+ * in the analysis). A purchase is a day with a line bought: rows of the same day are one purchase
+ * (as in the paper). A day of returns only is not a purchase, nor is a day whose returns cancel what
+ * it bought (an order voided the day it was placed), as recovery reads days; a zero-value line with
+ * no return beside it does count, as such lines do in the CDNOW data.
  */
 export function customerHistorySummary(ds: Dataset, asOfDay: number): CustomerHistorySummary {
   return customerHistorySummaries(ds, [asOfDay])[0];
@@ -42,6 +46,8 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
   // What the day's lines add up to whatever their sign: a day fully sent back nets to a rounding
   // residue of either sign, and is a day of net nothing, not of a credit, on whichever side it falls.
   const size = new Float64Array(span);
+  const bought = new Uint8Array(span);
+  const credited = new Uint8Array(span);
   const stamp = new Int32Array(span);
   const touched = new Int32Array(span);
   let start = 0;
@@ -57,10 +63,14 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
           stamp[k] = c + 1;
           sum[k] = 0;
           size[k] = 0;
+          bought[k] = 0;
+          credited[k] = 0;
           touched[count++] = k;
         }
         sum[k] += revenue[end];
         size[k] += Math.abs(revenue[end]);
+        if (isCredit(revenue[end])) credited[k] = 1;
+        else bought[k] = 1;
       }
       end++;
     }
@@ -71,7 +81,7 @@ export function customerHistorySummaries(ds: Dataset, asOfDays: readonly number[
       let purchaseDays = 0;
       for (let i = 0; i < count; i++) {
         const k = touched[i];
-        if (k > upTo || settled(sum[k], size[k]) < 0) continue;
+        if (k > upTo || !isPurchaseDay(bought[k], credited[k], sum[k], size[k])) continue;
         purchaseDays++;
         if (k < lo) lo = k;
         if (k > hi) hi = k;

@@ -32,10 +32,27 @@ describe('day-level series of customers and relationships', () => {
       return { customers: [...customerSeries(ds).value], relationships: [...relationshipSeries(ds).value], repeats: [...customerHistorySummary(ds, asOf).x], purchases: [...model.purchases], last: [...model.last] };
     });
     expect(seen[0]).toMatchObject({ customers: [25, 10], purchases: [1, 1], last: [dayFromIso('2026-01-05'), dayFromIso('2026-01-05')] });
-    // BG/NBD's purchase days are the days not netting below zero, as they were for an exact zero.
-    expect(seen[0].repeats).toEqual([1, 0]);
+    // BG/NBD reads the days as recovery does: the voided day is no repeat purchase.
+    expect(seen[0].repeats).toEqual([0, 0]);
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[2]).toEqual(seen[0]);
+  });
+
+  it("counts BG/NBD's repeat purchases on days something was bought and kept, or bought at no charge, but not on days of returns alone", () => {
+    const ds = makeDataset([
+      { customer: 'A', date: '2026-01-05', category: 'Dairy', revenue: 25 },
+      // Half sent back the same day: still an order.
+      { customer: 'A', date: '2026-02-02', category: 'Dairy', revenue: 40 },
+      { customer: 'A', date: '2026-02-02', category: 'Dairy', revenue: -20 },
+      // A free sample, as CDNOW records some purchases: an order of no value.
+      { customer: 'A', date: '2026-02-16', category: 'Snacks', revenue: 0 },
+      // Goods coming back alone: no order.
+      { customer: 'A', date: '2026-03-02', category: 'Dairy', revenue: -5 },
+      { customer: 'B', date: '2026-01-05', category: 'Dairy', revenue: 10 },
+    ]);
+    const s = customerHistorySummary(ds, dayFromIso('2026-04-01'));
+    expect([...s.x]).toEqual([2, 0]);
+    expect(s.tx[0]).toBeCloseTo((dayFromIso('2026-02-16') - dayFromIso('2026-01-05')) / 7, 12);
   });
 
   it("sums a relationship buying twice on a day into one entry, net of that day's credit, in day order, in arrays of their own", () => {
