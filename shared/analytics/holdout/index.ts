@@ -221,10 +221,43 @@ function randomAbove(rows: readonly BacktestRow[], ours: BacktestRow): string {
 const noneBought = (out: Outcomes): boolean => !out.actual.some((v, u) => out.scored[u] === 1 && v > 0);
 
 /**
- * `silent`: nothing at all was bought over the horizon (a trough between seasons, the data's end):
- * every unit reads as declined, and no list can be told from another.
+ * Scored units with one order day up to the cut. One purchase has no rhythm to fall behind, so
+ * recovery leaves such buyers out by design; yet the backtest counts each that did not buy again as
+ * declined. Where they are most of the units, flags and verdicts are about them, and the verdict must
+ * say so: a file cut to one purchase day per customer had read "No customers were flagged" with every
+ * one of its 3,058 customers "declined" and no word why.
  */
-function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop: Population, sureness: Sureness | null, silent = false): BacktestVerdict {
+function oneDayUnits(series: UnitSeries, out: Outcomes): number {
+  let once = 0;
+  for (let u = 0; u < series.count; u++) {
+    if (!out.scored[u]) continue;
+    let days = 0;
+    for (let e = series.start[u]; e < series.start[u + 1] && series.day[e] <= out.cut && days < 2; e++) days++;
+    if (days === 1) once++;
+  }
+  return once;
+}
+
+/** At this share of the units judged or more, one-time buyers are what a verdict judges, and it says so. */
+const MOSTLY_ONE_TIME = 0.8;
+
+/** "every one of the 3,058 customers with spend before the date bought on one day only", in the level's words. */
+function oneDayWords(once: number, pop: Population, level: 'customer' | 'relationship'): string {
+  const unit = level === 'customer' ? 'customers' : 'customer x category relationships';
+  const all = once === pop.units;
+  const bought = level === 'customer' ? 'bought' : all ? 'was bought' : 'were bought';
+  const who = all ? `every one of the ${formatWhole(pop.units)} ${unit}` : `${formatWhole(once)} of the ${formatWhole(pop.units)} ${unit} (${pct(once / pop.units)})`;
+  return `${who} with spend before the date ${bought} on one day only`;
+}
+
+const ONE_PURCHASE = 'one purchase has no rhythm to fall behind, so recovery leaves one-time buyers out by design';
+
+/**
+ * `silent`: nothing at all was bought over the horizon (a trough between seasons, the data's end):
+ * every unit reads as declined, and no list can be told from another. `once`: the units judged that
+ * had bought on one day only (oneDayUnits).
+ */
+function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop: Population, sureness: Sureness | null, silent = false, once = 0): BacktestVerdict {
   const ours = rows[0];
   const rules = rows.filter((r) => r.method !== 'model' && r.method !== 'random' && r.method !== 'foresight');
   const foresight = rows.find((r) => r.method === 'foresight');
@@ -237,7 +270,7 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
   const calibrationOk = ours.calibration !== null && ours.calibration >= CALIBRATION_BAND.low && ours.calibration <= CALIBRATION_BAND.high;
   const unit = level === 'customer' ? 'customers' : 'relationships';
   if (ours.flagged === 0) {
-    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: null, precisionOk: null, precisionBar, calibrationOk: null, text: `No ${unit} were flagged at that date, so there is nothing to compare.` };
+    return { capturedRatio, bestRule: best?.method as BaselineRule | null, beatsCapture: null, precisionOk: null, precisionBar, calibrationOk: null, text: nothingFlaggedText(unit, level, pop, once) };
   }
   const parts = [
     capturedRatio !== null
@@ -250,7 +283,10 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
   const failed = [!beatsCapture && 'capture', !precisionOk && 'precision', !calibrationOk && 'money calibration'].filter(Boolean);
   const byChance = declinesByChance(ours.flagged, pop.declined, pop.units);
   const tooFewDeclines = silent || byChance < MIN_EXPECTED_DECLINES;
-  const head = silent
+  const allOnce = pop.units > 0 && once === pop.units;
+  const head = silent && allOnce
+    ? `Nothing to judge: ${oneDayWords(once, pop, level)} and not one bought again over the horizon, so by the backtest's definition every one of them declined and every list reads as all slides. `
+    : silent
     ? `Nothing to judge: not one of the ${formatWhole(pop.units)} ${unit} with spend before the date bought anything over the horizon, so the whole business stopped (a trough between seasons, or the end of the data) and every list reads as all slides; pick a date whose horizon the business trades in. `
     : tooFewDeclines
     ? `Too few slides to judge on this data: ${formatWhole(pop.declined)} of ${formatWhole(pop.units)} ${unit} declined over the horizon, so ${formatWhole(ours.flagged)} flags would hold about ${byChance < 1 ? 'one or none' : Math.round(byChance)} by chance, and no list can be told from another by what followed${failed.length > 0 ? ` (as measured, it misses on ${failed.join(', ')})` : ''}. `
@@ -285,8 +321,28 @@ function verdictOf(rows: BacktestRow[], level: 'customer' | 'relationship', pop:
     calibrationOk: judged(calibrationOk),
     ...(sureness ? { sureness } : {}),
     tooFewDeclines,
-    text: `${head}${parts.join('; ')}.${noRoom}${littleRoom}${sure}`,
+    text: `${head}${parts.join('; ')}.${noRoom}${littleRoom}${sure}${allOnce ? '' : mostlyOnce(once, pop, level)}`,
   };
+}
+
+/** Where one-time buyers are most of the units judged: what a verdict on them measures. */
+function mostlyOnce(once: number, pop: Population, level: 'customer' | 'relationship'): string {
+  if (!(pop.units > 0 && once / pop.units >= MOSTLY_ONE_TIME)) return '';
+  const words = oneDayWords(once, pop, level);
+  // Not "left out by design": a flagged list can hold one-time buyers the model called back.
+  return ` ${words[0].toUpperCase()}${words.slice(1)}: one purchase has no rhythm to fall behind, and by the backtest's definition each that did not buy again over the horizon declined, so what is judged here is mostly whether one-time buyers came back.`;
+}
+
+/**
+ * Why nothing was flagged, where one-time buyers say why: every method then flags none and the
+ * tables hold nothing but zeros beside a population that all "declined".
+ */
+function nothingFlaggedText(unit: string, level: 'customer' | 'relationship', pop: Population, once: number): string {
+  const plain = `No ${unit} were flagged at that date, so there is nothing to compare.`;
+  if (!(pop.units > 0 && once / pop.units >= MOSTLY_ONE_TIME)) return plain;
+  const words = oneDayWords(once, pop, level);
+  if (once < pop.units) return `${plain.slice(0, -1)}: ${words}, and ${ONE_PURCHASE}.`;
+  return `Nothing to judge: ${words}. One purchase has no rhythm to fall behind, so recovery leaves one-time buyers out by design and flagged none; and by the backtest's definition each that did not buy again over the horizon declined (${formatWhole(pop.declined)} of ${formatWhole(pop.units)}), so no list can be judged on this data.`;
 }
 
 const TITLES: Record<BacktestLevel['id'], string> = {
@@ -331,7 +387,7 @@ function compare(id: BacktestLevel['id'], ours: Flags, out: Outcomes, series: Un
         )
       : null;
   const bands = chanceBands(mine, out, pop, stated, chance);
-  const verdict = verdictOf(rows, level, pop, sureness, pop.units > 0 && noneBought(out));
+  const verdict = verdictOf(rows, level, pop, sureness, pop.units > 0 && noneBought(out), oneDayUnits(series, out));
   const difference = id === 'relationship-all' ? undefined : precisionBarDifference(mine, rows, ruleLists, out);
   // Another order changes which flags make the top only where there are more flags than compared.
   const otherOrders = flags.length > compared ? others.map((o) => otherOrder(o, compared, out, pop)) : [];
@@ -563,7 +619,9 @@ export function runBacktest(ds: Dataset, settings: AnalysisSettings, asOfDay: nu
         "Spend is what was bought: lines with a negative amount (returns, cancellations, credits) are left out on both sides of the date, since a return is dated when the goods came back, not when they were bought; only on a day the same customer bought in the same category do they net that day's purchases, so an order cancelled the day it was placed is no spend.",
         !noneBought(customerOut)
           ? `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate), so a seasonal peak does not count as recovery nor a trough as loss.`
-          : "What was spent in the horizon would be deflated by the whole business's change over it, but the customers with spend before the date bought nothing over it: there is nothing to deflate by, and nothing to judge.",
+          : customerOut.actual.some((v) => v > 0)
+            ? `What was spent in the horizon is deflated by the whole business's change over it (${index.toFixed(2)}x its prior rate, all of it from customers with no spend in the ${priorDays} days before the date), but the customers with spend before the date bought nothing over it: each reads as declined, and nothing can be judged.`
+            : "What was spent in the horizon would be deflated by the whole business's change over it, but the customers with spend before the date bought nothing over it: there is nothing to deflate by, and nothing to judge.",
         `Declined = deflated spend under ${pct(DECLINE_SHARE)} of expected; realised loss = expected minus deflated spend, never below zero.`,
         `Every method flags the same number of customers or relationships: our top flags, at most ${MAX_COMPARED}, in the list's order (chance of a slide x (money at risk + the run's weight on sureness)); and, for relationships, every one of ours. The own-gap rule can flag fewer: only units past the 90th percentile of their own gaps qualify, and its table row says how many it found.`,
         'Naive rules: longest time since last order; largest drop of the last 90 days against the 90 before; current gap above the 90th percentile of its own gaps (most money first); random (mean of 20 seeded draws).',

@@ -11,6 +11,8 @@ export function repeatsTopLevel(level: BacktestLevel, levels: readonly BacktestL
   return top !== undefined && top.compared === top.flagged && top.flagged === level.flagged;
 }
 
-/** What every surface says in place of a level that repeats the one above it. */
+/** What every surface says in place of a level that repeats the one above it ("the same 0" read as a table of something). */
 export const repeatedLevelText = (level: BacktestLevel): string =>
-  `${level.title}: the same ${formatCount(level.flagged, 'en-US')} as the table above, which compared every one of them, so it is not shown twice.`;
+  level.flagged === 0
+    ? `${level.title}: none, as in the table above, so it is not shown twice.`
+    : `${level.title}: the same ${formatCount(level.flagged, 'en-US')} as the table above, which compared every one of them, so it is not shown twice.`;

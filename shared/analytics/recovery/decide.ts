@@ -236,7 +236,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     const measured = useRelationship && u >= 0 ? rf.pDecline[u] : null;
     const p = Math.max(flag.confidence, measured ?? 0);
     const atRisk = Math.min(ceiling, Math.max(expected * flag.confidence, useRelationship && u >= 0 ? rf.atRisk[u] : 0));
-    const rulesChance = words ? rulesChanceOf(flag.confidence, measured, 'relationships', rf.training?.reason, format, measured === null ? null : pastTraining(rf, u, 'relationships')) : undefined;
+    const rulesChance = words ? rulesChanceOf(flag.confidence, measured, 'relationships', rf.training?.reason, format, measured === null ? null : pastTraining(rf, u, 'relationships', format)) : undefined;
     const out: RecoveryFlag = {
       ...flag,
       atRiskRevenue: money(atRisk),
@@ -304,7 +304,7 @@ export function decideRecovery(ds: Dataset, verdicts: RuleVerdicts, ruleFlags: r
     if (ruleLapsed[c] === 1) {
       // The rules saw it stop everything: at least their confidence, whatever this history taught.
       const confidence = verdicts.lapsedConfidence.get(c) ?? 0;
-      if (words) rulesChance = rulesChanceOf(confidence, useCustomer ? probability : null, 'customers', cf.training?.reason, format, useCustomer ? pastTraining(cf, c, 'customers') : null);
+      if (words) rulesChance = rulesChanceOf(confidence, useCustomer ? probability : null, 'customers', cf.training?.reason, format, useCustomer ? pastTraining(cf, c, 'customers', format) : null);
       probability = Math.max(probability, confidence);
       atRisk = Math.min(ceiling, Math.max(atRisk, expected * confidence));
       signal = 'lapsed-all';

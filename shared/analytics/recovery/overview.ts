@@ -71,9 +71,14 @@ function summarise(t: RiskTraining | null): RiskTrainingSummary | null {
   };
 }
 
-/** What priced the units when the learned model was not used, in words. */
-function runRateWords(f: RiskForecast, span: string, units: string): string {
+/**
+ * What priced the units when the learned model was not used, in words. `priced`: whether any call
+ * at this level was priced so; with none, saying units "are priced" told of a forecast no call used
+ * (a file of one purchase day per customer had read it beside an empty list).
+ */
+function runRateWords(f: RiskForecast, span: string, units: string, priced: boolean): string {
   if (f.basis !== 'run-rate') return `Money at risk is then the usual spend over the next ${span} times the rules' confidence.`;
+  if (!priced) return `${units} would be priced by their run-rate shortfall instead (what they would lose over the next ${span} if the last 90 days' pace held), but none was flagged, so nothing on the list was priced that way.`;
   return `${units} are priced by their run-rate shortfall instead: what they would lose over the next ${span} if the last 90 days' pace held, beside the rhythm rules' flags; ${
     f.calibrated ? 'how sure each slide is and how much of it really goes come from how such shortfalls fared at the training cuts' : 'nothing on this history says how much of it really goes: read the money as rough'
   }. This is a naive forecast: expect it to do about as well as the best naive rule, not better.`;
@@ -119,14 +124,14 @@ export function recoveryOverview(d: RecoveryDecision, risk: RiskAssessment, curr
   if (!customer) {
     caveats.push(`Recovery used the rhythm rules alone: the data is too short to learn from its own past (a quarter of history plus four weeks before the as-of date is the least).`);
   } else if (!customer.usable) {
-    caveats.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers')}`);
+    caveats.push(`The learned model was not used at customer level: ${customer.reason}. ${runRateWords(risk.customer, span, 'Customers', d.customers.some((a) => a.signal !== 'several-categories'))}`);
   }
   if (customer?.usable && customer.horizonDays < d.horizonDays) caveats.push(shortLearningCaveat(customer, d.horizonDays, span, d.order?.customer?.mode === 'sure'));
   const once = oneTimeCaveat(d, risk.customer, currency);
   if (once) caveats.push(once);
   const notes = [...caveats];
   if (relationship && !relationship.usable && customer?.usable) {
-    const caveat = `The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships')}`;
+    const caveat = `The learned model was not used for relationships: ${relationship.reason}. ${runRateWords(risk.relationship, span, 'Relationships', d.customers.length + d.relationships.length > 0)}`;
     caveats.push(caveat);
     notes.push(caveat);
   }

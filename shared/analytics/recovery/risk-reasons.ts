@@ -1,4 +1,6 @@
+import { formatCount } from '../../format/numbers';
 import { silenceInCycles, type RiskForecast } from '../risk';
+import { unmeasuredShortfall } from '../risk/model';
 import { OVERDUE_CYCLES } from '../risk/features';
 import type { CategoryShare, CustomerRecoverySignal } from './decide';
 import type { ReasonFormat } from './reasons';
@@ -115,21 +117,37 @@ export function rulesChanceOf(
 }
 
 /**
- * Why the learned model's chance for unit u is no measurement, or null where units like it were
- * learned from: it has gone further past its own rhythm than any unit at the training cuts, so the
- * chance is the model reaching past them. The bundled sample's customers ordering every 5 days and
- * silent 271 had read "how such customers fared in this data puts it at 0%" where no customer at
- * the training cuts had gone more than 10 of its cycles. Under the run-rate basis the chance is read
- * from the shortfall, not the silence; a training kept before the longest silence was recorded keeps
- * the measured words.
+ * Why the chance for unit u is no measurement, or null where units like it were learned from. Under
+ * the learned model: it has gone further past its own rhythm than any unit at the training cuts, so
+ * the chance is the model reaching past them. The bundled sample's customers ordering every 5 days
+ * and silent 271 had read "how such customers fared in this data puts it at 0%" where no customer at
+ * the training cuts had gone more than 10 of its cycles. Under the run-rate fallback the chance is
+ * read from the shortfall, not the silence: where almost no training unit had fallen as far short,
+ * it is the overall decline rate, not how such units fared. A training kept before either was
+ * recorded keeps the measured words.
  */
-export function pastTraining(forecast: RiskForecast, u: number, units: RulesChance['units']): string | null {
+export function pastTraining(forecast: RiskForecast, u: number, units: RulesChance['units'], f: ReasonFormat): string | null {
+  const unit = units === 'customers' ? 'customer' : 'relationship';
+  if (forecast.basis === 'run-rate') return shortfallUnmeasured(forecast, u, unit, f);
   const longest = forecast.training?.longestSilenceCycles;
   if (forecast.basis !== 'model' || longest === undefined) return null;
   const silence = silenceInCycles(forecast.facts, u);
   if (!(silence > longest)) return null;
-  const unit = units === 'customers' ? 'customer' : 'relationship';
   return `no ${unit} at the earlier dates it learned from had gone this far past its own rhythm (this one ${silence.toFixed(1)} cycles, none more than ${longest.toFixed(1)})`;
+}
+
+/** The run-rate chance's words where it is the overall decline rate, not a measurement of units this far short (see unmeasuredShortfall). */
+function shortfallUnmeasured(forecast: RiskForecast, u: number, unit: string, f: ReasonFormat): string | null {
+  const gap = unmeasuredShortfall(forecast, u);
+  if (!gap) return null;
+  const counted = `${formatCount(gap.of, 'en-US')} ${unit}s counted`;
+  if (gap.kind === 'unlearned') {
+    return `the earlier dates it learned from had too little history before them to show any ${unit} falling short of its usual pace, so all they give is the decline rate over the ${counted} there (${f.share(gap.overall)})`;
+  }
+  if (gap.seen === 0) {
+    return `no ${unit} at the earlier dates it learned from had fallen this far short of its usual pace (of the ${counted} there), so all they give is the decline rate over all of them (${f.share(gap.overall)})`;
+  }
+  return `almost no ${unit} at the earlier dates it learned from had fallen this far short of its usual pace (only ${formatCount(gap.seen, 'en-US')} of the ${counted} there), so all they give is about the decline rate over all of them (${f.share(gap.overall)})`;
 }
 
 /**

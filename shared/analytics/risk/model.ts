@@ -53,6 +53,14 @@ export type RiskTraining = {
    * Absent from trainings kept before it was recorded.
    */
   longestSilenceCycles?: number;
+  /**
+   * Under the run-rate fallback, the training units in each shortfall-share bin (SHORTFALL_SHARES);
+   * empty where the training cuts' history was too short for any shortfall to show. A bin with
+   * almost none holds little more than the overall decline rate, which is no measurement of units
+   * that far short (see unmeasuredShortfall). Absent where the model was used, and from trainings
+   * kept before it was recorded.
+   */
+  shortfallUnits?: number[];
 };
 
 /**
@@ -447,10 +455,10 @@ const BIN_PRIOR_UNITS = 30;
 /** Below two quarters of prior window, the last 90 days are most of it: no shortfall can show at the training cuts. */
 const MIN_RUN_RATE_PRIOR_DAYS = 180;
 
-function fitRunRate(t: TrainingRows): RunRate {
+function fitRunRate(t: TrainingRows): { runRate: RunRate; units: number[] } {
   if (t.priorDays < MIN_RUN_RATE_PRIOR_DAYS) {
     // Nothing to learn the pricing from: the shortfall as it stands, every unit at the overall decline rate.
-    return { declineByShare: new Float64Array(SHORTFALL_SHARES.length).fill(t.declineRate), bandFactor: new Float64Array(RANK_BANDS.length).fill(1), calibrated: false };
+    return { runRate: { declineByShare: new Float64Array(SHORTFALL_SHARES.length).fill(t.declineRate), bandFactor: new Float64Array(RANK_BANDS.length).fill(1), calibrated: false }, units: [] };
   }
   const units = new Float64Array(SHORTFALL_SHARES.length);
   const declines = new Float64Array(SHORTFALL_SHARES.length);
@@ -462,7 +470,7 @@ function fitRunRate(t: TrainingRows): RunRate {
   }
   const declineByShare = Float64Array.from(units, (n, b) => (declines[b] + BIN_PRIOR_UNITS * t.declineRate) / (n + BIN_PRIOR_UNITS));
   const pDecline = float64Of(bins.length, (i) => declineByShare[bins[i]]);
-  return { declineByShare, bandFactor: bandFactors(t, t.shortfall, pDecline), calibrated: true };
+  return { runRate: { declineByShare, bandFactor: bandFactors(t, t.shortfall, pDecline), calibrated: true }, units: [...units] };
 }
 
 /** Why the training rows cannot support a model, or null when they can (before the AUC check). */
@@ -498,7 +506,12 @@ export function learnRisk(ds: Dataset, series: UnitSeries, cut: number, horizonD
     longestSilenceCycles: rows.longestSilence,
   };
   // The fallback is fitted only when the model is not used.
-  const fallback = (): RunRate | null => (rows.rows > 0 ? fitRunRate(rows) : null);
+  const fallback = (): RunRate | null => {
+    if (rows.rows === 0) return null;
+    const { runRate, units } = fitRunRate(rows);
+    training.shortfallUnits = units;
+    return runRate;
+  };
   if (training.reason) return { training, fitted: null, runRate: fallback() };
   const fitted = fit(rows);
   training.auc = fitted.auc;
@@ -592,6 +605,31 @@ function calibrateByBand(forecast: RiskForecast, bandFactor: Float64Array): void
   for (let u = 0; u < forecast.atRisk.length; u++) {
     if (forecast.atRisk[u] > 0) forecast.atRisk[u] = Math.min(moneyCeiling(forecast, u), forecast.atRisk[u] * bandFactor[bandOf(rank[u])]);
   }
+}
+
+/**
+ * Under this many training units a shortfall bin's chance is mostly the overall decline rate it is
+ * pulled toward (BIN_PRIOR_UNITS): at 9 units the prior holds over three quarters of the weight.
+ */
+const MIN_MEASURED_BIN_UNITS = 10;
+
+/**
+ * Why the run-rate chance for unit u measures nothing of units like it, or null where it does (and
+ * under the learned model, or a training kept before the bins were counted): `thin` where almost no
+ * training unit had fallen as far short (`seen` of `of`), `unlearned` where the training cuts' history
+ * could show no shortfall at all. Either way the chance is, or nearly is, the overall rate (`overall`).
+ */
+export type UnmeasuredShortfall = { kind: 'thin' | 'unlearned'; seen: number; of: number; overall: number };
+
+export function unmeasuredShortfall(forecast: RiskForecast, u: number): UnmeasuredShortfall | null {
+  const counts = forecast.training?.shortfallUnits;
+  if (forecast.basis !== 'run-rate' || !counts || !(forecast.expected[u] > 0)) return null;
+  const training = forecast.training as RiskTraining;
+  const base = { of: training.units, overall: training.declineRate };
+  if (counts.length === 0) return { kind: 'unlearned', seen: 0, ...base };
+  // applyRunRate keeps the unit's shortfall share as its loss share, the share its bin was read by.
+  const seen = counts[shareBin(forecast.lossShare[u])] ?? 0;
+  return seen < MIN_MEASURED_BIN_UNITS ? { kind: 'thin', seen, ...base } : null;
 }
 
 function applyRunRate(forecast: RiskForecast, runRate: RunRate): void {
