@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { DATE_FORMATS, IMPORT_FIELDS, IMPORT_SHAPES, type DateFormat, type ImportField, type ImportShape } from '../../shared/contract/import';
 
@@ -76,4 +77,17 @@ export function readingArgs(values: Record<string, unknown>): {
     ...(typeof values['day-one'] === 'string' ? { dayOne: values['day-one'] } : {}),
     ...fillDownArg(values),
   };
+}
+
+/**
+ * A client name from a data file's name: every extension goes, so 'online_retail.csv.gz' is
+ * 'online_retail', not 'online_retail.csv' (basename's one extension left the '.csv' in report
+ * titles and workbooks). Only a compressed file's inner extension is taken too: 'sales.2024.csv'
+ * stays 'sales.2024'.
+ */
+export function clientNameOf(file: string): string {
+  const base = path.basename(file);
+  const packed = /\.gz$/i.test(base) ? base.slice(0, -3) : base;
+  const name = path.basename(packed, path.extname(packed));
+  return name === '' ? base : name;
 }

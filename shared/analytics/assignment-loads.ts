@@ -173,3 +173,105 @@ export function assignmentTotals(accounts: readonly AccountAssignment[]): Assign
   }
   return t;
 }
+
+/** A data territory no active rep of the roster is in. */
+export type TerritoryWithoutRep = { territory: string; accounts: number; revenue12m: number };
+
+/** How the roster's territories meet the data's: a roster of other names plans nothing where it should, and said nothing. */
+export type RosterCoverage = {
+  /** The distinct territories the roster's active reps name. */
+  rosterTerritories: string[];
+  /** Of them, those with no account with an action and no revenue in the data. */
+  notInData: string[];
+  /** The data's territories no active rep is in, the most accounts first, then the most revenue. */
+  withoutRep: TerritoryWithoutRep[];
+  /** How many territories the data has (accounts with actions or revenue). */
+  dataTerritories: number;
+  /** Outside reps of territories with no account: nothing can go to them. */
+  idleOutsideReps: number;
+  idleOutsideSeats: number;
+  /** Inside reps of territories with no account: they take only other territories' accounts. */
+  fallbackInsideReps: number;
+};
+
+/**
+ * Reads the coverage off a plan's own loads, so a stored plan, the CLI and the screen say the same.
+ * A rep without a kind counts as the plan took it. No near-match hint: saving a roster already
+ * stores a territory in the data's spelling when only case or spacing differ ("metro" is Metro).
+ */
+export function rosterCoverage(
+  reps: readonly RepLoad[],
+  territories: readonly TerritoryLoad[],
+  unknownKindAs: AssignmentSettings['unknownKindAs'] = 'outside',
+): RosterCoverage {
+  const rows = new Map(territories.map((t) => [t.territory, t]));
+  const inData = territories.filter((t) => t.territory !== NO_TERRITORY && (t.accounts > 0 || t.revenue12m > 0));
+  const dataNames = new Set(inData.map((t) => t.territory));
+  const active = reps.filter((r) => r.active !== false);
+  const rosterTerritories = [...new Set(active.flatMap((r) => (r.territory === null ? [] : [r.territory])))].sort((x, y) => x.localeCompare(y));
+  const notInData = rosterTerritories.filter((t) => !dataNames.has(t));
+  const covered = new Set(rosterTerritories);
+  const withoutRep = inData
+    .filter((t) => !covered.has(t.territory))
+    .map((t) => ({ territory: t.territory, accounts: t.accounts, revenue12m: t.revenue12m }))
+    .sort((x, y) => y.accounts - x.accounts || y.revenue12m - x.revenue12m || (x.territory < y.territory ? -1 : 1));
+  let idleOutsideReps = 0;
+  let idleOutsideSeats = 0;
+  let fallbackInsideReps = 0;
+  for (const r of active) {
+    const home = rows.get(r.territory ?? NO_TERRITORY);
+    if (home && home.accounts > 0) continue;
+    const kind = r.kind === 'unknown' ? unknownKindAs : r.kind;
+    if (kind === 'outside') {
+      idleOutsideReps += 1;
+      idleOutsideSeats += r.capacity;
+    } else if (kind === 'inside') fallbackInsideReps += 1;
+  }
+  return { rosterTerritories, notInData, withoutRep, dataTerritories: inData.length, idleOutsideReps, idleOutsideSeats, fallbackInsideReps };
+}
+
+const quoted = (names: readonly string[]): string => names.map((n) => `'${n}'`).join(', ');
+const counted = (n: number, noun: string, plural = `${noun}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+
+/** The largest few named with their accounts, the rest counted: a list of 37 countries reads as noise. */
+function largestWords(list: readonly TerritoryWithoutRep[], few = 3): string {
+  const named = list.slice(0, few).map((t) => `${t.territory} (${counted(t.accounts, 'account')})`);
+  const rest = list.length - named.length;
+  return rest > 0 ? `${named.join(', ')} and ${rest.toLocaleString('en-US')} more` : named.join(', ');
+}
+
+/**
+ * The warning a plan carries when roster territories occur nowhere in the data, in one paragraph for
+ * the CLI, the About sheets and the Assignment screen; null when every roster territory is the data's.
+ * On Online Retail (countries) the sample roster's five regions had sent all 750 accounts to five
+ * inside reps, left eight outside reps at 0 and said nothing.
+ */
+export function rosterCoverageWarning(c: RosterCoverage): string | null {
+  if (c.notInData.length === 0) return null;
+  const total = c.rosterTerritories.length;
+  const found = total - c.notInData.length;
+  const lines: string[] = [
+    total === 1
+      ? `The roster's one territory, ${quoted(c.notInData)}, has no account in the data.`
+      : found === 0
+      ? `The roster's territories match none of the data's: none of its ${counted(total, 'territory', 'territories')} (${quoted(c.notInData)}) has an account in the data.`
+      : `${found.toLocaleString('en-US')} of the roster's ${counted(total, 'territory', 'territories')} ${found === 1 ? 'occurs' : 'occur'} in the data; not found there: ${quoted(c.notInData)}.`,
+  ];
+  if (c.withoutRep.length > 0) {
+    lines.push(
+      `${c.withoutRep.length.toLocaleString('en-US')} of the data's ${counted(c.dataTerritories, 'territory', 'territories')} ${c.withoutRep.length === 1 ? 'has' : 'have'} no rep${c.withoutRep.length > 3 ? ', the largest' : ':'} ${largestWords(c.withoutRep)}; their accounts go only to inside reps of other territories, while those have room.`,
+    );
+  }
+  if (c.idleOutsideReps > 0) {
+    lines.push(
+      `${counted(c.idleOutsideReps, 'outside rep')} (${counted(c.idleOutsideSeats, 'seat')}) ${c.idleOutsideReps === 1 ? 'is' : 'are'} in territories with no accounts and can take nothing${c.fallbackInsideReps > 0 ? `; ${counted(c.fallbackInsideReps, 'inside rep')} there take${c.fallbackInsideReps === 1 ? 's' : ''} only other territories' accounts` : ''}.`,
+    );
+  } else if (c.fallbackInsideReps > 0) {
+    lines.push(`${counted(c.fallbackInsideReps, 'inside rep')} of territories with no accounts take${c.fallbackInsideReps === 1 ? 's' : ''} only other territories' accounts.`);
+  }
+  const example = c.withoutRep[0]?.territory;
+  lines.push(
+    `Give the roster's Territory column the data's own territory names${example === undefined ? '' : ` (such as '${example}')`}, then plan again.`,
+  );
+  return lines.join(' ');
+}

@@ -113,6 +113,23 @@ function moneyWords(acc: Account, currency: string): string {
 
 const territoryWords = (t: string | null): string => t ?? 'no territory';
 
+/**
+ * Why nobody took an account, true to where the plan looked: an account of a territory with no rep
+ * of its own had read "every rep who could take it is at capacity (United Kingdom)" where the UK had
+ * no rep and the inside reps of other territories were the full ones.
+ */
+function unplacedWhy(territory: string | null, territoryHasReps: boolean, seats: readonly Seat[]): string {
+  const where = territoryWords(territory);
+  if (territoryHasReps) return `every rep who could take it is at capacity (${where})`;
+  const anyInside = seats.some((s) => s.kind === 'inside');
+  if (territory === null) {
+    return anyInside
+      ? "the data gives it no territory, no rep is without one, and the inside reps who take other territories' accounts are full"
+      : 'the data gives it no territory and no inside rep can take it';
+  }
+  return anyInside ? `no rep in ${where}; the inside reps who take other territories' accounts are full` : `no rep in ${where} and no inside rep`;
+}
+
 type Placement = { seat: Seat | null; rep: string | null; kind: RepKind | null; status: AssignmentStatus; why: string };
 
 /**
@@ -150,13 +167,7 @@ function placeLongTail(acc: Account, seats: Seat[], settings: AssignmentSettings
     const from = anyInside.territory ? `${anyInside.territory} inside rep` : 'inside rep';
     return { seat: anyInside, rep: anyInside.name, kind: 'inside', status: 'assigned', why: `${outsideWhy}; ${from} has capacity` };
   }
-  const none = inTerritory.length === 0 && !seats.some((s) => s.kind === 'inside');
-  const why = none
-    ? acc.territory === null
-      ? 'the data gives it no territory and no inside rep can take it'
-      : `no rep in ${where} and no inside rep`
-    : `every rep who could take it is at capacity (${where})`;
-  return { seat: null, rep: null, kind: null, status: 'unassigned', why };
+  return { seat: null, rep: null, kind: null, status: 'unassigned', why: unplacedWhy(acc.territory, inTerritory.length > 0, seats) };
 }
 
 /**

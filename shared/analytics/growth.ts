@@ -24,7 +24,10 @@ export type GrowthGap = {
   /** How wide the size band had to be: 1 = within about 2x of the customer's revenue. */
   sizeBand: number;
   ownSpend12m: number;
-  /** The expected value's range: the same formula at the peers' lower and upper quartile. */
+  /**
+   * The expected value's likely range: the same formula at the peers' lower and upper quartile, so
+   * weighted by penetration like it (the reason's "middle half of peers" is that spend before it).
+   */
   expectedLow: number;
   expectedHigh: number;
   reason: string;
@@ -266,6 +269,9 @@ export function findGrowthGaps(
       const expectedLow = Math.max(0, (peer.low * f.revenue12m[i] - own) * penetration);
       const expectedHigh = Math.max(expectedRevenue, (peer.high * f.revenue12m[i] - own) * penetration);
       const money = moneyText(peerSpend);
+      // The range quoted twice on one row had read as two ranges of one thing: the peers' middle half
+      // before the weighting (£7,900-£25,000) beside the likely range after it (£6,141-£19,627). The
+      // reason now names both, each as what it is, and the second is the row's own likely range.
       const what = never ? 'this customer never has' : `this customer bought ${moneyText(own)} in ${span.window}`;
       gaps.push({
         customer: i,
@@ -281,7 +287,7 @@ export function findGrowthGaps(
         expectedLow,
         expectedHigh,
         reason: flatString(
-          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend ${ratioText(peer.ratio)} of theirs on it, about ${spanWords(money, span.per)} at its size (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])})`,
+          `${shareText(penetration)} of ${peersWord(profile.label)} buy ${categories[c]}; ${what}; peers of its size spend ${ratioText(peer.ratio)} of theirs on it, about ${spanWords(money, span.per)} at its size (middle half of peers: ${moneyText(peer.low * f.revenue12m[i])}-${moneyText(peer.high * f.revenue12m[i])}); weighted by that ${shareText(penetration)}, the gap is worth about ${spanWords(moneyText(expectedRevenue), span.per)} (likely range ${moneyText(expectedLow)}-${moneyText(expectedHigh)})`,
         ),
       });
     }

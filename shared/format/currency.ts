@@ -11,6 +11,9 @@ import { foldWords } from './fold-words';
  */
 export const PURCHASE_UNITS = 'XXX';
 
+/** What a file's amounts count in, for its currency column: the code, or the purchase log's units. */
+export const amountsIn = (currency: string): string => (currency === PURCHASE_UNITS ? 'units (purchase counts)' : currency);
+
 export type CurrencyGuess = {
   code: string;
   /** data: read from the file; locale: from the system's region; default: nothing to go on. */

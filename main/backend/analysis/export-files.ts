@@ -4,12 +4,10 @@ import { toCsv, UTF8_BOM, type CsvValue } from '../../../shared/format/csv';
 import type { Action, AnalysisSummary, CustomerResult } from '../../../shared/model/results';
 import { describeChanges, settingsChanges } from '../../../shared/model/settings-changes';
 import { roundMoney } from '../../../shared/format/numbers';
-import { PURCHASE_UNITS } from '../../../shared/format/currency';
+import { amountsIn } from '../../../shared/format/currency';
 
 const share = (v: number): number => Math.round(v * 10000) / 10000;
-/** The currency code, or for a purchase log (no money column) what its amounts are instead. */
-const amountsIn = (code: string): string => (code === PURCHASE_UNITS ? 'units (purchase counts)' : code);
-/** A growth action's range end (peer quartile); empty for recovery actions, which have none. */
+/** A growth action's range end (its expected revenue at a peer quartile); empty for recovery actions, which have none. */
 const rangeEnd = (v: unknown): number | null => (typeof v === 'number' ? roundMoney(v) : null);
 
 /** A recovery action's chance of the slide, a growth gap's share of peers that buy the category. */

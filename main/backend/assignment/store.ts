@@ -24,7 +24,7 @@ export type PlanAction = {
   expectedRevenue: number;
   priority: number;
   reason: string;
-  /** A growth action's likely range (peer quartiles), from the run it came from; null otherwise. */
+  /** A growth action's likely range (its expected revenue at the peers' quartiles), from the run it came from; null otherwise. */
   expectedLow: number | null;
   expectedHigh: number | null;
   /**

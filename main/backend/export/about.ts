@@ -2,6 +2,7 @@ import { PURCHASE_UNITS } from '../../../shared/format/currency';
 import type { AssignmentPlanSummary } from '../../../shared/contract/assignment';
 import { horizonOtherThanYear } from '../../../shared/analytics/recovery/risk-reasons';
 import { leakageSpan } from '../../../shared/format/leakage-span';
+import { rosterCoverage, rosterCoverageWarning } from '../../../shared/analytics/assignment-loads';
 import { buildSheet, type Column, type SheetSpec } from './xlsx';
 
 type Fact = { label: string; text: string | null; date: string | null; amount: number | null };
@@ -45,9 +46,12 @@ export function aboutSheet(
   run: { analysisSettings?: string; recoveryHorizonDays?: number; revenueWindowDays?: number; hasDates?: boolean; caveats?: readonly string[] } = {},
 ): SheetSpec {
   const { analysisSettings } = run;
+  const rosterWarning = rosterCoverageWarning(rosterCoverage(s.reps, s.territories, s.settings.unknownKindAs));
   const facts: Fact[] = [
     fact('Workbook', { text: title }),
     fact('Client', { text: clientName }),
+    // A roster of other territories than the data's plans nothing where it should: the first thing a reader of the lists must know.
+    ...(rosterWarning ? [fact('Roster warning', { text: rosterWarning })] : []),
     fact('Analysis as of', { date: s.asOf }),
     fact('Plan made', { date: s.createdAt.slice(0, 10) }),
     fact('Plan', { amount: s.planId }),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AccountAssignment, AssignmentPlanSummary, RepLoad } from '../../../shared/contract/assignment';
 import type { PlanAction } from '../assignment/store';
 import { formatMoney } from '../../../shared/format/numbers';
+import { amountsIn } from '../../../shared/format/currency';
 import { writeCsv } from './csv';
 import { aboutSheet } from './about';
 import type { ExportTarget } from './target';
@@ -179,11 +180,18 @@ function writeAssignmentsXlsx(file: string, data: PlanExportData): number {
   return tally.n;
 }
 
-const csvHeader = (columns: Column<CallRow>[]) => ['Rep', 'Rep kind', ...columns.map((c) => c.header)];
+/**
+ * The currency comes last, on every row as actions.csv writes it: a list passed on alone, or merged
+ * with another client's, had bare amounts (1127.25) that could be pounds or dollars, or a purchase
+ * log's counts. It comes last, as in every file `longtail run` writes, so columns read by position
+ * keep their place.
+ */
+const csvHeader = (columns: Column<CallRow>[]) => ['Rep', 'Rep kind', ...columns.map((c) => c.header), 'Currency'];
 
-function* csvRows(rows: Iterable<CallRow>, columns: Column<CallRow>[]): Generator<(string | number | null)[]> {
+function* csvRows(rows: Iterable<CallRow>, columns: Column<CallRow>[], currency: string): Generator<(string | number | null)[]> {
+  const unit = amountsIn(currency);
   for (const r of rows) {
-    yield [r.account.rep, r.account.repKind, ...columns.map((c) => csvCell(c, r))];
+    yield [r.account.rep, r.account.repKind, ...columns.map((c) => csvCell(c, r)), unit];
   }
 }
 
@@ -196,13 +204,13 @@ export function writeAssignments(target: ExportTarget, data: PlanExportData): { 
     let rows = 0;
     for (const [rep, accounts] of byRep(data.accounts)) {
       const file = path.join(target.dir, safeFileName(rep ?? UNASSIGNED, used, 'csv'));
-      rows += writeCsv(file, csvHeader(columns), csvRows(callRows(accounts, data.actionsByCustomer), columns));
+      rows += writeCsv(file, csvHeader(columns), csvRows(callRows(accounts, data.actionsByCustomer), columns, data.summary.currency));
       files.push(file);
     }
     return { files, rows };
   }
   if (target.format === 'csv') {
-    const rows = writeCsv(target.file, csvHeader(columns), csvRows(callRows(data.accounts, data.actionsByCustomer), columns));
+    const rows = writeCsv(target.file, csvHeader(columns), csvRows(callRows(data.accounts, data.actionsByCustomer), columns, data.summary.currency));
     return { files: [target.file], rows };
   }
   return { files: [target.file], rows: writeAssignmentsXlsx(target.file, data) };

@@ -2,6 +2,7 @@ import type { RepLoad, TerritoryLoad } from '../../../shared/contract/assignment
 import { aboutSheet } from './about';
 import { leakageSpan, spanWords, type LeakageSpan } from '../../../shared/format/leakage-span';
 import { activeWords, type PlanExportData } from './assignments';
+import { amountsIn } from '../../../shared/format/currency';
 import { writeCsv } from './csv';
 import type { ExportTarget } from './target';
 import { buildSheet, csvCell, writeWorkbook, type Column } from './xlsx';
@@ -54,10 +55,12 @@ export function writeTerritories(target: ExportTarget, data: PlanExportData): { 
   const columns = territoryColumns(leakageSpan(data.revenueWindowDays, { hasDates: data.hasDates, currency: summary.currency }));
   if ('dir' in target) throw new Error('The territory plan is one file');
   if (target.format === 'csv') {
+    // Each row names its currency, as the rep lists and actions.csv do.
+    const unit = amountsIn(summary.currency);
     const rows = writeCsv(
       target.file,
-      columns.map((c) => c.header),
-      summary.territories.map((t) => columns.map((c) => csvCell(c, t))),
+      [...columns.map((c) => c.header), 'Currency'],
+      summary.territories.map((t) => [...columns.map((c) => csvCell(c, t)), unit]),
     );
     return { files: [target.file], rows };
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors';
 import { formatCount, formatMoney } from '../../../shared/format/numbers';
+import { rosterCoverage, rosterCoverageWarning } from '../../../shared/analytics/assignment-loads';
 import type { Command } from '../command';
 
 export const exportCommand: Command = {
@@ -20,7 +21,8 @@ Options:
 
 Strategic accounts keep their rep; long-tail accounts with actions go by value to the outside reps
 of their territory up to capacity, then to inside reps; manager overrides set in the app win.
-Accounts nobody can take are listed as Unassigned with the reason.
+Accounts nobody can take are listed as Unassigned with the reason. A roster whose territories the
+data does not have is warned of, naming them and the data's territories left with no rep.
 
 Examples:
   longtail export --workspace acme.longtail --out assignments.xlsx
@@ -76,6 +78,9 @@ Examples:
         `Warning: plan ${result.planId} was made before the roster was last saved: these lists give accounts to the earlier roster's reps. Add --new-plan to plan with the roster as it is now.`,
       );
     }
+    // As the About sheet and the Assignment screen say it: a roster of territories the data does not have.
+    const rosterWarning = rosterCoverageWarning(rosterCoverage(summary.reps, summary.territories, summary.settings.unknownKindAs));
+    if (rosterWarning) io.err(`Warning: ${rosterWarning}`);
     if (args.values.json) {
       io.out(JSON.stringify(result));
       return 0;

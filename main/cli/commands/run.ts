@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { rosterCoverage, rosterCoverageWarning } from '../../../shared/analytics/assignment-loads';
+import { contract } from '../../../shared/contract';
 import { AppError, isAppError } from '../../../shared/contract/errors';
 import { formatCount } from '../../../shared/format/numbers';
 import type { Action, CustomerResult } from '../../../shared/model/results';
@@ -7,7 +9,8 @@ import { outputError } from '../../backend/db/errors';
 import { moveWorkspaceFiles, removeWorkspaceFiles } from '../../backend/workspace/files';
 import { forgetRecent } from '../../backend/workspace/recent';
 import type { CliIO, Command } from '../command';
-import { readingArgs, readingHelp, readingOptions } from '../import-options';
+import { clientNameOf, readingArgs, readingHelp, readingOptions } from '../import-options';
+import { checkOptions, optionsByField } from '../option-errors';
 import { describeSummary, progressPrinter, settingsFromArgs, settingsHelp, settingsOptions } from './analyze';
 
 const PAGE = 50_000;
@@ -45,18 +48,17 @@ async function assignedReps(io: CliIO, planId: number): Promise<Map<string, stri
  * fails). The default one in <out> is the run's own and is rebuilt; the one a run before left is
  * kept aside until the import has succeeded, so a failed run leaves it as it was.
  */
-type Target = { workspace: string; created: boolean; previous: string | null };
+type Target = { workspace: string; created: boolean; previous: string | null; clientName: string };
 
-async function prepareWorkspace(io: CliIO, file: string, given: string | undefined, outDir: string, currency: string | undefined): Promise<Target> {
-  const clientName = path.basename(file, path.extname(file));
+async function prepareWorkspace(io: CliIO, clientName: string, given: string | undefined, outDir: string, currency: string | undefined): Promise<Target> {
   if (given) {
     const target = path.resolve(io.cwd, given);
     if (fs.existsSync(target)) {
-      await io.backend.call('workspace-open', { path: target });
-      return { workspace: target, created: false, previous: null };
+      const opened = await io.backend.call('workspace-open', { path: target });
+      return { workspace: target, created: false, previous: null, clientName: opened.clientName };
     }
     await io.backend.call('workspace-create', { path: target, clientName, currency });
-    return { workspace: target, created: true, previous: null };
+    return { workspace: target, created: true, previous: null, clientName };
   }
   const workspace = path.join(outDir, 'workspace.longtail');
   let previous: string | null = null;
@@ -70,7 +72,7 @@ async function prepareWorkspace(io: CliIO, file: string, given: string | undefin
     if (previous) moveWorkspaceFiles(previous, workspace);
     throw e;
   }
-  return { workspace, created: true, previous };
+  return { workspace, created: true, previous, clientName };
 }
 
 /** The import failed: a workspace this run made is removed, and the one that was there before is back. */
@@ -83,11 +85,14 @@ async function discard(io: CliIO, t: Target): Promise<void> {
 }
 
 export const runCommand: Command = {
-  usage: 'longtail run FILE --out DIR [--workspace FILE] [--roster FILE] [--currency USD] [--sheet NAME] [--map field=Column ...] [--date-format F] [--shape S] [settings] [--json]',
+  usage: 'longtail run FILE --out DIR [--workspace FILE] [--client NAME] [--roster FILE] [--currency USD] [--sheet NAME] [--map field=Column ...] [--date-format F] [--shape S] [settings] [--json]',
   help: `
 Options:
   --out, -o DIR               Folder for the results (created if missing)
   --workspace, -w FILE        Import into this workspace (created if missing) instead of DIR/workspace.longtail
+  --client NAME               Client name for the workspace the run makes, as in the report title, Portfolio
+                              and the workbooks [the data file's name without its extensions:
+                              online_retail for online_retail.csv.gz]; an existing --workspace keeps its own
   --roster FILE               Import this rep roster (CSV/XLSX with Rep, Kind, Territory, Capacity) before
                               planning assignments.xlsx [the workspace's roster: the reps the data names,
                               of unknown kind, planned as outside reps at the default capacity]
@@ -102,9 +107,14 @@ ${settingsHelp}
 Writes:
   actions.csv     one row per action: customer_id, customer_name, action, category, expected_revenue,
                   priority, reason, current_rep, territory, tier, profile, action_id, expected_low, expected_high,
-                  chance, call_value, assigned_rep (growth: the likely range, peers' lower to upper quartile;
-                  recovery: the chance of the slide, and the list's order value; growth: the peers' share;
-                  current_rep: the rep the data names; assigned_rep: who calls it in assignments.xlsx)
+                  chance, call_value, assigned_rep
+                  expected_low, expected_high: a growth action's likely range of expected_revenue, the same
+                    estimate at the peers' lower and upper quartile, so weighted like it by the share of
+                    peers that buy the category; its reason quotes it as "likely range" (its "middle half
+                    of peers" is their spend at the customer's size before that weighting); empty for recovery
+                  chance: recovery, the chance of the slide; growth, the share of peers that buy the category
+                  call_value: the list's order value (recovery)
+                  current_rep: the rep the data names; assigned_rep: who calls it in assignments.xlsx
   customers.csv   customer_id, customer_name, tier, profile, revenue_12m, categories_bought, p_alive
                   (empty where the BG/NBD fit is degenerate), at_risk_revenue, growth_revenue, current_rep,
                   territory, profile_label, assigned_rep
@@ -124,6 +134,7 @@ Examples:
   options: {
     out: { type: 'string', short: 'o' },
     workspace: { type: 'string', short: 'w' },
+    client: { type: 'string' },
     roster: { type: 'string' },
     currency: { type: 'string' },
     json: { type: 'boolean' },
@@ -143,6 +154,10 @@ Examples:
     // Read before anything is created, so a wrong option leaves no folder or workspace behind.
     const settings = settingsFromArgs(args);
     const reading = readingArgs(args.values);
+    const client = typeof args.values.client === 'string' ? args.values.client : undefined;
+    const clientName = client ?? clientNameOf(source);
+    // The name is checked as the workspace will take it, before the folder or workspace is made.
+    checkOptions(contract['workspace-create'].input, { path: source, clientName }, optionsByField({ clientName: { flag: 'client', given: client } }));
     const outDir = path.resolve(io.cwd, out);
     const madeOut = !fs.existsSync(outDir);
     if (!madeOut && !fs.statSync(outDir).isDirectory()) {
@@ -159,12 +174,13 @@ Examples:
     };
     const currency = typeof args.values.currency === 'string' ? args.values.currency.toUpperCase() : undefined;
     const given = typeof args.values.workspace === 'string' ? args.values.workspace : undefined;
-    const target = await prepareWorkspace(io, source, given, outDir, currency).catch((e: unknown) => {
+    const target = await prepareWorkspace(io, clientName, given, outDir, currency).catch((e: unknown) => {
       dropOut();
       throw e;
     });
     const { workspace } = target;
     const notes: string[] = [];
+    if (client !== undefined && target.clientName !== client) notes.push(`--client was not used: ${workspace} already existed, and keeps its client name '${target.clientName}'.`);
     try {
       const imported = await io.backend.call('import-run', { path: source, currency, ...reading }, { onProgress: progressPrinter(io) });
       notes.push(`Imported ${formatCount(imported.rowsImported)} rows (${formatCount(imported.rowsRejected)} rejected) from ${imported.file}.`);
@@ -194,7 +210,11 @@ Examples:
     // Planned before the CSVs are written, so they can name who calls each customer.
     let planId: number | null = null;
     try {
-      planId = (await io.backend.call('assignment-plan', { runId: summary.runId, limit: 1 })).planId;
+      const plan = await io.backend.call('assignment-plan', { runId: summary.runId, limit: 1 });
+      planId = plan.planId;
+      // As export, the About sheet and the Assignment screen say it: a roster of territories the data does not have.
+      const rosterWarning = rosterCoverageWarning(rosterCoverage(plan.reps, plan.territories, plan.settings.unknownKindAs));
+      if (rosterWarning) notes.push(`Warning: ${rosterWarning}`);
     } catch (e) {
       if (!isAppError(e)) throw e;
       notes.push(`No assignments.xlsx: ${e.message}`);

@@ -6,7 +6,7 @@ import type { Formatters } from '../app/format';
 import { DataTable, type Column } from './DataTable';
 import { ACTION_SORTS, type ServerQuery } from '../app/useServerQuery';
 
-/** A growth action's likely range (peers' lower to upper quartile), or null for actions without one. */
+/** A growth action's likely range (its expected revenue at the peers' lower and upper quartile), or null for actions without one. */
 export const rangeOf = (a: Action): [number, number] | null =>
   typeof a.facts.expectedLow === 'number' && typeof a.facts.expectedHigh === 'number' ? [a.facts.expectedLow, a.facts.expectedHigh] : null;
 

@@ -52,7 +52,7 @@ describe('growth actions', () => {
     expect(x[0].penetration).toBe(pen);
     expect(x[0].peers).toBeGreaterThanOrEqual(5);
     expect(x[0].expectedRevenue).toBeCloseTo(x[0].peerSpend * pen, 6);
-    expect(x[0].reason).toMatch(/^\d\d% of 'Meat \+ Produce( \+ Seafood)? heavy' peers buy Seafood; this customer never has; peers of its size spend (\d\d|\d\.\d)% of theirs on it, about \$1,\d00 a year at its size \(middle half of peers: \$[\d,]+-\$[\d,]+\)$/);
+    expect(x[0].reason).toMatch(/^\d\d% of 'Meat \+ Produce( \+ Seafood)? heavy' peers buy Seafood; this customer never has; peers of its size spend (\d\d|\d\.\d)% of theirs on it, about \$1,\d00 a year at its size \(middle half of peers: \$[\d,]+-\$[\d,]+\); weighted by that \d\d%, the gap is worth about \$[\d,]+ a year \(likely range \$[\d,]+-\$[\d,]+\)$/);
     // The share quoted is the peers' own, which the money scales to this customer's revenue.
     const share = Number(/spend ([\d.]+)% of theirs/.exec(x[0].reason)?.[1]) / 100;
     expect(Math.abs(share * f.revenue12m[x[0].customer] - x[0].peerSpend)).toBeLessThanOrEqual(0.01 * f.revenue12m[x[0].customer]);

@@ -7,6 +7,7 @@ import { useFormatters, useSummary, useWorkspace } from '../../app/workbench';
 import { readOnlyWhy } from '../workspaces/read-only';
 import type { Formatters } from '../../app/format';
 import { NoRepsNotice } from './NoRepsNotice';
+import { RosterCoverageNotice } from './RosterCoverageNotice';
 import { Chart } from '../../charts/Chart';
 import { echarts } from '../../charts/echarts';
 import { DataTable } from '../../components/DataTable';
@@ -210,6 +211,7 @@ export function AssignmentScreen() {
             tables below are the earlier roster's; an export plans again first.
           </div>
         )}
+        {plan && plan.totals.accounts > 0 && <RosterCoverageNotice plan={plan} />}
       </Panel>
       {t && (
         <div className="stats" data-testid="assignment-stats">
