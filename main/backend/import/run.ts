@@ -35,6 +35,7 @@ import { parseInWorker, parserThreadAvailable } from './parser/thread';
 import { Tally, type RowSink } from './tally';
 import { duplicateHeaderNotes } from './header';
 import { dropLinesAlreadyImported, earlierOverlapping, type AlreadyImported } from './already-imported';
+import { dropRepeatedBlocks, repeatedBlocksWarning } from './repeated-in-file';
 import { earlierDateSpans, outlierDays } from './outlier-dates';
 import { farFileNote, FAR_FILE_REASON } from '../../../shared/analytics/date-outliers';
 import { revenueBesidePriceNote } from './revenue-beside-price';
@@ -508,6 +509,13 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
         `Every line of ${name} is already in the workspace (from ${files.join(', ')}): importing it would count its sales twice. Nothing was imported; use --force if you really mean it.`,
         { earlier: files[0] },
       );
+    }
+    // The same protection within the file: a block of days it holds twice (two exports joined).
+    const repeated = compared ? dropRepeatedBlocks(db, firstId, tally, fresh ? { rows: fresh.rows(), chunks: fresh.chunks() } : null) : [];
+    if (repeated.length > 0) {
+      tally.warnings.push(...repeatedBlocksWarning(repeated));
+      // The rows collected as they were stored now include lines deleted again: the analysis reads the table instead.
+      fresh = null;
     }
     if (isDatedShape(plan.shape) && tally.rowsImported > 0) tally.warnings.push(...noSalesWarning(db, firstId, plan, tally));
     const farFile = isDatedShape(plan.shape) && tally.dayMin !== null && tally.dayMax !== null ? farFileNote({ from: tally.dayMin, to: tally.dayMax }, plan.earlierDates ?? []) : null;
