@@ -51,8 +51,10 @@ function cells(row: PortfolioRow): Map<string, string> {
 }
 
 describe("the Portfolio screen's customer count", () => {
-  it('heads the customers buying in the last 12 months as the comparison export does, "Customers buying 12m"', () => {
-    expect(cells(onlineRetail).get('Customers buying 12m')).toBe('4,244');
+  it('heads the customers buying in the last 12 months "Buying 12m", and its tooltip names the export\'s "Customers buying 12m"', () => {
+    expect(cells(onlineRetail).get('Buying 12m')).toBe('4,244');
+    const column = portfolioColumns(makeFormatters('GBP', 'en-GB'), false, false).find((c) => c.label === 'Buying 12m');
+    expect(column?.title).toContain('"Customers buying 12m" in the export');
   });
 
   it('never heads that count "Customers", the export\'s name for every customer in the data', () => {

@@ -26,15 +26,16 @@ export function portfolioColumns(fmt: Formatters, withBacktest: boolean, mixedCu
     { id: 'label', label: 'Client', value: (r) => r.label, format: (v, r) => (r.customSettings ? `${String(v)} (custom settings: ${r.customSettings})` : String(v)), width: 'minmax(150px, 2fr)' },
     { id: 'months', label: 'Data', title: 'Months of data in the workspace', value: (r) => r.months, format: (v) => (v === null ? '—' : Number(v) < 1 ? 'under a month' : `${v} month${v === 1 ? '' : 's'}`), width: '96px' },
     { id: 'revenue', label: 'Revenue', title: 'Revenue in the last 12 months', value: (r) => r.revenue12m, ...sortMoney((r) => r.revenue12m), format: (v, r) => money(r, v), align: 'right', width: '96px' },
-    // The export's words: there "Customers" counts every customer in the data, and read 4,372 beside this column's 4,244.
+    // Not "Customers": the export's "Customers" counts every customer in the data, and read 4,372
+    // beside this column's 4,244. The export heads this count "Customers buying 12m".
     {
       id: 'customers',
-      label: 'Customers buying 12m',
-      title: 'Customers that bought in the last 12 months (the export also counts every customer in the data, as "Customers")',
+      label: 'Buying 12m',
+      title: 'Customers that bought in the last 12 months ("Customers buying 12m" in the export, whose "Customers" counts every customer in the data)',
       value: (r) => r.activeCustomers,
       format: (v) => (v === null ? '—' : fmt.count(Number(v))),
       align: 'right',
-      width: '200px',
+      width: '112px',
     },
     { id: 'ltCustomers', label: 'Tail cust.', title: 'Share of customers in the long tail', value: (r) => r.longTailCustomerShare, format: share, align: 'right', width: '96px' },
     // The tail's revenue share is the strategic setting's complement for every client; the top fifth's share tells books apart.
