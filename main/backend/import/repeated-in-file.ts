@@ -163,19 +163,27 @@ function spansOfEvenDays(perDay: ReadonlyMap<number, { sampled: number; even: nu
     const d = perDay.get(day);
     return d !== undefined && d.even >= SAMPLED_SHARE * d.sampled;
   };
-  const spans: { lo: number; hi: number }[] = [];
-  for (let i = 0; i < days.length; ) {
-    if (!looksRepeated(days[i])) {
+  return runsOf(days, looksRepeated, (day) => perDay.get(day)?.even ?? 0, MIN_SAMPLED_EVEN).map(([i, j]) => ({
+    lo: i > 0 ? days[i - 1] + 1 : dayMin,
+    hi: j < days.length ? days[j] - 1 : dayMax,
+  }));
+}
+
+/** Index ranges [i, j) of the longest runs of `items` that are `inRun`, each kept when their weights add up to `least`. */
+function runsOf<T>(items: readonly T[], inRun: (item: T) => boolean, weight: (item: T) => number, least: number): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < items.length; ) {
+    if (!inRun(items[i])) {
       i++;
       continue;
     }
     let j = i;
-    let even = 0;
-    while (j < days.length && looksRepeated(days[j])) even += perDay.get(days[j++])?.even ?? 0;
-    if (even >= MIN_SAMPLED_EVEN) spans.push({ lo: i > 0 ? days[i - 1] + 1 : dayMin, hi: j < days.length ? days[j] - 1 : dayMax });
+    let sum = 0;
+    while (j < items.length && inRun(items[j])) sum += weight(items[j++]);
+    if (sum >= least) runs.push([i, j]);
     i = j;
   }
-  return spans;
+  return runs;
 }
 
 /** Runs of days within `spans`, each with lines, where at least TWIN_SHARE of the lines are held an even number of times in the import. */
@@ -190,19 +198,7 @@ function repeatedDays(db: Db, ids: Window, spans: readonly { lo: number; hi: num
     )
     .all(ids.firstId, ...spans.flatMap((s) => [s.lo, s.hi])) as { day: number; lines: number; even: number }[];
   const repeated = (d: { lines: number; even: number }): boolean => d.even >= TWIN_SHARE * d.lines;
-  const runs: { from: number; to: number }[] = [];
-  for (let i = 0; i < days.length; ) {
-    if (!repeated(days[i])) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let even = 0;
-    while (j < days.length && repeated(days[j])) even += days[j++].even;
-    if (even >= MIN_BLOCK_LINES) runs.push({ from: days[i].day, to: days[j - 1].day });
-    i = j;
-  }
-  return runs;
+  return runsOf(days, repeated, (d) => d.even, MIN_BLOCK_LINES).map(([i, j]) => ({ from: days[i].day, to: days[j - 1].day }));
 }
 
 /** Rejects and deletes the copies past the first ceil(c/2) of each line held c times on `from..to`; how many. */

@@ -1,56 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { INDUSTRY_BAND, PORTFOLIO_METRICS, type PortfolioMetric, type PortfolioRow } from '../../../shared/contract/report';
+import { INDUSTRY_BAND } from '../../../shared/contract/report';
 import { chartHeight, clickedClient, leakageShareOption, recoveryGrowthOption } from '../../../renderer/src/features/portfolio/charts';
-import { fmt } from './fixtures';
+import { fmt, portfolioRow as client } from './fixtures';
 
 type Series = { name?: string; data: ({ value: number } | number)[]; markArea?: { data: { xAxis: number }[][]; label?: { formatter?: string } } };
 type Axis = { data?: string[] };
-
-const percentile = Object.fromEntries(PORTFOLIO_METRICS.map((m) => [m, null])) as Record<PortfolioMetric, null>;
-
-function client(label: string, recoveryShare: number, growthShare: number, extra: Partial<PortfolioRow> = {}): PortfolioRow {
-  const leakageShare = recoveryShare + growthShare;
-  return {
-    id: `client-${label}`,
-    label,
-    path: null,
-    status: 'ok',
-    dataChanged: false,
-    growthOnly: false,
-    problem: null,
-    currency: 'USD',
-    customSettings: null,
-    dateFrom: '2024-01-01',
-    dateTo: '2025-12-31',
-    months: 24,
-    asOf: '2025-12-31',
-    runId: 1,
-    revenue12m: 1_000_000,
-    customers: 400,
-    activeCustomers: 350,
-    longTailCustomers: 300,
-    longTailCustomerShare: 0.85,
-    longTailRevenueShare: 0.3,
-    topFifthRevenueShare: 0.7,
-    recovery: recoveryShare * 1_000_000,
-    growth: growthShare * 1_000_000,
-    leakage: leakageShare * 1_000_000,
-    leakageShare,
-    recoveryShare,
-    growthShare,
-    band: leakageShare < INDUSTRY_BAND.low ? 'below' : leakageShare > INDUSTRY_BAND.high ? 'above' : 'within',
-    profiles: 4,
-    precision: null,
-    recall: null,
-    lossCaptured: null,
-    capturedVsBestRule: null,
-    moneyCalibration: null,
-    growthTakeUp: null,
-    growthTakeUpVsRule: null,
-    percentile,
-    ...extra,
-  };
-}
 
 const rows = [client('Acme Foods', 0.12, 0.06), client('Zenith Tools', 0.02, 0.03), client('Harbor Grill', 0.25, 0.11)];
 
