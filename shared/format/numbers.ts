@@ -40,12 +40,16 @@ export const formatMoney = (value: number, currency = 'USD', locale?: string, di
 /**
  * "$1.2M", "$840K" for chart axes and tiles ("1.2K units" for a purchase log). Three significant
  * digits (1,041,727 -> "$1.04M", 28,300 -> "$28.3K"), so a bar's label says as much at a million as
- * at thousands: one decimal wrote the million as "$1M".
+ * at thousands: one decimal wrote the million as "$1M". Under a thousand, where compact notation
+ * shortens nothing, an amount reads as formatMoney writes it: Explore's bar had read "£14.5" beside
+ * its table's "£15".
  */
-export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string =>
-  currency === PURCHASE_UNITS
+export const formatMoneyCompact = (value: number, currency = 'USD', locale?: string): string => {
+  if (Math.abs(value) < 1000) return formatMoney(value, currency, locale);
+  return currency === PURCHASE_UNITS
     ? `${new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(value)} units`
     : new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+};
 
 /** 0.183 -> "18.3%" */
 export const formatShare = (share: number, digits = 1, locale?: string): string =>

@@ -37,5 +37,9 @@ describe('compact money on bars and axes', () => {
     expect(formatMoneyCompact(39_000, 'GBP', 'en-US')).toBe('£39K');
     expect(formatMoneyCompact(1_200_000, 'USD', 'en-US')).toBe('$1.2M');
     expect(formatMoneyCompact(950, 'USD', 'en-US')).toBe('$950');
+    // Under a thousand, as the tables write it: whole units from ten, cents below.
+    expect(formatMoneyCompact(14.5, 'GBP', 'en-GB')).toBe('£15');
+    expect(formatMoneyCompact(8.7, 'GBP', 'en-GB')).toBe('£8.70');
+    expect(formatMoneyCompact(14.5, 'XXX', 'en-US')).toBe('15 units');
   });
 });

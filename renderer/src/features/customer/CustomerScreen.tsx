@@ -9,12 +9,12 @@ import { customerMonthlyHeight, customerMonthlyOption, mixVsProfileOption, purch
 import { ActionList } from '../../components/ActionList';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel, Stat } from '../../components/Feedback';
+import { accountParts, type CarriedPart } from './account-parts';
 import { CustomerPicker } from './CustomerPicker';
 import { CYCLE_COLUMN_WIDTH, cycleWords, cyclePattern } from './cycle-pattern';
+import { noMixWords } from './mix-note';
 
 type Cycle = CustomerDetail['cycles'][number];
-
-type Part = NonNullable<CustomerDetail['actions'][number]['breakdown']>[number];
 
 function CustomerView({ code }: { code: string }) {
   const fmt = useFormatters();
@@ -52,15 +52,14 @@ function CustomerView({ code }: { code: string }) {
   const dated = s?.hasDates !== false;
   // A whole-account call (a win-back, a slipping account, small slips folded together) and its parts.
   const account = d.actions.find((a) => a.kind === 'recovery' && a.breakdown && a.breakdown.length > 0);
-  const signal = account?.facts.signal;
-  const spread = (account?.breakdown ?? []).reduce((sum, p) => sum + (p.spread ? p.atRisk : 0), 0);
-  const carriedAs = signal === 'slipping' ? 'slipping' : signal === 'several-categories' ? 'a slip below the value floor' : 'gone quiet with the account';
-  const partColumns: Column<Part>[] = [
+  const parts = account ? accountParts(account, d.cycles, s?.asOf ?? null, fmt) : null;
+  const partColumns: Column<CarriedPart>[] = [
     { id: 'category', label: 'Category', value: (p) => p.category, width: '1.4fr' },
     { id: 'atRisk', label: 'At risk', value: (p) => p.atRisk, format: (v) => fmt.money(Number(v)), align: 'right' },
     { id: 'kept', label: 'Kept in its 12 months', value: (p) => p.spend12m, format: (v) => (v === null ? '—' : fmt.money(Number(v))), align: 'right' },
-    { id: 'why', label: 'Why it is carried', value: (p) => (p.spread ? "the account's wider slide" : carriedAs), width: '1.4fr' },
+    { id: 'why', label: 'Why it is carried', value: (p) => p.why, width: '1.6fr' },
   ];
+  const noMix = noMixWords(c, dated ? (s?.asOf ?? null) : null, fmt);
   return (
     <>
       <div className="screen-head">
@@ -98,16 +97,12 @@ function CustomerView({ code }: { code: string }) {
         {/* No onOpen: every row is this customer, already open, so its name is no link. */}
         <ActionList label="Actions for this customer" horizonDays={s?.settings.recovery.horizonDays} windowDays={s ? runSpan(s) : undefined} actions={d.actions} fmt={fmt} height={Math.min(300, 80 + 32 * Math.max(1, d.actions.length))} />
       </Panel>
-      {account?.breakdown && (
+      {parts && (
         <Panel title="Categories its account call carries">
           <p className="muted" data-testid="customer-call-parts-note">
-            {signal === 'several-categories'
-              ? `${fmt.money(account.expectedRevenue)} at risk in small slips, each below the value floor, together worth one call.`
-              : `${fmt.money(account.expectedRevenue)} at risk, split over ${signal === 'slipping' ? 'the categories that slip' : 'the categories it bought'}, none above what the customer kept in it while another has room.`}
-            {spread > 0 &&
-              ` The slipping categories kept less than the account's money at risk, so ${fmt.money(spread)} of it lies on the account's other categories, by how much the model expects each to lose: they are not themselves flagged as slipping.`}
+            {parts.note}
           </p>
-          <DataTable label="Categories the account call carries" columns={partColumns} rows={account.breakdown} rowKey={(p) => p.category} height={Math.min(320, 40 + 32 * Math.max(2, account.breakdown.length))} />
+          <DataTable label="Categories the account call carries" columns={partColumns} rows={parts.rows} rowKey={(p) => p.category} height={Math.min(320, 40 + 32 * Math.max(2, parts.rows.length))} />
         </Panel>
       )}
       <div className={dated ? 'grid-2' : undefined}>
@@ -117,7 +112,13 @@ function CustomerView({ code }: { code: string }) {
           </Panel>
         )}
         <Panel title="Mix against its profile">
-          <Chart option={mix} label="Share of spend per category against the profile's typical mix" height={Math.max(300, 60 + 18 * d.categories.length)} testId="chart-customer-mix" />
+          {noMix ? (
+            <p className="muted" data-testid="customer-no-mix">
+              {noMix}
+            </p>
+          ) : (
+            <Chart option={mix} label="Share of spend per category against the profile's typical mix" height={Math.max(300, 60 + 18 * d.categories.length)} testId="chart-customer-mix" />
+          )}
         </Panel>
       </div>
       {dated && (
