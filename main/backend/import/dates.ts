@@ -273,7 +273,10 @@ export class DateOrderDetector {
   private monthFirstProof = 0;
   private undecidable = 0;
   private dots = 0;
+  /** Dates written year first (2009-12-31, 20091231), against which a few day-and-month ones are the odd ones out. */
+  private yearFirst = 0;
   private lastText = '';
+  private numericExample = '';
   /** The first value proving each order, to name in a question when the proof is too thin to trust. */
   private dayFirstExample = '';
   private monthFirstExample = '';
@@ -286,6 +289,8 @@ export class DateOrderDetector {
     if (parseUnambiguous(t) !== undefined) {
       this.unambiguous++;
       this.dates++;
+      const plain = t.replace(WEEKDAY, '');
+      if (ISO.test(plain) || COMPACT.test(plain)) this.yearFirst++;
       if (isMonthOnly(t)) {
         this.months++;
         if (isPostingPeriod(t)) this.periods++;
@@ -298,6 +303,7 @@ export class DateOrderDetector {
       const a = Number(m[1]);
       const b = Number(m[3]);
       if (m[2] === '.') this.dots++;
+      this.numericExample ||= t;
       if (a > 12 && b <= 12) {
         this.dayFirstProof++;
         this.dayFirstExample ||= t;
@@ -417,6 +423,29 @@ export class DateOrderDetector {
     if (numeric === 0) {
       return { detected: this.dates > 0 ? 'iso' : null, candidates: this.dates > 0 ? ['iso'] : [], ambiguous: false, reason: 'dates are written year first' };
     }
+    // One '31/12/2009' among 199 year-first dates had made the column day-first, and every reject
+    // then expected DD/MM/YYYY: the few written as day and month are the odd ones out, rejected under ISO.
+    if (this.yearFirst >= CLEAR_MAJORITY * numeric) {
+      return {
+        detected: 'iso',
+        candidates: ['iso', 'dmy', 'mdy'],
+        ambiguous: false,
+        // Counts here skip a value repeating the line above's, so they are no row counts: none is said.
+        reason: `dates are written year first; ${numeric === 1 ? `the one written as day and month (${this.numericExample}) is` : `those written as day and month (e.g. ${this.numericExample}) are`} rejected unless a day/month order is chosen`,
+      };
+    }
+    const order = this.orderOfNumbers(numeric);
+    // A column truly mixing year-first and day-and-month dates is read, and the notes say how it is written.
+    if (this.yearFirst === 0 || order.ambiguous) return order;
+    return {
+      ...order,
+      candidates: order.candidates.length > 1 ? order.candidates : [...order.candidates, 'iso'],
+      reason: `${order.reason}; the column mixes styles, dates written year first and as day and month (e.g. ${this.numericExample})`,
+    };
+  }
+
+  /** The day/month order of the dates written as numbers ('13/05/2024'), the year-first ones set aside. */
+  private orderOfNumbers(numeric: number): DateDecision {
     // Dates spread over a month put a day above 12 in over half of them; a handful among thousands
     // is a typo's worth of proof. One '13/02/2023' among 2,000 month-first dates had turned every
     // date of the file around without a word.

@@ -251,8 +251,17 @@ export function rowChecker(check: CheckPlan, out: CheckedRows, farDays?: Outlier
       }
       const closing = closingPeriod(dateText);
       if (closing !== null) return out.reject(line, m.date ?? null, dateText, `'${dateText}' is closing period ${closing} of its fiscal year, a year-end posting with no month to date it in`);
-      if (dateFormat !== null && dateFormat !== 'mdy' && dateFormat !== 'dmy' && withoutItsOrder(dateText) && (parseDate(dateText, 'mdy') ?? parseDate(dateText, 'dmy')) !== null) {
-        return out.reject(line, m.date ?? null, dateText, `'${dateText}' is day and month without their order, and this import reads ${dateWords}: to read such dates, import with --date-format dmy (day first) or mdy (month first)`);
+      if (dateFormat !== null && dateFormat !== 'mdy' && dateFormat !== 'dmy' && withoutItsOrder(dateText)) {
+        const dayFirst = parseDate(dateText, 'dmy') !== null;
+        const monthFirst = parseDate(dateText, 'mdy') !== null;
+        // A day above 12 settles the order: say which it is, not that it has none.
+        if (dayFirst !== monthFirst) {
+          const order = dayFirst ? 'dmy' : 'mdy';
+          return out.reject(line, m.date ?? null, dateText, `'${dateText}' is written ${dayFirst ? 'day' : 'month'} first, and this import reads ${dateWords}: to read such dates, import with --date-format ${order}`);
+        }
+        if (dayFirst) {
+          return out.reject(line, m.date ?? null, dateText, `'${dateText}' is day and month without their order, and this import reads ${dateWords}: to read such dates, import with --date-format dmy (day first) or mdy (month first)`);
+        }
       }
       return out.reject(line, m.date ?? null, dateText, `'${dateText}' is not a valid date (expected ${dateWords})`);
     }

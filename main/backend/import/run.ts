@@ -5,7 +5,7 @@ import { countsPurchases, type ImportPreview, type ImportSummary, type RejectedR
 import { dayFromIso, isoFromDay } from '../../../shared/format/dates';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/open';
-import { DateOrderDetector, parseDate } from './dates';
+import { DateOrderDetector, describeDateFormat, parseDate } from './dates';
 import { enterBulkMode, isBulkLoad, suspendIndexes } from './bulk-load';
 import { flushEarly } from '../db/early-flush';
 import { namesAKey, namesAPrice } from './mapping';
@@ -532,7 +532,7 @@ async function importInTransaction(ctx: HandlerContext, args: HandlerArgs<'impor
     const currency = decideImportCurrency(db, args.currency, plan.shape === 'product-master' ? null : guessPlanCurrency(plan), p.held);
     if (currency.store) setWorkspaceCurrency(db, currency.decision.code, currency.store);
     if (currency.warning) warnings.push(currency.warning);
-    if (plan.date.reason && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Date order ${plan.date.detected}: ${plan.date.reason}.`);
+    if (plan.date.reason && plan.date.detected && isDatedShape(plan.shape) && plan.date.candidates.length > 1) warnings.push(`Dates read as ${describeDateFormat(plan.date.detected)}: ${plan.date.reason}.`);
     if (plan.date.weeks && isDatedShape(plan.shape) && plan.mapping.date) {
       warnings.push(
         `Dates in '${plan.mapping.date}' are ISO weeks: each week's sales are dated on its Monday, so a customer's purchases and gaps are read in whole weeks (a week bought in is one purchase day).`,

@@ -2,10 +2,11 @@ import { screenWords } from '../../app/screen-words';
 import { useState } from 'react';
 import { countsPurchases, DATE_FORMATS, DEFAULT_AGGREGATE_ABOVE_MB, IMPORT_FIELDS, IMPORT_SHAPES, SPEND_TABLE_FIELDS, type DateFormat, type ImportField, type ImportPreview, type ImportShape, type ImportSummary } from '../../../../shared/contract';
 import { PURCHASE_UNITS } from '../../../../shared/format/currency';
+import { formatMoney } from '../../../../shared/format/numbers';
 import { useFormatters } from '../../app/workbench';
 import { Panel, Stat } from '../../components/Feedback';
 import { BigFileThreshold, suitsDuckDb } from './BigFileThreshold';
-import { FIELD_LABELS, confidenceClass, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
+import { FIELD_LABELS, confidenceClass, currencyOfImport, duplicateColumns, guessFor, mappingFromPreview, missingFields, type Mapping } from './mapping';
 
 import { RejectReasons } from './RejectedRows';
 /** currency: null keeps what the preview settled on (read from the file, or the workspace's own). */
@@ -298,7 +299,7 @@ export function MappingStep({ preview, busy, dryRun, onReload, onCheck, onImport
             <Stat label="Rejected" value={fmt.count(dryRun.rowsRejected)} detail={`${fmt.count(dryRun.rowsSkipped)} skipped (blank, or no sale by status)`} />
             <Stat label="Customers" value={fmt.count(dryRun.customers)} detail={fmt.counted(dryRun.categories, 'category', 'categories')} />
             <Stat label="Dates" value={fmt.range(dryRun.dateFrom, dryRun.dateTo)} small />
-            <Stat label="Revenue" value={fmt.money(dryRun.revenue)} />
+            <Stat label="Revenue" value={formatMoney(dryRun.revenue, counts ? PURCHASE_UNITS : currencyOfImport(currency, preview), fmt.locale)} />
           </div>
           {dryRun.warnings.length > 0 && (
             <ul className="reasons">

@@ -8,6 +8,18 @@ import { useFormatters } from '../../app/workbench';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, Panel } from '../../components/Feedback';
 
+/** The most rejected rows the table holds (the most one `import-rejects` call returns); the CSV has them all. */
+export const REJECTS_SHOWN = 10000;
+
+/**
+ * What the table's count leaves unsaid when the rows stop short of the import's rejects: it had read
+ * "10,000 rows" of 107,927 and its filter searched only those, without a word.
+ */
+export function rejectsShownNote(shown: number, total: number, count: (n: number) => string): string | null {
+  if (shown >= total) return null;
+  return `The first ${count(shown)} of ${count(total)} rejected rows are shown, and the filter searches only these. Save rejects as CSV has them all.`;
+}
+
 /** An import's rejected rows with the reason for each, and a way to save them all: on the import's result and on Workspaces later. */
 export function RejectedRows({ summary }: { summary: ImportSummary }) {
   const fmt = useFormatters();
@@ -15,7 +27,7 @@ export function RejectedRows({ summary }: { summary: ImportSummary }) {
   const [error, setError] = useState<unknown>(null);
   const importId = summary.importId;
   const rejects = useAsync(
-    async () => (importId !== null && summary.rowsRejected > 0 ? (await call('import-rejects', { importId, limit: 10000 })).rows : []),
+    async () => (importId !== null && summary.rowsRejected > 0 ? await call('import-rejects', { importId, limit: REJECTS_SHOWN }) : { total: 0, rows: [] }),
     [importId, summary.rowsRejected],
   );
   const columns: Column<RejectedRow>[] = [
@@ -40,6 +52,7 @@ export function RejectedRows({ summary }: { summary: ImportSummary }) {
   };
 
   if (summary.rowsRejected === 0) return null;
+  const note = rejects.data ? rejectsShownNote(rejects.data.rows.length, rejects.data.total, fmt.count) : null;
   return (
     <Panel
       title="Rejected rows"
@@ -55,7 +68,12 @@ export function RejectedRows({ summary }: { summary: ImportSummary }) {
           {saved}
         </p>
       )}
-      <DataTable label="Rejected rows" columns={columns} rows={rejects.data ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} loading={rejects.loading} />
+      {note && (
+        <p className="muted" data-testid="rejects-shown">
+          {note}
+        </p>
+      )}
+      <DataTable label="Rejected rows" columns={columns} rows={rejects.data?.rows ?? []} rowKey={(r) => `${r.row}-${r.column}-${r.reason}`} height={260} loading={rejects.loading} />
     </Panel>
   );
 }

@@ -49,3 +49,11 @@ export function duplicateColumns(mapping: Mapping): string[] {
 }
 
 export const confidenceClass = (c: number): 'high' | 'medium' | 'low' => (c >= 0.8 ? 'high' : c >= 0.5 ? 'medium' : 'low');
+
+/**
+ * The currency the import will store its amounts in, to show the dry run's money in: the code typed
+ * in the Currency field, else the preview's (the file's guess or the workspace's own). The workspace's
+ * formatter had shown a GBP file's revenue as $8,348,209 right under the field reading GBP.
+ */
+export const currencyOfImport = (typed: string, preview: ImportPreview): string =>
+  /^[A-Za-z]{3}$/.test(typed) ? typed.toUpperCase() : preview.currency.code;
