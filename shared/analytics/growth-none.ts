@@ -1,6 +1,7 @@
 import type { GrowthSettings } from '../contract/settings';
-import { formatShare } from '../format/numbers';
+import { formatCount, formatShare } from '../format/numbers';
 import type { ProfileResult } from '../model/results';
+import type { UnderFloor } from './growth';
 import { CATCH_ALL } from './labels';
 
 /** A category every one of a profile's best customers buys is no one's gap in it. */
@@ -34,4 +35,29 @@ export function whyNoGrowth(profiles: readonly ProfileResult[], categories: read
     return `No growth actions: in no profile do at least ${bar} of its best customers buy a category some of them lack, so no peers point anywhere new.${most}`;
   }
   return `No growth actions: no customer lacks, or buys far below its size, a category that at least ${bar} of its profile's best customers buy and at least ${settings.minPeers} peers of its size buy, worth the growth floor (customers with a recovery action, or gone quiet, are left out). Lower Buying peers needed (--min-peers) or Smallest growth action (--min-growth-value) to see weaker suggestions.`;
+}
+
+/** Below this share of the growth actions, the long tail is said to get almost none. */
+export const LONG_TAIL_GROWTH_SHARE = 0.05;
+
+/** How every long-tail growth note begins, so the Growth screen can show it beside its list. */
+const TAIL_OPENINGS = ['No growth action reaches the long tail', 'Almost no growth action reaches the long tail'];
+
+export const isLongTailGrowthNote = (note: string): boolean => TAIL_OPENINGS.some((o) => note.startsWith(o));
+
+/**
+ * Why the long tail got no growth (or almost none) where the value floor left its gaps out, or null:
+ * a product sold on long-tail revenue listed all of Online Retail II's 1,769 growth actions on
+ * strategic accounts and said nowhere that the 3,033 long-tail customers got none. `floor` and
+ * `value` are money with its span ("£68 a year"), `value` rounded as reasons round it.
+ */
+export function longTailGrowthNote(o: { longTail: number; tailActions: number; growthActions: number; under: UnderFloor; floor: string; value: string; minValueShare: number }): string | null {
+  if (o.longTail === 0 || o.growthActions === 0 || o.under.gaps === 0 || o.tailActions >= LONG_TAIL_GROWTH_SHARE * o.growthActions) return null;
+  const n = (x: number) => formatCount(x, 'en-US');
+  const head =
+    o.tailActions === 0
+      ? `${TAIL_OPENINGS[0]}: none of the ${n(o.growthActions)} growth actions is for its ${n(o.longTail)} customers. The value floor of ${o.floor} left out all`
+      : `${TAIL_OPENINGS[1]}: ${n(o.tailActions)} of the ${n(o.growthActions)} growth actions ${o.tailActions === 1 ? 'is' : 'are'} for its ${n(o.longTail)} customers. The value floor of ${o.floor} left out`;
+  const gaps = `${n(o.under.gaps)}${o.tailActions === 0 ? '' : ' more'} growth gap${o.under.gaps === 1 ? '' : 's'} found for ${o.under.customers === 1 ? 'one' : n(o.under.customers)} of them`;
+  return `${head} ${gaps}, about ${o.value} in all. Lower Smallest growth action (--min-growth-value, growth.minValueShare, now ${formatShare(o.minValueShare, 0, 'en-US')}) to list them.`;
 }

@@ -174,6 +174,8 @@ export function findGrowthGaps(
   categories: readonly string[],
   currency: string,
   skip?: (customer: number, category: number) => boolean,
+  /** Told of each gap the value floor leaves out, for the run's notes (growthUnderFloor). */
+  below?: (customer: number, expectedRevenue: number) => void,
 ): GrowthGap[] {
   const m = f.m;
   const k = model.profiles.length;
@@ -265,7 +267,10 @@ export function findGrowthGaps(
       const penetration = profile.penetration[c];
       const expectedRevenue = (peerSpend - own) * penetration;
       // Not worth a call: below the floor, the rep's time costs more than the sale brings.
-      if (expectedRevenue < floor) continue;
+      if (expectedRevenue < floor) {
+        below?.(i, expectedRevenue);
+        continue;
+      }
       const expectedLow = Math.max(0, (peer.low * f.revenue12m[i] - own) * penetration);
       const expectedHigh = Math.max(expectedRevenue, (peer.high * f.revenue12m[i] - own) * penetration);
       const money = moneyText(peerSpend);
@@ -295,3 +300,21 @@ export function findGrowthGaps(
   return gaps;
 }
 
+/** The growth gaps the value floor left out: how many, of how many customers, worth how much in all. */
+export type UnderFloor = { gaps: number; customers: number; value: number };
+
+/**
+ * The gaps findGrowthGaps leaves under the value floor where `skip` (as it takes it) lets it look,
+ * for the run's notes: counted apart from the growth stage, which keeps only the gaps it lists.
+ */
+export function growthUnderFloor(f: Features, model: ProfileModel, settings: GrowthSettings, categories: readonly string[], currency: string, skip?: (customer: number, category: number) => boolean): UnderFloor {
+  const customers = new Set<number>();
+  let gaps = 0;
+  let value = 0;
+  findGrowthGaps(f, model, settings, categories, currency, skip, (i, expected) => {
+    gaps++;
+    value += expected;
+    customers.add(i);
+  });
+  return { gaps, customers: customers.size, value };
+}

@@ -6,9 +6,9 @@ import { dayFromIso, isoFromDay } from '../format/dates';
 import { buildActions, goneCustomers } from './actions';
 import { pAliveStage, type PAliveStage } from './bgnbd';
 import { computeFeatures, WINDOW_DAYS, type Features } from './features';
-import { whyNoGrowth } from './growth-none';
-import { customersBeyondPeers, findGrowthGaps, growthValueFloor, type GrowthGap } from './growth';
-import { formatMoney } from '../format/numbers';
+import { LONG_TAIL_GROWTH_SHARE, longTailGrowthNote, whyNoGrowth } from './growth-none';
+import { customersBeyondPeers, findGrowthGaps, growthUnderFloor, growthValueFloor, type GrowthGap } from './growth';
+import { formatMoney, roundForReason } from '../format/numbers';
 import { horizonWords } from './recovery/risk-reasons';
 import { computeLeakage, recoveryFooting } from './leakage';
 import { customerIndex } from './customer-index';
@@ -501,6 +501,20 @@ function* analysisSteps(ds: Dataset, settings: AnalysisSettings, options: RunOpt
   const noGrowth = whyNoGrowth(profiles.profiles, ds.categories, settings.growth, growthActions);
   // With one category the run's notes already say there is no mix; the Growth screen still says why it is empty.
   if (noGrowth && ds.categories.length > 1) notes.push(noGrowth);
+  if (floor > 0 && ds.categories.length > 1) {
+    const tailActions = actions.filter((a) => a.kind === 'growth' && a.tier === 'long-tail').length;
+    const longTail = tiers.ranked.length - tiers.strategicCount;
+    // Counted only where the tail got almost nothing: a second pass over the tail's gaps, skipping what the growth stage skips.
+    if (longTail > 0 && growthActions > 0 && tailActions < LONG_TAIL_GROWTH_SHARE * growthActions) {
+      const gone = goneCustomers(features.n, decision, bgnbd?.gateApplied ? pAlive : null, settings.growth.minPAlive);
+      const outside = (i: number, c: number): boolean => tiers.tier[i] !== 'long-tail' || catchAll[c] === 1 || gone[i] === 1 || flagged.has(i * m + c);
+      const under = growthUnderFloor(features, profiles, settings.growth, ds.categories, ds.currency, outside);
+      const per = leakageSpan(features.windowDays, { hasDates: ds.hasDates, currency: ds.currency }).per;
+      const money = (x: number): string => spanWords(formatMoney(x, ds.currency), per);
+      const tail = longTailGrowthNote({ longTail, tailActions, growthActions, under, floor: money(floor), value: money(roundForReason(under.value)), minValueShare: settings.growth.minValueShare });
+      if (tail) notes.push(tail);
+    }
+  }
   // Counted apart from the growth stage, which a re-run can take from its cache.
   const beyondPeers = ds.categories.length > 1 ? customersBeyondPeers(features, profiles, settings.growth, (_, c) => catchAll[c] === 1).length : 0;
   if (beyondPeers > 0) {

@@ -41,9 +41,38 @@ export function priorWindow(spend: number, priorDays: number, f: ReasonFormat): 
  */
 const quarterPace = (recent: number, spend: number, priorDays: number): number => recent / Math.min(90, priorDays) / (Math.max(spend, recent) / priorDays);
 
-/** "1.5x its usual pace, the whole business 1.6x": a customer's last 90 days beside the season's. */
-const paceFigures = (recent: number, spend: number, priorDays: number, quarter: number): string =>
-  `${quarterPace(recent, spend, priorDays).toFixed(1)}x its usual pace, the whole business ${Math.exp(quarter).toFixed(1)}x`;
+/**
+ * The figures' digits: one, or two where the two paces round alike at one and differ. Online
+ * Retail II's 12477 read "more slowly than the season: ... (1.5x its usual pace, the whole
+ * business 1.5x)" at 1.46x against 1.52x.
+ */
+const paceDigits = (own: number, business: number): number => (own.toFixed(1) === business.toFixed(1) && own.toFixed(2) !== business.toFixed(2) ? 2 : 1);
+
+/**
+ * Below this share of its window as a customer, the usual pace is said to spread the window's spend
+ * over days it was not yet buying: the model and the money read it so (a year's spend over 365 days),
+ * and 12477, first order 258 days before, read "1.5x its usual pace" where over its own days it ran
+ * at 1.04x.
+ */
+const YOUNG_SHARE = 0.9;
+
+/** "; its usual pace spreads its spend in the 12 months over all 365 days, though its first order was 258 days ago", or nothing. */
+function youngWords(priorDays: number, tenureDays: number | undefined): string {
+  if (tenureDays === undefined || !(tenureDays + 1 <= YOUNG_SHARE * priorDays)) return '';
+  const window = priorDays >= 365 ? '12 months' : `${horizonWords(priorDays)} of data`;
+  return `; its usual pace spreads its spend in the ${window} over all ${days(priorDays)}, though its first order was ${days(tenureDays)} ago`;
+}
+
+/**
+ * "1.5x its usual pace, the whole business 1.6x": a customer's last 90 days beside the season's.
+ * `tenureDays`: days since its first order, for a customer younger than the window.
+ */
+const paceFigures = (recent: number, spend: number, priorDays: number, quarter: number, tenureDays?: number): string => {
+  const own = quarterPace(recent, spend, priorDays);
+  const business = Math.exp(quarter);
+  const digits = paceDigits(own, business);
+  return `${own.toFixed(digits)}x its usual pace, the whole business ${business.toFixed(digits)}x${youngWords(priorDays, tenureDays)}`;
+};
 
 /**
  * Below this share of its usual pace an account is "sliding"; between it and AT_PACE (which the
@@ -52,6 +81,12 @@ const paceFigures = (recent: number, spend: number, priorDays: number, quarter: 
  */
 const SLIDING_PACE = 0.85;
 const AT_PACE = 0.95;
+/**
+ * Within this share below the business's pace an account at its own pace buys about as the season
+ * does, not "more slowly": the model weighs the gap as it is, and the reason says how accounts like
+ * it fared instead of a slowness the figures barely show.
+ */
+const NEAR_SEASON = 0.03;
 
 /**
  * A slipping account's last 90 days beside its own pace and the whole business's (`quarter`, the
@@ -59,13 +94,13 @@ const AT_PACE = 0.95;
  * a peak an account above its own pace can be slipping. Said as "sliding" alone, Online Retail's
  * largest account (£100,000 of a £280,000 year in the peak quarter) read as falling.
  */
-export function slipWords(recent: number, spend: number, priorDays: number, quarter: number, amounts: string): string {
+export function slipWords(recent: number, spend: number, priorDays: number, quarter: number, amounts: string, tenureDays?: number): string {
   const own = quarterPace(recent, spend, priorDays);
   const business = Math.exp(quarter);
-  const figures = `${amounts} (${paceFigures(recent, spend, priorDays, quarter)})`;
+  const figures = `${amounts} (${paceFigures(recent, spend, priorDays, quarter, tenureDays)})`;
   if (own < Math.min(SLIDING_PACE, business)) return `Spending is sliding across the account: ${figures}`;
   if (own < Math.min(AT_PACE, business)) return `Buying a little below its usual pace: ${figures}`;
-  if (own < business) return `Buying more slowly than the season: ${figures}`;
+  if (own < business * (1 - NEAR_SEASON)) return `Buying more slowly than the season: ${figures}`;
   return `Still buying at its pace and the season's: ${figures}, but accounts like it here went on to spend less`;
 }
 
@@ -205,6 +240,7 @@ export function customerReason(
     return `${once}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f, rules)}`;
   }
   const recent = Math.max(0, facts.last90[c]);
+  const tenure = facts.first[c] >= 0 ? cf.cut - facts.first[c] : undefined;
   const window = priorWindow(spend, facts.priorDays, f);
   const yearly = `${sentBack(cf, c, f)}${window.perYear ? `, ${window.perYear}` : ''}`;
   // Nothing in the last 90 days is a silence, whichever signal the model gave: "spending is sliding:
@@ -213,8 +249,8 @@ export function customerReason(
     signal === 'lapsed-all' || recent <= 0
       ? `No order${single ? '' : ' in any category'} for ${days(gap)}; it ${pace} (${f.cash(spend)} in the ${window.span} before${yearly})`
       : recent >= 0.5 * spend
-        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}${sentBack(cf, c, f)}; ${paceFigures(recent, spend, facts.priorDays, cf.pace.quarter)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
-        : slipWords(recent, spend, facts.priorDays, cf.pace.quarter, `${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}`) +
+        ? `Bought most of its ${window.perYear ? 'spend' : 'year'} in the last 90 days (${f.cash(recent)} of ${f.cash(spend)}${window.perYear ? ` in the ${window.span}` : ''}${sentBack(cf, c, f)}; ${paceFigures(recent, spend, facts.priorDays, cf.pace.quarter, tenure)}); in this data such bursts rarely repeat in full; it ${pace}, last order ${days(gap)} ago`
+        : slipWords(recent, spend, facts.priorDays, cf.pace.quarter, `${f.cash(recent)} in the last 90 days against ${f.cash(spend)} in ${window.span}${yearly}`, tenure) +
           `; it ${pace}, last order ${days(gap)} ago`;
   return `${head}${lapsing(cf, c, signal, f)}${carried}; ${moneySentence(atRisk, expected, probability, horizon, f, rules)}`;
 }

@@ -4,6 +4,7 @@ import { useAsync } from '../../app/useAsync';
 import { actionListQuery, isDefaultPage, useServerQuery } from '../../app/useServerQuery';
 import { useFormatters, useNavigation, useSummary } from '../../app/workbench';
 import { runSpan } from '../../../../shared/format/leakage-span';
+import { isLongTailGrowthNote } from '../../../../shared/analytics/growth-none';
 import { Chart } from '../../charts/Chart';
 import { clickedCategory } from '../../charts/slice';
 import { useDrill } from '../../app/useDrill';
@@ -135,6 +136,12 @@ export function GrowthScreen() {
           {s.growthNone}
         </p>
       )}
+      {/* Among the run's notes, which the Overview may fold away: here it is said beside the list it is about. */}
+      {s.notes.filter(isLongTailGrowthNote).map((note) => (
+        <p key={note} className="notice" role="status" data-testid="growth-long-tail">
+          {note}
+        </p>
+      ))}
       <div className="stats" data-testid="growth-stats">
         <Stat label="Growth actions" value={actions.data ? fmt.count(actions.data.total) : '…'} testId="growth-count" />
         <Stat label={`Expected revenue ${span.heading}`} value={actions.data ? fmt.money(actions.data.totalExpected) : '…'} testId="growth-expected" />
