@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AnalysisSummary } from '../../../shared/model/results';
 import { learnedModelBasis } from '../../../shared/analytics/recovery/overview';
+import { isLongTailGrowthNote } from '../../../shared/analytics/growth-none';
 import { Panel } from './Feedback';
 
 /** Notes shown before "Show all": the rest are one click away, so a long list does not push the charts down. */
@@ -14,7 +15,9 @@ const SHOWN = 3;
 export function RunNotes({ summary }: { summary: AnalysisSummary }) {
   const [all, setAll] = useState(false);
   const caveats = new Set(summary.caveats ?? []);
-  const notes = [...summary.notes.filter((n) => caveats.has(n)), ...summary.notes.filter((n) => !caveats.has(n))];
+  // Then a long tail left with no growth: the product is about that tail, and the note came late enough to be folded away.
+  const rank = (n: string): number => (caveats.has(n) ? 0 : isLongTailGrowthNote(n) ? 1 : 2);
+  const notes = [0, 1, 2].flatMap((r) => summary.notes.filter((n) => rank(n) === r));
   if (notes.length === 0) return null;
   const fold = Math.max(SHOWN, caveats.size);
   const shown = all ? notes : notes.slice(0, fold);

@@ -36,6 +36,13 @@ describe('the run notes beside the figures', () => {
     expect(screen.getByTestId('run-notes-toggle').textContent).toBe('Show fewer');
   });
 
+  it('shows a long tail left with no growth right after the caveats, where it is not folded away', () => {
+    const tailNote = 'No growth action reaches the long tail: none of the 1,769 growth actions is for its 3,033 customers. The value floor of £68 a year left out all 42,796 growth gaps found for 2,790 of them, about £430,000 a year in all.';
+    render(<RunNotes summary={{ ...fallbackRun, notes: [...fallbackRun.notes, tailNote] }} />);
+    const items = within(screen.getByTestId('run-notes')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([modelNote, bgnbdNote, tailNote]);
+  });
+
   it('warns on the Recovery screen that the learned model was not used, in the run\'s own words', () => {
     render(<RecoveryBasis summary={fallbackRun} />);
     const notice = screen.getByTestId('recovery-basis');
