@@ -1,4 +1,4 @@
-import { formatCount } from '../../format/numbers';
+import { digitsToTell, formatCount } from '../../format/numbers';
 import { silenceInCycles, type RiskForecast } from '../risk';
 import { unmeasuredShortfall } from '../risk/model';
 import { OVERDUE_CYCLES } from '../risk/features';
@@ -46,7 +46,7 @@ const quarterPace = (recent: number, spend: number, priorDays: number): number =
  * Retail II's 12477 read "more slowly than the season: ... (1.5x its usual pace, the whole
  * business 1.5x)" at 1.46x against 1.52x.
  */
-const paceDigits = (own: number, business: number): number => (own.toFixed(1) === business.toFixed(1) && own.toFixed(2) !== business.toFixed(2) ? 2 : 1);
+const paceDigits = (own: number, business: number): number => (digitsToTell(own, business, 1) === 2 ? 2 : 1);
 
 /**
  * Below this share of its window as a customer, the usual pace is said to spread the window's spend
